@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search"
+)
+
+func askCommand() command {
+	var (
+		asJSON bool
+		lang   string
+	)
+	return command{
+		name:    "ask",
+		summary: "answer a question about the ISA, with its sources",
+		usage:   `"QUESTION"`,
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&asJSON, "json", false, `print one JSON object: {"question","language","answered","answer","confidence","sources":[...]}`)
+			fs.StringVar(&lang, "lang", "", "answer in `LANG` (de, en or zh) instead of the question's language")
+		},
+		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
+			question := strings.TrimSpace(strings.Join(args, " "))
+			if question == "" {
+				fmt.Fprintln(a.stderr, "isabot ask: a question is needed, such as: isabot ask \"Wann wurde die ISA gegründet?\"")
+				return errUsage
+			}
+			var l corpus.Lang
+			if lang != "" {
+				var err error
+				if l, err = corpus.ParseLang(lang); err != nil {
+					fmt.Fprintln(a.stderr, "isabot ask:", err)
+					return errUsage
+				}
+			}
+			engine, idx, err := a.openEngine(ctx)
+			if err != nil {
+				return err
+			}
+			defer idx.Close()
+			answer, err := engine.Answer(ctx, question, l)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				enc.SetEscapeHTML(false)
+				return enc.Encode(answer)
+			}
+			return printAnswer(a.stdout, answer)
+		},
+	}
+}
+
+// printAnswer writes an answer for a reader at a terminal: the answer,
+// then its numbered sources with their snippets.
+func printAnswer(w io.Writer, a search.Answer) error {
+	var b strings.Builder
+	b.WriteString(a.Text)
+	b.WriteString("\n")
+	if len(a.Sources) > 0 {
+		heading := map[corpus.Lang]string{corpus.German: "Quellen", corpus.English: "Sources", corpus.Chinese: "来源"}[a.Lang]
+		fmt.Fprintf(&b, "\n%s:\n", heading)
+		for i, s := range a.Sources {
+			fmt.Fprintf(&b, "  [%d] %s", i+1, s.Title)
+			if !s.Date.IsZero() {
+				fmt.Fprintf(&b, ", %s", s.Date.Format(a.Lang))
+			}
+			if s.Ref != "" && !strings.Contains(s.Title, s.Ref) {
+				fmt.Fprintf(&b, " — %s", s.Ref)
+			}
+			b.WriteString("\n")
+			if s.Snippet != "" {
+				fmt.Fprintf(&b, "      %s\n", s.Snippet)
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search"
+)
+
+// loadCorpus reads the embedded corpus and the data directory's additions,
+// logging every file that could not be read; the rest loads.
+func (a *app) loadCorpus() *corpus.Data {
+	data, problems := corpus.Load(corpus.Embedded(), corpus.OSDir(a.dataDir))
+	for _, err := range problems {
+		a.logger.Warn("skipped part of the corpus", "error", err)
+	}
+	return data
+}
+
+// openIndex opens the on-disk index in the data directory, building it
+// when the corpus changed. When another isabot process holds it, the
+// answers come from an index built in memory instead.
+func (a *app) openIndex(ctx context.Context, data *corpus.Data) (*search.Index, error) {
+	dir := filepath.Join(a.dataDir, "index")
+	start := time.Now()
+	idx, rebuilt, err := search.OpenIndex(ctx, dir, data.Releases, a.progress("indexing releases"))
+	switch {
+	case errors.Is(err, search.ErrLocked):
+		a.logger.Warn("the index is in use by another isabot process; building a temporary one in memory", "dir", dir)
+		return search.NewMemIndex(ctx, data.Releases)
+	case err != nil:
+		return nil, err
+	case rebuilt:
+		a.logger.Info("built the search index", "releases", len(data.Releases), "dir", dir, "took", time.Since(start).Round(time.Millisecond))
+	}
+	return idx, nil
+}
+
+// openEngine loads the corpus and its index and returns the answer engine.
+func (a *app) openEngine(ctx context.Context) (*search.Engine, *search.Index, error) {
+	data := a.loadCorpus()
+	idx, err := a.openIndex(ctx, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return search.NewEngine(data, idx), idx, nil
+}
+
+// progress returns a progress callback that draws a bar on a terminal once
+// the work has taken more than a moment, and does nothing otherwise.
+func (a *app) progress(what string) search.ProgressFunc {
+	f, ok := a.stderr.(*os.File)
+	if !ok || !isatty.IsTerminal(f.Fd()) {
+		return nil
+	}
+	start := time.Now()
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+		if bar == nil {
+			if time.Since(start) < 500*time.Millisecond && done < total {
+				return
+			}
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(a.stderr),
+				progressbar.OptionSetDescription(what),
+				progressbar.OptionShowCount(),
+				progressbar.OptionClearOnFinish(),
+				progressbar.OptionOnCompletion(func() { fmt.Fprintln(a.stderr) }),
+			)
+		}
+		bar.Set(done)
+	}
+}

@@ -1,0 +1,104 @@
+package corpus
+
+// Alliance holds the facts about the alliance itself. Facts that change
+// over time (counts, contacts) are lists, each entry with its own Cite, so
+// answers can say "as of".
+type Alliance struct {
+	Names []Name `yaml:"names"`
+	// Founded is the founding (April 2016); FoundingConference the
+	// conference that marked it; Proposed the meeting where the alliance
+	// was first proposed.
+	Founded            Event      `yaml:"founded"`
+	FoundingConference Event      `yaml:"founding_conference"`
+	Proposed           Event      `yaml:"proposed"`
+	Counts             []Count    `yaml:"counts"`
+	Assemblies         []Assembly `yaml:"assemblies"`
+	// Offices are the German office (coordination, contact person, press)
+	// and the secretariat in China, over time.
+	Offices []Office `yaml:"offices"`
+	People  []Person `yaml:"people"`
+	Website Website  `yaml:"website"`
+}
+
+// Name is the alliance's name in one language.
+type Name struct {
+	Lang  Lang   `yaml:"lang"`
+	Name  string `yaml:"name"`
+	Short string `yaml:"short,omitempty"`
+	// Variant marks names seen in sources but not the official form.
+	Variant bool `yaml:"variant,omitempty"`
+	Cite    `yaml:",inline"`
+}
+
+// Event is something that happened once, on a date, somewhere.
+type Event struct {
+	Date  Date `yaml:"date"`
+	Place Text `yaml:"place,omitempty"`
+	// Cities names the cities involved, such as the founding cities.
+	Cities []string `yaml:"cities,omitempty"`
+	Note   Text     `yaml:"note,omitempty"`
+	Cite   `yaml:",inline"`
+}
+
+// Count is the number of members at one time, as one source gives it.
+type Count struct {
+	Total     int `yaml:"total"`
+	Germany   int `yaml:"germany"`
+	China     int `yaml:"china"`
+	Länder    int `yaml:"laender"`
+	Provinces int `yaml:"provinces"`
+	Cite      `yaml:",inline"`
+}
+
+// Assembly is one of the alliance's plenary assemblies.
+type Assembly struct {
+	Number int  `yaml:"number"`
+	Date   Date `yaml:"date"`
+	Place  Text `yaml:"place"`
+	Note   Text `yaml:"note,omitempty"`
+	Cite   `yaml:",inline"`
+}
+
+// Office kinds.
+const (
+	OfficeGerman      = "german"      // coordination and contact in Germany
+	OfficeSecretariat = "secretariat" // the ISA secretariat in China
+)
+
+// Office is an organisation that runs part of the alliance, with its
+// contact details as one source gives them.
+type Office struct {
+	Kind         string `yaml:"kind"`
+	Organisation string `yaml:"organisation"`
+	City         string `yaml:"city"`
+	// Role says what the office does, in each language.
+	Role Text `yaml:"role"`
+	// Person is the contact person named by the source, PersonRole her or
+	// his title there ("Ansprechpartnerin").
+	Person     string   `yaml:"person,omitempty"`
+	PersonRole Text     `yaml:"person_role,omitempty"`
+	Address    []string `yaml:"address,omitempty"`
+	Email      string   `yaml:"email,omitempty"`
+	Phone      string   `yaml:"phone,omitempty"`
+	Fax        string   `yaml:"fax,omitempty"`
+	Website    string   `yaml:"website,omitempty"`
+	// Since is when the office took the role, where a source says.
+	Since Date `yaml:"since,omitempty"`
+	// Current marks the newest entry of its kind that a source confirms.
+	Current bool `yaml:"current,omitempty"`
+	Cite    `yaml:",inline"`
+}
+
+// Person is someone the sources name in a role for the alliance.
+type Person struct {
+	Name         string `yaml:"name"`
+	Role         Text   `yaml:"role"`
+	Organisation string `yaml:"organisation,omitempty"`
+	Cite         `yaml:",inline"`
+}
+
+// Website is the alliance's web portal.
+type Website struct {
+	URL  string `yaml:"url"`
+	Cite `yaml:",inline"`
+}

@@ -1,0 +1,428 @@
+package corpus
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The data files at the top of a corpus directory, and the folder of
+// releases beside them.
+const (
+	SourcesFile  = "sources.yaml"
+	CitiesFile   = "cities.yaml"
+	AllianceFile = "alliance.yaml"
+	ReleasesDir  = "releases"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// Dir is a directory of corpus files: the data files at its top and
+// releases in its releases/ folder. Path names it in error messages.
+type Dir struct {
+	FS   fs.FS
+	Path string
+}
+
+// Embedded is the default corpus compiled into the binary.
+func Embedded() Dir {
+	sub, err := fs.Sub(embedded, "data")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at build time
+	}
+	return Dir{FS: sub, Path: "(embedded)"}
+}
+
+// OSDir is a corpus directory on disk, such as the data directory.
+func OSDir(dir string) Dir {
+	return Dir{FS: os.DirFS(dir), Path: dir}
+}
+
+// Load reads the corpus from dirs in order. Releases of later directories
+// are added to those of earlier ones (the same ID replaces); a data file in
+// a later directory replaces the earlier one. A problem with one file or
+// one entry is returned among errs, each a *FileError naming the file and
+// line; everything else still loads.
+func Load(dirs ...Dir) (*Data, []error) {
+	var (
+		l     loader
+		files = map[string]dataFile{}
+	)
+	releases := map[string]Release{}
+	for _, dir := range dirs {
+		for _, name := range []string{SourcesFile, CitiesFile, AllianceFile} {
+			raw, err := fs.ReadFile(dir.FS, name)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			p := filepath.Join(dir.Path, name)
+			if err != nil {
+				l.fail(p, 0, err)
+				continue
+			}
+			var root yaml.Node
+			if err := yaml.Unmarshal(raw, &root); err != nil {
+				l.fail(p, yamlErrorLine(err), fmt.Errorf("%s is not valid YAML, using the previous version: %w", name, err))
+				continue
+			}
+			files[name] = dataFile{path: p, raw: raw, root: &root}
+		}
+		l.loadReleases(dir, releases)
+	}
+
+	d := &Data{}
+	for _, r := range releases {
+		d.Releases = append(d.Releases, r)
+	}
+	slices.SortFunc(d.Releases, func(a, b Release) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+
+	sources := l.loadSources(files[SourcesFile], d.Releases)
+	for _, s := range sources {
+		d.Sources = append(d.Sources, s)
+	}
+	slices.SortFunc(d.Sources, func(a, b Source) int { return strings.Compare(a.ID, b.ID) })
+	d.Regions, d.Cities = l.loadCities(files[CitiesFile], sources)
+	d.Alliance = l.loadAlliance(files[AllianceFile], sources)
+	return d, l.errs
+}
+
+type dataFile struct {
+	path string
+	raw  []byte
+	root *yaml.Node
+}
+
+type loader struct {
+	errs []error
+}
+
+func (l *loader) fail(path string, line int, err error) {
+	l.errs = append(l.errs, &FileError{Path: path, Line: line, Err: err})
+}
+
+func (l *loader) loadReleases(dir Dir, into map[string]Release) {
+	entries, err := fs.ReadDir(dir.FS, ReleasesDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return
+	}
+	if err != nil {
+		l.fail(filepath.Join(dir.Path, ReleasesDir), 0, err)
+		return
+	}
+	seen := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() || !IsReleaseFile(e.Name()) {
+			continue
+		}
+		p := filepath.Join(dir.Path, ReleasesDir, e.Name())
+		raw, err := fs.ReadFile(dir.FS, path.Join(ReleasesDir, e.Name()))
+		if err != nil {
+			l.fail(p, 0, err)
+			continue
+		}
+		r, err := ParseRelease(p, raw)
+		if err != nil {
+			l.errs = append(l.errs, err)
+			continue
+		}
+		if other, dup := seen[r.ID]; dup {
+			l.fail(p, 0, fmt.Errorf("release id %q is already used by %s", r.ID, other))
+			continue
+		}
+		seen[r.ID] = p
+		into[r.ID] = r
+	}
+}
+
+// IsReleaseFile reports whether a file name has the extension of a release:
+// .txt, .md or .markdown. Hidden and temporary files are not releases.
+func IsReleaseFile(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// decode reads f strictly into v. Type errors and unknown keys are
+// reported with their lines; the values that did decode are kept.
+func (l *loader) decode(f dataFile, v any) bool {
+	dec := yaml.NewDecoder(strings.NewReader(string(f.raw)))
+	dec.KnownFields(true)
+	err := dec.Decode(v)
+	var te *yaml.TypeError
+	switch {
+	case errors.As(err, &te):
+		for _, msg := range te.Errors {
+			line, text := splitYAMLLine(msg)
+			l.fail(f.path, line, errors.New(text))
+		}
+	case err != nil:
+		l.fail(f.path, yamlErrorLine(err), err)
+		return false
+	}
+	return true
+}
+
+func (l *loader) loadSources(f dataFile, releases []Release) map[string]Source {
+	sources := map[string]Source{}
+	// Every release is a source in its own right.
+	for _, r := range releases {
+		sources[r.ID] = Source{ID: r.ID, Title: r.Title, URL: r.URL, Date: DateOf(r.Date), Release: r.ID}
+	}
+	if f.root == nil {
+		return sources
+	}
+	var list []Source
+	if !l.decode(f, &list) {
+		return sources
+	}
+	lines := itemLines(f.root, "")
+	for i, s := range list {
+		line := lines.at(i)
+		switch {
+		case s.ID == "" || s.Title == "":
+			l.fail(f.path, line, errors.New("a source needs an id and a title"))
+			continue
+		case s.Release != "" && !slices.ContainsFunc(releases, func(r Release) bool { return r.ID == s.Release }):
+			l.fail(f.path, line, fmt.Errorf("source %q names release %q, which is not in the corpus", s.ID, s.Release))
+			s.Release = ""
+		}
+		if _, dup := sources[s.ID]; dup && !isReleaseSource(sources[s.ID]) {
+			l.fail(f.path, line, fmt.Errorf("source id %q is used twice", s.ID))
+			continue
+		}
+		sources[s.ID] = s
+	}
+	return sources
+}
+
+func isReleaseSource(s Source) bool { return s.Release == s.ID }
+
+func (l *loader) checkCite(path string, line int, what string, c Cite, sources map[string]Source) bool {
+	switch {
+	case c.Source == "":
+		l.fail(path, line, fmt.Errorf("%s has no source", what))
+	case c.AsOf.IsZero():
+		l.fail(path, line, fmt.Errorf("%s has no as_of date", what))
+	default:
+		if _, ok := sources[c.Source]; !ok {
+			l.fail(path, line, fmt.Errorf("%s names unknown source %q", what, c.Source))
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func (l *loader) loadCities(f dataFile, sources map[string]Source) ([]Region, []City) {
+	if f.root == nil {
+		return nil, nil
+	}
+	var file struct {
+		Regions []Region `yaml:"regions"`
+		Cities  []City   `yaml:"cities"`
+	}
+	if !l.decode(f, &file) {
+		return nil, nil
+	}
+
+	var regions []Region
+	regionCountry := map[string]string{}
+	lines := itemLines(f.root, "regions")
+	for i, r := range file.Regions {
+		line := lines.at(i)
+		switch {
+		case r.Key == "" || (r.Country != Germany && r.Country != China):
+			l.fail(f.path, line, fmt.Errorf("region %q needs a key and a country (DE or CN)", r.Key))
+		case r.Names[German] == "" || r.Names[English] == "" || r.Names[Chinese] == "":
+			l.fail(f.path, line, fmt.Errorf("region %q needs names in de, en and zh", r.Key))
+		case regionCountry[r.Key] != "":
+			l.fail(f.path, line, fmt.Errorf("region key %q is used twice", r.Key))
+		default:
+			regionCountry[r.Key] = r.Country
+			regions = append(regions, r)
+		}
+	}
+
+	var cities []City
+	names := map[string]string{}
+	lines = itemLines(f.root, "cities")
+	for i, c := range file.Cities {
+		line := lines.at(i)
+		what := fmt.Sprintf("city %q", c.Name)
+		switch {
+		case c.Name == "":
+			l.fail(f.path, line, errors.New("a city needs a name"))
+			continue
+		case c.Country != Germany && c.Country != China:
+			l.fail(f.path, line, fmt.Errorf("%s: country %q is not DE or CN", what, c.Country))
+			continue
+		case regionCountry[c.Region] != c.Country:
+			l.fail(f.path, line, fmt.Errorf("%s: region %q is not a region of %s", what, c.Region, c.Country))
+			continue
+		case !slices.Contains([]string{StatusMember, StatusGuest, StatusFormer, StatusNone}, c.Status):
+			l.fail(f.path, line, fmt.Errorf("%s: status %q is not member, guest, former or none", what, c.Status))
+			continue
+		case !l.checkCite(f.path, line, what, c.Cite, sources):
+			continue
+		}
+		if !c.Joined.IsZero() && (c.JoinedCite == nil || !l.checkCite(f.path, line, what+" join date", *c.JoinedCite, sources)) {
+			if c.JoinedCite == nil {
+				l.fail(f.path, line, fmt.Errorf("%s: a join date needs joined_cite", what))
+			}
+			c.Joined, c.JoinedCite = Date{}, nil
+		}
+		if other, dup := names[c.Name]; dup {
+			l.fail(f.path, line, fmt.Errorf("%s is listed twice (also line %s)", what, other))
+			continue
+		}
+		names[c.Name] = strconv.Itoa(line)
+		cities = append(cities, c)
+	}
+	return regions, cities
+}
+
+func (l *loader) loadAlliance(f dataFile, sources map[string]Source) Alliance {
+	var a Alliance
+	if f.root == nil || !l.decode(f, &a) {
+		return a
+	}
+	// keep returns the entries of list whose cite checks out.
+	keep := func(key string, n int, cite func(i int) (string, Cite)) []int {
+		lines := itemLines(f.root, key)
+		var ok []int
+		for i := range n {
+			what, c := cite(i)
+			if l.checkCite(f.path, lines.at(i), what, c, sources) {
+				ok = append(ok, i)
+			}
+		}
+		return ok
+	}
+	a.Names = pick(a.Names, keep("names", len(a.Names), func(i int) (string, Cite) {
+		return fmt.Sprintf("name %q", a.Names[i].Name), a.Names[i].Cite
+	}))
+	a.Counts = pick(a.Counts, keep("counts", len(a.Counts), func(i int) (string, Cite) {
+		return "member count", a.Counts[i].Cite
+	}))
+	a.Assemblies = pick(a.Assemblies, keep("assemblies", len(a.Assemblies), func(i int) (string, Cite) {
+		return fmt.Sprintf("assembly %d", a.Assemblies[i].Number), a.Assemblies[i].Cite
+	}))
+	a.Offices = pick(a.Offices, keep("offices", len(a.Offices), func(i int) (string, Cite) {
+		return fmt.Sprintf("office %q", a.Offices[i].Organisation), a.Offices[i].Cite
+	}))
+	a.People = pick(a.People, keep("people", len(a.People), func(i int) (string, Cite) {
+		return fmt.Sprintf("person %q", a.People[i].Name), a.People[i].Cite
+	}))
+	for _, e := range []struct {
+		key   string
+		event *Event
+	}{{"founded", &a.Founded}, {"founding_conference", &a.FoundingConference}, {"proposed", &a.Proposed}} {
+		if e.event.Date.IsZero() && e.event.Source == "" {
+			continue
+		}
+		if !l.checkCite(f.path, keyLine(f.root, e.key), e.key, e.event.Cite, sources) {
+			*e.event = Event{}
+		}
+	}
+	if a.Website.URL != "" && !l.checkCite(f.path, keyLine(f.root, "website"), "website", a.Website.Cite, sources) {
+		a.Website = Website{}
+	}
+	return a
+}
+
+func pick[T any](list []T, indexes []int) []T {
+	out := make([]T, 0, len(indexes))
+	for _, i := range indexes {
+		out = append(out, list[i])
+	}
+	return out
+}
+
+// lineList holds the line of each item of a YAML sequence.
+type lineList []int
+
+func (ll lineList) at(i int) int {
+	if i < len(ll) {
+		return ll[i]
+	}
+	return 0
+}
+
+// itemLines finds the sequence under key in the document's top mapping
+// (or the top-level sequence when key is empty) and returns its items'
+// lines.
+func itemLines(doc *yaml.Node, key string) lineList {
+	n := valueNode(doc, key)
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	lines := make(lineList, len(n.Content))
+	for i, item := range n.Content {
+		lines[i] = item.Line
+	}
+	return lines
+}
+
+func keyLine(doc *yaml.Node, key string) int {
+	if n := valueNode(doc, key); n != nil {
+		return n.Line
+	}
+	return 0
+}
+
+func valueNode(doc *yaml.Node, key string) *yaml.Node {
+	n := doc
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if key == "" {
+		return n
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// splitYAMLLine takes "line 12: message" apart.
+func splitYAMLLine(msg string) (int, string) {
+	m := yamlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return 0, msg
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, m[2]
+}
+
+func yamlErrorLine(err error) int {
+	line, _ := splitYAMLLine(err.Error())
+	return line
+}

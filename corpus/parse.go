@@ -1,0 +1,315 @@
+package corpus
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ParseRelease reads one press release. The file extension picks the
+// layout: .txt is the plain text extracted from the alliance's PDF releases
+// (see parseText), .md and .markdown are hand-written Markdown with YAML
+// front matter (see parseMarkdown).
+//
+// name is the file's path: errors name it, and it becomes Release.Source.
+// The release's ID is the base name without its extension unless Markdown
+// front matter sets one. Every error is a *FileError with the 1-based line
+// of the problem, or line 0 when it concerns the whole file.
+func ParseRelease(name string, data []byte) (Release, error) {
+	var parse func(*releaseFile) (Release, error)
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".txt":
+		parse = parseText
+	case ".md", ".markdown":
+		parse = parseMarkdown
+	default:
+		return Release{}, &FileError{Path: name, Err: fmt.Errorf("unknown release layout %q: want .txt, .md or .markdown", ext)}
+	}
+	f, err := newReleaseFile(name, data)
+	if err != nil {
+		return Release{}, err
+	}
+	if f.blank() {
+		return Release{}, f.errorf(0, "empty file")
+	}
+	r, err := parse(f)
+	if err != nil {
+		return Release{}, err
+	}
+	if r.ID == "" {
+		base := filepath.Base(name)
+		r.ID = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	r.Source = name
+	return r, nil
+}
+
+// releaseFile is a release being parsed: its path for errors and its lines.
+type releaseFile struct {
+	path  string
+	lines []srcLine
+}
+
+// srcLine is one line of text and the line of the file it comes from.
+type srcLine struct {
+	num  int // 1-based
+	text string
+}
+
+// newReleaseFile splits data into lines at LF, CRLF or a lone CR and
+// rejects lines that are not UTF-8. A leading byte order mark is dropped.
+func newReleaseFile(path string, data []byte) (*releaseFile, error) {
+	f := &releaseFile{path: path}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	for num := 1; len(data) > 0; num++ {
+		text, rest := data, []byte(nil)
+		if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+			text, rest = data[:i], data[i+1:]
+			if data[i] == '\r' && len(rest) > 0 && rest[0] == '\n' {
+				rest = rest[1:]
+			}
+		}
+		if !utf8.Valid(text) {
+			return nil, f.errorf(num, "invalid UTF-8: save the file as UTF-8 (it may be Latin-1 or Windows-1252)")
+		}
+		f.lines = append(f.lines, srcLine{num: num, text: string(text)})
+		data = rest
+	}
+	return f, nil
+}
+
+func (f *releaseFile) blank() bool {
+	for _, l := range f.lines {
+		if strings.TrimSpace(l.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *releaseFile) errorf(line int, format string, args ...any) error {
+	return &FileError{Path: f.path, Line: line, Err: fmt.Errorf(format, args...)}
+}
+
+// block is a run of lines between blank lines: a paragraph, a heading, a
+// list item or the lines of the contact block.
+type block []srcLine
+
+func (b block) texts() []string {
+	out := make([]string, len(b))
+	for i, l := range b {
+		out[i] = l.text
+	}
+	return out
+}
+
+// section is a part of a release after its title.
+type section int
+
+const (
+	sectionBody section = iota
+	sectionAbout
+	sectionContact
+)
+
+// sectionHeadings start the about and contact sections, in lower case.
+// The heading may end in a colon; text after the colon belongs to the
+// section.
+var sectionHeadings = []struct {
+	text    string
+	section section
+}{
+	{"information zur isa", sectionAbout},
+	{"informationen zur isa", sectionAbout},
+	{"information über die isa", sectionAbout},
+	{"informationen über die isa", sectionAbout},
+	{"über die isa", sectionAbout},
+	{"about the isa", sectionAbout},
+	{"about isa", sectionAbout},
+	{"关于中德工业城市联盟", sectionAbout},
+	{"kontakt", sectionContact},
+	{"pressekontakt", sectionContact},
+	{"contact", sectionContact},
+	{"press contact", sectionContact},
+	{"media contact", sectionContact},
+	{"联系方式", sectionContact},
+}
+
+// sectionHeading reports whether s is the heading of the about or contact
+// section, and returns any text after the heading's colon
+// ("Kontakt: Stefanie Behmer").
+func sectionHeading(s string) (section, string, bool) {
+	s = strings.TrimSpace(s)
+	for _, h := range sectionHeadings {
+		if len(s) < len(h.text) || !strings.EqualFold(s[:len(h.text)], h.text) {
+			continue
+		}
+		rest := strings.TrimSpace(s[len(h.text):])
+		switch {
+		case rest == "":
+		case strings.HasPrefix(rest, ":"):
+			rest = strings.TrimSpace(rest[len(":"):])
+		case strings.HasPrefix(rest, "："):
+			rest = strings.TrimSpace(rest[len("："):])
+		default:
+			continue // "Kontaktdaten", "Über die ISA hinaus"
+		}
+		return h.section, rest, true
+	}
+	return 0, "", false
+}
+
+// sections sorts the blocks that follow a release's title into its body,
+// about section and contact block. A block whose first line is a section
+// heading starts that section. Paragraphs are joined with joinLines (with
+// de-hyphenation for text extracted from PDFs); clean, if not nil, strips
+// markup from each paragraph and contact line. after is the last line
+// before the blocks, where the error for a missing body points.
+func (f *releaseFile) sections(r *Release, blocks []block, after int, dehyphenate bool, clean func(string) string) error {
+	if clean == nil {
+		clean = func(s string) string { return s }
+	}
+	sec := sectionBody
+	for _, b := range blocks {
+		texts := b.texts()
+		first := clean(texts[0])
+		if next, rest, ok := sectionHeading(first); ok {
+			if len(r.Body) == 0 {
+				return f.errorf(b[0].num, "no body text before %q", first)
+			}
+			sec = next
+			texts = texts[1:]
+			if rest != "" {
+				texts = append([]string{rest}, texts...)
+			}
+		}
+		switch sec {
+		case sectionBody, sectionAbout:
+			p := collapseSpace(clean(joinLines(texts, dehyphenate)))
+			if p == "" {
+				continue
+			}
+			if sec == sectionBody {
+				r.Body = append(r.Body, p)
+			} else {
+				r.About = append(r.About, p)
+			}
+		case sectionContact:
+			for _, t := range texts {
+				if t = collapseSpace(clean(t)); t != "" {
+					r.Contact = append(r.Contact, t)
+				}
+			}
+		}
+	}
+	if len(r.Body) == 0 {
+		return f.errorf(after, "no body text")
+	}
+	return nil
+}
+
+// joinLines joins the hard-wrapped lines of one paragraph with single
+// spaces, collapsing runs of whitespace. A line that ends or starts with a
+// Chinese character joins without a space, and a soft hyphen (U+00AD) at
+// the end of a line joins the word it splits.
+//
+// With dehyphenate, a line that ends in a hyphen attached to a word joins
+// the next line by these rules, which keep it simple rather than complete:
+//
+//   - before a conjunction (und, oder, bzw., sowie, bis, and, or) the
+//     hyphen stays and a space follows: "Kommunikations- und";
+//   - before a lower-case letter the hyphen is dropped and the word joined
+//     ("Industrie-" + "städte" = "Industriestädte"), unless the part
+//     before it already holds a hyphen, does not end in a lower-case letter
+//     ("ISA-", "COVID-19-") or is an adjective that forms compounds
+//     (ending in "isch" or "deutsch": "deutsch-chinesische");
+//   - otherwise the hyphen stays and no space follows:
+//     "Chinesisch-" + "Deutsche" = "Chinesisch-Deutsche".
+//
+// A hyphen that stands alone, such as a dash between spaces, is ordinary
+// text. Typographic quotes and dashes are kept as they are.
+func joinLines(lines []string, dehyphenate bool) string {
+	var (
+		b    []byte
+		word int // where the last word of b starts
+	)
+	for _, l := range lines {
+		l = collapseSpace(l)
+		if l == "" {
+			continue
+		}
+		space := len(b) > 0
+		if len(b) > 0 {
+			last, _ := utf8.DecodeLastRune(b)
+			first, _ := utf8.DecodeRuneInString(l)
+			switch {
+			case last == softHyphen, isCJK(last) || isCJK(first):
+				space = false
+			case dehyphenate && last == '-':
+				// Longer "words" are no words; looking at their end is enough.
+				w := b[max(word, len(b)-maxWordLen):]
+				var keep bool
+				keep, space = afterHyphen(string(w), l)
+				if !keep {
+					b = b[:len(b)-1]
+				}
+			}
+		}
+		if space {
+			b = append(b, ' ')
+			word = len(b)
+		}
+		if i := strings.LastIndexByte(l, ' '); i >= 0 {
+			word = len(b) + i + 1
+		}
+		b = append(b, l...)
+	}
+	return strings.ReplaceAll(string(b), string(softHyphen), "")
+}
+
+const (
+	softHyphen = '\u00ad'
+	maxWordLen = 100 // bytes
+)
+
+// afterHyphen decides, for a line ending in word (which ends in a hyphen)
+// and followed by next, whether the hyphen stays and whether a space
+// follows it. See joinLines.
+func afterHyphen(word, next string) (keep, space bool) {
+	stem := strings.TrimSuffix(word, "-")
+	if stem == "" {
+		return true, true // a dash on its own
+	}
+	if conjunctions[strings.ToLower(strings.TrimRight(strings.Fields(next)[0], ",;:"))] {
+		return true, true
+	}
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	first, _ := utf8.DecodeRuneInString(next)
+	lower := strings.ToLower(stem)
+	compound := strings.Contains(stem, "-") || strings.HasSuffix(lower, "isch") || strings.HasSuffix(lower, "deutsch")
+	if unicode.IsLower(first) && unicode.IsLower(last) && !compound {
+		return false, false
+	}
+	return true, false
+}
+
+var conjunctions = map[string]bool{
+	"und": true, "oder": true, "bzw.": true, "bzw": true, "sowie": true, "bis": true,
+	"and": true, "or": true,
+}
+
+// isCJK reports whether r is a Chinese character or CJK punctuation, which
+// are written without spaces between them.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) ||
+		(r >= 0x3000 && r <= 0x303f) || // CJK symbols and punctuation
+		(r >= 0xff00 && r <= 0xffef) // full-width forms: ，：（）
+}
+
+// collapseSpace trims s and turns each run of whitespace into one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

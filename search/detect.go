@@ -1,0 +1,61 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// Words that say a question is German or English. Short function words
+// decide most questions; umlauts and ß decide the rest.
+const (
+	germanMarkers = " der die das den dem des ein eine einen ist sind war wird wurde wurden hat haben gibt es und oder " +
+		"von vom zum zur für mit bei aus auf im wann wer wie was wo welche welcher welches warum wieviele viele ich sie " +
+		"mir uns kann können nicht kein keine auch noch bitte mitglied mitglieder städte stadt gegründet gründung " +
+		"ansprechpartner kontakt telefonnummer adresse anschrift wurde pressemitteilung neueste deutsche chinesische " +
+		"bundesland bundesländer seit sagte über "
+	englishMarkers = " the a an is are was were has have does do did and or of from to in at by with for when who how " +
+		"what which where why many much can could not no please member members cities city founded founding contact " +
+		"phone address email website latest news release press german chinese state states province provinces joined " +
+		"say said about tell me "
+)
+
+// DetectLang guesses the language of a question. It reports false when
+// the text gives no clear sign, so a caller can fall back to the chat's
+// language; the guess is then German.
+func DetectLang(text string) (corpus.Lang, bool) {
+	han, latin := 0, 0
+	for _, r := range text {
+		switch {
+		case isHan(r):
+			han++
+		case unicode.IsLetter(r) && r < 0x250:
+			latin++
+		}
+	}
+	if han > 0 && han*3 >= latin {
+		return corpus.Chinese, true
+	}
+	de, en := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.ContainsAny(w, "äöüß") {
+			de += 2
+		}
+		if strings.Contains(germanMarkers, " "+w+" ") {
+			de++
+		}
+		if strings.Contains(englishMarkers, " "+w+" ") {
+			en++
+		}
+	}
+	switch {
+	case en > de:
+		return corpus.English, true
+	case de > en:
+		return corpus.German, true
+	case han > 0:
+		return corpus.Chinese, false
+	}
+	return corpus.German, false
+}

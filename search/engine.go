@@ -1,0 +1,418 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// Engine answers questions about the alliance from the corpus: facts from
+// the city and alliance data, everything else from the releases' text.
+type Engine struct {
+	index *Index
+	dict  *dictionary
+
+	// mu guards the corpus, which grows when a release is published while
+	// the engine runs.
+	mu       sync.RWMutex
+	data     *corpus.Data
+	releases map[string]*corpus.Release
+	sources  map[string]corpus.Source
+	cities   map[string]*corpus.City // by canonical name
+	regions  map[string]*corpus.Region
+}
+
+// NewEngine answers from data, searching releases' text in idx, which must
+// have been built from data's releases.
+func NewEngine(data *corpus.Data, idx *Index) *Engine {
+	e := &Engine{
+		index:    idx,
+		data:     data,
+		releases: map[string]*corpus.Release{},
+		sources:  map[string]corpus.Source{},
+		cities:   map[string]*corpus.City{},
+		regions:  map[string]*corpus.Region{},
+	}
+	for i := range data.Releases {
+		e.releases[data.Releases[i].ID] = &data.Releases[i]
+	}
+	for _, s := range data.Sources {
+		e.sources[s.ID] = s
+	}
+	for i := range data.Cities {
+		e.cities[data.Cities[i].Name] = &data.Cities[i]
+	}
+	for i := range data.Regions {
+		e.regions[data.Regions[i].Key] = &data.Regions[i]
+	}
+	e.dict = buildDictionary(data)
+	return e
+}
+
+func buildDictionary(data *corpus.Data) *dictionary {
+	d := newDictionary()
+	for c, words := range lexicon() {
+		for _, w := range words {
+			d.add(w, sense{concept: c})
+		}
+	}
+	for i := range data.Regions {
+		r := &data.Regions[i]
+		for _, n := range append(textValues(r.Names), r.Aliases...) {
+			d.add(n, sense{region: r})
+		}
+	}
+	for i := range data.Cities {
+		c := &data.Cities[i]
+		names := append([]string{c.Name}, textValues(c.Names)...)
+		names = append(names, c.Aliases...)
+		names = append(names, c.Parts...)
+		for _, n := range names {
+			d.add(n, sense{city: c})
+		}
+	}
+	for i := range data.Alliance.People {
+		p := &data.Alliance.People[i]
+		d.add(p.Name, sense{person: p})
+		fields := strings.Fields(p.Name)
+		surname := fields[len(fields)-1]
+		if utf8.RuneCountInString(surname) >= 5 {
+			d.add(surname, sense{person: p})
+		}
+		for _, title := range []string{"herr", "frau", "mr", "mrs", "ms", "dr"} {
+			d.add(title+" "+surname, sense{person: p})
+		}
+	}
+	return d
+}
+
+func textValues(t corpus.Text) []string {
+	var out []string
+	for _, l := range corpus.Langs() {
+		if s := t[l]; s != "" && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// question is a question after reading: its language, the concepts it
+// names, the cities, regions and people it mentions, its numbers, and the
+// units nothing explained.
+type question struct {
+	text    string
+	lang    corpus.Lang
+	units   []unit
+	has     [numConcepts]bool
+	cities  []cityMention
+	regions []*corpus.Region
+	people  []*corpus.Person
+	years   []int
+	numbers []int // ordinals and other small numbers
+	unknown []unit
+}
+
+type cityMention struct {
+	city  *corpus.City
+	typed string // the words of the question that named it
+	fuzzy bool
+}
+
+// read analyses a cleaned question.
+func (e *Engine) read(text string, lang corpus.Lang) *question {
+	q := &question{text: text, lang: lang, units: segment(text)}
+	covered := make([]bool, len(q.units))
+	for _, m := range e.dict.find(q.units) {
+		for i := m.from; i < m.to; i++ {
+			covered[i] = true
+		}
+		typed := text[q.units[m.from].start:endOf(q.units[m.to-1])]
+		for _, s := range m.senses {
+			switch {
+			case s.concept != 0:
+				q.has[s.concept] = true
+			case s.city != nil:
+				if !slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city == s.city }) {
+					q.cities = append(q.cities, cityMention{city: s.city, typed: typed, fuzzy: m.fuzzy})
+				}
+			case s.region != nil:
+				if !slices.Contains(q.regions, s.region) {
+					q.regions = append(q.regions, s.region)
+				}
+			case s.person != nil:
+				if !slices.Contains(q.people, s.person) {
+					q.people = append(q.people, s.person)
+				}
+			}
+		}
+	}
+	for i, u := range q.units {
+		if covered[i] {
+			continue
+		}
+		if n, ok := numberOf(q.units, i); ok {
+			if n >= 1900 && n <= 2100 {
+				q.years = append(q.years, n)
+			} else {
+				q.numbers = append(q.numbers, n)
+			}
+			continue
+		}
+		if u.han && strings.ContainsRune("第届次号", []rune(u.key)[0]) {
+			continue
+		}
+		q.unknown = append(q.unknown, u)
+	}
+	// A name that is a city and a region (Hamburg, Berlin) is the city,
+	// unless the question asks about regions.
+	if !q.has[cRegion] {
+		q.regions = slices.DeleteFunc(q.regions, func(r *corpus.Region) bool {
+			return slices.ContainsFunc(q.cities, func(c cityMention) bool {
+				return textValues(r.Names)[0] == c.city.Name || r.Names[corpus.English] == c.city.Name
+			})
+		})
+	}
+	return q
+}
+
+func endOf(u unit) int { return u.start + len(u.raw) }
+
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+	"tenth": 10, "eleventh": 11, "twelfth": 12,
+	"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9,
+	"zehnte": 10, "elfte": 11, "zwolfte": 12,
+}
+
+// numberOf reads the number at unit i: digits ("9", "9th", "2020"), an
+// ordinal word, or a Chinese numeral (九, 十二).
+func numberOf(units []unit, i int) (int, bool) {
+	u := units[i]
+	if u.han {
+		const digits = "零一二三四五六七八九"
+		r := []rune(u.key)[0]
+		switch {
+		case r == '十':
+			return 10, true
+		case strings.ContainsRune(digits, r) && r != '零':
+			n := strings.IndexRune(digits, r) / len("一")
+			if i+1 < len(units) && units[i+1].key == "十" {
+				n *= 10
+			}
+			return n, true
+		}
+		return 0, false
+	}
+	key := strings.TrimRightFunc(u.key, func(r rune) bool { return r < '0' || r > '9' })
+	if key != "" && (key == u.key || slices.Contains([]string{"st", "nd", "rd", "th", "ste", "te", "n", "er"}, u.key[len(key):])) {
+		n, err := strconv.Atoi(key)
+		return n, err == nil
+	}
+	for w, n := range ordinalWords {
+		if strings.HasPrefix(u.key, w) {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// unknownWords counts what nothing explained: each Latin word, and each
+// run of Chinese characters (two characters make about a word).
+func (q *question) unknownWords() int {
+	n, han := 0, 0
+	for i, u := range q.unknown {
+		if !u.han {
+			n++
+			continue
+		}
+		han++
+		if i+1 == len(q.unknown) || !q.unknown[i+1].han || q.unknown[i+1].start != endOf(u) {
+			n += (han + 1) / 2
+			han = 0
+		}
+	}
+	return n
+}
+
+// Answer answers question in lang, or in the question's own language when
+// lang is empty. It returns an error only when ctx ends or the index
+// fails; any text, however hostile, gets an answer.
+func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (Answer, error) {
+	text := cleanQuestion(question)
+	if lang == "" {
+		lang, _ = DetectLang(text)
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	q := e.read(text, lang)
+	a, err := e.answer(ctx, q)
+	if err != nil {
+		return Answer{}, err
+	}
+	a.Question = question
+	a.Lang = lang
+	if a.Kind == "" {
+		a.Kind = KindNone
+	}
+	if a.Sources == nil {
+		a.Sources = []Source{}
+	}
+	return a, nil
+}
+
+func (e *Engine) answer(ctx context.Context, q *question) (Answer, error) {
+	if len(q.units) == 0 {
+		return e.notAnswered(q), nil
+	}
+	if a, ok := e.answerFromData(q); ok {
+		return a, nil
+	}
+	a, ok, err := e.answerFromReleases(ctx, q)
+	if err != nil || ok {
+		return a, err
+	}
+	return e.notAnswered(q), nil
+}
+
+// answerFromData answers from the city and alliance data when the question
+// asks for a fact the data holds and nothing in it points elsewhere.
+func (e *Engine) answerFromData(q *question) (Answer, bool) {
+	has := q.has
+	unknown := q.unknownWords()
+	// A keyword-led question may carry one word the engine does not know
+	// ("offiziell", "genau"); a question led only by a name may not: "who
+	// is the mayor of Foshan" is not about Foshan's membership.
+	if unknown > 1 {
+		return Answer{}, false
+	}
+	members := e.realCities(q)
+	memberish := has[cMember] || has[cJoin]
+
+	switch {
+	case has[cGreeting] && unknown == 0 && !anyOf(has, cFounding, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList):
+		return e.help(q, true), true
+	case has[cHelp] && unknown == 0:
+		return e.help(q, false), true
+	}
+
+	details := requestedDetails(has)
+	switch {
+	case len(details) > 0:
+		return e.contactDetails(q, details), true
+	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
+		return e.contact(q), true
+	case has[cSecretariat]:
+		return e.secretariat(q), true
+	case has[cCoordinator]:
+		return e.coordinator(q), true
+	case len(q.people) > 0 && has[cQuote]:
+		return Answer{}, false // the releases hold what people said
+	case len(q.people) > 0:
+		return e.person(q), true
+	case len(members) > 0 && (memberish || has[cWhen] || has[cCity] || unknown == 0):
+		return e.membership(q, members), true
+	case has[cFounding]:
+		return e.founding(q), true
+	case has[cAssembly]:
+		return e.assemblies(q)
+	case has[cCount]:
+		return e.count(q), true
+	case has[cNew] && (memberish || has[cCity]) && !has[cRelease]:
+		return e.newestMembers(q), true
+	case has[cRelease] || (has[cNew] && unknown == 0):
+		return e.latestReleases(q), true
+	case has[cName] && !has[cList]:
+		return e.names(q), true
+	case has[cJoin] && len(q.years) > 0,
+		has[cList] && (memberish || has[cCity] || len(q.regions) > 0 || has[cGermany] || has[cChina]),
+		memberish && unknown == 0 && len(q.cities) == 0,
+		len(q.regions) > 0 && unknown == 0:
+		return e.members(q), true
+	case memberish && unknown == 1:
+		return e.unknownCity(q), true
+	case has[cAbout] && unknown == 0, has[cAlliance] && unknown == 0 && onlyAlliance(q):
+		return e.about(q), true
+	}
+	return Answer{}, false
+}
+
+// realCities are the cities the question names for sure: a name typed
+// with a typo counts only when the question is about membership, so that
+// "天气" does not become 天津.
+func (e *Engine) realCities(q *question) []cityMention {
+	var out []cityMention
+	for _, c := range q.cities {
+		if c.fuzzy && !(q.has[cMember] || q.has[cJoin] || len(q.units) <= 3) {
+			q.unknown = append(q.unknown, unit{raw: c.typed, key: fold(c.typed)})
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// onlyAlliance reports whether the question is just the alliance's name.
+func onlyAlliance(q *question) bool {
+	for c := concept(1); c < numConcepts; c++ {
+		if q.has[c] && c != cAlliance && c != cStop && c != cPerson {
+			return false
+		}
+	}
+	return len(q.cities) == 0 && len(q.people) == 0 && len(q.regions) == 0
+}
+
+func anyOf(has [numConcepts]bool, cs ...concept) bool {
+	for _, c := range cs {
+		if has[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func requestedDetails(has [numConcepts]bool) []concept {
+	var out []concept
+	for _, c := range []concept{cEmail, cPhone, cFax, cAddress, cWebsite} {
+		if has[c] {
+			out = append(out, c)
+		}
+	}
+	// "Where is the secretariat?" asks for a place, which the secretariat
+	// answer gives; an address of the secretariat is no more than that.
+	if len(out) == 1 && out[0] == cAddress && has[cSecretariat] {
+		return nil
+	}
+	return out
+}
+
+func (e *Engine) notAnswered(q *question) Answer {
+	return Answer{
+		Text: t(q.lang,
+			"Das kann ich aus den Pressemitteilungen und Daten der ISA nicht beantworten. Ich weiß Bescheid über: die Gründung der ISA, ihre Mitgliedsstädte (zum Beispiel „Ist Köln Mitglied?“ oder „Welche Städte aus Bayern sind dabei?“), die Zahl der Mitglieder, Ansprechpartner und Kontaktdaten, das Sekretariat, die Plenarversammlungen und die Pressemitteilungen der ISA.",
+			"I can't answer that from the ISA's press releases and data. I can tell you about: when the ISA was founded, its member cities (for example “Is Cologne a member?” or “Which cities in Bavaria are members?”), how many members it has, its contact person and contact details, the secretariat, the plenary assemblies and the ISA's press releases.",
+			"这个问题我无法根据联盟的新闻稿和资料回答。我可以回答：联盟的成立时间、成员城市（例如“科隆是成员吗？”或“巴伐利亚州有哪些成员城市？”）、成员数量、联系人和联系方式、秘书处、全体大会以及联盟的新闻稿。"),
+		Kind: KindNone,
+	}
+}
+
+// t picks the text for lang.
+func t(lang corpus.Lang, de, en, zh string) string {
+	switch lang {
+	case corpus.English:
+		return en
+	case corpus.Chinese:
+		return zh
+	}
+	return de
+}
+
+// tf formats the text for lang.
+func tf(lang corpus.Lang, de, en, zh string, args ...any) string {
+	return fmt.Sprintf(t(lang, de, en, zh), args...)
+}

@@ -1,0 +1,547 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// Confidence of answers from the data: certain when the question named
+// things exactly, less when a name was guessed from a typo or is unknown.
+const (
+	confidenceFact    = 0.95
+	confidenceGuessed = 0.7
+	confidenceUnknown = 0.6
+)
+
+// answerer collects an answer's sentences and sources.
+type answerer struct {
+	e       *Engine
+	lang    corpus.Lang
+	parts   []string
+	sources []Source
+}
+
+func (e *Engine) newAnswer(q *question) *answerer { return &answerer{e: e, lang: q.lang} }
+
+func (a *answerer) say(de, en, zh string, args ...any) {
+	a.parts = append(a.parts, tf(a.lang, de, en, zh, args...))
+}
+
+// cite adds the source of c and returns the "as of" phrase for it.
+func (a *answerer) cite(c corpus.Cite) string {
+	a.addSource(a.e.source(c.Source, c.AsOf))
+	return asOf(a.lang, c.AsOf)
+}
+
+func (a *answerer) addSource(s Source) {
+	if !slices.ContainsFunc(a.sources, func(o Source) bool { return o.Ref == s.Ref && o.Title == s.Title }) {
+		a.sources = append(a.sources, s)
+	}
+}
+
+func (a *answerer) done(kind Kind, confidence float64) Answer {
+	sep := " "
+	if a.lang == corpus.Chinese {
+		sep = ""
+	}
+	return Answer{Answered: true, Text: strings.Join(a.parts, sep), Confidence: confidence, Sources: a.sources, Kind: kind}
+}
+
+// source describes the source with id for citing; asOf stands in for an
+// unknown publication date.
+func (e *Engine) source(id string, asOf corpus.Date) Source {
+	s, ok := e.sources[id]
+	if !ok {
+		return Source{Title: id, Ref: id, Date: asOf}
+	}
+	out := Source{Title: s.Title, Date: s.Date, URL: s.URL}
+	if out.Date.IsZero() {
+		out.Date = asOf
+	}
+	switch {
+	case s.Release != "":
+		out.Ref = s.Release
+		if r := e.releases[s.Release]; r != nil && r.URL != "" {
+			out.URL = r.URL
+		}
+	case s.URL != "":
+		out.Ref = s.URL
+	case s.Site != "":
+		out.Ref = s.Site
+	default:
+		out.Ref = s.ID
+	}
+	if s.Site != "" && !strings.Contains(out.Title, s.Site) {
+		out.Title += " (" + s.Site + ")"
+	}
+	return out
+}
+
+func asOf(lang corpus.Lang, d corpus.Date) string {
+	return tf(lang, "Stand: %s", "as of %s", "截至%s", d.Format(lang))
+}
+
+// cityName is a city's name as a reader of lang writes it.
+func cityName(c *corpus.City, lang corpus.Lang) string {
+	if n := c.Names[lang]; n != "" {
+		return n
+	}
+	return c.Name
+}
+
+// cityNameWithLocal adds the local name where the reader's differs:
+// "Cologne (Köln)", "科隆（Köln）".
+func cityNameWithLocal(c *corpus.City, lang corpus.Lang) string {
+	n := cityName(c, lang)
+	if n == c.Name || strings.Contains(n, c.Name) {
+		return n
+	}
+	if lang == corpus.Chinese {
+		return n + "（" + c.Name + "）"
+	}
+	return n + " (" + c.Name + ")"
+}
+
+func regionName(r *corpus.Region, lang corpus.Lang) string { return r.Names.In(lang) }
+
+// list joins names: "A, B und C", "A, B and C", "A、B和C".
+func list(lang corpus.Lang, items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	head, last := items[:len(items)-1], items[len(items)-1]
+	switch lang {
+	case corpus.Chinese:
+		return strings.Join(head, "、") + "和" + last
+	case corpus.English:
+		if len(items) == 2 {
+			return head[0] + " and " + last
+		}
+		return strings.Join(head, ", ") + " and " + last
+	}
+	return strings.Join(head, ", ") + " und " + last
+}
+
+func (e *Engine) founding(q *question) Answer {
+	a := e.newAnswer(q)
+	al := &e.data.Alliance
+	lang := q.lang
+	if f := al.Founded; !f.Date.IsZero() {
+		a.cite(f.Cite)
+		a.say("Die ISA wurde im %s gegründet.", "The ISA was founded in %s.", "中德工业城市联盟成立于%s。", f.Date.Format(lang))
+	}
+	if c := al.FoundingConference; !c.Date.IsZero() {
+		a.cite(c.Cite)
+		a.say("Die Gründungskonferenz fand am %s auf der %s statt.", "Its founding conference took place on %s at the %s.",
+			"成立大会于%s在%s期间举行。", c.Date.Format(lang), c.Place.In(lang))
+	}
+	if p := al.Proposed; !p.Date.IsZero() {
+		a.cite(p.Cite)
+		a.say("Vorgeschlagen wurde die Allianz am %s in %s von %s.", "The alliance was proposed on %s in %s by %s.",
+			"联盟于%s在%s由%s倡议成立。", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
+	}
+	return a.done(KindFounding, confidenceFact)
+}
+
+// cityNames gives the names of cities in lang, where the data knows them.
+func (e *Engine) cityNames(names []string, lang corpus.Lang) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if c := e.cities[n]; c != nil {
+			out[i] = cityName(c, lang)
+		}
+	}
+	return out
+}
+
+// offices returns the offices of kind, the current one first, then the
+// newest.
+func (e *Engine) offices(kind string) []*corpus.Office {
+	var out []*corpus.Office
+	for i := range e.data.Alliance.Offices {
+		if o := &e.data.Alliance.Offices[i]; o.Kind == kind {
+			out = append(out, o)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *corpus.Office) int {
+		return cmp.Compare(b.AsOf.Time().Unix(), a.AsOf.Time().Unix())
+	})
+	return out
+}
+
+func (e *Engine) contact(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	offices := e.offices(corpus.OfficeGerman)
+	// The office that names a person leads: a journalist asks for someone.
+	slices.SortStableFunc(offices, func(x, y *corpus.Office) int {
+		return cmp.Compare(boolInt(y.Person != ""), boolInt(x.Person != ""))
+	})
+	for i, o := range offices {
+		asOf := a.cite(o.Cite)
+		details := officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cFax, cWebsite})
+		switch {
+		case i == 0 && o.Person != "":
+			a.say("%s der ISA ist %s, %s: %s (%s).", "The ISA's %s is %s, %s: %s (%s).", "联盟的%s是%s，%s：%s（%s）。",
+				capitalize(o.PersonRole.In(lang)), o.Person, o.Organisation, details, asOf)
+			if q.has[cHow] {
+				a.say("Die %s ist %s.", "%s is the %s.", "%s是%s。", shortOrg(o.Organisation), o.Role.In(lang))
+			}
+		case o.Current:
+			a.say("Neuere Quelle: Der %s %s – %s (%s).", "A newer source: the %s %s – %s (%s).", "较新的来源：%s%s——%s（%s）。",
+				o.Organisation, o.Role.In(lang), details, asOf)
+		default:
+			a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", o.Organisation, details, asOf)
+		}
+	}
+	if len(offices) == 0 {
+		return e.notAnswered(q)
+	}
+	return a.done(KindContact, confidenceFact)
+}
+
+// contactDetails answers for the requested details of the German office
+// or, when the question names it, the secretariat.
+func (e *Engine) contactDetails(q *question, want []concept) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	kind := corpus.OfficeGerman
+	if q.has[cSecretariat] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
+		kind = corpus.OfficeSecretariat
+	}
+	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {
+		if w := e.data.Alliance.Website; w.URL != "" {
+			a.say("Die Website der ISA ist %s (%s).", "The ISA's website is %s (%s).", "联盟的网站是%s（%s）。", w.URL, a.cite(w.Cite))
+			return a.done(KindContact, confidenceFact)
+		}
+	}
+	for _, o := range e.offices(kind) {
+		details := officeDetails(o, lang, want)
+		if details == "" {
+			continue
+		}
+		who := o.Organisation
+		if o.Person != "" {
+			who = o.Person + ", " + o.Organisation
+		}
+		if o.Kind == corpus.OfficeSecretariat {
+			who = tf(lang, "ISA-Sekretariat in %s (%s)", "ISA secretariat in %s (%s)", "联盟秘书处，%s（%s）", cityNameFor(e, o.City, lang), o.Organisation)
+		}
+		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", who, details, a.cite(o.Cite))
+	}
+	if len(a.parts) == 0 {
+		return e.notAnswered(q)
+	}
+	return a.done(KindContact, confidenceFact)
+}
+
+func cityNameFor(e *Engine, name string, lang corpus.Lang) string {
+	if c := e.cities[name]; c != nil {
+		return cityName(c, lang)
+	}
+	return name
+}
+
+func (e *Engine) secretariatCity() string {
+	for _, o := range e.offices(corpus.OfficeSecretariat) {
+		return o.City
+	}
+	return ""
+}
+
+// officeDetails lists the office's details among want, labelled.
+func officeDetails(o *corpus.Office, lang corpus.Lang, want []concept) string {
+	var parts []string
+	for _, c := range want {
+		switch {
+		case c == cAddress && len(o.Address) > 0:
+			parts = append(parts, strings.Join(o.Address, ", "))
+		case c == cAddress && o.City != "":
+			parts = append(parts, o.City)
+		case c == cEmail && o.Email != "":
+			parts = append(parts, t(lang, "E-Mail ", "e-mail ", "电子邮件 ")+o.Email)
+		case c == cPhone && o.Phone != "":
+			parts = append(parts, t(lang, "Tel. ", "phone ", "电话 ")+o.Phone)
+		case c == cFax && o.Fax != "":
+			parts = append(parts, t(lang, "Fax ", "fax ", "传真 ")+o.Fax)
+		case c == cWebsite && o.Website != "":
+			parts = append(parts, t(lang, "Website ", "website ", "网站 ")+o.Website)
+		}
+	}
+	sep := ", "
+	if lang == corpus.Chinese {
+		sep = "，"
+	}
+	return strings.Join(parts, sep)
+}
+
+func (e *Engine) coordinator(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	offices := e.offices(corpus.OfficeGerman)
+	slices.Reverse(offices) // tell the story in order
+	for i, o := range offices {
+		asOf := a.cite(o.Cite)
+		if i > 0 {
+			a.say("Danach: Der %s %s (%s).", "Later: the %s %s (%s).", "此后：%s%s（%s）。", o.Organisation, o.Role.In(lang), asOf)
+			continue
+		}
+		a.say("Auf deutscher Seite ist die %s (%s) für die ISA zuständig (%s): %s.",
+			"On the German side, %s (%s) is responsible for the ISA (%s): %s.",
+			"德方由%s（%s）负责联盟事务（%s）：%s。",
+			o.Organisation, cityNameFor(e, o.City, lang), asOf, o.Role.In(lang))
+		for _, p := range e.data.Alliance.People {
+			if p.Organisation == o.Organisation && p.Name != o.Person {
+				a.cite(p.Cite)
+				a.say("%s: %s.", "%s: %s.", "%s：%s。", p.Name, p.Role.In(lang))
+			}
+		}
+		if o.Person != "" {
+			a.say("%s: %s.", "%s: %s.", "%s：%s。", capitalize(o.PersonRole.In(lang)), o.Person)
+		}
+	}
+	if city := e.secretariatCity(); city != "" {
+		a.say("Das ISA-Sekretariat sitzt in %s.", "The ISA secretariat is in %s.", "联盟秘书处设在%s。", cityNameFor(e, city, lang))
+	}
+	if len(offices) == 0 {
+		return e.notAnswered(q)
+	}
+	return a.done(KindCoordinator, confidenceFact)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// shortOrg shortens "PKS Kommunikations- und Strategieberatung GmbH" to
+// "PKS GmbH" for a second mention.
+func shortOrg(org string) string {
+	if f := strings.Fields(org); len(f) > 2 && f[len(f)-1] == "GmbH" {
+		return f[0] + " GmbH"
+	}
+	return org
+}
+
+func (e *Engine) secretariat(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	for _, o := range e.offices(corpus.OfficeSecretariat) {
+		details := officeDetails(o, lang, []concept{cEmail, cPhone})
+		a.say("Das ISA-Sekretariat sitzt in %s (%s); %s (%s).", "The ISA secretariat is in %s (%s); %s (%s).", "联盟秘书处设在%s（%s）；%s（%s）。",
+			cityNameFor(e, o.City, lang), o.Organisation, details, a.cite(o.Cite))
+	}
+	for _, p := range e.data.Alliance.People {
+		if strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretar") {
+			a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
+		}
+	}
+	for _, o := range e.offices(corpus.OfficeGerman) {
+		if o.Current {
+			a.say("In Deutschland: Der %s %s (%s).", "In Germany: the %s %s (%s).", "在德国：%s%s（%s）。", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
+		}
+	}
+	if len(a.parts) == 0 {
+		return e.notAnswered(q)
+	}
+	return a.done(KindSecretariat, confidenceFact)
+}
+
+func (e *Engine) person(q *question) Answer {
+	a := e.newAnswer(q)
+	for _, p := range q.people {
+		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(q.lang), a.cite(p.Cite))
+	}
+	return a.done(KindPerson, confidenceFact)
+}
+
+// assemblies answers about the plenary assemblies: one by its number, the
+// ones of a year, the latest, or all that the sources date.
+func (e *Engine) assemblies(q *question) (Answer, bool) {
+	a := e.newAnswer(q)
+	lang := q.lang
+	all := e.data.Alliance.Assemblies
+	var pick []corpus.Assembly
+	switch {
+	case len(q.numbers) > 0:
+		for _, as := range all {
+			if slices.Contains(q.numbers, as.Number) {
+				pick = append(pick, as)
+			}
+		}
+		if len(pick) == 0 {
+			a.say("Zur %d. Plenarversammlung nennen die Quellen kein Datum. ", "The sources give no date for the %s plenary assembly. ", "资料中没有第%d届全体大会的日期。",
+				ordinalArg(lang, q.numbers[0]))
+			e.sayAssemblyRange(a, all)
+			ans := a.done(KindAssembly, 0)
+			ans.Answered = false
+			return ans, true
+		}
+	case len(q.years) > 0:
+		for _, as := range all {
+			if slices.Contains(q.years, as.Date.Year) {
+				pick = append(pick, as)
+			}
+		}
+	case q.has[cNew] && len(all) > 0:
+		pick = append(pick, slices.MaxFunc(all, func(x, y corpus.Assembly) int { return cmp.Compare(x.Date.Time().Unix(), y.Date.Time().Unix()) }))
+	default:
+		pick = all
+	}
+	if len(pick) == 0 {
+		return e.notAnswered(q), true
+	}
+	for _, as := range pick {
+		a.cite(as.Cite)
+		a.say("%d. Plenarversammlung: %s, %s.", "%s plenary assembly: %s, %s.", "第%d届全体大会：%s，%s。",
+			ordinalArg(lang, as.Number), as.Date.Format(lang), as.Place.In(lang))
+		if len(pick) <= 2 && as.Note[lang] != "" {
+			a.parts = append(a.parts, as.Note[lang])
+		}
+	}
+	if len(pick) == len(all) {
+		e.sayAssemblyRange(a, all)
+	}
+	return a.done(KindAssembly, confidenceFact), true
+}
+
+func (e *Engine) sayAssemblyRange(a *answerer, all []corpus.Assembly) {
+	if len(all) == 0 {
+		return
+	}
+	var nums []string
+	for _, as := range all {
+		nums = append(nums, strconv.Itoa(as.Number))
+	}
+	a.say("Datiert sind in den Quellen die Versammlungen Nr. %s; zu den übrigen nennen sie kein Datum.",
+		"The sources date assemblies no. %s; they give no date for the others.",
+		"资料中有日期的全体大会为第%s届；其余各届没有日期。", strings.Join(nums, ", "))
+}
+
+// latestReleases lists the newest releases.
+func (e *Engine) latestReleases(q *question) Answer {
+	a := e.newAnswer(q)
+	latest := e.latest(3)
+	if len(latest) == 0 {
+		return e.notAnswered(q)
+	}
+	a.say("Die neuesten Pressemitteilungen der ISA:", "The ISA's latest press releases:", "联盟最新的新闻稿：")
+	for _, r := range latest {
+		a.addSource(releaseSource(r))
+		a.parts = append(a.parts, "\n"+tf(q.lang, "• „%s“ (%s, %s)", "• “%s” (%s, %s)", "•《%s》（%s，%s）", r.Title, r.Place, corpus.DateOf(r.Date).Format(q.lang)))
+	}
+	return a.done(KindReleases, confidenceFact)
+}
+
+// latest returns up to n releases, newest first.
+func (e *Engine) latest(n int) []*corpus.Release {
+	rs := e.data.Releases
+	out := make([]*corpus.Release, 0, n)
+	for i := len(rs) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, &rs[i])
+	}
+	return out
+}
+
+func releaseSource(r *corpus.Release) Source {
+	return Source{Title: r.Title, Date: corpus.DateOf(r.Date), Ref: cmp.Or(r.URL, r.ID), URL: r.URL}
+}
+
+func (e *Engine) names(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	label := map[corpus.Lang]string{
+		corpus.German:  t(lang, "auf Deutsch", "in German", "德文"),
+		corpus.English: t(lang, "auf Englisch", "in English", "英文"),
+		corpus.Chinese: t(lang, "auf Chinesisch", "in Chinese", "中文"),
+	}
+	var official, variants []string
+	for _, n := range e.data.Alliance.Names {
+		a.cite(n.Cite)
+		name := n.Name
+		if n.Short != "" {
+			name += " (" + n.Short + ")"
+		}
+		if n.Variant {
+			variants = append(variants, name)
+			continue
+		}
+		official = append(official, tf(lang, "%s „%s“", "%s “%s”", "%s名称为“%s”", label[n.Lang], name))
+	}
+	a.say("Die Allianz heißt %s.", "The alliance is called %s.", "联盟的%s。", list(lang, official))
+	if len(variants) > 0 {
+		a.say("Weitere Schreibweisen in den Quellen: %s.", "Other forms in the sources: %s.", "资料中的其他写法：%s。", strings.Join(variants, "; "))
+	}
+	return a.done(KindNames, confidenceFact)
+}
+
+// about describes the alliance: its numbers from the data, its purpose in
+// the words of the newest release's "about" section.
+func (e *Engine) about(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	if latest, agree, ok := e.latestCount(); ok {
+		for _, c := range agree {
+			a.cite(c.Cite)
+		}
+		a.say("Die Chinesisch-Deutsche Industriestädteallianz (ISA) ist ein Bündnis von %d Industriestädten aus China und Deutschland: %d deutsche aus %d Bundesländern und %d chinesische aus %d Provinzen (%s).",
+			"The Chinese-German Industrial Cities Alliance (ISA) links %d industrial cities of China and Germany: %d German cities from %d federal states and %d Chinese cities from %d provinces (%s).",
+			"中德工业城市联盟（ISA）是由中德两国%d个工业城市组成的联盟：%d个德国城市（来自%d个联邦州）和%d个中国城市（来自%d个省份）（%s）。",
+			latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, asOf(lang, latest.AsOf))
+	}
+	if f := e.data.Alliance.Founded; !f.Date.IsZero() {
+		a.cite(f.Cite)
+		a.say("Gegründet wurde sie im %s.", "It was founded in %s.", "联盟成立于%s。", f.Date.Format(lang))
+	}
+	for _, r := range e.latest(1) {
+		for _, p := range r.About {
+			if strings.Contains(p, "Ziel") || strings.Contains(p, "aim") || strings.Contains(p, "目标") {
+				a.addSource(releaseSource(r))
+				a.say("Aus der Selbstbeschreibung in den Pressemitteilungen: „%s“", "From its self-description in its press releases (%[2]s): “%[1]s”",
+					"新闻稿中的自我介绍（%[2]s）：“%[1]s”", p, languageName(lang, r.Lang))
+				break
+			}
+		}
+	}
+	return a.done(KindAbout, confidenceFact)
+}
+
+func languageName(reader, lang corpus.Lang) string {
+	switch lang {
+	case corpus.English:
+		return t(reader, "Englisch", "in English", "英文")
+	case corpus.Chinese:
+		return t(reader, "Chinesisch", "in Chinese", "中文")
+	}
+	return t(reader, "Deutsch", "in German", "德文")
+}
+
+// help says what the engine can answer; greeting adds a hello.
+func (e *Engine) help(q *question, greeting bool) Answer {
+	a := e.newAnswer(q)
+	if greeting {
+		a.say("Hallo!", "Hello!", "您好！")
+	}
+	a.say("Ich beantworte Fragen zur Chinesisch-Deutschen Industriestädteallianz (ISA) aus ihren Pressemitteilungen und Daten, auf Deutsch, Englisch und Chinesisch. Zum Beispiel: „Wann wurde die ISA gegründet?“, „Ist Köln Mitglied?“, „Welche chinesischen Städte sind dabei?“, „Wie viele Mitglieder hat die ISA?“, „Wer ist der Ansprechpartner?“, „Was sagte Friedhelm Ost?“",
+		"I answer questions about the Chinese-German Industrial Cities Alliance (ISA) from its press releases and data, in German, English and Chinese. For example: “When was the ISA founded?”, “Is Cologne a member?”, “Which Chinese cities are members?”, “How many members does the ISA have?”, “Who is the contact person?”, “What did Friedhelm Ost say?”",
+		"我根据中德工业城市联盟的新闻稿和资料，用中文、德文和英文回答有关联盟的问题。例如：“联盟是什么时候成立的？”、“科隆是成员吗？”、“有哪些中国城市？”、“联盟有多少成员？”、“联系人是谁？”")
+	return a.done(KindHelp, confidenceFact)
+}

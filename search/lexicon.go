@@ -1,0 +1,238 @@
+package search
+
+// concept is what a keyword of a question means to the answer engine. The
+// engine decides what is asked from the concepts and names a question
+// contains, never from its exact wording.
+type concept uint8
+
+const (
+	cFounding concept = iota + 1
+	cContact
+	cEmail
+	cPhone
+	cFax
+	cAddress
+	cWebsite
+	cCoordinator
+	cSecretariat
+	cMember   // member, belong, take part
+	cJoin     // join, admitted
+	cList     // which, list, all
+	cCount    // how many
+	cNew      // newest, latest, recent
+	cRelease  // press release, news
+	cCity     // city, town
+	cGermany  // Germany, German
+	cChina    // China, Chinese
+	cRegion   // Bundesland, province
+	cAssembly // plenary assembly
+	cName     // name, called, abbreviation
+	cAbout    // what is, aim, purpose
+	cQuote    // say, said, statement
+	cPerson   // who, person
+	cWhen     // when, since when
+	cWhere    // where
+	cHow      // how can, how do
+	cHelp     // help, what can you do
+	cGreeting // hello
+	cAlliance // ISA, alliance
+	cStop     // a word that carries no meaning for the engine
+	numConcepts
+)
+
+// lexicon lists the keywords of each concept in German, English and
+// Chinese. Latin keywords are folded like questions (see fold); a trailing
+// "*" matches any ending, so "gegründ*" matches gegründet and Gründung
+// does not need its own entry. Multi-word keywords match as sequences.
+// Chinese keywords match as character sequences. Every language's keywords
+// apply to every question: journalists mix languages ("ISA的email").
+func lexicon() map[concept][]string {
+	return map[concept][]string{
+		cFounding: {
+			// de
+			"gegründ*", "gründ*", "gruend*", "entstanden", "entstehung*", "ins leben gerufen",
+			"vorgeschlagen", "vorschlag", "initiiert", "initiative", "ursprung*", "ursprünglich*", "wie alt",
+			"seit wann gibt es", "gibt es seit",
+			// en
+			"found", "founded", "founding", "foundation", "founder*", "establish*", "formed", "created",
+			"creation", "launch*", "inception", "began", "begin", "start*", "proposed", "proposal",
+			"initiated", "origin*", "how old", "set up",
+			// zh
+			"成立", "创立", "创建", "建立", "组建", "诞生", "倡议", "提议", "发起", "起源", "创始",
+		},
+		cContact: {
+			"kontakt*", "ansprechpartner*", "ansprechperson", "ansprechstelle", "pressekontakt*",
+			"pressesprecher*", "pressestelle", "pressearbeit", "öffentlichkeitsarbeit", "erreichen", "erreichbar", "kontaktieren",
+			"wende ich mich", "an wen",
+			"contact*", "reach", "get in touch", "spokesperson", "spokeswoman", "spokesman",
+			"press office", "press officer", "media contact", "liaison", "who do i",
+			"联系", "联系人", "联络", "联系方式", "对接人", "找谁", "发言人", "新闻发言人", "联络人",
+		},
+		cEmail: {
+			"e mail*", "email*", "mail", "mailadresse", "mails", "emailadresse",
+			"邮箱", "电子邮件", "电子邮箱", "邮件", "电邮", "邮箱地址",
+		},
+		cPhone: {
+			"telefon*", "tel", "telephone", "phone*", "anruf*", "anrufen", "call", "handy", "durchwahl",
+			"电话", "致电", "号码", "电话号码", "打电话", "手机",
+		},
+		cFax: {"fax*", "telefax*", "传真"},
+		cAddress: {
+			"adresse", "anschrift", "postanschrift", "postadresse", "strasse", "büro", "buero", "sitzt", "sitz", "befindet",
+			"address", "postal", "street", "located", "based", "office", "headquartered", "mailing",
+			"地址", "邮寄地址", "办公室", "位于", "办公地点", "通讯地址",
+		},
+		cWebsite: {
+			"website*", "webseite*", "internetseite*", "internetauftritt", "homepage", "web", "url", "internet",
+			"portal", "isa portal", "site",
+			"网站", "网址", "主页", "官网", "网页", "门户",
+		},
+		cCoordinator: {
+			"koordinator*", "koordinier*", "koordination", "zuständig*", "zustandig*", "verantwortlich*", "betreut", "betreuung",
+			"leitet", "leitung", "organisiert", "deutsche seite", "deutscher seite",
+			"coordinator*", "coordinat*", "responsible", "in charge", "runs", "run", "manage*", "organis*", "organiz*",
+			"german side", "lead*",
+			"协调", "负责", "德方", "主管", "运营", "牵头", "管理", "协调人", "负责人",
+		},
+		cSecretariat: {
+			"sekretariat*", "generalsekretär*", "geschäftsstelle", "zentrale", "hauptsitz",
+			"secretariat*", "secretary*", "headquarter*", "hq",
+			"秘书处", "秘书长", "总部", "秘书",
+		},
+		cMember: {
+			"mitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
+			"member*", "part", "belong*", "participant*", "participat*", "included", "partner*", "partnerstädte",
+			"成员", "会员", "属于", "参加", "参与", "成员城市", "是否在", "伙伴",
+		},
+		cJoin: {
+			"beigetreten", "beitritt*", "beitreten", "beizutreten", "eingetreten", "aufgenommen", "aufnahme", "dazugekommen",
+			"hinzugekommen", "hinzugefügt",
+			"join*", "admitted", "admission", "admit", "became", "become", "accepted", "added",
+			"加入", "入盟", "吸纳", "接纳", "新加入",
+		},
+		cList: {
+			"welche", "welcher", "welches", "liste", "auflisten", "aufzählen", "nenne", "nennen", "alle", "sämtliche", "übersicht",
+			"which", "list", "all", "what cities", "overview", "name all", "enumerate",
+			"哪些", "名单", "列表", "列出", "所有", "都有", "哪几个", "有哪些",
+		},
+		cCount: {
+			"wie viele", "wieviele", "wie viel", "anzahl", "zahl", "gesamtzahl", "insgesamt",
+			"how many", "number of", "count", "total", "how much",
+			"多少", "几个", "几座", "数量", "总数", "几",
+		},
+		cNew: {
+			"neueste*", "neuste*", "neu", "neue", "neuen", "neues", "jüngste*", "zuletzt", "kürzlich", "letzte*",
+			"latest", "newest", "recent*", "new", "last",
+			"最新", "最近", "新", "近期",
+		},
+		cRelease: {
+			"pressemitteilung*", "presseinformation*", "pressemeldung*", "meldung*", "mitteilung*", "nachricht*", "neuigkeit*",
+			"news", "press release*", "release*", "announcement*", "publication*", "veröffentlich*",
+			"新闻稿", "新闻", "公告", "消息", "动态", "通稿",
+		},
+		cCity: {
+			"stadt", "städte", "stadte", "städten", "standort*", "kommune*", "mitgliedsstädte", "mitgliedsstadt", "kreis",
+			"city", "cities", "town*", "municipal*", "member cities", "member city",
+			"城市", "市", "城",
+		},
+		cGermany: {
+			"deutschland", "deutsch", "deutsche", "deutschen", "deutscher", "deutsches", "german", "germany", "germans",
+			"德国", "德方", "德",
+		},
+		cChina: {
+			"china", "chinesisch", "chinesische", "chinesischen", "chinesischer", "chinese", "volksrepublik",
+			"中国", "中方", "中",
+		},
+		cRegion: {
+			"bundesland", "bundesländer", "bundesländern", "länder", "ländern", "provinz*", "province*", "state", "states",
+			"region", "regionen", "regions", "land",
+			"省", "省份", "州", "联邦州", "地区",
+		},
+		cAssembly: {
+			"plenarversammlung*", "vollversammlung*", "versammlung*", "mitgliederversammlung*", "plenum", "tagung*",
+			"jahrestagung*", "plenary", "plenaries", "assembly", "assemblies", "general meeting*", "meeting*",
+			"全体大会", "大会", "全会", "年会", "会议", "全体会议",
+		},
+		cName: {
+			"name", "namen", "heisst", "heißt", "nennt", "bezeichnung", "abkürzung", "abkurzung", "kürzel", "steht für",
+			"englisch", "auf chinesisch", "called", "abbreviation", "acronym", "stand for", "stands for", "in english", "in chinese",
+			"in german", "full name",
+			"名称", "全称", "叫什么", "英文名", "德文名", "简称", "名字", "中文名", "英文", "德文", "缩写",
+		},
+		cAbout: {
+			"was ist", "was macht", "ziel", "ziele", "zweck", "aufgabe*", "mission", "worum",
+			"what is", "what does", "aim", "aims", "goal*", "purpose", "about", "objective*",
+			"宗旨", "目标", "是什么", "介绍", "做什么", "目的", "简介",
+		},
+		cQuote: {
+			"sagt", "sagte", "gesagt", "sagen", "äußert*", "aussage*", "zitat*", "zitiert", "meint", "betont*", "erklärt*",
+			"says", "said", "say", "quote*", "quoted", "stated", "comment*", "remarks", "message",
+			"说", "表示", "称", "讲话", "发言", "谈到", "指出",
+		},
+		cPerson: {
+			"wer", "who", "whom", "person", "personen", "people", "leute", "谁", "人物", "人",
+		},
+		cWhen: {
+			"wann", "seit wann", "when", "since when", "what year", "which year", "welchem jahr", "datum", "date", "jahr", "year",
+			"何时", "什么时候", "哪年", "哪一年", "日期", "时间", "年",
+		},
+		cWhere: {"wo", "wohin", "woher", "where", "哪里", "在哪", "哪儿", "何处"},
+		cHow:   {"wie kann", "wie können", "wie wird", "how can", "how do", "how does", "how to", "如何", "怎么", "怎样"},
+		cHelp: {
+			"hilfe", "help", "was kannst du", "was weißt du", "what can you", "what do you know", "befehle", "commands",
+			"帮助", "你能做什么", "怎么用", "你会什么",
+		},
+		cGreeting: {
+			"hallo", "hi", "hey", "moin", "servus", "guten tag", "guten morgen", "hello", "good morning", "good afternoon",
+			"你好", "您好", "嗨", "早上好",
+		},
+		cAlliance: {
+			"isa", "allianz", "alliance", "bündnis", "bundnis", "netzwerk", "network", "verbund", "städteallianz",
+			"industriestädteallianz", "industriestadteallianz", "industriestädte allianz", "chinesisch deutsche industriestädteallianz",
+			"deutsch chinesische industriestädte allianz", "sino german industrial cities alliance", "sino german", "chinese german",
+			"sino german industrial city alliance", "sgica", "chn d isa", "industrial cities alliance", "industrial cities",
+			"organisation", "organization", "verein",
+			"中德工业城市联盟", "中德", "联盟", "工业城市", "工业城市联盟", "该联盟", "这个联盟",
+		},
+		cStop: stopwords(),
+	}
+}
+
+// stopwords carry no meaning for the engine: articles, pronouns, auxiliary
+// verbs, particles and the politeness and filler words of journalists'
+// questions.
+func stopwords() []string {
+	return []string{
+		// de
+		"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines", "ist", "sind", "war",
+		"waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "hatten", "gibt", "es", "und", "oder", "in",
+		"im", "an", "am", "auf", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "fur", "fuer", "über", "uber",
+		"unter", "nach", "seit", "bis", "als", "wie", "was", "wen", "wem", "wessen", "warum", "wieso", "weshalb", "ob", "auch",
+		"noch", "schon", "denn", "doch", "mal", "bitte", "danke", "gerne", "gern", "eigentlich", "genau", "überhaupt",
+		"offiziell", "ungefähr", "etwa", "derzeit", "momentan", "jetzt", "heute", "aktuell", "mir", "ihre", "ihrer", "ihren", "it", "mich", "ich", "wir", "uns",
+		"du", "sie", "ihnen", "ihr", "euch", "man", "kann", "können", "konnen", "könnten", "konnten", "könnte", "wäre",
+		"möchte", "mochte", "würde", "sag", "verraten", "erzählen", "wissen", "weiß", "weiss",
+		"info", "infos", "information", "informationen", "dies", "diese", "dieser", "dieses", "hier", "dort", "da", "so",
+		"sehr", "viel", "mehr", "nicht", "kein", "keine", "nur", "dann", "wenn", "dass", "daß", "um", "gut", "ja", "nein",
+		"hey", "frage", "fragen", "dazu", "darüber", "davon", "wirklich", "eigentlich", "nochmal", "nochmals", "denn",
+		"zurzeit", "aktuelle", "derzeitige", "lautet", "lauten", "stimmt", "richtig", "herr", "frau",
+		// en
+		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+		"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "what", "what's", "whats", "which",
+		"how", "why", "whose", "can", "could", "would", "will", "shall", "should", "may", "might", "must", "you", "your",
+		"me", "my", "i", "we", "our", "us", "they", "their", "them", "its", "this", "that", "these", "those", "there",
+		"here", "tell", "know", "please", "thanks", "thank", "any", "some", "currently", "now", "today", "exactly",
+		"officially", "actually", "really", "again", "just", "also", "still", "yet", "so", "very", "much", "more", "not",
+		"no", "yes", "if", "than", "then", "info", "current", "currently", "information", "details", "detail", "question", "wondering",
+		"want", "like", "need", "find", "out", "get", "give", "let", "mr", "mrs", "ms", "dr", "kind", "ok", "okay", "one",
+		"ones", "up", "into", "there's", "is there", "are there", "it's", "isa's", "alliance's", "roughly", "approximately",
+		"exact", "official", "right", "correct", "true",
+		// zh
+		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
+		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",
+		"都", "也", "还", "就", "又", "被", "把", "对", "从", "到", "由", "为", "给", "跟", "向", "于", "之", "其", "该",
+		"可以", "能", "能否", "会", "要", "想", "知道", "一", "些", "一些", "多", "吗？", "么", "怎么样", "如何", "目前",
+		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
+		"谢谢", "麻烦", "具体", "正式", "到底", "究竟", "其中", "包括", "包含", "否",
+	}
+}

@@ -1,0 +1,380 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// latestCount is the newest member count, and the others that agree with
+// it, so an answer can cite every source that gives the figure.
+func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
+	counts := e.data.Alliance.Counts
+	if len(counts) == 0 {
+		return corpus.Count{}, nil, false
+	}
+	latest := slices.MaxFunc(counts, func(a, b corpus.Count) int { return cmp.Compare(a.AsOf.Time().Unix(), b.AsOf.Time().Unix()) })
+	var agree []corpus.Count
+	for _, c := range counts {
+		if c.Total == latest.Total && c.Germany == latest.Germany && c.China == latest.China {
+			agree = append(agree, c)
+		}
+	}
+	return latest, agree, true
+}
+
+// membersOf returns the member cities (guests included) matching keep,
+// sorted by their name in lang.
+func (e *Engine) membersOf(lang corpus.Lang, keep func(*corpus.City) bool) []*corpus.City {
+	var out []*corpus.City
+	for i := range e.data.Cities {
+		if c := &e.data.Cities[i]; c.IsMember() && keep(c) {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b *corpus.City) int {
+		if lang == corpus.Chinese {
+			return strings.Compare(a.Name, b.Name) // pinyin order of the Latin names
+		}
+		return strings.Compare(fold(cityName(a, lang)), fold(cityName(b, lang)))
+	})
+	return out
+}
+
+// memberNames lists cities for an answer, with what a reader should know
+// about each: the parts of a grouping, guest status.
+func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
+	out := make([]string, len(cities))
+	for i, c := range cities {
+		n := cityName(c, lang)
+		if len(c.Parts) > 0 {
+			n += tf(lang, " (%s)", " (%s)", "（%s）", list(lang, c.Parts))
+		}
+		if c.Status == corpus.StatusGuest {
+			n += t(lang, " (Gaststatus)", " (guest status)", "（观察员）")
+		}
+		out[i] = n
+	}
+	return out
+}
+
+func (e *Engine) membership(q *question, mentions []cityMention) Answer {
+	a := e.newAnswer(q)
+	confidence := confidenceFact
+	for _, m := range mentions {
+		if m.fuzzy {
+			confidence = confidenceGuessed
+			a.say("Meinten Sie %s?", "Did you mean %s?", "您是指%s吗？", cityNameWithLocal(m.city, q.lang))
+		}
+		e.sayMembership(a, m)
+	}
+	return a.done(KindMembership, confidence)
+}
+
+func (e *Engine) sayMembership(a *answerer, m cityMention) {
+	c, lang := m.city, a.lang
+	name := cityNameWithLocal(c, lang)
+	asOf := a.cite(c.Cite)
+	// The question may name a part of a grouping, or the city a district
+	// belongs to: say which member it is.
+	typed := strings.TrimSpace(m.typed)
+	partOf := ""
+	if !m.fuzzy && fold(typed) != fold(c.Name) && !slices.ContainsFunc(textValues(c.Names), func(n string) bool { return fold(n) == fold(typed) }) {
+		partOf = typed
+	}
+	switch c.Status {
+	case corpus.StatusMember:
+		switch {
+		case slices.ContainsFunc(c.Parts, func(p string) bool { return fold(p) == fold(partOf) }):
+			a.say("Ja: %s gehört zum ISA-Mitglied %s (%s), zusammen mit %s (%s).",
+				"Yes: %s is part of the ISA member %s (%s), together with %s (%s).",
+				"是的：%s属于联盟成员%s（%s），与%s一起（%s）。",
+				partOf, name, list(lang, c.Parts), list(lang, without(c.Parts, partOf)), asOf)
+		case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
+			a.say("Ja: %s ist als %s Mitglied der ISA (%s).", "Yes: %s is a member of the ISA as %s (%s).",
+				"是的：%s以%s的名义是联盟成员（%s）。", partOf, name, asOf)
+		default:
+			a.say("Ja, %s ist Mitglied der ISA (%s).", "Yes, %s is a member of the ISA (%s).", "是的，%s是中德工业城市联盟的成员（%s）。", name, asOf)
+		}
+		e.sayJoined(a, c)
+	case corpus.StatusGuest:
+		a.say("%s gehört mit Gaststatus zur ISA (%s).", "%s belongs to the ISA with guest status (%s).", "%s以观察员身份（Gaststatus）参加联盟（%s）。", name, asOf)
+		e.sayJoined(a, c)
+	case corpus.StatusFormer:
+		a.say("%s steht auf keiner aktuellen Mitgliederliste der ISA.", "%s is not on any current member list of the ISA.", "%s不在联盟目前的成员名单中。", name)
+	default:
+		e.sayNotMember(a, c.Country, name)
+	}
+	if n := c.Note[lang]; n != "" {
+		a.parts = append(a.parts, n)
+	}
+	if c.Status == corpus.StatusNone || c.Status == corpus.StatusFormer {
+		e.sayDidYouMean(a, c.Name)
+	}
+}
+
+func without(list []string, s string) []string {
+	return slices.DeleteFunc(slices.Clone(list), func(x string) bool { return fold(x) == fold(s) })
+}
+
+func (e *Engine) sayJoined(a *answerer, c *corpus.City) {
+	if c.Joined.IsZero() || c.JoinedCite == nil {
+		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", cityName(c, a.lang))
+		return
+	}
+	a.cite(*c.JoinedCite)
+	at := ""
+	if as := e.assemblyAt(c.Joined); as != nil {
+		at = tf(a.lang, ", auf der %d. Plenarversammlung", " at the %s plenary assembly", "，在第%d届全体大会上", ordinalArg(a.lang, as.Number))
+	}
+	if c.Joined.Day == 0 && c.Joined.Month != 0 {
+		a.say("Beigetreten im %s%s.", "Joined in %s%s.", "于%s加入%s。", c.Joined.Format(a.lang), at)
+		return
+	}
+	a.say("Beigetreten am %s%s.", "Joined on %s%s.", "于%s加入%s。", c.Joined.Format(a.lang), at)
+}
+
+// assemblyAt finds the plenary assembly held when d says a city joined.
+func (e *Engine) assemblyAt(d corpus.Date) *corpus.Assembly {
+	for i := range e.data.Alliance.Assemblies {
+		as := &e.data.Alliance.Assemblies[i]
+		if as.Date.Year == d.Year && as.Date.Month == d.Month && (d.Day == 0 || as.Date.Day == d.Day) {
+			return as
+		}
+	}
+	return nil
+}
+
+// ordinalArg formats n for the %s or %d of an ordinal in lang's template.
+func ordinalArg(lang corpus.Lang, n int) any {
+	if lang != corpus.English {
+		return n
+	}
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return strconv.Itoa(n) + suffix
+}
+
+// sayNotMember answers for a place that is no member. The German members
+// are all named, so the answer for a German place is a plain no; of the
+// Chinese members the sources name only some.
+func (e *Engine) sayNotMember(a *answerer, country, name string) {
+	latest, _, ok := e.latestCount()
+	germanNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.Germany }))
+	chineseNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
+	switch {
+	case !ok:
+		a.say("%s steht nicht unter den Mitgliedern, die die Quellen nennen.", "%s is not among the members the sources name.", "%s不在资料列出的成员中。", name)
+	case country == corpus.Germany:
+		a.say("Nein, %s ist kein Mitglied der ISA: Es gehört nicht zu den %d deutschen Mitgliedern (%s).",
+			"No, %s is not a member of the ISA: it is not among its %d German members (%s).",
+			"不是，%s不是中德工业城市联盟的成员：它不在%d个德国成员之列（%s）。",
+			name, latest.Germany, a.cite(latest.Cite))
+	case country == corpus.China:
+		a.say("%s ist nicht unter den chinesischen Mitgliedern, die die Quellen nennen: Die ISA hat %d chinesische Mitglieder (%s), namentlich bekannt sind %d davon.",
+			"%s is not among the Chinese members the sources name: the ISA has %d Chinese members (%s), of which the sources name %d.",
+			"%s不在资料列出的中国成员城市中：联盟共有%d个中国成员（%s），资料只列出了其中%d个的名称。",
+			name, latest.China, a.cite(latest.Cite), chineseNamed)
+	default:
+		a.say("%s steht nicht unter den Mitgliedern, die die Quellen nennen: den %d deutschen (vollständig genannt) und %d der %d chinesischen Mitglieder (%s).",
+			"%s is not among the members the sources name: all %d German members and %d of the %d Chinese members (%s).",
+			"%s不在资料列出的成员中：资料列出了全部%d个德国成员和%d个中国成员中的%d个（%s）。",
+			name, germanNamed, chineseNamed, latest.China, a.cite(latest.Cite))
+	}
+}
+
+// sayDidYouMean suggests a member whose name is close to name.
+func (e *Engine) sayDidYouMean(a *answerer, name string) {
+	key := fold(name)
+	budget := max(typoBudget(len([]rune(key))), 1)
+	var best *corpus.City
+	bestDist := budget + 1
+	for _, c := range e.membersOf(a.lang, func(*corpus.City) bool { return true }) {
+		if d := editDistance(key, fold(c.Name), budget); d < bestDist && d > 0 {
+			best, bestDist = c, d
+		}
+	}
+	if best != nil {
+		a.say("Meinten Sie %s? %s ist Mitglied.", "Did you mean %s? %s is a member.", "您是指%s吗？%s是成员。",
+			cityNameWithLocal(best, a.lang), cityName(best, a.lang))
+	}
+}
+
+// unknownCity answers "is X a member?" for a name the data does not know.
+func (e *Engine) unknownCity(q *question) Answer {
+	a := e.newAnswer(q)
+	name := q.unknown[0].raw
+	if q.unknown[0].han {
+		var b strings.Builder
+		for _, u := range q.unknown {
+			b.WriteString(u.raw)
+		}
+		name = b.String()
+	}
+	e.sayNotMember(a, "", name)
+	e.sayDidYouMean(a, name)
+	return a.done(KindMembership, confidenceUnknown)
+}
+
+// memberFilter is what a question narrows the member list to.
+type memberFilter struct {
+	country string
+	region  *corpus.Region
+	year    int
+}
+
+func (e *Engine) filterOf(q *question) memberFilter {
+	var f memberFilter
+	switch {
+	case len(q.regions) > 0:
+		f.region = q.regions[0]
+		f.country = f.region.Country
+	case q.has[cGermany] && !q.has[cChina]:
+		f.country = corpus.Germany
+	case q.has[cChina] && !q.has[cGermany]:
+		f.country = corpus.China
+	}
+	if q.has[cJoin] && len(q.years) > 0 {
+		f.year = q.years[0]
+	}
+	return f
+}
+
+func (f memberFilter) keep(c *corpus.City) bool {
+	return (f.country == "" || c.Country == f.country) &&
+		(f.region == nil || c.Region == f.region.Key) &&
+		(f.year == 0 || c.Joined.Year == f.year)
+}
+
+func (e *Engine) members(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	f := e.filterOf(q)
+	cities := e.membersOf(lang, f.keep)
+	latest, agree, ok := e.latestCount()
+	if ok {
+		for _, c := range agree {
+			a.cite(c.Cite)
+		}
+	}
+	citeAll := func() string {
+		for _, c := range cities {
+			a.cite(c.Cite)
+		}
+		return ""
+	}
+	names := list(lang, memberNames(cities, lang))
+	switch {
+	case f.year != 0 && len(cities) == 0:
+		a.say("Für %d nennen die Quellen keine neuen Mitglieder.", "The sources name no members that joined in %d.", "资料中没有%d年加入的成员。", f.year)
+	case f.year != 0:
+		for _, c := range cities {
+			if c.JoinedCite != nil {
+				a.cite(*c.JoinedCite)
+			}
+		}
+		a.say("%d beigetreten: %s.", "Joined in %d: %s.", "%d年加入的成员：%s。", f.year, names)
+	case f.region != nil && len(cities) == 0:
+		a.say("Aus %s nennen die Quellen kein Mitglied der ISA (%s).", "The sources name no ISA member from %s (%s).", "资料中没有来自%s的联盟成员（%s）。",
+			regionName(f.region, lang), asOf(lang, latest.AsOf))
+	case f.region != nil:
+		citeAll()
+		a.say("Aus %s sind %d Städte Mitglied der ISA: %s (%s).", "%[2]d ISA members are from %[1]s: %[3]s (%[4]s).", "来自%s的联盟成员有%d个：%s（%s）。",
+			regionName(f.region, lang), len(cities), names, asOf(lang, latest.AsOf))
+		if len(cities) == 1 {
+			a.parts[len(a.parts)-1] = tf(lang, "Aus %s ist ein Mitglied der ISA: %s (%s).", "One ISA member is from %s: %s (%s).", "来自%s的联盟成员有1个：%s（%s）。",
+				regionName(f.region, lang), names, asOf(lang, latest.AsOf))
+		}
+	case f.country == corpus.Germany:
+		citeAll()
+		a.say("Die ISA hat %d deutsche Mitglieder aus %d Bundesländern (%s): %s.", "The ISA has %d German members from %d federal states (%s): %s.",
+			"联盟有%d个德国成员，来自%d个联邦州（%s）：%s。", latest.Germany, latest.Länder, asOf(lang, latest.AsOf), names)
+	case f.country == corpus.China:
+		citeAll()
+		a.say("Die ISA hat %d chinesische Mitglieder aus %d Provinzen (%s). Die Quellen nennen %d davon: %s.",
+			"The ISA has %d Chinese members from %d provinces (%s). The sources name %d of them: %s.",
+			"联盟有%d个中国成员，来自%d个省份（%s）。资料列出了其中%d个：%s。",
+			latest.China, latest.Provinces, asOf(lang, latest.AsOf), len(cities), names)
+	default:
+		citeAll()
+		german := list(lang, memberNames(e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.Germany }), lang))
+		chinese := e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.China })
+		a.say("Die ISA hat %d Mitglieder (%s). %d deutsche: %s. %d chinesische, von denen die Quellen %d nennen: %s.",
+			"The ISA has %d members (%s). %d German: %s. %d Chinese, of which the sources name %d: %s.",
+			"联盟共有%d个成员（%s）。%d个德国成员：%s。%d个中国成员，资料列出了其中%d个：%s。",
+			latest.Total, asOf(lang, latest.AsOf), latest.Germany, german, latest.China, len(chinese), list(lang, memberNames(chinese, lang)))
+	}
+	return a.done(KindMembers, confidenceFact)
+}
+
+func (e *Engine) newestMembers(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	f := e.filterOf(q)
+	var newest corpus.Date
+	for _, c := range e.membersOf(lang, f.keep) {
+		if newest.Before(c.Joined) {
+			newest = c.Joined
+		}
+	}
+	cities := e.membersOf(lang, func(c *corpus.City) bool { return f.keep(c) && c.Joined == newest })
+	if newest.IsZero() || len(cities) == 0 {
+		return e.notAnswered(q)
+	}
+	for _, c := range cities {
+		a.cite(*c.JoinedCite)
+	}
+	at := ""
+	if as := e.assemblyAt(newest); as != nil {
+		at = tf(lang, ", auf der %d. Plenarversammlung", " at the %s plenary assembly", "，在第%d届全体大会上", ordinalArg(lang, as.Number))
+	}
+	a.say("Zuletzt aufgenommen wurden im %s%s: %s.", "The newest members joined in %s%s: %s.", "最新加入的成员（%s%s）：%s。",
+		newest.Format(lang), at, list(lang, memberNames(cities, lang)))
+	return a.done(KindMembers, confidenceFact)
+}
+
+func (e *Engine) count(q *question) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	latest, agree, ok := e.latestCount()
+	if !ok {
+		return e.notAnswered(q)
+	}
+	for _, c := range agree {
+		a.cite(c.Cite)
+	}
+	at := asOf(lang, latest.AsOf)
+	f := e.filterOf(q)
+	switch {
+	case f.region != nil:
+		cities := e.membersOf(lang, f.keep)
+		for _, c := range cities {
+			a.cite(c.Cite)
+		}
+		a.say("Aus %s sind %d Mitglieder der ISA: %s (%s).", "%[2]d ISA members are from %[1]s: %[3]s (%[4]s).", "来自%s的联盟成员有%d个：%s（%s）。",
+			regionName(f.region, lang), len(cities), list(lang, memberNames(cities, lang)), at)
+	case f.country == corpus.Germany:
+		a.say("Der ISA gehören %d deutsche Städte aus %d Bundesländern an (%s).", "The ISA has %d German member cities from %d federal states (%s).",
+			"联盟有%d个德国成员城市，来自%d个联邦州（%s）。", latest.Germany, latest.Länder, at)
+	case f.country == corpus.China:
+		a.say("Der ISA gehören %d chinesische Städte aus %d Provinzen an (%s).", "The ISA has %d Chinese member cities from %d provinces (%s).",
+			"联盟有%d个中国成员城市，来自%d个省份（%s）。", latest.China, latest.Provinces, at)
+	default:
+		a.say("Die ISA hat %d Mitglieder: %d deutsche Städte aus %d Bundesländern und %d chinesische Städte aus %d Provinzen (%s).",
+			"The ISA has %d members: %d German cities from %d federal states and %d Chinese cities from %d provinces (%s).",
+			"中德工业城市联盟共有%d个成员：%d个德国城市（来自%d个联邦州）和%d个中国城市（来自%d个省份）（%s）。",
+			latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, at)
+	}
+	return a.done(KindCount, confidenceFact)
+}

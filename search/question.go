@@ -1,0 +1,299 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// A question is read in three steps: it is cut into units (Latin words,
+// folded, and single Chinese characters), the units are matched against a
+// dictionary of keywords and names (longest match first, then word
+// prefixes, then small typos), and what is left unmatched is kept, because
+// it tells the engine what the question is about beyond what it knows.
+
+// unit is a Latin word or one Chinese character of a question.
+type unit struct {
+	raw     string // as typed
+	key     string // folded word, or the character itself
+	han     bool
+	capital bool
+	start   int // byte offset in the question
+}
+
+func segment(q string) []unit {
+	var out []unit
+	start := -1
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		raw := strings.Trim(q[start:end], "'’")
+		if raw != "" {
+			r, _ := utf8.DecodeRuneInString(raw)
+			out = append(out, unit{raw: raw, key: fold(raw), capital: unicode.IsUpper(r), start: start})
+		}
+		start = -1
+	}
+	for i, r := range q {
+		switch {
+		case isHan(r):
+			emit(i)
+			out = append(out, unit{raw: string(r), key: string(r), han: true, start: i})
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’':
+			if start < 0 {
+				start = i
+			}
+		default:
+			emit(i)
+		}
+	}
+	emit(len(q))
+	return out
+}
+
+// keyUnits cuts a keyword or name into units the way segment cuts a
+// question.
+func keyUnits(s string) []string {
+	units := segment(s)
+	keys := make([]string, len(units))
+	for i, u := range units {
+		keys[i] = u.key
+	}
+	return keys
+}
+
+// sense is one meaning of a dictionary entry: a concept, or a city, region
+// or person of the corpus.
+type sense struct {
+	concept concept
+	city    *corpus.City
+	region  *corpus.Region
+	person  *corpus.Person
+}
+
+type entry struct {
+	units  []string
+	prefix bool // the last unit matches any word it begins
+	senses []sense
+}
+
+// dictionary finds keywords and names in questions.
+type dictionary struct {
+	byFirst  map[string][]*entry // exact entries by first unit, longest first
+	prefixes []*entry
+	words    []*entry // single Latin words, for typo matching
+	hanNames []*entry // Chinese names, for typo matching
+}
+
+func newDictionary() *dictionary {
+	return &dictionary{byFirst: map[string][]*entry{}}
+}
+
+// add registers s with meaning m. A trailing "*" makes s a prefix.
+func (d *dictionary) add(s string, m sense) {
+	prefix := strings.HasSuffix(s, "*")
+	units := keyUnits(strings.TrimSuffix(s, "*"))
+	if len(units) == 0 {
+		return
+	}
+	if prefix && len(units) == 1 {
+		for _, e := range d.prefixes {
+			if e.units[0] == units[0] {
+				e.senses = appendSense(e.senses, m)
+				return
+			}
+		}
+		d.prefixes = append(d.prefixes, &entry{units: units, prefix: true, senses: []sense{m}})
+		return
+	}
+	list := d.byFirst[units[0]]
+	for _, e := range list {
+		if slices.Equal(e.units, units) {
+			e.senses = appendSense(e.senses, m)
+			return
+		}
+	}
+	e := &entry{units: units, senses: []sense{m}}
+	list = append(list, e)
+	slices.SortStableFunc(list, func(a, b *entry) int { return len(b.units) - len(a.units) })
+	d.byFirst[units[0]] = list
+	if len(units) == 1 {
+		if isHan([]rune(units[0])[0]) {
+			return
+		}
+		d.words = append(d.words, e)
+	} else if m.concept == 0 && allHan(units) {
+		d.hanNames = append(d.hanNames, e)
+	}
+}
+
+func appendSense(list []sense, m sense) []sense {
+	if slices.Contains(list, m) {
+		return list
+	}
+	return append(list, m)
+}
+
+func allHan(units []string) bool {
+	for _, u := range units {
+		r, _ := utf8.DecodeRuneInString(u)
+		if !isHan(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// match is a dictionary entry found in a question.
+type match struct {
+	from, to int // units [from, to)
+	senses   []sense
+	fuzzy    bool // found despite a typo
+}
+
+// find matches the dictionary against the question's units from left to
+// right, longest match first. Units no entry covers are left out.
+func (d *dictionary) find(units []unit) []match {
+	var out []match
+	for i := 0; i < len(units); {
+		if m, ok := d.exactAt(units, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		if m, ok := d.prefixAt(units, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		if m, ok := d.fuzzyAt(units, i); ok {
+			out = append(out, m)
+			i = m.to
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func (d *dictionary) exactAt(units []unit, i int) (match, bool) {
+	for _, e := range d.byFirst[units[i].key] {
+		if i+len(e.units) > len(units) {
+			continue
+		}
+		ok := true
+		for j, k := range e.units {
+			if units[i+j].key != k || (j > 0 && units[i+j].han != units[i].han) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return match{from: i, to: i + len(e.units), senses: e.senses}, true
+		}
+	}
+	return match{}, false
+}
+
+func (d *dictionary) prefixAt(units []unit, i int) (match, bool) {
+	u := units[i]
+	if u.han {
+		return match{}, false
+	}
+	var best *entry
+	for _, e := range d.prefixes {
+		if strings.HasPrefix(u.key, e.units[0]) && (best == nil || len(e.units[0]) > len(best.units[0])) {
+			best = e
+		}
+	}
+	if best == nil {
+		return match{}, false
+	}
+	return match{from: i, to: i + 1, senses: best.senses}, true
+}
+
+// fuzzyAt forgives typos: a Latin word within its typo budget of a known
+// word or prefix, or a run of unknown Chinese characters that differs from
+// a Chinese name in one character.
+func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
+	u := units[i]
+	if u.han {
+		return d.fuzzyHanAt(units, i)
+	}
+	n := utf8.RuneCountInString(u.key)
+	budget := typoBudget(n)
+	if budget == 0 || isNumber(u.key) {
+		return match{}, false
+	}
+	var (
+		best     *entry
+		bestDist = budget + 1
+	)
+	consider := func(e *entry, dist int) {
+		// Prefer names and keywords to stop words at equal distance.
+		if dist < bestDist || (dist == bestDist && best != nil && isStopEntry(best) && !isStopEntry(e)) {
+			best, bestDist = e, dist
+		}
+	}
+	for _, e := range d.words {
+		if isStopEntry(e) && n < 4 {
+			continue
+		}
+		consider(e, editDistance(u.key, e.units[0], budget))
+	}
+	runes := []rune(u.key)
+	for _, e := range d.prefixes {
+		p := e.units[0]
+		pn := utf8.RuneCountInString(p)
+		if pn < 5 {
+			continue
+		}
+		for l := pn - 1; l <= pn+1 && l <= len(runes); l++ {
+			consider(e, editDistance(string(runes[:l]), p, 1))
+		}
+	}
+	if best == nil {
+		return match{}, false
+	}
+	return match{from: i, to: i + 1, senses: best.senses, fuzzy: true}, true
+}
+
+func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
+	var found *entry
+	for _, e := range d.hanNames {
+		n := len(e.units)
+		if n < 2 || i+n > len(units) {
+			continue
+		}
+		diff := 0
+		for j, k := range e.units {
+			if !units[i+j].han || units[i+j].key != k {
+				diff++
+			}
+		}
+		if diff == 1 {
+			if found != nil && found != e {
+				return match{}, false // ambiguous: better no guess
+			}
+			found = e
+		}
+	}
+	if found == nil {
+		return match{}, false
+	}
+	return match{from: i, to: i + len(found.units), senses: found.senses, fuzzy: true}, true
+}
+
+func isStopEntry(e *entry) bool {
+	return len(e.senses) == 1 && e.senses[0].concept == cStop
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}

@@ -1,0 +1,339 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// How many passages a question's search looks at, and how much of its
+// topic a passage must cover to answer it.
+const (
+	candidatePassages = 10
+	minCoverage       = 0.5
+	snippetRunes      = 240
+)
+
+// answerFromReleases answers with the passage of a release that best covers
+// what the question is about.
+func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, bool, error) {
+	topic := e.topicWords(q)
+	if len(topic) == 0 {
+		return Answer{}, false, nil
+	}
+	hits, _, err := e.index.search(ctx, e.passageQuery(q, topic), candidatePassages)
+	if err != nil {
+		return Answer{}, false, err
+	}
+	var (
+		best      *passage
+		bestScore float64
+		bestTerms map[string]bool
+	)
+	for _, h := range hits {
+		p := e.passageByID(h.id)
+		if p == nil || p.Kind == partContact || p.Kind == partTitle {
+			continue
+		}
+		terms := e.termSet(p.Release.Lang, p.Text)
+		covered := 0
+		for _, w := range topic {
+			if w.foundIn(terms) {
+				covered++
+			}
+		}
+		coverage := float64(covered) / float64(len(topic))
+		if coverage < minCoverage || (len(topic) >= 3 && covered < 2) {
+			continue
+		}
+		if score := h.score * coverage; best == nil || score > bestScore {
+			best, bestScore, bestTerms = p, score, terms
+		}
+	}
+	if best == nil {
+		return Answer{}, false, nil
+	}
+	return e.passageAnswer(q, best, topic, bestTerms, bestScore), true, nil
+}
+
+// topicWord is a word of the question that the answer must be about, with
+// the index terms it may appear as in each language.
+type topicWord struct {
+	text  string
+	terms map[corpus.Lang][]string
+}
+
+func (w topicWord) foundIn(terms map[string]bool) bool {
+	for _, ts := range w.terms {
+		for _, t := range ts {
+			if terms[t] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// topicWords are what the question asks about beyond the engine's
+// keywords: the words nothing explained, and the people it names.
+func (e *Engine) topicWords(q *question) []topicWord {
+	var texts []string
+	for i := 0; i < len(q.unknown); i++ {
+		u := q.unknown[i]
+		if !u.han {
+			texts = append(texts, u.raw)
+			continue
+		}
+		// A run of Chinese characters is one topic.
+		j := i
+		for j+1 < len(q.unknown) && q.unknown[j+1].han && q.unknown[j+1].start == endOf(q.unknown[j]) {
+			j++
+		}
+		texts = append(texts, q.text[u.start:endOf(q.unknown[j])])
+		i = j
+	}
+	for _, p := range q.people {
+		texts = append(texts, p.Name)
+	}
+	for _, c := range q.cities {
+		if !c.fuzzy {
+			texts = append(texts, c.city.Name)
+		}
+	}
+	var out []topicWord
+	for _, text := range texts {
+		w := topicWord{text: text, terms: map[corpus.Lang][]string{}}
+		for _, lang := range corpus.Langs() {
+			for _, variant := range append([]string{text}, translations(text)...) {
+				for _, t := range e.index.analyze(lang, variant) {
+					w.terms[lang] = append(w.terms[lang], t.text)
+				}
+			}
+		}
+		if len(w.terms[corpus.German])+len(w.terms[corpus.English])+len(w.terms[corpus.Chinese]) > 0 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// passageQuery matches the question and its topic's translations against
+// every language's text; the question's own language counts most.
+func (e *Engine) passageQuery(q *question, topic []topicWord) query.Query {
+	text := q.text
+	for _, w := range topic {
+		text += " " + strings.Join(translations(w.text), " ")
+	}
+	var qs []query.Query
+	for _, lang := range corpus.Langs() {
+		m := bleve.NewMatchQuery(text)
+		m.SetField(textField[lang])
+		if lang == q.lang {
+			m.SetBoost(2)
+		}
+		qs = append(qs, m)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+func (e *Engine) passageByID(id string) *passage {
+	releaseID, kind, index, ok := parseDocID(id)
+	if !ok {
+		return nil
+	}
+	r := e.releases[releaseID]
+	if r == nil {
+		return nil
+	}
+	for _, p := range passagesOf(r) {
+		if p.Kind == kind && p.Index == index {
+			return &p
+		}
+	}
+	return nil
+}
+
+func (e *Engine) termSet(lang corpus.Lang, text string) map[string]bool {
+	set := map[string]bool{}
+	for _, t := range e.index.analyze(lang, text) {
+		set[t.text] = true
+	}
+	return set
+}
+
+// passageAnswer quotes the sentences of p that cover the topic best.
+func (e *Engine) passageAnswer(q *question, p *passage, topic []topicWord, terms map[string]bool, score float64) Answer {
+	lang := q.lang
+	r := p.Release
+	text := p.Text
+	// A quotation is given whole; otherwise the best sentence or two.
+	if !(q.has[cQuote] && len(q.people) > 0) {
+		text = bestSentences(text, func(s string) int { return e.countTopic(r.Lang, s, topic) })
+	}
+	src := releaseSource(r)
+	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
+	date := corpus.DateOf(r.Date).Format(lang)
+	var answer string
+	if r.Lang == lang {
+		answer = tf(lang, "Aus der Pressemitteilung „%s“ vom %s: „%s“", "From the press release “%s” of %s: “%s”", "摘自%[2]s的新闻稿《%[1]s》：“%[3]s”", r.Title, date, text)
+	} else {
+		answer = tf(lang, "Aus der Pressemitteilung „%s“ vom %s (%s): „%s“", "From the press release “%s” of %s (%s): “%s”", "摘自%[2]s的新闻稿《%[1]s》（%[3]s）：“%[4]s”",
+			r.Title, date, languageName(lang, r.Lang), text)
+	}
+	confidence := 0.5
+	if len(topic) > 0 {
+		covered := 0
+		for _, w := range topic {
+			if w.foundIn(terms) {
+				covered++
+			}
+		}
+		confidence = 0.4 + 0.4*float64(covered)/float64(len(topic))
+	}
+	return Answer{Answered: true, Text: answer, Confidence: confidence, Sources: []Source{src}, Kind: KindPassage}
+}
+
+func (e *Engine) countTopic(lang corpus.Lang, s string, topic []topicWord) int {
+	terms := e.termSet(lang, s)
+	n := 0
+	for _, w := range topic {
+		if w.foundIn(terms) {
+			n++
+		}
+	}
+	return n
+}
+
+// bestSentences returns the sentence that scores highest, with the next
+// one when it is short: enough to answer, short enough to read in a chat.
+func bestSentences(text string, score func(string) int) string {
+	sentences := splitSentences(text)
+	best, bestScore := 0, -1
+	for i, s := range sentences {
+		if sc := score(s); sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	out := sentences[best]
+	if best+1 < len(sentences) && utf8.RuneCountInString(out) < 120 {
+		out += " " + sentences[best+1]
+	}
+	return out
+}
+
+// splitSentences cuts text after a full stop, question or exclamation mark
+// that ends a sentence: not after abbreviations such as "a. D." or "u.a."
+// or the dot of a date.
+func splitSentences(text string) []string {
+	var out []string
+	start := 0
+	runes := []rune(text)
+	pos := 0 // byte offset of runes[i]
+	for i, r := range runes {
+		size := utf8.RuneLen(r)
+		end := pos + size
+		switch r {
+		case '。', '！', '？':
+			out = append(out, strings.TrimSpace(text[start:end]))
+			start = end
+		case '.', '!', '?':
+			next := i + 1
+			if next < len(runes) && runes[next] == ' ' && next+1 < len(runes) && (unicode.IsUpper(runes[next+1]) || runes[next+1] == '„' || runes[next+1] == '"') && !abbreviationBefore(runes[:i]) {
+				out = append(out, strings.TrimSpace(text[start:end]))
+				start = end
+			}
+		}
+		pos = end
+	}
+	if rest := strings.TrimSpace(text[start:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// abbreviationBefore reports whether the word before a full stop is an
+// abbreviation or a number: "a. D.", "u.a.", "Dr.", "11.".
+func abbreviationBefore(before []rune) bool {
+	i := len(before)
+	for i > 0 && !unicode.IsSpace(before[i-1]) {
+		i--
+	}
+	word := string(before[i:])
+	if strings.Contains(word, ".") || utf8.RuneCountInString(word) <= 2 {
+		return true
+	}
+	for _, r := range word {
+		if !unicode.IsDigit(r) {
+			return slices.Contains([]string{"Dr", "Prof", "St", "Nr", "bzw", "ca", "Mr", "Mrs", "Ms", "Tel", "vgl", "usw"}, word)
+		}
+	}
+	return true
+}
+
+// snippet cuts text to a window around the first topic word and marks
+// every topic word in it.
+func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (string, []Span) {
+	var spans []Span
+	for _, t := range e.index.analyze(lang, text) {
+		set := map[string]bool{t.text: true}
+		for _, w := range topic {
+			if w.foundIn(set) {
+				spans = append(spans, Span{Start: t.start, End: t.end})
+				break
+			}
+		}
+	}
+	if utf8.RuneCountInString(text) <= snippetRunes {
+		return text, mergeSpans(spans)
+	}
+	from := 0
+	if len(spans) > 0 {
+		from = spans[0].Start
+		// Start a little before the first match, at a word boundary.
+		for back := 0; from > 0 && back < 40; back++ {
+			_, size := utf8.DecodeLastRuneInString(text[:from])
+			from -= size
+		}
+		if i := strings.IndexByte(text[from:], ' '); from > 0 && i >= 0 && i < 20 {
+			from += i + 1
+		}
+	}
+	to := from
+	for n := 0; to < len(text) && n < snippetRunes; n++ {
+		_, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+	}
+	prefix, suffix := "", ""
+	if from > 0 {
+		prefix = "…"
+	}
+	if to < len(text) {
+		suffix = "…"
+	}
+	var out []Span
+	for _, s := range spans {
+		if s.Start >= from && s.End <= to {
+			out = append(out, Span{Start: s.Start - from + len(prefix), End: s.End - from + len(prefix)})
+		}
+	}
+	return prefix + text[from:to] + suffix, mergeSpans(out)
+}
+
+func mergeSpans(spans []Span) []Span {
+	var out []Span
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start <= out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}

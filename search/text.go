@@ -1,0 +1,175 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxQuestionRunes bounds the work a single question can cause. Chat
+// messages can be 10,000 characters; no real question needs more than this.
+const maxQuestionRunes = 400
+
+// cleanQuestion makes chat text safe to analyse: valid UTF-8, NFKC (so
+// full-width letters become ASCII), no control or format characters,
+// single spaces, bounded length.
+func cleanQuestion(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	n, space := 0, false
+	for _, r := range s {
+		if n >= maxQuestionRunes {
+			break
+		}
+		switch {
+		case unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			space = b.Len() > 0
+			continue
+		case space:
+			b.WriteByte(' ')
+			space = false
+			n++
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// word is one token of a question: its text as typed and folded.
+type word struct {
+	raw  string // as typed
+	fold string // lower case, umlauts and ß folded, apostrophes removed
+	// capital is set when the word was typed with a capital letter.
+	capital bool
+	// start is the byte offset of the word in the question.
+	start int
+}
+
+// words splits the Latin-script parts of a question into words. Hyphens
+// split words ("E-Mail", "Rhein-Kreis"): names and keywords are split the
+// same way, and matched as sequences.
+func words(s string) []word {
+	var out []word
+	start := -1
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		raw := strings.Trim(s[start:end], "'’")
+		if raw != "" {
+			r, _ := utf8.DecodeRuneInString(raw)
+			out = append(out, word{raw: raw, fold: fold(raw), capital: unicode.IsUpper(r), start: start})
+		}
+		start = -1
+	}
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) && !isHan(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord:
+			emit(i)
+		}
+	}
+	emit(len(s))
+	return out
+}
+
+// fold makes spellings comparable: lower case; ä, ö, ü to a, o, u; ae, oe,
+// ue after a consonant to a, o, u (so Koeln, Köln and Koln meet); ß to ss;
+// other accents dropped; apostrophes removed (Ma'anshan, Maanshan).
+func fold(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(0)
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark: an umlaut's dots or another accent.
+			continue
+		case r == '\'' || r == '’':
+			continue
+		case r == 'ß':
+			b.WriteString("ss")
+			prev = 's'
+			continue
+		case r == 'e' && (prev == 'a' || prev == 'o' || prev == 'u') && !precededByVowelPair(b.String()):
+			// German transliteration: ae, oe, ue stand for ä, ö, ü.
+			prev = r
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// precededByVowelPair keeps "ue" in words like "queue" and "eue" in
+// "neue": the e is dropped only when the vowel before it follows a
+// consonant.
+func precededByVowelPair(done string) bool {
+	if len(done) < 2 {
+		return false
+	}
+	switch done[len(done)-2] {
+	case 'a', 'e', 'i', 'o', 'u', 'q':
+		return true
+	}
+	return false
+}
+
+// editDistance is the optimal-string-alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), giving up
+// early once it exceeds max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			best = min(best, cur[j])
+		}
+		if best > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// typoBudget is how many edits a word of n letters may carry and still be
+// recognised: none for short words, where one letter changes the word.
+func typoBudget(n int) int {
+	switch {
+	case n >= 8:
+		return 2
+	case n >= 4:
+		return 1
+	}
+	return 0
+}
