@@ -93,11 +93,13 @@ func parseText(f *releaseFile) (Release, error) {
 }
 
 // normaliseText cleans up text extracted from a PDF: form feeds (page
-// breaks) become line breaks (but no blank lines of their own), no-break and other odd spaces become spaces,
-// lines are trimmed (so lines of spaces are blank) and lines holding only a
-// page number ("- 2 -", "2", "Seite 2 von 3", "Page 2 of 3") are dropped.
-// Each line keeps the number of the line it comes from. Line endings were
-// handled by newReleaseFile, and runs of blank lines count as one.
+// breaks) become line breaks but no blank lines of their own, no-break and
+// other odd spaces become spaces, lines are trimmed (so lines of spaces are
+// blank) and lines holding only a page number ("- 2 -", "2",
+// "Seite 2 von 3", "Page 2 of 3") are dropped. Each line keeps the number
+// of the file line it comes from. Line endings were handled by
+// newReleaseFile; runs of blank lines count as one when splitBlocks groups
+// the lines.
 func normaliseText(lines []srcLine) []srcLine {
 	out := make([]srcLine, 0, len(lines))
 	for _, l := range lines {

@@ -77,6 +77,13 @@ func buildDictionary(data *corpus.Data) *dictionary {
 			d.add(n, sense{city: c})
 		}
 	}
+	// Naming an office asks who runs the alliance: "Is PKS still in charge?"
+	for _, o := range data.Alliance.Offices {
+		d.add(o.Organisation, sense{concept: cCoordinator})
+		if f := strings.Fields(o.Organisation); len(f) > 1 {
+			d.add(f[0], sense{concept: cCoordinator})
+		}
+	}
 	for i := range data.Alliance.People {
 		p := &data.Alliance.People[i]
 		d.add(p.Name, sense{person: p})
@@ -164,9 +171,6 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 			}
 			continue
 		}
-		if u.han && strings.ContainsRune("第届次号", []rune(u.key)[0]) {
-			continue
-		}
 		q.unknown = append(q.unknown, u)
 	}
 	// A name that is a city and a region (Hamburg, Berlin) is the city,
@@ -240,6 +244,19 @@ func (q *question) unknownWords() int {
 	return n
 }
 
+// unknownIsNoun reports whether the unknown word is likely a noun, the
+// subject of the question: a German word written with a capital letter
+// inside the sentence, or Chinese characters, which the dictionary would
+// have known if they were a function word.
+func (q *question) unknownIsNoun() bool {
+	for _, u := range q.unknown {
+		if u.han || (q.lang == corpus.German && u.capital && u.start > 0) {
+			return true
+		}
+	}
+	return false
+}
+
 // Answer answers question in lang, or in the question's own language when
 // lang is empty. It returns an error only when ctx ends or the index
 // fails; any text, however hostile, gets an answer.
@@ -286,9 +303,9 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	has := q.has
 	unknown := q.unknownWords()
 	// A keyword-led question may carry one word the engine does not know
-	// ("offiziell", "genau"); a question led only by a name may not: "who
-	// is the mayor of Foshan" is not about Foshan's membership.
-	if unknown > 1 {
+	// ("zuerst", "exactly"), but not a noun that names another subject:
+	// "Wie viele Einwohner hat Wuppertal?" is not about members.
+	if unknown > 1 || (unknown == 1 && q.unknownIsNoun()) {
 		return Answer{}, false
 	}
 	members := e.realCities(q)
@@ -303,6 +320,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 
 	details := requestedDetails(has)
 	switch {
+	case len(members) > 0 && memberish && !has[cHow]:
+		return e.membership(q, members), true
 	case len(details) > 0:
 		return e.contactDetails(q, details), true
 	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
@@ -315,13 +334,14 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return Answer{}, false // the releases hold what people said
 	case len(q.people) > 0:
 		return e.person(q), true
-	case len(members) > 0 && (memberish || has[cWhen] || has[cCity] || unknown == 0):
+	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0):
 		return e.membership(q, members), true
 	case has[cFounding]:
 		return e.founding(q), true
 	case has[cAssembly]:
 		return e.assemblies(q)
-	case has[cCount]:
+	case has[cCount] && (len(members) == 0 || memberish):
+		// "How many people live in Aachen" counts no members.
 		return e.count(q), true
 	case has[cNew] && (memberish || has[cCity]) && !has[cRelease]:
 		return e.newestMembers(q), true

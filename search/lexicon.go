@@ -49,10 +49,11 @@ const (
 func lexicon() map[concept][]string {
 	return map[concept][]string{
 		cFounding: {
+			"hannover messe", "hanover fair", "hannover fair", "put forward", "first proposed", "idea", "汉诺威工业博览会", "汉诺威博览会", "提出", "最早",
 			// de
 			"gegründ*", "gründ*", "gruend*", "entstanden", "entstehung*", "ins leben gerufen",
 			"vorgeschlagen", "vorschlag", "initiiert", "initiative", "ursprung*", "ursprünglich*", "wie alt",
-			"seit wann gibt es", "gibt es seit",
+			"seit wann gibt es", "gibt es seit", "idee", "zuerst",
 			// en
 			"found", "founded", "founding", "foundation", "founder*", "establish*", "formed", "created",
 			"creation", "launch*", "inception", "began", "begin", "start*", "proposed", "proposal",
@@ -61,6 +62,7 @@ func lexicon() map[concept][]string {
 			"成立", "创立", "创建", "建立", "组建", "诞生", "倡议", "提议", "发起", "起源", "创始",
 		},
 		cContact: {
+			"presseanfrage*", "anfrage*", "medienanfrage*", "inquir*", "enquir*", "press", "presse", "咨询", "采访",
 			"kontakt*", "ansprechpartner*", "ansprechperson", "ansprechstelle", "pressekontakt*",
 			"pressesprecher*", "pressestelle", "pressearbeit", "öffentlichkeitsarbeit", "erreichen", "erreichbar", "kontaktieren",
 			"wende ich mich", "an wen",
@@ -116,7 +118,7 @@ func lexicon() map[concept][]string {
 			"哪些", "名单", "列表", "列出", "所有", "都有", "哪几个", "有哪些",
 		},
 		cCount: {
-			"wie viele", "wieviele", "wie viel", "anzahl", "zahl", "gesamtzahl", "insgesamt",
+			"wie viele", "wieviele", "wie viel", "wie vielen", "anzahl", "zahl", "gesamtzahl", "insgesamt",
 			"how many", "number of", "count", "total", "how much",
 			"多少", "几个", "几座", "数量", "总数", "几",
 		},
@@ -215,7 +217,8 @@ func stopwords() []string {
 		"info", "infos", "information", "informationen", "dies", "diese", "dieser", "dieses", "hier", "dort", "da", "so",
 		"sehr", "viel", "mehr", "nicht", "kein", "keine", "nur", "dann", "wenn", "dass", "daß", "um", "gut", "ja", "nein",
 		"hey", "frage", "fragen", "dazu", "darüber", "davon", "wirklich", "eigentlich", "nochmal", "nochmals", "denn",
-		"zurzeit", "aktuelle", "derzeitige", "lautet", "lauten", "stimmt", "richtig", "herr", "frau",
+		"zurzeit", "aktuelle", "derzeitige", "lautet", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
+		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
 		"of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "as", "what", "what's", "whats", "which",
@@ -226,13 +229,17 @@ func stopwords() []string {
 		"no", "yes", "if", "than", "then", "info", "current", "currently", "information", "details", "detail", "question", "wondering",
 		"want", "like", "need", "find", "out", "get", "give", "let", "mr", "mrs", "ms", "dr", "kind", "ok", "okay", "one",
 		"ones", "up", "into", "there's", "is there", "are there", "it's", "isa's", "alliance's", "roughly", "approximately",
-		"exact", "official", "right", "correct", "true",
+		"exact", "official", "right", "correct", "true", "held", "take place", "took place", "happen", "happened", "writing",
+		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
+		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
 		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",
 		"都", "也", "还", "就", "又", "被", "把", "对", "从", "到", "由", "为", "给", "跟", "向", "于", "之", "其", "该",
 		"可以", "能", "能否", "会", "要", "想", "知道", "一", "些", "一些", "多", "吗？", "么", "怎么样", "如何", "目前",
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
-		"谢谢", "麻烦", "具体", "正式", "到底", "究竟", "其中", "包括", "包含", "否",
+		"谢谢", "麻烦", "具体", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
+		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
+		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号",
 	}
 }

@@ -254,7 +254,9 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 			continue
 		}
 		for l := pn - 1; l <= pn+1 && l <= len(runes); l++ {
-			consider(e, editDistance(string(runes[:l]), p, 1))
+			if d := editDistance(string(runes[:l]), p, 1); d <= 1 {
+				consider(e, d)
+			}
 		}
 	}
 	if best == nil {
@@ -274,6 +276,11 @@ func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
 		for j, k := range e.units {
 			if !units[i+j].han || units[i+j].key != k {
 				diff++
+			}
+			// A character that starts a word of its own is not a typo
+			// of a name: 成谁 is not 成都.
+			if _, ok := d.exactAt(units, i+j); ok && j > 0 {
+				diff = len(e.units)
 			}
 		}
 		if diff == 1 {

@@ -43,14 +43,8 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 			continue
 		}
 		terms := e.termSet(p.Release.Lang, p.Text)
-		covered := 0
-		for _, w := range topic {
-			if w.foundIn(terms) {
-				covered++
-			}
-		}
-		coverage := float64(covered) / float64(len(topic))
-		if coverage < minCoverage || (len(topic) >= 3 && covered < 2) {
+		coverage, ok := covers(topic, terms)
+		if !ok {
 			continue
 		}
 		if score := h.score * coverage; best == nil || score > bestScore {
@@ -63,11 +57,42 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 	return e.passageAnswer(q, best, topic, bestTerms, bestScore), true, nil
 }
 
+// covers reports how much of the topic a passage's terms cover, and whether
+// that is enough to answer: half the subject words (two at least when there
+// are three or more), or, when the question names only people and places,
+// half of those. A name alone never answers "who is the mayor of Foshan".
+func covers(topic []topicWord, terms map[string]bool) (float64, bool) {
+	subject, covered, names, namesCovered := 0, 0, 0, 0
+	for _, w := range topic {
+		found := w.foundIn(terms)
+		if w.name {
+			names++
+			if found {
+				namesCovered++
+			}
+			continue
+		}
+		subject++
+		if found {
+			covered++
+		}
+	}
+	if subject == 0 {
+		c := float64(namesCovered) / float64(max(names, 1))
+		return c, namesCovered > 0 && c >= minCoverage
+	}
+	c := float64(covered) / float64(subject)
+	return c, covered > 0 && c >= minCoverage && (subject < 3 || covered >= 2)
+}
+
 // topicWord is a word of the question that the answer must be about, with
 // the index terms it may appear as in each language.
 type topicWord struct {
 	text  string
 	terms map[corpus.Lang][]string
+	// name marks the name of a person or place, which gives a question
+	// context but is not its subject.
+	name bool
 }
 
 func (w topicWord) foundIn(terms map[string]bool) bool {
@@ -85,6 +110,7 @@ func (w topicWord) foundIn(terms map[string]bool) bool {
 // keywords: the words nothing explained, and the people it names.
 func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
+	names := map[string]bool{}
 	for i := 0; i < len(q.unknown); i++ {
 		u := q.unknown[i]
 		if !u.han {
@@ -101,15 +127,17 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	}
 	for _, p := range q.people {
 		texts = append(texts, p.Name)
+		names[p.Name] = true
 	}
 	for _, c := range q.cities {
 		if !c.fuzzy {
 			texts = append(texts, c.city.Name)
+			names[c.city.Name] = true
 		}
 	}
 	var out []topicWord
 	for _, text := range texts {
-		w := topicWord{text: text, terms: map[corpus.Lang][]string{}}
+		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, name: names[text]}
 		for _, lang := range corpus.Langs() {
 			for _, variant := range append([]string{text}, translations(text)...) {
 				for _, t := range e.index.analyze(lang, variant) {
@@ -187,16 +215,8 @@ func (e *Engine) passageAnswer(q *question, p *passage, topic []topicWord, terms
 		answer = tf(lang, "Aus der Pressemitteilung „%s“ vom %s (%s): „%s“", "From the press release “%s” of %s (%s): “%s”", "摘自%[2]s的新闻稿《%[1]s》（%[3]s）：“%[4]s”",
 			r.Title, date, languageName(lang, r.Lang), text)
 	}
-	confidence := 0.5
-	if len(topic) > 0 {
-		covered := 0
-		for _, w := range topic {
-			if w.foundIn(terms) {
-				covered++
-			}
-		}
-		confidence = 0.4 + 0.4*float64(covered)/float64(len(topic))
-	}
+	coverage, _ := covers(topic, terms)
+	confidence := 0.4 + 0.4*coverage
 	return Answer{Answered: true, Text: answer, Confidence: confidence, Sources: []Source{src}, Kind: KindPassage}
 }
 

@@ -168,7 +168,7 @@ func typoBudget(n int) int {
 	switch {
 	case n >= 8:
 		return 2
-	case n >= 4:
+	case n >= 5:
 		return 1
 	}
 	return 0
