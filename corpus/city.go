@@ -29,8 +29,8 @@ type City struct {
 	// Region is the key of the Bundesland or province in Data.Regions.
 	Region string `yaml:"region"`
 	// Parts names the cities of a grouping that is one member, such as
-	// "Region Schwarzwald" (Lahr and Freiburg).
-	Parts []string `yaml:"parts,omitempty"`
+	// "Region Schwarzwald" (Lahr and Freiburg), each in every language.
+	Parts []Text `yaml:"parts,omitempty"`
 	// Status is one of the Status constants; Cite says who says so.
 	Status string `yaml:"status"`
 	Cite   `yaml:",inline"`

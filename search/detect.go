@@ -17,7 +17,7 @@ const (
 		"bundesland bundesländer seit sagte über "
 	englishMarkers = " the a an is are was were has have does do did and or of from to in at by with for when who how " +
 		"what which where why many much can could not no please member members cities city founded founding contact " +
-		"phone address email website latest news release press german chinese state states province provinces joined " +
+		"phone address website latest news release press german chinese state states province provinces joined " +
 		"say said about tell me "
 )
 
@@ -57,5 +57,28 @@ func DetectLang(text string) (corpus.Lang, bool) {
 	case han > 0:
 		return corpus.Chinese, false
 	}
+	// No telling word: spelling may still tell ("ISA foundet", "stock
+	// price"), though less surely.
+	switch de, en = spellingCues(text); {
+	case en > de:
+		return corpus.English, false
+	}
 	return corpus.German, false
+}
+
+// Letter groups far more common in one of the two languages.
+var (
+	germanSpellings  = []string{"sch", "ei", "ie", "ung", "tz", "pf", "cht", "lich", "keit", "heit", "ä", "ö", "ü", "ß"}
+	englishSpellings = []string{"th", "wh", "ou", "ea", "ee", "oo", "ing", "tion", "ph", "ce ", "ly ", "y "}
+)
+
+func spellingCues(text string) (de, en int) {
+	s := strings.ToLower(text) + " "
+	for _, c := range germanSpellings {
+		de += strings.Count(s, c)
+	}
+	for _, c := range englishSpellings {
+		en += strings.Count(s, c)
+	}
+	return de, en
 }

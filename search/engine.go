@@ -62,6 +62,13 @@ func buildDictionary(data *corpus.Data) *dictionary {
 			d.add(w, sense{concept: c})
 		}
 	}
+	for _, row := range glossary() {
+		for _, w := range row {
+			if strings.IndexFunc(w, isHan) >= 0 {
+				d.add(w, sense{concept: cTopic})
+			}
+		}
+	}
 	for i := range data.Regions {
 		r := &data.Regions[i]
 		for _, n := range append(textValues(r.Names), r.Aliases...) {
@@ -72,7 +79,9 @@ func buildDictionary(data *corpus.Data) *dictionary {
 		c := &data.Cities[i]
 		names := append([]string{c.Name}, textValues(c.Names)...)
 		names = append(names, c.Aliases...)
-		names = append(names, c.Parts...)
+		for _, part := range c.Parts {
+			names = append(names, textValues(part)...)
+		}
 		for _, n := range names {
 			d.add(n, sense{city: c})
 		}
@@ -128,6 +137,7 @@ type question struct {
 type cityMention struct {
 	city  *corpus.City
 	typed string // the words of the question that named it
+	units []unit
 	fuzzy bool
 }
 
@@ -135,7 +145,14 @@ type cityMention struct {
 func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q := &question{text: text, lang: lang, units: segment(text)}
 	covered := make([]bool, len(q.units))
-	for _, m := range e.dict.find(q.units) {
+	for n, m := range e.dict.find(q.units) {
+		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic }) {
+			// A subject word stays unknown, as one word.
+			for i := m.from; i < m.to; i++ {
+				q.units[i].word = n + 1
+			}
+			continue
+		}
 		for i := m.from; i < m.to; i++ {
 			covered[i] = true
 		}
@@ -146,7 +163,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 				q.has[s.concept] = true
 			case s.city != nil:
 				if !slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city == s.city }) {
-					q.cities = append(q.cities, cityMention{city: s.city, typed: typed, fuzzy: m.fuzzy})
+					q.cities = append(q.cities, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy})
 				}
 			case s.region != nil:
 				if !slices.Contains(q.regions, s.region) {
@@ -236,7 +253,7 @@ func (q *question) unknownWords() int {
 			continue
 		}
 		han++
-		if i+1 == len(q.unknown) || !q.unknown[i+1].han || q.unknown[i+1].start != endOf(u) {
+		if i+1 == len(q.unknown) || !sameWord(u, q.unknown[i+1]) {
 			n += (han + 1) / 2
 			han = 0
 		}
@@ -255,6 +272,27 @@ func (q *question) unknownIsNoun() bool {
 		}
 	}
 	return false
+}
+
+// subjects counts the subjects the question asks about, such as the
+// founding and an assembly: a question about two known subjects is about
+// them even with an unknown word in it.
+func (q *question) subjects() int {
+	n := 0
+	for _, c := range []concept{cFounding, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
+		cMember, cJoin, cList, cCount, cNew, cRelease, cAssembly, cName} {
+		if q.has[c] {
+			n++
+		}
+	}
+	return n
+}
+
+// sameWord reports whether two unknown units, a after b, belong to one
+// word: adjacent Chinese characters of the same glossary word, or of no
+// glossary word at all.
+func sameWord(a, b unit) bool {
+	return a.han && b.han && b.start == endOf(a) && a.word == b.word
 }
 
 // Answer answers question in lang, or in the question's own language when
@@ -305,7 +343,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	// A keyword-led question may carry one word the engine does not know
 	// ("zuerst", "exactly"), but not a noun that names another subject:
 	// "Wie viele Einwohner hat Wuppertal?" is not about members.
-	if unknown > 1 || (unknown == 1 && q.unknownIsNoun()) {
+	if unknown > 1 || (unknown == 1 && q.unknownIsNoun() && q.subjects() < 2) {
 		return Answer{}, false
 	}
 	members := e.realCities(q)
@@ -326,6 +364,9 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.contactDetails(q, details), true
 	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
 		return e.contact(q), true
+	case has[cSecretariat] && has[cGermany]:
+		// The German secretariat is the German office.
+		return e.coordinator(q), true
 	case has[cSecretariat]:
 		return e.secretariat(q), true
 	case has[cCoordinator]:
@@ -369,7 +410,8 @@ func (e *Engine) realCities(q *question) []cityMention {
 	var out []cityMention
 	for _, c := range q.cities {
 		if c.fuzzy && !(q.has[cMember] || q.has[cJoin] || len(q.units) <= 3) {
-			q.unknown = append(q.unknown, unit{raw: c.typed, key: fold(c.typed)})
+			q.unknown = append(q.unknown, c.units...)
+			slices.SortFunc(q.unknown, func(a, b unit) int { return a.start - b.start })
 			continue
 		}
 		out = append(out, c)

@@ -214,7 +214,7 @@ func (e *Engine) contactDetails(q *question, want []concept) Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	kind := corpus.OfficeGerman
-	if q.has[cSecretariat] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
+	if q.has[cSecretariat] && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
 		kind = corpus.OfficeSecretariat
 	}
 	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {

@@ -37,6 +37,10 @@ const (
 	cGreeting // hello
 	cAlliance // ISA, alliance
 	cStop     // a word that carries no meaning for the engine
+	// cTopic marks a word of the glossary: a subject of the releases that
+	// the engine has no fact answer for. It is matched only so that
+	// Chinese questions are cut into the right words; it stays unknown.
+	cTopic
 	numConcepts
 )
 
@@ -90,11 +94,12 @@ func lexicon() map[concept][]string {
 			"网站", "网址", "主页", "官网", "网页", "门户",
 		},
 		cCoordinator: {
+			"take over", "took over", "taken over", "übernommen", "übernahm", "übernimmt", "nachfolger*", "successor", "接手", "接替", "接管",
 			"koordinator*", "koordinier*", "koordination", "zuständig*", "zustandig*", "verantwortlich*", "betreut", "betreuung",
 			"leitet", "leitung", "organisiert", "deutsche seite", "deutscher seite",
 			"coordinator*", "coordinat*", "responsible", "in charge", "runs", "run", "manage*", "organis*", "organiz*",
 			"german side", "lead*",
-			"协调", "负责", "德方", "主管", "运营", "牵头", "管理", "协调人", "负责人",
+			"协调", "负责", "主管", "运营", "牵头", "管理", "协调人", "负责人",
 		},
 		cSecretariat: {
 			"sekretariat*", "generalsekretär*", "geschäftsstelle", "zentrale", "hauptsitz",

@@ -51,7 +51,7 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 	for i, c := range cities {
 		n := cityName(c, lang)
 		if len(c.Parts) > 0 {
-			n += tf(lang, " (%s)", " (%s)", "（%s）", list(lang, c.Parts))
+			n += tf(lang, " (%s)", " (%s)", "（%s）", list(lang, partNames(c.Parts, lang)))
 		}
 		if c.Status == corpus.StatusGuest {
 			n += t(lang, " (Gaststatus)", " (guest status)", "（观察员）")
@@ -88,11 +88,12 @@ func (e *Engine) sayMembership(a *answerer, m cityMention) {
 	switch c.Status {
 	case corpus.StatusMember:
 		switch {
-		case slices.ContainsFunc(c.Parts, func(p string) bool { return fold(p) == fold(partOf) }):
+		case slices.ContainsFunc(c.Parts, func(p corpus.Text) bool { return namedBy(p, partOf) }):
+			others := slices.DeleteFunc(slices.Clone(c.Parts), func(p corpus.Text) bool { return namedBy(p, partOf) })
 			a.say("Ja: %s gehört zum ISA-Mitglied %s (%s), zusammen mit %s (%s).",
 				"Yes: %s is part of the ISA member %s (%s), together with %s (%s).",
 				"是的：%s属于联盟成员%s（%s），与%s一起（%s）。",
-				partOf, name, list(lang, c.Parts), list(lang, without(c.Parts, partOf)), asOf)
+				partOf, name, list(lang, partNames(c.Parts, lang)), list(lang, partNames(others, lang)), asOf)
 		case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
 			a.say("Ja: %s ist als %s Mitglied der ISA (%s).", "Yes: %s is a member of the ISA as %s (%s).",
 				"是的：%s以%s的名义是联盟成员（%s）。", partOf, name, asOf)
@@ -116,8 +117,17 @@ func (e *Engine) sayMembership(a *answerer, m cityMention) {
 	}
 }
 
-func without(list []string, s string) []string {
-	return slices.DeleteFunc(slices.Clone(list), func(x string) bool { return fold(x) == fold(s) })
+// namedBy reports whether name is one of t's names.
+func namedBy(t corpus.Text, name string) bool {
+	return slices.ContainsFunc(textValues(t), func(n string) bool { return fold(n) == fold(name) })
+}
+
+func partNames(parts []corpus.Text, lang corpus.Lang) []string {
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = p.In(lang)
+	}
+	return out
 }
 
 func (e *Engine) sayJoined(a *answerer, c *corpus.City) {

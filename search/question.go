@@ -23,6 +23,9 @@ type unit struct {
 	han     bool
 	capital bool
 	start   int // byte offset in the question
+	// word numbers the glossary word a Chinese character belongs to, so
+	// that 牛年祝福 is read as two subjects, not one.
+	word int
 }
 
 func segment(q string) []unit {
@@ -113,12 +116,12 @@ func (d *dictionary) add(s string, m sense) {
 	}
 	list := d.byFirst[units[0]]
 	for _, e := range list {
-		if slices.Equal(e.units, units) {
+		if slices.Equal(e.units, units) && e.prefix == prefix {
 			e.senses = appendSense(e.senses, m)
 			return
 		}
 	}
-	e := &entry{units: units, senses: []sense{m}}
+	e := &entry{units: units, prefix: prefix, senses: []sense{m}}
 	list = append(list, e)
 	slices.SortStableFunc(list, func(a, b *entry) int { return len(b.units) - len(a.units) })
 	d.byFirst[units[0]] = list
@@ -188,7 +191,9 @@ func (d *dictionary) exactAt(units []unit, i int) (match, bool) {
 		}
 		ok := true
 		for j, k := range e.units {
-			if units[i+j].key != k || (j > 0 && units[i+j].han != units[i].han) {
+			u := units[i+j]
+			last := j == len(e.units)-1
+			if !(u.key == k || (last && e.prefix && strings.HasPrefix(u.key, k))) || (j > 0 && u.han != units[i].han) {
 				ok = false
 				break
 			}

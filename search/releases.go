@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -32,11 +33,8 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 	if err != nil {
 		return Answer{}, false, err
 	}
-	var (
-		best      *passage
-		bestScore float64
-		bestTerms map[string]bool
-	)
+	quoting := q.has[cQuote] && len(q.people) > 0
+	var found []scoredPassage
 	for _, h := range hits {
 		p := e.passageByID(h.id)
 		if p == nil || p.Kind == partContact || p.Kind == partTitle {
@@ -44,17 +42,39 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 		}
 		terms := e.termSet(p.Release.Lang, p.Text)
 		coverage, ok := covers(topic, terms)
-		if !ok {
-			continue
+		if quoting {
+			// What someone said: any passage that names the speaker,
+			// those on the question's subject first.
+			coverage, ok = coverage+1, mentionsAll(topic, terms)
 		}
-		if score := h.score * coverage; best == nil || score > bestScore {
-			best, bestScore, bestTerms = p, score, terms
+		if ok {
+			found = append(found, scoredPassage{p: p, score: h.score * coverage, coverage: coverage})
 		}
 	}
-	if best == nil {
+	if len(found) == 0 {
 		return Answer{}, false, nil
 	}
-	return e.passageAnswer(q, best, topic, bestTerms, bestScore), true, nil
+	slices.SortStableFunc(found, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
+	if quoting {
+		return e.quoteAnswer(q, found, topic), true, nil
+	}
+	return e.passageAnswer(q, found[0], topic), true, nil
+}
+
+type scoredPassage struct {
+	p        *passage
+	score    float64
+	coverage float64
+}
+
+// mentionsAll reports whether the terms include every name of the topic.
+func mentionsAll(topic []topicWord, terms map[string]bool) bool {
+	for _, w := range topic {
+		if w.name && !w.foundIn(terms) {
+			return false
+		}
+	}
+	return true
 }
 
 // covers reports how much of the topic a passage's terms cover, and whether
@@ -119,7 +139,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 		// A run of Chinese characters is one topic.
 		j := i
-		for j+1 < len(q.unknown) && q.unknown[j+1].han && q.unknown[j+1].start == endOf(q.unknown[j]) {
+		for j+1 < len(q.unknown) && sameWord(q.unknown[j], q.unknown[j+1]) {
 			j++
 		}
 		texts = append(texts, q.text[u.start:endOf(q.unknown[j])])
@@ -196,28 +216,59 @@ func (e *Engine) termSet(lang corpus.Lang, text string) map[string]bool {
 	return set
 }
 
-// passageAnswer quotes the sentences of p that cover the topic best.
-func (e *Engine) passageAnswer(q *question, p *passage, topic []topicWord, terms map[string]bool, score float64) Answer {
-	lang := q.lang
-	r := p.Release
-	text := p.Text
-	// A quotation is given whole; otherwise the best sentence or two.
-	if !(q.has[cQuote] && len(q.people) > 0) {
-		text = bestSentences(text, func(s string) int { return e.countTopic(r.Lang, s, topic) })
-	}
+// passageAnswer quotes the sentences of a passage that cover the topic
+// best.
+func (e *Engine) passageAnswer(q *question, found scoredPassage, topic []topicWord) Answer {
+	r := found.p.Release
+	text := bestSentences(found.p.Text, func(s string) int { return e.countTopic(r.Lang, s, topic) })
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
-	date := corpus.DateOf(r.Date).Format(lang)
-	var answer string
-	if r.Lang == lang {
-		answer = tf(lang, "Aus der Pressemitteilung „%s“ vom %s: „%s“", "From the press release “%s” of %s: “%s”", "摘自%[2]s的新闻稿《%[1]s》：“%[3]s”", r.Title, date, text)
-	} else {
-		answer = tf(lang, "Aus der Pressemitteilung „%s“ vom %s (%s): „%s“", "From the press release “%s” of %s (%s): “%s”", "摘自%[2]s的新闻稿《%[1]s》（%[3]s）：“%[4]s”",
-			r.Title, date, languageName(lang, r.Lang), text)
+	return Answer{
+		Answered:   true,
+		Text:       fromRelease(q.lang, r, []string{text}),
+		Confidence: 0.4 + 0.4*found.coverage,
+		Sources:    []Source{src},
+		Kind:       KindPassage,
 	}
-	coverage, _ := covers(topic, terms)
-	confidence := 0.4 + 0.4*coverage
-	return Answer{Answered: true, Text: answer, Confidence: confidence, Sources: []Source{src}, Kind: KindPassage}
+}
+
+// quoteAnswer gives up to two passages in which the person asked about
+// speaks, whole, in the order of the release.
+func (e *Engine) quoteAnswer(q *question, found []scoredPassage, topic []topicWord) Answer {
+	r := found[0].p.Release
+	var picked []*passage
+	for _, f := range found {
+		if f.p.Release == r && len(picked) < 2 {
+			picked = append(picked, f.p)
+		}
+	}
+	slices.SortFunc(picked, func(a, b *passage) int { return a.Index - b.Index })
+	texts := make([]string, len(picked))
+	for i, p := range picked {
+		texts[i] = p.Text
+	}
+	src := releaseSource(r)
+	src.Snippet, src.Highlights = e.snippet(r.Lang, texts[0], topic)
+	return Answer{Answered: true, Text: fromRelease(q.lang, r, texts), Confidence: 0.8, Sources: []Source{src}, Kind: KindPassage}
+}
+
+// fromRelease introduces quoted text with the release it comes from, and
+// its language when the reader asked in another.
+func fromRelease(lang corpus.Lang, r *corpus.Release, texts []string) string {
+	date := corpus.DateOf(r.Date).Format(lang)
+	open, close, sep := "„", "“", " "
+	switch lang {
+	case corpus.English:
+		open, close = "“", "”"
+	case corpus.Chinese:
+		open, close, sep = "“", "”", ""
+	}
+	quoted := open + strings.Join(texts, close+sep+open) + close
+	if r.Lang == lang {
+		return tf(lang, "Aus der Pressemitteilung „%s“ vom %s: %s", "From the press release “%s” of %s: %s", "摘自%[2]s的新闻稿《%[1]s》：%[3]s", r.Title, date, quoted)
+	}
+	return tf(lang, "Aus der Pressemitteilung „%s“ vom %s (%s): %s", "From the press release “%s” of %s (%s): %s", "摘自%[2]s的新闻稿《%[1]s》（%[3]s）：%[4]s",
+		r.Title, date, languageName(lang, r.Lang), quoted)
 }
 
 func (e *Engine) countTopic(lang corpus.Lang, s string, topic []topicWord) int {
@@ -231,21 +282,21 @@ func (e *Engine) countTopic(lang corpus.Lang, s string, topic []topicWord) int {
 	return n
 }
 
-// bestSentences returns the sentence that scores highest, with the next
-// one when it is short: enough to answer, short enough to read in a chat.
+// bestSentences returns the one or two neighbouring sentences that cover
+// the most topic words: enough to answer, short enough for a chat. A
+// single sentence wins a tie.
 func bestSentences(text string, score func(string) int) string {
 	sentences := splitSentences(text)
-	best, bestScore := 0, -1
-	for i, s := range sentences {
-		if sc := score(s); sc > bestScore {
-			best, bestScore = i, sc
+	best, bestScore := sentences[0], -1
+	for i := range sentences {
+		for n := 1; n <= 2 && i+n <= len(sentences); n++ {
+			window := strings.Join(sentences[i:i+n], " ")
+			if sc := score(window); sc > bestScore {
+				best, bestScore = window, sc
+			}
 		}
 	}
-	out := sentences[best]
-	if best+1 < len(sentences) && utf8.RuneCountInString(out) < 120 {
-		out += " " + sentences[best+1]
-	}
-	return out
+	return best
 }
 
 // splitSentences cuts text after a full stop, question or exclamation mark
