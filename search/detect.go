@@ -18,7 +18,7 @@ const (
 	englishMarkers = " the a an is are was were has have does do did and or of from to in at by with for when who how " +
 		"what which where why many much can could not no please member members cities city founded founding contact " +
 		"phone address website latest news release press german chinese state states province provinces joined " +
-		"say said about tell me "
+		"say said about tell me number pls please thanks "
 )
 
 // DetectLang guesses the language of a question. It reports false when

@@ -9,6 +9,10 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/de"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
 	"github.com/isa-alliance/isabot/corpus"
 )
 
@@ -60,6 +64,15 @@ func buildDictionary(data *corpus.Data) *dictionary {
 	for c, words := range lexicon() {
 		for _, w := range words {
 			d.add(w, sense{concept: c})
+		}
+	}
+	// The analyzers' stop lists complete the lexicon's.
+	for _, list := range [][]byte{de.GermanStopWords, en.EnglishStopWords} {
+		stop := analysis.NewTokenMap()
+		if err := stop.LoadBytes(list); err == nil {
+			for w := range stop {
+				d.add(w, sense{concept: cStop})
+			}
 		}
 	}
 	for _, row := range glossary() {
@@ -267,7 +280,7 @@ func (q *question) unknownWords() int {
 // have known if they were a function word.
 func (q *question) unknownIsNoun() bool {
 	for _, u := range q.unknown {
-		if u.han || (q.lang == corpus.German && u.capital && u.start > 0) {
+		if u.han || (q.lang != corpus.Chinese && u.capital && u.start > 0) {
 			return true
 		}
 	}
@@ -339,15 +352,26 @@ func (e *Engine) answer(ctx context.Context, q *question) (Answer, error) {
 // asks for a fact the data holds and nothing in it points elsewhere.
 func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	has := q.has
+	members := e.realCities(q)
+	memberish := has[cMember] || has[cJoin]
 	unknown := q.unknownWords()
+
+	// "Is X a member?" may describe X in words of its own ("die
+	// Messestadt Hannover"); an unknown name is answered as such.
+	if memberish && !has[cHow] && !has[cCount] {
+		switch {
+		case len(members) > 0 && unknown <= 2:
+			return e.membership(q, members), true
+		case len(members) == 0 && unknown == 1 && len(q.regions) == 0 && q.unknownIsNoun():
+			return e.unknownCity(q), true
+		}
+	}
 	// A keyword-led question may carry one word the engine does not know
 	// ("zuerst", "exactly"), but not a noun that names another subject:
 	// "Wie viele Einwohner hat Wuppertal?" is not about members.
 	if unknown > 1 || (unknown == 1 && q.unknownIsNoun() && q.subjects() < 2) {
 		return Answer{}, false
 	}
-	members := e.realCities(q)
-	memberish := has[cMember] || has[cJoin]
 
 	switch {
 	case has[cGreeting] && unknown == 0 && !anyOf(has, cFounding, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList):
@@ -358,8 +382,6 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 
 	details := requestedDetails(has)
 	switch {
-	case len(members) > 0 && memberish && !has[cHow]:
-		return e.membership(q, members), true
 	case len(details) > 0:
 		return e.contactDetails(q, details), true
 	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
@@ -395,8 +417,6 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		memberish && unknown == 0 && len(q.cities) == 0,
 		len(q.regions) > 0 && unknown == 0:
 		return e.members(q), true
-	case memberish && unknown == 1:
-		return e.unknownCity(q), true
 	case has[cAbout] && unknown == 0, has[cAlliance] && unknown == 0 && onlyAlliance(q):
 		return e.about(q), true
 	}

@@ -2,6 +2,9 @@ package search
 
 import (
 	"context"
+	"encoding/json"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -36,4 +39,187 @@ func testEngine(t testing.TB) *Engine {
 		t.Fatalf("default corpus: %v", defaultEngine.err)
 	}
 	return defaultEngine.engine
+}
+
+func TestAnswerCityNames(t *testing.T) {
+	// Every spelling of a member finds it; a place that is no member gets
+	// a clear no if German, and an honest "not among the named" if Chinese.
+	tests := []struct {
+		question string
+		want     []string
+		notWant  []string
+	}{
+		{"Ist Köln Mitglied?", []string{"Ja", "Köln", "24. April 2017"}, nil},
+		{"Ist Koeln Mitglied?", []string{"Ja", "Köln"}, nil},
+		{"ist koln mitglied", []string{"Ja", "Köln"}, nil},
+		{"Is Cologne a member?", []string{"Yes", "Cologne (Köln)"}, nil},
+		{"科隆是成员吗？", []string{"是的", "科隆"}, nil},
+		{"Gehört Freiburg zur ISA?", []string{"Ja", "Freiburg", "Region Schwarzwald", "Lahr"}, nil},
+		{"Is Kelsterbach a member?", []string{"Yes", "Drei gewinnt", "Rüsselsheim"}, nil},
+		{"Is Shenzhen a member?", []string{"Yes", "Bao'an (Shenzhen)"}, nil},
+		{"Ist Berlin Mitglied?", []string{"Nein", "20 deutschen"}, []string{"Ja"}},
+		{"Is Munich a member?", []string{"No", "Munich"}, []string{"Yes"}},
+		{"Is Wuhan a member?", []string{"not among the Chinese members the sources name", "27"}, []string{"Yes", "No,"}},
+		{"Ist Ingolstat Mitglied?", []string{"Meinten Sie Ingolstadt?", "Ja"}, nil},
+		{"Ist Aalen Mitglied?", []string{"Nein", "Meinten Sie Aachen?"}, nil},
+		{"Ist Paderborn Mitglied?", []string{"Paderborn steht nicht unter den Mitgliedern"}, []string{"Ja"}},
+		{"Is Dortmund a member?", []string{"guest status"}, nil},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			a, err := e.Answer(context.Background(), tt.question, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Answered || a.Kind != KindMembership {
+				t.Fatalf("answered=%v kind=%s: %s", a.Answered, a.Kind, a.Text)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("answer lacks %q: %s", w, a.Text)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(a.Text, w) {
+					t.Errorf("answer contains %q: %s", w, a.Text)
+				}
+			}
+			checkWellFormed(t, tt.question, a)
+		})
+	}
+}
+
+func TestAnswerLanguage(t *testing.T) {
+	tests := []struct {
+		question string
+		force    corpus.Lang
+		want     corpus.Lang
+		contains string
+	}{
+		{"Wann wurde die ISA gegründet?", "", corpus.German, "April 2016"},
+		{"When was the ISA founded?", "", corpus.English, "April 2016"},
+		{"联盟是什么时候成立的？", "", corpus.Chinese, "2016年4月"},
+		{"Wann wurde die ISA gegründet?", corpus.English, corpus.English, "April 2016"},
+		{"When was the ISA founded?", corpus.Chinese, corpus.Chinese, "2016年4月"},
+		{"ISA", "", corpus.German, "ISA"},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, tt.force)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Lang != tt.want || !strings.Contains(a.Text, tt.contains) {
+			t.Errorf("Answer(%q, %q) = %s: %s; want %s with %q", tt.question, tt.force, a.Lang, a.Text, tt.want, tt.contains)
+		}
+	}
+}
+
+func TestDetectLang(t *testing.T) {
+	tests := []struct {
+		text      string
+		want      corpus.Lang
+		confident bool
+	}{
+		{"Wer ist der Ansprechpartner?", corpus.German, true},
+		{"Who is the contact person?", corpus.English, true},
+		{"谁是联系人？", corpus.Chinese, true},
+		{"ISA的email是什么", corpus.Chinese, true},
+		{"Köln", corpus.German, true},
+		{"ISA stock price", corpus.English, false},
+		{"email?", corpus.German, false},
+		{"", corpus.German, false},
+	}
+	for _, tt := range tests {
+		got, confident := DetectLang(tt.text)
+		if got != tt.want || confident != tt.confident {
+			t.Errorf("DetectLang(%q) = %s, %v; want %s, %v", tt.text, got, confident, tt.want, tt.confident)
+		}
+	}
+}
+
+func TestAnswerFromRelease(t *testing.T) {
+	// A question about the text of a release gets its best passage, with a
+	// snippet whose highlights mark the words asked about.
+	e := testEngine(t)
+	a, err := e.Answer(context.Background(), "Welche Studie hat die ISA in Auftrag gegeben?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Kind != KindPassage || !strings.Contains(a.Text, "Forschung und Entwicklung") {
+		t.Fatalf("kind %s: %s", a.Kind, a.Text)
+	}
+	s := a.Sources[0]
+	if s.Ref != "2021-02-11-isa-fruehlingsfest" || s.Date.String() != "2021-02-11" {
+		t.Errorf("source = %+v", s)
+	}
+	var marked []string
+	for _, h := range s.Highlights {
+		marked = append(marked, s.Snippet[h.Start:h.End])
+	}
+	if !slices.Contains(marked, "Studie") || !slices.Contains(marked, "Auftrag") {
+		t.Errorf("highlights %q in %q", marked, s.Snippet)
+	}
+}
+
+func TestNotAnswered(t *testing.T) {
+	// Out of the corpus's scope: an honest no, saying what it can answer.
+	e := testEngine(t)
+	for _, q := range []string{"Wie wird das Wetter morgen in Köln?", "Who is the mayor of Foshan?", "佛山的人口是多少？", "asdfgh qwertz"} {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || a.Confidence != 0 || len(a.Sources) != 0 {
+			t.Errorf("Answer(%q) answered: %s", q, a.Text)
+		}
+		if !strings.Contains(a.Text, map[corpus.Lang]string{corpus.German: "Ich weiß Bescheid über", corpus.English: "I can tell you about", corpus.Chinese: "我可以回答"}[a.Lang]) {
+			t.Errorf("Answer(%q) does not say what it can answer: %s", q, a.Text)
+		}
+	}
+}
+
+func TestHostileQuestions(t *testing.T) {
+	e := testEngine(t)
+	for _, q := range hostileQuestions {
+		a, err := e.Answer(context.Background(), q, "")
+		if err != nil {
+			t.Fatalf("Answer(%q): %v", q, err)
+		}
+		checkWellFormed(t, q, a)
+	}
+}
+
+func TestAnswerJSON(t *testing.T) {
+	// The JSON form is a contract: isabot ask --json and the ask API.
+	a, err := testEngine(t).Answer(context.Background(), "Wann wurde die ISA gegründet?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range got {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if want := []string{"answer", "answered", "confidence", "language", "question", "sources"}; !slices.Equal(keys, want) {
+		t.Errorf("keys %v, want %v", keys, want)
+	}
+	src := got["sources"].([]any)[0].(map[string]any)
+	for _, k := range []string{"title", "date", "ref"} {
+		if _, ok := src[k]; !ok {
+			t.Errorf("source lacks %q: %v", k, src)
+		}
+	}
+	if src["date"] != "2021-02-11" {
+		t.Errorf("source date = %v", src["date"])
+	}
 }

@@ -141,6 +141,9 @@ func (e *Engine) founding(q *question) Answer {
 		a.cite(c.Cite)
 		a.say("Die Gründungskonferenz fand am %s auf der %s statt.", "Its founding conference took place on %s at the %s.",
 			"成立大会于%s在%s期间举行。", c.Date.Format(lang), c.Place.In(lang))
+		if n := c.Note[lang]; n != "" {
+			a.parts = append(a.parts, n)
+		}
 	}
 	if p := al.Proposed; !p.Date.IsZero() {
 		a.cite(p.Cite)
@@ -534,7 +537,8 @@ func languageName(reader, lang corpus.Lang) string {
 	return t(reader, "Deutsch", "in German", "德文")
 }
 
-// help says what the engine can answer; greeting adds a hello.
+// help says what the engine can answer; greeting adds a hello. It states
+// no fact, so it does not count as answered.
 func (e *Engine) help(q *question, greeting bool) Answer {
 	a := e.newAnswer(q)
 	if greeting {
@@ -543,5 +547,7 @@ func (e *Engine) help(q *question, greeting bool) Answer {
 	a.say("Ich beantworte Fragen zur Chinesisch-Deutschen Industriestädteallianz (ISA) aus ihren Pressemitteilungen und Daten, auf Deutsch, Englisch und Chinesisch. Zum Beispiel: „Wann wurde die ISA gegründet?“, „Ist Köln Mitglied?“, „Welche chinesischen Städte sind dabei?“, „Wie viele Mitglieder hat die ISA?“, „Wer ist der Ansprechpartner?“, „Was sagte Friedhelm Ost?“",
 		"I answer questions about the Chinese-German Industrial Cities Alliance (ISA) from its press releases and data, in German, English and Chinese. For example: “When was the ISA founded?”, “Is Cologne a member?”, “Which Chinese cities are members?”, “How many members does the ISA have?”, “Who is the contact person?”, “What did Friedhelm Ost say?”",
 		"我根据中德工业城市联盟的新闻稿和资料，用中文、德文和英文回答有关联盟的问题。例如：“联盟是什么时候成立的？”、“科隆是成员吗？”、“有哪些中国城市？”、“联盟有多少成员？”、“联系人是谁？”")
-	return a.done(KindHelp, confidenceFact)
+	help := a.done(KindHelp, 0)
+	help.Answered = false
+	return help
 }

@@ -10,7 +10,9 @@ import (
 // three. Each row is one meaning.
 func glossary() [][]string {
 	return [][]string{
-		{"Pandemie", "Corona", "COVID", "pandemic", "coronavirus", "疫情", "新冠", "大流行"},
+		{"Pandemie", "Corona", "COVID", "Krise", "pandemic", "coronavirus", "crisis", "疫情", "新冠", "大流行", "危机"},
+		{"Beginn", "Anfang", "beginning", "start", "early", "开始", "刚开始", "初期", "之初"},
+		{"versorgt", "geholfen", "helfen", "Hilfe", "Hilfsmitteln", "unterstützt", "helped", "help", "support", "supplied", "提供", "援助", "支持", "帮助"},
 		{"Masken", "Maske", "Hilfsmittel", "masks", "mask", "supplies", "口罩", "医疗物资", "物资"},
 		{"Studie", "study", "survey", "研究", "调研", "报告"},
 		{"Auftrag", "beauftragt", "commissioned", "commission", "委托"},
@@ -35,14 +37,14 @@ func glossary() [][]string {
 		{"Chancen", "opportunities", "opportunity", "机遇", "机会"},
 		{"Innovationen", "innovative", "innovation", "innovations", "创新"},
 		{"Investitionen", "investment", "investments", "投资"},
-		{"Vernetzung", "vernetzt", "networking", "connect", "对接"},
+		{"Vernetzung", "vernetzt", "miteinander", "networking", "connect", "bringing", "together", "对接"},
 		{"technologische", "Technologie", "technology", "technological", "技术", "科技"},
 		{"Industriezweige", "Industrie", "industries", "industry", "sectors", "产业", "行业"},
 		{"Erfolg", "success", "成功"},
 		{"Glück", "luck", "好运"},
 		{"wünscht", "Wünsche", "wishes", "wish", "greetings", "祝愿", "祝福", "问候"},
 		{"Zuversicht", "Optimismus", "optimism", "confidence", "optimistic", "信心", "乐观"},
-		{"kommunale", "municipal", "地方"},
+		{"kommunale", "municipal", "地方政府"},
 		{"Beiräte", "advisory", "advisors", "顾问"},
 		{"Veranstaltungsformate", "Veranstaltungen", "events", "event", "活动"},
 		{"digitale", "digital", "online", "virtual", "线上", "数字"},

@@ -53,6 +53,7 @@ const (
 func lexicon() map[concept][]string {
 	return map[concept][]string{
 		cFounding: {
+			"conference", "konferenz", "gründungsveranstaltung", "成立大会", "成立会议",
 			"hannover messe", "hanover fair", "hannover fair", "put forward", "first proposed", "idea", "汉诺威工业博览会", "汉诺威博览会", "提出", "最早",
 			// de
 			"gegründ*", "gründ*", "gruend*", "entstanden", "entstehung*", "ins leben gerufen",
@@ -66,6 +67,7 @@ func lexicon() map[concept][]string {
 			"成立", "创立", "创建", "建立", "组建", "诞生", "倡议", "提议", "发起", "起源", "创始",
 		},
 		cContact: {
+			"speak", "talk", "sprechen", "reden", "媒体", "媒体联络", "采访",
 			"presseanfrage*", "anfrage*", "medienanfrage*", "inquir*", "enquir*", "press", "presse", "咨询", "采访",
 			"kontakt*", "ansprechpartner*", "ansprechperson", "ansprechstelle", "pressekontakt*",
 			"pressesprecher*", "pressestelle", "pressearbeit", "öffentlichkeitsarbeit", "erreichen", "erreichbar", "kontaktieren",
@@ -79,21 +81,25 @@ func lexicon() map[concept][]string {
 			"邮箱", "电子邮件", "电子邮箱", "邮件", "电邮", "邮箱地址",
 		},
 		cPhone: {
+			"number", "dial", "wählen", "拨打",
 			"telefon*", "tel", "telephone", "phone*", "anruf*", "anrufen", "call", "handy", "durchwahl",
 			"电话", "致电", "号码", "电话号码", "打电话", "手机",
 		},
 		cFax: {"fax*", "telefax*", "传真"},
 		cAddress: {
+			"brief", "briefe", "post", "schicke*", "schicken", "senden", "send", "letter", "mail to", "write to", "寄", "信", "邮寄",
 			"adresse", "anschrift", "postanschrift", "postadresse", "strasse", "büro", "buero", "sitzt", "sitz", "befindet",
 			"address", "postal", "street", "located", "based", "office", "headquartered", "mailing",
 			"地址", "邮寄地址", "办公室", "位于", "办公地点", "通讯地址",
 		},
 		cWebsite: {
+			"官方网站", "官网",
 			"website*", "webseite*", "internetseite*", "internetauftritt", "homepage", "web", "url", "internet",
 			"portal", "isa portal", "site",
 			"网站", "网址", "主页", "官网", "网页", "门户",
 		},
 		cCoordinator: {
+			"kümmert*", "kümmern", "belange", "look after", "looks after", "looking after", "handles", "handle", "consultancy", "beratung", "agentur", "agency", "德国方面", "德方负责",
 			"take over", "took over", "taken over", "übernommen", "übernahm", "übernimmt", "nachfolger*", "successor", "接手", "接替", "接管",
 			"koordinator*", "koordinier*", "koordination", "zuständig*", "zustandig*", "verantwortlich*", "betreut", "betreuung",
 			"leitet", "leitung", "organisiert", "deutsche seite", "deutscher seite",
@@ -107,6 +113,7 @@ func lexicon() map[concept][]string {
 			"秘书处", "秘书长", "总部", "秘书",
 		},
 		cMember: {
+			"mitmachen", "macht mit", "machen mit", "mitglied werden", "dabei sein",
 			"mitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
 			"member*", "part", "belong*", "participant*", "participat*", "included", "partner*", "partnerstädte",
 			"成员", "会员", "属于", "参加", "参与", "成员城市", "是否在", "伙伴",
@@ -133,6 +140,7 @@ func lexicon() map[concept][]string {
 			"最新", "最近", "新", "近期",
 		},
 		cRelease: {
+			"发布", "发布的", "published", "erschienen", "herausgegeben",
 			"pressemitteilung*", "presseinformation*", "pressemeldung*", "meldung*", "mitteilung*", "nachricht*", "neuigkeit*",
 			"news", "press release*", "release*", "announcement*", "publication*", "veröffentlich*",
 			"新闻稿", "新闻", "公告", "消息", "动态", "通稿",
@@ -183,7 +191,7 @@ func lexicon() map[concept][]string {
 			"wann", "seit wann", "when", "since when", "what year", "which year", "welchem jahr", "datum", "date", "jahr", "year",
 			"何时", "什么时候", "哪年", "哪一年", "日期", "时间", "年",
 		},
-		cWhere: {"wo", "wohin", "woher", "where", "哪里", "在哪", "哪儿", "何处"},
+		cWhere: {"wo", "wohin", "woher", "where", "哪里", "在哪", "哪儿", "何处", "什么地方", "地点", "哪个地方"},
 		cHow:   {"wie kann", "wie können", "wie wird", "how can", "how do", "how does", "how to", "如何", "怎么", "怎样"},
 		cHelp: {
 			"hilfe", "help", "was kannst du", "was weißt du", "what can you", "what do you know", "befehle", "commands",
@@ -222,7 +230,8 @@ func stopwords() []string {
 		"info", "infos", "information", "informationen", "dies", "diese", "dieser", "dieses", "hier", "dort", "da", "so",
 		"sehr", "viel", "mehr", "nicht", "kein", "keine", "nur", "dann", "wenn", "dass", "daß", "um", "gut", "ja", "nein",
 		"hey", "frage", "fragen", "dazu", "darüber", "davon", "wirklich", "eigentlich", "nochmal", "nochmals", "denn",
-		"zurzeit", "aktuelle", "derzeitige", "lautet", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
+		"zurzeit", "aktuelle", "derzeitige", "lautet", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
+		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
@@ -234,7 +243,8 @@ func stopwords() []string {
 		"no", "yes", "if", "than", "then", "info", "current", "currently", "information", "details", "detail", "question", "wondering",
 		"want", "like", "need", "find", "out", "get", "give", "let", "mr", "mrs", "ms", "dr", "kind", "ok", "okay", "one",
 		"ones", "up", "into", "there's", "is there", "are there", "it's", "isa's", "alliance's", "roughly", "approximately",
-		"exact", "official", "right", "correct", "true", "held", "take place", "took place", "happen", "happened", "writing",
+		"exact", "official", "right", "correct", "true", "held", "hold", "holds", "hosted", "confirm", "whether", "going",
+		"intend", "intends", "keep", "pls", "plz", "thx", "take place", "took place", "happen", "happened", "writing",
 		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look",
 		// zh
@@ -243,7 +253,7 @@ func stopwords() []string {
 		"都", "也", "还", "就", "又", "被", "把", "对", "从", "到", "由", "为", "给", "跟", "向", "于", "之", "其", "该",
 		"可以", "能", "能否", "会", "要", "想", "知道", "一", "些", "一些", "多", "吗？", "么", "怎么样", "如何", "目前",
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
-		"谢谢", "麻烦", "具体", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
+		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
 		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号",
 	}

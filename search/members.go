@@ -207,7 +207,9 @@ func (e *Engine) sayNotMember(a *answerer, country, name string) {
 // sayDidYouMean suggests a member whose name is close to name.
 func (e *Engine) sayDidYouMean(a *answerer, name string) {
 	key := fold(name)
-	budget := max(typoBudget(len([]rune(key))), 1)
+	// A suggestion may be a letter further off than a typo the reader
+	// is forgiven: Aalen is not Aachen, but may have been meant.
+	budget := typoBudget(len([]rune(key))) + 1
 	var best *corpus.City
 	bestDist := budget + 1
 	for _, c := range e.membersOf(a.lang, func(*corpus.City) bool { return true }) {

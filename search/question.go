@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mozillazg/go-pinyin"
+
 	"github.com/isa-alliance/isabot/corpus"
 )
 
@@ -90,7 +92,7 @@ type dictionary struct {
 	byFirst  map[string][]*entry // exact entries by first unit, longest first
 	prefixes []*entry
 	words    []*entry // single Latin words, for typo matching
-	hanNames []*entry // Chinese names, for typo matching
+	hanWords []*entry // Chinese words of two or more characters, for typo matching
 }
 
 func newDictionary() *dictionary {
@@ -130,8 +132,8 @@ func (d *dictionary) add(s string, m sense) {
 			return
 		}
 		d.words = append(d.words, e)
-	} else if m.concept == 0 && allHan(units) {
-		d.hanNames = append(d.hanNames, e)
+	} else if m.concept != cStop && allHan(units) {
+		d.hanWords = append(d.hanWords, e)
 	}
 }
 
@@ -223,8 +225,10 @@ func (d *dictionary) prefixAt(units []unit, i int) (match, bool) {
 }
 
 // fuzzyAt forgives typos: a Latin word within its typo budget of a known
-// word or prefix, or a run of unknown Chinese characters that differs from
-// a Chinese name in one character.
+// word or prefix with the same first letter (typos rarely hit the first
+// letter, and "Wetter" must not become "letter"), or Chinese characters
+// that differ from a known word in one character of the same sound, the
+// typo a pinyin keyboard makes (成园 for 成员).
 func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 	u := units[i]
 	if u.han {
@@ -245,17 +249,17 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 			best, bestDist = e, dist
 		}
 	}
+	runes := []rune(u.key)
 	for _, e := range d.words {
-		if isStopEntry(e) && n < 4 {
+		if !sameFirst(e.units[0], runes[0]) {
 			continue
 		}
 		consider(e, editDistance(u.key, e.units[0], budget))
 	}
-	runes := []rune(u.key)
 	for _, e := range d.prefixes {
 		p := e.units[0]
 		pn := utf8.RuneCountInString(p)
-		if pn < 5 {
+		if pn < 5 || !sameFirst(p, runes[0]) {
 			continue
 		}
 		for l := pn - 1; l <= pn+1 && l <= len(runes); l++ {
@@ -272,20 +276,27 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 
 func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
 	var found *entry
-	for _, e := range d.hanNames {
+	for _, e := range d.hanWords {
 		n := len(e.units)
 		if n < 2 || i+n > len(units) {
 			continue
 		}
 		diff := 0
 		for j, k := range e.units {
-			if !units[i+j].han || units[i+j].key != k {
+			u := units[i+j]
+			switch {
+			case !u.han:
+				diff = n
+			case u.key != k:
 				diff++
+				if !homophones([]rune(u.key)[0], []rune(k)[0]) {
+					diff = n
+				}
 			}
-			// A character that starts a word of its own is not a typo
-			// of a name: 成谁 is not 成都.
+			// A character that starts a word of its own is not a typo:
+			// 成谁 is not 成都.
 			if _, ok := d.exactAt(units, i+j); ok && j > 0 {
-				diff = len(e.units)
+				diff = n
 			}
 		}
 		if diff == 1 {
@@ -299,6 +310,24 @@ func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
 		return match{}, false
 	}
 	return match{from: i, to: i + len(found.units), senses: found.senses, fuzzy: true}, true
+}
+
+func sameFirst(word string, r rune) bool {
+	first, _ := utf8.DecodeRuneInString(word)
+	return first == r
+}
+
+// homophones reports whether two Chinese characters share a reading,
+// tones aside.
+func homophones(a, b rune) bool {
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	for _, x := range pinyin.SinglePinyin(a, args) {
+		if slices.Contains(pinyin.SinglePinyin(b, args), x) {
+			return true
+		}
+	}
+	return false
 }
 
 func isStopEntry(e *entry) bool {

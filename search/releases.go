@@ -165,7 +165,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 				}
 			}
 		}
-		if len(w.terms[corpus.German])+len(w.terms[corpus.English])+len(w.terms[corpus.Chinese]) > 0 {
+		// A word the question's own language drops as a stop word is
+		// no subject, whatever it may mean elsewhere.
+		if len(e.index.analyze(q.lang, text)) > 0 {
 			out = append(out, w)
 		}
 	}

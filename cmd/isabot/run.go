@@ -58,8 +58,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	name := root.Arg(0)
-	if name == "help" {
+	switch name {
+	case "help":
 		rootUsage(stdout)
+		return nil
+	case "version":
+		fmt.Fprintln(stdout, "isabot", version)
 		return nil
 	}
 	for _, cmd := range commands() {
@@ -112,6 +116,7 @@ Commands:
 	for _, cmd := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
 	}
+	fmt.Fprintf(w, "  %-10s %s\n", "version", "print the version")
 	fmt.Fprint(w, `
 Flags for every command:
   --data DIR   the data directory: extra releases in DIR/releases, data files that
