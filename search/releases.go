@@ -285,16 +285,16 @@ func (e *Engine) countTopic(lang corpus.Lang, s string, topic []topicWord) int {
 }
 
 // bestSentences returns the one or two neighbouring sentences that cover
-// the most topic words: enough to answer, short enough for a chat. A
-// single sentence wins a tie.
+// the most topic words: enough to answer, short enough for a chat. On a
+// tie the single sentence wins, then the earlier.
 func bestSentences(text string, score func(string) int) string {
 	sentences := splitSentences(text)
-	best, bestScore := sentences[0], -1
-	for i := range sentences {
-		for n := 1; n <= 2 && i+n <= len(sentences); n++ {
+	best, bestScore, bestLen := sentences[0], -1, 0
+	for n := 1; n <= 2; n++ {
+		for i := 0; i+n <= len(sentences); i++ {
 			window := strings.Join(sentences[i:i+n], " ")
-			if sc := score(window); sc > bestScore {
-				best, bestScore = window, sc
+			if sc := score(window); sc > bestScore || (sc == bestScore && n < bestLen) {
+				best, bestScore, bestLen = window, sc, n
 			}
 		}
 	}
