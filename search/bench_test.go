@@ -58,7 +58,7 @@ var benchQuestions = []string{
 	"Wo plant eine Stadt einen Technologiepark für Elektromobilität?",
 	// Nothing answers these.
 	"Wie viele Einwohner hat Wuppertal?",
-	"Who is the mayor of Foshan?",
+	"ISA stock price",
 	"明天佛山天气怎么样？",
 	"Wer hat gestern Borussia Dortmund gegen Schalke gewonnen?",
 }

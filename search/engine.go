@@ -19,8 +19,9 @@ import (
 // Engine answers questions about the alliance from the corpus: facts from
 // the city and alliance data, everything else from the releases' text.
 type Engine struct {
-	index *Index
-	dict  *dictionary
+	index      *Index
+	dict       *dictionary
+	translator *translator
 
 	// mu guards the corpus, which grows when a release is published while
 	// the engine runs.
@@ -56,6 +57,7 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		e.regions[data.Regions[i].Key] = &data.Regions[i]
 	}
 	e.dict = buildDictionary(data)
+	e.translator = newTranslator()
 	return e
 }
 

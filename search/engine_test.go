@@ -143,6 +143,12 @@ func TestAnswerFromRelease(t *testing.T) {
 	// A question about the text of a release gets its best passage, with a
 	// snippet whose highlights mark the words asked about.
 	e := testEngine(t)
+	// Typos in the subject's words are forgiven when the exact words find
+	// nothing.
+	typo, err := e.Answer(context.Background(), "Welche Stuide hat die ISA in Auftarg gegeben?", "")
+	if err != nil || typo.Kind != KindPassage || !strings.Contains(typo.Text, "Forschung und Entwicklung") {
+		t.Errorf("with typos: %v %s: %s", err, typo.Kind, typo.Text)
+	}
 	a, err := e.Answer(context.Background(), "Welche Studie hat die ISA in Auftrag gegeben?", "")
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -57,25 +58,48 @@ func glossary() [][]string {
 	}
 }
 
+// translator looks words up in the glossary.
+type translator struct {
+	latin map[string][]int // folded word → rows
+	han   []hanWord        // Chinese words, matched inside longer runs
+	rows  [][]string
+}
+
+type hanWord struct {
+	word string
+	row  int
+}
+
+func newTranslator() *translator {
+	tr := &translator{latin: map[string][]int{}, rows: glossary()}
+	for r, row := range tr.rows {
+		for _, w := range row {
+			if strings.IndexFunc(w, isHan) >= 0 {
+				tr.han = append(tr.han, hanWord{word: w, row: r})
+			} else {
+				tr.latin[fold(w)] = append(tr.latin[fold(w)], r)
+			}
+		}
+	}
+	return tr
+}
+
 // translations returns the other words of word's meanings in the glossary.
 // A Chinese word matches a row when it contains one of the row's Chinese
 // words: questions run Chinese words together.
-func translations(word string) []string {
+func (tr *translator) translations(word string) []string {
 	key := fold(word)
-	han := strings.IndexFunc(word, isHan) >= 0
-	var out []string
-	for _, row := range glossary() {
-		hit := false
-		for _, w := range row {
-			if fold(w) == key || (han && strings.IndexFunc(w, isHan) >= 0 && strings.Contains(word, w)) {
-				hit = true
-				break
+	rows := tr.latin[key]
+	if strings.IndexFunc(word, isHan) >= 0 {
+		for _, h := range tr.han {
+			if strings.Contains(word, h.word) && !slices.Contains(rows, h.row) {
+				rows = append(rows, h.row)
 			}
 		}
-		if !hit {
-			continue
-		}
-		for _, w := range row {
+	}
+	var out []string
+	for _, r := range rows {
+		for _, w := range tr.rows[r] {
 			if fold(w) != key {
 				out = append(out, w)
 			}

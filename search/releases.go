@@ -29,9 +29,26 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 	if len(topic) == 0 {
 		return Answer{}, false, nil
 	}
-	hits, _, err := e.index.search(ctx, e.passageQuery(q, topic), candidatePassages)
-	if err != nil {
+	// Exact words first; only when they find nothing, words with typos.
+	found, err := e.findPassages(ctx, q, topic, false)
+	if err == nil && len(found) == 0 {
+		found, err = e.findPassages(ctx, q, topic, true)
+	}
+	if err != nil || len(found) == 0 {
 		return Answer{}, false, err
+	}
+	if q.has[cQuote] && len(q.people) > 0 {
+		return e.quoteAnswer(q, found, topic), true, nil
+	}
+	return e.passageAnswer(q, found[0], topic), true, nil
+}
+
+// findPassages searches for passages that cover the topic, best first;
+// near forgives typos in the topic's words.
+func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWord, near bool) ([]scoredPassage, error) {
+	hits, _, err := e.index.search(ctx, e.passageQuery(q, topic, near), candidatePassages)
+	if err != nil {
+		return nil, err
 	}
 	quoting := q.has[cQuote] && len(q.people) > 0
 	var found []scoredPassage
@@ -41,6 +58,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 			continue
 		}
 		terms := e.termSet(p.Release.Lang, p.Text)
+		terms.near = near
 		coverage, ok := covers(topic, terms)
 		if quoting {
 			// What someone said: any passage that names the speaker,
@@ -51,14 +69,8 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 			found = append(found, scoredPassage{p: p, score: h.score * coverage, coverage: coverage})
 		}
 	}
-	if len(found) == 0 {
-		return Answer{}, false, nil
-	}
 	slices.SortStableFunc(found, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
-	if quoting {
-		return e.quoteAnswer(q, found, topic), true, nil
-	}
-	return e.passageAnswer(q, found[0], topic), true, nil
+	return found, nil
 }
 
 type scoredPassage struct {
@@ -68,7 +80,7 @@ type scoredPassage struct {
 }
 
 // mentionsAll reports whether the terms include every name of the topic.
-func mentionsAll(topic []topicWord, terms map[string]bool) bool {
+func mentionsAll(topic []topicWord, terms termSet) bool {
 	for _, w := range topic {
 		if w.name && !w.foundIn(terms) {
 			return false
@@ -81,7 +93,7 @@ func mentionsAll(topic []topicWord, terms map[string]bool) bool {
 // that is enough to answer: half the subject words (two at least when there
 // are three or more), or, when the question names only people and places,
 // half of those. A name alone never answers "who is the mayor of Foshan".
-func covers(topic []topicWord, terms map[string]bool) (float64, bool) {
+func covers(topic []topicWord, terms termSet) (float64, bool) {
 	subject, covered, names, namesCovered := 0, 0, 0, 0
 	for _, w := range topic {
 		found := w.foundIn(terms)
@@ -115,12 +127,37 @@ type topicWord struct {
 	name bool
 }
 
-func (w topicWord) foundIn(terms map[string]bool) bool {
+func (w topicWord) foundIn(terms termSet) bool {
 	for _, ts := range w.terms {
 		for _, t := range ts {
-			if terms[t] {
+			if terms.has(t) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// termSet is the analysed terms of a text.
+type termSet struct {
+	terms map[string]bool
+	// near makes has forgive a typo: a term within its typo budget and
+	// with the same first letter counts.
+	near bool
+}
+
+func (ts termSet) has(t string) bool {
+	if ts.terms[t] {
+		return true
+	}
+	budget := typoBudget(utf8.RuneCountInString(t))
+	if !ts.near || budget == 0 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	for x := range ts.terms {
+		if sameFirst(x, first) && editDistance(x, t, budget) <= budget {
+			return true
 		}
 	}
 	return false
@@ -159,7 +196,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	for _, text := range texts {
 		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, name: names[text]}
 		for _, lang := range corpus.Langs() {
-			for _, variant := range append([]string{text}, translations(text)...) {
+			for _, variant := range append([]string{text}, e.translator.translations(text)...) {
 				for _, t := range e.index.analyze(lang, variant) {
 					w.terms[lang] = append(w.terms[lang], t.text)
 				}
@@ -176,15 +213,25 @@ func (e *Engine) topicWords(q *question) []topicWord {
 
 // passageQuery matches the question and its topic's translations against
 // every language's text; the question's own language counts most.
-func (e *Engine) passageQuery(q *question, topic []topicWord) query.Query {
+// With near, it matches the topic's words with a typo allowed instead.
+func (e *Engine) passageQuery(q *question, topic []topicWord, near bool) query.Query {
 	text := q.text
+	if near {
+		text = ""
+		for _, w := range topic {
+			text += " " + w.text
+		}
+	}
 	for _, w := range topic {
-		text += " " + strings.Join(translations(w.text), " ")
+		text += " " + strings.Join(e.translator.translations(w.text), " ")
 	}
 	var qs []query.Query
 	for _, lang := range corpus.Langs() {
 		m := bleve.NewMatchQuery(text)
 		m.SetField(textField[lang])
+		if near {
+			m.SetFuzziness(1)
+		}
 		if lang == q.lang {
 			m.SetBoost(2)
 		}
@@ -210,10 +257,10 @@ func (e *Engine) passageByID(id string) *passage {
 	return nil
 }
 
-func (e *Engine) termSet(lang corpus.Lang, text string) map[string]bool {
-	set := map[string]bool{}
+func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
+	set := termSet{terms: map[string]bool{}}
 	for _, t := range e.index.analyze(lang, text) {
-		set[t.text] = true
+		set.terms[t.text] = true
 	}
 	return set
 }
@@ -355,7 +402,7 @@ func abbreviationBefore(before []rune) bool {
 func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (string, []Span) {
 	var spans []Span
 	for _, t := range e.index.analyze(lang, text) {
-		set := map[string]bool{t.text: true}
+		set := termSet{terms: map[string]bool{t.text: true}}
 		for _, w := range topic {
 			if w.foundIn(set) {
 				spans = append(spans, Span{Start: t.start, End: t.end})
