@@ -32,8 +32,10 @@ func ParseDate(s string) (Date, error) {
 	}
 	var nums [3]int
 	for i, p := range parts {
+		// Digits only ("+4" is no month); 00 is no month or day (an
+		// unknown one is left out).
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 0 {
+		if err != nil || strings.TrimLeft(p, "0123456789") != "" || (i > 0 && n == 0) {
 			return Date{}, fmt.Errorf("invalid date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		nums[i] = n

@@ -76,6 +76,10 @@ func Load(dirs ...Dir) (*Data, []error) {
 				l.fail(p, yamlErrorLine(err), fmt.Errorf("%s is not valid YAML, using the previous version: %w", name, err))
 				continue
 			}
+			if len(root.Content) == 0 {
+				l.fail(p, 0, fmt.Errorf("%s is empty, using the previous version", name))
+				continue
+			}
 			files[name] = dataFile{path: p, raw: raw, root: &root}
 		}
 		l.loadReleases(dir, releases)
@@ -370,18 +374,42 @@ func (ll lineList) at(i int) int {
 }
 
 // itemLines finds the sequence under key in the document's top mapping
-// (or the top-level sequence when key is empty) and returns its items'
-// lines.
+// (or the top-level sequence when key is empty) and returns the lines of
+// the items that decode into the list, so that they stay in step with it.
 func itemLines(doc *yaml.Node, key string) lineList {
 	n := valueNode(doc, key)
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
-	lines := make(lineList, len(n.Content))
-	for i, item := range n.Content {
-		lines[i] = item.Line
+	lines := make(lineList, 0, len(n.Content))
+	for _, item := range n.Content {
+		if decodesToStruct(item) {
+			lines = append(lines, item.Line)
+		}
 	}
 	return lines
+}
+
+// decodesToStruct reports whether the YAML decoder keeps item in a list of
+// structs. It leaves out an item that is no mapping (a scalar or a list,
+// reported as a type error; an empty item, silently) and a mapping with a
+// repeated key (reported).
+func decodesToStruct(item *yaml.Node) bool {
+	for item.Kind == yaml.AliasNode && item.Alias != nil {
+		item = item.Alias
+	}
+	if item.Kind != yaml.MappingNode {
+		return false
+	}
+	keys := item.Content
+	for i := 0; i < len(keys); i += 2 {
+		for j := i + 2; j < len(keys); j += 2 {
+			if keys[i].Kind == keys[j].Kind && keys[i].Value == keys[j].Value {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func keyLine(doc *yaml.Node, key string) int {
