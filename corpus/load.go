@@ -80,6 +80,10 @@ func Load(dirs ...Dir) (*Data, []error) {
 				l.fail(p, 0, fmt.Errorf("%s is empty, using the previous version", name))
 				continue
 			}
+			if want := fileShape(name); root.Content[0].Kind != want {
+				l.fail(p, root.Content[0].Line, fmt.Errorf("%s must hold a %s at its top, using the previous version", name, shapeName(want)))
+				continue
+			}
 			files[name] = dataFile{path: p, raw: raw, root: &root}
 		}
 		l.loadReleases(dir, releases)
@@ -104,6 +108,22 @@ func Load(dirs ...Dir) (*Data, []error) {
 	d.Regions, d.Cities = l.loadCities(files[CitiesFile], sources)
 	d.Alliance = l.loadAlliance(files[AllianceFile], sources)
 	return d, l.errs
+}
+
+// fileShape is the YAML node a data file holds at its top: the sources are
+// a list, the other files a mapping of lists.
+func fileShape(name string) yaml.Kind {
+	if name == SourcesFile {
+		return yaml.SequenceNode
+	}
+	return yaml.MappingNode
+}
+
+func shapeName(k yaml.Kind) string {
+	if k == yaml.SequenceNode {
+		return "list"
+	}
+	return "mapping"
 }
 
 type dataFile struct {

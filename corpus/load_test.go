@@ -825,7 +825,7 @@ func TestLoadBadSources(t *testing.T) {
 			name:    "not a list",
 			sources: "src-a: Source A\n",
 			errs: []wantErr{
-				{file, "src-a", "cannot unmarshal !!map into []corpus.Source"},
+				{file, "src-a", "must hold a list at its top"},
 				{filepath.Join("small", CitiesFile), "name: Aachen", `unknown source "src-a"`},
 				{filepath.Join("small", CitiesFile), "name: Foshan", `unknown source "src-b"`},
 				{filepath.Join("small", AllianceFile), "name: Testallianz", `unknown source "src-a"`},
@@ -1110,5 +1110,29 @@ func TestFileError(t *testing.T) {
 		if !errors.Is(tt.err, inner) {
 			t.Errorf("%v does not unwrap to its cause", tt.err)
 		}
+	}
+}
+
+func TestLoadWrongShapeFallsBack(t *testing.T) {
+	// A data file of valid YAML but the wrong shape is reported and the
+	// previous version stays, as for a syntax error.
+	overlay := Dir{FS: fstest.MapFS{
+		CitiesFile:  {Data: []byte("- name: Köln\n- name: Bonn\n")},
+		SourcesFile: {Data: []byte("id: x\ntitle: y\n")},
+	}, Path: "overlay"}
+	data, problems := Load(Embedded(), overlay)
+	if len(data.Cities) < 40 || len(data.Sources) < 10 {
+		t.Errorf("fell back to nothing: %d cities, %d sources", len(data.Cities), len(data.Sources))
+	}
+	var lines []string
+	for _, err := range problems {
+		var fe *FileError
+		if !errors.As(err, &fe) || fe.Line != 1 {
+			t.Errorf("problem %v is no FileError at line 1", err)
+		}
+		lines = append(lines, err.Error())
+	}
+	if len(problems) != 2 {
+		t.Errorf("want 2 problems, got %q", lines)
 	}
 }
