@@ -3,7 +3,6 @@ package corpus
 import (
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -60,9 +59,8 @@ func parseMarkdown(f *releaseFile) (Release, error) {
 const frontMatterKeys = "title, date, lang, url, place or id"
 
 var (
-	isoDay      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	yamlErrorAt = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	idChars     = regexp.MustCompile(`^[\pL\pN][\pL\pN._-]*$`)
+	isoDay  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	idChars = regexp.MustCompile(`^[\pL\pN][\pL\pN._-]*$`)
 )
 
 // frontMatter reads the YAML between the "---" lines into the release.
@@ -72,9 +70,8 @@ func (f *releaseFile) frontMatter(open int, lines []srcLine) (Release, error) {
 	var r Release
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(strings.Join(block(lines).texts(), "\n")), &doc); err != nil {
-		if m := yamlErrorAt.FindStringSubmatch(err.Error()); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			return r, f.errorf(open+n, "front matter: %s", m[2])
+		if n, msg := splitYAMLLine(err.Error()); n > 0 {
+			return r, f.errorf(open+n, "front matter: %s", msg)
 		}
 		// yaml leaves out the line when it is the first.
 		return r, f.errorf(open+1, "front matter: %s", strings.TrimPrefix(err.Error(), "yaml: "))
