@@ -8,6 +8,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -140,20 +141,25 @@ func sortedReleases(rs []corpus.Release) []corpus.Release {
 }
 
 func BenchmarkAnswer(b *testing.B) {
+	// Each question's own times go to the log, to tell which dominate.
+	var each []questionTimes
 	b.Run("default", func(b *testing.B) {
-		benchAnswer(b, testEngine(b), benchQuestions)
+		each = benchAnswer(b, testEngine(b), benchQuestions)
 	})
+	logEach(b, "default", each)
+	each = nil
 	b.Run("synthetic-10k", func(b *testing.B) {
 		e, _ := syntheticEngine(b)
-		benchAnswer(b, e, benchQuestions)
+		each = benchAnswer(b, e, benchQuestions)
 	})
+	logEach(b, "synthetic-10k", each)
 	b.Run("synthetic-10k-fulltext", func(b *testing.B) {
 		e, fulltext := syntheticEngine(b)
 		benchAnswer(b, e, fulltext)
 	})
 }
 
-func benchAnswer(b *testing.B, e *Engine, questions []string) {
+func benchAnswer(b *testing.B, e *Engine, questions []string) []questionTimes {
 	ctx := context.Background()
 	took := make(latencies, b.N)
 	b.ReportAllocs()
@@ -166,7 +172,36 @@ func benchAnswer(b *testing.B, e *Engine, questions []string) {
 		took[i] = time.Since(start)
 	}
 	b.StopTimer()
+
+	each := make([]questionTimes, len(questions))
+	for i, q := range questions {
+		var l latencies
+		for j := i; j < len(took); j += len(questions) {
+			l = append(l, took[j])
+		}
+		slices.Sort(l)
+		each[i] = questionTimes{question: q, p50: l.percentile(50), max: l.percentile(100)}
+	}
 	took.report(b)
+	return each
+}
+
+// questionTimes are one question's median and slowest time, in
+// milliseconds.
+type questionTimes struct {
+	question string
+	p50, max float64
+}
+
+func logEach(b *testing.B, name string, each []questionTimes) {
+	if len(each) == 0 {
+		return // not run
+	}
+	lines := []string{name + ": p50 and max per question, in ms"}
+	for _, t := range each {
+		lines = append(lines, fmt.Sprintf("%7.2f %7.2f  %s", t.p50, t.max, t.question))
+	}
+	b.Log(strings.Join(lines, "\n"))
 }
 
 // BenchmarkBareMatchQuery is the baseline for answering: bleve alone

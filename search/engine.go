@@ -325,15 +325,7 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	if err != nil {
 		return Answer{}, err
 	}
-	a.Question = question
-	a.Lang = lang
-	if a.Kind == "" {
-		a.Kind = KindNone
-	}
-	if a.Sources == nil {
-		a.Sources = []Source{}
-	}
-	return a, nil
+	return e.finish(a, question, lang), nil
 }
 
 func (e *Engine) answer(ctx context.Context, q *question) (Answer, error) {

@@ -229,3 +229,41 @@ func TestAnswerJSON(t *testing.T) {
 		t.Errorf("source date = %v", src["date"])
 	}
 }
+
+func TestBrowse(t *testing.T) {
+	e := testEngine(t)
+	ctx := context.Background()
+
+	hits, total, err := e.Search(ctx, "Pandemie Masken", corpus.German, 0, 5)
+	if err != nil || total != 1 || len(hits) != 1 || hits[0].Release.ID != "2021-02-11-isa-fruehlingsfest" {
+		t.Fatalf("Search = %v, %d, %v", hits, total, err)
+	}
+	if s := hits[0].Source; !strings.Contains(s.Snippet, "Masken") || len(s.Highlights) == 0 {
+		t.Errorf("snippet %q highlights %v", s.Snippet, s.Highlights)
+	}
+	if hits, total, _ := e.Search(ctx, "Pandemie", corpus.German, 5, 5); len(hits) != 0 || total != 1 {
+		t.Errorf("page beyond the end: %v, %d", hits, total)
+	}
+	if hits, total, _ := e.Search(ctx, "  ", corpus.German, 0, 5); len(hits) != 0 || total != 0 {
+		t.Errorf("empty search: %v, %d", hits, total)
+	}
+
+	if a := e.Members(corpus.English, "Bavaria"); !strings.Contains(a.Text, "Ingolstadt") || !strings.Contains(a.Text, "Nuremberg") {
+		t.Errorf("Members(Bavaria): %s", a.Text)
+	}
+	if a := e.Members(corpus.German, "China"); !strings.Contains(a.Text, "27 chinesische") {
+		t.Errorf("Members(China): %s", a.Text)
+	}
+	if a := e.Members(corpus.German, "koeln"); a.Kind != KindMembership || !strings.Contains(a.Text, "Ja") {
+		t.Errorf("Members(koeln): %s", a.Text)
+	}
+	if a := e.Contact(corpus.Chinese); !strings.Contains(a.Text, "isa@pks-gmbh.net") || a.Lang != corpus.Chinese {
+		t.Errorf("Contact: %s", a.Text)
+	}
+	if latest := e.Latest(3); len(latest) != 1 {
+		t.Errorf("Latest(3) = %d releases", len(latest))
+	}
+	if r, ok := e.Release("2021-02-11-isa-fruehlingsfest"); !ok || r.Place != "Berlin" {
+		t.Errorf("Release: %v %v", r, ok)
+	}
+}

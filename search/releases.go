@@ -192,19 +192,25 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			names[c.city.Name] = true
 		}
 	}
+	return e.topicOf(texts, names, q.lang)
+}
+
+// topicOf makes topic words of texts, with their index terms in every
+// language and their translations; names marks the names among them.
+func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang) []topicWord {
 	var out []topicWord
 	for _, text := range texts {
 		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, name: names[text]}
-		for _, lang := range corpus.Langs() {
+		for _, l := range corpus.Langs() {
 			for _, variant := range append([]string{text}, e.translator.translations(text)...) {
-				for _, t := range e.index.analyze(lang, variant) {
-					w.terms[lang] = append(w.terms[lang], t.text)
+				for _, t := range e.index.analyze(l, variant) {
+					w.terms[l] = append(w.terms[l], t.text)
 				}
 			}
 		}
 		// A word the question's own language drops as a stop word is
 		// no subject, whatever it may mean elsewhere.
-		if len(e.index.analyze(q.lang, text)) > 0 {
+		if len(e.index.analyze(lang, text)) > 0 {
 			out = append(out, w)
 		}
 	}
@@ -400,12 +406,16 @@ func abbreviationBefore(before []rune) bool {
 // snippet cuts text to a window around the first topic word and marks
 // every topic word in it.
 func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (string, []Span) {
-	var spans []Span
+	var (
+		spans []Span
+		words []int // the topic word each span matched
+	)
 	for _, t := range e.index.analyze(lang, text) {
 		set := termSet{terms: map[string]bool{t.text: true}}
-		for _, w := range topic {
+		for i, w := range topic {
 			if w.foundIn(set) {
 				spans = append(spans, Span{Start: t.start, End: t.end})
+				words = append(words, i)
 				break
 			}
 		}
@@ -413,10 +423,24 @@ func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (stri
 	if utf8.RuneCountInString(text) <= snippetRunes {
 		return text, mergeSpans(spans)
 	}
+	// Start a little before the match that begins the window with the
+	// most different topic words, at a word boundary.
 	from := 0
 	if len(spans) > 0 {
-		from = spans[0].Start
-		// Start a little before the first match, at a word boundary.
+		best, bestCount := 0, 0
+		for i, sp := range spans {
+			distinct := map[int]bool{}
+			for j := i; j < len(spans); j++ {
+				if utf8.RuneCountInString(text[sp.Start:spans[j].End]) <= snippetRunes-40 {
+					distinct[words[j]] = true
+				}
+			}
+			n := len(distinct)
+			if n > bestCount {
+				best, bestCount = i, n
+			}
+		}
+		from = spans[best].Start
 		for back := 0; from > 0 && back < 40; back++ {
 			_, size := utf8.DecodeLastRuneInString(text[:from])
 			from -= size

@@ -3,7 +3,6 @@ package search
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -41,46 +40,6 @@ func cleanQuestion(s string) string {
 
 // isHan reports whether r is a Chinese character.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
-
-// word is one token of a question: its text as typed and folded.
-type word struct {
-	raw  string // as typed
-	fold string // lower case, umlauts and ß folded, apostrophes removed
-	// capital is set when the word was typed with a capital letter.
-	capital bool
-	// start is the byte offset of the word in the question.
-	start int
-}
-
-// words splits the Latin-script parts of a question into words. Hyphens
-// split words ("E-Mail", "Rhein-Kreis"): names and keywords are split the
-// same way, and matched as sequences.
-func words(s string) []word {
-	var out []word
-	start := -1
-	emit := func(end int) {
-		if start < 0 {
-			return
-		}
-		raw := strings.Trim(s[start:end], "'’")
-		if raw != "" {
-			r, _ := utf8.DecodeRuneInString(raw)
-			out = append(out, word{raw: raw, fold: fold(raw), capital: unicode.IsUpper(r), start: start})
-		}
-		start = -1
-	}
-	for i, r := range s {
-		inWord := unicode.IsLetter(r) && !isHan(r) || unicode.IsDigit(r) || r == '\'' || r == '’'
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord:
-			emit(i)
-		}
-	}
-	emit(len(s))
-	return out
-}
 
 // fold makes spellings comparable: lower case; ä, ö, ü to a, o, u; ae, oe,
 // ue after a consonant to a, o, u (so Koeln, Köln and Koln meet); ß to ss;

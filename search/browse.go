@@ -1,0 +1,138 @@
+package search
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// The bots' commands ask the engine directly, without a question to read:
+// the member list, the contact, the latest releases, a search over the
+// releases, and a release in full.
+
+// Members lists the members, narrowed by filter ("China", "Bayern",
+// "广东"); a filter that names a city answers whether it is a member.
+func (e *Engine) Members(lang corpus.Lang, filter string) Answer {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	q := e.read(cleanQuestion(filter), lang)
+	var a Answer
+	if len(q.cities) > 0 && len(q.regions) == 0 {
+		a = e.membership(q, q.cities)
+	} else {
+		a = e.members(q)
+	}
+	return e.finish(a, filter, lang)
+}
+
+// Contact gives the contact person and details.
+func (e *Engine) Contact(lang corpus.Lang) Answer {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.finish(e.contact(&question{lang: lang}), "", lang)
+}
+
+// Help says what the engine can answer, with examples.
+func (e *Engine) Help(lang corpus.Lang) Answer {
+	return e.finish(e.help(&question{lang: lang}, false), "", lang)
+}
+
+// finish fills in what Answer fills in for answers to questions.
+func (e *Engine) finish(a Answer, question string, lang corpus.Lang) Answer {
+	a.Question = question
+	a.Lang = lang
+	if a.Kind == "" {
+		a.Kind = KindNone
+	}
+	if a.Sources == nil {
+		a.Sources = []Source{}
+	}
+	return a
+}
+
+// Latest returns up to n releases, newest first.
+func (e *Engine) Latest(n int) []*corpus.Release {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.latest(n)
+}
+
+// Release returns the release with id.
+func (e *Engine) Release(id string) (*corpus.Release, bool) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	r, ok := e.releases[id]
+	return r, ok
+}
+
+// Hit is a release that matches a search, with its best passage.
+type Hit struct {
+	Release *corpus.Release
+	Source  Source // the release as a source, with a snippet of the best passage
+}
+
+// maxSearchPassages bounds the passages a search groups into releases.
+const maxSearchPassages = 500
+
+// Search finds the releases that match words, best first, and returns
+// those from offset on, at most limit, with the number of all matches.
+func (e *Engine) Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]Hit, int, error) {
+	text := cleanQuestion(words)
+	if text == "" {
+		return nil, 0, nil
+	}
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	var qs []query.Query
+	for _, l := range corpus.Langs() {
+		m := bleve.NewMatchQuery(text)
+		m.SetField(textField[l])
+		qs = append(qs, m)
+	}
+	hits, _, err := e.index.search(ctx, bleve.NewDisjunctionQuery(qs...), maxSearchPassages)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The best passage of each release stands for it.
+	type best struct {
+		p     *passage
+		score float64
+	}
+	byRelease := map[string]best{}
+	var order []string
+	for _, h := range hits {
+		p := e.passageByID(h.id)
+		if p == nil {
+			continue
+		}
+		id := p.Release.ID
+		if _, seen := byRelease[id]; !seen {
+			order = append(order, id)
+			byRelease[id] = best{p, h.score}
+		}
+	}
+	slices.SortStableFunc(order, func(a, b string) int { return cmp.Compare(byRelease[b].score, byRelease[a].score) })
+	total := len(order)
+	if offset >= total {
+		return nil, total, nil
+	}
+	order = order[offset:min(total, offset+limit)]
+	var parts []string
+	for _, u := range segment(text) {
+		parts = append(parts, u.raw)
+	}
+	topic := e.topicOf(parts, nil, lang)
+	out := make([]Hit, len(order))
+	for i, id := range order {
+		b := byRelease[id]
+		src := releaseSource(b.p.Release)
+		src.Snippet, src.Highlights = e.snippet(b.p.Release.Lang, b.p.Text, topic)
+		out[i] = Hit{Release: b.p.Release, Source: src}
+	}
+	return out, total, nil
+}
