@@ -1,0 +1,164 @@
+// Package store keeps isabot's state in one bbolt file in the data
+// directory: which chat prefers which language, which platform updates
+// have been handled (so none is answered twice after a restart), and
+// later subscriptions and deliveries. Every change is a transaction.
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+var (
+	bucketUpdates = []byte("updates") // platform → update id → when handled
+	bucketOffsets = []byte("offsets") // platform → highest numeric update id
+	bucketLangs   = []byte("langs")   // platform:chat → language
+)
+
+// updateMemory is how long handled update ids are remembered: far longer
+// than any platform redelivers an update.
+const updateMemory = 7 * 24 * time.Hour
+
+// ErrLocked means another process has the state file open.
+var ErrLocked = errors.New("state file is in use by another isabot process")
+
+// Store is the state file.
+type Store struct {
+	db  *bolt.DB
+	now func() time.Time
+}
+
+// Open opens or creates the state file at path. It fails with ErrLocked
+// after a second when another process holds the file.
+func Open(path string) (*Store, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open state %s: %w", path, err)
+	}
+	s := &Store{db: db, now: time.Now}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketUpdates, bucketOffsets, bucketLangs} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		err = s.forgetOldUpdates()
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open state %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Close closes the state file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// ClaimUpdate records that the update with id from platform is being
+// handled. It reports false when the update was claimed before: the caller
+// must then not handle it again.
+func (s *Store) ClaimUpdate(platform, id string) (bool, error) {
+	first := false
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b, err := tx.Bucket(bucketUpdates).CreateBucketIfNotExists([]byte(platform))
+		if err != nil {
+			return err
+		}
+		if b.Get([]byte(id)) != nil {
+			return nil
+		}
+		first = true
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+			offsets := tx.Bucket(bucketOffsets)
+			if n > int64OrZero(offsets.Get([]byte(platform))) {
+				if err := offsets.Put([]byte(platform), int64Bytes(n)); err != nil {
+					return err
+				}
+			}
+		}
+		return b.Put([]byte(id), int64Bytes(s.now().Unix()))
+	})
+	if err != nil {
+		return false, fmt.Errorf("claim update %s/%s: %w", platform, id, err)
+	}
+	return first, nil
+}
+
+// LastUpdate is the highest numeric update id claimed for platform, 0 if
+// none: where a poller resumes after a restart.
+func (s *Store) LastUpdate(platform string) (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = int64OrZero(tx.Bucket(bucketOffsets).Get([]byte(platform)))
+		return nil
+	})
+	return n, err
+}
+
+// forgetOldUpdates drops handled update ids older than updateMemory.
+func (s *Store) forgetOldUpdates() error {
+	cutoff := s.now().Add(-updateMemory).Unix()
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketUpdates).ForEachBucket(func(platform []byte) error {
+			b := tx.Bucket(bucketUpdates).Bucket(platform)
+			var old [][]byte
+			err := b.ForEach(func(k, v []byte) error {
+				if int64OrZero(v) < cutoff {
+					old = append(old, k)
+				}
+				return nil
+			})
+			for _, k := range old {
+				if err == nil {
+					err = b.Delete(k)
+				}
+			}
+			return err
+		})
+	})
+}
+
+// ChatLang returns the language chosen for a chat, if one was.
+func (s *Store) ChatLang(platform, chat string) (corpus.Lang, bool) {
+	var lang corpus.Lang
+	s.db.View(func(tx *bolt.Tx) error {
+		lang = corpus.Lang(tx.Bucket(bucketLangs).Get(chatKey(platform, chat)))
+		return nil
+	})
+	return lang, lang != ""
+}
+
+// SetChatLang remembers the language chosen for a chat.
+func (s *Store) SetChatLang(platform, chat string, lang corpus.Lang) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLangs).Put(chatKey(platform, chat), []byte(lang))
+	})
+	if err != nil {
+		return fmt.Errorf("set language of %s chat %s: %w", platform, chat, err)
+	}
+	return nil
+}
+
+func chatKey(platform, chat string) []byte { return []byte(platform + ":" + chat) }
+
+func int64Bytes(n int64) []byte { return binary.BigEndian.AppendUint64(nil, uint64(n)) }
+
+func int64OrZero(b []byte) int64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return int64(binary.BigEndian.Uint64(b))
+}
