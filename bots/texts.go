@@ -1,0 +1,96 @@
+package bots
+
+import (
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// Texts are the words the bots say around the engine's answers, in one
+// language.
+type Texts struct {
+	Sources     string // heading of an answer's sources
+	Examples    []string
+	TryExamples string // above the example buttons of an unanswered question
+	Welcome     string // /start
+	LangSet     string // after /lang; %s is the language's name
+	LangUsage   string
+	LangName    string
+	SearchUsage string
+	SearchNone  string // %s is the search
+	SearchPage  string // %d of %d pages, %d releases
+	Latest      string
+	NoReleases  string
+	AskUsage    string
+	ReadMore    string
+	Next        string
+	Previous    string
+	Share       string // Slack: share an answer in the channel
+	Unsupported string // a photo, sticker or other non-text message
+}
+
+// TextsFor returns the texts in lang, German when lang is unknown.
+func TextsFor(lang corpus.Lang) Texts {
+	switch lang {
+	case corpus.English:
+		return Texts{
+			Sources:     "Sources",
+			Examples:    []string{"When was the ISA founded?", "Is Cologne a member?", "Which Chinese cities are members?", "Who is the contact person?"},
+			TryExamples: "Try one of these questions:",
+			Welcome:     "Hello! I answer questions about the Chinese-German Industrial Cities Alliance (ISA) from its press releases and data, with the source of every fact. Ask me in German, English or Chinese, for example:",
+			LangSet:     "From now on I answer in %s in this chat, unless a question is clearly in another language.",
+			LangUsage:   "Use /lang de, /lang en or /lang zh.",
+			LangName:    "English",
+			SearchUsage: "Tell me what to search for, for example: /search pandemic",
+			SearchNone:  "No press release matches “%s”.",
+			SearchPage:  "Page %d of %d · %d releases",
+			Latest:      "The latest press releases:",
+			NoReleases:  "There are no press releases yet.",
+			AskUsage:    "Ask a question after the command, for example: /ask When was the ISA founded?",
+			ReadMore:    "Read more",
+			Next:        "Next ›",
+			Previous:    "‹ Back",
+			Share:       "Share in channel",
+			Unsupported: "I can only read text. Ask me a question about the ISA, for example:",
+		}
+	case corpus.Chinese:
+		return Texts{
+			Sources:     "来源",
+			Examples:    []string{"联盟是什么时候成立的？", "科隆是成员吗？", "有哪些中国成员城市？", "联系人是谁？"},
+			TryExamples: "可以试试这些问题：",
+			Welcome:     "您好！我根据中德工业城市联盟（ISA）的新闻稿和资料回答有关联盟的问题，并注明每个事实的来源。您可以用中文、德文或英文提问，例如：",
+			LangSet:     "从现在起，我在本聊天中用%s回答，除非问题明显使用其他语言。",
+			LangUsage:   "请使用 /lang de、/lang en 或 /lang zh。",
+			LangName:    "中文",
+			SearchUsage: "请告诉我要搜索什么，例如：/search 疫情",
+			SearchNone:  "没有与“%s”相符的新闻稿。",
+			SearchPage:  "第%d页，共%d页 · %d篇新闻稿",
+			Latest:      "最新的新闻稿：",
+			NoReleases:  "目前还没有新闻稿。",
+			AskUsage:    "请在命令后输入问题，例如：/ask 联盟是什么时候成立的？",
+			ReadMore:    "阅读全文",
+			Next:        "下一页 ›",
+			Previous:    "‹ 上一页",
+			Share:       "分享到频道",
+			Unsupported: "我只能读文字。请问我一个关于联盟的问题，例如：",
+		}
+	}
+	return Texts{
+		Sources:     "Quellen",
+		Examples:    []string{"Wann wurde die ISA gegründet?", "Ist Köln Mitglied?", "Welche chinesischen Städte sind dabei?", "Wer ist die Ansprechpartnerin?"},
+		TryExamples: "Probieren Sie eine dieser Fragen:",
+		Welcome:     "Hallo! Ich beantworte Fragen zur Chinesisch-Deutschen Industriestädteallianz (ISA) aus ihren Pressemitteilungen und Daten, mit der Quelle jeder Angabe. Fragen Sie auf Deutsch, Englisch oder Chinesisch, zum Beispiel:",
+		LangSet:     "Ab jetzt antworte ich in diesem Chat auf %s, außer eine Frage ist klar in einer anderen Sprache.",
+		LangUsage:   "Mit /lang de, /lang en oder /lang zh.",
+		LangName:    "Deutsch",
+		SearchUsage: "Wonach soll ich suchen? Zum Beispiel: /search Pandemie",
+		SearchNone:  "Keine Pressemitteilung passt zu „%s“.",
+		SearchPage:  "Seite %d von %d · %d Pressemitteilungen",
+		Latest:      "Die neuesten Pressemitteilungen:",
+		NoReleases:  "Es gibt noch keine Pressemitteilungen.",
+		AskUsage:    "Stellen Sie Ihre Frage nach dem Befehl, zum Beispiel: /ask Wann wurde die ISA gegründet?",
+		ReadMore:    "Weiterlesen",
+		Next:        "Weiter ›",
+		Previous:    "‹ Zurück",
+		Share:       "Im Kanal teilen",
+		Unsupported: "Ich kann nur Text lesen. Fragen Sie mich etwas zur ISA, zum Beispiel:",
+	}
+}
