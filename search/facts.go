@@ -193,8 +193,12 @@ func (e *Engine) contact(q *question) Answer {
 		details := officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cFax, cWebsite})
 		switch {
 		case i == 0 && o.Person != "":
+			role := o.PersonRole.In(lang)
+			if lang == corpus.German {
+				role = capitalize(role) // it starts the sentence
+			}
 			a.say("%s der ISA ist %s, %s: %s (%s).", "The ISA's %s is %s, %s: %s (%s).", "联盟的%s是%s，%s：%s（%s）。",
-				capitalize(o.PersonRole.In(lang)), o.Person, o.Organisation, details, asOf)
+				role, o.Person, o.Organisation, details, asOf)
 			if q.has[cHow] {
 				a.say("Die %s ist %s.", "%s is the %s.", "%s是%s。", shortOrg(o.Organisation), o.Role.In(lang))
 			}

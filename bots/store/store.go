@@ -5,6 +5,9 @@
 package store
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -20,6 +23,7 @@ var (
 	bucketUpdates = []byte("updates") // platform → update id → when handled
 	bucketOffsets = []byte("offsets") // platform → highest numeric update id
 	bucketLangs   = []byte("langs")   // platform:chat → language
+	bucketTokens  = []byte("tokens")  // short key → remembered value
 )
 
 // updateMemory is how long handled update ids are remembered: far longer
@@ -47,7 +51,7 @@ func Open(path string) (*Store, error) {
 	}
 	s := &Store{db: db, now: time.Now}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketUpdates, bucketOffsets, bucketLangs} {
+		for _, b := range [][]byte{bucketUpdates, bucketOffsets, bucketLangs, bucketTokens} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -150,6 +154,31 @@ func (s *Store) SetChatLang(platform, chat string, lang corpus.Lang) error {
 		return fmt.Errorf("set language of %s chat %s: %w", platform, chat, err)
 	}
 	return nil
+}
+
+// Remember stores value under a short key derived from it, for values too
+// long to travel where space is tight, such as a search in the 64 bytes
+// of a Telegram button.
+func (s *Store) Remember(value string) (string, error) {
+	sum := sha256.Sum256([]byte(value))
+	key := base64.RawURLEncoding.EncodeToString(sum[:9])
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketTokens).Put([]byte(key), []byte(value))
+	})
+	if err != nil {
+		return "", fmt.Errorf("remember value: %w", err)
+	}
+	return key, nil
+}
+
+// Recall returns the value remembered under key.
+func (s *Store) Recall(key string) (string, bool) {
+	var value []byte
+	s.db.View(func(tx *bolt.Tx) error {
+		value = bytes.Clone(tx.Bucket(bucketTokens).Get([]byte(key)))
+		return nil
+	})
+	return string(value), value != nil
 }
 
 func chatKey(platform, chat string) []byte { return []byte(platform + ":" + chat) }

@@ -86,3 +86,25 @@ func TestChatLang(t *testing.T) {
 		t.Error("language leaked across platforms")
 	}
 }
+
+func TestRememberRecall(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	long := "Künstliche Intelligenz E-Mobilität autonomes Fahren automatisierte Produktion"
+	key, err := s.Remember(long)
+	if err != nil || len(key) > 16 {
+		t.Fatalf("Remember = %q, %v", key, err)
+	}
+	if again, _ := s.Remember(long); again != key {
+		t.Errorf("the same value got another key: %q, %q", again, key)
+	}
+	if got, ok := s.Recall(key); !ok || got != long {
+		t.Errorf("Recall = %q, %v", got, ok)
+	}
+	if _, ok := s.Recall("unknown"); ok {
+		t.Error("Recall of an unknown key succeeded")
+	}
+}

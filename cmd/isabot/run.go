@@ -28,7 +28,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{askCommand(), indexCommand()}
+	return []command{askCommand(), indexCommand(), serveCommand()}
 }
 
 // app is what every command gets: its output streams, its logger and the

@@ -1,0 +1,369 @@
+package telegram
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"github.com/isa-alliance/isabot/bots"
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search"
+)
+
+// searchPageSize is how many releases a page of /search shows.
+const searchPageSize = 5
+
+// command is a message such as "/search Pandemie" or, in groups,
+// "/search@isa_bot Pandemie".
+type command struct {
+	name string // without the slash, lower case
+	bot  string // the @bot it is addressed to, if any
+	args string
+}
+
+// parseCommand reads a command at the start of text.
+func parseCommand(text string) (command, bool) {
+	if !strings.HasPrefix(text, "/") {
+		return command{}, false
+	}
+	head, args, _ := strings.Cut(text[1:], " ")
+	name, target, _ := strings.Cut(head, "@")
+	if name == "" {
+		return command{}, false
+	}
+	return command{name: strings.ToLower(name), bot: target, args: strings.TrimSpace(args)}, true
+}
+
+// conversation is one incoming message and what the bot needs to reply.
+type conversation struct {
+	chat    models.Chat
+	from    *models.User
+	replyTo int // in groups the bot replies to the message it answers
+}
+
+func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
+	if m.From != nil && m.From.IsBot {
+		return // other bots, and the bot itself
+	}
+	me := b.me.Load()
+	private := m.Chat.Type == models.ChatTypePrivate
+	c := conversation{chat: m.Chat, from: m.From}
+	if !private {
+		c.replyTo = m.ID
+	}
+	text := strings.TrimSpace(m.Text)
+
+	if cmd, ok := parseCommand(text); ok {
+		if cmd.bot != "" && !strings.EqualFold(cmd.bot, me.Username) {
+			return // for another bot in the group
+		}
+		b.onCommand(ctx, c, cmd)
+		return
+	}
+	if !private {
+		// In groups only mentions and replies to the bot are for it.
+		mention := regexp.MustCompile(`(?i)@` + regexp.QuoteMeta(me.Username) + `\b`)
+		repliesToBot := m.ReplyToMessage != nil && m.ReplyToMessage.From != nil && m.ReplyToMessage.From.ID == me.ID
+		switch {
+		case mention.MatchString(text):
+			text = strings.TrimSpace(mention.ReplaceAllString(text, ""))
+		case repliesToBot:
+		default:
+			return
+		}
+	}
+	if text == "" {
+		if private || m.Text != "" {
+			b.sendExamples(ctx, c, b.lang(c, ""), bots.TextsFor(b.lang(c, "")).Unsupported)
+		}
+		return
+	}
+	b.ask(ctx, c, text)
+}
+
+// lang picks the reply language: the question's own when it tells, else
+// the chat's choice, else the user's Telegram language, else German.
+func (b *Bot) lang(c conversation, question string) corpus.Lang {
+	if question != "" {
+		if lang, sure := search.DetectLang(question); sure {
+			return lang
+		}
+	}
+	if lang, ok := b.state.ChatLang(platform, chatKey(c.chat.ID)); ok {
+		return lang
+	}
+	if c.from != nil {
+		if lang, err := corpus.ParseLang(c.from.LanguageCode); err == nil {
+			return lang
+		}
+	}
+	return corpus.German
+}
+
+func chatKey(id int64) string { return strconv.FormatInt(id, 10) }
+
+// ask answers a question.
+func (b *Bot) ask(ctx context.Context, c conversation, question string) {
+	lang := b.lang(c, question)
+	a, err := b.engine.Answer(ctx, question, lang)
+	if err != nil {
+		b.logger.Error("telegram: cannot answer", "chat", c.chat.ID, "error", err)
+		return
+	}
+	b.sendAnswer(ctx, c, a)
+}
+
+// sendAnswer sends an answer; one the engine could not give comes with
+// example questions to tap.
+func (b *Bot) sendAnswer(ctx context.Context, c conversation, a search.Answer) {
+	messages := answerMessages(a)
+	var markup models.ReplyMarkup
+	if !a.Answered {
+		markup = examplesKeyboard(a.Lang)
+	}
+	b.send(ctx, c, messages, markup)
+}
+
+// send sends messages to the conversation, the keyboard under the last.
+func (b *Bot) send(ctx context.Context, c conversation, messages []string, markup models.ReplyMarkup) {
+	for i, text := range messages {
+		p := &bot.SendMessageParams{
+			ChatID:             c.chat.ID,
+			Text:               text,
+			ParseMode:          models.ParseModeHTML,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
+		}
+		if i == 0 && c.replyTo != 0 {
+			p.ReplyParameters = &models.ReplyParameters{MessageID: c.replyTo, AllowSendingWithoutReply: true}
+		}
+		if i == len(messages)-1 && markup != nil {
+			p.ReplyMarkup = markup
+		}
+		if _, err := b.sender.sendMessage(ctx, p); err != nil {
+			b.logger.Warn("telegram: cannot send", "chat", c.chat.ID, "error", err)
+			return
+		}
+	}
+}
+
+func (b *Bot) sendExamples(ctx context.Context, c conversation, lang corpus.Lang, intro string) {
+	b.send(ctx, c, []string{escape(intro)}, examplesKeyboard(lang))
+}
+
+// examplesKeyboard offers the example questions as buttons.
+func examplesKeyboard(lang corpus.Lang) models.ReplyMarkup {
+	var rows [][]models.InlineKeyboardButton
+	for i, q := range bots.TextsFor(lang).Examples {
+		rows = append(rows, []models.InlineKeyboardButton{{Text: q, CallbackData: fmt.Sprintf("ex:%s:%d", lang, i)}})
+	}
+	return &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+}
+
+func (b *Bot) onCommand(ctx context.Context, c conversation, cmd command) {
+	lang := b.lang(c, cmd.args)
+	t := bots.TextsFor(lang)
+	switch cmd.name {
+	case "start":
+		if q := startPayload(cmd.args); q != "" {
+			b.ask(ctx, c, q)
+			return
+		}
+		b.sendExamples(ctx, c, b.lang(c, ""), bots.TextsFor(b.lang(c, "")).Welcome)
+	case "help":
+		lang := b.lang(c, "")
+		b.send(ctx, c, []string{escape(helpText(lang))}, examplesKeyboard(lang))
+	case "ask":
+		if cmd.args == "" {
+			b.send(ctx, c, []string{escape(t.AskUsage)}, nil)
+			return
+		}
+		b.ask(ctx, c, cmd.args)
+	case "cities":
+		b.sendAnswer(ctx, c, b.engine.Members(lang, cmd.args))
+	case "contact":
+		b.sendAnswer(ctx, c, b.engine.Contact(b.lang(c, "")))
+	case "latest":
+		b.sendLatest(ctx, c, b.lang(c, ""))
+	case "search":
+		if cmd.args == "" {
+			b.send(ctx, c, []string{escape(t.SearchUsage)}, nil)
+			return
+		}
+		text, markup := b.searchPage(ctx, cmd.args, lang, 0)
+		b.send(ctx, c, []string{text}, markup)
+	case "lang":
+		b.setLang(ctx, c, cmd.args)
+	default:
+		if c.chat.Type == models.ChatTypePrivate {
+			lang := b.lang(c, "")
+			b.send(ctx, c, []string{escape(helpText(lang))}, examplesKeyboard(lang))
+		}
+	}
+}
+
+// startPayload turns a deep link's payload into a question:
+// "city_koeln" asks about Köln, "q_wer_ist_der_kontakt" asks the words.
+func startPayload(payload string) string {
+	kind, rest, ok := strings.Cut(payload, "_")
+	if !ok || rest == "" {
+		return ""
+	}
+	words := strings.ReplaceAll(rest, "_", " ")
+	switch kind {
+	case "city":
+		return words
+	case "q":
+		return words
+	}
+	return ""
+}
+
+func (b *Bot) setLang(ctx context.Context, c conversation, arg string) {
+	lang, err := corpus.ParseLang(strings.TrimSpace(arg))
+	if err != nil {
+		b.send(ctx, c, []string{escape(bots.TextsFor(b.lang(c, "")).LangUsage)}, nil)
+		return
+	}
+	if err := b.state.SetChatLang(platform, chatKey(c.chat.ID), lang); err != nil {
+		b.logger.Error("telegram: cannot save the chat's language", "error", err)
+	}
+	t := bots.TextsFor(lang)
+	b.send(ctx, c, []string{escape(fmt.Sprintf(t.LangSet, t.LangName))}, nil)
+}
+
+func (b *Bot) sendLatest(ctx context.Context, c conversation, lang corpus.Lang) {
+	t := bots.TextsFor(lang)
+	latest := b.engine.Latest(searchPageSize)
+	if len(latest) == 0 {
+		b.send(ctx, c, []string{escape(t.NoReleases)}, nil)
+		return
+	}
+	lines := []string{"<b>" + escape(t.Latest) + "</b>"}
+	var rows [][]models.InlineKeyboardButton
+	for i, r := range latest {
+		lines = append(lines, fmt.Sprintf("%d. %s", i+1, releaseLine(r, lang)))
+		rows = append(rows, []models.InlineKeyboardButton{b.readMoreButton(r, fmt.Sprintf("%d. %s", i+1, t.ReadMore))})
+	}
+	b.send(ctx, c, []string{strings.Join(lines, "\n")}, &models.InlineKeyboardMarkup{InlineKeyboard: rows})
+}
+
+// readMoreButton opens a release in the chat.
+func (b *Bot) readMoreButton(r *corpus.Release, label string) models.InlineKeyboardButton {
+	return models.InlineKeyboardButton{Text: label, CallbackData: b.callbackData("r", r.ID, "")}
+}
+
+// callbackData packs kind, value and an extra field into a button's 64
+// bytes; a value too long is remembered and travels as a short key.
+func (b *Bot) callbackData(kind, value, extra string) string {
+	data := kind + ":" + extra + ":" + value
+	if len(data) <= 64 {
+		return data
+	}
+	key, err := b.state.Remember(value)
+	if err != nil {
+		b.logger.Error("telegram: cannot remember a button's value", "error", err)
+		return kind + ":" + extra + ":"
+	}
+	return kind + "~" + extra + ":" + key
+}
+
+// parseCallbackData undoes callbackData.
+func (b *Bot) parseCallbackData(data string) (kind, value, extra string, ok bool) {
+	remembered := false
+	i := strings.IndexAny(data, ":~")
+	if i < 0 {
+		return "", "", "", false
+	}
+	kind, remembered = data[:i], data[i] == '~'
+	extra, value, ok = strings.Cut(data[i+1:], ":")
+	if ok && remembered {
+		value, ok = b.state.Recall(value)
+	}
+	return kind, value, extra, ok
+}
+
+// searchPage renders page (from 0) of the releases matching words, with
+// buttons to open each and to page on.
+func (b *Bot) searchPage(ctx context.Context, words string, lang corpus.Lang, page int) (string, models.ReplyMarkup) {
+	t := bots.TextsFor(lang)
+	hits, total, err := b.engine.Search(ctx, words, lang, page*searchPageSize, searchPageSize)
+	if err != nil {
+		b.logger.Error("telegram: search failed", "error", err)
+	}
+	if len(hits) == 0 {
+		return escape(fmt.Sprintf(t.SearchNone, words)), nil
+	}
+	pages := (total + searchPageSize - 1) / searchPageSize
+	lines := []string{"<b>" + escape(fmt.Sprintf(t.SearchPage, page+1, pages, total)) + "</b>"}
+	var rows [][]models.InlineKeyboardButton
+	for i, h := range hits {
+		n := page*searchPageSize + i + 1
+		lines = append(lines, fmt.Sprintf("\n%d. %s\n%s", n, releaseLine(h.Release, lang), snippetHTML(h.Source)))
+		rows = append(rows, []models.InlineKeyboardButton{b.readMoreButton(h.Release, fmt.Sprintf("%d. %s", n, truncate(h.Release.Title, 40)))})
+	}
+	var nav []models.InlineKeyboardButton
+	if page > 0 {
+		nav = append(nav, models.InlineKeyboardButton{Text: t.Previous, CallbackData: b.callbackData("s", words, strconv.Itoa(page-1))})
+	}
+	if page+1 < pages {
+		nav = append(nav, models.InlineKeyboardButton{Text: t.Next, CallbackData: b.callbackData("s", words, strconv.Itoa(page+1))})
+	}
+	if nav != nil {
+		rows = append(rows, nav)
+	}
+	return strings.Join(lines, "\n"), &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+}
+
+// onCallback handles a tap on one of the bot's buttons.
+func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
+	// The spinner on the button stops whatever happens next.
+	defer func() {
+		if err := b.sender.answerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID}); err != nil {
+			b.logger.Warn("telegram: cannot answer a button", "error", err)
+		}
+	}()
+	msg := q.Message.Message
+	if msg == nil {
+		return // the message is too old to act on
+	}
+	c := conversation{chat: msg.Chat, from: &q.From}
+	kind, value, extra, ok := b.parseCallbackData(q.Data)
+	if !ok {
+		b.logger.Warn("telegram: unknown button data", "data", q.Data)
+		return
+	}
+	switch kind {
+	case "ex":
+		lang, err := corpus.ParseLang(extra)
+		i, _ := strconv.Atoi(value)
+		if examples := bots.TextsFor(lang).Examples; err == nil && i >= 0 && i < len(examples) {
+			a, err := b.engine.Answer(ctx, examples[i], lang)
+			if err == nil {
+				b.sendAnswer(ctx, c, a)
+			}
+		}
+	case "r":
+		if r, ok := b.engine.Release(value); ok {
+			b.send(ctx, c, releaseMessages(r, b.lang(c, "")), nil)
+		}
+	case "s":
+		page, _ := strconv.Atoi(extra)
+		text, markup := b.searchPage(ctx, value, b.lang(c, value), max(page, 0))
+		_, err := b.sender.editMessageText(ctx, &bot.EditMessageTextParams{
+			ChatID:             msg.Chat.ID,
+			MessageID:          msg.ID,
+			Text:               text,
+			ParseMode:          models.ParseModeHTML,
+			ReplyMarkup:        markup,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
+		})
+		if err != nil {
+			b.logger.Warn("telegram: cannot turn the page", "error", err)
+		}
+	}
+}
