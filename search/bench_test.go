@@ -146,13 +146,13 @@ func BenchmarkAnswer(b *testing.B) {
 	b.Run("default", func(b *testing.B) {
 		each = benchAnswer(b, testEngine(b), benchQuestions)
 	})
-	logEach(b, "default", each)
+	logEach("default", each)
 	each = nil
 	b.Run("synthetic-10k", func(b *testing.B) {
 		e, _ := syntheticEngine(b)
 		each = benchAnswer(b, e, benchQuestions)
 	})
-	logEach(b, "synthetic-10k", each)
+	logEach("synthetic-10k", each)
 	b.Run("synthetic-10k-fulltext", func(b *testing.B) {
 		e, fulltext := syntheticEngine(b)
 		benchAnswer(b, e, fulltext)
@@ -193,15 +193,16 @@ type questionTimes struct {
 	p50, max float64
 }
 
-func logEach(b *testing.B, name string, each []questionTimes) {
+// logEach prints each question's times after the sub-benchmark's results.
+// It prints rather than logs: a parent benchmark's log shows only with -v.
+func logEach(name string, each []questionTimes) {
 	if len(each) == 0 {
 		return // not run
 	}
-	lines := []string{name + ": p50 and max per question, in ms"}
+	fmt.Printf("    %s, per question: p50-ms max-ms question\n", name)
 	for _, t := range each {
-		lines = append(lines, fmt.Sprintf("%7.2f %7.2f  %s", t.p50, t.max, t.question))
+		fmt.Printf("    %7.2f %7.2f  %s\n", t.p50, t.max, t.question)
 	}
-	b.Log(strings.Join(lines, "\n"))
 }
 
 // BenchmarkBareMatchQuery is the baseline for answering: bleve alone
