@@ -90,9 +90,15 @@ func (e *Engine) Search(ctx context.Context, words string, lang corpus.Lang, off
 	defer e.mu.RUnlock()
 	var qs []query.Query
 	for _, l := range corpus.Langs() {
+		if !e.index.hasLang(l) {
+			continue
+		}
 		m := bleve.NewMatchQuery(text)
 		m.SetField(textField[l])
 		qs = append(qs, m)
+	}
+	if len(qs) == 0 {
+		return nil, 0, nil
 	}
 	hits, _, err := e.index.search(ctx, bleve.NewDisjunctionQuery(qs...), maxSearchPassages)
 	if err != nil {

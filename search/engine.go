@@ -34,8 +34,15 @@ type Engine struct {
 }
 
 // NewEngine answers from data, searching releases' text in idx, which must
-// have been built from data's releases.
+// have been built from data's releases. It sorts data.Releases oldest
+// first, as corpus.Load returns them.
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
+	slices.SortStableFunc(data.Releases, func(a, b corpus.Release) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	e := &Engine{
 		index:    idx,
 		data:     data,
@@ -77,11 +84,9 @@ func buildDictionary(data *corpus.Data) *dictionary {
 			}
 		}
 	}
-	for _, row := range glossary() {
-		for _, w := range row {
-			if strings.IndexFunc(w, isHan) >= 0 {
-				d.add(w, sense{concept: cTopic})
-			}
+	for _, m := range glossary() {
+		for _, w := range m.zh {
+			d.add(w, sense{concept: cTopic})
 		}
 	}
 	for i := range data.Regions {

@@ -29,7 +29,7 @@ import (
 
 // mappingVersion is part of the corpus hash: changing the mapping or the
 // passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-1"
+const mappingVersion = "isabot-index-2"
 
 // hashKey is where an index remembers the corpus it was built from.
 var hashKey = []byte("isabot.corpus-hash")
@@ -122,11 +122,7 @@ func (p passage) docID() string {
 }
 
 func (p passage) document() map[string]any {
-	lang := p.Release.Lang
-	if _, ok := textField[lang]; !ok {
-		lang = corpus.German
-	}
-	return map[string]any{textField[lang]: p.Text}
+	return map[string]any{textField[indexLang(p.Release.Lang)]: p.Text}
 }
 
 // parseDocID splits "release#b3" into its parts.
@@ -168,6 +164,28 @@ type Index struct {
 	bleve bleve.Index
 	// mu guards adding releases while questions are answered.
 	mu sync.RWMutex
+	// langs are the languages of the indexed releases: only their fields
+	// are worth searching.
+	langs map[corpus.Lang]bool
+	// about remembers the about paragraphs indexed: every release repeats
+	// the alliance's self-description, and one copy is enough to find it.
+	about map[string]bool
+}
+
+func newIndex(b bleve.Index, releases []corpus.Release) *Index {
+	idx := &Index{bleve: b, langs: map[corpus.Lang]bool{}, about: map[string]bool{}}
+	for i := range releases {
+		idx.langs[indexLang(releases[i].Lang)] = true
+	}
+	return idx
+}
+
+// indexLang is the language whose field holds a release's text.
+func indexLang(lang corpus.Lang) corpus.Lang {
+	if _, ok := textField[lang]; ok {
+		return lang
+	}
+	return corpus.German
 }
 
 // ProgressFunc is told how many of total passages are indexed.
@@ -184,7 +202,7 @@ func NewMemIndex(ctx context.Context, releases []corpus.Release) (*Index, error)
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
-	idx := &Index{bleve: b}
+	idx := newIndex(b, releases)
 	if err := idx.add(ctx, releases, nil); err != nil {
 		b.Close()
 		return nil, err
@@ -203,7 +221,7 @@ func OpenIndex(ctx context.Context, dir string, releases []corpus.Release, progr
 	if b, err := openExisting(dir); err == nil {
 		got, err := b.GetInternal(hashKey)
 		if err == nil && string(got) == want {
-			return &Index{bleve: b}, false, nil
+			return newIndex(b, releases), false, nil
 		}
 		b.Close()
 	} else if errors.Is(err, ErrLocked) {
@@ -228,7 +246,7 @@ func OpenIndex(ctx context.Context, dir string, releases []corpus.Release, progr
 	if err != nil {
 		return nil, false, err
 	}
-	return &Index{bleve: b}, true, nil
+	return newIndex(b, releases), true, nil
 }
 
 func openExisting(dir string) (bleve.Index, error) {
@@ -256,7 +274,7 @@ func build(ctx context.Context, dir string, releases []corpus.Release, hash stri
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", dir, err)
 	}
-	idx := &Index{bleve: b}
+	idx := newIndex(b, releases)
 	err = idx.add(ctx, releases, progress)
 	if err == nil {
 		err = b.SetInternal(hashKey, []byte(hash))
@@ -296,7 +314,15 @@ func (idx *Index) add(ctx context.Context, releases []corpus.Release, progress P
 		return ctx.Err()
 	}
 	for i := range releases {
+		idx.langs[indexLang(releases[i].Lang)] = true
 		for _, p := range passagesOf(&releases[i]) {
+			if p.Kind == partAbout {
+				if idx.about[p.Text] {
+					done++
+					continue
+				}
+				idx.about[p.Text] = true
+			}
 			if err := batch.Index(p.docID(), p.document()); err != nil {
 				return fmt.Errorf("index %s: %w", p.docID(), err)
 			}
@@ -311,6 +337,48 @@ func (idx *Index) add(ctx context.Context, releases []corpus.Release, progress P
 		return flush()
 	}
 	return nil
+}
+
+// known reports which of the given terms occur in the index, per
+// language field: a term no passage holds cannot help a search.
+func (idx *Index) known(ctx context.Context, terms map[corpus.Lang][]string) (map[corpus.Lang]map[string]bool, error) {
+	idx.mu.RLock()
+	defer idx.mu.RUnlock()
+	advanced, err := idx.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	reader, err := advanced.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	defer reader.Close()
+	out := map[corpus.Lang]map[string]bool{}
+	for lang, list := range terms {
+		out[lang] = map[string]bool{}
+		if !idx.langs[lang] {
+			continue
+		}
+		for _, t := range list {
+			if _, done := out[lang][t]; done {
+				continue
+			}
+			tfr, err := reader.TermFieldReader(ctx, []byte(t), textField[lang], false, false, false)
+			if err != nil {
+				return nil, fmt.Errorf("read index: %w", err)
+			}
+			out[lang][t] = tfr.Count() > 0
+			tfr.Close()
+		}
+	}
+	return out, nil
+}
+
+// hasLang reports whether releases in lang are indexed.
+func (idx *Index) hasLang(lang corpus.Lang) bool {
+	idx.mu.RLock()
+	defer idx.mu.RUnlock()
+	return idx.langs[lang]
 }
 
 // Close releases the index and its lock.

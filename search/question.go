@@ -93,10 +93,23 @@ type dictionary struct {
 	prefixes []*entry
 	words    []*entry // single Latin words, for typo matching
 	hanWords []*entry // Chinese words of two or more characters, for typo matching
+	readings map[rune][]string
 }
 
 func newDictionary() *dictionary {
-	return &dictionary{byFirst: map[string][]*entry{}}
+	return &dictionary{byFirst: map[string][]*entry{}, readings: map[rune][]string{}}
+}
+
+// reading returns the pinyin readings of a Chinese character, tones
+// aside. Those of the dictionary's characters are looked up once, when
+// the dictionary is built: the library's lookup is slow.
+func (d *dictionary) reading(r rune) []string {
+	if rs, ok := d.readings[r]; ok {
+		return rs
+	}
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	return pinyin.SinglePinyin(r, args)
 }
 
 // add registers s with meaning m. A trailing "*" makes s a prefix.
@@ -134,6 +147,10 @@ func (d *dictionary) add(s string, m sense) {
 		d.words = append(d.words, e)
 	} else if m.concept != cStop && allHan(units) {
 		d.hanWords = append(d.hanWords, e)
+		for _, u := range units {
+			r := []rune(u)[0]
+			d.readings[r] = d.reading(r)
+		}
 	}
 }
 
@@ -275,6 +292,20 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 }
 
 func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
+	typed := map[rune][]string{}
+	homophones := func(a, b rune) bool {
+		ra, ok := typed[a]
+		if !ok {
+			ra = d.reading(a)
+			typed[a] = ra
+		}
+		for _, x := range ra {
+			if slices.Contains(d.readings[b], x) {
+				return true
+			}
+		}
+		return false
+	}
 	var found *entry
 	for _, e := range d.hanWords {
 		n := len(e.units)
@@ -315,19 +346,6 @@ func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
 func sameFirst(word string, r rune) bool {
 	first, _ := utf8.DecodeRuneInString(word)
 	return first == r
-}
-
-// homophones reports whether two Chinese characters share a reading,
-// tones aside.
-func homophones(a, b rune) bool {
-	args := pinyin.NewArgs()
-	args.Heteronym = true
-	for _, x := range pinyin.SinglePinyin(a, args) {
-		if slices.Contains(pinyin.SinglePinyin(b, args), x) {
-			return true
-		}
-	}
-	return false
 }
 
 func isStopEntry(e *entry) bool {

@@ -29,10 +29,14 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 	if len(topic) == 0 {
 		return Answer{}, false, nil
 	}
-	// Exact words first; only when they find nothing, words with typos.
-	found, err := e.findPassages(ctx, q, topic, false)
+	// Exact words first; only when they find nothing, the words the index
+	// does not know, with a typo allowed.
+	found, err := e.findPassages(ctx, q, topic, e.exactQuery(q, topic), false)
 	if err == nil && len(found) == 0 {
-		found, err = e.findPassages(ctx, q, topic, true)
+		var vocabulary map[corpus.Lang]map[string]bool
+		if vocabulary, err = e.index.known(ctx, topicTerms(topic)); err == nil {
+			found, err = e.findPassages(ctx, q, topic, e.typoQuery(topic, vocabulary), true)
+		}
 	}
 	if err != nil || len(found) == 0 {
 		return Answer{}, false, err
@@ -43,10 +47,85 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 	return e.passageAnswer(q, found[0], topic), true, nil
 }
 
-// findPassages searches for passages that cover the topic, best first;
-// near forgives typos in the topic's words.
-func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWord, near bool) ([]scoredPassage, error) {
-	hits, _, err := e.index.search(ctx, e.passageQuery(q, topic, near), candidatePassages)
+// topicTerms collects the index terms of the topic's words, by language.
+func topicTerms(topic []topicWord) map[corpus.Lang][]string {
+	terms := map[corpus.Lang][]string{}
+	for _, w := range topic {
+		for lang, ts := range w.terms {
+			terms[lang] = append(terms[lang], ts...)
+		}
+	}
+	return terms
+}
+
+// exactQuery asks for the topic's terms, and their translations', in each
+// language's field; the question's own language counts most. The
+// question's other words are left out: they are the engine's keywords and
+// the alliance's name, which nearly every passage has, and would only make
+// bleve score the whole corpus.
+func (e *Engine) exactQuery(q *question, topic []topicWord) query.Query {
+	var qs []query.Query
+	for _, lang := range corpus.Langs() {
+		if !e.index.hasLang(lang) {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, w := range topic {
+			for _, t := range w.terms[lang] {
+				if seen[t] {
+					continue
+				}
+				seen[t] = true
+				tq := bleve.NewTermQuery(t)
+				tq.SetField(textField[lang])
+				if lang == q.lang {
+					tq.SetBoost(2)
+				}
+				qs = append(qs, tq)
+			}
+		}
+	}
+	return disjunction(qs)
+}
+
+// typoQuery asks for the Latin words of five letters or more that the
+// index does not hold, with one typo allowed after their first letter.
+func (e *Engine) typoQuery(topic []topicWord, vocabulary map[corpus.Lang]map[string]bool) query.Query {
+	var qs []query.Query
+	for _, w := range topic {
+		if w.name || strings.IndexFunc(w.text, isHan) >= 0 || utf8.RuneCountInString(w.text) < 5 {
+			continue
+		}
+		for _, lang := range []corpus.Lang{corpus.German, corpus.English} {
+			for _, t := range w.terms[lang] {
+				if vocabulary[lang][t] || utf8.RuneCountInString(t) < 5 || !e.index.hasLang(lang) {
+					continue
+				}
+				fq := bleve.NewFuzzyQuery(t)
+				fq.SetField(textField[lang])
+				fq.SetFuzziness(1)
+				fq.SetPrefix(1)
+				qs = append(qs, fq)
+			}
+		}
+	}
+	return disjunction(qs)
+}
+
+func disjunction(qs []query.Query) query.Query {
+	if len(qs) == 0 {
+		return nil
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// findPassages runs a passage query and keeps the passages that cover the
+// topic, best first; near forgives typos when measuring coverage.
+func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWord, pq query.Query, near bool) ([]scoredPassage, error) {
+	if pq == nil {
+		return nil, nil
+	}
+	hits, _, err := e.index.search(ctx, pq, candidatePassages)
 	if err != nil {
 		return nil, err
 	}
@@ -201,10 +280,14 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang
 	var out []topicWord
 	for _, text := range texts {
 		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, name: names[text]}
+		// In each language: the word itself (names and loan words are
+		// shared) and the glossary's words of that language.
 		for _, l := range corpus.Langs() {
-			for _, variant := range append([]string{text}, e.translator.translations(text)...) {
+			for _, variant := range append([]string{text}, e.translator.translations(text, l)...) {
 				for _, t := range e.index.analyze(l, variant) {
-					w.terms[l] = append(w.terms[l], t.text)
+					if !slices.Contains(w.terms[l], t.text) {
+						w.terms[l] = append(w.terms[l], t.text)
+					}
 				}
 			}
 		}
@@ -215,35 +298,6 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang
 		}
 	}
 	return out
-}
-
-// passageQuery matches the question and its topic's translations against
-// every language's text; the question's own language counts most.
-// With near, it matches the topic's words with a typo allowed instead.
-func (e *Engine) passageQuery(q *question, topic []topicWord, near bool) query.Query {
-	text := q.text
-	if near {
-		text = ""
-		for _, w := range topic {
-			text += " " + w.text
-		}
-	}
-	for _, w := range topic {
-		text += " " + strings.Join(e.translator.translations(w.text), " ")
-	}
-	var qs []query.Query
-	for _, lang := range corpus.Langs() {
-		m := bleve.NewMatchQuery(text)
-		m.SetField(textField[lang])
-		if near {
-			m.SetFuzziness(1)
-		}
-		if lang == q.lang {
-			m.SetBoost(2)
-		}
-		qs = append(qs, m)
-	}
-	return bleve.NewDisjunctionQuery(qs...)
 }
 
 func (e *Engine) passageByID(id string) *passage {
