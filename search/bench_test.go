@@ -269,17 +269,15 @@ func bareBuild(releases []corpus.Release) error {
 		return err
 	}
 	batch := idx.NewBatch()
-	for i := range releases {
-		for _, p := range passagesOf(&releases[i]) {
-			if err := batch.Index(p.docID(), p.document()); err != nil {
+	for p := range toIndex(releases, map[string]bool{}) {
+		if err := batch.Index(p.docID(), p.document()); err != nil {
+			return err
+		}
+		if batch.Size() == batchSize {
+			if err := idx.Batch(batch); err != nil {
 				return err
 			}
-			if batch.Size() == batchSize {
-				if err := idx.Batch(batch); err != nil {
-					return err
-				}
-				batch.Reset()
-			}
+			batch.Reset()
 		}
 	}
 	if batch.Size() > 0 {

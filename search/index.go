@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,6 +137,26 @@ func parseDocID(id string) (release string, kind part, index int, ok bool) {
 		return "", 0, 0, false
 	}
 	return id[:i], part(id[i+1]), index, true
+}
+
+// toIndex yields the passages of releases that go into the index: all
+// but about paragraphs already indexed, which it records in about.
+func toIndex(releases []corpus.Release, about map[string]bool) iter.Seq[passage] {
+	return func(yield func(passage) bool) {
+		for i := range releases {
+			for _, p := range passagesOf(&releases[i]) {
+				if p.Kind == partAbout {
+					if about[p.Text] {
+						continue
+					}
+					about[p.Text] = true
+				}
+				if !yield(p) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // Hash identifies a corpus's releases and the way they are indexed; an
@@ -297,8 +319,8 @@ func (idx *Index) add(ctx context.Context, releases []corpus.Release, progress P
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
 	total := 0
-	for i := range releases {
-		total += len(passagesOf(&releases[i]))
+	for range toIndex(releases, maps.Clone(idx.about)) {
+		total++
 	}
 	batch := idx.bleve.NewBatch()
 	done := 0
@@ -315,17 +337,10 @@ func (idx *Index) add(ctx context.Context, releases []corpus.Release, progress P
 	}
 	for i := range releases {
 		idx.langs[indexLang(releases[i].Lang)] = true
-		for _, p := range passagesOf(&releases[i]) {
-			if p.Kind == partAbout {
-				if idx.about[p.Text] {
-					done++
-					continue
-				}
-				idx.about[p.Text] = true
-			}
-			if err := batch.Index(p.docID(), p.document()); err != nil {
-				return fmt.Errorf("index %s: %w", p.docID(), err)
-			}
+	}
+	for p := range toIndex(releases, idx.about) {
+		if err := batch.Index(p.docID(), p.document()); err != nil {
+			return fmt.Errorf("index %s: %w", p.docID(), err)
 		}
 		if batch.Size() >= batchSize {
 			if err := flush(); err != nil {
