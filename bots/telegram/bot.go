@@ -236,11 +236,14 @@ func (b *Bot) handle(ctx context.Context, _ *bot.Bot, u *models.Update) {
 // registerCommands sets the command menu in each language; a failure is
 // logged, not fatal: the commands work without the menu.
 func (b *Bot) registerCommands(ctx context.Context) {
+	// The menu without a language is for users whose language is none of
+	// the three: English.
 	for _, lang := range append(corpus.Langs(), "") {
-		params := &bot.SetMyCommandsParams{Commands: commandMenu(lang), LanguageCode: string(lang)}
-		if lang == "" {
-			params.Commands = commandMenu(corpus.English)
+		menu := corpus.English
+		if lang != "" {
+			menu = lang
 		}
+		params := &bot.SetMyCommandsParams{Commands: commandMenu(menu), LanguageCode: string(lang)}
 		if _, err := b.api.SetMyCommands(ctx, params); err != nil {
 			b.logger.Warn("telegram: cannot set the command menu", "lang", lang, "error", err)
 		}
