@@ -91,13 +91,24 @@ type entry struct {
 type dictionary struct {
 	byFirst  map[string][]*entry // exact entries by first unit, longest first
 	prefixes []*entry
-	words    []*entry // single Latin words, for typo matching
-	hanWords []*entry // Chinese words of two or more characters, for typo matching
-	readings map[rune][]string
+	// wordsByFirst holds single Latin words and prefixes, for typo
+	// matching, by their first letter: a typo keeps the first letter.
+	wordsByFirst map[rune][]*entry
+	// Chinese words of two or more characters, for typo matching, by
+	// their first character and by its readings.
+	hanByFirst   map[rune][]*entry
+	hanByReading map[string][]*entry
+	readings     map[rune][]string
 }
 
 func newDictionary() *dictionary {
-	return &dictionary{byFirst: map[string][]*entry{}, readings: map[rune][]string{}}
+	return &dictionary{
+		byFirst:      map[string][]*entry{},
+		wordsByFirst: map[rune][]*entry{},
+		hanByFirst:   map[rune][]*entry{},
+		hanByReading: map[string][]*entry{},
+		readings:     map[rune][]string{},
+	}
 }
 
 // reading returns the pinyin readings of a Chinese character, tones
@@ -126,7 +137,10 @@ func (d *dictionary) add(s string, m sense) {
 				return
 			}
 		}
-		d.prefixes = append(d.prefixes, &entry{units: units, prefix: true, senses: []sense{m}})
+		e := &entry{units: units, prefix: true, senses: []sense{m}}
+		d.prefixes = append(d.prefixes, e)
+		first, _ := utf8.DecodeRuneInString(units[0])
+		d.wordsByFirst[first] = append(d.wordsByFirst[first], e)
 		return
 	}
 	list := d.byFirst[units[0]]
@@ -144,12 +158,17 @@ func (d *dictionary) add(s string, m sense) {
 		if isHan([]rune(units[0])[0]) {
 			return
 		}
-		d.words = append(d.words, e)
+		first, _ := utf8.DecodeRuneInString(units[0])
+		d.wordsByFirst[first] = append(d.wordsByFirst[first], e)
 	} else if m.concept != cStop && allHan(units) {
-		d.hanWords = append(d.hanWords, e)
 		for _, u := range units {
 			r := []rune(u)[0]
 			d.readings[r] = d.reading(r)
+		}
+		first := []rune(units[0])[0]
+		d.hanByFirst[first] = append(d.hanByFirst[first], e)
+		for _, r := range d.readings[first] {
+			d.hanByReading[r] = append(d.hanByReading[r], e)
 		}
 	}
 }
@@ -267,16 +286,14 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 		}
 	}
 	runes := []rune(u.key)
-	for _, e := range d.words {
-		if !sameFirst(e.units[0], runes[0]) {
+	for _, e := range d.wordsByFirst[runes[0]] {
+		if !e.prefix {
+			consider(e, editDistance(u.key, e.units[0], budget))
 			continue
 		}
-		consider(e, editDistance(u.key, e.units[0], budget))
-	}
-	for _, e := range d.prefixes {
 		p := e.units[0]
 		pn := utf8.RuneCountInString(p)
-		if pn < 5 || !sameFirst(p, runes[0]) {
+		if pn < 5 {
 			continue
 		}
 		for l := pn - 1; l <= pn+1 && l <= len(runes); l++ {
@@ -292,46 +309,48 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 }
 
 func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
-	typed := map[rune][]string{}
-	homophones := func(a, b rune) bool {
-		ra, ok := typed[a]
+	// A candidate either starts with the typed character (the typo comes
+	// later) or with a character that sounds like it (the typo is first).
+	first := []rune(units[i].key)[0]
+	candidates := slices.Clone(d.hanByFirst[first])
+	for _, r := range d.reading(first) {
+		candidates = append(candidates, d.hanByReading[r]...)
+	}
+	// A character that starts a word of its own is not a typo: 成谁 is not
+	// 成都, as 谁 is a word.
+	startsWord := map[int]bool{}
+	starts := func(k int) bool {
+		v, ok := startsWord[k]
 		if !ok {
-			ra = d.reading(a)
-			typed[a] = ra
+			_, v = d.exactAt(units, k)
+			startsWord[k] = v
 		}
-		for _, x := range ra {
-			if slices.Contains(d.readings[b], x) {
-				return true
-			}
-		}
-		return false
+		return v
 	}
 	var found *entry
-	for _, e := range d.hanWords {
+	for _, e := range candidates {
 		n := len(e.units)
-		if n < 2 || i+n > len(units) {
+		if i+n > len(units) || e == found {
 			continue
 		}
 		diff := 0
 		for j, k := range e.units {
 			u := units[i+j]
 			switch {
-			case !u.han:
+			case !u.han || (j > 0 && starts(i+j)):
 				diff = n
 			case u.key != k:
 				diff++
-				if !homophones([]rune(u.key)[0], []rune(k)[0]) {
+				if !d.homophones([]rune(u.key)[0], []rune(k)[0]) {
 					diff = n
 				}
 			}
-			// A character that starts a word of its own is not a typo:
-			// 成谁 is not 成都.
-			if _, ok := d.exactAt(units, i+j); ok && j > 0 {
-				diff = n
+			if diff > 1 {
+				break
 			}
 		}
 		if diff == 1 {
-			if found != nil && found != e {
+			if found != nil {
 				return match{}, false // ambiguous: better no guess
 			}
 			found = e
@@ -341,6 +360,17 @@ func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
 		return match{}, false
 	}
 	return match{from: i, to: i + len(found.units), senses: found.senses, fuzzy: true}, true
+}
+
+// homophones reports whether a typed character shares a reading with a
+// character of the dictionary, tones aside.
+func (d *dictionary) homophones(typed, known rune) bool {
+	for _, x := range d.reading(typed) {
+		if slices.Contains(d.readings[known], x) {
+			return true
+		}
+	}
+	return false
 }
 
 func sameFirst(word string, r rune) bool {
