@@ -47,7 +47,10 @@ type Count struct {
 	China     int `yaml:"china"`
 	Länder    int `yaml:"laender"`
 	Provinces int `yaml:"provinces"`
-	Cite      `yaml:",inline"`
+	// Note says which members the source names, where it does not name
+	// them all.
+	Note Text `yaml:"note,omitempty"`
+	Cite `yaml:",inline"`
 }
 
 // Assembly is one of the alliance's plenary assemblies.

@@ -380,8 +380,10 @@ func (e *Engine) count(q *question) Answer {
 		a.say("Der ISA gehören %d deutsche Städte aus %d Bundesländern an (%s).", "The ISA has %d German member cities from %d federal states (%s).",
 			"联盟有%d个德国成员城市，来自%d个联邦州（%s）。", latest.Germany, latest.Länder, at)
 	case f.country == corpus.China:
-		a.say("Der ISA gehören %d chinesische Städte aus %d Provinzen an (%s).", "The ISA has %d Chinese member cities from %d provinces (%s).",
-			"联盟有%d个中国成员城市，来自%d个省份（%s）。", latest.China, latest.Provinces, at)
+		named := len(e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
+		a.say("Der ISA gehören %d chinesische Städte aus %d Provinzen an (%s); namentlich nennen die Quellen %d davon.",
+			"The ISA has %d Chinese member cities from %d provinces (%s); the sources name %d of them.",
+			"联盟有%d个中国成员城市，来自%d个省份（%s）；资料列出了其中%d个的名称。", latest.China, latest.Provinces, at, named)
 	default:
 		a.say("Die ISA hat %d Mitglieder: %d deutsche Städte aus %d Bundesländern und %d chinesische Städte aus %d Provinzen (%s).",
 			"The ISA has %d members: %d German cities from %d federal states and %d Chinese cities from %d provinces (%s).",

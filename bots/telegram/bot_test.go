@@ -219,7 +219,11 @@ func TestGroup(t *testing.T) {
 	if m := h.reply(t, group.ID, 3); !strings.Contains(m.Plain, "Ingolstadt") {
 		t.Errorf("/cities@bot answered with %s", m.Plain)
 	}
-	h.quiet(t, group.ID, 3)
+	h.srv.SendText(group, models.User{ID: 503, FirstName: "Li", LanguageCode: "zh-hans"}, "@"+me+" 汉堡是什么时候加入的？")
+	if m := h.reply(t, group.ID, 4); !strings.Contains(m.Plain, "2018年10月") {
+		t.Errorf("Chinese mention answered with %s", m.Plain)
+	}
+	h.quiet(t, group.ID, 4)
 	h.noErrors(t)
 }
 
@@ -374,6 +378,11 @@ func TestInlineQuery(t *testing.T) {
 	}
 	if !strings.Contains(results[0].Content.Text, "Sources") {
 		t.Errorf("the inline answer drops its sources: %s", results[0].Content.Text)
+	}
+	h.srv.InlineQuery(tom, "谁是联系人")
+	zh := h.srv.WaitCalls(t, "answerInlineQuery", 2)[1]
+	if !strings.Contains(zh.Params["results"], "Stefanie Behmer") || !strings.Contains(zh.Params["results"], "来源") {
+		t.Errorf("Chinese inline results: %s", zh.Params["results"])
 	}
 	h.noErrors(t)
 }
