@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	slackbot "github.com/isa-alliance/isabot/bots/slack"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/telegram"
 )
@@ -87,8 +88,26 @@ func (a *app) serve(ctx context.Context, listen string) error {
 		group.Go(func() error { return tg.Run(ctx) })
 		started++
 	}
+	if token := os.Getenv("SLACK_BOT_TOKEN"); token != "" {
+		sl, err := slackbot.New(slackbot.Config{
+			BotToken:      token,
+			AppToken:      os.Getenv("SLACK_APP_TOKEN"),
+			SigningSecret: os.Getenv("SLACK_SIGNING_SECRET"),
+			APIURL:        os.Getenv("SLACK_API_URL"),
+		}, engine, state, a.logger.With("bot", "slack"))
+		if err != nil {
+			return err
+		}
+		if !sl.SocketMode() {
+			mux.Handle("POST /slack/events", sl.EventsHandler())
+			mux.Handle("POST /slack/commands", sl.CommandsHandler())
+			mux.Handle("POST /slack/interactivity", sl.InteractivityHandler())
+		}
+		group.Go(func() error { return sl.Run(ctx) })
+		started++
+	}
 	if started == 0 {
-		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot; only the HTTP listener runs")
+		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to start a bot; only the HTTP listener runs")
 	}
 
 	ln, err := net.Listen("tcp", listen)

@@ -1,0 +1,167 @@
+package slack
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+
+	"github.com/isa-alliance/isabot/bots"
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search"
+)
+
+// Block Kit's limits: characters in a section's text, blocks in a
+// message, elements in a context block.
+const (
+	sectionLimit  = 3000
+	blocksLimit   = 50
+	contextLimit  = 10
+	fallbackLimit = 300
+)
+
+// escape makes text from the corpus or a user safe in mrkdwn: Slack reads
+// &, < and > as markup.
+func escape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func section(mrkdwn string) slack.Block {
+	return slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, mrkdwn, false, false), nil, nil)
+}
+
+// answerBlocks renders an answer: its text as sections, cut within Block
+// Kit's limits at paragraph boundaries, and its sources as a context
+// block with title, date and link.
+func answerBlocks(a search.Answer) []slack.Block {
+	var paragraphs []string
+	for _, line := range strings.Split(a.Text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			paragraphs = append(paragraphs, escape(line))
+		}
+	}
+	var blocks []slack.Block
+	for _, chunk := range bots.Split(paragraphs, sectionLimit, utf8.RuneCountInString) {
+		blocks = append(blocks, section(chunk))
+	}
+	if len(a.Sources) > 0 {
+		elements := []slack.MixedElement{slack.NewTextBlockObject(slack.MarkdownType, "*"+escape(bots.TextsFor(a.Lang).Sources)+":*", false, false)}
+		for _, s := range a.Sources {
+			if len(elements) == contextLimit {
+				break
+			}
+			elements = append(elements, slack.NewTextBlockObject(slack.MarkdownType, sourceText(s, a.Lang), false, false))
+		}
+		blocks = append(blocks, slack.NewContextBlock("isa_sources", elements...))
+	}
+	return blocks
+}
+
+// sourceText names a source in mrkdwn: its title, linked where it has a
+// link, and its date.
+func sourceText(s search.Source, lang corpus.Lang) string {
+	title := escape(s.Title)
+	if s.URL != "" && !strings.ContainsAny(s.URL, "|<> ") {
+		title = "<" + escape(s.URL) + "|" + title + ">"
+	}
+	if !s.Date.IsZero() {
+		title += ", " + escape(s.Date.Format(lang))
+	}
+	return title
+}
+
+// releaseText names a release in a list: title (linked) and date.
+func releaseText(r *corpus.Release, lang corpus.Lang) string {
+	title := "*" + escape(r.Title) + "*"
+	if r.URL != "" && !strings.ContainsAny(r.URL, "|<> ") {
+		title = "<" + escape(r.URL) + "|" + escape(r.Title) + ">"
+	}
+	return title + " (" + escape(corpus.DateOf(r.Date).Format(lang)) + ")"
+}
+
+func latestBlocks(latest []*corpus.Release, lang corpus.Lang) []slack.Block {
+	t := bots.TextsFor(lang)
+	if len(latest) == 0 {
+		return []slack.Block{section(escape(t.NoReleases))}
+	}
+	lines := []string{"*" + escape(t.Latest) + "*"}
+	for _, r := range latest {
+		lines = append(lines, "• "+releaseText(r, lang))
+	}
+	return []slack.Block{section(strings.Join(lines, "\n"))}
+}
+
+// searchBlocks lists the releases that match words, each with a snippet
+// whose matched words are bold.
+func searchBlocks(words string, hits []search.Hit, total int, lang corpus.Lang) []slack.Block {
+	t := bots.TextsFor(lang)
+	if len(hits) == 0 {
+		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, words)))}
+	}
+	pages := (total + len(hits) - 1) / len(hits)
+	blocks := []slack.Block{section("*" + escape(fmt.Sprintf(t.SearchPage, 1, pages, total)) + "*")}
+	for i, h := range hits {
+		blocks = append(blocks, section(fmt.Sprintf("%d. %s\n%s", i+1, releaseText(h.Release, lang), snippetText(h.Source))))
+	}
+	return blocks
+}
+
+// snippetText renders a snippet in mrkdwn with its matched words bold.
+func snippetText(s search.Source) string {
+	var b strings.Builder
+	last := 0
+	for _, h := range s.Highlights {
+		b.WriteString(escape(s.Snippet[last:h.Start]))
+		b.WriteString("*" + escape(s.Snippet[h.Start:h.End]) + "*")
+		last = h.End
+	}
+	b.WriteString(escape(s.Snippet[last:]))
+	return b.String()
+}
+
+// homeBlocks is the App Home tab.
+func homeBlocks(help search.Answer, latest []*corpus.Release) []slack.Block {
+	blocks := []slack.Block{
+		slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, "isabot · ISA · 中德工业城市联盟", false, false)),
+		section(escape(help.Text)),
+		section("*Beispiele / Examples / 示例*\n" + strings.Join(examples(), "\n")),
+		slack.NewDividerBlock(),
+	}
+	return append(blocks, latestBlocks(latest, corpus.German)...)
+}
+
+func examples() []string {
+	var out []string
+	for _, l := range corpus.Langs() {
+		for _, q := range bots.TextsFor(l).Examples[:2] {
+			out = append(out, "• /isa "+escape(q))
+		}
+	}
+	return out
+}
+
+// splitBlocks cuts a reply into messages of at most blocksLimit blocks.
+func splitBlocks(blocks []slack.Block) [][]slack.Block {
+	var out [][]slack.Block
+	for len(blocks) > blocksLimit {
+		out = append(out, blocks[:blocksLimit])
+		blocks = blocks[blocksLimit:]
+	}
+	return append(out, blocks)
+}
+
+// fallbackText is a message's plain text for notifications and clients
+// that show no blocks: the first section's start.
+func fallbackText(blocks []slack.Block) string {
+	for _, b := range blocks {
+		if s, ok := b.(*slack.SectionBlock); ok && s.Text != nil {
+			r := []rune(s.Text.Text)
+			if len(r) > fallbackLimit {
+				return string(r[:fallbackLimit-1]) + "…"
+			}
+			return s.Text.Text
+		}
+	}
+	return "isabot"
+}

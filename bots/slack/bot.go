@@ -1,0 +1,223 @@
+// Package slack is isabot's Slack adapter: member-city liaisons ask by
+// mentioning the bot in a channel, in a direct message or with the /isa
+// slash command, and get the answer engine's answers as Block Kit. It runs
+// in Socket Mode (no public address needed) or over HTTP, where every
+// request is verified with the app's signing secret before it is read.
+// It is built on github.com/slack-go/slack.
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
+
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search"
+)
+
+// platform names Slack in the shared state.
+const platform = "slack"
+
+// Engine answers; package search's Engine is one.
+type Engine interface {
+	Answer(ctx context.Context, question string, lang corpus.Lang) (search.Answer, error)
+	Members(lang corpus.Lang, filter string) search.Answer
+	Contact(lang corpus.Lang) search.Answer
+	Help(lang corpus.Lang) search.Answer
+	Latest(n int) []*corpus.Release
+	Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]search.Hit, int, error)
+}
+
+// State keeps what must survive a restart; package store's Store is one.
+type State interface {
+	ClaimUpdate(platform, id string) (bool, error)
+}
+
+// Config is how the bot reaches Slack.
+type Config struct {
+	BotToken string // xoxb-...
+	// AppToken (xapp-...) switches on Socket Mode; without it the bot
+	// serves Slack's HTTP requests and needs SigningSecret.
+	AppToken      string
+	SigningSecret string
+	// APIURL is the Web API's base URL with a trailing slash; empty means
+	// Slack's own.
+	APIURL     string
+	HTTPClient *http.Client
+}
+
+// Bot is the running Slack bot.
+type Bot struct {
+	cfg    Config
+	api    *slack.Client
+	engine Engine
+	state  State
+	logger *slog.Logger
+	poster poster
+	now    func() time.Time
+
+	userID atomic.Value // the bot's own user id, from auth.test
+	ready  atomic.Bool
+	// work tracks the answers in progress, so shutdown can wait for them.
+	work sync.WaitGroup
+}
+
+// handleTimeout bounds the work on one request, including retries.
+const handleTimeout = 30 * time.Second
+
+// New prepares the bot; Run connects it.
+func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, error) {
+	if cfg.BotToken == "" {
+		return nil, errors.New("slack: no bot token")
+	}
+	if cfg.AppToken == "" && cfg.SigningSecret == "" {
+		return nil, errors.New("slack: HTTP mode needs SLACK_SIGNING_SECRET to verify that requests come from Slack; set it, or set SLACK_APP_TOKEN for Socket Mode")
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: 30 * time.Second}
+	}
+	opts := []slack.Option{slack.OptionHTTPClient(cfg.HTTPClient)}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(withSlash(cfg.APIURL)))
+	}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	api := slack.New(cfg.BotToken, opts...)
+	b := &Bot{cfg: cfg, api: api, engine: engine, state: state, logger: logger, now: time.Now}
+	b.poster = poster{api: api, client: cfg.HTTPClient, logger: logger}
+	b.userID.Store("")
+	return b, nil
+}
+
+// withSlash adds the trailing slash slack-go needs on its API URL.
+func withSlash(u string) string {
+	if strings.HasSuffix(u, "/") {
+		return u
+	}
+	return u + "/"
+}
+
+// Ready reports whether the bot has reached Slack.
+func (b *Bot) Ready() bool { return b.ready.Load() }
+
+// SocketMode reports whether the bot receives events over Socket Mode
+// rather than HTTP.
+func (b *Bot) SocketMode() bool { return b.cfg.AppToken != "" }
+
+// Run connects to Slack and answers until ctx ends, then finishes the
+// answers in progress.
+func (b *Bot) Run(ctx context.Context) error {
+	defer b.work.Wait()
+	if err := b.connect(ctx); err != nil {
+		return err
+	}
+	if !b.SocketMode() {
+		b.ready.Store(true)
+		b.logger.Info("slack bot receives events over HTTP")
+		<-ctx.Done()
+		return nil
+	}
+	client := socketmode.New(b.api)
+	done := make(chan error, 1)
+	go func() { done <- client.RunContext(ctx) }()
+	b.logger.Info("slack bot connects in Socket Mode")
+	for {
+		select {
+		case <-ctx.Done():
+			<-done
+			return nil
+		case err := <-done:
+			if ctx.Err() != nil {
+				return nil
+			}
+			return fmt.Errorf("slack socket mode: %w", err)
+		case evt := <-client.Events:
+			b.onSocketEvent(ctx, client, evt)
+		}
+	}
+}
+
+// connect asks Slack who the bot is, retrying while the network fails; a
+// token Slack refuses fails at once.
+func (b *Bot) connect(ctx context.Context) error {
+	wait := time.Second
+	for {
+		auth, err := b.api.AuthTestContext(ctx)
+		if err == nil {
+			b.userID.Store(auth.UserID)
+			return nil
+		}
+		var slackErr slack.SlackErrorResponse
+		if errors.As(err, &slackErr) || strings.Contains(err.Error(), "invalid_auth") || strings.Contains(err.Error(), "not_authed") {
+			return fmt.Errorf("slack: the bot token was refused: %w", err)
+		}
+		b.logger.Warn("slack: cannot reach the Web API, retrying", "error", err, "in", wait)
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, time.Minute)
+	}
+}
+
+// onSocketEvent acknowledges a Socket Mode envelope at once, as Slack
+// wants within three seconds, and answers it in the background.
+func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
+	switch evt.Type {
+	case socketmode.EventTypeConnected:
+		b.ready.Store(true)
+		return
+	case socketmode.EventTypeEventsAPI, socketmode.EventTypeSlashCommand, socketmode.EventTypeInteractive:
+	default:
+		return
+	}
+	if evt.Request != nil {
+		if err := client.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
+			b.logger.Warn("slack: cannot acknowledge an envelope", "error", err)
+		}
+	}
+	switch data := evt.Data.(type) {
+	case slackEventsAPIEvent:
+		b.dispatchEvent(ctx, data)
+	case slack.SlashCommand:
+		b.background(ctx, func(ctx context.Context) { b.onCommand(ctx, data) })
+	case slack.InteractionCallback:
+		b.background(ctx, func(ctx context.Context) { b.onInteraction(ctx, data) })
+	default:
+		b.logger.Warn("slack: unexpected envelope skipped", "type", evt.Type)
+	}
+}
+
+// background runs work for one conversation in its own goroutine, so a
+// slow or failing post never holds back others; shutdown waits for it.
+func (b *Bot) background(ctx context.Context, work func(ctx context.Context)) {
+	b.work.Add(1)
+	go func() {
+		defer b.work.Done()
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), handleTimeout)
+		defer cancel()
+		defer func() {
+			if p := recover(); p != nil {
+				b.logger.Error("slack: handler panicked", "panic", p)
+			}
+		}()
+		work(ctx)
+	}()
+}
+
+// lang is the reply language: the question's own, else German.
+func lang(question string) corpus.Lang {
+	l, _ := search.DetectLang(question)
+	return l
+}

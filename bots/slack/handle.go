@@ -1,0 +1,207 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/isa-alliance/isabot/bots"
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// slackEventsAPIEvent is what Socket Mode and the Events API deliver.
+type slackEventsAPIEvent = slackevents.EventsAPIEvent
+
+// dispatchEvent answers an Events API callback once: Slack retries
+// events, and the same event_id is claimed only the first time.
+func (b *Bot) dispatchEvent(ctx context.Context, e slackEventsAPIEvent) {
+	cb, ok := e.Data.(*slackevents.EventsAPICallbackEvent)
+	if !ok {
+		return
+	}
+	if cb.EventID != "" {
+		first, err := b.state.ClaimUpdate(platform, cb.EventID)
+		if err != nil {
+			b.logger.Error("slack: cannot record the event; answering anyway", "event_id", cb.EventID, "error", err)
+		} else if !first {
+			b.logger.Debug("slack: event already handled", "event_id", cb.EventID)
+			return
+		}
+	}
+	switch ev := e.InnerEvent.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if ev.BotID != "" || ev.User == b.botUser() {
+			return
+		}
+		thread := ev.ThreadTimeStamp
+		if thread == "" {
+			thread = ev.TimeStamp
+		}
+		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, thread, withoutMentions(ev.Text)) })
+	case *slackevents.MessageEvent:
+		// Direct messages only; not the bot's own, other bots', edits
+		// or deletions.
+		if ev.ChannelType != slackevents.ChannelTypeIM || ev.SubType != "" || ev.BotID != "" || ev.User == "" || ev.User == b.botUser() {
+			return
+		}
+		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, "", withoutMentions(ev.Text)) })
+	case *slackevents.AppHomeOpenedEvent:
+		if ev.Tab == "home" {
+			b.background(ctx, func(ctx context.Context) { b.publishHome(ctx, ev.User) })
+		}
+	}
+}
+
+func (b *Bot) botUser() string { return b.userID.Load().(string) }
+
+var mentionToken = regexp.MustCompile(`<@[A-Z0-9]+(\|[^>]*)?>`)
+
+// withoutMentions drops "<@U123>" mentions from a message's text.
+func withoutMentions(text string) string {
+	return strings.TrimSpace(mentionToken.ReplaceAllString(text, ""))
+}
+
+// answerInChannel answers a question in a channel or DM, in the thread
+// when thread is set.
+func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question string) {
+	var blocks []slack.Block
+	if question == "" {
+		blocks = answerBlocks(b.engine.Help(corpus.German))
+	} else {
+		a, err := b.engine.Answer(ctx, question, lang(question))
+		if err != nil {
+			b.logger.Error("slack: cannot answer", "channel", channel, "error", err)
+			return
+		}
+		blocks = answerBlocks(a)
+	}
+	for _, msg := range splitBlocks(blocks) {
+		opts := []slack.MsgOption{slack.MsgOptionBlocks(msg...), slack.MsgOptionText(fallbackText(msg), false)}
+		if thread != "" {
+			opts = append(opts, slack.MsgOptionTS(thread))
+		}
+		if err := b.poster.postMessage(ctx, channel, opts...); err != nil {
+			b.logger.Warn("slack: cannot post", "channel", channel, "error", err)
+			return
+		}
+	}
+}
+
+// onCommand answers /isa: a question, or one of its subcommands. The
+// answer is ephemeral, with a button to share it in the channel.
+func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
+	blocks, err := b.commandBlocks(ctx, cmd.Text)
+	if err != nil {
+		b.logger.Error("slack: cannot answer /isa", "error", err)
+		return
+	}
+	share := shareValue{Text: cmd.Text}
+	raw, _ := json.Marshal(share)
+	l := lang(cmd.Text)
+	blocks = append(blocks, slack.NewActionBlock("isa_share",
+		slack.NewButtonBlockElement(shareAction, string(raw), slack.NewTextBlockObject(slack.PlainTextType, bots.TextsFor(l).Share, false, false))))
+	for _, msg := range splitBlocks(blocks) {
+		err := b.poster.respond(ctx, cmd.ResponseURL, &slack.WebhookMessage{
+			ResponseType: slack.ResponseTypeEphemeral,
+			Text:         fallbackText(msg),
+			Blocks:       &slack.Blocks{BlockSet: msg},
+		})
+		if err != nil {
+			b.logger.Warn("slack: cannot respond to /isa", "channel", cmd.ChannelID, "error", err)
+			return
+		}
+	}
+}
+
+// shareAction is the action id of the "Share in channel" button; its
+// value carries what the user typed, so the answer can be made again.
+const shareAction = "isa_share"
+
+type shareValue struct {
+	Text string `json:"t"`
+}
+
+// commandBlocks renders the answer to "/isa TEXT".
+func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, error) {
+	text = strings.TrimSpace(text)
+	sub, rest, _ := strings.Cut(text, " ")
+	rest = strings.TrimSpace(rest)
+	switch strings.ToLower(sub) {
+	case "", "help", "hilfe", "帮助":
+		return answerBlocks(b.engine.Help(lang(rest))), nil
+	case "cities", "städte", "staedte", "城市":
+		return answerBlocks(b.engine.Members(lang(rest), rest)), nil
+	case "contact", "kontakt", "联系":
+		return answerBlocks(b.engine.Contact(lang(rest))), nil
+	case "latest", "neueste", "最新":
+		return latestBlocks(b.engine.Latest(5), lang(rest)), nil
+	case "search", "suche", "搜索":
+		l := lang(rest)
+		if rest == "" {
+			return []slack.Block{section(escape(bots.TextsFor(l).SearchUsage))}, nil
+		}
+		hits, total, err := b.engine.Search(ctx, rest, l, 0, 5)
+		if err != nil {
+			return nil, err
+		}
+		return searchBlocks(rest, hits, total, l), nil
+	}
+	a, err := b.engine.Answer(ctx, text, lang(text))
+	if err != nil {
+		return nil, err
+	}
+	return answerBlocks(a), nil
+}
+
+// onInteraction handles the "Share in channel" button: the answer is
+// posted for everyone, and the ephemeral copy removed.
+func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
+	if cb.Type != slack.InteractionTypeBlockActions {
+		return
+	}
+	for _, action := range cb.ActionCallback.BlockActions {
+		if action.ActionID != shareAction {
+			continue
+		}
+		var share shareValue
+		if err := json.Unmarshal([]byte(action.Value), &share); err != nil {
+			b.logger.Warn("slack: malformed share button", "error", err)
+			continue
+		}
+		blocks, err := b.commandBlocks(ctx, share.Text)
+		if err != nil {
+			b.logger.Error("slack: cannot share", "error", err)
+			return
+		}
+		blocks = append(blocks, slack.NewContextBlock("isa_shared_by",
+			slack.NewTextBlockObject(slack.MarkdownType, fmt.Sprintf("/isa %s · <@%s>", escape(share.Text), cb.User.ID), false, false)))
+		for _, msg := range splitBlocks(blocks) {
+			err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{
+				ResponseType: slack.ResponseTypeInChannel,
+				Text:         fallbackText(msg),
+				Blocks:       &slack.Blocks{BlockSet: msg},
+			})
+			if err != nil {
+				b.logger.Warn("slack: cannot share in channel", "channel", cb.Channel.ID, "error", err)
+				return
+			}
+		}
+		if err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{DeleteOriginal: true}); err != nil {
+			b.logger.Warn("slack: cannot remove the ephemeral answer", "error", err)
+		}
+	}
+}
+
+// publishHome shows the App Home tab: what isabot answers, examples, and
+// the five latest releases.
+func (b *Bot) publishHome(ctx context.Context, user string) {
+	err := b.poster.publishHome(ctx, user, homeBlocks(b.engine.Help(corpus.German), b.engine.Latest(5)))
+	if err != nil {
+		b.logger.Warn("slack: cannot publish the App Home", "user", user, "error", err)
+	}
+}
