@@ -170,8 +170,8 @@ func TestUsage(t *testing.T) {
 func TestServeTelegram(t *testing.T) {
 	// isabot serve with a Telegram token answers on Telegram, here a fake
 	// Bot API server, and stops cleanly when told to.
-	srv := telegramtest.NewServer(t, "42:serve-test")
-	t.Setenv("TELEGRAM_BOT_TOKEN", "42:serve-test")
+	srv := telegramtest.NewServer(t, "4242:AAE-serve-test-token-0123456789")
+	t.Setenv("TELEGRAM_BOT_TOKEN", "4242:AAE-serve-test-token-0123456789")
 	t.Setenv("TELEGRAM_API_URL", srv.URL())
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -194,7 +194,7 @@ func TestServeTelegram(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	if strings.Contains(stderr.String(), "serve-test") {
+	if strings.Contains(stderr.String(), "serve-test-token") {
 		t.Errorf("the token appears in the log:\n%s", stderr.String())
 	}
 }

@@ -28,24 +28,27 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{askCommand(), indexCommand(), serveCommand()}
+	return []command{askCommand(), indexCommand(), serveCommand(), configCommand()}
 }
 
 // app is what every command gets: its output streams, its logger and the
-// global settings.
+// configuration.
 type app struct {
 	stdout, stderr io.Writer
 	logger         *slog.Logger
+	cfg            *config
 	dataDir        string
 }
 
 // Run runs isabot with the command-line arguments args (without the
 // program name). It is main without the process: tests call it.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	// The settings' flags may stand before the command or after it; both
+	// flag sets write into the same values.
+	values := map[string]*string{}
 	root := flag.NewFlagSet("isabot", flag.ContinueOnError)
 	root.SetOutput(stderr)
-	var dataDir string
-	dataFlag(root, &dataDir)
+	configFlags(root, values)
 	root.Usage = func() { rootUsage(stderr) }
 	if err := root.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -72,7 +75,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		fs := flag.NewFlagSet("isabot "+cmd.name, flag.ContinueOnError)
 		fs.SetOutput(stderr)
-		dataFlag(fs, &dataDir)
+		reuseFlags(fs, root, values)
 		if cmd.flags != nil {
 			cmd.flags(fs)
 		}
@@ -87,16 +90,22 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 			return errUsage
 		}
-		dir, err := resolveDataDir(dataDir)
+		set := map[string]bool{}
+		root.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		cfg, err := loadConfig(set, values, os.Getenv)
+		if err != nil {
+			return fmt.Errorf("configuration: %w", err)
+		}
+		logger, err := newLogger(stderr, cfg.LogFormat, cfg.LogLevel)
 		if err != nil {
 			return err
 		}
-		a := &app{
-			stdout:  stdout,
-			stderr:  stderr,
-			logger:  slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})),
-			dataDir: dir,
+		dir, err := resolveDataDir(cfg.DataDir)
+		if err != nil {
+			return err
 		}
+		a := &app{stdout: stdout, stderr: stderr, logger: logger, cfg: cfg, dataDir: dir}
 		return cmd.run(ctx, a, fs, rest)
 	}
 	fmt.Fprintf(stderr, "isabot: unknown command %q\n\n", name)
@@ -104,31 +113,39 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return errUsage
 }
 
+// reuseFlags defines root's flags on fs too, writing to the same values.
+func reuseFlags(fs, root *flag.FlagSet, values map[string]*string) {
+	root.VisitAll(func(f *flag.Flag) {
+		fs.StringVar(values[f.Name], f.Name, *values[f.Name], f.Usage)
+	})
+}
+
 func rootUsage(w io.Writer) {
 	fmt.Fprint(w, `isabot answers questions about the Chinese-German Industrial Cities Alliance (ISA)
 from its press releases and its city and alliance data.
 
 Usage:
-  isabot [--data DIR] COMMAND [flags] [arguments]
+  isabot [flags] COMMAND [flags] [arguments]
 
 Commands:
 `)
 	for _, cmd := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", cmd.name, cmd.summary)
 	}
-	fmt.Fprintf(w, "  %-10s %s\n", "version", "print the version")
+	fmt.Fprintf(w, "  %-12s %s\n", "version", "print the version")
 	fmt.Fprint(w, `
 Flags for every command:
-  --data DIR   the data directory: extra releases in DIR/releases, data files that
-               replace the built-in ones, the search index and all state
-               (env ISABOT_DATA; default `+defaultDataDirHint()+`)
+  --data DIR        the data directory: extra releases in DIR/releases, data files
+                    that replace the built-in ones, the search index and all state
+                    (env ISABOT_DATA; default `+defaultDataDirHint()+`)
+  --config FILE     settings from a YAML file (env ISABOT_CONFIG)
+  --listen ADDR     the HTTP listener of serve (env ISABOT_LISTEN; default :8080)
+  --log-format F    text, json or auto (env ISABOT_LOG_FORMAT)
+  --log-level L     debug, info, warn or error (env ISABOT_LOG_LEVEL)
 
+Every setting and its environment variable: isabot config, and the README.
 Run "isabot COMMAND --help" for a command's own flags.
 `)
-}
-
-func dataFlag(fs *flag.FlagSet, dir *string) {
-	fs.StringVar(dir, "data", *dir, "data `DIR`ectory (env ISABOT_DATA)")
 }
 
 // parseInterspersed parses flags wherever they stand among the arguments,
@@ -154,13 +171,9 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// resolveDataDir picks the data directory: the flag, then ISABOT_DATA,
-// then the user's data directory.
-func resolveDataDir(flagValue string) (string, error) {
-	dir := flagValue
-	if dir == "" {
-		dir = os.Getenv("ISABOT_DATA")
-	}
+// resolveDataDir picks the data directory: the configured one, else the
+// user's data directory, and makes sure it exists.
+func resolveDataDir(dir string) (string, error) {
 	if dir == "" {
 		var err error
 		if dir, err = defaultDataDir(); err != nil {

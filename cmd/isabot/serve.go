@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -25,33 +24,22 @@ import (
 const shutdownGrace = 10 * time.Second
 
 func serveCommand() command {
-	var listen string
 	return command{
 		name:    "serve",
 		summary: "run the bots whose credentials are configured, and the HTTP listener",
-		flags: func(fs *flag.FlagSet) {
-			fs.StringVar(&listen, "listen", envOr("ISABOT_LISTEN", ":8080"), "`ADDRESS` of the HTTP listener for webhooks (env ISABOT_LISTEN)")
-		},
 		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
 			if len(args) > 0 {
 				fs.Usage()
 				return errUsage
 			}
-			return a.serve(ctx, listen)
+			return a.serve(ctx)
 		},
 	}
 }
 
-func envOr(name, fallback string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return fallback
-}
-
 // serve runs everything until ctx ends, then shuts down in order: stop
 // taking updates, finish the answers in progress, close the state.
-func (a *app) serve(ctx context.Context, listen string) error {
+func (a *app) serve(ctx context.Context) error {
 	engine, idx, err := a.openEngine(ctx)
 	if err != nil {
 		return err
@@ -68,12 +56,12 @@ func (a *app) serve(ctx context.Context, listen string) error {
 	group, ctx := errgroup.WithContext(ctx)
 
 	started := 0
-	if token := os.Getenv("TELEGRAM_BOT_TOKEN"); token != "" {
+	if a.cfg.TelegramToken != "" {
 		cfg := telegram.Config{
-			Token:         token,
-			APIURL:        os.Getenv("TELEGRAM_API_URL"),
-			WebhookURL:    os.Getenv("TELEGRAM_WEBHOOK_URL"),
-			WebhookSecret: os.Getenv("TELEGRAM_WEBHOOK_SECRET"),
+			Token:         a.cfg.TelegramToken,
+			APIURL:        a.cfg.TelegramAPIURL,
+			WebhookURL:    a.cfg.TelegramWebhookURL,
+			WebhookSecret: a.cfg.TelegramWebhookSecret,
 		}
 		if cfg.WebhookURL != "" && cfg.WebhookSecret == "" {
 			cfg.WebhookSecret = randomSecret()
@@ -88,12 +76,12 @@ func (a *app) serve(ctx context.Context, listen string) error {
 		group.Go(func() error { return tg.Run(ctx) })
 		started++
 	}
-	if token := os.Getenv("SLACK_BOT_TOKEN"); token != "" {
+	if a.cfg.SlackBotToken != "" {
 		sl, err := slackbot.New(slackbot.Config{
-			BotToken:      token,
-			AppToken:      os.Getenv("SLACK_APP_TOKEN"),
-			SigningSecret: os.Getenv("SLACK_SIGNING_SECRET"),
-			APIURL:        os.Getenv("SLACK_API_URL"),
+			BotToken:      a.cfg.SlackBotToken,
+			AppToken:      a.cfg.SlackAppToken,
+			SigningSecret: a.cfg.SlackSigningSecret,
+			APIURL:        a.cfg.SlackAPIURL,
 		}, engine, state, a.logger.With("bot", "slack"))
 		if err != nil {
 			return err
@@ -110,9 +98,9 @@ func (a *app) serve(ctx context.Context, listen string) error {
 		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to start a bot; only the HTTP listener runs")
 	}
 
-	ln, err := net.Listen("tcp", listen)
+	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", listen, err)
+		return fmt.Errorf("listen on %s: %w", a.cfg.Listen, err)
 	}
 	server := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	a.logger.Info("HTTP listener started", "addr", ln.Addr().String())

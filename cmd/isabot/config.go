@@ -1,0 +1,312 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// config is isabot's whole configuration. Each setting comes from a flag,
+// else an environment variable, else the YAML file named by --config, else
+// its default; secrets may also come from a file named by VAR_FILE, as in
+// containers. settings() lists them all, and the README's table is made
+// from that list.
+type config struct {
+	ConfigFile string
+	DataDir    string
+	Listen     string
+	LogFormat  string
+	LogLevel   string
+
+	TelegramToken         string
+	TelegramAPIURL        string
+	TelegramWebhookURL    string
+	TelegramWebhookSecret string
+	TelegramChannels      []string
+
+	SlackBotToken      string
+	SlackAppToken      string
+	SlackSigningSecret string
+	SlackAPIURL        string
+	SlackChannels      []string
+
+	Feeds        []string
+	FeedInterval time.Duration
+
+	AskRate float64 // requests a second per client on /api/ask
+}
+
+// setting is one configuration value and where it may come from.
+type setting struct {
+	key    string // in the YAML file
+	env    string
+	flag   string // "" when there is no flag
+	secret bool
+	def    string
+	help   string
+	set    func(c *config, v string) error
+	get    func(c *config) string
+}
+
+func settings() []setting {
+	str := func(p func(*config) *string) (func(*config, string) error, func(*config) string) {
+		return func(c *config, v string) error { *p(c) = v; return nil }, func(c *config) string { return *p(c) }
+	}
+	list := func(p func(*config) *[]string) (func(*config, string) error, func(*config) string) {
+		return func(c *config, v string) error { *p(c) = splitList(v); return nil },
+			func(c *config) string { return strings.Join(*p(c), ",") }
+	}
+	mk := func(key, env, flagName string, secret bool, def, help string, set func(*config, string) error, get func(*config) string) setting {
+		return setting{key: key, env: env, flag: flagName, secret: secret, def: def, help: help, set: set, get: get}
+	}
+	var s []setting
+	add := func(st setting) { s = append(s, st) }
+
+	set, get := str(func(c *config) *string { return &c.DataDir })
+	add(mk("data_dir", "ISABOT_DATA", "data", false, "", "data directory: releases/, data files, index, state (default $XDG_DATA_HOME/isabot or ~/.local/share/isabot)", set, get))
+	set, get = str(func(c *config) *string { return &c.Listen })
+	add(mk("listen", "ISABOT_LISTEN", "listen", false, ":8080", "address of the HTTP listener (webhooks, health, metrics, ask API)", set, get))
+	set, get = str(func(c *config) *string { return &c.LogFormat })
+	add(mk("log_format", "ISABOT_LOG_FORMAT", "log-format", false, "auto", "log format: text, json, or auto (text on a terminal, else JSON)", set, get))
+	set, get = str(func(c *config) *string { return &c.LogLevel })
+	add(mk("log_level", "ISABOT_LOG_LEVEL", "log-level", false, "info", "log level: debug, info, warn or error", set, get))
+
+	set, get = str(func(c *config) *string { return &c.TelegramToken })
+	add(mk("telegram.token", "TELEGRAM_BOT_TOKEN", "", true, "", "Telegram bot token from BotFather; starts the Telegram bot", set, get))
+	set, get = str(func(c *config) *string { return &c.TelegramAPIURL })
+	add(mk("telegram.api_url", "TELEGRAM_API_URL", "", false, "https://api.telegram.org", "Telegram Bot API server", set, get))
+	set, get = str(func(c *config) *string { return &c.TelegramWebhookURL })
+	add(mk("telegram.webhook_url", "TELEGRAM_WEBHOOK_URL", "", false, "", "public URL of POST /telegram/webhook; unset means long polling", set, get))
+	set, get = str(func(c *config) *string { return &c.TelegramWebhookSecret })
+	add(mk("telegram.webhook_secret", "TELEGRAM_WEBHOOK_SECRET", "", true, "", "secret Telegram sends with each webhook request (generated when unset)", set, get))
+	set, get = list(func(c *config) *[]string { return &c.TelegramChannels })
+	add(mk("telegram.channels", "TELEGRAM_CHANNELS", "", false, "", "Telegram channels (@name or id) subscribed to new releases, comma-separated", set, get))
+
+	set, get = str(func(c *config) *string { return &c.SlackBotToken })
+	add(mk("slack.bot_token", "SLACK_BOT_TOKEN", "", true, "", "Slack bot token (xoxb-...); starts the Slack bot", set, get))
+	set, get = str(func(c *config) *string { return &c.SlackAppToken })
+	add(mk("slack.app_token", "SLACK_APP_TOKEN", "", true, "", "Slack app-level token (xapp-...); switches on Socket Mode", set, get))
+	set, get = str(func(c *config) *string { return &c.SlackSigningSecret })
+	add(mk("slack.signing_secret", "SLACK_SIGNING_SECRET", "", true, "", "Slack signing secret; required in HTTP mode", set, get))
+	set, get = str(func(c *config) *string { return &c.SlackAPIURL })
+	add(mk("slack.api_url", "SLACK_API_URL", "", false, "https://slack.com/api/", "Slack Web API base URL", set, get))
+	set, get = list(func(c *config) *[]string { return &c.SlackChannels })
+	add(mk("slack.channels", "SLACK_CHANNELS", "", false, "", "Slack channel ids subscribed to new releases, comma-separated", set, get))
+
+	set, get = list(func(c *config) *[]string { return &c.Feeds })
+	add(mk("feeds", "ISABOT_FEEDS", "", false, "", "RSS or Atom feeds of new releases, comma-separated URLs", set, get))
+	add(mk("feed_interval", "ISABOT_FEED_INTERVAL", "", false, "15m", "how often the feeds are polled",
+		func(c *config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				return fmt.Errorf("not a duration such as 15m: %q", v)
+			}
+			c.FeedInterval = d
+			return nil
+		}, func(c *config) string { return c.FeedInterval.String() }))
+	add(mk("ask_rate", "ISABOT_ASK_RATE", "", false, "2", "requests a second each client may make to /api/ask",
+		func(c *config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				return fmt.Errorf("not a number: %q", v)
+			}
+			c.AskRate = f
+			return nil
+		}, func(c *config) string { return strconv.FormatFloat(c.AskRate, 'f', -1, 64) }))
+	return s
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// configFlags registers the flags that settings have, and --config.
+// Their values are applied by loadConfig, after the other sources.
+func configFlags(fs *flag.FlagSet, values map[string]*string) {
+	cf := new(string)
+	fs.StringVar(cf, "config", "", "read settings from the YAML `FILE` (flags and environment variables win)")
+	values["config"] = cf
+	for _, s := range settings() {
+		if s.flag == "" {
+			continue
+		}
+		v := new(string)
+		fs.StringVar(v, s.flag, "", s.help+" (env "+s.env+")")
+		values[s.flag] = v
+	}
+}
+
+// loadConfig builds the configuration from defaults, the YAML file, the
+// environment and the flags that were set, in rising precedence, then
+// checks it.
+func loadConfig(setByFlag map[string]bool, flags map[string]*string, getenv func(string) string) (*config, error) {
+	c := &config{}
+	for _, s := range settings() {
+		if err := s.set(c, s.def); err != nil {
+			return nil, fmt.Errorf("default of %s: %w", s.env, err)
+		}
+	}
+	file := getenv("ISABOT_CONFIG")
+	if setByFlag["config"] {
+		file = *flags["config"]
+	}
+	c.ConfigFile = file
+	if file != "" {
+		values, err := readConfigFile(file)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range settings() {
+			if v, ok := values[s.key]; ok {
+				if err := s.set(c, v); err != nil {
+					return nil, fmt.Errorf("%s: %s: %w", file, s.key, err)
+				}
+			}
+		}
+	}
+	for _, s := range settings() {
+		v := getenv(s.env)
+		if s.secret {
+			if path := getenv(s.env + "_FILE"); path != "" && v == "" {
+				raw, err := os.ReadFile(path)
+				if err != nil {
+					return nil, fmt.Errorf("%s_FILE: %w", s.env, err)
+				}
+				v = strings.TrimSpace(string(raw))
+			}
+		}
+		if v != "" {
+			if err := s.set(c, v); err != nil {
+				return nil, fmt.Errorf("%s: %w", s.env, err)
+			}
+		}
+	}
+	for _, s := range settings() {
+		if s.flag != "" && setByFlag[s.flag] {
+			if err := s.set(c, *flags[s.flag]); err != nil {
+				return nil, fmt.Errorf("--%s: %w", s.flag, err)
+			}
+		}
+	}
+	return c, c.validate()
+}
+
+// readConfigFile reads the YAML file into setting keys ("slack.bot_token"),
+// refusing keys that are no setting.
+func readConfigFile(path string) (map[string]string, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("config file: %w", err)
+	}
+	var doc map[string]any
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return nil, fmt.Errorf("config file %s: %w", path, err)
+	}
+	known := map[string]bool{}
+	for _, s := range settings() {
+		known[s.key] = true
+	}
+	out := map[string]string{}
+	var walk func(prefix string, m map[string]any) error
+	walk = func(prefix string, m map[string]any) error {
+		for k, v := range m {
+			key := prefix + k
+			switch v := v.(type) {
+			case map[string]any:
+				if err := walk(key+".", v); err != nil {
+					return err
+				}
+				continue
+			case []any:
+				var parts []string
+				for _, p := range v {
+					parts = append(parts, fmt.Sprint(p))
+				}
+				out[key] = strings.Join(parts, ",")
+			case nil:
+				out[key] = ""
+			default:
+				out[key] = fmt.Sprint(v)
+			}
+			if !known[key] {
+				return fmt.Errorf("config file %s: unknown setting %q", path, key)
+			}
+		}
+		return nil
+	}
+	return out, walk("", doc)
+}
+
+var (
+	telegramToken = regexp.MustCompile(`^[0-9]{3,}:[A-Za-z0-9_-]{20,}$`)
+	slackTokens   = map[string]string{"SLACK_BOT_TOKEN": "xoxb-", "SLACK_APP_TOKEN": "xapp-"}
+)
+
+// validate finds a wrong value now, not an hour later.
+func (c *config) validate() error {
+	var errs []error
+	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if !slices.Contains([]string{"auto", "text", "json"}, c.LogFormat) {
+		bad("ISABOT_LOG_FORMAT: %q is not text, json or auto", c.LogFormat)
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		bad("ISABOT_LOG_LEVEL: %v", err)
+	}
+	if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+		bad("ISABOT_LISTEN: %q is not an address such as :8080: %v", c.Listen, err)
+	}
+	if c.TelegramToken != "" && !telegramToken.MatchString(c.TelegramToken) {
+		bad("TELEGRAM_BOT_TOKEN: not of the shape 123456789:ABC... that BotFather gives")
+	}
+	for env, prefix := range map[string]string{"SLACK_BOT_TOKEN": c.SlackBotToken, "SLACK_APP_TOKEN": c.SlackAppToken} {
+		if prefix != "" && !strings.HasPrefix(prefix, slackTokens[env]) {
+			bad("%s: a Slack token of this kind starts with %s", env, slackTokens[env])
+		}
+	}
+	if c.SlackBotToken != "" && c.SlackAppToken == "" && c.SlackSigningSecret == "" {
+		bad("SLACK_SIGNING_SECRET: needed in HTTP mode (without SLACK_APP_TOKEN) to verify that requests come from Slack")
+	}
+	urls := map[string]string{"TELEGRAM_API_URL": c.TelegramAPIURL, "TELEGRAM_WEBHOOK_URL": c.TelegramWebhookURL, "SLACK_API_URL": c.SlackAPIURL}
+	for i, f := range c.Feeds {
+		urls[fmt.Sprintf("ISABOT_FEEDS[%d]", i)] = f
+	}
+	for env, u := range urls {
+		if u == "" {
+			continue
+		}
+		if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			bad("%s: %q is not an http(s) URL", env, u)
+		}
+	}
+	if c.FeedInterval < 10*time.Second {
+		bad("ISABOT_FEED_INTERVAL: %v is too short (at least 10s)", c.FeedInterval)
+	}
+	if c.AskRate <= 0 {
+		bad("ISABOT_ASK_RATE: must be above 0")
+	}
+	return errors.Join(errs...)
+}
+
+// masked shows a secret's shape without the secret.
+func masked(v string) string {
+	if v == "" {
+		return ""
+	}
+	return "****** (set, " + strconv.Itoa(len(v)) + " characters)"
+}

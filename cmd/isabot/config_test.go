@@ -1,0 +1,141 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// loadFrom runs loadConfig with command-line args, an environment and
+// optionally a config file's text.
+func loadFrom(t *testing.T, args []string, env map[string]string, file string) (*config, error) {
+	t.Helper()
+	values := map[string]*string{}
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	configFlags(fs, values)
+	if file != "" {
+		path := filepath.Join(t.TempDir(), "isabot.yaml")
+		if err := os.WriteFile(path, []byte(file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		args = append([]string{"--config", path}, args...)
+	}
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return loadConfig(set, values, func(k string) string { return env[k] })
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	file := "listen: ':7000'\nlog_level: debug\ntelegram:\n  channels: ['@isa_news', '@isa_de']\nfeed_interval: 5m\n"
+	tests := []struct {
+		name   string
+		args   []string
+		env    map[string]string
+		file   string
+		listen string
+		level  string
+	}{
+		{"defaults", nil, nil, "", ":8080", "info"},
+		{"file", nil, nil, file, ":7000", "debug"},
+		{"environment over file", nil, map[string]string{"ISABOT_LISTEN": ":7100"}, file, ":7100", "debug"},
+		{"flag over environment", []string{"--listen", ":7200"}, map[string]string{"ISABOT_LISTEN": ":7100"}, file, ":7200", "debug"},
+		{"flag over default", []string{"--log-level", "warn"}, nil, "", ":8080", "warn"},
+	}
+	for _, tt := range tests {
+		c, err := loadFrom(t, tt.args, tt.env, tt.file)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if c.Listen != tt.listen || c.LogLevel != tt.level {
+			t.Errorf("%s: listen %q level %q, want %q %q", tt.name, c.Listen, c.LogLevel, tt.listen, tt.level)
+		}
+	}
+	c, _ := loadFrom(t, nil, nil, file)
+	if strings.Join(c.TelegramChannels, ",") != "@isa_news,@isa_de" || c.FeedInterval != 5*time.Minute {
+		t.Errorf("file lists and durations: %v %v", c.TelegramChannels, c.FeedInterval)
+	}
+}
+
+func TestConfigSecretFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "token")
+	os.WriteFile(path, []byte("123456:AAEsecretsecretsecretsecret\n"), 0o600)
+	c, err := loadFrom(t, nil, map[string]string{"TELEGRAM_BOT_TOKEN_FILE": path}, "")
+	if err != nil || c.TelegramToken != "123456:AAEsecretsecretsecretsecret" {
+		t.Errorf("token %q, %v", c.TelegramToken, err)
+	}
+}
+
+func TestConfigValidation(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		file string
+		want string
+	}{
+		{"log format", map[string]string{"ISABOT_LOG_FORMAT": "xml"}, "", "ISABOT_LOG_FORMAT"},
+		{"log level", map[string]string{"ISABOT_LOG_LEVEL": "loud"}, "", "ISABOT_LOG_LEVEL"},
+		{"listen", map[string]string{"ISABOT_LISTEN": "8080"}, "", "ISABOT_LISTEN"},
+		{"telegram token shape", map[string]string{"TELEGRAM_BOT_TOKEN": "not-a-token"}, "", "TELEGRAM_BOT_TOKEN"},
+		{"slack bot token shape", map[string]string{"SLACK_BOT_TOKEN": "xapp-1", "SLACK_APP_TOKEN": "xapp-2"}, "", "SLACK_BOT_TOKEN"},
+		{"slack app token shape", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, "", "SLACK_APP_TOKEN"},
+		{"slack http mode without secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "", "SLACK_SIGNING_SECRET"},
+		{"webhook url", map[string]string{"TELEGRAM_WEBHOOK_URL": "isabot.example/hook"}, "", "TELEGRAM_WEBHOOK_URL"},
+		{"feed url", map[string]string{"ISABOT_FEEDS": "https://ok.example/feed, ftp://x"}, "", "ISABOT_FEEDS[1]"},
+		{"feed interval", map[string]string{"ISABOT_FEED_INTERVAL": "often"}, "", "ISABOT_FEED_INTERVAL"},
+		{"feed interval too short", map[string]string{"ISABOT_FEED_INTERVAL": "1s"}, "", "ISABOT_FEED_INTERVAL"},
+		{"unknown file key", nil, "lisen: ':80'\n", `unknown setting "lisen"`},
+		{"broken file", nil, "listen: [\n", "config file"},
+	}
+	for _, tt := range tests {
+		_, err := loadFrom(t, nil, tt.env, tt.file)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want one naming %s", tt.name, err, tt.want)
+		}
+	}
+	if _, err := loadFrom(t, nil, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, ""); err != nil {
+		t.Errorf("a valid Slack HTTP configuration: %v", err)
+	}
+}
+
+func TestConfigCommandMasksSecrets(t *testing.T) {
+	secrets := map[string]string{
+		"TELEGRAM_BOT_TOKEN":      "123456:AAEverysecretverysecretvery",
+		"TELEGRAM_WEBHOOK_SECRET": "hook-secret-value",
+		"SLACK_BOT_TOKEN":         "xoxb-slack-secret-value",
+		"SLACK_APP_TOKEN":         "xapp-slack-app-secret",
+		"SLACK_SIGNING_SECRET":    "signing-secret-value",
+	}
+	for k, v := range secrets {
+		t.Setenv(k, v)
+	}
+	out, stderr, err := run(t, "config")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	for k, v := range secrets {
+		if strings.Contains(out+stderr, v) {
+			t.Errorf("%s shown in clear", k)
+		}
+	}
+	for _, want := range []string{"TELEGRAM_BOT_TOKEN", "****** (set", "Telegram bot: yes, long polling", "Slack bot: yes, Socket Mode"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestReadmeDocumentsEverySetting(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), settingsTable()) {
+		t.Errorf("the README's configuration table is not the one `isabot config --table` prints:\n%s", settingsTable())
+	}
+}

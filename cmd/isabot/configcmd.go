@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+)
+
+func configCommand() command {
+	var table bool
+	return command{
+		name:    "config",
+		summary: "print the effective configuration, secrets masked, and what serve will start",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&table, "table", false, "print the table of all settings in Markdown, as in the README")
+		},
+		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
+			if len(args) > 0 {
+				fs.Usage()
+				return errUsage
+			}
+			if table {
+				fmt.Fprint(a.stdout, settingsTable())
+				return nil
+			}
+			a.printConfig()
+			return nil
+		},
+	}
+}
+
+// settingsTable documents every setting in Markdown.
+func settingsTable() string {
+	var b strings.Builder
+	b.WriteString("| environment | flag | config file | default | what it is |\n|---|---|---|---|---|\n")
+	for _, s := range settings() {
+		flagName := ""
+		if s.flag != "" {
+			flagName = "`--" + s.flag + "`"
+		}
+		def := s.def
+		if def != "" {
+			def = "`" + def + "`"
+		}
+		help := s.help
+		if s.secret {
+			help += "; secret: also from the file named by `" + s.env + "_FILE`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | `%s` | %s | %s |\n", s.env, flagName, s.key, def, help)
+	}
+	return b.String()
+}
+
+// printConfig shows every setting, where to set it, and its value.
+func (a *app) printConfig() {
+	c := a.cfg
+	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "SETTING\tENVIRONMENT\tFLAG\tVALUE")
+	for _, s := range settings() {
+		v := s.get(c)
+		if s.secret {
+			v = masked(v)
+		}
+		if s.key == "data_dir" {
+			v = a.dataDir
+		}
+		flagName := ""
+		if s.flag != "" {
+			flagName = "--" + s.flag
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", s.key, s.env, flagName, v)
+	}
+	w.Flush()
+	if c.ConfigFile != "" {
+		fmt.Fprintf(a.stdout, "\nConfig file: %s\n", c.ConfigFile)
+	}
+	fmt.Fprintln(a.stdout, "\nisabot serve will start:")
+	for _, line := range a.plan() {
+		fmt.Fprintln(a.stdout, "  "+line)
+	}
+}
+
+// plan says what serve will start with this configuration.
+func (a *app) plan() []string {
+	c := a.cfg
+	var out []string
+	switch {
+	case c.TelegramToken == "":
+		out = append(out, "Telegram bot: no (TELEGRAM_BOT_TOKEN is not set)")
+	case c.TelegramWebhookURL != "":
+		out = append(out, "Telegram bot: yes, webhook at "+c.TelegramWebhookURL)
+	default:
+		out = append(out, "Telegram bot: yes, long polling")
+	}
+	switch {
+	case c.SlackBotToken == "":
+		out = append(out, "Slack bot: no (SLACK_BOT_TOKEN is not set)")
+	case c.SlackAppToken != "":
+		out = append(out, "Slack bot: yes, Socket Mode")
+	default:
+		out = append(out, "Slack bot: yes, HTTP mode (POST /slack/events, /slack/commands, /slack/interactivity)")
+	}
+	out = append(out, "HTTP listener on "+c.Listen)
+	return out
+}
