@@ -170,8 +170,10 @@ func mentionsAll(topic []topicWord, terms termSet) bool {
 
 // covers reports how much of the topic a passage's terms cover, and whether
 // that is enough to answer: half the subject words (two at least when there
-// are three or more), or, when the question names only people and places,
-// half of those. A name alone never answers "who is the mayor of Foshan".
+// are three or more) and every noun among them, or, when the question names
+// only people and places, half of those. A name alone never answers "who is
+// the mayor of Foshan", nor "gewinnt" in "Drei gewinnt" "Wer gewinnt die
+// Bundesliga?".
 func covers(topic []topicWord, terms termSet) (float64, bool) {
 	subject, covered, names, namesCovered := 0, 0, 0, 0
 	for _, w := range topic {
@@ -186,6 +188,8 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 		subject++
 		if found {
 			covered++
+		} else if w.noun {
+			return 0, false // the question is about something else
 		}
 	}
 	if subject == 0 {
@@ -201,6 +205,9 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 type topicWord struct {
 	text  string
 	terms map[corpus.Lang][]string
+	// noun marks a German noun (capitalised inside the sentence): the
+	// subject itself, which an answer must cover.
+	noun bool
 	// name marks the name of a person or place, which gives a question
 	// context but is not its subject.
 	name bool
@@ -246,11 +253,14 @@ func (ts termSet) has(t string) bool {
 // keywords: the words nothing explained, and the people it names.
 func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
-	names := map[string]bool{}
+	names, nouns := map[string]bool{}, map[string]bool{}
 	for i := 0; i < len(q.unknown); i++ {
 		u := q.unknown[i]
 		if !u.han {
 			texts = append(texts, u.raw)
+			if q.lang == corpus.German && u.capital && u.start > 0 {
+				nouns[u.raw] = true
+			}
 			continue
 		}
 		// A run of Chinese characters is one topic.
@@ -271,7 +281,11 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			names[c.city.Name] = true
 		}
 	}
-	return e.topicOf(texts, names, q.lang)
+	topic := e.topicOf(texts, names, q.lang)
+	for i := range topic {
+		topic[i].noun = nouns[topic[i].text]
+	}
+	return topic
 }
 
 // topicOf makes topic words of texts, with their index terms in every

@@ -53,6 +53,8 @@ type Config struct {
 	// Slack's own.
 	APIURL     string
 	HTTPClient *http.Client
+	// OnRateLimit, if set, is told of every rate limit Slack answers.
+	OnRateLimit func()
 }
 
 // Bot is the running Slack bot.
@@ -94,7 +96,7 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 	}
 	api := slack.New(cfg.BotToken, opts...)
 	b := &Bot{cfg: cfg, api: api, engine: engine, state: state, logger: logger, now: time.Now}
-	b.poster = poster{api: api, client: cfg.HTTPClient, logger: logger}
+	b.poster = poster{api: api, client: cfg.HTTPClient, logger: logger, onRateLimit: cfg.OnRateLimit}
 	b.userID.Store("")
 	return b, nil
 }

@@ -16,9 +16,10 @@ import (
 // after the time Slack asks for (Retry-After), a network error or a 5xx
 // with backoff. A Slack error such as channel_not_found is final.
 type poster struct {
-	api    *slack.Client
-	client *http.Client
-	logger *slog.Logger
+	api         *slack.Client
+	client      *http.Client
+	logger      *slog.Logger
+	onRateLimit func()
 }
 
 const maxAttempts = 5
@@ -37,6 +38,9 @@ func retry(ctx context.Context, p poster, what string, call func(context.Context
 		var limited *slack.RateLimitedError
 		if errors.As(err, &limited) {
 			wait = max(limited.RetryAfter, time.Second)
+			if p.onRateLimit != nil {
+				p.onRateLimit()
+			}
 		} else {
 			backoff = min(2*backoff, 30*time.Second)
 		}

@@ -59,6 +59,8 @@ type Config struct {
 	// PollTimeout is how long a long poll waits for updates.
 	PollTimeout time.Duration
 	HTTPClient  *http.Client
+	// OnRateLimit, if set, is told of every 429 Telegram answers.
+	OnRateLimit func()
 }
 
 // Bot is the running Telegram bot.
@@ -115,7 +117,7 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 		return nil, fmt.Errorf("telegram: %w", err)
 	}
 	b.api = api
-	b.sender = sender{api: api, logger: logger}
+	b.sender = sender{api: api, logger: logger, onRateLimit: cfg.OnRateLimit}
 	return b, nil
 }
 

@@ -15,8 +15,9 @@ import (
 // the time Telegram asks for, a network error or a 5xx with backoff. A 400
 // or 403 is final: the request or the chat is wrong.
 type sender struct {
-	api    *bot.Bot
-	logger *slog.Logger
+	api         *bot.Bot
+	logger      *slog.Logger
+	onRateLimit func()
 }
 
 // maxAttempts bounds the retries of one call.
@@ -37,6 +38,9 @@ func retry[T any](ctx context.Context, s sender, what string, call func(context.
 		var tooMany *bot.TooManyRequestsError
 		if errors.As(err, &tooMany) {
 			wait = time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
+			if s.onRateLimit != nil {
+				s.onRateLimit()
+			}
 		} else {
 			backoff = min(2*backoff, 30*time.Second)
 		}

@@ -6,18 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
-
-	"github.com/go-telegram/bot/models"
-
-	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -164,38 +158,6 @@ func TestUsage(t *testing.T) {
 		if !strings.Contains(out+stderr, tt.output) {
 			t.Errorf("%v: output lacks %q:\n%s%s", tt.args, tt.output, out, stderr)
 		}
-	}
-}
-
-func TestServeTelegram(t *testing.T) {
-	// isabot serve with a Telegram token answers on Telegram, here a fake
-	// Bot API server, and stops cleanly when told to.
-	srv := telegramtest.NewServer(t, "4242:AAE-serve-test-token-0123456789")
-	t.Setenv("TELEGRAM_BOT_TOKEN", "4242:AAE-serve-test-token-0123456789")
-	t.Setenv("TELEGRAM_API_URL", srv.URL())
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var stderr syncWriter
-	go func() {
-		done <- Run(ctx, []string{"--data", t.TempDir(), "serve", "--listen", "127.0.0.1:0"}, io.Discard, &stderr)
-	}()
-	chat := models.Chat{ID: 7, Type: models.ChatTypePrivate}
-	srv.SendText(chat, models.User{ID: 7, FirstName: "Li"}, "科隆是成员吗？")
-	srv.WaitCalls(t, "sendMessage", 1)
-	if msgs := srv.Messages(7); len(msgs) != 1 || !strings.Contains(msgs[0].Plain, "科隆") {
-		t.Errorf("messages: %+v", msgs)
-	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("serve did not stop")
-	}
-	if strings.Contains(stderr.String(), "serve-test-token") {
-		t.Errorf("the token appears in the log:\n%s", stderr.String())
 	}
 }
 

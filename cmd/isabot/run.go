@@ -28,7 +28,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{askCommand(), indexCommand(), serveCommand(), configCommand()}
+	return []command{askCommand(), indexCommand(), serveCommand(), configCommand(), unansweredCommand(), healthcheckCommand()}
 }
 
 // app is what every command gets: its output streams, its logger and the

@@ -14,9 +14,11 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/isa-alliance/isabot/bots/observe"
 	slackbot "github.com/isa-alliance/isabot/bots/slack"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/telegram"
+	"github.com/isa-alliance/isabot/bots/web"
 )
 
 // shutdownGrace is how long serve waits for answers in progress when
@@ -51,8 +53,17 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	defer state.Close()
 
+	metrics := observe.NewMetrics(func() float64 {
+		n, _ := idx.DocCount()
+		return float64(n)
+	}, func() float64 { return 0 })
+	unanswered := observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
+	observed := func(platform string) *observe.Engine { return observe.Observed(engine, platform, metrics, unanswered) }
+
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) { fmt.Fprintln(w, "ok") })
+	checks := map[string]web.Check{"index": func() error { _, err := idx.DocCount(); return err }}
+	mux.Handle("GET /metrics", metrics.Handler())
+	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), a.cfg.AskRate, askBurst, a.logger))
 	group, ctx := errgroup.WithContext(ctx)
 
 	started := 0
@@ -62,14 +73,16 @@ func (a *app) serve(ctx context.Context) error {
 			APIURL:        a.cfg.TelegramAPIURL,
 			WebhookURL:    a.cfg.TelegramWebhookURL,
 			WebhookSecret: a.cfg.TelegramWebhookSecret,
+			OnRateLimit:   func() { metrics.RateLimited("telegram") },
 		}
 		if cfg.WebhookURL != "" && cfg.WebhookSecret == "" {
 			cfg.WebhookSecret = randomSecret()
 		}
-		tg, err := telegram.New(cfg, engine, state, a.logger.With("bot", "telegram"))
+		tg, err := telegram.New(cfg, observed("telegram"), state, a.logger.With("bot", "telegram"))
 		if err != nil {
 			return err
 		}
+		checks["telegram"] = readiness(tg.Ready)
 		if cfg.WebhookURL != "" {
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
 		}
@@ -82,10 +95,12 @@ func (a *app) serve(ctx context.Context) error {
 			AppToken:      a.cfg.SlackAppToken,
 			SigningSecret: a.cfg.SlackSigningSecret,
 			APIURL:        a.cfg.SlackAPIURL,
-		}, engine, state, a.logger.With("bot", "slack"))
+			OnRateLimit:   func() { metrics.RateLimited("slack") },
+		}, observed("slack"), state, a.logger.With("bot", "slack"))
 		if err != nil {
 			return err
 		}
+		checks["slack"] = readiness(sl.Ready)
 		if !sl.SocketMode() {
 			mux.Handle("POST /slack/events", sl.EventsHandler())
 			mux.Handle("POST /slack/commands", sl.CommandsHandler())
@@ -97,6 +112,8 @@ func (a *app) serve(ctx context.Context) error {
 	if started == 0 {
 		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to start a bot; only the HTTP listener runs")
 	}
+
+	web.Health(mux, checks)
 
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -122,6 +139,23 @@ func (a *app) serve(ctx context.Context) error {
 		return nil
 	}
 	return err
+}
+
+// askBurst is how many questions a client may ask the API at once.
+const askBurst = 5
+
+// unansweredFile, in the data directory, logs the questions isabot could
+// not answer.
+const unansweredFile = "unanswered.jsonl"
+
+// readiness turns a bot's Ready into a health check.
+func readiness(ready func() bool) web.Check {
+	return func() error {
+		if !ready() {
+			return errors.New("has not reached its platform yet")
+		}
+		return nil
+	}
 }
 
 // randomSecret makes a webhook secret when none is configured: Telegram
