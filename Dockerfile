@@ -14,8 +14,14 @@ RUN ISABOT_VERSION=${ISABOT_VERSION} .ci/build /out/isabot && mkdir -p /out/data
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/isabot /usr/local/bin/isabot
 COPY --from=build --chown=nonroot:nonroot /out/data /data
-ENV ISABOT_DATA=/data
+ENV ISABOT_DATA=/data \
+    ISABOT_LISTEN=:8080 \
+    ISABOT_LOG_FORMAT=json
 VOLUME /data
+EXPOSE 8080
 USER nonroot:nonroot
+# The image has no shell or curl: isabot asks its own /healthz.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["/usr/local/bin/isabot", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/isabot"]
-CMD ["--help"]
+CMD ["serve"]
