@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -160,7 +161,7 @@ func (b *Bot) connect(ctx context.Context) error {
 			return nil
 		}
 		var slackErr slack.SlackErrorResponse
-		if errors.As(err, &slackErr) || strings.Contains(err.Error(), "invalid_auth") || strings.Contains(err.Error(), "not_authed") {
+		if errors.As(err, &slackErr) && slices.Contains([]string{"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}, slackErr.Err) {
 			return fmt.Errorf("slack: the bot token was refused: %w", err)
 		}
 		b.logger.Warn("slack: cannot reach the Web API, retrying", "error", err, "in", wait)

@@ -1,0 +1,210 @@
+package slackfake
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Builders of what Slack sends an app, the same in Socket Mode (as an
+// envelope's payload) and over HTTP (as a request body).
+
+// eventTime is the event_time of the events the builders make.
+const eventTime = 1700000000
+
+// EventCallback is an Events API delivery of event (the inner event, with
+// its "type"): {"token","team_id","api_app_id","event":{...},
+// "type":"event_callback","event_id","event_time","authorizations":[...]}.
+// An event without "event_ts" gets its "ts" as one.
+func EventCallback(eventID string, event map[string]any) []byte {
+	inner := make(map[string]any, len(event)+1)
+	for k, v := range event {
+		inner[k] = v
+	}
+	if _, has := inner["event_ts"]; !has {
+		if ts, _ := inner["ts"].(string); ts != "" {
+			inner["event_ts"] = ts
+		} else {
+			inner["event_ts"] = strconv.Itoa(eventTime) + ".000000"
+		}
+	}
+	return mustJSON(map[string]any{
+		"token":      VerificationToken,
+		"team_id":    TeamID,
+		"api_app_id": AppID,
+		"event":      inner,
+		"type":       "event_callback",
+		"event_id":   eventID,
+		"event_time": eventTime,
+		"authorizations": []map[string]any{{
+			"enterprise_id":         nil,
+			"team_id":               TeamID,
+			"user_id":               BotUserID,
+			"is_bot":                true,
+			"is_enterprise_install": false,
+		}},
+		"is_ext_shared_channel": false,
+		"event_context":         "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
+	})
+}
+
+// AppMention is an app_mention event: userID wrote text, which mentions
+// the bot, in channelID at ts.
+func AppMention(userID, channelID, text, ts string) map[string]any {
+	return map[string]any{
+		"type":          "app_mention",
+		"user":          userID,
+		"text":          text,
+		"ts":            ts,
+		"channel":       channelID,
+		"event_ts":      ts,
+		"team":          TeamID,
+		"client_msg_id": clientMsgID(ts),
+	}
+}
+
+// clientMsgID makes a message's client_msg_id (a UUID) from its ts.
+func clientMsgID(ts string) string {
+	digits := strings.Repeat("0", 12) + strings.ReplaceAll(ts, ".", "")
+	return "c0ffee00-0000-4000-8000-" + digits[len(digits)-12:]
+}
+
+// DirectMessage is a message event in the bot's direct-message channel
+// channelID ("D..."): channel_type "im", no subtype.
+func DirectMessage(userID, channelID, text, ts string) map[string]any {
+	m := AppMention(userID, channelID, text, ts)
+	m["type"] = "message"
+	m["channel_type"] = "im"
+	return m
+}
+
+// AppHomeOpened is an app_home_opened event for the Home tab.
+func AppHomeOpened(userID string) map[string]any {
+	return map[string]any{
+		"type":     "app_home_opened",
+		"user":     userID,
+		"channel":  "D0" + userID,
+		"tab":      "home",
+		"event_ts": strconv.Itoa(eventTime) + ".000000",
+	}
+}
+
+// URLVerification is the challenge Slack posts when an Events API
+// request URL is set; the app answers with the challenge.
+func URLVerification(challenge string) []byte {
+	return mustJSON(map[string]any{
+		"token":     VerificationToken,
+		"challenge": challenge,
+		"type":      "url_verification",
+	})
+}
+
+// SlashCommand is the form Slack posts for a slash command (and, as a
+// JSON object of the same strings, puts in a slash_commands envelope).
+func SlashCommand(command, text, userID, channelID, responseURL string) url.Values {
+	return url.Values{
+		"token":                 {VerificationToken},
+		"team_id":               {TeamID},
+		"team_domain":           {TeamDomain},
+		"channel_id":            {channelID},
+		"channel_name":          {slashChannelName(channelID)},
+		"user_id":               {userID},
+		"user_name":             {strings.ToLower(userID)},
+		"command":               {command},
+		"text":                  {text},
+		"api_app_id":            {AppID},
+		"is_enterprise_install": {"false"},
+		"response_url":          {responseURL},
+		"trigger_id":            {triggerID(userID)},
+	}
+}
+
+func slashChannelName(id string) string {
+	switch {
+	case strings.HasPrefix(id, "D"):
+		return "directmessage"
+	case strings.HasPrefix(id, "G"):
+		return "privategroup"
+	}
+	return channelName(id)
+}
+
+func triggerID(userID string) string {
+	return "1700000000.1337." + strings.ToLower(userID)
+}
+
+// EphemeralTS is the message_ts BlockAction gives the ephemeral message
+// whose button was pressed.
+const EphemeralTS = "1700000000.000050"
+
+// BlockAction is the interactive payload Slack sends when userID presses
+// a button (action actionID, value value) on an ephemeral message in
+// channelID: type "block_actions", a container with message_ts and
+// is_ephemeral true, and the button's block_id set to actionID.
+func BlockAction(userID, channelID, responseURL, actionID, value string) []byte {
+	return mustJSON(map[string]any{
+		"type": "block_actions",
+		"user": map[string]any{
+			"id":       userID,
+			"username": strings.ToLower(userID),
+			"name":     strings.ToLower(userID),
+			"team_id":  TeamID,
+		},
+		"api_app_id": AppID,
+		"token":      VerificationToken,
+		"container": map[string]any{
+			"type":         "message",
+			"message_ts":   EphemeralTS,
+			"channel_id":   channelID,
+			"is_ephemeral": true,
+		},
+		"trigger_id":            triggerID(userID),
+		"team":                  map[string]any{"id": TeamID, "domain": TeamDomain},
+		"enterprise":            nil,
+		"is_enterprise_install": false,
+		"channel":               map[string]any{"id": channelID, "name": slashChannelName(channelID)},
+		"state":                 map[string]any{"values": map[string]any{}},
+		"response_url":          responseURL,
+		"actions": []map[string]any{{
+			"action_id": actionID,
+			"block_id":  actionID,
+			"text":      map[string]any{"type": "plain_text", "text": actionID, "emoji": true},
+			"value":     value,
+			"type":      "button",
+			"action_ts": "1700000001.000200",
+		}},
+	})
+}
+
+// Sign signs an HTTP request body as Slack does, for the
+// X-Slack-Request-Timestamp and X-Slack-Signature headers:
+// "v0=" + hex(HMAC-SHA256(secret, "v0:" + timestamp + ":" + body)).
+func Sign(secret string, ts time.Time, body []byte) (timestamp, signature string) {
+	timestamp = strconv.FormatInt(ts.Unix(), 10)
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write([]byte("v0:" + timestamp + ":"))
+	mac.Write(body)
+	return timestamp, "v0=" + hex.EncodeToString(mac.Sum(nil))
+}
+
+// SignRequest sets a request's Slack signature headers for body, signed
+// now with secret.
+func SignRequest(r *http.Request, secret string, body []byte) {
+	timestamp, signature := Sign(secret, time.Now(), body)
+	r.Header.Set("X-Slack-Request-Timestamp", timestamp)
+	r.Header.Set("X-Slack-Signature", signature)
+}
+
+func mustJSON(v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic("slackfake: " + err.Error())
+	}
+	return data
+}
