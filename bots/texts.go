@@ -25,6 +25,15 @@ type Texts struct {
 	Previous    string
 	Share       string // Slack: share an answer in the channel
 	Unsupported string // a photo, sticker or other non-text message
+
+	Subscribed         string // %s names the chat
+	AlreadySubscribed  string
+	Unsubscribed       string
+	NotSubscribed      string
+	AdminsOnly         string // a group member who is no admin
+	ChannelAdminsOnly  string // %s is the channel
+	BotNotChannelAdmin string // %s is the channel
+	NewRelease         string // above an announcement
 }
 
 // TextsFor returns the texts in lang, German when lang is unknown.
@@ -50,6 +59,15 @@ func TextsFor(lang corpus.Lang) Texts {
 			Previous:    "‹ Back",
 			Share:       "Share in channel",
 			Unsupported: "I can only read text. Ask me a question about the ISA, for example:",
+
+			Subscribed:         "Subscribed: %s gets every new press release of the ISA from now on. /unsubscribe ends it.",
+			AlreadySubscribed:  "%s is subscribed already.",
+			Unsubscribed:       "Unsubscribed: %s gets no more press releases.",
+			NotSubscribed:      "%s was not subscribed.",
+			AdminsOnly:         "Only the admins of this group can subscribe or unsubscribe it.",
+			ChannelAdminsOnly:  "Only an admin of %s can subscribe or unsubscribe it.",
+			BotNotChannelAdmin: "Make me an admin of %s first, so that I can post there.",
+			NewRelease:         "New press release",
 		}
 	case corpus.Chinese:
 		return Texts{
@@ -71,6 +89,15 @@ func TextsFor(lang corpus.Lang) Texts {
 			Previous:    "‹ 上一页",
 			Share:       "分享到频道",
 			Unsupported: "我只能读文字。请问我一个关于联盟的问题，例如：",
+
+			Subscribed:         "已订阅：%s 从现在起将收到联盟的每一篇新新闻稿。/unsubscribe 可取消。",
+			AlreadySubscribed:  "%s 已经订阅。",
+			Unsubscribed:       "已取消订阅：%s 将不再收到新闻稿。",
+			NotSubscribed:      "%s 尚未订阅。",
+			AdminsOnly:         "只有本群管理员才能为本群订阅或取消订阅。",
+			ChannelAdminsOnly:  "只有 %s 的管理员才能为其订阅或取消订阅。",
+			BotNotChannelAdmin: "请先把我设为 %s 的管理员，这样我才能在那里发布。",
+			NewRelease:         "新新闻稿",
 		}
 	}
 	return Texts{
@@ -92,5 +119,14 @@ func TextsFor(lang corpus.Lang) Texts {
 		Previous:    "‹ Zurück",
 		Share:       "Im Kanal teilen",
 		Unsupported: "Ich kann nur Text lesen. Fragen Sie mich etwas zur ISA, zum Beispiel:",
+
+		Subscribed:         "Abonniert: %s erhält ab jetzt jede neue Pressemitteilung der ISA. Mit /unsubscribe endet das Abo.",
+		AlreadySubscribed:  "%s ist schon abonniert.",
+		Unsubscribed:       "Abo beendet: %s erhält keine Pressemitteilungen mehr.",
+		NotSubscribed:      "%s war nicht abonniert.",
+		AdminsOnly:         "Nur die Administratoren dieser Gruppe können sie abonnieren oder das Abo beenden.",
+		ChannelAdminsOnly:  "Nur ein Administrator von %s kann den Kanal abonnieren oder das Abo beenden.",
+		BotNotChannelAdmin: "Machen Sie mich zuerst zum Administrator von %s, damit ich dort posten kann.",
+		NewRelease:         "Neue Pressemitteilung",
 	}
 }

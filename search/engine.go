@@ -37,12 +37,7 @@ type Engine struct {
 // have been built from data's releases. It sorts data.Releases oldest
 // first, as corpus.Load returns them.
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
-	slices.SortStableFunc(data.Releases, func(a, b corpus.Release) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	slices.SortStableFunc(data.Releases, compareReleases)
 	e := &Engine{
 		index:    idx,
 		data:     data,
@@ -51,9 +46,7 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		cities:   map[string]*corpus.City{},
 		regions:  map[string]*corpus.Region{},
 	}
-	for i := range data.Releases {
-		e.releases[data.Releases[i].ID] = &data.Releases[i]
-	}
+	e.indexReleases()
 	for _, s := range data.Sources {
 		e.sources[s.ID] = s
 	}
@@ -66,6 +59,40 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	e.dict = buildDictionary(data)
 	e.translator = newTranslator()
 	return e
+}
+
+// indexReleases maps the releases by ID; it must run again whenever
+// data.Releases changes, as the map points into the slice.
+func (e *Engine) indexReleases() {
+	clear(e.releases)
+	for i := range e.data.Releases {
+		e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
+	}
+}
+
+// Add puts a release into the corpus and the index while the engine
+// answers: the next question finds it. A release with the ID of one
+// already there replaces it.
+func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	old := e.releases[r.ID]
+	if err := e.index.Replace(ctx, old, r); err != nil {
+		return err
+	}
+	releases := slices.DeleteFunc(e.data.Releases, func(x corpus.Release) bool { return x.ID == r.ID })
+	i, _ := slices.BinarySearchFunc(releases, r, compareReleases)
+	e.data.Releases = slices.Insert(releases, i, r)
+	e.indexReleases()
+	return nil
+}
+
+// compareReleases orders releases oldest first, then by ID.
+func compareReleases(a, b corpus.Release) int {
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 func buildDictionary(data *corpus.Data) *dictionary {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -265,5 +266,43 @@ func TestBrowse(t *testing.T) {
 	}
 	if r, ok := e.Release("2021-02-11-isa-fruehlingsfest"); !ok || r.Place != "Berlin" {
 		t.Errorf("Release: %v %v", r, ok)
+	}
+}
+
+func TestAddRelease(t *testing.T) {
+	// A release added while the engine runs is found by the next
+	// question; one with the same ID replaces it, old text gone.
+	ctx := context.Background()
+	data, _ := corpus.Load(corpus.Embedded())
+	idx, err := NewMemIndex(ctx, data.Releases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	e := NewEngine(data, idx)
+	r := corpus.Release{ID: "2026-11-20-test", Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Lang: corpus.German,
+		Title: "Testmeldung: Wasserstoffgipfel in Foshan", Body: []string{"Der Wasserstoffgipfel der Testmeldung fand in Foshan statt."}}
+	if err := e.Add(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Answer(ctx, "Wo fand der Wasserstoffgipfel statt?", "")
+	if err != nil || a.Kind != KindPassage || !strings.Contains(a.Text, "Foshan") {
+		t.Fatalf("after Add: %v %s", err, a.Text)
+	}
+	if latest := e.Latest(1); latest[0].ID != r.ID {
+		t.Errorf("latest is %s", latest[0].ID)
+	}
+	r.Body = []string{"Der Solargipfel der Testmeldung fand in Huzhou statt."}
+	if err := e.Add(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := e.Answer(ctx, "Wo fand der Wasserstoffgipfel statt?", ""); a.Answered {
+		t.Errorf("the replaced text is still found: %s", a.Text)
+	}
+	if a, _ := e.Answer(ctx, "Wo fand der Solargipfel statt?", ""); !strings.Contains(a.Text, "Huzhou") {
+		t.Errorf("the new text is not found: %s", a.Text)
+	}
+	if n := len(e.Latest(10)); n != 2 {
+		t.Errorf("%d releases, want 2", n)
 	}
 }

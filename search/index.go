@@ -310,9 +310,22 @@ func build(ctx context.Context, dir string, releases []corpus.Release, hash stri
 // batchSize balances memory against per-batch overhead.
 const batchSize = 2000
 
-// Add indexes releases, replacing any indexed under the same ID.
-func (idx *Index) Add(ctx context.Context, releases ...corpus.Release) error {
-	return idx.add(ctx, releases, nil)
+// Replace indexes r while questions are being answered, removing the
+// passages of old, the release it replaces, if any.
+func (idx *Index) Replace(ctx context.Context, old *corpus.Release, r corpus.Release) error {
+	if old != nil {
+		idx.mu.Lock()
+		batch := idx.bleve.NewBatch()
+		for _, p := range passagesOf(old) {
+			batch.Delete(p.docID())
+		}
+		err := idx.bleve.Batch(batch)
+		idx.mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("remove %s from the index: %w", old.ID, err)
+		}
+	}
+	return idx.add(ctx, []corpus.Release{r}, nil)
 }
 
 func (idx *Index) add(ctx context.Context, releases []corpus.Release, progress ProgressFunc) error {

@@ -51,7 +51,8 @@ func Open(path string) (*Store, error) {
 	}
 	s := &Store{db: db, now: time.Now}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketUpdates, bucketOffsets, bucketLangs, bucketTokens} {
+		for _, b := range [][]byte{bucketUpdates, bucketOffsets, bucketLangs, bucketTokens,
+			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketMeta, bucketFeeds} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

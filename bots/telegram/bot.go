@@ -20,6 +20,8 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/isa-alliance/isabot/bots/push"
+	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
 )
@@ -45,6 +47,8 @@ type State interface {
 	SetChatLang(platform, chat string, lang corpus.Lang) error
 	Remember(value string) (string, error)
 	Recall(key string) (string, bool)
+	Subscribe(store.Subscription) (bool, error)
+	Unsubscribe(platform, chat string) (bool, error)
 }
 
 // Config is how the bot reaches Telegram.
@@ -61,6 +65,11 @@ type Config struct {
 	HTTPClient  *http.Client
 	// OnRateLimit, if set, is told of every 429 Telegram answers.
 	OnRateLimit func()
+	// Channels are subscribed to new releases at start: @name or id.
+	Channels []string
+	// Limits replaces Telegram's rate limits for announcements, for a
+	// Bot API server of one's own, or tests.
+	Limits *push.Limits
 }
 
 // Bot is the running Telegram bot.
@@ -133,6 +142,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	b.me.Store(me)
 	b.registerCommands(ctx)
+	b.subscribeConfigured(ctx)
 	if b.cfg.WebhookURL != "" {
 		_, err := b.api.SetWebhook(ctx, &bot.SetWebhookParams{
 			URL:            b.cfg.WebhookURL,

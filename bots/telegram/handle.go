@@ -198,6 +198,8 @@ func (b *Bot) onCommand(ctx context.Context, c conversation, cmd command) {
 		b.send(ctx, c, []string{text}, markup)
 	case "lang":
 		b.setLang(ctx, c, cmd.args)
+	case "subscribe", "unsubscribe":
+		b.onSubscribe(ctx, c, cmd.args, cmd.name == "subscribe")
 	default:
 		if c.chat.Type == models.ChatTypePrivate {
 			lang := b.lang(c, "")

@@ -1,0 +1,76 @@
+package push
+
+import (
+	"context"
+	"math"
+	"time"
+)
+
+// Clock is the pusher's time: real, or simulated in benchmarks so that
+// measuring a rate limit of 20 a minute takes no minutes.
+type Clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
+	// Sleep waits d; it reports false when ctx ended first.
+	Sleep(ctx context.Context, d time.Duration) bool
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time                         { return time.Now() }
+func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
+
+func (realClock) Sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// tokenBucket spaces messages at rate a second; rate 0 means no limit. A
+// rate limit from the platform pauses it and lowers the rate, which
+// recovers with every message that goes through.
+type tokenBucket struct {
+	rate, max   float64
+	next        time.Time
+	pausedUntil time.Time
+}
+
+// take reserves the next slot and returns how long to wait for it.
+func (b *tokenBucket) take(now time.Time) time.Duration {
+	if b.max <= 0 {
+		return 0
+	}
+	t := now
+	if b.next.After(t) {
+		t = b.next
+	}
+	if b.pausedUntil.After(t) {
+		t = b.pausedUntil
+	}
+	// Rounded up, so that a second never holds more than rate messages.
+	b.next = t.Add(time.Duration(math.Ceil(float64(time.Second) / b.rate)))
+	return t.Sub(now)
+}
+
+func (b *tokenBucket) slowDown(until time.Time) {
+	if until.After(b.pausedUntil) {
+		b.pausedUntil = until
+	}
+	if b.max > 0 {
+		b.rate = max(b.rate*0.8, b.max*0.2)
+	}
+}
+
+func (b *tokenBucket) succeeded() {
+	if b.max > 0 {
+		b.rate = min(b.max, b.rate*1.01)
+	}
+}

@@ -1,0 +1,327 @@
+package push
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/isa-alliance/isabot/bots/store"
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// fakeSender records what it sends and fails as a test tells it.
+type fakeSender struct {
+	limits Limits
+	mu     sync.Mutex
+	sent   []sent
+	fail   map[string][]error // chat → errors to return, in turn
+	clock  Clock
+}
+
+type sent struct {
+	chat, release string
+	at            time.Time
+}
+
+func (f *fakeSender) Platform() string       { return "fake" }
+func (f *fakeSender) Limits() Limits         { return f.limits }
+func (f *fakeSender) Group(chat string) bool { return chat[0] == '-' }
+
+func (f *fakeSender) Send(ctx context.Context, chat string, r *corpus.Release) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if errs := f.fail[chat]; len(errs) > 0 {
+		f.fail[chat] = errs[1:]
+		if errs[0] != nil {
+			return errs[0]
+		}
+	}
+	f.sent = append(f.sent, sent{chat, r.ID, f.clock.Now()})
+	return nil
+}
+
+func (f *fakeSender) sentTo(chat string) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, s := range f.sent {
+		if s.chat == chat {
+			out = append(out, s.release)
+		}
+	}
+	return out
+}
+
+func (f *fakeSender) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.sent)
+}
+
+type releases struct {
+	mu sync.Mutex
+	m  map[string]*corpus.Release
+}
+
+func (r *releases) Release(id string) (*corpus.Release, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	x, ok := r.m[id]
+	return x, ok
+}
+
+func (r *releases) add(x *corpus.Release) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.m[x.ID] = x
+}
+
+type nopObserver struct{}
+
+func (nopObserver) Announced()               {}
+func (nopObserver) Delivered(string, string) {}
+func (nopObserver) RateLimited(string)       {}
+
+func newRelease(id string, day int) *corpus.Release {
+	return &corpus.Release{ID: id, Title: "Testmeldung " + id, Date: time.Date(2026, 11, day, 0, 0, 0, 0, time.UTC), Body: []string{"Text."}}
+}
+
+// harness runs a pusher with a fake sender over a real state file.
+type harness struct {
+	state    *store.Store
+	sender   *fakeSender
+	pusher   *Pusher
+	releases *releases
+	stop     func()
+}
+
+func start(t *testing.T, limits Limits, subscribers int, clock Clock) *harness {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	for i := range subscribers {
+		st.Subscribe(store.Subscription{Platform: "fake", Chat: strconv.Itoa(1000 + i)})
+	}
+	if clock == nil {
+		clock = realClock{}
+	}
+	h := &harness{state: st, sender: &fakeSender{limits: limits, fail: map[string][]error{}, clock: clock}, releases: &releases{m: map[string]*corpus.Release{}}}
+	h.run(clock)
+	return h
+}
+
+func (h *harness) run(clock Clock) {
+	opts := []Option{WithClock(clock)}
+	if _, simulated := clock.(*simClock); simulated {
+		opts = append(opts, WithWorkers(1)) // sends happen at the simulated time they were scheduled for
+	}
+	h.pusher = New(h.state, h.releases, []Sender{h.sender}, nopObserver{}, slog.New(slog.DiscardHandler), opts...)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { h.pusher.Run(ctx); close(done) }()
+	h.stop = func() { cancel(); <-done }
+}
+
+func (h *harness) announce(t *testing.T, r *corpus.Release) int {
+	t.Helper()
+	h.releases.add(r)
+	n, err := h.pusher.Announce(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// wait waits until the fake has sent n messages and the outbox is empty.
+func (h *harness) wait(t *testing.T, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		pending, _ := h.state.Pending()
+		if h.sender.count() >= n && len(pending) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("sent %d of %d; %d pending", h.sender.count(), n, len(pending))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func TestBroadcastOnceEach(t *testing.T) {
+	h := start(t, Limits{}, 50, nil)
+	defer h.stop()
+	r := newRelease("r1", 20)
+	if n := h.announce(t, r); n != 50 {
+		t.Fatalf("queued %d", n)
+	}
+	// The same release again, or the same release from another source,
+	// is not announced again.
+	if n := h.announce(t, r); n != 0 {
+		t.Errorf("re-announced: %d", n)
+	}
+	twin := newRelease("feed-abc", 20)
+	twin.Title = r.Title
+	if n := h.announce(t, twin); n != 0 {
+		t.Errorf("the same release from a feed was announced: %d", n)
+	}
+	h.wait(t, 50)
+	for i := range 50 {
+		if got := h.sender.sentTo(strconv.Itoa(1000 + i)); len(got) != 1 {
+			t.Errorf("chat %d got %v", 1000+i, got)
+		}
+	}
+	subs, _ := h.state.Subscriptions()
+	for _, s := range subs {
+		if s.LastRelease != "r1" || s.LastDelivered.IsZero() {
+			t.Errorf("subscription not updated: %+v", s)
+		}
+	}
+}
+
+func TestNewSubscriberGetsWhatComesAfter(t *testing.T) {
+	h := start(t, Limits{}, 1, nil)
+	defer h.stop()
+	h.announce(t, newRelease("r1", 20))
+	h.wait(t, 1)
+	h.state.Subscribe(store.Subscription{Platform: "fake", Chat: "2000"})
+	h.announce(t, newRelease("r2", 21))
+	h.wait(t, 3)
+	if got := h.sender.sentTo("2000"); !slices.Equal(got, []string{"r2"}) {
+		t.Errorf("new subscriber got %v", got)
+	}
+	if got := h.sender.sentTo("1000"); !slices.Equal(got, []string{"r1", "r2"}) {
+		t.Errorf("old subscriber got %v", got)
+	}
+}
+
+func TestFailuresAndMoves(t *testing.T) {
+	h := start(t, Limits{}, 4, nil)
+	defer h.stop()
+	h.sender.fail["1000"] = []error{&RetryAfterError{After: 20 * time.Millisecond}, &RetryAfterError{After: 10 * time.Millisecond}}
+	h.sender.fail["1001"] = []error{fmt.Errorf("%w: bot was blocked by the user", ErrGone)}
+	h.sender.fail["1002"] = []error{&MovedError{To: "-1009"}}
+	h.sender.fail["1003"] = []error{fmt.Errorf("502 bad gateway")}
+	h.announce(t, newRelease("r1", 20))
+	h.wait(t, 3)
+	if got := h.sender.sentTo("1000"); len(got) != 1 {
+		t.Errorf("rate-limited chat got %v", got)
+	}
+	if got := h.sender.sentTo("1001"); len(got) != 0 {
+		t.Errorf("blocked chat got %v", got)
+	}
+	if got := h.sender.sentTo("-1009"); len(got) != 1 {
+		t.Errorf("moved chat got %v", got)
+	}
+	if got := h.sender.sentTo("1003"); len(got) != 1 {
+		t.Errorf("chat after a 502 got %v", got)
+	}
+	subs, _ := h.state.Subscriptions()
+	var chats []string
+	for _, s := range subs {
+		chats = append(chats, s.Chat)
+	}
+	slices.Sort(chats)
+	if !slices.Equal(chats, []string{"-1009", "1000", "1003"}) {
+		t.Errorf("subscriptions after the failures: %v", chats)
+	}
+}
+
+func TestRestartResumesTheOutbox(t *testing.T) {
+	h := start(t, Limits{}, 20, nil)
+	h.stop() // nobody delivers
+	h.releases.add(newRelease("r1", 20))
+	ds, _, err := h.state.Announce("r1", "")
+	if err != nil || len(ds) != 20 {
+		t.Fatalf("%d %v", len(ds), err)
+	}
+	h.run(realClock{}) // a new process reads the outbox
+	defer h.stop()
+	h.wait(t, 20)
+	if n := h.sender.count(); n != 20 {
+		t.Errorf("sent %d", n)
+	}
+}
+
+func TestOrderPerChat(t *testing.T) {
+	h := start(t, Limits{}, 3, nil)
+	defer h.stop()
+	for i := range 5 {
+		h.announce(t, newRelease("r"+strconv.Itoa(i), 20+i))
+	}
+	h.wait(t, 15)
+	for i := range 3 {
+		if got := h.sender.sentTo(strconv.Itoa(1000 + i)); !slices.Equal(got, []string{"r0", "r1", "r2", "r3", "r4"}) {
+			t.Errorf("chat %d got %v", 1000+i, got)
+		}
+	}
+}
+
+func TestRateLimitsInSimulatedTime(t *testing.T) {
+	// Telegram's limits: 30 a second, one a second per chat, 20 a minute
+	// per group. Timed on a simulated clock, so no real minute passes.
+	clock := newSimClock()
+	h := start(t, Limits{PerSecond: 30, PerChat: time.Second, PerGroupMinute: 20}, 0, clock)
+	defer h.stop()
+	for i := range 40 {
+		h.state.Subscribe(store.Subscription{Platform: "fake", Chat: strconv.Itoa(1000 + i)})
+	}
+	h.state.Subscribe(store.Subscription{Platform: "fake", Chat: "-500"}) // a group
+	for i := range 3 {
+		h.announce(t, newRelease("r"+strconv.Itoa(i), 1+i))
+	}
+	h.wait(t, 3*41)
+	// Then the group alone gets 22 more.
+	for i := range 40 {
+		h.state.Unsubscribe("fake", strconv.Itoa(1000+i))
+	}
+	for i := range 22 {
+		h.announce(t, newRelease("g"+strconv.Itoa(i), 4+i))
+	}
+	h.wait(t, 3*41+22)
+
+	h.sender.mu.Lock()
+	defer h.sender.mu.Unlock()
+	// No second holds more than 30 messages, no chat gets two within a
+	// second, and no minute more than 20 to the group.
+	perSecond := map[int64]int{}
+	last := map[string]time.Time{}
+	var group []time.Time
+	for _, s := range h.sender.sent {
+		perSecond[s.at.Sub(clock.start).Milliseconds()/1000]++
+		if prev, ok := last[s.chat]; ok && s.at.Sub(prev) < time.Second {
+			t.Fatalf("chat %s got two messages %v apart", s.chat, s.at.Sub(prev))
+		}
+		last[s.chat] = s.at
+		if s.chat == "-500" {
+			group = append(group, s.at)
+		}
+	}
+	for sec, n := range perSecond {
+		if n > 30 {
+			t.Errorf("second %d held %d messages", sec, n)
+		}
+	}
+	if len(group) != 25 {
+		t.Fatalf("the group got %d of 25", len(group))
+	}
+	for i := 20; i < len(group); i++ {
+		if group[i].Sub(group[i-20]) < time.Minute {
+			t.Fatalf("the group got 21 messages within %v", group[i].Sub(group[i-20]))
+		}
+	}
+	// And it took no longer than the limits require: 41 messages at 30 a
+	// second, then a pause until the group's minute is over.
+	if took := clock.elapsed(); took > 90*time.Second {
+		t.Errorf("the schedule took %v of simulated time", took)
+	}
+}

@@ -1,0 +1,319 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The state of pushing releases: who subscribed, which releases were
+// announced, and the deliveries not yet made (the outbox).
+var (
+	bucketSubs      = []byte("subscriptions") // platform\x00chat → Subscription
+	bucketAnnounced = []byte("announced")     // release id → when
+	bucketPrints    = []byte("fingerprints")  // release fingerprint → release id
+	bucketOutbox    = []byte("outbox")        // sequence → Delivery
+	bucketMeta      = []byte("meta")
+	bucketFeeds     = []byte("feeds") // feed URL → validators
+	keyBaseline     = []byte("baseline")
+)
+
+// Subscription is a chat that gets every new release.
+type Subscription struct {
+	Platform string    `json:"platform"`
+	Chat     string    `json:"chat"`
+	Title    string    `json:"title,omitempty"` // the chat's name, for people
+	Since    time.Time `json:"since"`
+	// LastRelease is the last release delivered, and when.
+	LastRelease   string    `json:"last_release,omitempty"`
+	LastDelivered time.Time `json:"last_delivered,omitzero"`
+}
+
+// Delivery is one release to be sent to one subscriber.
+type Delivery struct {
+	Seq      uint64 `json:"-"`
+	Release  string `json:"release"`
+	Platform string `json:"platform"`
+	Chat     string `json:"chat"`
+}
+
+func subKey(platform, chat string) []byte { return []byte(platform + "\x00" + chat) }
+
+func seqKey(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
+
+// Subscribe adds a subscription; it reports false when the chat was
+// subscribed already, and keeps the first one.
+func (s *Store) Subscribe(sub Subscription) (bool, error) {
+	added := false
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSubs)
+		if b.Get(subKey(sub.Platform, sub.Chat)) != nil {
+			return nil
+		}
+		added = true
+		if sub.Since.IsZero() {
+			sub.Since = s.now().UTC()
+		}
+		return putJSON(b, subKey(sub.Platform, sub.Chat), sub)
+	})
+	if err != nil {
+		return false, fmt.Errorf("subscribe %s %s: %w", sub.Platform, sub.Chat, err)
+	}
+	return added, nil
+}
+
+// Unsubscribe removes a subscription and the deliveries still owed to it;
+// it reports false when there was none.
+func (s *Store) Unsubscribe(platform, chat string) (bool, error) {
+	removed := false
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSubs)
+		if b.Get(subKey(platform, chat)) == nil {
+			return nil
+		}
+		removed = true
+		if err := b.Delete(subKey(platform, chat)); err != nil {
+			return err
+		}
+		return deleteDeliveries(tx, func(d Delivery) bool { return d.Platform == platform && d.Chat == chat })
+	})
+	if err != nil {
+		return false, fmt.Errorf("unsubscribe %s %s: %w", platform, chat, err)
+	}
+	return removed, nil
+}
+
+// MoveSubscription keeps a subscription, and what is owed to it, when a
+// chat gets a new id (a Telegram group that became a supergroup).
+func (s *Store) MoveSubscription(platform, from, to string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSubs)
+		var sub Subscription
+		raw := b.Get(subKey(platform, from))
+		if raw == nil {
+			return nil
+		}
+		if err := json.Unmarshal(raw, &sub); err != nil {
+			return err
+		}
+		sub.Chat = to
+		if err := b.Delete(subKey(platform, from)); err != nil {
+			return err
+		}
+		if err := putJSON(b, subKey(platform, to), sub); err != nil {
+			return err
+		}
+		out := tx.Bucket(bucketOutbox)
+		return out.ForEach(func(k, v []byte) error {
+			var d Delivery
+			if err := json.Unmarshal(v, &d); err != nil {
+				return err
+			}
+			if d.Platform != platform || d.Chat != from {
+				return nil
+			}
+			d.Chat = to
+			return putJSON(out, k, d)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("move subscription %s %s to %s: %w", platform, from, to, err)
+	}
+	return nil
+}
+
+// Subscriptions lists all subscriptions, oldest first.
+func (s *Store) Subscriptions() ([]Subscription, error) {
+	var subs []Subscription
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSubs).ForEach(func(_, v []byte) error {
+			var sub Subscription
+			if err := json.Unmarshal(v, &sub); err != nil {
+				return err
+			}
+			subs = append(subs, sub)
+			return nil
+		})
+	})
+	slices.SortStableFunc(subs, func(a, b Subscription) int { return a.Since.Compare(b.Since) })
+	return subs, err
+}
+
+// Baseline records, the first time it is called, that releases are
+// already known: the corpus isabot started with is not news. Later calls
+// do nothing; it reports whether this one did.
+func (s *Store) Baseline(releases map[string]string) (bool, error) {
+	first := false
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta.Get(keyBaseline) != nil {
+			return nil
+		}
+		first = true
+		for id, print := range releases {
+			if err := markAnnounced(tx, id, print, s.now()); err != nil {
+				return err
+			}
+		}
+		return meta.Put(keyBaseline, []byte(s.now().UTC().Format(time.RFC3339)))
+	})
+	if err != nil {
+		return false, fmt.Errorf("record the baseline: %w", err)
+	}
+	return first, nil
+}
+
+func markAnnounced(tx *bolt.Tx, id, print string, now time.Time) error {
+	if err := tx.Bucket(bucketAnnounced).Put([]byte(id), []byte(now.UTC().Format(time.RFC3339))); err != nil {
+		return err
+	}
+	if print == "" {
+		return nil
+	}
+	return tx.Bucket(bucketPrints).Put([]byte(print), []byte(id))
+}
+
+// Announce records a new release and, in the same transaction, one
+// delivery for every current subscriber. A release announced before, under
+// its id or under another id with the same fingerprint (the same release
+// from another source), is not announced again: new is false.
+func (s *Store) Announce(id, print string) (created []Delivery, new bool, err error) {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		created, new = nil, false
+		if tx.Bucket(bucketAnnounced).Get([]byte(id)) != nil {
+			return nil
+		}
+		if print != "" && tx.Bucket(bucketPrints).Get([]byte(print)) != nil {
+			return nil
+		}
+		new = true
+		if err := markAnnounced(tx, id, print, s.now()); err != nil {
+			return err
+		}
+		out := tx.Bucket(bucketOutbox)
+		return tx.Bucket(bucketSubs).ForEach(func(_, v []byte) error {
+			var sub Subscription
+			if err := json.Unmarshal(v, &sub); err != nil {
+				return err
+			}
+			seq, err := out.NextSequence()
+			if err != nil {
+				return err
+			}
+			d := Delivery{Seq: seq, Release: id, Platform: sub.Platform, Chat: sub.Chat}
+			created = append(created, d)
+			return putJSON(out, seqKey(seq), d)
+		})
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("announce %s: %w", id, err)
+	}
+	return created, new, nil
+}
+
+// Pending lists the deliveries not yet made, in the order they were
+// created.
+func (s *Store) Pending() ([]Delivery, error) {
+	var ds []Delivery
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
+			var d Delivery
+			if err := json.Unmarshal(v, &d); err != nil {
+				return err
+			}
+			d.Seq = binary.BigEndian.Uint64(k)
+			ds = append(ds, d)
+			return nil
+		})
+	})
+	return ds, err
+}
+
+// Delivered records that a delivery was made: it leaves the outbox and the
+// subscription notes it. Many deliverers' records share one write to disk
+// (bbolt's Batch), and each returns only once its record is on disk.
+func (s *Store) Delivered(d Delivery) error {
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketSubs)
+		raw := b.Get(subKey(d.Platform, d.Chat))
+		if raw == nil {
+			return nil
+		}
+		var sub Subscription
+		if err := json.Unmarshal(raw, &sub); err != nil {
+			return err
+		}
+		sub.LastRelease, sub.LastDelivered = d.Release, s.now().UTC()
+		return putJSON(b, subKey(d.Platform, d.Chat), sub)
+	})
+	if err != nil {
+		return fmt.Errorf("record delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
+	}
+	return nil
+}
+
+// Abandon drops a delivery that cannot be made.
+func (s *Store) Abandon(d Delivery) error {
+	return s.db.Batch(func(tx *bolt.Tx) error { return tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)) })
+}
+
+// Redirect points a pending delivery at another chat.
+func (s *Store) Redirect(d Delivery) error {
+	return s.db.Update(func(tx *bolt.Tx) error { return putJSON(tx.Bucket(bucketOutbox), seqKey(d.Seq), d) })
+}
+
+func deleteDeliveries(tx *bolt.Tx, match func(Delivery) bool) error {
+	out := tx.Bucket(bucketOutbox)
+	var keys [][]byte
+	err := out.ForEach(func(k, v []byte) error {
+		var d Delivery
+		if err := json.Unmarshal(v, &d); err != nil {
+			return err
+		}
+		if match(d) {
+			keys = append(keys, slices.Clone(k))
+		}
+		return nil
+	})
+	for _, k := range keys {
+		if err == nil {
+			err = out.Delete(k)
+		}
+	}
+	return err
+}
+
+// FeedValidators returns the ETag and Last-Modified a feed last sent.
+func (s *Store) FeedValidators(url string) (etag, lastModified string) {
+	s.db.View(func(tx *bolt.Tx) error {
+		var v struct{ ETag, LastModified string }
+		if raw := tx.Bucket(bucketFeeds).Get([]byte(url)); raw != nil && json.Unmarshal(raw, &v) == nil {
+			etag, lastModified = v.ETag, v.LastModified
+		}
+		return nil
+	})
+	return etag, lastModified
+}
+
+// SetFeedValidators remembers a feed's ETag and Last-Modified for the next
+// conditional request.
+func (s *Store) SetFeedValidators(url, etag, lastModified string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return putJSON(tx.Bucket(bucketFeeds), []byte(url), struct{ ETag, LastModified string }{etag, lastModified})
+	})
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
