@@ -21,6 +21,8 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 
+	"github.com/isa-alliance/isabot/bots/push"
+	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
 )
@@ -36,11 +38,14 @@ type Engine interface {
 	Help(lang corpus.Lang) search.Answer
 	Latest(n int) []*corpus.Release
 	Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]search.Hit, int, error)
+	Release(id string) (*corpus.Release, bool)
 }
 
 // State keeps what must survive a restart; package store's Store is one.
 type State interface {
 	ClaimUpdate(platform, id string) (bool, error)
+	Subscribe(store.Subscription) (bool, error)
+	Unsubscribe(platform, chat string) (bool, error)
 }
 
 // Config is how the bot reaches Slack.
@@ -56,6 +61,10 @@ type Config struct {
 	HTTPClient *http.Client
 	// OnRateLimit, if set, is told of every rate limit Slack answers.
 	OnRateLimit func()
+	// Channels are subscribed to new releases at start (channel ids).
+	Channels []string
+	// Limits replaces Slack's rate limits for announcements, for tests.
+	Limits *push.Limits
 }
 
 // Bot is the running Slack bot.
@@ -124,6 +133,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err := b.connect(ctx); err != nil {
 		return err
 	}
+	b.subscribeConfigured()
 	if !b.SocketMode() {
 		b.ready.Store(true)
 		b.logger.Info("slack bot receives events over HTTP")

@@ -95,6 +95,17 @@ func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question str
 // onCommand answers /isa: a question, or one of its subcommands. The
 // answer is ephemeral, with a button to share it in the channel.
 func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
+	if sub := strings.ToLower(strings.TrimSpace(cmd.Text)); sub == "subscribe" || sub == "unsubscribe" {
+		if blocks := b.subscribe(ctx, cmd, sub == "subscribe"); blocks != nil {
+			err := b.poster.respond(ctx, cmd.ResponseURL, &slack.WebhookMessage{
+				ResponseType: slack.ResponseTypeEphemeral, Text: fallbackText(blocks), Blocks: &slack.Blocks{BlockSet: blocks},
+			})
+			if err != nil {
+				b.logger.Warn("slack: cannot respond to /isa", "channel", cmd.ChannelID, "error", err)
+			}
+		}
+		return
+	}
 	blocks, err := b.commandBlocks(ctx, cmd.Text)
 	if err != nil {
 		b.logger.Error("slack: cannot answer /isa", "error", err)
@@ -165,6 +176,10 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 		return
 	}
 	for _, action := range cb.ActionCallback.BlockActions {
+		if action.ActionID == readAction {
+			b.readMore(ctx, cb, action.Value)
+			continue
+		}
 		if action.ActionID != shareAction {
 			continue
 		}
@@ -193,6 +208,24 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 		}
 		if err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{DeleteOriginal: true}); err != nil {
 			b.logger.Warn("slack: cannot remove the ephemeral answer", "error", err)
+		}
+	}
+}
+
+// readMore shows a whole release to the user who asked, as an ephemeral
+// message.
+func (b *Bot) readMore(ctx context.Context, cb slack.InteractionCallback, id string) {
+	r, ok := b.engine.Release(id)
+	if !ok {
+		return
+	}
+	for _, msg := range splitBlocks(releaseBlocks(r, r.Lang)) {
+		err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{
+			ResponseType: slack.ResponseTypeEphemeral, ReplaceOriginal: false, Text: r.Title, Blocks: &slack.Blocks{BlockSet: msg},
+		})
+		if err != nil {
+			b.logger.Warn("slack: cannot show a release", "error", err)
+			return
 		}
 	}
 }

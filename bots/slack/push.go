@@ -1,0 +1,143 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/isa-alliance/isabot/bots"
+	"github.com/isa-alliance/isabot/bots/push"
+	"github.com/isa-alliance/isabot/bots/store"
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// Slack allows about one message a second to a channel; what a workspace
+// allows in all is far more than an alliance has channels.
+var slackLimits = push.Limits{PerSecond: 20, PerChat: time.Second}
+
+// Platform names Slack for the pusher.
+func (b *Bot) Platform() string { return platform }
+
+// Limits are Slack's rate limits, or the configured ones.
+func (b *Bot) Limits() push.Limits {
+	if b.cfg.Limits != nil {
+		return *b.cfg.Limits
+	}
+	return slackLimits
+}
+
+// Group reports true: announcements go to channels.
+func (b *Bot) Group(string) bool { return true }
+
+// readAction is the action id of an announcement's "Read more" button,
+// whose value is the release's id.
+const readAction = "isa_read"
+
+// Send announces a release in a channel, with a button that shows the
+// whole release.
+func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) error {
+	blocks := announcementBlocks(r, r.Lang)
+	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(r.Title, false))
+	return pushError(err)
+}
+
+// pushError tells the pusher what a Slack error means for a delivery.
+func pushError(err error) error {
+	var (
+		limited  *slack.RateLimitedError
+		slackErr slack.SlackErrorResponse
+	)
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &limited):
+		return &push.RetryAfterError{After: max(limited.RetryAfter, time.Second)}
+	case errors.As(err, &slackErr) && slices.Contains([]string{"channel_not_found", "not_in_channel", "is_archived", "account_inactive", "channel_is_archived"}, slackErr.Err):
+		return fmt.Errorf("%w: %v", push.ErrGone, err)
+	}
+	return err
+}
+
+// announcementBlocks is a new release's announcement.
+func announcementBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
+	t := bots.TextsFor(lang)
+	title := "*" + escape(r.Title) + "*"
+	if r.URL != "" && !strings.ContainsAny(r.URL, "|<> ") {
+		title = "*<" + escape(r.URL) + "|" + escape(r.Title) + ">*"
+	}
+	blocks := []slack.Block{
+		slack.NewContextBlock("isa_new", slack.NewTextBlockObject(slack.MarkdownType, ":newspaper: "+escape(t.NewRelease)+" · "+
+			escape(strings.TrimPrefix(r.Place+", ", ", ")+corpus.DateOf(r.Date).Format(lang)), false, false)),
+		section(title),
+	}
+	if s := bots.Summary(r); s != "" {
+		blocks = append(blocks, section(escape(s)))
+	}
+	return append(blocks, slack.NewActionBlock(readAction,
+		slack.NewButtonBlockElement(readAction, r.ID, slack.NewTextBlockObject(slack.PlainTextType, t.ReadMore, false, false))))
+}
+
+// releaseBlocks is a whole release, for "Read more".
+func releaseBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
+	paragraphs := []string{"*" + escape(r.Title) + "*\n" + escape(strings.TrimPrefix(r.Place+", ", ", ")+corpus.DateOf(r.Date).Format(lang))}
+	for _, p := range append(slices.Clone(r.Body), r.About...) {
+		paragraphs = append(paragraphs, escape(p))
+	}
+	if len(r.Contact) > 0 {
+		paragraphs = append(paragraphs, escape(strings.Join(r.Contact, "\n")))
+	}
+	var blocks []slack.Block
+	for _, chunk := range bots.Split(paragraphs, sectionLimit, func(s string) int { return len([]rune(s)) }) {
+		blocks = append(blocks, section(chunk))
+	}
+	return blocks
+}
+
+// subscribe handles "/isa subscribe" and "/isa unsubscribe" in a channel.
+func (b *Bot) subscribe(ctx context.Context, cmd slack.SlashCommand, on bool) []slack.Block {
+	t := bots.TextsFor(corpus.German)
+	name := "#" + cmd.ChannelName
+	if cmd.ChannelName == "" {
+		name = cmd.ChannelID
+	}
+	var msg string
+	if on {
+		added, err := b.state.Subscribe(store.Subscription{Platform: platform, Chat: cmd.ChannelID, Title: name})
+		switch {
+		case err != nil:
+			b.logger.Error("slack: cannot subscribe", "channel", cmd.ChannelID, "error", err)
+			return nil
+		case added:
+			msg = fmt.Sprintf(t.Subscribed, name)
+		default:
+			msg = fmt.Sprintf(t.AlreadySubscribed, name)
+		}
+	} else {
+		removed, err := b.state.Unsubscribe(platform, cmd.ChannelID)
+		switch {
+		case err != nil:
+			b.logger.Error("slack: cannot unsubscribe", "channel", cmd.ChannelID, "error", err)
+			return nil
+		case removed:
+			msg = fmt.Sprintf(t.Unsubscribed, name)
+		default:
+			msg = fmt.Sprintf(t.NotSubscribed, name)
+		}
+	}
+	return []slack.Block{section(escape(strings.ReplaceAll(msg, "/unsubscribe", "/isa unsubscribe")))}
+}
+
+// subscribeConfigured subscribes the channels named in the configuration
+// (SLACK_CHANNELS).
+func (b *Bot) subscribeConfigured() {
+	for _, ch := range b.cfg.Channels {
+		if _, err := b.state.Subscribe(store.Subscription{Platform: platform, Chat: ch, Title: ch}); err != nil {
+			b.logger.Error("slack: cannot subscribe a configured channel", "channel", ch, "error", err)
+		}
+	}
+}
