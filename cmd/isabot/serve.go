@@ -47,7 +47,7 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer idx.Close()
-	state, err := store.Open(filepath.Join(a.dataDir, "state.db"))
+	state, err := store.Open(filepath.Join(a.dataDir, stateFile))
 	if err != nil {
 		return err
 	}
@@ -140,6 +140,9 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	return err
 }
+
+// stateFile, in the data directory, is the state store.
+const stateFile = "state.db"
 
 // askBurst is how many questions a client may ask the API at once.
 const askBurst = 5

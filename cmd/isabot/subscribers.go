@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"github.com/isa-alliance/isabot/bots/store"
+)
+
+func subscribersCommand() command {
+	var asJSON bool
+	return command{
+		name:    "subscribers",
+		summary: "list the chats subscribed to new releases",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&asJSON, "json", false, "print a JSON array")
+		},
+		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
+			if len(args) > 0 {
+				fs.Usage()
+				return errUsage
+			}
+			subs, err := a.subscriptions(ctx)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if subs == nil {
+					subs = []store.Subscription{}
+				}
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(subs)
+			}
+			if len(subs) == 0 {
+				fmt.Fprintln(a.stdout, "No subscribers.")
+				return nil
+			}
+			w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(w, "PLATFORM\tCHAT\tNAME\tSINCE\tLAST RELEASE\tDELIVERED")
+			for _, s := range subs {
+				delivered := ""
+				if !s.LastDelivered.IsZero() {
+					delivered = s.LastDelivered.Local().Format("2006-01-02 15:04")
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Platform, s.Chat, s.Title, s.Since.Local().Format("2006-01-02 15:04"), s.LastRelease, delivered)
+			}
+			return w.Flush()
+		},
+	}
+}
+
+// subscriptions reads the subscriptions from the state file, or, while
+// serve holds it, from the running serve on the loopback interface.
+func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
+	st, err := store.Open(filepath.Join(a.dataDir, stateFile))
+	if err == nil {
+		defer st.Close()
+		return st.Subscriptions()
+	}
+	if !errors.Is(err, store.ErrLocked) {
+		return nil, err
+	}
+	_, port, perr := net.SplitHostPort(a.cfg.Listen)
+	if perr != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+subscribersPath, nil)
+	resp, herr := http.DefaultClient.Do(req)
+	if herr != nil {
+		return nil, fmt.Errorf("%w, and the running serve does not answer on port %s: %v", err, port, herr)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		return nil, fmt.Errorf("the running serve answered %s: %s", resp.Status, body)
+	}
+	var subs []store.Subscription
+	return subs, json.NewDecoder(resp.Body).Decode(&subs)
+}
+
+// subscribersPath lets `isabot subscribers` ask a running serve, which
+// holds the state file; it answers only on the loopback interface.
+const subscribersPath = "/internal/subscribers"
+
+// subscribersHandler serves subscribersPath to local clients only.
+func subscribersHandler(st *store.Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, _, err := net.SplitHostPort(r.RemoteAddr)
+		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() || r.Header.Get("X-Forwarded-For") != "" {
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		subs, err := st.Subscriptions()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		if subs == nil {
+			subs = []store.Subscription{}
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(subs)
+	})
+}
