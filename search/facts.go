@@ -461,7 +461,7 @@ func (e *Engine) latestReleases(q *question) Answer {
 // latest returns up to n releases, newest first.
 func (e *Engine) latest(n int) []*corpus.Release {
 	rs := e.data.Releases
-	out := make([]*corpus.Release, 0, n)
+	out := make([]*corpus.Release, 0, min(n, len(rs)))
 	for i := len(rs) - 1; i >= 0 && len(out) < n; i-- {
 		out = append(out, &rs[i])
 	}

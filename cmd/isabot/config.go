@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/isa-alliance/isabot/bots/push"
 )
 
 // config is isabot's whole configuration. Each setting comes from a flag,
@@ -44,6 +46,19 @@ type config struct {
 	FeedInterval time.Duration
 
 	AskRate float64 // requests a second per client on /api/ask
+
+	// TelegramRate is how many announcements a second the bot may send:
+	// Telegram allows 30; a Bot API server of one's own may allow more.
+	TelegramRate float64
+}
+
+// telegramLimits are Telegram's limits at the configured rate, or nil for
+// Telegram's own.
+func (c *config) telegramLimits() *push.Limits {
+	if c.TelegramRate == 30 {
+		return nil
+	}
+	return &push.Limits{PerSecond: c.TelegramRate, PerChat: time.Second, PerGroupMinute: 20}
 }
 
 // setting is one configuration value and where it may come from.
@@ -114,6 +129,15 @@ func settings() []setting {
 			c.FeedInterval = d
 			return nil
 		}, func(c *config) string { return c.FeedInterval.String() }))
+	add(mk("telegram.rate", "TELEGRAM_RATE", "", false, "30", "announcements a second to Telegram (its limit for bots is 30)",
+		func(c *config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || f <= 0 {
+				return fmt.Errorf("not a positive number: %q", v)
+			}
+			c.TelegramRate = f
+			return nil
+		}, func(c *config) string { return strconv.FormatFloat(c.TelegramRate, 'f', -1, 64) }))
 	add(mk("ask_rate", "ISABOT_ASK_RATE", "", false, "2", "requests a second each client may make to /api/ask",
 		func(c *config, v string) error {
 			f, err := strconv.ParseFloat(v, 64)
@@ -294,8 +318,8 @@ func (c *config) validate() error {
 			bad("%s: %q is not an http(s) URL", env, u)
 		}
 	}
-	if c.FeedInterval < 10*time.Second {
-		bad("ISABOT_FEED_INTERVAL: %v is too short (at least 10s)", c.FeedInterval)
+	if c.FeedInterval < time.Second {
+		bad("ISABOT_FEED_INTERVAL: %v is too short (at least 1s)", c.FeedInterval)
 	}
 	if c.AskRate <= 0 {
 		bad("ISABOT_ASK_RATE: must be above 0")

@@ -88,7 +88,7 @@ func TestConfigValidation(t *testing.T) {
 		{"webhook url", map[string]string{"TELEGRAM_WEBHOOK_URL": "isabot.example/hook"}, "", "TELEGRAM_WEBHOOK_URL"},
 		{"feed url", map[string]string{"ISABOT_FEEDS": "https://ok.example/feed, ftp://x"}, "", "ISABOT_FEEDS[1]"},
 		{"feed interval", map[string]string{"ISABOT_FEED_INTERVAL": "often"}, "", "ISABOT_FEED_INTERVAL"},
-		{"feed interval too short", map[string]string{"ISABOT_FEED_INTERVAL": "1s"}, "", "ISABOT_FEED_INTERVAL"},
+		{"feed interval too short", map[string]string{"ISABOT_FEED_INTERVAL": "500ms"}, "", "ISABOT_FEED_INTERVAL"},
 		{"unknown file key", nil, "lisen: ':80'\n", `unknown setting "lisen"`},
 		{"broken file", nil, "listen: [\n", "config file"},
 	}

@@ -4,8 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 func configCommand() command {
@@ -102,6 +105,12 @@ func (a *app) plan() []string {
 	default:
 		out = append(out, "Slack bot: yes, HTTP mode (POST /slack/events, /slack/commands, /slack/interactivity)")
 	}
+	if len(c.Feeds) > 0 {
+		out = append(out, fmt.Sprintf("Feeds: %s, polled every %v", strings.Join(c.Feeds, ", "), c.FeedInterval))
+	} else {
+		out = append(out, "Feeds: none (ISABOT_FEEDS is not set)")
+	}
+	out = append(out, "New releases: watching "+filepath.Join(a.dataDir, corpus.ReleasesDir))
 	out = append(out, "HTTP listener on "+c.Listen)
 	return out
 }

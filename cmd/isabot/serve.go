@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -14,11 +15,15 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/isa-alliance/isabot/bots/inbox"
 	"github.com/isa-alliance/isabot/bots/observe"
+	"github.com/isa-alliance/isabot/bots/push"
 	slackbot "github.com/isa-alliance/isabot/bots/slack"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/telegram"
 	"github.com/isa-alliance/isabot/bots/web"
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search"
 )
 
 // shutdownGrace is how long serve waits for answers in progress when
@@ -53,10 +58,11 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	defer state.Close()
 
+	var pusher *push.Pusher
 	metrics := observe.NewMetrics(func() float64 {
 		n, _ := idx.DocCount()
 		return float64(n)
-	}, func() float64 { return 0 })
+	}, func() float64 { return float64(pusher.QueueDepth()) })
 	unanswered := observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
 	observed := func(platform string) *observe.Engine { return observe.Observed(engine, platform, metrics, unanswered) }
 
@@ -64,8 +70,10 @@ func (a *app) serve(ctx context.Context) error {
 	checks := map[string]web.Check{"index": func() error { _, err := idx.DocCount(); return err }}
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), a.cfg.AskRate, askBurst, a.logger))
+	mux.Handle("GET "+subscribersPath, subscribersHandler(state))
 	group, ctx := errgroup.WithContext(ctx)
 
+	var senders []push.Sender
 	started := 0
 	if a.cfg.TelegramToken != "" {
 		cfg := telegram.Config{
@@ -74,6 +82,8 @@ func (a *app) serve(ctx context.Context) error {
 			WebhookURL:    a.cfg.TelegramWebhookURL,
 			WebhookSecret: a.cfg.TelegramWebhookSecret,
 			OnRateLimit:   func() { metrics.RateLimited("telegram") },
+			Channels:      a.cfg.TelegramChannels,
+			Limits:        a.cfg.telegramLimits(),
 		}
 		if cfg.WebhookURL != "" && cfg.WebhookSecret == "" {
 			cfg.WebhookSecret = randomSecret()
@@ -87,6 +97,7 @@ func (a *app) serve(ctx context.Context) error {
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
 		}
 		group.Go(func() error { return tg.Run(ctx) })
+		senders = append(senders, tg)
 		started++
 	}
 	if a.cfg.SlackBotToken != "" {
@@ -96,6 +107,7 @@ func (a *app) serve(ctx context.Context) error {
 			SigningSecret: a.cfg.SlackSigningSecret,
 			APIURL:        a.cfg.SlackAPIURL,
 			OnRateLimit:   func() { metrics.RateLimited("slack") },
+			Channels:      a.cfg.SlackChannels,
 		}, observed("slack"), state, a.logger.With("bot", "slack"))
 		if err != nil {
 			return err
@@ -107,6 +119,7 @@ func (a *app) serve(ctx context.Context) error {
 			mux.Handle("POST /slack/interactivity", sl.InteractivityHandler())
 		}
 		group.Go(func() error { return sl.Run(ctx) })
+		senders = append(senders, sl)
 		started++
 	}
 	if started == 0 {
@@ -114,6 +127,25 @@ func (a *app) serve(ctx context.Context) error {
 	}
 
 	web.Health(mux, checks)
+
+	// New releases: from the releases folder and the feeds, indexed live
+	// and announced to the subscribers once each.
+	pusher = push.New(state, engine, senders, metrics, a.logger)
+	if first, err := state.Baseline(fingerprints(engine.Latest(math.MaxInt))); err != nil {
+		return err
+	} else if first {
+		a.logger.Info("recorded the releases present as the baseline: they are not announced")
+	}
+	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
+	group.Go(func() error { return pusher.Run(ctx) })
+	group.Go(func() error {
+		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, inbox.Options{Scan: true})
+	})
+	if len(a.cfg.Feeds) > 0 {
+		group.Go(func() error {
+			return inbox.PollFeeds(ctx, a.cfg.Feeds, a.cfg.FeedInterval, &http.Client{Timeout: time.Minute}, state, arrive, a.logger)
+		})
+	}
 
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -139,6 +171,29 @@ func (a *app) serve(ctx context.Context) error {
 		return nil
 	}
 	return err
+}
+
+// arrive takes a release that came in while serving: it is indexed (once,
+// or again when it changed) and announced (once).
+func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pusher, r corpus.Release) error {
+	if old, ok := engine.Release(r.ID); !ok || search.Hash([]corpus.Release{*old}) != search.Hash([]corpus.Release{r}) {
+		if err := engine.Add(ctx, r); err != nil {
+			return fmt.Errorf("index %s: %w", r.ID, err)
+		}
+		a.logger.Info("indexed a release", "release", r.ID, "source", r.Source)
+	}
+	current, _ := engine.Release(r.ID)
+	_, err := pusher.Announce(current)
+	return err
+}
+
+// fingerprints maps releases to their fingerprints, for the baseline.
+func fingerprints(releases []*corpus.Release) map[string]string {
+	out := make(map[string]string, len(releases))
+	for _, r := range releases {
+		out[r.ID] = push.Fingerprint(r)
+	}
+	return out
 }
 
 // stateFile, in the data directory, is the state store.
