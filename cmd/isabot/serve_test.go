@@ -37,11 +37,13 @@ func startServe(t *testing.T, env map[string]string) *served {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
+	// In the environment, so that the other commands of a test find it.
+	t.Setenv("ISABOT_LISTEN", addr)
 	s := &served{base: "http://" + addr, dataDir: t.TempDir(), stderr: &syncWriter{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, []string{"--data", s.dataDir, "--log-level", "debug", "serve", "--listen", addr}, io.Discard, s.stderr)
+		done <- Run(ctx, []string{"--data", s.dataDir, "--log-level", "debug", "serve"}, io.Discard, s.stderr)
 	}()
 	stopped := false
 	s.stop = func() error {
