@@ -13,12 +13,14 @@ import (
 )
 
 // Block Kit's limits: characters in a section's text, blocks in a
-// message, elements in a context block.
+// message, elements in a context block, characters in a button's value.
 const (
-	sectionLimit  = 3000
-	blocksLimit   = 50
-	contextLimit  = 10
-	fallbackLimit = 300
+	sectionLimit     = 3000
+	blocksLimit      = 50
+	contextLimit     = 10
+	buttonValueLimit = 2000
+	fallbackLimit    = 300
+	searchEchoLimit  = 200 // characters of a search's words a reply repeats
 )
 
 // escape makes text from the corpus or a user safe in mrkdwn: Slack reads
@@ -97,7 +99,9 @@ func latestBlocks(latest []*corpus.Release, lang corpus.Lang) []slack.Block {
 func searchBlocks(words string, hits []search.Hit, total int, lang corpus.Lang) []slack.Block {
 	t := bots.TextsFor(lang)
 	if len(hits) == 0 {
-		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, words)))}
+		// The words are echoed, cut so that the section stays within
+		// Block Kit's limit however long they were.
+		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, clip(words, searchEchoLimit))))}
 	}
 	pages := (total + len(hits) - 1) / len(hits)
 	blocks := []slack.Block{section("*" + escape(fmt.Sprintf(t.SearchPage, 1, pages, total)) + "*")}
@@ -105,6 +109,15 @@ func searchBlocks(words string, hits []search.Hit, total int, lang corpus.Lang) 
 		blocks = append(blocks, section(fmt.Sprintf("%d. %s\n%s", i+1, releaseText(h.Release, lang), snippetText(h.Source))))
 	}
 	return blocks
+}
+
+// clip cuts s to at most n characters, marking the cut with "…".
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // snippetText renders a snippet in mrkdwn with its matched words bold.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -106,16 +107,19 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 		}
 		return
 	}
-	blocks, err := b.commandBlocks(ctx, cmd.Text)
+	blocks, l, err := b.commandBlocks(ctx, cmd.Text)
 	if err != nil {
 		b.logger.Error("slack: cannot answer /isa", "error", err)
 		return
 	}
 	share := shareValue{Text: cmd.Text}
 	raw, _ := json.Marshal(share)
-	l := lang(cmd.Text)
-	blocks = append(blocks, slack.NewActionBlock("isa_share",
-		slack.NewButtonBlockElement(shareAction, string(raw), slack.NewTextBlockObject(slack.PlainTextType, bots.TextsFor(l).Share, false, false))))
+	// The button carries the question; one too long for a button's value
+	// gets no button, as Slack would refuse the whole answer.
+	if utf8.RuneCount(raw) <= buttonValueLimit {
+		blocks = append(blocks, slack.NewActionBlock("isa_share",
+			slack.NewButtonBlockElement(shareAction, string(raw), slack.NewTextBlockObject(slack.PlainTextType, bots.TextsFor(l).Share, false, false))))
+	}
 	for _, msg := range splitBlocks(blocks) {
 		err := b.poster.respond(ctx, cmd.ResponseURL, &slack.WebhookMessage{
 			ResponseType: slack.ResponseTypeEphemeral,
@@ -137,36 +141,37 @@ type shareValue struct {
 	Text string `json:"t"`
 }
 
-// commandBlocks renders the answer to "/isa TEXT".
-func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, error) {
+// commandBlocks renders the answer to "/isa TEXT" and tells its
+// language, for the words around it.
+func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, corpus.Lang, error) {
 	text = strings.TrimSpace(text)
 	sub, rest, _ := strings.Cut(text, " ")
 	rest = strings.TrimSpace(rest)
+	l := lang(rest)
 	switch strings.ToLower(sub) {
 	case "", "help", "hilfe", "帮助":
-		return answerBlocks(b.engine.Help(lang(rest))), nil
+		return answerBlocks(b.engine.Help(l)), l, nil
 	case "cities", "städte", "staedte", "城市":
-		return answerBlocks(b.engine.Members(lang(rest), rest)), nil
+		return answerBlocks(b.engine.Members(l, rest)), l, nil
 	case "contact", "kontakt", "联系":
-		return answerBlocks(b.engine.Contact(lang(rest))), nil
+		return answerBlocks(b.engine.Contact(l)), l, nil
 	case "latest", "neueste", "最新":
-		return latestBlocks(b.engine.Latest(5), lang(rest)), nil
+		return latestBlocks(b.engine.Latest(5), l), l, nil
 	case "search", "suche", "搜索":
-		l := lang(rest)
 		if rest == "" {
-			return []slack.Block{section(escape(bots.TextsFor(l).SearchUsage))}, nil
+			return []slack.Block{section(escape(bots.TextsFor(l).SearchUsage))}, l, nil
 		}
 		hits, total, err := b.engine.Search(ctx, rest, l, 0, 5)
 		if err != nil {
-			return nil, err
+			return nil, l, err
 		}
-		return searchBlocks(rest, hits, total, l), nil
+		return searchBlocks(rest, hits, total, l), l, nil
 	}
 	a, err := b.engine.Answer(ctx, text, lang(text))
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return answerBlocks(a), nil
+	return answerBlocks(a), a.Lang, nil
 }
 
 // onInteraction handles the "Share in channel" button: the answer is
@@ -188,7 +193,7 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 			b.logger.Warn("slack: malformed share button", "error", err)
 			continue
 		}
-		blocks, err := b.commandBlocks(ctx, share.Text)
+		blocks, _, err := b.commandBlocks(ctx, share.Text)
 		if err != nil {
 			b.logger.Error("slack: cannot share", "error", err)
 			return

@@ -209,4 +209,3 @@ func grep(text, substr string) string {
 	}
 	return strings.Join(out, "\n")
 }
-
