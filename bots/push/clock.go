@@ -3,6 +3,7 @@ package push
 import (
 	"context"
 	"math"
+	"sync"
 	"time"
 )
 
@@ -16,6 +17,51 @@ type Clock interface {
 }
 
 type realClock struct{}
+
+// SimClock is simulated time: waiting advances it at once. The pusher
+// waits in one goroutine per platform, so the simulated time is the time
+// the real schedule would take, without taking it. Benchmarks measure the
+// rate limits with it.
+type SimClock struct {
+	mu    sync.Mutex
+	now   time.Time
+	start time.Time
+}
+
+// NewSimClock starts simulated time at start.
+func NewSimClock(start time.Time) *SimClock { return &SimClock{now: start, start: start} }
+
+// Now is the simulated time.
+func (c *SimClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *SimClock) advance(d time.Duration) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if d > 0 {
+		c.now = c.now.Add(d)
+	}
+	return c.now
+}
+
+// After advances the time by d and fires.
+func (c *SimClock) After(d time.Duration) <-chan time.Time {
+	ch := make(chan time.Time, 1)
+	ch <- c.advance(d)
+	return ch
+}
+
+// Sleep advances the time by d.
+func (c *SimClock) Sleep(ctx context.Context, d time.Duration) bool {
+	c.advance(d)
+	return ctx.Err() == nil
+}
+
+// Elapsed is the simulated time since the start.
+func (c *SimClock) Elapsed() time.Duration { return c.Now().Sub(c.start) }
 
 func (realClock) Now() time.Time                         { return time.Now() }
 func (realClock) After(d time.Duration) <-chan time.Time { return time.After(d) }

@@ -103,7 +103,7 @@ func WithWorkers(n int) Option { return func(p *Pusher) { p.workers = n } }
 
 // New makes a pusher for senders.
 func New(state State, releases Releases, senders []Sender, observer Observer, logger *slog.Logger, opts ...Option) *Pusher {
-	p := &Pusher{state: state, releases: releases, senders: map[string]*lane{}, logger: logger, observer: observer, clock: realClock{}, workers: 16}
+	p := &Pusher{state: state, releases: releases, senders: map[string]*lane{}, logger: logger, observer: observer, clock: realClock{}, workers: 64}
 	for _, o := range opts {
 		o(p)
 	}
@@ -200,6 +200,17 @@ type item struct {
 	d         store.Delivery
 	notBefore time.Time
 	attempts  int
+	at        time.Time // when it was scheduled to go
+}
+
+type scheduledKey struct{}
+
+// ScheduledAt is when the pusher scheduled the message a Send is sending,
+// by its clock: with a simulated clock, the time a real schedule would
+// have sent it.
+func ScheduledAt(ctx context.Context) time.Time {
+	t, _ := ctx.Value(scheduledKey{}).(time.Time)
+	return t
 }
 
 func newLane(p *Pusher, s Sender) *lane {
@@ -256,6 +267,7 @@ func (l *lane) run(ctx context.Context) {
 		if !l.p.clock.Sleep(ctx, wait) {
 			return
 		}
+		it.at = l.p.clock.Now()
 		workers.Go(func() {
 			defer func() { <-slots }()
 			l.deliver(ctx, it)
@@ -365,7 +377,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	}
 	sent := p.clock.Now()
 	// A message in flight at shutdown is finished, not cut off.
-	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
+	sendCtx, cancel := context.WithTimeout(context.WithValue(context.WithoutCancel(ctx), scheduledKey{}, it.at), sendTimeout)
 	err := l.sender.Send(sendCtx, it.d.Chat, r)
 	cancel()
 	var (

@@ -121,7 +121,7 @@ func start(t *testing.T, limits Limits, subscribers int, clock Clock) *harness {
 
 func (h *harness) run(clock Clock) {
 	opts := []Option{WithClock(clock)}
-	if _, simulated := clock.(*simClock); simulated {
+	if _, simulated := clock.(*SimClock); simulated {
 		opts = append(opts, WithWorkers(1)) // sends happen at the simulated time they were scheduled for
 	}
 	h.pusher = New(h.state, h.releases, []Sender{h.sender}, nopObserver{}, slog.New(slog.DiscardHandler), opts...)
@@ -269,7 +269,7 @@ func TestOrderPerChat(t *testing.T) {
 func TestRateLimitsInSimulatedTime(t *testing.T) {
 	// Telegram's limits: 30 a second, one a second per chat, 20 a minute
 	// per group. Timed on a simulated clock, so no real minute passes.
-	clock := newSimClock()
+	clock := NewSimClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	h := start(t, Limits{PerSecond: 30, PerChat: time.Second, PerGroupMinute: 20}, 0, clock)
 	defer h.stop()
 	for i := range 40 {
@@ -297,7 +297,7 @@ func TestRateLimitsInSimulatedTime(t *testing.T) {
 	last := map[string]time.Time{}
 	var group []time.Time
 	for _, s := range h.sender.sent {
-		perSecond[s.at.Sub(clock.start).Milliseconds()/1000]++
+		perSecond[s.at.Sub(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).Milliseconds()/1000]++
 		if prev, ok := last[s.chat]; ok && s.at.Sub(prev) < time.Second {
 			t.Fatalf("chat %s got two messages %v apart", s.chat, s.at.Sub(prev))
 		}
@@ -321,7 +321,7 @@ func TestRateLimitsInSimulatedTime(t *testing.T) {
 	}
 	// And it took no longer than the limits require: 41 messages at 30 a
 	// second, then a pause until the group's minute is over.
-	if took := clock.elapsed(); took > 90*time.Second {
+	if took := clock.Elapsed(); took > 90*time.Second {
 		t.Errorf("the schedule took %v of simulated time", took)
 	}
 }
