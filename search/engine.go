@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,8 +98,10 @@ func compareReleases(a, b corpus.Release) int {
 
 func buildDictionary(data *corpus.Data) *dictionary {
 	d := newDictionary()
-	for c, words := range lexicon() {
-		for _, w := range words {
+	// In a fixed order: typo matching prefers the entry added first.
+	lex := lexicon()
+	for c := concept(1); c < numConcepts; c++ {
+		for _, w := range lex[c] {
 			d.add(w, sense{concept: c})
 		}
 	}
@@ -106,7 +109,7 @@ func buildDictionary(data *corpus.Data) *dictionary {
 	for _, list := range [][]byte{de.GermanStopWords, en.EnglishStopWords} {
 		stop := analysis.NewTokenMap()
 		if err := stop.LoadBytes(list); err == nil {
-			for w := range stop {
+			for _, w := range slices.Sorted(maps.Keys(stop)) {
 				d.add(w, sense{concept: cStop})
 			}
 		}

@@ -230,7 +230,7 @@ func stopwords() []string {
 		"info", "infos", "information", "informationen", "dies", "diese", "dieser", "dieses", "hier", "dort", "da", "so",
 		"sehr", "viel", "mehr", "nicht", "kein", "keine", "nur", "dann", "wenn", "dass", "daß", "um", "gut", "ja", "nein",
 		"hey", "frage", "fragen", "dazu", "darüber", "davon", "wirklich", "eigentlich", "nochmal", "nochmals", "denn",
-		"zurzeit", "aktuelle", "derzeitige", "lautet", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
+		"zurzeit", "aktuelle", "derzeitige", "lautet", "statt", "fand", "findet", "finden", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
 		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en

@@ -279,9 +279,22 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 		best     *entry
 		bestDist = budget + 1
 	)
+	// At equal distance a whole word beats a prefix (a typo in a word is
+	// likelier than in the start of a longer one), and a name or keyword
+	// beats a stop word; then the first entry added wins, so that the
+	// reading never depends on map order.
+	rank := func(e *entry) int {
+		r := 0
+		if e.prefix {
+			r += 2
+		}
+		if isStopEntry(e) {
+			r++
+		}
+		return r
+	}
 	consider := func(e *entry, dist int) {
-		// Prefer names and keywords to stop words at equal distance.
-		if dist < bestDist || (dist == bestDist && best != nil && isStopEntry(best) && !isStopEntry(e)) {
+		if dist < bestDist || (dist == bestDist && best != nil && rank(e) < rank(best)) {
 			best, bestDist = e, dist
 		}
 	}
