@@ -72,6 +72,10 @@ func (a *app) serve(ctx context.Context) error {
 	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), a.cfg.AskRate, askBurst, a.logger))
 	mux.Handle("GET "+subscribersPath, subscribersHandler(state))
 	group, ctx := errgroup.WithContext(ctx)
+	// The bots stop after the HTTP listener: a webhook request still being
+	// handled may hand them one more answer to finish.
+	botsCtx, stopBots := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBots()
 
 	var senders []push.Sender
 	started := 0
@@ -96,7 +100,7 @@ func (a *app) serve(ctx context.Context) error {
 		if cfg.WebhookURL != "" {
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
 		}
-		group.Go(func() error { return tg.Run(ctx) })
+		group.Go(func() error { return tg.Run(botsCtx) })
 		senders = append(senders, tg)
 		started++
 	}
@@ -118,7 +122,7 @@ func (a *app) serve(ctx context.Context) error {
 			mux.Handle("POST /slack/commands", sl.CommandsHandler())
 			mux.Handle("POST /slack/interactivity", sl.InteractivityHandler())
 		}
-		group.Go(func() error { return sl.Run(ctx) })
+		group.Go(func() error { return sl.Run(botsCtx) })
 		senders = append(senders, sl)
 		started++
 	}
@@ -137,7 +141,7 @@ func (a *app) serve(ctx context.Context) error {
 		a.logger.Info("recorded the releases present as the baseline: they are not announced")
 	}
 	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
-	group.Go(func() error { return pusher.Run(ctx) })
+	group.Go(func() error { return pusher.Run(botsCtx) })
 	group.Go(func() error {
 		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, inbox.Options{Scan: true})
 	})
@@ -163,7 +167,9 @@ func (a *app) serve(ctx context.Context) error {
 		<-ctx.Done()
 		shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 		defer cancel()
-		return server.Shutdown(shutdown)
+		err := server.Shutdown(shutdown)
+		stopBots()
+		return err
 	})
 	err = group.Wait()
 	a.logger.Info("stopped")
