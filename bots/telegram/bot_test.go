@@ -533,3 +533,36 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+func TestSubscribeChannel(t *testing.T) {
+	// "/subscribe @channel" works for an admin of the channel once the bot
+	// is an admin there; otherwise it says what is missing.
+	t.Parallel()
+	h := start(t)
+	const channel = int64(-100555)
+	h.srv.AddChat(models.Chat{ID: channel, Type: models.ChatTypeChannel, Title: "ISA News", Username: "isa_news"})
+	botID := h.srv.Bot().ID
+
+	h.srv.SetChatMember(channel, jana.ID, "administrator")
+	h.srv.SendText(private, jana, "/subscribe @isa_news")
+	if m := h.reply(t, private.ID, 1); !strings.Contains(m.Plain, "Machen Sie mich zuerst zum Administrator von @isa_news") {
+		t.Errorf("bot not admin: %s", m.Plain)
+	}
+	h.srv.SetChatMember(channel, botID, "administrator")
+	h.srv.SendText(private, tom, "/subscribe @isa_news")
+	if m := h.reply(t, private.ID, 2); !strings.Contains(m.Plain, "Only an admin of @isa_news") {
+		t.Errorf("user not admin: %s", m.Plain)
+	}
+	h.srv.SendText(private, jana, "/subscribe @isa_news")
+	if m := h.reply(t, private.ID, 3); !strings.Contains(m.Plain, "Abonniert: @isa_news") {
+		t.Errorf("admin: %s", m.Plain)
+	}
+	subs, _ := h.state.Subscriptions()
+	if len(subs) != 1 || subs[0].Chat != "-100555" {
+		t.Errorf("subscriptions: %+v", subs)
+	}
+	h.srv.SendText(private, jana, "/unsubscribe @isa_news")
+	if m := h.reply(t, private.ID, 4); !strings.Contains(m.Plain, "Abo beendet: @isa_news") {
+		t.Errorf("unsubscribe: %s", m.Plain)
+	}
+}

@@ -607,3 +607,11 @@ func jsonString(raw json.RawMessage) string {
 	}
 	return v
 }
+
+// AddChat makes a chat known to the server, as one the bot can see: a
+// channel a test subscribes by its @username, say.
+func (s *Server) AddChat(chat models.Chat) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.registerChatLocked(chat)
+}
