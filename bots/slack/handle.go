@@ -133,6 +133,10 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 	}
 }
 
+// commandsHelp lists what /isa understands.
+const commandsHelp = "`/isa QUESTION` · `/isa help` · `/isa cities [country or region]` · `/isa contact` · " +
+	"`/isa latest` · `/isa search WORDS` · `/isa subscribe` · `/isa unsubscribe`"
+
 // shareAction is the action id of the "Share in channel" button; its
 // value carries what the user typed, so the answer can be made again.
 const shareAction = "isa_share"
@@ -150,7 +154,7 @@ func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, co
 	l := lang(rest)
 	switch strings.ToLower(sub) {
 	case "", "help", "hilfe", "帮助":
-		return answerBlocks(b.engine.Help(l)), l, nil
+		return append(answerBlocks(b.engine.Help(l)), section(commandsHelp)), l, nil
 	case "cities", "städte", "staedte", "城市":
 		return answerBlocks(b.engine.Members(l, rest)), l, nil
 	case "contact", "kontakt", "联系":
