@@ -27,13 +27,13 @@ func (a *app) loadCorpus() *corpus.Data {
 
 // openIndex opens the on-disk index in the data directory, building it
 // when the corpus changed. When another isabot process holds it, the
-// answers come from an index built in memory instead.
-func (a *app) openIndex(ctx context.Context, data *corpus.Data) (*search.Index, error) {
+// answers come from an index built in memory instead, if inMemory allows.
+func (a *app) openIndex(ctx context.Context, data *corpus.Data, inMemory bool) (*search.Index, error) {
 	dir := filepath.Join(a.dataDir, "index")
 	start := time.Now()
 	idx, rebuilt, err := search.OpenIndex(ctx, dir, data.Releases, a.progress("indexing releases"))
 	switch {
-	case errors.Is(err, search.ErrLocked):
+	case errors.Is(err, search.ErrLocked) && inMemory:
 		a.logger.Warn("the index is in use by another isabot process; building a temporary one in memory", "dir", dir)
 		return search.NewMemIndex(ctx, data.Releases)
 	case err != nil:
@@ -47,7 +47,7 @@ func (a *app) openIndex(ctx context.Context, data *corpus.Data) (*search.Index, 
 // openEngine loads the corpus and its index and returns the answer engine.
 func (a *app) openEngine(ctx context.Context) (*search.Engine, *search.Index, error) {
 	data := a.loadCorpus()
-	idx, err := a.openIndex(ctx, data)
+	idx, err := a.openIndex(ctx, data, true)
 	if err != nil {
 		return nil, nil, err
 	}

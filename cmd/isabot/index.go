@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+
+	"github.com/isa-alliance/isabot/search"
 )
 
 func indexCommand() command {
@@ -16,7 +19,10 @@ func indexCommand() command {
 				return errUsage
 			}
 			data := a.loadCorpus()
-			idx, err := a.openIndex(ctx, data)
+			idx, err := a.openIndex(ctx, data, false)
+			if errors.Is(err, search.ErrLocked) {
+				return fmt.Errorf("%w: a running isabot serve keeps its index up to date itself", err)
+			}
 			if err != nil {
 				return err
 			}
