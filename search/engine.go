@@ -81,7 +81,14 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	if err := e.index.Replace(ctx, old, r); err != nil {
 		return err
 	}
-	releases := slices.DeleteFunc(e.data.Releases, func(x corpus.Release) bool { return x.ID == r.ID })
+	// A new slice, not the old one changed in place: answers given before
+	// hold pointers into the old one, which must keep saying what they said.
+	releases := make([]corpus.Release, 0, len(e.data.Releases)+1)
+	for _, x := range e.data.Releases {
+		if x.ID != r.ID {
+			releases = append(releases, x)
+		}
+	}
 	i, _ := slices.BinarySearchFunc(releases, r, compareReleases)
 	e.data.Releases = slices.Insert(releases, i, r)
 	e.indexReleases()

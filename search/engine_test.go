@@ -305,4 +305,19 @@ func TestAddRelease(t *testing.T) {
 	if n := len(e.Latest(10)); n != 2 {
 		t.Errorf("%d releases, want 2", n)
 	}
+
+	// Replacing the release that holds the one indexed copy of the about
+	// section keeps the about section findable.
+	seed, _ := e.Release("2021-02-11-isa-fruehlingsfest")
+	edited := *seed
+	edited.Body = append([]string{"Ein neuer erster Absatz."}, seed.Body...)
+	if err := e.Add(ctx, edited); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _, _ := e.Search(ctx, "leistungsstarken Industriestandorten", corpus.German, 0, 5); len(hits) == 0 {
+		t.Error("the about section was lost from the index")
+	}
+	if seed.Body[0] == edited.Body[0] {
+		t.Error("a release given out before was changed in place")
+	}
 }

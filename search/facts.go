@@ -38,7 +38,9 @@ func (a *answerer) cite(c corpus.Cite) string {
 }
 
 func (a *answerer) addSource(s Source) {
-	if !slices.ContainsFunc(a.sources, func(o Source) bool { return o.Ref == s.Ref && o.Title == s.Title }) {
+	// One source once, however it was reached: a release cited from the
+	// data and quoted from the index is the same source.
+	if !slices.ContainsFunc(a.sources, func(o Source) bool { return o.Ref == s.Ref }) {
 		a.sources = append(a.sources, s)
 	}
 }
@@ -522,7 +524,7 @@ func (e *Engine) about(q *question) Answer {
 		for _, p := range r.About {
 			if strings.Contains(p, "Ziel") || strings.Contains(p, "aim") || strings.Contains(p, "目标") {
 				a.addSource(releaseSource(r))
-				a.say("Aus der Selbstbeschreibung in den Pressemitteilungen: „%s“", "From its self-description in its press releases (%[2]s): “%[1]s”",
+				a.say("Aus der Selbstbeschreibung in den Pressemitteilungen (%[2]s): „%[1]s“", "From its self-description in its press releases (%[2]s): “%[1]s”",
 					"新闻稿中的自我介绍（%[2]s）：“%[1]s”", p, languageName(lang, r.Lang))
 				break
 			}

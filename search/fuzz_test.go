@@ -41,8 +41,8 @@ func checkWellFormed(t *testing.T, question string, a Answer) {
 	default:
 		t.Errorf("Answer(%q): language %q", question, a.Lang)
 	}
-	if a.Text == "" || !utf8.ValidString(a.Text) {
-		t.Errorf("Answer(%q): empty or invalid text %q", question, a.Text)
+	if a.Text == "" || !utf8.ValidString(a.Text) || strings.Contains(a.Text, "%!") {
+		t.Errorf("Answer(%q): empty, invalid or misformatted text %q", question, a.Text)
 	}
 	if a.Answered != (a.Confidence > 0) {
 		t.Errorf("Answer(%q): answered=%v with confidence %v", question, a.Answered, a.Confidence)

@@ -318,6 +318,11 @@ func (idx *Index) Replace(ctx context.Context, old *corpus.Release, r corpus.Rel
 		batch := idx.bleve.NewBatch()
 		for _, p := range passagesOf(old) {
 			batch.Delete(p.docID())
+			if p.Kind == partAbout {
+				// The old release may have held the one indexed copy:
+				// the new one indexes it again.
+				delete(idx.about, p.Text)
+			}
 		}
 		err := idx.bleve.Batch(batch)
 		idx.mu.Unlock()
