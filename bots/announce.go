@@ -24,7 +24,7 @@ func Summary(r *corpus.Release) string {
 	}
 	runes := []rune(p)[:summaryRunes]
 	cut := string(runes)
-	if i := lastSentenceEnd(cut); i > summaryRunes/3 {
+	if i := lastSentenceEnd(cut); i > 0 && utf8.RuneCountInString(cut[:i]) > summaryRunes/3 {
 		return cut[:i]
 	}
 	if i := strings.LastIndexByte(cut, ' '); i > 0 {

@@ -25,6 +25,7 @@ type Texts struct {
 	Previous    string
 	Share       string // Slack: share an answer in the channel
 	Unsupported string // a photo, sticker or other non-text message
+	Failed      string // the engine failed: try again
 
 	Subscribed         string // %s names the chat
 	AlreadySubscribed  string
@@ -59,6 +60,7 @@ func TextsFor(lang corpus.Lang) Texts {
 			Previous:    "‹ Back",
 			Share:       "Share in channel",
 			Unsupported: "I can only read text. Ask me a question about the ISA, for example:",
+			Failed:      "That did not work just now. Please try again in a moment.",
 
 			Subscribed:         "Subscribed: %s gets every new press release of the ISA from now on. /unsubscribe ends it.",
 			AlreadySubscribed:  "%s is subscribed already.",
@@ -89,6 +91,7 @@ func TextsFor(lang corpus.Lang) Texts {
 			Previous:    "‹ 上一页",
 			Share:       "分享到频道",
 			Unsupported: "我只能读文字。请问我一个关于联盟的问题，例如：",
+			Failed:      "暂时无法完成，请稍后再试。",
 
 			Subscribed:         "已订阅：%s 从现在起将收到联盟的每一篇新新闻稿。/unsubscribe 可取消。",
 			AlreadySubscribed:  "%s 已经订阅。",
@@ -119,6 +122,7 @@ func TextsFor(lang corpus.Lang) Texts {
 		Previous:    "‹ Zurück",
 		Share:       "Im Kanal teilen",
 		Unsupported: "Ich kann nur Text lesen. Fragen Sie mich etwas zur ISA, zum Beispiel:",
+		Failed:      "Das hat gerade nicht geklappt. Bitte versuchen Sie es gleich noch einmal.",
 
 		Subscribed:         "Abonniert: %s erhält ab jetzt jede neue Pressemitteilung der ISA. Mit /unsubscribe endet das Abo.",
 		AlreadySubscribed:  "%s ist schon abonniert.",

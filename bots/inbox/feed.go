@@ -158,6 +158,11 @@ func (p *poller) fetch(ctx context.Context, feedURL string) (feed *gofeed.Feed, 
 	}
 	resp, err := p.client.Do(req)
 	if err != nil {
+		// The error names the URL; a password in it stays out of logs.
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			urlErr.URL = redact(urlErr.URL)
+		}
 		return nil, "", "", err
 	}
 	defer resp.Body.Close()

@@ -64,7 +64,6 @@ type State interface {
 	Pending() ([]store.Delivery, error)
 	Delivered(store.Delivery) error
 	Abandon(store.Delivery) error
-	Redirect(store.Delivery) error
 	Unsubscribe(platform, chat string) (bool, error)
 	MoveSubscription(platform, from, to string) error
 }
@@ -189,6 +188,7 @@ type lane struct {
 
 	mu       sync.Mutex
 	queue    []*item
+	queued   map[uint64]bool // sequence numbers in queue or in flight
 	inFlight map[string]bool
 	nextChat map[string]time.Time   // when a chat may be written to next
 	recent   map[string][]time.Time // sends to each group in the last minute
@@ -217,7 +217,7 @@ func newLane(p *Pusher, s Sender) *lane {
 	l := s.Limits()
 	return &lane{
 		p: p, sender: s, limits: l,
-		inFlight: map[string]bool{}, nextChat: map[string]time.Time{}, recent: map[string][]time.Time{},
+		queued: map[uint64]bool{}, inFlight: map[string]bool{}, nextChat: map[string]time.Time{}, recent: map[string][]time.Time{},
 		bucket: tokenBucket{rate: l.PerSecond, max: l.PerSecond},
 		wake:   make(chan struct{}, 1),
 	}
@@ -225,7 +225,8 @@ func newLane(p *Pusher, s Sender) *lane {
 
 func (l *lane) add(d store.Delivery) {
 	l.mu.Lock()
-	if !slices.ContainsFunc(l.queue, func(it *item) bool { return it.d.Seq == d.Seq }) {
+	if !l.queued[d.Seq] {
+		l.queued[d.Seq] = true
 		l.queue = append(l.queue, &item{d: d})
 	}
 	l.mu.Unlock()
@@ -371,8 +372,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	r, ok := p.releases.Release(it.d.Release)
 	if !ok {
 		p.logger.Error("push: the release to deliver is not in the corpus; dropped", "release", it.d.Release)
-		p.state.Abandon(it.d)
-		l.done(it)
+		l.abandon(it)
 		return
 	}
 	sent := p.clock.Now()
@@ -414,12 +414,18 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 		if err := p.state.MoveSubscription(platform, it.d.Chat, moved.To); err != nil {
 			p.logger.Error("push: cannot move the subscription", "error", err)
 		}
+		// The outbox was redirected with the subscription; so is what
+		// waits in memory.
 		from := it.d.Chat
-		it.d.Chat = moved.To
-		p.state.Redirect(it.d)
 		l.mu.Lock()
 		delete(l.inFlight, from)
+		for _, q := range l.queue {
+			if q.d.Chat == from {
+				q.d.Chat = moved.To
+			}
+		}
 		l.mu.Unlock()
+		it.d.Chat = moved.To
 		l.release(it, p.clock.Now())
 	case errors.Is(err, ErrGone):
 		p.logger.Info("push: the chat blocked or removed the bot; unsubscribed", "platform", platform, "chat", it.d.Chat, "error", err)
@@ -435,9 +441,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 		it.attempts++
 		if it.attempts >= maxAttempts {
 			p.logger.Error("push: giving up on a delivery", "platform", platform, "chat", it.d.Chat, "release", it.d.Release, "error", err)
-			p.state.Abandon(it.d)
-			p.observer.Delivered(platform, "failed")
-			l.done(it)
+			l.abandon(it)
 			return
 		}
 		backoff := min(time.Duration(1<<it.attempts)*time.Second, 10*time.Minute)
@@ -446,10 +450,20 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	}
 }
 
+// abandon drops a delivery that cannot be made.
+func (l *lane) abandon(it *item) {
+	if err := l.p.state.Abandon(it.d); err != nil {
+		l.p.logger.Error("push: cannot drop a delivery from the outbox", "error", err)
+	}
+	l.p.observer.Delivered(l.sender.Platform(), "failed")
+	l.done(it)
+}
+
 // done frees the chat of a finished delivery.
 func (l *lane) done(it *item) {
 	l.mu.Lock()
 	delete(l.inFlight, it.d.Chat)
+	delete(l.queued, it.d.Seq)
 	l.mu.Unlock()
 	l.poke()
 }
@@ -457,6 +471,12 @@ func (l *lane) done(it *item) {
 // dropChat forgets the queued deliveries to a chat that is gone.
 func (l *lane) dropChat(chat string) {
 	l.mu.Lock()
-	l.queue = slices.DeleteFunc(l.queue, func(it *item) bool { return it.d.Chat == chat })
+	l.queue = slices.DeleteFunc(l.queue, func(it *item) bool {
+		if it.d.Chat == chat {
+			delete(l.queued, it.d.Seq)
+			return true
+		}
+		return false
+	})
 	l.mu.Unlock()
 }

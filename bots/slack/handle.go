@@ -77,9 +77,10 @@ func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question str
 		a, err := b.engine.Answer(ctx, question, lang(question))
 		if err != nil {
 			b.logger.Error("slack: cannot answer", "channel", channel, "error", err)
-			return
+			blocks = []slack.Block{section(escape(bots.TextsFor(lang(question)).Failed))}
+		} else {
+			blocks = answerBlocks(a)
 		}
-		blocks = answerBlocks(a)
 	}
 	for _, msg := range splitBlocks(blocks) {
 		opts := []slack.MsgOption{slack.MsgOptionBlocks(msg...), slack.MsgOptionText(fallbackText(msg), false)}
@@ -110,6 +111,13 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 	blocks, l, err := b.commandBlocks(ctx, cmd.Text)
 	if err != nil {
 		b.logger.Error("slack: cannot answer /isa", "error", err)
+		failed := []slack.Block{section(escape(bots.TextsFor(l).Failed))}
+		err = b.poster.respond(ctx, cmd.ResponseURL, &slack.WebhookMessage{
+			ResponseType: slack.ResponseTypeEphemeral, Text: fallbackText(failed), Blocks: &slack.Blocks{BlockSet: failed},
+		})
+		if err != nil {
+			b.logger.Warn("slack: cannot respond to /isa", "channel", cmd.ChannelID, "error", err)
+		}
 		return
 	}
 	share := shareValue{Text: cmd.Text}

@@ -58,7 +58,7 @@ func pushError(err error) error {
 	case errors.As(err, &limited):
 		return &push.RetryAfterError{After: max(limited.RetryAfter, time.Second)}
 	case errors.As(err, &slackErr) && slices.Contains([]string{"channel_not_found", "not_in_channel", "is_archived", "account_inactive", "channel_is_archived"}, slackErr.Err):
-		return fmt.Errorf("%w: %v", push.ErrGone, err)
+		return fmt.Errorf("%w: %w", push.ErrGone, err)
 	}
 	return err
 }

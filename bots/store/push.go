@@ -107,18 +107,27 @@ func (s *Store) MoveSubscription(platform, from, to string) error {
 		if err := putJSON(b, subKey(platform, to), sub); err != nil {
 			return err
 		}
+		// Collected first: bbolt's buckets must not change while
+		// iterated.
 		out := tx.Bucket(bucketOutbox)
-		return out.ForEach(func(k, v []byte) error {
+		moved := map[string]Delivery{}
+		err := out.ForEach(func(k, v []byte) error {
 			var d Delivery
 			if err := json.Unmarshal(v, &d); err != nil {
 				return err
 			}
-			if d.Platform != platform || d.Chat != from {
-				return nil
+			if d.Platform == platform && d.Chat == from {
+				d.Chat = to
+				moved[string(k)] = d
 			}
-			d.Chat = to
-			return putJSON(out, k, d)
+			return nil
 		})
+		for k, d := range moved {
+			if err == nil {
+				err = putJSON(out, []byte(k), d)
+			}
+		}
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("move subscription %s %s to %s: %w", platform, from, to, err)
@@ -182,6 +191,17 @@ func markAnnounced(tx *bolt.Tx, id, print string, now time.Time) error {
 // its id or under another id with the same fingerprint (the same release
 // from another source), is not announced again: new is false.
 func (s *Store) Announce(id, print string) (created []Delivery, new bool, err error) {
+	// Most calls are for releases announced long ago (every feed poll
+	// repeats its items): a read is enough to say so, without a write.
+	known := false
+	s.db.View(func(tx *bolt.Tx) error {
+		known = tx.Bucket(bucketAnnounced).Get([]byte(id)) != nil ||
+			print != "" && tx.Bucket(bucketPrints).Get([]byte(print)) != nil
+		return nil
+	})
+	if known {
+		return nil, false, nil
+	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		created, new = nil, false
 		if tx.Bucket(bucketAnnounced).Get([]byte(id)) != nil {
@@ -262,11 +282,6 @@ func (s *Store) Delivered(d Delivery) error {
 // Abandon drops a delivery that cannot be made.
 func (s *Store) Abandon(d Delivery) error {
 	return s.db.Batch(func(tx *bolt.Tx) error { return tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)) })
-}
-
-// Redirect points a pending delivery at another chat.
-func (s *Store) Redirect(d Delivery) error {
-	return s.db.Update(func(tx *bolt.Tx) error { return putJSON(tx.Bucket(bucketOutbox), seqKey(d.Seq), d) })
 }
 
 func deleteDeliveries(tx *bolt.Tx, match func(Delivery) bool) error {

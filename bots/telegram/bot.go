@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -81,8 +82,9 @@ type Bot struct {
 	logger *slog.Logger
 	sender sender
 
-	me    atomic.Pointer[models.User]
-	ready atomic.Bool
+	me      atomic.Pointer[models.User]
+	mention atomic.Pointer[regexp.Regexp] // "@botname" in a group message
+	ready   atomic.Bool
 }
 
 // handleTimeout bounds the work on one update, including waits for rate
@@ -112,10 +114,7 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 		bot.WithNotAsyncHandlers(),
 		bot.WithWorkers(4),
 		bot.WithInitialOffset(offset),
-		bot.WithAllowedUpdates(bot.AllowedUpdates{
-			models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery,
-			models.AllowedUpdateChannelPost, models.AllowedUpdateMyChatMember,
-		}),
+		bot.WithAllowedUpdates(bot.AllowedUpdates(allowedUpdates())),
 		bot.WithErrorsHandler(func(err error) { logger.Warn("telegram", "error", err) }),
 	}
 	if cfg.APIURL != "" {
@@ -130,6 +129,12 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 	return b, nil
 }
 
+// allowedUpdates are the updates the bot asks Telegram for: messages,
+// button taps, inline queries, and news of its own membership in chats.
+func allowedUpdates() []string {
+	return []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery, models.AllowedUpdateMyChatMember}
+}
+
 // Ready reports whether the bot has reached Telegram.
 func (b *Bot) Ready() bool { return b.ready.Load() }
 
@@ -140,6 +145,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	b.mention.Store(regexp.MustCompile(`(?i)@` + regexp.QuoteMeta(me.Username) + `\b`))
 	b.me.Store(me)
 	b.registerCommands(ctx)
 	b.subscribeConfigured(ctx)
@@ -147,7 +153,7 @@ func (b *Bot) Run(ctx context.Context) error {
 		_, err := b.api.SetWebhook(ctx, &bot.SetWebhookParams{
 			URL:            b.cfg.WebhookURL,
 			SecretToken:    b.cfg.WebhookSecret,
-			AllowedUpdates: []string{"message", "callback_query", "inline_query", "channel_post", "my_chat_member"},
+			AllowedUpdates: allowedUpdates(),
 		})
 		if err != nil {
 			return fmt.Errorf("telegram: set webhook: %w", err)
@@ -201,6 +207,11 @@ func (b *Bot) WebhookHandler() http.Handler {
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
+		if b.me.Load() == nil {
+			// Not connected yet: Telegram delivers the update again later.
+			http.Error(w, "starting", http.StatusServiceUnavailable)
+			return
+		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
 		if err != nil {
 			http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
@@ -242,6 +253,8 @@ func (b *Bot) handle(ctx context.Context, _ *bot.Bot, u *models.Update) {
 		b.onCallback(ctx, u.CallbackQuery)
 	case u.InlineQuery != nil:
 		b.onInlineQuery(ctx, u.InlineQuery)
+	case u.MyChatMember != nil:
+		b.onMembership(ctx, u.MyChatMember)
 	}
 }
 

@@ -3,7 +3,6 @@ package telegram
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -67,7 +66,7 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	}
 	if !private {
 		// In groups only mentions and replies to the bot are for it.
-		mention := regexp.MustCompile(`(?i)@` + regexp.QuoteMeta(me.Username) + `\b`)
+		mention := b.mention.Load()
 		repliesToBot := m.ReplyToMessage != nil && m.ReplyToMessage.From != nil && m.ReplyToMessage.From.ID == me.ID
 		switch {
 		case mention.MatchString(text):
@@ -113,6 +112,7 @@ func (b *Bot) ask(ctx context.Context, c conversation, question string) {
 	a, err := b.engine.Answer(ctx, question, lang)
 	if err != nil {
 		b.logger.Error("telegram: cannot answer", "chat", c.chat.ID, "error", err)
+		b.send(ctx, c, []string{escape(bots.TextsFor(lang).Failed)}, nil)
 		return
 	}
 	b.sendAnswer(ctx, c, a)
@@ -296,6 +296,7 @@ func (b *Bot) searchPage(ctx context.Context, words string, lang corpus.Lang, pa
 	hits, total, err := b.engine.Search(ctx, words, lang, page*searchPageSize, searchPageSize)
 	if err != nil {
 		b.logger.Error("telegram: search failed", "error", err)
+		return escape(t.Failed), nil
 	}
 	if len(hits) == 0 {
 		return escape(fmt.Sprintf(t.SearchNone, words)), nil

@@ -72,10 +72,8 @@ func pushError(err error) error {
 		return &push.RetryAfterError{After: time.Duration(max(tooMany.RetryAfter, 1)) * time.Second}
 	case errors.As(err, &migrate):
 		return &push.MovedError{To: strconv.Itoa(migrate.MigrateToChatID)}
-	case errors.Is(err, bot.ErrorForbidden):
-		return fmt.Errorf("%w: %v", push.ErrGone, err)
-	case errors.Is(err, bot.ErrorBadRequest) && goneChat(err):
-		return fmt.Errorf("%w: %v", push.ErrGone, err)
+	case errors.Is(err, bot.ErrorForbidden), errors.Is(err, bot.ErrorBadRequest) && goneChat(err):
+		return fmt.Errorf("%w: %w", push.ErrGone, err)
 	}
 	return err
 }
@@ -120,7 +118,7 @@ func (b *Bot) onSubscribe(ctx context.Context, c conversation, args string, subs
 			return
 		}
 		target, name = id, channel
-	} else if c.chat.Type != models.ChatTypePrivate && !b.isAdmin(ctx, c.chat.ID, c.from.ID) {
+	} else if c.chat.Type != models.ChatTypePrivate && (c.from == nil || !b.isAdmin(ctx, c.chat.ID, c.from.ID)) {
 		b.send(ctx, c, []string{escape(t.AdminsOnly)}, nil)
 		return
 	}
@@ -145,6 +143,20 @@ func (b *Bot) onSubscribe(ctx context.Context, c conversation, args string, subs
 		reply(t.Unsubscribed, name)
 	default:
 		reply(t.NotSubscribed, name)
+	}
+}
+
+// onMembership ends the subscription of a chat that removed the bot,
+// before an announcement would find out.
+func (b *Bot) onMembership(ctx context.Context, m *models.ChatMemberUpdated) {
+	switch m.NewChatMember.Type {
+	case models.ChatMemberTypeLeft, models.ChatMemberTypeBanned:
+		chat := strconv.FormatInt(m.Chat.ID, 10)
+		if removed, err := b.state.Unsubscribe(platform, chat); err != nil {
+			b.logger.Error("telegram: cannot unsubscribe a chat that removed the bot", "chat", chat, "error", err)
+		} else if removed {
+			b.logger.Info("telegram: the bot was removed from a chat; unsubscribed", "chat", chat)
+		}
 	}
 }
 

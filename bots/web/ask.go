@@ -46,7 +46,7 @@ func AskHandler(engine Answerer, perSecond float64, burst int, logger *slog.Logg
 			return
 		}
 		if utf8.RuneCountInString(q) > maxQuestion {
-			writeError(w, http.StatusRequestEntityTooLarge, "the question is longer than 1,000 characters")
+			writeError(w, http.StatusBadRequest, "the question is longer than 1,000 characters")
 			return
 		}
 		var lang corpus.Lang

@@ -60,7 +60,7 @@ func TestAskHandler(t *testing.T) {
 	for query, want := range map[string]int{
 		"":                               400,
 		"q=x&lang=fr":                    400,
-		"q=" + strings.Repeat("a", 1001): 413,
+		"q=" + strings.Repeat("a", 1001): 400,
 	} {
 		if code, body := get(query); code != want || body["error"] == nil {
 			t.Errorf("%.30s: %d %v, want %d with an error", query, code, body, want)

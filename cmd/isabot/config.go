@@ -315,7 +315,7 @@ func (c *config) validate() error {
 			continue
 		}
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-			bad("%s: %q is not an http(s) URL", env, u)
+			bad("%s: %q is not an http(s) URL", env, redactURLs(u))
 		}
 	}
 	if c.FeedInterval < time.Second {
@@ -325,6 +325,18 @@ func (c *config) validate() error {
 		bad("ISABOT_ASK_RATE: must be above 0")
 	}
 	return errors.Join(errs...)
+}
+
+// redactURLs hides the passwords of the URLs in a comma-separated list,
+// such as a feed's https://user:password@host/.
+func redactURLs(list string) string {
+	parts := strings.Split(list, ",")
+	for i, p := range parts {
+		if u, err := url.Parse(strings.TrimSpace(p)); err == nil && u.User != nil {
+			parts[i] = strings.Replace(p, strings.TrimSpace(p), u.Redacted(), 1)
+		}
+	}
+	return strings.Join(parts, ",")
 }
 
 // masked shows a secret's shape without the secret.

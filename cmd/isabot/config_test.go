@@ -139,3 +139,14 @@ func TestReadmeDocumentsEverySetting(t *testing.T) {
 		t.Errorf("the README's configuration table is not the one `isabot config --table` prints:\n%s", settingsTable())
 	}
 }
+
+func TestConfigHidesFeedPasswords(t *testing.T) {
+	t.Setenv("ISABOT_FEEDS", "https://press:feed-pass-123@isa.example/feed.xml,https://open.example/rss")
+	out, _, err := run(t, "config")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "feed-pass-123") || !strings.Contains(out, "press:xxxxx@isa.example") || !strings.Contains(out, "https://open.example/rss") {
+		t.Errorf("feed URLs shown as:\n%s", out)
+	}
+}

@@ -62,7 +62,7 @@ func (a *app) printConfig() {
 	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "SETTING\tENVIRONMENT\tFLAG\tVALUE")
 	for _, s := range settings() {
-		v := s.get(c)
+		v := redactURLs(s.get(c))
 		if s.secret {
 			v = masked(v)
 		}
@@ -106,7 +106,7 @@ func (a *app) plan() []string {
 		out = append(out, "Slack bot: yes, HTTP mode (POST /slack/events, /slack/commands, /slack/interactivity)")
 	}
 	if len(c.Feeds) > 0 {
-		out = append(out, fmt.Sprintf("Feeds: %s, polled every %v", strings.Join(c.Feeds, ", "), c.FeedInterval))
+		out = append(out, fmt.Sprintf("Feeds: %s, polled every %v", redactURLs(strings.Join(c.Feeds, ", ")), c.FeedInterval))
 	} else {
 		out = append(out, "Feeds: none (ISABOT_FEEDS is not set)")
 	}

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"reflect"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -62,7 +63,12 @@ func (a *app) serve(ctx context.Context) error {
 	metrics := observe.NewMetrics(func() float64 {
 		n, _ := idx.DocCount()
 		return float64(n)
-	}, func() float64 { return float64(pusher.QueueDepth()) })
+	}, func() float64 {
+		if pusher == nil { // not made yet: nothing queued
+			return 0
+		}
+		return float64(pusher.QueueDepth())
+	})
 	unanswered := observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
 	observed := func(platform string) *observe.Engine { return observe.Observed(engine, platform, metrics, unanswered) }
 
@@ -182,7 +188,7 @@ func (a *app) serve(ctx context.Context) error {
 // arrive takes a release that came in while serving: it is indexed (once,
 // or again when it changed) and announced (once).
 func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pusher, r corpus.Release) error {
-	if old, ok := engine.Release(r.ID); !ok || search.Hash([]corpus.Release{*old}) != search.Hash([]corpus.Release{r}) {
+	if old, ok := engine.Release(r.ID); !ok || !sameRelease(old, &r) {
 		if err := engine.Add(ctx, r); err != nil {
 			return fmt.Errorf("index %s: %w", r.ID, err)
 		}
@@ -191,6 +197,15 @@ func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pu
 	current, _ := engine.Release(r.ID)
 	_, err := pusher.Announce(current)
 	return err
+}
+
+// sameRelease reports whether two versions of a release say the same:
+// what is indexed, and the link and place an announcement shows. Where the
+// file or feed came from does not count.
+func sameRelease(a, b *corpus.Release) bool {
+	x, y := *a, *b
+	x.Source, y.Source = "", ""
+	return reflect.DeepEqual(x, y)
 }
 
 // fingerprints maps releases to their fingerprints, for the baseline.
