@@ -7,6 +7,25 @@ import (
 	"github.com/isa-alliance/isabot/corpus"
 )
 
+// Dateline is a release's place and date, as its first line says them:
+// "Berlin, 11. Februar 2021".
+func Dateline(r *corpus.Release, lang corpus.Lang) string {
+	date := corpus.DateOf(r.Date).Format(lang)
+	if r.Place == "" {
+		return date
+	}
+	return r.Place + ", " + date
+}
+
+// Clip shortens s to at most n characters, marking a cut with "…".
+func Clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
 // summaryRunes is about two or three lines of a chat message.
 const summaryRunes = 280
 

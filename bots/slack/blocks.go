@@ -101,7 +101,7 @@ func searchBlocks(words string, hits []search.Hit, total int, lang corpus.Lang) 
 	if len(hits) == 0 {
 		// The words are echoed, cut so that the section stays within
 		// Block Kit's limit however long they were.
-		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, clip(words, searchEchoLimit))))}
+		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, bots.Clip(words, searchEchoLimit))))}
 	}
 	pages := (total + len(hits) - 1) / len(hits)
 	blocks := []slack.Block{section("*" + escape(fmt.Sprintf(t.SearchPage, 1, pages, total)) + "*")}
@@ -109,15 +109,6 @@ func searchBlocks(words string, hits []search.Hit, total int, lang corpus.Lang) 
 		blocks = append(blocks, section(fmt.Sprintf("%d. %s\n%s", i+1, releaseText(h.Release, lang), snippetText(h.Source))))
 	}
 	return blocks
-}
-
-// clip cuts s to at most n characters, marking the cut with "…".
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }
 
 // snippetText renders a snippet in mrkdwn with its matched words bold.

@@ -106,7 +106,7 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 	}
 	api := slack.New(cfg.BotToken, opts...)
 	b := &Bot{cfg: cfg, api: api, engine: engine, state: state, logger: logger, now: time.Now}
-	b.poster = poster{api: api, client: cfg.HTTPClient, logger: logger, onRateLimit: cfg.OnRateLimit}
+	b.poster = newPoster(api, cfg.HTTPClient, logger, cfg.OnRateLimit)
 	b.userID.Store("")
 	return b, nil
 }

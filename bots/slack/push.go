@@ -72,7 +72,7 @@ func announcementBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
 	}
 	blocks := []slack.Block{
 		slack.NewContextBlock("isa_new", slack.NewTextBlockObject(slack.MarkdownType, ":newspaper: "+escape(t.NewRelease)+" · "+
-			escape(strings.TrimPrefix(r.Place+", ", ", ")+corpus.DateOf(r.Date).Format(lang)), false, false)),
+			escape(bots.Dateline(r, lang)), false, false)),
 		section(title),
 	}
 	if s := bots.Summary(r); s != "" {
@@ -84,7 +84,7 @@ func announcementBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
 
 // releaseBlocks is a whole release, for "Read more".
 func releaseBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
-	paragraphs := []string{"*" + escape(r.Title) + "*\n" + escape(strings.TrimPrefix(r.Place+", ", ", ")+corpus.DateOf(r.Date).Format(lang))}
+	paragraphs := []string{"*" + escape(r.Title) + "*\n" + escape(bots.Dateline(r, lang))}
 	for _, p := range append(slices.Clone(r.Body), r.About...) {
 		paragraphs = append(paragraphs, escape(p))
 	}

@@ -125,7 +125,7 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 		return nil, fmt.Errorf("telegram: %w", err)
 	}
 	b.api = api
-	b.sender = sender{api: api, logger: logger, onRateLimit: cfg.OnRateLimit}
+	b.sender = newSender(api, logger, cfg.OnRateLimit)
 	return b, nil
 }
 

@@ -76,7 +76,7 @@ func snippetHTML(s search.Source) string {
 // text, then the about section and the contact block. Paragraphs carry no
 // tags, so that a paragraph too long for one message can be cut anywhere.
 func releaseMessages(r *corpus.Release, lang corpus.Lang) []string {
-	head := "<b>" + escape(r.Title) + "</b>\n" + escape(strings.TrimPrefix(r.Place+", ", ", ")+corpus.DateOf(r.Date).Format(lang))
+	head := "<b>" + escape(r.Title) + "</b>\n" + escape(bots.Dateline(r, lang))
 	if r.URL != "" {
 		head += "\n" + escape(r.URL)
 	}
@@ -96,13 +96,4 @@ func releaseMessages(r *corpus.Release, lang corpus.Lang) []string {
 // releaseLine names a release in a list: title and date.
 func releaseLine(r *corpus.Release, lang corpus.Lang) string {
 	return "<b>" + escape(r.Title) + "</b> (" + escape(corpus.DateOf(r.Date).Format(lang)) + ")"
-}
-
-// truncate shortens s to n characters, marking the cut.
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

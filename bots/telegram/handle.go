@@ -307,7 +307,7 @@ func (b *Bot) searchPage(ctx context.Context, words string, lang corpus.Lang, pa
 	for i, h := range hits {
 		n := page*searchPageSize + i + 1
 		lines = append(lines, fmt.Sprintf("\n%d. %s\n%s", n, releaseLine(h.Release, lang), snippetHTML(h.Source)))
-		rows = append(rows, []models.InlineKeyboardButton{b.readMoreButton(h.Release, fmt.Sprintf("%d. %s", n, truncate(h.Release.Title, 40)))})
+		rows = append(rows, []models.InlineKeyboardButton{b.readMoreButton(h.Release, fmt.Sprintf("%d. %s", n, bots.Clip(h.Release.Title, 40)))})
 	}
 	var nav []models.InlineKeyboardButton
 	if page > 0 {

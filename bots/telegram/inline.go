@@ -8,6 +8,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/corpus"
 )
 
@@ -37,8 +38,8 @@ func (b *Bot) onInlineQuery(ctx context.Context, q *models.InlineQuery) {
 			messages := answerMessages(a)
 			results = append(results, &models.InlineQueryResultArticle{
 				ID:          "answer",
-				Title:       truncate(text, 60),
-				Description: truncate(strings.ReplaceAll(a.Text, "\n", " "), 200),
+				Title:       bots.Clip(text, 60),
+				Description: bots.Clip(strings.ReplaceAll(a.Text, "\n", " "), 200),
 				InputMessageContent: &models.InputTextMessageContent{
 					// An inline result is one message: the first part of a
 					// long answer, which holds its start.
@@ -78,7 +79,7 @@ func releaseResult(id string, r *corpus.Release, snippet string, lang corpus.Lan
 	}
 	return &models.InlineQueryResultArticle{
 		ID:          id,
-		Title:       truncate(r.Title, 80),
+		Title:       bots.Clip(r.Title, 80),
 		Description: corpus.DateOf(r.Date).Format(lang),
 		URL:         r.URL,
 		InputMessageContent: &models.InputTextMessageContent{

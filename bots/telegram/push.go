@@ -95,7 +95,7 @@ func announcementHTML(r *corpus.Release, lang corpus.Lang) string {
 	t := bots.TextsFor(lang)
 	var b strings.Builder
 	fmt.Fprintf(&b, "📰 <i>%s</i>\n<b>%s</b>\n%s", escape(t.NewRelease), escape(r.Title),
-		escape(strings.TrimPrefix(r.Place+", ", ", ")+corpus.DateOf(r.Date).Format(lang)))
+		escape(bots.Dateline(r, lang)))
 	if s := bots.Summary(r); s != "" {
 		b.WriteString("\n\n" + escape(s))
 	}
@@ -182,7 +182,7 @@ func (b *Bot) checkChannel(ctx context.Context, c conversation, channel string, 
 
 // isAdmin asks Telegram whether user is an admin or the owner of chat.
 func (b *Bot) isAdmin(ctx context.Context, chat, user int64) bool {
-	m, err := retry(ctx, b.sender, "getChatMember", func(ctx context.Context) (*models.ChatMember, error) {
+	m, err := bots.Do(ctx, b.sender.retry, "getChatMember", func(ctx context.Context) (*models.ChatMember, error) {
 		return b.api.GetChatMember(ctx, &bot.GetChatMemberParams{ChatID: chat, UserID: user})
 	})
 	if err != nil {
@@ -210,7 +210,7 @@ func (b *Bot) subscribeConfigured(ctx context.Context) {
 	for _, ch := range b.cfg.Channels {
 		id, title := ch, ch
 		if strings.HasPrefix(ch, "@") {
-			info, err := retry(ctx, b.sender, "getChat", func(ctx context.Context) (*models.ChatFullInfo, error) {
+			info, err := bots.Do(ctx, b.sender.retry, "getChat", func(ctx context.Context) (*models.ChatFullInfo, error) {
 				return b.api.GetChat(ctx, &bot.GetChatParams{ChatID: ch})
 			})
 			if err != nil {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
 )
@@ -66,8 +67,7 @@ func printAnswer(w io.Writer, a search.Answer) error {
 	b.WriteString(a.Text)
 	b.WriteString("\n")
 	if len(a.Sources) > 0 {
-		heading := map[corpus.Lang]string{corpus.German: "Quellen", corpus.English: "Sources", corpus.Chinese: "来源"}[a.Lang]
-		fmt.Fprintf(&b, "\n%s:\n", heading)
+		fmt.Fprintf(&b, "\n%s:\n", bots.TextsFor(a.Lang).Sources)
 		for i, s := range a.Sources {
 			fmt.Fprintf(&b, "  [%d] %s", i+1, s.Title)
 			if !s.Date.IsZero() {

@@ -9,6 +9,20 @@ import (
 	"time"
 )
 
+// localURL is the URL of path on the serve listening at listen, as seen
+// from the same machine: an address on all interfaces is reached on the
+// loopback one.
+func localURL(listen, path string) (string, error) {
+	host, port, err := net.SplitHostPort(listen)
+	if err != nil {
+		return "", err
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	return "http://" + net.JoinHostPort(host, port) + path, nil
+}
+
 // healthcheckCommand asks the running serve whether it lives, for the
 // container's HEALTHCHECK: the image has no shell or curl.
 func healthcheckCommand() command {
@@ -16,16 +30,13 @@ func healthcheckCommand() command {
 		name:    "healthcheck",
 		summary: "exit 0 when the isabot serve on --listen answers /healthz",
 		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
-			host, port, err := net.SplitHostPort(a.cfg.Listen)
+			u, err := localURL(a.cfg.Listen, "/healthz")
 			if err != nil {
 				return err
 			}
-			if host == "" || host == "0.0.0.0" || host == "::" {
-				host = "127.0.0.1"
-			}
 			ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 			defer cancel()
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/healthz", nil)
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 			if err != nil {
 				return err
 			}

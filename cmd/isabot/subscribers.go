@@ -70,16 +70,16 @@ func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
 	if !errors.Is(err, store.ErrLocked) {
 		return nil, err
 	}
-	_, port, perr := net.SplitHostPort(a.cfg.Listen)
-	if perr != nil {
+	u, uerr := localURL(a.cfg.Listen, subscribersPath)
+	if uerr != nil {
 		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+subscribersPath, nil)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	resp, herr := http.DefaultClient.Do(req)
 	if herr != nil {
-		return nil, fmt.Errorf("%w, and the running serve does not answer on port %s: %v", err, port, herr)
+		return nil, fmt.Errorf("%w, and the running serve does not answer at %s: %w", err, u, herr)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
@@ -90,15 +90,33 @@ func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
 	return subs, json.NewDecoder(resp.Body).Decode(&subs)
 }
 
+func sameMachine(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	ip := net.ParseIP(host)
+	if err != nil || ip == nil || r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" {
+		return false
+	}
+	if ip.IsLoopback() {
+		return true
+	}
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return false
+	}
+	localHost, _, err := net.SplitHostPort(local.String())
+	return err == nil && net.ParseIP(localHost).Equal(ip)
+}
+
 // subscribersPath lets `isabot subscribers` ask a running serve, which
 // holds the state file; it answers only on the loopback interface.
 const subscribersPath = "/internal/subscribers"
 
-// subscribersHandler serves subscribersPath to local clients only.
+// subscribersHandler serves subscribersPath to clients on the same
+// machine only: from the loopback interface, or from the address serve
+// listens on, and not through a proxy.
 func subscribersHandler(st *store.Store) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host, _, err := net.SplitHostPort(r.RemoteAddr)
-		if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() || r.Header.Get("X-Forwarded-For") != "" {
+		if !sameMachine(r) {
 			http.Error(w, "forbidden", http.StatusForbidden)
 			return
 		}
