@@ -119,6 +119,24 @@ func passagesOf(r *corpus.Release) []passage {
 	return ps
 }
 
+// passageAt is one passage of r, as passagesOf would list it.
+func passageAt(r *corpus.Release, kind part, index int) (passage, bool) {
+	p := passage{Release: r, Kind: kind, Index: index}
+	switch {
+	case kind == partTitle && index == 0:
+		p.Text = r.Title
+	case kind == partBody && index >= 0 && index < len(r.Body):
+		p.Text = r.Body[index]
+	case kind == partAbout && index >= 0 && index < len(r.About):
+		p.Text = r.About[index]
+	case kind == partContact && index == 0 && len(r.Contact) > 0:
+		p.Text = strings.Join(r.Contact, "\n")
+	default:
+		return passage{}, false
+	}
+	return p, true
+}
+
 func (p passage) docID() string {
 	return fmt.Sprintf("%s#%c%d", p.Release.ID, p.Kind, p.Index)
 }

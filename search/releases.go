@@ -323,12 +323,11 @@ func (e *Engine) passageByID(id string) *passage {
 	if r == nil {
 		return nil
 	}
-	for _, p := range passagesOf(r) {
-		if p.Kind == kind && p.Index == index {
-			return &p
-		}
+	p, ok := passageAt(r, kind, index)
+	if !ok {
+		return nil
 	}
-	return nil
+	return &p
 }
 
 func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
