@@ -133,3 +133,23 @@ func TestAnalyzers(t *testing.T) {
 		t.Errorf("Chinese 汉堡港 → %v, missing %v", got, want)
 	}
 }
+
+func TestPassageAt(t *testing.T) {
+	// Every passage indexed can be found again from its document id.
+	r := &defaultReleases(t)[0]
+	for _, p := range passagesOf(r) {
+		release, kind, index, ok := parseDocID(p.docID())
+		got, found := passageAt(r, kind, index)
+		if !ok || release != r.ID || !found || got.Text != p.Text {
+			t.Errorf("%s: got %q, %v", p.docID(), got.Text, found)
+		}
+	}
+	for _, bad := range []struct {
+		kind  part
+		index int
+	}{{partBody, -1}, {partBody, len(r.Body)}, {partTitle, 1}, {'x', 0}} {
+		if _, found := passageAt(r, bad.kind, bad.index); found {
+			t.Errorf("passageAt(%c, %d) found something", bad.kind, bad.index)
+		}
+	}
+}
