@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"net"
 	"net/url"
 	"os"
@@ -298,8 +299,9 @@ func (c *config) validate() error {
 	if c.TelegramToken != "" && !telegramToken.MatchString(c.TelegramToken) {
 		bad("TELEGRAM_BOT_TOKEN: not of the shape 123456789:ABC... that BotFather gives")
 	}
-	for env, prefix := range map[string]string{"SLACK_BOT_TOKEN": c.SlackBotToken, "SLACK_APP_TOKEN": c.SlackAppToken} {
-		if prefix != "" && !strings.HasPrefix(prefix, slackTokens[env]) {
+	tokens := map[string]string{"SLACK_BOT_TOKEN": c.SlackBotToken, "SLACK_APP_TOKEN": c.SlackAppToken}
+	for _, env := range slices.Sorted(maps.Keys(tokens)) {
+		if v := tokens[env]; v != "" && !strings.HasPrefix(v, slackTokens[env]) {
 			bad("%s: a Slack token of this kind starts with %s", env, slackTokens[env])
 		}
 	}
@@ -310,7 +312,8 @@ func (c *config) validate() error {
 	for i, f := range c.Feeds {
 		urls[fmt.Sprintf("ISABOT_FEEDS[%d]", i)] = f
 	}
-	for env, u := range urls {
+	for _, env := range slices.Sorted(maps.Keys(urls)) {
+		u := urls[env]
 		if u == "" {
 			continue
 		}
