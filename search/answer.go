@@ -34,7 +34,7 @@ type Source struct {
 	URL string `json:"-"`
 	// Snippet is the passage of a release that answers the question, with
 	// Highlights marking the words that matched.
-	Snippet    string `json:"snippet,omitempty"`
+	Snippet    string `json:"snippet"`
 	Highlights []Span `json:"-"`
 }
 

@@ -221,7 +221,7 @@ func TestAnswerJSON(t *testing.T) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
 	src := got["sources"].([]any)[0].(map[string]any)
-	for _, k := range []string{"title", "date", "ref"} {
+	for _, k := range []string{"title", "date", "ref", "snippet"} {
 		if _, ok := src[k]; !ok {
 			t.Errorf("source lacks %q: %v", k, src)
 		}
