@@ -221,7 +221,7 @@ func stopwords() []string {
 		// de
 		"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "eines", "ist", "sind", "war",
 		"waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "hatten", "gibt", "es", "und", "oder", "in",
-		"im", "an", "am", "auf", "aus", "bei", "mit", "von", "vom", "zu", "zum", "zur", "für", "fur", "fuer", "über", "uber",
+		"im", "an", "am", "auf", "aus", "bei", "beim", "mit", "von", "vom", "zu", "zum", "zur", "für", "fur", "fuer", "über", "uber",
 		"unter", "nach", "seit", "bis", "als", "wie", "was", "wen", "wem", "wessen", "warum", "wieso", "weshalb", "ob", "auch",
 		"noch", "schon", "denn", "doch", "mal", "bitte", "danke", "gerne", "gern", "eigentlich", "genau", "überhaupt",
 		"offiziell", "ungefähr", "etwa", "derzeit", "momentan", "jetzt", "heute", "aktuell", "mir", "ihre", "ihrer", "ihren", "it", "mich", "ich", "wir", "uns",
@@ -232,6 +232,7 @@ func stopwords() []string {
 		"hey", "frage", "fragen", "dazu", "darüber", "davon", "wirklich", "eigentlich", "nochmal", "nochmals", "denn",
 		"zurzeit", "aktuelle", "derzeitige", "lautet", "statt", "fand", "findet", "finden", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
 		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
+		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",

@@ -385,12 +385,19 @@ func fromRelease(lang corpus.Lang, r *corpus.Release, texts []string) string {
 	case corpus.Chinese:
 		open, close, sep = "“", "”", ""
 	}
-	quoted := open + strings.Join(texts, close+sep+open) + close
+	quoted := make([]string, len(texts))
+	for i, text := range texts {
+		quoted[i] = text
+		// A passage that opens with a quotation is quoted already.
+		if r, _ := utf8.DecodeRuneInString(text); !unicode.Is(unicode.Quotation_Mark, r) {
+			quoted[i] = open + text + close
+		}
+	}
 	if r.Lang == lang {
-		return tf(lang, "Aus der Pressemitteilung „%s“ vom %s: %s", "From the press release “%s” of %s: %s", "摘自%[2]s的新闻稿《%[1]s》：%[3]s", r.Title, date, quoted)
+		return tf(lang, "Aus der Pressemitteilung „%s“ vom %s: %s", "From the press release “%s” of %s: %s", "摘自%[2]s的新闻稿《%[1]s》：%[3]s", r.Title, date, strings.Join(quoted, sep))
 	}
 	return tf(lang, "Aus der Pressemitteilung „%s“ vom %s (%s): %s", "From the press release “%s” of %s (%s): %s", "摘自%[2]s的新闻稿《%[1]s》（%[3]s）：%[4]s",
-		r.Title, date, languageName(lang, r.Lang), quoted)
+		r.Title, date, languageName(lang, r.Lang), strings.Join(quoted, sep))
 }
 
 func (e *Engine) countTopic(lang corpus.Lang, s string, topic []topicWord) int {
