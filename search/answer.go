@@ -1,6 +1,8 @@
 package search
 
 import (
+	"strings"
+
 	"github.com/isa-alliance/isabot/corpus"
 )
 
@@ -40,6 +42,20 @@ type Source struct {
 
 // Span is a range of bytes in a snippet.
 type Span struct{ Start, End int }
+
+// MarkedSnippet renders the snippet for a chat platform: the highlighted
+// words through marked, the text between them through plain.
+func (s Source) MarkedSnippet(plain, marked func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, h := range s.Highlights {
+		b.WriteString(plain(s.Snippet[last:h.Start]))
+		b.WriteString(marked(s.Snippet[h.Start:h.End]))
+		last = h.End
+	}
+	b.WriteString(plain(s.Snippet[last:]))
+	return b.String()
+}
 
 // Kind is the sort of an answer.
 type Kind string

@@ -113,15 +113,7 @@ func searchBlocks(words string, hits []search.Hit, total int, lang corpus.Lang) 
 
 // snippetText renders a snippet in mrkdwn with its matched words bold.
 func snippetText(s search.Source) string {
-	var b strings.Builder
-	last := 0
-	for _, h := range s.Highlights {
-		b.WriteString(escape(s.Snippet[last:h.Start]))
-		b.WriteString("*" + escape(s.Snippet[h.Start:h.End]) + "*")
-		last = h.End
-	}
-	b.WriteString(escape(s.Snippet[last:]))
-	return b.String()
+	return s.MarkedSnippet(escape, func(w string) string { return "*" + escape(w) + "*" })
 }
 
 // homeBlocks is the App Home tab.

@@ -61,15 +61,7 @@ func sourceLine(s search.Source, lang corpus.Lang) string {
 
 // snippetHTML renders a snippet with its matched words in bold.
 func snippetHTML(s search.Source) string {
-	var b strings.Builder
-	last := 0
-	for _, h := range s.Highlights {
-		b.WriteString(escape(s.Snippet[last:h.Start]))
-		b.WriteString("<b>" + escape(s.Snippet[h.Start:h.End]) + "</b>")
-		last = h.End
-	}
-	b.WriteString(escape(s.Snippet[last:]))
-	return b.String()
+	return s.MarkedSnippet(escape, func(w string) string { return "<b>" + escape(w) + "</b>" })
 }
 
 // releaseMessages renders a whole release: title, dateline, the news
