@@ -442,6 +442,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	case has[cCount] && (len(members) == 0 || memberish):
 		// "How many people live in Aachen" counts no members.
 		return e.count(q), true
+	case has[cNext] && (memberish || has[cCity]):
+		return Answer{}, false // the data knows who joined, not who will
 	case has[cNew] && (memberish || has[cCity]) && !has[cRelease]:
 		return e.newestMembers(q), true
 	case has[cRelease] || (has[cNew] && unknown == 0):

@@ -410,8 +410,19 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 				pick = append(pick, as)
 			}
 		}
+	case q.has[cNext] && len(all) > 0:
+		// The data knows only assemblies that took place.
+		last := latestAssembly(all)
+		a.cite(last.Cite)
+		a.say("Einen Termin für die nächste Plenarversammlung nennen die Quellen nicht. Die letzte, die sie nennen, ist die %d. Plenarversammlung: %s, %s.",
+			"The sources give no date for the next plenary assembly. The latest they name is the %s plenary assembly: %s, %s.",
+			"资料中没有下一届全体大会的日期。资料中最近的一届是第%d届全体大会：%s，%s。",
+			ordinalArg(lang, last.Number), last.Date.Format(lang), last.Place.In(lang))
+		ans := a.done(KindAssembly, 0)
+		ans.Answered = false
+		return ans, true
 	case q.has[cNew] && len(all) > 0:
-		pick = append(pick, slices.MaxFunc(all, func(x, y corpus.Assembly) int { return cmp.Compare(x.Date.Time().Unix(), y.Date.Time().Unix()) }))
+		pick = append(pick, latestAssembly(all))
 	default:
 		pick = all
 	}
@@ -430,6 +441,10 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 		e.sayAssemblyRange(a, all)
 	}
 	return a.done(KindAssembly, confidenceFact), true
+}
+
+func latestAssembly(all []corpus.Assembly) corpus.Assembly {
+	return slices.MaxFunc(all, func(x, y corpus.Assembly) int { return cmp.Compare(x.Date.Time().Unix(), y.Date.Time().Unix()) })
 }
 
 func (e *Engine) sayAssemblyRange(a *answerer, all []corpus.Assembly) {

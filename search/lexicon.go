@@ -20,6 +20,7 @@ const (
 	cList     // which, list, all
 	cCount    // how many
 	cNew      // newest, latest, recent
+	cNext     // next, upcoming
 	cRelease  // press release, news
 	cCity     // city, town
 	cGermany  // Germany, German
@@ -138,6 +139,10 @@ func lexicon() map[concept][]string {
 			"neueste*", "neuste*", "neu", "neue", "neuen", "neues", "jüngste*", "zuletzt", "kürzlich", "letzte*",
 			"latest", "newest", "recent*", "new", "last",
 			"最新", "最近", "新", "近期",
+		},
+		cNext: {
+			"nächste*", "nachste*", "naechste*", "kommende*", "bevorstehende*", "künftige*", "next", "upcoming", "forthcoming",
+			"下一届", "下届", "下一次", "下次", "即将",
 		},
 		cRelease: {
 			"发布", "发布的", "published", "erschienen", "herausgegeben",
