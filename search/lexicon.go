@@ -194,7 +194,7 @@ func lexicon() map[concept][]string {
 		},
 		cWhen: {
 			"wann", "seit wann", "when", "since when", "what year", "which year", "welchem jahr", "datum", "date", "jahr", "year",
-			"何时", "什么时候", "哪年", "哪一年", "日期", "时间", "年",
+			"何时", "什么时候", "是什么时候", "什么时间", "是什么时间", "哪年", "哪一年", "日期", "时间", "年",
 		},
 		cWhere: {"wo", "wohin", "woher", "where", "哪里", "在哪", "哪儿", "何处", "什么地方", "地点", "哪个地方"},
 		cHow:   {"wie kann", "wie können", "wie wird", "how can", "how do", "how does", "how to", "如何", "怎么", "怎样"},

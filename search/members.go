@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -67,14 +68,39 @@ func (e *Engine) membership(q *question, mentions []cityMention) Answer {
 	for _, m := range mentions {
 		if m.fuzzy {
 			confidence = confidenceGuessed
-			a.say("Meinten Sie %s?", "Did you mean %s?", "您是指%s吗？", cityNameWithLocal(m.city, q.lang))
+			// A misspelt part of a grouping is suggested as itself:
+			// "Kelsterbak" meant Kelsterbach, not "Drei gewinnt".
+			meant := cityNameWithLocal(m.city, q.lang)
+			m.typed = ""
+			if p, ok := nearestPart(m.city, m.units); ok {
+				meant, m.typed = p.In(q.lang), p.In(q.lang)
+			}
+			a.say("Meinten Sie %s?", "Did you mean %s?", "您是指%s吗？", meant)
 		}
-		e.sayMembership(a, m)
+		e.sayMembership(a, m, q.has[cWhen])
 	}
 	return a.done(KindMembership, confidence)
 }
 
-func (e *Engine) sayMembership(a *answerer, m cityMention) {
+// nearestPart finds the part of a grouping that the question's words name
+// with a typo.
+func nearestPart(c *corpus.City, units []unit) (corpus.Text, bool) {
+	for _, u := range units {
+		budget := typoBudget(utf8.RuneCountInString(u.key))
+		for _, p := range c.Parts {
+			for _, n := range textValues(p) {
+				if budget > 0 && editDistance(fold(n), u.key, budget) <= budget {
+					return p, true
+				}
+			}
+		}
+	}
+	return corpus.Text{}, false
+}
+
+// sayMembership says whether the city m names is a member; asksWhen leads
+// with the date it joined.
+func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen bool) {
 	c, lang := m.city, a.lang
 	name := cityNameWithLocal(c, lang)
 	asOf := a.cite(c.Cite)
@@ -82,7 +108,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention) {
 	// belongs to: say which member it is.
 	typed := strings.TrimSpace(m.typed)
 	partOf := ""
-	if !m.fuzzy && fold(typed) != fold(c.Name) && !slices.ContainsFunc(textValues(c.Names), func(n string) bool { return fold(n) == fold(typed) }) {
+	if typed != "" && fold(typed) != fold(c.Name) && !slices.ContainsFunc(textValues(c.Names), func(n string) bool { return fold(n) == fold(typed) }) {
 		partOf = typed
 	}
 	switch c.Status {
@@ -97,6 +123,11 @@ func (e *Engine) sayMembership(a *answerer, m cityMention) {
 		case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
 			a.say("Ja: %s ist als %s Mitglied der ISA (%s).", "Yes: %s is a member of the ISA as %s (%s).",
 				"是的：%s以%s的名义是联盟成员（%s）。", partOf, name, asOf)
+		case asksWhen && e.sayJoinedFirst(a, c, name):
+			return
+		case len(c.Parts) > 0:
+			a.say("Ja, %s (%s) ist Mitglied der ISA (%s).", "Yes, %s (%s) is a member of the ISA (%s).", "是的，%s（%s）是中德工业城市联盟的成员（%s）。",
+				name, list(lang, partNames(c.Parts, lang)), asOf)
 		default:
 			a.say("Ja, %s ist Mitglied der ISA (%s).", "Yes, %s is a member of the ISA (%s).", "是的，%s是中德工业城市联盟的成员（%s）。", name, asOf)
 		}
@@ -135,16 +166,44 @@ func (e *Engine) sayJoined(a *answerer, c *corpus.City) {
 		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", cityName(c, a.lang))
 		return
 	}
+	when, at := e.joined(a, c)
+	a.say("Beigetreten %s%s.", "Joined %s%s.", "%s加入%s。", when, at)
+}
+
+// sayJoinedFirst answers "when did it join" with the date, when the
+// sources give one, and the notes on the city; it reports whether they do.
+func (e *Engine) sayJoinedFirst(a *answerer, c *corpus.City, name string) bool {
+	if c.Joined.IsZero() || c.JoinedCite == nil {
+		return false
+	}
+	when, at := e.joined(a, c)
+	a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", name, when, at)
+	if n := c.Note[a.lang]; n != "" {
+		a.parts = append(a.parts, n)
+	}
+	return true
+}
+
+// joined cites when c joined and says it, "am 24. April 2017", "in April
+// 2016", "于2019年10月", and at which plenary assembly.
+func (e *Engine) joined(a *answerer, c *corpus.City) (when, at string) {
 	a.cite(*c.JoinedCite)
-	at := ""
-	if as := e.assemblyAt(c.Joined); as != nil {
-		at = tf(a.lang, ", auf der %d. Plenarversammlung", " at the %s plenary assembly", "，在第%d届全体大会上", ordinalArg(a.lang, as.Number))
+	d := c.Joined
+	when = d.Format(a.lang)
+	switch {
+	case a.lang == corpus.Chinese:
+		when = "于" + when
+	case d.Day != 0:
+		when = t(a.lang, "am ", "on ", "") + when
+	case d.Month != 0:
+		when = t(a.lang, "im ", "in ", "") + when
+	default:
+		when = t(a.lang, "", "in ", "") + when
 	}
-	if c.Joined.Day == 0 && c.Joined.Month != 0 {
-		a.say("Beigetreten im %s%s.", "Joined in %s%s.", "于%s加入%s。", c.Joined.Format(a.lang), at)
-		return
+	if as := e.assemblyAt(d); as != nil {
+		at = tf(a.lang, ", auf der %d. Plenarversammlung", " at the %s plenary assembly", "（第%d届全体大会）", ordinalArg(a.lang, as.Number))
 	}
-	a.say("Beigetreten am %s%s.", "Joined on %s%s.", "于%s加入%s。", c.Joined.Format(a.lang), at)
+	return when, at
 }
 
 // assemblyAt finds the plenary assembly held when d says a city joined.
