@@ -203,8 +203,11 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q := &question{text: text, lang: lang, units: segment(text)}
 	covered := make([]bool, len(q.units))
 	for n, m := range e.dict.find(q.units) {
-		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic }) {
+		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
 			// A subject word stays unknown, as one word.
+			if slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cOutside }) {
+				q.has[cOutside] = true
+			}
 			for i := m.from; i < m.to; i++ {
 				q.units[i].word = n + 1
 			}
@@ -388,6 +391,9 @@ func (e *Engine) answer(ctx context.Context, q *question) (Answer, error) {
 // asks for a fact the data holds and nothing in it points elsewhere.
 func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	has := q.has
+	if has[cOutside] {
+		return Answer{}, false
+	}
 	members := e.realCities(q)
 	memberish := has[cMember] || has[cJoin]
 	unknown := q.unknownWords()

@@ -38,6 +38,11 @@ const (
 	cGreeting // hello
 	cAlliance // ISA, alliance
 	cStop     // a word that carries no meaning for the engine
+	// cOutside marks a subject the city and alliance data hold nothing on,
+	// such as fees or population: "Was kostet die Mitgliedschaft?" is
+	// not answered with the member list. Like cTopic, it stays unknown,
+	// so the releases may still answer.
+	cOutside
 	// cTopic marks a word of the glossary: a subject of the releases that
 	// the engine has no fact answer for. It is matched only so that
 	// Chinese questions are cut into the right words; it stays unknown.
@@ -215,6 +220,13 @@ func lexicon() map[concept][]string {
 			"中德工业城市联盟", "中德", "联盟", "工业城市", "工业城市联盟", "该联盟", "这个联盟",
 		},
 		cStop: stopwords(),
+		cOutside: {
+			"kosten", "kostet", "preis", "preise", "gebühr*", "beitrag", "beiträge", "mitgliedsbeitrag*", "jahresbeitrag*",
+			"budget", "geld", "finanzier*", "bezahlen", "gehalt", "einwohner*", "bevölkerung", "wetter", "temperatur*",
+			"cost", "costs", "price", "prices", "fee", "fees", "pay", "paid", "money", "funding", "funded", "salary",
+			"population", "inhabitants", "residents", "weather", "temperature*",
+			"费用", "多少钱", "会费", "价格", "预算", "资金", "经费", "人口", "天气", "气温", "工资", "收费",
+		},
 	}
 }
 
