@@ -232,7 +232,15 @@ func (e *Engine) contactDetails(q *question, want []concept) Answer {
 			return a.done(KindContact, confidenceFact)
 		}
 	}
-	for _, o := range e.offices(kind) {
+	offices := e.offices(kind)
+	// "Frau Behmers E-Mail" asks for her details, not the newest office's.
+	named := slices.DeleteFunc(slices.Clone(offices), func(o *corpus.Office) bool {
+		return !slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return p.Name == o.Person })
+	})
+	if len(named) > 0 {
+		offices = named
+	}
+	for _, o := range offices {
 		details := officeDetails(o, lang, want)
 		if details == "" {
 			continue

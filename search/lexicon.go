@@ -83,7 +83,7 @@ func lexicon() map[concept][]string {
 			"联系", "联系人", "联络", "联系方式", "对接人", "找谁", "发言人", "新闻发言人", "联络人",
 		},
 		cEmail: {
-			"e mail*", "email*", "mail", "mailadresse", "mails", "emailadresse",
+			"e mail*", "email*", "mail", "mailadresse", "mails", "emailadresse", "e mail adresse*", "email adresse*", "mail adresse*", "e mail address*", "email address*",
 			"邮箱", "电子邮件", "电子邮箱", "邮件", "电邮", "邮箱地址",
 		},
 		cPhone: {
@@ -100,7 +100,8 @@ func lexicon() map[concept][]string {
 		},
 		cWebsite: {
 			"官方网站", "官网",
-			"website*", "webseite*", "internetseite*", "internetauftritt", "homepage", "web", "url", "internet",
+			"website*", "webseite*", "internetseite*", "internetauftritt", "homepage", "web", "url", "internet", "internetadresse*",
+			"webadresse*", "web adresse*", "internet adresse*", "web address*", "webpage*", "web page*",
 			"portal", "isa portal", "site",
 			"网站", "网址", "主页", "官网", "网页", "门户",
 		},
