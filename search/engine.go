@@ -445,6 +445,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.founding(q), true
 	case has[cAssembly]:
 		return e.assemblies(q)
+	case has[cJoin] && len(q.years) > 0 && len(members) == 0:
+		return e.members(q), true // who joined that year, counted
 	case has[cCount] && (len(members) == 0 || memberish):
 		// "How many people live in Aachen" counts no members.
 		return e.count(q), true

@@ -27,6 +27,62 @@ func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
 	return latest, agree, true
 }
 
+// countIn answers how many members the alliance had in year: with the
+// counts the sources give for that year, else with the nearest before and
+// after it.
+func (e *Engine) countIn(q *question, year int) Answer {
+	a := e.newAnswer(q)
+	counts := slices.Clone(e.data.Alliance.Counts)
+	slices.SortFunc(counts, func(x, y corpus.Count) int { return cmp.Compare(x.AsOf.Time().Unix(), y.AsOf.Time().Unix()) })
+	var in, before, after []corpus.Count
+	for _, c := range counts {
+		switch {
+		case c.AsOf.Year == year:
+			in = append(in, c)
+		case c.AsOf.Year < year:
+			before = []corpus.Count{c}
+		case len(after) == 0:
+			after = []corpus.Count{c}
+		}
+	}
+	if len(in) == 0 {
+		a.say("Für %d nennen die Quellen keine Mitgliederzahl.", "The sources give no member count for %d.", "资料中没有%d年的成员数量。", year)
+		in = append(before, after...)
+	}
+	for _, c := range in {
+		a.cite(c.Cite)
+		a.parts = append(a.parts, countSentence(q.lang, c))
+	}
+	return a.done(KindCount, confidenceFact)
+}
+
+// countSentence says a count with what its source gives: "Stand Dezember
+// 2017 gehörten der ISA 12 deutsche Städte aus 6 Bundesländern und 18
+// chinesische Städte aus 10 Provinzen an."
+func countSentence(lang corpus.Lang, c corpus.Count) string {
+	var sides []string
+	if c.Germany > 0 {
+		side := tf(lang, "%d deutsche Städte", "%d German cities", "%d个德国城市", c.Germany)
+		if c.Länder > 0 {
+			side += tf(lang, " aus %d Bundesländern", " from %d federal states", "（来自%d个联邦州）", c.Länder)
+		}
+		sides = append(sides, side)
+	}
+	if c.China > 0 {
+		side := tf(lang, "%d chinesische Städte", "%d Chinese cities", "%d个中国城市", c.China)
+		if c.Provinces > 0 {
+			side += tf(lang, " aus %d Provinzen", " from %d provinces", "（来自%d个省份）", c.Provinces)
+		}
+		sides = append(sides, side)
+	}
+	when := c.AsOf.Format(lang)
+	if c.Total > 0 {
+		return tf(lang, "Stand %s hatte die ISA %d Mitglieder: %s.", "As of %s, the ISA had %d members: %s.", "截至%s，联盟共有%d个成员：%s。",
+			when, c.Total, list(lang, sides))
+	}
+	return tf(lang, "Stand %s gehörten der ISA %s an.", "As of %s, the ISA had %s as members.", "截至%s，联盟成员有%s。", when, list(lang, sides))
+}
+
 // membersOf returns the member cities (guests included) matching keep,
 // sorted by their name in lang.
 func (e *Engine) membersOf(lang corpus.Lang, keep func(*corpus.City) bool) []*corpus.City {
@@ -355,7 +411,12 @@ func (e *Engine) members(q *question) Answer {
 				a.cite(*c.JoinedCite)
 			}
 		}
-		a.say("%d beigetreten: %s.", "Joined in %d: %s.", "%d年加入的成员：%s。", f.year, names)
+		if len(cities) == 1 {
+			a.say("%d ist laut den Quellen ein Mitglied beigetreten: %s.", "According to the sources, one member joined in %d: %s.", "据资料，%d年有1个成员加入：%s。", f.year, names)
+			break
+		}
+		a.say("%d sind laut den Quellen %d Mitglieder beigetreten: %s.", "According to the sources, %[2]d members joined in %[1]d: %[3]s.", "据资料，%d年有%d个成员加入：%s。",
+			f.year, len(cities), names)
 	case f.region != nil && len(cities) == 0:
 		a.say("Aus %s nennen die Quellen kein Mitglied der ISA (%s).", "The sources name no ISA member from %s (%s).", "资料中没有来自%s的联盟成员（%s）。",
 			regionName(f.region, lang), asOf(lang, latest.AsOf))
@@ -428,6 +489,8 @@ func (e *Engine) count(q *question) Answer {
 	at := asOf(lang, latest.AsOf)
 	f := e.filterOf(q)
 	switch {
+	case len(q.years) > 0 && f.region == nil && !slices.Contains(q.years, latest.AsOf.Year):
+		return e.countIn(q, q.years[0])
 	case f.region != nil:
 		cities := e.membersOf(lang, f.keep)
 		for _, c := range cities {
