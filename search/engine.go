@@ -437,6 +437,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.coordinator(q), true
 	case len(q.people) > 0 && has[cQuote]:
 		return Answer{}, false // the releases hold what people said
+	case has[cQuote] && has[cPerson] && unknown == 0:
+		return e.quoted(q)
 	case len(q.people) > 0:
 		return e.person(q), true
 	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0):

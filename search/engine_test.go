@@ -306,6 +306,18 @@ func TestAddRelease(t *testing.T) {
 		t.Errorf("%d releases, want 2", n)
 	}
 
+	// Who is quoted comes from the releases' text: the newest release
+	// that quotes someone the data knows comes first.
+	r.Body = append(r.Body, "„Wir freuen uns auf die Zusammenarbeit“, sagt Generalsekretär Liu Yi.")
+	if err := e.Add(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	a, _ = e.Answer(ctx, "Wer wird in den Pressemitteilungen zitiert?", "")
+	liu, ost := strings.Index(a.Text, "Liu Yi"), strings.Index(a.Text, "Friedhelm Ost")
+	if a.Kind != KindPerson || liu < 0 || ost < liu || len(a.Sources) < 2 || a.Sources[0].Ref != r.ID {
+		t.Errorf("who is quoted: %s %s %+v", a.Kind, a.Text, a.Sources)
+	}
+
 	// Replacing the release that holds the one indexed copy of the about
 	// section keeps the about section findable.
 	seed, _ := e.Release("2021-02-11-isa-fruehlingsfest")

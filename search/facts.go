@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -482,6 +483,49 @@ func (e *Engine) latestReleases(q *question) Answer {
 	}
 	return a.done(KindReleases, confidenceFact)
 }
+
+// quoted answers who is quoted in the releases: the people of the data
+// named in a paragraph with a quotation, for the three newest releases
+// that quote anyone, and what they are.
+func (e *Engine) quoted(q *question) (Answer, bool) {
+	a := e.newAnswer(q)
+	lang := q.lang
+	var people []*corpus.Person
+	for i, n := len(e.data.Releases)-1, 0; i >= 0 && n < 3; i-- {
+		r := &e.data.Releases[i]
+		var names []string
+		for j := range e.data.Alliance.People {
+			p := &e.data.Alliance.People[j]
+			if slices.ContainsFunc(r.Body, func(par string) bool { return strings.Contains(par, p.Name) && quotes(par) }) {
+				names = append(names, p.Name)
+				if !slices.Contains(people, p) {
+					people = append(people, p)
+				}
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		n++
+		a.addSource(releaseSource(r))
+		a.say("In der Pressemitteilung „%s“ vom %s wird %s zitiert.", "The press release “%s” of %s quotes %s.", "%[2]s的新闻稿《%[1]s》引用了%[3]s的话。",
+			r.Title, corpus.DateOf(r.Date).Format(lang), list(lang, names))
+	}
+	for _, p := range people {
+		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
+	}
+	if len(people) == 0 {
+		return Answer{}, false
+	}
+	return a.done(KindPerson, confidenceFact), true
+}
+
+// quotes reports whether a paragraph holds a quotation.
+func quotes(paragraph string) bool {
+	return strings.ContainsFunc(paragraph, isQuotationMark)
+}
+
+func isQuotationMark(r rune) bool { return unicode.Is(unicode.Quotation_Mark, r) }
 
 // latest returns up to n releases, newest first.
 func (e *Engine) latest(n int) []*corpus.Release {

@@ -193,7 +193,7 @@ func lexicon() map[concept][]string {
 		cQuote: {
 			"sagt", "sagte", "gesagt", "sagen", "äußert*", "aussage*", "zitat*", "zitiert", "meint", "betont*", "erklärt*",
 			"says", "said", "say", "quote*", "quoted", "stated", "comment*", "remarks", "message",
-			"说", "表示", "称", "讲话", "发言", "谈到", "指出",
+			"说", "表示", "称", "讲话", "发言", "谈到", "指出", "引用", "引述", "援引", "的话",
 		},
 		cPerson: {
 			"wer", "who", "whom", "person", "personen", "people", "leute", "谁", "人物", "人",

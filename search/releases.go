@@ -389,7 +389,7 @@ func fromRelease(lang corpus.Lang, r *corpus.Release, texts []string) string {
 	for i, text := range texts {
 		quoted[i] = text
 		// A passage that opens with a quotation is quoted already.
-		if r, _ := utf8.DecodeRuneInString(text); !unicode.Is(unicode.Quotation_Mark, r) {
+		if r, _ := utf8.DecodeRuneInString(text); !isQuotationMark(r) {
 			quoted[i] = open + text + close
 		}
 	}
