@@ -22,6 +22,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -377,7 +378,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	}
 	sent := p.clock.Now()
 	// A message in flight at shutdown is finished, not cut off.
-	sendCtx, cancel := context.WithTimeout(context.WithValue(context.WithoutCancel(ctx), scheduledKey{}, it.at), sendTimeout)
+	sendCtx, cancel := bots.Finish(context.WithValue(ctx, scheduledKey{}, it.at), sendTimeout, bots.DrainGrace)
 	err := l.sender.Send(sendCtx, it.d.Chat, r)
 	cancel()
 	var (

@@ -21,6 +21,7 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
 
+	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/corpus"
@@ -218,7 +219,7 @@ func (b *Bot) background(ctx context.Context, work func(ctx context.Context)) {
 	b.work.Add(1)
 	go func() {
 		defer b.work.Done()
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), handleTimeout)
+		ctx, cancel := bots.Finish(ctx, handleTimeout, bots.DrainGrace)
 		defer cancel()
 		defer func() {
 			if p := recover(); p != nil {

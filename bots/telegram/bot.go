@@ -21,6 +21,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/corpus"
@@ -232,7 +233,7 @@ func (b *Bot) WebhookHandler() http.Handler {
 // handle is the library's handler for every update.
 func (b *Bot) handle(ctx context.Context, _ *bot.Bot, u *models.Update) {
 	// Shutdown stops new updates; one in progress is finished.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), handleTimeout)
+	ctx, cancel := bots.Finish(ctx, handleTimeout, bots.DrainGrace)
 	defer cancel()
 	defer func() {
 		if p := recover(); p != nil {

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/bots/inbox"
 	"github.com/isa-alliance/isabot/bots/observe"
 	"github.com/isa-alliance/isabot/bots/push"
@@ -27,9 +28,10 @@ import (
 	"github.com/isa-alliance/isabot/search"
 )
 
-// shutdownGrace is how long serve waits for answers in progress when
-// told to stop.
-const shutdownGrace = 10 * time.Second
+// shutdownGrace is how long serve waits for HTTP requests in progress
+// when told to stop; like the bots' answers (bots.DrainGrace), they end
+// within the ten seconds a service manager waits.
+const shutdownGrace = bots.DrainGrace
 
 func serveCommand() command {
 	return command{
@@ -171,11 +173,12 @@ func (a *app) serve(ctx context.Context) error {
 	})
 	group.Go(func() error {
 		<-ctx.Done()
+		// The bots stop taking updates and finish the answers in
+		// progress (bots.Finish) while the listener drains.
+		stopBots()
 		shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 		defer cancel()
-		err := server.Shutdown(shutdown)
-		stopBots()
-		return err
+		return server.Shutdown(shutdown)
 	})
 	err = group.Wait()
 	a.logger.Info("stopped")

@@ -190,6 +190,24 @@ func TestServeShutdownFinishesAnswers(t *testing.T) {
 	}
 }
 
+func TestServeShutdownWithinTenSeconds(t *testing.T) {
+	// An answer that would wait out a long rate limit is given up at the
+	// shutdown deadline: a service manager kills what takes longer.
+	const token = "4244:AAE-shutdown-test-token-0123456"
+	srv := telegramtest.NewServer(t, token)
+	s := startServe(t, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": srv.URL()})
+	srv.RateLimitNext("sendMessage", 25)
+	srv.SendText(models.Chat{ID: 9, Type: models.ChatTypePrivate}, models.User{ID: 9, FirstName: "Bo"}, "Ist Mainz Mitglied?")
+	srv.WaitCalls(t, "sendMessage", 1) // the 429
+	start := time.Now()
+	if err := s.stop(); err != nil {
+		t.Errorf("serve: %v", err)
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("shutdown took %v", took)
+	}
+}
+
 func TestServeNoSecretsInLogs(t *testing.T) {
 	// Every log line of a run with tokens, a webhook secret and failing
 	// calls is free of them.
