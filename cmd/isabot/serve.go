@@ -78,10 +78,15 @@ func (a *app) serve(ctx context.Context) error {
 	checks := map[string]web.Check{"index": func() error { _, err := idx.DocCount(); return err }}
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), a.cfg.AskRate, askBurst, a.logger))
-	mux.Handle("GET "+subscribersPath, subscribersHandler(state))
+	internalToken, err := writeInternalToken(a.dataDir)
+	if err != nil {
+		return err
+	}
+	mux.Handle("GET "+subscribersPath, subscribersHandler(state, internalToken))
 	group, ctx := errgroup.WithContext(ctx)
-	// The bots stop after the HTTP listener: a webhook request still being
-	// handled may hand them one more answer to finish.
+	// The bots stop taking updates when serve is told to stop, and then
+	// finish the answers in progress; a webhook request still being
+	// handled answers on the request's own context.
 	botsCtx, stopBots := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopBots()
 

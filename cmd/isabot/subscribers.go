@@ -2,13 +2,14 @@ package main
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"text/tabwriter"
 	"time"
@@ -60,7 +61,7 @@ func subscribersCommand() command {
 }
 
 // subscriptions reads the subscriptions from the state file, or, while
-// serve holds it, from the running serve on the loopback interface.
+// serve holds it, from the running serve.
 func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
 	st, err := store.Open(filepath.Join(a.dataDir, stateFile))
 	if err == nil {
@@ -74,9 +75,14 @@ func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
 	if uerr != nil {
 		return nil, err
 	}
+	token, terr := os.ReadFile(filepath.Join(a.dataDir, internalTokenFile))
+	if terr != nil {
+		return nil, fmt.Errorf("%w, and the running serve's token is unreadable: %w", err, terr)
+	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	req.Header.Set("Authorization", "Bearer "+string(token))
 	resp, herr := http.DefaultClient.Do(req)
 	if herr != nil {
 		return nil, fmt.Errorf("%w, and the running serve does not answer at %s: %w", err, u, herr)
@@ -90,33 +96,31 @@ func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
 	return subs, json.NewDecoder(resp.Body).Decode(&subs)
 }
 
-func sameMachine(r *http.Request) bool {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	ip := net.ParseIP(host)
-	if err != nil || ip == nil || r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" {
-		return false
-	}
-	if ip.IsLoopback() {
-		return true
-	}
-	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
-	if !ok {
-		return false
-	}
-	localHost, _, err := net.SplitHostPort(local.String())
-	return err == nil && net.ParseIP(localHost).Equal(ip)
-}
-
 // subscribersPath lets `isabot subscribers` ask a running serve, which
-// holds the state file; it answers only on the loopback interface.
+// holds the state file.
 const subscribersPath = "/internal/subscribers"
 
-// subscribersHandler serves subscribersPath to clients on the same
-// machine only: from the loopback interface, or from the address serve
-// listens on, and not through a proxy.
-func subscribersHandler(st *store.Store) http.Handler {
+// internalTokenFile, in the data directory, holds the token that
+// subscribersPath wants: whoever may read the data directory may read the
+// subscriptions, through serve as from the state file, and nobody else,
+// whatever proxy stands in front of the listener.
+const internalTokenFile = "serve.token"
+
+// writeInternalToken makes a new token for this run of serve.
+func writeInternalToken(dataDir string) (string, error) {
+	token := randomSecret()
+	if err := os.WriteFile(filepath.Join(dataDir, internalTokenFile), []byte(token), 0o600); err != nil {
+		return "", fmt.Errorf("write the internal token: %w", err)
+	}
+	return token, nil
+}
+
+// subscribersHandler serves subscribersPath to clients that show the
+// token of internalTokenFile.
+func subscribersHandler(st *store.Store, token string) http.Handler {
+	want := []byte("Bearer " + token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !sameMachine(r) {
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
 			http.Error(w, "forbidden", http.StatusForbidden)
 			return
 		}
