@@ -63,6 +63,7 @@ func (e *MovedError) Error() string { return "the chat moved to " + e.To }
 type State interface {
 	Announce(id, fingerprint string) ([]store.Delivery, bool, error)
 	Pending() ([]store.Delivery, error)
+	Owed(store.Delivery) (bool, error)
 	Delivered(store.Delivery) error
 	Abandon(store.Delivery) error
 	Unsubscribe(platform, chat string) (bool, error)
@@ -374,6 +375,13 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	if !ok {
 		p.logger.Error("push: the release to deliver is not in the corpus; dropped", "release", it.d.Release)
 		l.abandon(it)
+		return
+	}
+	// The chat may have unsubscribed while this waited in the queue.
+	if owed, err := p.state.Owed(it.d); err != nil {
+		p.logger.Error("push: cannot check the outbox; sending anyway", "error", err)
+	} else if !owed {
+		l.done(it)
 		return
 	}
 	sent := p.clock.Now()

@@ -204,6 +204,32 @@ func TestNewSubscriberGetsWhatComesAfter(t *testing.T) {
 	}
 }
 
+func TestUnsubscribedChatGetsNoMore(t *testing.T) {
+	// What waits in memory for a chat that unsubscribes is not sent.
+	h := start(t, Limits{PerChat: 300 * time.Millisecond}, 2, nil)
+	defer h.stop()
+	for i, id := range []string{"r1", "r2", "r3"} {
+		h.announce(t, newRelease(id, 20+i))
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for len(h.sender.sentTo("1000")) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("nothing sent to 1000")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if _, err := h.state.Unsubscribe("fake", "1000"); err != nil {
+		t.Fatal(err)
+	}
+	h.wait(t, 4)
+	if got := h.sender.sentTo("1000"); !slices.Equal(got, []string{"r1"}) {
+		t.Errorf("after unsubscribing, 1000 got %v", got)
+	}
+	if got := h.sender.sentTo("1001"); len(got) != 3 {
+		t.Errorf("1001 got %v", got)
+	}
+}
+
 func TestFailuresAndMoves(t *testing.T) {
 	h := start(t, Limits{}, 4, nil)
 	defer h.stop()

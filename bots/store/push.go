@@ -279,6 +279,28 @@ func (s *Store) Delivered(d Delivery) error {
 	return nil
 }
 
+// Owed reports whether the outbox still holds d for its chat: not when the
+// chat unsubscribed since d was read.
+func (s *Store) Owed(d Delivery) (bool, error) {
+	owed := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketOutbox).Get(seqKey(d.Seq))
+		if raw == nil {
+			return nil
+		}
+		var held Delivery
+		if err := json.Unmarshal(raw, &held); err != nil {
+			return err
+		}
+		owed = held.Platform == d.Platform && held.Chat == d.Chat
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("look up delivery %d: %w", d.Seq, err)
+	}
+	return owed, nil
+}
+
 // Abandon drops a delivery that cannot be made.
 func (s *Store) Abandon(d Delivery) error {
 	return s.db.Batch(func(tx *bolt.Tx) error { return tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)) })
