@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +27,8 @@ func TestObservedEngine(t *testing.T) {
 	u := NewUnanswered(path, slog.New(slog.DiscardHandler))
 	e := Observed(search.NewEngine(data, idx), "telegram", m, u)
 
-	for _, q := range []string{"Ist Köln Mitglied?", "Wie wird das Wetter?", "wie wird das   WETTER?", "What's the weather?", "hallo"} {
+	for _, q := range []string{"Ist Köln Mitglied?", "Wie wird das Wetter?", "wie wird das   WETTER?", "What's the weather?", "hallo",
+		"\x00\x01\x02", "\x1b]0;PWNED\x07\x1b[31mWer\u200b gewinnt?"} {
 		if _, err := e.Answer(context.Background(), q, ""); err != nil {
 			t.Fatal(err)
 		}
@@ -34,7 +36,7 @@ func TestObservedEngine(t *testing.T) {
 	if n := testutil.ToFloat64(m.questions.WithLabelValues("telegram", "de", "answered", "membership")); n != 1 {
 		t.Errorf("answered membership questions: %v", n)
 	}
-	if n := testutil.ToFloat64(m.questions.WithLabelValues("telegram", "de", "unanswered", "none")); n != 2 {
+	if n := testutil.ToFloat64(m.questions.WithLabelValues("telegram", "de", "unanswered", "none")); n != 4 {
 		t.Errorf("unanswered German questions: %v", n)
 	}
 	if n := testutil.CollectAndCount(m.latency); n != 1 {
@@ -47,8 +49,18 @@ func TestObservedEngine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(qs) != 2 || qs[0].Count != 2 || qs[0].Lang != corpus.German || qs[0].Platforms[0] != "telegram" || qs[1].Question != "What's the weather?" {
+	if len(qs) != 3 || qs[0].Count != 2 || qs[0].Lang != corpus.German || qs[0].Platforms[0] != "telegram" {
 		t.Errorf("unanswered: %+v", qs)
+	}
+	// Control characters are not kept: the editors read the log on a
+	// terminal.
+	var logged []string
+	for _, q := range qs {
+		logged = append(logged, q.Question)
+	}
+	slices.Sort(logged)
+	if want := []string{"What's the weather?", "Wie wird das Wetter?", "]0;PWNED [31mWer gewinnt?"}; !slices.Equal(logged, want) {
+		t.Errorf("logged %q, want %q", logged, want)
 	}
 	if qs, _ := ReadUnanswered(path, time.Now().Add(time.Hour)); len(qs) != 0 {
 		t.Errorf("since the future: %+v", qs)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -47,8 +48,16 @@ type unansweredLine struct {
 // Add logs one unanswered question. A failure to write is logged, not
 // returned: the asker has had an answer either way.
 func (u *Unanswered) Add(question string, lang corpus.Lang, platform string) {
-	q := strings.Join(strings.Fields(strings.ToValidUTF8(question, "")), " ")
-	if q == "" {
+	// The log is read on a terminal: no control sequences, and nothing
+	// that is no question at all.
+	q := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(question, ""))
+	q = strings.Join(strings.Fields(q), " ")
+	if !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) {
 		return
 	}
 	if utf8.RuneCountInString(q) > maxLoggedQuestion {
