@@ -1,6 +1,8 @@
 package bots
 
 import (
+	"fmt"
+	"html"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -43,5 +45,34 @@ func TestSplit(t *testing.T) {
 				t.Errorf("text lost or added: %d non-space bytes, want %d", total, want)
 			}
 		})
+	}
+}
+
+func TestSplitKeepsEntitiesWhole(t *testing.T) {
+	// A paragraph with nowhere better to cut is cut between characters, but
+	// never inside an entity: neither where entities count as one
+	// character (Telegram HTML) nor where they count as written (Slack).
+	measures := map[string]func(string) int{
+		"unescaped": func(s string) int { return utf8.RuneCountInString(html.UnescapeString(s)) },
+		"escaped":   utf8.RuneCountInString,
+	}
+	for name, measure := range measures {
+		for xs := 3990; xs < 3995; xs++ {
+			t.Run(fmt.Sprintf("%s/%d", name, xs), func(t *testing.T) {
+				p := html.EscapeString(strings.Repeat("x", xs) + strings.Repeat("&", 2000) + "<>\"'")
+				chunks := Split([]string{p}, 4000, measure)
+				if len(chunks) < 2 || strings.Join(chunks, "") != p {
+					t.Fatalf("%d chunks do not make up the paragraph", len(chunks))
+				}
+				for i, c := range chunks {
+					if measure(c) > 4000 {
+						t.Errorf("chunk %d measures %d", i, measure(c))
+					}
+					if html.EscapeString(html.UnescapeString(c)) != c {
+						t.Errorf("chunk %d cuts an entity: %q … %q", i, c[:min(len(c), 12)], c[max(len(c)-12, 0):])
+					}
+				}
+			})
+		}
 	}
 }

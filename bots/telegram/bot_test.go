@@ -223,7 +223,12 @@ func TestGroup(t *testing.T) {
 	if m := h.reply(t, group.ID, 4); !strings.Contains(m.Plain, "2018年10月") {
 		t.Errorf("Chinese mention answered with %s", m.Plain)
 	}
-	h.quiet(t, group.ID, 4)
+	// A command's question may follow on the next line.
+	h.srv.SendText(group, jana, "/ask@"+me+"\nIst Mainz Mitglied?")
+	if m := h.reply(t, group.ID, 5); !strings.Contains(m.Plain, "Mainz") {
+		t.Errorf("/ask@bot and a new line answered with %s", m.Plain)
+	}
+	h.quiet(t, group.ID, 5)
 	h.noErrors(t)
 }
 
@@ -239,6 +244,7 @@ func TestCommands(t *testing.T) {
 		{"/help", []string{"/cities", "/search"}},
 		{"/ask", []string{"Stellen Sie Ihre Frage"}},
 		{"/ask Wer ist die Ansprechpartnerin?", []string{"Stefanie Behmer"}},
+		{"/ask\nWer ist die Ansprechpartnerin?", []string{"Stefanie Behmer"}},
 		{"/cities Bayern", []string{"Ingolstadt", "Nürnberg"}},
 		{"/cities", []string{"47 Mitglieder"}},
 		{"/contact", []string{"isa@pks-gmbh.net", "Reinhardtstraße 34"}},
@@ -379,6 +385,9 @@ func TestInlineQuery(t *testing.T) {
 	if !strings.Contains(results[0].Content.Text, "Sources") {
 		t.Errorf("the inline answer drops its sources: %s", results[0].Content.Text)
 	}
+	if call.Params["is_personal"] != "true" {
+		t.Errorf("results cached for every user, in %s's language: %v", tom.FirstName, call.Params)
+	}
 	h.srv.InlineQuery(tom, "谁是联系人")
 	zh := h.srv.WaitCalls(t, "answerInlineQuery", 2)[1]
 	if !strings.Contains(zh.Params["results"], "Stefanie Behmer") || !strings.Contains(zh.Params["results"], "来源") {
@@ -451,6 +460,27 @@ func TestHostileMessages(t *testing.T) {
 	h.reply(t, private.ID, 3)
 	h.quiet(t, group.ID, 0)
 	h.noErrors(t)
+}
+
+func TestLongWordsAreClipped(t *testing.T) {
+	// A reply that repeats the user's words stays within Telegram's 4,096
+	// characters however many they sent.
+	t.Parallel()
+	h := start(t)
+	words := strings.Repeat("Lummerland ", 371) // 4,081 characters
+	h.srv.SendText(private, jana, "/search "+words)
+	if m := h.reply(t, private.ID, 1); !strings.Contains(m.Plain, "Keine Pressemitteilung passt zu „Lummerland") {
+		t.Errorf("/search: %s", m.Plain)
+	}
+	h.srv.SendText(private, jana, "/subscribe @"+strings.Repeat("x", 4080))
+	if m := h.reply(t, private.ID, 2); !strings.Contains(m.Plain, "Machen Sie mich zuerst zum Administrator von @xxx") {
+		t.Errorf("/subscribe: %s", m.Plain)
+	}
+	for _, c := range h.srv.Calls("sendMessage") {
+		if c.Status != 200 {
+			t.Errorf("sendMessage answered %d", c.Status)
+		}
+	}
 }
 
 func TestWebhook(t *testing.T) {

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf16"
 
+	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
 )
@@ -106,6 +108,29 @@ func TestLongAnswerIsSplit(t *testing.T) {
 	}
 }
 
+func TestLongWordIsSplitBetweenEntities(t *testing.T) {
+	// A paragraph with no space to cut at is cut between characters, and
+	// Telegram refuses a message that ends or starts inside an entity.
+	long := strings.Repeat("x", 3990) + strings.Repeat("&", 2000)
+	for _, msgs := range [][]string{
+		answerMessages(search.Answer{Lang: corpus.German, Text: long}),
+		releaseMessages(&corpus.Release{Title: "Lang", Body: []string{long}}, corpus.German),
+	} {
+		if len(msgs) < 2 {
+			t.Fatalf("%d messages", len(msgs))
+		}
+		for i, m := range msgs {
+			plain, err := telegramtest.ParseHTML(m)
+			if err != nil {
+				t.Errorf("message %d: %v", i, err)
+			}
+			if n := len(utf16.Encode([]rune(plain))); n > 4096 {
+				t.Errorf("message %d has %d characters", i, n)
+			}
+		}
+	}
+}
+
 func TestParseCommand(t *testing.T) {
 	tests := []struct {
 		text string
@@ -116,6 +141,10 @@ func TestParseCommand(t *testing.T) {
 		{"/search Pandemie Masken", command{name: "search", args: "Pandemie Masken"}, true},
 		{"/search@isa_test_bot  Köln ", command{name: "search", bot: "isa_test_bot", args: "Köln"}, true},
 		{"/ASK Wann?", command{name: "ask", args: "Wann?"}, true},
+		{"/ask\nWann wurde die ISA gegründet?", command{name: "ask", args: "Wann wurde die ISA gegründet?"}, true},
+		{"/ask@isa_test_bot\nFrage", command{name: "ask", bot: "isa_test_bot", args: "Frage"}, true},
+		{"/search\tKöln\nBonn", command{name: "search", args: "Köln\nBonn"}, true},
+		{"/lang@isa_test_bot\u00a0en", command{name: "lang", bot: "isa_test_bot", args: "en"}, true},
 		{"/", command{}, false},
 		{"Frage /ask", command{}, false},
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -14,11 +15,14 @@ import (
 	"github.com/isa-alliance/isabot/search"
 )
 
-// searchPageSize is how many releases a page of /search shows.
-const searchPageSize = 5
+const (
+	searchPageSize = 5   // releases a page of /search shows
+	echoLimit      = 200 // characters of the user's words a reply repeats
+)
 
 // command is a message such as "/search Pandemie" or, in groups,
-// "/search@isa_bot Pandemie".
+// "/search@isa_bot Pandemie"; any space, tab or newline may end the
+// command's name.
 type command struct {
 	name string // without the slash, lower case
 	bot  string // the @bot it is addressed to, if any
@@ -30,7 +34,10 @@ func parseCommand(text string) (command, bool) {
 	if !strings.HasPrefix(text, "/") {
 		return command{}, false
 	}
-	head, args, _ := strings.Cut(text[1:], " ")
+	head, args := text[1:], ""
+	if i := strings.IndexFunc(head, unicode.IsSpace); i >= 0 {
+		head, args = head[:i], head[i:]
+	}
 	name, target, _ := strings.Cut(head, "@")
 	if name == "" {
 		return command{}, false
@@ -149,6 +156,12 @@ func (b *Bot) send(ctx context.Context, c conversation, messages []string, marku
 			return
 		}
 	}
+}
+
+// echo renders a reply that repeats the user's words, cut so that the
+// message stays within Telegram's limit however long they were.
+func echo(format, words string) string {
+	return escape(fmt.Sprintf(format, bots.Clip(words, echoLimit)))
 }
 
 func (b *Bot) sendExamples(ctx context.Context, c conversation, lang corpus.Lang, intro string) {
@@ -299,7 +312,7 @@ func (b *Bot) searchPage(ctx context.Context, words string, lang corpus.Lang, pa
 		return escape(t.Failed), nil
 	}
 	if len(hits) == 0 {
-		return escape(fmt.Sprintf(t.SearchNone, words)), nil
+		return echo(t.SearchNone, words), nil
 	}
 	pages := (total + searchPageSize - 1) / searchPageSize
 	lines := []string{"<b>" + escape(fmt.Sprintf(t.SearchPage, page+1, pages, total)) + "</b>"}

@@ -61,6 +61,9 @@ func (b *Bot) onInlineQuery(ctx context.Context, q *models.InlineQuery) {
 		InlineQueryID: q.ID,
 		Results:       results,
 		CacheTime:     300,
+		// The results' language may come from the user's language_code:
+		// Telegram must not show them to another user.
+		IsPersonal: true,
 	})
 	if err != nil {
 		b.logger.Warn("telegram: cannot answer inline query", "error", err)

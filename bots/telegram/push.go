@@ -110,7 +110,7 @@ func announcementHTML(r *corpus.Release, lang corpus.Lang) string {
 // admin of the channel, once the bot is an admin there too.
 func (b *Bot) onSubscribe(ctx context.Context, c conversation, args string, subscribe bool) {
 	t := bots.TextsFor(b.lang(c, ""))
-	reply := func(format string, name string) { b.send(ctx, c, []string{escape(fmt.Sprintf(format, name))}, nil) }
+	reply := func(format string, name string) { b.send(ctx, c, []string{echo(format, name)}, nil) }
 	target, name := c.chat.ID, chatName(c.chat)
 	if channel := strings.TrimSpace(args); strings.HasPrefix(channel, "@") {
 		id, ok := b.checkChannel(ctx, c, channel, t)
@@ -166,15 +166,15 @@ func (b *Bot) checkChannel(ctx context.Context, c conversation, channel string, 
 	info, err := b.api.GetChat(ctx, &bot.GetChatParams{ChatID: channel})
 	if err != nil {
 		b.logger.Warn("telegram: cannot find a channel", "channel", channel, "error", err)
-		b.send(ctx, c, []string{escape(fmt.Sprintf(t.BotNotChannelAdmin, channel))}, nil)
+		b.send(ctx, c, []string{echo(t.BotNotChannelAdmin, channel)}, nil)
 		return 0, false
 	}
 	if !b.isAdmin(ctx, info.ID, b.me.Load().ID) {
-		b.send(ctx, c, []string{escape(fmt.Sprintf(t.BotNotChannelAdmin, channel))}, nil)
+		b.send(ctx, c, []string{echo(t.BotNotChannelAdmin, channel)}, nil)
 		return 0, false
 	}
 	if c.from == nil || !b.isAdmin(ctx, info.ID, c.from.ID) {
-		b.send(ctx, c, []string{escape(fmt.Sprintf(t.ChannelAdminsOnly, channel))}, nil)
+		b.send(ctx, c, []string{echo(t.ChannelAdminsOnly, channel)}, nil)
 		return 0, false
 	}
 	return info.ID, true
