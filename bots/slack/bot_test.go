@@ -598,6 +598,42 @@ func TestSlashCommands(t *testing.T) {
 	h.noErrors(t)
 }
 
+// A subcommand alone answers in the language of its word: Chinese for a
+// Chinese word, German for a German one, and German, as for any text whose
+// language is unclear, for the English words the help lists.
+func TestCommandWordsTellTheLanguage(t *testing.T) {
+	t.Parallel()
+	h := startSocket(t)
+	tests := []struct{ text, want, share string }{
+		{"帮助", "`/isa help`", "分享到频道"},
+		{"城市", "", "分享到频道"},
+		{"联系", "isa@pks-gmbh.net", "分享到频道"},
+		{"最新", "最新的新闻稿", "分享到频道"},
+		{"搜索", "请告诉我要搜索什么", "分享到频道"},
+		{"cities", "", "Im Kanal teilen"},
+		{"Contact", "isa@pks-gmbh.net", "Im Kanal teilen"},
+		{"search", "Wonach soll ich suchen?", "Im Kanal teilen"},
+		{"kontakt", "isa@pks-gmbh.net", "Im Kanal teilen"},
+		{"neueste", "Die neuesten Pressemitteilungen", "Im Kanal teilen"},
+		{"help", "`/isa help`", "Im Kanal teilen"},
+		{"hilfe", "`/isa help`", "Im Kanal teilen"},
+		{"", "`/isa help`", "Im Kanal teilen"},
+		// Words after the subcommand tell the language themselves.
+		{"contact bitte", "isa@pks-gmbh.net", "Im Kanal teilen"},
+	}
+	for _, tt := range tests {
+		respURL := h.command(t, jana, tt.text)
+		blocks := blocksOf(t, h.responses(t, respURL, 1)[0].Blocks)
+		if all := texts(blocks); !strings.Contains(all, tt.want) {
+			t.Errorf("/isa %s: answer lacks %q:\n%s", tt.text, tt.want, all)
+		}
+		if label, _ := shareButton(t, blocks); label != tt.share {
+			t.Errorf("/isa %s: the share button says %q, want %q", tt.text, label, tt.share)
+		}
+	}
+	h.noErrors(t)
+}
+
 func TestShareInChannel(t *testing.T) {
 	t.Parallel()
 	h := startSocket(t)
@@ -692,14 +728,14 @@ func TestRateLimitIsWaitedOut(t *testing.T) {
 var rawMarkup = []string{"<!channel>", "<@U123>", "<b>", "& "}
 
 // noMarkupEchoed checks a message's fallback text and every text of its
-// blocks for the hostile question's markup.
+// blocks for the hostile question's markup, and for markup escaped twice.
 func noMarkupEchoed(t *testing.T, what, text string, raw json.RawMessage) {
 	t.Helper()
 	all := text
 	if len(raw) > 0 {
 		all += "\n" + texts(blocksOf(t, raw))
 	}
-	for _, m := range rawMarkup {
+	for _, m := range append(rawMarkup, "&amp;amp;", "&amp;lt;") {
 		if strings.Contains(all, m) {
 			t.Errorf("%s echoes %q as markup:\n%s", what, m, all)
 		}
@@ -709,7 +745,9 @@ func noMarkupEchoed(t *testing.T, what, text string, raw json.RawMessage) {
 func TestMarkupIsNotEchoed(t *testing.T) {
 	t.Parallel()
 	h := startSocket(t)
-	const hostile = "<@U123> <!channel> & <b>"
+	// "<@U123> <!channel> & <b>" as Slack sends it: a mention, a special
+	// mention, and &, < and > escaped.
+	const hostile = "<@U123> <!channel> &amp; &lt;b&gt;"
 
 	h.event(t, "Ev0HOSTILE1", slackfake.AppMention(jana, presse, mention+hostile, "1700005000.000100"))
 	h.event(t, "Ev0HOSTILE2", slackfake.DirectMessage(jana, janaDM, hostile+" Ist Köln Mitglied?", "1700005000.000200"))
@@ -717,9 +755,14 @@ func TestMarkupIsNotEchoed(t *testing.T) {
 		m := h.message(t, channel, 1)
 		noMarkupEchoed(t, "the answer in "+channel, m.Text, m.Blocks)
 	}
+	// Unescaped, a question with &, < and > is the question typed.
+	h.event(t, "Ev0HOSTILE3", slackfake.DirectMessage(jana, janaDM, "Ist Köln Mitglied? &amp; &lt;b&gt;", "1700005000.000300"))
+	if m := h.message(t, janaDM, 2); !strings.Contains(m.Text, "Ja, Köln ist Mitglied") {
+		t.Errorf("a question with escaped characters is not answered: %q", m.Text)
+	}
 
 	// The slash command's answer, its share and a search echo what was
-	// typed; escaped.
+	// typed; escaped once.
 	respURL := h.command(t, jana, hostile)
 	ephemeral := h.responses(t, respURL, 1)[0]
 	noMarkupEchoed(t, "/isa's answer", ephemeral.Text, ephemeral.Blocks)
@@ -728,15 +771,15 @@ func TestMarkupIsNotEchoed(t *testing.T) {
 	h.fake.WaitAck(t, h.fake.SendEnvelope(t, "interactive", slackfake.BlockAction(jana, presse, shareURL, shareAction, value), true))
 	shared := h.responses(t, shareURL, 2)[0]
 	noMarkupEchoed(t, "the shared answer", shared.Text, shared.Blocks)
-	if by, _ := find(blocksOf(t, shared.Blocks), "context", "isa_shared_by"); len(by.Elements) != 1 || !strings.Contains(by.Elements[0].text(), "&lt;@U123&gt; &lt;!channel&gt; &amp; &lt;b&gt;") {
-		t.Errorf("the shared answer does not show the question as text: %s", shared.Blocks)
+	if by, _ := find(blocksOf(t, shared.Blocks), "context", "isa_shared_by"); len(by.Elements) != 1 || !strings.Contains(by.Elements[0].text(), "/isa @U123 @channel &amp; &lt;b&gt; ·") {
+		t.Errorf("the shared answer does not show the question as typed: %s", shared.Blocks)
 	}
 
 	searchURL := h.command(t, jana, "search "+hostile)
 	found := h.responses(t, searchURL, 1)[0]
 	noMarkupEchoed(t, "/isa search", found.Text, found.Blocks)
-	if !strings.Contains(texts(blocksOf(t, found.Blocks)), "&lt;!channel&gt; &amp; &lt;b&gt;") {
-		t.Errorf("the search does not show the words as text: %s", found.Blocks)
+	if !strings.Contains(texts(blocksOf(t, found.Blocks)), "„@U123 @channel &amp; &lt;b&gt;“") {
+		t.Errorf("the search does not show the words as typed: %s", found.Blocks)
 	}
 	h.stop()
 	h.noErrors(t)
@@ -746,8 +789,8 @@ func TestLongQuestions(t *testing.T) {
 	t.Parallel()
 	h := startSocket(t)
 	// A pasted paragraph, longer than a button's value may be, full of
-	// characters that grow when escaped.
-	long := "Ist Köln Mitglied? " + strings.Repeat("Köln & Bonn <> ", 200)
+	// characters that grow when escaped; as Slack sends it, escaped.
+	long := "Ist Köln Mitglied? " + strings.Repeat("Köln &amp; Bonn &lt;&gt; ", 200)
 	respURL := h.command(t, jana, long)
 	blocks := blocksOf(t, h.responses(t, respURL, 1)[0].Blocks)
 	if !strings.Contains(texts(blocks), "Ja, Köln ist Mitglied") {
@@ -761,7 +804,7 @@ func TestLongQuestions(t *testing.T) {
 
 	// The longest question that fits a button can be shared, though it
 	// grows when escaped.
-	fits := "Ist Köln Mitglied? " + strings.Repeat("&", 320)
+	fits := "Ist Köln Mitglied? " + strings.Repeat("&amp;", 320)
 	respURL = h.command(t, jana, fits)
 	_, value := shareButton(t, blocksOf(t, h.responses(t, respURL, 1)[0].Blocks))
 	shareURL := h.fake.NewResponseURL()
@@ -771,7 +814,7 @@ func TestLongQuestions(t *testing.T) {
 	}
 
 	// A search for nothing known echoes the words.
-	searchURL := h.command(t, jana, "search "+strings.Repeat("Lummerland & <> ", 250))
+	searchURL := h.command(t, jana, "search "+strings.Repeat("Lummerland &amp; &lt;&gt; ", 250))
 	if none := texts(blocksOf(t, h.responses(t, searchURL, 1)[0].Blocks)); !strings.Contains(none, "Keine Pressemitteilung passt zu „Lummerland &amp; &lt;&gt;") || !strings.Contains(none, "…“") {
 		t.Errorf("search for nothing known: %s", none)
 	}

@@ -43,14 +43,14 @@ func (b *Bot) dispatchEvent(ctx context.Context, e slackEventsAPIEvent) {
 		if thread == "" {
 			thread = ev.TimeStamp
 		}
-		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, thread, withoutMentions(ev.Text)) })
+		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, thread, plainText(ev.Text, b.botUser())) })
 	case *slackevents.MessageEvent:
 		// Direct messages only; not the bot's own, other bots', edits
 		// or deletions.
 		if ev.ChannelType != slackevents.ChannelTypeIM || ev.SubType != "" || ev.BotID != "" || ev.User == "" || ev.User == b.botUser() {
 			return
 		}
-		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, "", withoutMentions(ev.Text)) })
+		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, "", plainText(ev.Text, b.botUser())) })
 	case *slackevents.AppHomeOpenedEvent:
 		if ev.Tab == "home" {
 			b.background(ctx, func(ctx context.Context) { b.publishHome(ctx, ev.User) })
@@ -60,11 +60,41 @@ func (b *Bot) dispatchEvent(ctx context.Context, e slackEventsAPIEvent) {
 
 func (b *Bot) botUser() string { return b.userID.Load().(string) }
 
-var mentionToken = regexp.MustCompile(`<@[A-Z0-9]+(\|[^>]*)?>`)
+// slackToken is markup in the text Slack sends: a link <URL|label>, a
+// mention <@U123>, <#C123|name> or <!here>.
+var slackToken = regexp.MustCompile(`<[^<>]*>`)
 
-// withoutMentions drops "<@U123>" mentions from a message's text.
-func withoutMentions(text string) string {
-	return strings.TrimSpace(mentionToken.ReplaceAllString(text, ""))
+// unescapeSlack undoes Slack's escaping of &, < and >, in one pass, so
+// that a typed "&lt;" (sent as "&amp;lt;") stays as it was typed.
+var unescapeSlack = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+
+// plainText turns text as Slack sends it into what the user typed: the
+// mentions of the bot (user self) dropped, other mentions and links made
+// readable, and Slack's escaping undone.
+func plainText(text, self string) string {
+	text = slackToken.ReplaceAllStringFunc(text, func(token string) string {
+		target, label, _ := strings.Cut(token[1:len(token)-1], "|")
+		switch {
+		case target == "@"+self:
+			return ""
+		case strings.HasPrefix(target, "@"), strings.HasPrefix(target, "#"):
+			if label != "" {
+				return target[:1] + label
+			}
+			return target
+		case strings.HasPrefix(target, "!"):
+			// <!here>, <!subteam^S123|@team>, <!date^…|fallback>
+			if label != "" {
+				return label
+			}
+			name, _, _ := strings.Cut(target[1:], "^")
+			return "@" + name
+		case label != "":
+			return label
+		}
+		return target
+	})
+	return strings.TrimSpace(unescapeSlack.Replace(text))
 }
 
 // answerInChannel answers a question in a channel or DM, in the thread
@@ -97,8 +127,9 @@ func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question str
 // onCommand answers /isa: a question, or one of its subcommands. The
 // answer is ephemeral, with a button to share it in the channel.
 func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
-	if sub := strings.ToLower(strings.TrimSpace(cmd.Text)); sub == "subscribe" || sub == "unsubscribe" {
-		if blocks := b.subscribe(ctx, cmd, sub == "subscribe"); blocks != nil {
+	text := plainText(cmd.Text, b.botUser())
+	if sub, rest, l := parseCommand(text); rest == "" && (sub == "subscribe" || sub == "unsubscribe") {
+		if blocks := b.subscribe(ctx, cmd, sub == "subscribe", l); blocks != nil {
 			err := b.poster.respond(ctx, cmd.ResponseURL, &slack.WebhookMessage{
 				ResponseType: slack.ResponseTypeEphemeral, Text: fallbackText(blocks), Blocks: &slack.Blocks{BlockSet: blocks},
 			})
@@ -108,7 +139,7 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 		}
 		return
 	}
-	blocks, l, err := b.commandBlocks(ctx, cmd.Text)
+	blocks, l, err := b.commandBlocks(ctx, text)
 	if err != nil {
 		b.logger.Error("slack: cannot answer /isa", "error", err)
 		failed := []slack.Block{section(escape(bots.TextsFor(l).Failed))}
@@ -120,7 +151,7 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 		}
 		return
 	}
-	share := shareValue{Text: cmd.Text}
+	share := shareValue{Text: text}
 	raw, _ := json.Marshal(share)
 	// The button carries the question; one too long for a button's value
 	// gets no button, as Slack would refuse the whole answer.
@@ -145,6 +176,52 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 const commandsHelp = "`/isa QUESTION` · `/isa help` · `/isa cities [country or region]` · `/isa contact` · " +
 	"`/isa latest` · `/isa search WORDS` · `/isa subscribe` · `/isa unsubscribe`"
 
+// subcommands are the words /isa understands before its argument. Each
+// names a subcommand by its English word and tells the language it is a
+// word of; the English words, which the help lists for everyone, and no
+// word at all tell none, so the reply is in German, as for a question
+// whose language is unclear.
+var subcommands = map[string]struct {
+	name string
+	lang corpus.Lang
+}{
+	"":            {"help", ""},
+	"help":        {"help", ""},
+	"hilfe":       {"help", corpus.German},
+	"帮助":          {"help", corpus.Chinese},
+	"cities":      {"cities", ""},
+	"städte":      {"cities", corpus.German},
+	"staedte":     {"cities", corpus.German},
+	"城市":          {"cities", corpus.Chinese},
+	"contact":     {"contact", ""},
+	"kontakt":     {"contact", corpus.German},
+	"联系":          {"contact", corpus.Chinese},
+	"latest":      {"latest", ""},
+	"neueste":     {"latest", corpus.German},
+	"最新":          {"latest", corpus.Chinese},
+	"search":      {"search", ""},
+	"suche":       {"search", corpus.German},
+	"搜索":          {"search", corpus.Chinese},
+	"subscribe":   {"subscribe", ""},
+	"unsubscribe": {"unsubscribe", ""},
+}
+
+// parseCommand reads "/isa TEXT": the subcommand its first word names,
+// if any, the words after it, and the language to reply in: the words',
+// or when there are none the subcommand word's, else German.
+func parseCommand(text string) (sub, rest string, l corpus.Lang) {
+	first, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	rest = strings.TrimSpace(rest)
+	s, ok := subcommands[strings.ToLower(first)]
+	switch {
+	case !ok:
+		return "", "", lang(text)
+	case rest == "" && s.lang != "":
+		return s.name, rest, s.lang
+	}
+	return s.name, rest, lang(rest)
+}
+
 // shareAction is the action id of the "Share in channel" button; its
 // value carries what the user typed, so the answer can be made again.
 const shareAction = "isa_share"
@@ -153,23 +230,20 @@ type shareValue struct {
 	Text string `json:"t"`
 }
 
-// commandBlocks renders the answer to "/isa TEXT" and tells its
-// language, for the words around it.
+// commandBlocks renders the answer to "/isa TEXT", TEXT as the user
+// typed it, and tells its language, for the words around it.
 func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, corpus.Lang, error) {
-	text = strings.TrimSpace(text)
-	sub, rest, _ := strings.Cut(text, " ")
-	rest = strings.TrimSpace(rest)
-	l := lang(rest)
-	switch strings.ToLower(sub) {
-	case "", "help", "hilfe", "帮助":
+	sub, rest, l := parseCommand(text)
+	switch sub {
+	case "help":
 		return append(answerBlocks(b.engine.Help(l)), section(commandsHelp)), l, nil
-	case "cities", "städte", "staedte", "城市":
+	case "cities":
 		return answerBlocks(b.engine.Members(l, rest)), l, nil
-	case "contact", "kontakt", "联系":
+	case "contact":
 		return answerBlocks(b.engine.Contact(l)), l, nil
-	case "latest", "neueste", "最新":
+	case "latest":
 		return latestBlocks(b.engine.Latest(5), l), l, nil
-	case "search", "suche", "搜索":
+	case "search":
 		if rest == "" {
 			return []slack.Block{section(escape(bots.TextsFor(l).SearchUsage))}, l, nil
 		}
@@ -179,7 +253,8 @@ func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, co
 		}
 		return searchBlocks(rest, hits, total, l), l, nil
 	}
-	a, err := b.engine.Answer(ctx, text, lang(text))
+	question := strings.TrimSpace(text)
+	a, err := b.engine.Answer(ctx, question, lang(question))
 	if err != nil {
 		return nil, "", err
 	}

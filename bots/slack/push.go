@@ -98,9 +98,10 @@ func releaseBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
 	return blocks
 }
 
-// subscribe handles "/isa subscribe" and "/isa unsubscribe" in a channel.
-func (b *Bot) subscribe(ctx context.Context, cmd slack.SlashCommand, on bool) []slack.Block {
-	t := bots.TextsFor(corpus.German)
+// subscribe handles "/isa subscribe" and "/isa unsubscribe" in a channel,
+// answering in l.
+func (b *Bot) subscribe(ctx context.Context, cmd slack.SlashCommand, on bool, l corpus.Lang) []slack.Block {
+	t := bots.TextsFor(l)
 	name := "#" + cmd.ChannelName
 	if cmd.ChannelName == "" {
 		name = cmd.ChannelID

@@ -15,12 +15,14 @@ import (
 func TestSubscribeCommands(t *testing.T) {
 	t.Parallel()
 	h := startSocket(t)
+	// The command words tell no language: the replies are German.
 	url := h.command(t, tom, "subscribe")
-	if posts := h.responses(t, url, 1); !strings.Contains(string(posts[0].Blocks), "Abonniert") {
+	if posts := h.responses(t, url, 1); !strings.Contains(string(posts[0].Blocks), "Abonniert: #isa-c0presse erhält ab jetzt jede neue Pressemitteilung") ||
+		!strings.Contains(string(posts[0].Blocks), "Mit /isa unsubscribe endet das Abo") {
 		t.Errorf("subscribe answered %s", posts[0].Blocks)
 	}
-	url = h.command(t, tom, "subscribe")
-	if posts := h.responses(t, url, 1); !strings.Contains(string(posts[0].Blocks), "schon abonniert") {
+	url = h.command(t, tom, "Subscribe")
+	if posts := h.responses(t, url, 1); !strings.Contains(string(posts[0].Blocks), "#isa-c0presse ist schon abonniert") {
 		t.Errorf("second subscribe answered %s", posts[0].Blocks)
 	}
 	subs, _ := h.state.Subscriptions()
@@ -28,11 +30,19 @@ func TestSubscribeCommands(t *testing.T) {
 		t.Fatalf("subscriptions: %+v", subs)
 	}
 	url = h.command(t, tom, "unsubscribe")
-	if posts := h.responses(t, url, 1); !strings.Contains(string(posts[0].Blocks), "Abo beendet") {
+	if posts := h.responses(t, url, 1); !strings.Contains(string(posts[0].Blocks), "Abo beendet: #isa-c0presse erhält keine Pressemitteilungen mehr") {
 		t.Errorf("unsubscribe answered %s", posts[0].Blocks)
 	}
 	if subs, _ := h.state.Subscriptions(); len(subs) != 0 {
 		t.Errorf("still subscribed: %+v", subs)
+	}
+	// With words after it, "subscribe" is a question, not the command.
+	url = h.command(t, tom, "subscribe Ist Köln Mitglied?")
+	if posts := h.responses(t, url, 1); !strings.Contains(string(posts[0].Blocks), "Köln") {
+		t.Errorf("subscribe with a question answered %s", posts[0].Blocks)
+	}
+	if subs, _ := h.state.Subscriptions(); len(subs) != 0 {
+		t.Errorf("a question subscribed: %+v", subs)
 	}
 }
 
