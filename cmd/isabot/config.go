@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"math"
 	"net"
 	"net/url"
 	"os"
@@ -131,22 +132,14 @@ func settings() []setting {
 			return nil
 		}, func(c *config) string { return c.FeedInterval.String() }))
 	add(mk("telegram.rate", "TELEGRAM_RATE", "", false, "30", "announcements a second to Telegram (its limit for bots is 30)",
-		func(c *config, v string) error {
-			f, err := strconv.ParseFloat(v, 64)
-			if err != nil || f <= 0 {
-				return fmt.Errorf("not a positive number: %q", v)
-			}
-			c.TelegramRate = f
-			return nil
+		func(c *config, v string) (err error) {
+			c.TelegramRate, err = positiveNumber(v)
+			return err
 		}, func(c *config) string { return strconv.FormatFloat(c.TelegramRate, 'f', -1, 64) }))
 	add(mk("ask_rate", "ISABOT_ASK_RATE", "", false, "2", "requests a second each client may make to /api/ask",
-		func(c *config, v string) error {
-			f, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				return fmt.Errorf("not a number: %q", v)
-			}
-			c.AskRate = f
-			return nil
+		func(c *config, v string) (err error) {
+			c.AskRate, err = positiveNumber(v)
+			return err
 		}, func(c *config) string { return strconv.FormatFloat(c.AskRate, 'f', -1, 64) }))
 	return s
 }
@@ -280,6 +273,7 @@ func readConfigFile(path string) (map[string]string, error) {
 
 var (
 	telegramToken = regexp.MustCompile(`^[0-9]{3,}:[A-Za-z0-9_-]{20,}$`)
+	webhookSecret = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
 	slackTokens   = map[string]string{"SLACK_BOT_TOKEN": "xoxb-", "SLACK_APP_TOKEN": "xapp-"}
 )
 
@@ -324,10 +318,19 @@ func (c *config) validate() error {
 	if c.FeedInterval < time.Second {
 		bad("ISABOT_FEED_INTERVAL: %v is too short (at least 1s)", c.FeedInterval)
 	}
-	if c.AskRate <= 0 {
-		bad("ISABOT_ASK_RATE: must be above 0")
+	if c.TelegramWebhookSecret != "" && !webhookSecret.MatchString(c.TelegramWebhookSecret) {
+		bad("TELEGRAM_WEBHOOK_SECRET: Telegram allows 1 to 256 of A-Z, a-z, 0-9, _ and -")
 	}
 	return errors.Join(errs...)
+}
+
+// positiveNumber parses a rate, which must be a finite number above 0.
+func positiveNumber(v string) (float64, error) {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || !(f > 0) || math.IsInf(f, 0) {
+		return 0, fmt.Errorf("not a positive number: %q", v)
+	}
+	return f, nil
 }
 
 // redactURLs hides the passwords of the URLs in a comma-separated list,

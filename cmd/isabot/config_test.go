@@ -89,6 +89,10 @@ func TestConfigValidation(t *testing.T) {
 		{"feed url", map[string]string{"ISABOT_FEEDS": "https://ok.example/feed, ftp://x"}, "", "ISABOT_FEEDS[1]"},
 		{"feed interval", map[string]string{"ISABOT_FEED_INTERVAL": "often"}, "", "ISABOT_FEED_INTERVAL"},
 		{"feed interval too short", map[string]string{"ISABOT_FEED_INTERVAL": "500ms"}, "", "ISABOT_FEED_INTERVAL"},
+		{"ask rate not a number", map[string]string{"ISABOT_ASK_RATE": "NaN"}, "", "ISABOT_ASK_RATE"},
+		{"ask rate infinite", map[string]string{"ISABOT_ASK_RATE": "+Inf"}, "", "ISABOT_ASK_RATE"},
+		{"telegram rate zero", map[string]string{"TELEGRAM_RATE": "0"}, "", "TELEGRAM_RATE"},
+		{"webhook secret characters", map[string]string{"TELEGRAM_WEBHOOK_SECRET": "no spaces allowed"}, "", "TELEGRAM_WEBHOOK_SECRET"},
 		{"unknown file key", nil, "lisen: ':80'\n", `unknown setting "lisen"`},
 		{"broken file", nil, "listen: [\n", "config file"},
 	}
