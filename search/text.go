@@ -1,11 +1,15 @@
 package search
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
+
+// handleOrTag matches an @handle at the start of a word and an HTML tag.
+var handleOrTag = regexp.MustCompile(`(^|\s)@[\pL\pN_.]+|</?[a-zA-Z][a-zA-Z0-9]*[^<>]{0,200}>`)
 
 // maxQuestionRunes bounds the work a single question can cause. Chat
 // messages can be 10,000 characters; no real question needs more than this.
@@ -16,6 +20,8 @@ const maxQuestionRunes = 400
 // single spaces, bounded length.
 func cleanQuestion(s string) string {
 	s = strings.ToValidUTF8(s, " ")
+	// Chat markup is no part of a question: "@jana", "<b>".
+	s = handleOrTag.ReplaceAllString(s, " ")
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	n, space := 0, false
