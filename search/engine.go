@@ -189,6 +189,9 @@ type question struct {
 	years   []int
 	numbers []int // ordinals and other small numbers
 	unknown []unit
+	// content are the units that say what is asked about: all but stop
+	// words and the words for "who" and the alliance.
+	content []unit
 }
 
 type cityMention struct {
@@ -201,7 +204,7 @@ type cityMention struct {
 // read analyses a cleaned question.
 func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q := &question{text: text, lang: lang, units: segment(text)}
-	covered := make([]bool, len(q.units))
+	covered, filler := make([]bool, len(q.units)), make([]bool, len(q.units))
 	for n, m := range e.dict.find(q.units) {
 		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
 			// A subject word stays unknown, as one word.
@@ -215,6 +218,11 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		}
 		for i := m.from; i < m.to; i++ {
 			covered[i] = true
+		}
+		if slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cStop || s.concept == cPerson || s.concept == cAlliance }) {
+			for i := m.from; i < m.to; i++ {
+				filler[i] = true
+			}
 		}
 		typed := text[q.units[m.from].start:endOf(q.units[m.to-1])]
 		for _, s := range m.senses {
@@ -237,6 +245,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		}
 	}
 	for i, u := range q.units {
+		if !filler[i] {
+			q.content = append(q.content, u)
+		}
 		if covered[i] {
 			continue
 		}
@@ -408,6 +419,13 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 			return e.unknownCity(q), true
 		}
 	}
+	// "Who is the deputy secretary-general?" names a person by the role
+	// the data gives them.
+	if has[cPerson] && len(q.people) == 0 && unknown > 0 {
+		if people := e.peopleByRole(q); len(people) > 0 {
+			return e.person(q, people), true
+		}
+	}
 	// A keyword-led question may carry one word the engine does not know
 	// ("zuerst", "exactly"), but not a noun that names another subject:
 	// "Wie viele Einwohner hat Wuppertal?" is not about members.
@@ -440,7 +458,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	case has[cQuote] && has[cPerson] && unknown == 0:
 		return e.quoted(q)
 	case len(q.people) > 0:
-		return e.person(q), true
+		return e.person(q, q.people), true
 	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0):
 		return e.membership(q, members), true
 	case has[cFounding]:

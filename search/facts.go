@@ -362,15 +362,27 @@ func shortOrg(org string) string {
 func (e *Engine) secretariat(q *question) Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
-	for _, o := range e.offices(corpus.OfficeSecretariat) {
-		details := officeDetails(o, lang, []concept{cEmail, cPhone})
-		a.say("Das ISA-Sekretariat sitzt in %s (%s); %s (%s).", "The ISA secretariat is in %s (%s); %s (%s).", "联盟秘书处设在%s（%s）；%s（%s）。",
-			cityNameFor(e, o.City, lang), o.Organisation, details, a.cite(o.Cite))
-	}
-	for _, p := range e.data.Alliance.People {
-		if strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretar") {
-			a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
+	offices := func() {
+		for _, o := range e.offices(corpus.OfficeSecretariat) {
+			details := officeDetails(o, lang, []concept{cEmail, cPhone})
+			a.say("Das ISA-Sekretariat sitzt in %s (%s); %s (%s).", "The ISA secretariat is in %s (%s); %s (%s).", "联盟秘书处设在%s（%s）；%s（%s）。",
+				cityNameFor(e, o.City, lang), o.Organisation, details, a.cite(o.Cite))
 		}
+	}
+	people := func() {
+		for _, p := range e.data.Alliance.People {
+			if strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretariat") {
+				a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
+			}
+		}
+	}
+	// "Who" asks for the people first.
+	if q.has[cPerson] {
+		people()
+		offices()
+	} else {
+		offices()
+		people()
 	}
 	for _, o := range e.offices(corpus.OfficeGerman) {
 		if o.Current {
@@ -383,12 +395,40 @@ func (e *Engine) secretariat(q *question) Answer {
 	return a.done(KindSecretariat, confidenceFact)
 }
 
-func (e *Engine) person(q *question) Answer {
+func (e *Engine) person(q *question, people []*corpus.Person) Answer {
 	a := e.newAnswer(q)
-	for _, p := range q.people {
+	for _, p := range people {
 		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(q.lang), a.cite(p.Cite))
 	}
 	return a.done(KindPerson, confidenceFact)
+}
+
+// peopleByRole finds the people whose role, in some language, holds every
+// word the question asks about: a Latin word as the start of a word of
+// the role ("stellvertretende" in "stellvertretender"), a Chinese
+// character anywhere in it.
+func (e *Engine) peopleByRole(q *question) []*corpus.Person {
+	if len(q.content) == 0 {
+		return nil
+	}
+	var out []*corpus.Person
+	for i := range e.data.Alliance.People {
+		p := &e.data.Alliance.People[i]
+		for _, role := range textValues(p.Role) {
+			role = fold(role)
+			words := strings.FieldsFunc(role, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if !slices.ContainsFunc(q.content, func(u unit) bool {
+				if u.han {
+					return !strings.Contains(role, u.key)
+				}
+				return !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) })
+			}) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // assemblies answers about the plenary assemblies: one by its number, the
