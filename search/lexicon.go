@@ -63,11 +63,11 @@ func lexicon() map[concept][]string {
 			"hannover messe", "hanover fair", "hannover fair", "put forward", "first proposed", "idea", "汉诺威工业博览会", "汉诺威博览会", "提出", "最早",
 			// de
 			"gegründ*", "gründ*", "gruend*", "entstanden", "entstehung*", "ins leben gerufen",
-			"vorgeschlagen", "vorschlag", "initiiert", "initiative", "ursprung*", "ursprünglich*", "wie alt",
+			"vorgeschlagen", "vorschlag", "initiiert", "initiative", "ursprung*", "ursprünglich*", "wie alt", "aus der taufe gehoben",
 			"seit wann gibt es", "gibt es seit", "idee", "zuerst",
 			// en
 			"found", "founded", "founding", "foundation", "founder*", "establish*", "formed", "created",
-			"creation", "launch*", "inception", "began", "begin", "start*", "proposed", "proposal",
+			"creation", "launch*", "inception", "began", "begin", "start*", "propos*",
 			"initiated", "origin*", "how old", "set up",
 			// zh
 			"成立", "创立", "创建", "建立", "组建", "诞生", "倡议", "提议", "发起", "起源", "创始",
@@ -250,7 +250,7 @@ func stopwords() []string {
 		"hey", "frage", "fragen", "dazu", "darüber", "davon", "wirklich", "eigentlich", "nochmal", "nochmals", "denn",
 		"zurzeit", "aktuelle", "derzeitige", "lautet", "statt", "fand", "findet", "finden", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
 		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
-		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging",
+		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging", "gäste", "teilgenommen", "teilnehmer", "beteiligt",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
@@ -265,7 +265,8 @@ func stopwords() []string {
 		"exact", "official", "right", "correct", "true", "held", "hold", "holds", "hosted", "confirm", "whether", "going",
 		"intend", "intends", "keep", "pls", "plz", "thx", "take place", "took place", "happen", "happened", "writing",
 		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
-		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look",
+		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
+		"attendees", "involved", "participated",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
 		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",
@@ -274,6 +275,6 @@ func stopwords() []string {
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
 		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
-		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号",
+		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "参加", "参与",
 	}
 }
