@@ -121,9 +121,14 @@ func buildDictionary(data *corpus.Data) *dictionary {
 			}
 		}
 	}
+	// Subjects of the releases stay subjects: Chinese words, so that a
+	// question is cut into the right words, and Latin phrases, so that
+	// "new year" is not read as "new".
 	for _, m := range glossary() {
-		for _, w := range m.zh {
-			d.add(w, sense{concept: cTopic})
+		for _, w := range m.all() {
+			if strings.IndexFunc(w, isHan) >= 0 || strings.Contains(w, " ") {
+				d.add(w, sense{concept: cTopic})
+			}
 		}
 	}
 	for i := range data.Regions {
@@ -314,13 +319,16 @@ func numberOf(units []unit, i int) (int, bool) {
 	return 0, false
 }
 
-// unknownWords counts what nothing explained: each Latin word, and each
-// run of Chinese characters (two characters make about a word).
+// unknownWords counts what nothing explained: each Latin word or glossary
+// phrase, and each run of Chinese characters (two characters make about a
+// word).
 func (q *question) unknownWords() int {
 	n, han := 0, 0
 	for i, u := range q.unknown {
 		if !u.han {
-			n++
+			if i == 0 || !sameWord(q.unknown[i-1], u) {
+				n++
+			}
 			continue
 		}
 		han++
@@ -359,10 +367,13 @@ func (q *question) subjects() int {
 	return n
 }
 
-// sameWord reports whether two unknown units, a after b, belong to one
+// sameWord reports whether two unknown units, b after a, belong to one
 // word: adjacent Chinese characters of the same glossary word, or of no
-// glossary word at all.
+// glossary word at all, or the Latin words of one glossary phrase.
 func sameWord(a, b unit) bool {
+	if !a.han && !b.han {
+		return a.word != 0 && a.word == b.word
+	}
 	return a.han && b.han && b.start == endOf(a) && a.word == b.word
 }
 

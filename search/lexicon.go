@@ -209,8 +209,9 @@ func lexicon() map[concept][]string {
 			"帮助", "你能做什么", "怎么用", "你会什么",
 		},
 		cGreeting: {
-			"hallo", "hi", "hey", "moin", "servus", "guten tag", "guten morgen", "hello", "good morning", "good afternoon",
-			"你好", "您好", "嗨", "早上好",
+			"hallo", "hi", "hey", "moin", "servus", "guten tag", "guten morgen", "grüße", "gruss", "grusse", "hello", "good morning",
+			"good afternoon", "greetings",
+			"你好", "您好", "嗨", "早上好", "问候",
 		},
 		cAlliance: {
 			"isa", "allianz", "alliance", "bündnis", "bundnis", "netzwerk", "network", "verbund", "städteallianz",

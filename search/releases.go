@@ -255,20 +255,17 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
 	names, nouns := map[string]bool{}, map[string]bool{}
 	for i := 0; i < len(q.unknown); i++ {
-		u := q.unknown[i]
-		if !u.han {
-			texts = append(texts, u.raw)
-			if q.lang == corpus.German && u.capital && u.start > 0 {
-				nouns[u.raw] = true
-			}
-			continue
-		}
-		// A run of Chinese characters is one topic.
-		j := i
+		// A run of Chinese characters, or a glossary phrase, is one
+		// topic.
+		u, j := q.unknown[i], i
 		for j+1 < len(q.unknown) && sameWord(q.unknown[j], q.unknown[j+1]) {
 			j++
 		}
-		texts = append(texts, q.text[u.start:endOf(q.unknown[j])])
+		text := q.text[u.start:endOf(q.unknown[j])]
+		texts = append(texts, text)
+		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 {
+			nouns[text] = true
+		}
 		i = j
 	}
 	for _, p := range q.people {
