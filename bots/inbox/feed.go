@@ -198,9 +198,11 @@ func (p *poller) fetch(ctx context.Context, feedURL string) (feed *gofeed.Feed, 
 //   - Lang: the item's (Dublin Core) or the feed's language if it is one
 //     of corpus.Langs, else guessed from the text;
 //   - Body: the item's content, else its description, as text paragraphs;
-//   - URL: the item's link; Source: the feed's URL; Place: empty.
+//   - URL: the item's link, made absolute, if it is an http(s) address;
+//     Source: the feed's URL; Place: empty.
 func itemRelease(feedURL string, feed *gofeed.Feed, item *gofeed.Item, now time.Time) (corpus.Release, bool) {
-	title := collapseSpace(html.UnescapeString(stripTags(item.Title)))
+	// A title is text: "Stadt & <Land>" is what it says.
+	title := collapseSpace(html.UnescapeString(item.Title))
 	if title == "" {
 		return corpus.Release{}, false
 	}
@@ -252,9 +254,23 @@ func itemRelease(feedURL string, feed *gofeed.Feed, item *gofeed.Item, now time.
 		Title:  title,
 		Lang:   lang,
 		Body:   body,
-		URL:    link,
+		URL:    webLink(feedURL, link),
 		Source: feedURL,
 	}, true
+}
+
+// webLink makes an item's link absolute, against the feed's own URL, and
+// keeps it only if it is a web address: announcements link to it.
+func webLink(feedURL, link string) string {
+	base, err := url.Parse(feedURL)
+	if err != nil || link == "" {
+		return ""
+	}
+	u, err := base.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
 }
 
 // redact hides a password in a feed's URL for the log.

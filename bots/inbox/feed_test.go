@@ -288,6 +288,30 @@ func TestItemRelease(t *testing.T) {
 			}
 		},
 	}, {
+		name: "a title is text",
+		item: gofeed.Item{Title: " Stadt &amp; <Land> ", GUID: "g"},
+		check: func(t *testing.T, r corpus.Release) {
+			if r.Title != "Stadt & <Land>" {
+				t.Errorf("title %q", r.Title)
+			}
+		},
+	}, {
+		name: "a relative link is made absolute",
+		item: gofeed.Item{Title: "T", Link: "/pm/1"},
+		check: func(t *testing.T, r corpus.Release) {
+			if r.URL != "https://example.org/pm/1" {
+				t.Errorf("URL %q", r.URL)
+			}
+		},
+	}, {
+		name: "a link that is no web address is dropped",
+		item: gofeed.Item{Title: "T", Link: "javascript:alert(1)"},
+		check: func(t *testing.T, r corpus.Release) {
+			if r.URL != "" {
+				t.Errorf("URL %q", r.URL)
+			}
+		},
+	}, {
 		name: "description when there is no content",
 		item: gofeed.Item{Title: "T", GUID: "g", Description: "Nur &lt;Beschreibung&gt;"},
 		check: func(t *testing.T, r corpus.Release) {
@@ -310,7 +334,7 @@ func TestItemRelease(t *testing.T) {
 			}
 		})
 	}
-	if _, ok := itemRelease("u", feed, &gofeed.Item{Title: " <b> </b> ", GUID: "g"}, now); ok {
+	if _, ok := itemRelease("u", feed, &gofeed.Item{Title: " \t\n ", GUID: "g"}, now); ok {
 		t.Error("an item with a blank title was taken")
 	}
 }
