@@ -305,6 +305,12 @@ func (e *Engine) coordinator(q *question) Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	offices := e.offices(corpus.OfficeGerman)
+	if q.has[cNew] && len(offices) > 1 {
+		// "Who took over from PKS?": the newest office, as its source says.
+		o := offices[0]
+		a.say("Der %s %s (%s).", "The %s %s (%s).", "%s%s（%s）。", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
+		return a.done(KindCoordinator, confidenceFact)
+	}
 	slices.Reverse(offices) // tell the story in order
 	for i, o := range offices {
 		asOf := a.cite(o.Cite)

@@ -123,6 +123,7 @@ func lexicon() map[concept][]string {
 			"mitmachen", "macht mit", "machen mit", "mitglied werden", "dabei sein",
 			"mitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
 			"member*", "part", "belong*", "participant*", "participat*", "included", "partner*", "partnerstädte",
+			"stay*", "remain*", "geblieben", "bleibt", "verblieben",
 			"成员", "会员", "属于", "参加", "参与", "成员城市", "是否在", "伙伴",
 		},
 		cJoin: {
@@ -143,8 +144,9 @@ func lexicon() map[concept][]string {
 		},
 		cNew: {
 			"neueste*", "neuste*", "neu", "neue", "neuen", "neues", "jüngste*", "zuletzt", "kürzlich", "letzte*",
-			"latest", "newest", "recent*", "new", "last",
-			"最新", "最近", "新", "近期",
+			"latest", "newest", "recent*", "new", "last", "übernommen", "übernahm", "übernimmt", "nachfolger*", "took over",
+			"taken over", "takes over", "successor*",
+			"最新", "最近", "新", "近期", "接手", "接管", "接替",
 		},
 		cNext: {
 			"nächste*", "nachste*", "naechste*", "kommende*", "bevorstehende*", "künftige*", "next", "upcoming", "forthcoming",
@@ -251,7 +253,8 @@ func stopwords() []string {
 		"hey", "frage", "fragen", "dazu", "darüber", "davon", "wirklich", "eigentlich", "nochmal", "nochmals", "denn",
 		"zurzeit", "aktuelle", "derzeitige", "lautet", "statt", "fand", "findet", "finden", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
 		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
-		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging", "gäste", "teilgenommen", "teilnehmer", "beteiligt",
+		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging", "gäste", "teilgenommen", "beteiligt", "tagte", "tagt", "getagt",
+		"eröffnet", "verfolgt", "verfolgen", "rolle", "spielt",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
@@ -267,7 +270,7 @@ func stopwords() []string {
 		"intend", "intends", "keep", "pls", "plz", "thx", "take place", "took place", "happen", "happened", "writing",
 		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
-		"attendees", "involved", "participated",
+		"attendees", "involved", "role", "plays", "opened",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
 		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",
@@ -276,6 +279,6 @@ func stopwords() []string {
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
 		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
-		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "参加", "参与",
+		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色",
 	}
 }
