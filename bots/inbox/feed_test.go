@@ -338,28 +338,3 @@ func TestItemRelease(t *testing.T) {
 		t.Error("an item with a blank title was taken")
 	}
 }
-
-func TestHTMLParagraphs(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"", nil},
-		{"Nur Text", []string{"Nur Text"}},
-		{"Eins\n\nZwei\n  \nDrei", []string{"Eins", "Zwei", "Drei"}},
-		{"<p>Eins</p><p>Zwei</p>", []string{"Eins", "Zwei"}},
-		{"Eins<br>Zwei<BR/>Drei", []string{"Eins", "Zwei", "Drei"}},
-		{"<P CLASS=\"x>y\">A <a href='/b>c'>Link</a>.</P>", []string{"A Link."}},
-		{"Stadt<b>teil</b> &amp; &quot;Ort&quot; &#8211; &nbsp; x", []string{"Stadtteil & \"Ort\" – x"}},
-		{"a < b und c>d", []string{"a < b und c>d"}},
-		{"&lt;p&gt;bleibt Text&lt;/p&gt;", []string{"<p>bleibt Text</p>"}},
-		{"<!-- <p>Kommentar</p> -->Text<script>var p = '<p>';</script><style>p{}</style>", []string{"Text"}},
-		{"<ul><li>Eins</li><li>Zwei</li></ul>", []string{"Eins", "Zwei"}},
-		{"<p> </p><p>\u00a0</p>", nil},
-	}
-	for _, tt := range tests {
-		if got := htmlParagraphs(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("htmlParagraphs(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}

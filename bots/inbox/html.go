@@ -1,20 +1,22 @@
 package inbox
 
 import (
-	"html"
 	"regexp"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // htmlParagraphs turns a feed item's HTML (or plain text) into text
 // paragraphs: it splits at <p>, <br> and the other block elements and at
-// blank lines, drops the other tags, comments and the content of <script>
-// and <style>, unescapes entities, collapses whitespace and drops empty
-// paragraphs.
+// blank lines, drops the other tags, comments, the doctype and the content
+// of <script>, <style> and the other hidden elements, decodes entities once,
+// collapses whitespace and drops empty paragraphs.
 func htmlParagraphs(s string) []string {
 	var out []string
-	for _, p := range blankLines.Split(stripTags(s), -1) {
-		if p = collapseSpace(html.UnescapeString(p)); p != "" {
+	for _, p := range blankLines.Split(htmlText(s), -1) {
+		if p = collapseSpace(p); p != "" {
 			out = append(out, p)
 		}
 	}
@@ -23,114 +25,70 @@ func htmlParagraphs(s string) []string {
 
 var blankLines = regexp.MustCompile(`\n[ \t\r\f\v]*\n`)
 
-// blockTags break paragraphs.
-var blockTags = map[string]bool{
-	"p": true, "br": true, "div": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true,
-	"table": true, "tr": true, "hr": true, "section": true, "article": true, "header": true, "footer": true,
-	"figure": true, "figcaption": true, "address": true,
+// blockTags break paragraphs, both where they start and where they end.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Br: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Blockquote: true, atom.Pre: true,
+	atom.Table: true, atom.Tr: true, atom.Hr: true, atom.Section: true, atom.Article: true,
+	atom.Header: true, atom.Footer: true, atom.Figure: true, atom.Figcaption: true, atom.Address: true,
 }
 
-// skipTags hide their content.
-var skipTags = map[string]bool{"script": true, "style": true, "template": true, "noscript": true}
+// hiddenTags hide their content, as browsers do. The tokenizer reads the
+// content of all but <template> as raw text, which would otherwise show up
+// as markup ("<p>Fallback</p>" in an <iframe>).
+var hiddenTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Template: true, atom.Noscript: true,
+	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Title: true,
+}
 
-// stripTags removes the markup from s, leaving its text with entities as
-// they are and a blank line for each block element. A "<" that starts no
-// tag ("a < b") is text.
-func stripTags(s string) string {
+// htmlText returns the text of the HTML s with its entities decoded and a
+// blank line for each block element's start and end tag. A "<" that starts
+// no tag ("a < b") is text; a tag cut off by the end of s is dropped.
+func htmlText(s string) string {
 	var b strings.Builder
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		switch {
-		case strings.HasPrefix(s, "<!--"):
-			s = after(s[len("<!--"):], "-->")
-			continue
-		case len(s) > 1 && (s[1] == '!' || s[1] == '?'):
-			s = after(s, ">")
-			continue
-		}
-		name, closing, ok := tagName(s)
-		if !ok {
-			b.WriteByte('<')
-			s = s[1:]
-			continue
-		}
-		s = afterTag(s)
-		if skipTags[name] && !closing {
-			s = skipElement(s, name)
-		}
-		if blockTags[name] {
-			b.WriteString("\n\n")
-		}
-	}
-	return b.String()
-}
-
-// tagName reads the name of the tag that s starts with, in lower case.
-func tagName(s string) (name string, closing, ok bool) {
-	s = s[1:]
-	if strings.HasPrefix(s, "/") {
-		closing, s = true, s[1:]
-	}
-	n := 0
-	for n < len(s) && (isASCIILetter(s[n]) || (n > 0 && (s[n] >= '0' && s[n] <= '9' || s[n] == '-' || s[n] == ':'))) {
-		n++
-	}
-	if n == 0 {
-		return "", false, false
-	}
-	return strings.ToLower(s[:n]), closing, true
-}
-
-// afterTag returns what follows the tag that s starts with, skipping
-// quoted attribute values.
-func afterTag(s string) string {
-	var quote byte
-	for i := 1; i < len(s); i++ {
-		switch c := s[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+	z := html.NewTokenizer(strings.NewReader(s))
+	var hidden []atom.Atom // the hidden elements z is in, innermost last
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			// Reading a string without a buffer limit, z fails only at io.EOF.
+			return b.String()
+		case html.TextToken:
+			if len(hidden) == 0 {
+				b.Write(z.Text())
 			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return s[i+1:]
+		case html.StartTagToken, html.SelfClosingTagToken:
+			// Like browsers, take <template/> for a start tag: "/>" closes
+			// only void elements.
+			switch a := tagAtom(z); {
+			case hiddenTags[a]:
+				hidden = append(hidden, a)
+			case len(hidden) == 0 && blockTags[a]:
+				b.WriteString("\n\n")
+			case len(hidden) == 0 && (a == atom.Td || a == atom.Th):
+				b.WriteByte(' ') // cells of a row are words apart
+			}
+		case html.EndTagToken:
+			switch a := tagAtom(z); {
+			case len(hidden) > 0:
+				// An end tag that closes no hidden element is ignored.
+				if a == hidden[len(hidden)-1] {
+					hidden = hidden[:len(hidden)-1]
+				}
+			case blockTags[a]:
+				b.WriteString("\n\n")
+			}
 		}
 	}
-	return ""
 }
 
-// skipElement returns what follows the closing tag of the element name.
-func skipElement(s, name string) string {
-	for i := 0; ; i++ {
-		j := strings.Index(s[i:], "</")
-		if j < 0 {
-			return ""
-		}
-		i += j
-		end := i + len("</") + len(name)
-		if end <= len(s) && strings.EqualFold(s[i+len("</"):end], name) && (end == len(s) || !isASCIILetter(s[end])) {
-			return afterTag(s[i:])
-		}
-	}
+// tagAtom returns the atom of the name of the tag z is at, or 0 if the
+// name is not a known one.
+func tagAtom(z *html.Tokenizer) atom.Atom {
+	name, _ := z.TagName()
+	return atom.Lookup(name)
 }
-
-// after returns what follows the first sep in s, or nothing.
-func after(s, sep string) string {
-	if _, rest, ok := strings.Cut(s, sep); ok {
-		return rest
-	}
-	return ""
-}
-
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // collapseSpace trims s and turns each run of whitespace into one space.
 func collapseSpace(s string) string {
