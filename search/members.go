@@ -314,7 +314,7 @@ func (e *Engine) sayNotMember(a *answerer, country, name string) {
 	default:
 		a.say("%s steht nicht unter den Mitgliedern, die die Quellen nennen: den %d deutschen (vollständig genannt) und %d der %d chinesischen Mitglieder (%s).",
 			"%s is not among the members the sources name: all %d German members and %d of the %d Chinese members (%s).",
-			"%s不在资料列出的成员中：资料列出了全部%d个德国成员和%d个中国成员中的%d个（%s）。",
+			"%s不在资料列出的成员中：资料列出了全部%d个德国成员和%[4]d个中国成员中的%[3]d个（%[5]s）。",
 			name, germanNamed, chineseNamed, latest.China, a.cite(latest.Cite))
 	}
 }
