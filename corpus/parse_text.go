@@ -261,6 +261,13 @@ func parseDateline(s string) (dateline, error) {
 	return dateline{}, fmt.Errorf("%w, found %q", errNoDateline, shorten(s, 60))
 }
 
+// MonthNamed finds a month by its German or English name or abbreviation
+// ("Oktober", "Okt.", "October", "Oct").
+func MonthNamed(name string) (time.Month, bool) {
+	m, _ := lookupMonth(name, []Lang{German, English})
+	return m, m != 0
+}
+
 // lookupMonth finds a month by name or abbreviation in the first of langs
 // that knows it, and returns that language.
 func lookupMonth(name string, langs []Lang) (time.Month, Lang) {

@@ -72,6 +72,7 @@ const (
 	KindMembers     Kind = "members"
 	KindCount       Kind = "count"
 	KindAssembly    Kind = "assembly"
+	KindEvents      Kind = "events"
 	KindReleases    Kind = "releases"
 	KindNames       Kind = "names"
 	KindAbout       Kind = "about"

@@ -197,6 +197,9 @@ type question struct {
 	// content are the units that say what is asked about: all but stop
 	// words and the words for "who" and the alliance.
 	content []unit
+	// dates are the dates the question names, to the month or day; their
+	// years are in years too.
+	dates []corpus.Date
 }
 
 type cityMention struct {
@@ -210,7 +213,22 @@ type cityMention struct {
 func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q := &question{text: text, lang: lang, units: segment(text)}
 	covered, filler := make([]bool, len(q.units)), make([]bool, len(q.units))
+	// A date is read as one: "1. April 2019" is no ordinal, and the 月 of
+	// "2019年10月" no city.
+	spans := findDates(text)
+	for _, d := range spans {
+		q.dates = append(q.dates, d.date)
+		q.years = append(q.years, d.date.Year)
+	}
+	for i, u := range q.units {
+		if inSpan(u.start, spans) {
+			covered[i], filler[i] = true, true
+		}
+	}
 	for n, m := range e.dict.find(q.units) {
+		if covered[m.from] && inSpan(q.units[m.from].start, spans) {
+			continue
+		}
 		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
 			// A subject word stays unknown, as one word.
 			if slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cOutside }) {
@@ -494,6 +512,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		memberish && unknown == 0 && len(q.cities) == 0,
 		len(q.regions) > 0 && unknown == 0:
 		return e.members(q), true
+	case len(q.dates) > 0 && unknown == 0:
+		return e.events(q), true
 	case has[cAbout] && unknown == 0, has[cAlliance] && unknown == 0 && onlyAlliance(q):
 		return e.about(q), true
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -409,6 +410,74 @@ func (e *Engine) person(q *question, people []*corpus.Person) Answer {
 	return a.done(KindPerson, confidenceFact)
 }
 
+// events answers what happened at the date the question names: the
+// founding, the founding conference, the proposal, plenary assemblies,
+// cities joining and releases, as the data dates them.
+func (e *Engine) events(q *question) Answer {
+	a := e.newAnswer(q)
+	lang, asked := q.lang, q.dates[0]
+	al := &e.data.Alliance
+	if f := al.Founded; !f.Date.IsZero() && within(f.Date, asked) {
+		a.cite(f.Cite)
+		a.say("Im %s wurde die ISA gegründet.", "In %s, the ISA was founded.", "%s，中德工业城市联盟成立。", f.Date.Format(lang))
+	}
+	if c := al.FoundingConference; !c.Date.IsZero() && within(c.Date, asked) {
+		a.cite(c.Cite)
+		a.say("Am %s fand die Gründungskonferenz der ISA auf der %s statt.", "On %s, the ISA's founding conference took place at the %s.",
+			"%s，联盟成立大会在%s期间举行。", c.Date.Format(lang), c.Place.In(lang))
+	}
+	if p := al.Proposed; !p.Date.IsZero() && within(p.Date, asked) {
+		a.cite(p.Cite)
+		a.say("Am %s wurde die Allianz in %s vorgeschlagen, von %s.", "On %s, the alliance was proposed in %s by %s.",
+			"%s，%s在%s倡议成立联盟。", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
+	}
+	assembly := false
+	for _, as := range al.Assemblies {
+		if within(as.Date, asked) {
+			assembly = true
+			a.cite(as.Cite)
+			a.say("%d. Plenarversammlung: %s, %s.", "%s plenary assembly: %s, %s.", "第%d届全体大会：%s，%s。",
+				ordinalArg(lang, as.Number), as.Date.Format(lang), as.Place.In(lang))
+			if n := as.Note[lang]; n != "" {
+				a.parts = append(a.parts, n)
+			}
+		}
+	}
+	if !assembly {
+		// An assembly's note names whom it admitted; without one, say it.
+		joined := e.membersOf(lang, func(c *corpus.City) bool { return within(c.Joined, asked) })
+		byDate := map[corpus.Date][]*corpus.City{}
+		for _, c := range joined {
+			if c.JoinedCite != nil {
+				a.cite(*c.JoinedCite)
+			}
+			byDate[c.Joined] = append(byDate[c.Joined], c)
+		}
+		dates := slices.Collect(maps.Keys(byDate))
+		slices.SortFunc(dates, func(x, y corpus.Date) int { return x.Time().Compare(y.Time()) })
+		for _, d := range dates {
+			a.say("Beigetreten %s: %s.", "Joined %s: %s.", "%s加入：%s。", joinedIn(lang, d), list(lang, memberNames(byDate[d], lang)))
+		}
+	}
+	for i := range e.data.Releases {
+		if r := &e.data.Releases[i]; within(corpus.DateOf(r.Date), asked) {
+			a.addSource(releaseSource(r))
+			a.say("Pressemitteilung „%s“ (%s).", "Press release “%s” (%s).", "新闻稿《%s》（%s）。", r.Title, corpus.DateOf(r.Date).Format(lang))
+		}
+	}
+	if len(a.parts) == 0 {
+		when := asked.Format(lang)
+		if asked.Day != 0 && lang == corpus.German {
+			when = "den " + when
+		}
+		a.say("Für %s nennen die Quellen kein Ereignis der ISA.", "The sources name no event of the ISA for %s.", "资料中没有%s的联盟活动。", when)
+		ans := a.done(KindNone, 0)
+		ans.Answered = false
+		return ans
+	}
+	return a.done(KindEvents, confidenceFact)
+}
+
 // peopleByRole finds the people whose role, in some language, holds every
 // word the question asks about: a Latin word as the start of a word of
 // the role ("stellvertretende" in "stellvertretender"), a Chinese
@@ -452,8 +521,22 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 			}
 		}
 		if len(pick) == 0 {
-			a.say("Zur %d. Plenarversammlung nennen die Quellen kein Datum. ", "The sources give no date for the %s plenary assembly. ", "资料中没有第%d届全体大会的日期。",
+			a.say("Zur %d. Plenarversammlung nennen die Quellen kein Datum.", "The sources give no date for the %s plenary assembly.", "资料中没有第%d届全体大会的日期。",
 				ordinalArg(lang, q.numbers[0]))
+			e.sayAssemblyRange(a, all)
+			ans := a.done(KindAssembly, 0)
+			ans.Answered = false
+			return ans, true
+		}
+	case len(q.dates) > 0:
+		for _, as := range all {
+			if within(as.Date, q.dates[0]) {
+				pick = append(pick, as)
+			}
+		}
+		if len(pick) == 0 {
+			a.say("Für %s nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %s.", "资料中没有%s的全体大会。",
+				q.dates[0].Format(lang))
 			e.sayAssemblyRange(a, all)
 			ans := a.done(KindAssembly, 0)
 			ans.Answered = false

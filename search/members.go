@@ -27,6 +27,25 @@ func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
 	return latest, agree, true
 }
 
+// joinedIn says when members joined, as the sentence needs it: "2019",
+// "im Oktober 2019", "am 1. April 2019"; "in 2019", "on 1 April 2019";
+// "2019年10月".
+func joinedIn(lang corpus.Lang, d corpus.Date) string {
+	switch {
+	case lang == corpus.Chinese:
+		return d.Format(lang)
+	case lang == corpus.English && d.Day != 0:
+		return "on " + d.Format(lang)
+	case lang == corpus.English:
+		return "in " + d.Format(lang)
+	case d.Month == 0:
+		return d.Format(lang)
+	case d.Day == 0:
+		return "im " + d.Format(lang)
+	}
+	return "am " + d.Format(lang)
+}
+
 // countIn answers how many members the alliance had in year: with the
 // counts the sources give for that year, else with the nearest before and
 // after it.
@@ -358,7 +377,7 @@ func (e *Engine) unknownCity(q *question) Answer {
 type memberFilter struct {
 	country string
 	region  *corpus.Region
-	year    int
+	joined  corpus.Date // when they joined, to the year, month or day
 }
 
 func (e *Engine) filterOf(q *question) memberFilter {
@@ -372,8 +391,11 @@ func (e *Engine) filterOf(q *question) memberFilter {
 	case q.has[cChina] && !q.has[cGermany]:
 		f.country = corpus.China
 	}
-	if q.has[cJoin] && len(q.years) > 0 {
-		f.year = q.years[0]
+	switch {
+	case q.has[cJoin] && len(q.dates) > 0:
+		f.joined = q.dates[0]
+	case q.has[cJoin] && len(q.years) > 0:
+		f.joined = corpus.Date{Year: q.years[0]}
 	}
 	return f
 }
@@ -381,7 +403,7 @@ func (e *Engine) filterOf(q *question) memberFilter {
 func (f memberFilter) keep(c *corpus.City) bool {
 	return (f.country == "" || c.Country == f.country) &&
 		(f.region == nil || c.Region == f.region.Key) &&
-		(f.year == 0 || c.Joined.Year == f.year)
+		(f.joined.IsZero() || within(c.Joined, f.joined))
 }
 
 func (e *Engine) members(q *question) Answer {
@@ -403,20 +425,25 @@ func (e *Engine) members(q *question) Answer {
 	}
 	names := list(lang, memberNames(cities, lang))
 	switch {
-	case f.year != 0 && len(cities) == 0:
-		a.say("Für %d nennen die Quellen keine neuen Mitglieder.", "The sources name no members that joined in %d.", "资料中没有%d年加入的成员。", f.year)
-	case f.year != 0:
+	case !f.joined.IsZero() && len(cities) == 0:
+		a.say("Für %s nennen die Quellen keine neuen Mitglieder.", "The sources name no members that joined %s.", "资料中没有%s加入的成员。", joinedIn(lang, f.joined))
+	case !f.joined.IsZero():
 		for _, c := range cities {
 			if c.JoinedCite != nil {
 				a.cite(*c.JoinedCite)
 			}
 		}
+		when := joinedIn(lang, f.joined)
+		if lang == corpus.German {
+			when = capitalize(when) // it starts the sentence
+		}
 		if len(cities) == 1 {
-			a.say("%d ist laut den Quellen ein Mitglied beigetreten: %s.", "According to the sources, one member joined in %d: %s.", "据资料，%d年有1个成员加入：%s。", f.year, names)
+			a.say("%s ist laut den Quellen ein Mitglied beigetreten: %s.", "According to the sources, one member joined %s: %s.", "据资料，%s有1个成员加入：%s。",
+				when, names)
 			break
 		}
-		a.say("%d sind laut den Quellen %d Mitglieder beigetreten: %s.", "According to the sources, %[2]d members joined in %[1]d: %[3]s.", "据资料，%d年有%d个成员加入：%s。",
-			f.year, len(cities), names)
+		a.say("%s sind laut den Quellen %d Mitglieder beigetreten: %s.", "According to the sources, %[2]d members joined %[1]s: %[3]s.", "据资料，%s有%d个成员加入：%s。",
+			when, len(cities), names)
 	case f.region != nil && len(cities) == 0:
 		a.say("Aus %s nennen die Quellen kein Mitglied der ISA (%s).", "The sources name no ISA member from %s (%s).", "资料中没有来自%s的联盟成员（%s）。",
 			regionName(f.region, lang), asOf(lang, latest.AsOf))

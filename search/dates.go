@@ -1,0 +1,82 @@
+package search
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// datePattern finds a date in a question; day, month and year are the
+// numbers of its groups (0 for none). A named month is looked up in
+// German and English.
+type datePattern struct {
+	re               *regexp.Regexp
+	day, month, year int
+	named            bool
+}
+
+// datePatterns, most specific first: "25.04.2016", "2015-09-10",
+// "2016年4月25日", "23. April 2018", "April 23, 2018", "Oktober 2018".
+var datePatterns = []datePattern{
+	{re: regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`), day: 1, month: 2, year: 3},
+	{re: regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`), day: 3, month: 2, year: 1},
+	{re: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?`), day: 3, month: 2, year: 1},
+	{re: regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(\pL+)\.?\s+(\d{4})\b`), day: 1, month: 2, year: 3, named: true},
+	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), day: 2, month: 1, year: 3, named: true},
+	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{4})\b`), month: 1, year: 2, named: true},
+}
+
+// dateSpan is a date found in a question, and where.
+type dateSpan struct {
+	date       corpus.Date
+	start, end int
+}
+
+// findDates finds the dates that name at least a month and a year.
+func findDates(text string) []dateSpan {
+	var found []dateSpan
+	for _, p := range datePatterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			start, end := m[0], m[1]
+			if slices.ContainsFunc(found, func(d dateSpan) bool { return start < d.end && d.start < end }) {
+				continue
+			}
+			group := func(n int) string {
+				if n == 0 || m[2*n] < 0 {
+					return ""
+				}
+				return text[m[2*n]:m[2*n+1]]
+			}
+			var d corpus.Date
+			d.Year, _ = strconv.Atoi(group(p.year))
+			d.Day, _ = strconv.Atoi(group(p.day))
+			if p.named {
+				d.Month, _ = corpus.MonthNamed(group(p.month))
+			} else {
+				n, _ := strconv.Atoi(group(p.month))
+				d.Month = time.Month(n)
+			}
+			if d.Year < 1900 || d.Year > 2100 || d.Month < time.January || d.Month > time.December || d.Day < 0 || d.Day > 31 {
+				continue
+			}
+			found = append(found, dateSpan{date: d, start: start, end: end})
+		}
+	}
+	return found
+}
+
+// within reports whether d falls in the time asked: the same year, the
+// same month if one is asked, and the same day if both give one.
+func within(d, asked corpus.Date) bool {
+	return d.Year == asked.Year &&
+		(asked.Month == 0 || d.Month == asked.Month) &&
+		(asked.Day == 0 || d.Day == 0 || d.Day == asked.Day)
+}
+
+// inSpan reports whether the byte offset i lies in one of the spans.
+func inSpan(i int, spans []dateSpan) bool {
+	return slices.ContainsFunc(spans, func(d dateSpan) bool { return i >= d.start && i < d.end })
+}

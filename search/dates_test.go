@@ -1,0 +1,44 @@
+package search
+
+import (
+	"testing"
+	"time"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+func TestFindDates(t *testing.T) {
+	tests := []struct {
+		text string
+		want []corpus.Date
+	}{
+		{"Was passierte am 25.04.2016?", []corpus.Date{{Year: 2016, Month: time.April, Day: 25}}},
+		{"What happened on 2015-09-10?", []corpus.Date{{Year: 2015, Month: time.September, Day: 10}}},
+		{"2016年4月25日发生了什么？", []corpus.Date{{Year: 2016, Month: time.April, Day: 25}}},
+		{"2019年10月有哪些城市加入？", []corpus.Date{{Year: 2019, Month: time.October}}},
+		{"Welche Versammlung fand am 1. April 2019 statt?", []corpus.Date{{Year: 2019, Month: time.April, Day: 1}}},
+		{"What happened on April 23, 2018?", []corpus.Date{{Year: 2018, Month: time.April, Day: 23}}},
+		{"on 23rd April 2018", []corpus.Date{{Year: 2018, Month: time.April, Day: 23}}},
+		{"im Okt. 2018 und im März 2019", []corpus.Date{{Year: 2018, Month: time.October}, {Year: 2019, Month: time.March}}},
+		// Not dates: a year alone, a word before a year, impossible days.
+		{"Wie viele Mitglieder hatte die ISA 2018?", nil},
+		{"im Jahr 2018", nil},
+		{"am 32.13.2018", nil},
+		{"May I ask about 2018?", nil},
+	}
+	for _, tt := range tests {
+		var got []corpus.Date
+		for _, d := range findDates(tt.text) {
+			got = append(got, d.date)
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("findDates(%q) = %v, want %v", tt.text, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] {
+				t.Errorf("findDates(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		}
+	}
+}
