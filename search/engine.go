@@ -405,12 +405,73 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	q := e.read(text, lang)
-	a, err := e.answer(ctx, q)
-	if err != nil {
-		return Answer{}, err
+	parts := asked(text)
+	answers := make([]Answer, len(parts))
+	for i, part := range parts {
+		a, err := e.answer(ctx, e.read(part, lang))
+		if err != nil {
+			return Answer{}, err
+		}
+		answers[i] = a
+	}
+	a := combine(answers)
+	if !a.Answered && len(parts) > 1 {
+		// A question may need the sentence before it: "Ich schreibe über
+		// Köln. Ist die Stadt dabei?"
+		whole, err := e.answer(ctx, e.read(text, lang))
+		if err != nil {
+			return Answer{}, err
+		}
+		a = whole
 	}
 	return e.finish(a, question, lang), nil
+}
+
+// maxQuestions bounds how many questions of one message are answered.
+const maxQuestions = 3
+
+// asked picks what a message asks: its questions, when it has sentences
+// around them such as a greeting and a signature, each on its own; else
+// the whole message.
+func asked(text string) []string {
+	sentences := splitSentences(text)
+	var questions []string
+	for _, s := range sentences {
+		if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") {
+			questions = append(questions, s)
+		}
+	}
+	if len(questions) == 0 || len(sentences) == 1 {
+		return []string{text}
+	}
+	return questions[:min(len(questions), maxQuestions)]
+}
+
+// combine makes one answer of the answers to a message's questions: the
+// answered ones in order, with all their sources; if none is answered,
+// the first reply.
+func combine(answers []Answer) Answer {
+	var out Answer
+	for _, a := range answers {
+		switch {
+		case !a.Answered:
+		case !out.Answered:
+			out = a
+			out.Sources = slices.Clone(a.Sources)
+		default:
+			out.Text += "\n\n" + a.Text
+			out.Confidence = min(out.Confidence, a.Confidence)
+			for _, s := range a.Sources {
+				if !slices.ContainsFunc(out.Sources, func(o Source) bool { return o.Ref == s.Ref }) {
+					out.Sources = append(out.Sources, s)
+				}
+			}
+		}
+	}
+	if !out.Answered {
+		return answers[0]
+	}
+	return out
 }
 
 func (e *Engine) answer(ctx context.Context, q *question) (Answer, error) {

@@ -442,7 +442,10 @@ func splitSentences(text string) []string {
 			start = end
 		case '.', '!', '?':
 			next := i + 1
-			if next < len(runes) && runes[next] == ' ' && next+1 < len(runes) && (unicode.IsUpper(runes[next+1]) || runes[next+1] == '„' || runes[next+1] == '"') && !abbreviationBefore(runes[:i]) {
+			// "?" and "!" end a Chinese sentence too once NFKC made
+			// them half-width: "吗?其中".
+			if r != '.' && next < len(runes) && isHan(runes[next]) ||
+				next < len(runes) && runes[next] == ' ' && next+1 < len(runes) && (unicode.IsUpper(runes[next+1]) || runes[next+1] == '„' || runes[next+1] == '"') && !abbreviationBefore(runes[:i]) {
 				out = append(out, strings.TrimSpace(text[start:end]))
 				start = end
 			}
