@@ -549,6 +549,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.quoted(q)
 	case len(q.people) > 0:
 		return e.person(q, q.people), true
+	case has[cRegion] && len(members) > 0 && len(q.regions) == 0 && !memberish:
+		return e.regionOf(q, members), true
 	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0):
 		return e.membership(q, members), true
 	case has[cFounding]:

@@ -223,6 +223,28 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen bool) {
 	}
 }
 
+// regionOf answers which Land or province the cities are in.
+func (e *Engine) regionOf(q *question, mentions []cityMention) Answer {
+	a := e.newAnswer(q)
+	for _, m := range mentions {
+		r := e.regions[m.city.Region]
+		if r == nil {
+			continue
+		}
+		a.cite(m.city.Cite)
+		a.cite(corpus.Cite{Source: standardNames})
+		a.say("%s liegt in %s.", "%s is in %s.", "%s位于%s。", cityNameWithLocal(m.city, q.lang), regionName(r, q.lang))
+	}
+	if len(a.parts) == 0 {
+		return e.notAnswered(q)
+	}
+	return a.done(KindMembership, confidenceFact)
+}
+
+// standardNames is the source of the names and places of Länder and
+// provinces, which no alliance source gives.
+const standardNames = "standard-names"
+
 // namedBy reports whether name is one of t's names.
 func namedBy(t corpus.Text, name string) bool {
 	return slices.ContainsFunc(textValues(t), func(n string) bool { return fold(n) == fold(name) })
