@@ -549,6 +549,11 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.quoted(q)
 	case len(q.people) > 0:
 		return e.person(q, q.people), true
+	case memberish && len(q.numbers) > 0 && len(members) == 0 && !has[cAssembly]:
+		if a, ok := e.nthMember(q); ok {
+			return a, true
+		}
+		return Answer{}, false
 	case has[cRegion] && len(members) > 0 && len(q.regions) == 0 && !memberish:
 		return e.regionOf(q, members), true
 	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0):

@@ -2,6 +2,8 @@ package search
 
 import (
 	"cmp"
+	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -221,6 +223,30 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen bool) {
 	if c.Status == corpus.StatusNone || c.Status == corpus.StatusFormer {
 		e.sayDidYouMean(a, c.Name)
 	}
+}
+
+// nthMember answers "Which city was the 41st member?" from the cities'
+// notes, which say so where a source counts: "the 41st full member", "the
+// 17th German member".
+func (e *Engine) nthMember(q *question) (Answer, bool) {
+	a := e.newAnswer(q)
+	n := q.numbers[0]
+	counted := regexp.MustCompile(fmt.Sprintf(`\b%d(st|nd|rd|th) (\pL+ )?member`, n))
+	for i := range e.data.Cities {
+		c := &e.data.Cities[i]
+		if !counted.MatchString(c.Note[corpus.English]) {
+			continue
+		}
+		a.cite(c.Cite)
+		if c.JoinedCite != nil {
+			a.cite(*c.JoinedCite)
+		}
+		a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
+	}
+	if len(a.parts) == 0 {
+		return Answer{}, false
+	}
+	return a.done(KindMembership, confidenceFact), true
 }
 
 // regionOf answers which Land or province the cities are in.
