@@ -549,6 +549,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.quoted(q)
 	case len(q.people) > 0:
 		return e.person(q, q.people), true
+	case has[cFormer] && (memberish || anyOf(has, cCity, cPerson, cAlliance)) && len(members) == 0:
+		return e.formerMembers(q), true
 	case memberish && len(q.numbers) > 0 && len(members) == 0 && !has[cAssembly]:
 		if a, ok := e.nthMember(q); ok {
 			return a, true

@@ -21,6 +21,7 @@ const (
 	cCount    // how many
 	cNew      // newest, latest, recent
 	cNext     // next, upcoming
+	cFormer   // no longer, left
 	cRelease  // press release, news
 	cCity     // city, town
 	cGermany  // Germany, German
@@ -147,6 +148,11 @@ func lexicon() map[concept][]string {
 			"latest", "newest", "recent*", "new", "last", "übernommen", "übernahm", "übernimmt", "nachfolger*", "took over",
 			"taken over", "takes over", "successor*",
 			"最新", "最近", "新", "近期", "接手", "接管", "接替",
+		},
+		cFormer: {
+			"nicht mehr", "kein mitglied mehr", "ehemalig*", "früher*", "ausgetreten", "ausgeschieden", "verlassen",
+			"no longer", "not any more", "not anymore", "former", "formerly", "left", "dropped out", "quit",
+			"不再", "退出", "离开", "以前的", "前成员",
 		},
 		cNext: {
 			"nächste*", "nachste*", "naechste*", "kommende*", "bevorstehende*", "künftige*", "next", "upcoming", "forthcoming",

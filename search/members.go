@@ -225,6 +225,27 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen bool) {
 	}
 }
 
+// formerMembers answers which cities left: those an early source lists
+// and later lists do not.
+func (e *Engine) formerMembers(q *question) Answer {
+	a := e.newAnswer(q)
+	for i := range e.data.Cities {
+		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer {
+			a.cite(c.Cite)
+			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
+		}
+	}
+	if latest, agree, ok := e.latestCount(); ok {
+		for _, c := range agree {
+			a.cite(c.Cite)
+		}
+		if len(a.parts) == 0 {
+			a.say("Die Quellen nennen keine früheren Mitglieder (%s).", "The sources name no former members (%s).", "资料中没有以前的成员（%s）。", asOf(q.lang, latest.AsOf))
+		}
+	}
+	return a.done(KindMembers, confidenceFact)
+}
+
 // nthMember answers "Which city was the 41st member?" from the cities'
 // notes, which say so where a source counts: "the 41st full member", "the
 // 17th German member".
