@@ -138,6 +138,14 @@ func (e *Engine) founding(q *question) Answer {
 	al := &e.data.Alliance
 	lang := q.lang
 	if f := al.Founded; !f.Date.IsZero() {
+		// "Was the ISA founded in 2015?" asks yes or no.
+		if len(q.years) > 0 && !anyOf(q.has, cWhen, cWhere, cCount, cList, cMember, cPerson) {
+			if q.years[0] == f.Date.Year {
+				a.say("Ja.", "Yes.", "是的。")
+			} else {
+				a.say("Nein.", "No.", "不是。")
+			}
+		}
 		a.cite(f.Cite)
 		a.say("Die ISA wurde im %s gegründet.", "The ISA was founded in %s.", "中德工业城市联盟成立于%s。", f.Date.Format(lang))
 	}

@@ -276,7 +276,7 @@ func stopwords() []string {
 		"intend", "intends", "keep", "pls", "plz", "thx", "take place", "took place", "happen", "happened", "writing",
 		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
-		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated",
+		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated", "among",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
 		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",

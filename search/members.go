@@ -154,7 +154,7 @@ func (e *Engine) membership(q *question, mentions []cityMention) Answer {
 			}
 			a.say("Meinten Sie %s?", "Did you mean %s?", "您是指%s吗？", meant)
 		}
-		e.sayMembership(a, m, q.has[cWhen])
+		e.sayMembership(a, m, q.has[cWhen], q.has[cFounding])
 	}
 	return a.done(KindMembership, confidence)
 }
@@ -176,8 +176,9 @@ func nearestPart(c *corpus.City, units []unit) (corpus.Text, bool) {
 }
 
 // sayMembership says whether the city m names is a member; asksWhen leads
-// with the date it joined.
-func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen bool) {
+// with the date it joined, asksFounding with whether it is a founding
+// member.
+func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFounding bool) {
 	c, lang := m.city, a.lang
 	name := cityNameWithLocal(c, lang)
 	asOf := a.cite(c.Cite)
@@ -200,6 +201,8 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen bool) {
 		case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
 			a.say("Ja: %s ist als %s Mitglied der ISA (%s).", "Yes: %s is a member of the ISA as %s (%s).",
 				"是的：%s以%s的名义是联盟成员（%s）。", partOf, name, asOf)
+		case asksFounding && e.sayFoundingMember(a, c, name):
+			return
 		case asksWhen && e.sayJoinedFirst(a, c, name):
 			return
 		case len(c.Parts) > 0:
@@ -322,6 +325,29 @@ func (e *Engine) sayJoinedFirst(a *answerer, c *corpus.City, name string) bool {
 	}
 	when, at := e.joined(a, c)
 	a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", name, when, at)
+	if n := c.Note[a.lang]; n != "" {
+		a.parts = append(a.parts, n)
+	}
+	return true
+}
+
+// sayFoundingMember answers whether c is a founding member, when the
+// sources say when it joined; it reports whether they do.
+func (e *Engine) sayFoundingMember(a *answerer, c *corpus.City, name string) bool {
+	founded := e.data.Alliance.Founded
+	if c.Joined.IsZero() || c.JoinedCite == nil || founded.Date.IsZero() {
+		return false
+	}
+	a.cite(founded.Cite)
+	when, at := e.joined(a, c)
+	if within(c.Joined, founded.Date) {
+		a.say("Ja, %s gehört zu den Gründungsmitgliedern der ISA: beigetreten %s%s.", "Yes, %s is one of the ISA's founding members: joined %s%s.",
+			"是的，%s是联盟的创始成员：%s加入%s。", name, when, at)
+	} else {
+		a.say("Nein, %s ist kein Gründungsmitglied: Die ISA wurde im %s gegründet, %s ist ihr %s beigetreten%s.",
+			"No, %s is not a founding member: the ISA was founded in %s, %s joined %s%s.",
+			"不是，%s不是创始成员：联盟成立于%s，%s于%s加入%s。", name, founded.Date.Format(a.lang), name, when, at)
+	}
 	if n := c.Note[a.lang]; n != "" {
 		a.parts = append(a.parts, n)
 	}
