@@ -62,8 +62,16 @@ func DetectLang(text string) (corpus.Lang, bool) {
 	switch de, en = spellingCues(text); {
 	case en > de:
 		return corpus.English, false
+	case de == 0 && strings.IndexFunc(text, isCJKPunct) >= 0:
+		return corpus.Chinese, false // "ISA？"
 	}
 	return corpus.German, false
+}
+
+// isCJKPunct reports whether r is Chinese punctuation or a full-width
+// form, such as "？" or "。".
+func isCJKPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff65
 }
 
 // Letter groups far more common in one of the two languages.

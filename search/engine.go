@@ -401,7 +401,8 @@ func sameWord(a, b unit) bool {
 func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (Answer, error) {
 	text := cleanQuestion(question)
 	if lang == "" {
-		lang, _ = DetectLang(text)
+		// Before cleaning, which makes "？" an ASCII "?".
+		lang, _ = DetectLang(question)
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
@@ -536,6 +537,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.contactDetails(q, details), true
 	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
 		return e.contact(q), true
+	case len(q.people) > 0 && !has[cQuote]:
+		return e.person(q, q.people), true
 	case has[cSecretariat] && has[cGermany]:
 		// The German secretariat is the German office.
 		return e.coordinator(q), true
@@ -543,12 +546,10 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.secretariat(q), true
 	case has[cCoordinator]:
 		return e.coordinator(q), true
-	case len(q.people) > 0 && has[cQuote]:
+	case len(q.people) > 0:
 		return Answer{}, false // the releases hold what people said
 	case has[cQuote] && has[cPerson] && unknown == 0:
 		return e.quoted(q)
-	case len(q.people) > 0:
-		return e.person(q, q.people), true
 	case has[cFormer] && (memberish || anyOf(has, cCity, cPerson, cAlliance)) && len(members) == 0:
 		return e.formerMembers(q), true
 	case memberish && len(q.numbers) > 0 && len(members) == 0 && !has[cAssembly]:

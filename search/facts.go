@@ -686,6 +686,12 @@ func (e *Engine) names(q *question) Answer {
 		corpus.English: t(lang, "auf Englisch", "in English", "英文"),
 		corpus.Chinese: t(lang, "auf Chinesisch", "in Chinese", "中文"),
 	}
+	// "What does SGICA stand for?" asks for one name first.
+	for _, n := range e.data.Alliance.Names {
+		if n.Variant && n.Short != "" && slices.ContainsFunc(q.units, func(u unit) bool { return u.key == fold(n.Short) }) {
+			a.say("%s steht für „%s“ (%s).", "%s stands for “%s” (%s).", "%s是“%s”的缩写（%s）。", n.Short, n.Name, a.cite(n.Cite))
+		}
+	}
 	var official, variants []string
 	for _, n := range e.data.Alliance.Names {
 		a.cite(n.Cite)

@@ -79,7 +79,7 @@ func lexicon() map[concept][]string {
 			"kontakt*", "ansprechpartner*", "ansprechperson", "ansprechstelle", "pressekontakt*",
 			"pressesprecher*", "pressestelle", "pressearbeit", "öffentlichkeitsarbeit", "erreichen", "erreichbar", "kontaktieren",
 			"wende ich mich", "an wen",
-			"contact*", "reach", "get in touch", "spokesperson", "spokeswoman", "spokesman",
+			"contact*", "reach", "get in touch", "call", "spokesperson", "spokeswoman", "spokesman",
 			"press office", "press officer", "media contact", "liaison", "who do i",
 			"联系", "联系人", "联络", "联系方式", "对接人", "找谁", "发言人", "新闻发言人", "联络人",
 		},
@@ -89,7 +89,7 @@ func lexicon() map[concept][]string {
 		},
 		cPhone: {
 			"number", "dial", "wählen", "拨打",
-			"telefon*", "tel", "telephone", "phone*", "anruf*", "anrufen", "call", "handy", "durchwahl",
+			"telefon*", "tel", "telephone", "phone*", "anruf*", "anrufen", "handy", "durchwahl",
 			"电话", "致电", "号码", "电话号码", "打电话", "手机",
 		},
 		cFax: {"fax*", "telefax*", "传真"},
@@ -124,7 +124,8 @@ func lexicon() map[concept][]string {
 			"mitmachen", "macht mit", "machen mit", "mitglied werden", "dabei sein",
 			"mitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
 			"member*", "part", "belong*", "participant*", "participat*", "included", "partner*", "partnerstädte",
-			"stay*", "remain*", "geblieben", "bleibt", "verblieben",
+			"stay*", "remain*", "geblieben", "bleibt", "verblieben", "vollmitglied*", "full member*", "gaststatus", "gast",
+			"guest", "guest status", "observer", "正式会员", "正式成员", "观察员",
 			"成员", "会员", "属于", "参加", "参与", "成员城市", "是否在", "伙伴",
 		},
 		cJoin: {
@@ -190,8 +191,10 @@ func lexicon() map[concept][]string {
 		cName: {
 			"name", "namen", "heisst", "heißt", "nennt", "bezeichnung", "abkürzung", "abkurzung", "kürzel", "steht für",
 			"englisch", "auf chinesisch", "called", "abbreviation", "acronym", "stand for", "stands for", "in english", "in chinese",
-			"in german", "full name",
-			"名称", "全称", "叫什么", "英文名", "德文名", "简称", "名字", "中文名", "英文", "德文", "缩写",
+			"in german", "full name", "wofür steht", "wofur steht", "germans call", "chinese call", "people call", "call it", "is it called", "bedeutet",
+			"bedeutung", "mean", "means", "meaning",
+			"名称", "全称", "叫什么", "英文名", "德文名", "简称", "名字", "中文名", "英文", "德文", "缩写", "德语", "英语", "怎么说",
+			"怎么称呼", "什么意思", "意思", "代表什么",
 		},
 		cAbout: {
 			"was ist", "was macht", "ziel", "ziele", "zweck", "aufgabe*", "mission", "worum",
@@ -260,7 +263,7 @@ func stopwords() []string {
 		"zurzeit", "aktuelle", "derzeitige", "lautet", "statt", "fand", "findet", "finden", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
 		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
 		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging", "gäste", "teilgenommen", "beteiligt", "tagte", "tagt", "getagt",
-		"eröffnet", "verfolgt", "verfolgen", "rolle", "spielt", "liegt", "liegen", "gelegen",
+		"eröffnet", "verfolgt", "verfolgen", "rolle", "spielt", "liegt", "liegen", "gelegen", "funktion", "position",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
@@ -276,7 +279,7 @@ func stopwords() []string {
 		"intend", "intends", "keep", "pls", "plz", "thx", "take place", "took place", "happen", "happened", "writing",
 		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
-		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated", "among",
+		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated", "among", "function", "position", "title", "job",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
 		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",
@@ -285,6 +288,6 @@ func stopwords() []string {
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
 		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
-		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于",
+		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用",
 	}
 }

@@ -38,6 +38,10 @@ func segment(q string) []unit {
 			return
 		}
 		raw := strings.Trim(q[start:end], "'’")
+		// An English possessive names its owner: "Rong Qiang's role".
+		if base, ok := cutPossessive(raw); ok {
+			raw = base
+		}
 		if raw != "" {
 			r, _ := utf8.DecodeRuneInString(raw)
 			out = append(out, unit{raw: raw, key: fold(raw), capital: unicode.IsUpper(r), start: start})
@@ -59,6 +63,16 @@ func segment(q string) []unit {
 	}
 	emit(len(q))
 	return out
+}
+
+// cutPossessive cuts the "'s" off "Qiang's".
+func cutPossessive(word string) (string, bool) {
+	for _, s := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(word, s); ok && len(base) > 1 {
+			return base, true
+		}
+	}
+	return word, false
 }
 
 // keyUnits cuts a keyword or name into units the way segment cuts a
