@@ -574,6 +574,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return Answer{}, false // the data knows who joined, not who will
 	case has[cNew] && (memberish || has[cCity]) && !has[cRelease]:
 		return e.newestMembers(q), true
+	case has[cRelease] && len(q.dates) > 0:
+		return e.releasesOn(q), true
 	case has[cRelease] || (has[cNew] && unknown == 0):
 		return e.latestReleases(q), true
 	case has[cName] && !has[cList]:

@@ -418,6 +418,14 @@ func (e *Engine) person(q *question, people []*corpus.Person) Answer {
 	return a.done(KindPerson, confidenceFact)
 }
 
+// forDate says a date after "für": "den 3. März 2019", "März 2019".
+func forDate(lang corpus.Lang, d corpus.Date) string {
+	if lang == corpus.German && d.Day != 0 {
+		return "den " + d.Format(lang)
+	}
+	return d.Format(lang)
+}
+
 // events answers what happened at the date the question names: the
 // founding, the founding conference, the proposal, plenary assemblies,
 // cities joining and releases, as the data dates them.
@@ -474,11 +482,7 @@ func (e *Engine) events(q *question) Answer {
 		}
 	}
 	if len(a.parts) == 0 {
-		when := asked.Format(lang)
-		if asked.Day != 0 && lang == corpus.German {
-			when = "den " + when
-		}
-		a.say("Für %s nennen die Quellen kein Ereignis der ISA.", "The sources name no event of the ISA for %s.", "资料中没有%s的联盟活动。", when)
+		a.say("Für %s nennen die Quellen kein Ereignis der ISA.", "The sources name no event of the ISA for %s.", "资料中没有%s的联盟活动。", forDate(lang, asked))
 		ans := a.done(KindNone, 0)
 		ans.Answered = false
 		return ans
@@ -544,7 +548,7 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 		}
 		if len(pick) == 0 {
 			a.say("Für %s nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %s.", "资料中没有%s的全体大会。",
-				q.dates[0].Format(lang))
+				forDate(lang, q.dates[0]))
 			e.sayAssemblyRange(a, all)
 			ans := a.done(KindAssembly, 0)
 			ans.Answered = false
@@ -663,6 +667,33 @@ func quotes(paragraph string) bool {
 }
 
 func isQuotationMark(r rune) bool { return unicode.Is(unicode.Quotation_Mark, r) }
+
+// releasesOn answers what the releases of the date asked say: each
+// one's title and the start of its news text.
+func (e *Engine) releasesOn(q *question) Answer {
+	a := e.newAnswer(q)
+	lang, asked := q.lang, q.dates[0]
+	for i := range e.data.Releases {
+		r := &e.data.Releases[i]
+		if !within(corpus.DateOf(r.Date), asked) {
+			continue
+		}
+		a.addSource(releaseSource(r))
+		lead := ""
+		if len(r.Body) > 0 {
+			sentences := splitSentences(r.Body[0])
+			lead = strings.Join(sentences[:min(2, len(sentences))], " ")
+		}
+		a.parts = append(a.parts, fromRelease(lang, r, []string{lead}))
+	}
+	if len(a.parts) == 0 {
+		a.say("Für %s nennen die Quellen keine Pressemitteilung der ISA.", "The sources hold no press release of the ISA for %s.", "资料中没有%s的联盟新闻稿。", forDate(lang, asked))
+		ans := a.done(KindReleases, 0)
+		ans.Answered = false
+		return ans
+	}
+	return a.done(KindReleases, confidenceFact)
+}
 
 // latest returns up to n releases, newest first.
 func (e *Engine) latest(n int) []*corpus.Release {
