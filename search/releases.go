@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,7 +134,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	var found []scoredPassage
 	for _, h := range hits {
 		p := e.passageByID(h.id)
-		if p == nil || p.Kind == partContact || p.Kind == partTitle {
+		if p == nil || p.Kind == partContact || p.Kind == partTitle || !ofYears(p, q.years) {
 			continue
 		}
 		terms := e.termSet(p.Release.Lang, p.Text)
@@ -150,6 +151,18 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	slices.SortStableFunc(found, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
 	return found, nil
+}
+
+// ofYears reports whether a passage is of one of the years a question
+// names, if any: its release is of that year, or its text names it. "Wann
+// ist das chinesische Neujahr 2025?" is not answered from 2021.
+func ofYears(p *passage, years []int) bool {
+	if len(years) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(years, func(y int) bool {
+		return p.Release.Date.Year() == y || strings.Contains(p.Text, strconv.Itoa(y))
+	})
 }
 
 type scoredPassage struct {
