@@ -121,7 +121,13 @@ func (tr *translator) translations(word string, lang corpus.Lang) []string {
 	}
 	var out []string
 	for _, m := range meanings {
-		out = append(out, tr.meanings[m].in(lang)...)
+		for _, w := range tr.meanings[m].in(lang) {
+			// A phrase is for reading questions: searched for, its words
+			// ("neuen", "Jahr") would match nearly every passage.
+			if !strings.Contains(w, " ") {
+				out = append(out, w)
+			}
+		}
 	}
 	return out
 }
