@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -37,6 +38,9 @@ type dateSpan struct {
 
 // findDates finds the dates that name at least a month and a year.
 func findDates(text string) []dateSpan {
+	if !strings.ContainsAny(text, "0123456789") {
+		return nil // every date has a year
+	}
 	var found []dateSpan
 	for _, p := range datePatterns {
 		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {

@@ -21,7 +21,9 @@ const maxQuestionRunes = 400
 func cleanQuestion(s string) string {
 	s = strings.ToValidUTF8(s, " ")
 	// Chat markup is no part of a question: "@jana", "<b>".
-	s = handleOrTag.ReplaceAllString(s, " ")
+	if strings.ContainsAny(s, "@<") {
+		s = handleOrTag.ReplaceAllString(s, " ")
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	n, space := 0, false
