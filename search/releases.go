@@ -308,9 +308,9 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang
 		// shared) and the glossary's words of that language.
 		for _, l := range corpus.Langs() {
 			for _, variant := range append([]string{text}, e.translator.translations(text, l)...) {
-				for _, t := range e.index.analyze(l, variant) {
-					if !slices.Contains(w.terms[l], t.text) {
-						w.terms[l] = append(w.terms[l], t.text)
+				for _, t := range searchTerms(e.index.analyze(l, variant)) {
+					if !slices.Contains(w.terms[l], t) {
+						w.terms[l] = append(w.terms[l], t)
 					}
 				}
 			}
@@ -320,6 +320,25 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang
 		if len(e.index.analyze(lang, text)) > 0 {
 			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// searchTerms keeps the terms of a word worth searching for: not a single
+// Latin letter (the "e" of "E-Mobilität"), and not the single characters
+// of a Chinese word whose character pairs are there ("电动汽车" is found
+// by 电动, 动汽 and 汽车; 车 alone is in a great many passages).
+func searchTerms(terms []term) []string {
+	pairs := slices.ContainsFunc(terms, func(t term) bool {
+		return utf8.RuneCountInString(t.text) == 2 && strings.IndexFunc(t.text, isHan) >= 0
+	})
+	var out []string
+	for _, t := range terms {
+		single := utf8.RuneCountInString(t.text) == 1
+		if single && (pairs || !isHan([]rune(t.text)[0])) {
+			continue
+		}
+		out = append(out, t.text)
 	}
 	return out
 }
