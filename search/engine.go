@@ -500,6 +500,10 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	memberish := has[cMember] || has[cJoin]
 	unknown := q.unknownWords()
 
+	// "Ist Köln vor Hamburg beigetreten?"
+	if len(members) >= 2 && (has[cOrder] || has[cNew]) && (memberish || has[cWhen]) {
+		return e.joinOrder(q, members), true
+	}
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover"); an unknown name is answered as such.
 	if memberish && !has[cHow] && !has[cCount] {

@@ -22,6 +22,7 @@ const (
 	cNew      // newest, latest, recent
 	cNext     // next, upcoming
 	cFormer   // no longer, left
+	cOrder    // before, after, earlier, later
 	cRelease  // press release, news
 	cCity     // city, town
 	cGermany  // Germany, German
@@ -154,6 +155,11 @@ func lexicon() map[concept][]string {
 			"nicht mehr", "kein mitglied mehr", "ehemalig*", "früher*", "ausgetreten", "ausgeschieden", "verlassen",
 			"no longer", "not any more", "not anymore", "former", "formerly", "left", "dropped out", "quit",
 			"不再", "退出", "离开", "以前的", "前成员",
+		},
+		cOrder: {
+			"vor", "zuerst", "eher", "früher", "später", "danach", "zuvor", "erste", "letzte",
+			"first", "earlier", "later", "before", "after",
+			"先", "早", "晚", "更早", "更晚", "先后",
 		},
 		cNext: {
 			"nächste*", "nachste*", "naechste*", "kommende*", "bevorstehende*", "künftige*", "next", "upcoming", "forthcoming",

@@ -228,6 +228,45 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 	}
 }
 
+// joinOrder answers which of the cities joined first: all of them in the
+// order they joined, those the sources give no date for last.
+func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
+	a := e.newAnswer(q)
+	lang := q.lang
+	var dated []*corpus.City
+	var undated []string
+	for _, m := range mentions {
+		c := m.city
+		a.cite(c.Cite)
+		if c.Joined.IsZero() || c.JoinedCite == nil {
+			undated = append(undated, cityNameWithLocal(c, lang))
+			continue
+		}
+		a.cite(*c.JoinedCite)
+		dated = append(dated, c)
+	}
+	slices.SortStableFunc(dated, func(x, y *corpus.City) int { return x.Joined.Time().Compare(y.Joined.Time()) })
+	var order []string
+	for _, c := range dated {
+		order = append(order, tf(lang, "%s (%s)", "%s (%s)", "%s（%s）", cityNameWithLocal(c, lang), c.Joined.Format(lang)))
+	}
+	switch {
+	case len(dated) == 1:
+		when, at := e.joined(a, dated[0])
+		a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", cityNameWithLocal(dated[0], lang), when, at)
+	case len(dated) > 1 && dated[0].Joined == dated[len(dated)-1].Joined:
+		a.say("Sie sind gleichzeitig beigetreten: %s.", "They joined at the same time: %s.", "它们同时加入：%s。", list(lang, order))
+	case len(dated) > 1:
+		first, last := dated[0], dated[len(dated)-1]
+		a.say("Zuerst beigetreten ist %s, zuletzt %s. Der Reihe nach: %s.", "%s joined first, %s last. In order: %s.",
+			"%s最先加入，%s最后加入。加入顺序：%s。", cityNameWithLocal(first, lang), cityNameWithLocal(last, lang), list(lang, order))
+	}
+	if len(undated) > 0 {
+		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", list(lang, undated))
+	}
+	return a.done(KindMembership, confidenceFact)
+}
+
 // formerMembers answers which cities left: those an early source lists
 // and later lists do not.
 func (e *Engine) formerMembers(q *question) Answer {
