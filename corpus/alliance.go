@@ -8,11 +8,14 @@ type Alliance struct {
 	// Founded is the founding (April 2016); FoundingConference the
 	// conference that marked it; Proposed the meeting where the alliance
 	// was first proposed.
-	Founded            Event      `yaml:"founded"`
-	FoundingConference Event      `yaml:"founding_conference"`
-	Proposed           Event      `yaml:"proposed"`
-	Counts             []Count    `yaml:"counts"`
-	Assemblies         []Assembly `yaml:"assemblies"`
+	Founded            Event `yaml:"founded"`
+	FoundingConference Event `yaml:"founding_conference"`
+	Proposed           Event `yaml:"proposed"`
+	// Prospective says, in its note, which cities a source says want to
+	// join, and names them where it does.
+	Prospective Event      `yaml:"prospective,omitempty"`
+	Counts      []Count    `yaml:"counts"`
+	Assemblies  []Assembly `yaml:"assemblies"`
 	// Offices are the German office (coordination, contact person, press)
 	// and the secretariat in China, over time.
 	Offices []Office `yaml:"offices"`

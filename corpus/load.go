@@ -361,7 +361,7 @@ func (l *loader) loadAlliance(f dataFile, sources map[string]Source) Alliance {
 	for _, e := range []struct {
 		key   string
 		event *Event
-	}{{"founded", &a.Founded}, {"founding_conference", &a.FoundingConference}, {"proposed", &a.Proposed}} {
+	}{{"founded", &a.Founded}, {"founding_conference", &a.FoundingConference}, {"proposed", &a.Proposed}, {"prospective", &a.Prospective}} {
 		if e.event.Date.IsZero() && e.event.Source == "" {
 			continue
 		}

@@ -500,6 +500,15 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	memberish := has[cMember] || has[cJoin]
 	unknown := q.unknownWords()
 
+	// "In welchem Bundesland liegt Bottrop?", "Zu welchem Land gehört
+	// Solingen?"
+	if has[cRegion] && len(q.regions) == 0 && len(members) > 0 {
+		return e.regionOf(q, members), true
+	}
+	// "Wollen weitere Städte beitreten?"
+	if has[cWish] && (memberish || has[cJoin]) && len(members) == 0 && e.data.Alliance.Prospective.Source != "" {
+		return e.prospective(q), true
+	}
 	// "Ist Köln vor Hamburg beigetreten?"
 	if len(members) >= 2 && (has[cOrder] || has[cNew]) && (memberish || has[cWhen]) {
 		return e.joinOrder(q, members), true
@@ -561,8 +570,6 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 			return a, true
 		}
 		return Answer{}, false
-	case has[cRegion] && len(members) > 0 && len(q.regions) == 0 && !memberish:
-		return e.regionOf(q, members), true
 	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0):
 		return e.membership(q, members), true
 	case has[cFounding]:

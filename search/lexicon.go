@@ -23,6 +23,7 @@ const (
 	cNext     // next, upcoming
 	cFormer   // no longer, left
 	cOrder    // before, after, earlier, later
+	cWish     // want, plan, intend
 	cRelease  // press release, news
 	cCity     // city, town
 	cGermany  // Germany, German
@@ -155,6 +156,11 @@ func lexicon() map[concept][]string {
 			"nicht mehr", "kein mitglied mehr", "ehemalig*", "früher*", "ausgetreten", "ausgeschieden", "verlassen",
 			"no longer", "not any more", "not anymore", "former", "formerly", "left", "dropped out", "quit",
 			"不再", "退出", "离开", "以前的", "前成员",
+		},
+		cWish: {
+			"wollen", "will", "planen", "plant", "geplant", "interessiert*", "interesse", "beitrittswunsch",
+			"want", "wants", "plan", "plans", "planning", "interested", "interest", "intention",
+			"想", "希望", "打算", "计划", "有意", "意愿",
 		},
 		cOrder: {
 			"vor", "zuerst", "eher", "früher", "später", "danach", "zuvor", "erste", "letzte",

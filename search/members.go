@@ -228,6 +228,14 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 	}
 }
 
+// prospective answers which cities want to join, as far as a source says.
+func (e *Engine) prospective(q *question) Answer {
+	a := e.newAnswer(q)
+	p := e.data.Alliance.Prospective
+	a.say("%s (%s).", "%s (%s).", "%s（%s）。", strings.TrimSuffix(strings.TrimSuffix(p.Note[q.lang], "."), "。"), a.cite(p.Cite))
+	return a.done(KindMembers, confidenceFact)
+}
+
 // joinOrder answers which of the cities joined first: all of them in the
 // order they joined, those the sources give no date for last.
 func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
