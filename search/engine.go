@@ -570,7 +570,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 			return a, true
 		}
 		return Answer{}, false
-	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0):
+	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0) && !has[cAssembly]:
 		return e.membership(q, members), true
 	case has[cFounding]:
 		return e.founding(q), true

@@ -139,7 +139,9 @@ func (e *Engine) founding(q *question) Answer {
 	lang := q.lang
 	if f := al.Founded; !f.Date.IsZero() {
 		// "Was the ISA founded in 2015?" asks yes or no.
-		if len(q.years) > 0 && !anyOf(q.has, cWhen, cWhere, cCount, cList, cMember, cPerson) {
+		// In Chinese "吗" makes it one, even with 年 ("2015年成立的吗").
+		yesNo := !anyOf(q.has, cWhere, cCount, cList, cMember, cPerson) && (!q.has[cWhen] || q.lang == corpus.Chinese && strings.Contains(q.text, "吗"))
+		if len(q.years) > 0 && yesNo {
 			if q.years[0] == f.Date.Year {
 				a.say("Ja.", "Yes.", "是的。")
 			} else {
@@ -540,6 +542,21 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 			ans.Answered = false
 			return ans, true
 		}
+	case len(q.cities) > 0 && len(q.numbers) == 0:
+		// "Did Taizhou host a plenary assembly?"
+		for _, as := range all {
+			if slices.ContainsFunc(q.cities, func(c cityMention) bool { return heldIn(as, c.city) }) {
+				pick = append(pick, as)
+			}
+		}
+		if len(pick) == 0 {
+			a.say("In %s fand laut den Quellen keine Plenarversammlung statt.", "According to the sources, no plenary assembly was held in %s.",
+				"资料中没有在%s举行的全体大会。", cityNameWithLocal(q.cities[0].city, lang))
+			e.sayAssemblyRange(a, all)
+			ans := a.done(KindAssembly, 0)
+			ans.Answered = false
+			return ans, true
+		}
 	case len(q.dates) > 0:
 		for _, as := range all {
 			if within(as.Date, q.dates[0]) {
@@ -591,6 +608,14 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 		e.sayAssemblyRange(a, all)
 	}
 	return a.done(KindAssembly, confidenceFact), true
+}
+
+// heldIn reports whether an assembly took place in the city c.
+func heldIn(as corpus.Assembly, c *corpus.City) bool {
+	names := append([]string{c.Name}, textValues(c.Names)...)
+	return slices.ContainsFunc(textValues(as.Place), func(place string) bool {
+		return slices.ContainsFunc(names, func(n string) bool { return strings.Contains(fold(place), fold(n)) })
+	})
 }
 
 func latestAssembly(all []corpus.Assembly) corpus.Assembly {
