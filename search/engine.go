@@ -506,7 +506,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.regionOf(q, members), true
 	}
 	// "Wollen weitere Städte beitreten?"
-	if has[cWish] && (memberish || has[cJoin]) && len(members) == 0 && e.data.Alliance.Prospective.Source != "" {
+	if has[cWish] && memberish && len(members) == 0 && e.data.Alliance.Prospective.Source != "" {
 		return e.prospective(q), true
 	}
 	// "Ist Köln vor Hamburg beigetreten?"
@@ -544,13 +544,22 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.help(q, false), true
 	}
 
+	// "Welche Stadt war das 41. Mitglied?"
+	if memberish && len(q.numbers) > 0 && len(members) == 0 && !has[cAssembly] {
+		if a, ok := e.nthMember(q); ok {
+			return a, true
+		}
+	}
+
 	details := requestedDetails(has)
 	switch {
 	case len(details) > 0:
 		return e.contactDetails(q, details), true
 	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
 		return e.contact(q), true
-	case len(q.people) > 0 && !has[cQuote]:
+	case len(q.people) > 0 && has[cQuote]:
+		return Answer{}, false // the releases hold what people said
+	case len(q.people) > 0:
 		return e.person(q, q.people), true
 	case has[cSecretariat] && has[cGermany]:
 		// The German secretariat is the German office.
@@ -559,17 +568,10 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.secretariat(q), true
 	case has[cCoordinator]:
 		return e.coordinator(q), true
-	case len(q.people) > 0:
-		return Answer{}, false // the releases hold what people said
 	case has[cQuote] && has[cPerson] && unknown == 0:
 		return e.quoted(q)
 	case has[cFormer] && (memberish || anyOf(has, cCity, cPerson, cAlliance)) && len(members) == 0:
 		return e.formerMembers(q), true
-	case memberish && len(q.numbers) > 0 && len(members) == 0 && !has[cAssembly]:
-		if a, ok := e.nthMember(q); ok {
-			return a, true
-		}
-		return Answer{}, false
 	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0) && !has[cAssembly]:
 		return e.membership(q, members), true
 	case has[cFounding]:
@@ -591,8 +593,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.latestReleases(q), true
 	case has[cName] && !has[cList]:
 		return e.names(q), true
-	case has[cJoin] && len(q.years) > 0,
-		has[cList] && (memberish || has[cCity] || len(q.regions) > 0 || has[cGermany] || has[cChina]),
+	case has[cList] && (memberish || has[cCity] || len(q.regions) > 0 || has[cGermany] || has[cChina]),
 		memberish && unknown == 0 && len(q.cities) == 0,
 		len(q.regions) > 0 && unknown == 0:
 		return e.members(q), true
