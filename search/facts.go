@@ -526,56 +526,46 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 	a := e.newAnswer(q)
 	lang := q.lang
 	all := e.data.Alliance.Assemblies
+	// A question may pick assemblies by number, place, date or year, or
+	// several of them; none says so when the sources know no such one.
+	var keeps []func(corpus.Assembly) bool
+	var nones []string
+	if len(q.numbers) > 0 {
+		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(q.numbers, as.Number) })
+		nones = append(nones, tf(lang, "Zur %d. Plenarversammlung nennen die Quellen kein Datum.", "The sources give no date for the %s plenary assembly.",
+			"资料中没有第%d届全体大会的日期。", ordinalArg(lang, q.numbers[0])))
+	}
+	if len(q.cities) > 0 {
+		// "Did Taizhou host a plenary assembly?"
+		keeps = append(keeps, func(as corpus.Assembly) bool {
+			return slices.ContainsFunc(q.cities, func(c cityMention) bool { return heldIn(as, c.city) })
+		})
+		nones = append(nones, tf(lang, "In %s fand laut den Quellen keine Plenarversammlung statt.", "According to the sources, no plenary assembly was held in %s.",
+			"资料中没有在%s举行的全体大会。", cityNameWithLocal(q.cities[0].city, lang)))
+	}
+	switch {
+	case len(q.dates) > 0:
+		keeps = append(keeps, func(as corpus.Assembly) bool { return within(as.Date, q.dates[0]) })
+		nones = append(nones, tf(lang, "Für %s nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %s.",
+			"资料中没有%s的全体大会。", forDate(lang, q.dates[0])))
+	case len(q.years) > 0:
+		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(q.years, as.Date.Year) })
+		nones = append(nones, tf(lang, "Für %d nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %d.",
+			"资料中没有%d年的全体大会。", q.years[0]))
+	}
+	keep := func(as corpus.Assembly) bool {
+		return !slices.ContainsFunc(keeps, func(k func(corpus.Assembly) bool) bool { return !k(as) })
+	}
 	var pick []corpus.Assembly
 	switch {
-	case len(q.numbers) > 0:
-		for _, as := range all {
-			if slices.Contains(q.numbers, as.Number) {
-				pick = append(pick, as)
-			}
-		}
+	case len(keeps) > 0:
+		pick = slices.DeleteFunc(slices.Clone(all), func(as corpus.Assembly) bool { return !keep(as) })
 		if len(pick) == 0 {
-			a.say("Zur %d. Plenarversammlung nennen die Quellen kein Datum.", "The sources give no date for the %s plenary assembly.", "资料中没有第%d届全体大会的日期。",
-				ordinalArg(lang, q.numbers[0]))
+			a.parts = append(a.parts, nones[0])
 			e.sayAssemblyRange(a, all)
 			ans := a.done(KindAssembly, 0)
 			ans.Answered = false
 			return ans, true
-		}
-	case len(q.cities) > 0 && len(q.numbers) == 0:
-		// "Did Taizhou host a plenary assembly?"
-		for _, as := range all {
-			if slices.ContainsFunc(q.cities, func(c cityMention) bool { return heldIn(as, c.city) }) {
-				pick = append(pick, as)
-			}
-		}
-		if len(pick) == 0 {
-			a.say("In %s fand laut den Quellen keine Plenarversammlung statt.", "According to the sources, no plenary assembly was held in %s.",
-				"资料中没有在%s举行的全体大会。", cityNameWithLocal(q.cities[0].city, lang))
-			e.sayAssemblyRange(a, all)
-			ans := a.done(KindAssembly, 0)
-			ans.Answered = false
-			return ans, true
-		}
-	case len(q.dates) > 0:
-		for _, as := range all {
-			if within(as.Date, q.dates[0]) {
-				pick = append(pick, as)
-			}
-		}
-		if len(pick) == 0 {
-			a.say("Für %s nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %s.", "资料中没有%s的全体大会。",
-				forDate(lang, q.dates[0]))
-			e.sayAssemblyRange(a, all)
-			ans := a.done(KindAssembly, 0)
-			ans.Answered = false
-			return ans, true
-		}
-	case len(q.years) > 0:
-		for _, as := range all {
-			if slices.Contains(q.years, as.Date.Year) {
-				pick = append(pick, as)
-			}
 		}
 	case q.has[cNext] && len(all) > 0:
 		// The data knows only assemblies that took place.
