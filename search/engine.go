@@ -513,6 +513,10 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	if len(members) >= 2 && (has[cOrder] || has[cNew]) && (memberish || has[cWhen]) {
 		return e.joinOrder(q, members), true
 	}
+	// "Köln Mitglied im Fußballverein?" asks about another club.
+	if memberish && e.otherOrganisation(q) {
+		return Answer{}, false
+	}
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover"); an unknown name is answered as such.
 	if memberish && !has[cHow] && !has[cCount] {
@@ -561,6 +565,9 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return Answer{}, false // the releases hold what people said
 	case len(q.people) > 0:
 		return e.person(q, q.people), true
+	case has[cSecretariat] && has[cCoordinator]:
+		// "Unterschied Koordinator und Sekretariat": both.
+		return combine([]Answer{e.coordinator(q), e.secretariat(q)}), true
 	case has[cSecretariat] && has[cGermany]:
 		// The German secretariat is the German office.
 		return e.coordinator(q), true
@@ -574,6 +581,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.formerMembers(q), true
 	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0) && !has[cAssembly]:
 		return e.membership(q, members), true
+	case has[cFounding] && memberish && len(members) == 0 && !anyOf(has, cWhere, cWhen, cCount):
+		return e.foundingMembers(q), true
 	case has[cFounding]:
 		return e.founding(q), true
 	case has[cAssembly]:
@@ -604,6 +613,21 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	}
 	return Answer{}, false
 }
+
+// otherOrganisation reports whether a membership question names another
+// organisation: an unknown word right after "im", "bei", "of" and the like
+// ("Mitglied im HSV", "member of FIFA").
+func (e *Engine) otherOrganisation(q *question) bool {
+	for i := 1; i < len(q.units); i++ {
+		if slices.Contains(orgPrepositions, q.units[i-1].key) && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.start == q.units[i].start }) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgPrepositions come before the organisation one is a member of.
+var orgPrepositions = []string{"im", "beim", "bei", "in", "of", "der", "des"}
 
 // realCities are the cities the question names for sure: a name typed
 // with a typo counts only when the question is about membership, so that

@@ -62,10 +62,10 @@ const (
 func lexicon() map[concept][]string {
 	return map[concept][]string{
 		cFounding: {
-			"conference", "konferenz", "gründungsveranstaltung", "成立大会", "成立会议",
+			"gründungsveranstaltung", "成立大会", "成立会议",
 			"hannover messe", "hanover fair", "hannover fair", "put forward", "first proposed", "idea", "汉诺威工业博览会", "汉诺威博览会", "提出", "最早",
 			// de
-			"gegründ*", "gründ*", "gruend*", "entstanden", "entstehung*", "ins leben gerufen",
+			"gegründ*", "gründ*", "gruend*", "gründungsmitglied*", "entstanden", "entstehung*", "ins leben gerufen",
 			"vorgeschlagen", "vorschlag", "initiiert", "initiative", "ursprung*", "ursprünglich*", "wie alt", "aus der taufe gehoben",
 			"seit wann gibt es", "gibt es seit", "idee", "zuerst",
 			// en
@@ -124,7 +124,7 @@ func lexicon() map[concept][]string {
 		},
 		cMember: {
 			"mitmachen", "macht mit", "machen mit", "mitglied werden", "dabei sein",
-			"mitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
+			"mitglied*", "gründungsmitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
 			"member*", "part", "belong*", "participant*", "participat*", "included", "partner*", "partnerstädte",
 			"stay*", "remain*", "geblieben", "bleibt", "verblieben", "vollmitglied*", "full member*", "gaststatus", "gast",
 			"guest", "guest status", "observer", "正式会员", "正式成员", "观察员",
@@ -142,6 +142,7 @@ func lexicon() map[concept][]string {
 			"哪些", "名单", "列表", "列出", "所有", "都有", "哪几个", "有哪些",
 		},
 		cCount: {
+			"几个省", "几个州", "多少个省", "多少个州",
 			"wie viele", "wieviele", "wie viel", "wie vielen", "anzahl", "zahl", "gesamtzahl", "insgesamt",
 			"how many", "number of", "count", "total", "how much",
 			"多少", "几个", "几座", "数量", "总数", "几",
@@ -154,7 +155,7 @@ func lexicon() map[concept][]string {
 		},
 		cFormer: {
 			"nicht mehr", "kein mitglied mehr", "ehemalig*", "früher*", "ausgetreten", "ausgeschieden", "verlassen",
-			"no longer", "not any more", "not anymore", "former", "formerly", "left", "dropped out", "quit",
+			"no longer", "not any more", "not anymore", "former", "formerly", "left", "leave", "leaves", "dropped out", "quit",
 			"不再", "退出", "离开", "以前的", "前成员",
 		},
 		cWish: {
@@ -173,6 +174,7 @@ func lexicon() map[concept][]string {
 		},
 		cRelease: {
 			"发布", "发布的", "published", "erschienen", "herausgegeben",
+			"pm", "pms",
 			"pressemitteilung*", "presseinformation*", "pressemeldung*", "meldung*", "mitteilung*", "nachricht*", "neuigkeit*",
 			"news", "press release*", "release*", "announcement*", "publication*", "veröffentlich*",
 			"新闻稿", "新闻", "公告", "消息", "动态", "通稿",
@@ -193,7 +195,7 @@ func lexicon() map[concept][]string {
 		cRegion: {
 			"bundesland", "bundesländer", "bundesländern", "länder", "ländern", "provinz*", "province*", "state", "states",
 			"region", "regionen", "regions", "land",
-			"省", "省份", "州", "联邦州", "地区",
+			"省份", "联邦州", "地区", "哪个省", "哪个州", "个省", "个州", "在哪个省", "在哪个州", "几个省", "几个州", "哪些省", "哪些州", "各省", "各州", "省的", "州的",
 		},
 		cAssembly: {
 			"plenarversammlung*", "vollversammlung*", "versammlung*", "mitgliederversammlung*", "plenum", "tagung*",
@@ -220,6 +222,7 @@ func lexicon() map[concept][]string {
 		},
 		cPerson: {
 			"wer", "who", "whom", "person", "personen", "people", "leute", "谁", "人物", "人",
+			"generalsekretär*", "secretary general", "secretary-general", "秘书长",
 		},
 		cWhen: {
 			"wann", "seit wann", "when", "since when", "what year", "which year", "welchem jahr", "datum", "date", "jahr", "year",
@@ -248,6 +251,7 @@ func lexicon() map[concept][]string {
 		cOutside: {
 			"kosten", "kostet", "preis", "preise", "gebühr*", "beitrag", "beiträge", "mitgliedsbeitrag*", "jahresbeitrag*",
 			"budget", "geld", "finanzier*", "bezahlen", "gehalt", "einwohner*", "bevölkerung", "wetter", "temperatur*",
+			"ticket*", "eintrittskarte*", "anmeldung", "anmelden", "registration", "register", "门票", "报名",
 			"cost", "costs", "price", "prices", "fee", "fees", "pay", "paid", "money", "funding", "funded", "salary",
 			"population", "inhabitants", "residents", "weather", "temperature*",
 			"费用", "多少钱", "会费", "价格", "预算", "资金", "经费", "人口", "天气", "气温", "工资", "收费",
@@ -300,6 +304,6 @@ func stopwords() []string {
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
 		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
-		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用", "期间", "态度", "看法", "立场", "观点", "持",
+		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用", "机构", "分布", "期间", "态度", "看法", "立场", "观点", "持",
 	}
 }

@@ -223,9 +223,35 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 	if n := c.Note[lang]; n != "" {
 		a.parts = append(a.parts, n)
 	}
-	if c.Status == corpus.StatusNone || c.Status == corpus.StatusFormer {
-		e.sayDidYouMean(a, c.Name)
+
+}
+
+// foundingMembers answers which members joined when the alliance was
+// founded, as the cities' join dates say.
+func (e *Engine) foundingMembers(q *question) Answer {
+	founded := e.data.Alliance.Founded
+	if founded.Date.IsZero() {
+		return e.notAnswered(q)
 	}
+	a := e.newAnswer(q)
+	a.cite(founded.Cite)
+	var names []string
+	for i := range e.data.Cities {
+		c := &e.data.Cities[i]
+		if c.JoinedCite != nil && (c.IsMember() || c.Status == corpus.StatusFormer) && within(c.Joined, founded.Date) {
+			a.cite(*c.JoinedCite)
+			names = append(names, cityNameWithLocal(c, q.lang))
+		}
+	}
+	slices.SortFunc(names, func(x, y string) int { return strings.Compare(fold(x), fold(y)) })
+	a.say("Bei der Gründung im %s gehörten laut den Quellen zur ISA: %s.", "At its founding in %s, the ISA had, according to the sources: %s.",
+		"据资料，联盟%s成立时的成员有：%s。", founded.Date.Format(q.lang), list(q.lang, names))
+	for i := range e.data.Cities {
+		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer && within(c.Joined, founded.Date) && c.Note[q.lang] != "" {
+			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
+		}
+	}
+	return a.done(KindMembers, confidenceFact)
 }
 
 // prospective answers which cities want to join, as far as a source says.
