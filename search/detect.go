@@ -14,12 +14,16 @@ const (
 		"von vom zum zur für mit bei aus auf im wann wer wie was wo welche welcher welches warum wieviele viele ich sie " +
 		"mir uns kann können nicht kein keine auch noch bitte mitglied mitglieder städte stadt gegründet gründung " +
 		"ansprechpartner kontakt telefonnummer adresse anschrift wurde pressemitteilung neueste deutsche chinesische " +
-		"bundesland bundesländer seit sagte über "
+		"bundesland bundesländer seit sagte über morgen heute gestern wetter jahr "
 	englishMarkers = " the a an is are was were has have does do did and or of from to in at by with for when who how " +
 		"what which where why many much can could not no please member members cities city founded founding contact " +
 		"phone address website latest news release press german chinese state states province provinces joined " +
-		"say said about tell me number pls please thanks "
+		"say said about tell me number pls please thanks secretariat secretary coordinator alliance munich cologne " +
+		"nuremberg hanover bavaria hesse saxony westphalia "
 )
+
+// chineseGrammar are particles and function words of Chinese sentences.
+const chineseGrammar = "的是吗呢吧了么哪有在和与个"
 
 // DetectLang guesses the language of a question. It reports false when
 // the text gives no clear sign, so a caller can fall back to the chat's
@@ -34,7 +38,9 @@ func DetectLang(text string) (corpus.Lang, bool) {
 			latin++
 		}
 	}
-	if han > 0 && han*3 >= latin {
+	// Chinese grammar says Chinese ("ISA的email"); a Chinese name in a
+	// sentence of another language does not ("Is 纽伦堡 a member?").
+	if han > 0 && strings.ContainsAny(text, chineseGrammar) {
 		return corpus.Chinese, true
 	}
 	de, en := 0, 0
@@ -50,6 +56,8 @@ func DetectLang(text string) (corpus.Lang, bool) {
 		}
 	}
 	switch {
+	case han > 0 && han*3 >= latin && de+en == 0:
+		return corpus.Chinese, true
 	case en > de:
 		return corpus.English, true
 	case de > en:
