@@ -119,7 +119,7 @@ func lexicon() map[concept][]string {
 		},
 		cSecretariat: {
 			"sekretariat*", "generalsekretär*", "geschäftsstelle", "zentrale", "hauptsitz",
-			"secretariat*", "secretary*", "headquarter*", "hq",
+			"secretariat*", "secretary*", "secretary general", "secretary-general", "headquarter*", "hq",
 			"秘书处", "秘书长", "总部", "秘书",
 		},
 		cMember: {
