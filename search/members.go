@@ -223,7 +223,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 	if n := c.Note[lang]; n != "" {
 		a.parts = append(a.parts, n)
 	}
-
+	if c.Status == corpus.StatusNone || c.Status == corpus.StatusFormer {
+		e.sayDidYouMean(a, c.Name)
+	}
 }
 
 // foundingMembers answers which members joined when the alliance was
