@@ -200,6 +200,11 @@ type question struct {
 	// dates are the dates the question names, to the month or day; their
 	// years are in years too.
 	dates []corpus.Date
+	// guessed are the units read as a keyword or name with a typo.
+	guessed []unit
+	// memberWords are the indexes in units of the last unit of each word
+	// for membership ("Mitglied", "member").
+	memberWords []int
 }
 
 type cityMention struct {
@@ -225,9 +230,13 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 			covered[i], filler[i] = true, true
 		}
 	}
+	ordinal := make([]bool, len(q.units)) // "first" is an order and the number 1
 	for n, m := range e.dict.find(q.units) {
-		if covered[m.from] && inSpan(q.units[m.from].start, spans) {
+		if inSpan(q.units[m.from].start, spans) {
 			continue
+		}
+		if m.fuzzy {
+			q.guessed = append(q.guessed, q.units[m.from:m.to]...)
 		}
 		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
 			// A subject word stays unknown, as one word.
@@ -245,6 +254,14 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		if slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cStop || s.concept == cPerson || s.concept == cAlliance }) {
 			for i := m.from; i < m.to; i++ {
 				filler[i] = true
+			}
+		}
+		if slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cMember }) {
+			q.memberWords = append(q.memberWords, m.to-1)
+		}
+		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cOrder }) {
+			for i := m.from; i < m.to; i++ {
+				ordinal[i] = true
 			}
 		}
 		typed := text[q.units[m.from].start:endOf(q.units[m.to-1])]
@@ -271,7 +288,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		if !filler[i] {
 			q.content = append(q.content, u)
 		}
-		if covered[i] {
+		if covered[i] && !ordinal[i] {
 			continue
 		}
 		if n, ok := numberOf(q.units, i); ok {
@@ -282,7 +299,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 			}
 			continue
 		}
-		q.unknown = append(q.unknown, u)
+		if !covered[i] {
+			q.unknown = append(q.unknown, u)
+		}
 	}
 	// A name that is a city and a region (Hamburg, Berlin) is the city,
 	// unless the question asks about regions.
@@ -376,7 +395,7 @@ func (q *question) unknownIsNoun() bool {
 // them even with an unknown word in it.
 func (q *question) subjects() int {
 	n := 0
-	for _, c := range []concept{cFounding, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
+	for _, c := range []concept{cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
 		cMember, cJoin, cList, cCount, cNew, cRelease, cAssembly, cName} {
 		if q.has[c] {
 			n++
@@ -497,7 +516,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return Answer{}, false
 	}
 	members := e.realCities(q)
-	memberish := has[cMember] || has[cJoin]
+	memberish := anyOf(has, cMember, cJoin, cFoundingMember, cGuest)
 	unknown := q.unknownWords()
 
 	// "In welchem Bundesland liegt Bottrop?", "Zu welchem Land gehört
@@ -513,9 +532,11 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	if len(members) >= 2 && (has[cOrder] || has[cNew]) && (memberish || has[cWhen]) {
 		return e.joinOrder(q, members), true
 	}
-	// "Köln Mitglied im Fußballverein?" asks about another club.
-	if memberish && e.otherOrganisation(q) {
-		return Answer{}, false
+	// "Köln Mitglied im Fußballverein?" asks about another club, and
+	// "Wann wurde Köln gegründet?" about the city: neither about the ISA,
+	// whatever a release says of Köln.
+	if memberish && e.otherOrganisation(q) || len(members) > 0 && has[cFounding] && !memberish && !has[cAlliance] && !has[cProposal] {
+		return e.notAnswered(q), true
 	}
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover"); an unknown name is answered as such.
@@ -542,7 +563,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	}
 
 	switch {
-	case has[cGreeting] && unknown == 0 && !anyOf(has, cFounding, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList):
+	case has[cGreeting] && unknown == 0 && !anyOf(has, cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList):
 		return e.help(q, true), true
 	case has[cHelp] && unknown == 0:
 		return e.help(q, false), true
@@ -579,11 +600,11 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.quoted(q)
 	case has[cFormer] && (memberish || anyOf(has, cCity, cPerson, cAlliance)) && len(members) == 0:
 		return e.formerMembers(q), true
-	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0) && !has[cAssembly]:
+	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0) && !has[cAssembly] && (memberish || !anyOf(has, cFounding, cProposal)):
 		return e.membership(q, members), true
-	case has[cFounding] && memberish && len(members) == 0 && !anyOf(has, cWhere, cWhen, cCount):
+	case (has[cFoundingMember] || has[cFounding] && has[cCity] && has[cList]) && len(members) == 0 && !anyOf(has, cWhere, cWhen, cCount):
 		return e.foundingMembers(q), true
-	case has[cFounding]:
+	case has[cFounding] || has[cProposal]:
 		return e.founding(q), true
 	case has[cAssembly]:
 		return e.assemblies(q)
@@ -600,7 +621,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.releasesOn(q), true
 	case has[cRelease] || (has[cNew] && unknown == 0):
 		return e.latestReleases(q), true
-	case has[cName] && !has[cList]:
+	case has[cName] && !has[cList] && (has[cAlliance] || unknown == 0):
 		return e.names(q), true
 	case has[cList] && (memberish || has[cCity] || len(q.regions) > 0 || has[cGermany] || has[cChina]),
 		memberish && unknown == 0 && len(q.cities) == 0,
@@ -615,12 +636,20 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 }
 
 // otherOrganisation reports whether a membership question names another
-// organisation: an unknown word right after "im", "bei", "of" and the like
-// ("Mitglied im HSV", "member of FIFA").
+// organisation: an unknown word after "Mitglied im", "member of" and the
+// like ("Mitglied im HSV", "member of FIFA").
 func (e *Engine) otherOrganisation(q *question) bool {
-	for i := 1; i < len(q.units); i++ {
-		if slices.Contains(orgPrepositions, q.units[i-1].key) && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.start == q.units[i].start }) {
-			return true
+	for _, i := range q.memberWords {
+		if i+1 >= len(q.units) || !slices.Contains(orgPrepositions, q.units[i+1].key) {
+			continue
+		}
+		// The name may follow an article or adjective: "im Deutschen
+		// Städtetag".
+		for _, v := range q.units[i+2 : min(i+4, len(q.units))] {
+			at := func(w unit) bool { return w.start == v.start }
+			if slices.ContainsFunc(q.unknown, at) || slices.ContainsFunc(q.guessed, at) {
+				return true
+			}
 		}
 	}
 	return false

@@ -140,9 +140,15 @@ func (e *Engine) founding(q *question) Answer {
 	if f := al.Founded; !f.Date.IsZero() {
 		// "Was the ISA founded in 2015?" asks yes or no.
 		// In Chinese "吗" makes it one, even with 年 ("2015年成立的吗").
-		yesNo := !anyOf(q.has, cWhere, cCount, cList, cMember, cPerson) && (!q.has[cWhen] || q.lang == corpus.Chinese && strings.Contains(q.text, "吗"))
+		// "Was it proposed in 2015?" and "before 2016?" ask something else.
+		yesNo := q.has[cFounding] && !anyOf(q.has, cProposal, cOrder, cWhere, cCount, cList, cMember, cPerson) &&
+			(!q.has[cWhen] || q.lang == corpus.Chinese && strings.Contains(q.text, "吗"))
 		if len(q.years) > 0 && yesNo {
-			if q.years[0] == f.Date.Year {
+			asked := corpus.Date{Year: q.years[0]}
+			if len(q.dates) > 0 {
+				asked = q.dates[0]
+			}
+			if within(f.Date, asked) {
 				a.say("Ja.", "Yes.", "是的。")
 			} else {
 				a.say("Nein.", "No.", "不是。")

@@ -15,32 +15,35 @@ const (
 	cWebsite
 	cCoordinator
 	cSecretariat
-	cMember   // member, belong, take part
-	cJoin     // join, admitted
-	cList     // which, list, all
-	cCount    // how many
-	cNew      // newest, latest, recent
-	cNext     // next, upcoming
-	cFormer   // no longer, left
-	cOrder    // before, after, earlier, later
-	cWish     // want, plan, intend
-	cRelease  // press release, news
-	cCity     // city, town
-	cGermany  // Germany, German
-	cChina    // China, Chinese
-	cRegion   // Bundesland, province
-	cAssembly // plenary assembly
-	cName     // name, called, abbreviation
-	cAbout    // what is, aim, purpose
-	cQuote    // say, said, statement
-	cPerson   // who, person
-	cWhen     // when, since when
-	cWhere    // where
-	cHow      // how can, how do
-	cHelp     // help, what can you do
-	cGreeting // hello
-	cAlliance // ISA, alliance
-	cStop     // a word that carries no meaning for the engine
+	cMember         // member, belong, take part
+	cJoin           // join, admitted
+	cList           // which, list, all
+	cCount          // how many
+	cNew            // newest, latest, recent
+	cNext           // next, upcoming
+	cFormer         // no longer, left
+	cOrder          // before, after, earlier, later
+	cWish           // want, plan, intend
+	cProposal       // proposed, idea
+	cFoundingMember // founding member, founding city
+	cGuest          // guest status, observer
+	cRelease        // press release, news
+	cCity           // city, town
+	cGermany        // Germany, German
+	cChina          // China, Chinese
+	cRegion         // Bundesland, province
+	cAssembly       // plenary assembly
+	cName           // name, called, abbreviation
+	cAbout          // what is, aim, purpose
+	cQuote          // say, said, statement
+	cPerson         // who, person
+	cWhen           // when, since when
+	cWhere          // where
+	cHow            // how can, how do
+	cHelp           // help, what can you do
+	cGreeting       // hello
+	cAlliance       // ISA, alliance
+	cStop           // a word that carries no meaning for the engine
 	// cOutside marks a subject the city and alliance data hold nothing on,
 	// such as fees or population: "Was kostet die Mitgliedschaft?" is
 	// not answered with the member list. Like cTopic, it stays unknown,
@@ -63,17 +66,20 @@ func lexicon() map[concept][]string {
 	return map[concept][]string{
 		cFounding: {
 			"gründungsveranstaltung", "成立大会", "成立会议",
-			"hannover messe", "hanover fair", "hannover fair", "put forward", "first proposed", "idea", "汉诺威工业博览会", "汉诺威博览会", "提出", "最早",
+			"hannover messe", "hanover fair", "hannover fair", "汉诺威工业博览会", "汉诺威博览会",
 			// de
-			"gegründ*", "gründ*", "gruend*", "gründungsmitglied*", "entstanden", "entstehung*", "ins leben gerufen",
-			"vorgeschlagen", "vorschlag", "initiiert", "initiative", "ursprung*", "ursprünglich*", "wie alt", "aus der taufe gehoben",
-			"seit wann gibt es", "gibt es seit", "idee", "zuerst",
+			"gegründ*", "gründ*", "gruend*", "entstanden", "entstehung*", "ins leben gerufen", "ursprung*", "ursprünglich*",
+			"wie alt", "aus der taufe gehoben", "seit wann gibt es", "gibt es seit",
 			// en
 			"found", "founded", "founding", "foundation", "founder*", "establish*", "formed", "created",
-			"creation", "launch*", "inception", "began", "begin", "start*", "propos*",
-			"initiated", "origin*", "how old", "set up",
+			"creation", "launch*", "inception", "began", "begin", "start*", "initiated", "origin*", "how old", "set up",
 			// zh
-			"成立", "创立", "创建", "建立", "组建", "诞生", "倡议", "提议", "发起", "起源", "创始",
+			"成立", "创立", "创建", "建立", "组建", "诞生", "发起", "起源", "创始",
+		},
+		cProposal: {
+			"vorgeschlagen", "vorschlag", "vorschlug*", "initiiert", "initiative", "idee", "zuerst",
+			"put forward", "first proposed", "idea", "propos*",
+			"倡议", "提议", "提出", "最早",
 		},
 		cContact: {
 			"speak", "talk", "sprechen", "reden", "媒体", "媒体联络", "采访",
@@ -124,10 +130,9 @@ func lexicon() map[concept][]string {
 		},
 		cMember: {
 			"mitmachen", "macht mit", "machen mit", "mitglied werden", "dabei sein",
-			"mitglied*", "gründungsmitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
+			"mitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
 			"member*", "part", "belong*", "participant*", "participat*", "included", "partner*", "partnerstädte",
-			"stay*", "remain*", "geblieben", "bleibt", "verblieben", "vollmitglied*", "full member*", "gaststatus", "gast",
-			"guest", "guest status", "observer", "正式会员", "正式成员", "观察员",
+			"stay*", "remain*", "geblieben", "bleibt", "verblieben", "vollmitglied*", "full member*", "正式会员", "正式成员",
 			"成员", "会员", "属于", "参加", "参与", "成员城市", "是否在", "伙伴",
 		},
 		cJoin: {
@@ -163,8 +168,13 @@ func lexicon() map[concept][]string {
 			"want", "wants", "plan", "plans", "planning", "interested", "interest", "intention",
 			"想", "希望", "打算", "计划", "有意", "意愿",
 		},
+		cFoundingMember: {
+			"gründungsmitglied*", "gründungsstadt", "gründungsstädte*", "gründungsgruppe", "founding member*", "founder member*",
+			"founding cit*", "founding group", "创始成员", "创始城市", "创始会员", "创始成员城市",
+		},
+		cGuest: {"gast", "gaststatus", "gastmitglied*", "guest", "guest status", "observer", "观察员", "观察员身份"},
 		cOrder: {
-			"vor", "zuerst", "eher", "früher", "später", "danach", "zuvor", "erste", "letzte",
+			"vor", "zuerst", "eher", "früher", "später", "danach", "zuvor",
 			"first", "earlier", "later", "before", "after",
 			"先", "早", "晚", "更早", "更晚", "先后",
 		},

@@ -154,7 +154,7 @@ func (e *Engine) membership(q *question, mentions []cityMention) Answer {
 			}
 			a.say("Meinten Sie %s?", "Did you mean %s?", "您是指%s吗？", meant)
 		}
-		e.sayMembership(a, m, q.has[cWhen], q.has[cFounding])
+		e.sayMembership(a, m, q.has[cWhen], q.has[cFoundingMember], q.has[cGuest])
 	}
 	return a.done(KindMembership, confidence)
 }
@@ -177,8 +177,8 @@ func nearestPart(c *corpus.City, units []unit) (corpus.Text, bool) {
 
 // sayMembership says whether the city m names is a member; asksWhen leads
 // with the date it joined, asksFounding with whether it is a founding
-// member.
-func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFounding bool) {
+// member, asksGuest with whether it has guest status.
+func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFounding, asksGuest bool) {
 	c, lang := m.city, a.lang
 	name := cityNameWithLocal(c, lang)
 	asOf := a.cite(c.Cite)
@@ -203,6 +203,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 				"是的：%s以%s的名义是联盟成员（%s）。", partOf, name, asOf)
 		case asksFounding && e.sayFoundingMember(a, c, name):
 			return
+		case asksGuest:
+			a.say("Nein, %s hat keinen Gaststatus, sondern ist Mitglied der ISA (%s).", "No, %s has no guest status: it is a member of the ISA (%s).",
+				"不是，%s不是观察员，而是中德工业城市联盟的成员（%s）。", name, asOf)
 		case asksWhen && e.sayJoinedFirst(a, c, name):
 			return
 		case len(c.Parts) > 0:
