@@ -420,8 +420,9 @@ func sameWord(a, b unit) bool {
 func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (Answer, error) {
 	text := cleanQuestion(question)
 	if lang == "" {
-		// Before cleaning, which makes "？" an ASCII "?".
-		lang, _ = DetectLang(question)
+		// Before cleaning, which makes "？" an ASCII "?"; as much of it as
+		// is answered.
+		lang, _ = DetectLang(firstRunes(question, maxQuestionRunes))
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
@@ -435,7 +436,7 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 		answers[i] = a
 	}
 	a := combine(answers)
-	if !a.Answered && len(parts) > 1 {
+	if !a.Answered && (len(parts) > 1 || parts[0] != text) {
 		// A question may need the sentence before it: "Ich schreibe über
 		// Köln. Ist die Stadt dabei?"
 		whole, err := e.answer(ctx, e.read(text, lang))
@@ -457,7 +458,7 @@ func asked(text string) []string {
 	sentences := splitSentences(text)
 	var questions []string
 	for _, s := range sentences {
-		if strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") {
+		if strings.HasSuffix(s, "?") { // cleaning made "？" an ASCII "?"
 			questions = append(questions, s)
 		}
 	}

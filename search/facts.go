@@ -567,7 +567,17 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 	case len(keeps) > 0:
 		pick = slices.DeleteFunc(slices.Clone(all), func(as corpus.Assembly) bool { return !keep(as) })
 		if len(pick) == 0 {
-			a.parts = append(a.parts, nones[0])
+			// Say what matches nothing on its own, or that nothing
+			// matches all of it.
+			none := t(lang, "Keine Plenarversammlung der Quellen passt zu allem, wonach gefragt ist.",
+				"No plenary assembly in the sources matches all that was asked.", "资料中没有同时符合这些条件的全体大会。")
+			for i, k := range keeps {
+				if !slices.ContainsFunc(all, k) {
+					none = nones[i]
+					break
+				}
+			}
+			a.parts = append(a.parts, none)
 			e.sayAssemblyRange(a, all)
 			ans := a.done(KindAssembly, 0)
 			ans.Answered = false

@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -248,6 +247,9 @@ func (e *Engine) foundingMembers(q *question) Answer {
 			names = append(names, cityNameWithLocal(c, q.lang))
 		}
 	}
+	if len(names) == 0 {
+		return e.notAnswered(q)
+	}
 	slices.SortFunc(names, func(x, y string) int { return strings.Compare(fold(x), fold(y)) })
 	a.say("Bei der Gründung im %s gehörten laut den Quellen zur ISA: %s.", "At its founding in %s, the ISA had, according to the sources: %s.",
 		"据资料，联盟%s成立时的成员有：%s。", founded.Date.Format(q.lang), list(q.lang, names))
@@ -257,6 +259,18 @@ func (e *Engine) foundingMembers(q *question) Answer {
 		}
 	}
 	return a.done(KindMembers, confidenceFact)
+}
+
+// compareCoarse orders two dates at the precision both give: April 2016
+// and 25 April 2016 are the same time.
+func compareCoarse(x, y corpus.Date) int {
+	if x.Month == 0 || y.Month == 0 {
+		return cmp.Compare(x.Year, y.Year)
+	}
+	if x.Day == 0 || y.Day == 0 {
+		return cmp.Or(cmp.Compare(x.Year, y.Year), cmp.Compare(x.Month, y.Month))
+	}
+	return x.Time().Compare(y.Time())
 }
 
 // prospective answers which cities want to join, as far as a source says.
@@ -284,7 +298,7 @@ func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
 		a.cite(*c.JoinedCite)
 		dated = append(dated, c)
 	}
-	slices.SortStableFunc(dated, func(x, y *corpus.City) int { return x.Joined.Time().Compare(y.Joined.Time()) })
+	slices.SortStableFunc(dated, func(x, y *corpus.City) int { return compareCoarse(x.Joined, y.Joined) })
 	var order []string
 	for _, c := range dated {
 		order = append(order, tf(lang, "%s (%s)", "%s (%s)", "%s（%s）", cityNameWithLocal(c, lang), c.Joined.Format(lang)))
@@ -293,12 +307,22 @@ func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
 	case len(dated) == 1:
 		when, at := e.joined(a, dated[0])
 		a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", cityNameWithLocal(dated[0], lang), when, at)
-	case len(dated) > 1 && dated[0].Joined == dated[len(dated)-1].Joined:
+	case len(dated) > 1 && compareCoarse(dated[0].Joined, dated[len(dated)-1].Joined) == 0:
 		a.say("Sie sind gleichzeitig beigetreten: %s.", "They joined at the same time: %s.", "它们同时加入：%s。", list(lang, order))
 	case len(dated) > 1:
-		first, last := dated[0], dated[len(dated)-1]
-		a.say("Zuerst beigetreten ist %s, zuletzt %s. Der Reihe nach: %s.", "%s joined first, %s last. In order: %s.",
-			"%s最先加入，%s最后加入。加入顺序：%s。", cityNameWithLocal(first, lang), cityNameWithLocal(last, lang), list(lang, order))
+		// Those tied with the first or the last share the place.
+		tied := func(d corpus.Date) []string {
+			var names []string
+			for _, c := range dated {
+				if compareCoarse(c.Joined, d) == 0 {
+					names = append(names, cityNameWithLocal(c, lang))
+				}
+			}
+			return names
+		}
+		a.say("Zuerst beigetreten: %s; zuletzt: %s. Der Reihe nach: %s.", "First to join: %s; last: %s. In order: %s.",
+			"最先加入的是%s，最后加入的是%s。加入顺序：%s。",
+			list(lang, tied(dated[0].Joined)), list(lang, tied(dated[len(dated)-1].Joined)), list(lang, order))
 	}
 	if len(undated) > 0 {
 		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", list(lang, undated))
@@ -327,16 +351,18 @@ func (e *Engine) formerMembers(q *question) Answer {
 	return a.done(KindMembers, confidenceFact)
 }
 
+// countedMember finds "41st full member" in a city's English note.
+var countedMember = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th) (?:\pL+ )?member`)
+
 // nthMember answers "Which city was the 41st member?" from the cities'
 // notes, which say so where a source counts: "the 41st full member", "the
 // 17th German member".
 func (e *Engine) nthMember(q *question) (Answer, bool) {
 	a := e.newAnswer(q)
-	n := q.numbers[0]
-	counted := regexp.MustCompile(fmt.Sprintf(`\b%d(st|nd|rd|th) (\pL+ )?member`, n))
+	n := strconv.Itoa(q.numbers[0])
 	for i := range e.data.Cities {
 		c := &e.data.Cities[i]
-		if !counted.MatchString(c.Note[corpus.English]) {
+		if !slices.ContainsFunc(countedMember.FindAllStringSubmatch(c.Note[corpus.English], -1), func(m []string) bool { return m[1] == n }) {
 			continue
 		}
 		a.cite(c.Cite)
@@ -599,7 +625,8 @@ func (e *Engine) members(q *question) Answer {
 	names := list(lang, memberNames(cities, lang))
 	switch {
 	case !f.joined.IsZero() && len(cities) == 0:
-		a.say("Für %s nennen die Quellen keine neuen Mitglieder.", "The sources name no members that joined %s.", "资料中没有%s加入的成员。", joinedIn(lang, f.joined))
+		a.say("Für %s nennen die Quellen keine neuen Mitglieder.", "The sources name no members that joined %s.", "资料中没有%s加入的成员。",
+			t(lang, forDate(lang, f.joined), joinedIn(lang, f.joined), joinedIn(lang, f.joined)))
 	case !f.joined.IsZero():
 		for _, c := range cities {
 			if c.JoinedCite != nil {

@@ -46,6 +46,17 @@ func cleanQuestion(s string) string {
 	return b.String()
 }
 
+// firstRunes returns s up to its nth character.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 // isHan reports whether r is a Chinese character.
 func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -109,7 +110,12 @@ const internalTokenFile = "serve.token"
 // writeInternalToken makes a new token for this run of serve.
 func writeInternalToken(dataDir string) (string, error) {
 	token := randomSecret()
-	if err := os.WriteFile(filepath.Join(dataDir, internalTokenFile), []byte(token), 0o600); err != nil {
+	path := filepath.Join(dataDir, internalTokenFile)
+	// WriteFile keeps the mode of a file that is there: start afresh.
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("replace the internal token: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(token), 0o600); err != nil {
 		return "", fmt.Errorf("write the internal token: %w", err)
 	}
 	return token, nil
