@@ -428,22 +428,30 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	defer e.mu.RUnlock()
 	parts := asked(text)
 	answers := make([]Answer, len(parts))
+	named := false // whether the questions name a city themselves
 	for i, part := range parts {
-		a, err := e.answer(ctx, e.read(part, lang))
+		q := e.read(part, lang)
+		named = named || len(q.cities) > 0
+		a, err := e.answer(ctx, q)
 		if err != nil {
 			return Answer{}, err
 		}
 		answers[i] = a
 	}
 	a := combine(answers)
-	if !a.Answered && (len(parts) > 1 || parts[0] != text) {
+	if len(parts) > 1 || parts[0] != text {
 		// A question may need the sentence before it: "Ich schreibe über
 		// Köln. Ist die Stadt dabei?"
-		whole, err := e.answer(ctx, e.read(text, lang))
-		if err != nil {
-			return Answer{}, err
+		whole := e.read(text, lang)
+		if !a.Answered || !named && len(whole.cities) > 0 {
+			w, err := e.answer(ctx, whole)
+			if err != nil {
+				return Answer{}, err
+			}
+			if w.Answered || !a.Answered {
+				a = w
+			}
 		}
-		a = whole
 	}
 	return e.finish(a, question, lang), nil
 }
