@@ -22,6 +22,19 @@ const (
 		"nuremberg hanover bavaria hesse saxony westphalia "
 )
 
+var (
+	germanMarkerSet  = wordSet(germanMarkers)
+	englishMarkerSet = wordSet(englishMarkers)
+)
+
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
+	}
+	return set
+}
+
 // chineseGrammar are particles and function words of Chinese sentences.
 const chineseGrammar = "的是吗呢吧了么哪有在和与个"
 
@@ -48,10 +61,10 @@ func DetectLang(text string) (corpus.Lang, bool) {
 		if strings.ContainsAny(w, "äöüß") {
 			de += 2
 		}
-		if strings.Contains(germanMarkers, " "+w+" ") {
+		if germanMarkerSet[w] {
 			de++
 		}
-		if strings.Contains(englishMarkers, " "+w+" ") {
+		if englishMarkerSet[w] {
 			en++
 		}
 	}
