@@ -132,7 +132,14 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	quoting := q.has[cQuote] && len(q.people) > 0
 	var found []scoredPassage
+	best := 0.0
 	for _, h := range hits {
+		// A passage scores its hit's score times its coverage, at most 1:
+		// once the hits score no more than the best so far, none of them
+		// can win, and analysing them is wasted. Quotes take several.
+		if !quoting && h.score <= best {
+			break
+		}
 		p := e.passageByID(h.id)
 		if p == nil || p.Kind == partContact || p.Kind == partTitle || !ofYears(p, q.years) {
 			continue
@@ -147,6 +154,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		}
 		if ok {
 			found = append(found, scoredPassage{p: p, score: h.score * coverage, coverage: coverage})
+			best = max(best, h.score*coverage)
 		}
 	}
 	slices.SortStableFunc(found, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
@@ -371,7 +379,14 @@ func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
 // best.
 func (e *Engine) passageAnswer(q *question, found scoredPassage, topic []topicWord) Answer {
 	r := found.p.Release
-	text := bestSentences(found.p.Text, func(s string) int { return e.countTopic(r.Lang, s, topic) })
+	text := bestSentences(found.p.Text, func(sentence string) []bool {
+		terms := e.termSet(r.Lang, sentence)
+		has := make([]bool, len(topic))
+		for i, w := range topic {
+			has[i] = w.foundIn(terms)
+		}
+		return has
+	})
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
 	return Answer{
@@ -429,28 +444,30 @@ func fromRelease(lang corpus.Lang, r *corpus.Release, texts []string) string {
 		r.Title, date, languageName(lang, r.Lang), strings.Join(quoted, sep))
 }
 
-func (e *Engine) countTopic(lang corpus.Lang, s string, topic []topicWord) int {
-	terms := e.termSet(lang, s)
-	n := 0
-	for _, w := range topic {
-		if w.foundIn(terms) {
-			n++
-		}
-	}
-	return n
-}
-
 // bestSentences returns the one or two neighbouring sentences that cover
 // the most topic words: enough to answer, short enough for a chat. On a
-// tie the single sentence wins, then the earlier.
-func bestSentences(text string, score func(string) int) string {
+// tie the single sentence wins, then the earlier. covers tells which topic
+// words a sentence holds; each sentence is read once.
+func bestSentences(text string, covers func(sentence string) []bool) string {
 	sentences := splitSentences(text)
+	has := make([][]bool, len(sentences))
+	for i, s := range sentences {
+		has[i] = covers(s)
+	}
+	count := func(i, n int) int {
+		c := 0
+		for w := range has[i] {
+			if has[i][w] || n == 2 && has[i+1][w] {
+				c++
+			}
+		}
+		return c
+	}
 	best, bestScore, bestLen := sentences[0], -1, 0
 	for n := 1; n <= 2; n++ {
 		for i := 0; i+n <= len(sentences); i++ {
-			window := strings.Join(sentences[i:i+n], " ")
-			if sc := score(window); sc > bestScore || (sc == bestScore && n < bestLen) {
-				best, bestScore, bestLen = window, sc, n
+			if sc := count(i, n); sc > bestScore || (sc == bestScore && n < bestLen) {
+				best, bestScore, bestLen = strings.Join(sentences[i:i+n], " "), sc, n
 			}
 		}
 	}
