@@ -315,6 +315,9 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang
 		// In each language: the word itself (names and loan words are
 		// shared) and the glossary's words of that language.
 		for _, l := range corpus.Langs() {
+			if !e.index.hasLang(l) {
+				continue // no release to search or cover in l
+			}
 			for _, variant := range append([]string{text}, e.translator.translations(text, l)...) {
 				for _, t := range searchTerms(e.index.analyze(l, variant)) {
 					if !slices.Contains(w.terms[l], t) {
