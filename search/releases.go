@@ -94,7 +94,7 @@ func (e *Engine) exactQuery(q *question, topic []topicWord) query.Query {
 func (e *Engine) typoQuery(topic []topicWord, vocabulary map[corpus.Lang]map[string]bool) query.Query {
 	var qs []query.Query
 	for _, w := range topic {
-		if w.name || strings.IndexFunc(w.text, isHan) >= 0 || utf8.RuneCountInString(w.text) < 5 {
+		if w.name || w.spelled || strings.IndexFunc(w.text, isHan) >= 0 || utf8.RuneCountInString(w.text) < 5 {
 			continue
 		}
 		for _, lang := range []corpus.Lang{corpus.German, corpus.English} {
@@ -232,6 +232,9 @@ type topicWord struct {
 	// name marks the name of a person or place, which gives a question
 	// context but is not its subject.
 	name bool
+	// spelled marks a word of the engine's dictionary (a glossary word,
+	// "Einwohner"): spelt right, so the typo pass leaves it alone.
+	spelled bool
 }
 
 func (w topicWord) foundIn(terms termSet) bool {
@@ -274,7 +277,7 @@ func (ts termSet) has(t string) bool {
 // keywords: the words nothing explained, and the people it names.
 func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
-	names, nouns := map[string]bool{}, map[string]bool{}
+	names, nouns, spelled := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i := 0; i < len(q.unknown); i++ {
 		// A run of Chinese characters, or a glossary phrase, is one
 		// topic.
@@ -286,6 +289,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		texts = append(texts, text)
 		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 {
 			nouns[text] = true
+		}
+		if u.word != 0 {
+			spelled[text] = true
 		}
 		i = j
 	}
@@ -302,6 +308,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	topic := e.topicOf(texts, names, q.lang)
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
+		topic[i].spelled = spelled[topic[i].text]
 	}
 	return topic
 }
