@@ -595,7 +595,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return Answer{}, false // the releases hold what people said
 	case len(q.people) > 0:
 		return e.person(q, q.people), true
-	case has[cSecretariat] && has[cCoordinator]:
+	case has[cSecretariat] && has[cCoordinator] && !has[cPerson]:
 		// "Unterschied Koordinator und Sekretariat": both.
 		return combine([]Answer{e.coordinator(q), e.secretariat(q)}), true
 	case has[cSecretariat] && has[cGermany]:
@@ -673,7 +673,7 @@ var orgPrepositions = []string{"im", "beim", "bei", "in", "of", "der", "des"}
 func (e *Engine) realCities(q *question) []cityMention {
 	var out []cityMention
 	for _, c := range q.cities {
-		if c.fuzzy && !(q.has[cMember] || q.has[cJoin] || len(q.units) <= 3) {
+		if c.fuzzy && !(q.has[cMember] || q.has[cJoin] || q.has[cAlliance] || len(q.units) <= 3) {
 			q.unknown = append(q.unknown, c.units...)
 			slices.SortFunc(q.unknown, func(a, b unit) int { return a.start - b.start })
 			continue

@@ -31,7 +31,7 @@ func glossary() []meaning {
 	return []meaning{
 		{de: []string{"Pandemie", "Corona", "COVID", "Krise"}, en: []string{"pandemic", "coronavirus", "corona", "COVID", "crisis"}, zh: []string{"疫情", "新冠", "大流行", "危机"}},
 		{de: []string{"Beginn", "Anfang"}, en: []string{"beginning", "start", "early"}, zh: []string{"开始", "刚开始", "初期", "之初"}},
-		{de: []string{"versorgt", "geholfen", "helfen", "Hilfe", "Hilfsmitteln", "unterstützt"}, en: []string{"helped", "help", "support", "supplied"}, zh: []string{"提供", "援助", "支持", "帮助"}},
+		{de: []string{"versorgt", "geholfen", "helfen", "Hilfe", "Hilfsmitteln", "unterstützt", "geschickt", "schickten"}, en: []string{"helped", "help", "support", "supplied", "send", "sent"}, zh: []string{"提供", "援助", "支持", "帮助"}},
 		{de: []string{"überwunden", "überwinden", "Bewältigung"}, en: []string{"overcome", "overcame", "recovered", "coped"}, zh: []string{"克服", "战胜", "应对"}},
 		{de: []string{"Masken", "Maske", "Hilfsmittel"}, en: []string{"masks", "mask", "supplies"}, zh: []string{"口罩", "医疗物资", "物资"}},
 		{de: []string{"Studie"}, en: []string{"study", "survey"}, zh: []string{"研究", "调研", "报告"}},

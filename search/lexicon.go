@@ -69,10 +69,11 @@ func lexicon() map[concept][]string {
 			"hannover messe", "hanover fair", "hannover fair", "汉诺威工业博览会", "汉诺威博览会",
 			// de
 			"gegründ*", "gründ*", "gruend*", "entstanden", "entstehung*", "ins leben gerufen", "ursprung*", "ursprünglich*",
-			"wie alt", "aus der taufe gehoben", "seit wann gibt es", "gibt es seit",
+			"wie alt", "aus der taufe gehoben", "seit wann gibt es", "gibt es seit", "existiert", "existieren", "existenz",
 			// en
 			"found", "founded", "founding", "foundation", "founder*", "establish*", "formed", "created",
 			"creation", "launch*", "inception", "began", "begin", "start*", "initiated", "origin*", "how old", "set up",
+			"come into being", "came into being", "exist", "exists", "existed", "existence",
 			// zh
 			"成立", "创立", "创建", "建立", "组建", "诞生", "发起", "起源", "创始",
 		},
@@ -102,7 +103,7 @@ func lexicon() map[concept][]string {
 		},
 		cFax: {"fax*", "telefax*", "传真"},
 		cAddress: {
-			"brief", "briefe", "post", "schicke*", "schicken", "senden", "send", "letter", "mail to", "write to", "寄", "信", "邮寄",
+			"brief", "briefe", "post", "letter", "mail to", "write to", "寄", "信", "邮寄",
 			"adresse", "anschrift", "postanschrift", "postadresse", "strasse", "büro", "buero", "sitzt", "sitz", "befindet",
 			"address", "postal", "street", "located", "based", "office", "headquartered", "mailing",
 			"地址", "邮寄地址", "办公室", "位于", "办公地点", "通讯地址",
@@ -132,7 +133,7 @@ func lexicon() map[concept][]string {
 			"mitmachen", "macht mit", "machen mit", "mitglied werden", "dabei sein",
 			"mitglied*", "dabei", "teil", "gehört", "gehort", "gehören", "angehört", "angehörig*", "angeschlossen", "teilnehmer*",
 			"member*", "part", "belong*", "participant*", "participat*", "included", "partner*", "partnerstädte",
-			"stay*", "remain*", "geblieben", "bleibt", "verblieben", "vollmitglied*", "full member*", "正式会员", "正式成员",
+			"stay*", "remain*", "geblieben", "bleibt", "verblieben", "status", "mitgliedsstatus", "vollmitglied*", "full member*", "正式会员", "正式成员",
 			"成员", "会员", "属于", "参加", "参与", "成员城市", "是否在", "伙伴",
 		},
 		cJoin: {
@@ -172,7 +173,7 @@ func lexicon() map[concept][]string {
 			"gründungsmitglied*", "gründungsstadt", "gründungsstädte*", "gründungsgruppe", "founding member*", "founder member*",
 			"founding cit*", "founding group", "创始成员", "创始城市", "创始会员", "创始成员城市",
 		},
-		cGuest: {"gast", "gaststatus", "gastmitglied*", "guest", "guest status", "observer", "观察员", "观察员身份"},
+		cGuest: {"gast", "gaststatus", "gastmitglied*", "guest", "guest status", "observer", "观察员", "观察员身份", "客座", "客座身份"},
 		cOrder: {
 			"vor", "zuerst", "eher", "früher", "später", "danach", "zuvor",
 			"first", "earlier", "later", "before", "after",
@@ -236,9 +237,9 @@ func lexicon() map[concept][]string {
 		},
 		cWhen: {
 			"wann", "seit wann", "when", "since when", "what year", "which year", "welchem jahr", "datum", "date", "jahr", "year",
-			"何时", "什么时候", "是什么时候", "什么时间", "是什么时间", "哪年", "哪一年", "日期", "时间", "年",
+			"何时", "什么时候", "是什么时候", "什么时间", "是什么时间", "哪月", "几月", "哪个月", "哪年", "哪一年", "日期", "时间", "年",
 		},
-		cWhere: {"wo", "wohin", "woher", "where", "哪里", "在哪", "哪儿", "何处", "什么地方", "地点", "哪个地方"},
+		cWhere: {"wo", "wohin", "woher", "where", "哪里", "在哪", "哪儿", "在哪儿", "在哪里", "何处", "什么地方", "地点", "哪个地方"},
 		cHow:   {"wie kann", "wie können", "wie wird", "how can", "how do", "how does", "how to", "如何", "怎么", "怎样"},
 		cHelp: {
 			"hilfe", "help", "was kannst du", "was weißt du", "what can you", "what do you know", "befehle", "commands",
@@ -262,6 +263,8 @@ func lexicon() map[concept][]string {
 			"kosten", "kostet", "preis", "preise", "gebühr*", "beitrag", "beiträge", "mitgliedsbeitrag*", "jahresbeitrag*",
 			"budget", "geld", "finanzier*", "bezahlen", "gehalt", "einwohner*", "bevölkerung", "wetter", "temperatur*",
 			"ticket*", "eintrittskarte*", "anmeldung", "anmelden", "registration", "register", "门票", "报名",
+			"mitarbeiter*", "beschäftigte*", "angestellte*", "umsatz", "gewinn", "employees", "employee", "staff", "revenue",
+			"turnover", "profit", "员工", "雇员", "营业额", "利润",
 			"cost", "costs", "price", "prices", "fee", "fees", "pay", "paid", "money", "funding", "funded", "salary",
 			"population", "inhabitants", "residents", "weather", "temperature*",
 			"费用", "多少钱", "会费", "价格", "预算", "资金", "经费", "人口", "天气", "气温", "工资", "收费",
@@ -314,6 +317,6 @@ func stopwords() []string {
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
 		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
-		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用", "机构", "分布", "期间", "态度", "看法", "立场", "观点", "持",
+		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用", "机构", "分布", "拨", "应该", "期间", "态度", "看法", "立场", "观点", "持",
 	}
 }

@@ -131,7 +131,7 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 			n += tf(lang, " (%s)", " (%s)", "（%s）", list(lang, partNames(c.Parts, lang)))
 		}
 		if c.Status == corpus.StatusGuest {
-			n += t(lang, " (Gaststatus)", " (guest status)", "（观察员）")
+			n += t(lang, " (Gaststatus)", " (guest status)", "（客座身份）")
 		}
 		out[i] = n
 	}
@@ -204,7 +204,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 			return
 		case asksGuest:
 			a.say("Nein, %s hat keinen Gaststatus, sondern ist Mitglied der ISA (%s).", "No, %s has no guest status: it is a member of the ISA (%s).",
-				"不是，%s不是观察员，而是中德工业城市联盟的成员（%s）。", name, asOf)
+				"不是，%s没有客座身份，而是中德工业城市联盟的成员（%s）。", name, asOf)
 		case asksWhen && e.sayJoinedFirst(a, c, name):
 			return
 		case len(c.Parts) > 0:
@@ -215,7 +215,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 		}
 		e.sayJoined(a, c)
 	case corpus.StatusGuest:
-		a.say("%s gehört mit Gaststatus zur ISA (%s).", "%s belongs to the ISA with guest status (%s).", "%s以观察员身份（Gaststatus）参加联盟（%s）。", name, asOf)
+		a.say("%s gehört mit Gaststatus zur ISA (%s).", "%s belongs to the ISA with guest status (%s).", "%s以客座身份（Gaststatus）参加联盟（%s）。", name, asOf)
 		e.sayJoined(a, c)
 	case corpus.StatusFormer:
 		a.say("%s steht auf keiner aktuellen Mitgliederliste der ISA.", "%s is not on any current member list of the ISA.", "%s不在联盟目前的成员名单中。", name)
@@ -386,7 +386,6 @@ func (e *Engine) regionOf(q *question, mentions []cityMention) Answer {
 			continue
 		}
 		a.cite(m.city.Cite)
-		a.cite(corpus.Cite{Source: standardNames})
 		a.say("%s liegt in %s.", "%s is in %s.", "%s位于%s。", cityNameWithLocal(m.city, q.lang), regionName(r, q.lang))
 	}
 	if len(a.parts) == 0 {
@@ -394,10 +393,6 @@ func (e *Engine) regionOf(q *question, mentions []cityMention) Answer {
 	}
 	return a.done(KindMembership, confidenceFact)
 }
-
-// standardNames is the source of the names and places of Länder and
-// provinces, which no alliance source gives.
-const standardNames = "standard-names"
 
 // namedBy reports whether name is one of t's names.
 func namedBy(t corpus.Text, name string) bool {
