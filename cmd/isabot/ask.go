@@ -55,14 +55,15 @@ func askCommand() command {
 				enc.SetEscapeHTML(false)
 				return enc.Encode(answer)
 			}
-			return printAnswer(a.stdout, answer)
+			return printAnswer(a.stdout, answer, isTerminal(a.stdout))
 		},
 	}
 }
 
 // printAnswer writes an answer for a reader at a terminal: the answer,
-// then its numbered sources with their snippets.
-func printAnswer(w io.Writer, a search.Answer) error {
+// then its numbered sources with their snippets, the words that matched
+// in bold when bold is set (on a terminal).
+func printAnswer(w io.Writer, a search.Answer, bold bool) error {
 	var b strings.Builder
 	b.WriteString(a.Text)
 	b.WriteString("\n")
@@ -78,7 +79,11 @@ func printAnswer(w io.Writer, a search.Answer) error {
 			}
 			b.WriteString("\n")
 			if s.Snippet != "" {
-				fmt.Fprintf(&b, "      %s\n", s.Snippet)
+				snippet := s.Snippet
+				if bold {
+					snippet = s.MarkedSnippet(func(t string) string { return t }, func(t string) string { return "\x1b[1m" + t + "\x1b[0m" })
+				}
+				fmt.Fprintf(&b, "      %s\n", snippet)
 			}
 		}
 	}
