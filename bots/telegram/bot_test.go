@@ -346,6 +346,38 @@ func TestSearchPagingAndReadMore(t *testing.T) {
 	h.noErrors(t)
 }
 
+func TestReadMoreInAGroup(t *testing.T) {
+	// In a group, "Read more" must not post the whole release to everyone:
+	// the tap opens the reader's own chat with the bot, where /start shows
+	// the release.
+	t.Parallel()
+	h := start(t)
+	h.srv.SendText(group, jana, "/latest@"+h.srv.Bot().Username)
+	latest := h.reply(t, group.ID, 1)
+	var open string
+	for text, data := range buttons(t, latest) {
+		if strings.HasPrefix(text, "1. ") {
+			open = data
+		}
+	}
+	if open == "" {
+		t.Fatalf("no read-more button: %s", latest.ReplyMarkup)
+	}
+	h.srv.Callback(group, tom, latest.MessageID, open)
+	h.srv.WaitCalls(t, "answerCallbackQuery", 1)
+	link := h.srv.Calls("answerCallbackQuery")[0].Params["url"]
+	payload, ok := strings.CutPrefix(link, "https://t.me/"+h.srv.Bot().Username+"?start=")
+	if !ok || !strings.HasPrefix(payload, "r_") {
+		t.Fatalf("the button answered with url %q", link)
+	}
+	h.quiet(t, group.ID, 1)
+	h.srv.SendText(private, tom, "/start "+payload)
+	if m := h.reply(t, private.ID, 1); !strings.Contains(m.Plain, "Testmeldung") && !strings.Contains(m.Plain, "SYNTHETIC") {
+		t.Errorf("the deep link showed %s", m.Plain)
+	}
+	h.noErrors(t)
+}
+
 func TestUnansweredOffersExamples(t *testing.T) {
 	t.Parallel()
 	h := start(t)

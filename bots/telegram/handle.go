@@ -3,6 +3,7 @@ package telegram
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -182,6 +183,16 @@ func (b *Bot) onCommand(ctx context.Context, c conversation, cmd command) {
 	t := bots.TextsFor(lang)
 	switch cmd.name {
 	case "start":
+		if id, ok := strings.CutPrefix(cmd.args, readPayload); ok {
+			// "Read more" tapped in a group or channel opens here.
+			if key, ok := b.state.Recall(id); ok {
+				id = key
+			}
+			if r, ok := b.engine.Release(id); ok {
+				b.send(ctx, c, releaseMessages(r, b.lang(c, "")), nil)
+				return
+			}
+		}
 		if q := startPayload(cmd.args); q != "" {
 			b.ask(ctx, c, q)
 			return
@@ -272,6 +283,25 @@ func (b *Bot) readMoreButton(r *corpus.Release, label string) models.InlineKeybo
 	return models.InlineKeyboardButton{Text: label, CallbackData: b.callbackData("r", r.ID, "")}
 }
 
+// readPayload starts the /start payload of a "Read more" link.
+const readPayload = "r_"
+
+// readMoreLink opens the bot's chat with the reader, where /start shows
+// the release: a deep link, whose payload may hold only 64 of A-Z, a-z,
+// 0-9, _ and -, so another id is remembered and travels as a short key.
+func (b *Bot) readMoreLink(id string) string {
+	if !deepLinkSafe.MatchString(readPayload + id) {
+		key, err := b.state.Remember(id)
+		if err != nil {
+			b.logger.Error("telegram: cannot remember a release id", "error", err)
+		}
+		id = key
+	}
+	return "https://t.me/" + b.me.Load().Username + "?start=" + readPayload + id
+}
+
+var deepLinkSafe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
 // callbackData packs kind, value and an extra field into a button's 64
 // bytes; a value too long is remembered and travels as a short key.
 func (b *Bot) callbackData(kind, value, extra string) string {
@@ -338,8 +368,9 @@ func (b *Bot) searchPage(ctx context.Context, words string, lang corpus.Lang, pa
 // onCallback handles a tap on one of the bot's buttons.
 func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	// The spinner on the button stops whatever happens next.
+	answer := &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID}
 	defer func() {
-		if err := b.sender.answerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID}); err != nil {
+		if err := b.sender.answerCallbackQuery(ctx, answer); err != nil {
 			b.logger.Warn("telegram: cannot answer a button", "error", err)
 		}
 	}()
@@ -364,8 +395,16 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 			}
 		}
 	case "r":
-		if r, ok := b.engine.Release(value); ok {
+		r, ok := b.engine.Release(value)
+		switch {
+		case !ok:
+		case msg.Chat.Type == models.ChatTypePrivate:
 			b.send(ctx, c, releaseMessages(r, b.lang(c, "")), nil)
+		default:
+			// In a group or channel the whole release would go to
+			// everyone, at each tap: it opens in the reader's own chat
+			// with the bot instead.
+			answer.URL = b.readMoreLink(r.ID)
 		}
 	case "s":
 		page, _ := strconv.Atoi(extra)
