@@ -15,7 +15,7 @@ const (
 		"mir uns kann können nicht kein keine auch noch bitte mitglied mitglieder städte stadt gegründet gründung " +
 		"ansprechpartner kontakt telefonnummer adresse anschrift wurde pressemitteilung neueste deutsche chinesische " +
 		"bundesland bundesländer seit sagte über morgen heute gestern wetter jahr "
-	englishMarkers = " the a an is are was were has have does do did and or of from to in at by with for when who how " +
+	englishMarkers = " the a is are were has have does do did and or of from to at by with for when who how " +
 		"what which where why many much can could not no please member members cities city founded founding contact " +
 		"phone address website latest news release press german chinese state states province provinces joined " +
 		"say said about tell me number pls please thanks secretariat secretary coordinator alliance munich cologne " +
@@ -56,10 +56,12 @@ func DetectLang(text string) (corpus.Lang, bool) {
 	if han > 0 && strings.ContainsAny(text, chineseGrammar) {
 		return corpus.Chinese, true
 	}
-	de, en := 0, 0
+	// Umlauts say German, but less surely than words: a name such as
+	// Köln is written so in any language.
+	de, en, umlauts := 0, 0, 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if strings.ContainsAny(w, "äöüß") {
-			de += 2
+			umlauts++
 		}
 		if germanMarkerSet[w] {
 			de++
@@ -71,10 +73,12 @@ func DetectLang(text string) (corpus.Lang, bool) {
 	switch {
 	case han > 0 && han*3 >= latin && de+en == 0:
 		return corpus.Chinese, true
-	case en > de:
+	case en > de+umlauts:
 		return corpus.English, true
-	case de > en:
+	case de > 0 && de+umlauts > en:
 		return corpus.German, true
+	case umlauts > en:
+		return corpus.German, false
 	case han > 0:
 		return corpus.Chinese, false
 	}

@@ -634,7 +634,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.names(q), true
 	case has[cList] && (memberish || has[cCity] || len(q.regions) > 0 || has[cGermany] || has[cChina]),
 		memberish && unknown == 0 && len(q.cities) == 0,
-		len(q.regions) > 0 && unknown == 0:
+		len(q.regions) > 0 && unknown == 0,
+		has[cGermany] != has[cChina] && has[cAlliance] && unknown == 0:
 		return e.members(q), true
 	case len(q.dates) > 0 && unknown == 0:
 		return e.events(q), true
