@@ -51,7 +51,7 @@ func TextsFor(lang corpus.Lang) Texts {
 			LangName:    "English",
 			SearchUsage: "Tell me what to search for, for example: /search pandemic",
 			SearchNone:  "No press release matches “%s”.",
-			SearchPage:  "Page %d of %d · %d releases",
+			SearchPage:  "Page %d of %d · %d release(s)",
 			Latest:      "The latest press releases:",
 			NoReleases:  "There are no press releases yet.",
 			AskUsage:    "Ask a question after the command, for example: /ask When was the ISA founded?",

@@ -466,7 +466,9 @@ func asked(text string) []string {
 	sentences := splitSentences(text)
 	var questions []string
 	for _, s := range sentences {
-		if strings.HasSuffix(s, "?") { // cleaning made "？" an ASCII "?"
+		// Cleaning made "？" an ASCII "?"; a question asked twice is
+		// answered once.
+		if strings.HasSuffix(s, "?") && !slices.Contains(questions, s) {
 			questions = append(questions, s)
 		}
 	}

@@ -344,3 +344,14 @@ func TestAddRelease(t *testing.T) {
 		t.Error("a release given out before was changed in place")
 	}
 }
+
+func TestRepeatedQuestion(t *testing.T) {
+	// A question pasted several times is answered once.
+	a, err := testEngine(t).Answer(context.Background(), strings.Repeat("Ist Köln Mitglied? ", 300), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(a.Text, "Köln ist Mitglied"); n != 1 {
+		t.Errorf("answered %d times: %s", n, a.Text)
+	}
+}

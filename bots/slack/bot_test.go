@@ -612,7 +612,7 @@ func TestCommandWordsTellTheLanguage(t *testing.T) {
 		{"搜索", "请告诉我要搜索什么", "分享到频道"},
 		{"cities", "", "Im Kanal teilen"},
 		{"Contact", "isa@pks-gmbh.net", "Im Kanal teilen"},
-		{"search", "Wonach soll ich suchen?", "Im Kanal teilen"},
+		{"search", "Zum Beispiel: /isa search Pandemie", "Im Kanal teilen"},
 		{"kontakt", "isa@pks-gmbh.net", "Im Kanal teilen"},
 		{"neueste", "Die neuesten Pressemitteilungen", "Im Kanal teilen"},
 		{"help", "`/isa help`", "Im Kanal teilen"},

@@ -245,7 +245,7 @@ func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, co
 		return latestBlocks(b.engine.Latest(5), l), l, nil
 	case "search":
 		if rest == "" {
-			return []slack.Block{section(escape(bots.TextsFor(l).SearchUsage))}, l, nil
+			return []slack.Block{section(escape(strings.ReplaceAll(bots.TextsFor(l).SearchUsage, "/search", "/isa search")))}, l, nil
 		}
 		hits, total, err := b.engine.Search(ctx, rest, l, 0, 5)
 		if err != nil {

@@ -146,7 +146,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	b.mention.Store(regexp.MustCompile(`(?i)@` + regexp.QuoteMeta(me.Username) + `\b`))
+	// "@isabot", not the "info@isabot.de" of an e-mail address.
+	b.mention.Store(regexp.MustCompile(`(?i)(^|\s)@` + regexp.QuoteMeta(me.Username) + `\b`))
 	b.me.Store(me)
 	b.registerCommands(ctx)
 	b.subscribeConfigured(ctx)

@@ -228,7 +228,14 @@ func TestGroup(t *testing.T) {
 	if m := h.reply(t, group.ID, 5); !strings.Contains(m.Plain, "Mainz") {
 		t.Errorf("/ask@bot and a new line answered with %s", m.Plain)
 	}
-	h.quiet(t, group.ID, 5)
+	// A bare mention asks what the bot can do; an e-mail address with the
+	// bot's name in it is no mention.
+	h.srv.SendText(group, jana, "@"+me)
+	if m := h.reply(t, group.ID, 6); !strings.Contains(m.Plain, "ISA") || strings.Contains(m.Plain, "nur Text") {
+		t.Errorf("a bare mention answered with %s", m.Plain)
+	}
+	h.srv.SendText(group, jana, "schreib an info@"+me+".de")
+	h.quiet(t, group.ID, 6)
 	h.noErrors(t)
 }
 

@@ -84,10 +84,16 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 			return
 		}
 	}
-	if text == "" {
-		if private || m.Text != "" {
-			b.sendExamples(ctx, c, b.lang(c, ""), bots.TextsFor(b.lang(c, "")).Unsupported)
-		}
+	switch {
+	case text == "" && m.Text != "" && !private:
+		// A bare mention asks what the bot can do.
+		lang := b.lang(c, "")
+		b.send(ctx, c, []string{escape(helpText(lang))}, examplesKeyboard(lang))
+		return
+	case text == "" && private:
+		b.sendExamples(ctx, c, b.lang(c, ""), bots.TextsFor(b.lang(c, "")).Unsupported)
+		return
+	case text == "":
 		return
 	}
 	b.ask(ctx, c, text)
