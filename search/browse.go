@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -22,9 +23,17 @@ func (e *Engine) Members(lang corpus.Lang, filter string) Answer {
 	defer e.mu.RUnlock()
 	q := e.read(cleanQuestion(filter), lang)
 	var a Answer
-	if len(q.cities) > 0 && len(q.regions) == 0 {
+	switch {
+	case len(q.cities) > 0 && len(q.regions) == 0:
 		a = e.membership(q, q.cities)
-	} else {
+	case q.unknownWords() > 0 && len(q.regions) == 0 && !q.has[cGermany] && !q.has[cChina]:
+		// "/cities Lummerland": say so, rather than seem to list
+		// Lummerland's members.
+		a = e.members(q)
+		a.Text = tf(lang, "„%s“ kenne ich nicht als Land, Bundesland oder Provinz. Alle Mitglieder: ",
+			"I don't know “%s” as a country, federal state or province. All members: ",
+			"我不知道“%s”这个国家、联邦州或省份。全部成员：", strings.TrimSpace(filter)) + a.Text
+	default:
 		a = e.members(q)
 	}
 	return e.finish(a, filter, lang)

@@ -263,6 +263,9 @@ func TestBrowse(t *testing.T) {
 	if a := e.Members(corpus.English, "Bavaria"); !strings.Contains(a.Text, "Ingolstadt") || !strings.Contains(a.Text, "Nuremberg") {
 		t.Errorf("Members(Bavaria): %s", a.Text)
 	}
+	if a := e.Members(corpus.German, "Lummerland"); !strings.HasPrefix(a.Text, "„Lummerland“ kenne ich nicht") || !strings.Contains(a.Text, "Aachen") {
+		t.Errorf("Members(Lummerland): %s", a.Text)
+	}
 	if a := e.Members(corpus.German, "China"); !strings.Contains(a.Text, "27 chinesische") {
 		t.Errorf("Members(China): %s", a.Text)
 	}
