@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -633,5 +634,22 @@ func TestSubscribeChannel(t *testing.T) {
 	h.srv.SendText(private, jana, "/unsubscribe @isa_news")
 	if m := h.reply(t, private.ID, 4); !strings.Contains(m.Plain, "Abo beendet: @isa_news") {
 		t.Errorf("unsubscribe: %s", m.Plain)
+	}
+}
+
+func TestSubscribeByAnonymousAdmin(t *testing.T) {
+	// A group's anonymous admin writes as the group itself, from
+	// GroupAnonymousBot: such a message may subscribe the group.
+	t.Parallel()
+	h := start(t)
+	h.srv.SendText(group, tom, "/subscribe")
+	if m := h.reply(t, group.ID, 1); !strings.Contains(m.Plain, "Administratoren") && !strings.Contains(m.Plain, "admins") {
+		t.Errorf("a member who is no admin: %s", m.Plain)
+	}
+	h.srv.SendAsGroup(group, "/subscribe")
+	h.reply(t, group.ID, 2)
+	subs, _ := h.state.Subscriptions()
+	if len(subs) != 1 || subs[0].Chat != strconv.FormatInt(group.ID, 10) {
+		t.Errorf("subscriptions: %+v", subs)
 	}
 }

@@ -51,15 +51,19 @@ type conversation struct {
 	chat    models.Chat
 	from    *models.User
 	replyTo int // in groups the bot replies to the message it answers
+	// asChat marks a message written as the group itself, which only its
+	// anonymous admins can do.
+	asChat bool
 }
 
 func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
-	if m.From != nil && m.From.IsBot {
+	asChat := m.SenderChat != nil && m.SenderChat.ID == m.Chat.ID
+	if m.From != nil && m.From.IsBot && !asChat {
 		return // other bots, and the bot itself
 	}
 	me := b.me.Load()
 	private := m.Chat.Type == models.ChatTypePrivate
-	c := conversation{chat: m.Chat, from: m.From}
+	c := conversation{chat: m.Chat, from: m.From, asChat: asChat}
 	if !private {
 		c.replyTo = m.ID
 	}

@@ -118,7 +118,7 @@ func (b *Bot) onSubscribe(ctx context.Context, c conversation, args string, subs
 			return
 		}
 		target, name = id, channel
-	} else if c.chat.Type != models.ChatTypePrivate && (c.from == nil || !b.isAdmin(ctx, c.chat.ID, c.from.ID)) {
+	} else if c.chat.Type != models.ChatTypePrivate && !c.asChat && (c.from == nil || !b.isAdmin(ctx, c.chat.ID, c.from.ID)) {
 		b.send(ctx, c, []string{escape(t.AdminsOnly)}, nil)
 		return
 	}

@@ -37,6 +37,7 @@ type webhook struct {
 type wireMessage struct {
 	MessageID      int                    `json:"message_id"`
 	From           *models.User           `json:"from,omitempty"`
+	SenderChat     *models.Chat           `json:"sender_chat,omitempty"`
 	Chat           models.Chat            `json:"chat"`
 	Date           int64                  `json:"date"`
 	EditDate       int64                  `json:"edit_date,omitempty"`
@@ -133,6 +134,26 @@ func (s *Server) SendText(chat models.Chat, from models.User, text string) int64
 	c := s.registerChatLocked(chat)
 	m := wireMessage{
 		MessageID: c.nextID, From: &from, Chat: c.chat, Date: time.Now().Unix(),
+		Text: text, Entities: textEntities(text),
+	}
+	return s.pushWireLocked(wireUpdate{Message: &m})
+}
+
+// AnonymousAdminID is the user GroupAnonymousBot, which Telegram names as
+// the sender of what a group's anonymous admin writes.
+const AnonymousAdminID = 1087968824
+
+// SendAsGroup queues a message update written by an anonymous admin of
+// the group chat: from GroupAnonymousBot, with the group as sender_chat.
+func (s *Server) SendAsGroup(chat models.Chat, text string) int64 {
+	s.t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.registerChatLocked(chat)
+	from := models.User{ID: AnonymousAdminID, IsBot: true, FirstName: "Group", Username: "GroupAnonymousBot"}
+	sender := c.chat
+	m := wireMessage{
+		MessageID: c.nextID, From: &from, SenderChat: &sender, Chat: c.chat, Date: time.Now().Unix(),
 		Text: text, Entities: textEntities(text),
 	}
 	return s.pushWireLocked(wireUpdate{Message: &m})
