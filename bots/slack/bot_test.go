@@ -964,6 +964,10 @@ func TestHTTPCommandsAndShare(t *testing.T) {
 	if code, _ := h.httpPost(t, "/slack/commands", formType, []byte("command=%2Fisa&text=contact"), signed); code != http.StatusBadRequest {
 		t.Errorf("/isa without a response_url: %d, want 400", code)
 	}
+	// Slack's certificate check of the command URL.
+	if code, _ := h.httpPost(t, "/slack/commands", formType, []byte("ssl_check=1&token=x"), signed); code != http.StatusOK {
+		t.Errorf("ssl_check: %d, want 200", code)
+	}
 	share := []byte(url.Values{"payload": {string(slackfake.BlockAction(tom, presse, otherURL, shareAction, value))}}.Encode())
 	if code, _ := h.httpPost(t, "/slack/interactivity", formType, share, signedAt("not-the-signing-secret", time.Now())); code != http.StatusUnauthorized {
 		t.Errorf("wrongly signed interaction: %d, want 401", code)

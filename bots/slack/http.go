@@ -125,6 +125,12 @@ func (b *Bot) CommandsHandler() http.Handler {
 		if body == nil {
 			return
 		}
+		// Slack checks the certificate of a command's URL with a POST of
+		// ssl_check=1, to be answered 200 and nothing else.
+		if form, err := url.ParseQuery(string(body)); err == nil && form.Get("ssl_check") == "1" {
+			w.WriteHeader(http.StatusOK)
+			return
+		}
 		// SlashCommandParse reads the body, which verification consumed.
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		cmd, err := slack.SlashCommandParse(r)
