@@ -47,6 +47,14 @@ func (a *answerer) addSource(s Source) {
 	}
 }
 
+// declined is an answer that says why the sources hold none, with what
+// they hold instead: not answered.
+func (a *answerer) declined(kind Kind) Answer {
+	ans := a.done(kind, 0)
+	ans.Answered = false
+	return ans
+}
+
 func (a *answerer) done(kind Kind, confidence float64) Answer {
 	sep := " "
 	if a.lang == corpus.Chinese {
@@ -491,9 +499,7 @@ func (e *Engine) events(q *question) Answer {
 	}
 	if len(a.parts) == 0 {
 		a.say("Für %s nennen die Quellen kein Ereignis der ISA.", "The sources name no event of the ISA for %s.", "资料中没有%s的联盟活动。", forDate(lang, asked))
-		ans := a.done(KindNone, 0)
-		ans.Answered = false
-		return ans
+		return a.declined(KindNone)
 	}
 	return a.done(KindEvents, confidenceFact)
 }
@@ -579,9 +585,7 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 			}
 			a.parts = append(a.parts, none)
 			e.sayAssemblyRange(a, all)
-			ans := a.done(KindAssembly, 0)
-			ans.Answered = false
-			return ans, true
+			return a.declined(KindAssembly), true
 		}
 	case q.has[cNext] && len(all) > 0:
 		// The data knows only assemblies that took place.
@@ -591,9 +595,7 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 			"The sources give no date for the next plenary assembly. The latest they name is the %s plenary assembly: %s, %s.",
 			"资料中没有下一届全体大会的日期。资料中最近的一届是第%d届全体大会：%s，%s。",
 			ordinalArg(lang, last.Number), last.Date.Format(lang), last.Place.In(lang))
-		ans := a.done(KindAssembly, 0)
-		ans.Answered = false
-		return ans, true
+		return a.declined(KindAssembly), true
 	case q.has[cNew] && len(all) > 0:
 		pick = append(pick, latestAssembly(all))
 	default:
@@ -719,9 +721,7 @@ func (e *Engine) releasesOn(q *question) Answer {
 	}
 	if len(a.parts) == 0 {
 		a.say("Für %s nennen die Quellen keine Pressemitteilung der ISA.", "The sources hold no press release of the ISA for %s.", "资料中没有%s的联盟新闻稿。", forDate(lang, asked))
-		ans := a.done(KindReleases, 0)
-		ans.Answered = false
-		return ans
+		return a.declined(KindReleases)
 	}
 	return a.done(KindReleases, confidenceFact)
 }

@@ -175,6 +175,19 @@ func buttons(t *testing.T, m telegramtest.Message) map[string]string {
 	return out
 }
 
+// buttonFor returns the callback data of the message's button whose text
+// matches, and fails the test when there is none.
+func buttonFor(t *testing.T, m telegramtest.Message, match func(text string) bool) string {
+	t.Helper()
+	for text, data := range buttons(t, m) {
+		if match(text) {
+			return data
+		}
+	}
+	t.Fatalf("no such button: %s", m.ReplyMarkup)
+	return ""
+}
+
 func TestPrivateQuestions(t *testing.T) {
 	t.Parallel()
 	h := start(t)
@@ -336,15 +349,7 @@ func TestSearchPagingAndReadMore(t *testing.T) {
 	// Reading a release sends it whole, split where it is too long.
 	h.srv.SendText(private, jana, "/search Testmeldung sehr lange")
 	found := h.reply(t, private.ID, 2)
-	var open string
-	for text, data := range buttons(t, found) {
-		if strings.Contains(text, "Testmeldung: eine sehr lange") {
-			open = data
-		}
-	}
-	if open == "" {
-		t.Fatalf("no button for the long release: %s", found.ReplyMarkup)
-	}
+	open := buttonFor(t, found, func(text string) bool { return strings.Contains(text, "Testmeldung: eine sehr lange") })
 	h.srv.Callback(private, jana, found.MessageID, open)
 	h.reply(t, private.ID, 4)
 	msgs := h.srv.Messages(private.ID)[2:]
@@ -362,15 +367,7 @@ func TestReadMoreInAGroup(t *testing.T) {
 	h := start(t)
 	h.srv.SendText(group, jana, "/latest@"+h.srv.Bot().Username)
 	latest := h.reply(t, group.ID, 1)
-	var open string
-	for text, data := range buttons(t, latest) {
-		if strings.HasPrefix(text, "1. ") {
-			open = data
-		}
-	}
-	if open == "" {
-		t.Fatalf("no read-more button: %s", latest.ReplyMarkup)
-	}
+	open := buttonFor(t, latest, func(text string) bool { return strings.HasPrefix(text, "1. ") })
 	h.srv.Callback(group, tom, latest.MessageID, open)
 	h.srv.WaitCalls(t, "answerCallbackQuery", 1)
 	link := h.srv.Calls("answerCallbackQuery")[0].Params["url"]
