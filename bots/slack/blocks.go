@@ -1,6 +1,7 @@
 package slack
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -94,21 +95,55 @@ func latestBlocks(latest []*corpus.Release, lang corpus.Lang) []slack.Block {
 	return []slack.Block{section(strings.Join(lines, "\n"))}
 }
 
-// searchBlocks lists the releases that match words, each with a snippet
-// whose matched words are bold.
-func searchBlocks(words string, hits []search.Hit, total int, lang corpus.Lang) []slack.Block {
+// searchPageSize is how many releases a page of /isa search shows.
+const searchPageSize = 5
+
+// searchBlocks lists the releases of one page that match words, each
+// with a snippet whose matched words are bold and a button to read it,
+// and buttons to turn the page.
+func searchBlocks(words string, hits []search.Hit, total, page int, lang corpus.Lang) []slack.Block {
 	t := bots.TextsFor(lang)
 	if len(hits) == 0 {
 		// The words are echoed, cut so that the section stays within
 		// Block Kit's limit however long they were.
 		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, bots.Clip(words, searchEchoLimit))))}
 	}
-	pages := (total + len(hits) - 1) / len(hits)
-	blocks := []slack.Block{section("*" + escape(fmt.Sprintf(t.SearchPage, 1, pages, total)) + "*")}
+	pages := (total + searchPageSize - 1) / searchPageSize
+	blocks := []slack.Block{section("*" + escape(fmt.Sprintf(t.SearchPage, page+1, pages, total)) + "*")}
 	for i, h := range hits {
-		blocks = append(blocks, section(fmt.Sprintf("%d. %s\n%s", i+1, releaseText(h.Release, lang), snippetText(h.Source))))
+		read := slack.NewButtonBlockElement(readAction, h.Release.ID, slack.NewTextBlockObject(slack.PlainTextType, t.ReadMore, false, false))
+		text := slack.NewTextBlockObject(slack.MarkdownType,
+			fmt.Sprintf("%d. %s\n%s", page*searchPageSize+i+1, releaseText(h.Release, lang), snippetText(h.Source)), false, false)
+		blocks = append(blocks, slack.NewSectionBlock(text, nil, slack.NewAccessory(read)))
+	}
+	var turn []slack.BlockElement
+	if page > 0 {
+		turn = append(turn, pageButton(words, page-1, lang, t.Previous))
+	}
+	if page+1 < pages {
+		turn = append(turn, pageButton(words, page+1, lang, t.Next))
+	}
+	if len(turn) > 0 {
+		blocks = append(blocks, slack.NewActionBlock(pageAction, turn...))
 	}
 	return blocks
+}
+
+// pageAction is the action id of the buttons that turn a search's page;
+// their value carries the words and the page.
+const pageAction = "isa_page"
+
+type pageValue struct {
+	Words string      `json:"w"`
+	Page  int         `json:"p"`
+	Lang  corpus.Lang `json:"l"`
+}
+
+func pageButton(words string, page int, lang corpus.Lang, label string) *slack.ButtonBlockElement {
+	raw, _ := json.Marshal(pageValue{Words: bots.Clip(words, searchEchoLimit), Page: page, Lang: lang})
+	b := slack.NewButtonBlockElement(pageAction, string(raw), slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
+	b.ActionID = fmt.Sprintf("%s_%d", pageAction, page) // unique within the block
+	return b
 }
 
 // snippetText renders a snippet in mrkdwn with its matched words bold.

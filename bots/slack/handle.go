@@ -247,11 +247,8 @@ func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, co
 		if rest == "" {
 			return []slack.Block{section(escape(strings.ReplaceAll(bots.TextsFor(l).SearchUsage, "/search", "/isa search")))}, l, nil
 		}
-		hits, total, err := b.engine.Search(ctx, rest, l, 0, 5)
-		if err != nil {
-			return nil, l, err
-		}
-		return searchBlocks(rest, hits, total, l), l, nil
+		blocks, err := b.searchPage(ctx, rest, l, 0)
+		return blocks, l, err
 	}
 	question := strings.TrimSpace(text)
 	a, err := b.engine.Answer(ctx, question, lang(question))
@@ -270,6 +267,10 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 	for _, action := range cb.ActionCallback.BlockActions {
 		if action.ActionID == readAction {
 			b.readMore(ctx, cb, action.Value)
+			continue
+		}
+		if strings.HasPrefix(action.ActionID, pageAction) {
+			b.turnPage(ctx, cb, action.Value)
 			continue
 		}
 		if action.ActionID != shareAction {
@@ -301,6 +302,35 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 		if err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{DeleteOriginal: true}); err != nil {
 			b.logger.Warn("slack: cannot remove the ephemeral answer", "error", err)
 		}
+	}
+}
+
+// searchPage finds the releases of one page of a search.
+func (b *Bot) searchPage(ctx context.Context, words string, l corpus.Lang, page int) ([]slack.Block, error) {
+	hits, total, err := b.engine.Search(ctx, words, l, page*searchPageSize, searchPageSize)
+	if err != nil {
+		return nil, err
+	}
+	return searchBlocks(words, hits, total, page, l), nil
+}
+
+// turnPage replaces a search's ephemeral message with another page.
+func (b *Bot) turnPage(ctx context.Context, cb slack.InteractionCallback, value string) {
+	var v pageValue
+	if err := json.Unmarshal([]byte(value), &v); err != nil || v.Page < 0 {
+		b.logger.Warn("slack: malformed page button", "error", err)
+		return
+	}
+	blocks, err := b.searchPage(ctx, v.Words, v.Lang, v.Page)
+	if err != nil {
+		b.logger.Error("slack: cannot turn the page", "error", err)
+		return
+	}
+	err = b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{
+		ResponseType: slack.ResponseTypeEphemeral, ReplaceOriginal: true, Text: fallbackText(blocks), Blocks: &slack.Blocks{BlockSet: blocks},
+	})
+	if err != nil {
+		b.logger.Warn("slack: cannot turn the page", "error", err)
 	}
 }
 
