@@ -240,11 +240,10 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		}
 		if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
 			// A subject word stays unknown, as one word.
-			if slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cOutside }) {
-				q.has[cOutside] = true
-			}
+			outside := slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cOutside })
+			q.has[cOutside] = q.has[cOutside] || outside
 			for i := m.from; i < m.to; i++ {
-				q.units[i].word = n + 1
+				q.units[i].word, q.units[i].outside = n+1, outside
 			}
 			continue
 		}

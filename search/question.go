@@ -28,6 +28,9 @@ type unit struct {
 	// word numbers the glossary word a Chinese character belongs to, so
 	// that 牛年祝福 is read as two subjects, not one.
 	word int
+	// outside marks a word for something the data holds nothing on
+	// ("Kosten"): an answer from a release must speak of it.
+	outside bool
 }
 
 func segment(q string) []unit {

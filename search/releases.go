@@ -45,7 +45,13 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 	if q.has[cQuote] && len(q.people) > 0 {
 		return e.quoteAnswer(q, found, topic), true, nil
 	}
-	return e.passageAnswer(q, found[0], topic), true, nil
+	a := e.passageAnswer(q, found[0], topic)
+	if q.has[cCount] && !strings.ContainsAny(a.Sources[0].Snippet, "0123456789") {
+		// "Wie viele Masken wurden geliefert?": a passage without a
+		// number does not answer how many.
+		return Answer{}, false, nil
+	}
+	return a, true, nil
 }
 
 // topicTerms collects the index terms of the topic's words, by language.
@@ -287,7 +293,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 		text := q.text[u.start:endOf(q.unknown[j])]
 		texts = append(texts, text)
-		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 {
+		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
 			nouns[text] = true
 		}
 		if u.word != 0 {
