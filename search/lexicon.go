@@ -98,8 +98,8 @@ func lexicon() map[concept][]string {
 		},
 		cPhone: {
 			"number", "dial", "wählen", "拨打",
-			"telefon*", "tel", "telephone", "phone*", "anruf*", "anrufen", "handy", "durchwahl",
-			"电话", "致电", "号码", "电话号码", "打电话", "手机",
+			"telefon*", "tel", "telephone", "phone*", "anruf*", "anrufen", "durchwahl",
+			"电话", "致电", "号码", "电话号码", "打电话",
 		},
 		cFax: {"fax*", "telefax*", "传真"},
 		cAddress: {
@@ -256,7 +256,7 @@ func lexicon() map[concept][]string {
 			"deutsch chinesische industriestädte allianz", "sino german industrial cities alliance", "sino german", "chinese german",
 			"sino german industrial city alliance", "sgica", "chn d isa", "industrial cities alliance", "industrial cities",
 			"organisation", "organization", "verein",
-			"中德工业城市联盟", "中德", "联盟", "工业城市", "工业城市联盟", "该联盟", "这个联盟",
+			"中德工业城市联盟", "中德", "联盟", "工业城市", "工业城市联盟", "该联盟", "这个联盟", "贵联盟", "贵会", "贵方",
 		},
 		cStop: stopwords(),
 		cOutside: {
@@ -264,7 +264,8 @@ func lexicon() map[concept][]string {
 			"budget", "geld", "finanzier*", "bezahlen", "gehalt", "einwohner*", "bevölkerung", "wetter", "temperatur*",
 			"ticket*", "eintrittskarte*", "anmeldung", "anmelden", "registration", "register", "门票", "报名",
 			"mitarbeiter*", "beschäftigte*", "angestellte*", "umsatz", "gewinn", "employees", "employee", "staff", "revenue",
-			"turnover", "profit", "员工", "雇员", "营业额", "利润",
+			"turnover", "profit", "员工", "雇员", "营业额", "利润", "工作人员", "人员", "handy", "handynummer", "mobilnummer",
+			"mobile", "cell", "cellphone", "手机", "手机号", "手机号码",
 			"cost", "costs", "price", "prices", "fee", "fees", "pay", "paid", "money", "funding", "funded", "salary",
 			"population", "inhabitants", "residents", "weather", "temperature*",
 			"费用", "多少钱", "会费", "价格", "预算", "资金", "经费", "人口", "天气", "气温", "工资", "收费",
@@ -292,7 +293,8 @@ func stopwords() []string {
 		"zurzeit", "aktuelle", "derzeitige", "lautet", "statt", "fand", "findet", "finden", "besteht", "bestehen", "verteilen", "verteilt", "sich", "selbst",
 		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
 		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging", "gäste", "teilgenommen", "beteiligt", "tagte", "tagt", "getagt",
-		"eröffnet", "verfolgt", "verfolgen", "rolle", "spielt", "liegt", "liegen", "gelegen", "funktion", "position",
+		"eröffnet", "verfolgt", "verfolgen", "rolle", "spielt", "liegt", "liegen", "gelegen", "funktion", "position", "stand", "laut", "gemäß",
+		"zufolge", "quelle", "quellen", "politisch", "zeichnet",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
@@ -309,6 +311,7 @@ func stopwords() []string {
 		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
 		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated", "among", "function", "position", "title", "job",
+		"ask", "mind", "telling", "kindly", "according", "source", "sources", "inform", "let me know",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
 		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",
@@ -317,6 +320,7 @@ func stopwords() []string {
 		"现在", "当前", "是不是", "有没有", "是否", "多久", "情况", "关于", "下", "上", "里", "中的", "过", "着", "所",
 		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
-		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用", "机构", "分布", "拨", "应该", "期间", "态度", "看法", "立场", "观点", "持",
+		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用", "机构", "分布", "拨", "应该", "劳驾", "烦请", "敬请", "告知", "确认", "确认一下",
+		"是否为", "截至", "根据", "据", "哪份", "资料", "举办", "哪位", "期间", "态度", "看法", "立场", "观点", "持",
 	}
 }

@@ -47,26 +47,26 @@ func joinedIn(lang corpus.Lang, d corpus.Date) string {
 	return "am " + d.Format(lang)
 }
 
-// countIn answers how many members the alliance had in year: with the
-// counts the sources give for that year, else with the nearest before and
-// after it.
-func (e *Engine) countIn(q *question, year int) Answer {
+// countIn answers how many members the alliance had at the time asked (a
+// year or a month): with the counts the sources give for it, else with
+// the nearest before and after it.
+func (e *Engine) countIn(q *question, asked corpus.Date) Answer {
 	a := e.newAnswer(q)
 	counts := slices.Clone(e.data.Alliance.Counts)
 	slices.SortFunc(counts, func(x, y corpus.Count) int { return cmp.Compare(x.AsOf.Time().Unix(), y.AsOf.Time().Unix()) })
 	var in, before, after []corpus.Count
 	for _, c := range counts {
 		switch {
-		case c.AsOf.Year == year:
+		case within(c.AsOf, asked):
 			in = append(in, c)
-		case c.AsOf.Year < year:
+		case compareCoarse(c.AsOf, asked) < 0:
 			before = []corpus.Count{c}
 		case len(after) == 0:
 			after = []corpus.Count{c}
 		}
 	}
 	if len(in) == 0 {
-		a.say("Für %d nennen die Quellen keine Mitgliederzahl.", "The sources give no member count for %d.", "资料中没有%d年的成员数量。", year)
+		a.say("Für %s nennen die Quellen keine Mitgliederzahl.", "The sources give no member count for %s.", "资料中没有%s的成员数量。", forDate(q.lang, asked))
 		in = append(before, after...)
 	}
 	for _, c := range in {
@@ -711,8 +711,10 @@ func (e *Engine) count(q *question) Answer {
 	at := asOf(lang, latest.AsOf)
 	f := e.filterOf(q)
 	switch {
+	case len(q.dates) > 0 && f.region == nil:
+		return e.countIn(q, q.dates[0])
 	case len(q.years) > 0 && f.region == nil && !slices.Contains(q.years, latest.AsOf.Year):
-		return e.countIn(q, q.years[0])
+		return e.countIn(q, corpus.Date{Year: q.years[0]})
 	case f.region != nil:
 		cities := e.membersOf(lang, f.keep)
 		for _, c := range cities {
