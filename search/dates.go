@@ -17,6 +17,9 @@ type datePattern struct {
 	re               *regexp.Regexp
 	day, month, year int
 	named            bool
+	// at is the month of "Ende 2017" or "early 2018", which no group
+	// gives.
+	at time.Month
 }
 
 // datePatterns, most specific first: "25.04.2016", "2015-09-10",
@@ -27,6 +30,10 @@ var datePatterns = []datePattern{
 	{re: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?`), day: 3, month: 2, year: 1},
 	{re: regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(\pL+)\.?\s+(\d{4})\b`), day: 1, month: 2, year: 3, named: true},
 	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), day: 2, month: 1, year: 3, named: true},
+	{re: regexp.MustCompile(`(?i)\b(?:ende|end of|late|year-end)\s+(\d{4})\b`), year: 1, at: time.December},
+	{re: regexp.MustCompile(`(?i)\b(?:anfang|beginning of|start of|early)\s+(\d{4})\b`), year: 1, at: time.January},
+	{re: regexp.MustCompile(`(\d{4})\s*年\s*(?:底|末)`), year: 1, at: time.December},
+	{re: regexp.MustCompile(`(\d{4})\s*年\s*初`), year: 1, at: time.January},
 	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{4})\b`), month: 1, year: 2, named: true},
 }
 
@@ -57,9 +64,12 @@ func findDates(text string) []dateSpan {
 			var d corpus.Date
 			d.Year, _ = strconv.Atoi(group(p.year))
 			d.Day, _ = strconv.Atoi(group(p.day))
-			if p.named {
+			switch {
+			case p.at != 0:
+				d.Month = p.at
+			case p.named:
 				d.Month, _ = corpus.MonthNamed(group(p.month))
-			} else {
+			default:
 				n, _ := strconv.Atoi(group(p.month))
 				d.Month = time.Month(n)
 			}

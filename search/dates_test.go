@@ -20,6 +20,9 @@ func TestFindDates(t *testing.T) {
 		{"What happened on April 23, 2018?", []corpus.Date{{Year: 2018, Month: time.April, Day: 23}}},
 		{"on 23rd April 2018", []corpus.Date{{Year: 2018, Month: time.April, Day: 23}}},
 		{"im Okt. 2018 und im März 2019", []corpus.Date{{Year: 2018, Month: time.October}, {Year: 2019, Month: time.March}}},
+		{"How many provinces at the end of 2017?", []corpus.Date{{Year: 2017, Month: time.December}}},
+		{"Mitglieder Ende 2017", []corpus.Date{{Year: 2017, Month: time.December}}},
+		{"2018年初联盟有多少成员？", []corpus.Date{{Year: 2018, Month: time.January}}},
 		// Not dates: a year alone, a word before a year, impossible days.
 		{"Wie viele Mitglieder hatte die ISA 2018?", nil},
 		{"im Jahr 2018", nil},
