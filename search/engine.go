@@ -610,7 +610,8 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		return e.quoted(q)
 	case has[cFormer] && (memberish || anyOf(has, cCity, cPerson, cAlliance)) && len(members) == 0:
 		return e.formerMembers(q), true
-	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0) && !has[cAssembly] && (memberish || !anyOf(has, cFounding, cProposal)):
+	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0 || has[cList] && slices.ContainsFunc(members, grouping)) &&
+		!has[cAssembly] && (memberish || !anyOf(has, cFounding, cProposal)):
 		return e.membership(q, members), true
 	case (has[cFoundingMember] || has[cFounding] && has[cCity] && has[cList]) && len(members) == 0 && !anyOf(has, cWhere, cWhen, cCount):
 		return e.foundingMembers(q), true
@@ -668,6 +669,10 @@ func (e *Engine) otherOrganisation(q *question) bool {
 
 // orgPrepositions come before the organisation one is a member of.
 var orgPrepositions = []string{"im", "beim", "bei", "in", "of", "der", "des"}
+
+// grouping reports whether a member is a group of cities ("Drei
+// gewinnt"): which cities it holds is answered by its membership.
+func grouping(m cityMention) bool { return len(m.city.Parts) > 0 }
 
 // realCities are the cities the question names for sure: a name typed
 // with a typo counts only when the question is about membership, so that

@@ -117,7 +117,7 @@ func lexicon() map[concept][]string {
 		},
 		cCoordinator: {
 			"kümmert*", "kümmern", "belange", "look after", "looks after", "looking after", "handles", "handle", "consultancy", "beratung", "agentur", "agency", "德国方面", "德方负责",
-			"take over", "took over", "taken over", "übernommen", "übernahm", "übernimmt", "nachfolger*", "successor", "接手", "接替", "接管",
+			"take over", "took over", "taken over", "übernommen", "übernahm", "nachfolger*", "successor", "接手", "接替", "接管",
 			"koordinator*", "koordinier*", "koordination", "zuständig*", "zustandig*", "verantwortlich*", "betreut", "betreuung",
 			"leitet", "leitung", "organisiert", "deutsche seite", "deutscher seite",
 			"coordinator*", "coordinat*", "responsible", "in charge", "runs", "run", "manage*", "organis*", "organiz*",
@@ -155,7 +155,7 @@ func lexicon() map[concept][]string {
 		},
 		cNew: {
 			"neueste*", "neuste*", "neu", "neue", "neuen", "neues", "jüngste*", "zuletzt", "kürzlich", "letzte*",
-			"latest", "newest", "recent*", "new", "last", "übernommen", "übernahm", "übernimmt", "nachfolger*", "took over",
+			"latest", "newest", "recent*", "new", "last", "übernommen", "übernahm", "nachfolger*", "took over",
 			"taken over", "takes over", "successor*",
 			"最新", "最近", "新", "近期", "接手", "接管", "接替",
 		},
@@ -311,7 +311,8 @@ func stopwords() []string {
 		"write", "article", "story", "piece", "background", "i'm", "im", "journalist", "reporter", "else", "someone",
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
 		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated", "among", "function", "position", "title", "job",
-		"ask", "mind", "telling", "kindly", "according", "source", "sources", "inform", "let me know",
+		"ask", "mind", "telling", "kindly", "according", "source", "sources", "inform", "let me know", "make up", "makes up",
+		"consist", "consists", "consist of",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
 		"们", "我们", "你们", "这", "那", "这个", "那个", "哪", "哪个", "什么", "和", "与", "及", "以及", "个", "座", "家",
