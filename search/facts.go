@@ -330,7 +330,7 @@ func (e *Engine) coordinator(q *question) Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	offices := e.offices(corpus.OfficeGerman)
-	if q.has[cNew] && len(offices) > 1 {
+	if (q.has[cNew] || asksNow(q)) && len(offices) > 1 {
 		// "Who took over from PKS?": the newest office, as its source says.
 		o := offices[0]
 		a.say("Der %s %s (%s).", "The %s %s (%s).", "%s%s（%s）。", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
@@ -365,6 +365,16 @@ func (e *Engine) coordinator(q *question) Answer {
 	}
 	return a.done(KindCoordinator, confidenceFact)
 }
+
+// asksNow reports whether the question asks how things stand today: "noch",
+// "still", "heute", "现在".
+func asksNow(q *question) bool {
+	return slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
+		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
+}
+
+var nowWords = []string{"noch", "heute", "aktuell", "derzeit", "inzwischen", "mittlerweile", "still", "today", "currently", "now",
+	"现在", "还是", "目前", "如今"}
 
 func boolInt(b bool) int {
 	if b {

@@ -294,7 +294,8 @@ func stopwords() []string {
 		"bestätigen", "erwähnt", "genannt", "steht", "stehen", "stattgefunden", "stattfinden", "abgehalten", "schreibe",
 		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging", "gäste", "teilgenommen", "beteiligt", "tagte", "tagt", "getagt",
 		"eröffnet", "verfolgt", "verfolgen", "rolle", "spielt", "liegt", "liegen", "gelegen", "funktion", "position", "stand", "laut", "gemäß",
-		"zufolge", "quelle", "quellen", "politisch", "zeichnet",
+		"zufolge", "quelle", "quellen", "politisch", "zeichnet", "trifft", "zutreffend", "heutigem", "heutigen", "heutiger",
+		"führt",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
