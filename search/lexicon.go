@@ -139,7 +139,7 @@ func lexicon() map[concept][]string {
 		cJoin: {
 			"beigetreten", "beitritt*", "beitreten", "beizutreten", "eingetreten", "aufgenommen", "aufnahme", "dazugekommen",
 			"hinzugekommen", "hinzugefügt",
-			"join*", "admitted", "admission", "admit", "became", "become", "accepted", "added",
+			"join*", "admitted", "admission", "admit", "became", "become", "accepted", "added", "add", "recruit*",
 			"加入", "入盟", "吸纳", "接纳", "新加入",
 		},
 		cList: {
@@ -210,7 +210,7 @@ func lexicon() map[concept][]string {
 		},
 		cAssembly: {
 			"plenarversammlung*", "vollversammlung*", "versammlung*", "mitgliederversammlung*", "plenum", "tagung*",
-			"jahrestagung*", "plenary", "plenaries", "assembly", "assemblies", "general meeting*", "meeting*",
+			"jahrestagung*", "plenary", "plenaries", "assembly", "assemblies", "general meeting*", "meeting*", "session*",
 			"全体大会", "大会", "全会", "年会", "会议", "全体会议",
 		},
 		cName: {
@@ -295,7 +295,7 @@ func stopwords() []string {
 		"passiert", "passierte", "geschah", "geschehen", "worum", "geht", "ging", "gäste", "teilgenommen", "beteiligt", "tagte", "tagt", "getagt",
 		"eröffnet", "verfolgt", "verfolgen", "rolle", "spielt", "liegt", "liegen", "gelegen", "funktion", "position", "stand", "laut", "gemäß",
 		"zufolge", "quelle", "quellen", "politisch", "zeichnet", "trifft", "zutreffend", "heutigem", "heutigen", "heutiger",
-		"führt",
+		"führt", "inhaltlich", "herbst", "frühjahr", "sommer", "winter", "online", "schwerpunkt*", "thema", "themen",
 		"artikel", "bericht", "recherchiere", "journalistin", "geändert", "verändert", "inzwischen", "mittlerweile", "kommen", "kommt", "stammen", "stammt", "lauten", "stimmt", "richtig", "herr", "frau",
 		// en
 		"the", "a", "an", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
@@ -313,6 +313,7 @@ func stopwords() []string {
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
 		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated", "among", "function", "position", "title", "job",
 		"ask", "mind", "telling", "kindly", "according", "source", "sources", "inform", "let me know", "make up", "makes up",
+		"achieve", "nutshell", "in short", "briefly", "main", "theme", "topic", "topics", "focus", "focused", "autumn", "summer",
 		"consist", "consists", "consist of",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",
@@ -323,6 +324,6 @@ func stopwords() []string {
 		"谢谢", "麻烦", "具体", "方面", "那边", "这边", "事务", "工作", "事情", "主要", "讲", "内容", "官方", "有关", "相关", "正式", "到底", "究竟", "其中", "包括", "包含", "否", "时候", "举行", "召开", "开",
 		"哪一天", "哪天", "记者", "以后", "之后", "后来", "换成", "变成", "换", "设在", "设", "一共", "总共", "来自", "来", "做",
 		"得出", "那项", "项", "看", "怎么看", "报道", "文章", "写", "第", "届", "次", "号", "来宾", "嘉宾", "出席", "开通", "作用", "角色", "发生", "事件", "活动", "位于", "用", "机构", "分布", "拨", "应该", "劳驾", "烦请", "敬请", "告知", "确认", "确认一下",
-		"是否为", "截至", "根据", "据", "哪份", "资料", "举办", "哪位", "期间", "态度", "看法", "立场", "观点", "持",
+		"是否为", "截至", "根据", "据", "哪份", "资料", "举办", "哪位", "重点", "主题", "讨论", "议题", "为什么", "重要", "评价", "期间", "态度", "看法", "立场", "观点", "持",
 	}
 }
