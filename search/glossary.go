@@ -51,7 +51,6 @@ func glossary() []meaning {
 		{de: []string{"wünscht", "wünschen", "Glückwünsche"}, en: []string{"wish", "wishes", "wished"}, zh: []string{"祝福", "祝愿"}},
 		{de: []string{"Frühlingsfest", "Neujahr", "neues Jahr", "neuen Jahr", "neue Jahr"}, en: []string{"spring", "festival", "new year"}, zh: []string{"新年", "春节", "过年"}},
 		{de: []string{"Eigenschaften", "zugeschrieben"}, en: []string{"qualities", "traits", "virtues", "characteristics"}, zh: []string{"品质", "特质", "特点", "寓意", "象征"}},
-		{de: []string{"Chancen", "Potenzial", "Potential"}, en: []string{"potential", "opportunities", "opportunity", "chances", "prospects"}, zh: []string{"机会", "潜力", "机遇"}},
 		{de: []string{"Büffel", "Büffels", "Metall-Büffel"}, en: []string{"ox", "buffalo"}, zh: []string{"牛", "牛年", "金牛"}},
 		{de: []string{"Schicksalsjahre"}, en: []string{"destiny", "fate"}, zh: []string{"命运"}},
 		{de: []string{"Unternehmen", "Firmen"}, en: []string{"companies", "company", "businesses", "business", "firms"}, zh: []string{"企业", "公司"}},

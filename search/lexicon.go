@@ -314,7 +314,7 @@ func stopwords() []string {
 		"somebody", "still", "anyone", "anything", "like", "today", "after all", "looking", "look", "guests", "attended",
 		"attendees", "involved", "role", "plays", "opened", "located", "lies", "situated", "among", "function", "position", "title", "job",
 		"ask", "mind", "telling", "kindly", "according", "source", "sources", "inform", "let me know", "make up", "makes up",
-		"achieve", "nutshell", "in short", "briefly", "main", "theme", "topic", "topics", "focus", "focused", "autumn", "summer",
+		"see", "sees", "view", "views", "regard", "regards", "achieve", "nutshell", "in short", "briefly", "main", "theme", "topic", "topics", "focus", "focused", "autumn", "summer",
 		"consist", "consists", "consist of",
 		// zh
 		"的", "了", "吗", "呢", "吧", "啊", "呀", "是", "在", "有", "请问", "请", "问", "一下", "告诉", "我", "你", "您",

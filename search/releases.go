@@ -340,8 +340,9 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang
 			}
 		}
 		// A word the question's own language drops as a stop word is
-		// no subject, whatever it may mean elsewhere.
-		if len(e.index.analyze(lang, text)) > 0 {
+		// no subject, whatever it may mean elsewhere; nor is one with
+		// nothing to search for (the "e" of "e-mobility").
+		if len(e.index.analyze(lang, text)) > 0 && len(w.terms) > 0 {
 			out = append(out, w)
 		}
 	}
