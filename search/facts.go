@@ -417,6 +417,14 @@ func (e *Engine) secretariat(q *question) Answer {
 			}
 		}
 	}
+	// "Is the secretariat in Berlin?" asks yes or no.
+	if city := e.secretariatCity(); city != "" && len(q.cities) > 0 && !anyOf(q.has, cWhere, cPerson) {
+		if slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == city }) {
+			a.say("Ja.", "Yes.", "是的。")
+		} else {
+			a.say("Nein.", "No.", "不是。")
+		}
+	}
 	// "Who" asks for the people first.
 	if q.has[cPerson] {
 		people()
