@@ -529,6 +529,15 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	memberish := anyOf(has, cMember, cJoin, cFoundingMember, cGuest)
 	unknown := q.unknownWords()
 
+	// "Und wann war das?" on its own: the engine keeps no conversation,
+	// so it asks what the question is about.
+	if has[cWhen] && onlyConcepts(has, cWhen, cStop) && unknown == 0 && len(members) == 0 && len(q.people) == 0 && len(q.regions) == 0 && len(q.years) == 0 {
+		a := e.newAnswer(q)
+		a.say("Wann was? Sagen Sie mir bitte, worum es geht, zum Beispiel: „Wann wurde die ISA gegründet?“ oder „Seit wann ist Köln Mitglied?“",
+			"When what? Please tell me what you mean, for example: “When was the ISA founded?” or “Since when is Cologne a member?”",
+			"什么时候的什么？请告诉我您想问什么，例如：“联盟是什么时候成立的？”或“科隆是什么时候加入的？”")
+		return a.declined(KindNone), true
+	}
 	// "In welchem Bundesland liegt Bottrop?", "Zu welchem Land gehört
 	// Solingen?"
 	if has[cRegion] && len(q.regions) == 0 && len(members) > 0 {
@@ -669,6 +678,16 @@ func (e *Engine) otherOrganisation(q *question) bool {
 
 // orgPrepositions come before the organisation one is a member of.
 var orgPrepositions = []string{"im", "beim", "bei", "in", "of", "der", "des"}
+
+// onlyConcepts reports whether the question has no concepts but allowed.
+func onlyConcepts(has [numConcepts]bool, allowed ...concept) bool {
+	for c, ok := range has {
+		if ok && !slices.Contains(allowed, concept(c)) {
+			return false
+		}
+	}
+	return true
+}
 
 // grouping reports whether a member is a group of cities ("Drei
 // gewinnt"): which cities it holds is answered by its membership.
