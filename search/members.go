@@ -291,7 +291,7 @@ func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
 	for _, m := range mentions {
 		c := m.city
 		a.cite(c.Cite)
-		if c.Joined.IsZero() || c.JoinedCite == nil {
+		if !joinDated(c) {
 			undated = append(undated, cityNameWithLocal(c, lang))
 			continue
 		}
@@ -305,8 +305,7 @@ func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
 	}
 	switch {
 	case len(dated) == 1:
-		when, at := e.joined(a, dated[0])
-		a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", cityNameWithLocal(dated[0], lang), when, at)
+		e.sayJoinedOn(a, dated[0], cityNameWithLocal(dated[0], lang))
 	case len(dated) > 1 && compareCoarse(dated[0].Joined, dated[len(dated)-1].Joined) == 0:
 		a.say("Sie sind gleichzeitig beigetreten: %s.", "They joined at the same time: %s.", "它们同时加入：%s。", list(lang, order))
 	case len(dated) > 1:
@@ -408,7 +407,7 @@ func partNames(parts []corpus.Text, lang corpus.Lang) []string {
 }
 
 func (e *Engine) sayJoined(a *answerer, c *corpus.City) {
-	if c.Joined.IsZero() || c.JoinedCite == nil {
+	if !joinDated(c) {
 		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", cityName(c, a.lang))
 		return
 	}
@@ -419,22 +418,27 @@ func (e *Engine) sayJoined(a *answerer, c *corpus.City) {
 // sayJoinedFirst answers "when did it join" with the date, when the
 // sources give one, and the notes on the city; it reports whether they do.
 func (e *Engine) sayJoinedFirst(a *answerer, c *corpus.City, name string) bool {
-	if c.Joined.IsZero() || c.JoinedCite == nil {
+	if !joinDated(c) {
 		return false
 	}
-	when, at := e.joined(a, c)
-	a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", name, when, at)
+	e.sayJoinedOn(a, c, name)
 	if n := c.Note[a.lang]; n != "" {
 		a.parts = append(a.parts, n)
 	}
 	return true
 }
 
+// sayJoinedOn says when c, known to the reader as name, joined.
+func (e *Engine) sayJoinedOn(a *answerer, c *corpus.City, name string) {
+	when, at := e.joined(a, c)
+	a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", name, when, at)
+}
+
 // sayFoundingMember answers whether c is a founding member, when the
 // sources say when it joined; it reports whether they do.
 func (e *Engine) sayFoundingMember(a *answerer, c *corpus.City, name string) bool {
 	founded := e.data.Alliance.Founded
-	if c.Joined.IsZero() || c.JoinedCite == nil || founded.Date.IsZero() {
+	if !joinDated(c) || founded.Date.IsZero() {
 		return false
 	}
 	a.cite(founded.Cite)
@@ -453,23 +457,18 @@ func (e *Engine) sayFoundingMember(a *answerer, c *corpus.City, name string) boo
 	return true
 }
 
+// joinDated reports whether a source says when c joined.
+func joinDated(c *corpus.City) bool { return !c.Joined.IsZero() && c.JoinedCite != nil }
+
 // joined cites when c joined and says it, "am 24. April 2017", "in April
 // 2016", "于2019年10月", and at which plenary assembly.
 func (e *Engine) joined(a *answerer, c *corpus.City) (when, at string) {
 	a.cite(*c.JoinedCite)
-	d := c.Joined
-	when = d.Format(a.lang)
-	switch {
-	case a.lang == corpus.Chinese:
+	when = joinedIn(a.lang, c.Joined)
+	if a.lang == corpus.Chinese {
 		when = "于" + when
-	case d.Day != 0:
-		when = t(a.lang, "am ", "on ", "") + when
-	case d.Month != 0:
-		when = t(a.lang, "im ", "in ", "") + when
-	default:
-		when = t(a.lang, "", "in ", "") + when
 	}
-	if as := e.assemblyAt(d); as != nil {
+	if as := e.assemblyAt(c.Joined); as != nil {
 		at = tf(a.lang, ", auf der %d. Plenarversammlung", " at the %s plenary assembly", "（第%d届全体大会）", ordinalArg(a.lang, as.Number))
 	}
 	return when, at
