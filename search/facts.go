@@ -485,12 +485,7 @@ func (e *Engine) events(q *question) Answer {
 	for _, as := range al.Assemblies {
 		if within(as.Date, asked) {
 			assembly = true
-			a.cite(as.Cite)
-			a.say("%d. Plenarversammlung: %s, %s.", "%s plenary assembly: %s, %s.", "第%d届全体大会：%s，%s。",
-				ordinalArg(lang, as.Number), as.Date.Format(lang), as.Place.In(lang))
-			if n := as.Note[lang]; n != "" {
-				a.parts = append(a.parts, n)
-			}
+			sayAssembly(a, as, true)
 		}
 	}
 	if !assembly {
@@ -623,17 +618,23 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 		return e.notAnswered(q), true
 	}
 	for _, as := range pick {
-		a.cite(as.Cite)
-		a.say("%d. Plenarversammlung: %s, %s.", "%s plenary assembly: %s, %s.", "第%d届全体大会：%s，%s。",
-			ordinalArg(lang, as.Number), as.Date.Format(lang), as.Place.In(lang))
-		if len(pick) <= 2 && as.Note[lang] != "" {
-			a.parts = append(a.parts, as.Note[lang])
-		}
+		sayAssembly(a, as, len(pick) <= 2)
 	}
 	if len(pick) == len(all) {
 		e.sayAssemblyRange(a, all)
 	}
 	return a.done(KindAssembly, confidenceFact), true
+}
+
+// sayAssembly says when and where an assembly was, and with note what
+// its source says of it.
+func sayAssembly(a *answerer, as corpus.Assembly, note bool) {
+	a.cite(as.Cite)
+	a.say("%d. Plenarversammlung: %s, %s.", "%s plenary assembly: %s, %s.", "第%d届全体大会：%s，%s。",
+		ordinalArg(a.lang, as.Number), as.Date.Format(a.lang), as.Place.In(a.lang))
+	if n := as.Note[a.lang]; note && n != "" {
+		a.parts = append(a.parts, n)
+	}
 }
 
 // heldIn reports whether an assembly took place in the city c.
