@@ -17,6 +17,11 @@ func Dateline(r *corpus.Release, lang corpus.Lang) string {
 	return r.Place + ", " + date
 }
 
+// EchoRunes is how much of a user's words a reply repeats ("Keine
+// Pressemitteilung passt zu „…“"): enough to recognise them, however long
+// they were.
+const EchoRunes = 200
+
 // Clip shortens s to at most n characters, marking a cut with "…".
 func Clip(s string, n int) string {
 	r := []rune(s)

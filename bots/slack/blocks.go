@@ -21,7 +21,6 @@ const (
 	contextLimit     = 10
 	buttonValueLimit = 2000
 	fallbackLimit    = 300
-	searchEchoLimit  = 200 // characters of a search's words a reply repeats
 )
 
 // escape makes text from the corpus or a user safe in mrkdwn: Slack reads
@@ -106,7 +105,7 @@ func searchBlocks(words string, hits []search.Hit, total, page int, lang corpus.
 	if len(hits) == 0 {
 		// The words are echoed, cut so that the section stays within
 		// Block Kit's limit however long they were.
-		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, bots.Clip(words, searchEchoLimit))))}
+		return []slack.Block{section(escape(fmt.Sprintf(t.SearchNone, bots.Clip(words, bots.EchoRunes))))}
 	}
 	pages := (total + searchPageSize - 1) / searchPageSize
 	blocks := []slack.Block{section("*" + escape(fmt.Sprintf(t.SearchPage, page+1, pages, total)) + "*")}
@@ -140,7 +139,7 @@ type pageValue struct {
 }
 
 func pageButton(words string, page int, lang corpus.Lang, label string) *slack.ButtonBlockElement {
-	raw, _ := json.Marshal(pageValue{Words: bots.Clip(words, searchEchoLimit), Page: page, Lang: lang})
+	raw, _ := json.Marshal(pageValue{Words: bots.Clip(words, bots.EchoRunes), Page: page, Lang: lang})
 	b := slack.NewButtonBlockElement(pageAction, string(raw), slack.NewTextBlockObject(slack.PlainTextType, label, false, false))
 	b.ActionID = fmt.Sprintf("%s_%d", pageAction, page) // unique within the block
 	return b

@@ -16,10 +16,8 @@ import (
 	"github.com/isa-alliance/isabot/search"
 )
 
-const (
-	searchPageSize = 5   // releases a page of /search shows
-	echoLimit      = 200 // characters of the user's words a reply repeats
-)
+// searchPageSize is how many releases a page of /search shows.
+const searchPageSize = 5
 
 // command is a message such as "/search Pandemie" or, in groups,
 // "/search@isa_bot Pandemie"; any space, tab or newline may end the
@@ -172,7 +170,7 @@ func (b *Bot) send(ctx context.Context, c conversation, messages []string, marku
 // echo renders a reply that repeats the user's words, cut so that the
 // message stays within Telegram's limit however long they were.
 func echo(format, words string) string {
-	return escape(fmt.Sprintf(format, bots.Clip(words, echoLimit)))
+	return escape(fmt.Sprintf(format, bots.Clip(words, bots.EchoRunes)))
 }
 
 func (b *Bot) sendExamples(ctx context.Context, c conversation, lang corpus.Lang, intro string) {
