@@ -250,8 +250,8 @@ func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, co
 		blocks, err := b.searchPage(ctx, rest, l, 0)
 		return blocks, l, err
 	}
-	question := strings.TrimSpace(text)
-	a, err := b.engine.Answer(ctx, question, lang(question))
+	// No subcommand: parseCommand read the question's language already.
+	a, err := b.engine.Answer(ctx, strings.TrimSpace(text), l)
 	if err != nil {
 		return nil, "", err
 	}
