@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // The bots' commands ask the engine directly, without a question to read:
@@ -18,11 +19,11 @@ import (
 
 // Members lists the members, narrowed by filter ("China", "Bayern",
 // "广东"); a filter that names a city answers whether it is a member.
-func (e *Engine) Members(lang corpus.Lang, filter string) Answer {
+func (e *Engine) Members(lang corpus.Lang, filter string) answer.Answer {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	q := e.read(cleanQuestion(filter), lang)
-	var a Answer
+	var a answer.Answer
 	switch {
 	case len(q.cities) > 0 && len(q.regions) == 0:
 		a = e.membership(q, q.cities)
@@ -40,26 +41,26 @@ func (e *Engine) Members(lang corpus.Lang, filter string) Answer {
 }
 
 // Contact gives the contact person and details.
-func (e *Engine) Contact(lang corpus.Lang) Answer {
+func (e *Engine) Contact(lang corpus.Lang) answer.Answer {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	return e.finish(e.contact(&question{lang: lang}), "", lang)
 }
 
 // Help says what the engine can answer, with examples.
-func (e *Engine) Help(lang corpus.Lang) Answer {
+func (e *Engine) Help(lang corpus.Lang) answer.Answer {
 	return e.finish(e.help(&question{lang: lang}, false), "", lang)
 }
 
 // finish fills in what Answer fills in for answers to questions.
-func (e *Engine) finish(a Answer, question string, lang corpus.Lang) Answer {
+func (e *Engine) finish(a answer.Answer, question string, lang corpus.Lang) answer.Answer {
 	a.Question = question
 	a.Lang = lang
 	if a.Kind == "" {
-		a.Kind = KindNone
+		a.Kind = answer.KindNone
 	}
 	if a.Sources == nil {
-		a.Sources = []Source{}
+		a.Sources = []answer.Source{}
 	}
 	return a
 }
@@ -79,18 +80,12 @@ func (e *Engine) Release(id string) (*corpus.Release, bool) {
 	return r, ok
 }
 
-// Hit is a release that matches a search, with its best passage.
-type Hit struct {
-	Release *corpus.Release
-	Source  Source // the release as a source, with a snippet of the best passage
-}
-
 // maxSearchPassages bounds the passages a search groups into releases.
 const maxSearchPassages = 500
 
 // Search finds the releases that match words, best first, and returns
 // those from offset on, at most limit, with the number of all matches.
-func (e *Engine) Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]Hit, int, error) {
+func (e *Engine) Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]answer.Hit, int, error) {
 	text := cleanQuestion(words)
 	if text == "" {
 		return nil, 0, nil
@@ -142,12 +137,12 @@ func (e *Engine) Search(ctx context.Context, words string, lang corpus.Lang, off
 		parts = append(parts, u.raw)
 	}
 	topic := e.topicOf(parts, nil, lang)
-	out := make([]Hit, len(order))
+	out := make([]answer.Hit, len(order))
 	for i, id := range order {
 		b := byRelease[id]
 		src := releaseSource(b.p.Release)
 		src.Snippet, src.Highlights = e.snippet(b.p.Release.Lang, b.p.Text, topic)
-		out[i] = Hit{Release: b.p.Release, Source: src}
+		out[i] = answer.Hit{Release: b.p.Release, Source: src}
 	}
 	return out, total, nil
 }

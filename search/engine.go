@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // Engine answers questions about the alliance from the corpus: facts from
@@ -416,7 +417,7 @@ func sameWord(a, b unit) bool {
 // Answer answers question in lang, or in the question's own language when
 // lang is empty. It returns an error only when ctx ends or the index
 // fails; any text, however hostile, gets an answer.
-func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (Answer, error) {
+func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error) {
 	text := cleanQuestion(question)
 	if lang == "" {
 		// Before cleaning, which makes "？" an ASCII "?"; as much of it as
@@ -426,14 +427,14 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	parts := asked(text)
-	answers := make([]Answer, len(parts))
+	answers := make([]answer.Answer, len(parts))
 	named := false // whether the questions name a city themselves
 	for i, part := range parts {
 		q := e.read(part, lang)
 		named = named || len(q.cities) > 0
 		a, err := e.answer(ctx, q)
 		if err != nil {
-			return Answer{}, err
+			return answer.Answer{}, err
 		}
 		answers[i] = a
 	}
@@ -445,7 +446,7 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 		if !a.Answered || !named && len(whole.cities) > 0 {
 			w, err := e.answer(ctx, whole)
 			if err != nil {
-				return Answer{}, err
+				return answer.Answer{}, err
 			}
 			if w.Answered || !a.Answered {
 				a = w
@@ -480,8 +481,8 @@ func asked(text string) []string {
 // combine makes one answer of the answers to a message's questions: the
 // answered ones in order, with all their sources; if none is answered,
 // the first reply.
-func combine(answers []Answer) Answer {
-	var out Answer
+func combine(answers []answer.Answer) answer.Answer {
+	var out answer.Answer
 	for _, a := range answers {
 		switch {
 		case !a.Answered:
@@ -492,7 +493,7 @@ func combine(answers []Answer) Answer {
 			out.Text += "\n\n" + a.Text
 			out.Confidence = min(out.Confidence, a.Confidence)
 			for _, s := range a.Sources {
-				if !slices.ContainsFunc(out.Sources, func(o Source) bool { return o.Ref == s.Ref }) {
+				if !slices.ContainsFunc(out.Sources, func(o answer.Source) bool { return o.Ref == s.Ref }) {
 					out.Sources = append(out.Sources, s)
 				}
 			}
@@ -504,7 +505,7 @@ func combine(answers []Answer) Answer {
 	return out
 }
 
-func (e *Engine) answer(ctx context.Context, q *question) (Answer, error) {
+func (e *Engine) answer(ctx context.Context, q *question) (answer.Answer, error) {
 	if len(q.units) == 0 {
 		return e.notAnswered(q), nil
 	}
@@ -520,10 +521,10 @@ func (e *Engine) answer(ctx context.Context, q *question) (Answer, error) {
 
 // answerFromData answers from the city and alliance data when the question
 // asks for a fact the data holds and nothing in it points elsewhere.
-func (e *Engine) answerFromData(q *question) (Answer, bool) {
+func (e *Engine) answerFromData(q *question) (answer.Answer, bool) {
 	has := q.has
 	if has[cOutside] {
-		return Answer{}, false
+		return answer.Answer{}, false
 	}
 	members := e.realCities(q)
 	memberish := anyOf(has, cMember, cJoin, cFoundingMember, cGuest)
@@ -536,7 +537,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		a.say("Wann was? Sagen Sie mir bitte, worum es geht, zum Beispiel: „Wann wurde die ISA gegründet?“ oder „Seit wann ist Köln Mitglied?“",
 			"When what? Please tell me what you mean, for example: “When was the ISA founded?” or “Since when is Cologne a member?”",
 			"什么时候的什么？请告诉我您想问什么，例如：“联盟是什么时候成立的？”或“科隆是什么时候加入的？”")
-		return a.declined(KindNone), true
+		return a.declined(answer.KindNone), true
 	}
 	// "In welchem Bundesland liegt Bottrop?", "Zu welchem Land gehört
 	// Solingen?"
@@ -578,7 +579,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	// ("zuerst", "exactly"), but not a noun that names another subject:
 	// "Wie viele Einwohner hat Wuppertal?" is not about members.
 	if unknown > 1 || (unknown == 1 && q.unknownIsNoun() && q.subjects() < 2) {
-		return Answer{}, false
+		return answer.Answer{}, false
 	}
 
 	switch {
@@ -602,12 +603,12 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
 		return e.contact(q), true
 	case len(q.people) > 0 && has[cQuote]:
-		return Answer{}, false // the releases hold what people said
+		return answer.Answer{}, false // the releases hold what people said
 	case len(q.people) > 0:
 		return e.person(q, q.people), true
 	case has[cSecretariat] && has[cCoordinator] && !has[cPerson]:
 		// "Unterschied Koordinator und Sekretariat": both.
-		return combine([]Answer{e.coordinator(q), e.secretariat(q)}), true
+		return combine([]answer.Answer{e.coordinator(q), e.secretariat(q)}), true
 	case has[cSecretariat] && has[cGermany]:
 		// The German secretariat is the German office.
 		return e.coordinator(q), true
@@ -634,7 +635,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 		// "How many people live in Aachen" counts no members.
 		return e.count(q), true
 	case has[cNext] && (memberish || has[cCity]):
-		return Answer{}, false // the data knows who joined, not who will
+		return answer.Answer{}, false // the data knows who joined, not who will
 	case has[cNew] && (memberish || has[cCity]) && !has[cRelease]:
 		return e.newestMembers(q), true
 	case has[cRelease] && len(q.dates) > 0:
@@ -653,7 +654,7 @@ func (e *Engine) answerFromData(q *question) (Answer, bool) {
 	case has[cAbout] && unknown == 0, has[cAlliance] && unknown == 0 && onlyAlliance(q):
 		return e.about(q), true
 	}
-	return Answer{}, false
+	return answer.Answer{}, false
 }
 
 // otherOrganisation reports whether a membership question names another
@@ -743,13 +744,13 @@ func requestedDetails(has [numConcepts]bool) []concept {
 	return out
 }
 
-func (e *Engine) notAnswered(q *question) Answer {
-	return Answer{
+func (e *Engine) notAnswered(q *question) answer.Answer {
+	return answer.Answer{
 		Text: t(q.lang,
 			"Das kann ich aus den Pressemitteilungen und Daten der ISA nicht beantworten. Ich weiß Bescheid über: die Gründung der ISA, ihre Mitgliedsstädte (zum Beispiel „Ist Köln Mitglied?“ oder „Welche Städte aus Bayern sind dabei?“), die Zahl der Mitglieder, Ansprechpartner und Kontaktdaten, das Sekretariat, die Plenarversammlungen und die Pressemitteilungen der ISA.",
 			"I can't answer that from the ISA's press releases and data. I can tell you about: when the ISA was founded, its member cities (for example “Is Cologne a member?” or “Which cities in Bavaria are members?”), how many members it has, its contact person and contact details, the secretariat, the plenary assemblies and the ISA's press releases.",
 			"这个问题我无法根据联盟的新闻稿和资料回答。我可以回答：联盟的成立时间、成员城市（例如“科隆是成员吗？”或“巴伐利亚州有哪些成员城市？”）、成员数量、联系人和联系方式、秘书处、全体大会以及联盟的新闻稿。"),
-		Kind: KindNone,
+		Kind: answer.KindNone,
 	}
 }
 

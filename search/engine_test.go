@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 var defaultEngine struct {
@@ -75,7 +76,7 @@ func TestAnswerCityNames(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !a.Answered || a.Kind != KindMembership {
+			if !a.Answered || a.Kind != answer.KindMembership {
 				t.Fatalf("answered=%v kind=%s: %s", a.Answered, a.Kind, a.Text)
 			}
 			for _, w := range tt.want {
@@ -158,14 +159,14 @@ func TestAnswerFromRelease(t *testing.T) {
 	// Typos in the subject's words are forgiven when the exact words find
 	// nothing.
 	typo, err := e.Answer(context.Background(), "Welche Stuide hat die ISA in Auftarg gegeben?", "")
-	if err != nil || typo.Kind != KindPassage || !strings.Contains(typo.Text, "Forschung und Entwicklung") {
+	if err != nil || typo.Kind != answer.KindPassage || !strings.Contains(typo.Text, "Forschung und Entwicklung") {
 		t.Errorf("with typos: %v %s: %s", err, typo.Kind, typo.Text)
 	}
 	a, err := e.Answer(context.Background(), "Welche Studie hat die ISA in Auftrag gegeben?", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Kind != KindPassage || !strings.Contains(a.Text, "Forschung und Entwicklung") {
+	if a.Kind != answer.KindPassage || !strings.Contains(a.Text, "Forschung und Entwicklung") {
 		t.Fatalf("kind %s: %s", a.Kind, a.Text)
 	}
 	s := a.Sources[0]
@@ -269,7 +270,7 @@ func TestBrowse(t *testing.T) {
 	if a := e.Members(corpus.German, "China"); !strings.Contains(a.Text, "27 chinesische") {
 		t.Errorf("Members(China): %s", a.Text)
 	}
-	if a := e.Members(corpus.German, "koeln"); a.Kind != KindMembership || !strings.Contains(a.Text, "Ja") {
+	if a := e.Members(corpus.German, "koeln"); a.Kind != answer.KindMembership || !strings.Contains(a.Text, "Ja") {
 		t.Errorf("Members(koeln): %s", a.Text)
 	}
 	if a := e.Contact(corpus.Chinese); !strings.Contains(a.Text, "isa@pks-gmbh.net") || a.Lang != corpus.Chinese {
@@ -300,7 +301,7 @@ func TestAddRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, err := e.Answer(ctx, "Wo fand der Wasserstoffgipfel statt?", "")
-	if err != nil || a.Kind != KindPassage || !strings.Contains(a.Text, "Foshan") {
+	if err != nil || a.Kind != answer.KindPassage || !strings.Contains(a.Text, "Foshan") {
 		t.Fatalf("after Add: %v %s", err, a.Text)
 	}
 	if latest := e.Latest(1); latest[0].ID != r.ID {
@@ -328,7 +329,7 @@ func TestAddRelease(t *testing.T) {
 	}
 	a, _ = e.Answer(ctx, "Wer wird in den Pressemitteilungen zitiert?", "")
 	liu, ost := strings.Index(a.Text, "Liu Yi"), strings.Index(a.Text, "Friedhelm Ost")
-	if a.Kind != KindPerson || liu < 0 || ost < liu || len(a.Sources) < 2 || a.Sources[0].Ref != r.ID {
+	if a.Kind != answer.KindPerson || liu < 0 || ost < liu || len(a.Sources) < 2 || a.Sources[0].Ref != r.ID {
 		t.Errorf("who is quoted: %s %s %+v", a.Kind, a.Text, a.Sources)
 	}
 

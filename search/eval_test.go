@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // evalQuestion is one journalist's question of the evaluation set in
@@ -61,7 +62,7 @@ func TestEvaluationSet(t *testing.T) {
 	t.Logf("evaluation score: %d/%d (%.1f%%)", passed, total, 100*float64(passed)/float64(total))
 }
 
-func checkAnswer(q evalQuestion, a Answer) []string {
+func checkAnswer(q evalQuestion, a answer.Answer) []string {
 	var problems []string
 	if a.Lang != q.Lang {
 		problems = append(problems, "language "+string(a.Lang)+", want "+string(q.Lang))

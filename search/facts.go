@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // Confidence of answers from the data: certain when the question named
@@ -24,7 +25,7 @@ type answerer struct {
 	e       *Engine
 	lang    corpus.Lang
 	parts   []string
-	sources []Source
+	sources []answer.Source
 }
 
 func (e *Engine) newAnswer(q *question) *answerer { return &answerer{e: e, lang: q.lang} }
@@ -39,38 +40,38 @@ func (a *answerer) cite(c corpus.Cite) string {
 	return asOf(a.lang, c.AsOf)
 }
 
-func (a *answerer) addSource(s Source) {
+func (a *answerer) addSource(s answer.Source) {
 	// One source once, however it was reached: a release cited from the
 	// data and quoted from the index is the same source.
-	if !slices.ContainsFunc(a.sources, func(o Source) bool { return o.Ref == s.Ref }) {
+	if !slices.ContainsFunc(a.sources, func(o answer.Source) bool { return o.Ref == s.Ref }) {
 		a.sources = append(a.sources, s)
 	}
 }
 
 // declined is an answer that says why the sources hold none, with what
 // they hold instead: not answered.
-func (a *answerer) declined(kind Kind) Answer {
+func (a *answerer) declined(kind answer.Kind) answer.Answer {
 	ans := a.done(kind, 0)
 	ans.Answered = false
 	return ans
 }
 
-func (a *answerer) done(kind Kind, confidence float64) Answer {
+func (a *answerer) done(kind answer.Kind, confidence float64) answer.Answer {
 	sep := " "
 	if a.lang == corpus.Chinese {
 		sep = ""
 	}
-	return Answer{Answered: true, Text: strings.Join(a.parts, sep), Confidence: confidence, Sources: a.sources, Kind: kind}
+	return answer.Answer{Answered: true, Text: strings.Join(a.parts, sep), Confidence: confidence, Sources: a.sources, Kind: kind}
 }
 
 // source describes the source with id for citing; asOf stands in for an
 // unknown publication date.
-func (e *Engine) source(id string, asOf corpus.Date) Source {
+func (e *Engine) source(id string, asOf corpus.Date) answer.Source {
 	s, ok := e.sources[id]
 	if !ok {
-		return Source{Title: id, Ref: id, Date: asOf}
+		return answer.Source{Title: id, Ref: id, Date: asOf}
 	}
-	out := Source{Title: s.Title, Date: s.Date, URL: s.URL}
+	out := answer.Source{Title: s.Title, Date: s.Date, URL: s.URL}
 	if out.Date.IsZero() {
 		out.Date = asOf
 	}
@@ -141,7 +142,7 @@ func list(lang corpus.Lang, items []string) string {
 	return strings.Join(head, ", ") + " und " + last
 }
 
-func (e *Engine) founding(q *question) Answer {
+func (e *Engine) founding(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	al := &e.data.Alliance
 	lang := q.lang
@@ -178,7 +179,7 @@ func (e *Engine) founding(q *question) Answer {
 		a.say("Vorgeschlagen wurde die Allianz am %s in %s von %s.", "The alliance was proposed on %s in %s by %s.",
 			"联盟于%s在%s由%s倡议成立。", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
 	}
-	return a.done(KindFounding, confidenceFact)
+	return a.done(answer.KindFounding, confidenceFact)
 }
 
 // cityNames gives the names of cities in lang, where the data knows them.
@@ -208,7 +209,7 @@ func (e *Engine) offices(kind string) []*corpus.Office {
 	return out
 }
 
-func (e *Engine) contact(q *question) Answer {
+func (e *Engine) contact(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	offices := e.offices(corpus.OfficeGerman)
@@ -240,12 +241,12 @@ func (e *Engine) contact(q *question) Answer {
 	if len(offices) == 0 {
 		return e.notAnswered(q)
 	}
-	return a.done(KindContact, confidenceFact)
+	return a.done(answer.KindContact, confidenceFact)
 }
 
 // contactDetails answers for the requested details of the German office
 // or, when the question names it, the secretariat.
-func (e *Engine) contactDetails(q *question, want []concept) Answer {
+func (e *Engine) contactDetails(q *question, want []concept) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	kind := corpus.OfficeGerman
@@ -255,7 +256,7 @@ func (e *Engine) contactDetails(q *question, want []concept) Answer {
 	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {
 		if w := e.data.Alliance.Website; w.URL != "" {
 			a.say("Die Website der ISA ist %s (%s).", "The ISA's website is %s (%s).", "联盟的网站是%s（%s）。", w.URL, a.cite(w.Cite))
-			return a.done(KindContact, confidenceFact)
+			return a.done(answer.KindContact, confidenceFact)
 		}
 	}
 	offices := e.offices(kind)
@@ -283,7 +284,7 @@ func (e *Engine) contactDetails(q *question, want []concept) Answer {
 	if len(a.parts) == 0 {
 		return e.notAnswered(q)
 	}
-	return a.done(KindContact, confidenceFact)
+	return a.done(answer.KindContact, confidenceFact)
 }
 
 func cityNameFor(e *Engine, name string, lang corpus.Lang) string {
@@ -326,7 +327,7 @@ func officeDetails(o *corpus.Office, lang corpus.Lang, want []concept) string {
 	return strings.Join(parts, sep)
 }
 
-func (e *Engine) coordinator(q *question) Answer {
+func (e *Engine) coordinator(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	offices := e.offices(corpus.OfficeGerman)
@@ -334,7 +335,7 @@ func (e *Engine) coordinator(q *question) Answer {
 		// "Who took over from PKS?": the newest office, as its source says.
 		o := offices[0]
 		a.say("Der %s %s (%s).", "The %s %s (%s).", "%s%s（%s）。", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
-		return a.done(KindCoordinator, confidenceFact)
+		return a.done(answer.KindCoordinator, confidenceFact)
 	}
 	slices.Reverse(offices) // tell the story in order
 	for i, o := range offices {
@@ -363,7 +364,7 @@ func (e *Engine) coordinator(q *question) Answer {
 	if len(offices) == 0 {
 		return e.notAnswered(q)
 	}
-	return a.done(KindCoordinator, confidenceFact)
+	return a.done(answer.KindCoordinator, confidenceFact)
 }
 
 // asksNow reports whether the question asks how things stand today: "noch",
@@ -400,7 +401,7 @@ func shortOrg(org string) string {
 	return org
 }
 
-func (e *Engine) secretariat(q *question) Answer {
+func (e *Engine) secretariat(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	offices := func() {
@@ -441,15 +442,15 @@ func (e *Engine) secretariat(q *question) Answer {
 	if len(a.parts) == 0 {
 		return e.notAnswered(q)
 	}
-	return a.done(KindSecretariat, confidenceFact)
+	return a.done(answer.KindSecretariat, confidenceFact)
 }
 
-func (e *Engine) person(q *question, people []*corpus.Person) Answer {
+func (e *Engine) person(q *question, people []*corpus.Person) answer.Answer {
 	a := e.newAnswer(q)
 	for _, p := range people {
 		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(q.lang), a.cite(p.Cite))
 	}
-	return a.done(KindPerson, confidenceFact)
+	return a.done(answer.KindPerson, confidenceFact)
 }
 
 // forDate says a date after "für": "den 3. März 2019", "März 2019".
@@ -463,7 +464,7 @@ func forDate(lang corpus.Lang, d corpus.Date) string {
 // events answers what happened at the date the question names: the
 // founding, the founding conference, the proposal, plenary assemblies,
 // cities joining and releases, as the data dates them.
-func (e *Engine) events(q *question) Answer {
+func (e *Engine) events(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang, asked := q.lang, q.dates[0]
 	al := &e.data.Alliance
@@ -512,9 +513,9 @@ func (e *Engine) events(q *question) Answer {
 	}
 	if len(a.parts) == 0 {
 		a.say("Für %s nennen die Quellen kein Ereignis der ISA.", "The sources name no event of the ISA for %s.", "资料中没有%s的联盟活动。", forDate(lang, asked))
-		return a.declined(KindNone)
+		return a.declined(answer.KindNone)
 	}
-	return a.done(KindEvents, confidenceFact)
+	return a.done(answer.KindEvents, confidenceFact)
 }
 
 // peopleByRole finds the people whose role, in some language, holds every
@@ -547,7 +548,7 @@ func (e *Engine) peopleByRole(q *question) []*corpus.Person {
 
 // assemblies answers about the plenary assemblies: one by its number, the
 // ones of a year, the latest, or all that the sources date.
-func (e *Engine) assemblies(q *question) (Answer, bool) {
+func (e *Engine) assemblies(q *question) (answer.Answer, bool) {
 	a := e.newAnswer(q)
 	lang := q.lang
 	all := e.data.Alliance.Assemblies
@@ -598,7 +599,7 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 			}
 			a.parts = append(a.parts, none)
 			e.sayAssemblyRange(a, all)
-			return a.declined(KindAssembly), true
+			return a.declined(answer.KindAssembly), true
 		}
 	case q.has[cNext] && len(all) > 0:
 		// The data knows only assemblies that took place.
@@ -608,7 +609,7 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 			"The sources give no date for the next plenary assembly. The latest they name is the %s plenary assembly: %s, %s.",
 			"资料中没有下一届全体大会的日期。资料中最近的一届是第%d届全体大会：%s，%s。",
 			ordinalArg(lang, last.Number), last.Date.Format(lang), last.Place.In(lang))
-		return a.declined(KindAssembly), true
+		return a.declined(answer.KindAssembly), true
 	case q.has[cNew] && len(all) > 0:
 		pick = append(pick, latestAssembly(all))
 	default:
@@ -623,7 +624,7 @@ func (e *Engine) assemblies(q *question) (Answer, bool) {
 	if len(pick) == len(all) {
 		e.sayAssemblyRange(a, all)
 	}
-	return a.done(KindAssembly, confidenceFact), true
+	return a.done(answer.KindAssembly, confidenceFact), true
 }
 
 // sayAssembly says when and where an assembly was, and with note what
@@ -663,7 +664,7 @@ func (e *Engine) sayAssemblyRange(a *answerer, all []corpus.Assembly) {
 }
 
 // latestReleases lists the newest releases.
-func (e *Engine) latestReleases(q *question) Answer {
+func (e *Engine) latestReleases(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	latest := e.latest(3)
 	if len(latest) == 0 {
@@ -674,13 +675,13 @@ func (e *Engine) latestReleases(q *question) Answer {
 		a.addSource(releaseSource(r))
 		a.parts = append(a.parts, "\n"+tf(q.lang, "• „%s“ (%s, %s)", "• “%s” (%s, %s)", "•《%s》（%s，%s）", r.Title, r.Place, corpus.DateOf(r.Date).Format(q.lang)))
 	}
-	return a.done(KindReleases, confidenceFact)
+	return a.done(answer.KindReleases, confidenceFact)
 }
 
 // quoted answers who is quoted in the releases: the people of the data
 // named in a paragraph with a quotation, for the three newest releases
 // that quote anyone, and what they are.
-func (e *Engine) quoted(q *question) (Answer, bool) {
+func (e *Engine) quoted(q *question) (answer.Answer, bool) {
 	a := e.newAnswer(q)
 	lang := q.lang
 	var people []*corpus.Person
@@ -708,9 +709,9 @@ func (e *Engine) quoted(q *question) (Answer, bool) {
 		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
 	}
 	if len(people) == 0 {
-		return Answer{}, false
+		return answer.Answer{}, false
 	}
-	return a.done(KindPerson, confidenceFact), true
+	return a.done(answer.KindPerson, confidenceFact), true
 }
 
 // quotes reports whether a paragraph holds a quotation.
@@ -722,7 +723,7 @@ func isQuotationMark(r rune) bool { return unicode.Is(unicode.Quotation_Mark, r)
 
 // releasesOn answers what the releases of the date asked say: each
 // one's title and the start of its news text.
-func (e *Engine) releasesOn(q *question) Answer {
+func (e *Engine) releasesOn(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang, asked := q.lang, q.dates[0]
 	for i := range e.data.Releases {
@@ -740,9 +741,9 @@ func (e *Engine) releasesOn(q *question) Answer {
 	}
 	if len(a.parts) == 0 {
 		a.say("Für %s nennen die Quellen keine Pressemitteilung der ISA.", "The sources hold no press release of the ISA for %s.", "资料中没有%s的联盟新闻稿。", forDate(lang, asked))
-		return a.declined(KindReleases)
+		return a.declined(answer.KindReleases)
 	}
-	return a.done(KindReleases, confidenceFact)
+	return a.done(answer.KindReleases, confidenceFact)
 }
 
 // latest returns up to n releases, newest first.
@@ -755,11 +756,11 @@ func (e *Engine) latest(n int) []*corpus.Release {
 	return out
 }
 
-func releaseSource(r *corpus.Release) Source {
-	return Source{Title: r.Title, Date: corpus.DateOf(r.Date), Ref: cmp.Or(r.URL, r.ID), URL: r.URL}
+func releaseSource(r *corpus.Release) answer.Source {
+	return answer.Source{Title: r.Title, Date: corpus.DateOf(r.Date), Ref: cmp.Or(r.URL, r.ID), URL: r.URL}
 }
 
-func (e *Engine) names(q *question) Answer {
+func (e *Engine) names(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	label := map[corpus.Lang]string{
@@ -790,12 +791,12 @@ func (e *Engine) names(q *question) Answer {
 	if len(variants) > 0 {
 		a.say("Weitere Schreibweisen in den Quellen: %s.", "Other forms in the sources: %s.", "资料中的其他写法：%s。", strings.Join(variants, "; "))
 	}
-	return a.done(KindNames, confidenceFact)
+	return a.done(answer.KindNames, confidenceFact)
 }
 
 // about describes the alliance: its numbers from the data, its purpose in
 // the words of the newest release's "about" section.
-func (e *Engine) about(q *question) Answer {
+func (e *Engine) about(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	if latest, agree, ok := e.latestCount(); ok {
@@ -821,7 +822,7 @@ func (e *Engine) about(q *question) Answer {
 			}
 		}
 	}
-	return a.done(KindAbout, confidenceFact)
+	return a.done(answer.KindAbout, confidenceFact)
 }
 
 func languageName(reader, lang corpus.Lang) string {
@@ -836,7 +837,7 @@ func languageName(reader, lang corpus.Lang) string {
 
 // help says what the engine can answer; greeting adds a hello. It states
 // no fact, so it does not count as answered.
-func (e *Engine) help(q *question, greeting bool) Answer {
+func (e *Engine) help(q *question, greeting bool) answer.Answer {
 	a := e.newAnswer(q)
 	if greeting {
 		a.say("Hallo!", "Hello!", "您好！")
@@ -844,7 +845,7 @@ func (e *Engine) help(q *question, greeting bool) Answer {
 	a.say("Ich beantworte Fragen zur Chinesisch-Deutschen Industriestädteallianz (ISA) aus ihren Pressemitteilungen und Daten, auf Deutsch, Englisch und Chinesisch. Zum Beispiel: „Wann wurde die ISA gegründet?“, „Ist Köln Mitglied?“, „Welche chinesischen Städte sind dabei?“, „Wie viele Mitglieder hat die ISA?“, „Wer ist der Ansprechpartner?“, „Was sagte Friedhelm Ost?“",
 		"I answer questions about the Chinese-German Industrial Cities Alliance (ISA) from its press releases and data, in German, English and Chinese. For example: “When was the ISA founded?”, “Is Cologne a member?”, “Which Chinese cities are members?”, “How many members does the ISA have?”, “Who is the contact person?”, “What did Friedhelm Ost say?”",
 		"我根据中德工业城市联盟的新闻稿和资料，用中文、德文和英文回答有关联盟的问题。例如：“联盟是什么时候成立的？”、“科隆是成员吗？”、“有哪些中国城市？”、“联盟有多少成员？”、“联系人是谁？”")
-	help := a.done(KindHelp, 0)
+	help := a.done(answer.KindHelp, 0)
 	help.Answered = false
 	return help
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // hostileQuestions are chat texts that break naive engines: query-string
@@ -34,7 +35,7 @@ func FuzzAnswer(f *testing.F) {
 }
 
 // checkWellFormed checks what every answer must be, whatever was asked.
-func checkWellFormed(t *testing.T, question string, a Answer) {
+func checkWellFormed(t *testing.T, question string, a answer.Answer) {
 	t.Helper()
 	switch a.Lang {
 	case corpus.German, corpus.English, corpus.Chinese:

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // latestCount is the newest member count, and the others that agree with
@@ -50,7 +51,7 @@ func joinedIn(lang corpus.Lang, d corpus.Date) string {
 // countIn answers how many members the alliance had at the time asked (a
 // year or a month): with the counts the sources give for it, else with
 // the nearest before and after it.
-func (e *Engine) countIn(q *question, asked corpus.Date) Answer {
+func (e *Engine) countIn(q *question, asked corpus.Date) answer.Answer {
 	a := e.newAnswer(q)
 	counts := slices.Clone(e.data.Alliance.Counts)
 	slices.SortFunc(counts, func(x, y corpus.Count) int { return cmp.Compare(x.AsOf.Time().Unix(), y.AsOf.Time().Unix()) })
@@ -73,7 +74,7 @@ func (e *Engine) countIn(q *question, asked corpus.Date) Answer {
 		a.cite(c.Cite)
 		a.parts = append(a.parts, countSentence(q.lang, c))
 	}
-	return a.done(KindCount, confidenceFact)
+	return a.done(answer.KindCount, confidenceFact)
 }
 
 // countSentence says a count with what its source gives: "Stand Dezember
@@ -138,7 +139,7 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 	return out
 }
 
-func (e *Engine) membership(q *question, mentions []cityMention) Answer {
+func (e *Engine) membership(q *question, mentions []cityMention) answer.Answer {
 	a := e.newAnswer(q)
 	confidence := confidenceFact
 	for _, m := range mentions {
@@ -155,7 +156,7 @@ func (e *Engine) membership(q *question, mentions []cityMention) Answer {
 		}
 		e.sayMembership(a, m, q.has[cWhen], q.has[cFoundingMember], q.has[cGuest])
 	}
-	return a.done(KindMembership, confidence)
+	return a.done(answer.KindMembership, confidence)
 }
 
 // nearestPart finds the part of a grouping that the question's words name
@@ -232,7 +233,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 
 // foundingMembers answers which members joined when the alliance was
 // founded, as the cities' join dates say.
-func (e *Engine) foundingMembers(q *question) Answer {
+func (e *Engine) foundingMembers(q *question) answer.Answer {
 	founded := e.data.Alliance.Founded
 	if founded.Date.IsZero() {
 		return e.notAnswered(q)
@@ -258,7 +259,7 @@ func (e *Engine) foundingMembers(q *question) Answer {
 			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
 		}
 	}
-	return a.done(KindMembers, confidenceFact)
+	return a.done(answer.KindMembers, confidenceFact)
 }
 
 // compareCoarse orders two dates at the precision both give: April 2016
@@ -274,16 +275,16 @@ func compareCoarse(x, y corpus.Date) int {
 }
 
 // prospective answers which cities want to join, as far as a source says.
-func (e *Engine) prospective(q *question) Answer {
+func (e *Engine) prospective(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	p := e.data.Alliance.Prospective
 	a.say("%s (%s).", "%s (%s).", "%s（%s）。", strings.TrimSuffix(strings.TrimSuffix(p.Note[q.lang], "."), "。"), a.cite(p.Cite))
-	return a.done(KindMembers, confidenceFact)
+	return a.done(answer.KindMembers, confidenceFact)
 }
 
 // joinOrder answers which of the cities joined first: all of them in the
 // order they joined, those the sources give no date for last.
-func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
+func (e *Engine) joinOrder(q *question, mentions []cityMention) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	var dated []*corpus.City
@@ -326,12 +327,12 @@ func (e *Engine) joinOrder(q *question, mentions []cityMention) Answer {
 	if len(undated) > 0 {
 		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", list(lang, undated))
 	}
-	return a.done(KindMembership, confidenceFact)
+	return a.done(answer.KindMembership, confidenceFact)
 }
 
 // formerMembers answers which cities left: those an early source lists
 // and later lists do not.
-func (e *Engine) formerMembers(q *question) Answer {
+func (e *Engine) formerMembers(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	for i := range e.data.Cities {
 		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer {
@@ -347,7 +348,7 @@ func (e *Engine) formerMembers(q *question) Answer {
 			a.say("Die Quellen nennen keine früheren Mitglieder (%s).", "The sources name no former members (%s).", "资料中没有以前的成员（%s）。", asOf(q.lang, latest.AsOf))
 		}
 	}
-	return a.done(KindMembers, confidenceFact)
+	return a.done(answer.KindMembers, confidenceFact)
 }
 
 // countedMember finds "41st full member" in a city's English note.
@@ -356,7 +357,7 @@ var countedMember = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th) (?:\pL+ )?member`
 // nthMember answers "Which city was the 41st member?" from the cities'
 // notes, which say so where a source counts: "the 41st full member", "the
 // 17th German member".
-func (e *Engine) nthMember(q *question) (Answer, bool) {
+func (e *Engine) nthMember(q *question) (answer.Answer, bool) {
 	a := e.newAnswer(q)
 	n := strconv.Itoa(q.numbers[0])
 	for i := range e.data.Cities {
@@ -371,13 +372,13 @@ func (e *Engine) nthMember(q *question) (Answer, bool) {
 		a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
 	}
 	if len(a.parts) == 0 {
-		return Answer{}, false
+		return answer.Answer{}, false
 	}
-	return a.done(KindMembership, confidenceFact), true
+	return a.done(answer.KindMembership, confidenceFact), true
 }
 
 // regionOf answers which Land or province the cities are in.
-func (e *Engine) regionOf(q *question, mentions []cityMention) Answer {
+func (e *Engine) regionOf(q *question, mentions []cityMention) answer.Answer {
 	a := e.newAnswer(q)
 	for _, m := range mentions {
 		r := e.regions[m.city.Region]
@@ -390,7 +391,7 @@ func (e *Engine) regionOf(q *question, mentions []cityMention) Answer {
 	if len(a.parts) == 0 {
 		return e.notAnswered(q)
 	}
-	return a.done(KindMembership, confidenceFact)
+	return a.done(answer.KindMembership, confidenceFact)
 }
 
 // namedBy reports whether name is one of t's names.
@@ -551,7 +552,7 @@ func (e *Engine) sayDidYouMean(a *answerer, name string) {
 }
 
 // unknownCity answers "is X a member?" for a name the data does not know.
-func (e *Engine) unknownCity(q *question) Answer {
+func (e *Engine) unknownCity(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	name := q.unknown[0].raw
 	if q.unknown[0].han {
@@ -563,7 +564,7 @@ func (e *Engine) unknownCity(q *question) Answer {
 	}
 	e.sayNotMember(a, "", name)
 	e.sayDidYouMean(a, name)
-	return a.done(KindMembership, confidenceUnknown)
+	return a.done(answer.KindMembership, confidenceUnknown)
 }
 
 // memberFilter is what a question narrows the member list to.
@@ -599,7 +600,7 @@ func (f memberFilter) keep(c *corpus.City) bool {
 		(f.joined.IsZero() || within(c.Joined, f.joined))
 }
 
-func (e *Engine) members(q *question) Answer {
+func (e *Engine) members(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	f := e.filterOf(q)
@@ -668,10 +669,10 @@ func (e *Engine) members(q *question) Answer {
 			"联盟共有%d个成员（%s）。%d个德国成员：%s。%d个中国成员，资料列出了其中%d个：%s。",
 			latest.Total, asOf(lang, latest.AsOf), latest.Germany, german, latest.China, len(chinese), list(lang, memberNames(chinese, lang)))
 	}
-	return a.done(KindMembers, confidenceFact)
+	return a.done(answer.KindMembers, confidenceFact)
 }
 
-func (e *Engine) newestMembers(q *question) Answer {
+func (e *Engine) newestMembers(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	f := e.filterOf(q)
@@ -694,10 +695,10 @@ func (e *Engine) newestMembers(q *question) Answer {
 	}
 	a.say("Zuletzt aufgenommen wurden im %s%s: %s.", "The newest members joined in %s%s: %s.", "最新加入的成员（%s%s）：%s。",
 		newest.Format(lang), at, list(lang, memberNames(cities, lang)))
-	return a.done(KindMembers, confidenceFact)
+	return a.done(answer.KindMembers, confidenceFact)
 }
 
-func (e *Engine) count(q *question) Answer {
+func (e *Engine) count(q *question) answer.Answer {
 	a := e.newAnswer(q)
 	lang := q.lang
 	latest, agree, ok := e.latestCount()
@@ -735,5 +736,5 @@ func (e *Engine) count(q *question) Answer {
 			"中德工业城市联盟共有%d个成员：%d个德国城市（来自%d个联邦州）和%d个中国城市（来自%d个省份）（%s）。",
 			latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, at)
 	}
-	return a.done(KindCount, confidenceFact)
+	return a.done(answer.KindCount, confidenceFact)
 }

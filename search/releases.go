@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // How many passages a question's search looks at, and how much of its
@@ -25,10 +26,10 @@ const (
 
 // answerFromReleases answers with the passage of a release that best covers
 // what the question is about.
-func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, bool, error) {
+func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.Answer, bool, error) {
 	topic := e.topicWords(q)
 	if len(topic) == 0 {
-		return Answer{}, false, nil
+		return answer.Answer{}, false, nil
 	}
 	// Exact words first; only when they find nothing, the words the index
 	// does not know, with a typo allowed.
@@ -40,7 +41,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 		}
 	}
 	if err != nil || len(found) == 0 {
-		return Answer{}, false, err
+		return answer.Answer{}, false, err
 	}
 	if q.has[cQuote] && len(q.people) > 0 {
 		return e.quoteAnswer(q, found, topic), true, nil
@@ -49,7 +50,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (Answer, b
 	if q.has[cCount] && !strings.ContainsAny(a.Sources[0].Snippet, "0123456789") {
 		// "Wie viele Masken wurden geliefert?": a passage without a
 		// number does not answer how many.
-		return Answer{}, false, nil
+		return answer.Answer{}, false, nil
 	}
 	return a, true, nil
 }
@@ -394,7 +395,7 @@ func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
 
 // passageAnswer quotes the sentences of a passage that cover the topic
 // best.
-func (e *Engine) passageAnswer(q *question, found scoredPassage, topic []topicWord) Answer {
+func (e *Engine) passageAnswer(q *question, found scoredPassage, topic []topicWord) answer.Answer {
 	r := found.p.Release
 	text := bestSentences(found.p.Text, func(sentence string) []bool {
 		terms := e.termSet(r.Lang, sentence)
@@ -406,18 +407,18 @@ func (e *Engine) passageAnswer(q *question, found scoredPassage, topic []topicWo
 	})
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
-	return Answer{
+	return answer.Answer{
 		Answered:   true,
 		Text:       fromRelease(q.lang, r, []string{text}),
 		Confidence: 0.4 + 0.4*found.coverage,
-		Sources:    []Source{src},
-		Kind:       KindPassage,
+		Sources:    []answer.Source{src},
+		Kind:       answer.KindPassage,
 	}
 }
 
 // quoteAnswer gives up to two passages in which the person asked about
 // speaks, whole, in the order of the release.
-func (e *Engine) quoteAnswer(q *question, found []scoredPassage, topic []topicWord) Answer {
+func (e *Engine) quoteAnswer(q *question, found []scoredPassage, topic []topicWord) answer.Answer {
 	r := found[0].p.Release
 	var picked []*passage
 	for _, f := range found {
@@ -432,7 +433,7 @@ func (e *Engine) quoteAnswer(q *question, found []scoredPassage, topic []topicWo
 	}
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, texts[0], topic)
-	return Answer{Answered: true, Text: fromRelease(q.lang, r, texts), Confidence: 0.8, Sources: []Source{src}, Kind: KindPassage}
+	return answer.Answer{Answered: true, Text: fromRelease(q.lang, r, texts), Confidence: 0.8, Sources: []answer.Source{src}, Kind: answer.KindPassage}
 }
 
 // fromRelease introduces quoted text with the release it comes from, and
@@ -545,16 +546,16 @@ func abbreviationBefore(before []rune) bool {
 
 // snippet cuts text to a window around the first topic word and marks
 // every topic word in it.
-func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (string, []Span) {
+func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (string, []answer.Span) {
 	var (
-		spans []Span
+		spans []answer.Span
 		words []int // the topic word each span matched
 	)
 	for _, t := range e.index.analyze(lang, text) {
 		set := termSet{terms: map[string]bool{t.text: true}}
 		for i, w := range topic {
 			if w.foundIn(set) {
-				spans = append(spans, Span{Start: t.start, End: t.end})
+				spans = append(spans, answer.Span{Start: t.start, End: t.end})
 				words = append(words, i)
 				break
 			}
@@ -601,17 +602,17 @@ func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (stri
 	if to < len(text) {
 		suffix = "…"
 	}
-	var out []Span
+	var out []answer.Span
 	for _, s := range spans {
 		if s.Start >= from && s.End <= to {
-			out = append(out, Span{Start: s.Start - from + len(prefix), End: s.End - from + len(prefix)})
+			out = append(out, answer.Span{Start: s.Start - from + len(prefix), End: s.End - from + len(prefix)})
 		}
 	}
 	return prefix + text[from:to] + suffix, mergeSpans(out)
 }
 
-func mergeSpans(spans []Span) []Span {
-	var out []Span
+func mergeSpans(spans []answer.Span) []answer.Span {
+	var out []answer.Span
 	for _, s := range spans {
 		if n := len(out); n > 0 && s.Start <= out[n-1].End {
 			out[n-1].End = max(out[n-1].End, s.End)

@@ -15,7 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/isa-alliance/isabot/corpus"
-	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // Metrics are isabot's Prometheus metrics, in a registry of their own.
@@ -70,7 +70,7 @@ func (m *Metrics) Handler() http.Handler {
 }
 
 // Answered counts an answer given on platform in d.
-func (m *Metrics) Answered(platform string, a search.Answer, d time.Duration) {
+func (m *Metrics) Answered(platform string, a answer.Answer, d time.Duration) {
 	outcome := "unanswered"
 	if a.Answered {
 		outcome = "answered"
@@ -90,29 +90,42 @@ func (m *Metrics) Delivered(platform, result string) {
 	m.deliveries.WithLabelValues(platform, result).Inc()
 }
 
-// Engine counts the questions put to an engine on one platform and logs
-// those it could not answer; its other methods are the engine's own.
-type Engine struct {
-	*search.Engine
+// Engine is what the bots and the ask API put to the answer engine;
+// package search's Engine is one. Only its questions are observed.
+type Engine interface {
+	Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error)
+	Members(lang corpus.Lang, filter string) answer.Answer
+	Contact(lang corpus.Lang) answer.Answer
+	Help(lang corpus.Lang) answer.Answer
+	Latest(n int) []*corpus.Release
+	Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]answer.Hit, int, error)
+	Release(id string) (*corpus.Release, bool)
+}
+
+// ObservedEngine counts the questions put to an engine on one platform
+// and logs those it could not answer; its other methods are the engine's
+// own.
+type ObservedEngine struct {
+	Engine
 	platform   string
 	metrics    *Metrics
 	unanswered *Unanswered
 }
 
 // Observed wraps engine for platform.
-func Observed(engine *search.Engine, platform string, metrics *Metrics, unanswered *Unanswered) *Engine {
-	return &Engine{Engine: engine, platform: platform, metrics: metrics, unanswered: unanswered}
+func Observed(engine Engine, platform string, metrics *Metrics, unanswered *Unanswered) *ObservedEngine {
+	return &ObservedEngine{Engine: engine, platform: platform, metrics: metrics, unanswered: unanswered}
 }
 
 // Answer answers, counts and logs.
-func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (search.Answer, error) {
+func (e *ObservedEngine) Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error) {
 	start := time.Now()
 	a, err := e.Engine.Answer(ctx, question, lang)
 	if err != nil {
 		return a, err
 	}
 	e.metrics.Answered(e.platform, a, time.Since(start))
-	if !a.Answered && a.Kind != search.KindHelp {
+	if !a.Answered && a.Kind != answer.KindHelp {
 		e.unanswered.Add(question, a.Lang, e.platform)
 	}
 	return a, nil

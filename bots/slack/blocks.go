@@ -10,7 +10,7 @@ import (
 
 	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/corpus"
-	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // Block Kit's limits: characters in a section's text, blocks in a
@@ -36,7 +36,7 @@ func section(mrkdwn string) slack.Block {
 // answerBlocks renders an answer: its text as sections, cut within Block
 // Kit's limits at paragraph boundaries, and its sources as a context
 // block with title, date and link.
-func answerBlocks(a search.Answer) []slack.Block {
+func answerBlocks(a answer.Answer) []slack.Block {
 	var paragraphs []string
 	for _, line := range strings.Split(a.Text, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
@@ -62,7 +62,7 @@ func answerBlocks(a search.Answer) []slack.Block {
 
 // sourceText names a source in mrkdwn: its title, linked where it has a
 // link, and its date.
-func sourceText(s search.Source, lang corpus.Lang) string {
+func sourceText(s answer.Source, lang corpus.Lang) string {
 	title := escape(s.Title)
 	if s.URL != "" && !strings.ContainsAny(s.URL, "|<> ") {
 		title = "<" + escape(s.URL) + "|" + title + ">"
@@ -100,7 +100,7 @@ const searchPageSize = 5
 // searchBlocks lists the releases of one page that match words, each
 // with a snippet whose matched words are bold and a button to read it,
 // and buttons to turn the page.
-func searchBlocks(words string, hits []search.Hit, total, page int, lang corpus.Lang) []slack.Block {
+func searchBlocks(words string, hits []answer.Hit, total, page int, lang corpus.Lang) []slack.Block {
 	t := bots.TextsFor(lang)
 	if len(hits) == 0 {
 		// The words are echoed, cut so that the section stays within
@@ -146,12 +146,12 @@ func pageButton(words string, page int, lang corpus.Lang, label string) *slack.B
 }
 
 // snippetText renders a snippet in mrkdwn with its matched words bold.
-func snippetText(s search.Source) string {
+func snippetText(s answer.Source) string {
 	return s.MarkedSnippet(escape, func(w string) string { return "*" + escape(w) + "*" })
 }
 
 // homeBlocks is the App Home tab.
-func homeBlocks(help search.Answer, latest []*corpus.Release) []slack.Block {
+func homeBlocks(help answer.Answer, latest []*corpus.Release) []slack.Block {
 	blocks := []slack.Block{
 		slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, "isabot · ISA · 中德工业城市联盟", false, false)),
 		section(escape(help.Text)),

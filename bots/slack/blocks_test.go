@@ -11,16 +11,16 @@ import (
 
 	"github.com/isa-alliance/isabot/bots/slack/slackfake"
 	"github.com/isa-alliance/isabot/corpus"
-	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 func TestSearchBlocksPages(t *testing.T) {
 	// The middle page of three: numbered on from the first, a button to
 	// read each release, and buttons back and on.
-	var hits []search.Hit
+	var hits []answer.Hit
 	for i := range searchPageSize {
 		r := &corpus.Release{ID: fmt.Sprintf("r%d", i), Title: fmt.Sprintf("Meldung %d", i), Date: time.Date(2024, 1, i+1, 0, 0, 0, 0, time.UTC)}
-		hits = append(hits, search.Hit{Release: r, Source: search.Source{Snippet: "…"}})
+		hits = append(hits, answer.Hit{Release: r, Source: answer.Source{Snippet: "…"}})
 	}
 	blocks := searchBlocks("Zusammenarbeit", hits, 12, 1, corpus.German)
 	raw, _ := json.Marshal(blocks)

@@ -26,6 +26,7 @@ import (
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // platform names Slack in the shared state.
@@ -33,12 +34,12 @@ const platform = "slack"
 
 // Engine answers; package search's Engine is one.
 type Engine interface {
-	Answer(ctx context.Context, question string, lang corpus.Lang) (search.Answer, error)
-	Members(lang corpus.Lang, filter string) search.Answer
-	Contact(lang corpus.Lang) search.Answer
-	Help(lang corpus.Lang) search.Answer
+	Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error)
+	Members(lang corpus.Lang, filter string) answer.Answer
+	Contact(lang corpus.Lang) answer.Answer
+	Help(lang corpus.Lang) answer.Answer
 	Latest(n int) []*corpus.Release
-	Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]search.Hit, int, error)
+	Search(ctx context.Context, words string, lang corpus.Lang, offset, limit int) ([]answer.Hit, int, error)
 	Release(id string) (*corpus.Release, bool)
 }
 

@@ -9,7 +9,7 @@ import (
 
 	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/corpus"
-	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // messageLimit is Telegram's 4,096 characters per message, less a margin.
@@ -29,7 +29,7 @@ func plainLength(htmlText string) int {
 
 // answerMessages renders an answer as one or more HTML messages: the
 // answer's paragraphs, then its sources with title, date and link.
-func answerMessages(a search.Answer) []string {
+func answerMessages(a answer.Answer) []string {
 	var paragraphs []string
 	for _, line := range strings.Split(a.Text, "\n") {
 		if line = strings.TrimSpace(line); line != "" {
@@ -48,7 +48,7 @@ func answerMessages(a search.Answer) []string {
 
 // sourceLine names a source: its title, linked where it has a link, and
 // its date.
-func sourceLine(s search.Source, lang corpus.Lang) string {
+func sourceLine(s answer.Source, lang corpus.Lang) string {
 	title := escape(s.Title)
 	if s.URL != "" {
 		title = fmt.Sprintf(`<a href="%s">%s</a>`, escape(s.URL), title)
@@ -60,7 +60,7 @@ func sourceLine(s search.Source, lang corpus.Lang) string {
 }
 
 // snippetHTML renders a snippet with its matched words in bold.
-func snippetHTML(s search.Source) string {
+func snippetHTML(s answer.Source) string {
 	return s.MarkedSnippet(escape, func(w string) string { return "<b>" + escape(w) + "</b>" })
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -79,8 +80,8 @@ func TestAnswerMessagesGolden(t *testing.T) {
 func TestEscape(t *testing.T) {
 	// Everything from the corpus or a user is escaped: a question full of
 	// markup stays text.
-	a := search.Answer{Lang: corpus.English, Text: "<b>bold</b> & <script>x</script> \"q\" 'a'",
-		Sources: []search.Source{{Title: "A & B <c>", URL: "https://x.example/?a=1&b=\"2\""}}}
+	a := answer.Answer{Lang: corpus.English, Text: "<b>bold</b> & <script>x</script> \"q\" 'a'",
+		Sources: []answer.Source{{Title: "A & B <c>", URL: "https://x.example/?a=1&b=\"2\""}}}
 	got := strings.Join(answerMessages(a), "")
 	for _, bad := range []string{"<b>bold", "<script>", " & ", "<c>", "b=\"2\""} {
 		if strings.Contains(got, bad) {
@@ -94,7 +95,7 @@ func TestEscape(t *testing.T) {
 
 func TestLongAnswerIsSplit(t *testing.T) {
 	long := strings.Repeat(strings.Repeat("Wort & <mehr> ", 60)+"\n", 12) // ~10,000 characters
-	msgs := answerMessages(search.Answer{Lang: corpus.German, Text: long, Sources: []search.Source{{Title: "Quelle"}}})
+	msgs := answerMessages(answer.Answer{Lang: corpus.German, Text: long, Sources: []answer.Source{{Title: "Quelle"}}})
 	if len(msgs) < 3 {
 		t.Fatalf("%d messages", len(msgs))
 	}
@@ -113,7 +114,7 @@ func TestLongWordIsSplitBetweenEntities(t *testing.T) {
 	// Telegram refuses a message that ends or starts inside an entity.
 	long := strings.Repeat("x", 3990) + strings.Repeat("&", 2000)
 	for _, msgs := range [][]string{
-		answerMessages(search.Answer{Lang: corpus.German, Text: long}),
+		answerMessages(answer.Answer{Lang: corpus.German, Text: long}),
 		releaseMessages(&corpus.Release{Title: "Lang", Body: []string{long}}, corpus.German),
 	} {
 		if len(msgs) < 2 {

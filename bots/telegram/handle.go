@@ -14,6 +14,7 @@ import (
 	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // searchPageSize is how many releases a page of /search shows.
@@ -136,7 +137,7 @@ func (b *Bot) ask(ctx context.Context, c conversation, question string) {
 
 // sendAnswer sends an answer; one the engine could not give comes with
 // example questions to tap.
-func (b *Bot) sendAnswer(ctx context.Context, c conversation, a search.Answer) {
+func (b *Bot) sendAnswer(ctx context.Context, c conversation, a answer.Answer) {
 	messages := answerMessages(a)
 	var markup models.ReplyMarkup
 	if !a.Answered {

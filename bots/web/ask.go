@@ -18,7 +18,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/isa-alliance/isabot/corpus"
-	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 // maxQuestion bounds the q parameter, in characters.
@@ -26,7 +26,7 @@ const maxQuestion = 1000
 
 // Answerer answers questions; package search's Engine is one.
 type Answerer interface {
-	Answer(ctx context.Context, question string, lang corpus.Lang) (search.Answer, error)
+	Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error)
 }
 
 // AskHandler serves GET /api/ask?q=...&lang=... with the JSON that

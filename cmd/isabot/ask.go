@@ -10,7 +10,7 @@ import (
 
 	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/corpus"
-	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 func askCommand() command {
@@ -63,7 +63,7 @@ func askCommand() command {
 // printAnswer writes an answer for a reader at a terminal: the answer,
 // then its numbered sources with their snippets, the words that matched
 // in bold when bold is set (on a terminal).
-func printAnswer(w io.Writer, a search.Answer, bold bool) error {
+func printAnswer(w io.Writer, a answer.Answer, bold bool) error {
 	var b strings.Builder
 	b.WriteString(a.Text)
 	b.WriteString("\n")

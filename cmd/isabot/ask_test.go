@@ -5,14 +5,14 @@ import (
 	"testing"
 
 	"github.com/isa-alliance/isabot/corpus"
-	"github.com/isa-alliance/isabot/search"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 func TestPrintAnswerHighlights(t *testing.T) {
 	// On a terminal the snippet's matched words are bold; elsewhere the
 	// snippet is plain text.
-	a := search.Answer{Lang: corpus.German, Answered: true, Text: "Aus der Pressemitteilung …", Sources: []search.Source{{
-		Title: "Testmeldung", Ref: "r1", Snippet: "Eine Studie zeigte auf", Highlights: []search.Span{{Start: 5, End: 11}},
+	a := answer.Answer{Lang: corpus.German, Answered: true, Text: "Aus der Pressemitteilung …", Sources: []answer.Source{{
+		Title: "Testmeldung", Ref: "r1", Snippet: "Eine Studie zeigte auf", Highlights: []answer.Span{{Start: 5, End: 11}},
 	}}}
 	tests := []struct {
 		bold bool

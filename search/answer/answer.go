@@ -1,4 +1,8 @@
-package search
+// Package answer holds what the answer engine returns: an Answer with its
+// sources, the rule that chose it and the kind of fact it gives. The bots
+// and the web API depend on these types and on a small interface of their
+// own, not on the engine.
+package answer
 
 import (
 	"strings"
@@ -79,3 +83,9 @@ const (
 	KindPassage     Kind = "passage"
 	KindHelp        Kind = "help"
 )
+
+// Hit is a release that matches a search, with its best passage.
+type Hit struct {
+	Release *corpus.Release
+	Source  Source // the release as a source, with a snippet of the best passage
+}
