@@ -58,8 +58,9 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	for i := range data.Regions {
 		e.regions[data.Regions[i].Key] = &data.Regions[i]
 	}
-	e.dict = buildDictionary(data)
-	e.translator = newTranslator()
+	lex := mustLoadLexicon()
+	e.dict = buildDictionary(data, lex)
+	e.translator = newTranslator(lex.glossary)
 	return e
 }
 
@@ -104,12 +105,11 @@ func compareReleases(a, b corpus.Release) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-func buildDictionary(data *corpus.Data) *dictionary {
+func buildDictionary(data *corpus.Data, lex *lexicon) *dictionary {
 	d := newDictionary()
 	// In a fixed order: typo matching prefers the entry added first.
-	lex := lexicon()
 	for c := concept(1); c < numConcepts; c++ {
-		for _, w := range lex[c] {
+		for _, w := range lex.keywords[c] {
 			d.add(w, sense{concept: c})
 		}
 	}
@@ -125,7 +125,7 @@ func buildDictionary(data *corpus.Data) *dictionary {
 	// Subjects of the releases stay subjects: Chinese words, so that a
 	// question is cut into the right words, and Latin phrases, so that
 	// "new year" is not read as "new".
-	for _, m := range glossary() {
+	for _, m := range lex.glossary {
 		for _, w := range m.all() {
 			if strings.IndexFunc(w, isHan) >= 0 || strings.Contains(w, " ") {
 				d.add(w, sense{concept: cTopic})

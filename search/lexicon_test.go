@@ -1,0 +1,84 @@
+package search
+
+import (
+	"cmp"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadLexicon(t *testing.T) {
+	if _, err := loadLexicon(lexiconFiles); err != nil {
+		t.Fatalf("embedded lexicon: %v", err)
+	}
+	glossary := "- {de: [Masken], en: [masks], zh: [口罩]}\n"
+	stop := "stop: [der, die]\n"
+	tests := []struct {
+		name                       string
+		concepts, stopwords, gloss string
+		want                       []string // each error line must be there
+	}{
+		{
+			name:     "a word twice in one concept",
+			concepts: "founding:\n  - [gegründ*, gründ*]\n  - [gegründ*]\n",
+			want:     []string{`data/concepts.yaml:3: "gegründ*" is listed twice in founding (first at data/concepts.yaml:2)`},
+		},
+		{
+			name:      "a stop word with a meaning",
+			concepts:  "list: [welche]\n",
+			stopwords: "stop: [der, welche]\n",
+			want:      []string{`data/stopwords.yaml:1: "welche" is in stop and in list (data/concepts.yaml:1), which contradict each other`},
+		},
+		{
+			name:     "an outside word with a meaning",
+			concepts: "count: [anzahl]\noutside:\n  - anzahl\n",
+			want:     []string{`data/concepts.yaml:3: "anzahl" is in outside and in count (data/concepts.yaml:1), which contradict each other`},
+		},
+		{
+			name:     "two meanings of one word are fine",
+			concepts: "coordinator: [took over]\nnew: [took over]\n",
+		},
+		{
+			name:     "an unknown concept and an empty word",
+			concepts: "foundation: [gegründet]\nwhen: [wann, '']\n",
+			want:     []string{`data/concepts.yaml:1: unknown concept "foundation"`, `data/concepts.yaml:2: empty word`},
+		},
+		{
+			name:  "a repeated meaning",
+			gloss: glossary + "- {de: [Maske], en: [mask], zh: [口罩]}\n- {de: [Masken], en: [masks], zh: [口罩]}\n",
+			want:  []string{`data/glossary.yaml:3: repeats the meaning at line 1`},
+		},
+		{
+			name:  "a word twice in one meaning, an unknown language",
+			gloss: "- {de: [Maske, Maske], fr: [masque]}\n",
+			want:  []string{`data/glossary.yaml:1: "Maske" is listed twice in one meaning`, `data/glossary.yaml:1: unknown language "fr"`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"data/concepts.yaml":  {Data: []byte(tt.concepts + "\n")},
+				"data/stopwords.yaml": {Data: []byte(cmp.Or(tt.stopwords, stop))},
+				"data/glossary.yaml":  {Data: []byte(cmp.Or(tt.gloss, glossary))},
+			}
+			if tt.concepts == "" {
+				fsys["data/concepts.yaml"] = &fstest.MapFile{Data: []byte("founding: [gegründ*]\n")}
+			}
+			_, err := loadLexicon(fsys)
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Fatalf("loadLexicon: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("loadLexicon loaded; want %q", tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
