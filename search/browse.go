@@ -26,16 +26,16 @@ func (e *Engine) Members(lang corpus.Lang, filter string) answer.Answer {
 	var a answer.Answer
 	switch {
 	case len(q.cities) > 0 && len(q.regions) == 0:
-		a = e.membership(q, q.cities)
+		a = e.membership(lang, q.cities, membershipAspect{})
 	case q.unknownWords() > 0 && len(q.regions) == 0 && !q.has[cGermany] && !q.has[cChina]:
 		// "/cities Lummerland": say so, rather than seem to list
 		// Lummerland's members.
-		a = e.members(q)
+		a = e.members(lang, memberFilterOf(q))
 		a.Text = tf(lang, "„%s“ kenne ich nicht als Land, Bundesland oder Provinz. Alle Mitglieder: ",
 			"I don't know “%s” as a country, federal state or province. All members: ",
 			"我不知道“%s”这个国家、联邦州或省份。全部成员：", strings.TrimSpace(filter)) + a.Text
 	default:
-		a = e.members(q)
+		a = e.members(lang, memberFilterOf(q))
 	}
 	return e.finish(a, filter, lang)
 }
@@ -44,12 +44,12 @@ func (e *Engine) Members(lang corpus.Lang, filter string) answer.Answer {
 func (e *Engine) Contact(lang corpus.Lang) answer.Answer {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	return e.finish(e.contact(&question{lang: lang}), "", lang)
+	return e.finish(e.contact(lang, false), "", lang)
 }
 
 // Help says what the engine can answer, with examples.
 func (e *Engine) Help(lang corpus.Lang) answer.Answer {
-	return e.finish(e.help(&question{lang: lang}, false), "", lang)
+	return e.finish(e.help(lang, false), "", lang)
 }
 
 // finish fills in what Answer fills in for answers to questions.

@@ -206,6 +206,12 @@ type question struct {
 	// memberWords are the indexes in units of the last unit of each word
 	// for membership ("Mitglied", "member").
 	memberWords []int
+	// memberish is whether it asks about membership: being a member,
+	// joining, founding members, guest status.
+	memberish bool
+	// asksNow is whether it asks how things stand today: "noch", "still",
+	// "heute", "现在".
+	asksNow bool
 }
 
 type cityMention struct {
@@ -312,7 +318,53 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 			})
 		})
 	}
+	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
+	q.asksNow = slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
+		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
+	q.keepRealCities()
 	return q
+}
+
+var nowWords = []string{"noch", "heute", "aktuell", "derzeit", "inzwischen", "mittlerweile", "still", "today", "currently", "now",
+	"现在", "还是", "目前", "如今"}
+
+// keepRealCities keeps the cities the question names for sure: a name
+// typed with a typo counts only when the question is about membership,
+// so that "天气" does not become 天津. The others' words are unknown.
+func (q *question) keepRealCities() {
+	q.cities = slices.DeleteFunc(q.cities, func(c cityMention) bool {
+		if !c.fuzzy || q.has[cMember] || q.has[cJoin] || q.has[cAlliance] || len(q.units) <= 3 {
+			return false
+		}
+		q.unknown = append(q.unknown, c.units...)
+		return true
+	})
+	slices.SortFunc(q.unknown, func(a, b unit) int { return a.start - b.start })
+}
+
+// cityList is the cities the question names.
+func (q *question) cityList() []*corpus.City {
+	out := make([]*corpus.City, len(q.cities))
+	for i, c := range q.cities {
+		out[i] = c.city
+	}
+	return out
+}
+
+// unknownName is the name the question's unknown words make: the word,
+// or the run of Chinese characters.
+func (q *question) unknownName() string {
+	if len(q.unknown) == 0 {
+		return ""
+	}
+	if !q.unknown[0].han {
+		return q.unknown[0].raw
+	}
+	var b strings.Builder
+	for _, u := range q.unknown {
+		b.WriteString(u.raw)
+	}
+	return b.String()
 }
 
 func endOf(u unit) int { return u.start + len(u.raw) }
@@ -432,7 +484,7 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	for i, part := range parts {
 		q := e.read(part, lang)
 		named = named || len(q.cities) > 0
-		a, err := e.answer(ctx, q)
+		a, err := e.route(ctx, q)
 		if err != nil {
 			return answer.Answer{}, err
 		}
@@ -444,7 +496,7 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 		// Köln. Ist die Stadt dabei?"
 		whole := e.read(text, lang)
 		if !a.Answered || !named && len(whole.cities) > 0 {
-			w, err := e.answer(ctx, whole)
+			w, err := e.route(ctx, whole)
 			if err != nil {
 				return answer.Answer{}, err
 			}
@@ -505,248 +557,9 @@ func combine(answers []answer.Answer) answer.Answer {
 	return out
 }
 
-func (e *Engine) answer(ctx context.Context, q *question) (answer.Answer, error) {
-	if len(q.units) == 0 {
-		return e.notAnswered(q), nil
-	}
-	if a, ok := e.answerFromData(q); ok {
-		return a, nil
-	}
-	a, ok, err := e.answerFromReleases(ctx, q)
-	if err != nil || ok {
-		return a, err
-	}
-	return e.notAnswered(q), nil
-}
-
-// answerFromData answers from the city and alliance data when the question
-// asks for a fact the data holds and nothing in it points elsewhere.
-func (e *Engine) answerFromData(q *question) (answer.Answer, bool) {
-	has := q.has
-	if has[cOutside] {
-		return answer.Answer{}, false
-	}
-	members := e.realCities(q)
-	memberish := anyOf(has, cMember, cJoin, cFoundingMember, cGuest)
-	unknown := q.unknownWords()
-
-	// "Und wann war das?" on its own: the engine keeps no conversation,
-	// so it asks what the question is about.
-	if has[cWhen] && onlyConcepts(has, cWhen, cStop) && unknown == 0 && len(members) == 0 && len(q.people) == 0 && len(q.regions) == 0 && len(q.years) == 0 {
-		a := e.newAnswer(q)
-		a.say("Wann was? Sagen Sie mir bitte, worum es geht, zum Beispiel: „Wann wurde die ISA gegründet?“ oder „Seit wann ist Köln Mitglied?“",
-			"When what? Please tell me what you mean, for example: “When was the ISA founded?” or “Since when is Cologne a member?”",
-			"什么时候的什么？请告诉我您想问什么，例如：“联盟是什么时候成立的？”或“科隆是什么时候加入的？”")
-		return a.declined(answer.KindNone), true
-	}
-	// "In welchem Bundesland liegt Bottrop?", "Zu welchem Land gehört
-	// Solingen?"
-	if has[cRegion] && len(q.regions) == 0 && len(members) > 0 {
-		return e.regionOf(q, members), true
-	}
-	// "Wollen weitere Städte beitreten?"
-	if has[cWish] && memberish && len(members) == 0 && e.data.Alliance.Prospective.Source != "" {
-		return e.prospective(q), true
-	}
-	// "Ist Köln vor Hamburg beigetreten?"
-	if len(members) >= 2 && (has[cOrder] || has[cNew]) && (memberish || has[cWhen]) {
-		return e.joinOrder(q, members), true
-	}
-	// "Köln Mitglied im Fußballverein?" asks about another club, and
-	// "Wann wurde Köln gegründet?" about the city: neither about the ISA,
-	// whatever a release says of Köln.
-	if memberish && e.otherOrganisation(q) || len(members) > 0 && has[cFounding] && !memberish && !has[cAlliance] && !has[cProposal] {
-		return e.notAnswered(q), true
-	}
-	// "Is X a member?" may describe X in words of its own ("die
-	// Messestadt Hannover"); an unknown name is answered as such.
-	if memberish && !has[cHow] && !has[cCount] {
-		switch {
-		case len(members) > 0 && unknown <= 2:
-			return e.membership(q, members), true
-		case len(members) == 0 && unknown == 1 && len(q.regions) == 0 && q.unknownIsNoun():
-			return e.unknownCity(q), true
-		}
-	}
-	// "Who is the deputy secretary-general?" names a person by the role
-	// the data gives them.
-	if has[cPerson] && len(q.people) == 0 && unknown > 0 {
-		if people := e.peopleByRole(q); len(people) > 0 {
-			return e.person(q, people), true
-		}
-	}
-	// A keyword-led question may carry one word the engine does not know
-	// ("zuerst", "exactly"), but not a noun that names another subject:
-	// "Wie viele Einwohner hat Wuppertal?" is not about members.
-	if unknown > 1 || (unknown == 1 && q.unknownIsNoun() && q.subjects() < 2) {
-		return answer.Answer{}, false
-	}
-
-	switch {
-	case has[cGreeting] && unknown == 0 && !anyOf(has, cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList):
-		return e.help(q, true), true
-	case has[cHelp] && unknown == 0:
-		return e.help(q, false), true
-	}
-
-	// "Welche Stadt war das 41. Mitglied?"
-	if memberish && len(q.numbers) > 0 && len(members) == 0 && !has[cAssembly] {
-		if a, ok := e.nthMember(q); ok {
-			return a, true
-		}
-	}
-
-	details := requestedDetails(has)
-	switch {
-	case len(details) > 0:
-		return e.contactDetails(q, details), true
-	case has[cContact] || (has[cHow] && memberish && len(members) == 0):
-		return e.contact(q), true
-	case len(q.people) > 0 && has[cQuote]:
-		return answer.Answer{}, false // the releases hold what people said
-	case len(q.people) > 0:
-		return e.person(q, q.people), true
-	case has[cSecretariat] && has[cCoordinator] && !has[cPerson]:
-		// "Unterschied Koordinator und Sekretariat": both.
-		return combine([]answer.Answer{e.coordinator(q), e.secretariat(q)}), true
-	case has[cSecretariat] && has[cGermany]:
-		// The German secretariat is the German office.
-		return e.coordinator(q), true
-	case has[cSecretariat]:
-		return e.secretariat(q), true
-	case has[cCoordinator]:
-		return e.coordinator(q), true
-	case has[cQuote] && has[cPerson] && unknown == 0:
-		return e.quoted(q)
-	case has[cFormer] && (memberish || anyOf(has, cCity, cPerson, cAlliance)) && len(members) == 0:
-		return e.formerMembers(q), true
-	case len(members) > 0 && (memberish || has[cWhen] || unknown == 0 || has[cList] && slices.ContainsFunc(members, grouping)) &&
-		!has[cAssembly] && (memberish || !anyOf(has, cFounding, cProposal)):
-		return e.membership(q, members), true
-	case (has[cFoundingMember] || has[cFounding] && has[cCity] && has[cList]) && len(members) == 0 && !anyOf(has, cWhere, cWhen, cCount):
-		return e.foundingMembers(q), true
-	case has[cFounding] || has[cProposal]:
-		return e.founding(q), true
-	case has[cAssembly]:
-		return e.assemblies(q)
-	case has[cJoin] && len(q.years) > 0 && len(members) == 0:
-		return e.members(q), true // who joined that year, counted
-	case has[cCount] && (len(members) == 0 || memberish):
-		// "How many people live in Aachen" counts no members.
-		return e.count(q), true
-	case has[cNext] && (memberish || has[cCity]):
-		return answer.Answer{}, false // the data knows who joined, not who will
-	case has[cNew] && (memberish || has[cCity]) && !has[cRelease]:
-		return e.newestMembers(q), true
-	case has[cRelease] && len(q.dates) > 0:
-		return e.releasesOn(q), true
-	case has[cRelease] || (has[cNew] && unknown == 0):
-		return e.latestReleases(q), true
-	case has[cName] && !has[cList] && (has[cAlliance] || unknown == 0):
-		return e.names(q), true
-	case has[cList] && (memberish || has[cCity] || len(q.regions) > 0 || has[cGermany] || has[cChina]),
-		memberish && unknown == 0 && len(q.cities) == 0,
-		len(q.regions) > 0 && unknown == 0,
-		has[cGermany] != has[cChina] && has[cAlliance] && unknown == 0:
-		return e.members(q), true
-	case len(q.dates) > 0 && unknown == 0:
-		return e.events(q), true
-	case has[cAbout] && unknown == 0, has[cAlliance] && unknown == 0 && onlyAlliance(q):
-		return e.about(q), true
-	}
-	return answer.Answer{}, false
-}
-
-// otherOrganisation reports whether a membership question names another
-// organisation: an unknown word after "Mitglied im", "member of" and the
-// like ("Mitglied im HSV", "member of FIFA").
-func (e *Engine) otherOrganisation(q *question) bool {
-	for _, i := range q.memberWords {
-		if i+1 >= len(q.units) || !slices.Contains(orgPrepositions, q.units[i+1].key) {
-			continue
-		}
-		// The name may follow an article or adjective: "im Deutschen
-		// Städtetag".
-		for _, v := range q.units[i+2 : min(i+4, len(q.units))] {
-			at := func(w unit) bool { return w.start == v.start }
-			if slices.ContainsFunc(q.unknown, at) || slices.ContainsFunc(q.guessed, at) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// orgPrepositions come before the organisation one is a member of.
-var orgPrepositions = []string{"im", "beim", "bei", "in", "of", "der", "des"}
-
-// onlyConcepts reports whether the question has no concepts but allowed.
-func onlyConcepts(has [numConcepts]bool, allowed ...concept) bool {
-	for c, ok := range has {
-		if ok && !slices.Contains(allowed, concept(c)) {
-			return false
-		}
-	}
-	return true
-}
-
-// grouping reports whether a member is a group of cities ("Drei
-// gewinnt"): which cities it holds is answered by its membership.
-func grouping(m cityMention) bool { return len(m.city.Parts) > 0 }
-
-// realCities are the cities the question names for sure: a name typed
-// with a typo counts only when the question is about membership, so that
-// "天气" does not become 天津.
-func (e *Engine) realCities(q *question) []cityMention {
-	var out []cityMention
-	for _, c := range q.cities {
-		if c.fuzzy && !(q.has[cMember] || q.has[cJoin] || q.has[cAlliance] || len(q.units) <= 3) {
-			q.unknown = append(q.unknown, c.units...)
-			slices.SortFunc(q.unknown, func(a, b unit) int { return a.start - b.start })
-			continue
-		}
-		out = append(out, c)
-	}
-	return out
-}
-
-// onlyAlliance reports whether the question is just the alliance's name.
-func onlyAlliance(q *question) bool {
-	for c := concept(1); c < numConcepts; c++ {
-		if q.has[c] && c != cAlliance && c != cStop && c != cPerson {
-			return false
-		}
-	}
-	return len(q.cities) == 0 && len(q.people) == 0 && len(q.regions) == 0
-}
-
-func anyOf(has [numConcepts]bool, cs ...concept) bool {
-	for _, c := range cs {
-		if has[c] {
-			return true
-		}
-	}
-	return false
-}
-
-func requestedDetails(has [numConcepts]bool) []concept {
-	var out []concept
-	for _, c := range []concept{cEmail, cPhone, cFax, cAddress, cWebsite} {
-		if has[c] {
-			out = append(out, c)
-		}
-	}
-	// "Where is the secretariat?" asks for a place, which the secretariat
-	// answer gives; an address of the secretariat is no more than that.
-	if len(out) == 1 && out[0] == cAddress && has[cSecretariat] {
-		return nil
-	}
-	return out
-}
-
-func (e *Engine) notAnswered(q *question) answer.Answer {
+func (e *Engine) notAnswered(lang corpus.Lang) answer.Answer {
 	return answer.Answer{
-		Text: t(q.lang,
+		Text: t(lang,
 			"Das kann ich aus den Pressemitteilungen und Daten der ISA nicht beantworten. Ich weiß Bescheid über: die Gründung der ISA, ihre Mitgliedsstädte (zum Beispiel „Ist Köln Mitglied?“ oder „Welche Städte aus Bayern sind dabei?“), die Zahl der Mitglieder, Ansprechpartner und Kontaktdaten, das Sekretariat, die Plenarversammlungen und die Pressemitteilungen der ISA.",
 			"I can't answer that from the ISA's press releases and data. I can tell you about: when the ISA was founded, its member cities (for example “Is Cologne a member?” or “Which cities in Bavaria are members?”), how many members it has, its contact person and contact details, the secretariat, the plenary assemblies and the ISA's press releases.",
 			"这个问题我无法根据联盟的新闻稿和资料回答。我可以回答：联盟的成立时间、成员城市（例如“科隆是成员吗？”或“巴伐利亚州有哪些成员城市？”）、成员数量、联系人和联系方式、秘书处、全体大会以及联盟的新闻稿。"),

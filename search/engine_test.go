@@ -229,7 +229,7 @@ func TestAnswerJSON(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if want := []string{"answer", "answered", "confidence", "language", "question", "sources"}; !slices.Equal(keys, want) {
+	if want := []string{"answer", "answered", "confidence", "language", "question", "rule", "sources"}; !slices.Equal(keys, want) {
 		t.Errorf("keys %v, want %v", keys, want)
 	}
 	src := got["sources"].([]any)[0].(map[string]any)

@@ -23,7 +23,9 @@ type evalQuestion struct {
 	// "a|b" accepts either.
 	Contains []string `yaml:"contains"`
 	Absent   []string `yaml:"absent"`
-	Note     string   `yaml:"note"`
+	// Rule, when set, is the engine's rule that must answer.
+	Rule string `yaml:"rule"`
+	Note string `yaml:"note"`
 }
 
 // evalSuite is a set of evaluation questions and the corpus they are
@@ -42,6 +44,7 @@ type evalSuite struct {
 var evalSuites = []evalSuite{
 	{name: "own", questions: "testdata/questions/*.yaml", minScore: 1},
 	{name: "held-out", questions: "testdata/heldout/*.yaml", minScore: 0.75},
+	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.3},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
@@ -72,8 +75,8 @@ func TestEvaluationSet(t *testing.T) {
 						continue
 					}
 					if problems := checkAnswer(q, a); len(problems) > 0 {
-						report("%s: %q\n  %s\n  answer (%s, answered=%v, kind=%s): %s",
-							filepath.Base(file), q.Q, strings.Join(problems, "\n  "), a.Lang, a.Answered, a.Kind, a.Text)
+						report("%s: %q\n  %s\n  answer (%s, answered=%v, rule=%s): %s",
+							filepath.Base(file), q.Q, strings.Join(problems, "\n  "), a.Lang, a.Answered, a.Rule, a.Text)
 						continue
 					}
 					passed++
@@ -128,6 +131,9 @@ func checkAnswer(q evalQuestion, a answer.Answer) []string {
 		} else {
 			problems = append(problems, "answered, want answered=false")
 		}
+	}
+	if q.Rule != "" && a.Rule != q.Rule {
+		problems = append(problems, "rule "+a.Rule+", want "+q.Rule)
 	}
 	text := strings.ToLower(a.Text)
 	for _, want := range q.Contains {

@@ -28,7 +28,7 @@ type answerer struct {
 	sources []answer.Source
 }
 
-func (e *Engine) newAnswer(q *question) *answerer { return &answerer{e: e, lang: q.lang} }
+func (e *Engine) newAnswer(lang corpus.Lang) *answerer { return &answerer{e: e, lang: lang} }
 
 func (a *answerer) say(de, en, zh string, args ...any) {
 	a.parts = append(a.parts, tf(a.lang, de, en, zh, args...))
@@ -142,22 +142,15 @@ func list(lang corpus.Lang, items []string) string {
 	return strings.Join(head, ", ") + " und " + last
 }
 
-func (e *Engine) founding(q *question) answer.Answer {
-	a := e.newAnswer(q)
+// founding answers when and where the alliance was founded and proposed;
+// a non-zero check is the date a yes-or-no question asks about ("Was the
+// ISA founded in 2015?").
+func (e *Engine) founding(lang corpus.Lang, check corpus.Date) answer.Answer {
+	a := e.newAnswer(lang)
 	al := &e.data.Alliance
-	lang := q.lang
 	if f := al.Founded; !f.Date.IsZero() {
-		// "Was the ISA founded in 2015?" asks yes or no.
-		// In Chinese "吗" makes it one, even with 年 ("2015年成立的吗").
-		// "Was it proposed in 2015?" and "before 2016?" ask something else.
-		yesNo := q.has[cFounding] && !anyOf(q.has, cProposal, cOrder, cWhere, cCount, cList, cMember, cPerson) &&
-			(!q.has[cWhen] || q.lang == corpus.Chinese && strings.Contains(q.text, "吗"))
-		if len(q.years) > 0 && yesNo {
-			asked := corpus.Date{Year: q.years[0]}
-			if len(q.dates) > 0 {
-				asked = q.dates[0]
-			}
-			if within(f.Date, asked) {
+		if !check.IsZero() {
+			if within(f.Date, check) {
 				a.say("Ja.", "Yes.", "是的。")
 			} else {
 				a.say("Nein.", "No.", "不是。")
@@ -209,9 +202,11 @@ func (e *Engine) offices(kind string) []*corpus.Office {
 	return out
 }
 
-func (e *Engine) contact(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
+// contact gives the contact person and details, the newest first;
+// explainRole adds what the contact's office does ("How can a city
+// join?").
+func (e *Engine) contact(lang corpus.Lang, explainRole bool) answer.Answer {
+	a := e.newAnswer(lang)
 	offices := e.offices(corpus.OfficeGerman)
 	// The office that names a person leads: a journalist asks for someone.
 	slices.SortStableFunc(offices, func(x, y *corpus.Office) int {
@@ -228,7 +223,7 @@ func (e *Engine) contact(q *question) answer.Answer {
 			}
 			a.say("%s der ISA ist %s, %s: %s (%s).", "The ISA's %s is %s, %s: %s (%s).", "联盟的%s是%s，%s：%s（%s）。",
 				role, o.Person, o.Organisation, details, asOf)
-			if q.has[cHow] {
+			if explainRole {
 				a.say("Die %s ist %s.", "%s is the %s.", "%s是%s。", shortOrg(o.Organisation), o.Role.In(lang))
 			}
 		case o.Current:
@@ -239,20 +234,15 @@ func (e *Engine) contact(q *question) answer.Answer {
 		}
 	}
 	if len(offices) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindContact, confidenceFact)
 }
 
-// contactDetails answers for the requested details of the German office
-// or, when the question names it, the secretariat.
-func (e *Engine) contactDetails(q *question, want []concept) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
-	kind := corpus.OfficeGerman
-	if q.has[cSecretariat] && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
-		kind = corpus.OfficeSecretariat
-	}
+// contactDetails answers for the details wanted of the offices of kind;
+// of those people's offices, when the question names people.
+func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, people []*corpus.Person) answer.Answer {
+	a := e.newAnswer(lang)
 	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {
 		if w := e.data.Alliance.Website; w.URL != "" {
 			a.say("Die Website der ISA ist %s (%s).", "The ISA's website is %s (%s).", "联盟的网站是%s（%s）。", w.URL, a.cite(w.Cite))
@@ -262,7 +252,7 @@ func (e *Engine) contactDetails(q *question, want []concept) answer.Answer {
 	offices := e.offices(kind)
 	// "Frau Behmers E-Mail" asks for her details, not the newest office's.
 	named := slices.DeleteFunc(slices.Clone(offices), func(o *corpus.Office) bool {
-		return !slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return p.Name == o.Person })
+		return !slices.ContainsFunc(people, func(p *corpus.Person) bool { return p.Name == o.Person })
 	})
 	if len(named) > 0 {
 		offices = named
@@ -282,7 +272,7 @@ func (e *Engine) contactDetails(q *question, want []concept) answer.Answer {
 		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", who, details, a.cite(o.Cite))
 	}
 	if len(a.parts) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindContact, confidenceFact)
 }
@@ -327,11 +317,12 @@ func officeDetails(o *corpus.Office, lang corpus.Lang, want []concept) string {
 	return strings.Join(parts, sep)
 }
 
-func (e *Engine) coordinator(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
+// coordinator says who runs the alliance in Germany, over time, or with
+// newestOnly who does now.
+func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
+	a := e.newAnswer(lang)
 	offices := e.offices(corpus.OfficeGerman)
-	if (q.has[cNew] || asksNow(q)) && len(offices) > 1 {
+	if newestOnly && len(offices) > 1 {
 		// "Who took over from PKS?": the newest office, as its source says.
 		o := offices[0]
 		a.say("Der %s %s (%s).", "The %s %s (%s).", "%s%s（%s）。", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
@@ -362,20 +353,10 @@ func (e *Engine) coordinator(q *question) answer.Answer {
 		a.say("Das ISA-Sekretariat sitzt in %s.", "The ISA secretariat is in %s.", "联盟秘书处设在%s。", cityNameFor(e, city, lang))
 	}
 	if len(offices) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindCoordinator, confidenceFact)
 }
-
-// asksNow reports whether the question asks how things stand today: "noch",
-// "still", "heute", "现在".
-func asksNow(q *question) bool {
-	return slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
-		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
-}
-
-var nowWords = []string{"noch", "heute", "aktuell", "derzeit", "inzwischen", "mittlerweile", "still", "today", "currently", "now",
-	"现在", "还是", "目前", "如今"}
 
 func boolInt(b bool) int {
 	if b {
@@ -401,9 +382,10 @@ func shortOrg(org string) string {
 	return org
 }
 
-func (e *Engine) secretariat(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
+// secretariat says where the secretariat is and who runs it, the people
+// first with peopleFirst; naming cities asks whether it is in one of them.
+func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirst bool) answer.Answer {
+	a := e.newAnswer(lang)
 	offices := func() {
 		for _, o := range e.offices(corpus.OfficeSecretariat) {
 			details := officeDetails(o, lang, []concept{cEmail, cPhone})
@@ -419,15 +401,15 @@ func (e *Engine) secretariat(q *question) answer.Answer {
 		}
 	}
 	// "Is the secretariat in Berlin?" asks yes or no.
-	if city := e.secretariatCity(); city != "" && len(q.cities) > 0 && !anyOf(q.has, cWhere, cPerson) {
-		if slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == city }) {
+	if city := e.secretariatCity(); city != "" && len(cities) > 0 {
+		if slices.ContainsFunc(cities, func(c *corpus.City) bool { return c.Name == city }) {
 			a.say("Ja.", "Yes.", "是的。")
 		} else {
 			a.say("Nein.", "No.", "不是。")
 		}
 	}
 	// "Who" asks for the people first.
-	if q.has[cPerson] {
+	if peopleFirst {
 		people()
 		offices()
 	} else {
@@ -440,15 +422,15 @@ func (e *Engine) secretariat(q *question) answer.Answer {
 		}
 	}
 	if len(a.parts) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindSecretariat, confidenceFact)
 }
 
-func (e *Engine) person(q *question, people []*corpus.Person) answer.Answer {
-	a := e.newAnswer(q)
+func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer {
+	a := e.newAnswer(lang)
 	for _, p := range people {
-		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(q.lang), a.cite(p.Cite))
+		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
 	}
 	return a.done(answer.KindPerson, confidenceFact)
 }
@@ -464,9 +446,8 @@ func forDate(lang corpus.Lang, d corpus.Date) string {
 // events answers what happened at the date the question names: the
 // founding, the founding conference, the proposal, plenary assemblies,
 // cities joining and releases, as the data dates them.
-func (e *Engine) events(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang, asked := q.lang, q.dates[0]
+func (e *Engine) events(lang corpus.Lang, asked corpus.Date) answer.Answer {
+	a := e.newAnswer(lang)
 	al := &e.data.Alliance
 	if f := al.Founded; !f.Date.IsZero() && within(f.Date, asked) {
 		a.cite(f.Cite)
@@ -518,66 +499,48 @@ func (e *Engine) events(q *question) answer.Answer {
 	return a.done(answer.KindEvents, confidenceFact)
 }
 
-// peopleByRole finds the people whose role, in some language, holds every
-// word the question asks about: a Latin word as the start of a word of
-// the role ("stellvertretende" in "stellvertretender"), a Chinese
-// character anywhere in it.
-func (e *Engine) peopleByRole(q *question) []*corpus.Person {
-	if len(q.content) == 0 {
-		return nil
-	}
-	var out []*corpus.Person
-	for i := range e.data.Alliance.People {
-		p := &e.data.Alliance.People[i]
-		for _, role := range textValues(p.Role) {
-			role = fold(role)
-			words := strings.FieldsFunc(role, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-			if !slices.ContainsFunc(q.content, func(u unit) bool {
-				if u.han {
-					return !strings.Contains(role, u.key)
-				}
-				return !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) })
-			}) {
-				out = append(out, p)
-				break
-			}
-		}
-	}
-	return out
-}
-
 // assemblies answers about the plenary assemblies: one by its number, the
 // ones of a year, the latest, or all that the sources date.
-func (e *Engine) assemblies(q *question) (answer.Answer, bool) {
-	a := e.newAnswer(q)
-	lang := q.lang
+// assemblyQuery is what a question picks assemblies by: their numbers,
+// the cities that hosted them, a date or years; or the next or the
+// newest.
+type assemblyQuery struct {
+	numbers      []int
+	cities       []*corpus.City
+	date         corpus.Date
+	years        []int
+	next, newest bool
+}
+
+func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answer, bool) {
+	a := e.newAnswer(lang)
 	all := e.data.Alliance.Assemblies
 	// A question may pick assemblies by number, place, date or year, or
 	// several of them; none says so when the sources know no such one.
 	var keeps []func(corpus.Assembly) bool
 	var nones []string
-	if len(q.numbers) > 0 {
-		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(q.numbers, as.Number) })
+	if len(asked.numbers) > 0 {
+		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(asked.numbers, as.Number) })
 		nones = append(nones, tf(lang, "Zur %d. Plenarversammlung nennen die Quellen kein Datum.", "The sources give no date for the %s plenary assembly.",
-			"资料中没有第%d届全体大会的日期。", ordinalArg(lang, q.numbers[0])))
+			"资料中没有第%d届全体大会的日期。", ordinalArg(lang, asked.numbers[0])))
 	}
-	if len(q.cities) > 0 {
+	if len(asked.cities) > 0 {
 		// "Did Taizhou host a plenary assembly?"
 		keeps = append(keeps, func(as corpus.Assembly) bool {
-			return slices.ContainsFunc(q.cities, func(c cityMention) bool { return heldIn(as, c.city) })
+			return slices.ContainsFunc(asked.cities, func(c *corpus.City) bool { return heldIn(as, c) })
 		})
 		nones = append(nones, tf(lang, "In %s fand laut den Quellen keine Plenarversammlung statt.", "According to the sources, no plenary assembly was held in %s.",
-			"资料中没有在%s举行的全体大会。", cityNameWithLocal(q.cities[0].city, lang)))
+			"资料中没有在%s举行的全体大会。", cityNameWithLocal(asked.cities[0], lang)))
 	}
 	switch {
-	case len(q.dates) > 0:
-		keeps = append(keeps, func(as corpus.Assembly) bool { return within(as.Date, q.dates[0]) })
+	case !asked.date.IsZero():
+		keeps = append(keeps, func(as corpus.Assembly) bool { return within(as.Date, asked.date) })
 		nones = append(nones, tf(lang, "Für %s nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %s.",
-			"资料中没有%s的全体大会。", forDate(lang, q.dates[0])))
-	case len(q.years) > 0:
-		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(q.years, as.Date.Year) })
+			"资料中没有%s的全体大会。", forDate(lang, asked.date)))
+	case len(asked.years) > 0:
+		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(asked.years, as.Date.Year) })
 		nones = append(nones, tf(lang, "Für %d nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %d.",
-			"资料中没有%d年的全体大会。", q.years[0]))
+			"资料中没有%d年的全体大会。", asked.years[0]))
 	}
 	keep := func(as corpus.Assembly) bool {
 		return !slices.ContainsFunc(keeps, func(k func(corpus.Assembly) bool) bool { return !k(as) })
@@ -601,7 +564,7 @@ func (e *Engine) assemblies(q *question) (answer.Answer, bool) {
 			e.sayAssemblyRange(a, all)
 			return a.declined(answer.KindAssembly), true
 		}
-	case q.has[cNext] && len(all) > 0:
+	case asked.next && len(all) > 0:
 		// The data knows only assemblies that took place.
 		last := latestAssembly(all)
 		a.cite(last.Cite)
@@ -610,13 +573,13 @@ func (e *Engine) assemblies(q *question) (answer.Answer, bool) {
 			"资料中没有下一届全体大会的日期。资料中最近的一届是第%d届全体大会：%s，%s。",
 			ordinalArg(lang, last.Number), last.Date.Format(lang), last.Place.In(lang))
 		return a.declined(answer.KindAssembly), true
-	case q.has[cNew] && len(all) > 0:
+	case asked.newest && len(all) > 0:
 		pick = append(pick, latestAssembly(all))
 	default:
 		pick = all
 	}
 	if len(pick) == 0 {
-		return e.notAnswered(q), true
+		return e.notAnswered(lang), true
 	}
 	for _, as := range pick {
 		sayAssembly(a, as, len(pick) <= 2)
@@ -664,16 +627,16 @@ func (e *Engine) sayAssemblyRange(a *answerer, all []corpus.Assembly) {
 }
 
 // latestReleases lists the newest releases.
-func (e *Engine) latestReleases(q *question) answer.Answer {
-	a := e.newAnswer(q)
+func (e *Engine) latestReleases(lang corpus.Lang) answer.Answer {
+	a := e.newAnswer(lang)
 	latest := e.latest(3)
 	if len(latest) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	a.say("Die neuesten Pressemitteilungen der ISA:", "The ISA's latest press releases:", "联盟最新的新闻稿：")
 	for _, r := range latest {
 		a.addSource(releaseSource(r))
-		a.parts = append(a.parts, "\n"+tf(q.lang, "• „%s“ (%s, %s)", "• “%s” (%s, %s)", "•《%s》（%s，%s）", r.Title, r.Place, corpus.DateOf(r.Date).Format(q.lang)))
+		a.parts = append(a.parts, "\n"+tf(lang, "• „%s“ (%s, %s)", "• “%s” (%s, %s)", "•《%s》（%s，%s）", r.Title, r.Place, corpus.DateOf(r.Date).Format(lang)))
 	}
 	return a.done(answer.KindReleases, confidenceFact)
 }
@@ -681,9 +644,8 @@ func (e *Engine) latestReleases(q *question) answer.Answer {
 // quoted answers who is quoted in the releases: the people of the data
 // named in a paragraph with a quotation, for the three newest releases
 // that quote anyone, and what they are.
-func (e *Engine) quoted(q *question) (answer.Answer, bool) {
-	a := e.newAnswer(q)
-	lang := q.lang
+func (e *Engine) quoted(lang corpus.Lang) (answer.Answer, bool) {
+	a := e.newAnswer(lang)
 	var people []*corpus.Person
 	for i, n := len(e.data.Releases)-1, 0; i >= 0 && n < 3; i-- {
 		r := &e.data.Releases[i]
@@ -723,9 +685,8 @@ func isQuotationMark(r rune) bool { return unicode.Is(unicode.Quotation_Mark, r)
 
 // releasesOn answers what the releases of the date asked say: each
 // one's title and the start of its news text.
-func (e *Engine) releasesOn(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang, asked := q.lang, q.dates[0]
+func (e *Engine) releasesOn(lang corpus.Lang, asked corpus.Date) answer.Answer {
+	a := e.newAnswer(lang)
 	for i := range e.data.Releases {
 		r := &e.data.Releases[i]
 		if !within(corpus.DateOf(r.Date), asked) {
@@ -760,9 +721,10 @@ func releaseSource(r *corpus.Release) answer.Source {
 	return answer.Source{Title: r.Title, Date: corpus.DateOf(r.Date), Ref: cmp.Or(r.URL, r.ID), URL: r.URL}
 }
 
-func (e *Engine) names(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
+// names gives the alliance's names; short are the abbreviations the
+// question asks about ("What does SGICA stand for?").
+func (e *Engine) names(lang corpus.Lang, short []string) answer.Answer {
+	a := e.newAnswer(lang)
 	label := map[corpus.Lang]string{
 		corpus.German:  t(lang, "auf Deutsch", "in German", "德文"),
 		corpus.English: t(lang, "auf Englisch", "in English", "英文"),
@@ -770,7 +732,7 @@ func (e *Engine) names(q *question) answer.Answer {
 	}
 	// "What does SGICA stand for?" asks for one name first.
 	for _, n := range e.data.Alliance.Names {
-		if n.Variant && n.Short != "" && slices.ContainsFunc(q.units, func(u unit) bool { return u.key == fold(n.Short) }) {
+		if n.Variant && n.Short != "" && slices.Contains(short, n.Short) {
 			a.say("%s steht für „%s“ (%s).", "%s stands for “%s” (%s).", "%s是“%s”的缩写（%s）。", n.Short, n.Name, a.cite(n.Cite))
 		}
 	}
@@ -796,9 +758,8 @@ func (e *Engine) names(q *question) answer.Answer {
 
 // about describes the alliance: its numbers from the data, its purpose in
 // the words of the newest release's "about" section.
-func (e *Engine) about(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
+func (e *Engine) about(lang corpus.Lang) answer.Answer {
+	a := e.newAnswer(lang)
 	if latest, agree, ok := e.latestCount(); ok {
 		for _, c := range agree {
 			a.cite(c.Cite)
@@ -837,8 +798,8 @@ func languageName(reader, lang corpus.Lang) string {
 
 // help says what the engine can answer; greeting adds a hello. It states
 // no fact, so it does not count as answered.
-func (e *Engine) help(q *question, greeting bool) answer.Answer {
-	a := e.newAnswer(q)
+func (e *Engine) help(lang corpus.Lang, greeting bool) answer.Answer {
+	a := e.newAnswer(lang)
 	if greeting {
 		a.say("Hallo!", "Hello!", "您好！")
 	}

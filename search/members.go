@@ -51,8 +51,8 @@ func joinedIn(lang corpus.Lang, d corpus.Date) string {
 // countIn answers how many members the alliance had at the time asked (a
 // year or a month): with the counts the sources give for it, else with
 // the nearest before and after it.
-func (e *Engine) countIn(q *question, asked corpus.Date) answer.Answer {
-	a := e.newAnswer(q)
+func (e *Engine) countIn(lang corpus.Lang, asked corpus.Date) answer.Answer {
+	a := e.newAnswer(lang)
 	counts := slices.Clone(e.data.Alliance.Counts)
 	slices.SortFunc(counts, func(x, y corpus.Count) int { return cmp.Compare(x.AsOf.Time().Unix(), y.AsOf.Time().Unix()) })
 	var in, before, after []corpus.Count
@@ -67,12 +67,12 @@ func (e *Engine) countIn(q *question, asked corpus.Date) answer.Answer {
 		}
 	}
 	if len(in) == 0 {
-		a.say("Für %s nennen die Quellen keine Mitgliederzahl.", "The sources give no member count for %s.", "资料中没有%s的成员数量。", forDate(q.lang, asked))
+		a.say("Für %s nennen die Quellen keine Mitgliederzahl.", "The sources give no member count for %s.", "资料中没有%s的成员数量。", forDate(lang, asked))
 		in = append(before, after...)
 	}
 	for _, c := range in {
 		a.cite(c.Cite)
-		a.parts = append(a.parts, countSentence(q.lang, c))
+		a.parts = append(a.parts, countSentence(lang, c))
 	}
 	return a.done(answer.KindCount, confidenceFact)
 }
@@ -139,22 +139,27 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 	return out
 }
 
-func (e *Engine) membership(q *question, mentions []cityMention) answer.Answer {
-	a := e.newAnswer(q)
+// membershipAspect is what a question asks of a member beyond whether it
+// is one: when it joined, whether it is a founding member, whether it has
+// guest status.
+type membershipAspect struct{ when, founding, guest bool }
+
+func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect membershipAspect) answer.Answer {
+	a := e.newAnswer(lang)
 	confidence := confidenceFact
 	for _, m := range mentions {
 		if m.fuzzy {
 			confidence = confidenceGuessed
 			// A misspelt part of a grouping is suggested as itself:
 			// "Kelsterbak" meant Kelsterbach, not "Drei gewinnt".
-			meant := cityNameWithLocal(m.city, q.lang)
+			meant := cityNameWithLocal(m.city, lang)
 			m.typed = ""
 			if p, ok := nearestPart(m.city, m.units); ok {
-				meant, m.typed = p.In(q.lang), p.In(q.lang)
+				meant, m.typed = p.In(lang), p.In(lang)
 			}
 			a.say("Meinten Sie %s?", "Did you mean %s?", "您是指%s吗？", meant)
 		}
-		e.sayMembership(a, m, q.has[cWhen], q.has[cFoundingMember], q.has[cGuest])
+		e.sayMembership(a, m, aspect)
 	}
 	return a.done(answer.KindMembership, confidence)
 }
@@ -175,10 +180,9 @@ func nearestPart(c *corpus.City, units []unit) (corpus.Text, bool) {
 	return corpus.Text{}, false
 }
 
-// sayMembership says whether the city m names is a member; asksWhen leads
-// with the date it joined, asksFounding with whether it is a founding
-// member, asksGuest with whether it has guest status.
-func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFounding, asksGuest bool) {
+// sayMembership says whether the city m names is a member, leading with
+// the aspect asked about.
+func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspect) {
 	c, lang := m.city, a.lang
 	name := cityNameWithLocal(c, lang)
 	asOf := a.cite(c.Cite)
@@ -201,12 +205,12 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 		case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
 			a.say("Ja: %s ist als %s Mitglied der ISA (%s).", "Yes: %s is a member of the ISA as %s (%s).",
 				"是的：%s以%s的名义是联盟成员（%s）。", partOf, name, asOf)
-		case asksFounding && e.sayFoundingMember(a, c, name):
+		case aspect.founding && e.sayFoundingMember(a, c, name):
 			return
-		case asksGuest:
+		case aspect.guest:
 			a.say("Nein, %s hat keinen Gaststatus, sondern ist Mitglied der ISA (%s).", "No, %s has no guest status: it is a member of the ISA (%s).",
 				"不是，%s没有客座身份，而是中德工业城市联盟的成员（%s）。", name, asOf)
-		case asksWhen && e.sayJoinedFirst(a, c, name):
+		case aspect.when && e.sayJoinedFirst(a, c, name):
 			return
 		case len(c.Parts) > 0:
 			a.say("Ja, %s (%s) ist Mitglied der ISA (%s).", "Yes, %s (%s) is a member of the ISA (%s).", "是的，%s（%s）是中德工业城市联盟的成员（%s）。",
@@ -233,30 +237,30 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, asksWhen, asksFoundin
 
 // foundingMembers answers which members joined when the alliance was
 // founded, as the cities' join dates say.
-func (e *Engine) foundingMembers(q *question) answer.Answer {
+func (e *Engine) foundingMembers(lang corpus.Lang) answer.Answer {
 	founded := e.data.Alliance.Founded
 	if founded.Date.IsZero() {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
-	a := e.newAnswer(q)
+	a := e.newAnswer(lang)
 	a.cite(founded.Cite)
 	var names []string
 	for i := range e.data.Cities {
 		c := &e.data.Cities[i]
 		if c.JoinedCite != nil && (c.IsMember() || c.Status == corpus.StatusFormer) && within(c.Joined, founded.Date) {
 			a.cite(*c.JoinedCite)
-			names = append(names, cityNameWithLocal(c, q.lang))
+			names = append(names, cityNameWithLocal(c, lang))
 		}
 	}
 	if len(names) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	slices.SortFunc(names, func(x, y string) int { return strings.Compare(fold(x), fold(y)) })
 	a.say("Bei der Gründung im %s gehörten laut den Quellen zur ISA: %s.", "At its founding in %s, the ISA had, according to the sources: %s.",
-		"据资料，联盟%s成立时的成员有：%s。", founded.Date.Format(q.lang), list(q.lang, names))
+		"据资料，联盟%s成立时的成员有：%s。", founded.Date.Format(lang), list(lang, names))
 	for i := range e.data.Cities {
-		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer && within(c.Joined, founded.Date) && c.Note[q.lang] != "" {
-			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
+		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer && within(c.Joined, founded.Date) && c.Note[lang] != "" {
+			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, lang), c.Note[lang])
 		}
 	}
 	return a.done(answer.KindMembers, confidenceFact)
@@ -275,18 +279,17 @@ func compareCoarse(x, y corpus.Date) int {
 }
 
 // prospective answers which cities want to join, as far as a source says.
-func (e *Engine) prospective(q *question) answer.Answer {
-	a := e.newAnswer(q)
+func (e *Engine) prospective(lang corpus.Lang) answer.Answer {
+	a := e.newAnswer(lang)
 	p := e.data.Alliance.Prospective
-	a.say("%s (%s).", "%s (%s).", "%s（%s）。", strings.TrimSuffix(strings.TrimSuffix(p.Note[q.lang], "."), "。"), a.cite(p.Cite))
+	a.say("%s (%s).", "%s (%s).", "%s（%s）。", strings.TrimSuffix(strings.TrimSuffix(p.Note[lang], "."), "。"), a.cite(p.Cite))
 	return a.done(answer.KindMembers, confidenceFact)
 }
 
 // joinOrder answers which of the cities joined first: all of them in the
 // order they joined, those the sources give no date for last.
-func (e *Engine) joinOrder(q *question, mentions []cityMention) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
+func (e *Engine) joinOrder(lang corpus.Lang, mentions []cityMention) answer.Answer {
+	a := e.newAnswer(lang)
 	var dated []*corpus.City
 	var undated []string
 	for _, m := range mentions {
@@ -332,12 +335,12 @@ func (e *Engine) joinOrder(q *question, mentions []cityMention) answer.Answer {
 
 // formerMembers answers which cities left: those an early source lists
 // and later lists do not.
-func (e *Engine) formerMembers(q *question) answer.Answer {
-	a := e.newAnswer(q)
+func (e *Engine) formerMembers(lang corpus.Lang) answer.Answer {
+	a := e.newAnswer(lang)
 	for i := range e.data.Cities {
 		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer {
 			a.cite(c.Cite)
-			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
+			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, lang), c.Note[lang])
 		}
 	}
 	if latest, agree, ok := e.latestCount(); ok {
@@ -345,7 +348,7 @@ func (e *Engine) formerMembers(q *question) answer.Answer {
 			a.cite(c.Cite)
 		}
 		if len(a.parts) == 0 {
-			a.say("Die Quellen nennen keine früheren Mitglieder (%s).", "The sources name no former members (%s).", "资料中没有以前的成员（%s）。", asOf(q.lang, latest.AsOf))
+			a.say("Die Quellen nennen keine früheren Mitglieder (%s).", "The sources name no former members (%s).", "资料中没有以前的成员（%s）。", asOf(lang, latest.AsOf))
 		}
 	}
 	return a.done(answer.KindMembers, confidenceFact)
@@ -357,9 +360,9 @@ var countedMember = regexp.MustCompile(`\b(\d+)(?:st|nd|rd|th) (?:\pL+ )?member`
 // nthMember answers "Which city was the 41st member?" from the cities'
 // notes, which say so where a source counts: "the 41st full member", "the
 // 17th German member".
-func (e *Engine) nthMember(q *question) (answer.Answer, bool) {
-	a := e.newAnswer(q)
-	n := strconv.Itoa(q.numbers[0])
+func (e *Engine) nthMember(lang corpus.Lang, nth int) (answer.Answer, bool) {
+	a := e.newAnswer(lang)
+	n := strconv.Itoa(nth)
 	for i := range e.data.Cities {
 		c := &e.data.Cities[i]
 		if !slices.ContainsFunc(countedMember.FindAllStringSubmatch(c.Note[corpus.English], -1), func(m []string) bool { return m[1] == n }) {
@@ -369,7 +372,7 @@ func (e *Engine) nthMember(q *question) (answer.Answer, bool) {
 		if c.JoinedCite != nil {
 			a.cite(*c.JoinedCite)
 		}
-		a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, q.lang), c.Note[q.lang])
+		a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, lang), c.Note[lang])
 	}
 	if len(a.parts) == 0 {
 		return answer.Answer{}, false
@@ -378,18 +381,18 @@ func (e *Engine) nthMember(q *question) (answer.Answer, bool) {
 }
 
 // regionOf answers which Land or province the cities are in.
-func (e *Engine) regionOf(q *question, mentions []cityMention) answer.Answer {
-	a := e.newAnswer(q)
+func (e *Engine) regionOf(lang corpus.Lang, mentions []cityMention) answer.Answer {
+	a := e.newAnswer(lang)
 	for _, m := range mentions {
 		r := e.regions[m.city.Region]
 		if r == nil {
 			continue
 		}
 		a.cite(m.city.Cite)
-		a.say("%s liegt in %s.", "%s is in %s.", "%s位于%s。", cityNameWithLocal(m.city, q.lang), regionName(r, q.lang))
+		a.say("%s liegt in %s.", "%s is in %s.", "%s位于%s。", cityNameWithLocal(m.city, lang), regionName(r, lang))
 	}
 	if len(a.parts) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindMembership, confidenceFact)
 }
@@ -552,16 +555,8 @@ func (e *Engine) sayDidYouMean(a *answerer, name string) {
 }
 
 // unknownCity answers "is X a member?" for a name the data does not know.
-func (e *Engine) unknownCity(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	name := q.unknown[0].raw
-	if q.unknown[0].han {
-		var b strings.Builder
-		for _, u := range q.unknown {
-			b.WriteString(u.raw)
-		}
-		name = b.String()
-	}
+func (e *Engine) unknownCity(lang corpus.Lang, name string) answer.Answer {
+	a := e.newAnswer(lang)
 	e.sayNotMember(a, "", name)
 	e.sayDidYouMean(a, name)
 	return a.done(answer.KindMembership, confidenceUnknown)
@@ -574,36 +569,14 @@ type memberFilter struct {
 	joined  corpus.Date // when they joined, to the year, month or day
 }
 
-func (e *Engine) filterOf(q *question) memberFilter {
-	var f memberFilter
-	switch {
-	case len(q.regions) > 0:
-		f.region = q.regions[0]
-		f.country = f.region.Country
-	case q.has[cGermany] && !q.has[cChina]:
-		f.country = corpus.Germany
-	case q.has[cChina] && !q.has[cGermany]:
-		f.country = corpus.China
-	}
-	switch {
-	case q.has[cJoin] && len(q.dates) > 0:
-		f.joined = q.dates[0]
-	case q.has[cJoin] && len(q.years) > 0:
-		f.joined = corpus.Date{Year: q.years[0]}
-	}
-	return f
-}
-
 func (f memberFilter) keep(c *corpus.City) bool {
 	return (f.country == "" || c.Country == f.country) &&
 		(f.region == nil || c.Region == f.region.Key) &&
 		(f.joined.IsZero() || within(c.Joined, f.joined))
 }
 
-func (e *Engine) members(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
-	f := e.filterOf(q)
+func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
+	a := e.newAnswer(lang)
 	cities := e.membersOf(lang, f.keep)
 	latest, agree, ok := e.latestCount()
 	if ok {
@@ -672,10 +645,8 @@ func (e *Engine) members(q *question) answer.Answer {
 	return a.done(answer.KindMembers, confidenceFact)
 }
 
-func (e *Engine) newestMembers(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
-	f := e.filterOf(q)
+func (e *Engine) newestMembers(lang corpus.Lang, f memberFilter) answer.Answer {
+	a := e.newAnswer(lang)
 	var newest corpus.Date
 	for _, c := range e.membersOf(lang, f.keep) {
 		if newest.Before(c.Joined) {
@@ -684,7 +655,7 @@ func (e *Engine) newestMembers(q *question) answer.Answer {
 	}
 	cities := e.membersOf(lang, func(c *corpus.City) bool { return f.keep(c) && c.Joined == newest })
 	if newest.IsZero() || len(cities) == 0 {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	for _, c := range cities {
 		a.cite(*c.JoinedCite)
@@ -698,23 +669,23 @@ func (e *Engine) newestMembers(q *question) answer.Answer {
 	return a.done(answer.KindMembers, confidenceFact)
 }
 
-func (e *Engine) count(q *question) answer.Answer {
-	a := e.newAnswer(q)
-	lang := q.lang
+// count says how many members the alliance has, narrowed by f; when, if
+// set, is the time asked about ("2018", "Ende 2017").
+func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answer.Answer {
+	a := e.newAnswer(lang)
 	latest, agree, ok := e.latestCount()
 	if !ok {
-		return e.notAnswered(q)
+		return e.notAnswered(lang)
 	}
 	for _, c := range agree {
 		a.cite(c.Cite)
 	}
 	at := asOf(lang, latest.AsOf)
-	f := e.filterOf(q)
 	switch {
-	case len(q.dates) > 0 && f.region == nil:
-		return e.countIn(q, q.dates[0])
-	case len(q.years) > 0 && f.region == nil && !slices.Contains(q.years, latest.AsOf.Year):
-		return e.countIn(q, corpus.Date{Year: q.years[0]})
+	case when.Month != 0 && f.region == nil:
+		return e.countIn(lang, when)
+	case when.Year != 0 && f.region == nil && when.Year != latest.AsOf.Year:
+		return e.countIn(lang, when)
 	case f.region != nil:
 		cities := e.membersOf(lang, f.keep)
 		for _, c := range cities {

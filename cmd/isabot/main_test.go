@@ -47,6 +47,7 @@ func TestAskJSON(t *testing.T) {
 			Sources    []struct {
 				Title, Date, Ref, Snippet string
 			} `json:"sources"`
+			Rule string `json:"rule"`
 		}
 		dec := json.NewDecoder(strings.NewReader(out))
 		dec.DisallowUnknownFields()
@@ -54,7 +55,7 @@ func TestAskJSON(t *testing.T) {
 			t.Fatalf("%v: output is not the contract's JSON: %v\n%s", args, err, out)
 		}
 		if got.Question != "Wann wurde die ISA gegründet?" || got.Language != "de" || !got.Answered ||
-			!strings.Contains(got.Answer, "April 2016") || got.Confidence <= 0 || len(got.Sources) == 0 {
+			!strings.Contains(got.Answer, "April 2016") || got.Confidence <= 0 || len(got.Sources) == 0 || got.Rule != "founding" {
 			t.Errorf("%v: %+v", args, got)
 		}
 		if s := got.Sources[0]; s.Ref != "2021-02-11-isa-fruehlingsfest" || s.Date != "2021-02-11" || s.Title == "" {

@@ -72,7 +72,9 @@ func (a *app) serve(ctx context.Context) error {
 		return float64(pusher.QueueDepth())
 	})
 	unanswered := observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
-	observed := func(platform string) *observe.ObservedEngine { return observe.Observed(engine, platform, metrics, unanswered) }
+	observed := func(platform string) *observe.ObservedEngine {
+		return observe.Observed(engine, platform, metrics, unanswered)
+	}
 
 	mux := http.NewServeMux()
 	checks := map[string]web.Check{"index": func() error { _, err := idx.DocCount(); return err }}

@@ -23,6 +23,9 @@ type Answer struct {
 	// less for a guessed spelling or a passage of a release.
 	Confidence float64  `json:"confidence"`
 	Sources    []Source `json:"sources"`
+	// Rule names the rule of the engine that chose this answer, so that
+	// a wrong answer can be explained.
+	Rule string `json:"rule"`
 	// Kind says what sort of answer this is (see the Kind constants), for
 	// metrics and for adapters that add buttons.
 	Kind Kind `json:"-"`

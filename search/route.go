@@ -1,0 +1,440 @@
+package search
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
+)
+
+// A read question is routed by a table of named rules: the first rule
+// whose test the question passes, and whose answer function answers,
+// gives the answer, and the answer carries the rule's name. A rule's test
+// reads the question's concepts and names; its answer function decides
+// the parameters of a composer (founding, contact, members, assemblies,
+// people, releases), which never reads the question again.
+
+// rule is one way of answering a question.
+type rule struct {
+	name string
+	test func(q *question) bool
+	// answer answers q; ok false passes the question on to the next
+	// rule.
+	answer func(ctx context.Context, e *Engine, q *question) (a answer.Answer, ok bool, err error)
+}
+
+// rules are tried in order. Facts from the data come first; a question
+// about a subject the data does not hold goes to the releases' text.
+var rules = []rule{
+	// "Was kostet die Mitgliedschaft?" is not answered with the member
+	// list: the releases may say, else nothing does.
+	{"outside-subject", func(q *question) bool { return q.has[cOutside] }, fromReleases},
+	// "Und wann war das?" on its own: the engine keeps no conversation.
+	{"when-what", asksWhenOfNothing, declined(askBack)},
+	// "In welchem Bundesland liegt Bottrop?"
+	{"region-of", func(q *question) bool { return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 },
+		fact(func(e *Engine, q *question) answer.Answer { return e.regionOf(q.lang, q.cities) })},
+	// "Wollen weitere Städte beitreten?"
+	{"prospective", func(q *question) bool { return q.has[cWish] && q.memberish && len(q.cities) == 0 },
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+			return e.prospective(q.lang), e.data.Alliance.Prospective.Source != ""
+		})},
+	// "Ist Köln vor Hamburg beigetreten?"
+	{"join-order", func(q *question) bool {
+		return len(q.cities) >= 2 && (q.has[cOrder] || q.has[cNew]) && (q.memberish || q.has[cWhen])
+	}, fact(func(e *Engine, q *question) answer.Answer { return e.joinOrder(q.lang, q.cities) })},
+	// "Köln Mitglied im Fußballverein?" asks about another club, and "Wann
+	// wurde Köln gegründet?" about the city: neither about the ISA,
+	// whatever a release says of Köln.
+	{"other-organisation", asksOfOtherOrganisation, fact(func(e *Engine, q *question) answer.Answer { return e.notAnswered(q.lang) })},
+	// "Is X a member?" may describe X in words of its own ("die
+	// Messestadt Hannover").
+	{"membership", func(q *question) bool {
+		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2
+	}, fact(membership)},
+	// An unknown name is answered as such.
+	{"unknown-city", func(q *question) bool {
+		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun()
+	}, fact(func(e *Engine, q *question) answer.Answer { return e.unknownCity(q.lang, q.unknownName()) })},
+	// "Who is the deputy secretary-general?" names a person by the role
+	// the data gives them.
+	{"person-by-role", func(q *question) bool { return q.has[cPerson] && len(q.people) == 0 && q.unknownWords() > 0 },
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+			people := e.peopleByRole(q.content)
+			return e.person(q.lang, people), len(people) > 0
+		})},
+	// A keyword-led question may carry one word the engine does not know
+	// ("zuerst", "exactly"), but not a noun that names another subject:
+	// "Wie viele Einwohner hat Wuppertal?" is not about members.
+	{"unknown-subject", func(q *question) bool {
+		n := q.unknownWords()
+		return n > 1 || n == 1 && q.unknownIsNoun() && q.subjects() < 2
+	}, fromReleases},
+	{"greeting", func(q *question) bool {
+		return q.has[cGreeting] && q.unknownWords() == 0 &&
+			!anyOf(q.has, cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList)
+	}, declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, true) })},
+	{"help", func(q *question) bool { return q.has[cHelp] && q.unknownWords() == 0 },
+		declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, false) })},
+	// "Welche Stadt war das 41. Mitglied?"
+	{"nth-member", func(q *question) bool {
+		return q.memberish && len(q.numbers) > 0 && len(q.cities) == 0 && !q.has[cAssembly]
+	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.nthMember(q.lang, q.numbers[0]) })},
+	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
+	{"contact", func(q *question) bool {
+		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
+	}, fact(func(e *Engine, q *question) answer.Answer { return e.contact(q.lang, q.has[cHow]) })},
+	// What people said is in the releases.
+	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},
+	{"person", func(q *question) bool { return len(q.people) > 0 },
+		fact(func(e *Engine, q *question) answer.Answer { return e.person(q.lang, q.people) })},
+	// "Unterschied Koordinator und Sekretariat": both.
+	{"coordinator-and-secretariat", func(q *question) bool {
+		return q.has[cSecretariat] && q.has[cCoordinator] && !q.has[cPerson]
+	}, fact(func(e *Engine, q *question) answer.Answer {
+		return combine([]answer.Answer{e.coordinator(q.lang, false), secretariat(e, q)})
+	})},
+	// The German secretariat is the German office.
+	{"german-secretariat", func(q *question) bool { return q.has[cSecretariat] && q.has[cGermany] }, fact(coordinator)},
+	{"secretariat", func(q *question) bool { return q.has[cSecretariat] }, fact(secretariat)},
+	{"coordinator", func(q *question) bool { return q.has[cCoordinator] }, fact(coordinator)},
+	// "Wer wird zitiert?": the people quoted; if none, what the releases
+	// say.
+	{"quoted-people", func(q *question) bool { return q.has[cQuote] && q.has[cPerson] && q.unknownWords() == 0 },
+		func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+			if a, ok := e.quoted(q.lang); ok {
+				return a, true, nil
+			}
+			return fromReleases(ctx, e, q)
+		}},
+	{"former-members", func(q *question) bool {
+		return q.has[cFormer] && (q.memberish || anyOf(q.has, cCity, cPerson, cAlliance)) && len(q.cities) == 0
+	}, fact(func(e *Engine, q *question) answer.Answer { return e.formerMembers(q.lang) })},
+	{"membership-named", func(q *question) bool {
+		return len(q.cities) > 0 && !q.has[cAssembly] &&
+			(q.memberish || q.has[cWhen] || q.unknownWords() == 0 || q.has[cList] && slices.ContainsFunc(q.cities, grouping)) &&
+			(q.memberish || !anyOf(q.has, cFounding, cProposal))
+	}, fact(membership)},
+	{"founding-members", func(q *question) bool {
+		return (q.has[cFoundingMember] || q.has[cFounding] && q.has[cCity] && q.has[cList]) && len(q.cities) == 0 &&
+			!anyOf(q.has, cWhere, cWhen, cCount)
+	}, fact(func(e *Engine, q *question) answer.Answer { return e.foundingMembers(q.lang) })},
+	{"founding", func(q *question) bool { return q.has[cFounding] || q.has[cProposal] },
+		fact(func(e *Engine, q *question) answer.Answer { return e.founding(q.lang, foundingChecked(q)) })},
+	{"assemblies", func(q *question) bool { return q.has[cAssembly] },
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
+	// Who joined in a year, counted.
+	{"joined-in", func(q *question) bool { return q.has[cJoin] && len(q.years) > 0 && len(q.cities) == 0 },
+		fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
+	// "How many people live in Aachen" counts no members.
+	{"count", func(q *question) bool { return q.has[cCount] && (len(q.cities) == 0 || q.memberish) },
+		fact(func(e *Engine, q *question) answer.Answer { return e.count(q.lang, memberFilterOf(q), timeAsked(q)) })},
+	// The data knows who joined, not who will.
+	{"next-members", func(q *question) bool { return q.has[cNext] && (q.memberish || q.has[cCity]) }, fromReleases},
+	{"newest-members", func(q *question) bool { return q.has[cNew] && (q.memberish || q.has[cCity]) && !q.has[cRelease] },
+		fact(func(e *Engine, q *question) answer.Answer { return e.newestMembers(q.lang, memberFilterOf(q)) })},
+	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.dates) > 0 },
+		fact(func(e *Engine, q *question) answer.Answer { return e.releasesOn(q.lang, q.dates[0]) })},
+	{"latest-releases", func(q *question) bool { return q.has[cRelease] || q.has[cNew] && q.unknownWords() == 0 },
+		fact(func(e *Engine, q *question) answer.Answer { return e.latestReleases(q.lang) })},
+	{"names", func(q *question) bool {
+		return q.has[cName] && !q.has[cList] && (q.has[cAlliance] || q.unknownWords() == 0)
+	},
+		fact(func(e *Engine, q *question) answer.Answer { return e.names(q.lang, e.abbreviationsIn(q)) })},
+	{"members", asksForMembers, fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
+	{"events", func(q *question) bool { return len(q.dates) > 0 && q.unknownWords() == 0 },
+		fact(func(e *Engine, q *question) answer.Answer { return e.events(q.lang, q.dates[0]) })},
+	{"about", func(q *question) bool {
+		return q.unknownWords() == 0 && (q.has[cAbout] || q.has[cAlliance] && onlyAlliance(q))
+	}, fact(func(e *Engine, q *question) answer.Answer { return e.about(q.lang) })},
+	{"passage", func(*question) bool { return true }, fromReleases},
+}
+
+// route answers q by the first rule that answers it; the last rule always
+// does.
+func (e *Engine) route(ctx context.Context, q *question) (answer.Answer, error) {
+	if len(q.units) == 0 {
+		a := e.notAnswered(q.lang)
+		a.Rule = "empty"
+		return a, nil
+	}
+	for _, r := range rules {
+		if !r.test(q) {
+			continue
+		}
+		a, ok, err := r.answer(ctx, e, q)
+		if err != nil {
+			return answer.Answer{}, err
+		}
+		if ok {
+			a.Rule = r.name
+			return a, nil
+		}
+	}
+	panic("search: the last rule answers every question")
+}
+
+// fact makes an answer function of a composer that always answers.
+func fact(compose func(e *Engine, q *question) answer.Answer) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	return func(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+		return compose(e, q), true, nil
+	}
+}
+
+// maybe makes an answer function of a composer that may find nothing.
+func maybe(compose func(e *Engine, q *question) (answer.Answer, bool)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	return func(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+		a, ok := compose(e, q)
+		return a, ok, nil
+	}
+}
+
+// declined makes an answer function of a composer whose reply states no
+// fact: it ends the routing, but counts as not answered.
+func declined(compose func(e *Engine, q *question) answer.Answer) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	return fact(func(e *Engine, q *question) answer.Answer {
+		a := compose(e, q)
+		a.Answered = false
+		return a
+	})
+}
+
+// fromReleases answers from the releases' text, or says the question cannot
+// be answered.
+func fromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+	a, ok, err := e.answerFromReleases(ctx, q)
+	if err != nil || ok {
+		return a, true, err
+	}
+	return e.notAnswered(q.lang), true, nil
+}
+
+// The decisions of the rules: what a question asks of a composer.
+
+func membership(e *Engine, q *question) answer.Answer {
+	return e.membership(q.lang, q.cities, membershipAspect{when: q.has[cWhen], founding: q.has[cFoundingMember], guest: q.has[cGuest]})
+}
+
+func contactDetails(e *Engine, q *question) answer.Answer {
+	kind := corpus.OfficeGerman
+	if q.has[cSecretariat] && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
+		kind = corpus.OfficeSecretariat
+	}
+	return e.contactDetails(q.lang, requestedDetails(q.has), kind, q.people)
+}
+
+// coordinator answers with the newest office alone for "Who took over
+// from PKS?" and "Is PKS still in charge?".
+func coordinator(e *Engine, q *question) answer.Answer {
+	return e.coordinator(q.lang, q.has[cNew] || q.asksNow)
+}
+
+// secretariat answers "Is the secretariat in Berlin?" yes or no, and
+// "who" with the people first.
+func secretariat(e *Engine, q *question) answer.Answer {
+	var cities []*corpus.City
+	if !anyOf(q.has, cWhere, cPerson) {
+		cities = q.cityList()
+	}
+	return e.secretariat(q.lang, cities, q.has[cPerson])
+}
+
+// foundingChecked is the date a yes-or-no question about the founding
+// asks about ("Was the ISA founded in 2015?"), or none. In Chinese "吗"
+// makes a question one even with 年 ("2015年成立的吗"); "Was it proposed in
+// 2015?" and "before 2016?" ask something else.
+func foundingChecked(q *question) corpus.Date {
+	yesNo := q.has[cFounding] && !anyOf(q.has, cProposal, cOrder, cWhere, cCount, cList, cMember, cPerson) &&
+		(!q.has[cWhen] || q.lang == corpus.Chinese && strings.Contains(q.text, "吗"))
+	if !yesNo || len(q.years) == 0 {
+		return corpus.Date{}
+	}
+	return timeAsked(q)
+}
+
+// timeAsked is the date the question names, else its first year.
+func timeAsked(q *question) corpus.Date {
+	switch {
+	case len(q.dates) > 0:
+		return q.dates[0]
+	case len(q.years) > 0:
+		return corpus.Date{Year: q.years[0]}
+	}
+	return corpus.Date{}
+}
+
+func assembliesAsked(q *question) assemblyQuery {
+	asked := assemblyQuery{numbers: q.numbers, cities: q.cityList(), years: q.years, next: q.has[cNext], newest: q.has[cNew]}
+	if len(q.dates) > 0 {
+		asked.date = q.dates[0]
+	}
+	return asked
+}
+
+// memberFilterOf is what a question narrows the member list to: a region,
+// a country, the time they joined.
+func memberFilterOf(q *question) memberFilter {
+	var f memberFilter
+	switch {
+	case len(q.regions) > 0:
+		f.region = q.regions[0]
+		f.country = f.region.Country
+	case q.has[cGermany] && !q.has[cChina]:
+		f.country = corpus.Germany
+	case q.has[cChina] && !q.has[cGermany]:
+		f.country = corpus.China
+	}
+	if q.has[cJoin] {
+		f.joined = timeAsked(q)
+	}
+	return f
+}
+
+func asksWhenOfNothing(q *question) bool {
+	return q.has[cWhen] && onlyConcepts(q.has, cWhen, cStop) && q.unknownWords() == 0 &&
+		len(q.cities) == 0 && len(q.people) == 0 && len(q.regions) == 0 && len(q.years) == 0
+}
+
+func askBack(e *Engine, q *question) answer.Answer {
+	a := e.newAnswer(q.lang)
+	a.say("Wann was? Sagen Sie mir bitte, worum es geht, zum Beispiel: „Wann wurde die ISA gegründet?“ oder „Seit wann ist Köln Mitglied?“",
+		"When what? Please tell me what you mean, for example: “When was the ISA founded?” or “Since when is Cologne a member?”",
+		"什么时候的什么？请告诉我您想问什么，例如：“联盟是什么时候成立的？”或“科隆是什么时候加入的？”")
+	return a.done(answer.KindNone, 0)
+}
+
+// asksMembership reports whether the question asks whether cities are
+// members, rather than how to become one or how many there are.
+func asksMembership(q *question) bool { return q.memberish && !q.has[cHow] && !q.has[cCount] }
+
+func asksOfOtherOrganisation(q *question) bool {
+	return q.memberish && q.namesOtherOrganisation() ||
+		len(q.cities) > 0 && q.has[cFounding] && !q.memberish && !q.has[cAlliance] && !q.has[cProposal]
+}
+
+func asksForMembers(q *question) bool {
+	unknown := q.unknownWords()
+	switch {
+	case q.has[cList] && (q.memberish || q.has[cCity] || len(q.regions) > 0 || q.has[cGermany] || q.has[cChina]):
+		return true
+	case q.memberish && unknown == 0 && len(q.cities) == 0:
+		return true
+	case len(q.regions) > 0 && unknown == 0:
+		return true
+	}
+	return q.has[cGermany] != q.has[cChina] && q.has[cAlliance] && unknown == 0
+}
+
+// namesOtherOrganisation reports whether a membership question names
+// another organisation: an unknown word after "Mitglied im", "member of"
+// and the like ("Mitglied im HSV", "member of FIFA").
+func (q *question) namesOtherOrganisation() bool {
+	for _, i := range q.memberWords {
+		if i+1 >= len(q.units) || !slices.Contains(orgPrepositions, q.units[i+1].key) {
+			continue
+		}
+		// The name may follow an article or adjective: "im Deutschen
+		// Städtetag".
+		for _, v := range q.units[i+2 : min(i+4, len(q.units))] {
+			at := func(w unit) bool { return w.start == v.start }
+			if slices.ContainsFunc(q.unknown, at) || slices.ContainsFunc(q.guessed, at) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// orgPrepositions come before the organisation one is a member of.
+var orgPrepositions = []string{"im", "beim", "bei", "in", "of", "der", "des"}
+
+// onlyConcepts reports whether the question has no concepts but allowed.
+func onlyConcepts(has [numConcepts]bool, allowed ...concept) bool {
+	for c, ok := range has {
+		if ok && !slices.Contains(allowed, concept(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// grouping reports whether a member is a group of cities ("Drei
+// gewinnt"): which cities it holds is answered by its membership.
+func grouping(m cityMention) bool { return len(m.city.Parts) > 0 }
+
+// onlyAlliance reports whether the question is just the alliance's name.
+func onlyAlliance(q *question) bool {
+	for c := concept(1); c < numConcepts; c++ {
+		if q.has[c] && c != cAlliance && c != cStop && c != cPerson {
+			return false
+		}
+	}
+	return len(q.cities) == 0 && len(q.people) == 0 && len(q.regions) == 0
+}
+
+func anyOf(has [numConcepts]bool, cs ...concept) bool {
+	for _, c := range cs {
+		if has[c] {
+			return true
+		}
+	}
+	return false
+}
+
+func requestedDetails(has [numConcepts]bool) []concept {
+	var out []concept
+	for _, c := range []concept{cEmail, cPhone, cFax, cAddress, cWebsite} {
+		if has[c] {
+			out = append(out, c)
+		}
+	}
+	// "Where is the secretariat?" asks for a place, which the secretariat
+	// answer gives; an address of the secretariat is no more than that.
+	if len(out) == 1 && out[0] == cAddress && has[cSecretariat] {
+		return nil
+	}
+	return out
+}
+
+// abbreviationsIn are the short forms of the alliance's variant names
+// that the question names ("What does SGICA stand for?").
+func (e *Engine) abbreviationsIn(q *question) []string {
+	var out []string
+	for _, n := range e.data.Alliance.Names {
+		if n.Variant && n.Short != "" && slices.ContainsFunc(q.units, func(u unit) bool { return u.key == fold(n.Short) }) {
+			out = append(out, n.Short)
+		}
+	}
+	return out
+}
+
+// peopleByRole finds the people whose role, in some language, holds every
+// word of content: a Latin word as the start of a word of the role
+// ("stellvertretende" in "stellvertretender"), a Chinese character
+// anywhere in it.
+func (e *Engine) peopleByRole(content []unit) []*corpus.Person {
+	if len(content) == 0 {
+		return nil
+	}
+	var out []*corpus.Person
+	for i := range e.data.Alliance.People {
+		p := &e.data.Alliance.People[i]
+		for _, role := range textValues(p.Role) {
+			role = fold(role)
+			words := strings.FieldsFunc(role, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if !slices.ContainsFunc(content, func(u unit) bool {
+				if u.han {
+					return !strings.Contains(role, u.key)
+				}
+				return !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) })
+			}) {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
+}
