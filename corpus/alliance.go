@@ -97,9 +97,11 @@ type Office struct {
 
 // Person is someone the sources name in a role for the alliance.
 type Person struct {
-	Name         string `yaml:"name"`
-	Role         Text   `yaml:"role"`
-	Organisation string `yaml:"organisation,omitempty"`
+	Name string `yaml:"name"`
+	// Aliases are other forms of the name, such as its Chinese script.
+	Aliases      []string `yaml:"aliases,omitempty"`
+	Role         Text     `yaml:"role"`
+	Organisation string   `yaml:"organisation,omitempty"`
 	Cite         `yaml:",inline"`
 }
 

@@ -44,7 +44,7 @@ func (e *Engine) Members(lang corpus.Lang, filter string) answer.Answer {
 func (e *Engine) Contact(lang corpus.Lang) answer.Answer {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	return e.finish(e.contact(lang, false), "", lang)
+	return e.finish(e.contact(lang, false, false), "", lang)
 }
 
 // Help says what the engine can answer, with examples.

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -19,16 +20,25 @@ import (
 )
 
 // Engine answers questions about the alliance from the corpus: facts from
-// the city and alliance data, everything else from the releases' text.
+// the city and alliance data and those the releases state, everything
+// else from the releases' text.
 type Engine struct {
 	index      *Index
-	dict       *dictionary
+	lexicon    *lexicon
 	translator *translator
+	learner    *learner
+	// now tells the time, for what is still to come: the next assembly.
+	now func() time.Time
 
 	// mu guards the corpus, which grows when a release is published while
-	// the engine runs.
-	mu       sync.RWMutex
+	// the engine runs, and all that is derived from it.
+	mu sync.RWMutex
+	// base is the corpus as loaded; learned what each release states, by
+	// release ID; data the two merged, which answers.
+	base     *corpus.Data
+	learned  map[string]*learned
 	data     *corpus.Data
+	dict     *dictionary
 	releases map[string]*corpus.Release
 	sources  map[string]corpus.Source
 	cities   map[string]*corpus.City // by canonical name
@@ -40,42 +50,50 @@ type Engine struct {
 // first, as corpus.Load returns them.
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	slices.SortStableFunc(data.Releases, compareReleases)
-	e := &Engine{
-		index:    idx,
-		data:     data,
-		releases: map[string]*corpus.Release{},
-		sources:  map[string]corpus.Source{},
-		cities:   map[string]*corpus.City{},
-		regions:  map[string]*corpus.Region{},
-	}
-	e.indexReleases()
-	for _, s := range data.Sources {
-		e.sources[s.ID] = s
-	}
-	for i := range data.Cities {
-		e.cities[data.Cities[i].Name] = &data.Cities[i]
-	}
-	for i := range data.Regions {
-		e.regions[data.Regions[i].Key] = &data.Regions[i]
-	}
 	lex := mustLoadLexicon()
-	e.dict = buildDictionary(data, lex)
-	e.translator = newTranslator(lex.glossary)
+	e := &Engine{
+		index:      idx,
+		lexicon:    lex,
+		translator: newTranslator(lex.glossary),
+		learner:    &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions)},
+		now:        time.Now,
+		base:       data,
+		learned:    map[string]*learned{},
+	}
+	for i := range data.Releases {
+		r := &data.Releases[i]
+		e.learned[r.ID] = e.learner.learn(r)
+	}
+	e.derive()
 	return e
 }
 
-// indexReleases maps the releases by ID; it must run again whenever
-// data.Releases changes, as the map points into the slice.
-func (e *Engine) indexReleases() {
-	clear(e.releases)
+// derive merges the data files with what the releases state, and makes
+// what answers from the result: the maps by ID and the dictionary.
+func (e *Engine) derive() {
+	e.data = merge(e.base, e.learned)
+	e.releases = map[string]*corpus.Release{}
 	for i := range e.data.Releases {
 		e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
 	}
+	e.sources = map[string]corpus.Source{}
+	for _, s := range e.data.Sources {
+		e.sources[s.ID] = s
+	}
+	e.cities = map[string]*corpus.City{}
+	for i := range e.data.Cities {
+		e.cities[e.data.Cities[i].Name] = &e.data.Cities[i]
+	}
+	e.regions = map[string]*corpus.Region{}
+	for i := range e.data.Regions {
+		e.regions[e.data.Regions[i].Key] = &e.data.Regions[i]
+	}
+	e.dict = buildDictionary(e.data, e.lexicon)
 }
 
 // Add puts a release into the corpus and the index while the engine
-// answers: the next question finds it. A release with the ID of one
-// already there replaces it.
+// answers, and learns what it states: the next question finds it. A
+// release with the ID of one already there replaces it.
 func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -85,15 +103,18 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	}
 	// A new slice, not the old one changed in place: answers given before
 	// hold pointers into the old one, which must keep saying what they said.
-	releases := make([]corpus.Release, 0, len(e.data.Releases)+1)
-	for _, x := range e.data.Releases {
+	releases := make([]corpus.Release, 0, len(e.base.Releases)+1)
+	for _, x := range e.base.Releases {
 		if x.ID != r.ID {
 			releases = append(releases, x)
 		}
 	}
 	i, _ := slices.BinarySearchFunc(releases, r, compareReleases)
-	e.data.Releases = slices.Insert(releases, i, r)
-	e.indexReleases()
+	base := *e.base
+	base.Releases = slices.Insert(releases, i, r)
+	e.base = &base
+	e.learned[r.ID] = e.learner.learn(&base.Releases[i])
+	e.derive()
 	return nil
 }
 
@@ -159,6 +180,9 @@ func buildDictionary(data *corpus.Data, lex *lexicon) *dictionary {
 	for i := range data.Alliance.People {
 		p := &data.Alliance.People[i]
 		d.add(p.Name, sense{person: p})
+		for _, a := range p.Aliases {
+			d.add(a, sense{person: p})
+		}
 		fields := strings.Fields(p.Name)
 		surname := fields[len(fields)-1]
 		if utf8.RuneCountInString(surname) >= 5 {

@@ -205,42 +205,72 @@ func (e *Engine) offices(kind string) []*corpus.Office {
 // contact gives the contact person and details, the newest first;
 // explainRole adds what the contact's office does ("How can a city
 // join?").
-func (e *Engine) contact(lang corpus.Lang, explainRole bool) answer.Answer {
+func (e *Engine) contact(lang corpus.Lang, explainRole, now bool) answer.Answer {
 	a := e.newAnswer(lang)
-	offices := e.offices(corpus.OfficeGerman)
-	// The office that names a person leads: a journalist asks for someone.
-	slices.SortStableFunc(offices, func(x, y *corpus.Office) int {
-		return cmp.Compare(boolInt(y.Person != ""), boolInt(x.Person != ""))
-	})
-	for i, o := range offices {
-		asOf := a.cite(o.Cite)
-		details := officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cFax, cWebsite})
-		switch {
-		case i == 0 && o.Person != "":
-			role := o.PersonRole.In(lang)
-			if lang == corpus.German {
-				role = capitalize(role) // it starts the sentence
-			}
-			a.say("%s der ISA ist %s, %s: %s (%s).", "The ISA's %s is %s, %s: %s (%s).", "联盟的%s是%s，%s：%s（%s）。",
-				role, o.Person, o.Organisation, details, asOf)
-			if explainRole {
-				a.say("Die %s ist %s.", "%s is the %s.", "%s是%s。", shortOrg(o.Organisation), o.Role.In(lang))
-			}
-		case o.Current:
-			a.say("Neuere Quelle: Der %s %s – %s (%s).", "A newer source: the %s %s – %s (%s).", "较新的来源：%s%s——%s（%s）。",
-				o.Organisation, o.Role.In(lang), details, asOf)
-		default:
-			a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", o.Organisation, details, asOf)
-		}
-	}
-	if len(offices) == 0 {
+	lead, newer, before := e.contactOffices(corpus.OfficeGerman)
+	if lead == nil {
 		return e.notAnswered(lang)
+	}
+	details := func(o *corpus.Office) string {
+		return officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cFax, cWebsite})
+	}
+	asOf := a.cite(lead.Cite)
+	if lead.Person != "" {
+		role := lead.PersonRole.In(lang)
+		if lang == corpus.German {
+			role = capitalize(role) // it starts the sentence
+		}
+		a.say("%s der ISA ist %s, %s: %s (%s).", "The ISA's %s is %s, %s: %s (%s).", "联盟的%s是%s，%s：%s（%s）。",
+			role, lead.Person, lead.Organisation, details(lead), asOf)
+	} else {
+		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", lead.Organisation, details(lead), asOf)
+	}
+	if explainRole {
+		a.say("Die %s ist %s.", "%s is the %s.", "%s是%s。", shortOrg(lead.Organisation), lead.Role.In(lang))
+	}
+	for _, o := range newer {
+		a.say("Neuere Quelle: Der %s %s – %s (%s).", "A newer source: the %s %s – %s (%s).", "较新的来源：%s%s——%s（%s）。",
+			o.Organisation, o.Role.In(lang), details(o), a.cite(o.Cite))
+	}
+	if before != nil && !now && !lead.Since.IsZero() && !lead.Since.Before(before.AsOf) {
+		a.cite(before.Cite)
+		a.say("Bis %s: %s (%s).", "Until %s: %s (%s).", "%s之前：%s（%s）。",
+			lead.Since.Format(lang), officeName(before), officeDetails(before, lang, []concept{cEmail}))
 	}
 	return a.done(answer.KindContact, confidenceFact)
 }
 
-// contactDetails answers for the details wanted of the offices of kind;
-// of those people's offices, when the question names people.
+// contactOffices picks the offices of kind a contact answer gives: the
+// newest one that names a person leads, as a journalist asks for someone;
+// newer ones without a person follow as newer sources; before is the
+// office the lead took over from, if the sources last name it before the
+// lead.
+func (e *Engine) contactOffices(kind string) (lead *corpus.Office, newer []*corpus.Office, before *corpus.Office) {
+	offices := e.offices(kind)
+	if len(offices) == 0 {
+		return nil, nil, nil
+	}
+	i := slices.IndexFunc(offices, func(o *corpus.Office) bool { return o.Person != "" })
+	if i < 0 {
+		i = 0
+	}
+	if i+1 < len(offices) {
+		before = offices[i+1]
+	}
+	return offices[i], offices[:i], before
+}
+
+// officeName names an office by its person and organisation.
+func officeName(o *corpus.Office) string {
+	if o.Person != "" {
+		return o.Person + ", " + o.Organisation
+	}
+	return o.Organisation
+}
+
+// contactDetails answers for the details wanted of the offices of kind
+// that a contact answer gives; of those people's offices, when the
+// question names people.
 func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, people []*corpus.Person) answer.Answer {
 	a := e.newAnswer(lang)
 	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {
@@ -249,10 +279,13 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 			return a.done(answer.KindContact, confidenceFact)
 		}
 	}
-	offices := e.offices(kind)
+	lead, offices, _ := e.contactOffices(kind)
+	if lead != nil {
+		offices = append([]*corpus.Office{lead}, offices...)
+	}
 	// "Frau Behmers E-Mail" asks for her details, not the newest office's.
-	named := slices.DeleteFunc(slices.Clone(offices), func(o *corpus.Office) bool {
-		return !slices.ContainsFunc(people, func(p *corpus.Person) bool { return p.Name == o.Person })
+	named := slices.DeleteFunc(e.offices(kind), func(o *corpus.Office) bool {
+		return !slices.ContainsFunc(people, func(p *corpus.Person) bool { return p.Name == o.Person || strings.HasSuffix(o.Person, " "+p.Name) })
 	})
 	if len(named) > 0 {
 		offices = named
@@ -564,8 +597,16 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 			e.sayAssemblyRange(a, all)
 			return a.declined(answer.KindAssembly), true
 		}
+	case asked.next && e.nextAssembly(all) != nil:
+		next := e.nextAssembly(all)
+		a.cite(next.Cite)
+		a.say("Die nächste Plenarversammlung, die die Quellen nennen, ist die %d.: %s.", "The next plenary assembly the sources name is the %s: %s.",
+			"资料中的下一届全体大会是第%d届：%s。", ordinalArg(lang, next.Number), whenAndWhere(lang, *next))
+		if n := next.Note[lang]; n != "" {
+			a.parts = append(a.parts, n)
+		}
+		return a.done(answer.KindAssembly, confidenceFact), true
 	case asked.next && len(all) > 0:
-		// The data knows only assemblies that took place.
 		last := latestAssembly(all)
 		a.cite(last.Cite)
 		a.say("Einen Termin für die nächste Plenarversammlung nennen die Quellen nicht. Die letzte, die sie nennen, ist die %d. Plenarversammlung: %s, %s.",
@@ -574,7 +615,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 			ordinalArg(lang, last.Number), last.Date.Format(lang), last.Place.In(lang))
 		return a.declined(answer.KindAssembly), true
 	case asked.newest && len(all) > 0:
-		pick = append(pick, latestAssembly(all))
+		pick = append(pick, e.latestHeldAssembly(all))
 	default:
 		pick = all
 	}
@@ -594,11 +635,48 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 // its source says of it.
 func sayAssembly(a *answerer, as corpus.Assembly, note bool) {
 	a.cite(as.Cite)
-	a.say("%d. Plenarversammlung: %s, %s.", "%s plenary assembly: %s, %s.", "第%d届全体大会：%s，%s。",
-		ordinalArg(a.lang, as.Number), as.Date.Format(a.lang), as.Place.In(a.lang))
+	a.say("%d. Plenarversammlung: %s.", "%s plenary assembly: %s.", "第%d届全体大会：%s。",
+		ordinalArg(a.lang, as.Number), whenAndWhere(a.lang, as))
 	if n := as.Note[a.lang]; note && n != "" {
 		a.parts = append(a.parts, n)
 	}
+}
+
+// whenAndWhere says an assembly's date and place, as far as known.
+func whenAndWhere(lang corpus.Lang, as corpus.Assembly) string {
+	var parts []string
+	if !as.Date.IsZero() {
+		parts = append(parts, as.Date.Format(lang))
+	}
+	if p := as.Place.In(lang); p != "" {
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, t(lang, ", ", ", ", "，"))
+}
+
+// nextAssembly is the assembly the sources date after today, the earliest
+// such, or nil: one announced for a year is still to come in that year.
+func (e *Engine) nextAssembly(all []corpus.Assembly) *corpus.Assembly {
+	today := corpus.DateOf(e.now())
+	var next *corpus.Assembly
+	for i := range all {
+		as := &all[i]
+		if !as.Date.IsZero() && compareCoarse(as.Date, today) >= 0 && (next == nil || as.Number < next.Number) {
+			next = as
+		}
+	}
+	return next
+}
+
+// latestHeldAssembly is the newest assembly dated before today, or the
+// newest at all.
+func (e *Engine) latestHeldAssembly(all []corpus.Assembly) corpus.Assembly {
+	today := corpus.DateOf(e.now())
+	held := slices.DeleteFunc(slices.Clone(all), func(as corpus.Assembly) bool { return compareCoarse(as.Date, today) >= 0 })
+	if len(held) == 0 {
+		return latestAssembly(all)
+	}
+	return latestAssembly(held)
 }
 
 // heldIn reports whether an assembly took place in the city c.

@@ -86,7 +86,7 @@ var rules = []rule{
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
 	{"contact", func(q *question) bool {
 		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
-	}, fact(func(e *Engine, q *question) answer.Answer { return e.contact(q.lang, q.has[cHow]) })},
+	}, fact(func(e *Engine, q *question) answer.Answer { return e.contact(q.lang, q.has[cHow], q.asksNow) })},
 	// What people said is in the releases.
 	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},
 	{"person", func(q *question) bool { return len(q.people) > 0 },

@@ -34,13 +34,18 @@ var (
 )
 
 // searchEngine answers from the default corpus plus twelve synthetic
-// releases, so that a search has more than one page.
+// releases, so that a search has more than one page. Their contact blocks
+// are left out: the engine learns the contact from the newest release,
+// and these tests expect the data files' contact.
 var searchEngine = sync.OnceValues(func() (*search.Engine, error) {
 	data, problems := corpus.Load(corpus.Embedded())
 	if len(problems) > 0 {
 		return nil, problems[0]
 	}
-	data.Releases = append(data.Releases, synthetic.Releases(12, 1)...)
+	for _, r := range synthetic.Releases(12, 1) {
+		r.Contact = nil
+		data.Releases = append(data.Releases, r)
+	}
 	data.Releases = append(data.Releases, longRelease())
 	idx, err := search.NewMemIndex(context.Background(), data.Releases)
 	if err != nil {

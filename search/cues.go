@@ -1,0 +1,152 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// cues are the word lists of data/learn.yaml, by which facts are learned
+// from a release's text.
+type cues struct {
+	contactPerson, contactEmail, contactPhone, contactFax, contactWebsite cueList
+	organisation, street, secretariatContact                              cueList
+	countVerbs, countMembers, countGermany, countChina                    cueList
+	countLaender, countProvinces                                          cueList
+	city, join, joinNot                                                   cueList
+	assembly, assemblyFuture, assemblyHost, decision                      cueList
+	role, title, roleLink, surname                                        cueList
+}
+
+// mustLoadCues loads the embedded word lists, which are fixed when the
+// binary is built and checked by the tests.
+func mustLoadCues() *cues {
+	c, err := loadCues(lexiconFiles, "data/learn.yaml")
+	if err != nil {
+		panic(fmt.Sprintf("embedded cues: %v", err))
+	}
+	return c
+}
+
+// loadCues reads the word lists at path; every problem names its line.
+func loadCues(fsys fs.FS, path string) (*cues, error) {
+	doc, err := readYAML(fsys, path)
+	if err != nil {
+		return nil, err
+	}
+	c := &cues{}
+	lists := map[string]*cueList{
+		"contact_person": &c.contactPerson, "contact_email": &c.contactEmail, "contact_phone": &c.contactPhone,
+		"contact_fax": &c.contactFax, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
+		"street": &c.street, "secretariat_contact": &c.secretariatContact, "count_verbs": &c.countVerbs,
+		"count_members": &c.countMembers, "count_germany": &c.countGermany, "count_china": &c.countChina,
+		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "city": &c.city, "join": &c.join, "join_not": &c.joinNot,
+		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
+		"decision": &c.decision, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "surname": &c.surname,
+	}
+	var errs []error
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, &corpus.FileError{Path: path, Line: line, Err: fmt.Errorf(format, args...)})
+	}
+	if doc.Kind != yaml.MappingNode {
+		return nil, &corpus.FileError{Path: path, Line: doc.Line, Err: errors.New("want a mapping of list names to word lists")}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		key, value := doc.Content[i], doc.Content[i+1]
+		list, ok := lists[key.Value]
+		if !ok {
+			fail(key.Line, "unknown list %q", key.Value)
+			continue
+		}
+		seen[key.Value] = true
+		for _, w := range words(value, func(line int, msg string) { fail(line, "%s", msg) }) {
+			if slices.Contains(list.all, w.text) {
+				fail(w.line, "%q is listed twice in %s", w.text, key.Value)
+				continue
+			}
+			list.add(w.text)
+		}
+	}
+	for name := range lists {
+		if !seen[name] {
+			fail(doc.Line, "the list %s is missing", name)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return c, nil
+}
+
+// cueList is a list of cue words: folded Latin words and phrases, word
+// beginnings (a trailing "*"), word endings (a leading "*"), and Chinese
+// words.
+type cueList struct {
+	all     []string
+	phrases [][]string // folded words of each Latin entry
+	prefix  []bool
+	suffix  []bool
+	chinese []string
+}
+
+func (l *cueList) add(w string) {
+	l.all = append(l.all, w)
+	if strings.IndexFunc(w, isHan) >= 0 {
+		l.chinese = append(l.chinese, w)
+		return
+	}
+	prefix, suffix := strings.HasSuffix(w, "*"), strings.HasPrefix(w, "*")
+	keys := keyUnits(strings.Trim(w, "*"))
+	l.phrases = append(l.phrases, keys)
+	l.prefix = append(l.prefix, prefix)
+	l.suffix = append(l.suffix, suffix)
+}
+
+// at reports how many words of units the longest Latin cue that matches
+// from i on has, or 0.
+func (l *cueList) at(units []unit, i int) int {
+	longest := 0
+	for k, keys := range l.phrases {
+		if i+len(keys) > len(units) {
+			continue
+		}
+		ok := true
+		for j, key := range keys {
+			u := units[i+j].key
+			last, first := j == len(keys)-1, j == 0
+			if u != key && !(last && l.prefix[k] && strings.HasPrefix(u, key)) && !(first && l.suffix[k] && strings.HasSuffix(u, key)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			longest = max(longest, len(keys))
+		}
+	}
+	return longest
+}
+
+// in reports whether the text, cut into units, holds one of the cues.
+func (l *cueList) in(text string, units []unit) bool {
+	for _, w := range l.chinese {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	for i := range units {
+		if !units[i].han && l.at(units, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// inText cuts text into units and reports whether it holds a cue.
+func (l *cueList) inText(text string) bool { return l.in(text, segment(text)) }

@@ -1,0 +1,262 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// merge makes what the engine knows of the data files' facts and of
+// those learned from the releases. Each learned fact is cited with its
+// release; by subject, the newest wins: the current contact is the
+// newest release's, the latest count the newest, a city a release says
+// joined is a member from then on. The data files' own entries are kept,
+// so an answer can say what was true before.
+func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
+	d := *base
+	d.Cities = slices.Clone(base.Cities)
+	d.Sources = slices.Clone(base.Sources)
+	d.Alliance.Offices = slices.Clone(base.Alliance.Offices)
+	d.Alliance.Counts = slices.Clone(base.Alliance.Counts)
+	d.Alliance.Assemblies = slices.Clone(base.Alliance.Assemblies)
+	d.Alliance.People = slices.Clone(base.Alliance.People)
+	m := merger{data: &d, sourceOf: map[string]string{}, learnedCity: map[int]bool{}}
+	for _, s := range base.Sources {
+		if s.Release != "" {
+			m.sourceOf[s.Release] = s.ID
+		}
+	}
+	// Oldest first, so that a newer release's fact replaces an older one.
+	for _, k := range learnedInOrder(byRelease) {
+		if k.empty() {
+			continue
+		}
+		cite := m.cite(k.release)
+		if k.contact != nil {
+			o := *k.contact
+			o.Cite = cite
+			m.office(o)
+		}
+		if k.count != nil {
+			c := *k.count
+			c.Cite = cite
+			d.Alliance.Counts = append(d.Alliance.Counts, c)
+		}
+		for _, j := range k.joins {
+			m.join(j, cite)
+		}
+		for _, as := range k.assemblies {
+			as.Cite = cite
+			m.assembly(as)
+		}
+		for _, p := range k.people {
+			p.Cite = cite
+			m.person(p)
+		}
+	}
+	markCurrent(d.Alliance.Offices)
+	return &d
+}
+
+// learnedInOrder lists what was learned, oldest release first.
+func learnedInOrder(byRelease map[string]*learned) []*learned {
+	out := make([]*learned, 0, len(byRelease))
+	for _, k := range byRelease {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b *learned) int {
+		return cmp.Or(a.release.Date.Compare(b.release.Date), strings.Compare(a.release.ID, b.release.ID))
+	})
+	return out
+}
+
+type merger struct {
+	data *corpus.Data
+	// sourceOf is the source of the data files that is a release, by the
+	// release's ID: a release cited by both is one source.
+	sourceOf map[string]string
+	// learnedCity marks the cities that releases made members.
+	learnedCity map[int]bool
+}
+
+// cite is the citation of a fact learned from r, adding r to the sources
+// if the data files do not have it.
+func (m *merger) cite(r *corpus.Release) corpus.Cite {
+	id, ok := m.sourceOf[r.ID]
+	if !ok {
+		id = r.ID
+		m.sourceOf[r.ID] = id
+		m.data.Sources = append(m.data.Sources, corpus.Source{ID: id, Title: r.Title, URL: r.URL, Date: corpus.DateOf(r.Date), Release: r.ID})
+	}
+	return corpus.Cite{Source: id, AsOf: corpus.DateOf(r.Date)}
+}
+
+// office merges a contact block with the office it repeats (the same
+// e-mail, or the same organisation and person): the newer one's details
+// win, the first time it was seen stays as Since. Another office is
+// added.
+func (m *merger) office(o corpus.Office) {
+	offices := m.data.Alliance.Offices
+	i := slices.IndexFunc(offices, func(x corpus.Office) bool {
+		return x.Kind == o.Kind && (x.Email != "" && strings.EqualFold(x.Email, o.Email) ||
+			x.Organisation == o.Organisation && x.Person == o.Person)
+	})
+	if o.Since.IsZero() {
+		o.Since = o.AsOf
+	}
+	if i < 0 {
+		m.data.Alliance.Offices = append(offices, o)
+		return
+	}
+	x := &offices[i]
+	if !x.AsOf.Before(o.AsOf) {
+		return // the data files say as much, as of then
+	}
+	since := x.Since
+	if since.IsZero() || o.Since.Before(since) {
+		since = cmpDate(x.AsOf, o.Since)
+	}
+	merged := o
+	merged.Role = cmpText(x.Role, o.Role)
+	merged.PersonRole = cmpText(o.PersonRole, x.PersonRole)
+	merged.City = cmpOr(o.City, x.City)
+	if len(merged.Address) == 0 {
+		merged.Address = x.Address
+	}
+	merged.Fax = cmpOr(o.Fax, x.Fax)
+	merged.Website = cmpOr(o.Website, x.Website)
+	merged.Since = since
+	*x = merged
+}
+
+// cmpDate returns the earlier of two dates, ignoring a zero one.
+func cmpDate(a, b corpus.Date) corpus.Date {
+	if a.IsZero() || !b.IsZero() && b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// cmpText returns a, or b when a is empty.
+func cmpText(a, b corpus.Text) corpus.Text {
+	if len(a) > 0 {
+		return a
+	}
+	return b
+}
+
+// markCurrent marks the newest office of each kind as current.
+func markCurrent(offices []corpus.Office) {
+	newest := map[string]int{}
+	for i, o := range offices {
+		j, ok := newest[o.Kind]
+		if !ok || offices[j].AsOf.Before(o.AsOf) {
+			newest[o.Kind] = i
+		}
+	}
+	for i := range offices {
+		offices[i].Current = newest[offices[i].Kind] == i
+	}
+}
+
+// join makes a city a member from when a release says it joined. A
+// member of the data files stays as they say, as does a non-member they
+// say is none as of a later date; a city several releases name keeps the
+// earliest date.
+func (m *merger) join(j learnedJoin, cite corpus.Cite) {
+	cities := m.data.Cities
+	i := slices.IndexFunc(cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
+	if i < 0 {
+		c := j.city
+		c.Status, c.Cite, c.Joined, c.JoinedCite = corpus.StatusMember, cite, j.when, &cite
+		m.data.Cities = append(cities, c)
+		m.learnedCity[len(m.data.Cities)-1] = true
+		return
+	}
+	c := &cities[i]
+	switch {
+	case m.learnedCity[i]:
+		if j.when.Before(c.Joined) {
+			c.Joined, c.JoinedCite = j.when, &cite
+		}
+		mergeNames(c, &j.city)
+	case !c.IsMember() && c.AsOf.Before(cite.AsOf):
+		// A data file that says otherwise as of a later date wins.
+		c.Status, c.Cite, c.Joined, c.JoinedCite = corpus.StatusMember, cite, j.when, &cite
+		m.learnedCity[i] = true
+	}
+}
+
+// sameCity reports whether two cities share a name in any script.
+func sameCity(a, b *corpus.City) bool {
+	names := func(c *corpus.City) []string {
+		out := []string{fold(c.Name)}
+		for _, n := range slices.Concat(textValues(c.Names), c.Aliases) {
+			out = append(out, fold(n))
+		}
+		return out
+	}
+	bs := names(b)
+	return slices.ContainsFunc(names(a), func(n string) bool { return slices.Contains(bs, n) })
+}
+
+// mergeNames adds b's names and what is known of its place to a.
+func mergeNames(a, b *corpus.City) {
+	if a.Names == nil {
+		a.Names = corpus.Text{}
+	}
+	for l, n := range b.Names {
+		if a.Names[l] == "" {
+			a.Names[l] = n
+		}
+	}
+	a.Country = cmpOr(a.Country, b.Country)
+	a.Region = cmpOr(a.Region, b.Region)
+}
+
+// assembly merges what a release says of a plenary assembly with what is
+// known: a newer release's date wins unless it says less ("im Herbst
+// 2026" keeps "19. November 2026"), its place fills what is missing.
+func (m *merger) assembly(as corpus.Assembly) {
+	all := m.data.Alliance.Assemblies
+	i := slices.IndexFunc(all, func(x corpus.Assembly) bool { return x.Number == as.Number })
+	if i < 0 {
+		m.data.Alliance.Assemblies = append(all, as)
+		return
+	}
+	x := &all[i]
+	if !x.AsOf.Before(as.AsOf) {
+		return
+	}
+	changed := false
+	if moreExact(as.Date, x.Date) || !as.Date.IsZero() && as.Date.Year != x.Date.Year {
+		x.Date, changed = as.Date, true
+	}
+	for l, p := range as.Place {
+		if x.Place[l] == "" {
+			if x.Place == nil {
+				x.Place = corpus.Text{}
+			}
+			x.Place[l], changed = p, true
+		}
+	}
+	if len(x.Note) == 0 && len(as.Note) > 0 {
+		x.Note, changed = as.Note, true
+	}
+	if changed {
+		x.Cite = as.Cite
+	}
+}
+
+// person adds someone a release names with a role, unless the data
+// already know them.
+func (m *merger) person(p corpus.Person) {
+	if slices.ContainsFunc(m.data.Alliance.People, func(x corpus.Person) bool {
+		return x.Name == p.Name || slices.Contains(x.Aliases, p.Name) || slices.Contains(p.Aliases, x.Name)
+	}) {
+		return
+	}
+	m.data.Alliance.People = append(m.data.Alliance.People, p)
+}

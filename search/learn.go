@@ -1,0 +1,781 @@
+package search
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// The alliance's releases are where new facts appear: a city joins, the
+// contact changes, the next plenary assembly is announced. A learner
+// reads each release for the facts it states, each with the release as
+// its source and the release's date as "as of"; knowledge.go merges them
+// with the data files, the newest winning.
+
+// learned is what one release states about the alliance.
+type learned struct {
+	release    *corpus.Release
+	contact    *corpus.Office
+	count      *corpus.Count
+	joins      []learnedJoin
+	assemblies []corpus.Assembly
+	people     []corpus.Person
+}
+
+// learnedJoin is a city a release says joined, and when.
+type learnedJoin struct {
+	city corpus.City // its names, country and region, as far as known
+	when corpus.Date
+}
+
+// learner learns facts from releases.
+type learner struct {
+	cues   *cues
+	places *placeFinder
+}
+
+// learn reads r for the facts it states.
+func (l *learner) learn(r *corpus.Release) *learned {
+	cite := corpus.Cite{Source: r.ID, AsOf: corpus.DateOf(r.Date)}
+	body := sentencesOf(r.Body)
+	about := sentencesOf(r.About)
+	return &learned{
+		release:    r,
+		contact:    l.contact(r, cite),
+		count:      l.count(about, body, cite),
+		joins:      l.joins(r, body, cite),
+		assemblies: l.assemblies(r, body, cite),
+		people:     l.people(r, slices.Concat(body, about), cite),
+	}
+}
+
+// empty reports whether nothing was learned.
+func (k *learned) empty() bool {
+	return k.contact == nil && k.count == nil && len(k.joins) == 0 && len(k.assemblies) == 0 && len(k.people) == 0
+}
+
+// sentence is a sentence of a release, cut into units, with the
+// paragraph it stands in.
+type sentence struct {
+	text, paragraph string
+	units           []unit
+}
+
+func sentencesOf(paragraphs []string) []sentence {
+	var out []sentence
+	for _, p := range paragraphs {
+		for _, s := range splitSentences(p) {
+			out = append(out, sentence{text: s, paragraph: p, units: segment(s)})
+		}
+	}
+	return out
+}
+
+// The contact block.
+
+var (
+	emailPattern  = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
+	urlPattern    = regexp.MustCompile(`(?i)^(?:https?://|www\.)\S+$`)
+	phonePattern  = regexp.MustCompile(`^\+?[\d(][\d ()/–-]{5,}\d$`)
+	postalPattern = regexp.MustCompile(`^(?:D-)?\d{4,6}\s+(\pL[\pL .-]*)$`)
+	labelPattern  = regexp.MustCompile(`^([^:：]{1,30})[:：]\s*(.*)$`)
+	personPattern = regexp.MustCompile(`^(?:(?:Dr|Prof)\.\s+)*\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+){1,3}$`)
+)
+
+// contact reads the contact block: the contact person, organisation,
+// address, phone, fax, e-mail and web site. A block of the secretariat
+// in China is the secretariat's; any other is the office in Germany.
+func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
+	o := &corpus.Office{Kind: corpus.OfficeGerman, Cite: cite}
+	for _, line := range r.Contact {
+		for _, part := range contactParts(line) {
+			l.contactPart(o, part, r.Lang)
+		}
+	}
+	if o.Person == "" && o.Organisation == "" && o.Email == "" && o.Phone == "" {
+		return nil
+	}
+	if strings.HasPrefix(o.Phone, "+86") || l.cues.secretariatContact.inText(strings.Join(r.Contact, " ")) {
+		o.Kind = corpus.OfficeSecretariat
+	}
+	if o.Person != "" && o.PersonRole == nil {
+		o.PersonRole = corpus.Text{corpus.German: "Ansprechpartner", corpus.English: "contact person", corpus.Chinese: "联系人"}
+	}
+	o.Role = corpus.Text{corpus.German: "Pressekontakt der ISA", corpus.English: "the ISA's press contact", corpus.Chinese: "联盟的新闻联系方"}
+	if o.Kind == corpus.OfficeSecretariat {
+		o.Role = corpus.Text{corpus.German: "Sekretariat der ISA in China", corpus.English: "the ISA secretariat in China", corpus.Chinese: "联盟秘书处"}
+	}
+	return o
+}
+
+// contactParts cuts a line of a contact block that holds an address
+// ("Elbbrücke PR GmbH, Große Elbstraße 145, 22767 Hamburg") into its
+// parts.
+func contactParts(line string) []string {
+	line = strings.TrimSpace(line)
+	if labelPattern.MatchString(line) && !strings.Contains(line, "://") {
+		return []string{line}
+	}
+	var out []string
+	for _, p := range strings.Split(line, ", ") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
+	if m := labelPattern.FindStringSubmatch(part); m != nil && !strings.Contains(part, "://") {
+		label, value := strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		units := segment(label)
+		switch {
+		// The block's first office is the one it is for: a second one
+		// ("德国联络处：...") does not overwrite it.
+		case l.cues.contactEmail.whole(label, units):
+			o.Email = cmpOr(o.Email, cmpOr(emailPattern.FindString(value), value))
+			return
+		case l.cues.contactPhone.whole(label, units):
+			o.Phone = cmpOr(o.Phone, normaliseDash(value))
+			return
+		case l.cues.contactFax.whole(label, units):
+			o.Fax = cmpOr(o.Fax, normaliseDash(value))
+			return
+		case l.cues.contactWebsite.whole(label, units):
+			o.Website = cmpOr(o.Website, value)
+			return
+		case l.cues.contactPerson.whole(label, units):
+			if value != "" && o.Person == "" {
+				o.Person = value
+				o.PersonRole = corpus.Text{lang: label}
+				if lang != corpus.English {
+					o.PersonRole[corpus.English] = "contact person"
+				}
+				if lang != corpus.Chinese {
+					o.PersonRole[corpus.Chinese] = "联系人"
+				}
+			}
+			return
+		}
+	}
+	units := segment(part)
+	switch {
+	case emailPattern.MatchString(part):
+		o.Email = cmpOr(o.Email, emailPattern.FindString(part))
+	case urlPattern.MatchString(part):
+		o.Website = cmpOr(o.Website, part)
+	case phonePattern.MatchString(part):
+		o.Phone = cmpOr(o.Phone, normaliseDash(part))
+	case postalPattern.MatchString(part):
+		o.Address = append(o.Address, part)
+		o.City = cmpOr(o.City, strings.TrimSpace(postalPattern.FindStringSubmatch(part)[1]))
+	case l.cues.street.in(part, units) && strings.ContainsAny(part, "0123456789"):
+		o.Address = append(o.Address, part)
+	case l.cues.organisation.in(part, units):
+		o.Organisation = cmpOr(o.Organisation, part)
+	case o.Person == "" && (personPattern.MatchString(part) || isChineseName(part)):
+		o.Person = part
+	case o.Organisation != "" && o.City == "" && len(l.places.find(part)) == 1:
+		o.City = part // "BWA – Deutsches Sekretariat der ISA, Berlin"
+	case o.Organisation == "" && strings.IndexFunc(part, unicode.IsDigit) < 0:
+		o.Organisation = part
+	}
+}
+
+// whole reports whether a label is one of the cues and nothing more.
+func (l *cueList) whole(text string, units []unit) bool {
+	if slices.Contains(l.chinese, strings.TrimSpace(text)) {
+		return true
+	}
+	return len(units) > 0 && l.at(units, 0) == len(units)
+}
+
+// normaliseDash writes a phone number's dash as a hyphen: "25 79 72 –
+// 23" becomes "25 79 72-23".
+func normaliseDash(s string) string {
+	return strings.NewReplacer(" – ", "-", " - ", "-", "–", "-").Replace(strings.TrimSpace(s))
+}
+
+func isChineseName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n <= 4 && strings.IndexFunc(s, func(r rune) bool { return !isHan(r) }) < 0
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// Member counts.
+
+// count reads the member counts: from the about section, and from
+// sentences of the news text that state one ("Damit zählt die ISA 51
+// Mitgliedsstädte"), not from any number of cities ("aus 38
+// Mitgliedsstädten").
+func (l *learner) count(about, body []sentence, cite corpus.Cite) *corpus.Count {
+	c := &corpus.Count{Cite: cite}
+	for _, s := range about {
+		l.countIn(s, c)
+	}
+	for _, s := range body {
+		if l.cues.countVerbs.in(s.text, s.units) {
+			l.countIn(s, c)
+		}
+	}
+	if c.Total == 0 && c.Germany == 0 && c.China == 0 {
+		return nil
+	}
+	if c.Total != 0 && c.Germany+c.China > c.Total {
+		return nil // a misreading: the parts cannot exceed the whole
+	}
+	return c
+}
+
+// countNumber matches a number in a sentence.
+var countNumber = regexp.MustCompile(`\d+`)
+
+// countIn fills what c lacks from the numbers of s: "51 Mitgliedsstädte",
+// "21 deutsche Städte aus 8 Bundesländern", "23 in Deutschland",
+// "共有51个成员城市", "德国城市22个", "德国8个联邦州".
+func (l *learner) countIn(s sentence, c *corpus.Count) {
+	for _, m := range countNumber.FindAllStringIndex(s.text, -1) {
+		n, err := strconv.Atoi(s.text[m[0]:m[1]])
+		if err != nil || n == 0 || n >= 1000 || isOrdinalAt(s.text, m[0], m[1]) {
+			continue
+		}
+		field := l.countedAfter(s.text[m[1]:], c)
+		if field == nil {
+			field = l.countedBefore(s.text[:m[0]], c)
+		}
+		if field != nil && *field == 0 {
+			*field = n
+		}
+	}
+}
+
+// countedAfter is the count that the words after a number say it is: the
+// first cue among the next few words ("51 leistungsstarken
+// Industriestandorten", "8 Bundesländern", "23 in Deutschland", "个德国城市").
+func (l *learner) countedAfter(after string, c *corpus.Count) *int {
+	after = strings.TrimLeft(after, " 个座家")
+	for _, k := range l.countKinds(c) {
+		for _, w := range k.list.chinese {
+			if strings.HasPrefix(after, w) {
+				return k.field
+			}
+		}
+	}
+	units := segment(firstRunes(after, 60))
+	for i := 0; i < len(units) && i < 3 && !units[i].han; i++ {
+		if _, number := numberOf(units, i); number || i > 0 && strings.ContainsAny(after[endOf(units[i-1]):units[i].start], ":;,.") {
+			return nil
+		}
+		for _, k := range l.countKinds(c) {
+			if k.list.at(units, i) > 0 {
+				return k.field
+			}
+		}
+	}
+	return nil
+}
+
+// countedBefore reads a count whose words come first, as Chinese may
+// write them: "德国城市22个".
+func (l *learner) countedBefore(before string, c *corpus.Count) *int {
+	before = strings.TrimRightFunc(before, unicode.IsSpace)
+	rest, ok := cutChineseSuffix(&l.cues.countMembers, before)
+	if !ok {
+		return nil
+	}
+	switch {
+	case hasChineseSuffix(&l.cues.countGermany, rest):
+		return &c.Germany
+	case hasChineseSuffix(&l.cues.countChina, rest):
+		return &c.China
+	}
+	return nil
+}
+
+// countKind is a count a cue list names, in the order they are tried: a
+// Land or province names no member count, and a country comes before the
+// word for members ("21 deutsche Städte").
+type countKind struct {
+	list  *cueList
+	field *int
+}
+
+func (l *learner) countKinds(c *corpus.Count) []countKind {
+	return []countKind{
+		{&l.cues.countLaender, &c.Länder}, {&l.cues.countProvinces, &c.Provinces},
+		{&l.cues.countGermany, &c.Germany}, {&l.cues.countChina, &c.China}, {&l.cues.countMembers, &c.Total},
+	}
+}
+
+func hasChineseSuffix(list *cueList, text string) bool {
+	_, ok := cutChineseSuffix(list, text)
+	return ok
+}
+
+// cutChineseSuffix cuts a Chinese cue of list off the end of text.
+func cutChineseSuffix(list *cueList, text string) (string, bool) {
+	for _, w := range list.chinese {
+		if t, ok := strings.CutSuffix(text, w); ok {
+			return t, true
+		}
+	}
+	return text, false
+}
+
+// isOrdinalAt reports whether the number text[start:end] is an ordinal:
+// "21. deutsche", "第29个", "28th".
+func isOrdinalAt(text string, start, end int) bool {
+	if strings.HasSuffix(text[:start], "第") {
+		return true
+	}
+	rest := text[end:]
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(r) && !isHan(r) {
+		return true // 28th, 3rd
+	}
+	return strings.HasPrefix(rest, ". ") && len(rest) > 2 && unicode.IsLower([]rune(rest[2:])[0])
+}
+
+// lastRunes returns the last n characters of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; i > 0 && n > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// Cities that joined.
+
+// joins reads which cities the release says joined, and when: a date in
+// the sentence, else the release's. Cities the data files already hold as
+// members keep what the data says.
+func (l *learner) joins(r *corpus.Release, body []sentence, cite corpus.Cite) []learnedJoin {
+	var out []learnedJoin
+	for _, s := range slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body) {
+		if !l.cues.join.in(s.text, s.units) || l.cues.joinNot.in(s.text, s.units) {
+			continue
+		}
+		when := joinDate(s, cite.AsOf)
+		for _, p := range l.places.citiesNamed(s.text, &l.cues.city) {
+			if p.city != nil && p.city.IsMember() {
+				continue
+			}
+			c := p.asCity()
+			c.Cite, c.JoinedCite, c.Joined = cite, &corpus.Cite{Source: cite.Source, AsOf: cite.AsOf}, when
+			if c.Region == "" {
+				if reg := l.places.regionNear(s.text, p); reg != nil {
+					c.Region, c.Country = reg.Key, reg.Country
+				}
+			}
+			if c.Country == "" {
+				c.Country = countryOfName(p.name)
+			}
+			out = append(out, learnedJoin{city: c, when: when})
+		}
+	}
+	return out
+}
+
+// joinDate is the day a sentence about joining gives, else the first its
+// paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"), else the
+// release's: no later than the release.
+func joinDate(s sentence, released corpus.Date) corpus.Date {
+	for _, text := range []string{s.text, s.paragraph} {
+		for _, d := range findDates(firstDays(text)) {
+			if d.date.Day != 0 && !released.Before(d.date) {
+				return d.date
+			}
+		}
+	}
+	return released
+}
+
+// countryOfName guesses a city's country from its script: a name in
+// Chinese characters is Chinese.
+func countryOfName(name string) string {
+	if strings.IndexFunc(name, isHan) >= 0 {
+		return corpus.China
+	}
+	return ""
+}
+
+// Plenary assemblies.
+
+var (
+	seasonPattern = regexp.MustCompile(`(?i)\b(?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall|jahr|year|in)\s+(\d{4})\b|(\d{4})\s*年`)
+	dayRange      = regexp.MustCompile(`\b(\d{1,2})\.?\s*(?:und|bis|–|-|and|to)\s*\d{1,2}\.?\s+(\pL+)\.?\s+(\d{4})\b`)
+	zhDayRange    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?(?:至|到|-|–)\d{1,2}日`)
+)
+
+// assemblies reads the plenary assemblies the release names by number:
+// when and where, whether it is still to come, and, for the assembly the
+// release is about, what it decided.
+func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cite) []corpus.Assembly {
+	var out []corpus.Assembly
+	titleNumber := l.assemblyNumber(sentence{text: r.Title, units: segment(r.Title)})
+	for _, s := range slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body) {
+		n := l.assemblyNumber(s)
+		if n == 0 {
+			continue
+		}
+		i := slices.IndexFunc(out, func(a corpus.Assembly) bool { return a.Number == n })
+		if i < 0 {
+			out = append(out, corpus.Assembly{Number: n, Cite: cite})
+			i = len(out) - 1
+		}
+		as := &out[i]
+		if d := assemblyDate(s.text); moreExact(d, as.Date) {
+			as.Date = d
+		}
+		if len(as.Place) == 0 {
+			as.Place = l.assemblyPlace(s, r.Lang)
+		}
+	}
+	if titleNumber == 0 {
+		return out
+	}
+	// What the assembly the release is about decided.
+	var decided []string
+	for _, s := range body {
+		if l.cues.decision.in(s.text, s.units) && l.assemblyNumber(s) == 0 {
+			decided = append(decided, s.text)
+		}
+	}
+	for i := range out {
+		if out[i].Number == titleNumber && len(decided) > 0 {
+			out[i].Note = corpus.Text{r.Lang: strings.Join(decided[:min(3, len(decided))], " ")}
+		}
+	}
+	return out
+}
+
+// assemblyNumber finds "11. Plenarversammlung", "12th plenary assembly",
+// "第十一届全体大会" in s, or 0.
+func (l *learner) assemblyNumber(s sentence) int {
+	for _, w := range l.cues.assembly.chinese {
+		i := strings.Index(s.text, w)
+		if i < 0 {
+			continue
+		}
+		before := lastRunes(strings.TrimSpace(s.text[:i]), 8)
+		if m := zhOrdinal.FindStringSubmatch(before); m != nil {
+			return chineseNumber(m[1])
+		}
+	}
+	for i := range s.units {
+		if s.units[i].han || l.cues.assembly.at(s.units, i) == 0 {
+			continue
+		}
+		// The number comes first, maybe with the alliance's name:
+		// "11. ISA-Plenarversammlung".
+		for j := i - 1; j >= max(0, i-3); j-- {
+			if n, ok := ordinalUnit(s.text, s.units[j]); ok {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+var zhOrdinal = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十百零两]+)\s*[届次]`)
+
+// ordinalUnit reads "11." (a German ordinal), "11th" or "eleventh".
+func ordinalUnit(text string, u unit) (int, bool) {
+	end := endOf(u)
+	if n, err := strconv.Atoi(u.key); err == nil {
+		return n, strings.HasPrefix(text[end:], ".")
+	}
+	digits := strings.TrimRightFunc(u.key, unicode.IsLetter)
+	if n, err := strconv.Atoi(digits); err == nil && slices.Contains([]string{"st", "nd", "rd", "th"}, u.key[len(digits):]) {
+		return n, true
+	}
+	for w, n := range ordinalWords {
+		if strings.HasPrefix(u.key, w) {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// chineseNumber reads 11, 十一, 二十三; 0 if s is none.
+func chineseNumber(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	const digits = "零一二三四五六七八九"
+	total, current := 0, 0
+	for _, r := range s {
+		switch {
+		case r == '两':
+			current = 2
+		case strings.ContainsRune(digits, r):
+			current = strings.IndexRune(digits, r) / len("一")
+		case r == '十':
+			total += max(current, 1) * 10
+			current = 0
+		case r == '百':
+			total += max(current, 1) * 100
+			current = 0
+		default:
+			return 0
+		}
+	}
+	return total + current
+}
+
+// assemblyDate is the date a sentence gives: a day ("am 15. und 16.
+// Oktober 2025" is the 15th), a month, or a season's year ("im Herbst
+// 2026").
+func assemblyDate(text string) corpus.Date {
+	text = firstDays(text)
+	if dates := findDates(text); len(dates) > 0 {
+		return dates[0].date
+	}
+	if m := seasonPattern.FindStringSubmatch(text); m != nil {
+		y, _ := strconv.Atoi(cmpOr(m[1], m[2]))
+		if y >= 1990 && y <= 2100 {
+			return corpus.Date{Year: y}
+		}
+	}
+	return corpus.Date{}
+}
+
+// firstDays writes the ranges of days in text as their first day: "15.
+// und 16. Oktober 2025" as "15. Oktober 2025", "10月15日至16日" as
+// "10月15日".
+func firstDays(text string) string {
+	text = dayRange.ReplaceAllString(text, "$1. $2 $3")
+	return zhDayRange.ReplaceAllString(text, "$1年$2月$3日")
+}
+
+// moreExact reports whether d says more than known: known is none, or d
+// gives the same time to the day where known gives the month or year.
+func moreExact(d, known corpus.Date) bool {
+	switch {
+	case d.IsZero():
+		return false
+	case known.IsZero():
+		return true
+	}
+	return d.Year == known.Year && (known.Month == 0 && d.Month != 0 || known.Month == d.Month && known.Day == 0 && d.Day != 0)
+}
+
+// assemblyPlace is where a sentence says an assembly is held, in every
+// language the place's names are known in: the city after "in" or before
+// "举行", the host city, else the first city named.
+func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) corpus.Text {
+	found := l.places.find(s.text)
+	if len(found) == 0 {
+		return nil
+	}
+	at := found[0]
+	for _, p := range found {
+		before := strings.TrimSpace(s.text[:p.start])
+		after := s.text[p.end:]
+		if strings.HasSuffix(before, " in") || strings.HasSuffix(before, "在") || strings.HasPrefix(after, "举行") ||
+			strings.HasPrefix(after, "召开") || l.cues.assemblyHost.inText(lastRunes(before, 40)) {
+			at = p
+			break
+		}
+	}
+	place := corpus.Text{lang: at.name}
+	for l, n := range at.names {
+		place[l] = cmpOr(place[l], n)
+	}
+	return place
+}
+
+// People and their roles.
+
+// people reads the people a release names with a role: "ISA-
+// Generalsekretär Liu Yi", "Deputy Mayor Sun Haoran", "副市长王立新（Wang
+// Lixin）", "周雅琴教授".
+func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Cite) []corpus.Person {
+	var out []corpus.Person
+	add := func(name, alias, role string) {
+		if name == "" || role == "" {
+			return
+		}
+		// Named twice, once in Chinese script alone: one person.
+		if i := slices.IndexFunc(out, func(p corpus.Person) bool {
+			return p.Name == name || p.Name == alias || slices.Contains(p.Aliases, name)
+		}); i >= 0 {
+			if out[i].Name == alias && name != alias {
+				out[i].Name, out[i].Aliases = name, []string{alias}
+			}
+			return
+		}
+		p := corpus.Person{Name: name, Role: corpus.Text{r.Lang: role}, Cite: cite}
+		if alias != "" && alias != name {
+			p.Aliases = []string{alias}
+		}
+		out = append(out, p)
+	}
+	for _, s := range sentences {
+		for _, m := range l.chineseRoles(s.text) {
+			if name, latin := l.chineseNameAfter(s.text[m.end:]); name != "" {
+				add(cmpOr(latin, name), name, l.places.cityBefore(s.text[:m.start])+s.text[m.start:m.end])
+				continue
+			}
+			if name, latin := l.chineseNameBefore(s.text[:m.start], s.text[m.end:]); name != "" {
+				add(cmpOr(latin, name), name, s.text[m.start:m.end])
+			}
+		}
+		for i := 0; i < len(s.units); i++ {
+			if s.units[i].han {
+				continue
+			}
+			n := l.cues.role.at(s.units, i)
+			if n == 0 {
+				continue
+			}
+			from := i
+			if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) {
+				from = i - 1 // "Heilbronner Wirtschaftsbürgermeister"
+			}
+			role := s.text[s.units[from].start:endOf(s.units[i+n-1])]
+			next := i + n
+			next += l.cues.roleLink.at(s.units, next) // "Jurysprecherin war ..."
+			add(l.latinNameAt(s, next), "", role)
+			i += n - 1
+		}
+	}
+	return out
+}
+
+// span is a range of bytes of a text.
+type span struct{ start, end int }
+
+// chineseRoles finds the Chinese roles in text, the longest where they
+// overlap: 副市长, not the 市长 in it.
+func (l *learner) chineseRoles(text string) []span {
+	var found []span
+	for _, w := range l.cues.role.chinese {
+		for i := 0; ; {
+			j := strings.Index(text[i:], w)
+			if j < 0 {
+				break
+			}
+			found = append(found, span{i + j, i + j + len(w)})
+			i += j + len(w)
+		}
+	}
+	slices.SortFunc(found, func(a, b span) int { return cmp.Or(a.start-b.start, b.end-a.end) })
+	var out []span
+	for _, f := range found {
+		if len(out) > 0 && f.start < out[len(out)-1].end {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// latinNameAt reads a name of two to four capitalised words at unit i,
+// after an optional title, which it leaves out: "Martin Vogelsang" of
+// "Dr. Martin Vogelsang".
+func (l *learner) latinNameAt(s sentence, i int) string {
+	for i < len(s.units) && l.cues.title.at(s.units, i) > 0 {
+		i++
+	}
+	j := i
+	for j < len(s.units) && j-i < 4 && !s.units[j].han && s.units[j].capital && !l.isNameWord(s.units[j]) {
+		j++
+		// A name ends at punctuation: "Liu Yi, der ...".
+		if j < len(s.units) && strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]) != "" {
+			break
+		}
+	}
+	if j-i < 2 {
+		return ""
+	}
+	return s.text[s.units[i].start:endOf(s.units[j-1])]
+}
+
+// isNameWord reports whether a capitalised word is rather a place or a
+// role than part of a person's name.
+func (l *learner) isNameWord(u unit) bool {
+	return l.cues.role.at([]unit{u}, 0) > 0 || l.places.isPlace(u.raw) || isMonth(u.raw)
+}
+
+func isMonth(word string) bool {
+	_, ok := corpus.MonthNamed(word)
+	return ok
+}
+
+// chineseNameAfter reads the Chinese name after a role ("王立新"), with
+// its Latin form in brackets if given ("（Wang Lixin）"). A name starts
+// with a family name: "代表团" is no 代表 named 团.
+func (l *learner) chineseNameAfter(text string) (name, latin string) {
+	for _, link := range l.cues.roleLink.chinese {
+		text = strings.TrimPrefix(text, link)
+	}
+	var b strings.Builder
+	for _, r := range text {
+		if !isHan(r) || utf8.RuneCountInString(b.String()) == 3 || strings.ContainsRune(nameEnders, r) {
+			break
+		}
+		b.WriteRune(r)
+	}
+	name = b.String()
+	if utf8.RuneCountInString(name) < 2 || !l.startsWithSurname(name) {
+		return "", ""
+	}
+	return name, latinInBrackets(text[len(name):])
+}
+
+// chineseNameBefore reads the name before a role that follows it
+// ("周雅琴教授（Zhou Yaqin）").
+func (l *learner) chineseNameBefore(before, after string) (name, latin string) {
+	for n := 3; n >= 2; n-- {
+		name = lastRunes(before, n)
+		if utf8.RuneCountInString(name) == n && isChineseName(name) && l.startsWithSurname(name) {
+			prev := before[:len(before)-len(name)]
+			if r, _ := utf8.DecodeLastRuneInString(prev); prev == "" || !isHan(r) || strings.ContainsRune(nameStarters, r) {
+				return name, latinInBrackets(after)
+			}
+		}
+	}
+	return "", ""
+}
+
+func (l *learner) startsWithSurname(name string) bool {
+	return slices.ContainsFunc(l.cues.surname.chinese, func(s string) bool { return strings.HasPrefix(name, s) })
+}
+
+// latinInBrackets reads a name in Latin letters in brackets at the start
+// of text: "（Wang Lixin）", "（Wuhu）".
+func latinInBrackets(text string) string {
+	for _, open := range []string{"（", "("} {
+		if after, ok := strings.CutPrefix(text, open); ok {
+			if end := strings.IndexAny(after, "）)"); end > 0 && latinName.MatchString(after[:end]) {
+				return after[:end]
+			}
+		}
+	}
+	return ""
+}
+
+// latinName matches a name of capitalised Latin words.
+var latinName = regexp.MustCompile(`^\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+){0,3}$`)
+
+// nameEnders are characters that end a Chinese name before its third
+// character: verbs and particles that follow names. nameStarters end
+// what comes before a name.
+const (
+	nameEnders   = "表说率在于和与等的是为称指强了对将也、"
+	nameStarters = "为是由和与及、，：:"
+)

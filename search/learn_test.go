@@ -1,0 +1,227 @@
+package search
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// TestLearnedFactsGolden learns from the fictional test releases and
+// compares what it learned with the golden file, which an editor can
+// read: go test ./search -run LearnedFactsGolden -update rewrites it.
+func TestLearnedFactsGolden(t *testing.T) {
+	e := engineWith(t, "testdata/eval")
+	facts, err := e.LearnedFacts("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.MarshalIndent(facts, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "golden", "learned-facts.json")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(string(want)) != strings.TrimSpace(string(got)) {
+		t.Errorf("learned facts differ from %s (rerun with -update and read the diff):\n%s", golden, got)
+	}
+	if _, err := e.LearnedFacts("no-such-release"); err == nil {
+		t.Error("LearnedFacts of an unknown release: no error")
+	}
+}
+
+// TestLearn learns from short releases, one kind of fact each, in the
+// three languages.
+func TestLearn(t *testing.T) {
+	data, problems := corpus.Load(corpus.Embedded())
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	l := &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions)}
+	release := func(lang corpus.Lang, title string, body, about, contact []string) *corpus.Release {
+		return &corpus.Release{ID: "r", Date: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC), Lang: lang, Title: title, Body: body, About: about, Contact: contact}
+	}
+	t.Run("contact", func(t *testing.T) {
+		tests := []struct {
+			contact []string
+			want    corpus.Office
+		}{
+			{[]string{"Ansprechpartnerin: Dr. Eva Muster", "Muster PR GmbH", "Hauptstraße 1", "10115 Berlin", "Tel: +49 30 1234 – 5", "E-Mail: isa@muster.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Dr. Eva Muster", Organisation: "Muster PR GmbH", City: "Berlin", Address: []string{"Hauptstraße 1", "10115 Berlin"}, Phone: "+49 30 1234-5", Email: "isa@muster.example"}},
+			{[]string{"Jane Roe", "Roe Communications Ltd, 1 High Street, 20095 Hamburg", "Phone: +49 40 555", "E-mail: press@roe.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jane Roe", Organisation: "Roe Communications Ltd", City: "Hamburg", Address: []string{"1 High Street", "20095 Hamburg"}, Phone: "+49 40 555", Email: "press@roe.example"}},
+			{[]string{"中德工业城市联盟秘书处（佛山）", "邮箱：city@example.cn", "电话：+86 757 1234567", "德国联络处：Eva Muster", "邮箱：other@example.de"},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 1234567", Email: "city@example.cn"}},
+		}
+		for _, tt := range tests {
+			got := l.learn(release(corpus.German, "T", nil, nil, tt.contact)).contact
+			if got == nil {
+				t.Errorf("%q: no contact", tt.contact)
+				continue
+			}
+			if got.Kind != tt.want.Kind || got.Person != tt.want.Person || got.Organisation != tt.want.Organisation || got.City != tt.want.City ||
+				strings.Join(got.Address, "|") != strings.Join(tt.want.Address, "|") || got.Phone != tt.want.Phone || got.Email != tt.want.Email {
+				t.Errorf("%q:\n got %+v\nwant %+v", tt.contact, *got, tt.want)
+			}
+		}
+	})
+	t.Run("count", func(t *testing.T) {
+		tests := []struct {
+			lang        corpus.Lang
+			about, body string
+			want        corpus.Count
+		}{
+			{corpus.German, "Die ISA ist ein Bündnis von 55 leistungsstarken Industriestandorten: 25 deutsche Städte aus 9 Bundesländern und 30 chinesische Städte aus 15 Provinzen.", "",
+				corpus.Count{Total: 55, Germany: 25, China: 30, Länder: 9, Provinces: 15}},
+			{corpus.German, "Die ISA zählt inzwischen 55 Mitgliedsstädte, 25 in Deutschland und 30 in China.", "Rund 240 Gäste aus 38 Mitgliedsstädten nahmen teil.",
+				corpus.Count{Total: 55, Germany: 25, China: 30}},
+			{corpus.German, "", "Rund 240 Gäste aus 38 Mitgliedsstädten nahmen teil. Heilbronn ist die 21. deutsche Mitgliedsstadt.", corpus.Count{}},
+			{corpus.German, "", "Damit zählt die ISA 56 Mitgliedsstädte.", corpus.Count{Total: 56}},
+			{corpus.English, "The ISA has 52 member cities: 23 German cities from 8 federal states and 29 Chinese cities from 14 provinces.", "",
+				corpus.Count{Total: 52, Germany: 23, China: 29, Länder: 8, Provinces: 14}},
+			{corpus.Chinese, "目前共有51个成员城市，其中德国城市22个，中国城市29个，分布在德国8个联邦州和中国14个省份。", "",
+				corpus.Count{Total: 51, Germany: 22, China: 29, Länder: 8, Provinces: 14}},
+			{corpus.Chinese, "", "芜湖是联盟的第29个中国成员城市。", corpus.Count{}},
+		}
+		for _, tt := range tests {
+			var about, body []string
+			if tt.about != "" {
+				about = []string{tt.about}
+			}
+			if tt.body != "" {
+				body = []string{tt.body}
+			}
+			got := l.learn(release(tt.lang, "T", body, about, nil)).count
+			if got == nil {
+				got = &corpus.Count{}
+			}
+			got.Cite = corpus.Cite{}
+			if got.Total != tt.want.Total || got.Germany != tt.want.Germany || got.China != tt.want.China || got.Länder != tt.want.Länder || got.Provinces != tt.want.Provinces {
+				t.Errorf("%q %q: got %+v, want %+v", tt.about, tt.body, *got, tt.want)
+			}
+		}
+	})
+	t.Run("joins, assemblies, people", func(t *testing.T) {
+		tests := []struct {
+			lang       corpus.Lang
+			title      string
+			body       string
+			joined     string // the joins, "name date; ..."
+			assemblies string // "number date place; ..."
+			people     string // "name (alias): role; ..."
+		}{
+			{corpus.German, "Neues Mitglied", "Die Stadt Musterhausen ist der ISA am 12. Februar 2027 beigetreten. Oberbürgermeisterin Dr. Erika Muster unterzeichnete.",
+				"Musterhausen 2027-02-12", "", "Erika Muster: Oberbürgermeisterin"},
+			{corpus.German, "Plenum", "Auch Köln ist der ISA beigetreten. Weitere Städte haben den Wunsch geäußert, der ISA beizutreten.", "", "", ""},
+			{corpus.English, "13th plenary assembly", "The 13th plenary assembly of the alliance took place on 4 and 5 February 2027 in Foshan. It admitted the city of Neustadt as a new member.",
+				"Neustadt 2027-02-04", "13 2027-02-04 Foshan", ""},
+			{corpus.Chinese, "第十三届全体大会", "2027年2月4日，联盟第十三届全体大会在佛山举行。安徽省示范市（Shifan）正式加入联盟。示范市副市长王小明（Wang Xiaoming）表示欢迎。代表团访问了德国。",
+				"示范 2027-02-04", "13 2027-02-04 佛山", "Wang Xiaoming (王小明): 副市长"},
+			{corpus.German, "Vorschau", "Die 14. Plenarversammlung soll im Herbst 2027 in Hannover stattfinden.", "", "14 2027 Hannover", ""},
+		}
+		for _, tt := range tests {
+			k := l.learn(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
+			var joined, assemblies, people []string
+			for _, j := range k.joins {
+				joined = append(joined, j.city.Name+" "+j.when.String())
+			}
+			for _, as := range k.assemblies {
+				assemblies = append(assemblies, strings.TrimSpace(strings.Join([]string{strconv.Itoa(as.Number), as.Date.String(), as.Place.In(tt.lang)}, " ")))
+			}
+			for _, p := range k.people {
+				name := p.Name
+				if len(p.Aliases) > 0 {
+					name += " (" + strings.Join(p.Aliases, ", ") + ")"
+				}
+				people = append(people, name+": "+p.Role.In(tt.lang))
+			}
+			for _, c := range []struct{ what, got, want string }{
+				{"joined", strings.Join(joined, "; "), tt.joined},
+				{"assemblies", strings.Join(assemblies, "; "), tt.assemblies},
+				{"people", strings.Join(people, "; "), tt.people},
+			} {
+				if c.got != c.want {
+					t.Errorf("%q: %s %q, want %q", tt.body, c.what, c.got, c.want)
+				}
+			}
+		}
+	})
+}
+
+// TestNewReleaseIsAnswerable publishes releases while the engine runs:
+// what they state is answered at once, the newest winning.
+func TestNewReleaseIsAnswerable(t *testing.T) {
+	data, _ := corpus.Load(corpus.Embedded())
+	idx, err := NewMemIndex(t.Context(), data.Releases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	e := NewEngine(data, idx)
+	ask := func(q string) string {
+		t.Helper()
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Text
+	}
+	if got := ask("Wer ist der Ansprechpartner?"); !strings.Contains(got, "Behmer") {
+		t.Fatalf("before: %s", got)
+	}
+	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte(`---
+title: "Testmeldung: Neue Ansprechpartnerin, neues Mitglied"
+date: 2027-01-10
+lang: de
+---
+
+Dies ist eine fiktive Testmeldung. Die Stadt Musterhausen ist der ISA am 8. Januar 2027 beigetreten.
+
+## Information zur ISA
+
+Die ISA ist ein Bündnis von 48 Industriestandorten: 21 deutsche Städte aus 8 Bundesländern und 27 chinesische Städte aus 14 Provinzen.
+
+## Kontakt
+
+Ansprechpartnerin: Erika Muster
+Muster PR GmbH
+E-Mail: isa@muster.example
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Add(t.Context(), r); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"Wer ist der Ansprechpartner?":      {"Erika Muster", "isa@muster.example"},
+		"Ist Musterhausen Mitglied?":        {"Ja", "8. Januar 2027"},
+		"Wie viele Mitglieder hat die ISA?": {"48"},
+	} {
+		got := ask(q)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %s lacks %q", q, got, w)
+			}
+		}
+	}
+}
