@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 
@@ -36,12 +37,8 @@ func mustLoadCues() *cues {
 
 // loadCues reads the word lists at path; every problem names its line.
 func loadCues(fsys fs.FS, path string) (*cues, error) {
-	doc, err := readYAML(fsys, path)
-	if err != nil {
-		return nil, err
-	}
 	c := &cues{}
-	lists := map[string]*cueList{
+	err := loadWordLists(fsys, path, map[string]*cueList{
 		"contact_person": &c.contactPerson, "contact_email": &c.contactEmail, "contact_phone": &c.contactPhone,
 		"contact_fax": &c.contactFax, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
 		"street": &c.street, "secretariat_contact": &c.secretariatContact, "count_verbs": &c.countVerbs,
@@ -49,13 +46,27 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "city": &c.city, "join": &c.join, "join_not": &c.joinNot,
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
 		"decision": &c.decision, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "surname": &c.surname,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// loadWordLists fills lists from the file at path, a mapping of the
+// lists' names to their words. A list missing, one unknown, and a word
+// listed twice in one list are errors naming the file and line.
+func loadWordLists(fsys fs.FS, path string, lists map[string]*cueList) error {
+	doc, err := readYAML(fsys, path)
+	if err != nil {
+		return err
+	}
+	if doc.Kind != yaml.MappingNode {
+		return &corpus.FileError{Path: path, Line: doc.Line, Err: errors.New("want a mapping of list names to word lists")}
 	}
 	var errs []error
 	fail := func(line int, format string, args ...any) {
 		errs = append(errs, &corpus.FileError{Path: path, Line: line, Err: fmt.Errorf(format, args...)})
-	}
-	if doc.Kind != yaml.MappingNode {
-		return nil, &corpus.FileError{Path: path, Line: doc.Line, Err: errors.New("want a mapping of list names to word lists")}
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
@@ -74,15 +85,12 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 			list.add(w.text)
 		}
 	}
-	for name := range lists {
+	for _, name := range slices.Sorted(maps.Keys(lists)) {
 		if !seen[name] {
 			fail(doc.Line, "the list %s is missing", name)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return c, nil
+	return errors.Join(errs...)
 }
 
 // cueList is a list of cue words: folded Latin words and phrases, word

@@ -27,6 +27,7 @@ type Engine struct {
 	lexicon    *lexicon
 	translator *translator
 	learner    *learner
+	message    *messageCues
 	// now tells the time, for what is still to come: the next assembly.
 	now func() time.Time
 
@@ -56,6 +57,7 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		lexicon:    lex,
 		translator: newTranslator(lex.glossary),
 		learner:    &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions)},
+		message:    mustLoadMessageCues(),
 		now:        time.Now,
 		base:       data,
 		learned:    map[string]*learned{},
@@ -494,11 +496,15 @@ func sameWord(a, b unit) bool {
 // lang is empty. It returns an error only when ctx ends or the index
 // fails; any text, however hostile, gets an answer.
 func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error) {
-	text := cleanQuestion(question)
+	unwrapped := e.message.unwrap(firstRunes(question, maxMessageRunes))
+	if strings.TrimSpace(unwrapped) == "" {
+		unwrapped = question // all greeting: it says what it says
+	}
+	text := cleanQuestion(unwrapped)
 	if lang == "" {
 		// Before cleaning, which makes "？" an ASCII "?"; as much of it as
 		// is answered.
-		lang, _ = DetectLang(firstRunes(question, maxQuestionRunes))
+		lang, _ = DetectLang(firstRunes(unwrapped, maxQuestionRunes))
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
@@ -506,12 +512,11 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	answers := make([]answer.Answer, len(parts))
 	named := false // whether the questions name a city themselves
 	for i, part := range parts {
-		q := e.read(part, lang)
-		named = named || len(q.cities) > 0
-		a, err := e.route(ctx, q)
+		a, q, err := e.answerPart(ctx, part, lang)
 		if err != nil {
 			return answer.Answer{}, err
 		}
+		named = named || len(q.cities) > 0
 		answers[i] = a
 	}
 	a := combine(answers)
@@ -532,8 +537,30 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	return e.finish(a, question, lang), nil
 }
 
-// maxQuestions bounds how many questions of one message are answered.
-const maxQuestions = 3
+// maxQuestions bounds how many questions of one message are answered;
+// maxMessageRunes how much of a message is looked at for them.
+const (
+	maxQuestions    = 3
+	maxMessageRunes = 4000
+)
+
+// answerPart answers one question of a message: without its lead-in,
+// unless the lead-in names what the rest does not ("Köln: seit wann
+// dabei?"); with it, if that alone is answered.
+func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang) (answer.Answer, *question, error) {
+	whole := e.read(part, lang)
+	if i := e.message.leadIn(part); i > 0 {
+		core := e.read(part[i:], lang)
+		if e.droppable(e.read(part[:i], lang), core) {
+			a, err := e.route(ctx, core)
+			if err != nil || a.Answered {
+				return a, core, err
+			}
+		}
+	}
+	a, err := e.route(ctx, whole)
+	return a, whole, err
+}
 
 // asked picks what a message asks: its questions, when it has sentences
 // around them such as a greeting and a signature, each on its own; else

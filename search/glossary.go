@@ -106,6 +106,9 @@ func newTranslator(glossary []meaning) *translator {
 	return tr
 }
 
+// knows reports whether a folded Latin word is in the glossary.
+func (tr *translator) knows(key string) bool { return len(tr.latin[key]) > 0 }
+
 // translations returns the words of word's meanings in lang. A Chinese
 // word matches a meaning when it contains one of its Chinese words:
 // questions run Chinese words together.

@@ -88,7 +88,7 @@ var exclusive = []concept{cStop, cOutside}
 
 // lexiconFiles are the engine's word lists, embedded from data/.
 //
-//go:embed data/concepts.yaml data/stopwords.yaml data/glossary.yaml data/learn.yaml
+//go:embed data/concepts.yaml data/stopwords.yaml data/glossary.yaml data/learn.yaml data/message.yaml
 var lexiconFiles embed.FS
 
 // lexicon is what the engine knows of words: the keywords of each

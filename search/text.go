@@ -8,8 +8,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// handleOrTag matches an @handle at the start of a word and an HTML tag.
-var handleOrTag = regexp.MustCompile(`(^|\s)@[\pL\pN_.]+|</?[a-zA-Z][a-zA-Z0-9]*[^<>]{0,200}>`)
+// handleOrTag matches an @handle or a #channel at the start of a word
+// and an HTML tag.
+var handleOrTag = regexp.MustCompile(`(^|\s)[@#][\pL\pN_.-]+|</?[a-zA-Z][a-zA-Z0-9]*[^<>]{0,200}>`)
 
 // maxQuestionRunes bounds the work a single question can cause. Chat
 // messages can be 10,000 characters; no real question needs more than this.
@@ -21,7 +22,7 @@ const maxQuestionRunes = 400
 func cleanQuestion(s string) string {
 	s = strings.ToValidUTF8(s, " ")
 	// Chat markup is no part of a question: "@jana", "<b>".
-	if strings.ContainsAny(s, "@<") {
+	if strings.ContainsAny(s, "@#<") {
 		s = handleOrTag.ReplaceAllString(s, " ")
 	}
 	s = norm.NFKC.String(s)

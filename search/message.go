@@ -1,0 +1,212 @@
+package search
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A message is more than its question: an e-mail has a greeting, a
+// signature and, forwarded, the headers of the mail before; a question
+// may open with a lead-in ("Kurze Frage für meinen Artikel:"). What is no
+// part of the question is taken off before the question is read, so that
+// a city in a signature does not become its subject, and a lead-in's
+// words do not make it unanswerable.
+
+// messageCues are the word lists of data/message.yaml.
+type messageCues struct {
+	forwarded, headers, greetings, signOffs cueList
+	questionWords, questionVerbs            cueList
+	questionPrepositions                    cueList
+}
+
+func mustLoadMessageCues() *messageCues {
+	m := &messageCues{}
+	err := loadWordLists(lexiconFiles, "data/message.yaml", map[string]*cueList{
+		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
+		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions,
+	})
+	if err != nil {
+		panic(fmt.Sprintf("embedded message cues: %v", err))
+	}
+	return m
+}
+
+// headerLine matches a mail header's label: "Von: ...", "主题：...".
+var headerLine = regexp.MustCompile(`^([^:：]{1,20})[:：]`)
+
+// unwrap takes off what surrounds a message's question: a forwarded mail's
+// marker and header lines, quote marks, a greeting, a sign-off and all
+// after it, a signature after a dash, and the short lines (a name, a
+// newsroom) after the last line that asks.
+func (m *messageCues) unwrap(raw string) string {
+	lines := strings.Split(strings.ReplaceAll(raw, "\r\n", "\n"), "\n")
+	var kept []string
+	header := true // a message may open with headers
+	for _, line := range lines {
+		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), ">"))
+		switch {
+		case line == "":
+			header = false
+			continue
+		case m.startsWith(&m.forwarded, line) && !strings.ContainsAny(line, "?？"):
+			header = true
+			continue
+		case header && m.isHeader(line):
+			continue
+		case len(kept) > 0 && (m.isSignOff(line) || isDashLine(line)):
+			return m.withoutTrailingSignature(kept)
+		}
+		header = false
+		if line = m.withoutGreeting(line); line != "" {
+			kept = append(kept, line)
+		}
+	}
+	return m.withoutTrailingSignature(kept)
+}
+
+// withoutTrailingSignature joins the lines, leaving out the short lines
+// after the last one that asks, and a sign-off or dash after its question
+// mark ("...? lg Marie", "？——澎湃新闻 周琳").
+func (m *messageCues) withoutTrailingSignature(lines []string) string {
+	last := -1
+	for i, l := range lines {
+		if strings.ContainsAny(l, "?？") {
+			last = i
+		}
+	}
+	if last >= 0 {
+		for _, l := range lines[last+1:] {
+			if !isShortLine(l) {
+				last = len(lines) - 1
+				break
+			}
+		}
+		lines = lines[:last+1]
+		l := lines[last]
+		if i := strings.LastIndexAny(l, "?？"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(l[i:])
+			rest := strings.TrimSpace(l[i+size:])
+			if rest != "" && (m.isSignOff(rest) || isDashLine(rest)) {
+				lines[last] = l[:i+size]
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *messageCues) startsWith(list *cueList, line string) bool {
+	units := segment(line)
+	for _, w := range list.chinese {
+		if strings.HasPrefix(line, w) {
+			return true
+		}
+	}
+	return len(units) > 0 && !units[0].han && list.at(units, 0) > 0
+}
+
+func (m *messageCues) isHeader(line string) bool {
+	match := headerLine.FindStringSubmatch(line)
+	return match != nil && m.headers.whole(match[1], segment(match[1]))
+}
+
+// isSignOff reports whether line is a closing formula, and what follows
+// on its line: "Beste Grüße aus Düsseldorf", "Danke! – Lena", "谢谢！".
+func (m *messageCues) isSignOff(line string) bool {
+	return m.startsWith(&m.signOffs, line) && !strings.ContainsAny(line, "?？") && len(strings.Fields(line)) <= 8
+}
+
+// withoutGreeting takes a greeting off the start of a line: a short line
+// that is one ("Hallo zusammen,", "李老师您好，") goes, a longer one loses
+// the words up to the first comma ("Guten Tag, an welchem Tag ...?").
+func (m *messageCues) withoutGreeting(line string) string {
+	short := isShortLine(line) && !strings.ContainsAny(line, "?？")
+	if m.startsWith(&m.greetings, line) || short && m.greetings.inText(line) && strings.IndexFunc(line, isHan) >= 0 {
+		if short {
+			return ""
+		}
+		if i := strings.IndexAny(line, ",，!！"); i >= 0 && utf8.RuneCountInString(line[:i]) <= 30 {
+			_, size := utf8.DecodeRuneInString(line[i:])
+			return strings.TrimSpace(line[i+size:])
+		}
+	}
+	return line
+}
+
+// isDashLine reports whether a line starts with a dash, as a signature
+// does: "— Jan, Cologne city press office", "——德阳市外办".
+func isDashLine(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return r == '—' || r == '–' || strings.HasPrefix(line, "--") || strings.HasPrefix(line, "- ")
+}
+
+// isShortLine reports whether a line is as short as a name, a newsroom or
+// a greeting: a few words, or a few Chinese characters.
+func isShortLine(line string) bool {
+	if strings.IndexFunc(line, isHan) >= 0 {
+		return utf8.RuneCountInString(line) <= 12
+	}
+	return len(strings.Fields(line)) <= 6
+}
+
+// clause is a clause of a question, with its byte offset.
+type clause struct {
+	text  string
+	start int
+}
+
+// clauses cuts a question at commas, colons and semicolons.
+func clauses(q string) []clause {
+	var out []clause
+	start := 0
+	for i, r := range q {
+		if strings.ContainsRune(",:;，：；", r) {
+			if s := strings.TrimSpace(q[start:i]); s != "" {
+				out = append(out, clause{s, start})
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if s := strings.TrimSpace(q[start:]); s != "" {
+		out = append(out, clause{s, start})
+	}
+	return out
+}
+
+// leadIn returns where a question's core starts after a lead-in: at the
+// first clause with a question word, or, in a Latin clause, at its
+// question word ("I'd like to know whether ..."); 0 if there is none.
+func (m *messageCues) leadIn(q string) int {
+	cs := clauses(q)
+	for _, c := range cs {
+		units := segment(c.text)
+		if m.questionWords.in(c.text, units) {
+			for i, u := range units {
+				if !u.han && m.questionWords.at(units, i) > 0 {
+					if i > 0 && m.questionPrepositions.at(units, i-1) == 1 {
+						u = units[i-1] // "seit wann"
+					}
+					return c.start + strings.Index(q[c.start:], c.text) + u.start
+				}
+			}
+			return c.start + strings.Index(q[c.start:], c.text)
+		}
+	}
+	return 0
+}
+
+// droppable reports whether a lead-in may be taken off a question: it
+// names no subject of the releases ("疫情刚开始的时候，..." does), and no
+// city, region, person or time, unless the rest names its own
+// ("Volontärin in Freiburg: wer leitet das Sekretariat in Foshan?").
+func (e *Engine) droppable(lead, rest *question) bool {
+	if slices.ContainsFunc(lead.units, func(u unit) bool { return u.han && u.word != 0 || !u.han && e.translator.knows(u.key) }) {
+		return false
+	}
+	names := func(q *question) bool {
+		return len(q.cities) > 0 || len(q.regions) > 0 || len(q.people) > 0 || len(q.years) > 0
+	}
+	return !names(lead) || names(rest)
+}

@@ -1,0 +1,46 @@
+package search
+
+import "testing"
+
+func TestUnwrap(t *testing.T) {
+	m := mustLoadMessageCues()
+	tests := []struct{ message, want string }{
+		{"Ist Köln Mitglied?", "Ist Köln Mitglied?"},
+		{"Hallo zusammen,\nkurze Frage: Seit wann ist Nürnberg dabei?\n\nBeste Grüße aus Düsseldorf\nAnna Krüger\nRheinische Post",
+			"kurze Frage: Seit wann ist Nürnberg dabei?"},
+		{"---------- Weitergeleitete Nachricht ---------\nVon: Pressestelle <presse@example.de>\nDatum: Mo., 8. März 2021\nBetreff: Anfrage\n\nGuten Tag, an welchem Tag fand die Gründungskonferenz statt?\nMfG",
+			"an welchem Tag fand die Gründungskonferenz statt?"},
+		{"Fwd from our correspondent:\n> Which cities proposed the alliance?\n\nRegards,\nMichael Braun", "Which cities proposed the alliance?"},
+		{"Hi, kurze Frage: wann war die 7. Plenarversammlung?\nDanke! – Lena, Presseamt Stadt Köln", "kurze Frage: wann war die 7. Plenarversammlung?"},
+		{"wer leitet das Sekretariat in Foshan?? lg Marie", "wer leitet das Sekretariat in Foshan??"},
+		{"麻烦问下，德国成员来自几个联邦州？——澎湃新闻 周琳（上海）", "麻烦问下，德国成员来自几个联邦州？"},
+		{"李老师您好，\n想问一下多特蒙德是正式成员吗？\n此致\n赵磊\n《环球时报》驻杜塞尔多夫记者", "想问一下多特蒙德是正式成员吗？"},
+		{"您好，我是记者王芳，想核实一下：科隆是不是联盟成员？谢谢！\n王芳\n南方日报 广州", "我是记者王芳，想核实一下：科隆是不是联盟成员？"},
+		{"Is Cologne a member?\nAnd Bonn?", "Is Cologne a member?\nAnd Bonn?"},
+		{"Danke, wann wurde die ISA gegründet?", "Danke, wann wurde die ISA gegründet?"},
+		{"Hallo", ""},
+	}
+	for _, tt := range tests {
+		if got := m.unwrap(tt.message); got != tt.want {
+			t.Errorf("unwrap(%q)\n = %q\nwant %q", tt.message, got, tt.want)
+		}
+	}
+}
+
+func TestLeadIn(t *testing.T) {
+	m := mustLoadMessageCues()
+	tests := []struct{ question, core string }{
+		{"Wann wurde die ISA gegründet?", "Wann wurde die ISA gegründet?"},
+		{"kurze Frage für meinen Artikel: Seit wann ist Nürnberg dabei?", "Seit wann ist Nürnberg dabei?"},
+		{"Können Sie mir sagen, welche Städte 2020 dazukamen?", "welche Städte 2020 dazukamen?"},
+		{"Our mayor's office would like to know whether Düsseldorf is in the alliance.", "whether Düsseldorf is in the alliance."},
+		{"Is Cologne a member?", "Is Cologne a member?"},
+		{"我在写一篇稿子，想问一下多特蒙德是正式成员吗？", "想问一下多特蒙德是正式成员吗？"},
+		{"麻烦问下，德国成员来自几个联邦州？", "德国成员来自几个联邦州？"},
+	}
+	for _, tt := range tests {
+		if got := tt.question[m.leadIn(tt.question):]; got != tt.core {
+			t.Errorf("leadIn(%q): core %q, want %q", tt.question, got, tt.core)
+		}
+	}
+}
