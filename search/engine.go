@@ -30,6 +30,8 @@ type Engine struct {
 	message    *messageCues
 	// now tells the time, for what is still to come: the next assembly.
 	now func() time.Time
+	// gazetteer holds the German and Chinese cities, members or not.
+	gazetteer []corpus.Place
 
 	// mu guards the corpus, which grows when a release is published while
 	// the engine runs, and all that is derived from it.
@@ -52,11 +54,18 @@ type Engine struct {
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	slices.SortStableFunc(data.Releases, compareReleases)
 	lex := mustLoadLexicon()
+	gazetteer, err := corpus.LoadGazetteer()
+	if err != nil {
+		panic(fmt.Sprintf("embedded gazetteer: %v", err)) // fixed at build time, checked by the tests
+	}
+	places := newPlaceFinder(data.Cities, data.Regions)
+	places.addGazetteer(gazetteer)
 	e := &Engine{
 		index:      idx,
 		lexicon:    lex,
 		translator: newTranslator(lex.glossary),
-		learner:    &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions)},
+		gazetteer:  gazetteer,
+		learner:    &learner{cues: mustLoadCues(), places: places},
 		message:    mustLoadMessageCues(),
 		now:        time.Now,
 		base:       data,
@@ -91,6 +100,43 @@ func (e *Engine) derive() {
 		e.regions[e.data.Regions[i].Key] = &e.data.Regions[i]
 	}
 	e.dict = buildDictionary(e.data, e.lexicon)
+	e.addGazetteerCities()
+}
+
+// addGazetteerCities adds to the dictionary the cities of the gazetteer
+// that the data do not hold, as no members: "Ist Stuttgart Mitglied?" is
+// answered no.
+func (e *Engine) addGazetteerCities() {
+	known := map[string]bool{}
+	for i := range e.data.Cities {
+		c := &e.data.Cities[i]
+		for _, n := range slices.Concat([]string{c.Name}, textValues(c.Names), c.Aliases) {
+			known[fold(n)] = true
+		}
+	}
+	for _, p := range e.gazetteer {
+		names := placeNames(p)
+		if slices.ContainsFunc(names, func(n string) bool { return known[fold(n)] }) {
+			continue
+		}
+		c := &corpus.City{Name: p.Names.In(corpus.German), Names: p.Names, Aliases: names, Country: p.Country, Region: p.Region, Status: corpus.StatusNone}
+		if p.Country == corpus.China {
+			c.Name = cmpOr(p.Names[corpus.English], p.Name)
+		}
+		for _, n := range names {
+			e.dict.addExact(n, sense{city: c, weak: true})
+		}
+	}
+}
+
+// placeNames are all the names of a place of the gazetteer.
+func placeNames(p corpus.Place) []string {
+	names := slices.Concat([]string{p.Name}, textValues(p.Names))
+	if p.ASCII != "" {
+		names = append(names, p.ASCII)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // Add puts a release into the corpus and the index while the engine
@@ -245,6 +291,7 @@ type cityMention struct {
 	typed string // the words of the question that named it
 	units []unit
 	fuzzy bool
+	weak  bool // a city of the gazetteer, whose name may be a word
 }
 
 // read analyses a cleaned question.
@@ -303,7 +350,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 				q.has[s.concept] = true
 			case s.city != nil:
 				if !slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city == s.city }) {
-					q.cities = append(q.cities, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy})
+					q.cities = append(q.cities, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy, weak: s.weak})
 				}
 			case s.region != nil:
 				if !slices.Contains(q.regions, s.region) {
@@ -356,10 +403,12 @@ var nowWords = []string{"noch", "heute", "aktuell", "derzeit", "inzwischen", "mi
 
 // keepRealCities keeps the cities the question names for sure: a name
 // typed with a typo counts only when the question is about membership,
-// so that "天气" does not become 天津. The others' words are unknown.
+// so that "天气" does not become 天津, and so does a city of the
+// gazetteer, whose name may be a word ("In welcher Halle ...?"). The
+// others' words are unknown.
 func (q *question) keepRealCities() {
 	q.cities = slices.DeleteFunc(q.cities, func(c cityMention) bool {
-		if !c.fuzzy || q.has[cMember] || q.has[cJoin] || q.has[cAlliance] || len(q.units) <= 3 {
+		if !c.fuzzy && !c.weak || q.has[cMember] || q.has[cJoin] || q.has[cAlliance] && !c.weak || len(q.units) <= 3 {
 			return false
 		}
 		q.unknown = append(q.unknown, c.units...)

@@ -66,7 +66,7 @@ func TestAnswerCityNames(t *testing.T) {
 		// A non-member whose name is close to a member's: a clear no, and
 		// "did you mean" the member.
 		{"Ist Aalen Mitglied?", []string{"Nein", "Meinten Sie Aachen?"}, nil},
-		{"Ist Paderborn Mitglied?", []string{"Paderborn steht nicht unter den Mitgliedern"}, []string{"Ja"}},
+		{"Ist Paderborn Mitglied?", []string{"Nein, Paderborn ist kein Mitglied"}, []string{"Ja"}},
 		{"Is Dortmund a member?", []string{"guest status"}, nil},
 	}
 	e := testEngine(t)

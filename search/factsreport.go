@@ -56,7 +56,7 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 		add("count", countSentence(corpus.English, *c), e.newerCount(c))
 	}
 	for _, j := range k.joins {
-		add("joined", fmt.Sprintf("%s joined on %s", cityLabel(&j.city), j.when.Format(corpus.English)), e.newerMembership(&j.city, date))
+		add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), joinedIn(corpus.English, j.when)), e.newerMembership(&j.city, date))
 	}
 	for _, as := range k.assemblies {
 		fact := fmt.Sprintf("%s plenary assembly: %s", ordinalArg(corpus.English, as.Number), whenAndWhere(corpus.English, as))

@@ -131,6 +131,15 @@ func (m *merger) office(o corpus.Office) {
 	*x = merged
 }
 
+// earlier reports whether d is before known, or the same time told more
+// exactly ("12 May 2025" is earlier than "May 2025" says).
+func earlier(d, known corpus.Date) bool {
+	if c := compareCoarse(d, known); c != 0 {
+		return c < 0
+	}
+	return moreExact(d, known)
+}
+
 // cmpDate returns the earlier of two dates, ignoring a zero one.
 func cmpDate(a, b corpus.Date) corpus.Date {
 	if a.IsZero() || !b.IsZero() && b.Before(a) {
@@ -178,7 +187,7 @@ func (m *merger) join(j learnedJoin, cite corpus.Cite) {
 	c := &cities[i]
 	switch {
 	case m.learnedCity[i]:
-		if j.when.Before(c.Joined) {
+		if earlier(j.when, c.Joined) {
 			c.Joined, c.JoinedCite = j.when, &cite
 		}
 		mergeNames(c, &j.city)

@@ -364,12 +364,19 @@ func lastRunes(s string, n int) string {
 // members keep what the data says.
 func (l *learner) joins(r *corpus.Release, body []sentence, cite corpus.Cite) []learnedJoin {
 	var out []learnedJoin
-	for _, s := range slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body) {
+	all := slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body)
+	for k, s := range all {
 		if !l.cues.join.in(s.text, s.units) || l.cues.joinNot.in(s.text, s.units) {
 			continue
 		}
 		when := joinDate(s, cite.AsOf)
-		for _, p := range l.places.citiesNamed(s.text, &l.cues.city) {
+		named := l.places.citiesNamed(s.text, &l.cues.city)
+		if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
+			if before := l.places.find(all[k-1].text); len(before) == 1 {
+				named = before // "The city ... joined": the city named before
+			}
+		}
+		for _, p := range named {
 			if p.city != nil && p.city.IsMember() {
 				continue
 			}
@@ -383,19 +390,38 @@ func (l *learner) joins(r *corpus.Release, body []sentence, cite corpus.Cite) []
 			if c.Country == "" {
 				c.Country = countryOfName(p.name)
 			}
+			// Named twice (in the title, then with its date): once, on
+			// the earliest date.
+			if i := slices.IndexFunc(out, func(j learnedJoin) bool { return sameCity(&j.city, &c) }); i >= 0 {
+				if earlier(when, out[i].when) {
+					out[i].when = when
+				}
+				continue
+			}
 			out = append(out, learnedJoin{city: c, when: when})
 		}
 	}
 	return out
 }
 
-// joinDate is the day a sentence about joining gives, else the first its
-// paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"), else the
+// startsWithAnaphor reports whether a sentence's subject refers back:
+// "The city in North Rhine-Westphalia joined ...", "该市...加入".
+func (l *learner) startsWithAnaphor(s sentence) bool {
+	for _, w := range l.cues.anaphora.chinese {
+		if strings.HasPrefix(s.text, w) {
+			return true
+		}
+	}
+	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
+}
+
+// joinDate is the date a sentence about joining gives ("in May 2025"),
+// else the first its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"), else the
 // release's: no later than the release.
 func joinDate(s sentence, released corpus.Date) corpus.Date {
 	for _, text := range []string{s.text, s.paragraph} {
 		for _, d := range findDates(firstDays(text)) {
-			if d.date.Day != 0 && !released.Before(d.date) {
+			if compareCoarse(d.date, released) <= 0 {
 				return d.date
 			}
 		}

@@ -48,6 +48,18 @@ func newPlaceFinder(cities []corpus.City, regions []corpus.Region) *placeFinder 
 	return f
 }
 
+// addGazetteer makes the places of the gazetteer findable, after the
+// data's cities, whose names win.
+func (f *placeFinder) addGazetteer(places []corpus.Place) {
+	for _, g := range places {
+		name := g.Name
+		if g.Country == corpus.China {
+			name = cmpOr(g.Names[corpus.Chinese], g.Name)
+		}
+		f.add(&place{name: name, names: g.Names, aliases: placeNames(g), country: g.Country, region: g.Region})
+	}
+}
+
 // add makes p findable by all its names; a name already taken keeps its
 // first place (the data files' cities come before the gazetteer's).
 func (f *placeFinder) add(p *place) {

@@ -96,6 +96,10 @@ type sense struct {
 	city    *corpus.City
 	region  *corpus.Region
 	person  *corpus.Person
+	// weak marks a city of the gazetteer that is no member: its name may
+	// be a word ("Halle", "和平"), so it counts in questions about
+	// membership only.
+	weak bool
 }
 
 type entry struct {
@@ -138,6 +142,23 @@ func (d *dictionary) reading(r rune) []string {
 	args := pinyin.NewArgs()
 	args.Heteronym = true
 	return pinyin.SinglePinyin(r, args)
+}
+
+// addExact registers s with meaning m, to be found as written only, not
+// with a typo; a name that is already an entry (a keyword, a stop word, a
+// member's name) keeps its meanings.
+func (d *dictionary) addExact(s string, m sense) {
+	units := keyUnits(s)
+	if len(units) == 0 {
+		return
+	}
+	list := d.byFirst[units[0]]
+	if slices.ContainsFunc(list, func(e *entry) bool { return slices.Equal(e.units, units) }) {
+		return
+	}
+	list = append(list, &entry{units: units, senses: []sense{m}})
+	slices.SortStableFunc(list, func(a, b *entry) int { return len(b.units) - len(a.units) })
+	d.byFirst[units[0]] = list
 }
 
 // add registers s with meaning m. A trailing "*" makes s a prefix.
