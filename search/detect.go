@@ -19,7 +19,8 @@ const (
 		"what which where why many much can could not no please member members cities city founded founding contact " +
 		"phone address website latest news release press german chinese state states province provinces joined " +
 		"say said about tell me number pls please thanks secretariat secretary coordinator alliance munich cologne " +
-		"nuremberg hanover bavaria hesse saxony westphalia guest "
+		"nuremberg hanover bavaria hesse saxony westphalia guest it will would there this that they their our your " +
+		"tomorrow today yesterday weather rain "
 )
 
 var (

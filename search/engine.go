@@ -284,6 +284,9 @@ type question struct {
 	// asksNow is whether it asks how things stand today: "noch", "still",
 	// "heute", "现在".
 	asksNow bool
+	// roles are the words for a role no keyword explains ("mayor",
+	// "Bürgermeister", "市长"): someone's, maybe not the alliance's.
+	roles []unit
 }
 
 type cityMention struct {
@@ -395,7 +398,25 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksNow = slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
 		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
 	q.keepRealCities()
+	q.roles = e.rolesIn(q)
 	return q
+}
+
+// rolesIn finds the unknown words of q that name a role.
+func (e *Engine) rolesIn(q *question) []unit {
+	roles := &e.learner.cues.role
+	var out []unit
+	for i, u := range q.unknown {
+		if !u.han && roles.at(q.unknown, i) > 0 {
+			out = append(out, u)
+		}
+	}
+	for _, w := range roles.chinese {
+		if i := strings.Index(q.text, w); i >= 0 {
+			out = append(out, slices.DeleteFunc(slices.Clone(q.unknown), func(u unit) bool { return u.start < i || u.start >= i+len(w) })...)
+		}
+	}
+	return out
 }
 
 var nowWords = []string{"noch", "heute", "aktuell", "derzeit", "inzwischen", "mittlerweile", "still", "today", "currently", "now",

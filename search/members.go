@@ -554,12 +554,17 @@ func (e *Engine) sayDidYouMean(a *answerer, name string) {
 	}
 }
 
-// unknownCity answers "is X a member?" for a name the data does not know.
+// unknownCity answers "is X a member?" for a name that neither the
+// members nor the gazetteer of German and Chinese cities know: no fact
+// about it, so not answered, but said so, with a member of a similar
+// name.
 func (e *Engine) unknownCity(lang corpus.Lang, name string) answer.Answer {
 	a := e.newAnswer(lang)
-	e.sayNotMember(a, "", name)
+	a.say("Eine Stadt „%s“ kenne ich nicht: Sie ist kein Mitglied der ISA und steht auch nicht in meinem Verzeichnis deutscher und chinesischer Städte.",
+		"I don't know a city called “%s”: it is no member of the ISA, nor in my gazetteer of German and Chinese cities.",
+		"我不知道名为“%s”的城市：它不是联盟成员，也不在我的中德城市名录中。", name)
 	e.sayDidYouMean(a, name)
-	return a.done(answer.KindMembership, confidenceUnknown)
+	return a.declined(answer.KindMembership)
 }
 
 // memberFilter is what a question narrows the member list to.

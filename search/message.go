@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,14 +20,14 @@ import (
 type messageCues struct {
 	forwarded, headers, greetings, signOffs cueList
 	questionWords, questionVerbs            cueList
-	questionPrepositions                    cueList
+	questionPrepositions, requests          cueList
 }
 
 func mustLoadMessageCues() *messageCues {
 	m := &messageCues{}
 	err := loadWordLists(lexiconFiles, "data/message.yaml", map[string]*cueList{
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
-		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions,
+		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))
@@ -52,8 +53,15 @@ func (m *messageCues) unwrap(raw string) string {
 			header = false
 			continue
 		case m.startsWith(&m.forwarded, line) && !strings.ContainsAny(line, "?？"):
+			if _, rest, ok := cutColon(line); ok && rest != "" {
+				kept = append(kept, rest) // "Fwd from our correspondent: ..."
+			}
 			header = true
 			continue
+		case m.startsWith(&m.forwarded, line):
+			if _, rest, ok := cutColon(line); ok {
+				line = rest // "转自德阳市外办：联盟秘书处的副秘书长叫什么名字？"
+			}
 		case header && m.isHeader(line):
 			continue
 		case len(kept) > 0 && (m.isSignOff(line) || isDashLine(line)):
@@ -77,6 +85,15 @@ func (m *messageCues) withoutTrailingSignature(lines []string) string {
 			last = i
 		}
 	}
+	if last < 0 {
+		// No question mark: the question is the last line that is more
+		// than a name or a newsroom.
+		for i, l := range lines {
+			if !isShortLine(l) {
+				last = i
+			}
+		}
+	}
 	if last >= 0 {
 		for _, l := range lines[last+1:] {
 			if !isShortLine(l) {
@@ -85,19 +102,35 @@ func (m *messageCues) withoutTrailingSignature(lines []string) string {
 			}
 		}
 		lines = lines[:last+1]
-		l := lines[last]
-		if i := strings.LastIndexAny(l, "?？"); i >= 0 {
-			_, size := utf8.DecodeRuneInString(l[i:])
-			rest := strings.TrimSpace(l[i+size:])
-			if rest != "" && (m.isSignOff(rest) || isDashLine(rest)) {
-				lines[last] = l[:i+size]
-			}
-		}
+		lines[last] = m.withoutSignOff(lines[last])
 	}
 	return strings.Join(lines, "\n")
 }
 
+// withoutSignOff cuts off what follows a line's question mark or last
+// comma when it is a sign-off or a dash: "...? lg Marie", "？——澎湃新闻",
+// "...的具体地址，麻烦告知，谢谢🙏".
+func (m *messageCues) withoutSignOff(line string) string {
+	i := strings.LastIndexAny(line, "?？")
+	if i < 0 {
+		i = strings.LastIndexAny(line, ",，")
+	}
+	if i < 0 {
+		return line
+	}
+	_, size := utf8.DecodeRuneInString(line[i:])
+	rest := strings.TrimSpace(line[i+size:])
+	if rest == "" || !m.isSignOff(rest) && !isDashLine(rest) {
+		return line
+	}
+	if line[i] == ',' || strings.HasPrefix(line[i:], "，") {
+		return line[:i]
+	}
+	return line[:i+size]
+}
+
 func (m *messageCues) startsWith(list *cueList, line string) bool {
+	line = strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
 	units := segment(line)
 	for _, w := range list.chinese {
 		if strings.HasPrefix(line, w) {
@@ -132,7 +165,23 @@ func (m *messageCues) withoutGreeting(line string) string {
 			return strings.TrimSpace(line[i+size:])
 		}
 	}
+	// "王老师好！我们..." greets before the first comma.
+	if i := strings.IndexAny(line, "，！!,"); i > 0 && strings.IndexFunc(line[:i], isHan) >= 0 &&
+		utf8.RuneCountInString(line[:i]) <= 8 && m.greetings.inText(line[:i]) {
+		_, size := utf8.DecodeRuneInString(line[i:])
+		return strings.TrimSpace(line[i+size:])
+	}
 	return line
+}
+
+// cutColon cuts a line at its first colon.
+func cutColon(line string) (before, after string, ok bool) {
+	i := strings.IndexAny(line, ":：")
+	if i < 0 {
+		return line, "", false
+	}
+	_, size := utf8.DecodeRuneInString(line[i:])
+	return line[:i], strings.TrimSpace(line[i+size:]), true
 }
 
 // isDashLine reports whether a line starts with a dash, as a signature
@@ -175,10 +224,14 @@ func clauses(q string) []clause {
 	return out
 }
 
-// leadIn returns where a question's core starts after a lead-in: at the
-// first clause with a question word, or, in a Latin clause, at its
-// question word ("I'd like to know whether ..."); 0 if there is none.
+// leadIn returns where a question's core starts after a lead-in: after a
+// request ("我们区外事办想了解一下..."), at the first clause with a
+// question word, or, in a Latin clause, at its question word ("I'd like
+// to know whether ..."); 0 if there is none.
 func (m *messageCues) leadIn(q string) int {
+	if i := m.afterRequest(q); i > 0 {
+		return i
+	}
 	cs := clauses(q)
 	for _, c := range cs {
 		units := segment(c.text)
@@ -195,6 +248,24 @@ func (m *messageCues) leadIn(q string) int {
 		}
 	}
 	return 0
+}
+
+// afterRequest returns where the question starts after the last request
+// in q, or 0.
+func (m *messageCues) afterRequest(q string) int {
+	end := 0
+	for _, w := range m.requests.chinese {
+		if i := strings.LastIndex(q, w); i >= 0 && i+len(w) < len(q) {
+			end = max(end, i+len(w))
+		}
+	}
+	units := segment(q)
+	for i := range units {
+		if n := m.requests.at(units, i); n > 0 && i+n < len(units) {
+			end = max(end, units[i+n].start)
+		}
+	}
+	return end
 }
 
 // droppable reports whether a lead-in may be taken off a question: it

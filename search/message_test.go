@@ -17,6 +17,7 @@ func TestUnwrap(t *testing.T) {
 		{"李老师您好，\n想问一下多特蒙德是正式成员吗？\n此致\n赵磊\n《环球时报》驻杜塞尔多夫记者", "想问一下多特蒙德是正式成员吗？"},
 		{"您好，我是记者王芳，想核实一下：科隆是不是联盟成员？谢谢！\n王芳\n南方日报 广州", "我是记者王芳，想核实一下：科隆是不是联盟成员？"},
 		{"Is Cologne a member?\nAnd Bonn?", "Is Cologne a member?\nAnd Bonn?"},
+		{"王老师好！我们想了解德方负责联络的公司的地址，麻烦告知，谢谢🙏\n李明\n深圳宝安区外事办", "我们想了解德方负责联络的公司的地址，麻烦告知"},
 		{"Danke, wann wurde die ISA gegründet?", "Danke, wann wurde die ISA gegründet?"},
 		{"Hallo", ""},
 	}
@@ -35,7 +36,9 @@ func TestLeadIn(t *testing.T) {
 		{"Können Sie mir sagen, welche Städte 2020 dazukamen?", "welche Städte 2020 dazukamen?"},
 		{"Our mayor's office would like to know whether Düsseldorf is in the alliance.", "whether Düsseldorf is in the alliance."},
 		{"Is Cologne a member?", "Is Cologne a member?"},
-		{"我在写一篇稿子，想问一下多特蒙德是正式成员吗？", "想问一下多特蒙德是正式成员吗？"},
+		{"我在写一篇稿子，想问一下多特蒙德是正式成员吗？", "多特蒙德是正式成员吗？"},
+		{"我们区外事办想了解一下德方负责联络的公司的地址", "德方负责联络的公司的地址"},
+		{"Our office would like to know whether Düsseldorf is a member.", "whether Düsseldorf is a member."},
 		{"麻烦问下，德国成员来自几个联邦州？", "德国成员来自几个联邦州？"},
 	}
 	for _, tt := range tests {

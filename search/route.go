@@ -55,7 +55,7 @@ var rules = []rule{
 	{"membership", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2
 	}, fact(membership)},
-	// An unknown name is answered as such.
+	// A name no gazetteer knows is said to be unknown.
 	{"unknown-city", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun()
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.unknownCity(q.lang, q.unknownName()) })},
@@ -83,6 +83,16 @@ var rules = []rule{
 	{"nth-member", func(q *question) bool {
 		return q.memberish && len(q.numbers) > 0 && len(q.cities) == 0 && !q.has[cAssembly]
 	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.nthMember(q.lang, q.numbers[0]) })},
+	// "The phone number of the mayor of Aachen" is not the ISA's.
+	{"others-contact", func(q *question) bool {
+		return len(q.roles) > 0 && (len(requestedDetails(q.has)) > 0 || q.has[cContact])
+	},
+		func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+			if len(e.peopleByRole(q.roles)) > 0 {
+				return answer.Answer{}, false, nil // the role of someone of the alliance
+			}
+			return fromReleases(ctx, e, q)
+		}},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
 	{"contact", func(q *question) bool {
 		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
@@ -136,9 +146,11 @@ var rules = []rule{
 	{"next-members", func(q *question) bool { return q.has[cNext] && (q.memberish || q.has[cCity]) }, fromReleases},
 	{"newest-members", func(q *question) bool { return q.has[cNew] && (q.memberish || q.has[cCity]) && !q.has[cRelease] },
 		fact(func(e *Engine, q *question) answer.Answer { return e.newestMembers(q.lang, memberFilterOf(q)) })},
-	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.dates) > 0 },
+	// A question about what a release says of a subject is answered from
+	// its text: these list releases.
+	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.dates) > 0 && q.unknownWords() == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.releasesOn(q.lang, q.dates[0]) })},
-	{"latest-releases", func(q *question) bool { return q.has[cRelease] || q.has[cNew] && q.unknownWords() == 0 },
+	{"latest-releases", func(q *question) bool { return (q.has[cRelease] || q.has[cNew]) && q.unknownWords() == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.latestReleases(q.lang) })},
 	{"names", func(q *question) bool {
 		return q.has[cName] && !q.has[cList] && (q.has[cAlliance] || q.unknownWords() == 0)
