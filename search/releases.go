@@ -46,13 +46,25 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if q.has[cQuote] && len(q.people) > 0 {
 		return e.quoteAnswer(q, found, topic), true, nil
 	}
-	a := e.passageAnswer(q, found[0], topic)
-	if q.has[cCount] && !strings.ContainsAny(a.Sources[0].Snippet, "0123456789") {
+	want := e.expected(q)
+	best := e.bestSentence(found, topic, want)
+	if !best.holds {
 		// "Wie viele Masken wurden geliefert?": a passage without a
 		// number does not answer how many.
-		return answer.Answer{}, false, nil
+		return e.doesNotSay(q.lang, best.found.p.Release, want), true, nil
 	}
-	return a, true, nil
+	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// doesNotSay is the reply when the release that matches a question holds
+// no fact of the kind asked for: not answered, but said so, with the
+// release to read.
+func (e *Engine) doesNotSay(lang corpus.Lang, r *corpus.Release, want answerType) answer.Answer {
+	a := e.newAnswer(lang)
+	a.addSource(releaseSource(r))
+	a.say("Die passende Pressemitteilung „%s“ vom %s nennt dazu %s.", "The matching press release “%s” of %s gives %s on that.",
+		"相关的新闻稿《%s》（%s）没有提供这方面的%s。", r.Title, corpus.DateOf(r.Date).Format(lang), typeName(lang, want))
+	return a.declined(answer.KindPassage)
 }
 
 // topicTerms collects the index terms of the topic's words, by language.
@@ -151,7 +163,10 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		if p == nil || p.Kind == partContact || p.Kind == partTitle || !ofYears(p, q.years) {
 			continue
 		}
-		terms := e.termSet(p.Release.Lang, p.Text)
+		// The title names what the release is about, and so what each of
+		// its paragraphs is about: "Projektleiterin ist Dr. Krug" answers
+		// who leads the project of the title.
+		terms := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title)
 		terms.near = near
 		coverage, ok := covers(topic, terms)
 		if quoting {
@@ -395,16 +410,9 @@ func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
 
 // passageAnswer quotes the sentences of a passage that cover the topic
 // best.
-func (e *Engine) passageAnswer(q *question, found scoredPassage, topic []topicWord) answer.Answer {
+func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) answer.Answer {
+	found, text := best.found, best.sentence
 	r := found.p.Release
-	text := bestSentences(found.p.Text, func(sentence string) []bool {
-		terms := e.termSet(r.Lang, sentence)
-		has := make([]bool, len(topic))
-		for i, w := range topic {
-			has[i] = w.foundIn(terms)
-		}
-		return has
-	})
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
 	return answer.Answer{
@@ -460,36 +468,6 @@ func fromRelease(lang corpus.Lang, r *corpus.Release, texts []string) string {
 	}
 	return tf(lang, "Aus der Pressemitteilung „%s“ vom %s (%s): %s", "From the press release “%s” of %s (%s): %s", "摘自%[2]s的新闻稿《%[1]s》（%[3]s）：%[4]s",
 		r.Title, date, languageName(lang, r.Lang), strings.Join(quoted, sep))
-}
-
-// bestSentences returns the one or two neighbouring sentences that cover
-// the most topic words: enough to answer, short enough for a chat. On a
-// tie the single sentence wins, then the earlier. covers tells which topic
-// words a sentence holds; each sentence is read once.
-func bestSentences(text string, covers func(sentence string) []bool) string {
-	sentences := splitSentences(text)
-	has := make([][]bool, len(sentences))
-	for i, s := range sentences {
-		has[i] = covers(s)
-	}
-	count := func(i, n int) int {
-		c := 0
-		for w := range has[i] {
-			if has[i][w] || n == 2 && has[i+1][w] {
-				c++
-			}
-		}
-		return c
-	}
-	best, bestScore, bestLen := sentences[0], -1, 0
-	for n := 1; n <= 2; n++ {
-		for i := 0; i+n <= len(sentences); i++ {
-			if sc := count(i, n); sc > bestScore || (sc == bestScore && n < bestLen) {
-				best, bestScore, bestLen = strings.Join(sentences[i:i+n], " "), sc, n
-			}
-		}
-	}
-	return best
 }
 
 // splitSentences cuts text after a full stop, question or exclamation mark

@@ -1,0 +1,191 @@
+package search
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// A question answered from a release's text gets the sentence that holds
+// what it asks for: for "when" a date, for "where" a place, for "who" a
+// person, for "how many" a number, for "how much" an amount; among those,
+// the sentence with most of the question's subject around it.
+
+// answerType is the kind of fact a question asks for.
+type answerType uint8
+
+const (
+	anyText answerType = iota
+	aDate
+	aPlace
+	aPerson
+	aNumber
+	anAmount
+)
+
+// expected reads what a question asks for, by its question words: "Jahr
+// des Büffels" asks for no date, "in welchem Jahr" does.
+func (e *Engine) expected(q *question) answerType {
+	m := e.message
+	asks := func(l *cueList) bool { return l.in(q.text, q.units) }
+	switch {
+	case asks(&m.asksNumber) && e.learner.cues.money.in(q.text, q.units):
+		return anAmount
+	case asks(&m.asksNumber):
+		return aNumber
+	case asks(&m.asksDate):
+		return aDate
+	case asks(&m.asksPlace):
+		return aPlace
+	case asks(&m.asksPerson) && len(q.people) == 0:
+		return aPerson
+	}
+	return anyText
+}
+
+var (
+	yearPattern   = regexp.MustCompile(`\b(?:19|20)\d{2}\b|\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
+	digitsPattern = regexp.MustCompile(`\d`)
+)
+
+// holds reports whether a sentence of a release holds a fact of type t.
+func (e *Engine) holds(text string, t answerType) bool {
+	cues := e.learner.cues
+	units := segment(text)
+	switch t {
+	case aDate:
+		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
+			slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
+	case aNumber:
+		return digitsPattern.MatchString(stripDates(text)) || cues.numberWords.in(text, units)
+	case anAmount:
+		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units)
+	case aPlace:
+		return len(e.learner.places.find(text)) > 0 || cues.placeWords.in(text, units)
+	case aPerson:
+		return e.namesPerson(text, units)
+	}
+	return true
+}
+
+// stripDates takes the dates and years out of a sentence, so that "2026"
+// is no answer to "how many".
+func stripDates(s string) string {
+	for _, d := range slices.Backward(findDates(s)) {
+		s = s[:d.start] + s[d.end:]
+	}
+	return yearPattern.ReplaceAllString(s, "")
+}
+
+// namesPerson reports whether a sentence names a person: one the data
+// know, one with a role or a title ("Projektleiterin Dr. Sabine Krug",
+// "副市长王立新").
+func (e *Engine) namesPerson(text string, units []unit) bool {
+	for i := range e.data.Alliance.People {
+		p := &e.data.Alliance.People[i]
+		if strings.Contains(text, p.Name) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.Contains(text, a) }) {
+			return true
+		}
+	}
+	s := sentence{text: text, units: units}
+	if len(e.learner.people(&corpus.Release{}, []sentence{s}, corpus.Cite{})) > 0 {
+		return true
+	}
+	for i := range units {
+		if !units[i].han && e.learner.cues.title.at(units, i) > 0 && e.learner.latinNameAt(s, i) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// candidate is a sentence of a release that may answer a question.
+type candidate struct {
+	found    scoredPassage
+	sentence string
+	score    float64
+	holds    bool
+}
+
+// maxAnswerPassages bounds the passages whose sentences are weighed.
+const maxAnswerPassages = 6
+
+// bestSentence weighs the sentences of the best passages found: the
+// expected fact counts most, then how well the passage matched, then the
+// share of the question's subject words in the sentence, and a little
+// those only in its paragraph or its release's title.
+func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want answerType) candidate {
+	var best candidate
+	top := found[0].score
+	total := 0.0
+	for _, w := range topic {
+		total += topicWeight(w)
+	}
+	for rank, f := range found[:min(len(found), maxAnswerPassages)] {
+		r := f.p.Release
+		context := e.termSet(r.Lang, f.p.Text+"\n"+r.Title)
+		// One sentence, or two that together say more; on a tie the one.
+		sentences := splitSentences(f.p.Text)
+		var windows []string
+		for i := range sentences {
+			windows = append(windows, sentences[i])
+			if i+1 < len(sentences) {
+				windows = append(windows, sentences[i]+" "+sentences[i+1])
+			}
+		}
+		for _, s := range windows {
+			terms := e.termSet(r.Lang, s)
+			in, around := 0.0, 0.0
+			for _, w := range topic {
+				switch {
+				case w.foundIn(terms):
+					in += topicWeight(w)
+				case w.foundIn(context):
+					around += topicWeight(w)
+				}
+			}
+			c := candidate{found: f, sentence: s, holds: e.holds(s, want)}
+			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1)
+			if c.holds && want != anyText {
+				score += 3
+			}
+			if !slices.Contains(sentences, s) {
+				score -= 0.05 // two sentences
+			}
+			c.score = score - 0.01*float64(rank)
+			if best.sentence == "" || c.score > best.score {
+				best = c
+			}
+		}
+	}
+	return best
+}
+
+// topicWeight is how much a word of the topic counts: a name gives the
+// question context, not its subject.
+func topicWeight(w topicWord) float64 {
+	if w.name {
+		return 0.5
+	}
+	return 1
+}
+
+// typeName says what kind of fact was asked for, for "the release does
+// not say": "kein Datum", "no date", "没有日期".
+func typeName(lang corpus.Lang, want answerType) string {
+	switch want {
+	case aDate:
+		return t(lang, "kein Datum", "no date", "日期")
+	case aPlace:
+		return t(lang, "keinen Ort", "no place", "地点")
+	case aPerson:
+		return t(lang, "keine Person", "no person", "人名")
+	case aNumber:
+		return t(lang, "keine Zahl", "no number", "数字")
+	case anAmount:
+		return t(lang, "keinen Betrag", "no amount", "金额")
+	}
+	return ""
+}
