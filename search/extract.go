@@ -46,6 +46,7 @@ func (e *Engine) expected(q *question) answerType {
 }
 
 var (
+	quotedName    = regexp.MustCompile(`[„“"«»「『]\p{Lu}[^„“”"«»」』]{1,40}[“”"«»」』]`)
 	yearPattern   = regexp.MustCompile(`\b(?:19|20)\d{2}\b|\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	digitsPattern = regexp.MustCompile(`\d`)
 )
@@ -65,7 +66,9 @@ func (e *Engine) holds(text string, t answerType) bool {
 	case aPlace:
 		return len(e.learner.places.find(text)) > 0 || cues.placeWords.in(text, units)
 	case aPerson:
-		return e.namesPerson(text, units)
+		// "Wer hat den Preis gewonnen?" may be answered by a company, a
+		// team or a project's name in quotes.
+		return e.namesPerson(text, units) || cues.organisation.in(text, units) || quotedName.MatchString(text)
 	}
 	return true
 }
