@@ -1,0 +1,349 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// The first stage of answering: a question's text becomes a question,
+// what it names and asks for. The stages after it (route.go) decide from
+// that alone.
+
+// question is a question after reading: its language, the concepts it
+// names, the cities, regions and people it mentions, its numbers, and the
+// units nothing explained.
+type question struct {
+	text    string
+	lang    corpus.Lang
+	units   []unit
+	has     [numConcepts]bool
+	cities  []cityMention
+	regions []*corpus.Region
+	people  []*corpus.Person
+	years   []int
+	numbers []int // ordinals and other small numbers
+	unknown []unit
+	// content are the units that say what is asked about: all but stop
+	// words and the words for "who" and the alliance.
+	content []unit
+	// dates are the dates the question names, to the month or day; their
+	// years are in years too.
+	dates []corpus.Date
+	// guessed are the units read as a keyword or name with a typo.
+	guessed []unit
+	// memberWords are the indexes in units of the last unit of each word
+	// for membership ("Mitglied", "member").
+	memberWords []int
+	// memberish is whether it asks about membership: being a member,
+	// joining, founding members, guest status.
+	memberish bool
+	// asksNow is whether it asks how things stand today: "noch", "still",
+	// "heute", "现在".
+	asksNow bool
+	// roles are the words for a role no keyword explains ("mayor",
+	// "Bürgermeister", "市长"): someone's, maybe not the alliance's.
+	roles []unit
+}
+
+type cityMention struct {
+	city  *corpus.City
+	typed string // the words of the question that named it
+	units []unit
+	fuzzy bool
+	weak  bool // a city of the gazetteer, whose name may be a word
+}
+
+// read analyses a cleaned question: the dates first, which are read as
+// one ("1. April 2019" is no ordinal, and the 月 of "2019年10月" no city),
+// then the dictionary's keywords and names, then what is left: numbers
+// and the words nothing explained.
+func (e *Engine) read(text string, lang corpus.Lang) *question {
+	q := &question{text: text, lang: lang, units: segment(text)}
+	r := reading{q: q, covered: make([]bool, len(q.units)), filler: make([]bool, len(q.units)), ordinal: make([]bool, len(q.units))}
+	r.spans = findDates(text)
+	for _, d := range r.spans {
+		q.dates = append(q.dates, d.date)
+		q.years = append(q.years, d.date.Year)
+	}
+	for i, u := range q.units {
+		if inSpan(u.start, r.spans) {
+			r.covered[i], r.filler[i] = true, true
+		}
+	}
+	for n, m := range e.dict.find(q.units) {
+		if !inSpan(q.units[m.from].start, r.spans) {
+			r.match(n, m)
+		}
+	}
+	r.rest()
+	q.preferCities()
+	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
+	q.asksNow = slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
+		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
+	q.keepRealCities()
+	q.roles = e.rolesIn(q)
+	return q
+}
+
+// reading is a question being read: which of its units a keyword or name
+// covers, which carry no meaning, which are an ordinal.
+type reading struct {
+	q                        *question
+	spans                    []dateSpan
+	covered, filler, ordinal []bool
+}
+
+// match reads the n-th dictionary match m.
+func (r *reading) match(n int, m match) {
+	q := r.q
+	if m.fuzzy {
+		q.guessed = append(q.guessed, q.units[m.from:m.to]...)
+	}
+	has := func(c concept) bool {
+		return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
+	}
+	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
+		// A subject word stays unknown, as one word.
+		q.has[cOutside] = q.has[cOutside] || has(cOutside)
+		for i := m.from; i < m.to; i++ {
+			q.units[i].word, q.units[i].outside = n+1, has(cOutside)
+		}
+		return
+	}
+	// "first" is an order and the number 1.
+	onlyOrder := !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cOrder })
+	for i := m.from; i < m.to; i++ {
+		r.covered[i] = true
+		r.filler[i] = r.filler[i] || has(cStop) || has(cPerson) || has(cAlliance)
+		r.ordinal[i] = onlyOrder
+	}
+	if has(cMember) {
+		q.memberWords = append(q.memberWords, m.to-1)
+	}
+	typed := q.text[q.units[m.from].start:endOf(q.units[m.to-1])]
+	for _, s := range m.senses {
+		q.addSense(s, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy, weak: s.weak})
+	}
+}
+
+// addSense records what a keyword or name of the question means.
+func (q *question) addSense(s sense, mention cityMention) {
+	switch {
+	case s.concept != 0:
+		q.has[s.concept] = true
+	case s.city != nil:
+		if !slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city == s.city }) {
+			q.cities = append(q.cities, mention)
+		}
+	case s.region != nil:
+		if !slices.Contains(q.regions, s.region) {
+			q.regions = append(q.regions, s.region)
+		}
+	case s.person != nil:
+		if !slices.Contains(q.people, s.person) {
+			q.people = append(q.people, s.person)
+		}
+	}
+}
+
+// rest reads the units no keyword covers: numbers (a year, else an
+// ordinal or count) and the unknown words; and keeps the units that say
+// what is asked about as the question's content.
+func (r *reading) rest() {
+	q := r.q
+	for i, u := range q.units {
+		if !r.filler[i] {
+			q.content = append(q.content, u)
+		}
+		if r.covered[i] && !r.ordinal[i] {
+			continue
+		}
+		if n, ok := numberOf(q.units, i); ok {
+			if n >= 1900 && n <= 2100 {
+				q.years = append(q.years, n)
+			} else {
+				q.numbers = append(q.numbers, n)
+			}
+			continue
+		}
+		if !r.covered[i] {
+			q.unknown = append(q.unknown, u)
+		}
+	}
+}
+
+// preferCities reads a name that is a city and a region (Hamburg,
+// Berlin) as the city, unless the question asks about regions.
+func (q *question) preferCities() {
+	if q.has[cRegion] {
+		return
+	}
+	q.regions = slices.DeleteFunc(q.regions, func(r *corpus.Region) bool {
+		return slices.ContainsFunc(q.cities, func(c cityMention) bool {
+			return textValues(r.Names)[0] == c.city.Name || r.Names[corpus.English] == c.city.Name
+		})
+	})
+}
+
+// rolesIn finds the unknown words of q that name a role.
+func (e *Engine) rolesIn(q *question) []unit {
+	roles := &e.learner.cues.role
+	var out []unit
+	for i, u := range q.unknown {
+		if !u.han && roles.at(q.unknown, i) > 0 {
+			out = append(out, u)
+		}
+	}
+	for _, w := range roles.chinese {
+		if i := strings.Index(q.text, w); i >= 0 {
+			out = append(out, slices.DeleteFunc(slices.Clone(q.unknown), func(u unit) bool { return u.start < i || u.start >= i+len(w) })...)
+		}
+	}
+	return out
+}
+
+var nowWords = []string{"noch", "heute", "aktuell", "derzeit", "inzwischen", "mittlerweile", "still", "today", "currently", "now",
+	"现在", "还是", "目前", "如今"}
+
+// keepRealCities keeps the cities the question names for sure: a name
+// typed with a typo counts only when the question is about membership,
+// so that "天气" does not become 天津, and so does a city of the
+// gazetteer, whose name may be a word ("In welcher Halle ...?"). The
+// others' words are unknown.
+func (q *question) keepRealCities() {
+	q.cities = slices.DeleteFunc(q.cities, func(c cityMention) bool {
+		if !c.fuzzy && !c.weak || q.has[cMember] || q.has[cJoin] || q.has[cAlliance] && !c.weak || len(q.units) <= 3 {
+			return false
+		}
+		q.unknown = append(q.unknown, c.units...)
+		return true
+	})
+	slices.SortFunc(q.unknown, func(a, b unit) int { return a.start - b.start })
+}
+
+// cityList is the cities the question names.
+func (q *question) cityList() []*corpus.City {
+	out := make([]*corpus.City, len(q.cities))
+	for i, c := range q.cities {
+		out[i] = c.city
+	}
+	return out
+}
+
+// unknownName is the name the question's unknown words make: the word,
+// or the run of Chinese characters.
+func (q *question) unknownName() string {
+	if len(q.unknown) == 0 {
+		return ""
+	}
+	if !q.unknown[0].han {
+		return q.unknown[0].raw
+	}
+	var b strings.Builder
+	for _, u := range q.unknown {
+		b.WriteString(u.raw)
+	}
+	return b.String()
+}
+
+func endOf(u unit) int { return u.start + len(u.raw) }
+
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+	"tenth": 10, "eleventh": 11, "twelfth": 12,
+	"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9,
+	"zehnte": 10, "elfte": 11, "zwolfte": 12,
+}
+
+// numberOf reads the number at unit i: digits ("9", "9th", "2020"), an
+// ordinal word, or a Chinese numeral (九, 十二).
+func numberOf(units []unit, i int) (int, bool) {
+	u := units[i]
+	if u.han {
+		const digits = "零一二三四五六七八九"
+		r := []rune(u.key)[0]
+		switch {
+		case r == '十':
+			return 10, true
+		case strings.ContainsRune(digits, r) && r != '零':
+			n := strings.IndexRune(digits, r) / len("一")
+			if i+1 < len(units) && units[i+1].key == "十" {
+				n *= 10
+			}
+			return n, true
+		}
+		return 0, false
+	}
+	key := strings.TrimRightFunc(u.key, func(r rune) bool { return r < '0' || r > '9' })
+	if key != "" && (key == u.key || slices.Contains([]string{"st", "nd", "rd", "th", "ste", "te", "n", "er"}, u.key[len(key):])) {
+		n, err := strconv.Atoi(key)
+		return n, err == nil
+	}
+	for w, n := range ordinalWords {
+		if strings.HasPrefix(u.key, w) {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// unknownWords counts what nothing explained: each Latin word or glossary
+// phrase, and each run of Chinese characters (two characters make about a
+// word).
+func (q *question) unknownWords() int {
+	n, han := 0, 0
+	for i, u := range q.unknown {
+		if !u.han {
+			if i == 0 || !sameWord(q.unknown[i-1], u) {
+				n++
+			}
+			continue
+		}
+		han++
+		if i+1 == len(q.unknown) || !sameWord(u, q.unknown[i+1]) {
+			n += (han + 1) / 2
+			han = 0
+		}
+	}
+	return n
+}
+
+// unknownIsNoun reports whether the unknown word is likely a noun, the
+// subject of the question: a German word written with a capital letter
+// inside the sentence, or Chinese characters, which the dictionary would
+// have known if they were a function word.
+func (q *question) unknownIsNoun() bool {
+	for _, u := range q.unknown {
+		if u.han || (q.lang != corpus.Chinese && u.capital && u.start > 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjects counts the subjects the question asks about, such as the
+// founding and an assembly: a question about two known subjects is about
+// them even with an unknown word in it.
+func (q *question) subjects() int {
+	n := 0
+	for _, c := range []concept{cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
+		cMember, cJoin, cList, cCount, cNew, cRelease, cAssembly, cName} {
+		if q.has[c] {
+			n++
+		}
+	}
+	return n
+}
+
+// sameWord reports whether two unknown units, b after a, belong to one
+// word: adjacent Chinese characters of the same glossary word, or of no
+// glossary word at all, or the Latin words of one glossary phrase.
+func sameWord(a, b unit) bool {
+	if !a.han && !b.han {
+		return a.word != 0 && a.word == b.word
+	}
+	return a.han && b.han && b.start == endOf(a) && a.word == b.word
+}
