@@ -29,8 +29,9 @@ type Engine struct {
 	message    *messageCues
 	// now tells the time, for what is still to come: the next assembly.
 	now func() time.Time
-	// gazetteer holds the German and Chinese cities, members or not.
-	gazetteer []corpus.Place
+	// gazetteer finds the German and Chinese cities, members or not; it
+	// is read the first time it is needed.
+	gazetteer func() *placeTable
 
 	// mu guards the corpus, which grows when a release is published while
 	// the engine runs, and all that is derived from it.
@@ -52,13 +53,19 @@ type Engine struct {
 // first, as corpus.Load returns them.
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	slices.SortStableFunc(data.Releases, compareReleases)
+	gazetteer := sync.OnceValue(func() *placeTable {
+		places, err := corpus.LoadGazetteer()
+		if err != nil {
+			panic(fmt.Sprintf("embedded gazetteer: %v", err)) // fixed at build time, checked by the tests
+		}
+		return gazetteerTable(places)
+	})
+	// The gazetteer is read while the word lists are: learning from the
+	// releases will need it, and a process start should not wait for both
+	// one after the other.
+	go gazetteer()
 	lex := mustLoadLexicon()
-	gazetteer, err := corpus.LoadGazetteer()
-	if err != nil {
-		panic(fmt.Sprintf("embedded gazetteer: %v", err)) // fixed at build time, checked by the tests
-	}
-	places := newPlaceFinder(data.Cities, data.Regions)
-	places.addGazetteer(gazetteer)
+	places := newPlaceFinder(data.Cities, data.Regions, gazetteer)
 	e := &Engine{
 		index:      idx,
 		lexicon:    lex,
@@ -99,43 +106,6 @@ func (e *Engine) derive() {
 		e.regions[e.data.Regions[i].Key] = &e.data.Regions[i]
 	}
 	e.dict = buildDictionary(e.data, e.lexicon)
-	e.addGazetteerCities()
-}
-
-// addGazetteerCities adds to the dictionary the cities of the gazetteer
-// that the data do not hold, as no members: "Ist Stuttgart Mitglied?" is
-// answered no.
-func (e *Engine) addGazetteerCities() {
-	known := map[string]bool{}
-	for i := range e.data.Cities {
-		c := &e.data.Cities[i]
-		for _, n := range slices.Concat([]string{c.Name}, textValues(c.Names), c.Aliases) {
-			known[fold(n)] = true
-		}
-	}
-	for _, p := range e.gazetteer {
-		names := placeNames(p)
-		if slices.ContainsFunc(names, func(n string) bool { return known[fold(n)] }) {
-			continue
-		}
-		c := &corpus.City{Name: p.Names.In(corpus.German), Names: p.Names, Aliases: names, Country: p.Country, Region: p.Region, Status: corpus.StatusNone}
-		if p.Country == corpus.China {
-			c.Name = cmpOr(p.Names[corpus.English], p.Name)
-		}
-		for _, n := range names {
-			e.dict.addExact(n, sense{city: c, weak: true})
-		}
-	}
-}
-
-// placeNames are all the names of a place of the gazetteer.
-func placeNames(p corpus.Place) []string {
-	names := slices.Concat([]string{p.Name}, textValues(p.Names))
-	if p.ASCII != "" {
-		names = append(names, p.ASCII)
-	}
-	slices.Sort(names)
-	return slices.Compact(names)
 }
 
 // Add puts a release into the corpus and the index while the engine

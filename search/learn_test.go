@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -56,7 +57,7 @@ func TestLearn(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	l := &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions)}
+	l := &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions, testGazetteer)}
 	release := func(lang corpus.Lang, title string, body, about, contact []string) *corpus.Release {
 		return &corpus.Release{ID: "r", Date: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC), Lang: lang, Title: title, Body: body, About: about, Contact: contact}
 	}
@@ -225,3 +226,12 @@ E-Mail: isa@muster.example
 		}
 	}
 }
+
+// testGazetteer is the gazetteer's table, read once for the tests.
+var testGazetteer = sync.OnceValue(func() *placeTable {
+	places, err := corpus.LoadGazetteer()
+	if err != nil {
+		panic(err)
+	}
+	return gazetteerTable(places)
+})

@@ -4,19 +4,21 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
 
 // placeFinder finds the cities and regions a text names, in any of their
-// names: the cities of the data files (members or not) and of the
+// names: the cities of the data files (members or not), then those of the
 // gazetteer, and the Länder and provinces.
 type placeFinder struct {
-	latin    map[string]*place // folded words, joined by spaces
-	han      map[string]*place
-	maxWords int
-	regions  []*corpus.Region
+	own *placeTable
+	// gazetteer returns the gazetteer's table, which is built the first
+	// time it is needed.
+	gazetteer func() *placeTable
+	regions   []*corpus.Region
 }
 
 // place is a city that can be named.
@@ -27,6 +29,9 @@ type place struct {
 	country string
 	region  string       // key of a region of the data, if known
 	city    *corpus.City // the city of the data files, if it is one
+	// nonMember is the city as the answers know a gazetteer's place that
+	// the data do not hold: no member.
+	nonMember *corpus.City
 }
 
 // foundPlace is a place named in a text, as written there.
@@ -36,80 +41,124 @@ type foundPlace struct {
 	start, end int // bytes of the text
 }
 
-func newPlaceFinder(cities []corpus.City, regions []corpus.Region) *placeFinder {
-	f := &placeFinder{latin: map[string]*place{}, han: map[string]*place{}}
+func newPlaceFinder(cities []corpus.City, regions []corpus.Region, gazetteer func() *placeTable) *placeFinder {
+	f := &placeFinder{own: newPlaceTable(), gazetteer: gazetteer}
 	for i := range regions {
 		f.regions = append(f.regions, &regions[i])
 	}
 	for i := range cities {
 		c := &cities[i]
-		f.add(&place{name: c.Name, names: c.Names, aliases: c.Aliases, country: c.Country, region: c.Region, city: c})
+		f.own.add(&place{name: c.Name, names: c.Names, aliases: c.Aliases, country: c.Country, region: c.Region, city: c})
 	}
 	return f
 }
 
-// addGazetteer makes the places of the gazetteer findable, after the
-// data's cities, whose names win.
-func (f *placeFinder) addGazetteer(places []corpus.Place) {
+// placeTable finds places by their names: Latin names by their folded
+// words, joined by spaces; Chinese names as written.
+type placeTable struct {
+	latin    map[string]*place
+	han      map[string]*place
+	maxWords int
+}
+
+func newPlaceTable() *placeTable {
+	return &placeTable{latin: map[string]*place{}, han: map[string]*place{}}
+}
+
+// gazetteerTable makes a table of the gazetteer's places.
+func gazetteerTable(places []corpus.Place) *placeTable {
+	t := &placeTable{latin: make(map[string]*place, 2*len(places)), han: make(map[string]*place, len(places))}
 	for _, g := range places {
 		name := g.Name
 		if g.Country == corpus.China {
 			name = cmpOr(g.Names[corpus.Chinese], g.Name)
 		}
-		f.add(&place{name: name, names: g.Names, aliases: placeNames(g), country: g.Country, region: g.Region})
+		p := &place{name: name, names: g.Names, aliases: placeNames(g), country: g.Country, region: g.Region}
+		p.nonMember = &corpus.City{Name: cmpOr(g.Names[corpus.English], g.Name), Names: g.Names, Aliases: p.aliases,
+			Country: g.Country, Region: g.Region, Status: corpus.StatusNone}
+		if g.Country == corpus.Germany {
+			p.nonMember.Name = g.Name
+		}
+		t.add(p)
 	}
+	return t
+}
+
+// placeNames are all the names of a place of the gazetteer.
+func placeNames(p corpus.Place) []string {
+	names := slices.Concat([]string{p.Name}, textValues(p.Names))
+	if p.ASCII != "" {
+		names = append(names, p.ASCII)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
 }
 
 // add makes p findable by all its names; a name already taken keeps its
-// first place (the data files' cities come before the gazetteer's).
-func (f *placeFinder) add(p *place) {
+// first place.
+func (t *placeTable) add(p *place) {
 	for _, n := range slices.Concat([]string{p.name}, textValues(p.names), p.aliases) {
 		if strings.IndexFunc(n, isHan) >= 0 {
-			if _, ok := f.han[n]; !ok {
-				f.han[n] = p
+			if _, ok := t.han[n]; !ok {
+				t.han[n] = p
 			}
 			continue
 		}
-		keys := keyUnits(n)
-		if len(keys) == 0 {
+		key, words := nameKey(n)
+		if words == 0 {
 			continue
 		}
-		key := strings.Join(keys, " ")
-		if _, ok := f.latin[key]; !ok {
-			f.latin[key] = p
+		if _, ok := t.latin[key]; !ok {
+			t.latin[key] = p
 		}
-		f.maxWords = max(f.maxWords, len(keys))
+		t.maxWords = max(t.maxWords, words)
 	}
 }
 
-// find returns the places text names, in order, longest names first.
+// nameKey folds a Latin name's words and joins them by spaces, as find
+// joins a text's: "Rhein-Kreis Neuss" is "rhein kreis neuss".
+func nameKey(name string) (key string, words int) {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+		if f := fold(w); f != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(f)
+			words++
+		}
+	}
+	return b.String(), words
+}
+
+// find returns the places text names, in order, longest names first; the
+// data's cities before the gazetteer's.
 func (f *placeFinder) find(text string) []foundPlace {
-	var out []foundPlace
 	units := segment(text)
+	out := f.own.lookup(text, units, nil)
+	if f.gazetteer != nil {
+		out = append(out, f.gazetteer().lookup(text, units, out)...)
+	}
+	slices.SortStableFunc(out, func(a, b foundPlace) int { return a.start - b.start })
+	return out
+}
+
+// lookup finds the places of t that text, cut into units, names where
+// none of taken is.
+func (t *placeTable) lookup(text string, units []unit, taken []foundPlace) []foundPlace {
+	free := func(start, end int) bool {
+		return !slices.ContainsFunc(taken, func(p foundPlace) bool { return start < p.end && p.start < end })
+	}
+	var out []foundPlace
 	for i := 0; i < len(units); {
-		if units[i].han {
+		n := t.latinAt(units, i)
+		if n == 0 || !free(units[i].start, endOf(units[i+n-1])) {
 			i++
 			continue
 		}
-		found := false
-		for n := min(f.maxWords, len(units)-i); n >= 1 && !found; n-- {
-			if slices.ContainsFunc(units[i:i+n], func(u unit) bool { return u.han }) {
-				continue
-			}
-			keys := make([]string, n)
-			for k, u := range units[i : i+n] {
-				keys[k] = u.key
-			}
-			if p := f.latin[strings.Join(keys, " ")]; p != nil {
-				start, end := units[i].start, endOf(units[i+n-1])
-				out = append(out, foundPlace{place: p, name: text[start:end], start: start, end: end})
-				i += n
-				found = true
-			}
-		}
-		if !found {
-			i++
-		}
+		start, end := units[i].start, endOf(units[i+n-1])
+		out = append(out, foundPlace{place: t.latin[unitKey(units[i:i+n])], name: text[start:end], start: start, end: end})
+		i += n
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -120,10 +169,10 @@ func (f *placeFinder) find(text string) []foundPlace {
 		matched := false
 		for n := 4; n >= 2 && !matched; n-- {
 			end := runeEnd(text, i, n)
-			if end < 0 {
+			if end < 0 || !free(i, end) {
 				continue
 			}
-			if p := f.han[text[i:end]]; p != nil {
+			if p := t.han[text[i:end]]; p != nil {
 				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
 				i, matched = end, true
 			}
@@ -132,8 +181,33 @@ func (f *placeFinder) find(text string) []foundPlace {
 			i += size
 		}
 	}
-	slices.SortStableFunc(out, func(a, b foundPlace) int { return a.start - b.start })
 	return out
+}
+
+// latinAt is how many Latin units from i on the longest name of t has,
+// or 0.
+func (t *placeTable) latinAt(units []unit, i int) int {
+	for n := min(t.maxWords, len(units)-i); n >= 1; n-- {
+		if slices.ContainsFunc(units[i:i+n], func(u unit) bool { return u.han }) {
+			continue
+		}
+		if t.latin[unitKey(units[i:i+n])] != nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// unitKey joins the units' folded words by spaces.
+func unitKey(units []unit) string {
+	if len(units) == 1 {
+		return units[0].key
+	}
+	keys := make([]string, len(units))
+	for k, u := range units {
+		keys[k] = u.key
+	}
+	return strings.Join(keys, " ")
 }
 
 // runeEnd is the byte offset n characters after i in s, or -1.
@@ -205,10 +279,7 @@ func (p foundPlace) asCity() corpus.City {
 
 // isPlace reports whether word names a city or a region.
 func (f *placeFinder) isPlace(word string) bool {
-	if f.han[word] != nil || f.isRegion(word) {
-		return true
-	}
-	return f.latin[strings.Join(keyUnits(word), " ")] != nil
+	return f.isRegion(word) || len(f.find(word)) == 1 && f.find(word)[0].name == word
 }
 
 func (f *placeFinder) isRegion(name string) bool { return f.regionNamed(name) != nil }

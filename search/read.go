@@ -79,6 +79,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		}
 	}
 	r.rest()
+	e.gazetteerCities(q)
 	q.preferCities()
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
@@ -172,6 +173,27 @@ func (r *reading) rest() {
 		if !r.covered[i] {
 			q.unknown = append(q.unknown, u)
 		}
+	}
+}
+
+// gazetteerCities reads the unknown words that name a city of the
+// gazetteer as that city, no member: "Ist Stuttgart Mitglied?". Its name
+// may be a word ("Halle"), so such a city is weak: see keepRealCities.
+func (e *Engine) gazetteerCities(q *question) {
+	if len(q.unknown) == 0 {
+		return
+	}
+	// What the dictionary read is taken: a name there is no city.
+	var taken []foundPlace
+	for _, u := range q.units {
+		if !slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start }) {
+			taken = append(taken, foundPlace{start: u.start, end: endOf(u)})
+		}
+	}
+	for _, p := range e.gazetteer().lookup(q.text, q.unknown, taken) {
+		q.addSense(sense{city: p.nonMember, weak: true}, cityMention{city: p.nonMember, typed: p.name, weak: true,
+			units: slices.DeleteFunc(slices.Clone(q.unknown), func(u unit) bool { return u.start < p.start || u.start >= p.end })})
+		q.unknown = slices.DeleteFunc(q.unknown, func(u unit) bool { return u.start >= p.start && u.start < p.end })
 	}
 }
 

@@ -65,6 +65,58 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // ue after a consonant to a, o, u (so Koeln, Köln and Koln meet); ß to ss;
 // other accents dropped; apostrophes removed (Ma'anshan, Maanshan).
 func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(0)
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case int(r) < len(latinBase) && latinBase[r] != 0:
+			// A Latin letter with an accent or umlaut: its letter.
+			r = latinBase[r]
+		case r == '’' || 0x3400 <= r && r <= 0x9fff || 0x3000 <= r && r <= 0x303f || 0xff00 <= r && r <= 0xffef:
+			// Chinese characters and punctuation: as they are.
+		default:
+			// Other letters need Unicode's decomposition: the slow way.
+			return foldSlow(s)
+		}
+		switch {
+		case r == '\'' || r == '’':
+			continue
+		case r == 'ß':
+			b.WriteString("ss")
+			prev = 's'
+			continue
+		case r == 'e' && (prev == 'a' || prev == 'o' || prev == 'u') && !precededByVowelPair(b.String()):
+			// German transliteration: ae, oe, ue stand for ä, ö, ü.
+			prev = r
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// latinBase maps the Latin letters with accents and umlauts of Latin-1
+// and Latin Extended-A to their lower-case letter; ß stays.
+var latinBase = func() [0x180]rune {
+	var t [0x180]rune
+	for r := rune(0xc0); r < 0x180; r++ {
+		base := []rune(norm.NFD.String(string(unicode.ToLower(r))))[0]
+		if base < 0x80 && unicode.IsLetter(base) {
+			t[r] = base
+		}
+	}
+	return t
+}()
+
+// foldSlow folds with Unicode's decomposition, for the letters latinBase
+// does not hold.
+func foldSlow(s string) string {
 	s = strings.ToLower(s)
 	var b strings.Builder
 	b.Grow(len(s))
