@@ -31,9 +31,7 @@ func (e *Engine) Members(lang corpus.Lang, filter string) answer.Answer {
 		// "/cities Lummerland": say so, rather than seem to list
 		// Lummerland's members.
 		a = e.members(lang, memberFilterOf(q))
-		a.Text = tf(lang, "„%s“ kenne ich nicht als Land, Bundesland oder Provinz. Alle Mitglieder: ",
-			"I don't know “%s” as a country, federal state or province. All members: ",
-			"我不知道“%s”这个国家、联邦州或省份。全部成员：", strings.TrimSpace(filter)) + a.Text
+		a.Text = msg(lang, "members.unknown_filter", strings.TrimSpace(filter)) + a.Text
 	default:
 		a = e.members(lang, memberFilterOf(q))
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search/answer"
+	"github.com/isa-alliance/isabot/search/catalog"
 )
 
 // Engine answers questions about the alliance from the corpus: facts from
@@ -340,26 +341,12 @@ func combine(answers []answer.Answer) answer.Answer {
 
 func (e *Engine) notAnswered(lang corpus.Lang) answer.Answer {
 	return answer.Answer{
-		Text: t(lang,
-			"Das kann ich aus den Pressemitteilungen und Daten der ISA nicht beantworten. Ich weiß Bescheid über: die Gründung der ISA, ihre Mitgliedsstädte (zum Beispiel „Ist Köln Mitglied?“ oder „Welche Städte aus Bayern sind dabei?“), die Zahl der Mitglieder, Ansprechpartner und Kontaktdaten, das Sekretariat, die Plenarversammlungen und die Pressemitteilungen der ISA.",
-			"I can't answer that from the ISA's press releases and data. I can tell you about: when the ISA was founded, its member cities (for example “Is Cologne a member?” or “Which cities in Bavaria are members?”), how many members it has, its contact person and contact details, the secretariat, the plenary assemblies and the ISA's press releases.",
-			"这个问题我无法根据联盟的新闻稿和资料回答。我可以回答：联盟的成立时间、成员城市（例如“科隆是成员吗？”或“巴伐利亚州有哪些成员城市？”）、成员数量、联系人和联系方式、秘书处、全体大会以及联盟的新闻稿。"),
+		Text: msg(lang, "answer.cannot"),
 		Kind: answer.KindNone,
 	}
 }
 
-// t picks the text for lang.
-func t(lang corpus.Lang, de, en, zh string) string {
-	switch lang {
-	case corpus.English:
-		return en
-	case corpus.Chinese:
-		return zh
-	}
-	return de
-}
-
-// tf formats the text for lang.
-func tf(lang corpus.Lang, de, en, zh string, args ...any) string {
-	return fmt.Sprintf(t(lang, de, en, zh), args...)
+// msg formats the sentence with key of the message catalogue in lang.
+func msg(lang corpus.Lang, key string, args ...any) string {
+	return catalog.Sprintf(lang, key, args...)
 }

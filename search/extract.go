@@ -180,15 +180,15 @@ func topicWeight(w topicWord) float64 {
 func typeName(lang corpus.Lang, want answerType) string {
 	switch want {
 	case aDate:
-		return t(lang, "kein Datum", "no date", "日期")
+		return msg(lang, "typeName.no_date")
 	case aPlace:
-		return t(lang, "keinen Ort", "no place", "地点")
+		return msg(lang, "typeName.no_place")
 	case aPerson:
-		return t(lang, "keine Person", "no person", "人名")
+		return msg(lang, "typeName.no_person")
 	case aNumber:
-		return t(lang, "keine Zahl", "no number", "数字")
+		return msg(lang, "typeName.no_number")
 	case anAmount:
-		return t(lang, "keinen Betrag", "no amount", "金额")
+		return msg(lang, "typeName.no_amount")
 	}
 	return ""
 }

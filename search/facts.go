@@ -30,8 +30,9 @@ type answerer struct {
 
 func (e *Engine) newAnswer(lang corpus.Lang) *answerer { return &answerer{e: e, lang: lang} }
 
-func (a *answerer) say(de, en, zh string, args ...any) {
-	a.parts = append(a.parts, tf(a.lang, de, en, zh, args...))
+// say adds the sentence with key of the message catalogue.
+func (a *answerer) say(key string, args ...any) {
+	a.parts = append(a.parts, msg(a.lang, key, args...))
 }
 
 // cite adds the source of c and returns the "as of" phrase for it.
@@ -95,7 +96,7 @@ func (e *Engine) source(id string, asOf corpus.Date) answer.Source {
 }
 
 func asOf(lang corpus.Lang, d corpus.Date) string {
-	return tf(lang, "Stand: %s", "as of %s", "截至%s", d.Format(lang))
+	return msg(lang, "common.as_of", d.Format(lang))
 }
 
 // cityName is a city's name as a reader of lang writes it.
@@ -151,26 +152,24 @@ func (e *Engine) founding(lang corpus.Lang, check corpus.Date) answer.Answer {
 	if f := al.Founded; !f.Date.IsZero() {
 		if !check.IsZero() {
 			if within(f.Date, check) {
-				a.say("Ja.", "Yes.", "是的。")
+				a.say("common.yes")
 			} else {
-				a.say("Nein.", "No.", "不是。")
+				a.say("common.no")
 			}
 		}
 		a.cite(f.Cite)
-		a.say("Die ISA wurde im %s gegründet.", "The ISA was founded in %s.", "中德工业城市联盟成立于%s。", f.Date.Format(lang))
+		a.say("founding.isa_was_founded_in", f.Date.Format(lang))
 	}
 	if c := al.FoundingConference; !c.Date.IsZero() {
 		a.cite(c.Cite)
-		a.say("Die Gründungskonferenz fand am %s auf der %s statt.", "Its founding conference took place on %s at the %s.",
-			"成立大会于%s在%s期间举行。", c.Date.Format(lang), c.Place.In(lang))
+		a.say("founding.its_founding_conference_took_place", c.Date.Format(lang), c.Place.In(lang))
 		if n := c.Note[lang]; n != "" {
 			a.parts = append(a.parts, n)
 		}
 	}
 	if p := al.Proposed; !p.Date.IsZero() {
 		a.cite(p.Cite)
-		a.say("Vorgeschlagen wurde die Allianz am %s in %s von %s.", "The alliance was proposed on %s in %s by %s.",
-			"联盟于%s在%s由%s倡议成立。", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
+		a.say("founding.alliance_was_proposed_on_in", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
 	}
 	return a.done(answer.KindFounding, confidenceFact)
 }
@@ -220,22 +219,19 @@ func (e *Engine) contact(lang corpus.Lang, explainRole, now bool) answer.Answer 
 		if lang == corpus.German {
 			role = capitalize(role) // it starts the sentence
 		}
-		a.say("%s der ISA ist %s, %s: %s (%s).", "The ISA's %s is %s, %s: %s (%s).", "联盟的%s是%s，%s：%s（%s）。",
-			role, lead.Person, lead.Organisation, details(lead), asOf)
+		a.say("contact.isa_is", role, lead.Person, lead.Organisation, details(lead), asOf)
 	} else {
-		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", lead.Organisation, details(lead), asOf)
+		a.say("common.name_details_as_of", lead.Organisation, details(lead), asOf)
 	}
 	if explainRole {
-		a.say("Die %s ist %s.", "%s is the %s.", "%s是%s。", shortOrg(lead.Organisation), lead.Role.In(lang))
+		a.say("contact.is", shortOrg(lead.Organisation), lead.Role.In(lang))
 	}
 	for _, o := range newer {
-		a.say("Neuere Quelle: Der %s %s – %s (%s).", "A newer source: the %s %s – %s (%s).", "较新的来源：%s%s——%s（%s）。",
-			o.Organisation, o.Role.In(lang), details(o), a.cite(o.Cite))
+		a.say("contact.newer_source", o.Organisation, o.Role.In(lang), details(o), a.cite(o.Cite))
 	}
 	if before != nil && !now && !lead.Since.IsZero() && !lead.Since.Before(before.AsOf) {
 		a.cite(before.Cite)
-		a.say("Bis %s: %s (%s).", "Until %s: %s (%s).", "%s之前：%s（%s）。",
-			lead.Since.Format(lang), officeName(before), officeDetails(before, lang, []concept{cEmail}))
+		a.say("contact.until", lead.Since.Format(lang), officeName(before), officeDetails(before, lang, []concept{cEmail}))
 	}
 	return a.done(answer.KindContact, confidenceFact)
 }
@@ -275,7 +271,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 	a := e.newAnswer(lang)
 	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {
 		if w := e.data.Alliance.Website; w.URL != "" {
-			a.say("Die Website der ISA ist %s (%s).", "The ISA's website is %s (%s).", "联盟的网站是%s（%s）。", w.URL, a.cite(w.Cite))
+			a.say("contactDetails.isa_website_is", w.URL, a.cite(w.Cite))
 			return a.done(answer.KindContact, confidenceFact)
 		}
 	}
@@ -300,9 +296,9 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 			who = o.Person + ", " + o.Organisation
 		}
 		if o.Kind == corpus.OfficeSecretariat {
-			who = tf(lang, "ISA-Sekretariat in %s (%s)", "ISA secretariat in %s (%s)", "联盟秘书处，%s（%s）", cityNameFor(e, o.City, lang), o.Organisation)
+			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, o.City, lang), o.Organisation)
 		}
-		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", who, details, a.cite(o.Cite))
+		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))
 	}
 	if len(a.parts) == 0 {
 		return e.notAnswered(lang)
@@ -334,13 +330,13 @@ func officeDetails(o *corpus.Office, lang corpus.Lang, want []concept) string {
 		case c == cAddress && o.City != "":
 			parts = append(parts, o.City)
 		case c == cEmail && o.Email != "":
-			parts = append(parts, t(lang, "E-Mail ", "e-mail ", "电子邮件 ")+o.Email)
+			parts = append(parts, msg(lang, "officeDetails.e_mail")+o.Email)
 		case c == cPhone && o.Phone != "":
-			parts = append(parts, t(lang, "Tel. ", "phone ", "电话 ")+o.Phone)
+			parts = append(parts, msg(lang, "officeDetails.phone")+o.Phone)
 		case c == cFax && o.Fax != "":
-			parts = append(parts, t(lang, "Fax ", "fax ", "传真 ")+o.Fax)
+			parts = append(parts, msg(lang, "officeDetails.fax")+o.Fax)
 		case c == cWebsite && o.Website != "":
-			parts = append(parts, t(lang, "Website ", "website ", "网站 ")+o.Website)
+			parts = append(parts, msg(lang, "officeDetails.website")+o.Website)
 		}
 	}
 	sep := ", "
@@ -358,32 +354,29 @@ func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
 	if newestOnly && len(offices) > 1 {
 		// "Who took over from PKS?": the newest office, as its source says.
 		o := offices[0]
-		a.say("Der %s %s (%s).", "The %s %s (%s).", "%s%s（%s）。", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
+		a.say("coordinator.office_role", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
 		return a.done(answer.KindCoordinator, confidenceFact)
 	}
 	slices.Reverse(offices) // tell the story in order
 	for i, o := range offices {
 		asOf := a.cite(o.Cite)
 		if i > 0 {
-			a.say("Danach: Der %s %s (%s).", "Later: the %s %s (%s).", "此后：%s%s（%s）。", o.Organisation, o.Role.In(lang), asOf)
+			a.say("coordinator.later", o.Organisation, o.Role.In(lang), asOf)
 			continue
 		}
-		a.say("Auf deutscher Seite ist die %s (%s) für die ISA zuständig (%s): %s.",
-			"On the German side, %s (%s) is responsible for the ISA (%s): %s.",
-			"德方由%s（%s）负责联盟事务（%s）：%s。",
-			o.Organisation, cityNameFor(e, o.City, lang), asOf, o.Role.In(lang))
+		a.say("coordinator.on_german_side_is_responsible", o.Organisation, cityNameFor(e, o.City, lang), asOf, o.Role.In(lang))
 		for _, p := range e.data.Alliance.People {
 			if p.Organisation == o.Organisation && p.Name != o.Person {
 				a.cite(p.Cite)
-				a.say("%s: %s.", "%s: %s.", "%s：%s。", p.Name, p.Role.In(lang))
+				a.say("common.name_role", p.Name, p.Role.In(lang))
 			}
 		}
 		if o.Person != "" {
-			a.say("%s: %s.", "%s: %s.", "%s：%s。", capitalize(o.PersonRole.In(lang)), o.Person)
+			a.say("common.name_role", capitalize(o.PersonRole.In(lang)), o.Person)
 		}
 	}
 	if city := e.secretariatCity(); city != "" {
-		a.say("Das ISA-Sekretariat sitzt in %s.", "The ISA secretariat is in %s.", "联盟秘书处设在%s。", cityNameFor(e, city, lang))
+		a.say("coordinator.isa_secretariat_is_in", cityNameFor(e, city, lang))
 	}
 	if len(offices) == 0 {
 		return e.notAnswered(lang)
@@ -422,23 +415,22 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	offices := func() {
 		for _, o := range e.offices(corpus.OfficeSecretariat) {
 			details := officeDetails(o, lang, []concept{cEmail, cPhone})
-			a.say("Das ISA-Sekretariat sitzt in %s (%s); %s (%s).", "The ISA secretariat is in %s (%s); %s (%s).", "联盟秘书处设在%s（%s）；%s（%s）。",
-				cityNameFor(e, o.City, lang), o.Organisation, details, a.cite(o.Cite))
+			a.say("secretariat.isa_secretariat_is_in", cityNameFor(e, o.City, lang), o.Organisation, details, a.cite(o.Cite))
 		}
 	}
 	people := func() {
 		for _, p := range e.data.Alliance.People {
 			if strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretariat") {
-				a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
+				a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
 			}
 		}
 	}
 	// "Is the secretariat in Berlin?" asks yes or no.
 	if city := e.secretariatCity(); city != "" && len(cities) > 0 {
 		if slices.ContainsFunc(cities, func(c *corpus.City) bool { return c.Name == city }) {
-			a.say("Ja.", "Yes.", "是的。")
+			a.say("common.yes")
 		} else {
-			a.say("Nein.", "No.", "不是。")
+			a.say("common.no")
 		}
 	}
 	// "Who" asks for the people first.
@@ -451,7 +443,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	}
 	for _, o := range e.offices(corpus.OfficeGerman) {
 		if o.Current {
-			a.say("In Deutschland: Der %s %s (%s).", "In Germany: the %s %s (%s).", "在德国：%s%s（%s）。", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
+			a.say("secretariat.in_germany", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
 		}
 	}
 	if len(a.parts) == 0 {
@@ -463,7 +455,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer {
 	a := e.newAnswer(lang)
 	for _, p := range people {
-		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
+		a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
 	}
 	return a.done(answer.KindPerson, confidenceFact)
 }
@@ -484,17 +476,15 @@ func (e *Engine) events(lang corpus.Lang, asked corpus.Date) answer.Answer {
 	al := &e.data.Alliance
 	if f := al.Founded; !f.Date.IsZero() && within(f.Date, asked) {
 		a.cite(f.Cite)
-		a.say("Im %s wurde die ISA gegründet.", "In %s, the ISA was founded.", "%s，中德工业城市联盟成立。", f.Date.Format(lang))
+		a.say("events.in_isa_was_founded", f.Date.Format(lang))
 	}
 	if c := al.FoundingConference; !c.Date.IsZero() && within(c.Date, asked) {
 		a.cite(c.Cite)
-		a.say("Am %s fand die Gründungskonferenz der ISA auf der %s statt.", "On %s, the ISA's founding conference took place at the %s.",
-			"%s，联盟成立大会在%s期间举行。", c.Date.Format(lang), c.Place.In(lang))
+		a.say("events.on_isa_founding_conference_took", c.Date.Format(lang), c.Place.In(lang))
 	}
 	if p := al.Proposed; !p.Date.IsZero() && within(p.Date, asked) {
 		a.cite(p.Cite)
-		a.say("Am %s wurde die Allianz in %s vorgeschlagen, von %s.", "On %s, the alliance was proposed in %s by %s.",
-			"%s，%s在%s倡议成立联盟。", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
+		a.say("events.on_alliance_was_proposed_in", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
 	}
 	assembly := false
 	for _, as := range al.Assemblies {
@@ -516,17 +506,17 @@ func (e *Engine) events(lang corpus.Lang, asked corpus.Date) answer.Answer {
 		dates := slices.Collect(maps.Keys(byDate))
 		slices.SortFunc(dates, func(x, y corpus.Date) int { return x.Time().Compare(y.Time()) })
 		for _, d := range dates {
-			a.say("Beigetreten %s: %s.", "Joined %s: %s.", "%s加入：%s。", joinedIn(lang, d), list(lang, memberNames(byDate[d], lang)))
+			a.say("events.joined", joinedIn(lang, d), list(lang, memberNames(byDate[d], lang)))
 		}
 	}
 	for i := range e.data.Releases {
 		if r := &e.data.Releases[i]; within(corpus.DateOf(r.Date), asked) {
 			a.addSource(releaseSource(r))
-			a.say("Pressemitteilung „%s“ (%s).", "Press release “%s” (%s).", "新闻稿《%s》（%s）。", r.Title, corpus.DateOf(r.Date).Format(lang))
+			a.say("events.press_release", r.Title, corpus.DateOf(r.Date).Format(lang))
 		}
 	}
 	if len(a.parts) == 0 {
-		a.say("Für %s nennen die Quellen kein Ereignis der ISA.", "The sources name no event of the ISA for %s.", "资料中没有%s的联盟活动。", forDate(lang, asked))
+		a.say("events.sources_name_no_event_of", forDate(lang, asked))
 		return a.declined(answer.KindNone)
 	}
 	return a.done(answer.KindEvents, confidenceFact)
@@ -554,26 +544,22 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 	var nones []string
 	if len(asked.numbers) > 0 {
 		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(asked.numbers, as.Number) })
-		nones = append(nones, tf(lang, "Zur %d. Plenarversammlung nennen die Quellen kein Datum.", "The sources give no date for the %s plenary assembly.",
-			"资料中没有第%d届全体大会的日期。", ordinalArg(lang, asked.numbers[0])))
+		nones = append(nones, msg(lang, "assemblies.no_date_for_number", ordinalArg(lang, asked.numbers[0])))
 	}
 	if len(asked.cities) > 0 {
 		// "Did Taizhou host a plenary assembly?"
 		keeps = append(keeps, func(as corpus.Assembly) bool {
 			return slices.ContainsFunc(asked.cities, func(c *corpus.City) bool { return heldIn(as, c) })
 		})
-		nones = append(nones, tf(lang, "In %s fand laut den Quellen keine Plenarversammlung statt.", "According to the sources, no plenary assembly was held in %s.",
-			"资料中没有在%s举行的全体大会。", cityNameWithLocal(asked.cities[0], lang)))
+		nones = append(nones, msg(lang, "assemblies.according_to_sources_no_plenary", cityNameWithLocal(asked.cities[0], lang)))
 	}
 	switch {
 	case !asked.date.IsZero():
 		keeps = append(keeps, func(as corpus.Assembly) bool { return within(as.Date, asked.date) })
-		nones = append(nones, tf(lang, "Für %s nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %s.",
-			"资料中没有%s的全体大会。", forDate(lang, asked.date)))
+		nones = append(nones, msg(lang, "assemblies.none_for_date", forDate(lang, asked.date)))
 	case len(asked.years) > 0:
 		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(asked.years, as.Date.Year) })
-		nones = append(nones, tf(lang, "Für %d nennen die Quellen keine Plenarversammlung.", "The sources name no plenary assembly for %d.",
-			"资料中没有%d年的全体大会。", asked.years[0]))
+		nones = append(nones, msg(lang, "assemblies.none_for_year", asked.years[0]))
 	}
 	keep := func(as corpus.Assembly) bool {
 		return !slices.ContainsFunc(keeps, func(k func(corpus.Assembly) bool) bool { return !k(as) })
@@ -585,8 +571,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 		if len(pick) == 0 {
 			// Say what matches nothing on its own, or that nothing
 			// matches all of it.
-			none := t(lang, "Keine Plenarversammlung der Quellen passt zu allem, wonach gefragt ist.",
-				"No plenary assembly in the sources matches all that was asked.", "资料中没有同时符合这些条件的全体大会。")
+			none := msg(lang, "assemblies.no_plenary_assembly_in_sources")
 			for i, k := range keeps {
 				if !slices.ContainsFunc(all, k) {
 					none = nones[i]
@@ -600,8 +585,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 	case asked.next && e.nextAssembly(all) != nil:
 		next := e.nextAssembly(all)
 		a.cite(next.Cite)
-		a.say("Die nächste Plenarversammlung, die die Quellen nennen, ist die %d.: %s.", "The next plenary assembly the sources name is the %s: %s.",
-			"资料中的下一届全体大会是第%d届：%s。", ordinalArg(lang, next.Number), whenAndWhere(lang, *next))
+		a.say("assemblies.next_plenary_assembly_sources_name", ordinalArg(lang, next.Number), whenAndWhere(lang, *next))
 		if n := next.Note[lang]; n != "" {
 			a.parts = append(a.parts, n)
 		}
@@ -609,10 +593,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 	case asked.next && len(all) > 0:
 		last := latestAssembly(all)
 		a.cite(last.Cite)
-		a.say("Einen Termin für die nächste Plenarversammlung nennen die Quellen nicht. Die letzte, die sie nennen, ist die %d. Plenarversammlung: %s, %s.",
-			"The sources give no date for the next plenary assembly. The latest they name is the %s plenary assembly: %s, %s.",
-			"资料中没有下一届全体大会的日期。资料中最近的一届是第%d届全体大会：%s，%s。",
-			ordinalArg(lang, last.Number), last.Date.Format(lang), last.Place.In(lang))
+		a.say("assemblies.no_next", ordinalArg(lang, last.Number), last.Date.Format(lang), last.Place.In(lang))
 		return a.declined(answer.KindAssembly), true
 	case asked.newest && len(all) > 0:
 		pick = append(pick, e.latestHeldAssembly(all))
@@ -635,8 +616,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 // its source says of it.
 func sayAssembly(a *answerer, as corpus.Assembly, note bool) {
 	a.cite(as.Cite)
-	a.say("%d. Plenarversammlung: %s.", "%s plenary assembly: %s.", "第%d届全体大会：%s。",
-		ordinalArg(a.lang, as.Number), whenAndWhere(a.lang, as))
+	a.say("sayAssembly.plenary_assembly", ordinalArg(a.lang, as.Number), whenAndWhere(a.lang, as))
 	if n := as.Note[a.lang]; note && n != "" {
 		a.parts = append(a.parts, n)
 	}
@@ -651,7 +631,7 @@ func whenAndWhere(lang corpus.Lang, as corpus.Assembly) string {
 	if p := as.Place.In(lang); p != "" {
 		parts = append(parts, p)
 	}
-	return strings.Join(parts, t(lang, ", ", ", ", "，"))
+	return strings.Join(parts, msg(lang, "common.comma"))
 }
 
 // nextAssembly is the assembly the sources date after today, the earliest
@@ -699,9 +679,7 @@ func (e *Engine) sayAssemblyRange(a *answerer, all []corpus.Assembly) {
 	for _, as := range all {
 		nums = append(nums, strconv.Itoa(as.Number))
 	}
-	a.say("Datiert sind in den Quellen die Versammlungen Nr. %s; zu den übrigen nennen sie kein Datum.",
-		"The sources date assemblies no. %s; they give no date for the others.",
-		"资料中有日期的全体大会为第%s届；其余各届没有日期。", strings.Join(nums, ", "))
+	a.say("sayAssemblyRange.sources_date_assemblies_no_they", strings.Join(nums, ", "))
 }
 
 // latestReleases lists the newest releases.
@@ -711,10 +689,10 @@ func (e *Engine) latestReleases(lang corpus.Lang) answer.Answer {
 	if len(latest) == 0 {
 		return e.notAnswered(lang)
 	}
-	a.say("Die neuesten Pressemitteilungen der ISA:", "The ISA's latest press releases:", "联盟最新的新闻稿：")
+	a.say("latestReleases.isa_latest_press_releases")
 	for _, r := range latest {
 		a.addSource(releaseSource(r))
-		a.parts = append(a.parts, "\n"+tf(lang, "• „%s“ (%s, %s)", "• “%s” (%s, %s)", "•《%s》（%s，%s）", r.Title, r.Place, corpus.DateOf(r.Date).Format(lang)))
+		a.parts = append(a.parts, "\n"+msg(lang, "releases.item", r.Title, r.Place, corpus.DateOf(r.Date).Format(lang)))
 	}
 	return a.done(answer.KindReleases, confidenceFact)
 }
@@ -742,11 +720,10 @@ func (e *Engine) quoted(lang corpus.Lang) (answer.Answer, bool) {
 		}
 		n++
 		a.addSource(releaseSource(r))
-		a.say("In der Pressemitteilung „%s“ vom %s wird %s zitiert.", "The press release “%s” of %s quotes %s.", "%[2]s的新闻稿《%[1]s》引用了%[3]s的话。",
-			r.Title, corpus.DateOf(r.Date).Format(lang), list(lang, names))
+		a.say("quoted.press_release_of_quotes", r.Title, corpus.DateOf(r.Date).Format(lang), list(lang, names))
 	}
 	for _, p := range people {
-		a.say("%s: %s (%s).", "%s: %s (%s).", "%s：%s（%s）。", p.Name, p.Role.In(lang), a.cite(p.Cite))
+		a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
 	}
 	if len(people) == 0 {
 		return answer.Answer{}, false
@@ -779,7 +756,7 @@ func (e *Engine) releasesOn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 		a.parts = append(a.parts, fromRelease(lang, r, []string{lead}))
 	}
 	if len(a.parts) == 0 {
-		a.say("Für %s nennen die Quellen keine Pressemitteilung der ISA.", "The sources hold no press release of the ISA for %s.", "资料中没有%s的联盟新闻稿。", forDate(lang, asked))
+		a.say("releasesOn.sources_hold_no_press_release", forDate(lang, asked))
 		return a.declined(answer.KindReleases)
 	}
 	return a.done(answer.KindReleases, confidenceFact)
@@ -804,14 +781,14 @@ func releaseSource(r *corpus.Release) answer.Source {
 func (e *Engine) names(lang corpus.Lang, short []string) answer.Answer {
 	a := e.newAnswer(lang)
 	label := map[corpus.Lang]string{
-		corpus.German:  t(lang, "auf Deutsch", "in German", "德文"),
-		corpus.English: t(lang, "auf Englisch", "in English", "英文"),
-		corpus.Chinese: t(lang, "auf Chinesisch", "in Chinese", "中文"),
+		corpus.German:  msg(lang, "names.in_german"),
+		corpus.English: msg(lang, "names.in_english"),
+		corpus.Chinese: msg(lang, "names.in_chinese"),
 	}
 	// "What does SGICA stand for?" asks for one name first.
 	for _, n := range e.data.Alliance.Names {
 		if n.Variant && n.Short != "" && slices.Contains(short, n.Short) {
-			a.say("%s steht für „%s“ (%s).", "%s stands for “%s” (%s).", "%s是“%s”的缩写（%s）。", n.Short, n.Name, a.cite(n.Cite))
+			a.say("names.stands_for", n.Short, n.Name, a.cite(n.Cite))
 		}
 	}
 	var official, variants []string
@@ -825,11 +802,11 @@ func (e *Engine) names(lang corpus.Lang, short []string) answer.Answer {
 			variants = append(variants, name)
 			continue
 		}
-		official = append(official, tf(lang, "%s „%s“", "%s “%s”", "%s名称为“%s”", label[n.Lang], name))
+		official = append(official, msg(lang, "names.in_language", label[n.Lang], name))
 	}
-	a.say("Die Allianz heißt %s.", "The alliance is called %s.", "联盟的%s。", list(lang, official))
+	a.say("names.alliance_is_called", list(lang, official))
 	if len(variants) > 0 {
-		a.say("Weitere Schreibweisen in den Quellen: %s.", "Other forms in the sources: %s.", "资料中的其他写法：%s。", strings.Join(variants, "; "))
+		a.say("names.other_forms_in_sources", strings.Join(variants, "; "))
 	}
 	return a.done(answer.KindNames, confidenceFact)
 }
@@ -842,21 +819,17 @@ func (e *Engine) about(lang corpus.Lang) answer.Answer {
 		for _, c := range agree {
 			a.cite(c.Cite)
 		}
-		a.say("Die Chinesisch-Deutsche Industriestädteallianz (ISA) ist ein Bündnis von %d Industriestädten aus China und Deutschland: %d deutsche aus %d Bundesländern und %d chinesische aus %d Provinzen (%s).",
-			"The Chinese-German Industrial Cities Alliance (ISA) links %d industrial cities of China and Germany: %d German cities from %d federal states and %d Chinese cities from %d provinces (%s).",
-			"中德工业城市联盟（ISA）是由中德两国%d个工业城市组成的联盟：%d个德国城市（来自%d个联邦州）和%d个中国城市（来自%d个省份）（%s）。",
-			latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, asOf(lang, latest.AsOf))
+		a.say("about.chinese_german_industrial_cities_alliance", latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, asOf(lang, latest.AsOf))
 	}
 	if f := e.data.Alliance.Founded; !f.Date.IsZero() {
 		a.cite(f.Cite)
-		a.say("Gegründet wurde sie im %s.", "It was founded in %s.", "联盟成立于%s。", f.Date.Format(lang))
+		a.say("about.it_was_founded_in", f.Date.Format(lang))
 	}
 	for _, r := range e.latest(1) {
 		for _, p := range r.About {
 			if strings.Contains(p, "Ziel") || strings.Contains(p, "aim") || strings.Contains(p, "目标") {
 				a.addSource(releaseSource(r))
-				a.say("Aus der Selbstbeschreibung in den Pressemitteilungen (%[2]s): „%[1]s“", "From its self-description in its press releases (%[2]s): “%[1]s”",
-					"新闻稿中的自我介绍（%[2]s）：“%[1]s”", p, languageName(lang, r.Lang))
+				a.say("about.from_its_self_description_in", p, languageName(lang, r.Lang))
 				break
 			}
 		}
@@ -867,11 +840,11 @@ func (e *Engine) about(lang corpus.Lang) answer.Answer {
 func languageName(reader, lang corpus.Lang) string {
 	switch lang {
 	case corpus.English:
-		return t(reader, "Englisch", "in English", "英文")
+		return msg(reader, "languageName.in_english")
 	case corpus.Chinese:
-		return t(reader, "Chinesisch", "in Chinese", "中文")
+		return msg(reader, "languageName.in_chinese")
 	}
-	return t(reader, "Deutsch", "in German", "德文")
+	return msg(reader, "languageName.in_german")
 }
 
 // help says what the engine can answer; greeting adds a hello. It states
@@ -879,11 +852,9 @@ func languageName(reader, lang corpus.Lang) string {
 func (e *Engine) help(lang corpus.Lang, greeting bool) answer.Answer {
 	a := e.newAnswer(lang)
 	if greeting {
-		a.say("Hallo!", "Hello!", "您好！")
+		a.say("help.hello")
 	}
-	a.say("Ich beantworte Fragen zur Chinesisch-Deutschen Industriestädteallianz (ISA) aus ihren Pressemitteilungen und Daten, auf Deutsch, Englisch und Chinesisch. Zum Beispiel: „Wann wurde die ISA gegründet?“, „Ist Köln Mitglied?“, „Welche chinesischen Städte sind dabei?“, „Wie viele Mitglieder hat die ISA?“, „Wer ist der Ansprechpartner?“, „Was sagte Friedhelm Ost?“",
-		"I answer questions about the Chinese-German Industrial Cities Alliance (ISA) from its press releases and data, in German, English and Chinese. For example: “When was the ISA founded?”, “Is Cologne a member?”, “Which Chinese cities are members?”, “How many members does the ISA have?”, “Who is the contact person?”, “What did Friedhelm Ost say?”",
-		"我根据中德工业城市联盟的新闻稿和资料，用中文、德文和英文回答有关联盟的问题。例如：“联盟是什么时候成立的？”、“科隆是成员吗？”、“有哪些中国城市？”、“联盟有多少成员？”、“联系人是谁？”")
+	a.say("help.i_answer_questions_about_chinese")
 	help := a.done(answer.KindHelp, 0)
 	help.Answered = false
 	return help

@@ -67,7 +67,7 @@ func (e *Engine) countIn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 		}
 	}
 	if len(in) == 0 {
-		a.say("Für %s nennen die Quellen keine Mitgliederzahl.", "The sources give no member count for %s.", "资料中没有%s的成员数量。", forDate(lang, asked))
+		a.say("countIn.sources_give_no_member_count", forDate(lang, asked))
 		in = append(before, after...)
 	}
 	for _, c := range in {
@@ -83,25 +83,24 @@ func (e *Engine) countIn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 func countSentence(lang corpus.Lang, c corpus.Count) string {
 	var sides []string
 	if c.Germany > 0 {
-		side := tf(lang, "%d deutsche Städte", "%d German cities", "%d个德国城市", c.Germany)
+		side := msg(lang, "countSentence.german_cities", c.Germany)
 		if c.Länder > 0 {
-			side += tf(lang, " aus %d Bundesländern", " from %d federal states", "（来自%d个联邦州）", c.Länder)
+			side += msg(lang, "countSentence.from_federal_states", c.Länder)
 		}
 		sides = append(sides, side)
 	}
 	if c.China > 0 {
-		side := tf(lang, "%d chinesische Städte", "%d Chinese cities", "%d个中国城市", c.China)
+		side := msg(lang, "countSentence.chinese_cities", c.China)
 		if c.Provinces > 0 {
-			side += tf(lang, " aus %d Provinzen", " from %d provinces", "（来自%d个省份）", c.Provinces)
+			side += msg(lang, "countSentence.from_provinces", c.Provinces)
 		}
 		sides = append(sides, side)
 	}
 	when := c.AsOf.Format(lang)
 	if c.Total > 0 {
-		return tf(lang, "Stand %s hatte die ISA %d Mitglieder: %s.", "As of %s, the ISA had %d members: %s.", "截至%s，联盟共有%d个成员：%s。",
-			when, c.Total, list(lang, sides))
+		return msg(lang, "countSentence.as_of_isa_had_members", when, c.Total, list(lang, sides))
 	}
-	return tf(lang, "Stand %s gehörten der ISA %s an.", "As of %s, the ISA had %s as members.", "截至%s，联盟成员有%s。", when, list(lang, sides))
+	return msg(lang, "countSentence.as_of_isa_had_as", when, list(lang, sides))
 }
 
 // membersOf returns the member cities (guests included) matching keep,
@@ -129,10 +128,10 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 	for i, c := range cities {
 		n := cityName(c, lang)
 		if len(c.Parts) > 0 {
-			n += tf(lang, " (%s)", " (%s)", "（%s）", list(lang, partNames(c.Parts, lang)))
+			n += msg(lang, "common.in_brackets", list(lang, partNames(c.Parts, lang)))
 		}
 		if c.Status == corpus.StatusGuest {
-			n += t(lang, " (Gaststatus)", " (guest status)", "（客座身份）")
+			n += msg(lang, "memberNames.guest_status")
 		}
 		out[i] = n
 	}
@@ -157,7 +156,7 @@ func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect mem
 			if p, ok := nearestPart(m.city, m.units); ok {
 				meant, m.typed = p.In(lang), p.In(lang)
 			}
-			a.say("Meinten Sie %s?", "Did you mean %s?", "您是指%s吗？", meant)
+			a.say("membership.did_you_mean", meant)
 		}
 		e.sayMembership(a, m, aspect)
 	}
@@ -198,32 +197,26 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		switch {
 		case slices.ContainsFunc(c.Parts, func(p corpus.Text) bool { return namedBy(p, partOf) }):
 			others := slices.DeleteFunc(slices.Clone(c.Parts), func(p corpus.Text) bool { return namedBy(p, partOf) })
-			a.say("Ja: %s gehört zum ISA-Mitglied %s (%s), zusammen mit %s (%s).",
-				"Yes: %s is part of the ISA member %s (%s), together with %s (%s).",
-				"是的：%s属于联盟成员%s（%s），与%s一起（%s）。",
-				partOf, name, list(lang, partNames(c.Parts, lang)), list(lang, partNames(others, lang)), asOf)
+			a.say("sayMembership.yes_is_part_of_isa", partOf, name, list(lang, partNames(c.Parts, lang)), list(lang, partNames(others, lang)), asOf)
 		case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
-			a.say("Ja: %s ist als %s Mitglied der ISA (%s).", "Yes: %s is a member of the ISA as %s (%s).",
-				"是的：%s以%s的名义是联盟成员（%s）。", partOf, name, asOf)
+			a.say("sayMembership.yes_as", partOf, name, asOf)
 		case aspect.founding && e.sayFoundingMember(a, c, name):
 			return
 		case aspect.guest:
-			a.say("Nein, %s hat keinen Gaststatus, sondern ist Mitglied der ISA (%s).", "No, %s has no guest status: it is a member of the ISA (%s).",
-				"不是，%s没有客座身份，而是中德工业城市联盟的成员（%s）。", name, asOf)
+			a.say("sayMembership.no_has_no_guest_status", name, asOf)
 		case aspect.when && e.sayJoinedFirst(a, c, name):
 			return
 		case len(c.Parts) > 0:
-			a.say("Ja, %s (%s) ist Mitglied der ISA (%s).", "Yes, %s (%s) is a member of the ISA (%s).", "是的，%s（%s）是中德工业城市联盟的成员（%s）。",
-				name, list(lang, partNames(c.Parts, lang)), asOf)
+			a.say("sayMembership.yes_grouping", name, list(lang, partNames(c.Parts, lang)), asOf)
 		default:
-			a.say("Ja, %s ist Mitglied der ISA (%s).", "Yes, %s is a member of the ISA (%s).", "是的，%s是中德工业城市联盟的成员（%s）。", name, asOf)
+			a.say("sayMembership.yes", name, asOf)
 		}
 		e.sayJoined(a, c)
 	case corpus.StatusGuest:
-		a.say("%s gehört mit Gaststatus zur ISA (%s).", "%s belongs to the ISA with guest status (%s).", "%s以客座身份（Gaststatus）参加联盟（%s）。", name, asOf)
+		a.say("sayMembership.belongs_to_isa_with_guest", name, asOf)
 		e.sayJoined(a, c)
 	case corpus.StatusFormer:
-		a.say("%s steht auf keiner aktuellen Mitgliederliste der ISA.", "%s is not on any current member list of the ISA.", "%s不在联盟目前的成员名单中。", name)
+		a.say("sayMembership.is_not_on_any_current", name)
 	default:
 		e.sayNotMember(a, c.Country, name)
 	}
@@ -256,11 +249,10 @@ func (e *Engine) foundingMembers(lang corpus.Lang) answer.Answer {
 		return e.notAnswered(lang)
 	}
 	slices.SortFunc(names, func(x, y string) int { return strings.Compare(fold(x), fold(y)) })
-	a.say("Bei der Gründung im %s gehörten laut den Quellen zur ISA: %s.", "At its founding in %s, the ISA had, according to the sources: %s.",
-		"据资料，联盟%s成立时的成员有：%s。", founded.Date.Format(lang), list(lang, names))
+	a.say("foundingMembers.at_its_founding_in_isa", founded.Date.Format(lang), list(lang, names))
 	for i := range e.data.Cities {
 		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer && within(c.Joined, founded.Date) && c.Note[lang] != "" {
-			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, lang), c.Note[lang])
+			a.say("common.name_note", cityNameWithLocal(c, lang), c.Note[lang])
 		}
 	}
 	return a.done(answer.KindMembers, confidenceFact)
@@ -282,7 +274,7 @@ func compareCoarse(x, y corpus.Date) int {
 func (e *Engine) prospective(lang corpus.Lang) answer.Answer {
 	a := e.newAnswer(lang)
 	p := e.data.Alliance.Prospective
-	a.say("%s (%s).", "%s (%s).", "%s（%s）。", strings.TrimSuffix(strings.TrimSuffix(p.Note[lang], "."), "。"), a.cite(p.Cite))
+	a.say("common.text_as_of", strings.TrimSuffix(strings.TrimSuffix(p.Note[lang], "."), "。"), a.cite(p.Cite))
 	return a.done(answer.KindMembers, confidenceFact)
 }
 
@@ -305,13 +297,13 @@ func (e *Engine) joinOrder(lang corpus.Lang, mentions []cityMention) answer.Answ
 	slices.SortStableFunc(dated, func(x, y *corpus.City) int { return compareCoarse(x.Joined, y.Joined) })
 	var order []string
 	for _, c := range dated {
-		order = append(order, tf(lang, "%s (%s)", "%s (%s)", "%s（%s）", cityNameWithLocal(c, lang), c.Joined.Format(lang)))
+		order = append(order, msg(lang, "common.name_date", cityNameWithLocal(c, lang), c.Joined.Format(lang)))
 	}
 	switch {
 	case len(dated) == 1:
 		e.sayJoinedOn(a, dated[0], cityNameWithLocal(dated[0], lang))
 	case len(dated) > 1 && compareCoarse(dated[0].Joined, dated[len(dated)-1].Joined) == 0:
-		a.say("Sie sind gleichzeitig beigetreten: %s.", "They joined at the same time: %s.", "它们同时加入：%s。", list(lang, order))
+		a.say("joinOrder.they_joined_at_same_time", list(lang, order))
 	case len(dated) > 1:
 		// Those tied with the first or the last share the place.
 		tied := func(d corpus.Date) []string {
@@ -323,12 +315,10 @@ func (e *Engine) joinOrder(lang corpus.Lang, mentions []cityMention) answer.Answ
 			}
 			return names
 		}
-		a.say("Zuerst beigetreten: %s; zuletzt: %s. Der Reihe nach: %s.", "First to join: %s; last: %s. In order: %s.",
-			"最先加入的是%s，最后加入的是%s。加入顺序：%s。",
-			list(lang, tied(dated[0].Joined)), list(lang, tied(dated[len(dated)-1].Joined)), list(lang, order))
+		a.say("joinOrder.first_to_join_last_in", list(lang, tied(dated[0].Joined)), list(lang, tied(dated[len(dated)-1].Joined)), list(lang, order))
 	}
 	if len(undated) > 0 {
-		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", list(lang, undated))
+		a.say("joinOrder.sources_do_not_say_when", list(lang, undated))
 	}
 	return a.done(answer.KindMembership, confidenceFact)
 }
@@ -340,7 +330,7 @@ func (e *Engine) formerMembers(lang corpus.Lang) answer.Answer {
 	for i := range e.data.Cities {
 		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer {
 			a.cite(c.Cite)
-			a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, lang), c.Note[lang])
+			a.say("common.name_note", cityNameWithLocal(c, lang), c.Note[lang])
 		}
 	}
 	if latest, agree, ok := e.latestCount(); ok {
@@ -348,7 +338,7 @@ func (e *Engine) formerMembers(lang corpus.Lang) answer.Answer {
 			a.cite(c.Cite)
 		}
 		if len(a.parts) == 0 {
-			a.say("Die Quellen nennen keine früheren Mitglieder (%s).", "The sources name no former members (%s).", "资料中没有以前的成员（%s）。", asOf(lang, latest.AsOf))
+			a.say("formerMembers.sources_name_no_former_members", asOf(lang, latest.AsOf))
 		}
 	}
 	return a.done(answer.KindMembers, confidenceFact)
@@ -372,7 +362,7 @@ func (e *Engine) nthMember(lang corpus.Lang, nth int) (answer.Answer, bool) {
 		if c.JoinedCite != nil {
 			a.cite(*c.JoinedCite)
 		}
-		a.say("%s: %s", "%s: %s", "%s：%s", cityNameWithLocal(c, lang), c.Note[lang])
+		a.say("common.name_note", cityNameWithLocal(c, lang), c.Note[lang])
 	}
 	if len(a.parts) == 0 {
 		return answer.Answer{}, false
@@ -389,7 +379,7 @@ func (e *Engine) regionOf(lang corpus.Lang, mentions []cityMention) answer.Answe
 			continue
 		}
 		a.cite(m.city.Cite)
-		a.say("%s liegt in %s.", "%s is in %s.", "%s位于%s。", cityNameWithLocal(m.city, lang), regionName(r, lang))
+		a.say("regionOf.is_in", cityNameWithLocal(m.city, lang), regionName(r, lang))
 	}
 	if len(a.parts) == 0 {
 		return e.notAnswered(lang)
@@ -412,11 +402,11 @@ func partNames(parts []corpus.Text, lang corpus.Lang) []string {
 
 func (e *Engine) sayJoined(a *answerer, c *corpus.City) {
 	if !joinDated(c) {
-		a.say("Wann %s beigetreten ist, nennen die Quellen nicht.", "The sources do not say when %s joined.", "资料中没有%s加入的时间。", cityName(c, a.lang))
+		a.say("joinOrder.sources_do_not_say_when", cityName(c, a.lang))
 		return
 	}
 	when, at := e.joined(a, c)
-	a.say("Beigetreten %s%s.", "Joined %s%s.", "%s加入%s。", when, at)
+	a.say("sayJoined.joined", when, at)
 }
 
 // sayJoinedFirst answers "when did it join" with the date, when the
@@ -435,7 +425,7 @@ func (e *Engine) sayJoinedFirst(a *answerer, c *corpus.City, name string) bool {
 // sayJoinedOn says when c, known to the reader as name, joined.
 func (e *Engine) sayJoinedOn(a *answerer, c *corpus.City, name string) {
 	when, at := e.joined(a, c)
-	a.say("%s ist der ISA %s beigetreten%s.", "%s joined the ISA %s%s.", "%s%s加入联盟%s。", name, when, at)
+	a.say("sayJoinedOn.joined_isa", name, when, at)
 }
 
 // sayFoundingMember answers whether c is a founding member, when the
@@ -448,12 +438,9 @@ func (e *Engine) sayFoundingMember(a *answerer, c *corpus.City, name string) boo
 	a.cite(founded.Cite)
 	when, at := e.joined(a, c)
 	if within(c.Joined, founded.Date) {
-		a.say("Ja, %s gehört zu den Gründungsmitgliedern der ISA: beigetreten %s%s.", "Yes, %s is one of the ISA's founding members: joined %s%s.",
-			"是的，%s是联盟的创始成员：%s加入%s。", name, when, at)
+		a.say("sayFoundingMember.yes_is_one_of_isa", name, when, at)
 	} else {
-		a.say("Nein, %s ist kein Gründungsmitglied: Die ISA wurde im %s gegründet, %s ist ihr %s beigetreten%s.",
-			"No, %s is not a founding member: the ISA was founded in %s, %s joined %s%s.",
-			"不是，%s不是创始成员：联盟成立于%s，%s于%s加入%s。", name, founded.Date.Format(a.lang), name, when, at)
+		a.say("sayFoundingMember.no_is_not_founding_member", name, founded.Date.Format(a.lang), name, when, at)
 	}
 	if n := c.Note[a.lang]; n != "" {
 		a.parts = append(a.parts, n)
@@ -473,7 +460,7 @@ func (e *Engine) joined(a *answerer, c *corpus.City) (when, at string) {
 		when = "于" + when
 	}
 	if as := e.assemblyAt(c.Joined); as != nil {
-		at = tf(a.lang, ", auf der %d. Plenarversammlung", " at the %s plenary assembly", "（第%d届全体大会）", ordinalArg(a.lang, as.Number))
+		at = msg(a.lang, "joined.at_plenary_assembly", ordinalArg(a.lang, as.Number))
 	}
 	return when, at
 }
@@ -516,22 +503,13 @@ func (e *Engine) sayNotMember(a *answerer, country, name string) {
 	chineseNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
 	switch {
 	case !ok:
-		a.say("%s steht nicht unter den Mitgliedern, die die Quellen nennen.", "%s is not among the members the sources name.", "%s不在资料列出的成员中。", name)
+		a.say("sayNotMember.not_among_members", name)
 	case country == corpus.Germany:
-		a.say("Nein, %s ist kein Mitglied der ISA: Es gehört nicht zu den %d deutschen Mitgliedern (%s).",
-			"No, %s is not a member of the ISA: it is not among its %d German members (%s).",
-			"不是，%s不是中德工业城市联盟的成员：它不在%d个德国成员之列（%s）。",
-			name, latest.Germany, a.cite(latest.Cite))
+		a.say("sayNotMember.no_is_not_member_of", name, latest.Germany, a.cite(latest.Cite))
 	case country == corpus.China:
-		a.say("%s ist nicht unter den chinesischen Mitgliedern, die die Quellen nennen: Die ISA hat %d chinesische Mitglieder (%s), namentlich bekannt sind %d davon.",
-			"%s is not among the Chinese members the sources name: the ISA has %d Chinese members (%s), of which the sources name %d.",
-			"%s不在资料列出的中国成员城市中：联盟共有%d个中国成员（%s），资料只列出了其中%d个的名称。",
-			name, latest.China, a.cite(latest.Cite), chineseNamed)
+		a.say("sayNotMember.is_not_among_chinese_members", name, latest.China, a.cite(latest.Cite), chineseNamed)
 	default:
-		a.say("%s steht nicht unter den Mitgliedern, die die Quellen nennen: den %d deutschen (vollständig genannt) und %d der %d chinesischen Mitglieder (%s).",
-			"%s is not among the members the sources name: all %d German members and %d of the %d Chinese members (%s).",
-			"%s不在资料列出的成员中：资料列出了全部%d个德国成员和%[4]d个中国成员中的%[3]d个（%[5]s）。",
-			name, germanNamed, chineseNamed, latest.China, a.cite(latest.Cite))
+		a.say("sayNotMember.not_among_named", name, germanNamed, chineseNamed, latest.China, a.cite(latest.Cite))
 	}
 }
 
@@ -549,8 +527,7 @@ func (e *Engine) sayDidYouMean(a *answerer, name string) {
 		}
 	}
 	if best != nil {
-		a.say("Meinten Sie %s? %s ist Mitglied.", "Did you mean %s? %s is a member.", "您是指%s吗？%s是成员。",
-			cityNameWithLocal(best, a.lang), cityName(best, a.lang))
+		a.say("sayDidYouMean.did_you_mean_is_member", cityNameWithLocal(best, a.lang), cityName(best, a.lang))
 	}
 }
 
@@ -560,9 +537,7 @@ func (e *Engine) sayDidYouMean(a *answerer, name string) {
 // name.
 func (e *Engine) unknownCity(lang corpus.Lang, name string) answer.Answer {
 	a := e.newAnswer(lang)
-	a.say("Eine Stadt „%s“ kenne ich nicht: Sie ist kein Mitglied der ISA und steht auch nicht in meinem Verzeichnis deutscher und chinesischer Städte.",
-		"I don't know a city called “%s”: it is no member of the ISA, nor in my gazetteer of German and Chinese cities.",
-		"我不知道名为“%s”的城市：它不是联盟成员，也不在我的中德城市名录中。", name)
+	a.say("unknownCity.i_don_t_know_city", name)
 	e.sayDidYouMean(a, name)
 	return a.declined(answer.KindMembership)
 }
@@ -598,8 +573,11 @@ func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
 	names := list(lang, memberNames(cities, lang))
 	switch {
 	case !f.joined.IsZero() && len(cities) == 0:
-		a.say("Für %s nennen die Quellen keine neuen Mitglieder.", "The sources name no members that joined %s.", "资料中没有%s加入的成员。",
-			t(lang, forDate(lang, f.joined), joinedIn(lang, f.joined), joinedIn(lang, f.joined)))
+		when := joinedIn(lang, f.joined)
+		if lang == corpus.German {
+			when = forDate(lang, f.joined)
+		}
+		a.say("members.sources_name_no_members_that", when)
 	case !f.joined.IsZero():
 		for _, c := range cities {
 			if c.JoinedCite != nil {
@@ -611,41 +589,29 @@ func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
 			when = capitalize(when) // it starts the sentence
 		}
 		if len(cities) == 1 {
-			a.say("%s ist laut den Quellen ein Mitglied beigetreten: %s.", "According to the sources, one member joined %s: %s.", "据资料，%s有1个成员加入：%s。",
-				when, names)
+			a.say("members.according_to_sources_one_member", when, names)
 			break
 		}
-		a.say("%s sind laut den Quellen %d Mitglieder beigetreten: %s.", "According to the sources, %[2]d members joined %[1]s: %[3]s.", "据资料，%s有%d个成员加入：%s。",
-			when, len(cities), names)
+		a.say("members.according_to_sources_members_joined", when, len(cities), names)
 	case f.region != nil && len(cities) == 0:
-		a.say("Aus %s nennen die Quellen kein Mitglied der ISA (%s).", "The sources name no ISA member from %s (%s).", "资料中没有来自%s的联盟成员（%s）。",
-			regionName(f.region, lang), asOf(lang, latest.AsOf))
+		a.say("members.sources_name_no_isa_member", regionName(f.region, lang), asOf(lang, latest.AsOf))
 	case f.region != nil:
 		citeAll()
-		a.say("Aus %s sind %d Städte Mitglied der ISA: %s (%s).", "%[2]d ISA members are from %[1]s: %[3]s (%[4]s).", "来自%s的联盟成员有%d个：%s（%s）。",
-			regionName(f.region, lang), len(cities), names, asOf(lang, latest.AsOf))
+		a.say("members.isa_members_are_from", regionName(f.region, lang), len(cities), names, asOf(lang, latest.AsOf))
 		if len(cities) == 1 {
-			a.parts[len(a.parts)-1] = tf(lang, "Aus %s ist ein Mitglied der ISA: %s (%s).", "One ISA member is from %s: %s (%s).", "来自%s的联盟成员有1个：%s（%s）。",
-				regionName(f.region, lang), names, asOf(lang, latest.AsOf))
+			a.parts[len(a.parts)-1] = msg(lang, "members.one_isa_member_is_from", regionName(f.region, lang), names, asOf(lang, latest.AsOf))
 		}
 	case f.country == corpus.Germany:
 		citeAll()
-		a.say("Die ISA hat %d deutsche Mitglieder aus %d Bundesländern (%s): %s.", "The ISA has %d German members from %d federal states (%s): %s.",
-			"联盟有%d个德国成员，来自%d个联邦州（%s）：%s。", latest.Germany, latest.Länder, asOf(lang, latest.AsOf), names)
+		a.say("members.isa_has_german_members_from", latest.Germany, latest.Länder, asOf(lang, latest.AsOf), names)
 	case f.country == corpus.China:
 		citeAll()
-		a.say("Die ISA hat %d chinesische Mitglieder aus %d Provinzen (%s). Die Quellen nennen %d davon: %s.",
-			"The ISA has %d Chinese members from %d provinces (%s). The sources name %d of them: %s.",
-			"联盟有%d个中国成员，来自%d个省份（%s）。资料列出了其中%d个：%s。",
-			latest.China, latest.Provinces, asOf(lang, latest.AsOf), len(cities), names)
+		a.say("members.isa_has_chinese_members_from", latest.China, latest.Provinces, asOf(lang, latest.AsOf), len(cities), names)
 	default:
 		citeAll()
 		german := list(lang, memberNames(e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.Germany }), lang))
 		chinese := e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.China })
-		a.say("Die ISA hat %d Mitglieder (%s). %d deutsche: %s. %d chinesische, von denen die Quellen %d nennen: %s.",
-			"The ISA has %d members (%s). %d German: %s. %d Chinese, of which the sources name %d: %s.",
-			"联盟共有%d个成员（%s）。%d个德国成员：%s。%d个中国成员，资料列出了其中%d个：%s。",
-			latest.Total, asOf(lang, latest.AsOf), latest.Germany, german, latest.China, len(chinese), list(lang, memberNames(chinese, lang)))
+		a.say("members.isa_has_members_german_chinese", latest.Total, asOf(lang, latest.AsOf), latest.Germany, german, latest.China, len(chinese), list(lang, memberNames(chinese, lang)))
 	}
 	return a.done(answer.KindMembers, confidenceFact)
 }
@@ -667,10 +633,9 @@ func (e *Engine) newestMembers(lang corpus.Lang, f memberFilter) answer.Answer {
 	}
 	at := ""
 	if as := e.assemblyAt(newest); as != nil {
-		at = tf(lang, ", auf der %d. Plenarversammlung", " at the %s plenary assembly", "，在第%d届全体大会上", ordinalArg(lang, as.Number))
+		at = msg(lang, "newestMembers.at_plenary_assembly", ordinalArg(lang, as.Number))
 	}
-	a.say("Zuletzt aufgenommen wurden im %s%s: %s.", "The newest members joined in %s%s: %s.", "最新加入的成员（%s%s）：%s。",
-		newest.Format(lang), at, list(lang, memberNames(cities, lang)))
+	a.say("newestMembers.newest_members_joined_in", newest.Format(lang), at, list(lang, memberNames(cities, lang)))
 	return a.done(answer.KindMembers, confidenceFact)
 }
 
@@ -696,21 +661,14 @@ func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answe
 		for _, c := range cities {
 			a.cite(c.Cite)
 		}
-		a.say("Aus %s sind %d Mitglieder der ISA: %s (%s).", "%[2]d ISA members are from %[1]s: %[3]s (%[4]s).", "来自%s的联盟成员有%d个：%s（%s）。",
-			regionName(f.region, lang), len(cities), list(lang, memberNames(cities, lang)), at)
+		a.say("count.isa_members_are_from", regionName(f.region, lang), len(cities), list(lang, memberNames(cities, lang)), at)
 	case f.country == corpus.Germany:
-		a.say("Der ISA gehören %d deutsche Städte aus %d Bundesländern an (%s).", "The ISA has %d German member cities from %d federal states (%s).",
-			"联盟有%d个德国成员城市，来自%d个联邦州（%s）。", latest.Germany, latest.Länder, at)
+		a.say("count.isa_has_german_member_cities", latest.Germany, latest.Länder, at)
 	case f.country == corpus.China:
 		named := len(e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
-		a.say("Der ISA gehören %d chinesische Städte aus %d Provinzen an (%s); namentlich nennen die Quellen %d davon.",
-			"The ISA has %d Chinese member cities from %d provinces (%s); the sources name %d of them.",
-			"联盟有%d个中国成员城市，来自%d个省份（%s）；资料列出了其中%d个的名称。", latest.China, latest.Provinces, at, named)
+		a.say("count.isa_has_chinese_member_cities", latest.China, latest.Provinces, at, named)
 	default:
-		a.say("Die ISA hat %d Mitglieder: %d deutsche Städte aus %d Bundesländern und %d chinesische Städte aus %d Provinzen (%s).",
-			"The ISA has %d members: %d German cities from %d federal states and %d Chinese cities from %d provinces (%s).",
-			"中德工业城市联盟共有%d个成员：%d个德国城市（来自%d个联邦州）和%d个中国城市（来自%d个省份）（%s）。",
-			latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, at)
+		a.say("count.isa_has_members_german_cities", latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, at)
 	}
 	return a.done(answer.KindCount, confidenceFact)
 }

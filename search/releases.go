@@ -62,8 +62,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 func (e *Engine) doesNotSay(lang corpus.Lang, r *corpus.Release, want answerType) answer.Answer {
 	a := e.newAnswer(lang)
 	a.addSource(releaseSource(r))
-	a.say("Die passende Pressemitteilung „%s“ vom %s nennt dazu %s.", "The matching press release “%s” of %s gives %s on that.",
-		"相关的新闻稿《%s》（%s）没有提供这方面的%s。", r.Title, corpus.DateOf(r.Date).Format(lang), typeName(lang, want))
+	a.say("doesNotSay.matching_press_release_of_gives", r.Title, corpus.DateOf(r.Date).Format(lang), typeName(lang, want))
 	return a.declined(answer.KindPassage)
 }
 
@@ -464,10 +463,9 @@ func fromRelease(lang corpus.Lang, r *corpus.Release, texts []string) string {
 		}
 	}
 	if r.Lang == lang {
-		return tf(lang, "Aus der Pressemitteilung „%s“ vom %s: %s", "From the press release “%s” of %s: %s", "摘自%[2]s的新闻稿《%[1]s》：%[3]s", r.Title, date, strings.Join(quoted, sep))
+		return msg(lang, "fromRelease.same_language", r.Title, date, strings.Join(quoted, sep))
 	}
-	return tf(lang, "Aus der Pressemitteilung „%s“ vom %s (%s): %s", "From the press release “%s” of %s (%s): %s", "摘自%[2]s的新闻稿《%[1]s》（%[3]s）：%[4]s",
-		r.Title, date, languageName(lang, r.Lang), strings.Join(quoted, sep))
+	return msg(lang, "fromRelease.other_language", r.Title, date, languageName(lang, r.Lang), strings.Join(quoted, sep))
 }
 
 // splitSentences cuts text after a full stop, question or exclamation mark

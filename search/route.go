@@ -312,9 +312,7 @@ func asksWhenOfNothing(q *question) bool {
 
 func askBack(e *Engine, q *question) answer.Answer {
 	a := e.newAnswer(q.lang)
-	a.say("Wann was? Sagen Sie mir bitte, worum es geht, zum Beispiel: „Wann wurde die ISA gegründet?“ oder „Seit wann ist Köln Mitglied?“",
-		"When what? Please tell me what you mean, for example: “When was the ISA founded?” or “Since when is Cologne a member?”",
-		"什么时候的什么？请告诉我您想问什么，例如：“联盟是什么时候成立的？”或“科隆是什么时候加入的？”")
+	a.say("askBack.when_what_please_tell_me")
 	return a.done(answer.KindNone, 0)
 }
 
