@@ -134,7 +134,7 @@ func (e *Engine) Search(ctx context.Context, words string, lang corpus.Lang, off
 	for _, u := range segment(text) {
 		parts = append(parts, u.raw)
 	}
-	topic := e.topicOf(parts, nil, lang)
+	topic := e.topicOf(parts, nil, nil, lang)
 	out := make([]answer.Hit, len(order))
 	for i, id := range order {
 		b := byRelease[id]

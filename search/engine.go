@@ -16,6 +16,7 @@ import (
 
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search/answer"
+	"github.com/isa-alliance/isabot/search/bilingual"
 	"github.com/isa-alliance/isabot/search/catalog"
 )
 
@@ -33,6 +34,10 @@ type Engine struct {
 	// gazetteer finds the German and Chinese cities, members or not; it
 	// is read the first time it is needed.
 	gazetteer func() *placeTable
+	// bilingual translates between German, English and Chinese, for
+	// questions about releases in another language; read the first time
+	// it is needed, nil if it cannot be.
+	bilingual func() *bilingual.Dict
 
 	// mu guards the corpus, which grows when a release is published while
 	// the engine runs, and all that is derived from it.
@@ -72,11 +77,18 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		lexicon:    lex,
 		translator: newTranslator(lex.glossary),
 		gazetteer:  gazetteer,
-		learner:    &learner{cues: mustLoadCues(), places: places},
-		message:    mustLoadMessageCues(),
-		now:        time.Now,
-		base:       data,
-		learned:    map[string]*learned{},
+		bilingual: sync.OnceValue(func() *bilingual.Dict {
+			dict, err := bilingual.Embedded()
+			if err != nil {
+				panic(fmt.Sprintf("embedded dictionaries: %v", err)) // fixed at build time, checked by the tests
+			}
+			return dict
+		}),
+		learner: &learner{cues: mustLoadCues(), places: places},
+		message: mustLoadMessageCues(),
+		now:     time.Now,
+		base:    data,
+		learned: map[string]*learned{},
 	}
 	for i := range data.Releases {
 		r := &data.Releases[i]

@@ -192,3 +192,48 @@ func typeName(lang corpus.Lang, want answerType) string {
 	}
 	return ""
 }
+
+// amountPattern finds an amount: a number, maybe with a word for
+// millions, and a currency ("4,8 Millionen Euro", "20.000 Euro",
+// "€5,000", "20 million yuan", "480万元").
+var amountPattern = regexp.MustCompile(`(?i)(?:€|\$)\s?\d[\d.,]*(?:\s*(?:million|millionen|mio\.?|milliarden|billion))?|\d[\d.,]*(?:\s*(?:million|millionen|mio\.?|milliarden|billion|万|亿))?\s*(?:euro|eur|€|yuan|rmb|dollar|usd|元|欧元|美元)`)
+
+// factIn states the fact of type want that a sentence holds, in lang:
+// a date as lang writes dates, an amount or a number as written, the
+// places as lang names them, the people as named; "" if none.
+func (e *Engine) factIn(text string, want answerType, lang corpus.Lang) string {
+	switch want {
+	case aDate:
+		if dates := findDates(firstDays(text)); len(dates) > 0 {
+			return dates[0].date.Format(lang)
+		}
+		if m := yearPattern.FindString(text); m != "" {
+			return strings.TrimSpace(strings.TrimSuffix(m, "年"))
+		}
+	case anAmount:
+		return amountPattern.FindString(text)
+	case aNumber:
+		if m := numberPattern.FindString(stripDates(text)); m != "" {
+			return m
+		}
+	case aPlace:
+		var names []string
+		for _, p := range e.learner.places.find(text) {
+			name := cmpOr(p.names[lang], p.name)
+			if !slices.Contains(names, name) {
+				names = append(names, name)
+			}
+		}
+		return list(lang, names)
+	case aPerson:
+		var names []string
+		for _, p := range e.learner.people(&corpus.Release{Lang: lang}, sentencesOf([]string{text}), corpus.Cite{}) {
+			names = append(names, p.Name)
+		}
+		return list(lang, names)
+	}
+	return ""
+}
+
+// numberPattern finds a number: "64", "1.800", "4,8", "71 %".
+var numberPattern = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?(?:%|prozent|percent))?`)

@@ -612,6 +612,47 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 	return a.done(answer.KindAssembly, confidenceFact), true
 }
 
+// datedNote answers when something happened that an assembly's note
+// tells, in any language: the assembly whose note holds every word, or a
+// glossary word of the same meaning ("go live" is "opened"), with its
+// date, place and note.
+func (e *Engine) datedNote(lang corpus.Lang, words []string) (answer.Answer, bool) {
+	if len(words) == 0 {
+		return answer.Answer{}, false
+	}
+	var best *corpus.Assembly
+	for i := range e.data.Alliance.Assemblies {
+		as := &e.data.Alliance.Assemblies[i]
+		note := fold(strings.Join(textValues(as.Note), " "))
+		if !slices.ContainsFunc(words, func(w string) bool { return !e.noteHas(note, w) }) {
+			best = as
+			break
+		}
+	}
+	if best == nil {
+		return answer.Answer{}, false
+	}
+	a := e.newAnswer(lang)
+	sayAssembly(a, *best, true)
+	return a.done(answer.KindAssembly, confidenceFact), true
+}
+
+// noteHas reports whether a folded note holds word or a glossary word of
+// its meaning, in any language.
+func (e *Engine) noteHas(note, word string) bool {
+	if strings.Contains(note, fold(word)) {
+		return true
+	}
+	for _, l := range corpus.Langs() {
+		for _, t := range e.translator.translations(word, l) {
+			if strings.Contains(note, fold(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sayAssembly says when and where an assembly was, and with note what
 // its source says of it.
 func sayAssembly(a *answerer, as corpus.Assembly, note bool) {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -46,6 +47,12 @@ type question struct {
 	// roles are the words for a role no keyword explains ("mayor",
 	// "Bürgermeister", "市长"): someone's, maybe not the alliance's.
 	roles []unit
+	// expects is the kind of fact it asks for: a date, a place, a person,
+	// a number, an amount, or any text.
+	expects answerType
+	// subjectWords are the words that say what it is about, as typed:
+	// keywords of a subject ("Portal", "门户网站") and unknown words.
+	subjectWords []string
 }
 
 type cityMention struct {
@@ -86,6 +93,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
 	q.keepRealCities()
 	q.roles = e.rolesIn(q)
+	q.expects = e.expected(q)
 	return q
 }
 
@@ -125,9 +133,19 @@ func (r *reading) match(n int, m match) {
 		q.memberWords = append(q.memberWords, m.to-1)
 	}
 	typed := q.text[q.units[m.from].start:endOf(q.units[m.to-1])]
+	if slices.ContainsFunc(m.senses, func(s sense) bool { return subjectConcepts[s.concept] }) {
+		q.subjectWords = append(q.subjectWords, typed)
+	}
 	for _, s := range m.senses {
 		q.addSense(s, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy, weak: s.weak})
 	}
+}
+
+// subjectConcepts are the concepts whose keywords name what a question is
+// about, rather than how it asks: "Portal", not "wann".
+var subjectConcepts = map[concept]bool{
+	cFounding: true, cContact: true, cEmail: true, cPhone: true, cFax: true, cAddress: true, cWebsite: true,
+	cCoordinator: true, cSecretariat: true, cAssembly: true, cRelease: true, cName: true, cProposal: true,
 }
 
 // addSense records what a keyword or name of the question means.
@@ -172,7 +190,21 @@ func (r *reading) rest() {
 		}
 		if !r.covered[i] {
 			q.unknown = append(q.unknown, u)
+			if !u.han && utf8.RuneCountInString(u.key) >= 4 {
+				q.subjectWords = append(q.subjectWords, u.raw)
+			}
 		}
+	}
+	// A run of two or more unknown Chinese characters is a word: 上线.
+	for i := 0; i < len(q.unknown); {
+		j := i
+		for j < len(q.unknown) && q.unknown[j].han && (j == i || q.unknown[j].start == endOf(q.unknown[j-1])) {
+			j++
+		}
+		if j-i >= 2 {
+			q.subjectWords = append(q.subjectWords, q.text[q.unknown[i].start:endOf(q.unknown[j-1])])
+		}
+		i = max(j, i+1)
 	}
 }
 

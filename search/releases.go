@@ -24,6 +24,13 @@ const (
 	snippetRunes      = 240
 )
 
+// The confidence of an answer from a release's text grows with how much of
+// the question's topic its passage holds.
+const (
+	confidenceNoTopic    = 0.4
+	confidenceWholeTopic = 0.8
+)
+
 // answerFromReleases answers with the passage of a release that best covers
 // what the question is about.
 func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.Answer, bool, error) {
@@ -46,7 +53,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if q.has[cQuote] && len(q.people) > 0 {
 		return e.quoteAnswer(q, found, topic), true, nil
 	}
-	want := e.expected(q)
+	want := q.expects
 	best := e.bestSentence(found, topic, want)
 	if !best.holds {
 		// "Wie viele Masken wurden geliefert?": a passage without a
@@ -211,35 +218,46 @@ func mentionsAll(topic []topicWord, terms termSet) bool {
 }
 
 // covers reports how much of the topic a passage's terms cover, and whether
-// that is enough to answer: half the subject words (two at least when there
-// are three or more) and every noun among them, or, when the question names
-// only people and places, half of those. A name alone never answers "who is
-// the mayor of Foshan", nor "gewinnt" in "Drei gewinnt" "Wer gewinnt die
-// Bundesliga?".
+// that is enough to answer. Subject words count fully, names half. It is
+// enough when half the topic is covered, with a subject word among it
+// (two when there are three or more), every noun but at most one of
+// several, and one of the names the question gives, if it gives any. A
+// name alone never answers "who is the mayor of Foshan", nor "gewinnt"
+// in "Drei gewinnt" "Wer gewinnt die Bundesliga?"; "Einwohner" not found
+// is not "Wie viele Einwohner hat Wuppertal?".
 func covers(topic []topicWord, terms termSet) (float64, bool) {
-	subject, covered, names, namesCovered := 0, 0, 0, 0
+	var total, got float64
+	subject, covered, nounsMissed, names, namesCovered := 0, 0, 0, 0, 0
 	for _, w := range topic {
 		found := w.foundIn(terms)
-		if w.name {
+		total += topicWeight(w)
+		if found {
+			got += topicWeight(w)
+		}
+		switch {
+		case w.name:
 			names++
 			if found {
 				namesCovered++
 			}
-			continue
-		}
-		subject++
-		if found {
+		case found:
+			subject++
 			covered++
-		} else if w.noun {
-			return 0, false // the question is about something else
+		default:
+			subject++
+			if w.noun {
+				nounsMissed++
+			}
 		}
 	}
-	if subject == 0 {
-		c := float64(namesCovered) / float64(max(names, 1))
-		return c, namesCovered > 0 && c >= minCoverage
+	c := got / max(total, 1)
+	switch {
+	case names > 0 && namesCovered == 0, c < minCoverage:
+		return c, false
+	case subject == 0:
+		return c, true
 	}
-	c := float64(covered) / float64(subject)
-	return c, covered > 0 && c >= minCoverage && (subject < 3 || covered >= 2)
+	return c, covered > 0 && (subject < 3 || covered >= 2) && (nounsMissed == 0 || nounsMissed == 1 && covered >= 2)
 }
 
 // topicWord is a word of the question that the answer must be about, with
@@ -316,17 +334,22 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 		i = j
 	}
+	variants := map[string][]string{}
 	for _, p := range q.people {
 		texts = append(texts, p.Name)
 		names[p.Name] = true
+		variants[p.Name] = p.Aliases // 孙浩然 for Sun Haoran
 	}
 	for _, c := range q.cities {
 		if !c.fuzzy {
 			texts = append(texts, c.city.Name)
 			names[c.city.Name] = true
+			// A city is named in its own script in each language's
+			// releases: Huzhou, 湖州.
+			variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
-	topic := e.topicOf(texts, names, q.lang)
+	topic := e.topicOf(texts, names, variants, q.lang)
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
 		topic[i].spelled = spelled[topic[i].text]
@@ -335,18 +358,27 @@ func (e *Engine) topicWords(q *question) []topicWord {
 }
 
 // topicOf makes topic words of texts, with their index terms in every
-// language and their translations; names marks the names among them.
-func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang) []topicWord {
+// language: the words themselves, the glossary's words of that language
+// and the bilingual dictionaries' translations; names marks the names
+// among them, which are not translated but may have variants in other
+// scripts.
+func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[string][]string, lang corpus.Lang) []topicWord {
 	var out []topicWord
 	for _, text := range texts {
 		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, name: names[text]}
 		// In each language: the word itself (names and loan words are
-		// shared) and the glossary's words of that language.
+		// shared), the glossary's words of that language and the
+		// dictionaries' translations.
 		for _, l := range corpus.Langs() {
 			if !e.index.hasLang(l) {
 				continue // no release to search or cover in l
 			}
-			for _, variant := range append([]string{text}, e.translator.translations(text, l)...) {
+			words := append([]string{text}, variants[text]...)
+			words = append(words, e.translator.translations(text, l)...)
+			if !w.name {
+				words = append(words, e.translate(text, lang, l)...)
+			}
+			for _, variant := range words {
 				for _, t := range searchTerms(e.index.analyze(l, variant)) {
 					if !slices.Contains(w.terms[l], t) {
 						w.terms[l] = append(w.terms[l], t)
@@ -360,6 +392,76 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, lang corpus.Lang
 		if len(e.index.analyze(lang, text)) > 0 && len(w.terms) > 0 {
 			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// maxTranslations bounds the translations of a word used in a search,
+// and minWeight the weight of the rarest sense used: "Messe" is a fair,
+// not the Mass.
+const (
+	maxTranslations = 3
+	minWeight       = 0.3
+)
+
+// translate translates a word of a question in lang into to: a Chinese
+// word as a whole or, if the dictionary lacks it, in its longest
+// dictionary words (氢能工作组 is 氢能 and 工作组); a Latin word from the
+// question's language, or from German or English when it asks in
+// Chinese or the word is of the other ("Youth Camp" in a German
+// question).
+func (e *Engine) translate(word string, lang, to corpus.Lang) []string {
+	dict := e.bilingual()
+	if dict == nil {
+		return nil
+	}
+	var out []string
+	add := func(from corpus.Lang, w string) bool {
+		found := false
+		for i, t := range dict.Translate(w, from, to) {
+			if i < maxTranslations && t.Weight >= minWeight {
+				out = append(out, t.Word)
+				found = true
+			}
+		}
+		return found
+	}
+	if strings.IndexFunc(word, isHan) >= 0 {
+		if to == corpus.Chinese {
+			return nil
+		}
+		if !add(corpus.Chinese, word) {
+			for _, part := range e.chineseWords(word) {
+				add(corpus.Chinese, part)
+			}
+		}
+		return out
+	}
+	for _, from := range []corpus.Lang{lang, corpus.German, corpus.English} {
+		if from != to && from != corpus.Chinese && add(from, word) {
+			break
+		}
+	}
+	return out
+}
+
+// chineseWords cuts a run of Chinese characters into the longest words
+// the dictionary knows, left to right.
+func (e *Engine) chineseWords(run string) []string {
+	dict := e.bilingual()
+	runes := []rune(run)
+	var out []string
+	for i := 0; i < len(runes); {
+		n := min(4, len(runes)-i)
+		for ; n > 1; n-- {
+			if len(dict.Translate(string(runes[i:i+n]), corpus.Chinese, corpus.English)) > 0 {
+				break
+			}
+		}
+		if n > 1 {
+			out = append(out, string(runes[i:i+n]))
+		}
+		i += n
 	}
 	return out
 }
@@ -414,10 +516,16 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	r := found.p.Release
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
+	said := fromRelease(q.lang, r, []string{text})
+	if fact := e.factIn(text, q.expects, q.lang); fact != "" && r.Lang != q.lang {
+		// The reader may not read the release's language: what it says,
+		// in theirs, before the quote.
+		said = msg(q.lang, "passage.fact", fact) + " " + said
+	}
 	return answer.Answer{
 		Answered:   true,
-		Text:       fromRelease(q.lang, r, []string{text}),
-		Confidence: 0.4 + 0.4*found.coverage,
+		Text:       said,
+		Confidence: confidenceNoTopic + (confidenceWholeTopic-confidenceNoTopic)*found.coverage,
 		Sources:    []answer.Source{src},
 		Kind:       answer.KindPassage,
 	}

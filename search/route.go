@@ -53,8 +53,8 @@ var rules = []rule{
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover").
 	{"membership", func(q *question) bool {
-		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2
-	}, fact(membership)},
+		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q)
+	}, unlessReleaseSays(membership)},
 	// A name no gazetteer knows is said to be unknown.
 	{"unknown-city", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun()
@@ -66,6 +66,12 @@ var rules = []rule{
 			people := e.peopleByRole(q.content)
 			return e.person(q.lang, people), len(people) > 0
 		})},
+	// "Wann ging das ISA-Portal online?": what the data's events note, by
+	// its date.
+	{"dated-note", func(q *question) bool {
+		return q.expects == aDate && len(q.cities) == 0 && len(q.people) == 0 && !q.has[cFounding] && !q.has[cProposal]
+	},
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.datedNote(q.lang, q.subjectWords) })},
 	// A keyword-led question may carry one word the engine does not know
 	// ("zuerst", "exactly"), but not a noun that names another subject:
 	// "Wie viele Einwohner hat Wuppertal?" is not about members.
@@ -124,17 +130,25 @@ var rules = []rule{
 		return q.has[cFormer] && (q.memberish || anyOf(q.has, cCity, cPerson, cAlliance)) && len(q.cities) == 0
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.formerMembers(q.lang) })},
 	{"membership-named", func(q *question) bool {
-		return len(q.cities) > 0 && !q.has[cAssembly] &&
+		return len(q.cities) > 0 && !q.has[cAssembly] && !asksWhoDoes(q) && !asksOtherCities(q) &&
 			(q.memberish || q.has[cWhen] || q.unknownWords() == 0 || q.has[cList] && slices.ContainsFunc(q.cities, grouping)) &&
 			(q.memberish || !anyOf(q.has, cFounding, cProposal))
-	}, fact(membership)},
+	}, unlessReleaseSays(membership)},
 	{"founding-members", func(q *question) bool {
 		return (q.has[cFoundingMember] || q.has[cFounding] && q.has[cCity] && q.has[cList]) && len(q.cities) == 0 &&
 			!anyOf(q.has, cWhere, cWhen, cCount)
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.foundingMembers(q.lang) })},
+	// "Hannover Messe 2026" is not the founding conference of 2016.
 	{"founding", func(q *question) bool { return q.has[cFounding] || q.has[cProposal] },
-		fact(func(e *Engine, q *question) answer.Answer { return e.founding(q.lang, foundingChecked(q)) })},
-	{"assemblies", func(q *question) bool { return q.has[cAssembly] },
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+			check := foundingChecked(q)
+			return e.founding(q.lang, check), !check.IsZero() || e.ofFounding(q.years)
+		})},
+	// How many took part in an assembly, and who spoke, is in the
+	// releases' text.
+	{"assemblies", func(q *question) bool {
+		return q.has[cAssembly] && !(q.unknownWords() > 0 && (q.has[cCount] || asksWhoDoes(q)))
+	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
 	// Who joined in a year, counted.
 	{"joined-in", func(q *question) bool { return q.has[cJoin] && len(q.years) > 0 && len(q.cities) == 0 },
@@ -201,6 +215,23 @@ func maybe(compose func(e *Engine, q *question) (answer.Answer, bool)) func(cont
 	return func(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		a, ok := compose(e, q)
 		return a, ok, nil
+	}
+}
+
+// unlessReleaseSays makes an answer function of a composer that answers
+// from the data, unless the question has words of its own that a
+// release's passage holds all of, with the names the question gives:
+// "Mit welcher Stadt verhandelt Heilbronn über eine Partnerschaft?" is
+// not answered by Heilbronn's membership when a release says it.
+func unlessReleaseSays(compose func(e *Engine, q *question) answer.Answer) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+		if q.unknownWords() > 0 {
+			a, ok, err := e.answerFromReleases(ctx, q)
+			if err != nil || ok && a.Answered && a.Confidence >= confidenceWholeTopic {
+				return a, true, err
+			}
+		}
+		return compose(e, q), true, nil
 	}
 }
 
@@ -314,6 +345,28 @@ func askBack(e *Engine, q *question) answer.Answer {
 	a := e.newAnswer(q.lang)
 	a.say("askBack.when_what_please_tell_me")
 	return a.done(answer.KindNone, 0)
+}
+
+// asksOtherCities reports whether the question asks which cities, where
+// the city it names is not the one asked about: "Welche Städte sind in
+// Huzhou neu aufgenommen worden?".
+func asksOtherCities(q *question) bool {
+	return q.has[cList] && q.has[cCity] && !slices.ContainsFunc(q.cities, grouping)
+}
+
+// asksWhoDoes reports whether the question asks who does something the
+// data hold no fact on: "Wer vertritt Yantai?", "Who spoke?".
+func asksWhoDoes(q *question) bool {
+	return q.has[cPerson] && len(q.people) == 0 && q.unknownWords() > 0
+}
+
+// ofFounding reports whether the years a question names, if any, are
+// those of the founding, the proposal or the founding conference.
+func (e *Engine) ofFounding(years []int) bool {
+	al := &e.data.Alliance
+	return len(years) == 0 || slices.ContainsFunc(years, func(y int) bool {
+		return y == al.Founded.Date.Year || y == al.Proposed.Date.Year || y == al.FoundingConference.Date.Year
+	})
 }
 
 // asksMembership reports whether the question asks whether cities are

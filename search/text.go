@@ -68,35 +68,40 @@ func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	prev := rune(0)
+	write := func(r rune) {
+		switch {
+		case r == '\'' || r == '’' || unicode.Is(unicode.Mn, r):
+			// An apostrophe, or a combining mark: an umlaut's dots.
+		case r == 'ß':
+			b.WriteString("ss")
+			prev = 's'
+		case r == 'e' && (prev == 'a' || prev == 'o' || prev == 'u') && !precededByVowelPair(b.String()):
+			// German transliteration: ae, oe, ue stand for ä, ö, ü.
+			prev = r
+		default:
+			b.WriteRune(r)
+			prev = r
+		}
+	}
 	for _, r := range s {
 		switch {
 		case r < 0x80:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
+			write(r)
 		case int(r) < len(latinBase) && latinBase[r] != 0:
 			// A Latin letter with an accent or umlaut: its letter.
-			r = latinBase[r]
-		case r == '’' || 0x3400 <= r && r <= 0x9fff || 0x3000 <= r && r <= 0x303f || 0xff00 <= r && r <= 0xffef:
+			write(latinBase[r])
+		case 0x3400 <= r && r <= 0x9fff || 0x3000 <= r && r <= 0x303f || 0xff00 <= r && r <= 0xffef:
 			// Chinese characters and punctuation: as they are.
+			write(r)
 		default:
-			// Other letters need Unicode's decomposition: the slow way.
-			return foldSlow(s)
+			// Other letters by Unicode's decomposition.
+			for _, d := range norm.NFD.String(string(r)) {
+				write(unicode.ToLower(d))
+			}
 		}
-		switch {
-		case r == '\'' || r == '’':
-			continue
-		case r == 'ß':
-			b.WriteString("ss")
-			prev = 's'
-			continue
-		case r == 'e' && (prev == 'a' || prev == 'o' || prev == 'u') && !precededByVowelPair(b.String()):
-			// German transliteration: ae, oe, ue stand for ä, ö, ü.
-			prev = r
-			continue
-		}
-		b.WriteRune(r)
-		prev = r
 	}
 	return b.String()
 }
@@ -113,35 +118,6 @@ var latinBase = func() [0x180]rune {
 	}
 	return t
 }()
-
-// foldSlow folds with Unicode's decomposition, for the letters latinBase
-// does not hold.
-func foldSlow(s string) string {
-	s = strings.ToLower(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	prev := rune(0)
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// A combining mark: an umlaut's dots or another accent.
-			continue
-		case r == '\'' || r == '’':
-			continue
-		case r == 'ß':
-			b.WriteString("ss")
-			prev = 's'
-			continue
-		case r == 'e' && (prev == 'a' || prev == 'o' || prev == 'u') && !precededByVowelPair(b.String()):
-			// German transliteration: ae, oe, ue stand for ä, ö, ü.
-			prev = r
-			continue
-		}
-		b.WriteRune(r)
-		prev = r
-	}
-	return b.String()
-}
 
 // precededByVowelPair keeps "ue" in words like "queue" and "eue" in
 // "neue": the e is dropped only when the vowel before it follows a
