@@ -90,14 +90,22 @@ func (e *Engine) Search(ctx context.Context, words string, lang corpus.Lang, off
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
+	// The words' terms as a match query makes them, but not the parts of
+	// a compound on their own: "Wasserstoffgipfel" finds that summit, not
+	// every release on hydrogen. The index holds the parts, so a word
+	// still finds the compounds it is part of.
 	var qs []query.Query
 	for _, l := range corpus.Langs() {
 		if !e.index.hasLang(l) {
 			continue
 		}
-		m := bleve.NewMatchQuery(text)
-		m.SetField(textField[l])
-		qs = append(qs, m)
+		for _, t := range e.index.analyze(l, text) {
+			if !t.part {
+				tq := bleve.NewTermQuery(t.text)
+				tq.SetField(textField[l])
+				qs = append(qs, tq)
+			}
+		}
 	}
 	if len(qs) == 0 {
 		return nil, 0, nil

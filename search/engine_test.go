@@ -307,7 +307,7 @@ func TestAddRelease(t *testing.T) {
 	if latest := e.Latest(1); latest[0].ID != r.ID {
 		t.Errorf("latest is %s", latest[0].ID)
 	}
-	r.Body = []string{"Der Solargipfel der Testmeldung fand in Huzhou statt."}
+	r.Title, r.Body = "Testmeldung: Solargipfel in Huzhou", []string{"Der Solargipfel der Testmeldung fand in Huzhou statt."}
 	if err := e.Add(ctx, r); err != nil {
 		t.Fatal(err)
 	}

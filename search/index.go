@@ -14,24 +14,29 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/lang/de"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/compound"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/bilingual"
 )
 
 // mappingVersion is part of the corpus hash: changing the mapping or the
 // passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-2"
+const mappingVersion = "isabot-index-3"
 
 // hashKey is where an index remembers the corpus it was built from.
 var hashKey = []byte("isabot.corpus-hash")
@@ -45,7 +50,46 @@ var textField = map[corpus.Lang]string{
 	corpus.Chinese: "text_zh",
 }
 
-const chineseAnalyzer = "isabot_zh"
+const (
+	chineseAnalyzer = "isabot_zh"
+	germanAnalyzer  = "isabot_de"
+	// germanWords names the token map of the German words that compounds
+	// are split into.
+	germanWords = "isabot_de_words"
+)
+
+// A German compound is split into the words of the dictionary it holds,
+// at index and at query time, with bleve's compound filter:
+// "Kooperationschancen" finds "Chancen der Kooperation", and "Jury"
+// finds "Jurysprecherin". The words are the bilingual dictionaries'
+// German words, read the first time an analyzer needs them.
+func init() {
+	err := registry.RegisterTokenMap(germanWords, func(map[string]any, *registry.Cache) (analysis.TokenMap, error) {
+		dict, err := bilingual.Embedded()
+		if err != nil {
+			return nil, err
+		}
+		words := analysis.NewTokenMap()
+		for _, w := range dict.Words(corpus.German) {
+			if utf8.RuneCountInString(w) >= minCompoundPart && !strings.ContainsAny(w, " -") {
+				words.AddToken(w)
+			}
+		}
+		return words, nil
+	})
+	if err != nil {
+		panic(err)
+	}
+}
+
+// The sizes of compounds and their parts, in letters: "Webinarreihe" is
+// "Webinar" and "Reihe"; a part of three letters would find "Rat" in
+// every "Ratgeber".
+const (
+	minCompound     = 8
+	minCompoundPart = 4
+	maxCompoundPart = 20
+)
 
 // newMapping returns the index mapping: German with stemming and umlaut
 // folding, English with stemming, and Chinese as unigrams plus bigrams
@@ -68,7 +112,28 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err != nil {
 		return nil, err
 	}
-	analyzers := map[corpus.Lang]string{corpus.German: de.AnalyzerName, corpus.English: en.AnalyzerName, corpus.Chinese: chineseAnalyzer}
+	err = m.AddCustomTokenFilter("isabot_de_compound", map[string]any{
+		"type":               compound.Name,
+		"dict_token_map":     germanWords,
+		"min_word_size":      float64(minCompound),
+		"min_subword_size":   float64(minCompoundPart),
+		"max_subword_size":   float64(maxCompoundPart),
+		"only_longest_match": true,
+	})
+	if err != nil {
+		return nil, err
+	}
+	// bleve's German analyzer, with compounds split before stop words,
+	// umlauts and stems.
+	err = m.AddCustomAnalyzer(germanAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []string{lowercase.Name, "isabot_de_compound", de.StopName, de.NormalizeName, de.LightStemmerName},
+	})
+	if err != nil {
+		return nil, err
+	}
+	analyzers := map[corpus.Lang]string{corpus.German: germanAnalyzer, corpus.English: en.AnalyzerName, corpus.Chinese: chineseAnalyzer}
 	doc := bleve.NewDocumentStaticMapping()
 	for lang, field := range textField {
 		f := bleve.NewTextFieldMapping()
@@ -80,7 +145,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(field, f)
 	}
 	m.DefaultMapping = doc
-	m.DefaultAnalyzer = de.AnalyzerName
+	m.DefaultAnalyzer = germanAnalyzer
 	return m, nil
 }
 
@@ -470,13 +535,18 @@ func (idx *Index) analyze(lang corpus.Lang, text string) []term {
 	}
 	tokens := a.Analyze([]byte(text))
 	terms := make([]term, 0, len(tokens))
-	for _, t := range tokens {
-		terms = append(terms, term{text: string(t.Term), start: t.Start, end: t.End})
+	for i, t := range tokens {
+		// The compound filter puts a compound's parts at its position.
+		part := lang == corpus.German && i > 0 && t.Position == tokens[i-1].Position
+		terms = append(terms, term{text: string(t.Term), start: t.Start, end: t.End, part: part})
 	}
 	return terms
 }
 
+// term is a term of an analysed text; a part is a word a German compound
+// before it holds.
 type term struct {
 	text       string
 	start, end int
+	part       bool
 }

@@ -272,8 +272,9 @@ func (m *messageCues) afterRequest(q string) int {
 
 // droppable reports whether a lead-in may be taken off a question: it
 // names no subject of the releases ("疫情刚开始的时候，..." does), and no
-// city, region, person or time, unless the rest names its own
-// ("Volontärin in Freiburg: wer leitet das Sekretariat in Foshan?").
+// city, region, person or time, nor a subject of the data, unless the
+// rest names its own ("Volontärin in Freiburg: wer leitet das
+// Sekretariat in Foshan?").
 func (e *Engine) droppable(lead, rest *question) bool {
 	if slices.ContainsFunc(lead.units, func(u unit) bool { return u.han && u.word != 0 || !u.han && e.translator.knows(u.key) }) {
 		return false
@@ -281,5 +282,8 @@ func (e *Engine) droppable(lead, rest *question) bool {
 	names := func(q *question) bool {
 		return len(q.cities) > 0 || len(q.regions) > 0 || len(q.people) > 0 || len(q.years) > 0
 	}
-	return !names(lead) || names(rest)
+	// "Does the alliance have a website where I can read more?": the
+	// lead-in names the subject, the rest asks nothing of its own.
+	asksOf := func(q *question) bool { return anyOf(q.has, subjectConceptList...) }
+	return (!names(lead) || names(rest)) && (!asksOf(lead) || asksOf(rest))
 }

@@ -133,7 +133,7 @@ func (r *reading) match(n int, m match) {
 		q.memberWords = append(q.memberWords, m.to-1)
 	}
 	typed := q.text[q.units[m.from].start:endOf(q.units[m.to-1])]
-	if slices.ContainsFunc(m.senses, func(s sense) bool { return subjectConcepts[s.concept] }) {
+	if slices.ContainsFunc(m.senses, func(s sense) bool { return slices.Contains(subjectConceptList, s.concept) }) {
 		q.subjectWords = append(q.subjectWords, typed)
 	}
 	for _, s := range m.senses {
@@ -141,12 +141,10 @@ func (r *reading) match(n int, m match) {
 	}
 }
 
-// subjectConcepts are the concepts whose keywords name what a question is
-// about, rather than how it asks: "Portal", not "wann".
-var subjectConcepts = map[concept]bool{
-	cFounding: true, cContact: true, cEmail: true, cPhone: true, cFax: true, cAddress: true, cWebsite: true,
-	cCoordinator: true, cSecretariat: true, cAssembly: true, cRelease: true, cName: true, cProposal: true,
-}
+// subjectConceptList are the concepts whose keywords name what a question
+// is about, rather than how it asks: "Portal", not "wann".
+var subjectConceptList = []concept{cFounding, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
+	cAssembly, cRelease, cName, cProposal, cMember, cJoin, cCount}
 
 // addSense records what a keyword or name of the question means.
 func (q *question) addSense(s sense, mention cityMention) {

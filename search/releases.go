@@ -97,7 +97,7 @@ func (e *Engine) exactQuery(q *question, topic []topicWord) query.Query {
 		}
 		seen := map[string]bool{}
 		for _, w := range topic {
-			for _, t := range w.terms[lang] {
+			for _, t := range slices.Concat(w.terms[lang], slices.Concat(w.parts[lang]...)) {
 				if seen[t] {
 					continue
 				}
@@ -265,6 +265,10 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 type topicWord struct {
 	text  string
 	terms map[corpus.Lang][]string
+	// parts are the words of its compounds, each compound's together: a
+	// passage holds the compound when it holds them all ("Chancen der
+	// Kooperation" for "Kooperationschancen").
+	parts map[corpus.Lang][][]string
 	// noun marks a German noun (capitalised inside the sentence): the
 	// subject itself, which an answer must cover.
 	noun bool
@@ -280,6 +284,13 @@ func (w topicWord) foundIn(terms termSet) bool {
 	for _, ts := range w.terms {
 		for _, t := range ts {
 			if terms.has(t) {
+				return true
+			}
+		}
+	}
+	for _, groups := range w.parts {
+		for _, parts := range groups {
+			if !slices.ContainsFunc(parts, func(t string) bool { return !terms.has(t) }) {
 				return true
 			}
 		}
@@ -365,7 +376,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[string][]string, lang corpus.Lang) []topicWord {
 	var out []topicWord
 	for _, text := range texts {
-		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, name: names[text]}
+		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}, name: names[text]}
 		// In each language: the word itself (names and loan words are
 		// shared), the glossary's words of that language and the
 		// dictionaries' translations.
@@ -379,10 +390,14 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 				words = append(words, e.translate(text, lang, l)...)
 			}
 			for _, variant := range words {
-				for _, t := range searchTerms(e.index.analyze(l, variant)) {
+				terms := e.index.analyze(l, variant)
+				for _, t := range searchTerms(terms) {
 					if !slices.Contains(w.terms[l], t) {
 						w.terms[l] = append(w.terms[l], t)
 					}
+				}
+				if parts := compoundParts(terms); len(parts) > 1 {
+					w.parts[l] = append(w.parts[l], parts)
 				}
 			}
 		}
@@ -470,6 +485,8 @@ func (e *Engine) chineseWords(run string) []string {
 // Latin letter (the "e" of "E-Mobilität"), and not the single characters
 // of a Chinese word whose character pairs are there ("电动汽车" is found
 // by 电动, 动汽 and 汽车; 车 alone is in a great many passages).
+// The parts of a compound are no terms of their own here: see
+// compoundParts.
 func searchTerms(terms []term) []string {
 	pairs := slices.ContainsFunc(terms, func(t term) bool {
 		return utf8.RuneCountInString(t.text) == 2 && strings.IndexFunc(t.text, isHan) >= 0
@@ -477,12 +494,24 @@ func searchTerms(terms []term) []string {
 	var out []string
 	for _, t := range terms {
 		single := utf8.RuneCountInString(t.text) == 1
-		if single && (pairs || !isHan([]rune(t.text)[0])) {
+		if t.part || single && (pairs || !isHan([]rune(t.text)[0])) {
 			continue
 		}
 		out = append(out, t.text)
 	}
 	return out
+}
+
+// compoundParts are the parts of the compound a one-word text is, if it
+// is one.
+func compoundParts(terms []term) []string {
+	var parts []string
+	for _, t := range terms {
+		if t.part && !slices.Contains(parts, t.text) {
+			parts = append(parts, t.text)
+		}
+	}
+	return parts
 }
 
 func (e *Engine) passageByID(id string) *passage {
@@ -635,11 +664,17 @@ func (e *Engine) snippet(lang corpus.Lang, text string, topic []topicWord) (stri
 		spans []answer.Span
 		words []int // the topic word each span matched
 	)
+	var whole term // the word a compound's part is of
 	for _, t := range e.index.analyze(lang, text) {
+		if !t.part {
+			whole = t
+		}
 		set := termSet{terms: map[string]bool{t.text: true}}
 		for i, w := range topic {
 			if w.foundIn(set) {
-				spans = append(spans, answer.Span{Start: t.start, End: t.end})
+				// A part marks its whole compound: "Hilfsmitteln", not
+				// "Hilfsmittel" and an "n".
+				spans = append(spans, answer.Span{Start: whole.start, End: whole.end})
 				words = append(words, i)
 				break
 			}

@@ -96,6 +96,25 @@ var directions = []direction{
 	{corpus.Chinese, corpus.English}, {corpus.English, corpus.Chinese},
 }
 
+// Words lists the words the dictionaries translate from lang, as the
+// files write them (in lower case), in order: German words are the parts
+// German compounds are split into.
+func (d *Dict) Words(lang corpus.Lang) []string {
+	to := corpus.English
+	if lang == corpus.English {
+		to = corpus.German
+	}
+	t := d.tables[direction{lang, to}]
+	if t == nil {
+		return nil
+	}
+	words := make([]string, len(t.heads))
+	for i, off := range t.heads {
+		words[i] = t.word(off)
+	}
+	return words
+}
+
 func (d direction) file() string { return string(d.from) + "-" + string(d.to) + ".tsv" }
 
 var embedded = sync.OnceValues(func() (*Dict, error) {
