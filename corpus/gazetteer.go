@@ -64,6 +64,18 @@ func LoadGazetteer() ([]Place, error) {
 	return parseGazetteer(p, raw)
 }
 
+// GazetteerHeader is the first line of the embedded gazetteer, which
+// names its sources and their versions: what a cache of work done with
+// the gazetteer is kept for.
+func GazetteerHeader() string {
+	raw, err := fs.ReadFile(embedded, "data/"+GazetteerFile)
+	if err != nil {
+		return ""
+	}
+	line, _, _ := strings.Cut(string(raw), "\n")
+	return line
+}
+
 // parseGazetteer reads a gazetteer file: comment lines starting with #,
 // the header row, then a row for each place.
 func parseGazetteer(path string, raw []byte) ([]Place, error) {

@@ -44,14 +44,16 @@ type Engine struct {
 	mu sync.RWMutex
 	// base is the corpus as loaded; learned what each release states, by
 	// release ID; data the two merged, which answers.
-	base     *corpus.Data
-	learned  map[string]*learned
-	data     *corpus.Data
-	dict     *dictionary
-	releases map[string]*corpus.Release
-	sources  map[string]corpus.Source
-	cities   map[string]*corpus.City // by canonical name
-	regions  map[string]*corpus.Region
+	base    *corpus.Data
+	learned map[string]*learned
+	// learningKey says what the learning is for besides the releases.
+	learningKey string
+	data        *corpus.Data
+	dict        *dictionary
+	releases    map[string]*corpus.Release
+	sources     map[string]corpus.Source
+	cities      map[string]*corpus.City // by canonical name
+	regions     map[string]*corpus.Region
 }
 
 // NewEngine answers from data, searching releases' text in idx, which must
@@ -66,10 +68,6 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		}
 		return gazetteerTable(places)
 	})
-	// The gazetteer is read while the word lists are: learning from the
-	// releases will need it, and a process start should not wait for both
-	// one after the other.
-	go gazetteer()
 	lex := mustLoadLexicon()
 	places := newPlaceFinder(data.Cities, data.Regions, gazetteer)
 	e := &Engine{
@@ -90,12 +88,37 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		base:    data,
 		learned: map[string]*learned{},
 	}
-	for i := range data.Releases {
-		r := &data.Releases[i]
-		e.learned[r.ID] = e.learner.learn(r)
-	}
+	e.learnAll()
 	e.derive()
 	return e
+}
+
+// learnAll learns what every release states, or reads it from the index
+// when the index keeps it for these releases and data.
+func (e *Engine) learnAll() {
+	e.learningKey = learningKey(e.base)
+	byID := make(map[string]*corpus.Release, len(e.base.Releases))
+	for i := range e.base.Releases {
+		byID[e.base.Releases[i].ID] = &e.base.Releases[i]
+	}
+	if kept, ok := keptLearned(e.index, e.learningKey, byID); ok {
+		e.learned = kept
+		return
+	}
+	for _, r := range byID {
+		e.learned[r.ID] = e.learner.learn(r)
+	}
+	keepLearned(e.index, e.learningKey, e.learned)
+}
+
+// Warm reads what the engine reads the first time it needs it: the
+// gazetteer, the bilingual dictionaries, the German words compounds are
+// split into. A server calls it when it starts, so that the first
+// questions do not wait for them.
+func (e *Engine) Warm() {
+	e.gazetteer()
+	e.bilingual()
+	e.index.analyze(corpus.German, "Kooperationschancen")
 }
 
 // derive merges the data files with what the releases state, and makes
@@ -144,6 +167,7 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	base.Releases = slices.Insert(releases, i, r)
 	e.base = &base
 	e.learned[r.ID] = e.learner.learn(&base.Releases[i])
+	keepLearned(e.index, e.learningKey, e.learned)
 	e.derive()
 	return nil
 }

@@ -46,7 +46,7 @@ func (e *Engine) expected(q *question) answerType {
 }
 
 var (
-	quotedName    = regexp.MustCompile(`[„“"«»「『]\p{Lu}[^„“”"«»」』]{1,40}[“”"«»」』]`)
+	quotedName    = regexp.MustCompile(`[„“"«»「『]\p{Lu}[^„“”"«»」』]*[“”"«»」』]`)
 	yearPattern   = regexp.MustCompile(`\b(?:19|20)\d{2}\b|\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	digitsPattern = regexp.MustCompile(`\d`)
 )

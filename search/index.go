@@ -12,6 +12,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -36,7 +37,7 @@ import (
 
 // mappingVersion is part of the corpus hash: changing the mapping or the
 // passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-3"
+const mappingVersion = "isabot-index-5"
 
 // hashKey is where an index remembers the corpus it was built from.
 var hashKey = []byte("isabot.corpus-hash")
@@ -53,33 +54,57 @@ var textField = map[corpus.Lang]string{
 const (
 	chineseAnalyzer = "isabot_zh"
 	germanAnalyzer  = "isabot_de"
-	// germanWords names the token map of the German words that compounds
-	// are split into.
-	germanWords = "isabot_de_words"
+	// germanCompounds names the token filter that splits German
+	// compounds.
+	germanCompounds = "isabot_de_compounds"
 )
 
 // A German compound is split into the words of the dictionary it holds,
 // at index and at query time, with bleve's compound filter:
 // "Kooperationschancen" finds "Chancen der Kooperation", and "Jury"
 // finds "Jurysprecherin". The words are the bilingual dictionaries'
-// German words, read the first time an analyzer needs them.
+// German words. bleve makes its filters when it opens an index; this one
+// reads the words when it first splits a word, so that a question the
+// data answer does not wait for them.
 func init() {
-	err := registry.RegisterTokenMap(germanWords, func(map[string]any, *registry.Cache) (analysis.TokenMap, error) {
-		dict, err := bilingual.Embedded()
-		if err != nil {
-			return nil, err
-		}
-		words := analysis.NewTokenMap()
-		for _, w := range dict.Words(corpus.German) {
-			if utf8.RuneCountInString(w) >= minCompoundPart && !strings.ContainsAny(w, " -") {
-				words.AddToken(w)
-			}
-		}
-		return words, nil
+	err := registry.RegisterTokenFilter(germanCompounds, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+		return &lazyFilter{make: sync.OnceValues(germanCompoundFilter)}, nil
 	})
 	if err != nil {
 		panic(err)
 	}
+}
+
+// germanCompoundFilter is bleve's dictionary compound filter with the
+// German words of the bilingual dictionaries.
+func germanCompoundFilter() (analysis.TokenFilter, error) {
+	dict, err := bilingual.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	words := analysis.NewTokenMap()
+	for _, w := range dict.Words(corpus.German) {
+		if n := utf8.RuneCountInString(w); n >= minCompoundPart && n <= maxCompoundPart && !strings.ContainsAny(w, " -") {
+			words.AddToken(w)
+		}
+	}
+	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, true), nil
+}
+
+// lazyFilter is a token filter made the first time it filters.
+type lazyFilter struct {
+	make func() (analysis.TokenFilter, error)
+}
+
+func (f *lazyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	if !slices.ContainsFunc(input, func(t *analysis.Token) bool { return utf8.RuneCount(t.Term) >= minCompound }) {
+		return input // no word long enough to be a compound
+	}
+	filter, err := f.make()
+	if err != nil {
+		panic(fmt.Sprintf("German compounds: %v", err)) // the dictionaries are fixed at build time, checked by the tests
+	}
+	return filter.Filter(input)
 }
 
 // The sizes of compounds and their parts, in letters: "Webinarreihe" is
@@ -88,7 +113,7 @@ func init() {
 const (
 	minCompound     = 8
 	minCompoundPart = 4
-	maxCompoundPart = 20
+	maxCompoundPart = 12
 )
 
 // newMapping returns the index mapping: German with stemming and umlaut
@@ -112,23 +137,12 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = m.AddCustomTokenFilter("isabot_de_compound", map[string]any{
-		"type":               compound.Name,
-		"dict_token_map":     germanWords,
-		"min_word_size":      float64(minCompound),
-		"min_subword_size":   float64(minCompoundPart),
-		"max_subword_size":   float64(maxCompoundPart),
-		"only_longest_match": true,
-	})
-	if err != nil {
-		return nil, err
-	}
 	// bleve's German analyzer, with compounds split before stop words,
 	// umlauts and stems.
 	err = m.AddCustomAnalyzer(germanAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name, "isabot_de_compound", de.StopName, de.NormalizeName, de.LightStemmerName},
+		"token_filters": []string{lowercase.Name, germanCompounds, de.StopName, de.NormalizeName, de.LightStemmerName},
 	})
 	if err != nil {
 		return nil, err
@@ -495,6 +509,24 @@ func (idx *Index) hasLang(lang corpus.Lang) bool {
 	idx.mu.RLock()
 	defer idx.mu.RUnlock()
 	return idx.langs[lang]
+}
+
+// stored returns what was kept in the index under key, if anything.
+func (idx *Index) stored(key string) ([]byte, bool) {
+	idx.mu.RLock()
+	defer idx.mu.RUnlock()
+	v, err := idx.bleve.GetInternal([]byte(key))
+	return v, err == nil && v != nil
+}
+
+// store keeps value in the index under key, beside the passages.
+func (idx *Index) store(key string, value []byte) error {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if err := idx.bleve.SetInternal([]byte(key), value); err != nil {
+		return fmt.Errorf("store %s in the index: %w", key, err)
+	}
+	return nil
 }
 
 // Close releases the index and its lock.

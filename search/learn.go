@@ -83,9 +83,8 @@ var (
 	emailPattern  = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`)
 	urlPattern    = regexp.MustCompile(`(?i)^(?:https?://|www\.)\S+$`)
 	phonePattern  = regexp.MustCompile(`^\+?[\d(][\d ()/–-]{5,}\d$`)
-	postalPattern = regexp.MustCompile(`^(?:D-)?\d{4,6}\s+(\pL[\pL .-]*)$`)
+	postalPattern = regexp.MustCompile(`^(?:D-)?[0-9]{4,6}\s+(\pL.*)$`)
 	labelPattern  = regexp.MustCompile(`^([^:：]{1,30})[:：]\s*(.*)$`)
-	personPattern = regexp.MustCompile(`^(?:(?:Dr|Prof)\.\s+)*\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+){1,3}$`)
 )
 
 // contact reads the contact block: the contact person, organisation,
@@ -179,7 +178,7 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 		o.Address = append(o.Address, part)
 	case l.cues.organisation.in(part, units):
 		o.Organisation = cmpOr(o.Organisation, part)
-	case o.Person == "" && (personPattern.MatchString(part) || isChineseName(part)):
+	case o.Person == "" && (isLatinName(strings.TrimPrefix(strings.TrimPrefix(part, "Dr. "), "Prof. "), 2) || isChineseName(part)):
 		o.Person = part
 	case o.Organisation != "" && o.City == "" && len(l.places.find(part)) == 1:
 		o.City = part // "BWA – Deutsches Sekretariat der ISA, Berlin"
@@ -787,7 +786,7 @@ func (l *learner) startsWithSurname(name string) bool {
 func latinInBrackets(text string) string {
 	for _, open := range []string{"（", "("} {
 		if after, ok := strings.CutPrefix(text, open); ok {
-			if end := strings.IndexAny(after, "）)"); end > 0 && latinName.MatchString(after[:end]) {
+			if end := strings.IndexAny(after, "）)"); end > 0 && isLatinName(after[:end], 1) {
 				return after[:end]
 			}
 		}
@@ -795,8 +794,23 @@ func latinInBrackets(text string) string {
 	return ""
 }
 
-// latinName matches a name of capitalised Latin words.
-var latinName = regexp.MustCompile(`^\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+){0,3}$`)
+// isLatinName reports whether s is a name of at least min and at most
+// four capitalised Latin words: "Wang Lixin", "Dr. Eva Muster" without
+// its title.
+func isLatinName(s string, min int) bool {
+	words := strings.Fields(s)
+	if len(words) < min || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || isHan(r) || utf8.RuneCountInString(w) < 2 ||
+			strings.IndexFunc(w[size:], func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // nameEnders are characters that end a Chinese name before its third
 // character: verbs and particles that follow names. nameStarters end

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -235,3 +236,40 @@ var testGazetteer = sync.OnceValue(func() *placeTable {
 	}
 	return gazetteerTable(places)
 })
+
+// TestKeptLearning checks that what is learned is kept in the index and
+// read back by the next engine, the same, and learned again when the data
+// it depends on change.
+func TestKeptLearning(t *testing.T) {
+	data, problems := corpus.Load(corpus.Embedded(), corpus.OSDir("testdata/eval"))
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	idx, err := NewMemIndex(t.Context(), data.Releases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	first, err := NewEngine(data, idx).LearnedFacts("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := idx.stored(learnedKey); !ok {
+		t.Fatal("nothing kept in the index")
+	}
+	// Kept: the next engine reads it, and says the same.
+	e := NewEngine(data, idx)
+	again, _ := e.LearnedFacts("")
+	if !slices.Equal(first, again) {
+		t.Errorf("read back:\n%v\nwant\n%v", again, first)
+	}
+	// The data files' cities changed: what was kept is for other data.
+	changed := *data
+	changed.Cities = append(slices.Clone(data.Cities), corpus.City{Name: "Musterstadt", Country: corpus.Germany, Status: corpus.StatusNone})
+	if learningKey(&changed) == learningKey(data) {
+		t.Error("the learning key does not change with the cities")
+	}
+	if _, ok := keptLearned(idx, learningKey(&changed), e.releases); ok {
+		t.Error("a learning kept for other data is used")
+	}
+}

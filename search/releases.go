@@ -426,14 +426,10 @@ const (
 // Chinese or the word is of the other ("Youth Camp" in a German
 // question).
 func (e *Engine) translate(word string, lang, to corpus.Lang) []string {
-	dict := e.bilingual()
-	if dict == nil {
-		return nil
-	}
 	var out []string
 	add := func(from corpus.Lang, w string) bool {
 		found := false
-		for i, t := range dict.Translate(w, from, to) {
+		for i, t := range e.bilingual().Translate(w, from, to) {
 			if i < maxTranslations && t.Weight >= minWeight {
 				out = append(out, t.Word)
 				found = true

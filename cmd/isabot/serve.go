@@ -55,6 +55,15 @@ func (a *app) serve(ctx context.Context) error {
 		return err
 	}
 	defer idx.Close()
+	// What the engine reads on first need, it reads now, beside the
+	// start, so that the first questions do not wait; done before the
+	// index closes.
+	warmed := make(chan struct{})
+	go func() {
+		defer close(warmed)
+		engine.Warm()
+	}()
+	defer func() { <-warmed }()
 	state, err := store.Open(filepath.Join(a.dataDir, stateFile))
 	if err != nil {
 		return err
