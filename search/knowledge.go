@@ -22,7 +22,7 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 	d.Alliance.Counts = slices.Clone(base.Alliance.Counts)
 	d.Alliance.Assemblies = slices.Clone(base.Alliance.Assemblies)
 	d.Alliance.People = slices.Clone(base.Alliance.People)
-	m := merger{data: &d, sourceOf: map[string]string{}, learnedCity: map[int]bool{}}
+	m := merger{data: &d, sourceOf: map[string]string{}, learnedCity: map[int]bool{}, baseCounts: base.Alliance.Counts}
 	for _, s := range base.Sources {
 		if s.Release != "" {
 			m.sourceOf[s.Release] = s.ID
@@ -42,7 +42,7 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 		if k.count != nil {
 			c := *k.count
 			c.Cite = cite
-			d.Alliance.Counts = append(d.Alliance.Counts, c)
+			m.count(c)
 		}
 		for _, j := range k.joins {
 			m.join(j, cite)
@@ -79,6 +79,8 @@ type merger struct {
 	sourceOf map[string]string
 	// learnedCity marks the cities that releases made members.
 	learnedCity map[int]bool
+	// baseCounts are the data files' counts, which come first.
+	baseCounts []corpus.Count
 }
 
 // cite is the citation of a fact learned from r, adding r to the sources
@@ -154,6 +156,21 @@ func cmpText(a, b corpus.Text) corpus.Text {
 		return a
 	}
 	return b
+}
+
+// count adds a count a release gives; one that the last count learned
+// gives too, in a run of releases that repeat their about section, moves
+// that count's date on instead: the figure is known as of the newer.
+func (m *merger) count(c corpus.Count) {
+	counts := m.data.Alliance.Counts
+	if n := len(counts); n > len(m.baseCounts) {
+		last := &counts[n-1]
+		if last.Total == c.Total && last.Germany == c.Germany && last.China == c.China && last.Länder == c.Länder && last.Provinces == c.Provinces {
+			*last = c
+			return
+		}
+	}
+	m.data.Alliance.Counts = append(counts, c)
 }
 
 // markCurrent marks the newest office of each kind as current.

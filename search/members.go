@@ -13,16 +13,18 @@ import (
 )
 
 // latestCount is the newest member count, and the others that agree with
-// it, so an answer can cite every source that gives the figure.
+// it, so an answer can cite the sources that give the figure: the newest,
+// and each data file's source. The releases that repeat a figure in their
+// about section are cited once, by the newest.
 func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
 	counts := e.data.Alliance.Counts
 	if len(counts) == 0 {
 		return corpus.Count{}, nil, false
 	}
 	latest := slices.MaxFunc(counts, func(a, b corpus.Count) int { return cmp.Compare(a.AsOf.Time().Unix(), b.AsOf.Time().Unix()) })
-	var agree []corpus.Count
-	for _, c := range counts {
-		if c.Total == latest.Total && c.Germany == latest.Germany && c.China == latest.China {
+	agree := []corpus.Count{latest}
+	for _, c := range e.base.Alliance.Counts {
+		if c.Total == latest.Total && c.Germany == latest.Germany && c.China == latest.China && c.Cite != latest.Cite {
 			agree = append(agree, c)
 		}
 	}

@@ -38,9 +38,13 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if len(topic) == 0 {
 		return answer.Answer{}, false, nil
 	}
-	// Exact words first; only when they find nothing, the words the index
-	// does not know, with a typo allowed.
-	found, err := e.findPassages(ctx, q, topic, e.exactQuery(q, topic), false)
+	// Exact words in the question's own language first, then with their
+	// translations in every language; only when they find nothing, the
+	// words the index does not know, with a typo allowed.
+	found, err := e.findPassages(ctx, q, topic, e.exactQuery(q, topic, []corpus.Lang{q.lang}), false)
+	if err == nil && len(found) == 0 {
+		found, err = e.findPassages(ctx, q, topic, e.exactQuery(q, topic, corpus.Langs()), false)
+	}
 	if err == nil && len(found) == 0 {
 		var vocabulary map[corpus.Lang]map[string]bool
 		if vocabulary, err = e.index.known(ctx, topicTerms(topic)); err == nil {
@@ -84,30 +88,42 @@ func topicTerms(topic []topicWord) map[corpus.Lang][]string {
 	return terms
 }
 
-// exactQuery asks for the topic's terms, and their translations', in each
-// language's field; the question's own language counts most. The
+// exactQuery asks for the topic's terms, and their translations', in the
+// fields of langs; the question's own language counts most. The
 // question's other words are left out: they are the engine's keywords and
 // the alliance's name, which nearly every passage has, and would only make
 // bleve score the whole corpus.
-func (e *Engine) exactQuery(q *question, topic []topicWord) query.Query {
+func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang) query.Query {
 	var qs []query.Query
-	for _, lang := range corpus.Langs() {
+	for _, lang := range langs {
 		if !e.index.hasLang(lang) {
 			continue
 		}
 		seen := map[string]bool{}
+		term := func(t string) query.Query {
+			tq := bleve.NewTermQuery(t)
+			tq.SetField(textField[lang])
+			if lang == q.lang {
+				tq.SetBoost(2)
+			}
+			return tq
+		}
 		for _, w := range topic {
-			for _, t := range slices.Concat(w.terms[lang], slices.Concat(w.parts[lang]...)) {
-				if seen[t] {
-					continue
+			for _, t := range w.terms[lang] {
+				if !seen[t] {
+					seen[t] = true
+					qs = append(qs, term(t))
 				}
-				seen[t] = true
-				tq := bleve.NewTermQuery(t)
-				tq.SetField(textField[lang])
-				if lang == q.lang {
-					tq.SetBoost(2)
+			}
+			// A compound of the question is found by all its parts
+			// together: "Chancen der Kooperation" for
+			// "Kooperationschancen".
+			for _, parts := range w.parts[lang] {
+				var cs []query.Query
+				for _, t := range parts {
+					cs = append(cs, term(t))
 				}
-				qs = append(qs, tq)
+				qs = append(qs, bleve.NewConjunctionQuery(cs...))
 			}
 		}
 	}
