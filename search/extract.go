@@ -23,6 +23,7 @@ const (
 	aPerson
 	aNumber
 	anAmount
+	anAge
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -31,6 +32,8 @@ func (e *Engine) expected(q *question) answerType {
 	m := e.message
 	asks := func(l *cueList) bool { return l.in(q.text, q.units) }
 	switch {
+	case asks(&m.asksAge):
+		return anAge
 	case asks(&m.asksNumber) && e.learner.cues.money.in(q.text, q.units):
 		return anAmount
 	case asks(&m.asksNumber):
@@ -63,6 +66,8 @@ func (e *Engine) holds(text string, t answerType) bool {
 		return digitsPattern.MatchString(stripDates(text)) || cues.numberWords.in(text, units)
 	case anAmount:
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units)
+	case anAge:
+		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units)
 	case aPlace:
 		return len(e.learner.places.find(text)) > 0 || cues.placeWords.in(text, units)
 	case aPerson:
@@ -189,6 +194,8 @@ func typeName(lang corpus.Lang, want answerType) string {
 		return msg(lang, "typeName.no_number")
 	case anAmount:
 		return msg(lang, "typeName.no_amount")
+	case anAge:
+		return msg(lang, "typeName.no_age")
 	}
 	return ""
 }
