@@ -54,10 +54,14 @@ var (
 	digitsPattern = regexp.MustCompile(`\d`)
 )
 
-// holds reports whether a sentence of a release holds a fact of type t.
-func (e *Engine) holds(text string, t answerType) bool {
+// holds reports whether a sentence of a release holds a fact of type t
+// that the question, asked, does not give itself: "ReCycle Cities" does
+// not say who leads "ReCycle Cities", nor 20 how many of the 20 came
+// from Foshan.
+func (e *Engine) holds(text string, t answerType, asked string) bool {
 	cues := e.learner.cues
 	units := segment(text)
+	text = withoutAsked(text, asked)
 	switch t {
 	case aDate:
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
@@ -76,6 +80,20 @@ func (e *Engine) holds(text string, t answerType) bool {
 		return e.namesPerson(text, units) || cues.organisation.in(text, units) || quotedName.MatchString(text)
 	}
 	return true
+}
+
+// withoutAsked takes the quoted names and the numbers that the question
+// gives out of a sentence.
+func withoutAsked(text, asked string) string {
+	asked = strings.ToLower(asked)
+	drop := func(m string) string {
+		if strings.Contains(asked, strings.ToLower(strings.Trim(m, `„“”"«»「『」』`))) {
+			return ""
+		}
+		return m
+	}
+	text = quotedName.ReplaceAllStringFunc(text, drop)
+	return numberPattern.ReplaceAllStringFunc(text, drop)
 }
 
 // stripDates takes the dates and years out of a sentence, so that "2026"
@@ -124,7 +142,7 @@ const maxAnswerPassages = 6
 // expected fact counts most, then how well the passage matched, then the
 // share of the question's subject words in the sentence, and a little
 // those only in its paragraph or its release's title.
-func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want answerType) candidate {
+func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want answerType, asked string) candidate {
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -154,7 +172,7 @@ func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want ans
 					around += topicWeight(w)
 				}
 			}
-			c := candidate{found: f, sentence: s, holds: e.holds(s, want)}
+			c := candidate{found: f, sentence: s, holds: e.holds(s, want, asked)}
 			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1)
 			if c.holds && want != anyText {
 				score += 3

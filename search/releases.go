@@ -38,33 +38,58 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if len(topic) == 0 {
 		return answer.Answer{}, false, nil
 	}
-	// Exact words in the question's own language first, then with their
-	// translations in every language; only when they find nothing, the
-	// words the index does not know, with a typo allowed.
-	found, err := e.findPassages(ctx, q, topic, e.exactQuery(q, topic, []corpus.Lang{q.lang}), false)
-	if err == nil && len(found) == 0 {
-		found, err = e.findPassages(ctx, q, topic, e.exactQuery(q, topic, corpus.Langs()), false)
-	}
-	if err == nil && len(found) == 0 {
-		var vocabulary map[corpus.Lang]map[string]bool
-		if vocabulary, err = e.index.known(ctx, topicTerms(topic)); err == nil {
-			found, err = e.findPassages(ctx, q, topic, e.typoQuery(topic, vocabulary), true)
-		}
-	}
+	found, best, err := e.bestPassages(ctx, q, topic)
 	if err != nil || len(found) == 0 {
 		return answer.Answer{}, false, err
 	}
 	if q.has[cQuote] && len(q.people) > 0 {
 		return e.quoteAnswer(q, found, topic), true, nil
 	}
-	want := q.expects
-	best := e.bestSentence(found, topic, want)
 	if !best.holds {
 		// "Wie viele Masken wurden geliefert?": a passage without a
 		// number does not answer how many.
-		return e.doesNotSay(q.lang, best.found.p.Release, want), true, nil
+		return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
 	}
 	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// bestPassages finds the passages that cover the question's topic, best
+// first, and the sentence among them that answers best. Exact words in the
+// question's own language first; then, when they find nothing or nothing
+// of the kind asked for, with their translations in every language; only
+// when those find nothing, the words the index does not know, with a typo
+// allowed.
+func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWord) ([]scoredPassage, candidate, error) {
+	searches := []func() (query.Query, bool, error){
+		func() (query.Query, bool, error) { return e.exactQuery(q, topic, []corpus.Lang{q.lang}), false, nil },
+		func() (query.Query, bool, error) { return e.exactQuery(q, topic, corpus.Langs()), false, nil },
+		func() (query.Query, bool, error) {
+			vocabulary, err := e.index.known(ctx, topicTerms(topic))
+			return e.typoQuery(topic, vocabulary), true, err
+		},
+	}
+	var found []scoredPassage
+	var best candidate
+	for _, next := range searches {
+		pq, near, err := next()
+		if err != nil {
+			return nil, candidate{}, err
+		}
+		more, err := e.findPassages(ctx, q, topic, pq, near)
+		if err != nil {
+			return nil, candidate{}, err
+		}
+		if len(more) == 0 {
+			continue
+		}
+		if c := e.bestSentence(more, topic, q.expects, q.text); len(found) == 0 || c.holds && !best.holds {
+			found, best = more, c
+		}
+		if best.holds {
+			break
+		}
+	}
+	return found, best, nil
 }
 
 // doesNotSay is the reply when the release that matches a question holds
