@@ -153,8 +153,12 @@ var rules = []rule{
 	// Who joined in a year, counted.
 	{"joined-in", func(q *question) bool { return q.has[cJoin] && len(q.years) > 0 && len(q.cities) == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
-	// "How many people live in Aachen" counts no members.
-	{"count", func(q *question) bool { return q.has[cCount] && (len(q.cities) == 0 || q.memberish) },
+	// "How many people live in Aachen" counts no members, nor do "how
+	// many visitors" and "how many took part in the assembly".
+	{"count", func(q *question) bool {
+		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] &&
+			(q.memberish || q.has[cCity] || q.unknownWords() == 0)
+	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.count(q.lang, memberFilterOf(q), timeAsked(q)) })},
 	// The data knows who joined, not who will.
 	{"next-members", func(q *question) bool { return q.has[cNext] && (q.memberish || q.has[cCity]) }, fromReleases},
