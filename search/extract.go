@@ -167,7 +167,7 @@ func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want ans
 			for _, w := range topic {
 				switch {
 				case w.foundIn(terms):
-					in += topicWeight(w)
+					in += topicWeight(w) * w.share(terms)
 				case w.foundIn(context):
 					around += topicWeight(w)
 				}

@@ -274,7 +274,7 @@ func (l *learner) countedAfter(after string, c *corpus.Count) *int {
 	}
 	units := segment(firstRunes(after, 60))
 	for i := 0; i < len(units) && i < 3 && !units[i].han; i++ {
-		if _, number := numberOf(units, i); number || i > 0 && strings.ContainsAny(after[endOf(units[i-1]):units[i].start], ":;,.") {
+		if _, _, number := numberOf(units, i); number || i > 0 && strings.ContainsAny(after[endOf(units[i-1]):units[i].start], ":;,.") {
 			return nil
 		}
 		for _, k := range l.countKinds(c) {
@@ -535,6 +535,9 @@ func ordinalUnit(text string, u unit) (int, bool) {
 	return 0, false
 }
 
+// chineseDigits are the characters of a Chinese numeral.
+const chineseDigits = "零一二三四五六七八九十百两"
+
 // chineseNumber reads 11, 十一, 二十三; 0 if s is none.
 func chineseNumber(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
@@ -542,6 +545,9 @@ func chineseNumber(s string) int {
 	}
 	const digits = "零一二三四五六七八九"
 	total, current := 0, 0
+	if s == "" {
+		return 0
+	}
 	for _, r := range s {
 		switch {
 		case r == '两':

@@ -319,6 +319,28 @@ type topicWord struct {
 	// spelled marks a word of the engine's dictionary (a glossary word,
 	// "Einwohner"): spelt right, so the typo pass leaves it alone.
 	spelled bool
+	// own are its terms in the question's language, untranslated: a
+	// sentence that holds more of them says more of it (互派 and 教师 of
+	// 互派职业院校教师, not only 职业).
+	own []string
+}
+
+// share is how much of the word a text's terms hold: nothing, or from a
+// half for any of its terms to all for all of its own.
+func (w topicWord) share(terms termSet) float64 {
+	if !w.foundIn(terms) {
+		return 0
+	}
+	if len(w.own) == 0 {
+		return 1
+	}
+	n := 0
+	for _, t := range w.own {
+		if terms.has(t) {
+			n++
+		}
+	}
+	return 0.5 + 0.5*float64(n)/float64(len(w.own))
 }
 
 func (w topicWord) foundIn(terms termSet) bool {
@@ -417,7 +439,8 @@ func (e *Engine) topicWords(q *question) []topicWord {
 func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[string][]string, lang corpus.Lang) []topicWord {
 	var out []topicWord
 	for _, text := range texts {
-		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}, name: names[text]}
+		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}, name: names[text],
+			own: searchTerms(e.index.analyze(lang, text))}
 		// In each language: the word itself (names and loan words are
 		// shared), the glossary's words of that language and the
 		// dictionaries' translations.
