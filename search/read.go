@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -377,6 +378,38 @@ func (q *question) unknownIsNoun() bool {
 		if u.han || (q.lang != corpus.Chinese && u.capital && u.start > 0) {
 			return true
 		}
+	}
+	return false
+}
+
+// namesUnknown reports whether an unknown word is a name: written with a
+// capital inside the word ("ReCycle", "SmartGrind"), or, in English, with
+// a capital inside the sentence. A question that names something the
+// engine does not know is about it, not about the alliance's founding.
+func (q *question) namesUnknown() bool {
+	for _, u := range q.unknown {
+		if u.han {
+			continue
+		}
+		if camelCase(u.raw) || q.lang == corpus.English && u.capital && u.start > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// camelCase reports whether a word of five letters or more has a capital
+// after a small letter, as brand names do ("SmartGrind"), unlike "GmbH".
+func camelCase(word string) bool {
+	if utf8.RuneCountInString(word) < 5 {
+		return false
+	}
+	prev := ' '
+	for _, r := range word {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			return true
+		}
+		prev = r
 	}
 	return false
 }

@@ -139,7 +139,7 @@ var rules = []rule{
 			!anyOf(q.has, cWhere, cWhen, cCount)
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.foundingMembers(q.lang) })},
 	// "Hannover Messe 2026" is not the founding conference of 2016.
-	{"founding", func(q *question) bool { return q.has[cFounding] || q.has[cProposal] },
+	{"founding", func(q *question) bool { return (q.has[cFounding] || q.has[cProposal]) && !q.namesUnknown() },
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
 			check := foundingChecked(q)
 			return e.founding(q.lang, check), !check.IsZero() || e.ofFounding(q.years)
@@ -147,7 +147,8 @@ var rules = []rule{
 	// How many took part in an assembly, and who spoke, is in the
 	// releases' text.
 	{"assemblies", func(q *question) bool {
-		return q.has[cAssembly] && !(q.unknownWords() > 0 && (q.has[cCount] || asksWhoDoes(q)))
+		countsOthers := q.has[cCount] && anyOf(q.has, cPerson, cMember, cCity)
+		return q.has[cAssembly] && !countsOthers && !(q.unknownWords() > 0 && (q.has[cCount] || asksWhoDoes(q)))
 	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
 	// Who joined in a year, counted.
