@@ -97,8 +97,9 @@ func withoutAsked(text, asked string) string {
 }
 
 // stripDates takes the dates and years out of a sentence, so that "2026"
-// is no answer to "how many".
+// is no answer to "how many", nor the 15 of "am 15. und 16. Oktober".
 func stripDates(s string) string {
+	s = firstDays(s)
 	for _, d := range slices.Backward(findDates(s)) {
 		s = s[:d.start] + s[d.end:]
 	}
@@ -225,8 +226,10 @@ var amountPattern = regexp.MustCompile(`(?i)(?:€|\$)\s?\d[\d.,]*(?:\s*(?:milli
 
 // factIn states the fact of type want that a sentence holds, in lang:
 // a date as lang writes dates, an amount or a number as written, the
-// places as lang names them, the people as named; "" if none.
-func (e *Engine) factIn(text string, want answerType, lang corpus.Lang) string {
+// places as lang names them, the people as named; "" if none. What the
+// question, asked, gives itself is no fact of the answer.
+func (e *Engine) factIn(text string, want answerType, lang corpus.Lang, asked string) string {
+	text = withoutAsked(text, asked)
 	switch want {
 	case aDate:
 		if dates := findDates(firstDays(text)); len(dates) > 0 {

@@ -606,7 +606,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
 	said := fromRelease(q.lang, r, []string{text})
-	if fact := e.factIn(text, q.expects, q.lang); fact != "" && r.Lang != q.lang {
+	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang {
 		// The reader may not read the release's language: what it says,
 		// in theirs, before the quote.
 		said = msg(q.lang, "passage.fact", fact) + " " + said
