@@ -142,8 +142,10 @@ const maxAnswerPassages = 6
 // bestSentence weighs the sentences of the best passages found: the
 // expected fact counts most, then how well the passage matched, then the
 // share of the question's subject words in the sentence, and a little
-// those only in its paragraph or its release's title.
-func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want answerType, asked string) candidate {
+// those only in its paragraph or its release's title, and the question's
+// other words, its hints.
+func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord) candidate {
+	want := q.expects
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -173,8 +175,12 @@ func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want ans
 					around += topicWeight(w)
 				}
 			}
-			c := candidate{found: f, sentence: s, holds: e.holds(s, want, asked)}
-			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1)
+			hinted := 0.0
+			for _, w := range hints {
+				hinted += w.share(terms)
+			}
+			c := candidate{found: f, sentence: s, holds: e.holds(s, want, q.text)}
+			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + 0.5*hinted/max(float64(len(hints)), 1)
 			if c.holds && want != anyText {
 				score += 3
 			}

@@ -70,6 +70,7 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	var found []scoredPassage
 	var best candidate
+	hints := e.hintWords(q)
 	for _, next := range searches {
 		pq, near, err := next()
 		if err != nil {
@@ -82,7 +83,7 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 		if len(more) == 0 {
 			continue
 		}
-		if c := e.bestSentence(more, topic, q.expects, q.text); len(found) == 0 || c.holds && !best.holds {
+		if c := e.bestSentence(q, more, topic, hints); len(found) == 0 || c.holds && !best.holds {
 			found, best = more, c
 		}
 		if best.holds {
@@ -429,6 +430,38 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].spelled = spelled[topic[i].text]
 	}
 	return topic
+}
+
+// hintWords are the words of the question that are neither its topic nor
+// a name: the engine's keywords ("assembly", "attended", 参加). They do
+// not decide whether a passage answers, but help say which of its
+// sentences does.
+func (e *Engine) hintWords(q *question) []topicWord {
+	named := func(u unit) bool {
+		for _, c := range q.cities {
+			if slices.ContainsFunc(c.units, func(x unit) bool { return x.start == u.start }) {
+				return true
+			}
+		}
+		return slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return strings.Contains(p.Name, u.raw) }) ||
+			slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start })
+	}
+	var texts []string
+	for i := 0; i < len(q.content); i++ {
+		u := q.content[i]
+		if named(u) {
+			continue
+		}
+		// A run of Chinese characters is one text, which translate cuts
+		// into the dictionary's words.
+		j := i
+		for u.han && j+1 < len(q.content) && q.content[j+1].han && q.content[j+1].start == endOf(q.content[j]) && !named(q.content[j+1]) {
+			j++
+		}
+		texts = append(texts, q.text[u.start:endOf(q.content[j])])
+		i = j
+	}
+	return e.topicOf(texts, nil, nil, q.lang)
 }
 
 // topicOf makes topic words of texts, with their index terms in every
