@@ -203,8 +203,9 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	for _, h := range hits {
 		// A passage scores its hit's score times its coverage, at most 1:
 		// once the hits score no more than the best so far, none of them
-		// can win, and analysing them is wasted. Quotes take several.
-		if !quoting && h.score <= best {
+		// can win, and analysing them is wasted. Quotes take several, and
+		// a fact of a kind asked for may be in any of a few.
+		if !quoting && h.score <= best && (q.expects == anyText || len(found) >= maxAnswerPassages) {
 			break
 		}
 		p := e.passageByID(h.id)
