@@ -120,25 +120,42 @@ func topicTerms(topic []topicWord) map[corpus.Lang][]string {
 // the alliance's name, which nearly every passage has, and would only make
 // bleve score the whole corpus.
 func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang) query.Query {
-	var qs []query.Query
+	// A passage that holds none of the subject's words cannot cover it:
+	// the names only add to the score of those that do, unless the
+	// question asks what someone said.
+	var subject, names []query.Query
 	for _, lang := range langs {
 		if !e.index.hasLang(lang) {
 			continue
 		}
 		seen := map[string]bool{}
-		term := func(t string) query.Query {
+		// A name gives the question context, not its subject: the
+		// characters of 海尔布隆 should not outweigh "delegation".
+		term := func(t string, name bool) query.Query {
 			tq := bleve.NewTermQuery(t)
 			tq.SetField(textField[lang])
+			boost := 1.0
 			if lang == q.lang {
-				tq.SetBoost(2)
+				boost = 2
 			}
+			if name {
+				boost /= 2
+			}
+			tq.SetBoost(boost)
 			return tq
+		}
+		add := func(w topicWord, q query.Query) {
+			if w.name {
+				names = append(names, q)
+			} else {
+				subject = append(subject, q)
+			}
 		}
 		for _, w := range topic {
 			for _, t := range w.terms[lang] {
 				if !seen[t] {
 					seen[t] = true
-					qs = append(qs, term(t))
+					add(w, term(t, w.name))
 				}
 			}
 			// A compound of the question is found by all its parts
@@ -147,13 +164,18 @@ func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang)
 			for _, parts := range w.parts[lang] {
 				var cs []query.Query
 				for _, t := range parts {
-					cs = append(cs, term(t))
+					cs = append(cs, term(t, w.name))
 				}
-				qs = append(qs, bleve.NewConjunctionQuery(cs...))
+				add(w, bleve.NewConjunctionQuery(cs...))
 			}
 		}
 	}
-	return disjunction(qs)
+	// What someone said need not name the subject.
+	quoting := q.has[cQuote] && len(q.people) > 0
+	if len(subject) == 0 || len(names) == 0 || quoting {
+		return disjunction(append(subject, names...))
+	}
+	return query.NewBooleanQuery([]query.Query{disjunction(subject)}, names, nil)
 }
 
 // typoQuery asks for the Latin words of five letters or more that the
