@@ -506,7 +506,8 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 			}
 			words := append([]string{text}, variants[text]...)
 			words = append(words, e.translator.translations(text, l)...)
-			if !w.name {
+			// A brand's name ("ReCycle") is no word to translate.
+			if !w.name && !camelCase(text) {
 				words = append(words, e.translate(text, lang, l)...)
 			}
 			for _, variant := range words {
