@@ -655,3 +655,30 @@ func TestSubscribeByAnonymousAdmin(t *testing.T) {
 		t.Errorf("subscriptions: %+v", subs)
 	}
 }
+
+func TestButtonsHaveOneAction(t *testing.T) {
+	// Every button goes out with its text and callback_data only: no
+	// copy_text beside it, as go-telegram/bot's own button type sends.
+	t.Parallel()
+	h := start(t)
+	for i, text := range []string{"/latest", "/search Zusammenarbeit", "What's the weather in Foshan tomorrow?"} {
+		h.srv.SendText(private, jana, text)
+		h.reply(t, private.ID, i+1)
+	}
+	h.noErrors(t)
+	for _, c := range h.srv.Calls("sendMessage") {
+		var markup struct {
+			InlineKeyboard [][]map[string]json.RawMessage `json:"inline_keyboard"`
+		}
+		if err := json.Unmarshal([]byte(c.Params["reply_markup"]), &markup); err != nil || len(markup.InlineKeyboard) == 0 {
+			t.Fatalf("reply_markup %q: %v", c.Params["reply_markup"], err)
+		}
+		for _, row := range markup.InlineKeyboard {
+			for _, b := range row {
+				if _, ok := b["callback_data"]; len(b) != 2 || !ok {
+					t.Errorf("button %v: want text and callback_data only", b)
+				}
+			}
+		}
+	}
+}
