@@ -27,8 +27,8 @@
 // '&' in HTML) the fake refuses it with a description of its own. Any
 // other method is answered 404 "Not Found" (and still recorded). A wrong
 // token is answered 401 "Unauthorized", one that is no token at all
-// (not digits, a colon and more) 404 "Not Found", as Telegram does;
-// SetToken changes the token the server accepts. It is lenient where a
+// (not digits, a colon and more) 404 "Not Found", as Telegram does,
+// and recorded; SetToken changes the token the server accepts. It is lenient where a
 // test needs it to be: any numeric chat_id is a chat the bot may write
 // to, and setWebhook accepts http URLs on any host and port.
 package telegramtest
@@ -447,17 +447,6 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeAnswer(w, nil, &apiError{code: http.StatusNotFound, desc: "Not Found"})
 		return
 	}
-	s.mu.Lock()
-	accepted := s.token
-	s.mu.Unlock()
-	switch {
-	case !tokenShape.MatchString(token):
-		writeAnswer(w, nil, &apiError{code: http.StatusNotFound, desc: "Not Found"})
-		return
-	case token != accepted:
-		writeAnswer(w, nil, &apiError{code: http.StatusUnauthorized, desc: "Unauthorized"})
-		return
-	}
 	p, perr := readParams(r)
 	m, known := methods[strings.ToLower(method)]
 	name := method
@@ -468,12 +457,17 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.calls = append(s.calls, Call{Method: name, Params: p, At: time.Now()})
 	callIndex := len(s.calls) - 1
+	accepted := s.token
 	s.notify()
 	s.mu.Unlock()
 
 	var result any
 	var err *apiError
 	switch {
+	case !tokenShape.MatchString(token):
+		err = &apiError{code: http.StatusNotFound, desc: "Not Found"}
+	case token != accepted:
+		err = &apiError{code: http.StatusUnauthorized, desc: "Unauthorized"}
 	case !known:
 		err = &apiError{code: http.StatusNotFound, desc: "Not Found"}
 	case perr != nil:
