@@ -120,7 +120,7 @@ func (a *app) serve(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		checks["telegram"] = readiness(tg.Ready)
+		checks["telegram"] = tg.Health
 		if cfg.WebhookURL != "" {
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
 		}

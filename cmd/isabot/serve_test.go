@@ -260,3 +260,67 @@ func TestServeNoSecretsInLogs(t *testing.T) {
 		}
 	}
 }
+
+func TestServeTelegramTokenRefused(t *testing.T) {
+	// A token Telegram refuses does not stop serve: the ask API answers,
+	// /readyz says why Telegram is not ready, the log says so without the
+	// token, and once Telegram takes the token the bot is ready.
+	const token = "4245:AAE-refused-token-0123456789abc"
+	srv := telegramtest.NewServer(t, "4245:AAE-another-token-0123456789")
+	s := startServe(t, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": srv.URL()})
+	want := "telegram: the bot token was refused by Telegram"
+	code, body := waitReady(t, s, func(code int, body string) bool { return strings.Contains(body, want) })
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "index: ok") {
+		t.Errorf("/readyz: %d %s", code, body)
+	}
+	if code, body := s.get(t, "/api/ask?q="+url.QueryEscape("Ist Köln Mitglied?")); code != 200 || !strings.Contains(body, "Köln") {
+		t.Errorf("/api/ask: %d %s", code, body)
+	}
+	if logs := s.stderr.String(); !strings.Contains(logs, "the bot token was refused") || strings.Contains(logs, token[5:]) {
+		t.Errorf("log:\n%s", logs)
+	}
+	srv.SetToken(token)
+	if code, body := waitReady(t, s, func(code int, _ string) bool { return code == 200 }); !strings.Contains(body, "telegram: ok") {
+		t.Errorf("/readyz once the token is taken: %d %s", code, body)
+	}
+	if err := s.stop(); err != nil {
+		t.Errorf("serve: %v", err)
+	}
+}
+
+// waitReady asks /readyz until done says so, for up to ten seconds.
+func waitReady(t *testing.T, s *served, done func(code int, body string) bool) (int, string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		code, body := s.get(t, "/readyz")
+		if done(code, body) {
+			return code, body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz: %d %s\n%s", code, body, s.stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestServeStopAnswersQueuedUpdates(t *testing.T) {
+	// Twenty questions wait when serve starts, and it is told to stop as
+	// soon as it answers the first: it answers them all before it exits.
+	const token = "4246:AAE-queued-test-token-012345678"
+	srv := telegramtest.NewServer(t, token)
+	const first, n = 2001, 20
+	for id := int64(first); id < first+n; id++ {
+		srv.SendText(models.Chat{ID: id, Type: models.ChatTypePrivate}, models.User{ID: id, FirstName: "Kim"}, "Ist Köln Mitglied?")
+	}
+	s := startServe(t, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": srv.URL()})
+	srv.WaitCalls(t, "sendMessage", 1)
+	if err := s.stop(); err != nil {
+		t.Errorf("serve: %v", err)
+	}
+	for id := int64(first); id < first+n; id++ {
+		if msgs := srv.Messages(id); len(msgs) != 1 || !strings.Contains(msgs[0].Plain, "Köln") {
+			t.Errorf("chat %d: %+v", id, msgs)
+		}
+	}
+}
