@@ -59,11 +59,12 @@ var testEngine = sync.OnceValues(func() (*search.Engine, error) {
 
 // harness runs the bot against a fake Slack, with a real state file.
 type harness struct {
-	fake  *slackfake.Server
-	state *store.Store
-	logs  *syncBuffer
-	cfg   Config
-	bot   *Bot
+	fake   *slackfake.Server
+	state  *store.Store
+	logs   *syncBuffer
+	cfg    Config
+	engine Engine // the default corpus's unless a test gives another
+	bot    *Bot
 	// srv serves the bot's HTTP endpoints in HTTP mode, as cmd/isabot
 	// mounts them.
 	srv        *httptest.Server
@@ -87,7 +88,17 @@ func startHTTP(t *testing.T) *harness {
 
 func start(t *testing.T, mode func(*Config)) *harness {
 	t.Helper()
-	h := &harness{fake: slackfake.NewServer(t, botToken, appToken), logs: &syncBuffer{}}
+	engine, err := testEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startWith(t, engine, mode)
+}
+
+// startWith runs the bot with engine.
+func startWith(t *testing.T, engine Engine, mode func(*Config)) *harness {
+	t.Helper()
+	h := &harness{fake: slackfake.NewServer(t, botToken, appToken), logs: &syncBuffer{}, engine: engine}
 	var err error
 	h.state, err = store.Open(filepath.Join(t.TempDir(), "state.db"))
 	if err != nil {
@@ -107,12 +118,8 @@ func start(t *testing.T, mode func(*Config)) *harness {
 // run starts the bot and waits until it has reached Slack.
 func (h *harness) run(t *testing.T) {
 	t.Helper()
-	engine, err := testEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
 	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(h.cfg, engine, h.state, logger)
+	b, err := New(h.cfg, h.engine, h.state, logger)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -286,8 +286,10 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 			b.logger.Error("slack: cannot share", "error", err)
 			return
 		}
+		// The question as typed, cut, so that escaping it cannot take the
+		// context beyond Block Kit's limit.
 		blocks = append(blocks, slack.NewContextBlock("isa_shared_by",
-			slack.NewTextBlockObject(slack.MarkdownType, fmt.Sprintf("/isa %s · <@%s>", escape(share.Text), cb.User.ID), false, false)))
+			mrkdwnText(fmt.Sprintf("/isa %s · <@%s>", escape(bots.Clip(share.Text, bots.EchoRunes)), cb.User.ID))))
 		for _, msg := range splitBlocks(blocks) {
 			err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{
 				ResponseType: slack.ResponseTypeInChannel,
@@ -343,7 +345,7 @@ func (b *Bot) readMore(ctx context.Context, cb slack.InteractionCallback, id str
 	}
 	for _, msg := range splitBlocks(releaseBlocks(r, r.Lang)) {
 		err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{
-			ResponseType: slack.ResponseTypeEphemeral, ReplaceOriginal: false, Text: r.Title, Blocks: &slack.Blocks{BlockSet: msg},
+			ResponseType: slack.ResponseTypeEphemeral, ReplaceOriginal: false, Text: title(r.Title), Blocks: &slack.Blocks{BlockSet: msg},
 		})
 		if err != nil {
 			b.logger.Warn("slack: cannot show a release", "error", err)

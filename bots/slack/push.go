@@ -42,7 +42,7 @@ const readAction = "isa_read"
 // whole release.
 func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) error {
 	blocks := announcementBlocks(r, r.Lang)
-	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(r.Title, false))
+	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
 	return pushError(err)
 }
 
@@ -66,14 +66,13 @@ func pushError(err error) error {
 // announcementBlocks is a new release's announcement.
 func announcementBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
 	t := bots.TextsFor(lang)
-	title := "*" + escape(r.Title) + "*"
+	heading := "*" + title(r.Title) + "*"
 	if r.URL != "" && !strings.ContainsAny(r.URL, "|<> ") {
-		title = "*<" + escape(r.URL) + "|" + escape(r.Title) + ">*"
+		heading = "*<" + escape(r.URL) + "|" + title(r.Title) + ">*"
 	}
 	blocks := []slack.Block{
-		slack.NewContextBlock("isa_new", slack.NewTextBlockObject(slack.MarkdownType, ":newspaper: "+escape(t.NewRelease)+" · "+
-			escape(bots.Dateline(r, lang)), false, false)),
-		section(title),
+		slack.NewContextBlock("isa_new", mrkdwnText(":newspaper: "+escape(t.NewRelease)+" · "+escape(bots.Dateline(r, lang)))),
+		section(heading),
 	}
 	if s := bots.Summary(r); s != "" {
 		blocks = append(blocks, section(escape(s)))
