@@ -81,6 +81,7 @@ type Bot struct {
 
 	userID atomic.Value // the bot's own user id, from auth.test
 	ready  atomic.Bool
+	seen   seenSet // the commands, interactions and events answered lately
 	// work tracks the answers in progress, so shutdown can wait for them.
 	work sync.WaitGroup
 }
@@ -107,7 +108,7 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
 	api := slack.New(cfg.BotToken, opts...)
-	b := &Bot{cfg: cfg, api: api, engine: engine, state: state, logger: logger, now: time.Now}
+	b := &Bot{cfg: cfg, api: api, engine: engine, state: state, logger: logger, now: time.Now, seen: seenSet{ids: map[string]bool{}}}
 	b.poster = newPoster(api, cfg.HTTPClient, logger, cfg.OnRateLimit)
 	b.userID.Store("")
 	return b, nil
@@ -197,14 +198,16 @@ func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt 
 	default:
 		return
 	}
+	var again retry
 	if evt.Request != nil {
 		if err := client.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
 			b.logger.Warn("slack: cannot acknowledge an envelope", "error", err)
 		}
+		again = retry{num: evt.Request.RetryAttempt, reason: evt.Request.RetryReason}
 	}
 	switch data := evt.Data.(type) {
 	case slackEventsAPIEvent:
-		b.dispatchEvent(ctx, data)
+		b.dispatchEvent(ctx, data, again)
 	case slack.SlashCommand:
 		b.background(ctx, func(ctx context.Context) { b.onCommand(ctx, data) })
 	case slack.InteractionCallback:

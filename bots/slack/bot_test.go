@@ -1003,6 +1003,82 @@ func TestHTTPCommandsAndShare(t *testing.T) {
 	h.noErrors(t, "rate_limited")
 }
 
+func TestReplayedRequestsAnsweredOnce(t *testing.T) {
+	// A copy of a signed request passes the signature check for five
+	// minutes, and Slack retries an event it thinks was lost: each is
+	// acknowledged, and answered once, also after a restart.
+	t.Parallel()
+	h := startHTTP(t)
+	at := time.Now() // one signature for the original and its copies
+	commandURL, readURL := h.fake.NewResponseURL(), h.fake.NewResponseURL()
+	tests := []struct {
+		name, path, contentType string
+		body                    []byte
+		headers                 [][]string // of the original, then of each copy
+		answered                func() int
+	}{
+		{"slash command", "/slack/commands", formType,
+			[]byte(slackfake.SlashCommand("/isa", "contact", jana, presse, commandURL).Encode()),
+			[][]string{nil, nil, nil},
+			func() int { return len(responsesTo(h.fake, commandURL)) }},
+		{"button", "/slack/interactivity", formType,
+			[]byte(url.Values{"payload": {string(slackfake.BlockAction(tom, presse, readURL, readAction, "2021-02-11-isa-fruehlingsfest"))}}.Encode()),
+			[][]string{nil, nil},
+			func() int { return len(responsesTo(h.fake, readURL)) }},
+		{"event", "/slack/events", jsonType,
+			slackfake.EventCallback("Ev0REPLAY", slackfake.AppMention(jana, presse, mention+"Ist Köln Mitglied?", "1700009000.000100")),
+			[][]string{nil, {"X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"}, {"X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_error"}, nil},
+			func() int { return len(h.fake.Messages(presse)) }},
+	}
+	for _, tt := range tests {
+		for i, header := range tt.headers {
+			if code, _ := h.httpPost(t, tt.path, tt.contentType, tt.body, signedAt(signingSecret, at), header...); code != http.StatusOK {
+				t.Errorf("%s, delivery %d: %d, want 200", tt.name, i+1, code)
+			}
+		}
+		h.eventually(t, "an answer to the "+tt.name, func() bool { return tt.answered() > 0 })
+	}
+	h.stop()
+	for _, tt := range tests {
+		if n := tt.answered(); n != 1 {
+			t.Errorf("%s answered %d times, want once", tt.name, n)
+		}
+	}
+	for _, want := range []string{"a slash command seen before is not answered again", "an interaction seen before is not answered again", "event already handled"} {
+		if !strings.Contains(h.logs.String(), want) {
+			t.Errorf("the log does not say %q", want)
+		}
+	}
+
+	// A copy after a restart, while the signature is still fresh.
+	h.run(t)
+	for _, tt := range tests {
+		h.httpPost(t, tt.path, tt.contentType, tt.body, signedAt(signingSecret, at))
+	}
+	h.stop()
+	for _, tt := range tests {
+		if n := tt.answered(); n != 1 {
+			t.Errorf("after a restart, %s answered %d times, want once", tt.name, n)
+		}
+	}
+	h.noErrors(t)
+}
+
+func TestSocketModeCopiesAnsweredOnce(t *testing.T) {
+	t.Parallel()
+	h := startSocket(t)
+	respURL := h.fake.NewResponseURL()
+	cmd := slackfake.SlashCommand("/isa", "contact", jana, presse, respURL)
+	for range 2 {
+		h.fake.WaitAck(t, h.fake.SendEnvelope(t, "slash_commands", cmd, true))
+	}
+	h.responses(t, respURL, 1)
+	h.stop()
+	if n := len(responsesTo(h.fake, respURL)); n != 1 {
+		t.Errorf("a command sent twice was answered %d times", n)
+	}
+}
+
 func TestNewNeedsSecrets(t *testing.T) {
 	t.Parallel()
 	engine, err := testEngine()
