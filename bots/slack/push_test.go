@@ -153,6 +153,16 @@ func TestSendErrorsForThePusher(t *testing.T) {
 			var ra *push.RetryAfterError
 			return errors.As(err, &ra) && ra.After == 3*time.Second
 		}},
+		// A refused token is the bot's fault: the delivery waits, the
+		// channel stays subscribed.
+		{func() { h.fake.FailNext("chat.postMessage", "account_inactive") }, func(err error) bool {
+			var ra *push.RetryAfterError
+			return errors.As(err, &ra) && ra.After == tokenPause && !errors.Is(err, push.ErrGone)
+		}},
+		{func() { h.fake.FailNext("chat.postMessage", "token_revoked") }, func(err error) bool {
+			var ra *push.RetryAfterError
+			return errors.As(err, &ra) && ra.After == tokenPause && !errors.Is(err, push.ErrGone)
+		}},
 		{func() { h.fake.ServerErrorNext("chat.postMessage", 502) }, func(err error) bool {
 			var ra *push.RetryAfterError
 			return err != nil && !errors.Is(err, push.ErrGone) && !errors.As(err, &ra)
