@@ -49,12 +49,13 @@ func (s *seenSet) first(id string, now time.Time) bool {
 }
 
 // once reports whether the command, interaction or event whose id is
-// prefix+id is new, and records it; one without an id is new. A copy of a signed request passes the signature
-// check while its timestamp is fresh, and Slack retries an event it
-// thinks was lost: each is answered once. The key is remembered in
-// memory for the replay window, and in the state store, so that a copy
-// that comes after a restart is caught too. A key the store cannot
-// record is answered: an answer too many beats none.
+// prefix+id is new, and records it; one without an id is new. A copy of
+// a signed request passes the signature check while its timestamp is
+// fresh, and Slack retries an event it thinks was lost: each is answered
+// once. The id is remembered in memory for the replay window, and in the
+// state store, so that a copy that comes after a restart is caught too.
+// An id the store cannot record is answered: an answer too many beats
+// none.
 func (b *Bot) once(prefix, id string) bool {
 	if id == "" {
 		return true
