@@ -140,7 +140,7 @@ func (a *app) serve(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		checks["slack"] = readiness(sl.Ready)
+		checks["slack"] = sl.Health
 		if !sl.SocketMode() {
 			mux.Handle("POST /slack/events", sl.EventsHandler())
 			mux.Handle("POST /slack/commands", sl.CommandsHandler())
