@@ -81,3 +81,23 @@ func TestObservedEngine(t *testing.T) {
 		t.Errorf("metrics: %s", got)
 	}
 }
+
+func TestDeliveryMetrics(t *testing.T) {
+	m := NewMetrics(func() float64 { return 0 }, func() float64 { return 0 })
+	m.Delivered("telegram", "sent")
+	m.Delivered("telegram", "failed")
+	m.Abandoned("telegram")
+	for _, tt := range []struct {
+		name string
+		got  float64
+		want float64
+	}{
+		{"sent", testutil.ToFloat64(m.deliveries.WithLabelValues("telegram", "sent")), 1},
+		{"failed", testutil.ToFloat64(m.deliveries.WithLabelValues("telegram", "failed")), 1},
+		{"abandoned", testutil.ToFloat64(m.abandoned.WithLabelValues("telegram")), 1},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}

@@ -93,7 +93,8 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	mux.Handle("GET "+subscribersPath, subscribersHandler(state, internalToken))
+	mux.Handle("GET "+subscribersPath, stateHandler(state, internalToken, subscriptions))
+	mux.Handle("GET "+deliveriesPath, stateHandler(state, internalToken, (*store.Store).Deliveries))
 	group, ctx := errgroup.WithContext(ctx)
 	// The bots stop taking updates when serve is told to stop, and then
 	// finish the answers in progress; a webhook request still being
@@ -164,6 +165,7 @@ func (a *app) serve(ctx context.Context) error {
 	} else if first {
 		a.logger.Info("recorded the releases present as the baseline: they are not announced")
 	}
+	a.restoreKept(ctx, engine, state)
 	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
 	group.Go(func() error { return pusher.Run(botsCtx) })
 	group.Go(func() error {
@@ -216,6 +218,27 @@ func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pu
 	current, _ := engine.Release(r.ID)
 	_, err := pusher.Announce(current)
 	return err
+}
+
+// restoreKept gives the engine the releases the outbox is delivering that
+// the corpus lacks, such as a feed's: their announcements' Read more
+// shows them, and questions find them, whether or not the feed answers.
+func (a *app) restoreKept(ctx context.Context, engine *search.Engine, state *store.Store) {
+	kept, err := state.KeptReleases()
+	if err != nil {
+		a.logger.Error("cannot read the releases being delivered", "error", err)
+		return
+	}
+	for _, r := range kept {
+		if _, ok := engine.Release(r.ID); ok {
+			continue
+		}
+		if err := engine.Add(ctx, r); err != nil {
+			a.logger.Error("cannot index a release being delivered", "release", r.ID, "error", err)
+			continue
+		}
+		a.logger.Info("indexed a release being delivered, from the outbox", "release", r.ID, "source", r.Source)
+	}
 }
 
 // sameRelease reports whether two versions of a release say the same:

@@ -134,13 +134,16 @@ func TestServeHTTPListener(t *testing.T) {
 		t.Errorf("an answered question was logged as unanswered:\n%s", out)
 	}
 
-	// The subscriber list is for whoever may read the data directory,
-	// not for anyone who reaches the listener, even from this machine.
-	if code, _ := s.get(t, "/internal/subscribers"); code != http.StatusForbidden {
-		t.Errorf("/internal/subscribers without the token: %d", code)
-	}
-	if out, _, err := run(t, "--data", s.dataDir, "subscribers", "--json"); err != nil || strings.TrimSpace(out) != "[]" {
-		t.Errorf("isabot subscribers while serve runs: %v %q", err, out)
+	// The subscribers and the outbox are for whoever may read the data
+	// directory, not for anyone who reaches the listener, even from this
+	// machine.
+	for _, cmd := range []string{"subscribers", "deliveries"} {
+		if code, _ := s.get(t, "/internal/"+cmd); code != http.StatusForbidden {
+			t.Errorf("/internal/%s without the token: %d", cmd, code)
+		}
+		if out, _, err := run(t, "--data", s.dataDir, cmd, "--json"); err != nil || strings.TrimSpace(out) != "[]" {
+			t.Errorf("isabot %s while serve runs: %v %q", cmd, err, out)
+		}
 	}
 
 	// The container's health check asks the same listener.
