@@ -118,26 +118,22 @@ var sizeUnits = []struct {
 }{
 	{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10},
 	{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3},
-	{"B", 1},
+	{"bytes", 1}, {"B", 1},
 }
 
-// FormatSize writes a number of bytes in the largest binary unit that
-// divides it ("4 MiB", "1536 KiB"), else in bytes; a size over one MiB
-// that no unit divides is rounded to tenths of a MiB ("60.1 MiB").
+// FormatSize writes a number of bytes exactly, in the largest binary unit
+// that divides it ("4 MiB", "1536 KiB"), else in bytes.
 func FormatSize(n int64) string {
 	for _, u := range sizeUnits[:3] {
 		if n >= u.bytes && n%u.bytes == 0 {
 			return fmt.Sprintf("%d %s", n/u.bytes, u.name)
 		}
 	}
-	if n > 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
 	return fmt.Sprintf("%d bytes", n)
 }
 
 // ParseSize reads a size such as "4MiB", "512 KiB", "10MB" or "1048576"
-// (bytes); it must be above 0.
+// (bytes), and what FormatSize writes; it must be above 0.
 func ParseSize(s string) (int64, error) {
 	s = strings.TrimSpace(s)
 	num, unit := s, int64(1)
