@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/isa-alliance/isabot/bots/push"
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 // config is isabot's whole configuration. Each setting comes from a flag,
@@ -52,6 +53,9 @@ type config struct {
 	// TelegramRate is how many announcements a second the bot may send:
 	// Telegram allows 30; a Bot API server of one's own may allow more.
 	TelegramRate float64
+
+	// MaxFileSize is the largest release or data file read, in bytes.
+	MaxFileSize int64
 }
 
 // telegramLimits are Telegram's limits at the configured rate, or nil for
@@ -141,6 +145,11 @@ func settings() []setting {
 			c.AskRate, err = positiveNumber(v)
 			return err
 		}, func(c *config) string { return strconv.FormatFloat(c.AskRate, 'f', -1, 64) }))
+	add(mk("max_file_size", "ISABOT_MAX_FILE_SIZE", "", false, "4MiB", "largest release or data file read (such as 512KiB, 4MiB); a larger one is refused with an error",
+		func(c *config, v string) (err error) {
+			c.MaxFileSize, err = corpus.ParseSize(v)
+			return err
+		}, func(c *config) string { return corpus.FormatSize(c.MaxFileSize) }))
 	return s
 }
 

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -47,14 +48,24 @@ func serveCommand() command {
 	}
 }
 
-// serve runs everything until ctx ends, then shuts down in order: stop
-// taking updates, finish the answers in progress, close the state.
-func (a *app) serve(ctx context.Context) error {
-	engine, idx, err := a.openEngine(ctx)
+// start loads the corpus and opens its index, then starts the bots, the
+// delivery of new releases and the watch of the releases folder in group,
+// and puts the HTTP handlers in place. It tells starting how far it got,
+// adds what is to be closed after group ends to closers, and returns
+// ctx's error if ctx ends first.
+func (a *app) start(ctx, botsCtx context.Context, group *errgroup.Group, starting *startup, closers *[]func()) error {
+	began := time.Now()
+	data, unused, err := a.loadCorpus(ctx)
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
+	starting.set("data", dataCheck(unused))
+	idx, err := a.openIndex(ctx, data, true)
+	if err != nil {
+		return err
+	}
+	*closers = append(*closers, func() { idx.Close() })
+	engine := search.NewEngine(data, idx)
 	// What the engine reads on first need, it reads now, beside the
 	// start, so that the first questions do not wait; done before the
 	// index closes.
@@ -63,12 +74,12 @@ func (a *app) serve(ctx context.Context) error {
 		defer close(warmed)
 		engine.Warm()
 	}()
-	defer func() { <-warmed }()
+	*closers = append(*closers, func() { <-warmed })
 	state, err := store.Open(filepath.Join(a.dataDir, stateFile))
 	if err != nil {
 		return err
 	}
-	defer state.Close()
+	*closers = append(*closers, func() { state.Close() })
 
 	var pusher *push.Pusher
 	metrics := observe.NewMetrics(func() float64 {
@@ -86,7 +97,6 @@ func (a *app) serve(ctx context.Context) error {
 	}
 
 	mux := http.NewServeMux()
-	checks := map[string]web.Check{"index": func() error { _, err := idx.DocCount(); return err }}
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), a.cfg.AskRate, askBurst, a.logger))
 	internalToken, err := writeInternalToken(a.dataDir)
@@ -95,12 +105,6 @@ func (a *app) serve(ctx context.Context) error {
 	}
 	mux.Handle("GET "+subscribersPath, stateHandler(state, internalToken, subscriptions))
 	mux.Handle("GET "+deliveriesPath, stateHandler(state, internalToken, (*store.Store).Deliveries))
-	group, ctx := errgroup.WithContext(ctx)
-	// The bots stop taking updates when serve is told to stop, and then
-	// finish the answers in progress; a webhook request still being
-	// handled answers on the request's own context.
-	botsCtx, stopBots := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopBots()
 
 	var senders []push.Sender
 	started := 0
@@ -121,7 +125,7 @@ func (a *app) serve(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		checks["telegram"] = tg.Health
+		starting.set("telegram", tg.Health)
 		if cfg.WebhookURL != "" {
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
 		}
@@ -141,7 +145,7 @@ func (a *app) serve(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		checks["slack"] = sl.Health
+		starting.set("slack", sl.Health)
 		if !sl.SocketMode() {
 			mux.Handle("POST /slack/events", sl.EventsHandler())
 			mux.Handle("POST /slack/commands", sl.CommandsHandler())
@@ -155,8 +159,6 @@ func (a *app) serve(ctx context.Context) error {
 		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to start a bot; only the HTTP listener runs")
 	}
 
-	web.Health(mux, checks)
-
 	// New releases: from the releases folder and the feeds, indexed live
 	// and announced to the subscribers once each.
 	pusher = push.New(state, engine, senders, metrics, a.logger)
@@ -169,13 +171,39 @@ func (a *app) serve(ctx context.Context) error {
 	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
 	group.Go(func() error { return pusher.Run(botsCtx) })
 	group.Go(func() error {
-		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, inbox.Options{Scan: true})
+		opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize}
+		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, opts)
 	})
 	if len(a.cfg.Feeds) > 0 {
 		group.Go(func() error {
 			return inbox.PollFeeds(ctx, a.cfg.Feeds, a.cfg.FeedInterval, &http.Client{Timeout: time.Minute}, state, arrive, a.logger)
 		})
 	}
+
+	starting.open(mux, func() error { _, err := idx.DocCount(); return err })
+	a.logger.Info("serving: the index is open", "releases", len(data.Releases), "took", time.Since(began).Round(time.Millisecond))
+	return nil
+}
+
+// serve runs everything until ctx ends, then shuts down in order: stop
+// taking updates, finish the answers in progress, close the state. The
+// HTTP listener starts first (see startup), and the rest beside it.
+func (a *app) serve(ctx context.Context) error {
+	starting := newStartup(a.cfg)
+	mux := starting.handler()
+	group, ctx := errgroup.WithContext(ctx)
+	// The bots stop taking updates when serve is told to stop, and then
+	// finish the answers in progress; a webhook request still being
+	// handled answers on the request's own context.
+	botsCtx, stopBots := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBots()
+	// What start opens is closed, in reverse, once everything stopped.
+	var closers []func()
+	defer func() {
+		for _, c := range slices.Backward(closers) {
+			c()
+		}
+	}()
 
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
@@ -198,6 +226,7 @@ func (a *app) serve(ctx context.Context) error {
 		defer cancel()
 		return server.Shutdown(shutdown)
 	})
+	group.Go(func() error { return a.start(ctx, botsCtx, group, starting, &closers) })
 	err = group.Wait()
 	a.logger.Info("stopped")
 	if errors.Is(err, context.Canceled) {
@@ -268,16 +297,6 @@ const askBurst = 5
 // unansweredFile, in the data directory, logs the questions isabot could
 // not answer.
 const unansweredFile = "unanswered.jsonl"
-
-// readiness turns a bot's Ready into a health check.
-func readiness(ready func() bool) web.Check {
-	return func() error {
-		if !ready() {
-			return errors.New("has not reached its platform yet")
-		}
-		return nil
-	}
-}
 
 // randomSecret makes a webhook secret when none is configured: Telegram
 // then sends it with every update, and nobody else knows it.

@@ -25,7 +25,7 @@ type served struct {
 }
 
 // startServe runs isabot serve with env on a free port and waits until
-// it answers /healthz.
+// its index is open, as /readyz says.
 func startServe(t *testing.T, env map[string]string) *served {
 	t.Helper()
 	for k, v := range env {
@@ -63,10 +63,11 @@ func startServe(t *testing.T, env map[string]string) *served {
 	t.Cleanup(func() { s.stop() })
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		resp, err := http.Get(s.base + "/healthz")
+		resp, err := http.Get(s.base + "/readyz")
 		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if resp.StatusCode == 200 {
+			if strings.Contains(string(body), "index: ok") {
 				return s
 			}
 		}
@@ -76,7 +77,7 @@ func startServe(t *testing.T, env map[string]string) *served {
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("serve never became healthy:\n%s", s.stderr.String())
+			t.Fatalf("serve never opened its index:\n%s", s.stderr.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
