@@ -129,8 +129,9 @@ func NewUnanswered(path string, logger *slog.Logger) *Unanswered {
 		return u
 	}
 	for _, l := range lines {
-		u.entries[questionKey(l.Lang, l.Question)] = &entry{line: l, size: l.size()}
-		u.size += l.size()
+		e := &entry{line: l, size: l.size()}
+		u.entries[questionKey(l.Lang, l.Question)] = e
+		u.size += e.size
 	}
 	if len(u.entries) > u.maxEntries || u.size > u.maxBytes {
 		u.rotate()
@@ -162,29 +163,26 @@ func (u *Unanswered) Add(question string, lang corpus.Lang, platform string) {
 
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	old := u.entries[key]
-	line, entries := ask, len(u.entries)+1
-	if old != nil {
-		line, entries = old.line, len(u.entries)
+	e := u.entries[key]
+	line, entries, size := ask, len(u.entries)+1, ask.size()
+	if e != nil {
+		line = e.line
 		line.Platforms = slices.Clone(line.Platforms)
 		line.merge(ask)
-	}
-	size := line.size()
-	if old != nil {
-		size -= old.size
+		entries, size = len(u.entries), line.size()-e.size
 	}
 	if entries > u.maxEntries || u.size+size > u.maxBytes {
 		// This file is full: it becomes the previous one, and the ask
 		// begins the next.
 		u.rotate()
-		line, old, size = ask, nil, ask.size()
+		e, line, size = nil, ask, ask.size()
 	}
-	if old == nil {
-		old = &entry{}
-		u.entries[key] = old
+	if e == nil {
+		e = &entry{}
+		u.entries[key] = e
 	}
-	old.line = line
-	old.size += size
+	e.line = line
+	e.size += size
 	u.size += size
 	u.dirty = true
 	u.schedule()
