@@ -45,6 +45,7 @@ func TestObservedEngine(t *testing.T) {
 
 	// The log counts the same question together, most asked first; a
 	// greeting is no unanswered question.
+	u.Close()
 	qs, err := ReadUnanswered(path, time.Time{})
 	if err != nil {
 		t.Fatal(err)

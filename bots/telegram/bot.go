@@ -93,8 +93,9 @@ type Bot struct {
 	mu     sync.Mutex
 	health error // nil while the bot receives updates, else why not
 
-	// drain ends DrainGrace after Run's context: the updates taken from
-	// Telegram may be answered until then.
+	// drain ends DrainGrace after Run's context, or with the drain Run's
+	// context carries (bots.Draining): the updates taken from Telegram may
+	// be answered until then.
 	drain    context.Context
 	endDrain context.CancelFunc
 }
@@ -174,7 +175,7 @@ func (b *Bot) setHealth(err error) error {
 // backoff, and Health says why; it fails only for a webhook Telegram
 // refuses. Run is called once.
 func (b *Bot) Run(ctx context.Context) error {
-	context.AfterFunc(ctx, func() { time.AfterFunc(b.cfg.DrainGrace, b.endDrain) })
+	bots.AfterDrain(ctx, b.cfg.DrainGrace, b.endDrain)
 	me, err := reach(ctx, b, "getMe", b.api.GetMe)
 	if err != nil {
 		return b.ended(ctx, err)

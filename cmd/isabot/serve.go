@@ -29,11 +29,6 @@ import (
 	"github.com/isa-alliance/isabot/search"
 )
 
-// shutdownGrace is how long serve waits for HTTP requests in progress
-// when told to stop; like the bots' answers (bots.DrainGrace), they end
-// within the ten seconds a service manager waits.
-const shutdownGrace = bots.DrainGrace
-
 func serveCommand() command {
 	return command{
 		name:    "serve",
@@ -49,11 +44,13 @@ func serveCommand() command {
 }
 
 // start loads the corpus and opens its index, then starts the bots, the
-// delivery of new releases and the watch of the releases folder in group,
+// delivery of new releases and the watch of the releases folder in group
+// (the bots that poll and the deliveries on pollCtx, the bots the listener
+// feeds on hookCtx),
 // and puts the HTTP handlers in place. It tells starting how far it got,
 // adds what is to be closed after group ends to closers, and returns
 // ctx's error if ctx ends first.
-func (a *app) start(ctx, botsCtx context.Context, group *errgroup.Group, starting *startup, closers *[]func()) error {
+func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group, starting *startup, closers *[]func()) error {
 	began := time.Now()
 	data, unused, err := a.loadCorpus(ctx)
 	if err != nil {
@@ -92,13 +89,14 @@ func (a *app) start(ctx, botsCtx context.Context, group *errgroup.Group, startin
 		return float64(pusher.QueueDepth())
 	})
 	unanswered := observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
+	*closers = append(*closers, func() { unanswered.Close() })
 	observed := func(platform string) *observe.ObservedEngine {
 		return observe.Observed(engine, platform, metrics, unanswered)
 	}
 
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", metrics.Handler())
-	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), a.cfg.AskRate, askBurst, a.logger))
+	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), web.RateLimit{PerSecond: a.cfg.AskRate, Burst: askBurst, TrustedProxies: a.cfg.TrustedProxies}, a.logger))
 	internalToken, err := writeInternalToken(a.dataDir)
 	if err != nil {
 		return err
@@ -126,10 +124,12 @@ func (a *app) start(ctx, botsCtx context.Context, group *errgroup.Group, startin
 			return err
 		}
 		starting.set("telegram", tg.Health)
+		runCtx := pollCtx
 		if cfg.WebhookURL != "" {
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
+			runCtx = hookCtx
 		}
-		group.Go(func() error { return tg.Run(botsCtx) })
+		group.Go(func() error { return tg.Run(runCtx) })
 		senders = append(senders, tg)
 		started++
 	}
@@ -146,12 +146,14 @@ func (a *app) start(ctx, botsCtx context.Context, group *errgroup.Group, startin
 			return err
 		}
 		starting.set("slack", sl.Health)
+		runCtx := pollCtx
 		if !sl.SocketMode() {
 			mux.Handle("POST /slack/events", sl.EventsHandler())
 			mux.Handle("POST /slack/commands", sl.CommandsHandler())
 			mux.Handle("POST /slack/interactivity", sl.InteractivityHandler())
+			runCtx = hookCtx
 		}
-		group.Go(func() error { return sl.Run(botsCtx) })
+		group.Go(func() error { return sl.Run(runCtx) })
 		senders = append(senders, sl)
 		started++
 	}
@@ -169,7 +171,7 @@ func (a *app) start(ctx, botsCtx context.Context, group *errgroup.Group, startin
 	}
 	a.restoreKept(ctx, engine, state)
 	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
-	group.Go(func() error { return pusher.Run(botsCtx) })
+	group.Go(func() error { return pusher.Run(pollCtx) })
 	group.Go(func() error {
 		opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize}
 		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, opts)
@@ -185,18 +187,28 @@ func (a *app) start(ctx, botsCtx context.Context, group *errgroup.Group, startin
 	return nil
 }
 
-// serve runs everything until ctx ends, then shuts down in order: stop
-// taking updates, finish the answers in progress, close the state. The
-// HTTP listener starts first (see startup), and the rest beside it.
+// serve runs everything until ctx ends, then shuts down in order, within
+// the configured shutdown timeout: stop taking updates and requests,
+// finish the answers, requests and deliveries in progress (cut off when
+// their time is up), close the state. The HTTP listener starts first (see
+// startup), and the rest beside it.
 func (a *app) serve(ctx context.Context) error {
 	starting := newStartup(a.cfg)
 	mux := starting.handler()
 	group, ctx := errgroup.WithContext(ctx)
-	// The bots stop taking updates when serve is told to stop, and then
-	// finish the answers in progress; a webhook request still being
-	// handled answers on the request's own context.
-	botsCtx, stopBots := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopBots()
+	// Once told to stop, the work in progress (answers, requests,
+	// deliveries) may go on under the drain, which ends when nine tenths
+	// of the shutdown timeout have passed; the rest is for closing. The
+	// bots that take their updates themselves (long polling, Socket Mode)
+	// and the deliveries stop at once; the bots the listener feeds
+	// (webhooks) stop once it has drained, so that what its last requests
+	// started is waited for too.
+	drain, endDrain := bots.Draining(context.WithoutCancel(ctx))
+	defer endDrain()
+	pollCtx, stopPolling := context.WithCancel(drain)
+	defer stopPolling()
+	hookCtx, stopHooks := context.WithCancel(drain)
+	defer stopHooks()
 	// What start opens is closed, in reverse, once everything stopped.
 	var closers []func()
 	defer func() {
@@ -209,7 +221,8 @@ func (a *app) serve(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", a.cfg.Listen, err)
 	}
-	server := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	requests := &inFlight{}
+	server := a.newServer(requests.track(mux), drain)
 	a.logger.Info("HTTP listener started", "addr", ln.Addr().String())
 	group.Go(func() error {
 		if err := server.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
@@ -217,17 +230,22 @@ func (a *app) serve(ctx context.Context) error {
 		}
 		return nil
 	})
+	var cutOff *time.Timer // ends the drain when its time is up
 	group.Go(func() error {
 		<-ctx.Done()
-		// The bots stop taking updates and finish the answers in
-		// progress (bots.Finish) while the listener drains.
-		stopBots()
-		shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
-		defer cancel()
-		return server.Shutdown(shutdown)
+		cutOff = time.AfterFunc(a.cfg.ShutdownTimeout*9/10, endDrain)
+		stopPolling()
+		if err := server.Shutdown(drain); err != nil {
+			a.logger.Warn("HTTP requests in progress were cut off at the shutdown deadline", "error", err)
+			server.Close()
+		}
+		requests.wait()
+		stopHooks()
+		return nil
 	})
-	group.Go(func() error { return a.start(ctx, botsCtx, group, starting, &closers) })
+	group.Go(func() error { return a.start(ctx, pollCtx, hookCtx, group, starting, &closers) })
 	err = group.Wait()
+	cutOff.Stop()
 	a.logger.Info("stopped")
 	if errors.Is(err, context.Canceled) {
 		return nil
