@@ -236,7 +236,13 @@ func unlessReleaseSays(compose func(e *Engine, q *question) answer.Answer) func(
 				return a, true, err
 			}
 		}
-		return compose(e, q), true, nil
+		// "Wer vertritt Yantai?" is not answered by whether Yantai is a
+		// member: an answer without the kind of fact asked for gives way.
+		a := compose(e, q)
+		if q.expects != anyText && !e.holds(a.Text, q.expects, q.text) {
+			return answer.Answer{}, false, nil
+		}
+		return a, true, nil
 	}
 }
 
