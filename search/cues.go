@@ -23,7 +23,7 @@ type cues struct {
 	city, anaphora, join, joinNot                                         cueList
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
-	currency, numberWords, placeWords, money, ageUnits                    cueList
+	currency, numberWords, placeWords, money, ageUnits, freeOfCharge      cueList
 	nameBoundaries, placeSuffixes                                         cueList
 }
 
@@ -50,6 +50,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"decision": &c.decision, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "surname": &c.surname,
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,
 		"age_units":       &c.ageUnits,
+		"free_of_charge":  &c.freeOfCharge,
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
 	})
 	if err != nil {

@@ -44,6 +44,9 @@ func (e *Engine) expected(q *question) answerType {
 		return aPlace
 	case asks(&m.asksPerson) && len(q.people) == 0:
 		return aPerson
+	case e.learner.cues.money.in(q.text, q.units):
+		// "What is the budget of ReCycle Cities?"
+		return anAmount
 	}
 	return anyText
 }
@@ -69,7 +72,8 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 	case aNumber:
 		return digitsPattern.MatchString(stripDates(text)) || cues.numberWords.in(text, units)
 	case anAmount:
-		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units)
+		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
+			cues.freeOfCharge.in(text, units)
 	case anAge:
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units)
 	case aPlace:
