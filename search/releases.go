@@ -447,6 +447,12 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
+	if len(texts) == 0 {
+		// Nothing unknown and no name: the question's keywords are its
+		// subject, when no fact of the data answered it ("Hannover
+		// Messe 2026" is not the founding conference's).
+		texts = q.subjectWords
+	}
 	topic := e.topicOf(texts, names, variants, q.lang)
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
