@@ -42,7 +42,8 @@ func (e *Engine) expected(q *question) answerType {
 		return aDate
 	case asks(&m.asksPlace):
 		return aPlace
-	case asks(&m.asksPerson) && len(q.people) == 0:
+	case asks(&m.asksPerson) && len(q.people) == 0 && !(q.memberish && anyOf(q.has, cNext, cNew, cJoin)):
+		// "Who will be the next member?" asks for cities.
 		return aPerson
 	case e.learner.cues.money.in(q.text, q.units):
 		// "What is the budget of ReCycle Cities?"
@@ -52,7 +53,9 @@ func (e *Engine) expected(q *question) answerType {
 }
 
 var (
-	quotedName    = regexp.MustCompile(`[„“"«»「『]\p{Lu}[^„“”"«»」』]*[“”"«»」』]`)
+	// A name in quotes is short and no sentence: „SmartGrind“, "H2
+	// Corridor", not "Many of them had never been abroad before."
+	quotedName    = regexp.MustCompile(`[„“"«»「『]\p{Lu}[^„“”"«»」』.,;:!?]{0,40}[“”"«»」』]`)
 	yearPattern   = regexp.MustCompile(`\b(?:19|20)\d{2}\b|\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	digitsPattern = regexp.MustCompile(`\d`)
 )

@@ -730,7 +730,15 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 			role := s.text[s.units[from].start:endOf(s.units[i+n-1])]
 			next := i + n
 			next += l.cues.roleLink.at(s.units, next) // "Jurysprecherin war ..."
-			add(l.latinNameAt(s, next), "", role)
+			name := l.latinNameAt(s, next)
+			if name == "" {
+				// "Clara Weidemann, youth coordinator of the ISA"
+				var qualified int
+				if name, qualified = l.latinNameBefore(s, from); name != "" {
+					role = s.text[s.units[qualified].start:endOf(s.units[i+n-1])]
+				}
+			}
+			add(name, "", role)
 			i += n - 1
 		}
 	}
@@ -784,6 +792,27 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 		return ""
 	}
 	return s.text[s.units[i].start:endOf(s.units[j-1])]
+}
+
+// latinNameBefore reads the name that a role at unit i follows, set off
+// by a comma, with at most two small words between, where the role so
+// qualified starts: "Clara Weidemann, youth coordinator of the ISA".
+func (l *learner) latinNameBefore(s sentence, i int) (name string, role int) {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if strings.TrimSpace(s.text[endOf(s.units[k]):s.units[k+1].start]) == "," {
+			end := endOf(s.units[k])
+			for start := max(0, k-3); start < k; start++ {
+				if name := l.latinNameAt(s, start); name != "" && s.units[start].start+len(name) == end {
+					return name, k + 1
+				}
+			}
+			return "", 0
+		}
+		if s.units[k].capital || s.units[k].han {
+			return "", 0
+		}
+	}
+	return "", 0
 }
 
 // isNameWord reports whether a capitalised word is rather a place or a

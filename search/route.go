@@ -106,7 +106,7 @@ var rules = []rule{
 	// What people said is in the releases.
 	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},
 	{"person", func(q *question) bool { return len(q.people) > 0 },
-		fact(func(e *Engine, q *question) answer.Answer { return e.person(q.lang, q.people) })},
+		holding(func(e *Engine, q *question) answer.Answer { return e.person(q.lang, q.people) })},
 	// "Unterschied Koordinator und Sekretariat": both.
 	{"coordinator-and-secretariat", func(q *question) bool {
 		return q.has[cSecretariat] && q.has[cCoordinator] && !q.has[cPerson]
@@ -219,7 +219,7 @@ func fact(compose func(e *Engine, q *question) answer.Answer) func(context.Conte
 func maybe(compose func(e *Engine, q *question) (answer.Answer, bool)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		a, ok := compose(e, q)
-		return a, ok, nil
+		return a, ok && e.givesExpected(q, a), nil
 	}
 }
 
@@ -236,14 +236,26 @@ func unlessReleaseSays(compose func(e *Engine, q *question) answer.Answer) func(
 				return a, true, err
 			}
 		}
-		// "Wer vertritt Yantai?" is not answered by whether Yantai is a
-		// member: an answer without the kind of fact asked for gives way.
-		a := compose(e, q)
-		if q.expects != anyText && !e.holds(a.Text, q.expects, q.text) {
-			return answer.Answer{}, false, nil
-		}
-		return a, true, nil
+		return holding(compose)(ctx, e, q)
 	}
+}
+
+// holding makes an answer function of a composer whose answer gives way
+// when it lacks the kind of fact asked for: "Wer vertritt Yantai?" is not
+// answered by whether Yantai is a member, nor "How old is Clara
+// Weidemann?" by her role.
+func holding(compose func(e *Engine, q *question) answer.Answer) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	return func(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+		a := compose(e, q)
+		return a, e.givesExpected(q, a), nil
+	}
+}
+
+// givesExpected reports whether an answer holds the kind of fact the
+// question asks for, if it asks for one; saying that the sources do not
+// know is an answer too.
+func (e *Engine) givesExpected(q *question, a answer.Answer) bool {
+	return !a.Answered || q.expects == anyText || e.holds(a.Text, q.expects, q.text)
 }
 
 // declined makes an answer function of a composer whose reply states no
