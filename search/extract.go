@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -141,6 +142,8 @@ type candidate struct {
 	sentence string
 	score    float64
 	holds    bool
+	// cover is the share of the question's subject the sentence holds.
+	cover float64
 }
 
 // maxAnswerPassages bounds the passages whose sentences are weighed.
@@ -153,6 +156,7 @@ const maxAnswerPassages = 6
 // other words, its hints.
 func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord) candidate {
 	want := q.expects
+	counted := e.countedWord(q)
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -186,10 +190,13 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			for _, w := range hints {
 				hinted += w.share(terms)
 			}
-			c := candidate{found: f, sentence: s, holds: e.holds(s, want, q.text)}
+			c := candidate{found: f, sentence: s, holds: e.holds(s, want, q.text), cover: in / max(total, 1)}
 			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + 0.5*hinted/max(float64(len(hints)), 1)
 			if c.holds && want != anyText {
 				score += 3
+			}
+			if counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted) {
+				score++ // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 			}
 			if !slices.Contains(sentences, s) {
 				score -= 0.05 // two sentences
@@ -210,6 +217,70 @@ func topicWeight(w topicWord) float64 {
 		return 0.5
 	}
 	return 1
+}
+
+// kindWords are the words that name a kind of fact, if any: "Geld",
+// "Budget" an amount, "Halle" a place, "岁" an age.
+func (e *Engine) kindWords(t answerType) *cueList {
+	cues := e.learner.cues
+	switch t {
+	case anAmount:
+		return &cues.money
+	case aPlace:
+		return &cues.placeWords
+	case anAge:
+		return &cues.ageUnits
+	}
+	return nil
+}
+
+// countedWord is what a question asks the number of: the word after
+// "how many", "wie viele", 多少 ("visitors", "Projekte", 人); nil if it
+// asks for no number.
+func (e *Engine) countedWord(q *question) *topicWord {
+	if q.expects != aNumber {
+		return nil
+	}
+	cue := &e.message.asksNumber
+	for i := range q.units {
+		if q.units[i].han {
+			continue
+		}
+		if n := cue.at(q.units, i); n > 0 && i+n < len(q.units) && !q.units[i+n].han {
+			if words := e.topicOf([]string{q.units[i+n].raw}, nil, nil, q.lang); len(words) == 1 {
+				return &words[0]
+			}
+			return nil
+		}
+	}
+	for _, w := range cue.chinese {
+		if _, after, ok := strings.Cut(q.text, w); ok {
+			if r, _ := utf8.DecodeRuneInString(after); isHan(r) {
+				return &topicWord{text: string(r), own: []string{string(r)}}
+			}
+		}
+	}
+	return nil
+}
+
+// counts reports whether a sentence in lang gives a number of the counted
+// word: the word (in lang) among the three after a number, or for Chinese
+// the character right after it.
+func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) bool {
+	for _, loc := range numberPattern.FindAllStringIndex(stripDates(sentence), -1) {
+		after := stripDates(sentence)[loc[1]:]
+		if counted.terms == nil {
+			if strings.HasPrefix(strings.TrimSpace(after), counted.text) {
+				return true
+			}
+			continue
+		}
+		words := strings.Fields(after)
+		if counted.foundIn(e.termSet(lang, strings.Join(words[:min(3, len(words))], " "))) {
+			return true
+		}
+	}
+	return false
 }
 
 // typeName says what kind of fact was asked for, for "the release does

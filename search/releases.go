@@ -83,10 +83,13 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 		if len(more) == 0 {
 			continue
 		}
-		if c := e.bestSentence(q, more, topic, hints); len(found) == 0 || c.holds && !best.holds {
+		if c := e.bestSentence(q, more, topic, hints); len(found) == 0 || c.holds && (!best.holds || c.cover > best.cover) {
 			found, best = more, c
 		}
-		if best.holds {
+		// A sentence that holds the fact and all of the subject ends the
+		// search; one that holds part of it (青年 of 青年营) may be bettered
+		// in another language.
+		if best.holds && best.cover >= 1 {
 			break
 		}
 	}
@@ -222,7 +225,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	quoting := q.has[cQuote] && len(q.people) > 0
 	var found []scoredPassage
 	best := 0.0
-	for _, h := range hits {
+	for _, h := range e.candidates(q, hits) {
 		// A passage scores its hit's score times its coverage, at most 1:
 		// once the hits score no more than the best so far, none of them
 		// can win, and analysing them is wasted. Quotes take several, and
@@ -230,8 +233,8 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		if !quoting && h.score <= best && (q.expects == anyText || len(found) >= maxAnswerPassages) {
 			break
 		}
-		p := e.passageByID(h.id)
-		if p == nil || p.Kind == partContact || p.Kind == partTitle || !ofYears(p, q.years) {
+		p := h.p
+		if p.Kind == partContact || p.Kind == partTitle || !ofYears(p, q.years) {
 			continue
 		}
 		// The title names what the release is about, and so what each of
@@ -252,6 +255,38 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	slices.SortStableFunc(found, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
 	return found, nil
+}
+
+// candidates are the passages of the hits, best first. A question that
+// asks for a kind of fact gets, for a release whose title matches, its
+// paragraphs too, at half the title's score: "Wie teuer ist ReCycle
+// Cities?" is answered by the paragraph on the budget of the release
+// about ReCycle Cities, which need not name it again.
+func (e *Engine) candidates(q *question, hits []hit) []scoredPassage {
+	var out []scoredPassage
+	seen := map[string]bool{}
+	add := func(p passage, score float64) {
+		if id := p.docID(); !seen[id] {
+			seen[id] = true
+			out = append(out, scoredPassage{p: &p, score: score})
+		}
+	}
+	for _, h := range hits {
+		p := e.passageByID(h.id)
+		if p == nil {
+			continue
+		}
+		add(*p, h.score)
+		if p.Kind == partTitle && q.expects != anyText {
+			for i := range p.Release.Body {
+				if body, ok := passageAt(p.Release, partBody, i); ok {
+					add(body, h.score/2)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
+	return out
 }
 
 // ofYears reports whether a passage is of one of the years a question
@@ -423,14 +458,20 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			j++
 		}
 		text := q.text[u.start:endOf(q.unknown[j])]
+		i = j
+		if kind := e.kindWords(q.expects); kind != nil && kind.inText(text) {
+			continue // "Geld" in "Wie viel Geld …?" says what is asked, not of what
+		}
 		texts = append(texts, text)
 		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
 			nouns[text] = true
 		}
+		if camelCase(text) {
+			names[text] = true // a brand's name: "ReCycle"
+		}
 		if u.word != 0 {
 			spelled[text] = true
 		}
-		i = j
 	}
 	variants := map[string][]string{}
 	for _, p := range q.people {
