@@ -3,6 +3,8 @@ package search
 import (
 	"slices"
 	"testing"
+
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 func TestQuestionNumbers(t *testing.T) {
@@ -22,6 +24,30 @@ func TestQuestionNumbers(t *testing.T) {
 		q := e.read(tt.text, "")
 		if !slices.Equal(q.numbers, tt.want) {
 			t.Errorf("%s: numbers %v, want %v", tt.text, q.numbers, tt.want)
+		}
+	}
+}
+
+func TestCompoundParts(t *testing.T) {
+	tests := []struct {
+		word string
+		want []string
+		en   []string // translated part by part
+	}{
+		{"Wasserstoffarbeitsgruppe", []string{"wasserstoff", "arbeit", "grupp"}, []string{"hydrogen", "work", "group"}},
+		{"Kooperationschancen", []string{"kooperation", "chanc"}, nil},
+		{"Stadt", nil, nil},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		if got := compoundParts(e.index.analyze(corpus.German, tt.word)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: parts %v, want %v", tt.word, got, tt.want)
+		}
+		if tt.en == nil {
+			continue
+		}
+		if got := e.translatedParts(tt.word, corpus.English); !slices.Equal(got, tt.en) {
+			t.Errorf("%s: English parts %v, want %v", tt.word, got, tt.en)
 		}
 	}
 }

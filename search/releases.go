@@ -568,6 +568,11 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 					w.parts[l] = append(w.parts[l], parts)
 				}
 			}
+			if lang == corpus.German && l != lang && !w.name && len(w.terms[l]) <= 1 {
+				if group := e.translatedParts(text, l); len(group) > 1 {
+					w.parts[l] = append(w.parts[l], group)
+				}
+			}
 		}
 		// A word the question's own language drops as a stop word is
 		// no subject, whatever it may mean elsewhere; nor is one with
@@ -669,13 +674,59 @@ func searchTerms(terms []term) []string {
 // compoundParts are the parts of the compound a one-word text is, if it
 // is one.
 func compoundParts(terms []term) []string {
-	var parts []string
-	for _, t := range terms {
-		if t.part && !slices.Contains(parts, t.text) {
-			parts = append(parts, t.text)
+	var out []string
+	for _, t := range compoundSpans(terms) {
+		if !slices.Contains(out, t.text) {
+			out = append(out, t.text)
 		}
 	}
-	return parts
+	return out
+}
+
+// compoundSpans are the parts of a compound among its terms, in order.
+// The filter gives every word of the dictionary inside the compound
+// (wasserstoff, erst, stoff, farb, arbeit, grupp); its parts are the
+// longest that do not overlap (wasserstoff, arbeit, grupp).
+func compoundSpans(terms []term) []term {
+	var parts []term
+	for _, t := range terms {
+		if t.part {
+			parts = append(parts, t)
+		}
+	}
+	slices.SortStableFunc(parts, func(a, b term) int { return cmp.Compare(b.end-b.start, a.end-a.start) })
+	var kept []term
+	for _, t := range parts {
+		if !slices.ContainsFunc(kept, func(k term) bool { return t.start < k.end && k.start < t.end }) {
+			kept = append(kept, t)
+		}
+	}
+	slices.SortFunc(kept, func(a, b term) int { return cmp.Compare(a.start, b.start) })
+	return kept
+}
+
+// translatedParts translates a German compound the dictionaries lack
+// part by part into to: "Wasserstoffarbeitsgruppe" is found in English
+// by hydrogen, work and group together. Nil if a part has no translation.
+func (e *Engine) translatedParts(word string, to corpus.Lang) []string {
+	spans := compoundSpans(e.index.analyze(corpus.German, word))
+	if len(spans) < 2 {
+		return nil
+	}
+	// The filter counts a part's place in characters.
+	runes := []rune(strings.ToLower(word))
+	var group []string
+	for _, t := range spans {
+		if t.start < 0 || t.end > len(runes) {
+			return nil
+		}
+		tr := e.translate(string(runes[t.start:t.end]), corpus.German, to)
+		if len(tr) == 0 {
+			return nil
+		}
+		group = append(group, searchTerms(e.index.analyze(to, tr[0]))...)
+	}
+	return group
 }
 
 func (e *Engine) passageByID(id string) *passage {
