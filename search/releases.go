@@ -690,7 +690,10 @@ func compoundParts(terms []term) []string {
 func compoundSpans(terms []term) []term {
 	var parts []term
 	for _, t := range terms {
-		if t.part {
+		// The compound itself may be a word of the dictionary
+		// ("Abfallwirtschaft"): no part of it.
+		whole := slices.ContainsFunc(terms, func(w term) bool { return !w.part && w.start == t.start && w.end == t.end })
+		if t.part && !whole {
 			parts = append(parts, t)
 		}
 	}
