@@ -195,6 +195,9 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			if c.holds && want != anyText {
 				score += 3
 			}
+			if c.holds && want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s)) {
+				score++ // a person before an organisation
+			}
 			if counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted) {
 				score++ // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 			}
