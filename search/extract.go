@@ -270,17 +270,26 @@ func (e *Engine) countedWord(q *question) *topicWord {
 // word: the word (in lang) among the three after a number, or for Chinese
 // the character right after it.
 func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) bool {
-	for _, loc := range numberPattern.FindAllStringIndex(stripDates(sentence), -1) {
-		after := stripDates(sentence)[loc[1]:]
-		if counted.terms == nil {
+	sentence = stripDates(sentence)
+	for _, loc := range numberPattern.FindAllStringIndex(sentence, -1) {
+		number, after := sentence[loc[0]:loc[1]], sentence[loc[1]:]
+		switch {
+		case strings.HasSuffix(number, "%") || strings.HasPrefix(after, "%"):
+			// A share counts nothing.
+		case counted.terms == nil:
 			if strings.HasPrefix(strings.TrimSpace(after), counted.text) {
 				return true
 			}
-			continue
-		}
-		words := strings.Fields(after)
-		if counted.foundIn(e.termSet(lang, strings.Join(words[:min(3, len(words))], " "))) {
-			return true
+		case lang == corpus.Chinese:
+			// The measure word and the noun: 420家企业.
+			if counted.foundIn(e.termSet(lang, firstRunes(after, 4))) {
+				return true
+			}
+		default:
+			words := strings.Fields(after)
+			if counted.foundIn(e.termSet(lang, strings.Join(words[:min(3, len(words))], " "))) {
+				return true
+			}
 		}
 	}
 	return false
