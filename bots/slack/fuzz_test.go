@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slack-go/slack"
+
 	"github.com/isa-alliance/isabot/bots/slack/slackfake"
 	"github.com/isa-alliance/isabot/bots/store"
 )
@@ -36,8 +38,8 @@ var slackEndpoints = [][2]string{
 // here or in the answer's goroutine; and what the bot then sends, Slack
 // would take: it is refused only for where the request said to send it
 // (see fuzzSlackRefusalsAllowed), never for its blocks, text or length.
-// The bot talks to nothing but the fake: a response_url elsewhere is
-// answered 404 on the spot.
+// The bot talks to nothing but the fake: a response_url elsewhere (another
+// host, or https) is answered 404 on the spot.
 func FuzzHTTP(f *testing.F) {
 	fake := slackfake.NewServer(f, botToken, appToken)
 	const ts = "1700000000.000100"
@@ -162,7 +164,8 @@ type freshEvents struct{ *store.Store }
 func (freshEvents) ClaimUpdate(string, string) (bool, error) { return true, nil }
 
 // slackRefusals is the bot's transport: it passes requests to the fake
-// Slack, answers every other host 404 itself, counts the calls and keeps
+// Slack, answers every other address 404 itself (at once, where a network
+// error would be retried), counts the calls and keeps
 // the fake's refusals of the Web API calls ("method error detail") and of
 // the posts to response URLs ("response_url error").
 type slackRefusals struct {
@@ -177,7 +180,7 @@ func (r *slackRefusals) RoundTrip(req *http.Request) (*http.Response, error) {
 	r.mu.Lock()
 	r.calls++
 	r.mu.Unlock()
-	if req.URL.Host != r.fakeHost {
+	if req.URL.Scheme != "http" || req.URL.Host != r.fakeHost {
 		return &http.Response{
 			Status: "404 Not Found", StatusCode: http.StatusNotFound, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
 			Header: http.Header{}, Body: io.NopCloser(strings.NewReader("no_service")), Request: req,
@@ -248,4 +251,26 @@ func (l *panicLog) take() []string {
 	p := l.panics
 	l.panics = nil
 	return p
+}
+
+// TestRespondMalformedURL: a response_url that does not parse or is no
+// http(s) URL fails at once, where it used to be retried as a network
+// failure for 7.5 s (FuzzHTTP's testdata/fuzz/FuzzHTTP/response-url-bad-port).
+func TestRespondMalformedURL(t *testing.T) {
+	api := &slackRefusals{fakeHost: "slack.invalid"}
+	b, err := New(Config{BotToken: botToken, SigningSecret: signingSecret, HTTPClient: &http.Client{Transport: api}},
+		nil, nil, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"http://127.0.0.1:3-561/response/R1", "http://127.0.0.1\x7f/response/R1", "ftp://hooks.slack.com/x", "hooks.slack.com/commands/x"} {
+		start := time.Now()
+		err := b.poster.respond(t.Context(), u, &slack.WebhookMessage{Text: "x"})
+		if took := time.Since(start); err == nil || took > time.Second {
+			t.Errorf("respond(%q) = %v after %v, want an error at once", u, err, took)
+		}
+	}
+	if calls, _ := api.take(); calls != 0 {
+		t.Errorf("%d posts made", calls)
+	}
 }
