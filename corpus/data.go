@@ -7,4 +7,8 @@ type Data struct {
 	Regions  []Region
 	Alliance Alliance
 	Sources  []Source
+	// Files maps each data file's name (cities.yaml) to the path of the
+	// version in use, as its directory names it; a data file none of
+	// whose versions could be read is missing.
+	Files map[string]string
 }

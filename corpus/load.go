@@ -1,11 +1,11 @@
 package corpus
 
 import (
+	"context"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -30,9 +30,11 @@ var embedded embed.FS
 
 // Dir is a directory of corpus files: the data files at its top and
 // releases in its releases/ folder. Path names it in error messages.
+// MaxFileSize is the largest file read from it, 0 for no limit.
 type Dir struct {
-	FS   fs.FS
-	Path string
+	FS          fs.FS
+	Path        string
+	MaxFileSize int64
 }
 
 // Embedded is the default corpus compiled into the binary.
@@ -44,52 +46,48 @@ func Embedded() Dir {
 	return Dir{FS: sub, Path: "(embedded)"}
 }
 
-// OSDir is a corpus directory on disk, such as the data directory.
+// OSDir is a corpus directory on disk, such as the data directory. Only
+// regular files are read from it, each of at most DefaultMaxFileSize, and
+// no link that leads out of it (see DirFS).
 func OSDir(dir string) Dir {
-	return Dir{FS: os.DirFS(dir), Path: dir}
+	return Dir{FS: DirFS(dir), Path: dir, MaxFileSize: DefaultMaxFileSize}
 }
 
-// Load reads the corpus from dirs in order. Releases of later directories
-// are added to those of earlier ones (the same ID replaces); a data file in
-// a later directory replaces the earlier one. A problem with one file or
-// one entry is returned among errs, each a *FileError naming the file and
-// line; everything else still loads.
+// Load reads the corpus from dirs in order; see LoadContext.
 func Load(dirs ...Dir) (*Data, []error) {
-	var (
-		l     loader
-		files = map[string]dataFile{}
-	)
+	return LoadContext(context.Background(), dirs...)
+}
+
+// LoadContext reads the corpus from dirs in order. Releases of later
+// directories are added to those of earlier ones (the same ID replaces).
+//
+// A data file in a later directory replaces the earlier one, if it has no
+// errors at all: a data file with an error (of syntax, an unknown key, a
+// wrong type, a missing or wrong value) is not used, and the newest
+// version without errors is used instead, as Data.Files says. Where every
+// version has errors, the entries of the first directory's version that
+// are right are used.
+//
+// Every problem is returned among errs: a *FileError naming file and line
+// for each error, and an *UnusedFileError for each data file not used.
+// A release with an error is left out, and the others load. LoadContext
+// returns early with ctx's error when ctx ends.
+func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
+	var l loader
+	versions := map[string][]dataFile{}
 	releases := map[string]Release{}
 	for _, dir := range dirs {
-		for _, name := range []string{SourcesFile, CitiesFile, AllianceFile} {
-			raw, err := fs.ReadFile(dir.FS, name)
-			if errors.Is(err, fs.ErrNotExist) {
-				continue
+		for _, name := range dataFiles {
+			if f, ok := readDataFile(dir, name); ok {
+				versions[name] = append(versions[name], f)
 			}
-			p := filepath.Join(dir.Path, name)
-			if err != nil {
-				l.fail(p, 0, err)
-				continue
-			}
-			var root yaml.Node
-			if err := yaml.Unmarshal(raw, &root); err != nil {
-				l.fail(p, yamlErrorLine(err), fmt.Errorf("%s is not valid YAML, using the previous version: %w", name, err))
-				continue
-			}
-			if len(root.Content) == 0 {
-				l.fail(p, 0, fmt.Errorf("%s is empty, using the previous version", name))
-				continue
-			}
-			if want := fileShape(name); root.Content[0].Kind != want {
-				l.fail(p, root.Content[0].Line, fmt.Errorf("%s must hold a %s at its top, using the previous version", name, shapeName(want)))
-				continue
-			}
-			files[name] = dataFile{path: p, raw: raw, root: &root}
 		}
-		l.loadReleases(dir, releases)
+		if err := l.loadReleases(ctx, dir, releases); err != nil {
+			return &Data{}, append(l.errs, err)
+		}
 	}
 
-	d := &Data{}
+	d := &Data{Files: map[string]string{}}
 	for _, r := range releases {
 		d.Releases = append(d.Releases, r)
 	}
@@ -100,14 +98,109 @@ func Load(dirs ...Dir) (*Data, []error) {
 		return strings.Compare(a.ID, b.ID)
 	})
 
-	sources := l.loadSources(files[SourcesFile], d.Releases)
+	sources := choose(&l, d, versions[SourcesFile], func(l *loader, f dataFile) map[string]Source {
+		return l.loadSources(f, d.Releases)
+	})
 	for _, s := range sources {
 		d.Sources = append(d.Sources, s)
 	}
 	slices.SortFunc(d.Sources, func(a, b Source) int { return strings.Compare(a.ID, b.ID) })
-	d.Regions, d.Cities = l.loadCities(files[CitiesFile], sources)
-	d.Alliance = l.loadAlliance(files[AllianceFile], sources)
+	cities := choose(&l, d, versions[CitiesFile], func(l *loader, f dataFile) cityData {
+		return l.loadCities(f, sources)
+	})
+	d.Regions, d.Cities = cities.regions, cities.cities
+	d.Alliance = choose(&l, d, versions[AllianceFile], func(l *loader, f dataFile) Alliance {
+		return l.loadAlliance(f, sources)
+	})
 	return d, l.errs
+}
+
+// dataFiles are the data files in the order they load: the others cite
+// the sources.
+var dataFiles = []string{SourcesFile, CitiesFile, AllianceFile}
+
+// UnusedFileError reports a data file that has errors and is therefore
+// not used at all. Using is the version used instead, as its directory
+// names it, or "" when there is none. Errs are the file's errors, each a
+// *FileError; LoadContext returns them too.
+type UnusedFileError struct {
+	Path  string
+	Using string
+	Errs  []error
+}
+
+func (e *UnusedFileError) Error() string {
+	instead := "no version of it is used"
+	if e.Using != "" {
+		instead = e.Using + " is used instead"
+	}
+	return fmt.Sprintf("%s has %d %s and is not used; %s", e.Path, len(e.Errs), plural(len(e.Errs), "error", "errors"), instead)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// readDataFile reads and parses the data file name of dir, if it exists;
+// a file that cannot be read or parsed is a version with errors.
+func readDataFile(dir Dir, name string) (dataFile, bool) {
+	f := dataFile{path: filepath.Join(dir.Path, name)}
+	raw, err := ReadFile(dir.FS, name, dir.MaxFileSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return f, false
+	}
+	fail := func(line int, err error) (dataFile, bool) {
+		f.errs = append(f.errs, &FileError{Path: f.path, Line: line, Err: err})
+		return f, true
+	}
+	if err != nil {
+		return fail(0, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(raw, &root); err != nil {
+		return fail(yamlErrorLine(err), fmt.Errorf("not valid YAML: %w", err))
+	}
+	if len(root.Content) == 0 {
+		return fail(0, errors.New("the file is empty"))
+	}
+	if want := fileShape(name); root.Content[0].Kind != want {
+		return fail(root.Content[0].Line, fmt.Errorf("%s must hold a %s at its top", name, shapeName(want)))
+	}
+	f.raw, f.root = raw, &root
+	return f, true
+}
+
+// choose loads the newest of the versions of a data file that has no
+// errors, and records its path in d.Files; each newer version is reported
+// with its errors and as unused. When every version has errors, the first
+// is loaded for what in it is right. With no version, load gets an empty
+// dataFile.
+func choose[T any](l *loader, d *Data, versions []dataFile, load func(*loader, dataFile) T) T {
+	var unused []*UnusedFileError
+	for i := len(versions) - 1; i >= 0; i-- {
+		f := versions[i]
+		try := loader{errs: f.errs}
+		v := load(&try, f)
+		l.errs = append(l.errs, try.errs...)
+		if len(try.errs) > 0 && i > 0 {
+			unused = append(unused, &UnusedFileError{Path: f.path, Errs: try.errs})
+			continue
+		}
+		if f.root != nil {
+			d.Files[filepath.Base(f.path)] = f.path
+			for _, u := range unused {
+				u.Using = f.path
+			}
+		}
+		for _, u := range unused {
+			l.errs = append(l.errs, u)
+		}
+		return v
+	}
+	return load(l, dataFile{})
 }
 
 // fileShape is the YAML node a data file holds at its top: the sources are
@@ -126,10 +219,13 @@ func shapeName(k yaml.Kind) string {
 	return "mapping"
 }
 
+// dataFile is one version of a data file: its content, parsed, or the
+// errors that kept it from being read or parsed.
 type dataFile struct {
 	path string
 	raw  []byte
 	root *yaml.Node
+	errs []error
 }
 
 type loader struct {
@@ -140,22 +236,27 @@ func (l *loader) fail(path string, line int, err error) {
 	l.errs = append(l.errs, &FileError{Path: path, Line: line, Err: err})
 }
 
-func (l *loader) loadReleases(dir Dir, into map[string]Release) {
+// loadReleases reads the releases of dir into into. It returns ctx's
+// error when ctx ends, and reports every other problem.
+func (l *loader) loadReleases(ctx context.Context, dir Dir, into map[string]Release) error {
 	entries, err := fs.ReadDir(dir.FS, ReleasesDir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return
+		return nil
 	}
 	if err != nil {
 		l.fail(filepath.Join(dir.Path, ReleasesDir), 0, err)
-		return
+		return nil
 	}
 	seen := map[string]string{}
 	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if e.IsDir() || !IsReleaseFile(e.Name()) {
 			continue
 		}
 		p := filepath.Join(dir.Path, ReleasesDir, e.Name())
-		raw, err := fs.ReadFile(dir.FS, path.Join(ReleasesDir, e.Name()))
+		raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.Name()), dir.MaxFileSize)
 		if err != nil {
 			l.fail(p, 0, err)
 			continue
@@ -172,6 +273,7 @@ func (l *loader) loadReleases(dir Dir, into map[string]Release) {
 		seen[r.ID] = p
 		into[r.ID] = r
 	}
+	return nil
 }
 
 // IsReleaseFile reports whether a file name has the extension of a release:
@@ -258,16 +360,22 @@ func (l *loader) checkCite(path string, line int, what string, c Cite, sources m
 	return false
 }
 
-func (l *loader) loadCities(f dataFile, sources map[string]Source) ([]Region, []City) {
+// cityData is what cities.yaml holds.
+type cityData struct {
+	regions []Region
+	cities  []City
+}
+
+func (l *loader) loadCities(f dataFile, sources map[string]Source) cityData {
 	if f.root == nil {
-		return nil, nil
+		return cityData{}
 	}
 	var file struct {
 		Regions []Region `yaml:"regions"`
 		Cities  []City   `yaml:"cities"`
 	}
 	if !l.decode(f, &file) {
-		return nil, nil
+		return cityData{}
 	}
 
 	var regions []Region
@@ -323,7 +431,10 @@ func (l *loader) loadCities(f dataFile, sources map[string]Source) ([]Region, []
 		names[c.Name] = strconv.Itoa(line)
 		cities = append(cities, c)
 	}
-	return regions, cities
+	if len(file.Cities) == 0 {
+		l.fail(f.path, keyLine(f.root, "cities"), errors.New("no city is listed under cities:"))
+	}
+	return cityData{regions: regions, cities: cities}
 }
 
 func (l *loader) loadAlliance(f dataFile, sources map[string]Source) Alliance {

@@ -965,7 +965,7 @@ func TestLoadBadAlliance(t *testing.T) {
 }
 
 // TestLoadBrokenFile: a data file that is no YAML at all, or empty, is
-// reported, and the version of the earlier directory is used.
+// reported and not used, and the version of the earlier directory is.
 func TestLoadBrokenFile(t *testing.T) {
 	base := loadClean(t, Embedded())
 	const dir = "overlay"
@@ -986,7 +986,7 @@ func TestLoadBrokenFile(t *testing.T) {
 			text:   "regions: []\ncities:\n  - name: Neustadt\n    country: DE\n   region: DE-NW\n",
 			marker: "   region",
 			early:  3,
-			msg:    "cities.yaml is not valid YAML, using the previous version: yaml: line 2: did not find expected '-' indicator",
+			msg:    "not valid YAML: yaml: line 2: did not find expected '-' indicator",
 		},
 		{
 			name:   "cities: unclosed flow mapping",
@@ -994,7 +994,7 @@ func TestLoadBrokenFile(t *testing.T) {
 			text:   "regions: []\ncities:\n  - {name: Neustadt, country: DE\n  - {name: Altstadt}\n",
 			marker: "Altstadt",
 			early:  2,
-			msg:    "cities.yaml is not valid YAML",
+			msg:    "not valid YAML",
 		},
 		{
 			name:   "cities: tab",
@@ -1009,14 +1009,14 @@ func TestLoadBrokenFile(t *testing.T) {
 			text:   "regions: []\ncities:\n  - name: Neustadt\n    note: {de: Hinweis: falsch}\n",
 			marker: "Hinweis",
 			early:  1,
-			msg:    "cities.yaml is not valid YAML",
+			msg:    "not valid YAML",
 		},
 		{
 			name:   "alliance",
 			file:   AllianceFile,
 			text:   "names:\n  - {lang: de, name: \"Unclosed}\n",
 			marker: "Unclosed",
-			msg:    "alliance.yaml is not valid YAML",
+			msg:    "not valid YAML",
 		},
 		{
 			name:   "sources",
@@ -1024,28 +1024,29 @@ func TestLoadBrokenFile(t *testing.T) {
 			text:   "- id: a\n  title: A\n- id: b\n  title: [B\n",
 			marker: "[B",
 			early:  1,
-			msg:    "sources.yaml is not valid YAML",
+			msg:    "not valid YAML",
 		},
 		{
 			name: "empty",
 			file: CitiesFile,
 			text: "",
-			msg:  "cities.yaml is empty, using the previous version",
+			msg:  "the file is empty",
 		},
 		{
 			name: "only comments",
 			file: CitiesFile,
 			text: "# nothing here yet\n",
-			msg:  "cities.yaml is empty, using the previous version",
+			msg:  "the file is empty",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, tt.file)
 			d, errs := Load(Embedded(), testDir(dir, map[string]string{tt.file: tt.text}))
-			if len(errs) != 1 {
-				t.Fatalf("errors = %q, want one", errs)
+			if len(errs) != 2 {
+				t.Fatalf("errors = %q, want two", errs)
 			}
+			checkUnused(t, errs[1], path, filepath.Join("(embedded)", tt.file))
 			var fe *FileError
 			if !errors.As(errs[0], &fe) {
 				t.Fatalf("error = %v (%T), want a *FileError", errs[0], errs[0])
@@ -1124,15 +1125,24 @@ func TestLoadWrongShapeFallsBack(t *testing.T) {
 	if len(data.Cities) < 40 || len(data.Sources) < 10 {
 		t.Errorf("fell back to nothing: %d cities, %d sources", len(data.Cities), len(data.Sources))
 	}
-	var lines []string
-	for _, err := range problems {
-		var fe *FileError
-		if !errors.As(err, &fe) || fe.Line != 1 {
-			t.Errorf("problem %v is no FileError at line 1", err)
-		}
-		lines = append(lines, err.Error())
+	if len(problems) != 4 {
+		t.Fatalf("want 4 problems, got %q", problems)
 	}
-	if len(problems) != 2 {
-		t.Errorf("want 2 problems, got %q", lines)
+	for i, name := range []string{SourcesFile, CitiesFile} {
+		var fe *FileError
+		if err := problems[2*i]; !errors.As(err, &fe) || fe.Line != 1 || fe.Path != filepath.Join("overlay", name) {
+			t.Errorf("problem %v is no FileError of %s at line 1", err, name)
+		}
+		checkUnused(t, problems[2*i+1], filepath.Join("overlay", name), filepath.Join("(embedded)", name))
+	}
+}
+
+// checkUnused checks that err reports the data file path as unused, and
+// using as used instead.
+func checkUnused(t *testing.T, err error, path, using string) {
+	t.Helper()
+	var ue *UnusedFileError
+	if !errors.As(err, &ue) || ue.Path != path || ue.Using != using || len(ue.Errs) == 0 {
+		t.Errorf("got %v, want %s reported as unused, %s used instead", err, path, using)
 	}
 }

@@ -23,7 +23,8 @@ type cues struct {
 	city, anaphora, join, joinNot                                         cueList
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
-	currency, numberWords, placeWords, money, ageUnits                    cueList
+	currency, numberWords, placeWords, money, ageUnits, freeOfCharge      cueList
+	nameBoundaries, placeSuffixes                                         cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -48,7 +49,9 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
 		"decision": &c.decision, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "surname": &c.surname,
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,
-		"age_units": &c.ageUnits,
+		"age_units":       &c.ageUnits,
+		"free_of_charge":  &c.freeOfCharge,
+		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
 	})
 	if err != nil {
 		return nil, err

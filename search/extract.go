@@ -44,6 +44,9 @@ func (e *Engine) expected(q *question) answerType {
 		return aPlace
 	case asks(&m.asksPerson) && len(q.people) == 0:
 		return aPerson
+	case e.learner.cues.money.in(q.text, q.units):
+		// "What is the budget of ReCycle Cities?"
+		return anAmount
 	}
 	return anyText
 }
@@ -54,10 +57,14 @@ var (
 	digitsPattern = regexp.MustCompile(`\d`)
 )
 
-// holds reports whether a sentence of a release holds a fact of type t.
-func (e *Engine) holds(text string, t answerType) bool {
+// holds reports whether a sentence of a release holds a fact of type t
+// that the question, asked, does not give itself: "ReCycle Cities" does
+// not say who leads "ReCycle Cities", nor 20 how many of the 20 came
+// from Foshan.
+func (e *Engine) holds(text string, t answerType, asked string) bool {
 	cues := e.learner.cues
 	units := segment(text)
+	text = withoutAsked(text, asked)
 	switch t {
 	case aDate:
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
@@ -65,7 +72,8 @@ func (e *Engine) holds(text string, t answerType) bool {
 	case aNumber:
 		return digitsPattern.MatchString(stripDates(text)) || cues.numberWords.in(text, units)
 	case anAmount:
-		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units)
+		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
+			cues.freeOfCharge.in(text, units)
 	case anAge:
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units)
 	case aPlace:
@@ -78,9 +86,24 @@ func (e *Engine) holds(text string, t answerType) bool {
 	return true
 }
 
+// withoutAsked takes the quoted names and the numbers that the question
+// gives out of a sentence.
+func withoutAsked(text, asked string) string {
+	asked = strings.ToLower(asked)
+	drop := func(m string) string {
+		if strings.Contains(asked, strings.ToLower(strings.Trim(m, `„“”"«»「『」』`))) {
+			return ""
+		}
+		return m
+	}
+	text = quotedName.ReplaceAllStringFunc(text, drop)
+	return numberPattern.ReplaceAllStringFunc(text, drop)
+}
+
 // stripDates takes the dates and years out of a sentence, so that "2026"
-// is no answer to "how many".
+// is no answer to "how many", nor the 15 of "am 15. und 16. Oktober".
 func stripDates(s string) string {
+	s = firstDays(s)
 	for _, d := range slices.Backward(findDates(s)) {
 		s = s[:d.start] + s[d.end:]
 	}
@@ -123,8 +146,10 @@ const maxAnswerPassages = 6
 // bestSentence weighs the sentences of the best passages found: the
 // expected fact counts most, then how well the passage matched, then the
 // share of the question's subject words in the sentence, and a little
-// those only in its paragraph or its release's title.
-func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want answerType) candidate {
+// those only in its paragraph or its release's title, and the question's
+// other words, its hints.
+func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord) candidate {
+	want := q.expects
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -149,13 +174,17 @@ func (e *Engine) bestSentence(found []scoredPassage, topic []topicWord, want ans
 			for _, w := range topic {
 				switch {
 				case w.foundIn(terms):
-					in += topicWeight(w)
+					in += topicWeight(w) * w.share(terms)
 				case w.foundIn(context):
 					around += topicWeight(w)
 				}
 			}
-			c := candidate{found: f, sentence: s, holds: e.holds(s, want)}
-			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1)
+			hinted := 0.0
+			for _, w := range hints {
+				hinted += w.share(terms)
+			}
+			c := candidate{found: f, sentence: s, holds: e.holds(s, want, q.text)}
+			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + 0.5*hinted/max(float64(len(hints)), 1)
 			if c.holds && want != anyText {
 				score += 3
 			}
@@ -207,8 +236,10 @@ var amountPattern = regexp.MustCompile(`(?i)(?:€|\$)\s?\d[\d.,]*(?:\s*(?:milli
 
 // factIn states the fact of type want that a sentence holds, in lang:
 // a date as lang writes dates, an amount or a number as written, the
-// places as lang names them, the people as named; "" if none.
-func (e *Engine) factIn(text string, want answerType, lang corpus.Lang) string {
+// places as lang names them, the people as named; "" if none. What the
+// question, asked, gives itself is no fact of the answer.
+func (e *Engine) factIn(text string, want answerType, lang corpus.Lang, asked string) string {
+	text = withoutAsked(text, asked)
 	switch want {
 	case aDate:
 		if dates := findDates(firstDays(text)); len(dates) > 0 {

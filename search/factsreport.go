@@ -13,7 +13,8 @@ import (
 type LearnedFact struct {
 	Release string      `json:"release"`
 	Date    corpus.Date `json:"date"`
-	// Kind is contact, secretariat, count, joined, assembly or person.
+	// Kind is contact, secretariat, count, joined, assembly, person or
+	// name (a name given in Chinese and in Latin letters).
 	Kind string `json:"kind"`
 	Fact string `json:"fact"`
 	// Contradicted says what a data file says instead, as of a later
@@ -67,6 +68,9 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 	}
 	for _, p := range k.people {
 		add("person", fmt.Sprintf("%s: %s", strings.Join(append([]string{p.Name}, p.Aliases...), " / "), p.Role.In(corpus.English)), "")
+	}
+	for _, g := range k.glosses {
+		add("name", g.Chinese+" = "+g.Latin, "")
 	}
 	return out
 }

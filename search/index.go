@@ -37,7 +37,7 @@ import (
 
 // mappingVersion is part of the corpus hash: changing the mapping or the
 // passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-5"
+const mappingVersion = "isabot-index-6"
 
 // hashKey is where an index remembers the corpus it was built from.
 var hashKey = []byte("isabot.corpus-hash")
@@ -142,7 +142,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	err = m.AddCustomAnalyzer(germanAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name, germanCompounds, de.StopName, de.NormalizeName, de.LightStemmerName},
+		"token_filters": []string{lowercase.Name, germanCompounds, de.StopName, de.NormalizeName, de.SnowballStemmerName},
 	})
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 	"strings"
 
@@ -56,8 +57,33 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 			m.person(p)
 		}
 	}
+	// A Chinese name a release gives a city names it from then on, if
+	// the data give it none.
+	for _, k := range learnedInOrder(byRelease) {
+		for _, g := range k.glosses {
+			m.gloss(g)
+		}
+	}
 	markCurrent(d.Alliance.Offices)
 	return &d
+}
+
+// gloss gives the city of the data that g's Latin name names g's Chinese
+// name, unless it has one.
+func (m *merger) gloss(g nameGloss) {
+	named := &corpus.City{Name: g.Latin}
+	for i := range m.data.Cities {
+		c := &m.data.Cities[i]
+		if c.Names[corpus.Chinese] != "" || !sameCity(c, named) {
+			continue
+		}
+		names := maps.Clone(c.Names) // the data files' map stays as it is
+		if names == nil {
+			names = corpus.Text{}
+		}
+		names[corpus.Chinese] = g.Chinese
+		c.Names = names
+	}
 }
 
 // learnedInOrder lists what was learned, oldest release first.

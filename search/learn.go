@@ -26,6 +26,14 @@ type learned struct {
 	joins      []learnedJoin
 	assemblies []corpus.Assembly
 	people     []corpus.Person
+	glosses    []nameGloss
+}
+
+// nameGloss is a name a release gives in Chinese and in Latin letters:
+// "海尔布隆（Heilbronn）".
+type nameGloss struct {
+	Chinese string `json:"zh"`
+	Latin   string `json:"latin"`
 }
 
 // learnedJoin is a city a release says joined, and when.
@@ -52,12 +60,54 @@ func (l *learner) learn(r *corpus.Release) *learned {
 		joins:      l.joins(r, body, cite),
 		assemblies: l.assemblies(r, body, cite),
 		people:     l.people(r, slices.Concat(body, about), cite),
+		glosses:    l.glosses(r),
 	}
+}
+
+// glossPatterns find a Chinese name with its Latin one in brackets, and
+// the other way round: "汉堡（Hamburg）", "Wuhu (芜湖)".
+var glossPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(\p{Han}+)\s*[（(]\s*(\p{Lu}[\p{L}.'’ -]{1,40}?)\s*[)）]`),
+	regexp.MustCompile(`(\p{Lu}[\p{L}-]{1,40})\s*[（(]\s*(\p{Han}{2,10})\s*[)）]`),
+}
+
+// glosses finds the names of places a release gives in both scripts. Before a
+// bracket, a Chinese name runs back to the first character that ends a
+// word before a name (了, 国, 和: "访问了德国汉堡" glosses 汉堡).
+func (l *learner) glosses(r *corpus.Release) []nameGloss {
+	var out []nameGloss
+	for _, text := range append([]string{r.Title}, r.Body...) {
+		for k, re := range glossPatterns {
+			for _, m := range re.FindAllStringSubmatch(text, -1) {
+				han, latin := m[1], strings.TrimSpace(m[2])
+				if k == 1 {
+					han, latin = m[2], m[1]
+				}
+				runes := []rune(han)
+				start := len(runes)
+				for start > 0 && !l.cues.nameBoundaries.in(string(runes[start-1]), nil) {
+					start--
+				}
+				name := string(runes[start:])
+				for _, suffix := range l.cues.placeSuffixes.chinese {
+					if trimmed, ok := strings.CutSuffix(name, suffix); ok && utf8.RuneCountInString(trimmed) >= 2 {
+						name = trimmed
+					}
+				}
+				g := nameGloss{Chinese: name, Latin: latin}
+				if utf8.RuneCountInString(name) >= 2 && l.places.isPlace(latin) && !slices.Contains(out, g) {
+					out = append(out, g)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // empty reports whether nothing was learned.
 func (k *learned) empty() bool {
-	return k.contact == nil && k.count == nil && len(k.joins) == 0 && len(k.assemblies) == 0 && len(k.people) == 0
+	return k.contact == nil && k.count == nil && len(k.joins) == 0 && len(k.assemblies) == 0 && len(k.people) == 0 &&
+		len(k.glosses) == 0
 }
 
 // sentence is a sentence of a release, cut into units, with the
@@ -274,7 +324,7 @@ func (l *learner) countedAfter(after string, c *corpus.Count) *int {
 	}
 	units := segment(firstRunes(after, 60))
 	for i := 0; i < len(units) && i < 3 && !units[i].han; i++ {
-		if _, number := numberOf(units, i); number || i > 0 && strings.ContainsAny(after[endOf(units[i-1]):units[i].start], ":;,.") {
+		if _, _, number := numberOf(units, i); number || i > 0 && strings.ContainsAny(after[endOf(units[i-1]):units[i].start], ":;,.") {
 			return nil
 		}
 		for _, k := range l.countKinds(c) {
@@ -535,6 +585,9 @@ func ordinalUnit(text string, u unit) (int, bool) {
 	return 0, false
 }
 
+// chineseDigits are the characters of a Chinese numeral.
+const chineseDigits = "零一二三四五六七八九十百两"
+
 // chineseNumber reads 11, 十一, 二十三; 0 if s is none.
 func chineseNumber(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
@@ -542,6 +595,9 @@ func chineseNumber(s string) int {
 	}
 	const digits = "零一二三四五六七八九"
 	total, current := 0, 0
+	if s == "" {
+		return 0
+	}
 	for _, r := range s {
 		switch {
 		case r == '两':

@@ -18,7 +18,7 @@ const learnedKey = "isabot.learned"
 
 // learnerVersion is part of what a kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-1"
+const learnerVersion = "isabot-learner-2"
 
 // keptLearning is what an index keeps: for which learner and data it is,
 // and what each release states.
@@ -35,6 +35,7 @@ type learnedRecord struct {
 	Joins      []joinRecord      `json:"joins,omitempty"`
 	Assemblies []corpus.Assembly `json:"assemblies,omitempty"`
 	People     []corpus.Person   `json:"people,omitempty"`
+	Glosses    []nameGloss       `json:"glosses,omitempty"`
 }
 
 type joinRecord struct {
@@ -72,7 +73,7 @@ func keptLearned(idx *Index, key string, releases map[string]*corpus.Release) (m
 		if r == nil {
 			return nil, false
 		}
-		k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People}
+		k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People, glosses: rec.Glosses}
 		for _, j := range rec.Joins {
 			k.joins = append(k.joins, learnedJoin{city: j.City, when: j.When})
 		}
@@ -86,7 +87,7 @@ func keptLearned(idx *Index, key string, releases map[string]*corpus.Release) (m
 func keepLearned(idx *Index, key string, byRelease map[string]*learned) {
 	kept := keptLearning{Key: key}
 	for _, k := range learnedInOrder(byRelease) {
-		rec := learnedRecord{Release: k.release.ID, Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people}
+		rec := learnedRecord{Release: k.release.ID, Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people, Glosses: k.glosses}
 		for _, j := range k.joins {
 			rec.Joins = append(rec.Joins, joinRecord{City: j.city, When: j.when})
 		}

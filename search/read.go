@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -171,6 +172,7 @@ func (q *question) addSense(s sense, mention cityMention) {
 // what is asked about as the question's content.
 func (r *reading) rest() {
 	q := r.q
+	numeral := 0 // units left of a Chinese numeral read
 	for i, u := range q.units {
 		if !r.filler[i] {
 			q.content = append(q.content, u)
@@ -178,12 +180,17 @@ func (r *reading) rest() {
 		if r.covered[i] && !r.ordinal[i] {
 			continue
 		}
-		if n, ok := numberOf(q.units, i); ok {
+		if numeral > 0 {
+			numeral--
+			continue
+		}
+		if n, width, ok := numberOf(q.units, i); ok {
 			if n >= 1900 && n <= 2100 {
 				q.years = append(q.years, n)
 			} else {
 				q.numbers = append(q.numbers, n)
 			}
+			numeral = width - 1
 			continue
 		}
 		if !r.covered[i] {
@@ -311,35 +318,34 @@ var ordinalWords = map[string]int{
 }
 
 // numberOf reads the number at unit i: digits ("9", "9th", "2020"), an
-// ordinal word, or a Chinese numeral (九, 十二).
-func numberOf(units []unit, i int) (int, bool) {
+// ordinal word, or a Chinese numeral (九, 十一, 二十三), which is as many
+// units as it has characters: width says how many.
+func numberOf(units []unit, i int) (n, width int, ok bool) {
 	u := units[i]
 	if u.han {
-		const digits = "零一二三四五六七八九"
-		r := []rune(u.key)[0]
-		switch {
-		case r == '十':
-			return 10, true
-		case strings.ContainsRune(digits, r) && r != '零':
-			n := strings.IndexRune(digits, r) / len("一")
-			if i+1 < len(units) && units[i+1].key == "十" {
-				n *= 10
-			}
-			return n, true
+		j := i
+		for j < len(units) && units[j].han && strings.Contains(chineseDigits, units[j].key) &&
+			(j == i || units[j].start == endOf(units[j-1])) {
+			j++
 		}
-		return 0, false
+		var numeral strings.Builder
+		for _, d := range units[i:j] {
+			numeral.WriteString(d.key)
+		}
+		n := chineseNumber(numeral.String())
+		return n, j - i, n > 0
 	}
 	key := strings.TrimRightFunc(u.key, func(r rune) bool { return r < '0' || r > '9' })
 	if key != "" && (key == u.key || slices.Contains([]string{"st", "nd", "rd", "th", "ste", "te", "n", "er"}, u.key[len(key):])) {
 		n, err := strconv.Atoi(key)
-		return n, err == nil
+		return n, 1, err == nil
 	}
 	for w, n := range ordinalWords {
 		if strings.HasPrefix(u.key, w) {
-			return n, true
+			return n, 1, true
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // unknownWords counts what nothing explained: each Latin word or glossary
@@ -372,6 +378,38 @@ func (q *question) unknownIsNoun() bool {
 		if u.han || (q.lang != corpus.Chinese && u.capital && u.start > 0) {
 			return true
 		}
+	}
+	return false
+}
+
+// namesUnknown reports whether an unknown word is a name: written with a
+// capital inside the word ("ReCycle", "SmartGrind"), or, in English, with
+// a capital inside the sentence. A question that names something the
+// engine does not know is about it, not about the alliance's founding.
+func (q *question) namesUnknown() bool {
+	for _, u := range q.unknown {
+		if u.han {
+			continue
+		}
+		if camelCase(u.raw) || q.lang == corpus.English && u.capital && u.start > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// camelCase reports whether a word of five letters or more has a capital
+// after a small letter, as brand names do ("SmartGrind"), unlike "GmbH".
+func camelCase(word string) bool {
+	if utf8.RuneCountInString(word) < 5 {
+		return false
+	}
+	prev := ' '
+	for _, r := range word {
+		if unicode.IsUpper(r) && unicode.IsLower(prev) {
+			return true
+		}
+		prev = r
 	}
 	return false
 }

@@ -38,33 +38,59 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if len(topic) == 0 {
 		return answer.Answer{}, false, nil
 	}
-	// Exact words in the question's own language first, then with their
-	// translations in every language; only when they find nothing, the
-	// words the index does not know, with a typo allowed.
-	found, err := e.findPassages(ctx, q, topic, e.exactQuery(q, topic, []corpus.Lang{q.lang}), false)
-	if err == nil && len(found) == 0 {
-		found, err = e.findPassages(ctx, q, topic, e.exactQuery(q, topic, corpus.Langs()), false)
-	}
-	if err == nil && len(found) == 0 {
-		var vocabulary map[corpus.Lang]map[string]bool
-		if vocabulary, err = e.index.known(ctx, topicTerms(topic)); err == nil {
-			found, err = e.findPassages(ctx, q, topic, e.typoQuery(topic, vocabulary), true)
-		}
-	}
+	found, best, err := e.bestPassages(ctx, q, topic)
 	if err != nil || len(found) == 0 {
 		return answer.Answer{}, false, err
 	}
 	if q.has[cQuote] && len(q.people) > 0 {
 		return e.quoteAnswer(q, found, topic), true, nil
 	}
-	want := q.expects
-	best := e.bestSentence(found, topic, want)
 	if !best.holds {
 		// "Wie viele Masken wurden geliefert?": a passage without a
 		// number does not answer how many.
-		return e.doesNotSay(q.lang, best.found.p.Release, want), true, nil
+		return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
 	}
 	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// bestPassages finds the passages that cover the question's topic, best
+// first, and the sentence among them that answers best. Exact words in the
+// question's own language first; then, when they find nothing or nothing
+// of the kind asked for, with their translations in every language; only
+// when those find nothing, the words the index does not know, with a typo
+// allowed.
+func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWord) ([]scoredPassage, candidate, error) {
+	searches := []func() (query.Query, bool, error){
+		func() (query.Query, bool, error) { return e.exactQuery(q, topic, []corpus.Lang{q.lang}), false, nil },
+		func() (query.Query, bool, error) { return e.exactQuery(q, topic, corpus.Langs()), false, nil },
+		func() (query.Query, bool, error) {
+			vocabulary, err := e.index.known(ctx, topicTerms(topic))
+			return e.typoQuery(topic, vocabulary), true, err
+		},
+	}
+	var found []scoredPassage
+	var best candidate
+	hints := e.hintWords(q)
+	for _, next := range searches {
+		pq, near, err := next()
+		if err != nil {
+			return nil, candidate{}, err
+		}
+		more, err := e.findPassages(ctx, q, topic, pq, near)
+		if err != nil {
+			return nil, candidate{}, err
+		}
+		if len(more) == 0 {
+			continue
+		}
+		if c := e.bestSentence(q, more, topic, hints); len(found) == 0 || c.holds && !best.holds {
+			found, best = more, c
+		}
+		if best.holds {
+			break
+		}
+	}
+	return found, best, nil
 }
 
 // doesNotSay is the reply when the release that matches a question holds
@@ -94,25 +120,42 @@ func topicTerms(topic []topicWord) map[corpus.Lang][]string {
 // the alliance's name, which nearly every passage has, and would only make
 // bleve score the whole corpus.
 func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang) query.Query {
-	var qs []query.Query
+	// A passage that holds none of the subject's words cannot cover it:
+	// the names only add to the score of those that do, unless the
+	// question asks what someone said.
+	var subject, names []query.Query
 	for _, lang := range langs {
 		if !e.index.hasLang(lang) {
 			continue
 		}
 		seen := map[string]bool{}
-		term := func(t string) query.Query {
+		// A name gives the question context, not its subject: the
+		// characters of 海尔布隆 should not outweigh "delegation".
+		term := func(t string, name bool) query.Query {
 			tq := bleve.NewTermQuery(t)
 			tq.SetField(textField[lang])
+			boost := 1.0
 			if lang == q.lang {
-				tq.SetBoost(2)
+				boost = 2
 			}
+			if name {
+				boost /= 2
+			}
+			tq.SetBoost(boost)
 			return tq
+		}
+		add := func(w topicWord, q query.Query) {
+			if w.name {
+				names = append(names, q)
+			} else {
+				subject = append(subject, q)
+			}
 		}
 		for _, w := range topic {
 			for _, t := range w.terms[lang] {
 				if !seen[t] {
 					seen[t] = true
-					qs = append(qs, term(t))
+					add(w, term(t, w.name))
 				}
 			}
 			// A compound of the question is found by all its parts
@@ -121,13 +164,18 @@ func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang)
 			for _, parts := range w.parts[lang] {
 				var cs []query.Query
 				for _, t := range parts {
-					cs = append(cs, term(t))
+					cs = append(cs, term(t, w.name))
 				}
-				qs = append(qs, bleve.NewConjunctionQuery(cs...))
+				add(w, bleve.NewConjunctionQuery(cs...))
 			}
 		}
 	}
-	return disjunction(qs)
+	// What someone said need not name the subject.
+	quoting := q.has[cQuote] && len(q.people) > 0
+	if len(subject) == 0 || len(names) == 0 || quoting {
+		return disjunction(append(subject, names...))
+	}
+	return query.NewBooleanQuery([]query.Query{disjunction(subject)}, names, nil)
 }
 
 // typoQuery asks for the Latin words of five letters or more that the
@@ -177,8 +225,9 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	for _, h := range hits {
 		// A passage scores its hit's score times its coverage, at most 1:
 		// once the hits score no more than the best so far, none of them
-		// can win, and analysing them is wasted. Quotes take several.
-		if !quoting && h.score <= best {
+		// can win, and analysing them is wasted. Quotes take several, and
+		// a fact of a kind asked for may be in any of a few.
+		if !quoting && h.score <= best && (q.expects == anyText || len(found) >= maxAnswerPassages) {
 			break
 		}
 		p := e.passageByID(h.id)
@@ -294,6 +343,28 @@ type topicWord struct {
 	// spelled marks a word of the engine's dictionary (a glossary word,
 	// "Einwohner"): spelt right, so the typo pass leaves it alone.
 	spelled bool
+	// own are its terms in the question's language, untranslated: a
+	// sentence that holds more of them says more of it (互派 and 教师 of
+	// 互派职业院校教师, not only 职业).
+	own []string
+}
+
+// share is how much of the word a text's terms hold: nothing, or from a
+// half for any of its terms to all for all of its own.
+func (w topicWord) share(terms termSet) float64 {
+	if !w.foundIn(terms) {
+		return 0
+	}
+	if len(w.own) == 0 {
+		return 1
+	}
+	n := 0
+	for _, t := range w.own {
+		if terms.has(t) {
+			n++
+		}
+	}
+	return 0.5 + 0.5*float64(n)/float64(len(w.own))
 }
 
 func (w topicWord) foundIn(terms termSet) bool {
@@ -376,12 +447,50 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
+	if len(texts) == 0 {
+		// Nothing unknown and no name: the question's keywords are its
+		// subject, when no fact of the data answered it ("Hannover
+		// Messe 2026" is not the founding conference's).
+		texts = q.subjectWords
+	}
 	topic := e.topicOf(texts, names, variants, q.lang)
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
 		topic[i].spelled = spelled[topic[i].text]
 	}
 	return topic
+}
+
+// hintWords are the words of the question that are neither its topic nor
+// a name: the engine's keywords ("assembly", "attended", 参加). They do
+// not decide whether a passage answers, but help say which of its
+// sentences does.
+func (e *Engine) hintWords(q *question) []topicWord {
+	named := func(u unit) bool {
+		for _, c := range q.cities {
+			if slices.ContainsFunc(c.units, func(x unit) bool { return x.start == u.start }) {
+				return true
+			}
+		}
+		return slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return strings.Contains(p.Name, u.raw) }) ||
+			slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start })
+	}
+	var texts []string
+	for i := 0; i < len(q.content); i++ {
+		u := q.content[i]
+		if named(u) {
+			continue
+		}
+		// A run of Chinese characters is one text, which translate cuts
+		// into the dictionary's words.
+		j := i
+		for u.han && j+1 < len(q.content) && q.content[j+1].han && q.content[j+1].start == endOf(q.content[j]) && !named(q.content[j+1]) {
+			j++
+		}
+		texts = append(texts, q.text[u.start:endOf(q.content[j])])
+		i = j
+	}
+	return e.topicOf(texts, nil, nil, q.lang)
 }
 
 // topicOf makes topic words of texts, with their index terms in every
@@ -392,7 +501,8 @@ func (e *Engine) topicWords(q *question) []topicWord {
 func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[string][]string, lang corpus.Lang) []topicWord {
 	var out []topicWord
 	for _, text := range texts {
-		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}, name: names[text]}
+		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}, name: names[text],
+			own: searchTerms(e.index.analyze(lang, text))}
 		// In each language: the word itself (names and loan words are
 		// shared), the glossary's words of that language and the
 		// dictionaries' translations.
@@ -402,7 +512,8 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 			}
 			words := append([]string{text}, variants[text]...)
 			words = append(words, e.translator.translations(text, l)...)
-			if !w.name {
+			// A brand's name ("ReCycle") is no word to translate.
+			if !w.name && !camelCase(text) {
 				words = append(words, e.translate(text, lang, l)...)
 			}
 			for _, variant := range words {
@@ -558,7 +669,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
 	said := fromRelease(q.lang, r, []string{text})
-	if fact := e.factIn(text, q.expects, q.lang); fact != "" && r.Lang != q.lang {
+	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang {
 		// The reader may not read the release's language: what it says,
 		// in theirs, before the quote.
 		said = msg(q.lang, "passage.fact", fact) + " " + said

@@ -139,7 +139,7 @@ var rules = []rule{
 			!anyOf(q.has, cWhere, cWhen, cCount)
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.foundingMembers(q.lang) })},
 	// "Hannover Messe 2026" is not the founding conference of 2016.
-	{"founding", func(q *question) bool { return q.has[cFounding] || q.has[cProposal] },
+	{"founding", func(q *question) bool { return (q.has[cFounding] || q.has[cProposal]) && !q.namesUnknown() },
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
 			check := foundingChecked(q)
 			return e.founding(q.lang, check), !check.IsZero() || e.ofFounding(q.years)
@@ -147,14 +147,19 @@ var rules = []rule{
 	// How many took part in an assembly, and who spoke, is in the
 	// releases' text.
 	{"assemblies", func(q *question) bool {
-		return q.has[cAssembly] && !(q.unknownWords() > 0 && (q.has[cCount] || asksWhoDoes(q)))
+		countsOthers := q.has[cCount] && anyOf(q.has, cPerson, cMember, cCity)
+		return q.has[cAssembly] && !countsOthers && !(q.unknownWords() > 0 && (q.has[cCount] || asksWhoDoes(q)))
 	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
 	// Who joined in a year, counted.
 	{"joined-in", func(q *question) bool { return q.has[cJoin] && len(q.years) > 0 && len(q.cities) == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
-	// "How many people live in Aachen" counts no members.
-	{"count", func(q *question) bool { return q.has[cCount] && (len(q.cities) == 0 || q.memberish) },
+	// "How many people live in Aachen" counts no members, nor do "how
+	// many visitors" and "how many took part in the assembly".
+	{"count", func(q *question) bool {
+		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] &&
+			(q.memberish || q.has[cCity] || q.unknownWords() == 0)
+	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.count(q.lang, memberFilterOf(q), timeAsked(q)) })},
 	// The data knows who joined, not who will.
 	{"next-members", func(q *question) bool { return q.has[cNext] && (q.memberish || q.has[cCity]) }, fromReleases},
@@ -231,7 +236,13 @@ func unlessReleaseSays(compose func(e *Engine, q *question) answer.Answer) func(
 				return a, true, err
 			}
 		}
-		return compose(e, q), true, nil
+		// "Wer vertritt Yantai?" is not answered by whether Yantai is a
+		// member: an answer without the kind of fact asked for gives way.
+		a := compose(e, q)
+		if q.expects != anyText && !e.holds(a.Text, q.expects, q.text) {
+			return answer.Answer{}, false, nil
+		}
+		return a, true, nil
 	}
 }
 

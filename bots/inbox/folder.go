@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"time"
@@ -31,8 +32,36 @@ type Options struct {
 	// within the last Settle may still be being written: it is read once
 	// it has settled.
 	Scan bool
+	// MaxFileSize is the largest release file read; 0 means
+	// corpus.DefaultMaxFileSize.
+	MaxFileSize int64
 
 	ready func() // called once the watch is in place; for tests
+}
+
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize <= 0 {
+		return corpus.DefaultMaxFileSize
+	}
+	return o.MaxFileSize
+}
+
+// releaseFiles reads the release files of dir, the data directory's
+// releases/ folder, as corpus.Load does: regular files of at most limit
+// bytes, through links that stay inside the data directory, dir's parent.
+type releaseFiles struct {
+	fsys  fs.FS
+	dir   string // the folder's name in fsys
+	limit int64
+}
+
+func newReleaseFiles(dir string, limit int64) releaseFiles {
+	return releaseFiles{fsys: corpus.DirFS(filepath.Dir(dir)), dir: filepath.Base(dir), limit: limit}
+}
+
+// read reads the release file name; see corpus.ReadFile.
+func (r releaseFiles) read(name string) ([]byte, error) {
+	return corpus.ReadFile(r.fsys, path.Join(r.dir, name), r.limit)
 }
 
 // WatchFolder watches dir, the data directory's releases/ folder, until
@@ -49,9 +78,11 @@ type Options struct {
 //
 // A malformed file is logged with its error, a *corpus.FileError naming
 // file and line, and skipped until it changes again; so is a release the
-// sink refuses. Hidden and temporary files, folders and files of other
-// types are ignored, and so is the removal of a file: removing a release
-// is not news.
+// sink refuses, and a file that is not read: one that is no regular file
+// (a named pipe, a device), a link that leads out of the data directory
+// (dir's parent), a file larger than the size limit. Hidden and temporary
+// files, folders and files of other types are ignored, and so is the
+// removal of a file: removing a release is not news.
 //
 // WatchFolder returns nil when ctx ends, and an error when the watch
 // cannot be set up or the folder itself is removed.
@@ -77,7 +108,7 @@ func WatchFolder(ctx context.Context, dir string, sink Sink, logger *slog.Logger
 		return fmt.Errorf("inbox: watch %s: %w", dir, err)
 	}
 
-	w := &folderWatcher{dir: dir, sink: sink, logger: logger, settle: o.Settle, pending: map[string]pendingFile{}}
+	w := &folderWatcher{dir: dir, files: newReleaseFiles(dir, o.maxFileSize()), sink: sink, logger: logger, settle: o.Settle, pending: map[string]pendingFile{}}
 	if o.Scan {
 		w.rescan(ctx)
 	}
@@ -120,11 +151,17 @@ func WatchFolder(ctx context.Context, dir string, sink Sink, logger *slog.Logger
 }
 
 // ScanFolder gives every release file in dir to sink, for releases added
-// while the server was down. A malformed file, or one the sink refuses, is
-// logged and skipped. A missing dir holds no releases. It returns early
-// with ctx's error when ctx ends.
-func ScanFolder(ctx context.Context, dir string, sink Sink, logger *slog.Logger) error {
+// while the server was down. A malformed file, one that is not read (as
+// for WatchFolder), or one the sink refuses, is logged and skipped. A
+// missing dir holds no releases. It returns early with ctx's error when
+// ctx ends. Of opts, only MaxFileSize counts.
+func ScanFolder(ctx context.Context, dir string, sink Sink, logger *slog.Logger, opts ...Options) error {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
 	logger = orDiscard(logger)
+	files := newReleaseFiles(filepath.Clean(dir), o.maxFileSize())
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -136,13 +173,13 @@ func ScanFolder(ctx context.Context, dir string, sink Sink, logger *slog.Logger)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		path := filepath.Join(dir, e.Name())
-		if !corpus.IsReleaseFile(e.Name()) || !isRegular(path) {
+		if e.IsDir() || !corpus.IsReleaseFile(e.Name()) {
 			continue
 		}
-		data, err := os.ReadFile(path)
+		path := filepath.Join(dir, e.Name())
+		data, err := files.read(e.Name())
 		if err != nil {
-			logger.Error("inbox: cannot read a release file", "file", path, "error", err)
+			logger.Error("inbox: a release file was not read", "file", path, "error", err)
 			continue
 		}
 		deliverFile(ctx, path, data, sink, logger)
@@ -153,6 +190,7 @@ func ScanFolder(ctx context.Context, dir string, sink Sink, logger *slog.Logger)
 // folderWatcher is the state of one WatchFolder, used by its loop only.
 type folderWatcher struct {
 	dir    string
+	files  releaseFiles
 	sink   Sink
 	logger *slog.Logger
 	settle time.Duration
@@ -193,14 +231,11 @@ func (w *folderWatcher) event(ctx context.Context, ev fsnotify.Event, afterRenam
 		// empty file is a new file that its writer has yet to fill.
 		delete(w.pending, name)
 		path := filepath.Join(w.dir, name)
-		if !isRegular(path) {
-			return nil
-		}
-		data, err := os.ReadFile(path)
+		data, err := w.files.read(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			w.logger.Error("inbox: cannot read a release file", "file", path, "error", err)
+			w.logger.Error("inbox: a release file was not read", "file", path, "error", err)
 		case len(data) == 0:
 			w.wait(name)
 		default:
@@ -212,10 +247,12 @@ func (w *folderWatcher) event(ctx context.Context, ev fsnotify.Event, afterRenam
 	return nil
 }
 
-// wait starts or restarts the settle period of a file written in place.
+// wait starts or restarts the settle period of a file written in place;
+// one that is no regular file is reported when it is due, but a folder is
+// ignored.
 func (w *folderWatcher) wait(name string) {
 	fi, err := os.Stat(filepath.Join(w.dir, name))
-	if err != nil || !fi.Mode().IsRegular() {
+	if err != nil || fi.IsDir() {
 		delete(w.pending, name)
 		return
 	}
@@ -252,7 +289,7 @@ func (w *folderWatcher) due(ctx context.Context) {
 		p := w.pending[name]
 		path := filepath.Join(w.dir, name)
 		fi, err := os.Stat(path)
-		if err != nil || !fi.Mode().IsRegular() {
+		if err != nil {
 			delete(w.pending, name)
 			continue
 		}
@@ -260,11 +297,11 @@ func (w *folderWatcher) due(ctx context.Context) {
 			w.pending[name] = pendingFile{stamp: stampOf(fi), since: now}
 			continue
 		}
-		data, err := os.ReadFile(path)
+		data, err := w.files.read(name)
 		if err != nil {
 			delete(w.pending, name)
 			if !errors.Is(err, fs.ErrNotExist) {
-				w.logger.Error("inbox: cannot read a release file", "file", path, "error", err)
+				w.logger.Error("inbox: a release file was not read", "file", path, "error", err)
 			}
 			continue
 		}
@@ -292,7 +329,7 @@ func (w *folderWatcher) rescan(ctx context.Context) {
 			continue
 		}
 		fi, err := os.Stat(filepath.Join(w.dir, e.Name()))
-		if err != nil || !fi.Mode().IsRegular() {
+		if err != nil || fi.IsDir() {
 			continue
 		}
 		// Backdate the file's wait by its age, so an old file is due now.
@@ -318,10 +355,4 @@ func deliverFile(ctx context.Context, path string, data []byte, sink Sink, logge
 		return
 	}
 	logger.Info("inbox: release arrived", "file", path, "release", r.ID)
-}
-
-// isRegular reports whether path is a regular file, following symlinks.
-func isRegular(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular()
 }

@@ -26,14 +26,22 @@ import (
 // identical to the one in place does nothing. A release whose ID another
 // file in the folder already uses is refused, as the corpus would reject
 // the second one.
-func Publish(dataDir, file string) (dest string, err error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return "", fmt.Errorf("publish: %w", err)
+//
+// Only regular files are read, each of at most opts' MaxFileSize (of
+// opts, only that counts): file, after its links, must be one, and so
+// must a file of its name in the folder, else Publish refuses.
+func Publish(dataDir, file string, opts ...Options) (dest string, err error) {
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
 	}
 	base := filepath.Base(file)
 	if !corpus.IsReleaseFile(base) {
 		return "", fmt.Errorf("publish: %s is not a release file: want a .txt, .md or .markdown file whose name does not start with a dot or end in ~", file)
+	}
+	data, err := readSource(file, o.maxFileSize())
+	if err != nil {
+		return "", fmt.Errorf("publish: %w", err)
 	}
 	r, err := corpus.ParseRelease(file, data)
 	if err != nil {
@@ -45,11 +53,12 @@ func Publish(dataDir, file string) (dest string, err error) {
 		return "", fmt.Errorf("publish: %w", err)
 	}
 	dest = filepath.Join(dir, base)
-	old, err := os.ReadFile(dest)
+	files := newReleaseFiles(dir, o.maxFileSize())
+	old, err := files.read(base)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return "", fmt.Errorf("publish: %w", err)
+		return "", fmt.Errorf("publish: %s: %w", dest, err)
 	case bytes.Equal(old, data):
 		return dest, nil
 	default:
@@ -61,7 +70,7 @@ func Publish(dataDir, file string) (dest string, err error) {
 			return "", fmt.Errorf("publish: %s already holds release %q, not %q: give the new release another file name", dest, oldID, r.ID)
 		}
 	}
-	if other := idUsedBy(dir, base, r.ID); other != "" {
+	if other := idUsedBy(dir, files, base, r.ID); other != "" {
 		return "", fmt.Errorf("publish: release id %q is already used by %s", r.ID, other)
 	}
 	if err := writeAtomic(dir, base, data); err != nil {
@@ -70,9 +79,24 @@ func Publish(dataDir, file string) (dest string, err error) {
 	return dest, nil
 }
 
-// idUsedBy returns the path of a release file in dir, other than the one
-// named skip, that holds the release id.
-func idUsedBy(dir, skip, id string) string {
+// readSource reads the file to publish, wherever its links lead, if it is
+// a regular file of at most limit bytes.
+func readSource(file string, limit int64) ([]byte, error) {
+	real, err := filepath.EvalSymlinks(file)
+	if err != nil {
+		return nil, err
+	}
+	data, err := corpus.ReadFile(corpus.DirFS(filepath.Dir(real)), filepath.Base(real), limit)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return data, nil
+}
+
+// idUsedBy returns the path of a release file in dir, the releases folder
+// that files reads, other than the one named skip, that holds the release
+// id.
+func idUsedBy(dir string, files releaseFiles, skip, id string) string {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return ""
@@ -82,7 +106,7 @@ func idUsedBy(dir, skip, id string) string {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		data, err := os.ReadFile(p)
+		data, err := files.read(e.Name())
 		if err != nil {
 			continue
 		}

@@ -25,6 +25,7 @@ type Metrics struct {
 	latency        *prometheus.HistogramVec
 	announced      prometheus.Counter
 	deliveries     *prometheus.CounterVec
+	abandoned      *prometheus.CounterVec
 	rateLimitWaits *prometheus.CounterVec
 }
 
@@ -50,12 +51,16 @@ func NewMetrics(indexSize, queueDepth func() float64) *Metrics {
 			Name: "isabot_deliveries_total",
 			Help: "Announcements delivered to subscribers, by platform and result.",
 		}, []string{"platform", "result"}),
+		abandoned: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "isabot_deliveries_abandoned_total",
+			Help: "Deliveries given up because the release to deliver was gone, by platform (each also counts as failed in isabot_deliveries_total).",
+		}, []string{"platform"}),
 		rateLimitWaits: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "isabot_rate_limit_waits_total",
 			Help: "Times a platform asked isabot to slow down (429), by platform.",
 		}, []string{"platform"}),
 	}
-	m.registry.MustRegister(m.questions, m.latency, m.announced, m.deliveries, m.rateLimitWaits,
+	m.registry.MustRegister(m.questions, m.latency, m.announced, m.deliveries, m.abandoned, m.rateLimitWaits,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "isabot_index_passages", Help: "Passages in the search index."}, indexSize),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "isabot_delivery_queue_depth", Help: "Deliveries waiting to be sent."}, queueDepth),
 		collectors.NewGoCollector(),
@@ -85,10 +90,13 @@ func (m *Metrics) RateLimited(platform string) { m.rateLimitWaits.WithLabelValue
 // Announced counts a release announced.
 func (m *Metrics) Announced() { m.announced.Inc() }
 
-// Delivered counts a delivery's result ("sent", "failed", "dropped").
+// Delivered counts a delivery's result ("sent", "unsubscribed", "failed").
 func (m *Metrics) Delivered(platform, result string) {
 	m.deliveries.WithLabelValues(platform, result).Inc()
 }
+
+// Abandoned counts a delivery given up because its release was gone.
+func (m *Metrics) Abandoned(platform string) { m.abandoned.WithLabelValues(platform).Inc() }
 
 // Engine is what the bots and the ask API put to the answer engine;
 // package search's Engine is one. Only its questions are observed.

@@ -45,6 +45,7 @@ func TestObservedEngine(t *testing.T) {
 
 	// The log counts the same question together, most asked first; a
 	// greeting is no unanswered question.
+	u.Close()
 	qs, err := ReadUnanswered(path, time.Time{})
 	if err != nil {
 		t.Fatal(err)
@@ -79,5 +80,25 @@ func TestObservedEngine(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); !strings.Contains(got, "isabot_questions_total") || !strings.Contains(got, "isabot_delivery_queue_depth") {
 		t.Errorf("metrics: %s", got)
+	}
+}
+
+func TestDeliveryMetrics(t *testing.T) {
+	m := NewMetrics(func() float64 { return 0 }, func() float64 { return 0 })
+	m.Delivered("telegram", "sent")
+	m.Delivered("telegram", "failed")
+	m.Abandoned("telegram")
+	for _, tt := range []struct {
+		name string
+		got  float64
+		want float64
+	}{
+		{"sent", testutil.ToFloat64(m.deliveries.WithLabelValues("telegram", "sent")), 1},
+		{"failed", testutil.ToFloat64(m.deliveries.WithLabelValues("telegram", "failed")), 1},
+		{"abandoned", testutil.ToFloat64(m.abandoned.WithLabelValues("telegram")), 1},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, tt.got, tt.want)
+		}
 	}
 }

@@ -3,10 +3,13 @@
 // order announced, within the platform's rate limits, through restarts.
 //
 // Announcing a release writes one delivery per subscriber to the state
-// store's outbox in one transaction; a delivery leaves the outbox, on
-// disk, the moment the platform accepted it, before the next message to
-// that chat is sent. A crash therefore repeats at most the one message in
-// flight to each subscriber, and skips none.
+// store's outbox in one transaction, with a copy of the release: after a
+// restart the deliveries need neither the release's file nor its feed. A
+// delivery leaves the outbox, on disk, the moment the platform accepted
+// it, before the next message to that chat is sent. A crash therefore
+// repeats at most the one message in flight to each subscriber, and skips
+// none. A delivery that cannot be made is given up and kept in the state
+// store to be reported, with its cause.
 package push
 
 import (
@@ -61,11 +64,12 @@ func (e *MovedError) Error() string { return "the chat moved to " + e.To }
 
 // State is the outbox and the subscriptions; package store's Store is it.
 type State interface {
-	Announce(id, fingerprint string) ([]store.Delivery, bool, error)
+	Announce(r *corpus.Release, fingerprint string) ([]store.Delivery, bool, error)
 	Pending() ([]store.Delivery, error)
+	KeptRelease(id string) (*corpus.Release, bool, error)
 	Owed(store.Delivery) (bool, error)
 	Delivered(store.Delivery) error
-	Abandon(store.Delivery) error
+	GiveUp(d store.Delivery, state store.DeliveryState, cause string) error
 	Unsubscribe(platform, chat string) (bool, error)
 	MoveSubscription(platform, from, to string) error
 }
@@ -79,8 +83,16 @@ type Releases interface {
 type Observer interface {
 	Announced()
 	Delivered(platform, result string)
+	// Abandoned is told of a delivery given up because its release is
+	// gone.
+	Abandoned(platform string)
 	RateLimited(platform string)
 }
+
+// errReleaseGone means a delivery's release is in neither the corpus nor
+// the outbox: the outbox of an older isabot kept no copies, and a feed's
+// release is back only once the feed is read again.
+var errReleaseGone = errors.New("the release is in neither the corpus nor the outbox")
 
 // Pusher delivers the outbox.
 type Pusher struct {
@@ -119,7 +131,7 @@ func New(state State, releases Releases, senders []Sender, observer Observer, lo
 // from another source, is not announced again. It returns how many
 // deliveries it queued.
 func (p *Pusher) Announce(r *corpus.Release) (int, error) {
-	ds, new, err := p.state.Announce(r.ID, Fingerprint(r))
+	ds, new, err := p.state.Announce(r, Fingerprint(r))
 	if err != nil || !new {
 		return 0, err
 	}
@@ -368,15 +380,28 @@ const (
 	sendTimeout = 15 * time.Second
 )
 
-// deliver sends one announcement and acts on the outcome.
+// release finds the release a delivery is for: the corpus's version,
+// which may have been corrected since it was announced, else the copy the
+// outbox kept.
+func (p *Pusher) release(id string) (*corpus.Release, error) {
+	if r, ok := p.releases.Release(id); ok {
+		return r, nil
+	}
+	r, ok, err := p.state.KeptRelease(id)
+	switch {
+	case err != nil:
+		return nil, err
+	case !ok:
+		return nil, fmt.Errorf("%w: %s", errReleaseGone, id)
+	}
+	return r, nil
+}
+
+// deliver sends one announcement and acts on the outcome. A release that
+// cannot be found is a failure like the platform's: retried with backoff,
+// in case its feed brings it back, then given up.
 func (l *lane) deliver(ctx context.Context, it *item) {
 	p, platform := l.p, l.sender.Platform()
-	r, ok := p.releases.Release(it.d.Release)
-	if !ok {
-		p.logger.Error("push: the release to deliver is not in the corpus; dropped", "release", it.d.Release)
-		l.abandon(it)
-		return
-	}
 	// The chat may have unsubscribed while this waited in the queue.
 	if owed, err := p.state.Owed(it.d); err != nil {
 		p.logger.Error("push: cannot check the outbox; sending anyway", "error", err)
@@ -385,10 +410,13 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 		return
 	}
 	sent := p.clock.Now()
-	// A message in flight at shutdown is finished, not cut off.
-	sendCtx, cancel := bots.Finish(context.WithValue(ctx, scheduledKey{}, it.at), sendTimeout, bots.DrainGrace)
-	err := l.sender.Send(sendCtx, it.d.Chat, r)
-	cancel()
+	r, err := p.release(it.d.Release)
+	if err == nil {
+		// A message in flight at shutdown is finished, not cut off.
+		sendCtx, cancel := bots.Finish(context.WithValue(ctx, scheduledKey{}, it.at), sendTimeout, bots.DrainGrace)
+		err = l.sender.Send(sendCtx, it.d.Chat, r)
+		cancel()
+	}
 	var (
 		retryAfter *RetryAfterError
 		moved      *MovedError
@@ -449,8 +477,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	default:
 		it.attempts++
 		if it.attempts >= maxAttempts {
-			p.logger.Error("push: giving up on a delivery", "platform", platform, "chat", it.d.Chat, "release", it.d.Release, "error", err)
-			l.abandon(it)
+			l.giveUp(it, err)
 			return
 		}
 		backoff := min(time.Duration(1<<it.attempts)*time.Second, 10*time.Minute)
@@ -459,12 +486,21 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	}
 }
 
-// abandon drops a delivery that cannot be made.
-func (l *lane) abandon(it *item) {
-	if err := l.p.state.Abandon(it.d); err != nil {
-		l.p.logger.Error("push: cannot drop a delivery from the outbox", "error", err)
+// giveUp takes a delivery that cannot be made out of the outbox; the
+// state store keeps it to be reported, as failed, or as abandoned when
+// its release is gone.
+func (l *lane) giveUp(it *item, cause error) {
+	p, platform := l.p, l.sender.Platform()
+	state := store.Failed
+	if errors.Is(cause, errReleaseGone) {
+		state = store.Abandoned
+		p.observer.Abandoned(platform)
 	}
-	l.p.observer.Delivered(l.sender.Platform(), "failed")
+	p.logger.Error("push: giving up on a delivery", "platform", platform, "chat", it.d.Chat, "release", it.d.Release, "state", state, "error", cause)
+	if err := p.state.GiveUp(it.d, state, cause.Error()); err != nil {
+		p.logger.Error("push: cannot record a delivery given up", "error", err)
+	}
+	p.observer.Delivered(platform, "failed")
 	l.done(it)
 }
 

@@ -2,6 +2,7 @@ package push
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"path/filepath"
@@ -64,14 +65,21 @@ func (f *fakeSender) count() int {
 	return len(f.sent)
 }
 
+// releases is the corpus. It may lack every release for its first
+// lookups, as it lacks a feed's until the feed is read again.
 type releases struct {
-	mu sync.Mutex
-	m  map[string]*corpus.Release
+	mu     sync.Mutex
+	m      map[string]*corpus.Release
+	missed int // lookups still to fail; -1 for all
 }
 
 func (r *releases) Release(id string) (*corpus.Release, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.missed != 0 {
+		r.missed = max(r.missed-1, -1)
+		return nil, false
+	}
 	x, ok := r.m[id]
 	return x, ok
 }
@@ -82,11 +90,33 @@ func (r *releases) add(x *corpus.Release) {
 	r.m[x.ID] = x
 }
 
-type nopObserver struct{}
+// observer counts the deliveries abandoned.
+type observer struct {
+	mu        sync.Mutex
+	abandoned int
+}
 
-func (nopObserver) Announced()               {}
-func (nopObserver) Delivered(string, string) {}
-func (nopObserver) RateLimited(string)       {}
+func (*observer) Announced()               {}
+func (*observer) Delivered(string, string) {}
+func (*observer) RateLimited(string)       {}
+
+func (o *observer) Abandoned(string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.abandoned++
+}
+
+func (o *observer) abandonedCount() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.abandoned
+}
+
+// oldStore is a state file written by an isabot that kept no copies of
+// the releases it delivered.
+type oldStore struct{ *store.Store }
+
+func (oldStore) KeptRelease(string) (*corpus.Release, bool, error) { return nil, false, nil }
 
 func newRelease(id string, day int) *corpus.Release {
 	return &corpus.Release{ID: id, Title: "Testmeldung " + id, Date: time.Date(2026, 11, day, 0, 0, 0, 0, time.UTC), Body: []string{"Text."}}
@@ -95,7 +125,9 @@ func newRelease(id string, day int) *corpus.Release {
 // harness runs a pusher with a fake sender over a real state file.
 type harness struct {
 	state    *store.Store
+	old      bool // the pusher sees the state file as oldStore
 	sender   *fakeSender
+	observer *observer
 	pusher   *Pusher
 	releases *releases
 	stop     func()
@@ -114,7 +146,7 @@ func start(t *testing.T, limits Limits, subscribers int, clock Clock) *harness {
 	if clock == nil {
 		clock = realClock{}
 	}
-	h := &harness{state: st, sender: &fakeSender{limits: limits, fail: map[string][]error{}, clock: clock}, releases: &releases{m: map[string]*corpus.Release{}}}
+	h := &harness{state: st, sender: &fakeSender{limits: limits, fail: map[string][]error{}, clock: clock}, observer: &observer{}, releases: &releases{m: map[string]*corpus.Release{}}}
 	h.run(clock)
 	return h
 }
@@ -124,7 +156,11 @@ func (h *harness) run(clock Clock) {
 	if _, simulated := clock.(*SimClock); simulated {
 		opts = append(opts, WithWorkers(1)) // sends happen at the simulated time they were scheduled for
 	}
-	h.pusher = New(h.state, h.releases, []Sender{h.sender}, nopObserver{}, slog.New(slog.DiscardHandler), opts...)
+	var state State = h.state
+	if h.old {
+		state = oldStore{h.state}
+	}
+	h.pusher = New(state, h.releases, []Sender{h.sender}, h.observer, slog.New(slog.DiscardHandler), opts...)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { h.pusher.Run(ctx); close(done) }()
@@ -265,8 +301,9 @@ func TestFailuresAndMoves(t *testing.T) {
 func TestRestartResumesTheOutbox(t *testing.T) {
 	h := start(t, Limits{}, 20, nil)
 	h.stop() // nobody delivers
-	h.releases.add(newRelease("r1", 20))
-	ds, _, err := h.state.Announce("r1", "")
+	r := newRelease("r1", 20)
+	h.releases.add(r)
+	ds, _, err := h.state.Announce(r, "")
 	if err != nil || len(ds) != 20 {
 		t.Fatalf("%d %v", len(ds), err)
 	}
@@ -275,6 +312,76 @@ func TestRestartResumesTheOutbox(t *testing.T) {
 	h.wait(t, 20)
 	if n := h.sender.count(); n != 20 {
 		t.Errorf("sent %d", n)
+	}
+}
+
+func TestRestartWithoutTheRelease(t *testing.T) {
+	// A release is announced to five chats and the process stops before
+	// anything is sent. The next one starts with a corpus that lacks the
+	// release, as it lacks a feed's until the feed answers again: the
+	// outbox's copy is delivered. An outbox from before the copies waits,
+	// with backoff, for the feed; when the release does not come back, or
+	// the platform keeps refusing it, the deliveries are given up and
+	// reported.
+	for _, tt := range []struct {
+		name    string
+		old     bool  // the outbox holds no copy of the release
+		missed  int   // lookups the corpus fails before the feed is read; -1: it never is
+		sendErr error // what the platform answers every time
+		sent    int
+		givenUp store.DeliveryState
+	}{
+		{name: "the feed gone", missed: -1, sent: 5},
+		{name: "an old outbox, the feed late", old: true, missed: 3, sent: 5},
+		{name: "an old outbox, the feed gone", old: true, missed: -1, givenUp: store.Abandoned},
+		{name: "the platform refusing", sendErr: errors.New("502 bad gateway"), givenUp: store.Failed},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := NewSimClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+			h := start(t, Limits{}, 5, clock)
+			h.stop()
+			r := newRelease("feed-0123", 20)
+			if _, _, err := h.state.Announce(r, Fingerprint(r)); err != nil {
+				t.Fatal(err)
+			}
+			h.releases = &releases{m: map[string]*corpus.Release{r.ID: r}, missed: tt.missed}
+			h.old = tt.old
+			for i := range 5 {
+				h.sender.fail[strconv.Itoa(1000+i)] = slices.Repeat([]error{tt.sendErr}, maxAttempts)
+			}
+			h.run(clock)
+			defer h.stop()
+			h.wait(t, tt.sent)
+
+			if n := h.sender.count(); n != tt.sent {
+				t.Errorf("sent %d, want %d", n, tt.sent)
+			}
+			report, err := h.state.Deliveries()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.givenUp == "" {
+				if len(report) != 0 {
+					t.Errorf("deliveries left: %+v", report)
+				}
+				return
+			}
+			if len(report) != 1 || report[0].Release != r.ID || report[0].Pending != 0 || len(report[0].Undelivered) != 5 {
+				t.Fatalf("report: %+v", report)
+			}
+			for _, u := range report[0].Undelivered {
+				if u.State != tt.givenUp || u.Cause == "" {
+					t.Errorf("given up as %q (%q), want %q", u.State, u.Cause, tt.givenUp)
+				}
+			}
+			abandoned := 0
+			if tt.givenUp == store.Abandoned {
+				abandoned = 5
+			}
+			if n := h.observer.abandonedCount(); report[0].Abandoned != abandoned || n != abandoned {
+				t.Errorf("abandoned: %d in the report, %d in the metrics; want %d", report[0].Abandoned, n, abandoned)
+			}
+		})
 	}
 }
 

@@ -13,24 +13,77 @@ import (
 	"github.com/isa-alliance/isabot/search/answer"
 )
 
-// Block Kit's limits: characters in a section's text, blocks in a
-// message, elements in a context block, characters in a button's value.
+// Block Kit's limits: characters in a section's text (and any text
+// object's), blocks in a message, elements in a context block,
+// characters in a button's value.
 const (
 	sectionLimit     = 3000
 	blocksLimit      = 50
 	contextLimit     = 10
 	buttonValueLimit = 2000
-	fallbackLimit    = 300
 )
 
-// escape makes text from the corpus or a user safe in mrkdwn: Slack reads
-// &, < and > as markup.
+// fallbackLimit bounds a message's fallback text, which notifications
+// show; titleRunes bounds a title where a message names a release.
+const (
+	fallbackLimit = 300
+	titleRunes    = 300
+)
+
+// escape makes text from the corpus or a user safe in mrkdwn and in a
+// message's fallback text: Slack reads &, < and > as markup.
 func escape(s string) string { return mrkdwn.Replace(s) }
 
 var mrkdwn = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
+// title is a release's or source's title, escaped, cut to titleRunes.
+func title(s string) string { return escape(bots.Clip(s, titleRunes)) }
+
+// section is a section of mrkdwn, cut to Block Kit's limit.
 func section(mrkdwn string) slack.Block {
-	return slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, mrkdwn, false, false), nil, nil)
+	return slack.NewSectionBlock(mrkdwnText(mrkdwn), nil, nil)
+}
+
+// mrkdwnText is a text object of mrkdwn, cut to Block Kit's limit.
+func mrkdwnText(mrkdwn string) *slack.TextBlockObject {
+	return slack.NewTextBlockObject(slack.MarkdownType, clipMrkdwn(mrkdwn, sectionLimit), false, false)
+}
+
+// clipMrkdwn shortens mrkdwn to at most n characters, marking a cut with
+// "…". It cuts between characters and never inside &amp;, &lt; or &gt;,
+// or a link or mention between < and >, which Slack would show broken.
+func clipMrkdwn(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	end, runes := 0, 0
+	for end < len(s) {
+		unit := markupUnit(s[end:])
+		r := utf8.RuneCountInString(unit)
+		if runes+r > n-1 {
+			break
+		}
+		runes += r
+		end += len(unit)
+	}
+	return s[:end] + "…"
+}
+
+// markupUnit is what s starts with that must stay whole: an entity, a
+// link or mention, else one character.
+func markupUnit(s string) string {
+	for _, e := range []string{"&amp;", "&lt;", "&gt;"} {
+		if strings.HasPrefix(s, e) {
+			return e
+		}
+	}
+	if s[0] == '<' {
+		if i := strings.IndexByte(s, '>'); i > 0 {
+			return s[:i+1]
+		}
+	}
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
 }
 
 // answerBlocks renders an answer: its text as sections, cut within Block
@@ -48,12 +101,12 @@ func answerBlocks(a answer.Answer) []slack.Block {
 		blocks = append(blocks, section(chunk))
 	}
 	if len(a.Sources) > 0 {
-		elements := []slack.MixedElement{slack.NewTextBlockObject(slack.MarkdownType, "*"+escape(bots.TextsFor(a.Lang).Sources)+":*", false, false)}
+		elements := []slack.MixedElement{mrkdwnText("*" + escape(bots.TextsFor(a.Lang).Sources) + ":*")}
 		for _, s := range a.Sources {
 			if len(elements) == contextLimit {
 				break
 			}
-			elements = append(elements, slack.NewTextBlockObject(slack.MarkdownType, sourceText(s, a.Lang), false, false))
+			elements = append(elements, mrkdwnText(sourceText(s, a.Lang)))
 		}
 		blocks = append(blocks, slack.NewContextBlock("isa_sources", elements...))
 	}
@@ -63,23 +116,23 @@ func answerBlocks(a answer.Answer) []slack.Block {
 // sourceText names a source in mrkdwn: its title, linked where it has a
 // link, and its date.
 func sourceText(s answer.Source, lang corpus.Lang) string {
-	title := escape(s.Title)
+	text := title(s.Title)
 	if s.URL != "" && !strings.ContainsAny(s.URL, "|<> ") {
-		title = "<" + escape(s.URL) + "|" + title + ">"
+		text = "<" + escape(s.URL) + "|" + text + ">"
 	}
 	if !s.Date.IsZero() {
-		title += ", " + escape(s.Date.Format(lang))
+		text += ", " + escape(s.Date.Format(lang))
 	}
-	return title
+	return text
 }
 
 // releaseText names a release in a list: title (linked) and date.
 func releaseText(r *corpus.Release, lang corpus.Lang) string {
-	title := "*" + escape(r.Title) + "*"
+	text := "*" + title(r.Title) + "*"
 	if r.URL != "" && !strings.ContainsAny(r.URL, "|<> ") {
-		title = "<" + escape(r.URL) + "|" + escape(r.Title) + ">"
+		text = "<" + escape(r.URL) + "|" + title(r.Title) + ">"
 	}
-	return title + " (" + escape(corpus.DateOf(r.Date).Format(lang)) + ")"
+	return text + " (" + escape(corpus.DateOf(r.Date).Format(lang)) + ")"
 }
 
 func latestBlocks(latest []*corpus.Release, lang corpus.Lang) []slack.Block {
@@ -111,8 +164,7 @@ func searchBlocks(words string, hits []answer.Hit, total, page int, lang corpus.
 	blocks := []slack.Block{section("*" + escape(fmt.Sprintf(t.SearchPage, page+1, pages, total)) + "*")}
 	for i, h := range hits {
 		read := slack.NewButtonBlockElement(readAction, h.Release.ID, slack.NewTextBlockObject(slack.PlainTextType, t.ReadMore, false, false))
-		text := slack.NewTextBlockObject(slack.MarkdownType,
-			fmt.Sprintf("%d. %s\n%s", page*searchPageSize+i+1, releaseText(h.Release, lang), snippetText(h.Source)), false, false)
+		text := mrkdwnText(fmt.Sprintf("%d. %s\n%s", page*searchPageSize+i+1, releaseText(h.Release, lang), snippetText(h.Source)))
 		blocks = append(blocks, slack.NewSectionBlock(text, nil, slack.NewAccessory(read)))
 	}
 	var turn []slack.BlockElement
@@ -181,16 +233,12 @@ func splitBlocks(blocks []slack.Block) [][]slack.Block {
 	return append(out, blocks)
 }
 
-// fallbackText is a message's plain text for notifications and clients
-// that show no blocks: the first section's start.
+// fallbackText is a message's text for notifications and clients that
+// show no blocks: the start of its first section, escaped as that is.
 func fallbackText(blocks []slack.Block) string {
 	for _, b := range blocks {
 		if s, ok := b.(*slack.SectionBlock); ok && s.Text != nil {
-			r := []rune(s.Text.Text)
-			if len(r) > fallbackLimit {
-				return string(r[:fallbackLimit-1]) + "…"
-			}
-			return s.Text.Text
+			return clipMrkdwn(s.Text.Text, fallbackLimit)
 		}
 	}
 	return "isabot"

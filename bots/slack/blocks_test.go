@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 
@@ -47,4 +48,31 @@ func TestTurnPage(t *testing.T) {
 		t.Errorf("turned page: %+v", turned)
 	}
 	h.noErrors(t)
+}
+
+func TestClipMrkdwn(t *testing.T) {
+	tests := []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"fits", "Köln &amp; Bonn", 15, "Köln &amp; Bonn"},
+		{"cut between characters", "Kölner Dom", 5, "Köln…"},
+		{"not inside an entity", "Q&amp;A", 4, "Q…"},
+		{"after an entity", "Q&amp;A!", 7, "Q&amp;…"},
+		{"not inside a link", "see <https://isa.example|ISA> now", 20, "see …"},
+		{"after a link", "<https://isa.example|ISA> now", 26, "<https://isa.example|ISA>…"},
+		{"not inside a mention", "hi <@U0JANA>", 8, "hi …"},
+		{"an unclosed < is a character", "a <b", 3, "a …"},
+		{"Chinese", "中德工业城市联盟", 5, "中德工业…"},
+	}
+	for _, tt := range tests {
+		got := clipMrkdwn(tt.in, tt.n)
+		if got != tt.want {
+			t.Errorf("%s: clipMrkdwn(%q, %d) = %q, want %q", tt.name, tt.in, tt.n, got, tt.want)
+		}
+		if n := utf8.RuneCountInString(got); n > tt.n {
+			t.Errorf("%s: %d characters, more than %d", tt.name, n, tt.n)
+		}
+	}
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -80,7 +79,15 @@ type Bot struct {
 	now    func() time.Time
 
 	userID atomic.Value // the bot's own user id, from auth.test
-	ready  atomic.Bool
+	seen   seenSet      // the commands, interactions and events answered lately
+
+	healthMu sync.Mutex
+	health   error // why the bot is not ready; nil when it is
+	// recheck asks Run to check the token, which a call found refused.
+	recheck chan struct{}
+	// after is time.After; tests make the pauses their own.
+	after func(time.Duration) <-chan time.Time
+
 	// work tracks the answers in progress, so shutdown can wait for them.
 	work sync.WaitGroup
 }
@@ -107,8 +114,14 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
 	api := slack.New(cfg.BotToken, opts...)
-	b := &Bot{cfg: cfg, api: api, engine: engine, state: state, logger: logger, now: time.Now}
-	b.poster = newPoster(api, cfg.HTTPClient, logger, cfg.OnRateLimit)
+	b := &Bot{
+		cfg: cfg, api: api, engine: engine, state: state, logger: logger, now: time.Now,
+		seen:    seenSet{ids: map[string]bool{}},
+		health:  errNotConnected,
+		recheck: make(chan struct{}, 1),
+		after:   time.After,
+	}
+	b.poster = newPoster(api, cfg.HTTPClient, logger, cfg.OnRateLimit, b.noticeRefusal)
 	b.userID.Store("")
 	return b, nil
 }
@@ -121,30 +134,60 @@ func withSlash(u string) string {
 	return u + "/"
 }
 
-// Ready reports whether the bot has reached Slack.
-func (b *Bot) Ready() bool { return b.ready.Load() }
-
 // SocketMode reports whether the bot receives events over Socket Mode
 // rather than HTTP.
 func (b *Bot) SocketMode() bool { return b.cfg.AppToken != "" }
 
 // Run connects to Slack and answers until ctx ends, then finishes the
-// answers in progress.
+// answers in progress, and returns nil. A token Slack refuses, at the
+// start or later, stops nothing else: the bot reports it in Health, logs
+// it, and asks Slack again after a pause that doubles up to a limit.
 func (b *Bot) Run(ctx context.Context) error {
 	defer b.work.Wait()
-	if err := b.connect(ctx); err != nil {
-		return err
-	}
 	b.subscribeConfigured()
-	if !b.SocketMode() {
-		b.ready.Store(true)
-		b.logger.Info("slack bot receives events over HTTP")
-		<-ctx.Done()
-		return nil
+	pause := tokenPause
+	for {
+		err := b.connect(ctx)
+		if err == nil {
+			err = b.receive(ctx)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if b.Health() == nil { // it ran: the pauses start over
+			pause = tokenPause
+		}
+		b.setHealth(err)
+		b.logger.Error(fmt.Sprintf("slack: %v; retrying in %v", err, pause), "error", err, "retry_in", pause)
+		if !b.sleep(ctx, pause) {
+			return nil
+		}
+		pause = min(2*pause, maxTokenPause)
 	}
+}
+
+// receive takes Slack's events until ctx ends (nil), a token is refused
+// or Socket Mode fails.
+func (b *Bot) receive(ctx context.Context) error {
+	if !b.SocketMode() {
+		b.setHealth(nil)
+		b.logger.Info("slack bot receives events over HTTP")
+		for {
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-b.recheck:
+				if err := b.checkToken(ctx); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	socketCtx, stop := context.WithCancel(ctx)
+	defer stop()
 	client := socketmode.New(b.api)
 	done := make(chan error, 1)
-	go func() { done <- client.RunContext(ctx) }()
+	go func() { done <- client.RunContext(socketCtx) }()
 	b.logger.Info("slack bot connects in Socket Mode")
 	for {
 		select {
@@ -155,15 +198,24 @@ func (b *Bot) Run(ctx context.Context) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			return fmt.Errorf("slack socket mode: %w", err)
+			if refusal := refused("app-level token", err); refusal != nil {
+				return refusal
+			}
+			return fmt.Errorf("socket mode: %w", err)
+		case <-b.recheck:
+			if err := b.checkToken(ctx); err != nil {
+				stop()
+				<-done
+				return err
+			}
 		case evt := <-client.Events:
 			b.onSocketEvent(ctx, client, evt)
 		}
 	}
 }
 
-// connect asks Slack who the bot is, retrying while the network fails; a
-// token Slack refuses fails at once.
+// connect asks Slack who the bot is, retrying while the network fails,
+// and returns a *refusedError if Slack refuses the token.
 func (b *Bot) connect(ctx context.Context) error {
 	wait := time.Second
 	for {
@@ -172,17 +224,24 @@ func (b *Bot) connect(ctx context.Context) error {
 			b.userID.Store(auth.UserID)
 			return nil
 		}
-		var slackErr slack.SlackErrorResponse
-		if errors.As(err, &slackErr) && slices.Contains([]string{"invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired"}, slackErr.Err) {
-			return fmt.Errorf("slack: the bot token was refused: %w", err)
+		if refusal := refused("token", err); refusal != nil {
+			return refusal
 		}
 		b.logger.Warn("slack: cannot reach the Web API, retrying", "error", err, "in", wait)
-		select {
-		case <-ctx.Done():
+		if !b.sleep(ctx, wait) {
 			return ctx.Err()
-		case <-time.After(wait):
 		}
 		wait = min(2*wait, time.Minute)
+	}
+}
+
+// sleep waits d, or until ctx ends; it reports whether ctx goes on.
+func (b *Bot) sleep(ctx context.Context, d time.Duration) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-b.after(d):
+		return true
 	}
 }
 
@@ -191,20 +250,22 @@ func (b *Bot) connect(ctx context.Context) error {
 func (b *Bot) onSocketEvent(ctx context.Context, client *socketmode.Client, evt socketmode.Event) {
 	switch evt.Type {
 	case socketmode.EventTypeConnected:
-		b.ready.Store(true)
+		b.setHealth(nil)
 		return
 	case socketmode.EventTypeEventsAPI, socketmode.EventTypeSlashCommand, socketmode.EventTypeInteractive:
 	default:
 		return
 	}
+	var again retry
 	if evt.Request != nil {
 		if err := client.AckCtx(ctx, evt.Request.EnvelopeID, nil); err != nil {
 			b.logger.Warn("slack: cannot acknowledge an envelope", "error", err)
 		}
+		again = retry{num: evt.Request.RetryAttempt, reason: evt.Request.RetryReason}
 	}
 	switch data := evt.Data.(type) {
 	case slackEventsAPIEvent:
-		b.dispatchEvent(ctx, data)
+		b.dispatchEvent(ctx, data, again)
 	case slack.SlashCommand:
 		b.background(ctx, func(ctx context.Context) { b.onCommand(ctx, data) })
 	case slack.InteractionCallback:

@@ -59,11 +59,13 @@ var testEngine = sync.OnceValues(func() (*search.Engine, error) {
 
 // harness runs the bot against a fake Slack, with a real state file.
 type harness struct {
-	fake  *slackfake.Server
-	state *store.Store
-	logs  *syncBuffer
-	cfg   Config
-	bot   *Bot
+	fake   *slackfake.Server
+	state  *store.Store
+	logs   *syncBuffer
+	cfg    Config
+	engine Engine  // the default corpus's unless a test gives another
+	pauses *pauses // the bot's pauses, ended by the test
+	bot    *Bot
 	// srv serves the bot's HTTP endpoints in HTTP mode, as cmd/isabot
 	// mounts them.
 	srv        *httptest.Server
@@ -87,7 +89,17 @@ func startHTTP(t *testing.T) *harness {
 
 func start(t *testing.T, mode func(*Config)) *harness {
 	t.Helper()
-	h := &harness{fake: slackfake.NewServer(t, botToken, appToken), logs: &syncBuffer{}}
+	engine, err := testEngine()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startWith(t, engine, mode)
+}
+
+// startWith runs the bot with engine.
+func startWith(t *testing.T, engine Engine, mode func(*Config)) *harness {
+	t.Helper()
+	h := &harness{fake: slackfake.NewServer(t, botToken, appToken), logs: &syncBuffer{}, engine: engine, pauses: newPauses()}
 	var err error
 	h.state, err = store.Open(filepath.Join(t.TempDir(), "state.db"))
 	if err != nil {
@@ -107,15 +119,12 @@ func start(t *testing.T, mode func(*Config)) *harness {
 // run starts the bot and waits until it has reached Slack.
 func (h *harness) run(t *testing.T) {
 	t.Helper()
-	engine, err := testEngine()
-	if err != nil {
-		t.Fatal(err)
-	}
 	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(h.cfg, engine, h.state, logger)
+	b, err := New(h.cfg, h.engine, h.state, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
+	b.after = h.pauses.after
 	h.bot, h.stopped = b, false
 	h.runs++
 	ctx, cancel := context.WithCancel(context.Background())
@@ -144,7 +153,7 @@ func (h *harness) run(t *testing.T) {
 			t.Errorf("Run did not return within 10s of its context ending")
 		}
 	}
-	h.eventually(t, "the bot to be ready", b.Ready)
+	h.eventually(t, "the bot to be ready", func() bool { return b.Health() == nil })
 	if b.SocketMode() {
 		h.fake.WaitConnections(t, h.runs)
 	}
@@ -996,6 +1005,82 @@ func TestHTTPCommandsAndShare(t *testing.T) {
 	h.noErrors(t, "rate_limited")
 }
 
+func TestReplayedRequestsAnsweredOnce(t *testing.T) {
+	// A copy of a signed request passes the signature check for five
+	// minutes, and Slack retries an event it thinks was lost: each is
+	// acknowledged, and answered once, also after a restart.
+	t.Parallel()
+	h := startHTTP(t)
+	at := time.Now() // one signature for the original and its copies
+	commandURL, readURL := h.fake.NewResponseURL(), h.fake.NewResponseURL()
+	tests := []struct {
+		name, path, contentType string
+		body                    []byte
+		headers                 [][]string // of the original, then of each copy
+		answered                func() int
+	}{
+		{"slash command", "/slack/commands", formType,
+			[]byte(slackfake.SlashCommand("/isa", "contact", jana, presse, commandURL).Encode()),
+			[][]string{nil, nil, nil},
+			func() int { return len(responsesTo(h.fake, commandURL)) }},
+		{"button", "/slack/interactivity", formType,
+			[]byte(url.Values{"payload": {string(slackfake.BlockAction(tom, presse, readURL, readAction, "2021-02-11-isa-fruehlingsfest"))}}.Encode()),
+			[][]string{nil, nil},
+			func() int { return len(responsesTo(h.fake, readURL)) }},
+		{"event", "/slack/events", jsonType,
+			slackfake.EventCallback("Ev0REPLAY", slackfake.AppMention(jana, presse, mention+"Ist Köln Mitglied?", "1700009000.000100")),
+			[][]string{nil, {"X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"}, {"X-Slack-Retry-Num", "2", "X-Slack-Retry-Reason", "http_error"}, nil},
+			func() int { return len(h.fake.Messages(presse)) }},
+	}
+	for _, tt := range tests {
+		for i, header := range tt.headers {
+			if code, _ := h.httpPost(t, tt.path, tt.contentType, tt.body, signedAt(signingSecret, at), header...); code != http.StatusOK {
+				t.Errorf("%s, delivery %d: %d, want 200", tt.name, i+1, code)
+			}
+		}
+		h.eventually(t, "an answer to the "+tt.name, func() bool { return tt.answered() > 0 })
+	}
+	h.stop()
+	for _, tt := range tests {
+		if n := tt.answered(); n != 1 {
+			t.Errorf("%s answered %d times, want once", tt.name, n)
+		}
+	}
+	for _, want := range []string{"a slash command seen before is not answered again", "an interaction seen before is not answered again", "event already handled"} {
+		if !strings.Contains(h.logs.String(), want) {
+			t.Errorf("the log does not say %q", want)
+		}
+	}
+
+	// A copy after a restart, while the signature is still fresh.
+	h.run(t)
+	for _, tt := range tests {
+		h.httpPost(t, tt.path, tt.contentType, tt.body, signedAt(signingSecret, at))
+	}
+	h.stop()
+	for _, tt := range tests {
+		if n := tt.answered(); n != 1 {
+			t.Errorf("after a restart, %s answered %d times, want once", tt.name, n)
+		}
+	}
+	h.noErrors(t)
+}
+
+func TestSocketModeCopiesAnsweredOnce(t *testing.T) {
+	t.Parallel()
+	h := startSocket(t)
+	respURL := h.fake.NewResponseURL()
+	cmd := slackfake.SlashCommand("/isa", "contact", jana, presse, respURL)
+	for range 2 {
+		h.fake.WaitAck(t, h.fake.SendEnvelope(t, "slash_commands", cmd, true))
+	}
+	h.responses(t, respURL, 1)
+	h.stop()
+	if n := len(responsesTo(h.fake, respURL)); n != 1 {
+		t.Errorf("a command sent twice was answered %d times", n)
+	}
+}
+
 func TestNewNeedsSecrets(t *testing.T) {
 	t.Parallel()
 	engine, err := testEngine()
@@ -1021,27 +1106,162 @@ func TestNewNeedsSecrets(t *testing.T) {
 	}
 }
 
-func TestRefusedTokenFailsRun(t *testing.T) {
+// pauses stands in for the clock of the bot's pauses: each pause the
+// bot asks for is told on asked, and ends when the test says so.
+type pauses struct {
+	asked chan time.Duration
+	end   chan time.Time
+}
+
+func newPauses() *pauses {
+	return &pauses{asked: make(chan time.Duration, 16), end: make(chan time.Time)}
+}
+
+func (p *pauses) after(d time.Duration) <-chan time.Time {
+	p.asked <- d
+	return p.end
+}
+
+// next waits for the bot to ask for a pause, and returns how long.
+func (p *pauses) next(t *testing.T, logs *syncBuffer) time.Duration {
+	t.Helper()
+	select {
+	case d := <-p.asked:
+		return d
+	case <-time.After(5 * time.Second):
+		t.Fatalf("the bot asked for no pause within 5s; log:\n%s", logs.String())
+		return 0
+	}
+}
+
+func TestRefusedTokenRetried(t *testing.T) {
+	// A token Slack refuses at the start makes the bot not ready, with
+	// the reason and without the token in the log, and is asked about
+	// again after pauses that double up to a limit; once Slack takes it,
+	// the bot is ready.
 	t.Parallel()
 	engine, err := testEngine()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fake := slackfake.NewServer(t, "xoxb-the-right-one", appToken)
-	logs := &syncBuffer{}
-	b, err := New(Config{BotToken: botToken, AppToken: appToken, APIURL: fake.APIURL()}, engine, nil, slog.New(slog.NewTextHandler(logs, nil)))
-	if err != nil {
-		t.Fatal(err)
+	wantPauses := []time.Duration{30 * time.Second, time.Minute, 2 * time.Minute, 4 * time.Minute, 8 * time.Minute, 15 * time.Minute, 15 * time.Minute}
+	tests := []struct {
+		name   string
+		cfg    Config
+		refuse func(*slackfake.Server) // until accept
+		accept func(*slackfake.Server)
+		health string
+	}{
+		{"wrong bot token", Config{AppToken: appToken},
+			func(f *slackfake.Server) { f.RefuseToken(botToken, "invalid_auth") },
+			func(f *slackfake.Server) { f.RefuseToken(botToken, "") },
+			"token refused (invalid_auth)"},
+		{"revoked bot token", Config{SigningSecret: signingSecret},
+			func(f *slackfake.Server) { f.RefuseToken(botToken, "token_revoked") },
+			func(f *slackfake.Server) { f.RefuseToken(botToken, "") },
+			"token refused (token_revoked)"},
+		{"deactivated account", Config{SigningSecret: signingSecret},
+			func(f *slackfake.Server) { f.RefuseToken(botToken, "account_inactive") },
+			func(f *slackfake.Server) { f.RefuseToken(botToken, "") },
+			"token refused (account_inactive)"},
+		{"HTTP 401", Config{SigningSecret: signingSecret},
+			func(f *slackfake.Server) {
+				for range wantPauses {
+					f.ServerErrorNext("auth.test", http.StatusUnauthorized)
+				}
+			},
+			func(*slackfake.Server) {},
+			"token refused (HTTP 401)"},
+		{"revoked app-level token", Config{AppToken: appToken},
+			func(f *slackfake.Server) { f.RefuseToken(appToken, "token_revoked") },
+			func(f *slackfake.Server) { f.RefuseToken(appToken, "") },
+			"app-level token refused (token_revoked)"},
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err = b.Run(ctx)
-	if err == nil || !strings.Contains(err.Error(), "invalid_auth") || ctx.Err() != nil {
-		t.Errorf("Run with a refused token: %v, want invalid_auth at once", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			fake := slackfake.NewServer(t, botToken, appToken)
+			tt.refuse(fake)
+			logs := &syncBuffer{}
+			cfg := tt.cfg
+			cfg.BotToken, cfg.APIURL = botToken, fake.APIURL()
+			b, err := New(cfg, engine, nil, slog.New(slog.NewTextHandler(logs, nil)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := newPauses()
+			b.after = p.after
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- b.Run(ctx) }()
+
+			for i, want := range wantPauses {
+				if got := p.next(t, logs); got != want {
+					t.Errorf("pause %d: %v, want %v", i+1, got, want)
+				}
+				if err := b.Health(); err == nil || err.Error() != tt.health {
+					t.Errorf("health while refused: %v, want %q", err, tt.health)
+				}
+				if i == len(wantPauses)-1 {
+					tt.accept(fake)
+				}
+				p.end <- time.Now()
+			}
+			deadline := time.Now().Add(5 * time.Second)
+			for b.Health() != nil && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			if err := b.Health(); err != nil {
+				t.Errorf("health once the token is taken: %v", err)
+			}
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("Run: %v", err)
+			}
+			if want := "slack: " + tt.health + "; retrying in 30s"; !strings.Contains(logs.String(), want) {
+				t.Errorf("the log does not say %q:\n%s", want, logs.String())
+			}
+			if strings.Contains(logs.String(), "SECRET") {
+				t.Errorf("a token shows in the log:\n%s", logs.String())
+			}
+		})
 	}
-	if err != nil && strings.Contains(err.Error(), "BOTSECRET") || strings.Contains(logs.String(), "BOTSECRET") {
-		t.Errorf("the token shows in the error or log: %v\n%s", err, logs.String())
+}
+
+func TestTokenRevokedWhileRunning(t *testing.T) {
+	// A token revoked while the bot runs is noticed at the next call
+	// Slack refuses: the bot is not ready until Slack takes the token
+	// again, and then answers again.
+	t.Parallel()
+	h := startHTTP(t)
+	h.fake.RefuseToken(botToken, "token_revoked")
+	ask := func(id, question, ts string) {
+		t.Helper()
+		event := slackfake.EventCallback(id, slackfake.AppMention(jana, presse, mention+question, ts))
+		if code, _ := h.httpPost(t, "/slack/events", jsonType, event, signed); code != http.StatusOK {
+			t.Errorf("event %s: %d", id, code)
+		}
 	}
+	ask("Ev0REVOKED", "Ist Köln Mitglied?", "1700010000.000100")
+	if d := h.pauses.next(t, h.logs); d != tokenPause {
+		t.Errorf("first pause %v, want %v", d, tokenPause)
+	}
+	if err := h.bot.Health(); err == nil || err.Error() != "token refused (token_revoked)" {
+		t.Errorf("health: %v", err)
+	}
+	if !strings.Contains(h.logs.String(), "slack: token refused (token_revoked); retrying in 30s") {
+		t.Errorf("the refusal is not logged:\n%s", h.logs.String())
+	}
+
+	h.fake.RefuseToken(botToken, "")
+	h.pauses.end <- time.Now()
+	h.eventually(t, "the bot to be ready again", func() bool { return h.bot.Health() == nil })
+	ask("Ev0TAKEN", "Ist Mainz Mitglied?", "1700010000.000200")
+	if m := h.message(t, presse, 1); !strings.Contains(m.Text, "Mainz") {
+		t.Errorf("answered %q", m.Text)
+	}
+	h.stop()
+	h.noErrors(t, "token_revoked")
 }
 
 func TestSecretsNeverLogged(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -89,6 +90,12 @@ func FuzzHTTP(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// The bot's clock: each input comes a replay window after the one
+	// before, so that inputs sharing a trigger_id or event_id are all
+	// answered (freshEvents forgets them in the store).
+	var clock atomic.Int64 // Unix nanoseconds
+	clock.Store(time.Now().UnixNano())
+	b.now = func() time.Time { return time.Unix(0, clock.Load()) }
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
@@ -96,9 +103,9 @@ func FuzzHTTP(f *testing.F) {
 		cancel()
 		<-done
 	})
-	for deadline := time.Now().Add(10 * time.Second); !b.Ready(); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); b.Health() != nil; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			f.Fatal("the bot did not reach the fake Slack within 10s")
+			f.Fatalf("the bot did not reach the fake Slack within 10s: %v", b.Health())
 		}
 	}
 	mux := http.NewServeMux()
@@ -116,7 +123,9 @@ func FuzzHTTP(f *testing.F) {
 		if forged {
 			secret = "not-" + signingSecret
 		}
-		slackfake.SignRequest(req, secret, body)
+		ts, sig := slackfake.Sign(secret, time.Unix(0, clock.Add(int64(replayWindow+time.Second))), body)
+		req.Header.Set("X-Slack-Request-Timestamp", ts)
+		req.Header.Set("X-Slack-Signature", sig)
 		rec := httptest.NewRecorder()
 		mux.ServeHTTP(rec, req)
 		b.work.Wait() // the answers in the background
@@ -157,8 +166,8 @@ var fuzzSlackRefusalsAllowed = []string{
 	"response_url expired_url",
 }
 
-// freshEvents is the state store with every event new to it, so that
-// inputs that share an event_id are all handled.
+// freshEvents is the state store with every command, interaction and
+// event new to it, so that inputs that share an id are all handled.
 type freshEvents struct{ *store.Store }
 
 func (freshEvents) ClaimUpdate(string, string) (bool, error) { return true, nil }

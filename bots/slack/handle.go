@@ -19,20 +19,18 @@ import (
 type slackEventsAPIEvent = slackevents.EventsAPIEvent
 
 // dispatchEvent answers an Events API callback once: Slack retries
-// events, and the same event_id is claimed only the first time.
-func (b *Bot) dispatchEvent(ctx context.Context, e slackEventsAPIEvent) {
+// events, and the same event_id is answered only the first time.
+func (b *Bot) dispatchEvent(ctx context.Context, e slackEventsAPIEvent, r retry) {
 	cb, ok := e.Data.(*slackevents.EventsAPICallbackEvent)
 	if !ok {
 		return
 	}
-	if cb.EventID != "" {
-		first, err := b.state.ClaimUpdate(platform, cb.EventID)
-		if err != nil {
-			b.logger.Error("slack: cannot record the event; answering anyway", "event_id", cb.EventID, "error", err)
-		} else if !first {
-			b.logger.Debug("slack: event already handled", "event_id", cb.EventID)
-			return
-		}
+	if !b.once("", cb.EventID) {
+		b.logger.Debug("slack: event already handled; not answered again", "event_id", cb.EventID, "retry", r.num, "retry_reason", r.reason)
+		return
+	}
+	if r.num > 0 {
+		b.logger.Info("slack: answering an event Slack sent again", "event_id", cb.EventID, "retry", r.num, "retry_reason", r.reason)
 	}
 	switch ev := e.InnerEvent.Data.(type) {
 	case *slackevents.AppMentionEvent:
@@ -127,6 +125,10 @@ func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question str
 // onCommand answers /isa: a question, or one of its subcommands. The
 // answer is ephemeral, with a button to share it in the channel.
 func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
+	if !b.once(triggerPrefix, cmd.TriggerID) {
+		b.logger.Warn("slack: a slash command seen before is not answered again", "trigger_id", cmd.TriggerID, "channel", cmd.ChannelID)
+		return
+	}
 	text := plainText(cmd.Text, b.botUser())
 	if sub, rest, l := parseCommand(text); rest == "" && (sub == "subscribe" || sub == "unsubscribe") {
 		if blocks := b.subscribe(ctx, cmd, sub == "subscribe", l); blocks != nil {
@@ -264,6 +266,10 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 	if cb.Type != slack.InteractionTypeBlockActions {
 		return
 	}
+	if !b.once(triggerPrefix, cb.TriggerID) {
+		b.logger.Warn("slack: an interaction seen before is not answered again", "trigger_id", cb.TriggerID, "channel", cb.Channel.ID)
+		return
+	}
 	for _, action := range cb.ActionCallback.BlockActions {
 		if action.ActionID == readAction {
 			b.readMore(ctx, cb, action.Value)
@@ -286,8 +292,10 @@ func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
 			b.logger.Error("slack: cannot share", "error", err)
 			return
 		}
+		// The question as typed, cut, so that escaping it cannot take the
+		// context beyond Block Kit's limit.
 		blocks = append(blocks, slack.NewContextBlock("isa_shared_by",
-			slack.NewTextBlockObject(slack.MarkdownType, fmt.Sprintf("/isa %s · <@%s>", escape(share.Text), cb.User.ID), false, false)))
+			mrkdwnText(fmt.Sprintf("/isa %s · <@%s>", escape(bots.Clip(share.Text, bots.EchoRunes)), cb.User.ID))))
 		for _, msg := range splitBlocks(blocks) {
 			err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{
 				ResponseType: slack.ResponseTypeInChannel,
@@ -343,7 +351,7 @@ func (b *Bot) readMore(ctx context.Context, cb slack.InteractionCallback, id str
 	}
 	for _, msg := range splitBlocks(releaseBlocks(r, r.Lang)) {
 		err := b.poster.respond(ctx, cb.ResponseURL, &slack.WebhookMessage{
-			ResponseType: slack.ResponseTypeEphemeral, ReplaceOriginal: false, Text: r.Title, Blocks: &slack.Blocks{BlockSet: msg},
+			ResponseType: slack.ResponseTypeEphemeral, ReplaceOriginal: false, Text: title(r.Title), Blocks: &slack.Blocks{BlockSet: msg},
 		})
 		if err != nil {
 			b.logger.Warn("slack: cannot show a release", "error", err)

@@ -85,7 +85,8 @@ func (b *Bot) verified(w http.ResponseWriter, r *http.Request) []byte {
 
 // EventsHandler serves POST /slack/events: the URL check and the events
 // Slack sends. Events are answered in the background after a quick 200;
-// a retry of an event already handled is acknowledged and dropped.
+// a retry or copy of an event already handled is acknowledged and
+// dropped.
 func (b *Bot) EventsHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := b.verified(w, r)
@@ -108,8 +109,11 @@ func (b *Bot) EventsHandler() http.Handler {
 			w.Header().Set("Content-Type", "text/plain")
 			io.WriteString(w, challenge.Challenge)
 		case slackevents.CallbackEvent:
+			// A retry is acknowledged like the first delivery, so that
+			// Slack stops sending it, and answered only if that was not.
 			w.WriteHeader(http.StatusOK)
-			b.dispatchEvent(r.Context(), event)
+			num, _ := strconv.Atoi(r.Header.Get("X-Slack-Retry-Num"))
+			b.dispatchEvent(r.Context(), event, retry{num: num, reason: r.Header.Get("X-Slack-Retry-Reason")})
 		default:
 			w.WriteHeader(http.StatusOK)
 		}
@@ -118,7 +122,8 @@ func (b *Bot) EventsHandler() http.Handler {
 
 // CommandsHandler serves POST /slack/commands, the /isa slash command: it
 // acknowledges at once, well within Slack's three seconds, and sends the
-// answer to the command's response_url.
+// answer to the command's response_url. A copy of a command answered
+// before (its trigger_id) is acknowledged and not answered again.
 func (b *Bot) CommandsHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := b.verified(w, r)
@@ -144,7 +149,8 @@ func (b *Bot) CommandsHandler() http.Handler {
 	})
 }
 
-// InteractivityHandler serves POST /slack/interactivity: button presses.
+// InteractivityHandler serves POST /slack/interactivity: button presses,
+// each answered once, as commands are.
 func (b *Bot) InteractivityHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body := b.verified(w, r)

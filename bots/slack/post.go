@@ -21,10 +21,13 @@ type poster struct {
 	api    *slack.Client
 	client *http.Client
 	retry  bots.Retry
+	// failed is told of every call that failed for good.
+	failed func(error)
 }
 
-func newPoster(api *slack.Client, client *http.Client, logger *slog.Logger, onRateLimit func()) poster {
-	return poster{api: api, client: client, retry: bots.Retry{Platform: platform, Logger: logger, Classify: classify, OnRateLimit: onRateLimit}}
+func newPoster(api *slack.Client, client *http.Client, logger *slog.Logger, onRateLimit func(), failed func(error)) poster {
+	return poster{api: api, client: client, failed: failed,
+		retry: bots.Retry{Platform: platform, Logger: logger, Classify: classify, OnRateLimit: onRateLimit}}
 }
 
 // classify tells passing failures (rate limits, 5xx, the network) from
@@ -50,6 +53,9 @@ func classify(err error) (bool, time.Duration) {
 // do runs call with retries.
 func (p poster) do(ctx context.Context, what string, call func(context.Context) error) error {
 	_, err := bots.Do(ctx, p.retry, what, func(ctx context.Context) (struct{}, error) { return struct{}{}, call(ctx) })
+	if err != nil {
+		p.failed(err)
+	}
 	return err
 }
 

@@ -42,11 +42,14 @@ const readAction = "isa_read"
 // whole release.
 func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) error {
 	blocks := announcementBlocks(r, r.Lang)
-	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(r.Title, false))
+	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
+	b.noticeRefusal(err)
 	return pushError(err)
 }
 
-// pushError tells the pusher what a Slack error means for a delivery.
+// pushError tells the pusher what a Slack error means for a delivery. A
+// refused token is the bot's fault, not the channel's: the delivery
+// waits, as for a rate limit, and is neither given up nor unsubscribed.
 func pushError(err error) error {
 	var (
 		limited  *slack.RateLimitedError
@@ -57,7 +60,9 @@ func pushError(err error) error {
 		return nil
 	case errors.As(err, &limited):
 		return &push.RetryAfterError{After: max(limited.RetryAfter, time.Second)}
-	case errors.As(err, &slackErr) && slices.Contains([]string{"channel_not_found", "not_in_channel", "is_archived", "account_inactive", "channel_is_archived"}, slackErr.Err):
+	case refused("token", err) != nil:
+		return fmt.Errorf("%w: %w", &push.RetryAfterError{After: tokenPause}, err)
+	case errors.As(err, &slackErr) && slices.Contains([]string{"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived"}, slackErr.Err):
 		return fmt.Errorf("%w: %w", push.ErrGone, err)
 	}
 	return err
@@ -66,14 +71,13 @@ func pushError(err error) error {
 // announcementBlocks is a new release's announcement.
 func announcementBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
 	t := bots.TextsFor(lang)
-	title := "*" + escape(r.Title) + "*"
+	heading := "*" + title(r.Title) + "*"
 	if r.URL != "" && !strings.ContainsAny(r.URL, "|<> ") {
-		title = "*<" + escape(r.URL) + "|" + escape(r.Title) + ">*"
+		heading = "*<" + escape(r.URL) + "|" + title(r.Title) + ">*"
 	}
 	blocks := []slack.Block{
-		slack.NewContextBlock("isa_new", slack.NewTextBlockObject(slack.MarkdownType, ":newspaper: "+escape(t.NewRelease)+" · "+
-			escape(bots.Dateline(r, lang)), false, false)),
-		section(title),
+		slack.NewContextBlock("isa_new", mrkdwnText(":newspaper: "+escape(t.NewRelease)+" · "+escape(bots.Dateline(r, lang)))),
+		section(heading),
 	}
 	if s := bots.Summary(r); s != "" {
 		blocks = append(blocks, section(escape(s)))

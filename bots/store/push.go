@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -8,19 +10,28 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 // The state of pushing releases: who subscribed, which releases were
-// announced, and the deliveries not yet made (the outbox).
+// announced, the deliveries not yet made (the outbox) with the releases
+// they deliver, and the deliveries given up.
 var (
-	bucketSubs      = []byte("subscriptions") // platform\x00chat → Subscription
-	bucketAnnounced = []byte("announced")     // release id → when
-	bucketPrints    = []byte("fingerprints")  // release fingerprint → release id
-	bucketOutbox    = []byte("outbox")        // sequence → Delivery
-	bucketMeta      = []byte("meta")
-	bucketFeeds     = []byte("feeds") // feed URL → validators
-	keyBaseline     = []byte("baseline")
+	bucketSubs        = []byte("subscriptions") // platform\x00chat → Subscription
+	bucketAnnounced   = []byte("announced")     // release id → when
+	bucketPrints      = []byte("fingerprints")  // release fingerprint → release id
+	bucketOutbox      = []byte("outbox")        // sequence → Delivery
+	bucketKept        = []byte("releases")      // release id → corpus.Release, while the outbox delivers it
+	bucketUndelivered = []byte("undelivered")   // sequence → Undelivered
+	bucketMeta        = []byte("meta")
+	bucketFeeds       = []byte("feeds") // feed URL → validators
+	keyBaseline       = []byte("baseline")
 )
+
+// undeliveredMemory is how long a delivery given up is kept, to be
+// reported.
+const undeliveredMemory = 90 * 24 * time.Hour
 
 // Subscription is a chat that gets every new release.
 type Subscription struct {
@@ -39,6 +50,38 @@ type Delivery struct {
 	Release  string `json:"release"`
 	Platform string `json:"platform"`
 	Chat     string `json:"chat"`
+}
+
+// DeliveryState says where a delivery stands.
+type DeliveryState string
+
+// The states of a delivery: waiting in the outbox, or given up.
+const (
+	Pending   DeliveryState = "pending"   // in the outbox, to be sent
+	Failed    DeliveryState = "failed"    // given up: the platform kept refusing it
+	Abandoned DeliveryState = "abandoned" // given up: the release to deliver is gone
+)
+
+// Undelivered is a delivery given up, kept to be reported.
+type Undelivered struct {
+	Delivery
+	Title string        `json:"title,omitempty"` // the release's, if the outbox had it
+	State DeliveryState `json:"state"`
+	Cause string        `json:"cause"`
+	At    time.Time     `json:"at"`
+}
+
+// ReleaseDeliveries is where the deliveries of one release stand: how
+// many wait, how many were given up and which.
+type ReleaseDeliveries struct {
+	Release     string        `json:"release"`
+	Title       string        `json:"title,omitempty"`
+	Pending     int           `json:"pending"`
+	Failed      int           `json:"failed"`
+	Abandoned   int           `json:"abandoned"`
+	Undelivered []Undelivered `json:"undelivered"`
+
+	first uint64 // the first delivery's sequence: the order announced
 }
 
 func subKey(platform, chat string) []byte { return []byte(platform + "\x00" + chat) }
@@ -187,10 +230,13 @@ func markAnnounced(tx *bolt.Tx, id, print string, now time.Time) error {
 }
 
 // Announce records a new release and, in the same transaction, one
-// delivery for every current subscriber. A release announced before, under
-// its id or under another id with the same fingerprint (the same release
-// from another source), is not announced again: new is false.
-func (s *Store) Announce(id, print string) (created []Delivery, new bool, err error) {
+// delivery for every current subscriber and a copy of the release, which
+// the outbox keeps while it delivers it: no delivery depends on the
+// release's file or feed after a restart. A release announced before,
+// under its id or under another id with the same fingerprint (the same
+// release from another source), is not announced again: new is false.
+func (s *Store) Announce(r *corpus.Release, print string) (created []Delivery, new bool, err error) {
+	id := r.ID
 	// Most calls are for releases announced long ago (every feed poll
 	// repeats its items): a read is enough to say so, without a write.
 	known := false
@@ -215,7 +261,7 @@ func (s *Store) Announce(id, print string) (created []Delivery, new bool, err er
 			return err
 		}
 		out := tx.Bucket(bucketOutbox)
-		return tx.Bucket(bucketSubs).ForEach(func(_, v []byte) error {
+		err := tx.Bucket(bucketSubs).ForEach(func(_, v []byte) error {
 			var sub Subscription
 			if err := json.Unmarshal(v, &sub); err != nil {
 				return err
@@ -228,6 +274,10 @@ func (s *Store) Announce(id, print string) (created []Delivery, new bool, err er
 			created = append(created, d)
 			return putJSON(out, seqKey(seq), d)
 		})
+		if err != nil || len(created) == 0 {
+			return err
+		}
+		return putJSON(tx.Bucket(bucketKept), []byte(id), r)
 	})
 	if err != nil {
 		return nil, false, fmt.Errorf("announce %s: %w", id, err)
@@ -301,30 +351,196 @@ func (s *Store) Owed(d Delivery) (bool, error) {
 	return owed, nil
 }
 
-// Abandon drops a delivery that cannot be made.
-func (s *Store) Abandon(d Delivery) error {
-	return s.db.Batch(func(tx *bolt.Tx) error { return tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)) })
+// KeptRelease returns the copy of a release the outbox kept when it was
+// announced; ok is false when there is none (its deliveries were made, or
+// were written by a version of isabot that kept no copies).
+func (s *Store) KeptRelease(id string) (r *corpus.Release, ok bool, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketKept).Get([]byte(id))
+		if raw == nil {
+			return nil
+		}
+		ok = true
+		return json.Unmarshal(raw, &r)
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("read the outbox's copy of %s: %w", id, err)
+	}
+	return r, ok, nil
 }
 
-func deleteDeliveries(tx *bolt.Tx, match func(Delivery) bool) error {
-	out := tx.Bucket(bucketOutbox)
-	var keys [][]byte
-	err := out.ForEach(func(k, v []byte) error {
-		var d Delivery
-		if err := json.Unmarshal(v, &d); err != nil {
+// KeptReleases lists the releases the outbox keeps copies of, the
+// releases it is delivering.
+func (s *Store) KeptReleases() ([]corpus.Release, error) {
+	var rs []corpus.Release
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketKept).ForEach(func(_, v []byte) error {
+			var r corpus.Release
+			if err := json.Unmarshal(v, &r); err != nil {
+				return err
+			}
+			rs = append(rs, r)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the outbox's releases: %w", err)
+	}
+	return rs, nil
+}
+
+// GiveUp takes a delivery that cannot be made out of the outbox and keeps
+// it, in state Failed or Abandoned and with its cause, to be reported.
+// A delivery the outbox no longer holds (its chat unsubscribed) is not
+// kept.
+func (s *Store) GiveUp(d Delivery, state DeliveryState, cause string) error {
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		out := tx.Bucket(bucketOutbox)
+		if out.Get(seqKey(d.Seq)) == nil {
+			return nil
+		}
+		if err := out.Delete(seqKey(d.Seq)); err != nil {
 			return err
 		}
-		if match(d) {
-			keys = append(keys, slices.Clone(k))
+		u := Undelivered{Delivery: d, State: state, Cause: cause, At: s.now().UTC()}
+		if raw := tx.Bucket(bucketKept).Get([]byte(d.Release)); raw != nil {
+			var r corpus.Release
+			if err := json.Unmarshal(raw, &r); err != nil {
+				return err
+			}
+			u.Title = r.Title
+		}
+		return putJSON(tx.Bucket(bucketUndelivered), seqKey(d.Seq), u)
+	})
+	if err != nil {
+		return fmt.Errorf("give up delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
+	}
+	return nil
+}
+
+// Deliveries reports, for each release with deliveries waiting or given
+// up, where they stand, in the order the releases were announced.
+func (s *Store) Deliveries() ([]ReleaseDeliveries, error) {
+	byID := map[string]*ReleaseDeliveries{}
+	note := func(id string, seq uint64) *ReleaseDeliveries {
+		r := byID[id]
+		if r == nil {
+			r = &ReleaseDeliveries{Release: id, Undelivered: []Undelivered{}, first: seq}
+			byID[id] = r
+		}
+		r.first = min(r.first, seq)
+		return r
+	}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		err := tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
+			var d Delivery
+			if err := json.Unmarshal(v, &d); err != nil {
+				return err
+			}
+			note(d.Release, binary.BigEndian.Uint64(k)).Pending++
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = tx.Bucket(bucketUndelivered).ForEach(func(k, v []byte) error {
+			var u Undelivered
+			if err := json.Unmarshal(v, &u); err != nil {
+				return err
+			}
+			u.Seq = binary.BigEndian.Uint64(k)
+			r := note(u.Release, u.Seq)
+			switch u.State {
+			case Failed:
+				r.Failed++
+			case Abandoned:
+				r.Abandoned++
+			}
+			r.Title = cmp.Or(r.Title, u.Title)
+			r.Undelivered = append(r.Undelivered, u)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		kept := tx.Bucket(bucketKept)
+		for id, r := range byID {
+			if raw := kept.Get([]byte(id)); raw != nil {
+				var rel corpus.Release
+				if err := json.Unmarshal(raw, &rel); err != nil {
+					return err
+				}
+				r.Title = rel.Title
+			}
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, fmt.Errorf("read the outbox: %w", err)
+	}
+	report := make([]ReleaseDeliveries, 0, len(byID))
+	for _, r := range byID {
+		report = append(report, *r)
+	}
+	slices.SortFunc(report, func(a, b ReleaseDeliveries) int { return cmp.Compare(a.first, b.first) })
+	return report, nil
+}
+
+// forgetSettled drops what no report or delivery needs any more: the
+// copies of releases the outbox delivers no longer, and the deliveries
+// given up longer than undeliveredMemory ago.
+func (s *Store) forgetSettled() error {
+	cutoff := s.now().Add(-undeliveredMemory)
+	return s.db.Update(func(tx *bolt.Tx) error {
+		owed := map[string]bool{}
+		err := tx.Bucket(bucketOutbox).ForEach(func(_, v []byte) error {
+			var d Delivery
+			if err := json.Unmarshal(v, &d); err != nil {
+				return err
+			}
+			owed[d.Release] = true
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = deleteWhere(tx.Bucket(bucketKept), func(k, _ []byte) (bool, error) { return !owed[string(k)], nil })
+		if err != nil {
+			return err
+		}
+		return deleteWhere(tx.Bucket(bucketUndelivered), func(_, v []byte) (bool, error) {
+			var u Undelivered
+			err := json.Unmarshal(v, &u)
+			return err == nil && u.At.Before(cutoff), err
+		})
+	})
+}
+
+// deleteWhere deletes the entries of b that match; collected first, as
+// bbolt's buckets must not change while iterated.
+func deleteWhere(b *bolt.Bucket, match func(k, v []byte) (bool, error)) error {
+	var keys [][]byte
+	err := b.ForEach(func(k, v []byte) error {
+		ok, err := match(k, v)
+		if ok {
+			keys = append(keys, bytes.Clone(k))
+		}
+		return err
+	})
 	for _, k := range keys {
 		if err == nil {
-			err = out.Delete(k)
+			err = b.Delete(k)
 		}
 	}
 	return err
+}
+
+func deleteDeliveries(tx *bolt.Tx, match func(Delivery) bool) error {
+	return deleteWhere(tx.Bucket(bucketOutbox), func(_, v []byte) (bool, error) {
+		var d Delivery
+		err := json.Unmarshal(v, &d)
+		return err == nil && match(d), err
+	})
 }
 
 // FeedValidators returns the ETag and Last-Modified a feed last sent.

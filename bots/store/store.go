@@ -11,7 +11,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -21,7 +20,6 @@ import (
 
 var (
 	bucketUpdates = []byte("updates") // platform → update id → when handled
-	bucketOffsets = []byte("offsets") // platform → highest numeric update id
 	bucketLangs   = []byte("langs")   // platform:chat → language
 	bucketTokens  = []byte("tokens")  // short key → remembered value
 )
@@ -51,8 +49,8 @@ func Open(path string) (*Store, error) {
 	}
 	s := &Store{db: db, now: time.Now}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketUpdates, bucketOffsets, bucketLangs, bucketTokens,
-			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketMeta, bucketFeeds} {
+		for _, b := range [][]byte{bucketUpdates, bucketLangs, bucketTokens,
+			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketKept, bucketUndelivered, bucketMeta, bucketFeeds} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -61,6 +59,9 @@ func Open(path string) (*Store, error) {
 	})
 	if err == nil {
 		err = s.forgetOldUpdates()
+	}
+	if err == nil {
+		err = s.forgetSettled()
 	}
 	if err != nil {
 		db.Close()
@@ -86,14 +87,6 @@ func (s *Store) ClaimUpdate(platform, id string) (bool, error) {
 			return nil
 		}
 		first = true
-		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-			offsets := tx.Bucket(bucketOffsets)
-			if n > int64OrZero(offsets.Get([]byte(platform))) {
-				if err := offsets.Put([]byte(platform), int64Bytes(n)); err != nil {
-					return err
-				}
-			}
-		}
 		return b.Put([]byte(id), int64Bytes(s.now().Unix()))
 	})
 	if err != nil {
@@ -102,15 +95,19 @@ func (s *Store) ClaimUpdate(platform, id string) (bool, error) {
 	return first, nil
 }
 
-// LastUpdate is the highest numeric update id claimed for platform, 0 if
-// none: where a poller resumes after a restart.
-func (s *Store) LastUpdate(platform string) (int64, error) {
-	var n int64
-	err := s.db.View(func(tx *bolt.Tx) error {
-		n = int64OrZero(tx.Bucket(bucketOffsets).Get([]byte(platform)))
+// ReleaseUpdate forgets the claim on an update whose handling was cut
+// off, so that the update is handled when the platform delivers it again.
+func (s *Store) ReleaseUpdate(platform, id string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketUpdates).Bucket([]byte(platform)); b != nil {
+			return b.Delete([]byte(id))
+		}
 		return nil
 	})
-	return n, err
+	if err != nil {
+		return fmt.Errorf("release update %s/%s: %w", platform, id, err)
+	}
+	return nil
 }
 
 // forgetOldUpdates drops handled update ids older than updateMemory.

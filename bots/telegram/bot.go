@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -44,7 +45,7 @@ type Engine interface {
 // State keeps what must survive a restart; package store's Store is one.
 type State interface {
 	ClaimUpdate(platform, id string) (bool, error)
-	LastUpdate(platform string) (int64, error)
+	ReleaseUpdate(platform, id string) error
 	ChatLang(platform, chat string) (corpus.Lang, bool)
 	SetChatLang(platform, chat string, lang corpus.Lang) error
 	Remember(value string) (string, error)
@@ -72,6 +73,9 @@ type Config struct {
 	// Limits replaces Telegram's rate limits for announcements, for a
 	// Bot API server of one's own, or tests.
 	Limits *push.Limits
+	// DrainGrace is how long the answers in progress may go on once Run's
+	// context ends; 0 means bots.DrainGrace. Tests shorten it.
+	DrainGrace time.Duration
 }
 
 // Bot is the running Telegram bot.
@@ -85,12 +89,27 @@ type Bot struct {
 
 	me      atomic.Pointer[models.User]
 	mention atomic.Pointer[regexp.Regexp] // "@botname" in a group message
-	ready   atomic.Bool
+
+	mu     sync.Mutex
+	health error // nil while the bot receives updates, else why not
+
+	// drain ends DrainGrace after Run's context, or with the drain Run's
+	// context carries (bots.Draining): the updates taken from Telegram may
+	// be answered until then.
+	drain    context.Context
+	endDrain context.CancelFunc
 }
 
 // handleTimeout bounds the work on one update, including waits for rate
-// limits; shutdown lets updates in progress finish within it.
+// limits.
 const handleTimeout = 30 * time.Second
+
+// What Health reports when the bot does not receive updates.
+var (
+	errConnecting   = errors.New("has not reached Telegram yet")
+	errTokenRefused = errors.New("the bot token was refused by Telegram")
+	errUnreachable  = errors.New("cannot reach Telegram")
+)
 
 // New prepares the bot; Run connects it.
 func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, error) {
@@ -101,27 +120,22 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 		// The client must wait longer than a long poll.
 		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 15*time.Second}
 	}
-	b := &Bot{cfg: cfg, engine: engine, state: state, logger: logger}
-	offset, err := state.LastUpdate(platform)
-	if err != nil {
-		return nil, err
+	if cfg.APIURL == "" {
+		cfg.APIURL = "https://api.telegram.org"
 	}
-	opts := []bot.Option{
+	if cfg.DrainGrace == 0 {
+		cfg.DrainGrace = bots.DrainGrace
+	}
+	b := &Bot{cfg: cfg, engine: engine, state: state, logger: logger, health: errConnecting}
+	b.drain, b.endDrain = context.WithCancel(context.Background())
+	// The library only calls methods: the bot polls for updates itself
+	// (poll.go).
+	api, err := bot.New(cfg.Token,
 		bot.WithSkipGetMe(),
+		bot.WithServerURL(cfg.APIURL),
 		bot.WithHTTPClient(cfg.PollTimeout, cfg.HTTPClient),
-		bot.WithDefaultHandler(b.handle),
-		// Handlers run on the library's workers, so its Start returns
-		// only when the updates in progress are answered.
-		bot.WithNotAsyncHandlers(),
-		bot.WithWorkers(4),
-		bot.WithInitialOffset(offset),
-		bot.WithAllowedUpdates(bot.AllowedUpdates(allowedUpdates())),
 		bot.WithErrorsHandler(func(err error) { logger.Warn("telegram", "error", err) }),
-	}
-	if cfg.APIURL != "" {
-		opts = append(opts, bot.WithServerURL(cfg.APIURL))
-	}
-	api, err := bot.New(cfg.Token, opts...)
+	)
 	if err != nil {
 		return nil, fmt.Errorf("telegram: %w", err)
 	}
@@ -136,15 +150,35 @@ func allowedUpdates() []string {
 	return []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdateInlineQuery, models.AllowedUpdateMyChatMember}
 }
 
-// Ready reports whether the bot has reached Telegram.
-func (b *Bot) Ready() bool { return b.ready.Load() }
+// Health is nil while the bot receives updates, else why it does not:
+// it has not reached Telegram yet, its token was refused, or Telegram
+// cannot be reached. It never holds the token.
+func (b *Bot) Health() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.health
+}
+
+// setHealth records why the bot does not receive updates (nil: it does)
+// and returns what was recorded before.
+func (b *Bot) setHealth(err error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	was := b.health
+	b.health = err
+	return was
+}
 
 // Run connects to Telegram and answers updates until ctx ends, then
-// finishes the answers in progress.
+// finishes the answers in progress within the drain grace. While the
+// token is refused or Telegram cannot be reached it retries, with
+// backoff, and Health says why; it fails only for a webhook Telegram
+// refuses. Run is called once.
 func (b *Bot) Run(ctx context.Context) error {
-	me, err := b.connect(ctx)
+	bots.AfterDrain(ctx, b.cfg.DrainGrace, b.endDrain)
+	me, err := reach(ctx, b, "getMe", b.api.GetMe)
 	if err != nil {
-		return err
+		return b.ended(ctx, err)
 	}
 	// "@isabot", not the "info@isabot.de" of an e-mail address.
 	b.mention.Store(regexp.MustCompile(`(?i)(^|\s)@` + regexp.QuoteMeta(me.Username) + `\b`))
@@ -152,48 +186,95 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.registerCommands(ctx)
 	b.subscribeConfigured(ctx)
 	if b.cfg.WebhookURL != "" {
-		_, err := b.api.SetWebhook(ctx, &bot.SetWebhookParams{
-			URL:            b.cfg.WebhookURL,
-			SecretToken:    b.cfg.WebhookSecret,
-			AllowedUpdates: allowedUpdates(),
+		_, err := reach(ctx, b, "setWebhook", func(ctx context.Context) (bool, error) {
+			return b.api.SetWebhook(ctx, &bot.SetWebhookParams{
+				URL:            b.cfg.WebhookURL,
+				SecretToken:    b.cfg.WebhookSecret,
+				AllowedUpdates: allowedUpdates(),
+			})
 		})
 		if err != nil {
-			return fmt.Errorf("telegram: set webhook: %w", err)
+			return b.ended(ctx, err)
 		}
-		b.ready.Store(true)
+		b.setHealth(nil)
 		b.logger.Info("telegram bot receives updates by webhook", "username", me.Username)
 		<-ctx.Done()
 		return nil
 	}
-	if _, err := b.api.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
-		return fmt.Errorf("telegram: delete webhook: %w", err)
+	_, err = reach(ctx, b, "deleteWebhook", func(ctx context.Context) (bool, error) {
+		return b.api.DeleteWebhook(ctx, &bot.DeleteWebhookParams{})
+	})
+	if err != nil {
+		return b.ended(ctx, err)
 	}
-	b.ready.Store(true)
+	b.setHealth(nil)
 	b.logger.Info("telegram bot polls for updates", "username", me.Username)
-	b.api.Start(ctx)
+	b.poll(ctx)
 	return nil
 }
 
-// connect asks Telegram who the bot is, retrying with backoff while the
-// network or Telegram fails; a wrong token fails at once.
-func (b *Bot) connect(ctx context.Context) (*models.User, error) {
-	wait := time.Second
-	for {
-		me, err := b.api.GetMe(ctx)
-		switch {
-		case err == nil:
-			return me, nil
-		case errors.Is(err, bot.ErrorUnauthorized), errors.Is(err, bot.ErrorNotFound):
-			return nil, fmt.Errorf("telegram: the bot token was refused: %w", err)
-		}
-		b.logger.Warn("telegram: cannot reach the Bot API, retrying", "error", err, "in", wait)
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(wait):
-		}
-		wait = min(2*wait, time.Minute)
+// ended is what Run returns when it could not connect: nil when ctx
+// ended first, else the error.
+func (b *Bot) ended(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return nil
 	}
+	return fmt.Errorf("telegram: %w", err)
+}
+
+// reach calls Telegram until it answers, retrying (see retry) all but a
+// bad request, which is returned, as is ctx's error when it ends.
+func reach[T any](ctx context.Context, b *Bot, what string, call func(context.Context) (T, error)) (T, error) {
+	var wait backoff
+	for {
+		v, err := call(ctx)
+		switch {
+		case err == nil, errors.Is(err, bot.ErrorBadRequest):
+			return v, err
+		case ctx.Err() != nil:
+			return v, ctx.Err()
+		}
+		b.retry(ctx, what, err, &wait)
+	}
+}
+
+// retry records in Health why a call to Telegram failed, logs it, and
+// waits before the next try, or until ctx ends. A refused token is
+// logged as an error: it needs the operator.
+func (b *Bot) retry(ctx context.Context, what string, err error, wait *backoff) {
+	in := wait.next(err)
+	if errors.Is(err, bot.ErrorUnauthorized) || errors.Is(err, bot.ErrorNotFound) {
+		// 401 for a wrong or revoked token, 404 for one that is no token.
+		b.setHealth(errTokenRefused)
+		b.logger.Error("telegram: the bot token was refused; check TELEGRAM_BOT_TOKEN; retrying", "call", what, "error", err, "in", in)
+	} else {
+		b.setHealth(errUnreachable)
+		b.logger.Warn("telegram: cannot reach the Bot API, retrying", "call", what, "error", err, "in", in)
+	}
+	select {
+	case <-ctx.Done():
+	case <-time.After(in):
+	}
+}
+
+// Waits before the next try to reach Telegram.
+const (
+	firstRetryWait = time.Second
+	maxRetryWait   = time.Minute
+)
+
+// backoff is how long to wait before the next try to reach Telegram:
+// what a 429 asks for, else from a second, doubling with each failure in
+// a row, up to a minute. The zero value starts afresh.
+type backoff struct{ last time.Duration }
+
+func (w *backoff) next(err error) time.Duration {
+	var tooMany *bot.TooManyRequestsError
+	if errors.As(err, &tooMany) {
+		return time.Duration(max(tooMany.RetryAfter, 1)) * time.Second
+	}
+	w.last = min(max(2*w.last, firstRetryWait), maxRetryWait)
+	return w.last
 }
 
 // WebhookHandler receives updates from Telegram in webhook mode. A request
@@ -225,29 +306,55 @@ func (b *Bot) WebhookHandler() http.Handler {
 			http.Error(w, "malformed update", http.StatusBadRequest)
 			return
 		}
-		// Answered before the response, so Telegram does not resend.
-		b.api.ProcessUpdate(r.Context(), &u)
+		// Answered before the response: Telegram delivers the update
+		// again unless it gets 200.
+		if !b.handle(&u) {
+			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+			return
+		}
 		w.WriteHeader(http.StatusOK)
 	})
 }
 
-// handle is the library's handler for every update.
-func (b *Bot) handle(ctx context.Context, _ *bot.Bot, u *models.Update) {
-	// Shutdown stops new updates; one in progress is finished.
-	ctx, cancel := bots.Finish(ctx, handleTimeout, bots.DrainGrace)
+// handle answers an update, once: it reports false when shutdown's
+// grace cut the answer off (or came first). The update's claim is then
+// given up, so that it is answered when Telegram delivers it again; at
+// worst a reply is sent twice.
+func (b *Bot) handle(u *models.Update) bool {
+	if b.drain.Err() != nil {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(b.drain, handleTimeout)
 	defer cancel()
+	id := strconv.FormatInt(u.ID, 10)
+	first, err := b.state.ClaimUpdate(platform, id)
+	switch {
+	case err != nil:
+		b.logger.Error("telegram: cannot record the update; answering anyway", "update_id", u.ID, "error", err)
+	case !first:
+		b.logger.Debug("telegram: update already handled", "update_id", u.ID)
+		return true
+	}
+	b.dispatch(ctx, u)
+	if b.drain.Err() == nil {
+		return true
+	}
+	b.logger.Warn("telegram: shutdown cut an answer off; the update is answered again after the restart", "update_id", u.ID)
+	if err == nil {
+		if err := b.state.ReleaseUpdate(platform, id); err != nil {
+			b.logger.Error("telegram: cannot give up the claim on an update cut off", "update_id", u.ID, "error", err)
+		}
+	}
+	return false
+}
+
+// dispatch hands an update to what answers its kind.
+func (b *Bot) dispatch(ctx context.Context, u *models.Update) {
 	defer func() {
 		if p := recover(); p != nil {
 			b.logger.Error("telegram: update handler panicked", "update_id", u.ID, "panic", p)
 		}
 	}()
-	first, err := b.state.ClaimUpdate(platform, strconv.FormatInt(u.ID, 10))
-	if err != nil {
-		b.logger.Error("telegram: cannot record the update; answering anyway", "update_id", u.ID, "error", err)
-	} else if !first {
-		b.logger.Debug("telegram: update already handled", "update_id", u.ID)
-		return
-	}
 	switch {
 	case u.Message != nil:
 		b.onMessage(ctx, u.Message)

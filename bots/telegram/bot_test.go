@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
 	"github.com/isa-alliance/isabot/bots/store"
@@ -75,13 +77,19 @@ type harness struct {
 
 func start(t *testing.T, configure ...func(*Config)) *harness {
 	t.Helper()
-	srv := telegramtest.NewServer(t, token)
+	h := newHarness(t)
+	h.run(t, configure...)
+	return h
+}
+
+// newHarness makes the fake server and the state, without a bot yet.
+func newHarness(t *testing.T) *harness {
+	t.Helper()
 	state, err := store.Open(filepath.Join(t.TempDir(), "state.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{srv: srv, state: state, logs: &syncBuffer{}}
-	h.run(t, configure...)
+	h := &harness{srv: telegramtest.NewServer(t, token), state: state, logs: &syncBuffer{}, stop: func() {}}
 	t.Cleanup(func() {
 		h.stop()
 		state.Close()
@@ -89,7 +97,8 @@ func start(t *testing.T, configure ...func(*Config)) *harness {
 	return h
 }
 
-// run starts the bot; stop ends it and waits.
+// run starts the bot and waits until it has connected, or failed to;
+// stop ends it and waits.
 func (h *harness) run(t *testing.T, configure ...func(*Config)) {
 	t.Helper()
 	engine, err := searchEngine()
@@ -109,14 +118,19 @@ func (h *harness) run(t *testing.T, configure ...func(*Config)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
+	stopped := false
 	h.stop = func() {
+		if stopped {
+			return
+		}
+		stopped = true
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("Run: %v", err)
 		}
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for !b.Ready() && time.Now().Before(deadline) {
+	for errors.Is(b.Health(), errConnecting) && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
@@ -653,5 +667,217 @@ func TestSubscribeByAnonymousAdmin(t *testing.T) {
 	subs, _ := h.state.Subscriptions()
 	if len(subs) != 1 || subs[0].Chat != strconv.FormatInt(group.ID, 10) {
 		t.Errorf("subscriptions: %+v", subs)
+	}
+}
+
+func TestButtonsHaveOneAction(t *testing.T) {
+	// Every button goes out with its text and callback_data only: no
+	// copy_text beside it, as go-telegram/bot's own button type sends.
+	t.Parallel()
+	h := start(t)
+	for i, text := range []string{"/latest", "/search Zusammenarbeit", "What's the weather in Foshan tomorrow?"} {
+		h.srv.SendText(private, jana, text)
+		h.reply(t, private.ID, i+1)
+	}
+	h.noErrors(t)
+	for _, c := range h.srv.Calls("sendMessage") {
+		var markup struct {
+			InlineKeyboard [][]map[string]json.RawMessage `json:"inline_keyboard"`
+		}
+		if err := json.Unmarshal([]byte(c.Params["reply_markup"]), &markup); err != nil || len(markup.InlineKeyboard) == 0 {
+			t.Fatalf("reply_markup %q: %v", c.Params["reply_markup"], err)
+		}
+		for _, row := range markup.InlineKeyboard {
+			for _, b := range row {
+				if _, ok := b["callback_data"]; len(b) != 2 || !ok {
+					t.Errorf("button %v: want text and callback_data only", b)
+				}
+			}
+		}
+	}
+}
+
+func TestShutdownLosesNoUpdate(t *testing.T) {
+	// Twenty updates wait when the bot starts, and it is stopped while it
+	// answers them. Each chat gets its answer once: within the drain
+	// grace, or after a restart with the same state when the grace cut
+	// the answers off (four rate limits hold all workers past it).
+	tests := []struct {
+		name       string
+		rateLimits int
+		grace      time.Duration
+		// answered is how many chats have their answer when Run returns.
+		answered int
+	}{
+		{"answered within the grace", 0, 0, 20},
+		{"cut off by the grace", workers, 50 * time.Millisecond, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t)
+			for range tt.rateLimits {
+				h.srv.RateLimitNext("sendMessage", 60)
+			}
+			const first, n = 1001, 20
+			for id := int64(first); id < first+n; id++ {
+				h.srv.SendText(models.Chat{ID: id, Type: models.ChatTypePrivate}, models.User{ID: id, FirstName: "Kim"}, "/contact")
+			}
+			h.run(t, func(c *Config) { c.DrainGrace = tt.grace })
+			h.srv.WaitCalls(t, "sendMessage", max(tt.rateLimits, 1))
+			h.stop()
+			answered := 0
+			for id := int64(first); id < first+n; id++ {
+				answered += len(h.srv.Messages(id))
+			}
+			if answered != tt.answered {
+				t.Errorf("%d chats answered when the bot stopped, want %d", answered, tt.answered)
+			}
+			if tt.answered < n && !strings.Contains(h.logs.String(), "answered again after the restart") {
+				t.Errorf("nothing in the log of the answers cut off:\n%s", h.logs.String())
+			}
+
+			// After a restart every chat has its answer, once: a later
+			// update's answer comes after all of the batch before.
+			h.run(t)
+			h.srv.SendText(private, jana, "/contact")
+			h.reply(t, private.ID, 1)
+			for id := int64(first); id < first+n; id++ {
+				if msgs := h.srv.Messages(id); len(msgs) != 1 || !strings.Contains(msgs[0].Plain, "Stefanie Behmer") {
+					t.Errorf("chat %d got %d answers: %+v", id, len(msgs), msgs)
+				}
+			}
+			h.noErrors(t, http.StatusTooManyRequests)
+		})
+	}
+}
+
+func TestWebhookAnswers200OnlyWhenHandled(t *testing.T) {
+	// An update whose answer shutdown cuts off is answered 503, and
+	// answered when Telegram delivers it again to the restarted bot.
+	t.Parallel()
+	webhook := func(c *Config) {
+		c.WebhookURL = "https://isabot.example/telegram/webhook"
+		c.WebhookSecret = "s3cret-token"
+		c.DrainGrace = 50 * time.Millisecond
+	}
+	h := start(t, webhook)
+	update, _ := json.Marshal(models.Update{ID: 77, Message: &models.Message{ID: 1, Chat: private, From: &jana, Text: "/contact", Date: int(time.Now().Unix())}})
+	post := func() int {
+		endpoint := httptest.NewServer(h.bot.WebhookHandler())
+		defer endpoint.Close()
+		req, _ := http.NewRequest(http.MethodPost, endpoint.URL, bytes.NewReader(update))
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "s3cret-token")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Error(err)
+			return 0
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	h.srv.RateLimitNext("sendMessage", 60)
+	status := make(chan int, 1)
+	go func() { status <- post() }()
+	h.srv.WaitCalls(t, "sendMessage", 1)
+	h.stop()
+	if code := <-status; code != http.StatusServiceUnavailable {
+		t.Errorf("an answer cut off by shutdown: %d", code)
+	}
+	h.run(t, webhook)
+	if code := post(); code != http.StatusOK {
+		t.Errorf("delivered again after the restart: %d", code)
+	}
+	if m := h.reply(t, private.ID, 1); !strings.Contains(m.Plain, "Stefanie Behmer") {
+		t.Errorf("answer: %s", m.Plain)
+	}
+	if code := post(); code != http.StatusOK {
+		t.Errorf("delivered a third time: %d", code)
+	}
+	h.quiet(t, private.ID, 1)
+}
+
+func TestTokenRefused(t *testing.T) {
+	// A wrong, revoked or malformed token is logged (never the token),
+	// Health says so, and the bot retries: once Telegram takes the token
+	// again it answers.
+	tests := []struct {
+		name     string
+		botToken string
+		// revoke, if set, is the token the server takes once the bot runs.
+		revoke string
+		// fixable: the server can be made to take the bot's token.
+		fixable bool
+	}{
+		{"wrong token", "123456:wrong-token", "", true},
+		{"revoked while polling", token, "123456:new-token", true},
+		{"no token at all", "not-a-token", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			h := newHarness(t)
+			h.run(t, func(c *Config) { c.Token = tt.botToken })
+			if tt.revoke != "" {
+				if err := h.bot.Health(); err != nil {
+					t.Fatalf("Health before the token was revoked: %v", err)
+				}
+				h.srv.SetToken(tt.revoke)
+			}
+			waitHealth(t, h.bot, errTokenRefused)
+			if logs := h.logs.String(); !strings.Contains(logs, "the bot token was refused") ||
+				strings.Contains(logs, tt.botToken) || strings.Contains(logs, "TEST-token") {
+				t.Errorf("log:\n%s", logs)
+			}
+			if !tt.fixable {
+				h.srv.WaitCalls(t, "getMe", 2) // retried
+				return
+			}
+			h.srv.SetToken(tt.botToken)
+			waitHealth(t, h.bot, nil)
+			h.srv.SendText(private, jana, "/contact")
+			h.reply(t, private.ID, 1)
+		})
+	}
+}
+
+// waitHealth waits up to ten seconds for b.Health() to be want.
+func waitHealth(t *testing.T, b *Bot, want error) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for b.Health() != want {
+		if time.Now().After(deadline) {
+			t.Fatalf("Health = %v, want %v", b.Health(), want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	// Failures in a row wait from a second, doubling up to a minute; a
+	// 429 waits what it asks for and leaves the doubling as it was.
+	tooMany := &bot.TooManyRequestsError{RetryAfter: 7}
+	var w backoff
+	for i, tt := range []struct {
+		err  error
+		want time.Duration
+	}{
+		{errors.New("connection refused"), time.Second},
+		{bot.ErrorUnauthorized, 2 * time.Second},
+		{tooMany, 7 * time.Second},
+		{errors.New("502 Bad Gateway"), 4 * time.Second},
+		{bot.ErrorConflict, 8 * time.Second},
+		{bot.ErrorNotFound, 16 * time.Second},
+		{bot.ErrorNotFound, 32 * time.Second},
+		{bot.ErrorNotFound, time.Minute},
+		{bot.ErrorNotFound, time.Minute},
+		{&bot.TooManyRequestsError{}, time.Second},
+	} {
+		if got := w.next(tt.err); got != tt.want {
+			t.Errorf("failure %d (%v): wait %v, want %v", i+1, tt.err, got, tt.want)
+		}
+	}
+	if got := (&backoff{}).next(bot.ErrorUnauthorized); got != time.Second {
+		t.Errorf("afresh: %v", got)
 	}
 }

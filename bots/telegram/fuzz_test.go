@@ -74,9 +74,9 @@ func FuzzWebhook(f *testing.F) {
 		cancel()
 		<-done
 	})
-	for deadline := time.Now().Add(10 * time.Second); !b.Ready(); time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); b.Health() != nil; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			f.Fatal("the bot did not reach the fake Bot API within 10s")
+			f.Fatalf("the bot did not reach the fake Bot API within 10s: %v", b.Health())
 		}
 	}
 	handler := b.WebhookHandler()

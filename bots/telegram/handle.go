@@ -180,11 +180,11 @@ func (b *Bot) sendExamples(ctx context.Context, c conversation, lang corpus.Lang
 
 // examplesKeyboard offers the example questions as buttons.
 func examplesKeyboard(lang corpus.Lang) models.ReplyMarkup {
-	var rows [][]models.InlineKeyboardButton
+	var rows [][]button
 	for i, q := range bots.TextsFor(lang).Examples {
-		rows = append(rows, []models.InlineKeyboardButton{{Text: q, CallbackData: fmt.Sprintf("ex:%s:%d", lang, i)}})
+		rows = append(rows, []button{{Text: q, CallbackData: fmt.Sprintf("ex:%s:%d", lang, i)}})
 	}
-	return &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+	return &keyboard{InlineKeyboard: rows}
 }
 
 func (b *Bot) onCommand(ctx context.Context, c conversation, cmd command) {
@@ -279,17 +279,17 @@ func (b *Bot) sendLatest(ctx context.Context, c conversation, lang corpus.Lang) 
 		return
 	}
 	lines := []string{"<b>" + escape(t.Latest) + "</b>"}
-	var rows [][]models.InlineKeyboardButton
+	var rows [][]button
 	for i, r := range latest {
 		lines = append(lines, fmt.Sprintf("%d. %s", i+1, releaseLine(r, lang)))
-		rows = append(rows, []models.InlineKeyboardButton{b.readMoreButton(r, fmt.Sprintf("%d. %s", i+1, t.ReadMore))})
+		rows = append(rows, []button{b.readMoreButton(r, fmt.Sprintf("%d. %s", i+1, t.ReadMore))})
 	}
-	b.send(ctx, c, []string{strings.Join(lines, "\n")}, &models.InlineKeyboardMarkup{InlineKeyboard: rows})
+	b.send(ctx, c, []string{strings.Join(lines, "\n")}, &keyboard{InlineKeyboard: rows})
 }
 
 // readMoreButton opens a release in the chat.
-func (b *Bot) readMoreButton(r *corpus.Release, label string) models.InlineKeyboardButton {
-	return models.InlineKeyboardButton{Text: label, CallbackData: b.callbackData("r", r.ID, "")}
+func (b *Bot) readMoreButton(r *corpus.Release, label string) button {
+	return button{Text: label, CallbackData: b.callbackData("r", r.ID, "")}
 }
 
 // readPayload starts the /start payload of a "Read more" link.
@@ -355,23 +355,23 @@ func (b *Bot) searchPage(ctx context.Context, words string, lang corpus.Lang, pa
 	}
 	pages := (total + searchPageSize - 1) / searchPageSize
 	lines := []string{"<b>" + escape(fmt.Sprintf(t.SearchPage, page+1, pages, total)) + "</b>"}
-	var rows [][]models.InlineKeyboardButton
+	var rows [][]button
 	for i, h := range hits {
 		n := page*searchPageSize + i + 1
 		lines = append(lines, fmt.Sprintf("\n%d. %s\n%s", n, releaseLine(h.Release, lang), snippetHTML(h.Source)))
-		rows = append(rows, []models.InlineKeyboardButton{b.readMoreButton(h.Release, fmt.Sprintf("%d. %s", n, bots.Clip(h.Release.Title, 40)))})
+		rows = append(rows, []button{b.readMoreButton(h.Release, fmt.Sprintf("%d. %s", n, bots.Clip(h.Release.Title, 40)))})
 	}
-	var nav []models.InlineKeyboardButton
+	var nav []button
 	if page > 0 {
-		nav = append(nav, models.InlineKeyboardButton{Text: t.Previous, CallbackData: b.callbackData("s", words, strconv.Itoa(page-1))})
+		nav = append(nav, button{Text: t.Previous, CallbackData: b.callbackData("s", words, strconv.Itoa(page-1))})
 	}
 	if page+1 < pages {
-		nav = append(nav, models.InlineKeyboardButton{Text: t.Next, CallbackData: b.callbackData("s", words, strconv.Itoa(page+1))})
+		nav = append(nav, button{Text: t.Next, CallbackData: b.callbackData("s", words, strconv.Itoa(page+1))})
 	}
 	if nav != nil {
 		rows = append(rows, nav)
 	}
-	return strings.Join(lines, "\n"), &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+	return strings.Join(lines, "\n"), &keyboard{InlineKeyboard: rows}
 }
 
 // onCallback handles a tap on one of the bot's buttons.

@@ -52,9 +52,7 @@ func (b *Bot) Send(ctx context.Context, chat string, r *corpus.Release) error {
 		Text:               announcementHTML(r, lang),
 		ParseMode:          models.ParseModeHTML,
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
-		ReplyMarkup: &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{
-			{b.readMoreButton(r, bots.TextsFor(lang).ReadMore)},
-		}},
+		ReplyMarkup:        &keyboard{InlineKeyboard: [][]button{{b.readMoreButton(r, bots.TextsFor(lang).ReadMore)}}},
 	})
 	return pushError(err)
 }

@@ -58,6 +58,7 @@ type nopObserver struct{}
 
 func (nopObserver) Announced()               {}
 func (nopObserver) Delivered(string, string) {}
+func (nopObserver) Abandoned(string)         {}
 func (nopObserver) RateLimited(string)       {}
 
 // fanOut announces one release to 10,000 subscribers through the fake

@@ -7,10 +7,11 @@ import (
 	"encoding/json"
 	"log/slog"
 	"maps"
-	"net"
 	"net/http"
+	"net/netip"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -29,14 +30,23 @@ type Answerer interface {
 	Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error)
 }
 
+// RateLimit is how often each client may ask.
+type RateLimit struct {
+	PerSecond float64
+	Burst     int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header
+	// names the client; from anyone else the header is not believed.
+	TrustedProxies []netip.Prefix
+}
+
 // AskHandler serves GET /api/ask?q=...&lang=... with the JSON that
-// `isabot ask --json` prints. Each client (by remote address) may ask
-// perSecond questions a second, in bursts of burst.
-func AskHandler(engine Answerer, perSecond float64, burst int, logger *slog.Logger) http.Handler {
-	limits := newLimiters(rate.Limit(perSecond), burst)
+// `isabot ask --json` prints. Each client may ask limit.PerSecond
+// questions a second, in bursts of limit.Burst.
+func AskHandler(engine Answerer, limit RateLimit, logger *slog.Logger) http.Handler {
+	limits := newLimiters(rate.Limit(limit.PerSecond), limit.Burst)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !limits.allow(clientOf(r)) {
-			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(1/perSecond))))
+		if !limits.allow(clientOf(r, limit.TrustedProxies)) {
+			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(1/limit.PerSecond))))
 			writeError(w, http.StatusTooManyRequests, "too many requests: slow down")
 			return
 		}
@@ -76,12 +86,55 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	json.NewEncoder(w).Encode(map[string]string{"error": msg})
 }
 
-func clientOf(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
+// clientOf is the address of the client that sent r: the peer, or, when
+// the peer is a trusted proxy, the right-most address in X-Forwarded-For
+// that is no trusted proxy. Each proxy appends the address it got the
+// request from, so everything left of that address is the client's own
+// word and may be forged.
+func clientOf(r *http.Request, trusted []netip.Prefix) string {
+	peer, err := netip.ParseAddrPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
-	return host
+	client := peer.Addr().Unmap()
+	if !isTrusted(client, trusted) {
+		return client.String()
+	}
+	hops := r.Header.Values("X-Forwarded-For")
+	for i := len(hops) - 1; i >= 0; i-- {
+		addrs := strings.Split(hops[i], ",")
+		for j := len(addrs) - 1; j >= 0; j-- {
+			hop, ok := parseHop(addrs[j])
+			if !ok {
+				// Not written by a proxy of ours: the last hop it
+				// reached is the client as far as we know.
+				return client.String()
+			}
+			client = hop
+			if !isTrusted(hop, trusted) {
+				return client.String()
+			}
+		}
+	}
+	// The whole chain is trusted: the request began in a trusted network.
+	return client.String()
+}
+
+// parseHop reads one address of X-Forwarded-For, which some proxies write
+// with a port.
+func parseHop(s string) (netip.Addr, bool) {
+	s = strings.TrimSpace(s)
+	if a, err := netip.ParseAddr(s); err == nil {
+		return a.Unmap(), true
+	}
+	if ap, err := netip.ParseAddrPort(s); err == nil {
+		return ap.Addr().Unmap(), true
+	}
+	return netip.Addr{}, false
+}
+
+func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
+	return slices.ContainsFunc(trusted, func(p netip.Prefix) bool { return p.Contains(a) })
 }
 
 // limiters keeps a token bucket per client, forgetting clients idle for

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"regexp"
@@ -18,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/isa-alliance/isabot/bots/push"
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 // config is isabot's whole configuration. Each setting comes from a flag,
@@ -48,10 +50,27 @@ type config struct {
 	FeedInterval time.Duration
 
 	AskRate float64 // requests a second per client on /api/ask
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client, for the ask API's rate limit.
+	TrustedProxies []netip.Prefix
 
 	// TelegramRate is how many announcements a second the bot may send:
 	// Telegram allows 30; a Bot API server of one's own may allow more.
 	TelegramRate float64
+
+	// MaxFileSize is the largest release or data file read, in bytes.
+	MaxFileSize int64
+
+	// The HTTP listener's limits, against slow and idle clients.
+	ReadHeaderTimeout time.Duration
+	ReadTimeout       time.Duration
+	WriteTimeout      time.Duration
+	IdleTimeout       time.Duration
+	MaxHeaderBytes    int
+
+	// ShutdownTimeout is how long serve may take to stop, from the signal
+	// to its return.
+	ShutdownTimeout time.Duration
 }
 
 // telegramLimits are Telegram's limits at the configured rate, or nil for
@@ -82,6 +101,10 @@ func settings() []setting {
 	list := func(p func(*config) *[]string) (func(*config, string) error, func(*config) string) {
 		return func(c *config, v string) error { *p(c) = splitList(v); return nil },
 			func(c *config) string { return strings.Join(*p(c), ",") }
+	}
+	duration := func(p func(*config) *time.Duration) (func(*config, string) error, func(*config) string) {
+		return func(c *config, v string) (err error) { *p(c), err = positiveDuration(v); return err },
+			func(c *config) string { return p(c).String() }
 	}
 	mk := func(key, env, flagName string, secret bool, def, help string, set func(*config, string) error, get func(*config) string) setting {
 		return setting{key: key, env: env, flag: flagName, secret: secret, def: def, help: help, set: set, get: get}
@@ -141,6 +164,43 @@ func settings() []setting {
 			c.AskRate, err = positiveNumber(v)
 			return err
 		}, func(c *config) string { return strconv.FormatFloat(c.AskRate, 'f', -1, 64) }))
+	add(mk("max_file_size", "ISABOT_MAX_FILE_SIZE", "", false, "4MiB", "largest release or data file read (such as 512KiB, 4MiB); a larger one is refused with an error",
+		func(c *config, v string) (err error) {
+			c.MaxFileSize, err = corpus.ParseSize(v)
+			return err
+		}, func(c *config) string { return corpus.FormatSize(c.MaxFileSize) }))
+
+	add(mk("trusted_proxies", "ISABOT_TRUSTED_PROXIES", "", false, "", "reverse proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client for the /api/ask rate limit; unset believes no one",
+		func(c *config, v string) (err error) {
+			c.TrustedProxies, err = parsePrefixes(splitList(v))
+			return err
+		}, func(c *config) string {
+			var out []string
+			for _, p := range c.TrustedProxies {
+				out = append(out, p.String())
+			}
+			return strings.Join(out, ",")
+		}))
+
+	set, get = duration(func(c *config) *time.Duration { return &c.ReadHeaderTimeout })
+	add(mk("http.read_header_timeout", "ISABOT_HTTP_READ_HEADER_TIMEOUT", "", false, "5s", "time a client of the HTTP listener has to send a request's headers", set, get))
+	set, get = duration(func(c *config) *time.Duration { return &c.ReadTimeout })
+	add(mk("http.read_timeout", "ISABOT_HTTP_READ_TIMEOUT", "", false, "15s", "time a client has to send a whole request, body included", set, get))
+	set, get = duration(func(c *config) *time.Duration { return &c.WriteTimeout })
+	add(mk("http.write_timeout", "ISABOT_HTTP_WRITE_TIMEOUT", "", false, "1m", "time from a request's headers to the end of its response (longer than a webhook update's answer)", set, get))
+	set, get = duration(func(c *config) *time.Duration { return &c.IdleTimeout })
+	add(mk("http.idle_timeout", "ISABOT_HTTP_IDLE_TIMEOUT", "", false, "1m", "how long an idle keep-alive connection stays open", set, get))
+	add(mk("http.max_header_bytes", "ISABOT_HTTP_MAX_HEADER_BYTES", "", false, "65536", "largest request headers the HTTP listener reads, in bytes",
+		func(c *config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n <= 0 {
+				return fmt.Errorf("not a positive number of bytes: %q", v)
+			}
+			c.MaxHeaderBytes = n
+			return nil
+		}, func(c *config) string { return strconv.Itoa(c.MaxHeaderBytes) }))
+	set, get = duration(func(c *config) *time.Duration { return &c.ShutdownTimeout })
+	add(mk("shutdown_timeout", "ISABOT_SHUTDOWN_TIMEOUT", "", false, "10s", "how long serve may take to stop once told to: requests, answers and deliveries in progress get nine tenths of it, whatever the platforms' latency", set, get))
 	return s
 }
 
@@ -336,6 +396,32 @@ func positiveNumber(v string) (float64, error) {
 		return 0, fmt.Errorf("not a positive number: %q", v)
 	}
 	return f, nil
+}
+
+// positiveDuration parses a timeout, which must be above 0.
+func positiveDuration(v string) (time.Duration, error) {
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("not a positive duration such as 10s: %q", v)
+	}
+	return d, nil
+}
+
+// parsePrefixes reads CIDR ranges; a bare address is a range of one.
+func parsePrefixes(list []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, v := range list {
+		p, err := netip.ParsePrefix(v)
+		if err != nil {
+			a, aerr := netip.ParseAddr(v)
+			if aerr != nil {
+				return nil, fmt.Errorf("not an address or a CIDR range such as 10.0.0.0/8: %q", v)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // redactURLs hides the passwords of the URLs in a comma-separated list,

@@ -62,6 +62,28 @@ func TestConfigPrecedence(t *testing.T) {
 	}
 }
 
+func TestConfigListenerLimits(t *testing.T) {
+	// The listener's limits and the trusted proxies come from the file
+	// and the environment like every setting; a bare address is a range
+	// of one.
+	file := "trusted_proxies: ['10.0.0.0/8', '192.0.2.10', 'fd00::/8']\nhttp:\n  read_timeout: 3s\n  max_header_bytes: 8192\nshutdown_timeout: 5s\n"
+	c, err := loadFrom(t, nil, map[string]string{"ISABOT_HTTP_IDLE_TIMEOUT": "20s"}, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ReadTimeout != 3*time.Second || c.IdleTimeout != 20*time.Second || c.ReadHeaderTimeout != 5*time.Second ||
+		c.WriteTimeout != time.Minute || c.MaxHeaderBytes != 8192 || c.ShutdownTimeout != 5*time.Second {
+		t.Errorf("limits: %+v", c)
+	}
+	var proxies []string
+	for _, p := range c.TrustedProxies {
+		proxies = append(proxies, p.String())
+	}
+	if strings.Join(proxies, ",") != "10.0.0.0/8,192.0.2.10/32,fd00::/8" {
+		t.Errorf("trusted proxies %v", proxies)
+	}
+}
+
 func TestConfigSecretFromFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "token")
 	os.WriteFile(path, []byte("123456:AAEsecretsecretsecretsecret\n"), 0o600)
@@ -93,6 +115,12 @@ func TestConfigValidation(t *testing.T) {
 		{"ask rate infinite", map[string]string{"ISABOT_ASK_RATE": "+Inf"}, "", "ISABOT_ASK_RATE"},
 		{"telegram rate zero", map[string]string{"TELEGRAM_RATE": "0"}, "", "TELEGRAM_RATE"},
 		{"webhook secret characters", map[string]string{"TELEGRAM_WEBHOOK_SECRET": "no spaces allowed"}, "", "TELEGRAM_WEBHOOK_SECRET"},
+		{"trusted proxy not an address", map[string]string{"ISABOT_TRUSTED_PROXIES": "10.0.0.0/8, proxy.example"}, "", "ISABOT_TRUSTED_PROXIES"},
+		{"trusted proxy range", map[string]string{"ISABOT_TRUSTED_PROXIES": "10.0.0.0/33"}, "", "ISABOT_TRUSTED_PROXIES"},
+		{"read timeout zero", map[string]string{"ISABOT_HTTP_READ_TIMEOUT": "0s"}, "", "ISABOT_HTTP_READ_TIMEOUT"},
+		{"idle timeout not a duration", nil, "http:\n  idle_timeout: forever\n", "http.idle_timeout"},
+		{"header bytes negative", map[string]string{"ISABOT_HTTP_MAX_HEADER_BYTES": "-1"}, "", "ISABOT_HTTP_MAX_HEADER_BYTES"},
+		{"shutdown timeout negative", map[string]string{"ISABOT_SHUTDOWN_TIMEOUT": "-10s"}, "", "ISABOT_SHUTDOWN_TIMEOUT"},
 		{"unknown file key", nil, "lisen: ':80'\n", `unknown setting "lisen"`},
 		{"broken file", nil, "listen: [\n", "config file"},
 	}

@@ -15,7 +15,7 @@ func configCommand() command {
 	var table bool
 	return command{
 		name:    "config",
-		summary: "print the effective configuration, secrets masked, and what serve will start",
+		summary: "print the effective configuration, secrets masked, what serve will start, and which data files it uses",
 		flags: func(fs *flag.FlagSet) {
 			fs.BoolVar(&table, "table", false, "print the table of all settings in Markdown, as in the README")
 		},
@@ -28,8 +28,7 @@ func configCommand() command {
 				fmt.Fprint(a.stdout, settingsTable())
 				return nil
 			}
-			a.printConfig()
-			return nil
+			return a.printConfig(ctx)
 		},
 	}
 }
@@ -56,8 +55,9 @@ func settingsTable() string {
 	return b.String()
 }
 
-// printConfig shows every setting, where to set it, and its value.
-func (a *app) printConfig() {
+// printConfig shows every setting, where to set it, and its value; what
+// serve will start; and which version of each data file is used.
+func (a *app) printConfig(ctx context.Context) error {
 	c := a.cfg
 	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "SETTING\tENVIRONMENT\tFLAG\tVALUE")
@@ -83,6 +83,50 @@ func (a *app) printConfig() {
 	for _, line := range a.plan() {
 		fmt.Fprintln(a.stdout, "  "+line)
 	}
+	data, unused, err := a.loadCorpus(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "\nData files:")
+	for _, line := range dataFiles(data, unused) {
+		fmt.Fprintln(a.stdout, "  "+line)
+	}
+	return nil
+}
+
+// dataFiles says which version of each data file is used, and which have
+// errors and are not used, with their errors.
+func dataFiles(data *corpus.Data, unused []*corpus.UnusedFileError) []string {
+	var out []string
+	for _, name := range []string{corpus.SourcesFile, corpus.CitiesFile, corpus.AllianceFile} {
+		used, ok := data.Files[name]
+		switch {
+		case !ok:
+			used = "none"
+		case strings.HasPrefix(used, corpus.Embedded().Path):
+			used = "built in"
+		}
+		line := name + ": " + used
+		var errs []error
+		for _, u := range unused {
+			if filepath.Base(u.Path) == name {
+				line += fmt.Sprintf("; NOT USED, with %d %s: %s", len(u.Errs), plural(len(u.Errs), "error", "errors"), u.Path)
+				errs = append(errs, u.Errs...)
+			}
+		}
+		out = append(out, line)
+		for _, err := range errs {
+			out = append(out, "  "+err.Error())
+		}
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // plan says what serve will start with this configuration.

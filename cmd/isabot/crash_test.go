@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log"
@@ -12,18 +13,22 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/isa-alliance/isabot/bots/inbox"
+	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 )
 
 // TestMain lets the test binary stand in for isabot: run with
-// ISABOT_TEST_CHILD=1 it is `isabot` with the arguments after "--".
+// ISABOT_TEST_CHILD=1 it is `isabot` with the arguments after "--", and
+// stops on SIGTERM as isabot does.
 func TestMain(m *testing.M) {
 	if os.Getenv("ISABOT_TEST_CHILD") == "1" {
 		args := os.Args[1:]
@@ -33,7 +38,10 @@ func TestMain(m *testing.M) {
 				break
 			}
 		}
-		if err := Run(context.Background(), args, os.Stdout, os.Stderr); err != nil {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		err := Run(ctx, args, os.Stdout, os.Stderr)
+		stop()
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "isabot:", err)
 			os.Exit(1)
 		}
@@ -42,17 +50,21 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func TestCrashDuringBroadcast(t *testing.T) {
-	// isabot is killed (SIGKILL) in the middle of a broadcast to 300
-	// subscribers and started again: nobody is skipped, and nobody gets
-	// the release more than twice — at most the message in flight at the
-	// kill is repeated.
-	if testing.Short() {
-		t.Skip("runs isabot as a child process")
-	}
-	const subscribers = 300
+// broadcastRig runs isabot serve as a child process, with a fake Bot API
+// that answers slowly, so that a broadcast to its channels takes a while
+// and can be interrupted.
+type broadcastRig struct {
+	t           *testing.T
+	srv         *telegramtest.Server
+	api         string // the slow front of srv
+	dataDir     string
+	listen      string
+	subscribers int
+	env         []string
+}
+
+func newBroadcastRig(t *testing.T, subscribers int, env ...string) *broadcastRig {
 	srv := telegramtest.NewServer(t, pushToken)
-	// Telegram answers slowly, so the broadcast takes a while.
 	target, _ := url.Parse(srv.URL())
 	proxy := httputil.NewSingleHostReverseProxy(target)
 	proxy.ErrorLog = log.New(io.Discard, "", 0) // the killed child's requests end abruptly
@@ -63,65 +75,88 @@ func TestCrashDuringBroadcast(t *testing.T) {
 		proxy.ServeHTTP(w, r)
 	}))
 	t.Cleanup(slow.Close) // after the children are killed: they hold long polls open
-
-	var chats []string
-	for i := range subscribers {
-		chats = append(chats, fmt.Sprint(-5000-i))
-	}
-	dataDir := t.TempDir()
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	listen := ln.Addr().String()
 	ln.Close()
-	start := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "--data", dataDir, "serve")
-		cmd.Env = append(os.Environ(),
-			"ISABOT_TEST_CHILD=1", "ISABOT_LISTEN="+listen, "ISABOT_LOG_FORMAT=json",
-			"TELEGRAM_BOT_TOKEN="+pushToken, "TELEGRAM_API_URL="+slow.URL,
-			"TELEGRAM_CHANNELS="+strings.Join(chats, ","), "TELEGRAM_RATE=150")
-		out, _ := os.Create(filepath.Join(t.TempDir(), "child.log"))
-		cmd.Stdout, cmd.Stderr = out, out
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-		waitFor(t, "the child to be ready", func() bool {
-			resp, err := http.Get("http://" + listen + "/readyz")
-			if err != nil {
-				return false
-			}
-			resp.Body.Close()
-			return resp.StatusCode == 200
-		})
-		return cmd
-	}
-	delivered := func() int {
-		n := 0
-		for _, c := range srv.Calls("sendMessage") {
-			if c.Status == 200 {
-				n++
-			}
-		}
-		return n
-	}
+	return &broadcastRig{t: t, srv: srv, api: slow.URL, dataDir: t.TempDir(), listen: listen, subscribers: subscribers, env: env}
+}
 
-	child := start()
-	if _, err := inbox.Publish(dataDir, "testdata/releases/2026-11-24-testmeldung-wasserstoff.md"); err != nil {
+// chat is the id of the i-th subscriber.
+func (r *broadcastRig) chat(i int) int64 { return int64(-5000 - i) }
+
+// start starts isabot serve and waits until it is ready.
+func (r *broadcastRig) start() *exec.Cmd {
+	t := r.t
+	var chats []string
+	for i := range r.subscribers {
+		chats = append(chats, fmt.Sprint(r.chat(i)))
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "--data", r.dataDir, "serve")
+	cmd.Env = append(os.Environ(),
+		"ISABOT_TEST_CHILD=1", "ISABOT_LISTEN="+r.listen, "ISABOT_LOG_FORMAT=json",
+		"TELEGRAM_BOT_TOKEN="+pushToken, "TELEGRAM_API_URL="+r.api,
+		"TELEGRAM_CHANNELS="+strings.Join(chats, ","), "TELEGRAM_RATE=150")
+	cmd.Env = append(cmd.Env, r.env...)
+	logPath := filepath.Join(t.TempDir(), "child.log")
+	out, _ := os.Create(logPath)
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "a third of the broadcast", func() bool { return delivered() >= subscribers/3 })
-	if err := child.Process.Signal(syscall.SIGKILL); err != nil {
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			logged, _ := os.ReadFile(logPath)
+			t.Logf("the log of isabot serve:\n%s", logged)
+		}
+	})
+	waitFor(t, "the child to be ready", func() bool {
+		resp, err := http.Get("http://" + r.listen + "/readyz")
+		if err != nil {
+			return false
+		}
+		resp.Body.Close()
+		return resp.StatusCode == 200
+	})
+	return cmd
+}
+
+func (r *broadcastRig) delivered() int {
+	n := 0
+	for _, c := range r.srv.Calls("sendMessage") {
+		if c.Status == 200 {
+			n++
+		}
+	}
+	return n
+}
+
+// interrupt stops child with sig once a third of the broadcast is out,
+// and returns how many messages were delivered by then.
+func (r *broadcastRig) interrupt(child *exec.Cmd, sig syscall.Signal) int {
+	t := r.t
+	waitFor(t, "a third of the broadcast", func() bool { return r.delivered() >= r.subscribers/3 })
+	if err := child.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
 	child.Wait()
-	atKill := delivered()
-	if atKill >= subscribers {
-		t.Fatalf("the broadcast finished before the kill (%d)", atKill)
+	n := r.delivered()
+	if n >= r.subscribers {
+		t.Fatalf("the broadcast finished before the %v (%d)", sig, n)
 	}
+	return n
+}
 
-	start()
+// everyoneOnce waits until every subscriber has a message that contains
+// title, and checks that nobody got it more than twice, and few twice:
+// at most the message in flight to a chat at the interruption is
+// repeated. It returns how many were.
+func (r *broadcastRig) everyoneOnce(title string) int {
+	t := r.t
 	waitFor(t, "every subscriber", func() bool {
-		for i := range subscribers {
-			if telegramCount(srv, int64(-5000-i), releaseTitle) == 0 {
+		for i := range r.subscribers {
+			if telegramCount(r.srv, r.chat(i), title) == 0 {
 				return false
 			}
 		}
@@ -129,16 +164,121 @@ func TestCrashDuringBroadcast(t *testing.T) {
 	})
 	time.Sleep(300 * time.Millisecond) // nothing more may come
 	repeats := 0
-	for i := range subscribers {
-		switch n := telegramCount(srv, int64(-5000-i), releaseTitle); {
+	for i := range r.subscribers {
+		switch n := telegramCount(r.srv, r.chat(i), title); {
 		case n == 2:
 			repeats++
 		case n > 2:
-			t.Errorf("chat %d got the release %d times", -5000-i, n)
+			t.Errorf("chat %d got the release %d times", r.chat(i), n)
 		}
 	}
-	t.Logf("killed after %d of %d deliveries; %d repeated after the restart", atKill, subscribers, repeats)
-	if repeats > 32 { // at most one in flight per worker at the kill
+	if repeats > 32 { // at most one in flight per worker at the interruption
 		t.Errorf("%d subscribers got the release twice", repeats)
+	}
+	return repeats
+}
+
+func TestCrashDuringBroadcast(t *testing.T) {
+	// isabot is killed (SIGKILL) in the middle of a broadcast to 300
+	// subscribers and started again: nobody is skipped, and nobody gets
+	// the release more than twice — at most the message in flight at the
+	// kill is repeated.
+	if testing.Short() {
+		t.Skip("runs isabot as a child process")
+	}
+	rig := newBroadcastRig(t, 300)
+	child := rig.start()
+	if _, err := inbox.Publish(rig.dataDir, "testdata/releases/2026-11-24-testmeldung-wasserstoff.md"); err != nil {
+		t.Fatal(err)
+	}
+	atKill := rig.interrupt(child, syscall.SIGKILL)
+	rig.start()
+	repeats := rig.everyoneOnce(releaseTitle)
+	t.Logf("killed after %d of %d deliveries; %d repeated after the restart", atKill, rig.subscribers, repeats)
+}
+
+func TestRestartDuringFeedBroadcast(t *testing.T) {
+	// A release from a feed is being broadcast to 300 subscribers when
+	// isabot is stopped or killed; at the next start the feed answers
+	// late or not at all. The release is in the outbox: nobody is
+	// skipped, and nobody gets it more than twice.
+	if testing.Short() {
+		t.Skip("runs isabot as a child process")
+	}
+	const title = "Testmeldung aus dem Feed: Delegation aus Deyang besucht Chemnitz"
+	for _, tt := range []struct {
+		name  string
+		stop  syscall.Signal
+		after string // how the feed answers after the restart: "late" or "gone"
+	}{
+		{"SIGTERM, the feed late", syscall.SIGTERM, "late"},
+		{"SIGKILL, the feed gone", syscall.SIGKILL, "gone"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// The feed lists the release once isabot is ready: the channels
+			// of the configuration are subscribed by then.
+			var mode atomic.Value
+			mode.Store("empty")
+			var polls atomic.Int32
+			unblock := make(chan struct{})
+			feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				polls.Add(1)
+				switch mode.Load() {
+				case "late":
+					select { // answers once the test is over
+					case <-unblock:
+					case <-r.Context().Done():
+					}
+				case "gone":
+					http.NotFound(w, r)
+					return
+				}
+				w.Header().Set("Content-Type", "application/rss+xml")
+				if mode.Load() == "empty" {
+					fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>ISA</title></channel></rss>`)
+					return
+				}
+				fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>ISA</title><language>de</language>
+<item><title>%s</title><guid>isa-feed-restart</guid>
+<link>https://isabot.example/feed/2</link><pubDate>Mon, 23 Nov 2026 10:00:00 +0000</pubDate>
+<description>&lt;p&gt;Eine Delegation besucht Chemnitz.&lt;/p&gt;</description></item>
+</channel></rss>`, title)
+			}))
+			t.Cleanup(feed.Close)
+			t.Cleanup(func() { close(unblock) }) // before the feed closes: it waits for its handlers
+
+			rig := newBroadcastRig(t, 300, "ISABOT_FEEDS="+feed.URL, "ISABOT_FEED_INTERVAL=1s")
+			child := rig.start()
+			mode.Store("up")
+			atStop := rig.interrupt(child, tt.stop)
+
+			// What is owed is in the outbox, with the release.
+			out, stderr, err := run(t, "--data", rig.dataDir, "deliveries", "--json")
+			var report []store.ReleaseDeliveries
+			if err == nil {
+				err = json.Unmarshal([]byte(out), &report)
+			}
+			if err != nil || len(report) != 1 || report[0].Title != title || report[0].Pending == 0 || report[0].Failed+report[0].Abandoned != 0 {
+				t.Fatalf("isabot deliveries after the %v: %v %s\n%s", tt.stop, err, stderr, out)
+			}
+
+			mode.Store(tt.after)
+			before := polls.Load()
+			rig.start()
+			waitFor(t, "the feed to be asked again", func() bool { return polls.Load() > before })
+			repeats := rig.everyoneOnce(title)
+			// The release is read in full from the outbox: Read more shows
+			// it, and questions find it.
+			resp, err := http.Get("http://" + rig.listen + "/api/ask?q=" + url.QueryEscape("Wer besucht Chemnitz?"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(body), `"title":"`+title+`"`) {
+				t.Errorf("the release is not found after the restart: %s", body)
+			}
+			t.Logf("stopped after %d of %d deliveries, %d owed; %d repeated after the restart", atStop, rig.subscribers, report[0].Pending, repeats)
+		})
 	}
 }

@@ -16,13 +16,30 @@ import (
 )
 
 // loadCorpus reads the embedded corpus and the data directory's additions,
-// logging every file that could not be read; the rest loads.
-func (a *app) loadCorpus() *corpus.Data {
-	data, problems := corpus.Load(corpus.Embedded(), corpus.OSDir(a.dataDir))
+// logging every problem; the rest loads. It returns the data files of the
+// data directory that have errors and are not used (corpus.Load), and
+// ctx's error if ctx ends first.
+func (a *app) loadCorpus(ctx context.Context) (*corpus.Data, []*corpus.UnusedFileError, error) {
+	dir := corpus.OSDir(a.dataDir)
+	dir.MaxFileSize = a.cfg.MaxFileSize
+	if a.dataFS != nil {
+		dir.FS = a.dataFS
+	}
+	data, problems := corpus.LoadContext(ctx, corpus.Embedded(), dir)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	var unused []*corpus.UnusedFileError
 	for _, err := range problems {
+		var u *corpus.UnusedFileError
+		if errors.As(err, &u) {
+			a.logger.Error("a data file has errors and is not used", "error", err)
+			unused = append(unused, u)
+			continue
+		}
 		a.logger.Warn("skipped part of the corpus", "error", err)
 	}
-	return data
+	return data, unused, nil
 }
 
 // openIndex opens the on-disk index in the data directory, building it
@@ -46,7 +63,10 @@ func (a *app) openIndex(ctx context.Context, data *corpus.Data, inMemory bool) (
 
 // openEngine loads the corpus and its index and returns the answer engine.
 func (a *app) openEngine(ctx context.Context) (*search.Engine, *search.Index, error) {
-	data := a.loadCorpus()
+	data, _, err := a.loadCorpus(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
 	idx, err := a.openIndex(ctx, data, true)
 	if err != nil {
 		return nil, nil, err

@@ -18,7 +18,10 @@ func indexCommand() command {
 				fs.Usage()
 				return errUsage
 			}
-			data := a.loadCorpus()
+			data, _, err := a.loadCorpus(ctx)
+			if err != nil {
+				return err
+			}
 			idx, err := a.openIndex(ctx, data, false)
 			if errors.Is(err, search.ErrLocked) {
 				return fmt.Errorf("%w: a running isabot serve keeps its index up to date itself", err)

@@ -114,7 +114,7 @@ func TestLoad(t *testing.T) {
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: 4 * *loadClients, MaxConnsPerHost: 4 * *loadClients},
 	}
-	waitReady(t, client, base+"/readyz", server, logFile.Name())
+	server.waitReady(t, client, base+"/readyz", logFile.Name())
 
 	paths := []*loadPath{
 		{name: "GET /api/ask", request: askRequest(base)},
@@ -426,8 +426,9 @@ func (c *child) terminate(t *testing.T) {
 	})
 }
 
-// waitReady waits up to a minute for the server's /readyz to answer 200.
-func waitReady(t *testing.T, client *http.Client, readyURL string, server *child, logPath string) {
+// waitReady waits up to a minute for the server's /readyz to answer 200;
+// logPath is the server's log, shown if it ends first.
+func (c *child) waitReady(t *testing.T, client *http.Client, readyURL string, logPath string) {
 	t.Helper()
 	deadline := time.Now().Add(time.Minute)
 	for {
@@ -439,9 +440,9 @@ func waitReady(t *testing.T, client *http.Client, readyURL string, server *child
 			}
 		}
 		select {
-		case <-server.done:
+		case <-c.done:
 			log, _ := os.ReadFile(logPath)
-			t.Fatalf("isabot serve ended before it was ready: %v\n%s", server.err, log)
+			t.Fatalf("isabot serve ended before it was ready: %v\n%s", c.err, log)
 		case <-time.After(50 * time.Millisecond):
 		}
 		if time.Now().After(deadline) {

@@ -18,7 +18,7 @@ func publishCommand() command {
 				fs.Usage()
 				return errUsage
 			}
-			dest, err := inbox.Publish(a.dataDir, args[0])
+			dest, err := inbox.Publish(a.dataDir, args[0], inbox.Options{MaxFileSize: a.cfg.MaxFileSize})
 			if err != nil {
 				return err
 			}

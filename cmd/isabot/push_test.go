@@ -14,7 +14,9 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"github.com/isa-alliance/isabot/bots/slack/slackfake"
+	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 const (
@@ -208,4 +210,58 @@ func grep(text, substr string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+func TestDeliveriesCommand(t *testing.T) {
+	// Three chats are owed a release: one was given up when the platform
+	// kept refusing, one when the release was gone.
+	dataDir := t.TempDir()
+	st, err := store.Open(filepath.Join(dataDir, stateFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, chat := range []string{"-1001", "-1002", "-1003"} {
+		st.Subscribe(store.Subscription{Platform: "telegram", Chat: chat})
+	}
+	r := &corpus.Release{ID: "feed-0123", Title: releaseTitle, Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	ds, _, err := st.Announce(r, "")
+	if err == nil {
+		err = st.GiveUp(ds[0], store.Failed, "HTTP 502")
+	}
+	if err == nil {
+		err = st.GiveUp(ds[1], store.Abandoned, "the release is gone")
+	}
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	for _, tt := range []struct {
+		name    string
+		dataDir string
+		args    []string
+		want    []string
+	}{
+		{"table", dataDir, nil, []string{
+			"RELEASE    TITLE", "feed-0123  " + releaseTitle + "  1        1       1",
+			"Given up:", "feed-0123  telegram  -1001  failed     ", "HTTP 502", "-1002  abandoned", "the release is gone",
+		}},
+		{"json", dataDir, []string{"--json"}, []string{
+			`"release": "feed-0123"`, `"pending": 1`, `"failed": 1`, `"abandoned": 1`, `"state": "abandoned"`, `"cause": "HTTP 502"`,
+		}},
+		{"nothing", t.TempDir(), nil, []string{"No deliveries waiting or given up."}},
+		{"nothing as json", t.TempDir(), []string{"--json"}, []string{"[]"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, stderr, err := run(t, append([]string{"--data", tt.dataDir, "deliveries"}, tt.args...)...)
+			if err != nil {
+				t.Fatalf("%v %s", err, stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("no %q in\n%s", w, out)
+				}
+			}
+		})
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -28,7 +29,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), factsCommand(), configCommand(), unansweredCommand(), subscribersCommand(), healthcheckCommand()}
+	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), factsCommand(), configCommand(), unansweredCommand(), subscribersCommand(), deliveriesCommand(), healthcheckCommand()}
 }
 
 // app is what every command gets: its output streams, its logger and the
@@ -38,6 +39,9 @@ type app struct {
 	logger         *slog.Logger
 	cfg            *config
 	dataDir        string
+	// dataFS, when set, is read for the data directory's corpus files
+	// instead of the directory itself: tests make the load slow with it.
+	dataFS fs.FS
 }
 
 // Run runs isabot with the command-line arguments args (without the

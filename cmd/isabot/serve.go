@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -28,11 +29,6 @@ import (
 	"github.com/isa-alliance/isabot/search"
 )
 
-// shutdownGrace is how long serve waits for HTTP requests in progress
-// when told to stop; like the bots' answers (bots.DrainGrace), they end
-// within the ten seconds a service manager waits.
-const shutdownGrace = bots.DrainGrace
-
 func serveCommand() command {
 	return command{
 		name:    "serve",
@@ -47,14 +43,26 @@ func serveCommand() command {
 	}
 }
 
-// serve runs everything until ctx ends, then shuts down in order: stop
-// taking updates, finish the answers in progress, close the state.
-func (a *app) serve(ctx context.Context) error {
-	engine, idx, err := a.openEngine(ctx)
+// start loads the corpus and opens its index, then starts the bots, the
+// delivery of new releases and the watch of the releases folder in group
+// (the bots that poll and the deliveries on pollCtx, the bots the listener
+// feeds on hookCtx),
+// and puts the HTTP handlers in place. It tells starting how far it got,
+// adds what is to be closed after group ends to closers, and returns
+// ctx's error if ctx ends first.
+func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group, starting *startup, closers *[]func()) error {
+	began := time.Now()
+	data, unused, err := a.loadCorpus(ctx)
 	if err != nil {
 		return err
 	}
-	defer idx.Close()
+	starting.set("data", dataCheck(unused))
+	idx, err := a.openIndex(ctx, data, true)
+	if err != nil {
+		return err
+	}
+	*closers = append(*closers, func() { idx.Close() })
+	engine := search.NewEngine(data, idx)
 	// What the engine reads on first need, it reads now, beside the
 	// start, so that the first questions do not wait; done before the
 	// index closes.
@@ -63,12 +71,12 @@ func (a *app) serve(ctx context.Context) error {
 		defer close(warmed)
 		engine.Warm()
 	}()
-	defer func() { <-warmed }()
+	*closers = append(*closers, func() { <-warmed })
 	state, err := store.Open(filepath.Join(a.dataDir, stateFile))
 	if err != nil {
 		return err
 	}
-	defer state.Close()
+	*closers = append(*closers, func() { state.Close() })
 
 	var pusher *push.Pusher
 	metrics := observe.NewMetrics(func() float64 {
@@ -81,25 +89,20 @@ func (a *app) serve(ctx context.Context) error {
 		return float64(pusher.QueueDepth())
 	})
 	unanswered := observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
+	*closers = append(*closers, func() { unanswered.Close() })
 	observed := func(platform string) *observe.ObservedEngine {
 		return observe.Observed(engine, platform, metrics, unanswered)
 	}
 
 	mux := http.NewServeMux()
-	checks := map[string]web.Check{"index": func() error { _, err := idx.DocCount(); return err }}
 	mux.Handle("GET /metrics", metrics.Handler())
-	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), a.cfg.AskRate, askBurst, a.logger))
+	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), web.RateLimit{PerSecond: a.cfg.AskRate, Burst: askBurst, TrustedProxies: a.cfg.TrustedProxies}, a.logger))
 	internalToken, err := writeInternalToken(a.dataDir)
 	if err != nil {
 		return err
 	}
-	mux.Handle("GET "+subscribersPath, subscribersHandler(state, internalToken))
-	group, ctx := errgroup.WithContext(ctx)
-	// The bots stop taking updates when serve is told to stop, and then
-	// finish the answers in progress; a webhook request still being
-	// handled answers on the request's own context.
-	botsCtx, stopBots := context.WithCancel(context.WithoutCancel(ctx))
-	defer stopBots()
+	mux.Handle("GET "+subscribersPath, stateHandler(state, internalToken, subscriptions))
+	mux.Handle("GET "+deliveriesPath, stateHandler(state, internalToken, (*store.Store).Deliveries))
 
 	var senders []push.Sender
 	started := 0
@@ -120,11 +123,13 @@ func (a *app) serve(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		checks["telegram"] = readiness(tg.Ready)
+		starting.set("telegram", tg.Health)
+		runCtx := pollCtx
 		if cfg.WebhookURL != "" {
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
+			runCtx = hookCtx
 		}
-		group.Go(func() error { return tg.Run(botsCtx) })
+		group.Go(func() error { return tg.Run(runCtx) })
 		senders = append(senders, tg)
 		started++
 	}
@@ -140,21 +145,21 @@ func (a *app) serve(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		checks["slack"] = readiness(sl.Ready)
+		starting.set("slack", sl.Health)
+		runCtx := pollCtx
 		if !sl.SocketMode() {
 			mux.Handle("POST /slack/events", sl.EventsHandler())
 			mux.Handle("POST /slack/commands", sl.CommandsHandler())
 			mux.Handle("POST /slack/interactivity", sl.InteractivityHandler())
+			runCtx = hookCtx
 		}
-		group.Go(func() error { return sl.Run(botsCtx) })
+		group.Go(func() error { return sl.Run(runCtx) })
 		senders = append(senders, sl)
 		started++
 	}
 	if started == 0 {
 		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to start a bot; only the HTTP listener runs")
 	}
-
-	web.Health(mux, checks)
 
 	// New releases: from the releases folder and the feeds, indexed live
 	// and announced to the subscribers once each.
@@ -164,10 +169,12 @@ func (a *app) serve(ctx context.Context) error {
 	} else if first {
 		a.logger.Info("recorded the releases present as the baseline: they are not announced")
 	}
+	a.restoreKept(ctx, engine, state)
 	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
-	group.Go(func() error { return pusher.Run(botsCtx) })
+	group.Go(func() error { return pusher.Run(pollCtx) })
 	group.Go(func() error {
-		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, inbox.Options{Scan: true})
+		opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize}
+		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, opts)
 	})
 	if len(a.cfg.Feeds) > 0 {
 		group.Go(func() error {
@@ -175,11 +182,47 @@ func (a *app) serve(ctx context.Context) error {
 		})
 	}
 
+	starting.open(mux, func() error { _, err := idx.DocCount(); return err })
+	a.logger.Info("serving: the index is open", "releases", len(data.Releases), "took", time.Since(began).Round(time.Millisecond))
+	return nil
+}
+
+// serve runs everything until ctx ends, then shuts down in order, within
+// the configured shutdown timeout: stop taking updates and requests,
+// finish the answers, requests and deliveries in progress (cut off when
+// their time is up), close the state. The HTTP listener starts first (see
+// startup), and the rest beside it.
+func (a *app) serve(ctx context.Context) error {
+	starting := newStartup(a.cfg)
+	mux := starting.handler()
+	group, ctx := errgroup.WithContext(ctx)
+	// Once told to stop, the work in progress (answers, requests,
+	// deliveries) may go on under the drain, which ends when nine tenths
+	// of the shutdown timeout have passed; the rest is for closing. The
+	// bots that take their updates themselves (long polling, Socket Mode)
+	// and the deliveries stop at once; the bots the listener feeds
+	// (webhooks) stop once it has drained, so that what its last requests
+	// started is waited for too.
+	drain, endDrain := bots.Draining(context.WithoutCancel(ctx))
+	defer endDrain()
+	pollCtx, stopPolling := context.WithCancel(drain)
+	defer stopPolling()
+	hookCtx, stopHooks := context.WithCancel(drain)
+	defer stopHooks()
+	// What start opens is closed, in reverse, once everything stopped.
+	var closers []func()
+	defer func() {
+		for _, c := range slices.Backward(closers) {
+			c()
+		}
+	}()
+
 	ln, err := net.Listen("tcp", a.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", a.cfg.Listen, err)
 	}
-	server := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	requests := &inFlight{}
+	server := a.newServer(requests.track(mux), drain)
 	a.logger.Info("HTTP listener started", "addr", ln.Addr().String())
 	group.Go(func() error {
 		if err := server.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
@@ -187,16 +230,22 @@ func (a *app) serve(ctx context.Context) error {
 		}
 		return nil
 	})
+	var cutOff *time.Timer // ends the drain when its time is up
 	group.Go(func() error {
 		<-ctx.Done()
-		// The bots stop taking updates and finish the answers in
-		// progress (bots.Finish) while the listener drains.
-		stopBots()
-		shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
-		defer cancel()
-		return server.Shutdown(shutdown)
+		cutOff = time.AfterFunc(a.cfg.ShutdownTimeout*9/10, endDrain)
+		stopPolling()
+		if err := server.Shutdown(drain); err != nil {
+			a.logger.Warn("HTTP requests in progress were cut off at the shutdown deadline", "error", err)
+			server.Close()
+		}
+		requests.wait()
+		stopHooks()
+		return nil
 	})
+	group.Go(func() error { return a.start(ctx, pollCtx, hookCtx, group, starting, &closers) })
 	err = group.Wait()
+	cutOff.Stop()
 	a.logger.Info("stopped")
 	if errors.Is(err, context.Canceled) {
 		return nil
@@ -216,6 +265,27 @@ func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pu
 	current, _ := engine.Release(r.ID)
 	_, err := pusher.Announce(current)
 	return err
+}
+
+// restoreKept gives the engine the releases the outbox is delivering that
+// the corpus lacks, such as a feed's: their announcements' Read more
+// shows them, and questions find them, whether or not the feed answers.
+func (a *app) restoreKept(ctx context.Context, engine *search.Engine, state *store.Store) {
+	kept, err := state.KeptReleases()
+	if err != nil {
+		a.logger.Error("cannot read the releases being delivered", "error", err)
+		return
+	}
+	for _, r := range kept {
+		if _, ok := engine.Release(r.ID); ok {
+			continue
+		}
+		if err := engine.Add(ctx, r); err != nil {
+			a.logger.Error("cannot index a release being delivered", "release", r.ID, "error", err)
+			continue
+		}
+		a.logger.Info("indexed a release being delivered, from the outbox", "release", r.ID, "source", r.Source)
+	}
 }
 
 // sameRelease reports whether two versions of a release say the same:
@@ -245,16 +315,6 @@ const askBurst = 5
 // unansweredFile, in the data directory, logs the questions isabot could
 // not answer.
 const unansweredFile = "unanswered.jsonl"
-
-// readiness turns a bot's Ready into a health check.
-func readiness(ready func() bool) web.Check {
-	return func() error {
-		if !ready() {
-			return errors.New("has not reached its platform yet")
-		}
-		return nil
-	}
-}
 
 // randomSecret makes a webhook secret when none is configured: Telegram
 // then sends it with every update, and nobody else knows it.

@@ -25,7 +25,7 @@ type served struct {
 }
 
 // startServe runs isabot serve with env on a free port and waits until
-// it answers /healthz.
+// its index is open, as /readyz says.
 func startServe(t *testing.T, env map[string]string) *served {
 	t.Helper()
 	for k, v := range env {
@@ -63,10 +63,11 @@ func startServe(t *testing.T, env map[string]string) *served {
 	t.Cleanup(func() { s.stop() })
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		resp, err := http.Get(s.base + "/healthz")
+		resp, err := http.Get(s.base + "/readyz")
 		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if resp.StatusCode == 200 {
+			if strings.Contains(string(body), "index: ok") {
 				return s
 			}
 		}
@@ -76,7 +77,7 @@ func startServe(t *testing.T, env map[string]string) *served {
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("serve never became healthy:\n%s", s.stderr.String())
+			t.Fatalf("serve never opened its index:\n%s", s.stderr.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -134,13 +135,16 @@ func TestServeHTTPListener(t *testing.T) {
 		t.Errorf("an answered question was logged as unanswered:\n%s", out)
 	}
 
-	// The subscriber list is for whoever may read the data directory,
-	// not for anyone who reaches the listener, even from this machine.
-	if code, _ := s.get(t, "/internal/subscribers"); code != http.StatusForbidden {
-		t.Errorf("/internal/subscribers without the token: %d", code)
-	}
-	if out, _, err := run(t, "--data", s.dataDir, "subscribers", "--json"); err != nil || strings.TrimSpace(out) != "[]" {
-		t.Errorf("isabot subscribers while serve runs: %v %q", err, out)
+	// The subscribers and the outbox are for whoever may read the data
+	// directory, not for anyone who reaches the listener, even from this
+	// machine.
+	for _, cmd := range []string{"subscribers", "deliveries"} {
+		if code, _ := s.get(t, "/internal/"+cmd); code != http.StatusForbidden {
+			t.Errorf("/internal/%s without the token: %d", cmd, code)
+		}
+		if out, _, err := run(t, "--data", s.dataDir, cmd, "--json"); err != nil || strings.TrimSpace(out) != "[]" {
+			t.Errorf("isabot %s while serve runs: %v %q", cmd, err, out)
+		}
 	}
 
 	// The container's health check asks the same listener.
@@ -257,6 +261,70 @@ func TestServeNoSecretsInLogs(t *testing.T) {
 		}
 		if strings.Contains(logs, v) || strings.Contains(logs, v[len(v)/2:]) {
 			t.Errorf("%s appears in the log", name)
+		}
+	}
+}
+
+func TestServeTelegramTokenRefused(t *testing.T) {
+	// A token Telegram refuses does not stop serve: the ask API answers,
+	// /readyz says why Telegram is not ready, the log says so without the
+	// token, and once Telegram takes the token the bot is ready.
+	const token = "4245:AAE-refused-token-0123456789abc"
+	srv := telegramtest.NewServer(t, "4245:AAE-another-token-0123456789")
+	s := startServe(t, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": srv.URL()})
+	want := "telegram: the bot token was refused by Telegram"
+	code, body := waitReady(t, s, func(code int, body string) bool { return strings.Contains(body, want) })
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, "index: ok") {
+		t.Errorf("/readyz: %d %s", code, body)
+	}
+	if code, body := s.get(t, "/api/ask?q="+url.QueryEscape("Ist Köln Mitglied?")); code != 200 || !strings.Contains(body, "Köln") {
+		t.Errorf("/api/ask: %d %s", code, body)
+	}
+	if logs := s.stderr.String(); !strings.Contains(logs, "the bot token was refused") || strings.Contains(logs, token[5:]) {
+		t.Errorf("log:\n%s", logs)
+	}
+	srv.SetToken(token)
+	if code, body := waitReady(t, s, func(code int, _ string) bool { return code == 200 }); !strings.Contains(body, "telegram: ok") {
+		t.Errorf("/readyz once the token is taken: %d %s", code, body)
+	}
+	if err := s.stop(); err != nil {
+		t.Errorf("serve: %v", err)
+	}
+}
+
+// waitReady asks /readyz until done says so, for up to ten seconds.
+func waitReady(t *testing.T, s *served, done func(code int, body string) bool) (int, string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		code, body := s.get(t, "/readyz")
+		if done(code, body) {
+			return code, body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/readyz: %d %s\n%s", code, body, s.stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestServeStopAnswersQueuedUpdates(t *testing.T) {
+	// Twenty questions wait when serve starts, and it is told to stop as
+	// soon as it answers the first: it answers them all before it exits.
+	const token = "4246:AAE-queued-test-token-012345678"
+	srv := telegramtest.NewServer(t, token)
+	const first, n = 2001, 20
+	for id := int64(first); id < first+n; id++ {
+		srv.SendText(models.Chat{ID: id, Type: models.ChatTypePrivate}, models.User{ID: id, FirstName: "Kim"}, "Ist Köln Mitglied?")
+	}
+	s := startServe(t, map[string]string{"TELEGRAM_BOT_TOKEN": token, "TELEGRAM_API_URL": srv.URL()})
+	srv.WaitCalls(t, "sendMessage", 1)
+	if err := s.stop(); err != nil {
+		t.Errorf("serve: %v", err)
+	}
+	for id := int64(first); id < first+n; id++ {
+		if msgs := srv.Messages(id); len(msgs) != 1 || !strings.Contains(msgs[0].Plain, "Köln") {
+			t.Errorf("chat %d: %+v", id, msgs)
 		}
 	}
 }

@@ -31,14 +31,11 @@ func subscribersCommand() command {
 				fs.Usage()
 				return errUsage
 			}
-			subs, err := a.subscriptions(ctx)
+			subs, err := fromState(ctx, a, subscribersPath, subscriptions)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				if subs == nil {
-					subs = []store.Subscription{}
-				}
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
 				return enc.Encode(subs)
@@ -61,24 +58,36 @@ func subscribersCommand() command {
 	}
 }
 
-// subscriptions reads the subscriptions from the state file, or, while
-// serve holds it, from the running serve.
-func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
+// subscriptions lists the subscriptions, an empty list when there are
+// none.
+func subscriptions(st *store.Store) ([]store.Subscription, error) {
+	subs, err := st.Subscriptions()
+	if subs == nil {
+		subs = []store.Subscription{}
+	}
+	return subs, err
+}
+
+// fromState reads from the state file with read, or, while serve holds
+// the file, asks the running serve, which answers at path with what read
+// returns (see stateHandler).
+func fromState[T any](ctx context.Context, a *app, path string, read func(*store.Store) (T, error)) (T, error) {
+	var v T
 	st, err := store.Open(filepath.Join(a.dataDir, stateFile))
 	if err == nil {
 		defer st.Close()
-		return st.Subscriptions()
+		return read(st)
 	}
 	if !errors.Is(err, store.ErrLocked) {
-		return nil, err
+		return v, err
 	}
-	u, uerr := localURL(a.cfg.Listen, subscribersPath)
+	u, uerr := localURL(a.cfg.Listen, path)
 	if uerr != nil {
-		return nil, err
+		return v, err
 	}
 	token, terr := os.ReadFile(filepath.Join(a.dataDir, internalTokenFile))
 	if terr != nil {
-		return nil, fmt.Errorf("%w, and the running serve's token is unreadable: %w", err, terr)
+		return v, fmt.Errorf("%w, and the running serve's token is unreadable: %w", err, terr)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
@@ -86,15 +95,14 @@ func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
 	req.Header.Set("Authorization", "Bearer "+string(token))
 	resp, herr := http.DefaultClient.Do(req)
 	if herr != nil {
-		return nil, fmt.Errorf("%w, and the running serve does not answer at %s: %w", err, u, herr)
+		return v, fmt.Errorf("%w, and the running serve does not answer at %s: %w", err, u, herr)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-		return nil, fmt.Errorf("the running serve answered %s: %s", resp.Status, body)
+		return v, fmt.Errorf("the running serve answered %s: %s", resp.Status, body)
 	}
-	var subs []store.Subscription
-	return subs, json.NewDecoder(resp.Body).Decode(&subs)
+	return v, json.NewDecoder(resp.Body).Decode(&v)
 }
 
 // subscribersPath lets `isabot subscribers` ask a running serve, which
@@ -102,9 +110,10 @@ func (a *app) subscriptions(ctx context.Context) ([]store.Subscription, error) {
 const subscribersPath = "/internal/subscribers"
 
 // internalTokenFile, in the data directory, holds the token that
-// subscribersPath wants: whoever may read the data directory may read the
-// subscriptions, through serve as from the state file, and nobody else,
-// whatever proxy stands in front of the listener.
+// subscribersPath and deliveriesPath want: whoever may read the data
+// directory may read the subscriptions and the outbox, through serve as
+// from the state file, and nobody else, whatever proxy stands in front of
+// the listener.
 const internalTokenFile = "serve.token"
 
 // writeInternalToken makes a new token for this run of serve.
@@ -121,24 +130,21 @@ func writeInternalToken(dataDir string) (string, error) {
 	return token, nil
 }
 
-// subscribersHandler serves subscribersPath to clients that show the
-// token of internalTokenFile.
-func subscribersHandler(st *store.Store, token string) http.Handler {
+// stateHandler serves what read returns, as JSON, to clients that show
+// the token of internalTokenFile.
+func stateHandler[T any](st *store.Store, token string, read func(*store.Store) (T, error)) http.Handler {
 	want := []byte("Bearer " + token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
 			http.Error(w, "forbidden", http.StatusForbidden)
 			return
 		}
-		subs, err := st.Subscriptions()
+		v, err := read(st)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		if subs == nil {
-			subs = []store.Subscription{}
-		}
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(subs)
+		json.NewEncoder(w).Encode(v)
 	})
 }

@@ -23,7 +23,7 @@ func unansweredCommand() command {
 		name:    "unanswered",
 		summary: "list the questions isabot could not answer, most asked first",
 		flags: func(fs *flag.FlagSet) {
-			fs.StringVar(&since, "since", "", "only questions asked since `WHEN`: a date (2026-11-01) or a time ago (7d, 36h)")
+			fs.StringVar(&since, "since", "", "only questions last asked since `WHEN`: a date (2026-11-01) or a time ago (7d, 36h)")
 			fs.BoolVar(&asJSON, "json", false, "print a JSON array")
 		},
 		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {

@@ -167,7 +167,8 @@ func (c *checker) text(ptr string, v any, max int, plainOnly bool) {
 		c.add(ptr, "must provide an object")
 		return
 	}
-	switch typ, _ := t["type"].(string); {
+	typ, _ := t["type"].(string)
+	switch {
 	case plainOnly && typ != "plain_text":
 		c.add(ptr+"/type", `must be "plain_text"`)
 	case typ != "plain_text" && typ != "mrkdwn":
@@ -181,6 +182,12 @@ func (c *checker) text(ptr string, v any, max int, plainOnly bool) {
 		c.add(ptr+"/text", "must be more than 0 characters")
 	case n > max:
 		c.add(ptr+"/text", "must be less than %d characters", max+1)
+	}
+	// Plain text is shown as it is; mrkdwn is read as markup.
+	if typ == "mrkdwn" {
+		if problem := checkMarkup(s); problem != "" {
+			c.add(ptr+"/text", "%s", problem)
+		}
 	}
 }
 

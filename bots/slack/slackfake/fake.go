@@ -115,6 +115,7 @@ type Server struct {
 
 	calls     []Call
 	faults    map[string][]fault
+	refused   map[string]string // token -> the error every call with it gets
 	messages  []Message
 	views     map[string][]json.RawMessage
 	viewHash  map[string]string
@@ -140,6 +141,7 @@ func NewServer(t testing.TB, botToken, appToken string) *Server {
 		appToken: appToken,
 		changed:  make(chan struct{}),
 		faults:   map[string][]fault{},
+		refused:  map[string]string{},
 		views:    map[string][]json.RawMessage{},
 		viewHash: map[string]string{},
 		respUses: map[string]int{},
@@ -215,6 +217,20 @@ func (s *Server) FailNext(method, slackError string) {
 // (500, 503, ...) and an HTML body, as Slack does when it is down.
 func (s *Server) ServerErrorNext(method string, status int) {
 	s.addFault(method, fault{kind: faultStatus, status: status})
+}
+
+// RefuseToken makes every call with token answer HTTP 200
+// {"ok":false,"error":slackError}, as Slack answers a token that was
+// revoked ("token_revoked") or whose account was deactivated
+// ("account_inactive"), until it is called again with "".
+func (s *Server) RefuseToken(token, slackError string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if slackError == "" {
+		delete(s.refused, token)
+		return
+	}
+	s.refused[token] = slackError
 }
 
 func (s *Server) addFault(method string, f fault) {

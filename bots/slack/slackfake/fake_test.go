@@ -179,8 +179,42 @@ func TestPublishView(t *testing.T) {
 	if !errors.As(err, &slackErr) || slackErr.Err != "invalid_arguments" || len(slackErr.ResponseMetadata.Messages) == 0 {
 		t.Errorf("101 blocks: %#v", err)
 	}
+	for _, tt := range []struct {
+		name string
+		view slack.HomeTabViewRequest
+		want string
+	}{
+		{"long private_metadata", slack.HomeTabViewRequest{Type: slack.VTHomeTab, PrivateMetadata: strings.Repeat("m", 3001)}, "[json-pointer:/view/private_metadata]"},
+		{"long callback_id", slack.HomeTabViewRequest{Type: slack.VTHomeTab, CallbackID: strings.Repeat("c", 256)}, "[json-pointer:/view/callback_id]"},
+		{"long external_id", slack.HomeTabViewRequest{Type: slack.VTHomeTab, ExternalID: strings.Repeat("e", 256)}, "[json-pointer:/view/external_id]"},
+		{"unescaped mrkdwn", slack.HomeTabViewRequest{Type: slack.VTHomeTab, Blocks: slack.Blocks{BlockSet: []slack.Block{section("Q&A")}}}, "[json-pointer:/view/blocks/0/text/text]"},
+	} {
+		_, err = api.PublishView("U1", tt.view, "")
+		if !errors.As(err, &slackErr) || slackErr.Err != "invalid_arguments" || !strings.Contains(strings.Join(slackErr.ResponseMetadata.Messages, "\n"), tt.want) {
+			t.Errorf("%s: %v %+v, want invalid_arguments at %s", tt.name, err, slackErr.ResponseMetadata, tt.want)
+		}
+	}
 	if len(s.Views("U1")) != 1 {
 		t.Error("a refused view was kept")
+	}
+}
+
+func TestRefuseToken(t *testing.T) {
+	t.Parallel()
+	s, api := newAPI(t)
+	s.RefuseToken(bot, "token_revoked")
+	for _, call := range []func() error{
+		func() error { _, err := api.AuthTest(); return err },
+		func() error { _, _, err := api.PostMessage("C1", slack.MsgOptionText("hi", false)); return err },
+	} {
+		var slackErr slack.SlackErrorResponse
+		if err := call(); !errors.As(err, &slackErr) || slackErr.Err != "token_revoked" {
+			t.Errorf("with the token refused: %v, want token_revoked", err)
+		}
+	}
+	s.RefuseToken(bot, "")
+	if _, err := api.AuthTest(); err != nil {
+		t.Errorf("with the token taken again: %v", err)
 	}
 }
 
@@ -252,6 +286,12 @@ func TestInvalidBlocks(t *testing.T) {
 		{"markdown text type", []slack.Block{slack.NewSectionBlock(&slack.TextBlockObject{Type: "markdown", Text: "x"}, nil, nil)}, "[json-pointer:/blocks/0/text/type]"},
 		{"mrkdwn header", []slack.Block{slack.NewHeaderBlock(slack.NewTextBlockObject(slack.MarkdownType, "x", false, false))}, `must be "plain_text"`},
 		{"duplicate block_id", []slack.Block{&slack.DividerBlock{Type: slack.MBTDivider, BlockID: "a"}, &slack.DividerBlock{Type: slack.MBTDivider, BlockID: "a"}}, "duplicate block_id"},
+		{"long button text", []slack.Block{slack.NewActionBlock("", slack.NewButtonBlockElement("a", "v", slack.NewTextBlockObject(slack.PlainTextType, strings.Repeat("b", 76), false, false)))}, "must be less than 76 characters [json-pointer:/blocks/0/elements/0/text/text]"},
+		{"long header", []slack.Block{slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, strings.Repeat("h", 151), false, false))}, "must be less than 151 characters [json-pointer:/blocks/0/text/text]"},
+		{"long action_id", []slack.Block{slack.NewActionBlock("", slack.NewButtonBlockElement(strings.Repeat("a", 256), "v", slack.NewTextBlockObject(slack.PlainTextType, "b", false, false)))}, "[json-pointer:/blocks/0/elements/0/action_id]"},
+		{"long block_id", []slack.Block{&slack.DividerBlock{Type: slack.MBTDivider, BlockID: strings.Repeat("d", 256)}}, "must be less than 256 characters [json-pointer:/blocks/0/block_id]"},
+		{"unescaped & in a section", []slack.Block{section("Q&A")}, `unescaped '&' at character 2`},
+		{"unescaped < in a context", []slack.Block{slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, "a <b> c", false, false))}, `unescaped '<' at character 3`},
 	}
 	for _, tt := range tests {
 		_, _, err := api.PostMessage("C1", slack.MsgOptionText("x", false), slack.MsgOptionBlocks(tt.blocks...))
@@ -278,6 +318,55 @@ func TestInvalidBlocks(t *testing.T) {
 	}
 	if len(s.Messages("")) != 0 {
 		t.Error("a refused message was kept")
+	}
+}
+
+func TestMarkup(t *testing.T) {
+	// The fallback text and mrkdwn take &, < and > only escaped or in a
+	// link or mention; plain text takes them as they are.
+	t.Parallel()
+	s, api := newAPI(t)
+	tests := []struct {
+		text string
+		ok   bool
+	}{
+		{"Fish &amp; chips &lt;3 &gt;", true},
+		{"<https://isa.example/a?b=1&amp;c=2|Q&amp;A> <@U123> <#C42|presse> <!here> <mailto:a@b.example>", true},
+		{"Fish & chips", false},
+		{"&nbsp;", false},
+		{"a < b", false},
+		{"a > b", false},
+		{"> quoted", false},
+		{"<b>bold</b>", false},
+		{"<https://isa.example/a?b=1&c=2|x>", false},
+		{"<https://isa.example", false},
+		{"<>", false},
+	}
+	for _, tt := range tests {
+		_, _, err := api.PostMessage("C1", slack.MsgOptionText(tt.text, false))
+		var slackErr slack.SlackErrorResponse
+		switch {
+		case tt.ok && err != nil:
+			t.Errorf("text %q: %v", tt.text, err)
+		case !tt.ok && (!errors.As(err, &slackErr) || slackErr.Err != "invalid_arguments" || len(slackErr.ResponseMetadata.Messages) != 1 ||
+			!strings.Contains(slackErr.ResponseMetadata.Messages[0], "unescaped") || !strings.HasSuffix(slackErr.ResponseMetadata.Messages[0], "[json-pointer:/text]")):
+			t.Errorf("text %q: %v %+v, want invalid_arguments for the unescaped text", tt.text, err, slackErr.ResponseMetadata)
+		}
+		_, _, err = api.PostMessage("C1", slack.MsgOptionText("x", false), slack.MsgOptionBlocks(section(tt.text)))
+		if gotOK := err == nil; gotOK != tt.ok {
+			t.Errorf("mrkdwn %q: %v", tt.text, err)
+		}
+	}
+	plain := slack.NewSectionBlock(slack.NewTextBlockObject(slack.PlainTextType, "Fish & chips <3", false, false), nil, nil)
+	if _, _, err := api.PostMessage("C1", slack.MsgOptionText("x", false), slack.MsgOptionBlocks(plain)); err != nil {
+		t.Errorf("plain text with & and <: %v", err)
+	}
+	// slack-go's own escaping passes.
+	if _, _, err := api.PostMessage("C1", slack.MsgOptionText("Fish & chips <3", true)); err != nil {
+		t.Errorf("text escaped by slack-go: %v", err)
+	}
+	if n := len(s.Messages("")); n != 2*2+2 {
+		t.Errorf("%d messages kept, want the 6 accepted", n)
 	}
 }
 
@@ -326,6 +415,31 @@ func TestResponseURL(t *testing.T) {
 	}
 	if !posts[4].DeleteOriginal {
 		t.Errorf("last post = %+v", posts[4])
+	}
+
+	// What Slack would refuse takes none of the URL's five uses.
+	u3 := s.NewResponseURL()
+	for _, tt := range []struct {
+		name string
+		msg  *slack.WebhookMessage
+		want string
+	}{
+		{"unescaped text", &slack.WebhookMessage{Text: "Q&A <now>"}, "invalid_payload"},
+		{"unknown response_type", &slack.WebhookMessage{ResponseType: "everyone", Text: "x"}, "invalid_payload"},
+		{"no text", &slack.WebhookMessage{ResponseType: slack.ResponseTypeEphemeral}, "no_text"},
+		{"too long", &slack.WebhookMessage{Text: strings.Repeat("x", 40001)}, "msg_too_long"},
+		{"unescaped mrkdwn", &slack.WebhookMessage{Text: "x", Blocks: &slack.Blocks{BlockSet: []slack.Block{section("<b>")}}}, "invalid_blocks"},
+	} {
+		err := slack.PostWebhookCustomHTTPContext(t.Context(), u3, http.DefaultClient, tt.msg)
+		if !errors.As(err, &status) || status.Code != http.StatusBadRequest {
+			t.Errorf("%s: %v, want 400", tt.name, err)
+		}
+		if calls := s.Calls("response_url"); calls[len(calls)-1].Error != tt.want {
+			t.Errorf("%s: answered %q, want %q", tt.name, calls[len(calls)-1].Error, tt.want)
+		}
+	}
+	if len(s.ResponsePosts()) != 5 {
+		t.Errorf("a refused post was kept")
 	}
 
 	u2 := s.NewResponseURL()

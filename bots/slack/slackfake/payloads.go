@@ -107,6 +107,8 @@ func URLVerification(challenge string) []byte {
 
 // SlashCommand is the form Slack posts for a slash command (and, as a
 // JSON object of the same strings, puts in a slash_commands envelope).
+// Its trigger_id comes from responseURL: a command with a response URL
+// of its own is a new command, one with the same URL a copy.
 func SlashCommand(command, text, userID, channelID, responseURL string) url.Values {
 	return url.Values{
 		"token":                 {VerificationToken},
@@ -121,7 +123,7 @@ func SlashCommand(command, text, userID, channelID, responseURL string) url.Valu
 		"api_app_id":            {AppID},
 		"is_enterprise_install": {"false"},
 		"response_url":          {responseURL},
-		"trigger_id":            {triggerID(userID)},
+		"trigger_id":            {triggerID(responseURL)},
 	}
 }
 
@@ -135,8 +137,12 @@ func slashChannelName(id string) string {
 	return channelName(id)
 }
 
-func triggerID(userID string) string {
-	return "1700000000.1337." + strings.ToLower(userID)
+// triggerID makes the trigger_id of a command or interaction, unique to
+// each as Slack's are: from its response URL, which NewResponseURL makes
+// anew for each.
+func triggerID(responseURL string) string {
+	sum := sha256.Sum256([]byte(responseURL))
+	return "1700000000.1337." + hex.EncodeToString(sum[:8])
 }
 
 // EphemeralTS is the message_ts BlockAction gives the ephemeral message
@@ -146,7 +152,8 @@ const EphemeralTS = "1700000000.000050"
 // BlockAction is the interactive payload Slack sends when userID presses
 // a button (action actionID, value value) on an ephemeral message in
 // channelID: type "block_actions", a container with message_ts and
-// is_ephemeral true, and the button's block_id set to actionID.
+// is_ephemeral true, and the button's block_id set to actionID. Its
+// trigger_id comes from responseURL, as SlashCommand's does.
 func BlockAction(userID, channelID, responseURL, actionID, value string) []byte {
 	return mustJSON(map[string]any{
 		"type": "block_actions",
@@ -164,7 +171,7 @@ func BlockAction(userID, channelID, responseURL, actionID, value string) []byte 
 			"channel_id":   channelID,
 			"is_ephemeral": true,
 		},
-		"trigger_id":            triggerID(userID),
+		"trigger_id":            triggerID(responseURL),
 		"team":                  map[string]any{"id": TeamID, "domain": TeamDomain},
 		"enterprise":            nil,
 		"is_enterprise_install": false,

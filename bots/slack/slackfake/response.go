@@ -79,6 +79,35 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 	res.write(w)
 }
 
+// checkResponse checks a post to a response URL as Slack does, and
+// returns the error code it answers, or "". Deleting the original
+// message needs nothing else.
+func checkResponse(msg responseBody) string {
+	if msg.DeleteOriginal {
+		return ""
+	}
+	switch msg.ResponseType {
+	case "", "ephemeral", "in_channel":
+	default:
+		return "invalid_payload"
+	}
+	if len(msg.Blocks) > 0 && string(msg.Blocks) != "null" {
+		_, errs, err := checkBlocks(string(msg.Blocks), maxMessageBlocks, "/blocks")
+		if err != nil || len(errs) > 0 {
+			return "invalid_blocks"
+		}
+	}
+	switch {
+	case utf8.RuneCountInString(msg.Text) > maxTextLen:
+		return "msg_too_long"
+	case msg.Text == "" && !hasBlocks(msg.Blocks):
+		return "no_text"
+	case checkMarkup(msg.Text) != "":
+		return "invalid_payload"
+	}
+	return ""
+}
+
 // respond answers one post to response URL id. s.mu is held.
 func (s *Server) respond(id string, msg responseBody, parsed bool) reply {
 	uses, known := s.respUses[id]
@@ -101,19 +130,8 @@ func (s *Server) respond(id string, msg responseBody, parsed bool) reply {
 	if !parsed {
 		return webhookFail("invalid_payload")
 	}
-	if !msg.DeleteOriginal {
-		if len(msg.Blocks) > 0 && string(msg.Blocks) != "null" {
-			_, errs, err := checkBlocks(string(msg.Blocks), maxMessageBlocks, "/blocks")
-			if err != nil || len(errs) > 0 {
-				return webhookFail("invalid_blocks")
-			}
-		}
-		if utf8.RuneCountInString(msg.Text) > maxTextLen {
-			return webhookFail("msg_too_long")
-		}
-		if msg.Text == "" && !hasBlocks(msg.Blocks) {
-			return webhookFail("no_text")
-		}
+	if code := checkResponse(msg); code != "" {
+		return webhookFail(code)
 	}
 	s.respUses[id] = uses + 1
 	post := ResponsePost{

@@ -3,6 +3,7 @@ package slackfake
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -200,6 +201,8 @@ func (s *Server) dispatch(method string, params map[string]string, token string,
 	switch {
 	case token == "":
 		return fail("not_authed")
+	case s.refused[token] != "":
+		return fail(s.refused[token])
 	case token == s.botToken && s.botToken != "":
 		if m.token != needsBot {
 			return fail("not_allowed_token_type")
@@ -255,6 +258,10 @@ func checkMessage(p map[string]string) (json.RawMessage, *reply) {
 	}
 	if text == "" && !hasBlocks(blocks) && p["attachments"] == "" {
 		r := fail("no_text")
+		return nil, &r
+	}
+	if problem := checkMarkup(text); problem != "" {
+		r := failBlocks("invalid_arguments", []string{problem + " [json-pointer:/text]"})
 		return nil, &r
 	}
 	return blocks, nil
@@ -360,8 +367,36 @@ func (s *Server) deleteMessage(p map[string]string) reply {
 	return ok(map[string]any{"channel": channel, "ts": ts})
 }
 
-// maxViewBlocks is the most blocks a Home tab or modal takes.
-const maxViewBlocks = 100
+// Limits of a view (https://docs.slack.dev/reference/views): blocks in
+// a Home tab or modal, characters in its private_metadata, callback_id
+// and external_id.
+const (
+	maxViewBlocks   = 100
+	maxViewMetadata = 3000
+	maxViewID       = 255
+)
+
+// checkViewFields checks a view's optional string fields.
+func checkViewFields(view map[string]json.RawMessage) []string {
+	var errs []string
+	for _, f := range []struct {
+		key string
+		max int
+	}{{"private_metadata", maxViewMetadata}, {"callback_id", maxViewID}, {"external_id", maxViewID}} {
+		raw, has := view[f.key]
+		if !has {
+			continue
+		}
+		var s string
+		switch err := json.Unmarshal(raw, &s); {
+		case err != nil:
+			errs = append(errs, "must provide a string [json-pointer:/view/"+f.key+"]")
+		case utf8.RuneCountInString(s) > f.max:
+			errs = append(errs, fmt.Sprintf("must be less than %d characters [json-pointer:/view/%s]", f.max+1, f.key))
+		}
+	}
+	return errs
+}
 
 func (s *Server) publishView(p map[string]string) reply {
 	user := p["user_id"]
@@ -381,10 +416,11 @@ func (s *Server) publishView(p map[string]string) reply {
 	if !has {
 		return failBlocks("invalid_arguments", []string{"missing required field: blocks [json-pointer:/view]"})
 	}
-	if _, errs, err := checkBlocks(string(blocksRaw), maxViewBlocks, "/view/blocks"); err != nil || len(errs) > 0 {
-		if err != nil {
-			errs = []string{"must provide an array [json-pointer:/view/blocks]"}
-		}
+	_, errs, err := checkBlocks(string(blocksRaw), maxViewBlocks, "/view/blocks")
+	if err != nil {
+		errs = []string{"must provide an array [json-pointer:/view/blocks]"}
+	}
+	if errs = append(errs, checkViewFields(view)...); len(errs) > 0 {
 		return failBlocks("invalid_arguments", errs)
 	}
 	if hash := p["hash"]; hash != "" && hash != s.viewHash[user] {

@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"strings"
 )
 
-// buttonFields are the fields of an InlineKeyboardButton of which exactly
-// one is in effect, in the order Telegram looks at them. go-telegram/bot
-// sends copy_text (with an empty text) on every button, so copy_text
-// counts only when no other field is set.
+// buttonFields are the optional fields of an InlineKeyboardButton that
+// give the button its kind. The Bot API specification says a button must
+// use exactly one of them; the real server looks at them in this order
+// and ignores the others, so a second field passes there unnoticed. The
+// fake refuses it, as it refuses go-telegram/bot's buttons, which always
+// send copy_text.
 var buttonFields = []string{
 	"url", "login_url", "callback_data", "switch_inline_query", "switch_inline_query_current_chat",
 	"switch_inline_query_chosen_chat", "callback_game", "pay", "web_app", "copy_text",
@@ -99,36 +102,53 @@ func checkMarkup(raw string, inlineOnly bool) (string, bool, *apiError) {
 }
 
 // checkButton validates an inline keyboard button and returns the field
-// in effect.
+// that gives its kind.
 func checkButton(b map[string]json.RawMessage) (string, *apiError) {
 	var text *string
 	if json.Unmarshal(b["text"], &text) != nil || text == nil {
-		return "", badRequest(`can't parse inline keyboard button: Field "text" must be of type String`)
+		return "", buttonError(`Field "text" must be of type String`)
 	}
 	if *text == "" {
 		return "", badRequest("BUTTON_TEXT_INVALID")
 	}
-	field := ""
+	var used []string
 	for _, f := range buttonFields {
-		v, ok := b[f]
-		if !ok || string(v) == "null" || string(v) == "false" {
-			continue
+		// pay is a flag: false is no Pay button.
+		if v, ok := b[f]; ok && string(v) != "null" && !(f == "pay" && string(v) == "false") {
+			used = append(used, f)
 		}
-		if (f == "url" || f == "callback_data") && jsonString(v) == "" {
-			continue // an empty string counts as no value
+	}
+	switch len(used) {
+	case 0:
+		return "", buttonError("Text buttons are unallowed in the inline keyboard")
+	case 1:
+	default:
+		return "", buttonError("exactly one of the optional fields must be used, got %s", strings.Join(used, " and "))
+	}
+	field, v := used[0], b[used[0]]
+	var str string
+	isString := json.Unmarshal(v, &str) == nil
+	switch field {
+	case "url", "callback_data", "switch_inline_query", "switch_inline_query_current_chat":
+		if !isString {
+			return "", buttonError(`Field "%s" must be of type String`, field)
 		}
-		field = f
-		break
+	case "pay":
+		if string(v) != "true" {
+			return "", buttonError(`Field "pay" must be of type Boolean`)
+		}
+	default:
+		if !bytes.HasPrefix(bytes.TrimSpace(v), []byte("{")) {
+			return "", buttonError(`Field "%s" must be of type Object`, field)
+		}
 	}
 	switch field {
-	case "":
-		return "", badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
 	case "callback_data":
-		if len(jsonString(b[field])) > 64 {
+		if len(str) < 1 || len(str) > 64 {
 			return "", badRequest("BUTTON_DATA_INVALID")
 		}
 	case "url":
-		u, err := url.Parse(jsonString(b[field]))
+		u, err := url.Parse(str)
 		if err != nil || !(u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "tg") ||
 			(u.Scheme != "tg" && u.Host == "") {
 			return "", badRequest("BUTTON_URL_INVALID")
@@ -137,9 +157,14 @@ func checkButton(b map[string]json.RawMessage) (string, *apiError) {
 		var ct struct {
 			Text string `json:"text"`
 		}
-		if json.Unmarshal(b[field], &ct) != nil || ct.Text == "" {
+		if json.Unmarshal(v, &ct) != nil || utf16Len(ct.Text) < 1 || utf16Len(ct.Text) > 256 {
 			return "", badRequest("BUTTON_COPY_TEXT_INVALID")
 		}
 	}
 	return field, nil
+}
+
+// buttonError is Telegram's answer to a button it cannot read.
+func buttonError(format string, args ...any) *apiError {
+	return badRequest("can't parse inline keyboard button: "+format, args...)
 }

@@ -3,6 +3,7 @@ package telegramtest
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -163,6 +164,22 @@ func checkText(text, parseMode, entities string) (string, []models.MessageEntity
 	return plain, ents, nil
 }
 
+// checkCaption validates a media caption: 0–1024 characters after
+// entity parsing.
+func checkCaption(caption, parseMode string) *apiError {
+	plain := caption
+	if strings.EqualFold(parseMode, "HTML") {
+		var err error
+		if plain, _, err = parseHTML(caption); err != nil {
+			return badRequest("can't parse entities: %s", err)
+		}
+	}
+	if utf16Len(strings.TrimSpace(plain)) > 1024 {
+		return badRequest("message caption is too long")
+	}
+	return nil
+}
+
 func (s *Server) sendMessage(_ *http.Request, p params) (any, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -309,9 +326,11 @@ var inlineResultTypes = []string{
 	"location", "venue", "contact", "game", "sticker",
 }
 
-// answerInlineQuery answers an inline query once. Each result needs a
+// answerInlineQuery answers an inline query once, with at most 50
+// results and a next_offset of at most 64 bytes. Each result needs a
 // type, a unique id of at most 64 bytes, and an article a title and an
-// input_message_content whose text is checked like sendMessage's.
+// input_message_content whose text is checked like sendMessage's; a
+// caption may hold 1024 characters.
 func (s *Server) answerInlineQuery(_ *http.Request, p params) (any, *apiError) {
 	id := p["inline_query_id"]
 	s.mu.Lock()
@@ -328,6 +347,9 @@ func (s *Server) answerInlineQuery(_ *http.Request, p params) (any, *apiError) {
 	}
 	if len(results) > 50 {
 		return nil, badRequest("RESULTS_TOO_MUCH")
+	}
+	if len(p["next_offset"]) > 64 {
+		return nil, badRequest("NEXT_OFFSET_INVALID")
 	}
 	ids := map[string]bool{}
 	for _, r := range results {
@@ -363,10 +385,8 @@ func (s *Server) answerInlineQuery(_ *http.Request, p params) (any, *apiError) {
 		} else if typ == "article" {
 			return nil, badRequest(`can't parse inline query result: Field "input_message_content" must be of type Object`)
 		}
-		if caption := jsonString(r["caption"]); caption != "" && strings.EqualFold(jsonString(r["parse_mode"]), "HTML") {
-			if _, _, err := parseHTML(caption); err != nil {
-				return nil, badRequest("can't parse entities: %s", err)
-			}
+		if e := checkCaption(jsonString(r["caption"]), jsonString(r["parse_mode"])); e != nil {
+			return nil, e
 		}
 		if markup, ok := r["reply_markup"]; ok && string(markup) != "null" {
 			if _, _, e := checkMarkup(string(markup), true); e != nil {
@@ -384,10 +404,21 @@ func (s *Server) answerInlineQuery(_ *http.Request, p params) (any, *apiError) {
 	return true, nil
 }
 
-// answerCallbackQuery answers a callback query once.
+// answerCallbackQuery answers a callback query once. Its text may hold
+// up to 200 characters; its url may only open the bot's chat with a
+// start parameter (t.me/bot?start=XXXX; games are not implemented).
 func (s *Server) answerCallbackQuery(_ *http.Request, p params) (any, *apiError) {
+	if _, _, e := p.int64Param("cache_time"); e != nil {
+		return nil, e
+	}
+	if utf16Len(p["text"]) > 200 {
+		return nil, badRequest("MESSAGE_TOO_LONG")
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if v := p["url"]; v != "" && !s.startLinkLocked(v) {
+		return nil, badRequest("URL_INVALID")
+	}
 	id := p["callback_query_id"]
 	if !s.callbacks[id] {
 		return nil, badRequest(queryTooOld)
@@ -395,6 +426,26 @@ func (s *Server) answerCallbackQuery(_ *http.Request, p params) (any, *apiError)
 	delete(s.callbacks, id)
 	s.notify()
 	return true, nil
+}
+
+// startLinkLocked tells whether link opens the bot's chat with a start
+// parameter: https://t.me/<bot>?start=<1–64 of A-Z a-z 0-9 _ ->.
+func (s *Server) startLinkLocked(link string) bool {
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || !strings.EqualFold(u.Host, "t.me") ||
+		!strings.EqualFold(strings.Trim(u.Path, "/"), s.bot.Username) {
+		return false
+	}
+	start := u.Query().Get("start")
+	if len(start) < 1 || len(start) > 64 {
+		return false
+	}
+	for i := 0; i < len(start); i++ {
+		if !isAlnum(start[i]) && start[i] != '_' && start[i] != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // setMyCommands stores a command list per scope and language; an empty

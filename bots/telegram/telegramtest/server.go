@@ -9,16 +9,28 @@
 // did (Calls, WaitCalls, Messages). Faults (FailNext, RateLimitNext,
 // MigrateNext) make the next matching call fail the way Telegram does.
 //
-// The server validates what the real one validates for the methods it
-// implements — getMe, getUpdates, sendMessage, editMessageText,
+// The server checks what the Bot API specification says for the methods
+// it implements — getMe, getUpdates, sendMessage, editMessageText,
 // sendChatAction, answerInlineQuery, answerCallbackQuery, setMyCommands,
 // getMyCommands, setWebhook, deleteWebhook, getWebhookInfo,
-// getChatMember, getChat and leaveChat — and answers with Telegram's error
-// descriptions; those of rarer errors (LANG_CODE_INVALID, a bad webhook
-// secret, a button without text) are best guesses. Any other method is
-// answered 404 "Not Found" (and still recorded). It is lenient where a test needs it to be: any numeric
-// chat_id is a chat the bot may write to, and setWebhook accepts http
-// URLs on any host and port.
+// getChatMember, getChat and leaveChat: exactly one of an inline button's
+// optional fields, callback_data of 1–64 bytes, a copy_text of 1–256
+// characters, message texts of 1–4096 characters after entity parsing,
+// captions of up to 1024, valid HTML, at most 50 inline results with ids
+// of up to 64 bytes, callback answers of up to 200 characters that open
+// only the bot's own chat. It refuses a request with the error Telegram
+// gives, in Telegram's shape (HTTP 400, {"ok":false,"error_code":400,
+// "description":"Bad Request: ..."}); the descriptions of rarer errors
+// (LANG_CODE_INVALID, NEXT_OFFSET_INVALID, a bad webhook secret, a button
+// without text) are best guesses, and where the real server lets a
+// breach of the specification pass (a button with two fields, a stray
+// '&' in HTML) the fake refuses it with a description of its own. Any
+// other method is answered 404 "Not Found" (and still recorded). A wrong
+// token is answered 401 "Unauthorized", one that is no token at all
+// (not digits, a colon and more) 404 "Not Found", as Telegram does,
+// and recorded; SetToken changes the token the server accepts. It is lenient where a
+// test needs it to be: any numeric chat_id is a chat the bot may write
+// to, and setWebhook accepts http URLs on any host and port.
 package telegramtest
 
 import (
@@ -32,6 +44,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,11 +59,11 @@ import (
 // concurrent use.
 type Server struct {
 	t       testing.TB
-	token   string
 	srv     *httptest.Server
 	waitFor time.Duration // how long WaitCalls waits
 
 	mu      sync.Mutex
+	token   string        // the token accepted
 	changed chan struct{} // closed and replaced on every change
 	closed  bool
 	bot     Bot
@@ -171,6 +184,18 @@ func NewServer(t testing.TB, token string) *Server {
 // URL is the server's base URL, "http://127.0.0.1:port", for
 // bot.WithServerURL or TELEGRAM_API_URL.
 func (s *Server) URL() string { return s.srv.URL }
+
+// SetToken changes the token the server accepts: a bot's token revoked
+// (its requests then get 401) or, back again, a bot that may work again.
+func (s *Server) SetToken(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.token = token
+}
+
+// tokenShape is what a bot token looks like: the bot's id, a colon and a
+// secret. Telegram answers a request with anything else 404.
+var tokenShape = regexp.MustCompile(`^[0-9]+:[A-Za-z0-9_-]+$`)
 
 // SetBotInfo changes the bot's username.
 func (s *Server) SetBotInfo(username string) {
@@ -422,10 +447,6 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeAnswer(w, nil, &apiError{code: http.StatusNotFound, desc: "Not Found"})
 		return
 	}
-	if token != s.token {
-		writeAnswer(w, nil, &apiError{code: http.StatusUnauthorized, desc: "Unauthorized"})
-		return
-	}
 	p, perr := readParams(r)
 	m, known := methods[strings.ToLower(method)]
 	name := method
@@ -436,12 +457,17 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.calls = append(s.calls, Call{Method: name, Params: p, At: time.Now()})
 	callIndex := len(s.calls) - 1
+	accepted := s.token
 	s.notify()
 	s.mu.Unlock()
 
 	var result any
 	var err *apiError
 	switch {
+	case !tokenShape.MatchString(token):
+		err = &apiError{code: http.StatusNotFound, desc: "Not Found"}
+	case token != accepted:
+		err = &apiError{code: http.StatusUnauthorized, desc: "Unauthorized"}
 	case !known:
 		err = &apiError{code: http.StatusNotFound, desc: "Not Found"}
 	case perr != nil:

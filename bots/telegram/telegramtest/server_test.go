@@ -85,6 +85,14 @@ func post(t *testing.T, s *telegramtest.Server, path, contentType, body string) 
 	return resp.StatusCode, v
 }
 
+// keyboard is an inline keyboard of one row of buttons written as JSON.
+// go-telegram/bot's own InlineKeyboardButton cannot be used: it sends
+// copy_text beside every other field, and the server refuses a button
+// with two.
+func keyboard(buttons ...string) models.ReplyMarkup {
+	return json.RawMessage(`{"inline_keyboard":[[` + strings.Join(buttons, ",") + `]]}`)
+}
+
 func wantErr(t *testing.T, err error, want string) {
 	t.Helper()
 	if err == nil || !strings.Contains(err.Error(), want) {
@@ -132,6 +140,19 @@ func TestWrongTokenAndUnknownMethod(t *testing.T) {
 	status, v := post(t, s, "/bot1000:wrong/getMe", "", "")
 	if status != 401 || v["ok"] != false || v["error_code"] != 401.0 || v["description"] != "Unauthorized" {
 		t.Errorf("wrong token: %d %v", status, v)
+	}
+	status, v = post(t, s, "/botnot-a-token/getMe", "", "")
+	if status != 404 || v["error_code"] != 404.0 || v["description"] != "Not Found" {
+		t.Errorf("no token at all: %d %v", status, v)
+	}
+	// A token revoked, then valid again.
+	s.SetToken("1000:other")
+	if status, _ := post(t, s, "/bot"+token+"/getMe", "", ""); status != 401 {
+		t.Errorf("revoked token: %d", status)
+	}
+	s.SetToken(token)
+	if status, _ := post(t, s, "/bot"+token+"/getMe", "", ""); status != 200 {
+		t.Errorf("token accepted again: %d", status)
 	}
 	status, v = post(t, s, "/bot"+token+"/sendTelepathy", "", "")
 	if status != 404 || v["error_code"] != 404.0 || v["description"] != "Not Found" {
@@ -210,9 +231,7 @@ func TestInlineAndCallbackThroughHandlers(t *testing.T) {
 
 	msg, err := b.SendMessage(context.Background(), &bot.SendMessageParams{
 		ChatID: private.ID, Text: "Sprache?",
-		ReplyMarkup: &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{
-			{Text: "Deutsch", CallbackData: "lang:de"}, {Text: "中文", CallbackData: "lang:zh"},
-		}}},
+		ReplyMarkup: keyboard(`{"text":"Deutsch","callback_data":"lang:de"}`, `{"text":"中文","callback_data":"lang:zh"}`),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -295,8 +314,9 @@ func TestSendMessage(t *testing.T) {
 func TestSendMessageValidation(t *testing.T) {
 	s := telegramtest.NewServer(t, token)
 	b := newBot(t, s)
-	keyboard := func(buttons ...models.InlineKeyboardButton) models.ReplyMarkup {
-		return &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{buttons}}
+	callback := func(data string) models.ReplyMarkup {
+		raw, _ := json.Marshal(map[string]string{"text": "b", "callback_data": data})
+		return keyboard(string(raw))
 	}
 	tests := []struct {
 		name string
@@ -314,13 +334,25 @@ func TestSendMessageValidation(t *testing.T) {
 		{"entities count as one", bot.SendMessageParams{ChatID: 42, Text: strings.Repeat("&amp;", 4096), ParseMode: models.ParseModeHTML}, ""},
 		{"emoji count twice", bot.SendMessageParams{ChatID: 42, Text: strings.Repeat("😀", 2049)}, "Bad Request: message is too long"},
 		{"parse mode", bot.SendMessageParams{ChatID: 42, Text: "x", ParseMode: "BBCode"}, "Bad Request: unsupported parse_mode"},
-		{"callback data of 64 bytes", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(models.InlineKeyboardButton{Text: "b", CallbackData: strings.Repeat("d", 64)})}, ""},
-		{"callback data of 65 bytes", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(models.InlineKeyboardButton{Text: "b", CallbackData: strings.Repeat("d", 65)})}, "Bad Request: BUTTON_DATA_INVALID"},
+		{"callback data of 64 bytes", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: callback(strings.Repeat("d", 64))}, ""},
+		{"callback data of 65 bytes", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: callback(strings.Repeat("d", 65))}, "Bad Request: BUTTON_DATA_INVALID"},
+		{"empty callback data", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: callback("")}, "Bad Request: BUTTON_DATA_INVALID"},
+		{"callback data not a string", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","callback_data":7}`)}, `Bad Request: can't parse inline keyboard button: Field "callback_data" must be of type String`},
 		// go-telegram/bot sends "copy_text":{"text":""} on every button.
-		{"button without action", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(models.InlineKeyboardButton{Text: "b"})}, "Bad Request: BUTTON_COPY_TEXT_INVALID"},
-		{"button without text", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(models.InlineKeyboardButton{CallbackData: "d"})}, "Bad Request: BUTTON_TEXT_INVALID"},
-		{"url button", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(models.InlineKeyboardButton{Text: "b", URL: "https://example.org"})}, ""},
-		{"bad url", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(models.InlineKeyboardButton{Text: "b", URL: "example.org"})}, "Bad Request: BUTTON_URL_INVALID"},
+		{"library button", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{{Text: "b", CallbackData: "d"}}}}},
+			"Bad Request: can't parse inline keyboard button: exactly one of the optional fields must be used, got callback_data and copy_text"},
+		{"two fields", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","url":"https://example.org","callback_data":"d"}`)},
+			"Bad Request: can't parse inline keyboard button: exactly one of the optional fields must be used, got url and callback_data"},
+		{"an empty switch_inline_query counts", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","switch_inline_query":"","callback_data":"d"}`)},
+			"Bad Request: can't parse inline keyboard button: exactly one of the optional fields must be used, got callback_data and switch_inline_query"},
+		{"button without action", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b"}`)}, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"},
+		{"null and false are no action", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","url":null,"pay":false}`)}, "Text buttons are unallowed"},
+		{"button without text", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"","callback_data":"d"}`)}, "Bad Request: BUTTON_TEXT_INVALID"},
+		{"copy text button", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","copy_text":{"text":"isa@pks-gmbh.net"}}`)}, ""},
+		{"empty copy text", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","copy_text":{"text":""}}`)}, "Bad Request: BUTTON_COPY_TEXT_INVALID"},
+		{"copy text of 257 characters", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","copy_text":{"text":"` + strings.Repeat("c", 257) + `"}}`)}, "Bad Request: BUTTON_COPY_TEXT_INVALID"},
+		{"url button", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","url":"https://example.org"}`)}, ""},
+		{"bad url", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: keyboard(`{"text":"b","url":"example.org"}`)}, "Bad Request: BUTTON_URL_INVALID"},
 		{"reply keyboard", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyMarkup: &models.ReplyKeyboardMarkup{Keyboard: [][]models.KeyboardButton{{{Text: "a"}}}}}, ""},
 		{"reply to nothing", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyParameters: &models.ReplyParameters{MessageID: 999}}, "Bad Request: message to be replied not found"},
 		{"reply to nothing allowed", bot.SendMessageParams{ChatID: 42, Text: "x", ReplyParameters: &models.ReplyParameters{MessageID: 999, AllowSendingWithoutReply: true}}, ""},
@@ -392,7 +424,7 @@ func TestEditMessageText(t *testing.T) {
 	s := telegramtest.NewServer(t, token)
 	b := newBot(t, s)
 	ctx := context.Background()
-	more := &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{{Text: "Mehr", CallbackData: "more:1"}}}}
+	more := keyboard(`{"text":"Mehr","callback_data":"more:1"}`)
 	msg, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: group.ID, Text: "<b>Antwort</b>", ParseMode: models.ParseModeHTML, ReplyMarkup: more})
 	if err != nil {
 		t.Fatal(err)
@@ -437,7 +469,7 @@ func TestCallbackQuery(t *testing.T) {
 	ctx := context.Background()
 	msg, err := b.SendMessage(ctx, &bot.SendMessageParams{
 		ChatID: private.ID, Text: "<i>Sprache?</i>", ParseMode: models.ParseModeHTML,
-		ReplyMarkup: &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{{Text: "English", CallbackData: "lang:en"}}}},
+		ReplyMarkup: keyboard(`{"text":"English","callback_data":"lang:en"}`),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -455,11 +487,26 @@ func TestCallbackQuery(t *testing.T) {
 		t.Errorf("stored markup = %s", s.Messages(private.ID)[0].ReplyMarkup)
 	}
 
-	if _, err := b.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID}); err != nil {
-		t.Fatal(err)
+	for _, tt := range []struct {
+		name string
+		p    bot.AnswerCallbackQueryParams
+		err  string // "" for success
+	}{
+		{"text of 201 characters", bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, Text: strings.Repeat("t", 201)}, "Bad Request: MESSAGE_TOO_LONG"},
+		{"a link elsewhere", bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, URL: "https://example.org/?start=x"}, "Bad Request: URL_INVALID"},
+		{"another bot's chat", bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, URL: "https://t.me/other_bot?start=x"}, "Bad Request: URL_INVALID"},
+		{"a start parameter of 65 bytes", bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, URL: "https://t.me/isa_test_bot?start=" + strings.Repeat("x", 65)}, "Bad Request: URL_INVALID"},
+		{"the bot's chat", bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID, Text: strings.Repeat("t", 200), URL: "https://t.me/isa_test_bot?start=r_2021-02-11"}, ""},
+		{"answered already", bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID}, "Bad Request: query is too old and response timeout expired or query ID is invalid"},
+	} {
+		_, err := b.AnswerCallbackQuery(ctx, &tt.p)
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%s: error = %v, want %q", tt.name, err, tt.err)
+		}
 	}
-	_, err = b.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: q.ID})
-	wantErr(t, err, "Bad Request: query is too old and response timeout expired or query ID is invalid")
 
 	r := s.Update(s.Reply(private, journalist, "Und Wuhan?", msg.ID)).Message
 	if r.ReplyToMessage == nil || r.ReplyToMessage.ID != msg.ID || r.ReplyToMessage.From.ID != 1000 {
@@ -495,6 +542,11 @@ func TestAnswerInlineQuery(t *testing.T) {
 		`Field "title" must be of type String`)
 	wantErr(t, answer(qid, &models.InlineQueryResultArticle{ID: "1", Title: "t"}), `Field "input_message_content" must be of type Object`)
 	wantErr(t, answer("nope", article("1", "x")), "query is too old and response timeout expired or query ID is invalid")
+
+	wantErr(t, answer(qid, &models.InlineQueryResultPhoto{ID: "1", PhotoURL: "https://example.org/p.jpg", ThumbnailURL: "https://example.org/t.jpg", Caption: strings.Repeat("c", 1025)}),
+		"Bad Request: message caption is too long")
+	_, err := b.AnswerInlineQuery(ctx, &bot.AnswerInlineQueryParams{InlineQueryID: qid, Results: many[:1], NextOffset: strings.Repeat("o", 65)})
+	wantErr(t, err, "Bad Request: NEXT_OFFSET_INVALID")
 
 	if err := answer(qid, many[:50]...); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/isa-alliance/isabot/bots/store"
+)
+
+func deliveriesCommand() command {
+	var asJSON bool
+	return command{
+		name:    "deliveries",
+		summary: "list the deliveries of new releases still waiting or given up, by release",
+		flags: func(fs *flag.FlagSet) {
+			fs.BoolVar(&asJSON, "json", false, "print a JSON array")
+		},
+		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
+			if len(args) > 0 {
+				fs.Usage()
+				return errUsage
+			}
+			report, err := fromState(ctx, a, deliveriesPath, (*store.Store).Deliveries)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(report)
+			}
+			if len(report) == 0 {
+				fmt.Fprintln(a.stdout, "No deliveries waiting or given up.")
+				return nil
+			}
+			return printDeliveries(a, report)
+		},
+	}
+}
+
+// printDeliveries prints the counts of each release, then each delivery
+// given up.
+func printDeliveries(a *app, report []store.ReleaseDeliveries) error {
+	w := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "RELEASE\tTITLE\tPENDING\tFAILED\tABANDONED")
+	givenUp := 0
+	for _, r := range report {
+		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\n", r.Release, r.Title, r.Pending, r.Failed, r.Abandoned)
+		givenUp += len(r.Undelivered)
+	}
+	if err := w.Flush(); err != nil || givenUp == 0 {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "\nGiven up:")
+	fmt.Fprintln(w, "RELEASE\tPLATFORM\tCHAT\tSTATE\tWHEN\tCAUSE")
+	for _, r := range report {
+		for _, u := range r.Undelivered {
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Release, u.Platform, u.Chat, u.State, u.At.Local().Format("2006-01-02 15:04"), u.Cause)
+		}
+	}
+	return w.Flush()
+}
+
+// deliveriesPath lets `isabot deliveries` ask a running serve, which
+// holds the state file.
+const deliveriesPath = "/internal/deliveries"
