@@ -174,9 +174,12 @@ func (freshEvents) ClaimUpdate(string, string) (bool, error) { return true, nil 
 
 // slackRefusals is the bot's transport: it passes requests to the fake
 // Slack, answers every other address 404 itself (at once, where a network
-// error would be retried), counts the calls and keeps
-// the fake's refusals of the Web API calls ("method error detail") and of
-// the posts to response URLs ("response_url error").
+// error would be retried), counts the calls but the bot's checks of its
+// own token (auth.test), and keeps the fake's refusals of the bot's Web
+// API calls ("method error detail"), which carry its token, and of the
+// posts to response URLs ("response_url error"), which do not. What a
+// response_url elsewhere on the fake's host gets is not kept: the request
+// chose it.
 type slackRefusals struct {
 	fakeHost string
 
@@ -186,9 +189,11 @@ type slackRefusals struct {
 }
 
 func (r *slackRefusals) RoundTrip(req *http.Request) (*http.Response, error) {
-	r.mu.Lock()
-	r.calls++
-	r.mu.Unlock()
+	if req.URL.Path != "/api/auth.test" {
+		r.mu.Lock()
+		r.calls++
+		r.mu.Unlock()
+	}
 	if req.URL.Scheme != "http" || req.URL.Host != r.fakeHost {
 		return &http.Response{
 			Status: "404 Not Found", StatusCode: http.StatusNotFound, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
@@ -207,7 +212,7 @@ func (r *slackRefusals) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	var refusal string
 	switch method, api := strings.CutPrefix(req.URL.Path, "/api/"); {
-	case api:
+	case api && carriesToken(req, botToken):
 		var answer struct {
 			OK       bool   `json:"ok"`
 			Error    string `json:"error"`
@@ -218,7 +223,7 @@ func (r *slackRefusals) RoundTrip(req *http.Request) (*http.Response, error) {
 		if json.Unmarshal(body, &answer) == nil && !answer.OK {
 			refusal = strings.Join(append([]string{method, answer.Error}, answer.Metadata.Messages...), " ")
 		}
-	case strings.HasPrefix(req.URL.Path, "/response/") && resp.StatusCode != http.StatusOK:
+	case !api && strings.HasPrefix(req.URL.Path, "/response/") && resp.StatusCode != http.StatusOK:
 		refusal = "response_url " + string(body)
 	}
 	if refusal != "" {
@@ -227,6 +232,28 @@ func (r *slackRefusals) RoundTrip(req *http.Request) (*http.Response, error) {
 		r.mu.Unlock()
 	}
 	return resp, nil
+}
+
+// carriesToken reports whether req carries token, as slack-go sends it:
+// in the Authorization header or as the token field of a form.
+func carriesToken(req *http.Request, token string) bool {
+	if req.Header.Get("Authorization") == "Bearer "+token {
+		return true
+	}
+	if req.GetBody == nil {
+		return false
+	}
+	body, err := req.GetBody()
+	if err != nil {
+		return false
+	}
+	defer body.Close()
+	raw, err := io.ReadAll(body)
+	if err != nil {
+		return false
+	}
+	form, err := url.ParseQuery(string(raw))
+	return err == nil && form.Get("token") == token
 }
 
 // take returns what was seen since the last take, and forgets it.
