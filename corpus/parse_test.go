@@ -7,9 +7,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -492,7 +494,8 @@ func TestStripMarkdown(t *testing.T) {
 
 // FuzzParseRelease checks that no input makes the parser panic, that
 // every error is a *FileError within the file, and that every release it
-// returns has a title and a body.
+// returns has an ID, a title, a body, a date and a language, the file as
+// its source, and no empty or untrimmed paragraph.
 func FuzzParseRelease(f *testing.F) {
 	f.Add(false, readFile(f, seedRelease))
 	entries, err := os.ReadDir("testdata/releases")
@@ -521,8 +524,16 @@ func FuzzParseRelease(f *testing.F) {
 			}
 			return
 		}
-		if r.Title == "" || len(r.Body) == 0 || r.Date.IsZero() || r.Lang == "" {
+		if r.ID == "" || r.Title == "" || len(r.Body) == 0 || r.Date.IsZero() || !slices.Contains(Langs(), r.Lang) {
 			t.Fatalf("incomplete release: %+v", r)
+		}
+		if r.Source != name {
+			t.Errorf("source %q, want the file's name %q", r.Source, name)
+		}
+		for _, p := range slices.Concat([]string{r.Title}, r.Body, r.About, r.Contact) {
+			if p == "" || p != strings.TrimSpace(p) || !utf8.ValidString(p) {
+				t.Errorf("title or paragraph %q: want non-empty UTF-8 text without spaces at its ends", p)
+			}
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -65,13 +66,17 @@ func (p poster) postMessage(ctx context.Context, channel string, opts ...slack.M
 	})
 }
 
-// respond posts to a slash command's or an action's response_url.
-func (p poster) respond(ctx context.Context, url string, msg *slack.WebhookMessage) error {
-	if url == "" {
+// respond posts to a slash command's or an action's response_url. One
+// that is no http(s) URL fails at once: retried, it would fail alike.
+func (p poster) respond(ctx context.Context, responseURL string, msg *slack.WebhookMessage) error {
+	if responseURL == "" {
 		return errors.New("no response_url")
 	}
+	if u, err := url.Parse(responseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("the response_url is no http(s) URL")
+	}
 	return p.do(ctx, "response_url", func(ctx context.Context) error {
-		return slack.PostWebhookCustomHTTPContext(ctx, url, p.client, msg)
+		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, p.client, msg)
 	})
 }
 

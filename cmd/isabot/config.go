@@ -305,6 +305,11 @@ func readConfigFile(path string) (map[string]string, error) {
 	walk = func(prefix string, m map[string]any) error {
 		for k, v := range m {
 			key := prefix + k
+			// "telegram.token" and token under telegram are one setting:
+			// given both ways, which one won would be left to chance.
+			if _, twice := out[key]; twice {
+				return fmt.Errorf("config file %s: setting %q given twice", path, key)
+			}
 			switch v := v.(type) {
 			case map[string]any:
 				if err := walk(key+".", v); err != nil {
