@@ -121,6 +121,9 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 		recheck: make(chan struct{}, 1),
 		after:   time.After,
 	}
+	// Configured channels need no answer from Slack: subscribed before
+	// anything is announced.
+	b.subscribeConfigured()
 	b.poster = newPoster(api, cfg.HTTPClient, logger, cfg.OnRateLimit, b.noticeRefusal)
 	b.userID.Store("")
 	return b, nil
@@ -144,7 +147,6 @@ func (b *Bot) SocketMode() bool { return b.cfg.AppToken != "" }
 // it, and asks Slack again after a pause that doubles up to a limit.
 func (b *Bot) Run(ctx context.Context) error {
 	defer b.work.Wait()
-	b.subscribeConfigured()
 	pause := tokenPause
 	for {
 		err := b.connect(ctx)

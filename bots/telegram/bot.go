@@ -93,6 +93,9 @@ type Bot struct {
 	mu     sync.Mutex
 	health error // nil while the bot receives updates, else why not
 
+	// subscribed is closed once the configured channels are subscribed.
+	subscribed chan struct{}
+
 	// drain ends DrainGrace after Run's context, or with the drain Run's
 	// context carries (bots.Draining): the updates taken from Telegram may
 	// be answered until then.
@@ -126,7 +129,7 @@ func New(cfg Config, engine Engine, state State, logger *slog.Logger) (*Bot, err
 	if cfg.DrainGrace == 0 {
 		cfg.DrainGrace = bots.DrainGrace
 	}
-	b := &Bot{cfg: cfg, engine: engine, state: state, logger: logger, health: errConnecting}
+	b := &Bot{cfg: cfg, engine: engine, state: state, logger: logger, health: errConnecting, subscribed: make(chan struct{})}
 	b.drain, b.endDrain = context.WithCancel(context.Background())
 	// The library only calls methods: the bot polls for updates itself
 	// (poll.go).
@@ -169,6 +172,11 @@ func (b *Bot) setHealth(err error) error {
 	return was
 }
 
+// Subscribed is closed once the channels of the configuration are
+// subscribed, which needs Telegram to find those named @name: a release
+// announced before would not reach them.
+func (b *Bot) Subscribed() <-chan struct{} { return b.subscribed }
+
 // Run connects to Telegram and answers updates until ctx ends, then
 // finishes the answers in progress within the drain grace. While the
 // token is refused or Telegram cannot be reached it retries, with
@@ -185,6 +193,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.me.Store(me)
 	b.registerCommands(ctx)
 	b.subscribeConfigured(ctx)
+	close(b.subscribed)
 	if b.cfg.WebhookURL != "" {
 		_, err := reach(ctx, b, "setWebhook", func(ctx context.Context) (bool, error) {
 			return b.api.SetWebhook(ctx, &bot.SetWebhookParams{

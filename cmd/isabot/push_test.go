@@ -265,3 +265,27 @@ func TestDeliveriesCommand(t *testing.T) {
 		})
 	}
 }
+
+func TestPushToChannelsConfiguredWhileConnecting(t *testing.T) {
+	// A release that arrives while the Telegram bot still looks up its
+	// platform reaches a channel newly added to TELEGRAM_CHANNELS too:
+	// nothing is announced before the configured channels are
+	// subscribed.
+	tg := telegramtest.NewServer(t, pushToken)
+	first := startServe(t, map[string]string{"TELEGRAM_BOT_TOKEN": pushToken, "TELEGRAM_API_URL": tg.URL()})
+	waitFor(t, "the bot ready", func() bool { code, _ := first.get(t, "/readyz"); return code == 200 })
+	if err := first.stop(); err != nil {
+		t.Fatal(err)
+	}
+	// While serve is down, the release is written, and a channel added;
+	// Telegram is slow to answer at the next start.
+	if _, stderr, err := run(t, "--data", first.dataDir, "publish", "testdata/releases/2026-11-24-testmeldung-wasserstoff.md"); err != nil {
+		t.Fatalf("publish: %v %s", err, stderr)
+	}
+	slow := newSlowAPI(t, tg.URL(), 4*time.Second, "/getMe")
+	slow.slow.Store(true)
+	startServeIn(t, first.dataDir, map[string]string{
+		"TELEGRAM_BOT_TOKEN": pushToken, "TELEGRAM_API_URL": slow.url, "TELEGRAM_CHANNELS": "-5001", "TELEGRAM_RATE": "200",
+	})
+	waitFor(t, "the new channel's announcement", func() bool { return telegramCount(tg, -5001, releaseTitle) == 1 })
+}

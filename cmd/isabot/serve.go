@@ -105,6 +105,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	mux.Handle("GET "+deliveriesPath, stateHandler(state, internalToken, (*store.Store).Deliveries))
 
 	var senders []push.Sender
+	var subscribing []<-chan struct{} // closed once a bot's configured channels are subscribed
 	started := 0
 	if a.cfg.TelegramToken != "" {
 		cfg := telegram.Config{
@@ -130,6 +131,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			runCtx = hookCtx
 		}
 		group.Go(func() error { return tg.Run(runCtx) })
+		subscribing = append(subscribing, tg.Subscribed())
 		senders = append(senders, tg)
 		started++
 	}
@@ -172,15 +174,24 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	a.restoreKept(ctx, engine, state)
 	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
 	group.Go(func() error { return pusher.Run(pollCtx) })
+	// A release that arrives is announced to the subscribers of the
+	// moment: the configured channels first, unless a bot cannot reach
+	// its platform in time.
 	group.Go(func() error {
-		opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize}
-		return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, opts)
-	})
-	if len(a.cfg.Feeds) > 0 {
+		if !a.awaitSubscribed(ctx, subscribing) {
+			return nil
+		}
 		group.Go(func() error {
-			return inbox.PollFeeds(ctx, a.cfg.Feeds, a.cfg.FeedInterval, &http.Client{Timeout: time.Minute}, state, arrive, a.logger)
+			opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize}
+			return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, opts)
 		})
-	}
+		if len(a.cfg.Feeds) > 0 {
+			group.Go(func() error {
+				return inbox.PollFeeds(ctx, a.cfg.Feeds, a.cfg.FeedInterval, &http.Client{Timeout: time.Minute}, state, arrive, a.logger)
+			})
+		}
+		return nil
+	})
 
 	starting.open(mux, func() error { _, err := idx.DocCount(); return err })
 	a.logger.Info("serving: the index is open", "releases", len(data.Releases), "took", time.Since(began).Round(time.Millisecond))
@@ -251,6 +262,29 @@ func (a *app) serve(ctx context.Context) error {
 		return nil
 	}
 	return err
+}
+
+// subscribeWait bounds how long new releases wait for the bots to
+// subscribe their configured channels: a bot whose platform refuses its
+// token must not hold up the others' announcements.
+const subscribeWait = 30 * time.Second
+
+// awaitSubscribed waits until every bot has subscribed its configured
+// channels, at most subscribeWait; false if ctx ended first.
+func (a *app) awaitSubscribed(ctx context.Context, subscribing []<-chan struct{}) bool {
+	timeout := time.NewTimer(subscribeWait)
+	defer timeout.Stop()
+	for _, done := range subscribing {
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return false
+		case <-timeout.C:
+			a.logger.Warn("new releases are announced before every configured channel is subscribed: a bot has not reached its platform", "waited", subscribeWait)
+			return true
+		}
+	}
+	return true
 }
 
 // arrive takes a release that came in while serving: it is indexed (once,

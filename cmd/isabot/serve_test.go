@@ -28,6 +28,12 @@ type served struct {
 // its index is open, as /readyz says.
 func startServe(t *testing.T, env map[string]string) *served {
 	t.Helper()
+	return startServeIn(t, t.TempDir(), env)
+}
+
+// startServeIn starts serve on the data directory dataDir, as startServe.
+func startServeIn(t *testing.T, dataDir string, env map[string]string) *served {
+	t.Helper()
 	for k, v := range env {
 		t.Setenv(k, v)
 	}
@@ -39,7 +45,7 @@ func startServe(t *testing.T, env map[string]string) *served {
 	ln.Close()
 	// In the environment, so that the other commands of a test find it.
 	t.Setenv("ISABOT_LISTEN", addr)
-	s := &served{base: "http://" + addr, dataDir: t.TempDir(), stderr: &syncWriter{}}
+	s := &served{base: "http://" + addr, dataDir: dataDir, stderr: &syncWriter{}}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
