@@ -37,7 +37,7 @@ import (
 
 // mappingVersion is part of the corpus hash: changing the mapping or the
 // passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-7"
+const mappingVersion = "isabot-index-8"
 
 // hashKey is where an index remembers the corpus it was built from.
 var hashKey = []byte("isabot.corpus-hash")
@@ -88,7 +88,7 @@ func germanCompoundFilter() (analysis.TokenFilter, error) {
 			words.AddToken(w)
 		}
 	}
-	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, false), nil
+	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, true), nil
 }
 
 // lazyFilter is a token filter made the first time it filters.
@@ -113,7 +113,7 @@ func (f *lazyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 const (
 	minCompound     = 8
 	minCompoundPart = 4
-	maxCompoundPart = 16
+	maxCompoundPart = 13
 )
 
 // newMapping returns the index mapping: German with stemming and umlaut
