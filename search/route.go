@@ -78,7 +78,7 @@ var rules = []rule{
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
 		return n > 1 || n == 1 && q.unknownIsNoun() && q.subjects() < 2
-	}, fromReleases},
+	}, fromReleasesOrFacts},
 	{"greeting", func(q *question) bool {
 		return q.has[cGreeting] && q.unknownWords() == 0 &&
 			!anyOf(q.has, cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList)
@@ -276,6 +276,18 @@ func fromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, b
 		return a, true, err
 	}
 	return e.notAnswered(q.lang), true, nil
+}
+
+// fromReleasesOrFacts answers from the releases' text; when they hold
+// nothing on a question that asks for a kind of fact and names no city,
+// the rules after it may answer with a fact of that kind: "Who gave a
+// speech at the founding conference?" is answered by the founding's
+// speakers. (A city would be answered by its membership.)
+func fromReleasesOrFacts(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+	if q.expects == anyText || len(q.cities) > 0 {
+		return fromReleases(ctx, e, q)
+	}
+	return e.answerFromReleases(ctx, q)
 }
 
 // The decisions of the rules: what a question asks of a composer.
