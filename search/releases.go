@@ -234,7 +234,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 			break
 		}
 		p := h.p
-		if p.Kind == partContact || p.Kind == partTitle || !ofYears(p, q.years) {
+		if p.Kind == partContact || p.Kind == partTitle || !ofYears(p, q.years) || !e.ofAssembly(p, q) {
 			continue
 		}
 		// The title names what the release is about, and so what each of
@@ -287,6 +287,20 @@ func (e *Engine) candidates(q *question, hits []hit) []scoredPassage {
 	}
 	slices.SortStableFunc(out, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
 	return out
+}
+
+// ofAssembly reports whether a passage may speak of the plenary assembly
+// a question names by number: the agenda of the 12th is not that of the
+// 10th. A passage names its assembly, or its release's title does.
+func (e *Engine) ofAssembly(p *passage, q *question) bool {
+	if !q.has[cAssembly] || len(q.numbers) == 0 {
+		return true
+	}
+	n := e.learner.assemblyNumber(sentence{text: p.Text, units: segment(p.Text)})
+	if n == 0 {
+		n = e.learner.assemblyNumber(sentence{text: p.Release.Title, units: segment(p.Release.Title)})
+	}
+	return n == 0 || n == q.numbers[0]
 }
 
 // ofYears reports whether a passage is of one of the years a question
