@@ -334,8 +334,10 @@ func mentionsAll(topic []topicWord, terms termSet) bool {
 // covers reports how much of the topic a passage's terms cover, and whether
 // that is enough to answer. Subject words count fully, names half. It is
 // enough when half the topic is covered, with a subject word among it
-// (two when there are three or more), every noun but at most one of
-// several, and one of the names the question gives, if it gives any. A
+// (two when there are three or more), every noun but at most one when
+// two other words or names are found (a translation may miss a
+// compound: "Deutschlandbesuch"), and one of the names the question
+// gives, if it gives any. A
 // name alone never answers "who is the mayor of Foshan", nor "gewinnt"
 // in "Drei gewinnt" "Wer gewinnt die Bundesliga?"; "Einwohner" not found
 // is not "Wie viele Einwohner hat Wuppertal?".
@@ -371,7 +373,7 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 	case subject == 0:
 		return c, true
 	}
-	return c, covered > 0 && (subject < 3 || covered >= 2) && (nounsMissed == 0 || nounsMissed == 1 && covered >= 2)
+	return c, covered > 0 && (subject < 3 || covered >= 2) && (nounsMissed == 0 || nounsMissed == 1 && covered+namesCovered >= 2)
 }
 
 // topicWord is a word of the question that the answer must be about, with
