@@ -162,5 +162,24 @@ func (l *cueList) in(text string, units []unit) bool {
 	return false
 }
 
+// index is where the first cue in text, cut into units, begins, or -1.
+func (l *cueList) index(text string, units []unit) int {
+	first := -1
+	for _, w := range l.chinese {
+		if i := strings.Index(text, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	for i := range units {
+		if first >= 0 && units[i].start >= first {
+			break
+		}
+		if !units[i].han && l.at(units, i) > 0 {
+			return units[i].start
+		}
+	}
+	return first
+}
+
 // inText cuts text into units and reports whether it holds a cue.
 func (l *cueList) inText(text string) bool { return l.in(text, segment(text)) }

@@ -28,12 +28,20 @@ const (
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
-// des Büffels" asks for no date, "in welchem Jahr" does.
+// des Büffels" asks for no date, "in welchem Jahr" does. The first
+// question word counts: "Who said that the fair showed how much …?" asks
+// for a person.
 func (e *Engine) expected(q *question) answerType {
 	m := e.message
-	asks := func(l *cueList) bool { return l.in(q.text, q.units) }
+	first := -1
+	for _, l := range []*cueList{&m.asksNumber, &m.asksDate, &m.asksPlace, &m.asksPerson} {
+		if i := l.index(q.text, q.units); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	asks := func(l *cueList) bool { i := l.index(q.text, q.units); return i >= 0 && i <= first }
 	switch {
-	case asks(&m.asksAge):
+	case m.asksAge.in(q.text, q.units):
 		return anAge
 	case asks(&m.asksNumber) && e.learner.cues.money.in(q.text, q.units):
 		return anAmount

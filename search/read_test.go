@@ -51,3 +51,28 @@ func TestCompoundParts(t *testing.T) {
 		}
 	}
 }
+
+func TestExpectedAnswerType(t *testing.T) {
+	tests := []struct {
+		text string
+		want answerType
+	}{
+		{"Who said that the fair showed how much the companies have to offer?", aPerson},
+		{"Wann und wo wurde der Preis verliehen?", aDate},
+		{"Wie viele Besucher hatte der Stand?", aNumber},
+		{"Wie viel Geld kommt aus Fördermitteln?", anAmount},
+		{"What is the budget of the project?", anAmount},
+		{"How old is Clara Weidemann?", anAge},
+		{"代表团一共多少人", aNumber},
+		{"烟台代表团是什么时候访问德国的？", aDate},
+		{"青年营是在哪两个城市举办的？", aPlace},
+		{"Who will be the next member?", anyText},
+		{"Was ist die ISA?", anyText},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		if got := e.read(tt.text, "").expects; got != tt.want {
+			t.Errorf("%s: expects %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
