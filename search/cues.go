@@ -24,7 +24,7 @@ type cues struct {
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, ageUnits, freeOfCharge      cueList
-	nameBoundaries, placeSuffixes                                         cueList
+	nameBoundaries, placeSuffixes, allianceContact, cityOffice            cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -52,6 +52,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"age_units":       &c.ageUnits,
 		"free_of_charge":  &c.freeOfCharge,
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
+		"alliance_contact": &c.allianceContact,
+		"city_office":      &c.cityOffice,
 	})
 	if err != nil {
 		return nil, err

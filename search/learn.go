@@ -150,6 +150,13 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	if o.Person == "" && o.Organisation == "" && o.Email == "" && o.Phone == "" {
 		return nil
 	}
+	// A release of a member city may give the city's press office: that
+	// is no contact of the alliance, unless it names the alliance, its
+	// address or its website.
+	block := strings.Join(r.Contact, " ")
+	if l.cues.cityOffice.inText(block) && !l.cues.allianceContact.inText(block) {
+		return nil
+	}
 	if strings.HasPrefix(o.Phone, "+86") || l.cues.secretariatContact.inText(strings.Join(r.Contact, " ")) {
 		o.Kind = corpus.OfficeSecretariat
 	}

@@ -85,6 +85,17 @@ func TestLearn(t *testing.T) {
 				t.Errorf("%q:\n got %+v\nwant %+v", tt.contact, *got, tt.want)
 			}
 		}
+		// A member city's release may give its own press office: no
+		// contact of the alliance.
+		for _, contact := range [][]string{
+			{"Jonas Eckert", "Press office, Department of Economic Affairs and Science", "City of Nuremberg"},
+			{"Ansprechpartnerin: Miriam Schaaf", "Stadtverwaltung Ludwigshafen am Rhein, Bereich Kommunikation"},
+			{"联系人：王芳", "洛阳市人民政府新闻办公室", "电话：+86 379 1234567"},
+		} {
+			if got := l.learn(release(corpus.German, "T", nil, nil, contact)).contact; got != nil {
+				t.Errorf("%q: a city's press office taken as the alliance's contact: %+v", contact, *got)
+			}
+		}
 	})
 	t.Run("count", func(t *testing.T) {
 		tests := []struct {
