@@ -24,7 +24,7 @@ type cues struct {
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, ageUnits, freeOfCharge      cueList
-	nameBoundaries, placeSuffixes, allianceContact, cityOffice            cueList
+	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -54,6 +54,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
 		"alliance_contact": &c.allianceContact,
 		"city_office":      &c.cityOffice,
+		"appointed":        &c.appointed,
 	})
 	if err != nil {
 		return nil, err

@@ -720,6 +720,10 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 			}
 			if name, latin := l.chineseNameBefore(s.text[:m.start], s.text[m.end:]); name != "" {
 				add(cmpOr(latin, name), name, s.text[m.start:m.end])
+				continue
+			}
+			if name, latin := l.chineseAppointee(s.text[:m.start]); name != "" {
+				add(cmpOr(latin, name), name, s.text[m.start:m.end])
 			}
 		}
 		for i := 0; i < len(s.units); i++ {
@@ -864,6 +868,30 @@ func (l *learner) chineseNameBefore(before, after string) (name, latin string) {
 			if r, _ := utf8.DecodeLastRuneInString(prev); prev == "" || !isHan(r) || strings.ContainsRune(nameStarters, r) {
 				return name, latinInBrackets(after)
 			}
+		}
+	}
+	return "", ""
+}
+
+// chineseAppointee reads who takes the role that follows before: the
+// name that starts its clause, when the clause appoints ("谭静怡（Tan
+// Jingyi）自2026年11月1日起担任联盟秘书处副秘书长").
+func (l *learner) chineseAppointee(before string) (name, latin string) {
+	clause := before
+	if i := strings.LastIndexAny(before, "，。；：！？,;:"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		clause = before[i+size:]
+	}
+	if !l.cues.appointed.inText(clause) {
+		return "", ""
+	}
+	for n := 3; n >= 2; n-- {
+		name = firstRunes(clause, n)
+		rest := clause[len(name):]
+		next, _ := utf8.DecodeRuneInString(rest)
+		if utf8.RuneCountInString(name) == n && isChineseName(name) && l.startsWithSurname(name) &&
+			(!isHan(next) || l.cues.appointed.inText(firstRunes(rest, 3))) {
+			return name, latinInBrackets(rest)
 		}
 	}
 	return "", ""
