@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search/answer"
@@ -63,7 +64,7 @@ var rules = []rule{
 	// the data gives them.
 	{"person-by-role", func(q *question) bool { return q.has[cPerson] && len(q.people) == 0 && q.unknownWords() > 0 },
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
-			people := e.peopleByRole(q.content)
+			people := e.peopleByRole(q.content, q.text, q.lang)
 			return e.person(q.lang, people), len(people) > 0
 		})},
 	// "Wann ging das ISA-Portal online?": what the data's events note, by
@@ -94,7 +95,7 @@ var rules = []rule{
 		return len(q.roles) > 0 && (len(requestedDetails(q.has)) > 0 || q.has[cContact])
 	},
 		func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-			if len(e.peopleByRole(q.roles)) > 0 {
+			if len(e.peopleByRole(q.roles, q.text, q.lang)) > 0 {
 				return answer.Answer{}, false, nil // the role of someone of the alliance
 			}
 			return fromReleases(ctx, e, q)
@@ -509,30 +510,98 @@ func (e *Engine) abbreviationsIn(q *question) []string {
 	return out
 }
 
-// peopleByRole finds the people whose role, in some language, holds every
-// word of content: a Latin word as the start of a word of the role
-// ("stellvertretende" in "stellvertretender"), a Chinese character
-// anywhere in it.
-func (e *Engine) peopleByRole(content []unit) []*corpus.Person {
+// isTimeWord reports whether a word says when rather than what: new,
+// next, former.
+func (e *Engine) isTimeWord(u unit) bool {
+	for _, m := range e.dict.find([]unit{u}) {
+		if slices.ContainsFunc(m.senses, func(s sense) bool { return slices.Contains([]concept{cNew, cNext, cFormer}, s.concept) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// peopleByRole finds the people whose role, in some language or
+// translated into the question's, holds every word of content but at
+// most one of three or more ("the new deputy secretary-general"): a Latin
+// word as the start of a word of the role ("stellvertretende" in
+// "stellvertretender"), a Chinese character anywhere in it; or whose
+// Chinese role the question's text names (副秘书长 in
+// 新来的副秘书长叫什么名字). Where several roles match, the
+// longest wins (副秘书长, not 秘书长), and the newest holder comes first.
+func (e *Engine) peopleByRole(content []unit, text string, lang corpus.Lang) []*corpus.Person {
 	if len(content) == 0 {
 		return nil
 	}
-	var out []*corpus.Person
-	for i := range e.data.Alliance.People {
-		p := &e.data.Alliance.People[i]
-		for _, role := range textValues(p.Role) {
-			role = fold(role)
-			words := strings.FieldsFunc(role, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-			if !slices.ContainsFunc(content, func(u unit) bool {
-				if u.han {
-					return !strings.Contains(role, u.key)
-				}
-				return !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) })
-			}) {
-				out = append(out, p)
-				break
+	// matches says how well role matches: by the length of a Chinese
+	// role the text names, so that 副秘书长 wins over the 秘书长 in it; 1
+	// for any other match; 0 for none.
+	matches := func(role string) int {
+		if strings.IndexFunc(role, isHan) >= 0 {
+			if strings.Contains(text, role) {
+				return utf8.RuneCountInString(role)
+			}
+			if !slices.ContainsFunc(content, func(u unit) bool { return !u.han || !strings.Contains(role, u.key) }) {
+				return 1
+			}
+			return 0
+		}
+		words := strings.FieldsFunc(fold(role), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		missed, latin := 0, 0
+		for _, u := range content {
+			if u.han || e.isTimeWord(u) {
+				continue // "the new deputy": new is no part of a role
+			}
+			latin++
+			if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) }) {
+				missed++
 			}
 		}
+		if latin > 0 && (missed == 0 || missed == 1 && latin >= 3) {
+			return 1
+		}
+		return 0
 	}
-	return out
+	type found struct {
+		p    *corpus.Person
+		role int // the matching role's length
+	}
+	var out []found
+	for i := range e.data.Alliance.People {
+		p := &e.data.Alliance.People[i]
+		best := 0
+		for from, role := range p.Role {
+			roles := []string{role}
+			if from != lang {
+				for _, t := range e.bilingual().Translate(role, from, lang) {
+					roles = append(roles, t.Word)
+				}
+			}
+			for _, r := range roles {
+				best = max(best, matches(r))
+			}
+		}
+		if best > 0 {
+			out = append(out, found{p, best})
+		}
+	}
+	longest := 0
+	for _, f := range out {
+		longest = max(longest, f.role)
+	}
+	out = slices.DeleteFunc(out, func(f found) bool { return f.role < longest })
+	slices.SortStableFunc(out, func(a, b found) int {
+		switch {
+		case b.p.AsOf.Before(a.p.AsOf):
+			return -1
+		case a.p.AsOf.Before(b.p.AsOf):
+			return 1
+		}
+		return 0
+	})
+	var people []*corpus.Person
+	for _, f := range out {
+		people = append(people, f.p)
+	}
+	return people
 }
