@@ -792,7 +792,10 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 		i++
 	}
 	j := i
-	for j < len(s.units) && j-i < 4 && !s.units[j].han && s.units[j].capital && !l.isNameWord(s.units[j]) {
+	// A given name may be a place too ("Qin Haiyan", Haiyan county): only
+	// the first word of a name may not be one.
+	for j < len(s.units) && j-i < 4 && !s.units[j].han && s.units[j].capital &&
+		!(j == i && l.isNameWord(s.units[j])) && l.cues.role.at(s.units, j) == 0 && !isMonth(s.units[j].raw) {
 		j++
 		// A name ends at punctuation: "Liu Yi, der ...".
 		if j < len(s.units) && strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]) != "" {
