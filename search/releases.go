@@ -289,9 +289,10 @@ func (e *Engine) candidates(q *question, hits []hit) []scoredPassage {
 	return out
 }
 
-// ofAssembly reports whether a passage may speak of the plenary assembly
-// a question names by number: the agenda of the 12th is not that of the
-// 10th. A passage names its assembly, or its release's title does.
+// ofAssembly reports whether a passage speaks of the plenary assembly a
+// question names by number: the agenda of the 12th is not that of the
+// 10th, nor are the twelve days of a youth camp its days. A passage names
+// its assembly, or its release's title does.
 func (e *Engine) ofAssembly(p *passage, q *question) bool {
 	if !q.has[cAssembly] || len(q.numbers) == 0 {
 		return true
@@ -300,7 +301,7 @@ func (e *Engine) ofAssembly(p *passage, q *question) bool {
 	if n == 0 {
 		n = e.learner.assemblyNumber(sentence{text: p.Release.Title, units: segment(p.Release.Title)})
 	}
-	return n == 0 || n == q.numbers[0]
+	return n == q.numbers[0]
 }
 
 // ofYears reports whether a passage is of one of the years a question

@@ -76,6 +76,11 @@ var rules = []rule{
 	// A keyword-led question may carry one word the engine does not know
 	// ("zuerst", "exactly"), but not a noun that names another subject:
 	// "Wie viele Einwohner hat Wuppertal?" is not about members.
+	// "An welchen Tagen genau findet die 12. Plenarversammlung statt?":
+	// the date of an assembly named by its number is a fact of the data,
+	// whatever other words ask for it.
+	{"assembly-date", func(q *question) bool { return q.has[cAssembly] && len(q.numbers) > 0 && q.expects == aDate },
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
 		return n > 1 || n == 1 && q.unknownIsNoun() && q.subjects() < 2
