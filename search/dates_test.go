@@ -45,3 +45,17 @@ func TestFindDates(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstDays(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"am 15. und 16. Oktober 2025 in Huzhou", "am 15. Oktober 2025 in Huzhou"},
+		{"on 4 and 5 November 2026 at the NCC", "on 4. November 2026 at the NCC"},
+		{"2026年3月2日至6日，代表团访问了德国。", "2026年3月2日，代表团访问了德国。"},
+		{"2025年10月15日到16日在湖州举行", "2025年10月15日在湖州举行"},
+	}
+	for _, tt := range tests {
+		if got := firstDays(tt.text); got != tt.want {
+			t.Errorf("firstDays(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -289,8 +289,10 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 				return true
 			}
 		case lang == corpus.Chinese:
-			// The measure word and the noun: 420家企业.
-			if counted.foundIn(e.termSet(lang, firstRunes(after, 4))) {
+			// The measure word and the noun: 420家企业, 18人代表团 for
+			// "people" (人们).
+			head := firstRunes(after, 4)
+			if counted.foundIn(e.termSet(lang, head)) || sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) {
 				return true
 			}
 		default:
@@ -301,6 +303,14 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 		}
 	}
 	return false
+}
+
+// sharesCharacter reports whether a Chinese word of words has a character
+// of text.
+func sharesCharacter(words []string, text string) bool {
+	return slices.ContainsFunc(words, func(w string) bool {
+		return strings.IndexFunc(w, func(r rune) bool { return isHan(r) && strings.ContainsRune(text, r) }) >= 0
+	})
 }
 
 // typeName says what kind of fact was asked for, for "the release does

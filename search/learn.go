@@ -646,7 +646,7 @@ func assemblyDate(text string) corpus.Date {
 // "10月15日".
 func firstDays(text string) string {
 	text = dayRange.ReplaceAllString(text, "$1. $2 $3")
-	return zhDayRange.ReplaceAllString(text, "$1年$2月$3日")
+	return zhDayRange.ReplaceAllString(text, "${1}年${2}月${3}日")
 }
 
 // moreExact reports whether d says more than known: known is none, or d

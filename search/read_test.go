@@ -1,7 +1,9 @@
 package search
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -73,6 +75,34 @@ func TestExpectedAnswerType(t *testing.T) {
 	for _, tt := range tests {
 		if got := e.read(tt.text, "").expects; got != tt.want {
 			t.Errorf("%s: expects %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCrossLanguageFact(t *testing.T) {
+	// A question about a release in another language gets the fact asked
+	// for in its own language before the quote, a number only when it
+	// counts what was asked about.
+	tests := []struct {
+		q          string
+		fact       string // "" for none
+		notStarted string
+	}{
+		{"How many people were in the Yantai delegation to Germany?", "In short: 18", ""},
+		{"When did the Yantai delegation visit Germany?", "In short: 2 March 2026", ""},
+		{"Wie viele Bewerbungen sind für die Webinare eingegangen?", "", "Kurz:"},
+	}
+	e := engineWith(t, "testdata/eval")
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.fact != "" && !strings.HasPrefix(a.Text, tt.fact) {
+			t.Errorf("%s: %q, want it to start with %q", tt.q, a.Text, tt.fact)
+		}
+		if tt.notStarted != "" && strings.HasPrefix(a.Text, tt.notStarted) {
+			t.Errorf("%s: %q states a number that counts something else", tt.q, a.Text)
 		}
 	}
 }

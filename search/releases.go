@@ -781,9 +781,12 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
 	said := fromRelease(q.lang, r, []string{text})
-	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang {
-		// The reader may not read the release's language: what it says,
-		// in theirs, before the quote.
+	// The reader may not read the release's language: what it says, in
+	// theirs, before the quote; a number only when it counts what was
+	// asked about (30 places are no 30 applications).
+	counted := e.countedWord(q)
+	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang &&
+		(q.expects != aNumber || counted != nil && e.counts(r.Lang, withoutAsked(text, q.text), counted)) {
 		said = msg(q.lang, "passage.fact", fact) + " " + said
 	}
 	return answer.Answer{
