@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -25,6 +26,7 @@ const (
 	aNumber
 	anAmount
 	anAge
+	anOrdinal
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -43,6 +45,9 @@ func (e *Engine) expected(q *question) answerType {
 	switch {
 	case m.asksAge.in(q.text, q.units):
 		return anAge
+	case m.asksOrdinal.in(q.text, q.units):
+		// "Als wievieltes Mitglied …?", 第几届
+		return anOrdinal
 	case asks(&m.asksNumber) && e.learner.cues.money.in(q.text, q.units):
 		return anAmount
 	case asks(&m.asksNumber):
@@ -82,12 +87,14 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
 			slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
 	case aNumber:
-		return digitsPattern.MatchString(stripDates(text)) || cues.numberWords.in(text, units)
+		return digitsPattern.MatchString(stripOrdinals(stripDates(text))) || cues.numberWords.in(text, units)
 	case anAmount:
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
 			cues.freeOfCharge.in(text, units)
 	case anAge:
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units)
+	case anOrdinal:
+		return ordinalPattern.MatchString(stripDates(text))
 	case aPlace:
 		return len(e.learner.places.find(text)) > 0 || cues.placeWords.in(text, units)
 	case aPerson:
@@ -110,6 +117,22 @@ func withoutAsked(text, asked string) string {
 	}
 	text = quotedName.ReplaceAllStringFunc(text, drop)
 	return numberPattern.ReplaceAllStringFunc(text, drop)
+}
+
+// ordinalPattern finds an ordinal number: "9. ISA-Plenarversammlung",
+// "12th", "第十二届" ("第9届").
+var ordinalPattern = regexp.MustCompile(`\b\d{1,3}\.\s*\p{L}|\b\d{1,3}(?:st|nd|rd|th)\b|第\s*[0-9零一二三四五六七八九十百两]+`)
+
+// stripOrdinals takes the ordinal numbers out of a sentence: the 9th
+// assembly is no answer to "how many".
+func stripOrdinals(s string) string {
+	return ordinalPattern.ReplaceAllStringFunc(s, func(m string) string {
+		if r, size := utf8.DecodeLastRuneInString(m); unicode.IsLetter(r) && !strings.HasSuffix(m, "st") &&
+			!strings.HasSuffix(m, "nd") && !strings.HasSuffix(m, "rd") && !strings.HasSuffix(m, "th") {
+			return m[len(m)-size:] // "9. ISA": the word stays
+		}
+		return ""
+	})
 }
 
 // stripDates takes the dates and years out of a sentence, so that "2026"
@@ -249,10 +272,15 @@ func (e *Engine) kindWords(t answerType) *cueList {
 // "how many", "wie viele", 多少 ("visitors", "Projekte", 人); nil if it
 // asks for no number.
 func (e *Engine) countedWord(q *question) *topicWord {
-	if q.expects != aNumber {
+	var cue *cueList
+	switch q.expects {
+	case aNumber:
+		cue = &e.message.asksNumber
+	case anOrdinal:
+		cue = &e.message.asksOrdinal // "die wievielte deutsche Mitgliedsstadt"
+	default:
 		return nil
 	}
-	cue := &e.message.asksNumber
 	for i := range q.units {
 		if q.units[i].han {
 			continue
@@ -329,6 +357,8 @@ func typeName(lang corpus.Lang, want answerType) string {
 		return msg(lang, "typeName.no_amount")
 	case anAge:
 		return msg(lang, "typeName.no_age")
+	case anOrdinal:
+		return msg(lang, "typeName.no_ordinal")
 	}
 	return ""
 }
@@ -355,7 +385,7 @@ func (e *Engine) factIn(text string, want answerType, lang corpus.Lang, asked st
 	case anAmount:
 		return amountPattern.FindString(text)
 	case aNumber:
-		if m := numberPattern.FindString(stripDates(text)); m != "" {
+		if m := numberPattern.FindString(stripOrdinals(stripDates(text))); m != "" {
 			return m
 		}
 	case aPlace:

@@ -18,10 +18,10 @@ import (
 
 // messageCues are the word lists of data/message.yaml.
 type messageCues struct {
-	forwarded, headers, greetings, signOffs              cueList
-	questionWords, questionVerbs                         cueList
-	questionPrepositions, requests                       cueList
-	asksDate, asksPlace, asksPerson, asksNumber, asksAge cueList
+	forwarded, headers, greetings, signOffs                           cueList
+	questionWords, questionVerbs                                      cueList
+	questionPrepositions, requests                                    cueList
+	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
 }
 
 func mustLoadMessageCues() *messageCues {
@@ -30,7 +30,8 @@ func mustLoadMessageCues() *messageCues {
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
 		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests,
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
-		"asks_age": &m.asksAge,
+		"asks_age":     &m.asksAge,
+		"asks_ordinal": &m.asksOrdinal,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

@@ -69,6 +69,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"烟台代表团是什么时候访问德国的？", aDate},
 		{"青年营是在哪两个城市举办的？", aPlace},
 		{"Who will be the next member?", anyText},
+		{"Als wievieltes Vollmitglied ist Bad Homburg beigetreten?", anOrdinal},
+		{"芜湖是联盟的第几个中国成员城市？", anOrdinal},
 		{"Was ist die ISA?", anyText},
 	}
 	e := testEngine(t)
