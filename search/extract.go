@@ -229,6 +229,9 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			if c.holds && want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s)) {
 				score++ // a person before an organisation
 			}
+			if slices.ContainsFunc(q.numbers, func(n int) bool { return namesOrdinal(s, n) }) {
+				score += 0.5 // "the first webinar": "das erste Webinar"
+			}
 			if counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted) {
 				score++ // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 			}
@@ -331,6 +334,28 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 		}
 	}
 	return false
+}
+
+// numeralPattern finds the number in an ordinal: "12" of "12th", 十二 of
+// 第十二届.
+var numeralPattern = regexp.MustCompile(`[0-9]+|[零一二三四五六七八九十百两]+`)
+
+// namesOrdinal reports whether a sentence names the n-th: "erste",
+// "first", "1.", "1st", 第一, 首届 for the first.
+func namesOrdinal(text string, n int) bool {
+	for _, m := range ordinalPattern.FindAllString(stripDates(text), -1) {
+		if chineseNumber(numeralPattern.FindString(m)) == n {
+			return true
+		}
+	}
+	for _, u := range segment(text) {
+		for w, v := range ordinalWords {
+			if v == n && !u.han && strings.HasPrefix(u.key, w) {
+				return true
+			}
+		}
+	}
+	return n == 1 && strings.Contains(text, "首")
 }
 
 // sharesCharacter reports whether a Chinese word of words has a character
