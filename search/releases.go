@@ -124,8 +124,9 @@ func topicTerms(topic []topicWord) map[corpus.Lang][]string {
 // bleve score the whole corpus.
 func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang) query.Query {
 	// A passage that holds none of the subject's words cannot cover it:
-	// the names only add to the score of those that do, unless the
-	// question asks what someone said.
+	// the names, and the words for the kind of fact asked for, only add
+	// to the score of those that do, unless the question asks what
+	// someone said.
 	var subject, names []query.Query
 	for _, lang := range langs {
 		if !e.index.hasLang(lang) {
@@ -148,7 +149,7 @@ func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang)
 			return tq
 		}
 		add := func(w topicWord, q query.Query) {
-			if w.name {
+			if w.name || w.kind {
 				names = append(names, q)
 			} else {
 				subject = append(subject, q)
@@ -346,6 +347,9 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 	var total, got float64
 	subject, covered, nounsMissed, names, namesCovered := 0, 0, 0, 0, 0
 	for _, w := range topic {
+		if w.kind {
+			continue
+		}
 		found := w.foundIn(terms)
 		total += topicWeight(w)
 		if found {
@@ -395,6 +399,9 @@ type topicWord struct {
 	// spelled marks a word of the engine's dictionary (a glossary word,
 	// "Einwohner"): spelt right, so the typo pass leaves it alone.
 	spelled bool
+	// kind marks a word for the kind of fact asked for ("Geld",
+	// "Budget"): searched for, but no passage must hold it.
+	kind bool
 	// own are its terms in the question's language, untranslated: a
 	// sentence that holds more of them says more of it (互派 and 教师 of
 	// 互派职业院校教师, not only 职业).
@@ -466,7 +473,7 @@ func (ts termSet) has(t string) bool {
 // keywords: the words nothing explained, and the people it names.
 func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
-	names, nouns, spelled := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	names, nouns, spelled, kinds := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i := 0; i < len(q.unknown); i++ {
 		// A run of Chinese characters, or a glossary phrase, is one
 		// topic.
@@ -476,10 +483,12 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 		text := q.text[u.start:endOf(q.unknown[j])]
 		i = j
-		if kind := e.kindWords(q.expects); kind != nil && kind.inText(text) {
-			continue // "Geld" in "Wie viel Geld …?" says what is asked, not of what
-		}
 		texts = append(texts, text)
+		if kind := e.kindWords(q.expects); kind != nil && kind.inText(text) {
+			// "Geld" in "Wie viel Geld …?" says what is asked, not of
+			// what: searched for, but a passage need not hold it.
+			kinds[text] = true
+		}
 		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
 			nouns[text] = true
 		}
@@ -515,6 +524,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
 		topic[i].spelled = spelled[topic[i].text]
+		topic[i].kind = kinds[topic[i].text]
 	}
 	return topic
 }
