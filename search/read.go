@@ -82,7 +82,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		}
 	}
 	for n, m := range e.dict.find(q.units) {
-		if !inSpan(q.units[m.from].start, r.spans) {
+		if !inSpan(q.units[m.from].start, r.spans) && !e.partOfWord(q.units, m) {
 			r.match(n, m)
 		}
 	}
@@ -96,6 +96,24 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.roles = e.rolesIn(q)
 	q.expects = e.expected(q)
 	return q
+}
+
+// partOfWord reports whether a keyword that is one Chinese character
+// standing for a year or for China is part of a longer word of the
+// bilingual dictionary: the 年 of 青年营 is no year, the 中 of 会议中心 no
+// China.
+func (e *Engine) partOfWord(units []unit, m match) bool {
+	if m.to-m.from != 1 || !units[m.from].han ||
+		!slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cWhen || s.concept == cChina }) {
+		return false
+	}
+	word := func(from, to int) bool {
+		if from < 0 || to > len(units) || !units[from].han || !units[to-1].han || units[to-1].start != endOf(units[from]) {
+			return false
+		}
+		return len(e.bilingual().Translate(units[from].key+units[to-1].key, corpus.Chinese, corpus.English)) > 0
+	}
+	return word(m.from-1, m.to) || word(m.from, m.to+1)
 }
 
 // reading is a question being read: which of its units a keyword or name

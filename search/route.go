@@ -64,7 +64,7 @@ var rules = []rule{
 	// the data gives them.
 	{"person-by-role", func(q *question) bool { return q.has[cPerson] && len(q.people) == 0 && q.unknownWords() > 0 },
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
-			people := e.peopleByRole(q.content, q.text, q.lang)
+			people := e.peopleByRole(q.content, q)
 			return e.person(q.lang, people), len(people) > 0
 		})},
 	// "Wann ging das ISA-Portal online?": what the data's events note, by
@@ -100,7 +100,7 @@ var rules = []rule{
 		return len(q.roles) > 0 && (len(requestedDetails(q.has)) > 0 || q.has[cContact])
 	},
 		func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-			if len(e.peopleByRole(q.roles, q.text, q.lang)) > 0 {
+			if len(e.peopleByRole(q.roles, q)) > 0 {
 				return answer.Answer{}, false, nil // the role of someone of the alliance
 			}
 			return fromReleases(ctx, e, q)
@@ -527,14 +527,15 @@ func (e *Engine) isTimeWord(u unit) bool {
 }
 
 // peopleByRole finds the people whose role, in some language or
-// translated into the question's, holds every word of content but at
+// translated into the question q's, holds every word of content but at
 // most one of three or more ("the new deputy secretary-general"): a Latin
 // word as the start of a word of the role ("stellvertretende" in
 // "stellvertretender"), a Chinese character anywhere in it; or whose
 // Chinese role the question's text names (副秘书长 in
 // 新来的副秘书长叫什么名字). Where several roles match, the
 // longest wins (副秘书长, not 秘书长), and the newest holder comes first.
-func (e *Engine) peopleByRole(content []unit, text string, lang corpus.Lang) []*corpus.Person {
+func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
+	text, lang := q.text, q.lang
 	if len(content) == 0 {
 		return nil
 	}
@@ -543,7 +544,9 @@ func (e *Engine) peopleByRole(content []unit, text string, lang corpus.Lang) []*
 	// for any other match; 0 for none.
 	matches := func(role string) int {
 		if strings.IndexFunc(role, isHan) >= 0 {
-			if strings.Contains(text, role) {
+			// 青年营的负责人 asks for the youth camp's, not any 负责人.
+			inRole := !slices.ContainsFunc(q.unknown, func(u unit) bool { return u.han && !strings.Contains(role, u.key) })
+			if strings.Contains(text, role) && inRole {
 				return utf8.RuneCountInString(role)
 			}
 			if !slices.ContainsFunc(content, func(u unit) bool { return !u.han || !strings.Contains(role, u.key) }) {
