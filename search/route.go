@@ -574,23 +574,30 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 		p    *corpus.Person
 		role int // the matching role's length
 	}
+	// The roles as written first; translated only when none matches, so
+	// that a question the data answer does not wait for the dictionaries.
 	var out []found
-	for i := range e.data.Alliance.People {
-		p := &e.data.Alliance.People[i]
-		best := 0
-		for from, role := range p.Role {
-			roles := []string{role}
-			if from != lang {
-				for _, t := range e.bilingual().Translate(role, from, lang) {
-					roles = append(roles, t.Word)
+	for _, translated := range []bool{false, true} {
+		for i := range e.data.Alliance.People {
+			p := &e.data.Alliance.People[i]
+			best := 0
+			for from, role := range p.Role {
+				roles := []string{role}
+				if translated && from != lang {
+					for _, t := range e.bilingual().Translate(role, from, lang) {
+						roles = append(roles, t.Word)
+					}
+				}
+				for _, r := range roles {
+					best = max(best, matches(r))
 				}
 			}
-			for _, r := range roles {
-				best = max(best, matches(r))
+			if best > 0 {
+				out = append(out, found{p, best})
 			}
 		}
-		if best > 0 {
-			out = append(out, found{p, best})
+		if len(out) > 0 {
+			break
 		}
 	}
 	longest := 0
