@@ -535,40 +535,9 @@ func (e *Engine) isTimeWord(u unit) bool {
 // 新来的副秘书长叫什么名字). Where several roles match, the
 // longest wins (副秘书长, not 秘书长), and the newest holder comes first.
 func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
-	text, lang := q.text, q.lang
+	lang := q.lang
 	if len(content) == 0 {
 		return nil
-	}
-	// matches says how well role matches: by the length of a Chinese
-	// role the text names, so that 副秘书长 wins over the 秘书长 in it; 1
-	// for any other match; 0 for none.
-	matches := func(role string) int {
-		if strings.IndexFunc(role, isHan) >= 0 {
-			// 青年营的负责人 asks for the youth camp's, not any 负责人.
-			inRole := !slices.ContainsFunc(q.unknown, func(u unit) bool { return u.han && !strings.Contains(role, u.key) })
-			if strings.Contains(text, role) && inRole {
-				return utf8.RuneCountInString(role)
-			}
-			if !slices.ContainsFunc(content, func(u unit) bool { return !u.han || !strings.Contains(role, u.key) }) {
-				return 1
-			}
-			return 0
-		}
-		words := strings.FieldsFunc(fold(role), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		missed, latin := 0, 0
-		for _, u := range content {
-			if u.han || e.isTimeWord(u) {
-				continue // "the new deputy": new is no part of a role
-			}
-			latin++
-			if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) }) {
-				missed++
-			}
-		}
-		if latin > 0 && (missed == 0 || missed == 1 && latin >= 3) {
-			return 1
-		}
-		return 0
 	}
 	type found struct {
 		p    *corpus.Person
@@ -589,7 +558,7 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 					}
 				}
 				for _, r := range roles {
-					best = max(best, matches(r))
+					best = max(best, e.roleMatch(r, content, q))
 				}
 			}
 			if best > 0 {
@@ -619,4 +588,36 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 		people = append(people, f.p)
 	}
 	return people
+}
+
+// roleMatch says how well a role matches the content words of question q:
+// by the length of a Chinese role the text names, so that 副秘书长 wins
+// over the 秘书长 in it; 1 for any other match; 0 for none.
+func (e *Engine) roleMatch(role string, content []unit, q *question) int {
+	if strings.IndexFunc(role, isHan) >= 0 {
+		// 青年营的负责人 asks for the youth camp's, not any 负责人.
+		inRole := !slices.ContainsFunc(q.unknown, func(u unit) bool { return u.han && !strings.Contains(role, u.key) })
+		if strings.Contains(q.text, role) && inRole {
+			return utf8.RuneCountInString(role)
+		}
+		if !slices.ContainsFunc(content, func(u unit) bool { return !u.han || !strings.Contains(role, u.key) }) {
+			return 1
+		}
+		return 0
+	}
+	words := strings.FieldsFunc(fold(role), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	missed, latin := 0, 0
+	for _, u := range content {
+		if u.han || e.isTimeWord(u) {
+			continue // "the new deputy": new is no part of a role
+		}
+		latin++
+		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) }) {
+			missed++
+		}
+	}
+	if latin > 0 && (missed == 0 || missed == 1 && latin >= 3) {
+		return 1
+	}
+	return 0
 }
