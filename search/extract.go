@@ -96,7 +96,8 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text))
 	case aPlace:
-		return len(e.learner.places.find(text)) > 0 || cues.placeWords.in(text, units)
+		// A website is where one registers or downloads.
+		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
 	case aPerson:
 		// "Wer hat den Preis gewonnen?" may be answered by a company, a
 		// team or a project's name in quotes.
@@ -122,6 +123,9 @@ func withoutAsked(text, asked string) string {
 // ordinalPattern finds an ordinal number: "9. ISA-Plenarversammlung",
 // "12th", "第十二届" ("第9届").
 var ordinalPattern = regexp.MustCompile(`\b\d{1,3}\.\s*\p{L}|\b\d{1,3}(?:st|nd|rd|th)\b|第\s*[0-9零一二三四五六七八九十百两]+`)
+
+// webAddress finds a web address: "www.isa-portal.de", "https://…".
+var webAddress = regexp.MustCompile(`(?i)\bwww\.[a-z0-9-]+\.[a-z]{2,}|https?://\S+`)
 
 // stripOrdinals takes the ordinal numbers out of a sentence: the 9th
 // assembly is no answer to "how many".
@@ -340,6 +344,28 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 // 第十二届.
 var numeralPattern = regexp.MustCompile(`[0-9]+|[零一二三四五六七八九十百两]+`)
 
+// commonWord reports whether a place found in a text is, by the name it
+// is written with, rather a word: a gazetteer's Chinese place whose
+// name the dictionary translates as something else (合作, "cooperation",
+// is also Hezuo county).
+func (e *Engine) commonWord(p foundPlace) bool {
+	if p.city != nil || strings.IndexFunc(p.name, isHan) < 0 {
+		return false
+	}
+	tr := e.bilingual().Translate(p.name, corpus.Chinese, corpus.English)
+	if len(tr) == 0 {
+		return false
+	}
+	english := strings.ToLower(p.names[corpus.English])
+	return english == "" || !strings.Contains(strings.ToLower(tr[0].Word), english)
+}
+
+// placesIn finds the places a text names, but no word that is also a
+// place's name.
+func (e *Engine) placesIn(text string) []foundPlace {
+	return slices.DeleteFunc(e.learner.places.find(text), e.commonWord)
+}
+
 // namesOrdinal reports whether a sentence names the n-th: "erste",
 // "first", "1.", "1st", 第一, 首届 for the first.
 func namesOrdinal(text string, n int) bool {
@@ -415,7 +441,7 @@ func (e *Engine) factIn(text string, want answerType, lang corpus.Lang, asked st
 		}
 	case aPlace:
 		var names []string
-		for _, p := range e.learner.places.find(text) {
+		for _, p := range e.placesIn(text) {
 			name := cmpOr(p.names[lang], p.name)
 			if !slices.Contains(names, name) {
 				names = append(names, name)
