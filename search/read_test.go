@@ -108,3 +108,25 @@ func TestCrossLanguageFact(t *testing.T) {
 		}
 	}
 }
+
+func TestPlacesInText(t *testing.T) {
+	// A gazetteer's place whose Chinese name is a common word is no place
+	// in a release's sentence.
+	e := testEngine(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"双方将在氢能领域开展合作。", nil},
+		{"代表团访问了汉堡和佛山。", []string{"汉堡", "佛山"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range e.placesIn(tt.text) {
+			got = append(got, p.name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: places %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
