@@ -310,5 +310,32 @@ func (m *merger) person(p corpus.Person) {
 	}) {
 		return
 	}
+	// A newer holder of a role the data give someone in more languages
+	// takes those words for it: 谭静怡, 副秘书长 from 2026, is the Deputy
+	// Secretary-General that Rong Qiang was as of 2022.
+	for _, x := range m.data.Alliance.People {
+		if sameRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf) {
+			role := maps.Clone(x.Role)
+			maps.Copy(role, p.Role)
+			p.Role = role
+			break
+		}
+	}
 	m.data.Alliance.People = append(m.data.Alliance.People, p)
+}
+
+// sameRole reports whether two roles, each in some languages, are the
+// same in a language they share: equal, or the one ending in the other
+// (联盟秘书处副秘书长 and 副秘书长).
+func sameRole(a, b corpus.Text) bool {
+	for lang, ra := range a {
+		rb, ok := b[lang]
+		if !ok || ra == "" || rb == "" {
+			continue
+		}
+		if strings.EqualFold(ra, rb) || strings.HasSuffix(ra, rb) || strings.HasSuffix(rb, ra) {
+			return true
+		}
+	}
+	return false
 }
