@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -128,5 +129,27 @@ func TestPlacesInText(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: places %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestMergeRoleHolder(t *testing.T) {
+	// A release names a newer holder of a role the data give in three
+	// languages: the newer holder is known by the role in all three.
+	base := &corpus.Data{Alliance: corpus.Alliance{People: []corpus.Person{{
+		Name: "Rong Qiang",
+		Role: corpus.Text{corpus.German: "stellvertretender Generalsekretär", corpus.English: "Deputy Secretary-General", corpus.Chinese: "联盟秘书处副秘书长"},
+		Cite: corpus.Cite{Source: "data", AsOf: corpus.Date{Year: 2022}},
+	}}}}
+	r := &corpus.Release{ID: "r", Date: time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC), Lang: corpus.Chinese}
+	learnt := map[string]*learned{"r": {release: r, people: []corpus.Person{{
+		Name: "Tan Jingyi", Aliases: []string{"谭静怡"}, Role: corpus.Text{corpus.Chinese: "副秘书长"},
+	}}}}
+	people := merge(base, learnt).Alliance.People
+	i := slices.IndexFunc(people, func(p corpus.Person) bool { return p.Name == "Tan Jingyi" })
+	if i < 0 {
+		t.Fatalf("Tan Jingyi not among %v", people)
+	}
+	if got := people[i].Role; got[corpus.English] != "Deputy Secretary-General" || got[corpus.Chinese] != "副秘书长" {
+		t.Errorf("Tan Jingyi's role %v", got)
 	}
 }
