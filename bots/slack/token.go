@@ -55,10 +55,15 @@ func refused(token string, err error) *refusedError {
 }
 
 // Health is nil when the bot has reached Slack with tokens it takes, else
-// why not, for /readyz: "token refused (token_revoked)".
+// why not, for /readyz: "token refused (token_revoked)", or "deliveries
+// paused (app_uninstalled): token refused (account_inactive)" after the
+// app was uninstalled.
 func (b *Bot) Health() error {
 	b.healthMu.Lock()
 	defer b.healthMu.Unlock()
+	if b.pausedFor != "" {
+		return &pausedError{event: b.pausedFor, err: b.health}
+	}
 	return b.health
 }
 

@@ -43,6 +43,8 @@ type Subscription struct {
 	// By is who subscribed the chat, told if it is lost; empty for a
 	// chat of the configuration.
 	By string `json:"by,omitempty"`
+	// Lang is the language the chat subscribed in, to be told in.
+	Lang corpus.Lang `json:"lang,omitempty"`
 	// Paused says why deliveries to the chat wait (a channel archived,
 	// the app uninstalled); they are held, not sent, until it resumes.
 	Paused string `json:"paused,omitempty"`
