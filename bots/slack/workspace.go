@@ -232,9 +232,17 @@ func (b *Bot) onWorkspaceEvent(ctx context.Context, data any) bool {
 		if err := b.state.Rename(platform, ev.Channel.ID, "#"+ev.Channel.Name); err != nil {
 			b.logger.Error("slack: cannot rename a subscription", "channel", ev.Channel.ID, "error", err)
 		}
+	case *slackevents.GroupRenameEvent: // a private channel
+		if err := b.state.Rename(platform, ev.Channel.ID, "#"+ev.Channel.Name); err != nil {
+			b.logger.Error("slack: cannot rename a subscription", "channel", ev.Channel.ID, "error", err)
+		}
 	case *slackevents.ChannelArchiveEvent:
 		b.pause(ev.Channel, archived)
+	case *slackevents.GroupArchiveEvent:
+		b.pause(ev.Channel, archived)
 	case *slackevents.ChannelUnarchiveEvent:
+		b.resume(ev.Channel, archived)
+	case *slackevents.GroupUnarchiveEvent:
 		b.resume(ev.Channel, archived)
 	case *slackevents.MemberJoinedChannelEvent:
 		if ev.User != b.botUser() {
