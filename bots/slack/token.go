@@ -79,6 +79,11 @@ func (b *Bot) noticeRefusal(err error) {
 	if refused("token", err) == nil {
 		return
 	}
+	b.askRecheck()
+}
+
+// askRecheck asks Run to check the bot token with Slack.
+func (b *Bot) askRecheck() {
 	select {
 	case b.recheck <- struct{}{}:
 	default: // a check is asked for already

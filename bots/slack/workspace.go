@@ -194,7 +194,7 @@ func (b *Bot) pauseWorkspace(event string) {
 			b.pause(sub.Chat, event)
 		}
 	}
-	b.noticeRefusal(&refusedError{token: "token", reason: event})
+	b.askRecheck()
 }
 
 // resumeWorkspace ends a pause for an uninstall or revoked tokens, also
