@@ -36,6 +36,14 @@ type Texts struct {
 	ChannelAdminsOnly  string // %s is the channel
 	BotNotChannelAdmin string // %s is the channel
 	NewRelease         string // above an announcement
+	// Slack: the bot cannot join the channel to subscribe (%s).
+	InviteFirst string
+	// Slack: told the subscriber when the bot was removed from %s.
+	SubscriptionLost string
+	// Slack: after the bot joined a channel not subscribed.
+	JoinHint string
+	// Slack: who is no workspace admin or owner, under SLACK_SUBSCRIBE=admins; %s is the channel.
+	WorkspaceAdminsOnly string
 }
 
 // TextsFor returns the texts in lang, from the message catalogue; German
@@ -69,6 +77,11 @@ func TextsFor(lang corpus.Lang) Texts {
 		ChannelAdminsOnly:  text("channel_admins_only"),
 		BotNotChannelAdmin: text("bot_not_channel_admin"),
 		NewRelease:         text("new_release"),
-		Examples:           []string{text("examples.1"), text("examples.2"), text("examples.3"), text("examples.4")},
+		InviteFirst:        text("invite_first"),
+		SubscriptionLost:   text("subscription_lost"),
+		JoinHint:           text("join_hint"),
+
+		WorkspaceAdminsOnly: text("workspace_admins_only"),
+		Examples:            []string{text("examples.1"), text("examples.2"), text("examples.3"), text("examples.4")},
 	}
 }

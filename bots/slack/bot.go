@@ -47,6 +47,11 @@ type State interface {
 	ClaimUpdate(platform, id string) (bool, error)
 	Subscribe(store.Subscription) (bool, error)
 	Unsubscribe(platform, chat string) (bool, error)
+	Subscription(platform, chat string) (store.Subscription, bool, error)
+	Subscriptions() ([]store.Subscription, error)
+	Rename(platform, chat, title string) error
+	Pause(platform, chat, reason string) (bool, error)
+	Resume(platform, chat, reason string) ([]store.Delivery, error)
 }
 
 // Config is how the bot reaches Slack.
@@ -66,6 +71,13 @@ type Config struct {
 	Channels []string
 	// Limits replaces Slack's rate limits for announcements, for tests.
 	Limits *push.Limits
+	// AdminsSubscribe lets only the workspace's admins and owners
+	// subscribe a channel or end its subscription (SLACK_SUBSCRIBE=admins);
+	// else anyone in the channel may.
+	AdminsSubscribe bool
+	// Requeue, if set, is handed the deliveries that were held while a
+	// channel was archived or the app uninstalled, once they may go.
+	Requeue func([]store.Delivery)
 }
 
 // Bot is the running Slack bot.
@@ -83,6 +95,9 @@ type Bot struct {
 
 	healthMu sync.Mutex
 	health   error // why the bot is not ready; nil when it is
+	// pausedFor is the workspace event (app_uninstalled, tokens_revoked)
+	// that paused every delivery until the token works again.
+	pausedFor string
 	// recheck asks Run to check the token, which a call found refused.
 	recheck chan struct{}
 	// after is time.After; tests make the pauses their own.
@@ -151,6 +166,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	for {
 		err := b.connect(ctx)
 		if err == nil {
+			b.resumeWorkspace()
+			b.checkConfigured(ctx)
 			err = b.receive(ctx)
 		}
 		if ctx.Err() != nil {

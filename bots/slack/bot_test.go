@@ -1185,7 +1185,12 @@ func TestRefusedTokenRetried(t *testing.T) {
 			logs := &syncBuffer{}
 			cfg := tt.cfg
 			cfg.BotToken, cfg.APIURL = botToken, fake.APIURL()
-			b, err := New(cfg, engine, nil, slog.New(slog.NewTextHandler(logs, nil)))
+			state, err := store.Open(filepath.Join(t.TempDir(), "state.db"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { state.Close() })
+			b, err := New(cfg, engine, state, slog.New(slog.NewTextHandler(logs, nil)))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -32,6 +32,9 @@ func (b *Bot) dispatchEvent(ctx context.Context, e slackEventsAPIEvent, r retry)
 	if r.num > 0 {
 		b.logger.Info("slack: answering an event Slack sent again", "event_id", cb.EventID, "retry", r.num, "retry_reason", r.reason)
 	}
+	if b.onWorkspaceEvent(ctx, e.InnerEvent.Data) {
+		return
+	}
 	switch ev := e.InnerEvent.Data.(type) {
 	case *slackevents.AppMentionEvent:
 		if ev.BotID != "" || ev.User == b.botUser() {

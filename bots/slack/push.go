@@ -44,7 +44,7 @@ func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) error
 	blocks := announcementBlocks(r, r.Lang)
 	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
 	b.noticeRefusal(err)
-	return pushError(err)
+	return b.sendError(ctx, channel, err)
 }
 
 // pushError tells the pusher what a Slack error means for a delivery. A
@@ -62,7 +62,7 @@ func pushError(err error) error {
 		return &push.RetryAfterError{After: max(limited.RetryAfter, time.Second)}
 	case refused("token", err) != nil:
 		return fmt.Errorf("%w: %w", &push.RetryAfterError{After: tokenPause}, err)
-	case errors.As(err, &slackErr) && slices.Contains([]string{"channel_not_found", "not_in_channel", "is_archived", "channel_is_archived"}, slackErr.Err):
+	case errors.As(err, &slackErr) && slices.Contains([]string{"channel_not_found", "not_in_channel"}, slackErr.Err):
 		return fmt.Errorf("%w: %w", push.ErrGone, err)
 	}
 	return err
@@ -103,16 +103,36 @@ func releaseBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
 }
 
 // subscribe handles "/isa subscribe" and "/isa unsubscribe" in a channel,
-// answering in l.
+// answering in l. A channel is subscribed only if the bot can post
+// there: it joins a public channel, and asks to be invited to a private
+// one or a direct message.
 func (b *Bot) subscribe(ctx context.Context, cmd slack.SlashCommand, on bool, l corpus.Lang) []slack.Block {
 	t := bots.TextsFor(l)
 	name := "#" + cmd.ChannelName
 	if cmd.ChannelName == "" {
 		name = cmd.ChannelID
 	}
+	failed := []slack.Block{section(escape(t.Failed))}
+	if ok, err := b.mayManage(ctx, cmd.UserID); err != nil {
+		b.logger.Error("slack: cannot tell whether the user may subscribe", "channel", cmd.ChannelID, "user", cmd.UserID, "error", err)
+		return failed
+	} else if !ok {
+		return []slack.Block{section(escape(fmt.Sprintf(t.WorkspaceAdminsOnly, name)))}
+	}
 	var msg string
 	if on {
-		added, err := b.state.Subscribe(store.Subscription{Platform: platform, Chat: cmd.ChannelID, Title: name})
+		_, subscribed, err := b.state.Subscription(platform, cmd.ChannelID)
+		if err == nil && !subscribed {
+			name, err = b.join(ctx, cmd.ChannelID)
+		}
+		switch {
+		case errors.Is(err, errCannotJoin):
+			return []slack.Block{section(escape(fmt.Sprintf(t.InviteFirst, name)))}
+		case err != nil:
+			b.logger.Error("slack: cannot subscribe", "channel", cmd.ChannelID, "error", err)
+			return failed
+		}
+		added, err := b.state.Subscribe(store.Subscription{Platform: platform, Chat: cmd.ChannelID, Title: name, By: cmd.UserID, Lang: l})
 		switch {
 		case err != nil:
 			b.logger.Error("slack: cannot subscribe", "channel", cmd.ChannelID, "error", err)

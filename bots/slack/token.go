@@ -55,10 +55,15 @@ func refused(token string, err error) *refusedError {
 }
 
 // Health is nil when the bot has reached Slack with tokens it takes, else
-// why not, for /readyz: "token refused (token_revoked)".
+// why not, for /readyz: "token refused (token_revoked)", or "deliveries
+// paused (app_uninstalled): token refused (account_inactive)" after the
+// app was uninstalled.
 func (b *Bot) Health() error {
 	b.healthMu.Lock()
 	defer b.healthMu.Unlock()
+	if b.pausedFor != "" {
+		return &pausedError{event: b.pausedFor, err: b.health}
+	}
 	return b.health
 }
 
@@ -74,6 +79,11 @@ func (b *Bot) noticeRefusal(err error) {
 	if refused("token", err) == nil {
 		return
 	}
+	b.askRecheck()
+}
+
+// askRecheck asks Run to check the bot token with Slack.
+func (b *Bot) askRecheck() {
 	select {
 	case b.recheck <- struct{}{}:
 	default: // a check is asked for already

@@ -22,6 +22,7 @@ var (
 	bucketAnnounced   = []byte("announced")     // release id → when
 	bucketPrints      = []byte("fingerprints")  // release fingerprint → release id
 	bucketOutbox      = []byte("outbox")        // sequence → Delivery
+	bucketHeld        = []byte("held")          // sequence → Delivery to a paused subscription
 	bucketKept        = []byte("releases")      // release id → corpus.Release, while the outbox delivers it
 	bucketUndelivered = []byte("undelivered")   // sequence → Undelivered
 	bucketMeta        = []byte("meta")
@@ -39,6 +40,14 @@ type Subscription struct {
 	Chat     string    `json:"chat"`
 	Title    string    `json:"title,omitempty"` // the chat's name, for people
 	Since    time.Time `json:"since"`
+	// By is who subscribed the chat, told if it is lost; empty for a
+	// chat of the configuration.
+	By string `json:"by,omitempty"`
+	// Lang is the language the chat subscribed in, to be told in.
+	Lang corpus.Lang `json:"lang,omitempty"`
+	// Paused says why deliveries to the chat wait (a channel archived,
+	// the app uninstalled); they are held, not sent, until it resumes.
+	Paused string `json:"paused,omitempty"`
 	// LastRelease is the last release delivered, and when.
 	LastRelease   string    `json:"last_release,omitempty"`
 	LastDelivered time.Time `json:"last_delivered,omitzero"`
@@ -260,7 +269,7 @@ func (s *Store) Announce(r *corpus.Release, print string) (created []Delivery, n
 		if err := markAnnounced(tx, id, print, s.now()); err != nil {
 			return err
 		}
-		out := tx.Bucket(bucketOutbox)
+		out, held := tx.Bucket(bucketOutbox), 0
 		err := tx.Bucket(bucketSubs).ForEach(func(_, v []byte) error {
 			var sub Subscription
 			if err := json.Unmarshal(v, &sub); err != nil {
@@ -271,10 +280,14 @@ func (s *Store) Announce(r *corpus.Release, print string) (created []Delivery, n
 				return err
 			}
 			d := Delivery{Seq: seq, Release: id, Platform: sub.Platform, Chat: sub.Chat}
+			if sub.Paused != "" {
+				held++
+				return putJSON(tx.Bucket(bucketHeld), seqKey(seq), d)
+			}
 			created = append(created, d)
 			return putJSON(out, seqKey(seq), d)
 		})
-		if err != nil || len(created) == 0 {
+		if err != nil || len(created)+held == 0 {
 			return err
 		}
 		return putJSON(tx.Bucket(bucketKept), []byte(id), r)
@@ -309,6 +322,11 @@ func (s *Store) Pending() ([]Delivery, error) {
 func (s *Store) Delivered(d Delivery) error {
 	err := s.db.Batch(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)); err != nil {
+			return err
+		}
+		// Sent while its subscription was being paused: not to be sent
+		// again when it resumes.
+		if err := tx.Bucket(bucketHeld).Delete(seqKey(d.Seq)); err != nil {
 			return err
 		}
 		b := tx.Bucket(bucketSubs)
@@ -493,18 +511,20 @@ func (s *Store) forgetSettled() error {
 	cutoff := s.now().Add(-undeliveredMemory)
 	return s.db.Update(func(tx *bolt.Tx) error {
 		owed := map[string]bool{}
-		err := tx.Bucket(bucketOutbox).ForEach(func(_, v []byte) error {
-			var d Delivery
-			if err := json.Unmarshal(v, &d); err != nil {
+		for _, name := range [][]byte{bucketOutbox, bucketHeld} {
+			err := tx.Bucket(name).ForEach(func(_, v []byte) error {
+				var d Delivery
+				if err := json.Unmarshal(v, &d); err != nil {
+					return err
+				}
+				owed[d.Release] = true
+				return nil
+			})
+			if err != nil {
 				return err
 			}
-			owed[d.Release] = true
-			return nil
-		})
-		if err != nil {
-			return err
 		}
-		err = deleteWhere(tx.Bucket(bucketKept), func(k, _ []byte) (bool, error) { return !owed[string(k)], nil })
+		err := deleteWhere(tx.Bucket(bucketKept), func(k, _ []byte) (bool, error) { return !owed[string(k)], nil })
 		if err != nil {
 			return err
 		}
@@ -535,12 +555,20 @@ func deleteWhere(b *bolt.Bucket, match func(k, v []byte) (bool, error)) error {
 	return err
 }
 
+// deleteDeliveries deletes the deliveries that match, from the outbox
+// and from those held.
 func deleteDeliveries(tx *bolt.Tx, match func(Delivery) bool) error {
-	return deleteWhere(tx.Bucket(bucketOutbox), func(_, v []byte) (bool, error) {
-		var d Delivery
-		err := json.Unmarshal(v, &d)
-		return err == nil && match(d), err
-	})
+	for _, name := range [][]byte{bucketOutbox, bucketHeld} {
+		err := deleteWhere(tx.Bucket(name), func(_, v []byte) (bool, error) {
+			var d Delivery
+			err := json.Unmarshal(v, &d)
+			return err == nil && match(d), err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FeedValidators returns the ETag and Last-Modified a feed last sent.

@@ -45,6 +45,9 @@ type config struct {
 	SlackSigningSecret string
 	SlackAPIURL        string
 	SlackChannels      []string
+	// SlackSubscribe is who may subscribe a Slack channel: "anyone" in it,
+	// or the workspace's "admins" and owners.
+	SlackSubscribe string
 
 	Feeds        []string
 	FeedInterval time.Duration
@@ -142,6 +145,8 @@ func settings() []setting {
 	add(mk("slack.api_url", "SLACK_API_URL", "", false, "https://slack.com/api/", "Slack Web API base URL", set, get))
 	set, get = list(func(c *config) *[]string { return &c.SlackChannels })
 	add(mk("slack.channels", "SLACK_CHANNELS", "", false, "", "Slack channel ids subscribed to new releases, comma-separated", set, get))
+	set, get = str(func(c *config) *string { return &c.SlackSubscribe })
+	add(mk("slack.subscribe", "SLACK_SUBSCRIBE", "", false, "anyone", "who may subscribe a Slack channel to new releases: anyone in it, or admins (the workspace's admins and owners)", set, get))
 
 	set, get = list(func(c *config) *[]string { return &c.Feeds })
 	add(mk("feeds", "ISABOT_FEEDS", "", false, "", "RSS or Atom feeds of new releases, comma-separated URLs", set, get))
@@ -348,6 +353,9 @@ func (c *config) validate() error {
 	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
 	if !slices.Contains([]string{"auto", "text", "json"}, c.LogFormat) {
 		bad("ISABOT_LOG_FORMAT: %q is not text, json or auto", c.LogFormat)
+	}
+	if !slices.Contains([]string{"anyone", "admins"}, c.SlackSubscribe) {
+		bad("SLACK_SUBSCRIBE: %q is not anyone or admins", c.SlackSubscribe)
 	}
 	if _, err := parseLevel(c.LogLevel); err != nil {
 		bad("ISABOT_LOG_LEVEL: %v", err)

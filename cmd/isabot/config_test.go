@@ -101,6 +101,7 @@ func TestConfigValidation(t *testing.T) {
 		want string
 	}{
 		{"log format", map[string]string{"ISABOT_LOG_FORMAT": "xml"}, "", "ISABOT_LOG_FORMAT"},
+		{"who may subscribe on Slack", map[string]string{"SLACK_SUBSCRIBE": "everyone"}, "", "SLACK_SUBSCRIBE"},
 		{"log level", map[string]string{"ISABOT_LOG_LEVEL": "loud"}, "", "ISABOT_LOG_LEVEL"},
 		{"listen", map[string]string{"ISABOT_LISTEN": "8080"}, "", "ISABOT_LISTEN"},
 		{"telegram token shape", map[string]string{"TELEGRAM_BOT_TOKEN": "not-a-token"}, "", "TELEGRAM_BOT_TOKEN"},

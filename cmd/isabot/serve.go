@@ -135,14 +135,18 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		senders = append(senders, tg)
 		started++
 	}
+	var runSlack func() // started once the pusher is made
 	if a.cfg.SlackBotToken != "" {
 		sl, err := slackbot.New(slackbot.Config{
-			BotToken:      a.cfg.SlackBotToken,
-			AppToken:      a.cfg.SlackAppToken,
-			SigningSecret: a.cfg.SlackSigningSecret,
-			APIURL:        a.cfg.SlackAPIURL,
-			OnRateLimit:   func() { metrics.RateLimited("slack") },
-			Channels:      a.cfg.SlackChannels,
+			BotToken:        a.cfg.SlackBotToken,
+			AppToken:        a.cfg.SlackAppToken,
+			SigningSecret:   a.cfg.SlackSigningSecret,
+			APIURL:          a.cfg.SlackAPIURL,
+			OnRateLimit:     func() { metrics.RateLimited("slack") },
+			Channels:        a.cfg.SlackChannels,
+			AdminsSubscribe: a.cfg.SlackSubscribe == "admins",
+			// Called only once Run has started, after the pusher is made.
+			Requeue: func(ds []store.Delivery) { pusher.Enqueue(ds) },
 		}, observed("slack"), state, a.logger.With("bot", "slack"))
 		if err != nil {
 			return err
@@ -155,7 +159,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			mux.Handle("POST /slack/interactivity", sl.InteractivityHandler())
 			runCtx = hookCtx
 		}
-		group.Go(func() error { return sl.Run(runCtx) })
+		runSlack = func() { group.Go(func() error { return sl.Run(runCtx) }) }
 		senders = append(senders, sl)
 		started++
 	}
@@ -166,6 +170,9 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	// New releases: from the releases folder and the feeds, indexed live
 	// and announced to the subscribers once each.
 	pusher = push.New(state, engine, senders, metrics, a.logger)
+	if runSlack != nil {
+		runSlack() // once the pusher it hands resumed deliveries is made
+	}
 	if first, err := state.Baseline(fingerprints(engine.Latest(math.MaxInt))); err != nil {
 		return err
 	} else if first {

@@ -9,7 +9,12 @@
 //   - Socket Mode: apps.connections.open hands out a ws:// URL, the fake
 //     says hello, sends envelopes (SendEnvelope) and records the acks;
 //   - builders of the payloads Slack sends (EventCallback, SlashCommand,
-//     BlockAction, ...) and Sign, for the HTTP mode.
+//     BlockAction, the workspace events such as ChannelArchive, ...) and
+//     Sign, for the HTTP mode;
+//   - a workspace: channels public or private, archived or not, with the
+//     bot in them or not (SetChannel), and its members (SetUser). A post
+//     where the bot is not answers not_in_channel, conversations.join
+//     refuses a private channel or a DM.
 //
 // Everything a client does is recorded (Calls, Messages, ResponsePosts,
 // Views), and faults are injected per method (RateLimitNext, FailNext,
@@ -121,6 +126,8 @@ type Server struct {
 	viewHash  map[string]string
 	responses []ResponsePost
 	respUses  map[string]int // response URL id -> accepted posts
+	channels  map[string]Channel
+	users     map[string]User
 
 	tickets     map[string]bool // unused Socket Mode tickets
 	live        []*wsConn       // connections that get envelopes, newest last
@@ -145,6 +152,8 @@ func NewServer(t testing.TB, botToken, appToken string) *Server {
 		views:    map[string][]json.RawMessage{},
 		viewHash: map[string]string{},
 		respUses: map[string]int{},
+		channels: map[string]Channel{},
+		users:    map[string]User{},
 		tickets:  map[string]bool{},
 		conns:    map[*wsConn]bool{},
 		acks:     map[string]json.RawMessage{},

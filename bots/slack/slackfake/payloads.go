@@ -95,6 +95,45 @@ func AppHomeOpened(userID string) map[string]any {
 	}
 }
 
+// The workspace events: what Slack sends when a channel is renamed,
+// archived or unarchived, when someone joins a channel, and when the app
+// is uninstalled or its tokens revoked. Each is the inner event for
+// EventCallback; the fake's own view of the channel is the test's to set
+// (SetChannel), as Slack would have changed it.
+
+// ChannelRename is a channel_rename event: channelID is now called name.
+func ChannelRename(channelID, name string) map[string]any {
+	return map[string]any{"type": "channel_rename", "channel": map[string]any{"id": channelID, "name": name, "created": 1700000000}}
+}
+
+// ChannelArchive is a channel_archive event: userID archived channelID.
+func ChannelArchive(channelID, userID string) map[string]any {
+	return map[string]any{"type": "channel_archive", "channel": channelID, "user": userID}
+}
+
+// ChannelUnarchive is a channel_unarchive event.
+func ChannelUnarchive(channelID, userID string) map[string]any {
+	return map[string]any{"type": "channel_unarchive", "channel": channelID, "user": userID}
+}
+
+// MemberJoinedChannel is a member_joined_channel event: userID joined
+// channelID (public "C" or private "G"), invited by inviter.
+func MemberJoinedChannel(userID, channelID, inviter string) map[string]any {
+	typ := "C"
+	if !strings.HasPrefix(channelID, "C") {
+		typ = "G"
+	}
+	return map[string]any{"type": "member_joined_channel", "user": userID, "channel": channelID, "channel_type": typ, "team": TeamID, "inviter": inviter}
+}
+
+// AppUninstalled is an app_uninstalled event.
+func AppUninstalled() map[string]any { return map[string]any{"type": "app_uninstalled"} }
+
+// TokensRevoked is a tokens_revoked event for the bot's token.
+func TokensRevoked() map[string]any {
+	return map[string]any{"type": "tokens_revoked", "tokens": map[string]any{"bot": []string{BotUserID}}}
+}
+
 // URLVerification is the challenge Slack posts when an Events API
 // request URL is set; the app answers with the challenge.
 func URLVerification(challenge string) []byte {

@@ -118,6 +118,8 @@ var methods = map[string]apiMethod{
 	"chat.delete":           {needsBot, (*Server).deleteMessage},
 	"views.publish":         {needsBot, (*Server).publishView},
 	"conversations.info":    {needsBot, (*Server).conversationInfo},
+	"conversations.join":    {needsBot, (*Server).joinConversation},
+	"users.info":            {needsBot, (*Server).userInfo},
 	"apps.connections.open": {needsApp, (*Server).openConnection},
 }
 
@@ -297,6 +299,9 @@ func (s *Server) postMessage(p map[string]string) reply {
 	if channel == "" {
 		return fail("channel_not_found")
 	}
+	if code := s.postable(channel); code != "" {
+		return fail(code)
+	}
 	blocks, bad := checkMessage(p)
 	if bad != nil {
 		return *bad
@@ -313,6 +318,9 @@ func (s *Server) postEphemeral(p map[string]string) reply {
 	}
 	if p["user"] == "" {
 		return fail("user_not_found")
+	}
+	if code := s.postable(channel); code != "" {
+		return fail(code)
 	}
 	blocks, bad := checkMessage(p)
 	if bad != nil {
@@ -437,29 +445,6 @@ func (s *Server) publishView(p map[string]string) reply {
 	out["app_id"], out["bot_id"], out["app_installed_team_id"] = AppID, BotID, TeamID
 	out["root_view_id"] = id
 	return ok(map[string]any{"view": out})
-}
-
-func (s *Server) conversationInfo(p map[string]string) reply {
-	id := p["channel"]
-	if id == "" {
-		return fail("channel_not_found")
-	}
-	im := strings.HasPrefix(id, "D")
-	ch := map[string]any{
-		"id":          id,
-		"created":     1700000000,
-		"is_channel":  strings.HasPrefix(id, "C"),
-		"is_group":    strings.HasPrefix(id, "G"),
-		"is_im":       im,
-		"is_private":  !strings.HasPrefix(id, "C"),
-		"is_archived": false,
-		"is_member":   true,
-	}
-	if !im {
-		ch["name"] = channelName(id)
-		ch["name_normalized"] = channelName(id)
-	}
-	return ok(map[string]any{"channel": ch})
 }
 
 func (s *Server) openConnection(map[string]string) reply {
