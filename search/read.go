@@ -82,7 +82,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		}
 	}
 	for n, m := range e.dict.find(q.units) {
-		if !inSpan(q.units[m.from].start, r.spans) && !e.partOfWord(q.units, m) {
+		// A brand's name ("SmartGrind") is no typo of a keyword.
+		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool { return camelCase(u.raw) })
+		if !inSpan(q.units[m.from].start, r.spans) && !e.partOfWord(q.units, m) && !brand {
 			r.match(n, m)
 		}
 	}

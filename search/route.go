@@ -163,7 +163,7 @@ var rules = []rule{
 	// "How many people live in Aachen" counts no members, nor do "how
 	// many visitors" and "how many took part in the assembly".
 	{"count", func(q *question) bool {
-		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] &&
+		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] && !q.namesUnknown() &&
 			(q.memberish || q.has[cCity] || q.unknownWords() == 0)
 	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.count(q.lang, memberFilterOf(q), timeAsked(q)) })},
