@@ -81,10 +81,15 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 			r.covered[i], r.filler[i] = true, true
 		}
 	}
+	compound := -1 // the unit after a city that begins a compound
 	for n, m := range e.dict.find(q.units) {
 		// A brand's name ("SmartGrind") is no typo of a keyword.
 		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool { return camelCase(u.raw) })
-		if !inSpan(q.units[m.from].start, r.spans) && !e.partOfWord(q.units, m) && !brand {
+		switch {
+		case modifiesCompound(q, m):
+			compound = m.to // "Huzhou-Erklärung": neither Huzhou nor a statement
+		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m):
+		default:
 			r.match(n, m)
 		}
 	}
@@ -98,6 +103,18 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.roles = e.rolesIn(q)
 	q.expects = e.expected(q)
 	return q
+}
+
+// modifiesCompound reports whether a city's name begins a German compound
+// written with a hyphen: the "Huzhou-Erklärung" is a declaration, no
+// question about Huzhou.
+func modifiesCompound(q *question, m match) bool {
+	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil }) {
+		return false
+	}
+	rest, ok := strings.CutPrefix(q.text[endOf(q.units[m.to-1]):], "-")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return ok && unicode.IsUpper(r)
 }
 
 // partOfWord reports whether a keyword that is one Chinese character

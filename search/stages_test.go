@@ -153,3 +153,20 @@ func TestMergeRoleHolder(t *testing.T) {
 		t.Errorf("Tan Jingyi's role %v", got)
 	}
 }
+
+func TestReadCompoundWithCity(t *testing.T) {
+	// A city that begins a hyphenated compound is no city of the question,
+	// and the compound's other word no keyword.
+	e := testEngine(t)
+	q := e.read("Was hat es mit der Huzhou-Erklärung auf sich?", "")
+	var unknown []string
+	for _, u := range q.unknown {
+		unknown = append(unknown, u.raw)
+	}
+	if len(q.cities) > 0 || !slices.Equal(unknown, []string{"Huzhou", "Erklärung"}) {
+		t.Errorf("cities %v, unknown %v; want none and [Huzhou Erklärung]", q.cities, unknown)
+	}
+	if q := e.read("Ist Huzhou Mitglied?", ""); len(q.cities) != 1 {
+		t.Errorf("Huzhou alone: cities %v", q.cities)
+	}
+}
