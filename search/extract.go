@@ -66,6 +66,31 @@ func (e *Engine) expected(q *question) answerType {
 	return anyText
 }
 
+// alsoExpected reads the second kind of fact a question asks for, if it
+// asks for two: "Wann und wo wurde der Preis überreicht?" asks for a date
+// and a place, "How many stations, and by when?" a number and a date.
+func (e *Engine) alsoExpected(q *question) answerType {
+	m := e.message
+	kinds := []struct {
+		cues *cueList
+		kind answerType
+	}{{&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
+	second, at := anyText, -1
+	for _, k := range kinds {
+		i := k.cues.index(q.text, q.units)
+		if i < 0 || k.kind == q.expects || q.expects == anAmount && k.kind == aNumber {
+			continue
+		}
+		if at < 0 || i < at {
+			second, at = k.kind, i
+		}
+	}
+	if q.expects == anyText {
+		return anyText
+	}
+	return second
+}
+
 var (
 	// A name in quotes is short and no sentence: „SmartGrind“, "H2
 	// Corridor", not "Many of them had never been abroad before."
@@ -229,6 +254,9 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + 0.5*hinted/max(float64(len(hints)), 1)
 			if c.holds && want != anyText {
 				score += 3
+			}
+			if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
+				score += 1.5 // both facts asked for: "wann und wo"
 			}
 			if c.holds && want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s)) {
 				score++ // a person before an organisation

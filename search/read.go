@@ -51,6 +51,9 @@ type question struct {
 	// expects is the kind of fact it asks for: a date, a place, a person,
 	// a number, an amount, or any text.
 	expects answerType
+	// alsoExpects is a second kind of fact it asks for, if any: "wann und
+	// wo".
+	alsoExpects answerType
 	// subjectWords are the words that say what it is about, as typed:
 	// keywords of a subject ("Portal", "门户网站") and unknown words.
 	subjectWords []string
@@ -102,6 +105,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.keepRealCities()
 	q.roles = e.rolesIn(q)
 	q.expects = e.expected(q)
+	q.alsoExpects = e.alsoExpected(q)
 	return q
 }
 

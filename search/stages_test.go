@@ -170,3 +170,21 @@ func TestReadCompoundWithCity(t *testing.T) {
 		t.Errorf("Huzhou alone: cities %v", q.cities)
 	}
 }
+
+func TestAlsoExpected(t *testing.T) {
+	tests := []struct {
+		text       string
+		first, and answerType
+	}{
+		{"Wann und wo wurde der Preis überreicht?", aDate, aPlace},
+		{"How many hydrogen stations does the corridor plan, and by when?", aNumber, aDate},
+		{"Wann wurde die ISA gegründet?", aDate, anyText},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		q := e.read(tt.text, "")
+		if q.expects != tt.first || q.alsoExpects != tt.and {
+			t.Errorf("%s: expects %d and %d, want %d and %d", tt.text, q.expects, q.alsoExpects, tt.first, tt.and)
+		}
+	}
+}
