@@ -86,8 +86,11 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	}
 	compound := -1 // the unit after a city that begins a compound
 	for n, m := range e.dict.find(q.units) {
-		// A brand's name ("SmartGrind") is no typo of a keyword.
-		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool { return camelCase(u.raw) })
+		// A brand's name ("SmartGrind") is no typo of a keyword, nor is a
+		// compound of known words ("Städtepartnerschaft") of a keyword
+		// other than a name ("Industriestädteallianz", "Kelsterbak").
+		named := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.concept == cAlliance })
+		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool { return camelCase(u.raw) || !named && e.isCompound(u) })
 		switch {
 		case modifiesCompound(q, m):
 			compound = m.to // "Huzhou-Erklärung": neither Huzhou nor a statement
@@ -107,6 +110,16 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.expects = e.expected(q)
 	q.alsoExpects = e.alsoExpected(q)
 	return q
+}
+
+// isCompound reports whether a long Latin word is a German compound: a
+// word of the dictionaries makes up half of it or more.
+func (e *Engine) isCompound(u unit) bool {
+	n := utf8.RuneCountInString(u.raw)
+	if u.han || n < 12 { // "vertreten" holds "treten", and is a word of its own
+		return false
+	}
+	return slices.ContainsFunc(compoundSpans(e.index.analyze(corpus.German, u.raw)), func(t term) bool { return 2*(t.end-t.start) >= n })
 }
 
 // modifiesCompound reports whether a city's name begins a German compound
