@@ -44,6 +44,33 @@ type Texts struct {
 	JoinHint string
 	// Slack: who is no workspace admin or owner, under SLACK_SUBSCRIBE=admins; %s is the channel.
 	WorkspaceAdminsOnly string
+	// Handoff is what the bots say around a question handed to the press
+	// office.
+	Handoff HandoffTexts
+}
+
+// HandoffTexts are the words of a hand-off to the press office: to the
+// journalist on Telegram, and to the liaisons in Slack.
+type HandoffTexts struct {
+	Offer       string // the button under an answer
+	Preview     string // %s the question, %s its language's name
+	WithName    string
+	Anonymously string
+	Sent        string
+	Failed      string
+	Reply       string // above the reply; %s the liaison, %s the date
+	Declined    string // %s the question
+
+	Title, Lang, AskedBy, Anonymous, BotAnswer, BotCannot, Source string
+	Answer, NotForUs, Dismiss                                     string
+	AnsweredBy, DeclinedBy, DismissedBy                           string // %s the liaison, %s the date
+	Taken                                                         string // %s the liaison answering
+	Closed, WrongChannel                                          string
+	ModalTitle, ModalReply, ModalLang, Send, Cancel               string
+	Undelivered                                                   string // %s why
+	Blocked                                                       string
+	Reminder                                                      string // %s when it was asked
+	Expired                                                       string // %s the date
 }
 
 // TextsFor returns the texts in lang, from the message catalogue; German
@@ -82,6 +109,23 @@ func TextsFor(lang corpus.Lang) Texts {
 		JoinHint:           text("join_hint"),
 
 		WorkspaceAdminsOnly: text("workspace_admins_only"),
+		Handoff:             handoffTexts(text),
 		Examples:            []string{text("examples.1"), text("examples.2"), text("examples.3"), text("examples.4")},
+	}
+}
+
+func handoffTexts(text func(string) string) HandoffTexts {
+	h := func(key string) string { return text("handoff." + key) }
+	return HandoffTexts{
+		Offer: h("offer"), Preview: h("preview"), WithName: h("with_name"), Anonymously: h("anonymously"),
+		Sent: h("sent"), Failed: h("failed"), Reply: h("reply"), Declined: h("declined"),
+		Title: h("title"), Lang: h("lang"), AskedBy: h("asked_by"), Anonymous: h("anonymous"),
+		BotAnswer: h("bot_answer"), BotCannot: h("bot_cannot"), Source: h("source"),
+		Answer: h("answer"), NotForUs: h("not_for_us"), Dismiss: h("dismiss"),
+		AnsweredBy: h("answered_by"), DeclinedBy: h("declined_by"), DismissedBy: h("dismissed_by"),
+		Taken: h("taken"), Closed: h("closed"), WrongChannel: h("wrong_channel"),
+		ModalTitle: h("modal_title"), ModalReply: h("modal_reply"), ModalLang: h("modal_lang"),
+		Send: h("send"), Cancel: h("cancel"), Undelivered: h("undelivered"), Blocked: h("blocked"),
+		Reminder: h("reminder"), Expired: h("expired"),
 	}
 }

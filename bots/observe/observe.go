@@ -27,6 +27,8 @@ type Metrics struct {
 	deliveries     *prometheus.CounterVec
 	abandoned      *prometheus.CounterVec
 	rateLimitWaits *prometheus.CounterVec
+	handoffs       *prometheus.CounterVec
+	handoffAnswer  prometheus.Histogram
 }
 
 // NewMetrics registers the metrics; indexSize and queueDepth are read
@@ -59,8 +61,17 @@ func NewMetrics(indexSize, queueDepth func() float64) *Metrics {
 			Name: "isabot_rate_limit_waits_total",
 			Help: "Times a platform asked isabot to slow down (429), by platform.",
 		}, []string{"platform"}),
+		handoffs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "isabot_handoffs_total",
+			Help: "Questions handed to the press office, by event: opened, answered, declined or dismissed.",
+		}, []string{"event"}),
+		handoffAnswer: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "isabot_handoff_answer_seconds",
+			Help:    "Time from a question's hand-off to the press office's answer.",
+			Buckets: []float64{60, 300, 900, 3600, 4 * 3600, 24 * 3600, 3 * 24 * 3600},
+		}),
 	}
-	m.registry.MustRegister(m.questions, m.latency, m.announced, m.deliveries, m.abandoned, m.rateLimitWaits,
+	m.registry.MustRegister(m.questions, m.latency, m.announced, m.deliveries, m.abandoned, m.rateLimitWaits, m.handoffs, m.handoffAnswer,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "isabot_index_passages", Help: "Passages in the search index."}, indexSize),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "isabot_delivery_queue_depth", Help: "Deliveries waiting to be sent."}, queueDepth),
 		collectors.NewGoCollector(),
@@ -82,6 +93,26 @@ func (m *Metrics) Answered(platform string, a answer.Answer, d time.Duration) {
 	}
 	m.questions.WithLabelValues(platform, string(a.Lang), outcome, string(a.Kind)).Inc()
 	m.latency.WithLabelValues(platform).Observe(d.Seconds())
+}
+
+// HandoffOpened counts a question handed to the press office.
+func (m *Metrics) HandoffOpened() { m.handoffs.WithLabelValues("opened").Inc() }
+
+// HandoffClosed counts a hand-off closed with outcome, after it was open
+// for d; an answer's time is observed.
+func (m *Metrics) HandoffClosed(outcome string, d time.Duration) {
+	m.handoffs.WithLabelValues(outcome).Inc()
+	if outcome == "answered" {
+		m.handoffAnswer.Observe(d.Seconds())
+	}
+}
+
+// WatchHandoffs shows the hand-offs open now, which open reads when
+// Prometheus scrapes. It is called once, when the hand-off is on.
+func (m *Metrics) WatchHandoffs(open func() float64) {
+	m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "isabot_handoffs_open", Help: "Questions handed to the press office and not answered, declined, dismissed or expired yet.",
+	}, open))
 }
 
 // RateLimited counts a 429 from platform.

@@ -78,6 +78,14 @@ type Config struct {
 	// Requeue, if set, is handed the deliveries that were held while a
 	// channel was archived or the app uninstalled, once they may go.
 	Requeue func([]store.Delivery)
+	// HandoffChannel is where the questions journalists hand to the press
+	// office are posted, and Handoff takes the liaisons' answers to them;
+	// the hand-off is off without both.
+	HandoffChannel string
+	Handoff        Handoffs
+	// Asker, if set, offers a liaison to hand their own question, asked
+	// in a direct message, to the press office.
+	Asker Asker
 }
 
 // Bot is the running Slack bot.

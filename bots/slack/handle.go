@@ -111,6 +111,9 @@ func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question str
 			blocks = []slack.Block{section(escape(bots.TextsFor(lang(question)).Failed))}
 		} else {
 			blocks = answerBlocks(a)
+			if offer := b.offerBlock(channel, a); offer != nil {
+				blocks = append(blocks, offer)
+			}
 		}
 	}
 	for _, msg := range splitBlocks(blocks) {
@@ -118,7 +121,7 @@ func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question str
 		if thread != "" {
 			opts = append(opts, slack.MsgOptionTS(thread))
 		}
-		if err := b.poster.postMessage(ctx, channel, opts...); err != nil {
+		if _, err := b.poster.postMessage(ctx, channel, opts...); err != nil {
 			b.logger.Warn("slack: cannot post", "channel", channel, "error", err)
 			return
 		}
@@ -263,17 +266,36 @@ func (b *Bot) commandBlocks(ctx context.Context, text string) ([]slack.Block, co
 	return answerBlocks(a), a.Lang, nil
 }
 
-// onInteraction handles the "Share in channel" button: the answer is
-// posted for everyone, and the ephemeral copy removed.
+// onInteraction handles the buttons: "Share in channel" posts the answer
+// for everyone and removes the ephemeral copy; a hand-off's buttons,
+// modal and its submission go to the hand-off (handoff.go).
 func (b *Bot) onInteraction(ctx context.Context, cb slack.InteractionCallback) {
-	if cb.Type != slack.InteractionTypeBlockActions {
+	switch cb.Type {
+	case slack.InteractionTypeBlockActions, slack.InteractionTypeViewSubmission:
+	case slack.InteractionTypeViewClosed:
+		b.onHandoffClosed(cb)
+		return
+	default:
 		return
 	}
 	if !b.once(triggerPrefix, cb.TriggerID) {
 		b.logger.Warn("slack: an interaction seen before is not answered again", "trigger_id", cb.TriggerID, "channel", cb.Channel.ID)
 		return
 	}
+	if cb.Type == slack.InteractionTypeViewSubmission {
+		b.onHandoffSubmission(ctx, cb)
+		return
+	}
 	for _, action := range cb.ActionCallback.BlockActions {
+		switch action.ActionID {
+		case offerAction, offerNamed, offerAnonymous:
+			b.onOffer(ctx, cb, action)
+			continue
+		}
+		if strings.HasPrefix(action.ActionID, handoffPrefix) {
+			b.onHandoffAction(ctx, cb, action)
+			continue
+		}
 		if action.ActionID == readAction {
 			b.readMore(ctx, cb, action.Value)
 			continue

@@ -59,9 +59,36 @@ func (p poster) do(ctx context.Context, what string, call func(context.Context) 
 	return err
 }
 
-func (p poster) postMessage(ctx context.Context, channel string, opts ...slack.MsgOption) error {
-	return p.do(ctx, "chat.postMessage", func(ctx context.Context) error {
-		_, _, err := p.api.PostMessageContext(ctx, channel, opts...)
+// postMessage posts a message and returns its timestamp.
+func (p poster) postMessage(ctx context.Context, channel string, opts ...slack.MsgOption) (string, error) {
+	var ts string
+	err := p.do(ctx, "chat.postMessage", func(ctx context.Context) error {
+		var err error
+		_, ts, err = p.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+	return ts, err
+}
+
+func (p poster) postEphemeral(ctx context.Context, channel, user string, opts ...slack.MsgOption) error {
+	return p.do(ctx, "chat.postEphemeral", func(ctx context.Context) error {
+		_, err := p.api.PostEphemeralContext(ctx, channel, user, opts...)
+		return err
+	})
+}
+
+func (p poster) updateMessage(ctx context.Context, channel, ts string, opts ...slack.MsgOption) error {
+	return p.do(ctx, "chat.update", func(ctx context.Context) error {
+		_, _, _, err := p.api.UpdateMessageContext(ctx, channel, ts, opts...)
+		return err
+	})
+}
+
+// openView opens a modal; a trigger id is good for one view only, so a
+// retry after a network error may be refused as expired.
+func (p poster) openView(ctx context.Context, triggerID string, view slack.ModalViewRequest) error {
+	return p.do(ctx, "views.open", func(ctx context.Context) error {
+		_, err := p.api.OpenViewContext(ctx, triggerID, view)
 		return err
 	})
 }

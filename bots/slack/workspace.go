@@ -129,7 +129,7 @@ func (b *Bot) gone(ctx context.Context, channel string) {
 		name = channel
 	}
 	msg := []slack.Block{section(escape(fmt.Sprintf(bots.TextsFor(sub.Lang).SubscriptionLost, name)))}
-	if err := b.poster.postMessage(ctx, sub.By, slack.MsgOptionBlocks(msg...), slack.MsgOptionText(fallbackText(msg), false)); err != nil {
+	if _, err := b.poster.postMessage(ctx, sub.By, slack.MsgOptionBlocks(msg...), slack.MsgOptionText(fallbackText(msg), false)); err != nil {
 		b.logger.Warn("slack: cannot tell the subscriber that a subscription ended", "channel", channel, "user", sub.By, "error", err)
 	}
 }
@@ -253,7 +253,7 @@ func (b *Bot) onWorkspaceEvent(ctx context.Context, data any) bool {
 		}
 		b.background(ctx, func(ctx context.Context) {
 			hint := []slack.Block{section(escape(bots.TextsFor(corpus.German).JoinHint))}
-			if err := b.poster.postMessage(ctx, ev.Channel, slack.MsgOptionBlocks(hint...), slack.MsgOptionText(fallbackText(hint), false)); err != nil {
+			if _, err := b.poster.postMessage(ctx, ev.Channel, slack.MsgOptionBlocks(hint...), slack.MsgOptionText(fallbackText(hint), false)); err != nil {
 				b.logger.Warn("slack: cannot post the hint on subscribing", "channel", ev.Channel, "error", err)
 			}
 		})

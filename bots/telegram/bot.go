@@ -76,6 +76,9 @@ type Config struct {
 	// DrainGrace is how long the answers in progress may go on once Run's
 	// context ends; 0 means bots.DrainGrace. Tests shorten it.
 	DrainGrace time.Duration
+	// Handoff, if set, offers journalists in private chats to ask the
+	// press office what isabot cannot answer.
+	Handoff Handoffs
 }
 
 // Bot is the running Telegram bot.

@@ -50,6 +50,8 @@ type conversation struct {
 	chat    models.Chat
 	from    *models.User
 	replyTo int // in groups the bot replies to the message it answers
+	// question is the id of the message asking, 0 when a button asked.
+	question int
 	// asChat marks a message written as the group itself, which only its
 	// anonymous admins can do.
 	asChat bool
@@ -62,7 +64,7 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	}
 	me := b.me.Load()
 	private := m.Chat.Type == models.ChatTypePrivate
-	c := conversation{chat: m.Chat, from: m.From, asChat: asChat}
+	c := conversation{chat: m.Chat, from: m.From, asChat: asChat, question: m.ID}
 	if !private {
 		c.replyTo = m.ID
 	}
@@ -136,12 +138,22 @@ func (b *Bot) ask(ctx context.Context, c conversation, question string) {
 }
 
 // sendAnswer sends an answer; one the engine could not give comes with
-// example questions to tap.
+// example questions to tap. In a private chat, when the hand-off is on,
+// every answer offers to ask the press office.
 func (b *Bot) sendAnswer(ctx context.Context, c conversation, a answer.Answer) {
 	messages := answerMessages(a)
-	var markup models.ReplyMarkup
+	var rows [][]button
 	if !a.Answered {
-		markup = examplesKeyboard(a.Lang)
+		rows = examplesRows(a.Lang)
+	}
+	if c.chat.Type == models.ChatTypePrivate {
+		if row := b.offerRow(a, c.question); row != nil {
+			rows = append(rows, row)
+		}
+	}
+	var markup models.ReplyMarkup
+	if rows != nil {
+		markup = &keyboard{InlineKeyboard: rows}
 	}
 	b.send(ctx, c, messages, markup)
 }
@@ -180,11 +192,15 @@ func (b *Bot) sendExamples(ctx context.Context, c conversation, lang corpus.Lang
 
 // examplesKeyboard offers the example questions as buttons.
 func examplesKeyboard(lang corpus.Lang) models.ReplyMarkup {
+	return &keyboard{InlineKeyboard: examplesRows(lang)}
+}
+
+func examplesRows(lang corpus.Lang) [][]button {
 	var rows [][]button
 	for i, q := range bots.TextsFor(lang).Examples {
 		rows = append(rows, []button{{Text: q, CallbackData: fmt.Sprintf("ex:%s:%d", lang, i)}})
 	}
-	return &keyboard{InlineKeyboard: rows}
+	return rows
 }
 
 func (b *Bot) onCommand(ctx context.Context, c conversation, cmd command) {
@@ -384,8 +400,8 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 		}
 	}()
 	msg := q.Message.Message
-	if msg == nil {
-		return // the message is too old to act on
+	if msg == nil || msg.ID == 0 {
+		return // the message is too old to act on, or no message at all
 	}
 	c := conversation{chat: msg.Chat, from: &q.From}
 	kind, value, extra, ok := b.parseCallbackData(q.Data)
@@ -415,6 +431,8 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 			// with the bot instead.
 			answer.URL = b.readMoreLink(r.ID)
 		}
+	case offerKind, withNameKind, anonymousKind:
+		b.onHandoffButton(ctx, q, kind, value, extra)
 	case "s":
 		page, _ := strconv.Atoi(extra)
 		text, markup := b.searchPage(ctx, value, b.lang(c, value), max(page, 0))

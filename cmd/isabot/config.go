@@ -48,6 +48,14 @@ type config struct {
 	// SlackSubscribe is who may subscribe a Slack channel: "anyone" in it,
 	// or the workspace's "admins" and owners.
 	SlackSubscribe string
+	// SlackHandoffChannel is the Slack channel id where questions
+	// journalists hand to the press office go.
+	SlackHandoffChannel string
+	// SlackHandoffRemind is how long an open hand-off waits before the
+	// channel is reminded of it; SlackHandoffRetention how long before it
+	// is closed and the journalist's data in it deleted.
+	SlackHandoffRemind    time.Duration
+	SlackHandoffRetention time.Duration
 
 	Feeds        []string
 	FeedInterval time.Duration
@@ -147,6 +155,12 @@ func settings() []setting {
 	add(mk("slack.channels", "SLACK_CHANNELS", "", false, "", "Slack channel ids subscribed to new releases, comma-separated", set, get))
 	set, get = str(func(c *config) *string { return &c.SlackSubscribe })
 	add(mk("slack.subscribe", "SLACK_SUBSCRIBE", "", false, "anyone", "who may subscribe a Slack channel to new releases: anyone in it, or admins (the workspace's admins and owners)", set, get))
+	set, get = str(func(c *config) *string { return &c.SlackHandoffChannel })
+	add(mk("slack.handoff_channel", "SLACK_HANDOFF_CHANNEL", "", false, "", "Slack channel id where journalists' questions to the press office go; with both bots, switches the hand-off on", set, get))
+	set, get = duration(func(c *config) *time.Duration { return &c.SlackHandoffRemind })
+	add(mk("slack.handoff_remind", "SLACK_HANDOFF_REMIND", "", false, "24h", "how long a question handed to the press office waits unanswered before the channel is reminded of it, once", set, get))
+	set, get = duration(func(c *config) *time.Duration { return &c.SlackHandoffRetention })
+	add(mk("slack.handoff_retention", "SLACK_HANDOFF_RETENTION", "", false, "720h", "how long a question handed to the press office stays open before it is closed and the journalist's data in it deleted", set, get))
 
 	set, get = list(func(c *config) *[]string { return &c.Feeds })
 	add(mk("feeds", "ISABOT_FEEDS", "", false, "", "RSS or Atom feeds of new releases, comma-separated URLs", set, get))
@@ -395,6 +409,20 @@ func (c *config) validate() error {
 		bad("TELEGRAM_WEBHOOK_SECRET: Telegram allows 1 to 256 of A-Z, a-z, 0-9, _ and -")
 	}
 	return errors.Join(errs...)
+}
+
+// handoffMissing names the settings the hand-off to the press office
+// needs and lacks: both bots and the channel; none when it is on.
+func (c *config) handoffMissing() []string {
+	var missing []string
+	for _, s := range []struct{ env, v string }{
+		{"TELEGRAM_BOT_TOKEN", c.TelegramToken}, {"SLACK_BOT_TOKEN", c.SlackBotToken}, {"SLACK_HANDOFF_CHANNEL", c.SlackHandoffChannel},
+	} {
+		if s.v == "" {
+			missing = append(missing, s.env)
+		}
+	}
+	return missing
 }
 
 // positiveNumber parses a rate, which must be a finite number above 0.

@@ -183,3 +183,21 @@ func TestConfigHidesFeedPasswords(t *testing.T) {
 		t.Errorf("feed URLs shown as:\n%s", out)
 	}
 }
+
+func TestHandoffPlanSaysWhyOff(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		cfg  config
+		want string
+	}{
+		{"on", config{TelegramToken: "1", SlackBotToken: "x", SlackHandoffChannel: "C0PRESS", SlackHandoffRemind: 24 * time.Hour, SlackHandoffRetention: 720 * time.Hour},
+			"on, to Slack channel C0PRESS; reminded after 24h0m0s, closed and the journalist's data deleted after 720h0m0s"},
+		{"no channel", config{TelegramToken: "1", SlackBotToken: "x"}, "off (SLACK_HANDOFF_CHANNEL not set)"},
+		{"no Telegram", config{SlackBotToken: "x", SlackHandoffChannel: "C0PRESS"}, "off (TELEGRAM_BOT_TOKEN not set)"},
+		{"nothing", config{}, "off (TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN, SLACK_HANDOFF_CHANNEL not set)"},
+	} {
+		if got := handoffPlan(&tt.cfg); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

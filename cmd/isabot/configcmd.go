@@ -129,6 +129,16 @@ func plural(n int, one, many string) string {
 	return many
 }
 
+// handoffPlan says whether questions go from Telegram to the press
+// office's Slack channel, or why not.
+func handoffPlan(c *config) string {
+	if missing := c.handoffMissing(); len(missing) > 0 {
+		return "off (" + strings.Join(missing, ", ") + " not set)"
+	}
+	return fmt.Sprintf("on, to Slack channel %s; reminded after %v, closed and the journalist's data deleted after %v",
+		c.SlackHandoffChannel, c.SlackHandoffRemind, c.SlackHandoffRetention)
+}
+
 // plan says what serve will start with this configuration.
 func (a *app) plan() []string {
 	c := a.cfg
@@ -149,6 +159,7 @@ func (a *app) plan() []string {
 	default:
 		out = append(out, "Slack bot: yes, HTTP mode (POST /slack/events, /slack/commands, /slack/interactivity)")
 	}
+	out = append(out, "Hand-off to the press office: "+handoffPlan(c))
 	if len(c.Feeds) > 0 {
 		out = append(out, fmt.Sprintf("Feeds: %s, polled every %v", redactURLs(strings.Join(c.Feeds, ", ")), c.FeedInterval))
 	} else {

@@ -13,11 +13,13 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/isa-alliance/isabot/bots"
+	"github.com/isa-alliance/isabot/bots/handoff"
 	"github.com/isa-alliance/isabot/bots/inbox"
 	"github.com/isa-alliance/isabot/bots/observe"
 	"github.com/isa-alliance/isabot/bots/push"
@@ -106,6 +108,18 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 
 	var senders []push.Sender
 	var subscribing []<-chan struct{} // closed once a bot's configured channels are subscribed
+	// The hand-off of journalists' questions to the press office joins
+	// the two bots once both are made.
+	var desk *handoff.Desk
+	if missing := a.cfg.handoffMissing(); len(missing) == 0 {
+		policy := handoff.Policy{RemindAfter: a.cfg.SlackHandoffRemind, Retention: a.cfg.SlackHandoffRetention}
+		desk = handoff.New(state, policy, metrics, a.logger.With("bot", "handoff"))
+		metrics.WatchHandoffs(func() float64 { return float64(state.OpenHandoffs()) })
+	} else if a.cfg.SlackHandoffChannel != "" {
+		a.logger.Warn("the hand-off to the press office is off", "missing", strings.Join(missing, ", "))
+	}
+	journalists := map[string]handoff.Journalists{}
+	var liaisons *slackbot.Bot
 	started := 0
 	if a.cfg.TelegramToken != "" {
 		cfg := telegram.Config{
@@ -120,6 +134,9 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		if cfg.WebhookURL != "" && cfg.WebhookSecret == "" {
 			cfg.WebhookSecret = randomSecret()
 		}
+		if desk != nil {
+			cfg.Handoff = desk
+		}
 		tg, err := telegram.New(cfg, observed("telegram"), state, a.logger.With("bot", "telegram"))
 		if err != nil {
 			return err
@@ -131,13 +148,14 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			runCtx = hookCtx
 		}
 		group.Go(func() error { return tg.Run(runCtx) })
+		journalists[handoff.Telegram] = tg
 		subscribing = append(subscribing, tg.Subscribed())
 		senders = append(senders, tg)
 		started++
 	}
 	var runSlack func() // started once the pusher is made
 	if a.cfg.SlackBotToken != "" {
-		sl, err := slackbot.New(slackbot.Config{
+		slackCfg := slackbot.Config{
 			BotToken:        a.cfg.SlackBotToken,
 			AppToken:        a.cfg.SlackAppToken,
 			SigningSecret:   a.cfg.SlackSigningSecret,
@@ -147,7 +165,11 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			AdminsSubscribe: a.cfg.SlackSubscribe == "admins",
 			// Called only once Run has started, after the pusher is made.
 			Requeue: func(ds []store.Delivery) { pusher.Enqueue(ds) },
-		}, observed("slack"), state, a.logger.With("bot", "slack"))
+		}
+		if desk != nil {
+			slackCfg.HandoffChannel, slackCfg.Handoff, slackCfg.Asker = a.cfg.SlackHandoffChannel, desk, desk
+		}
+		sl, err := slackbot.New(slackCfg, observed("slack"), state, a.logger.With("bot", "slack"))
 		if err != nil {
 			return err
 		}
@@ -160,8 +182,14 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			runCtx = hookCtx
 		}
 		runSlack = func() { group.Go(func() error { return sl.Run(runCtx) }) }
+		liaisons = sl
+		journalists[handoff.Slack] = sl
 		senders = append(senders, sl)
 		started++
+	}
+	if desk != nil {
+		desk.Connect(liaisons, journalists)
+		group.Go(func() error { return desk.Run(pollCtx) })
 	}
 	if started == 0 {
 		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to start a bot; only the HTTP listener runs")

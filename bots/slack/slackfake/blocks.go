@@ -23,6 +23,11 @@ const (
 	maxURL            = 3000
 	maxAltText        = 2000
 	maxMarkdownBlock  = 12000
+	maxInputLabel     = 2000
+	maxInputLength    = 3000
+	maxOptions        = 100
+	maxOptionText     = 75
+	maxOptionValue    = 150
 )
 
 // checker collects Slack-style errors: "message [json-pointer:/path]".
@@ -136,7 +141,17 @@ func (c *checker) block(ptr string, v any, ids map[string]bool) {
 		if _, isList := b["elements"].([]any); !isList {
 			c.add(ptr+"/elements", "must provide an array")
 		}
-	case "input", "video", "file", "table", "call", "context_actions":
+	case "input":
+		c.text(ptr+"/label", b["label"], maxInputLabel, true)
+		if hint, has := b["hint"]; has {
+			c.text(ptr+"/hint", hint, maxInputLabel, true)
+		}
+		if e, has := b["element"]; has {
+			c.element(ptr+"/element", e, nil)
+		} else {
+			c.add(ptr, "missing required field: element")
+		}
+	case "video", "file", "table", "call", "context_actions":
 		// Accepted as they are; the bot does not send them.
 	case "":
 		c.add(ptr, "missing required field: type")
@@ -256,6 +271,39 @@ func (c *checker) element(ptr string, v any, actionIDs map[string]bool) {
 		}
 	case "image":
 		c.image(ptr, e)
+	case "plain_text_input":
+		if n, has := e["max_length"]; has {
+			if f, isNum := n.(float64); !isNum || f < 1 || f > maxInputLength {
+				c.add(ptr+"/max_length", "must be 1 to %d", maxInputLength)
+			}
+		}
+	case "static_select":
+		c.options(ptr, e)
+	}
+}
+
+// options checks a static select's options and its initial option,
+// which must be one of them.
+func (c *checker) options(ptr string, e map[string]any) {
+	values := map[string]bool{}
+	for i, o := range c.list(ptr+"/options", e["options"], maxOptions) {
+		op := fmt.Sprintf("%s/options/%d", ptr, i)
+		m, isObj := o.(map[string]any)
+		if !isObj {
+			c.add(op, "must provide an object")
+			continue
+		}
+		c.text(op+"/text", m["text"], maxOptionText, true)
+		v, _ := m["value"].(string)
+		if n := utf8.RuneCountInString(v); n == 0 || n > maxOptionValue {
+			c.add(op+"/value", "must be 1 to %d characters", maxOptionValue)
+		}
+		values[v] = true
+	}
+	if initial, has := e["initial_option"].(map[string]any); has {
+		if v, _ := initial["value"].(string); !values[v] {
+			c.add(ptr+"/initial_option", "must be one of the provided options")
+		}
 	}
 }
 

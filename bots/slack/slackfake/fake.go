@@ -124,6 +124,8 @@ type Server struct {
 	messages  []Message
 	views     map[string][]json.RawMessage
 	viewHash  map[string]string
+	modals    []Modal
+	triggers  map[string]bool // trigger ids used for a modal
 	responses []ResponsePost
 	respUses  map[string]int // response URL id -> accepted posts
 	channels  map[string]Channel
@@ -151,6 +153,7 @@ func NewServer(t testing.TB, botToken, appToken string) *Server {
 		refused:  map[string]string{},
 		views:    map[string][]json.RawMessage{},
 		viewHash: map[string]string{},
+		triggers: map[string]bool{},
 		respUses: map[string]int{},
 		channels: map[string]Channel{},
 		users:    map[string]User{},
@@ -324,6 +327,20 @@ func (s *Server) Views(userID string) []json.RawMessage {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]json.RawMessage(nil), s.views[userID]...)
+}
+
+// Modal is a view opened with views.open.
+type Modal struct {
+	ID        string
+	TriggerID string
+	View      json.RawMessage
+}
+
+// Modals returns the modals opened, oldest first.
+func (s *Server) Modals() []Modal {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Modal(nil), s.modals...)
 }
 
 // notify wakes the waiters. s.mu is held.

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -690,5 +691,87 @@ func TestSocketModePings(t *testing.T) {
 	}
 	if n := s.Connections(); n != 1 {
 		t.Errorf("Connections() = %d, want 1", n)
+	}
+}
+
+// modal is a valid modal with a text input and a language select.
+func modal() slack.ModalViewRequest {
+	plain := func(s string) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+	}
+	de := slack.NewOptionBlockObject("de", plain("Deutsch"), nil)
+	sel := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, nil, "lang", de, slack.NewOptionBlockObject("en", plain("English"), nil))
+	sel.InitialOption = de
+	text := slack.NewPlainTextInputBlockElement(nil, "reply")
+	text.MaxLength = 3000
+	return slack.ModalViewRequest{
+		Type: slack.VTModal, Title: plain("Reply"), Submit: plain("Send"), Close: plain("Cancel"),
+		CallbackID: "cb", PrivateMetadata: "id-1",
+		Blocks: slack.Blocks{BlockSet: []slack.Block{
+			slack.NewInputBlock("reply", plain("Your reply"), nil, text),
+			slack.NewInputBlock("lang", plain("Language"), nil, sel),
+		}},
+	}
+}
+
+func TestOpenView(t *testing.T) {
+	t.Parallel()
+	s, api := newAPI(t)
+	res, err := api.OpenView("T1", modal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.View.ID == "" || res.View.Type != slack.VTModal {
+		t.Errorf("view = %+v", res.View)
+	}
+	if _, err := api.OpenView("T1", modal()); err == nil || err.Error() != "expired_trigger_id" {
+		t.Errorf("a trigger id used twice: %v", err)
+	}
+	var slackErr slack.SlackErrorResponse
+	for i, tt := range []struct {
+		name   string
+		change func(*slack.ModalViewRequest)
+		want   string
+	}{
+		{"long title", func(v *slack.ModalViewRequest) { v.Title.Text = strings.Repeat("t", 25) }, "[json-pointer:/view/title/text]"},
+		{"no submit for inputs", func(v *slack.ModalViewRequest) { v.Submit = nil }, "[json-pointer:/view/submit]"},
+		{"long input", func(v *slack.ModalViewRequest) {
+			v.Blocks.BlockSet[0].(*slack.InputBlock).Element.(*slack.PlainTextInputBlockElement).MaxLength = 3001
+		}, "[json-pointer:/view/blocks/0/element/max_length]"},
+		{"initial option not offered", func(v *slack.ModalViewRequest) {
+			v.Blocks.BlockSet[1].(*slack.InputBlock).Element.(*slack.SelectBlockElement).InitialOption = slack.NewOptionBlockObject("zh", slack.NewTextBlockObject(slack.PlainTextType, "中文", false, false), nil)
+		}, "[json-pointer:/view/blocks/1/element/initial_option]"},
+		{"no label", func(v *slack.ModalViewRequest) { v.Blocks.BlockSet[0].(*slack.InputBlock).Label = nil }, "[json-pointer:/view/blocks/0/label]"},
+	} {
+		v := modal()
+		tt.change(&v)
+		_, err := api.OpenView(fmt.Sprintf("T-bad-%d", i), v)
+		if !errors.As(err, &slackErr) || slackErr.Err != "invalid_arguments" || !strings.Contains(strings.Join(slackErr.ResponseMetadata.Messages, "\n"), tt.want) {
+			t.Errorf("%s: %v %+v, want invalid_arguments at %s", tt.name, err, slackErr.ResponseMetadata, tt.want)
+		}
+	}
+	modals := s.Modals()
+	if len(modals) != 1 || modals[0].TriggerID != "T1" {
+		t.Fatalf("modals = %+v", modals)
+	}
+
+	var cb slack.InteractionCallback
+	submission := slackfake.ViewSubmission("U1", modals[0], map[string]map[string]any{
+		"reply": {"reply": slackfake.TextValue("Hallo")}, "lang": {"lang": slackfake.SelectValue("en")},
+	})
+	if err := json.Unmarshal(submission, &cb); err != nil {
+		t.Fatal(err)
+	}
+	if cb.Type != slack.InteractionTypeViewSubmission || cb.User.ID != "U1" || cb.TriggerID == "" || cb.View.ID != modals[0].ID ||
+		cb.View.CallbackID != "cb" || cb.View.PrivateMetadata != "id-1" ||
+		cb.View.State.Values["reply"]["reply"].Value != "Hallo" || cb.View.State.Values["lang"]["lang"].SelectedOption.Value != "en" {
+		t.Errorf("view submission: %+v", cb)
+	}
+	var closed slack.InteractionCallback
+	if err := json.Unmarshal(slackfake.ViewClosed("U1", modals[0]), &closed); err != nil {
+		t.Fatal(err)
+	}
+	if closed.Type != slack.InteractionTypeViewClosed || closed.View.PrivateMetadata != "id-1" {
+		t.Errorf("view closed: %+v", closed)
 	}
 }

@@ -254,3 +254,75 @@ func mustJSON(v any) []byte {
 	}
 	return data
 }
+
+// MessageAction is BlockAction for a button on a message the bot posted
+// in channelID at messageTS, not an ephemeral one.
+func MessageAction(userID, channelID, messageTS, responseURL, actionID, value string) []byte {
+	var p map[string]any
+	if err := json.Unmarshal(BlockAction(userID, channelID, responseURL, actionID, value), &p); err != nil {
+		panic("slackfake: " + err.Error())
+	}
+	p["container"] = map[string]any{"type": "message", "message_ts": messageTS, "channel_id": channelID, "is_ephemeral": false}
+	p["message"] = map[string]any{"type": "message", "ts": messageTS, "user": BotUserID, "bot_id": BotID}
+	return mustJSON(p)
+}
+
+// ViewSubmission is the interactive payload Slack sends when userID
+// submits modal m with the inputs' values: block id → action id → value
+// (TextValue, SelectValue). Its trigger_id is m's and the user's own.
+func ViewSubmission(userID string, m Modal, values map[string]map[string]any) []byte {
+	var view map[string]any
+	if err := json.Unmarshal(m.View, &view); err != nil {
+		panic("slackfake: " + err.Error())
+	}
+	view["id"], view["team_id"], view["app_id"], view["bot_id"] = m.ID, TeamID, AppID, BotID
+	view["state"] = map[string]any{"values": values}
+	return mustJSON(map[string]any{
+		"type": "view_submission",
+		"user": map[string]any{
+			"id":       userID,
+			"username": strings.ToLower(userID),
+			"name":     strings.ToLower(userID),
+			"team_id":  TeamID,
+		},
+		"api_app_id":            AppID,
+		"token":                 VerificationToken,
+		"trigger_id":            triggerID(m.ID + "/" + userID),
+		"team":                  map[string]any{"id": TeamID, "domain": TeamDomain},
+		"enterprise":            nil,
+		"is_enterprise_install": false,
+		"view":                  view,
+		"response_urls":         []any{},
+	})
+}
+
+// ViewClosed is the interactive payload Slack sends when userID closes
+// modal m, opened with notify_on_close, without submitting it.
+func ViewClosed(userID string, m Modal) []byte {
+	var view map[string]any
+	if err := json.Unmarshal(m.View, &view); err != nil {
+		panic("slackfake: " + err.Error())
+	}
+	view["id"], view["team_id"], view["app_id"], view["bot_id"] = m.ID, TeamID, AppID, BotID
+	return mustJSON(map[string]any{
+		"type":                  "view_closed",
+		"user":                  map[string]any{"id": userID, "username": strings.ToLower(userID), "name": strings.ToLower(userID), "team_id": TeamID},
+		"api_app_id":            AppID,
+		"token":                 VerificationToken,
+		"team":                  map[string]any{"id": TeamID, "domain": TeamDomain},
+		"is_enterprise_install": false,
+		"view":                  view,
+		"is_cleared":            false,
+	})
+}
+
+// TextValue is a plain_text_input's value in ViewSubmission.
+func TextValue(v string) map[string]any {
+	return map[string]any{"type": "plain_text_input", "value": v}
+}
+
+// SelectValue is a static_select's chosen option in ViewSubmission.
+func SelectValue(v string) map[string]any {
+	return map[string]any{"type": "static_select", "selected_option": map[string]any{
+		"text": map[string]any{"type": "plain_text", "text": v}, "value": v}}
+}

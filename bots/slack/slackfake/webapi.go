@@ -117,6 +117,7 @@ var methods = map[string]apiMethod{
 	"chat.update":           {needsBot, (*Server).updateMessage},
 	"chat.delete":           {needsBot, (*Server).deleteMessage},
 	"views.publish":         {needsBot, (*Server).publishView},
+	"views.open":            {needsBot, (*Server).openView},
 	"conversations.info":    {needsBot, (*Server).conversationInfo},
 	"conversations.join":    {needsBot, (*Server).joinConversation},
 	"users.info":            {needsBot, (*Server).userInfo},
@@ -444,6 +445,62 @@ func (s *Server) publishView(p map[string]string) reply {
 	out["id"], out["team_id"], out["hash"] = id, TeamID, hash
 	out["app_id"], out["bot_id"], out["app_installed_team_id"] = AppID, BotID, TeamID
 	out["root_view_id"] = id
+	return ok(map[string]any{"view": out})
+}
+
+// maxModalTitle is the longest title, submit or close label of a modal.
+const maxModalTitle = 24
+
+// openView opens a modal for a trigger_id, which is good for one view:
+// a second use answers expired_trigger_id, as Slack does.
+func (s *Server) openView(p map[string]string) reply {
+	trigger := p["trigger_id"]
+	if trigger == "" {
+		return failBlocks("invalid_arguments", []string{"missing required field: trigger_id"})
+	}
+	if s.triggers[trigger] {
+		return fail("expired_trigger_id")
+	}
+	var view map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(p["view"]), &view); err != nil {
+		return failBlocks("invalid_arguments", []string{"must provide an object [json-pointer:/view]"})
+	}
+	var typ string
+	_ = json.Unmarshal(view["type"], &typ)
+	if typ != "modal" {
+		return failBlocks("invalid_arguments", []string{`must be "modal" for views.open [json-pointer:/view/type]`})
+	}
+	c := &checker{}
+	var parts map[string]any
+	_ = json.Unmarshal([]byte(p["view"]), &parts)
+	c.text("/view/title", parts["title"], maxModalTitle, true)
+	for _, key := range []string{"submit", "close"} {
+		if v, has := parts[key]; has {
+			c.text("/view/"+key, v, maxModalTitle, true)
+		}
+	}
+	blocksRaw, has := view["blocks"]
+	if !has {
+		return failBlocks("invalid_arguments", []string{"missing required field: blocks [json-pointer:/view]"})
+	}
+	_, errs, err := checkBlocks(string(blocksRaw), maxViewBlocks, "/view/blocks")
+	if err != nil {
+		errs = []string{"must provide an array [json-pointer:/view/blocks]"}
+	}
+	if strings.Contains(string(blocksRaw), `"type":"input"`) && parts["submit"] == nil {
+		errs = append(errs, "must provide submit when the view has input blocks [json-pointer:/view/submit]")
+	}
+	if errs = append(append(errs, c.errs...), checkViewFields(view)...); len(errs) > 0 {
+		return failBlocks("invalid_arguments", errs)
+	}
+	s.triggers[trigger] = true
+	m := Modal{ID: s.nextID("V"), TriggerID: trigger, View: json.RawMessage(p["view"])}
+	s.modals = append(s.modals, m)
+	out := map[string]any{}
+	for k, v := range view {
+		out[k] = v
+	}
+	out["id"], out["team_id"], out["app_id"], out["bot_id"] = m.ID, TeamID, AppID, BotID
 	return ok(map[string]any{"view": out})
 }
 

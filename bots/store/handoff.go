@@ -1,0 +1,70 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// bucketHandoffs holds the questions handed to the press office: id → the
+// hand-off as its package bots/handoff encodes it.
+var bucketHandoffs = []byte("handoffs")
+
+// SaveHandoff stores a hand-off under id.
+func (s *Store) SaveHandoff(id string, data []byte) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketHandoffs).Put([]byte(id), data)
+	})
+	if err != nil {
+		return fmt.Errorf("save hand-off %s: %w", id, err)
+	}
+	return nil
+}
+
+// ChangeHandoff reads the hand-off id (nil when there is none) and stores
+// what change returns, in one transaction, so that two changes at once
+// cannot both see the same state. A nil result deletes the hand-off; an
+// error leaves it as it was and is returned.
+func (s *Store) ChangeHandoff(id string, change func(data []byte) ([]byte, error)) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketHandoffs)
+		data, err := change(bytes.Clone(b.Get([]byte(id))))
+		switch {
+		case err != nil:
+			return err
+		case data == nil:
+			return b.Delete([]byte(id))
+		}
+		return b.Put([]byte(id), data)
+	})
+	if err != nil {
+		return fmt.Errorf("change hand-off %s: %w", id, err)
+	}
+	return nil
+}
+
+// Handoffs returns every hand-off kept, in id order.
+func (s *Store) Handoffs() ([][]byte, error) {
+	var out [][]byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketHandoffs).ForEach(func(_, v []byte) error {
+			out = append(out, bytes.Clone(v))
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list hand-offs: %w", err)
+	}
+	return out, nil
+}
+
+// OpenHandoffs counts the hand-offs kept: those still open.
+func (s *Store) OpenHandoffs() int {
+	n := 0
+	s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketHandoffs).Stats().KeyN
+		return nil
+	})
+	return n
+}
