@@ -24,6 +24,11 @@ const (
 	snippetRunes      = 240
 )
 
+// minFactCover is how much of a question's topic a sentence from a
+// release in another language must hold for the fact it gives to be
+// stated in the asker's language before the quote.
+const minFactCover = 0.6
+
 // The confidence of an answer from a release's text grows with how much of
 // the question's topic its passage holds.
 const (
@@ -794,8 +799,10 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	// The reader may not read the release's language: what it says, in
 	// theirs, before the quote; a number only when it counts what was
 	// asked about (30 places are no 30 applications).
+	// And only when the sentence itself holds most of what the question
+	// is about: a date next to a word of it may be another event's.
 	counted := e.countedWord(q)
-	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang &&
+	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang && best.cover >= minFactCover &&
 		(q.expects != aNumber || counted != nil && e.counts(r.Lang, withoutAsked(text, q.text), counted)) {
 		said = msg(q.lang, "passage.fact", fact) + " " + said
 	}
