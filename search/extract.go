@@ -204,6 +204,9 @@ type candidate struct {
 	holds    bool
 	// cover is the share of the question's subject the sentence holds.
 	cover float64
+	// counts is whether it gives a number of what the question asks the
+	// number of (countedWord).
+	counts bool
 }
 
 // maxAnswerPassages bounds the passages whose sentences are weighed.
@@ -214,9 +217,8 @@ const maxAnswerPassages = 6
 // share of the question's subject words in the sentence, and a little
 // those only in its paragraph or its release's title, and the question's
 // other words, its hints.
-func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord) candidate {
+func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) candidate {
 	want := q.expects
-	counted := e.countedWord(q)
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -250,7 +252,11 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			for _, w := range hints {
 				hinted += w.share(terms)
 			}
-			c := candidate{found: f, sentence: s, holds: e.holds(s, want, q.text), cover: in / max(total, 1)}
+			// For "who", a person before an organisation, which holds the
+			// kind asked for too.
+			person := want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s))
+			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q.text), cover: in / max(total, 1),
+				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
 			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + 0.5*hinted/max(float64(len(hints)), 1)
 			if c.holds && want != anyText {
 				score += 3
@@ -258,13 +264,13 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
 				score += 1.5 // both facts asked for: "wann und wo"
 			}
-			if c.holds && want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s)) {
-				score++ // a person before an organisation
+			if person {
+				score++
 			}
 			if slices.ContainsFunc(q.numbers, func(n int) bool { return namesOrdinal(s, n) }) {
 				score += 0.5 // "the first webinar": "das erste Webinar"
 			}
-			if counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted) {
+			if c.counts {
 				score++ // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 			}
 			if !slices.Contains(sentences, s) {

@@ -75,7 +75,7 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	var found []scoredPassage
 	var best candidate
-	hints := e.hintWords(q)
+	hints, counted := e.hintWords(q), e.countedWord(q)
 	for _, next := range searches {
 		pq, near, err := next()
 		if err != nil {
@@ -88,7 +88,7 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 		if len(more) == 0 {
 			continue
 		}
-		if c := e.bestSentence(q, more, topic, hints); len(found) == 0 || c.holds && (!best.holds || c.cover > best.cover) {
+		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || c.cover > best.cover) {
 			found, best = more, c
 		}
 		// A sentence that holds the fact and all of the subject ends the
@@ -801,9 +801,8 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	// asked about (30 places are no 30 applications).
 	// And only when the sentence itself holds most of what the question
 	// is about: a date next to a word of it may be another event's.
-	counted := e.countedWord(q)
 	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang && best.cover >= minFactCover &&
-		(q.expects != aNumber || counted != nil && e.counts(r.Lang, withoutAsked(text, q.text), counted)) {
+		(q.expects != aNumber || best.counts) {
 		said = msg(q.lang, "passage.fact", fact) + " " + said
 	}
 	return answer.Answer{
