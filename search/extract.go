@@ -327,6 +327,11 @@ func (e *Engine) countedWord(q *question) *topicWord {
 			continue
 		}
 		if n := cue.at(q.units, i); n > 0 && i+n < len(q.units) && !q.units[i+n].han {
+			// A German noun is capitalised: "wie viele chinesische
+			// Firmen" counts the firms.
+			if next := i + n + 1; q.lang == corpus.German && !q.units[i+n].capital && next < len(q.units) && q.units[next].capital {
+				n++
+			}
 			if words := e.topicOf([]string{q.units[i+n].raw}, nil, nil, q.lang); len(words) == 1 {
 				return &words[0]
 			}

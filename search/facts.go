@@ -26,6 +26,10 @@ type answerer struct {
 	lang    corpus.Lang
 	parts   []string
 	sources []answer.Source
+	// lacking is whether the sources lack the one fact asked for: what
+	// is said around it answers nothing ("Weihai is a member; the
+	// sources do not say when it joined").
+	lacking bool
 }
 
 func (e *Engine) newAnswer(lang corpus.Lang) *answerer { return &answerer{e: e, lang: lang} }
@@ -62,7 +66,7 @@ func (a *answerer) done(kind answer.Kind, confidence float64) answer.Answer {
 	if a.lang == corpus.Chinese {
 		sep = ""
 	}
-	return answer.Answer{Answered: true, Text: strings.Join(a.parts, sep), Confidence: confidence, Sources: a.sources, Kind: kind}
+	return answer.Answer{Answered: !a.lacking, Text: strings.Join(a.parts, sep), Confidence: confidence, Sources: a.sources, Kind: kind}
 }
 
 // source describes the source with id for citing; asOf stands in for an

@@ -194,6 +194,8 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	if typed != "" && fold(typed) != fold(c.Name) && !slices.ContainsFunc(textValues(c.Names), func(n string) bool { return fold(n) == fold(typed) }) {
 		partOf = typed
 	}
+	// "When did it join?" is not answered by "yes, it is a member".
+	a.lacking = aspect.when && !joinDated(c) && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
 	switch c.Status {
 	case corpus.StatusMember:
 		switch {

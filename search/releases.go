@@ -879,7 +879,7 @@ func splitSentences(text string) []string {
 			// "?" and "!" end a Chinese sentence too once NFKC made
 			// them half-width: "吗?其中".
 			if r != '.' && next < len(runes) && isHan(runes[next]) ||
-				next < len(runes) && runes[next] == ' ' && next+1 < len(runes) && (unicode.IsUpper(runes[next+1]) || runes[next+1] == '„' || runes[next+1] == '"') && !abbreviationBefore(runes[:i]) {
+				next < len(runes) && runes[next] == ' ' && next+1 < len(runes) && (unicode.IsUpper(runes[next+1]) || unicode.IsDigit(runes[next+1]) || runes[next+1] == '„' || runes[next+1] == '"') && !abbreviationBefore(runes[:i]) {
 				out = append(out, strings.TrimSpace(text[start:end]))
 				start = end
 			}

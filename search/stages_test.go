@@ -73,6 +73,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Als wievieltes Vollmitglied ist Bad Homburg beigetreten?", anOrdinal},
 		{"芜湖是联盟的第几个中国成员城市？", anOrdinal},
 		{"Was ist die ISA?", anyText},
+		{"What's the application deadline for the scholarship?", aDate},
+		{"Bis wann läuft die Bewerbungsfrist?", aDate},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
@@ -185,6 +187,50 @@ func TestAlsoExpected(t *testing.T) {
 		q := e.read(tt.text, "")
 		if q.expects != tt.first || q.alsoExpects != tt.and {
 			t.Errorf("%s: expects %d and %d, want %d and %d", tt.text, q.expects, q.alsoExpects, tt.first, tt.and)
+		}
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The forum took place on the exhibition grounds. 146 exhibitors came: 84 from Germany.",
+			[]string{"The forum took place on the exhibition grounds.", "146 exhibitors came: 84 from Germany."}},
+		{"Er kam am 4. 5 Personen folgten.", []string{"Er kam am 4. 5 Personen folgten."}},
+		{"Es kamen ca. 300 Gäste, u.a. aus Köln. Dr. Weber sprach.", []string{"Es kamen ca. 300 Gäste, u.a. aus Köln.", "Dr. Weber sprach."}},
+		{"联盟成立于2016年。首批成员有十个。", []string{"联盟成立于2016年。", "首批成员有十个。"}},
+	}
+	for _, tt := range tests {
+		if got := splitSentences(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("splitSentences(%q)\n = %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCountedWord(t *testing.T) {
+	tests := []struct {
+		question, sentence string
+		counts             bool
+	}{
+		// A German adjective before the noun: the noun is counted.
+		{"Wie viele chinesische Firmen haben ausgestellt?", "84 companies from Germany and 62 from China.", true},
+		{"Wie viele chinesische Firmen haben ausgestellt?", "Visitors held 518 meetings.", false},
+		{"How many visitors came?", "Around 2,300 trade visitors came.", true},
+		{"代表团一共多少人？", "代表团共18人。", true},
+	}
+	e := engineWith(t, "testdata/eval") // releases in all three languages
+	for _, tt := range tests {
+		qlang, _ := DetectLang(tt.question)
+		counted := e.countedWord(e.read(tt.question, qlang))
+		if counted == nil {
+			t.Errorf("%s: nothing counted", tt.question)
+			continue
+		}
+		lang, _ := DetectLang(tt.sentence)
+		if got := e.counts(lang, tt.sentence, counted); got != tt.counts {
+			t.Errorf("%s: counts(%q) = %v, want %v", tt.question, tt.sentence, got, tt.counts)
 		}
 	}
 }
