@@ -359,6 +359,7 @@ func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
 		// "Who took over from PKS?": the newest office, as its source says.
 		o := offices[0]
 		a.say("coordinator.office_role", o.Organisation, o.Role.In(lang), a.cite(o.Cite))
+		sayPerson(a, o)
 		return a.done(answer.KindCoordinator, confidenceFact)
 	}
 	slices.Reverse(offices) // tell the story in order
@@ -366,6 +367,7 @@ func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
 		asOf := a.cite(o.Cite)
 		if i > 0 {
 			a.say("coordinator.later", o.Organisation, o.Role.In(lang), asOf)
+			sayPerson(a, o)
 			continue
 		}
 		a.say("coordinator.on_german_side_is_responsible", o.Organisation, cityNameFor(e, o.City, lang), asOf, o.Role.In(lang))
@@ -375,9 +377,7 @@ func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
 				a.say("common.name_role", p.Name, p.Role.In(lang))
 			}
 		}
-		if o.Person != "" {
-			a.say("common.name_role", capitalize(o.PersonRole.In(lang)), o.Person)
-		}
+		sayPerson(a, o)
 	}
 	if city := e.secretariatCity(); city != "" {
 		a.say("coordinator.isa_secretariat_is_in", cityNameFor(e, city, lang))
@@ -386,6 +386,13 @@ func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
 		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindCoordinator, confidenceFact)
+}
+
+// sayPerson names the person of an office, the one to ask there.
+func sayPerson(a *answerer, o *corpus.Office) {
+	if o.Person != "" {
+		a.say("common.name_role", capitalize(o.PersonRole.In(a.lang)), o.Person)
+	}
 }
 
 func boolInt(b bool) int {
