@@ -847,6 +847,9 @@ func (l *learner) chineseNameAfter(text string) (name, latin string) {
 	for _, link := range l.cues.roleLink.chinese {
 		text = strings.TrimPrefix(text, link)
 	}
+	if name := transliteratedName.FindString(text); name != "" {
+		return name, latinInBrackets(text[len(name):])
+	}
 	var b strings.Builder
 	for _, r := range text {
 		if !isHan(r) || utf8.RuneCountInString(b.String()) == 3 || strings.ContainsRune(nameEnders, r) {
@@ -860,6 +863,11 @@ func (l *learner) chineseNameAfter(text string) (name, latin string) {
 	}
 	return name, latinInBrackets(text[len(name):])
 }
+
+// transliteratedName is a foreign name in Chinese characters, its parts
+// joined by a middle dot: 马库斯·费尔德曼 (Markus Feldmann), whose first
+// part may look like a Chinese family name.
+var transliteratedName = regexp.MustCompile(`^\p{Han}{1,8}(?:[·・‧•]\p{Han}{1,8})+`)
 
 // chineseNameBefore reads the name before a role that follows it
 // ("周雅琴教授（Zhou Yaqin）").

@@ -282,6 +282,9 @@ func (e *Engine) gazetteerCities(q *question) {
 		}
 	}
 	for _, p := range e.gazetteer().lookup(q.text, q.unknown, taken) {
+		if e.commonWord(p) {
+			continue // 代表, "representative", is also a county's name
+		}
 		q.addSense(sense{city: p.nonMember, weak: true}, cityMention{city: p.nonMember, typed: p.name, weak: true,
 			units: slices.DeleteFunc(slices.Clone(q.unknown), func(u unit) bool { return u.start < p.start || u.start >= p.end })})
 		q.unknown = slices.DeleteFunc(q.unknown, func(u unit) bool { return u.start >= p.start && u.start < p.end })

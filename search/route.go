@@ -58,7 +58,7 @@ var rules = []rule{
 	}, unlessReleaseSays(membership)},
 	// A name no gazetteer knows is said to be unknown.
 	{"unknown-city", func(q *question) bool {
-		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun()
+		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun() && !q.has[cPerson]
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.unknownCity(q.lang, q.unknownName()) })},
 	// "Who is the deputy secretary-general?" names a person by the role
 	// the data gives them.

@@ -234,3 +234,17 @@ func TestCountedWord(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordIsNoCity: a Chinese word that is also a county's name
+// (代表, "representative") is no city, even in a question about member
+// cities.
+func TestCommonWordIsNoCity(t *testing.T) {
+	e := engineWith(t, "testdata/blind2")
+	a, err := e.Answer(context.Background(), "谁在第十二届大会上代表德国成员城市发言？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "unknown-city" || !strings.Contains(a.Text, "Feldmann") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
