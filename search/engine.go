@@ -277,11 +277,15 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	defer e.mu.RUnlock()
 	parts := asked(text)
 	answers := make([]answer.Answer, len(parts))
-	named := false // whether the questions name a city themselves
+	named := false           // whether the questions name a city themselves
+	var cities []cityMention // the cities the last question named
 	for i, part := range parts {
-		a, q, err := e.answerPart(ctx, part, lang)
+		a, q, err := e.answerPart(ctx, part, lang, cities)
 		if err != nil {
 			return answer.Answer{}, err
+		}
+		if len(q.cities) > 0 {
+			cities = q.cities
 		}
 		named = named || len(q.cities) > 0
 		answers[i] = a
@@ -314,8 +318,14 @@ const (
 // answerPart answers one question of a message: without its lead-in,
 // unless the lead-in names what the rest does not ("Köln: seit wann
 // dabei?"); with it, if that alone is answered.
-func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang) (answer.Answer, *question, error) {
+//
+// A question that names no city but refers to one ("When did it join?")
+// is about the cities an earlier question named.
+func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, earlier []cityMention) (answer.Answer, *question, error) {
 	whole := e.read(part, lang)
+	if len(whole.cities) == 0 && len(earlier) > 0 && e.message.pronouns.in(whole.text, whole.units) {
+		whole.cities = earlier
+	}
 	if i := e.message.leadIn(part); i > 0 {
 		core := e.read(part[i:], lang)
 		if e.droppable(e.read(part[:i], lang), core) {

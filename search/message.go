@@ -22,6 +22,9 @@ type messageCues struct {
 	questionWords, questionVerbs                                      cueList
 	questionPrepositions, requests                                    cueList
 	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
+	// pronouns refer to what an earlier question of the message named:
+	// "Where is Liuzhou? When did it join?"
+	pronouns cueList
 }
 
 func mustLoadMessageCues() *messageCues {
@@ -32,6 +35,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
 		"asks_age":     &m.asksAge,
 		"asks_ordinal": &m.asksOrdinal,
+		"pronouns":     &m.pronouns,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

@@ -248,3 +248,22 @@ func TestCommonWordIsNoCity(t *testing.T) {
 		t.Errorf("rule %s: %s", a.Rule, a.Text)
 	}
 }
+
+// TestPronounRefersToEarlierCity: a later question of a message that
+// names no city but refers to one is about the city named before.
+func TestPronounRefersToEarlierCity(t *testing.T) {
+	tests := []struct{ message, want string }{
+		{"柳州在哪个省份？它是什么时候加入联盟的？", "2016年4月"},
+		{"Liegt Fulda in Hessen? Seit wann ist es dabei?", "13. Oktober 2017"},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.message, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: %q lacks %q", tt.message, a.Text, tt.want)
+		}
+	}
+}
