@@ -289,6 +289,9 @@ func (l *learner) count(about, body []sentence, cite corpus.Cite) *corpus.Count 
 	if c.Total == 0 && c.Germany == 0 && c.China == 0 {
 		return nil
 	}
+	if c.Total == 0 && c.Germany > 0 && c.China > 0 {
+		c.Total = c.Germany + c.China // the two sides are all members
+	}
 	if c.Total != 0 && c.Germany+c.China > c.Total {
 		return nil // a misreading: the parts cannot exceed the whole
 	}
@@ -347,6 +350,15 @@ func (l *learner) countedAfter(after string, c *corpus.Count) *int {
 // write them: "德国城市22个".
 func (l *learner) countedBefore(before string, c *corpus.Count) *int {
 	before = strings.TrimRightFunc(before, unicode.IsSpace)
+	// "成员城市总数增至50个": the verb between the words and the number.
+	verb := false
+	for {
+		rest, ok := cutChineseSuffix(&l.cues.countVerbs, before)
+		if !ok {
+			break
+		}
+		before, verb = rest, true
+	}
 	rest, ok := cutChineseSuffix(&l.cues.countMembers, before)
 	if !ok {
 		return nil
@@ -356,6 +368,9 @@ func (l *learner) countedBefore(before string, c *corpus.Count) *int {
 		return &c.Germany
 	case hasChineseSuffix(&l.cues.countChina, rest):
 		return &c.China
+	case verb:
+		// "成员城市总数增至50个": all members.
+		return &c.Total
 	}
 	return nil
 }

@@ -114,6 +114,8 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "目前共有51个成员城市，其中德国城市22个，中国城市29个，分布在德国8个联邦州和中国14个省份。", "",
 				corpus.Count{Total: 51, Germany: 22, China: 29, Länder: 8, Provinces: 14}},
 			{corpus.Chinese, "", "芜湖是联盟的第29个中国成员城市。", corpus.Count{}},
+			{corpus.Chinese, "", "联盟成员城市总数增至50个，其中德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
+			{corpus.Chinese, "", "目前德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
 		}
 		for _, tt := range tests {
 			var about, body []string

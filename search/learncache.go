@@ -18,7 +18,7 @@ const learnedKey = "isabot.learned"
 
 // learnerVersion is part of what a kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-9"
+const learnerVersion = "isabot-learner-10"
 
 // keptLearning is what an index keeps: for which learner and data it is,
 // and what each release states.

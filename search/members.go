@@ -666,13 +666,20 @@ func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answe
 			a.cite(c.Cite)
 		}
 		a.say("count.isa_members_are_from", regionName(f.region, lang), len(cities), list(lang, memberNames(cities, lang)), at)
-	case f.country == corpus.Germany:
+	case f.country == corpus.Germany && latest.Länder > 0:
 		a.say("count.isa_has_german_member_cities", latest.Germany, latest.Länder, at)
-	case f.country == corpus.China:
+	case f.country == corpus.Germany:
+		a.parts = append(a.parts, countSentence(lang, corpus.Count{Germany: latest.Germany, Cite: latest.Cite}))
+	case f.country == corpus.China && latest.Provinces > 0:
 		named := len(e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
 		a.say("count.isa_has_chinese_member_cities", latest.China, latest.Provinces, at, named)
-	default:
+	case f.country == corpus.China:
+		a.parts = append(a.parts, countSentence(lang, corpus.Count{China: latest.China, Cite: latest.Cite}))
+	case latest.Länder > 0 && latest.Provinces > 0:
 		a.say("count.isa_has_members_german_cities", latest.Total, latest.Germany, latest.Länder, latest.China, latest.Provinces, at)
+	default:
+		// A release may give the count without the Länder and provinces.
+		a.parts = append(a.parts, countSentence(lang, latest))
 	}
 	return a.done(answer.KindCount, confidenceFact)
 }
