@@ -22,14 +22,14 @@ const CuratedFile = "curated.yaml"
 // journalist and kept to answer the same or a close question again.
 type Curated struct {
 	// ID names the answer for `isabot curated remove`.
-	ID       string `yaml:"id"`
-	Question string `yaml:"question"`
-	Answer   string `yaml:"answer"`
+	ID       string `yaml:"id" json:"id"`
+	Question string `yaml:"question" json:"question"`
+	Answer   string `yaml:"answer" json:"answer"`
 	// Lang is the language of the question and the answer.
-	Lang Lang `yaml:"lang"`
+	Lang Lang `yaml:"lang" json:"language"`
 	// Organisation is the liaison's, who answered.
-	Organisation string `yaml:"organisation,omitempty"`
-	Date         Date   `yaml:"date"`
+	Organisation string `yaml:"organisation,omitempty" json:"organisation"`
+	Date         Date   `yaml:"date" json:"date"`
 }
 
 // check says what a curated answer lacks, or nil.
@@ -121,12 +121,32 @@ func AddCurated(path string, c Curated) error {
 func RemoveCurated(path, id string) (bool, error) {
 	removed := false
 	err := changeCurated(path, func(list *yaml.Node) (bool, error) {
-		n := len(list.Content)
-		list.Content = slices.DeleteFunc(list.Content, func(n *yaml.Node) bool { return curatedID(n) == id })
-		removed = len(list.Content) < n
+		var kept []*yaml.Node
+		comment := "" // of the answers removed, which the next one keeps
+		for _, n := range list.Content {
+			if curatedID(n) == id {
+				removed, comment = true, joinComments(comment, n.HeadComment)
+				continue
+			}
+			n.HeadComment, comment = joinComments(comment, n.HeadComment), ""
+			kept = append(kept, n)
+		}
+		if comment != "" {
+			list.FootComment = joinComments(list.FootComment, comment)
+		}
+		list.Content = kept
 		return removed, nil
 	})
 	return removed, err
+}
+
+// joinComments joins two comments, either of which may be empty: an
+// editor's comment above a removed answer stays.
+func joinComments(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "\n" + b
 }
 
 // curatedID is the id of a curated answer's node, "" if it has none.
