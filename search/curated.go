@@ -24,6 +24,9 @@ import (
 // question.
 type curatedEntry struct {
 	corpus.Curated
+	// lang is the question's language, which may not be the answer's
+	// (Lang): a liaison may answer an English question in German.
+	lang corpus.Lang
 	read curatedReading
 }
 
@@ -71,7 +74,8 @@ func (e *Engine) SetCurated(list []corpus.Curated) {
 	e.mu.RLock()
 	entries := make([]curatedEntry, 0, len(list))
 	for _, c := range list {
-		entries = append(entries, curatedEntry{Curated: c, read: e.readCurated(e.read(cleanQuestion(c.Question), c.Lang))})
+		lang, _ := DetectLang(c.Question)
+		entries = append(entries, curatedEntry{Curated: c, lang: lang, read: e.readCurated(e.read(cleanQuestion(c.Question), lang))})
 	}
 	e.mu.RUnlock()
 	e.mu.Lock()
@@ -138,7 +142,7 @@ func (e *Engine) curatedFor(q *question) (*curatedEntry, bool) {
 	bestScore := 0.0
 	for i := range e.curated {
 		c := &e.curated[i]
-		score := e.curatedScore(asked, q.lang, c.read, c.Lang)
+		score := e.curatedScore(asked, q.lang, c.read, c.lang)
 		if score > bestScore || score == bestScore && best != nil && best.Date.Before(c.Date) {
 			best, bestScore = c, score
 		}

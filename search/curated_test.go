@@ -33,6 +33,8 @@ var curatedAnswers = []corpus.Curated{
 		Lang: corpus.German, Organisation: "Stadt Foshan", Date: corpus.Date{Year: 2026, Month: 12, Day: 1}},
 	{ID: "photos", Question: "Darf ich Fotos vom Frühlingsfest verwenden?", Answer: "Ja, mit Nennung der Quelle „ISA“.",
 		Lang: corpus.German, Date: corpus.Date{Year: 2026, Month: 12, Day: 2}},
+	{ID: "moon", Question: "How many inhabitants does the moon have?", Answer: "Der Mond hat keine Einwohner.",
+		Lang: corpus.German, Date: corpus.Date{Year: 2026, Month: 12, Day: 3}},
 	{ID: "visa", Question: "Do Chinese delegates need a visa for the plenary assembly in Köln?", Answer: "Yes; the secretariat helps with the invitation letters.",
 		Lang: corpus.English, Date: corpus.Date{Year: 2026, Month: 12, Day: 3}},
 }
@@ -55,6 +57,9 @@ func TestCuratedAnswers(t *testing.T) {
 		{"Darf ich Fotos vom Frühlingsfest verwenden?", "photos"},
 		{"Can I use photos of the spring festival?", "photos"},
 		{"Brauchen chinesische Delegierte ein Visum für die Plenarversammlung in Köln?", "visa"},
+		// An English question answered in German.
+		{"How many inhabitants does the moon have?", "moon"},
+		{"Wie viele Einwohner hat der Mond?", "moon"},
 		// Other questions: another kind of fact, another subject, another
 		// name.
 		{"Wie viele Mitglieder hat die ISA?", ""},
