@@ -67,6 +67,12 @@ type HandoffTexts struct {
 	Taken                                                         string // %s the liaison answering
 	Closed, WrongChannel                                          string
 	ModalTitle, ModalReply, ModalLang, Send, Cancel               string
+	ModalOrg, ModalLearn, ModalOthers, ModalOthersHint            string
+	Curated                                                       string // %s the curated answer's id
+	NotCurated                                                    string // %s why
+	BoardOpen, BoardCurated                                       string // %d how many
+	BoardNone                                                     string
+	BoardMore                                                     string // %d how many more
 	Undelivered                                                   string // %s why
 	Blocked                                                       string
 	Reminder                                                      string // %s when it was asked
@@ -127,5 +133,8 @@ func handoffTexts(text func(string) string) HandoffTexts {
 		ModalTitle: h("modal_title"), ModalReply: h("modal_reply"), ModalLang: h("modal_lang"),
 		Send: h("send"), Cancel: h("cancel"), Undelivered: h("undelivered"), Blocked: h("blocked"),
 		Reminder: h("reminder"), Expired: h("expired"),
+		ModalOrg: h("modal_org"), ModalLearn: h("modal_learn"), ModalOthers: h("modal_others"), ModalOthersHint: h("modal_others_hint"),
+		Curated: h("curated"), NotCurated: h("not_curated"),
+		BoardOpen: h("board_open"), BoardCurated: h("board_curated"), BoardNone: h("board_none"), BoardMore: h("board_more"),
 	}
 }

@@ -203,10 +203,10 @@ func choose[T any](l *loader, d *Data, versions []dataFile, load func(*loader, d
 	return load(l, dataFile{})
 }
 
-// fileShape is the YAML node a data file holds at its top: the sources are
-// a list, the other files a mapping of lists.
+// fileShape is the YAML node a data file holds at its top: the sources and
+// the curated answers are lists, the other files mappings of lists.
 func fileShape(name string) yaml.Kind {
-	if name == SourcesFile {
+	if name == SourcesFile || name == CuratedFile {
 		return yaml.SequenceNode
 	}
 	return yaml.MappingNode

@@ -54,6 +54,8 @@ type Engine struct {
 	sources     map[string]corpus.Source
 	cities      map[string]*corpus.City // by canonical name
 	regions     map[string]*corpus.Region
+	// curated are the press office's curated answers (SetCurated).
+	curated []curatedEntry
 }
 
 // NewEngine answers from data, searching releases' text in idx, which must

@@ -30,6 +30,8 @@ type rule struct {
 // rules are tried in order. Facts from the data come first; a question
 // about a subject the data does not hold goes to the releases' text.
 var rules = []rule{
+	// The press office's own answer to the same or a close question.
+	{"curated", func(*question) bool { return true }, curated},
 	// "Was kostet die Mitgliedschaft?" is not answered with the member
 	// list: the releases may say, else nothing does.
 	{"outside-subject", func(q *question) bool { return q.has[cOutside] }, fromReleases},

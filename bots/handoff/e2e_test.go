@@ -67,6 +67,10 @@ type harness struct {
 	logs  *logBuffer
 	// metrics are the desk's, kept through restarts.
 	metrics *observe.Metrics
+	// engine answers the questions; dataDir, when set, holds the curated
+	// answers, which the desk learns.
+	engine  *search.Engine
+	dataDir string
 }
 
 // metricsText is what /metrics shows.
@@ -123,12 +127,20 @@ func (h *harness) run(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if h.engine != nil {
+		engine = h.engine
+	}
 	h.state, err = store.Open(h.path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	desk := handoff.New(h.state, handoff.Policy{}, h.metrics, logger)
+	if h.dataDir != "" {
+		curated := handoff.NewCuratedFile(corpus.OSDir(h.dataDir), filepath.Join(h.dataDir, corpus.CuratedFile), engine, logger)
+		curated.Load()
+		desk.LearnWith(curated)
+	}
 	tg, err := telegram.New(telegram.Config{Token: tgToken, APIURL: h.tg.URL(), PollTimeout: time.Second, Handoff: desk}, engine, h.state, logger)
 	if err != nil {
 		t.Fatal(err)

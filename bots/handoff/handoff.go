@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -71,7 +72,39 @@ type Handoff struct {
 	Outcome   Outcome     `json:"outcome,omitempty"`
 	Reply     string      `json:"reply,omitempty"`
 	ReplyLang corpus.Lang `json:"reply_lang,omitempty"`
-	Closed    time.Time   `json:"closed,omitzero"`
+	// Organisation is the answering liaison's, which the reply names.
+	Organisation string    `json:"organisation,omitempty"`
+	Closed       time.Time `json:"closed,omitzero"`
+	// Curated is set when the reply was kept as a curated answer, to
+	// answer the same question for others.
+	Curated bool `json:"curated,omitempty"`
+}
+
+// Signature is who the reply to the journalist names: the liaison's
+// organisation, or the liaison when they gave none.
+func (h Handoff) Signature() string {
+	if h.Organisation != "" {
+		return h.Organisation
+	}
+	return h.LiaisonName
+}
+
+// Reply is a liaison's reply to a hand-off, from the modal.
+type Reply struct {
+	Text         string
+	Lang         corpus.Lang
+	Organisation string
+	// ForOthers keeps the reply as a curated answer: isabot answers the
+	// same or a close question with it from now on.
+	ForOthers bool
+}
+
+// Curator keeps a reply marked for others as a curated answer, which
+// isabot answers from at once.
+type Curator interface {
+	Curate(ctx context.Context, c corpus.Curated) error
+	// Curated returns the curated answers in use.
+	Curated() []corpus.Curated
 }
 
 // The platforms a question can come from.
@@ -97,6 +130,9 @@ type Liaisons interface {
 	ReportUndelivered(ctx context.Context, h Handoff, why error) error
 	// RemindHandoff reminds the channel of a hand-off open for long.
 	RemindHandoff(ctx context.Context, h Handoff) error
+	// ReportNotCurated says in the thread that a reply marked for others
+	// was sent but not kept as a curated answer, and why.
+	ReportNotCurated(ctx context.Context, h Handoff, why error) error
 }
 
 // Store keeps the open hand-offs; package store's Store is one.
@@ -160,6 +196,7 @@ type Desk struct {
 	now         func() time.Time
 	journalists map[string]Journalists // by platform
 	liaisons    Liaisons
+	curator     Curator
 }
 
 // New makes a desk; Connect gives it the two sides before the bots run.
@@ -252,6 +289,32 @@ func (d *Desk) Connect(l Liaisons, journalists map[string]Journalists) {
 	d.liaisons, d.journalists = l, journalists
 }
 
+// LearnWith sets where replies marked for others are kept; without it
+// they are not. It is called once, before the bots run.
+func (d *Desk) LearnWith(c Curator) { d.curator = c }
+
+// Board returns what the press office has in hand: the open hand-offs,
+// oldest first, and the curated answers.
+func (d *Desk) Board() ([]Handoff, []corpus.Curated, error) {
+	all, err := d.store.Handoffs()
+	if err != nil {
+		return nil, nil, err
+	}
+	var open []Handoff
+	for _, data := range all {
+		var h Handoff
+		if err := json.Unmarshal(data, &h); err == nil {
+			open = append(open, h)
+		}
+	}
+	slices.SortFunc(open, func(a, b Handoff) int { return a.Asked.Compare(b.Asked) })
+	var curated []corpus.Curated
+	if d.curator != nil {
+		curated = d.curator.Curated()
+	}
+	return open, curated, nil
+}
+
 // asker is the side the hand-off's question came from.
 func (d *Desk) asker(h Handoff) (Journalists, error) {
 	j, ok := d.journalists[h.Platform]
@@ -341,9 +404,10 @@ func (d *Desk) Release(id, liaison string) error {
 }
 
 // Answer sends the reply of the liaison who claimed the hand-off to the
-// journalist and closes it. A reply that cannot be delivered is reported
-// in the Slack thread.
-func (d *Desk) Answer(ctx context.Context, id, liaison, name, reply string, lang corpus.Lang) error {
+// journalist and closes it; a reply marked for others becomes a curated
+// answer. A reply that cannot be delivered, or kept, is reported in the
+// Slack thread.
+func (d *Desk) Answer(ctx context.Context, id, liaison, name string, r Reply) error {
 	now := d.now().UTC()
 	h, err := d.change(id, func(h *Handoff) error {
 		switch h.Liaison {
@@ -353,12 +417,15 @@ func (d *Desk) Answer(ctx context.Context, id, liaison, name, reply string, lang
 		default:
 			return &TakenError{By: h.LiaisonName}
 		}
-		h.LiaisonName = name
-		h.Outcome, h.Reply, h.ReplyLang, h.Closed = Answered, reply, lang, now
+		h.LiaisonName, h.Organisation = name, r.Organisation
+		h.Outcome, h.Reply, h.ReplyLang, h.Closed = Answered, r.Text, r.Lang, now
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if r.ForOthers {
+		h.Curated = d.curate(ctx, h)
 	}
 	j, err := d.asker(h)
 	if err == nil {
@@ -408,6 +475,26 @@ func (d *Desk) close(ctx context.Context, id, liaison, name string, outcome Outc
 	d.metrics.HandoffClosed(string(outcome), now.Sub(h.Asked))
 	d.logger.Info("hand-off closed", "handoff", id, "outcome", outcome)
 	return d.update(ctx, h)
+}
+
+// curate keeps an answered hand-off as a curated answer, and reports
+// whether it did. The answer is the press office's: it names the
+// liaison's organisation, never the journalist.
+func (d *Desk) curate(ctx context.Context, h Handoff) bool {
+	err := errors.New("curated answers are not kept here")
+	if d.curator != nil {
+		err = d.curator.Curate(ctx, corpus.Curated{ID: h.ID, Question: h.Question, Answer: h.Reply, Lang: h.ReplyLang,
+			Organisation: h.Organisation, Date: corpus.DateOf(h.Closed)})
+	}
+	if err != nil {
+		d.logger.Warn("hand-off: the reply is not kept for others", "handoff", h.ID, "error", err)
+		if err := d.liaisons.ReportNotCurated(ctx, h, err); err != nil {
+			d.logger.Error("hand-off: cannot report a reply not kept", "handoff", h.ID, "error", err)
+		}
+		return false
+	}
+	d.logger.Info("hand-off kept as a curated answer", "handoff", h.ID)
+	return true
 }
 
 func (d *Desk) update(ctx context.Context, h Handoff) error {

@@ -33,6 +33,8 @@ func (l *liaisons) UpdateHandoff(_ context.Context, h Handoff) error {
 
 func (l *liaisons) ReportUndelivered(context.Context, Handoff, error) error { return nil }
 
+func (l *liaisons) ReportNotCurated(context.Context, Handoff, error) error { return nil }
+
 func (l *liaisons) RemindHandoff(_ context.Context, h Handoff) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()

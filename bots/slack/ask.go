@@ -98,7 +98,7 @@ func (b *Bot) onOffer(ctx context.Context, cb slack.InteractionCallback, action 
 // in their direct message with the bot.
 func (b *Bot) SendReply(ctx context.Context, h handoff.Handoff) error {
 	t := bots.TextsFor(h.Lang).Handoff
-	head := fmt.Sprintf(t.Reply, h.LiaisonName, h.Closed.Format("2006-01-02"))
+	head := fmt.Sprintf(t.Reply, h.Signature(), h.Closed.Format("2006-01-02"))
 	return b.sendAsker(ctx, h, "*"+escape(head)+"*\n"+escape(h.Reply))
 }
 

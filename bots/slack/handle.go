@@ -385,10 +385,20 @@ func (b *Bot) readMore(ctx context.Context, cb slack.InteractionCallback, id str
 	}
 }
 
-// publishHome shows the App Home tab: what isabot answers, examples, and
-// the five latest releases.
+// publishHome shows the App Home tab: what isabot answers, examples, the
+// five latest releases and, with the hand-off on, the open hand-offs and
+// the curated answers.
 func (b *Bot) publishHome(ctx context.Context, user string) {
-	err := b.poster.publishHome(ctx, user, homeBlocks(b.engine.Help(corpus.German), b.engine.Latest(5)))
+	blocks := homeBlocks(b.engine.Help(corpus.German), b.engine.Latest(5))
+	if b.cfg.Handoff != nil {
+		open, curated, err := b.cfg.Handoff.Board()
+		if err != nil {
+			b.logger.Warn("slack: cannot read the hand-offs for the App Home", "error", err)
+		} else {
+			blocks = append(blocks, boardBlocks(open, curated)...)
+		}
+	}
+	err := b.poster.publishHome(ctx, user, blocks)
 	if err != nil {
 		b.logger.Warn("slack: cannot publish the App Home", "user", user, "error", err)
 	}

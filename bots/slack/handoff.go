@@ -18,9 +18,12 @@ import (
 type Handoffs interface {
 	Claim(id, liaison, name string) (handoff.Handoff, error)
 	Release(id, liaison string) error
-	Answer(ctx context.Context, id, liaison, name, reply string, lang corpus.Lang) error
+	Answer(ctx context.Context, id, liaison, name string, r handoff.Reply) error
 	Decline(ctx context.Context, id, liaison, name string) error
 	Dismiss(ctx context.Context, id, liaison, name string) error
+	// Board returns the open hand-offs and the curated answers, for the
+	// App Home.
+	Board() ([]handoff.Handoff, []corpus.Curated, error)
 }
 
 // handoffLang is the language of the hand-off channel: the press
@@ -37,6 +40,9 @@ const (
 	handoffCallback = "handoff_reply"
 	handoffReplyID  = "handoff_reply_text"
 	handoffLangID   = "handoff_reply_lang"
+	handoffOrgID    = "handoff_reply_org"
+	handoffOthersID = "handoff_reply_others"
+	handoffOrgMax   = 150
 	handoffReplyMax = 3000
 )
 
@@ -74,7 +80,10 @@ func handoffBlocks(h handoff.Handoff) []slack.Block {
 			handoffButton(handoffDecline, t.NotForUs, h.ID, ""),
 			handoffButton(handoffDismiss, t.Dismiss, h.ID, "")))
 	case handoff.Answered:
-		blocks = append(blocks, section("*"+escape(fmt.Sprintf(t.AnsweredBy, h.LiaisonName, date))+"*\n"+quote(h.Reply)))
+		blocks = append(blocks, section("*"+escape(fmt.Sprintf(t.AnsweredBy, replier(h), date))+"*\n"+quote(h.Reply)))
+		if h.Curated {
+			blocks = append(blocks, slack.NewContextBlock("handoff_curated", mrkdwnText(escape(fmt.Sprintf(t.Curated, h.ID)))))
+		}
 	case handoff.Declined:
 		blocks = append(blocks, slack.NewContextBlock("handoff_closed", mrkdwnText(escape(fmt.Sprintf(t.DeclinedBy, h.LiaisonName, date)))))
 	case handoff.Dismissed:
@@ -83,6 +92,15 @@ func handoffBlocks(h handoff.Handoff) []slack.Block {
 		blocks = append(blocks, slack.NewContextBlock("handoff_closed", mrkdwnText(escape(fmt.Sprintf(t.Expired, date)))))
 	}
 	return blocks
+}
+
+// replier names who answered: the liaison, and their organisation when
+// they gave it.
+func replier(h handoff.Handoff) string {
+	if h.Organisation == "" {
+		return h.LiaisonName
+	}
+	return h.LiaisonName + " (" + h.Organisation + ")"
 }
 
 func atName(username string) string {
@@ -133,6 +151,16 @@ func (b *Bot) ReportUndelivered(ctx context.Context, h handoff.Handoff, why erro
 		reason = why.Error()
 	}
 	text := escape(fmt.Sprintf(t.Undelivered, reason))
+	if _, err := b.poster.postMessage(ctx, h.Channel, slack.MsgOptionTS(h.TS), slack.MsgOptionText(text, false)); err != nil {
+		return fmt.Errorf("slack: %w", err)
+	}
+	return nil
+}
+
+// ReportNotCurated says in a hand-off's thread that the reply, sent to
+// the journalist, is not kept for others, and why.
+func (b *Bot) ReportNotCurated(ctx context.Context, h handoff.Handoff, why error) error {
+	text := escape(fmt.Sprintf(bots.TextsFor(handoffLang).Handoff.NotCurated, why.Error()))
 	if _, err := b.poster.postMessage(ctx, h.Channel, slack.MsgOptionTS(h.TS), slack.MsgOptionText(text, false)); err != nil {
 		return fmt.Errorf("slack: %w", err)
 	}
@@ -225,6 +253,14 @@ func handoffModal(h handoff.Handoff) slack.ModalViewRequest {
 	}
 	lang := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic, nil, handoffLangID, options...)
 	lang.InitialOption = initial
+	org := slack.NewPlainTextInputBlockElement(nil, handoffOrgID)
+	org.MaxLength = handoffOrgMax
+	orgBlock := slack.NewInputBlock(handoffOrgID, plain(t.ModalOrg), nil, org)
+	orgBlock.Optional = true
+	others := slack.NewCheckboxGroupsBlockElement(handoffOthersID,
+		slack.NewOptionBlockObject("yes", plain(t.ModalOthers), plain(t.ModalOthersHint)))
+	othersBlock := slack.NewInputBlock(handoffOthersID, plain(t.ModalLearn), nil, others)
+	othersBlock.Optional = true
 	return slack.ModalViewRequest{
 		Type:            slack.VTModal,
 		CallbackID:      handoffCallback,
@@ -237,6 +273,8 @@ func handoffModal(h handoff.Handoff) slack.ModalViewRequest {
 			section(quote(h.Question)),
 			slack.NewInputBlock(handoffReplyID, plain(t.ModalReply), nil, reply),
 			slack.NewInputBlock(handoffLangID, plain(t.ModalLang), nil, lang),
+			orgBlock,
+			othersBlock,
 		}},
 	}
 }
@@ -267,6 +305,57 @@ func (b *Bot) onHandoffSubmission(ctx context.Context, cb slack.InteractionCallb
 	if reply == "" {
 		return
 	}
-	err = b.cfg.Handoff.Answer(ctx, id, cb.User.ID, cb.User.Name, bots.Clip(reply, handoffReplyMax), lang)
+	r := handoff.Reply{Text: bots.Clip(reply, handoffReplyMax), Lang: lang,
+		Organisation: bots.Clip(strings.TrimSpace(values[handoffOrgID][handoffOrgID].Value), handoffOrgMax),
+		ForOthers:    len(values[handoffOthersID][handoffOthersID].SelectedOptions) > 0}
+	err = b.cfg.Handoff.Answer(ctx, id, cb.User.ID, cb.User.Name, r)
 	b.handoffFailed(ctx, cb, id, err)
+}
+
+// boardItems is how many open hand-offs, and how many curated answers,
+// the App Home lists: with the rest of the tab well within Slack's 100
+// blocks.
+const boardItems = 20
+
+// boardBlocks show on the App Home what the press office has in hand:
+// the open hand-offs, without the journalists' names, and the curated
+// answers.
+func boardBlocks(open []handoff.Handoff, curated []corpus.Curated) []slack.Block {
+	t := bots.TextsFor(handoffLang).Handoff
+	blocks := []slack.Block{slack.NewDividerBlock(),
+		slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, fmt.Sprintf(t.BoardOpen, len(open)), false, false))}
+	if len(open) == 0 {
+		blocks = append(blocks, slack.NewContextBlock("", mrkdwnText(escape(t.BoardNone))))
+	}
+	for _, h := range open[:min(len(open), boardItems)] {
+		line := quote(bots.Clip(h.Question, bots.EchoRunes)) + "\n" + escape(bots.TextsFor(h.Lang).LangName) + " · " + h.Asked.Format("2006-01-02 15:04 MST")
+		if h.Channel != "" {
+			line += " · <#" + h.Channel + ">"
+		}
+		if h.LiaisonName != "" {
+			line += " · " + escape(fmt.Sprintf(t.Taken, h.LiaisonName))
+		}
+		blocks = append(blocks, section(line))
+	}
+	if n := len(open) - boardItems; n > 0 {
+		blocks = append(blocks, slack.NewContextBlock("", mrkdwnText(escape(fmt.Sprintf(t.BoardMore, n)))))
+	}
+	blocks = append(blocks, slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, fmt.Sprintf(t.BoardCurated, len(curated)), false, false)))
+	if len(curated) == 0 {
+		blocks = append(blocks, slack.NewContextBlock("", mrkdwnText(escape(t.BoardNone))))
+	}
+	// The newest first.
+	for i := len(curated) - 1; i >= max(0, len(curated)-boardItems); i-- {
+		c := curated[i]
+		by := c.Date.String()
+		if c.Organisation != "" {
+			by = c.Organisation + ", " + by
+		}
+		blocks = append(blocks, section(quote(bots.Clip(c.Question, bots.EchoRunes))+"\n"+escape(bots.Clip(c.Answer, 500))+
+			"\n_"+escape(by)+" · "+escape(string(c.Lang))+" · "+escape(c.ID)+"_"))
+	}
+	if n := len(curated) - boardItems; n > 0 {
+		blocks = append(blocks, slack.NewContextBlock("", mrkdwnText(escape(fmt.Sprintf(t.BoardMore, n)))))
+	}
+	return blocks
 }

@@ -131,7 +131,7 @@ func (b *Bot) onHandoffButton(ctx context.Context, q *models.CallbackQuery, kind
 // to their question, headed by the liaison's name and the date.
 func (b *Bot) SendReply(ctx context.Context, h handoff.Handoff) error {
 	t := bots.TextsFor(h.Lang).Handoff
-	head := fmt.Sprintf(t.Reply, h.LiaisonName, h.Closed.Format("2006-01-02"))
+	head := fmt.Sprintf(t.Reply, h.Signature(), h.Closed.Format("2006-01-02"))
 	return b.sendHandoff(ctx, h, "<b>"+escape(head)+"</b>\n"+escape(h.Reply))
 }
 

@@ -71,7 +71,9 @@ func (a *app) openEngine(ctx context.Context) (*search.Engine, *search.Index, er
 	if err != nil {
 		return nil, nil, err
 	}
-	return search.NewEngine(data, idx), idx, nil
+	engine := search.NewEngine(data, idx)
+	a.curatedAnswers(engine).Load()
+	return engine, idx, nil
 }
 
 // progress returns a progress callback that draws a bar on a terminal once

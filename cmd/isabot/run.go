@@ -29,7 +29,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), factsCommand(), configCommand(), unansweredCommand(), subscribersCommand(), deliveriesCommand(), healthcheckCommand()}
+	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), factsCommand(), configCommand(), unansweredCommand(), curatedCommand(), subscribersCommand(), deliveriesCommand(), healthcheckCommand()}
 }
 
 // app is what every command gets: its output streams, its logger and the

@@ -74,6 +74,10 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		engine.Warm()
 	}()
 	*closers = append(*closers, func() { <-warmed })
+	// The press office's curated answers, kept in step with curated.yaml.
+	curated := a.curatedAnswers(engine)
+	curated.Load()
+	group.Go(func() error { return curated.Watch(pollCtx) })
 	state, err := store.Open(filepath.Join(a.dataDir, stateFile))
 	if err != nil {
 		return err
@@ -114,6 +118,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	if missing := a.cfg.handoffMissing(); len(missing) == 0 {
 		policy := handoff.Policy{RemindAfter: a.cfg.SlackHandoffRemind, Retention: a.cfg.SlackHandoffRetention}
 		desk = handoff.New(state, policy, metrics, a.logger.With("bot", "handoff"))
+		desk.LearnWith(curated)
 		metrics.WatchHandoffs(func() float64 { return float64(state.OpenHandoffs()) })
 	} else if a.cfg.SlackHandoffChannel != "" {
 		a.logger.Warn("the hand-off to the press office is off", "missing", strings.Join(missing, ", "))

@@ -85,6 +85,7 @@ const (
 	KindAbout       Kind = "about"
 	KindPassage     Kind = "passage"
 	KindHelp        Kind = "help"
+	KindCurated     Kind = "curated" // the press office's curated answer
 )
 
 // Hit is a release that matches a search, with its best passage.

@@ -28,6 +28,8 @@ const (
 	maxOptions        = 100
 	maxOptionText     = 75
 	maxOptionValue    = 150
+	maxOptionDesc     = 75
+	maxCheckboxes     = 10 // options of checkboxes and radio buttons
 )
 
 // checker collects Slack-style errors: "message [json-pointer:/path]".
@@ -278,22 +280,28 @@ func (c *checker) element(ptr string, v any, actionIDs map[string]bool) {
 			}
 		}
 	case "static_select":
-		c.options(ptr, e)
+		c.options(ptr, e, maxOptions, true)
+	case "checkboxes", "radio_buttons":
+		c.options(ptr, e, maxCheckboxes, false)
 	}
 }
 
-// options checks a static select's options and its initial option,
-// which must be one of them.
-func (c *checker) options(ptr string, e map[string]any) {
+// options checks the options of a static select (plain text only), of
+// checkboxes or radio buttons, and its initial options, which must be
+// among them.
+func (c *checker) options(ptr string, e map[string]any, max int, plainOnly bool) {
 	values := map[string]bool{}
-	for i, o := range c.list(ptr+"/options", e["options"], maxOptions) {
+	for i, o := range c.list(ptr+"/options", e["options"], max) {
 		op := fmt.Sprintf("%s/options/%d", ptr, i)
 		m, isObj := o.(map[string]any)
 		if !isObj {
 			c.add(op, "must provide an object")
 			continue
 		}
-		c.text(op+"/text", m["text"], maxOptionText, true)
+		c.text(op+"/text", m["text"], maxOptionText, plainOnly)
+		if d, has := m["description"]; has {
+			c.text(op+"/description", d, maxOptionDesc, plainOnly)
+		}
 		v, _ := m["value"].(string)
 		if n := utf8.RuneCountInString(v); n == 0 || n > maxOptionValue {
 			c.add(op+"/value", "must be 1 to %d characters", maxOptionValue)
@@ -303,6 +311,12 @@ func (c *checker) options(ptr string, e map[string]any) {
 	if initial, has := e["initial_option"].(map[string]any); has {
 		if v, _ := initial["value"].(string); !values[v] {
 			c.add(ptr+"/initial_option", "must be one of the provided options")
+		}
+	}
+	initials, _ := e["initial_options"].([]any)
+	for i, o := range initials {
+		if m, _ := o.(map[string]any); m == nil || !values[fmt.Sprint(m["value"])] {
+			c.add(fmt.Sprintf("%s/initial_options/%d", ptr, i), "must be one of the provided options")
 		}
 	}
 }

@@ -292,6 +292,8 @@ func TestInvalidBlocks(t *testing.T) {
 		{"long action_id", []slack.Block{slack.NewActionBlock("", slack.NewButtonBlockElement(strings.Repeat("a", 256), "v", slack.NewTextBlockObject(slack.PlainTextType, "b", false, false)))}, "[json-pointer:/blocks/0/elements/0/action_id]"},
 		{"long block_id", []slack.Block{&slack.DividerBlock{Type: slack.MBTDivider, BlockID: strings.Repeat("d", 256)}}, "must be less than 256 characters [json-pointer:/blocks/0/block_id]"},
 		{"unescaped & in a section", []slack.Block{section("Q&A")}, `unescaped '&' at character 2`},
+		{"11 checkboxes", []slack.Block{slack.NewActionBlock("", slack.NewCheckboxGroupsBlockElement("c", checkboxes(11, "d")...))}, "no more than 10 items allowed [json-pointer:/blocks/0/elements/0/options]"},
+		{"long checkbox description", []slack.Block{slack.NewActionBlock("", slack.NewCheckboxGroupsBlockElement("c", checkboxes(1, strings.Repeat("d", 76))...))}, "must be less than 76 characters [json-pointer:/blocks/0/elements/0/options/0/description/text]"},
 		{"unescaped < in a context", []slack.Block{slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, "a <b> c", false, false))}, `unescaped '<' at character 3`},
 	}
 	for _, tt := range tests {
@@ -774,4 +776,14 @@ func TestOpenView(t *testing.T) {
 	if closed.Type != slack.InteractionTypeViewClosed || closed.View.PrivateMetadata != "id-1" {
 		t.Errorf("view closed: %+v", closed)
 	}
+}
+
+// checkboxes are n options of checkboxes with the description desc.
+func checkboxes(n int, desc string) []*slack.OptionBlockObject {
+	out := make([]*slack.OptionBlockObject, n)
+	for i := range out {
+		out[i] = slack.NewOptionBlockObject(fmt.Sprint(i), slack.NewTextBlockObject(slack.PlainTextType, "o", false, false),
+			slack.NewTextBlockObject(slack.PlainTextType, desc, false, false))
+	}
+	return out
 }

@@ -326,3 +326,13 @@ func SelectValue(v string) map[string]any {
 	return map[string]any{"type": "static_select", "selected_option": map[string]any{
 		"text": map[string]any{"type": "plain_text", "text": v}, "value": v}}
 }
+
+// CheckedValue is a checkboxes element's chosen options in
+// ViewSubmission.
+func CheckedValue(values ...string) map[string]any {
+	options := make([]any, len(values))
+	for i, v := range values {
+		options[i] = map[string]any{"text": map[string]any{"type": "plain_text", "text": v}, "value": v}
+	}
+	return map[string]any{"type": "checkboxes", "selected_options": options}
+}
