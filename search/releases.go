@@ -411,6 +411,10 @@ type topicWord struct {
 	// sentence that holds more of them says more of it (互派 and 教师 of
 	// 互派职业院校教师, not only 职业).
 	own []string
+	// translated are the terms of each of its translations, one list a
+	// translation: "youth" and "camp" of 青年营 in a sentence say all of
+	// it, as much as 青年 and 年营 would.
+	translated [][]string
 }
 
 // share is how much of the word a text's terms hold: nothing, or from a
@@ -422,13 +426,19 @@ func (w topicWord) share(terms termSet) float64 {
 	if len(w.own) == 0 {
 		return 1
 	}
-	n := 0
-	for _, t := range w.own {
-		if terms.has(t) {
-			n++
+	best := 0.0
+	for _, group := range append([][]string{w.own}, w.translated...) {
+		n := 0
+		for _, t := range group {
+			if terms.has(t) {
+				n++
+			}
+		}
+		if len(group) > 0 {
+			best = max(best, float64(n)/float64(len(group)))
 		}
 	}
-	return 0.5 + 0.5*float64(n)/float64(len(w.own))
+	return 0.5 + 0.5*best
 }
 
 func (w topicWord) foundIn(terms termSet) bool {
@@ -589,12 +599,15 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 			if !w.name && !camelCase(text) {
 				words = append(words, e.translate(text, lang, l)...)
 			}
-			for _, variant := range words {
+			for i, variant := range words {
 				terms := e.index.analyze(l, variant)
 				for _, t := range searchTerms(terms) {
 					if !slices.Contains(w.terms[l], t) {
 						w.terms[l] = append(w.terms[l], t)
 					}
+				}
+				if l != lang && i > 0 && len(searchTerms(terms)) > 0 {
+					w.translated = append(w.translated, searchTerms(terms))
 				}
 				if parts := compoundParts(terms); len(parts) > 1 {
 					w.parts[l] = append(w.parts[l], parts)

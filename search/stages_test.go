@@ -267,3 +267,26 @@ func TestPronounRefersToEarlierCity(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatedShare: a sentence in another language that holds all of
+// a word's translation says as much of it as one in the question's own
+// language that holds all of the word.
+func TestTranslatedShare(t *testing.T) {
+	e := engineWith(t, "testdata/eval")
+	w := e.topicOf([]string{"Jugendcamp"}, nil, nil, corpus.German)[0]
+	tests := []struct {
+		lang     corpus.Lang
+		sentence string
+		want     float64
+	}{
+		{corpus.German, "Das Jugendcamp fand in Foshan statt.", 1},
+		{corpus.English, "The youth camp took place in Foshan.", 1},
+		{corpus.English, "The camp took place in Foshan.", 0.75},
+		{corpus.English, "The fair took place in Foshan.", 0},
+	}
+	for _, tt := range tests {
+		if got := w.share(e.termSet(tt.lang, tt.sentence)); got != tt.want {
+			t.Errorf("share of %q in %q = %v, want %v (translations %q)", w.text, tt.sentence, got, tt.want, w.translated)
+		}
+	}
+}
