@@ -130,6 +130,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			OnRateLimit:   func() { metrics.RateLimited("telegram") },
 			Channels:      a.cfg.TelegramChannels,
 			Limits:        a.cfg.telegramLimits(),
+			Cities:        engine,
 		}
 		if cfg.WebhookURL != "" && cfg.WebhookSecret == "" {
 			cfg.WebhookSecret = randomSecret()
@@ -163,6 +164,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			OnRateLimit:     func() { metrics.RateLimited("slack") },
 			Channels:        a.cfg.SlackChannels,
 			AdminsSubscribe: a.cfg.SlackSubscribe == "admins",
+			Cities:          engine,
 			// Called only once Run has started, after the pusher is made.
 			Requeue: func(ds []store.Delivery) { pusher.Enqueue(ds) },
 		}
@@ -197,7 +199,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 
 	// New releases: from the releases folder and the feeds, indexed live
 	// and announced to the subscribers once each.
-	pusher = push.New(state, engine, senders, metrics, a.logger)
+	pusher = push.New(state, engine, senders, metrics, a.logger, push.WithMatcher(engine))
 	if runSlack != nil {
 		runSlack() // once the pusher it hands resumed deliveries is made
 	}
