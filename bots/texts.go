@@ -44,6 +44,8 @@ type Texts struct {
 	JoinHint string
 	// Slack: who is no workspace admin or owner, under SLACK_SUBSCRIBE=admins; %s is the channel.
 	WorkspaceAdminsOnly string
+	// Follows are the words of /follow, /following and /unfollow.
+	Follows FollowTexts
 	// Handoff is what the bots say around a question handed to the press
 	// office.
 	Handoff HandoffTexts
@@ -77,6 +79,17 @@ type HandoffTexts struct {
 	Blocked                                                       string
 	Reminder                                                      string // %s when it was asked
 	Expired                                                       string // %s the date
+}
+
+// FollowTexts are the words about what a chat follows.
+type FollowTexts struct {
+	Usage   string
+	TooMany string // %d the most
+	All     string // %s the chat
+	None    string // %s the chat
+	Header  string // %s the chat
+	Cities  string // %s the list
+	Topics  string // %s the list
 }
 
 // TextsFor returns the texts in lang, from the message catalogue; German
@@ -116,7 +129,11 @@ func TextsFor(lang corpus.Lang) Texts {
 
 		WorkspaceAdminsOnly: text("workspace_admins_only"),
 		Handoff:             handoffTexts(text),
-		Examples:            []string{text("examples.1"), text("examples.2"), text("examples.3"), text("examples.4")},
+		Follows: FollowTexts{
+			Usage: text("follow_usage"), TooMany: text("follow_too_many"), All: text("follows_all"), None: text("follows_none"),
+			Header: text("follows_header"), Cities: text("follows_cities"), Topics: text("follows_topics"),
+		},
+		Examples: []string{text("examples.1"), text("examples.2"), text("examples.3"), text("examples.4")},
 	}
 }
 

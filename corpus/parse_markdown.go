@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -17,6 +18,7 @@ import (
 //	url: https://www.isa-portal.de/...   (optional)
 //	place: Berlin                        (optional)
 //	id: custom-id                        (optional)
+//	embargo: 2026-03-01T10:00:00+01:00   (optional: not shown before)
 //	---
 //	First paragraph...
 //
@@ -56,7 +58,7 @@ func parseMarkdown(f *releaseFile) (Release, error) {
 }
 
 // frontMatterKeys lists the keys the front matter may hold, for errors.
-const frontMatterKeys = "title, date, lang, url, place or id"
+const frontMatterKeys = "title, date, lang, url, place, id or embargo"
 
 var (
 	isoDay  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -130,6 +132,12 @@ func (f *releaseFile) frontMatter(open int, lines []srcLine) (Release, error) {
 				return r, f.errorf(valLine, "id %q: want letters, digits, '.', '_' and '-'", v)
 			}
 			r.ID = v
+		case "embargo":
+			t, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				return r, f.errorf(valLine, "embargo %q: want a time with its offset, such as 2026-03-01T10:00:00+01:00", v)
+			}
+			r.Embargo = t
 		default:
 			return r, f.errorf(line, "unknown front matter key %q: want %s", key.Value, frontMatterKeys)
 		}

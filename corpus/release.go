@@ -23,4 +23,10 @@ type Release struct {
 	Source string
 	// URL links to the release on the web, where it has one.
 	URL string
+	// Embargo, when set, is the time before which the release must not be
+	// searchable, answered from, shown or announced.
+	Embargo time.Time `json:",omitzero"`
 }
+
+// Embargoed reports whether the release is under embargo at now.
+func (r *Release) Embargoed(now time.Time) bool { return now.Before(r.Embargo) }

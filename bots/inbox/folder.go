@@ -35,6 +35,9 @@ type Options struct {
 	// MaxFileSize is the largest release file read; 0 means
 	// corpus.DefaultMaxFileSize.
 	MaxFileSize int64
+	// Embargo, for Publish only, puts the release under embargo until
+	// then: it is written into the release's front matter.
+	Embargo time.Time
 
 	ready func() // called once the watch is in place; for tests
 }

@@ -43,6 +43,11 @@ func Publish(dataDir, file string, opts ...Options) (dest string, err error) {
 	if err != nil {
 		return "", fmt.Errorf("publish: %w", err)
 	}
+	if !o.Embargo.IsZero() {
+		if data, err = withEmbargo(base, data, o.Embargo); err != nil {
+			return "", err
+		}
+	}
 	r, err := corpus.ParseRelease(file, data)
 	if err != nil {
 		return "", err

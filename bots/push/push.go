@@ -64,7 +64,7 @@ func (e *MovedError) Error() string { return "the chat moved to " + e.To }
 
 // State is the outbox and the subscriptions; package store's Store is it.
 type State interface {
-	Announce(r *corpus.Release, fingerprint string) ([]store.Delivery, bool, error)
+	Announce(r *corpus.Release, fingerprint string, wants func(store.Subscription) bool) ([]store.Delivery, bool, error)
 	Pending() ([]store.Delivery, error)
 	KeptRelease(id string) (*corpus.Release, bool, error)
 	Owed(store.Delivery) (bool, error)
@@ -77,6 +77,15 @@ type State interface {
 // Releases finds a release by id.
 type Releases interface {
 	Release(id string) (*corpus.Release, bool)
+}
+
+// Matcher tells what a release is about, for the chats that follow
+// cities or topics; package search's Engine is one.
+type Matcher interface {
+	// CitiesNamed returns the canonical names of the cities r names.
+	CitiesNamed(r *corpus.Release) []string
+	// About reports whether r is about topic.
+	About(r *corpus.Release, topic string) bool
 }
 
 // Observer is told what happens to releases and deliveries, for metrics.
@@ -98,6 +107,7 @@ var errReleaseGone = errors.New("the release is in neither the corpus nor the ou
 type Pusher struct {
 	state    State
 	releases Releases
+	matcher  Matcher
 	senders  map[string]*lane
 	logger   *slog.Logger
 	observer Observer
@@ -110,6 +120,10 @@ type Option func(*Pusher)
 
 // WithClock replaces the real clock, for benchmarks that should not wait.
 func WithClock(c Clock) Option { return func(p *Pusher) { p.clock = c } }
+
+// WithMatcher lets chats follow cities and topics: without it every
+// subscriber gets every release.
+func WithMatcher(m Matcher) Option { return func(p *Pusher) { p.matcher = m } }
 
 // WithWorkers sets how many messages may be in flight on each platform.
 func WithWorkers(n int) Option { return func(p *Pusher) { p.workers = n } }
@@ -126,12 +140,12 @@ func New(state State, releases Releases, senders []Sender, observer Observer, lo
 	return p
 }
 
-// Announce queues a new release for every subscriber, once: a release
-// announced before, under its id or as the same title on the same day
-// from another source, is not announced again. It returns how many
-// deliveries it queued.
+// Announce queues a new release for every subscriber that wants it,
+// once: a release announced before, under its id or as the same title on
+// the same day from another source, is not announced again. It returns
+// how many deliveries it queued.
 func (p *Pusher) Announce(r *corpus.Release) (int, error) {
-	ds, new, err := p.state.Announce(r, Fingerprint(r))
+	ds, new, err := p.state.Announce(r, Fingerprint(r), p.wants(r))
 	if err != nil || !new {
 		return 0, err
 	}

@@ -130,6 +130,7 @@ type harness struct {
 	observer *observer
 	pusher   *Pusher
 	releases *releases
+	matcher  Matcher // nil: every subscriber gets everything
 	stop     func()
 }
 
@@ -155,6 +156,9 @@ func (h *harness) run(clock Clock) {
 	opts := []Option{WithClock(clock)}
 	if _, simulated := clock.(*SimClock); simulated {
 		opts = append(opts, WithWorkers(1)) // sends happen at the simulated time they were scheduled for
+	}
+	if h.matcher != nil {
+		opts = append(opts, WithMatcher(h.matcher))
 	}
 	var state State = h.state
 	if h.old {
@@ -303,7 +307,7 @@ func TestRestartResumesTheOutbox(t *testing.T) {
 	h.stop() // nobody delivers
 	r := newRelease("r1", 20)
 	h.releases.add(r)
-	ds, _, err := h.state.Announce(r, "")
+	ds, _, err := h.state.Announce(r, "", nil)
 	if err != nil || len(ds) != 20 {
 		t.Fatalf("%d %v", len(ds), err)
 	}
@@ -341,7 +345,7 @@ func TestRestartWithoutTheRelease(t *testing.T) {
 			h := start(t, Limits{}, 5, clock)
 			h.stop()
 			r := newRelease("feed-0123", 20)
-			if _, _, err := h.state.Announce(r, Fingerprint(r)); err != nil {
+			if _, _, err := h.state.Announce(r, Fingerprint(r), nil); err != nil {
 				t.Fatal(err)
 			}
 			h.releases = &releases{m: map[string]*corpus.Release{r.ID: r}, missed: tt.missed}

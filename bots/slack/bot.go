@@ -52,6 +52,7 @@ type State interface {
 	Rename(platform, chat, title string) error
 	Pause(platform, chat, reason string) (bool, error)
 	Resume(platform, chat, reason string) ([]store.Delivery, error)
+	Followers
 }
 
 // Config is how the bot reaches Slack.
@@ -75,6 +76,9 @@ type Config struct {
 	// subscribe a channel or end its subscription (SLACK_SUBSCRIBE=admins);
 	// else anyone in the channel may.
 	AdminsSubscribe bool
+	// Cities, if set, tells the cities "/isa follow" names from its
+	// topics; without it everything followed is a topic.
+	Cities bots.Cities
 	// Requeue, if set, is handed the deliveries that were held while a
 	// channel was archived or the app uninstalled, once they may go.
 	Requeue func([]store.Delivery)

@@ -136,17 +136,29 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 		return
 	}
 	text := plainText(cmd.Text, b.botUser())
-	if sub, rest, l := parseCommand(text); rest == "" && (sub == "subscribe" || sub == "unsubscribe") {
-		if blocks := b.subscribe(ctx, cmd, sub == "subscribe", l); blocks != nil {
-			err := b.poster.respond(ctx, cmd.ResponseURL, &slack.WebhookMessage{
-				ResponseType: slack.ResponseTypeEphemeral, Text: fallbackText(blocks), Blocks: &slack.Blocks{BlockSet: blocks},
-			})
-			if err != nil {
-				b.logger.Warn("slack: cannot respond to /isa", "channel", cmd.ChannelID, "error", err)
-			}
-		}
+	var blocks []slack.Block
+	switch sub, rest, l := parseCommand(text); {
+	case rest == "" && (sub == "subscribe" || sub == "unsubscribe"):
+		blocks = b.subscribe(ctx, cmd, sub == "subscribe", l)
+	case followCommands[sub]:
+		blocks = b.follow(ctx, cmd, sub, rest, l)
+	default:
+		b.answerCommand(ctx, cmd, text)
 		return
 	}
+	if blocks != nil {
+		err := b.poster.respond(ctx, cmd.ResponseURL, &slack.WebhookMessage{
+			ResponseType: slack.ResponseTypeEphemeral, Text: fallbackText(blocks), Blocks: &slack.Blocks{BlockSet: blocks},
+		})
+		if err != nil {
+			b.logger.Warn("slack: cannot respond to /isa", "channel", cmd.ChannelID, "error", err)
+		}
+	}
+}
+
+// answerCommand answers /isa with a question or a subcommand that shows
+// something; the answer is ephemeral, with a button to share it.
+func (b *Bot) answerCommand(ctx context.Context, cmd slack.SlashCommand, text string) {
 	blocks, l, err := b.commandBlocks(ctx, text)
 	if err != nil {
 		b.logger.Error("slack: cannot answer /isa", "error", err)
@@ -182,7 +194,8 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 
 // commandsHelp lists what /isa understands.
 const commandsHelp = "`/isa QUESTION` · `/isa help` · `/isa cities [country or region]` · `/isa contact` · " +
-	"`/isa latest` · `/isa search WORDS` · `/isa subscribe` · `/isa unsubscribe`"
+	"`/isa latest` · `/isa search WORDS` · `/isa subscribe` · `/isa unsubscribe` · " +
+	"`/isa follow CITY or TOPIC` · `/isa following` · `/isa unfollow CITY or TOPIC`"
 
 // subcommands are the words /isa understands before its argument. Each
 // names a subcommand by its English word and tells the language it is a
@@ -212,6 +225,9 @@ var subcommands = map[string]struct {
 	"搜索":          {"search", corpus.Chinese},
 	"subscribe":   {"subscribe", ""},
 	"unsubscribe": {"unsubscribe", ""},
+	"follow":      {"follow", ""},
+	"following":   {"following", ""},
+	"unfollow":    {"unfollow", ""},
 }
 
 // parseCommand reads "/isa TEXT": the subcommand its first word names,

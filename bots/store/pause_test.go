@@ -11,7 +11,7 @@ func TestPauseHoldsDeliveries(t *testing.T) {
 	// when it resumes for the reason it was paused; others go on.
 	path := filepath.Join(t.TempDir(), "state.db")
 	s := openSubscribed(t, path, 2) // telegram 100 and 101
-	if _, _, err := s.Announce(testRelease("a"), "print-a"); err != nil {
+	if _, _, err := s.Announce(testRelease("a"), "print-a", nil); err != nil {
 		t.Fatal(err)
 	}
 	if paused, err := s.Pause("telegram", "100", "archived"); err != nil || !paused {
@@ -20,7 +20,7 @@ func TestPauseHoldsDeliveries(t *testing.T) {
 	if paused, _ := s.Pause("telegram", "100", "uninstalled"); paused {
 		t.Error("a paused chat was paused again")
 	}
-	created, _, err := s.Announce(testRelease("b"), "print-b")
+	created, _, err := s.Announce(testRelease("b"), "print-b", nil)
 	if err != nil || len(created) != 1 || created[0].Chat != "101" {
 		t.Fatalf("announced while paused: %+v %v", created, err)
 	}
@@ -74,7 +74,7 @@ func TestPauseHoldsDeliveries(t *testing.T) {
 func TestUnsubscribeDropsHeldAndRename(t *testing.T) {
 	s := openSubscribed(t, filepath.Join(t.TempDir(), "state.db"), 1)
 	s.Pause("telegram", "100", "archived")
-	s.Announce(testRelease("a"), "print-a")
+	s.Announce(testRelease("a"), "print-a", nil)
 	if err := s.Rename("telegram", "100", "#neu"); err != nil {
 		t.Fatal(err)
 	}

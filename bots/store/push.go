@@ -48,6 +48,11 @@ type Subscription struct {
 	// Paused says why deliveries to the chat wait (a channel archived,
 	// the app uninstalled); they are held, not sent, until it resumes.
 	Paused string `json:"paused,omitempty"`
+	// Cities and Topics narrow what the chat gets to the releases that
+	// name one of the cities or are about one of the topics; with
+	// neither, it gets every release. Cities are canonical names.
+	Cities []string `json:"cities,omitempty"`
+	Topics []string `json:"topics,omitempty"`
 	// LastRelease is the last release delivered, and when.
 	LastRelease   string    `json:"last_release,omitempty"`
 	LastDelivered time.Time `json:"last_delivered,omitzero"`
@@ -239,12 +244,13 @@ func markAnnounced(tx *bolt.Tx, id, print string, now time.Time) error {
 }
 
 // Announce records a new release and, in the same transaction, one
-// delivery for every current subscriber and a copy of the release, which
+// delivery for every current subscriber that wants it (all when wants is
+// nil) and a copy of the release, which
 // the outbox keeps while it delivers it: no delivery depends on the
 // release's file or feed after a restart. A release announced before,
 // under its id or under another id with the same fingerprint (the same
 // release from another source), is not announced again: new is false.
-func (s *Store) Announce(r *corpus.Release, print string) (created []Delivery, new bool, err error) {
+func (s *Store) Announce(r *corpus.Release, print string, wants func(Subscription) bool) (created []Delivery, new bool, err error) {
 	id := r.ID
 	// Most calls are for releases announced long ago (every feed poll
 	// repeats its items): a read is enough to say so, without a write.
@@ -274,6 +280,9 @@ func (s *Store) Announce(r *corpus.Release, print string) (created []Delivery, n
 			var sub Subscription
 			if err := json.Unmarshal(v, &sub); err != nil {
 				return err
+			}
+			if wants != nil && !wants(sub) {
+				return nil
 			}
 			seq, err := out.NextSequence()
 			if err != nil {

@@ -41,7 +41,7 @@ func TestOutboxKeepsTheRelease(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.db")
 	s := openSubscribed(t, path, 2)
 	r := testRelease("feed-1")
-	ds, _, err := s.Announce(r, "print-1")
+	ds, _, err := s.Announce(r, "print-1", nil)
 	if err != nil || len(ds) != 2 {
 		t.Fatalf("Announce: %d, %v", len(ds), err)
 	}
@@ -66,7 +66,7 @@ func TestOutboxKeepsTheRelease(t *testing.T) {
 	}
 	// Nobody to deliver to: nothing kept.
 	s = openSubscribed(t, filepath.Join(t.TempDir(), "state.db"), 0)
-	if _, _, err := s.Announce(testRelease("feed-2"), "print-2"); err != nil {
+	if _, _, err := s.Announce(testRelease("feed-2"), "print-2", nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok, _ := s.KeptRelease("feed-2"); ok {
@@ -77,8 +77,8 @@ func TestOutboxKeepsTheRelease(t *testing.T) {
 func TestDeliveriesReport(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.db")
 	s := openSubscribed(t, path, 4)
-	first, _, _ := s.Announce(testRelease("r1"), "p1")
-	second, _, _ := s.Announce(testRelease("r2"), "p2")
+	first, _, _ := s.Announce(testRelease("r1"), "p1", nil)
+	second, _, _ := s.Announce(testRelease("r2"), "p2", nil)
 	if err := s.Delivered(first[0]); err != nil {
 		t.Fatal(err)
 	}

@@ -52,6 +52,7 @@ type State interface {
 	Recall(key string) (string, bool)
 	Subscribe(store.Subscription) (bool, error)
 	Unsubscribe(platform, chat string) (bool, error)
+	Followers
 }
 
 // Config is how the bot reaches Telegram.
@@ -76,6 +77,9 @@ type Config struct {
 	// DrainGrace is how long the answers in progress may go on once Run's
 	// context ends; 0 means bots.DrainGrace. Tests shorten it.
 	DrainGrace time.Duration
+	// Cities, if set, tells the cities /follow names from its topics;
+	// without it everything followed is a topic.
+	Cities bots.Cities
 	// Handoff, if set, offers journalists in private chats to ask the
 	// press office what isabot cannot answer.
 	Handoff Handoffs

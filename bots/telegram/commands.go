@@ -12,7 +12,7 @@ import (
 
 // commandMenu is the command list Telegram shows, in lang.
 func commandMenu(lang corpus.Lang) []models.BotCommand {
-	names := []string{"start", "help", "ask", "cities", "contact", "latest", "search", "lang", "subscribe", "unsubscribe"}
+	names := []string{"start", "help", "ask", "cities", "contact", "latest", "search", "lang", "subscribe", "unsubscribe", "follow", "following", "unfollow"}
 	menu := make([]models.BotCommand, len(names))
 	for i, n := range names {
 		menu[i] = models.BotCommand{Command: n, Description: catalog.Text(lang, "telegram.command."+n)}

@@ -249,6 +249,8 @@ func (b *Bot) onCommand(ctx context.Context, c conversation, cmd command) {
 		b.setLang(ctx, c, cmd.args)
 	case "subscribe", "unsubscribe":
 		b.onSubscribe(ctx, c, cmd.args, cmd.name == "subscribe")
+	case "follow", "unfollow", "following":
+		b.onFollow(ctx, c, cmd.name, cmd.args)
 	default:
 		if c.chat.Type == models.ChatTypePrivate {
 			lang := b.lang(c, "")

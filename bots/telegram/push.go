@@ -109,18 +109,10 @@ func announcementHTML(r *corpus.Release, lang corpus.Lang) string {
 func (b *Bot) onSubscribe(ctx context.Context, c conversation, args string, subscribe bool) {
 	t := bots.TextsFor(b.lang(c, ""))
 	reply := func(format string, name string) { b.send(ctx, c, []string{echo(format, name)}, nil) }
-	target, name := c.chat.ID, chatName(c.chat)
-	if channel := strings.TrimSpace(args); strings.HasPrefix(channel, "@") {
-		id, ok := b.checkChannel(ctx, c, channel, t)
-		if !ok {
-			return
-		}
-		target, name = id, channel
-	} else if c.chat.Type != models.ChatTypePrivate && !c.asChat && (c.from == nil || !b.isAdmin(ctx, c.chat.ID, c.from.ID)) {
-		b.send(ctx, c, []string{escape(t.AdminsOnly)}, nil)
+	chat, name, _, ok := b.managed(ctx, c, args, t)
+	if !ok {
 		return
 	}
-	chat := strconv.FormatInt(target, 10)
 	if subscribe {
 		added, err := b.state.Subscribe(store.Subscription{Platform: platform, Chat: chat, Title: name})
 		switch {
@@ -142,6 +134,26 @@ func (b *Bot) onSubscribe(ctx context.Context, c conversation, args string, subs
 	default:
 		reply(t.NotSubscribed, name)
 	}
+}
+
+// managed finds the chat a command manages: "@channel" at the start of
+// args, which the user must administer, else the conversation's chat,
+// which in a group only its admins may manage. It returns the rest of
+// args; ok is false when the user may not, and has been told.
+func (b *Bot) managed(ctx context.Context, c conversation, args string, t bots.Texts) (chat, name, rest string, ok bool) {
+	target, name := c.chat.ID, chatName(c.chat)
+	rest = strings.TrimSpace(args)
+	if channel, after, _ := strings.Cut(rest, " "); strings.HasPrefix(channel, "@") {
+		id, ok := b.checkChannel(ctx, c, channel, t)
+		if !ok {
+			return "", "", "", false
+		}
+		target, name, rest = id, channel, strings.TrimSpace(after)
+	} else if c.chat.Type != models.ChatTypePrivate && !c.asChat && (c.from == nil || !b.isAdmin(ctx, c.chat.ID, c.from.ID)) {
+		b.send(ctx, c, []string{escape(t.AdminsOnly)}, nil)
+		return "", "", "", false
+	}
+	return strconv.FormatInt(target, 10), name, rest, true
 }
 
 // onMembership ends the subscription of a chat that removed the bot,

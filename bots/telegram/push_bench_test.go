@@ -62,8 +62,9 @@ func (nopObserver) Abandoned(string)         {}
 func (nopObserver) RateLimited(string)       {}
 
 // fanOut announces one release to 10,000 subscribers through the fake
-// Bot API server and waits until every one has it.
-func fanOut(b *testing.B, limits *push.Limits, clock push.Clock) *scheduleLog {
+// Bot API server and waits until every one has it; followers of them
+// follow a city the release names, rather than everything.
+func fanOut(b *testing.B, limits *push.Limits, clock push.Clock, followers int) *scheduleLog {
 	srv := telegramtest.NewServer(b, token)
 	st, err := store.Open(filepath.Join(b.TempDir(), "state.db"))
 	if err != nil {
@@ -71,7 +72,12 @@ func fanOut(b *testing.B, limits *push.Limits, clock push.Clock) *scheduleLog {
 	}
 	defer st.Close()
 	for i := range fanOutSubscribers {
-		st.Subscribe(store.Subscription{Platform: platform, Chat: strconv.Itoa(100000 + i)})
+		sub := store.Subscription{Platform: platform, Chat: strconv.Itoa(100000 + i)}
+		if i < followers {
+			st.Follow(sub, store.Follows{Cities: []string{"Berlin"}})
+			continue
+		}
+		st.Subscribe(sub)
 	}
 	engine, err := searchEngine()
 	if err != nil {
@@ -84,7 +90,7 @@ func fanOut(b *testing.B, limits *push.Limits, clock push.Clock) *scheduleLog {
 	sender := &scheduleLog{Bot: bot}
 	r := longRelease()
 	engine.Add(context.Background(), r)
-	var opts []push.Option
+	opts := []push.Option{push.WithMatcher(engine)}
 	if clock != nil {
 		opts = append(opts, push.WithClock(clock))
 	}
@@ -122,17 +128,61 @@ func fanOut(b *testing.B, limits *push.Limits, clock push.Clock) *scheduleLog {
 func BenchmarkFanOut(b *testing.B) {
 	b.Run("unlimited", func(b *testing.B) {
 		for range b.N {
-			fanOut(b, &push.Limits{}, nil)
+			fanOut(b, &push.Limits{}, nil, 0)
+		}
+	})
+	// A tenth of the subscribers follow a city: what matching adds.
+	b.Run("unlimited-follows", func(b *testing.B) {
+		for range b.N {
+			fanOut(b, &push.Limits{}, nil, fanOutSubscribers/10)
 		}
 	})
 	b.Run("telegram-limits", func(b *testing.B) {
 		for range b.N {
 			clock := push.NewSimClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-			log := fanOut(b, nil, clock)
+			log := fanOut(b, nil, clock, 0)
 			allowed := clock.Elapsed().Seconds() * 30
 			b.ReportMetric(100*float64(fanOutSubscribers)/allowed, "%-of-allowed")
 			b.ReportMetric(float64(log.wouldBeRefused()), "429s")
 			b.ReportMetric(clock.Elapsed().Seconds(), "simulated-s")
 		}
 	})
+}
+
+// BenchmarkAnnounceFollows measures all that follows add to a fan-out:
+// announcing one release to 10,000 subscribers (its deliveries written to
+// the outbox in one transaction), with none and with a tenth of them
+// following a city, matched by the real engine. The sending is the same
+// with and without.
+func BenchmarkAnnounceFollows(b *testing.B) {
+	engine, err := searchEngine()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, followers := range []int{0, fanOutSubscribers / 10} {
+		b.Run("followers-"+strconv.Itoa(followers), func(b *testing.B) {
+			st, err := store.Open(filepath.Join(b.TempDir(), "state.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			for i := range fanOutSubscribers {
+				sub := store.Subscription{Platform: platform, Chat: strconv.Itoa(100000 + i)}
+				if i < followers {
+					st.Follow(sub, store.Follows{Cities: []string{"Berlin"}})
+					continue
+				}
+				st.Subscribe(sub)
+			}
+			p := push.New(st, engine, nil, nopObserver{}, slog.New(slog.DiscardHandler), push.WithMatcher(engine))
+			b.ResetTimer()
+			for i := range b.N {
+				r := longRelease()
+				r.ID, r.Title = r.ID+strconv.Itoa(i), r.Title+" "+strconv.Itoa(i)
+				if n, err := p.Announce(&r); err != nil || n != fanOutSubscribers {
+					b.Fatalf("announced to %d: %v", n, err)
+				}
+			}
+		})
+	}
 }

@@ -39,6 +39,7 @@ func (a *app) loadCorpus(ctx context.Context) (*corpus.Data, []*corpus.UnusedFil
 		}
 		a.logger.Warn("skipped part of the corpus", "error", err)
 	}
+	data.Releases = withoutEmbargoed(data.Releases, a.clock())
 	return data, unused, nil
 }
 

@@ -224,7 +224,7 @@ func TestDeliveriesCommand(t *testing.T) {
 		st.Subscribe(store.Subscription{Platform: "telegram", Chat: chat})
 	}
 	r := &corpus.Release{ID: "feed-0123", Title: releaseTitle, Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
-	ds, _, err := st.Announce(r, "")
+	ds, _, err := st.Announce(r, "", nil)
 	if err == nil {
 		err = st.GiveUp(ds[0], store.Failed, "HTTP 502")
 	}

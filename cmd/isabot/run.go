@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 )
 
 // errUsage means the command line was wrong; the message has been printed.
@@ -29,7 +30,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), factsCommand(), configCommand(), unansweredCommand(), curatedCommand(), subscribersCommand(), deliveriesCommand(), healthcheckCommand()}
+	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), releasesCommand(), factsCommand(), configCommand(), unansweredCommand(), curatedCommand(), subscribersCommand(), deliveriesCommand(), healthcheckCommand()}
 }
 
 // app is what every command gets: its output streams, its logger and the
@@ -42,6 +43,10 @@ type app struct {
 	// dataFS, when set, is read for the data directory's corpus files
 	// instead of the directory itself: tests make the load slow with it.
 	dataFS fs.FS
+	// now and embargoTick, when set, replace the clock and how often
+	// releases under embargo are checked: tests set them.
+	now         func() time.Time
+	embargoTick time.Duration
 }
 
 // Run runs isabot with the command-line arguments args (without the

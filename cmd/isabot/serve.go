@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -135,6 +136,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			OnRateLimit:   func() { metrics.RateLimited("telegram") },
 			Channels:      a.cfg.TelegramChannels,
 			Limits:        a.cfg.telegramLimits(),
+			Cities:        engine,
 		}
 		if cfg.WebhookURL != "" && cfg.WebhookSecret == "" {
 			cfg.WebhookSecret = randomSecret()
@@ -168,6 +170,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			OnRateLimit:     func() { metrics.RateLimited("slack") },
 			Channels:        a.cfg.SlackChannels,
 			AdminsSubscribe: a.cfg.SlackSubscribe == "admins",
+			Cities:          engine,
 			// Called only once Run has started, after the pusher is made.
 			Requeue: func(ds []store.Delivery) { pusher.Enqueue(ds) },
 		}
@@ -202,7 +205,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 
 	// New releases: from the releases folder and the feeds, indexed live
 	// and announced to the subscribers once each.
-	pusher = push.New(state, engine, senders, metrics, a.logger)
+	pusher = push.New(state, engine, senders, metrics, a.logger, push.WithMatcher(engine))
 	if runSlack != nil {
 		runSlack() // once the pusher it hands resumed deliveries is made
 	}
@@ -212,8 +215,22 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		a.logger.Info("recorded the releases present as the baseline: they are not announced")
 	}
 	a.restoreKept(ctx, engine, state)
-	arrive := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
+	due := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
+	held := newEmbargoes(a.clock)
+	arrive := func(ctx context.Context, r corpus.Release) error {
+		if held.hold(r) {
+			a.logger.Info("holding a release under embargo", "release", r.ID, "until", r.Embargo)
+			return nil
+		}
+		return due(ctx, r)
+	}
 	group.Go(func() error { return pusher.Run(pollCtx) })
+	group.Go(func() error {
+		held.run(pollCtx, cmp.Or(a.embargoTick, embargoTick), due, func(r corpus.Release, err error) {
+			a.logger.Error("cannot publish a release whose embargo ended; trying again", "release", r.ID, "error", err)
+		})
+		return nil
+	})
 	// A release that arrives is announced to the subscribers of the
 	// moment: the configured channels first, unless a bot cannot reach
 	// its platform in time.
