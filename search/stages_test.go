@@ -75,6 +75,7 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Was ist die ISA?", anyText},
 		{"What's the application deadline for the scholarship?", aDate},
 		{"Bis wann läuft die Bewerbungsfrist?", aDate},
+		{"Wie oft im Jahr trifft sich der Lenkungskreis?", aNumber},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
