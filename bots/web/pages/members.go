@@ -170,8 +170,8 @@ func (p *Pages) members(w http.ResponseWriter, r *http.Request) {
 			if !c.IsMember() || c.Country != code {
 				continue
 			}
-			mc := mapCity{Name: c.Names.In(lang), Region: regions[c.Region].Names.In(lang), Joined: t["joined_unknown"], Colour: colour(c.Joined.Year), Year: c.Joined.Year}
-			if mc.Name == "" {
+			mc := mapCity{Name: c.Names[lang], Region: regions[c.Region].Names.In(lang), Joined: t["joined_unknown"], Colour: colour(c.Joined.Year), Year: c.Joined.Year}
+			if mc.Name == "" { // the canonical name, not another language's
 				mc.Name = c.Name
 			}
 			if !c.Joined.IsZero() {
