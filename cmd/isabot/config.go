@@ -181,7 +181,7 @@ func settings() []setting {
 			c.TelegramRate, err = positiveNumber(v)
 			return err
 		}, func(c *config) string { return strconv.FormatFloat(c.TelegramRate, 'f', -1, 64) }))
-	add(mk("ask_rate", "ISABOT_ASK_RATE", "", false, "2", "requests a second each client may make to /api/ask",
+	add(mk("ask_rate", "ISABOT_ASK_RATE", "", false, "2", "questions a second each client may ask /api/ask, and the same again the ask box of the web pages",
 		func(c *config, v string) (err error) {
 			c.AskRate, err = positiveNumber(v)
 			return err

@@ -51,3 +51,12 @@ func (a *app) servePages(mux *http.ServeMux, asker pages.Asker, engine *search.E
 	p.Register(mux)
 	return nil
 }
+
+// permalink links a release's web page, where the pages have a public
+// address (ISABOT_PUBLIC_URL); nil without one.
+func (a *app) permalink() func(id string) string {
+	if a.cfg.PublicURL == "" {
+		return nil
+	}
+	return func(id string) string { return pages.Permalink(a.cfg.PublicURL, id) }
+}

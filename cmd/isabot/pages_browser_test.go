@@ -244,8 +244,8 @@ func TestPagesInBrowser(t *testing.T) {
 				w    int64
 			}{{"desktop", 1280}, {"phone", 390}} {
 				run(t, name+" "+size.name, chromedp.EmulateViewport(size.w, 800), chromedp.Navigate(s.base+path))
-				png := value(t, ctx, "screenshot", chromedp.FullScreenshot(80))
-				if err := os.WriteFile(filepath.Join(screenshotDir, name+"-"+size.name+".jpg"), png, 0o644); err != nil {
+				png := value(t, ctx, "screenshot", chromedp.FullScreenshot(100))
+				if err := os.WriteFile(filepath.Join(screenshotDir, name+"-"+size.name+".png"), png, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}

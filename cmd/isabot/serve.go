@@ -140,6 +140,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		if desk != nil {
 			cfg.Handoff = desk
 		}
+		cfg.Permalink = a.permalink()
 		tg, err := telegram.New(cfg, observed("telegram"), state, a.logger.With("bot", "telegram"))
 		if err != nil {
 			return err
@@ -169,6 +170,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			// Called only once Run has started, after the pusher is made.
 			Requeue: func(ds []store.Delivery) { pusher.Enqueue(ds) },
 		}
+		slackCfg.Permalink = a.permalink()
 		if desk != nil {
 			slackCfg.HandoffChannel, slackCfg.Handoff, slackCfg.Asker = a.cfg.SlackHandoffChannel, desk, desk
 		}

@@ -50,10 +50,16 @@ func (p *Pages) feedItems(r *http.Request, base string) []feedItem {
 		}
 		out = append(out, feedItem{
 			ID: stableID("release:" + e.ID), Title: rel.Title, Lang: rel.Lang, Date: rel.Date,
-			Link: base + "/releases/" + url.PathEscape(e.ID), Summary: bots.Summary(rel),
+			Link: Permalink(base, e.ID), Summary: bots.Summary(rel),
 		})
 	}
 	return out
+}
+
+// Permalink is the address of the page of the release id, on the site at
+// base (such as https://isa.example.org): what announcements link to.
+func Permalink(base, id string) string {
+	return strings.TrimRight(base, "/") + "/releases/" + url.PathEscape(id)
 }
 
 // base is the address the pages are reached at: the configured public
