@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"iter"
 	"math"
 	"net/http"
 
@@ -19,13 +20,14 @@ type library struct {
 	data   *corpus.Data
 }
 
-func (l library) Entries() []pages.Entry {
-	releases := l.engine.Latest(math.MaxInt)
-	out := make([]pages.Entry, len(releases))
-	for i, r := range releases {
-		out[i] = pages.Entry{ID: r.ID, Title: r.Title, Date: r.Date, Lang: r.Lang, Place: r.Place}
+func (l library) Entries() iter.Seq[pages.Entry] {
+	return func(yield func(pages.Entry) bool) {
+		for _, r := range l.engine.Latest(math.MaxInt) {
+			if !yield(pages.Entry{ID: r.ID, Title: r.Title, Date: r.Date, Lang: r.Lang, Place: r.Place}) {
+				return
+			}
+		}
 	}
-	return out
 }
 
 func (l library) Release(_ context.Context, id string) (*corpus.Release, bool) {

@@ -43,7 +43,7 @@ type feedItem struct {
 // their pages under base.
 func (p *Pages) feedItems(r *http.Request, base string) []feedItem {
 	var out []feedItem
-	for _, e := range p.public(p.cfg.Releases.Entries(), feedCount) {
+	for e := range firstN(p.public(), feedCount) {
 		rel, ok := p.cfg.Releases.Release(r.Context(), e.ID)
 		if !ok {
 			continue // gone meanwhile

@@ -1,7 +1,9 @@
 package pages
 
 import (
+	"iter"
 	"net/http"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -26,7 +28,7 @@ type homeData struct {
 func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	t := p.texts[lang]
-	d := homeData{Question: r.URL.Query().Get("q"), Latest: p.public(p.cfg.Releases.Entries(), latestCount)}
+	d := homeData{Question: r.URL.Query().Get("q"), Latest: slices.Collect(firstN(p.public(), latestCount))}
 	status := http.StatusOK
 	switch {
 	case d.Question == "":
@@ -47,18 +49,20 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 	p.render(w, r, "home", status, lang, t["ask_title"], time.Time{}, d)
 }
 
-// public is the first n releases of entries that may be shown now (all
-// of them when n < 0).
-func (p *Pages) public(entries []Entry, n int) []Entry {
-	now := p.cfg.Now()
-	var out []Entry
-	for _, e := range entries {
-		if n >= 0 && len(out) == n {
-			break
+// firstN yields the first n of seq.
+func firstN[T any](seq iter.Seq[T], n int) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		if n <= 0 {
+			return
 		}
-		if visible(e.Date, now) {
-			out = append(out, e)
+		i := 0
+		for v := range seq {
+			if !yield(v) {
+				return
+			}
+			if i++; i == n {
+				return
+			}
 		}
 	}
-	return out
 }

@@ -17,6 +17,7 @@ import (
 	"encoding/hex"
 	"html/template"
 	"io/fs"
+	"iter"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -46,8 +47,8 @@ type Entry struct {
 
 // Releases lists and gives the releases.
 type Releases interface {
-	// Entries lists every release, newest first.
-	Entries() []Entry
+	// Entries yields every release, newest first.
+	Entries() iter.Seq[Entry]
 	// Release gives one release whole.
 	Release(ctx context.Context, id string) (*corpus.Release, bool)
 }
@@ -244,6 +245,19 @@ func (p *Pages) write(w http.ResponseWriter, r *http.Request, contentType string
 func (p *Pages) notFound(w http.ResponseWriter, r *http.Request, lang corpus.Lang) {
 	t := p.texts[lang]
 	p.render(w, r, "error", http.StatusNotFound, lang, t["not_found"], time.Time{}, t["not_found_text"])
+}
+
+// public yields the entries that may be shown now: a release dated later
+// is embargoed until its day.
+func (p *Pages) public() iter.Seq[Entry] {
+	now := p.cfg.Now()
+	return func(yield func(Entry) bool) {
+		for e := range p.cfg.Releases.Entries() {
+			if visible(e.Date, now) && !yield(e) {
+				return
+			}
+		}
+	}
 }
 
 // visible reports whether a release may be shown at now: a release dated

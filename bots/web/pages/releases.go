@@ -98,36 +98,35 @@ func (p *Pages) archive(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
 	t := p.texts[lang]
 	f := filterOf(r.URL.Query())
-	all := p.public(p.cfg.Releases.Entries(), -1)
 	d := archiveData{Filter: f}
 	years, languages, cities := map[int]bool{}, map[corpus.Lang]bool{}, map[string]bool{}
 	var newest time.Time
-	var matched []Entry
-	for i := range all {
-		e := &all[i]
+	// One pass: the choices of the form from every release, the count of
+	// those that match, and the page's own.
+	from := (f.Page - 1) * pageSize
+	for e := range p.public() {
 		years[e.Date.Year()] = true
 		languages[e.Lang] = true
 		if e.Place != "" {
 			cities[e.Place] = true
 		}
-		if f.match(e) {
-			matched = append(matched, *e)
-			if e.Date.After(newest) {
-				newest = e.Date
-			}
+		if !f.match(&e) {
+			continue
 		}
+		if d.Total >= from && d.Total < from+pageSize {
+			d.Entries = append(d.Entries, e)
+		}
+		d.Total++
+		newest = later(newest, e.Date)
 	}
 	d.Years = slices.SortedFunc(maps.Keys(years), func(a, b int) int { return cmp.Compare(b, a) })
 	d.Languages = slices.Sorted(maps.Keys(languages))
 	d.Cities = slices.Sorted(maps.Keys(cities))
-	d.Total = len(matched)
 	d.Pages = max(1, (d.Total+pageSize-1)/pageSize)
 	if f.Page > d.Pages {
 		p.notFound(w, r, lang)
 		return
 	}
-	from := (f.Page - 1) * pageSize
-	d.Entries = matched[from:min(from+pageSize, d.Total)]
 	if f.Page > 1 {
 		d.Prev = f.query(lang, f.Page-1)
 	}
@@ -168,7 +167,7 @@ func (p *Pages) release(w http.ResponseWriter, r *http.Request) {
 // other languages, as the alliance publishes one release in several.
 func (p *Pages) versions(rel *corpus.Release) []Entry {
 	var out []Entry
-	for _, e := range p.public(p.cfg.Releases.Entries(), -1) {
+	for e := range p.public() {
 		if e.ID != rel.ID && e.Lang != rel.Lang && e.Date.Equal(rel.Date) {
 			out = append(out, e)
 		}
