@@ -87,7 +87,7 @@ type archiveData struct {
 	Total     int
 	Pages     int
 	Years     []int
-	Languages []corpus.Lang
+	Languages []langLink // the releases' languages, named in the page's
 	Cities    []string
 	Prev      string // link to the newer page, if any
 	Next      string
@@ -120,7 +120,9 @@ func (p *Pages) archive(w http.ResponseWriter, r *http.Request) {
 		newest = later(newest, e.Date)
 	}
 	d.Years = slices.SortedFunc(maps.Keys(years), func(a, b int) int { return cmp.Compare(b, a) })
-	d.Languages = slices.Sorted(maps.Keys(languages))
+	for _, l := range slices.Sorted(maps.Keys(languages)) {
+		d.Languages = append(d.Languages, langLink{Lang: l, Name: p.texts[l]["lang_name"]})
+	}
 	d.Cities = slices.Sorted(maps.Keys(cities))
 	d.Pages = max(1, (d.Total+pageSize-1)/pageSize)
 	if f.Page > d.Pages {
