@@ -229,7 +229,7 @@ func TestPagesInBrowser(t *testing.T) {
 		}
 		pages := map[string]string{
 			"home": "/?lang=de&q=Ist+K%C3%B6ln+Mitglied%3F", "archive": "/releases?lang=en",
-			"release": "/releases/2021-02-11-isa-fruehlingsfest?lang=de", "members": "/members?lang=en",
+			"release": "/releases/2021-02-11-isa-fruehlingsfest?lang=de", "members": "/members?lang=en", "members-zh": "/members?lang=zh",
 		}
 		_, css := s.get(t, "/static/site.css")
 		for name, path := range pages {

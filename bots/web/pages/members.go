@@ -174,6 +174,9 @@ func (p *Pages) members(w http.ResponseWriter, r *http.Request) {
 			if mc.Name == "" { // the canonical name, not another language's
 				mc.Name = c.Name
 			}
+			if c.Status == corpus.StatusGuest {
+				mc.Name += " (" + t["guest"] + ")"
+			}
 			if !c.Joined.IsZero() {
 				mc.Joined = c.Joined.Format(lang)
 			}
