@@ -299,6 +299,9 @@ func placeCities(src []byte, places []geoCity, report io.Writer) ([]byte, error)
 		switch {
 		case cityStart.MatchString(line):
 			city++
+			if strings.HasPrefix(line, "  - {") && city < len(doc.Cities) && isMember(doc.Cities[city]) {
+				return nil, fmt.Errorf("the member %s is written on one line: write it as a block ('  - name: ...') so that it can take coords", doc.Cities[city].Name)
+			}
 		case coordLine.MatchString(line):
 			continue // written anew below
 		}
@@ -307,7 +310,7 @@ func placeCities(src []byte, places []geoCity, report io.Writer) ([]byte, error)
 			continue
 		}
 		c := doc.Cities[city]
-		if c.Status != "member" && c.Status != "guest" {
+		if !isMember(c) {
 			continue
 		}
 		p, name, ok := locate(c, places)
@@ -322,6 +325,8 @@ func placeCities(src []byte, places []geoCity, report io.Writer) ([]byte, error)
 	}
 	return []byte(strings.Join(lines, "")), nil
 }
+
+func isMember(c yamlCity) bool { return c.Status == "member" || c.Status == "guest" }
 
 // locate finds c's place: the first of its names that names a place of
 // its region; of several such, a seat of a division before a larger one.
