@@ -197,6 +197,33 @@ func TestPagesInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("accessible", func(t *testing.T) {
+		// What each page owes a reader with a screen reader or a keyboard:
+		// its language, landmarks, one h1, a label for every field, and a
+		// first Tab that lands on "skip to content".
+		const check = `(() => {
+			const bad = [];
+			if (!document.documentElement.lang) bad.push('no lang');
+			for (const sel of ['header', 'main', 'footer', 'nav[aria-label]']) if (!document.querySelector(sel)) bad.push('no ' + sel);
+			if (document.querySelectorAll('h1').length !== 1) bad.push('h1s: ' + document.querySelectorAll('h1').length);
+			for (const f of document.querySelectorAll('input:not([type=hidden]), select, textarea'))
+				if (!(f.id && document.querySelector('label[for="' + f.id + '"]')) && !f.getAttribute('aria-label')) bad.push('no label: ' + f.name);
+			for (const g of document.querySelectorAll('svg[role=img], g[role=img]'))
+				if (!g.getAttribute('aria-label') && !g.getAttribute('aria-labelledby')) bad.push('unnamed image');
+			return bad.join('; ');
+		})()`
+		for _, path := range []string{"/?lang=de&q=Wer+ist+die+Ansprechpartnerin%3F", "/releases?lang=en", "/releases/test-00?lang=zh", "/members?lang=zh"} {
+			run(t, path, chromedp.Navigate(s.base+path))
+			if bad := value(t, ctx, path, js(check)); bad != "" {
+				t.Errorf("%s: %s", path, bad)
+			}
+			run(t, "tab", chromedp.KeyEvent("\t"))
+			if focused := value(t, ctx, path, js(`document.activeElement.className`)); focused != "skip" {
+				t.Errorf("%s: the first Tab goes to %q, not the skip link", path, focused)
+			}
+		}
+	})
+
 	t.Run("feed", func(t *testing.T) {
 		code, body := s.get(t, "/feed.atom")
 		if code != http.StatusOK {

@@ -203,3 +203,67 @@ func TestStableIDs(t *testing.T) {
 		t.Error("two releases share an id")
 	}
 }
+
+func TestReleasePage(t *testing.T) {
+	l := newLibrary(4)
+	// r00003 in German; another release of its day in English is its
+	// version, one of another day is not.
+	de := l.releases["r00003"]
+	de.Source, de.Contact = "/var/lib/isabot/releases/r00003.txt", []string{"Presse", "presse@example.org"}
+	en := &corpus.Release{ID: "r00003-en", Title: "Release 3", Date: de.Date, Lang: corpus.English, Body: []string{"Text."}, URL: "https://isa.example.org/en/3"}
+	l.releases[en.ID] = en
+	l.entries = append(l.entries, Entry{ID: en.ID, Title: en.Title, Date: en.Date, Lang: en.Lang})
+	h := newPages(t, l, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	tests := []struct {
+		path       string
+		want, miss []string
+	}{
+		{"/releases/r00003?lang=en", []string{"<h1>Meldung 3</h1>", `href="/releases/r00003-en?lang=en"`, "Presse<br>presse@example.org", "r00003.txt"}, []string{"/var/lib", "r00002?"}},
+		{"/releases/r00003-en?lang=de", []string{`href="/releases/r00003?lang=de"`, `<a href="https://isa.example.org/en/3">`}, nil},
+		{"/releases/r00002?lang=de", nil, []string{"Andere Sprachen"}},
+	}
+	for _, tt := range tests {
+		body := get(h, tt.path, nil).Body.String()
+		for _, w := range tt.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %s", tt.path, w)
+			}
+		}
+		for _, m := range tt.miss {
+			if strings.Contains(body, m) {
+				t.Errorf("%s holds %s", tt.path, m)
+			}
+		}
+	}
+	if rec := get(h, "/releases/nope", nil); rec.Code != http.StatusNotFound {
+		t.Errorf("an unknown release: %d", rec.Code)
+	}
+}
+
+func TestAskBox(t *testing.T) {
+	h := newPages(t, newLibrary(1), time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	tests := []struct {
+		path string
+		code int
+		want string
+	}{
+		{"/?lang=en", 200, `<input id="q" name="q"`},
+		{"/?lang=en&q=Wer", 200, "&lt;b&gt;Wer&lt;/b&gt;"},
+		{"/?lang=en&q=" + strings.Repeat("x", 1001), 400, "longer than 1,000"},
+	}
+	for _, tt := range tests {
+		rec := get(h, tt.path, nil)
+		if rec.Code != tt.code || !strings.Contains(rec.Body.String(), tt.want) {
+			t.Errorf("%.40s: %d, want %d with %s", tt.path, rec.Code, tt.code, tt.want)
+		}
+	}
+	p, err := New(Config{Asker: asker{}, Releases: newLibrary(1), Members: newLibrary(1), AllowAsk: func(*http.Request) bool { return false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mux := http.NewServeMux()
+	p.Register(mux)
+	if rec := get(mux, "/?q=Wer", nil); rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("a question over the rate limit: %d", rec.Code)
+	}
+}
