@@ -115,6 +115,11 @@ func TestPagesInBrowser(t *testing.T) {
 		if !strings.Contains(sources, "Frühlingsfest") {
 			t.Errorf("sources = %q, want the release of 11 February 2021", sources)
 		}
+		// The source that is a release opens its page.
+		run(t, "open the source", chromedp.Click(css(".sources a")), chromedp.WaitVisible(css("article")))
+		if h1 := value(t, ctx, "h1", chromedp.Text(css("h1"))); !strings.Contains(h1, "Frühlingsfest") {
+			t.Errorf("the source's link opened %q", h1)
+		}
 	})
 
 	t.Run("archive", func(t *testing.T) {

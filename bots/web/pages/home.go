@@ -19,8 +19,16 @@ const latestCount = 5
 type homeData struct {
 	Question string
 	Answer   *answer.Answer
+	Sources  []source
 	Problem  string // why there is no answer
 	Latest   []Entry
+}
+
+// source is one of an answer's sources, with where to read it: the page
+// of a release we hold, else the source's own address, if any.
+type source struct {
+	answer.Source
+	Link string
 }
 
 // home serves the ask box, the answer to the question in q, and the
@@ -45,6 +53,13 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 		d.Answer = &a
+		for _, src := range a.Sources {
+			link := webURL(src.URL)
+			if rel, ok := p.cfg.Releases.Release(r.Context(), src.Ref); ok && visible(rel.Date, p.cfg.Now()) {
+				link = releaseURL(rel.ID, lang)
+			}
+			d.Sources = append(d.Sources, source{Source: src, Link: link})
+		}
 	}
 	p.render(w, r, "home", status, lang, t["ask_title"], time.Time{}, d)
 }
