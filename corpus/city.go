@@ -28,6 +28,9 @@ type City struct {
 	Country string   `yaml:"country"`
 	// Region is the key of the Bundesland or province in Data.Regions.
 	Region string `yaml:"region"`
+	// Coords place a member on the map: GeoNames' coordinates of the
+	// city, or of a grouping's first city (see MAP-LICENSE.md).
+	Coords *Coords `yaml:"coords,omitempty"`
 	// Parts names the cities of a grouping that is one member, such as
 	// "Region Schwarzwald" (Lahr and Freiburg), each in every language.
 	Parts []Text `yaml:"parts,omitempty"`
@@ -40,6 +43,12 @@ type City struct {
 	JoinedCite *Cite `yaml:"joined_cite,omitempty"`
 	// Note carries what a source adds, in each language.
 	Note Text `yaml:"note,omitempty"`
+}
+
+// Coords are a place's latitude and longitude, in degrees.
+type Coords struct {
+	Lat float64 `yaml:"lat"`
+	Lon float64 `yaml:"lon"`
 }
 
 // IsMember reports whether the city counts among the alliance's members.

@@ -412,6 +412,9 @@ func (l *loader) loadCities(f dataFile, sources map[string]Source) cityData {
 		case regionCountry[c.Region] != c.Country:
 			l.fail(f.path, line, fmt.Errorf("%s: region %q is not a region of %s", what, c.Region, c.Country))
 			continue
+		case c.Coords != nil && !(c.Coords.Lat >= -90 && c.Coords.Lat <= 90 && c.Coords.Lon >= -180 && c.Coords.Lon <= 180):
+			l.fail(f.path, line, fmt.Errorf("%s: coords %v, %v are no latitude (-90 to 90) and longitude (-180 to 180)", what, c.Coords.Lat, c.Coords.Lon))
+			continue
 		case !slices.Contains([]string{StatusMember, StatusGuest, StatusFormer, StatusNone}, c.Status):
 			l.fail(f.path, line, fmt.Errorf("%s: status %q is not member, guest, former or none", what, c.Status))
 			continue

@@ -552,6 +552,18 @@ func TestLoadBadCities(t *testing.T) {
 			want:  []string{"Aachen", "Foshan"},
 		},
 		{
+			name:  "coords out of range",
+			entry: "  - {name: Bonn, country: DE, region: DE-NW, coords: {lat: 7.1, lon: 250.7}, status: none, source: src-a, as_of: 2021}\n",
+			errs:  []wantErr{{file, "name: Bonn", `city "Bonn": coords 7.1, 250.7 are no latitude (-90 to 90) and longitude (-180 to 180)`}},
+			want:  []string{"Aachen", "Foshan"},
+		},
+		{
+			name:  "coords not a number",
+			entry: "  - {name: Bonn, country: DE, region: DE-NW, coords: {lat: .nan, lon: 7.1}, status: none, source: src-a, as_of: 2021}\n",
+			errs:  []wantErr{{file, "name: Bonn", `city "Bonn": coords NaN, 7.1 are no latitude`}},
+			want:  []string{"Aachen", "Foshan"},
+		},
+		{
 			name:  "unknown region",
 			entry: "  - {name: Bonn, country: DE, region: DE-XX, status: none, source: src-a, as_of: 2021}\n",
 			errs:  []wantErr{{file, "name: Bonn", `region "DE-XX" is not a region of DE`}},

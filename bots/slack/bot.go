@@ -82,6 +82,10 @@ type Config struct {
 	// Requeue, if set, is handed the deliveries that were held while a
 	// channel was archived or the app uninstalled, once they may go.
 	Requeue func([]store.Delivery)
+	// Permalink, if set, is the address of a release's web page: an
+	// announcement's Read more opens it instead of showing the release
+	// to who pressed it.
+	Permalink func(id string) string
 	// HandoffChannel is where the questions journalists hand to the press
 	// office are posted, and Handoff takes the liaisons' answers to them;
 	// the hand-off is off without both.

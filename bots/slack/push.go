@@ -38,10 +38,19 @@ func (b *Bot) Group(string) bool { return true }
 // whose value is the release's id.
 const readAction = "isa_read"
 
+// linkAction is the action id of an announcement's "Read more" that opens
+// the release's web page; Slack tells the bot of the press, which needs
+// no answer.
+const linkAction = "isa_link"
+
 // Send announces a release in a channel, with a button that shows the
 // whole release.
 func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) error {
-	blocks := announcementBlocks(r, r.Lang)
+	link := ""
+	if b.cfg.Permalink != nil {
+		link = b.cfg.Permalink(r.ID)
+	}
+	blocks := announcementBlocks(r, r.Lang, link)
 	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
 	b.noticeRefusal(err)
 	return b.sendError(ctx, channel, err)
@@ -68,8 +77,9 @@ func pushError(err error) error {
 	return err
 }
 
-// announcementBlocks is a new release's announcement.
-func announcementBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
+// announcementBlocks is a new release's announcement; its Read more opens
+// link, or, without one, shows the release.
+func announcementBlocks(r *corpus.Release, lang corpus.Lang, link string) []slack.Block {
 	t := bots.TextsFor(lang)
 	heading := "*" + title(r.Title) + "*"
 	if r.URL != "" && !strings.ContainsAny(r.URL, "|<> ") {
@@ -82,8 +92,11 @@ func announcementBlocks(r *corpus.Release, lang corpus.Lang) []slack.Block {
 	if s := bots.Summary(r); s != "" {
 		blocks = append(blocks, section(escape(s)))
 	}
-	return append(blocks, slack.NewActionBlock(readAction,
-		slack.NewButtonBlockElement(readAction, r.ID, slack.NewTextBlockObject(slack.PlainTextType, t.ReadMore, false, false))))
+	readMore := slack.NewButtonBlockElement(readAction, r.ID, slack.NewTextBlockObject(slack.PlainTextType, t.ReadMore, false, false))
+	if link != "" {
+		readMore.ActionID, readMore.URL = linkAction, link
+	}
+	return append(blocks, slack.NewActionBlock(readAction, readMore))
 }
 
 // releaseBlocks is a whole release, for "Read more".

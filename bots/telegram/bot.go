@@ -83,6 +83,10 @@ type Config struct {
 	// Handoff, if set, offers journalists in private chats to ask the
 	// press office what isabot cannot answer.
 	Handoff Handoffs
+	// Permalink, if set, is the address of a release's web page: an
+	// announcement's Read more opens it instead of showing the release
+	// in the chat.
+	Permalink func(id string) string
 }
 
 // Bot is the running Telegram bot.

@@ -10,8 +10,9 @@ type keyboard struct {
 }
 
 // button is an inline keyboard button that sends callback data (1–64
-// bytes, see callbackData) to the bot when tapped.
+// bytes, see callbackData) to the bot when tapped, or opens URL.
 type button struct {
 	Text         string `json:"text"`
-	CallbackData string `json:"callback_data"`
+	CallbackData string `json:"callback_data,omitempty"`
+	URL          string `json:"url,omitempty"`
 }

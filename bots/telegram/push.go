@@ -52,9 +52,18 @@ func (b *Bot) Send(ctx context.Context, chat string, r *corpus.Release) error {
 		Text:               announcementHTML(r, lang),
 		ParseMode:          models.ParseModeHTML,
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
-		ReplyMarkup:        &keyboard{InlineKeyboard: [][]button{{b.readMoreButton(r, bots.TextsFor(lang).ReadMore)}}},
+		ReplyMarkup:        &keyboard{InlineKeyboard: [][]button{{b.announcedReadMore(r, bots.TextsFor(lang).ReadMore)}}},
 	})
 	return pushError(err)
+}
+
+// announcedReadMore is an announcement's Read more: the release's web
+// page where there is one, else the release shown in the chat.
+func (b *Bot) announcedReadMore(r *corpus.Release, label string) button {
+	if b.cfg.Permalink != nil {
+		return button{Text: label, URL: b.cfg.Permalink(r.ID)}
+	}
+	return b.readMoreButton(r, label)
 }
 
 // pushError tells the pusher what a Bot API error means for a delivery.

