@@ -18,11 +18,7 @@ func indexCommand() command {
 				fs.Usage()
 				return errUsage
 			}
-			data, _, err := a.loadCorpus(ctx)
-			if err != nil {
-				return err
-			}
-			idx, err := a.openIndex(ctx, data, false)
+			data, _, idx, err := a.openCorpus(ctx, false)
 			if errors.Is(err, search.ErrLocked) {
 				return fmt.Errorf("%w: a running isabot serve keeps its index up to date itself", err)
 			}
