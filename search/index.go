@@ -249,12 +249,13 @@ type Index struct {
 	// repeats the alliance's self-description, and one copy is enough to
 	// find it.
 	about     map[uint64]string
+	aboutOf   map[string][]uint64 // the keys of about by release
 	aboutSeed maphash.Seed
 }
 
 func newIndex(b bleve.Index, dir string, snap *snapshot) *Index {
 	idx := &Index{bleve: b, dir: dir, snap: snap, byPath: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
-		about: map[uint64]string{}, aboutSeed: maphash.MakeSeed()}
+		about: map[uint64]string{}, aboutOf: map[string][]uint64{}, aboutSeed: maphash.MakeSeed()}
 	for _, k := range snap.Releases {
 		idx.langs[indexLang(k.Release.Lang)] = true
 		if k.Release.Source != "" {
@@ -462,6 +463,12 @@ func (idx *Index) Replace(ctx context.Context, r corpus.Release) error {
 // batch, and forgets them; idx.mu must be held.
 func (idx *Index) remove(batch *bleve.Batch, ids map[string]bool) {
 	for id := range ids {
+		// The release may have held the one indexed copy of an about
+		// paragraph: the next that has it indexes it again.
+		for _, key := range idx.aboutOf[id] {
+			delete(idx.about, key)
+		}
+		delete(idx.aboutOf, id)
 		k := idx.snap.Releases[id]
 		if k == nil {
 			continue
@@ -479,13 +486,6 @@ func (idx *Index) remove(batch *bleve.Batch, ids map[string]bool) {
 		}
 		delete(idx.snap.Releases, id)
 	}
-	// The releases may have held the one indexed copy of an about
-	// paragraph: the next that has it indexes it again.
-	for key, owner := range idx.about {
-		if ids[owner] {
-			delete(idx.about, key)
-		}
-	}
 }
 
 // indexRelease puts r's passages into batch, all but about paragraphs
@@ -500,6 +500,7 @@ func (idx *Index) indexRelease(batch *bleve.Batch, r *corpus.Release) (*keptRele
 				continue
 			}
 			idx.about[key] = r.ID
+			idx.aboutOf[r.ID] = append(idx.aboutOf[r.ID], key)
 		}
 		if err := batch.Index(p.docID(), p.document()); err != nil {
 			return nil, fmt.Errorf("index %s: %w", p.docID(), err)
