@@ -26,6 +26,9 @@ func indexCommand() command {
 				return err
 			}
 			defer idx.Close()
+			// The engine learns what the releases state and keeps it in
+			// the index, so that the next start need read no release.
+			search.NewEngine(data, idx)
 			n, err := idx.DocCount()
 			if err != nil {
 				return err
