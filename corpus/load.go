@@ -35,6 +35,13 @@ type Dir struct {
 	FS          fs.FS
 	Path        string
 	MaxFileSize int64
+	// Lazy keeps the releases of the directory without their text, which
+	// Data.Full reads again; Data.Stamps has their files' stamps.
+	Lazy bool
+	// Known gives, for a Lazy directory, the release without its text
+	// that the release file at path held when it had stamp, if known; the
+	// file is then not read. Nil reads every file.
+	Known func(path string, stamp Stamp) (Release, bool)
 }
 
 // Embedded is the default corpus compiled into the binary.
@@ -73,9 +80,10 @@ func Load(dirs ...Dir) (*Data, []error) {
 // A release with an error is left out, and the others load. LoadContext
 // returns early with ctx's error when ctx ends.
 func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
-	var l loader
+	l := loader{stamps: map[string]Stamp{}}
 	versions := map[string][]dataFile{}
 	releases := map[string]Release{}
+	d := &Data{Files: map[string]string{}, Stamps: map[string]Stamp{}}
 	for _, dir := range dirs {
 		for _, name := range dataFiles {
 			if f, ok := readDataFile(dir, name); ok {
@@ -85,11 +93,16 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 		if err := l.loadReleases(ctx, dir, releases); err != nil {
 			return &Data{}, append(l.errs, err)
 		}
+		if dir.Lazy {
+			d.lazy = append(d.lazy, dir)
+		}
 	}
 
-	d := &Data{Files: map[string]string{}}
 	for _, r := range releases {
 		d.Releases = append(d.Releases, r)
+		if s, ok := l.stamps[r.ID]; ok && !r.HasText() {
+			d.Stamps[r.ID] = s
+		}
 	}
 	slices.SortFunc(d.Releases, func(a, b Release) int {
 		if c := a.Date.Compare(b.Date); c != 0 {
@@ -230,6 +243,9 @@ type dataFile struct {
 
 type loader struct {
 	errs []error
+	// stamps are the stamps of the release files of Lazy directories, by
+	// release ID.
+	stamps map[string]Stamp
 }
 
 func (l *loader) fail(path string, line int, err error) {
@@ -256,12 +272,7 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into map[string]Rele
 			continue
 		}
 		p := filepath.Join(dir.Path, ReleasesDir, e.Name())
-		raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.Name()), dir.MaxFileSize)
-		if err != nil {
-			l.fail(p, 0, err)
-			continue
-		}
-		r, err := ParseRelease(p, raw)
+		r, stamp, err := readRelease(dir, e, p)
 		if err != nil {
 			l.errs = append(l.errs, err)
 			continue
@@ -272,8 +283,43 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into map[string]Rele
 		}
 		seen[r.ID] = p
 		into[r.ID] = r
+		if dir.Lazy {
+			l.stamps[r.ID] = stamp
+		}
 	}
 	return nil
+}
+
+// readRelease reads the release file e of dir, at p, and its stamp; a
+// Lazy directory's release without its text, and not read at all when
+// dir knows it by its stamp. A link is always read: its own stamp says
+// nothing of the file it leads to.
+func readRelease(dir Dir, e fs.DirEntry, p string) (Release, Stamp, error) {
+	var stamp Stamp
+	if dir.Lazy {
+		fi, err := e.Info()
+		if err != nil {
+			return Release{}, stamp, &FileError{Path: p, Err: err}
+		}
+		stamp = stampOf(fi)
+		if dir.Known != nil && e.Type()&fs.ModeSymlink == 0 {
+			if r, ok := dir.Known(p, stamp); ok {
+				return r, stamp, nil
+			}
+		}
+	}
+	raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.Name()), dir.MaxFileSize)
+	if err != nil {
+		return Release{}, stamp, &FileError{Path: p, Err: err}
+	}
+	r, err := ParseRelease(p, raw)
+	if err != nil {
+		return Release{}, stamp, err
+	}
+	if dir.Lazy {
+		r = withoutText(r)
+	}
+	return r, stamp, nil
 }
 
 // IsReleaseFile reports whether a file name has the extension of a release:

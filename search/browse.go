@@ -63,19 +63,24 @@ func (e *Engine) finish(a answer.Answer, question string, lang corpus.Lang) answ
 	return a
 }
 
-// Latest returns up to n releases, newest first.
+// Latest returns up to n releases, newest first, without their text
+// where the corpus loaded them so (corpus.Dir.Lazy): Release gives one
+// whole.
 func (e *Engine) Latest(n int) []*corpus.Release {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	return e.latest(n)
 }
 
-// Release returns the release with id.
+// Release returns the release with id, with its text.
 func (e *Engine) Release(id string) (*corpus.Release, bool) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	r, ok := e.releases[id]
-	return r, ok
+	if !ok {
+		return nil, false
+	}
+	return e.full(r), true
 }
 
 // maxSearchPassages bounds the passages a search groups into releases.

@@ -56,6 +56,9 @@ type Engine struct {
 	regions     map[string]*corpus.Region
 	// curated are the press office's curated answers (SetCurated).
 	curated []curatedEntry
+	// texts holds the text of the releases read last, of those loaded
+	// without it.
+	texts *textCache
 }
 
 // NewEngine answers from data, searching releases' text in idx, which must
@@ -89,6 +92,7 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		now:     time.Now,
 		base:    data,
 		learned: map[string]*learned{},
+		texts:   newTextCache(),
 	}
 	e.learnAll()
 	e.derive()
@@ -96,21 +100,32 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 }
 
 // learnAll learns what every release states, or reads it from the index
-// when the index keeps it for these releases and data.
+// when it keeps it for these releases and data; a release loaded without
+// its text is read for it, and its text not kept.
 func (e *Engine) learnAll() {
-	e.learningKey = learningKey(e.base)
+	key := learningKey(e.base)
 	byID := make(map[string]*corpus.Release, len(e.base.Releases))
 	for i := range e.base.Releases {
 		byID[e.base.Releases[i].ID] = &e.base.Releases[i]
 	}
-	if kept, ok := keptLearned(e.index, e.learningKey, byID); ok {
-		e.learned = kept
-		return
+	e.learningKey = key
+	e.learned = e.index.keptLearned(key, byID)
+	fresh := map[string]*learned{}
+	for id, r := range byID {
+		if e.learned[id] != nil {
+			continue
+		}
+		full, err := e.base.Full(r)
+		if err != nil {
+			full = *r // a file gone since: nothing to learn from it
+		}
+		k := e.learner.learn(&full)
+		k.release = r
+		e.learned[id], fresh[id] = k, k
 	}
-	for _, r := range byID {
-		e.learned[r.ID] = e.learner.learn(r)
+	if len(fresh) > 0 {
+		_ = e.index.keepLearned(key, fresh)
 	}
-	keepLearned(e.index, e.learningKey, e.learned)
 }
 
 // Warm reads what the engine reads the first time it needs it: the
@@ -152,10 +167,10 @@ func (e *Engine) derive() {
 func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	old := e.releases[r.ID]
-	if err := e.index.Replace(ctx, old, r); err != nil {
+	if err := e.index.Replace(ctx, r); err != nil {
 		return err
 	}
+	e.texts.forget(r.ID)
 	// A new slice, not the old one changed in place: answers given before
 	// hold pointers into the old one, which must keep saying what they said.
 	releases := make([]corpus.Release, 0, len(e.base.Releases)+1)
@@ -168,8 +183,9 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	base := *e.base
 	base.Releases = slices.Insert(releases, i, r)
 	e.base = &base
-	e.learned[r.ID] = e.learner.learn(&base.Releases[i])
-	keepLearned(e.index, e.learningKey, e.learned)
+	k := e.learner.learn(&base.Releases[i])
+	e.learned[r.ID] = k
+	_ = e.index.keepLearned(e.learningKey, map[string]*learned{r.ID: k})
 	e.derive()
 	return nil
 }

@@ -756,7 +756,7 @@ func (e *Engine) quoted(lang corpus.Lang) (answer.Answer, bool) {
 	a := e.newAnswer(lang)
 	var people []*corpus.Person
 	for i, n := len(e.data.Releases)-1, 0; i >= 0 && n < 3; i-- {
-		r := &e.data.Releases[i]
+		r := e.full(&e.data.Releases[i])
 		var names []string
 		for j := range e.data.Alliance.People {
 			p := &e.data.Alliance.People[j]
@@ -799,6 +799,7 @@ func (e *Engine) releasesOn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 		if !within(corpus.DateOf(r.Date), asked) {
 			continue
 		}
+		r = e.full(r)
 		a.addSource(releaseSource(r))
 		lead := ""
 		if len(r.Body) > 0 {
@@ -878,7 +879,7 @@ func (e *Engine) about(lang corpus.Lang) answer.Answer {
 		a.say("about.it_was_founded_in", f.Date.Format(lang))
 	}
 	for _, r := range e.latest(1) {
-		for _, p := range r.About {
+		for _, p := range e.full(r).About {
 			if strings.Contains(p, "Ziel") || strings.Contains(p, "aim") || strings.Contains(p, "目标") {
 				a.addSource(releaseSource(r))
 				a.say("about.from_its_self_description_in", p, languageName(lang, r.Lang))

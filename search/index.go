@@ -2,14 +2,9 @@ package search
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"iter"
-	"maps"
+	"hash/maphash"
 	"os"
 	"path/filepath"
 	"slices"
@@ -35,12 +30,9 @@ import (
 	"github.com/isa-alliance/isabot/search/bilingual"
 )
 
-// mappingVersion is part of the corpus hash: changing the mapping or the
-// passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-8"
-
-// hashKey is where an index remembers the corpus it was built from.
-var hashKey = []byte("isabot.corpus-hash")
+// mappingVersion is kept in an index's snapshot: changing the mapping
+// or the passage split must change it, so that old indexes are rebuilt.
+const mappingVersion = "isabot-index-9"
 
 // The index holds one document per passage of a release: its title, each
 // body paragraph, its about section and its contact block. The text goes
@@ -236,67 +228,45 @@ func parseDocID(id string) (release string, kind part, index int, ok bool) {
 	return id[:i], part(id[i+1]), index, true
 }
 
-// toIndex yields the passages of releases that go into the index: all
-// but about paragraphs already indexed, which it records in about.
-func toIndex(releases []corpus.Release, about map[string]bool) iter.Seq[passage] {
-	return func(yield func(passage) bool) {
-		for i := range releases {
-			for _, p := range passagesOf(&releases[i]) {
-				if p.Kind == partAbout {
-					if about[p.Text] {
-						continue
-					}
-					about[p.Text] = true
-				}
-				if !yield(p) {
-					return
-				}
-			}
-		}
-	}
-}
-
-// Hash identifies a corpus's releases and the way they are indexed; an
-// on-disk index is rebuilt when it changes.
-func Hash(releases []corpus.Release) string {
-	h := sha256.New()
-	io.WriteString(h, mappingVersion)
-	field := func(s string) {
-		binary.Write(h, binary.LittleEndian, uint32(len(s)))
-		io.WriteString(h, s)
-	}
-	for i := range releases {
-		r := &releases[i]
-		field(r.ID)
-		field(string(r.Lang))
-		field(r.Date.Format("2006-01-02"))
-		for _, p := range passagesOf(r) {
-			field(string(p.Kind))
-			field(p.Text)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // Index is the full-text index over the releases' passages.
 type Index struct {
 	bleve bleve.Index
-	// mu guards adding releases while questions are answered.
+	// dir is the on-disk index's directory, "" for one in memory.
+	dir string
+	// mu guards adding releases while questions are answered, and snap.
 	mu sync.RWMutex
+	// snap is what the index holds: each release, its version and
+	// passages, what was learned from it.
+	snap *snapshot
+	// byPath are snap's releases by the file they were read from, for
+	// Known.
+	byPath map[string]*keptRelease
 	// langs are the languages of the indexed releases: only their fields
 	// are worth searching.
 	langs map[corpus.Lang]bool
-	// about remembers the about paragraphs indexed: every release repeats
-	// the alliance's self-description, and one copy is enough to find it.
-	about map[string]bool
+	// about remembers the about paragraphs indexed, by a hash of their
+	// text, with the release whose passage holds each: every release
+	// repeats the alliance's self-description, and one copy is enough to
+	// find it.
+	about     map[uint64]string
+	aboutOf   map[string][]uint64 // the keys of about by release
+	aboutSeed maphash.Seed
 }
 
-func newIndex(b bleve.Index, releases []corpus.Release) *Index {
-	idx := &Index{bleve: b, langs: map[corpus.Lang]bool{}, about: map[string]bool{}}
-	for i := range releases {
-		idx.langs[indexLang(releases[i].Lang)] = true
+func newIndex(b bleve.Index, dir string, snap *snapshot) *Index {
+	idx := &Index{bleve: b, dir: dir, snap: snap, byPath: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
+		about: map[uint64]string{}, aboutOf: map[string][]uint64{}, aboutSeed: maphash.MakeSeed()}
+	for _, k := range snap.Releases {
+		idx.langs[indexLang(k.Release.Lang)] = true
+		if k.Release.Source != "" {
+			idx.byPath[k.Release.Source] = k
+		}
 	}
 	return idx
+}
+
+func newSnapshot() *snapshot {
+	return &snapshot{Mapping: mappingVersion, Releases: map[string]*keptRelease{}}
 }
 
 // indexLang is the language whose field holds a release's text.
@@ -307,11 +277,12 @@ func indexLang(lang corpus.Lang) corpus.Lang {
 	return corpus.German
 }
 
-// ProgressFunc is told how many of total passages are indexed.
+// ProgressFunc is told how many of total releases are indexed.
 type ProgressFunc func(done, total int)
 
-// NewMemIndex builds an index in memory, for tests and for when the
-// on-disk index is held by another process.
+// NewMemIndex builds an index of releases in memory, for tests and for
+// when the on-disk index is held by another process (then empty, and
+// filled by Sync).
 func NewMemIndex(ctx context.Context, releases []corpus.Release) (*Index, error) {
 	m, err := newMapping()
 	if err != nil {
@@ -321,8 +292,12 @@ func NewMemIndex(ctx context.Context, releases []corpus.Release) (*Index, error)
 	if err != nil {
 		return nil, fmt.Errorf("create in-memory index: %w", err)
 	}
-	idx := newIndex(b, releases)
-	if err := idx.add(ctx, releases, nil); err != nil {
+	idx := newIndex(b, "", newSnapshot())
+	_, problems, err := idx.Sync(ctx, &corpus.Data{Releases: releases}, nil)
+	if err == nil {
+		err = errors.Join(problems...)
+	}
+	if err != nil {
 		b.Close()
 		return nil, err
 	}
@@ -332,40 +307,36 @@ func NewMemIndex(ctx context.Context, releases []corpus.Release) (*Index, error)
 // ErrLocked means another process has the on-disk index open.
 var ErrLocked = errors.New("index is in use by another isabot process")
 
-// OpenIndex opens the index in dir, building it first when it is missing
-// or was built from other releases. It fails with ErrLocked when another
-// process holds the index.
-func OpenIndex(ctx context.Context, dir string, releases []corpus.Release, progress ProgressFunc) (idx *Index, rebuilt bool, err error) {
-	want := Hash(releases)
-	if b, err := openExisting(dir); err == nil {
-		got, err := b.GetInternal(hashKey)
-		if err == nil && string(got) == want {
-			return newIndex(b, releases), false, nil
+// OpenIndex opens the index in dir with the snapshot of the releases it
+// holds, or makes a new, empty one when there is none or it was built
+// another way; Sync brings it up to date. It fails with ErrLocked when
+// another process holds the index.
+func OpenIndex(dir string) (*Index, error) {
+	b, err := openExisting(dir)
+	switch {
+	case errors.Is(err, ErrLocked):
+		return nil, err
+	case err == nil:
+		if snap, ok := readSnapshot(dir); ok {
+			return newIndex(b, dir, snap), nil
 		}
 		b.Close()
-	} else if errors.Is(err, ErrLocked) {
-		return nil, false, err
-	}
-
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".building-")
-	if err != nil {
-		return nil, false, fmt.Errorf("build index: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-	if err := build(ctx, filepath.Join(tmp, "index"), releases, want, progress); err != nil {
-		return nil, false, err
 	}
 	if err := os.RemoveAll(dir); err != nil {
-		return nil, false, fmt.Errorf("replace index: %w", err)
+		return nil, fmt.Errorf("replace index: %w", err)
 	}
-	if err := os.Rename(filepath.Join(tmp, "index"), dir); err != nil {
-		return nil, false, fmt.Errorf("replace index: %w", err)
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
 	}
-	b, err := openExisting(dir)
+	m, err := newMapping()
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	return newIndex(b, releases), true, nil
+	b, err = bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return newIndex(b, dir, newSnapshot()), nil
 }
 
 func openExisting(dir string) (bleve.Index, error) {
@@ -384,89 +355,158 @@ func openExisting(dir string) (bleve.Index, error) {
 	return b, nil
 }
 
-func build(ctx context.Context, dir string, releases []corpus.Release, hash string, progress ProgressFunc) error {
-	m, err := newMapping()
-	if err != nil {
-		return err
+// Known gives the release without its text that the file at path held
+// when it had stamp, if the index holds that version of it: the corpus
+// need not read the file (corpus.Dir.Known). It is called before the
+// index is shared.
+func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) {
+	k := idx.byPath[path]
+	if k == nil || k.Stamp != stamp || k.Version != stampVersion(path, stamp) {
+		return corpus.Release{}, false
 	}
-	b, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return fmt.Errorf("create index %s: %w", dir, err)
-	}
-	idx := newIndex(b, releases)
-	err = idx.add(ctx, releases, progress)
-	if err == nil {
-		err = b.SetInternal(hashKey, []byte(hash))
-	}
-	if cerr := b.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return k.Release, true
 }
 
-// batchSize balances memory against per-batch overhead.
+// batchSize balances memory against per-batch overhead, in passages.
 const batchSize = 2000
 
-// Replace indexes r while questions are being answered, removing the
-// passages of old, the release it replaces, if any.
-func (idx *Index) Replace(ctx context.Context, old *corpus.Release, r corpus.Release) error {
-	if old != nil {
-		idx.mu.Lock()
-		batch := idx.bleve.NewBatch()
-		for _, p := range passagesOf(old) {
-			batch.Delete(p.docID())
-			if p.Kind == partAbout {
-				// The old release may have held the one indexed copy:
-				// the new one indexes it again.
-				delete(idx.about, p.Text)
-			}
-		}
-		err := idx.bleve.Batch(batch)
-		idx.mu.Unlock()
-		if err != nil {
-			return fmt.Errorf("remove %s from the index: %w", old.ID, err)
-		}
-	}
-	return idx.add(ctx, []corpus.Release{r}, nil)
-}
-
-func (idx *Index) add(ctx context.Context, releases []corpus.Release, progress ProgressFunc) error {
+// Sync brings the index up to date with data's releases: it indexes the
+// releases new or changed since the snapshot, reading the text of those
+// loaded without it (corpus.Data.Full) one at a time, removes those gone,
+// and writes the snapshot. It returns how many releases it indexed or
+// removed, and a problem for each release whose text could not be read,
+// which is left out.
+func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress ProgressFunc) (int, []error, error) {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	total := 0
-	for range toIndex(releases, maps.Clone(idx.about)) {
-		total++
+	present := make(map[string]bool, len(data.Releases))
+	var changed []*corpus.Release
+	var versions []string
+	for i := range data.Releases {
+		r := &data.Releases[i]
+		present[r.ID] = true
+		v := releaseVersion(data, r)
+		if k := idx.snap.Releases[r.ID]; k == nil || k.Version != v {
+			changed = append(changed, r)
+			versions = append(versions, v)
+		}
+	}
+	gone := map[string]bool{}
+	for id := range idx.snap.Releases {
+		if !present[id] {
+			gone[id] = true
+		}
+	}
+	if len(changed) == 0 && len(gone) == 0 {
+		return 0, nil, nil
 	}
 	batch := idx.bleve.NewBatch()
-	done := 0
-	flush := func() error {
+	flush := func(done int) error {
 		if err := idx.bleve.Batch(batch); err != nil {
 			return fmt.Errorf("index passages: %w", err)
 		}
-		done += batch.Size()
 		batch.Reset()
 		if progress != nil {
-			progress(done, total)
+			progress(done, len(changed))
 		}
 		return ctx.Err()
 	}
-	for i := range releases {
-		idx.langs[indexLang(releases[i].Lang)] = true
-	}
-	for p := range toIndex(releases, idx.about) {
-		if err := batch.Index(p.docID(), p.document()); err != nil {
-			return fmt.Errorf("index %s: %w", p.docID(), err)
+	idx.remove(batch, gone)
+	var problems []error
+	for i, r := range changed {
+		idx.remove(batch, map[string]bool{r.ID: true})
+		full, err := data.Full(r)
+		if err != nil {
+			problems = append(problems, err)
+			continue
 		}
+		kept, err := idx.indexRelease(batch, &full)
+		if err != nil {
+			return 0, problems, err
+		}
+		kept.Release, kept.Version, kept.Stamp = *r, versions[i], data.Stamps[r.ID]
+		kept.Release.Body, kept.Release.About, kept.Release.Contact = nil, nil, nil
+		idx.snap.Releases[r.ID] = kept
 		if batch.Size() >= batchSize {
-			if err := flush(); err != nil {
-				return err
+			if err := flush(i + 1); err != nil {
+				return 0, problems, err
 			}
 		}
 	}
-	if batch.Size() > 0 {
-		return flush()
+	if err := flush(len(changed)); err != nil {
+		return 0, problems, err
 	}
-	return nil
+	return len(changed) + len(gone), problems, idx.saveSnapshot()
+}
+
+// Replace indexes r while questions are being answered, in place of the
+// release of its ID the index holds, if any.
+func (idx *Index) Replace(ctx context.Context, r corpus.Release) error {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	batch := idx.bleve.NewBatch()
+	idx.remove(batch, map[string]bool{r.ID: true})
+	kept, err := idx.indexRelease(batch, &r)
+	if err != nil {
+		return err
+	}
+	if err := idx.bleve.Batch(batch); err != nil {
+		return fmt.Errorf("index %s: %w", r.ID, err)
+	}
+	kept.Release, kept.Version = r, releaseVersion(&corpus.Data{}, &r)
+	kept.Release.Body, kept.Release.About, kept.Release.Contact = nil, nil, nil
+	idx.snap.Releases[r.ID] = kept
+	return ctx.Err()
+}
+
+// remove puts the removal of the passages of the releases with ids into
+// batch, and forgets them; idx.mu must be held.
+func (idx *Index) remove(batch *bleve.Batch, ids map[string]bool) {
+	for id := range ids {
+		// The release may have held the one indexed copy of an about
+		// paragraph: the next that has it indexes it again.
+		for _, key := range idx.aboutOf[id] {
+			delete(idx.about, key)
+		}
+		delete(idx.aboutOf, id)
+		k := idx.snap.Releases[id]
+		if k == nil {
+			continue
+		}
+		r := &corpus.Release{ID: id}
+		batch.Delete(passage{Release: r, Kind: partTitle}.docID())
+		for i := range k.Body {
+			batch.Delete(passage{Release: r, Kind: partBody, Index: i}.docID())
+		}
+		for i := range k.About {
+			batch.Delete(passage{Release: r, Kind: partAbout, Index: i}.docID())
+		}
+		if k.Contact {
+			batch.Delete(passage{Release: r, Kind: partContact}.docID())
+		}
+		delete(idx.snap.Releases, id)
+	}
+}
+
+// indexRelease puts r's passages into batch, all but about paragraphs
+// already indexed, and returns what the snapshot keeps of it but the
+// release and its version; idx.mu must be held.
+func (idx *Index) indexRelease(batch *bleve.Batch, r *corpus.Release) (*keptRelease, error) {
+	idx.langs[indexLang(r.Lang)] = true
+	for _, p := range passagesOf(r) {
+		if p.Kind == partAbout {
+			key := maphash.String(idx.aboutSeed, p.Text)
+			if _, indexed := idx.about[key]; indexed {
+				continue
+			}
+			idx.about[key] = r.ID
+			idx.aboutOf[r.ID] = append(idx.aboutOf[r.ID], key)
+		}
+		if err := batch.Index(p.docID(), p.document()); err != nil {
+			return nil, fmt.Errorf("index %s: %w", p.docID(), err)
+		}
+	}
+	return &keptRelease{Body: len(r.Body), About: len(r.About), Contact: len(r.Contact) > 0}, nil
 }
 
 // known reports which of the given terms occur in the index, per
@@ -509,24 +549,6 @@ func (idx *Index) hasLang(lang corpus.Lang) bool {
 	idx.mu.RLock()
 	defer idx.mu.RUnlock()
 	return idx.langs[lang]
-}
-
-// stored returns what was kept in the index under key, if anything.
-func (idx *Index) stored(key string) ([]byte, bool) {
-	idx.mu.RLock()
-	defer idx.mu.RUnlock()
-	v, err := idx.bleve.GetInternal([]byte(key))
-	return v, err == nil && v != nil
-}
-
-// store keeps value in the index under key, beside the passages.
-func (idx *Index) store(key string, value []byte) error {
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
-	if err := idx.bleve.SetInternal([]byte(key), value); err != nil {
-		return fmt.Errorf("store %s in the index: %w", key, err)
-	}
-	return nil
 }
 
 // Close releases the index and its lock.

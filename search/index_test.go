@@ -19,25 +19,46 @@ func defaultReleases(t *testing.T) []corpus.Release {
 	return data.Releases
 }
 
+// openSynced opens the index in dir and brings it up to date with
+// releases, returning how many releases it indexed or removed.
+func openSynced(ctx context.Context, dir string, releases []corpus.Release) (*Index, int, error) {
+	idx, err := OpenIndex(dir)
+	if err != nil {
+		return nil, 0, err
+	}
+	n, problems, err := idx.Sync(ctx, &corpus.Data{Releases: releases}, nil)
+	if err == nil {
+		err = errors.Join(problems...)
+	}
+	if err != nil {
+		idx.Close()
+		return nil, 0, err
+	}
+	return idx, n, nil
+}
+
 func TestOpenIndex(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "index")
 	releases := defaultReleases(t)
 
-	// First open builds, reporting progress.
-	var progressed int
-	idx, rebuilt, err := OpenIndex(ctx, dir, releases, func(done, total int) { progressed = done })
-	if err != nil || !rebuilt {
-		t.Fatalf("first open: rebuilt=%v err=%v", rebuilt, err)
+	// First open builds, reporting progress by release.
+	idx, err := OpenIndex(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	n, _ := idx.DocCount()
-	if n == 0 || progressed != int(n) {
-		t.Errorf("indexed %d passages, progress said %d", n, progressed)
+	var progressed, total int
+	n, _, err := idx.Sync(ctx, &corpus.Data{Releases: releases}, func(done, all int) { progressed, total = done, all })
+	if err != nil || n != len(releases) {
+		t.Fatalf("first sync: %d releases indexed, err=%v; want %d", n, err, len(releases))
 	}
+	if progressed != len(releases) || total != len(releases) {
+		t.Errorf("progress said %d of %d, want %d of %d", progressed, total, len(releases), len(releases))
+	}
+	docs, _ := idx.DocCount()
 
 	// While it is open, another opener is told it is locked, not blocked.
-	_, _, err = OpenIndex(ctx, dir, releases, nil)
-	if !errors.Is(err, ErrLocked) {
+	if _, err := OpenIndex(dir); !errors.Is(err, ErrLocked) {
 		t.Errorf("second open while held: %v, want ErrLocked", err)
 	}
 	if err := idx.Close(); err != nil {
@@ -45,37 +66,51 @@ func TestOpenIndex(t *testing.T) {
 	}
 
 	// Unchanged corpus: opened as is.
-	idx, rebuilt, err = OpenIndex(ctx, dir, releases, nil)
-	if err != nil || rebuilt {
-		t.Fatalf("reopen: rebuilt=%v err=%v", rebuilt, err)
+	idx, n, err = openSynced(ctx, dir, releases)
+	if err != nil || n != 0 {
+		t.Fatalf("reopen: %d releases indexed, err=%v", n, err)
 	}
 	idx.Close()
 
-	// A changed release: rebuilt.
+	// A changed release: that one indexed again, with its new passage.
 	changed := append([]corpus.Release(nil), releases...)
 	changed[0].Body = append([]string{"Ein neuer Absatz."}, changed[0].Body...)
-	idx, rebuilt, err = OpenIndex(ctx, dir, changed, nil)
-	if err != nil || !rebuilt {
-		t.Fatalf("changed corpus: rebuilt=%v err=%v", rebuilt, err)
+	idx, n, err = openSynced(ctx, dir, changed)
+	if err != nil || n != 1 {
+		t.Fatalf("changed corpus: %d releases indexed, err=%v; want 1", n, err)
+	}
+	if got, _ := idx.DocCount(); got != docs+1 {
+		t.Errorf("after a paragraph was added: %d passages, want %d", got, docs+1)
+	}
+	idx.Close()
+
+	// A removed release: its passages go.
+	idx, n, err = openSynced(ctx, dir, changed[1:])
+	if err != nil || n != 1 {
+		t.Fatalf("removed release: %d releases changed, err=%v; want 1", n, err)
+	}
+	if got, _ := idx.DocCount(); got >= docs {
+		t.Errorf("after a release was removed: %d passages, want fewer than %d", got, docs)
 	}
 	idx.Close()
 }
 
-func TestHash(t *testing.T) {
+func TestReleaseVersion(t *testing.T) {
 	releases := defaultReleases(t)
-	h := Hash(releases)
-	if h != Hash(defaultReleases(t)) {
-		t.Error("hash of the same releases differs")
+	data := &corpus.Data{}
+	v := releaseVersion(data, &releases[0])
+	if v != releaseVersion(data, &defaultReleases(t)[0]) {
+		t.Error("version of the same release differs")
 	}
-	changed := append([]corpus.Release(nil), releases...)
-	changed[0].Date = changed[0].Date.Add(24 * time.Hour)
-	if Hash(changed) == h {
-		t.Error("hash ignores the date")
+	changed := releases[0]
+	changed.Date = changed.Date.Add(24 * time.Hour)
+	if releaseVersion(data, &changed) == v {
+		t.Error("version ignores the date")
 	}
-	changed = append([]corpus.Release(nil), releases...)
-	changed[0].Title += "!"
-	if Hash(changed) == h {
-		t.Error("hash ignores the title")
+	changed = releases[0]
+	changed.Title += "!"
+	if releaseVersion(data, &changed) == v {
+		t.Error("version ignores the title")
 	}
 }
 

@@ -786,7 +786,7 @@ func (e *Engine) passageByID(id string) *passage {
 	if r == nil {
 		return nil
 	}
-	p, ok := passageAt(r, kind, index)
+	p, ok := passageAt(e.full(r), kind, index)
 	if !ok {
 		return nil
 	}
@@ -833,7 +833,7 @@ func (e *Engine) quoteAnswer(q *question, found []scoredPassage, topic []topicWo
 	r := found[0].p.Release
 	var picked []*passage
 	for _, f := range found {
-		if f.p.Release == r && len(picked) < 2 {
+		if f.p.Release.ID == r.ID && len(picked) < 2 {
 			picked = append(picked, f.p)
 		}
 	}

@@ -83,7 +83,7 @@ func (a *app) printConfig(ctx context.Context) error {
 	for _, line := range a.plan() {
 		fmt.Fprintln(a.stdout, "  "+line)
 	}
-	data, unused, err := a.loadCorpus(ctx)
+	data, unused, err := a.loadCorpus(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -16,12 +16,16 @@ import (
 )
 
 // loadCorpus reads the embedded corpus and the data directory's additions,
-// logging every problem; the rest loads. It returns the data files of the
-// data directory that have errors and are not used (corpus.Load), and
-// ctx's error if ctx ends first.
-func (a *app) loadCorpus(ctx context.Context) (*corpus.Data, []*corpus.UnusedFileError, error) {
+// logging every problem; the rest loads. The data directory's releases
+// are loaded without their text, which the engine reads when it needs it,
+// and known, when given, names the release files that need not be read
+// (search.Index.Known). It returns the data files of the data directory
+// that have errors and are not used (corpus.Load), and ctx's error if ctx
+// ends first.
+func (a *app) loadCorpus(ctx context.Context, known func(string, corpus.Stamp) (corpus.Release, bool)) (*corpus.Data, []*corpus.UnusedFileError, error) {
 	dir := corpus.OSDir(a.dataDir)
 	dir.MaxFileSize = a.cfg.MaxFileSize
+	dir.Lazy, dir.Known = true, known
 	if a.dataFS != nil {
 		dir.FS = a.dataFS
 	}
@@ -43,32 +47,44 @@ func (a *app) loadCorpus(ctx context.Context) (*corpus.Data, []*corpus.UnusedFil
 	return data, unused, nil
 }
 
-// openIndex opens the on-disk index in the data directory, building it
-// when the corpus changed. When another isabot process holds it, the
-// answers come from an index built in memory instead, if inMemory allows.
-func (a *app) openIndex(ctx context.Context, data *corpus.Data, inMemory bool) (*search.Index, error) {
+// openCorpus opens the on-disk index in the data directory, loads the
+// corpus, reading only the release files the index does not hold as they
+// are, and brings the index up to date. When another isabot process holds
+// the index, the answers come from an index built in memory instead, if
+// inMemory allows.
+func (a *app) openCorpus(ctx context.Context, inMemory bool) (*corpus.Data, []*corpus.UnusedFileError, *search.Index, error) {
 	dir := filepath.Join(a.dataDir, "index")
-	start := time.Now()
-	idx, rebuilt, err := search.OpenIndex(ctx, dir, data.Releases, a.progress("indexing releases"))
-	switch {
-	case errors.Is(err, search.ErrLocked) && inMemory:
+	idx, err := search.OpenIndex(dir)
+	if errors.Is(err, search.ErrLocked) && inMemory {
 		a.logger.Warn("the index is in use by another isabot process; building a temporary one in memory", "dir", dir)
-		return search.NewMemIndex(ctx, data.Releases)
-	case err != nil:
-		return nil, err
-	case rebuilt:
-		a.logger.Info("built the search index", "releases", len(data.Releases), "dir", dir, "took", time.Since(start).Round(time.Millisecond))
+		idx, err = search.NewMemIndex(ctx, nil)
 	}
-	return idx, nil
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	data, unused, err := a.loadCorpus(ctx, idx.Known)
+	if err != nil {
+		idx.Close()
+		return nil, nil, nil, err
+	}
+	start := time.Now()
+	n, problems, err := idx.Sync(ctx, data, a.progress("indexing releases"))
+	for _, p := range problems {
+		a.logger.Warn("a release was left out of the index: its file cannot be read again", "error", p)
+	}
+	if err != nil {
+		idx.Close()
+		return nil, nil, nil, err
+	}
+	if n > 0 {
+		a.logger.Info("updated the search index", "releases", n, "of", len(data.Releases), "dir", dir, "took", time.Since(start).Round(time.Millisecond))
+	}
+	return data, unused, idx, nil
 }
 
 // openEngine loads the corpus and its index and returns the answer engine.
 func (a *app) openEngine(ctx context.Context) (*search.Engine, *search.Index, error) {
-	data, _, err := a.loadCorpus(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	idx, err := a.openIndex(ctx, data, true)
+	data, _, idx, err := a.openCorpus(ctx, true)
 	if err != nil {
 		return nil, nil, err
 	}

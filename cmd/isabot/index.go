@@ -18,11 +18,7 @@ func indexCommand() command {
 				fs.Usage()
 				return errUsage
 			}
-			data, _, err := a.loadCorpus(ctx)
-			if err != nil {
-				return err
-			}
-			idx, err := a.openIndex(ctx, data, false)
+			data, _, idx, err := a.openCorpus(ctx, false)
 			if errors.Is(err, search.ErrLocked) {
 				return fmt.Errorf("%w: a running isabot serve keeps its index up to date itself", err)
 			}
@@ -30,6 +26,9 @@ func indexCommand() command {
 				return err
 			}
 			defer idx.Close()
+			// The engine learns what the releases state and keeps it in
+			// the index, so that the next start need read no release.
+			search.NewEngine(data, idx)
 			n, err := idx.DocCount()
 			if err != nil {
 				return err

@@ -55,15 +55,11 @@ func serveCommand() command {
 // ctx's error if ctx ends first.
 func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group, starting *startup, closers *[]func()) error {
 	began := time.Now()
-	data, unused, err := a.loadCorpus(ctx)
+	data, unused, idx, err := a.openCorpus(ctx, true)
 	if err != nil {
 		return err
 	}
 	starting.set("data", dataCheck(unused))
-	idx, err := a.openIndex(ctx, data, true)
-	if err != nil {
-		return err
-	}
 	*closers = append(*closers, func() { idx.Close() })
 	engine := search.NewEngine(data, idx)
 	// What the engine reads on first need, it reads now, beside the

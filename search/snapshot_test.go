@@ -1,0 +1,167 @@
+package search
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/corpus/synthetic"
+)
+
+// countingFS records the release files opened.
+type countingFS struct {
+	fs.FS
+	mu     sync.Mutex
+	opened []string
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	if strings.HasPrefix(name, corpus.ReleasesDir+"/") {
+		c.mu.Lock()
+		c.opened = append(c.opened, strings.TrimPrefix(name, corpus.ReleasesDir+"/"))
+		c.mu.Unlock()
+	}
+	return c.FS.Open(name)
+}
+
+// read returns the distinct files opened since the last call, sorted.
+func (c *countingFS) read() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := slices.Compact(slices.Sorted(slices.Values(c.opened)))
+	c.opened = nil
+	return out
+}
+
+// lazyStart starts as isabot does, leaving the index to close: the index opened, the data directory's
+// releases loaded without their text and only where the index does not
+// know their files, the index brought up to date, the engine made.
+func lazyStart(t *testing.T, dataDir string) (*Engine, *Index, *countingFS) {
+	t.Helper()
+	idx, err := OpenIndex(filepath.Join(dataDir, "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := &countingFS{FS: os.DirFS(dataDir)}
+	dir := corpus.Dir{FS: files, Path: dataDir, Lazy: true, Known: idx.Known}
+	data, problems := corpus.Load(corpus.Embedded(), dir)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if _, problems, err := idx.Sync(t.Context(), data, nil); err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	return NewEngine(data, idx), idx, files
+}
+
+// searchIDs are the IDs of the releases a search for words finds.
+func searchIDs(t *testing.T, e *Engine, words string) []string {
+	t.Helper()
+	hits, _, err := e.Search(t.Context(), words, corpus.German, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range hits {
+		ids = append(ids, h.Release.ID)
+	}
+	return ids
+}
+
+// TestUnchangedArchiveNotReread checks that a start with unchanged
+// release files reads none of them, that a release's text is read when
+// it is asked for, and that a changed, an added and a removed file are
+// noticed at the next start, which reads only the changed and the added.
+func TestUnchangedArchiveNotReread(t *testing.T) {
+	dataDir := t.TempDir()
+	releasesDir := filepath.Join(dataDir, corpus.ReleasesDir)
+	releases := synthetic.Releases(4, 7)
+	if err := synthetic.WriteFiles(releasesDir, releases); err != nil {
+		t.Fatal(err)
+	}
+	name := func(r corpus.Release) string { return r.ID + ".txt" }
+
+	e, idx, files := lazyStart(t, dataDir)
+	if got := files.read(); len(got) < len(releases) {
+		t.Fatalf("first start read %v, want every release file", got)
+	}
+	learned, err := e.LearnedFacts("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx.Close()
+
+	// Unchanged: nothing read, the same facts, and the text read on demand.
+	e, idx, files = lazyStart(t, dataDir)
+	if got := files.read(); len(got) > 0 {
+		t.Errorf("a start with unchanged files read %v", got)
+	}
+	if again, _ := e.LearnedFacts(""); !slices.Equal(again, learned) {
+		t.Errorf("facts after a start from the snapshot:\n%v\nwant\n%v", again, learned)
+	}
+	r, ok := e.Release(releases[0].ID)
+	if !ok || !slices.Equal(r.Body, releases[0].Body) || r.Title != releases[0].Title {
+		t.Errorf("release read on demand: %+v, want %+v", r, releases[0])
+	}
+	if got := files.read(); !slices.Equal(got, []string{name(releases[0])}) {
+		t.Errorf("showing a release read %v, want its file only", got)
+	}
+	idx.Close()
+
+	// One file changed, one added, one removed.
+	changed := releases[1]
+	changed.Body = append([]string{"Die Zylinderkopfdichtung wurde erneuert."}, changed.Body...)
+	added := synthetic.Releases(5, 8)[4]
+	added.ID = "added-release"
+	if err := synthetic.WriteFiles(releasesDir, []corpus.Release{changed, added}); err != nil {
+		t.Fatal(err)
+	}
+	// The stamp must differ even on a file system with coarse times.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(releasesDir, name(changed)), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(releasesDir, name(releases[2]))); err != nil {
+		t.Fatal(err)
+	}
+	e, idx, files = lazyStart(t, dataDir)
+	defer idx.Close()
+	if got, want := files.read(), []string{name(added), name(changed)}; !slices.Equal(got, want) {
+		t.Errorf("a start after changes read %v, want %v", got, want)
+	}
+	if got := searchIDs(t, e, "Zylinderkopfdichtung"); !slices.Equal(got, []string{changed.ID}) {
+		t.Errorf("the changed release's new word finds %v, want %v", got, []string{changed.ID})
+	}
+	if _, ok := e.Release(releases[2].ID); ok {
+		t.Error("the removed release is still there")
+	}
+	if r, ok := e.Release(added.ID); !ok || !slices.Equal(r.Body, added.Body) {
+		t.Errorf("the added release: %v, %v", r, ok)
+	}
+
+	// A running engine takes a changed release (as serve's watch of the
+	// folder gives it): its new text is found, its old text no longer.
+	again := releases[3]
+	again.Body = []string{"Der Vergaser wurde gereinigt."}
+	if err := e.Add(t.Context(), again); err != nil {
+		t.Fatal(err)
+	}
+	if got := searchIDs(t, e, "Vergaser"); !slices.Equal(got, []string{again.ID}) {
+		t.Errorf("the new text finds %v, want %v", got, []string{again.ID})
+	}
+	if r, _ := e.Release(again.ID); !slices.Equal(r.Body, again.Body) {
+		t.Errorf("the release after Add: %v", r.Body)
+	}
+	for i := 1; i < len(releases[3].Body); i++ {
+		id := passage{Release: &again, Kind: partBody, Index: i}.docID()
+		if doc, err := idx.bleve.Document(id); err != nil || doc != nil {
+			t.Errorf("the old passage %s is still indexed (%v)", id, err)
+		}
+	}
+}
