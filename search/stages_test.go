@@ -76,6 +76,9 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"What's the application deadline for the scholarship?", aDate},
 		{"Bis wann läuft die Bewerbungsfrist?", aDate},
 		{"Wie oft im Jahr trifft sich der Lenkungskreis?", aNumber},
+		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aPlace},
+		{"Which companies are partners in the project?", aPerson},
+		{"联盟创新奖第二名是哪家企业？", aPerson},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
