@@ -25,13 +25,13 @@ func stampOf(fi fs.FileInfo) Stamp {
 	return Stamp{Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
 }
 
-// withoutText is r as a Lazy directory keeps it: no text, and its other
-// strings copied, so that they do not keep the file's content alive.
+// withoutText is r as a Lazy directory keeps it: everything but its text
+// (an embargo too), its strings copied, so that they do not keep the
+// file's content alive.
 func withoutText(r Release) Release {
-	return Release{
-		ID: strings.Clone(r.ID), Date: r.Date, Place: strings.Clone(r.Place), Title: strings.Clone(r.Title),
-		Lang: r.Lang, Source: r.Source, URL: strings.Clone(r.URL),
-	}
+	r.Body, r.About, r.Contact = nil, nil, nil
+	r.ID, r.Place, r.Title, r.URL = strings.Clone(r.ID), strings.Clone(r.Place), strings.Clone(r.Title), strings.Clone(r.URL)
+	return r
 }
 
 // HasText reports whether r holds its text; a release of a Lazy
