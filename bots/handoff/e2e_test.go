@@ -320,10 +320,14 @@ func handoffID(t *testing.T, m slackfake.Message) string {
 func (h *harness) submit(t *testing.T, user string, n int, reply, lang string) {
 	t.Helper()
 	eventually(t, "the modal", func() bool { return len(h.slack.Modals()) >= n })
-	h.interact(t, slackfake.ViewSubmission(user, h.slack.Modals()[n-1], map[string]map[string]any{
+	payload, err := slackfake.ViewSubmission(user, h.slack.Modals()[n-1], map[string]map[string]any{
 		"handoff_reply_text": {"handoff_reply_text": slackfake.TextValue(reply)},
 		"handoff_reply_lang": {"handoff_reply_lang": slackfake.SelectValue(lang)},
-	}))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.interact(t, payload)
 }
 
 // slackMessage is the Slack message with ts as it is now.
