@@ -17,7 +17,9 @@ func TestViewSubmissionChecked(t *testing.T) {
 	t.Parallel()
 	s, api := newAPI(t)
 	v := modal()
-	plain := func(s string) *slack.TextBlockObject { return slack.NewTextBlockObject(slack.PlainTextType, s, false, false) }
+	plain := func(s string) *slack.TextBlockObject {
+		return slack.NewTextBlockObject(slack.PlainTextType, s, false, false)
+	}
 	others := slack.NewInputBlock("others", plain("For others"), nil,
 		slack.NewCheckboxGroupsBlockElement("others", slack.NewOptionBlockObject("yes", plain("Also for others"), nil)))
 	others.Optional = true
