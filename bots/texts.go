@@ -62,6 +62,8 @@ type HandoffTexts struct {
 	Failed      string
 	Reply       string // above the reply; %s the liaison, %s the date
 	Declined    string // %s the question
+	// FollowUpSent tells the journalist their follow-up went on.
+	FollowUpSent string
 
 	Title, Lang, AskedBy, Anonymous, BotAnswer, BotCannot, Source string
 	Answer, NotForUs, Dismiss                                     string
@@ -79,6 +81,7 @@ type HandoffTexts struct {
 	Blocked                                                       string
 	Reminder                                                      string // %s when it was asked
 	Expired                                                       string // %s the date
+	FollowUp                                                      string // %s who asked
 }
 
 // FollowTexts are the words about what a chat follows.
@@ -149,7 +152,7 @@ func handoffTexts(text func(string) string) HandoffTexts {
 		Taken: h("taken"), Closed: h("closed"), WrongChannel: h("wrong_channel"),
 		ModalTitle: h("modal_title"), ModalReply: h("modal_reply"), ModalLang: h("modal_lang"),
 		Send: h("send"), Cancel: h("cancel"), Undelivered: h("undelivered"), Blocked: h("blocked"),
-		Reminder: h("reminder"), Expired: h("expired"),
+		Reminder: h("reminder"), Expired: h("expired"), FollowUp: h("follow_up"), FollowUpSent: h("follow_up_sent"),
 		ModalOrg: h("modal_org"), ModalLearn: h("modal_learn"), ModalOthers: h("modal_others"), ModalOthersHint: h("modal_others_hint"),
 		Curated: h("curated"), NotCurated: h("not_curated"),
 		BoardOpen: h("board_open"), BoardCurated: h("board_curated"), BoardNone: h("board_none"), BoardMore: h("board_more"),

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gofrs/flock"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -159,8 +160,17 @@ func curatedID(n *yaml.Node) string {
 
 // changeCurated applies change to the list of the curated file at path,
 // and writes the file anew if change says so: to a new file beside it,
-// renamed over it, so that a crash leaves the old file or the new.
+// renamed over it, so that a crash leaves the old file or the new. Two
+// processes changing it at once (serve adding a reply while `isabot
+// curated remove` runs) take turns on an advisory lock of a file beside
+// it, path+".lock", so that neither writes over the other's change; the
+// curated file itself cannot carry the lock, as the rename replaces it.
 func changeCurated(path string, change func(list *yaml.Node) (bool, error)) error {
+	lock := flock.New(path + ".lock")
+	if err := lock.Lock(); err != nil {
+		return fmt.Errorf("lock %s: %w", path, err)
+	}
+	defer lock.Unlock()
 	raw, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err

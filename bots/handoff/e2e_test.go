@@ -71,6 +71,26 @@ type harness struct {
 	// answers, which the desk learns.
 	engine  *search.Engine
 	dataDir string
+	// clock is the desk's, which a test may move on.
+	clock *clock
+}
+
+// clock is the real time, moved on by what a test adds.
+type clock struct {
+	mu    sync.Mutex
+	ahead time.Duration
+}
+
+func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.ahead)
+}
+
+func (c *clock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ahead += d
 }
 
 // metricsText is what /metrics shows.
@@ -107,6 +127,7 @@ func start(t *testing.T) *harness {
 		stop:    func() {},
 		logs:    &logBuffer{},
 		metrics: observe.NewMetrics(func() float64 { return 0 }, func() float64 { return 0 }),
+		clock:   &clock{},
 	}
 	h.slack.SetChannel(pressChannel, slackfake.Channel{Member: true})
 	h.slack.SetChannel(otherChannel, slackfake.Channel{Member: true})
@@ -136,6 +157,7 @@ func (h *harness) run(t *testing.T) {
 	}
 	logger := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	desk := handoff.New(h.state, handoff.Policy{}, h.metrics, logger)
+	desk.SetNow(h.clock.now)
 	if h.dataDir != "" {
 		curated := handoff.NewCuratedFile(corpus.OSDir(h.dataDir), filepath.Join(h.dataDir, corpus.CuratedFile), engine, logger)
 		curated.Load()
@@ -298,10 +320,14 @@ func handoffID(t *testing.T, m slackfake.Message) string {
 func (h *harness) submit(t *testing.T, user string, n int, reply, lang string) {
 	t.Helper()
 	eventually(t, "the modal", func() bool { return len(h.slack.Modals()) >= n })
-	h.interact(t, slackfake.ViewSubmission(user, h.slack.Modals()[n-1], map[string]map[string]any{
+	payload, err := slackfake.ViewSubmission(user, h.slack.Modals()[n-1], map[string]map[string]any{
 		"handoff_reply_text": {"handoff_reply_text": slackfake.TextValue(reply)},
 		"handoff_reply_lang": {"handoff_reply_lang": slackfake.SelectValue(lang)},
-	}))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.interact(t, payload)
 }
 
 // slackMessage is the Slack message with ts as it is now.

@@ -41,6 +41,10 @@ type Handoff struct {
 	// (0 when the question was a tapped example).
 	Chat      int64 `json:"chat,omitempty"`
 	MessageID int   `json:"message_id,omitempty"`
+	// Confirmation is the bot's message telling the journalist that the
+	// question was sent, to which they may reply with a follow-up; only
+	// Open reads it.
+	Confirmation int `json:"-"`
 	// AskChannel is the liaison's direct-message channel with the Slack
 	// bot, for a question asked there.
 	AskChannel string      `json:"ask_channel,omitempty"`
@@ -117,7 +121,9 @@ const (
 // Slack bot's direct messages): it sends the press office's reply, or
 // the news that the question is not for it, to the asker.
 type Journalists interface {
-	SendReply(ctx context.Context, h Handoff) error
+	// SendReply returns the id of the message sent, to which the
+	// journalist may reply with a follow-up; 0 when there is none.
+	SendReply(ctx context.Context, h Handoff) (sent int, err error)
 	SendDeclined(ctx context.Context, h Handoff) error
 }
 
@@ -133,13 +139,22 @@ type Liaisons interface {
 	// ReportNotCurated says in the thread that a reply marked for others
 	// was sent but not kept as a curated answer, and why.
 	ReportNotCurated(ctx context.Context, h Handoff, why error) error
+	// PostFollowUp posts the journalist's follow-up in the thread; h
+	// holds the Slack message, the language and the journalist's name
+	// only when they agreed to send it.
+	PostFollowUp(ctx context.Context, h Handoff, text string) error
 }
 
-// Store keeps the open hand-offs; package store's Store is one.
+// Store keeps the open hand-offs, and the messages of their threads in
+// the journalists' chats; package store's Store is one.
 type Store interface {
 	SaveHandoff(id string, data []byte) error
 	ChangeHandoff(id string, change func(data []byte) ([]byte, error)) error
 	Handoffs() ([][]byte, error)
+	SaveHandoffThread(key string, data []byte) error
+	// HandoffThread returns nil when nothing is kept under key.
+	HandoffThread(key string) ([]byte, error)
+	ForgetHandoffThreads(forget func(data []byte) bool) error
 }
 
 // Policy is how long hand-offs wait: RemindAfter until the channel is
@@ -228,24 +243,27 @@ func (d *Desk) Run(ctx context.Context) error {
 	}
 }
 
-// sweep reminds of and expires the hand-offs due.
+// sweep reminds of and expires the hand-offs due, and forgets the
+// messages of those past the retention.
 func (d *Desk) sweep(ctx context.Context) error {
+	now := d.now().UTC()
+	if err := d.forgetThreads(now); err != nil {
+		return err
+	}
 	all, err := d.store.Handoffs()
 	if err != nil {
 		return err
 	}
-	now := d.now().UTC()
 	for _, data := range all {
 		var h Handoff
 		if err := json.Unmarshal(data, &h); err != nil {
 			d.logger.Error("hand-off: unreadable in the state store", "error", err)
 			continue
 		}
-		age := now.Sub(h.Asked)
 		switch {
-		case age >= d.policy.Retention:
+		case d.expired(h.Asked, now):
 			d.expire(ctx, h.ID, now)
-		case age >= d.policy.RemindAfter && !h.Reminded:
+		case now.Sub(h.Asked) >= d.policy.RemindAfter && !h.Reminded:
 			d.remind(ctx, h.ID)
 		}
 	}
@@ -343,6 +361,7 @@ func (d *Desk) Open(ctx context.Context, h Handoff) (Handoff, error) {
 	if err := d.save(h); err != nil {
 		return h, err
 	}
+	d.keepThread(h, h.Confirmation)
 	d.metrics.HandoffOpened()
 	d.logger.Info("hand-off opened", "handoff", h.ID, "lang", h.Lang)
 	return h, nil
@@ -429,7 +448,9 @@ func (d *Desk) Answer(ctx context.Context, id, liaison, name string, r Reply) er
 	}
 	j, err := d.asker(h)
 	if err == nil {
-		err = j.SendReply(ctx, h)
+		var sent int
+		sent, err = j.SendReply(ctx, h)
+		d.keepThread(h, sent)
 	}
 	if err != nil {
 		d.logger.Warn("hand-off: the reply did not reach the journalist", "handoff", id, "error", err)

@@ -53,12 +53,16 @@ func TestLearnedForOthers(t *testing.T) {
 			t.Errorf("the modal lacks %s: %s", want, modal)
 		}
 	}
-	h.interact(t, slackfake.ViewSubmission(jana, h.slack.Modals()[0], map[string]map[string]any{
+	submission, err := slackfake.ViewSubmission(jana, h.slack.Modals()[0], map[string]map[string]any{
 		"handoff_reply_text":   {"handoff_reply_text": slackfake.TextValue("Membership of the ISA is free of charge.")},
 		"handoff_reply_lang":   {"handoff_reply_lang": slackfake.SelectValue("en")},
 		"handoff_reply_org":    {"handoff_reply_org": slackfake.TextValue("Stadt Duisburg")},
 		"handoff_reply_others": {"handoff_reply_others": slackfake.CheckedValue("yes")},
-	}))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.interact(t, submission)
 	reply := h.telegramMessage(t, sent+1)
 	today := corpus.DateOf(time.Now().UTC())
 	if want := "Answer of the ISA press office (Stadt Duisburg, " + today.String() + "):"; reply.ReplyTo != questionID || !strings.Contains(reply.Plain, want) {

@@ -35,6 +35,8 @@ func (l *liaisons) ReportUndelivered(context.Context, Handoff, error) error { re
 
 func (l *liaisons) ReportNotCurated(context.Context, Handoff, error) error { return nil }
 
+func (l *liaisons) PostFollowUp(context.Context, Handoff, string) error { return nil }
+
 func (l *liaisons) RemindHandoff(_ context.Context, h Handoff) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -45,8 +47,8 @@ func (l *liaisons) RemindHandoff(_ context.Context, h Handoff) error {
 // journalists is a Telegram side that reaches everyone.
 type journalists struct{}
 
-func (journalists) SendReply(context.Context, Handoff) error    { return nil }
-func (journalists) SendDeclined(context.Context, Handoff) error { return nil }
+func (journalists) SendReply(context.Context, Handoff) (int, error) { return 0, nil }
+func (journalists) SendDeclined(context.Context, Handoff) error     { return nil }
 
 func TestSweepRemindsOnceThenExpires(t *testing.T) {
 	state, err := store.Open(filepath.Join(t.TempDir(), "state.db"))
@@ -61,17 +63,18 @@ func TestSweepRemindsOnceThenExpires(t *testing.T) {
 	l := &liaisons{}
 	d.Connect(l, map[string]Journalists{Telegram: journalists{}})
 	ctx := context.Background()
-	if _, err := d.Open(ctx, Handoff{Platform: Telegram, Chat: 1, Lang: "en", Question: "Q?", Name: "Jo Reporter", Username: "jo"}); err != nil {
+	if _, err := d.Open(ctx, Handoff{Platform: Telegram, Chat: 1, Lang: "en", Question: "Q?", Name: "Jo Reporter", Username: "jo", Confirmation: 7}); err != nil {
 		t.Fatal(err)
 	}
 	for _, step := range []struct {
 		after             time.Duration
 		reminded, updated int
-		kept              bool
+		kept              bool // the hand-off, and the confirmation of its thread
 	}{
 		{after: 23 * time.Hour, kept: true},
 		{after: 25 * time.Hour, reminded: 1, kept: true},
 		{after: 26 * time.Hour, reminded: 1, kept: true},
+		{after: 30*24*time.Hour - time.Second, reminded: 1, kept: true},
 		{after: 30 * 24 * time.Hour, reminded: 1, updated: 1},
 		{after: 31 * 24 * time.Hour, reminded: 1, updated: 1},
 	} {
@@ -86,6 +89,10 @@ func TestSweepRemindsOnceThenExpires(t *testing.T) {
 		if len(l.reminded) != step.reminded || len(l.updated) != step.updated || (len(kept) == 1) != step.kept {
 			t.Errorf("after %v: %d reminders, %d updates, %d kept; want %d, %d, kept %v",
 				step.after, len(l.reminded), len(l.updated), len(kept), step.reminded, step.updated, step.kept)
+		}
+		thread, err := state.HandoffThread(threadKey(Telegram, 1, 7))
+		if err != nil || (thread != nil) != step.kept {
+			t.Errorf("after %v: the confirmation's thread kept: %s (%v), want %v", step.after, thread, err, step.kept)
 		}
 	}
 	if len(l.updated) == 1 {

@@ -95,11 +95,12 @@ func (b *Bot) onOffer(ctx context.Context, cb slack.InteractionCallback, action 
 }
 
 // SendReply sends the press office's reply to a liaison's own question,
-// in their direct message with the bot.
-func (b *Bot) SendReply(ctx context.Context, h handoff.Handoff) error {
+// in their direct message with the bot. It has no message to follow up:
+// what the liaison writes next there is a new question.
+func (b *Bot) SendReply(ctx context.Context, h handoff.Handoff) (int, error) {
 	t := bots.TextsFor(h.Lang).Handoff
 	head := fmt.Sprintf(t.Reply, h.Signature(), h.Closed.Format("2006-01-02"))
-	return b.sendAsker(ctx, h, "*"+escape(head)+"*\n"+escape(h.Reply))
+	return 0, b.sendAsker(ctx, h, "*"+escape(head)+"*\n"+escape(h.Reply))
 }
 
 // SendDeclined tells a liaison that the press office cannot answer their

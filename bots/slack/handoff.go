@@ -51,13 +51,6 @@ const (
 // and from where, and while it is open the buttons to answer it.
 func handoffBlocks(h handoff.Handoff) []slack.Block {
 	t := bots.TextsFor(handoffLang).Handoff
-	who := t.Anonymous
-	switch {
-	case h.Platform == handoff.Slack && h.Username != "":
-		who = "<@" + h.Username + ">"
-	case h.Name != "" || h.Username != "":
-		who = escape(strings.TrimSpace(h.Name + " " + atName(h.Username)))
-	}
 	bot := t.BotCannot
 	if h.BotAnswered {
 		bot = "*" + escape(t.BotAnswer) + ":* " + escape(h.Answer)
@@ -69,7 +62,7 @@ func handoffBlocks(h handoff.Handoff) []slack.Block {
 		slack.NewHeaderBlock(slack.NewTextBlockObject(slack.PlainTextType, t.Title, false, false)),
 		section(quote(h.Question)),
 		slack.NewContextBlock("handoff_about", mrkdwnText(fmt.Sprintf("*%s:* %s · *%s:* %s · %s",
-			escape(t.Lang), escape(bots.TextsFor(h.Lang).LangName), escape(t.AskedBy), who, h.Asked.Format("2006-01-02 15:04 MST")))),
+			escape(t.Lang), escape(bots.TextsFor(h.Lang).LangName), escape(t.AskedBy), asker(h), h.Asked.Format("2006-01-02 15:04 MST")))),
 		section(bot),
 	}
 	date := h.Closed.Format("2006-01-02 15:04")
@@ -92,6 +85,17 @@ func handoffBlocks(h handoff.Handoff) []slack.Block {
 		blocks = append(blocks, slack.NewContextBlock("handoff_closed", mrkdwnText(escape(fmt.Sprintf(t.Expired, date)))))
 	}
 	return blocks
+}
+
+// asker names, in mrkdwn, who asked: only when they agreed to say.
+func asker(h handoff.Handoff) string {
+	switch {
+	case h.Platform == handoff.Slack && h.Username != "":
+		return "<@" + h.Username + ">"
+	case h.Name != "" || h.Username != "":
+		return escape(strings.TrimSpace(h.Name + " " + atName(h.Username)))
+	}
+	return escape(bots.TextsFor(handoffLang).Handoff.Anonymous)
 }
 
 // replier names who answered: the liaison, and their organisation when
@@ -162,6 +166,17 @@ func (b *Bot) ReportUndelivered(ctx context.Context, h handoff.Handoff, why erro
 func (b *Bot) ReportNotCurated(ctx context.Context, h handoff.Handoff, why error) error {
 	text := escape(fmt.Sprintf(bots.TextsFor(handoffLang).Handoff.NotCurated, why.Error()))
 	if _, err := b.poster.postMessage(ctx, h.Channel, slack.MsgOptionTS(h.TS), slack.MsgOptionText(text, false)); err != nil {
+		return fmt.Errorf("slack: %w", err)
+	}
+	return nil
+}
+
+// PostFollowUp posts the journalist's follow-up in the hand-off's
+// thread, naming them only when they agreed to send their name.
+func (b *Bot) PostFollowUp(ctx context.Context, h handoff.Handoff, text string) error {
+	head := fmt.Sprintf(escape(bots.TextsFor(handoffLang).Handoff.FollowUp), asker(h))
+	msg := "*" + head + "*\n" + quote(bots.Clip(text, handoffReplyMax))
+	if _, err := b.poster.postMessage(ctx, h.Channel, slack.MsgOptionTS(h.TS), slack.MsgOptionText(msg, false)); err != nil {
 		return fmt.Errorf("slack: %w", err)
 	}
 	return nil

@@ -68,3 +68,57 @@ func (s *Store) OpenHandoffs() int {
 	})
 	return n
 }
+
+// bucketHandoffThreads holds the bot's messages about a hand-off in a
+// journalist's chat, to which a reply is a follow-up: platform:chat:message
+// → what package bots/handoff keeps of the hand-off for it.
+var bucketHandoffThreads = []byte("handoff_threads")
+
+// SaveHandoffThread stores a hand-off's message under key.
+func (s *Store) SaveHandoffThread(key string, data []byte) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketHandoffThreads).Put([]byte(key), data)
+	})
+	if err != nil {
+		return fmt.Errorf("save hand-off thread %s: %w", key, err)
+	}
+	return nil
+}
+
+// HandoffThread returns what is stored under key, nil when nothing is.
+func (s *Store) HandoffThread(key string) ([]byte, error) {
+	var data []byte
+	err := s.db.View(func(tx *bolt.Tx) error {
+		data = bytes.Clone(tx.Bucket(bucketHandoffThreads).Get([]byte(key)))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("hand-off thread %s: %w", key, err)
+	}
+	return data, nil
+}
+
+// ForgetHandoffThreads deletes the hand-offs' messages for which forget
+// returns true, in one transaction.
+func (s *Store) ForgetHandoffThreads(forget func(data []byte) bool) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketHandoffThreads)
+		var gone [][]byte
+		err := b.ForEach(func(k, v []byte) error {
+			if forget(v) {
+				gone = append(gone, bytes.Clone(k))
+			}
+			return nil
+		})
+		for _, k := range gone {
+			if err == nil {
+				err = b.Delete(k)
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("forget hand-off threads: %w", err)
+	}
+	return nil
+}

@@ -50,7 +50,7 @@ func Open(path string) (*Store, error) {
 	s := &Store{db: db, now: time.Now}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketUpdates, bucketLangs, bucketTokens,
-			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketHeld, bucketKept, bucketUndelivered, bucketMeta, bucketFeeds, bucketHandoffs} {
+			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketHeld, bucketKept, bucketUndelivered, bucketMeta, bucketFeeds, bucketHandoffs, bucketHandoffThreads} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

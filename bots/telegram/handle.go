@@ -77,6 +77,9 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 		b.onCommand(ctx, c, cmd)
 		return
 	}
+	if text != "" && b.followUp(ctx, c, m, text) {
+		return
+	}
 	if !private {
 		// In groups only mentions and replies to the bot are for it.
 		mention := b.mention.Load()

@@ -21,6 +21,9 @@ import (
 // package handoff's Desk is one.
 type Handoffs interface {
 	Open(ctx context.Context, h handoff.Handoff) (handoff.Handoff, error)
+	// FollowUp passes a reply to the bot's message about a hand-off on
+	// to the press office; false when the message is none of a hand-off's.
+	FollowUp(ctx context.Context, f handoff.FollowUp) (corpus.Lang, bool, error)
 }
 
 // The kinds of the hand-off buttons' callback data: the offer under an
@@ -107,8 +110,8 @@ func (b *Bot) onHandoffButton(ctx context.Context, q *models.CallbackQuery, kind
 	if err == nil && !first {
 		return
 	}
-	h := handoff.Handoff{Platform: handoff.Telegram, Chat: msg.Chat.ID, MessageID: questionID, Lang: lang, Question: o.Question,
-		Answer: o.Answer, BotAnswered: o.Answered, Source: o.Source}
+	h := handoff.Handoff{Platform: handoff.Telegram, Chat: msg.Chat.ID, MessageID: questionID, Confirmation: msg.ID,
+		Lang: lang, Question: o.Question, Answer: o.Answer, BotAnswered: o.Answered, Source: o.Source}
 	if kind == withNameKind {
 		h.Name = strings.TrimSpace(q.From.FirstName + " " + q.From.LastName)
 		h.Username = q.From.Username
@@ -129,7 +132,7 @@ func (b *Bot) onHandoffButton(ctx context.Context, q *models.CallbackQuery, kind
 
 // SendReply sends the press office's reply to the journalist, as a reply
 // to their question, headed by the liaison's name and the date.
-func (b *Bot) SendReply(ctx context.Context, h handoff.Handoff) error {
+func (b *Bot) SendReply(ctx context.Context, h handoff.Handoff) (int, error) {
 	t := bots.TextsFor(h.Lang).Handoff
 	head := fmt.Sprintf(t.Reply, h.Signature(), h.Closed.Format("2006-01-02"))
 	return b.sendHandoff(ctx, h, "<b>"+escape(head)+"</b>\n"+escape(h.Reply))
@@ -139,10 +142,13 @@ func (b *Bot) SendReply(ctx context.Context, h handoff.Handoff) error {
 // office cannot answer the question.
 func (b *Bot) SendDeclined(ctx context.Context, h handoff.Handoff) error {
 	t := bots.TextsFor(h.Lang).Handoff
-	return b.sendHandoff(ctx, h, echo(t.Declined, h.Question))
+	_, err := b.sendHandoff(ctx, h, echo(t.Declined, h.Question))
+	return err
 }
 
-func (b *Bot) sendHandoff(ctx context.Context, h handoff.Handoff, text string) error {
+// sendHandoff sends text to the journalist, as a reply to their
+// question, and returns the id of the message sent.
+func (b *Bot) sendHandoff(ctx context.Context, h handoff.Handoff, text string) (int, error) {
 	p := &bot.SendMessageParams{
 		ChatID: h.Chat, Text: text, ParseMode: models.ParseModeHTML,
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
@@ -150,12 +156,37 @@ func (b *Bot) sendHandoff(ctx context.Context, h handoff.Handoff, text string) e
 	if h.MessageID != 0 {
 		p.ReplyParameters = &models.ReplyParameters{MessageID: h.MessageID, AllowSendingWithoutReply: true}
 	}
-	_, err := b.sender.sendMessage(ctx, p)
+	m, err := b.sender.sendMessage(ctx, p)
 	switch {
 	case errors.Is(err, bot.ErrorForbidden):
-		return fmt.Errorf("telegram: %w: %w", handoff.ErrBlocked, err)
+		return 0, fmt.Errorf("telegram: %w: %w", handoff.ErrBlocked, err)
 	case err != nil:
-		return fmt.Errorf("telegram: %w", err)
+		return 0, fmt.Errorf("telegram: %w", err)
 	}
-	return nil
+	return m.ID, nil
+}
+
+// followUp passes the journalist's reply to the bot's message about a
+// hand-off on to the press office, and tells them so; it reports false
+// when the message replied to is none of a hand-off's (or its retention
+// has ended), and the text is a new question.
+func (b *Bot) followUp(ctx context.Context, c conversation, m *models.Message, text string) bool {
+	if b.cfg.Handoff == nil || m.ReplyToMessage == nil || c.chat.Type != models.ChatTypePrivate {
+		return false
+	}
+	lang, ok, err := b.cfg.Handoff.FollowUp(ctx, handoff.FollowUp{Platform: handoff.Telegram, Chat: c.chat.ID, ReplyTo: m.ReplyToMessage.ID, Text: text})
+	if !ok {
+		if err != nil {
+			b.logger.Error("telegram: cannot look up a follow-up", "chat", c.chat.ID, "error", err)
+		}
+		return false
+	}
+	told := bots.TextsFor(lang).Handoff.FollowUpSent
+	if err != nil {
+		b.logger.Error("telegram: cannot pass a follow-up on", "chat", c.chat.ID, "error", err)
+		told = bots.TextsFor(lang).Handoff.Failed
+	}
+	c.replyTo = m.ID
+	b.send(ctx, c, []string{escape(told)}, nil)
+	return true
 }

@@ -142,10 +142,14 @@ func TestServeHandoff(t *testing.T) {
 	}
 	interact(slackfake.MessageAction("U0JANA", channel, sl.Messages(channel)[0].TS, sl.NewResponseURL(), "handoff_answer", id))
 	waitFor(t, "the modal", func() bool { return len(sl.Modals()) == 1 })
-	interact(slackfake.ViewSubmission("U0JANA", sl.Modals()[0], map[string]map[string]any{
+	submission, err := slackfake.ViewSubmission("U0JANA", sl.Modals()[0], map[string]map[string]any{
 		"handoff_reply_text": {"handoff_reply_text": slackfake.TextValue("None.")},
 		"handoff_reply_lang": {"handoff_reply_lang": slackfake.SelectValue("en")},
-	}))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	interact(submission)
 	waitFor(t, "the reply on Telegram", func() bool { return len(tg.Messages(chat.ID)) == 3 })
 	if got := tg.Messages(chat.ID)[2].Plain; !strings.HasSuffix(got, "None.") {
 		t.Errorf("the journalist got %q", got)

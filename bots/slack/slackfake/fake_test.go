@@ -758,9 +758,12 @@ func TestOpenView(t *testing.T) {
 	}
 
 	var cb slack.InteractionCallback
-	submission := slackfake.ViewSubmission("U1", modals[0], map[string]map[string]any{
+	submission, err := slackfake.ViewSubmission("U1", modals[0], map[string]map[string]any{
 		"reply": {"reply": slackfake.TextValue("Hallo")}, "lang": {"lang": slackfake.SelectValue("en")},
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := json.Unmarshal(submission, &cb); err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -269,14 +270,23 @@ func MessageAction(userID, channelID, messageTS, responseURL, actionID, value st
 
 // ViewSubmission is the interactive payload Slack sends when userID
 // submits modal m with the inputs' values: block id → action id → value
-// (TextValue, SelectValue). Its trigger_id is m's and the user's own.
-func ViewSubmission(userID string, m Modal, values map[string]map[string]any) []byte {
+// (TextValue, SelectValue, CheckedValue). As Slack's client, it refuses
+// values the modal does not let the user enter (an unknown block_id or
+// action_id, a required input left empty, a text beyond its lengths, an
+// option not offered), and the state holds every input block, those not
+// given with their initial value. Its trigger_id is m's and the user's
+// own.
+func ViewSubmission(userID string, m Modal, values map[string]map[string]any) ([]byte, error) {
 	var view map[string]any
 	if err := json.Unmarshal(m.View, &view); err != nil {
-		panic("slackfake: " + err.Error())
+		return nil, fmt.Errorf("slackfake: modal %s: %w", m.ID, err)
+	}
+	state, err := submittedState(view, values)
+	if err != nil {
+		return nil, fmt.Errorf("slackfake: Slack would not submit modal %s so: %w", m.ID, err)
 	}
 	view["id"], view["team_id"], view["app_id"], view["bot_id"] = m.ID, TeamID, AppID, BotID
-	view["state"] = map[string]any{"values": values}
+	view["state"] = map[string]any{"values": state}
 	return mustJSON(map[string]any{
 		"type": "view_submission",
 		"user": map[string]any{
@@ -293,7 +303,7 @@ func ViewSubmission(userID string, m Modal, values map[string]map[string]any) []
 		"is_enterprise_install": false,
 		"view":                  view,
 		"response_urls":         []any{},
-	})
+	}), nil
 }
 
 // ViewClosed is the interactive payload Slack sends when userID closes
