@@ -70,7 +70,9 @@ func TestFollowCitiesAndTopics(t *testing.T) {
 		{ID: "follow-none", Lang: corpus.German, Date: date.Add(3 * time.Hour), Title: "Jugendcamp in Shanghai", Body: []string{"Text."}},
 	}
 	for i := range releases {
-		byID[releases[i].ID] = &releases[i]
+		byID[releases[i].ID] = &releases[i] // before the pusher reads it
+	}
+	for i := range releases {
 		if _, err := p.Announce(&releases[i]); err != nil {
 			t.Fatal(err)
 		}
