@@ -30,8 +30,7 @@ func (s *Store) Follow(sub Subscription, f Follows) (Subscription, error) {
 		if sub.Since.IsZero() {
 			sub.Since = s.now().UTC()
 		}
-		sub.Cities = union(sub.Cities, f.Cities)
-		sub.Topics = union(sub.Topics, f.Topics)
+		f.AddTo(&sub)
 		return putJSON(b, subKey(sub.Platform, sub.Chat), sub)
 	})
 	if err != nil {
@@ -62,8 +61,7 @@ func (s *Store) Unfollow(platform, chat string, f Follows) (Subscription, bool, 
 			ok = true // follows everything: nothing to take away
 			return nil
 		}
-		sub.Cities = slices.DeleteFunc(sub.Cities, func(c string) bool { return holds(f.Cities, c) })
-		sub.Topics = slices.DeleteFunc(sub.Topics, func(t string) bool { return holds(f.Topics, t) })
+		f.TakeFrom(&sub)
 		if len(sub.Cities)+len(sub.Topics) > 0 {
 			ok = true
 			return putJSON(b, subKey(platform, chat), sub)

@@ -6,8 +6,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -37,9 +35,15 @@ type Store struct {
 	now func() time.Time
 }
 
+// Option changes a Store.
+type Option func(*Store)
+
+// WithClock replaces the real clock, for tests that span days.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
 // Open opens or creates the state file at path. It fails with ErrLocked
 // after a second when another process holds the file.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
@@ -48,6 +52,9 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
 	s := &Store{db: db, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketUpdates, bucketLangs, bucketTokens,
 			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketHeld, bucketKept, bucketUndelivered, bucketMeta, bucketFeeds, bucketHandoffs, bucketHandoffThreads} {
@@ -158,8 +165,7 @@ func (s *Store) SetChatLang(platform, chat string, lang corpus.Lang) error {
 // long to travel where space is tight, such as a search in the 64 bytes
 // of a Telegram button.
 func (s *Store) Remember(value string) (string, error) {
-	sum := sha256.Sum256([]byte(value))
-	key := base64.RawURLEncoding.EncodeToString(sum[:9])
+	key := RememberKey(value)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketTokens).Put([]byte(key), []byte(value))
 	})

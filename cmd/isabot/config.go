@@ -33,6 +33,9 @@ type config struct {
 	Listen     string
 	LogFormat  string
 	LogLevel   string
+	// DatabaseURL, postgres://…, keeps the state in PostgreSQL, shared by
+	// replicas, instead of the data directory's state file.
+	DatabaseURL string
 
 	TelegramToken         string
 	TelegramAPIURL        string
@@ -128,6 +131,8 @@ func settings() []setting {
 
 	set, get := str(func(c *config) *string { return &c.DataDir })
 	add(mk("data_dir", "ISABOT_DATA", "data", false, "", "data directory: releases/, data files, index, state (default $XDG_DATA_HOME/isabot or ~/.local/share/isabot)", set, get))
+	set, get = str(func(c *config) *string { return &c.DatabaseURL })
+	add(mk("database_url", "ISABOT_DATABASE_URL", "", false, "", "PostgreSQL database (postgres://user:password@host/db) for the state, shared by several replicas of serve; unset keeps the state in the data directory's state.db", set, get))
 	set, get = str(func(c *config) *string { return &c.Listen })
 	add(mk("listen", "ISABOT_LISTEN", "listen", false, ":8080", "address of the HTTP listener (webhooks, health, metrics, ask API)", set, get))
 	set, get = str(func(c *config) *string { return &c.LogFormat })
@@ -407,6 +412,9 @@ func (c *config) validate() error {
 			bad("%s: %q is not an http(s) URL", env, redactURLs(u))
 		}
 	}
+	if u, err := url.Parse(c.DatabaseURL); c.DatabaseURL != "" && (err != nil || u.Scheme != "postgres" && u.Scheme != "postgresql") {
+		bad("ISABOT_DATABASE_URL: not a postgres:// URL")
+	}
 	if c.FeedInterval < time.Second {
 		bad("ISABOT_FEED_INTERVAL: %v is too short (at least 1s)", c.FeedInterval)
 	}
@@ -466,13 +474,22 @@ func parsePrefixes(list []string) ([]netip.Prefix, error) {
 }
 
 // redactURLs hides the passwords of the URLs in a comma-separated list,
-// such as a feed's https://user:password@host/.
+// such as a feed's https://user:password@host/, or a database's
+// postgres://host/db?password=….
 func redactURLs(list string) string {
 	parts := strings.Split(list, ",")
 	for i, p := range parts {
-		if u, err := url.Parse(strings.TrimSpace(p)); err == nil && u.User != nil {
-			parts[i] = strings.Replace(p, strings.TrimSpace(p), u.Redacted(), 1)
+		u, err := url.Parse(strings.TrimSpace(p))
+		if err != nil {
+			continue
 		}
+		if q := u.Query(); q.Has("password") {
+			q.Set("password", "xxxxx")
+			u.RawQuery = q.Encode()
+		} else if u.User == nil {
+			continue
+		}
+		parts[i] = strings.Replace(p, strings.TrimSpace(p), u.Redacted(), 1)
 	}
 	return strings.Join(parts, ",")
 }

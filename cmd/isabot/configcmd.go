@@ -166,6 +166,11 @@ func (a *app) plan() []string {
 		out = append(out, "Feeds: none (ISABOT_FEEDS is not set)")
 	}
 	out = append(out, "New releases: watching "+filepath.Join(a.dataDir, corpus.ReleasesDir))
+	if c.DatabaseURL != "" {
+		out = append(out, "State: PostgreSQL, "+redactURLs(c.DatabaseURL))
+	} else {
+		out = append(out, "State: "+filepath.Join(a.dataDir, stateFile))
+	}
 	out = append(out, "HTTP listener on "+c.Listen)
 	return out
 }

@@ -23,7 +23,7 @@ func deliveriesCommand() command {
 				fs.Usage()
 				return errUsage
 			}
-			report, err := fromState(ctx, a, deliveriesPath, (*store.Store).Deliveries)
+			report, err := fromState(ctx, a, deliveriesPath, store.State.Deliveries)
 			if err != nil {
 				return err
 			}

@@ -30,7 +30,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), releasesCommand(), factsCommand(), configCommand(), unansweredCommand(), curatedCommand(), subscribersCommand(), deliveriesCommand(), healthcheckCommand()}
+	return []command{askCommand(), indexCommand(), serveCommand(), publishCommand(), releasesCommand(), factsCommand(), configCommand(), unansweredCommand(), curatedCommand(), subscribersCommand(), deliveriesCommand(), migrateCommand(), healthcheckCommand()}
 }
 
 // app is what every command gets: its output streams, its logger and the

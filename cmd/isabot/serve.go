@@ -75,7 +75,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	curated := a.curatedAnswers(engine)
 	curated.Load()
 	group.Go(func() error { return curated.Watch(pollCtx) })
-	state, err := store.Open(filepath.Join(a.dataDir, stateFile))
+	state, err := a.openState(ctx)
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		return err
 	}
 	mux.Handle("GET "+subscribersPath, stateHandler(state, internalToken, subscriptions))
-	mux.Handle("GET "+deliveriesPath, stateHandler(state, internalToken, (*store.Store).Deliveries))
+	mux.Handle("GET "+deliveriesPath, stateHandler(state, internalToken, store.State.Deliveries))
 
 	var senders []push.Sender
 	var subscribing []<-chan struct{} // closed once a bot's configured channels are subscribed
@@ -362,7 +362,7 @@ func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pu
 // restoreKept gives the engine the releases the outbox is delivering that
 // the corpus lacks, such as a feed's: their announcements' Read more
 // shows them, and questions find them, whether or not the feed answers.
-func (a *app) restoreKept(ctx context.Context, engine *search.Engine, state *store.Store) {
+func (a *app) restoreKept(ctx context.Context, engine *search.Engine, state store.State) {
 	kept, err := state.KeptReleases()
 	if err != nil {
 		a.logger.Error("cannot read the releases being delivered", "error", err)

@@ -60,7 +60,7 @@ func subscribersCommand() command {
 
 // subscriptions lists the subscriptions, an empty list when there are
 // none.
-func subscriptions(st *store.Store) ([]store.Subscription, error) {
+func subscriptions(st store.State) ([]store.Subscription, error) {
 	subs, err := st.Subscriptions()
 	if subs == nil {
 		subs = []store.Subscription{}
@@ -68,12 +68,12 @@ func subscriptions(st *store.Store) ([]store.Subscription, error) {
 	return subs, err
 }
 
-// fromState reads from the state file with read, or, while serve holds
-// the file, asks the running serve, which answers at path with what read
-// returns (see stateHandler).
-func fromState[T any](ctx context.Context, a *app, path string, read func(*store.Store) (T, error)) (T, error) {
+// fromState reads from the state with read, or, while serve holds the
+// state file, asks the running serve, which answers at path with what
+// read returns (see stateHandler). PostgreSQL is read by any number.
+func fromState[T any](ctx context.Context, a *app, path string, read func(store.State) (T, error)) (T, error) {
 	var v T
-	st, err := store.Open(filepath.Join(a.dataDir, stateFile))
+	st, err := a.openState(ctx)
 	if err == nil {
 		defer st.Close()
 		return read(st)
@@ -132,7 +132,7 @@ func writeInternalToken(dataDir string) (string, error) {
 
 // stateHandler serves what read returns, as JSON, to clients that show
 // the token of internalTokenFile.
-func stateHandler[T any](st *store.Store, token string, read func(*store.Store) (T, error)) http.Handler {
+func stateHandler[T any](st store.State, token string, read func(store.State) (T, error)) http.Handler {
 	want := []byte("Bearer " + token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {

@@ -1,0 +1,92 @@
+package pgstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/isa-alliance/isabot/bots/store"
+)
+
+// ErrNotEmpty means the database holds state already: an import would
+// mix two histories.
+var ErrNotEmpty = errors.New("the database holds isabot state already")
+
+// Import copies what a bbolt state file held into the database, in one
+// transaction, keeping the outbox's order and numbers. The database must
+// hold no state yet (ErrNotEmpty).
+func (s *Store) Import(ctx context.Context, snap *store.Snapshot) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var used bool
+		err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT FROM subscriptions) OR EXISTS (SELECT FROM announced)
+			OR EXISTS (SELECT FROM meta) OR EXISTS (SELECT FROM handoffs) OR EXISTS (SELECT FROM updates)`).Scan(&used)
+		if err != nil {
+			return err
+		}
+		if used {
+			return ErrNotEmpty
+		}
+		b := &pgx.Batch{}
+		for _, u := range snap.Updates {
+			b.Queue(`INSERT INTO updates (platform, id, handled_at) VALUES ($1, $2, $3)`, u.Platform, u.ID, u.At)
+		}
+		for _, l := range snap.Langs {
+			b.Queue(`INSERT INTO chat_langs (platform, chat, lang) VALUES ($1, $2, $3)`, l.Platform, l.Chat, string(l.Lang))
+		}
+		for k, v := range snap.Remembered {
+			b.Queue(`INSERT INTO remembered (key, value) VALUES ($1, $2)`, k, v)
+		}
+		for _, sub := range snap.Subscriptions {
+			doc, err := json.Marshal(sub)
+			if err != nil {
+				return err
+			}
+			b.Queue(`INSERT INTO subscriptions (platform, chat, since, doc) VALUES ($1, $2, $3, $4)`, sub.Platform, sub.Chat, sub.Since, doc)
+		}
+		for _, a := range snap.Announced {
+			b.Queue(`INSERT INTO announced (id, announced_at) VALUES ($1, $2)`, a.ID, a.At)
+		}
+		for print, id := range snap.Fingerprints {
+			b.Queue(`INSERT INTO fingerprints (print, release) VALUES ($1, $2)`, print, id)
+		}
+		for held, ds := range map[bool][]store.Delivery{false: snap.Outbox, true: snap.Held} {
+			for _, d := range ds {
+				b.Queue(`INSERT INTO outbox (seq, release, platform, chat, held) VALUES ($1, $2, $3, $4, $5)`, int64(d.Seq), d.Release, d.Platform, d.Chat, held)
+			}
+		}
+		for _, r := range snap.Kept {
+			doc, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			b.Queue(`INSERT INTO kept (id, doc) VALUES ($1, $2)`, r.ID, doc)
+		}
+		for _, u := range snap.Undelivered {
+			b.Queue(`INSERT INTO undelivered (seq, release, platform, chat, title, state, cause, given_up_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				int64(u.Seq), u.Release, u.Platform, u.Chat, u.Title, string(u.State), u.Cause, u.At)
+		}
+		if snap.Baseline != "" {
+			b.Queue(`INSERT INTO meta (key, value) VALUES ('baseline', $1)`, snap.Baseline)
+		}
+		for _, f := range snap.Feeds {
+			b.Queue(`INSERT INTO feeds (url, etag, last_modified) VALUES ($1, $2, $3)`, f.URL, f.ETag, f.LastModified)
+		}
+		for id, data := range snap.Handoffs {
+			b.Queue(`INSERT INTO handoffs (id, data) VALUES ($1, $2)`, id, data)
+		}
+		for key, data := range snap.HandoffThreads {
+			b.Queue(`INSERT INTO handoff_threads (key, data) VALUES ($1, $2)`, key, data)
+		}
+		// The next delivery is numbered after every one copied, given up
+		// ones too.
+		b.Queue(`SELECT setval('outbox_seq_seq', greatest((SELECT max(seq) FROM outbox), (SELECT max(seq) FROM undelivered), 1))`)
+		return tx.SendBatch(ctx, b).Close()
+	})
+	if err != nil {
+		return fmt.Errorf("import the state: %w", err)
+	}
+	return nil
+}

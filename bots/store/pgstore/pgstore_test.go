@@ -1,0 +1,151 @@
+package pgstore_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/isa-alliance/isabot/bots/store"
+	"github.com/isa-alliance/isabot/bots/store/pgstore"
+	"github.com/isa-alliance/isabot/bots/store/pgstore/pgtest"
+	"github.com/isa-alliance/isabot/bots/store/storetest"
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+func TestSuite(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) storetest.Opener {
+		url := pgtest.Database(t)
+		return func(now func() time.Time) (store.State, error) {
+			return pgstore.Open(context.Background(), url, pgstore.WithClock(now))
+		}
+	})
+}
+
+func TestMigrateOnce(t *testing.T) {
+	url := pgtest.Database(t)
+	ctx := context.Background()
+	pool, err := pgstore.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	applied, err := pgstore.Migrate(ctx, pool)
+	if err != nil || len(applied) == 0 || applied[0] != "0001_state.sql" {
+		t.Fatalf("first Migrate: %v, %v", applied, err)
+	}
+	if again, err := pgstore.Migrate(ctx, pool); err != nil || len(again) != 0 {
+		t.Errorf("second Migrate applied %v, %v", again, err)
+	}
+	// A database migrated by a newer isabot is refused, not damaged.
+	if _, err := pool.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES (9999, '9999_future.sql')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pgstore.Migrate(ctx, pool); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("Migrate of a newer schema: %v", err)
+	}
+}
+
+func TestOpenHidesThePassword(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	for _, url := range []string{
+		"postgres://isabot:s3cr3t-pw@127.0.0.1:1/isabot?sslmode=disable",
+		"postgres://isabot:s3cr3t-pw@127.0.0.1:5432/isabot?sslmode=nonsense",
+	} {
+		_, err := pgstore.Open(ctx, url)
+		if err == nil || strings.Contains(err.Error(), "s3cr3t-pw") {
+			t.Errorf("Open(%s): %v", url, err)
+		}
+	}
+}
+
+func TestImportFromBbolt(t *testing.T) {
+	// Everything a state file holds is copied, and behaves the same in
+	// PostgreSQL.
+	b, err := store.Open(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, chat := range []string{"100", "101", "102"} {
+		_, err := b.Subscribe(store.Subscription{Platform: "telegram", Chat: chat, Title: "chat " + chat, Since: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		must(err)
+	}
+	_, err = b.Follow(store.Subscription{Platform: "slack", Chat: "C1"}, store.Follows{Cities: []string{"Köln"}})
+	must(err)
+	_, err = b.Baseline(map[string]string{"old": "print-old"})
+	must(err)
+	first, _, err := b.Announce(storetest.Release("r1"), "print-r1", nil)
+	must(err)
+	must(b.Delivered(first[0]))
+	must(b.GiveUp(first[1], store.Failed, "blocked"))
+	_, err = b.Pause("telegram", "102", "archived")
+	must(err)
+	_, err = b.ClaimUpdate("telegram", "555")
+	must(err)
+	must(b.SetChatLang("telegram", "100", corpus.English))
+	key, err := b.Remember("a long search")
+	must(err)
+	must(b.SetFeedValidators("https://isabot.example/feed.xml", `"e1"`, "yesterday"))
+	must(b.SaveHandoff("h1", []byte(`{"id":"h1"}`)))
+	must(b.SaveHandoffThread("telegram:100:7", []byte(`{"handoff":"h1"}`)))
+
+	snap, err := b.Snapshot()
+	must(err)
+	pg, err := pgstore.Open(context.Background(), pgtest.Database(t))
+	must(err)
+	defer pg.Close()
+	must(pg.Import(context.Background(), snap))
+
+	for _, read := range []struct {
+		name string
+		read func(s store.State) any
+	}{
+		{"Subscriptions", func(s store.State) any { v, _ := s.Subscriptions(); return v }},
+		{"Pending", func(s store.State) any { v, _ := s.Pending(); return v }},
+		{"Deliveries", func(s store.State) any {
+			v, _ := s.Deliveries()
+			// As JSON, as reported; PostgreSQL keeps microseconds.
+			for _, r := range v {
+				for i := range r.Undelivered {
+					r.Undelivered[i].At = r.Undelivered[i].At.Truncate(time.Microsecond)
+				}
+			}
+			raw, _ := json.Marshal(v)
+			return string(raw)
+		}},
+		{"KeptReleases", func(s store.State) any { v, _ := s.KeptReleases(); return v }},
+		{"Handoffs", func(s store.State) any { v, _ := s.Handoffs(); return v }},
+		{"HandoffThread", func(s store.State) any { v, _ := s.HandoffThread("telegram:100:7"); return v }},
+		{"ChatLang", func(s store.State) any { v, _ := s.ChatLang("telegram", "100"); return v }},
+		{"Recall", func(s store.State) any { v, _ := s.Recall(key); return v }},
+		{"FeedValidators", func(s store.State) any { e, m := s.FeedValidators("https://isabot.example/feed.xml"); return e + m }},
+		{"ClaimUpdate", func(s store.State) any { v, _ := s.ClaimUpdate("telegram", "555"); return v }},
+		{"Announce old", func(s store.State) any {
+			_, v, _ := s.Announce(storetest.Release("old-copy"), "print-old", nil)
+			return v
+		}},
+		{"Announce r1", func(s store.State) any { _, v, _ := s.Announce(storetest.Release("r1"), "", nil); return v }},
+		{"Resume", func(s store.State) any { v, _ := s.Resume("telegram", "102", "archived"); return v }},
+		{"Announce r2", func(s store.State) any { v, _, _ := s.Announce(storetest.Release("r2"), "print-r2", nil); return v }},
+	} {
+		want, got := read.read(b), read.read(pg)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n  PostgreSQL %+v\n       bbolt %+v", read.name, got, want)
+		}
+	}
+	if err := pg.Import(context.Background(), snap); !errors.Is(err, pgstore.ErrNotEmpty) {
+		t.Errorf("a second import: %v", err)
+	}
+}

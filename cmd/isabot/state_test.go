@@ -1,0 +1,87 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/isa-alliance/isabot/bots/inbox"
+	"github.com/isa-alliance/isabot/bots/store"
+	"github.com/isa-alliance/isabot/bots/store/pgstore/pgtest"
+)
+
+func TestConfigHidesDatabasePassword(t *testing.T) {
+	for _, tt := range []struct{ url, shown string }{
+		{"postgres://isabot:db-pass-123@db.example:5432/isabot", "postgres://isabot:xxxxx@db.example:5432/isabot"},
+		{"postgres://isabot@db.example/isabot?password=db-pass-123&sslmode=require", "password=xxxxx"},
+	} {
+		t.Setenv("ISABOT_DATABASE_URL", tt.url)
+		out, _, err := run(t, "config")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out, "db-pass-123") || !strings.Contains(out, tt.shown) {
+			t.Errorf("the database URL shown as:\n%s", out)
+		}
+	}
+	t.Setenv("ISABOT_DATABASE_URL", "mysql://db.example/isabot")
+	if _, _, err := run(t, "config"); err == nil || !strings.Contains(err.Error(), "ISABOT_DATABASE_URL: not a postgres:// URL") {
+		t.Errorf("a URL of another database: %v", err)
+	}
+}
+
+func TestMigrateFromBbolt(t *testing.T) {
+	// A state file's subscribers and outbox are copied into PostgreSQL,
+	// once, and the commands then read them there.
+	dataDir := t.TempDir()
+	path := filepath.Join(dataDir, stateFile)
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, chat := range []string{"-100", "-200"} {
+		st.Subscribe(store.Subscription{Platform: "telegram", Chat: chat, Title: "chat " + chat})
+	}
+	st.Close()
+
+	if _, _, err := run(t, "migrate"); err == nil || !strings.Contains(err.Error(), "ISABOT_DATABASE_URL is not set") {
+		t.Errorf("migrate without a database: %v", err)
+	}
+	t.Setenv("ISABOT_DATABASE_URL", pgtest.Database(t))
+	out, stderr, err := run(t, "migrate", "--from-bbolt", path)
+	if err != nil || !strings.Contains(out, "applied 0001_state.sql") || !strings.Contains(out, "2 subscriptions") {
+		t.Fatalf("migrate --from-bbolt: %v %s\n%s", err, stderr, out)
+	}
+	if out, _, err := run(t, "migrate"); err != nil || strings.TrimSpace(out) != "the schema is up to date" {
+		t.Errorf("migrate again: %v\n%s", err, out)
+	}
+	out, _, err = run(t, "subscribers", "--json")
+	var subs []store.Subscription
+	if err == nil {
+		err = json.Unmarshal([]byte(out), &subs)
+	}
+	if err != nil || len(subs) != 2 || subs[0].Title != "chat -100" {
+		t.Errorf("subscribers from PostgreSQL: %v %+v", err, subs)
+	}
+	if _, _, err := run(t, "migrate", "--from-bbolt", path); err == nil || !strings.Contains(err.Error(), "holds isabot state already") {
+		t.Errorf("a second copy: %v", err)
+	}
+}
+
+func TestCrashDuringBroadcastOnPostgres(t *testing.T) {
+	// As TestCrashDuringBroadcast, with the state in PostgreSQL.
+	if testing.Short() {
+		t.Skip("runs isabot as a child process")
+	}
+	rig := newBroadcastRig(t, 300, "ISABOT_DATABASE_URL="+pgtest.Database(t))
+	child := rig.start()
+	if _, err := inbox.Publish(rig.dataDir, "testdata/releases/2026-11-24-testmeldung-wasserstoff.md"); err != nil {
+		t.Fatal(err)
+	}
+	atKill := rig.interrupt(child, syscall.SIGKILL)
+	rig.start()
+	repeats := rig.everyoneOnce(releaseTitle)
+	t.Logf("killed after %d of %d deliveries; %d repeated after the restart", atKill, rig.subscribers, repeats)
+}
