@@ -80,6 +80,10 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		return err
 	}
 	*closers = append(*closers, func() { state.Close() })
+	shared, _ := state.(replicas) // nil with the state file: this process alone
+	// What must happen once, whatever the number of replicas: the
+	// deliveries, the long polls, the feeds, the hand-offs' reminders.
+	var scheduled []func(context.Context) error
 
 	var pusher *push.Pusher
 	metrics := observe.NewMetrics(func() float64 {
@@ -154,7 +158,11 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			mux.Handle("POST /telegram/webhook", tg.WebhookHandler())
 			runCtx = hookCtx
 		}
-		group.Go(func() error { return tg.Run(runCtx) })
+		if cfg.WebhookURL != "" {
+			group.Go(func() error { return tg.Run(runCtx) })
+		} else {
+			scheduled = append(scheduled, tg.Run)
+		}
 		journalists[handoff.Telegram] = tg
 		subscribing = append(subscribing, tg.Subscribed())
 		senders = append(senders, tg)
@@ -198,7 +206,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	}
 	if desk != nil {
 		desk.Connect(liaisons, journalists)
-		group.Go(func() error { return desk.Run(pollCtx) })
+		scheduled = append(scheduled, desk.Run)
 	}
 	if started == 0 {
 		a.logger.Warn("no bot is configured: set TELEGRAM_BOT_TOKEN or SLACK_BOT_TOKEN to start a bot; only the HTTP listener runs")
@@ -216,7 +224,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		a.logger.Info("recorded the releases present as the baseline: they are not announced")
 	}
 	a.restoreKept(ctx, engine, state)
-	due := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, r) }
+	due := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, shared, r) }
 	held := newEmbargoes(a.clock)
 	arrive := func(ctx context.Context, r corpus.Release) error {
 		if held.hold(r) {
@@ -225,7 +233,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		}
 		return due(ctx, r)
 	}
-	group.Go(func() error { return pusher.Run(pollCtx) })
+	scheduled = append(scheduled, pusher.Run)
 	group.Go(func() error {
 		held.run(pollCtx, cmp.Or(a.embargoTick, embargoTick), due, func(r corpus.Release, err error) {
 			a.logger.Error("cannot publish a release whose embargo ended; trying again", "release", r.ID, "error", err)
@@ -243,13 +251,17 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize}
 			return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, opts)
 		})
-		if len(a.cfg.Feeds) > 0 {
-			group.Go(func() error {
-				return inbox.PollFeeds(ctx, a.cfg.Feeds, a.cfg.FeedInterval, &http.Client{Timeout: time.Minute}, state, arrive, a.logger)
-			})
-		}
 		return nil
 	})
+	if len(a.cfg.Feeds) > 0 {
+		scheduled = append(scheduled, func(ctx context.Context) error {
+			if !a.awaitSubscribed(ctx, subscribing) {
+				return nil
+			}
+			return inbox.PollFeeds(ctx, a.cfg.Feeds, a.cfg.FeedInterval, &http.Client{Timeout: time.Minute}, state, arrive, a.logger)
+		})
+	}
+	a.schedule(pollCtx, group, shared, state, engine, pusher, scheduled)
 
 	starting.open(mux, func() error { _, err := idx.DocCount(); return err })
 	a.logger.Info("serving: the index is open", "releases", len(data.Releases), "took", time.Since(began).Round(time.Millisecond))
@@ -346,17 +358,34 @@ func (a *app) awaitSubscribed(ctx context.Context, subscribing []<-chan struct{}
 }
 
 // arrive takes a release that came in while serving: it is indexed (once,
-// or again when it changed) and announced (once).
-func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pusher, r corpus.Release) error {
-	if old, ok := engine.Release(r.ID); !ok || !sameRelease(old, &r) {
-		if err := engine.Add(ctx, r); err != nil {
-			return fmt.Errorf("index %s: %w", r.ID, err)
-		}
-		a.logger.Info("indexed a release", "release", r.ID, "source", r.Source)
+// or again when it changed), shared with the other replicas if there are
+// any, and announced (once).
+func (a *app) arrive(ctx context.Context, engine *search.Engine, pusher *push.Pusher, shared replicas, r corpus.Release) error {
+	added, err := a.index(ctx, engine, r)
+	if err != nil {
+		return err
 	}
 	current, _ := engine.Release(r.ID)
-	_, err := pusher.Announce(current)
+	if added && shared != nil {
+		if err := shared.AddRelease(ctx, current); err != nil {
+			return err
+		}
+	}
+	_, err = pusher.Announce(current)
 	return err
+}
+
+// index indexes a release that is new or changed; it reports whether it
+// was.
+func (a *app) index(ctx context.Context, engine *search.Engine, r corpus.Release) (bool, error) {
+	if old, ok := engine.Release(r.ID); ok && sameRelease(old, &r) {
+		return false, nil
+	}
+	if err := engine.Add(ctx, r); err != nil {
+		return false, fmt.Errorf("index %s: %w", r.ID, err)
+	}
+	a.logger.Info("indexed a release", "release", r.ID, "source", r.Source)
+	return true, nil
 }
 
 // restoreKept gives the engine the releases the outbox is delivering that

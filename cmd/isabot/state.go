@@ -2,10 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"time"
 
+	"golang.org/x/sync/errgroup"
+
+	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/store/pgstore"
+	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search"
 )
 
 // openState opens the state: in PostgreSQL when ISABOT_DATABASE_URL is
@@ -15,4 +22,71 @@ func (a *app) openState(ctx context.Context) (store.State, error) {
 		return pgstore.Open(ctx, a.cfg.DatabaseURL)
 	}
 	return store.Open(filepath.Join(a.dataDir, stateFile))
+}
+
+// replicas is what several replicas of serve on one state share beyond
+// it (package pgstore's Store): which one schedules, and the releases
+// that arrive while serving.
+type replicas interface {
+	// Lead runs work while this replica is the one that schedules.
+	Lead(ctx context.Context, work func(ctx context.Context) error) error
+	AddRelease(ctx context.Context, r *corpus.Release) error
+	WatchReleases(ctx context.Context, arrived func(corpus.Release)) error
+}
+
+// outboxSweep is how often the scheduling replica reads the outbox for
+// deliveries that other replicas announced.
+const outboxSweep = time.Second
+
+// schedule runs what must happen once: here, when this process is alone
+// (shared is nil); else while this replica holds the scheduler's lock,
+// with the outbox read again and again for what the others announce,
+// and the releases the others index indexed here too.
+func (a *app) schedule(ctx context.Context, group *errgroup.Group, shared replicas, state store.State, engine *search.Engine, pusher *push.Pusher, scheduled []func(context.Context) error) {
+	if shared == nil {
+		for _, f := range scheduled {
+			group.Go(func() error { return f(ctx) })
+		}
+		return
+	}
+	group.Go(func() error {
+		return shared.WatchReleases(ctx, func(r corpus.Release) {
+			if _, err := a.index(ctx, engine, r); err != nil {
+				a.logger.Error("cannot index a release another replica added", "release", r.ID, "error", err)
+			}
+		})
+	})
+	group.Go(func() error {
+		err := shared.Lead(ctx, func(ctx context.Context) error {
+			a.logger.Info("this replica schedules: deliveries, feeds, long polling and reminders")
+			g, ctx := errgroup.WithContext(ctx)
+			for _, f := range scheduled {
+				g.Go(func() error { return f(ctx) })
+			}
+			g.Go(func() error { return sweepOutbox(ctx, state, pusher) })
+			return g.Wait()
+		})
+		if errors.Is(err, pgstore.ErrLostLead) {
+			a.logger.Error("stopping: this replica lost the scheduler's lock, and another may schedule now; start it again", "error", err)
+		}
+		return err
+	})
+}
+
+// sweepOutbox hands the pusher what the outbox holds, every outboxSweep:
+// the pusher queues each delivery once, and checks that it is still owed
+// before sending it.
+func sweepOutbox(ctx context.Context, state store.State, pusher *push.Pusher) error {
+	tick := time.NewTicker(outboxSweep)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+		if ds, err := state.Pending(); err == nil {
+			pusher.Enqueue(ds)
+		}
+	}
 }

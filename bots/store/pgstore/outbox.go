@@ -164,17 +164,22 @@ func (s *Store) Delivered(d store.Delivery) error {
 	return nil
 }
 
-// Owed reports whether the outbox still holds d for its chat.
+// Owed reports whether the outbox still holds d for its chat, and claims
+// it for this replica for claimLease: another replica asking meanwhile
+// is told it is not owed, so that a delivery is sent once even by two
+// schedulers. A replica that dies with a claim lets it lapse, and the
+// delivery is owed again then.
 func (s *Store) Owed(d store.Delivery) (bool, error) {
 	ctx, cancel := op()
 	defer cancel()
-	var owed bool
-	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT FROM outbox WHERE seq = $1 AND platform = $2 AND chat = $3 AND NOT held)`,
-		int64(d.Seq), d.Platform, d.Chat).Scan(&owed)
+	tag, err := s.pool.Exec(ctx, `UPDATE outbox SET claimed_by = $4, claimed_until = now() + $5::interval
+		WHERE seq = $1 AND platform = $2 AND chat = $3 AND NOT held
+		AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = $4)`,
+		int64(d.Seq), d.Platform, d.Chat, s.id, claimLease.String())
 	if err != nil {
 		return false, fmt.Errorf("look up delivery %d: %w", d.Seq, err)
 	}
-	return owed, nil
+	return tag.RowsAffected() == 1, nil
 }
 
 // KeptRelease returns the copy of a release the outbox kept when it was

@@ -36,6 +36,7 @@ const opTimeout = 30 * time.Second
 type Store struct {
 	pool *pgxpool.Pool
 	now  func() time.Time
+	id   string // this replica's, in its claims on the outbox
 }
 
 var _ store.State = (*Store)(nil)
@@ -54,7 +55,7 @@ func Open(ctx context.Context, url string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{pool: pool, now: time.Now}
+	s := &Store{pool: pool, now: time.Now, id: newReplicaID()}
 	for _, o := range opts {
 		o(s)
 	}
