@@ -40,11 +40,14 @@ const readAction = "isa_read"
 
 // Send announces a release in a channel, with a button that shows the
 // whole release.
-func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) error {
+func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) (string, error) {
 	blocks := announcementBlocks(r, r.Lang)
-	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
+	_, ts, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
 	b.noticeRefusal(err)
-	return b.sendError(ctx, channel, err)
+	if err != nil {
+		return "", b.sendError(ctx, channel, err)
+	}
+	return ts, nil
 }
 
 // pushError tells the pusher what a Slack error means for a delivery. A

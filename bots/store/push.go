@@ -58,12 +58,21 @@ type Subscription struct {
 	LastDelivered time.Time `json:"last_delivered,omitzero"`
 }
 
-// Delivery is one release to be sent to one subscriber.
+// Delivery is one release to be sent to one subscriber: its
+// announcement, or a correction of the announcement sent before.
 type Delivery struct {
 	Seq      uint64 `json:"-"`
 	Release  string `json:"release"`
 	Platform string `json:"platform"`
 	Chat     string `json:"chat"`
+	// Kind is KindAnnouncement or KindCorrection.
+	Kind string `json:"kind,omitempty"`
+	// A correction's message to edit, its note (the release's
+	// correction: line, if it has one) and when the release was
+	// corrected.
+	Message string    `json:"message,omitempty"`
+	Note    string    `json:"note,omitempty"`
+	At      time.Time `json:"at,omitzero"`
 }
 
 // DeliveryState says where a delivery stands.
@@ -325,10 +334,12 @@ func (s *Store) Pending() ([]Delivery, error) {
 	return ds, err
 }
 
-// Delivered records that a delivery was made: it leaves the outbox and the
-// subscription notes it. Many deliverers' records share one write to disk
-// (bbolt's Batch), and each returns only once its record is on disk.
-func (s *Store) Delivered(d Delivery) error {
+// Delivered records that a delivery was made, as message (the platform's
+// id for it; "" when none): it leaves the outbox, the subscription notes
+// it and the message is remembered. Many deliverers' records share one
+// write to disk (bbolt's Batch), and each returns only once its record
+// is on disk.
+func (s *Store) Delivered(d Delivery, message string) error {
 	err := s.db.Batch(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)); err != nil {
 			return err
@@ -338,9 +349,12 @@ func (s *Store) Delivered(d Delivery) error {
 		if err := tx.Bucket(bucketHeld).Delete(seqKey(d.Seq)); err != nil {
 			return err
 		}
+		if err := recordSent(tx, d, message, s.now()); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketSubs)
 		raw := b.Get(subKey(d.Platform, d.Chat))
-		if raw == nil {
+		if raw == nil || d.Kind != KindAnnouncement {
 			return nil
 		}
 		var sub Subscription
@@ -535,6 +549,9 @@ func (s *Store) forgetSettled() error {
 		}
 		err := deleteWhere(tx.Bucket(bucketKept), func(k, _ []byte) (bool, error) { return !owed[string(k)], nil })
 		if err != nil {
+			return err
+		}
+		if err := forgetOldSent(tx, s.now().Add(-sentMemory)); err != nil {
 			return err
 		}
 		return deleteWhere(tx.Bucket(bucketUndelivered), func(_, v []byte) (bool, error) {
