@@ -78,7 +78,9 @@ type State interface {
 	Owed(store.Delivery) (bool, error)
 	Delivered(d store.Delivery, message string) error
 	GiveUp(d store.Delivery, state store.DeliveryState, cause string) error
-	Unsubscribe(platform, chat string) (bool, error)
+	// Gone ends the subscription of a chat that blocked or removed the
+	// bot, keeping what it was owed to be reported.
+	Gone(d store.Delivery, cause string) error
 	MoveSubscription(platform, from, to string) error
 }
 
@@ -501,7 +503,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 		l.release(it, p.clock.Now())
 	case errors.Is(err, ErrGone):
 		p.logger.Info("push: the chat blocked or removed the bot; unsubscribed", "platform", platform, "chat", it.d.Chat, "error", err)
-		if _, err := p.state.Unsubscribe(platform, it.d.Chat); err != nil {
+		if err := p.state.Gone(it.d, err.Error()); err != nil {
 			p.logger.Error("push: cannot unsubscribe", "error", err)
 		}
 		l.dropChat(it.d.Chat)

@@ -374,7 +374,7 @@ func TestRestartWithoutTheRelease(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.givenUp == "" {
-				if len(report) != 0 {
+				if len(report) != 1 || report[0].Sent != tt.sent || report[0].Pending+len(report[0].Undelivered) != 0 {
 					t.Errorf("deliveries left: %+v", report)
 				}
 				return

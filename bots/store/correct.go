@@ -36,6 +36,7 @@ const (
 // Sent is the message an announcement became on its platform: a
 // Telegram message id, or a Slack message's ts.
 type Sent struct {
+	Seq      uint64    `json:"seq"` // the delivery's: the order announced
 	Release  string    `json:"release"`
 	Platform string    `json:"platform"`
 	Chat     string    `json:"chat"`
@@ -76,7 +77,7 @@ func recordSent(tx *bolt.Tx, d Delivery, message string, now time.Time) error {
 		return nil
 	}
 	return putJSON(tx.Bucket(bucketSent), sentKey(d.Release, d.Platform, d.Chat),
-		Sent{Release: d.Release, Platform: d.Platform, Chat: d.Chat, Message: message, At: now.UTC()})
+		Sent{Seq: d.Seq, Release: d.Release, Platform: d.Platform, Chat: d.Chat, Message: message, At: now.UTC()})
 }
 
 // MessageRelease returns the release a message of the bot announced (or
