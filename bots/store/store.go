@@ -37,9 +37,15 @@ type Store struct {
 	now func() time.Time
 }
 
+// Option changes a Store.
+type Option func(*Store)
+
+// WithClock replaces the real clock, for tests that span days.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
 // Open opens or creates the state file at path. It fails with ErrLocked
 // after a second when another process holds the file.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
@@ -48,9 +54,13 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
 	s := &Store{db: db, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketUpdates, bucketLangs, bucketTokens,
-			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketHeld, bucketKept, bucketUndelivered, bucketMeta, bucketFeeds, bucketHandoffs, bucketHandoffThreads} {
+			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketHeld, bucketKept, bucketUndelivered, bucketMeta, bucketFeeds, bucketHandoffs,
+			bucketHandoffThreads, bucketSent, bucketMessages, bucketVersions, bucketFanOuts} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

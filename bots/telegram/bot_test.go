@@ -73,6 +73,8 @@ type harness struct {
 	state *store.Store
 	logs  *syncBuffer
 	stop  func()
+	// engine answers; the shared searchEngine when nil.
+	engine Engine
 }
 
 func start(t *testing.T, configure ...func(*Config)) *harness {
@@ -101,9 +103,13 @@ func newHarness(t *testing.T) *harness {
 // stop ends it and waits.
 func (h *harness) run(t *testing.T, configure ...func(*Config)) {
 	t.Helper()
-	engine, err := searchEngine()
-	if err != nil {
-		t.Fatal(err)
+	engine := h.engine
+	if engine == nil {
+		shared, err := searchEngine()
+		if err != nil {
+			t.Fatal(err)
+		}
+		engine = shared
 	}
 	cfg := Config{Token: token, APIURL: h.srv.URL(), PollTimeout: 2 * time.Second}
 	for _, c := range configure {
