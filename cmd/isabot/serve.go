@@ -100,7 +100,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), web.RateLimit{PerSecond: a.cfg.AskRate, Burst: askBurst, TrustedProxies: a.cfg.TrustedProxies}, a.logger))
-	if err := a.servePages(mux, observed("web"), engine, data); err != nil {
+	if err := a.servePages(mux, observed("web"), engine); err != nil {
 		return err
 	}
 	internalToken, err := writeInternalToken(a.dataDir)
