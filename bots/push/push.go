@@ -135,12 +135,17 @@ func WithClock(c Clock) Option { return func(p *Pusher) { p.clock = c } }
 // subscriber gets every release.
 func WithMatcher(m Matcher) Option { return func(p *Pusher) { p.matcher = m } }
 
+// DefaultWorkers is how many messages may be in flight on each platform
+// unless WithWorkers says otherwise: at an interruption, at most as many
+// are sent again after the restart.
+const DefaultWorkers = 64
+
 // WithWorkers sets how many messages may be in flight on each platform.
 func WithWorkers(n int) Option { return func(p *Pusher) { p.workers = n } }
 
 // New makes a pusher for senders.
 func New(state State, releases Releases, senders []Sender, observer Observer, logger *slog.Logger, opts ...Option) *Pusher {
-	p := &Pusher{state: state, releases: releases, senders: map[string]*lane{}, logger: logger, observer: observer, clock: realClock{}, workers: 64}
+	p := &Pusher{state: state, releases: releases, senders: map[string]*lane{}, logger: logger, observer: observer, clock: realClock{}, workers: DefaultWorkers}
 	for _, o := range opts {
 		o(p)
 	}
