@@ -36,6 +36,9 @@ type Texts struct {
 	ChannelAdminsOnly  string // %s is the channel
 	BotNotChannelAdmin string // %s is the channel
 	NewRelease         string // above an announcement
+	// Under a corrected announcement: %s the date, %s what changed;
+	// CorrectedDefault when the release does not say.
+	Corrected, CorrectedDefault string
 	// Slack: the bot cannot join the channel to subscribe (%s).
 	InviteFirst string
 	// Slack: told the subscriber when the bot was removed from %s.
@@ -126,6 +129,8 @@ func TextsFor(lang corpus.Lang) Texts {
 		ChannelAdminsOnly:  text("channel_admins_only"),
 		BotNotChannelAdmin: text("bot_not_channel_admin"),
 		NewRelease:         text("new_release"),
+		Corrected:          text("corrected"),
+		CorrectedDefault:   text("corrected_default"),
 		InviteFirst:        text("invite_first"),
 		SubscriptionLost:   text("subscription_lost"),
 		JoinHint:           text("join_hint"),

@@ -19,6 +19,7 @@ import (
 //	place: Berlin                        (optional)
 //	id: custom-id                        (optional)
 //	embargo: 2026-03-01T10:00:00+01:00   (optional: not shown before)
+//	correction: "Die Zahl lautet 12."    (optional: what a correction changed)
 //	---
 //	First paragraph...
 //
@@ -58,7 +59,7 @@ func parseMarkdown(f *releaseFile) (Release, error) {
 }
 
 // frontMatterKeys lists the keys the front matter may hold, for errors.
-const frontMatterKeys = "title, date, lang, url, place, id or embargo"
+const frontMatterKeys = "title, date, lang, url, place, id, embargo or correction"
 
 var (
 	isoDay  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -138,6 +139,8 @@ func (f *releaseFile) frontMatter(open int, lines []srcLine) (Release, error) {
 				return r, f.errorf(valLine, "embargo %q: want a time with its offset, such as 2026-03-01T10:00:00+01:00", v)
 			}
 			r.Embargo = t
+		case "correction":
+			r.Correction = collapseSpace(v)
 		default:
 			return r, f.errorf(line, "unknown front matter key %q: want %s", key.Value, frontMatterKeys)
 		}

@@ -26,6 +26,9 @@ type Release struct {
 	// Embargo, when set, is the time before which the release must not be
 	// searchable, answered from, shown or announced.
 	Embargo time.Time `json:",omitzero"`
+	// Correction, when set, says what a corrected release changed: the
+	// announcements already sent are edited to say so.
+	Correction string `json:",omitempty"`
 }
 
 // Embargoed reports whether the release is under embargo at now.

@@ -72,6 +72,17 @@ func (e *Engine) Latest(n int) []*corpus.Release {
 	return e.latest(n)
 }
 
+// Alliance returns what the engine knows of the alliance now: the data
+// files merged with what the releases state, the newest winning, so that
+// a city a release says joined is a member. Its releases are left out.
+func (e *Engine) Alliance() corpus.Data {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	d := *e.data
+	d.Releases = nil
+	return d
+}
+
 // Release returns the release with id, with its text.
 func (e *Engine) Release(id string) (*corpus.Release, bool) {
 	e.mu.RLock()

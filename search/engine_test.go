@@ -359,3 +359,17 @@ func TestRepeatedQuestion(t *testing.T) {
 		t.Errorf("answered %d times: %s", n, a.Text)
 	}
 }
+
+// TestAllianceHasLearnedMembers: a city that a release says joined is a
+// member in what the engine gives the web pages.
+func TestAllianceHasLearnedMembers(t *testing.T) {
+	e := engineWith(t, "testdata/eval")
+	d := e.Alliance()
+	i := slices.IndexFunc(d.Cities, func(c corpus.City) bool { return c.Name == "Paderborn" })
+	if i < 0 || !d.Cities[i].IsMember() {
+		t.Fatalf("Paderborn, whose joining a release states, is no member in %d cities", len(d.Cities))
+	}
+	if len(d.Releases) != 0 {
+		t.Errorf("%d releases given with the alliance's data", len(d.Releases))
+	}
+}

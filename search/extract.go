@@ -1,7 +1,6 @@
 package search
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -278,9 +277,6 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 				score -= 0.05 // two sentences
 			}
 			c.score = score - 0.01*float64(rank)
-			if debugSentences {
-				fmt.Printf("    cand %.2f holds=%v counts=%v in=%.2f around=%.2f hint=%.2f p=%.2f: %.100s\n", c.score, c.holds, c.counts, in, around, hinted, f.score/top, s)
-			}
 			if best.sentence == "" || c.score > best.score {
 				best = c
 			}
@@ -503,7 +499,3 @@ func (e *Engine) factIn(text string, want answerType, lang corpus.Lang, asked st
 
 // numberPattern finds a number: "64", "1.800", "4,8", "71 %".
 var numberPattern = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?(?:%|prozent|percent))?`)
-
-var debugSentences = false
-
-var passageWeight = 1.5

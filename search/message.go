@@ -53,18 +53,20 @@ var headerLine = regexp.MustCompile(`^([^:：]{1,20})[:：]`)
 func (m *messageCues) unwrap(raw string) string {
 	lines := strings.Split(strings.ReplaceAll(raw, "\r\n", "\n"), "\n")
 	var kept []string
-	header := true // a message may open with headers
+	header := true  // a message may open with headers
+	marked := false // the line before was a forwarded mail's marker
 	for _, line := range lines {
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), ">"))
 		switch {
 		case line == "":
-			header = false
+			// "Begin forwarded message:", a blank line, then the headers.
+			header = header && marked
 			continue
 		case m.startsWith(&m.forwarded, line) && !strings.ContainsAny(line, "?？"):
 			if _, rest, ok := cutColon(line); ok && rest != "" {
 				kept = append(kept, rest) // "Fwd from our correspondent: ..."
 			}
-			header = true
+			header, marked = true, true
 			continue
 		case m.startsWith(&m.forwarded, line):
 			if _, rest, ok := cutColon(line); ok {
@@ -75,7 +77,7 @@ func (m *messageCues) unwrap(raw string) string {
 		case len(kept) > 0 && (m.isSignOff(line) || isDashLine(line)):
 			return m.withoutTrailingSignature(kept)
 		}
-		header = false
+		header, marked = false, false
 		if line = m.withoutGreeting(line); line != "" {
 			kept = append(kept, line)
 		}

@@ -10,6 +10,8 @@ func TestUnwrap(t *testing.T) {
 			"kurze Frage: Seit wann ist Nürnberg dabei?"},
 		{"---------- Weitergeleitete Nachricht ---------\nVon: Pressestelle <presse@example.de>\nDatum: Mo., 8. März 2021\nBetreff: Anfrage\n\nGuten Tag, an welchem Tag fand die Gründungskonferenz statt?\nMfG",
 			"an welchem Tag fand die Gründungskonferenz statt?"},
+		{"Begin forwarded message:\n\nFrom: Sarah Mitchell <s.mitchell@example.com>\nDate: 16 September 2026\nSubject: ISA plenary\n\nCan someone tell me when the plenary is? Thanks!",
+			"Can someone tell me when the plenary is?"},
 		{"Fwd from our correspondent:\n> Which cities proposed the alliance?\n\nRegards,\nMichael Braun", "Which cities proposed the alliance?"},
 		{"Hi, kurze Frage: wann war die 7. Plenarversammlung?\nDanke! – Lena, Presseamt Stadt Köln", "kurze Frage: wann war die 7. Plenarversammlung?"},
 		{"wer leitet das Sekretariat in Foshan?? lg Marie", "wer leitet das Sekretariat in Foshan??"},

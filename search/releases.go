@@ -224,7 +224,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	if pq == nil {
 		return nil, nil
 	}
-	hits, _, err := e.index.search(ctx, pq, candidatePassages)
+	hits, _, err := e.index.search(ctx, scoped(ctx, pq), candidatePassages)
 	if err != nil {
 		return nil, err
 	}

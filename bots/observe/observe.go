@@ -133,6 +133,9 @@ func (m *Metrics) Abandoned(platform string) { m.abandoned.WithLabelValues(platf
 // package search's Engine is one. Only its questions are observed.
 type Engine interface {
 	Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error)
+	// AnswerAbout answers a question about one release, such as a reply
+	// to its announcement: from it first, then from everything.
+	AnswerAbout(ctx context.Context, question string, lang corpus.Lang, release string) (answer.Answer, error)
 	Members(lang corpus.Lang, filter string) answer.Answer
 	Contact(lang corpus.Lang) answer.Answer
 	Help(lang corpus.Lang) answer.Answer
@@ -158,8 +161,18 @@ func Observed(engine Engine, platform string, metrics *Metrics, unanswered *Unan
 
 // Answer answers, counts and logs.
 func (e *ObservedEngine) Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error) {
+	return e.observe(question, func() (answer.Answer, error) { return e.Engine.Answer(ctx, question, lang) })
+}
+
+// AnswerAbout answers a question about a release, counts and logs.
+func (e *ObservedEngine) AnswerAbout(ctx context.Context, question string, lang corpus.Lang, release string) (answer.Answer, error) {
+	return e.observe(question, func() (answer.Answer, error) { return e.Engine.AnswerAbout(ctx, question, lang, release) })
+}
+
+// observe counts what ask answers, and logs it if unanswered.
+func (e *ObservedEngine) observe(question string, ask func() (answer.Answer, error)) (answer.Answer, error) {
 	start := time.Now()
-	a, err := e.Engine.Answer(ctx, question, lang)
+	a, err := ask()
 	if err != nil {
 		return a, err
 	}

@@ -30,12 +30,19 @@ import (
 	"github.com/isa-alliance/isabot/corpus"
 )
 
-// Sender sends announcements on one platform. Its errors tell the pusher
-// what to do: a *RetryAfterError waits, a *MovedError follows the chat,
-// ErrGone ends the subscription, anything else is retried with backoff.
+// Sender sends announcements on one platform, and corrections of them.
+// Its errors tell the pusher what to do: a *RetryAfterError waits, a
+// *MovedError follows the chat, ErrGone ends the subscription, anything
+// else is retried with backoff.
 type Sender interface {
 	Platform() string
-	Send(ctx context.Context, chat string, r *corpus.Release) error
+	// Send announces r in chat and returns the message it became.
+	Send(ctx context.Context, chat string, r *corpus.Release) (message string, err error)
+	// Correct edits an announcement sent before to the corrected
+	// release, or, where the platform no longer lets it be edited,
+	// replies to it with a short correction; it returns the reply's
+	// message, or "" when it edited.
+	Correct(ctx context.Context, c Correction) (reply string, err error)
 	Limits() Limits
 	// Group reports whether chat is a group or channel, which may have
 	// a limit of its own.
@@ -65,12 +72,15 @@ func (e *MovedError) Error() string { return "the chat moved to " + e.To }
 // State is the outbox and the subscriptions; package store's Store is it.
 type State interface {
 	Announce(r *corpus.Release, fingerprint string, wants func(store.Subscription) bool) ([]store.Delivery, bool, error)
+	Correct(r *corpus.Release, at time.Time) ([]store.Delivery, error)
 	Pending() ([]store.Delivery, error)
 	KeptRelease(id string) (*corpus.Release, bool, error)
 	Owed(store.Delivery) (bool, error)
-	Delivered(store.Delivery) error
+	Delivered(d store.Delivery, message string) error
 	GiveUp(d store.Delivery, state store.DeliveryState, cause string) error
-	Unsubscribe(platform, chat string) (bool, error)
+	// Gone ends the subscription of a chat that blocked or removed the
+	// bot, keeping what it was owed to be reported.
+	Gone(d store.Delivery, cause string) error
 	MoveSubscription(platform, from, to string) error
 }
 
@@ -125,12 +135,17 @@ func WithClock(c Clock) Option { return func(p *Pusher) { p.clock = c } }
 // subscriber gets every release.
 func WithMatcher(m Matcher) Option { return func(p *Pusher) { p.matcher = m } }
 
+// DefaultWorkers is how many messages may be in flight on each platform
+// unless WithWorkers says otherwise: at an interruption, at most as many
+// are sent again after the restart.
+const DefaultWorkers = 64
+
 // WithWorkers sets how many messages may be in flight on each platform.
 func WithWorkers(n int) Option { return func(p *Pusher) { p.workers = n } }
 
 // New makes a pusher for senders.
 func New(state State, releases Releases, senders []Sender, observer Observer, logger *slog.Logger, opts ...Option) *Pusher {
-	p := &Pusher{state: state, releases: releases, senders: map[string]*lane{}, logger: logger, observer: observer, clock: realClock{}, workers: 64}
+	p := &Pusher{state: state, releases: releases, senders: map[string]*lane{}, logger: logger, observer: observer, clock: realClock{}, workers: DefaultWorkers}
 	for _, o := range opts {
 		o(p)
 	}
@@ -142,15 +157,27 @@ func New(state State, releases Releases, senders []Sender, observer Observer, lo
 
 // Announce queues a new release for every subscriber that wants it,
 // once: a release announced before, under its id or as the same title on
-// the same day from another source, is not announced again. It returns
-// how many deliveries it queued.
+// the same day from another source, is not announced again. A release
+// announced before under its id that says something else now is a
+// correction: the announcements sent are corrected (see
+// store.Store.Correct). It returns how many deliveries it queued.
 func (p *Pusher) Announce(r *corpus.Release) (int, error) {
 	ds, new, err := p.state.Announce(r, Fingerprint(r), p.wants(r))
-	if err != nil || !new {
+	if err != nil {
 		return 0, err
 	}
-	p.logger.Info("push: announcing a new release", "release", r.ID, "subscribers", len(ds))
-	p.observer.Announced()
+	if new {
+		p.logger.Info("push: announcing a new release", "release", r.ID, "subscribers", len(ds))
+		p.observer.Announced()
+	}
+	corrections, err := p.state.Correct(r, p.clock.Now())
+	if err != nil {
+		return len(ds), err
+	}
+	if len(corrections) > 0 {
+		p.logger.Info("push: correcting a release", "release", r.ID, "announcements", len(corrections))
+	}
+	ds = append(ds, corrections...)
 	p.Enqueue(ds)
 	return len(ds), nil
 }
@@ -425,10 +452,11 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	}
 	sent := p.clock.Now()
 	r, err := p.release(it.d.Release)
+	var message string
 	if err == nil {
 		// A message in flight at shutdown is finished, not cut off.
 		sendCtx, cancel := bots.Finish(context.WithValue(ctx, scheduledKey{}, it.at), sendTimeout, bots.DrainGrace)
-		err = l.sender.Send(sendCtx, it.d.Chat, r)
+		message, err = l.send(sendCtx, it.d, r)
 		cancel()
 	}
 	var (
@@ -447,10 +475,10 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 		l.bucket.succeeded()
 		l.mu.Unlock()
 		// On disk before the chat's next message may go.
-		if err := p.state.Delivered(it.d); err != nil {
+		if err := p.state.Delivered(it.d, message); err != nil {
 			p.logger.Error("push: cannot record a delivery", "error", err)
 		}
-		p.observer.Delivered(platform, "sent")
+		p.observer.Delivered(platform, results[it.d.Kind])
 		l.done(it)
 	case errors.As(err, &retryAfter):
 		p.observer.RateLimited(platform)
@@ -480,7 +508,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 		l.release(it, p.clock.Now())
 	case errors.Is(err, ErrGone):
 		p.logger.Info("push: the chat blocked or removed the bot; unsubscribed", "platform", platform, "chat", it.d.Chat, "error", err)
-		if _, err := p.state.Unsubscribe(platform, it.d.Chat); err != nil {
+		if err := p.state.Gone(it.d, err.Error()); err != nil {
 			p.logger.Error("push: cannot unsubscribe", "error", err)
 		}
 		l.dropChat(it.d.Chat)

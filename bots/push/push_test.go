@@ -23,6 +23,8 @@ type fakeSender struct {
 	sent   []sent
 	fail   map[string][]error // chat → errors to return, in turn
 	clock  Clock
+	// corrected are the corrections made, in order.
+	corrected []Correction
 }
 
 type sent struct {
@@ -34,17 +36,24 @@ func (f *fakeSender) Platform() string       { return "fake" }
 func (f *fakeSender) Limits() Limits         { return f.limits }
 func (f *fakeSender) Group(chat string) bool { return chat[0] == '-' }
 
-func (f *fakeSender) Send(ctx context.Context, chat string, r *corpus.Release) error {
+func (f *fakeSender) Send(ctx context.Context, chat string, r *corpus.Release) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if errs := f.fail[chat]; len(errs) > 0 {
 		f.fail[chat] = errs[1:]
 		if errs[0] != nil {
-			return errs[0]
+			return "", errs[0]
 		}
 	}
 	f.sent = append(f.sent, sent{chat, r.ID, f.clock.Now()})
-	return nil
+	return strconv.Itoa(len(f.sent)), nil
+}
+
+func (f *fakeSender) Correct(ctx context.Context, c Correction) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.corrected = append(f.corrected, c)
+	return "", nil
 }
 
 func (f *fakeSender) sentTo(chat string) []string {
@@ -365,7 +374,7 @@ func TestRestartWithoutTheRelease(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.givenUp == "" {
-				if len(report) != 0 {
+				if len(report) != 1 || report[0].Sent != tt.sent || report[0].Pending+len(report[0].Undelivered) != 0 {
 					t.Errorf("deliveries left: %+v", report)
 				}
 				return

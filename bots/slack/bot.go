@@ -34,6 +34,7 @@ const platform = "slack"
 // Engine answers; package search's Engine is one.
 type Engine interface {
 	Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error)
+	AnswerAbout(ctx context.Context, question string, lang corpus.Lang, release string) (answer.Answer, error)
 	Members(lang corpus.Lang, filter string) answer.Answer
 	Contact(lang corpus.Lang) answer.Answer
 	Help(lang corpus.Lang) answer.Answer
@@ -52,6 +53,8 @@ type State interface {
 	Rename(platform, chat, title string) error
 	Pause(platform, chat, reason string) (bool, error)
 	Resume(platform, chat, reason string) ([]store.Delivery, error)
+	// MessageRelease tells which release a message of the bot announced.
+	MessageRelease(platform, chat, message string) (string, bool)
 	Followers
 }
 

@@ -40,18 +40,30 @@ func (b *Bot) dispatchEvent(ctx context.Context, e slackEventsAPIEvent, r retry)
 		if ev.BotID != "" || ev.User == b.botUser() {
 			return
 		}
-		thread := ev.ThreadTimeStamp
+		thread, about := ev.ThreadTimeStamp, b.announced(ev.Channel, ev.ThreadTimeStamp)
 		if thread == "" {
 			thread = ev.TimeStamp
 		}
-		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, thread, plainText(ev.Text, b.botUser())) })
+		b.background(ctx, func(ctx context.Context) {
+			b.answerInChannel(ctx, ev.Channel, thread, about, plainText(ev.Text, b.botUser()))
+		})
 	case *slackevents.MessageEvent:
-		// Direct messages only; not the bot's own, other bots', edits
-		// or deletions.
-		if ev.ChannelType != slackevents.ChannelTypeIM || ev.SubType != "" || ev.BotID != "" || ev.User == "" || ev.User == b.botUser() {
+		// Direct messages, and replies in an announcement's thread; not
+		// the bot's own, other bots', edits or deletions.
+		if ev.SubType != "" || ev.BotID != "" || ev.User == "" || ev.User == b.botUser() {
 			return
 		}
-		b.background(ctx, func(ctx context.Context) { b.answerInChannel(ctx, ev.Channel, "", plainText(ev.Text, b.botUser())) })
+		switch about := b.announced(ev.Channel, ev.ThreadTimeStamp); {
+		case about != "" && ev.ThreadTimeStamp != ev.TimeStamp && !strings.Contains(ev.Text, "<@"+b.botUser()+">"):
+			// A reply that mentions the bot is answered as the mention.
+			b.background(ctx, func(ctx context.Context) {
+				b.answerInChannel(ctx, ev.Channel, ev.ThreadTimeStamp, about, plainText(ev.Text, b.botUser()))
+			})
+		case ev.ChannelType == slackevents.ChannelTypeIM:
+			b.background(ctx, func(ctx context.Context) {
+				b.answerInChannel(ctx, ev.Channel, "", about, plainText(ev.Text, b.botUser()))
+			})
+		}
 	case *slackevents.AppHomeOpenedEvent:
 		if ev.Tab == "home" {
 			b.background(ctx, func(ctx context.Context) { b.publishHome(ctx, ev.User) })
@@ -99,13 +111,14 @@ func plainText(text, self string) string {
 }
 
 // answerInChannel answers a question in a channel or DM, in the thread
-// when thread is set.
-func (b *Bot) answerInChannel(ctx context.Context, channel, thread, question string) {
+// when thread is set; from the release about first, when it is about
+// one.
+func (b *Bot) answerInChannel(ctx context.Context, channel, thread, about, question string) {
 	var blocks []slack.Block
 	if question == "" {
 		blocks = answerBlocks(b.engine.Help(corpus.German))
 	} else {
-		a, err := b.engine.Answer(ctx, question, lang(question))
+		a, err := b.answer(ctx, question, about)
 		if err != nil {
 			b.logger.Error("slack: cannot answer", "channel", channel, "error", err)
 			blocks = []slack.Block{section(escape(bots.TextsFor(lang(question)).Failed))}

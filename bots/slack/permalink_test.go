@@ -17,7 +17,7 @@ func TestAnnouncementLinksThePermalink(t *testing.T) {
 	})
 	engine, _ := testEngine()
 	r, _ := engine.Release("2021-02-11-isa-fruehlingsfest")
-	if err := h.bot.Send(context.Background(), presse, r); err != nil {
+	if _, err := h.bot.Send(context.Background(), presse, r); err != nil {
 		t.Fatal(err)
 	}
 	blocks := string(h.message(t, presse, 1).Blocks)

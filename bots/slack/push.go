@@ -45,15 +45,22 @@ const linkAction = "isa_link"
 
 // Send announces a release in a channel, with a button that shows the
 // whole release.
-func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) error {
-	link := ""
-	if b.cfg.Permalink != nil {
-		link = b.cfg.Permalink(r.ID)
-	}
-	blocks := announcementBlocks(r, r.Lang, link)
-	_, _, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
+func (b *Bot) Send(ctx context.Context, channel string, r *corpus.Release) (string, error) {
+	blocks := announcementBlocks(r, r.Lang, b.permalink(r))
+	_, ts, err := b.api.PostMessageContext(ctx, channel, slack.MsgOptionBlocks(blocks...), slack.MsgOptionText(title(r.Title), false))
 	b.noticeRefusal(err)
-	return b.sendError(ctx, channel, err)
+	if err != nil {
+		return "", b.sendError(ctx, channel, err)
+	}
+	return ts, nil
+}
+
+// permalink is the address of r's web page, or "" without one.
+func (b *Bot) permalink(r *corpus.Release) string {
+	if b.cfg.Permalink == nil {
+		return ""
+	}
+	return b.cfg.Permalink(r.ID)
 }
 
 // pushError tells the pusher what a Slack error means for a delivery. A

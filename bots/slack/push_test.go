@@ -53,7 +53,7 @@ func TestAnnouncementAndReadMore(t *testing.T) {
 	h := startSocket(t)
 	engine, _ := testEngine()
 	r, _ := engine.Release("2021-02-11-isa-fruehlingsfest")
-	if err := h.bot.Send(context.Background(), presse, r); err != nil {
+	if _, err := h.bot.Send(context.Background(), presse, r); err != nil {
 		t.Fatal(err)
 	}
 	m := h.message(t, presse, 1)
@@ -121,7 +121,7 @@ func TestAnnouncementsSlackTakes(t *testing.T) {
 	}
 	h := startWith(t, more, func(c *Config) { c.AppToken = appToken })
 	for i, tt := range tests {
-		if err := h.bot.Send(t.Context(), presse, &tt.release); err != nil {
+		if _, err := h.bot.Send(t.Context(), presse, &tt.release); err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
 		m := h.message(t, presse, i+1)
@@ -169,7 +169,7 @@ func TestSendErrorsForThePusher(t *testing.T) {
 		}},
 	} {
 		tt.fault()
-		if err := h.bot.Send(context.Background(), presse, r); !tt.check(err) {
+		if _, err := h.bot.Send(context.Background(), presse, r); !tt.check(err) {
 			t.Errorf("Send error %v", err)
 		}
 	}

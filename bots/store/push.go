@@ -58,12 +58,21 @@ type Subscription struct {
 	LastDelivered time.Time `json:"last_delivered,omitzero"`
 }
 
-// Delivery is one release to be sent to one subscriber.
+// Delivery is one release to be sent to one subscriber: its
+// announcement, or a correction of the announcement sent before.
 type Delivery struct {
 	Seq      uint64 `json:"-"`
 	Release  string `json:"release"`
 	Platform string `json:"platform"`
 	Chat     string `json:"chat"`
+	// Kind is KindAnnouncement or KindCorrection.
+	Kind string `json:"kind,omitempty"`
+	// A correction's message to edit, its note (the release's
+	// correction: line, if it has one) and when the release was
+	// corrected.
+	Message string    `json:"message,omitempty"`
+	Note    string    `json:"note,omitempty"`
+	At      time.Time `json:"at,omitzero"`
 }
 
 // DeliveryState says where a delivery stands.
@@ -74,6 +83,7 @@ const (
 	Pending   DeliveryState = "pending"   // in the outbox, to be sent
 	Failed    DeliveryState = "failed"    // given up: the platform kept refusing it
 	Abandoned DeliveryState = "abandoned" // given up: the release to deliver is gone
+	Gone      DeliveryState = "gone"      // the chat blocked or removed the bot
 )
 
 // Undelivered is a delivery given up, kept to be reported.
@@ -88,14 +98,55 @@ type Undelivered struct {
 // ReleaseDeliveries is where the deliveries of one release stand: how
 // many wait, how many were given up and which.
 type ReleaseDeliveries struct {
-	Release     string        `json:"release"`
-	Title       string        `json:"title,omitempty"`
-	Pending     int           `json:"pending"`
-	Failed      int           `json:"failed"`
-	Abandoned   int           `json:"abandoned"`
-	Undelivered []Undelivered `json:"undelivered"`
+	Release string `json:"release"`
+	Title   string `json:"title,omitempty"`
+	Counts
+	// Platforms are the counts on each platform, by name.
+	Platforms   []PlatformDeliveries `json:"platforms"`
+	Undelivered []Undelivered        `json:"undelivered"`
 
 	first uint64 // the first delivery's sequence: the order announced
+}
+
+// Counts are how many deliveries of a release were sent (announcements
+// the platform took, still remembered), wait, and were given up.
+type Counts struct {
+	Sent      int `json:"sent"`
+	Pending   int `json:"pending"`
+	Failed    int `json:"failed"`
+	Abandoned int `json:"abandoned"`
+	Gone      int `json:"gone"`
+}
+
+// PlatformDeliveries are the counts of one release on one platform.
+type PlatformDeliveries struct {
+	Platform string `json:"platform"`
+	Counts
+}
+
+// Count adds one delivery in state on platform ("sent" for an
+// announcement the platform took).
+func (r *ReleaseDeliveries) Count(platform string, state DeliveryState) {
+	i := slices.IndexFunc(r.Platforms, func(p PlatformDeliveries) bool { return p.Platform == platform })
+	if i < 0 {
+		r.Platforms = append(r.Platforms, PlatformDeliveries{Platform: platform})
+		slices.SortFunc(r.Platforms, func(a, b PlatformDeliveries) int { return cmp.Compare(a.Platform, b.Platform) })
+		i = slices.IndexFunc(r.Platforms, func(p PlatformDeliveries) bool { return p.Platform == platform })
+	}
+	for _, c := range []*Counts{&r.Counts, &r.Platforms[i].Counts} {
+		switch state {
+		case "sent":
+			c.Sent++
+		case Pending:
+			c.Pending++
+		case Failed:
+			c.Failed++
+		case Abandoned:
+			c.Abandoned++
+		case Gone:
+			c.Gone++
+		}
+	}
 }
 
 func subKey(platform, chat string) []byte { return []byte(platform + "\x00" + chat) }
@@ -299,6 +350,9 @@ func (s *Store) Announce(r *corpus.Release, print string, wants func(Subscriptio
 		if err != nil || len(created)+held == 0 {
 			return err
 		}
+		if err := putJSON(tx.Bucket(bucketFanOuts), []byte(id), fanOut{Title: r.Title, At: s.now().UTC()}); err != nil {
+			return err
+		}
 		return putJSON(tx.Bucket(bucketKept), []byte(id), r)
 	})
 	if err != nil {
@@ -325,10 +379,12 @@ func (s *Store) Pending() ([]Delivery, error) {
 	return ds, err
 }
 
-// Delivered records that a delivery was made: it leaves the outbox and the
-// subscription notes it. Many deliverers' records share one write to disk
-// (bbolt's Batch), and each returns only once its record is on disk.
-func (s *Store) Delivered(d Delivery) error {
+// Delivered records that a delivery was made, as message (the platform's
+// id for it; "" when none): it leaves the outbox, the subscription notes
+// it and the message is remembered. Many deliverers' records share one
+// write to disk (bbolt's Batch), and each returns only once its record
+// is on disk.
+func (s *Store) Delivered(d Delivery, message string) error {
 	err := s.db.Batch(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)); err != nil {
 			return err
@@ -338,9 +394,12 @@ func (s *Store) Delivered(d Delivery) error {
 		if err := tx.Bucket(bucketHeld).Delete(seqKey(d.Seq)); err != nil {
 			return err
 		}
+		if err := recordSent(tx, d, message, s.now()); err != nil {
+			return err
+		}
 		b := tx.Bucket(bucketSubs)
 		raw := b.Get(subKey(d.Platform, d.Chat))
-		if raw == nil {
+		if raw == nil || d.Kind != KindAnnouncement {
 			return nil
 		}
 		var sub Subscription
@@ -445,8 +504,8 @@ func (s *Store) GiveUp(d Delivery, state DeliveryState, cause string) error {
 	return nil
 }
 
-// Deliveries reports, for each release with deliveries waiting or given
-// up, where they stand, in the order the releases were announced.
+// Deliveries reports, for each release with deliveries sent, waiting or
+// given up, where they stand, in the order the releases were announced.
 func (s *Store) Deliveries() ([]ReleaseDeliveries, error) {
 	byID := map[string]*ReleaseDeliveries{}
 	note := func(id string, seq uint64) *ReleaseDeliveries {
@@ -464,7 +523,9 @@ func (s *Store) Deliveries() ([]ReleaseDeliveries, error) {
 			if err := json.Unmarshal(v, &d); err != nil {
 				return err
 			}
-			note(d.Release, binary.BigEndian.Uint64(k)).Pending++
+			if d.Kind == KindAnnouncement {
+				note(d.Release, binary.BigEndian.Uint64(k)).Count(d.Platform, Pending)
+			}
 			return nil
 		})
 		if err != nil {
@@ -477,12 +538,7 @@ func (s *Store) Deliveries() ([]ReleaseDeliveries, error) {
 			}
 			u.Seq = binary.BigEndian.Uint64(k)
 			r := note(u.Release, u.Seq)
-			switch u.State {
-			case Failed:
-				r.Failed++
-			case Abandoned:
-				r.Abandoned++
-			}
+			r.Count(u.Platform, u.State)
 			r.Title = cmp.Or(r.Title, u.Title)
 			r.Undelivered = append(r.Undelivered, u)
 			return nil
@@ -490,8 +546,26 @@ func (s *Store) Deliveries() ([]ReleaseDeliveries, error) {
 		if err != nil {
 			return err
 		}
-		kept := tx.Bucket(bucketKept)
+		err = tx.Bucket(bucketSent).ForEach(func(_, v []byte) error {
+			var x Sent
+			if err := json.Unmarshal(v, &x); err != nil {
+				return err
+			}
+			note(x.Release, x.Seq).Count(x.Platform, "sent")
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		kept, fanOuts := tx.Bucket(bucketKept), tx.Bucket(bucketFanOuts)
 		for id, r := range byID {
+			if raw := fanOuts.Get([]byte(id)); raw != nil {
+				var f fanOut
+				if err := json.Unmarshal(raw, &f); err != nil {
+					return err
+				}
+				r.Title = cmp.Or(r.Title, f.Title)
+			}
 			if raw := kept.Get([]byte(id)); raw != nil {
 				var rel corpus.Release
 				if err := json.Unmarshal(raw, &rel); err != nil {
@@ -535,6 +609,12 @@ func (s *Store) forgetSettled() error {
 		}
 		err := deleteWhere(tx.Bucket(bucketKept), func(k, _ []byte) (bool, error) { return !owed[string(k)], nil })
 		if err != nil {
+			return err
+		}
+		if err := forgetOldSent(tx, s.now().Add(-sentMemory)); err != nil {
+			return err
+		}
+		if err := forgetOldFanOuts(tx, s.now().Add(-sentMemory)); err != nil {
 			return err
 		}
 		return deleteWhere(tx.Bucket(bucketUndelivered), func(_, v []byte) (bool, error) {

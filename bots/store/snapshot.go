@@ -30,6 +30,27 @@ type Snapshot struct {
 	Feeds          []FeedValidator
 	Handoffs       map[string][]byte // id → hand-off
 	HandoffThreads map[string][]byte // key → hand-off message
+	Sent           []Sent            // the messages announcements became
+	Messages       []SentMessage
+	Versions       map[string]string // release id → Version announced
+	FanOuts        []FanOut
+	// Sequence is the last delivery number the outbox gave.
+	Sequence uint64
+}
+
+// SentMessage is a message of the bot that announced or corrected a
+// release.
+type SentMessage struct {
+	Platform, Chat, Message, Release string
+}
+
+// FanOut is a release announced to someone, to be reported once its
+// deliveries are settled.
+type FanOut struct {
+	ID       string
+	Title    string
+	At       time.Time
+	Reported bool
 }
 
 // HandledUpdate is an update claimed, and when.
@@ -58,7 +79,7 @@ type FeedValidator struct {
 // Snapshot reads the whole state.
 func (s *Store) Snapshot() (*Snapshot, error) {
 	snap := &Snapshot{Remembered: map[string]string{}, Fingerprints: map[string]string{},
-		Handoffs: map[string][]byte{}, HandoffThreads: map[string][]byte{}}
+		Handoffs: map[string][]byte{}, HandoffThreads: map[string][]byte{}, Versions: map[string]string{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		err := tx.Bucket(bucketUpdates).ForEachBucket(func(platform []byte) error {
 			return tx.Bucket(bucketUpdates).Bucket(platform).ForEach(func(k, v []byte) error {
@@ -106,6 +127,24 @@ func (s *Store) Snapshot() (*Snapshot, error) {
 			}},
 			{bucketHandoffs, func(k, v []byte) error { snap.Handoffs[string(k)] = bytes.Clone(v); return nil }},
 			{bucketHandoffThreads, func(k, v []byte) error { snap.HandoffThreads[string(k)] = bytes.Clone(v); return nil }},
+			{bucketSent, func(_, v []byte) error { return appendJSON(&snap.Sent, v) }},
+			{bucketMessages, func(k, v []byte) error {
+				parts := strings.SplitN(string(k), "\x00", 3)
+				if len(parts) != 3 {
+					return fmt.Errorf("message key %q: want platform, chat and message", k)
+				}
+				snap.Messages = append(snap.Messages, SentMessage{Platform: parts[0], Chat: parts[1], Message: parts[2], Release: string(v)})
+				return nil
+			}},
+			{bucketVersions, func(k, v []byte) error { snap.Versions[string(k)] = string(v); return nil }},
+			{bucketFanOuts, func(k, v []byte) error {
+				var f fanOut
+				if err := json.Unmarshal(v, &f); err != nil {
+					return err
+				}
+				snap.FanOuts = append(snap.FanOuts, FanOut{ID: string(k), Title: f.Title, At: f.At, Reported: f.Reported})
+				return nil
+			}},
 		}
 		for _, r := range readers {
 			if err := tx.Bucket(r.bucket).ForEach(r.read); err != nil {
@@ -113,6 +152,7 @@ func (s *Store) Snapshot() (*Snapshot, error) {
 			}
 		}
 		snap.Baseline = string(tx.Bucket(bucketMeta).Get(keyBaseline))
+		snap.Sequence = tx.Bucket(bucketOutbox).Sequence()
 		return nil
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"slices"
+	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -37,12 +38,20 @@ type State interface {
 	Baseline(releases map[string]string) (bool, error)
 	Announce(r *corpus.Release, print string, wants func(Subscription) bool) ([]Delivery, bool, error)
 	Pending() ([]Delivery, error)
-	Delivered(d Delivery) error
+	Delivered(d Delivery, message string) error
 	Owed(d Delivery) (bool, error)
 	KeptRelease(id string) (*corpus.Release, bool, error)
 	KeptReleases() ([]corpus.Release, error)
 	GiveUp(d Delivery, state DeliveryState, cause string) error
+	Gone(d Delivery, cause string) error
 	Deliveries() ([]ReleaseDeliveries, error)
+
+	// Corrections of announcements, the replies to them, and the
+	// reports of settled fan-outs.
+	Correct(r *corpus.Release, at time.Time) ([]Delivery, error)
+	MessageRelease(platform, chat, message string) (string, bool)
+	SettledFanOuts() ([]string, error)
+	FanOutReported(id string) error
 
 	// Feeds' validators.
 	FeedValidators(url string) (etag, lastModified string)

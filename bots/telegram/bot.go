@@ -35,6 +35,7 @@ const platform = "telegram"
 // Engine answers; package search's Engine is one.
 type Engine interface {
 	Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error)
+	AnswerAbout(ctx context.Context, question string, lang corpus.Lang, release string) (answer.Answer, error)
 	Members(lang corpus.Lang, filter string) answer.Answer
 	Contact(lang corpus.Lang) answer.Answer
 	Latest(n int) []*corpus.Release
@@ -52,6 +53,8 @@ type State interface {
 	Recall(key string) (string, bool)
 	Subscribe(store.Subscription) (bool, error)
 	Unsubscribe(platform, chat string) (bool, error)
+	// MessageRelease tells which release a message of the bot announced.
+	MessageRelease(platform, chat, message string) (string, bool)
 	Followers
 }
 

@@ -55,6 +55,8 @@ type conversation struct {
 	// asChat marks a message written as the group itself, which only its
 	// anonymous admins can do.
 	asChat bool
+	// about is the release whose announcement the message replies to.
+	about string
 }
 
 func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
@@ -64,7 +66,7 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	}
 	me := b.me.Load()
 	private := m.Chat.Type == models.ChatTypePrivate
-	c := conversation{chat: m.Chat, from: m.From, asChat: asChat, question: m.ID}
+	c := conversation{chat: m.Chat, from: m.From, asChat: asChat, question: m.ID, about: b.announced(m.ReplyToMessage)}
 	if !private {
 		c.replyTo = m.ID
 	}
@@ -131,7 +133,7 @@ func chatKey(id int64) string { return strconv.FormatInt(id, 10) }
 // ask answers a question.
 func (b *Bot) ask(ctx context.Context, c conversation, question string) {
 	lang := b.lang(c, question)
-	a, err := b.engine.Answer(ctx, question, lang)
+	a, err := b.answer(ctx, c, question, lang)
 	if err != nil {
 		b.logger.Error("telegram: cannot answer", "chat", c.chat.ID, "error", err)
 		b.send(ctx, c, []string{escape(bots.TextsFor(lang).Failed)}, nil)

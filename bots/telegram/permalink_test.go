@@ -21,7 +21,7 @@ func TestAnnouncementReadMore(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := start(t, func(c *Config) { c.Permalink = tt.permalink })
-			if err := h.bot.Send(context.Background(), strconv.FormatInt(private.ID, 10), &r); err != nil {
+			if _, err := h.bot.Send(context.Background(), strconv.FormatInt(private.ID, 10), &r); err != nil {
 				t.Fatal(err)
 			}
 			m := h.reply(t, private.ID, 1)

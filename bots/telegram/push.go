@@ -38,23 +38,38 @@ func (b *Bot) Group(chat string) bool { return strings.HasPrefix(chat, "-") }
 
 // Send announces a release to a chat, in the chat's language, with a
 // button that shows the whole release.
-func (b *Bot) Send(ctx context.Context, chat string, r *corpus.Release) error {
+func (b *Bot) Send(ctx context.Context, chat string, r *corpus.Release) (string, error) {
 	id, err := strconv.ParseInt(chat, 10, 64)
 	if err != nil {
-		return fmt.Errorf("telegram chat %q: %w", chat, push.ErrGone)
+		return "", fmt.Errorf("telegram chat %q: %w", chat, push.ErrGone)
 	}
-	lang := r.Lang
-	if l, ok := b.state.ChatLang(platform, chat); ok {
-		lang = l
-	}
-	_, err = b.api.SendMessage(ctx, &bot.SendMessageParams{
+	lang := b.chatLang(chat, r)
+	m, err := b.api.SendMessage(ctx, &bot.SendMessageParams{
 		ChatID:             id,
 		Text:               announcementHTML(r, lang),
 		ParseMode:          models.ParseModeHTML,
 		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
-		ReplyMarkup:        &keyboard{InlineKeyboard: [][]button{{b.announcedReadMore(r, bots.TextsFor(lang).ReadMore)}}},
+		ReplyMarkup:        b.announcementKeyboard(r, lang),
 	})
-	return pushError(err)
+	if err != nil {
+		return "", pushError(err)
+	}
+	return strconv.Itoa(m.ID), nil
+}
+
+// chatLang is the language a chat is told of r in: the one it chose,
+// else r's.
+func (b *Bot) chatLang(chat string, r *corpus.Release) corpus.Lang {
+	if l, ok := b.state.ChatLang(platform, chat); ok {
+		return l
+	}
+	return r.Lang
+}
+
+// announcementKeyboard is the button under an announcement that shows
+// the whole release.
+func (b *Bot) announcementKeyboard(r *corpus.Release, lang corpus.Lang) *keyboard {
+	return &keyboard{InlineKeyboard: [][]button{{b.announcedReadMore(r, bots.TextsFor(lang).ReadMore)}}}
 }
 
 // announcedReadMore is an announcement's Read more: the release's web

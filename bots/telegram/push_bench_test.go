@@ -25,14 +25,14 @@ type scheduleLog struct {
 	times []time.Time
 }
 
-func (s *scheduleLog) Send(ctx context.Context, chat string, r *corpus.Release) error {
-	err := s.Bot.Send(ctx, chat, r)
+func (s *scheduleLog) Send(ctx context.Context, chat string, r *corpus.Release) (string, error) {
+	message, err := s.Bot.Send(ctx, chat, r)
 	if err == nil {
 		s.mu.Lock()
 		s.times = append(s.times, push.ScheduledAt(ctx))
 		s.mu.Unlock()
 	}
-	return err
+	return message, err
 }
 
 // wouldBeRefused counts the messages Telegram would have refused with a

@@ -42,6 +42,10 @@ type config struct {
 	TelegramWebhookURL    string
 	TelegramWebhookSecret string
 	TelegramChannels      []string
+	// ReportChat (Telegram) and SlackReportChannel are told of each
+	// release's deliveries once its fan-out is complete.
+	ReportChat         string
+	SlackReportChannel string
 
 	SlackBotToken      string
 	SlackAppToken      string
@@ -150,6 +154,8 @@ func settings() []setting {
 	add(mk("telegram.webhook_secret", "TELEGRAM_WEBHOOK_SECRET", "", true, "", "secret Telegram sends with each webhook request (generated when unset)", set, get))
 	set, get = list(func(c *config) *[]string { return &c.TelegramChannels })
 	add(mk("telegram.channels", "TELEGRAM_CHANNELS", "", false, "", "Telegram channels (@name or id) subscribed to new releases, comma-separated", set, get))
+	set, get = str(func(c *config) *string { return &c.ReportChat })
+	add(mk("report_chat", "ISABOT_REPORT_CHAT", "", false, "", "Telegram chat (id or @channel) told of each release's deliveries once its fan-out is complete", set, get))
 
 	set, get = str(func(c *config) *string { return &c.SlackBotToken })
 	add(mk("slack.bot_token", "SLACK_BOT_TOKEN", "", true, "", "Slack bot token (xoxb-...); starts the Slack bot", set, get))
@@ -163,6 +169,8 @@ func settings() []setting {
 	add(mk("slack.channels", "SLACK_CHANNELS", "", false, "", "Slack channel ids subscribed to new releases, comma-separated", set, get))
 	set, get = str(func(c *config) *string { return &c.SlackSubscribe })
 	add(mk("slack.subscribe", "SLACK_SUBSCRIBE", "", false, "anyone", "who may subscribe a Slack channel to new releases: anyone in it, or admins (the workspace's admins and owners)", set, get))
+	set, get = str(func(c *config) *string { return &c.SlackReportChannel })
+	add(mk("slack.report_channel", "SLACK_REPORT_CHANNEL", "", false, "", "Slack channel id told of each release's deliveries once its fan-out is complete", set, get))
 	set, get = str(func(c *config) *string { return &c.SlackHandoffChannel })
 	add(mk("slack.handoff_channel", "SLACK_HANDOFF_CHANNEL", "", false, "", "Slack channel id where journalists' questions to the press office go; with both bots, switches the hand-off on", set, get))
 	set, get = duration(func(c *config) *time.Duration { return &c.SlackHandoffRemind })

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/isa-alliance/isabot/bots/inbox"
+	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 )
@@ -172,7 +173,7 @@ func (r *broadcastRig) everyoneOnce(title string) int {
 			t.Errorf("chat %d got the release %d times", r.chat(i), n)
 		}
 	}
-	if repeats > 32 { // at most one in flight per worker at the interruption
+	if repeats > push.DefaultWorkers { // at most one in flight per worker at the interruption
 		t.Errorf("%d subscribers got the release twice", repeats)
 	}
 	return repeats

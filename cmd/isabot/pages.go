@@ -12,12 +12,10 @@ import (
 	"github.com/isa-alliance/isabot/search"
 )
 
-// library gives the pages the engine's releases and the loaded data's
-// members, so that the pages know neither how releases are held nor how
-// data is loaded.
+// library gives the pages the engine's releases and members, so that the
+// pages know neither how releases are held nor how data is loaded.
 type library struct {
 	engine *search.Engine
-	data   *corpus.Data
 }
 
 func (l library) Entries() iter.Seq[pages.Entry] {
@@ -34,14 +32,17 @@ func (l library) Release(_ context.Context, id string) (*corpus.Release, bool) {
 	return l.engine.Release(id)
 }
 
+// Members are the members as the engine knows them now: a city that a
+// release says joined is on the page from then on.
 func (l library) Members() pages.MemberData {
-	return pages.MemberData{Cities: l.data.Cities, Regions: l.data.Regions, Counts: l.data.Alliance.Counts, Sources: l.data.Sources}
+	d := l.engine.Alliance()
+	return pages.MemberData{Cities: d.Cities, Regions: d.Regions, Counts: d.Alliance.Counts, Sources: d.Sources}
 }
 
 // servePages puts the web pages for people on mux: their questions are
 // answered by asker, under the rate limit of /api/ask.
-func (a *app) servePages(mux *http.ServeMux, asker pages.Asker, engine *search.Engine, data *corpus.Data) error {
-	lib := library{engine: engine, data: data}
+func (a *app) servePages(mux *http.ServeMux, asker pages.Asker, engine *search.Engine) error {
+	lib := library{engine: engine}
 	p, err := pages.New(pages.Config{
 		Asker: asker, Releases: lib, Members: lib, PublicURL: a.cfg.PublicURL,
 		AllowAsk: web.Limiter(web.RateLimit{PerSecond: a.cfg.AskRate, Burst: askBurst, TrustedProxies: a.cfg.TrustedProxies}),

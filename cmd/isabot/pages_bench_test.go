@@ -31,7 +31,7 @@ func BenchmarkPagesArchive(b *testing.B) {
 	big := *data
 	big.Releases = append(slices.Clone(data.Releases), synthetic.Releases(10_000, 1)...)
 	engine := search.NewEngine(&big, idx)
-	lib := library{engine: engine, data: &big}
+	lib := library{engine: engine}
 	p, err := pages.New(pages.Config{Asker: engine, Releases: lib, Members: lib})
 	if err != nil {
 		b.Fatal(err)

@@ -214,7 +214,8 @@ func grep(text, substr string) string {
 
 func TestDeliveriesCommand(t *testing.T) {
 	// Three chats are owed a release: one was given up when the platform
-	// kept refusing, one when the release was gone.
+	// kept refusing, one when the release was gone. A second release
+	// went to one of them, and to a channel that removed the bot.
 	dataDir := t.TempDir()
 	st, err := store.Open(filepath.Join(dataDir, stateFile))
 	if err != nil {
@@ -231,6 +232,16 @@ func TestDeliveriesCommand(t *testing.T) {
 	if err == nil {
 		err = st.GiveUp(ds[1], store.Abandoned, "the release is gone")
 	}
+	if err == nil {
+		st.Subscribe(store.Subscription{Platform: "slack", Chat: "C0GONE"})
+		var more []store.Delivery
+		if more, _, err = st.Announce(&corpus.Release{ID: "feed-0124", Title: "Zweite", Date: r.Date}, "", nil); err == nil {
+			err = st.Gone(more[0], "Forbidden: bot was blocked by the user")
+		}
+		if err == nil {
+			err = st.Delivered(more[1], "7")
+		}
+	}
 	st.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -243,13 +254,16 @@ func TestDeliveriesCommand(t *testing.T) {
 		want    []string
 	}{
 		{"table", dataDir, nil, []string{
-			"RELEASE    TITLE", "feed-0123  " + releaseTitle + "  1        1       1",
-			"Given up:", "feed-0123  telegram  -1001  failed     ", "HTTP 502", "-1002  abandoned", "the release is gone",
+			"RELEASE    PLATFORM  SENT  WAITING  FAILED  GONE  TITLE", "feed-0123  telegram  0     1        2       0     " + releaseTitle,
+			"feed-0124  slack     0     0        0       1     Zweite", "feed-0124  telegram  1     2        0       0     Zweite",
+			"Failed or gone:", "feed-0123  telegram  -1001   failed     ", "HTTP 502", "-1002   abandoned", "the release is gone",
+			"feed-0124  slack     C0GONE  gone", "blocked",
 		}},
+		{"one release", dataDir, []string{"feed-0124"}, []string{"feed-0124  slack"}},
 		{"json", dataDir, []string{"--json"}, []string{
 			`"release": "feed-0123"`, `"pending": 1`, `"failed": 1`, `"abandoned": 1`, `"state": "abandoned"`, `"cause": "HTTP 502"`,
 		}},
-		{"nothing", t.TempDir(), nil, []string{"No deliveries waiting or given up."}},
+		{"nothing", t.TempDir(), nil, []string{"No deliveries on record."}},
 		{"nothing as json", t.TempDir(), []string{"--json"}, []string{"[]"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

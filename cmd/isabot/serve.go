@@ -104,7 +104,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", metrics.Handler())
 	mux.Handle("GET /api/ask", web.AskHandler(observed("api"), web.RateLimit{PerSecond: a.cfg.AskRate, Burst: askBurst, TrustedProxies: a.cfg.TrustedProxies}, a.logger))
-	if err := a.servePages(mux, observed("web"), engine, data); err != nil {
+	if err := a.servePages(mux, observed("web"), engine); err != nil {
 		return err
 	}
 	internalToken, err := writeInternalToken(a.dataDir)
@@ -115,7 +115,8 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	mux.Handle("GET "+deliveriesPath, stateHandler(state, internalToken, store.State.Deliveries))
 
 	var senders []push.Sender
-	var subscribing []<-chan struct{} // closed once a bot's configured channels are subscribed
+	var reportTargets []push.ReportTarget // told of each release's deliveries
+	var subscribing []<-chan struct{}     // closed once a bot's configured channels are subscribed
 	// The hand-off of journalists' questions to the press office joins
 	// the two bots once both are made.
 	var desk *handoff.Desk
@@ -164,6 +165,9 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			scheduled = append(scheduled, tg.Run)
 		}
 		journalists[handoff.Telegram] = tg
+		if a.cfg.ReportChat != "" {
+			reportTargets = append(reportTargets, push.ReportTarget{Notifier: tg, Chat: a.cfg.ReportChat})
+		}
 		subscribing = append(subscribing, tg.Subscribed())
 		senders = append(senders, tg)
 		started++
@@ -201,6 +205,9 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		runSlack = func() { group.Go(func() error { return sl.Run(runCtx) }) }
 		liaisons = sl
 		journalists[handoff.Slack] = sl
+		if a.cfg.SlackReportChannel != "" {
+			reportTargets = append(reportTargets, push.ReportTarget{Notifier: sl, Chat: a.cfg.SlackReportChannel})
+		}
 		senders = append(senders, sl)
 		started++
 	}
@@ -233,7 +240,10 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		}
 		return due(ctx, r)
 	}
-	scheduled = append(scheduled, pusher.Run)
+	scheduled = append(scheduled, pusher.Run, func(ctx context.Context) error {
+		push.RunReports(ctx, state, reportTargets, reportTick, a.logger)
+		return nil
+	})
 	group.Go(func() error {
 		held.run(pollCtx, cmp.Or(a.embargoTick, embargoTick), due, func(r corpus.Release, err error) {
 			a.logger.Error("cannot publish a release whose embargo ended; trying again", "release", r.ID, "error", err)
@@ -426,6 +436,10 @@ func fingerprints(releases []*corpus.Release) map[string]string {
 	}
 	return out
 }
+
+// reportTick is how often settled fan-outs are looked for, to be
+// reported.
+const reportTick = 15 * time.Second
 
 // stateFile, in the data directory, is the state store.
 const stateFile = "state.db"

@@ -85,6 +85,21 @@ func DirectMessage(userID, channelID, text, ts string) map[string]any {
 	return m
 }
 
+// ThreadReply is a message event for a reply in the thread of the
+// message threadTS in a channel ("C..." public, else private), as Slack
+// sends it to an app subscribed to message.channels or message.groups.
+func ThreadReply(userID, channelID, threadTS, text, ts string) map[string]any {
+	m := AppMention(userID, channelID, text, ts)
+	m["type"] = "message"
+	m["channel_type"] = "channel"
+	if !strings.HasPrefix(channelID, "C") {
+		m["channel_type"] = "group"
+	}
+	m["thread_ts"] = threadTS
+	m["parent_user_id"] = BotUserID
+	return m
+}
+
 // AppHomeOpened is an app_home_opened event for the Home tab.
 func AppHomeOpened(userID string) map[string]any {
 	return map[string]any{

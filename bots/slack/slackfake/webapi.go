@@ -342,10 +342,18 @@ func (s *Server) findMessage(channel, ts string) int {
 	return -1
 }
 
+// updateMessage is chat.update: a bot may edit its own messages, not in
+// an archived channel, with the same checks of text and blocks as a
+// post (https://docs.slack.dev/reference/methods/chat.update). A message
+// past the workspace's edit window answers edit_window_closed, which a
+// test injects with FailNext.
 func (s *Server) updateMessage(p map[string]string) reply {
 	channel, ts := p["channel"], p["ts"]
 	if channel == "" {
 		return fail("channel_not_found")
+	}
+	if s.channelLocked(channel).Archived {
+		return fail("is_archived")
 	}
 	i := s.findMessage(channel, ts)
 	if i < 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -22,7 +23,8 @@ func (s *Store) Import(ctx context.Context, snap *store.Snapshot) error {
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var used bool
 		err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT FROM subscriptions) OR EXISTS (SELECT FROM announced)
-			OR EXISTS (SELECT FROM meta) OR EXISTS (SELECT FROM handoffs) OR EXISTS (SELECT FROM updates)`).Scan(&used)
+			OR EXISTS (SELECT FROM meta) OR EXISTS (SELECT FROM handoffs) OR EXISTS (SELECT FROM updates)
+			OR EXISTS (SELECT FROM sent) OR EXISTS (SELECT FROM fanouts)`).Scan(&used)
 		if err != nil {
 			return err
 		}
@@ -54,7 +56,12 @@ func (s *Store) Import(ctx context.Context, snap *store.Snapshot) error {
 		}
 		for held, ds := range map[bool][]store.Delivery{false: snap.Outbox, true: snap.Held} {
 			for _, d := range ds {
-				b.Queue(`INSERT INTO outbox (seq, release, platform, chat, held) VALUES ($1, $2, $3, $4, $5)`, int64(d.Seq), d.Release, d.Platform, d.Chat, held)
+				var at *time.Time
+				if !d.At.IsZero() {
+					at = &d.At
+				}
+				b.Queue(`INSERT INTO outbox (seq, release, platform, chat, held, kind, message, note, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+					int64(d.Seq), d.Release, d.Platform, d.Chat, held, d.Kind, d.Message, d.Note, at)
 			}
 		}
 		for _, r := range snap.Kept {
@@ -65,8 +72,8 @@ func (s *Store) Import(ctx context.Context, snap *store.Snapshot) error {
 			b.Queue(`INSERT INTO kept (id, doc) VALUES ($1, $2)`, r.ID, doc)
 		}
 		for _, u := range snap.Undelivered {
-			b.Queue(`INSERT INTO undelivered (seq, release, platform, chat, title, state, cause, given_up_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-				int64(u.Seq), u.Release, u.Platform, u.Chat, u.Title, string(u.State), u.Cause, u.At)
+			b.Queue(`INSERT INTO undelivered (seq, release, platform, chat, kind, message, note, title, state, cause, given_up_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+				int64(u.Seq), u.Release, u.Platform, u.Chat, u.Kind, u.Message, u.Note, u.Title, string(u.State), u.Cause, u.At)
 		}
 		if snap.Baseline != "" {
 			b.Queue(`INSERT INTO meta (key, value) VALUES ('baseline', $1)`, snap.Baseline)
@@ -80,9 +87,22 @@ func (s *Store) Import(ctx context.Context, snap *store.Snapshot) error {
 		for key, data := range snap.HandoffThreads {
 			b.Queue(`INSERT INTO handoff_threads (key, data) VALUES ($1, $2)`, key, data)
 		}
-		// The next delivery is numbered after every one copied, given up
-		// ones too.
-		b.Queue(`SELECT setval('outbox_seq_seq', greatest((SELECT max(seq) FROM outbox), (SELECT max(seq) FROM undelivered), 1))`)
+		for _, x := range snap.Sent {
+			b.Queue(`INSERT INTO sent (release, platform, chat, seq, message, sent_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+				x.Release, x.Platform, x.Chat, int64(x.Seq), x.Message, x.At)
+		}
+		for _, m := range snap.Messages {
+			b.Queue(`INSERT INTO messages (platform, chat, message, release) VALUES ($1, $2, $3, $4)`, m.Platform, m.Chat, m.Message, m.Release)
+		}
+		for id, version := range snap.Versions {
+			b.Queue(`INSERT INTO versions (id, version) VALUES ($1, $2)`, id, version)
+		}
+		for _, f := range snap.FanOuts {
+			b.Queue(`INSERT INTO fanouts (id, title, announced_at, reported) VALUES ($1, $2, $3, $4)`, f.ID, f.Title, f.At, f.Reported)
+		}
+		// The next delivery is numbered after every one the file gave.
+		b.Queue(`SELECT setval('outbox_seq_seq', greatest((SELECT max(seq) FROM outbox), (SELECT max(seq) FROM undelivered),
+			(SELECT max(seq) FROM sent), $1, 1))`, int64(snap.Sequence))
 		return tx.SendBatch(ctx, b).Close()
 	})
 	if err != nil {

@@ -15,11 +15,23 @@ import (
 	"github.com/isa-alliance/isabot/corpus"
 )
 
-func scanDelivery(row pgx.CollectableRow) (store.Delivery, error) {
-	var d store.Delivery
-	var seq int64
-	err := row.Scan(&seq, &d.Release, &d.Platform, &d.Chat)
+// deliveryCols are the outbox's columns scanDelivery reads.
+const deliveryCols = `seq, release, platform, chat, kind, message, note, corrected_at`
+
+func scanDelivery(row pgx.CollectableRow) (store.Delivery, error) { return scanDeliveryWith(row) }
+
+// scanDeliveryWith reads deliveryCols and then the extra columns.
+func scanDeliveryWith(row pgx.CollectableRow, extra ...any) (store.Delivery, error) {
+	var (
+		d   store.Delivery
+		seq int64
+		at  *time.Time
+	)
+	err := row.Scan(append([]any{&seq, &d.Release, &d.Platform, &d.Chat, &d.Kind, &d.Message, &d.Note, &at}, extra...)...)
 	d.Seq = uint64(seq)
+	if at != nil {
+		d.At = at.UTC()
+	}
 	return d, err
 }
 
@@ -98,30 +110,26 @@ func (s *Store) Announce(r *corpus.Release, print string, wants func(store.Subsc
 		}
 		rows, _ := tx.Query(ctx, `INSERT INTO outbox (release, platform, chat, held)
 			SELECT $1, p, c, h FROM unnest($2::text[], $3::text[], $4::bool[]) WITH ORDINALITY AS u(p, c, h, n) ORDER BY n
-			RETURNING seq, release, platform, chat, held`, r.ID, platforms, chats, held)
+			RETURNING `+deliveryCols+`, held`, r.ID, platforms, chats, held)
 		_, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (struct{}, error) {
-			var d store.Delivery
-			var seq int64
 			var isHeld bool
-			if err := row.Scan(&seq, &d.Release, &d.Platform, &d.Chat, &isHeld); err != nil {
-				return struct{}{}, err
-			}
-			d.Seq = uint64(seq)
+			d, err := scanDeliveryWith(row, &isHeld)
 			if !isHeld {
 				created = append(created, d)
 			}
-			return struct{}{}, nil
+			return struct{}{}, err
 		})
 		if err != nil {
 			return err
 		}
 		sortBySeq(created)
-		doc, err := json.Marshal(r)
+		_, err = tx.Exec(ctx, `INSERT INTO fanouts (id, title, announced_at) VALUES ($1, $2, $3)
+			ON CONFLICT (id) DO UPDATE SET title = excluded.title, announced_at = excluded.announced_at, reported = false`,
+			r.ID, r.Title, s.now().UTC())
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO kept (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`, r.ID, doc)
-		return err
+		return keep(ctx, tx, r)
 	})
 	if errors.Is(err, errKnown) {
 		return nil, false, nil
@@ -130,6 +138,16 @@ func (s *Store) Announce(r *corpus.Release, print string, wants func(store.Subsc
 		return nil, false, fmt.Errorf("announce %s: %w", r.ID, err)
 	}
 	return created, isNew, nil
+}
+
+// keep writes the outbox's copy of a release.
+func keep(ctx context.Context, tx pgx.Tx, r *corpus.Release) error {
+	doc, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO kept (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`, r.ID, doc)
+	return err
 }
 
 // errKnown rolls back an announcement of a release known by its
@@ -141,7 +159,7 @@ var errKnown = errors.New("announced before")
 func (s *Store) Pending() ([]store.Delivery, error) {
 	ctx, cancel := op()
 	defer cancel()
-	rows, _ := s.pool.Query(ctx, `SELECT seq, release, platform, chat FROM outbox WHERE NOT held ORDER BY seq`)
+	rows, _ := s.pool.Query(ctx, `SELECT `+deliveryCols+` FROM outbox WHERE NOT held ORDER BY seq`)
 	ds, err := pgx.CollectRows(rows, scanDelivery)
 	if err != nil {
 		return nil, fmt.Errorf("read the outbox: %w", err)
@@ -149,15 +167,22 @@ func (s *Store) Pending() ([]store.Delivery, error) {
 	return ds, nil
 }
 
-// Delivered records that a delivery was made: it leaves the outbox and
-// the subscription notes it, in one statement.
-func (s *Store) Delivered(d store.Delivery) error {
+// Delivered records that a delivery was made, as message (the
+// platform's id for it; "" when none): it leaves the outbox, the message
+// is remembered, and for an announcement the subscription notes it, in
+// one statement.
+func (s *Store) Delivered(d store.Delivery, message string) error {
 	ctx, cancel := op()
 	defer cancel()
-	_, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM outbox WHERE seq = $1)
-		UPDATE subscriptions SET doc = doc || jsonb_build_object('last_release', $2::text, 'last_delivered', $3::text)
-		WHERE platform = $4 AND chat = $5`,
-		int64(d.Seq), d.Release, s.now().UTC().Format(time.RFC3339Nano), d.Platform, d.Chat)
+	now := s.now().UTC()
+	_, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM outbox WHERE seq = $1),
+		msg AS (INSERT INTO messages (platform, chat, message, release) SELECT $3, $4, $5, $2 WHERE $5 <> ''
+			ON CONFLICT (platform, chat, message) DO UPDATE SET release = excluded.release),
+		snt AS (INSERT INTO sent (release, platform, chat, seq, message, sent_at) SELECT $2, $3, $4, $1, $5, $7 WHERE $5 <> '' AND $6 = ''
+			ON CONFLICT (release, platform, chat) DO UPDATE SET seq = excluded.seq, message = excluded.message, sent_at = excluded.sent_at)
+		UPDATE subscriptions SET doc = doc || jsonb_build_object('last_release', $2::text, 'last_delivered', $8::text)
+		WHERE platform = $3 AND chat = $4 AND $6 = ''`,
+		int64(d.Seq), d.Release, d.Platform, d.Chat, message, d.Kind, now, now.Format(time.RFC3339Nano))
 	if err != nil {
 		return fmt.Errorf("record delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
 	}
@@ -215,17 +240,18 @@ func (s *Store) GiveUp(d store.Delivery, state store.DeliveryState, cause string
 	ctx, cancel := op()
 	defer cancel()
 	_, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM outbox WHERE seq = $1 AND NOT held RETURNING seq)
-		INSERT INTO undelivered (seq, release, platform, chat, title, state, cause, given_up_at)
-		SELECT gone.seq, $2, $3, $4, COALESCE((SELECT doc->>'Title' FROM kept WHERE id = $2), ''), $5, $6, $7 FROM gone`,
-		int64(d.Seq), d.Release, d.Platform, d.Chat, string(state), cause, s.now().UTC())
+		INSERT INTO undelivered (seq, release, platform, chat, kind, message, note, title, state, cause, given_up_at)
+		SELECT gone.seq, $2, $3, $4, $5, $6, $7, COALESCE((SELECT doc->>'Title' FROM kept WHERE id = $2), ''), $8, $9, $10 FROM gone`,
+		int64(d.Seq), d.Release, d.Platform, d.Chat, d.Kind, d.Message, d.Note, string(state), cause, s.now().UTC())
 	if err != nil {
 		return fmt.Errorf("give up delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
 	}
 	return nil
 }
 
-// Deliveries reports, for each release with deliveries waiting or given
-// up, where they stand, in the order the releases were announced.
+// Deliveries reports, for each release with deliveries sent, waiting
+// or given up, where they stand, in the order the releases were
+// announced.
 func (s *Store) Deliveries() ([]store.ReleaseDeliveries, error) {
 	type entry struct {
 		store.ReleaseDeliveries
@@ -241,32 +267,35 @@ func (s *Store) Deliveries() ([]store.ReleaseDeliveries, error) {
 		e.first = min(e.first, seq)
 		return e
 	}
-	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
-		rows, _ := tx.Query(ctx, `SELECT release, min(seq), count(*) FROM outbox WHERE NOT held GROUP BY release`)
+	// counted adds n deliveries in state, by release and platform.
+	counted := func(ctx context.Context, tx pgx.Tx, state store.DeliveryState, sql string) error {
+		rows, _ := tx.Query(ctx, sql)
 		var (
-			id       string
-			first, n int64
+			id, platform string
+			first, n     int64
 		)
-		_, err := pgx.ForEachRow(rows, []any{&id, &first, &n}, func() error {
-			note(id, first).Pending += int(n)
+		_, err := pgx.ForEachRow(rows, []any{&id, &platform, &first, &n}, func() error {
+			e := note(id, first)
+			for range n {
+				e.Count(platform, state)
+			}
 			return nil
 		})
+		return err
+	}
+	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
+		err := counted(ctx, tx, store.Pending, `SELECT release, platform, min(seq), count(*) FROM outbox WHERE NOT held AND kind = '' GROUP BY release, platform`)
 		if err != nil {
 			return err
 		}
-		rows, _ = tx.Query(ctx, `SELECT seq, release, platform, chat, title, state, cause, given_up_at FROM undelivered ORDER BY seq`)
+		rows, _ := tx.Query(ctx, `SELECT seq, release, platform, chat, kind, message, note, title, state, cause, given_up_at FROM undelivered ORDER BY seq`)
 		var u store.Undelivered
 		var seq int64
-		_, err = pgx.ForEachRow(rows, []any{&seq, &u.Release, &u.Platform, &u.Chat, &u.Title, &u.State, &u.Cause, &u.At}, func() error {
+		_, err = pgx.ForEachRow(rows, []any{&seq, &u.Release, &u.Platform, &u.Chat, &u.Kind, &u.Message, &u.Note, &u.Title, &u.State, &u.Cause, &u.At}, func() error {
 			u.Seq = uint64(seq)
 			u.At = u.At.UTC()
 			e := note(u.Release, seq)
-			switch u.State {
-			case store.Failed:
-				e.Failed++
-			case store.Abandoned:
-				e.Abandoned++
-			}
+			e.Count(u.Platform, u.State)
 			e.Title = cmp.Or(e.Title, u.Title)
 			e.Undelivered = append(e.Undelivered, u)
 			return nil
@@ -274,17 +303,36 @@ func (s *Store) Deliveries() ([]store.ReleaseDeliveries, error) {
 		if err != nil {
 			return err
 		}
+		err = counted(ctx, tx, "sent", `SELECT release, platform, min(seq), count(*) FROM sent GROUP BY release, platform`)
+		if err != nil {
+			return err
+		}
 		ids := make([]string, 0, len(byID))
 		for id := range byID {
 			ids = append(ids, id)
 		}
-		rows, _ = tx.Query(ctx, `SELECT id, doc->>'Title' FROM kept WHERE id = ANY($1)`, ids)
-		var title string
-		_, err = pgx.ForEachRow(rows, []any{&id, &title}, func() error {
-			byID[id].Title = title
-			return nil
-		})
-		return err
+		// A fan-out's title where nothing else names it; the kept copy's,
+		// the latest, over all.
+		var id, title string
+		for _, t := range []struct {
+			sql      string
+			override bool
+		}{
+			{`SELECT id, title FROM fanouts WHERE id = ANY($1)`, false},
+			{`SELECT id, doc->>'Title' FROM kept WHERE id = ANY($1)`, true},
+		} {
+			rows, _ = tx.Query(ctx, t.sql, ids)
+			_, err = pgx.ForEachRow(rows, []any{&id, &title}, func() error {
+				if e := byID[id]; t.override || e.Title == "" {
+					e.Title = title
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the outbox: %w", err)

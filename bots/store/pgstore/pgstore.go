@@ -26,6 +26,7 @@ import (
 const (
 	updateMemory      = 7 * 24 * time.Hour
 	undeliveredMemory = 90 * 24 * time.Hour
+	sentMemory        = 90 * 24 * time.Hour
 )
 
 // opTimeout bounds each call: the store's interface has no context, and
@@ -100,8 +101,9 @@ func (s *Store) Close() error {
 }
 
 // forget drops handled updates older than updateMemory, the kept releases
-// nothing is owed of, and deliveries given up longer than
-// undeliveredMemory ago.
+// nothing is owed of, deliveries given up longer than undeliveredMemory
+// ago, and the messages sent and fan-outs announced longer than
+// sentMemory ago (with the replies and corrections of those messages).
 func (s *Store) forget(ctx context.Context) error {
 	now := s.now()
 	for _, q := range []struct {
@@ -111,6 +113,9 @@ func (s *Store) forget(ctx context.Context) error {
 		{`DELETE FROM updates WHERE handled_at < $1`, []any{now.Add(-updateMemory)}},
 		{`DELETE FROM kept WHERE NOT EXISTS (SELECT FROM outbox WHERE outbox.release = kept.id)`, nil},
 		{`DELETE FROM undelivered WHERE given_up_at < $1`, []any{now.Add(-undeliveredMemory)}},
+		{`DELETE FROM sent WHERE sent_at < $1`, []any{now.Add(-sentMemory)}},
+		{`DELETE FROM messages WHERE NOT EXISTS (SELECT FROM sent WHERE sent.release = messages.release)`, nil},
+		{`DELETE FROM fanouts WHERE announced_at < $1`, []any{now.Add(-sentMemory)}},
 	} {
 		if _, err := s.pool.Exec(ctx, q.sql, q.args...); err != nil {
 			return fmt.Errorf("forget old state: %w", err)

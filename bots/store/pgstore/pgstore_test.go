@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -88,8 +89,19 @@ func TestImportFromBbolt(t *testing.T) {
 	must(err)
 	first, _, err := b.Announce(storetest.Release("r1"), "print-r1", nil)
 	must(err)
-	must(b.Delivered(first[0]))
-	must(b.GiveUp(first[1], store.Failed, "blocked"))
+	must(b.Delivered(first[1], "7"))
+	must(b.GiveUp(first[2], store.Failed, "refused"))
+	_, err = b.Correct(storetest.Release("r1"), time.Now())
+	must(err)
+	fixed := storetest.Release("r1")
+	fixed.Correction = "Berichtigt."
+	corrections, err := b.Correct(fixed, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC))
+	must(err)
+	must(b.Delivered(corrections[0], "8"))
+	gone, _, err := b.Announce(storetest.Release("gone"), "print-gone", func(sub store.Subscription) bool { return sub.Chat == "101" })
+	must(err)
+	must(b.Gone(gone[0], "blocked"))
+	must(b.FanOutReported("gone"))
 	_, err = b.Pause("telegram", "102", "archived")
 	must(err)
 	_, err = b.ClaimUpdate("telegram", "555")
@@ -132,6 +144,9 @@ func TestImportFromBbolt(t *testing.T) {
 		{"Recall", func(s store.State) any { v, _ := s.Recall(key); return v }},
 		{"FeedValidators", func(s store.State) any { e, m := s.FeedValidators("https://isabot.example/feed.xml"); return e + m }},
 		{"ClaimUpdate", func(s store.State) any { v, _ := s.ClaimUpdate("telegram", "555"); return v }},
+		{"MessageRelease", func(s store.State) any { v, _ := s.MessageRelease("telegram", "100", "8"); return v }},
+		{"SettledFanOuts", func(s store.State) any { v, _ := s.SettledFanOuts(); return fmt.Sprint(v) }},
+		{"Correct the same", func(s store.State) any { v, _ := s.Correct(fixed, time.Now()); return v }},
 		{"Announce old", func(s store.State) any {
 			_, v, _ := s.Announce(storetest.Release("old-copy"), "print-old", nil)
 			return v
@@ -139,6 +154,12 @@ func TestImportFromBbolt(t *testing.T) {
 		{"Announce r1", func(s store.State) any { _, v, _ := s.Announce(storetest.Release("r1"), "", nil); return v }},
 		{"Resume", func(s store.State) any { v, _ := s.Resume("telegram", "102", "archived"); return v }},
 		{"Announce r2", func(s store.State) any { v, _, _ := s.Announce(storetest.Release("r2"), "print-r2", nil); return v }},
+		{"Correct again", func(s store.State) any {
+			again := *fixed
+			again.Correction = "Noch einmal."
+			v, _ := s.Correct(&again, time.Date(2026, 2, 2, 0, 0, 0, 0, time.UTC))
+			return v
+		}},
 	} {
 		want, got := read.read(b), read.read(pg)
 		if !reflect.DeepEqual(got, want) {

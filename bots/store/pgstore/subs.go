@@ -187,7 +187,7 @@ func (s *Store) Resume(platform, chat, reason string) ([]store.Delivery, error) 
 		return true
 	}, func(ctx context.Context, tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `UPDATE outbox SET held = false WHERE platform = $1 AND chat = $2 AND held
-			RETURNING seq, release, platform, chat`, platform, chat)
+			RETURNING `+deliveryCols, platform, chat)
 		var err error
 		back, err = pgx.CollectRows(rows, scanDelivery)
 		return err

@@ -50,6 +50,9 @@ func Run(t *testing.T, fresh Fresh) {
 		{"Handoffs", testHandoffs},
 		{"ChangeHandoffTakesTurns", testChangeHandoffTakesTurns},
 		{"HandoffThreads", testHandoffThreads},
+		{"Corrections", testCorrections},
+		{"Gone", testGone},
+		{"SettledFanOuts", testSettledFanOuts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -380,7 +383,7 @@ func testOutboxKeepsTheRelease(t *testing.T, h *harness) {
 		t.Errorf("KeptReleases = %+v, %v", all, err)
 	}
 	for _, d := range ds {
-		if err := h.s.Delivered(d); err != nil {
+		if err := h.s.Delivered(d, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -401,7 +404,7 @@ func testDelivered(t *testing.T, h *harness) {
 	if owed, _ := h.s.Owed(moved); owed {
 		t.Error("a delivery is owed to another chat under its number")
 	}
-	if err := h.s.Delivered(ds[0]); err != nil {
+	if err := h.s.Delivered(ds[0], ""); err != nil {
 		t.Fatal(err)
 	}
 	if owed, _ := h.s.Owed(ds[0]); owed {
@@ -418,17 +421,26 @@ func testDelivered(t *testing.T, h *harness) {
 
 func testDeliveriesReport(t *testing.T, h *harness) {
 	h.subscribe(4)
+	if _, err := h.s.Subscribe(store.Subscription{Platform: "slack", Chat: "C1", Since: time.Now().Add(time.Minute)}); err != nil {
+		t.Fatal(err)
+	}
+	// The deliveries in the order of the chats: slack C1, then
+	// telegram 100..103.
 	first := h.announce("r1")
 	second := h.announce("r2")
-	if err := h.s.Delivered(first[0]); err != nil {
+	if err := h.s.Delivered(first[0], "7"); err != nil {
+		t.Fatal(err)
+	}
+	// Sent without a message id: made, but not counted as sent.
+	if err := h.s.Delivered(first[1], ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
 		d     store.Delivery
 		state store.DeliveryState
 	}{
-		{first[1], store.Failed},
-		{first[2], store.Abandoned},
+		{first[2], store.Failed},
+		{first[3], store.Abandoned},
 		{second[0], store.Abandoned},
 	} {
 		if err := h.s.GiveUp(tt.d, tt.state, "because"); err != nil {
@@ -437,15 +449,17 @@ func testDeliveriesReport(t *testing.T, h *harness) {
 	}
 	// A delivery the outbox no longer holds (its chat unsubscribed, and
 	// what was owed to it with it) is not reported.
-	if _, err := h.s.Unsubscribe("telegram", second[3].Chat); err != nil {
+	if _, err := h.s.Unsubscribe("telegram", second[4].Chat); err != nil {
 		t.Fatal(err)
 	}
-	if err := h.s.GiveUp(second[3], store.Failed, "because"); err != nil {
+	if err := h.s.GiveUp(second[4], store.Failed, "because"); err != nil {
 		t.Fatal(err)
 	}
 	type counts struct {
-		release, title                      string
-		pending, failed, abandoned, givenUp int
+		release, title string
+		store.Counts
+		platforms []store.PlatformDeliveries
+		givenUp   int
 	}
 	read := func() []counts {
 		report, err := h.s.Deliveries()
@@ -454,7 +468,7 @@ func testDeliveriesReport(t *testing.T, h *harness) {
 		}
 		got := []counts{}
 		for _, r := range report {
-			got = append(got, counts{r.Release, r.Title, r.Pending, r.Failed, r.Abandoned, len(r.Undelivered)})
+			got = append(got, counts{r.Release, r.Title, r.Counts, r.Platforms, len(r.Undelivered)})
 			for _, u := range r.Undelivered {
 				if u.Release != r.Release || u.Title != r.Title || u.Cause != "because" || u.At.IsZero() || u.Seq == 0 {
 					t.Errorf("given up: %+v", u)
@@ -463,20 +477,31 @@ func testDeliveriesReport(t *testing.T, h *harness) {
 		}
 		return got
 	}
+	slack := func(c store.Counts) []store.PlatformDeliveries {
+		return []store.PlatformDeliveries{{Platform: "slack", Counts: c}}
+	}
+	telegram := func(c store.Counts) store.PlatformDeliveries {
+		return store.PlatformDeliveries{Platform: "telegram", Counts: c}
+	}
 	want := []counts{
-		{"r1", "Testmeldung r1", 0, 1, 1, 2},
-		{"r2", "Testmeldung r2", 2, 0, 1, 1},
+		{"r1", "Testmeldung r1", store.Counts{Sent: 1, Failed: 1, Abandoned: 1},
+			append(slack(store.Counts{Sent: 1}), telegram(store.Counts{Failed: 1, Abandoned: 1})), 2},
+		{"r2", "Testmeldung r2", store.Counts{Pending: 3, Abandoned: 1},
+			append(slack(store.Counts{Abandoned: 1}), telegram(store.Counts{Pending: 3})), 1},
 	}
 	if got := read(); !reflect.DeepEqual(got, want) {
 		t.Errorf("report\n got %+v\nwant %+v", got, want)
 	}
-	// Reported after a restart, then forgotten after 90 days.
+	// Reported after a restart; after 90 days, what was sent and given
+	// up is forgotten.
 	h.reopen(time.Now)
 	if got := read(); !reflect.DeepEqual(got, want) {
 		t.Errorf("after a restart\n got %+v\nwant %+v", got, want)
 	}
 	h.reopen(later(91 * 24 * time.Hour))
-	if got, want := read(), []counts{{"r2", "Testmeldung r2", 2, 0, 0, 0}}; !reflect.DeepEqual(got, want) {
+	want = []counts{{"r2", "Testmeldung r2", store.Counts{Pending: 3},
+		[]store.PlatformDeliveries{telegram(store.Counts{Pending: 3})}, 0}}
+	if got := read(); !reflect.DeepEqual(got, want) {
 		t.Errorf("after 90 days\n got %+v\nwant %+v", got, want)
 	}
 }
@@ -734,5 +759,203 @@ func testHandoffThreads(t *testing.T, h *harness) {
 		if kept := data != nil; err != nil || kept != (i%2 == 1) || kept && data[0] != byte(i) {
 			t.Errorf("thread %d: %v, %v", i, data, err)
 		}
+	}
+}
+
+func testCorrections(t *testing.T, h *harness) {
+	// A changed release queues a correction of each announcement sent,
+	// none for one still waiting or for a chat that left, held for a
+	// chat paused; the outbox keeps them through a restart; a message
+	// maps to its release.
+	h.subscribe(4) // chats 100..103
+	r := Release("fix-1")
+	ds, _, err := h.s.Announce(r, "print-fix", nil)
+	if err != nil || len(ds) != 4 {
+		t.Fatalf("Announce: %d, %v", len(ds), err)
+	}
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	if cs, err := h.s.Correct(r, at); len(cs) != 0 || err != nil {
+		t.Fatalf("the first version queued %+v, %v", cs, err)
+	}
+	for i, d := range ds[:3] {
+		if err := h.s.Delivered(d, fmt.Sprint(40+i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := h.s.Unsubscribe("telegram", "102"); err != nil {
+		t.Fatal(err)
+	}
+	if cs, err := h.s.Correct(r, at); len(cs) != 0 || err != nil {
+		t.Fatalf("the same version queued %+v, %v", cs, err)
+	}
+	fixed := *r
+	fixed.Source = "elsewhere.md"
+	if cs, err := h.s.Correct(&fixed, at); len(cs) != 0 || err != nil {
+		t.Fatalf("the same text from elsewhere queued %+v, %v", cs, err)
+	}
+	fixed.Correction = "Chemnitz, nicht Zwickau."
+	cs, err := h.s.Correct(&fixed, at)
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("Correct: %+v, %v; want chats 100 and 101", cs, err)
+	}
+	for i, c := range cs {
+		want := store.Delivery{Seq: c.Seq, Release: r.ID, Platform: "telegram", Chat: fmt.Sprint(100 + i),
+			Kind: store.KindCorrection, Message: fmt.Sprint(40 + i), Note: fixed.Correction, At: at}
+		if c != want || c.Seq <= ds[3].Seq {
+			t.Errorf("correction %d = %+v, want %+v", i, c, want)
+		}
+	}
+	h.reopen(time.Now)
+	pending, err := h.s.Pending()
+	if err != nil || len(pending) != 3 { // the announcement to 103 and two corrections
+		t.Fatalf("Pending after a restart: %+v, %v", pending, err)
+	}
+	if pending[1] != cs[0] || pending[2] != cs[1] {
+		t.Errorf("Pending = %+v, want %+v after the announcement", pending, cs)
+	}
+	if kept, ok, _ := h.s.KeptRelease(r.ID); !ok || kept.Correction != fixed.Correction {
+		t.Errorf("the outbox kept %+v, want the corrected release", kept)
+	}
+	if id, ok := h.s.MessageRelease("telegram", "101", "41"); !ok || id != r.ID {
+		t.Errorf("MessageRelease = %q, %v", id, ok)
+	}
+	if _, ok := h.s.MessageRelease("telegram", "101", "40"); ok {
+		t.Error("a message of another chat maps to a release")
+	}
+	// Corrections are not counted as announcements waiting.
+	if report, _ := h.s.Deliveries(); len(report) != 1 || report[0].Pending != 1 || report[0].Sent != 3 {
+		t.Errorf("the report counts corrections: %+v", report)
+	}
+	// A correction replied: the reply maps to the release, and a second
+	// correction still edits the announcement; one to a paused chat is
+	// held until it resumes.
+	if err := h.s.Delivered(cs[0], "99"); err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := h.s.MessageRelease("telegram", "100", "99"); !ok || id != r.ID {
+		t.Errorf("the reply maps to %q, %v", id, ok)
+	}
+	if sub, _, _ := h.s.Subscription("telegram", "100"); sub.LastRelease != r.ID {
+		t.Errorf("the subscription after a correction: %+v", sub)
+	}
+	if err := h.s.Delivered(cs[1], ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.Pause("telegram", "101", "archived"); err != nil {
+		t.Fatal(err)
+	}
+	fixed.Correction = "Und Plauen."
+	again, err := h.s.Correct(&fixed, at)
+	if err != nil || len(again) != 1 || again[0].Chat != "100" || again[0].Message != "40" {
+		t.Errorf("a second correction: %+v, %v", again, err)
+	}
+	back, err := h.s.Resume("telegram", "101", "archived")
+	if err != nil || len(back) != 1 || back[0].Kind != store.KindCorrection || back[0].Message != "41" || back[0].Note != "Und Plauen." || !back[0].At.Equal(at) {
+		t.Errorf("the correction held for a paused chat: %+v, %v", back, err)
+	}
+	// After 90 days the messages are forgotten: a correction has
+	// nothing to edit, a reply no release.
+	h.reopen(later(91 * 24 * time.Hour))
+	if _, ok := h.s.MessageRelease("telegram", "100", "99"); ok {
+		t.Error("a reply is remembered after 90 days")
+	}
+	fixed.Correction = "Und Zwickau."
+	if late, err := h.s.Correct(&fixed, at); err != nil || len(late) != 0 {
+		t.Errorf("a correction after 90 days: %+v, %v", late, err)
+	}
+}
+
+func testGone(t *testing.T, h *harness) {
+	// A chat that blocked the bot loses its subscription; what it was
+	// owed is reported gone, its corrections are not.
+	h.subscribe(2)
+	first := h.announce("r1")
+	if err := h.s.Delivered(first[0], "7"); err != nil {
+		t.Fatal(err)
+	}
+	fixed := Release("r1")
+	fixed.Correction = "Berichtigt."
+	h.s.Correct(Release("r1"), time.Now())
+	if cs, err := h.s.Correct(fixed, time.Now()); err != nil || len(cs) != 1 {
+		t.Fatalf("Correct: %+v, %v", cs, err)
+	}
+	second := h.announce("r2")
+	if err := h.s.Gone(second[0], "Forbidden: bot was blocked by the user"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := h.s.Subscription("telegram", "100"); ok {
+		t.Error("a chat gone is still subscribed")
+	}
+	pending, _ := h.s.Pending()
+	for _, d := range pending {
+		if d.Chat == "100" {
+			t.Errorf("owed to a chat gone: %+v", d)
+		}
+	}
+	h.reopen(time.Now)
+	report, err := h.s.Deliveries()
+	if err != nil || len(report) != 2 {
+		t.Fatalf("Deliveries = %+v, %v", report, err)
+	}
+	if c := report[1].Counts; c != (store.Counts{Pending: 1, Gone: 1}) {
+		t.Errorf("r2's counts %+v", c)
+	}
+	u := report[1].Undelivered
+	if len(u) != 1 || u[0].Seq != second[0].Seq || u[0].State != store.Gone || u[0].Chat != "100" || u[0].Cause != "Forbidden: bot was blocked by the user" {
+		t.Errorf("r2 gone: %+v", u)
+	}
+	if c := report[0].Counts; c != (store.Counts{Sent: 1, Pending: 1}) {
+		t.Errorf("r1's counts %+v", c)
+	}
+}
+
+func testSettledFanOuts(t *testing.T, h *harness) {
+	// A release is settled once no announcement of it waits, held ones
+	// included; it is reported once; one nobody got is not reported.
+	h.subscribe(2)
+	first := h.announce("r1")
+	if _, _, err := h.s.Announce(Release("nobody"), "", func(store.Subscription) bool { return false }); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.s.GiveUp(first[1], store.Failed, "because"); err != nil {
+		t.Fatal(err)
+	}
+	h.s.Pause("telegram", "101", "archived")
+	held := h.announce("r2")
+	settled := func() []string {
+		t.Helper()
+		ids, err := h.s.SettledFanOuts()
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got := settled(); len(got) != 0 {
+		t.Errorf("settled before any delivery: %v", got)
+	}
+	h.s.Delivered(first[0], "1")
+	h.s.Delivered(held[0], "2")
+	fixed := Release("r1")
+	fixed.Correction = "Berichtigt."
+	h.s.Correct(Release("r1"), time.Now())
+	h.s.Correct(fixed, time.Now()) // a correction waits: r1 is settled all the same
+	if got := settled(); !slices.Equal(got, []string{"r1"}) {
+		t.Errorf("settled = %v, want r1 (r2 is held for a paused chat)", got)
+	}
+	if err := h.s.FanOutReported("r1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.s.FanOutReported("unknown"); err != nil {
+		t.Errorf("reporting an unknown release: %v", err)
+	}
+	h.s.Unsubscribe("telegram", "101")
+	h.reopen(time.Now)
+	if got := settled(); !slices.Equal(got, []string{"r2"}) {
+		t.Errorf("after a restart settled = %v, want r2", got)
+	}
+	h.reopen(later(91 * 24 * time.Hour))
+	if got := settled(); len(got) != 0 {
+		t.Errorf("a fan-out of 90 days ago is settled: %v", got)
 	}
 }

@@ -269,6 +269,9 @@ func (s *Server) editMessageText(_ *http.Request, p params) (any, *apiError) {
 		return nil, e
 	}
 	c := s.chatLocked(chatID)
+	if e := s.blockedLocked(c); e != nil {
+		return nil, e
+	}
 	m := c.msgs[int(id)]
 	switch {
 	case m == nil:

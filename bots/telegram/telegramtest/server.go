@@ -338,6 +338,12 @@ func (s *Server) FailNext(method string, status int, description string) {
 	s.addFault(fault{method: strings.ToLower(method), err: apiError{code: status, desc: description}})
 }
 
+// FailChatNext makes the next call with chat_id chatID, whatever its
+// method, fail with status and description.
+func (s *Server) FailChatNext(chatID int64, status int, description string) {
+	s.addFault(fault{chatID: chatID, err: apiError{code: status, desc: description}})
+}
+
 // RateLimitNext makes the next call to method fail with 429 "Too Many
 // Requests: retry after N" and parameters.retry_after N.
 func (s *Server) RateLimitNext(method string, retryAfter int) {

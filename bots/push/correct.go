@@ -1,0 +1,35 @@
+package push
+
+import (
+	"context"
+	"time"
+
+	"github.com/isa-alliance/isabot/bots/store"
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// Correction is an announcement to correct: the message it became in a
+// chat, the release as it now is, what the correction changed (the
+// release's correction: line; "" when it gave none) and when it was
+// corrected.
+type Correction struct {
+	Chat, Message string
+	Release       *corpus.Release
+	Note          string
+	At            time.Time
+}
+
+// results names, for the observer, what a delivery of each kind did.
+var results = map[string]string{
+	store.KindAnnouncement: "sent",
+	store.KindCorrection:   "corrected",
+}
+
+// send makes a delivery of its kind: a message announcing r, or a
+// correction of the one that did.
+func (l *lane) send(ctx context.Context, d store.Delivery, r *corpus.Release) (string, error) {
+	if d.Kind == store.KindCorrection {
+		return l.sender.Correct(ctx, Correction{Chat: d.Chat, Message: d.Message, Release: r, Note: d.Note, At: d.At})
+	}
+	return l.sender.Send(ctx, d.Chat, r)
+}

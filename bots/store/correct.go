@@ -1,0 +1,215 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/isa-alliance/isabot/corpus"
+)
+
+// What was sent, so that a release corrected later can edit its
+// announcements, and a reply to one can be told which release it is
+// about; and which version of each release the subscribers have.
+var (
+	bucketSent     = []byte("sent")     // release\x00platform\x00chat → Sent
+	bucketMessages = []byte("messages") // platform\x00chat\x00message → release id
+	bucketVersions = []byte("versions") // release id → Version of what was announced
+)
+
+// sentMemory is how long the messages an announcement became are
+// remembered: a correction or a reply comes within days, not seasons.
+const sentMemory = 90 * 24 * time.Hour
+
+// The kinds of delivery: an announcement (the zero value) or a
+// correction of one already sent.
+const (
+	KindAnnouncement = ""
+	KindCorrection   = "correction"
+)
+
+// Sent is the message an announcement became on its platform: a
+// Telegram message id, or a Slack message's ts.
+type Sent struct {
+	Seq      uint64    `json:"seq"` // the delivery's: the order announced
+	Release  string    `json:"release"`
+	Platform string    `json:"platform"`
+	Chat     string    `json:"chat"`
+	Message  string    `json:"message"`
+	At       time.Time `json:"at"`
+}
+
+func sentKey(release, platform, chat string) []byte {
+	return []byte(release + "\x00" + platform + "\x00" + chat)
+}
+
+func messageKey(platform, chat, message string) []byte {
+	return []byte(platform + "\x00" + chat + "\x00" + message)
+}
+
+// Version identifies what a release says: its JSON, without where it
+// was read from. Two files or feed items with the same text have the
+// same version.
+func Version(r *corpus.Release) string {
+	x := *r
+	x.Source = ""
+	raw, _ := json.Marshal(x) // a Release always marshals
+	sum := sha256.Sum256(raw)
+	return base64.RawURLEncoding.EncodeToString(sum[:12])
+}
+
+// recordSent notes, in tx, the message a delivery became; for a
+// correction sent as a reply, the reply points to the release too, but
+// the announcement stays the message later corrections edit.
+func recordSent(tx *bolt.Tx, d Delivery, message string, now time.Time) error {
+	if message == "" {
+		return nil
+	}
+	if err := tx.Bucket(bucketMessages).Put(messageKey(d.Platform, d.Chat, message), []byte(d.Release)); err != nil {
+		return err
+	}
+	if d.Kind != KindAnnouncement {
+		return nil
+	}
+	return putJSON(tx.Bucket(bucketSent), sentKey(d.Release, d.Platform, d.Chat),
+		Sent{Seq: d.Seq, Release: d.Release, Platform: d.Platform, Chat: d.Chat, Message: message, At: now.UTC()})
+}
+
+// MessageRelease returns the release a message of the bot announced (or
+// corrected), if it is one.
+func (s *Store) MessageRelease(platform, chat, message string) (string, bool) {
+	var id []byte
+	s.db.View(func(tx *bolt.Tx) error {
+		id = bytes.Clone(tx.Bucket(bucketMessages).Get(messageKey(platform, chat, message)))
+		return nil
+	})
+	return string(id), id != nil
+}
+
+// Correct records the version of a release the subscribers are to have.
+// The first version recorded is the one announced; a later, different
+// one queues a correction of every announcement of the release that was
+// sent, dated at, to a chat still subscribed (held for one paused), in
+// the outbox like any delivery, and returns those to send now. The copy
+// the outbox keeps of a release it is still delivering becomes the new
+// version.
+func (s *Store) Correct(r *corpus.Release, at time.Time) ([]Delivery, error) {
+	id, version := r.ID, Version(r)
+	same := false
+	s.db.View(func(tx *bolt.Tx) error {
+		same = string(tx.Bucket(bucketVersions).Get([]byte(id))) == version
+		return nil
+	})
+	if same {
+		return nil, nil
+	}
+	var created []Delivery
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		created = nil
+		versions := tx.Bucket(bucketVersions)
+		old := versions.Get([]byte(id))
+		if string(old) == version {
+			return nil
+		}
+		if err := versions.Put([]byte(id), []byte(version)); err != nil || old == nil {
+			return err
+		}
+		kept := tx.Bucket(bucketKept)
+		if kept.Get([]byte(id)) != nil {
+			if err := putJSON(kept, []byte(id), r); err != nil {
+				return err
+			}
+		}
+		var sent []Sent
+		c := tx.Bucket(bucketSent).Cursor()
+		prefix := []byte(id + "\x00")
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			var x Sent
+			if err := json.Unmarshal(v, &x); err != nil {
+				return err
+			}
+			sent = append(sent, x)
+		}
+		out, subs, held := tx.Bucket(bucketOutbox), tx.Bucket(bucketSubs), 0
+		for _, x := range sent {
+			raw := subs.Get(subKey(x.Platform, x.Chat))
+			if raw == nil {
+				continue // the chat left: nobody to correct
+			}
+			var sub Subscription
+			if err := json.Unmarshal(raw, &sub); err != nil {
+				return err
+			}
+			seq, err := out.NextSequence()
+			if err != nil {
+				return err
+			}
+			d := Delivery{Seq: seq, Release: id, Platform: x.Platform, Chat: x.Chat,
+				Kind: KindCorrection, Message: x.Message, Note: r.Correction, At: at.UTC()}
+			if sub.Paused != "" {
+				held++
+				if err := putJSON(tx.Bucket(bucketHeld), seqKey(seq), d); err != nil {
+					return err
+				}
+				continue
+			}
+			created = append(created, d)
+			if err := putJSON(out, seqKey(seq), d); err != nil {
+				return err
+			}
+		}
+		if len(created)+held == 0 {
+			return nil
+		}
+		// The corrections need the release after a restart as the
+		// announcements do.
+		return putJSON(kept, []byte(id), r)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("correct %s: %w", id, err)
+	}
+	return created, nil
+}
+
+// forgetOldSent drops the messages sent longer than sentMemory ago.
+func forgetOldSent(tx *bolt.Tx, cutoff time.Time) error {
+	var old []Sent
+	err := tx.Bucket(bucketSent).ForEach(func(_, v []byte) error {
+		var x Sent
+		if err := json.Unmarshal(v, &x); err != nil {
+			return err
+		}
+		if x.At.Before(cutoff) {
+			old = append(old, x)
+		}
+		return nil
+	})
+	for _, x := range old {
+		if err == nil {
+			err = tx.Bucket(bucketSent).Delete(sentKey(x.Release, x.Platform, x.Chat))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	// The replies to them, and the corrections sent as replies, go with
+	// them: what no announcement points to any more.
+	live := map[string]bool{}
+	err = tx.Bucket(bucketSent).ForEach(func(_, v []byte) error {
+		var x Sent
+		if err := json.Unmarshal(v, &x); err != nil {
+			return err
+		}
+		live[x.Release] = true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return deleteWhere(tx.Bucket(bucketMessages), func(_, v []byte) (bool, error) { return !live[string(v)], nil })
+}
