@@ -3,6 +3,7 @@ package push
 import (
 	"context"
 	"math"
+	"slices"
 	"sync"
 	"time"
 )
@@ -82,11 +83,15 @@ func (realClock) Sleep(ctx context.Context, d time.Duration) bool {
 
 // tokenBucket spaces messages at rate a second; rate 0 means no limit. A
 // rate limit from the platform pauses it and lowers the rate, which
-// recovers with every message that goes through.
+// recovers with every message that goes through. Spacing alone would
+// put rate+1 messages in a second whenever one went a little late and
+// the next on time, so it also remembers when the last max messages
+// went, and lets none go within a second of the max-th before it.
 type tokenBucket struct {
 	rate, max   float64
 	next        time.Time
 	pausedUntil time.Time
+	went        []time.Time // the last max messages, oldest first
 }
 
 // take reserves the next slot and returns how long to wait for it.
@@ -101,9 +106,26 @@ func (b *tokenBucket) take(now time.Time) time.Duration {
 	if b.pausedUntil.After(t) {
 		t = b.pausedUntil
 	}
+	if n := int(b.max); n > 0 && len(b.went) >= n {
+		if full := b.went[len(b.went)-n].Add(time.Second); full.After(t) {
+			t = full
+		}
+	}
 	// Rounded up, so that a second never holds more than rate messages.
 	b.next = t.Add(time.Duration(math.Ceil(float64(time.Second) / b.rate)))
 	return t.Sub(now)
+}
+
+// wentAt records when a message took its slot, after waiting for it.
+func (b *tokenBucket) wentAt(at time.Time) {
+	n := int(b.max)
+	if n <= 0 {
+		return
+	}
+	b.went = append(b.went, at)
+	if len(b.went) > n {
+		b.went = slices.Delete(b.went, 0, len(b.went)-n)
+	}
 }
 
 func (b *tokenBucket) slowDown(until time.Time) {

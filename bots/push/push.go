@@ -317,6 +317,16 @@ func (l *lane) run(ctx context.Context) {
 		if it == nil {
 			return // shutting down: what is queued stays in the outbox
 		}
+		// Claimed before it takes its turn under the rate limit: one no
+		// longer owed (its chat left, another replica sends it) takes no
+		// turn, and the state store's time to answer is not spent between
+		// the turn and the send, where a slow answer would bunch the
+		// messages the platform sees.
+		if !l.owed(it) {
+			l.done(it)
+			<-slots
+			continue
+		}
 		l.mu.Lock()
 		wait := l.bucket.take(l.p.clock.Now())
 		l.mu.Unlock()
@@ -324,6 +334,12 @@ func (l *lane) run(ctx context.Context) {
 			return
 		}
 		it.at = l.p.clock.Now()
+		l.mu.Lock()
+		l.bucket.wentAt(it.at)
+		l.mu.Unlock()
+		// The schedule, as the platform's limits see it when several
+		// replicas take turns: checked by the two-replica test.
+		l.p.logger.Debug("push: sending", "platform", l.sender.Platform(), "chat", it.d.Chat, "release", it.d.Release, "scheduled", it.at)
 		workers.Go(func() {
 			defer func() { <-slots }()
 			l.deliver(ctx, it)
@@ -438,18 +454,23 @@ func (p *Pusher) release(id string) (*corpus.Release, error) {
 	return r, nil
 }
 
+// owed reports whether the outbox still owes it (the chat may have
+// unsubscribed while it waited in the queue), claiming it for this
+// process where replicas share the outbox.
+func (l *lane) owed(it *item) bool {
+	owed, err := l.p.state.Owed(it.d)
+	if err != nil {
+		l.p.logger.Error("push: cannot check the outbox; sending anyway", "error", err)
+		return true
+	}
+	return owed
+}
+
 // deliver sends one announcement and acts on the outcome. A release that
 // cannot be found is a failure like the platform's: retried with backoff,
 // in case its feed brings it back, then given up.
 func (l *lane) deliver(ctx context.Context, it *item) {
 	p, platform := l.p, l.sender.Platform()
-	// The chat may have unsubscribed while this waited in the queue.
-	if owed, err := p.state.Owed(it.d); err != nil {
-		p.logger.Error("push: cannot check the outbox; sending anyway", "error", err)
-	} else if !owed {
-		l.done(it)
-		return
-	}
 	sent := p.clock.Now()
 	r, err := p.release(it.d.Release)
 	var message string

@@ -62,6 +62,7 @@ type broadcastRig struct {
 	listen      string
 	subscribers int
 	env         []string
+	logs        []string // of each child started, in order
 }
 
 func newBroadcastRig(t *testing.T, subscribers int, env ...string) *broadcastRig {
@@ -99,6 +100,7 @@ func (r *broadcastRig) start() *exec.Cmd {
 		"TELEGRAM_CHANNELS="+strings.Join(chats, ","), "TELEGRAM_RATE=150")
 	cmd.Env = append(cmd.Env, r.env...)
 	logPath := filepath.Join(t.TempDir(), "child.log")
+	r.logs = append(r.logs, logPath)
 	out, _ := os.Create(logPath)
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {

@@ -34,6 +34,12 @@ type replicas interface {
 	WatchReleases(ctx context.Context, arrived func(corpus.Release)) error
 }
 
+// takeoverPause is how long a replica that became the scheduler waits
+// before it schedules: a platform's rate limit counts every message of
+// the bot, and the replica it took over from may have sent a second's
+// worth just before it died, unknown to this one.
+const takeoverPause = time.Second
+
 // outboxSweep is how often the scheduling replica reads the outbox for
 // deliveries that other replicas announced.
 const outboxSweep = time.Second
@@ -59,6 +65,11 @@ func (a *app) schedule(ctx context.Context, group *errgroup.Group, shared replic
 	group.Go(func() error {
 		err := shared.Lead(ctx, func(ctx context.Context) error {
 			a.logger.Info("this replica schedules: deliveries, feeds, long polling and reminders")
+			select {
+			case <-ctx.Done():
+				return nil
+			case <-time.After(takeoverPause):
+			}
 			g, ctx := errgroup.WithContext(ctx)
 			for _, f := range scheduled {
 				g.Go(func() error { return f(ctx) })
