@@ -64,12 +64,8 @@ func (nopObserver) RateLimited(string)       {}
 // fanOut announces one release to 10,000 subscribers through the fake
 // Bot API server and waits until every one has it; followers of them
 // follow a city the release names, rather than everything.
-func fanOut(b *testing.B, limits *push.Limits, clock push.Clock, followers int) *scheduleLog {
+func fanOut(b *testing.B, st store.State, limits *push.Limits, clock push.Clock, followers int) *scheduleLog {
 	srv := telegramtest.NewServer(b, token)
-	st, err := store.Open(filepath.Join(b.TempDir(), "state.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
 	defer st.Close()
 	for i := range fanOutSubscribers {
 		sub := store.Subscription{Platform: platform, Chat: strconv.Itoa(100000 + i)}
@@ -120,6 +116,15 @@ func fanOut(b *testing.B, limits *push.Limits, clock push.Clock, followers int) 
 	return sender
 }
 
+// bboltState is a state file of its own for a benchmark.
+func bboltState(b *testing.B) store.State {
+	st, err := store.Open(filepath.Join(b.TempDir(), "state.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
 // BenchmarkFanOut measures one release to 10,000 subscribers through the
 // fake Bot API: with the rate limits lifted, the pipeline's own throughput
 // (real time, every delivery recorded on disk); with Telegram's limits, on
@@ -128,19 +133,19 @@ func fanOut(b *testing.B, limits *push.Limits, clock push.Clock, followers int) 
 func BenchmarkFanOut(b *testing.B) {
 	b.Run("unlimited", func(b *testing.B) {
 		for range b.N {
-			fanOut(b, &push.Limits{}, nil, 0)
+			fanOut(b, bboltState(b), &push.Limits{}, nil, 0)
 		}
 	})
 	// A tenth of the subscribers follow a city: what matching adds.
 	b.Run("unlimited-follows", func(b *testing.B) {
 		for range b.N {
-			fanOut(b, &push.Limits{}, nil, fanOutSubscribers/10)
+			fanOut(b, bboltState(b), &push.Limits{}, nil, fanOutSubscribers/10)
 		}
 	})
 	b.Run("telegram-limits", func(b *testing.B) {
 		for range b.N {
 			clock := push.NewSimClock(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-			log := fanOut(b, nil, clock, 0)
+			log := fanOut(b, bboltState(b), nil, clock, 0)
 			allowed := clock.Elapsed().Seconds() * 30
 			b.ReportMetric(100*float64(fanOutSubscribers)/allowed, "%-of-allowed")
 			b.ReportMetric(float64(log.wouldBeRefused()), "429s")

@@ -426,6 +426,11 @@ func (c *config) validate() error {
 	if c.FeedInterval < time.Second {
 		bad("ISABOT_FEED_INTERVAL: %v is too short (at least 1s)", c.FeedInterval)
 	}
+	// A replica without a secret makes one up and registers the webhook
+	// with it, and the others' secrets then fail every update.
+	if c.DatabaseURL != "" && c.TelegramWebhookURL != "" && c.TelegramWebhookSecret == "" {
+		bad("TELEGRAM_WEBHOOK_SECRET: needed with TELEGRAM_WEBHOOK_URL and ISABOT_DATABASE_URL, the same for every replica")
+	}
 	if c.TelegramWebhookSecret != "" && !webhookSecret.MatchString(c.TelegramWebhookSecret) {
 		bad("TELEGRAM_WEBHOOK_SECRET: Telegram allows 1 to 256 of A-Z, a-z, 0-9, _ and -")
 	}

@@ -71,6 +71,16 @@ func TestTwoReplicas(t *testing.T) {
 			t.Errorf("webhook update %d: %s", i, resp.Status)
 		}
 	}
+	// Each is ready only while it reaches the database.
+	resp, err := http.Get("http://" + b.listen + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(ready), "state") {
+		t.Errorf("/readyz does not check the database:\n%s", ready)
+	}
 	replicas := []*broadcastRig{a, &b}
 	for i := range users {
 		post(replicas[i%2], i)

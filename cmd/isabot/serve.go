@@ -81,6 +81,9 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	}
 	*closers = append(*closers, func() { state.Close() })
 	shared, _ := state.(replicas) // nil with the state file: this process alone
+	if check := stateCheck(state); check != nil {
+		starting.set("state", check)
+	}
 	// What must happen once, whatever the number of replicas: the
 	// deliveries, the long polls, the feeds, the hand-offs' reminders.
 	var scheduled []func(context.Context) error

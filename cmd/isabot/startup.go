@@ -21,12 +21,16 @@ type startup struct {
 }
 
 // newStartup makes the readiness checks of what serve starts with cfg:
-// the index, the data files and each bot configured.
+// the index, the data files, the database if there is one and each bot
+// configured.
 func newStartup(cfg *config) *startup {
 	s := &startup{checks: map[string]*lateCheck{
 		"index": {waiting: "the corpus is loading"},
 		"data":  {waiting: "the corpus is loading"},
 	}}
+	if cfg.DatabaseURL != "" {
+		s.checks["state"] = &lateCheck{waiting: "not connected yet"}
+	}
 	if cfg.TelegramToken != "" {
 		s.checks["telegram"] = &lateCheck{waiting: "not started yet"}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/store/pgstore"
+	"github.com/isa-alliance/isabot/bots/web"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
 )
@@ -23,6 +24,24 @@ func (a *app) openState(ctx context.Context) (store.State, error) {
 	}
 	return store.Open(filepath.Join(a.dataDir, stateFile))
 }
+
+// stateCheck is the readiness check of a state in a database (package
+// pgstore's Store): a replica that cannot reach it is not ready, and a
+// load balancer sends its requests to the others. Nil for the state file.
+func stateCheck(state store.State) web.Check {
+	db, ok := state.(interface{ Ping(context.Context) error })
+	if !ok {
+		return nil
+	}
+	return func() error {
+		ctx, cancel := context.WithTimeout(context.Background(), stateCheckTimeout)
+		defer cancel()
+		return db.Ping(ctx)
+	}
+}
+
+// stateCheckTimeout bounds the database's answer to a readiness check.
+const stateCheckTimeout = 2 * time.Second
 
 // replicas is what several replicas of serve on one state share beyond
 // it (package pgstore's Store): which one schedules, and the releases

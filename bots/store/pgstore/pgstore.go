@@ -94,6 +94,14 @@ func Connect(ctx context.Context, url string) (*pgxpool.Pool, error) {
 // in the database.
 func (s *Store) Pool() *pgxpool.Pool { return s.pool }
 
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.pool.Ping(ctx); err != nil {
+		return fmt.Errorf("database: %w", err)
+	}
+	return nil
+}
+
 // Close closes the pool.
 func (s *Store) Close() error {
 	s.pool.Close()
