@@ -151,11 +151,18 @@ type ObservedEngine struct {
 	Engine
 	platform   string
 	metrics    *Metrics
-	unanswered *Unanswered
+	unanswered UnansweredLog
+}
+
+// UnansweredLog keeps the questions that were not answered: Unanswered
+// in a file of the data directory, or package pgstore's in the database
+// the replicas share.
+type UnansweredLog interface {
+	Add(question string, lang corpus.Lang, platform string)
 }
 
 // Observed wraps engine for platform.
-func Observed(engine Engine, platform string, metrics *Metrics, unanswered *Unanswered) *ObservedEngine {
+func Observed(engine Engine, platform string, metrics *Metrics, unanswered UnansweredLog) *ObservedEngine {
 	return &ObservedEngine{Engine: engine, platform: platform, metrics: metrics, unanswered: unanswered}
 }
 

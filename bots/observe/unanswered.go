@@ -53,7 +53,7 @@ type Unanswered struct {
 	maxBytes   int
 
 	mu      sync.Mutex
-	entries map[string]*entry // by questionKey
+	entries map[string]*entry // by QuestionKey
 	size    int               // bytes of the entries' lines
 	dirty   bool              // entries differ from the file
 	written time.Time         // when the file was last written
@@ -109,9 +109,30 @@ func (l unansweredLine) size() int {
 	return len(raw) + 1
 }
 
-// questionKey is what makes two questions the same: the language and the
+// LoggedQuestion is a question as a log of unanswered questions keeps
+// it: the log is read on a terminal, so without control sequences, at
+// most maxLoggedQuestion characters; false for what is no question at
+// all (no letter, no number).
+func LoggedQuestion(question string) (string, bool) {
+	q := strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(question, ""))
+	q = strings.Join(strings.Fields(q), " ")
+	if !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) {
+		return "", false
+	}
+	if utf8.RuneCountInString(q) > maxLoggedQuestion {
+		q = string([]rune(q)[:maxLoggedQuestion])
+	}
+	return q, true
+}
+
+// QuestionKey is what makes two questions the same: the language and the
 // words, without case, spacing and the punctuation around them.
-func questionKey(lang corpus.Lang, q string) string {
+func QuestionKey(lang corpus.Lang, q string) string {
 	q = strings.ToLower(strings.Join(strings.Fields(q), " "))
 	q = strings.TrimFunc(q, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) })
 	return string(lang) + "\x00" + q
@@ -130,7 +151,7 @@ func NewUnanswered(path string, logger *slog.Logger) *Unanswered {
 	}
 	for _, l := range lines {
 		e := &entry{line: l, size: l.size()}
-		u.entries[questionKey(l.Lang, l.Question)] = e
+		u.entries[QuestionKey(l.Lang, l.Question)] = e
 		u.size += e.size
 	}
 	if len(u.entries) > u.maxEntries || u.size > u.maxBytes {
@@ -142,24 +163,13 @@ func NewUnanswered(path string, logger *slog.Logger) *Unanswered {
 // Add logs one unanswered question. A failure to write is logged, not
 // returned: the asker has had an answer either way.
 func (u *Unanswered) Add(question string, lang corpus.Lang, platform string) {
-	// The log is read on a terminal: no control sequences, and nothing
-	// that is no question at all.
-	q := strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return ' '
-		}
-		return r
-	}, strings.ToValidUTF8(question, ""))
-	q = strings.Join(strings.Fields(q), " ")
-	if !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) {
+	q, ok := LoggedQuestion(question)
+	if !ok {
 		return
-	}
-	if utf8.RuneCountInString(q) > maxLoggedQuestion {
-		q = string([]rune(q)[:maxLoggedQuestion])
 	}
 	at := u.now().UTC().Truncate(time.Second)
 	ask := unansweredLine{Question: q, Lang: lang, Count: 1, Platforms: []string{platform}, First: at, Last: at}
-	key := questionKey(lang, q)
+	key := QuestionKey(lang, q)
 
 	u.mu.Lock()
 	defer u.mu.Unlock()
@@ -303,7 +313,7 @@ func readLog(path string) ([]unansweredLine, error) {
 			continue
 		}
 		l = l.asks()
-		key := questionKey(l.Lang, l.Question)
+		key := QuestionKey(l.Lang, l.Question)
 		if i, ok := byKey[key]; ok {
 			lines[i].merge(l)
 			continue
@@ -342,7 +352,7 @@ func ReadUnanswered(path string, since time.Time) ([]Question, error) {
 			return nil, fmt.Errorf("read unanswered questions: %w", err)
 		}
 		for _, l := range read {
-			key := questionKey(l.Lang, l.Question)
+			key := QuestionKey(l.Lang, l.Question)
 			if i, ok := byKey[key]; ok {
 				lines[i].merge(l)
 				continue

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
+	"time"
 
+	"github.com/isa-alliance/isabot/bots/observe"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/store/pgstore"
 )
@@ -70,5 +73,15 @@ func (a *app) importBbolt(ctx context.Context, path string) error {
 	}
 	fmt.Fprintf(a.stdout, "copied %s: %d subscriptions, %d deliveries waiting and %d held, %d given up, %d releases kept, %d hand-offs\n",
 		path, len(snap.Subscriptions), len(snap.Outbox), len(snap.Held), len(snap.Undelivered), len(snap.Kept), len(snap.Handoffs))
+	// The unanswered questions beside the state file go with it.
+	log := filepath.Join(filepath.Dir(path), unansweredFile)
+	questions, err := observe.ReadUnanswered(log, time.Time{})
+	if err != nil {
+		return err
+	}
+	if err := dst.ImportUnanswered(ctx, questions); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "copied %s: %d unanswered questions\n", log, len(questions))
 	return nil
 }

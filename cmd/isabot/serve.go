@@ -98,7 +98,7 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		}
 		return float64(pusher.QueueDepth())
 	})
-	unanswered := observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
+	unanswered := a.unansweredLog(state)
 	*closers = append(*closers, func() { unanswered.Close() })
 	observed := func(platform string) *observe.ObservedEngine {
 		return observe.Observed(engine, platform, metrics, unanswered)

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/isa-alliance/isabot/bots/observe"
 	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/store/pgstore"
@@ -23,6 +24,18 @@ func (a *app) openState(ctx context.Context) (store.State, error) {
 		return pgstore.Open(ctx, a.cfg.DatabaseURL)
 	}
 	return store.Open(filepath.Join(a.dataDir, stateFile))
+}
+
+// unansweredLog is where serve keeps the questions it could not answer:
+// in the database the replicas share, else in the data directory's file.
+func (a *app) unansweredLog(state store.State) interface {
+	observe.UnansweredLog
+	Close()
+} {
+	if db, ok := state.(*pgstore.Store); ok {
+		return db.Unanswered(a.logger)
+	}
+	return observe.NewUnanswered(filepath.Join(a.dataDir, unansweredFile), a.logger)
 }
 
 // stateCheck is the readiness check of a state in a database (package

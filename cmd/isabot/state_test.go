@@ -2,14 +2,18 @@ package main
 
 import (
 	"encoding/json"
+	"log/slog"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/isa-alliance/isabot/bots/inbox"
+	"github.com/isa-alliance/isabot/bots/observe"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/store/pgstore/pgtest"
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 func TestConfigHidesDatabasePassword(t *testing.T) {
@@ -45,6 +49,10 @@ func TestMigrateFromBbolt(t *testing.T) {
 		st.Subscribe(store.Subscription{Platform: "telegram", Chat: chat, Title: "chat " + chat})
 	}
 	st.Close()
+	log := observe.NewUnanswered(filepath.Join(dataDir, unansweredFile), slog.New(slog.DiscardHandler))
+	log.Add("Wann tagt der Vorstand?", corpus.German, "telegram")
+	log.Add("wann tagt der vorstand", corpus.German, "slack")
+	log.Close()
 
 	if _, _, err := run(t, "migrate"); err == nil || !strings.Contains(err.Error(), "ISABOT_DATABASE_URL is not set") {
 		t.Errorf("migrate without a database: %v", err)
@@ -53,6 +61,17 @@ func TestMigrateFromBbolt(t *testing.T) {
 	out, stderr, err := run(t, "migrate", "--from-bbolt", path)
 	if err != nil || !strings.Contains(out, "applied 0001_state.sql") || !strings.Contains(out, "2 subscriptions") {
 		t.Fatalf("migrate --from-bbolt: %v %s\n%s", err, stderr, out)
+	}
+	if !strings.Contains(out, "1 unanswered questions") {
+		t.Errorf("migrate --from-bbolt did not copy the unanswered questions:\n%s", out)
+	}
+	out, _, err = run(t, "unanswered", "--json")
+	var questions []observe.Question
+	if err == nil {
+		err = json.Unmarshal([]byte(out), &questions)
+	}
+	if err != nil || len(questions) != 1 || questions[0].Count != 2 || !slices.Equal(questions[0].Platforms, []string{"slack", "telegram"}) {
+		t.Errorf("unanswered from PostgreSQL: %v %+v", err, questions)
 	}
 	if out, _, err := run(t, "migrate"); err != nil || strings.TrimSpace(out) != "the schema is up to date" {
 		t.Errorf("migrate again: %v\n%s", err, out)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/isa-alliance/isabot/bots/observe"
+	"github.com/isa-alliance/isabot/bots/store/pgstore"
 )
 
 func unansweredCommand() command {
@@ -36,7 +37,7 @@ func unansweredCommand() command {
 				fmt.Fprintln(a.stderr, "isabot unanswered:", err)
 				return errUsage
 			}
-			questions, err := observe.ReadUnanswered(filepath.Join(a.dataDir, unansweredFile), from)
+			questions, err := a.readUnanswered(ctx, from)
 			if err != nil {
 				return err
 			}
@@ -61,6 +62,21 @@ func unansweredCommand() command {
 			return w.Flush()
 		},
 	}
+}
+
+// readUnanswered reads the questions serve could not answer, last asked
+// since from: from the database the replicas share, else from the data
+// directory's file.
+func (a *app) readUnanswered(ctx context.Context, from time.Time) ([]observe.Question, error) {
+	if a.cfg.DatabaseURL == "" {
+		return observe.ReadUnanswered(filepath.Join(a.dataDir, unansweredFile), from)
+	}
+	db, err := pgstore.Open(ctx, a.cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	return db.ReadUnanswered(ctx, from)
 }
 
 // parseSince reads a date or a time ago; empty means since ever.
