@@ -108,6 +108,15 @@ func cityName(c *corpus.City, lang corpus.Lang) string {
 	if n := c.Names[lang]; n != "" {
 		return n
 	}
+	// A city a Chinese release names, known by the gazetteer's English
+	// name: that, in German too ("Wuhu", not 芜湖).
+	if lang != corpus.Chinese && strings.IndexFunc(c.Name, isHan) >= 0 {
+		for _, l := range []corpus.Lang{corpus.English, corpus.German} {
+			if n := c.Names[l]; n != "" {
+				return n
+			}
+		}
+	}
 	return c.Name
 }
 

@@ -294,3 +294,16 @@ func TestTranslatedShare(t *testing.T) {
 		}
 	}
 }
+
+// TestNewMembersAtAssemblyIn: "new members in Huzhou" are those who
+// joined at the assembly held there, named in the reader's script.
+func TestNewMembersAtAssemblyIn(t *testing.T) {
+	e := engineWith(t, "testdata/eval")
+	a, err := e.Answer(context.Background(), "Welche Städte sind in Huzhou neu aufgenommen worden?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Wuhu") || !strings.Contains(a.Text, "Zwickau") || strings.Contains(a.Text, "Paderborn") || strings.Contains(a.Text, "芜湖") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
