@@ -476,6 +476,12 @@ func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer
 	a := e.newAnswer(lang)
 	for _, p := range people {
 		a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
+		// A role learned from a release is said in the release's words,
+		// which may leave out whose it is ("Deputy Mayor"): the release's
+		// title says ("Yantai joins ...").
+		if r := e.releases[p.Cite.Source]; r != nil {
+			a.say("person.named_in", r.Title, corpus.DateOf(r.Date).Format(lang))
+		}
 	}
 	return a.done(answer.KindPerson, confidenceFact)
 }
