@@ -299,6 +299,12 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 	if len(named) > 0 {
 		offices = named
 	}
+	if len(people) > 0 && len(named) == 0 {
+		// "Markus Feldmann's new e-mail address": not the newest
+		// office's, which is someone else's; said, with that one.
+		a.lacking = true
+		a.say("contactDetails.none_for", list(lang, personNames(people)))
+	}
 	for _, o := range offices {
 		details := officeDetails(o, lang, want)
 		if details == "" {
@@ -313,10 +319,18 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 		}
 		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))
 	}
-	if len(a.parts) == 0 {
+	if len(a.parts) == 0 || a.lacking && len(a.parts) == 1 {
 		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindContact, confidenceFact)
+}
+
+func personNames(people []*corpus.Person) []string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = p.Name
+	}
+	return out
 }
 
 func cityNameFor(e *Engine, name string, lang corpus.Lang) string {

@@ -307,3 +307,23 @@ func TestNewMembersAtAssemblyIn(t *testing.T) {
 		t.Errorf("rule %s: %s", a.Rule, a.Text)
 	}
 }
+
+// TestPersonQuestionsAskingMore: a question that names a person but asks
+// for more than who they are is not answered with their role, nor with
+// another person's contact details.
+func TestPersonQuestionsAskingMore(t *testing.T) {
+	e := engineWith(t, "testdata/blind2")
+	tests := []struct{ question, absent string }{
+		{"Wer wird Nachfolger von Generalsekretär Liu Yi?", "Liu Yi: "},
+		{"What is Markus Feldmann's new email address?", "Hartwig, ISA-Büro Deutschland beim BWA: e-mail"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || strings.HasPrefix(a.Text, tt.absent) {
+			t.Errorf("%s: answered %v (%s): %s", tt.question, a.Answered, a.Rule, a.Text)
+		}
+	}
+}
