@@ -113,9 +113,7 @@ var rules = []rule{
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.contact(q.lang, q.has[cHow], q.asksNow) })},
 	// What people said is in the releases.
 	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},
-	// "Who is Sun Haoran?"; not "Who succeeds Liu Yi?", which asks about
-	// more than the person.
-	{"person", func(q *question) bool { return len(q.people) > 0 && q.unknownWords() == 0 && !q.has[cNew] },
+	{"person", func(q *question) bool { return len(q.people) > 0 },
 		holding(func(e *Engine, q *question) answer.Answer { return e.person(q.lang, q.people) })},
 	// "Unterschied Koordinator und Sekretariat": both.
 	{"coordinator-and-secretariat", func(q *question) bool {

@@ -30,7 +30,7 @@ const snapshotFile = "isabot-snapshot.gob"
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-10"
+const learnerVersion = "isabot-learner-11"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {
