@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -51,16 +52,14 @@ func (d Delivery) releaseIDs() []string {
 
 // SetDigest sets a chat's digest, or with d nil turns it off. A chat
 // not yet subscribed is subscribed with sub, to everything, when d is
-// set. Turning it off sends what was collected as announcements: they
-// are returned, to be handed to the pusher. It returns the subscription
-// as it now is, and false when the chat is not subscribed.
-func (s *Store) SetDigest(sub Subscription, d *Digest) (Subscription, bool, []Delivery, error) {
-	var (
-		subscribed bool
-		released   []Delivery
-	)
+// set. The digest is first due at its hour after the next MakeDigests:
+// what is collected until then waits for that one. What was collected
+// for a chat whose digest is off goes out, as announcements, at the next
+// MakeDigests. It returns the subscription as it now is, and false when
+// the chat is not subscribed.
+func (s *Store) SetDigest(sub Subscription, d *Digest) (Subscription, bool, error) {
+	subscribed := false
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		released = nil
 		b := tx.Bucket(bucketSubs)
 		raw := b.Get(subKey(sub.Platform, sub.Chat))
 		switch {
@@ -74,35 +73,27 @@ func (s *Store) SetDigest(sub Subscription, d *Digest) (Subscription, bool, []De
 			sub.Since = s.now().UTC()
 		}
 		subscribed = true
-		sub.Digest = d
-		if err := putJSON(b, subKey(sub.Platform, sub.Chat), sub); err != nil {
-			return err
-		}
 		if d != nil {
-			return nil
+			d.Done = time.Time{}
 		}
-		to := bucketOutbox
-		if sub.Paused != "" {
-			to = bucketHeld
-		}
-		return moveDeliveries(tx, bucketCollected, to, sub.Platform, sub.Chat, &released)
+		sub.Digest = d
+		return putJSON(b, subKey(sub.Platform, sub.Chat), sub)
 	})
 	if err != nil {
-		return Subscription{}, false, nil, fmt.Errorf("set the digest of %s %s: %w", sub.Platform, sub.Chat, err)
+		return Subscription{}, false, fmt.Errorf("set the digest of %s %s: %w", sub.Platform, sub.Chat, err)
 	}
-	if sub.Paused != "" {
-		released = nil // held, until the chat resumes
-	}
-	return sub, subscribed, released, nil
+	return sub, subscribed, nil
 }
 
 // MakeDigests makes the digests that are due: due tells, for a chat's
 // subscription, when its digest was last due (false when it cannot
 // tell). A chat whose digest came due since the last gets, in one
 // transaction, one KindDigest delivery per DigestSize releases collected
-// for it, in the order announced, and none when nothing was; the
-// digests are returned to be handed to the pusher (not those held for a
-// paused chat).
+// for it, in the order announced, and none when nothing was; a digest
+// never due before is only noted. What was collected for a chat that
+// turned its digest off becomes announcements. The deliveries made are
+// returned to be handed to the pusher (not those held for a paused
+// chat).
 func (s *Store) MakeDigests(due func(Subscription) (time.Time, bool)) ([]Delivery, error) {
 	isDue := func(sub Subscription) (time.Time, bool) {
 		if sub.Digest == nil {
@@ -112,26 +103,38 @@ func (s *Store) MakeDigests(due func(Subscription) (time.Time, bool)) ([]Deliver
 		return t, ok && t.After(sub.Digest.Done)
 	}
 	// A read first: at most ticks nothing is due, and a write is not needed.
-	someDue := false
+	work := false
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketSubs).ForEach(func(_, v []byte) error {
-			var sub Subscription
-			if err := json.Unmarshal(v, &sub); err != nil {
+		digests, err := digestChats(tx)
+		if err != nil {
+			return err
+		}
+		for _, sub := range digests {
+			_, ok := isDue(sub)
+			work = work || ok
+		}
+		return tx.Bucket(bucketCollected).ForEach(func(_, v []byte) error {
+			var d Delivery
+			if err := json.Unmarshal(v, &d); err != nil {
 				return err
 			}
-			_, ok := isDue(sub)
-			someDue = someDue || ok
+			_, digest := digests[string(subKey(d.Platform, d.Chat))]
+			work = work || !digest
 			return nil
 		})
 	})
-	if err != nil || !someDue {
+	if err != nil || !work {
 		return nil, err
 	}
 	var made []Delivery
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		made = nil
+		digests, err := digestChats(tx)
+		if err != nil {
+			return err
+		}
 		collected := map[string][]Delivery{}
-		err := tx.Bucket(bucketCollected).ForEach(func(k, v []byte) error {
+		err = tx.Bucket(bucketCollected).ForEach(func(k, v []byte) error {
 			var d Delivery
 			if err := json.Unmarshal(v, &d); err != nil {
 				return err
@@ -145,48 +148,52 @@ func (s *Store) MakeDigests(due func(Subscription) (time.Time, bool)) ([]Deliver
 			return err
 		}
 		subs, out := tx.Bucket(bucketSubs), tx.Bucket(bucketOutbox)
-		var changed []Subscription
-		err = subs.ForEach(func(_, v []byte) error {
-			var sub Subscription
-			if err := json.Unmarshal(v, &sub); err != nil {
-				return err
+		// Collected for a chat whose digest is off: sent as they came.
+		for key, ds := range collected {
+			if _, ok := digests[key]; ok {
+				continue
 			}
+			var sub Subscription
+			if raw := subs.Get([]byte(key)); raw != nil {
+				if err := json.Unmarshal(raw, &sub); err != nil {
+					return err
+				}
+			}
+			for _, d := range ds {
+				if err := tx.Bucket(bucketCollected).Delete(seqKey(d.Seq)); err != nil {
+					return err
+				}
+				if err := putDelivery(tx, sub, d, &made); err != nil {
+					return err
+				}
+			}
+		}
+		for key, sub := range digests {
 			when, ok := isDue(sub)
 			if !ok {
-				return nil
+				continue
 			}
+			first := sub.Digest.Done.IsZero()
 			sub.Digest.Done = when
-			changed = append(changed, sub)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		for _, sub := range changed {
-			if err := putJSON(subs, subKey(sub.Platform, sub.Chat), sub); err != nil {
+			if err := putJSON(subs, []byte(key), sub); err != nil {
 				return err
 			}
-			waiting := collected[string(subKey(sub.Platform, sub.Chat))]
-			for chunk := range slices.Chunk(waiting, DigestSize) {
+			if first {
+				continue
+			}
+			for chunk := range slices.Chunk(collected[key], DigestSize) {
 				seq, err := out.NextSequence()
 				if err != nil {
 					return err
 				}
-				d := Delivery{Seq: seq, Platform: sub.Platform, Chat: sub.Chat, Kind: KindDigest, Lang: sub.Digest.Lang, At: sub.Digest.Done.UTC()}
+				d := Delivery{Seq: seq, Platform: sub.Platform, Chat: sub.Chat, Kind: KindDigest, Lang: sub.Digest.Lang, At: when.UTC()}
 				for _, c := range chunk {
 					d.Releases = append(d.Releases, c.Release)
 					if err := tx.Bucket(bucketCollected).Delete(seqKey(c.Seq)); err != nil {
 						return err
 					}
 				}
-				if sub.Paused != "" {
-					if err := putJSON(tx.Bucket(bucketHeld), seqKey(seq), d); err != nil {
-						return err
-					}
-					continue
-				}
-				made = append(made, d)
-				if err := putJSON(out, seqKey(seq), d); err != nil {
+				if err := putDelivery(tx, sub, d, &made); err != nil {
 					return err
 				}
 			}
@@ -196,7 +203,34 @@ func (s *Store) MakeDigests(due func(Subscription) (time.Time, bool)) ([]Deliver
 	if err != nil {
 		return nil, fmt.Errorf("make the digests due: %w", err)
 	}
+	slices.SortFunc(made, func(a, b Delivery) int { return cmp.Compare(a.Seq, b.Seq) })
 	return made, nil
+}
+
+// digestChats are the subscriptions with a digest, by their key.
+func digestChats(tx *bolt.Tx) (map[string]Subscription, error) {
+	digests := map[string]Subscription{}
+	err := tx.Bucket(bucketSubs).ForEach(func(k, v []byte) error {
+		var sub Subscription
+		if err := json.Unmarshal(v, &sub); err != nil {
+			return err
+		}
+		if sub.Digest != nil {
+			digests[string(k)] = sub
+		}
+		return nil
+	})
+	return digests, err
+}
+
+// putDelivery puts d in the outbox and appends it to made, or holds it
+// when sub is paused.
+func putDelivery(tx *bolt.Tx, sub Subscription, d Delivery, made *[]Delivery) error {
+	if sub.Paused != "" {
+		return putJSON(tx.Bucket(bucketHeld), seqKey(d.Seq), d)
+	}
+	*made = append(*made, d)
+	return putJSON(tx.Bucket(bucketOutbox), seqKey(d.Seq), d)
 }
 
 // recordDigest notes, in tx, the message a digest became, as the

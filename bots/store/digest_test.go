@@ -14,8 +14,13 @@ func TestDigestCollectsUntilItsHour(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.db")
 	s := openSubscribed(t, path, 1) // chat 100 gets each release
 	day1 := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
-	if _, ok, _, err := s.SetDigest(Subscription{Platform: "telegram", Chat: "7"}, &Digest{At: "08:00", Zone: "UTC", Done: day1}); err != nil || !ok {
+	if _, ok, err := s.SetDigest(Subscription{Platform: "telegram", Chat: "7"}, &Digest{At: "08:00", Zone: "UTC"}); err != nil || !ok {
 		t.Fatalf("SetDigest: %v %v", ok, err)
+	}
+	due := day1
+	dueAt := func(Subscription) (time.Time, bool) { return due, true }
+	if ds, err := s.MakeDigests(dueAt); err != nil || len(ds) != 0 {
+		t.Fatalf("a digest just chosen: %+v %v", ds, err)
 	}
 	r1, r2 := testRelease("r1"), testRelease("r2")
 	for _, r := range []string{"r1", "r2"} {
@@ -30,8 +35,6 @@ func TestDigestCollectsUntilItsHour(t *testing.T) {
 	if settled, _ := s.SettledFanOuts(); len(settled) != 0 {
 		t.Errorf("settled %v while the digest waits", settled)
 	}
-	due := day1
-	dueAt := func(Subscription) (time.Time, bool) { return due, true }
 	if ds, err := s.MakeDigests(dueAt); err != nil || len(ds) != 0 {
 		t.Fatalf("a digest before its hour: %+v %v", ds, err)
 	}
@@ -86,14 +89,18 @@ func TestDigestCollectsUntilItsHour(t *testing.T) {
 func TestDigestOffSendsWhatWasCollected(t *testing.T) {
 	s := openSubscribed(t, filepath.Join(t.TempDir(), "state.db"), 0)
 	digest := &Digest{At: "08:00", Zone: "UTC"}
-	if _, ok, _, _ := s.SetDigest(Subscription{Platform: "slack", Chat: "C1"}, nil); ok {
+	if _, ok, _ := s.SetDigest(Subscription{Platform: "slack", Chat: "C1"}, nil); ok {
 		t.Error("turning off the digest of a chat not subscribed subscribed it")
 	}
 	s.SetDigest(Subscription{Platform: "slack", Chat: "C1"}, digest)
 	s.Announce(testRelease("r1"), "r1", nil)
-	sub, ok, back, err := s.SetDigest(Subscription{Platform: "slack", Chat: "C1"}, nil)
-	if err != nil || !ok || sub.Digest != nil || len(back) != 1 || back[0].Release != "r1" || back[0].Kind != KindAnnouncement {
-		t.Fatalf("SetDigest(nil) = %+v %v %+v %v; want r1 back as an announcement", sub, ok, back, err)
+	sub, ok, err := s.SetDigest(Subscription{Platform: "slack", Chat: "C1"}, nil)
+	if err != nil || !ok || sub.Digest != nil {
+		t.Fatalf("SetDigest(nil) = %+v %v %v", sub, ok, err)
+	}
+	back, err := s.MakeDigests(func(Subscription) (time.Time, bool) { return time.Now(), true })
+	if err != nil || len(back) != 1 || back[0].Release != "r1" || back[0].Kind != KindAnnouncement {
+		t.Fatalf("MakeDigests = %+v %v; want r1 back as an announcement", back, err)
 	}
 	if pending, _ := s.Pending(); len(pending) != 1 {
 		t.Errorf("Pending = %+v", pending)
@@ -103,9 +110,13 @@ func TestDigestOffSendsWhatWasCollected(t *testing.T) {
 func TestDigestGivenUpCountsEachRelease(t *testing.T) {
 	s := openSubscribed(t, filepath.Join(t.TempDir(), "state.db"), 0)
 	s.SetDigest(Subscription{Platform: "slack", Chat: "C1"}, &Digest{At: "08:00", Zone: "UTC"})
+	now := time.Now()
+	due := func(Subscription) (time.Time, bool) { return now, true }
+	s.MakeDigests(due)
 	s.Announce(testRelease("r1"), "r1", nil)
 	s.Announce(testRelease("r2"), "r2", nil)
-	ds, err := s.MakeDigests(func(Subscription) (time.Time, bool) { return time.Now(), true })
+	now = now.Add(24 * time.Hour)
+	ds, err := s.MakeDigests(due)
 	if err != nil || len(ds) != 1 {
 		t.Fatalf("MakeDigests: %+v %v", ds, err)
 	}
