@@ -37,7 +37,8 @@ type Digest struct {
 	At   string      `json:"at"`             // the hour of the day, "08:00"
 	Zone string      `json:"zone"`           // the IANA time zone At is in
 	Lang corpus.Lang `json:"lang,omitempty"` // the language it was chosen in
-	// Done is when the last digest was due: the next is due after it.
+	// Done is when the last digest was due, in its zone: the next is
+	// due after it.
 	// One due while isabot was down is made when it starts, once.
 	Done time.Time `json:"done"`
 }
@@ -186,7 +187,7 @@ func (s *Store) MakeDigests(due func(Subscription) (time.Time, bool)) ([]Deliver
 				if err != nil {
 					return err
 				}
-				d := Delivery{Seq: seq, Platform: sub.Platform, Chat: sub.Chat, Kind: KindDigest, Lang: sub.Digest.Lang, At: when.UTC()}
+				d := Delivery{Seq: seq, Platform: sub.Platform, Chat: sub.Chat, Kind: KindDigest, Lang: sub.Digest.Lang, At: when}
 				for _, c := range chunk {
 					d.Releases = append(d.Releases, c.Release)
 					if err := tx.Bucket(bucketCollected).Delete(seqKey(c.Seq)); err != nil {
