@@ -238,6 +238,11 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		return nil
 	})
 	group.Go(func() error {
+		// Digests are checked for their hour as often as embargoes.
+		pusher.RunDigests(pollCtx, a.clock, cmp.Or(a.embargoTick, embargoTick))
+		return nil
+	})
+	group.Go(func() error {
 		held.run(pollCtx, cmp.Or(a.embargoTick, embargoTick), due, func(r corpus.Release, err error) {
 			a.logger.Error("cannot publish a release whose embargo ended; trying again", "release", r.ID, "error", err)
 		})
