@@ -30,7 +30,7 @@ func stampOf(fi fs.FileInfo) Stamp {
 func withoutText(r Release) Release {
 	return Release{
 		ID: strings.Clone(r.ID), Date: r.Date, Place: strings.Clone(r.Place), Title: strings.Clone(r.Title),
-		Lang: r.Lang, Source: r.Source, URL: strings.Clone(r.URL),
+		Lang: r.Lang, Source: r.Source, URL: strings.Clone(r.URL), Embargo: r.Embargo,
 	}
 }
 
