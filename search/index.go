@@ -236,8 +236,11 @@ type Index struct {
 	// mu guards adding releases while questions are answered, and snap.
 	mu sync.RWMutex
 	// snap is what the index holds: each release, its version and
-	// passages, what was learned from it.
+	// passages, the merged facts.
 	snap *snapshot
+	// learned is what was learned of each release, read when first
+	// needed (loadLearned).
+	learned *learnedSet
 	// byPath are snap's releases by the file they were read from, for
 	// Known.
 	byPath map[string]*keptRelease
@@ -361,7 +364,7 @@ func openExisting(dir string) (bleve.Index, error) {
 // index is shared.
 func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) {
 	k := idx.byPath[path]
-	if k == nil || k.Stamp != stamp || k.Version != stampVersion(path, stamp) {
+	if k == nil || k.Stamp != stamp || k.version() != stampVersion(path, stamp) {
 		return corpus.Release{}, false
 	}
 	return k.Release, true
@@ -373,9 +376,11 @@ const batchSize = 2000
 // Sync brings the index up to date with data's releases: it indexes the
 // releases new or changed since the snapshot, reading the text of those
 // loaded without it (corpus.Data.Full) one at a time, removes those gone,
-// and writes the snapshot. It returns how many releases it indexed or
-// removed, and a problem for each release whose text could not be read,
-// which is left out.
+// and writes the snapshot. An on-disk index also learns what each
+// release it reads states and keeps it, so that the engine need not read
+// the file again (Engine.learnAll). It returns how many releases it
+// indexed or removed, and a problem for each release whose text could
+// not be read, which is left out.
 func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress ProgressFunc) (int, []error, error) {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
@@ -386,7 +391,7 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		r := &data.Releases[i]
 		present[r.ID] = true
 		v := releaseVersion(data, r)
-		if k := idx.snap.Releases[r.ID]; k == nil || k.Version != v {
+		if k := idx.snap.Releases[r.ID]; k == nil || k.version() != v {
 			changed = append(changed, r)
 			versions = append(versions, v)
 		}
@@ -412,6 +417,12 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		return ctx.Err()
 	}
 	idx.remove(batch, gone)
+	var learn func(r *corpus.Release, version string)
+	if idx.dir != "" {
+		l, key := newLearner(data), learningKey(data)
+		idx.loadLearned()
+		learn = func(r *corpus.Release, version string) { idx.learn(key, r.ID, l.learn(r), version) }
+	}
 	var problems []error
 	for i, r := range changed {
 		idx.remove(batch, map[string]bool{r.ID: true})
@@ -424,9 +435,15 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		if err != nil {
 			return 0, problems, err
 		}
-		kept.Release, kept.Version, kept.Stamp = *r, versions[i], data.Stamps[r.ID]
+		kept.Release, kept.Stamp = *r, data.Stamps[r.ID]
 		kept.Release.Body, kept.Release.About, kept.Release.Contact = nil, nil, nil
+		if v := versions[i]; v != kept.version() {
+			kept.Version = v
+		}
 		idx.snap.Releases[r.ID] = kept
+		if learn != nil {
+			learn(&full, versions[i])
+		}
 		if batch.Size() >= batchSize {
 			if err := flush(i + 1); err != nil {
 				return 0, problems, err
@@ -435,6 +452,11 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 	}
 	if err := flush(len(changed)); err != nil {
 		return 0, problems, err
+	}
+	if learn != nil {
+		if err := idx.saveLearned(); err != nil {
+			return 0, problems, err
+		}
 	}
 	return len(changed) + len(gone), problems, idx.saveSnapshot()
 }
