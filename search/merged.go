@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"slices"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -57,19 +56,33 @@ func (m *mergedFacts) apply(base *corpus.Data) *corpus.Data {
 // files' facts and sources that merge starts from.
 func mergeKey(learning string, base *corpus.Data) string {
 	h := sha256.New()
+	// One write a release, of its fields each after its length: a start
+	// hashes every release.
+	var buf []byte
 	field := func(s string) {
-		binary.Write(h, binary.LittleEndian, uint32(len(s)))
-		io.WriteString(h, s)
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(len(s)))
+		buf = append(buf, s...)
 	}
+	number := func(n int64) { buf = binary.LittleEndian.AppendUint64(buf, uint64(n)) }
 	field(learning)
 	for i := range base.Releases {
 		r := &base.Releases[i]
 		field(r.ID)
-		field(releaseVersion(base, r))
 		field(r.Title)
 		field(r.URL)
 		_, offset := r.Date.Zone()
-		binary.Write(h, binary.LittleEndian, [2]int64{r.Date.Unix(), int64(offset)})
+		number(r.Date.Unix())
+		number(int64(offset))
+		// The file's stamp, as releaseVersion, without making its string.
+		if s, ok := base.Stamps[r.ID]; ok && !r.HasText() {
+			field(r.Source)
+			number(s.Size)
+			number(s.ModTime)
+		} else {
+			field(releaseVersion(base, r))
+		}
+		h.Write(buf)
+		buf = buf[:0]
 	}
 	// merge cites a release by the source that is it.
 	for _, s := range base.Sources {
@@ -78,6 +91,7 @@ func mergeKey(learning string, base *corpus.Data) string {
 			field(s.Release)
 		}
 	}
+	h.Write(buf)
 	json.NewEncoder(h).Encode([]any{base.Cities, base.Alliance})
 	return hex.EncodeToString(h.Sum(nil))
 }
