@@ -241,9 +241,10 @@ type Index struct {
 	// learned is what was learned of each release, read when first
 	// needed (loadLearned).
 	learned *learnedSet
-	// byPath are snap's releases by the file they were read from, for
-	// Known.
-	byPath map[string]*keptRelease
+	// byName are snap's releases read from a file, by the file's name,
+	// for Known: a data directory named another way (relative, moved)
+	// holds the same files.
+	byName map[string]*keptRelease
 	// langs are the languages of the indexed releases: only their fields
 	// are worth searching.
 	langs map[corpus.Lang]bool
@@ -257,12 +258,12 @@ type Index struct {
 }
 
 func newIndex(b bleve.Index, dir string, snap *snapshot) *Index {
-	idx := &Index{bleve: b, dir: dir, snap: snap, byPath: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
+	idx := &Index{bleve: b, dir: dir, snap: snap, byName: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
 		about: map[uint64]string{}, aboutOf: map[string][]uint64{}, aboutSeed: maphash.MakeSeed()}
 	for _, k := range snap.Releases {
 		idx.langs[indexLang(k.Release.Lang)] = true
-		if k.Release.Source != "" {
-			idx.byPath[k.Release.Source] = k
+		if k.Version == "" {
+			idx.byName[filepath.Base(k.Release.Source)] = k
 		}
 	}
 	return idx
@@ -363,11 +364,13 @@ func openExisting(dir string) (bleve.Index, error) {
 // need not read the file (corpus.Dir.Known). It is called before the
 // index is shared.
 func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) {
-	k := idx.byPath[path]
-	if k == nil || k.Stamp != stamp || k.version() != stampVersion(path, stamp) {
+	k := idx.byName[filepath.Base(path)]
+	if k == nil || k.Version != "" || k.Stamp != stamp {
 		return corpus.Release{}, false
 	}
-	return k.Release, true
+	r := k.Release
+	r.Source = path
+	return r, true
 }
 
 // batchSize balances memory against per-batch overhead, in passages.

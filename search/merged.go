@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"path/filepath"
 	"slices"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -75,7 +76,7 @@ func mergeKey(learning string, base *corpus.Data) string {
 		number(int64(offset))
 		// The file's stamp, as releaseVersion, without making its string.
 		if s, ok := base.Stamps[r.ID]; ok && !r.HasText() {
-			field(r.Source)
+			field(filepath.Base(r.Source))
 			number(s.Size)
 			number(s.ModTime)
 		} else {

@@ -136,8 +136,10 @@ func releaseVersion(data *corpus.Data, r *corpus.Release) string {
 	return "text " + hex.EncodeToString(h.Sum(nil))
 }
 
+// stampVersion is the version of the file at path with stamp: its name,
+// not its directory, which may be named another way at the next start.
 func stampVersion(path string, s corpus.Stamp) string {
-	return "file " + path + " " + strconv.FormatInt(s.Size, 10) + " " + strconv.FormatInt(s.ModTime, 10)
+	return "file " + filepath.Base(path) + " " + strconv.FormatInt(s.Size, 10) + " " + strconv.FormatInt(s.ModTime, 10)
 }
 
 // readSnapshot reads the snapshot of the index in dir; a missing or
