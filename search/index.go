@@ -387,22 +387,33 @@ const batchSize = 2000
 func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress ProgressFunc) (int, []error, error) {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	present := make(map[string]bool, len(data.Releases))
 	var changed []*corpus.Release
 	var versions []string
+	kept := 0
 	for i := range data.Releases {
 		r := &data.Releases[i]
-		present[r.ID] = true
-		v := releaseVersion(data, r)
-		if k := idx.snap.Releases[r.ID]; k == nil || k.version() != v {
-			changed = append(changed, r)
-			versions = append(versions, v)
+		k := idx.snap.Releases[r.ID]
+		if k != nil && k.holds(data, r) {
+			kept++
+			continue
 		}
+		if k != nil {
+			kept++
+		}
+		changed = append(changed, r)
+		versions = append(versions, releaseVersion(data, r))
 	}
+	// Every release of the index is among data's, unless it holds more.
 	gone := map[string]bool{}
-	for id := range idx.snap.Releases {
-		if !present[id] {
-			gone[id] = true
+	if kept < len(idx.snap.Releases) {
+		present := make(map[string]bool, len(data.Releases))
+		for i := range data.Releases {
+			present[data.Releases[i].ID] = true
+		}
+		for id := range idx.snap.Releases {
+			if !present[id] {
+				gone[id] = true
+			}
 		}
 	}
 	if len(changed) == 0 && len(gone) == 0 {

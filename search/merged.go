@@ -52,7 +52,8 @@ func (m *mergedFacts) apply(base *corpus.Data) *corpus.Data {
 }
 
 // mergeKey identifies what merge makes of base and what its releases
-// state: the learning's key (which covers the learner and the cities),
+// state: the learning's key (which covers the learner and the cities,
+// see learningKey),
 // each release's version and what a citation takes from it, and the data
 // files' facts and sources that merge starts from.
 func mergeKey(learning string, base *corpus.Data) string {
@@ -93,7 +94,7 @@ func mergeKey(learning string, base *corpus.Data) string {
 		}
 	}
 	h.Write(buf)
-	json.NewEncoder(h).Encode([]any{base.Cities, base.Alliance})
+	json.NewEncoder(h).Encode(base.Alliance) // the learning key covers the cities
 	return hex.EncodeToString(h.Sum(nil))
 }
 

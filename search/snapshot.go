@@ -71,6 +71,16 @@ func (k *keptRelease) version() string {
 	return k.Version
 }
 
+// holds reports whether k is the version of r that data has, as
+// releaseVersion tells, without making the version of a file's stamp:
+// a start asks it of every release.
+func (k *keptRelease) holds(data *corpus.Data, r *corpus.Release) bool {
+	if s, ok := data.Stamps[r.ID]; ok && !r.HasText() {
+		return k.Version == "" && k.Stamp == s && filepath.Base(k.Release.Source) == filepath.Base(r.Source)
+	}
+	return k.Version == releaseVersion(data, r)
+}
+
 // learnedSet is what an index keeps learned of its releases: the
 // content of learnedFile.
 type learnedSet struct {
