@@ -389,23 +389,21 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 	defer idx.mu.Unlock()
 	var changed []*corpus.Release
 	var versions []string
-	kept := 0
+	known := 0 // of data's releases, those the index holds a version of
 	for i := range data.Releases {
 		r := &data.Releases[i]
-		k := idx.snap.Releases[r.ID]
-		if k != nil && k.holds(data, r) {
-			kept++
-			continue
-		}
-		if k != nil {
-			kept++
+		if k := idx.snap.Releases[r.ID]; k != nil {
+			known++
+			if k.holds(data, r) {
+				continue
+			}
 		}
 		changed = append(changed, r)
 		versions = append(versions, releaseVersion(data, r))
 	}
 	// Every release of the index is among data's, unless it holds more.
 	gone := map[string]bool{}
-	if kept < len(idx.snap.Releases) {
+	if known < len(idx.snap.Releases) {
 		present := make(map[string]bool, len(data.Releases))
 		for i := range data.Releases {
 			present[data.Releases[i].ID] = true
