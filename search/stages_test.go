@@ -79,6 +79,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aPlace},
 		{"Which companies are partners in the project?", aPerson},
 		{"联盟创新奖第二名是哪家企业？", aPerson},
+		{"Wie heißt der Bürgermeister, der die Versammlung eröffnet hat?", aPerson},
+		{"芜湖市副市长叫什么名字？", aPerson},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
