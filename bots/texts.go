@@ -49,6 +49,8 @@ type Texts struct {
 	WorkspaceAdminsOnly string
 	// Follows are the words of /follow, /following and /unfollow.
 	Follows FollowTexts
+	// Digest are the words of /digest and of the digests.
+	Digest DigestTexts
 	// Handoff is what the bots say around a question handed to the press
 	// office.
 	Handoff HandoffTexts
@@ -98,6 +100,15 @@ type FollowTexts struct {
 	Topics  string // %s the list
 }
 
+// DigestTexts are the words about a chat's daily digest.
+type DigestTexts struct {
+	Usage   string
+	BadZone string // %s the zone
+	On      string // %s the chat, %s the hour, %s the zone
+	Off     string // %s the chat
+	Heading string // %s the day, %d how many releases
+}
+
 // TextsFor returns the texts in lang, from the message catalogue; German
 // when lang is unknown.
 func TextsFor(lang corpus.Lang) Texts {
@@ -140,6 +151,9 @@ func TextsFor(lang corpus.Lang) Texts {
 		Follows: FollowTexts{
 			Usage: text("follow_usage"), TooMany: text("follow_too_many"), All: text("follows_all"), None: text("follows_none"),
 			Header: text("follows_header"), Cities: text("follows_cities"), Topics: text("follows_topics"),
+		},
+		Digest: DigestTexts{
+			Usage: text("digest_usage"), BadZone: text("digest_bad_zone"), On: text("digest_on"), Off: text("digest_off"), Heading: text("digest_heading"),
 		},
 		Examples: []string{text("examples.1"), text("examples.2"), text("examples.3"), text("examples.4")},
 	}

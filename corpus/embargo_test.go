@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -33,5 +35,27 @@ func TestEmbargoFrontMatter(t *testing.T) {
 	r := Release{Embargo: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)}
 	if !r.Embargoed(r.Embargo.Add(-time.Second)) || r.Embargoed(r.Embargo) {
 		t.Error("embargoed until, and not at, its time")
+	}
+}
+
+// TestEmbargoLazy checks that a release loaded without its text keeps
+// its embargo: the start drops it by that.
+func TestEmbargoLazy(t *testing.T) {
+	dir := t.TempDir()
+	const file = "---\ntitle: Gipfel\ndate: 2026-03-01\nlang: de\nembargo: 2026-03-01T10:00:00+01:00\n---\nText.\n"
+	if err := os.MkdirAll(filepath.Join(dir, ReleasesDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ReleasesDir, "gipfel.md"), []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := OSDir(dir)
+	d.Lazy = true
+	data, problems := Load(d)
+	if len(problems) > 0 || len(data.Releases) != 1 {
+		t.Fatal(problems, data.Releases)
+	}
+	if r := data.Releases[0]; r.HasText() || !r.Embargo.Equal(time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("loaded without text: embargo %v, text %v", r.Embargo, r.HasText())
 	}
 }

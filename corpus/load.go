@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -82,7 +83,7 @@ func Load(dirs ...Dir) (*Data, []error) {
 func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 	l := loader{stamps: map[string]Stamp{}}
 	versions := map[string][]dataFile{}
-	releases := map[string]Release{}
+	var releases releaseSet
 	d := &Data{Files: map[string]string{}, Stamps: map[string]Stamp{}}
 	for _, dir := range dirs {
 		for _, name := range dataFiles {
@@ -90,7 +91,7 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 				versions[name] = append(versions[name], f)
 			}
 		}
-		if err := l.loadReleases(ctx, dir, releases); err != nil {
+		if err := l.loadReleases(ctx, dir, &releases); err != nil {
 			return &Data{}, append(l.errs, err)
 		}
 		if dir.Lazy {
@@ -98,8 +99,8 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 		}
 	}
 
-	for _, r := range releases {
-		d.Releases = append(d.Releases, r)
+	d.Releases = releases.list
+	for _, r := range d.Releases {
 		if s, ok := l.stamps[r.ID]; ok && !r.HasText() {
 			d.Stamps[r.ID] = s
 		}
@@ -252,9 +253,25 @@ func (l *loader) fail(path string, line int, err error) {
 	l.errs = append(l.errs, &FileError{Path: path, Line: line, Err: err})
 }
 
+// releaseSet holds releases in the order added, one of each ID.
+type releaseSet struct {
+	list []Release
+	at   map[string]int // index in list by ID
+}
+
+// put adds r, in place of the release of its ID if there is one.
+func (s *releaseSet) put(r Release) {
+	if i, ok := s.at[r.ID]; ok {
+		s.list[i] = r
+		return
+	}
+	s.at[r.ID] = len(s.list)
+	s.list = append(s.list, r)
+}
+
 // loadReleases reads the releases of dir into into. It returns ctx's
 // error when ctx ends, and reports every other problem.
-func (l *loader) loadReleases(ctx context.Context, dir Dir, into map[string]Release) error {
+func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) error {
 	entries, err := fs.ReadDir(dir.FS, ReleasesDir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -263,7 +280,11 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into map[string]Rele
 		l.fail(filepath.Join(dir.Path, ReleasesDir), 0, err)
 		return nil
 	}
-	seen := map[string]string{}
+	// Sized for the folder at once: an archive has many releases.
+	at := make(map[string]int, len(into.at)+len(entries))
+	maps.Copy(at, into.at)
+	into.at, into.list = at, slices.Grow(into.list, len(entries))
+	seen := make(map[string]string, len(entries))
 	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -282,7 +303,7 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into map[string]Rele
 			continue
 		}
 		seen[r.ID] = p
-		into[r.ID] = r
+		into.put(r)
 		if dir.Lazy {
 			l.stamps[r.ID] = stamp
 		}

@@ -66,15 +66,8 @@ type Engine struct {
 // first, as corpus.Load returns them.
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	slices.SortStableFunc(data.Releases, compareReleases)
-	gazetteer := sync.OnceValue(func() *placeTable {
-		places, err := corpus.LoadGazetteer()
-		if err != nil {
-			panic(fmt.Sprintf("embedded gazetteer: %v", err)) // fixed at build time, checked by the tests
-		}
-		return gazetteerTable(places)
-	})
+	gazetteer := newGazetteer()
 	lex := mustLoadLexicon()
-	places := newPlaceFinder(data.Cities, data.Regions, gazetteer)
 	e := &Engine{
 		index:      idx,
 		lexicon:    lex,
@@ -87,29 +80,60 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 			}
 			return dict
 		}),
-		learner: &learner{cues: mustLoadCues(), places: places},
-		message: mustLoadMessageCues(),
-		now:     time.Now,
-		base:    data,
-		learned: map[string]*learned{},
-		texts:   newTextCache(),
+		learner:     newLearnerWith(data, gazetteer),
+		message:     mustLoadMessageCues(),
+		now:         time.Now,
+		base:        data,
+		learningKey: learningKey(data),
+		texts:       newTextCache(),
 	}
-	e.learnAll()
+	key := mergeKey(e.learningKey, data)
+	if m, ok := idx.keptMerged(key); ok {
+		e.data = m.apply(data)
+	} else {
+		e.learnAll()
+		e.data = merge(e.base, e.learned)
+		_ = idx.keepMerged(key, factsOf(e.base, e.data))
+	}
 	e.derive()
 	return e
 }
 
+// newGazetteer returns the gazetteer's table, read the first time it is
+// needed.
+func newGazetteer() func() *placeTable {
+	return sync.OnceValue(func() *placeTable {
+		places, err := corpus.LoadGazetteer()
+		if err != nil {
+			panic(fmt.Sprintf("embedded gazetteer: %v", err)) // fixed at build time, checked by the tests
+		}
+		return gazetteerTable(places)
+	})
+}
+
+// newLearner is the learner of what data's releases state, as an engine
+// of data has it.
+func newLearner(data *corpus.Data) *learner { return newLearnerWith(data, newGazetteer()) }
+
+func newLearnerWith(data *corpus.Data, gazetteer func() *placeTable) *learner {
+	return &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions, gazetteer)}
+}
+
 // learnAll learns what every release states, or reads it from the index
 // when it keeps it for these releases and data; a release loaded without
-// its text is read for it, and its text not kept.
+// its text is read for it, and its text not kept. The merged facts kept
+// in the index spare a start this, until a release is added or the
+// learned facts are listed; e.mu must be held for writing, or e not yet
+// shared.
 func (e *Engine) learnAll() {
-	key := learningKey(e.base)
+	if e.learned != nil {
+		return
+	}
 	byID := make(map[string]*corpus.Release, len(e.base.Releases))
 	for i := range e.base.Releases {
 		byID[e.base.Releases[i].ID] = &e.base.Releases[i]
 	}
-	e.learningKey = key
-	e.learned = e.index.keptLearned(key, byID)
+	e.learned = e.index.keptLearned(e.learningKey, byID)
 	fresh := map[string]*learned{}
 	for id, r := range byID {
 		if e.learned[id] != nil {
@@ -124,7 +148,7 @@ func (e *Engine) learnAll() {
 		e.learned[id], fresh[id] = k, k
 	}
 	if len(fresh) > 0 {
-		_ = e.index.keepLearned(key, fresh)
+		_ = e.index.keepLearned(e.learningKey, fresh)
 	}
 }
 
@@ -138,10 +162,9 @@ func (e *Engine) Warm() {
 	e.index.analyze(corpus.German, "Kooperationschancen")
 }
 
-// derive merges the data files with what the releases state, and makes
-// what answers from the result: the maps by ID and the dictionary.
+// derive makes what answers from e.data, the data files merged with
+// what the releases state: the maps by ID and the dictionary.
 func (e *Engine) derive() {
-	e.data = merge(e.base, e.learned)
 	e.releases = map[string]*corpus.Release{}
 	for i := range e.data.Releases {
 		e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
@@ -167,6 +190,7 @@ func (e *Engine) derive() {
 func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.learnAll() // before r replaces the release it learned from
 	if err := e.index.Replace(ctx, r); err != nil {
 		return err
 	}
@@ -186,6 +210,7 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	k := e.learner.learn(&base.Releases[i])
 	e.learned[r.ID] = k
 	_ = e.index.keepLearned(e.learningKey, map[string]*learned{r.ID: k})
+	e.data = merge(e.base, e.learned)
 	e.derive()
 	return nil
 }

@@ -108,6 +108,15 @@ func cityName(c *corpus.City, lang corpus.Lang) string {
 	if n := c.Names[lang]; n != "" {
 		return n
 	}
+	// A city a Chinese release names, known by the gazetteer's English
+	// name: that, in German too ("Wuhu", not 芜湖).
+	if lang != corpus.Chinese && strings.IndexFunc(c.Name, isHan) >= 0 {
+		for _, l := range []corpus.Lang{corpus.English, corpus.German} {
+			if n := c.Names[l]; n != "" {
+				return n
+			}
+		}
+	}
 	return c.Name
 }
 
@@ -290,6 +299,12 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 	if len(named) > 0 {
 		offices = named
 	}
+	if len(people) > 0 && len(named) == 0 {
+		// "Markus Feldmann's new e-mail address": not the newest
+		// office's, which is someone else's; said, with that one.
+		a.lacking = true
+		a.say("contactDetails.none_for", list(lang, personNames(people)))
+	}
 	for _, o := range offices {
 		details := officeDetails(o, lang, want)
 		if details == "" {
@@ -304,10 +319,18 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 		}
 		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))
 	}
-	if len(a.parts) == 0 {
+	if len(a.parts) == 0 || a.lacking && len(a.parts) == 1 {
 		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindContact, confidenceFact)
+}
+
+func personNames(people []*corpus.Person) []string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = p.Name
+	}
+	return out
 }
 
 func cityNameFor(e *Engine, name string, lang corpus.Lang) string {
@@ -467,6 +490,12 @@ func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer
 	a := e.newAnswer(lang)
 	for _, p := range people {
 		a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
+		// A role learned from a release is said in the release's words,
+		// which may leave out whose it is ("Deputy Mayor"): the release's
+		// title says ("Yantai joins ...").
+		if r := e.releases[p.Cite.Source]; r != nil {
+			a.say("person.named_in", r.Title, corpus.DateOf(r.Date).Format(lang))
+		}
 	}
 	return a.done(answer.KindPerson, confidenceFact)
 }

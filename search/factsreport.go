@@ -25,8 +25,9 @@ type LearnedFact struct {
 // LearnedFacts lists what the engine learned from the release with id,
 // or from every release when id is empty, oldest release first.
 func (e *Engine) LearnedFacts(id string) ([]LearnedFact, error) {
-	e.mu.RLock()
-	defer e.mu.RUnlock()
+	e.mu.Lock() // what was learned may be read first (learnAll)
+	defer e.mu.Unlock()
+	e.learnAll()
 	if id != "" && e.learned[id] == nil {
 		return nil, fmt.Errorf("no release with the ID %q", id)
 	}

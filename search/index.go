@@ -236,11 +236,15 @@ type Index struct {
 	// mu guards adding releases while questions are answered, and snap.
 	mu sync.RWMutex
 	// snap is what the index holds: each release, its version and
-	// passages, what was learned from it.
+	// passages, the merged facts.
 	snap *snapshot
-	// byPath are snap's releases by the file they were read from, for
-	// Known.
-	byPath map[string]*keptRelease
+	// learned is what was learned of each release, read when first
+	// needed (loadLearned).
+	learned *learnedSet
+	// byName are snap's releases read from a file, by the file's name,
+	// for Known: a data directory named another way (relative, moved)
+	// holds the same files.
+	byName map[string]*keptRelease
 	// langs are the languages of the indexed releases: only their fields
 	// are worth searching.
 	langs map[corpus.Lang]bool
@@ -254,12 +258,12 @@ type Index struct {
 }
 
 func newIndex(b bleve.Index, dir string, snap *snapshot) *Index {
-	idx := &Index{bleve: b, dir: dir, snap: snap, byPath: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
+	idx := &Index{bleve: b, dir: dir, snap: snap, byName: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
 		about: map[uint64]string{}, aboutOf: map[string][]uint64{}, aboutSeed: maphash.MakeSeed()}
 	for _, k := range snap.Releases {
 		idx.langs[indexLang(k.Release.Lang)] = true
-		if k.Release.Source != "" {
-			idx.byPath[k.Release.Source] = k
+		if k.Version == "" {
+			idx.byName[filepath.Base(k.Release.Source)] = k
 		}
 	}
 	return idx
@@ -360,11 +364,13 @@ func openExisting(dir string) (bleve.Index, error) {
 // need not read the file (corpus.Dir.Known). It is called before the
 // index is shared.
 func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) {
-	k := idx.byPath[path]
-	if k == nil || k.Stamp != stamp || k.Version != stampVersion(path, stamp) {
+	k := idx.byName[filepath.Base(path)]
+	if k == nil || k.Version != "" || k.Stamp != stamp {
 		return corpus.Release{}, false
 	}
-	return k.Release, true
+	r := k.Release
+	r.Source = path
+	return r, true
 }
 
 // batchSize balances memory against per-batch overhead, in passages.
@@ -373,28 +379,39 @@ const batchSize = 2000
 // Sync brings the index up to date with data's releases: it indexes the
 // releases new or changed since the snapshot, reading the text of those
 // loaded without it (corpus.Data.Full) one at a time, removes those gone,
-// and writes the snapshot. It returns how many releases it indexed or
-// removed, and a problem for each release whose text could not be read,
-// which is left out.
+// and writes the snapshot. An on-disk index also learns what each
+// release it reads states and keeps it, so that the engine need not read
+// the file again (Engine.learnAll). It returns how many releases it
+// indexed or removed, and a problem for each release whose text could
+// not be read, which is left out.
 func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress ProgressFunc) (int, []error, error) {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	present := make(map[string]bool, len(data.Releases))
 	var changed []*corpus.Release
 	var versions []string
+	known := 0 // of data's releases, those the index holds a version of
 	for i := range data.Releases {
 		r := &data.Releases[i]
-		present[r.ID] = true
-		v := releaseVersion(data, r)
-		if k := idx.snap.Releases[r.ID]; k == nil || k.Version != v {
-			changed = append(changed, r)
-			versions = append(versions, v)
+		if k := idx.snap.Releases[r.ID]; k != nil {
+			known++
+			if k.holds(data, r) {
+				continue
+			}
 		}
+		changed = append(changed, r)
+		versions = append(versions, releaseVersion(data, r))
 	}
+	// Every release of the index is among data's, unless it holds more.
 	gone := map[string]bool{}
-	for id := range idx.snap.Releases {
-		if !present[id] {
-			gone[id] = true
+	if known < len(idx.snap.Releases) {
+		present := make(map[string]bool, len(data.Releases))
+		for i := range data.Releases {
+			present[data.Releases[i].ID] = true
+		}
+		for id := range idx.snap.Releases {
+			if !present[id] {
+				gone[id] = true
+			}
 		}
 	}
 	if len(changed) == 0 && len(gone) == 0 {
@@ -412,6 +429,12 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		return ctx.Err()
 	}
 	idx.remove(batch, gone)
+	var learn func(r *corpus.Release, version string)
+	if idx.dir != "" {
+		l, key := newLearner(data), learningKey(data)
+		idx.loadLearned()
+		learn = func(r *corpus.Release, version string) { idx.learn(key, r.ID, l.learn(r), version) }
+	}
 	var problems []error
 	for i, r := range changed {
 		idx.remove(batch, map[string]bool{r.ID: true})
@@ -424,9 +447,15 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		if err != nil {
 			return 0, problems, err
 		}
-		kept.Release, kept.Version, kept.Stamp = *r, versions[i], data.Stamps[r.ID]
+		kept.Release, kept.Stamp = *r, data.Stamps[r.ID]
 		kept.Release.Body, kept.Release.About, kept.Release.Contact = nil, nil, nil
+		if v := versions[i]; v != kept.version() {
+			kept.Version = v
+		}
 		idx.snap.Releases[r.ID] = kept
+		if learn != nil {
+			learn(&full, versions[i])
+		}
 		if batch.Size() >= batchSize {
 			if err := flush(i + 1); err != nil {
 				return 0, problems, err
@@ -435,6 +464,11 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 	}
 	if err := flush(len(changed)); err != nil {
 		return 0, problems, err
+	}
+	if learn != nil {
+		if err := idx.saveLearned(); err != nil {
+			return 0, problems, err
+		}
 	}
 	return len(changed) + len(gone), problems, idx.saveSnapshot()
 }

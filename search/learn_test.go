@@ -91,6 +91,7 @@ func TestLearn(t *testing.T) {
 			{"Jonas Eckert", "Press office, Department of Economic Affairs and Science", "City of Nuremberg"},
 			{"Ansprechpartnerin: Miriam Schaaf", "Stadtverwaltung Ludwigshafen am Rhein, Bereich Kommunikation"},
 			{"联系人：王芳", "洛阳市人民政府新闻办公室", "电话：+86 379 1234567"},
+			{"德阳市商务局对外经贸合作科", "电话：+86 838 2201 556"},
 		} {
 			if got := l.learn(release(corpus.German, "T", nil, nil, contact)).contact; got != nil {
 				t.Errorf("%q: a city's press office taken as the alliance's contact: %+v", contact, *got)
@@ -154,6 +155,8 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Vorschau", "Die 14. Plenarversammlung soll im Herbst 2027 in Hannover stattfinden.", "", "14 2027 Hannover", ""},
 			{corpus.Chinese, "人事", "经秘书处研究决定，谭静怡（Tan Jingyi）自2027年3月1日起担任联盟秘书处副秘书长。", "", "", "Tan Jingyi (谭静怡): 副秘书长"},
 			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
+			// A name is not read into the verb after it (作工作报告).
+			{corpus.Chinese, "大会", "联盟秘书长刘毅作工作报告。", "", "", "刘毅: 秘书长"},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}

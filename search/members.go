@@ -639,7 +639,11 @@ func (e *Engine) newestMembers(lang corpus.Lang, f memberFilter) answer.Answer {
 	if as := e.assemblyAt(newest); as != nil {
 		at = msg(lang, "newestMembers.at_plenary_assembly", ordinalArg(lang, as.Number))
 	}
-	a.say("newestMembers.newest_members_joined_in", newest.Format(lang), at, list(lang, memberNames(cities, lang)))
+	when := newest.Format(lang)
+	if lang != corpus.Chinese {
+		when = joinedIn(lang, newest) // "am 16. Oktober 2025", "in April 2016"
+	}
+	a.say("newestMembers.newest_members_joined_in", when, at, list(lang, memberNames(cities, lang)))
 	return a.done(answer.KindMembers, confidenceFact)
 }
 

@@ -172,7 +172,9 @@ var rules = []rule{
 	// The data knows who joined, not who will.
 	{"next-members", func(q *question) bool { return q.has[cNext] && (q.memberish || q.has[cCity]) }, fromReleases},
 	{"newest-members", func(q *question) bool { return q.has[cNew] && (q.memberish || q.has[cCity]) && !q.has[cRelease] },
-		fact(func(e *Engine, q *question) answer.Answer { return e.newestMembers(q.lang, memberFilterOf(q)) })},
+		fact(func(e *Engine, q *question) answer.Answer {
+			return e.newestMembers(q.lang, e.atAssemblyIn(q, memberFilterOf(q)))
+		})},
 	// A question about what a release says of a subject is answered from
 	// its text: these list releases.
 	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.dates) > 0 && q.unknownWords() == 0 },
@@ -375,6 +377,24 @@ func memberFilterOf(q *question) memberFilter {
 	}
 	if q.has[cJoin] {
 		f.joined = timeAsked(q)
+	}
+	return f
+}
+
+// atAssemblyIn narrows f to the members who joined at the plenary
+// assembly held in a city the question names, when it names no time:
+// "Welche Städte sind in Huzhou neu aufgenommen worden?"
+func (e *Engine) atAssemblyIn(q *question, f memberFilter) memberFilter {
+	if !f.joined.IsZero() {
+		return f
+	}
+	for _, c := range q.cities {
+		for _, as := range e.data.Alliance.Assemblies {
+			if namedBy(as.Place, c.city.Name) || slices.ContainsFunc(textValues(c.city.Names), func(n string) bool { return namedBy(as.Place, n) }) {
+				// An assembly may last two days: who joined in its month.
+				f.joined = corpus.Date{Year: as.Date.Year, Month: as.Date.Month}
+			}
+		}
 	}
 	return f
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -20,46 +19,82 @@ import (
 
 // An on-disk index keeps, in a snapshot file beside its segments, what
 // it was built from: each release without its text, the file and stamp
-// it was read from, how many passages it has, and what the engine learned
-// from it. A start with unchanged release files opens the index, gives
-// the corpus the releases the snapshot knows (corpus.Dir.Known), and
-// reads only the files that changed (Index.Sync).
+// it was read from, how many passages it has; and the data files' facts
+// merged with those the releases state, for the releases and data it
+// was merged from. A start with unchanged release files opens the index,
+// gives the corpus the releases the snapshot knows (corpus.Dir.Known),
+// reads only the files that changed (Index.Sync), and takes the merged
+// facts as they are. What each release states is kept apart, in a
+// second file (learnedFile), read only when the facts must be merged
+// again: a release changed, or the data files did.
 
-// snapshotFile, in the index directory, is the snapshot.
-const snapshotFile = "isabot-snapshot.gob"
+// snapshotFile, in the index directory, is the snapshot; learnedFile
+// what was learned of each release.
+const (
+	snapshotFile = "isabot-snapshot.gob"
+	learnedFile  = "isabot-learned.gob"
+)
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-10"
+const learnerVersion = "isabot-learner-11"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {
 	// Mapping is the mappingVersion the index was built with.
-	Mapping string
-	// LearningKey says what the kept learning is for besides the
-	// releases (learningKey).
-	LearningKey string
-	Releases    map[string]*keptRelease // by release ID
+	Mapping  string
+	Releases map[string]*keptRelease // by release ID
+	// Merged are the facts merged for MergeKey (mergeKey), if any.
+	MergeKey string
+	Merged   *mergedFacts
 }
 
 // keptRelease is one indexed release.
 type keptRelease struct {
 	// Release is the release without its text.
 	Release corpus.Release
-	// Version is what its passages were indexed from: its file's stamp,
-	// or a hash of its text (releaseVersion).
+	// Version is what its passages were indexed from: a hash of its text
+	// (releaseVersion), or "" for its file at Stamp.
 	Version string
 	Stamp   corpus.Stamp
 	// Body and About count its indexed body and about passages, Contact
 	// whether it has a contact block: the documents that remove it.
 	Body, About int
 	Contact     bool
-	// Learned is what it states, if learned at this version.
-	Learned *learnedRecord
+}
+
+// version is k's version as releaseVersion says it.
+func (k *keptRelease) version() string {
+	if k.Version == "" {
+		return stampVersion(k.Release.Source, k.Stamp)
+	}
+	return k.Version
+}
+
+// holds reports whether k is the version of r that data has, as
+// releaseVersion tells, without making the version of a file's stamp:
+// a start asks it of every release.
+func (k *keptRelease) holds(data *corpus.Data, r *corpus.Release) bool {
+	if s, ok := data.Stamps[r.ID]; ok && !r.HasText() {
+		return k.Version == "" && k.Stamp == s && filepath.Base(k.Release.Source) == filepath.Base(r.Source)
+	}
+	return k.Version == releaseVersion(data, r)
+}
+
+// learnedSet is what an index keeps learned of its releases: the
+// content of learnedFile.
+type learnedSet struct {
+	Mapping string
+	// Key says what the learning is for besides the releases
+	// (learningKey).
+	Key     string
+	Records map[string]*learnedRecord // by release ID
 }
 
 // learnedRecord is what one release states, as kept.
 type learnedRecord struct {
+	// Version is the release's version it was learned from.
+	Version    string
 	Contact    *corpus.Office
 	Count      *corpus.Count
 	Joins      []joinRecord
@@ -71,6 +106,22 @@ type learnedRecord struct {
 type joinRecord struct {
 	City corpus.City
 	When corpus.Date
+}
+
+func recordOf(k *learned, version string) *learnedRecord {
+	rec := &learnedRecord{Version: version, Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people, Glosses: k.glosses}
+	for _, j := range k.joins {
+		rec.Joins = append(rec.Joins, joinRecord{City: j.city, When: j.when})
+	}
+	return rec
+}
+
+func (rec *learnedRecord) learned(r *corpus.Release) *learned {
+	k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People, glosses: rec.Glosses}
+	for _, j := range rec.Joins {
+		k.joins = append(k.joins, learnedJoin{city: j.City, when: j.When})
+	}
+	return k
 }
 
 // releaseVersion says which version of r the index holds: its file's
@@ -95,34 +146,41 @@ func releaseVersion(data *corpus.Data, r *corpus.Release) string {
 	return "text " + hex.EncodeToString(h.Sum(nil))
 }
 
+// stampVersion is the version of the file at path with stamp: its name,
+// not its directory, which may be named another way at the next start.
 func stampVersion(path string, s corpus.Stamp) string {
-	return "file " + path + " " + strconv.FormatInt(s.Size, 10) + " " + strconv.FormatInt(s.ModTime, 10)
+	return "file " + filepath.Base(path) + " " + strconv.FormatInt(s.Size, 10) + " " + strconv.FormatInt(s.ModTime, 10)
 }
 
 // readSnapshot reads the snapshot of the index in dir; a missing or
 // unreadable one, or one of another mapping, is none.
 func readSnapshot(dir string) (*snapshot, bool) {
-	f, err := os.Open(filepath.Join(dir, snapshotFile))
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
 	var s snapshot
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&s); err != nil || s.Mapping != mappingVersion {
+	if !readGob(filepath.Join(dir, snapshotFile), &s) || s.Mapping != mappingVersion {
 		return nil, false
 	}
 	return &s, true
 }
 
-// writeSnapshot writes s into dir, whole or not at all.
-func writeSnapshot(dir string, s *snapshot) error {
-	f, err := os.CreateTemp(dir, snapshotFile+".*")
+// readGob decodes the file at path into v, and reports whether it could.
+func readGob(path string, v any) bool {
+	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("write the index snapshot: %w", err)
+		return false
+	}
+	defer f.Close()
+	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v) == nil
+}
+
+// writeGob writes v into the file name of dir, whole or not at all.
+func writeGob(dir, name string, v any) error {
+	f, err := os.CreateTemp(dir, name+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer os.Remove(f.Name())
 	w := bufio.NewWriterSize(f, 1<<16)
-	err = gob.NewEncoder(w).Encode(s)
+	err = gob.NewEncoder(w).Encode(v)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -130,10 +188,10 @@ func writeSnapshot(dir string, s *snapshot) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, snapshotFile))
+		err = os.Rename(f.Name(), filepath.Join(dir, name))
 	}
 	if err != nil {
-		return fmt.Errorf("write the index snapshot: %w", err)
+		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
 }
@@ -151,53 +209,77 @@ func learningKey(data *corpus.Data) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// loadLearned reads what the index keeps learned, the first time it is
+// needed; idx.mu must be held for writing. A missing or unreadable file
+// is nothing learned.
+func (idx *Index) loadLearned() {
+	if idx.learned != nil {
+		return
+	}
+	var set learnedSet
+	if idx.dir == "" || !readGob(filepath.Join(idx.dir, learnedFile), &set) || set.Mapping != mappingVersion || set.Records == nil {
+		set = learnedSet{Mapping: mappingVersion, Records: map[string]*learnedRecord{}}
+	}
+	idx.learned = &set
+}
+
 // keptLearned returns what idx keeps learned of the releases, for key,
-// by release ID; a release missing from it is to be learned.
+// by release ID; a release missing from it, or learned from another
+// version of it, is to be learned.
 func (idx *Index) keptLearned(key string, releases map[string]*corpus.Release) map[string]*learned {
-	idx.mu.RLock()
-	defer idx.mu.RUnlock()
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	idx.loadLearned()
 	out := map[string]*learned{}
-	if idx.snap.LearningKey != key {
+	if idx.learned.Key != key {
 		return out
 	}
-	for id, kept := range idx.snap.Releases {
-		r, rec := releases[id], kept.Learned
-		if r == nil || rec == nil {
+	for id, rec := range idx.learned.Records {
+		r, kept := releases[id], idx.snap.Releases[id]
+		if r == nil || kept == nil || rec.Version != kept.version() {
 			continue
 		}
-		k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People, glosses: rec.Glosses}
-		for _, j := range rec.Joins {
-			k.joins = append(k.joins, learnedJoin{city: j.City, when: j.When})
-		}
-		out[id] = k
+		out[id] = rec.learned(r)
 	}
 	return out
 }
 
 // keepLearned keeps what was learned of the releases in fresh, for key,
-// and writes the snapshot. A learning that cannot be kept is learned
-// again at the next start: nothing is lost.
+// and writes it. A learning that cannot be kept is learned again at the
+// next start: nothing is lost.
 func (idx *Index) keepLearned(key string, fresh map[string]*learned) error {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	if idx.snap.LearningKey != key {
-		for _, kept := range idx.snap.Releases {
-			kept.Learned = nil
-		}
-		idx.snap.LearningKey = key
-	}
+	idx.loadLearned()
 	for id, k := range fresh {
-		kept := idx.snap.Releases[id]
-		if kept == nil {
-			continue
+		if kept := idx.snap.Releases[id]; kept != nil {
+			idx.learn(key, id, k, kept.version())
 		}
-		rec := &learnedRecord{Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people, Glosses: k.glosses}
-		for _, j := range k.joins {
-			rec.Joins = append(rec.Joins, joinRecord{City: j.city, When: j.when})
-		}
-		kept.Learned = rec
 	}
-	return idx.saveSnapshot()
+	return idx.saveLearned()
+}
+
+// learn keeps k, learned from version of the release with id, for key;
+// idx.mu must be held for writing, and loadLearned called.
+func (idx *Index) learn(key, id string, k *learned, version string) {
+	if idx.learned.Key != key {
+		idx.learned.Key, idx.learned.Records = key, map[string]*learnedRecord{}
+	}
+	idx.learned.Records[id] = recordOf(k, version)
+}
+
+// saveLearned writes what is learned of the releases the index holds;
+// idx.mu must be held.
+func (idx *Index) saveLearned() error {
+	for id := range idx.learned.Records {
+		if idx.snap.Releases[id] == nil {
+			delete(idx.learned.Records, id)
+		}
+	}
+	if idx.dir == "" {
+		return nil
+	}
+	return writeGob(idx.dir, learnedFile, idx.learned)
 }
 
 // saveSnapshot writes the snapshot of an on-disk index; idx.mu must be
@@ -206,8 +288,5 @@ func (idx *Index) saveSnapshot() error {
 	if idx.dir == "" {
 		return nil
 	}
-	return writeSnapshot(idx.dir, idx.snap)
+	return writeGob(idx.dir, snapshotFile, idx.snap)
 }
-
-// errNoSnapshot means an index was found without a snapshot it can use.
-var errNoSnapshot = errors.New("the index has no snapshot of its releases")

@@ -165,3 +165,28 @@ func TestUnchangedArchiveNotReread(t *testing.T) {
 		}
 	}
 }
+
+// TestMovedDataDirNotReread checks that the data directory named another
+// way (moved, or given by a relative path) is the same archive: no file
+// is read again, and a release's text is read from its new place.
+func TestMovedDataDirNotReread(t *testing.T) {
+	first := filepath.Join(t.TempDir(), "data")
+	releases := synthetic.Releases(3, 5)
+	if err := synthetic.WriteFiles(filepath.Join(first, corpus.ReleasesDir), releases); err != nil {
+		t.Fatal(err)
+	}
+	_, idx, _ := lazyStart(t, first)
+	idx.Close()
+	moved := filepath.Join(t.TempDir(), "moved")
+	if err := os.Rename(first, moved); err != nil {
+		t.Fatal(err)
+	}
+	e, idx, files := lazyStart(t, moved)
+	defer idx.Close()
+	if got := files.read(); len(got) > 0 {
+		t.Errorf("a start from the moved data directory read %v", got)
+	}
+	if r, ok := e.Release(releases[0].ID); !ok || !slices.Equal(r.Body, releases[0].Body) {
+		t.Errorf("release read from its new place: %v, %v", r, ok)
+	}
+}

@@ -79,6 +79,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aPlace},
 		{"Which companies are partners in the project?", aPerson},
 		{"联盟创新奖第二名是哪家企业？", aPerson},
+		{"Wie heißt der Bürgermeister, der die Versammlung eröffnet hat?", aPerson},
+		{"芜湖市副市长叫什么名字？", aPerson},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
@@ -291,6 +293,38 @@ func TestTranslatedShare(t *testing.T) {
 	for _, tt := range tests {
 		if got := w.share(e.termSet(tt.lang, tt.sentence)); got != tt.want {
 			t.Errorf("share of %q in %q = %v, want %v (translations %q)", w.text, tt.sentence, got, tt.want, w.translated)
+		}
+	}
+}
+
+// TestNewMembersAtAssemblyIn: "new members in Huzhou" are those who
+// joined at the assembly held there, named in the reader's script.
+func TestNewMembersAtAssemblyIn(t *testing.T) {
+	e := engineWith(t, "testdata/eval")
+	a, err := e.Answer(context.Background(), "Welche Städte sind in Huzhou neu aufgenommen worden?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Wuhu") || !strings.Contains(a.Text, "Zwickau") || strings.Contains(a.Text, "Paderborn") || strings.Contains(a.Text, "芜湖") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
+// TestContactDetailsOfAnother: a question for the contact details of a
+// person the sources give none for is not answered with another
+// person's as if they were theirs.
+func TestContactDetailsOfAnother(t *testing.T) {
+	e := engineWith(t, "testdata/blind2")
+	tests := []struct{ question, absent string }{
+		{"What is Markus Feldmann's new email address?", "Hartwig, ISA-Büro Deutschland beim BWA: e-mail"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || strings.HasPrefix(a.Text, tt.absent) {
+			t.Errorf("%s: answered %v (%s): %s", tt.question, a.Answered, a.Rule, a.Text)
 		}
 	}
 }

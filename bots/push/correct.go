@@ -17,19 +17,30 @@ type Correction struct {
 	Release       *corpus.Release
 	Note          string
 	At            time.Time
+	// Digest says Message is a digest that listed the release: it is
+	// not edited to the release, a short correction replies to it.
+	Digest bool
 }
 
 // results names, for the observer, what a delivery of each kind did.
 var results = map[string]string{
 	store.KindAnnouncement: "sent",
 	store.KindCorrection:   "corrected",
+	store.KindDigest:       "sent",
 }
 
-// send makes a delivery of its kind: a message announcing r, or a
-// correction of the one that did.
-func (l *lane) send(ctx context.Context, d store.Delivery, r *corpus.Release) (string, error) {
+// send makes a delivery of its kind: a message announcing its release,
+// a correction of the one that did, or a digest.
+func (l *lane) send(ctx context.Context, d store.Delivery) (string, error) {
+	if d.Kind == store.KindDigest {
+		return l.sendDigest(ctx, d)
+	}
+	r, err := l.p.release(d.Release)
+	if err != nil {
+		return "", err
+	}
 	if d.Kind == store.KindCorrection {
-		return l.sender.Correct(ctx, Correction{Chat: d.Chat, Message: d.Message, Release: r, Note: d.Note, At: d.At})
+		return l.sender.Correct(ctx, Correction{Chat: d.Chat, Message: d.Message, Release: r, Note: d.Note, At: d.At, Digest: d.Digest})
 	}
 	return l.sender.Send(ctx, d.Chat, r)
 }

@@ -43,6 +43,9 @@ type Sender interface {
 	// replies to it with a short correction; it returns the reply's
 	// message, or "" when it edited.
 	Correct(ctx context.Context, c Correction) (reply string, err error)
+	// SendDigest sends a chat's digest and returns the message it
+	// became.
+	SendDigest(ctx context.Context, d Digest) (message string, err error)
 	Limits() Limits
 	// Group reports whether chat is a group or channel, which may have
 	// a limit of its own.
@@ -73,6 +76,7 @@ func (e *MovedError) Error() string { return "the chat moved to " + e.To }
 type State interface {
 	Announce(r *corpus.Release, fingerprint string, wants func(store.Subscription) bool) ([]store.Delivery, bool, error)
 	Correct(r *corpus.Release, at time.Time) ([]store.Delivery, error)
+	MakeDigests(due func(store.Subscription) (time.Time, bool)) ([]store.Delivery, error)
 	Pending() ([]store.Delivery, error)
 	KeptRelease(id string) (*corpus.Release, bool, error)
 	Owed(store.Delivery) (bool, error)
@@ -472,14 +476,10 @@ func (l *lane) owed(it *item) bool {
 func (l *lane) deliver(ctx context.Context, it *item) {
 	p, platform := l.p, l.sender.Platform()
 	sent := p.clock.Now()
-	r, err := p.release(it.d.Release)
-	var message string
-	if err == nil {
-		// A message in flight at shutdown is finished, not cut off.
-		sendCtx, cancel := bots.Finish(context.WithValue(ctx, scheduledKey{}, it.at), sendTimeout, bots.DrainGrace)
-		message, err = l.send(sendCtx, it.d, r)
-		cancel()
-	}
+	// A message in flight at shutdown is finished, not cut off.
+	sendCtx, cancel := bots.Finish(context.WithValue(ctx, scheduledKey{}, it.at), sendTimeout, bots.DrainGrace)
+	message, err := l.send(sendCtx, it.d)
+	cancel()
 	var (
 		retryAfter *RetryAfterError
 		moved      *MovedError

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -54,6 +55,18 @@ func (f *fakeSender) Correct(ctx context.Context, c Correction) (string, error) 
 	defer f.mu.Unlock()
 	f.corrected = append(f.corrected, c)
 	return "", nil
+}
+
+// SendDigest records a digest as "digest:" and the ids it lists.
+func (f *fakeSender) SendDigest(ctx context.Context, d Digest) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ids := make([]string, len(d.Releases))
+	for i, r := range d.Releases {
+		ids[i] = r.ID
+	}
+	f.sent = append(f.sent, sent{d.Chat, "digest:" + strings.Join(ids, ","), f.clock.Now()})
+	return strconv.Itoa(len(f.sent)), nil
 }
 
 func (f *fakeSender) sentTo(chat string) []string {

@@ -56,6 +56,7 @@ type State interface {
 	// MessageRelease tells which release a message of the bot announced.
 	MessageRelease(platform, chat, message string) (string, bool)
 	Followers
+	Digests
 }
 
 // Config is how the bot reaches Slack.

@@ -24,7 +24,7 @@ type Followers interface {
 var followCommands = map[string]bool{"follow": true, "unfollow": true, "following": true}
 
 // slashCommands spells the Telegram commands the texts name as /isa's.
-var slashCommands = strings.NewReplacer("/follow", "/isa follow", "/unfollow", "/isa unfollow", "/subscribe", "/isa subscribe")
+var slashCommands = strings.NewReplacer("/follow", "/isa follow", "/unfollow", "/isa unfollow", "/subscribe", "/isa subscribe", "/digest", "/isa digest")
 
 // follow handles "/isa follow", "/isa unfollow" and "/isa following" in a
 // channel, answering in l. Changing what a channel follows takes the

@@ -155,6 +155,8 @@ func (b *Bot) onCommand(ctx context.Context, cmd slack.SlashCommand) {
 		blocks = b.subscribe(ctx, cmd, sub == "subscribe", l)
 	case followCommands[sub]:
 		blocks = b.follow(ctx, cmd, sub, rest, l)
+	case sub == "digest":
+		blocks = b.digest(ctx, cmd, rest, l)
 	default:
 		b.answerCommand(ctx, cmd, text)
 		return
@@ -208,7 +210,8 @@ func (b *Bot) answerCommand(ctx context.Context, cmd slack.SlashCommand, text st
 // commandsHelp lists what /isa understands.
 const commandsHelp = "`/isa QUESTION` · `/isa help` · `/isa cities [country or region]` · `/isa contact` · " +
 	"`/isa latest` · `/isa search WORDS` · `/isa subscribe` · `/isa unsubscribe` · " +
-	"`/isa follow CITY or TOPIC` · `/isa following` · `/isa unfollow CITY or TOPIC`"
+	"`/isa follow CITY or TOPIC` · `/isa following` · `/isa unfollow CITY or TOPIC` · " +
+	"`/isa digest HH:MM [time zone]` · `/isa digest off` · `/isa digest`"
 
 // subcommands are the words /isa understands before its argument. Each
 // names a subcommand by its English word and tells the language it is a
@@ -241,6 +244,7 @@ var subcommands = map[string]struct {
 	"follow":      {"follow", ""},
 	"following":   {"following", ""},
 	"unfollow":    {"unfollow", ""},
+	"digest":      {"digest", ""},
 }
 
 // parseCommand reads "/isa TEXT": the subcommand its first word names,

@@ -42,6 +42,8 @@ type Sent struct {
 	Chat     string    `json:"chat"`
 	Message  string    `json:"message"`
 	At       time.Time `json:"at"`
+	// Digest marks a message that was a digest listing the release.
+	Digest bool `json:"digest,omitempty"`
 }
 
 func sentKey(release, platform, chat string) []byte {
@@ -67,8 +69,11 @@ func Version(r *corpus.Release) string {
 // correction sent as a reply, the reply points to the release too, but
 // the announcement stays the message later corrections edit.
 func recordSent(tx *bolt.Tx, d Delivery, message string, now time.Time) error {
-	if message == "" {
+	switch {
+	case message == "":
 		return nil
+	case d.Kind == KindDigest:
+		return recordDigest(tx, d, message, now)
 	}
 	if err := tx.Bucket(bucketMessages).Put(messageKey(d.Platform, d.Chat, message), []byte(d.Release)); err != nil {
 		return err
@@ -150,7 +155,7 @@ func (s *Store) Correct(r *corpus.Release, at time.Time) ([]Delivery, error) {
 				return err
 			}
 			d := Delivery{Seq: seq, Release: id, Platform: x.Platform, Chat: x.Chat,
-				Kind: KindCorrection, Message: x.Message, Note: r.Correction, At: at.UTC()}
+				Kind: KindCorrection, Message: x.Message, Note: r.Correction, At: at.UTC(), Digest: x.Digest}
 			if sub.Paused != "" {
 				held++
 				if err := putJSON(tx.Bucket(bucketHeld), seqKey(seq), d); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -45,7 +46,7 @@ func TestCorrectionsAreQueuedAndKept(t *testing.T) {
 	for i, c := range cs {
 		want := Delivery{Seq: c.Seq, Release: r.ID, Platform: "telegram", Chat: "10" + string(rune('0'+i)),
 			Kind: KindCorrection, Message: "4" + string(rune('0'+i)), Note: fixed.Correction, At: at}
-		if c != want {
+		if !reflect.DeepEqual(c, want) {
 			t.Errorf("correction %d = %+v, want %+v", i, c, want)
 		}
 	}
@@ -55,7 +56,7 @@ func TestCorrectionsAreQueuedAndKept(t *testing.T) {
 	if err != nil || len(pending) != 3 { // the announcement to 103 and two corrections
 		t.Fatalf("Pending after a restart: %+v, %v", pending, err)
 	}
-	if pending[1] != cs[0] || pending[2] != cs[1] {
+	if !reflect.DeepEqual(pending[1:], cs) {
 		t.Errorf("Pending = %+v, want %+v after the announcement", pending, cs)
 	}
 	if kept, ok, _ := s.KeptRelease(r.ID); !ok || kept.Correction != fixed.Correction {

@@ -56,23 +56,34 @@ type Subscription struct {
 	// LastRelease is the last release delivered, and when.
 	LastRelease   string    `json:"last_release,omitempty"`
 	LastDelivered time.Time `json:"last_delivered,omitzero"`
+	// Digest, when set, collects what the chat gets into one message a
+	// day (see digest.go).
+	Digest *Digest `json:"digest,omitempty"`
 }
 
 // Delivery is one release to be sent to one subscriber: its
-// announcement, or a correction of the announcement sent before.
+// announcement, or a correction of the announcement sent before; or a
+// digest listing several.
 type Delivery struct {
 	Seq      uint64 `json:"-"`
 	Release  string `json:"release"`
 	Platform string `json:"platform"`
 	Chat     string `json:"chat"`
-	// Kind is KindAnnouncement or KindCorrection.
+	// Kind is KindAnnouncement, KindCorrection or KindDigest.
 	Kind string `json:"kind,omitempty"`
 	// A correction's message to edit, its note (the release's
 	// correction: line, if it has one) and when the release was
-	// corrected.
+	// corrected; a digest's due time.
 	Message string    `json:"message,omitempty"`
 	Note    string    `json:"note,omitempty"`
 	At      time.Time `json:"at,omitzero"`
+	// Digest marks a correction whose Message is a digest that listed
+	// the release: it is answered, not edited.
+	Digest bool `json:"digest,omitempty"`
+	// A digest's releases, in the order announced, and the language it
+	// was chosen in.
+	Releases []string    `json:"releases,omitempty"`
+	Lang     corpus.Lang `json:"lang,omitempty"`
 }
 
 // DeliveryState says where a delivery stands.
@@ -217,25 +228,30 @@ func (s *Store) MoveSubscription(platform, from, to string) error {
 		}
 		// Collected first: bbolt's buckets must not change while
 		// iterated.
-		out := tx.Bucket(bucketOutbox)
-		moved := map[string]Delivery{}
-		err := out.ForEach(func(k, v []byte) error {
-			var d Delivery
-			if err := json.Unmarshal(v, &d); err != nil {
+		for _, name := range [][]byte{bucketOutbox, bucketCollected} {
+			out := tx.Bucket(name)
+			moved := map[string]Delivery{}
+			err := out.ForEach(func(k, v []byte) error {
+				var d Delivery
+				if err := json.Unmarshal(v, &d); err != nil {
+					return err
+				}
+				if d.Platform == platform && d.Chat == from {
+					d.Chat = to
+					moved[string(k)] = d
+				}
+				return nil
+			})
+			for k, d := range moved {
+				if err == nil {
+					err = putJSON(out, []byte(k), d)
+				}
+			}
+			if err != nil {
 				return err
 			}
-			if d.Platform == platform && d.Chat == from {
-				d.Chat = to
-				moved[string(k)] = d
-			}
-			return nil
-		})
-		for k, d := range moved {
-			if err == nil {
-				err = putJSON(out, []byte(k), d)
-			}
 		}
-		return err
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("move subscription %s %s to %s: %w", platform, from, to, err)
@@ -340,6 +356,10 @@ func (s *Store) Announce(r *corpus.Release, print string, wants func(Subscriptio
 				return err
 			}
 			d := Delivery{Seq: seq, Release: id, Platform: sub.Platform, Chat: sub.Chat}
+			if sub.Digest != nil {
+				held++ // collected for the chat's digest
+				return putJSON(tx.Bucket(bucketCollected), seqKey(seq), d)
+			}
 			if sub.Paused != "" {
 				held++
 				return putJSON(tx.Bucket(bucketHeld), seqKey(seq), d)
@@ -399,14 +419,15 @@ func (s *Store) Delivered(d Delivery, message string) error {
 		}
 		b := tx.Bucket(bucketSubs)
 		raw := b.Get(subKey(d.Platform, d.Chat))
-		if raw == nil || d.Kind != KindAnnouncement {
+		ids := d.ReleaseIDs()
+		if raw == nil || d.Kind == KindCorrection || len(ids) == 0 {
 			return nil
 		}
 		var sub Subscription
 		if err := json.Unmarshal(raw, &sub); err != nil {
 			return err
 		}
-		sub.LastRelease, sub.LastDelivered = d.Release, s.now().UTC()
+		sub.LastRelease, sub.LastDelivered = ids[len(ids)-1], s.now().UTC()
 		return putJSON(b, subKey(d.Platform, d.Chat), sub)
 	})
 	if err != nil {
@@ -488,15 +509,7 @@ func (s *Store) GiveUp(d Delivery, state DeliveryState, cause string) error {
 		if err := out.Delete(seqKey(d.Seq)); err != nil {
 			return err
 		}
-		u := Undelivered{Delivery: d, State: state, Cause: cause, At: s.now().UTC()}
-		if raw := tx.Bucket(bucketKept).Get([]byte(d.Release)); raw != nil {
-			var r corpus.Release
-			if err := json.Unmarshal(raw, &r); err != nil {
-				return err
-			}
-			u.Title = r.Title
-		}
-		return putJSON(tx.Bucket(bucketUndelivered), seqKey(d.Seq), u)
+		return undeliver(tx, d, state, cause, s.now())
 	})
 	if err != nil {
 		return fmt.Errorf("give up delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
@@ -518,20 +531,25 @@ func (s *Store) Deliveries() ([]ReleaseDeliveries, error) {
 		return r
 	}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		err := tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
-			var d Delivery
-			if err := json.Unmarshal(v, &d); err != nil {
+		// Waiting: in the outbox, or collected for a digest.
+		for _, name := range [][]byte{bucketOutbox, bucketCollected} {
+			err := tx.Bucket(name).ForEach(func(k, v []byte) error {
+				var d Delivery
+				if err := json.Unmarshal(v, &d); err != nil {
+					return err
+				}
+				if d.Kind != KindCorrection {
+					for _, id := range d.ReleaseIDs() {
+						note(id, binary.BigEndian.Uint64(k)).Count(d.Platform, Pending)
+					}
+				}
+				return nil
+			})
+			if err != nil {
 				return err
 			}
-			if d.Kind == KindAnnouncement {
-				note(d.Release, binary.BigEndian.Uint64(k)).Count(d.Platform, Pending)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
-		err = tx.Bucket(bucketUndelivered).ForEach(func(k, v []byte) error {
+		err := tx.Bucket(bucketUndelivered).ForEach(func(k, v []byte) error {
 			var u Undelivered
 			if err := json.Unmarshal(v, &u); err != nil {
 				return err
@@ -594,13 +612,15 @@ func (s *Store) forgetSettled() error {
 	cutoff := s.now().Add(-undeliveredMemory)
 	return s.db.Update(func(tx *bolt.Tx) error {
 		owed := map[string]bool{}
-		for _, name := range [][]byte{bucketOutbox, bucketHeld} {
+		for _, name := range [][]byte{bucketOutbox, bucketHeld, bucketCollected} {
 			err := tx.Bucket(name).ForEach(func(_, v []byte) error {
 				var d Delivery
 				if err := json.Unmarshal(v, &d); err != nil {
 					return err
 				}
-				owed[d.Release] = true
+				for _, id := range d.ReleaseIDs() {
+					owed[id] = true
+				}
 				return nil
 			})
 			if err != nil {
@@ -644,10 +664,10 @@ func deleteWhere(b *bolt.Bucket, match func(k, v []byte) (bool, error)) error {
 	return err
 }
 
-// deleteDeliveries deletes the deliveries that match, from the outbox
-// and from those held.
+// deleteDeliveries deletes the deliveries that match, from the outbox,
+// from those held and from those collected for a digest.
 func deleteDeliveries(tx *bolt.Tx, match func(Delivery) bool) error {
-	for _, name := range [][]byte{bucketOutbox, bucketHeld} {
+	for _, name := range [][]byte{bucketOutbox, bucketHeld, bucketCollected} {
 		err := deleteWhere(tx.Bucket(name), func(_, v []byte) (bool, error) {
 			var d Delivery
 			err := json.Unmarshal(v, &d)

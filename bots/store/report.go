@@ -28,7 +28,7 @@ func (s *Store) Gone(d Delivery, cause string) error {
 			return err
 		}
 		var owed []Delivery
-		for _, name := range [][]byte{bucketOutbox, bucketHeld} {
+		for _, name := range [][]byte{bucketOutbox, bucketHeld, bucketCollected} {
 			err := tx.Bucket(name).ForEach(func(k, v []byte) error {
 				var o Delivery
 				if err := json.Unmarshal(v, &o); err != nil {
@@ -48,11 +48,10 @@ func (s *Store) Gone(d Delivery, cause string) error {
 			return err
 		}
 		for _, o := range owed {
-			if o.Kind != KindAnnouncement {
+			if o.Kind == KindCorrection {
 				continue // a correction of a message the chat may no longer see
 			}
-			u := Undelivered{Delivery: o, State: Gone, Cause: cause, At: s.now().UTC()}
-			if err := putJSON(tx.Bucket(bucketUndelivered), seqKey(o.Seq), u); err != nil {
+			if err := undeliver(tx, o, Gone, cause, s.now()); err != nil {
 				return err
 			}
 		}
@@ -71,13 +70,15 @@ func (s *Store) SettledFanOuts() ([]string, error) {
 	var settled []string
 	err := s.db.View(func(tx *bolt.Tx) error {
 		owed := map[string]bool{}
-		for _, name := range [][]byte{bucketOutbox, bucketHeld} {
+		for _, name := range [][]byte{bucketOutbox, bucketHeld, bucketCollected} {
 			err := tx.Bucket(name).ForEach(func(_, v []byte) error {
 				var d Delivery
 				if err := json.Unmarshal(v, &d); err != nil {
 					return err
 				}
-				owed[d.Release] = owed[d.Release] || d.Kind == KindAnnouncement
+				for _, id := range d.ReleaseIDs() {
+					owed[id] = owed[id] || d.Kind != KindCorrection
+				}
 				return nil
 			})
 			if err != nil {

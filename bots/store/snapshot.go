@@ -24,6 +24,7 @@ type Snapshot struct {
 	Fingerprints   map[string]string // fingerprint → release id
 	Outbox         []Delivery
 	Held           []Delivery // to paused subscriptions
+	Collected      []Delivery // for digests
 	Kept           []corpus.Release
 	Undelivered    []Undelivered
 	Baseline       string // when it was recorded, RFC 3339; "" when not yet
@@ -109,6 +110,7 @@ func (s *Store) Snapshot() (*Snapshot, error) {
 			{bucketPrints, func(k, v []byte) error { snap.Fingerprints[string(k)] = string(v); return nil }},
 			{bucketOutbox, func(k, v []byte) error { return appendDelivery(&snap.Outbox, k, v) }},
 			{bucketHeld, func(k, v []byte) error { return appendDelivery(&snap.Held, k, v) }},
+			{bucketCollected, func(k, v []byte) error { return appendDelivery(&snap.Collected, k, v) }},
 			{bucketKept, func(_, v []byte) error { return appendJSON(&snap.Kept, v) }},
 			{bucketUndelivered, func(k, v []byte) error {
 				if err := appendJSON(&snap.Undelivered, v); err != nil {

@@ -46,6 +46,10 @@ type State interface {
 	Gone(d Delivery, cause string) error
 	Deliveries() ([]ReleaseDeliveries, error)
 
+	// Daily digests.
+	SetDigest(sub Subscription, d *Digest) (Subscription, bool, error)
+	MakeDigests(due func(Subscription) (time.Time, bool)) ([]Delivery, error)
+
 	// Corrections of announcements, the replies to them, and the
 	// reports of settled fan-outs.
 	Correct(r *corpus.Release, at time.Time) ([]Delivery, error)

@@ -58,7 +58,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketUpdates, bucketLangs, bucketTokens,
 			bucketSubs, bucketAnnounced, bucketPrints, bucketOutbox, bucketHeld, bucketKept, bucketUndelivered, bucketMeta, bucketFeeds, bucketHandoffs,
-			bucketHandoffThreads, bucketSent, bucketMessages, bucketVersions, bucketFanOuts} {
+			bucketHandoffThreads, bucketSent, bucketMessages, bucketVersions, bucketFanOuts, bucketCollected} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

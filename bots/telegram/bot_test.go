@@ -315,7 +315,7 @@ func TestCommands(t *testing.T) {
 	// The command menu is registered in every language.
 	for lang, want := range map[string]string{"de": "Pressemitteilungen durchsuchen", "en": "Search the press releases", "zh": "搜索新闻稿"} {
 		cmds := h.srv.Commands(nil, lang)
-		if len(cmds) != 13 || cmds[6].Command != "search" || cmds[8].Command != "subscribe" || cmds[10].Command != "follow" || cmds[6].Description != want {
+		if len(cmds) != 14 || cmds[6].Command != "search" || cmds[8].Command != "subscribe" || cmds[10].Command != "follow" || cmds[13].Command != "digest" || cmds[6].Description != want {
 			t.Errorf("commands in %s: %+v", lang, cmds)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 
 // commandMenu is the command list Telegram shows, in lang.
 func commandMenu(lang corpus.Lang) []models.BotCommand {
-	names := []string{"start", "help", "ask", "cities", "contact", "latest", "search", "lang", "subscribe", "unsubscribe", "follow", "following", "unfollow"}
+	names := []string{"start", "help", "ask", "cities", "contact", "latest", "search", "lang", "subscribe", "unsubscribe", "follow", "following", "unfollow", "digest"}
 	menu := make([]models.BotCommand, len(names))
 	for i, n := range names {
 		menu[i] = models.BotCommand{Command: n, Description: catalog.Text(lang, "telegram.command."+n)}
@@ -20,9 +20,9 @@ func commandMenu(lang corpus.Lang) []models.BotCommand {
 	return menu
 }
 
-// helpLines is how many lines the help has: telegram.help.1 to .8 of the
+// helpLines is how many lines the help has: telegram.help.1 to .9 of the
 // message catalogue.
-const helpLines = 8
+const helpLines = 9
 
 // helpText says what the bot does and how to use it, in lang.
 func helpText(lang corpus.Lang) string {

@@ -12,11 +12,13 @@ import (
 
 	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/bots/push"
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 // Correct edits an announcement to the corrected release, marked as
-// corrected; where Telegram no longer lets the message be edited, it
-// replies to it with the correction and the release's title.
+// corrected; where Telegram no longer lets the message be edited, or the
+// message is a digest that listed the release, it replies to it with the
+// correction and the release's title.
 func (b *Bot) Correct(ctx context.Context, c push.Correction) (string, error) {
 	chat, err := strconv.ParseInt(c.Chat, 10, 64)
 	if err != nil {
@@ -28,19 +30,11 @@ func (b *Bot) Correct(ctx context.Context, c push.Correction) (string, error) {
 	}
 	lang := b.chatLang(c.Chat, c.Release)
 	line := "✏️ <i>" + escape(bots.CorrectedLine(c.Note, c.At, lang)) + "</i>"
-	_, err = b.api.EditMessageText(ctx, &bot.EditMessageTextParams{
-		ChatID:             chat,
-		MessageID:          message,
-		Text:               announcementHTML(c.Release, lang) + "\n\n" + line,
-		ParseMode:          models.ParseModeHTML,
-		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
-		ReplyMarkup:        b.announcementKeyboard(c.Release, lang),
-	})
-	switch {
-	case err == nil || refusedAs(err, "message is not modified"):
-		return "", nil // a correction repeated after a crash
-	case !refusedAs(err, uneditable...):
-		return "", pushError(err)
+	if !c.Digest {
+		done, err := b.editAnnouncement(ctx, chat, message, c, lang, line)
+		if done || err != nil {
+			return "", err
+		}
 	}
 	reply, err := b.api.SendMessage(ctx, &bot.SendMessageParams{
 		ChatID:             chat,
@@ -54,6 +48,27 @@ func (b *Bot) Correct(ctx context.Context, c push.Correction) (string, error) {
 		return "", pushError(err)
 	}
 	return strconv.Itoa(reply.ID), nil
+}
+
+// editAnnouncement edits the announcement message to the corrected
+// release with line under it; done is false when Telegram no longer lets
+// it be edited, and a reply must do.
+func (b *Bot) editAnnouncement(ctx context.Context, chat int64, message int, c push.Correction, lang corpus.Lang, line string) (done bool, err error) {
+	_, err = b.api.EditMessageText(ctx, &bot.EditMessageTextParams{
+		ChatID:             chat,
+		MessageID:          message,
+		Text:               announcementHTML(c.Release, lang) + "\n\n" + line,
+		ParseMode:          models.ParseModeHTML,
+		LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: bot.True()},
+		ReplyMarkup:        b.announcementKeyboard(c.Release, lang),
+	})
+	switch {
+	case err == nil || refusedAs(err, "message is not modified"):
+		return true, nil // or a correction repeated after a crash
+	case !refusedAs(err, uneditable...):
+		return false, pushError(err)
+	}
+	return false, nil
 }
 
 // uneditable are the bad requests that mean a message can no longer be

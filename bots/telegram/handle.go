@@ -256,6 +256,8 @@ func (b *Bot) onCommand(ctx context.Context, c conversation, cmd command) {
 		b.onSubscribe(ctx, c, cmd.args, cmd.name == "subscribe")
 	case "follow", "unfollow", "following":
 		b.onFollow(ctx, c, cmd.name, cmd.args)
+	case "digest":
+		b.onDigest(ctx, c, cmd.args)
 	default:
 		if c.chat.Type == models.ChatTypePrivate {
 			lang := b.lang(c, "")

@@ -44,7 +44,7 @@ type app struct {
 	// instead of the directory itself: tests make the load slow with it.
 	dataFS fs.FS
 	// now and embargoTick, when set, replace the clock and how often
-	// releases under embargo are checked: tests set them.
+	// releases under embargo and digests are checked: tests set them.
 	now         func() time.Time
 	embargoTick time.Duration
 }

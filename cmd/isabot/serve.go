@@ -246,6 +246,10 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	scheduled = append(scheduled, pusher.Run, func(ctx context.Context) error {
 		push.RunReports(ctx, state, reportTargets, reportTick, a.logger)
 		return nil
+	}, func(ctx context.Context) error {
+		// Digests are checked for their hour as often as embargoes.
+		pusher.RunDigests(ctx, a.clock, cmp.Or(a.embargoTick, embargoTick))
+		return nil
 	})
 	group.Go(func() error {
 		held.run(pollCtx, cmp.Or(a.embargoTick, embargoTick), due, func(r corpus.Release, err error) {

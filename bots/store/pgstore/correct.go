@@ -54,18 +54,18 @@ func (s *Store) Correct(r *corpus.Release, at time.Time) ([]store.Delivery, erro
 			return err
 		}
 		// In the order of the bbolt store's keys: platform, then chat.
-		rows, _ := tx.Query(ctx, `INSERT INTO outbox (release, platform, chat, held, kind, message, note, corrected_at)
+		rows, _ := tx.Query(ctx, `INSERT INTO outbox (release, platform, chat, held, kind, message, note, corrected_at, digest)
 			SELECT $1, sent.platform, sent.chat, COALESCE(subscriptions.doc->>'paused', '') <> '',
-				$2, sent.message, $3, $4
+				$2, sent.message, $3, $4, sent.digest
 			FROM sent JOIN subscriptions USING (platform, chat)
 			WHERE sent.release = $1
 			ORDER BY sent.platform COLLATE "C", sent.chat COLLATE "C"
-			RETURNING `+deliveryCols+`, held`, id, store.KindCorrection, r.Correction, at.UTC())
+			RETURNING `+deliveryCols+`, `+queued, id, store.KindCorrection, r.Correction, at.UTC())
 		n := 0
 		_, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (struct{}, error) {
-			var held bool
-			d, err := scanDeliveryWith(row, &held)
-			if !held {
+			var isQueued bool
+			d, err := scanDeliveryWith(row, &isQueued)
+			if isQueued {
 				created = append(created, d)
 			}
 			n++
@@ -98,16 +98,15 @@ func (s *Store) version(id string) (string, error) {
 }
 
 // Gone records that a chat blocked or removed the bot: its subscription
-// ends, and the announcements still owed to it are kept, as Gone with
-// cause, to be reported.
+// ends, and what was still owed to it (queued, held or collected), but
+// corrections, is kept, as Gone with cause, to be reported.
 func (s *Store) Gone(d store.Delivery, cause string) error {
 	ctx, cancel := op()
 	defer cancel()
-	_, err := s.pool.Exec(ctx, `WITH sub AS (DELETE FROM subscriptions WHERE platform = $1 AND chat = $2),
-		owed AS (DELETE FROM outbox WHERE platform = $1 AND chat = $2 RETURNING seq, release, kind)
-		INSERT INTO undelivered (seq, release, platform, chat, state, cause, given_up_at)
-		SELECT seq, release, $1, $2, $3, $4, $5 FROM owed WHERE kind = ''`,
-		d.Platform, d.Chat, string(store.Gone), cause, s.now().UTC())
+	_, err := s.pool.Exec(ctx, `WITH sub AS (DELETE FROM subscriptions WHERE platform = $1 AND chat = $5),
+		owed AS (DELETE FROM outbox WHERE platform = $1 AND chat = $5 RETURNING *),
+		gone AS (SELECT * FROM owed WHERE kind <> 'correction')
+		`+undeliver, d.Platform, string(store.Gone), cause, s.now().UTC(), d.Chat)
 	if err != nil {
 		return fmt.Errorf("record %s %s gone: %w", d.Platform, d.Chat, err)
 	}
@@ -120,7 +119,7 @@ func (s *Store) SettledFanOuts() ([]string, error) {
 	ctx, cancel := op()
 	defer cancel()
 	rows, _ := s.pool.Query(ctx, `SELECT id FROM fanouts WHERE NOT reported
-		AND NOT EXISTS (SELECT FROM outbox WHERE outbox.release = fanouts.id AND outbox.kind = '')
+		AND NOT EXISTS (SELECT FROM outbox WHERE kind <> 'correction' AND (release = fanouts.id OR fanouts.id = ANY(releases)))
 		ORDER BY id COLLATE "C"`)
 	settled, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {

@@ -54,14 +54,18 @@ func (s *Store) Import(ctx context.Context, snap *store.Snapshot) error {
 		for print, id := range snap.Fingerprints {
 			b.Queue(`INSERT INTO fingerprints (print, release) VALUES ($1, $2)`, print, id)
 		}
-		for held, ds := range map[bool][]store.Delivery{false: snap.Outbox, true: snap.Held} {
-			for _, d := range ds {
+		for _, rows := range []struct {
+			ds              []store.Delivery
+			held, collected bool
+		}{{snap.Outbox, false, false}, {snap.Held, true, false}, {snap.Collected, false, true}} {
+			for _, d := range rows.ds {
 				var at *time.Time
 				if !d.At.IsZero() {
 					at = &d.At
 				}
-				b.Queue(`INSERT INTO outbox (seq, release, platform, chat, held, kind, message, note, corrected_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-					int64(d.Seq), d.Release, d.Platform, d.Chat, held, d.Kind, d.Message, d.Note, at)
+				b.Queue(`INSERT INTO outbox (seq, release, platform, chat, held, collected, kind, message, note, corrected_at, digest, releases, lang)
+					VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+					int64(d.Seq), d.Release, d.Platform, d.Chat, rows.held, rows.collected, d.Kind, d.Message, d.Note, at, d.Digest, d.Releases, string(d.Lang))
 			}
 		}
 		for _, r := range snap.Kept {
@@ -88,8 +92,8 @@ func (s *Store) Import(ctx context.Context, snap *store.Snapshot) error {
 			b.Queue(`INSERT INTO handoff_threads (key, data) VALUES ($1, $2)`, key, data)
 		}
 		for _, x := range snap.Sent {
-			b.Queue(`INSERT INTO sent (release, platform, chat, seq, message, sent_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-				x.Release, x.Platform, x.Chat, int64(x.Seq), x.Message, x.At)
+			b.Queue(`INSERT INTO sent (release, platform, chat, seq, message, sent_at, digest) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+				x.Release, x.Platform, x.Chat, int64(x.Seq), x.Message, x.At, x.Digest)
 		}
 		for _, m := range snap.Messages {
 			b.Queue(`INSERT INTO messages (platform, chat, message, release) VALUES ($1, $2, $3, $4)`, m.Platform, m.Chat, m.Message, m.Release)

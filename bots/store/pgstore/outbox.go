@@ -16,7 +16,15 @@ import (
 )
 
 // deliveryCols are the outbox's columns scanDelivery reads.
-const deliveryCols = `seq, release, platform, chat, kind, message, note, corrected_at`
+const deliveryCols = `seq, release, platform, chat, kind, message, note, corrected_at, digest, releases, lang`
+
+// The rows of the outbox: a delivery is queued (to be sent), held (for a
+// paused chat) or collected (for a chat's digest).
+const queued = `NOT held AND NOT collected`
+
+// releaseIDs are, in SQL, the releases a row of the outbox is about, as
+// store.Delivery.ReleaseIDs.
+const releaseIDs = `CASE WHEN kind = 'digest' THEN coalesce(releases, '{}') ELSE ARRAY[release] END`
 
 func scanDelivery(row pgx.CollectableRow) (store.Delivery, error) { return scanDeliveryWith(row) }
 
@@ -27,7 +35,7 @@ func scanDeliveryWith(row pgx.CollectableRow, extra ...any) (store.Delivery, err
 		seq int64
 		at  *time.Time
 	)
-	err := row.Scan(append([]any{&seq, &d.Release, &d.Platform, &d.Chat, &d.Kind, &d.Message, &d.Note, &at}, extra...)...)
+	err := row.Scan(append([]any{&seq, &d.Release, &d.Platform, &d.Chat, &d.Kind, &d.Message, &d.Note, &at, &d.Digest, &d.Releases, &d.Lang}, extra...)...)
 	d.Seq = uint64(seq)
 	if at != nil {
 		d.At = at.UTC()
@@ -98,23 +106,25 @@ func (s *Store) Announce(r *corpus.Release, print string, wants func(store.Subsc
 			return err
 		}
 		var platforms, chats []string
-		var held []bool
+		var held, collected []bool
 		for _, sub := range subs {
 			if wants != nil && !wants(sub) {
 				continue
 			}
-			platforms, chats, held = append(platforms, sub.Platform), append(chats, sub.Chat), append(held, sub.Paused != "")
+			// A chat's digest collects, paused or not.
+			platforms, chats = append(platforms, sub.Platform), append(chats, sub.Chat)
+			held, collected = append(held, sub.Paused != "" && sub.Digest == nil), append(collected, sub.Digest != nil)
 		}
 		if len(platforms) == 0 {
 			return nil
 		}
-		rows, _ := tx.Query(ctx, `INSERT INTO outbox (release, platform, chat, held)
-			SELECT $1, p, c, h FROM unnest($2::text[], $3::text[], $4::bool[]) WITH ORDINALITY AS u(p, c, h, n) ORDER BY n
-			RETURNING `+deliveryCols+`, held`, r.ID, platforms, chats, held)
+		rows, _ := tx.Query(ctx, `INSERT INTO outbox (release, platform, chat, held, collected)
+			SELECT $1, p, c, h, g FROM unnest($2::text[], $3::text[], $4::bool[], $5::bool[]) WITH ORDINALITY AS u(p, c, h, g, n) ORDER BY n
+			RETURNING `+deliveryCols+`, `+queued, r.ID, platforms, chats, held, collected)
 		_, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (struct{}, error) {
-			var isHeld bool
-			d, err := scanDeliveryWith(row, &isHeld)
-			if !isHeld {
+			var isQueued bool
+			d, err := scanDeliveryWith(row, &isQueued)
+			if isQueued {
 				created = append(created, d)
 			}
 			return struct{}{}, err
@@ -159,7 +169,7 @@ var errKnown = errors.New("announced before")
 func (s *Store) Pending() ([]store.Delivery, error) {
 	ctx, cancel := op()
 	defer cancel()
-	rows, _ := s.pool.Query(ctx, `SELECT `+deliveryCols+` FROM outbox WHERE NOT held ORDER BY seq`)
+	rows, _ := s.pool.Query(ctx, `SELECT `+deliveryCols+` FROM outbox WHERE `+queued+` ORDER BY seq`)
 	ds, err := pgx.CollectRows(rows, scanDelivery)
 	if err != nil {
 		return nil, fmt.Errorf("read the outbox: %w", err)
@@ -169,20 +179,28 @@ func (s *Store) Pending() ([]store.Delivery, error) {
 
 // Delivered records that a delivery was made, as message (the
 // platform's id for it; "" when none): it leaves the outbox, the message
-// is remembered, and for an announcement the subscription notes it, in
-// one statement.
+// is remembered (for a digest, as the message of each release it lists),
+// and but for a correction the subscription notes it, in one statement.
 func (s *Store) Delivered(d store.Delivery, message string) error {
 	ctx, cancel := op()
 	defer cancel()
 	now := s.now().UTC()
+	ids := d.ReleaseIDs()
+	last := ""
+	if len(ids) > 0 {
+		last = ids[len(ids)-1]
+	}
+	digest := d.Kind == store.KindDigest
 	_, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM outbox WHERE seq = $1),
-		msg AS (INSERT INTO messages (platform, chat, message, release) SELECT $3, $4, $5, $2 WHERE $5 <> ''
+		msg AS (INSERT INTO messages (platform, chat, message, release) SELECT $3, $4, $5, $2 WHERE $5 <> '' AND NOT $9
 			ON CONFLICT (platform, chat, message) DO UPDATE SET release = excluded.release),
-		snt AS (INSERT INTO sent (release, platform, chat, seq, message, sent_at) SELECT $2, $3, $4, $1, $5, $7 WHERE $5 <> '' AND $6 = ''
-			ON CONFLICT (release, platform, chat) DO UPDATE SET seq = excluded.seq, message = excluded.message, sent_at = excluded.sent_at)
-		UPDATE subscriptions SET doc = doc || jsonb_build_object('last_release', $2::text, 'last_delivered', $8::text)
-		WHERE platform = $3 AND chat = $4 AND $6 = ''`,
-		int64(d.Seq), d.Release, d.Platform, d.Chat, message, d.Kind, now, now.Format(time.RFC3339Nano))
+		snt AS (INSERT INTO sent (release, platform, chat, seq, message, sent_at, digest)
+			SELECT id, $3, $4, $1, $5, $7, $9 FROM unnest($10::text[]) AS id WHERE $5 <> '' AND $6 <> 'correction'
+			ON CONFLICT (release, platform, chat) DO UPDATE SET seq = excluded.seq, message = excluded.message,
+				sent_at = excluded.sent_at, digest = excluded.digest)
+		UPDATE subscriptions SET doc = doc || jsonb_build_object('last_release', $11::text, 'last_delivered', $8::text)
+		WHERE platform = $3 AND chat = $4 AND $6 <> 'correction' AND $11 <> ''`,
+		int64(d.Seq), d.Release, d.Platform, d.Chat, message, d.Kind, now, now.Format(time.RFC3339Nano), digest, ids, last)
 	if err != nil {
 		return fmt.Errorf("record delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
 	}
@@ -198,7 +216,7 @@ func (s *Store) Owed(d store.Delivery) (bool, error) {
 	ctx, cancel := op()
 	defer cancel()
 	tag, err := s.pool.Exec(ctx, `UPDATE outbox SET claimed_by = $4, claimed_until = now() + $5::interval
-		WHERE seq = $1 AND platform = $2 AND chat = $3 AND NOT held
+		WHERE seq = $1 AND platform = $2 AND chat = $3 AND `+queued+`
 		AND (claimed_until IS NULL OR claimed_until < now() OR claimed_by = $4)`,
 		int64(d.Seq), d.Platform, d.Chat, s.id, claimLease.String())
 	if err != nil {
@@ -234,20 +252,31 @@ func (s *Store) KeptReleases() ([]corpus.Release, error) {
 }
 
 // GiveUp takes a delivery that cannot be made out of the outbox and keeps
-// it, with its state and cause, to be reported; one the outbox no longer
-// holds is not kept.
+// it, with its state and cause, to be reported (a digest as one entry per
+// release it lists); one the outbox no longer holds is not kept.
 func (s *Store) GiveUp(d store.Delivery, state store.DeliveryState, cause string) error {
 	ctx, cancel := op()
 	defer cancel()
-	_, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM outbox WHERE seq = $1 AND NOT held RETURNING seq)
-		INSERT INTO undelivered (seq, release, platform, chat, kind, message, note, title, state, cause, given_up_at)
-		SELECT gone.seq, $2, $3, $4, $5, $6, $7, COALESCE((SELECT doc->>'Title' FROM kept WHERE id = $2), ''), $8, $9, $10 FROM gone`,
-		int64(d.Seq), d.Release, d.Platform, d.Chat, d.Kind, d.Message, d.Note, string(state), cause, s.now().UTC())
+	_, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM outbox WHERE seq = $1 AND `+queued+` RETURNING *)
+		`+undeliver, int64(d.Seq), string(state), cause, s.now().UTC())
 	if err != nil {
 		return fmt.Errorf("give up delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
 	}
 	return nil
 }
+
+// undeliver keeps the rows of the outbox in gone ($2 state, $3 cause,
+// $4 when), to be reported, as the bbolt store's undeliver: a digest as
+// one entry per release it lists, numbered anew after the first, each
+// with its release's title if the outbox kept it.
+const undeliver = `INSERT INTO undelivered (seq, release, platform, chat, kind, message, note, title, state, cause, given_up_at)
+	SELECT CASE WHEN n = 1 THEN gone.seq ELSE nextval('outbox_seq_seq') END, id, gone.platform, gone.chat,
+		CASE WHEN gone.kind = 'digest' THEN '' ELSE gone.kind END,
+		CASE WHEN gone.kind = 'digest' THEN '' ELSE gone.message END,
+		CASE WHEN gone.kind = 'digest' THEN '' ELSE gone.note END,
+		coalesce((SELECT doc->>'Title' FROM kept WHERE kept.id = u.id), ''), $2, $3, $4
+	FROM gone, unnest(CASE WHEN gone.kind = 'digest' THEN coalesce(gone.releases, '{}') ELSE ARRAY[gone.release] END) WITH ORDINALITY AS u(id, n)
+	ORDER BY gone.seq, n`
 
 // Deliveries reports, for each release with deliveries sent, waiting
 // or given up, where they stand, in the order the releases were
@@ -284,7 +313,9 @@ func (s *Store) Deliveries() ([]store.ReleaseDeliveries, error) {
 		return err
 	}
 	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
-		err := counted(ctx, tx, store.Pending, `SELECT release, platform, min(seq), count(*) FROM outbox WHERE NOT held AND kind = '' GROUP BY release, platform`)
+		// Waiting: queued, or collected for a digest.
+		err := counted(ctx, tx, store.Pending, `SELECT id, platform, min(seq), count(*) FROM outbox, unnest(`+releaseIDs+`) AS id
+			WHERE NOT held AND kind <> 'correction' GROUP BY id, platform`)
 		if err != nil {
 			return err
 		}

@@ -119,7 +119,7 @@ func (s *Store) forget(ctx context.Context) error {
 		args []any
 	}{
 		{`DELETE FROM updates WHERE handled_at < $1`, []any{now.Add(-updateMemory)}},
-		{`DELETE FROM kept WHERE NOT EXISTS (SELECT FROM outbox WHERE outbox.release = kept.id)`, nil},
+		{`DELETE FROM kept WHERE NOT EXISTS (SELECT FROM outbox WHERE outbox.release = kept.id OR kept.id = ANY(outbox.releases))`, nil},
 		{`DELETE FROM undelivered WHERE given_up_at < $1`, []any{now.Add(-undeliveredMemory)}},
 		{`DELETE FROM sent WHERE sent_at < $1`, []any{now.Add(-sentMemory)}},
 		{`DELETE FROM messages WHERE NOT EXISTS (SELECT FROM sent WHERE sent.release = messages.release)`, nil},

@@ -102,6 +102,21 @@ func TestImportFromBbolt(t *testing.T) {
 	must(err)
 	must(b.Gone(gone[0], "blocked"))
 	must(b.FanOutReported("gone"))
+	// Two digest chats: one has had its digest, the other collects.
+	digestDue := time.Date(2026, 3, 1, 8, 0, 0, 0, time.UTC)
+	due := func(store.Subscription) (time.Time, bool) { return digestDue, true }
+	for _, chat := range []string{"D1", "D2"} {
+		_, _, err = b.SetDigest(store.Subscription{Platform: "slack", Chat: chat}, &store.Digest{At: "08:00", Zone: "UTC", Lang: corpus.English})
+		must(err)
+	}
+	_, err = b.MakeDigests(due)
+	must(err)
+	_, _, err = b.Announce(storetest.Release("d1"), "print-d1", func(sub store.Subscription) bool { return sub.Chat == "D1" || sub.Chat == "D2" })
+	must(err)
+	digestDue = digestDue.Add(24 * time.Hour)
+	digests, err := b.MakeDigests(func(sub store.Subscription) (time.Time, bool) { return digestDue, sub.Chat == "D1" })
+	must(err)
+	must(b.Delivered(digests[0], "1700000000.000100"))
 	_, err = b.Pause("telegram", "102", "archived")
 	must(err)
 	_, err = b.ClaimUpdate("telegram", "555")
@@ -147,6 +162,18 @@ func TestImportFromBbolt(t *testing.T) {
 		{"MessageRelease", func(s store.State) any { v, _ := s.MessageRelease("telegram", "100", "8"); return v }},
 		{"SettledFanOuts", func(s store.State) any { v, _ := s.SettledFanOuts(); return fmt.Sprint(v) }},
 		{"Correct the same", func(s store.State) any { v, _ := s.Correct(fixed, time.Now()); return v }},
+		{"Subscription with a digest", func(s store.State) any { v, _, _ := s.Subscription("slack", "D2"); return v }},
+		{"Correct a release a digest listed", func(s store.State) any {
+			d1 := storetest.Release("d1")
+			s.Correct(d1, time.Now())
+			d1.Correction = "Berichtigt."
+			v, _ := s.Correct(d1, time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC))
+			return v
+		}},
+		{"MakeDigests", func(s store.State) any {
+			v, _ := s.MakeDigests(func(store.Subscription) (time.Time, bool) { return digestDue.Add(24 * time.Hour), true })
+			return v
+		}},
 		{"Announce old", func(s store.State) any {
 			_, v, _ := s.Announce(storetest.Release("old-copy"), "print-old", nil)
 			return v

@@ -166,7 +166,7 @@ func (s *Store) Pause(platform, chat, reason string) (bool, error) {
 		sub.Paused, paused = reason, true
 		return true
 	}, func(ctx context.Context, tx pgx.Tx) error {
-		_, err := tx.Exec(ctx, `UPDATE outbox SET held = true WHERE platform = $1 AND chat = $2`, platform, chat)
+		_, err := tx.Exec(ctx, `UPDATE outbox SET held = true WHERE platform = $1 AND chat = $2 AND NOT collected`, platform, chat)
 		return err
 	})
 	if err != nil {

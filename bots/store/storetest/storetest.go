@@ -53,6 +53,10 @@ func Run(t *testing.T, fresh Fresh) {
 		{"Corrections", testCorrections},
 		{"Gone", testGone},
 		{"SettledFanOuts", testSettledFanOuts},
+		{"DigestCollectsUntilItsHour", testDigestCollectsUntilItsHour},
+		{"DigestOffSendsWhatWasCollected", testDigestOffSendsWhatWasCollected},
+		{"DigestGivenUpCountsEachRelease", testDigestGivenUpCountsEachRelease},
+		{"DigestPausedAndGone", testDigestPausedAndGone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -414,7 +418,7 @@ func testDelivered(t *testing.T, h *harness) {
 	if sub.LastRelease != "r1" || time.Since(sub.LastDelivered) > time.Minute {
 		t.Errorf("the subscription after a delivery: %+v", sub)
 	}
-	if pending, _ := h.s.Pending(); len(pending) != 1 || pending[0] != ds[1] {
+	if pending, _ := h.s.Pending(); len(pending) != 1 || !reflect.DeepEqual(pending[0], ds[1]) {
 		t.Errorf("Pending = %+v", pending)
 	}
 }
@@ -801,7 +805,7 @@ func testCorrections(t *testing.T, h *harness) {
 	for i, c := range cs {
 		want := store.Delivery{Seq: c.Seq, Release: r.ID, Platform: "telegram", Chat: fmt.Sprint(100 + i),
 			Kind: store.KindCorrection, Message: fmt.Sprint(40 + i), Note: fixed.Correction, At: at}
-		if c != want || c.Seq <= ds[3].Seq {
+		if !reflect.DeepEqual(c, want) || c.Seq <= ds[3].Seq {
 			t.Errorf("correction %d = %+v, want %+v", i, c, want)
 		}
 	}
@@ -810,7 +814,7 @@ func testCorrections(t *testing.T, h *harness) {
 	if err != nil || len(pending) != 3 { // the announcement to 103 and two corrections
 		t.Fatalf("Pending after a restart: %+v, %v", pending, err)
 	}
-	if pending[1] != cs[0] || pending[2] != cs[1] {
+	if !reflect.DeepEqual(pending[1:], cs) {
 		t.Errorf("Pending = %+v, want %+v after the announcement", pending, cs)
 	}
 	if kept, ok, _ := h.s.KeptRelease(r.ID); !ok || kept.Correction != fixed.Correction {
@@ -957,5 +961,173 @@ func testSettledFanOuts(t *testing.T, h *harness) {
 	h.reopen(later(91 * 24 * time.Hour))
 	if got := settled(); len(got) != 0 {
 		t.Errorf("a fan-out of 90 days ago is settled: %v", got)
+	}
+}
+
+func testDigestCollectsUntilItsHour(t *testing.T, h *harness) {
+	// A digest chat's announcements wait, counted as waiting, until its
+	// hour; then one digest lists them, once, through a restart; a
+	// correction of a release it listed answers the digest.
+	h.subscribe(1) // chat 100 gets each release
+	day1 := time.Date(2026, 3, 2, 7, 0, 0, 0, time.UTC)
+	if _, ok, err := h.s.SetDigest(store.Subscription{Platform: "telegram", Chat: "7"}, &store.Digest{At: "08:00", Zone: "UTC"}); err != nil || !ok {
+		t.Fatalf("SetDigest: %v %v", ok, err)
+	}
+	due := day1
+	dueAt := func(store.Subscription) (time.Time, bool) { return due, true }
+	if ds, err := h.s.MakeDigests(dueAt); err != nil || len(ds) != 0 {
+		t.Fatalf("a digest just chosen: %+v %v", ds, err)
+	}
+	r1, r2 := Release("r1"), Release("r2")
+	var toChat100 []store.Delivery
+	for _, id := range []string{"r1", "r2"} {
+		ds, _, err := h.s.Announce(Release(id), id, nil)
+		if err != nil || len(ds) != 1 || ds[0].Chat != "100" {
+			t.Fatalf("Announce %s: %+v %v; want chat 100 only now", id, ds, err)
+		}
+		toChat100 = append(toChat100, ds[0])
+	}
+	if report, _ := h.s.Deliveries(); len(report) != 2 || report[0].Pending != 2 || report[1].Pending != 2 {
+		t.Errorf("Deliveries = %+v; want two waiting for each release", report)
+	}
+	if settled, _ := h.s.SettledFanOuts(); len(settled) != 0 {
+		t.Errorf("settled %v while the digest waits", settled)
+	}
+	if ds, err := h.s.MakeDigests(dueAt); err != nil || len(ds) != 0 {
+		t.Fatalf("a digest before its hour: %+v %v", ds, err)
+	}
+	due = day1.Add(25 * time.Hour)
+	ds, err := h.s.MakeDigests(dueAt)
+	if err != nil || len(ds) != 1 || ds[0].Kind != store.KindDigest || !slices.Equal(ds[0].Releases, []string{"r1", "r2"}) || !ds[0].At.Equal(due) {
+		t.Fatalf("MakeDigests = %+v, %v; want one digest of r1 and r2", ds, err)
+	}
+	if again, _ := h.s.MakeDigests(dueAt); len(again) != 0 {
+		t.Errorf("the digest was made twice: %+v", again)
+	}
+	h.reopen(time.Now)
+	pending, _ := h.s.Pending()
+	i := slices.IndexFunc(pending, func(d store.Delivery) bool { return d.Kind == store.KindDigest })
+	if i < 0 || !reflect.DeepEqual(pending[i], ds[0]) {
+		t.Fatalf("the digest is not in the outbox after a restart: %+v", pending)
+	}
+	if _, ok, _ := h.s.KeptRelease("r2"); !ok {
+		t.Error("the release a digest waits to list was not kept")
+	}
+	if err := h.s.Delivered(pending[i], "77"); err != nil {
+		t.Fatal(err)
+	}
+	if sub, _, _ := h.s.Subscription("telegram", "7"); sub.LastRelease != "r2" {
+		t.Errorf("the subscription after its digest: %+v", sub)
+	}
+	if _, about := h.s.MessageRelease("telegram", "7", "77"); about {
+		t.Error("a digest was taken for one release's message")
+	}
+	fixed := *r1
+	fixed.Correction = "Chemnitz."
+	h.s.Correct(r1, day1)
+	cs, err := h.s.Correct(&fixed, day1)
+	if err != nil || len(cs) != 1 || cs[0].Chat != "7" || !cs[0].Digest || cs[0].Message != "77" {
+		t.Fatalf("Correct: %+v, %v; want the digest answered, nothing to chat 100, which has not had it", cs, err)
+	}
+	h.s.Correct(r2, day1)
+	if err := h.s.Delivered(toChat100[1], "5"); err != nil {
+		t.Fatal(err)
+	}
+	changed := *r2
+	changed.Title = "Neu"
+	cs, err = h.s.Correct(&changed, day1)
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("Correct: %+v, %v; want chat 100's announcement and the digest", cs, err)
+	}
+	for _, c := range cs {
+		if wantDigest := c.Chat == "7"; c.Digest != wantDigest || (wantDigest && c.Message != "77") {
+			t.Errorf("correction %+v: digest %v", c, wantDigest)
+		}
+	}
+}
+
+func testDigestOffSendsWhatWasCollected(t *testing.T, h *harness) {
+	digest := &store.Digest{At: "08:00", Zone: "UTC"}
+	if _, ok, _ := h.s.SetDigest(store.Subscription{Platform: "slack", Chat: "C1"}, nil); ok {
+		t.Error("turning off the digest of a chat not subscribed subscribed it")
+	}
+	h.s.SetDigest(store.Subscription{Platform: "slack", Chat: "C1"}, digest)
+	h.s.Announce(Release("r1"), "r1", nil)
+	sub, ok, err := h.s.SetDigest(store.Subscription{Platform: "slack", Chat: "C1"}, nil)
+	if err != nil || !ok || sub.Digest != nil {
+		t.Fatalf("SetDigest(nil) = %+v %v %v", sub, ok, err)
+	}
+	back, err := h.s.MakeDigests(func(store.Subscription) (time.Time, bool) { return time.Now(), true })
+	if err != nil || len(back) != 1 || back[0].Release != "r1" || back[0].Kind != store.KindAnnouncement {
+		t.Fatalf("MakeDigests = %+v %v; want r1 back as an announcement", back, err)
+	}
+	if pending, _ := h.s.Pending(); !reflect.DeepEqual(pending, back) {
+		t.Errorf("Pending = %+v", pending)
+	}
+}
+
+func testDigestGivenUpCountsEachRelease(t *testing.T, h *harness) {
+	h.s.SetDigest(store.Subscription{Platform: "slack", Chat: "C1"}, &store.Digest{At: "08:00", Zone: "UTC"})
+	now := time.Now()
+	due := func(store.Subscription) (time.Time, bool) { return now, true }
+	h.s.MakeDigests(due)
+	h.s.Announce(Release("r1"), "r1", nil)
+	h.s.Announce(Release("r2"), "r2", nil)
+	now = now.Add(24 * time.Hour)
+	ds, err := h.s.MakeDigests(due)
+	if err != nil || len(ds) != 1 {
+		t.Fatalf("MakeDigests: %+v %v", ds, err)
+	}
+	if err := h.s.GiveUp(ds[0], store.Failed, "too long"); err != nil {
+		t.Fatal(err)
+	}
+	report, _ := h.s.Deliveries()
+	if len(report) != 2 || report[0].Failed != 1 || report[1].Failed != 1 || report[0].Pending+report[1].Pending != 0 {
+		t.Errorf("Deliveries = %+v; want each release failed once", report)
+	}
+	for _, r := range report {
+		if u := r.Undelivered; len(u) != 1 || u[0].Release != r.Release || u[0].Title != "Testmeldung "+r.Release || u[0].Kind != "" {
+			t.Errorf("%s given up: %+v", r.Release, u)
+		}
+	}
+}
+
+func testDigestPausedAndGone(t *testing.T, h *harness) {
+	// A paused digest chat still collects; its digest, made while paused,
+	// is held until it resumes. A digest chat that blocked the bot has
+	// what was collected for it reported gone, each release once.
+	now := time.Now()
+	due := func(store.Subscription) (time.Time, bool) { return now, true }
+	for _, chat := range []string{"C1", "C2"} {
+		h.s.SetDigest(store.Subscription{Platform: "slack", Chat: chat}, &store.Digest{At: "08:00", Zone: "UTC"})
+	}
+	h.s.MakeDigests(due)
+	if _, err := h.s.Pause("slack", "C1", "archived"); err != nil {
+		t.Fatal(err)
+	}
+	h.s.Announce(Release("r1"), "r1", nil)
+	h.s.Announce(Release("r2"), "r2", nil)
+	if err := h.s.MoveSubscription("slack", "C2", "C3"); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.s.Gone(store.Delivery{Platform: "slack", Chat: "C3"}, "account_inactive"); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(24 * time.Hour)
+	if ds, err := h.s.MakeDigests(due); err != nil || len(ds) != 0 {
+		t.Errorf("MakeDigests for a paused chat: %+v %v; want it held", ds, err)
+	}
+	back, err := h.s.Resume("slack", "C1", "archived")
+	if err != nil || len(back) != 1 || back[0].Kind != store.KindDigest || !slices.Equal(back[0].Releases, []string{"r1", "r2"}) {
+		t.Errorf("Resume = %+v %v; want the digest of r1 and r2", back, err)
+	}
+	report, _ := h.s.Deliveries()
+	if len(report) != 2 {
+		t.Fatalf("Deliveries = %+v", report)
+	}
+	for _, r := range report {
+		if r.Gone != 1 || r.Pending != 1 || len(r.Undelivered) != 1 || r.Undelivered[0].Chat != "C3" {
+			t.Errorf("%s: %+v; want gone to C3 once and waiting for C1", r.Release, r)
+		}
 	}
 }
