@@ -33,8 +33,9 @@ type Curated struct {
 	Date         Date   `yaml:"date" json:"date"`
 }
 
-// check says what a curated answer lacks, or nil.
-func (c Curated) check() error {
+// Check says what a curated answer lacks, or nil: a store of curated
+// answers takes none that lacks something.
+func (c Curated) Check() error {
 	var missing []string
 	for _, f := range []struct{ name, value string }{{"id", c.ID}, {"question", c.Question}, {"answer", c.Answer}} {
 		if strings.TrimSpace(f.value) == "" {
@@ -82,7 +83,7 @@ func LoadCurated(dir Dir) ([]Curated, []error) {
 		if wrong(i) {
 			continue
 		}
-		if err := c.check(); err != nil {
+		if err := c.Check(); err != nil {
 			l.fail(f.path, line, err)
 			continue
 		}
@@ -101,7 +102,7 @@ func LoadCurated(dir Dir) ([]Curated, []error) {
 // an editor wrote stays, comments and entries with errors too; a file
 // that is not YAML is left alone and the error names its line.
 func AddCurated(path string, c Curated) error {
-	if err := c.check(); err != nil {
+	if err := c.Check(); err != nil {
 		return err
 	}
 	var item yaml.Node

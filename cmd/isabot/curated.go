@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/isa-alliance/isabot/bots"
 	"github.com/isa-alliance/isabot/bots/handoff"
+	"github.com/isa-alliance/isabot/bots/store"
+	"github.com/isa-alliance/isabot/bots/store/pgstore"
 	"github.com/isa-alliance/isabot/corpus"
 )
 
@@ -23,25 +26,39 @@ func curatedCommand() command {
 			fs.BoolVar(&asJSON, "json", false, "print a JSON array")
 		},
 		run: func(ctx context.Context, a *app, fs *flag.FlagSet, args []string) error {
-			path := filepath.Join(a.dataDir, corpus.CuratedFile)
+			var remove string
 			switch {
 			case len(args) == 2 && args[0] == "remove":
-				removed, err := corpus.RemoveCurated(path, args[1])
-				if err != nil {
-					return err
-				}
-				if !removed {
-					return fmt.Errorf("no curated answer %q in %s", args[1], path)
-				}
-				fmt.Fprintf(a.stdout, "Removed curated answer %s; a running isabot serve stops giving it within %s.\n", args[1], handoff.CuratedPoll)
-				return nil
+				remove = args[1]
 			case len(args) > 0:
 				fs.Usage()
 				return errUsage
 			}
-			list, errs := corpus.LoadCurated(a.curatedDir())
-			for _, err := range errs {
-				fmt.Fprintln(a.stderr, "isabot curated:", err)
+			var list []corpus.Curated
+			if a.cfg.DatabaseURL != "" {
+				db, err := pgstore.Open(ctx, a.cfg.DatabaseURL)
+				if err != nil {
+					return err
+				}
+				defer db.Close()
+				if remove != "" {
+					removed, err := db.RemoveCurated(ctx, remove)
+					return a.removedCurated(remove, "the database", removed, pgstore.CuratedPoll, err)
+				}
+				if list, err = db.ListCurated(ctx); err != nil {
+					return err
+				}
+			} else {
+				path := filepath.Join(a.dataDir, corpus.CuratedFile)
+				if remove != "" {
+					removed, err := corpus.RemoveCurated(path, remove)
+					return a.removedCurated(remove, path, removed, handoff.CuratedPoll, err)
+				}
+				var errs []error
+				list, errs = corpus.LoadCurated(a.curatedDir())
+				for _, err := range errs {
+					fmt.Fprintln(a.stderr, "isabot curated:", err)
+				}
 			}
 			if asJSON {
 				if list == nil {
@@ -66,6 +83,19 @@ func curatedCommand() command {
 	}
 }
 
+// removedCurated reports the removal of the curated answer id from
+// where, the database or curated.yaml, which serve rereads every poll.
+func (a *app) removedCurated(id, where string, removed bool, poll time.Duration, err error) error {
+	if err != nil {
+		return err
+	}
+	if !removed {
+		return fmt.Errorf("no curated answer %q in %s", id, where)
+	}
+	fmt.Fprintf(a.stdout, "Removed curated answer %s; a running isabot serve stops giving it within %s.\n", id, poll)
+	return nil
+}
+
 // oneLine clips text to runes on one line, for a table.
 func oneLine(text string, runes int) string {
 	return bots.Clip(strings.Join(strings.Fields(text), " "), runes)
@@ -82,7 +112,22 @@ func (a *app) curatedDir() corpus.Dir {
 	return dir
 }
 
-// curatedAnswers keeps the data directory's curated answers in engine.
-func (a *app) curatedAnswers(engine interface{ SetCurated([]corpus.Curated) }) *handoff.CuratedFile {
+// curatedAnswers is where serve keeps the press office's curated
+// answers: package pgstore's when the state is in the database, which
+// every replica shares, else the data directory's curated.yaml.
+type curatedAnswers interface {
+	handoff.Curator
+	// Load gives the curated answers to the engine.
+	Load()
+	// Watch gives them anew when they changed, until ctx ends.
+	Watch(ctx context.Context) error
+}
+
+// curatedAnswers keeps the curated answers of state's database, or of
+// the data directory when state is another (or none), in engine.
+func (a *app) curatedAnswers(engine interface{ SetCurated([]corpus.Curated) }, state store.State) curatedAnswers {
+	if db, ok := state.(*pgstore.Store); ok {
+		return db.CuratedAnswers(engine, a.logger)
+	}
 	return handoff.NewCuratedFile(a.curatedDir(), filepath.Join(a.dataDir, corpus.CuratedFile), engine, a.logger)
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
 
+	"github.com/isa-alliance/isabot/bots/store"
+	"github.com/isa-alliance/isabot/bots/store/pgstore"
 	"github.com/isa-alliance/isabot/corpus"
 	"github.com/isa-alliance/isabot/search"
 )
@@ -89,7 +91,18 @@ func (a *app) openEngine(ctx context.Context) (*search.Engine, *search.Index, er
 		return nil, nil, err
 	}
 	engine := search.NewEngine(data, idx)
-	a.curatedAnswers(engine).Load()
+	// The curated answers are in the database when the state is.
+	var state store.State
+	if a.cfg.DatabaseURL != "" {
+		db, err := pgstore.Open(ctx, a.cfg.DatabaseURL)
+		if err != nil {
+			idx.Close()
+			return nil, nil, err
+		}
+		defer db.Close()
+		state = db
+	}
+	a.curatedAnswers(engine, state).Load()
 	return engine, idx, nil
 }
 

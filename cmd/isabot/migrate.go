@@ -11,6 +11,7 @@ import (
 	"github.com/isa-alliance/isabot/bots/observe"
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/store/pgstore"
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 func migrateCommand() command {
@@ -54,6 +55,12 @@ func migrateCommand() command {
 
 // importBbolt copies the state file at path into the database.
 func (a *app) importBbolt(ctx context.Context, path string) error {
+	// The curated answers of the data directory go too, checked first: a
+	// wrong one would be lost on the way.
+	curated, errs := corpus.LoadCurated(a.curatedDir())
+	if len(errs) > 0 {
+		return fmt.Errorf("--from-bbolt: fix %s first: %w", corpus.CuratedFile, errors.Join(errs...))
+	}
 	src, err := store.Open(path)
 	if err != nil {
 		return fmt.Errorf("--from-bbolt: %w", err)
@@ -83,5 +90,9 @@ func (a *app) importBbolt(ctx context.Context, path string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "copied %s: %d unanswered questions\n", log, len(questions))
+	if err := dst.ImportCurated(ctx, curated); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "copied %s: %d curated answers\n", filepath.Join(a.dataDir, corpus.CuratedFile), len(curated))
 	return nil
 }

@@ -71,15 +71,16 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 		engine.Warm()
 	}()
 	*closers = append(*closers, func() { <-warmed })
-	// The press office's curated answers, kept in step with curated.yaml.
-	curated := a.curatedAnswers(engine)
-	curated.Load()
-	group.Go(func() error { return curated.Watch(pollCtx) })
 	state, err := a.openState(ctx)
 	if err != nil {
 		return err
 	}
 	*closers = append(*closers, func() { state.Close() })
+	// The press office's curated answers, kept in step with the database
+	// or curated.yaml.
+	curated := a.curatedAnswers(engine, state)
+	curated.Load()
+	group.Go(func() error { return curated.Watch(pollCtx) })
 	shared, _ := state.(replicas) // nil with the state file: this process alone
 	if check := stateCheck(state); check != nil {
 		starting.set("state", check)
