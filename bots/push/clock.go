@@ -61,6 +61,13 @@ func (c *SimClock) Sleep(ctx context.Context, d time.Duration) bool {
 	return ctx.Err() == nil
 }
 
+// Set moves the simulated time to t: a test's clock of days and hours.
+func (c *SimClock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = t
+}
+
 // Elapsed is the simulated time since the start.
 func (c *SimClock) Elapsed() time.Duration { return c.Now().Sub(c.start) }
 

@@ -3,31 +3,12 @@ package push
 import (
 	"context"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/corpus"
 )
-
-// setClock is a time the test sets.
-type setClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *setClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *setClock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
 
 func TestDigestOnceADayFilteredByFollows(t *testing.T) {
 	// A digest chat that follows Köln gets, at its hour, one message
@@ -44,7 +25,7 @@ func TestDigestOnceADayFilteredByFollows(t *testing.T) {
 		t.Fatal(err)
 	}
 	berlin, _ := time.LoadLocation("Europe/Berlin")
-	clock := &setClock{now: time.Date(2026, 3, 2, 9, 0, 0, 0, berlin)}
+	clock := NewSimClock(time.Date(2026, 3, 2, 9, 0, 0, 0, berlin))
 	ctx, cancel := context.WithCancel(t.Context())
 	done := make(chan struct{})
 	go func() { h.pusher.RunDigests(ctx, clock.Now, 5*time.Millisecond); close(done) }()
@@ -62,9 +43,9 @@ func TestDigestOnceADayFilteredByFollows(t *testing.T) {
 	if got := h.sender.sentTo("daily"); len(got) != 0 {
 		t.Fatalf("the digest chat got %v before its hour", got)
 	}
-	clock.set(time.Date(2026, 3, 3, 8, 0, 0, 0, berlin))
+	clock.Set(time.Date(2026, 3, 3, 8, 0, 0, 0, berlin))
 	h.wait(t, 4)
-	clock.set(time.Date(2026, 3, 4, 8, 30, 0, 0, berlin))
+	clock.Set(time.Date(2026, 3, 4, 8, 30, 0, 0, berlin))
 	time.Sleep(50 * time.Millisecond)
 	if got := h.sender.sentTo("daily"); !slices.Equal(got, []string{"digest:r1,r2"}) {
 		t.Errorf("the digest chat got %v; want one digest of r1 and r2", got)

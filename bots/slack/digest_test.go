@@ -13,24 +13,6 @@ import (
 	"github.com/isa-alliance/isabot/corpus"
 )
 
-// setClock is a time the test sets.
-type setClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *setClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *setClock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
 func TestDigestCommands(t *testing.T) {
 	// "/isa digest 08:00" gives the channel one message a day listing
 	// the releases, each with its Read more; under SLACK_SUBSCRIBE=admins
@@ -57,7 +39,7 @@ func TestDigestCommands(t *testing.T) {
 		}
 	}
 	shanghai, _ := time.LoadLocation("Asia/Shanghai")
-	clock := &setClock{now: time.Date(2026, 3, 2, 12, 0, 0, 0, shanghai)}
+	clock := push.NewSimClock(time.Date(2026, 3, 2, 12, 0, 0, 0, shanghai))
 	releases := &latest{}
 	p := push.New(h.state, releases, []push.Sender{h.bot}, noMetrics{}, slog.New(slog.DiscardHandler))
 	ctx, cancel := context.WithCancel(context.Background())
@@ -83,7 +65,7 @@ func TestDigestCommands(t *testing.T) {
 	if msgs := h.fake.Messages(presse); len(msgs) != 0 {
 		t.Fatalf("posted before the hour: %+v", msgs)
 	}
-	clock.set(time.Date(2026, 3, 3, 7, 0, 0, 0, shanghai))
+	clock.Set(time.Date(2026, 3, 3, 7, 0, 0, 0, shanghai))
 	m := h.message(t, presse, 1)
 	blocks := string(m.Blocks)
 	for _, want := range []string{"Tagesübersicht vom 3. März 2026 – neue Pressemitteilungen: 2", "1. *Hydrogen summit in Nuremberg* (2. März 2026)", "2. *Jugendcamp in Shanghai*", `"value":"digest-1"`, `"value":"digest-2"`} {
@@ -91,7 +73,7 @@ func TestDigestCommands(t *testing.T) {
 			t.Errorf("the digest lacks %q: %s", want, blocks)
 		}
 	}
-	clock.set(time.Date(2026, 3, 4, 7, 0, 0, 0, shanghai))
+	clock.Set(time.Date(2026, 3, 4, 7, 0, 0, 0, shanghai))
 	time.Sleep(50 * time.Millisecond)
 	if msgs := h.fake.Messages(presse); len(msgs) != 1 {
 		t.Errorf("posted %d messages; want the one digest", len(msgs))

@@ -3,7 +3,6 @@ package telegram
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,24 +11,6 @@ import (
 	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/corpus"
 )
-
-// setClock is a time the test sets.
-type setClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *setClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *setClock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
 
 func TestDigest(t *testing.T) {
 	// A chat that chose a digest gets one message at its hour listing
@@ -69,7 +50,7 @@ func TestDigest(t *testing.T) {
 	}
 
 	berlin, _ := time.LoadLocation("Europe/Berlin")
-	clock := &setClock{now: time.Date(2026, 3, 2, 12, 0, 0, 0, berlin)}
+	clock := push.NewSimClock(time.Date(2026, 3, 2, 12, 0, 0, 0, berlin))
 	byID := &latest{}
 	p := runPusher(t, h, byID, push.NewSimClock(time.Now()))
 	ctx, cancel := context.WithCancel(context.Background())
@@ -101,7 +82,7 @@ func TestDigest(t *testing.T) {
 	if n := len(h.srv.Messages(annaChat.ID)); n != 5 {
 		t.Errorf("the digest chat has %d messages before its hour; want the 5 replies", n)
 	}
-	clock.set(time.Date(2026, 3, 3, 8, 0, 0, 0, berlin))
+	clock.Set(time.Date(2026, 3, 3, 8, 0, 0, 0, berlin))
 	digest := h.reply(t, annaChat.ID, 6)
 	for _, want := range []string{"Tagesübersicht vom 3. März 2026 – neue Pressemitteilungen: 2", "1. Wasserstoffgipfel in Nürnberg (2. März 2026)", "2. Delegation from Cologne"} {
 		if !strings.Contains(digest.Plain, want) {
@@ -126,7 +107,7 @@ func TestDigest(t *testing.T) {
 	if correction.ReplyTo != digest.MessageID || !strings.Contains(correction.Plain, "Hefei, not Hangzhou.") {
 		t.Errorf("the correction %+v does not answer the digest %d", correction, digest.MessageID)
 	}
-	clock.set(time.Date(2026, 3, 5, 8, 0, 0, 0, berlin))
+	clock.Set(time.Date(2026, 3, 5, 8, 0, 0, 0, berlin))
 	drained(t, h.state)
 	time.Sleep(50 * time.Millisecond)
 	h.quiet(t, annaChat.ID, 7)

@@ -7,13 +7,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 )
 
 func TestCorrectionThroughServe(t *testing.T) {
 	// A release published again with a changed text and a correction note
 	// edits the announcement already sent, and sends nothing new.
-	clock := &testClock{now: time.Now()}
+	clock := push.NewSimClock(time.Now())
 	tg := telegramtest.NewServer(t, pushToken)
 	env := map[string]string{"TELEGRAM_BOT_TOKEN": pushToken, "TELEGRAM_API_URL": tg.URL(), "TELEGRAM_CHANNELS": "-1001", "TELEGRAM_RATE": "200"}
 	dir := t.TempDir()

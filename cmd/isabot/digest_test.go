@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 )
 
@@ -34,7 +35,7 @@ func TestDigestEndToEnd(t *testing.T) {
 	// due while the server was down is sent at start; in a group a
 	// member who is no admin cannot choose one.
 	berlin, _ := time.LoadLocation("Europe/Berlin")
-	clock := &testClock{now: time.Date(2026, 11, 24, 10, 0, 0, 0, berlin)}
+	clock := push.NewSimClock(time.Date(2026, 11, 24, 10, 0, 0, 0, berlin))
 	tg := telegramtest.NewServer(t, pushToken)
 	env := func() map[string]string {
 		return map[string]string{"TELEGRAM_BOT_TOKEN": pushToken, "TELEGRAM_API_URL": tg.URL(), "TELEGRAM_CHANNELS": "-1001", "TELEGRAM_RATE": "200"}
@@ -71,7 +72,7 @@ func TestDigestEndToEnd(t *testing.T) {
 	if n := digests(); n != 0 {
 		t.Errorf("%d digests before the hour", n)
 	}
-	clock.set(time.Date(2026, 11, 25, 8, 0, 0, 0, berlin))
+	clock.Set(time.Date(2026, 11, 25, 8, 0, 0, 0, berlin))
 	waitFor(t, "the digest at its hour", func() bool { return digests() == 1 })
 	last := tg.Messages(anna.ID)[len(tg.Messages(anna.ID))-1]
 	if !strings.Contains(last.Plain, "Tagesübersicht vom 25. November 2026 – neue Pressemitteilungen: 2") ||
@@ -87,7 +88,7 @@ func TestDigestEndToEnd(t *testing.T) {
 	if err := s.stop(); err != nil {
 		t.Fatal(err)
 	}
-	clock.set(time.Date(2026, 11, 26, 11, 0, 0, 0, berlin))
+	clock.Set(time.Date(2026, 11, 26, 11, 0, 0, 0, berlin))
 	s = serveAt(t, dir, env(), clock)
 	waitFor(t, "the digest due while down", func() bool { return digests() == 2 })
 	if err := s.stop(); err != nil {

@@ -7,36 +7,18 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-telegram/bot/models"
 
+	"github.com/isa-alliance/isabot/bots/push"
 	"github.com/isa-alliance/isabot/bots/telegram/telegramtest"
 )
 
-// testClock is a clock the test sets.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *testClock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
 // serveAt runs serve on dataDir with the environment env and the clock,
 // checking held releases every 20 ms, until it is ready.
-func serveAt(t *testing.T, dataDir string, env map[string]string, clock *testClock) *served {
+func serveAt(t *testing.T, dataDir string, env map[string]string, clock *push.SimClock) *served {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -85,7 +67,7 @@ func TestEmbargo(t *testing.T) {
 	// ran at the time or started after it.
 	const question = "Wo tagt der Arbeitskreis Wasserstoff?"
 	embargo := time.Now().Add(24 * time.Hour).Truncate(time.Second)
-	clock := &testClock{now: embargo.Add(-time.Hour)}
+	clock := push.NewSimClock(embargo.Add(-time.Hour))
 	tg := telegramtest.NewServer(t, pushToken)
 	env := func() map[string]string {
 		return map[string]string{"TELEGRAM_BOT_TOKEN": pushToken, "TELEGRAM_API_URL": tg.URL(), "TELEGRAM_CHANNELS": "-1001", "TELEGRAM_RATE": "200"}
@@ -122,7 +104,7 @@ func TestEmbargo(t *testing.T) {
 	if announced, answered, found := visible(); announced || answered || found {
 		t.Errorf("under embargo after a restart: announced %v, answered %v, found by /search %v", announced, answered, found)
 	}
-	clock.set(embargo)
+	clock.Set(embargo)
 	waitFor(t, "the announcement at the time", func() bool { return telegramCount(tg, -1001, releaseTitle) == 1 })
 	if announced, answered, found := visible(); !announced || !answered || !found {
 		t.Errorf("at the time: announced %v, answered %v, found by /search %v", announced, answered, found)
@@ -141,7 +123,7 @@ func TestEmbargoEndsWhileDown(t *testing.T) {
 	// The server is down when the embargo ends: the release is announced
 	// when it starts.
 	embargo := time.Now().Add(24 * time.Hour).Truncate(time.Second)
-	clock := &testClock{now: embargo.Add(-time.Minute)}
+	clock := push.NewSimClock(embargo.Add(-time.Minute))
 	tg := telegramtest.NewServer(t, pushToken)
 	env := func() map[string]string {
 		return map[string]string{"TELEGRAM_BOT_TOKEN": pushToken, "TELEGRAM_API_URL": tg.URL(), "TELEGRAM_CHANNELS": "-1001", "TELEGRAM_RATE": "200"}
@@ -155,7 +137,7 @@ func TestEmbargoEndsWhileDown(t *testing.T) {
 	if err := s.stop(); err != nil {
 		t.Fatal(err)
 	}
-	clock.set(embargo.Add(time.Hour))
+	clock.Set(embargo.Add(time.Hour))
 	s = serveAt(t, dir, env(), clock)
 	waitFor(t, "the announcement at start", func() bool { return telegramCount(tg, -1001, releaseTitle) == 1 })
 	if _, body := s.get(t, "/api/ask?q="+url.QueryEscape("Wo tagt der Arbeitskreis Wasserstoff?")); !strings.Contains(body, "Huzhou") {
