@@ -23,7 +23,8 @@ type cues struct {
 	city, anaphora, join, joinNot                                         cueList
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
-	currency, numberWords, placeWords, money, ageUnits, freeOfCharge      cueList
+	currency, numberWords, placeWords, money, invested, ageUnits          cueList
+	freeOfCharge                                                          cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 }
 
@@ -49,6 +50,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
 		"decision": &c.decision, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "surname": &c.surname,
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,
+		"invested":        &c.invested,
 		"age_units":       &c.ageUnits,
 		"free_of_charge":  &c.freeOfCharge,
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,

@@ -48,7 +48,7 @@ func (e *Engine) expected(q *question) answerType {
 	case m.asksOrdinal.in(q.text, q.units):
 		// "Als wievieltes Mitglied …?", 第几届
 		return anOrdinal
-	case asks(&m.asksNumber) && e.learner.cues.money.in(q.text, q.units):
+	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) || e.learner.cues.invested.in(q.text, q.units)):
 		return anAmount
 	case asks(&m.asksNumber):
 		return aNumber

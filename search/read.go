@@ -18,16 +18,19 @@ import (
 // names, the cities, regions and people it mentions, its numbers, and the
 // units nothing explained.
 type question struct {
-	text    string
-	lang    corpus.Lang
-	units   []unit
-	has     [numConcepts]bool
-	cities  []cityMention
-	regions []*corpus.Region
-	people  []*corpus.Person
-	years   []int
-	numbers []int // ordinals and other small numbers
-	unknown []unit
+	text   string
+	lang   corpus.Lang
+	units  []unit
+	has    [numConcepts]bool
+	cities []cityMention
+	// modifiers are the cities that begin a compound ("Deyang-Delegation"):
+	// they give a search context, as a name does, but are not asked about.
+	modifiers []*corpus.City
+	regions   []*corpus.Region
+	people    []*corpus.Person
+	years     []int
+	numbers   []int // ordinals and other small numbers
+	unknown   []unit
 	// content are the units that say what is asked about: all but stop
 	// words and the words for "who" and the alliance.
 	content []unit
@@ -94,6 +97,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		switch {
 		case modifiesCompound(q, m):
 			compound = m.to // "Huzhou-Erklärung": neither Huzhou nor a statement
+			r.modifier(m)
 		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m):
 		default:
 			r.match(n, m)
@@ -193,6 +197,19 @@ func (r *reading) match(n int, m match) {
 	}
 	for _, s := range m.senses {
 		q.addSense(s, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy, weak: s.weak})
+	}
+}
+
+// modifier records the city that begins a compound, which is no unknown
+// word: the delegation of "Deyang-Delegation" is found as 德阳代表团 too.
+func (r *reading) modifier(m match) {
+	for i := m.from; i < m.to; i++ {
+		r.covered[i] = true
+	}
+	for _, s := range m.senses {
+		if s.city != nil && !slices.Contains(r.q.modifiers, s.city) {
+			r.q.modifiers = append(r.q.modifiers, s.city)
+		}
 	}
 }
 

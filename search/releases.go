@@ -529,6 +529,11 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
+	for _, c := range q.modifiers {
+		texts = append(texts, c.Name)
+		names[c.Name] = true
+		variants[c.Name] = textValues(c.Names)
+	}
 	if len(texts) == 0 {
 		// Nothing unknown and no name: the question's keywords are its
 		// subject, when no fact of the data answered it ("Hannover
