@@ -163,16 +163,20 @@ func TestMergeRoleHolder(t *testing.T) {
 }
 
 func TestReadCompoundWithCity(t *testing.T) {
-	// A city that begins a hyphenated compound is no city of the question,
-	// and the compound's other word no keyword.
+	// A city that begins a hyphenated compound is no city of the question
+	// but gives its search context, and the compound's other word is no
+	// keyword.
 	e := testEngine(t)
 	q := e.read("Was hat es mit der Huzhou-Erklärung auf sich?", "")
 	var unknown []string
 	for _, u := range q.unknown {
 		unknown = append(unknown, u.raw)
 	}
-	if len(q.cities) > 0 || !slices.Equal(unknown, []string{"Huzhou", "Erklärung"}) {
-		t.Errorf("cities %v, unknown %v; want none and [Huzhou Erklärung]", q.cities, unknown)
+	if len(q.cities) > 0 || !slices.Equal(unknown, []string{"Erklärung"}) {
+		t.Errorf("cities %v, unknown %v; want none and [Erklärung]", q.cities, unknown)
+	}
+	if len(q.modifiers) != 1 || q.modifiers[0].Name != "Huzhou" {
+		t.Errorf("modifiers %v, want Huzhou", q.modifiers)
 	}
 	if q := e.read("Ist Huzhou Mitglied?", ""); len(q.cities) != 1 {
 		t.Errorf("Huzhou alone: cities %v", q.cities)
