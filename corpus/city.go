@@ -41,6 +41,10 @@ type City struct {
 	// names that source.
 	Joined     Date  `yaml:"joined,omitempty"`
 	JoinedCite *Cite `yaml:"joined_cite,omitempty"`
+	// Left is when a former member left, where a source says; LeftCite
+	// names that source.
+	Left     Date  `yaml:"left,omitempty"`
+	LeftCite *Cite `yaml:"left_cite,omitempty"`
 	// Note carries what a source adds, in each language.
 	Note Text `yaml:"note,omitempty"`
 }

@@ -57,8 +57,12 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 	if c := k.count; c != nil {
 		add("count", countSentence(corpus.English, *c), e.newerCount(c))
 	}
-	for _, j := range k.joins {
-		add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), joinedIn(corpus.English, j.when)), e.newerMembership(&j.city, date))
+	for _, j := range k.memberships {
+		if j.left {
+			add("left", fmt.Sprintf("%s left %s", cityLabel(&j.city), joinedIn(corpus.English, j.when)), e.newerMembership(j, date))
+			continue
+		}
+		add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), joinedIn(corpus.English, j.when)), e.newerMembership(j, date))
 	}
 	for _, as := range k.assemblies {
 		fact := fmt.Sprintf("%s plenary assembly: %s", ordinalArg(corpus.English, as.Number), whenAndWhere(corpus.English, as))
@@ -118,9 +122,9 @@ func (e *Engine) newerCount(c *corpus.Count) string {
 	return ""
 }
 
-func (e *Engine) newerMembership(c *corpus.City, since corpus.Date) string {
+func (e *Engine) newerMembership(j learnedMembership, since corpus.Date) string {
 	for _, x := range e.base.Cities {
-		if sameCity(&x, c) && !x.IsMember() && since.Before(x.AsOf) {
+		if sameCity(&x, &j.city) && x.IsMember() == j.left && since.Before(x.AsOf) {
 			return fmt.Sprintf("cities.yaml (as of %s): %s is %s", x.AsOf, x.Name, x.Status)
 		}
 	}

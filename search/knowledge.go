@@ -13,8 +13,9 @@ import (
 // those learned from the releases. Each learned fact is cited with its
 // release; by subject, the newest wins: the current contact is the
 // newest release's, the latest count the newest, a city a release says
-// joined is a member from then on. The data files' own entries are kept,
-// so an answer can say what was true before.
+// joined is a member from then on, and one it says left a former member.
+// The data files' own entries are kept, so an answer can say what was
+// true before.
 func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 	d := *base
 	d.Cities = slices.Clone(base.Cities)
@@ -45,8 +46,12 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 			c.Cite = cite
 			m.count(c)
 		}
-		for _, j := range k.joins {
-			m.join(j, cite)
+		for _, j := range k.memberships {
+			if j.left {
+				m.leave(j, cite)
+			} else {
+				m.join(j, cite)
+			}
 		}
 		for _, as := range k.assemblies {
 			as.Cite = cite
@@ -217,7 +222,7 @@ func markCurrent(offices []corpus.Office) {
 // member of the data files stays as they say, as does a non-member they
 // say is none as of a later date; a city several releases name keeps the
 // earliest date.
-func (m *merger) join(j learnedJoin, cite corpus.Cite) {
+func (m *merger) join(j learnedMembership, cite corpus.Cite) {
 	cities := m.data.Cities
 	i := slices.IndexFunc(cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
 	if i < 0 {
@@ -238,6 +243,20 @@ func (m *merger) join(j learnedJoin, cite corpus.Cite) {
 		// A data file that says otherwise as of a later date wins.
 		c.Status, c.Cite, c.Joined, c.JoinedCite = corpus.StatusMember, cite, j.when, &cite
 		m.learnedCity[i] = true
+	}
+}
+
+// leave makes the member j names a former member, unless a data file
+// says it is a member as of a later date.
+func (m *merger) leave(j learnedMembership, cite corpus.Cite) {
+	i := slices.IndexFunc(m.data.Cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
+	if i < 0 {
+		return
+	}
+	c := &m.data.Cities[i]
+	if c.IsMember() && !cite.AsOf.Before(c.AsOf) {
+		c.Status, c.Cite, c.Left, c.LeftCite = corpus.StatusFormer, cite, j.when, &cite
+		delete(m.learnedCity, i)
 	}
 }
 

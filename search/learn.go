@@ -20,13 +20,13 @@ import (
 
 // learned is what one release states about the alliance.
 type learned struct {
-	release    *corpus.Release
-	contact    *corpus.Office
-	count      *corpus.Count
-	joins      []learnedJoin
-	assemblies []corpus.Assembly
-	people     []corpus.Person
-	glosses    []nameGloss
+	release     *corpus.Release
+	contact     *corpus.Office
+	count       *corpus.Count
+	memberships []learnedMembership
+	assemblies  []corpus.Assembly
+	people      []corpus.Person
+	glosses     []nameGloss
 }
 
 // nameGloss is a name a release gives in Chinese and in Latin letters:
@@ -36,10 +36,11 @@ type nameGloss struct {
 	Latin   string `json:"latin"`
 }
 
-// learnedJoin is a city a release says joined, and when.
-type learnedJoin struct {
+// learnedMembership is a city a release says joined, or left, and when.
+type learnedMembership struct {
 	city corpus.City // its names, country and region, as far as known
 	when corpus.Date
+	left bool
 }
 
 // learner learns facts from releases.
@@ -54,13 +55,13 @@ func (l *learner) learn(r *corpus.Release) *learned {
 	body := sentencesOf(r.Body)
 	about := sentencesOf(r.About)
 	return &learned{
-		release:    r,
-		contact:    l.contact(r, cite),
-		count:      l.count(about, body, cite),
-		joins:      l.joins(r, body, cite),
-		assemblies: l.assemblies(r, body, cite),
-		people:     l.people(r, slices.Concat(body, about), cite),
-		glosses:    l.glosses(r),
+		release:     r,
+		contact:     l.contact(r, cite),
+		count:       l.count(about, body, cite),
+		memberships: l.memberships(r, body, cite),
+		assemblies:  l.assemblies(r, body, cite),
+		people:      l.people(r, slices.Concat(body, about), cite),
+		glosses:     l.glosses(r),
 	}
 }
 
@@ -106,7 +107,7 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 
 // empty reports whether nothing was learned.
 func (k *learned) empty() bool {
-	return k.contact == nil && k.count == nil && len(k.joins) == 0 && len(k.assemblies) == 0 && len(k.people) == 0 &&
+	return k.contact == nil && k.count == nil && len(k.memberships) == 0 && len(k.assemblies) == 0 && len(k.people) == 0 &&
 		len(k.glosses) == 0
 }
 
@@ -428,16 +429,19 @@ func lastRunes(s string, n int) string {
 	return s[i:]
 }
 
-// Cities that joined.
+// Cities that joined, and cities that left.
 
-// joins reads which cities the release says joined, and when: a date in
-// the sentence, else the release's. Cities the data files already hold as
-// members keep what the data says.
-func (l *learner) joins(r *corpus.Release, body []sentence, cite corpus.Cite) []learnedJoin {
-	var out []learnedJoin
+// memberships reads which cities the release says joined or left, and
+// when: a date in the sentence, else the release's. Cities the data files
+// already hold as members keep what the data says of their joining. A
+// sentence that only plans or applies says neither ("Kassel has applied
+// to join", "will consider leaving").
+func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Cite) []learnedMembership {
+	var out []learnedMembership
 	all := slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body)
 	for k, s := range all {
-		if !l.cues.join.in(s.text, s.units) || l.cues.joinNot.in(s.text, s.units) {
+		left := l.cues.leave.in(s.text, s.units)
+		if !left && !l.cues.join.in(s.text, s.units) || l.cues.joinNot.in(s.text, s.units) {
 			continue
 		}
 		when := joinDate(s, cite.AsOf)
@@ -448,6 +452,21 @@ func (l *learner) joins(r *corpus.Release, body []sentence, cite corpus.Cite) []
 			}
 		}
 		for _, p := range named {
+			if left {
+				if p.city == nil || !p.city.IsMember() {
+					continue
+				}
+				// Named twice (in the title, then with its date): once,
+				// on the earliest date.
+				if i := slices.IndexFunc(out, func(j learnedMembership) bool { return j.left && sameCity(&j.city, p.city) }); i >= 0 {
+					if earlier(when, out[i].when) {
+						out[i].when = when
+					}
+					continue
+				}
+				out = append(out, learnedMembership{city: *p.city, when: when, left: true})
+				continue
+			}
 			if p.city != nil && p.city.IsMember() {
 				continue
 			}
@@ -463,13 +482,13 @@ func (l *learner) joins(r *corpus.Release, body []sentence, cite corpus.Cite) []
 			}
 			// Named twice (in the title, then with its date): once, on
 			// the earliest date.
-			if i := slices.IndexFunc(out, func(j learnedJoin) bool { return sameCity(&j.city, &c) }); i >= 0 {
+			if i := slices.IndexFunc(out, func(j learnedMembership) bool { return !j.left && sameCity(&j.city, &c) }); i >= 0 {
 				if earlier(when, out[i].when) {
 					out[i].when = when
 				}
 				continue
 			}
-			out = append(out, learnedJoin{city: c, when: when})
+			out = append(out, learnedMembership{city: c, when: when})
 		}
 	}
 	return out

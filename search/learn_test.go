@@ -141,7 +141,7 @@ func TestLearn(t *testing.T) {
 			lang       corpus.Lang
 			title      string
 			body       string
-			joined     string // the joins, "name date; ..."
+			joined     string // the joins and leaves, "name date; name left date; ..."
 			assemblies string // "number date place; ..."
 			people     string // "name (alias): role; ..."
 		}{
@@ -157,13 +157,23 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
 			// A name is not read into the verb after it (作工作报告).
 			{corpus.Chinese, "大会", "联盟秘书长刘毅作工作报告。", "", "", "刘毅: 秘书长"},
+			// A member that leaves, named in the title and then with the
+			// date it left; a city that applies has not joined.
+			{corpus.German, "Bottrop tritt aus der ISA aus", "Die Stadt Bottrop ist zum 31. Oktober 2026 aus der ISA ausgetreten.", "Bottrop left 2026-10-31", "", ""},
+			{corpus.English, "Membership", "Chemnitz has left the alliance.", "Chemnitz left 2027-03-01", "", ""},
+			{corpus.Chinese, "大会", "大会将审议德国黑森州卡塞尔市（Kassel）的入盟申请。", "", "", ""},
+			{corpus.English, "Plenary", "Kassel has applied to join the alliance.", "", "", ""},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
 		for _, tt := range tests {
 			k := l.learn(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
 			var joined, assemblies, people []string
-			for _, j := range k.joins {
+			for _, j := range k.memberships {
+				if j.left {
+					joined = append(joined, j.city.Name+" left "+j.when.String())
+					continue
+				}
 				joined = append(joined, j.city.Name+" "+j.when.String())
 			}
 			for _, as := range k.assemblies {
@@ -216,7 +226,7 @@ date: 2027-01-10
 lang: de
 ---
 
-Dies ist eine fiktive Testmeldung. Die Stadt Musterhausen ist der ISA am 8. Januar 2027 beigetreten.
+Dies ist eine fiktive Testmeldung. Die Stadt Musterhausen ist der ISA am 8. Januar 2027 beigetreten. Die Stadt Bottrop ist zum 31. Dezember 2026 aus der ISA ausgetreten.
 
 ## Information zur ISA
 
@@ -237,6 +247,7 @@ E-Mail: isa@muster.example
 	for q, want := range map[string][]string{
 		"Wer ist der Ansprechpartner?":      {"Erika Muster", "isa@muster.example"},
 		"Ist Musterhausen Mitglied?":        {"Ja", "8. Januar 2027"},
+		"Ist Bottrop Mitglied?":             {"Nein", "31. Dezember 2026"},
 		"Wie viele Mitglieder hat die ISA?": {"48"},
 	} {
 		got := ask(q)

@@ -220,6 +220,10 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		a.say("sayMembership.belongs_to_isa_with_guest", name, asOf)
 		e.sayJoined(a, c)
 	case corpus.StatusFormer:
+		if c.LeftCite != nil {
+			a.say("sayMembership.left", name, joinedIn(lang, c.Left), asOf)
+			break
+		}
 		a.say("sayMembership.is_not_on_any_current", name)
 	default:
 		e.sayNotMember(a, c.Country, name)

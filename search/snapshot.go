@@ -37,7 +37,7 @@ const (
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-12"
+const learnerVersion = "isabot-learner-13"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {
@@ -97,7 +97,7 @@ type learnedRecord struct {
 	Version    string
 	Contact    *corpus.Office
 	Count      *corpus.Count
-	Joins      []joinRecord
+	Joins      []joinRecord // joins and leaves
 	Assemblies []corpus.Assembly
 	People     []corpus.Person
 	Glosses    []nameGloss
@@ -106,12 +106,13 @@ type learnedRecord struct {
 type joinRecord struct {
 	City corpus.City
 	When corpus.Date
+	Left bool
 }
 
 func recordOf(k *learned, version string) *learnedRecord {
 	rec := &learnedRecord{Version: version, Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people, Glosses: k.glosses}
-	for _, j := range k.joins {
-		rec.Joins = append(rec.Joins, joinRecord{City: j.city, When: j.when})
+	for _, j := range k.memberships {
+		rec.Joins = append(rec.Joins, joinRecord{City: j.city, When: j.when, Left: j.left})
 	}
 	return rec
 }
@@ -119,7 +120,7 @@ func recordOf(k *learned, version string) *learnedRecord {
 func (rec *learnedRecord) learned(r *corpus.Release) *learned {
 	k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People, glosses: rec.Glosses}
 	for _, j := range rec.Joins {
-		k.joins = append(k.joins, learnedJoin{city: j.City, when: j.When})
+		k.memberships = append(k.memberships, learnedMembership{city: j.City, when: j.When, left: j.Left})
 	}
 	return k
 }
