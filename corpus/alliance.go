@@ -62,7 +62,10 @@ type Assembly struct {
 	Date   Date `yaml:"date"`
 	Place  Text `yaml:"place"`
 	Note   Text `yaml:"note,omitempty"`
-	Cite   `yaml:",inline"`
+	// Planned is the date an older source gave for an assembly since
+	// moved to Date.
+	Planned Date `yaml:"planned,omitempty"`
+	Cite    `yaml:",inline"`
 }
 
 // Office kinds.

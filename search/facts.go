@@ -712,7 +712,11 @@ func whenAndWhere(lang corpus.Lang, as corpus.Assembly) string {
 	if p := as.Place.In(lang); p != "" {
 		parts = append(parts, p)
 	}
-	return strings.Join(parts, msg(lang, "common.comma"))
+	s := strings.Join(parts, msg(lang, "common.comma"))
+	if !as.Planned.IsZero() {
+		s += msg(lang, "whenAndWhere.first_planned", as.Planned.Format(lang))
+	}
+	return s
 }
 
 // nextAssembly is the assembly the sources date after today, the earliest

@@ -302,7 +302,10 @@ func (m *merger) assembly(as corpus.Assembly) {
 		return
 	}
 	changed := false
-	if moreExact(as.Date, x.Date) || !as.Date.IsZero() && as.Date.Year != x.Date.Year {
+	switch {
+	case moved(as.Date, x.Date):
+		x.Planned, x.Date, changed = x.Date, as.Date, true
+	case moreExact(as.Date, x.Date):
 		x.Date, changed = as.Date, true
 	}
 	for l, p := range as.Place {
@@ -319,6 +322,21 @@ func (m *merger) assembly(as corpus.Assembly) {
 	if changed {
 		x.Cite = as.Cite
 	}
+}
+
+// moved reports whether a newer source's date for an assembly says
+// otherwise than the known one, rather than saying less or more of it:
+// June 2027 moves April 2027, but 2027 does not, nor does 16 October
+// move 15 October (an assembly may last two days, and sources name
+// either).
+func moved(d, known corpus.Date) bool {
+	switch {
+	case d.IsZero() || known.IsZero():
+		return false
+	case d.Year != known.Year:
+		return true
+	}
+	return d.Month != 0 && known.Month != 0 && d.Month != known.Month
 }
 
 // person adds someone a release names with a role, unless the data

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -329,6 +330,35 @@ func TestContactDetailsOfAnother(t *testing.T) {
 		}
 		if a.Answered || strings.HasPrefix(a.Text, tt.absent) {
 			t.Errorf("%s: answered %v (%s): %s", tt.question, a.Answered, a.Rule, a.Text)
+		}
+	}
+}
+
+func TestMergeAssemblyMoved(t *testing.T) {
+	// Releases name the 13th assembly's date, oldest first: a newer date
+	// that says more of it refines it, one that says less keeps it, one
+	// that says otherwise moves it and keeps the date first planned.
+	release := func(id string, day int) *corpus.Release {
+		return &corpus.Release{ID: id, Date: time.Date(2026, 11, day, 0, 0, 0, 0, time.UTC)}
+	}
+	tests := []struct {
+		dates         []corpus.Date // what each newer release says
+		want, planned corpus.Date
+	}{
+		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027, Month: 4, Day: 20}}, corpus.Date{Year: 2027, Month: 4, Day: 20}, corpus.Date{}},
+		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027}}, corpus.Date{Year: 2027, Month: 4}, corpus.Date{}},
+		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027}, {Year: 2027, Month: 6, Day: 9}}, corpus.Date{Year: 2027, Month: 6, Day: 9}, corpus.Date{Year: 2027, Month: 4}},
+		{[]corpus.Date{{Year: 2025, Month: 10, Day: 15}, {Year: 2025, Month: 10, Day: 16}}, corpus.Date{Year: 2025, Month: 10, Day: 15}, corpus.Date{}},
+	}
+	for _, tt := range tests {
+		learnt := map[string]*learned{}
+		for i, d := range tt.dates {
+			r := release("r"+strconv.Itoa(i), i+1)
+			learnt[r.ID] = &learned{release: r, assemblies: []corpus.Assembly{{Number: 13, Date: d, Place: corpus.Text{corpus.German: "Mainz"}}}}
+		}
+		got := merge(&corpus.Data{}, learnt).Alliance.Assemblies
+		if len(got) != 1 || got[0].Date != tt.want || got[0].Planned != tt.planned {
+			t.Errorf("%v: got %+v, want date %v, planned %v", tt.dates, got, tt.want, tt.planned)
 		}
 	}
 }
