@@ -105,7 +105,11 @@ type Person struct {
 	Aliases      []string `yaml:"aliases,omitempty"`
 	Role         Text     `yaml:"role"`
 	Organisation string   `yaml:"organisation,omitempty"`
-	Cite         `yaml:",inline"`
+	// Successor is who holds the role since Until, where a newer source
+	// names another holder of it.
+	Successor string `yaml:"successor,omitempty"`
+	Until     Date   `yaml:"until,omitempty"`
+	Cite      `yaml:",inline"`
 }
 
 // Website is the alliance's web portal.

@@ -454,7 +454,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	}
 	people := func() {
 		for _, p := range e.data.Alliance.People {
-			if strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretariat") {
+			if p.Successor == "" && strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretariat") {
 				a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
 			}
 		}
@@ -495,6 +495,9 @@ func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer
 		// title says ("Yantai joins ...").
 		if r := e.releases[p.Cite.Source]; r != nil {
 			a.say("person.named_in", r.Title, corpus.DateOf(r.Date).Format(lang))
+		}
+		if p.Successor != "" {
+			a.say("person.succeeded_by", p.Successor, p.Until.Format(lang))
 		}
 	}
 	return a.done(answer.KindPerson, confidenceFact)

@@ -349,12 +349,14 @@ func (m *merger) person(p corpus.Person) {
 	}
 	// A newer holder of a role the data give someone in more languages
 	// takes those words for it: 谭静怡, 副秘书长 from 2026, is the Deputy
-	// Secretary-General that Rong Qiang was as of 2022.
-	for _, x := range m.data.Alliance.People {
-		if sameRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf) {
+	// Secretary-General that Rong Qiang was as of 2022, and succeeds him.
+	for i := range m.data.Alliance.People {
+		x := &m.data.Alliance.People[i]
+		if x.Successor == "" && sameRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf) {
 			role := maps.Clone(x.Role)
 			maps.Copy(role, p.Role)
 			p.Role = role
+			x.Successor, x.Until = p.Name, p.AsOf
 			break
 		}
 	}

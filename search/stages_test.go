@@ -143,7 +143,8 @@ func TestPlacesInText(t *testing.T) {
 
 func TestMergeRoleHolder(t *testing.T) {
 	// A release names a newer holder of a role the data give in three
-	// languages: the newer holder is known by the role in all three.
+	// languages: the newer holder is known by the role in all three, and
+	// succeeds the older one.
 	base := &corpus.Data{Alliance: corpus.Alliance{People: []corpus.Person{{
 		Name: "Rong Qiang",
 		Role: corpus.Text{corpus.German: "stellvertretender Generalsekretär", corpus.English: "Deputy Secretary-General", corpus.Chinese: "联盟秘书处副秘书长"},
@@ -160,6 +161,12 @@ func TestMergeRoleHolder(t *testing.T) {
 	}
 	if got := people[i].Role; got[corpus.English] != "Deputy Secretary-General" || got[corpus.Chinese] != "副秘书长" {
 		t.Errorf("Tan Jingyi's role %v", got)
+	}
+	if old := people[0]; old.Successor != "Tan Jingyi" || old.Until != corpus.DateOf(r.Date) {
+		t.Errorf("Rong Qiang's successor %q since %v, want Tan Jingyi since %v", old.Successor, old.Until, corpus.DateOf(r.Date))
+	}
+	if base.Alliance.People[0].Successor != "" {
+		t.Error("merging changed the data files' people")
 	}
 }
 
