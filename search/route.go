@@ -57,7 +57,7 @@ var rules = []rule{
 	// Messestadt Hannover").
 	{"membership", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q)
-	}, unlessReleaseSays(membership)},
+	}, unlessReleaseSays(holding(membership))},
 	// A name no gazetteer knows is said to be unknown.
 	{"unknown-city", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun() && !q.has[cPerson]
@@ -141,7 +141,7 @@ var rules = []rule{
 		return len(q.cities) > 0 && !q.has[cAssembly] && !asksWhoDoes(q) && !asksOtherCities(q) &&
 			(q.memberish || q.has[cWhen] || q.unknownWords() == 0 || q.has[cList] && slices.ContainsFunc(q.cities, grouping)) &&
 			(q.memberish || !anyOf(q.has, cFounding, cProposal))
-	}, unlessReleaseSays(membership)},
+	}, unlessReleaseSays(holding(membership))},
 	{"founding-members", func(q *question) bool {
 		return (q.has[cFoundingMember] || q.has[cFounding] && q.has[cCity] && q.has[cList]) && len(q.cities) == 0 &&
 			!anyOf(q.has, cWhere, cWhen, cCount)
@@ -158,7 +158,9 @@ var rules = []rule{
 		countsOthers := q.has[cCount] && anyOf(q.has, cPerson, cMember, cCity)
 		return q.has[cAssembly] && !countsOthers && !(q.unknownWords() > 0 && (q.has[cCount] || asksWhoDoes(q)))
 	},
-		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
+		// Words the data do not explain may ask for more than the date
+		// and place: "the motto of the plenary in Mainz".
+		unlessReleaseSays(maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) }))},
 	// Who joined in a year, counted.
 	{"joined-in", func(q *question) bool { return q.has[cJoin] && len(q.years) > 0 && len(q.cities) == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
@@ -233,12 +235,12 @@ func maybe(compose func(e *Engine, q *question) (answer.Answer, bool)) func(cont
 	}
 }
 
-// unlessReleaseSays makes an answer function of a composer that answers
-// from the data, unless the question has words of its own that a
+// unlessReleaseSays makes an answer function that answers from the data,
+// with fromData, unless the question has words of its own that a
 // release's passage holds all of, with the names the question gives:
 // "Mit welcher Stadt verhandelt Heilbronn über eine Partnerschaft?" is
 // not answered by Heilbronn's membership when a release says it.
-func unlessReleaseSays(compose func(e *Engine, q *question) answer.Answer) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		if q.unknownWords() > 0 {
 			a, ok, err := e.answerFromReleases(ctx, q)
@@ -246,7 +248,7 @@ func unlessReleaseSays(compose func(e *Engine, q *question) answer.Answer) func(
 				return a, true, err
 			}
 		}
-		return holding(compose)(ctx, e, q)
+		return fromData(ctx, e, q)
 	}
 }
 
