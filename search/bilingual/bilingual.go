@@ -36,8 +36,9 @@
 // German one when their English words are the main senses of both.
 //
 // The embedded files are strings that the tables point into: the
-// dictionaries stay in the binary's read-only data, and loading them only
-// checks each line and notes where each word starts.
+// dictionaries stay in the binary's read-only data, and loading one only
+// notes where each word starts, when a translation first needs it. The
+// tests check their lines as Load checks a file's.
 package bilingual
 
 import (
@@ -85,7 +86,15 @@ const MaxTranslations = 5
 // Dict holds the dictionaries between English and German and between
 // English and Chinese, both ways. It is safe for concurrent use.
 type Dict struct {
-	tables map[direction]*table
+	tables map[direction]func() *table
+}
+
+// table is the dictionary from one language to another, or nil.
+func (d *Dict) table(from, to corpus.Lang) *table {
+	if t := d.tables[direction{from, to}]; t != nil {
+		return t()
+	}
+	return nil
 }
 
 type direction struct{ from, to corpus.Lang }
@@ -104,7 +113,7 @@ func (d *Dict) Words(lang corpus.Lang) []string {
 	if lang == corpus.English {
 		to = corpus.German
 	}
-	t := d.tables[direction{lang, to}]
+	t := d.table(lang, to)
 	if t == nil {
 		return nil
 	}
@@ -117,15 +126,20 @@ func (d *Dict) Words(lang corpus.Lang) []string {
 
 func (d direction) file() string { return string(d.from) + "-" + string(d.to) + ".tsv" }
 
-var embedded = sync.OnceValues(func() (*Dict, error) {
+var embedded = sync.OnceValue(func() *Dict {
 	texts := []string{deEn, enDe, zhEn, enZh}
-	return load(func(i int) (string, string, error) { return directions[i].file(), texts[i], nil })
+	d := &Dict{tables: make(map[direction]func() *table, len(directions))}
+	for i, dir := range directions {
+		d.tables[dir] = sync.OnceValue(func() *table { return indexTable(dir, texts[i]) })
+	}
+	return d
 })
 
-// Embedded returns the dictionaries built into the binary. They are read
-// on the first call, which takes some milliseconds, so a program may call
-// it early in the background; later calls return the same Dict.
-func Embedded() (*Dict, error) { return embedded() }
+// Embedded returns the dictionaries built into the binary. Each is read
+// when a translation first needs it, which takes some milliseconds;
+// later calls return the same Dict. The error is always nil: the files
+// are fixed when the binary is built, and checked by the tests.
+func Embedded() (*Dict, error) { return embedded(), nil }
 
 // Load reads the four dictionaries from the top of fsys, each from
 // name.tsv or, if that is missing, from name.tsv.gz (such as
@@ -155,9 +169,10 @@ func load(read func(i int) (name, text string, err error)) (*Dict, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	d := &Dict{tables: make(map[direction]*table, len(directions))}
+	d := &Dict{tables: make(map[direction]func() *table, len(directions))}
 	for i, dir := range directions {
-		d.tables[dir] = tables[i]
+		t := tables[i]
+		d.tables[dir] = func() *table { return t }
 	}
 	return d, nil
 }
@@ -203,11 +218,11 @@ func (d *Dict) Translate(word string, from, to corpus.Lang) []Translation {
 		return nil
 	}
 	var hits []hit
-	if t := d.tables[direction{from, to}]; t != nil {
+	if t := d.table(from, to); t != nil {
 		hits = t.translate(word)
 	} else {
-		toEn, fromEn := d.tables[direction{from, corpus.English}], d.tables[direction{corpus.English, to}]
-		back := d.tables[direction{to, corpus.English}]
+		toEn, fromEn := d.table(from, corpus.English), d.table(corpus.English, to)
+		back := d.table(to, corpus.English)
 		if toEn == nil || fromEn == nil || back == nil {
 			return nil
 		}

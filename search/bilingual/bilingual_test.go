@@ -390,7 +390,22 @@ func TestNotice(t *testing.T) {
 	}
 }
 
-// loadEmbedded loads the embedded files afresh, as Embedded does once.
+// TestEmbeddedFiles checks the embedded files' lines, which Embedded
+// does not, and that Embedded finds the words Load finds.
+func TestEmbeddedFiles(t *testing.T) {
+	checked, err := loadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := embeddedDict(t)
+	for _, dir := range directions {
+		if got, want := d.table(dir.from, dir.to).heads, checked.table(dir.from, dir.to).heads; !slices.Equal(got, want) {
+			t.Errorf("%s: Embedded notes %d words, Load %d", dir.file(), len(got), len(want))
+		}
+	}
+}
+
+// loadEmbedded loads the embedded files with Load's checks.
 func loadEmbedded() (*Dict, error) {
 	texts := []string{deEn, enDe, zhEn, enZh}
 	return load(func(i int) (string, string, error) { return directions[i].file(), texts[i], nil })

@@ -80,6 +80,23 @@ func parseTable(name string, dir direction, text string) (*table, error) {
 	return t, nil
 }
 
+// indexTable notes where each line of a dictionary file starts, as
+// parseTable does, without checking the lines: for the embedded files,
+// which the tests check.
+func indexTable(dir direction, text string) *table {
+	t := &table{from: dir.from, to: dir.to, text: text, heads: make([]uint32, 0, len(text)/30)}
+	for off := 0; off < len(text); {
+		start := off
+		line, rest := nextLine(text[off:])
+		off = len(text) - len(rest)
+		if line != "" && line[0] != '#' {
+			t.heads = append(t.heads, uint32(start))
+		}
+	}
+	t.heads = slices.Clip(t.heads)
+	return t
+}
+
 // nextLine cuts the first line off text. The lines are short, and a
 // plain loop finds their end faster than strings.IndexByte.
 func nextLine(text string) (line, rest string) {
