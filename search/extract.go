@@ -313,6 +313,9 @@ func (e *Engine) kindWords(t answerType) *cueList {
 // "how many", "wie viele", 多少 ("visitors", "Projekte", 人); nil if it
 // asks for no number.
 func (e *Engine) countedWord(q *question) *topicWord {
+	if q.expects == aNumber && e.message.asksDuration.in(q.text, q.units) {
+		return e.durationWord()
+	}
 	var cue *cueList
 	switch q.expects {
 	case aNumber:
@@ -346,6 +349,19 @@ func (e *Engine) countedWord(q *question) *topicWord {
 		}
 	}
 	return nil
+}
+
+// durationWord is the counted word of a question for a duration: the
+// units of time, in each language.
+func (e *Engine) durationWord() *topicWord {
+	units := e.message.durationUnits
+	w := &topicWord{text: "duration", terms: map[corpus.Lang][]string{}}
+	for _, l := range corpus.Langs() {
+		for _, u := range units.all {
+			w.terms[l] = append(w.terms[l], searchTerms(e.index.analyze(l, u))...)
+		}
+	}
+	return w
 }
 
 // counts reports whether a sentence in lang gives a number of the counted

@@ -22,6 +22,8 @@ type messageCues struct {
 	questionWords, questionVerbs                                      cueList
 	questionPrepositions, requests                                    cueList
 	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
+	// asksDuration asks for a number of days, weeks, years: durationUnits.
+	asksDuration, durationUnits cueList
 	// pronouns refer to what an earlier question of the message named:
 	// "Where is Liuzhou? When did it join?"
 	pronouns cueList
@@ -33,9 +35,10 @@ func mustLoadMessageCues() *messageCues {
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
 		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests,
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
-		"asks_age":     &m.asksAge,
-		"asks_ordinal": &m.asksOrdinal,
-		"pronouns":     &m.pronouns,
+		"asks_age":      &m.asksAge,
+		"asks_ordinal":  &m.asksOrdinal,
+		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
+		"pronouns": &m.pronouns,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

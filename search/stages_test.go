@@ -237,6 +237,11 @@ func TestCountedWord(t *testing.T) {
 		{"Wie viele chinesische Firmen haben ausgestellt?", "Visitors held 518 meetings.", false},
 		{"How many visitors came?", "Around 2,300 trade visitors came.", true},
 		{"代表团一共多少人？", "代表团共18人。", true},
+		// A duration counts units of time, in any language.
+		{"Wie lange ist ein Zug unterwegs?", "A train needs about 18 days for the journey.", true},
+		{"Wie lange ist ein Zug unterwegs?", "The route of about 9,800 kilometres runs through Kazakhstan.", false},
+		{"How long does the course take?", "Der Kurs dauert drei Wochen und 40 Stunden.", true},
+		{"培训持续多久？", "培训为期6个月。", true},
 	}
 	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range tests {
