@@ -174,10 +174,12 @@ func (r *reading) match(n int, m match) {
 		return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
 	}
 	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
-		// A subject word stays unknown, as one word.
-		q.has[cOutside] = q.has[cOutside] || has(cOutside)
+		// A subject word stays unknown, as one word. A word only near
+		// one out of scope is not: "gehalten" is no "Gehalt".
+		outside := has(cOutside) && !m.fuzzy
+		q.has[cOutside] = q.has[cOutside] || outside
 		for i := m.from; i < m.to; i++ {
-			q.units[i].word, q.units[i].outside = n+1, has(cOutside)
+			q.units[i].word, q.units[i].outside = n+1, outside
 		}
 		return
 	}

@@ -374,3 +374,17 @@ func TestMergeAssemblyMoved(t *testing.T) {
 		}
 	}
 }
+
+func TestReadOutsideWords(t *testing.T) {
+	// A word out of scope is one as written, not one a typo away: the
+	// verb "gehalten" is no "Gehalt".
+	e := testEngine(t)
+	for q, want := range map[string]bool{
+		"Wie hoch ist das Gehalt des Generalsekretärs?": true,
+		"Wer hat die Abschlussrede in Huzhou gehalten?": false,
+	} {
+		if got := e.read(q, corpus.German).has[cOutside]; got != want {
+			t.Errorf("%s: out of scope %v, want %v", q, got, want)
+		}
+	}
+}
