@@ -261,6 +261,9 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			if c.holds && want != anyText {
 				score += 3
 			}
+			if c.holds && want == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
+				score += 0.5 // a day or month, not a year alone ("Innovationspreis 2026")
+			}
 			if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
 				score += 1.5 // both facts asked for: "wann und wo"
 			}

@@ -51,11 +51,46 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 		return e.quoteAnswer(q, found, topic), true, nil
 	}
 	if !best.holds {
+		// Another paragraph of the release may hold the fact beside a
+		// word of the question ("Die Preise wurden am 11. Juni 2026 in
+		// Köln verliehen." for "Wann war die Verleihung der Preise?"):
+		// said with less confidence.
+		if c, ok := e.elsewhereIn(q, best.found.p.Release, topic); ok {
+			return e.passageAnswer(q, c, topic), true, nil
+		}
 		// "Wie viele Masken wurden geliefert?": a passage without a
 		// number does not answer how many.
 		return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
 	}
 	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// elsewhereIn finds the sentence of r that best holds the kind of fact q
+// asks for beside at least one of its topic's words, with half the
+// coverage it has.
+func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic []topicWord) (candidate, bool) {
+	if q.expects == anyText {
+		return candidate{}, false
+	}
+	full := e.full(r)
+	var paragraphs []scoredPassage
+	for i := range full.Body {
+		if p, ok := passageAt(full, partBody, i); ok {
+			paragraphs = append(paragraphs, scoredPassage{p: &p, score: 1})
+		}
+	}
+	hints, counted := e.hintWords(q), e.countedWord(q)
+	var best candidate
+	for chunk := range slices.Chunk(paragraphs, maxAnswerPassages) {
+		if c := e.bestSentence(q, chunk, topic, hints, counted); c.holds && c.cover > 0 && (best.sentence == "" || c.score > best.score) {
+			best = c
+		}
+	}
+	if best.sentence == "" {
+		return candidate{}, false
+	}
+	best.found.coverage = best.cover / 2
+	return best, true
 }
 
 // bestPassages finds the passages that cover the question's topic, best
