@@ -56,8 +56,9 @@ func (e *Engine) expected(q *question) answerType {
 		return aDate
 	case asks(&m.asksPlace):
 		return aPlace
-	case asks(&m.asksPerson) && len(q.people) == 0 && !(q.memberish && anyOf(q.has, cNext, cNew, cJoin)):
-		// "Who will be the next member?" asks for cities.
+	case asks(&m.asksPerson) && len(q.people) == 0 && !(q.memberish && anyOf(q.has, cNext, cNew, cJoin) && q.unknownWords() == 0):
+		// "Who will be the next member?" asks for cities; "Wer hat den
+		// Beitrittsvertrag unterschrieben?" for a person.
 		return aPerson
 	case e.learner.cues.money.in(q.text, q.units):
 		// "What is the budget of ReCycle Cities?"
@@ -298,7 +299,7 @@ func topicWeight(w topicWord) float64 {
 }
 
 // kindWords are the words that name a kind of fact, if any: "Geld",
-// "Budget" an amount, "Halle" a place, "岁" an age.
+// "Budget" an amount, "Halle" a place, "岁" an age, "Frist" a date.
 func (e *Engine) kindWords(t answerType) *cueList {
 	cues := e.learner.cues
 	switch t {
@@ -308,6 +309,8 @@ func (e *Engine) kindWords(t answerType) *cueList {
 		return &cues.placeWords
 	case anAge:
 		return &cues.ageUnits
+	case aDate:
+		return &e.message.asksDate // "Bewerbungsfrist", 截止日期
 	}
 	return nil
 }
