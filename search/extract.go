@@ -220,6 +220,7 @@ const maxAnswerPassages = 6
 // other words, its hints.
 func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) candidate {
 	want := q.expects
+	deadline := want == aDate && e.message.asksDeadline.in(q.text, q.units)
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -264,6 +265,9 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			}
 			if c.holds && want == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
 				score += 0.5 // a day or month, not a year alone ("Innovationspreis 2026")
+			}
+			if c.holds && deadline && e.message.deadlineMarkers.in(s, segment(s)) {
+				score += 0.5 // "bis zum 31. März 2027" for "Bis wann läuft die Frist?"
 			}
 			if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
 				score += 1.5 // both facts asked for: "wann und wo"

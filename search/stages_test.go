@@ -406,3 +406,21 @@ func TestAnswerFromAnotherParagraph(t *testing.T) {
 		t.Errorf("answered %v with confidence %.2f: %s", a.Answered, a.Confidence, a.Text)
 	}
 }
+
+func TestDeadlineSentence(t *testing.T) {
+	// A question for a deadline is answered by the date the release
+	// gives as one, across languages: "by 16 October 2026" for 截止日期.
+	e := engineWith(t, "testdata/eval")
+	for q, want := range map[string]string{
+		"成员城市给第十二届全体大会报名代表团的截止日期是哪天？":                                             "16",
+		"Bis wann sollen die Wasserstofftankstellen des H2 Corridor fertig sein?": "2028",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %s, want %q", q, a.Text, want)
+		}
+	}
+}
