@@ -259,7 +259,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			person := want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s))
 			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q.text), cover: in / max(total, 1),
 				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
-			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + 0.5*hinted/max(float64(len(hints)), 1)
+			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + hinted/max(float64(len(hints)), 1)
 			if c.holds && want != anyText {
 				score += 3
 			}
