@@ -935,7 +935,7 @@ func (l *learner) chineseAppointee(before string) (name, latin string) {
 		rest := clause[len(name):]
 		next, _ := utf8.DecodeRuneInString(rest)
 		if utf8.RuneCountInString(name) == n && isChineseName(name) && l.startsWithSurname(name) &&
-			(!isHan(next) || l.cues.appointed.inText(firstRunes(rest, 3))) {
+			(!isHan(next) || l.cues.appointed.inText(firstRunes(rest, 5))) {
 			return name, latinInBrackets(rest)
 		}
 	}
