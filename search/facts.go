@@ -397,7 +397,7 @@ func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
 		for _, p := range e.data.Alliance.People {
 			if p.Organisation == o.Organisation && p.Name != o.Person {
 				a.cite(p.Cite)
-				a.say("common.name_role", p.Name, p.Role.In(lang))
+				a.say("common.name_role", personName(&p, lang), p.Role.In(lang))
 			}
 		}
 		sayPerson(a, o)
@@ -455,7 +455,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	people := func() {
 		for _, p := range e.data.Alliance.People {
 			if p.Successor == "" && strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretariat") {
-				a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
+				a.say("common.name_details_as_of", personName(&p, lang), p.Role.In(lang), a.cite(p.Cite))
 			}
 		}
 	}
@@ -489,7 +489,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer {
 	a := e.newAnswer(lang)
 	for _, p := range people {
-		a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
+		a.say("common.name_details_as_of", personName(p, lang), p.Role.In(lang), a.cite(p.Cite))
 		// A role learned from a release is said in the release's words,
 		// which may leave out whose it is ("Deputy Mayor"): the release's
 		// title says ("Yantai joins ...").
@@ -501,6 +501,20 @@ func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer
 		}
 	}
 	return a.done(answer.KindPerson, confidenceFact)
+}
+
+// personName is how an answer in lang names someone: by the name in
+// Latin letters (Chen Siyuan), in Chinese with the name in characters
+// first where there is one (陈思远（Chen Siyuan）).
+func personName(p *corpus.Person, lang corpus.Lang) string {
+	if lang == corpus.Chinese && strings.IndexFunc(p.Name, isHan) < 0 {
+		for _, alias := range p.Aliases {
+			if strings.IndexFunc(alias, isHan) >= 0 {
+				return alias + "（" + p.Name + "）"
+			}
+		}
+	}
+	return p.Name
 }
 
 // forDate says a date after "für": "den 3. März 2019", "März 2019".
@@ -811,7 +825,7 @@ func (e *Engine) quoted(lang corpus.Lang) (answer.Answer, bool) {
 		a.say("quoted.press_release_of_quotes", r.Title, corpus.DateOf(r.Date).Format(lang), list(lang, names))
 	}
 	for _, p := range people {
-		a.say("common.name_details_as_of", p.Name, p.Role.In(lang), a.cite(p.Cite))
+		a.say("common.name_details_as_of", personName(p, lang), p.Role.In(lang), a.cite(p.Cite))
 	}
 	if len(people) == 0 {
 		return answer.Answer{}, false

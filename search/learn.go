@@ -731,6 +731,14 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 		if name == "" || role == "" {
 			return
 		}
+		// A Chinese name the release gives in characters alone is
+		// written in Latin letters too, for the readers of German and
+		// English and for their questions: 陈思远 is Chen Siyuan.
+		if name == alias {
+			if latin := latinName(name, l.surnameLen(name)); latin != "" {
+				name = latin
+			}
+		}
 		// Named twice, once in Chinese script alone: one person.
 		if i := slices.IndexFunc(out, func(p corpus.Person) bool {
 			return p.Name == name || p.Name == alias || slices.Contains(p.Aliases, name)
@@ -942,8 +950,18 @@ func (l *learner) chineseAppointee(before string) (name, latin string) {
 	return "", ""
 }
 
-func (l *learner) startsWithSurname(name string) bool {
-	return slices.ContainsFunc(l.cues.surname.chinese, func(s string) bool { return strings.HasPrefix(name, s) })
+func (l *learner) startsWithSurname(name string) bool { return l.surnameLen(name) > 0 }
+
+// surnameLen is the length in characters of the surname a Chinese name
+// starts with, the longest the list knows, or 0.
+func (l *learner) surnameLen(name string) int {
+	n := 0
+	for _, s := range l.cues.surname.chinese {
+		if strings.HasPrefix(name, s) {
+			n = max(n, utf8.RuneCountInString(s))
+		}
+	}
+	return n
 }
 
 // latinInBrackets reads a name in Latin letters in brackets at the start

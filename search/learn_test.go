@@ -155,10 +155,11 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Vorschau", "Die 14. Plenarversammlung soll im Herbst 2027 in Hannover stattfinden.", "", "14 2027 Hannover", ""},
 			{corpus.Chinese, "人事", "经秘书处研究决定，谭静怡（Tan Jingyi）自2027年3月1日起担任联盟秘书处副秘书长。", "", "", "Tan Jingyi (谭静怡): 副秘书长"},
 			// An adverb between the name and the appointing verb.
-			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "陈思远: 秘书长"},
+			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长"},
 			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
-			// A name is not read into the verb after it (作工作报告).
-			{corpus.Chinese, "大会", "联盟秘书长刘毅作工作报告。", "", "", "刘毅: 秘书长"},
+			// A name is not read into the verb after it (作工作报告); a name
+			// in characters alone is written in Latin letters too.
+			{corpus.Chinese, "大会", "联盟秘书长刘毅作工作报告。", "", "", "Liu Yi (刘毅): 秘书长"},
 			// A member that leaves, named in the title and then with the
 			// date it left; a city that applies has not joined.
 			{corpus.German, "Bottrop tritt aus der ISA aus", "Die Stadt Bottrop ist zum 31. Oktober 2026 aus der ISA ausgetreten.", "Bottrop left 2026-10-31", "", ""},
