@@ -247,15 +247,21 @@ func (m *merger) join(j learnedMembership, cite corpus.Cite) {
 }
 
 // leave makes the member j names a former member, unless a data file
-// says it is a member as of a later date.
+// says it is a member as of a later date. One that leaves on a date
+// still to come when the release says so stays a member, with the date
+// it leaves (sayMembership).
 func (m *merger) leave(j learnedMembership, cite corpus.Cite) {
 	i := slices.IndexFunc(m.data.Cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
 	if i < 0 {
 		return
 	}
 	c := &m.data.Cities[i]
-	if c.IsMember() && !cite.AsOf.Before(c.AsOf) {
-		c.Status, c.Cite, c.Left, c.LeftCite = corpus.StatusFormer, cite, j.when, &cite
+	if !c.IsMember() || cite.AsOf.Before(c.AsOf) {
+		return
+	}
+	c.Left, c.LeftCite = j.when, &cite
+	if compareCoarse(j.when, cite.AsOf) <= 0 {
+		c.Status, c.Cite = corpus.StatusFormer, cite
 		delete(m.learnedCity, i)
 	}
 }
@@ -275,6 +281,7 @@ func sameCity(a, b *corpus.City) bool {
 
 // mergeNames adds b's names and what is known of its place to a.
 func mergeNames(a, b *corpus.City) {
+	a.Names = maps.Clone(a.Names) // another release's learned city keeps its own
 	if a.Names == nil {
 		a.Names = corpus.Text{}
 	}
@@ -304,12 +311,16 @@ func (m *merger) assembly(as corpus.Assembly) {
 	changed := false
 	switch {
 	case moved(as.Date, x.Date):
-		x.Planned, x.Date, changed = x.Date, as.Date, true
+		if x.Planned.IsZero() {
+			x.Planned = x.Date // the date first planned, through every move
+		}
+		x.Date, changed = as.Date, true
 	case moreExact(as.Date, x.Date):
 		x.Date, changed = as.Date, true
 	}
 	for l, p := range as.Place {
 		if x.Place[l] == "" {
+			x.Place = maps.Clone(x.Place) // the data files' map stays as it is
 			if x.Place == nil {
 				x.Place = corpus.Text{}
 			}
@@ -322,6 +333,17 @@ func (m *merger) assembly(as corpus.Assembly) {
 	if changed {
 		x.Cite = as.Cite
 	}
+}
+
+// suffixRole reports whether role ends in the shorter role other, and is
+// not its deputy: "联盟秘书处秘书长" is a 秘书长, "联盟秘书处副秘书长" is not.
+func suffixRole(role, other string) bool {
+	head, ok := strings.CutSuffix(role, other)
+	if !ok {
+		return false
+	}
+	head = strings.ToLower(strings.TrimSpace(head))
+	return !strings.HasSuffix(head, "副") && !strings.HasSuffix(head, "deputy") && !strings.HasSuffix(head, "vice") && !strings.HasSuffix(head, "stellvertretender")
 }
 
 // moved reports whether a newer source's date for an assembly says
@@ -372,7 +394,7 @@ func sameRole(a, b corpus.Text) bool {
 		if !ok || ra == "" || rb == "" {
 			continue
 		}
-		if strings.EqualFold(ra, rb) || strings.HasSuffix(ra, rb) || strings.HasSuffix(rb, ra) {
+		if strings.EqualFold(ra, rb) || suffixRole(ra, rb) || suffixRole(rb, ra) {
 			return true
 		}
 	}

@@ -432,19 +432,23 @@ func lastRunes(s string, n int) string {
 // Cities that joined, and cities that left.
 
 // memberships reads which cities the release says joined or left, and
-// when: a date in the sentence, else the release's. Cities the data files
-// already hold as members keep what the data says of their joining. A
-// sentence that only plans or applies says neither ("Kassel has applied
-// to join", "will consider leaving").
+// when: a date in the sentence (for leaving, one still to come too), else
+// the release's. Cities the data files already hold as members keep what
+// the data says of their joining. A sentence that only plans or applies
+// says neither ("Kassel has applied to join", "plant den Austritt"); one
+// about leaving names the alliance ("left the ISA", not "left the fair").
 func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Cite) []learnedMembership {
 	var out []learnedMembership
 	all := slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body)
 	for k, s := range all {
-		left := l.cues.leave.in(s.text, s.units)
+		left := l.cues.leave.in(s.text, s.units) && l.cues.alliance.in(s.text, s.units)
 		if !left && !l.cues.join.in(s.text, s.units) || l.cues.joinNot.in(s.text, s.units) {
 			continue
 		}
 		when := joinDate(s, cite.AsOf)
+		if left {
+			when = leaveDate(s, cite.AsOf)
+		}
 		named := l.places.citiesNamed(s.text, &l.cues.city)
 		if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
 			if before := l.places.find(all[k-1].text); len(before) == 1 {
@@ -503,6 +507,15 @@ func (l *learner) startsWithAnaphor(s sentence) bool {
 		}
 	}
 	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
+}
+
+// leaveDate is the date a sentence about leaving gives, which may be
+// still to come ("zum 31. Dezember 2026"), else the release's.
+func leaveDate(s sentence, released corpus.Date) corpus.Date {
+	if dates := findDates(firstDays(s.text)); len(dates) > 0 {
+		return dates[0].date
+	}
+	return released
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),

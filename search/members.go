@@ -194,6 +194,13 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	if typed != "" && fold(typed) != fold(c.Name) && !slices.ContainsFunc(textValues(c.Names), func(n string) bool { return fold(n) == fold(typed) }) {
 		partOf = typed
 	}
+	// A member a release says leaves on a day still to come then: gone
+	// once the day has come.
+	leaves := c.IsMember() && c.LeftCite != nil
+	if leaves && compareCoarse(corpus.DateOf(e.now()), c.Left) >= 0 {
+		a.say("sayMembership.left", name, joinedIn(lang, c.Left), a.cite(*c.LeftCite))
+		return
+	}
 	// "When did it join?" is not answered by "yes, it is a member".
 	a.lacking = aspect.when && !joinDated(c) && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
 	switch c.Status {
@@ -216,12 +223,15 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 			a.say("sayMembership.yes", name, asOf)
 		}
 		e.sayJoined(a, c)
+		if leaves {
+			a.say("sayMembership.leaves", name, joinedIn(lang, c.Left), a.cite(*c.LeftCite))
+		}
 	case corpus.StatusGuest:
 		a.say("sayMembership.belongs_to_isa_with_guest", name, asOf)
 		e.sayJoined(a, c)
 	case corpus.StatusFormer:
 		if c.LeftCite != nil {
-			a.say("sayMembership.left", name, joinedIn(lang, c.Left), asOf)
+			a.say("sayMembership.left", name, joinedIn(lang, c.Left), a.cite(*c.LeftCite))
 			break
 		}
 		a.say("sayMembership.is_not_on_any_current", name)

@@ -25,7 +25,7 @@ type question struct {
 	cities []cityMention
 	// modifiers are the cities that begin a compound ("Deyang-Delegation"):
 	// they give a search context, as a name does, but are not asked about.
-	modifiers []*corpus.City
+	modifiers []cityMention
 	regions   []*corpus.Region
 	people    []*corpus.Person
 	years     []int
@@ -214,8 +214,8 @@ func (r *reading) modifier(m match) {
 		r.covered[i] = true
 	}
 	for _, s := range m.senses {
-		if s.city != nil && !slices.Contains(r.q.modifiers, s.city) {
-			r.q.modifiers = append(r.q.modifiers, s.city)
+		if s.city != nil && !slices.ContainsFunc(r.q.modifiers, func(c cityMention) bool { return c.city == s.city }) {
+			r.q.modifiers = append(r.q.modifiers, cityMention{city: s.city, units: r.q.units[m.from:m.to]})
 		}
 	}
 }

@@ -555,7 +555,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		names[p.Name] = true
 		variants[p.Name] = p.Aliases // 孙浩然 for Sun Haoran
 	}
-	for _, c := range q.cities {
+	// The cities it names, and those that begin a compound
+	// ("Deyang-Delegation").
+	for _, c := range slices.Concat(q.cities, q.modifiers) {
 		if !c.fuzzy {
 			texts = append(texts, c.city.Name)
 			names[c.city.Name] = true
@@ -563,11 +565,6 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			// releases: Huzhou, 湖州.
 			variants[c.city.Name] = textValues(c.city.Names)
 		}
-	}
-	for _, c := range q.modifiers {
-		texts = append(texts, c.Name)
-		names[c.Name] = true
-		variants[c.Name] = textValues(c.Names)
 	}
 	if len(texts) == 0 {
 		// Nothing unknown and no name: the question's keywords are its
@@ -590,7 +587,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 // sentences does.
 func (e *Engine) hintWords(q *question) []topicWord {
 	named := func(u unit) bool {
-		for _, c := range q.cities {
+		for _, c := range slices.Concat(q.cities, q.modifiers) {
 			if slices.ContainsFunc(c.units, func(x unit) bool { return x.start == u.start }) {
 				return true
 			}

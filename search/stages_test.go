@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -187,7 +188,7 @@ func TestReadCompoundWithCity(t *testing.T) {
 	if len(q.cities) > 0 || !slices.Equal(unknown, []string{"Erklärung"}) {
 		t.Errorf("cities %v, unknown %v; want none and [Erklärung]", q.cities, unknown)
 	}
-	if len(q.modifiers) != 1 || q.modifiers[0].Name != "Huzhou" {
+	if len(q.modifiers) != 1 || q.modifiers[0].city.Name != "Huzhou" {
 		t.Errorf("modifiers %v, want Huzhou", q.modifiers)
 	}
 	if q := e.read("Ist Huzhou Mitglied?", ""); len(q.cities) != 1 {
@@ -365,6 +366,7 @@ func TestMergeAssemblyMoved(t *testing.T) {
 		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027}}, corpus.Date{Year: 2027, Month: 4}, corpus.Date{}},
 		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027}, {Year: 2027, Month: 6, Day: 9}}, corpus.Date{Year: 2027, Month: 6, Day: 9}, corpus.Date{Year: 2027, Month: 4}},
 		{[]corpus.Date{{Year: 2025, Month: 10, Day: 15}, {Year: 2025, Month: 10, Day: 16}}, corpus.Date{Year: 2025, Month: 10, Day: 15}, corpus.Date{}},
+		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027, Month: 6}, {Year: 2027, Month: 9}}, corpus.Date{Year: 2027, Month: 9}, corpus.Date{Year: 2027, Month: 4}},
 	}
 	for _, tt := range tests {
 		learnt := map[string]*learned{}
@@ -421,6 +423,67 @@ func TestDeadlineSentence(t *testing.T) {
 		}
 		if !a.Answered || !strings.Contains(a.Text, want) {
 			t.Errorf("%s: %s, want %q", q, a.Text, want)
+		}
+	}
+}
+
+func TestMergeSuccessors(t *testing.T) {
+	// Two newer holders of the Secretary-General's role, one after the
+	// other: each succeeds the one before, and the deputy, whose role
+	// ends in the same word, is nobody's predecessor.
+	asOf := func(y int) corpus.Cite { return corpus.Cite{Source: "s", AsOf: corpus.Date{Year: y}} }
+	base := &corpus.Data{Alliance: corpus.Alliance{People: []corpus.Person{
+		{Name: "Liu Yi", Role: corpus.Text{corpus.Chinese: "联盟秘书处（佛山）秘书长"}, Cite: asOf(2022)},
+		{Name: "Rong Qiang", Role: corpus.Text{corpus.Chinese: "联盟秘书处副秘书长"}, Cite: asOf(2022)},
+	}}}
+	learnt := map[string]*learned{}
+	for i, name := range []string{"Chen Siyuan", "Wang Wu"} {
+		r := &corpus.Release{ID: name, Date: time.Date(2026+i, 11, 1, 0, 0, 0, 0, time.UTC), Lang: corpus.Chinese}
+		learnt[r.ID] = &learned{release: r, people: []corpus.Person{{Name: name, Role: corpus.Text{corpus.Chinese: "秘书长"}}}}
+	}
+	successor := map[string]string{}
+	for _, p := range merge(base, learnt).Alliance.People {
+		successor[p.Name] = p.Successor
+	}
+	want := map[string]string{"Liu Yi": "Chen Siyuan", "Chen Siyuan": "Wang Wu", "Rong Qiang": "", "Wang Wu": ""}
+	if !maps.Equal(successor, want) {
+		t.Errorf("successors %v, want %v", successor, want)
+	}
+}
+
+func TestMembershipLeavesLater(t *testing.T) {
+	// A release says a member leaves at the end of the year: a member
+	// until then, gone after.
+	data, _ := corpus.Load(corpus.Embedded())
+	idx, err := NewMemIndex(t.Context(), data.Releases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	e := NewEngine(data, idx)
+	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Testmeldung: Bottrop tritt aus\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Stadt Bottrop wird zum 31. Dezember 2027 aus der ISA austreten.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Add(t.Context(), r); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		now  time.Time
+		want []string
+	}{
+		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), []string{"Ja", "tritt am 31. Dezember 2027 aus"}},
+		{time.Date(2028, 1, 2, 0, 0, 0, 0, time.UTC), []string{"Nein", "am 31. Dezember 2027 aus der ISA ausgetreten"}},
+	} {
+		e.now = func() time.Time { return tt.now }
+		a, err := e.Answer(t.Context(), "Ist Bottrop Mitglied?", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(a.Text, w) {
+				t.Errorf("on %s: %s lacks %q", tt.now.Format(time.DateOnly), a.Text, w)
+			}
 		}
 	}
 }
