@@ -94,6 +94,7 @@ func TestCrashDuringBroadcastOnPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs isabot as a child process")
 	}
+	t.Parallel() // beside TestTwoReplicas, which mostly waits
 	rig := newBroadcastRig(t, 300, "ISABOT_DATABASE_URL="+pgtest.Database(t))
 	child := rig.start()
 	if _, err := inbox.Publish(rig.dataDir, "testdata/releases/2026-11-24-testmeldung-wasserstoff.md"); err != nil {
