@@ -83,8 +83,12 @@ func TestSchedulerTakenOver(t *testing.T) {
 	case <-time.After(3 * time.Second):
 	}
 	// Cut the holder's connection, as the server does when it gives up
-	// on a replica's machine (see TestLeadGivesUpOnALostMachine).
-	_, err := rs[1-first].Pool().Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1`, int64(0x15ab07_0002)&0xffffffff)
+	// on a replica's machine (see TestLeadGivesUpOnALostMachine). In
+	// this test's database only: pg_locks shows every database's locks,
+	// and other tests' replicas hold the same lock in theirs.
+	_, err := rs[1-first].Pool().Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
+		WHERE locktype = 'advisory' AND granted AND objid = $1
+		AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, int64(0x15ab07_0002)&0xffffffff)
 	if err != nil {
 		t.Fatal(err)
 	}
