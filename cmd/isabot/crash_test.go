@@ -111,13 +111,19 @@ func (r *broadcastRig) start() *exec.Cmd {
 			t.Logf("the log of isabot serve:\n%s", logged)
 		}
 	})
-	waitFor(t, "the child to be ready", func() bool {
+	// Ready once its bot reached the fake and subscribed the configured
+	// channels, one by one.
+	await(t, "the child to be ready", 10*time.Second+time.Duration(r.subscribers)*10*time.Millisecond, func() string {
 		resp, err := http.Get("http://" + r.listen + "/readyz")
 		if err != nil {
-			return false
+			return err.Error()
 		}
+		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		return resp.StatusCode == 200
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Sprintf("/readyz: %s %s", resp.Status, body)
+		}
+		return ""
 	})
 	return cmd
 }
