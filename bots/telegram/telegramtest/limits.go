@@ -30,8 +30,9 @@ const (
 // The server sees a message when it arrives, and arrival lags sending
 // by a delay that varies, by tens of milliseconds on a busy machine:
 // each window is shortened by leeway, so that a bot that kept the limits
-// when it sent is not refused for the delay. A bot that sends at twice
-// the rate is refused within a second all the same.
+// when it sent is not refused for the delay. With a leeway under half a
+// second, a bot that sends at twice the rate is refused within a second
+// all the same.
 func (s *Server) EnforceLimits(leeway time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -54,7 +55,6 @@ func (s *Server) admitLocked(chat models.Chat, now time.Time) *apiError {
 	if l == nil {
 		return nil
 	}
-	second, minute := limitPerSecond, limitPerGroupMinute
 	l.all = within(l.all, now, time.Second-l.leeway)
 	group := chat.Type != models.ChatTypePrivate
 	if group {
@@ -63,12 +63,13 @@ func (s *Server) admitLocked(chat models.Chat, now time.Time) *apiError {
 	var free time.Time // when the message would be accepted
 	var why string
 	switch last, ok := l.chats[chat.ID]; {
-	case len(l.all) >= second:
-		free, why = l.all[len(l.all)-second].Add(time.Second-l.leeway), fmt.Sprintf("%d messages within a second", second)
+	case len(l.all) >= limitPerSecond:
+		free, why = l.all[len(l.all)-limitPerSecond].Add(time.Second-l.leeway), fmt.Sprintf("%d messages within a second", limitPerSecond)
 	case ok && now.Sub(last) < limitPerChat-l.leeway:
 		free, why = last.Add(limitPerChat-l.leeway), fmt.Sprintf("a message to chat %d %v before", chat.ID, now.Sub(last).Round(time.Millisecond))
-	case group && len(l.groups[chat.ID]) >= minute:
-		free, why = l.groups[chat.ID][len(l.groups[chat.ID])-minute].Add(time.Minute-l.leeway), fmt.Sprintf("%d messages to group %d within a minute", minute, chat.ID)
+	case group && len(l.groups[chat.ID]) >= limitPerGroupMinute:
+		sent := l.groups[chat.ID]
+		free, why = sent[len(sent)-limitPerGroupMinute].Add(time.Minute-l.leeway), fmt.Sprintf("%d messages to group %d within a minute", limitPerGroupMinute, chat.ID)
 	}
 	if why != "" {
 		retry := max(1, int(math.Ceil(free.Sub(now).Seconds())))
