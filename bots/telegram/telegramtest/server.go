@@ -126,6 +126,8 @@ type Call struct {
 	// Status is the error_code answered (200 when ok; 0 while a
 	// getUpdates request is still held).
 	Status int
+
+	handled bool // what it does is done, whether or not it was answered
 }
 
 // Message is a message the bot sent, as it stands after its latest edit.
@@ -239,7 +241,9 @@ func (s *Server) callsLocked(method string) []Call {
 
 // WaitCalls waits up to five seconds until at least n calls to method
 // ("" = any) were made and returns them all; otherwise it fails the test
-// with the calls it saw.
+// with the calls it saw. A call counts once handled, so that what it did
+// (a message sent, say) is there to be seen; a getUpdates request counts
+// while it is held.
 func (s *Server) WaitCalls(t testing.TB, method string, n int) []Call {
 	t.Helper()
 	timer := time.NewTimer(s.waitFor)
@@ -248,7 +252,13 @@ func (s *Server) WaitCalls(t testing.TB, method string, n int) []Call {
 		s.mu.Lock()
 		calls, ch := s.callsLocked(method), s.changed
 		s.mu.Unlock()
-		if len(calls) >= n {
+		done := 0
+		for _, c := range calls {
+			if c.handled || c.Method == "getUpdates" {
+				done++
+			}
+		}
+		if done >= n {
 			return calls
 		}
 		select {
@@ -513,6 +523,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			result, err = m.h(s, r, p)
 		}
 	}
+	s.mu.Lock()
+	s.calls[callIndex].handled = true
+	s.notify()
+	s.mu.Unlock()
 	if latency > 0 {
 		select {
 		case <-time.After(latency):
