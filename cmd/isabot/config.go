@@ -427,8 +427,10 @@ func (c *config) validate() error {
 		bad("ISABOT_FEED_INTERVAL: %v is too short (at least 1s)", c.FeedInterval)
 	}
 	// A replica without a secret makes one up and registers the webhook
-	// with it, and the others' secrets then fail every update.
-	if c.DatabaseURL != "" && c.TelegramWebhookURL != "" && c.TelegramWebhookSecret == "" {
+	// with it, and the others' secrets then fail every update. Without a
+	// Telegram bot there is no webhook to register: the replicas' compose
+	// file sets the URL for those who add one.
+	if c.DatabaseURL != "" && c.TelegramToken != "" && c.TelegramWebhookURL != "" && c.TelegramWebhookSecret == "" {
 		bad("TELEGRAM_WEBHOOK_SECRET: needed with TELEGRAM_WEBHOOK_URL and ISABOT_DATABASE_URL, the same for every replica")
 	}
 	if c.TelegramWebhookSecret != "" && !webhookSecret.MatchString(c.TelegramWebhookSecret) {

@@ -116,7 +116,7 @@ func TestConfigValidation(t *testing.T) {
 		{"ask rate not a number", map[string]string{"ISABOT_ASK_RATE": "NaN"}, "", "ISABOT_ASK_RATE"},
 		{"ask rate infinite", map[string]string{"ISABOT_ASK_RATE": "+Inf"}, "", "ISABOT_ASK_RATE"},
 		{"telegram rate zero", map[string]string{"TELEGRAM_RATE": "0"}, "", "TELEGRAM_RATE"},
-		{"replicas without a shared webhook secret", map[string]string{"ISABOT_DATABASE_URL": "postgres://db/isabot", "TELEGRAM_WEBHOOK_URL": "https://isabot.example/telegram/webhook"}, "", "TELEGRAM_WEBHOOK_SECRET"},
+		{"replicas without a shared webhook secret", map[string]string{"ISABOT_DATABASE_URL": "postgres://db/isabot", "TELEGRAM_BOT_TOKEN": "123456:AAEsecretsecretsecretsecret", "TELEGRAM_WEBHOOK_URL": "https://isabot.example/telegram/webhook"}, "", "TELEGRAM_WEBHOOK_SECRET"},
 		{"webhook secret characters", map[string]string{"TELEGRAM_WEBHOOK_SECRET": "no spaces allowed"}, "", "TELEGRAM_WEBHOOK_SECRET"},
 		{"trusted proxy not an address", map[string]string{"ISABOT_TRUSTED_PROXIES": "10.0.0.0/8, proxy.example"}, "", "ISABOT_TRUSTED_PROXIES"},
 		{"trusted proxy range", map[string]string{"ISABOT_TRUSTED_PROXIES": "10.0.0.0/33"}, "", "ISABOT_TRUSTED_PROXIES"},
@@ -135,6 +135,12 @@ func TestConfigValidation(t *testing.T) {
 	}
 	if _, err := loadFrom(t, nil, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}, ""); err != nil {
 		t.Errorf("a valid Slack HTTP configuration: %v", err)
+	}
+	// docs/deploy/replicas/compose.yaml sets the Telegram webhook's URL
+	// whether or not there is a Telegram bot.
+	if _, err := loadFrom(t, nil, map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
+		"ISABOT_DATABASE_URL": "postgres://db/isabot", "TELEGRAM_WEBHOOK_URL": "https://isabot.example/telegram/webhook"}, ""); err != nil {
+		t.Errorf("replicas with Slack alone: %v", err)
 	}
 }
 

@@ -5,16 +5,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/http/httputil"
 	"net/url"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -52,53 +52,50 @@ func TestMain(m *testing.M) {
 }
 
 // broadcastRig runs isabot serve as a child process, with a fake Bot API
-// that answers slowly, so that a broadcast to its channels takes a while
-// and can be interrupted.
+// that answers messages after a while, as Telegram does, so that a
+// broadcast to its channels takes a while and can be interrupted.
 type broadcastRig struct {
 	t           *testing.T
 	srv         *telegramtest.Server
-	api         string // the slow front of srv
 	dataDir     string
 	listen      string
 	subscribers int
+	rate        int // TELEGRAM_RATE: announcements a second
 	env         []string
 	logs        []string // of each child started, in order
 }
 
 func newBroadcastRig(t *testing.T, subscribers int, env ...string) *broadcastRig {
-	srv := telegramtest.NewServer(t, pushToken)
-	target, _ := url.Parse(srv.URL())
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	proxy.ErrorLog = log.New(io.Discard, "", 0) // the killed child's requests end abruptly
-	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/sendMessage") {
-			time.Sleep(20 * time.Millisecond)
-		}
-		proxy.ServeHTTP(w, r)
-	}))
-	t.Cleanup(slow.Close) // after the children are killed: they hold long polls open
+	srv := telegramtest.NewServer(t, pushToken) // its cleanup runs after the children are killed
+	srv.SetLatency("sendMessage", 20*time.Millisecond)
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	listen := ln.Addr().String()
 	ln.Close()
-	return &broadcastRig{t: t, srv: srv, api: slow.URL, dataDir: t.TempDir(), listen: listen, subscribers: subscribers, env: env}
+	return &broadcastRig{t: t, srv: srv, dataDir: t.TempDir(), listen: listen, subscribers: subscribers, rate: 150, env: env}
 }
 
 // chat is the id of the i-th subscriber.
 func (r *broadcastRig) chat(i int) int64 { return int64(-5000 - i) }
 
-// start starts isabot serve and waits until it is ready.
-func (r *broadcastRig) start() *exec.Cmd {
-	t := r.t
+// command is isabot with args, configured as the rig's serve is.
+func (r *broadcastRig) command(args ...string) *exec.Cmd {
 	var chats []string
 	for i := range r.subscribers {
 		chats = append(chats, fmt.Sprint(r.chat(i)))
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^$", "--", "--data", r.dataDir, "serve")
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--", "--data", r.dataDir}, args...)...)
 	cmd.Env = append(os.Environ(),
 		"ISABOT_TEST_CHILD=1", "ISABOT_LISTEN="+r.listen, "ISABOT_LOG_FORMAT=json",
-		"TELEGRAM_BOT_TOKEN="+pushToken, "TELEGRAM_API_URL="+r.api,
-		"TELEGRAM_CHANNELS="+strings.Join(chats, ","), "TELEGRAM_RATE=150")
+		"TELEGRAM_BOT_TOKEN="+pushToken, "TELEGRAM_API_URL="+r.srv.URL(),
+		"TELEGRAM_CHANNELS="+strings.Join(chats, ","), fmt.Sprintf("TELEGRAM_RATE=%d", r.rate))
 	cmd.Env = append(cmd.Env, r.env...)
+	return cmd
+}
+
+// start starts isabot serve and waits until it is ready.
+func (r *broadcastRig) start() *exec.Cmd {
+	t := r.t
+	cmd := r.command("serve")
 	logPath := filepath.Join(t.TempDir(), "child.log")
 	r.logs = append(r.logs, logPath)
 	out, _ := os.Create(logPath)
@@ -114,21 +111,36 @@ func (r *broadcastRig) start() *exec.Cmd {
 			t.Logf("the log of isabot serve:\n%s", logged)
 		}
 	})
-	waitFor(t, "the child to be ready", func() bool {
+	// Ready once its bot reached the fake and subscribed the configured
+	// channels, one by one.
+	await(t, "the child to be ready", 10*time.Second+time.Duration(r.subscribers)*10*time.Millisecond, func() string {
 		resp, err := http.Get("http://" + r.listen + "/readyz")
 		if err != nil {
-			return false
+			return err.Error()
 		}
+		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		return resp.StatusCode == 200
+		if resp.StatusCode != http.StatusOK {
+			return fmt.Sprintf("/readyz: %s %s", resp.Status, body)
+		}
+		return ""
 	})
 	return cmd
 }
 
+// allowFor is how long n announcements may take: twice as long as the
+// rig's rate lets them go, and 20 s more for a start, a takeover and a
+// busy machine.
+func (r *broadcastRig) allowFor(n int) time.Duration {
+	return 2*time.Duration(n)*time.Second/time.Duration(r.rate) + 20*time.Second
+}
+
+// delivered is how many announcements the subscribers got.
 func (r *broadcastRig) delivered() int {
 	n := 0
 	for _, c := range r.srv.Calls("sendMessage") {
-		if c.Status == 200 {
+		chat, _ := strconv.ParseInt(c.Params["chat_id"], 10, 64)
+		if c.Status == 200 && chat <= r.chat(0) && chat > r.chat(r.subscribers) {
 			n++
 		}
 	}
@@ -139,7 +151,13 @@ func (r *broadcastRig) delivered() int {
 // and returns how many messages were delivered by then.
 func (r *broadcastRig) interrupt(child *exec.Cmd, sig syscall.Signal) int {
 	t := r.t
-	waitFor(t, "a third of the broadcast", func() bool { return r.delivered() >= r.subscribers/3 })
+	third := r.subscribers / 3
+	await(t, "a third of the broadcast", r.allowFor(third), func() string {
+		if n := r.delivered(); n < third {
+			return fmt.Sprintf("%d of %d delivered", n, r.subscribers)
+		}
+		return ""
+	})
 	if err := child.Process.Signal(sig); err != nil {
 		t.Fatal(err)
 	}
@@ -157,15 +175,26 @@ func (r *broadcastRig) interrupt(child *exec.Cmd, sig syscall.Signal) int {
 // repeated. It returns how many were.
 func (r *broadcastRig) everyoneOnce(title string) int {
 	t := r.t
-	waitFor(t, "every subscriber", func() bool {
+	await(t, "every subscriber to have the release", r.allowFor(r.subscribers-r.delivered()), func() string {
+		var without []int64
 		for i := range r.subscribers {
 			if telegramCount(r.srv, r.chat(i), title) == 0 {
-				return false
+				without = append(without, r.chat(i))
 			}
 		}
-		return true
+		if len(without) == 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d of %d subscribers have not had it, such as %v; %d announcements delivered in all",
+			len(without), r.subscribers, without[:min(len(without), 10)], r.delivered())
 	})
-	time.Sleep(300 * time.Millisecond) // nothing more may come
+	if r.shared() {
+		// A delivery leaves the outbox once the platform took it: when
+		// the outbox is empty, nothing more is sent.
+		await(t, "the outbox to be empty", r.allowFor(push.DefaultWorkers), r.owed)
+	} else {
+		time.Sleep(300 * time.Millisecond) // serve holds the state file: nothing more may come
+	}
 	repeats := 0
 	for i := range r.subscribers {
 		switch n := telegramCount(r.srv, r.chat(i), title); {
@@ -181,6 +210,33 @@ func (r *broadcastRig) everyoneOnce(title string) int {
 	return repeats
 }
 
+// shared reports whether the rig's state is in PostgreSQL, where another
+// process may read it while serve runs.
+func (r *broadcastRig) shared() bool {
+	return slices.ContainsFunc(r.env, func(v string) bool { return strings.HasPrefix(v, "ISABOT_DATABASE_URL=") })
+}
+
+// owed says how many deliveries isabot deliveries finds in the outbox,
+// "" when none.
+func (r *broadcastRig) owed() string {
+	out, err := r.command("deliveries", "--json").Output()
+	var report []store.ReleaseDeliveries
+	if err == nil {
+		err = json.Unmarshal(out, &report)
+	}
+	if err != nil {
+		return fmt.Sprintf("isabot deliveries: %v", err)
+	}
+	pending := 0
+	for _, rd := range report {
+		pending += rd.Pending
+	}
+	if pending > 0 {
+		return fmt.Sprintf("%d deliveries in the outbox", pending)
+	}
+	return ""
+}
+
 func TestCrashDuringBroadcast(t *testing.T) {
 	// isabot is killed (SIGKILL) in the middle of a broadcast to 300
 	// subscribers and started again: nobody is skipped, and nobody gets
@@ -189,6 +245,7 @@ func TestCrashDuringBroadcast(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs isabot as a child process")
 	}
+	t.Parallel() // beside TestTwoReplicas, which mostly waits
 	rig := newBroadcastRig(t, 300)
 	child := rig.start()
 	if _, err := inbox.Publish(rig.dataDir, "testdata/releases/2026-11-24-testmeldung-wasserstoff.md"); err != nil {
@@ -208,6 +265,7 @@ func TestRestartDuringFeedBroadcast(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs isabot as a child process")
 	}
+	t.Parallel() // beside TestTwoReplicas, which mostly waits
 	const title = "Testmeldung aus dem Feed: Delegation aus Deyang besucht Chemnitz"
 	for _, tt := range []struct {
 		name  string

@@ -38,6 +38,23 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// await polls missing until it reports nothing missing, for up to
+// within, and then fails the test with what was still missing.
+func await(t *testing.T, what string, within time.Duration, missing func() string) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		m := missing()
+		if m == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %v for %s: %s", within, what, m)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 // telegramCount counts the messages to chat that contain text.
 func telegramCount(srv *telegramtest.Server, chat int64, text string) int {
 	n := 0

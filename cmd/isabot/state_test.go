@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"path/filepath"
 	"slices"
@@ -33,6 +34,26 @@ func TestConfigHidesDatabasePassword(t *testing.T) {
 	t.Setenv("ISABOT_DATABASE_URL", "mysql://db.example/isabot")
 	if _, _, err := run(t, "config"); err == nil || !strings.Contains(err.Error(), "ISABOT_DATABASE_URL: not a postgres:// URL") {
 		t.Errorf("a URL of another database: %v", err)
+	}
+}
+
+func TestMigrateAlone(t *testing.T) {
+	// isabot migrate, alone, applies the repository's migrations to an
+	// empty database in the order of their numbers, and then none.
+	files, err := filepath.Glob("../../bots/store/pgstore/migrations/*.sql")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the migrations: %v %v", files, err)
+	}
+	var want strings.Builder
+	for _, f := range files { // Glob sorts them, as their numbers
+		fmt.Fprintln(&want, "applied", filepath.Base(f))
+	}
+	t.Setenv("ISABOT_DATABASE_URL", pgtest.Database(t))
+	if out, stderr, err := run(t, "migrate"); err != nil || out != want.String() {
+		t.Fatalf("isabot migrate: %v %s\n%s, want\n%s", err, stderr, out, want.String())
+	}
+	if out, _, err := run(t, "migrate"); err != nil || strings.TrimSpace(out) != "the schema is up to date" {
+		t.Errorf("migrate again: %v\n%s", err, out)
 	}
 }
 
@@ -94,6 +115,7 @@ func TestCrashDuringBroadcastOnPostgres(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs isabot as a child process")
 	}
+	t.Parallel() // beside TestTwoReplicas, which mostly waits
 	rig := newBroadcastRig(t, 300, "ISABOT_DATABASE_URL="+pgtest.Database(t))
 	child := rig.start()
 	if _, err := inbox.Publish(rig.dataDir, "testdata/releases/2026-11-24-testmeldung-wasserstoff.md"); err != nil {

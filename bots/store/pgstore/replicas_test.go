@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"github.com/isa-alliance/isabot/bots/store"
 	"github.com/isa-alliance/isabot/bots/store/pgstore"
 	"github.com/isa-alliance/isabot/bots/store/pgstore/pgtest"
@@ -80,8 +82,13 @@ func TestSchedulerTakenOver(t *testing.T) {
 		t.Fatalf("replicas %d and %d schedule at once", first, other)
 	case <-time.After(3 * time.Second):
 	}
-	// Cut the holder's connection, as when its machine dies.
-	_, err := rs[1-first].Pool().Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1`, int64(0x15ab07_0002)&0xffffffff)
+	// Cut the holder's connection, as the server does when it gives up
+	// on a replica's machine (see TestLeadGivesUpOnALostMachine). In
+	// this test's database only: pg_locks shows every database's locks,
+	// and other tests' replicas hold the same lock in theirs.
+	_, err := rs[1-first].Pool().Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
+		WHERE locktype = 'advisory' AND granted AND objid = $1
+		AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, int64(0x15ab07_0002)&0xffffffff)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,6 +109,27 @@ func TestSchedulerTakenOver(t *testing.T) {
 		t.Logf("taken over in %v", time.Since(start).Round(time.Millisecond))
 	case <-time.After(10 * time.Second):
 		t.Fatal("no replica took over within 10 s")
+	}
+}
+
+func TestLeadGivesUpOnALostMachine(t *testing.T) {
+	// A machine that dies closes no connection: the server learns it
+	// from TCP, which by the server's defaults waits two hours before it
+	// frees the lock. The lock's connection asks for 8 s.
+	s := replicas(t, 1)[0]
+	ctx := context.Background()
+	conn, err := pgx.ConnectConfig(ctx, pgstore.LeadConfig(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for name, want := range map[string]string{
+		"tcp_keepalives_idle": "5", "tcp_keepalives_interval": "1", "tcp_keepalives_count": "3", "tcp_user_timeout": "8000",
+	} {
+		var got string
+		if err := conn.QueryRow(ctx, `SELECT setting FROM pg_settings WHERE name = $1`, name).Scan(&got); err != nil || got != want {
+			t.Errorf("%s = %q, %v; want %s", name, got, err, want)
+		}
 	}
 }
 

@@ -180,7 +180,7 @@ func checkCaption(caption, parseMode string) *apiError {
 	return nil
 }
 
-func (s *Server) sendMessage(_ *http.Request, p params) (any, *apiError) {
+func (s *Server) sendMessage(r *http.Request, p params) (any, *apiError) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	chatID, e := s.chatIDLocked(p)
@@ -219,6 +219,9 @@ func (s *Server) sendMessage(_ *http.Request, p params) (any, *apiError) {
 			return nil, badRequest("message to be replied not found")
 		}
 		replyTo = 0
+	}
+	if e := s.admitLocked(c.chat, arrival(r)); e != nil {
+		return nil, e
 	}
 	m := &storedMessage{
 		id: c.nextID, fromBot: true, date: time.Now().Unix(),

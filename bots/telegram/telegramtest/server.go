@@ -7,7 +7,8 @@
 // A test queues updates (Push, SendText, Reply, Callback, InlineQuery),
 // which the bot fetches with getUpdates, and then looks at what the bot
 // did (Calls, WaitCalls, Messages). Faults (FailNext, RateLimitNext,
-// MigrateNext) make the next matching call fail the way Telegram does.
+// MigrateNext) make the next matching call fail the way Telegram does;
+// EnforceLimits makes it refuse messages beyond Telegram's rate limits.
 //
 // The server checks what the Bot API specification says for the methods
 // it implements — getMe, getUpdates, sendMessage, editMessageText,
@@ -35,6 +36,7 @@ package telegramtest
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -61,6 +63,7 @@ type Server struct {
 	t       testing.TB
 	srv     *httptest.Server
 	waitFor time.Duration // how long WaitCalls waits
+	now     func() time.Time
 
 	mu      sync.Mutex
 	token   string        // the token accepted
@@ -86,6 +89,8 @@ type Server struct {
 	members  map[[2]int64]string
 	commands map[string][]models.BotCommand
 	webhook  webhook
+	limits   *limiter                 // nil until EnforceLimits
+	latency  map[string]time.Duration // by lower-case method
 }
 
 // Bot is who the bot is: what getMe answers and the sender of the bot's
@@ -121,6 +126,8 @@ type Call struct {
 	// Status is the error_code answered (200 when ok; 0 while a
 	// getUpdates request is still held).
 	Status int
+
+	handled bool // what it does is done, whether or not it was answered
 }
 
 // Message is a message the bot sent, as it stands after its latest edit.
@@ -157,6 +164,7 @@ func NewServer(t testing.TB, token string) *Server {
 		t:       t,
 		token:   token,
 		waitFor: 5 * time.Second,
+		now:     time.Now,
 		changed: make(chan struct{}),
 		bot: Bot{
 			ID: id, IsBot: true, FirstName: "ISA Bot", Username: "isa_test_bot",
@@ -169,6 +177,7 @@ func NewServer(t testing.TB, token string) *Server {
 		users:     map[int64]models.User{},
 		members:   map[[2]int64]string{},
 		commands:  map[string][]models.BotCommand{},
+		latency:   map[string]time.Duration{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serveHTTP))
 	t.Cleanup(func() {
@@ -232,7 +241,9 @@ func (s *Server) callsLocked(method string) []Call {
 
 // WaitCalls waits up to five seconds until at least n calls to method
 // ("" = any) were made and returns them all; otherwise it fails the test
-// with the calls it saw.
+// with the calls it saw. A call counts once handled, so that what it did
+// (a message sent, say) is there to be seen; a getUpdates request counts
+// while it is held.
 func (s *Server) WaitCalls(t testing.TB, method string, n int) []Call {
 	t.Helper()
 	timer := time.NewTimer(s.waitFor)
@@ -241,7 +252,13 @@ func (s *Server) WaitCalls(t testing.TB, method string, n int) []Call {
 		s.mu.Lock()
 		calls, ch := s.callsLocked(method), s.changed
 		s.mu.Unlock()
-		if len(calls) >= n {
+		done := 0
+		for _, c := range calls {
+			if c.handled || c.Method == "getUpdates" {
+				done++
+			}
+		}
+		if done >= n {
 			return calls
 		}
 		select {
@@ -445,8 +462,30 @@ func init() {
 	}
 }
 
+// SetLatency makes the server take d to answer each call to method, as
+// Telegram takes a while: the call is recorded, and handled, when it
+// arrives, and answered d later.
+func (s *Server) SetLatency(method string, d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency[strings.ToLower(method)] = d
+}
+
+// arrivalKey keys the time a request arrived in its context.
+type arrivalKey struct{}
+
+// arrival is when r arrived.
+func arrival(r *http.Request) time.Time {
+	at, _ := r.Context().Value(arrivalKey{}).(time.Time)
+	return at
+}
+
 // serveHTTP answers POST (or GET) /bot<token>/<method>.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	// Taken first: the time a call arrived is not the time it waited
+	// for the server's lock.
+	at := s.now()
+	r = r.WithContext(context.WithValue(r.Context(), arrivalKey{}, at))
 	rest, ok := strings.CutPrefix(r.URL.Path, "/bot")
 	token, method, ok2 := strings.Cut(rest, "/")
 	if !ok || !ok2 {
@@ -461,9 +500,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	s.mu.Lock()
-	s.calls = append(s.calls, Call{Method: name, Params: p, At: time.Now()})
+	s.calls = append(s.calls, Call{Method: name, Params: p, At: at})
 	callIndex := len(s.calls) - 1
 	accepted := s.token
+	latency := s.latency[strings.ToLower(name)]
 	s.notify()
 	s.mu.Unlock()
 
@@ -481,6 +521,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		if err = s.takeFault(name, p); err == nil {
 			result, err = m.h(s, r, p)
+		}
+	}
+	s.mu.Lock()
+	s.calls[callIndex].handled = true
+	s.notify()
+	s.mu.Unlock()
+	if latency > 0 {
+		select {
+		case <-time.After(latency):
+		case <-r.Context().Done():
 		}
 	}
 

@@ -420,6 +420,96 @@ func TestFaults(t *testing.T) {
 	}
 }
 
+func TestLatency(t *testing.T) {
+	// A call is handled when it arrives and answered after the latency;
+	// a caller that gives up ends the wait.
+	s := telegramtest.NewServer(t, token)
+	s.SetLatency("sendMessage", time.Hour)
+	b := newBot(t, s)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		_, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: 42, Text: "Neue Pressemitteilung"})
+		done <- err
+	}()
+	if c := s.WaitCalls(t, "sendMessage", 1); c[0].Status != 0 {
+		t.Errorf("answered before its latency: %+v", c[0])
+	}
+	if m := s.Messages(42); len(m) != 1 {
+		t.Errorf("not handled when it arrived: %+v", m)
+	}
+	if _, err := b.GetMe(context.Background()); err != nil {
+		t.Errorf("another method waits too: %v", err)
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("the caller gave up: %v", err)
+	}
+}
+
+func TestEnforceLimits(t *testing.T) {
+	// Each case sends messages at times after the first and expects each
+	// to be accepted, or refused with its retry_after.
+	type send struct {
+		at    time.Duration
+		chat  int64
+		retry int // the retry_after of the 429 expected; 0 when accepted
+	}
+	const private2 = 43
+	inAll := func(n int, retry int) []send { // n to n chats, 10 ms apart
+		var out []send
+		for i := range n {
+			out = append(out, send{at: time.Duration(i) * 10 * time.Millisecond, chat: int64(100 + i)})
+		}
+		out[n-1].retry = retry
+		return out
+	}
+	toGroup := func(n int) []send { // one a second to a group
+		var out []send
+		for i := range n {
+			out = append(out, send{at: time.Duration(i) * time.Second, chat: group.ID})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name   string
+		leeway time.Duration
+		sends  []send
+	}{
+		{"30 a second in all", 0, inAll(30, 0)},
+		{"the 31st within a second", 0, inAll(31, 1)},
+		{"the 31st once the first is a second old", 0, append(inAll(30, 0), send{at: time.Second, chat: 200})},
+		{"one a second to a chat", 0, []send{{0, 42, 0}, {500 * time.Millisecond, 42, 1}, {600 * time.Millisecond, private2, 0}, {time.Second, 42, 0}}},
+		{"leeway for a message that arrived early", 100 * time.Millisecond, []send{{0, 42, 0}, {920 * time.Millisecond, 42, 0}, {1500 * time.Millisecond, 42, 1}}},
+		{"no leeway beyond it", 100 * time.Millisecond, []send{{0, 42, 0}, {880 * time.Millisecond, 42, 1}}},
+		{"20 a minute to a group", 0, toGroup(20)},
+		{"the 21st within a minute to a group", 0, append(toGroup(20), send{at: 20 * time.Second, chat: group.ID, retry: 40})},
+		{"the 21st once the first is a minute old", 0, append(toGroup(20), send{at: time.Minute, chat: group.ID})},
+		{"20 a minute to each group", 0, append(toGroup(20), send{at: 20 * time.Second, chat: -4242})},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := telegramtest.NewServer(t, token)
+			s.AddChat(group)
+			b := newBot(t, s)
+			s.EnforceLimits(tt.leeway)
+			start := time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+			var now time.Time
+			telegramtest.SetClock(s, func() time.Time { return now })
+			for i, m := range tt.sends {
+				now = start.Add(m.at)
+				_, err := b.SendMessage(context.Background(), &bot.SendMessageParams{ChatID: m.chat, Text: "Neue Pressemitteilung"})
+				var tooMany *bot.TooManyRequestsError
+				switch {
+				case m.retry == 0 && err != nil:
+					t.Errorf("message %d, to %d at %v: %v", i, m.chat, m.at, err)
+				case m.retry != 0 && (!errors.As(err, &tooMany) || tooMany.RetryAfter != m.retry):
+					t.Errorf("message %d, to %d at %v: got %v, want 429 retry after %d", i, m.chat, m.at, err, m.retry)
+				}
+			}
+		})
+	}
+}
+
 func TestEditMessageText(t *testing.T) {
 	s := telegramtest.NewServer(t, token)
 	b := newBot(t, s)
