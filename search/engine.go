@@ -69,17 +69,11 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	gazetteer := newGazetteer()
 	lex := mustLoadLexicon()
 	e := &Engine{
-		index:      idx,
-		lexicon:    lex,
-		translator: newTranslator(lex.glossary),
-		gazetteer:  gazetteer,
-		bilingual: sync.OnceValue(func() *bilingual.Dict {
-			dict, err := bilingual.Embedded()
-			if err != nil {
-				panic(fmt.Sprintf("embedded dictionaries: %v", err)) // fixed at build time, checked by the tests
-			}
-			return dict
-		}),
+		index:       idx,
+		lexicon:     lex,
+		translator:  newTranslator(lex.glossary),
+		gazetteer:   gazetteer,
+		bilingual:   bilingual.Embedded,
 		learner:     newLearnerWith(data, gazetteer),
 		message:     mustLoadMessageCues(),
 		now:         time.Now,
@@ -158,7 +152,7 @@ func (e *Engine) learnAll() {
 // questions do not wait for them.
 func (e *Engine) Warm() {
 	e.gazetteer()
-	e.bilingual()
+	e.bilingual().Warm()
 	e.index.analyze(corpus.German, "Kooperationschancen")
 }
 

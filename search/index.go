@@ -60,7 +60,7 @@ const (
 // data answer does not wait for them.
 func init() {
 	err := registry.RegisterTokenFilter(germanCompounds, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
-		return &lazyFilter{make: sync.OnceValues(germanCompoundFilter)}, nil
+		return &lazyFilter{make: sync.OnceValue(germanCompoundFilter)}, nil
 	})
 	if err != nil {
 		panic(err)
@@ -69,11 +69,8 @@ func init() {
 
 // germanCompoundFilter is bleve's dictionary compound filter with the
 // German words of the bilingual dictionaries.
-func germanCompoundFilter() (analysis.TokenFilter, error) {
-	dict, err := bilingual.Embedded()
-	if err != nil {
-		return nil, err
-	}
+func germanCompoundFilter() analysis.TokenFilter {
+	dict := bilingual.Embedded()
 	all := dict.Words(corpus.German)
 	words := make(analysis.TokenMap, len(all)) // sized once: growing it cost twice the time
 	for _, w := range all {
@@ -81,23 +78,19 @@ func germanCompoundFilter() (analysis.TokenFilter, error) {
 			words.AddToken(w)
 		}
 	}
-	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, true), nil
+	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, true)
 }
 
 // lazyFilter is a token filter made the first time it filters.
 type lazyFilter struct {
-	make func() (analysis.TokenFilter, error)
+	make func() analysis.TokenFilter
 }
 
 func (f *lazyFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	if !slices.ContainsFunc(input, func(t *analysis.Token) bool { return utf8.RuneCount(t.Term) >= minCompound }) {
 		return input // no word long enough to be a compound
 	}
-	filter, err := f.make()
-	if err != nil {
-		panic(fmt.Sprintf("German compounds: %v", err)) // the dictionaries are fixed at build time, checked by the tests
-	}
-	return filter.Filter(input)
+	return f.make().Filter(input)
 }
 
 // The sizes of compounds and their parts, in letters: "Webinarreihe" is

@@ -136,10 +136,18 @@ var embedded = sync.OnceValue(func() *Dict {
 })
 
 // Embedded returns the dictionaries built into the binary. Each is read
-// when a translation first needs it, which takes some milliseconds;
-// later calls return the same Dict. The error is always nil: the files
-// are fixed when the binary is built, and checked by the tests.
-func Embedded() (*Dict, error) { return embedded(), nil }
+// when a translation first needs it, which takes some milliseconds, or
+// when Warm is called; later calls return the same Dict. The files are
+// fixed when the binary is built, and checked by the tests.
+func Embedded() *Dict { return embedded() }
+
+// Warm reads every direction's dictionary now, so that no translation
+// waits for one.
+func (d *Dict) Warm() {
+	for _, t := range d.tables {
+		t()
+	}
+}
 
 // Load reads the four dictionaries from the top of fsys, each from
 // name.tsv or, if that is missing, from name.tsv.gz (such as

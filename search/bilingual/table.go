@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strings"
@@ -51,23 +52,17 @@ func parseTable(name string, dir direction, text string) (*table, error) {
 		}
 	}
 	var prev string
-	for lineNo, off := 1, 0; off < len(text); lineNo++ {
-		start := off
-		line, rest := nextLine(text[off:])
-		off = len(text) - len(rest)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		word, err := checkLine(line)
+	for e := range entries(text) {
+		word, err := checkLine(e.text)
 		if err != nil {
-			fail(lineNo, "%v", err)
+			fail(e.lineNo, "%v", err)
 			continue
 		}
 		if word <= prev {
-			fail(lineNo, "%q comes after %q: want the words sorted, each once", word, prev)
+			fail(e.lineNo, "%q comes after %q: want the words sorted, each once", word, prev)
 			continue
 		}
-		t.heads = append(t.heads, uint32(start))
+		t.heads = append(t.heads, uint32(e.start))
 		prev = word
 	}
 	if len(errs) > 0 {
@@ -85,16 +80,32 @@ func parseTable(name string, dir direction, text string) (*table, error) {
 // which the tests check.
 func indexTable(dir direction, text string) *table {
 	t := &table{from: dir.from, to: dir.to, text: text, heads: make([]uint32, 0, len(text)/30)}
-	for off := 0; off < len(text); {
-		start := off
-		line, rest := nextLine(text[off:])
-		off = len(text) - len(rest)
-		if line != "" && line[0] != '#' {
-			t.heads = append(t.heads, uint32(start))
-		}
+	for e := range entries(text) {
+		t.heads = append(t.heads, uint32(e.start))
 	}
 	t.heads = slices.Clip(t.heads)
 	return t
+}
+
+// entry is a line of a dictionary file that is neither empty nor a
+// comment: its number, where it starts, and its text.
+type entry struct {
+	lineNo, start int
+	text          string
+}
+
+// entries yields the entries of a dictionary file in order.
+func entries(text string) iter.Seq[entry] {
+	return func(yield func(entry) bool) {
+		for lineNo, off := 1, 0; off < len(text); lineNo++ {
+			start := off
+			line, rest := nextLine(text[off:])
+			off = len(text) - len(rest)
+			if line != "" && line[0] != '#' && !yield(entry{lineNo, start, line}) {
+				return
+			}
+		}
+	}
 }
 
 // nextLine cuts the first line off text. The lines are short, and a
