@@ -266,7 +266,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			if c.holds && want == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
 				score += 0.5 // a day or month, not a year alone ("Innovationspreis 2026")
 			}
-			if c.holds && deadline && e.message.deadlineMarkers.in(s, segment(s)) {
+			if c.holds && deadline && e.givesDeadline(s) {
 				score += 0.5 // "bis zum 31. März 2027" for "Bis wann läuft die Frist?"
 			}
 			if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
@@ -359,6 +359,29 @@ func (e *Engine) countedWord(q *question) *topicWord {
 		}
 	}
 	return nil
+}
+
+// givesDeadline reports whether a sentence gives a date as a deadline: a
+// marker right before it ("bis zum 31. März 2027", "until 29 January")
+// or, in Chinese, right after it ("2027年3月31日前").
+func (e *Engine) givesDeadline(s string) bool {
+	markers := &e.message.deadlineMarkers
+	spans := findDates(s)
+	for _, loc := range yearPattern.FindAllStringIndex(s, -1) {
+		spans = append(spans, dateSpan{start: loc[0], end: loc[1]}) // "by 2028"
+	}
+	for _, d := range spans {
+		units := segment(s[:d.start])
+		for i := max(0, len(units)-3); i < len(units); i++ {
+			if n := markers.at(units, i); n > 0 && i+n == len(units) {
+				return true // the marker ends right before the date
+			}
+		}
+		if slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasPrefix(s[d.end:], m) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // durationWord is the counted word of a question for a duration: the

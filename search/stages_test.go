@@ -414,7 +414,7 @@ func TestDeadlineSentence(t *testing.T) {
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
 	e := engineWith(t, "testdata/eval")
 	for q, want := range map[string]string{
-		"成员城市给第十二届全体大会报名代表团的截止日期是哪天？":                                             "16",
+		"成员城市给第十二届全体大会报名代表团的截止日期是哪天？":                                             "16 October 2026",
 		"Bis wann sollen die Wasserstofftankstellen des H2 Corridor fertig sein?": "2028",
 	} {
 		a, err := e.Answer(t.Context(), q, "")
@@ -484,6 +484,22 @@ func TestMembershipLeavesLater(t *testing.T) {
 			if !strings.Contains(a.Text, w) {
 				t.Errorf("on %s: %s lacks %q", tt.now.Format(time.DateOnly), a.Text, w)
 			}
+		}
+	}
+}
+
+func TestGivesDeadline(t *testing.T) {
+	e := testEngine(t)
+	for s, want := range map[string]bool{
+		"Bewerbungen nehmen die Berufskollegs bis zum 31. März 2027 entgegen.": true,
+		"Member cities must register their delegations by 16 October 2026.":    true,
+		"The stations are to be built by 2028.":                                true,
+		"各成员城市须于2027年3月31日前向秘书处报名。":                                            true,
+		"The forum, organised by the city, opens on 5 May 2027.":               false,
+		"目前，大会定于2027年6月9日举行。":                                                  false,
+	} {
+		if got := e.givesDeadline(s); got != want {
+			t.Errorf("givesDeadline(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
