@@ -563,7 +563,7 @@ func (e *Engine) events(lang corpus.Lang, asked corpus.Date) answer.Answer {
 		dates := slices.Collect(maps.Keys(byDate))
 		slices.SortFunc(dates, func(x, y corpus.Date) int { return x.Time().Compare(y.Time()) })
 		for _, d := range dates {
-			a.say("events.joined", joinedIn(lang, d), list(lang, memberNames(byDate[d], lang)))
+			a.say("events.joined", onDate(lang, d), list(lang, memberNames(byDate[d], lang)))
 		}
 	}
 	for i := range e.data.Releases {

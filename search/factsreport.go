@@ -59,10 +59,10 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 	}
 	for _, j := range k.memberships {
 		if j.left {
-			add("left", fmt.Sprintf("%s left %s", cityLabel(&j.city), joinedIn(corpus.English, j.when)), e.newerMembership(j, date))
+			add("left", fmt.Sprintf("%s left %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
 			continue
 		}
-		add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), joinedIn(corpus.English, j.when)), e.newerMembership(j, date))
+		add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
 	}
 	for _, as := range k.assemblies {
 		fact := fmt.Sprintf("%s plenary assembly: %s", ordinalArg(corpus.English, as.Number), whenAndWhere(corpus.English, as))

@@ -31,10 +31,10 @@ func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
 	return latest, agree, true
 }
 
-// joinedIn says when members joined, as the sentence needs it: "2019",
-// "im Oktober 2019", "am 1. April 2019"; "in 2019", "on 1 April 2019";
-// "2019年10月".
-func joinedIn(lang corpus.Lang, d corpus.Date) string {
+// onDate says when something happened (a city joined or left), as the
+// sentence needs it: "2019", "im Oktober 2019", "am 1. April 2019";
+// "in 2019", "on 1 April 2019"; "2019年10月".
+func onDate(lang corpus.Lang, d corpus.Date) string {
 	switch {
 	case lang == corpus.Chinese:
 		return d.Format(lang)
@@ -198,7 +198,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	// once the day has come.
 	leaves := c.IsMember() && c.LeftCite != nil
 	if leaves && compareCoarse(corpus.DateOf(e.now()), c.Left) >= 0 {
-		a.say("sayMembership.left", name, joinedIn(lang, c.Left), a.cite(*c.LeftCite))
+		a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
 		return
 	}
 	// "When did it join?" is not answered by "yes, it is a member".
@@ -224,14 +224,14 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		}
 		e.sayJoined(a, c)
 		if leaves {
-			a.say("sayMembership.leaves", name, joinedIn(lang, c.Left), a.cite(*c.LeftCite))
+			a.say("sayMembership.leaves", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
 		}
 	case corpus.StatusGuest:
 		a.say("sayMembership.belongs_to_isa_with_guest", name, asOf)
 		e.sayJoined(a, c)
 	case corpus.StatusFormer:
 		if c.LeftCite != nil {
-			a.say("sayMembership.left", name, joinedIn(lang, c.Left), a.cite(*c.LeftCite))
+			a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
 			break
 		}
 		a.say("sayMembership.is_not_on_any_current", name)
@@ -473,7 +473,7 @@ func joinDated(c *corpus.City) bool { return !c.Joined.IsZero() && c.JoinedCite 
 // 2016", "于2019年10月", and at which plenary assembly.
 func (e *Engine) joined(a *answerer, c *corpus.City) (when, at string) {
 	a.cite(*c.JoinedCite)
-	when = joinedIn(a.lang, c.Joined)
+	when = onDate(a.lang, c.Joined)
 	if a.lang == corpus.Chinese {
 		when = "于" + when
 	}
@@ -591,7 +591,7 @@ func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
 	names := list(lang, memberNames(cities, lang))
 	switch {
 	case !f.joined.IsZero() && len(cities) == 0:
-		when := joinedIn(lang, f.joined)
+		when := onDate(lang, f.joined)
 		if lang == corpus.German {
 			when = forDate(lang, f.joined)
 		}
@@ -602,7 +602,7 @@ func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
 				a.cite(*c.JoinedCite)
 			}
 		}
-		when := joinedIn(lang, f.joined)
+		when := onDate(lang, f.joined)
 		if lang == corpus.German {
 			when = capitalize(when) // it starts the sentence
 		}
@@ -655,7 +655,7 @@ func (e *Engine) newestMembers(lang corpus.Lang, f memberFilter) answer.Answer {
 	}
 	when := newest.Format(lang)
 	if lang != corpus.Chinese {
-		when = joinedIn(lang, newest) // "am 16. Oktober 2025", "in April 2016"
+		when = onDate(lang, newest) // "am 16. Oktober 2025", "in April 2016"
 	}
 	a.say("newestMembers.newest_members_joined_in", when, at, list(lang, memberNames(cities, lang)))
 	return a.done(answer.KindMembers, confidenceFact)

@@ -37,7 +37,7 @@ const (
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-17"
+const learnerVersion = "isabot-learner-18"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {
@@ -94,16 +94,16 @@ type learnedSet struct {
 // learnedRecord is what one release states, as kept.
 type learnedRecord struct {
 	// Version is the release's version it was learned from.
-	Version    string
-	Contact    *corpus.Office
-	Count      *corpus.Count
-	Joins      []joinRecord // joins and leaves
-	Assemblies []corpus.Assembly
-	People     []corpus.Person
-	Glosses    []nameGloss
+	Version     string
+	Contact     *corpus.Office
+	Count       *corpus.Count
+	Memberships []membershipRecord // joins and leaves
+	Assemblies  []corpus.Assembly
+	People      []corpus.Person
+	Glosses     []nameGloss
 }
 
-type joinRecord struct {
+type membershipRecord struct {
 	City corpus.City
 	When corpus.Date
 	Left bool
@@ -112,14 +112,14 @@ type joinRecord struct {
 func recordOf(k *learned, version string) *learnedRecord {
 	rec := &learnedRecord{Version: version, Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people, Glosses: k.glosses}
 	for _, j := range k.memberships {
-		rec.Joins = append(rec.Joins, joinRecord{City: j.city, When: j.when, Left: j.left})
+		rec.Memberships = append(rec.Memberships, membershipRecord{City: j.city, When: j.when, Left: j.left})
 	}
 	return rec
 }
 
 func (rec *learnedRecord) learned(r *corpus.Release) *learned {
 	k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People, glosses: rec.Glosses}
-	for _, j := range rec.Joins {
+	for _, j := range rec.Memberships {
 		k.memberships = append(k.memberships, learnedMembership{city: j.City, when: j.When, left: j.Left})
 	}
 	return k
