@@ -227,6 +227,12 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	for _, w := range topic {
 		total += topicWeight(w)
 	}
+	// The paragraphs of one release weigh as its best: the search says
+	// which release answers, the sentence itself which of its sentences.
+	releaseScore := map[string]float64{}
+	for _, f := range found[:min(len(found), maxAnswerPassages)] {
+		releaseScore[f.p.Release.ID] = max(releaseScore[f.p.Release.ID], f.score)
+	}
 	for rank, f := range found[:min(len(found), maxAnswerPassages)] {
 		r := f.p.Release
 		context := e.termSet(r.Lang, f.p.Text+"\n"+r.Title)
@@ -259,7 +265,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			person := want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s))
 			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q.text), cover: in / max(total, 1),
 				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
-			score := 1.5*f.score/top + (in+0.3*around)/max(total, 1) + hinted/max(float64(len(hints)), 1)
+			score := 1.5*releaseScore[r.ID]/top + (in+0.3*around)/max(total, 1) + hinted/max(float64(len(hints)), 1)
 			if c.holds && want != anyText {
 				score += 3
 			}

@@ -503,3 +503,18 @@ func TestGivesDeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceOfTheRelease(t *testing.T) {
+	// Which release answers is the search's to say; which of its
+	// sentences, the sentences': the one that counts delegates, in a
+	// paragraph the search ranked lower than the one with a number of
+	// people per delegation.
+	e := engineWith(t, "testdata/blind3")
+	a, err := e.Answer(t.Context(), "How many delegates are expected in Mainz?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "300") {
+		t.Errorf("%s, want the 300 delegates", a.Text)
+	}
+}
