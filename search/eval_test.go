@@ -48,7 +48,7 @@ type evalSuite struct {
 var evalSuites = []evalSuite{
 	{name: "own", questions: "testdata/questions/*.yaml", minScore: 1},
 	{name: "held-out", questions: "testdata/heldout/*.yaml", minScore: 0.96},
-	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.81,
+	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.82,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
 	// Written by a helper who had not seen the engine's code, after the
 	// work on the suites above: four releases of its own and 80 questions.
@@ -56,12 +56,12 @@ var evalSuites = []evalSuite{
 		now: time.Date(2026, time.December, 2, 12, 0, 0, 0, time.UTC)},
 	// A second blind set, by another helper who had not seen the engine,
 	// after the work on all the sets above: seven releases, 114 questions.
-	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.69,
+	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.70,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A third blind set, by a third helper who had not seen the engine:
 	// eight releases, 138 questions, 59 of them across languages. 80 of
 	// them (58 %) were right at the first run, before any change for them.
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.64,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.65,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 }
 
