@@ -30,8 +30,11 @@ const (
 	telegramRate       = 30
 	// arrivalLeeway is how much the fake Bot API shortens its rate
 	// limits' windows for the varying delay between the moment isabot
-	// sends a message and the moment the fake sees it.
-	arrivalLeeway = 200 * time.Millisecond
+	// sends a message and the moment the fake sees it: up to 391 ms was
+	// seen with .ci/run and two other test runs on the machine. Under
+	// half a second, a bot at twice the rate is still refused, and the
+	// schedule itself is checked from the replicas' logs.
+	arrivalLeeway = 450 * time.Millisecond
 )
 
 func TestTwoReplicas(t *testing.T) {
