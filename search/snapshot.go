@@ -10,9 +10,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -89,6 +92,88 @@ type learnedSet struct {
 	// (learningKey).
 	Key     string
 	Records map[string]*learnedRecord // by release ID
+	// offices keeps one copy of each contact the records give (share).
+	offices map[string]*corpus.Office
+}
+
+// share makes rec's contact share what it says with the same contact of
+// the other records: most releases give the same press contact, and a
+// copy of it for each of 100,000 releases, with its roles in three
+// languages, held about 100 MB while the index was built. Only the
+// citation, of rec's own release, stays rec's own. The contact rec had
+// is not changed: the engine may hold it.
+func (set *learnedSet) share(rec *learnedRecord) {
+	if rec.Contact == nil {
+		return
+	}
+	o := *rec.Contact
+	o.Cite = corpus.Cite{}
+	key := officeKey(&o)
+	kept := set.offices[key]
+	if kept == nil {
+		if set.offices == nil {
+			set.offices = map[string]*corpus.Office{}
+		}
+		kept = cloneOffice(&o)
+		set.offices[key] = kept
+	}
+	shared := *kept
+	shared.Cite = corpus.Cite{Source: strings.Clone(rec.Contact.Source), AsOf: rec.Contact.AsOf}
+	rec.Contact = &shared
+}
+
+// officeKey tells offices apart by everything they say but their
+// citation.
+func officeKey(o *corpus.Office) string {
+	var b strings.Builder
+	field := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	text := func(t corpus.Text) {
+		field(strconv.Itoa(len(t)))
+		for _, l := range slices.Sorted(maps.Keys(t)) {
+			field(string(l))
+			field(t[l])
+		}
+	}
+	for _, s := range []string{o.Kind, o.Organisation, o.City, o.Person, o.Email, o.Phone, o.Fax, o.Website,
+		o.Since.String(), strconv.FormatBool(o.Current)} {
+		field(s)
+	}
+	text(o.Role)
+	text(o.PersonRole)
+	field(strconv.Itoa(len(o.Address)))
+	for _, a := range o.Address {
+		field(a)
+	}
+	return b.String()
+}
+
+// cloneOffice copies o with its own strings and texts, so that the copy
+// holds none of the text it was learned from.
+func cloneOffice(o *corpus.Office) *corpus.Office {
+	c := *o
+	c.Kind, c.Organisation, c.City, c.Person = strings.Clone(o.Kind), strings.Clone(o.Organisation), strings.Clone(o.City), strings.Clone(o.Person)
+	c.Email, c.Phone, c.Fax, c.Website = strings.Clone(o.Email), strings.Clone(o.Phone), strings.Clone(o.Fax), strings.Clone(o.Website)
+	c.Role, c.PersonRole = cloneText(o.Role), cloneText(o.PersonRole)
+	c.Address = nil
+	for _, a := range o.Address {
+		c.Address = append(c.Address, strings.Clone(a))
+	}
+	return &c
+}
+
+func cloneText(t corpus.Text) corpus.Text {
+	if t == nil {
+		return nil
+	}
+	c := make(corpus.Text, len(t))
+	for l, s := range t {
+		c[l] = strings.Clone(s)
+	}
+	return c
 }
 
 // learnedRecord is what one release states, as kept.
@@ -220,6 +305,9 @@ func (idx *Index) loadLearned() {
 	if idx.dir == "" || !readGob(filepath.Join(idx.dir, learnedFile), &set) || set.Mapping != mappingVersion || set.Records == nil {
 		set = learnedSet{Mapping: mappingVersion, Records: map[string]*learnedRecord{}}
 	}
+	for _, rec := range set.Records {
+		set.share(rec)
+	}
 	idx.learned = &set
 }
 
@@ -265,7 +353,9 @@ func (idx *Index) learn(key, id string, k *learned, version string) {
 	if idx.learned.Key != key {
 		idx.learned.Key, idx.learned.Records = key, map[string]*learnedRecord{}
 	}
-	idx.learned.Records[id] = recordOf(k, version)
+	rec := recordOf(k, version)
+	idx.learned.share(rec)
+	idx.learned.Records[id] = rec
 }
 
 // saveLearned writes what is learned of the releases the index holds;

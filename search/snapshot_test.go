@@ -2,8 +2,10 @@ package search
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -188,5 +190,41 @@ func TestMovedDataDirNotReread(t *testing.T) {
 	}
 	if r, ok := e.Release(releases[0].ID); !ok || !slices.Equal(r.Body, releases[0].Body) {
 		t.Errorf("release read from its new place: %v, %v", r, ok)
+	}
+}
+
+// Records that share a contact still say what each said, their own
+// citation too, and the contact an engine may hold is not changed.
+func TestLearnedSetShare(t *testing.T) {
+	contact := func(org, source string) *corpus.Office {
+		return &corpus.Office{Kind: corpus.OfficeGerman, Organisation: org, Person: "Erika Muster", Email: "presse@example.org",
+			Role: corpus.Text{corpus.German: "Pressekontakt der ISA", corpus.English: "the ISA's press contact"}, Address: []string{"Hafenstraße 1", "Hamburg"},
+			Cite: corpus.Cite{Source: source, AsOf: corpus.Date{Year: 2024, Month: 5, Day: 6}}}
+	}
+	records := []*learnedRecord{
+		{Version: "a", Contact: contact("Agentur A", "release-a")},
+		{Version: "b", Contact: contact("Agentur A", "release-b")},
+		{Version: "c", Contact: contact("Agentur C", "release-c")},
+		{Version: "d"},
+	}
+	var set learnedSet
+	for _, rec := range records {
+		held := rec.Contact
+		want := *rec
+		if held != nil {
+			c := *held
+			c.Role = maps.Clone(held.Role)
+			want.Contact = &c
+		}
+		set.share(rec)
+		if !reflect.DeepEqual(rec, &want) {
+			t.Errorf("record %s after share: %+v, want %+v", rec.Version, rec.Contact, want.Contact)
+		}
+		if held != nil && (held == rec.Contact || !reflect.DeepEqual(held, want.Contact)) {
+			t.Errorf("record %s: the contact held before was replaced in place or changed", rec.Version)
+		}
+	}
+	if len(set.offices) != 2 {
+		t.Errorf("%d contacts kept, want 2", len(set.offices))
 	}
 }
