@@ -115,6 +115,11 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 	sources := choose(&l, d, versions[SourcesFile], func(l *loader, f dataFile) map[string]Source {
 		return l.loadSources(f, d.Releases)
 	})
+	// Sized at once: every release is a source, and growing a list of
+	// 100,000 step by step left four times its size behind.
+	if len(sources) > 0 {
+		d.Sources = make([]Source, 0, len(sources))
+	}
 	for _, s := range sources {
 		d.Sources = append(d.Sources, s)
 	}
