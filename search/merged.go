@@ -91,9 +91,10 @@ func mergeKey(learning string, base *corpus.Data) string {
 		if s.Release != "" {
 			field(s.ID)
 			field(s.Release)
+			h.Write(buf)
+			buf = buf[:0]
 		}
 	}
-	h.Write(buf)
 	json.NewEncoder(h).Encode(base.Alliance) // the learning key covers the cities
 	return hex.EncodeToString(h.Sum(nil))
 }
