@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -241,31 +242,86 @@ func stampVersion(path string, s corpus.Stamp) string {
 // unreadable one, or one of another mapping, is none.
 func readSnapshot(dir string) (*snapshot, bool) {
 	var s snapshot
-	if !readGob(filepath.Join(dir, snapshotFile), &s) || s.Mapping != mappingVersion {
+	ok := readGob(filepath.Join(dir, snapshotFile), func(part *snapshot, first bool) {
+		if first {
+			s = *part
+			if s.Releases == nil {
+				s.Releases = map[string]*keptRelease{}
+			}
+			return
+		}
+		maps.Copy(s.Releases, part.Releases)
+	})
+	if !ok || s.Mapping != mappingVersion {
 		return nil, false
 	}
 	return &s, true
 }
 
-// readGob decodes the file at path into v, and reports whether it could.
-func readGob(path string, v any) bool {
+// The snapshot and the learned facts are written in parts of partSize
+// releases, one gob message a part, the first with the rest of the
+// value: the encoder makes each message whole in memory, and the
+// learned facts of 100,000 releases in one message took 130 MB while
+// they were written. A file of one message (as written before) reads as
+// it did.
+const partSize = 4096
+
+// readGob decodes the file at path, message by message, giving each to
+// add, and reports whether it could read it whole.
+func readGob[T any](path string, add func(part *T, first bool)) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v) == nil
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16))
+	for n := 0; ; n++ {
+		var part T
+		err := dec.Decode(&part)
+		if errors.Is(err, io.EOF) {
+			return n > 0
+		}
+		if err != nil {
+			return false
+		}
+		add(&part, n == 0)
+	}
 }
 
-// writeGob writes v into the file name of dir, whole or not at all.
-func writeGob(dir, name string, v any) error {
+// encodeParts encodes all in parts of partSize entries, each as the
+// message part makes of it.
+func encodeParts[V any](enc *gob.Encoder, all map[string]V, part func(entries map[string]V, first bool) any) error {
+	entries := make(map[string]V, min(len(all), partSize))
+	first := true
+	flush := func() error {
+		err := enc.Encode(part(entries, first))
+		first = false
+		clear(entries)
+		return err
+	}
+	for k, v := range all {
+		entries[k] = v
+		if len(entries) == partSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if first || len(entries) > 0 {
+		return flush()
+	}
+	return nil
+}
+
+// writeGob writes the file name of dir with encode, whole or not at all.
+func writeGob(dir, name string, encode func(*gob.Encoder) error) error {
 	f, err := os.CreateTemp(dir, name+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer os.Remove(f.Name())
 	w := bufio.NewWriterSize(f, 1<<16)
-	err = gob.NewEncoder(w).Encode(v)
+	err = encode(gob.NewEncoder(w))
 	if err == nil {
 		err = w.Flush()
 	}
@@ -302,7 +358,17 @@ func (idx *Index) loadLearned() {
 		return
 	}
 	var set learnedSet
-	if idx.dir == "" || !readGob(filepath.Join(idx.dir, learnedFile), &set) || set.Mapping != mappingVersion || set.Records == nil {
+	read := idx.dir != "" && readGob(filepath.Join(idx.dir, learnedFile), func(part *learnedSet, first bool) {
+		if first {
+			set = *part
+			if set.Records == nil {
+				set.Records = map[string]*learnedRecord{}
+			}
+			return
+		}
+		maps.Copy(set.Records, part.Records)
+	})
+	if !read || set.Mapping != mappingVersion {
 		set = learnedSet{Mapping: mappingVersion, Records: map[string]*learnedRecord{}}
 	}
 	for _, rec := range set.Records {
@@ -369,7 +435,14 @@ func (idx *Index) saveLearned() error {
 	if idx.dir == "" {
 		return nil
 	}
-	return writeGob(idx.dir, learnedFile, idx.learned)
+	return writeGob(idx.dir, learnedFile, func(enc *gob.Encoder) error {
+		return encodeParts(enc, idx.learned.Records, func(records map[string]*learnedRecord, first bool) any {
+			if first {
+				return &learnedSet{Mapping: idx.learned.Mapping, Key: idx.learned.Key, Records: records}
+			}
+			return &learnedSet{Records: records}
+		})
+	})
 }
 
 // saveSnapshot writes the snapshot of an on-disk index; idx.mu must be
@@ -378,5 +451,12 @@ func (idx *Index) saveSnapshot() error {
 	if idx.dir == "" {
 		return nil
 	}
-	return writeGob(idx.dir, snapshotFile, idx.snap)
+	return writeGob(idx.dir, snapshotFile, func(enc *gob.Encoder) error {
+		return encodeParts(enc, idx.snap.Releases, func(releases map[string]*keptRelease, first bool) any {
+			if first {
+				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged, Releases: releases}
+			}
+			return &snapshot{Releases: releases}
+		})
+	})
 }

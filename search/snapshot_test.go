@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/gob"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -226,5 +228,45 @@ func TestLearnedSetShare(t *testing.T) {
 	}
 	if len(set.offices) != 2 {
 		t.Errorf("%d contacts kept, want 2", len(set.offices))
+	}
+}
+
+// The snapshot and the learned facts are written in parts and read back
+// whole; a file written in one message, as before, reads as well.
+func TestSnapshotInParts(t *testing.T) {
+	snap := newSnapshot()
+	snap.MergeKey = "key"
+	learned := &learnedSet{Mapping: mappingVersion, Key: "learning", Records: map[string]*learnedRecord{}}
+	for i := range 2*partSize + 10 {
+		id := fmt.Sprintf("release-%05d", i)
+		snap.Releases[id] = &keptRelease{Release: corpus.Release{ID: id, Title: "Titel " + id, Source: id + ".md"},
+			Stamp: corpus.Stamp{Size: int64(i), ModTime: 1}, Body: i % 7}
+		learned.Records[id] = &learnedRecord{Version: id, Count: &corpus.Count{Total: i}}
+	}
+	dir := t.TempDir()
+	idx := &Index{dir: dir, snap: snap, learned: learned}
+	if err := idx.saveSnapshot(); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.saveLearned(); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := readSnapshot(dir)
+	if !ok || !reflect.DeepEqual(got, snap) {
+		t.Fatalf("snapshot read back: %v, %d releases, want %d", ok, len(got.Releases), len(snap.Releases))
+	}
+	again := &Index{dir: dir, snap: snap}
+	again.loadLearned()
+	if again.learned.Key != learned.Key || !reflect.DeepEqual(again.learned.Records, learned.Records) {
+		t.Fatalf("learned facts read back: key %q, %d records, want %d", again.learned.Key, len(again.learned.Records), len(learned.Records))
+	}
+
+	old := newSnapshot()
+	old.Releases["one"] = &keptRelease{Release: corpus.Release{ID: "one"}}
+	if err := writeGob(dir, snapshotFile, func(enc *gob.Encoder) error { return enc.Encode(old) }); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := readSnapshot(dir); !ok || !reflect.DeepEqual(got, old) {
+		t.Errorf("a snapshot of one message read back as %+v, %v", got, ok)
 	}
 }
