@@ -23,8 +23,8 @@ func indexCommand() command {
 			// A first build holds each release's metadata and what it
 			// states until it writes them: the garbage collector runs
 			// at half the growth it otherwise waits for, unless GOGC
-			// says. At 100,000 releases the peak went from 580 to 430 MB
-			// for about a tenth more time.
+			// says. At 100,000 releases the peak went from 580 to 430 MB,
+			// for more time spent collecting (see docs/performance.md).
 			if os.Getenv("GOGC") == "" {
 				debug.SetGCPercent(50)
 			}
