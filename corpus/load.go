@@ -292,8 +292,8 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 	at := make(map[string]int, len(into.at)+len(entries))
 	maps.Copy(at, into.at)
 	into.at, into.list = at, slices.Grow(into.list, len(entries))
-	// A release of this directory is at first or after in into.list.
-	first := len(into.list)
+	// A release read from this folder has its file there as its Source.
+	folder := filepath.Join(dir.Path, ReleasesDir)
 	for _, e := range entries {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -307,7 +307,7 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 			l.errs = append(l.errs, err)
 			continue
 		}
-		if i, dup := into.at[r.ID]; dup && i >= first {
+		if i, dup := into.at[r.ID]; dup && filepath.Dir(into.list[i].Source) == folder {
 			l.fail(p, 0, fmt.Errorf("release id %q is already used by %s", r.ID, into.list[i].Source))
 			continue
 		}
