@@ -447,6 +447,32 @@ func TestLoadBadReleases(t *testing.T) {
 	}
 }
 
+// Two files of a directory with the ID of an earlier directory's release:
+// the first replaces it, the second is reported, as two files of one ID
+// are in any directory; Lazy or not.
+func TestLoadDuplicateOfReplaced(t *testing.T) {
+	for _, lazy := range []bool{false, true} {
+		const dir = "overlay"
+		replacement := func(title string) string {
+			return "---\nid: " + embeddedRelease + "\ntitle: " + title + "\ndate: 2021-02-11\nlang: de\n---\nText.\n"
+		}
+		files := map[string]string{
+			"releases/x-ersatz.md": replacement("Ersatz"),
+			"releases/y-ersatz.md": replacement("Noch ein Ersatz"),
+		}
+		overlay := testDir(dir, files)
+		overlay.Lazy = lazy
+		d, errs := Load(Embedded(), overlay)
+		want := `release id "` + embeddedRelease + `" is already used by ` + filepath.Join(dir, ReleasesDir, "x-ersatz.md")
+		if len(errs) != 1 || !strings.Contains(errs[0].Error(), want) {
+			t.Errorf("lazy %v: errors %v, want one: %s", lazy, errs, want)
+		}
+		if i := slices.IndexFunc(d.Releases, func(r Release) bool { return r.ID == embeddedRelease }); i < 0 || d.Releases[i].Title != "Ersatz" {
+			t.Errorf("lazy %v: the embedded release was not replaced by the first file", lazy)
+		}
+	}
+}
+
 // The data files of a small corpus of its own, for the tests of bad
 // entries. Each test replaces one of them.
 const (

@@ -51,8 +51,8 @@ type Engine struct {
 	data        *corpus.Data
 	dict        *dictionary
 	releases    map[string]*corpus.Release
-	sources     map[string]corpus.Source
-	cities      map[string]*corpus.City // by canonical name
+	sources     map[string]*corpus.Source // into data.Sources
+	cities      map[string]*corpus.City   // by canonical name
 	regions     map[string]*corpus.Region
 	// curated are the press office's curated answers (SetCurated).
 	curated []curatedEntry
@@ -159,13 +159,15 @@ func (e *Engine) Warm() {
 // derive makes what answers from e.data, the data files merged with
 // what the releases state: the maps by ID and the dictionary.
 func (e *Engine) derive() {
-	e.releases = map[string]*corpus.Release{}
+	// Sized at once, and the sources by pointer: an archive has a source
+	// for each of its releases.
+	e.releases = make(map[string]*corpus.Release, len(e.data.Releases))
 	for i := range e.data.Releases {
 		e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
 	}
-	e.sources = map[string]corpus.Source{}
-	for _, s := range e.data.Sources {
-		e.sources[s.ID] = s
+	e.sources = make(map[string]*corpus.Source, len(e.data.Sources))
+	for i := range e.data.Sources {
+		e.sources[e.data.Sources[i].ID] = &e.data.Sources[i]
 	}
 	e.cities = map[string]*corpus.City{}
 	for i := range e.data.Cities {

@@ -363,7 +363,9 @@ func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) 
 		return corpus.Release{}, false
 	}
 	r := k.Release
-	r.Source = path
+	if r.Source != path { // the same string when the directory is: one copy
+		r.Source = path
+	}
 	return r, true
 }
 

@@ -43,7 +43,9 @@ func factsOf(base, merged *corpus.Data) *mergedFacts {
 func (m *mergedFacts) apply(base *corpus.Data) *corpus.Data {
 	d := *base
 	d.Cities = slices.Clone(m.Cities)
-	d.Sources = slices.Concat(base.Sources, m.Sources)
+	// Without sources of its own, the merge shares base's: there is one
+	// for each release. Clipped, an append to either copies.
+	d.Sources = append(slices.Clip(base.Sources), m.Sources...)
 	d.Alliance.Offices = slices.Clone(m.Offices)
 	d.Alliance.Counts = slices.Clone(m.Counts)
 	d.Alliance.Assemblies = slices.Clone(m.Assemblies)
@@ -91,9 +93,10 @@ func mergeKey(learning string, base *corpus.Data) string {
 		if s.Release != "" {
 			field(s.ID)
 			field(s.Release)
+			h.Write(buf)
+			buf = buf[:0]
 		}
 	}
-	h.Write(buf)
 	json.NewEncoder(h).Encode(base.Alliance) // the learning key covers the cities
 	return hex.EncodeToString(h.Sum(nil))
 }

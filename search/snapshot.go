@@ -7,12 +7,16 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -89,6 +93,88 @@ type learnedSet struct {
 	// (learningKey).
 	Key     string
 	Records map[string]*learnedRecord // by release ID
+	// offices keeps one copy of each contact the records give (share).
+	offices map[string]*corpus.Office
+}
+
+// share makes rec's contact share what it says with the same contact of
+// the other records: most releases give the same press contact, and a
+// copy of it for each of 100,000 releases, with its roles in three
+// languages, held about 100 MB while the index was built. Only the
+// citation, of rec's own release, stays rec's own. The contact rec had
+// is not changed: the engine may hold it.
+func (set *learnedSet) share(rec *learnedRecord) {
+	if rec.Contact == nil {
+		return
+	}
+	o := *rec.Contact
+	o.Cite = corpus.Cite{}
+	key := officeKey(&o)
+	kept := set.offices[key]
+	if kept == nil {
+		if set.offices == nil {
+			set.offices = map[string]*corpus.Office{}
+		}
+		kept = cloneOffice(&o)
+		set.offices[key] = kept
+	}
+	shared := *kept
+	shared.Cite = corpus.Cite{Source: strings.Clone(rec.Contact.Source), AsOf: rec.Contact.AsOf}
+	rec.Contact = &shared
+}
+
+// officeKey tells offices apart by everything they say but their
+// citation.
+func officeKey(o *corpus.Office) string {
+	var b strings.Builder
+	field := func(s string) {
+		b.WriteString(strconv.Itoa(len(s)))
+		b.WriteByte(':')
+		b.WriteString(s)
+	}
+	text := func(t corpus.Text) {
+		field(strconv.Itoa(len(t)))
+		for _, l := range slices.Sorted(maps.Keys(t)) {
+			field(string(l))
+			field(t[l])
+		}
+	}
+	for _, s := range []string{o.Kind, o.Organisation, o.City, o.Person, o.Email, o.Phone, o.Fax, o.Website,
+		o.Since.String(), strconv.FormatBool(o.Current)} {
+		field(s)
+	}
+	text(o.Role)
+	text(o.PersonRole)
+	field(strconv.Itoa(len(o.Address)))
+	for _, a := range o.Address {
+		field(a)
+	}
+	return b.String()
+}
+
+// cloneOffice copies o with its own strings and texts, so that the copy
+// holds none of the text it was learned from.
+func cloneOffice(o *corpus.Office) *corpus.Office {
+	c := *o
+	c.Kind, c.Organisation, c.City, c.Person = strings.Clone(o.Kind), strings.Clone(o.Organisation), strings.Clone(o.City), strings.Clone(o.Person)
+	c.Email, c.Phone, c.Fax, c.Website = strings.Clone(o.Email), strings.Clone(o.Phone), strings.Clone(o.Fax), strings.Clone(o.Website)
+	c.Role, c.PersonRole = cloneText(o.Role), cloneText(o.PersonRole)
+	c.Address = nil
+	for _, a := range o.Address {
+		c.Address = append(c.Address, strings.Clone(a))
+	}
+	return &c
+}
+
+func cloneText(t corpus.Text) corpus.Text {
+	if t == nil {
+		return nil
+	}
+	c := make(corpus.Text, len(t))
+	for l, s := range t {
+		c[l] = strings.Clone(s)
+	}
+	return c
 }
 
 // learnedRecord is what one release states, as kept.
@@ -157,31 +243,86 @@ func stampVersion(path string, s corpus.Stamp) string {
 // unreadable one, or one of another mapping, is none.
 func readSnapshot(dir string) (*snapshot, bool) {
 	var s snapshot
-	if !readGob(filepath.Join(dir, snapshotFile), &s) || s.Mapping != mappingVersion {
+	ok := readGob(filepath.Join(dir, snapshotFile), func(part *snapshot, first bool) {
+		if first {
+			s = *part
+			if s.Releases == nil {
+				s.Releases = map[string]*keptRelease{}
+			}
+			return
+		}
+		maps.Copy(s.Releases, part.Releases)
+	})
+	if !ok || s.Mapping != mappingVersion {
 		return nil, false
 	}
 	return &s, true
 }
 
-// readGob decodes the file at path into v, and reports whether it could.
-func readGob(path string, v any) bool {
+// The snapshot and the learned facts are written in parts of partSize
+// releases, one gob message a part, the first with the rest of the
+// value: the encoder makes each message whole in memory, and its buffer
+// for the learned facts of 100,000 releases in one message held about
+// 70 MB at the peak of a first build. A file of one message (as written before) reads as
+// it did.
+const partSize = 4096
+
+// readGob decodes the file at path, message by message, giving each to
+// add, and reports whether it could read it whole.
+func readGob[T any](path string, add func(part *T, first bool)) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v) == nil
+	dec := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16))
+	for n := 0; ; n++ {
+		var part T
+		err := dec.Decode(&part)
+		if errors.Is(err, io.EOF) {
+			return n > 0
+		}
+		if err != nil {
+			return false
+		}
+		add(&part, n == 0)
+	}
 }
 
-// writeGob writes v into the file name of dir, whole or not at all.
-func writeGob(dir, name string, v any) error {
+// encodeParts encodes all in parts of partSize entries, each as the
+// message part makes of it.
+func encodeParts[V any](enc *gob.Encoder, all map[string]V, part func(entries map[string]V, first bool) any) error {
+	entries := make(map[string]V, min(len(all), partSize))
+	first := true
+	flush := func() error {
+		err := enc.Encode(part(entries, first))
+		first = false
+		clear(entries)
+		return err
+	}
+	for k, v := range all {
+		entries[k] = v
+		if len(entries) == partSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if first || len(entries) > 0 {
+		return flush()
+	}
+	return nil
+}
+
+// writeGob writes the file name of dir with encode, whole or not at all.
+func writeGob(dir, name string, encode func(*gob.Encoder) error) error {
 	f, err := os.CreateTemp(dir, name+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer os.Remove(f.Name())
 	w := bufio.NewWriterSize(f, 1<<16)
-	err = gob.NewEncoder(w).Encode(v)
+	err = encode(gob.NewEncoder(w))
 	if err == nil {
 		err = w.Flush()
 	}
@@ -218,8 +359,21 @@ func (idx *Index) loadLearned() {
 		return
 	}
 	var set learnedSet
-	if idx.dir == "" || !readGob(filepath.Join(idx.dir, learnedFile), &set) || set.Mapping != mappingVersion || set.Records == nil {
+	read := idx.dir != "" && readGob(filepath.Join(idx.dir, learnedFile), func(part *learnedSet, first bool) {
+		if first {
+			set = *part
+			if set.Records == nil {
+				set.Records = map[string]*learnedRecord{}
+			}
+			return
+		}
+		maps.Copy(set.Records, part.Records)
+	})
+	if !read || set.Mapping != mappingVersion {
 		set = learnedSet{Mapping: mappingVersion, Records: map[string]*learnedRecord{}}
+	}
+	for _, rec := range set.Records {
+		set.share(rec)
 	}
 	idx.learned = &set
 }
@@ -266,7 +420,9 @@ func (idx *Index) learn(key, id string, k *learned, version string) {
 	if idx.learned.Key != key {
 		idx.learned.Key, idx.learned.Records = key, map[string]*learnedRecord{}
 	}
-	idx.learned.Records[id] = recordOf(k, version)
+	rec := recordOf(k, version)
+	idx.learned.share(rec)
+	idx.learned.Records[id] = rec
 }
 
 // saveLearned writes what is learned of the releases the index holds;
@@ -280,7 +436,14 @@ func (idx *Index) saveLearned() error {
 	if idx.dir == "" {
 		return nil
 	}
-	return writeGob(idx.dir, learnedFile, idx.learned)
+	return writeGob(idx.dir, learnedFile, func(enc *gob.Encoder) error {
+		return encodeParts(enc, idx.learned.Records, func(records map[string]*learnedRecord, first bool) any {
+			if first {
+				return &learnedSet{Mapping: idx.learned.Mapping, Key: idx.learned.Key, Records: records}
+			}
+			return &learnedSet{Records: records}
+		})
+	})
 }
 
 // saveSnapshot writes the snapshot of an on-disk index; idx.mu must be
@@ -289,5 +452,12 @@ func (idx *Index) saveSnapshot() error {
 	if idx.dir == "" {
 		return nil
 	}
-	return writeGob(idx.dir, snapshotFile, idx.snap)
+	return writeGob(idx.dir, snapshotFile, func(enc *gob.Encoder) error {
+		return encodeParts(enc, idx.snap.Releases, func(releases map[string]*keptRelease, first bool) any {
+			if first {
+				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged, Releases: releases}
+			}
+			return &snapshot{Releases: releases}
+		})
+	})
 }

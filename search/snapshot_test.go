@@ -1,9 +1,13 @@
 package search
 
 import (
+	"encoding/gob"
+	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -188,5 +192,81 @@ func TestMovedDataDirNotReread(t *testing.T) {
 	}
 	if r, ok := e.Release(releases[0].ID); !ok || !slices.Equal(r.Body, releases[0].Body) {
 		t.Errorf("release read from its new place: %v, %v", r, ok)
+	}
+}
+
+// Records that share a contact still say what each said, their own
+// citation too, and the contact an engine may hold is not changed.
+func TestLearnedSetShare(t *testing.T) {
+	contact := func(org, source string) *corpus.Office {
+		return &corpus.Office{Kind: corpus.OfficeGerman, Organisation: org, Person: "Erika Muster", Email: "presse@example.org",
+			Role: corpus.Text{corpus.German: "Pressekontakt der ISA", corpus.English: "the ISA's press contact"}, Address: []string{"Hafenstraße 1", "Hamburg"},
+			Cite: corpus.Cite{Source: source, AsOf: corpus.Date{Year: 2024, Month: 5, Day: 6}}}
+	}
+	records := []*learnedRecord{
+		{Version: "a", Contact: contact("Agentur A", "release-a")},
+		{Version: "b", Contact: contact("Agentur A", "release-b")},
+		{Version: "c", Contact: contact("Agentur C", "release-c")},
+		{Version: "d"},
+	}
+	var set learnedSet
+	for _, rec := range records {
+		held := rec.Contact
+		want := *rec
+		if held != nil {
+			c := *held
+			c.Role = maps.Clone(held.Role)
+			want.Contact = &c
+		}
+		set.share(rec)
+		if !reflect.DeepEqual(rec, &want) {
+			t.Errorf("record %s after share: %+v, want %+v", rec.Version, rec.Contact, want.Contact)
+		}
+		if held != nil && (held == rec.Contact || !reflect.DeepEqual(held, want.Contact)) {
+			t.Errorf("record %s: the contact held before was replaced in place or changed", rec.Version)
+		}
+	}
+	if len(set.offices) != 2 {
+		t.Errorf("%d contacts kept, want 2", len(set.offices))
+	}
+}
+
+// The snapshot and the learned facts are written in parts and read back
+// whole; a file written in one message, as before, reads as well.
+func TestSnapshotInParts(t *testing.T) {
+	snap := newSnapshot()
+	snap.MergeKey = "key"
+	learned := &learnedSet{Mapping: mappingVersion, Key: "learning", Records: map[string]*learnedRecord{}}
+	for i := range 2*partSize + 10 {
+		id := fmt.Sprintf("release-%05d", i)
+		snap.Releases[id] = &keptRelease{Release: corpus.Release{ID: id, Title: "Titel " + id, Source: id + ".md"},
+			Stamp: corpus.Stamp{Size: int64(i), ModTime: 1}, Body: i % 7}
+		learned.Records[id] = &learnedRecord{Version: id, Count: &corpus.Count{Total: i}}
+	}
+	dir := t.TempDir()
+	idx := &Index{dir: dir, snap: snap, learned: learned}
+	if err := idx.saveSnapshot(); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.saveLearned(); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := readSnapshot(dir)
+	if !ok || !reflect.DeepEqual(got, snap) {
+		t.Fatalf("snapshot read back: %v, %d releases, want %d", ok, len(got.Releases), len(snap.Releases))
+	}
+	again := &Index{dir: dir, snap: snap}
+	again.loadLearned()
+	if again.learned.Key != learned.Key || !reflect.DeepEqual(again.learned.Records, learned.Records) {
+		t.Fatalf("learned facts read back: key %q, %d records, want %d", again.learned.Key, len(again.learned.Records), len(learned.Records))
+	}
+
+	old := newSnapshot()
+	old.Releases["one"] = &keptRelease{Release: corpus.Release{ID: "one"}}
+	if err := writeGob(dir, snapshotFile, func(enc *gob.Encoder) error { return enc.Encode(old) }); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := readSnapshot(dir); !ok || !reflect.DeepEqual(got, old) {
+		t.Errorf("a snapshot of one message read back as %+v, %v", got, ok)
 	}
 }

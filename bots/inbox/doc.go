@@ -5,7 +5,9 @@
 // Every source hands each release it finds to a Sink. A source does not
 // remember what it delivered: the same release may reach the sink again
 // (a file that is saved twice, a feed item on every full poll), with the
-// same ID each time, and the sink decides what is new.
+// same ID each time, and the sink decides what is new. Only the
+// folder's watch may be told which files the sink took at an earlier
+// start (Options.Taken), so as not to read an archive again at each.
 package inbox
 
 import (

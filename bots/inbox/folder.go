@@ -35,6 +35,14 @@ type Options struct {
 	// MaxFileSize is the largest release file read; 0 means
 	// corpus.DefaultMaxFileSize.
 	MaxFileSize int64
+	// Taken, for a scan, holds the files the sink took at an earlier
+	// start: one taken as it is now is not read again. The files the sink
+	// takes are added to it. Nil reads every file a scan finds.
+	Taken *Taken
+	// Done, with Taken, says whether a release the sink took is done
+	// with, so that its file need not be read at the next start; nil for
+	// all. A release the sink holds in memory only (under embargo) is not.
+	Done func(corpus.Release) bool
 	// Embargo, for Publish only, puts the release under embargo until
 	// then: it is written into the release's front matter.
 	Embargo time.Time
@@ -111,7 +119,8 @@ func WatchFolder(ctx context.Context, dir string, sink Sink, logger *slog.Logger
 		return fmt.Errorf("inbox: watch %s: %w", dir, err)
 	}
 
-	w := &folderWatcher{dir: dir, files: newReleaseFiles(dir, o.maxFileSize()), sink: sink, logger: logger, settle: o.Settle, pending: map[string]pendingFile{}}
+	w := &folderWatcher{dir: dir, files: newReleaseFiles(dir, o.maxFileSize()), sink: sink, logger: logger, settle: o.Settle,
+		taken: o.Taken, done: o.Done, pending: map[string]pendingFile{}}
 	if o.Scan {
 		w.rescan(ctx)
 	}
@@ -197,6 +206,8 @@ type folderWatcher struct {
 	sink   Sink
 	logger *slog.Logger
 	settle time.Duration
+	taken  *Taken
+	done   func(corpus.Release) bool
 	// pending holds the files being written in place, by base name.
 	pending map[string]pendingFile
 }
@@ -216,6 +227,10 @@ type stamp struct {
 
 func stampOf(fi fs.FileInfo) stamp { return stamp{size: fi.Size(), modTime: fi.ModTime()} }
 
+func (s stamp) corpus() corpus.Stamp {
+	return corpus.Stamp{Size: s.size, ModTime: s.modTime.UnixNano()}
+}
+
 func (w *folderWatcher) event(ctx context.Context, ev fsnotify.Event, afterRename bool) error {
 	if filepath.Clean(ev.Name) == w.dir {
 		if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
@@ -234,6 +249,8 @@ func (w *folderWatcher) event(ctx context.Context, ev fsnotify.Event, afterRenam
 		// empty file is a new file that its writer has yet to fill.
 		delete(w.pending, name)
 		path := filepath.Join(w.dir, name)
+		// The stamp before the read: a write after it makes another.
+		fi, statErr := os.Stat(path)
 		data, err := w.files.read(name)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -241,8 +258,10 @@ func (w *folderWatcher) event(ctx context.Context, ev fsnotify.Event, afterRenam
 			w.logger.Error("inbox: a release file was not read", "file", path, "error", err)
 		case len(data) == 0:
 			w.wait(name)
-		default:
+		case statErr != nil:
 			deliverFile(ctx, path, data, w.sink, w.logger)
+		default:
+			w.deliver(ctx, name, data, stampOf(fi))
 		}
 	case ev.Has(fsnotify.Create) || ev.Has(fsnotify.Write):
 		w.wait(name)
@@ -314,7 +333,19 @@ func (w *folderWatcher) due(ctx context.Context) {
 			continue
 		}
 		delete(w.pending, name)
-		deliverFile(ctx, path, data, w.sink, w.logger)
+		w.deliver(ctx, name, data, p.stamp)
+	}
+}
+
+// deliver gives the file name, read at st, to the sink, and records it
+// as taken.
+func (w *folderWatcher) deliver(ctx context.Context, name string, data []byte, st stamp) {
+	r, ok := deliverFile(ctx, filepath.Join(w.dir, name), data, w.sink, w.logger)
+	if !ok || w.taken == nil || w.done != nil && !w.done(r) {
+		return
+	}
+	if err := w.taken.Take(map[string]corpus.Stamp{name: st.corpus()}); err != nil {
+		w.logger.Warn("inbox: the file is read again at the next start", "file", name, "error", err)
 	}
 }
 
@@ -332,7 +363,7 @@ func (w *folderWatcher) rescan(ctx context.Context) {
 			continue
 		}
 		fi, err := os.Stat(filepath.Join(w.dir, e.Name()))
-		if err != nil || fi.IsDir() {
+		if err != nil || fi.IsDir() || w.taken != nil && w.taken.Has(e.Name(), stampOf(fi).corpus()) {
 			continue
 		}
 		// Backdate the file's wait by its age, so an old file is due now.
@@ -346,16 +377,17 @@ func (w *folderWatcher) rescan(ctx context.Context) {
 }
 
 // deliverFile parses a release file and gives it to sink, logging what
-// goes wrong.
-func deliverFile(ctx context.Context, path string, data []byte, sink Sink, logger *slog.Logger) {
+// goes wrong; it returns the release and whether the sink took it.
+func deliverFile(ctx context.Context, path string, data []byte, sink Sink, logger *slog.Logger) (corpus.Release, bool) {
 	r, err := corpus.ParseRelease(path, data)
 	if err != nil {
 		logger.Error("inbox: a release file is malformed, skipped until it changes", "file", path, "error", err)
-		return
+		return r, false
 	}
 	if err := sink(ctx, r); err != nil {
 		logger.Error("inbox: a release was not taken, retried when its file changes", "file", path, "release", r.ID, "error", err)
-		return
+		return r, false
 	}
 	logger.Info("inbox: release arrived", "file", path, "release", r.ID)
+	return r, true
 }

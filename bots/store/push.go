@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -287,8 +288,25 @@ func (s *Store) Baseline(releases map[string]string) (bool, error) {
 			return nil
 		}
 		first = true
+		// In key order: bbolt puts a key after the last one at the cost
+		// of an append, and one in between at the cost of a search and,
+		// over a large baseline, of pages split again and again (100,000
+		// releases took 25–40 s in map order, 2.4 s sorted).
+		announced, prints := tx.Bucket(bucketAnnounced), tx.Bucket(bucketPrints)
+		when := []byte(s.now().UTC().Format(time.RFC3339))
+		for _, id := range slices.Sorted(maps.Keys(releases)) {
+			if err := announced.Put([]byte(id), when); err != nil {
+				return err
+			}
+		}
+		byPrint := make(map[string]string, len(releases))
 		for id, print := range releases {
-			if err := markAnnounced(tx, id, print, s.now()); err != nil {
+			if print != "" {
+				byPrint[print] = id
+			}
+		}
+		for _, print := range slices.Sorted(maps.Keys(byPrint)) {
+			if err := prints.Put([]byte(print), []byte(byPrint[print])); err != nil {
 				return err
 			}
 		}

@@ -229,10 +229,19 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 	if runSlack != nil {
 		runSlack() // once the pusher it hands resumed deliveries is made
 	}
+	taken, err := inbox.OpenTaken(filepath.Join(a.dataDir, takenFile))
+	if err != nil {
+		return err
+	}
+	*closers = append(*closers, func() { taken.Close() })
 	if first, err := state.Baseline(fingerprints(engine.Latest(math.MaxInt))); err != nil {
 		return err
 	} else if first {
 		a.logger.Info("recorded the releases present as the baseline: they are not announced")
+		// Their files need not be read at the next start either.
+		if err := taken.Take(releaseFiles(data)); err != nil {
+			a.logger.Warn("the release files are read again at the next start", "error", err)
+		}
 	}
 	a.restoreKept(ctx, engine, state)
 	due := func(ctx context.Context, r corpus.Release) error { return a.arrive(ctx, engine, pusher, shared, r) }
@@ -266,7 +275,8 @@ func (a *app) start(ctx, pollCtx, hookCtx context.Context, group *errgroup.Group
 			return nil
 		}
 		group.Go(func() error {
-			opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize}
+			opts := inbox.Options{Scan: true, MaxFileSize: a.cfg.MaxFileSize, Taken: taken,
+				Done: func(r corpus.Release) bool { return !r.Embargoed(a.clock()) }}
 			return inbox.WatchFolder(ctx, filepath.Join(a.dataDir, corpus.ReleasesDir), arrive, a.logger, opts)
 		})
 		return nil
@@ -445,12 +455,28 @@ func fingerprints(releases []*corpus.Release) map[string]string {
 	return out
 }
 
+// releaseFiles are the data directory's release files data was loaded
+// from, by name, with their stamps.
+func releaseFiles(data *corpus.Data) map[string]corpus.Stamp {
+	out := make(map[string]corpus.Stamp, len(data.Stamps))
+	for _, r := range data.Releases {
+		if s, ok := data.Stamps[r.ID]; ok {
+			out[filepath.Base(r.Source)] = s
+		}
+	}
+	return out
+}
+
 // reportTick is how often settled fan-outs are looked for, to be
 // reported.
 const reportTick = 15 * time.Second
 
 // stateFile, in the data directory, is the state store.
 const stateFile = "state.db"
+
+// takenFile, in the data directory, records the release files the
+// releases folder's watch took (inbox.Taken).
+const takenFile = "inbox-taken.log"
 
 // askBurst is how many questions a client may ask the API at once.
 const askBurst = 5

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/corpus/synthetic"
 )
 
 // serveApp runs serve on a free port for the data directory dataDir,
@@ -347,5 +350,73 @@ func mkfifo(t *testing.T, path string) {
 	}
 	if err := syscall.Mkfifo(path, 0o644); err != nil {
 		t.Skipf("cannot make a named pipe: %v", err)
+	}
+}
+
+// A start reads only the release files that changed since the last: the
+// releases present at the first start are its baseline, and a restart
+// hands the watch of the folder only a file changed or added while the
+// server was down.
+func TestServeStartReadsOnlyChangedReleases(t *testing.T) {
+	dataDir := t.TempDir()
+	releasesDir := filepath.Join(dataDir, corpus.ReleasesDir)
+	releases := synthetic.Releases(3, 5)
+	if err := synthetic.WriteFiles(releasesDir, releases); err != nil {
+		t.Fatal(err)
+	}
+	// Older than the settle period: a scan takes a file at once.
+	earlier := time.Now().Add(-time.Hour)
+	age := func(name string, at time.Time) {
+		t.Helper()
+		if err := os.Chtimes(filepath.Join(releasesDir, name), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range releases {
+		age(r.ID+".txt", earlier)
+	}
+	// arrived starts serve and returns the releases its watch of the
+	// folder read at the start.
+	arrived := func() []string {
+		t.Helper()
+		s := startServeIn(t, dataDir, nil)
+		waitFor(t, "the watch of the folder", func() bool {
+			return strings.Contains(s.stderr.String(), "inbox: watching the releases folder")
+		})
+		if err := s.stop(); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, line := range strings.Split(s.stderr.String(), "\n") {
+			var entry struct{ Msg, Release string }
+			if json.Unmarshal([]byte(line), &entry) == nil && entry.Msg == "inbox: release arrived" {
+				ids = append(ids, entry.Release)
+			}
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got := arrived(); len(got) != 0 {
+		t.Fatalf("the first start read %v, want none: they are its baseline", got)
+	}
+	changed := releases[1]
+	changed.Body = append([]string{"Die Zylinderkopfdichtung wurde erneuert."}, changed.Body...)
+	added := synthetic.Releases(4, 6)[3]
+	added.ID = "added-release"
+	if err := synthetic.WriteFiles(releasesDir, []corpus.Release{changed, added}); err != nil {
+		t.Fatal(err)
+	}
+	age(changed.ID+".txt", earlier.Add(time.Minute))
+	age(added.ID+".txt", earlier)
+	if err := os.Remove(filepath.Join(releasesDir, releases[2].ID+".txt")); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{added.ID, changed.ID}
+	slices.Sort(want)
+	if got := arrived(); !slices.Equal(got, want) {
+		t.Fatalf("a restart after changes read %v, want %v", got, want)
+	}
+	if got := arrived(); len(got) != 0 {
+		t.Fatalf("a restart without changes read %v, want none", got)
 	}
 }
