@@ -125,11 +125,15 @@ func readEvalQuestions(t *testing.T, file string) []evalQuestion {
 	return questions
 }
 
-// engineWith is an engine over the embedded corpus and the corpus
-// directory dir.
+// engineWith is an engine of its own over the embedded corpus and the
+// corpus directory dir, if any: a test may add releases to it.
 func engineWith(t testing.TB, dir string) *Engine {
 	t.Helper()
-	data, problems := corpus.Load(corpus.Embedded(), corpus.OSDir(dir))
+	dirs := []corpus.Dir{corpus.Embedded()}
+	if dir != "" {
+		dirs = append(dirs, corpus.OSDir(dir))
+	}
+	data, problems := corpus.Load(dirs...)
 	for _, err := range problems {
 		t.Fatalf("corpus %s: %v", dir, err)
 	}

@@ -208,13 +208,7 @@ func TestLearn(t *testing.T) {
 // TestNewReleaseIsAnswerable publishes releases while the engine runs:
 // what they state is answered at once, the newest winning.
 func TestNewReleaseIsAnswerable(t *testing.T) {
-	data, _ := corpus.Load(corpus.Embedded())
-	idx, err := NewMemIndex(t.Context(), data.Releases)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	e := NewEngine(data, idx)
+	e := engineWith(t, "")
 	ask := func(q string) string {
 		t.Helper()
 		a, err := e.Answer(t.Context(), q, "")

@@ -454,13 +454,7 @@ func TestMergeSuccessors(t *testing.T) {
 func TestMembershipLeavesLater(t *testing.T) {
 	// A release says a member leaves at the end of the year: a member
 	// until then, gone after.
-	data, _ := corpus.Load(corpus.Embedded())
-	idx, err := NewMemIndex(t.Context(), data.Releases)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer idx.Close()
-	e := NewEngine(data, idx)
+	e := engineWith(t, "")
 	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Testmeldung: Bottrop tritt aus\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Stadt Bottrop wird zum 31. Dezember 2027 aus der ISA austreten.\n"))
 	if err != nil {
 		t.Fatal(err)
