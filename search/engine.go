@@ -38,6 +38,9 @@ type Engine struct {
 	// questions about releases in another language; read the first time
 	// it is needed, nil if it cannot be.
 	bilingual func() *bilingual.Dict
+	// warming starts reading the dictionaries in the background the
+	// first time a question needs them (warmDictionaries).
+	warming sync.Once
 
 	// mu guards the corpus, which grows when a release is published while
 	// the engine runs, and all that is derived from it.
@@ -154,6 +157,19 @@ func (e *Engine) Warm() {
 	e.gazetteer()
 	e.bilingual().Warm()
 	e.index.analyze(corpus.German, "Kooperationschancen")
+}
+
+// warmDictionaries reads what a search of the releases' text needs, the
+// German compound words and the bilingual dictionaries, in the
+// background, while the question is read against the gazetteer: on two
+// cores, a question that needs all of them waits for the slowest alone.
+func (e *Engine) warmDictionaries() {
+	e.warming.Do(func() {
+		go func() {
+			e.index.analyze(corpus.German, "Kooperationschancen") // makes the compound filter
+			e.bilingual().Warm()
+		}()
+	})
 }
 
 // derive makes what answers from e.data, the data files merged with

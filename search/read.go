@@ -298,6 +298,7 @@ func (e *Engine) gazetteerCities(q *question) {
 	if len(q.unknown) == 0 {
 		return
 	}
+	e.warmDictionaries() // words nothing explained are searched for
 	// What the dictionary read is taken: a name there is no city.
 	var taken []foundPlace
 	for _, u := range q.units {
