@@ -503,6 +503,35 @@ func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer
 	return a.done(answer.KindPerson, confidenceFact)
 }
 
+// successors says who followed each of people in their role, and since
+// when, where a release says.
+func (e *Engine) successors(lang corpus.Lang, people []*corpus.Person) answer.Answer {
+	a := e.newAnswer(lang)
+	for _, p := range people {
+		a.cite(p.Cite)
+		if p.Successor == "" {
+			a.say("successor.none_named", personName(p, lang), p.Role.In(lang))
+			continue
+		}
+		var cite corpus.Cite
+		if next := e.personNamed(p.Successor); next != nil {
+			cite = next.Cite
+		}
+		a.say("successor.followed_by", personName(p, lang), p.Role.In(lang), p.Successor, a.cite(cite))
+	}
+	return a.done(answer.KindPerson, confidenceFact)
+}
+
+// personNamed is the person of the data by that name, or nil.
+func (e *Engine) personNamed(name string) *corpus.Person {
+	for i := range e.data.Alliance.People {
+		if p := &e.data.Alliance.People[i]; p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
 // personName is how an answer in lang names someone: by the name in
 // Latin letters (Chen Siyuan), in Chinese with the name in characters
 // first where there is one (陈思远（Chen Siyuan）).

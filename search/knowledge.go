@@ -362,11 +362,19 @@ func moved(d, known corpus.Date) bool {
 }
 
 // person adds someone a release names with a role, unless the data
-// already know them.
+// already know them, who then take the release's forms of the name.
 func (m *merger) person(p corpus.Person) {
-	if slices.ContainsFunc(m.data.Alliance.People, func(x corpus.Person) bool {
+	if i := slices.IndexFunc(m.data.Alliance.People, func(x corpus.Person) bool {
 		return x.Name == p.Name || slices.Contains(x.Aliases, p.Name) || slices.Contains(p.Aliases, x.Name)
-	}) {
+	}); i >= 0 {
+		// Known: the release may give another form of the name (刘毅
+		// for Liu Yi), by which questions find them too.
+		x := &m.data.Alliance.People[i]
+		for _, alias := range p.Aliases {
+			if alias != x.Name && !slices.Contains(x.Aliases, alias) {
+				x.Aliases = append(slices.Clip(x.Aliases), alias) // the data files' slice stays as it is
+			}
+		}
 		return
 	}
 	// A newer holder of a role the data give someone in more languages

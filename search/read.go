@@ -48,6 +48,9 @@ type question struct {
 	// asksNow is whether it asks how things stand today: "noch", "still",
 	// "heute", "现在".
 	asksNow bool
+	// asksSuccessor is whether it asks who followed someone: "Wer ist
+	// Nachfolger von Liu Yi?", "谁接替了刘毅？".
+	asksSuccessor bool
 	// roles are the words for a role no keyword explains ("mayor",
 	// "Bürgermeister", "市长"): someone's, maybe not the alliance's.
 	roles []unit
@@ -109,6 +112,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
 		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
+	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.keepRealCities()
 	q.roles = e.rolesIn(q)
 	q.expects = e.expected(q)

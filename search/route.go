@@ -113,6 +113,9 @@ var rules = []rule{
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.contact(q.lang, q.has[cHow], q.asksNow) })},
 	// What people said is in the releases.
 	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},
+	// "Wer ist Nachfolger von Liu Yi?": the successor the releases
+	// name, else what their text says.
+	{"successor", func(q *question) bool { return len(q.people) > 0 && q.asksSuccessor }, successor},
 	{"person", func(q *question) bool { return len(q.people) > 0 },
 		holding(func(e *Engine, q *question) answer.Answer { return e.person(q.lang, q.people) })},
 	// "Unterschied Koordinator und Sekretariat": both.
@@ -314,6 +317,15 @@ func contactDetails(e *Engine, q *question) answer.Answer {
 		kind = corpus.OfficeSecretariat
 	}
 	return e.contactDetails(q.lang, requestedDetails(q.has), kind, q.people)
+}
+
+// successor names who followed the people a question names in their
+// roles, as far as the releases say; else the releases' text answers.
+func successor(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+	if !slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return p.Successor != "" }) {
+		return fromReleases(ctx, e, q)
+	}
+	return e.successors(q.lang, q.people), true, nil
 }
 
 // coordinator answers with the newest office alone for "Who took over

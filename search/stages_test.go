@@ -512,3 +512,34 @@ func TestSentenceOfTheRelease(t *testing.T) {
 		t.Errorf("%s, want the 300 delegates", a.Text)
 	}
 }
+
+func TestMergeKnownPersonTakesAlias(t *testing.T) {
+	// A release names a person the data know, in Chinese characters too:
+	// questions find them by either name, and the data files keep theirs.
+	base := &corpus.Data{Alliance: corpus.Alliance{People: []corpus.Person{{Name: "Liu Yi", Role: corpus.Text{corpus.English: "Secretary-General"}}}}}
+	r := &corpus.Release{ID: "r", Date: time.Date(2026, 11, 3, 0, 0, 0, 0, time.UTC), Lang: corpus.Chinese}
+	learnt := map[string]*learned{"r": {release: r, people: []corpus.Person{{Name: "Liu Yi", Aliases: []string{"刘毅"}, Role: corpus.Text{corpus.Chinese: "秘书长"}}}}}
+	people := merge(base, learnt).Alliance.People
+	if len(people) != 1 || !slices.Equal(people[0].Aliases, []string{"刘毅"}) {
+		t.Errorf("people %+v, want Liu Yi also known as 刘毅", people)
+	}
+	if len(base.Alliance.People[0].Aliases) != 0 {
+		t.Error("merging changed the data files' people")
+	}
+}
+
+func TestSuccessorQuestion(t *testing.T) {
+	e := engineWith(t, "testdata/blind3")
+	for q, want := range map[string]string{
+		"Wer wird Nachfolger von Generalsekretär Liu Yi?": "Chen Siyuan",
+		"Who succeeded Liu Yi?":                           "Chen Siyuan",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "successor" || !strings.Contains(a.Text, want) {
+			t.Errorf("%s: rule %s: %s, want %s", q, a.Rule, a.Text, want)
+		}
+	}
+}
