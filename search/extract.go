@@ -27,6 +27,7 @@ const (
 	anAmount
 	anAge
 	anOrdinal
+	aReason // "why": a sentence that gives a reason
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -43,6 +44,8 @@ func (e *Engine) expected(q *question) answerType {
 	}
 	asks := func(l *cueList) bool { i := l.index(q.text, q.units); return i >= 0 && i <= first }
 	switch {
+	case m.asksReason.in(q.text, q.units):
+		return aReason
 	case m.asksAge.in(q.text, q.units):
 		return anAge
 	case m.asksOrdinal.in(q.text, q.units):
@@ -121,6 +124,8 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units)
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text))
+	case aReason:
+		return cues.reasons.in(text, units)
 	case aPlace:
 		// A website is where one registers or downloads.
 		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
@@ -504,6 +509,8 @@ func typeName(lang corpus.Lang, want answerType) string {
 		return msg(lang, "typeName.no_age")
 	case anOrdinal:
 		return msg(lang, "typeName.no_ordinal")
+	case aReason:
+		return msg(lang, "typeName.no_reason")
 	}
 	return ""
 }

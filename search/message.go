@@ -24,6 +24,8 @@ type messageCues struct {
 	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
 	// asksDuration asks for a number of days, weeks, years: durationUnits.
 	asksDuration, durationUnits cueList
+	// asksReason asks why: a reason, which no fact of the data gives.
+	asksReason cueList
 	// asksSuccessor asks who followed someone in their role.
 	asksSuccessor cueList
 	// asksDeadline asks for a date a text gives with a deadlineMarker.
@@ -43,8 +45,8 @@ func mustLoadMessageCues() *messageCues {
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
-		"asks_successor": &m.asksSuccessor,
-		"pronouns":       &m.pronouns,
+		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason,
+		"pronouns": &m.pronouns,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

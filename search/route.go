@@ -35,6 +35,11 @@ var rules = []rule{
 	// "Was kostet die Mitgliedschaft?" is not answered with the member
 	// list: the releases may say, else nothing does.
 	{"outside-subject", func(q *question) bool { return q.has[cOutside] }, fromReleases},
+	// "Warum ist Bottrop ausgetreten?": a reason is in a release's text,
+	// in no fact of the data; when no release gives one, the facts the
+	// rules after it find are the answer ("Warum wurde die ISA
+	// gegründet?": the founding's).
+	{"reason", func(q *question) bool { return q.expects == aReason }, reasonFromReleases},
 	// "Und wann war das?" on its own: the engine keeps no conversation.
 	{"when-what", asksWhenOfNothing, declined(askBack)},
 	// "In welchem Bundesland liegt Bottrop?"
@@ -268,9 +273,10 @@ func holding(compose func(e *Engine, q *question) answer.Answer) func(context.Co
 
 // givesExpected reports whether an answer holds the kind of fact the
 // question asks for, if it asks for one; saying that the sources do not
-// know is an answer too.
+// know is an answer too, and the data's facts are the answer to a "why"
+// the rules let them answer (the founding's, to why it was founded).
 func (e *Engine) givesExpected(q *question, a answer.Answer) bool {
-	return !a.Answered || q.expects == anyText || e.holds(a.Text, q.expects, q.text)
+	return !a.Answered || q.expects == anyText || q.expects == aReason || e.holds(a.Text, q.expects, q.text)
 }
 
 // declined makes an answer function of a composer whose reply states no
@@ -291,6 +297,13 @@ func fromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, b
 		return a, true, err
 	}
 	return e.notAnswered(q.lang), true, nil
+}
+
+// reasonFromReleases answers with a release's sentence that gives a
+// reason, if one does; else the rules after it answer.
+func reasonFromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+	a, ok, err := e.answerFromReleases(ctx, q)
+	return a, err != nil || ok && a.Answered, err
 }
 
 // fromReleasesOrFacts answers from the releases' text; when they hold

@@ -72,6 +72,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"烟台代表团是什么时候访问德国的？", aDate},
 		{"青年营是在哪两个城市举办的？", aPlace},
 		{"Who will be the next member?", anyText},
+		{"Warum ist Bottrop ausgetreten?", aReason},
+		{"博特罗普为什么退出联盟？", aReason},
 		{"Wer hat für Changzhou den Beitrittsvertrag unterschrieben?", aPerson},
 		{"Welches Volumen haben die Vereinbarungen?", anAmount},
 		{"How much investment was signed?", anAmount},
@@ -540,6 +542,25 @@ func TestSuccessorQuestion(t *testing.T) {
 		}
 		if a.Rule != "successor" || !strings.Contains(a.Text, want) {
 			t.Errorf("%s: rule %s: %s, want %s", q, a.Rule, a.Text, want)
+		}
+	}
+}
+
+func TestReasonQuestion(t *testing.T) {
+	// A reason is in a release's text; where none gives one, the facts
+	// of the data answer what they can.
+	e := engineWith(t, "testdata/blind3")
+	for _, tt := range []struct{ q, rule, want string }{
+		{"Warum ist Bottrop ausgetreten?", "reason", "Haushalt"},
+		{"博特罗普为什么退出中德工业城市联盟？", "reason", "Haushalt"},
+		{"Warum wurde die ISA gegründet?", "founding", "2016"},
+	} {
+		a, err := e.Answer(t.Context(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != tt.rule || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: rule %s: %s; want rule %s with %q", tt.q, a.Rule, a.Text, tt.rule, tt.want)
 		}
 	}
 }
