@@ -172,12 +172,12 @@ type reading struct {
 func (r *reading) match(n int, m match) {
 	q := r.q
 	if m.fuzzy {
-		q.guessed = append(q.guessed, q.units[m.from:m.to]...)
 		// A greeting is no greeting with a typo: "große" is no "Grüße".
 		m.senses = slices.DeleteFunc(slices.Clone(m.senses), func(s sense) bool { return s.concept == cGreeting })
 		if len(m.senses) == 0 {
 			return
 		}
+		q.guessed = append(q.guessed, q.units[m.from:m.to]...)
 	}
 	has := func(c concept) bool {
 		return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })

@@ -383,16 +383,22 @@ func TestMergeAssemblyMoved(t *testing.T) {
 	}
 }
 
-func TestReadOutsideWords(t *testing.T) {
-	// A word out of scope is one as written, not one a typo away: the
-	// verb "gehalten" is no "Gehalt".
+func TestReadTypoConcepts(t *testing.T) {
+	// A word out of scope, or a greeting, is one as written, not one a
+	// typo away: the verb "gehalten" is no "Gehalt", "große" no "Grüße".
 	e := testEngine(t)
-	for q, want := range map[string]bool{
-		"Wie hoch ist das Gehalt des Generalsekretärs?": true,
-		"Wer hat die Abschlussrede in Huzhou gehalten?": false,
+	for _, tt := range []struct {
+		q       string
+		concept concept
+		want    bool
+	}{
+		{"Wie hoch ist das Gehalt des Generalsekretärs?", cOutside, true},
+		{"Wer hat die Abschlussrede in Huzhou gehalten?", cOutside, false},
+		{"Viele Grüße aus Köln", cGreeting, true},
+		{"Was ist die erste große Aufgabe von Chen Siyuan?", cGreeting, false},
 	} {
-		if got := e.read(q, corpus.German).has[cOutside]; got != want {
-			t.Errorf("%s: out of scope %v, want %v", q, got, want)
+		if got := e.read(tt.q, corpus.German).has[tt.concept]; got != tt.want {
+			t.Errorf("%s: concept %d %v, want %v", tt.q, tt.concept, got, tt.want)
 		}
 	}
 }
