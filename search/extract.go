@@ -270,28 +270,8 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			person := want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s))
 			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q.text), cover: in / max(total, 1),
 				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
-			score := 1.5*releaseScore[r.ID]/top + (in+0.3*around)/max(total, 1) + hinted/max(float64(len(hints)), 1)
-			if c.holds && want != anyText {
-				score += 3
-			}
-			if c.holds && want == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
-				score += 0.5 // a day or month, not a year alone ("Innovationspreis 2026")
-			}
-			if c.holds && deadline && e.givesDeadline(s) {
-				score += 0.5 // "bis zum 31. März 2027" for "Bis wann läuft die Frist?"
-			}
-			if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
-				score += 1.5 // both facts asked for: "wann und wo"
-			}
-			if person {
-				score++
-			}
-			if slices.ContainsFunc(q.numbers, func(n int) bool { return namesOrdinal(s, n) }) {
-				score += 0.5 // "the first webinar": "das erste Webinar"
-			}
-			if c.counts {
-				score++ // "18人" for 多少人, "1,800 visitors" for "how many visitors"
-			}
+			score := 1.5*releaseScore[r.ID]/top + (in+0.3*around)/max(total, 1) + hinted/max(float64(len(hints)), 1) +
+				e.kindWeight(q, c, person, deadline)
 			if !slices.Contains(sentences, s) {
 				score -= 0.05 // two sentences
 			}
@@ -302,6 +282,37 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 		}
 	}
 	return best
+}
+
+// kindWeight weighs what candidate c's sentence holds of what question q
+// asks for: the kind of fact most, and more for a day or month than a
+// year alone, for a date given as a deadline when a deadline is asked
+// for, for the second kind of fact asked for, for a person asked who,
+// for the ordinal q names and for a number of what it counts.
+func (e *Engine) kindWeight(q *question, c candidate, person, deadline bool) float64 {
+	s, w := c.sentence, 0.0
+	if c.holds && q.expects != anyText {
+		w += 3
+	}
+	if c.holds && q.expects == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
+		w += 0.5 // a day or month, not a year alone ("Innovationspreis 2026")
+	}
+	if c.holds && deadline && e.givesDeadline(s) {
+		w += 0.5 // "bis zum 31. März 2027" for "Bis wann läuft die Frist?"
+	}
+	if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
+		w += 1.5 // both facts asked for: "wann und wo"
+	}
+	if person {
+		w++
+	}
+	if slices.ContainsFunc(q.numbers, func(n int) bool { return namesOrdinal(s, n) }) {
+		w += 0.5 // "the first webinar": "das erste Webinar"
+	}
+	if c.counts {
+		w++ // "18人" for 多少人, "1,800 visitors" for "how many visitors"
+	}
+	return w
 }
 
 // topicWeight is how much a word of the topic counts: a name gives the

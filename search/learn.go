@@ -456,43 +456,12 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			}
 		}
 		for _, p := range named {
-			if left {
-				if p.city == nil || !p.city.IsMember() {
-					continue
-				}
-				// Named twice (in the title, then with its date): once,
-				// on the earliest date.
-				if i := slices.IndexFunc(out, func(j learnedMembership) bool { return j.left && sameCity(&j.city, p.city) }); i >= 0 {
-					if earlier(when, out[i].when) {
-						out[i].when = when
-					}
-					continue
-				}
-				out = append(out, learnedMembership{city: *p.city, when: when, left: true})
-				continue
+			switch {
+			case left && p.city != nil && p.city.IsMember():
+				out = addOnce(out, learnedMembership{city: *p.city, when: when, left: true})
+			case !left && (p.city == nil || !p.city.IsMember()):
+				out = addOnce(out, learnedMembership{city: l.joined(s, p, cite, when), when: when})
 			}
-			if p.city != nil && p.city.IsMember() {
-				continue
-			}
-			c := p.asCity()
-			c.Cite, c.JoinedCite, c.Joined = cite, &corpus.Cite{Source: cite.Source, AsOf: cite.AsOf}, when
-			if c.Region == "" {
-				if reg := l.places.regionNear(s.text, p); reg != nil {
-					c.Region, c.Country = reg.Key, reg.Country
-				}
-			}
-			if c.Country == "" {
-				c.Country = countryOfName(p.name)
-			}
-			// Named twice (in the title, then with its date): once, on
-			// the earliest date.
-			if i := slices.IndexFunc(out, func(j learnedMembership) bool { return !j.left && sameCity(&j.city, &c) }); i >= 0 {
-				if earlier(when, out[i].when) {
-					out[i].when = when
-				}
-				continue
-			}
-			out = append(out, learnedMembership{city: c, when: when})
 		}
 	}
 	return out
@@ -507,6 +476,35 @@ func (l *learner) startsWithAnaphor(s sentence) bool {
 		}
 	}
 	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
+}
+
+// joined is the city p that sentence s says joined: its names, its
+// region where the sentence names one, its join date and citation.
+func (l *learner) joined(s sentence, p foundPlace, cite corpus.Cite, when corpus.Date) corpus.City {
+	c := p.asCity()
+	c.Cite, c.JoinedCite, c.Joined = cite, &corpus.Cite{Source: cite.Source, AsOf: cite.AsOf}, when
+	if c.Region == "" {
+		if reg := l.places.regionNear(s.text, p); reg != nil {
+			c.Region, c.Country = reg.Key, reg.Country
+		}
+	}
+	if c.Country == "" {
+		c.Country = countryOfName(p.name)
+	}
+	return c
+}
+
+// addOnce adds m to what a release says of memberships; a city named
+// twice (in the title, then with its date) is once, on the earliest date.
+func addOnce(out []learnedMembership, m learnedMembership) []learnedMembership {
+	i := slices.IndexFunc(out, func(j learnedMembership) bool { return j.left == m.left && sameCity(&j.city, &m.city) })
+	if i < 0 {
+		return append(out, m)
+	}
+	if earlier(m.when, out[i].when) {
+		out[i].when = m.when
+	}
+	return out
 }
 
 // leaveDate is the date a sentence about leaving gives, which may be
