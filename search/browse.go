@@ -74,12 +74,19 @@ func (e *Engine) Latest(n int) []*corpus.Release {
 
 // Alliance returns what the engine knows of the alliance now: the data
 // files merged with what the releases state, the newest winning, so that
-// a city a release says joined is a member. Its releases are left out.
+// a city a release says joined is a member, and one it said would leave
+// is a former member once the day has come. Its releases are left out.
 func (e *Engine) Alliance() corpus.Data {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	d := *e.data
 	d.Releases = nil
+	d.Cities = slices.Clone(d.Cities)
+	for i := range d.Cities {
+		if c := &d.Cities[i]; e.gone(c) {
+			c.Status, c.Cite = corpus.StatusFormer, *c.LeftCite
+		}
+	}
 	return d
 }
 

@@ -105,12 +105,18 @@ func countSentence(lang corpus.Lang, c corpus.Count) string {
 	return msg(lang, "countSentence.as_of_isa_had_as", when, list(lang, sides))
 }
 
+// gone reports whether c is a member a release said would leave on a day
+// that has come.
+func (e *Engine) gone(c *corpus.City) bool {
+	return c.IsMember() && c.LeftCite != nil && compareCoarse(corpus.DateOf(e.now()), c.Left) >= 0
+}
+
 // membersOf returns the member cities (guests included) matching keep,
-// sorted by their name in lang.
+// sorted by their name in lang; not those gone.
 func (e *Engine) membersOf(lang corpus.Lang, keep func(*corpus.City) bool) []*corpus.City {
 	var out []*corpus.City
 	for i := range e.data.Cities {
-		if c := &e.data.Cities[i]; c.IsMember() && keep(c) {
+		if c := &e.data.Cities[i]; c.IsMember() && !e.gone(c) && keep(c) {
 			out = append(out, c)
 		}
 	}
@@ -197,7 +203,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	// A member a release says leaves on a day still to come then: gone
 	// once the day has come.
 	leaves := c.IsMember() && c.LeftCite != nil
-	if leaves && compareCoarse(corpus.DateOf(e.now()), c.Left) >= 0 {
+	if e.gone(c) {
 		a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
 		return
 	}

@@ -487,6 +487,14 @@ func TestMembershipLeavesLater(t *testing.T) {
 				t.Errorf("on %s: %s lacks %q", tt.now.Format(time.DateOnly), a.Text, w)
 			}
 		}
+		// The member lists and the web pages' data say the same.
+		member := tt.want[0] == "Ja"
+		listed := slices.ContainsFunc(e.membersOf(corpus.German, func(*corpus.City) bool { return true }), func(c *corpus.City) bool { return c.Name == "Bottrop" })
+		alliance := e.Alliance()
+		i := slices.IndexFunc(alliance.Cities, func(c corpus.City) bool { return c.Name == "Bottrop" })
+		if listed != member || i < 0 || alliance.Cities[i].IsMember() != member {
+			t.Errorf("on %s: listed %v, a member in Alliance() %v; want %v", tt.now.Format(time.DateOnly), listed, i >= 0 && alliance.Cities[i].IsMember(), member)
+		}
 	}
 }
 
