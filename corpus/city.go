@@ -45,6 +45,10 @@ type City struct {
 	// names that source.
 	Left     Date  `yaml:"left,omitempty"`
 	LeftCite *Cite `yaml:"left_cite,omitempty"`
+	// Applied is when a city that is no member applied to join, where a
+	// source says; AppliedCite names that source.
+	Applied     Date  `yaml:"applied,omitempty"`
+	AppliedCite *Cite `yaml:"applied_cite,omitempty"`
 	// Note carries what a source adds, in each language.
 	Note Text `yaml:"note,omitempty"`
 }

@@ -58,11 +58,14 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 		add("count", countSentence(corpus.English, *c), e.newerCount(c))
 	}
 	for _, j := range k.memberships {
-		if j.left {
+		switch j.change {
+		case joins:
+			add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
+		case leaves:
 			add("left", fmt.Sprintf("%s left %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
-			continue
+		case applies:
+			add("applied", fmt.Sprintf("%s has applied to join (as of %s)", cityLabel(&j.city), j.when), e.newerMembership(j, date))
 		}
-		add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
 	}
 	for _, as := range k.assemblies {
 		fact := fmt.Sprintf("%s plenary assembly: %s", ordinalArg(corpus.English, as.Number), whenAndWhere(corpus.English, as))
@@ -124,7 +127,7 @@ func (e *Engine) newerCount(c *corpus.Count) string {
 
 func (e *Engine) newerMembership(j learnedMembership, since corpus.Date) string {
 	for _, x := range e.base.Cities {
-		if sameCity(&x, &j.city) && x.IsMember() == j.left && since.Before(x.AsOf) {
+		if sameCity(&x, &j.city) && x.IsMember() == (j.change != joins) && since.Before(x.AsOf) {
 			return fmt.Sprintf("cities.yaml (as of %s): %s is %s", x.AsOf, x.Name, x.Status)
 		}
 	}

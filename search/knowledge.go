@@ -13,7 +13,8 @@ import (
 // those learned from the releases. Each learned fact is cited with its
 // release; by subject, the newest wins: the current contact is the
 // newest release's, the latest count the newest, a city a release says
-// joined is a member from then on, and one it says left a former member.
+// joined is a member from then on, one it says left a former member, and
+// one it says applied has applied.
 // The data files' own entries are kept, so an answer can say what was
 // true before.
 func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
@@ -47,10 +48,13 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 			m.count(c)
 		}
 		for _, j := range k.memberships {
-			if j.left {
-				m.leave(j, cite)
-			} else {
+			switch j.change {
+			case joins:
 				m.join(j, cite)
+			case leaves:
+				m.leave(j, cite)
+			case applies:
+				m.apply(j, cite)
 			}
 		}
 		for _, as := range k.assemblies {
@@ -263,6 +267,22 @@ func (m *merger) leave(j learnedMembership, cite corpus.Cite) {
 	if compareCoarse(j.when, cite.AsOf) <= 0 {
 		c.Status, c.Cite = corpus.StatusFormer, cite
 		delete(m.learnedCity, i)
+	}
+}
+
+// apply notes that the city j names has applied to join, as of the
+// release, unless it is a member; a city the data files do not name is
+// added as no member, so that answers can say it applied.
+func (m *merger) apply(j learnedMembership, cite corpus.Cite) {
+	i := slices.IndexFunc(m.data.Cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
+	if i < 0 {
+		c := j.city
+		c.Status, c.Cite, c.Applied, c.AppliedCite = corpus.StatusNone, cite, j.when, &cite
+		m.data.Cities = append(m.data.Cities, c)
+		return
+	}
+	if c := &m.data.Cities[i]; !c.IsMember() {
+		c.Applied, c.AppliedCite = j.when, &cite
 	}
 }
 

@@ -36,12 +36,22 @@ type nameGloss struct {
 	Latin   string `json:"latin"`
 }
 
-// learnedMembership is a city a release says joined, or left, and when.
+// learnedMembership is a city a release says joined, left or applied to
+// join, and when.
 type learnedMembership struct {
-	city corpus.City // its names, country and region, as far as known
-	when corpus.Date
-	left bool
+	city   corpus.City // its names, country and region, as far as known
+	when   corpus.Date
+	change membershipChange
 }
+
+// membershipChange is what a release says of a city's membership.
+type membershipChange uint8
+
+const (
+	joins membershipChange = iota
+	leaves
+	applies // has applied to join, or is to be considered
+)
 
 // learner learns facts from releases.
 type learner struct {
@@ -442,6 +452,17 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 	all := slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body)
 	for k, s := range all {
 		left := l.cues.leave.in(s.text, s.units) && l.cues.alliance.in(s.text, s.units)
+		// An application to join names the alliance, or joining: "37
+		// Teams hatten sich beworben" applied for a prize.
+		if !left && l.cues.applied.in(s.text, s.units) && !l.cues.approved.in(s.text, s.units) &&
+			(l.cues.alliance.in(s.text, s.units) || l.cues.join.in(s.text, s.units)) {
+			for _, p := range l.places.citiesNamed(s.text, &l.cues.city) {
+				if p.city == nil || !p.city.IsMember() {
+					out = addOnce(out, learnedMembership{city: l.cityOf(s, p), when: cite.AsOf, change: applies})
+				}
+			}
+			continue
+		}
 		if !left && !l.cues.join.in(s.text, s.units) || l.cues.joinNot.in(s.text, s.units) {
 			continue
 		}
@@ -458,7 +479,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		for _, p := range named {
 			switch {
 			case left && p.city != nil && p.city.IsMember():
-				out = addOnce(out, learnedMembership{city: *p.city, when: when, left: true})
+				out = addOnce(out, learnedMembership{city: *p.city, when: when, change: leaves})
 			case !left && (p.city == nil || !p.city.IsMember()):
 				out = addOnce(out, learnedMembership{city: l.joined(s, p, cite, when), when: when})
 			}
@@ -478,11 +499,18 @@ func (l *learner) startsWithAnaphor(s sentence) bool {
 	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
 }
 
-// joined is the city p that sentence s says joined: its names, its
-// region where the sentence names one, its join date and citation.
+// joined is the city p that sentence s says joined, with its join date
+// and citation.
 func (l *learner) joined(s sentence, p foundPlace, cite corpus.Cite, when corpus.Date) corpus.City {
-	c := p.asCity()
+	c := l.cityOf(s, p)
 	c.Cite, c.JoinedCite, c.Joined = cite, &corpus.Cite{Source: cite.Source, AsOf: cite.AsOf}, when
+	return c
+}
+
+// cityOf is the city p that sentence s names: its names, and its region
+// and country where the sentence or the name says.
+func (l *learner) cityOf(s sentence, p foundPlace) corpus.City {
+	c := p.asCity()
 	if c.Region == "" {
 		if reg := l.places.regionNear(s.text, p); reg != nil {
 			c.Region, c.Country = reg.Key, reg.Country
@@ -497,7 +525,7 @@ func (l *learner) joined(s sentence, p foundPlace, cite corpus.Cite, when corpus
 // addOnce adds m to what a release says of memberships; a city named
 // twice (in the title, then with its date) is once, on the earliest date.
 func addOnce(out []learnedMembership, m learnedMembership) []learnedMembership {
-	i := slices.IndexFunc(out, func(j learnedMembership) bool { return j.left == m.left && sameCity(&j.city, &m.city) })
+	i := slices.IndexFunc(out, func(j learnedMembership) bool { return j.change == m.change && sameCity(&j.city, &m.city) })
 	if i < 0 {
 		return append(out, m)
 	}

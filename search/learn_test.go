@@ -141,7 +141,7 @@ func TestLearn(t *testing.T) {
 			lang       corpus.Lang
 			title      string
 			body       string
-			joined     string // the joins and leaves, "name date; name left date; ..."
+			joined     string // the joins, leaves and applications: "name date; name left date; name applied date; ..."
 			assemblies string // "number date place; ..."
 			people     string // "name (alias): role; ..."
 		}{
@@ -167,8 +167,10 @@ func TestLearn(t *testing.T) {
 			// Leaving on a day still to come; leaving no alliance.
 			{corpus.English, "Membership", "Bottrop withdraws from the ISA with effect from 31 December 2027.", "Bottrop left 2027-12-31", "", ""},
 			{corpus.English, "Fair", "The Chemnitz delegation left the fair on Tuesday.", "", "", ""},
-			{corpus.Chinese, "大会", "大会将审议德国黑森州卡塞尔市（Kassel）的入盟申请。", "", "", ""},
-			{corpus.English, "Plenary", "Kassel has applied to join the alliance.", "", "", ""},
+			{corpus.Chinese, "大会", "大会将审议德国黑森州卡塞尔市（Kassel）的入盟申请。", "Kassel applied 2027-03-01", "", ""},
+			{corpus.English, "Plenary", "Kassel has applied to join the alliance.", "Kassel applied 2027-03-01", "", ""},
+			// An application approved is a join.
+			{corpus.Chinese, "大会", "大会审议通过了德国巴伐利亚州施韦因富特（Schweinfurt）的入盟申请。", "Schweinfurt 2027-03-01", "", ""},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
@@ -176,11 +178,8 @@ func TestLearn(t *testing.T) {
 			k := l.learn(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
 			var joined, assemblies, people []string
 			for _, j := range k.memberships {
-				if j.left {
-					joined = append(joined, j.city.Name+" left "+j.when.String())
-					continue
-				}
-				joined = append(joined, j.city.Name+" "+j.when.String())
+				change := map[membershipChange]string{joins: " ", leaves: " left ", applies: " applied "}[j.change]
+				joined = append(joined, j.city.Name+change+j.when.String())
 			}
 			for _, as := range k.assemblies {
 				assemblies = append(assemblies, strings.TrimSpace(strings.Join([]string{strconv.Itoa(as.Number), as.Date.String(), as.Place.In(tt.lang)}, " ")))

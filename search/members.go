@@ -243,6 +243,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		a.say("sayMembership.is_not_on_any_current", name)
 	default:
 		e.sayNotMember(a, c.Country, name)
+		if c.AppliedCite != nil {
+			a.say("sayMembership.applied", name, a.cite(*c.AppliedCite))
+		}
 	}
 	if n := c.Note[lang]; n != "" {
 		a.parts = append(a.parts, n)

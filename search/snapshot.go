@@ -41,7 +41,7 @@ const (
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-19"
+const learnerVersion = "isabot-learner-20"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {
@@ -190,15 +190,15 @@ type learnedRecord struct {
 }
 
 type membershipRecord struct {
-	City corpus.City
-	When corpus.Date
-	Left bool
+	City   corpus.City
+	When   corpus.Date
+	Change membershipChange
 }
 
 func recordOf(k *learned, version string) *learnedRecord {
 	rec := &learnedRecord{Version: version, Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people, Glosses: k.glosses}
 	for _, j := range k.memberships {
-		rec.Memberships = append(rec.Memberships, membershipRecord{City: j.city, When: j.when, Left: j.left})
+		rec.Memberships = append(rec.Memberships, membershipRecord{City: j.city, When: j.when, Change: j.change})
 	}
 	return rec
 }
@@ -206,7 +206,7 @@ func recordOf(k *learned, version string) *learnedRecord {
 func (rec *learnedRecord) learned(r *corpus.Release) *learned {
 	k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People, glosses: rec.Glosses}
 	for _, j := range rec.Memberships {
-		k.memberships = append(k.memberships, learnedMembership{city: j.City, when: j.When, left: j.Left})
+		k.memberships = append(k.memberships, learnedMembership{city: j.City, when: j.When, change: j.Change})
 	}
 	return k
 }

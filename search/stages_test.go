@@ -578,3 +578,21 @@ func TestReasonQuestion(t *testing.T) {
 		}
 	}
 }
+
+func TestMembershipApplied(t *testing.T) {
+	// A release says the next assembly will consider Kassel's application:
+	// no member, and the answer says it applied.
+	e := engineWith(t, "testdata/blind3")
+	for q, want := range map[string]string{
+		"Ist Kassel schon Mitglied der ISA?": "hat die Aufnahme beantragt",
+		"Is Kassel a member?":                "has applied to join",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) || strings.HasPrefix(a.Text, "Ja") || strings.HasPrefix(a.Text, "Yes") {
+			t.Errorf("%s: %s, want a no and %q", q, a.Text, want)
+		}
+	}
+}
