@@ -418,7 +418,10 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		if err := idx.bleve.Batch(batch); err != nil {
 			return fmt.Errorf("index passages: %w", err)
 		}
-		batch.Reset()
+		// A new batch, not the old one reset: scorch's analysis
+		// goroutine may still be reading the old one's operations when
+		// Batch returns (seen by the race detector).
+		batch = idx.bleve.NewBatch()
 		if progress != nil {
 			progress(done, len(changed))
 		}
