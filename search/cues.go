@@ -24,7 +24,7 @@ type cues struct {
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
-	freeOfCharge, reasons                                                 cueList
+	freeOfCharge, reasons, frequencies                                    cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 }
 
@@ -54,6 +54,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"age_units":       &c.ageUnits,
 		"free_of_charge":  &c.freeOfCharge,
 		"reasons":         &c.reasons,
+		"frequencies":     &c.frequencies,
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
 		"alliance_contact": &c.allianceContact,
 		"city_office":      &c.cityOffice,

@@ -27,7 +27,8 @@ const (
 	anAmount
 	anAge
 	anOrdinal
-	aReason // "why": a sentence that gives a reason
+	aReason    // "why": a sentence that gives a reason
+	aFrequency // "how often": a number of times, or "jährlich", 每年
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -48,6 +49,8 @@ func (e *Engine) expected(q *question) answerType {
 		return aReason
 	case m.asksAge.in(q.text, q.units):
 		return anAge
+	case m.asksFrequency.in(q.text, q.units):
+		return aFrequency
 	case m.asksOrdinal.in(q.text, q.units):
 		// "Als wievieltes Mitglied …?", 第几届
 		return anOrdinal
@@ -82,7 +85,7 @@ func (e *Engine) alsoExpected(q *question) answerType {
 	second, at := anyText, -1
 	for _, k := range kinds {
 		i := k.cues.index(q.text, q.units)
-		if i < 0 || k.kind == q.expects || q.expects == anAmount && k.kind == aNumber {
+		if i < 0 || k.kind == q.expects || (q.expects == anAmount || q.expects == aFrequency) && k.kind == aNumber {
 			continue
 		}
 		if at < 0 || i < at {
@@ -126,6 +129,8 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 		return ordinalPattern.MatchString(stripDates(text))
 	case aReason:
 		return cues.reasons.in(text, units)
+	case aFrequency:
+		return cues.frequencies.in(text, units)
 	case aPlace:
 		// A website is where one registers or downloads.
 		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
@@ -522,6 +527,8 @@ func typeName(lang corpus.Lang, want answerType) string {
 		return msg(lang, "typeName.no_ordinal")
 	case aReason:
 		return msg(lang, "typeName.no_reason")
+	case aFrequency:
+		return msg(lang, "typeName.no_frequency")
 	}
 	return ""
 }

@@ -26,6 +26,8 @@ type messageCues struct {
 	asksDuration, durationUnits cueList
 	// asksReason asks why: a reason, which no fact of the data gives.
 	asksReason cueList
+	// asksFrequency asks how often: "jährlich", "every two years".
+	asksFrequency cueList
 	// asksSuccessor asks who followed someone in their role.
 	asksSuccessor cueList
 	// asksDeadline asks for a date a text gives with a deadlineMarker.
@@ -45,7 +47,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason,
+		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency,
 		"pronouns": &m.pronouns,
 	})
 	if err != nil {

@@ -83,7 +83,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Was ist die ISA?", anyText},
 		{"What's the application deadline for the scholarship?", aDate},
 		{"Bis wann läuft die Bewerbungsfrist?", aDate},
-		{"Wie oft im Jahr trifft sich der Lenkungskreis?", aNumber},
+		{"Wie oft im Jahr trifft sich der Lenkungskreis?", aFrequency},
+		{"How often will the mayors' forum take place?", aFrequency},
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aPlace},
 		{"Which companies are partners in the project?", aPerson},
 		{"联盟创新奖第二名是哪家企业？", aPerson},
@@ -594,5 +595,18 @@ func TestMembershipApplied(t *testing.T) {
 		if !strings.Contains(a.Text, want) || strings.HasPrefix(a.Text, "Ja") || strings.HasPrefix(a.Text, "Yes") {
 			t.Errorf("%s: %s, want a no and %q", q, a.Text, want)
 		}
+	}
+}
+
+func TestFrequencyQuestion(t *testing.T) {
+	// "How often" is answered by a word for how often ("每年", "jährlich")
+	// or a number of times, not by any number.
+	e := engineWith(t, "testdata/blind3")
+	a, err := e.Answer(t.Context(), "How often will the mayors' forum take place from now on?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "每年") {
+		t.Errorf("%s, want 每年 (every year)", a.Text)
 	}
 }
