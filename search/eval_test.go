@@ -61,7 +61,7 @@ var evalSuites = []evalSuite{
 	// A third blind set, by a third helper who had not seen the engine:
 	// eight releases, 138 questions, 59 of them across languages. 80 of
 	// them (58 %) were right at the first run, before any change for them.
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.67,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.68,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 }
 
