@@ -90,7 +90,8 @@ func tagAtom(z *html.Tokenizer) atom.Atom {
 	return atom.Lookup(name)
 }
 
-// collapseSpace trims s and turns each run of whitespace into one space.
+// collapseSpace trims s and turns each run of whitespace into one space;
+// bytes that are no UTF-8 (a feed may hold them) become U+FFFD.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
 }
