@@ -161,12 +161,14 @@ func TestLearn(t *testing.T) {
 			// in characters alone is written in Latin letters too.
 			{corpus.Chinese, "大会", "联盟秘书长刘毅作工作报告。", "", "", "Liu Yi (刘毅): 秘书长"},
 			// A member that leaves, named in the title and then with the
-			// date it left; a city that applies has not joined.
+			// date it left.
 			{corpus.German, "Bottrop tritt aus der ISA aus", "Die Stadt Bottrop ist zum 31. Oktober 2026 aus der ISA ausgetreten.", "Bottrop left 2026-10-31", "", ""},
 			{corpus.English, "Membership", "Chemnitz has left the alliance.", "Chemnitz left 2027-03-01", "", ""},
 			// Leaving on a day still to come; leaving no alliance.
 			{corpus.English, "Membership", "Bottrop withdraws from the ISA with effect from 31 December 2027.", "Bottrop left 2027-12-31", "", ""},
 			{corpus.English, "Fair", "The Chemnitz delegation left the fair on Tuesday.", "", "", ""},
+			// A city that applies, or is to be considered, has applied,
+			// not joined.
 			{corpus.Chinese, "大会", "大会将审议德国黑森州卡塞尔市（Kassel）的入盟申请。", "Kassel applied 2027-03-01", "", ""},
 			{corpus.English, "Plenary", "Kassel has applied to join the alliance.", "Kassel applied 2027-03-01", "", ""},
 			// An application approved is a join.
