@@ -38,7 +38,7 @@ const (
 func (e *Engine) expected(q *question) answerType {
 	m := e.message
 	first := -1
-	for _, l := range []*cueList{&m.asksNumber, &m.asksDate, &m.asksPlace, &m.asksPerson} {
+	for _, l := range []*cueList{&m.asksNumber, &m.asksDate, &m.asksDeadline, &m.asksPlace, &m.asksPerson} {
 		if i := l.index(q.text, q.units); i >= 0 && (first < 0 || i < first) {
 			first = i
 		}
@@ -58,7 +58,7 @@ func (e *Engine) expected(q *question) answerType {
 		return anAmount
 	case asks(&m.asksNumber):
 		return aNumber
-	case asks(&m.asksDate):
+	case asks(&m.asksDate) || asks(&m.asksDeadline): // a deadline is a date
 		return aDate
 	case asks(&m.asksPlace):
 		return aPlace
@@ -81,7 +81,7 @@ func (e *Engine) alsoExpected(q *question) answerType {
 	kinds := []struct {
 		cues *cueList
 		kind answerType
-	}{{&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
+	}{{&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksDeadline, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
 	second, at := anyText, -1
 	for _, k := range kinds {
 		i := k.cues.index(q.text, q.units)
@@ -341,7 +341,7 @@ func (e *Engine) kindWords(t answerType) *cueList {
 	case anAge:
 		return &cues.ageUnits
 	case aDate:
-		return &e.message.asksDate // "Bewerbungsfrist", 截止日期
+		return &e.message.asksDeadline // "Bewerbungsfrist", 截止日期
 	}
 	return nil
 }
