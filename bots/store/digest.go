@@ -52,6 +52,26 @@ func (d Delivery) ReleaseIDs() []string {
 	return []string{d.Release}
 }
 
+// WithDigest is the subscription SetDigest keeps: the chat's as kept
+// (have, if it is subscribed) or sub, subscribed now, with digest d, due
+// from the next MakeDigests on; false, and nothing to keep, when the chat
+// is not subscribed and d turns its digest off. Both stores use it.
+func WithDigest(sub Subscription, have *Subscription, d *Digest, now time.Time) (Subscription, bool) {
+	switch {
+	case have != nil:
+		sub = *have
+	case d == nil:
+		return Subscription{}, false
+	default:
+		sub.Since = now.UTC()
+	}
+	if d != nil {
+		d.Done = time.Time{}
+	}
+	sub.Digest = d
+	return sub, true
+}
+
 // SetDigest sets a chat's digest, or with d nil turns it off. A chat
 // not yet subscribed is subscribed with sub, to everything, when d is
 // set. The digest is first due at its hour after the next MakeDigests:
@@ -63,22 +83,19 @@ func (s *Store) SetDigest(sub Subscription, d *Digest) (Subscription, bool, erro
 	subscribed := false
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSubs)
-		raw := b.Get(subKey(sub.Platform, sub.Chat))
-		switch {
-		case raw != nil:
-			if err := json.Unmarshal(raw, &sub); err != nil {
+		var have *Subscription
+		if raw := b.Get(subKey(sub.Platform, sub.Chat)); raw != nil {
+			kept := sub
+			if err := json.Unmarshal(raw, &kept); err != nil {
 				return err
 			}
-		case d == nil:
+			have = &kept
+		}
+		next, ok := WithDigest(sub, have, d, s.now())
+		if !ok {
 			return nil
-		default:
-			sub.Since = s.now().UTC()
 		}
-		subscribed = true
-		if d != nil {
-			d.Done = time.Time{}
-		}
-		sub.Digest = d
+		sub, subscribed = next, true
 		return putJSON(b, subKey(sub.Platform, sub.Chat), sub)
 	})
 	if err != nil {

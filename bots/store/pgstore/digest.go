@@ -19,21 +19,18 @@ func (s *Store) SetDigest(sub store.Subscription, d *store.Digest) (store.Subscr
 	subscribed := false
 	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
 		have, found, err := lockSub(ctx, tx, sub.Platform, sub.Chat)
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case found:
-			sub = have
-		case d == nil:
+		}
+		kept := &have
+		if !found {
+			kept = nil
+		}
+		next, ok := store.WithDigest(sub, kept, d, s.now())
+		if !ok {
 			return nil
-		default:
-			sub.Since = s.now().UTC()
 		}
-		subscribed = true
-		if d != nil {
-			d.Done = time.Time{}
-		}
-		sub.Digest = d
+		sub, subscribed = next, true
 		return putSub(ctx, tx, sub)
 	})
 	if err != nil {
