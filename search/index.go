@@ -32,7 +32,7 @@ import (
 
 // mappingVersion is kept in an index's snapshot: changing the mapping
 // or the passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-9"
+const mappingVersion = "isabot-index-10"
 
 // The index holds one document per passage of a release: its title, each
 // body paragraph, its about section and its contact block. The text goes
@@ -73,9 +73,14 @@ func germanCompoundFilter() analysis.TokenFilter {
 	dict := bilingual.Embedded()
 	all := dict.Words(corpus.German)
 	words := make(analysis.TokenMap, len(all)) // sized once: growing it cost twice the time
+	// The filter sees words with their umlauts folded, as the words of
+	// the dictionary are here: "beitragssatze" holds "satz", which
+	// "Beitragssätze" does not.
+	normalize := de.NewGermanNormalizeFilter()
 	for _, w := range all {
 		if n := utf8.RuneCountInString(w); n >= minCompoundPart && n <= maxCompoundPart && !strings.ContainsAny(w, " -") {
-			words.AddToken(w)
+			folded := normalize.Filter(analysis.TokenStream{{Term: []byte(strings.ToLower(w))}})
+			words.AddToken(string(folded[0].Term))
 		}
 	}
 	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, true)
@@ -123,12 +128,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err != nil {
 		return nil, err
 	}
-	// bleve's German analyzer, with compounds split before stop words,
-	// umlauts and stems.
+	// bleve's German analyzer, with compounds split after umlauts are
+	// folded, before stems: the parts of "Beitragssätze" are "beitrag"
+	// and "satz".
 	err = m.AddCustomAnalyzer(germanAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicode.Name,
-		"token_filters": []string{lowercase.Name, germanCompounds, de.StopName, de.NormalizeName, de.SnowballStemmerName},
+		"token_filters": []string{lowercase.Name, de.StopName, de.NormalizeName, germanCompounds, de.SnowballStemmerName},
 	})
 	if err != nil {
 		return nil, err

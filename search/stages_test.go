@@ -41,6 +41,10 @@ func TestCompoundParts(t *testing.T) {
 	}{
 		{"Wasserstoffarbeitsgruppe", []string{"wasserstoff", "arbeit", "grupp"}, []string{"hydrogen", "work", "group"}},
 		{"Kooperationschancen", []string{"kooperation", "chanc"}, nil},
+		// A part with an umlaut the dictionary's word lacks, and one with
+		// an umlaut: split once umlauts are folded.
+		{"Beitragssätze", []string{"beitrag", "satz"}, nil},
+		{"Städtebündnis", []string{"stadt", "bundnis"}, nil},
 		{"Stadt", nil, nil},
 	}
 	e := testEngine(t)
