@@ -233,6 +233,9 @@ type match struct {
 	from, to int // units [from, to)
 	senses   []sense
 	fuzzy    bool // found despite a typo
+	// prefix marks a fuzzy match of the beginning of a keyword
+	// ("gegründ*").
+	prefix bool
 }
 
 // find matches the dictionary against the question's units from left to
@@ -356,7 +359,7 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 	if best == nil {
 		return match{}, false
 	}
-	return match{from: i, to: i + 1, senses: best.senses, fuzzy: true}, true
+	return match{from: i, to: i + 1, senses: best.senses, fuzzy: true, prefix: best.prefix}, true
 }
 
 func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {

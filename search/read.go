@@ -96,7 +96,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		// compound of known words ("Städtepartnerschaft") of a keyword
 		// other than a name ("Industriestädteallianz", "Kelsterbak").
 		named := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.concept == cAlliance })
-		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool { return camelCase(u.raw) || !named && e.isCompound(u) })
+		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool {
+			return camelCase(u.raw) || !named && (e.isCompound(u) || m.prefix && e.isWord(u))
+		})
 		switch {
 		case modifiesCompound(q, m):
 			compound = m.to // "Huzhou-Erklärung": neither Huzhou nor a statement
@@ -128,6 +130,17 @@ func (e *Engine) isCompound(u unit) bool {
 		return false
 	}
 	return slices.ContainsFunc(compoundSpans(e.index.analyze(corpus.German, u.raw)), func(t term) bool { return 2*(t.end-t.start) >= n })
+}
+
+// isWord reports whether the bilingual dictionaries know a Latin unit as
+// a German or English word of its own: "Stadtrat" begins with no typo of
+// "start*".
+func (e *Engine) isWord(u unit) bool {
+	if u.han || utf8.RuneCountInString(u.raw) < 5 {
+		return false
+	}
+	dict := e.bilingual()
+	return len(dict.Translate(u.raw, corpus.German, corpus.English)) > 0 || len(dict.Translate(u.raw, corpus.English, corpus.German)) > 0
 }
 
 // modifiesCompound reports whether a city's name begins a German compound

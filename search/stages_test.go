@@ -401,6 +401,11 @@ func TestReadTypoConcepts(t *testing.T) {
 		{"Wer hat die Abschlussrede in Huzhou gehalten?", cOutside, false},
 		{"Viele Grüße aus Köln", cGreeting, true},
 		{"Was ist die erste große Aufgabe von Chen Siyuan?", cGreeting, false},
+		// A word of its own begins with no typo of a keyword's beginning:
+		// "Stadtrat" is no "start*"; "Gründer" compounds are no founding.
+		{"Wie hat der Stadtrat abgestimmt?", cFounding, false},
+		{"Wie hoch ist die Fördersumme je Gründerteam?", cFounding, false},
+		{"Wann wurde die Allianz gegrundet?", cFounding, true},
 	} {
 		if got := e.read(tt.q, corpus.German).has[tt.concept]; got != tt.want {
 			t.Errorf("%s: concept %d %v, want %v", tt.q, tt.concept, got, tt.want)
