@@ -471,10 +471,11 @@ func (q *question) unknownWords() int {
 // unknownIsNoun reports whether the unknown word is likely a noun, the
 // subject of the question: a German word written with a capital letter
 // inside the sentence, or Chinese characters, which the dictionary would
-// have known if they were a function word.
+// have known if they were a function word. A month is no subject: "the
+// December assembly" asks about the assembly.
 func (q *question) unknownIsNoun() bool {
 	for _, u := range q.unknown {
-		if u.han || (q.lang != corpus.Chinese && u.capital && u.start > 0) {
+		if u.han || (q.lang != corpus.Chinese && u.capital && u.start > 0 && !isMonth(u.raw)) {
 			return true
 		}
 	}

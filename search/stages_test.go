@@ -619,3 +619,20 @@ func TestFrequencyQuestion(t *testing.T) {
 		t.Errorf("%s, want 每年 (every year)", a.Text)
 	}
 }
+
+func TestMonthIsNoSubject(t *testing.T) {
+	// "the December assembly" asks about an assembly, not about a place
+	// called December; an unknown capitalised word still names one.
+	e := testEngine(t)
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"Which city did the December assembly admit as a new member?", false},
+		{"Is Gotham a member of the ISA?", true},
+	} {
+		if got := e.read(tt.q, corpus.English).unknownIsNoun(); got != tt.want {
+			t.Errorf("%s: unknown noun %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
