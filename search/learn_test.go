@@ -173,6 +173,10 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Plenary", "Kassel has applied to join the alliance.", "Kassel applied 2027-03-01", "", ""},
 			// An application approved is a join.
 			{corpus.Chinese, "大会", "大会审议通过了德国巴伐利亚州施韦因富特（Schweinfurt）的入盟申请。", "Schweinfurt 2027-03-01", "", ""},
+			// A city that officially becomes a member, on the day a
+			// decision says, before the release's; and one in the title
+			// with no date, which keeps the body's.
+			{corpus.Chinese, "示范市正式加入联盟", "经联盟常务理事会2027年2月20日视频会议审议通过，安徽省示范市（Shifan）正式成为联盟成员城市。", "示范 2027-02-20", "", ""},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
