@@ -79,11 +79,35 @@ func germanCompoundFilter() analysis.TokenFilter {
 	normalize := de.NewGermanNormalizeFilter()
 	for _, w := range all {
 		if n := utf8.RuneCountInString(w); n >= minCompoundPart && n <= maxCompoundPart && !strings.ContainsAny(w, " -") {
-			folded := normalize.Filter(analysis.TokenStream{{Term: []byte(strings.ToLower(w))}})
-			words.AddToken(string(folded[0].Term))
+			words.AddToken(foldGerman(normalize, w))
 		}
 	}
 	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, true)
+}
+
+// foldGerman folds a lower-case German word as the index does: only a
+// word with an umlaut, ß or a vowel pair the filter may fold is given to
+// it, as most words are none and the filter costs an allocation each.
+func foldGerman(normalize *de.GermanNormalizeFilter, word string) string {
+	if !mayFold(word) {
+		return word
+	}
+	return string(normalize.Filter(analysis.TokenStream{{Term: []byte(word)}})[0].Term)
+}
+
+// mayFold reports whether a lower-case word has a letter beyond ASCII
+// (ä, ö, ü, ß) or an "e" after "a", "o" or "u", in one pass: the test
+// runs on every German word of the dictionaries.
+func mayFold(word string) bool {
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case c >= utf8.RuneSelf:
+			return true
+		case c == 'e' && i > 0 && (word[i-1] == 'a' || word[i-1] == 'o' || word[i-1] == 'u'):
+			return true
+		}
+	}
+	return false
 }
 
 // lazyFilter is a token filter made the first time it filters.

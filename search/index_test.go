@@ -7,7 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/de"
+
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/bilingual"
 )
 
 func defaultReleases(t *testing.T) []corpus.Release {
@@ -185,6 +189,18 @@ func TestPassageAt(t *testing.T) {
 	}{{partBody, -1}, {partBody, len(r.Body)}, {partTitle, 1}, {'x', 0}} {
 		if _, found := passageAt(r, bad.kind, bad.index); found {
 			t.Errorf("passageAt(%c, %d) found something", bad.kind, bad.index)
+		}
+	}
+}
+
+// TestFoldGerman checks that the shortcut in foldGerman passes over no
+// German word of the dictionaries that the index's normalizer would fold.
+func TestFoldGerman(t *testing.T) {
+	normalize := de.NewGermanNormalizeFilter()
+	for _, w := range bilingual.Embedded().Words(corpus.German) {
+		want := string(normalize.Filter(analysis.TokenStream{{Term: []byte(w)}})[0].Term)
+		if got := foldGerman(normalize, w); got != want {
+			t.Errorf("foldGerman(%q) = %q, want %q", w, got, want)
 		}
 	}
 }
