@@ -61,7 +61,9 @@ var evalSuites = []evalSuite{
 	// A third blind set, by a third helper who had not seen the engine:
 	// eight releases, 138 questions, 59 of them across languages. 80 of
 	// them (58 %) were right at the first run, before any change for them.
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.68,
+	// It reached 94; 93 since "Stadtrat" is no longer misread as a typo of
+	// "start*", which had made it a keyword and let "Rat der Stadt" pass.
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.67,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
