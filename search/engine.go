@@ -70,15 +70,15 @@ type Engine struct {
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	slices.SortStableFunc(data.Releases, compareReleases)
 	gazetteer := newGazetteer()
-	lex := mustLoadLexicon()
+	lang := embeddedLanguage()
 	e := &Engine{
 		index:       idx,
-		lexicon:     lex,
-		translator:  newTranslator(lex.glossary),
+		lexicon:     lang.lexicon,
+		translator:  lang.translator,
 		gazetteer:   gazetteer,
 		bilingual:   bilingual.Embedded,
-		learner:     newLearnerWith(data, gazetteer),
-		message:     mustLoadMessageCues(),
+		learner:     &learner{cues: lang.cues, places: newPlaceFinder(data.Cities, data.Regions, gazetteer)},
+		message:     lang.message,
 		now:         time.Now,
 		base:        data,
 		learningKey: learningKey(data),
@@ -96,6 +96,29 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	return e
 }
 
+// language is what the engine reads in its embedded data files: its
+// keywords and glossary, the cues it learns facts by and those it reads
+// messages by.
+type language struct {
+	lexicon    *lexicon
+	translator *translator
+	cues       *cues
+	message    *messageCues
+}
+
+// embeddedLanguage reads the embedded language data the first time an
+// engine needs it. Nothing changes it once read, so every engine of the
+// process shares it.
+var embeddedLanguage = sync.OnceValue(func() *language {
+	lex := mustLoadLexicon()
+	return &language{lexicon: lex, translator: newTranslator(lex.glossary), cues: mustLoadCues(), message: mustLoadMessageCues()}
+})
+
+// Preload reads the engine's embedded language data, so that a caller
+// can have it read while it loads the corpus: NewEngine then finds it
+// read.
+func Preload() { embeddedLanguage() }
+
 // newGazetteer returns the gazetteer's table, read the first time it is
 // needed.
 func newGazetteer() func() *placeTable {
@@ -110,10 +133,8 @@ func newGazetteer() func() *placeTable {
 
 // newLearner is the learner of what data's releases state, as an engine
 // of data has it.
-func newLearner(data *corpus.Data) *learner { return newLearnerWith(data, newGazetteer()) }
-
-func newLearnerWith(data *corpus.Data, gazetteer func() *placeTable) *learner {
-	return &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions, gazetteer)}
+func newLearner(data *corpus.Data) *learner {
+	return &learner{cues: embeddedLanguage().cues, places: newPlaceFinder(data.Cities, data.Regions, newGazetteer())}
 }
 
 // learnAll learns what every release states, or reads it from the index

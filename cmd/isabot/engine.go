@@ -86,6 +86,9 @@ func (a *app) openCorpus(ctx context.Context, inMemory bool) (*corpus.Data, []*c
 
 // openEngine loads the corpus and its index and returns the answer engine.
 func (a *app) openEngine(ctx context.Context) (*search.Engine, *search.Index, error) {
+	// The engine's own data files are read on the other core while the
+	// corpus loads: a one-line question pays for the longer of the two.
+	go search.Preload()
 	data, _, idx, err := a.openCorpus(ctx, true)
 	if err != nil {
 		return nil, nil, err
