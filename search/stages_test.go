@@ -636,3 +636,18 @@ func TestMonthIsNoSubject(t *testing.T) {
 		}
 	}
 }
+
+func TestNextAssemblyFromRelease(t *testing.T) {
+	// A release names the next assembly by its day and place but with no
+	// number, so the data hold no next one: the release's sentence is
+	// the answer. Without it the sources name none (the own questions).
+	e := engineWith(t, "testdata/blind4")
+	e.now = func() time.Time { return time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC) }
+	a, err := e.Answer(t.Context(), "Wann ist die nächste Plenarversammlung?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Rule != "assemblies" || !strings.Contains(a.Text, "18. Mai 2027") {
+		t.Errorf("answered %v by %s: %s", a.Answered, a.Rule, a.Text)
+	}
+}
