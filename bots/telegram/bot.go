@@ -262,18 +262,19 @@ func reach[T any](ctx context.Context, b *Bot, what string, call func(context.Co
 	}
 }
 
-// retry records in Health why a call to Telegram failed, logs it, and
+// retry logs why a call to Telegram failed, records it in Health, and
 // waits before the next try, or until ctx ends. A refused token is
-// logged as an error: it needs the operator.
+// logged as an error: it needs the operator. The log comes first, so
+// that whoever sees the health can find the log line.
 func (b *Bot) retry(ctx context.Context, what string, err error, wait *backoff) {
 	in := wait.next(err)
 	if errors.Is(err, bot.ErrorUnauthorized) || errors.Is(err, bot.ErrorNotFound) {
 		// 401 for a wrong or revoked token, 404 for one that is no token.
-		b.setHealth(errTokenRefused)
 		b.logger.Error("telegram: the bot token was refused; check TELEGRAM_BOT_TOKEN; retrying", "call", what, "error", err, "in", in)
+		b.setHealth(errTokenRefused)
 	} else {
-		b.setHealth(errUnreachable)
 		b.logger.Warn("telegram: cannot reach the Bot API, retrying", "call", what, "error", err, "in", in)
+		b.setHealth(errUnreachable)
 	}
 	select {
 	case <-ctx.Done():
