@@ -50,6 +50,7 @@ func loadGlossary(fsys fs.FS, path string) ([]meaning, error) {
 	}
 	var out []meaning
 	var lines []int
+	holders := map[string][]int{} // word → the meanings so far that hold it
 	for _, item := range doc.Content {
 		var m meaning
 		if err := item.Decode(&m); err != nil || item.Kind != yaml.MappingNode {
@@ -68,16 +69,38 @@ func loadGlossary(fsys fs.FS, path string) ([]meaning, error) {
 				}
 			}
 		}
-		all := m.all()
-		for k, other := range out {
-			if !slices.ContainsFunc(all, func(w string) bool { return !slices.Contains(other.all(), w) }) {
-				fail(item.Line, "repeats the meaning at line %d", lines[k])
+		// An earlier meaning that holds every word of this one: counted
+		// word by word, as comparing each pair of meanings took longer
+		// than reading the file.
+		words := slices.Compact(slices.Sorted(slices.Values(m.all())))
+		held := map[int]int{}
+		for _, w := range words {
+			for _, k := range holders[w] {
+				held[k]++
 			}
+		}
+		if k, ok := firstHolding(held, len(words)); ok {
+			fail(item.Line, "repeats the meaning at line %d", lines[k])
+		}
+		for _, w := range words {
+			holders[w] = append(holders[w], len(out))
 		}
 		out = append(out, m)
 		lines = append(lines, item.Line)
 	}
 	return out, errors.Join(errs...)
+}
+
+// firstHolding is the first meaning that holds all n words of another,
+// given how many of them each meaning holds.
+func firstHolding(held map[int]int, n int) (int, bool) {
+	first, ok := 0, false
+	for k, count := range held {
+		if count == n && (!ok || k < first) {
+			first, ok = k, true
+		}
+	}
+	return first, ok
 }
 
 // translator looks words up in the glossary.
