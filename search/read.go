@@ -94,7 +94,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	for n, m := range e.dict.find(q.units) {
 		// A brand's name ("SmartGrind") is no typo of a keyword, nor is a
 		// compound of known words ("Städtepartnerschaft") of a keyword
-		// other than a name ("Industriestädteallianz", "Kelsterbak").
+		// other than a name ("Industriestädteallianz", "Kelsterbak"), nor
+		// a word of the dictionaries of a keyword's beginning ("Stadtrat"
+		// of "start*").
 		named := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.concept == cAlliance })
 		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool {
 			return camelCase(u.raw) || !named && (e.isCompound(u) || m.prefix && e.isWord(u))
