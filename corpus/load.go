@@ -280,7 +280,7 @@ func (s *releaseSet) put(r Release) {
 // loadReleases reads the releases of dir into into. It returns ctx's
 // error when ctx ends, and reports every other problem.
 func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) error {
-	entries, err := fs.ReadDir(dir.FS, ReleasesDir)
+	entries, err := readFolder(dir.FS, ReleasesDir, dir.Lazy)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -294,15 +294,16 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 	into.at, into.list = at, slices.Grow(into.list, len(entries))
 	// A release read from this folder has its file there as its Source.
 	folder := filepath.Join(dir.Path, ReleasesDir)
-	for _, e := range entries {
+	for i := range entries {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if e.IsDir() || !IsReleaseFile(e.Name()) {
+		e := &entries[i]
+		if e.isDir() || !IsReleaseFile(e.name) {
 			continue
 		}
-		p := filepath.Join(dir.Path, ReleasesDir, e.Name())
-		r, stamp, err := readRelease(dir, e, p)
+		p := filepath.Join(dir.Path, ReleasesDir, e.name)
+		r, err := readRelease(dir, e, p)
 		if err != nil {
 			l.errs = append(l.errs, err)
 			continue
@@ -313,42 +314,37 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 		}
 		into.put(r)
 		if dir.Lazy {
-			l.stamps[r.ID] = stamp
+			l.stamps[r.ID] = e.stamp
 		}
 	}
 	return nil
 }
 
-// readRelease reads the release file e of dir, at p, and its stamp; a
-// Lazy directory's release without its text, and not read at all when
-// dir knows it by its stamp. A link is always read: its own stamp says
-// nothing of the file it leads to.
-func readRelease(dir Dir, e fs.DirEntry, p string) (Release, Stamp, error) {
-	var stamp Stamp
-	if dir.Lazy {
-		fi, err := e.Info()
-		if err != nil {
-			return Release{}, stamp, &FileError{Path: p, Err: err}
-		}
-		stamp = stampOf(fi)
-		if dir.Known != nil && e.Type()&fs.ModeSymlink == 0 {
-			if r, ok := dir.Known(p, stamp); ok {
-				return r, stamp, nil
-			}
+// readRelease reads the release file e of dir, at p: a Lazy directory's
+// release without its text, and not read at all when dir knows it by its
+// stamp. A link is always read: its own stamp says nothing of the file it
+// leads to.
+func readRelease(dir Dir, e *folderEntry, p string) (Release, error) {
+	if e.err != nil {
+		return Release{}, &FileError{Path: p, Err: e.err}
+	}
+	if dir.Lazy && dir.Known != nil && e.typ&fs.ModeSymlink == 0 {
+		if r, ok := dir.Known(p, e.stamp); ok {
+			return r, nil
 		}
 	}
-	raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.Name()), dir.MaxFileSize)
+	raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.name), dir.MaxFileSize)
 	if err != nil {
-		return Release{}, stamp, &FileError{Path: p, Err: err}
+		return Release{}, &FileError{Path: p, Err: err}
 	}
 	r, err := ParseRelease(p, raw)
 	if err != nil {
-		return Release{}, stamp, err
+		return Release{}, err
 	}
 	if dir.Lazy {
 		r = withoutText(r)
 	}
-	return r, stamp, nil
+	return r, nil
 }
 
 // IsReleaseFile reports whether a file name has the extension of a release:
