@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -87,5 +89,33 @@ func TestListFolderRefusesLinkOut(t *testing.T) {
 	}
 	if entries, err := dirFS(dir).listFolder(ReleasesDir); err == nil {
 		t.Errorf("listFolder lists a folder out of the directory: %+v", entries)
+	}
+}
+
+// TestSortByDate checks the releases' order against sorting the releases
+// themselves, for the same instant in other zones, times apart by a
+// nanosecond, the same time under other IDs and dates before 1970.
+func TestSortByDate(t *testing.T) {
+	berlin := time.FixedZone("CEST", 2*3600)
+	noon := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	dates := []time.Time{noon, noon.In(berlin), noon.Add(time.Nanosecond), noon.Add(-time.Nanosecond),
+		time.Date(1960, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2031, 1, 1, 0, 0, 0, 5, berlin), {}}
+	ids := []string{"b", "a", "c", "a-2"}
+	var releases []Release
+	for i := range 3 * len(dates) * len(ids) {
+		releases = append(releases, Release{ID: fmt.Sprintf("%s-%d", ids[(i*5)%len(ids)], i%3), Date: dates[(i*3)%len(dates)], Title: fmt.Sprint(i)})
+	}
+	want := slices.Clone(releases)
+	slices.SortStableFunc(want, func(a, b Release) int {
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	sortByDate(releases)
+	for i := range want {
+		if releases[i].ID != want[i].ID || !releases[i].Date.Equal(want[i].Date) {
+			t.Fatalf("place %d: %s at %v, want %s at %v", i, releases[i].ID, releases[i].Date, want[i].ID, want[i].Date)
+		}
 	}
 }

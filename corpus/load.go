@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"errors"
@@ -108,25 +109,20 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 			delete(d.Stamps, r.ID)
 		}
 	}
-	slices.SortFunc(d.Releases, func(a, b Release) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	sortByDate(d.Releases)
 
 	sources := choose(&l, d, versions[SourcesFile], func(l *loader, f dataFile) map[string]Source {
 		return l.loadSources(f, d.Releases)
 	})
 	// Sized at once: every release is a source, and growing a list of
-	// 100,000 step by step left four times its size behind.
+	// 100,000 step by step left four times its size behind. The IDs are
+	// sorted, not the sources, which are 136 bytes each to move.
 	if len(sources) > 0 {
 		d.Sources = make([]Source, 0, len(sources))
 	}
-	for _, s := range sources {
-		d.Sources = append(d.Sources, s)
+	for _, id := range slices.Sorted(maps.Keys(sources)) {
+		d.Sources = append(d.Sources, sources[id])
 	}
-	slices.SortFunc(d.Sources, func(a, b Source) int { return strings.Compare(a.ID, b.ID) })
 	cities := choose(&l, d, versions[CitiesFile], func(l *loader, f dataFile) cityData {
 		return l.loadCities(f, sources)
 	})
@@ -135,6 +131,53 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 		return l.loadAlliance(f, sources)
 	})
 	return d, l.errs
+}
+
+// sortByDate sorts releases oldest first, those of the same time by ID.
+// It sorts small keys and then moves each release once, in place: a
+// Release is 232 bytes, and sorting the releases themselves, moving and
+// copying them at every comparison, took 8 ms of a start at 10,000.
+func sortByDate(releases []Release) {
+	type key struct {
+		sec  int64
+		nsec int32
+		at   int32
+		id   string
+	}
+	keys := make([]key, len(releases))
+	for i := range releases {
+		r := &releases[i]
+		keys[i] = key{sec: r.Date.Unix(), nsec: int32(r.Date.Nanosecond()), at: int32(i), id: r.ID}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.sec, b.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	// Place i takes the release at keys[i].at: each cycle of that
+	// permutation is followed once, a place marked done (its own) when
+	// filled.
+	for start := range keys {
+		if int(keys[start].at) == start {
+			continue
+		}
+		first := releases[start]
+		i := start
+		for {
+			from := int(keys[i].at)
+			keys[i].at = int32(i)
+			if from == start {
+				releases[i] = first
+				break
+			}
+			releases[i] = releases[from]
+			i = from
+		}
+	}
 }
 
 // dataFiles are the data files in the order they load: the others cite
