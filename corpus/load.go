@@ -335,6 +335,11 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 	at := make(map[string]int, len(into.at)+len(entries))
 	maps.Copy(at, into.at)
 	into.at, into.list = at, slices.Grow(into.list, len(entries))
+	if dir.Lazy {
+		stamps := make(map[string]Stamp, len(l.stamps)+len(entries))
+		maps.Copy(stamps, l.stamps)
+		l.stamps = stamps
+	}
 	// A release read from this folder has its file there as its Source.
 	folder := filepath.Join(dir.Path, ReleasesDir)
 	for i := range entries {
@@ -424,7 +429,9 @@ func (l *loader) decode(f dataFile, v any) bool {
 }
 
 func (l *loader) loadSources(f dataFile, releases []Release) map[string]Source {
-	sources := map[string]Source{}
+	// Sized at once: a map grown to 100,000 entries step by step is
+	// copied at each step.
+	sources := make(map[string]Source, len(releases))
 	// Every release is a source in its own right.
 	for _, r := range releases {
 		sources[r.ID] = Source{ID: r.ID, Title: r.Title, URL: r.URL, Date: DateOf(r.Date), Release: r.ID}
