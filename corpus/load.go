@@ -351,7 +351,10 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 			continue
 		}
 		p := filepath.Join(dir.Path, ReleasesDir, e.name)
-		r, err := readRelease(dir, e, p)
+		r, err := readRelease(ctx, dir, e, p)
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
 		if err != nil {
 			l.errs = append(l.errs, err)
 			continue
@@ -371,14 +374,18 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 // readRelease reads the release file e of dir, at p: a Lazy directory's
 // release without its text, and not read at all when dir knows it by its
 // stamp. A link is always read: its own stamp says nothing of the file it
-// leads to.
-func readRelease(dir Dir, e *folderEntry, p string) (Release, error) {
+// leads to. It returns ctx's error if ctx ends while dir.Known answers
+// (it may wait for an index being opened).
+func readRelease(ctx context.Context, dir Dir, e *folderEntry, p string) (Release, error) {
 	if e.err != nil {
 		return Release{}, &FileError{Path: p, Err: e.err}
 	}
 	if dir.Lazy && dir.Known != nil && e.typ&fs.ModeSymlink == 0 {
 		if r, ok := dir.Known(p, e.stamp); ok {
 			return r, nil
+		}
+		if ctx.Err() != nil {
+			return Release{}, ctx.Err()
 		}
 	}
 	raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.name), dir.MaxFileSize)
