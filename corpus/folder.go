@@ -51,12 +51,34 @@ func readFolder(fsys fs.FS, name string, withStamps bool) ([]folderEntry, error)
 	return out, nil
 }
 
-// statWorkers is at most how many files are stat-ed at once; below
-// statBatch files, one does it.
+// Files of a folder are stat-ed and read by up to maxWorkers goroutines
+// at once, one for each batch files, with no more than the process's
+// cores.
 const (
-	statWorkers = 4
-	statBatch   = 512
+	maxWorkers = 4
+	batch      = 512
 )
+
+// inParallel calls do for each i from 0 to n-1, on as many goroutines as
+// maxWorkers and batch allow, and returns when all calls have.
+func inParallel(n int, do func(i int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), maxWorkers, n/batch))
+	if workers == 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
+}
 
 // listFolder lists the folder name of dir with each file's type and
 // stamp. The names are read first, and the files stat-ed afterwards on
@@ -88,16 +110,7 @@ func (dir dirFS) listFolder(name string) ([]folderEntry, error) {
 	}
 	slices.Sort(names)
 	entries := make([]folderEntry, len(names))
-	workers := max(1, min(runtime.GOMAXPROCS(0), statWorkers, len(names)/statBatch))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(names); i += workers {
-				entries[i] = statEntry(folder, names[i])
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(names), func(i int) { entries[i] = statEntry(folder, names[i]) })
 	return slices.DeleteFunc(entries, func(e folderEntry) bool { return errors.Is(e.err, fs.ErrNotExist) }), nil
 }
 

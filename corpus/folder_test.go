@@ -28,8 +28,8 @@ func TestListFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	when := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
-	for i := range 3 * statBatch {
-		p := filepath.Join(folder, fmt.Sprintf("r%05d.txt", (i*7919)%(3*statBatch)))
+	for i := range 3 * batch {
+		p := filepath.Join(folder, fmt.Sprintf("r%05d.txt", (i*7919)%(3*batch)))
 		if err := os.WriteFile(p, []byte(fmt.Sprintf("release %d", i)), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -64,8 +64,8 @@ func TestListFolder(t *testing.T) {
 		return out
 	}
 	got, want := releases(fast), releases(slow)
-	if len(want) != 3*statBatch+2 {
-		t.Fatalf("fs.ReadDir lists %d release names, want %d", len(want), 3*statBatch+2)
+	if len(want) != 3*batch+2 {
+		t.Fatalf("fs.ReadDir lists %d release names, want %d", len(want), 3*batch+2)
 	}
 	if len(got) != len(want) {
 		t.Fatalf("listFolder lists %d release names, fs.ReadDir %d", len(got), len(want))
@@ -116,6 +116,70 @@ func TestSortByDate(t *testing.T) {
 	for i := range want {
 		if releases[i].ID != want[i].ID || !releases[i].Date.Equal(want[i].Date) {
 			t.Fatalf("place %d: %s at %v, want %s at %v", i, releases[i].ID, releases[i].Date, want[i].ID, want[i].Date)
+		}
+	}
+}
+
+// TestLoadManyReleases loads a folder of more release files than one
+// chunk of the loader, taken on several cores: every other file known by
+// its stamp, a file with an error and a file whose ID an earlier one
+// has. The releases, stamps and errors are those of the files in the
+// order of their names.
+func TestLoadManyReleases(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, ReleasesDir)
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	n := readChunk + 5
+	name := func(i int) string { return fmt.Sprintf("r%05d.md", i) }
+	id := func(i int) string { return fmt.Sprintf("release-%05d", i) }
+	const broken, twin = 7, readChunk // twin has the ID of the file before it, the last of the first chunk
+	for i := range n {
+		text := "---\nid: " + id(i) + "\ntitle: Datei " + id(i) + "\ndate: 2021-02-11\nlang: de\n---\nText.\n"
+		switch i {
+		case broken:
+			text = "---\nid: " + id(i) + "\n---\n"
+		case twin:
+			text = strings.Replace(text, "id: "+id(i), "id: "+id(i-1), 1)
+		}
+		if err := os.WriteFile(filepath.Join(folder, name(i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := OSDir(dir)
+	d.Lazy = true
+	d.Known = func(path string, stamp Stamp) (Release, bool) {
+		var i int
+		if _, err := fmt.Sscanf(filepath.Base(path), "r%05d.md", &i); err != nil || i%2 == 1 || i == twin || stamp.Size == 0 {
+			return Release{}, false
+		}
+		return Release{ID: id(i), Title: "bekannt", Source: path, Date: time.Date(2021, 2, 11, 0, 0, 0, 0, time.UTC)}, true
+	}
+	data, errs := Load(d)
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), name(broken)) || !strings.Contains(errs[1].Error(), `release id "`+id(twin-1)+`" is already used by `+filepath.Join(folder, name(twin-1))) {
+		t.Fatalf("errors %v, want one of %s and one of the ID of %s used again", errs, name(broken), name(twin-1))
+	}
+	if len(data.Releases) != n-2 || len(data.Stamps) != n-2 {
+		t.Fatalf("%d releases and %d stamps, want %d", len(data.Releases), len(data.Stamps), n-2)
+	}
+	for i, r := range data.Releases { // one date: in the order of the IDs
+		j := i
+		if i >= broken {
+			j++
+		}
+		if i >= twin-1 {
+			j++
+		}
+		wantTitle := "Datei " + id(j)
+		if j%2 == 0 && j != twin {
+			wantTitle = "bekannt"
+		}
+		if r.ID != id(j) || r.Title != wantTitle || r.Source != filepath.Join(folder, name(j)) {
+			t.Fatalf("release %d: %s %q from %s, want %s %q from %s", i, r.ID, r.Title, r.Source, id(j), wantTitle, name(j))
+		}
+		if fi, err := os.Stat(r.Source); err != nil || data.Stamps[r.ID] != stampOf(fi) {
+			t.Fatalf("release %s: stamp %+v, want its file's (%v)", r.ID, data.Stamps[r.ID], err)
 		}
 	}
 }

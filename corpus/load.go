@@ -42,7 +42,8 @@ type Dir struct {
 	Lazy bool
 	// Known gives, for a Lazy directory, the release without its text
 	// that the release file at path held when it had stamp, if known; the
-	// file is then not read. Nil reads every file.
+	// file is then not read. Nil reads every file. It is called from
+	// several goroutines at once.
 	Known func(path string, stamp Stamp) (Release, bool)
 }
 
@@ -342,34 +343,54 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 	}
 	// A release read from this folder has its file there as its Source.
 	folder := filepath.Join(dir.Path, ReleasesDir)
-	for i := range entries {
+	// The files are taken from dir.Known or read in chunks, each on
+	// several cores (a start takes every release of the archive), and
+	// added in the order of their names.
+	type taken struct {
+		release Release
+		err     error
+	}
+	chunk := make([]taken, min(len(entries), readChunk))
+	for start := 0; start < len(entries); start += readChunk {
+		part := entries[start:min(start+readChunk, len(entries))]
+		inParallel(len(part), func(i int) {
+			e := &part[i]
+			chunk[i] = taken{}
+			if e.isDir() || !IsReleaseFile(e.name) {
+				return
+			}
+			chunk[i].release, chunk[i].err = readRelease(ctx, dir, e, filepath.Join(folder, e.name))
+		})
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		e := &entries[i]
-		if e.isDir() || !IsReleaseFile(e.name) {
-			continue
-		}
-		p := filepath.Join(dir.Path, ReleasesDir, e.name)
-		r, err := readRelease(ctx, dir, e, p)
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return ctxErr
-		}
-		if err != nil {
-			l.errs = append(l.errs, err)
-			continue
-		}
-		if i, dup := into.at[r.ID]; dup && filepath.Dir(into.list[i].Source) == folder {
-			l.fail(p, 0, fmt.Errorf("release id %q is already used by %s", r.ID, into.list[i].Source))
-			continue
-		}
-		into.put(r)
-		if dir.Lazy {
-			l.stamps[r.ID] = e.stamp
+		for i := range part {
+			e, t := &part[i], &chunk[i]
+			if e.isDir() || !IsReleaseFile(e.name) {
+				continue
+			}
+			if t.err != nil {
+				l.errs = append(l.errs, t.err)
+				continue
+			}
+			r := &t.release
+			if at, dup := into.at[r.ID]; dup && filepath.Dir(into.list[at].Source) == folder {
+				l.fail(r.Source, 0, fmt.Errorf("release id %q is already used by %s", r.ID, into.list[at].Source))
+				continue
+			}
+			into.put(*r)
+			if dir.Lazy {
+				l.stamps[r.ID] = e.stamp
+			}
 		}
 	}
 	return nil
 }
+
+// readChunk is how many release files are taken at once: enough for
+// the cores to share, few enough that the releases taken and not yet
+// added stay small.
+const readChunk = 4 * batch
 
 // readRelease reads the release file e of dir, at p: a Lazy directory's
 // release without its text, and not read at all when dir knows it by its

@@ -356,7 +356,7 @@ func openExisting(dir string) (bleve.Index, error) {
 // Known gives the release without its text that the file at path held
 // when it had stamp, if the index holds that version of it: the corpus
 // need not read the file (corpus.Dir.Known). It is called before the
-// index is shared.
+// index is shared, from several goroutines at once: it only reads.
 func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) {
 	k := idx.byName[filepath.Base(path)]
 	if k == nil || k.Version != "" || k.Stamp != stamp {
