@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -84,22 +85,31 @@ func Load(dirs ...Dir) (*Data, []error) {
 // returns early with ctx's error when ctx ends.
 func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 	l := loader{stamps: map[string]Stamp{}}
+	// The data files are read and parsed while the releases load: neither
+	// needs the other, and a start lists and stats every release file.
 	versions := map[string][]dataFile{}
+	var parsed sync.WaitGroup
+	parsed.Go(func() {
+		for _, dir := range dirs {
+			for _, name := range dataFiles {
+				if f, ok := readDataFile(dir, name); ok {
+					versions[name] = append(versions[name], f)
+				}
+			}
+		}
+	})
 	var releases releaseSet
 	d := &Data{Files: map[string]string{}, Stamps: map[string]Stamp{}}
 	for _, dir := range dirs {
-		for _, name := range dataFiles {
-			if f, ok := readDataFile(dir, name); ok {
-				versions[name] = append(versions[name], f)
-			}
-		}
 		if err := l.loadReleases(ctx, dir, &releases); err != nil {
+			parsed.Wait()
 			return &Data{}, append(l.errs, err)
 		}
 		if dir.Lazy {
 			d.lazy = append(d.lazy, dir)
 		}
 	}
+	parsed.Wait()
 
 	d.Releases = releases.list
 	// The stamps of the releases a later directory did not replace with
