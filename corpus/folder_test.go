@@ -92,7 +92,7 @@ func TestListFolderRefusesLinkOut(t *testing.T) {
 	}
 }
 
-// TestSortByDate checks the releases' order against sorting the releases
+// TestSortByDate checks the releases' order (dateOrder, reorder) against sorting the releases
 // themselves, for the same instant in other zones, times apart by a
 // nanosecond, the same time under other IDs and dates before 1970.
 func TestSortByDate(t *testing.T) {
@@ -112,7 +112,7 @@ func TestSortByDate(t *testing.T) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	sortByDate(releases)
+	reorder(releases, dateOrder(releases))
 	for i := range want {
 		if releases[i].ID != want[i].ID || !releases[i].Date.Equal(want[i].Date) {
 			t.Fatalf("place %d: %s at %v, want %s at %v", i, releases[i].ID, releases[i].Date, want[i].ID, want[i].Date)
