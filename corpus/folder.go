@@ -103,29 +103,29 @@ func (dir dirFS) listFolder(name string) ([]folderEntry, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer f.Close()
 	names, err := f.Readdirnames(-1)
-	f.Close()
 	if err != nil {
 		return nil, err
 	}
 	slices.Sort(names)
+	lstat := lstatIn(folder, f)
 	entries := make([]folderEntry, len(names))
-	inParallel(len(names), func(i int) { entries[i] = statEntry(folder, names[i]) })
+	inParallel(len(names), func(i int) { entries[i] = statEntry(lstat, names[i]) })
 	return slices.DeleteFunc(entries, func(e folderEntry) bool { return errors.Is(e.err, fs.ErrNotExist) }), nil
 }
 
-// statEntry is the entry of folder's file name. A file that is no release
-// by its name is not stat-ed: the loader passes over it.
-func statEntry(folder *os.Root, name string) folderEntry {
+// lstater gives the type and stamp of a file of a folder, by its name,
+// not following a link (lstatIn).
+type lstater func(name string) (fs.FileMode, Stamp, error)
+
+// statEntry is the entry of the file name. A file that is no release by
+// its name is not stat-ed: the loader passes over it.
+func statEntry(lstat lstater, name string) folderEntry {
 	e := folderEntry{name: name}
 	if !IsReleaseFile(name) {
 		return e
 	}
-	fi, err := folder.Lstat(name)
-	if err != nil {
-		e.err = err
-		return e
-	}
-	e.typ, e.stamp = fi.Mode().Type(), stampOf(fi)
+	e.typ, e.stamp, e.err = lstat(name)
 	return e
 }
