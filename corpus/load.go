@@ -382,7 +382,7 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 		inParallel(len(part), func(i int) {
 			e := &part[i]
 			chunk[i] = taken{}
-			if e.isDir() || !IsReleaseFile(e.name) {
+			if e.isDir() || !IsReleaseFile(e.name) || ctx.Err() != nil {
 				return
 			}
 			chunk[i].release, chunk[i].err = readRelease(ctx, dir, e, filepath.Join(folder, e.name))
