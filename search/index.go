@@ -282,7 +282,7 @@ type Index struct {
 }
 
 func newIndex(b bleve.Index, dir string, snap *snapshot) *Index {
-	idx := &Index{bleve: b, dir: dir, snap: snap, byName: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
+	idx := &Index{bleve: b, dir: dir, snap: snap, byName: make(map[string]*keptRelease, len(snap.Releases)), langs: map[corpus.Lang]bool{},
 		about: map[uint64]string{}, aboutOf: map[string][]uint64{}, aboutSeed: maphash.MakeSeed()}
 	for _, k := range snap.Releases {
 		idx.langs[indexLang(k.Release.Lang)] = true
@@ -386,7 +386,7 @@ func openExisting(dir string) (bleve.Index, error) {
 // Known gives the release without its text that the file at path held
 // when it had stamp, if the index holds that version of it: the corpus
 // need not read the file (corpus.Dir.Known). It is called before the
-// index is shared.
+// index is shared, from several goroutines at once: it only reads.
 func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) {
 	k := idx.byName[filepath.Base(path)]
 	if k == nil || k.Version != "" || k.Stamp != stamp {

@@ -51,6 +51,11 @@ type snapshot struct {
 	// Merged are the facts merged for MergeKey (mergeKey), if any.
 	MergeKey string
 	Merged   *mergedFacts
+	// Count is how many releases a snapshot file holds in all its
+	// parts, written in the first, so that their map is made at its size
+	// (0 in a file written before it was). In memory it is 0: the map
+	// says.
+	Count int
 }
 
 // keptRelease is one indexed release.
@@ -246,10 +251,7 @@ func readSnapshot(dir string) (*snapshot, bool) {
 	ok := readGob(filepath.Join(dir, snapshotFile), func(part *snapshot, first bool) {
 		if first {
 			s = *part
-			if s.Releases == nil {
-				s.Releases = map[string]*keptRelease{}
-			}
-			return
+			s.Releases, s.Count = make(map[string]*keptRelease, max(part.Count, len(part.Releases))), 0
 		}
 		maps.Copy(s.Releases, part.Releases)
 	})
@@ -455,7 +457,7 @@ func (idx *Index) saveSnapshot() error {
 	return writeGob(idx.dir, snapshotFile, func(enc *gob.Encoder) error {
 		return encodeParts(enc, idx.snap.Releases, func(releases map[string]*keptRelease, first bool) any {
 			if first {
-				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged, Releases: releases}
+				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged, Count: len(idx.snap.Releases), Releases: releases}
 			}
 			return &snapshot{Releases: releases}
 		})

@@ -251,6 +251,15 @@ func TestSnapshotInParts(t *testing.T) {
 	if err := idx.saveLearned(); err != nil {
 		t.Fatal(err)
 	}
+	var first snapshot
+	readGob(filepath.Join(dir, snapshotFile), func(part *snapshot, isFirst bool) {
+		if isFirst {
+			first = *part
+		}
+	})
+	if first.Count != len(snap.Releases) || len(first.Releases) != partSize {
+		t.Errorf("the first part holds %d releases and counts %d, want %d and %d", len(first.Releases), first.Count, partSize, len(snap.Releases))
+	}
 	got, ok := readSnapshot(dir)
 	if !ok || !reflect.DeepEqual(got, snap) {
 		t.Fatalf("snapshot read back: %v, %d releases, want %d", ok, len(got.Releases), len(snap.Releases))

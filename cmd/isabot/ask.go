@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/isa-alliance/isabot/bots"
@@ -40,6 +42,7 @@ func askCommand() command {
 					return errUsage
 				}
 			}
+			defer collectLess()()
 			engine, idx, err := a.openEngine(ctx)
 			if err != nil {
 				return err
@@ -57,6 +60,28 @@ func askCommand() command {
 			}
 			return printAnswer(a.stdout, answer, isTerminal(a.stdout))
 		},
+	}
+}
+
+// askMemoryLimit bounds the heap of one `isabot ask` (collectLess).
+const askMemoryLimit = 200 << 20
+
+// collectLess makes the garbage collector of a one-question process run
+// at five times the growth of the heap it otherwise waits for, with the
+// heap kept under askMemoryLimit, unless GOGC or GOMEMLIMIT say how; it
+// returns what sets them back. What `ask` allocates is left behind when
+// the process ends: at 10,000 releases collecting it took about a
+// third of the process's CPU time, and without collecting at all its
+// peak memory grew by 4 MB only. At 100,000 releases the limit keeps
+// the heap as it was (see docs/performance.md).
+func collectLess() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	percent, limit := debug.SetGCPercent(400), debug.SetMemoryLimit(askMemoryLimit)
+	return func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
 	}
 }
 
