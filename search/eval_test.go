@@ -48,29 +48,27 @@ type evalSuite struct {
 var evalSuites = []evalSuite{
 	{name: "own", questions: "testdata/questions/*.yaml", minScore: 1},
 	{name: "held-out", questions: "testdata/heldout/*.yaml", minScore: 0.96},
-	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.82,
+	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.83,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
 	// Written by a helper who had not seen the engine's code, after the
 	// work on the suites above: four releases of its own and 80 questions.
-	// It reached 57; 56 since the press-office glossary: how often the
-	// joint committee meets is no longer answered.
-	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.70,
+	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.71,
 		now: time.Date(2026, time.December, 2, 12, 0, 0, 0, time.UTC)},
 	// A second blind set, by another helper who had not seen the engine,
 	// after the work on all the sets above: seven releases, 114 questions.
-	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.70,
+	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.72,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A third blind set, by a third helper who had not seen the engine:
 	// eight releases, 138 questions, 59 of them across languages. 80 of
 	// them (58 %) were right at the first run, before any change for them.
-	// It reached 94; 93 since "Stadtrat" is no longer misread as a typo of
-	// "start*", which had made it a keyword and let "Rat der Stadt" pass.
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.67,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.70,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
-	// them (50.7 %) were right at the first run, before any change for them.
-	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.50,
+	// them (50.7 %) were right at the first run, before any change for them;
+	// 98 (65.3 %) after this session's changes, of which the glossaries
+	// were written without it and the rest were found in its failures.
+	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.65,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 }
 
