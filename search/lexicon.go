@@ -1,10 +1,14 @@
 package search
 
 import (
+	"bytes"
 	"embed"
+	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 
@@ -91,6 +95,19 @@ var exclusive = []concept{cStop, cOutside}
 //go:embed data/concepts.yaml data/stopwords.yaml data/glossary.yaml data/learn.yaml data/message.yaml
 var lexiconFiles embed.FS
 
+// The lexicon as parsed from its embedded files, kept beside them:
+// parsing the YAML took about 10 ms of every start once the glossary
+// grew to 500 meanings. It holds the hash of the files it was parsed
+// from; when they differ (an edited word list not yet written out
+// again) the files are parsed. TestLexiconCache fails on a cache that
+// is not the files' and writes it with -update.
+//
+//go:embed data/lexicon.gob
+var lexiconCache []byte
+
+// lexiconSources are the files the lexicon is read from.
+var lexiconSources = []string{"data/concepts.yaml", "data/stopwords.yaml", "data/glossary.yaml"}
+
 // lexicon is what the engine knows of words: the keywords of each
 // concept, in the order the files list them (typo matching prefers the
 // first), and the glossary of the releases' subjects.
@@ -108,7 +125,7 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 		errs = append(errs, &corpus.FileError{Path: path, Line: line, Err: fmt.Errorf(format, args...)})
 	}
 	where := map[string]map[concept]string{} // word → concept → file:line
-	for _, path := range []string{"data/concepts.yaml", "data/stopwords.yaml"} {
+	for _, path := range lexiconSources[:2] {
 		doc, err := readYAML(fsys, path)
 		if err != nil {
 			errs = append(errs, err)
@@ -158,13 +175,66 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 }
 
 // mustLoadLexicon loads the embedded word lists, which are fixed when the
-// binary is built and checked by the tests.
+// binary is built and checked by the tests: from the cache when it is
+// theirs.
 func mustLoadLexicon() *lexicon {
+	if lex, ok := decodeLexicon(lexiconCache, lexiconHash(lexiconFiles)); ok {
+		return lex
+	}
 	lex, err := loadLexicon(lexiconFiles)
 	if err != nil {
 		panic(fmt.Sprintf("embedded lexicon: %v", err))
 	}
 	return lex
+}
+
+// keptLexicon is the lexicon as the cache holds it, the keywords in the
+// order of their concepts, so that the same lists write the same file.
+type keptLexicon struct {
+	Hash     uint64
+	Keywords []keptKeywords
+	Glossary []meaning
+}
+
+type keptKeywords struct {
+	Concept concept
+	Words   []string
+}
+
+// lexiconHash hashes the lexicon's source files.
+func lexiconHash(fsys fs.FS) uint64 {
+	h := fnv.New64a()
+	for _, path := range lexiconSources {
+		b, _ := fs.ReadFile(fsys, path) // a missing file hashes as empty, and is reported by the parse
+		h.Write(b)
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// encodeLexicon writes lex as the cache of the files that hash to hash.
+func encodeLexicon(lex *lexicon, hash uint64) ([]byte, error) {
+	var buf bytes.Buffer
+	kept := keptLexicon{Hash: hash, Glossary: lex.glossary}
+	for _, c := range slices.Sorted(maps.Keys(lex.keywords)) {
+		kept.Keywords = append(kept.Keywords, keptKeywords{Concept: c, Words: lex.keywords[c]})
+	}
+	err := gob.NewEncoder(&buf).Encode(kept)
+	return buf.Bytes(), err
+}
+
+// decodeLexicon reads the cache, if it is that of the files that hash to
+// hash.
+func decodeLexicon(cache []byte, hash uint64) (*lexicon, bool) {
+	var kept keptLexicon
+	if err := gob.NewDecoder(bytes.NewReader(cache)).Decode(&kept); err != nil || kept.Hash != hash {
+		return nil, false
+	}
+	lex := &lexicon{keywords: make(map[concept][]string, len(kept.Keywords)), glossary: kept.Glossary}
+	for _, k := range kept.Keywords {
+		lex.keywords[k.Concept] = k.Words
+	}
+	return lex, true
 }
 
 func nameOf(c concept) string {

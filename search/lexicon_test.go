@@ -2,6 +2,8 @@ package search
 
 import (
 	"cmp"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -80,5 +82,35 @@ func TestLoadLexicon(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLexiconCache checks that the cache of the parsed lexicon is that of
+// the embedded word lists, and that it reads as they parse; -update
+// writes it after an edit of the lists.
+func TestLexiconCache(t *testing.T) {
+	lex, err := loadLexicon(lexiconFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := encodeLexicon(lex, lexiconHash(lexiconFiles))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile("data/lexicon.gob", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	cached, ok := decodeLexicon(lexiconCache, lexiconHash(lexiconFiles))
+	if !ok {
+		t.Fatal("data/lexicon.gob is not the cache of the word lists: run go test ./search -run TestLexiconCache -update")
+	}
+	if !reflect.DeepEqual(cached, lex) {
+		t.Error("data/lexicon.gob reads otherwise than the word lists parse")
+	}
+	if _, ok := decodeLexicon(lexiconCache, lexiconHash(lexiconFiles)+1); ok {
+		t.Error("the cache was taken for other word lists")
 	}
 }
