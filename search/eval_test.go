@@ -70,6 +70,12 @@ var evalSuites = []evalSuite{
 	// were written without it and the rest were found in its failures.
 	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.65,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
+	// A fifth blind set, by a fifth helper who had not seen the engine,
+	// written after all of this session's changes: eight releases, 136
+	// questions, 88 of them across languages. 67 of them (49.3 %) were
+	// right at the first run, which is its minimum.
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.49,
+		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
