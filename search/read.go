@@ -477,12 +477,23 @@ func (q *question) unknownWords() int {
 // December assembly" asks about the assembly.
 func (q *question) unknownIsNoun() bool {
 	for _, u := range q.unknown {
-		if u.han || (q.lang != corpus.Chinese && u.capital && u.start > 0 && !isMonth(u.raw)) {
+		if u.han || q.lang != corpus.Chinese && u.latinNoun() {
 			return true
 		}
 	}
 	return false
 }
+
+// unknownLatinNoun reports whether an unknown Latin word is written with a
+// capital inside the sentence: a German noun, or a name, the engine does
+// not know.
+func (q *question) unknownLatinNoun() bool {
+	return slices.ContainsFunc(q.unknown, unit.latinNoun)
+}
+
+// latinNoun reports whether a Latin word is written with a capital inside
+// the sentence and is no month: a German noun or a name.
+func (u unit) latinNoun() bool { return !u.han && u.capital && u.start > 0 && !isMonth(u.raw) }
 
 // namesUnknown reports whether an unknown word is a name: written with a
 // capital inside the word ("ReCycle", "SmartGrind"), or, in English, with

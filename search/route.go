@@ -50,9 +50,10 @@ var rules = []rule{
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
 			return e.prospective(q.lang), e.data.Alliance.Prospective.Source != ""
 		})},
-	// "Ist Köln vor Hamburg beigetreten?"
+	// "Ist Köln vor Hamburg beigetreten?", not "Ab wann soll das neue
+	// Robotikinstitut von Aachen und Foshan loslegen?"
 	{"join-order", func(q *question) bool {
-		return len(q.cities) >= 2 && (q.has[cOrder] || q.has[cNew]) && (q.memberish || q.has[cWhen])
+		return len(q.cities) >= 2 && (q.has[cOrder] || q.has[cNew]) && (q.memberish || q.has[cWhen]) && !q.unknownLatinNoun()
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.joinOrder(q.lang, q.cities) })},
 	// "Köln Mitglied im Fußballverein?" asks about another club, and "Wann
 	// wurde Köln gegründet?" about the city: neither about the ISA,
