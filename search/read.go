@@ -96,10 +96,10 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		// compound of known words ("Städtepartnerschaft") of a keyword
 		// other than a name ("Industriestädteallianz", "Kelsterbak"), nor
 		// a word of the dictionaries of a keyword's beginning ("Stadtrat"
-		// of "start*").
+		// of "start*") or of a short keyword ("Smart" of "start").
 		named := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.concept == cAlliance })
 		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool {
-			return camelCase(u.raw) || !named && (e.isCompound(u) || m.prefix && e.isWord(u))
+			return camelCase(u.raw) || !named && (e.isCompound(u) || (m.prefix || shortKeyword(u, m)) && e.isWord(u))
 		})
 		switch {
 		case modifiesCompound(q, m):
@@ -132,6 +132,14 @@ func (e *Engine) isCompound(u unit) bool {
 		return false
 	}
 	return slices.ContainsFunc(compoundSpans(e.index.analyze(corpus.German, u.raw)), func(t term) bool { return 2*(t.end-t.start) >= n })
+}
+
+// shortKeyword reports whether a word of five letters or fewer is read as
+// a keyword with a typo, other than a stop word: among short words one
+// letter makes another word ("Smart" is no "start"), while a short word
+// read as a stop word only loses nothing ("think" as "thank").
+func shortKeyword(u unit, m match) bool {
+	return utf8.RuneCountInString(u.raw) <= 5 && slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cStop })
 }
 
 // isWord reports whether the bilingual dictionaries know a Latin unit as

@@ -406,6 +406,7 @@ func TestReadTypoConcepts(t *testing.T) {
 		{"Wie hat der Stadtrat abgestimmt?", cFounding, false},
 		{"Wie hoch ist die Fördersumme je Gründerteam?", cFounding, false},
 		{"Wann wurde die Allianz gegrundet?", cFounding, true},
+		{"Wann haben Huzhou und Göttingen ihre Smart-City-Vereinbarung unterschrieben?", cFounding, false},
 	} {
 		if got := e.read(tt.q, corpus.German).has[tt.concept]; got != tt.want {
 			t.Errorf("%s: concept %d %v, want %v", tt.q, tt.concept, got, tt.want)
