@@ -26,6 +26,7 @@ import (
 type Engine struct {
 	index      *Index
 	lexicon    *lexicon
+	words      *dictionary // the lexicon's, shared: dict begins as its clone
 	translator *translator
 	learner    *learner
 	message    *messageCues
@@ -74,6 +75,7 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 	e := &Engine{
 		index:       idx,
 		lexicon:     lang.lexicon,
+		words:       lang.words,
 		translator:  lang.translator,
 		gazetteer:   gazetteer,
 		bilingual:   bilingual.Embedded,
@@ -104,6 +106,9 @@ type language struct {
 	translator *translator
 	cues       *cues
 	message    *messageCues
+	// words is the dictionary of the lexicon's words, which an engine's
+	// dictionary begins with.
+	words *dictionary
 }
 
 // embeddedLanguage reads the embedded language data the first time an
@@ -111,7 +116,8 @@ type language struct {
 // process shares it.
 var embeddedLanguage = sync.OnceValue(func() *language {
 	lex := mustLoadLexicon()
-	return &language{lexicon: lex, translator: newTranslator(lex.glossary), cues: mustLoadCues(), message: mustLoadMessageCues()}
+	return &language{lexicon: lex, translator: newTranslator(lex.glossary), cues: mustLoadCues(), message: mustLoadMessageCues(),
+		words: lexiconDictionary(lex)}
 })
 
 // Preload reads the engine's embedded language data, so that a caller
@@ -214,7 +220,7 @@ func (e *Engine) derive() {
 	for i := range e.data.Regions {
 		e.regions[e.data.Regions[i].Key] = &e.data.Regions[i]
 	}
-	e.dict = buildDictionary(e.data, e.lexicon)
+	e.dict = buildDictionary(e.data, e.words)
 }
 
 // Add puts a release into the corpus and the index while the engine
@@ -256,7 +262,17 @@ func compareReleases(a, b corpus.Release) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-func buildDictionary(data *corpus.Data, lex *lexicon) *dictionary {
+// buildDictionary makes the dictionary of the lexicon's words, from the
+// engine's language data, and of data's names.
+func buildDictionary(data *corpus.Data, words *dictionary) *dictionary {
+	d := words.clone()
+	addNames(d, data)
+	return d
+}
+
+// lexiconDictionary makes the dictionary of the lexicon's words: the same
+// for every engine, made once a process (embeddedLanguage).
+func lexiconDictionary(lex *lexicon) *dictionary {
 	d := newDictionary()
 	// In a fixed order: typo matching prefers the entry added first.
 	for c := concept(1); c < numConcepts; c++ {
@@ -283,6 +299,12 @@ func buildDictionary(data *corpus.Data, lex *lexicon) *dictionary {
 			}
 		}
 	}
+	return d
+}
+
+// addNames adds the names of data's regions, cities, offices and people
+// to d, after the lexicon's words.
+func addNames(d *dictionary, data *corpus.Data) {
 	for i := range data.Regions {
 		r := &data.Regions[i]
 		for _, n := range append(textValues(r.Names), r.Aliases...) {
@@ -322,7 +344,6 @@ func buildDictionary(data *corpus.Data, lex *lexicon) *dictionary {
 			d.add(title+" "+surname, sense{person: p})
 		}
 	}
-	return d
 }
 
 func textValues(t corpus.Text) []string {

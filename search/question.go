@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -130,6 +131,43 @@ func newDictionary() *dictionary {
 		hanByReading: map[string][]*entry{},
 		readings:     map[rune][]string{},
 	}
+}
+
+// clone returns a copy of d that can be added to without changing d: its
+// entries copied, each once, wherever d holds it.
+func (d *dictionary) clone() *dictionary {
+	c := newDictionary()
+	copied := map[*entry]*entry{}
+	entryOf := func(e *entry) *entry {
+		if x, ok := copied[e]; ok {
+			return x
+		}
+		x := &entry{units: e.units, prefix: e.prefix, senses: slices.Clone(e.senses)}
+		copied[e] = x
+		return x
+	}
+	entries := func(list []*entry) []*entry {
+		out := make([]*entry, len(list))
+		for i, e := range list {
+			out[i] = entryOf(e)
+		}
+		return out
+	}
+	for k, list := range d.byFirst {
+		c.byFirst[k] = entries(list)
+	}
+	c.prefixes = entries(d.prefixes)
+	for k, list := range d.wordsByFirst {
+		c.wordsByFirst[k] = entries(list)
+	}
+	for k, list := range d.hanByFirst {
+		c.hanByFirst[k] = entries(list)
+	}
+	for k, list := range d.hanByReading {
+		c.hanByReading[k] = entries(list)
+	}
+	maps.Copy(c.readings, d.readings)
+	return c
 }
 
 // reading returns the pinyin readings of a Chinese character, tones

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -651,5 +652,27 @@ func TestNextAssemblyFromRelease(t *testing.T) {
 	}
 	if !a.Answered || a.Rule != "assemblies" || !strings.Contains(a.Text, "18. Mai 2027") {
 		t.Errorf("answered %v by %s: %s", a.Answered, a.Rule, a.Text)
+	}
+}
+
+func TestDictionaryClone(t *testing.T) {
+	// An engine's dictionary begins as a clone of the lexicon's words,
+	// made once a process: it must be the dictionary made afresh, and
+	// adding the corpus's names to it must leave the shared one as it
+	// was.
+	data, problems := corpus.Load(corpus.Embedded())
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	lex := embeddedLanguage().lexicon
+	words := lexiconDictionary(lex)
+	got := buildDictionary(data, words)
+	want := lexiconDictionary(lex)
+	addNames(want, data)
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the clone with the names differs from the dictionary made afresh")
+	}
+	if !reflect.DeepEqual(words, lexiconDictionary(lex)) {
+		t.Error("adding the names to the clone changed the lexicon's dictionary")
 	}
 }
