@@ -710,3 +710,41 @@ func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answe
 	}
 	return a.done(answer.KindCount, confidenceFact)
 }
+
+// cityNoted finds the one city of the data whose note, in any language,
+// holds every word of topic that is no name: "Nordosten" and "north-east"
+// in Panjin's "the first city from north-east China in the ISA".
+func (e *Engine) cityNoted(topic []topicWord) (*corpus.City, bool) {
+	if !slices.ContainsFunc(topic, func(w topicWord) bool { return !w.name }) {
+		return nil, false
+	}
+	var found *corpus.City
+	for i := range e.data.Cities {
+		c := &e.data.Cities[i]
+		holds := func(w topicWord) bool {
+			return w.name || slices.ContainsFunc(corpus.Langs(), func(l corpus.Lang) bool {
+				return c.Note[l] != "" && w.foundIn(wordsOnly(e.termSet(l, c.Note[l])))
+			})
+		}
+		if len(c.Note) == 0 || slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) {
+			continue
+		}
+		if found != nil {
+			return nil, false // several: the note does not say which
+		}
+		found = c
+	}
+	return found, found != nil
+}
+
+// wordsOnly drops the single Chinese characters of a text's terms: 来 of
+// 来自 is no evidence of "come", nor 四 of 第四届 of "four".
+func wordsOnly(terms termSet) termSet {
+	out := termSet{terms: make(map[string]bool, len(terms.terms)), near: terms.near}
+	for t := range terms.terms {
+		if utf8.RuneCountInString(t) > 1 || !isHan([]rune(t)[0]) {
+			out.terms[t] = true
+		}
+	}
+	return out
+}

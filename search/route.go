@@ -64,6 +64,16 @@ var rules = []rule{
 	{"membership", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q)
 	}, unlessReleaseSays(holding(membership))},
+	// "Welche Stadt war die erste aus dem Nordosten Chinas?": a city of
+	// the data whose note says so.
+	{"city-note", func(q *question) bool { return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 },
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+			c, ok := e.cityNoted(e.topicWords(q))
+			if !ok {
+				return answer.Answer{}, false
+			}
+			return e.membership(q.lang, []cityMention{{city: c}}, membershipAspect{}), true
+		})},
 	// A name no gazetteer knows is said to be unknown.
 	{"unknown-city", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun() && !q.has[cPerson]

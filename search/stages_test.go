@@ -676,3 +676,25 @@ func TestDictionaryClone(t *testing.T) {
 		t.Error("adding the names to the clone changed the lexicon's dictionary")
 	}
 }
+
+func TestCityNote(t *testing.T) {
+	// A question about a city the data's notes describe is answered by
+	// that city; a word found only as a single Chinese character of a
+	// note ("come" as 来 of 来自) finds none.
+	e := testEngine(t)
+	for _, tt := range []struct {
+		q, rule, want string
+	}{
+		{"Welche Stadt war die erste aus dem Nordosten Chinas in der ISA?", "city-note", "Panjin"},
+		{"What was the first city from northeast China to sign up?", "city-note", "Panjin"},
+		{"From how many Chinese provinces do the member cities come?", "", ""},
+	} {
+		a, err := e.Answer(t.Context(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (a.Rule == "city-note") != (tt.rule != "") || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: %s: %s", tt.q, a.Rule, a.Text)
+		}
+	}
+}
