@@ -272,8 +272,10 @@ type match struct {
 	senses   []sense
 	fuzzy    bool // found despite a typo
 	// prefix marks a fuzzy match of the beginning of a keyword
-	// ("gegründ*").
-	prefix bool
+	// ("gegründ*"); keyword is the keyword a fuzzy match of one word
+	// found.
+	prefix  bool
+	keyword string
 }
 
 // find matches the dictionary against the question's units from left to
@@ -397,7 +399,7 @@ func (d *dictionary) fuzzyAt(units []unit, i int) (match, bool) {
 	if best == nil {
 		return match{}, false
 	}
-	return match{from: i, to: i + 1, senses: best.senses, fuzzy: true, prefix: best.prefix}, true
+	return match{from: i, to: i + 1, senses: best.senses, fuzzy: true, prefix: best.prefix, keyword: best.units[0]}, true
 }
 
 func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {

@@ -96,10 +96,10 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		// compound of known words ("Städtepartnerschaft") of a keyword
 		// other than a name ("Industriestädteallianz", "Kelsterbak"), nor
 		// a word of the dictionaries of a keyword's beginning ("Stadtrat"
-		// of "start*") or of a short keyword ("Smart" of "start").
+		// of "start*") or of another keyword ("Smart" of "start").
 		named := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.concept == cAlliance })
 		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool {
-			return camelCase(u.raw) || !named && (e.isCompound(u) || (m.prefix || shortKeyword(u, m)) && e.isWord(u))
+			return camelCase(u.raw) || !named && (e.isCompound(u) || (m.prefix || e.otherWord(u, m)) && e.isWord(u))
 		})
 		switch {
 		case modifiesCompound(q, m):
@@ -134,12 +134,21 @@ func (e *Engine) isCompound(u unit) bool {
 	return slices.ContainsFunc(compoundSpans(e.index.analyze(corpus.German, u.raw)), func(t term) bool { return 2*(t.end-t.start) >= n })
 }
 
-// shortKeyword reports whether a word of five letters or fewer is read as
-// a keyword with a typo, other than a stop word: among short words one
-// letter makes another word ("Smart" is no "start"), while a short word
-// read as a stop word only loses nothing ("think" as "thank").
-func shortKeyword(u unit, m match) bool {
-	return utf8.RuneCountInString(u.raw) <= 5 && slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cStop })
+// otherWord reports whether a word read as a keyword with a typo is
+// another word than the keyword, not a form of it: a keyword other than a
+// stop word, with another stem in German and in English. "Smart" is no
+// "start", "verliehen" no "verblieben", but "erreiche" is "erreichen";
+// a word read as a stop word only loses nothing ("think" as "thank").
+func (e *Engine) otherWord(u unit, m match) bool {
+	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cStop }) {
+		return false
+	}
+	stem := func(lang corpus.Lang, w string) string {
+		return strings.Join(searchTerms(e.index.analyze(lang, w)), " ")
+	}
+	return !slices.ContainsFunc([]corpus.Lang{corpus.German, corpus.English}, func(l corpus.Lang) bool {
+		return stem(l, u.raw) == stem(l, m.keyword)
+	})
 }
 
 // isWord reports whether the bilingual dictionaries know a Latin unit as

@@ -408,6 +408,12 @@ func TestReadTypoConcepts(t *testing.T) {
 		{"Wie hoch ist die Fördersumme je Gründerteam?", cFounding, false},
 		{"Wann wurde die Allianz gegrundet?", cFounding, true},
 		{"Wann haben Huzhou und Göttingen ihre Smart-City-Vereinbarung unterschrieben?", cFounding, false},
+		// A word of its own is no typo of another keyword ("formally" of
+		// "former", "überreicht" of a list's word); a form of the keyword
+		// is ("erreiche").
+		{"When will Wuxi formally receive its plaque?", cFormer, false},
+		{"Wann wurde der Innovationspreis überreicht?", cList, false},
+		{"Wie erreiche ich das Sekretariat per Mail?", cContact, true},
 	} {
 		if got := e.read(tt.q, corpus.German).has[tt.concept]; got != tt.want {
 			t.Errorf("%s: concept %d %v, want %v", tt.q, tt.concept, got, tt.want)
