@@ -79,7 +79,7 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		translator:  lang.translator,
 		gazetteer:   gazetteer,
 		bilingual:   bilingual.Embedded,
-		learner:     &learner{cues: lang.cues, places: newPlaceFinder(data.Cities, data.Regions, gazetteer)},
+		learner:     newLearnerWith(data, gazetteer),
 		message:     lang.message,
 		now:         time.Now,
 		base:        data,
@@ -139,8 +139,10 @@ func newGazetteer() func() *placeTable {
 
 // newLearner is the learner of what data's releases state, as an engine
 // of data has it.
-func newLearner(data *corpus.Data) *learner {
-	return &learner{cues: embeddedLanguage().cues, places: newPlaceFinder(data.Cities, data.Regions, newGazetteer())}
+func newLearner(data *corpus.Data) *learner { return newLearnerWith(data, newGazetteer()) }
+
+func newLearnerWith(data *corpus.Data, gazetteer func() *placeTable) *learner {
+	return &learner{cues: embeddedLanguage().cues, places: newPlaceFinder(data.Cities, data.Regions, gazetteer)}
 }
 
 // learnAll learns what every release states, or reads it from the index
@@ -182,21 +184,21 @@ func (e *Engine) learnAll() {
 // questions do not wait for them.
 func (e *Engine) Warm() {
 	e.gazetteer()
-	e.bilingual().Warm()
-	e.index.analyze(corpus.German, "Kooperationschancen")
+	e.readDictionaries()
 }
 
-// warmDictionaries reads what a search of the releases' text needs, the
-// German compound words and the bilingual dictionaries, in the
-// background, while the question is read against the gazetteer: on two
-// cores, a question that needs all of them waits for the slowest alone.
+// warmDictionaries reads the dictionaries in the background, while the
+// question is read against the gazetteer: on two cores, a question that
+// needs all of them waits for the slowest alone.
 func (e *Engine) warmDictionaries() {
-	e.warming.Do(func() {
-		go func() {
-			e.index.analyze(corpus.German, "Kooperationschancen") // makes the compound filter
-			e.bilingual().Warm()
-		}()
-	})
+	e.warming.Do(func() { go e.readDictionaries() })
+}
+
+// readDictionaries reads what a search of the releases' text needs: the
+// German compound words and the bilingual dictionaries.
+func (e *Engine) readDictionaries() {
+	e.index.analyze(corpus.German, "Kooperationschancen") // makes the compound filter
+	e.bilingual().Warm()
 }
 
 // derive makes what answers from e.data, the data files merged with

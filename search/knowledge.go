@@ -228,7 +228,7 @@ func markCurrent(offices []corpus.Office) {
 // earliest date.
 func (m *merger) join(j learnedMembership, cite corpus.Cite) {
 	cities := m.data.Cities
-	i := slices.IndexFunc(cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
+	i := m.cityIndex(&j.city)
 	if i < 0 {
 		c := j.city
 		c.Status, c.Cite, c.Joined, c.JoinedCite = corpus.StatusMember, cite, j.when, &cite
@@ -255,7 +255,7 @@ func (m *merger) join(j learnedMembership, cite corpus.Cite) {
 // still to come when the release says so stays a member, with the date
 // it leaves (sayMembership).
 func (m *merger) leave(j learnedMembership, cite corpus.Cite) {
-	i := slices.IndexFunc(m.data.Cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
+	i := m.cityIndex(&j.city)
 	if i < 0 {
 		return
 	}
@@ -274,7 +274,7 @@ func (m *merger) leave(j learnedMembership, cite corpus.Cite) {
 // release, unless it is a member; a city the data files do not name is
 // added as no member, so that answers can say it applied.
 func (m *merger) apply(j learnedMembership, cite corpus.Cite) {
-	i := slices.IndexFunc(m.data.Cities, func(c corpus.City) bool { return sameCity(&c, &j.city) })
+	i := m.cityIndex(&j.city)
 	if i < 0 {
 		c := j.city
 		c.Status, c.Cite, c.Applied, c.AppliedCite = corpus.StatusNone, cite, j.when, &cite
@@ -284,6 +284,12 @@ func (m *merger) apply(j learnedMembership, cite corpus.Cite) {
 	if c := &m.data.Cities[i]; !c.IsMember() {
 		c.Applied, c.AppliedCite = j.when, &cite
 	}
+}
+
+// cityIndex is the index of the city of the merged data that shares a
+// name with c, or -1.
+func (m *merger) cityIndex(c *corpus.City) int {
+	return slices.IndexFunc(m.data.Cities, func(x corpus.City) bool { return sameCity(&x, c) })
 }
 
 // sameCity reports whether two cities share a name in any script.

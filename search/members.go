@@ -721,12 +721,20 @@ func (e *Engine) cityNoted(topic []topicWord) (*corpus.City, bool) {
 	var found *corpus.City
 	for i := range e.data.Cities {
 		c := &e.data.Cities[i]
-		holds := func(w topicWord) bool {
-			return w.name || slices.ContainsFunc(corpus.Langs(), func(l corpus.Lang) bool {
-				return c.Note[l] != "" && w.foundIn(wordsOnly(e.termSet(l, c.Note[l])))
-			})
+		if len(c.Note) == 0 {
+			continue
 		}
-		if len(c.Note) == 0 || slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) {
+		// The note's terms in each of its languages, analysed once.
+		var notes []termSet
+		for l, note := range c.Note {
+			if note != "" {
+				notes = append(notes, wordsOnly(e.termSet(l, note)))
+			}
+		}
+		holds := func(w topicWord) bool {
+			return w.name || slices.ContainsFunc(notes, w.foundIn)
+		}
+		if slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) {
 			continue
 		}
 		if found != nil {
