@@ -74,14 +74,23 @@ const askMemoryLimit = 200 << 20
 // third of the process's CPU time, and without collecting at all its
 // peak memory grew by 4 MB only. At 100,000 releases the limit keeps
 // the heap as it was (see docs/performance.md).
-func collectLess() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+func collectLess() (restore func()) { return collectAt(400, askMemoryLimit) }
+
+// collectAt sets the garbage collector's percent, and its memory limit
+// if limit is not 0, for a command whose heap the defaults suit badly,
+// unless GOGC (or, with a limit, GOMEMLIMIT) says how; it returns what
+// sets them back.
+func collectAt(percent int, limit int64) (restore func()) {
+	if os.Getenv("GOGC") != "" || limit != 0 && os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	percent, limit := debug.SetGCPercent(400), debug.SetMemoryLimit(askMemoryLimit)
-	return func() {
-		debug.SetGCPercent(percent)
+	oldPercent, oldLimit := debug.SetGCPercent(percent), debug.SetMemoryLimit(-1) // -1 reads it
+	if limit != 0 {
 		debug.SetMemoryLimit(limit)
+	}
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
 	}
 }
 

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
-	"runtime/debug"
 
 	"github.com/isa-alliance/isabot/search"
 )
@@ -25,9 +23,7 @@ func indexCommand() command {
 			// at half the growth it otherwise waits for, unless GOGC
 			// says. At 100,000 releases the peak went from 580 to 430 MB,
 			// for more time spent collecting (see docs/performance.md).
-			if os.Getenv("GOGC") == "" {
-				debug.SetGCPercent(50)
-			}
+			defer collectAt(50, 0)()
 			data, _, idx, err := a.openCorpus(ctx, false)
 			if errors.Is(err, search.ErrLocked) {
 				return fmt.Errorf("%w: a running isabot serve keeps its index up to date itself", err)
