@@ -24,7 +24,7 @@ type cues struct {
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
-	freeOfCharge, reasons, frequencies                                    cueList
+	freeOfCharge, reasons, frequencies, measureWords                      cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 }
 
@@ -55,6 +55,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"free_of_charge":  &c.freeOfCharge,
 		"reasons":         &c.reasons,
 		"frequencies":     &c.frequencies,
+		"measure_words":   &c.measureWords,
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
 		"alliance_contact": &c.allianceContact,
 		"city_office":      &c.cityOffice,

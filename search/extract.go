@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strings"
@@ -349,10 +350,21 @@ func (e *Engine) kindWords(t answerType) *cueList {
 // countedWord is what a question asks the number of: the word after
 // "how many", "wie viele", 多少 ("visitors", "Projekte", 人); nil if it
 // asks for no number.
-func (e *Engine) countedWord(q *question) *topicWord {
+func (e *Engine) countedWord(ctx context.Context, q *question) *topicWord {
 	if q.expects == aNumber && e.message.asksDuration.in(q.text, q.units) {
 		return e.durationWord()
 	}
+	w := e.countedNoun(q)
+	if w != nil && w.terms != nil {
+		// Its senses that the releases use: 工作人员 for "Mitarbeiter".
+		*w = e.withAttestedSenses(ctx, []topicWord{*w}, q.lang)[0]
+	}
+	return w
+}
+
+// countedNoun is the word after the question's "how many", or the
+// character after 多少.
+func (e *Engine) countedNoun(q *question) *topicWord {
 	var cue *cueList
 	switch q.expects {
 	case aNumber:
@@ -440,9 +452,11 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 			}
 		case lang == corpus.Chinese:
 			// The measure word and the noun: 420家企业, 18人代表团 for
-			// "people" (人们).
+			// "people" (人们); or the noun and the number with its
+			// measure word: 现有工作人员12名.
 			head := firstRunes(after, 4)
-			if counted.foundIn(e.termSet(lang, head)) || sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) {
+			if counted.foundIn(e.termSet(lang, head)) || sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) ||
+				counted.foundIn(e.termSet(lang, lastRunes(sentence[:loc[0]], 3))) && e.learner.cues.measureWords.index(after, nil) == 0 {
 				return true
 			}
 		default:

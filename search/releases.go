@@ -43,6 +43,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if len(topic) == 0 {
 		return answer.Answer{}, false, nil
 	}
+	topic = e.withAttestedSenses(ctx, topic, q.lang)
 	found, best, err := e.bestPassages(ctx, q, topic)
 	if err != nil || len(found) == 0 {
 		return answer.Answer{}, false, err
@@ -55,7 +56,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 		// word of the question ("Die Preise wurden am 11. Juni 2026 in
 		// Köln verliehen." for "Wann war die Verleihung der Preise?"):
 		// said with less confidence.
-		if c, ok := e.elsewhereIn(q, best.found.p.Release, topic); ok {
+		if c, ok := e.elsewhereIn(ctx, q, best.found.p.Release, topic); ok {
 			return e.passageAnswer(q, c, topic), true, nil
 		}
 		// "Wie viele Masken wurden geliefert?": a passage without a
@@ -68,7 +69,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 // elsewhereIn finds the sentence of r that best holds the kind of fact q
 // asks for beside at least one of its topic's words, with half the
 // coverage it has.
-func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic []topicWord) (candidate, bool) {
+func (e *Engine) elsewhereIn(ctx context.Context, q *question, r *corpus.Release, topic []topicWord) (candidate, bool) {
 	if q.expects == anyText {
 		return candidate{}, false
 	}
@@ -79,7 +80,7 @@ func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic []topicWord) 
 			paragraphs = append(paragraphs, scoredPassage{p: &p, score: 1})
 		}
 	}
-	hints, counted := e.hintWords(q), e.countedWord(q)
+	hints, counted := e.hintWords(q), e.countedWord(ctx, q)
 	var best candidate
 	for chunk := range slices.Chunk(paragraphs, maxAnswerPassages) {
 		if c := e.bestSentence(q, chunk, topic, hints, counted); c.holds && c.cover > 0 && (best.sentence == "" || c.score > best.score) {
@@ -110,7 +111,7 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	var found []scoredPassage
 	var best candidate
-	hints, counted := e.hintWords(q), e.countedWord(q)
+	hints, counted := e.hintWords(q), e.countedWord(ctx, q)
 	for _, next := range searches {
 		pq, near, err := next()
 		if err != nil {
@@ -637,18 +638,7 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 				words = append(words, e.translate(text, lang, l)...)
 			}
 			for i, variant := range words {
-				terms := e.index.analyze(l, variant)
-				for _, t := range searchTerms(terms) {
-					if !slices.Contains(w.terms[l], t) {
-						w.terms[l] = append(w.terms[l], t)
-					}
-				}
-				if l != lang && i > 0 && len(searchTerms(terms)) > 0 {
-					w.translated = append(w.translated, searchTerms(terms))
-				}
-				if parts := compoundParts(terms); len(parts) > 1 {
-					w.parts[l] = append(w.parts[l], parts)
-				}
+				e.addVariant(&w, l, variant, l != lang && i > 0)
 			}
 			if lang == corpus.German && l != lang && !w.name && len(w.terms[l]) <= 1 {
 				if group := e.translatedParts(text, l); len(group) > 1 {
@@ -666,12 +656,59 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 	return out
 }
 
+// addVariant adds the index terms of variant, a form of w in l, to w's:
+// as a translation, when it is one, and as a compound's parts.
+func (e *Engine) addVariant(w *topicWord, l corpus.Lang, variant string, translation bool) {
+	terms := e.index.analyze(l, variant)
+	for _, t := range searchTerms(terms) {
+		if !slices.Contains(w.terms[l], t) {
+			w.terms[l] = append(w.terms[l], t)
+		}
+	}
+	if translation && len(searchTerms(terms)) > 0 {
+		w.translated = append(w.translated, searchTerms(terms))
+	}
+	if parts := compoundParts(terms); len(parts) > 1 {
+		w.parts[l] = append(w.parts[l], parts)
+	}
+}
+
+// withAttestedSenses adds to the topic's words, but for names, their
+// rarer senses in the other languages that the releases use.
+func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang corpus.Lang) []topicWord {
+	for i := range topic {
+		w := &topic[i]
+		if w.name || camelCase(w.text) {
+			continue
+		}
+		for _, l := range corpus.Langs() {
+			if l == lang || !e.index.hasLang(l) {
+				continue
+			}
+			for _, sense := range e.attestedSenses(ctx, w.text, lang, l) {
+				e.addVariant(w, l, sense, true)
+			}
+		}
+	}
+	return topic
+}
+
 // maxTranslations bounds the translations of a word used in a search,
 // and minWeight the weight of the rarest sense used: "Messe" is a fair,
 // not the Mass.
 const (
 	maxTranslations = 3
 	minWeight       = 0.3
+)
+
+// A rarer sense is used when the releases use it: up to maxAttested
+// translations down to minAttestedWeight, each only if the index holds
+// all its words in that language. "Preis" is a price first, but a prize
+// where a release awards one (奖项); a sense no release uses finds
+// nothing anyway.
+const (
+	maxAttested       = 8
+	minAttestedWeight = 0.1
 )
 
 // translate translates a word of a question in lang into to: a Chinese
@@ -681,11 +718,42 @@ const (
 // Chinese or the word is of the other ("Youth Camp" in a German
 // question).
 func (e *Engine) translate(word string, lang, to corpus.Lang) []string {
+	return e.translateSenses(word, lang, to, maxTranslations, minWeight)
+}
+
+// attestedSenses are the rarer translations of a word into to, beyond
+// those translate gives, whose words the releases in to hold.
+func (e *Engine) attestedSenses(ctx context.Context, word string, lang, to corpus.Lang) []string {
+	common := e.translate(word, lang, to)
+	var rare []string
+	terms := map[corpus.Lang][]string{}
+	for _, t := range e.translateSenses(word, lang, to, maxAttested, minAttestedWeight) {
+		if !slices.Contains(common, t) && !slices.Contains(rare, t) {
+			rare = append(rare, t)
+			terms[to] = append(terms[to], searchTerms(e.index.analyze(to, t))...)
+		}
+	}
+	if len(rare) == 0 {
+		return nil
+	}
+	known, err := e.index.known(ctx, terms)
+	if err != nil {
+		return nil // only a help: the common senses are searched
+	}
+	return slices.DeleteFunc(rare, func(t string) bool {
+		ts := searchTerms(e.index.analyze(to, t))
+		return len(ts) == 0 || slices.ContainsFunc(ts, func(x string) bool { return !known[to][x] })
+	})
+}
+
+// translateSenses is translate with up to limit senses of each word
+// looked up, down to the weight floor.
+func (e *Engine) translateSenses(word string, lang, to corpus.Lang, limit int, floor float64) []string {
 	var out []string
 	add := func(from corpus.Lang, w string) bool {
 		found := false
 		for i, t := range e.bilingual().Translate(w, from, to) {
-			if i < maxTranslations && t.Weight >= minWeight {
+			if i < limit && t.Weight >= floor {
 				out = append(out, t.Word)
 				found = true
 			}

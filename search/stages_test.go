@@ -255,11 +255,14 @@ func TestCountedWord(t *testing.T) {
 		{"Wie lange ist ein Zug unterwegs?", "The route of about 9,800 kilometres runs through Kazakhstan.", false},
 		{"How long does the course take?", "Der Kurs dauert drei Wochen und 40 Stunden.", true},
 		{"培训持续多久？", "培训为期6个月。", true},
+		// The noun before the number and its measure word.
+		{"Wie viele Firmen haben ausgestellt?", "参展企业共420家。", true},
+		{"Wie viele Firmen haben ausgestellt?", "参展企业来自12个城市。", false},
 	}
 	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range tests {
 		qlang, _ := DetectLang(tt.question)
-		counted := e.countedWord(e.read(tt.question, qlang))
+		counted := e.countedWord(t.Context(), e.read(tt.question, qlang))
 		if counted == nil {
 			t.Errorf("%s: nothing counted", tt.question)
 			continue
@@ -267,6 +270,26 @@ func TestCountedWord(t *testing.T) {
 		lang, _ := DetectLang(tt.sentence)
 		if got := e.counts(lang, tt.sentence, counted); got != tt.counts {
 			t.Errorf("%s: counts(%q) = %v, want %v", tt.question, tt.sentence, got, tt.counts)
+		}
+	}
+}
+
+func TestAttestedSenses(t *testing.T) {
+	// "Mitarbeiter" is 职工, 雇员, 员工 first; 工作人员, a rarer sense, is
+	// searched for where a release uses it, and counted there.
+	const question, sentence = "Wie viele Mitarbeiter hat das Sekretariat?", "联盟秘书处设在佛山中德工业服务区，现有工作人员12名。"
+	for _, tt := range []struct {
+		dir  string
+		uses bool
+	}{{"testdata/blind3", true}, {"testdata/eval", false}} {
+		e := engineWith(t, tt.dir)
+		senses := e.attestedSenses(t.Context(), "Mitarbeiter", corpus.German, corpus.Chinese)
+		if got := slices.Contains(senses, "工作人员"); got != tt.uses {
+			t.Errorf("%s: attested senses %v, want 工作人员 %v", tt.dir, senses, tt.uses)
+		}
+		counted := e.countedWord(t.Context(), e.read(question, corpus.German))
+		if got := e.counts(corpus.Chinese, sentence, counted); got != tt.uses {
+			t.Errorf("%s: counts(%q) = %v, want %v", tt.dir, sentence, got, tt.uses)
 		}
 	}
 }

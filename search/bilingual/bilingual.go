@@ -333,8 +333,8 @@ func (t *table) join(first, head []hit) []hit {
 
 // Limits of a translation through English.
 const (
-	maxPivoted = 3   // translations kept
-	minPivoted = 0.2 // the least weight kept
+	maxPivoted = MaxTranslations // translations kept
+	minPivoted = 0.1             // the least weight kept
 	// mismatch scales an English word that one side has as a verb and
 	// the other not: "Abfall" is "waste" the noun, 浪费 is "to waste";
 	// but "Besuch" is "visit", and 访问, "to visit", is the noun too.
