@@ -137,10 +137,31 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
 	case aPerson:
 		// "Wer hat den Preis gewonnen?" may be answered by a company, a
-		// team or a project's name in quotes.
-		return e.namesPerson(text, units) || cues.organisation.in(text, units) || quotedName.MatchString(text)
+		// team or a project's name in quotes; "Who paid for the stand?"
+		// by a city the question does not name.
+		return e.namesAgent(text, units) || e.namesCityNotAsked(text, asked)
 	}
 	return true
+}
+
+// namesAgent reports whether a text names someone who may have done
+// something: a person, an organisation, or a name in quotes.
+func (e *Engine) namesAgent(text string, units []unit) bool {
+	return e.namesPerson(text, units) || e.learner.cues.organisation.in(text, units) || quotedName.MatchString(text)
+}
+
+// namesCityNotAsked reports whether text names a city, member or not,
+// that the question, asked, does not name in any script.
+func (e *Engine) namesCityNotAsked(text, asked string) bool {
+	return slices.ContainsFunc(e.placesIn(text), func(p foundPlace) bool {
+		if p.city == nil && p.nonMember == nil {
+			return false
+		}
+		names := append(textValues(p.names), p.name)
+		return !slices.ContainsFunc(append(names, p.aliases...), func(n string) bool {
+			return n != "" && strings.Contains(strings.ToLower(asked), strings.ToLower(n))
+		})
+	})
 }
 
 // withoutAsked takes the quoted names and the numbers that the question
@@ -219,6 +240,9 @@ type candidate struct {
 	// counts is whether it gives a number of what the question asks the
 	// number of (countedWord).
 	counts bool
+	// byCity is whether it answers "who" with a city only, which a
+	// person or an organisation beats.
+	byCity bool
 }
 
 // maxAnswerPassages bounds the passages whose sentences are weighed.
@@ -276,6 +300,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			person := want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s))
 			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q.text), cover: in / max(total, 1),
 				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
+			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(withoutAsked(s, q.text), segment(s))
 			score := 1.5*releaseScore[r.ID]/top + (in+0.3*around)/max(total, 1) + hinted/max(float64(len(hints)), 1) +
 				e.kindWeight(q, c, person, deadline)
 			if !slices.Contains(sentences, s) {
@@ -297,7 +322,10 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 // for the ordinal q names and for a number of what it counts.
 func (e *Engine) kindWeight(q *question, c candidate, person, deadline bool) float64 {
 	s, w := c.sentence, 0.0
-	if c.holds && q.expects != anyText {
+	switch {
+	case c.byCity:
+		w += 2
+	case c.holds && q.expects != anyText:
 		w += 3
 	}
 	if c.holds && q.expects == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {

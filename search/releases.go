@@ -124,7 +124,8 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 		if len(more) == 0 {
 			continue
 		}
-		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || c.cover > best.cover) {
+		// A city for "who" holds less than a person or an organisation.
+		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || best.byCity && !c.byCity || c.cover > best.cover) {
 			found, best = more, c
 		}
 		// A sentence that holds the fact and all of the subject ends the

@@ -727,3 +727,26 @@ func TestCityNote(t *testing.T) {
 		}
 	}
 }
+
+func TestWhoAnsweredByCity(t *testing.T) {
+	// "Who paid?" may be answered by a city the question does not name,
+	// but a person beats it.
+	e := testEngine(t)
+	for _, tt := range []struct {
+		sentence, question string
+		holds, byCity      bool
+	}{
+		{"The City of Nuremberg covered the remaining costs of the stand.", "Who paid for the rest of the stand?", true, true},
+		{"The City of Nuremberg covered the remaining costs of the stand.", "Who in Nuremberg paid for the stand?", false, false},
+		{"其余费用由江门市承担。", "其余费用由谁承担？", true, true},
+		{"Die übrigen Kosten trägt Oberbürgermeister Dr. Hans Richter aus Nürnberg.", "Wer trägt die Kosten?", true, false},
+	} {
+		lang, _ := DetectLang(tt.question)
+		q := e.read(tt.question, lang)
+		found := []scoredPassage{{p: &passage{Text: tt.sentence, Release: &corpus.Release{ID: "r", Lang: lang}}, score: 1, coverage: 1}}
+		c := e.bestSentence(q, found, nil, nil, nil)
+		if c.holds != tt.holds || c.byCity != tt.byCity {
+			t.Errorf("%s / %s: holds %v, by a city %v; want %v, %v", tt.question, tt.sentence, c.holds, c.byCity, tt.holds, tt.byCity)
+		}
+	}
+}
