@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"slices"
@@ -30,6 +31,7 @@ const (
 	anOrdinal
 	aReason    // "why": a sentence that gives a reason
 	aFrequency // "how often": a number of times, or "jährlich", 每年
+	aCity      // "which cities": a city the question does not name
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -61,6 +63,8 @@ func (e *Engine) expected(q *question) answerType {
 		return aNumber
 	case asks(&m.asksDate) || asks(&m.asksDeadline): // a deadline is a date
 		return aDate
+	case asks(&m.asksPlace) && asksWhichCity(q):
+		return aCity
 	case asks(&m.asksPlace):
 		return aPlace
 	case asks(&m.asksPerson) && len(q.people) == 0 && !(q.memberish && anyOf(q.has, cNext, cNew, cJoin) && q.unknownWords() == 0):
@@ -70,8 +74,18 @@ func (e *Engine) expected(q *question) answerType {
 	case e.learner.cues.money.in(q.text, q.units):
 		// "What is the budget of ReCycle Cities?"
 		return anAmount
+	case asksWhichCity(q):
+		// "Welche deutschen Städte haben Mannschaften geschickt?",
+		// 哪些中国城市: the question word and the city apart.
+		return aCity
 	}
 	return anyText
+}
+
+// asksWhichCity reports whether a question asks which city or cities:
+// it has the words for both.
+func asksWhichCity(q *question) bool {
+	return q.has[cList] && q.has[cCity]
 }
 
 // alsoExpected reads the second kind of fact a question asks for, if it
@@ -108,13 +122,13 @@ var (
 )
 
 // holds reports whether a sentence of a release holds a fact of type t
-// that the question, asked, does not give itself: "ReCycle Cities" does
-// not say who leads "ReCycle Cities", nor 20 how many of the 20 came
-// from Foshan.
-func (e *Engine) holds(text string, t answerType, asked string) bool {
+// that the question q does not give itself: "ReCycle Cities" does not
+// say who leads "ReCycle Cities", nor 20 how many of the 20 came from
+// Foshan.
+func (e *Engine) holds(text string, t answerType, q *question) bool {
 	cues := e.learner.cues
 	units := segment(text)
-	text = withoutAsked(text, asked)
+	text = withoutAsked(text, q.text)
 	switch t {
 	case aDate:
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
@@ -132,6 +146,8 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 		return cues.reasons.in(text, units)
 	case aFrequency:
 		return cues.frequencies.in(text, units)
+	case aCity:
+		return len(e.citiesAnswering(text, q)) > 0
 	case aPlace:
 		// A website is where one registers or downloads.
 		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
@@ -139,7 +155,7 @@ func (e *Engine) holds(text string, t answerType, asked string) bool {
 		// "Wer hat den Preis gewonnen?" may be answered by a company, a
 		// team or a project's name in quotes; "Who paid for the stand?"
 		// by a city the question does not name.
-		return e.namesAgent(text, units) || e.namesCityNotAsked(text, asked)
+		return e.namesAgent(text, units) || len(e.citiesAnswering(text, q)) > 0
 	}
 	return true
 }
@@ -150,17 +166,25 @@ func (e *Engine) namesAgent(text string, units []unit) bool {
 	return e.namesPerson(text, units) || e.learner.cues.organisation.in(text, units) || quotedName.MatchString(text)
 }
 
-// namesCityNotAsked reports whether text names a city, member or not,
-// that the question, asked, does not name in any script.
-func (e *Engine) namesCityNotAsked(text, asked string) bool {
-	return slices.ContainsFunc(e.placesIn(text), func(p foundPlace) bool {
-		if p.city == nil && p.nonMember == nil {
-			return false
+// citiesAnswering are the cities, members or not, that text names and
+// the question q does not, in any script; of the country it asks about,
+// if it names one side only ("Which Chinese cities …?").
+func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
+	asked := strings.ToLower(q.text)
+	country := ""
+	switch {
+	case q.has[cChina] && !q.has[cGermany]:
+		country = corpus.China
+	case q.has[cGermany] && !q.has[cChina]:
+		country = corpus.Germany
+	}
+	return slices.DeleteFunc(e.placesIn(text), func(p foundPlace) bool {
+		city := cmp.Or(p.city, p.nonMember)
+		if city == nil || country != "" && city.Country != country {
+			return true
 		}
-		names := append(textValues(p.names), p.name)
-		return !slices.ContainsFunc(append(names, p.aliases...), func(n string) bool {
-			return n != "" && strings.Contains(strings.ToLower(asked), strings.ToLower(n))
-		})
+		names := slices.Concat(textValues(p.names), []string{p.name, city.Name}, p.aliases, textValues(city.Names), city.Aliases)
+		return slices.ContainsFunc(names, func(n string) bool { return n != "" && strings.Contains(asked, strings.ToLower(n)) })
 	})
 }
 
@@ -298,7 +322,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			// For "who", a person before an organisation, which holds the
 			// kind asked for too.
 			person := want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s))
-			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q.text), cover: in / max(total, 1),
+			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q), cover: in / max(total, 1),
 				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
 			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(withoutAsked(s, q.text), segment(s))
 			score := 1.5*releaseScore[r.ID]/top + (in+0.3*around)/max(total, 1) + hinted/max(float64(len(hints)), 1) +
@@ -334,7 +358,7 @@ func (e *Engine) kindWeight(q *question, c candidate, person, deadline bool) flo
 	if c.holds && deadline && e.givesDeadline(s) {
 		w += 0.5 // "bis zum 31. März 2027" for "Bis wann läuft die Frist?"
 	}
-	if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q.text) {
+	if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q) {
 		w += 1.5 // both facts asked for: "wann und wo"
 	}
 	if person {
@@ -518,9 +542,13 @@ func (e *Engine) commonWord(p foundPlace) bool {
 }
 
 // placesIn finds the places a text names, but no word that is also a
-// place's name.
+// place's name: a gazetteer's place written in lower case in a release
+// is a word ("kamen" is no Kamen).
 func (e *Engine) placesIn(text string) []foundPlace {
-	return slices.DeleteFunc(e.learner.places.find(text), e.commonWord)
+	return slices.DeleteFunc(e.learner.places.find(text), func(p foundPlace) bool {
+		r, _ := utf8.DecodeRuneInString(p.name)
+		return e.commonWord(p) || p.nonMember != nil && unicode.IsLower(r)
+	})
 }
 
 // namesOrdinal reports whether a sentence names the n-th: "erste",
@@ -555,7 +583,7 @@ func typeName(lang corpus.Lang, want answerType) string {
 	switch want {
 	case aDate:
 		return msg(lang, "typeName.no_date")
-	case aPlace:
+	case aPlace, aCity:
 		return msg(lang, "typeName.no_place")
 	case aPerson:
 		return msg(lang, "typeName.no_person")
@@ -580,12 +608,13 @@ func typeName(lang corpus.Lang, want answerType) string {
 // "€5,000", "20 million yuan", "480万元").
 var amountPattern = regexp.MustCompile(`(?i)(?:€|\$)\s?\d[\d.,]*(?:\s*(?:million|millionen|mio\.?|milliarden|billion))?|\d[\d.,]*(?:\s*(?:million|millionen|mio\.?|milliarden|billion|万|亿))?\s*(?:euro|eur|€|yuan|rmb|dollar|usd|元|欧元|美元)`)
 
-// factIn states the fact of type want that a sentence holds, in lang:
-// a date as lang writes dates, an amount or a number as written, the
-// places as lang names them, the people as named; "" if none. What the
-// question, asked, gives itself is no fact of the answer.
-func (e *Engine) factIn(text string, want answerType, lang corpus.Lang, asked string) string {
-	text = withoutAsked(text, asked)
+// factIn states the fact of type want that a sentence holds, in the
+// language of question q: a date as it writes dates, an amount or a
+// number as written, the places as it names them, the people as named;
+// "" if none. What the question gives itself is no fact of the answer.
+func (e *Engine) factIn(text string, want answerType, q *question) string {
+	lang := q.lang
+	text = withoutAsked(text, q.text)
 	switch want {
 	case aDate:
 		if dates := findDates(firstDays(text)); len(dates) > 0 {
@@ -600,10 +629,14 @@ func (e *Engine) factIn(text string, want answerType, lang corpus.Lang, asked st
 		if m := numberPattern.FindString(stripOrdinals(stripDates(text))); m != "" {
 			return m
 		}
-	case aPlace:
+	case aPlace, aCity:
+		places := e.placesIn(text)
+		if want == aCity {
+			places = e.citiesAnswering(text, q)
+		}
 		var names []string
-		for _, p := range e.placesIn(text) {
-			name := cmpOr(p.names[lang], p.name)
+		for _, p := range places {
+			name := cmpOr(p.names[lang], p.place.name)
 			if !slices.Contains(names, name) {
 				names = append(names, name)
 			}

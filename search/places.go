@@ -59,6 +59,8 @@ type placeTable struct {
 	latin    map[string]*place
 	han      map[string]*place
 	maxWords int
+	// maxHan is the most characters of a Chinese name: 英戈尔施塔特 has six.
+	maxHan int
 }
 
 func newPlaceTable() *placeTable {
@@ -102,6 +104,7 @@ func (t *placeTable) add(p *place) {
 			if _, ok := t.han[n]; !ok {
 				t.han[n] = p
 			}
+			t.maxHan = max(t.maxHan, utf8.RuneCountInString(n))
 			continue
 		}
 		key, words := nameKey(n)
@@ -167,7 +170,7 @@ func (t *placeTable) lookup(text string, units []unit, taken []foundPlace) []fou
 			continue
 		}
 		matched := false
-		for n := 4; n >= 2 && !matched; n-- {
+		for n := t.maxHan; n >= 2 && !matched; n-- {
 			end := runeEnd(text, i, n)
 			if end < 0 || !free(i, end) {
 				continue

@@ -920,7 +920,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	// asked about (30 places are no 30 applications).
 	// And only when the sentence itself holds most of what the question
 	// is about: a date next to a word of it may be another event's.
-	if fact := e.factIn(text, q.expects, q.lang, q.text); fact != "" && r.Lang != q.lang && best.cover >= minFactCover &&
+	if fact := e.factIn(text, q.expects, q); fact != "" && r.Lang != q.lang && best.cover >= minFactCover &&
 		(q.expects != aNumber || best.counts) {
 		said = msg(q.lang, "passage.fact", fact) + " " + said
 	}

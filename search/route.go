@@ -315,7 +315,7 @@ func holding(compose func(e *Engine, q *question) answer.Answer) func(context.Co
 // know is an answer too, and the data's facts are the answer to a "why"
 // the rules let them answer (the founding's, to why it was founded).
 func (e *Engine) givesExpected(q *question, a answer.Answer) bool {
-	return !a.Answered || q.expects == anyText || q.expects == aReason || e.holds(a.Text, q.expects, q.text)
+	return !a.Answered || q.expects == anyText || q.expects == aReason || e.holds(a.Text, q.expects, q)
 }
 
 // declined makes an answer function of a composer whose reply states no

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"maps"
 	"reflect"
@@ -90,7 +91,9 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Bis wann läuft die Bewerbungsfrist?", aDate},
 		{"Wie oft im Jahr trifft sich der Lenkungskreis?", aFrequency},
 		{"How often will the mayors' forum take place?", aFrequency},
-		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aPlace},
+		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aCity},
+		{"Welche deutschen Städte haben Mannschaften nach Zhuzhou geschickt?", aCity},
+		{"绿色钢铁工作组里有哪些中国城市？", aCity},
 		{"Which companies are partners in the project?", aPerson},
 		{"联盟创新奖第二名是哪家企业？", aPerson},
 		{"Wie heißt der Bürgermeister, der die Versammlung eröffnet hat?", aPerson},
@@ -748,5 +751,22 @@ func TestWhoAnsweredByCity(t *testing.T) {
 		if c.holds != tt.holds || c.byCity != tt.byCity {
 			t.Errorf("%s / %s: holds %v, by a city %v; want %v, %v", tt.question, tt.sentence, c.holds, c.byCity, tt.holds, tt.byCity)
 		}
+	}
+}
+
+func TestCitiesAnswering(t *testing.T) {
+	// "Which German cities …?" is answered by the German cities a sentence
+	// names, not by the city the question names itself.
+	e := testEngine(t)
+	q := e.read("Welche deutschen Städte haben Mannschaften nach Zhuzhou geschickt?", corpus.German)
+	var got []string
+	for _, p := range e.citiesAnswering("Nach Zhuzhou kamen Teams aus Liuzhou, Ingolstadt und Nürnberg.", q) {
+		got = append(got, cmp.Or(p.city, p.nonMember).Name)
+	}
+	if want := []string{"Ingolstadt", "Nürnberg"}; !slices.Equal(got, want) {
+		t.Errorf("cities %v, want %v", got, want)
+	}
+	if fact := e.factIn("参赛的有株洲、柳州、英戈尔施塔特和纽伦堡的球队。", aCity, q); !strings.Contains(fact, "Ingolstadt") || strings.Contains(fact, "Zhuzhou") || strings.Contains(fact, "Liuzhou") {
+		t.Errorf("fact %q, want Ingolstadt and Nürnberg only", fact)
 	}
 }
