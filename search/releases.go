@@ -661,6 +661,12 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 // as a translation, when it is one, and as a compound's parts.
 func (e *Engine) addVariant(w *topicWord, l corpus.Lang, variant string, translation bool) {
 	terms := e.index.analyze(l, variant)
+	if ts := searchTerms(terms); w.name && len(ts) > 1 && strings.IndexFunc(variant, isHan) >= 0 {
+		// A name in Chinese characters is all its characters, not any
+		// of them: 希尔德斯海姆 is not found in 德斯 or 海.
+		w.parts[l] = append(w.parts[l], ts)
+		return
+	}
 	for _, t := range searchTerms(terms) {
 		if !slices.Contains(w.terms[l], t) {
 			w.terms[l] = append(w.terms[l], t)

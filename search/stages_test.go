@@ -770,3 +770,20 @@ func TestCitiesAnswering(t *testing.T) {
 		t.Errorf("fact %q, want Ingolstadt and Nürnberg only", fact)
 	}
 }
+
+func TestChineseNameFoundWhole(t *testing.T) {
+	// A name in Chinese characters is found by all of them: 德斯 of
+	// 希尔德斯海姆 in another sentence is no Hildesheim.
+	e := engineWith(t, "testdata/eval") // releases in all three languages
+	names := map[string]bool{"Hildesheim": true}
+	variants := map[string][]string{"Hildesheim": {"希尔德斯海姆"}}
+	w := e.topicOf([]string{"Hildesheim"}, names, variants, corpus.German)[0]
+	for text, want := range map[string]bool{
+		"希尔德斯海姆市长表示欢迎。":   true,
+		"阿德斯坦和海姆巴赫的代表出席。": false,
+	} {
+		if got := w.foundIn(e.termSet(corpus.Chinese, text)); got != want {
+			t.Errorf("Hildesheim found in %q: %v, want %v", text, got, want)
+		}
+	}
+}
