@@ -667,7 +667,7 @@ func (e *Engine) addVariant(w *topicWord, l corpus.Lang, variant string, transla
 		w.parts[l] = append(w.parts[l], ts)
 		return
 	}
-	for _, t := range searchTerms(terms) {
+	for _, t := range e.chineseWordTerms(l, variant, searchTerms(terms)) {
 		if !slices.Contains(w.terms[l], t) {
 			w.terms[l] = append(w.terms[l], t)
 		}
@@ -678,6 +678,28 @@ func (e *Engine) addVariant(w *topicWord, l corpus.Lang, variant string, transla
 	if parts := compoundParts(terms); len(parts) > 1 {
 		w.parts[l] = append(w.parts[l], parts)
 	}
+}
+
+// chineseWordTerms keeps, of the character pairs that a run of Chinese
+// characters is indexed as, those inside one of its words: 现任 and 总理
+// of 现任总理, not 任总, which other words make (主任总结); 奖学 and 学金
+// of 奖学金获得者, not 金获. The words are the dictionary's longest, left
+// to right.
+func (e *Engine) chineseWordTerms(l corpus.Lang, variant string, terms []string) []string {
+	runes := []rune(variant)
+	if l != corpus.Chinese || len(terms) < 2 || len(terms) != len(runes)-1 || slices.ContainsFunc(runes, func(r rune) bool { return !isHan(r) }) {
+		return terms // not a plain run of characters, each pair a term
+	}
+	var out []string
+	for i := 0; i < len(runes); {
+		n := e.chineseWordAt(runes, i)
+		out = append(out, terms[i:i+n-1]...)
+		i += n
+	}
+	if len(out) == 0 {
+		return terms
+	}
+	return out
 }
 
 // withAttestedSenses adds to the topic's words, but for names, their
@@ -789,22 +811,28 @@ func (e *Engine) translateSenses(word string, lang, to corpus.Lang, limit int, f
 // chineseWords cuts a run of Chinese characters into the longest words
 // the dictionary knows, left to right.
 func (e *Engine) chineseWords(run string) []string {
-	dict := e.bilingual()
 	runes := []rune(run)
 	var out []string
 	for i := 0; i < len(runes); {
-		n := min(4, len(runes)-i)
-		for ; n > 1; n-- {
-			if len(dict.Translate(string(runes[i:i+n]), corpus.Chinese, corpus.English)) > 0 {
-				break
-			}
-		}
+		n := e.chineseWordAt(runes, i)
 		if n > 1 {
 			out = append(out, string(runes[i:i+n]))
 		}
 		i += n
 	}
 	return out
+}
+
+// chineseWordAt is how many characters the longest word of the
+// dictionary at runes[i:] has, up to four; 1 if none.
+func (e *Engine) chineseWordAt(runes []rune, i int) int {
+	n := min(4, len(runes)-i)
+	for ; n > 1; n-- {
+		if len(e.bilingual().Translate(string(runes[i:i+n]), corpus.Chinese, corpus.English)) > 0 {
+			break
+		}
+	}
+	return max(n, 1)
 }
 
 // searchTerms keeps the terms of a word worth searching for: not a single

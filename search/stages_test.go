@@ -787,3 +787,18 @@ func TestChineseNameFoundWhole(t *testing.T) {
 		}
 	}
 }
+
+func TestChineseWordTerms(t *testing.T) {
+	// The character pairs of a run that cross its words are no terms of
+	// it: 任总 of 现任总理 is in 主任总结 too.
+	e := testEngine(t)
+	for run, want := range map[string][]string{
+		"现任总理":   {"现任", "总理"},
+		"奖学金获得者": {"奖学", "学金", "获得", "得者"},
+	} {
+		terms := searchTerms(e.index.analyze(corpus.Chinese, run))
+		if got := e.chineseWordTerms(corpus.Chinese, run, terms); !slices.Equal(got, want) {
+			t.Errorf("%s: terms %v, want %v (of %v)", run, got, want, terms)
+		}
+	}
+}
