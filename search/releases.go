@@ -24,6 +24,17 @@ const (
 	snippetRunes      = 240
 )
 
+// An answer from a release's text whose passage holds less than
+// minSureCoverage of the question's topic, or whose sentence less than
+// minSentenceCover and the passage not all of it, is said to be the
+// closest passage found, not the answer: of such answers in the
+// evaluation sets about half were right (76 of 148), of the others four
+// in five (440 of 551).
+const (
+	minSentenceCover = 0.4
+	minSureCoverage  = 0.6
+)
+
 // minFactCover is how much of a question's topic a sentence from a
 // release in another language must hold for the fact it gives to be
 // stated in the asker's language before the quote.
@@ -34,6 +45,9 @@ const minFactCover = 0.6
 const (
 	confidenceNoTopic    = 0.4
 	confidenceWholeTopic = 0.8
+	// confidenceClosest is the most an answer said to be the closest
+	// passage found has.
+	confidenceClosest = 0.5
 )
 
 // answerFromReleases answers with the passage of a release that best covers
@@ -954,14 +968,20 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	// asked about (30 places are no 30 applications).
 	// And only when the sentence itself holds most of what the question
 	// is about: a date next to a word of it may be another event's.
-	if fact := e.factIn(text, q.expects, q); fact != "" && r.Lang != q.lang && best.cover >= minFactCover &&
-		(q.expects != aNumber || best.counts) {
-		said = msg(q.lang, "passage.fact", fact) + " " + said
+	confidence := confidenceNoTopic + (confidenceWholeTopic-confidenceNoTopic)*found.coverage
+	switch {
+	case found.coverage < minSureCoverage || best.cover < minSentenceCover && found.coverage < 1:
+		said = msg(q.lang, "passage.closest") + " " + said
+		confidence = min(confidence, confidenceClosest)
+	case r.Lang != q.lang && best.cover >= minFactCover && (q.expects != aNumber || best.counts):
+		if fact := e.factIn(text, q.expects, q); fact != "" {
+			said = msg(q.lang, "passage.fact", fact) + " " + said
+		}
 	}
 	return answer.Answer{
 		Answered:   true,
 		Text:       said,
-		Confidence: confidenceNoTopic + (confidenceWholeTopic-confidenceNoTopic)*found.coverage,
+		Confidence: confidence,
 		Sources:    []answer.Source{src},
 		Kind:       answer.KindPassage,
 	}

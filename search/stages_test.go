@@ -802,3 +802,26 @@ func TestChineseWordTerms(t *testing.T) {
 		}
 	}
 }
+
+func TestClosestPassageSaid(t *testing.T) {
+	// An answer from a paragraph that holds part of the question's topic
+	// is said to be the closest passage found, with less confidence; one
+	// that holds all of it is not.
+	e := engineWith(t, "testdata/blind3")
+	for _, tt := range []struct {
+		question string
+		closest  bool
+	}{
+		{"Wer nimmt bei ISA-Dual die Abschlussprüfung ab?", true},
+		{"Wie hoch ist das Gesamtbudget des dualen Programms?", false},
+	} {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		closest := strings.HasPrefix(a.Text, msg(corpus.German, "passage.closest"))
+		if !a.Answered || closest != tt.closest || closest && a.Confidence > confidenceClosest {
+			t.Errorf("%s: answered %v, closest %v (want %v), confidence %.2f: %s", tt.question, a.Answered, closest, tt.closest, a.Confidence, a.Text)
+		}
+	}
+}
