@@ -549,6 +549,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 		text := q.text[u.start:endOf(q.unknown[j])]
 		i = j
+		if e.learner.cues.measureWords.index(text, nil) == 0 && utf8.RuneCountInString(text) == 1 {
+			continue // a measure word alone: the 篇 of 那篇新闻稿, the 名 of 几名
+		}
 		texts = append(texts, text)
 		if kind := e.kindWords(q.expects); kind != nil && kind.inText(text) {
 			// "Geld" in "Wie viel Geld …?" says what is asked, not of

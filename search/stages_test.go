@@ -825,3 +825,21 @@ func TestClosestPassageSaid(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureWordIsNoTopic(t *testing.T) {
+	// 名 of 几名 counts people, and 篇 of 那篇 a text: neither is what a
+	// question is about.
+	e := testEngine(t)
+	for question, measure := range map[string]string{
+		"亚琛和佛山每年交换几名博士生？": "名",
+		"那篇新闻稿提到了什么展览？":   "篇",
+	} {
+		var got []string
+		for _, w := range e.topicWords(e.read(question, corpus.Chinese)) {
+			got = append(got, w.text)
+		}
+		if slices.Contains(got, measure) || len(got) == 0 {
+			t.Errorf("%s: topic %v, want no %s", question, got, measure)
+		}
+	}
+}
