@@ -720,10 +720,18 @@ func (e *Engine) chineseWordTerms(l corpus.Lang, variant string, terms []string)
 }
 
 // withAttestedSenses adds to the topic's words, but for names, their
-// rarer senses in the other languages that the releases use.
+// rarer senses in the other languages that the releases use: those whose
+// words the index holds in that language, looked up together.
 func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang corpus.Lang) []topicWord {
-	for i := range topic {
-		w := &topic[i]
+	type sense struct {
+		word  int
+		lang  corpus.Lang
+		text  string
+		terms []string
+	}
+	var senses []sense
+	lookup := map[corpus.Lang][]string{}
+	for i, w := range topic {
 		if w.name || camelCase(w.text) {
 			continue
 		}
@@ -731,9 +739,24 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 			if l == lang || !e.index.hasLang(l) {
 				continue
 			}
-			for _, sense := range e.attestedSenses(ctx, w.text, lang, l) {
-				e.addVariant(w, l, sense, true)
+			for _, text := range e.rareSenses(w.text, lang, l) {
+				if terms := searchTerms(e.index.analyze(l, text)); len(terms) > 0 {
+					senses = append(senses, sense{word: i, lang: l, text: text, terms: terms})
+					lookup[l] = append(lookup[l], terms...)
+				}
 			}
+		}
+	}
+	if len(senses) == 0 {
+		return topic
+	}
+	known, err := e.index.known(ctx, lookup)
+	if err != nil {
+		return topic // only a help: the common senses are searched
+	}
+	for _, s := range senses {
+		if !slices.ContainsFunc(s.terms, func(t string) bool { return !known[s.lang][t] }) {
+			e.addVariant(&topic[s.word], s.lang, s.text, true)
 		}
 	}
 	return topic
@@ -767,29 +790,17 @@ func (e *Engine) translate(word string, lang, to corpus.Lang) []string {
 	return e.translateSenses(word, lang, to, maxTranslations, minWeight)
 }
 
-// attestedSenses are the rarer translations of a word into to, beyond
-// those translate gives, whose words the releases in to hold.
-func (e *Engine) attestedSenses(ctx context.Context, word string, lang, to corpus.Lang) []string {
+// rareSenses are the translations of a word into to beyond those
+// translate gives, down to a weight of minAttestedWeight.
+func (e *Engine) rareSenses(word string, lang, to corpus.Lang) []string {
 	common := e.translate(word, lang, to)
 	var rare []string
-	terms := map[corpus.Lang][]string{}
 	for _, t := range e.translateSenses(word, lang, to, maxAttested, minAttestedWeight) {
 		if !slices.Contains(common, t) && !slices.Contains(rare, t) {
 			rare = append(rare, t)
-			terms[to] = append(terms[to], searchTerms(e.index.analyze(to, t))...)
 		}
 	}
-	if len(rare) == 0 {
-		return nil
-	}
-	known, err := e.index.known(ctx, terms)
-	if err != nil {
-		return nil // only a help: the common senses are searched
-	}
-	return slices.DeleteFunc(rare, func(t string) bool {
-		ts := searchTerms(e.index.analyze(to, t))
-		return len(ts) == 0 || slices.ContainsFunc(ts, func(x string) bool { return !known[to][x] })
-	})
+	return rare
 }
 
 // translateSenses is translate with up to limit senses of each word

@@ -286,9 +286,9 @@ func TestAttestedSenses(t *testing.T) {
 		uses bool
 	}{{"testdata/blind3", true}, {"testdata/eval", false}} {
 		e := engineWith(t, tt.dir)
-		senses := e.attestedSenses(t.Context(), "Mitarbeiter", corpus.German, corpus.Chinese)
-		if got := slices.Contains(senses, "工作人员"); got != tt.uses {
-			t.Errorf("%s: attested senses %v, want 工作人员 %v", tt.dir, senses, tt.uses)
+		w := e.withAttestedSenses(t.Context(), e.topicOf([]string{"Mitarbeiter"}, nil, nil, corpus.German), corpus.German)[0]
+		if got := w.foundIn(e.termSet(corpus.Chinese, "工作人员")); got != tt.uses {
+			t.Errorf("%s: 工作人员 found %v, want %v; terms %v", tt.dir, got, tt.uses, w.terms[corpus.Chinese])
 		}
 		counted := e.countedWord(t.Context(), e.read(question, corpus.German))
 		if got := e.counts(corpus.Chinese, sentence, counted); got != tt.uses {
