@@ -95,7 +95,11 @@ type Office struct {
 	Since Date `yaml:"since,omitempty"`
 	// Current marks the newest entry of its kind that a source confirms.
 	Current bool `yaml:"current,omitempty"`
-	Cite    `yaml:",inline"`
+	// Press marks an office of the secretariat whose contact block names
+	// the alliance's press contact ("联盟新闻联络人"): for the press, it
+	// stands beside the office in Germany, and the newer of them answers.
+	Press bool `yaml:"press,omitempty"`
+	Cite  `yaml:",inline"`
 }
 
 // Person is someone the sources name in a role for the alliance.

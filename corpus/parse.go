@@ -130,12 +130,23 @@ var sectionHeadings = []struct {
 	{"about the isa", sectionAbout},
 	{"about isa", sectionAbout},
 	{"关于中德工业城市联盟", sectionAbout},
+	{"über die allianz", sectionAbout},
+	{"about the alliance", sectionAbout},
+	{"关于联盟", sectionAbout},
 	{"kontakt", sectionContact},
 	{"pressekontakt", sectionContact},
+	{"medienkontakt", sectionContact},
 	{"contact", sectionContact},
 	{"press contact", sectionContact},
 	{"media contact", sectionContact},
+	{"media enquiries", sectionContact},
+	{"press enquiries", sectionContact},
 	{"联系方式", sectionContact},
+	{"联系人", sectionContact},
+	{"媒体联系人", sectionContact},
+	{"新闻联系人", sectionContact},
+	{"媒体联络", sectionContact},
+	{"新闻联络", sectionContact},
 }
 
 // sectionHeading reports whether s is the heading of the about or contact

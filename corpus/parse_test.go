@@ -537,3 +537,31 @@ func FuzzParseRelease(f *testing.F) {
 		}
 	})
 }
+
+func TestSectionHeadings(t *testing.T) {
+	// The headings a release's contact block and about section start
+	// with, in each language, with or without the text after a colon.
+	tests := []struct {
+		line    string
+		section section
+		rest    string
+	}{
+		{"媒体联系人：", sectionContact, ""},
+		{"新闻联络：陈思远", sectionContact, "陈思远"},
+		{"Media enquiries:", sectionContact, ""},
+		{"Pressekontakt", sectionContact, ""},
+		{"关于联盟：", sectionAbout, ""},
+		{"About the alliance", sectionAbout, ""},
+	}
+	for _, tt := range tests {
+		section, rest, ok := sectionHeading(tt.line)
+		if !ok || section != tt.section || rest != tt.rest {
+			t.Errorf("%q: section %v, rest %q, heading %v; want %v, %q", tt.line, section, rest, ok, tt.section, tt.rest)
+		}
+	}
+	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below"} {
+		if _, _, ok := sectionHeading(line); ok {
+			t.Errorf("%q read as a heading", line)
+		}
+	}
+}

@@ -17,7 +17,7 @@ import (
 // from a release's text.
 type cues struct {
 	contactPerson, contactEmail, contactPhone, contactFax, contactWebsite cueList
-	organisation, street, secretariatContact                              cueList
+	organisation, street, secretariatContact, pressContact                cueList
 	countVerbs, countMembers, countGermany, countChina                    cueList
 	countLaender, countProvinces                                          cueList
 	city, anaphora, join, joinNot, leave, alliance, applied, approved     cueList
@@ -44,7 +44,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 	err := loadWordLists(fsys, path, map[string]*cueList{
 		"contact_person": &c.contactPerson, "contact_email": &c.contactEmail, "contact_phone": &c.contactPhone,
 		"contact_fax": &c.contactFax, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
-		"street": &c.street, "secretariat_contact": &c.secretariatContact, "count_verbs": &c.countVerbs,
+		"street": &c.street, "secretariat_contact": &c.secretariatContact, "press_contact": &c.pressContact, "count_verbs": &c.countVerbs,
 		"count_members": &c.countMembers, "count_germany": &c.countGermany, "count_china": &c.countChina,
 		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_not": &c.joinNot, "leave": &c.leave, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,

@@ -256,6 +256,12 @@ func (e *Engine) contact(lang corpus.Lang, explainRole, now bool) answer.Answer 
 // lead.
 func (e *Engine) contactOffices(kind string) (lead *corpus.Office, newer []*corpus.Office, before *corpus.Office) {
 	offices := e.offices(kind)
+	if kind == corpus.OfficeGerman {
+		// The secretariat's press contact stands beside the office in
+		// Germany: the newer answers.
+		offices = slices.Concat(offices, slices.DeleteFunc(e.offices(corpus.OfficeSecretariat), func(o *corpus.Office) bool { return !o.Press }))
+		slices.SortStableFunc(offices, func(a, b *corpus.Office) int { return cmp.Compare(b.AsOf.Time().Unix(), a.AsOf.Time().Unix()) })
+	}
 	if len(offices) == 0 {
 		return nil, nil, nil
 	}
@@ -314,7 +320,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 		if o.Person != "" {
 			who = o.Person + ", " + o.Organisation
 		}
-		if o.Kind == corpus.OfficeSecretariat {
+		if o.Kind == corpus.OfficeSecretariat && !o.Press {
 			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, o.City, lang), o.Organisation)
 		}
 		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))

@@ -168,8 +168,9 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	if l.cues.cityOffice.inText(block) && !l.cues.allianceContact.inText(block) {
 		return nil
 	}
-	if strings.HasPrefix(o.Phone, "+86") || l.cues.secretariatContact.inText(strings.Join(r.Contact, " ")) {
+	if strings.HasPrefix(o.Phone, "+86") || l.cues.secretariatContact.inText(block) {
 		o.Kind = corpus.OfficeSecretariat
+		o.Press = l.cues.pressContact.inText(block)
 	}
 	if o.Person != "" && o.PersonRole == nil {
 		o.PersonRole = corpus.Text{corpus.German: "Ansprechpartner", corpus.English: "contact person", corpus.Chinese: "联系人"}
@@ -182,15 +183,15 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 }
 
 // contactParts cuts a line of a contact block that holds an address
-// ("Elbbrücke PR GmbH, Große Elbstraße 145, 22767 Hamburg") into its
-// parts.
+// ("Elbbrücke PR GmbH, Große Elbstraße 145, 22767 Hamburg") or a name
+// and a role ("陈思远（Chen Siyuan），联盟新闻联络人") into its parts.
 func contactParts(line string) []string {
 	line = strings.TrimSpace(line)
 	if labelPattern.MatchString(line) && !strings.Contains(line, "://") {
 		return []string{line}
 	}
 	var out []string
-	for _, p := range strings.Split(line, ", ") {
+	for _, p := range strings.Split(strings.ReplaceAll(line, "，", ", "), ", ") {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
@@ -246,8 +247,10 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 		o.Address = append(o.Address, part)
 	case l.cues.organisation.in(part, units):
 		o.Organisation = cmpOr(o.Organisation, part)
-	case o.Person == "" && (isLatinName(strings.TrimPrefix(strings.TrimPrefix(part, "Dr. "), "Prof. "), 2) || isChineseName(part)):
+	case o.Person == "" && (isLatinName(strings.TrimPrefix(strings.TrimPrefix(part, "Dr. "), "Prof. "), 2) || isChineseName(withoutAlias(part))):
 		o.Person = part
+	case o.Person != "" && o.PersonRole == nil && l.cues.pressContact.in(part, units):
+		o.PersonRole = pressContactRole // "联盟新闻联络人"
 	case o.Organisation != "" && o.City == "" && len(l.places.find(part)) == 1:
 		o.City = part // "BWA – Deutsches Sekretariat der ISA, Berlin"
 	case o.Organisation == "" && strings.IndexFunc(part, unicode.IsDigit) < 0:
@@ -267,6 +270,21 @@ func (l *cueList) whole(text string, units []unit) bool {
 // 23" becomes "25 79 72-23".
 func normaliseDash(s string) string {
 	return strings.NewReplacer(" – ", "-", " - ", "-", "–", "-").Replace(strings.TrimSpace(s))
+}
+
+// pressContactRole is the role of someone a contact block names as the
+// alliance's press contact.
+var pressContactRole = corpus.Text{corpus.German: "Pressekontakt", corpus.English: "press contact", corpus.Chinese: "新闻联络人"}
+
+// withoutAlias cuts the Latin form in brackets off a Chinese name:
+// "陈思远（Chen Siyuan）" is 陈思远.
+func withoutAlias(s string) string {
+	for _, open := range []string{"（", "("} {
+		if name, rest, ok := strings.Cut(s, open); ok && (strings.HasSuffix(rest, "）") || strings.HasSuffix(rest, ")")) {
+			return strings.TrimSpace(name)
+		}
+	}
+	return s
 }
 
 func isChineseName(s string) bool {

@@ -843,3 +843,32 @@ func TestMeasureWordIsNoTopic(t *testing.T) {
 		}
 	}
 }
+
+func TestPressContactOfTheSecretariat(t *testing.T) {
+	// A contact block that names the alliance's press contact at the
+	// secretariat is the press contact from its release's date on: the
+	// newest answers who the contact is.
+	e := testEngine(t)
+	r := &corpus.Release{ID: "r", Lang: corpus.Chinese, Contact: []string{
+		"陈思远（Chen Siyuan），联盟新闻联络人", "中德工业城市联盟秘书处", "电话：+86 757 2878 6690", "电子邮箱：press@isa-cityalliance.cn",
+	}}
+	o := e.learner.contact(r, corpus.Cite{})
+	if o == nil || o.Kind != corpus.OfficeSecretariat || !o.Press || o.Person != "陈思远（Chen Siyuan）" ||
+		o.PersonRole.In(corpus.German) != "Pressekontakt" || o.Email != "press@isa-cityalliance.cn" {
+		t.Fatalf("learned %+v", o)
+	}
+	// Without the press role, the block is the secretariat's only.
+	r.Contact[0] = "陈思远（Chen Siyuan）"
+	if o := e.learner.contact(r, corpus.Cite{}); o == nil || o.Press {
+		t.Errorf("without a press role: %+v", o)
+	}
+
+	e = engineWith(t, "testdata/blind6")
+	a, err := e.Answer(t.Context(), "Wer ist der Pressekontakt der ISA?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Chen Siyuan") || !strings.Contains(a.Text, "press@isa-cityalliance.cn") {
+		t.Errorf("the newest press contact: %s", a.Text)
+	}
+}
