@@ -142,7 +142,7 @@ func newGazetteer() func() *placeTable {
 func newLearner(data *corpus.Data) *learner { return newLearnerWith(data, newGazetteer()) }
 
 func newLearnerWith(data *corpus.Data, gazetteer func() *placeTable) *learner {
-	return &learner{cues: embeddedLanguage().cues, places: newPlaceFinder(data.Cities, data.Regions, gazetteer)}
+	return &learner{cues: embeddedLanguage().cues, places: newPlaceFinder(data.Cities, data.Regions, gazetteer, bilingual.Embedded)}
 }
 
 // learnAll learns what every release states, or reads it from the index

@@ -525,30 +525,9 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 // 第十二届.
 var numeralPattern = regexp.MustCompile(`[0-9]+|[零一二三四五六七八九十百两]+`)
 
-// commonWord reports whether a place found in a text is, by the name it
-// is written with, rather a word: a gazetteer's Chinese place whose
-// name the dictionary translates as something else (合作, "cooperation",
-// is also Hezuo county).
-func (e *Engine) commonWord(p foundPlace) bool {
-	if p.city != nil || strings.IndexFunc(p.name, isHan) < 0 {
-		return false
-	}
-	tr := e.bilingual().Translate(p.name, corpus.Chinese, corpus.English)
-	if len(tr) == 0 {
-		return false
-	}
-	english := strings.ToLower(p.names[corpus.English])
-	return english == "" || !strings.Contains(strings.ToLower(tr[0].Word), english)
-}
-
-// placesIn finds the places a text names, but no word that is also a
-// place's name: a gazetteer's place written in lower case in a release
-// is a word ("kamen" is no Kamen).
+// placesIn finds the places a text names.
 func (e *Engine) placesIn(text string) []foundPlace {
-	return slices.DeleteFunc(e.learner.places.find(text), func(p foundPlace) bool {
-		r, _ := utf8.DecodeRuneInString(p.name)
-		return e.commonWord(p) || p.nonMember != nil && unicode.IsLower(r)
-	})
+	return e.learner.places.find(text)
 }
 
 // namesOrdinal reports whether a sentence names the n-th: "erste",

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/bilingual"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -58,7 +59,7 @@ func TestLearn(t *testing.T) {
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}
-	l := &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions, testGazetteer)}
+	l := &learner{cues: mustLoadCues(), places: newPlaceFinder(data.Cities, data.Regions, testGazetteer, bilingual.Embedded)}
 	release := func(lang corpus.Lang, title string, body, about, contact []string) *corpus.Release {
 		return &corpus.Release{ID: "r", Date: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC), Lang: lang, Title: title, Body: body, About: about, Contact: contact}
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/bilingual"
 )
 
 // placeFinder finds the cities and regions a text names, in any of their
@@ -19,6 +20,9 @@ type placeFinder struct {
 	// time it is needed.
 	gazetteer func() *placeTable
 	regions   []*corpus.Region
+	// dictionary tells a word from a place of the gazetteer with its
+	// name (合作, "cooperation", is also Hezuo county).
+	dictionary func() *bilingual.Dict
 }
 
 // place is a city that can be named.
@@ -41,8 +45,8 @@ type foundPlace struct {
 	start, end int // bytes of the text
 }
 
-func newPlaceFinder(cities []corpus.City, regions []corpus.Region, gazetteer func() *placeTable) *placeFinder {
-	f := &placeFinder{own: newPlaceTable(), gazetteer: gazetteer}
+func newPlaceFinder(cities []corpus.City, regions []corpus.Region, gazetteer func() *placeTable, dictionary func() *bilingual.Dict) *placeFinder {
+	f := &placeFinder{own: newPlaceTable(), gazetteer: gazetteer, dictionary: dictionary}
 	for i := range regions {
 		f.regions = append(f.regions, &regions[i])
 	}
@@ -140,10 +144,31 @@ func (f *placeFinder) find(text string) []foundPlace {
 	units := segment(text)
 	out := f.own.lookup(text, units, nil)
 	if f.gazetteer != nil {
-		out = append(out, f.gazetteer().lookup(text, units, out)...)
+		// A gazetteer's place in lower case in a text is a word ("kamen"
+		// is no Kamen), as is one the dictionary translates as another.
+		out = append(out, slices.DeleteFunc(f.gazetteer().lookup(text, units, out), func(p foundPlace) bool {
+			r, _ := utf8.DecodeRuneInString(p.name)
+			return unicode.IsLower(r) || f.commonWord(p)
+		})...)
 	}
 	slices.SortStableFunc(out, func(a, b foundPlace) int { return a.start - b.start })
 	return out
+}
+
+// commonWord reports whether a place found in a text is, by the name it
+// is written with, rather a word: a gazetteer's Chinese place whose
+// name the dictionary translates as something else (合作, "cooperation",
+// is also Hezuo county).
+func (f *placeFinder) commonWord(p foundPlace) bool {
+	if p.city != nil || strings.IndexFunc(p.name, isHan) < 0 || f.dictionary == nil {
+		return false
+	}
+	tr := f.dictionary().Translate(p.name, corpus.Chinese, corpus.English)
+	if len(tr) == 0 {
+		return false
+	}
+	english := strings.ToLower(p.names[corpus.English])
+	return english == "" || !strings.Contains(strings.ToLower(tr[0].Word), english)
 }
 
 // lookup finds the places of t that text, cut into units, names where

@@ -343,7 +343,7 @@ func (e *Engine) gazetteerCities(q *question) {
 		}
 	}
 	for _, p := range e.gazetteer().lookup(q.text, q.unknown, taken) {
-		if e.commonWord(p) {
+		if e.learner.places.commonWord(p) {
 			continue // 代表, "representative", is also a county's name
 		}
 		q.addSense(sense{city: p.nonMember, weak: true}, cityMention{city: p.nonMember, typed: p.name, weak: true,

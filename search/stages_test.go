@@ -872,3 +872,18 @@ func TestPressContactOfTheSecretariat(t *testing.T) {
 		t.Errorf("the newest press contact: %s", a.Text)
 	}
 }
+
+func TestLearnerKnowsWordsFromPlaces(t *testing.T) {
+	// 合作 ("cooperation") is also Hezuo county: a release that says a
+	// city joined after signing a cooperation agreement names one city.
+	e := testEngine(t)
+	r := &corpus.Release{ID: "r", Lang: corpus.Chinese, Date: time.Date(2026, 12, 8, 0, 0, 0, 0, time.UTC),
+		Body: []string{"宁波与联盟签署合作协议，并于2026年12月7日正式加入中德工业城市联盟。"}}
+	var joined []string
+	for _, m := range e.learner.learn(r).memberships {
+		joined = append(joined, m.city.Name)
+	}
+	if len(joined) != 1 || joined[0] != "Ningbo" {
+		t.Errorf("joined: %v, want Ningbo only", joined)
+	}
+}
