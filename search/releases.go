@@ -588,8 +588,13 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	if len(texts) == 0 {
 		// Nothing unknown and no name: the question's keywords are its
 		// subject, when no fact of the data answered it ("Hannover
-		// Messe 2026" is not the founding conference's).
+		// Messe 2026" is not the founding conference's), in the words
+		// their concept has in every language ("Vollversammlung" is
+		// 全体大会 too).
 		texts = q.subjectWords
+		for _, text := range texts {
+			variants[text] = e.conceptWords(text)
+		}
 	}
 	topic := e.topicOf(texts, names, variants, q.lang)
 	for i := range topic {
@@ -598,6 +603,22 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].kind = kinds[topic[i].text]
 	}
 	return topic
+}
+
+// conceptWords are the keywords, in every language, of the subject
+// concepts a keyword of the question names.
+func (e *Engine) conceptWords(keyword string) []string {
+	var out []string
+	for _, m := range e.dict.find(segment(keyword)) {
+		for _, s := range m.senses {
+			if slices.Contains(subjectConceptList, s.concept) {
+				for _, w := range e.lexicon.keywords[s.concept] {
+					out = append(out, strings.TrimSuffix(w, "*"))
+				}
+			}
+		}
+	}
+	return out
 }
 
 // hintWords are the words of the question that are neither its topic nor

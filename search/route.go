@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -179,7 +180,7 @@ var rules = []rule{
 	},
 		// Words the data do not explain may ask for more than the date
 		// and place: "the motto of the plenary in Mainz".
-		unlessReleaseSays(nextFromReleases(maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })))},
+		unlessReleaseSays(unnumberedFromReleases(maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })))},
 	// Who joined in a year, counted.
 	{"joined-in", func(q *question) bool { return q.has[cJoin] && len(q.years) > 0 && len(q.cities) == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
@@ -271,32 +272,40 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 	}
 }
 
-// nextFromReleases makes an answer function that answers from the data,
-// with fromData, unless it asks for the next plenary assembly, the data
-// know none still to come and a release's sentence names one with its
-// date: "Die nächste Sitzung der Plenarversammlung ist für den 18. Mai
-// 2027 in Chemnitz geplant." (no number, so the data cannot hold it).
-func nextFromReleases(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+// unnumberedFromReleases makes an answer function that answers from the
+// data, with fromData, unless the data know no assembly the question
+// asks for, the next one or one of a year, and a release's sentence
+// names one: for the next, with a day still to come ("Die nächste
+// Sitzung der Plenarversammlung ist für den 18. Mai 2027 in Chemnitz
+// geplant."), for a year, with that year ("联盟2027年全体大会将于2027年
+// 10月在洛阳举行"). Such a sentence gives no number, so the data cannot
+// hold the assembly it names.
+func unnumberedFromReleases(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		a, ok, err := fromData(ctx, e, q)
-		if err != nil || !ok || a.Answered || !q.has[cNext] {
+		if err != nil || !ok || a.Answered || !q.has[cNext] && len(q.years) == 0 {
 			return a, ok, err
 		}
 		r, said, err := e.answerFromReleases(ctx, q)
-		if err != nil || said && r.Answered && e.namesDayToCome(r) {
+		if err != nil || said && r.Answered && (q.has[cNext] && e.namesDayToCome(r) || namesYear(r, q.years)) {
 			return r, true, err
 		}
 		return a, ok, nil
 	}
 }
 
-// namesDayToCome reports whether an answer from a release quotes a
-// sentence with a day still to come.
+// namesDayToCome reports whether an answer's quote names a day still to
+// come.
 func (e *Engine) namesDayToCome(a answer.Answer) bool {
 	today := corpus.DateOf(e.now())
 	return len(a.Sources) > 0 && slices.ContainsFunc(findDates(a.Sources[0].Snippet), func(d dateSpan) bool {
 		return d.date.Day != 0 && compareCoarse(d.date, today) >= 0
 	})
+}
+
+// namesYear reports whether an answer's quote names one of years.
+func namesYear(a answer.Answer, years []int) bool {
+	return len(a.Sources) > 0 && slices.ContainsFunc(years, func(y int) bool { return strings.Contains(a.Sources[0].Snippet, strconv.Itoa(y)) })
 }
 
 // holding makes an answer function of a composer whose answer gives way

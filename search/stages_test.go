@@ -675,14 +675,34 @@ func TestMonthIsNoSubject(t *testing.T) {
 func TestNextAssemblyFromRelease(t *testing.T) {
 	// A release names the next assembly by its day and place but with no
 	// number, so the data hold no next one: the release's sentence is
-	// the answer. Without it the sources name none (the own questions).
+	// the answer, in another language too, found by the words the
+	// assembly has there. Without it the sources name none (the own
+	// questions).
 	e := engineWith(t, "testdata/blind4")
 	e.now = func() time.Time { return time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC) }
-	a, err := e.Answer(t.Context(), "Wann ist die nächste Plenarversammlung?", "")
+	for question, want := range map[string]string{
+		"Wann ist die nächste Plenarversammlung?": "18. Mai 2027",
+		"When is the next plenary assembly?":      "18 May 2027",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Rule != "assemblies" || !strings.Contains(a.Text, want) {
+			t.Errorf("%s: answered %v by %s: %s", question, a.Answered, a.Rule, a.Text)
+		}
+	}
+}
+
+func TestAssemblyOfAYearFromRelease(t *testing.T) {
+	// "联盟2027年全体大会将于2027年10月在洛阳举行": no number, so the
+	// data know no assembly of 2027, but the release's sentence does.
+	e := engineWith(t, "testdata/blind6")
+	a, err := e.Answer(t.Context(), "Wo und wann findet die Vollversammlung 2027 statt?", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.Answered || a.Rule != "assemblies" || !strings.Contains(a.Text, "18. Mai 2027") {
+	if !a.Answered || !strings.Contains(a.Text, "洛阳") {
 		t.Errorf("answered %v by %s: %s", a.Answered, a.Rule, a.Text)
 	}
 }
