@@ -605,13 +605,19 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	return topic
 }
 
-// conceptWords are the keywords, in every language, of the subject
+// synonymConcepts are the concepts whose keywords all name the same
+// thing, so that each stands for the others in a search: an assembly is
+// a Plenarversammlung, a plenary assembly, a 全体大会. The founding's
+// keywords also name its conference and the fair it was held at.
+var synonymConcepts = []concept{cAssembly}
+
+// conceptWords are the keywords, in every language, of the synonym
 // concepts a keyword of the question names.
 func (e *Engine) conceptWords(keyword string) []string {
 	var out []string
 	for _, m := range e.dict.find(segment(keyword)) {
 		for _, s := range m.senses {
-			if slices.Contains(subjectConceptList, s.concept) {
+			if slices.Contains(synonymConcepts, s.concept) {
 				for _, w := range e.lexicon.keywords[s.concept] {
 					out = append(out, strings.TrimSuffix(w, "*"))
 				}
