@@ -92,6 +92,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Wie oft im Jahr trifft sich der Lenkungskreis?", aFrequency},
 		{"How often will the mayors' forum take place?", aFrequency},
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aCity},
+		{"Which venue will host the 12th plenary assembly?", aPlace},
+		{"第十二届全体大会在哪个会议中心举行？", aPlace},
 		{"Welche deutschen Städte haben Mannschaften nach Zhuzhou geschickt?", aCity},
 		{"绿色钢铁工作组里有哪些中国城市？", aCity},
 		{"Which companies are partners in the project?", aPerson},
