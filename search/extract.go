@@ -32,6 +32,7 @@ const (
 	aReason    // "why": a sentence that gives a reason
 	aFrequency // "how often": a number of times, or "jährlich", 每年
 	aCity      // "which cities": a city the question does not name
+	aList      // "which goods": several things named in a row
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -78,9 +79,61 @@ func (e *Engine) expected(q *question) answerType {
 		// "Welche deutschen Städte haben Mannschaften geschickt?",
 		// 哪些中国城市: the question word and the city apart.
 		return aCity
+	case e.asksSeveral(q):
+		return aList
 	}
 	return anyText
 }
+
+// asksSeveral reports whether a question asks which things, several:
+// 哪些, 哪几, or "welche", "which" before a plural ("Welche Funktionen
+// hat die App?", "Which goods …?") that no subject of the data names
+// ("Welche Plenarversammlungen …?" asks the data).
+func (e *Engine) asksSeveral(q *question) bool {
+	cues := &e.message.asksWhich
+	if slices.ContainsFunc(cues.chinese, func(w string) bool { return strings.Contains(q.text, w) }) {
+		return true
+	}
+	for i := range q.units {
+		n := cues.at(q.units, i)
+		if n == 0 || q.units[i].han {
+			continue
+		}
+		// The noun may follow an adjective: "welche chinesischen Firmen".
+		for _, u := range q.units[i+n : min(len(q.units), i+n+2)] {
+			if plural(u) && !e.namesSubject(u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesSubject reports whether a unit is a keyword of a subject of the
+// data: "Plenarversammlungen", "Mitglieder".
+func (e *Engine) namesSubject(u unit) bool {
+	return slices.ContainsFunc(e.dict.find([]unit{u}), func(m match) bool {
+		return slices.ContainsFunc(m.senses, func(s sense) bool { return slices.Contains(subjectConceptList, s.concept) })
+	})
+}
+
+// plural reports whether a Latin word of a question looks like a plural
+// noun: a German noun (capitalised) ending in -en, -er or -s ("Rolle" may
+// be one), an English word ending in s.
+func plural(u unit) bool {
+	switch {
+	case u.han || utf8.RuneCountInString(u.key) < 4:
+		return false
+	case u.capital:
+		return strings.HasSuffix(u.key, "en") || strings.HasSuffix(u.key, "er") || strings.HasSuffix(u.key, "s")
+	}
+	return strings.HasSuffix(u.key, "s") && !strings.HasSuffix(u.key, "ss")
+}
+
+// enumeration finds several things named in a row, each of up to four
+// words: "Lebensmittel, Kosmetik und Küchenartikel", 传感器、平台和应用. (A
+// colon before a comma said so too often of the wrong sentence: agendas.)
+var enumeration = regexp.MustCompile(`\p{L}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,3},\s+[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,3}(?:,\s+[^,]{1,40})*,?\s+(?:und|sowie|oder|and|or|as well as)\s+\p{L}|\p{Han}、\p{Han}`)
 
 // asksWhichCity reports whether a question asks which city or cities:
 // it has the words for both.
@@ -148,6 +201,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return cues.frequencies.in(text, units)
 	case aCity:
 		return len(e.citiesAnswering(text, q)) > 0
+	case aList:
+		return enumeration.MatchString(text)
 	case aPlace:
 		// A website is where one registers or downloads.
 		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)

@@ -30,6 +30,9 @@ type messageCues struct {
 	asksFrequency cueList
 	// asksSuccessor asks who followed someone in their role.
 	asksSuccessor cueList
+	// asksWhich asks which ones, followed by what ("Welche Funktionen",
+	// "which goods"); 哪些 and 哪几 ask for several.
+	asksWhich cueList
 	// asksDeadline asks for a date a text gives with a deadlineMarker.
 	asksDeadline, deadlineMarkers cueList
 	// pronouns refer to what an earlier question of the message named:
@@ -47,7 +50,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency,
+		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
 		"pronouns": &m.pronouns,
 	})
 	if err != nil {

@@ -74,8 +74,11 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 			return e.passageAnswer(q, c, topic), true, nil
 		}
 		// "Wie viele Masken wurden geliefert?": a passage without a
-		// number does not answer how many.
-		return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
+		// number does not answer how many. A list is what a sentence had
+		// best give, not what it must: the best one answers without.
+		if q.expects != aList {
+			return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
+		}
 	}
 	return e.passageAnswer(q, best, topic), true, nil
 }

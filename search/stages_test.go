@@ -93,6 +93,10 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"How often will the mayors' forum take place?", aFrequency},
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aCity},
 		{"Which venue will host the 12th plenary assembly?", aPlace},
+		{"Welche Funktionen hat die App?", aList},
+		{"Which goods will go from Germany to China?", aList},
+		{"这个研究所主要研究哪些方向？", aList},
+		{"Welche Rolle hatte Friedhelm Ost bei der ISA?", anyText},
 		{"第十二届全体大会在哪个会议中心举行？", aPlace},
 		{"Welche deutschen Städte haben Mannschaften nach Zhuzhou geschickt?", aCity},
 		{"绿色钢铁工作组里有哪些中国城市？", aCity},
@@ -907,5 +911,19 @@ func TestLearnerKnowsWordsFromPlaces(t *testing.T) {
 	}
 	if len(joined) != 1 || joined[0] != "Ningbo" {
 		t.Errorf("joined: %v, want Ningbo only", joined)
+	}
+}
+
+func TestEnumeration(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Goods heading to China will mainly be German food products, cosmetics and kitchenware.":             true,
+		"Drei Schwerpunkte: Chemie und neue Werkstoffe, Wasserstofftechnik sowie die berufliche Ausbildung.": true,
+		"主要功能包括企业黄页、合作需求发布和在线活动报名。":                                                                          true,
+		"The hub opened on 3 November 2026 in Taicang.":                                                      false,
+		"Das Institut soll am 1. März 2027 seine Arbeit aufnehmen, teilte die Stadt mit.":                    false,
+	} {
+		if got := enumeration.MatchString(text); got != want {
+			t.Errorf("%q names several things: %v, want %v", text, got, want)
+		}
 	}
 }
