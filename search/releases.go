@@ -777,19 +777,91 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 			}
 		}
 	}
-	if len(senses) == 0 {
+	// A German compound's parts, each in the sense the releases use:
+	// "Lagerfläche" is a warehouse's space, not a camp's area.
+	type compound struct {
+		word  int
+		lang  corpus.Lang
+		parts [][][]string // each part's senses, each sense's terms
+	}
+	var compounds []compound
+	if lang == corpus.German {
+		for i, w := range topic {
+			if w.name || camelCase(w.text) {
+				continue
+			}
+			for _, l := range corpus.Langs() {
+				if l == lang || !e.index.hasLang(l) {
+					continue
+				}
+				if parts := e.partSenses(w.text, l); len(parts) > 1 {
+					compounds = append(compounds, compound{word: i, lang: l, parts: parts})
+					for _, part := range parts {
+						lookup[l] = append(lookup[l], slices.Concat(part...)...)
+					}
+				}
+			}
+		}
+	}
+	if len(senses) == 0 && len(compounds) == 0 {
 		return topic
 	}
 	known, err := e.index.known(ctx, lookup)
 	if err != nil {
 		return topic // only a help: the common senses are searched
 	}
+	attested := func(l corpus.Lang, terms []string) bool {
+		return !slices.ContainsFunc(terms, func(t string) bool { return !known[l][t] })
+	}
 	for _, s := range senses {
-		if !slices.ContainsFunc(s.terms, func(t string) bool { return !known[s.lang][t] }) {
+		if attested(s.lang, s.terms) {
 			e.addVariant(&topic[s.word], s.lang, s.text, true)
 		}
 	}
+	for _, c := range compounds {
+		var group []string
+		for _, part := range c.parts {
+			i := slices.IndexFunc(part, func(terms []string) bool { return attested(c.lang, terms) })
+			if i < 0 {
+				group = nil
+				break
+			}
+			group = append(group, part[i]...)
+		}
+		if len(group) > 1 {
+			w := &topic[c.word]
+			w.parts[c.lang] = append(w.parts[c.lang], group)
+		}
+	}
 	return topic
+}
+
+// partSenses are the senses in to of each part of a German compound,
+// best first, each as its index terms; nil if it is no compound or a
+// part has no translation.
+func (e *Engine) partSenses(word string, to corpus.Lang) [][][]string {
+	spans := compoundSpans(e.index.analyze(corpus.German, word))
+	if len(spans) < 2 {
+		return nil
+	}
+	runes := []rune(strings.ToLower(word))
+	var out [][][]string
+	for _, t := range spans {
+		if t.start < 0 || t.end > len(runes) {
+			return nil
+		}
+		var senses [][]string
+		for _, tr := range e.translateSenses(string(runes[t.start:t.end]), corpus.German, to, maxAttested, minAttestedWeight) {
+			if terms := searchTerms(e.index.analyze(to, tr)); len(terms) > 0 {
+				senses = append(senses, terms)
+			}
+		}
+		if len(senses) == 0 {
+			return nil
+		}
+		out = append(out, senses)
+	}
+	return out
 }
 
 // maxTranslations bounds the translations of a word used in a search,

@@ -927,3 +927,13 @@ func TestEnumeration(t *testing.T) {
 		}
 	}
 }
+
+func TestCompoundPartsInTheSenseUsed(t *testing.T) {
+	// "Kooperationsbericht" is no word of the dictionaries; its parts, in
+	// the senses a Chinese release uses, are 合作 and 报告, found together.
+	e := engineWith(t, "testdata/eval")
+	w := e.withAttestedSenses(t.Context(), e.topicOf([]string{"Kooperationsbericht"}, nil, nil, corpus.German), corpus.German)[0]
+	if !w.foundIn(e.termSet(corpus.Chinese, "联盟发布《中德城市产业合作调研报告2025》")) {
+		t.Errorf("not found by its parts: %v", w.parts[corpus.Chinese])
+	}
+}
