@@ -688,11 +688,6 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 			for i, variant := range words {
 				e.addVariant(&w, l, variant, l != lang && i > 0)
 			}
-			if lang == corpus.German && l != lang && !w.name && len(w.terms[l]) <= 1 {
-				if group := e.translatedParts(text, l); len(group) > 1 {
-					w.parts[l] = append(w.parts[l], group)
-				}
-			}
 		}
 		// A word the question's own language drops as a stop word is
 		// no subject, whatever it may mean elsewhere; nor is one with
@@ -1021,30 +1016,6 @@ func compoundSpans(terms []term) []term {
 	}
 	slices.SortFunc(kept, func(a, b term) int { return cmp.Compare(a.start, b.start) })
 	return kept
-}
-
-// translatedParts translates a German compound the dictionaries lack
-// part by part into to: "Wasserstoffarbeitsgruppe" is found in English
-// by hydrogen, work and group together. Nil if a part has no translation.
-func (e *Engine) translatedParts(word string, to corpus.Lang) []string {
-	spans := compoundSpans(e.index.analyze(corpus.German, word))
-	if len(spans) < 2 {
-		return nil
-	}
-	// The filter counts a part's place in characters.
-	runes := []rune(strings.ToLower(word))
-	var group []string
-	for _, t := range spans {
-		if t.start < 0 || t.end > len(runes) {
-			return nil
-		}
-		tr := e.translate(string(runes[t.start:t.end]), corpus.German, to)
-		if len(tr) == 0 {
-			return nil
-		}
-		group = append(group, searchTerms(e.index.analyze(to, tr[0]))...)
-	}
-	return group
 }
 
 func (e *Engine) passageByID(id string) *passage {
