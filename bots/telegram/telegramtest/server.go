@@ -128,6 +128,9 @@ type Call struct {
 	Status int
 
 	handled bool // what it does is done, whether or not it was answered
+	// polling marks a getUpdates request that has ended any older one
+	// and may now be held: a newer one ends it.
+	polling bool
 }
 
 // Message is a message the bot sent, as it stands after its latest edit.
@@ -254,7 +257,7 @@ func (s *Server) WaitCalls(t testing.TB, method string, n int) []Call {
 		s.mu.Unlock()
 		done := 0
 		for _, c := range calls {
-			if c.handled || c.Method == "getUpdates" {
+			if c.handled || c.polling {
 				done++
 			}
 		}
@@ -402,6 +405,10 @@ func (s *Server) takeFault(method string, p params) *apiError {
 	return nil
 }
 
+// callKey keys the index in s.calls of the call a request is, in its
+// context.
+type callKey struct{}
+
 // notify wakes everyone waiting for a change; s.mu is held.
 func (s *Server) notify() {
 	close(s.changed)
@@ -520,7 +527,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		err = perr
 	default:
 		if err = s.takeFault(name, p); err == nil {
-			result, err = m.h(s, r, p)
+			result, err = m.h(s, r.WithContext(context.WithValue(r.Context(), callKey{}, callIndex)), p)
 		}
 	}
 	s.mu.Lock()

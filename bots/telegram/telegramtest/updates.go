@@ -347,6 +347,9 @@ func (s *Server) getUpdates(r *http.Request, p params) (any, *apiError) {
 	}
 	s.pollGen++
 	gen := s.pollGen
+	if i, ok := r.Context().Value(callKey{}).(int); ok {
+		s.calls[i].polling = true // WaitCalls counts it from now on
+	}
 	s.notify() // ends an older request still held
 	s.confirmLocked(offset)
 
