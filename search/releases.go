@@ -745,8 +745,10 @@ func (e *Engine) chineseWordTerms(l corpus.Lang, variant string, terms []string)
 }
 
 // withAttestedSenses adds to the topic's words, but for names, their
-// rarer senses in the other languages that the releases use: those whose
-// words the index holds in that language, looked up together.
+// senses in the other languages that the releases use, looked up in the
+// index together: rarer translations ("Mitarbeiter" is 工作人员 too), and
+// a German compound's parts, each in the first of its senses used there,
+// all together ("Kooperationsbericht" is 合作 and 报告).
 func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang corpus.Lang) []topicWord {
 	type sense struct {
 		word  int
@@ -754,7 +756,13 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 		text  string
 		terms []string
 	}
+	type compound struct {
+		word  int
+		lang  corpus.Lang
+		parts [][][]string // each part's senses, each sense's terms
+	}
 	var senses []sense
+	var compounds []compound
 	lookup := map[corpus.Lang][]string{}
 	for i, w := range topic {
 		if w.name || camelCase(w.text) {
@@ -770,30 +778,13 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 					lookup[l] = append(lookup[l], terms...)
 				}
 			}
-		}
-	}
-	// A German compound's parts, each in the sense the releases use:
-	// "Lagerfläche" is a warehouse's space, not a camp's area.
-	type compound struct {
-		word  int
-		lang  corpus.Lang
-		parts [][][]string // each part's senses, each sense's terms
-	}
-	var compounds []compound
-	if lang == corpus.German {
-		for i, w := range topic {
-			if w.name || camelCase(w.text) {
+			if lang != corpus.German {
 				continue
 			}
-			for _, l := range corpus.Langs() {
-				if l == lang || !e.index.hasLang(l) {
-					continue
-				}
-				if parts := e.partSenses(w.text, l); len(parts) > 1 {
-					compounds = append(compounds, compound{word: i, lang: l, parts: parts})
-					for _, part := range parts {
-						lookup[l] = append(lookup[l], slices.Concat(part...)...)
-					}
+			if parts := e.partSenses(w.text, l); len(parts) > 1 {
+				compounds = append(compounds, compound{word: i, lang: l, parts: parts})
+				for _, part := range parts {
+					lookup[l] = append(lookup[l], slices.Concat(part...)...)
 				}
 			}
 		}
