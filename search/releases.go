@@ -415,6 +415,9 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 			got += topicWeight(w)
 		}
 		switch {
+		case !found && w.single():
+			// A lone Chinese character (派, 去) says too little, in too
+			// many senses, for a passage to need it.
 		case w.name:
 			names++
 			if found {
@@ -469,6 +472,12 @@ type topicWord struct {
 	// translation: "youth" and "camp" of 青年营 in a sentence say all of
 	// it, as much as 青年 and 年营 would.
 	translated [][]string
+}
+
+// single reports whether the word is one Chinese character.
+func (w topicWord) single() bool {
+	r, size := utf8.DecodeRuneInString(w.text)
+	return isHan(r) && size == len(w.text)
 }
 
 // share is how much of the word a text's terms hold: nothing, or from a
@@ -692,7 +701,7 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 		// A word the question's own language drops as a stop word is
 		// no subject, whatever it may mean elsewhere; nor is one with
 		// nothing to search for (the "e" of "e-mobility").
-		if len(e.index.analyze(lang, text)) > 0 && len(w.terms) > 0 {
+		if len(e.index.analyze(lang, text)) > 0 && (len(w.terms) > 0 || len(w.parts) > 0) {
 			out = append(out, w)
 		}
 	}

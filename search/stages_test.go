@@ -938,3 +938,18 @@ func TestCompoundPartsInTheSenseUsed(t *testing.T) {
 		t.Errorf("not found by its parts: %v", w.parts[corpus.Chinese])
 	}
 }
+
+func TestLoneCharacterNeedNotBeCovered(t *testing.T) {
+	// 派 ("send", and a tributary, a clique) and 去 ("go") say too little
+	// for a passage to need them; 医生 is what it must hold, beside the
+	// cities named.
+	e := engineWith(t, "testdata/eval")
+	names := map[string]bool{"希尔德斯海姆": true, "株洲": true}
+	topic := e.topicOf([]string{"派", "医生", "去", "希尔德斯海姆", "株洲"}, names, nil, corpus.Chinese)
+	if _, ok := covers(topic, e.termSet(corpus.Chinese, "希尔德斯海姆医院将安排四名医生前往株洲。")); !ok {
+		t.Errorf("a passage without 派 and 去 does not cover %v", topic)
+	}
+	if _, ok := covers(topic, e.termSet(corpus.Chinese, "希尔德斯海姆和株洲签署了协议。")); ok {
+		t.Errorf("a passage with the cities alone covers %v", topic)
+	}
+}
