@@ -105,7 +105,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		case modifiesCompound(q, m):
 			compound = m.to // "Huzhou-Erklärung": neither Huzhou nor a statement
 			r.modifier(m)
-		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m):
+		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m), e.partOfHyphenedWord(q.text, q.units, m):
 		default:
 			r.match(n, m)
 		}
@@ -190,6 +190,36 @@ func (e *Engine) partOfWord(units []unit, m match) bool {
 		return len(e.bilingual().Translate(units[from].key+units[to-1].key, corpus.Chinese, corpus.English)) > 0
 	}
 	return word(m.from-1, m.to) || word(m.from, m.to+1)
+}
+
+// partOfHyphenedWord reports whether a Latin keyword is part of a word
+// written with a hyphen that the dictionaries know as a word of its own:
+// the "start" of "start-ups" is no start. "ISA-Büro" is no such word.
+func (e *Engine) partOfHyphenedWord(text string, units []unit, m match) bool {
+	if units[m.from].han {
+		return false
+	}
+	start, end := units[m.from].start, endOf(units[m.to-1])
+	wordRune := func(r rune) bool { return r == '-' || unicode.IsLetter(r) }
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if !wordRune(r) {
+			break
+		}
+		start -= size
+	}
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !wordRune(r) {
+			break
+		}
+		end += size
+	}
+	word := strings.Trim(text[start:end], "-")
+	if !strings.Contains(word, "-") || word == text[units[m.from].start:endOf(units[m.to-1])] {
+		return false // no hyphen, or the keyword is the whole word ("secretary-general")
+	}
+	return e.bilingual().Headword(word, corpus.English) || e.bilingual().Headword(word, corpus.German)
 }
 
 // reading is a question being read: which of its units a keyword or name

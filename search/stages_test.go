@@ -953,3 +953,25 @@ func TestLoneCharacterNeedNotBeCovered(t *testing.T) {
 		t.Errorf("a passage with the cities alone covers %v", topic)
 	}
 }
+
+func TestHyphenedWordIsNoKeyword(t *testing.T) {
+	// The "start" of "start-ups" is no founding; "secretary-general" is a
+	// keyword as a whole, and "ISA-Büro" is the alliance's office.
+	e := testEngine(t)
+	for _, tt := range []struct {
+		question string
+		concept  concept
+		has      bool
+	}{
+		{"How many start-ups does the programme take in per year?", cFounding, false},
+		{"When did the ISA start?", cFounding, true},
+		{"Wo sitzt das ISA-Büro?", cAlliance, true},
+	} {
+		if got := e.read(tt.question, "").has[tt.concept]; got != tt.has {
+			t.Errorf("%s: concept %d %v, want %v", tt.question, tt.concept, got, tt.has)
+		}
+	}
+	if !e.read("Who is the deputy secretary-general?", "").has[cSecretariat] {
+		t.Errorf("secretary-general not read as the secretariat's")
+	}
+}

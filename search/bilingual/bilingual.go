@@ -246,6 +246,18 @@ func (d *Dict) Translate(word string, from, to corpus.Lang) []Translation {
 	return out
 }
 
+// Headword reports whether word, in from (German or English), is a word
+// of the dictionary itself, or a form of one: not translated from its
+// parts or word by word.
+func (d *Dict) Headword(word string, from corpus.Lang) bool {
+	to := corpus.English
+	if from == corpus.English {
+		to = corpus.German
+	}
+	t := d.table(from, to)
+	return t != nil && t.lookup(normalize(word)) != nil
+}
+
 // normalize lowers word and separates its words by one space.
 func normalize(word string) string {
 	return strings.Join(strings.Fields(strings.ToLower(word)), " ")
