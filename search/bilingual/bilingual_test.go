@@ -469,3 +469,21 @@ func BenchmarkTranslateStem(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(stemmed)), "ns/word")
 }
+
+func TestHeadword(t *testing.T) {
+	d := Embedded()
+	for _, tt := range []struct {
+		word string
+		from corpus.Lang
+		want bool
+	}{
+		{"start-ups", corpus.English, true},
+		{"Austausch", corpus.German, true},
+		{"Jugendaustausch", corpus.German, false}, // translated from its parts
+		{"youth exchange", corpus.English, false}, // word by word
+	} {
+		if got := d.Headword(tt.word, tt.from); got != tt.want {
+			t.Errorf("Headword(%q) = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
