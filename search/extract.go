@@ -184,6 +184,9 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	text = withoutAsked(text, q.text)
 	switch t {
 	case aDate:
+		if q.has[cNext] {
+			return e.namesTimeToCome(text) // the next one is still to come
+		}
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
 			slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
 	case aNumber:
@@ -413,6 +416,7 @@ func (e *Engine) kindWeight(q *question, c candidate, person, deadline bool) flo
 	if c.holds && deadline && e.givesDeadline(s) {
 		w += 0.5 // "bis zum 31. März 2027" for "Bis wann läuft die Frist?"
 	}
+
 	if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q) {
 		w += 1.5 // both facts asked for: "wann und wo"
 	}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -287,21 +288,38 @@ func unnumberedFromReleases(fromData func(context.Context, *Engine, *question) (
 			return a, ok, err
 		}
 		r, said, err := e.answerFromReleases(ctx, q)
-		if err != nil || said && r.Answered && (q.has[cNext] && e.namesDayToCome(r) || namesYear(r, q.years)) {
+		if err != nil || said && r.Answered && len(r.Sources) > 0 && (q.has[cNext] && e.namesDayToCome(r.Sources[0].Snippet) || namesYear(r, q.years)) {
 			return r, true, err
 		}
 		return a, ok, nil
 	}
 }
 
-// namesDayToCome reports whether an answer's quote names a day still to
-// come.
-func (e *Engine) namesDayToCome(a answer.Answer) bool {
+// namesDayToCome reports whether a text names a day still to come.
+func (e *Engine) namesDayToCome(text string) bool {
 	today := corpus.DateOf(e.now())
-	return len(a.Sources) > 0 && slices.ContainsFunc(findDates(a.Sources[0].Snippet), func(d dateSpan) bool {
+	return slices.ContainsFunc(findDates(text), func(d dateSpan) bool {
 		return d.date.Day != 0 && compareCoarse(d.date, today) >= 0
 	})
 }
+
+// namesTimeToCome reports whether a text names a day, month or year
+// still to come: "im Herbst 2027", "2027年5月".
+func (e *Engine) namesTimeToCome(text string) bool {
+	today := corpus.DateOf(e.now())
+	if slices.ContainsFunc(findDates(text), func(d dateSpan) bool { return compareCoarse(d.date, today) >= 0 }) {
+		return true
+	}
+	// A year alone: the years of the dates found are no more to come
+	// than their dates.
+	return slices.ContainsFunc(yearNumber.FindAllStringSubmatch(stripDates(text), -1), func(m []string) bool {
+		n, err := strconv.Atoi(m[1])
+		return err == nil && n >= today.Year
+	})
+}
+
+// yearNumber finds a year written in digits: "2027", 2027年.
+var yearNumber = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
 
 // namesYear reports whether an answer's quote names one of years.
 func namesYear(a answer.Answer, years []int) bool {

@@ -690,6 +690,7 @@ func TestNextAssemblyFromRelease(t *testing.T) {
 	for question, want := range map[string]string{
 		"Wann ist die nächste Plenarversammlung?": "18. Mai 2027",
 		"When is the next plenary assembly?":      "18 May 2027",
+		"下一次全体大会什么时候举行？":                          "2027年5月18日",
 	} {
 		a, err := e.Answer(t.Context(), question, "")
 		if err != nil {
