@@ -265,6 +265,11 @@ type Index struct {
 	// learned is what was learned of each release, read when first
 	// needed (loadLearned).
 	learned *learnedSet
+	// unchanged is the data the last Sync was given, if it found each of
+	// its releases as the merged facts kept were keyed with
+	// (keptRelease.Merged), and no other: their key of the releases is
+	// then snap.MergedReleases (mergeKeyOf).
+	unchanged *corpus.Data
 	// byName are snap's releases read from a file, by the file's name,
 	// for Known: a data directory named another way (relative, moved)
 	// holds the same files.
@@ -416,11 +421,15 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 	var changed []*corpus.Release
 	var versions []string
 	known := 0 // of data's releases, those the index holds a version of
+	// Whether every release is one of those the merged facts were kept
+	// for, as it was: told here, where each is looked up anyway.
+	merged := idx.snap.MergedReleases != "" && len(data.Releases) == idx.snap.MergedCount
 	for i := range data.Releases {
 		r := &data.Releases[i]
 		if k := idx.snap.Releases[r.ID]; k != nil {
 			known++
 			if k.holds(data, r) {
+				merged = merged && k.Merged && sameCitation(k, r)
 				continue
 			}
 		}
@@ -440,7 +449,11 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 			}
 		}
 	}
+	idx.unchanged = nil
 	if len(changed) == 0 && len(gone) == 0 {
+		if merged {
+			idx.unchanged = data
+		}
 		return 0, nil, nil
 	}
 	batch := idx.bleve.NewBatch()
@@ -507,6 +520,7 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 func (idx *Index) Replace(ctx context.Context, r corpus.Release) error {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
+	idx.unchanged = nil
 	batch := idx.bleve.NewBatch()
 	idx.remove(batch, map[string]bool{r.ID: true})
 	kept, err := idx.indexRelease(batch, &r)

@@ -51,6 +51,11 @@ type snapshot struct {
 	// Merged are the facts merged for MergeKey (mergeKey), if any.
 	MergeKey string
 	Merged   *mergedFacts
+	// MergedReleases is MergeKey's key of the releases (releasesKey), of
+	// MergedCount releases, each marked Merged; "" when the snapshot's
+	// releases were not all those of the key when it was kept.
+	MergedReleases string
+	MergedCount    int
 	// Count is how many releases a snapshot file holds in all its
 	// parts, written in the first, so that their map is made at its size
 	// (0 in a file written before it was). In memory it is 0: the map
@@ -70,6 +75,11 @@ type keptRelease struct {
 	// whether it has a contact block: the documents that remove it.
 	Body, About int
 	Contact     bool
+	// Merged says that this version of the release, with its title, link
+	// and date, is one of those the merged facts were kept for
+	// (Index.keepMerged). A release indexed again is not, until they are
+	// kept again.
+	Merged bool
 }
 
 // version is k's version as releaseVersion says it.
@@ -85,7 +95,8 @@ func (k *keptRelease) version() string {
 // a start asks it of every release.
 func (k *keptRelease) holds(data *corpus.Data, r *corpus.Release) bool {
 	if s, ok := data.Stamps[r.ID]; ok && !r.HasText() {
-		return k.Version == "" && k.Stamp == s && filepath.Base(k.Release.Source) == filepath.Base(r.Source)
+		// The same path is most often the same string (Index.Known).
+		return k.Version == "" && k.Stamp == s && (k.Release.Source == r.Source || filepath.Base(k.Release.Source) == filepath.Base(r.Source))
 	}
 	return k.Version == releaseVersion(data, r)
 }
@@ -457,7 +468,8 @@ func (idx *Index) saveSnapshot() error {
 	return writeGob(idx.dir, snapshotFile, func(enc *gob.Encoder) error {
 		return encodeParts(enc, idx.snap.Releases, func(releases map[string]*keptRelease, first bool) any {
 			if first {
-				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged, Count: len(idx.snap.Releases), Releases: releases}
+				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged,
+					MergedReleases: idx.snap.MergedReleases, MergedCount: idx.snap.MergedCount, Count: len(idx.snap.Releases), Releases: releases}
 			}
 			return &snapshot{Releases: releases}
 		})
