@@ -454,6 +454,11 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		if merged {
 			idx.unchanged = data
 		}
+		if idx.snap.old {
+			// Written in its new format once; if it cannot be, it is read
+			// from the old file again at the next start.
+			_ = idx.saveSnapshot()
+		}
 		return 0, nil, nil
 	}
 	batch := idx.bleve.NewBatch()

@@ -32,10 +32,10 @@ import (
 // second file (learnedFile), read only when the facts must be merged
 // again: a release changed, or the data files did.
 
-// snapshotFile, in the index directory, is the snapshot; learnedFile
-// what was learned of each release.
+// snapshotFile, in the index directory, is the snapshot (its format is
+// in snapshotfile.go); learnedFile what was learned of each release.
 const (
-	snapshotFile = "isabot-snapshot.gob"
+	snapshotFile = "isabot-snapshot.bin"
 	learnedFile  = "isabot-learned.gob"
 )
 
@@ -56,11 +56,14 @@ type snapshot struct {
 	// releases were not all those of the key when it was kept.
 	MergedReleases string
 	MergedCount    int
-	// Count is how many releases a snapshot file holds in all its
-	// parts, written in the first, so that their map is made at its size
-	// (0 in a file written before it was). In memory it is 0: the map
-	// says.
+	// Count is how many releases a gob snapshot file (oldSnapshotFile)
+	// holds in all its parts, written in the first, so that their map is
+	// made at its size (0 in a file written before it was). In memory it
+	// is 0: the map says.
 	Count int
+	// old says that the snapshot was read from oldSnapshotFile: Sync
+	// writes it in the format of snapshotFile.
+	old bool
 }
 
 // keptRelease is one indexed release.
@@ -255,11 +258,25 @@ func stampVersion(path string, s corpus.Stamp) string {
 	return "file " + filepath.Base(path) + " " + strconv.FormatInt(s.Size, 10) + " " + strconv.FormatInt(s.ModTime, 10)
 }
 
-// readSnapshot reads the snapshot of the index in dir; a missing or
-// unreadable one, or one of another mapping, is none.
+// readSnapshot reads the snapshot of the index in dir, or, when there
+// is none, the one written before in gob; a missing or unreadable one, or
+// one of another format or mapping, is none.
 func readSnapshot(dir string) (*snapshot, bool) {
+	snap, err := readSnapshotFile(filepath.Join(dir, snapshotFile))
+	switch {
+	case err == nil:
+		return snap, snap.Mapping == mappingVersion
+	case errors.Is(err, fs.ErrNotExist):
+		return readOldSnapshot(dir)
+	}
+	return nil, false
+}
+
+// readOldSnapshot reads the snapshot in gob, as it was written before
+// snapshotFile.
+func readOldSnapshot(dir string) (*snapshot, bool) {
 	var s snapshot
-	ok := readGob(filepath.Join(dir, snapshotFile), func(part *snapshot, first bool) {
+	ok := readGob(filepath.Join(dir, oldSnapshotFile), func(part *snapshot, first bool) {
 		if first {
 			s = *part
 			s.Releases, s.Count = make(map[string]*keptRelease, max(part.Count, len(part.Releases))), 0
@@ -269,15 +286,16 @@ func readSnapshot(dir string) (*snapshot, bool) {
 	if !ok || s.Mapping != mappingVersion {
 		return nil, false
 	}
+	s.old = true
 	return &s, true
 }
 
-// The snapshot and the learned facts are written in parts of partSize
-// releases, one gob message a part, the first with the rest of the
-// value: the encoder makes each message whole in memory, and its buffer
-// for the learned facts of 100,000 releases in one message held about
-// 70 MB at the peak of a first build. A file of one message (as written before) reads as
-// it did.
+// The learned facts (and the snapshot, when it was in gob) are written
+// in parts of partSize releases, one gob message a part, the first with
+// the rest of the value: the encoder makes each message whole in memory,
+// and its buffer for the learned facts of 100,000 releases in one message
+// held about 70 MB at the peak of a first build. A file of one message
+// (as written before) reads as it did.
 const partSize = 4096
 
 // readGob decodes the file at path, message by message, giving each to
@@ -459,19 +477,20 @@ func (idx *Index) saveLearned() error {
 	})
 }
 
-// saveSnapshot writes the snapshot of an on-disk index; idx.mu must be
-// held.
+// saveSnapshot writes the snapshot of an on-disk index, and removes one
+// written before in gob; idx.mu must be held.
 func (idx *Index) saveSnapshot() error {
 	if idx.dir == "" {
 		return nil
 	}
-	return writeGob(idx.dir, snapshotFile, func(enc *gob.Encoder) error {
-		return encodeParts(enc, idx.snap.Releases, func(releases map[string]*keptRelease, first bool) any {
-			if first {
-				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged,
-					MergedReleases: idx.snap.MergedReleases, MergedCount: idx.snap.MergedCount, Count: len(idx.snap.Releases), Releases: releases}
-			}
-			return &snapshot{Releases: releases}
-		})
-	})
+	if err := writeSnapshot(idx.dir, snapshotFile, idx.snap); err != nil {
+		return err
+	}
+	if idx.snap.old {
+		if err := os.Remove(filepath.Join(idx.dir, oldSnapshotFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		idx.snap.old = false
+	}
+	return nil
 }
