@@ -42,10 +42,11 @@ type Dir struct {
 	// Data.Full reads again; Data.Stamps has their files' stamps.
 	Lazy bool
 	// Known gives, for a Lazy directory, the release without its text
-	// that the release file at path held when it had stamp, if known; the
-	// file is then not read. Nil reads every file. It is called from
-	// several goroutines at once.
-	Known func(path string, stamp Stamp) (Release, bool)
+	// that the release file name of the folder at path folder held when
+	// it had stamp, if known; the file is then not read. The release's
+	// Source is the file's path, filepath.Join(folder, name). Nil reads
+	// every file. It is called from several goroutines at once.
+	Known func(folder, name string, stamp Stamp) (Release, bool)
 }
 
 // Embedded is the default corpus compiled into the binary.
@@ -331,20 +332,11 @@ func (l *loader) fail(path string, line int, err error) {
 	l.errs = append(l.errs, &FileError{Path: path, Line: line, Err: err})
 }
 
-// releaseSet holds releases in the order added, one of each ID.
+// releaseSet holds releases in the order added, one of each ID: a
+// release of an ID there replaces it (loadReleases).
 type releaseSet struct {
 	list []Release
 	at   map[string]int // index in list by ID
-}
-
-// put adds r, in place of the release of its ID if there is one.
-func (s *releaseSet) put(r Release) {
-	if i, ok := s.at[r.ID]; ok {
-		s.list[i] = r
-		return
-	}
-	s.at[r.ID] = len(s.list)
-	s.list = append(s.list, r)
 }
 
 // loadReleases reads the releases of dir into into. It returns ctx's
@@ -382,17 +374,17 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 		inParallel(len(part), func(i int) {
 			e := &part[i]
 			chunk[i] = taken{}
-			if e.isDir() || !IsReleaseFile(e.name) || ctx.Err() != nil {
+			if e.isDir() || !e.release || ctx.Err() != nil {
 				return
 			}
-			chunk[i].release, chunk[i].err = readRelease(ctx, dir, e, filepath.Join(folder, e.name))
+			chunk[i].release, chunk[i].err = readRelease(ctx, dir, e, folder)
 		})
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		for i := range part {
 			e, t := &part[i], &chunk[i]
-			if e.isDir() || !IsReleaseFile(e.name) {
+			if e.isDir() || !e.release {
 				continue
 			}
 			if t.err != nil {
@@ -400,11 +392,18 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 				continue
 			}
 			r := &t.release
-			if at, dup := into.at[r.ID]; dup && filepath.Dir(into.list[at].Source) == folder {
+			// One look-up for both: a start adds every release.
+			at, dup := into.at[r.ID]
+			switch {
+			case dup && filepath.Dir(into.list[at].Source) == folder:
 				l.fail(r.Source, 0, fmt.Errorf("release id %q is already used by %s", r.ID, into.list[at].Source))
 				continue
+			case dup:
+				into.list[at] = *r
+			default:
+				into.at[r.ID] = len(into.list)
+				into.list = append(into.list, *r)
 			}
-			into.put(*r)
 			if dir.Lazy {
 				l.stamps[r.ID] = e.stamp
 			}
@@ -418,22 +417,24 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 // added stay small.
 const readChunk = 4 * batch
 
-// readRelease reads the release file e of dir, at p: a Lazy directory's
-// release without its text, and not read at all when dir knows it by its
-// stamp. A link is always read: its own stamp says nothing of the file it
-// leads to. It returns ctx's error if ctx ends while dir.Known answers
-// (it may wait for an index being opened).
-func readRelease(ctx context.Context, dir Dir, e *folderEntry, p string) (Release, error) {
-	if e.err != nil {
-		return Release{}, &FileError{Path: p, Err: e.err}
-	}
-	if dir.Lazy && dir.Known != nil && e.typ&fs.ModeSymlink == 0 {
-		if r, ok := dir.Known(p, e.stamp); ok {
+// readRelease reads the release file e of dir's folder at path folder: a
+// Lazy directory's release without its text, and not read at all when
+// dir knows it by its stamp. A link is always read: its own stamp says
+// nothing of the file it leads to. It returns ctx's error if ctx ends
+// while dir.Known answers (it may wait for an index being opened).
+func readRelease(ctx context.Context, dir Dir, e *folderEntry, folder string) (Release, error) {
+	if e.err == nil && dir.Lazy && dir.Known != nil && e.typ&fs.ModeSymlink == 0 {
+		// Asked before the file's path is made: most files are known.
+		if r, ok := dir.Known(folder, e.name, e.stamp); ok {
 			return r, nil
 		}
 		if ctx.Err() != nil {
 			return Release{}, ctx.Err()
 		}
+	}
+	p := filepath.Join(folder, e.name)
+	if e.err != nil {
+		return Release{}, &FileError{Path: p, Err: e.err}
 	}
 	raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.name), dir.MaxFileSize)
 	if err != nil {

@@ -64,6 +64,9 @@ type snapshot struct {
 	// old says that the snapshot was read from oldSnapshotFile: Sync
 	// writes it in the format of snapshotFile.
 	old bool
+	// list holds the releases as read from snapshotFile, in its order,
+	// which Releases points into, until newIndex has gone through them.
+	list []keptRelease
 }
 
 // keptRelease is one indexed release.

@@ -197,7 +197,7 @@ func decodeSnapshot(r io.Reader, size int64) (*snapshot, error) {
 	}
 	// One allocation for all, and the map made at its size.
 	kept := make([]keptRelease, n)
-	snap.Releases = make(map[string]*keptRelease, n)
+	snap.Releases, snap.list = make(map[string]*keptRelease, n), kept
 	for i := range kept {
 		k := &kept[i]
 		d.release(k)

@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"hash/crc32"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -86,6 +87,10 @@ func TestSnapshotFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if len(got.list) != len(snap.Releases) {
+			t.Errorf("the list of releases read holds %d, want %d", len(got.list), len(snap.Releases))
+		}
+		got.list = nil
 		if !reflect.DeepEqual(got, snap) {
 			t.Errorf("snapshot of %d releases read back as\n%+v\nwant\n%+v", len(snap.Releases), got, snap)
 		}
@@ -233,5 +238,46 @@ func TestOldSnapshotWrittenAgain(t *testing.T) {
 	idx.Close()
 	if got := files.read(); len(got) > 0 {
 		t.Errorf("the start after it read %v", got)
+	}
+}
+
+// TestKnownByFileName checks that a release whose ID is not its file's
+// name without its extension is known by its file all the same, and
+// each release given with its file's path.
+func TestKnownByFileName(t *testing.T) {
+	dataDir := t.TempDir()
+	folder := filepath.Join(dataDir, corpus.ReleasesDir)
+	if err := synthetic.WriteFiles(folder, synthetic.Releases(2, 4)); err != nil {
+		t.Fatal(err)
+	}
+	const named = "---\nid: eigene-kennung\ntitle: Meldung mit eigener Kennung\ndate: 2026-03-01\nlang: de\n---\nDie Meldung berichtet über Wasserstoff aus Mainz.\n"
+	if err := os.WriteFile(filepath.Join(folder, "datei.md"), []byte(named), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, idx, _ := lazyStart(t, dataDir)
+	idx.Close()
+	e, idx, files := lazyStart(t, dataDir)
+	defer idx.Close()
+	if got := files.read(); len(got) > 0 {
+		t.Errorf("an unchanged start read %v", got)
+	}
+	if len(idx.byName) != 1 || idx.byName["datei.md"] == nil {
+		t.Errorf("releases known by their file's name: %v, want datei.md's alone", slices.Collect(maps.Keys(idx.byName)))
+	}
+	r, ok := e.Release("eigene-kennung")
+	if !ok || r.Source != filepath.Join(folder, "datei.md") || len(r.Body) != 1 {
+		t.Errorf("the release of datei.md: %v, %+v", ok, r)
+	}
+	n := 0
+	for _, r := range e.base.Releases {
+		if _, ok := e.base.Stamps[r.ID]; ok {
+			n++
+			if filepath.Dir(r.Source) != folder {
+				t.Errorf("release %s from %s, not from %s", r.ID, r.Source, folder)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d releases of the data directory, want 3", n)
 	}
 }
