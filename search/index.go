@@ -459,12 +459,19 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 	// Whether every release is one of those the merged facts were kept
 	// for, as it was: told here, where each is looked up anyway.
 	merged := idx.snap.MergedReleases != "" && len(data.Releases) == idx.snap.MergedCount
+	// Whether a file is known under another path: the data directory
+	// named another way. The snapshot then keeps the new one, which
+	// Known gives without making it at the next start.
+	moved := false
 	for i := range data.Releases {
 		r := &data.Releases[i]
 		if k := idx.snap.Releases[r.ID]; k != nil {
 			known++
 			if k.holds(data, r) {
 				merged = merged && k.Merged && sameCitation(k, r)
+				if k.Version == "" && k.Release.Source != r.Source {
+					k.Release.Source, moved = r.Source, true
+				}
 				continue
 			}
 		}
@@ -489,9 +496,9 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		if merged {
 			idx.unchanged = data
 		}
-		if idx.snap.old {
-			// Written in its new format once; if it cannot be, it is read
-			// from the old file again at the next start.
+		if idx.snap.old || moved {
+			// Written in its new format, or with the new paths, once; if
+			// it cannot be, it is read as it was again at the next start.
 			_ = idx.saveSnapshot()
 		}
 		return 0, nil, nil

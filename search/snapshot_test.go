@@ -186,12 +186,22 @@ func TestMovedDataDirNotReread(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, idx, files := lazyStart(t, moved)
-	defer idx.Close()
 	if got := files.read(); len(got) > 0 {
 		t.Errorf("a start from the moved data directory read %v", got)
 	}
 	if r, ok := e.Release(releases[0].ID); !ok || !slices.Equal(r.Body, releases[0].Body) {
 		t.Errorf("release read from its new place: %v, %v", r, ok)
+	}
+	idx.Close()
+	// The snapshot keeps the new paths.
+	snap, ok := readSnapshot(filepath.Join(moved, "index"))
+	if !ok {
+		t.Fatal("no snapshot")
+	}
+	for _, r := range releases {
+		if k := snap.Releases[r.ID]; k == nil || k.Release.Source != filepath.Join(moved, corpus.ReleasesDir, r.ID+".txt") {
+			t.Errorf("the snapshot keeps release %s as %+v", r.ID, k)
+		}
 	}
 }
 

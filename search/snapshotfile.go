@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -95,8 +97,11 @@ func encodeSnapshot(w io.Writer, snap *snapshot) error {
 	buf = binary.AppendUvarint(buf, uint64(snap.MergedCount))
 	buf = appendString(buf, merged.String())
 	buf = binary.AppendUvarint(buf, uint64(len(snap.Releases)))
-	// One write for every few releases.
-	for _, k := range snap.Releases {
+	// In the order of their IDs, most often that of their files' names, in
+	// which a start takes them: the strings of one are read after those
+	// of the one before, not all over the file. One write for every few.
+	for _, id := range slices.Sorted(maps.Keys(snap.Releases)) {
+		k := snap.Releases[id]
 		var err error
 		if buf, err = appendRelease(buf, k); err != nil {
 			return err
