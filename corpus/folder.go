@@ -10,12 +10,15 @@ import (
 )
 
 // folderEntry is a file of a releases folder, with its type and, when
-// asked for, its stamp, or the error of finding them.
+// asked for, its stamp, or the error of finding them. release says
+// whether its name is that of a release (IsReleaseFile): only a release
+// is stat-ed.
 type folderEntry struct {
-	name  string
-	typ   fs.FileMode
-	stamp Stamp
-	err   error
+	name    string
+	release bool
+	typ     fs.FileMode
+	stamp   Stamp
+	err     error
 }
 
 func (e *folderEntry) isDir() bool { return e.typ&fs.ModeDir != 0 }
@@ -38,8 +41,8 @@ func readFolder(fsys fs.FS, name string, withStamps bool) ([]folderEntry, error)
 	}
 	out := make([]folderEntry, len(entries))
 	for i, e := range entries {
-		out[i] = folderEntry{name: e.Name(), typ: e.Type()}
-		if withStamps && IsReleaseFile(e.Name()) {
+		out[i] = folderEntry{name: e.Name(), release: IsReleaseFile(e.Name()), typ: e.Type()}
+		if withStamps && out[i].release {
 			fi, err := e.Info()
 			if err != nil {
 				out[i].err = err
@@ -122,8 +125,8 @@ type lstater func(name string) (fs.FileMode, Stamp, error)
 // statEntry is the entry of the file name. A file that is no release by
 // its name is not stat-ed: the loader passes over it.
 func statEntry(lstat lstater, name string) folderEntry {
-	e := folderEntry{name: name}
-	if !IsReleaseFile(name) {
+	e := folderEntry{name: name, release: IsReleaseFile(name)}
+	if !e.release {
 		return e
 	}
 	e.typ, e.stamp, e.err = lstat(name)

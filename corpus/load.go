@@ -42,10 +42,11 @@ type Dir struct {
 	// Data.Full reads again; Data.Stamps has their files' stamps.
 	Lazy bool
 	// Known gives, for a Lazy directory, the release without its text
-	// that the release file at path held when it had stamp, if known; the
-	// file is then not read. Nil reads every file. It is called from
-	// several goroutines at once.
-	Known func(path string, stamp Stamp) (Release, bool)
+	// that the release file name of the folder at path folder held when
+	// it had stamp, if known; the file is then not read. The release's
+	// Source is the file's path, filepath.Join(folder, name). Nil reads
+	// every file. It is called from several goroutines at once.
+	Known func(folder, name string, stamp Stamp) (Release, bool)
 }
 
 // Embedded is the default corpus compiled into the binary.
@@ -93,6 +94,7 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 		for _, dir := range dirs {
 			for _, name := range dataFiles {
 				if f, ok := readDataFile(dir, name); ok {
+					f.decoded = decodeFile(name, f)
 					versions[name] = append(versions[name], f)
 				}
 			}
@@ -126,18 +128,10 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 	var ordered sync.WaitGroup
 	ordered.Go(func() { order = dateOrder(d.Releases) })
 
-	sources := choose(&l, d, versions[SourcesFile], func(l *loader, f dataFile) map[string]Source {
-		return l.loadSources(f, d.Releases)
+	sources := choose(&l, d, versions[SourcesFile], func(l *loader, f dataFile) sourceSet {
+		return l.loadSources(f, releases.at)
 	})
-	// Sized at once: every release is a source, and growing a list of
-	// 100,000 step by step left four times its size behind. The IDs are
-	// sorted, not the sources, which are 136 bytes each to move.
-	if len(sources) > 0 {
-		d.Sources = make([]Source, 0, len(sources))
-	}
-	for _, id := range slices.Sorted(maps.Keys(sources)) {
-		d.Sources = append(d.Sources, sources[id])
-	}
+	d.Sources = sources.list(d.Releases)
 	cities := choose(&l, d, versions[CitiesFile], func(l *loader, f dataFile) cityData {
 		return l.loadCities(f, sources)
 	})
@@ -183,25 +177,26 @@ func dateOrder(releases []Release) []int32 {
 	return order
 }
 
-// reorder moves releases, in place, to the places order gives them
-// (dateOrder), and leaves order marking each place its own.
-func reorder(releases []Release, order []int32) {
+// reorder moves the entries of list, in place, to the places order gives
+// them (dateOrder: the entry at place i is list[order[i]]), and leaves
+// order marking each place its own.
+func reorder[T any](list []T, order []int32) {
 	// Each cycle of the permutation is followed once, a place marked
 	// done when filled.
 	for start := range order {
 		if int(order[start]) == start {
 			continue
 		}
-		first := releases[start]
+		first := list[start]
 		i := start
 		for {
 			from := int(order[i])
 			order[i] = int32(i)
 			if from == start {
-				releases[i] = first
+				list[i] = first
 				break
 			}
-			releases[i] = releases[from]
+			list[i] = list[from]
 			i = from
 		}
 	}
@@ -318,6 +313,58 @@ type dataFile struct {
 	raw  []byte
 	root *yaml.Node
 	errs []error
+	// decoded is the file decoded into its type while the releases load
+	// (decodeFile), if it was.
+	decoded *decodedFile
+}
+
+// decodedFile is a data file decoded into its type (loader.decode), with
+// the errors of decoding it and whether it could be.
+type decodedFile struct {
+	value any // *[]Source, *citiesFile or *Alliance
+	errs  []error
+	ok    bool
+}
+
+// decodeFile decodes the parsed data file f of name into its type. The
+// decoder parses the file again, with its own checks (KnownFields): it
+// took about 5 ms of a start, after the releases had loaded, when
+// decoded there.
+func decodeFile(name string, f dataFile) *decodedFile {
+	var v any
+	switch {
+	case f.root == nil:
+		return nil
+	case name == SourcesFile:
+		v = new([]Source)
+	case name == CitiesFile:
+		v = new(citiesFile)
+	case name == AllianceFile:
+		v = new(Alliance)
+	default:
+		return nil
+	}
+	var l loader
+	ok := l.decode(f, v)
+	return &decodedFile{value: v, errs: l.errs, ok: ok}
+}
+
+// decoded gives what the data file f was decoded into, decoding it if it
+// was not, with the errors of decoding it reported to l, and whether it
+// could be decoded.
+func decoded[T any](l *loader, f dataFile) (T, bool) {
+	if f.decoded == nil {
+		v := new(T)
+		ok := l.decode(f, v)
+		return *v, ok
+	}
+	l.errs = append(l.errs, f.decoded.errs...)
+	v, _ := f.decoded.value.(*T)
+	if v == nil {
+		var zero T
+		return zero, false
+	}
+	return *v, f.decoded.ok
 }
 
 type loader struct {
@@ -331,20 +378,11 @@ func (l *loader) fail(path string, line int, err error) {
 	l.errs = append(l.errs, &FileError{Path: path, Line: line, Err: err})
 }
 
-// releaseSet holds releases in the order added, one of each ID.
+// releaseSet holds releases in the order added, one of each ID: a
+// release of an ID there replaces it (loadReleases).
 type releaseSet struct {
 	list []Release
 	at   map[string]int // index in list by ID
-}
-
-// put adds r, in place of the release of its ID if there is one.
-func (s *releaseSet) put(r Release) {
-	if i, ok := s.at[r.ID]; ok {
-		s.list[i] = r
-		return
-	}
-	s.at[r.ID] = len(s.list)
-	s.list = append(s.list, r)
 }
 
 // loadReleases reads the releases of dir into into. It returns ctx's
@@ -382,17 +420,17 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 		inParallel(len(part), func(i int) {
 			e := &part[i]
 			chunk[i] = taken{}
-			if e.isDir() || !IsReleaseFile(e.name) || ctx.Err() != nil {
+			if e.isDir() || !e.release || ctx.Err() != nil {
 				return
 			}
-			chunk[i].release, chunk[i].err = readRelease(ctx, dir, e, filepath.Join(folder, e.name))
+			chunk[i].release, chunk[i].err = readRelease(ctx, dir, e, folder)
 		})
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		for i := range part {
 			e, t := &part[i], &chunk[i]
-			if e.isDir() || !IsReleaseFile(e.name) {
+			if e.isDir() || !e.release {
 				continue
 			}
 			if t.err != nil {
@@ -400,11 +438,18 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 				continue
 			}
 			r := &t.release
-			if at, dup := into.at[r.ID]; dup && filepath.Dir(into.list[at].Source) == folder {
+			// One look-up for both: a start adds every release.
+			at, dup := into.at[r.ID]
+			switch {
+			case dup && filepath.Dir(into.list[at].Source) == folder:
 				l.fail(r.Source, 0, fmt.Errorf("release id %q is already used by %s", r.ID, into.list[at].Source))
 				continue
+			case dup:
+				into.list[at] = *r
+			default:
+				into.at[r.ID] = len(into.list)
+				into.list = append(into.list, *r)
 			}
-			into.put(*r)
 			if dir.Lazy {
 				l.stamps[r.ID] = e.stamp
 			}
@@ -418,22 +463,24 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 // added stay small.
 const readChunk = 4 * batch
 
-// readRelease reads the release file e of dir, at p: a Lazy directory's
-// release without its text, and not read at all when dir knows it by its
-// stamp. A link is always read: its own stamp says nothing of the file it
-// leads to. It returns ctx's error if ctx ends while dir.Known answers
-// (it may wait for an index being opened).
-func readRelease(ctx context.Context, dir Dir, e *folderEntry, p string) (Release, error) {
-	if e.err != nil {
-		return Release{}, &FileError{Path: p, Err: e.err}
-	}
-	if dir.Lazy && dir.Known != nil && e.typ&fs.ModeSymlink == 0 {
-		if r, ok := dir.Known(p, e.stamp); ok {
+// readRelease reads the release file e of dir's folder at path folder: a
+// Lazy directory's release without its text, and not read at all when
+// dir knows it by its stamp. A link is always read: its own stamp says
+// nothing of the file it leads to. It returns ctx's error if ctx ends
+// while dir.Known answers (it may wait for an index being opened).
+func readRelease(ctx context.Context, dir Dir, e *folderEntry, folder string) (Release, error) {
+	if e.err == nil && dir.Lazy && dir.Known != nil && e.typ&fs.ModeSymlink == 0 {
+		// Asked before the file's path is made: most files are known.
+		if r, ok := dir.Known(folder, e.name, e.stamp); ok {
 			return r, nil
 		}
 		if ctx.Err() != nil {
 			return Release{}, ctx.Err()
 		}
+	}
+	p := filepath.Join(folder, e.name)
+	if e.err != nil {
+		return Release{}, &FileError{Path: p, Err: e.err}
 	}
 	raw, err := ReadFile(dir.FS, path.Join(ReleasesDir, e.name), dir.MaxFileSize)
 	if err != nil {
@@ -482,20 +529,24 @@ func (l *loader) decode(f dataFile, v any) bool {
 	return true
 }
 
-func (l *loader) loadSources(f dataFile, releases []Release) map[string]Source {
-	// Sized at once: a map grown to 100,000 entries step by step is
-	// copied at each step.
-	sources := make(map[string]Source, len(releases))
-	// Every release is a source in its own right.
-	for _, r := range releases {
-		sources[r.ID] = Source{ID: r.ID, Title: r.Title, URL: r.URL, Date: DateOf(r.Date), Release: r.ID}
-	}
+// sourceSet is the corpus's sources: every release is a source in its
+// own right, unless the sources file lists one of its ID, and those of
+// the sources file. Its sources are not made one by one until they are
+// listed in order (list): a map of 100,000 of them, made at every start
+// and sorted, took about 70 ms of a start at 100,000 releases.
+type sourceSet struct {
+	releases map[string]int    // the releases, by ID (releaseSet.at)
+	listed   map[string]Source // those of the sources file, by ID
+}
+
+func (l *loader) loadSources(f dataFile, releases map[string]int) sourceSet {
+	set := sourceSet{releases: releases, listed: map[string]Source{}}
 	if f.root == nil {
-		return sources
+		return set
 	}
-	var list []Source
-	if !l.decode(f, &list) {
-		return sources
+	list, ok := decoded[[]Source](l, f)
+	if !ok {
+		return set
 	}
 	lines := itemLines(f.root, "")
 	for i, s := range list {
@@ -504,29 +555,93 @@ func (l *loader) loadSources(f dataFile, releases []Release) map[string]Source {
 		case s.ID == "" || s.Title == "":
 			l.fail(f.path, line, errors.New("a source needs an id and a title"))
 			continue
-		case s.Release != "" && !slices.ContainsFunc(releases, func(r Release) bool { return r.ID == s.Release }):
+		case s.Release != "" && !set.isRelease(s.Release):
 			l.fail(f.path, line, fmt.Errorf("source %q names release %q, which is not in the corpus", s.ID, s.Release))
 			s.Release = ""
 		}
-		if _, dup := sources[s.ID]; dup && !isReleaseSource(sources[s.ID]) {
+		// A release's own source, or one listed as a release's, may be
+		// listed again; any other is not.
+		if kept, dup := set.listed[s.ID]; dup && !isReleaseSource(kept) {
 			l.fail(f.path, line, fmt.Errorf("source id %q is used twice", s.ID))
 			continue
 		}
-		sources[s.ID] = s
+		set.listed[s.ID] = s
 	}
-	return sources
+	return set
 }
 
 func isReleaseSource(s Source) bool { return s.Release == s.ID }
 
-func (l *loader) checkCite(path string, line int, what string, c Cite, sources map[string]Source) bool {
+func (set sourceSet) isRelease(id string) bool {
+	_, ok := set.releases[id]
+	return ok
+}
+
+// has reports whether a source of id is among the set's.
+func (set sourceSet) has(id string) bool {
+	_, ok := set.listed[id]
+	return ok || set.isRelease(id)
+}
+
+// list makes the set's sources in the order of their IDs, releases
+// being the releases it was made with. They are made at once in a list
+// of their size (growing a list of 100,000 step by step left four times
+// its size behind), each in its place: a Source is 136 bytes to move at
+// each step of a sort. The releases come in the order of their files'
+// names, most often that of their IDs: their places are sorted only when
+// they are not in order.
+func (set sourceSet) list(releases []Release) []Source {
+	// The releases whose source the file lists: few, most often none.
+	replaced := map[string]bool{}
+	for id := range set.listed {
+		if set.isRelease(id) {
+			replaced[id] = true
+		}
+	}
+	n := len(releases) - len(replaced) + len(set.listed)
+	if n == 0 {
+		return nil
+	}
+	// The releases of their own sources, by their places, in the order
+	// of their IDs.
+	own := make([]int32, 0, len(releases)-len(replaced))
+	for i := range releases {
+		if len(replaced) == 0 || !replaced[releases[i].ID] {
+			own = append(own, int32(i))
+		}
+	}
+	byID := func(a, b int32) int { return strings.Compare(releases[a].ID, releases[b].ID) }
+	if !slices.IsSortedFunc(own, byID) {
+		slices.SortFunc(own, byID)
+	}
+	listed := slices.SortedFunc(maps.Values(set.listed), func(a, b Source) int { return strings.Compare(a.ID, b.ID) })
+	// Each listed one where it goes among the releases', each of which
+	// is made in its place.
+	sources := make([]Source, 0, n)
+	addOwn := func(places []int32) {
+		for _, i := range places {
+			r := &releases[i]
+			sources = append(sources, Source{ID: r.ID, Title: r.Title, URL: r.URL, Date: DateOf(r.Date), Release: r.ID})
+		}
+	}
+	for _, s := range listed {
+		at, _ := slices.BinarySearchFunc(own, s.ID, func(i int32, id string) int { return strings.Compare(releases[i].ID, id) })
+		addOwn(own[:at])
+		own = own[at:]
+		sources = append(sources, s)
+	}
+	addOwn(own)
+	return sources
+}
+
+func (l *loader) checkCite(path string, line int, what string, c Cite, sources sourceSet) bool {
 	switch {
 	case c.Source == "":
 		l.fail(path, line, fmt.Errorf("%s has no source", what))
 	case c.AsOf.IsZero():
 		l.fail(path, line, fmt.Errorf("%s has no as_of date", what))
 	default:
-		if _, ok := sources[c.Source]; !ok {
+		if !sources.has(c.Source) {
 			l.fail(path, line, fmt.Errorf("%s names unknown source %q", what, c.Source))
 			return false
 		}
@@ -535,21 +650,24 @@ func (l *loader) checkCite(path string, line int, what string, c Cite, sources m
 	return false
 }
 
-// cityData is what cities.yaml holds.
+// citiesFile is what cities.yaml holds, as decoded; cityData what of it
+// is right.
+type citiesFile struct {
+	Regions []Region `yaml:"regions"`
+	Cities  []City   `yaml:"cities"`
+}
+
 type cityData struct {
 	regions []Region
 	cities  []City
 }
 
-func (l *loader) loadCities(f dataFile, sources map[string]Source) cityData {
+func (l *loader) loadCities(f dataFile, sources sourceSet) cityData {
 	if f.root == nil {
 		return cityData{}
 	}
-	var file struct {
-		Regions []Region `yaml:"regions"`
-		Cities  []City   `yaml:"cities"`
-	}
-	if !l.decode(f, &file) {
+	file, ok := decoded[citiesFile](l, f)
+	if !ok {
 		return cityData{}
 	}
 
@@ -615,9 +733,12 @@ func (l *loader) loadCities(f dataFile, sources map[string]Source) cityData {
 	return cityData{regions: regions, cities: cities}
 }
 
-func (l *loader) loadAlliance(f dataFile, sources map[string]Source) Alliance {
-	var a Alliance
-	if f.root == nil || !l.decode(f, &a) {
+func (l *loader) loadAlliance(f dataFile, sources sourceSet) Alliance {
+	if f.root == nil {
+		return Alliance{}
+	}
+	a, ok := decoded[Alliance](l, f)
+	if !ok {
 		return a
 	}
 	// keep returns the entries of list whose cite checks out.

@@ -69,7 +69,11 @@ type Engine struct {
 // have been built from data's releases. It sorts data.Releases oldest
 // first, as corpus.Load returns them.
 func NewEngine(data *corpus.Data, idx *Index) *Engine {
-	slices.SortStableFunc(data.Releases, compareReleases)
+	// As corpus.Load returns them, they are in order: told in one pass,
+	// where a stable sort of 100,000 took about 20 ms of a start.
+	if !inOrder(data.Releases) {
+		slices.SortStableFunc(data.Releases, compareReleases)
+	}
 	gazetteer := newGazetteer()
 	lang := embeddedLanguage()
 	e := &Engine{
@@ -86,13 +90,13 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		learningKey: learningKey(data),
 		texts:       newTextCache(),
 	}
-	key := mergeKey(e.learningKey, data)
+	key := idx.mergeKeyOf(e.learningKey, data)
 	if m, ok := idx.keptMerged(key); ok {
 		e.data = m.apply(data)
 	} else {
 		e.learnAll()
 		e.data = merge(e.base, e.learned)
-		_ = idx.keepMerged(key, factsOf(e.base, e.data))
+		_ = idx.keepMerged(key, data, factsOf(e.base, e.data))
 	}
 	e.derive()
 	return e
@@ -205,15 +209,23 @@ func (e *Engine) readDictionaries() {
 // what the releases state: the maps by ID and the dictionary.
 func (e *Engine) derive() {
 	// Sized at once, and the sources by pointer: an archive has a source
-	// for each of its releases.
-	e.releases = make(map[string]*corpus.Release, len(e.data.Releases))
-	for i := range e.data.Releases {
-		e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
-	}
-	e.sources = make(map[string]*corpus.Source, len(e.data.Sources))
-	for i := range e.data.Sources {
-		e.sources[e.data.Sources[i].ID] = &e.data.Sources[i]
-	}
+	// for each of its releases. The two maps of every release are made
+	// beside each other and the dictionary: about 30 ms each at 100,000
+	// releases.
+	var byID sync.WaitGroup
+	byID.Go(func() {
+		e.releases = make(map[string]*corpus.Release, len(e.data.Releases))
+		for i := range e.data.Releases {
+			e.releases[e.data.Releases[i].ID] = &e.data.Releases[i]
+		}
+	})
+	byID.Go(func() {
+		e.sources = make(map[string]*corpus.Source, len(e.data.Sources))
+		for i := range e.data.Sources {
+			e.sources[e.data.Sources[i].ID] = &e.data.Sources[i]
+		}
+	})
+	defer byID.Wait()
 	e.cities = map[string]*corpus.City{}
 	for i := range e.data.Cities {
 		e.cities[e.data.Cities[i].Name] = &e.data.Cities[i]
@@ -257,11 +269,24 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 }
 
 // compareReleases orders releases oldest first, then by ID.
-func compareReleases(a, b corpus.Release) int {
+func compareReleases(a, b corpus.Release) int { return compareReleasesAt(&a, &b) }
+
+func compareReleasesAt(a, b *corpus.Release) int {
 	if c := a.Date.Compare(b.Date); c != 0 {
 		return c
 	}
 	return strings.Compare(a.ID, b.ID)
+}
+
+// inOrder reports whether releases are ordered as compareReleases orders
+// them, without copying each as slices.IsSortedFunc would.
+func inOrder(releases []corpus.Release) bool {
+	for i := 1; i < len(releases); i++ {
+		if compareReleasesAt(&releases[i-1], &releases[i]) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // buildDictionary makes the dictionary of the lexicon's words, from the

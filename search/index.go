@@ -265,9 +265,15 @@ type Index struct {
 	// learned is what was learned of each release, read when first
 	// needed (loadLearned).
 	learned *learnedSet
-	// byName are snap's releases read from a file, by the file's name,
-	// for Known: a data directory named another way (relative, moved)
-	// holds the same files.
+	// unchanged is the data the last Sync was given, if it found each of
+	// its releases as the merged facts kept were keyed with
+	// (keptRelease.Merged), and no other: their key of the releases is
+	// then snap.MergedReleases (mergeKeyOf).
+	unchanged *corpus.Data
+	// byName are snap's releases read from a file whose name without its
+	// extension is not their ID, by the file's name, for Known (file): a
+	// data directory named another way (relative, moved) holds the same
+	// files.
 	byName map[string]*keptRelease
 	// langs are the languages of the indexed releases: only their fields
 	// are worth searching.
@@ -282,12 +288,26 @@ type Index struct {
 }
 
 func newIndex(b bleve.Index, dir string, snap *snapshot) *Index {
-	idx := &Index{bleve: b, dir: dir, snap: snap, byName: make(map[string]*keptRelease, len(snap.Releases)), langs: map[corpus.Lang]bool{},
+	idx := &Index{bleve: b, dir: dir, snap: snap, byName: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
 		about: map[uint64]string{}, aboutOf: map[string][]uint64{}, aboutSeed: maphash.MakeSeed()}
-	for _, k := range snap.Releases {
+	add := func(k *keptRelease) {
 		idx.langs[indexLang(k.Release.Lang)] = true
 		if k.Version == "" {
-			idx.byName[filepath.Base(k.Release.Source)] = k
+			if name := filepath.Base(k.Release.Source); strings.TrimSuffix(name, filepath.Ext(name)) != k.Release.ID {
+				idx.byName[name] = k
+			}
+		}
+	}
+	// In the order of the file, when it was read: the map's order reads
+	// the releases all over memory.
+	if snap.list != nil {
+		for i := range snap.list {
+			add(&snap.list[i])
+		}
+		snap.list = nil
+	} else {
+		for _, k := range snap.Releases {
+			add(k)
 		}
 	}
 	return idx
@@ -383,20 +403,40 @@ func openExisting(dir string) (bleve.Index, error) {
 	return b, nil
 }
 
-// Known gives the release without its text that the file at path held
-// when it had stamp, if the index holds that version of it: the corpus
-// need not read the file (corpus.Dir.Known). It is called before the
-// index is shared, from several goroutines at once: it only reads.
-func (idx *Index) Known(path string, stamp corpus.Stamp) (corpus.Release, bool) {
-	k := idx.byName[filepath.Base(path)]
-	if k == nil || k.Version != "" || k.Stamp != stamp {
+// Known gives the release without its text that the file name of the
+// folder at path folder held when it had stamp, if the index holds that
+// version of it: the corpus need not read the file (corpus.Dir.Known).
+// It is called before the index is shared, from several goroutines at
+// once: it only reads.
+func (idx *Index) Known(folder, name string, stamp corpus.Stamp) (corpus.Release, bool) {
+	k := idx.file(name)
+	if k == nil || k.Stamp != stamp {
 		return corpus.Release{}, false
 	}
 	r := k.Release
-	if r.Source != path { // the same string when the directory is: one copy
-		r.Source = path
+	// The path read before, when it is the same: one copy, and no path
+	// made for each file.
+	if !inFolder(r.Source, folder, name) {
+		r.Source = filepath.Join(folder, name)
 	}
 	return r, true
+}
+
+// file is the release the index read from the file named name, if any.
+// Most releases are known by their file's name without its extension,
+// and looked up by it; byName holds the others.
+func (idx *Index) file(name string) *keptRelease {
+	if k := idx.snap.Releases[strings.TrimSuffix(name, filepath.Ext(name))]; k != nil && k.Version == "" && filepath.Base(k.Release.Source) == name {
+		return k
+	}
+	return idx.byName[name]
+}
+
+// inFolder reports whether path is the file name of folder as
+// filepath.Join makes it, without making it.
+func inFolder(path, folder, name string) bool {
+	return len(path) == len(folder)+1+len(name) && path[len(folder)] == filepath.Separator &&
+		path[:len(folder)] == folder && path[len(folder)+1:] == name
 }
 
 // batchSize balances memory against per-batch overhead, in passages.
@@ -416,11 +456,22 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 	var changed []*corpus.Release
 	var versions []string
 	known := 0 // of data's releases, those the index holds a version of
+	// Whether every release is one of those the merged facts were kept
+	// for, as it was: told here, where each is looked up anyway.
+	merged := idx.snap.MergedReleases != "" && len(data.Releases) == idx.snap.MergedCount
+	// Whether a file is known under another path: the data directory
+	// named another way. The snapshot then keeps the new one, which
+	// Known gives without making it at the next start.
+	moved := false
 	for i := range data.Releases {
 		r := &data.Releases[i]
 		if k := idx.snap.Releases[r.ID]; k != nil {
 			known++
 			if k.holds(data, r) {
+				merged = merged && k.Merged && sameCitation(k, r)
+				if k.Version == "" && k.Release.Source != r.Source {
+					k.Release.Source, moved = r.Source, true
+				}
 				continue
 			}
 		}
@@ -440,7 +491,16 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 			}
 		}
 	}
+	idx.unchanged = nil
 	if len(changed) == 0 && len(gone) == 0 {
+		if merged {
+			idx.unchanged = data
+		}
+		if idx.snap.old || moved {
+			// Written in its new format, or with the new paths, once; if
+			// it cannot be, it is read as it was again at the next start.
+			_ = idx.saveSnapshot()
+		}
 		return 0, nil, nil
 	}
 	batch := idx.bleve.NewBatch()
@@ -507,6 +567,7 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 func (idx *Index) Replace(ctx context.Context, r corpus.Release) error {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
+	idx.unchanged = nil
 	batch := idx.bleve.NewBatch()
 	idx.remove(batch, map[string]bool{r.ID: true})
 	kept, err := idx.indexRelease(batch, &r)

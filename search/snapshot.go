@@ -32,10 +32,10 @@ import (
 // second file (learnedFile), read only when the facts must be merged
 // again: a release changed, or the data files did.
 
-// snapshotFile, in the index directory, is the snapshot; learnedFile
-// what was learned of each release.
+// snapshotFile, in the index directory, is the snapshot (its format is
+// in snapshotfile.go); learnedFile what was learned of each release.
 const (
-	snapshotFile = "isabot-snapshot.gob"
+	snapshotFile = "isabot-snapshot.bin"
 	learnedFile  = "isabot-learned.gob"
 )
 
@@ -51,11 +51,22 @@ type snapshot struct {
 	// Merged are the facts merged for MergeKey (mergeKey), if any.
 	MergeKey string
 	Merged   *mergedFacts
-	// Count is how many releases a snapshot file holds in all its
-	// parts, written in the first, so that their map is made at its size
-	// (0 in a file written before it was). In memory it is 0: the map
-	// says.
+	// MergedReleases is MergeKey's key of the releases (releasesKey), of
+	// MergedCount releases, each marked Merged; "" when the snapshot's
+	// releases were not all those of the key when it was kept.
+	MergedReleases string
+	MergedCount    int
+	// Count is how many releases a gob snapshot file (oldSnapshotFile)
+	// holds in all its parts, written in the first, so that their map is
+	// made at its size (0 in a file written before it was). In memory it
+	// is 0: the map says.
 	Count int
+	// old says that the snapshot was read from oldSnapshotFile: Sync
+	// writes it in the format of snapshotFile.
+	old bool
+	// list holds the releases as read from snapshotFile, in its order,
+	// which Releases points into, until newIndex has gone through them.
+	list []keptRelease
 }
 
 // keptRelease is one indexed release.
@@ -70,6 +81,11 @@ type keptRelease struct {
 	// whether it has a contact block: the documents that remove it.
 	Body, About int
 	Contact     bool
+	// Merged says that this version of the release, with its title, link
+	// and date, is one of those the merged facts were kept for
+	// (Index.keepMerged). A release indexed again is not, until they are
+	// kept again.
+	Merged bool
 }
 
 // version is k's version as releaseVersion says it.
@@ -85,7 +101,8 @@ func (k *keptRelease) version() string {
 // a start asks it of every release.
 func (k *keptRelease) holds(data *corpus.Data, r *corpus.Release) bool {
 	if s, ok := data.Stamps[r.ID]; ok && !r.HasText() {
-		return k.Version == "" && k.Stamp == s && filepath.Base(k.Release.Source) == filepath.Base(r.Source)
+		// The same path is most often the same string (Index.Known).
+		return k.Version == "" && k.Stamp == s && (k.Release.Source == r.Source || filepath.Base(k.Release.Source) == filepath.Base(r.Source))
 	}
 	return k.Version == releaseVersion(data, r)
 }
@@ -244,11 +261,25 @@ func stampVersion(path string, s corpus.Stamp) string {
 	return "file " + filepath.Base(path) + " " + strconv.FormatInt(s.Size, 10) + " " + strconv.FormatInt(s.ModTime, 10)
 }
 
-// readSnapshot reads the snapshot of the index in dir; a missing or
-// unreadable one, or one of another mapping, is none.
+// readSnapshot reads the snapshot of the index in dir, or, when there
+// is none, the one written before in gob; a missing or unreadable one, or
+// one of another format or mapping, is none.
 func readSnapshot(dir string) (*snapshot, bool) {
+	snap, err := readSnapshotFile(filepath.Join(dir, snapshotFile))
+	switch {
+	case err == nil:
+		return snap, snap.Mapping == mappingVersion
+	case errors.Is(err, fs.ErrNotExist):
+		return readOldSnapshot(dir)
+	}
+	return nil, false
+}
+
+// readOldSnapshot reads the snapshot in gob, as it was written before
+// snapshotFile.
+func readOldSnapshot(dir string) (*snapshot, bool) {
 	var s snapshot
-	ok := readGob(filepath.Join(dir, snapshotFile), func(part *snapshot, first bool) {
+	ok := readGob(filepath.Join(dir, oldSnapshotFile), func(part *snapshot, first bool) {
 		if first {
 			s = *part
 			s.Releases, s.Count = make(map[string]*keptRelease, max(part.Count, len(part.Releases))), 0
@@ -258,15 +289,16 @@ func readSnapshot(dir string) (*snapshot, bool) {
 	if !ok || s.Mapping != mappingVersion {
 		return nil, false
 	}
+	s.old = true
 	return &s, true
 }
 
-// The snapshot and the learned facts are written in parts of partSize
-// releases, one gob message a part, the first with the rest of the
-// value: the encoder makes each message whole in memory, and its buffer
-// for the learned facts of 100,000 releases in one message held about
-// 70 MB at the peak of a first build. A file of one message (as written before) reads as
-// it did.
+// The learned facts (and the snapshot, when it was in gob) are written
+// in parts of partSize releases, one gob message a part, the first with
+// the rest of the value: the encoder makes each message whole in memory,
+// and its buffer for the learned facts of 100,000 releases in one message
+// held about 70 MB at the peak of a first build. A file of one message
+// (as written before) reads as it did.
 const partSize = 4096
 
 // readGob decodes the file at path, message by message, giving each to
@@ -448,18 +480,20 @@ func (idx *Index) saveLearned() error {
 	})
 }
 
-// saveSnapshot writes the snapshot of an on-disk index; idx.mu must be
-// held.
+// saveSnapshot writes the snapshot of an on-disk index, and removes one
+// written before in gob; idx.mu must be held.
 func (idx *Index) saveSnapshot() error {
 	if idx.dir == "" {
 		return nil
 	}
-	return writeGob(idx.dir, snapshotFile, func(enc *gob.Encoder) error {
-		return encodeParts(enc, idx.snap.Releases, func(releases map[string]*keptRelease, first bool) any {
-			if first {
-				return &snapshot{Mapping: idx.snap.Mapping, MergeKey: idx.snap.MergeKey, Merged: idx.snap.Merged, Count: len(idx.snap.Releases), Releases: releases}
-			}
-			return &snapshot{Releases: releases}
-		})
-	})
+	if err := writeSnapshot(idx.dir, snapshotFile, idx.snap); err != nil {
+		return err
+	}
+	if idx.snap.old {
+		if err := os.Remove(filepath.Join(idx.dir, oldSnapshotFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		idx.snap.old = false
+	}
+	return nil
 }

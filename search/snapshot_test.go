@@ -186,12 +186,22 @@ func TestMovedDataDirNotReread(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, idx, files := lazyStart(t, moved)
-	defer idx.Close()
 	if got := files.read(); len(got) > 0 {
 		t.Errorf("a start from the moved data directory read %v", got)
 	}
 	if r, ok := e.Release(releases[0].ID); !ok || !slices.Equal(r.Body, releases[0].Body) {
 		t.Errorf("release read from its new place: %v, %v", r, ok)
+	}
+	idx.Close()
+	// The snapshot keeps the new paths.
+	snap, ok := readSnapshot(filepath.Join(moved, "index"))
+	if !ok {
+		t.Fatal("no snapshot")
+	}
+	for _, r := range releases {
+		if k := snap.Releases[r.ID]; k == nil || k.Release.Source != filepath.Join(moved, corpus.ReleasesDir, r.ID+".txt") {
+			t.Errorf("the snapshot keeps release %s as %+v", r.ID, k)
+		}
 	}
 }
 
@@ -231,8 +241,9 @@ func TestLearnedSetShare(t *testing.T) {
 	}
 }
 
-// The snapshot and the learned facts are written in parts and read back
-// whole; a file written in one message, as before, reads as well.
+// The learned facts are written in parts and read back whole; a
+// snapshot written before in gob, in parts or in one message, is read
+// when there is no snapshot file.
 func TestSnapshotInParts(t *testing.T) {
 	snap := newSnapshot()
 	snap.MergeKey = "key"
@@ -245,24 +256,8 @@ func TestSnapshotInParts(t *testing.T) {
 	}
 	dir := t.TempDir()
 	idx := &Index{dir: dir, snap: snap, learned: learned}
-	if err := idx.saveSnapshot(); err != nil {
-		t.Fatal(err)
-	}
 	if err := idx.saveLearned(); err != nil {
 		t.Fatal(err)
-	}
-	var first snapshot
-	readGob(filepath.Join(dir, snapshotFile), func(part *snapshot, isFirst bool) {
-		if isFirst {
-			first = *part
-		}
-	})
-	if first.Count != len(snap.Releases) || len(first.Releases) != partSize {
-		t.Errorf("the first part holds %d releases and counts %d, want %d and %d", len(first.Releases), first.Count, partSize, len(snap.Releases))
-	}
-	got, ok := readSnapshot(dir)
-	if !ok || !reflect.DeepEqual(got, snap) {
-		t.Fatalf("snapshot read back: %v, %d releases, want %d", ok, len(got.Releases), len(snap.Releases))
 	}
 	again := &Index{dir: dir, snap: snap}
 	again.loadLearned()
@@ -270,12 +265,33 @@ func TestSnapshotInParts(t *testing.T) {
 		t.Fatalf("learned facts read back: key %q, %d records, want %d", again.learned.Key, len(again.learned.Records), len(learned.Records))
 	}
 
-	old := newSnapshot()
-	old.Releases["one"] = &keptRelease{Release: corpus.Release{ID: "one"}}
-	if err := writeGob(dir, snapshotFile, func(enc *gob.Encoder) error { return enc.Encode(old) }); err != nil {
+	// The gob snapshot as it was written, in parts, the first counting
+	// the releases of all.
+	err := writeGob(dir, oldSnapshotFile, func(enc *gob.Encoder) error {
+		return encodeParts(enc, snap.Releases, func(releases map[string]*keptRelease, first bool) any {
+			if first {
+				return &snapshot{Mapping: snap.Mapping, MergeKey: snap.MergeKey, Count: len(snap.Releases), Releases: releases}
+			}
+			return &snapshot{Releases: releases}
+		})
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
+	got, ok := readSnapshot(dir)
+	want := *snap
+	want.old = true
+	if !ok || !reflect.DeepEqual(got, &want) {
+		t.Fatalf("gob snapshot read back: %v, %d releases, want %d", ok, len(got.Releases), len(snap.Releases))
+	}
+
+	old := newSnapshot()
+	old.Releases["one"] = &keptRelease{Release: corpus.Release{ID: "one"}}
+	if err := writeGob(dir, oldSnapshotFile, func(enc *gob.Encoder) error { return enc.Encode(old) }); err != nil {
+		t.Fatal(err)
+	}
+	old.old = true
 	if got, ok := readSnapshot(dir); !ok || !reflect.DeepEqual(got, old) {
-		t.Errorf("a snapshot of one message read back as %+v, %v", got, ok)
+		t.Errorf("a gob snapshot of one message read back as %+v, %v", got, ok)
 	}
 }

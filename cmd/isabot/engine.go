@@ -24,7 +24,7 @@ import (
 // (search.Index.Known). It returns the data files of the data directory
 // that have errors and are not used (corpus.Load), and ctx's error if ctx
 // ends first.
-func (a *app) loadCorpus(ctx context.Context, known func(string, corpus.Stamp) (corpus.Release, bool)) (*corpus.Data, []*corpus.UnusedFileError, error) {
+func (a *app) loadCorpus(ctx context.Context, known func(folder, name string, stamp corpus.Stamp) (corpus.Release, bool)) (*corpus.Data, []*corpus.UnusedFileError, error) {
 	dir := corpus.OSDir(a.dataDir)
 	dir.MaxFileSize = a.cfg.MaxFileSize
 	dir.Lazy, dir.Known = true, known
@@ -80,12 +80,12 @@ func (a *app) openCorpus(ctx context.Context, inMemory bool) (*corpus.Data, []*c
 			cancelLoad() // the corpus is not needed
 		}
 	}()
-	known := func(path string, stamp corpus.Stamp) (corpus.Release, bool) {
+	known := func(folder, name string, stamp corpus.Stamp) (corpus.Release, bool) {
 		<-opened
 		if openErr != nil {
 			return corpus.Release{}, false
 		}
-		return idx.Known(path, stamp)
+		return idx.Known(folder, name, stamp)
 	}
 	data, unused, err := a.loadCorpus(loadCtx, known)
 	<-opened
