@@ -350,13 +350,19 @@ func encodeParts[V any](enc *gob.Encoder, all map[string]V, part func(entries ma
 
 // writeGob writes the file name of dir with encode, whole or not at all.
 func writeGob(dir, name string, encode func(*gob.Encoder) error) error {
+	return writeWhole(dir, name, func(w io.Writer) error { return encode(gob.NewEncoder(w)) })
+}
+
+// writeWhole writes the file name of dir with write, whole or not at all:
+// into a temporary file, renamed to name once written.
+func writeWhole(dir, name string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(dir, name+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	defer os.Remove(f.Name())
 	w := bufio.NewWriterSize(f, 1<<16)
-	err = encode(gob.NewEncoder(w))
+	err = write(w)
 	if err == nil {
 		err = w.Flush()
 	}

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"encoding/gob"
@@ -12,7 +11,6 @@ import (
 	"maps"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -57,26 +55,7 @@ var errSnapshot = errors.New("not a snapshot of this version")
 
 // writeSnapshot writes snap to the file name of dir, whole or not at all.
 func writeSnapshot(dir, name string, snap *snapshot) error {
-	f, err := os.CreateTemp(dir, name+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	defer os.Remove(f.Name())
-	w := bufio.NewWriterSize(f, 1<<16)
-	err = encodeSnapshot(w, snap)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	return nil
+	return writeWhole(dir, name, func(w io.Writer) error { return encodeSnapshot(w, snap) })
 }
 
 // encodeSnapshot writes snap in the snapshot file's format to w.
