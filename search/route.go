@@ -276,7 +276,7 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 // unnumberedFromReleases makes an answer function that answers from the
 // data, with fromData, unless the data know no assembly the question
 // asks for, the next one or one of a year, and a release's sentence
-// names one: for the next, with a day still to come ("Die nächste
+// names one: for the next, with a time still to come ("Die nächste
 // Sitzung der Plenarversammlung ist für den 18. Mai 2027 in Chemnitz
 // geplant."), for a year, with that year ("联盟2027年全体大会将于2027年
 // 10月在洛阳举行"). Such a sentence gives no number, so the data cannot
@@ -288,19 +288,11 @@ func unnumberedFromReleases(fromData func(context.Context, *Engine, *question) (
 			return a, ok, err
 		}
 		r, said, err := e.answerFromReleases(ctx, q)
-		if err != nil || said && r.Answered && len(r.Sources) > 0 && (q.has[cNext] && e.namesDayToCome(r.Sources[0].Snippet) || namesYear(r, q.years)) {
+		if err != nil || said && r.Answered && len(r.Sources) > 0 && (q.has[cNext] && e.namesTimeToCome(r.Sources[0].Snippet) || namesYear(r, q.years)) {
 			return r, true, err
 		}
 		return a, ok, nil
 	}
-}
-
-// namesDayToCome reports whether a text names a day still to come.
-func (e *Engine) namesDayToCome(text string) bool {
-	today := corpus.DateOf(e.now())
-	return slices.ContainsFunc(findDates(text), func(d dateSpan) bool {
-		return d.date.Day != 0 && compareCoarse(d.date, today) >= 0
-	})
 }
 
 // namesTimeToCome reports whether a text names a day, month or year
