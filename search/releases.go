@@ -58,7 +58,10 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 		return answer.Answer{}, false, nil
 	}
 	topic = e.withAttestedSenses(ctx, topic, q.lang)
-	found, best, err := e.bestPassages(ctx, q, topic)
+	// The words besides the topic, and what "how many" counts, say which
+	// sentence answers, wherever it is looked for.
+	hints, counted := e.hintWords(q), e.countedWord(ctx, q)
+	found, best, err := e.bestPassages(ctx, q, topic, hints, counted)
 	if err != nil || len(found) == 0 {
 		return answer.Answer{}, false, err
 	}
@@ -70,7 +73,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 		// word of the question ("Die Preise wurden am 11. Juni 2026 in
 		// Köln verliehen." for "Wann war die Verleihung der Preise?"):
 		// said with less confidence.
-		if c, ok := e.elsewhereIn(ctx, q, best.found.p.Release, topic); ok {
+		if c, ok := e.elsewhereIn(q, best.found.p.Release, topic, hints, counted); ok {
 			return e.passageAnswer(q, c, topic), true, nil
 		}
 		// "Wie viele Masken wurden geliefert?": a passage without a
@@ -86,7 +89,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 // elsewhereIn finds the sentence of r that best holds the kind of fact q
 // asks for beside at least one of its topic's words, with half the
 // coverage it has.
-func (e *Engine) elsewhereIn(ctx context.Context, q *question, r *corpus.Release, topic []topicWord) (candidate, bool) {
+func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic, hints []topicWord, counted *topicWord) (candidate, bool) {
 	if q.expects == anyText {
 		return candidate{}, false
 	}
@@ -97,7 +100,6 @@ func (e *Engine) elsewhereIn(ctx context.Context, q *question, r *corpus.Release
 			paragraphs = append(paragraphs, scoredPassage{p: &p, score: 1})
 		}
 	}
-	hints, counted := e.hintWords(q), e.countedWord(ctx, q)
 	var best candidate
 	for chunk := range slices.Chunk(paragraphs, maxAnswerPassages) {
 		if c := e.bestSentence(q, chunk, topic, hints, counted); c.holds && c.cover > 0 && (best.sentence == "" || c.score > best.score) {
@@ -117,7 +119,7 @@ func (e *Engine) elsewhereIn(ctx context.Context, q *question, r *corpus.Release
 // of the kind asked for, with their translations in every language; only
 // when those find nothing, the words the index does not know, with a typo
 // allowed.
-func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWord) ([]scoredPassage, candidate, error) {
+func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []topicWord, counted *topicWord) ([]scoredPassage, candidate, error) {
 	searches := []func() (query.Query, bool, error){
 		func() (query.Query, bool, error) { return e.exactQuery(q, topic, []corpus.Lang{q.lang}), false, nil },
 		func() (query.Query, bool, error) { return e.exactQuery(q, topic, corpus.Langs()), false, nil },
@@ -128,7 +130,6 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	var found []scoredPassage
 	var best candidate
-	hints, counted := e.hintWords(q), e.countedWord(ctx, q)
 	for _, next := range searches {
 		pq, near, err := next()
 		if err != nil {
