@@ -208,10 +208,16 @@ func (e *Engine) offices(kind string) []*corpus.Office {
 			out = append(out, o)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *corpus.Office) int {
+	newestFirst(out)
+	return out
+}
+
+// newestFirst sorts offices by the date their sources give, the newest
+// first.
+func newestFirst(offices []*corpus.Office) {
+	slices.SortStableFunc(offices, func(a, b *corpus.Office) int {
 		return cmp.Compare(b.AsOf.Time().Unix(), a.AsOf.Time().Unix())
 	})
-	return out
 }
 
 // contact gives the contact person and details, the newest first;
@@ -260,7 +266,7 @@ func (e *Engine) contactOffices(kind string) (lead *corpus.Office, newer []*corp
 		// The secretariat's press contact stands beside the office in
 		// Germany: the newer answers.
 		offices = slices.Concat(offices, slices.DeleteFunc(e.offices(corpus.OfficeSecretariat), func(o *corpus.Office) bool { return !o.Press }))
-		slices.SortStableFunc(offices, func(a, b *corpus.Office) int { return cmp.Compare(b.AsOf.Time().Unix(), a.AsOf.Time().Unix()) })
+		newestFirst(offices)
 	}
 	if len(offices) == 0 {
 		return nil, nil, nil
