@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -304,14 +303,11 @@ func (e *Engine) namesTimeToCome(text string) bool {
 	}
 	// A year alone: the years of the dates found are no more to come
 	// than their dates.
-	return slices.ContainsFunc(yearNumber.FindAllStringSubmatch(stripDates(text), -1), func(m []string) bool {
-		n, err := strconv.Atoi(m[1])
+	return slices.ContainsFunc(yearPattern.FindAllString(stripDates(text), -1), func(y string) bool {
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(y, "年")))
 		return err == nil && n >= today.Year
 	})
 }
-
-// yearNumber finds a year written in digits: "2027", 2027年.
-var yearNumber = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
 
 // namesYear reports whether an answer's quote names one of years.
 func namesYear(a answer.Answer, years []int) bool {
