@@ -2,11 +2,15 @@ package corpus
 
 import (
 	"bytes"
+	_ "embed"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // ParseRelease reads one press release. The file extension picks the
@@ -115,38 +119,64 @@ const (
 	sectionContact
 )
 
-// sectionHeadings start the about and contact sections, in lower case.
-// The heading may end in a colon; text after the colon belongs to the
-// section.
-var sectionHeadings = []struct {
+// sectionHeadings start the about and contact sections: headings.yaml.
+var sectionHeadings = mustParseHeadings(headingsFile)
+
+//go:embed headings.yaml
+var headingsFile []byte
+
+// heading is a section heading, in lower case.
+type heading struct {
 	text    string
 	section section
-}{
-	{"information zur isa", sectionAbout},
-	{"informationen zur isa", sectionAbout},
-	{"information über die isa", sectionAbout},
-	{"informationen über die isa", sectionAbout},
-	{"über die isa", sectionAbout},
-	{"about the isa", sectionAbout},
-	{"about isa", sectionAbout},
-	{"关于中德工业城市联盟", sectionAbout},
-	{"über die allianz", sectionAbout},
-	{"about the alliance", sectionAbout},
-	{"关于联盟", sectionAbout},
-	{"kontakt", sectionContact},
-	{"pressekontakt", sectionContact},
-	{"medienkontakt", sectionContact},
-	{"contact", sectionContact},
-	{"press contact", sectionContact},
-	{"media contact", sectionContact},
-	{"media enquiries", sectionContact},
-	{"press enquiries", sectionContact},
-	{"联系方式", sectionContact},
-	{"联系人", sectionContact},
-	{"媒体联系人", sectionContact},
-	{"新闻联系人", sectionContact},
-	{"媒体联络", sectionContact},
-	{"新闻联络", sectionContact},
+}
+
+// mustParseHeadings parses the embedded headings, which the tests check.
+func mustParseHeadings(raw []byte) []heading {
+	hs, err := parseHeadings("headings.yaml", raw)
+	if err != nil {
+		panic(err)
+	}
+	return hs
+}
+
+// parseHeadings reads the headings of each section from raw: a mapping
+// of "about" and "contact" to lists of headings. A heading listed twice
+// is an error, with its file and line.
+func parseHeadings(path string, raw []byte) ([]heading, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(raw, &doc); err != nil {
+		return nil, &FileError{Path: path, Err: err}
+	}
+	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, &FileError{Path: path, Line: doc.Line, Err: errors.New("want a mapping of sections to lists of headings")}
+	}
+	sections := map[string]section{"about": sectionAbout, "contact": sectionContact}
+	var out []heading
+	seen := map[string]int{}
+	m := doc.Content[0].Content
+	for i := 0; i+1 < len(m); i += 2 {
+		key, list := m[i], m[i+1]
+		sec, ok := sections[key.Value]
+		if !ok {
+			return nil, &FileError{Path: path, Line: key.Line, Err: fmt.Errorf("unknown section %q, want about or contact", key.Value)}
+		}
+		if list.Kind != yaml.SequenceNode {
+			return nil, &FileError{Path: path, Line: list.Line, Err: fmt.Errorf("%s: want a list of headings", key.Value)}
+		}
+		for _, n := range list.Content {
+			text := strings.ToLower(strings.TrimSpace(n.Value))
+			if n.Kind != yaml.ScalarNode || text == "" {
+				return nil, &FileError{Path: path, Line: n.Line, Err: errors.New("want a heading's text")}
+			}
+			if first, dup := seen[text]; dup {
+				return nil, &FileError{Path: path, Line: n.Line, Err: fmt.Errorf("%q is listed twice (first at line %d)", text, first)}
+			}
+			seen[text] = n.Line
+			out = append(out, heading{text: text, section: sec})
+		}
+	}
+	return out, nil
 }
 
 // sectionHeading reports whether s is the heading of the about or contact

@@ -538,6 +538,30 @@ func FuzzParseRelease(f *testing.F) {
 	})
 }
 
+func TestParseHeadings(t *testing.T) {
+	// The embedded headings parse; a bad file says where it is bad.
+	if len(sectionHeadings) == 0 {
+		t.Fatal("no section headings embedded")
+	}
+	tests := []struct {
+		name, raw, want string
+	}{
+		{"twice", "about:\n  - About ISA\ncontact:\n  - about isa\n", "headings.yaml:4: \"about isa\" is listed twice (first at line 2)"},
+		{"unknown section", "about:\n  - x\nimpressum:\n  - y\n", "headings.yaml:3: unknown section \"impressum\""},
+		{"not a list", "contact: Kontakt\n", "headings.yaml:1: contact: want a list of headings"},
+		{"empty heading", "contact:\n  - \"\"\n", "headings.yaml:2: want a heading's text"},
+		{"not a mapping", "- kontakt\n", "headings.yaml:1: want a mapping"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseHeadings("headings.yaml", []byte(tt.raw))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error %v, want one starting %q", err, tt.want)
+			}
+		})
+	}
+}
+
 func TestSectionHeadings(t *testing.T) {
 	// The headings a release's contact block and about section start
 	// with, in each language, with or without the text after a colon.
