@@ -250,7 +250,7 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 	case o.Person == "" && (isLatinName(strings.TrimPrefix(strings.TrimPrefix(part, "Dr. "), "Prof. "), 2) || isChineseName(withoutAlias(part))):
 		o.Person = part
 	case o.Person != "" && o.PersonRole == nil && l.cues.pressContact.in(part, units):
-		o.PersonRole = pressContactRole // "联盟新闻联络人"
+		o.PersonRole = pressContactRole() // "联盟新闻联络人"
 	case o.Organisation != "" && o.City == "" && len(l.places.find(part)) == 1:
 		o.City = part // "BWA – Deutsches Sekretariat der ISA, Berlin"
 	case o.Organisation == "" && strings.IndexFunc(part, unicode.IsDigit) < 0:
@@ -273,8 +273,14 @@ func normaliseDash(s string) string {
 }
 
 // pressContactRole is the role of someone a contact block names as the
-// alliance's press contact.
-var pressContactRole = corpus.Text{corpus.German: "Pressekontakt", corpus.English: "press contact", corpus.Chinese: "新闻联络人"}
+// alliance's press contact, in every language of the message catalogue.
+func pressContactRole() corpus.Text {
+	role := corpus.Text{}
+	for _, lang := range corpus.Langs() {
+		role[lang] = msg(lang, "contact.press_contact_role")
+	}
+	return role
+}
 
 // withoutAlias cuts the Latin form in brackets off a Chinese name:
 // "陈思远（Chen Siyuan）" is 陈思远.
