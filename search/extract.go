@@ -130,11 +130,6 @@ func plural(u unit) bool {
 	return strings.HasSuffix(u.key, "s") && !strings.HasSuffix(u.key, "ss")
 }
 
-// enumeration finds several things named in a row, each of up to four
-// words: "Lebensmittel, Kosmetik und Küchenartikel", 传感器、平台和应用. (A
-// colon before a comma said so too often of the wrong sentence: agendas.)
-var enumeration = regexp.MustCompile(`\p{L}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,3},\s+[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,3}(?:,\s+[^,]{1,40})*,?\s+(?:und|sowie|oder|and|or|as well as)\s+\p{L}|\p{Han}、\p{Han}`)
-
 // asksWhichCity reports whether a question asks which city or cities:
 // it has the words for both.
 func asksWhichCity(q *question) bool {
@@ -205,7 +200,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	case aCity:
 		return len(e.citiesAnswering(text, q)) > 0
 	case aList:
-		return enumeration.MatchString(text)
+		return e.message.enumeration.MatchString(text)
 	case aPlace:
 		// A website is where one registers or downloads.
 		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)

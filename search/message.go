@@ -35,6 +35,10 @@ type messageCues struct {
 	asksWhich cueList
 	// asksDeadline asks for a date a text gives with a deadlineMarker.
 	asksDeadline, deadlineMarkers cueList
+	// listConjunctions join the last of several things named in a row to
+	// the others; enumeration finds such a row.
+	listConjunctions cueList
+	enumeration      *regexp.Regexp
 	// pronouns refer to what an earlier question of the message named:
 	// "Where is Liuzhou? When did it join?"
 	pronouns cueList
@@ -51,11 +55,12 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
-		"pronouns": &m.pronouns,
+		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))
 	}
+	m.enumeration = enumerationOf(m.listConjunctions.all)
 	return m
 }
 
@@ -310,4 +315,18 @@ func (e *Engine) droppable(lead, rest *question) bool {
 	// lead-in names the subject, the rest asks nothing of its own.
 	asksOf := func(q *question) bool { return anyOf(q.has, subjectConceptList...) }
 	return (!names(lead) || names(rest)) && (!asksOf(lead) || asksOf(rest))
+}
+
+// enumerationOf finds several things named in a row, each of up to four
+// words, the last after one of conjunctions: "Lebensmittel, Kosmetik und
+// Küchenartikel"; or Chinese ones between enumeration commas: 传感器、平台和
+// 应用. (A colon before a comma said so too often of the wrong sentence:
+// agendas.)
+func enumerationOf(conjunctions []string) *regexp.Regexp {
+	quoted := make([]string, len(conjunctions))
+	for i, c := range conjunctions {
+		quoted[i] = strings.ReplaceAll(regexp.QuoteMeta(c), " ", `\s+`)
+	}
+	return regexp.MustCompile(`\p{L}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,3},\s+[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,3}(?:,\s+[^,]{1,40})*,?\s+(?:` +
+		strings.Join(quoted, "|") + `)\s+\p{L}|\p{Han}、\p{Han}`)
 }

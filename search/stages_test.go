@@ -917,6 +917,7 @@ func TestLearnerKnowsWordsFromPlaces(t *testing.T) {
 }
 
 func TestEnumeration(t *testing.T) {
+	enumeration := testEngine(t).message.enumeration
 	for text, want := range map[string]bool{
 		"Goods heading to China will mainly be German food products, cosmetics and kitchenware.":             true,
 		"Drei Schwerpunkte: Chemie und neue Werkstoffe, Wasserstofftechnik sowie die berufliche Ausbildung.": true,
