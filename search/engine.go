@@ -30,6 +30,8 @@ type Engine struct {
 	translator *translator
 	learner    *learner
 	message    *messageCues
+	// weights choose the sentence of a release that answers.
+	weights sentenceWeights
 	// now tells the time, for what is still to come: the next assembly.
 	now func() time.Time
 	// gazetteer finds the German and Chinese cities, members or not; it
@@ -85,6 +87,7 @@ func NewEngine(data *corpus.Data, idx *Index) *Engine {
 		bilingual:   bilingual.Embedded,
 		learner:     newLearnerWith(data, gazetteer),
 		message:     lang.message,
+		weights:     defaultSentenceWeights,
 		now:         time.Now,
 		base:        data,
 		learningKey: learningKey(data),
