@@ -149,16 +149,34 @@ func TestLoadManyReleases(t *testing.T) {
 	}
 	d := OSDir(dir)
 	d.Lazy = true
-	d.Known = func(at, file string, stamp Stamp) (Release, bool) {
-		var i int
-		if _, err := fmt.Sscanf(file, "r%05d.md", &i); err != nil || at != folder || i%2 == 1 || i == twin || stamp.Size == 0 {
-			return Release{}, false
+	asked := 0
+	d.Known = func(at string, files []File) []*Release {
+		asked++
+		known := make([]*Release, len(files))
+		for j, f := range files {
+			var i int
+			if _, err := fmt.Sscanf(f.Name, "r%05d.md", &i); err != nil || at != folder || i%2 == 1 || i == twin || f.Stamp.Size == 0 {
+				continue
+			}
+			if j > 0 && files[j-1].Name >= f.Name {
+				t.Errorf("Known asked of %s after %s", f.Name, files[j-1].Name)
+			}
+			// Every fourth from a folder named another way: it is given
+			// its path in this one.
+			source := filepath.Join(at, f.Name)
+			if i%4 == 0 {
+				source = filepath.Join("anderswo", f.Name)
+			}
+			known[j] = &Release{ID: id(i), Title: "bekannt", Source: source, Date: time.Date(2021, 2, 11, 0, 0, 0, 0, time.UTC)}
 		}
-		return Release{ID: id(i), Title: "bekannt", Source: filepath.Join(at, file), Date: time.Date(2021, 2, 11, 0, 0, 0, 0, time.UTC)}, true
+		return known
 	}
 	data, errs := Load(d)
 	if len(errs) != 2 || !strings.Contains(errs[0].Error(), name(broken)) || !strings.Contains(errs[1].Error(), `release id "`+id(twin-1)+`" is already used by `+filepath.Join(folder, name(twin-1))) {
 		t.Fatalf("errors %v, want one of %s and one of the ID of %s used again", errs, name(broken), name(twin-1))
+	}
+	if asked != 1 {
+		t.Errorf("Known asked %d times, want once", asked)
 	}
 	if len(data.Releases) != n-2 || len(data.Stamps) != n-2 {
 		t.Fatalf("%d releases and %d stamps, want %d", len(data.Releases), len(data.Stamps), n-2)
