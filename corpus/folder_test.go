@@ -92,9 +92,11 @@ func TestListFolderRefusesLinkOut(t *testing.T) {
 	}
 }
 
-// TestSortByDate checks the releases' order (dateOrder, reorder) against sorting the releases
-// themselves, for the same instant in other zones, times apart by a
-// nanosecond, the same time under other IDs and dates before 1970.
+// TestSortByDate checks the releases' order (dateOrder, reorder) against
+// sorting the releases themselves, for the same instant in other zones,
+// times apart by a nanosecond, the same time under other IDs and dates
+// before 1970; the releases in any order, and in that of their IDs (as
+// a start most often loads them), each ID once.
 func TestSortByDate(t *testing.T) {
 	berlin := time.FixedZone("CEST", 2*3600)
 	noon := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
@@ -105,17 +107,24 @@ func TestSortByDate(t *testing.T) {
 	for i := range 3 * len(dates) * len(ids) {
 		releases = append(releases, Release{ID: fmt.Sprintf("%s-%d", ids[(i*5)%len(ids)], i%3), Date: dates[(i*3)%len(dates)], Title: fmt.Sprint(i)})
 	}
-	want := slices.Clone(releases)
-	slices.SortStableFunc(want, func(a, b Release) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	reorder(releases, dateOrder(releases))
-	for i := range want {
-		if releases[i].ID != want[i].ID || !releases[i].Date.Equal(want[i].Date) {
-			t.Fatalf("place %d: %s at %v, want %s at %v", i, releases[i].ID, releases[i].Date, want[i].ID, want[i].Date)
+	byID := make([]Release, len(releases))
+	for i, r := range releases {
+		r.ID = fmt.Sprintf("%03d-%s", i, r.ID)
+		byID[i] = r
+	}
+	for name, releases := range map[string][]Release{"any order": releases, "by ID": byID} {
+		want := slices.Clone(releases)
+		slices.SortStableFunc(want, func(a, b Release) int {
+			if c := a.Date.Compare(b.Date); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		reorder(releases, dateOrder(releases))
+		for i := range want {
+			if releases[i].ID != want[i].ID || !releases[i].Date.Equal(want[i].Date) {
+				t.Fatalf("%s, place %d: %s at %v, want %s at %v", name, i, releases[i].ID, releases[i].Date, want[i].ID, want[i].Date)
+			}
 		}
 	}
 }

@@ -158,7 +158,11 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 // the same time by ID: the release at place i is releases[order[i]]. It
 // sorts small keys, and reorder moves each release once: a Release is
 // 232 bytes, and sorting the releases themselves, moving and copying
-// them at every comparison, took 8 ms of a start at 10,000.
+// them at every comparison, took 8 ms of a start at 10,000. Releases
+// most often come in the order of their IDs (that of their files'
+// names): the places of those of the same time are then in the order of
+// their IDs too, and compared instead, without reading the IDs, which
+// lie all over memory.
 func dateOrder(releases []Release) []int32 {
 	type key struct {
 		sec  int64
@@ -166,10 +170,17 @@ func dateOrder(releases []Release) []int32 {
 		at   int32
 		id   string
 	}
+	byID := true
+	for i := 1; i < len(releases) && byID; i++ {
+		byID = releases[i-1].ID < releases[i].ID
+	}
 	keys := make([]key, len(releases))
 	for i := range releases {
 		r := &releases[i]
-		keys[i] = key{sec: r.Date.Unix(), nsec: int32(r.Date.Nanosecond()), at: int32(i), id: r.ID}
+		keys[i] = key{sec: r.Date.Unix(), nsec: int32(r.Date.Nanosecond()), at: int32(i)}
+		if !byID {
+			keys[i].id = r.ID
+		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.sec, b.sec); c != 0 {
@@ -177,6 +188,9 @@ func dateOrder(releases []Release) []int32 {
 		}
 		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
 			return c
+		}
+		if byID {
+			return cmp.Compare(a.at, b.at)
 		}
 		return strings.Compare(a.id, b.id)
 	})
