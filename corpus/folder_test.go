@@ -210,3 +210,22 @@ func TestLoadManyReleases(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkListFolder lists and stats the release files of the data
+// directory ISABOT_BENCH_DATA as a start does (a synthetic corpus of go
+// run ./cmd/synthcorpus): the floor of a start that stats every file.
+// Without the variable it is skipped.
+//
+//	ISABOT_BENCH_DATA=/work/synth100k go test -run '^$' -bench ListFolder -benchtime 20x ./corpus
+func BenchmarkListFolder(b *testing.B) {
+	dir := os.Getenv("ISABOT_BENCH_DATA")
+	if dir == "" {
+		b.Skip("ISABOT_BENCH_DATA names no data directory")
+	}
+	for range b.N {
+		entries, err := dirFS(dir).listFolder(ReleasesDir)
+		if err != nil || len(entries) == 0 {
+			b.Fatal(err, len(entries))
+		}
+	}
+}
