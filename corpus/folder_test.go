@@ -92,9 +92,11 @@ func TestListFolderRefusesLinkOut(t *testing.T) {
 	}
 }
 
-// TestSortByDate checks the releases' order (dateOrder, reorder) against sorting the releases
-// themselves, for the same instant in other zones, times apart by a
-// nanosecond, the same time under other IDs and dates before 1970.
+// TestSortByDate checks the releases' order (dateOrder, reorder) against
+// sorting the releases themselves, for the same instant in other zones,
+// times apart by a nanosecond, the same time under other IDs and dates
+// before 1970; the releases in any order, and in that of their IDs (as
+// a start most often loads them), each ID once.
 func TestSortByDate(t *testing.T) {
 	berlin := time.FixedZone("CEST", 2*3600)
 	noon := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
@@ -105,17 +107,24 @@ func TestSortByDate(t *testing.T) {
 	for i := range 3 * len(dates) * len(ids) {
 		releases = append(releases, Release{ID: fmt.Sprintf("%s-%d", ids[(i*5)%len(ids)], i%3), Date: dates[(i*3)%len(dates)], Title: fmt.Sprint(i)})
 	}
-	want := slices.Clone(releases)
-	slices.SortStableFunc(want, func(a, b Release) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	reorder(releases, dateOrder(releases))
-	for i := range want {
-		if releases[i].ID != want[i].ID || !releases[i].Date.Equal(want[i].Date) {
-			t.Fatalf("place %d: %s at %v, want %s at %v", i, releases[i].ID, releases[i].Date, want[i].ID, want[i].Date)
+	byID := make([]Release, len(releases))
+	for i, r := range releases {
+		r.ID = fmt.Sprintf("%03d-%s", i, r.ID)
+		byID[i] = r
+	}
+	for name, releases := range map[string][]Release{"any order": releases, "by ID": byID} {
+		want := slices.Clone(releases)
+		slices.SortStableFunc(want, func(a, b Release) int {
+			if c := a.Date.Compare(b.Date); c != 0 {
+				return c
+			}
+			return strings.Compare(a.ID, b.ID)
+		})
+		reorder(releases, dateOrder(releases))
+		for i := range want {
+			if releases[i].ID != want[i].ID || !releases[i].Date.Equal(want[i].Date) {
+				t.Fatalf("%s, place %d: %s at %v, want %s at %v", name, i, releases[i].ID, releases[i].Date, want[i].ID, want[i].Date)
+			}
 		}
 	}
 }
@@ -149,16 +158,34 @@ func TestLoadManyReleases(t *testing.T) {
 	}
 	d := OSDir(dir)
 	d.Lazy = true
-	d.Known = func(at, file string, stamp Stamp) (Release, bool) {
-		var i int
-		if _, err := fmt.Sscanf(file, "r%05d.md", &i); err != nil || at != folder || i%2 == 1 || i == twin || stamp.Size == 0 {
-			return Release{}, false
+	asked := 0
+	d.Known = func(at string, files []File) []*Release {
+		asked++
+		known := make([]*Release, len(files))
+		for j, f := range files {
+			var i int
+			if _, err := fmt.Sscanf(f.Name, "r%05d.md", &i); err != nil || at != folder || i%2 == 1 || i == twin || f.Stamp.Size == 0 {
+				continue
+			}
+			if j > 0 && files[j-1].Name >= f.Name {
+				t.Errorf("Known asked of %s after %s", f.Name, files[j-1].Name)
+			}
+			// Every fourth from a folder named another way: it is given
+			// its path in this one.
+			source := filepath.Join(at, f.Name)
+			if i%4 == 0 {
+				source = filepath.Join("anderswo", f.Name)
+			}
+			known[j] = &Release{ID: id(i), Title: "bekannt", Source: source, Date: time.Date(2021, 2, 11, 0, 0, 0, 0, time.UTC)}
 		}
-		return Release{ID: id(i), Title: "bekannt", Source: filepath.Join(at, file), Date: time.Date(2021, 2, 11, 0, 0, 0, 0, time.UTC)}, true
+		return known
 	}
 	data, errs := Load(d)
 	if len(errs) != 2 || !strings.Contains(errs[0].Error(), name(broken)) || !strings.Contains(errs[1].Error(), `release id "`+id(twin-1)+`" is already used by `+filepath.Join(folder, name(twin-1))) {
 		t.Fatalf("errors %v, want one of %s and one of the ID of %s used again", errs, name(broken), name(twin-1))
+	}
+	if asked != 1 {
+		t.Errorf("Known asked %d times, want once", asked)
 	}
 	if len(data.Releases) != n-2 || len(data.Stamps) != n-2 {
 		t.Fatalf("%d releases and %d stamps, want %d", len(data.Releases), len(data.Stamps), n-2)
@@ -180,6 +207,25 @@ func TestLoadManyReleases(t *testing.T) {
 		}
 		if fi, err := os.Stat(r.Source); err != nil || data.Stamps[r.ID] != stampOf(fi) {
 			t.Fatalf("release %s: stamp %+v, want its file's (%v)", r.ID, data.Stamps[r.ID], err)
+		}
+	}
+}
+
+// BenchmarkListFolder lists and stats the release files of the data
+// directory ISABOT_BENCH_DATA as a start does (a synthetic corpus of go
+// run ./cmd/synthcorpus): the floor of a start that stats every file.
+// Without the variable it is skipped.
+//
+//	ISABOT_BENCH_DATA=/work/synth100k go test -run '^$' -bench ListFolder -benchtime 20x ./corpus
+func BenchmarkListFolder(b *testing.B) {
+	dir := os.Getenv("ISABOT_BENCH_DATA")
+	if dir == "" {
+		b.Skip("ISABOT_BENCH_DATA names no data directory")
+	}
+	for range b.N {
+		entries, err := dirFS(dir).listFolder(ReleasesDir)
+		if err != nil || len(entries) == 0 {
+			b.Fatal(err, len(entries))
 		}
 	}
 }

@@ -41,12 +41,22 @@ type Dir struct {
 	// Lazy keeps the releases of the directory without their text, which
 	// Data.Full reads again; Data.Stamps has their files' stamps.
 	Lazy bool
-	// Known gives, for a Lazy directory, the release without its text
-	// that the release file name of the folder at path folder held when
-	// it had stamp, if known; the file is then not read. The release's
-	// Source is the file's path, filepath.Join(folder, name). Nil reads
-	// every file. It is called from several goroutines at once.
-	Known func(folder, name string, stamp Stamp) (Release, bool)
+	// Known gives, for a Lazy directory, the releases without their
+	// text that the release files of the folder at path folder held
+	// when they had the stamps given, where it knows them: those files
+	// are not read. It is asked once a start, with the folder's files in
+	// the order of their names, and returns for each the release, or nil
+	// when it does not know that version of the file; the loader copies
+	// each and changes none. A release's Source is made the file's path
+	// if it is not. Nil reads every file.
+	Known func(folder string, files []File) []*Release
+}
+
+// File is a release file of a folder, by its name, with its stamp
+// (Dir.Known).
+type File struct {
+	Name  string
+	Stamp Stamp
 }
 
 // Embedded is the default corpus compiled into the binary.
@@ -148,7 +158,11 @@ func LoadContext(ctx context.Context, dirs ...Dir) (*Data, []error) {
 // the same time by ID: the release at place i is releases[order[i]]. It
 // sorts small keys, and reorder moves each release once: a Release is
 // 232 bytes, and sorting the releases themselves, moving and copying
-// them at every comparison, took 8 ms of a start at 10,000.
+// them at every comparison, took 8 ms of a start at 10,000. Releases
+// most often come in the order of their IDs (that of their files'
+// names): the places of those of the same time are then in the order of
+// their IDs too, and compared instead, without reading the IDs, which
+// lie all over memory.
 func dateOrder(releases []Release) []int32 {
 	type key struct {
 		sec  int64
@@ -156,10 +170,17 @@ func dateOrder(releases []Release) []int32 {
 		at   int32
 		id   string
 	}
+	byID := true
+	for i := 1; i < len(releases) && byID; i++ {
+		byID = releases[i-1].ID < releases[i].ID
+	}
 	keys := make([]key, len(releases))
 	for i := range releases {
 		r := &releases[i]
-		keys[i] = key{sec: r.Date.Unix(), nsec: int32(r.Date.Nanosecond()), at: int32(i), id: r.ID}
+		keys[i] = key{sec: r.Date.Unix(), nsec: int32(r.Date.Nanosecond()), at: int32(i)}
+		if !byID {
+			keys[i].id = r.ID
+		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
 		if c := cmp.Compare(a.sec, b.sec); c != 0 {
@@ -167,6 +188,9 @@ func dateOrder(releases []Release) []int32 {
 		}
 		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
 			return c
+		}
+		if byID {
+			return cmp.Compare(a.at, b.at)
 		}
 		return strings.Compare(a.id, b.id)
 	})
@@ -407,9 +431,13 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 	}
 	// A release read from this folder has its file there as its Source.
 	folder := filepath.Join(dir.Path, ReleasesDir)
-	// The files are taken from dir.Known or read in chunks, each on
-	// several cores (a start takes every release of the archive), and
-	// added in the order of their names.
+	known, err := knownReleases(ctx, dir, folder, entries)
+	if err != nil {
+		return err
+	}
+	// The files not known are read in chunks, each on several cores (a
+	// first start reads every release of the archive), and added with
+	// those known in the order of their names.
 	type taken struct {
 		release Release
 		err     error
@@ -420,10 +448,10 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 		inParallel(len(part), func(i int) {
 			e := &part[i]
 			chunk[i] = taken{}
-			if e.isDir() || !e.release || ctx.Err() != nil {
+			if e.isDir() || !e.release || known[start+i] != nil || ctx.Err() != nil {
 				return
 			}
-			chunk[i].release, chunk[i].err = readRelease(ctx, dir, e, folder)
+			chunk[i].release, chunk[i].err = readRelease(dir, e, folder)
 		})
 		if err := ctx.Err(); err != nil {
 			return err
@@ -438,17 +466,25 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 				continue
 			}
 			r := &t.release
+			if k := known[start+i]; k != nil {
+				r = k
+			}
 			// One look-up for both: a start adds every release.
 			at, dup := into.at[r.ID]
 			switch {
 			case dup && filepath.Dir(into.list[at].Source) == folder:
-				l.fail(r.Source, 0, fmt.Errorf("release id %q is already used by %s", r.ID, into.list[at].Source))
+				l.fail(filepath.Join(folder, e.name), 0, fmt.Errorf("release id %q is already used by %s", r.ID, into.list[at].Source))
 				continue
 			case dup:
 				into.list[at] = *r
 			default:
-				into.at[r.ID] = len(into.list)
+				at = len(into.list)
+				into.at[r.ID] = at
 				into.list = append(into.list, *r)
+			}
+			if k := &into.list[at]; !inFolder(k.Source, folder, e.name) {
+				// A release known from a folder named another way.
+				k.Source = filepath.Join(folder, e.name)
 			}
 			if dir.Lazy {
 				l.stamps[r.ID] = e.stamp
@@ -458,26 +494,53 @@ func (l *loader) loadReleases(ctx context.Context, dir Dir, into *releaseSet) er
 	return nil
 }
 
-// readChunk is how many release files are taken at once: enough for
-// the cores to share, few enough that the releases taken and not yet
-// added stay small.
+// readChunk is how many release files are read at once: enough for the
+// cores to share, few enough that the releases read and not yet added
+// stay small.
 const readChunk = 4 * batch
 
-// readRelease reads the release file e of dir's folder at path folder: a
-// Lazy directory's release without its text, and not read at all when
-// dir knows it by its stamp. A link is always read: its own stamp says
-// nothing of the file it leads to. It returns ctx's error if ctx ends
-// while dir.Known answers (it may wait for an index being opened).
-func readRelease(ctx context.Context, dir Dir, e *folderEntry, folder string) (Release, error) {
-	if e.err == nil && dir.Lazy && dir.Known != nil && e.typ&fs.ModeSymlink == 0 {
-		// Asked before the file's path is made: most files are known.
-		if r, ok := dir.Known(folder, e.name, e.stamp); ok {
-			return r, nil
-		}
-		if ctx.Err() != nil {
-			return Release{}, ctx.Err()
+// knownReleases asks dir.Known, for a Lazy directory, which of the
+// release files entries of its folder at path folder it knows as they
+// are: known[i] is the release of entries[i], or nil for a file to read.
+// A link is always read: its own stamp says nothing of the file it leads
+// to. It returns ctx's error if ctx ends while dir.Known answers (it may
+// wait for an index being opened).
+func knownReleases(ctx context.Context, dir Dir, folder string, entries []folderEntry) ([]*Release, error) {
+	known := make([]*Release, len(entries))
+	if !dir.Lazy || dir.Known == nil {
+		return known, nil
+	}
+	files := make([]File, 0, len(entries))
+	at := make([]int32, 0, len(entries)) // the entry of each of files
+	for i := range entries {
+		if e := &entries[i]; e.release && e.err == nil && e.typ&(fs.ModeDir|fs.ModeSymlink) == 0 {
+			files = append(files, File{Name: e.name, Stamp: e.stamp})
+			at = append(at, int32(i))
 		}
 	}
+	if len(files) == 0 {
+		return known, nil
+	}
+	got := dir.Known(folder, files)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, r := range got[:min(len(got), len(files))] {
+		known[at[i]] = r
+	}
+	return known, nil
+}
+
+// inFolder reports whether path is the file name of folder as
+// filepath.Join makes it, without making it.
+func inFolder(path, folder, name string) bool {
+	return len(path) == len(folder)+1+len(name) && path[len(folder)] == filepath.Separator &&
+		path[:len(folder)] == folder && path[len(folder)+1:] == name
+}
+
+// readRelease reads the release file e of dir's folder at path folder:
+// a Lazy directory's release without its text.
+func readRelease(dir Dir, e *folderEntry, folder string) (Release, error) {
 	p := filepath.Join(folder, e.name)
 	if e.err != nil {
 		return Release{}, &FileError{Path: p, Err: e.err}

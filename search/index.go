@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -270,11 +272,10 @@ type Index struct {
 	// (keptRelease.Merged), and no other: their key of the releases is
 	// then snap.MergedReleases (mergeKeyOf).
 	unchanged *corpus.Data
-	// byName are snap's releases read from a file whose name without its
-	// extension is not their ID, by the file's name, for Known (file): a
-	// data directory named another way (relative, moved) holds the same
-	// files.
-	byName map[string]*keptRelease
+	// files are snap's releases read from a file, in the order of the
+	// files' names, for Known; nil when they are to be found again, snap's
+	// releases having changed since.
+	files []keptFile
 	// langs are the languages of the indexed releases: only their fields
 	// are worth searching.
 	langs map[corpus.Lang]bool
@@ -288,29 +289,53 @@ type Index struct {
 }
 
 func newIndex(b bleve.Index, dir string, snap *snapshot) *Index {
-	idx := &Index{bleve: b, dir: dir, snap: snap, byName: map[string]*keptRelease{}, langs: map[corpus.Lang]bool{},
+	idx := &Index{bleve: b, dir: dir, snap: snap, langs: map[corpus.Lang]bool{},
 		about: map[uint64]string{}, aboutOf: map[string][]uint64{}, aboutSeed: maphash.MakeSeed()}
-	add := func(k *keptRelease) {
-		idx.langs[indexLang(k.Release.Lang)] = true
-		if k.Version == "" {
-			if name := filepath.Base(k.Release.Source); strings.TrimSuffix(name, filepath.Ext(name)) != k.Release.ID {
-				idx.byName[name] = k
-			}
-		}
-	}
 	// In the order of the file, when it was read: the map's order reads
 	// the releases all over memory.
 	if snap.list != nil {
 		for i := range snap.list {
-			add(&snap.list[i])
+			idx.langs[indexLang(snap.list[i].Release.Lang)] = true
 		}
+		idx.files = keptFiles(len(snap.list), func(yield func(*keptRelease) bool) {
+			for i := range snap.list {
+				if !yield(&snap.list[i]) {
+					return
+				}
+			}
+		})
 		snap.list = nil
 	} else {
 		for _, k := range snap.Releases {
-			add(k)
+			idx.langs[indexLang(k.Release.Lang)] = true
 		}
 	}
 	return idx
+}
+
+// keptFile is a release of the snapshot read from a file, by the file's
+// name.
+type keptFile struct {
+	name string
+	k    *keptRelease
+}
+
+// keptFiles are the releases of the n of list read from a file, in the
+// order of their files' names. The snapshot file holds them in the order
+// of their IDs, which is most often that of their files' names: they are
+// sorted only when it is not.
+func keptFiles(n int, list iter.Seq[*keptRelease]) []keptFile {
+	files := make([]keptFile, 0, n)
+	for k := range list {
+		if k.Version == "" {
+			files = append(files, keptFile{name: filepath.Base(k.Release.Source), k: k})
+		}
+	}
+	byName := func(a, b keptFile) int { return strings.Compare(a.name, b.name) }
+	if !slices.IsSortedFunc(files, byName) {
+		slices.SortFunc(files, byName)
+	}
+	return files
 }
 
 func newSnapshot() *snapshot {
@@ -403,40 +428,35 @@ func openExisting(dir string) (bleve.Index, error) {
 	return b, nil
 }
 
-// Known gives the release without its text that the file name of the
-// folder at path folder held when it had stamp, if the index holds that
-// version of it: the corpus need not read the file (corpus.Dir.Known).
-// It is called before the index is shared, from several goroutines at
-// once: it only reads.
-func (idx *Index) Known(folder, name string, stamp corpus.Stamp) (corpus.Release, bool) {
-	k := idx.file(name)
-	if k == nil || k.Stamp != stamp {
-		return corpus.Release{}, false
+// Known gives the releases without their text that the release files of
+// the folder at path folder held when they had the stamps given, where
+// the index holds those versions of them: the corpus need not read those
+// files (corpus.Dir.Known). files are in the order of their names, and
+// the snapshot's files are gone through beside them, in the same order,
+// instead of looking each up: a start asks it of every file of the
+// archive. The releases returned are the index's own, to be copied and
+// not changed; Known is asked before the index is shared.
+func (idx *Index) Known(folder string, files []corpus.File) []*corpus.Release {
+	idx.mu.Lock()
+	defer idx.mu.Unlock()
+	if idx.files == nil {
+		idx.files = keptFiles(len(idx.snap.Releases), maps.Values(idx.snap.Releases))
 	}
-	r := k.Release
-	// The path read before, when it is the same: one copy, and no path
-	// made for each file.
-	if !inFolder(r.Source, folder, name) {
-		r.Source = filepath.Join(folder, name)
+	out := make([]*corpus.Release, len(files))
+	kept, j := idx.files, 0
+	for i := range files {
+		f := &files[i]
+		if i > 0 && f.Name < files[i-1].Name {
+			j = 0 // not in order after all: from the start again
+		}
+		for j < len(kept) && kept[j].name < f.Name {
+			j++
+		}
+		if j < len(kept) && kept[j].name == f.Name && kept[j].k.Stamp == f.Stamp {
+			out[i] = &kept[j].k.Release
+		}
 	}
-	return r, true
-}
-
-// file is the release the index read from the file named name, if any.
-// Most releases are known by their file's name without its extension,
-// and looked up by it; byName holds the others.
-func (idx *Index) file(name string) *keptRelease {
-	if k := idx.snap.Releases[strings.TrimSuffix(name, filepath.Ext(name))]; k != nil && k.Version == "" && filepath.Base(k.Release.Source) == name {
-		return k
-	}
-	return idx.byName[name]
-}
-
-// inFolder reports whether path is the file name of folder as
-// filepath.Join makes it, without making it.
-func inFolder(path, folder, name string) bool {
-	return len(path) == len(folder)+1+len(name) && path[len(folder)] == filepath.Separator &&
-		path[:len(folder)] == folder && path[len(folder)+1:] == name
+	return out
 }
 
 // batchSize balances memory against per-batch overhead, in passages.
@@ -541,7 +561,7 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		if v := versions[i]; v != kept.version() {
 			kept.Version = v
 		}
-		idx.snap.Releases[r.ID] = kept
+		idx.snap.Releases[r.ID], idx.files = kept, nil
 		if learn != nil {
 			learn(&full, versions[i])
 		}
@@ -579,7 +599,7 @@ func (idx *Index) Replace(ctx context.Context, r corpus.Release) error {
 	}
 	kept.Release, kept.Version = r, releaseVersion(&corpus.Data{}, &r)
 	kept.Release.Body, kept.Release.About, kept.Release.Contact = nil, nil, nil
-	idx.snap.Releases[r.ID] = kept
+	idx.snap.Releases[r.ID], idx.files = kept, nil
 	return ctx.Err()
 }
 
@@ -609,6 +629,7 @@ func (idx *Index) remove(batch *bleve.Batch, ids map[string]bool) {
 			batch.Delete(passage{Release: r, Kind: partContact}.docID())
 		}
 		delete(idx.snap.Releases, id)
+		idx.files = nil
 	}
 }
 

@@ -2,16 +2,17 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"hash/crc32"
-	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -251,7 +252,10 @@ func TestKnownByFileName(t *testing.T) {
 		t.Fatal(err)
 	}
 	const named = "---\nid: eigene-kennung\ntitle: Meldung mit eigener Kennung\ndate: 2026-03-01\nlang: de\n---\nDie Meldung berichtet über Wasserstoff aus Mainz.\n"
-	if err := os.WriteFile(filepath.Join(folder, "datei.md"), []byte(named), 0o644); err != nil {
+	// Its name sorts after the others' and its ID before: the snapshot
+	// holds the releases in the order of their IDs, Known goes through
+	// them in that of their files' names.
+	if err := os.WriteFile(filepath.Join(folder, "zz-datei.md"), []byte(named), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, idx, _ := lazyStart(t, dataDir)
@@ -261,12 +265,16 @@ func TestKnownByFileName(t *testing.T) {
 	if got := files.read(); len(got) > 0 {
 		t.Errorf("an unchanged start read %v", got)
 	}
-	if len(idx.byName) != 1 || idx.byName["datei.md"] == nil {
-		t.Errorf("releases known by their file's name: %v, want datei.md's alone", slices.Collect(maps.Keys(idx.byName)))
+	var names []string
+	for _, f := range idx.files {
+		names = append(names, f.name)
+	}
+	if len(names) != 3 || !slices.IsSorted(names) || names[2] != "zz-datei.md" || idx.files[2].k.Release.ID != "eigene-kennung" {
+		t.Errorf("the files the index knows: %v, want 3 in order, the last zz-datei.md's", names)
 	}
 	r, ok := e.Release("eigene-kennung")
-	if !ok || r.Source != filepath.Join(folder, "datei.md") || len(r.Body) != 1 {
-		t.Errorf("the release of datei.md: %v, %+v", ok, r)
+	if !ok || r.Source != filepath.Join(folder, "zz-datei.md") || len(r.Body) != 1 {
+		t.Errorf("the release of zz-datei.md: %v, %+v", ok, r)
 	}
 	n := 0
 	for _, r := range e.base.Releases {
@@ -279,5 +287,62 @@ func TestKnownByFileName(t *testing.T) {
 	}
 	if n != 3 {
 		t.Errorf("%d releases of the data directory, want 3", n)
+	}
+}
+
+// TestKnownFiles checks which files Index.Known knows: those of the
+// index's releases with the stamps they were indexed at, asked in the
+// order of their names or not, and none removed since.
+func TestKnownFiles(t *testing.T) {
+	dataDir := t.TempDir()
+	folder := filepath.Join(dataDir, corpus.ReleasesDir)
+	if err := synthetic.WriteFiles(folder, synthetic.Releases(3, 5)); err != nil {
+		t.Fatal(err)
+	}
+	e, idx, _ := lazyStart(t, dataDir)
+	defer idx.Close()
+	var files []corpus.File // in the order of their names
+	for _, r := range e.base.Releases {
+		if s, ok := e.base.Stamps[r.ID]; ok {
+			files = append(files, corpus.File{Name: filepath.Base(r.Source), Stamp: s})
+		}
+	}
+	slices.SortFunc(files, func(a, b corpus.File) int { return cmp.Compare(a.Name, b.Name) })
+	if len(files) != 3 {
+		t.Fatalf("%d files, want 3", len(files))
+	}
+	id := func(f corpus.File) string { return strings.TrimSuffix(f.Name, filepath.Ext(f.Name)) }
+	changed := files[1]
+	changed.Stamp.ModTime++
+	for _, c := range []struct {
+		name  string
+		files []corpus.File
+		want  []string // the IDs of the releases given, "" for none
+	}{
+		{"all", files, []string{id(files[0]), id(files[1]), id(files[2])}},
+		{"a stamp changed", []corpus.File{files[0], changed, files[2]}, []string{id(files[0]), "", id(files[2])}},
+		{"files unknown among them", []corpus.File{{Name: "a.md"}, files[0], {Name: files[0].Name + "x"}, files[2], {Name: "zz.txt"}}, []string{"", id(files[0]), "", id(files[2]), ""}},
+		{"not in the order of their names", []corpus.File{files[2], files[0], files[1]}, []string{id(files[2]), id(files[0]), id(files[1])}},
+		{"none", nil, []string{}},
+	} {
+		got := idx.Known(folder, c.files)
+		ids := make([]string, len(got))
+		for i, r := range got {
+			if r != nil {
+				ids[i] = r.ID
+			}
+		}
+		if !slices.Equal(ids, c.want) {
+			t.Errorf("%s: Known gave %q, want %q", c.name, ids, c.want)
+		}
+	}
+	// A release removed from the index is known no more.
+	data := *e.base
+	data.Releases = slices.DeleteFunc(slices.Clone(data.Releases), func(r corpus.Release) bool { return r.ID == id(files[1]) })
+	if _, _, err := idx.Sync(t.Context(), &data, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := idx.Known(folder, files); got[0] == nil || got[1] != nil || got[2] == nil {
+		t.Errorf("after %s was removed, Known gave %v", id(files[1]), got)
 	}
 }

@@ -24,7 +24,7 @@ import (
 // (search.Index.Known). It returns the data files of the data directory
 // that have errors and are not used (corpus.Load), and ctx's error if ctx
 // ends first.
-func (a *app) loadCorpus(ctx context.Context, known func(folder, name string, stamp corpus.Stamp) (corpus.Release, bool)) (*corpus.Data, []*corpus.UnusedFileError, error) {
+func (a *app) loadCorpus(ctx context.Context, known func(folder string, files []corpus.File) []*corpus.Release) (*corpus.Data, []*corpus.UnusedFileError, error) {
 	dir := corpus.OSDir(a.dataDir)
 	dir.MaxFileSize = a.cfg.MaxFileSize
 	dir.Lazy, dir.Known = true, known
@@ -58,8 +58,8 @@ func (a *app) loadCorpus(ctx context.Context, known func(folder, name string, st
 // The index opens while the corpus loads: reading its snapshot and
 // listing the releases folder (a stat of every file) are each about a
 // fifth of a start at 10,000 releases, and neither needs the other. The
-// corpus waits for the index at the first release file it could take
-// from it.
+// corpus waits for the index when it has listed and stat-ed the release
+// files and asks which it could take from it.
 func (a *app) openCorpus(ctx context.Context, inMemory bool) (*corpus.Data, []*corpus.UnusedFileError, *search.Index, error) {
 	dir := filepath.Join(a.dataDir, "index")
 	loadCtx, cancelLoad := context.WithCancel(ctx)
@@ -80,12 +80,12 @@ func (a *app) openCorpus(ctx context.Context, inMemory bool) (*corpus.Data, []*c
 			cancelLoad() // the corpus is not needed
 		}
 	}()
-	known := func(folder, name string, stamp corpus.Stamp) (corpus.Release, bool) {
+	known := func(folder string, files []corpus.File) []*corpus.Release {
 		<-opened
 		if openErr != nil {
-			return corpus.Release{}, false
+			return nil
 		}
-		return idx.Known(folder, name, stamp)
+		return idx.Known(folder, files)
 	}
 	data, unused, err := a.loadCorpus(loadCtx, known)
 	<-opened
