@@ -30,10 +30,11 @@ var results = map[string]string{
 }
 
 // send makes a delivery of its kind: a message announcing its release,
-// a correction of the one that did, or a digest.
-func (l *lane) send(ctx context.Context, d store.Delivery) (string, error) {
+// a correction of the one that did, or a digest. An announcement notes
+// the version of the release it sends.
+func (l *lane) send(ctx context.Context, d *store.Delivery) (string, error) {
 	if d.Kind == store.KindDigest {
-		return l.sendDigest(ctx, d)
+		return l.sendDigest(ctx, *d)
 	}
 	r, err := l.p.release(d.Release)
 	if err != nil {
@@ -42,5 +43,6 @@ func (l *lane) send(ctx context.Context, d store.Delivery) (string, error) {
 	if d.Kind == store.KindCorrection {
 		return l.sender.Correct(ctx, Correction{Chat: d.Chat, Message: d.Message, Release: r, Note: d.Note, At: d.At, Digest: d.Digest})
 	}
+	d.Version = store.Version(r)
 	return l.sender.Send(ctx, d.Chat, r)
 }

@@ -80,7 +80,9 @@ type State interface {
 	Pending() ([]store.Delivery, error)
 	KeptRelease(id string) (*corpus.Release, bool, error)
 	Owed(store.Delivery) (bool, error)
-	Delivered(d store.Delivery, message string) error
+	// Delivered records a delivery and returns the corrections it makes
+	// due (store.Store.Delivered).
+	Delivered(d store.Delivery, message string) ([]store.Delivery, error)
 	GiveUp(d store.Delivery, state store.DeliveryState, cause string) error
 	// Gone ends the subscription of a chat that blocked or removed the
 	// bot, keeping what it was owed to be reported.
@@ -478,7 +480,7 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 	sent := p.clock.Now()
 	// A message in flight at shutdown is finished, not cut off.
 	sendCtx, cancel := bots.Finish(context.WithValue(ctx, scheduledKey{}, it.at), sendTimeout, bots.DrainGrace)
-	message, err := l.send(sendCtx, it.d)
+	message, err := l.send(sendCtx, &it.d)
 	cancel()
 	var (
 		retryAfter *RetryAfterError
@@ -496,8 +498,13 @@ func (l *lane) deliver(ctx context.Context, it *item) {
 		l.bucket.succeeded()
 		l.mu.Unlock()
 		// On disk before the chat's next message may go.
-		if err := p.state.Delivered(it.d, message); err != nil {
+		corrections, err := p.state.Delivered(it.d, message)
+		if err != nil {
 			p.logger.Error("push: cannot record a delivery", "error", err)
+		}
+		if len(corrections) > 0 {
+			p.logger.Info("push: correcting an announcement corrected while it was sent", "release", it.d.Release, "chat", it.d.Chat)
+			p.Enqueue(corrections)
 		}
 		p.observer.Delivered(platform, results[it.d.Kind])
 		l.done(it)

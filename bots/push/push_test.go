@@ -26,6 +26,8 @@ type fakeSender struct {
 	clock  Clock
 	// corrected are the corrections made, in order.
 	corrected []Correction
+	// hold, when set, is called once by the next Send before it sends.
+	hold func()
 }
 
 type sent struct {
@@ -38,6 +40,13 @@ func (f *fakeSender) Limits() Limits         { return f.limits }
 func (f *fakeSender) Group(chat string) bool { return chat[0] == '-' }
 
 func (f *fakeSender) Send(ctx context.Context, chat string, r *corpus.Release) (string, error) {
+	f.mu.Lock()
+	hold := f.hold
+	f.hold = nil
+	f.mu.Unlock()
+	if hold != nil {
+		hold()
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if errs := f.fail[chat]; len(errs) > 0 {
@@ -247,6 +256,46 @@ func TestBroadcastOnceEach(t *testing.T) {
 		if s.LastRelease != "r1" || s.LastDelivered.IsZero() {
 			t.Errorf("subscription not updated: %+v", s)
 		}
+	}
+}
+
+func TestCorrectionWhileSending(t *testing.T) {
+	// A release corrected while its announcement is being sent, before
+	// there is a message to edit: the message is corrected once sent.
+	h := start(t, Limits{}, 1, nil)
+	defer h.stop()
+	sending, proceed := make(chan struct{}), make(chan struct{})
+	h.sender.mu.Lock()
+	h.sender.hold = func() { close(sending); <-proceed }
+	h.sender.mu.Unlock()
+	r := newRelease("r1", 20)
+	h.announce(t, r)
+	<-sending
+	fixed := *r
+	fixed.Body = []string{"Berichtigter Text."}
+	fixed.Correction = "Der Text ist berichtigt."
+	if n := h.announce(t, &fixed); n != 0 {
+		t.Errorf("the correction queued %d deliveries before the announcement was sent, want none", n)
+	}
+	close(proceed)
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		h.sender.mu.Lock()
+		corrected := slices.Clone(h.sender.corrected)
+		h.sender.mu.Unlock()
+		if len(corrected) > 0 {
+			if c := corrected[0]; len(corrected) != 1 || c.Message != "1" || c.Note != fixed.Correction || c.Release.Body[0] != fixed.Body[0] {
+				t.Errorf("corrections %+v, want one of message 1 to the corrected text", corrected)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the announcement sent before the correction was never corrected")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if h.sender.count() != 1 {
+		t.Errorf("%d messages sent, want the one announcement", h.sender.count())
 	}
 }
 

@@ -124,11 +124,13 @@ func (s *Store) Correct(r *corpus.Release, at time.Time) ([]Delivery, error) {
 		if err := versions.Put([]byte(id), []byte(version)); err != nil || old == nil {
 			return err
 		}
+		// The copy the outbox keeps becomes the new version, which the
+		// corrections' notes are read from; the corrections need it
+		// after a restart as the announcements do.
 		kept := tx.Bucket(bucketKept)
-		if kept.Get([]byte(id)) != nil {
-			if err := putJSON(kept, []byte(id), r); err != nil {
-				return err
-			}
+		wasKept := kept.Get([]byte(id)) != nil
+		if err := putJSON(kept, []byte(id), r); err != nil {
+			return err
 		}
 		var sent []Sent
 		c := tx.Bucket(bucketSent).Cursor()
@@ -140,45 +142,58 @@ func (s *Store) Correct(r *corpus.Release, at time.Time) ([]Delivery, error) {
 			}
 			sent = append(sent, x)
 		}
-		out, subs, held := tx.Bucket(bucketOutbox), tx.Bucket(bucketSubs), 0
+		corrected := false
 		for _, x := range sent {
-			raw := subs.Get(subKey(x.Platform, x.Chat))
-			if raw == nil {
-				continue // the chat left: nobody to correct
-			}
-			var sub Subscription
-			if err := json.Unmarshal(raw, &sub); err != nil {
-				return err
-			}
-			seq, err := out.NextSequence()
+			d, queued, err := queueCorrection(tx, x, at)
 			if err != nil {
 				return err
 			}
-			d := Delivery{Seq: seq, Release: id, Platform: x.Platform, Chat: x.Chat,
-				Kind: KindCorrection, Message: x.Message, Note: r.Correction, At: at.UTC(), Digest: x.Digest}
-			if sub.Paused != "" {
-				held++
-				if err := putJSON(tx.Bucket(bucketHeld), seqKey(seq), d); err != nil {
-					return err
-				}
-				continue
-			}
-			created = append(created, d)
-			if err := putJSON(out, seqKey(seq), d); err != nil {
-				return err
+			corrected = corrected || d.Seq != 0
+			if queued {
+				created = append(created, d)
 			}
 		}
-		if len(created)+held == 0 {
-			return nil
+		if !corrected && !wasKept {
+			return kept.Delete([]byte(id)) // nothing to deliver needs it
 		}
-		// The corrections need the release after a restart as the
-		// announcements do.
-		return putJSON(kept, []byte(id), r)
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("correct %s: %w", id, err)
 	}
 	return created, nil
+}
+
+// queueCorrection queues, in tx, a correction of the announcement x, dated
+// at, with the note of the release as the outbox keeps it; held for a
+// paused chat. It returns the correction, whether it is queued to send
+// now, and a zero Delivery when the chat left: nobody to correct.
+func queueCorrection(tx *bolt.Tx, x Sent, at time.Time) (Delivery, bool, error) {
+	raw := tx.Bucket(bucketSubs).Get(subKey(x.Platform, x.Chat))
+	if raw == nil {
+		return Delivery{}, false, nil
+	}
+	var sub Subscription
+	if err := json.Unmarshal(raw, &sub); err != nil {
+		return Delivery{}, false, err
+	}
+	var r corpus.Release
+	if raw := tx.Bucket(bucketKept).Get([]byte(x.Release)); raw != nil {
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return Delivery{}, false, err
+		}
+	}
+	out := tx.Bucket(bucketOutbox)
+	seq, err := out.NextSequence()
+	if err != nil {
+		return Delivery{}, false, err
+	}
+	d := Delivery{Seq: seq, Release: x.Release, Platform: x.Platform, Chat: x.Chat,
+		Kind: KindCorrection, Message: x.Message, Note: r.Correction, At: at.UTC(), Digest: x.Digest}
+	if sub.Paused != "" {
+		return d, false, putJSON(tx.Bucket(bucketHeld), seqKey(seq), d)
+	}
+	return d, true, putJSON(out, seqKey(seq), d)
 }
 
 // forgetOldSent drops the messages sent longer than sentMemory ago.

@@ -23,7 +23,7 @@ func TestCorrectionsAreQueuedAndKept(t *testing.T) {
 		t.Fatalf("the first version queued %+v, %v", cs, err)
 	}
 	for i, d := range ds[:3] {
-		if err := s.Delivered(d, "4"+string(rune('0'+i))); err != nil {
+		if _, err := s.Delivered(d, "4"+string(rune('0'+i))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -70,7 +70,7 @@ func TestCorrectionsAreQueuedAndKept(t *testing.T) {
 	}
 	// A correction replied: the reply maps to the release, and a second
 	// correction still edits the announcement.
-	if err := s.Delivered(cs[0], "99"); err != nil {
+	if _, err := s.Delivered(cs[0], "99"); err != nil {
 		t.Fatal(err)
 	}
 	if id, ok := s.MessageRelease("telegram", "100", "99"); !ok || id != r.ID {

@@ -56,7 +56,7 @@ func TestDigestCollectsUntilItsHour(t *testing.T) {
 	if _, ok, _ := s.KeptRelease("r2"); !ok {
 		t.Error("the release a digest waits to list was not kept")
 	}
-	if err := s.Delivered(pending[i], "77"); err != nil {
+	if _, err := s.Delivered(pending[i], "77"); err != nil {
 		t.Fatal(err)
 	}
 	if _, about := s.MessageRelease("telegram", "7", "77"); about {
@@ -70,7 +70,7 @@ func TestDigestCollectsUntilItsHour(t *testing.T) {
 		t.Fatalf("Correct: %+v, %v; want the digest answered, nothing to chat 100, which has not had it", cs, err)
 	}
 	s.Correct(r2, day1)
-	if err := s.Delivered(Delivery{Seq: 1, Release: "r2", Platform: "telegram", Chat: "100"}, "5"); err != nil {
+	if _, err := s.Delivered(Delivery{Seq: 1, Release: "r2", Platform: "telegram", Chat: "100"}, "5"); err != nil {
 		t.Fatal(err)
 	}
 	changed := *r2

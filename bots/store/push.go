@@ -85,6 +85,10 @@ type Delivery struct {
 	// was chosen in.
 	Releases []string    `json:"releases,omitempty"`
 	Lang     corpus.Lang `json:"lang,omitempty"`
+	// Version is the version of its release (Version) an announcement
+	// was sent as, told when it is delivered: a correction that came
+	// while it was being sent is then sent after it.
+	Version string `json:"-"`
 }
 
 // DeliveryState says where a delivery stands.
@@ -419,11 +423,16 @@ func (s *Store) Pending() ([]Delivery, error) {
 
 // Delivered records that a delivery was made, as message (the platform's
 // id for it; "" when none): it leaves the outbox, the subscription notes
-// it and the message is remembered. Many deliverers' records share one
-// write to disk (bbolt's Batch), and each returns only once its record
-// is on disk.
-func (s *Store) Delivered(d Delivery, message string) error {
+// it and the message is remembered. An announcement sent as a version of
+// its release that a correction has replaced since (the correction came
+// while it was being sent, before there was a message to correct) is
+// corrected: Delivered queues the correction and returns it, to send
+// now. Many deliverers' records share one write to disk (bbolt's Batch),
+// and each returns only once its record is on disk.
+func (s *Store) Delivered(d Delivery, message string) ([]Delivery, error) {
+	var created []Delivery
 	err := s.db.Batch(func(tx *bolt.Tx) error {
+		created = nil
 		if err := tx.Bucket(bucketOutbox).Delete(seqKey(d.Seq)); err != nil {
 			return err
 		}
@@ -434,6 +443,19 @@ func (s *Store) Delivered(d Delivery, message string) error {
 		}
 		if err := recordSent(tx, d, message, s.now()); err != nil {
 			return err
+		}
+		if d.Kind == KindAnnouncement && message != "" && d.Version != "" {
+			current := tx.Bucket(bucketVersions).Get([]byte(d.Release))
+			if current != nil && string(current) != d.Version {
+				sent := Sent{Release: d.Release, Platform: d.Platform, Chat: d.Chat, Message: message}
+				c, queued, err := queueCorrection(tx, sent, s.now())
+				if err != nil {
+					return err
+				}
+				if queued {
+					created = append(created, c)
+				}
+			}
 		}
 		b := tx.Bucket(bucketSubs)
 		raw := b.Get(subKey(d.Platform, d.Chat))
@@ -449,9 +471,9 @@ func (s *Store) Delivered(d Delivery, message string) error {
 		return putJSON(b, subKey(d.Platform, d.Chat), sub)
 	})
 	if err != nil {
-		return fmt.Errorf("record delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
+		return nil, fmt.Errorf("record delivery of %s to %s %s: %w", d.Release, d.Platform, d.Chat, err)
 	}
-	return nil
+	return created, nil
 }
 
 // Owed reports whether the outbox still holds d for its chat: not when the

@@ -55,7 +55,7 @@ func TestOutboxKeepsTheRelease(t *testing.T) {
 		t.Errorf("KeptReleases = %+v, %v", all, err)
 	}
 	for _, d := range ds {
-		if err := s.Delivered(d, ""); err != nil {
+		if _, err := s.Delivered(d, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -79,7 +79,7 @@ func TestDeliveriesReport(t *testing.T) {
 	s := openSubscribed(t, path, 4)
 	first, _, _ := s.Announce(testRelease("r1"), "p1", nil)
 	second, _, _ := s.Announce(testRelease("r2"), "p2", nil)
-	if err := s.Delivered(first[0], ""); err != nil {
+	if _, err := s.Delivered(first[0], ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {

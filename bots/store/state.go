@@ -38,7 +38,7 @@ type State interface {
 	Baseline(releases map[string]string) (bool, error)
 	Announce(r *corpus.Release, print string, wants func(Subscription) bool) ([]Delivery, bool, error)
 	Pending() ([]Delivery, error)
-	Delivered(d Delivery, message string) error
+	Delivered(d Delivery, message string) ([]Delivery, error)
 	Owed(d Delivery) (bool, error)
 	KeptRelease(id string) (*corpus.Release, bool, error)
 	KeptReleases() ([]corpus.Release, error)

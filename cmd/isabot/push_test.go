@@ -256,7 +256,7 @@ func TestDeliveriesCommand(t *testing.T) {
 			err = st.Gone(more[0], "Forbidden: bot was blocked by the user")
 		}
 		if err == nil {
-			err = st.Delivered(more[1], "7")
+			_, err = st.Delivered(more[1], "7")
 		}
 	}
 	st.Close()

@@ -48,7 +48,7 @@ func BenchmarkOutbox(b *testing.B) {
 			do   func(s store.State, d store.Delivery) error
 		}{
 			{"claim", func(s store.State, d store.Delivery) error { _, err := s.Owed(d); return err }},
-			{"record", func(s store.State, d store.Delivery) error { return s.Delivered(d, "1") }},
+			{"record", func(s store.State, d store.Delivery) error { _, err := s.Delivered(d, "1"); return err }},
 		} {
 			b.Run(st.name+"/"+op.name, func(b *testing.B) {
 				s := st.open(b)

@@ -51,7 +51,7 @@ func TestOneReplicaClaimsADelivery(t *testing.T) {
 			t.Errorf("%s: owed %v, %v", step.name, owed, err)
 		}
 	}
-	if err := a.Delivered(ds[0], ""); err != nil {
+	if _, err := a.Delivered(ds[0], ""); err != nil {
 		t.Fatal(err)
 	}
 	if owed, _ := b.Owed(ds[0]); owed {

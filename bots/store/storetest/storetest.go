@@ -51,6 +51,7 @@ func Run(t *testing.T, fresh Fresh) {
 		{"ChangeHandoffTakesTurns", testChangeHandoffTakesTurns},
 		{"HandoffThreads", testHandoffThreads},
 		{"Corrections", testCorrections},
+		{"CorrectionWhileSending", testCorrectionWhileSending},
 		{"Gone", testGone},
 		{"SettledFanOuts", testSettledFanOuts},
 		{"DigestCollectsUntilItsHour", testDigestCollectsUntilItsHour},
@@ -387,7 +388,7 @@ func testOutboxKeepsTheRelease(t *testing.T, h *harness) {
 		t.Errorf("KeptReleases = %+v, %v", all, err)
 	}
 	for _, d := range ds {
-		if err := h.s.Delivered(d, ""); err != nil {
+		if _, err := h.s.Delivered(d, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -408,7 +409,7 @@ func testDelivered(t *testing.T, h *harness) {
 	if owed, _ := h.s.Owed(moved); owed {
 		t.Error("a delivery is owed to another chat under its number")
 	}
-	if err := h.s.Delivered(ds[0], ""); err != nil {
+	if _, err := h.s.Delivered(ds[0], ""); err != nil {
 		t.Fatal(err)
 	}
 	if owed, _ := h.s.Owed(ds[0]); owed {
@@ -432,11 +433,11 @@ func testDeliveriesReport(t *testing.T, h *harness) {
 	// telegram 100..103.
 	first := h.announce("r1")
 	second := h.announce("r2")
-	if err := h.s.Delivered(first[0], "7"); err != nil {
+	if _, err := h.s.Delivered(first[0], "7"); err != nil {
 		t.Fatal(err)
 	}
 	// Sent without a message id: made, but not counted as sent.
-	if err := h.s.Delivered(first[1], ""); err != nil {
+	if _, err := h.s.Delivered(first[1], ""); err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
@@ -782,7 +783,7 @@ func testCorrections(t *testing.T, h *harness) {
 		t.Fatalf("the first version queued %+v, %v", cs, err)
 	}
 	for i, d := range ds[:3] {
-		if err := h.s.Delivered(d, fmt.Sprint(40+i)); err != nil {
+		if _, err := h.s.Delivered(d, fmt.Sprint(40+i)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -833,7 +834,7 @@ func testCorrections(t *testing.T, h *harness) {
 	// A correction replied: the reply maps to the release, and a second
 	// correction still edits the announcement; one to a paused chat is
 	// held until it resumes.
-	if err := h.s.Delivered(cs[0], "99"); err != nil {
+	if _, err := h.s.Delivered(cs[0], "99"); err != nil {
 		t.Fatal(err)
 	}
 	if id, ok := h.s.MessageRelease("telegram", "100", "99"); !ok || id != r.ID {
@@ -842,7 +843,7 @@ func testCorrections(t *testing.T, h *harness) {
 	if sub, _, _ := h.s.Subscription("telegram", "100"); sub.LastRelease != r.ID {
 		t.Errorf("the subscription after a correction: %+v", sub)
 	}
-	if err := h.s.Delivered(cs[1], ""); err != nil {
+	if _, err := h.s.Delivered(cs[1], ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := h.s.Pause("telegram", "101", "archived"); err != nil {
@@ -869,12 +870,57 @@ func testCorrections(t *testing.T, h *harness) {
 	}
 }
 
+func testCorrectionWhileSending(t *testing.T, h *harness) {
+	// A correction that comes while an announcement is being sent finds
+	// no message to correct: the announcement, sent as the version
+	// corrected, is corrected when it is delivered; one sent as the
+	// corrected version is not. The correction stays in the outbox.
+	h.subscribe(2) // chats 100 and 101
+	r := Release("busy-1")
+	ds, _, err := h.s.Announce(r, "print-busy", nil)
+	if err != nil || len(ds) != 2 {
+		t.Fatalf("Announce: %d, %v", len(ds), err)
+	}
+	if _, err := h.s.Correct(r, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	fixed := *r
+	fixed.Body = []string{"Eine Delegation besucht Zwickau."}
+	fixed.Correction = "Zwickau, nicht Chemnitz."
+	inFlight := ds[0]
+	inFlight.Version = store.Version(r) // rendered before the correction
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	if cs, err := h.s.Correct(&fixed, at); err != nil || len(cs) != 0 {
+		t.Fatalf("Correct with nothing sent yet: %+v, %v", cs, err)
+	}
+	cs, err := h.s.Delivered(inFlight, "7")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || cs[0].Kind != store.KindCorrection || cs[0].Chat != inFlight.Chat || cs[0].Message != "7" || cs[0].Note != fixed.Correction {
+		t.Fatalf("delivered as the old version: %+v, want a correction of message 7 with its note", cs)
+	}
+	after := ds[1]
+	after.Version = store.Version(&fixed) // rendered after it
+	if cs, err := h.s.Delivered(after, "8"); err != nil || len(cs) != 0 {
+		t.Errorf("delivered as the corrected version: %+v, %v; want no correction", cs, err)
+	}
+	h.reopen(time.Now)
+	pending, err := h.s.Pending()
+	if err != nil || len(pending) != 1 || pending[0].Kind != store.KindCorrection || pending[0].Message != "7" {
+		t.Errorf("pending after a restart: %+v, %v; want the correction", pending, err)
+	}
+	if kept, ok, err := h.s.KeptRelease(r.ID); err != nil || !ok || kept.Correction != fixed.Correction {
+		t.Errorf("kept release %+v, %v, %v; want the corrected one", kept, ok, err)
+	}
+}
+
 func testGone(t *testing.T, h *harness) {
 	// A chat that blocked the bot loses its subscription; what it was
 	// owed is reported gone, its corrections are not.
 	h.subscribe(2)
 	first := h.announce("r1")
-	if err := h.s.Delivered(first[0], "7"); err != nil {
+	if _, err := h.s.Delivered(first[0], "7"); err != nil {
 		t.Fatal(err)
 	}
 	fixed := Release("r1")
@@ -1013,7 +1059,7 @@ func testDigestCollectsUntilItsHour(t *testing.T, h *harness) {
 	if _, ok, _ := h.s.KeptRelease("r2"); !ok {
 		t.Error("the release a digest waits to list was not kept")
 	}
-	if err := h.s.Delivered(pending[i], "77"); err != nil {
+	if _, err := h.s.Delivered(pending[i], "77"); err != nil {
 		t.Fatal(err)
 	}
 	if sub, _, _ := h.s.Subscription("telegram", "7"); sub.LastRelease != "r2" {
@@ -1030,7 +1076,7 @@ func testDigestCollectsUntilItsHour(t *testing.T, h *harness) {
 		t.Fatalf("Correct: %+v, %v; want the digest answered, nothing to chat 100, which has not had it", cs, err)
 	}
 	h.s.Correct(r2, day1)
-	if err := h.s.Delivered(toChat100[1], "5"); err != nil {
+	if _, err := h.s.Delivered(toChat100[1], "5"); err != nil {
 		t.Fatal(err)
 	}
 	changed := *r2
