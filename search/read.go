@@ -114,8 +114,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	e.gazetteerCities(q)
 	q.preferCities()
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
-	q.asksNow = slices.ContainsFunc(q.units, func(u unit) bool { return slices.Contains(nowWords, u.key) }) ||
-		slices.ContainsFunc(nowWords, func(w string) bool { return isHan([]rune(w)[0]) && strings.Contains(q.text, w) })
+	q.asksNow = e.message.nowWords.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.keepRealCities()
 	q.roles = e.rolesIn(q)
@@ -411,9 +410,6 @@ func (e *Engine) rolesIn(q *question) []unit {
 	}
 	return out
 }
-
-var nowWords = []string{"noch", "heute", "aktuell", "derzeit", "inzwischen", "mittlerweile", "still", "today", "currently", "now",
-	"现在", "还是", "目前", "如今"}
 
 // keepRealCities keeps the cities the question names for sure: a name
 // typed with a typo counts only when the question is about membership,
