@@ -714,6 +714,10 @@ func (idx *Index) search(ctx context.Context, q query.Query, size int) ([]hit, u
 	defer idx.mu.RUnlock()
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
 	req.Fields = nil
+	// Passages of equal score in the order of their IDs, not of where
+	// the index happened to put them: the same question gets the same
+	// answer from every build of the same index.
+	req.SortBy([]string{"-_score", "_id"})
 	res, err := idx.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, 0, fmt.Errorf("search index: %w", err)
