@@ -459,6 +459,58 @@ func (idx *Index) Known(folder string, files []corpus.File) []*corpus.Release {
 	return out
 }
 
+// snapshotDiff is how data's releases differ from those of the index's
+// snapshot.
+type snapshotDiff struct {
+	// changed are the releases new or changed, with their versions.
+	changed  []*corpus.Release
+	versions []string
+	// gone are the IDs of the releases the index holds and data does not.
+	gone map[string]bool
+	// merged is whether every release is one of those the merged facts
+	// were kept for, as it was: told here, where each is looked up anyway.
+	merged bool
+	// moved is whether a file is known under another path: the data
+	// directory named another way. The snapshot then keeps the new one,
+	// which Known gives without making it at the next start.
+	moved bool
+}
+
+// diff compares data's releases with the snapshot's, noting the new path
+// of a release the snapshot knows under another.
+func (idx *Index) diff(data *corpus.Data) snapshotDiff {
+	d := snapshotDiff{gone: map[string]bool{}, merged: idx.snap.MergedReleases != "" && len(data.Releases) == idx.snap.MergedCount}
+	known := 0 // of data's releases, those the index holds a version of
+	for i := range data.Releases {
+		r := &data.Releases[i]
+		if k := idx.snap.Releases[r.ID]; k != nil {
+			known++
+			if k.holds(data, r) {
+				d.merged = d.merged && k.Merged && sameCitation(k, r)
+				if k.Version == "" && k.Release.Source != r.Source {
+					k.Release.Source, d.moved = r.Source, true
+				}
+				continue
+			}
+		}
+		d.changed = append(d.changed, r)
+		d.versions = append(d.versions, releaseVersion(data, r))
+	}
+	// Every release of the index is among data's, unless it holds more.
+	if known < len(idx.snap.Releases) {
+		present := make(map[string]bool, len(data.Releases))
+		for i := range data.Releases {
+			present[data.Releases[i].ID] = true
+		}
+		for id := range idx.snap.Releases {
+			if !present[id] {
+				d.gone[id] = true
+			}
+		}
+	}
+	return d
+}
+
 // batchSize balances memory against per-batch overhead, in passages.
 const batchSize = 2000
 
@@ -473,50 +525,14 @@ const batchSize = 2000
 func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress ProgressFunc) (int, []error, error) {
 	idx.mu.Lock()
 	defer idx.mu.Unlock()
-	var changed []*corpus.Release
-	var versions []string
-	known := 0 // of data's releases, those the index holds a version of
-	// Whether every release is one of those the merged facts were kept
-	// for, as it was: told here, where each is looked up anyway.
-	merged := idx.snap.MergedReleases != "" && len(data.Releases) == idx.snap.MergedCount
-	// Whether a file is known under another path: the data directory
-	// named another way. The snapshot then keeps the new one, which
-	// Known gives without making it at the next start.
-	moved := false
-	for i := range data.Releases {
-		r := &data.Releases[i]
-		if k := idx.snap.Releases[r.ID]; k != nil {
-			known++
-			if k.holds(data, r) {
-				merged = merged && k.Merged && sameCitation(k, r)
-				if k.Version == "" && k.Release.Source != r.Source {
-					k.Release.Source, moved = r.Source, true
-				}
-				continue
-			}
-		}
-		changed = append(changed, r)
-		versions = append(versions, releaseVersion(data, r))
-	}
-	// Every release of the index is among data's, unless it holds more.
-	gone := map[string]bool{}
-	if known < len(idx.snap.Releases) {
-		present := make(map[string]bool, len(data.Releases))
-		for i := range data.Releases {
-			present[data.Releases[i].ID] = true
-		}
-		for id := range idx.snap.Releases {
-			if !present[id] {
-				gone[id] = true
-			}
-		}
-	}
+	d := idx.diff(data)
+	changed, versions, gone := d.changed, d.versions, d.gone
 	idx.unchanged = nil
 	if len(changed) == 0 && len(gone) == 0 {
-		if merged {
+		if d.merged {
 			idx.unchanged = data
 		}
-		if idx.snap.old || moved {
+		if idx.snap.old || d.moved {
 			// Written in its new format, or with the new paths, once; if
 			// it cannot be, it is read as it was again at the next start.
 			_ = idx.saveSnapshot()
