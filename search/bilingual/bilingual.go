@@ -67,6 +67,12 @@ var (
 	enZh string
 )
 
+// spellingsFile is data/spellings.tsv: the English endings spelt one way
+// in Britain and another in America.
+//
+//go:embed data/spellings.tsv
+var spellingsFile string
+
 // Notice is data/LICENSE.md: where the dictionaries come from and under
 // which licences, to be passed on with them.
 //
@@ -225,16 +231,14 @@ func (d *Dict) Translate(word string, from, to corpus.Lang) []Translation {
 	if word == "" {
 		return nil
 	}
-	var hits []hit
-	if t := d.table(from, to); t != nil {
-		hits = t.translate(word)
-	} else {
-		toEn, fromEn := d.table(from, corpus.English), d.table(corpus.English, to)
-		back := d.table(to, corpus.English)
-		if toEn == nil || fromEn == nil || back == nil {
-			return nil
+	hits := d.hits(word, from, to)
+	if from == corpus.English {
+		// "centre" is also "center", which CC-CEDICT glosses.
+		for _, v := range americanSpellings(word) {
+			if t := d.table(from, to); t != nil && t.lookup(v) != nil {
+				hits = mergeHits(hits, d.hits(v, from, to))
+			}
 		}
-		hits = pivot(word, toEn, fromEn, back)
 	}
 	if len(hits) == 0 {
 		return nil
@@ -242,6 +246,70 @@ func (d *Dict) Translate(word string, from, to corpus.Lang) []Translation {
 	out := make([]Translation, min(len(hits), MaxTranslations))
 	for i := range out {
 		out[i] = Translation{Word: hits[i].word, Weight: hits[i].weight}
+	}
+	return out
+}
+
+// hits are word's translations from one language into another, through
+// English between German and Chinese.
+func (d *Dict) hits(word string, from, to corpus.Lang) []hit {
+	if t := d.table(from, to); t != nil {
+		return t.translate(word)
+	}
+	toEn, fromEn := d.table(from, corpus.English), d.table(corpus.English, to)
+	back := d.table(to, corpus.English)
+	if toEn == nil || fromEn == nil || back == nil {
+		return nil
+	}
+	return pivot(word, toEn, fromEn, back)
+}
+
+// mergeHits adds more to hits, a translation in both keeping the higher
+// weight, best first.
+func mergeHits(hits, more []hit) []hit {
+	out := slices.Clone(hits)
+	for _, h := range more {
+		if i := slices.IndexFunc(out, func(x hit) bool { return x.word == h.word }); i >= 0 {
+			out[i].weight = max(out[i].weight, h.weight)
+		} else {
+			out = append(out, h)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b hit) int { return cmp.Compare(b.weight, a.weight) })
+	return out
+}
+
+// minSpellingStem is how many letters must come before an ending for a
+// word to be spelt the other way: "centre" is "center", "acre" no "acer".
+const minSpellingStem = 3
+
+// americanSpellings are the American spellings of a British English word
+// (data/spellings.tsv), if it has an ending spelt otherwise there.
+func americanSpellings(word string) []string {
+	var out []string
+	for _, e := range spellingEndings {
+		if stem, found := strings.CutSuffix(word, e.british); found && len(stem) >= minSpellingStem {
+			out = append(out, stem+e.american)
+		}
+	}
+	return out
+}
+
+// spellingEndings are the endings of data/spellings.tsv.
+var spellingEndings = parseSpellings(spellingsFile)
+
+type spellingEnding struct{ british, american string }
+
+// parseSpellings reads lines of a British and an American ending,
+// separated by a tab; lines starting with # are comments. The tests
+// check the embedded file.
+func parseSpellings(file string) []spellingEnding {
+	var out []spellingEnding
+	for line := range strings.Lines(file) {
+		line = strings.TrimSpace(line)
+		if british, american, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
+			out = append(out, spellingEnding{british, american})
+		}
 	}
 	return out
 }

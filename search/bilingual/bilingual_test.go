@@ -77,6 +77,11 @@ func TestTranslate(t *testing.T) {
 		{"交流", zh, en, []string{"exchange"}, true},
 		// English → Chinese
 		{"budget", en, zh, []string{"预算"}, true},
+		// British spellings, as the American ones CC-CEDICT glosses
+		{"centre", en, zh, []string{"中心"}, false},
+		{"organised", en, zh, []string{"组织"}, true},
+		{"programme", en, zh, []string{"计划"}, false},
+		{"harbour", en, zh, []string{"港口"}, true},
 		{"delegation", en, zh, []string{"代表团"}, true},
 		{"youth", en, zh, []string{"青年"}, true},
 		{"hydrogen", en, zh, []string{"氢"}, false},
@@ -468,6 +473,25 @@ func BenchmarkTranslateStem(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(stemmed)), "ns/word")
+}
+
+func TestAmericanSpellings(t *testing.T) {
+	// A British ending after at least three letters is spelt the American
+	// way; "acre" is no "acer".
+	for word, want := range map[string][]string{
+		"centre":        {"center"},
+		"organisations": {"organizations"},
+		"labour":        {"labor"},
+		"acre":          nil,
+		"exchange":      nil,
+	} {
+		if got := americanSpellings(word); !slices.Equal(got, want) {
+			t.Errorf("americanSpellings(%q) = %v, want %v", word, got, want)
+		}
+	}
+	if len(spellingEndings) < 10 {
+		t.Errorf("%d spelling endings read from data/spellings.tsv", len(spellingEndings))
+	}
 }
 
 func TestHeadword(t *testing.T) {
