@@ -67,10 +67,10 @@ var (
 	enZh string
 )
 
-// spellingsFile is data/spellings.tsv: the English endings spelt one way
+// spellingsFile is spellings.tsv: the English endings spelt one way
 // in Britain and another in America.
 //
-//go:embed data/spellings.tsv
+//go:embed spellings.tsv
 var spellingsFile string
 
 // Notice is data/LICENSE.md: where the dictionaries come from and under
@@ -284,7 +284,7 @@ func mergeHits(hits, more []hit) []hit {
 const minSpellingStem = 3
 
 // americanSpellings are the American spellings of a British English word
-// (data/spellings.tsv), if it has an ending spelt otherwise there.
+// (spellings.tsv), if it has an ending spelt otherwise there.
 func americanSpellings(word string) []string {
 	var out []string
 	for _, e := range spellingEndings {
@@ -295,7 +295,7 @@ func americanSpellings(word string) []string {
 	return out
 }
 
-// spellingEndings are the endings of data/spellings.tsv.
+// spellingEndings are the endings of spellings.tsv.
 var spellingEndings = parseSpellings(spellingsFile)
 
 type spellingEnding struct{ british, american string }

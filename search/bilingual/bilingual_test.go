@@ -490,7 +490,7 @@ func TestAmericanSpellings(t *testing.T) {
 		}
 	}
 	if len(spellingEndings) < 10 {
-		t.Errorf("%d spelling endings read from data/spellings.tsv", len(spellingEndings))
+		t.Errorf("%d spelling endings read from spellings.tsv", len(spellingEndings))
 	}
 }
 
