@@ -29,7 +29,9 @@
 // is translated from its parts ("Jugendaustausch" is "youth exchange"),
 // and a German or English phrase it lacks word by word ("youth exchange"
 // is 青年交流). The files leave out the compounds and phrases that come
-// out so anyway. Chinese words are matched as written.
+// out so anyway. Chinese words are matched as written. A British English
+// word is looked up as its American spelling too (spellings.tsv, written
+// by hand): CC-CEDICT glosses in American English.
 //
 // German and Chinese are translated through English when asked: the
 // files hold no German–Chinese pairs. A Chinese word weighs most for a
