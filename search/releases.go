@@ -412,8 +412,12 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 		}
 		found := w.foundIn(terms)
 		total += topicWeight(w)
-		if found {
+		switch {
+		case found:
 			got += topicWeight(w)
+		case w.head != "" && terms.has(w.head):
+			got += topicWeight(w) / 2
+			found = true
 		}
 		switch {
 		case !found && w.single():
@@ -473,6 +477,10 @@ type topicWord struct {
 	// translation: "youth" and "camp" of 青年营 in a sentence say all of
 	// it, as much as 青年 and 年营 would.
 	translated [][]string
+	// head is the last part of a German compound of the question, which
+	// says what kind of thing it is: a passage with "Sitzplätze" holds
+	// part of "Fahrgastplätze".
+	head string
 }
 
 // single reports whether the word is one Chinese character.
@@ -729,6 +737,9 @@ func (e *Engine) addVariant(w *topicWord, l corpus.Lang, variant string, transla
 	}
 	if parts := compoundParts(terms); len(parts) > 1 {
 		w.parts[l] = append(w.parts[l], parts)
+		if l == corpus.German && !translation && !w.name {
+			w.head = parts[len(parts)-1]
+		}
 	}
 }
 
