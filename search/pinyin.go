@@ -51,3 +51,44 @@ func latinName(name string, surnameLen int) string {
 	}
 	return capitalize(surname.String()) + " " + capitalize(given.String())
 }
+
+// minRomanised is the fewest letters of a word that may be a Chinese name
+// in pinyin: "Heluo", not "Bus".
+const minRomanised = 4
+
+// isRomanisable reports whether word may be a Chinese name written in
+// pinyin, without tones: ASCII letters only, minRomanised of them or more.
+func isRomanisable(word string) bool {
+	if len(word) < minRomanised {
+		return false
+	}
+	for _, c := range word {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// readsAs reports whether a run of two Chinese characters or more in text
+// reads as romanised, a lower-case name in pinyin without tones or
+// spaces: 河洛 reads as "heluo". Each character is read by its first
+// reading. One character is no name: "yuan" is not 元.
+func readsAs(text, romanised string) bool {
+	table := readings()
+	runes := []rune(text)
+	for i := range runes {
+		rest, j := romanised, i
+		for ; j < len(runes) && rest != ""; j++ {
+			reading, ok := table[runes[j]]
+			if !ok || !strings.HasPrefix(rest, reading) {
+				break
+			}
+			rest = rest[len(reading):]
+		}
+		if rest == "" && j-i >= 2 {
+			return true
+		}
+	}
+	return false
+}

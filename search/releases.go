@@ -477,6 +477,10 @@ type topicWord struct {
 	// translation: "youth" and "camp" of 青年营 in a sentence say all of
 	// it, as much as 青年 and 年营 would.
 	translated [][]string
+	// romanised is the word in lower case when it may be a Chinese name
+	// written in pinyin ("Heluo" for 河洛): a Latin word no dictionary
+	// knows. A Chinese text whose characters read so holds it.
+	romanised string
 	// head is the last part of a German compound of the question, which
 	// says what kind of thing it is: a passage with "Sitzplätze" holds
 	// part of "Fahrgastplätze".
@@ -514,6 +518,9 @@ func (w topicWord) share(terms termSet) float64 {
 }
 
 func (w topicWord) foundIn(terms termSet) bool {
+	if w.romanised != "" && terms.chinese != "" && readsAs(terms.chinese, w.romanised) {
+		return true
+	}
 	for _, ts := range w.terms {
 		for _, t := range ts {
 			if terms.has(t) {
@@ -537,6 +544,9 @@ type termSet struct {
 	// near makes has forgive a typo: a term within its typo budget and
 	// with the same first letter counts.
 	near bool
+	// chinese is the text when it is Chinese, for the names written in
+	// pinyin that it holds (topicWord.romanised).
+	chinese string
 }
 
 func (ts termSet) has(t string) bool {
@@ -706,6 +716,9 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 			for i, variant := range words {
 				e.addVariant(&w, l, variant, l != lang && i > 0)
 			}
+		}
+		if !w.name && lang != corpus.Chinese && isRomanisable(text) && !e.bilingual().Headword(text, lang) {
+			w.romanised = strings.ToLower(text)
 		}
 		// A word the question's own language drops as a stop word is
 		// no subject, whatever it may mean elsewhere; nor is one with
@@ -1048,6 +1061,9 @@ func (e *Engine) passageByID(id string) *passage {
 
 func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
 	set := termSet{terms: map[string]bool{}}
+	if lang == corpus.Chinese {
+		set.chinese = text
+	}
 	for _, t := range e.index.analyze(lang, text) {
 		set.terms[t.text] = true
 	}
