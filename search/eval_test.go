@@ -120,13 +120,7 @@ func TestEvaluationSet(t *testing.T) {
 			if err != nil || len(files) == 0 {
 				t.Fatalf("no evaluation questions in %s: %v", suite.questions, err)
 			}
-			e := testEngine(t)
-			if suite.extra != "" {
-				e = engineWith(t, suite.extra)
-			}
-			if !suite.now.IsZero() {
-				e.now = func() time.Time { return suite.now }
-			}
+			e := suite.engine(t)
 			total, passed := 0, 0
 			report := t.Errorf
 			if suite.minScore < 1 {
@@ -155,6 +149,18 @@ func TestEvaluationSet(t *testing.T) {
 			}
 		})
 	}
+}
+
+// engine is an engine over the suite's corpus, on the suite's day.
+func (s evalSuite) engine(t *testing.T) *Engine {
+	e := testEngine(t)
+	if s.extra != "" {
+		e = engineWith(t, s.extra)
+	}
+	if !s.now.IsZero() {
+		e.now = func() time.Time { return s.now }
+	}
+	return e
 }
 
 func readEvalQuestions(t *testing.T, file string) []evalQuestion {

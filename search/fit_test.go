@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
-	"time"
 )
 
 var fitWeights = flag.Bool("fit", false, "fit the sentence weights on the evaluation suites but the last, and print them")
@@ -29,20 +28,12 @@ func TestFitSentenceWeights(t *testing.T) {
 	}
 	var suites []fitSuite
 	for _, s := range evalSuites[:len(evalSuites)-1] {
-		e := testEngine(t)
-		if s.extra != "" {
-			e = engineWith(t, s.extra)
-		}
-		if !s.now.IsZero() {
-			now := s.now
-			e.now = func() time.Time { return now }
-		}
 		var questions []evalQuestion
 		files, _ := filepath.Glob(s.questions)
 		for _, f := range files {
 			questions = append(questions, readEvalQuestions(t, f)...)
 		}
-		suites = append(suites, fitSuite{s.name, e, questions})
+		suites = append(suites, fitSuite{s.name, s.engine(t), questions})
 	}
 	// score answers every question with w: how many are right, and
 	// whether all of the engine's own are.
