@@ -369,7 +369,13 @@ func (l *learner) countedAfter(after string, c *corpus.Count) *int {
 	}
 	units := segment(firstRunes(after, 60))
 	for i := 0; i < len(units) && i < 3 && !units[i].han; i++ {
-		if _, _, number := numberOf(units, i); number || i > 0 && strings.ContainsAny(after[endOf(units[i-1]):units[i].start], ":;,.") {
+		// The words after a stop or a comma are another's: "auf den
+		// Linien 102 und 106. Beide Städte gehören der ISA an".
+		before := after[:units[i].start]
+		if i > 0 {
+			before = after[endOf(units[i-1]):units[i].start]
+		}
+		if _, _, number := numberOf(units, i); number || strings.ContainsAny(before, ":;,.") {
 			return nil
 		}
 		for _, k := range l.countKinds(c) {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -111,6 +112,8 @@ func TestLearn(t *testing.T) {
 				corpus.Count{Total: 55, Germany: 25, China: 30}},
 			{corpus.German, "", "Rund 240 Gäste aus 38 Mitgliedsstädten nahmen teil. Heilbronn ist die 21. deutsche Mitgliedsstadt.", corpus.Count{}},
 			{corpus.German, "", "Damit zählt die ISA 56 Mitgliedsstädte.", corpus.Count{Total: 56}},
+			{corpus.German, "", "Das Unternehmen hat nach eigenen Angaben mehr als 6.000 Fahrzeuge in 14 Länder geliefert.", corpus.Count{}},
+			{corpus.German, "", "Die Busse fahren auf den Linien 102 und 106. Beide Städte gehören der ISA an.", corpus.Count{}},
 			{corpus.English, "The ISA has 52 member cities: 23 German cities from 8 federal states and 29 Chinese cities from 14 provinces.", "",
 				corpus.Count{Total: 52, Germany: 23, China: 29, Länder: 8, Provinces: 14}},
 			{corpus.Chinese, "目前共有51个成员城市，其中德国城市22个，中国城市29个，分布在德国8个联邦州和中国14个省份。", "",
@@ -308,5 +311,39 @@ func TestKeptLearning(t *testing.T) {
 	}
 	if kept := idx.keptLearned(learningKey(&changed), e.releases); len(kept) > 0 {
 		t.Error("a learning kept for other data is used")
+	}
+}
+
+func TestCountOfOneSideOnly(t *testing.T) {
+	// A newer release that counts the Chinese members only does not say
+	// how many German ones there are: the count that does answers.
+	dir := t.TempDir()
+	release := `---
+title: "Testmeldung: Neue chinesische Mitglieder"
+date: 2026-11-30
+lang: de
+place: Foshan
+---
+
+Diese Testmeldung ist erfunden. Der ISA gehören nun 31 chinesische Städte an.
+`
+	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "releases", "2026-11-30-test-count.md"), []byte(release), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := engineWith(t, dir)
+	for question, want := range map[string]string{
+		"Wie viele deutsche Mitgliedsstädte hat die ISA?":    "20 deutsche",
+		"Wie viele chinesische Mitgliedsstädte hat die ISA?": "31",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%q: %s; want %q", question, a.Text, want)
+		}
 	}
 }

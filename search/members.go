@@ -17,7 +17,14 @@ import (
 // and each data file's source. The releases that repeat a figure in their
 // about section are cited once, by the newest.
 func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
-	counts := e.data.Alliance.Counts
+	return e.latestCountOf(func(corpus.Count) bool { return true })
+}
+
+// latestCountOf is latestCount among the counts that give what keep
+// asks for: a release that counts the Chinese members only does not
+// say there are no German ones.
+func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []corpus.Count, bool) {
+	counts := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(c corpus.Count) bool { return !keep(c) })
 	if len(counts) == 0 {
 		return corpus.Count{}, nil, false
 	}
@@ -674,7 +681,14 @@ func (e *Engine) newestMembers(lang corpus.Lang, f memberFilter) answer.Answer {
 // set, is the time asked about ("2018", "Ende 2017").
 func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answer.Answer {
 	a := e.newAnswer(lang)
-	latest, agree, ok := e.latestCount()
+	gives := func(corpus.Count) bool { return true }
+	switch f.country {
+	case corpus.Germany:
+		gives = func(c corpus.Count) bool { return c.Germany > 0 }
+	case corpus.China:
+		gives = func(c corpus.Count) bool { return c.China > 0 }
+	}
+	latest, agree, ok := e.latestCountOf(gives)
 	if !ok {
 		return e.notAnswered(lang)
 	}
