@@ -402,7 +402,7 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	parts := asked(text)
+	parts := e.withFollowUps(asked(text), lang)
 	answers := make([]answer.Answer, len(parts))
 	named := false           // whether the questions name a city themselves
 	var cities []cityMention // the cities the last question named
@@ -483,6 +483,31 @@ func asked(text string) []string {
 		return []string{text}
 	}
 	return questions[:min(len(questions), maxQuestions)]
+}
+
+// maxFollowUpUnits bounds the words of a follow-up question: "Wie hoch?",
+// "Wo und wie groß?".
+const maxFollowUpUnits = 4
+
+// withFollowUps joins to the question before it each question that asks
+// nothing of its own, only how or where: "Bekommen Firmen einen Zuschuss
+// pro Container? Wie hoch?" is one question, and "Wie hoch?" alone would
+// be answered with the number of members.
+func (e *Engine) withFollowUps(parts []string, lang corpus.Lang) []string {
+	out := parts[:1:1]
+	for _, part := range parts[1:] {
+		q := e.read(part, lang)
+		subjects := q.subjects()
+		if q.has[cCount] {
+			subjects--
+		}
+		if len(q.units) <= maxFollowUpUnits && subjects == 0 && q.unknownWords() == 0 && len(q.cities) == 0 && len(q.people) == 0 {
+			out[len(out)-1] += " " + part
+			continue
+		}
+		out = append(out, part)
+	}
+	return out
 }
 
 // combine makes one answer of the answers to a message's questions: the

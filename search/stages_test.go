@@ -977,3 +977,30 @@ func TestHyphenedWordIsNoKeyword(t *testing.T) {
 		t.Errorf("secretary-general not read as the secretariat's")
 	}
 }
+
+func TestFollowUpQuestions(t *testing.T) {
+	// A question that asks nothing of its own but how or where is asked of
+	// the question before it; a question of its own is not.
+	e := testEngine(t)
+	tests := []struct {
+		parts []string
+		want  []string
+	}{
+		{[]string{"Bekommen Firmen einen Zuschuss pro Container?", "Wie hoch?"}, []string{"Bekommen Firmen einen Zuschuss pro Container? Wie hoch?"}},
+		{[]string{"Plant das Start-up ein Büro in China?", "Wo und wie groß?"}, []string{"Plant das Start-up ein Büro in China? Wo und wie groß?"}},
+		{[]string{"Ist Köln Mitglied?", "Wie viele Mitglieder hat die ISA?"}, []string{"Ist Köln Mitglied?", "Wie viele Mitglieder hat die ISA?"}},
+		{[]string{"Wo liegt Liuzhou?", "Wann ist es beigetreten?"}, []string{"Wo liegt Liuzhou?", "Wann ist es beigetreten?"}},
+	}
+	for _, tt := range tests {
+		if got := e.withFollowUps(tt.parts, corpus.German); !slices.Equal(got, tt.want) {
+			t.Errorf("withFollowUps(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
+	}
+	a, err := e.Answer(context.Background(), "Bekommen Firmen einen Zuschuss pro Container? Wie hoch?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "count" || strings.Contains(a.Text, "47") {
+		t.Errorf("answered with the number of members: %s (%s)", a.Text, a.Rule)
+	}
+}
