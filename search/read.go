@@ -593,3 +593,25 @@ func sameWord(a, b unit) bool {
 	}
 	return a.han && b.han && b.start == endOf(a) && a.word == b.word
 }
+
+// citiesOnlyWhere reports whether every city the question names says
+// where something took place, after "in" and the assembly it names:
+// "Wurden auf der 16. Plenarversammlung in Nanning neue Mitglieder
+// aufgenommen?" asks about the assembly, not Nanning.
+func (q *question) citiesOnlyWhere() bool {
+	if !q.has[cAssembly] {
+		return false
+	}
+	for _, c := range q.cities {
+		if len(c.units) == 0 || !q.after(c.units[0], "in", "im", "at", "在") {
+			return false
+		}
+	}
+	return true
+}
+
+// after reports whether the unit before u is one of words.
+func (q *question) after(u unit, words ...string) bool {
+	i := slices.IndexFunc(q.units, func(x unit) bool { return x.start == u.start })
+	return i > 0 && slices.Contains(words, q.units[i-1].key)
+}

@@ -1004,3 +1004,25 @@ func TestFollowUpQuestions(t *testing.T) {
 		t.Errorf("answered with the number of members: %s (%s)", a.Text, a.Rule)
 	}
 }
+
+func TestCityWhereAnAssemblyMet(t *testing.T) {
+	// A city that says where an assembly met is not what a question about
+	// the assembly's new members asks about.
+	e := testEngine(t)
+	for _, question := range []string{
+		"Wurden auf der 10. Plenarversammlung in Hannover neue Mitgliedsstädte aufgenommen?",
+		"Were new members admitted at the 10th plenary assembly in Hanover?",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule == "membership" || a.Rule == "membership-named" {
+			t.Errorf("%q: answered whether the city is a member: %s", question, a.Text)
+		}
+	}
+	a, err := e.Answer(context.Background(), "Ist Hannover Mitglied der ISA?", "")
+	if err != nil || a.Rule != "membership" && a.Rule != "membership-named" {
+		t.Errorf("Ist Hannover Mitglied der ISA?: %s (%s), %v", a.Text, a.Rule, err)
+	}
+}
