@@ -462,6 +462,42 @@ func (e *Engine) sayJoinedOn(a *answerer, c *corpus.City, name string) {
 	a.say("sayJoinedOn.joined_isa", name, when, at)
 }
 
+// firstOfRegion answers whether the city m names was the first member
+// from region: "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?" Nein:
+// Taicang joined before. A member whose join date the sources do not
+// give joined no later than the source that lists it. It reports false
+// when the city is no member of that region, or when a member's place
+// before or after it cannot be told.
+func (e *Engine) firstOfRegion(lang corpus.Lang, m cityMention, region *corpus.Region) (answer.Answer, bool) {
+	asked := m.city
+	if !asked.IsMember() || asked.Region != region.Key || !joinDated(asked) {
+		return answer.Answer{}, false
+	}
+	a := e.newAnswer(lang)
+	a.cite(*asked.JoinedCite)
+	var earlier []string
+	for _, c := range e.membersOf(lang, func(c *corpus.City) bool { return c.Region == region.Key && c != asked }) {
+		switch {
+		case joinDated(c) && compareCoarse(c.Joined, asked.Joined) < 0:
+			a.cite(*c.JoinedCite)
+			earlier = append(earlier, msg(lang, "common.name_date", cityNameWithLocal(c, lang), c.Joined.Format(lang)))
+		case joinDated(c):
+		case compareCoarse(c.Cite.AsOf, asked.Joined) < 0:
+			a.cite(c.Cite)
+			earlier = append(earlier, msg(lang, "firstOfRegion.member_as_of", cityNameWithLocal(c, lang), c.Cite.AsOf.Format(lang)))
+		default:
+			return answer.Answer{}, false // listed only since: before or after, the sources do not say
+		}
+	}
+	name := cityNameWithLocal(asked, lang)
+	if len(earlier) == 0 {
+		a.say("firstOfRegion.yes", name, regionName(region, lang), onDate(lang, asked.Joined))
+	} else {
+		a.say("firstOfRegion.no", name, regionName(region, lang), list(lang, earlier), name, onDate(lang, asked.Joined))
+	}
+	return a.done(answer.KindMembership, confidenceFact), true
+}
+
 // sayFoundingMember answers whether c is a founding member, when the
 // sources say when it joined; it reports whether they do.
 func (e *Engine) sayFoundingMember(a *answerer, c *corpus.City, name string) bool {

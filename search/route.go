@@ -60,6 +60,14 @@ var rules = []rule{
 	// wurde Köln gegründet?" about the city: neither about the ISA,
 	// whatever a release says of Köln.
 	{"other-organisation", asksOfOtherOrganisation, fact(func(e *Engine, q *question) answer.Answer { return e.notAnswered(q.lang) })},
+	// "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?", "Is Yantai the
+	// first ISA city from Shandong?"
+	{"first-of-region", func(q *question) bool {
+		return len(q.cities) == 1 && len(q.regions) == 1 && slices.Equal(q.numbers, []int{1}) &&
+			(q.memberish || q.has[cCity] || q.has[cAlliance])
+	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+		return e.firstOfRegion(q.lang, q.cities[0], q.regions[0])
+	})},
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover").
 	{"membership", func(q *question) bool {

@@ -1026,3 +1026,32 @@ func TestCityWhereAnAssemblyMet(t *testing.T) {
 		t.Errorf("Ist Hannover Mitglied der ISA?: %s (%s), %v", a.Text, a.Rule, err)
 	}
 }
+
+func TestFirstOfRegion(t *testing.T) {
+	// Whether a city was the first member from its region is told by the
+	// dates the members joined, or were listed by; a member listed only
+	// after the city joined leaves it open.
+	e := engineWith(t, "testdata/eval")
+	tests := []struct {
+		question, rule string
+		contains       []string
+	}{
+		{"Is Yantai the first ISA city from Shandong?", "first-of-region", []string{"No", "Weihai", "3 July 2025"}},
+		{"Ist Yantai die erste Mitgliedsstadt aus Shandong?", "first-of-region", []string{"Nein", "Weihai"}},
+		{"Ist Taicang das erste Mitglied aus Jiangsu?", "first-of-region", []string{"Ja", "Taicang"}},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != tt.rule {
+			t.Errorf("%q: rule %s, want %s: %s", tt.question, a.Rule, tt.rule, a.Text)
+		}
+		for _, want := range tt.contains {
+			if !strings.Contains(a.Text, want) {
+				t.Errorf("%q: %s; want %q", tt.question, a.Text, want)
+			}
+		}
+	}
+}
