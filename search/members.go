@@ -480,11 +480,11 @@ func (e *Engine) firstOfRegion(lang corpus.Lang, m cityMention, region *corpus.R
 		switch {
 		case joinDated(c) && compareCoarse(c.Joined, asked.Joined) < 0:
 			a.cite(*c.JoinedCite)
-			earlier = append(earlier, msg(lang, "common.name_date", cityNameWithLocal(c, lang), c.Joined.Format(lang)))
+			earlier = append(earlier, msg(lang, "common.name_date", cityName(c, lang), c.Joined.Format(lang)))
 		case joinDated(c):
 		case compareCoarse(c.Cite.AsOf, asked.Joined) < 0:
 			a.cite(c.Cite)
-			earlier = append(earlier, msg(lang, "firstOfRegion.member_as_of", cityNameWithLocal(c, lang), c.Cite.AsOf.Format(lang)))
+			earlier = append(earlier, msg(lang, "firstOfRegion.member_as_of", cityName(c, lang), c.Cite.AsOf.Format(lang)))
 		default:
 			return answer.Answer{}, false // listed only since: before or after, the sources do not say
 		}

@@ -320,7 +320,8 @@ func (r *reading) rest() {
 		if !r.filler[i] {
 			q.content = append(q.content, u)
 		}
-		if r.covered[i] && !r.ordinal[i] {
+		// 一 is a stop word, but not in 第一: an ordinal.
+		if r.covered[i] && !r.ordinal[i] && !(i > 0 && q.units[i-1].raw == "第") {
 			continue
 		}
 		if numeral > 0 {

@@ -1039,6 +1039,7 @@ func TestFirstOfRegion(t *testing.T) {
 		{"Is Yantai the first ISA city from Shandong?", "first-of-region", []string{"No", "Weihai", "3 July 2025"}},
 		{"Ist Yantai die erste Mitgliedsstadt aus Shandong?", "first-of-region", []string{"Nein", "Weihai"}},
 		{"Ist Taicang das erste Mitglied aus Jiangsu?", "first-of-region", []string{"Ja", "Taicang"}},
+		{"烟台是山东省第一个加入联盟的城市吗？", "first-of-region", []string{"不是", "威海"}},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.question, "")
