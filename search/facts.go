@@ -631,6 +631,9 @@ type assemblyQuery struct {
 	date         corpus.Date
 	years        []int
 	next, newest bool
+	// day is whether the very day is asked for: an assembly known to the
+	// month does not answer it.
+	day bool
 }
 
 func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answer, bool) {
@@ -700,6 +703,12 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 	}
 	if len(pick) == 0 {
 		return e.notAnswered(lang), true
+	}
+	if asked.day && len(pick) == 1 && !pick[0].Date.IsZero() && pick[0].Date.Day == 0 {
+		// "第十七届全体大会具体哪一天开幕？" of one announced for April.
+		a.cite(pick[0].Cite)
+		a.say("assemblies.day_not_given", ordinalArg(lang, pick[0].Number), pick[0].Date.Format(lang))
+		return a.declined(answer.KindAssembly), true
 	}
 	for _, as := range pick {
 		sayAssembly(a, as, len(pick) <= 2)

@@ -41,6 +41,8 @@ type messageCues struct {
 	enumeration      *regexp.Regexp
 	// nowWords ask how things stand today.
 	nowWords cueList
+	// asksDay asks for the very day, not the month.
+	asksDay cueList
 	// pronouns refer to what an earlier question of the message named:
 	// "Where is Liuzhou? When did it join?"
 	pronouns cueList
@@ -57,7 +59,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
-		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords,
+		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

@@ -48,6 +48,9 @@ type question struct {
 	// asksNow is whether it asks how things stand today: "noch", "still",
 	// "heute", "现在".
 	asksNow bool
+	// asksDay is whether it asks for the very day: "具体哪一天", "an
+	// welchem Tag genau", "the exact date".
+	asksDay bool
 	// asksSuccessor is whether it asks who followed someone: "Wer ist
 	// Nachfolger von Liu Yi?", "谁接替了刘毅？".
 	asksSuccessor bool
@@ -115,6 +118,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.preferCities()
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
+	q.asksDay = e.message.asksDay.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.keepRealCities()
 	q.roles = e.rolesIn(q)

@@ -444,7 +444,7 @@ func timeAsked(q *question) corpus.Date {
 }
 
 func assembliesAsked(q *question) assemblyQuery {
-	asked := assemblyQuery{numbers: q.numbers, cities: q.cityList(), years: q.years, next: q.has[cNext], newest: q.has[cNew]}
+	asked := assemblyQuery{numbers: q.numbers, cities: q.cityList(), years: q.years, next: q.has[cNext], newest: q.has[cNew], day: q.asksDay}
 	if len(q.dates) > 0 {
 		asked.date = q.dates[0]
 	}

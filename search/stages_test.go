@@ -1056,3 +1056,22 @@ func TestFirstOfRegion(t *testing.T) {
 		}
 	}
 }
+
+func TestAssemblyDayNotGiven(t *testing.T) {
+	// An assembly the sources date to the month does not answer which day
+	// it begins: said so, not answered; "when" it does answer.
+	e := engineWith(t, "testdata/blind7")
+	for _, question := range []string{"第十七届全体大会具体哪一天开幕？", "An welchem Tag genau beginnt die 17. Plenarversammlung?"} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered || !strings.Contains(a.Text, "2027") {
+			t.Errorf("%q: answered %v: %s; want the month, not answered", question, a.Answered, a.Text)
+		}
+	}
+	a, err := e.Answer(context.Background(), "Wann ist die 17. Plenarversammlung?", "")
+	if err != nil || !a.Answered || !strings.Contains(a.Text, "April 2027") {
+		t.Errorf("Wann ist die 17. Plenarversammlung?: %s, %v", a.Text, err)
+	}
+}
