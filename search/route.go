@@ -44,7 +44,11 @@ var rules = []rule{
 	// "Und wann war das?" on its own: the engine keeps no conversation.
 	{"when-what", asksWhenOfNothing, declined(askBack)},
 	// "In welchem Bundesland liegt Bottrop?"
-	{"region-of", func(q *question) bool { return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 },
+	// Not "Durch welche Länder fährt die Bahn nach Lanzhou?": a subject
+	// of its own.
+	{"region-of", func(q *question) bool {
+		return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 && q.unknownWords() <= 1 && !q.unknownLatinNoun()
+	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.regionOf(q.lang, q.cities) })},
 	// "Wollen weitere Städte beitreten?"
 	{"prospective", func(q *question) bool { return q.has[cWish] && q.memberish && len(q.cities) == 0 },

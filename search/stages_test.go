@@ -1075,3 +1075,22 @@ func TestAssemblyDayNotGiven(t *testing.T) {
 		t.Errorf("Wann ist die 17. Plenarversammlung?: %s, %v", a.Text, err)
 	}
 }
+
+func TestRegionOfNotAnotherSubject(t *testing.T) {
+	// "In welchem Bundesland liegt Göttingen?" asks the data; "Durch
+	// welche Länder führt die Bahnstrecke nach Lanzhou?" names a subject
+	// of its own, a noun the data do not know.
+	e := testEngine(t)
+	for question, regionOf := range map[string]bool{
+		"In welchem Bundesland liegt Göttingen?":                  true,
+		"Durch welche Länder führt die Bahnstrecke nach Lanzhou?": false,
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == "region-of"; got != regionOf {
+			t.Errorf("%q: rule %s: %s", question, a.Rule, a.Text)
+		}
+	}
+}
