@@ -229,17 +229,26 @@ func (e *Engine) contact(lang corpus.Lang, explainRole, now bool) answer.Answer 
 	if lead == nil {
 		return e.notAnswered(lang)
 	}
+	if replaced(lead, newer) {
+		// Who to turn to now is the newest office's, when another
+		// organisation has taken over from the person's: the person's
+		// is the one before it.
+		lead, newer, before = newer[0], nil, lead
+	}
 	details := func(o *corpus.Office) string {
 		return officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cFax, cWebsite})
 	}
 	asOf := a.cite(lead.Cite)
-	if lead.Person != "" {
+	switch role := lead.Role.In(lang); {
+	case lead.Person != "":
 		role := lead.PersonRole.In(lang)
 		if lang == corpus.German {
 			role = capitalize(role) // it starts the sentence
 		}
 		a.say("contact.isa_is", role, lead.Person, lead.Organisation, details(lead), asOf)
-	} else {
+	case role != "":
+		a.say("contact.now", lead.Organisation, role, details(lead), asOf)
+	default:
 		a.say("common.name_details_as_of", lead.Organisation, details(lead), asOf)
 	}
 	if explainRole {
@@ -279,6 +288,14 @@ func (e *Engine) contactOffices(kind string) (lead *corpus.Office, newer []*corp
 		before = offices[i+1]
 	}
 	return offices[i], offices[:i], before
+}
+
+// replaced reports whether a newer office of the same kind, of another
+// organisation, has taken over from o: "BWA" of 2026 from "PKS" of 2021.
+func replaced(o *corpus.Office, newer []*corpus.Office) bool {
+	return slices.ContainsFunc(newer, func(n *corpus.Office) bool {
+		return n.Kind == o.Kind && !n.Press && shortOrg(n.Organisation) != shortOrg(o.Organisation)
+	})
 }
 
 // officeName names an office by its person and organisation.

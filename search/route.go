@@ -51,7 +51,12 @@ var rules = []rule{
 	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.regionOf(q.lang, q.cities) })},
 	// "Wollen weitere Städte beitreten?"
-	{"prospective", func(q *question) bool { return q.has[cWish] && q.memberish && len(q.cities) == 0 },
+	// Not "Who should a German city talk to if it wants to join?", nor
+	// "Until when will Liu Yi stay on?": they ask for a person, a date.
+	{"prospective", func(q *question) bool {
+		return q.has[cWish] && q.memberish && len(q.cities) == 0 && !q.has[cContact] &&
+			slices.Contains([]answerType{anyText, aCity, aList, aNumber}, q.expects)
+	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
 			return e.prospective(q.lang), e.data.Alliance.Prospective.Source != ""
 		})},

@@ -1094,3 +1094,17 @@ func TestRegionOfNotAnotherSubject(t *testing.T) {
 		}
 	}
 }
+
+func TestContactAfterATakeOver(t *testing.T) {
+	// The German office that took over from the contact person's
+	// organisation is who to turn to now; the person is who it was until
+	// then.
+	e := testEngine(t)
+	a, err := e.Answer(context.Background(), "Wer ist der Ansprechpartner der ISA?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Ansprechpartner der ISA ist heute: BWA") || !strings.Contains(a.Text, "Bis 2022: Stefanie Behmer") {
+		t.Errorf("contact: %s", a.Text)
+	}
+}

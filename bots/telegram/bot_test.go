@@ -293,7 +293,7 @@ func TestCommands(t *testing.T) {
 		{"/ask\nWer ist die Ansprechpartnerin?", []string{"Stefanie Behmer"}},
 		{"/cities Bayern", []string{"Ingolstadt", "Nürnberg"}},
 		{"/cities", []string{"47 Mitglieder"}},
-		{"/contact", []string{"isa@pks-gmbh.net", "Reinhardtstraße 34"}},
+		{"/contact", []string{"isa@bwa-deutschland.com", "Bis 2022", "isa@pks-gmbh.net"}},
 		{"/latest", []string{"Die neuesten Pressemitteilungen", "1. [SYNTHETIC]", "5. "}},
 		{"/search", []string{"Wonach soll ich suchen?"}},
 		{"/search Masken", []string{"Seite 1 von 1", "Masken"}},
