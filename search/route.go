@@ -49,7 +49,14 @@ var rules = []rule{
 	{"region-of", func(q *question) bool {
 		return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 && q.unknownWords() <= 1 && !q.unknownLatinNoun()
 	},
-		fact(func(e *Engine, q *question) answer.Answer { return e.regionOf(q.lang, q.cities) })},
+		// "Which province is Panjin in, and when did it join?": both.
+		fact(func(e *Engine, q *question) answer.Answer {
+			region := e.regionOf(q.lang, q.cities)
+			if q.has[cWhen] && q.memberish {
+				return combine([]answer.Answer{region, membership(e, q)})
+			}
+			return region
+		})},
 	// "Wollen weitere Städte beitreten?"
 	// Not "Who should a German city talk to if it wants to join?", nor
 	// "Until when will Liu Yi stay on?": they ask for a person, a date.

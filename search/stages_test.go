@@ -1108,3 +1108,15 @@ func TestContactAfterATakeOver(t *testing.T) {
 		t.Errorf("contact: %s", a.Text)
 	}
 }
+
+func TestRegionAndJoinDate(t *testing.T) {
+	// "Which province is X in, and when did it join?" asks both.
+	e := testEngine(t)
+	a, err := e.Answer(context.Background(), "Which Chinese province is Liuzhou in, and when did it join?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Guangxi") || !strings.Contains(a.Text, "joined") {
+		t.Errorf("region and join date: %s (%s)", a.Text, a.Rule)
+	}
+}
