@@ -239,15 +239,15 @@ func (e *Engine) contact(lang corpus.Lang, explainRole, now bool) answer.Answer 
 		return officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cFax, cWebsite})
 	}
 	asOf := a.cite(lead.Cite)
-	switch role := lead.Role.In(lang); {
+	switch {
 	case lead.Person != "":
 		role := lead.PersonRole.In(lang)
 		if lang == corpus.German {
 			role = capitalize(role) // it starts the sentence
 		}
 		a.say("contact.isa_is", role, lead.Person, lead.Organisation, details(lead), asOf)
-	case role != "":
-		a.say("contact.now", lead.Organisation, role, details(lead), asOf)
+	case lead.Role.In(lang) != "":
+		a.say("contact.now", lead.Organisation, lead.Role.In(lang), details(lead), asOf)
 	default:
 		a.say("common.name_details_as_of", lead.Organisation, details(lead), asOf)
 	}

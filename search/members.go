@@ -462,14 +462,13 @@ func (e *Engine) sayJoinedOn(a *answerer, c *corpus.City, name string) {
 	a.say("sayJoinedOn.joined_isa", name, when, at)
 }
 
-// firstOfRegion answers whether the city m names was the first member
-// from region: "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?" Nein:
-// Taicang joined before. A member whose join date the sources do not
+// firstOfRegion answers whether the city asked about was the first
+// member from region: "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?"
+// No: Taicang joined before. A member whose join date the sources do not
 // give joined no later than the source that lists it. It reports false
 // when the city is no member of that region, or when a member's place
 // before or after it cannot be told.
-func (e *Engine) firstOfRegion(lang corpus.Lang, m cityMention, region *corpus.Region) (answer.Answer, bool) {
-	asked := m.city
+func (e *Engine) firstOfRegion(lang corpus.Lang, asked *corpus.City, region *corpus.Region) (answer.Answer, bool) {
 	if !asked.IsMember() || asked.Region != region.Key || !joinDated(asked) {
 		return answer.Answer{}, false
 	}

@@ -82,7 +82,7 @@ var rules = []rule{
 		return len(q.cities) == 1 && len(q.regions) == 1 && slices.Equal(q.numbers, []int{1}) &&
 			(q.memberish || q.has[cCity] || q.has[cAlliance])
 	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
-		return e.firstOfRegion(q.lang, q.cities[0], q.regions[0])
+		return e.firstOfRegion(q.lang, q.cities[0].city, q.regions[0])
 	})},
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover").
