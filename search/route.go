@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -354,8 +355,14 @@ func holding(compose func(e *Engine, q *question) answer.Answer) func(context.Co
 // know is an answer too, and the data's facts are the answer to a "why"
 // the rules let them answer (the founding's, to why it was founded).
 func (e *Engine) givesExpected(q *question, a answer.Answer) bool {
-	return !a.Answered || q.expects == anyText || q.expects == aReason || e.holds(a.Text, q.expects, q)
+	return !a.Answered || q.expects == anyText || q.expects == aReason || e.holds(citationsCut.ReplaceAllString(a.Text, ""), q.expects, q)
 }
+
+// citationsCut matches what an answer cites rather than states: a
+// release's title in quotes and a date in brackets ("Stand: …", "as of
+// …"). Neither gives the fact asked for: "Genannt in der
+// Pressemitteilung „…在株洲举行…“" names no place someone moves to.
+var citationsCut = regexp.MustCompile(`„[^“]*“|“[^”]*”|《[^》]*》|"[^"]*"|\([^)]*\)|（[^）]*）`)
 
 // declined makes an answer function of a composer whose reply states no
 // fact: it ends the routing, but counts as not answered.

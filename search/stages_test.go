@@ -1120,3 +1120,17 @@ func TestRegionAndJoinDate(t *testing.T) {
 		t.Errorf("region and join date: %s (%s)", a.Text, a.Rule)
 	}
 }
+
+func TestCitationGivesNoFact(t *testing.T) {
+	// A release's title quoted as the source, or an "as of" date, is no
+	// place or date asked for: "Genannt in der Pressemitteilung „…在株洲
+	// 举行…“" says nowhere Markus Feldmann moves to.
+	e := engineWith(t, "testdata/blind2")
+	a, err := e.Answer(context.Background(), "Wohin wechselt Markus Feldmann?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "person" {
+		t.Errorf("answered with the person's role: %s", a.Text)
+	}
+}
