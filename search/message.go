@@ -43,6 +43,8 @@ type messageCues struct {
 	nowWords cueList
 	// asksDay asks for the very day, not the month.
 	asksDay cueList
+	// placePrepositions say where something took place: "in Nanning".
+	placePrepositions cueList
 	// pronouns refer to what an earlier question of the message named:
 	// "Where is Liuzhou? When did it join?"
 	pronouns cueList
@@ -59,7 +61,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
-		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay,
+		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

@@ -51,6 +51,9 @@ type question struct {
 	// asksDay is whether it asks for the very day: "具体哪一天", "an
 	// welchem Tag genau", "the exact date".
 	asksDay bool
+	// citiesOnlyWhere is whether the cities it names only say where an
+	// assembly met (onlyWhere).
+	citiesOnlyWhere bool
 	// asksSuccessor is whether it asks who followed someone: "Wer ist
 	// Nachfolger von Liu Yi?", "谁接替了刘毅？".
 	asksSuccessor bool
@@ -121,6 +124,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.keepRealCities()
+	q.citiesOnlyWhere = e.onlyWhere(q)
 	q.roles = e.rolesIn(q)
 	q.expects = e.expected(q)
 	q.alsoExpects = e.alsoExpected(q)
@@ -599,24 +603,22 @@ func sameWord(a, b unit) bool {
 	return a.han && b.han && b.start == endOf(a) && a.word == b.word
 }
 
-// citiesOnlyWhere reports whether every city the question names says
-// where something took place, after "in" and the assembly it names:
-// "Wurden auf der 16. Plenarversammlung in Nanning neue Mitglieder
+// onlyWhere reports whether every city the question names says where
+// something took place, after a preposition of place and the assembly it
+// names: "Wurden auf der 16. Plenarversammlung in Nanning neue Mitglieder
 // aufgenommen?" asks about the assembly, not Nanning.
-func (q *question) citiesOnlyWhere() bool {
-	if !q.has[cAssembly] {
+func (e *Engine) onlyWhere(q *question) bool {
+	if !q.has[cAssembly] || len(q.cities) == 0 {
 		return false
 	}
 	for _, c := range q.cities {
-		if len(c.units) == 0 || !q.after(c.units[0], "in", "im", "at", "在") {
+		if len(c.units) == 0 {
+			return false
+		}
+		i := slices.IndexFunc(q.units, func(u unit) bool { return u.start == c.units[0].start })
+		if i < 1 || !slices.Contains(e.message.placePrepositions.all, q.units[i-1].key) {
 			return false
 		}
 	}
 	return true
-}
-
-// after reports whether the unit before u is one of words.
-func (q *question) after(u unit, words ...string) bool {
-	i := slices.IndexFunc(q.units, func(x unit) bool { return x.start == u.start })
-	return i > 0 && slices.Contains(words, q.units[i-1].key)
 }

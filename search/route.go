@@ -88,7 +88,7 @@ var rules = []rule{
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover").
 	{"membership", func(q *question) bool {
-		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q) && !q.citiesOnlyWhere()
+		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q) && !q.citiesOnlyWhere
 	}, unlessReleaseSays(holding(membership))},
 	// "Welche Stadt war die erste aus dem Nordosten Chinas?": a city of
 	// the data whose note says so.
