@@ -108,6 +108,15 @@ var evalSuites = []evalSuite{
 	// right at the first run, before any change of the session.
 	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.53,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
+	// A ninth blind set, by a ninth helper who had not seen the engine,
+	// written at the start of the sixth session: eight releases, among
+	// them a new member (Eisenach), the 12th plenary assembly, which
+	// admits another (Changzhou), a new press spokesman and a new
+	// Secretary-General, and 150 questions, 91 of them across languages.
+	// 80 of them (53.3 %) were right at the first run, with the engine of
+	// the session's start and with its first change (byNamesAlone).
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.53,
+		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
