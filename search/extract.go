@@ -570,8 +570,8 @@ func (e *Engine) durationWord() *topicWord {
 // the character right after it.
 func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) bool {
 	sentence = stripDates(sentence)
-	for _, loc := range numberPattern.FindAllStringIndex(sentence, -1) {
-		number, after := sentence[loc[0]:loc[1]], sentence[loc[1]:]
+	for _, n := range e.numbersIn(sentence) {
+		number, after := sentence[n.start:n.end], sentence[n.end:]
 		switch {
 		case strings.HasSuffix(number, "%") || strings.HasPrefix(after, "%"):
 			// A share counts nothing.
@@ -585,17 +585,47 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 			// measure word: 现有工作人员12名.
 			head := firstRunes(after, 4)
 			if counted.foundIn(e.termSet(lang, head)) || sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) ||
-				counted.foundIn(e.termSet(lang, lastRunes(sentence[:loc[0]], 3))) && e.learner.cues.measureWords.index(after, nil) == 0 {
+				counted.foundIn(e.termSet(lang, lastRunes(sentence[:n.start], 3))) && e.learner.cues.measureWords.index(after, nil) == 0 {
 				return true
 			}
 		default:
-			words := strings.Fields(after)
-			if counted.foundIn(e.termSet(lang, strings.Join(words[:min(3, len(words))], " "))) {
+			// A number in digits may have words between it and what it
+			// counts ("1.800 Besucherinnen und Besucher"); one in words
+			// has less to show it is a count ("zwei Standorten"), so
+			// what it counts must follow it ("vier Wochen").
+			words, near := strings.Fields(after), 3
+			if n.word {
+				near = 1
+			}
+			if counted.foundIn(e.termSet(lang, strings.Join(words[:min(near, len(words))], " "))) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// numberSpan is where a sentence gives a number: in digits ("24",
+// "1.800") or, word, as a word ("vier Wochen", "six weeks").
+type numberSpan struct {
+	start, end int
+	word       bool
+}
+
+// numbersIn are the numbers a sentence gives, in order.
+func (e *Engine) numbersIn(sentence string) []numberSpan {
+	var spans []numberSpan
+	for _, loc := range numberPattern.FindAllStringIndex(sentence, -1) {
+		spans = append(spans, numberSpan{start: loc[0], end: loc[1]})
+	}
+	units := segment(sentence)
+	for i, u := range units {
+		if n := e.learner.cues.numberWords.at(units, i); n > 0 && !u.han {
+			spans = append(spans, numberSpan{start: u.start, end: endOf(units[i+n-1]), word: true})
+		}
+	}
+	slices.SortFunc(spans, func(a, b numberSpan) int { return cmp.Compare(a.start, b.start) })
+	return spans
 }
 
 // numeralPattern finds the number in an ordinal: "12" of "12th", 十二 of

@@ -265,6 +265,9 @@ func TestCountedWord(t *testing.T) {
 		{"Wie lange ist ein Zug unterwegs?", "The route of about 9,800 kilometres runs through Kazakhstan.", false},
 		{"How long does the course take?", "Der Kurs dauert drei Wochen und 40 Stunden.", true},
 		{"培训持续多久？", "培训为期6个月。", true},
+		// A number in words counts what follows it, and only that.
+		{"Wie lange bleiben die Gäste?", "Sie kommen für vier Wochen nach Ludwigshafen.", true},
+		{"Wie viele Forscher arbeiten dort?", "Das Institut soll an zwei Standorten forschen.", false},
 		// The noun before the number and its measure word.
 		{"Wie viele Firmen haben ausgestellt?", "参展企业共420家。", true},
 		{"Wie viele Firmen haben ausgestellt?", "参展企业来自12个城市。", false},
@@ -466,6 +469,32 @@ func TestAnswerFromAnotherParagraph(t *testing.T) {
 	}
 	if !a.Answered || !strings.Contains(a.Text, "IHK") || a.Confidence >= confidenceWholeTopic {
 		t.Errorf("answered %v with confidence %.2f: %s", a.Answered, a.Confidence, a.Text)
+	}
+}
+
+func TestAnswerByNamesAlone(t *testing.T) {
+	// No passage holds the question's subject ("Besucher", "bleiben"),
+	// but the release whose title names Ludwigshafen and Panjin has one
+	// sentence with a duration: it is the closest passage, said so. One
+	// name, or names the release is not about, answer nothing.
+	e := engineWith(t, "testdata/blind7")
+	tests := []struct {
+		question string
+		answered bool
+		says     string
+	}{
+		{"Wie lange bleiben die Besucher aus Panjin in Ludwigshafen?", true, "vier Wochen"},
+		{"Wie viele Einwohner hat Ludwigshafen?", false, ""},
+		{"Wie viele Tore fielen im Spiel zwischen Ludwigshafen und Köln?", false, ""},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != tt.answered || !strings.Contains(a.Text, tt.says) || a.Answered && a.Confidence > confidenceClosest {
+			t.Errorf("%s: answered %v with confidence %.2f: %s", tt.question, a.Answered, a.Confidence, a.Text)
+		}
 	}
 }
 
