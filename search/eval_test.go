@@ -48,6 +48,9 @@ type evalSuite struct {
 var evalSuites = []evalSuite{
 	{name: "own", questions: "testdata/questions/*.yaml", minScore: 1},
 	{name: "held-out", questions: "testdata/heldout/*.yaml", minScore: 0.96},
+	// What the engine learns from releases in wordings of their own.
+	{name: "learning", questions: "testdata/learning/questions.yaml", extra: "testdata/learning", minScore: 1,
+		now: time.Date(2027, time.September, 10, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.84,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
 	// Written by a helper who had not seen the engine's code, after the

@@ -314,11 +314,15 @@ func cmpOr(a, b string) string {
 func (l *learner) count(about, body []sentence, cite corpus.Cite) *corpus.Count {
 	c := &corpus.Count{Cite: cite}
 	for _, s := range about {
-		l.countIn(s, c)
+		l.countIn(s, c, false)
 	}
 	for _, s := range body {
-		if l.cues.countVerbs.in(s.text, s.units) {
-			l.countIn(s, c)
+		// The place of a city that joins is the count after it: "Zibo
+		// becomes the alliance's 51st member city", "第52个成员城市".
+		joining := l.cues.join.in(s.text, s.units) ||
+			l.cues.alliance.in(s.text, s.units) && l.cues.joinWithAlliance.in(s.text, s.units)
+		if l.cues.countVerbs.in(s.text, s.units) || joining {
+			l.countIn(s, c, joining)
 		}
 	}
 	if c.Total == 0 && c.Germany == 0 && c.China == 0 {
@@ -338,11 +342,13 @@ var countNumber = regexp.MustCompile(`\d+`)
 
 // countIn fills what c lacks from the numbers of s: "51 Mitgliedsstädte",
 // "21 deutsche Städte aus 8 Bundesländern", "23 in Deutschland",
-// "共有51个成员城市", "德国城市22个", "德国8个联邦州".
-func (l *learner) countIn(s sentence, c *corpus.Count) {
+// "共有51个成员城市", "德国城市22个", "德国8个联邦州"; and from ordinals
+// when ordinals count, in a sentence on a city that joins ("its 49th
+// member city").
+func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
 	for _, m := range countNumber.FindAllStringIndex(s.text, -1) {
 		n, err := strconv.Atoi(s.text[m[0]:m[1]])
-		if err != nil || n == 0 || n >= 1000 || isOrdinalAt(s.text, m[0], m[1]) {
+		if err != nil || n == 0 || n >= 1000 || !ordinals && isOrdinalAt(s.text, m[0], m[1]) {
 			continue
 		}
 		field := l.countedAfter(s.text[m[1]:], c)
@@ -481,11 +487,12 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 	var out []learnedMembership
 	all := slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body)
 	for k, s := range all {
-		left := l.cues.leave.in(s.text, s.units) && l.cues.alliance.in(s.text, s.units)
+		names := l.cues.alliance.in(s.text, s.units)
+		left := l.cues.leave.in(s.text, s.units) && names
+		applied, approved := l.cues.applied.in(s.text, s.units), l.cues.approved.in(s.text, s.units)
 		// An application to join names the alliance, or joining: "37
 		// Teams hatten sich beworben" applied for a prize.
-		if !left && l.cues.applied.in(s.text, s.units) && !l.cues.approved.in(s.text, s.units) &&
-			(l.cues.alliance.in(s.text, s.units) || l.cues.join.in(s.text, s.units)) {
+		if !left && applied && !approved && (names || l.cues.join.in(s.text, s.units)) {
 			for _, p := range l.places.citiesNamed(s.text, &l.cues.city) {
 				if p.city == nil || !p.city.IsMember() {
 					out = addOnce(out, learnedMembership{city: l.cityOf(s, p), when: cite.AsOf, change: applies})
@@ -493,7 +500,11 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			}
 			continue
 		}
-		if !left && !l.cues.join.in(s.text, s.units) || l.cues.joinNot.in(s.text, s.units) {
+		// An application approved is a join: "Der Vorstand stimmte dem
+		// Aufnahmeantrag der Stadt zu".
+		joining := l.cues.join.in(s.text, s.units) || applied && approved ||
+			names && l.cues.joinWithAlliance.in(s.text, s.units)
+		if !left && !joining || l.cues.joinNot.in(s.text, s.units) {
 			continue
 		}
 		when := joinDate(s, cite.AsOf)
@@ -504,6 +515,14 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
 			if before := l.places.find(all[k-1].text); len(before) == 1 {
 				named = before // "The city ... joined": the city named before
+			}
+		}
+		if len(named) == 0 && !left && l.cues.city.in(s.text, s.units) {
+			// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
+			// Juli zu": the one city the release says joined, on the
+			// earlier date.
+			if joined := slices.DeleteFunc(slices.Clone(out), func(m learnedMembership) bool { return m.change != joins }); len(joined) == 1 {
+				out = addOnce(out, learnedMembership{city: joined[0].city, when: when})
 			}
 		}
 		for _, p := range named {
@@ -600,7 +619,7 @@ func countryOfName(name string) string {
 // Plenary assemblies.
 
 var (
-	seasonPattern = regexp.MustCompile(`(?i)\b(?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall|jahr|year|in)\s+(\d{4})\b|(\d{4})\s*年`)
+	seasonPattern = regexp.MustCompile(`(?i)\b(?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall|jahr|year|in)\s+(?:of\s+)?(\d{4})\b|(\d{4})\s*年`)
 	dayRange      = regexp.MustCompile(`\b(\d{1,2})\.?\s*(?:und|bis|–|-|and|to)\s*\d{1,2}\.?\s+(\pL+)\.?\s+(\d{4})\b`)
 	zhDayRange    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?(?:至|到|-|–)\d{1,2}日`)
 )
@@ -611,6 +630,7 @@ var (
 func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cite) []corpus.Assembly {
 	var out []corpus.Assembly
 	titleNumber := l.assemblyNumber(sentence{text: r.Title, units: segment(r.Title)})
+	placeMarked := map[int]bool{} // whether an assembly's place was marked as such
 	for _, s := range slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body) {
 		n := l.assemblyNumber(s)
 		if n == 0 {
@@ -625,8 +645,12 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 		if d := assemblyDate(s.text); moreExact(d, as.Date) {
 			as.Date = d
 		}
-		if len(as.Place) == 0 {
-			as.Place = l.assemblyPlace(s, r.Lang)
+		// A place the sentence marks as where it met ("in Weifang",
+		// 在南宁举行) beats one it only names: "Zibo admitted at the 13th
+		// plenary assembly" does not say where.
+		if place, marked := l.assemblyPlace(s, r.Lang); len(place) > 0 && (len(as.Place) == 0 || marked && !placeMarked[n]) {
+			as.Place = place
+			placeMarked[n] = marked
 		}
 	}
 	if titleNumber == 0 {
@@ -766,11 +790,11 @@ func moreExact(d, known corpus.Date) bool {
 
 // assemblyPlace is where a sentence says an assembly is held, in every
 // language the place's names are known in: the city after "in" or before
-// "举行", the host city, else the first city named.
-func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) corpus.Text {
+// "举行", or the host city, marked; else the first city named.
+func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (place corpus.Text, marked bool) {
 	found := l.places.find(s.text)
 	if len(found) == 0 {
-		return nil
+		return nil, false
 	}
 	at := found[0]
 	for _, p := range found {
@@ -778,15 +802,15 @@ func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) corpus.Text {
 		after := s.text[p.end:]
 		if strings.HasSuffix(before, " in") || strings.HasSuffix(before, "在") || strings.HasPrefix(after, "举行") ||
 			strings.HasPrefix(after, "召开") || l.cues.assemblyHost.inText(lastRunes(before, 40)) {
-			at = p
+			at, marked = p, true
 			break
 		}
 	}
-	place := corpus.Text{lang: at.name}
+	place = corpus.Text{lang: at.name}
 	for l, n := range at.names {
 		place[l] = cmpOr(place[l], n)
 	}
-	return place
+	return place, marked
 }
 
 // People and their roles.

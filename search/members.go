@@ -106,7 +106,10 @@ func countSentence(lang corpus.Lang, c corpus.Count) string {
 		sides = append(sides, side)
 	}
 	when := c.AsOf.Format(lang)
-	if c.Total > 0 {
+	switch {
+	case c.Total > 0 && len(sides) == 0:
+		return msg(lang, "countSentence.as_of_isa_had_total", when, c.Total)
+	case c.Total > 0:
 		return msg(lang, "countSentence.as_of_isa_had_members", when, c.Total, list(lang, sides))
 	}
 	return msg(lang, "countSentence.as_of_isa_had_as", when, list(lang, sides))
@@ -671,16 +674,38 @@ func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
 			a.parts[len(a.parts)-1] = msg(lang, "members.one_isa_member_is_from", regionName(f.region, lang), names, asOf(lang, latest.AsOf))
 		}
 	case f.country == corpus.Germany:
+		// The newest count of the German members: a release may give
+		// the total alone ("its 51st member city").
 		citeAll()
-		a.say("members.isa_has_german_members_from", latest.Germany, latest.Länder, asOf(lang, latest.AsOf), names)
+		side, _, _ := e.latestCountOf(func(c corpus.Count) bool { return c.Germany > 0 })
+		a.cite(side.Cite)
+		if side.Länder > 0 {
+			a.say("members.isa_has_german_members_from", side.Germany, side.Länder, asOf(lang, side.AsOf), names)
+			break
+		}
+		a.say("members.isa_has_german_members", side.Germany, asOf(lang, side.AsOf), names)
+		e.joinedSince(a, side.AsOf, corpus.Germany)
 	case f.country == corpus.China:
 		citeAll()
-		a.say("members.isa_has_chinese_members_from", latest.China, latest.Provinces, asOf(lang, latest.AsOf), len(cities), names)
+		side, _, _ := e.latestCountOf(func(c corpus.Count) bool { return c.China > 0 })
+		a.cite(side.Cite)
+		if side.Provinces > 0 {
+			a.say("members.isa_has_chinese_members_from", side.China, side.Provinces, asOf(lang, side.AsOf), len(cities), names)
+			break
+		}
+		a.say("members.isa_has_chinese_members", side.China, asOf(lang, side.AsOf), len(cities), names)
+		e.joinedSince(a, side.AsOf, corpus.China)
 	default:
 		citeAll()
-		german := list(lang, memberNames(e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.Germany }), lang))
+		german := e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.Germany })
 		chinese := e.membersOf(lang, func(c *corpus.City) bool { return c.Country == corpus.China })
-		a.say("members.isa_has_members_german_chinese", latest.Total, asOf(lang, latest.AsOf), latest.Germany, german, latest.China, len(chinese), list(lang, memberNames(chinese, lang)))
+		if latest.Germany == 0 || latest.China == 0 {
+			a.say("members.isa_has_members_named", latest.Total, asOf(lang, latest.AsOf), len(german), list(lang, memberNames(german, lang)),
+				len(chinese), list(lang, memberNames(chinese, lang)))
+			break
+		}
+		a.say("members.isa_has_members_german_chinese", latest.Total, asOf(lang, latest.AsOf), latest.Germany, list(lang, memberNames(german, lang)),
+			latest.China, len(chinese), list(lang, memberNames(chinese, lang)))
 	}
 	return a.done(answer.KindMembers, confidenceFact)
 }
@@ -757,7 +782,30 @@ func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answe
 		// A release may give the count without the Länder and provinces.
 		a.parts = append(a.parts, countSentence(lang, latest))
 	}
+	if f.region == nil {
+		e.joinedSince(a, latest.AsOf, f.country)
+	}
 	return a.done(answer.KindCount, confidenceFact)
+}
+
+// joinedSince adds to a count as of asOf the members of country (any if
+// "") that joined after it: the newest count a release gives may be
+// older than the newest member ("Seither beigetreten: Zibo (18. August
+// 2027)").
+func (e *Engine) joinedSince(a *answerer, asOf corpus.Date, country string) {
+	since := e.membersOf(a.lang, func(c *corpus.City) bool {
+		return (country == "" || c.Country == country) && c.JoinedCite != nil && compareCoarse(c.Joined, asOf) > 0
+	})
+	if len(since) == 0 {
+		return
+	}
+	slices.SortStableFunc(since, func(x, y *corpus.City) int { return compareCoarse(x.Joined, y.Joined) })
+	names := make([]string, len(since))
+	for i, c := range since {
+		a.cite(*c.JoinedCite)
+		names[i] = cityName(c, a.lang) + msg(a.lang, "common.in_brackets", c.Joined.Format(a.lang))
+	}
+	a.say("count.joined_since", list(a.lang, names))
 }
 
 // cityNoted finds the one city of the data whose note, in any language,

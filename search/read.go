@@ -105,7 +105,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		// of "start*") or of another keyword ("Smart" of "start").
 		named := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.concept == cAlliance })
 		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool {
-			return camelCase(u.raw) || !named && (e.isCompound(u) || (m.prefix || e.otherWord(u, m)) && e.isWord(u))
+			return camelCase(u.raw) || !named && (e.isCompound(u) || (m.prefix || e.otherWord(u, m)) && e.isWord(u) || e.namesGazetteerCity(u))
 		})
 		switch {
 		case modifiesCompound(q, m):
@@ -129,6 +129,18 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.expects = e.expected(q)
 	q.alsoExpects = e.alsoExpected(q)
 	return q
+}
+
+// namesGazetteerCity reports whether a capitalised word is, as typed, the
+// name of a city of the gazetteer: "Zittau" is no typo of "Zitat".
+func (e *Engine) namesGazetteerCity(u unit) bool {
+	if u.han || !u.capital {
+		return false
+	}
+	e.warmDictionaries()
+	return slices.ContainsFunc(e.gazetteer().lookup(u.raw, segment(u.raw), nil), func(p foundPlace) bool {
+		return p.start == 0 && p.end == len(u.raw)
+	})
 }
 
 // isCompound reports whether a long Latin word is a German compound: a
