@@ -27,6 +27,7 @@ type cues struct {
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
 	freeOfCharge, reasons, frequencies, measureWords                      cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
+	appoints                                                              cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -61,6 +62,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"alliance_contact": &c.allianceContact,
 		"city_office":      &c.cityOffice,
 		"appointed":        &c.appointed,
+		"appoints":         &c.appoints,
 	})
 	if err != nil {
 		return nil, err

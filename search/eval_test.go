@@ -51,6 +51,8 @@ var evalSuites = []evalSuite{
 	// What the engine learns from releases in wordings of their own.
 	{name: "learning", questions: "testdata/learning/questions.yaml", extra: "testdata/learning", minScore: 1,
 		now: time.Date(2027, time.September, 10, 12, 0, 0, 0, time.UTC)},
+	{name: "learning offices", questions: "testdata/learning-offices/questions.yaml", extra: "testdata/learning-offices", minScore: 1,
+		now: time.Date(2027, time.November, 10, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.84,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
 	// Written by a helper who had not seen the engine's code, after the

@@ -173,11 +173,11 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 		o.Press = l.cues.pressContact.inText(block)
 	}
 	if o.Person != "" && o.PersonRole == nil {
-		o.PersonRole = corpus.Text{corpus.German: "Ansprechpartner", corpus.English: "contact person", corpus.Chinese: "联系人"}
+		o.PersonRole = catalogText("contact.person_role")
 	}
-	o.Role = corpus.Text{corpus.German: "Pressekontakt der ISA", corpus.English: "the ISA's press contact", corpus.Chinese: "联盟的新闻联系方"}
+	o.Role = catalogText("contact.press_office_role")
 	if o.Kind == corpus.OfficeSecretariat {
-		o.Role = corpus.Text{corpus.German: "Sekretariat der ISA in China", corpus.English: "the ISA secretariat in China", corpus.Chinese: "联盟秘书处"}
+		o.Role = catalogText("contact.secretariat_office_role")
 	}
 	return o
 }
@@ -250,7 +250,7 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 	case o.Person == "" && (isLatinName(strings.TrimPrefix(strings.TrimPrefix(part, "Dr. "), "Prof. "), 2) || isChineseName(withoutAlias(part))):
 		o.Person = part
 	case o.Person != "" && o.PersonRole == nil && l.cues.pressContact.in(part, units):
-		o.PersonRole = pressContactRole() // "联盟新闻联络人"
+		o.PersonRole = catalogText("contact.press_contact_role") // "联盟新闻联络人"
 	case o.Organisation != "" && o.City == "" && len(l.places.find(part)) == 1:
 		o.City = part // "BWA – Deutsches Sekretariat der ISA, Berlin"
 	case o.Organisation == "" && strings.IndexFunc(part, unicode.IsDigit) < 0:
@@ -272,14 +272,14 @@ func normaliseDash(s string) string {
 	return strings.NewReplacer(" – ", "-", " - ", "-", "–", "-").Replace(strings.TrimSpace(s))
 }
 
-// pressContactRole is the role of someone a contact block names as the
-// alliance's press contact, in every language of the message catalogue.
-func pressContactRole() corpus.Text {
-	role := corpus.Text{}
+// catalogText is the message key in every language of the message
+// catalogue: the roles the releases' contact blocks give.
+func catalogText(key string) corpus.Text {
+	text := corpus.Text{}
 	for _, lang := range corpus.Langs() {
-		role[lang] = msg(lang, "contact.press_contact_role")
+		text[lang] = msg(lang, key)
 	}
-	return role
+	return text
 }
 
 // withoutAlias cuts the Latin form in brackets off a Chinese name:
@@ -509,7 +509,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		}
 		when := joinDate(s, cite.AsOf)
 		if left {
-			when = leaveDate(s, cite.AsOf)
+			when = leaveDate(s)
 		}
 		named := l.places.citiesNamed(s.text, &l.cues.city)
 		if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
@@ -530,8 +530,17 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			case left && p.city != nil && p.city.IsMember():
 				out = addOnce(out, learnedMembership{city: *p.city, when: when, change: leaves})
 			case !left && (p.city == nil || !p.city.IsMember()):
-				out = addOnce(out, learnedMembership{city: l.joined(s, p, cite, when), when: when})
+				out = addOnce(out, learnedMembership{city: l.joined(s, p, cite), when: when})
 			}
+		}
+	}
+	// What no sentence dates, the release says as of its date.
+	for i := range out {
+		if out[i].when.IsZero() {
+			out[i].when = cite.AsOf
+		}
+		if out[i].change == joins {
+			out[i].city.Joined = out[i].when
 		}
 	}
 	return out
@@ -548,11 +557,11 @@ func (l *learner) startsWithAnaphor(s sentence) bool {
 	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
 }
 
-// joined is the city p that sentence s says joined, with its join date
-// and citation.
-func (l *learner) joined(s sentence, p foundPlace, cite corpus.Cite, when corpus.Date) corpus.City {
+// joined is the city p that sentence s says joined, with its citation;
+// its join date is the membership's.
+func (l *learner) joined(s sentence, p foundPlace, cite corpus.Cite) corpus.City {
 	c := l.cityOf(s, p)
-	c.Cite, c.JoinedCite, c.Joined = cite, &corpus.Cite{Source: cite.Source, AsOf: cite.AsOf}, when
+	c.Cite, c.JoinedCite = cite, &corpus.Cite{Source: cite.Source, AsOf: cite.AsOf}
 	return c
 }
 
@@ -572,30 +581,31 @@ func (l *learner) cityOf(s sentence, p foundPlace) corpus.City {
 }
 
 // addOnce adds m to what a release says of memberships; a city named
-// twice (in the title, then with its date) is once, on the earliest date.
+// twice (in the title, then with its date) is once, on the earliest date
+// a sentence gives (a zero date gives none).
 func addOnce(out []learnedMembership, m learnedMembership) []learnedMembership {
 	i := slices.IndexFunc(out, func(j learnedMembership) bool { return j.change == m.change && sameCity(&j.city, &m.city) })
 	if i < 0 {
 		return append(out, m)
 	}
-	if earlier(m.when, out[i].when) {
+	if !m.when.IsZero() && (out[i].when.IsZero() || earlier(m.when, out[i].when)) {
 		out[i].when = m.when
 	}
 	return out
 }
 
 // leaveDate is the date a sentence about leaving gives, which may be
-// still to come ("zum 31. Dezember 2026"), else the release's.
-func leaveDate(s sentence, released corpus.Date) corpus.Date {
+// still to come ("zum 31. Dezember 2026"); zero if it gives none.
+func leaveDate(s sentence) corpus.Date {
 	if dates := findDates(firstDays(s.text)); len(dates) > 0 {
 		return dates[0].date
 	}
-	return released
+	return corpus.Date{}
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
-// else the first its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"), else the
-// release's: no later than the release.
+// else the first its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"),
+// no later than the release; zero if neither gives one.
 func joinDate(s sentence, released corpus.Date) corpus.Date {
 	for _, text := range []string{s.text, s.paragraph} {
 		for _, d := range findDates(firstDays(text)) {
@@ -604,7 +614,7 @@ func joinDate(s sentence, released corpus.Date) corpus.Date {
 			}
 		}
 	}
-	return released
+	return corpus.Date{}
 }
 
 // countryOfName guesses a city's country from its script: a name in
@@ -1027,6 +1037,20 @@ func (l *learner) chineseAppointee(before string) (name, latin string) {
 	if i := strings.LastIndexAny(before, "，。；：！？,;:"); i >= 0 {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		clause = before[i+size:]
+	}
+	// "任命王海燕为联盟": the appointing verb before the name, 为 after it.
+	for _, w := range l.cues.appoints.chinese {
+		_, after, ok := strings.Cut(clause, w)
+		if !ok {
+			continue
+		}
+		for n := 3; n >= 2; n-- {
+			name = firstRunes(after, n)
+			if utf8.RuneCountInString(name) == n && isChineseName(name) && l.startsWithSurname(name) &&
+				strings.HasPrefix(after[len(name):], "为") {
+				return name, latinInBrackets(after[len(name):])
+			}
+		}
 	}
 	if !l.cues.appointed.inText(clause) {
 		return "", ""

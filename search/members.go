@@ -159,7 +159,11 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 // membershipAspect is what a question asks of a member beyond whether it
 // is one: when it joined, whether it is a founding member, whether it has
 // guest status.
-type membershipAspect struct{ when, founding, guest bool }
+// membershipAspect is what a question about a city's membership asks
+// besides whether it is a member: when it joined, or when it leaves
+// (when and leaving), whether it founded the alliance, whether it is a
+// guest.
+type membershipAspect struct{ when, leaving, founding, guest bool }
 
 func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect membershipAspect) answer.Answer {
 	a := e.newAnswer(lang)
@@ -217,8 +221,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
 		return
 	}
-	// "When did it join?" is not answered by "yes, it is a member".
-	a.lacking = aspect.when && !joinDated(c) && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
+	// "When did it join?" is not answered by "yes, it is a member";
+	// "When does it leave?" is, with the day it leaves.
+	a.lacking = aspect.when && !(aspect.leaving && leaves) && !joinDated(c) && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
 	switch c.Status {
 	case corpus.StatusMember:
 		switch {
