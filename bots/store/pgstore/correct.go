@@ -27,7 +27,9 @@ func (s *Store) MessageRelease(platform, chat, message string) (string, bool) {
 // announcement sent to a chat still subscribed (held for one paused),
 // and returns those to send now. Of two replicas correcting one release
 // at once, one does: the other waits on the version's row and then finds
-// it recorded.
+// it recorded. The row is updated before the chats sent to are read,
+// which Delivered counts on: an announcement recorded meanwhile waits
+// for this to commit, and corrects itself, or is among the chats read.
 func (s *Store) Correct(r *corpus.Release, at time.Time) ([]store.Delivery, error) {
 	id, version := r.ID, store.Version(r)
 	// Most calls are for a release whose version is recorded (every feed

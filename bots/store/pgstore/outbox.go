@@ -181,6 +181,16 @@ func (s *Store) Pending() ([]store.Delivery, error) {
 // platform's id for it; "" when none): it leaves the outbox, the message
 // is remembered (for a digest, as the message of each release it lists),
 // and but for a correction the subscription notes it, in one statement.
+//
+// An announcement sent as a version a correction has replaced since,
+// while it was being sent, is corrected now. Correct, on another
+// replica, updates the version's row before it reads the chats sent to;
+// the statement that records the chat as sent locks that row shared,
+// until this commits. Of the two, the second waits for the first to
+// commit: a correction first is the version that statement reads (a
+// row lock reads the row as committed), and its note is read after it;
+// a delivery first is among the chats Correct reads. Either way the
+// chat gets one correction.
 func (s *Store) Delivered(d store.Delivery, message string) ([]store.Delivery, error) {
 	now := s.now().UTC()
 	ids := d.ReleaseIDs()
@@ -189,30 +199,36 @@ func (s *Store) Delivered(d store.Delivery, message string) ([]store.Delivery, e
 		last = ids[len(ids)-1]
 	}
 	digest := d.Kind == store.KindDigest
+	check := d.Kind == store.KindAnnouncement && message != "" && d.Version != ""
 	var created []store.Delivery
 	err := s.inTx(func(ctx context.Context, tx pgx.Tx) error {
 		created = nil
-		_, err := tx.Exec(ctx, `WITH gone AS (DELETE FROM outbox WHERE seq = $1),
+		var version string
+		err := tx.QueryRow(ctx, `WITH ver AS (SELECT version FROM versions WHERE id = $2 AND $12 FOR SHARE),
+			gone AS (DELETE FROM outbox WHERE seq = $1),
 			msg AS (INSERT INTO messages (platform, chat, message, release) SELECT $3, $4, $5, $2 WHERE $5 <> '' AND NOT $9
 				ON CONFLICT (platform, chat, message) DO UPDATE SET release = excluded.release),
 			snt AS (INSERT INTO sent (release, platform, chat, seq, message, sent_at, digest)
 				SELECT id, $3, $4, $1, $5, $7, $9 FROM unnest($10::text[]) AS id WHERE $5 <> '' AND $6 <> 'correction'
 				ON CONFLICT (release, platform, chat) DO UPDATE SET seq = excluded.seq, message = excluded.message,
-					sent_at = excluded.sent_at, digest = excluded.digest)
-			UPDATE subscriptions SET doc = doc || jsonb_build_object('last_release', $11::text, 'last_delivered', $8::text)
-			WHERE platform = $3 AND chat = $4 AND $6 <> 'correction' AND $11 <> ''`,
-			int64(d.Seq), d.Release, d.Platform, d.Chat, message, d.Kind, now, now.Format(time.RFC3339Nano), digest, ids, last)
-		if err != nil || d.Kind != store.KindAnnouncement || message == "" || d.Version == "" {
+					sent_at = excluded.sent_at, digest = excluded.digest),
+			sub AS (UPDATE subscriptions SET doc = doc || jsonb_build_object('last_release', $11::text, 'last_delivered', $8::text)
+				WHERE platform = $3 AND chat = $4 AND $6 <> 'correction' AND $11 <> '')
+			SELECT version FROM ver`,
+			int64(d.Seq), d.Release, d.Platform, d.Chat, message, d.Kind, now, now.Format(time.RFC3339Nano), digest, ids, last, check).Scan(&version)
+		switch {
+		case notFound(err):
+			return nil // not an announcement with a version, or no version recorded
+		case err != nil:
 			return err
+		case version == d.Version:
+			return nil // not corrected since
 		}
-		// Sent as a version a correction has replaced since, while it
-		// was being sent: corrected now.
 		rows, _ := tx.Query(ctx, `INSERT INTO outbox (release, platform, chat, held, kind, message, note, corrected_at, digest)
-			SELECT $1, $2, $3, COALESCE(subscriptions.doc->>'paused', '') <> '', $4, $5,
+			SELECT $1, $2, $3, COALESCE(doc->>'paused', '') <> '', $4, $5,
 				COALESCE((SELECT doc->>'Correction' FROM kept WHERE id = $1), ''), $6, false
-			FROM versions JOIN subscriptions ON subscriptions.platform = $2 AND subscriptions.chat = $3
-			WHERE versions.id = $1 AND versions.version <> $7
-			RETURNING `+deliveryCols+`, held`, d.Release, d.Platform, d.Chat, store.KindCorrection, message, now, d.Version)
+			FROM subscriptions WHERE platform = $2 AND chat = $3
+			RETURNING `+deliveryCols+`, held`, d.Release, d.Platform, d.Chat, store.KindCorrection, message, now)
 		return appendQueued(rows, &created)
 	})
 	if err != nil {
