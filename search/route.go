@@ -359,10 +359,11 @@ func (e *Engine) givesExpected(q *question, a answer.Answer) bool {
 }
 
 // citationsCut matches what an answer cites rather than states: a
-// release's title in quotes and a date in brackets ("Stand: …", "as of
-// …"). Neither gives the fact asked for: "Genannt in der
-// Pressemitteilung „…在株洲举行…“" names no place someone moves to.
-var citationsCut = regexp.MustCompile(`„[^“]*“|“[^”]*”|《[^》]*》|"[^"]*"|\([^)]*\)|（[^）]*）`)
+// release's title in quotes with the day it was published, and a date in
+// brackets ("Stand: …", "as of …"). Neither gives the fact asked for:
+// "Genannt in der Pressemitteilung „…在株洲举行…“" names no place someone
+// moves to, nor "„…“ vom 13. Januar 2027" the day she took office.
+var citationsCut = regexp.MustCompile(`„[^“]*“(?:\s+vom\s+\d{1,2}\.\s+\pL+\s+\d{4})?|“[^”]*”(?:\s+of\s+\d{1,2}\s+\pL+\s+\d{4})?|《[^》]*》|"[^"]*"|\([^)]*\)|（[^）]*）`)
 
 // declined makes an answer function of a composer whose reply states no
 // fact: it ends the routing, but counts as not answered.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/answer"
 )
 
 func TestQuestionNumbers(t *testing.T) {
@@ -211,6 +212,28 @@ func TestReadCompoundWithCity(t *testing.T) {
 	}
 	if q := e.read("Ist Huzhou Mitglied?", ""); len(q.cities) != 1 {
 		t.Errorf("Huzhou alone: cities %v", q.cities)
+	}
+}
+
+func TestGivesExpected(t *testing.T) {
+	// What an answer cites (a release's title and the day it was
+	// published, an "as of" in brackets) gives no fact of the kind asked.
+	tests := []struct {
+		question, answer string
+		gives            bool
+	}{
+		{"Ab wann ist Zhou Wenjing Generalsekretärin?", "Zhou Wenjing: Generalsekretärin (Stand: 13. Januar 2027). Genannt in der Pressemitteilung „Neue Generalsekretärin“ vom 13. Januar 2027.", false},
+		{"Since when is Zhou Wenjing Secretary-General?", "Zhou Wenjing: Secretary-General (as of 13 January 2027). Named in the press release “New Secretary-General” of 13 January 2027.", false},
+		{"Ab wann ist Zhou Wenjing Generalsekretärin?", "Zhou Wenjing ist seit dem 1. Januar 2027 Generalsekretärin.", true},
+		{"Wohin wechselt Markus Feldmann?", "Markus Feldmann: Referent. Genannt in der Pressemitteilung „Delegation reist nach Zhuzhou“.", false},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		lang, _ := DetectLang(tt.question)
+		q := e.read(tt.question, lang)
+		if got := e.givesExpected(q, answer.Answer{Answered: true, Text: tt.answer}); got != tt.gives {
+			t.Errorf("%s: givesExpected(%q) = %v, want %v", tt.question, tt.answer, got, tt.gives)
+		}
 	}
 }
 
