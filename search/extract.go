@@ -320,6 +320,9 @@ type candidate struct {
 	// byCity is whether it answers "who" with a city only, which a
 	// person or an organisation beats.
 	byCity bool
+	// also is another sentence of its release, which gives the second
+	// kind of fact the question asks for (secondFact).
+	also string
 }
 
 // maxAnswerPassages bounds the passages whose sentences are weighed.

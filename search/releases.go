@@ -83,7 +83,31 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 			return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
 		}
 	}
+	best.also = e.secondFact(q, found, best, topic, hints)
 	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// secondFact is the sentence that gives the second kind of fact a
+// question asks for, when the sentence that answers it does not: "Wann
+// und wo wird der Preis überreicht?" may be answered by a date in one
+// sentence of the release and a place in another. It is a sentence of the
+// same release; "" if none holds that kind.
+func (e *Engine) secondFact(q *question, found []scoredPassage, best candidate, topic, hints []topicWord) string {
+	if q.alsoExpects == anyText || !best.holds || e.holds(best.sentence, q.alsoExpects, q) {
+		return ""
+	}
+	second := *q
+	second.expects, second.alsoExpects = q.alsoExpects, anyText
+	release := best.found.p.Release
+	same := slices.DeleteFunc(slices.Clone(found), func(f scoredPassage) bool { return f.p.Release != release })
+	if len(same) == 0 {
+		return ""
+	}
+	c := e.bestSentence(&second, same, topic, hints, e.countedNoun(&second))
+	if !c.holds || strings.Contains(best.sentence, c.sentence) || strings.Contains(c.sentence, best.sentence) {
+		return ""
+	}
+	return c.sentence
 }
 
 // elsewhereIn finds the sentence of r that best holds the kind of fact q
@@ -1117,7 +1141,11 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	r := found.p.Release
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
-	said := fromRelease(q.lang, r, []string{text})
+	texts := []string{text}
+	if best.also != "" {
+		texts = append(texts, best.also)
+	}
+	said := fromRelease(q.lang, r, texts)
 	// The reader may not read the release's language: what it says, in
 	// theirs, before the quote; a number only when it counts what was
 	// asked about (30 places are no 30 applications).

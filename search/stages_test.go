@@ -521,6 +521,19 @@ func TestAnswerByNamesAlone(t *testing.T) {
 	}
 }
 
+func TestSecondFact(t *testing.T) {
+	// The day and the place of the award are in two paragraphs: the
+	// answer quotes both.
+	e := engineWith(t, "testdata/twofacts")
+	a, err := e.Answer(t.Context(), "Wann und wo wird der Preis für Stadtlogistik verliehen?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "12. Mai 2027") || !strings.Contains(a.Text, "Westfalenhallen") {
+		t.Errorf("answered %v: %s", a.Answered, a.Text)
+	}
+}
+
 func TestDeadlineSentence(t *testing.T) {
 	// A question for a deadline is answered by the date the release
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
