@@ -21,7 +21,8 @@ type cues struct {
 	countVerbs, countMembers, countGermany, countChina                    cueList
 	countLaender, countProvinces                                          cueList
 	city, anaphora, join, joinWithAlliance, joinNot, leave, alliance      cueList
-	applied, approved                                                     cueList
+	applied, approved, joinParticleVerbs, joinParticles, membership       cueList
+	memberSince, memberWord                                               cueList
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
@@ -48,7 +49,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"contact_fax": &c.contactFax, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
 		"street": &c.street, "secretariat_contact": &c.secretariatContact, "press_contact": &c.pressContact, "count_verbs": &c.countVerbs,
 		"count_members": &c.countMembers, "count_germany": &c.countGermany, "count_china": &c.countChina,
-		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_with_alliance": &c.joinWithAlliance, "join_not": &c.joinNot, "leave": &c.leave, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,
+		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_with_alliance": &c.joinWithAlliance, "join_particle_verbs": &c.joinParticleVerbs, "join_particles": &c.joinParticles, "membership": &c.membership, "member_since": &c.memberSince, "member_word": &c.memberWord, "join_not": &c.joinNot, "leave": &c.leave, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
 		"decision": &c.decision, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "surname": &c.surname,
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,

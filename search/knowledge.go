@@ -374,17 +374,29 @@ func suffixRole(role, other string) bool {
 
 // moved reports whether a newer source's date for an assembly says
 // otherwise than the known one, rather than saying less or more of it:
-// June 2027 moves April 2027, but 2027 does not, nor does 16 October
-// move 15 October (an assembly may last two days, and sources name
-// either).
+// June 2027 moves April 2027, and 23 May moves 18 May, but 2027 does
+// not, nor does 16 October move 15 October (an assembly may last two
+// days or three, and sources name any of them).
 func moved(d, known corpus.Date) bool {
+	const assemblyDays = 3
 	switch {
 	case d.IsZero() || known.IsZero():
 		return false
 	case d.Year != known.Year:
 		return true
+	case d.Month == 0 || known.Month == 0:
+		return false
+	case d.Month != known.Month:
+		return true
 	}
-	return d.Month != 0 && known.Month != 0 && d.Month != known.Month
+	return d.Day != 0 && known.Day != 0 && abs(d.Day-known.Day) >= assemblyDays
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // person adds someone a release names with a role, unless the data

@@ -64,12 +64,19 @@ func (l *learner) learn(r *corpus.Release) *learned {
 	cite := corpus.Cite{Source: r.ID, AsOf: corpus.DateOf(r.Date)}
 	body := sentencesOf(r.Body)
 	about := sentencesOf(r.About)
+	assemblies := l.assemblies(r, body, cite)
+	// A join no sentence dates is of the day of the assembly the release
+	// reports on, if it does, else of the day of the release.
+	undated, held := heldOn(l.assemblyNumber(sentence{text: r.Title, units: segment(r.Title)}), assemblies, cite.AsOf)
+	if !held {
+		undated = cite.AsOf
+	}
 	return &learned{
 		release:     r,
 		contact:     l.contact(r, cite),
 		count:       l.count(about, body, cite),
-		memberships: l.memberships(r, body, cite),
-		assemblies:  l.assemblies(r, body, cite),
+		memberships: l.memberships(r, body, cite, undated),
+		assemblies:  assemblies,
 		people:      l.people(r, slices.Concat(body, about), cite),
 		glosses:     l.glosses(r),
 	}
@@ -407,10 +414,13 @@ func (l *learner) countedBefore(before string, c *corpus.Count) *int {
 		before, verb = rest, true
 	}
 	rest, ok := cutChineseSuffix(&l.cues.countMembers, before)
-	if !ok {
-		return nil
-	}
 	switch {
+	case !ok && hasChineseSuffix(&l.cues.countGermany, before):
+		return &c.Germany // "其中中方31个、德方23个": the side alone
+	case !ok && hasChineseSuffix(&l.cues.countChina, before):
+		return &c.China
+	case !ok:
+		return nil
 	case hasChineseSuffix(&l.cues.countGermany, rest):
 		return &c.Germany
 	case hasChineseSuffix(&l.cues.countChina, rest):
@@ -483,12 +493,12 @@ func lastRunes(s string, n int) string {
 // the data says of their joining. A sentence that only plans or applies
 // says neither ("Kassel has applied to join", "plant den Austritt"); one
 // about leaving names the alliance ("left the ISA", not "left the fair").
-func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Cite) []learnedMembership {
+func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Cite, undated corpus.Date) []learnedMembership {
 	var out []learnedMembership
-	all := slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body)
+	all := clausesOf(slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body))
 	for k, s := range all {
 		names := l.cues.alliance.in(s.text, s.units)
-		left := l.cues.leave.in(s.text, s.units) && names
+		left := l.cues.leave.in(s.text, s.units) && (names || l.cues.membership.in(s.text, s.units))
 		applied, approved := l.cues.applied.in(s.text, s.units), l.cues.approved.in(s.text, s.units)
 		// An application to join names the alliance, or joining: "37
 		// Teams hatten sich beworben" applied for a prize.
@@ -500,50 +510,104 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			}
 			continue
 		}
-		// An application approved is a join: "Der Vorstand stimmte dem
-		// Aufnahmeantrag der Stadt zu".
-		joining := l.cues.join.in(s.text, s.units) || applied && approved ||
-			names && l.cues.joinWithAlliance.in(s.text, s.units)
+		// An application or a membership approved is a join: "Der
+		// Vorstand stimmte dem Aufnahmeantrag der Stadt zu", "Tangshan's
+		// membership was confirmed".
+		approved = approved && (applied || l.cues.membership.in(s.text, s.units))
+		joining := l.cues.join.in(s.text, s.units) || approved ||
+			names && l.cues.joinWithAlliance.in(s.text, s.units) || l.joinsByParticle(s) ||
+			names && l.cues.memberSince.in(s.text, s.units) && l.cues.memberWord.in(s.text, s.units) && len(findDates(s.text)) > 0
 		if !left && !joining || l.cues.joinNot.in(s.text, s.units) {
 			continue
 		}
-		when := joinDate(s, cite.AsOf)
-		if left {
-			when = leaveDate(s)
-		}
-		named := l.places.citiesNamed(s.text, &l.cues.city)
+		joinedThen := learnedMembership{when: joinDate(s, cite.AsOf)}
+		// 中方 counts the Chinese side; it is no county of Hunan here.
+		named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
+			return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil)
+		})
 		if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
 			if before := l.places.find(all[k-1].text); len(before) == 1 {
 				named = before // "The city ... joined": the city named before
 			}
 		}
-		if len(named) == 0 && !left && l.cues.city.in(s.text, s.units) {
+		if len(named) == 0 && !left && (l.cues.city.in(s.text, s.units) || approved) {
 			// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
-			// Juli zu": the one city the release says joined, on the
-			// earlier date.
+			// Juli zu", "The board approved the application on 27 June":
+			// the one city the release says joined, on the earlier date.
 			if joined := slices.DeleteFunc(slices.Clone(out), func(m learnedMembership) bool { return m.change != joins }); len(joined) == 1 {
-				out = addOnce(out, learnedMembership{city: joined[0].city, when: when})
+				joinedThen.city = joined[0].city
+				out = addOnce(out, joinedThen)
 			}
 		}
+		// "Salzgitter becomes the newest member as Hildesheim leaves":
+		// a member leaves, another city joins.
 		for _, p := range named {
-			switch {
-			case left && p.city != nil && p.city.IsMember():
-				out = addOnce(out, learnedMembership{city: *p.city, when: when, change: leaves})
-			case !left && (p.city == nil || !p.city.IsMember()):
-				out = addOnce(out, learnedMembership{city: l.joined(s, p, cite), when: when})
+			switch member := p.city != nil && p.city.IsMember(); {
+			case left && member:
+				out = addOnce(out, learnedMembership{city: *p.city, when: leaveDate(s), change: leaves})
+			case (!left || joining) && !member:
+				joinedThen.city = l.joined(s, p, cite)
+				out = addOnce(out, joinedThen)
 			}
 		}
 	}
-	// What no sentence dates, the release says as of its date.
+	// What no sentence dates, the release says as of its date, or of the
+	// assembly it reports on.
 	for i := range out {
 		if out[i].when.IsZero() {
-			out[i].when = cite.AsOf
+			out[i].when = undated
 		}
 		if out[i].change == joins {
 			out[i].city.Joined = out[i].when
 		}
 	}
 	return out
+}
+
+// clauseBreaks split a sentence into the clauses that may each say a
+// different city joined: "die Aufnahme von Siegen; … ; - die Gründung
+// einer Arbeitsgruppe unter dem Vorsitz von Yantai und Zwickau".
+var clauseBreaks = regexp.MustCompile(`;\s+|；|:\s+-\s+|\s+[-–—]\s+`)
+
+// clausesOf cuts sentences into their clauses, each of its sentence's
+// paragraph.
+func clausesOf(sentences []sentence) []sentence {
+	var out []sentence
+	for _, s := range sentences {
+		for _, c := range clauseBreaks.Split(s.text, -1) {
+			if c = strings.TrimSpace(c); c != "" {
+				out = append(out, sentence{text: c, paragraph: s.paragraph, units: segment(c)})
+			}
+		}
+	}
+	return out
+}
+
+// titleClauses cuts a title into its clauses, each a headline of its own:
+// "希尔德斯海姆6月30日退出联盟 第十六届全体大会改期" names no place of the
+// assembly. A Chinese title's space parts them too.
+func titleClauses(title string) []sentence {
+	var out []sentence
+	for _, c := range clausesOf([]sentence{{text: title}}) {
+		parts := []string{c.text}
+		if strings.IndexFunc(c.text, isHan) >= 0 {
+			parts = strings.Fields(c.text)
+		}
+		for _, p := range parts {
+			out = append(out, sentence{text: p, units: segment(p)})
+		}
+	}
+	return out
+}
+
+// joinsByParticle reports whether a German clause says a city joined with
+// a verb whose particle closes it: "Schweinfurt tritt der Allianz bei".
+func (l *learner) joinsByParticle(s sentence) bool {
+	n := len(s.units)
+	if n < 2 || l.cues.joinParticles.at(s.units, n-1) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(s.units[:n-1], func(u unit) bool { return !u.han && l.cues.joinParticleVerbs.at([]unit{u}, 0) > 0 })
 }
 
 // startsWithAnaphor reports whether a sentence's subject refers back:
@@ -628,6 +692,17 @@ func countryOfName(name string) string {
 
 // Plenary assemblies.
 
+// heldOn is the day of the assembly number n, the one a release
+// reports on, if it was held by the day of the release.
+func heldOn(n int, assemblies []corpus.Assembly, released corpus.Date) (corpus.Date, bool) {
+	for _, a := range assemblies {
+		if n > 0 && a.Number == n && !a.Date.IsZero() && compareCoarse(a.Date, released) <= 0 {
+			return a.Date, true
+		}
+	}
+	return corpus.Date{}, false
+}
+
 var (
 	seasonPattern = regexp.MustCompile(`(?i)\b(?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall|jahr|year|in)\s+(?:of\s+)?(\d{4})\b|(\d{4})\s*年`)
 	dayRange      = regexp.MustCompile(`\b(\d{1,2})\.?\s*(?:und|bis|–|-|and|to)\s*\d{1,2}\.?\s+(\pL+)\.?\s+(\d{4})\b`)
@@ -641,7 +716,7 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 	var out []corpus.Assembly
 	titleNumber := l.assemblyNumber(sentence{text: r.Title, units: segment(r.Title)})
 	placeMarked := map[int]bool{} // whether an assembly's place was marked as such
-	for _, s := range slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body) {
+	for _, s := range slices.Concat(titleClauses(r.Title), body) {
 		n := l.assemblyNumber(s)
 		if n == 0 {
 			continue
@@ -663,10 +738,11 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 			placeMarked[n] = marked
 		}
 	}
-	if titleNumber == 0 {
+	// What the assembly the release is about decided, once it was held:
+	// a release that announces one knows no decisions yet.
+	if _, held := heldOn(titleNumber, out, cite.AsOf); !held {
 		return out
 	}
-	// What the assembly the release is about decided.
 	var decided []string
 	for _, s := range body {
 		if l.cues.decision.in(s.text, s.units) && l.assemblyNumber(s) == 0 {
@@ -1038,6 +1114,8 @@ func (l *learner) chineseAppointee(before string) (name, latin string) {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		clause = before[i+size:]
 	}
+	// "由陈思远接任联盟秘书长": who takes the office after 由.
+	clause = strings.TrimPrefix(clause, "由")
 	// "任命王海燕为联盟": the appointing verb before the name, 为 after it.
 	for _, w := range l.cues.appoints.chinese {
 		_, after, ok := strings.Cut(clause, w)

@@ -575,18 +575,20 @@ func ordinalArg(lang corpus.Lang, n int) any {
 // are all named, so the answer for a German place is a plain no; of the
 // Chinese members the sources name only some.
 func (e *Engine) sayNotMember(a *answerer, country, name string) {
-	latest, _, ok := e.latestCount()
+	// The newest count of each side: a release may give the total alone.
+	german, _, okGerman := e.latestCountOf(func(c corpus.Count) bool { return c.Germany > 0 })
+	chinese, _, okChinese := e.latestCountOf(func(c corpus.Count) bool { return c.China > 0 })
 	germanNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.Germany }))
 	chineseNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
 	switch {
-	case !ok:
-		a.say("sayNotMember.not_among_members", name)
-	case country == corpus.Germany:
-		a.say("sayNotMember.no_is_not_member_of", name, latest.Germany, a.cite(latest.Cite))
-	case country == corpus.China:
-		a.say("sayNotMember.is_not_among_chinese_members", name, latest.China, a.cite(latest.Cite), chineseNamed)
+	case country == corpus.Germany && okGerman:
+		a.say("sayNotMember.no_is_not_member_of", name, german.Germany, a.cite(german.Cite))
+	case country == corpus.China && okChinese:
+		a.say("sayNotMember.is_not_among_chinese_members", name, chinese.China, a.cite(chinese.Cite), chineseNamed)
+	case country == "" && okChinese:
+		a.say("sayNotMember.not_among_named", name, germanNamed, chineseNamed, chinese.China, a.cite(chinese.Cite))
 	default:
-		a.say("sayNotMember.not_among_named", name, germanNamed, chineseNamed, latest.China, a.cite(latest.Cite))
+		a.say("sayNotMember.not_among_members", name)
 	}
 }
 

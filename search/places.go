@@ -145,10 +145,12 @@ func (f *placeFinder) find(text string) []foundPlace {
 	out := f.own.lookup(text, units, nil)
 	if f.gazetteer != nil {
 		// A gazetteer's place in lower case in a text is a word ("kamen"
-		// is no Kamen), as is one the dictionary translates as another.
+		// is no Kamen), as is one the dictionary translates as another;
+		// one named as a region is the region ("Hebei province", not
+		// Hebei district of Tianjin).
 		out = append(out, slices.DeleteFunc(f.gazetteer().lookup(text, units, out), func(p foundPlace) bool {
 			r, _ := utf8.DecodeRuneInString(p.name)
-			return unicode.IsLower(r) || f.commonWord(p)
+			return unicode.IsLower(r) || f.commonWord(p) || f.isRegion(p.name)
 		})...)
 	}
 	slices.SortStableFunc(out, func(a, b foundPlace) int { return a.start - b.start })
