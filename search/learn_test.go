@@ -120,6 +120,8 @@ func TestLearn(t *testing.T) {
 				corpus.Count{Total: 51, Germany: 22, China: 29, Länder: 8, Provinces: 14}},
 			{corpus.Chinese, "", "芜湖是联盟的第29个中国成员城市。", corpus.Count{}},
 			{corpus.Chinese, "", "联盟成员城市总数增至50个，其中德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
+			// The sides alone: 中方, 德方.
+			{corpus.Chinese, "", "两市加入后，联盟成员总数达到54个，其中中方31个、德方23个。", corpus.Count{Total: 54, Germany: 23, China: 31}},
 			{corpus.Chinese, "", "目前德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
 		}
 		for _, tt := range tests {
@@ -181,6 +183,22 @@ func TestLearn(t *testing.T) {
 			// decision says, before the release's; and one in the title
 			// with no date, which keeps the body's.
 			{corpus.Chinese, "示范市正式加入联盟", "经联盟常务理事会2027年2月20日视频会议审议通过，安徽省示范市（Shifan）正式成为联盟成员城市。", "示范 2027-02-20", "", ""},
+			// A verb whose particle closes the clause; the city of an
+			// application the board approved is the one the release says
+			// joined, on the day of the approval.
+			{corpus.German, "Görlitz tritt der ISA bei", "Der Vorstand hat dem Aufnahmeantrag der Stadt am 3. Februar 2027 zugestimmt.", "Görlitz 2027-02-03", "", ""},
+			{corpus.English, "Membership", "The alliance welcomed Zittau as its newest member.", "Zittau 2027-03-01", "", ""},
+			// One joins as another leaves.
+			{corpus.English, "Zittau joins the ISA as Bottrop leaves", "", "Zittau 2027-03-01; Bottrop left 2027-03-01", "", ""},
+			{corpus.German, "Mitgliedschaft", "Die Stadt Hildesheim hat ihre Mitgliedschaft zum 30. Juni 2027 gekündigt.", "Hildesheim left 2027-06-30", "", ""},
+			// Each clause on its own: the chairs of a working group joined
+			// nothing.
+			{corpus.German, "Plenum", "Die Versammlung beschloss die Aufnahme von Zittau; die Gründung einer Arbeitsgruppe unter dem Vorsitz von Jena und Erfurt.", "Zittau 2027-03-01", "", ""},
+			// Admitted at an assembly held: on its day; the place where it
+			// met, not the city the title names.
+			{corpus.English, "Zittau admitted at the 13th plenary assembly", "The 13th plenary assembly met in Weimar on 27 February 2027.", "Zittau 2027-02-27", "13 2027-02-27 Weimar", ""},
+			// 中方 is the Chinese side, no county.
+			{corpus.Chinese, "人事", "自2027年3月1日起，由王海燕接任联盟秘书长。至此联盟共有52个成员，其中中方30个。", "", "", "Wang Haiyan (王海燕): 秘书长"},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}

@@ -433,6 +433,8 @@ func TestMergeAssemblyMoved(t *testing.T) {
 		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027}}, corpus.Date{Year: 2027, Month: 4}, corpus.Date{}},
 		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027}, {Year: 2027, Month: 6, Day: 9}}, corpus.Date{Year: 2027, Month: 6, Day: 9}, corpus.Date{Year: 2027, Month: 4}},
 		{[]corpus.Date{{Year: 2025, Month: 10, Day: 15}, {Year: 2025, Month: 10, Day: 16}}, corpus.Date{Year: 2025, Month: 10, Day: 15}, corpus.Date{}},
+		// Five days later is another day, not the assembly's second.
+		{[]corpus.Date{{Year: 2028, Month: 5, Day: 18}, {Year: 2028, Month: 5, Day: 23}}, corpus.Date{Year: 2028, Month: 5, Day: 23}, corpus.Date{Year: 2028, Month: 5, Day: 18}},
 		{[]corpus.Date{{Year: 2027, Month: 4}, {Year: 2027, Month: 6}, {Year: 2027, Month: 9}}, corpus.Date{Year: 2027, Month: 9}, corpus.Date{Year: 2027, Month: 4}},
 	}
 	for _, tt := range tests {
