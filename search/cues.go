@@ -28,7 +28,7 @@ type cues struct {
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
 	freeOfCharge, reasons, frequencies, measureWords                      cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
-	appoints                                                              cueList
+	appoints, appointedBefore                                             cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -64,6 +64,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"city_office":      &c.cityOffice,
 		"appointed":        &c.appointed,
 		"appoints":         &c.appoints,
+		"appointed_before": &c.appointedBefore,
 	})
 	if err != nil {
 		return nil, err

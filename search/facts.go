@@ -605,7 +605,7 @@ func (e *Engine) events(lang corpus.Lang, asked corpus.Date) answer.Answer {
 	for _, as := range al.Assemblies {
 		if within(as.Date, asked) {
 			assembly = true
-			sayAssembly(a, as, true)
+			e.sayAssembly(a, as, true)
 		}
 	}
 	if !assembly {
@@ -728,7 +728,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 		return a.declined(answer.KindAssembly), true
 	}
 	for _, as := range pick {
-		sayAssembly(a, as, len(pick) <= 2)
+		e.sayAssembly(a, as, len(pick) <= 2)
 	}
 	if len(pick) == len(all) {
 		e.sayAssemblyRange(a, all)
@@ -757,7 +757,7 @@ func (e *Engine) datedNote(lang corpus.Lang, words []string) (answer.Answer, boo
 		return answer.Answer{}, false
 	}
 	a := e.newAnswer(lang)
-	sayAssembly(a, *best, true)
+	e.sayAssembly(a, *best, true)
 	return a.done(answer.KindAssembly, confidenceFact), true
 }
 
@@ -779,11 +779,30 @@ func (e *Engine) noteHas(note, word string) bool {
 
 // sayAssembly says when and where an assembly was, and with note what
 // its source says of it.
-func sayAssembly(a *answerer, as corpus.Assembly, note bool) {
+func (e *Engine) sayAssembly(a *answerer, as corpus.Assembly, note bool) {
 	a.cite(as.Cite)
 	a.say("sayAssembly.plenary_assembly", ordinalArg(a.lang, as.Number), whenAndWhere(a.lang, as))
-	if n := as.Note[a.lang]; note && n != "" {
+	if !note {
+		return
+	}
+	// The cities it admitted, as far as their join dates say.
+	if admitted := e.membersOf(a.lang, func(c *corpus.City) bool {
+		return as.Date.Day != 0 && c.JoinedCite != nil && c.Joined == as.Date
+	}); len(admitted) > 0 {
+		a.say("sayAssembly.admitted", list(a.lang, memberNames(admitted, a.lang)))
+	}
+	// What it decided, as its release says it, in the asker's language
+	// if it says it in theirs.
+	switch n := as.Note[a.lang]; {
+	case n != "":
 		a.parts = append(a.parts, n)
+	case len(as.Note) > 0:
+		for _, l := range corpus.Langs() {
+			if n := as.Note[l]; n != "" {
+				a.say("sayAssembly.decided_in_language", languageName(a.lang, l), n)
+				break
+			}
+		}
 	}
 }
 

@@ -970,6 +970,9 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 					role = s.text[s.units[qualified].start:endOf(s.units[i+n-1])]
 				}
 			}
+			if name == "" {
+				name = l.appointeeBefore(s, from) // "Zhou Wen has been appointed Deputy Secretary-General"
+			}
 			add(name, "", role)
 			i += n - 1
 		}
@@ -1027,6 +1030,22 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 		return ""
 	}
 	return s.text[s.units[i].start:endOf(s.units[j-1])]
+}
+
+// appointeeBefore reads the name before the words that give it the role
+// at unit i: "Zhou Wen has been appointed Deputy Secretary-General".
+func (l *learner) appointeeBefore(s sentence, i int) string {
+	for j := i - 1; j >= max(1, i-4); j-- {
+		if n := l.cues.appointedBefore.at(s.units, j); n == 0 || j+n != i {
+			continue
+		}
+		for start := max(0, j-3); start < j; start++ {
+			if name := l.latinNameAt(s, start); name != "" && s.units[start].start+len(name) == endOf(s.units[j-1]) {
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 // latinNameBefore reads the name that a role at unit i follows, set off

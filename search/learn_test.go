@@ -197,6 +197,8 @@ func TestLearn(t *testing.T) {
 			// Admitted at an assembly held: on its day; the place where it
 			// met, not the city the title names.
 			{corpus.English, "Zittau admitted at the 13th plenary assembly", "The 13th plenary assembly met in Weimar on 27 February 2027.", "Zittau 2027-02-27", "13 2027-02-27 Weimar", ""},
+			// The words that give the role between the name and the role.
+			{corpus.English, "People", "Zhou Wen has been appointed Deputy Secretary-General, succeeding Rong Qiang.", "", "", "Zhou Wen: Deputy Secretary-General"},
 			// 中方 is the Chinese side, no county.
 			{corpus.Chinese, "人事", "自2027年3月1日起，由王海燕接任联盟秘书长。至此联盟共有52个成员，其中中方30个。", "", "", "Wang Haiyan (王海燕): 秘书长"},
 			// A foreign name in characters, its parts joined by a dot.

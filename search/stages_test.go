@@ -536,6 +536,27 @@ func TestSecondFact(t *testing.T) {
 	}
 }
 
+func TestAssemblyAdmittedAndDecided(t *testing.T) {
+	// An assembly's answer names the cities that joined on its day, and
+	// what it decided as its release says it, in the release's language
+	// when the asker's is not it.
+	e := engineWith(t, "testdata/learndev")
+	e.now = func() time.Time { return time.Date(2028, 7, 10, 12, 0, 0, 0, time.UTC) }
+	tests := []struct{ question, says string }{
+		{"Wann war die 15. Plenarversammlung?", "Aufgenommen wurde: Siegen. Die Versammlung beschloss:"},
+		{"When was the 15th plenary assembly?", "Admitted: Siegen. Its decisions (in German): “Die Versammlung beschloss:"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.says) {
+			t.Errorf("%s: %s", tt.question, a.Text)
+		}
+	}
+}
+
 func TestDeadlineSentence(t *testing.T) {
 	// A question for a deadline is answered by the date the release
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
