@@ -109,6 +109,8 @@ type Person struct {
 	Aliases      []string `yaml:"aliases,omitempty"`
 	Role         Text     `yaml:"role"`
 	Organisation string   `yaml:"organisation,omitempty"`
+	// Since is when they took the role, where a source says.
+	Since Date `yaml:"since,omitempty"`
 	// Successor is who holds the role since Until, where a newer source
 	// names another holder of it.
 	Successor string `yaml:"successor,omitempty"`

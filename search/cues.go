@@ -28,7 +28,7 @@ type cues struct {
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
 	freeOfCharge, reasons, frequencies, measureWords                      cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
-	appoints, appointedBefore                                             cueList
+	appoints, appointedBefore, roleSince                                  cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -65,6 +65,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"appointed":        &c.appointed,
 		"appoints":         &c.appoints,
 		"appointed_before": &c.appointedBefore,
+		"role_since":       &c.roleSince,
 	})
 	if err != nil {
 		return nil, err

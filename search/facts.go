@@ -484,7 +484,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	people := func() {
 		for _, p := range e.data.Alliance.People {
 			if p.Successor == "" && strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretariat") {
-				a.say("common.name_details_as_of", personName(&p, lang), p.Role.In(lang), a.cite(p.Cite))
+				a.say("common.name_details_as_of", personName(&p, lang), personRole(&p, lang), a.cite(p.Cite))
 			}
 		}
 	}
@@ -518,7 +518,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer {
 	a := e.newAnswer(lang)
 	for _, p := range people {
-		a.say("common.name_details_as_of", personName(p, lang), p.Role.In(lang), a.cite(p.Cite))
+		a.say("common.name_details_as_of", personName(p, lang), personRole(p, lang), a.cite(p.Cite))
 		// A role learned from a release is said in the release's words,
 		// which may leave out whose it is ("Deputy Mayor"): the release's
 		// title says ("Yantai joins ...").
@@ -547,8 +547,46 @@ func (e *Engine) successors(lang corpus.Lang, people []*corpus.Person) answer.An
 			cite = next.Cite
 		}
 		a.say("successor.followed_by", personName(p, lang), p.Role.In(lang), p.Successor, a.cite(cite))
+		if !p.Until.IsZero() {
+			a.say("successor.since", p.Successor, p.Until.Format(lang))
+		}
 	}
 	return a.done(answer.KindPerson, confidenceFact)
+}
+
+// personRole says someone's role, and since when where a source says.
+func personRole(p *corpus.Person, lang corpus.Lang) string {
+	role := p.Role.In(lang)
+	if !p.Since.IsZero() {
+		role += msg(lang, "person.since", p.Since.Format(lang))
+	}
+	return role
+}
+
+// predecessors says whom each of people followed in their role, and
+// since when, where a release says.
+func (e *Engine) predecessors(lang corpus.Lang, people []*corpus.Person) answer.Answer {
+	a := e.newAnswer(lang)
+	for _, p := range people {
+		if before := e.predecessorOf(p); before != nil {
+			a.cite(before.Cite)
+			a.say("successor.followed_by", personName(before, lang), before.Role.In(lang), personName(p, lang), a.cite(p.Cite))
+			if !before.Until.IsZero() {
+				a.say("successor.since", personName(p, lang), before.Until.Format(lang))
+			}
+		}
+	}
+	return a.done(answer.KindPerson, confidenceFact)
+}
+
+// predecessorOf is the person whose successor p is, or nil.
+func (e *Engine) predecessorOf(p *corpus.Person) *corpus.Person {
+	for i := range e.data.Alliance.People {
+		if x := &e.data.Alliance.People[i]; x.Successor != "" && (x.Successor == p.Name || slices.Contains(p.Aliases, x.Successor)) {
+			return x
+		}
+	}
+	return nil
 }
 
 // personNamed is the person of the data by that name, or nil.
@@ -911,7 +949,7 @@ func (e *Engine) quoted(lang corpus.Lang) (answer.Answer, bool) {
 		a.say("quoted.press_release_of_quotes", r.Title, corpus.DateOf(r.Date).Format(lang), list(lang, names))
 	}
 	for _, p := range people {
-		a.say("common.name_details_as_of", personName(p, lang), p.Role.In(lang), a.cite(p.Cite))
+		a.say("common.name_details_as_of", personName(p, lang), personRole(p, lang), a.cite(p.Cite))
 	}
 	if len(people) == 0 {
 		return answer.Answer{}, false

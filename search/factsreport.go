@@ -75,7 +75,11 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 		add("assembly", fact, e.newerAssembly(as, date))
 	}
 	for _, p := range k.people {
-		add("person", fmt.Sprintf("%s: %s", strings.Join(append([]string{p.Name}, p.Aliases...), " / "), p.Role.In(corpus.English)), "")
+		fact := fmt.Sprintf("%s: %s", strings.Join(append([]string{p.Name}, p.Aliases...), " / "), p.Role.In(corpus.English))
+		if !p.Since.IsZero() {
+			fact += " since " + p.Since.Format(corpus.English)
+		}
+		add("person", fact, "")
 	}
 	for _, g := range k.glosses {
 		add("name", g.Chinese+" = "+g.Latin, "")

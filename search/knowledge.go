@@ -413,6 +413,9 @@ func (m *merger) person(p corpus.Person) {
 				x.Aliases = append(slices.Clip(x.Aliases), alias) // the data files' slice stays as it is
 			}
 		}
+		if x.Since.IsZero() && sameRole(x.Role, p.Role) {
+			x.Since = p.Since // a later release may say since when
+		}
 		return
 	}
 	// A newer holder of a role the data give someone in more languages
@@ -425,6 +428,9 @@ func (m *merger) person(p corpus.Person) {
 			maps.Copy(role, p.Role)
 			p.Role = role
 			x.Successor, x.Until = p.Name, p.AsOf
+			if !p.Since.IsZero() {
+				x.Until = p.Since // the day the successor took over
+			}
 			break
 		}
 	}

@@ -906,6 +906,7 @@ func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (place corpus.Text
 // Lixin）", "周雅琴教授".
 func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Cite) []corpus.Person {
 	var out []corpus.Person
+	var since corpus.Date // when the sentence says the role was taken
 	add := func(name, alias, role string) {
 		if name == "" || role == "" {
 			return
@@ -927,13 +928,14 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 			}
 			return
 		}
-		p := corpus.Person{Name: name, Role: corpus.Text{r.Lang: role}, Cite: cite}
+		p := corpus.Person{Name: name, Role: corpus.Text{r.Lang: role}, Since: since, Cite: cite}
 		if alias != "" && alias != name {
 			p.Aliases = []string{alias}
 		}
 		out = append(out, p)
 	}
 	for _, s := range sentences {
+		since = l.roleSince(s)
 		for _, m := range l.chineseRoles(s.text) {
 			if name, latin := l.chineseNameAfter(s.text[m.end:]); name != "" {
 				add(cmpOr(latin, name), name, l.places.cityBefore(s.text[:m.start])+s.text[m.start:m.end])
@@ -1030,6 +1032,19 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 		return ""
 	}
 	return s.text[s.units[i].start:endOf(s.units[j-1])]
+}
+
+// roleSince is the day a sentence says someone takes or took a role:
+// its first date, when it says so ("ab 1. Mai 2028", "took office on",
+// 自2028年3月1日起); zero if it does not.
+func (l *learner) roleSince(s sentence) corpus.Date {
+	if !l.cues.roleSince.in(s.text, s.units) {
+		return corpus.Date{}
+	}
+	if dates := findDates(s.text); len(dates) > 0 {
+		return dates[0].date
+	}
+	return corpus.Date{}
 }
 
 // appointeeBefore reads the name before the words that give it the role

@@ -159,9 +159,9 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "第十三届全体大会", "2027年2月4日，联盟第十三届全体大会在佛山举行。安徽省示范市（Shifan）正式加入联盟。示范市副市长王小明（Wang Xiaoming）表示欢迎。代表团访问了德国。",
 				"示范 2027-02-04", "13 2027-02-04 佛山", "Wang Xiaoming (王小明): 副市长"},
 			{corpus.German, "Vorschau", "Die 14. Plenarversammlung soll im Herbst 2027 in Hannover stattfinden.", "", "14 2027 Hannover", ""},
-			{corpus.Chinese, "人事", "经秘书处研究决定，谭静怡（Tan Jingyi）自2027年3月1日起担任联盟秘书处副秘书长。", "", "", "Tan Jingyi (谭静怡): 副秘书长"},
+			{corpus.Chinese, "人事", "经秘书处研究决定，谭静怡（Tan Jingyi）自2027年3月1日起担任联盟秘书处副秘书长。", "", "", "Tan Jingyi (谭静怡): 副秘书长 since 2027-03-01"},
 			// An adverb between the name and the appointing verb.
-			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长"},
+			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2026-11-01"},
 			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
 			// A name is not read into the verb after it (作工作报告); a name
 			// in characters alone is written in Latin letters too.
@@ -197,10 +197,12 @@ func TestLearn(t *testing.T) {
 			// Admitted at an assembly held: on its day; the place where it
 			// met, not the city the title names.
 			{corpus.English, "Zittau admitted at the 13th plenary assembly", "The 13th plenary assembly met in Weimar on 27 February 2027.", "Zittau 2027-02-27", "13 2027-02-27 Weimar", ""},
+			// Since when: the day the sentence says the role is taken.
+			{corpus.Chinese, "人事", "中德工业城市联盟秘书处2月6日宣布，自2028年3月1日起，由陈思远接任联盟秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2028-03-01"},
 			// The words that give the role between the name and the role.
 			{corpus.English, "People", "Zhou Wen has been appointed Deputy Secretary-General, succeeding Rong Qiang.", "", "", "Zhou Wen: Deputy Secretary-General"},
 			// 中方 is the Chinese side, no county.
-			{corpus.Chinese, "人事", "自2027年3月1日起，由王海燕接任联盟秘书长。至此联盟共有52个成员，其中中方30个。", "", "", "Wang Haiyan (王海燕): 秘书长"},
+			{corpus.Chinese, "人事", "自2027年3月1日起，由王海燕接任联盟秘书长。至此联盟共有52个成员，其中中方30个。", "", "", "Wang Haiyan (王海燕): 秘书长 since 2027-03-01"},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
@@ -219,7 +221,11 @@ func TestLearn(t *testing.T) {
 				if len(p.Aliases) > 0 {
 					name += " (" + strings.Join(p.Aliases, ", ") + ")"
 				}
-				people = append(people, name+": "+p.Role.In(tt.lang))
+				role := p.Role.In(tt.lang)
+				if !p.Since.IsZero() {
+					role += " since " + p.Since.String()
+				}
+				people = append(people, name+": "+role)
 			}
 			for _, c := range []struct{ what, got, want string }{
 				{"joined", strings.Join(joined, "; "), tt.joined},

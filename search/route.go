@@ -421,10 +421,14 @@ func contactDetails(e *Engine, q *question) answer.Answer {
 // successor names who followed the people a question names in their
 // roles, as far as the releases say; else the releases' text answers.
 func successor(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-	if !slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return p.Successor != "" }) {
-		return fromReleases(ctx, e, q)
+	switch {
+	case slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return p.Successor != "" }):
+		return e.successors(q.lang, q.people), true, nil
+	case slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return e.predecessorOf(p) != nil }):
+		// "Wen hat Chen Siyuan abgelöst?": whom the one named followed.
+		return e.predecessors(q.lang, q.people), true, nil
 	}
-	return e.successors(q.lang, q.people), true, nil
+	return fromReleases(ctx, e, q)
 }
 
 // coordinator answers with the newest office alone for "Who took over

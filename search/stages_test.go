@@ -557,6 +557,27 @@ func TestAssemblyAdmittedAndDecided(t *testing.T) {
 	}
 }
 
+func TestPredecessorAndSince(t *testing.T) {
+	// Whom someone followed, and since when they hold the role, as a
+	// release says (自2028年3月1日起，由陈思远接任联盟秘书长).
+	e := engineWith(t, "testdata/learndev")
+	e.now = func() time.Time { return time.Date(2028, 7, 10, 12, 0, 0, 0, time.UTC) }
+	tests := []struct{ question, says string }{
+		{"Wen hat Chen Siyuan als Generalsekretär abgelöst?", "Auf Liu Yi"},
+		{"Who did Chen Siyuan succeed?", "Chen Siyuan has held the role since 1 March 2028"},
+		{"Seit wann ist Chen Siyuan Generalsekretär?", "seit 1. März 2028"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, tt.says) {
+			t.Errorf("%s: %s", tt.question, a.Text)
+		}
+	}
+}
+
 func TestDeadlineSentence(t *testing.T) {
 	// A question for a deadline is answered by the date the release
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
