@@ -57,9 +57,9 @@ var evalSuites = []evalSuite{
 	// learns from them (members, counts, the press contact, the
 	// secretariat, assemblies), in wordings of their own: written by a
 	// helper who had not seen the engine, for the engine's authors to
-	// work on. 38 were right at the first run, 65 after the fixes it
+	// work on. 38 were right at the first run, 67 after the fixes it
 	// showed in the learner.
-	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.65,
+	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.67,
 		now: time.Date(2028, time.July, 10, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.84,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},

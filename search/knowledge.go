@@ -446,9 +446,21 @@ func sameRole(a, b corpus.Text) bool {
 		if !ok || ra == "" || rb == "" {
 			continue
 		}
-		if strings.EqualFold(ra, rb) || suffixRole(ra, rb) || suffixRole(rb, ra) {
+		if strings.EqualFold(ra, rb) || suffixRole(ra, rb) || suffixRole(rb, ra) || qualifiedRole(ra, rb) || qualifiedRole(rb, ra) {
 			return true
 		}
 	}
 	return false
+}
+
+// qualifiedRole reports whether role is the shorter role other with
+// whose it is after it: "Deputy Secretary-General of the ISA secretariat"
+// is a "Deputy Secretary-General", "stellvertretender Generalsekretär
+// des ISA-Sekretariats" a "stellvertretender Generalsekretär".
+func qualifiedRole(role, other string) bool {
+	rest, ok := strings.CutPrefix(strings.ToLower(role), strings.ToLower(other)+" ")
+	if !ok {
+		return false
+	}
+	return slices.ContainsFunc([]string{"of ", "for ", "in ", "des ", "der ", "für ", "in "}, func(p string) bool { return strings.HasPrefix(rest, p) })
 }

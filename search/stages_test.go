@@ -418,6 +418,25 @@ func TestContactDetailsOfAnother(t *testing.T) {
 	}
 }
 
+func TestSameRole(t *testing.T) {
+	tests := []struct {
+		a, b string
+		same bool
+	}{
+		{"Deputy Secretary-General of the ISA secretariat", "Deputy Secretary-General", true},
+		{"stellvertretender Generalsekretär des ISA-Sekretariats", "stellvertretender Generalsekretär", true},
+		{"联盟秘书处副秘书长", "副秘书长", true},
+		{"Secretary-General of the ISA secretariat in Foshan", "Deputy Secretary-General", false},
+		{"联盟秘书处副秘书长", "秘书长", false},
+		{"Secretary-General Assistant", "Secretary-General", false},
+	}
+	for _, tt := range tests {
+		if got := sameRole(corpus.Text{corpus.English: tt.a}, corpus.Text{corpus.English: tt.b}); got != tt.same {
+			t.Errorf("sameRole(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
 func TestMergeAssemblyMoved(t *testing.T) {
 	// Releases name the 13th assembly's date, oldest first: a newer date
 	// that says more of it refines it, one that says less keeps it, one
