@@ -169,7 +169,11 @@ var rules = []rule{
 	// The German secretariat is the German office.
 	{"german-secretariat", func(q *question) bool { return q.has[cSecretariat] && q.has[cGermany] }, fact(coordinator)},
 	{"secretariat", func(q *question) bool { return q.has[cSecretariat] }, fact(secretariat)},
-	{"coordinator", func(q *question) bool { return q.has[cCoordinator] }, fact(coordinator)},
+	// "Who is leading in the latest polls …?" leads nothing of the
+	// alliance's: words of its own, and no word for the alliance.
+	{"coordinator", func(q *question) bool {
+		return q.has[cCoordinator] && (q.unknownWords() <= 1 || q.has[cAlliance] || q.has[cSecretariat])
+	}, fact(coordinator)},
 	// "Wer wird zitiert?": the people quoted; if none, what the releases
 	// say.
 	{"quoted-people", func(q *question) bool { return q.has[cQuote] && q.has[cPerson] && q.unknownWords() == 0 },

@@ -597,6 +597,29 @@ func TestPredecessorAndSince(t *testing.T) {
 	}
 }
 
+func TestCoordinatorNeedsTheAlliance(t *testing.T) {
+	// "leading" is a word for coordinating; with words of its own and
+	// none for the alliance, the question is about something else.
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		rule     string // the rule that must not answer
+	}{
+		{"Who is leading the polls before the German election?", "coordinator"},
+		{"Who runs the German football league?", "coordinator"},
+		{"Wer leitet die ISA in Deutschland?", ""},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.rule != "" && a.Rule == tt.rule || tt.rule == "" && a.Rule != "coordinator" {
+			t.Errorf("%s: rule %s: %s", tt.question, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestDeadlineSentence(t *testing.T) {
 	// A question for a deadline is answered by the date the release
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
