@@ -40,8 +40,9 @@ type question struct {
 	// guessed are the units read as a keyword or name with a typo.
 	guessed []unit
 	// memberWords are the indexes in units of the last unit of each word
-	// for membership ("Mitglied", "member").
-	memberWords []int
+	// for membership ("Mitglied", "member"); contactWords of each for a
+	// contact or a contact detail ("Ansprechpartner", "address").
+	memberWords, contactWords []int
 	// memberish is whether it asks about membership: being a member,
 	// joining, founding members, guest status.
 	memberish bool
@@ -282,6 +283,9 @@ func (r *reading) match(n int, m match) {
 	}
 	if has(cMember) {
 		q.memberWords = append(q.memberWords, m.to-1)
+	}
+	if slices.ContainsFunc(contactConcepts, has) {
+		q.contactWords = append(q.contactWords, m.to-1)
 	}
 	typed := q.text[q.units[m.from].start:endOf(q.units[m.to-1])]
 	if slices.ContainsFunc(m.senses, func(s sense) bool { return slices.Contains(subjectConceptList, s.concept) }) {

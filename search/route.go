@@ -149,6 +149,12 @@ var rules = []rule{
 			}
 			return fromReleases(ctx, e, q)
 		}},
+	// "the address of the Chinese embassy", "contact at Eisenach's
+	// economic development agency": another organisation's, which only
+	// a release may give.
+	{"others-organisation-contact", func(q *question) bool {
+		return !q.has[cAlliance] && q.namesOtherOrganisation(q.contactWords, contactPrepositions, 1, 3)
+	}, fromReleases},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
 	{"contact", func(q *question) bool {
 		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
@@ -558,7 +564,7 @@ func (e *Engine) ofFounding(years []int) bool {
 func asksMembership(q *question) bool { return q.memberish && !q.has[cHow] && !q.has[cCount] }
 
 func asksOfOtherOrganisation(q *question) bool {
-	return q.memberish && q.namesOtherOrganisation() ||
+	return q.memberish && q.namesOtherOrganisation(q.memberWords, memberPrepositions, 0, 2) ||
 		len(q.cities) > 0 && q.has[cFounding] && !q.memberish && !q.has[cAlliance] && !q.has[cProposal]
 }
 
@@ -575,17 +581,25 @@ func asksForMembers(q *question) bool {
 	return q.has[cGermany] != q.has[cChina] && q.has[cAlliance] && unknown == 0
 }
 
-// namesOtherOrganisation reports whether a membership question names
-// another organisation: an unknown word after "Mitglied im", "member of"
-// and the like ("Mitglied im HSV", "member of FIFA").
-func (q *question) namesOtherOrganisation() bool {
-	for _, i := range q.memberWords {
-		if i+1 >= len(q.units) || !slices.Contains(orgPrepositions, q.units[i+1].key) {
+// namesOtherOrganisation reports whether a question names another
+// organisation after one of the words at the indexes given (for
+// membership, for a contact), gap words after it at most, and one of
+// prepositions, within reach words of it: an unknown word after
+// "Mitglied im", "member of", "phone number of" and the like ("Mitglied
+// im HSV", "member of FIFA", "the phone number of the Chinese embassy").
+func (q *question) namesOtherOrganisation(words []int, prepositions []string, gap, reach int) bool {
+	for _, w := range words {
+		i := w
+		if gap > 0 && i+2 < len(q.units) && !slices.Contains(prepositions, q.units[i+1].key) {
+			i++ // "phone number of", "contact person for"
+		}
+		if i+1 >= len(q.units) || !slices.Contains(prepositions, q.units[i+1].key) {
 			continue
 		}
-		// The name may follow an article or adjective: "im Deutschen
-		// Städtetag".
-		for _, v := range q.units[i+2 : min(i+4, len(q.units))] {
+		// The name may follow an article, an adjective or a city: "im
+		// Deutschen Städtetag", "of the Chinese embassy", "for the
+		// Hamburg port".
+		for _, v := range q.units[i+2 : min(i+2+reach, len(q.units))] {
 			at := func(w unit) bool { return w.start == v.start }
 			if slices.ContainsFunc(q.unknown, at) || slices.ContainsFunc(q.guessed, at) {
 				return true
@@ -595,8 +609,12 @@ func (q *question) namesOtherOrganisation() bool {
 	return false
 }
 
-// orgPrepositions come before the organisation one is a member of.
-var orgPrepositions = []string{"im", "beim", "bei", "in", "of", "der", "des"}
+// memberPrepositions come before the organisation one is a member of,
+// contactPrepositions before the one whose contact is asked.
+var (
+	memberPrepositions  = []string{"im", "beim", "bei", "in", "of", "der", "des"}
+	contactPrepositions = []string{"beim", "bei", "of", "der", "des", "for", "fur", "für", "at", "von", "vom"}
+)
 
 // onlyConcepts reports whether the question has no concepts but allowed.
 func onlyConcepts(has [numConcepts]bool, allowed ...concept) bool {
@@ -630,6 +648,9 @@ func anyOf(has [numConcepts]bool, cs ...concept) bool {
 	}
 	return false
 }
+
+// contactConcepts are the concepts of a contact and its details.
+var contactConcepts = []concept{cContact, cEmail, cPhone, cFax, cAddress, cWebsite}
 
 func requestedDetails(has [numConcepts]bool) []concept {
 	var out []concept

@@ -620,6 +620,31 @@ func TestCoordinatorNeedsTheAlliance(t *testing.T) {
 	}
 }
 
+func TestOtherOrganisationsContact(t *testing.T) {
+	// Another organisation's contact is none of the alliance's: only a
+	// release may give it.
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		answered bool
+		rule     string
+	}{
+		{"What is the address of the Chinese embassy in Berlin?", false, "others-organisation-contact"},
+		{"What is the phone number of the Chinese embassy?", false, "others-organisation-contact"},
+		{"Wie lautet die Adresse des ISA-Büros?", true, "contact-details"},
+		{"What's the e-mail address of the secretariat in Foshan?", true, "contact-details"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != tt.answered || a.Rule != tt.rule {
+			t.Errorf("%s: answered %v by %s: %s", tt.question, a.Answered, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestDeadlineSentence(t *testing.T) {
 	// A question for a deadline is answered by the date the release
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
