@@ -555,33 +555,17 @@ func TestSecondFact(t *testing.T) {
 	}
 }
 
-func TestAssemblyAdmittedAndDecided(t *testing.T) {
-	// An assembly's answer names the cities that joined on its day, and
-	// what it decided as its release says it, in the release's language
-	// when the asker's is not it.
+func TestAnswersOfLearnedFacts(t *testing.T) {
+	// What the learndev releases teach, said as an answer: an assembly's
+	// answer names the cities that joined on its day, and what it decided
+	// as its release says it, in the release's language when the asker's
+	// is not it; whom someone followed, and since when they hold the
+	// role (自2028年3月1日起，由陈思远接任联盟秘书长).
 	e := engineWith(t, "testdata/learndev")
 	e.now = func() time.Time { return time.Date(2028, 7, 10, 12, 0, 0, 0, time.UTC) }
 	tests := []struct{ question, says string }{
 		{"Wann war die 15. Plenarversammlung?", "Aufgenommen wurde: Siegen. Die Versammlung beschloss:"},
 		{"When was the 15th plenary assembly?", "Admitted: Siegen. Its decisions (in German): “Die Versammlung beschloss:"},
-	}
-	for _, tt := range tests {
-		a, err := e.Answer(t.Context(), tt.question, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(a.Text, tt.says) {
-			t.Errorf("%s: %s", tt.question, a.Text)
-		}
-	}
-}
-
-func TestPredecessorAndSince(t *testing.T) {
-	// Whom someone followed, and since when they hold the role, as a
-	// release says (自2028年3月1日起，由陈思远接任联盟秘书长).
-	e := engineWith(t, "testdata/learndev")
-	e.now = func() time.Time { return time.Date(2028, 7, 10, 12, 0, 0, 0, time.UTC) }
-	tests := []struct{ question, says string }{
 		{"Wen hat Chen Siyuan als Generalsekretär abgelöst?", "Auf Liu Yi"},
 		{"Who did Chen Siyuan succeed?", "Chen Siyuan has held the role since 1 March 2028"},
 		{"Seit wann ist Chen Siyuan Generalsekretär?", "seit 1. März 2028"},
