@@ -497,12 +497,8 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 	var out []learnedMembership
 	all := clausesOf(slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body))
 	for k, s := range all {
-		names := l.cues.alliance.in(s.text, s.units)
-		left := l.cues.leave.in(s.text, s.units) && (names || l.cues.membership.in(s.text, s.units))
-		applied, approved := l.cues.applied.in(s.text, s.units), l.cues.approved.in(s.text, s.units)
-		// An application to join names the alliance, or joining: "37
-		// Teams hatten sich beworben" applied for a prize.
-		if !left && applied && !approved && (names || l.cues.join.in(s.text, s.units)) {
+		c := l.membershipClause(s)
+		if c.applying {
 			for _, p := range l.places.citiesNamed(s.text, &l.cues.city) {
 				if p.city == nil || !p.city.IsMember() {
 					out = addOnce(out, learnedMembership{city: l.cityOf(s, p), when: cite.AsOf, change: applies})
@@ -510,27 +506,12 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			}
 			continue
 		}
-		// An application or a membership approved is a join: "Der
-		// Vorstand stimmte dem Aufnahmeantrag der Stadt zu", "Tangshan's
-		// membership was confirmed".
-		approved = approved && (applied || l.cues.membership.in(s.text, s.units))
-		joining := l.cues.join.in(s.text, s.units) || approved ||
-			names && l.cues.joinWithAlliance.in(s.text, s.units) || l.joinsByParticle(s) ||
-			names && l.cues.memberSince.in(s.text, s.units) && l.cues.memberWord.in(s.text, s.units) && len(findDates(s.text)) > 0
-		if !left && !joining || l.cues.joinNot.in(s.text, s.units) {
+		if !c.left && !c.joining {
 			continue
 		}
 		joinedThen := learnedMembership{when: joinDate(s, cite.AsOf)}
-		// 中方 counts the Chinese side; it is no county of Hunan here.
-		named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
-			return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil)
-		})
-		if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
-			if before := l.places.find(all[k-1].text); len(before) == 1 {
-				named = before // "The city ... joined": the city named before
-			}
-		}
-		if len(named) == 0 && !left && (l.cues.city.in(s.text, s.units) || approved) {
+		named := l.citiesOfClause(all, k)
+		if len(named) == 0 && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
 			// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
 			// Juli zu", "The board approved the application on 27 June":
 			// the one city the release says joined, on the earlier date.
@@ -543,9 +524,9 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		// a member leaves, another city joins.
 		for _, p := range named {
 			switch member := p.city != nil && p.city.IsMember(); {
-			case left && member:
+			case c.left && member:
 				out = addOnce(out, learnedMembership{city: *p.city, when: leaveDate(s), change: leaves})
-			case (!left || joining) && !member:
+			case (!c.left || c.joining) && !member:
 				joinedThen.city = l.joined(s, p, cite)
 				out = addOnce(out, joinedThen)
 			}
@@ -562,6 +543,54 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		}
 	}
 	return out
+}
+
+// membershipClause is what a clause says of memberships: that a city
+// left, joined, applied to join, or had its application or membership
+// approved.
+type membershipClause struct {
+	left, joining, applying, approved bool
+}
+
+// membershipClause reads what clause s says of memberships. A clause
+// about leaving names the alliance or a membership ("left the ISA", not
+// "left the fair"); an application names the alliance, or joining ("37
+// Teams hatten sich beworben" applied for a prize); an application or a
+// membership approved is a join ("Der Vorstand stimmte dem Aufnahmeantrag
+// der Stadt zu", "Tangshan's membership was confirmed"); a wish or a
+// plan says nothing ("plant den Austritt").
+func (l *learner) membershipClause(s sentence) membershipClause {
+	has := func(list *cueList) bool { return list.in(s.text, s.units) }
+	names := has(&l.cues.alliance)
+	c := membershipClause{left: has(&l.cues.leave) && (names || has(&l.cues.membership))}
+	applied, approved := has(&l.cues.applied), has(&l.cues.approved)
+	if !c.left && applied && !approved && (names || has(&l.cues.join)) {
+		return membershipClause{applying: true}
+	}
+	c.approved = approved && (applied || has(&l.cues.membership))
+	c.joining = has(&l.cues.join) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
+		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0
+	if has(&l.cues.joinNot) {
+		return membershipClause{}
+	}
+	return c
+}
+
+// citiesOfClause are the cities the k-th clause of all names: those it
+// names, else, when it refers back ("The city … joined"), the one the
+// clause before it in its paragraph names.
+func (l *learner) citiesOfClause(all []sentence, k int) []foundPlace {
+	s := all[k]
+	// 中方 counts the Chinese side; it is no county of Hunan here.
+	named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
+		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil)
+	})
+	if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
+		if before := l.places.find(all[k-1].text); len(before) == 1 {
+			return before
+		}
+	}
+	return named
 }
 
 // clauseBreaks split a sentence into the clauses that may each say a
