@@ -571,7 +571,11 @@ func asksOfOtherOrganisation(q *question) bool {
 func asksForMembers(q *question) bool {
 	unknown := q.unknownWords()
 	switch {
-	case q.has[cList] && (q.memberish || q.has[cCity] || len(q.regions) > 0 || q.has[cGermany] || q.has[cChina]):
+	case q.has[cList] && (q.memberish || q.has[cCity] || len(q.regions) > 0):
+		return true
+	case q.has[cList] && (q.has[cGermany] || q.has[cChina]) && unknown == 0:
+		// "Welche chinesischen sind dabei?"; not "Welche Aktien chinesischer
+		// Autozulieferer soll ich kaufen?"
 		return true
 	case q.memberish && unknown == 0 && len(q.cities) == 0:
 		return true

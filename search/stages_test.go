@@ -629,6 +629,29 @@ func TestOtherOrganisationsContact(t *testing.T) {
 	}
 }
 
+func TestMembersNeedTheirWords(t *testing.T) {
+	// "which" and a country name ask for members only when the question
+	// has no words of its own besides.
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		members  bool
+	}{
+		{"Which shares of German carmakers should I buy now?", false},
+		{"Welche chinesischen Städte sind dabei?", true},
+		{"Which German ones are in it?", true},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (a.Rule == "members") != tt.members {
+			t.Errorf("%s: rule %s: %s", tt.question, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestDeadlineSentence(t *testing.T) {
 	// A question for a deadline is answered by the date the release
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
