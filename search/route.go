@@ -571,12 +571,14 @@ func asksOfOtherOrganisation(q *question) bool {
 func asksForMembers(q *question) bool {
 	unknown := q.unknownWords()
 	switch {
-	case q.has[cList] && (q.memberish || q.has[cCity] || len(q.regions) > 0):
+	case q.has[cList] && q.memberish:
+		return true
+	case q.has[cList] && (q.has[cCity] || len(q.regions) > 0) && unknown == 0:
+		// "Welche Städte aus Bayern?"; not "Which German cities have the
+		// most bridges?", "Which Bavarian beers are famous?"
 		return true
 	case q.has[cList] && (q.has[cGermany] || q.has[cChina]) && unknown == 0:
-		// "Welche chinesischen sind dabei?"; not "Welche Aktien chinesischer
-		// Autozulieferer soll ich kaufen?"
-		return true
+		return true // "Welche chinesischen sind dabei?", not "Welche Aktien chinesischer Firmen …?"
 	case q.memberish && unknown == 0 && len(q.cities) == 0:
 		return true
 	case len(q.regions) > 0 && unknown == 0:

@@ -638,6 +638,10 @@ func TestMembersNeedTheirWords(t *testing.T) {
 		members  bool
 	}{
 		{"Which shares of German carmakers should I buy now?", false},
+		{"Which German cities have the most bridges?", false},
+		{"Which Bavarian beers are famous?", false},
+		{"哪些德国城市有机场？", false},
+		{"Welche Städte aus Bayern sind dabei?", true},
 		{"Welche chinesischen Städte sind dabei?", true},
 		{"Which German ones are in it?", true},
 	}
