@@ -153,7 +153,7 @@ var rules = []rule{
 	// economic development agency": another organisation's, which only
 	// a release may give.
 	{"others-organisation-contact", func(q *question) bool {
-		return !q.has[cAlliance] && q.namesOtherOrganisation(q.contactWords, contactPrepositions, 1, 3)
+		return !q.has[cAlliance] && q.namesOtherOrganisation(q.contactWords, contactPrepositions, 1, 4)
 	}, fromReleases},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
 	{"contact", func(q *question) bool {

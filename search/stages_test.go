@@ -615,6 +615,7 @@ func TestOtherOrganisationsContact(t *testing.T) {
 	}{
 		{"What is the address of the Chinese embassy in Berlin?", false, "others-organisation-contact"},
 		{"What is the phone number of the Chinese embassy?", false, "others-organisation-contact"},
+		{"What is the email of the Foshan city government?", false, "others-organisation-contact"},
 		{"Wie lautet die Adresse des ISA-Büros?", true, "contact-details"},
 		{"What's the e-mail address of the secretariat in Foshan?", true, "contact-details"},
 	}
