@@ -129,8 +129,9 @@ var evalSuites = []evalSuite{
 	// admits another (Changzhou), a new press spokesman and a new
 	// Secretary-General, and 150 questions, 91 of them across languages.
 	// 80 of them (53.3 %) were right at the first run, with the engine of
-	// the session's start and with its first change (byNamesAlone).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.53,
+	// the session's start and with its first change (byNamesAlone); 85
+	// (56.7 %) at the session's end, none of its questions debugged.
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.56,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 }
 

@@ -28,8 +28,9 @@ type messageCues struct {
 	asksReason cueList
 	// asksFrequency asks how often: "jährlich", "every two years".
 	asksFrequency cueList
-	// asksSuccessor asks who followed someone in their role.
-	asksSuccessor cueList
+	// asksSuccessor asks who followed someone in their role; asksEarlier
+	// what someone did before it.
+	asksSuccessor, asksEarlier cueList
 	// asksWhich asks which ones, followed by what ("Welche Funktionen",
 	// "which goods"); 哪些 and 哪几 ask for several.
 	asksWhich cueList
@@ -60,7 +61,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
+		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
 		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {

@@ -56,8 +56,9 @@ type question struct {
 	// assembly met (onlyWhere).
 	citiesOnlyWhere bool
 	// asksSuccessor is whether it asks who followed someone: "Wer ist
-	// Nachfolger von Liu Yi?", "谁接替了刘毅？".
-	asksSuccessor bool
+	// Nachfolger von Liu Yi?", "谁接替了刘毅？"; asksEarlier whether it asks
+	// what someone did before: "Was hat sie vorher gemacht?".
+	asksSuccessor, asksEarlier bool
 	// roles are the words for a role no keyword explains ("mayor",
 	// "Bürgermeister", "市长"): someone's, maybe not the alliance's.
 	roles []unit
@@ -124,6 +125,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
+	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units)
 	q.keepRealCities()
 	q.citiesOnlyWhere = e.onlyWhere(q)
 	q.roles = e.rolesIn(q)

@@ -164,6 +164,8 @@ var rules = []rule{
 	// "Wer ist Nachfolger von Liu Yi?": the successor the releases
 	// name, else what their text says.
 	{"successor", func(q *question) bool { return len(q.people) > 0 && q.asksSuccessor }, successor},
+	// "What was Chen Siyuan's job before?": what the role does not say.
+	{"person-before", func(q *question) bool { return len(q.people) > 0 && q.asksEarlier }, fromReleases},
 	{"person", func(q *question) bool { return len(q.people) > 0 },
 		holding(func(e *Engine, q *question) answer.Answer { return e.person(q.lang, q.people) })},
 	// "Unterschied Koordinator und Sekretariat": both.

@@ -579,6 +579,15 @@ func TestAnswersOfLearnedFacts(t *testing.T) {
 			t.Errorf("%s: %s", tt.question, a.Text)
 		}
 	}
+	// What someone did before their role is no role the data hold: the
+	// releases' text may say.
+	a, err := e.Answer(t.Context(), "What did Chen Siyuan do before?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule != "person-before" {
+		t.Errorf("what Chen Siyuan did before: rule %s: %s", a.Rule, a.Text)
+	}
 }
 
 func TestCoordinatorNeedsTheAlliance(t *testing.T) {
