@@ -61,11 +61,11 @@ var evalSuites = []evalSuite{
 	// showed in the learner.
 	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.67,
 		now: time.Date(2028, time.July, 10, 12, 0, 0, 0, time.UTC)},
-	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.84,
+	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.85,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
 	// Written by a helper who had not seen the engine's code, after the
 	// work on the suites above: four releases of its own and 80 questions.
-	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.73,
+	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.75,
 		now: time.Date(2026, time.December, 2, 12, 0, 0, 0, time.UTC)},
 	// A second blind set, by another helper who had not seen the engine,
 	// after the work on all the sets above: seven releases, 114 questions.
@@ -82,14 +82,14 @@ var evalSuites = []evalSuite{
 	// It reached 97; 95 since the third glossary, whose Chinese words
 	// (友好学校, 集装箱) cut two questions into more subjects than a
 	// passage covers.
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.70,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.72,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
 	// them (50.7 %) were right at the first run, before any change for them;
 	// 99 (66.0 %) after this session's changes, of which the glossaries
 	// were written without it and the rest were found in its failures.
-	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.72,
+	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.74,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A fifth blind set, by a fifth helper who had not seen the engine,
 	// written after all of this session's changes: eight releases, 136
@@ -106,7 +106,7 @@ var evalSuites = []evalSuite{
 	// session was measured on it; 94 (64.4 %) at the session's end, some
 	// of it from fixes found in its failures (the press contact, the
 	// assembly of a year).
-	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.64,
+	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.65,
 		now: time.Date(2026, time.December, 10, 12, 0, 0, 0, time.UTC)},
 	// A seventh blind set, by a seventh helper who had not seen the engine,
 	// written in the fourth session: eight releases, among them a plenary
@@ -114,14 +114,14 @@ var evalSuites = []evalSuite{
 	// about a release in another language. 79 of them (53.7 %) were right
 	// at the first run, after this session's changes; the engine of the
 	// session's start had 77 (52.4 %).
-	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.55,
+	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.59,
 		now: time.Date(2027, time.January, 21, 12, 0, 0, 0, time.UTC)},
 	// An eighth blind set, by an eighth helper who had not seen the
 	// engine, written at the start of the fifth session: eight releases,
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.53,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.54,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
