@@ -462,5 +462,5 @@ func qualifiedRole(role, other string) bool {
 	if !ok {
 		return false
 	}
-	return slices.ContainsFunc([]string{"of ", "for ", "in ", "des ", "der ", "für ", "in "}, func(p string) bool { return strings.HasPrefix(rest, p) })
+	return slices.ContainsFunc([]string{"of ", "for ", "in ", "des ", "der ", "für "}, func(p string) bool { return strings.HasPrefix(rest, p) })
 }

@@ -64,10 +64,11 @@ func (l *learner) learn(r *corpus.Release) *learned {
 	cite := corpus.Cite{Source: r.ID, AsOf: corpus.DateOf(r.Date)}
 	body := sentencesOf(r.Body)
 	about := sentencesOf(r.About)
-	assemblies := l.assemblies(r, body, cite)
+	titleNumber := l.assemblyNumber(sentence{text: r.Title, units: segment(r.Title)})
+	assemblies := l.assemblies(r, body, cite, titleNumber)
 	// A join no sentence dates is of the day of the assembly the release
 	// reports on, if it does, else of the day of the release.
-	undated, held := heldOn(l.assemblyNumber(sentence{text: r.Title, units: segment(r.Title)}), assemblies, cite.AsOf)
+	undated, held := heldOn(titleNumber, assemblies, cite.AsOf)
 	if !held {
 		undated = cite.AsOf
 	}
@@ -740,10 +741,10 @@ var (
 
 // assemblies reads the plenary assemblies the release names by number:
 // when and where, whether it is still to come, and, for the assembly the
-// release is about, what it decided.
-func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cite) []corpus.Assembly {
+// release is about (titleNumber, the one its title names), what it
+// decided.
+func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cite, titleNumber int) []corpus.Assembly {
 	var out []corpus.Assembly
-	titleNumber := l.assemblyNumber(sentence{text: r.Title, units: segment(r.Title)})
 	placeMarked := map[int]bool{} // whether an assembly's place was marked as such
 	for _, s := range slices.Concat(titleClauses(r.Title), body) {
 		n := l.assemblyNumber(s)

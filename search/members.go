@@ -17,7 +17,7 @@ import (
 // and each data file's source. The releases that repeat a figure in their
 // about section are cited once, by the newest.
 func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
-	return e.latestCountOf(func(corpus.Count) bool { return true })
+	return e.latestCountOf(givesMembersOf(""))
 }
 
 // latestCountOf is latestCount among the counts that give what keep
@@ -36,6 +36,18 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 		}
 	}
 	return latest, agree, true
+}
+
+// givesMembersOf keeps the counts that give the members of country, any
+// count for "": a release may give the total alone, or one side.
+func givesMembersOf(country string) func(corpus.Count) bool {
+	switch country {
+	case corpus.Germany:
+		return func(c corpus.Count) bool { return c.Germany > 0 }
+	case corpus.China:
+		return func(c corpus.Count) bool { return c.China > 0 }
+	}
+	return func(corpus.Count) bool { return true }
 }
 
 // onDate says when something happened (a city joined or left), as the
@@ -576,8 +588,8 @@ func ordinalArg(lang corpus.Lang, n int) any {
 // Chinese members the sources name only some.
 func (e *Engine) sayNotMember(a *answerer, country, name string) {
 	// The newest count of each side: a release may give the total alone.
-	german, _, okGerman := e.latestCountOf(func(c corpus.Count) bool { return c.Germany > 0 })
-	chinese, _, okChinese := e.latestCountOf(func(c corpus.Count) bool { return c.China > 0 })
+	german, _, okGerman := e.latestCountOf(givesMembersOf(corpus.Germany))
+	chinese, _, okChinese := e.latestCountOf(givesMembersOf(corpus.China))
 	germanNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.Germany }))
 	chineseNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
 	switch {
@@ -684,7 +696,7 @@ func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
 		// The newest count of the German members: a release may give
 		// the total alone ("its 51st member city").
 		citeAll()
-		side, _, _ := e.latestCountOf(func(c corpus.Count) bool { return c.Germany > 0 })
+		side, _, _ := e.latestCountOf(givesMembersOf(corpus.Germany))
 		a.cite(side.Cite)
 		if side.Länder > 0 {
 			a.say("members.isa_has_german_members_from", side.Germany, side.Länder, asOf(lang, side.AsOf), names)
@@ -694,7 +706,7 @@ func (e *Engine) members(lang corpus.Lang, f memberFilter) answer.Answer {
 		e.joinedSince(a, side.AsOf, corpus.Germany)
 	case f.country == corpus.China:
 		citeAll()
-		side, _, _ := e.latestCountOf(func(c corpus.Count) bool { return c.China > 0 })
+		side, _, _ := e.latestCountOf(givesMembersOf(corpus.China))
 		a.cite(side.Cite)
 		if side.Provinces > 0 {
 			a.say("members.isa_has_chinese_members_from", side.China, side.Provinces, asOf(lang, side.AsOf), len(cities), names)
@@ -748,14 +760,7 @@ func (e *Engine) newestMembers(lang corpus.Lang, f memberFilter) answer.Answer {
 // set, is the time asked about ("2018", "Ende 2017").
 func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answer.Answer {
 	a := e.newAnswer(lang)
-	gives := func(corpus.Count) bool { return true }
-	switch f.country {
-	case corpus.Germany:
-		gives = func(c corpus.Count) bool { return c.Germany > 0 }
-	case corpus.China:
-		gives = func(c corpus.Count) bool { return c.China > 0 }
-	}
-	latest, agree, ok := e.latestCountOf(gives)
+	latest, agree, ok := e.latestCountOf(givesMembersOf(f.country))
 	if !ok {
 		return e.notAnswered(lang)
 	}

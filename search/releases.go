@@ -186,14 +186,15 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []t
 // byNamesAlone finds, for a question whose subject no passage covers but
 // which asks for a kind of fact and names the places or people it is
 // about, the sentence of the kind asked for in the release whose title
-// names them all, the release about them: "Wie lange bleiben die Feuerwehrleute aus Panjin in
-// Ludwigshafen?" is answered by "… kommen 24 Einsatzkräfte aus Panjin für
-// vier Wochen nach Ludwigshafen", which shares no other word with it.
-// One name is not enough: "Wie viele Einwohner hat Wuppertal?" is not
-// answered by a number in a release on Wuppertal; nor is a release that
-// lists Dortmund and Köln among the members about a match between them. Its passages'
-// coverage is the topic's, below minCoverage: the answer
-// says it is the closest passage found.
+// names them all, the release about them: "Wie lange bleiben die
+// Feuerwehrleute aus Panjin in Ludwigshafen?" is answered by "… kommen
+// 24 Einsatzkräfte aus Panjin für vier Wochen nach Ludwigshafen", which
+// shares no other word with it. One name is not enough: "Wie viele
+// Einwohner hat Wuppertal?" is not answered by a number in a release on
+// Wuppertal; nor is a release that lists Dortmund and Köln among the
+// members about a match between them. Its passages' coverage is the
+// topic's, below minCoverage: the answer says it is the closest passage
+// found.
 func (e *Engine) byNamesAlone(ctx context.Context, q *question, topic, hints []topicWord, counted *topicWord) ([]scoredPassage, candidate, error) {
 	names := slices.DeleteFunc(slices.Clone(topic), func(w topicWord) bool { return !w.name })
 	if q.expects == anyText || len(names) < 2 || len(names) == len(topic) {
@@ -207,9 +208,8 @@ func (e *Engine) byNamesAlone(ctx context.Context, q *question, topic, hints []t
 	if !mentionsAll(names, e.termSet(release.Lang, release.Title)) {
 		return nil, candidate{}, nil
 	}
-	found = slices.DeleteFunc(found, func(f scoredPassage) bool {
-		return f.p.Release != release || !mentionsAll(names, e.termSet(release.Lang, f.p.Text+"\n"+release.Title))
-	})
+	// The title names them all, so each of its passages does with it.
+	found = slices.DeleteFunc(found, func(f scoredPassage) bool { return f.p.Release != release })
 	for i := range found {
 		found[i].coverage, _ = covers(topic, e.termSet(release.Lang, found[i].p.Text+"\n"+release.Title))
 	}
