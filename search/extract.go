@@ -511,9 +511,16 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 			continue
 		}
 		if n := cue.at(q.units, i); n > 0 && i+n < len(q.units) && !q.units[i+n].han {
-			// A German noun is capitalised: "wie viele chinesische
-			// Firmen" counts the firms.
-			if next := i + n + 1; q.lang == corpus.German && !q.units[i+n].capital && next < len(q.units) && q.units[next].capital {
+			// What is counted may come a word later: a German noun is
+			// capitalised ("wie viele chinesische Firmen" counts the
+			// firms); in English, a plural follows the word that
+			// qualifies it ("how many exchange participants", but "how
+			// many German apprentices" are counted as German).
+			next := i + n + 1
+			switch {
+			case next >= len(q.units) || q.units[next].han:
+			case q.lang == corpus.German && !q.units[i+n].capital && q.units[next].capital,
+				q.lang == corpus.English && !q.units[i+n].capital && !plural(q.units[i+n]) && plural(q.units[next]):
 				n++
 			}
 			if words := e.topicOf([]string{q.units[i+n].raw}, nil, nil, q.lang); len(words) == 1 {
@@ -523,13 +530,54 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 		}
 	}
 	for _, w := range cue.chinese {
-		if _, after, ok := strings.Cut(q.text, w); ok {
+		if before, after, ok := strings.Cut(q.text, w); ok {
 			if r, _ := utf8.DecodeRuneInString(after); isHan(r) {
-				return &topicWord{text: string(r), own: []string{string(r)}}
+				return e.chineseCounted(q, before, after)
 			}
 		}
 	}
 	return nil
+}
+
+// chineseCounted is what a Chinese question counts after its 多少 or 几:
+// the noun after a measure word (多少个包裹: the parcels), else the noun
+// before the question word that the measure word counts (学员有多少人:
+// the trainees), else the character after it (几年: years), with their
+// translations, so that a release in another language counts them too.
+// The character itself stays a term: 18人代表团 counts people.
+func (e *Engine) chineseCounted(q *question, before, after string) *topicWord {
+	first, size := utf8.DecodeRuneInString(after)
+	noun, measure := string(first), e.learner.cues.measureWords.index(after, nil) == 0
+	if measure {
+		after = after[size:]
+	}
+	if next := []rune(hanPrefix(after)); len(next) > 0 && e.chineseWordAt(next, 0) > 1 {
+		noun = string(next[:e.chineseWordAt(next, 0)])
+	} else if words := e.chineseWords(hanSuffix(before)); measure && len(words) > 0 {
+		noun = words[len(words)-1]
+	}
+	words := e.topicOf([]string{noun}, nil, nil, q.lang)
+	if len(words) != 1 {
+		return &topicWord{text: string(first), own: []string{string(first)}}
+	}
+	w := &words[0]
+	if measure {
+		w.terms[corpus.Chinese] = append(w.terms[corpus.Chinese], string(first))
+	}
+	return w
+}
+
+// hanPrefix is the run of Chinese characters s starts with.
+func hanPrefix(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !isHan(r) }); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// hanSuffix is the run of Chinese characters s ends with.
+func hanSuffix(s string) string {
+	return s[strings.LastIndexFunc(s, func(r rune) bool { return !isHan(r) })+1:]
 }
 
 // givesDeadline reports whether a sentence gives a date as a deadline: a
@@ -585,9 +633,15 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 		case lang == corpus.Chinese:
 			// The measure word and the noun: 420家企业, 18人代表团 for
 			// "people" (人们); or the noun and the number with its
-			// measure word: 现有工作人员12名.
+			// measure word: 现有工作人员12名. A numeral's measure word
+			// is always there and shares its character with too many
+			// words (四所 and 交易所): the noun after it counts.
 			head := firstRunes(after, 4)
-			if counted.foundIn(e.termSet(lang, head)) || sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) ||
+			if n.word {
+				_, size := utf8.DecodeRuneInString(after)
+				head = firstRunes(after[size:], 4)
+			}
+			if counted.foundIn(e.termSet(lang, head)) || !n.word && sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) ||
 				counted.foundIn(e.termSet(lang, lastRunes(sentence[:n.start], 3))) && e.learner.cues.measureWords.index(after, nil) == 0 {
 				return true
 			}
@@ -627,9 +681,19 @@ func (e *Engine) numbersIn(sentence string) []numberSpan {
 			spans = append(spans, numberSpan{start: u.start, end: endOf(units[i+n-1]), word: true})
 		}
 	}
+	// Chinese numerals count what their measure word follows: 七名成员,
+	// not the 一 of 统一, nor the 二 of the ordinal 第二届.
+	for _, loc := range chineseNumeral.FindAllStringIndex(sentence, -1) {
+		if e.learner.cues.measureWords.index(sentence[loc[1]:], nil) == 0 && !strings.HasSuffix(sentence[:loc[0]], "第") {
+			spans = append(spans, numberSpan{start: loc[0], end: loc[1], word: true})
+		}
+	}
 	slices.SortFunc(spans, func(a, b numberSpan) int { return cmp.Compare(a.start, b.start) })
 	return spans
 }
+
+// chineseNumeral finds a number in Chinese numerals: 七, 二十四, 两.
+var chineseNumeral = regexp.MustCompile(`[零一二三四五六七八九十百千万两]+`)
 
 // numeralPattern finds the number in an ordinal: "12" of "12th", 十二 of
 // 第十二届.

@@ -294,6 +294,23 @@ func TestCountedWord(t *testing.T) {
 		// The noun before the number and its measure word.
 		{"Wie viele Firmen haben ausgestellt?", "参展企业共420家。", true},
 		{"Wie viele Firmen haben ausgestellt?", "参展企业来自12个城市。", false},
+		// A Chinese question counts the noun its measure word counts,
+		// after it or before the question word, or the character after
+		// 几; across languages too.
+		{"一天最多能处理多少个包裹？", "It can handle up to 120,000 parcels a day.", true},
+		{"一天最多能处理多少个包裹？", "Around 650 new jobs are expected.", false},
+		{"第一批学员有多少人？", "The first intake will have 48 trainees.", true},
+		{"第一批学员有多少人？", "16 instructors will spend ten weeks in Ingolstadt.", false},
+		{"德国方面有几家企业参展？", "12 German companies exhibit.", true},
+		{"课程一共几年？", "The course takes 3 years.", true},
+		{"课程一共几年？", "The instructors spend 10 weeks in Ingolstadt.", false},
+		// Chinese numerals with their measure word, not in an ordinal.
+		{"评审委员会有几名成员？", "评审委员会由七名成员组成。", true},
+		{"有多少市长出席？", "第二届市长论坛将于2027年举行。", false},
+		{"有多少个交易所？", "来自四所职业院校的学生。", false},
+		// An English plural after the word that qualifies it.
+		{"How many exchange participants are planned?", "They hope for 40 participants next year.", true},
+		{"How many exchange participants are planned?", "The exchange was held 3 times.", false},
 	}
 	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range tests {
