@@ -367,6 +367,8 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 				switch {
 				case w.foundIn(terms):
 					in += topicWeight(w) * w.share(terms)
+				case w.headIn(terms):
+					in += topicWeight(w) / 2
 				case w.foundIn(context):
 					around += topicWeight(w)
 				}
@@ -654,7 +656,7 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 			if n.word {
 				near = 1
 			}
-			if counted.foundIn(e.termSet(lang, strings.Join(words[:min(near, len(words))], " "))) {
+			if terms := e.termSet(lang, strings.Join(words[:min(near, len(words))], " ")); counted.foundIn(terms) || counted.headIn(terms) {
 				return true
 			}
 		}

@@ -479,7 +479,7 @@ func covers(topic []topicWord, terms termSet) (float64, bool) {
 		switch {
 		case found:
 			got += topicWeight(w)
-		case w.head != "" && terms.has(w.head):
+		case w.headIn(terms):
 			got += topicWeight(w) / 2
 			found = true
 		}
@@ -549,6 +549,12 @@ type topicWord struct {
 	// says what kind of thing it is: a passage with "Sitzplätze" holds
 	// part of "Fahrgastplätze".
 	head string
+}
+
+// headIn reports whether the terms hold the head of the word, a German
+// compound, though not the word: "Kisten" of "Transportkisten".
+func (w topicWord) headIn(terms termSet) bool {
+	return w.head != "" && terms.has(w.head)
 }
 
 // single reports whether the word is one Chinese character.

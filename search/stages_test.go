@@ -294,6 +294,9 @@ func TestCountedWord(t *testing.T) {
 		// The noun before the number and its measure word.
 		{"Wie viele Firmen haben ausgestellt?", "参展企业共420家。", true},
 		{"Wie viele Firmen haben ausgestellt?", "参展企业来自12个城市。", false},
+		// A German compound is counted by its head, though less sure.
+		{"Wie viele Transportkisten sind nötig?", "Sie reisen in 14 klimatisierten Kisten nach Chemnitz.", true},
+		{"Wie viele Transportkisten sind nötig?", "Sie reisen in 14 Flugzeugen nach Chemnitz.", false},
 		// A Chinese question counts the noun its measure word counts,
 		// after it or before the question word, or the character after
 		// 几; across languages too.
