@@ -75,8 +75,16 @@ var rules = []rule{
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.joinOrder(q.lang, q.cities) })},
 	// "Köln Mitglied im Fußballverein?" asks about another club, and "Wann
 	// wurde Köln gegründet?" about the city: neither about the ISA,
-	// whatever a release says of Köln.
-	{"other-organisation", asksOfOtherOrganisation, fact(func(e *Engine, q *question) answer.Answer { return e.notAnswered(q.lang) })},
+	// whatever a release says of Köln. A question for a kind of fact may
+	// still be answered by a release that covers it whole ("Where will
+	// the Deyang company set up its European service centre?").
+	{"other-organisation", asksOfOtherOrganisation, func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+		refuse := fact(func(e *Engine, q *question) answer.Answer { return e.notAnswered(q.lang) })
+		if q.expects == anyText {
+			return refuse(ctx, e, q)
+		}
+		return unlessReleaseSays(refuse)(ctx, e, q)
+	}},
 	// "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?", "Is Yantai the
 	// first ISA city from Shandong?"
 	{"first-of-region", func(q *question) bool {
@@ -222,10 +230,13 @@ var rules = []rule{
 	{"joined-in", func(q *question) bool { return q.has[cJoin] && len(q.years) > 0 && len(q.cities) == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
 	// "How many people live in Aachen" counts no members, nor do "how
-	// many visitors" and "how many took part in the assembly".
+	// many visitors" and "how many took part in the assembly", nor "Wie
+	// viele Mitglieder hat der Deutsche Städtetag?": a noun the engine
+	// does not know is another organisation, unless the question names
+	// the alliance too.
 	{"count", func(q *question) bool {
 		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] && !q.namesUnknown() &&
-			(q.memberish || q.has[cCity] || q.unknownWords() == 0)
+			(q.memberish || q.has[cCity] || q.unknownWords() == 0) && (!q.unknownLatinNoun() || q.has[cAlliance])
 	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.count(q.lang, memberFilterOf(q), timeAsked(q)) })},
 	// The data knows who joined, not who will.

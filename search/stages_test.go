@@ -1351,3 +1351,35 @@ func TestCitationGivesNoFact(t *testing.T) {
 		t.Errorf("answered with the person's role: %s", a.Text)
 	}
 }
+
+func TestOtherOrganisationFromRelease(t *testing.T) {
+	// A question for a kind of fact that names another organisation is
+	// answered by a release that covers it; one that asks whether a city
+	// belongs to another organisation is not, nor is another
+	// organisation's membership counted as the alliance's.
+	e := engineWith(t, "testdata/eval")
+	tests := []struct {
+		question string
+		answered bool
+		contains string
+	}{
+		{"Welche neue Mitgliedsstadt will in der ISA bei der Technik für Batterien kooperieren?", true, "Heilbronn"},
+		{"Ist Wuppertal Mitglied im Deutschen Städtetag?", false, ""},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "other-organisation" || a.Answered != tt.answered || !strings.Contains(a.Text, tt.contains) {
+			t.Errorf("%s: rule %s, answered %v: %s", tt.question, a.Rule, a.Answered, a.Text)
+		}
+	}
+	a, err := e.Answer(t.Context(), "Wie viele Mitglieder hat der Deutsche Städtetag?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "count" {
+		t.Errorf("another organisation's members counted as the alliance's: %s", a.Text)
+	}
+}
