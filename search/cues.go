@@ -29,6 +29,7 @@ type cues struct {
 	freeOfCharge, reasons, frequencies, measureWords                      cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
+	joinObjectVerbs, joinArticles                                         cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -60,12 +61,14 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"frequencies":     &c.frequencies,
 		"measure_words":   &c.measureWords,
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
-		"alliance_contact": &c.allianceContact,
-		"city_office":      &c.cityOffice,
-		"appointed":        &c.appointed,
-		"appoints":         &c.appoints,
-		"appointed_before": &c.appointedBefore,
-		"role_since":       &c.roleSince,
+		"alliance_contact":  &c.allianceContact,
+		"city_office":       &c.cityOffice,
+		"appointed":         &c.appointed,
+		"appoints":          &c.appoints,
+		"appointed_before":  &c.appointedBefore,
+		"role_since":        &c.roleSince,
+		"join_object_verbs": &c.joinObjectVerbs,
+		"join_articles":     &c.joinArticles,
 	})
 	if err != nil {
 		return nil, err

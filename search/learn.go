@@ -569,7 +569,7 @@ func (l *learner) membershipClause(s sentence) membershipClause {
 		return membershipClause{applying: true}
 	}
 	c.approved = approved && (applied || has(&l.cues.membership))
-	c.joining = has(&l.cues.join) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
+	c.joining = has(&l.cues.join) && !l.joinsOther(s) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
 		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0
 	if has(&l.cues.joinNot) {
 		return membershipClause{}
@@ -628,6 +628,45 @@ func titleClauses(title string) []sentence {
 		}
 	}
 	return out
+}
+
+// joinsOther reports whether a clause says a city joined something other
+// than the alliance: the object of its verb of joining names something
+// else ("The port of Duisburg has joined the corridor", "ist dem
+// Netzwerk beigetreten", "宁波港加入该走廊").
+func (l *learner) joinsOther(s sentence) bool {
+	verbs, articles := &l.cues.joinObjectVerbs, &l.cues.joinArticles
+	names := func(units []unit) bool {
+		return slices.ContainsFunc(units, func(u unit) bool { return l.cues.alliance.inText(u.raw) })
+	}
+	for i, u := range s.units {
+		n := verbs.at(s.units, i)
+		if n == 0 || u.han {
+			continue
+		}
+		// English: the object after the verb; German: before its
+		// participle.
+		if j := i + n; j < len(s.units) && articles.at(s.units, j) > 0 && !names(s.units[j:min(len(s.units), j+6)]) {
+			return true
+		}
+		if i >= 2 && articles.at(s.units, i-2) > 0 && !names(s.units[i-1:i]) {
+			return true
+		}
+	}
+	for _, verb := range verbs.chinese {
+		for rest := s.text; ; {
+			_, after, ok := strings.Cut(rest, verb)
+			if !ok {
+				break
+			}
+			rest = strings.TrimPrefix(after, "了")
+			noObject := slices.ContainsFunc(articles.chinese, func(w string) bool { return strings.HasPrefix(rest, w) })
+			if r, _ := utf8.DecodeRuneInString(rest); isHan(r) && !noObject && !l.cues.alliance.inText(firstRunes(rest, 12)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinsByParticle reports whether a German clause says a city joined with

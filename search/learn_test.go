@@ -203,6 +203,13 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "People", "Zhou Wen has been appointed Deputy Secretary-General, succeeding Rong Qiang.", "", "", "Zhou Wen: Deputy Secretary-General"},
 			// 中方 is the Chinese side, no county.
 			{corpus.Chinese, "人事", "自2027年3月1日起，由王海燕接任联盟秘书长。至此联盟共有52个成员，其中中方30个。", "", "", "Wang Haiyan (王海燕): 秘书长 since 2027-03-01"},
+			// A city that joins something else: the object of the verb
+			// names no alliance.
+			{corpus.English, "Corridor", "The port of Duisburg has joined the corridor as logistics partner.", "", "", ""},
+			{corpus.German, "Netzwerk", "Zittau ist dem Netzwerk der Wasserstoffstädte beigetreten.", "", "", ""},
+			{corpus.Chinese, "走廊", "宁波港加入该走廊，担任中方转运港。", "", "", ""},
+			{corpus.English, "Membership", "Zittau joined the Sino-German Industrial Cities Alliance on 2 February 2027.", "Zittau 2027-02-02", "", ""},
+			{corpus.Chinese, "十堰", "2027年2月2日，十堰市正式加入中德工业城市联盟。十堰加入后，联盟共有50个成员城市。", "十堰 2027-02-02", "", ""},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
