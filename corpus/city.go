@@ -45,6 +45,12 @@ type City struct {
 	// names that source.
 	Left     Date  `yaml:"left,omitempty"`
 	LeftCite *Cite `yaml:"left_cite,omitempty"`
+	// Suspended is when a member's membership rests ("ruht", 暂停), and
+	// SuspendedUntil until when, if a source says; SuspendedCite names
+	// that source. The city stays a member.
+	Suspended      Date  `yaml:"suspended,omitempty"`
+	SuspendedUntil Date  `yaml:"suspended_until,omitempty"`
+	SuspendedCite  *Cite `yaml:"suspended_cite,omitempty"`
 	// Applied is when a city that is no member applied to join, where a
 	// source says; AppliedCite names that source.
 	Applied     Date  `yaml:"applied,omitempty"`

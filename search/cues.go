@@ -29,7 +29,7 @@ type cues struct {
 	freeOfCharge, reasons, frequencies, measureWords                      cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
-	joinObjectVerbs, joinArticles                                         cueList
+	joinObjectVerbs, joinArticles, suspend, noLonger, joinNotGerman       cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -69,6 +69,9 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"role_since":        &c.roleSince,
 		"join_object_verbs": &c.joinObjectVerbs,
 		"join_articles":     &c.joinArticles,
+		"suspend":           &c.suspend,
+		"no_longer":         &c.noLonger,
+		"join_not_german":   &c.joinNotGerman,
 	})
 	if err != nil {
 		return nil, err

@@ -63,6 +63,12 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 			add("joined", fmt.Sprintf("%s joined %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
 		case leaves:
 			add("left", fmt.Sprintf("%s left %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
+		case suspends:
+			fact := fmt.Sprintf("%s suspends its membership from %s", cityLabel(&j.city), j.when.Format(corpus.English))
+			if !j.until.IsZero() {
+				fact += " until " + j.until.Format(corpus.English)
+			}
+			add("suspended", fact, e.newerMembership(j, date))
 		case applies:
 			add("applied", fmt.Sprintf("%s has applied to join (as of %s)", cityLabel(&j.city), j.when), e.newerMembership(j, date))
 		}
@@ -131,7 +137,9 @@ func (e *Engine) newerCount(c *corpus.Count) string {
 
 func (e *Engine) newerMembership(j learnedMembership, since corpus.Date) string {
 	for _, x := range e.base.Cities {
-		if sameCity(&x, &j.city) && x.IsMember() == (j.change != joins) && since.Before(x.AsOf) {
+		// A join and a suspension say it is a member, a leave and an
+		// application that it is none.
+		if sameCity(&x, &j.city) && x.IsMember() == (j.change == leaves || j.change == applies) && since.Before(x.AsOf) {
 			return fmt.Sprintf("cities.yaml (as of %s): %s is %s", x.AsOf, x.Name, x.Status)
 		}
 	}

@@ -55,6 +55,8 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 				m.leave(j, cite)
 			case applies:
 				m.apply(j, cite)
+			case suspends:
+				m.suspend(j, cite)
 			}
 		}
 		for _, as := range k.assemblies {
@@ -268,6 +270,17 @@ func (m *merger) leave(j learnedMembership, cite corpus.Cite) {
 		c.Status, c.Cite = corpus.StatusFormer, cite
 		delete(m.learnedCity, i)
 	}
+}
+
+// suspend notes that the membership of the member j names rests, from and
+// until when the release says.
+func (m *merger) suspend(j learnedMembership, cite corpus.Cite) {
+	i := m.cityIndex(&j.city)
+	if i < 0 || !m.data.Cities[i].IsMember() {
+		return
+	}
+	c := &m.data.Cities[i]
+	c.Suspended, c.SuspendedUntil, c.SuspendedCite = j.when, j.until, &cite
 }
 
 // apply notes that the city j names has applied to join, as of the

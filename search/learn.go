@@ -36,12 +36,14 @@ type nameGloss struct {
 	Latin   string `json:"latin"`
 }
 
-// learnedMembership is a city a release says joined, left or applied to
-// join, and when.
+// learnedMembership is a city a release says joined, left, applied to
+// join or suspended its membership, and when.
 type learnedMembership struct {
 	city   corpus.City // its names, country and region, as far as known
 	when   corpus.Date
 	change membershipChange
+	// until is when a suspension ends, if the release says.
+	until corpus.Date
 }
 
 // membershipChange is what a release says of a city's membership.
@@ -50,7 +52,8 @@ type membershipChange uint8
 const (
 	joins membershipChange = iota
 	leaves
-	applies // has applied to join, or is to be considered
+	applies  // has applied to join, or is to be considered
+	suspends // its membership rests for a time: still a member
 )
 
 // learner learns facts from releases.
@@ -498,11 +501,20 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 	var out []learnedMembership
 	all := clausesOf(slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body))
 	for k, s := range all {
-		c := l.membershipClause(s)
+		c := l.membershipClause(s, r.Lang)
 		if c.applying {
 			for _, p := range l.places.citiesNamed(s.text, &l.cues.city) {
 				if p.city == nil || !p.city.IsMember() {
 					out = addOnce(out, learnedMembership{city: l.cityOf(s, p), when: cite.AsOf, change: applies})
+				}
+			}
+			continue
+		}
+		if c.suspending {
+			for _, p := range l.citiesOfClause(all, k) {
+				if p.city != nil && p.city.IsMember() {
+					from, until := suspensionDates(s, cite.AsOf)
+					out = addOnce(out, learnedMembership{city: *p.city, when: from, until: until, change: suspends})
 				}
 			}
 			continue
@@ -550,7 +562,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 // left, joined, applied to join, or had its application or membership
 // approved.
 type membershipClause struct {
-	left, joining, applying, approved bool
+	left, joining, applying, approved, suspending bool
 }
 
 // membershipClause reads what clause s says of memberships. A clause
@@ -560,10 +572,19 @@ type membershipClause struct {
 // membership approved is a join ("Der Vorstand stimmte dem Aufnahmeantrag
 // der Stadt zu", "Tangshan's membership was confirmed"); a wish or a
 // plan says nothing ("plant den Austritt").
-func (l *learner) membershipClause(s sentence) membershipClause {
+func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClause {
 	has := func(list *cueList) bool { return list.in(s.text, s.units) }
 	names := has(&l.cues.alliance)
-	c := membershipClause{left: has(&l.cues.leave) && (names || has(&l.cues.membership))}
+	about := names || has(&l.cues.membership)
+	c := membershipClause{
+		left: has(&l.cues.leave) && about || has(&l.cues.noLonger) && has(&l.cues.memberWord) && names,
+		// "Ruhen wird die Mitgliedschaft der Stadt Solingen vom 1.
+		// Februar 2029 an": no leaving.
+		suspending: has(&l.cues.suspend) && about,
+	}
+	if c.suspending {
+		c.left = false
+	}
 	applied, approved := has(&l.cues.applied), has(&l.cues.approved)
 	if !c.left && applied && !approved && (names || has(&l.cues.join)) {
 		return membershipClause{applying: true}
@@ -571,7 +592,7 @@ func (l *learner) membershipClause(s sentence) membershipClause {
 	c.approved = approved && (applied || has(&l.cues.membership))
 	c.joining = has(&l.cues.join) && !l.joinsOther(s) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
 		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0
-	if has(&l.cues.joinNot) {
+	if has(&l.cues.joinNot) || lang == corpus.German && has(&l.cues.joinNotGerman) {
 		return membershipClause{}
 	}
 	return c
@@ -734,6 +755,24 @@ func leaveDate(s sentence) corpus.Date {
 		return dates[0].date
 	}
 	return corpus.Date{}
+}
+
+// suspensionDates are the days a sentence about a suspension gives:
+// from the first ("vom 1. Februar 2029 an"), until a later one ("bis
+// einschließlich 31. Januar 2030"); from the release's day if it gives
+// none.
+func suspensionDates(s sentence, released corpus.Date) (from, until corpus.Date) {
+	from = released
+	dates := findDates(firstDays(s.text))
+	if len(dates) > 0 {
+		from = dates[0].date
+	}
+	for _, d := range dates[min(1, len(dates)):] {
+		if compareCoarse(d.date, from) > 0 {
+			until = d.date
+		}
+	}
+	return from, until
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),

@@ -210,6 +210,12 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "走廊", "宁波港加入该走廊，担任中方转运港。", "", "", ""},
 			{corpus.English, "Membership", "Zittau joined the Sino-German Industrial Cities Alliance on 2 February 2027.", "Zittau 2027-02-02", "", ""},
 			{corpus.Chinese, "十堰", "2027年2月2日，十堰市正式加入中德工业城市联盟。十堰加入后，联盟共有50个成员城市。", "十堰 2027-02-02", "", ""},
+			// A membership that rests: from, until when.
+			{corpus.German, "Mitgliedschaft Solingens ruht", "Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028.", "Solingen suspended 2027-02-01 until 2028-01-31", "", ""},
+			{corpus.English, "Membership", "Panjin has suspended its membership of the alliance.", "Panjin suspended 2027-03-01", "", ""},
+			{corpus.Chinese, "成员资格", "盘锦市自2027年3月1日起暂停联盟成员资格。", "Panjin suspended 2027-03-01", "", ""},
+			// No longer a member, on a day to come.
+			{corpus.English, "Lanzhou to leave", "Effective 31 March 2027, Lanzhou will no longer be a member of the ISA.", "Lanzhou left 2027-03-31", "", ""},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
@@ -217,8 +223,12 @@ func TestLearn(t *testing.T) {
 			k := l.learn(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
 			var joined, assemblies, people []string
 			for _, j := range k.memberships {
-				change := map[membershipChange]string{joins: " ", leaves: " left ", applies: " applied "}[j.change]
-				joined = append(joined, j.city.Name+change+j.when.String())
+				change := map[membershipChange]string{joins: " ", leaves: " left ", applies: " applied ", suspends: " suspended "}[j.change]
+				until := ""
+				if !j.until.IsZero() {
+					until = " until " + j.until.String()
+				}
+				joined = append(joined, j.city.Name+change+j.when.String()+until)
 			}
 			for _, as := range k.assemblies {
 				assemblies = append(assemblies, strings.TrimSpace(strings.Join([]string{strconv.Itoa(as.Number), as.Date.String(), as.Place.In(tt.lang)}, " ")))

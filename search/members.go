@@ -133,6 +133,22 @@ func (e *Engine) gone(c *corpus.City) bool {
 	return c.IsMember() && c.LeftCite != nil && compareCoarse(corpus.DateOf(e.now()), c.Left) >= 0
 }
 
+// suspended reports whether a release says c's membership rests, and the
+// time it rests has not ended.
+func (e *Engine) suspended(c *corpus.City) bool {
+	return c.SuspendedCite != nil && (c.SuspendedUntil.IsZero() || compareCoarse(corpus.DateOf(e.now()), c.SuspendedUntil) <= 0)
+}
+
+// saySuspended says since when, and until when, c's membership rests.
+func (e *Engine) saySuspended(a *answerer, c *corpus.City, name string) {
+	from, cite := c.Suspended.Format(a.lang), a.cite(*c.SuspendedCite)
+	if c.SuspendedUntil.IsZero() {
+		a.say("sayMembership.suspended", name, from, cite)
+		return
+	}
+	a.say("sayMembership.suspended_until", name, from, c.SuspendedUntil.Format(a.lang), cite)
+}
+
 // membersOf returns the member cities (guests included) matching keep,
 // sorted by their name in lang; not those gone.
 func (e *Engine) membersOf(lang corpus.Lang, keep func(*corpus.City) bool) []*corpus.City {
@@ -248,7 +264,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 			return
 		case aspect.guest:
 			a.say("sayMembership.no_has_no_guest_status", name, asOf)
-		case aspect.when && e.sayJoinedFirst(a, c, name):
+		case aspect.when && !e.suspended(c) && e.sayJoinedFirst(a, c, name):
 			return
 		case len(c.Parts) > 0:
 			a.say("sayMembership.yes_grouping", name, list(lang, partNames(c.Parts, lang)), asOf)
@@ -258,6 +274,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		e.sayJoined(a, c)
 		if leaves {
 			a.say("sayMembership.leaves", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
+		}
+		if e.suspended(c) {
+			e.saySuspended(a, c, name)
 		}
 	case corpus.StatusGuest:
 		a.say("sayMembership.belongs_to_isa_with_guest", name, asOf)
@@ -377,12 +396,17 @@ func (e *Engine) joinOrder(lang corpus.Lang, mentions []cityMention) answer.Answ
 	return a.done(answer.KindMembership, confidenceFact)
 }
 
-// formerMembers answers which cities left: those an early source lists
-// and later lists do not.
+// formerMembers answers which cities left: those a release says left,
+// on the day they left, also when that day came after the release, and
+// those an early source lists and later lists do not.
 func (e *Engine) formerMembers(lang corpus.Lang) answer.Answer {
 	a := e.newAnswer(lang)
 	for i := range e.data.Cities {
-		if c := &e.data.Cities[i]; c.Status == corpus.StatusFormer {
+		c := &e.data.Cities[i]
+		switch {
+		case c.LeftCite != nil && (c.Status == corpus.StatusFormer || e.gone(c)):
+			a.say("formerMembers.left", cityNameWithLocal(c, lang), onDate(lang, c.Left), a.cite(*c.LeftCite))
+		case c.Status == corpus.StatusFormer:
 			a.cite(c.Cite)
 			a.say("common.name_note", cityNameWithLocal(c, lang), c.Note[lang])
 		}

@@ -1270,7 +1270,9 @@ func abbreviationBefore(before []rune) bool {
 			return slices.Contains([]string{"Dr", "Prof", "St", "Nr", "bzw", "ca", "Mr", "Mrs", "Ms", "Tel", "vgl", "usw"}, word)
 		}
 	}
-	return true
+	// A German ordinal ("am 31. Januar"), but not a year, which ends a
+	// sentence ("bis einschließlich 31. Januar 2030. Einen …").
+	return utf8.RuneCountInString(word) < 4
 }
 
 // snippet cuts text to a window around the first topic word and marks

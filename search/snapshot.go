@@ -41,7 +41,7 @@ const (
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-33"
+const learnerVersion = "isabot-learner-34"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {
@@ -205,7 +205,7 @@ type learnedRecord struct {
 	Version     string
 	Contact     *corpus.Office
 	Count       *corpus.Count
-	Memberships []membershipRecord // joins and leaves
+	Memberships []membershipRecord // joins, leaves, applications, suspensions
 	Assemblies  []corpus.Assembly
 	People      []corpus.Person
 	Glosses     []nameGloss
@@ -215,12 +215,13 @@ type membershipRecord struct {
 	City   corpus.City
 	When   corpus.Date
 	Change membershipChange
+	Until  corpus.Date
 }
 
 func recordOf(k *learned, version string) *learnedRecord {
 	rec := &learnedRecord{Version: version, Contact: k.contact, Count: k.count, Assemblies: k.assemblies, People: k.people, Glosses: k.glosses}
 	for _, j := range k.memberships {
-		rec.Memberships = append(rec.Memberships, membershipRecord{City: j.city, When: j.when, Change: j.change})
+		rec.Memberships = append(rec.Memberships, membershipRecord{City: j.city, When: j.when, Change: j.change, Until: j.until})
 	}
 	return rec
 }
@@ -228,7 +229,7 @@ func recordOf(k *learned, version string) *learnedRecord {
 func (rec *learnedRecord) learned(r *corpus.Release) *learned {
 	k := &learned{release: r, contact: rec.Contact, count: rec.Count, assemblies: rec.Assemblies, people: rec.People, glosses: rec.Glosses}
 	for _, j := range rec.Memberships {
-		k.memberships = append(k.memberships, learnedMembership{city: j.City, when: j.When, change: j.Change})
+		k.memberships = append(k.memberships, learnedMembership{city: j.City, when: j.When, change: j.Change, until: j.Until})
 	}
 	return k
 }

@@ -265,6 +265,8 @@ func TestSplitSentences(t *testing.T) {
 		{"Er kam am 4. 5 Personen folgten.", []string{"Er kam am 4. 5 Personen folgten."}},
 		{"Es kamen ca. 300 Gäste, u.a. aus Köln. Dr. Weber sprach.", []string{"Es kamen ca. 300 Gäste, u.a. aus Köln.", "Dr. Weber sprach."}},
 		{"联盟成立于2016年。首批成员有十个。", []string{"联盟成立于2016年。", "首批成员有十个。"}},
+		// A year ends a sentence; a day, an ordinal, does not.
+		{"Sie ruht bis einschließlich 31. Januar 2030. Einen Antrag gab es.", []string{"Sie ruht bis einschließlich 31. Januar 2030.", "Einen Antrag gab es."}},
 	}
 	for _, tt := range tests {
 		if got := splitSentences(tt.text); !slices.Equal(got, tt.want) {
@@ -725,6 +727,50 @@ func TestMergeSuccessors(t *testing.T) {
 	want := map[string]string{"Liu Yi": "Chen Siyuan", "Chen Siyuan": "Wang Wu", "Rong Qiang": "", "Wang Wu": ""}
 	if !maps.Equal(successor, want) {
 		t.Errorf("successors %v, want %v", successor, want)
+	}
+}
+
+func TestMembershipSuspended(t *testing.T) {
+	// A member whose membership rests for a year is a member, said to
+	// rest until the year is over; one that leaves after the release is
+	// listed among the former members once the day has come.
+	e := engineWith(t, "")
+	for _, text := range []string{
+		"---\ntitle: \"Testmeldung: Mitgliedschaft Solingens ruht\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028. Einen Antrag hatte die Stadt gestellt.\n",
+		"---\ntitle: \"Test release: Bottrop to leave\"\ndate: 2027-01-12\nlang: en\n---\n\nThis is a fictional test release. Effective 31 March 2027, Bottrop will no longer be a member of the ISA.\n",
+	} {
+		r, err := corpus.ParseRelease("2027-01-10-test.md", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.ID += "-" + string(r.Lang)
+		if err := e.Add(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		now      time.Time
+		question string
+		want     []string
+	}{
+		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "Ist Solingen noch Mitglied?", []string{"Ja", "ruht vom 1. Februar 2027 bis zum 31. Januar 2028"}},
+		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "索林根还是联盟成员吗？", []string{"是", "暂停"}},
+		{time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), "Is Solingen a member?", []string{"Yes"}},
+		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "Which cities have left the alliance?", []string{"Bottrop left the ISA on 31 March 2027"}},
+	} {
+		e.now = func() time.Time { return tt.now }
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(a.Text, w) {
+				t.Errorf("on %s: %s: %s lacks %q", tt.now.Format(time.DateOnly), tt.question, a.Text, w)
+			}
+		}
+		if tt.now.Year() == 2028 && strings.Contains(a.Text, "suspended") {
+			t.Errorf("a suspension that has ended is still said: %s", a.Text)
+		}
 	}
 }
 
