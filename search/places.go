@@ -154,6 +154,27 @@ func (f *placeFinder) find(text string) []foundPlace {
 		})...)
 	}
 	slices.SortStableFunc(out, func(a, b foundPlace) int { return a.start - b.start })
+	return joinedNames(text, out)
+}
+
+// joinedNames makes two places of the gazetteer that a hyphen joins one
+// city of both names, as German towns merged into one are named
+// ("Dessau-Roßlau", "Villingen-Schwenningen"), in the first one's region.
+func joinedNames(text string, found []foundPlace) []foundPlace {
+	var out []foundPlace
+	for _, p := range found {
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			if last.city == nil && p.city == nil && last.country == corpus.Germany && p.country == corpus.Germany && text[last.end:p.start] == "-" {
+				name := text[last.start:p.end]
+				city := &corpus.City{Name: name, Country: corpus.Germany, Region: last.region, Status: corpus.StatusNone}
+				out[n-1] = foundPlace{place: &place{name: name, names: corpus.Text{}, country: corpus.Germany, region: last.region, nonMember: city},
+					name: name, start: last.start, end: p.end}
+				continue
+			}
+		}
+		out = append(out, p)
+	}
 	return out
 }
 

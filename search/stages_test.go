@@ -153,6 +153,10 @@ func TestPlacesInText(t *testing.T) {
 	}{
 		{"双方将在氢能领域开展合作。", nil},
 		{"代表团访问了汉堡和佛山。", []string{"汉堡", "佛山"}},
+		// Two towns a hyphen joins are one city; a member's own name
+		// with a hyphen is the member.
+		{"Mit der Aufnahme von Dessau-Roßlau ist Sachsen-Anhalt vertreten.", []string{"Dessau-Roßlau"}},
+		{"Der Rhein-Kreis Neuss und Villingen-Schwenningen.", []string{"Rhein-Kreis Neuss", "Villingen-Schwenningen"}},
 	}
 	for _, tt := range tests {
 		var got []string
