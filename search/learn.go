@@ -824,7 +824,10 @@ var (
 func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cite, titleNumber int) []corpus.Assembly {
 	var out []corpus.Assembly
 	placeMarked := map[int]bool{} // whether an assembly's place was marked as such
-	for _, s := range slices.Concat(titleClauses(r.Title), body) {
+	// Clause by clause: "Die 15. Vollversammlung soll im Herbst 2029 in
+	// China stattfinden; Ort und Termin gibt das Sekretariat in Foshan
+	// bekannt" does not meet in Foshan.
+	for _, s := range slices.Concat(titleClauses(r.Title), clausesOf(body)) {
 		n := l.assemblyNumber(s)
 		if n == 0 {
 			continue
@@ -984,13 +987,19 @@ func moreExact(d, known corpus.Date) bool {
 
 // assemblyPlace is where a sentence says an assembly is held, in every
 // language the place's names are known in: the city after "in" or before
-// "举行", or the host city, marked; else the first city named.
-func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (place corpus.Text, marked bool) {
+// "举行", or the host city, marked; else the first city named, unless
+// the clause says that city joined.
+func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (corpus.Text, bool) {
 	found := l.places.find(s.text)
 	if len(found) == 0 {
 		return nil, false
 	}
-	at := found[0]
+	// A city the clause says joined is not where: "Lanzhou, which was
+	// admitted at the sixth plenary assembly in October 2018".
+	at, marked := found[0], false
+	if l.membershipClause(s, lang).joining {
+		at.place = nil
+	}
 	for _, p := range found {
 		before := strings.TrimSpace(s.text[:p.start])
 		after := s.text[p.end:]
@@ -1000,7 +1009,10 @@ func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (place corpus.Text
 			break
 		}
 	}
-	place = corpus.Text{lang: at.name}
+	if at.place == nil {
+		return nil, false
+	}
+	place := corpus.Text{lang: at.name}
 	for l, n := range at.names {
 		place[l] = cmpOr(place[l], n)
 	}

@@ -210,6 +210,10 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "走廊", "宁波港加入该走廊，担任中方转运港。", "", "", ""},
 			{corpus.English, "Membership", "Zittau joined the Sino-German Industrial Cities Alliance on 2 February 2027.", "Zittau 2027-02-02", "", ""},
 			{corpus.Chinese, "十堰", "2027年2月2日，十堰市正式加入中德工业城市联盟。十堰加入后，联盟共有50个成员城市。", "十堰 2027-02-02", "", ""},
+			// Where an assembly meets is not a city its clause says
+			// joined, nor a city of another clause.
+			{corpus.English, "Lanzhou", "Lanzhou, which was admitted at the sixth plenary assembly in October 2018, thanked the member cities.", "", "6 2018-10", ""},
+			{corpus.German, "Vorschau", "Die 15. Vollversammlung soll im Herbst 2029 in China stattfinden; Ort und Termin gibt das Sekretariat in Foshan rechtzeitig bekannt.", "", "15 2029", ""},
 			// A membership that rests: from, until when.
 			{corpus.German, "Mitgliedschaft Solingens ruht", "Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028.", "Solingen suspended 2027-02-01 until 2028-01-31", "", ""},
 			{corpus.English, "Membership", "Panjin has suspended its membership of the alliance.", "Panjin suspended 2027-03-01", "", ""},
