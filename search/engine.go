@@ -352,10 +352,12 @@ func addNames(d *dictionary, data *corpus.Data) {
 			d.add(n, sense{city: c})
 		}
 	}
-	// Naming an office asks who runs the alliance: "Is PKS still in charge?"
+	// Naming an office asks who runs the alliance: "Is PKS still in
+	// charge?" Not a word the dictionary knows already: the "ISA" of "ISA
+	// Secretariat" names the alliance.
 	for _, o := range data.Alliance.Offices {
 		d.add(o.Organisation, sense{concept: cCoordinator})
-		if f := strings.Fields(o.Organisation); len(f) > 1 {
+		if f := strings.Fields(o.Organisation); len(f) > 1 && len(d.find(segment(f[0]))) == 0 {
 			d.add(f[0], sense{concept: cCoordinator})
 		}
 	}

@@ -1402,6 +1402,26 @@ func TestCitationGivesNoFact(t *testing.T) {
 	}
 }
 
+func TestOfficeNameIsNoAllianceWord(t *testing.T) {
+	// A release's contact block names the "ISA Secretariat": its first
+	// word names the alliance, not an office that runs it.
+	e := engineWith(t, "")
+	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Test release: news\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\nPress contact:\nHuang Lei\nISA Secretariat, Sino-German Industrial Services Zone\nFoshan, Guangdong, China\nPhone: +86 757 2878 4781\nE-mail: cityalliance@163.com\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Add(t.Context(), r); err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Answer(t.Context(), "How many member cities does the ISA have now?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule != "count" {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestOtherOrganisationFromRelease(t *testing.T) {
 	// A question for a kind of fact that names another organisation is
 	// answered by a release that covers it; one that asks whether a city
