@@ -352,13 +352,18 @@ func addNames(d *dictionary, data *corpus.Data) {
 			d.add(n, sense{city: c})
 		}
 	}
-	// Naming an office asks who runs the alliance: "Is PKS still in
-	// charge?" Not a word the dictionary knows already: the "ISA" of "ISA
-	// Secretariat" names the alliance.
+	// Naming an office asks who runs the alliance in Germany ("Is PKS
+	// still in charge?"), or about the secretariat in China ("the ISA
+	// Secretariat"); its first word too, unless the dictionary knows it
+	// already: the "ISA" of "ISA Secretariat" names the alliance.
 	for _, o := range data.Alliance.Offices {
-		d.add(o.Organisation, sense{concept: cCoordinator})
+		named := sense{concept: cCoordinator}
+		if o.Kind == corpus.OfficeSecretariat {
+			named = sense{concept: cSecretariat}
+		}
+		d.add(o.Organisation, named)
 		if f := strings.Fields(o.Organisation); len(f) > 1 && len(d.find(segment(f[0]))) == 0 {
-			d.add(f[0], sense{concept: cCoordinator})
+			d.add(f[0], named)
 		}
 	}
 	for i := range data.Alliance.People {

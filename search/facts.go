@@ -220,12 +220,12 @@ func newestFirst(offices []*corpus.Office) {
 	})
 }
 
-// contact gives the contact person and details, the newest first;
-// explainRole adds what the contact's office does ("How can a city
-// join?").
-func (e *Engine) contact(lang corpus.Lang, explainRole, now bool) answer.Answer {
+// contact gives the contact person and details of an office of kind,
+// the newest first; explainRole adds what the contact's office does
+// ("How can a city join?").
+func (e *Engine) contact(lang corpus.Lang, kind string, explainRole, now bool) answer.Answer {
 	a := e.newAnswer(lang)
-	lead, newer, before := e.contactOffices(corpus.OfficeGerman)
+	lead, newer, before := e.contactOffices(kind)
 	if lead == nil {
 		return e.notAnswered(lang)
 	}
@@ -371,7 +371,9 @@ func cityNameFor(e *Engine, name string, lang corpus.Lang) string {
 
 func (e *Engine) secretariatCity() string {
 	for _, o := range e.offices(corpus.OfficeSecretariat) {
-		return o.City
+		if o.City != "" {
+			return o.City
+		}
 	}
 	return ""
 }
@@ -478,7 +480,9 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	offices := func() {
 		for _, o := range e.offices(corpus.OfficeSecretariat) {
 			details := officeDetails(o, lang, []concept{cEmail, cPhone})
-			a.say("secretariat.isa_secretariat_is_in", cityNameFor(e, o.City, lang), o.Organisation, details, a.cite(o.Cite))
+			// A contact block may give no city: the secretariat's is
+			// the one its sources last gave.
+			a.say("secretariat.isa_secretariat_is_in", cityNameFor(e, cmpOr(o.City, e.secretariatCity()), lang), o.Organisation, details, a.cite(o.Cite))
 		}
 	}
 	people := func() {

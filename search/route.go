@@ -166,7 +166,9 @@ var rules = []rule{
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
 	{"contact", func(q *question) bool {
 		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
-	}, fact(func(e *Engine, q *question) answer.Answer { return e.contact(q.lang, q.has[cHow], q.asksNow) })},
+	}, fact(func(e *Engine, q *question) answer.Answer {
+		return e.contact(q.lang, officeAsked(e, q), q.has[cHow], q.asksNow)
+	})},
 	// What people said is in the releases.
 	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},
 	// "Wer ist Nachfolger von Liu Yi?": the successor the releases
@@ -434,11 +436,17 @@ func membership(e *Engine, q *question) answer.Answer {
 }
 
 func contactDetails(e *Engine, q *question) answer.Answer {
-	kind := corpus.OfficeGerman
+	return e.contactDetails(q.lang, requestedDetails(q.has), officeAsked(e, q), q.people)
+}
+
+// officeAsked is the office whose contact a question asks for: the
+// secretariat's in China when it names the secretariat and not Germany,
+// or the secretariat's city; else the office in Germany.
+func officeAsked(e *Engine, q *question) string {
 	if q.has[cSecretariat] && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
-		kind = corpus.OfficeSecretariat
+		return corpus.OfficeSecretariat
 	}
-	return e.contactDetails(q.lang, requestedDetails(q.has), kind, q.people)
+	return corpus.OfficeGerman
 }
 
 // successor names who followed the people a question names in their

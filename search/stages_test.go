@@ -1403,8 +1403,9 @@ func TestCitationGivesNoFact(t *testing.T) {
 }
 
 func TestOfficeNameIsNoAllianceWord(t *testing.T) {
-	// A release's contact block names the "ISA Secretariat": its first
-	// word names the alliance, not an office that runs it.
+	// A release's contact block names the "ISA Secretariat": it names
+	// the secretariat in China, and its first word the alliance, not an
+	// office that runs it.
 	e := engineWith(t, "")
 	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Test release: news\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\nPress contact:\nHuang Lei\nISA Secretariat, Sino-German Industrial Services Zone\nFoshan, Guangdong, China\nPhone: +86 757 2878 4781\nE-mail: cityalliance@163.com\n"))
 	if err != nil {
@@ -1419,6 +1420,21 @@ func TestOfficeNameIsNoAllianceWord(t *testing.T) {
 	}
 	if a.Rule != "count" {
 		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+	// The secretariat's contact is asked for by naming it, and its city
+	// is the one known before when its block gives none.
+	for question, want := range map[string]string{
+		"Who is the press contact at the ISA secretariat in Foshan?": "Huang Lei",
+		"Wer ist Pressekontakt des Sekretariats in Foshan?":          "Huang Lei",
+		"Where is the ISA secretariat?":                              "is in Foshan (ISA Secretariat",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %s lacks %q", question, a.Text, want)
+		}
 	}
 }
 
