@@ -30,6 +30,7 @@ type cues struct {
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinArticles, suspend, noLonger, joinNotGerman       cueList
+	effective                                                             cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -72,6 +73,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"suspend":           &c.suspend,
 		"no_longer":         &c.noLonger,
 		"join_not_german":   &c.joinNotGerman,
+		"effective":         &c.effective,
 	})
 	if err != nil {
 		return nil, err

@@ -44,6 +44,10 @@ type learnedMembership struct {
 	change membershipChange
 	// until is when a suspension ends, if the release says.
 	until corpus.Date
+	// effective marks a day the release gives as the one the change
+	// takes effect ("自2029年3月1日起", "mit Wirkung vom"), which beats the
+	// day it was decided.
+	effective bool
 }
 
 // membershipChange is what a release says of a city's membership.
@@ -523,6 +527,9 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			continue
 		}
 		joinedThen := learnedMembership{when: joinDate(s, cite.AsOf)}
+		if d, ok := l.effectiveDate(s, cite.AsOf); ok {
+			joinedThen.when, joinedThen.effective = d, true
+		}
 		named := l.citiesOfClause(all, k)
 		if len(named) == 0 && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
 			// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
@@ -742,8 +749,10 @@ func addOnce(out []learnedMembership, m learnedMembership) []learnedMembership {
 	if i < 0 {
 		return append(out, m)
 	}
-	if !m.when.IsZero() && (out[i].when.IsZero() || earlier(m.when, out[i].when)) {
-		out[i].when = m.when
+	switch {
+	case m.when.IsZero() || out[i].effective && !m.effective:
+	case out[i].when.IsZero() || m.effective && !out[i].effective || earlier(m.when, out[i].when):
+		out[i].when, out[i].effective = m.when, m.effective
 	}
 	return out
 }
@@ -773,6 +782,28 @@ func suspensionDates(s sentence, released corpus.Date) (from, until corpus.Date)
 		}
 	}
 	return from, until
+}
+
+// effectiveDate is the day a sentence says a change takes effect, no
+// later than the release: a date right after a word that says so ("ab
+// dem 1. März", "with effect from 1 March", "自2029年3月1日起").
+func (l *learner) effectiveDate(s sentence, released corpus.Date) (corpus.Date, bool) {
+	markers := &l.cues.effective
+	for _, d := range findDates(firstDays(s.text)) {
+		if compareCoarse(d.date, released) > 0 {
+			continue
+		}
+		units := segment(s.text[:d.start])
+		for i := max(0, len(units)-4); i < len(units); i++ {
+			if n := markers.at(units, i); n > 0 && i+n == len(units) {
+				return d.date, true
+			}
+		}
+		if slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasSuffix(s.text[:d.start], m) }) {
+			return d.date, true
+		}
+	}
+	return corpus.Date{}, false
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),

@@ -210,6 +210,9 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "走廊", "宁波港加入该走廊，担任中方转运港。", "", "", ""},
 			{corpus.English, "Membership", "Zittau joined the Sino-German Industrial Cities Alliance on 2 February 2027.", "Zittau 2027-02-02", "", ""},
 			{corpus.Chinese, "十堰", "2027年2月2日，十堰市正式加入中德工业城市联盟。十堰加入后，联盟共有50个成员城市。", "十堰 2027-02-02", "", ""},
+			// The day a join takes effect beats the day it was decided.
+			{corpus.Chinese, "十堰", "湖北省十堰市的入盟申请，已于2027年2月26日经联盟理事会审议通过。自2027年3月1日起，十堰正式成为联盟第50个成员城市。", "十堰 2027-03-01", "", ""},
+			{corpus.English, "Membership", "The board accepted Zittau as a member on 20 February 2027 with effect from 1 March 2027.", "Zittau 2027-03-01", "", ""},
 			// Where an assembly meets is not a city its clause says
 			// joined, nor a city of another clause.
 			{corpus.English, "Lanzhou", "Lanzhou, which was admitted at the sixth plenary assembly in October 2018, thanked the member cities.", "", "6 2018-10", ""},

@@ -28,11 +28,34 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 	if len(counts) == 0 {
 		return corpus.Count{}, nil, false
 	}
-	latest := slices.MaxFunc(counts, func(a, b corpus.Count) int { return cmp.Compare(a.AsOf.Time().Unix(), b.AsOf.Time().Unix()) })
+	newest := func(a, b corpus.Count) int { return cmp.Compare(a.AsOf.Time().Unix(), b.AsOf.Time().Unix()) }
+	latest := slices.MaxFunc(counts, newest)
 	agree := []corpus.Count{latest}
 	for _, c := range e.base.Alliance.Counts {
 		if c.Total == latest.Total && c.Germany == latest.Germany && c.China == latest.China && c.Cite != latest.Cite {
 			agree = append(agree, c)
+		}
+	}
+	// A release that gives the sides but not their Länder or provinces
+	// keeps those of the newest count with the same side: "22 in
+	// Germany" after "22 German cities from 9 Länder".
+	for _, side := range []struct {
+		members func(corpus.Count) int
+		regions func(*corpus.Count) *int
+	}{
+		{func(c corpus.Count) int { return c.Germany }, func(c *corpus.Count) *int { return &c.Länder }},
+		{func(c corpus.Count) int { return c.China }, func(c *corpus.Count) *int { return &c.Provinces }},
+	} {
+		if side.members(latest) == 0 || *side.regions(&latest) > 0 {
+			continue
+		}
+		same := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(c corpus.Count) bool {
+			return side.members(c) != side.members(latest) || *side.regions(&c) == 0
+		})
+		if len(same) > 0 {
+			known := slices.MaxFunc(same, newest)
+			*side.regions(&latest) = *side.regions(&known)
+			agree = append(agree, known)
 		}
 	}
 	return latest, agree, true

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -1427,6 +1428,37 @@ func TestOfficeNameIsNoAllianceWord(t *testing.T) {
 		"Who is the press contact at the ISA secretariat in Foshan?": "Huang Lei",
 		"Wer ist Pressekontakt des Sekretariats in Foshan?":          "Huang Lei",
 		"Where is the ISA secretariat?":                              "is in Foshan (ISA Secretariat",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %s lacks %q", question, a.Text, want)
+		}
+	}
+}
+
+func TestCountKeepsRegionsOfTheSameSide(t *testing.T) {
+	// The newest release gives the sides alone; an older one with the
+	// same sides gave their Länder and provinces.
+	e := engineWith(t, "")
+	for i, about := range []string{
+		"It now has 51 member cities: 22 in Germany from 9 federal states and 29 in China from 15 provinces.",
+		"It has 51 member cities: 22 in Germany and 29 in China.",
+	} {
+		text := fmt.Sprintf("---\ntitle: \"Test release %d\"\ndate: 2027-0%d-10\nlang: en\n---\n\nThis is a fictional test release.\n\nAbout the ISA\n\n%s\n", i, i+1, about)
+		r, err := corpus.ParseRelease(fmt.Sprintf("2027-0%d-10-test.md", i+1), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Add(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for question, want := range map[string]string{
+		"How many Chinese provinces are represented in the ISA?": "29 Chinese member cities from 15 provinces",
+		"德国成员城市分布在几个联邦州？":                                        "9个联邦州",
 	} {
 		a, err := e.Answer(t.Context(), question, "")
 		if err != nil {
