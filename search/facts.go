@@ -344,7 +344,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 			who = o.Person + ", " + o.Organisation
 		}
 		if o.Kind == corpus.OfficeSecretariat && !o.Press {
-			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, o.City, lang), o.Organisation)
+			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, cmpOr(o.City, e.secretariatCity()), lang), o.Organisation)
 		}
 		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))
 	}

@@ -688,7 +688,9 @@ func requestedDetails(has [numConcepts]bool) []concept {
 	}
 	// "Where is the secretariat?" asks for a place, which the secretariat
 	// answer gives; an address of the secretariat is no more than that.
-	if len(out) == 1 && out[0] == cAddress && has[cSecretariat] {
+	// The German secretariat is the office in Germany, whose address is
+	// its address (联盟德国秘书处的地址).
+	if len(out) == 1 && out[0] == cAddress && has[cSecretariat] && !has[cGermany] {
 		return nil
 	}
 	return out

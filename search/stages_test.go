@@ -1428,6 +1428,9 @@ func TestOfficeNameIsNoAllianceWord(t *testing.T) {
 		"Who is the press contact at the ISA secretariat in Foshan?": "Huang Lei",
 		"Wer ist Pressekontakt des Sekretariats in Foshan?":          "Huang Lei",
 		"Where is the ISA secretariat?":                              "is in Foshan (ISA Secretariat",
+		"What is the e-mail of the ISA secretariat?":                 "in Foshan (ISA Secretariat",
+		// The German secretariat's address is the office in Germany's.
+		"联盟德国秘书处的地址是什么？": "Reinhardtstraße 34",
 	} {
 		a, err := e.Answer(t.Context(), question, "")
 		if err != nil {
