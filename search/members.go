@@ -270,6 +270,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	leaves := c.IsMember() && c.LeftCite != nil
 	if e.gone(c) {
 		a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
+		if aspect.when && joinDated(c) {
+			e.sayJoined(a, c) // "When was Lanzhou admitted?"
+		}
 		return
 	}
 	// "When did it join?" is not answered by "yes, it is a member";
@@ -307,6 +310,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	case corpus.StatusFormer:
 		if c.LeftCite != nil {
 			a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
+			if aspect.when && joinDated(c) {
+				e.sayJoined(a, c)
+			}
 			break
 		}
 		a.say("sayMembership.is_not_on_any_current", name)
