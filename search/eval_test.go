@@ -65,7 +65,7 @@ var evalSuites = []evalSuite{
 	// helper in the seventh session: 12 short releases of 2029 in wordings
 	// chosen to be unusual, and 100 questions. Training data: its failures
 	// are looked at. 54 were right at the first run.
-	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.76,
+	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.78,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.85,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},

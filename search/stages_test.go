@@ -870,6 +870,9 @@ func TestSuccessorQuestion(t *testing.T) {
 	for q, want := range map[string]string{
 		"Wer wird Nachfolger von Generalsekretär Liu Yi?": "Chen Siyuan",
 		"Who succeeded Liu Yi?":                           "Chen Siyuan",
+		// Whom someone followed, asked in other words.
+		"Wer ging Chen Siyuan als Generalsekretär voraus?": "Liu Yi",
+		"陈思远的前任是谁？":                                        "Liu Yi",
 	} {
 		a, err := e.Answer(t.Context(), q, "")
 		if err != nil {
