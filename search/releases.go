@@ -728,12 +728,19 @@ func (e *Engine) conceptWords(keyword string) []string {
 	return out
 }
 
-// hintWords are the words of the question that are neither its topic nor
-// a name: the engine's keywords ("assembly", "attended", 参加). They do
+// hintWords are the words of the question that are neither its topic, a
+// name nor its words for "how many": the engine's keywords ("assembly",
+// "attended", 参加). They do
 // not decide whether a passage answers, but help say which of its
 // sentences does.
 func (e *Engine) hintWords(q *question) []topicWord {
-	named := func(u unit) bool {
+	asking := questionWordSpans(q, &e.message.asksNumber)
+	notHint := func(u unit) bool {
+		// "wie viele", 多少: the question's words, which translate as
+		// "Zahl" and "number", say nothing of what it asks about.
+		if slices.ContainsFunc(asking, func(span [2]int) bool { return span[0] <= u.start && u.start < span[1] }) {
+			return true
+		}
 		for _, c := range slices.Concat(q.cities, q.modifiers) {
 			if slices.ContainsFunc(c.units, func(x unit) bool { return x.start == u.start }) {
 				return true
@@ -745,19 +752,43 @@ func (e *Engine) hintWords(q *question) []topicWord {
 	var texts []string
 	for i := 0; i < len(q.content); i++ {
 		u := q.content[i]
-		if named(u) {
+		if notHint(u) {
 			continue
 		}
 		// A run of Chinese characters is one text, which translate cuts
 		// into the dictionary's words.
 		j := i
-		for u.han && j+1 < len(q.content) && q.content[j+1].han && q.content[j+1].start == endOf(q.content[j]) && !named(q.content[j+1]) {
+		for u.han && j+1 < len(q.content) && q.content[j+1].han && q.content[j+1].start == endOf(q.content[j]) && !notHint(q.content[j+1]) {
 			j++
 		}
 		texts = append(texts, q.text[u.start:endOf(q.content[j])])
 		i = j
 	}
 	return e.topicOf(texts, nil, nil, q.lang)
+}
+
+// questionWordSpans are where the cues of lists occur in q's text, in
+// bytes: "wie viele", 多少.
+func questionWordSpans(q *question, lists ...*cueList) [][2]int {
+	var spans [][2]int
+	for _, l := range lists {
+		for i := range q.units {
+			if n := l.at(q.units, i); n > 0 && !q.units[i].han {
+				spans = append(spans, [2]int{q.units[i].start, endOf(q.units[i+n-1])})
+			}
+		}
+		for _, w := range l.chinese {
+			for at := 0; ; {
+				i := strings.Index(q.text[at:], w)
+				if i < 0 {
+					break
+				}
+				spans = append(spans, [2]int{at + i, at + i + len(w)})
+				at += i + len(w)
+			}
+		}
+	}
+	return spans
 }
 
 // topicOf makes topic words of texts, with their index terms in every

@@ -1477,6 +1477,23 @@ func TestCountKeepsRegionsOfTheSameSide(t *testing.T) {
 	}
 }
 
+func TestHintsAreNoQuestionWords(t *testing.T) {
+	// "wie viele", 多少 translate as "Zahl", which a sentence may hold
+	// without giving the number asked for.
+	e := testEngine(t)
+	for question, asking := range map[string]string{
+		"Wie viele Mitgliedsstädte machen beim Messeauftritt mit?": "viele",
+		"联盟城市的展台一共有多少家企业参展？":                                       "多少",
+		"How many buses is Kaiserslautern testing?":                "many",
+	} {
+		for _, w := range e.hintWords(e.read(question, "")) {
+			if strings.Contains(w.text, asking) {
+				t.Errorf("%s: hint %q", question, w.text)
+			}
+		}
+	}
+}
+
 func TestOtherOrganisationFromRelease(t *testing.T) {
 	// A question for a kind of fact that names another organisation is
 	// answered by a release that covers it; one that asks whether a city
