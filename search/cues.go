@@ -30,7 +30,7 @@ type cues struct {
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinArticles, suspend, noLonger, joinNotGerman       cueList
-	effective                                                             cueList
+	effective, takesEffect                                                cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -74,6 +74,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"no_longer":         &c.noLonger,
 		"join_not_german":   &c.joinNotGerman,
 		"effective":         &c.effective,
+		"takes_effect":      &c.takesEffect,
 	})
 	if err != nil {
 		return nil, err

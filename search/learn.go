@@ -524,6 +524,14 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			continue
 		}
 		if !c.left && !c.joining {
+			// "The board approved the application on 27 June 2028; the
+			// membership takes effect on 1 July 2028": the day the one
+			// city joining becomes a member, though still to come.
+			if l.cues.membership.in(s.text, s.units) && l.cues.takesEffect.in(s.text, s.units) {
+				if dates := findDates(firstDays(s.text)); len(dates) > 0 {
+					out = joinsOn(out, dates[0].date)
+				}
+			}
 			continue
 		}
 		joinedThen := learnedMembership{when: joinDate(s, cite.AsOf)}
@@ -782,6 +790,24 @@ func suspensionDates(s sentence, released corpus.Date) (from, until corpus.Date)
 		}
 	}
 	return from, until
+}
+
+// joinsOn gives the one city out joins the day its membership takes
+// effect; none if out joins no city or several.
+func joinsOn(out []learnedMembership, day corpus.Date) []learnedMembership {
+	joining := -1
+	for i, m := range out {
+		if m.change == joins {
+			if joining >= 0 {
+				return out
+			}
+			joining = i
+		}
+	}
+	if joining >= 0 {
+		out[joining].when, out[joining].effective = day, true
+	}
+	return out
 }
 
 // effectiveDate is the day a sentence says a change takes effect, no

@@ -213,6 +213,8 @@ func TestLearn(t *testing.T) {
 			// The day a join takes effect beats the day it was decided.
 			{corpus.Chinese, "十堰", "湖北省十堰市的入盟申请，已于2027年2月26日经联盟理事会审议通过。自2027年3月1日起，十堰正式成为联盟第50个成员城市。", "十堰 2027-03-01", "", ""},
 			{corpus.English, "Membership", "The board accepted Zittau as a member on 20 February 2027 with effect from 1 March 2027.", "Zittau 2027-03-01", "", ""},
+			// The day the membership takes effect, still to come.
+			{corpus.English, "Zittau joins", "The board approved the application of Zittau on 27 February 2027; the membership takes effect on 1 April 2027.", "Zittau 2027-04-01", "", ""},
 			// Where an assembly meets is not a city its clause says
 			// joined, nor a city of another clause.
 			{corpus.English, "Lanzhou", "Lanzhou, which was admitted at the sixth plenary assembly in October 2018, thanked the member cities.", "", "6 2018-10", ""},
