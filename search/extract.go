@@ -33,6 +33,7 @@ const (
 	aFrequency // "how often": a number of times, or "jährlich", 每年
 	aCity      // "which cities": a city the question does not name
 	aList      // "which goods": several things named in a row
+	aContact   // "Welche E-Mail-Adresse hat …?": an e-mail address, a phone or fax number
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -58,6 +59,10 @@ func (e *Engine) expected(q *question) answerType {
 	case m.asksOrdinal.in(q.text, q.units):
 		// "Als wievieltes Mitglied …?", 第几届
 		return anOrdinal
+	case anyOf(q.has, cEmail, cPhone, cFax) && (!asks(&m.asksNumber) || endsWithCue(q, &m.asksNumber)):
+		// "What is Zhao Min's fax number?", 传真号码是多少: no number of
+		// things, but "Bis wie viel Uhr ist sie telefonisch erreichbar?".
+		return aContact
 	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) || e.learner.cues.invested.in(q.text, q.units)):
 		return anAmount
 	case asks(&m.asksNumber):
@@ -83,6 +88,22 @@ func (e *Engine) expected(q *question) answerType {
 		return aList
 	}
 	return anyText
+}
+
+// endsWithCue reports whether a cue of l ends the question, with nothing
+// after it that it asks about: 号码是多少？
+func endsWithCue(q *question, l *cueList) bool {
+	text := strings.TrimRight(q.text, "?？!！. ")
+	if slices.ContainsFunc(l.chinese, func(w string) bool { return strings.HasSuffix(text, w) }) {
+		return true
+	}
+	units := segment(text)
+	for i := range units {
+		if n := l.at(units, i); n > 0 && i+n == len(units) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksSeveral reports whether a question asks which things, several:
@@ -201,6 +222,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return len(e.citiesAnswering(text, q)) > 0
 	case aList:
 		return e.message.enumeration.MatchString(text)
+	case aContact:
+		return emailPattern.MatchString(text) || phoneInText.MatchString(text)
 	case aPlace:
 		// A website is where one registers or downloads.
 		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
@@ -254,6 +277,11 @@ func withoutAsked(text, asked string) string {
 	text = quotedName.ReplaceAllStringFunc(text, drop)
 	return numberPattern.ReplaceAllStringFunc(text, drop)
 }
+
+// phoneInText finds a phone or fax number in a sentence: with a country
+// code ("+86 757 2878 5520") or an area code ("030 2060 4127",
+// "0911/123456"), not any long number ("3.600.000").
+var phoneInText = regexp.MustCompile(`(?:\+\d{1,3}[\s(]|\(?0\d{2,5}\)?[\s/-])[\d\s()/–-]{4,}\d`)
 
 // ordinalPattern finds an ordinal number: "9. ISA-Plenarversammlung",
 // "12th", "第十二届" ("第9届").
@@ -754,6 +782,8 @@ func typeName(lang corpus.Lang, want answerType) string {
 		return msg(lang, "typeName.no_reason")
 	case aFrequency:
 		return msg(lang, "typeName.no_frequency")
+	case aContact:
+		return msg(lang, "typeName.no_contact")
 	}
 	return ""
 }

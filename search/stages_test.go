@@ -96,6 +96,12 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"How often will the mayors' forum take place?", aFrequency},
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aCity},
 		{"Which venue will host the 12th plenary assembly?", aPlace},
+		// A contact detail, not a number of things; but when one can call
+		// is asked for with a number.
+		{"What is Zhao Min's fax number?", aContact},
+		{"Welche E-Mail-Adresse hat Anna Keller?", aContact},
+		{"周文的电话号码是多少？", aContact},
+		{"Bis wie viel Uhr ist die Pressestelle freitags telefonisch zu erreichen?", aNumber},
 		{"Welche Funktionen hat die App?", aList},
 		{"Which goods will go from Germany to China?", aList},
 		{"这个研究所主要研究哪些方向？", aList},
