@@ -478,7 +478,10 @@ func shortOrg(org string) string {
 func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirst bool) answer.Answer {
 	a := e.newAnswer(lang)
 	offices := func() {
-		for _, o := range e.offices(corpus.OfficeSecretariat) {
+		// The newest source's: releases repeat the secretariat's block,
+		// each with its day, in one language or another.
+		secretariats := e.offices(corpus.OfficeSecretariat)
+		for _, o := range secretariats[:min(1, len(secretariats))] {
 			details := officeDetails(o, lang, []concept{cEmail, cPhone})
 			// A contact block may give no city: the secretariat's is
 			// the one its sources last gave.

@@ -1450,6 +1450,14 @@ func TestOfficeNameIsNoAllianceWord(t *testing.T) {
 			t.Errorf("%s: %s lacks %q", question, a.Text, want)
 		}
 	}
+	// Where it is: as the newest source says, not every source in turn.
+	a, err = e.Answer(t.Context(), "Where is the ISA secretariat?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(a.Text, "The ISA secretariat is in") != 1 {
+		t.Errorf("the secretariat's place said more than once: %s", a.Text)
+	}
 }
 
 func TestCountKeepsRegionsOfTheSameSide(t *testing.T) {
