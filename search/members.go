@@ -121,6 +121,35 @@ func (e *Engine) countIn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 	return a.done(answer.KindCount, confidenceFact)
 }
 
+// countAfter answers how many members the alliance had once the cities
+// given had joined or left: the first count a source gives as of the last
+// of those days or later. It reports false if the sources give no such
+// day or count.
+func (e *Engine) countAfter(lang corpus.Lang, cities []*corpus.City) (answer.Answer, bool) {
+	var changed corpus.Date
+	for _, c := range cities {
+		day := c.Joined
+		if c.LeftCite != nil {
+			day = c.Left
+		}
+		if day.IsZero() {
+			return answer.Answer{}, false
+		}
+		if compareCoarse(day, changed) > 0 {
+			changed = day
+		}
+	}
+	counts := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(c corpus.Count) bool { return compareCoarse(c.AsOf, changed) < 0 })
+	if changed.IsZero() || len(counts) == 0 {
+		return answer.Answer{}, false
+	}
+	first := slices.MinFunc(counts, func(x, y corpus.Count) int { return cmp.Compare(x.AsOf.Time().Unix(), y.AsOf.Time().Unix()) })
+	a := e.newAnswer(lang)
+	a.cite(first.Cite)
+	a.parts = append(a.parts, countSentence(lang, first))
+	return a.done(answer.KindCount, confidenceFact), true
+}
+
 // countSentence says a count with what its source gives: "Stand Dezember
 // 2017 gehörten der ISA 12 deutsche Städte aus 6 Bundesländern und 18
 // chinesische Städte aus 10 Provinzen an."

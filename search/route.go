@@ -240,7 +240,16 @@ var rules = []rule{
 		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] && !q.namesUnknown() &&
 			(q.memberish || q.has[cCity] || q.unknownWords() == 0) && (!q.unknownLatinNoun() || q.has[cAlliance])
 	},
-		fact(func(e *Engine, q *question) answer.Answer { return e.count(q.lang, memberFilterOf(q), timeAsked(q)) })},
+		fact(func(e *Engine, q *question) answer.Answer {
+			// "How many members did the alliance have after Paderborn
+			// joined?": the count as of that change.
+			if q.has[cJoin] || q.has[cFormer] {
+				if a, ok := e.countAfter(q.lang, q.cityList()); ok {
+					return a
+				}
+			}
+			return e.count(q.lang, memberFilterOf(q), timeAsked(q))
+		})},
 	// The data knows who joined, not who will.
 	{"next-members", func(q *question) bool { return q.has[cNext] && (q.memberish || q.has[cCity]) }, fromReleases},
 	{"newest-members", func(q *question) bool { return q.has[cNew] && (q.memberish || q.has[cCity]) && !q.has[cRelease] },

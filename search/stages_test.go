@@ -1508,6 +1508,33 @@ func TestHintsAreNoQuestionWords(t *testing.T) {
 	}
 }
 
+func TestCountAfterAJoin(t *testing.T) {
+	// The count as of a city's joining is the first a source gives from
+	// that day on, not the newest.
+	e := engineWith(t, "")
+	for i, text := range []string{
+		"---\ntitle: \"Test release: Zittau joins\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release. The city of Zittau joined the ISA on 5 January 2027.\n\nAbout the ISA\n\nIt has 48 member cities.\n",
+		"---\ntitle: \"Test release: news\"\ndate: 2027-03-10\nlang: en\n---\n\nThis is a fictional test release.\n\nAbout the ISA\n\nIt has 50 member cities.\n",
+	} {
+		r, err := corpus.ParseRelease(fmt.Sprintf("2027-0%d-10-test.md", 2*i+1), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Add(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, question := range []string{"How many members did the alliance have after Zittau joined?", "Zittau加入后联盟共有多少个成员？"} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "48") || strings.Contains(a.Text, "50") {
+			t.Errorf("%s: %s", question, a.Text)
+		}
+	}
+}
+
 func TestOtherOrganisationFromRelease(t *testing.T) {
 	// A question for a kind of fact that names another organisation is
 	// answered by a release that covers it; one that asks whether a city
