@@ -58,15 +58,15 @@ var evalSuites = []evalSuite{
 	// secretariat, assemblies), in wordings of their own: written by a
 	// helper who had not seen the engine, for the engine's authors to
 	// work on. 38 were right at the first run, 67 after the fixes it
-	// showed in the learner in the sixth session, 73 in the seventh.
-	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.73,
+	// showed in the learner in the sixth session, 74 in the seventh.
+	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.74,
 		now: time.Date(2028, time.July, 10, 12, 0, 0, 0, time.UTC)},
 	// A second development set for learning facts, written blind by a
 	// helper in the seventh session: 12 short releases of 2029 in wordings
 	// chosen to be unusual, and 100 questions. Training data: its failures
-	// are looked at. 54 were right at the first run, 80 at the end of
+	// are looked at. 54 were right at the first run, 81 at the end of
 	// the session, most of it from fixes of the learner it showed.
-	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.80,
+	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.81,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.85,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},

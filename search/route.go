@@ -242,8 +242,9 @@ var rules = []rule{
 	},
 		fact(func(e *Engine, q *question) answer.Answer {
 			// "How many members did the alliance have after Paderborn
-			// joined?": the count as of that change.
-			if q.has[cJoin] || q.has[cFormer] {
+			// joined?": the count as of that change, which also says
+			// the place of a city that joined alone (十堰是联盟第几个成员？).
+			if q.has[cJoin] || q.has[cFormer] || q.expects == anOrdinal {
 				if a, ok := e.countAfter(q.lang, q.cityList()); ok {
 					return a
 				}

@@ -1524,7 +1524,7 @@ func TestCountAfterAJoin(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, question := range []string{"How many members did the alliance have after Zittau joined?", "Zittau加入后联盟共有多少个成员？"} {
+	for _, question := range []string{"How many members did the alliance have after Zittau joined?", "Zittau加入后联盟共有多少个成员？", "Zittau是联盟第几个成员？"} {
 		a, err := e.Answer(t.Context(), question, "")
 		if err != nil {
 			t.Fatal(err)
