@@ -29,7 +29,8 @@ type cues struct {
 	freeOfCharge, reasons, frequencies, measureWords                      cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
-	joinObjectVerbs, joinArticles, suspend, noLonger, joinNotGerman       cueList
+	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
+	suspend, noLonger, joinNotGerman                                      cueList
 	effective, takesEffect                                                cueList
 }
 
@@ -70,6 +71,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"role_since":        &c.roleSince,
 		"join_object_verbs": &c.joinObjectVerbs,
 		"join_articles":     &c.joinArticles,
+		"join_participles":  &c.joinParticiples,
+		"join_no_object":    &c.joinNoObject,
 		"suspend":           &c.suspend,
 		"no_longer":         &c.noLonger,
 		"join_not_german":   &c.joinNotGerman,
@@ -206,3 +209,19 @@ func (l *cueList) index(text string, units []unit) int {
 
 // inText cuts text into units and reports whether it holds a cue.
 func (l *cueList) inText(text string) bool { return l.in(text, segment(text)) }
+
+// endsIn reports whether a cue of l ends text: its last words, or, for a
+// Chinese cue, its last characters ("bis zum" before a date, 号码是多少).
+func (l *cueList) endsIn(text string) bool {
+	text = strings.TrimRight(text, " ")
+	if slices.ContainsFunc(l.chinese, func(w string) bool { return strings.HasSuffix(text, w) }) {
+		return true
+	}
+	units := segment(text)
+	for i := range units {
+		if n := l.at(units, i); n > 0 && i+n == len(units) {
+			return true
+		}
+	}
+	return false
+}

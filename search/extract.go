@@ -59,9 +59,9 @@ func (e *Engine) expected(q *question) answerType {
 	case m.asksOrdinal.in(q.text, q.units):
 		// "Als wievieltes Mitglied …?", 第几届
 		return anOrdinal
-	case anyOf(q.has, cEmail, cPhone, cFax) && (!asks(&m.asksNumber) || endsWithCue(q, &m.asksNumber)):
-		// "What is Zhao Min's fax number?", 传真号码是多少: no number of
-		// things, but "Bis wie viel Uhr ist sie telefonisch erreichbar?".
+	case anyOf(q.has, cEmail, cPhone, cFax) && asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(q.text, "?？!！. ")):
+		// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist
+		// sie telefonisch erreichbar?" asks for one.
 		return aContact
 	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) || e.learner.cues.invested.in(q.text, q.units)):
 		return anAmount
@@ -80,6 +80,9 @@ func (e *Engine) expected(q *question) answerType {
 	case e.learner.cues.money.in(q.text, q.units):
 		// "What is the budget of ReCycle Cities?"
 		return anAmount
+	case anyOf(q.has, cEmail, cPhone, cFax):
+		// "What is Zhao Min's fax number?", not "When can I call?"
+		return aContact
 	case asksWhichCity(q):
 		// "Welche deutschen Städte haben Mannschaften geschickt?",
 		// 哪些中国城市: the question word and the city apart.
@@ -88,22 +91,6 @@ func (e *Engine) expected(q *question) answerType {
 		return aList
 	}
 	return anyText
-}
-
-// endsWithCue reports whether a cue of l ends the question, with nothing
-// after it that it asks about: 号码是多少？
-func endsWithCue(q *question, l *cueList) bool {
-	text := strings.TrimRight(q.text, "?？!！. ")
-	if slices.ContainsFunc(l.chinese, func(w string) bool { return strings.HasSuffix(text, w) }) {
-		return true
-	}
-	units := segment(text)
-	for i := range units {
-		if n := l.at(units, i); n > 0 && i+n == len(units) {
-			return true
-		}
-	}
-	return false
 }
 
 // asksSeveral reports whether a question asks which things, several:
@@ -281,7 +268,7 @@ func withoutAsked(text, asked string) string {
 // phoneInText finds a phone or fax number in a sentence: with a country
 // code ("+86 757 2878 5520") or an area code ("030 2060 4127",
 // "0911/123456"), not any long number ("3.600.000").
-var phoneInText = regexp.MustCompile(`(?:\+\d{1,3}[\s(]|\(?0\d{2,5}\)?[\s/-])[\d\s()/–-]{4,}\d`)
+var phoneInText = regexp.MustCompile(`(?:\+\d{1,3}[\s(]|\b0\d{2,5}[\s/-]|\(0\d{2,5}\)\s?)[\d\s()/–-]{4,}\d`)
 
 // ordinalPattern finds an ordinal number: "9. ISA-Plenarversammlung",
 // "12th", "第十二届" ("第9届").
@@ -620,11 +607,8 @@ func (e *Engine) givesDeadline(s string) bool {
 		spans = append(spans, dateSpan{start: loc[0], end: loc[1]}) // "by 2028"
 	}
 	for _, d := range spans {
-		units := segment(s[:d.start])
-		for i := max(0, len(units)-3); i < len(units); i++ {
-			if n := markers.at(units, i); n > 0 && i+n == len(units) {
-				return true // the marker ends right before the date
-			}
+		if markers.endsIn(s[:d.start]) {
+			return true // the marker ends right before the date
 		}
 		if slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasPrefix(s[d.end:], m) }) {
 			return true
@@ -722,12 +706,16 @@ func (e *Engine) numbersIn(sentence string) []numberSpan {
 	return spans
 }
 
-// chineseNumeral finds a number in Chinese numerals: 七, 二十四, 两.
-var chineseNumeral = regexp.MustCompile(`[零一二三四五六七八九十百千万两]+`)
+// chineseNumerals are the characters of numbers in Chinese numerals: 七,
+// 二十四, 两.
+const chineseNumerals = `[零一二三四五六七八九十百千万两]+`
+
+// chineseNumeral finds a number in Chinese numerals.
+var chineseNumeral = regexp.MustCompile(chineseNumerals)
 
 // numeralPattern finds the number in an ordinal: "12" of "12th", 十二 of
 // 第十二届.
-var numeralPattern = regexp.MustCompile(`[0-9]+|[零一二三四五六七八九十百两]+`)
+var numeralPattern = regexp.MustCompile(`[0-9]+|` + chineseNumerals)
 
 // placesIn finds the places a text names.
 func (e *Engine) placesIn(text string) []foundPlace {

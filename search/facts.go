@@ -480,8 +480,8 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	offices := func() {
 		// The newest source's: releases repeat the secretariat's block,
 		// each with its day, in one language or another.
-		secretariats := e.offices(corpus.OfficeSecretariat)
-		for _, o := range secretariats[:min(1, len(secretariats))] {
+		if secretariats := e.offices(corpus.OfficeSecretariat); len(secretariats) > 0 {
+			o := secretariats[0]
 			details := officeDetails(o, lang, []concept{cEmail, cPhone})
 			// A contact block may give no city: the secretariat's is
 			// the one its sources last gave.

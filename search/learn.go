@@ -535,7 +535,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			continue
 		}
 		joinedThen := learnedMembership{when: joinDate(s, cite.AsOf)}
-		if d, ok := l.effectiveDate(s, cite.AsOf); ok {
+		if d, ok := l.effectiveDate(s); ok {
 			joinedThen.when, joinedThen.effective = d, true
 		}
 		named := l.citiesOfClause(all, k)
@@ -676,16 +676,17 @@ func (l *learner) joinsOther(s sentence) bool {
 		return slices.ContainsFunc(units, func(u unit) bool { return l.cues.alliance.inText(u.raw) })
 	}
 	for i, u := range s.units {
-		n := verbs.at(s.units, i)
-		if n == 0 || u.han {
+		if u.han {
 			continue
 		}
-		// English: the object after the verb; German: before its
-		// participle.
-		if j := i + n; j < len(s.units) && articles.at(s.units, j) > 0 && !names(s.units[j:min(len(s.units), j+6)]) {
-			return true
+		// The object after the verb ("joined the corridor"), or before a
+		// German participle ("dem Netzwerk beigetreten").
+		if n := verbs.at(s.units, i); n > 0 {
+			if j := i + n; j < len(s.units) && articles.at(s.units, j) > 0 && !names(s.units[j:min(len(s.units), j+6)]) {
+				return true
+			}
 		}
-		if i >= 2 && articles.at(s.units, i-2) > 0 && !names(s.units[i-1:i]) {
+		if l.cues.joinParticiples.at(s.units, i) > 0 && i >= 2 && articles.at(s.units, i-2) > 0 && !names(s.units[i-1:i]) {
 			return true
 		}
 	}
@@ -696,7 +697,7 @@ func (l *learner) joinsOther(s sentence) bool {
 				break
 			}
 			rest = strings.TrimPrefix(after, "了")
-			noObject := slices.ContainsFunc(articles.chinese, func(w string) bool { return strings.HasPrefix(rest, w) })
+			noObject := slices.ContainsFunc(l.cues.joinNoObject.chinese, func(w string) bool { return strings.HasPrefix(rest, w) })
 			if r, _ := utf8.DecodeRuneInString(rest); isHan(r) && !noObject && !l.cues.alliance.inText(firstRunes(rest, 12)) {
 				return true
 			}
@@ -810,22 +811,13 @@ func joinsOn(out []learnedMembership, day corpus.Date) []learnedMembership {
 	return out
 }
 
-// effectiveDate is the day a sentence says a change takes effect, no
-// later than the release: a date right after a word that says so ("ab
-// dem 1. März", "with effect from 1 March", "自2029年3月1日起").
-func (l *learner) effectiveDate(s sentence, released corpus.Date) (corpus.Date, bool) {
-	markers := &l.cues.effective
-	for _, d := range findDates(firstDays(s.text)) {
-		if compareCoarse(d.date, released) > 0 {
-			continue
-		}
-		units := segment(s.text[:d.start])
-		for i := max(0, len(units)-4); i < len(units); i++ {
-			if n := markers.at(units, i); n > 0 && i+n == len(units) {
-				return d.date, true
-			}
-		}
-		if slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasSuffix(s.text[:d.start], m) }) {
+// effectiveDate is the day a sentence says a change takes effect, though
+// still to come: a date right after a word that says so ("ab dem 1.
+// März", "with effect from 1 March", "自2029年3月1日起").
+func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
+	text := firstDays(s.text)
+	for _, d := range findDates(text) {
+		if l.cues.effective.endsIn(text[:d.start]) {
 			return d.date, true
 		}
 	}

@@ -210,6 +210,15 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "走廊", "宁波港加入该走廊，担任中方转运港。", "", "", ""},
 			{corpus.English, "Membership", "Zittau joined the Sino-German Industrial Cities Alliance on 2 February 2027.", "Zittau 2027-02-02", "", ""},
 			{corpus.Chinese, "十堰", "2027年2月2日，十堰市正式加入中德工业城市联盟。十堰加入后，联盟共有50个成员城市。", "十堰 2027-02-02", "", ""},
+			// A city the sentence before names joined, in English; in a
+			// German participle's object, the alliance's short name.
+			{corpus.English, "Stand", "For the first time Zittau was part of the stand. The city joined the alliance in February 2027.", "Zittau 2027-02", "", ""},
+			{corpus.German, "Zittau", "Zittau ist der Städteallianz am 2. Februar 2027 beigetreten.", "Zittau 2027-02-02", "", ""},
+			// Exposed to change, no suspension; the day a count is of, no
+			// day a join takes effect; a day still to come, that day.
+			{corpus.German, "Wandel", "Die Städte der Allianz, etwa Bottrop und Duisburg, sind dem Strukturwandel ausgesetzt.", "", "", ""},
+			{corpus.English, "Count", "Zittau joined on 2 February 2027, and as of 28 February 2027 the alliance counts 50 members.", "Zittau 2027-02-02", "", ""},
+			{corpus.English, "Zittau", "Zittau joins the alliance with effect from 1 April 2027.", "Zittau 2027-04-01", "", ""},
 			// The day a join takes effect beats the day it was decided.
 			{corpus.Chinese, "十堰", "湖北省十堰市的入盟申请，已于2027年2月26日经联盟理事会审议通过。自2027年3月1日起，十堰正式成为联盟第50个成员城市。", "十堰 2027-03-01", "", ""},
 			{corpus.English, "Membership", "The board accepted Zittau as a member on 20 February 2027 with effect from 1 March 2027.", "Zittau 2027-03-01", "", ""},

@@ -13,9 +13,10 @@ import (
 )
 
 // latestCount is the newest member count, and the others that agree with
-// it, so an answer can cite the sources that give the figure: the newest,
-// and each data file's source. The releases that repeat a figure in their
-// about section are cited once, by the newest.
+// it or give what it lacks, so an answer can cite the sources that give
+// its figures: the newest, each data file's source, and the count whose
+// Länder or provinces it keeps. The releases that repeat a figure in
+// their about section are cited once, by the newest.
 func (e *Engine) latestCount() (corpus.Count, []corpus.Count, bool) {
 	return e.latestCountOf(givesMembersOf(""))
 }
@@ -55,7 +56,9 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 		if len(same) > 0 {
 			known := slices.MaxFunc(same, newest)
 			*side.regions(&latest) = *side.regions(&known)
-			agree = append(agree, known)
+			if !slices.ContainsFunc(agree, func(c corpus.Count) bool { return c.Cite == known.Cite }) {
+				agree = append(agree, known)
+			}
 		}
 	}
 	return latest, agree, true
@@ -191,14 +194,18 @@ func (e *Engine) suspended(c *corpus.City) bool {
 	return c.SuspendedCite != nil && (c.SuspendedUntil.IsZero() || compareCoarse(corpus.DateOf(e.now()), c.SuspendedUntil) <= 0)
 }
 
-// saySuspended says since when, and until when, c's membership rests.
+// saySuspended says since when, and until when, c's membership rests,
+// or from when it will.
 func (e *Engine) saySuspended(a *answerer, c *corpus.City, name string) {
 	from, cite := c.Suspended.Format(a.lang), a.cite(*c.SuspendedCite)
-	if c.SuspendedUntil.IsZero() {
+	switch {
+	case !c.SuspendedUntil.IsZero():
+		a.say("sayMembership.suspended_until", name, from, c.SuspendedUntil.Format(a.lang), cite)
+	case compareCoarse(c.Suspended, corpus.DateOf(e.now())) > 0:
+		a.say("sayMembership.suspended_from", name, from, cite)
+	default:
 		a.say("sayMembership.suspended", name, from, cite)
-		return
 	}
-	a.say("sayMembership.suspended_until", name, from, c.SuspendedUntil.Format(a.lang), cite)
 }
 
 // membersOf returns the member cities (guests included) matching keep,

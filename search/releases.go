@@ -1286,7 +1286,8 @@ func splitSentences(text string) []string {
 }
 
 // abbreviationBefore reports whether the word before a full stop is an
-// abbreviation or a number: "a. D.", "u.a.", "Dr.", "11.".
+// abbreviation or an ordinal number: "a. D.", "u.a.", "Dr.", "11."; not a
+// number of four digits or more, a year that ends a sentence.
 func abbreviationBefore(before []rune) bool {
 	i := len(before)
 	for i > 0 && !unicode.IsSpace(before[i-1]) {

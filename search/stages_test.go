@@ -102,6 +102,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Welche E-Mail-Adresse hat Anna Keller?", aContact},
 		{"周文的电话号码是多少？", aContact},
 		{"Bis wie viel Uhr ist die Pressestelle freitags telefonisch zu erreichen?", aNumber},
+		{"When can journalists reach the press office by phone?", aDate},
+		{"热线电话什么时候开通？", aDate},
 		{"Welche Funktionen hat die App?", aList},
 		{"Which goods will go from Germany to China?", aList},
 		{"这个研究所主要研究哪些方向？", aList},
@@ -1487,6 +1489,21 @@ func TestCountKeepsRegionsOfTheSameSide(t *testing.T) {
 		}
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("%s: %s lacks %q", question, a.Text, want)
+		}
+	}
+}
+
+func TestPhoneInText(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Phone: +86 757 2878 5520":       true,
+		"Telefon 030 2060 4127":          true,
+		"Erreichbar unter 0911/123456":   true,
+		"The plant opens on 2029-03-01.": false,
+		"In 2010 2011 2012 it grew.":     false,
+		"Der Fonds hat 3.600.000 Euro.":  false,
+	} {
+		if got := phoneInText.MatchString(text); got != want {
+			t.Errorf("%q: %v, want %v", text, got, want)
 		}
 	}
 }
