@@ -178,6 +178,10 @@ var rules = []rule{
 	{"person-before", func(q *question) bool { return len(q.people) > 0 && q.asksEarlier }, fromReleases},
 	{"person", func(q *question) bool { return len(q.people) > 0 },
 		holding(func(e *Engine, q *question) answer.Answer { return e.person(q.lang, q.people) })},
+	// "Since when has Ma Lin been Secretary-General?" when no source
+	// gives the day as a fact: what the releases' text says, not the
+	// rules about offices after it.
+	{"person-date", func(q *question) bool { return len(q.people) > 0 && q.expects == aDate }, fromReleases},
 	// "Unterschied Koordinator und Sekretariat": both.
 	{"coordinator-and-secretariat", func(q *question) bool {
 		return q.has[cSecretariat] && q.has[cCoordinator] && !q.has[cPerson]

@@ -1554,6 +1554,19 @@ func TestCountAfterAJoin(t *testing.T) {
 	}
 }
 
+func TestPersonDateFromRelease(t *testing.T) {
+	// No fact of the data says since when Ma Lin holds the role; a
+	// release's sentence does, not the offices' answer.
+	e := engineWith(t, "testdata/learndev2")
+	a, err := e.Answer(t.Context(), "Since when has Ma Lin been Secretary-General?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule != "person-date" || !strings.Contains(a.Text, "15 April 2029") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestOtherOrganisationFromRelease(t *testing.T) {
 	// A question for a kind of fact that names another organisation is
 	// answered by a release that covers it; one that asks whether a city
