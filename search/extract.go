@@ -210,6 +210,10 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	case aList:
 		return e.message.enumeration.MatchString(text)
 	case aContact:
+		// A fax number is one the sentence calls so.
+		if q.has[cFax] && !q.has[cPhone] && !q.has[cEmail] {
+			return phoneInText.MatchString(text) && cues.contactFax.in(text, units)
+		}
 		return emailPattern.MatchString(text) || phoneInText.MatchString(text)
 	case aPlace:
 		// A website is where one registers or downloads.

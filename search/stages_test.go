@@ -1495,6 +1495,19 @@ func TestCountKeepsRegionsOfTheSameSide(t *testing.T) {
 	}
 }
 
+func TestFaxNumberIsCalledSo(t *testing.T) {
+	e := testEngine(t)
+	q := e.read("What is Zhao Min's fax number?", "")
+	for text, want := range map[string]bool{
+		"Zhao Min, press office, Phone: +86 757 2878 5520": false,
+		"Zhao Min, press office, Fax: +86 757 2878 5521":   true,
+	} {
+		if got := e.holds(text, aContact, q); got != want {
+			t.Errorf("%q holds a fax number: %v, want %v", text, got, want)
+		}
+	}
+}
+
 func TestPhoneInText(t *testing.T) {
 	for text, want := range map[string]bool{
 		"Phone: +86 757 2878 5520":       true,
