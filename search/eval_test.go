@@ -58,8 +58,8 @@ var evalSuites = []evalSuite{
 	// secretariat, assemblies), in wordings of their own: written by a
 	// helper who had not seen the engine, for the engine's authors to
 	// work on. 38 were right at the first run, 67 after the fixes it
-	// showed in the learner in the sixth session, 75 in the seventh.
-	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.75,
+	// showed in the learner in the sixth session, 76 in the seventh.
+	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.76,
 		now: time.Date(2028, time.July, 10, 12, 0, 0, 0, time.UTC)},
 	// A second development set for learning facts, written blind by a
 	// helper in the seventh session: 12 short releases of 2029 in wordings

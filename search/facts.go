@@ -223,9 +223,9 @@ func newestFirst(offices []*corpus.Office) {
 // contact gives the contact person and details of an office of kind,
 // the newest first; explainRole adds what the contact's office does
 // ("How can a city join?").
-func (e *Engine) contact(lang corpus.Lang, kind string, explainRole, now bool) answer.Answer {
+func (e *Engine) contact(lang corpus.Lang, kind string, asked corpus.Date, explainRole, now bool) answer.Answer {
 	a := e.newAnswer(lang)
-	lead, newer, before := e.contactOffices(kind)
+	lead, newer, before := e.contactOffices(kind, asked)
 	if lead == nil {
 		return e.notAnswered(lang)
 	}
@@ -268,14 +268,21 @@ func (e *Engine) contact(lang corpus.Lang, kind string, explainRole, now bool) a
 // newest one that names a person leads, as a journalist asks for someone;
 // newer ones without a person follow as newer sources; before is the
 // office the lead took over from, if the sources last name it before the
-// lead.
-func (e *Engine) contactOffices(kind string) (lead *corpus.Office, newer []*corpus.Office, before *corpus.Office) {
+// lead. A time asked for keeps the offices the sources gave by then, if
+// they gave any.
+func (e *Engine) contactOffices(kind string, asked corpus.Date) (lead *corpus.Office, newer []*corpus.Office, before *corpus.Office) {
 	offices := e.offices(kind)
 	if kind == corpus.OfficeGerman {
 		// The secretariat's press contact stands beside the office in
 		// Germany: the newer answers.
 		offices = slices.Concat(offices, slices.DeleteFunc(e.offices(corpus.OfficeSecretariat), func(o *corpus.Office) bool { return !o.Press }))
 		newestFirst(offices)
+	}
+	if !asked.IsZero() {
+		// "2028年1月联盟的新闻联系人是谁？": as the sources said then.
+		if then := slices.DeleteFunc(slices.Clone(offices), func(o *corpus.Office) bool { return compareCoarse(o.AsOf, asked) > 0 }); len(then) > 0 {
+			offices = then
+		}
 	}
 	if len(offices) == 0 {
 		return nil, nil, nil
@@ -317,7 +324,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 			return a.done(answer.KindContact, confidenceFact)
 		}
 	}
-	lead, offices, _ := e.contactOffices(kind)
+	lead, offices, _ := e.contactOffices(kind, corpus.Date{})
 	if lead != nil {
 		offices = append([]*corpus.Office{lead}, offices...)
 	}

@@ -167,7 +167,7 @@ var rules = []rule{
 	{"contact", func(q *question) bool {
 		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
 	}, fact(func(e *Engine, q *question) answer.Answer {
-		return e.contact(q.lang, officeAsked(e, q), q.has[cHow], q.asksNow)
+		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
 	})},
 	// What people said is in the releases.
 	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},

@@ -1580,6 +1580,31 @@ func TestPersonDateFromRelease(t *testing.T) {
 	}
 }
 
+func TestContactAsOfATimeAsked(t *testing.T) {
+	// The contact of a time asked for is the one the sources gave then.
+	e := engineWith(t, "")
+	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Test release: news\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\nPress contact:\nJane Roe\nBWA – German Secretariat of the ISA\nInvalidenstraße 112\n10115 Berlin\nPhone: +49 30 2060 4112\nE-mail: jane.roe@example.de\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Add(t.Context(), r); err != nil {
+		t.Fatal(err)
+	}
+	for question, want := range map[string]string{
+		"Who was the ISA's press contact in 2021?": "Stefanie Behmer",
+		"2021年联盟的联系人是谁？":                           "Stefanie Behmer",
+		"Who is the ISA's press contact?":          "Jane Roe",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first := strings.SplitN(a.Text, ".", 2)[0]; !strings.Contains(first, want) {
+			t.Errorf("%s: %s, want %s first", question, a.Text, want)
+		}
+	}
+}
+
 func TestOtherOrganisationFromRelease(t *testing.T) {
 	// A question for a kind of fact that names another organisation is
 	// answered by a release that covers it; one that asks whether a city
