@@ -748,19 +748,11 @@ func TestMembershipSuspended(t *testing.T) {
 	// rest until the year is over; one that leaves after the release is
 	// listed among the former members once the day has come.
 	e := engineWith(t, "")
-	for i, text := range []string{
+	addReleases(t, e,
 		"---\ntitle: \"Testmeldung: Mitgliedschaft Solingens ruht\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028. Einen Antrag hatte die Stadt gestellt.\n",
 		"---\ntitle: \"Test release: Lanzhou to leave\"\ndate: 2027-01-12\nlang: en\n---\n\nThis is a fictional test release. Effective 31 March 2027, Lanzhou will no longer be a member of the ISA.\n",
 		"---\ntitle: \"Test release: Panjin\"\ndate: 2027-01-14\nlang: en\n---\n\nThis is a fictional test release. Panjin suspends its membership of the ISA from 1 June 2027.\n",
-	} {
-		r, err := corpus.ParseRelease(fmt.Sprintf("2027-01-1%d-test.md", i), []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := e.Add(t.Context(), r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	for _, tt := range []struct {
 		now      time.Time
 		question string
@@ -794,13 +786,7 @@ func TestMembershipLeavesLater(t *testing.T) {
 	// A release says a member leaves at the end of the year: a member
 	// until then, gone after.
 	e := engineWith(t, "")
-	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Testmeldung: Bottrop tritt aus\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Stadt Bottrop wird zum 31. Dezember 2027 aus der ISA austreten.\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Add(t.Context(), r); err != nil {
-		t.Fatal(err)
-	}
+	addReleases(t, e, "---\ntitle: \"Testmeldung: Bottrop tritt aus\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Stadt Bottrop wird zum 31. Dezember 2027 aus der ISA austreten.\n")
 	for _, tt := range []struct {
 		now  time.Time
 		want []string
@@ -1422,13 +1408,7 @@ func TestOfficeNameIsNoAllianceWord(t *testing.T) {
 	// the secretariat in China, and its first word the alliance, not an
 	// office that runs it.
 	e := engineWith(t, "")
-	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Test release: news\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\nPress contact:\nHuang Lei\nISA Secretariat, Sino-German Industrial Services Zone\nFoshan, Guangdong, China\nPhone: +86 757 2878 4781\nE-mail: cityalliance@163.com\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Add(t.Context(), r); err != nil {
-		t.Fatal(err)
-	}
+	addReleases(t, e, "---\ntitle: \"Test release: news\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\nPress contact:\nHuang Lei\nISA Secretariat, Sino-German Industrial Services Zone\nFoshan, Guangdong, China\nPhone: +86 757 2878 4781\nE-mail: cityalliance@163.com\n")
 	a, err := e.Answer(t.Context(), "How many member cities does the ISA have now?", "")
 	if err != nil {
 		t.Fatal(err)
@@ -1468,19 +1448,10 @@ func TestCountKeepsRegionsOfTheSameSide(t *testing.T) {
 	// The newest release gives the sides alone; an older one with the
 	// same sides gave their Länder and provinces.
 	e := engineWith(t, "")
-	for i, about := range []string{
-		"It now has 51 member cities: 22 in Germany from 9 federal states and 29 in China from 15 provinces.",
-		"It has 51 member cities: 22 in Germany and 29 in China.",
-	} {
-		text := fmt.Sprintf("---\ntitle: \"Test release %d\"\ndate: 2027-0%d-10\nlang: en\n---\n\nThis is a fictional test release.\n\nAbout the ISA\n\n%s\n", i, i+1, about)
-		r, err := corpus.ParseRelease(fmt.Sprintf("2027-0%d-10-test.md", i+1), []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := e.Add(t.Context(), r); err != nil {
-			t.Fatal(err)
-		}
+	release := func(i int, about string) string {
+		return fmt.Sprintf("---\ntitle: \"Test release %d\"\ndate: 2027-0%d-10\nlang: en\n---\n\nThis is a fictional test release.\n\nAbout the ISA\n\n%s\n", i, i+1, about)
 	}
+	addReleases(t, e, release(0, "It now has 51 member cities: 22 in Germany from 9 federal states and 29 in China from 15 provinces."), release(1, "It has 51 member cities: 22 in Germany and 29 in China."))
 	for question, want := range map[string]string{
 		"How many Chinese provinces are represented in the ISA?": "29 Chinese member cities from 15 provinces",
 		"德国成员城市分布在几个联邦州？":                                        "9个联邦州",
@@ -1544,18 +1515,10 @@ func TestCountAfterAJoin(t *testing.T) {
 	// The count as of a city's joining is the first a source gives from
 	// that day on, not the newest.
 	e := engineWith(t, "")
-	for i, text := range []string{
+	addReleases(t, e,
 		"---\ntitle: \"Test release: Zittau joins\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release. The city of Zittau joined the ISA on 5 January 2027.\n\nAbout the ISA\n\nIt has 48 member cities.\n",
 		"---\ntitle: \"Test release: news\"\ndate: 2027-03-10\nlang: en\n---\n\nThis is a fictional test release.\n\nAbout the ISA\n\nIt has 50 member cities.\n",
-	} {
-		r, err := corpus.ParseRelease(fmt.Sprintf("2027-0%d-10-test.md", 2*i+1), []byte(text))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := e.Add(t.Context(), r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	)
 	for _, question := range []string{"How many members did the alliance have after Zittau joined?", "Zittau加入后联盟共有多少个成员？", "Zittau是联盟第几个成员？"} {
 		a, err := e.Answer(t.Context(), question, "")
 		if err != nil {
@@ -1583,13 +1546,7 @@ func TestPersonDateFromRelease(t *testing.T) {
 func TestContactAsOfATimeAsked(t *testing.T) {
 	// The contact of a time asked for is the one the sources gave then.
 	e := engineWith(t, "")
-	r, err := corpus.ParseRelease("2027-01-10-test.md", []byte("---\ntitle: \"Test release: news\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\nPress contact:\nJane Roe\nBWA – German Secretariat of the ISA\nInvalidenstraße 112\n10115 Berlin\nPhone: +49 30 2060 4112\nE-mail: jane.roe@example.de\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Add(t.Context(), r); err != nil {
-		t.Fatal(err)
-	}
+	addReleases(t, e, "---\ntitle: \"Test release: news\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\nPress contact:\nJane Roe\nBWA – German Secretariat of the ISA\nInvalidenstraße 112\n10115 Berlin\nPhone: +49 30 2060 4112\nE-mail: jane.roe@example.de\n")
 	for question, want := range map[string]string{
 		"Who was the ISA's press contact in 2021?": "Stefanie Behmer",
 		"2021年联盟的联系人是谁？":                           "Stefanie Behmer",
@@ -1634,5 +1591,20 @@ func TestOtherOrganisationFromRelease(t *testing.T) {
 	}
 	if a.Rule == "count" {
 		t.Errorf("another organisation's members counted as the alliance's: %s", a.Text)
+	}
+}
+
+// addReleases parses each text as a release file of its own and adds it
+// to e, as publishing does.
+func addReleases(t *testing.T, e *Engine, texts ...string) {
+	t.Helper()
+	for i, text := range texts {
+		r, err := corpus.ParseRelease(fmt.Sprintf("2027-01-%02d-test.md", i+1), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Add(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
