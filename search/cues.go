@@ -30,7 +30,7 @@ type cues struct {
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
-	suspend, noLonger, joinNotGerman                                      cueList
+	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect                                                cueList
 }
 
@@ -76,6 +76,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"suspend":           &c.suspend,
 		"no_longer":         &c.noLonger,
 		"join_not_german":   &c.joinNotGerman,
+		"leave_particles":   &c.leaveParticles,
 		"effective":         &c.effective,
 		"takes_effect":      &c.takesEffect,
 	})

@@ -592,7 +592,8 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	names := has(&l.cues.alliance)
 	about := names || has(&l.cues.membership)
 	c := membershipClause{
-		left: has(&l.cues.leave) && about || has(&l.cues.noLonger) && has(&l.cues.memberWord) && names,
+		left: has(&l.cues.leave) && about || has(&l.cues.noLonger) && has(&l.cues.memberWord) && names ||
+			names && l.particleVerb(s.units, &l.cues.leaveParticles),
 		// "Ruhen wird die Mitgliedschaft der Stadt Solingen vom 1.
 		// Februar 2029 an": no leaving.
 		suspending: has(&l.cues.suspend) && about,
@@ -709,11 +710,18 @@ func (l *learner) joinsOther(s sentence) bool {
 // joinsByParticle reports whether a German clause says a city joined with
 // a verb whose particle closes it: "Schweinfurt tritt der Allianz bei".
 func (l *learner) joinsByParticle(s sentence) bool {
-	n := len(s.units)
-	if n < 2 || l.cues.joinParticles.at(s.units, n-1) == 0 {
+	return l.particleVerb(s.units, &l.cues.joinParticles)
+}
+
+// particleVerb reports whether German units hold one of the verbs of
+// joining and leaving (join_particle_verbs) whose particle, of particles,
+// closes them: "tritt der Allianz bei", "tritt aus der ISA aus".
+func (l *learner) particleVerb(units []unit, particles *cueList) bool {
+	n := len(units)
+	if n < 2 || particles.at(units, n-1) == 0 {
 		return false
 	}
-	return slices.ContainsFunc(s.units[:n-1], func(u unit) bool { return !u.han && l.cues.joinParticleVerbs.at([]unit{u}, 0) > 0 })
+	return slices.ContainsFunc(units[:n-1], func(u unit) bool { return !u.han && l.cues.joinParticleVerbs.at([]unit{u}, 0) > 0 })
 }
 
 // startsWithAnaphor reports whether a sentence's subject refers back:

@@ -219,6 +219,8 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Wandel", "Die Städte der Allianz, etwa Bottrop und Duisburg, sind dem Strukturwandel ausgesetzt.", "", "", ""},
 			{corpus.English, "Count", "Zittau joined on 2 February 2027, and as of 28 February 2027 the alliance counts 50 members.", "Zittau 2027-02-02", "", ""},
 			{corpus.English, "Zittau", "Zittau joins the alliance with effect from 1 April 2027.", "Zittau 2027-04-01", "", ""},
+			// Leaving with a German verb whose particle closes the clause.
+			{corpus.German, "Austritt", "Die Stadt Bottrop tritt zum 31. Dezember 2027 aus der ISA aus.", "Bottrop left 2027-12-31", "", ""},
 			// The day a join takes effect beats the day it was decided.
 			{corpus.Chinese, "十堰", "湖北省十堰市的入盟申请，已于2027年2月26日经联盟理事会审议通过。自2027年3月1日起，十堰正式成为联盟第50个成员城市。", "十堰 2027-03-01", "", ""},
 			{corpus.English, "Membership", "The board accepted Zittau as a member on 20 February 2027 with effect from 1 March 2027.", "Zittau 2027-03-01", "", ""},

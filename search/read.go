@@ -118,6 +118,18 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 			r.match(n, m)
 		}
 	}
+	// "Tritt Köln der ISA bei?", "Tritt Bottrop aus der ISA aus?": a
+	// German verb whose particle closes the question asks about joining
+	// or leaving.
+	if words := slices.DeleteFunc(slices.Clone(q.units), func(u unit) bool { return u.han }); len(words) > 0 {
+		cues := e.learner.cues
+		switch {
+		case e.learner.particleVerb(words, &cues.joinParticles):
+			r.particleVerb(&cues.joinParticleVerbs, cJoin)
+		case e.learner.particleVerb(words, &cues.leaveParticles):
+			r.particleVerb(&cues.joinParticleVerbs, cFormer)
+		}
+	}
 	r.rest()
 	e.gazetteerCities(q)
 	q.preferCities()
@@ -295,6 +307,17 @@ func (r *reading) match(n int, m match) {
 	}
 	for _, s := range m.senses {
 		q.addSense(s, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy, weak: s.weak})
+	}
+}
+
+// particleVerb reads the verb of verbs in the question as concept c, its
+// meaning with the particle that closes the question.
+func (r *reading) particleVerb(verbs *cueList, c concept) {
+	for i, u := range r.q.units {
+		if !u.han && verbs.at(r.q.units, i) > 0 {
+			r.covered[i] = true
+			r.q.has[c] = true
+		}
 	}
 }
 

@@ -1562,6 +1562,24 @@ func TestContactAsOfATimeAsked(t *testing.T) {
 	}
 }
 
+func TestParticleVerbQuestion(t *testing.T) {
+	// A German verb whose particle closes the question asks about
+	// joining or leaving.
+	e := testEngine(t)
+	for question, want := range map[string]string{
+		"Tritt Köln der ISA bei?":        "Köln",
+		"Tritt Bottrop aus der ISA aus?": "Bottrop",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.HasPrefix(a.Rule, "membership") || !strings.Contains(a.Text, want) {
+			t.Errorf("%s: rule %s: %s", question, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestOtherOrganisationFromRelease(t *testing.T) {
 	// A question for a kind of fact that names another organisation is
 	// answered by a release that covers it; one that asks whether a city
