@@ -97,7 +97,7 @@ var rules = []rule{
 	// Messestadt Hannover").
 	{"membership", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q) && !q.citiesOnlyWhere
-	}, unlessReleaseSays(holding(membership))},
+	}, unlessReleaseSays(membershipOrNo)},
 	// "Welche Stadt war die erste aus dem Nordosten Chinas?": a city of
 	// the data whose note says so.
 	{"city-note", func(q *question) bool { return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 },
@@ -212,7 +212,7 @@ var rules = []rule{
 		return len(q.cities) > 0 && !q.has[cAssembly] && !asksWhoDoes(q) && !asksOtherCities(q) &&
 			(q.memberish || q.has[cWhen] || q.unknownWords() == 0 || q.has[cList] && slices.ContainsFunc(q.cities, grouping)) &&
 			(q.memberish || !anyOf(q.has, cFounding, cProposal))
-	}, unlessReleaseSays(holding(membership))},
+	}, unlessReleaseSays(membershipOrNo)},
 	{"founding-members", func(q *question) bool {
 		return (q.has[cFoundingMember] || q.has[cFounding] && q.has[cCity] && q.has[cList]) && len(q.cities) == 0 &&
 			!anyOf(q.has, cWhere, cWhen, cCount)
@@ -376,6 +376,17 @@ func (e *Engine) namesTimeToCome(text string) bool {
 // namesYear reports whether an answer's quote names one of years.
 func namesYear(a answer.Answer, years []int) bool {
 	return len(a.Sources) > 0 && slices.ContainsFunc(years, func(y int) bool { return strings.Contains(a.Sources[0].Snippet, strconv.Itoa(y)) })
+}
+
+// membershipOrNo answers with membership when its answer gives the kind
+// of fact asked for, or when the question asks about joining cities that
+// never were members: "When did Heilbronn join?" is answered by its no.
+func membershipOrNo(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+	a := membership(e, q)
+	never := q.memberish && !slices.ContainsFunc(q.cities, func(c cityMention) bool {
+		return c.city.IsMember() || c.city.Status == corpus.StatusFormer
+	})
+	return a, never || e.givesExpected(q, a), nil
 }
 
 // holding makes an answer function of a composer whose answer gives way

@@ -1580,6 +1580,25 @@ func TestParticleVerbQuestion(t *testing.T) {
 	}
 }
 
+func TestJoinOfNoMember(t *testing.T) {
+	// When a city that never was a member joined is answered by its no;
+	// another question about it with a date is not.
+	e := testEngine(t)
+	for question, membership := range map[string]bool{
+		"When did Heilbronn join the ISA?":                true,
+		"Wann ist Heilbronn der ISA beigetreten?":         true,
+		"When did the Heilbronn delegation visit Foshan?": false,
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if said := a.Rule == "membership" && a.Answered; said != membership {
+			t.Errorf("%s: rule %s, answered %v: %s", question, a.Rule, a.Answered, a.Text)
+		}
+	}
+}
+
 func TestOtherOrganisationFromRelease(t *testing.T) {
 	// A question for a kind of fact that names another organisation is
 	// answered by a release that covers it; one that asks whether a city
