@@ -211,6 +211,28 @@ func (l *cueList) index(text string, units []unit) int {
 // inText cuts text into units and reports whether it holds a cue.
 func (l *cueList) inText(text string) bool { return l.in(text, segment(text)) }
 
+// spans are where the cues of l occur in text, cut into units, in bytes:
+// "wie viele", 多少.
+func (l *cueList) spans(text string, units []unit) [][2]int {
+	var out [][2]int
+	for i := range units {
+		if n := l.at(units, i); n > 0 && !units[i].han {
+			out = append(out, [2]int{units[i].start, endOf(units[i+n-1])})
+		}
+	}
+	for _, w := range l.chinese {
+		for at := 0; ; {
+			i := strings.Index(text[at:], w)
+			if i < 0 {
+				break
+			}
+			out = append(out, [2]int{at + i, at + i + len(w)})
+			at += i + len(w)
+		}
+	}
+	return out
+}
+
 // endsIn reports whether a cue of l ends text: its last words, or, for a
 // Chinese cue, its last characters ("bis zum" before a date, 号码是多少).
 func (l *cueList) endsIn(text string) bool {

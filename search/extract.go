@@ -572,8 +572,12 @@ func (e *Engine) chineseCounted(q *question, before, after string) *topicWord {
 	if measure {
 		after = after[size:]
 	}
-	if next := []rune(hanPrefix(after)); len(next) > 0 && e.chineseWordAt(next, 0) > 1 {
-		noun = string(next[:e.chineseWordAt(next, 0)])
+	next, n := []rune(hanPrefix(after)), 0
+	if len(next) > 0 {
+		n = e.chineseWordAt(next, 0)
+	}
+	if n > 1 {
+		noun = string(next[:n])
 	} else if words := e.chineseWords(hanSuffix(before)); measure && len(words) > 0 {
 		noun = words[len(words)-1]
 	}
@@ -702,7 +706,7 @@ func (e *Engine) numbersIn(sentence string) []numberSpan {
 	// Chinese numerals count what their measure word follows: 七名成员,
 	// not the 一 of 统一, nor the 二 of the ordinal 第二届.
 	for _, loc := range chineseNumeral.FindAllStringIndex(sentence, -1) {
-		if e.learner.cues.measureWords.index(sentence[loc[1]:], nil) == 0 && !strings.HasSuffix(sentence[:loc[0]], "第") {
+		if e.learner.cues.measureWords.index(sentence[loc[1]:], nil) == 0 && !isOrdinalAt(sentence, loc[0], loc[1]) {
 			spans = append(spans, numberSpan{start: loc[0], end: loc[1], word: true})
 		}
 	}

@@ -528,8 +528,8 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			// membership takes effect on 1 July 2028": the day the one
 			// city joining becomes a member, though still to come.
 			if l.cues.membership.in(s.text, s.units) && l.cues.takesEffect.in(s.text, s.units) {
-				if dates := findDates(firstDays(s.text)); len(dates) > 0 {
-					out = joinsOn(out, dates[0].date)
+				if dates, i := findDates(firstDays(s.text)), onlyJoin(out); len(dates) > 0 && i >= 0 {
+					out[i].when, out[i].effective = dates[0].date, true
 				}
 			}
 			continue
@@ -543,8 +543,8 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
 			// Juli zu", "The board approved the application on 27 June":
 			// the one city the release says joined, on the earlier date.
-			if joined := slices.DeleteFunc(slices.Clone(out), func(m learnedMembership) bool { return m.change != joins }); len(joined) == 1 {
-				joinedThen.city = joined[0].city
+			if i := onlyJoin(out); i >= 0 {
+				joinedThen.city = out[i].city
 				out = addOnce(out, joinedThen)
 			}
 		}
@@ -801,22 +801,19 @@ func suspensionDates(s sentence, released corpus.Date) (from, until corpus.Date)
 	return from, until
 }
 
-// joinsOn gives the one city out joins the day its membership takes
-// effect; none if out joins no city or several.
-func joinsOn(out []learnedMembership, day corpus.Date) []learnedMembership {
-	joining := -1
+// onlyJoin is the index in out of the one city it says joined; -1 if it
+// says none or several joined.
+func onlyJoin(out []learnedMembership) int {
+	only := -1
 	for i, m := range out {
 		if m.change == joins {
-			if joining >= 0 {
-				return out
+			if only >= 0 {
+				return -1
 			}
-			joining = i
+			only = i
 		}
 	}
-	if joining >= 0 {
-		out[joining].when, out[joining].effective = day, true
-	}
-	return out
+	return only
 }
 
 // effectiveDate is the day a sentence says a change takes effect, though

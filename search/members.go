@@ -29,8 +29,7 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 	if len(counts) == 0 {
 		return corpus.Count{}, nil, false
 	}
-	newest := func(a, b corpus.Count) int { return cmp.Compare(a.AsOf.Time().Unix(), b.AsOf.Time().Unix()) }
-	latest := slices.MaxFunc(counts, newest)
+	latest := slices.MaxFunc(counts, byAsOf)
 	agree := []corpus.Count{latest}
 	for _, c := range e.base.Alliance.Counts {
 		if c.Total == latest.Total && c.Germany == latest.Germany && c.China == latest.China && c.Cite != latest.Cite {
@@ -54,7 +53,7 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 			return side.members(c) != side.members(latest) || *side.regions(&c) == 0
 		})
 		if len(same) > 0 {
-			known := slices.MaxFunc(same, newest)
+			known := slices.MaxFunc(same, byAsOf)
 			*side.regions(&latest) = *side.regions(&known)
 			if !slices.ContainsFunc(agree, func(c corpus.Count) bool { return c.Cite == known.Cite }) {
 				agree = append(agree, known)
@@ -63,6 +62,9 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 	}
 	return latest, agree, true
 }
+
+// byAsOf orders counts by the day their sources give, the oldest first.
+func byAsOf(a, b corpus.Count) int { return cmp.Compare(a.AsOf.Time().Unix(), b.AsOf.Time().Unix()) }
 
 // givesMembersOf keeps the counts that give the members of country, any
 // count for "": a release may give the total alone, or one side.
@@ -101,7 +103,7 @@ func onDate(lang corpus.Lang, d corpus.Date) string {
 func (e *Engine) countIn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 	a := e.newAnswer(lang)
 	counts := slices.Clone(e.data.Alliance.Counts)
-	slices.SortFunc(counts, func(x, y corpus.Count) int { return cmp.Compare(x.AsOf.Time().Unix(), y.AsOf.Time().Unix()) })
+	slices.SortFunc(counts, byAsOf)
 	var in, before, after []corpus.Count
 	for _, c := range counts {
 		switch {
@@ -146,7 +148,7 @@ func (e *Engine) countAfter(lang corpus.Lang, cities []*corpus.City) (answer.Ans
 	if changed.IsZero() || len(counts) == 0 {
 		return answer.Answer{}, false
 	}
-	first := slices.MinFunc(counts, func(x, y corpus.Count) int { return cmp.Compare(x.AsOf.Time().Unix(), y.AsOf.Time().Unix()) })
+	first := slices.MinFunc(counts, byAsOf)
 	a := e.newAnswer(lang)
 	a.cite(first.Cite)
 	a.parts = append(a.parts, countSentence(lang, first))
@@ -305,10 +307,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	// once the day has come.
 	leaves := c.IsMember() && c.LeftCite != nil
 	if e.gone(c) {
-		a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
-		if aspect.when && joinDated(c) {
-			e.sayJoined(a, c) // "When was Lanzhou admitted?"
-		}
+		e.sayLeft(a, c, name, aspect)
 		return
 	}
 	// "When did it join?" is not answered by "yes, it is a member";
@@ -345,10 +344,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		e.sayJoined(a, c)
 	case corpus.StatusFormer:
 		if c.LeftCite != nil {
-			a.say("sayMembership.left", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
-			if aspect.when && joinDated(c) {
-				e.sayJoined(a, c)
-			}
+			e.sayLeft(a, c, name, aspect)
 			break
 		}
 		a.say("sayMembership.is_not_on_any_current", name)
@@ -363,6 +359,15 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	}
 	if c.Status == corpus.StatusNone || c.Status == corpus.StatusFormer {
 		e.sayDidYouMean(a, c.Name)
+	}
+}
+
+// sayLeft says when c left, and, asked when it joined, that too: "When
+// was Lanzhou admitted?"
+func (e *Engine) sayLeft(a *answerer, c *corpus.City, name string, aspect membershipAspect) {
+	a.say("sayMembership.left", name, onDate(a.lang, c.Left), a.cite(*c.LeftCite))
+	if aspect.when && joinDated(c) {
+		e.sayJoined(a, c)
 	}
 }
 

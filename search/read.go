@@ -121,14 +121,11 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	// "Tritt Köln der ISA bei?", "Tritt Bottrop aus der ISA aus?": a
 	// German verb whose particle closes the question asks about joining
 	// or leaving.
-	if words := slices.DeleteFunc(slices.Clone(q.units), func(u unit) bool { return u.han }); len(words) > 0 {
-		cues := e.learner.cues
-		switch {
-		case e.learner.particleVerb(words, &cues.joinParticles):
-			r.particleVerb(&cues.joinParticleVerbs, cJoin)
-		case e.learner.particleVerb(words, &cues.leaveParticles):
-			r.particleVerb(&cues.joinParticleVerbs, cFormer)
-		}
+	switch cues := e.learner.cues; {
+	case e.learner.particleVerb(q.units, &cues.joinParticles):
+		r.particleVerb(&cues.joinParticleVerbs, cJoin)
+	case e.learner.particleVerb(q.units, &cues.leaveParticles):
+		r.particleVerb(&cues.joinParticleVerbs, cFormer)
 	}
 	r.rest()
 	e.gazetteerCities(q)

@@ -730,11 +730,10 @@ func (e *Engine) conceptWords(keyword string) []string {
 
 // hintWords are the words of the question that are neither its topic, a
 // name nor its words for "how many": the engine's keywords ("assembly",
-// "attended", 参加). They do
-// not decide whether a passage answers, but help say which of its
-// sentences does.
+// "attended", 参加). They do not decide whether a passage answers, but
+// help say which of its sentences does.
 func (e *Engine) hintWords(q *question) []topicWord {
-	asking := questionWordSpans(q, &e.message.asksNumber)
+	asking := e.message.asksNumber.spans(q.text, q.units)
 	notHint := func(u unit) bool {
 		// "wie viele", 多少: the question's words, which translate as
 		// "Zahl" and "number", say nothing of what it asks about.
@@ -765,30 +764,6 @@ func (e *Engine) hintWords(q *question) []topicWord {
 		i = j
 	}
 	return e.topicOf(texts, nil, nil, q.lang)
-}
-
-// questionWordSpans are where the cues of lists occur in q's text, in
-// bytes: "wie viele", 多少.
-func questionWordSpans(q *question, lists ...*cueList) [][2]int {
-	var spans [][2]int
-	for _, l := range lists {
-		for i := range q.units {
-			if n := l.at(q.units, i); n > 0 && !q.units[i].han {
-				spans = append(spans, [2]int{q.units[i].start, endOf(q.units[i+n-1])})
-			}
-		}
-		for _, w := range l.chinese {
-			for at := 0; ; {
-				i := strings.Index(q.text[at:], w)
-				if i < 0 {
-					break
-				}
-				spans = append(spans, [2]int{at + i, at + i + len(w)})
-				at += i + len(w)
-			}
-		}
-	}
-	return spans
 }
 
 // topicOf makes topic words of texts, with their index terms in every
