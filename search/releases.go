@@ -994,6 +994,9 @@ func (e *Engine) rareSenses(word string, lang, to corpus.Lang) []string {
 	common := e.translate(word, lang, to)
 	var rare []string
 	for _, t := range e.translateSenses(word, lang, to, maxAttested, minAttestedWeight) {
+		if utf8.RuneCountInString(t) == 1 {
+			continue // a character (生 of "student") is in too many words to tell
+		}
 		if !slices.Contains(common, t) && !slices.Contains(rare, t) {
 			rare = append(rare, t)
 		}

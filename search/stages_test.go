@@ -346,17 +346,17 @@ func TestCountedWord(t *testing.T) {
 }
 
 func TestAttestedSenses(t *testing.T) {
-	// "Mitarbeiter" is 职工, 雇员, 员工 first; 工作人员, a rarer sense, is
+	// "Mitarbeiter" is 职工, 雇员, 从业人员 first; 员工, a rarer sense, is
 	// searched for where a release uses it, and counted there.
-	const question, sentence = "Wie viele Mitarbeiter hat das Sekretariat?", "联盟秘书处设在佛山中德工业服务区，现有工作人员12名。"
+	const question, sentence = "Wie viele Mitarbeiter hat Heluo?", "河洛精密轴承成立于1998年，现有员工3600名。"
 	for _, tt := range []struct {
 		dir  string
 		uses bool
-	}{{"testdata/blind3", true}, {"testdata/eval", false}} {
+	}{{"testdata/blind7", true}, {"testdata/eval", false}} {
 		e := engineWith(t, tt.dir)
 		w := e.withAttestedSenses(t.Context(), e.topicOf([]string{"Mitarbeiter"}, nil, nil, corpus.German), corpus.German)[0]
-		if got := w.foundIn(e.termSet(corpus.Chinese, "工作人员")); got != tt.uses {
-			t.Errorf("%s: 工作人员 found %v, want %v; terms %v", tt.dir, got, tt.uses, w.terms[corpus.Chinese])
+		if got := w.foundIn(e.termSet(corpus.Chinese, "员工")); got != tt.uses {
+			t.Errorf("%s: 员工 found %v, want %v; terms %v", tt.dir, got, tt.uses, w.terms[corpus.Chinese])
 		}
 		counted := e.countedWord(t.Context(), e.read(question, corpus.German))
 		if got := e.counts(corpus.Chinese, sentence, counted); got != tt.uses {

@@ -24,7 +24,7 @@
 // left out; "of", "for" or "and" between two do not count: "chamber of
 // commerce", "research and development"); a gloss such as "to make sth.
 // happen" is cut down to "make happen", a longer one is dropped; German
-// and English are lower-cased; at most three translations a word and
+// and English are lower-cased; at most eight translations a word and
 // direction. Of those, the words a press office may write (keepCommon):
 // English words of SCOWL's sizes up to 55 (-level) and phrases of them;
 // Chinese words that jieba counts 100 times or more (-min-freq), or made
@@ -92,7 +92,7 @@ import (
 
 // Limits of the output.
 const (
-	maxTranslations = 3 // per word and direction
+	maxTranslations = 8 // per word and direction
 	maxWords        = 2 // in a headword or a translation
 )
 

@@ -89,7 +89,7 @@ type Translation struct {
 }
 
 // MaxTranslations is the most Translate returns.
-const MaxTranslations = 5
+const MaxTranslations = 8
 
 // Dict holds the dictionaries between English and German and between
 // English and Chinese, both ways. It is safe for concurrent use.

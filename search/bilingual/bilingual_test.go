@@ -261,7 +261,7 @@ func TestTranslateNothing(t *testing.T) {
 func TestWeights(t *testing.T) {
 	d := embeddedDict(t)
 	got := d.Translate("Preis", corpus.German, corpus.English)
-	want := []float64{1, 0.5, 0.333} // the first sense 1, then 1/(1+rank)
+	want := []float64{1, 0.5, 0.333, 0.25, 0.2, 0.167} // the first sense 1, then 1/(1+rank)
 	if len(got) != len(want) {
 		t.Fatalf("Translate(Preis) = %v, want %d translations", got, len(want))
 	}
@@ -347,7 +347,7 @@ func TestLoadErrors(t *testing.T) {
 		{"no translation", "en-de.tsv", "# c\nwaste\tn\n", 2, "separated by tabs"},
 		{"empty translation", "zh-en.tsv", "氢\tnn\thydrogen\t\n", 1, "empty"},
 		{"empty word", "en-zh.tsv", "\tn\t氢\n", 1, "empty"},
-		{"too many", "de-en.tsv", "preis\tnnnnnn\ta\tb\tc\td\te\tf\n", 1, "more than 5"},
+		{"too many", "de-en.tsv", "preis\tnnnnnnnnn\ta\tb\tc\td\te\tf\tg\th\ti\n", 1, "more than 8"},
 		{"parts of speech", "de-en.tsv", "preis\tnv\tprice\tprize\tcost\n", 1, "parts of speech"},
 		{"part of speech", "de-en.tsv", "preis\tx\tprice\n", 1, "parts of speech"},
 		{"unsorted", "zh-en.tsv", "预算\tn\tbudget\n氢\tn\thydrogen\n", 2, "sorted"},

@@ -165,7 +165,7 @@ func splitLine(line string) (word, pos, trs string, ok bool) {
 }
 
 // weights of a word's translations in their order: 1, 1/2, 1/3, …
-var weights = [MaxTranslations]float64{1, 0.5, 0.333, 0.25, 0.2}
+var weights = [MaxTranslations]float64{1, 0.5, 0.333, 0.25, 0.2, 0.167, 0.143, 0.125}
 
 // partOfSpeech reads a letter of the parts of speech.
 func partOfSpeech(c byte) uint8 {
