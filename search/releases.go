@@ -708,9 +708,10 @@ func (e *Engine) topicWords(q *question) []topicWord {
 
 // synonymConcepts are the concepts whose keywords all name the same
 // thing, so that each stands for the others in a search: an assembly is
-// a Plenarversammlung, a plenary assembly, a 全体大会. The founding's
-// keywords also name its conference and the fair it was held at.
-var synonymConcepts = []concept{cAssembly}
+// a Plenarversammlung, a plenary assembly, a 全体大会; "chinesische" is
+// "China" and 中国. The founding's keywords also name its conference and
+// the fair it was held at.
+var synonymConcepts = []concept{cAssembly, cChina, cGermany}
 
 // conceptWords are the keywords, in every language, of the synonym
 // concepts a keyword of the question names.
@@ -730,8 +731,9 @@ func (e *Engine) conceptWords(keyword string) []string {
 
 // hintWords are the words of the question that are neither its topic, a
 // name nor its words for "how many": the engine's keywords ("assembly",
-// "attended", 参加). They do not decide whether a passage answers, but
-// help say which of its sentences does.
+// "attended", 参加), with their concept's other words in every language
+// ("chinesische" is said by "from China"). They do not decide whether a
+// passage answers, but help say which of its sentences does.
 func (e *Engine) hintWords(q *question) []topicWord {
 	asking := e.message.asksNumber.spans(q.text, q.units)
 	notHint := func(u unit) bool {
@@ -763,7 +765,11 @@ func (e *Engine) hintWords(q *question) []topicWord {
 		texts = append(texts, q.text[u.start:endOf(q.content[j])])
 		i = j
 	}
-	return e.topicOf(texts, nil, nil, q.lang)
+	variants := map[string][]string{}
+	for _, text := range texts {
+		variants[text] = e.conceptWords(text)
+	}
+	return e.topicOf(texts, nil, variants, q.lang)
 }
 
 // topicOf makes topic words of texts, with their index terms in every

@@ -1511,6 +1511,28 @@ func TestHintsAreNoQuestionWords(t *testing.T) {
 	}
 }
 
+func TestHintsNameTheCountry(t *testing.T) {
+	// A country's adjective and its name are one concept: "chinesische"
+	// is said by "from China" and 中国 in a sentence too.
+	e := testEngine(t)
+	for _, tt := range []struct {
+		question, hint, lang, sentence string
+	}{
+		{"Wie viele chinesische Firmen haben ausgestellt?", "chinesische", "en", "84 companies from Germany and 62 from China."},
+		{"Wie viele chinesische Firmen haben ausgestellt?", "chinesische", "zh", "共有62家中国企业参展。"},
+		{"How many German companies exhibited?", "German", "de", "84 Firmen kamen aus Deutschland."},
+	} {
+		i := slices.IndexFunc(e.hintWords(e.read(tt.question, "")), func(w topicWord) bool { return w.text == tt.hint })
+		if i < 0 {
+			t.Errorf("%s: no hint %q", tt.question, tt.hint)
+			continue
+		}
+		if w := e.hintWords(e.read(tt.question, ""))[i]; !w.foundIn(e.termSet(corpus.Lang(tt.lang), tt.sentence)) {
+			t.Errorf("%s: hint %q not in %q; terms %v", tt.question, tt.hint, tt.sentence, w.terms)
+		}
+	}
+}
+
 func TestCountAfterAJoin(t *testing.T) {
 	// The count as of a city's joining is the first a source gives from
 	// that day on, not the newest.
