@@ -166,7 +166,7 @@ var rules = []rule{
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
 	{"contact", func(q *question) bool {
 		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
-	}, fact(func(e *Engine, q *question) answer.Answer {
+	}, holding(func(e *Engine, q *question) answer.Answer {
 		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
 	})},
 	// What people said is in the releases.
@@ -189,8 +189,8 @@ var rules = []rule{
 		return combine([]answer.Answer{e.coordinator(q.lang, false), secretariat(e, q)})
 	})},
 	// The German secretariat is the German office.
-	{"german-secretariat", func(q *question) bool { return q.has[cSecretariat] && q.has[cGermany] }, fact(coordinator)},
-	{"secretariat", func(q *question) bool { return q.has[cSecretariat] }, fact(secretariat)},
+	{"german-secretariat", func(q *question) bool { return q.has[cSecretariat] && q.has[cGermany] }, holding(coordinator)},
+	{"secretariat", func(q *question) bool { return q.has[cSecretariat] }, holding(secretariat)},
 	// "Who is leading in the latest polls …?" leads nothing of the
 	// alliance's: words of its own, and no word for the alliance.
 	{"coordinator", func(q *question) bool {
