@@ -59,6 +59,14 @@ type question struct {
 	// Nachfolger von Liu Yi?", "谁接替了刘毅？"; asksEarlier whether it asks
 	// what someone did before: "Was hat sie vorher gemacht?".
 	asksSuccessor, asksEarlier bool
+	// countsOther is whether what it asks the number of is a word
+	// nothing explained: "How many entries …?", "Wie viele Firmen …?",
+	// not the members.
+	countsOther bool
+	// countsTwice is whether it asks "how many" twice: "Wie viele
+	// Mitglieder hat die ISA, und wie viele davon sind chinesische
+	// Städte?" asks for all of them and one side.
+	countsTwice bool
 	// roles are the words for a role no keyword explains ("mayor",
 	// "Bürgermeister", "市长"): someone's, maybe not the alliance's.
 	roles []unit
@@ -140,7 +148,16 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.roles = e.rolesIn(q)
 	q.expects = e.expected(q)
 	q.alsoExpects = e.alsoExpected(q)
+	q.countsOther = e.countsUnknown(q)
+	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
 	return q
+}
+
+// countsUnknown reports whether what q asks the number of is a word
+// nothing explained.
+func (e *Engine) countsUnknown(q *question) bool {
+	w := e.countedNoun(q)
+	return w != nil && slices.ContainsFunc(q.unknown, func(u unit) bool { return strings.Contains(w.text, u.raw) })
 }
 
 // namesGazetteerCity reports whether a capitalised word is, as typed, the

@@ -241,7 +241,7 @@ var rules = []rule{
 	// does not know is another organisation, unless the question names
 	// the alliance too.
 	{"count", func(q *question) bool {
-		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] && !q.namesUnknown() &&
+		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] && !q.namesUnknown() && !q.countsOther &&
 			(q.memberish || q.has[cCity] || q.unknownWords() == 0) && (!q.unknownLatinNoun() || q.has[cAlliance])
 	},
 		fact(func(e *Engine, q *question) answer.Answer {
@@ -543,6 +543,8 @@ func memberFilterOf(q *question) memberFilter {
 	case len(q.regions) > 0:
 		f.region = q.regions[0]
 		f.country = f.region.Country
+	case q.countsTwice:
+		// All of them, which says each side too.
 	case q.has[cGermany] && !q.has[cChina]:
 		f.country = corpus.Germany
 	case q.has[cChina] && !q.has[cGermany]:

@@ -701,6 +701,32 @@ func TestMembersNeedTheirWords(t *testing.T) {
 	}
 }
 
+func TestCountOfMembers(t *testing.T) {
+	// The member count answers "how many" of the members, not of a
+	// word nothing explained; asked twice, it gives all and each side.
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		count    bool
+		contains string
+	}{
+		{"How many entries were there, and from how many cities?", false, ""},
+		{"Wie viele Firmen aus den Mitgliedsstädten waren da?", false, ""},
+		{"Wie viele Mitgliedsstädte hat die ISA?", true, "47"},
+		{"Wie viele Mitglieder hat die ISA, und wie viele davon sind chinesische Städte?", true, "47"},
+		{"How many Chinese member cities are there?", true, "27"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (a.Rule == "count") != tt.count || !strings.Contains(a.Text, tt.contains) {
+			t.Errorf("%s: rule %s: %s", tt.question, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestDeadlineSentence(t *testing.T) {
 	// A question for a deadline is answered by the date the release
 	// gives as one, across languages: "by 16 October 2026" for 截止日期.
