@@ -213,7 +213,8 @@ func (e *Engine) byNamesAlone(ctx context.Context, q *question, topic, hints []t
 	// The title names them all, so each of its passages does with it.
 	found = slices.DeleteFunc(found, func(f scoredPassage) bool { return f.p.Release != release })
 	for i := range found {
-		found[i].coverage, _ = covers(topic, e.termSet(release.Lang, found[i].p.Text+"\n"+release.Title))
+		ts := e.termSet(release.Lang, found[i].p.Text+"\n"+release.Title)
+		found[i].coverage, _ = covers(topic, ts, ts)
 	}
 	best := e.bestSentence(q, found, topic, hints, counted)
 	if !best.holds {
@@ -366,10 +367,15 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		}
 		// The title names what the release is about, and so what each of
 		// its paragraphs is about: "Projektleiterin ist Dr. Krug" answers
-		// who leads the project of the title.
+		// who leads the project of the title. Its first paragraph names
+		// the places and people it is about, which a later one need not
+		// name again: "When is the bamboo and wood architecture exhibition
+		// in Freiburg?" is answered by a paragraph on the exhibition that
+		// does not say Freiburg.
 		terms := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title)
 		terms.near = near
-		coverage, ok := covers(topic, terms)
+		names := e.withLead(p, terms)
+		coverage, ok := covers(topic, terms, names)
 		if quoting {
 			// What someone said: any passage that names the speaker,
 			// those on the question's subject first.
@@ -382,6 +388,21 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	slices.SortStableFunc(found, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
 	return found, nil
+}
+
+// withLead is terms, the terms of passage p and its release's title,
+// with those of the release's first paragraph when p is a later one.
+func (e *Engine) withLead(p *passage, terms termSet) termSet {
+	if p.Kind != partBody || p.Index == 0 {
+		return terms
+	}
+	lead, ok := passageAt(e.full(p.Release), partBody, 0)
+	if !ok {
+		return terms
+	}
+	withLead := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title+"\n"+lead.Text)
+	withLead.near = terms.near
+	return withLead
 }
 
 // candidates are the passages of the hits, best first. A question that
@@ -465,18 +486,19 @@ func mentionsAll(topic []topicWord, terms termSet) bool {
 // (two when there are three or more), every noun but at most one when
 // two other words or names are found (a translation may miss a
 // compound: "Deutschlandbesuch"), and one of the names the question
-// gives, if it gives any. A
+// gives, if it gives any. A name counts as covered in wider, the terms
+// of more of the release (withLead). A
 // name alone never answers "who is the mayor of Foshan", nor "gewinnt"
 // in "Drei gewinnt" "Wer gewinnt die Bundesliga?"; "Einwohner" not found
 // is not "Wie viele Einwohner hat Wuppertal?".
-func covers(topic []topicWord, terms termSet) (float64, bool) {
+func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 	var total, got float64
 	subject, covered, nounsMissed, names, namesCovered := 0, 0, 0, 0, 0
 	for _, w := range topic {
 		if w.kind {
 			continue
 		}
-		found := w.foundIn(terms)
+		found := w.foundIn(terms) || w.name && w.foundIn(wider)
 		total += topicWeight(w)
 		switch {
 		case found:

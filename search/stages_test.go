@@ -701,6 +701,21 @@ func TestMembersNeedTheirWords(t *testing.T) {
 	}
 }
 
+func TestNameCoveredByTheLead(t *testing.T) {
+	// A later paragraph need not name again the place its release's
+	// first paragraph names.
+	e := engineWith(t, "testdata/eval") // releases in all three languages
+	topic := e.topicOf([]string{"exhibition", "Freiburg"}, map[string]bool{"Freiburg": true}, nil, corpus.English)
+	paragraph := e.termSet(corpus.English, "The exhibition opens on 5 March 2027 in the town hall.")
+	if _, ok := covers(topic, paragraph, paragraph); ok {
+		t.Errorf("a paragraph without the place covers %v", topic)
+	}
+	withLead := e.termSet(corpus.English, "The exhibition opens on 5 March 2027 in the town hall.\nHuzhou and Freiburg show bamboo houses.")
+	if _, ok := covers(topic, paragraph, withLead); !ok {
+		t.Errorf("a paragraph whose release's lead names the place does not cover %v", topic)
+	}
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
@@ -1242,10 +1257,12 @@ func TestLoneCharacterNeedNotBeCovered(t *testing.T) {
 	e := engineWith(t, "testdata/eval")
 	names := map[string]bool{"希尔德斯海姆": true, "株洲": true}
 	topic := e.topicOf([]string{"派", "医生", "去", "希尔德斯海姆", "株洲"}, names, nil, corpus.Chinese)
-	if _, ok := covers(topic, e.termSet(corpus.Chinese, "希尔德斯海姆医院将安排四名医生前往株洲。")); !ok {
+	ts := e.termSet(corpus.Chinese, "希尔德斯海姆医院将安排四名医生前往株洲。")
+	if _, ok := covers(topic, ts, ts); !ok {
 		t.Errorf("a passage without 派 and 去 does not cover %v", topic)
 	}
-	if _, ok := covers(topic, e.termSet(corpus.Chinese, "希尔德斯海姆和株洲签署了协议。")); ok {
+	ts = e.termSet(corpus.Chinese, "希尔德斯海姆和株洲签署了协议。")
+	if _, ok := covers(topic, ts, ts); ok {
 		t.Errorf("a passage with the cities alone covers %v", topic)
 	}
 }
