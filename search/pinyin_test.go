@@ -2,7 +2,10 @@ package search
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 func TestReadsAs(t *testing.T) {
@@ -42,5 +45,43 @@ func TestRomanisedNameFindsChineseRelease(t *testing.T) {
 	}
 	if !topic[i].foundIn(e.termSet("zh", "河洛精密轴承成立于1998年。")) {
 		t.Error("Heluo not found in 河洛")
+	}
+}
+
+func TestPlaceFoundByHowItReads(t *testing.T) {
+	// A German city's Chinese name is written in characters for their
+	// sound, in more than one way: 艾森纳赫 is 埃森纳赫, Eisenach. Two
+	// characters that read as a Chinese city's name are no other way of
+	// writing it.
+	table := gazetteerTable([]corpus.Place{
+		{Country: corpus.Germany, Name: "Eisenach", Names: corpus.Text{corpus.Chinese: "埃森纳赫"}},
+		{Country: corpus.China, Name: "Huzhou", Names: corpus.Text{corpus.Chinese: "湖州"}},
+	})
+	for text, want := range map[string]string{
+		"艾森纳赫是哪天加入的？": "Eisenach",
+		"埃森纳赫是成员吗？":   "Eisenach",
+		"胡州是成员吗？":     "",
+	} {
+		var got string
+		if found := table.lookup(text, segment(text), nil); len(found) > 0 {
+			got = found[0].nonMember.Name
+		}
+		if got != want {
+			t.Errorf("%s: found %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestLearnedMemberNamedInOtherCharacters(t *testing.T) {
+	// Eisenach joined in a German release; a Chinese question that
+	// writes it 艾森纳赫, as the gazetteer does not, asks about that
+	// member.
+	e := engineWith(t, "testdata/blind9")
+	a, err := e.Answer(t.Context(), "艾森纳赫是联盟成员吗？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "是的") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
 	}
 }

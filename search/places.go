@@ -60,20 +60,23 @@ func newPlaceFinder(cities []corpus.City, regions []corpus.Region, gazetteer fun
 // placeTable finds places by their names: Latin names by their folded
 // words, joined by spaces; Chinese names as written.
 type placeTable struct {
-	latin    map[string]*place
-	han      map[string]*place
+	latin map[string]*place
+	han   map[string]*place
+	// sounds finds a German place by how its Chinese name reads, for the
+	// other ways of writing it: 艾森纳赫 is Eisenach (埃森纳赫) too.
+	sounds   map[string]*place
 	maxWords int
 	// maxHan is the most characters of a Chinese name: 英戈尔施塔特 has six.
 	maxHan int
 }
 
 func newPlaceTable() *placeTable {
-	return &placeTable{latin: map[string]*place{}, han: map[string]*place{}}
+	return &placeTable{latin: map[string]*place{}, han: map[string]*place{}, sounds: map[string]*place{}}
 }
 
 // gazetteerTable makes a table of the gazetteer's places.
 func gazetteerTable(places []corpus.Place) *placeTable {
-	t := &placeTable{latin: make(map[string]*place, 2*len(places)), han: make(map[string]*place, len(places))}
+	t := &placeTable{latin: make(map[string]*place, 2*len(places)), han: make(map[string]*place, len(places)), sounds: map[string]*place{}}
 	for _, g := range places {
 		name := g.Name
 		if g.Country == corpus.China {
@@ -107,6 +110,11 @@ func (t *placeTable) add(p *place) {
 		if strings.IndexFunc(n, isHan) >= 0 {
 			if _, ok := t.han[n]; !ok {
 				t.han[n] = p
+			}
+			if key := soundKey(n); key != "" && p.country == corpus.Germany {
+				if _, ok := t.sounds[key]; !ok {
+					t.sounds[key] = p
+				}
 			}
 			t.maxHan = max(t.maxHan, utf8.RuneCountInString(n))
 			continue
@@ -223,7 +231,11 @@ func (t *placeTable) lookup(text string, units []unit, taken []foundPlace) []fou
 			if end < 0 || !free(i, end) {
 				continue
 			}
-			if p := t.han[text[i:end]]; p != nil {
+			p := t.han[text[i:end]]
+			if p == nil {
+				p = t.sounds[soundKey(text[i:end])]
+			}
+			if p != nil {
 				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
 				i, matched = end, true
 			}
@@ -394,4 +406,30 @@ func (f *placeFinder) cityBefore(text string) string {
 		}
 	}
 	return ""
+}
+
+// minSoundRunes is the fewest characters of a Chinese name found by how
+// it reads: a German city's name written in characters for their sound
+// has three or more; two characters that read as a city's are more
+// often a word (胡州 is no 湖州).
+const minSoundRunes = 3
+
+// soundKey is how a Chinese name of minSoundRunes characters or more
+// reads, its characters' readings joined by spaces; "" for a shorter one
+// or one with a character of no reading.
+func soundKey(name string) string {
+	runes := []rune(name)
+	if len(runes) < minSoundRunes {
+		return ""
+	}
+	table := readings()
+	syllables := make([]string, len(runes))
+	for i, r := range runes {
+		reading, ok := table[r]
+		if !ok {
+			return ""
+		}
+		syllables[i] = reading
+	}
+	return strings.Join(syllables, " ")
 }

@@ -439,7 +439,14 @@ func (e *Engine) gazetteerCities(q *question) {
 		if e.learner.places.commonWord(p) {
 			continue // 代表, "representative", is also a county's name
 		}
-		q.addSense(sense{city: p.nonMember, weak: true}, cityMention{city: p.nonMember, typed: p.name, weak: true,
+		// A city of the data named as the dictionary does not know it
+		// (艾森纳赫 for Eisenach, which a release says joined) is that
+		// city.
+		city := p.nonMember
+		if c, ok := e.cities[city.Name]; ok {
+			city = c
+		}
+		q.addSense(sense{city: city, weak: true}, cityMention{city: city, typed: p.name, weak: true,
 			units: slices.DeleteFunc(slices.Clone(q.unknown), func(u unit) bool { return u.start < p.start || u.start >= p.end })})
 		q.unknown = slices.DeleteFunc(q.unknown, func(u unit) bool { return u.start >= p.start && u.start < p.end })
 	}
