@@ -217,7 +217,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return emailPattern.MatchString(text) || phoneInText.MatchString(text)
 	case aPlace:
 		// A website is where one registers or downloads.
-		return len(e.placesIn(text)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
+		return len(e.placesAnswering(text, q)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
 	case aPerson:
 		// "Wer hat den Preis gewonnen?" may be answered by a company, a
 		// team or a project's name in quotes; "Who paid for the stand?"
@@ -237,7 +237,6 @@ func (e *Engine) namesAgent(text string, units []unit) bool {
 // the question q does not, in any script; of the country it asks about,
 // if it names one side only ("Which Chinese cities …?").
 func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
-	asked := strings.ToLower(q.text)
 	country := ""
 	switch {
 	case q.has[cChina] && !q.has[cGermany]:
@@ -245,12 +244,22 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 	case q.has[cGermany] && !q.has[cChina]:
 		country = corpus.Germany
 	}
-	return slices.DeleteFunc(e.placesIn(text), func(p foundPlace) bool {
+	return slices.DeleteFunc(e.placesAnswering(text, q), func(p foundPlace) bool {
 		city := cmp.Or(p.city, p.nonMember)
-		if city == nil || country != "" && city.Country != country {
-			return true
+		return city == nil || country != "" && city.Country != country
+	})
+}
+
+// placesAnswering are the places text names that the question q does
+// not, in any script: "Where was the agreement between Ludwigshafen and
+// Luoyang signed?" is not answered by Ludwigshafen.
+func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
+	asked := strings.ToLower(q.text)
+	return slices.DeleteFunc(e.placesIn(text), func(p foundPlace) bool {
+		names := slices.Concat(textValues(p.names), []string{p.name}, p.aliases)
+		if city := cmp.Or(p.city, p.nonMember); city != nil {
+			names = slices.Concat(names, []string{city.Name}, textValues(city.Names), city.Aliases)
 		}
-		names := slices.Concat(textValues(p.names), []string{p.name, city.Name}, p.aliases, textValues(city.Names), city.Aliases)
 		return slices.ContainsFunc(names, func(n string) bool { return n != "" && strings.Contains(asked, strings.ToLower(n)) })
 	})
 }

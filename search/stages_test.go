@@ -716,6 +716,22 @@ func TestNameCoveredByTheLead(t *testing.T) {
 	}
 }
 
+func TestPlaceAnswersWhere(t *testing.T) {
+	// A place the question names does not say where; a hall, whatever
+	// its name, does.
+	e := testEngine(t)
+	q := e.read("Where was the agreement between Ludwigshafen and Luoyang signed?", corpus.English)
+	for sentence, want := range map[string]bool{
+		"Ludwigshafen und Luoyang haben am 12. Oktober 2026 eine Vereinbarung unterzeichnet.": false,
+		"Die Unterschriften setzten sie bei einem Festakt im Pfalzbau in Mannheim.":           true,
+		"Das Konzert ist am 10. Februar 2027 in der Laeiszhalle.":                             true,
+	} {
+		if got := e.holds(sentence, aPlace, q); got != want {
+			t.Errorf("holds(%q, place) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
