@@ -168,8 +168,12 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []t
 		if len(more) == 0 {
 			continue
 		}
-		// A city for "who" holds less than a person or an organisation.
-		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || best.byCity && !c.byCity || c.cover > best.cover) {
+		// A city for "who" holds less than a person or an organisation;
+		// of two that hold as much of the subject, the one that weighs
+		// more ("走访至少8个德国成员城市" for "How many German member cities
+		// does the new deputy secretary-general want to visit?" in
+		// another language than the sentence on someone's deputy).
+		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || best.byCity && !c.byCity || c.cover > best.cover || c.cover == best.cover && c.score > best.score) {
 			found, best = more, c
 		}
 		// A sentence that holds the fact and all of the subject ends the

@@ -732,6 +732,20 @@ func TestPlaceAnswersWhere(t *testing.T) {
 	}
 }
 
+func TestSearchInAllLanguagesMayAnswerBetter(t *testing.T) {
+	// The sentence found with the question's words translated wins over
+	// the one found with its own words when both hold as much of its
+	// subject and it weighs more: it gives the number asked for.
+	e := engineWith(t, "testdata/blind")
+	a, err := e.Answer(t.Context(), "How many German member cities does the new deputy secretary-general want to visit?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "8个德国成员城市") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
