@@ -183,8 +183,8 @@ var (
 // Foshan.
 func (e *Engine) holds(text string, t answerType, q *question) bool {
 	cues := e.learner.cues
-	units := segment(text)
 	text = withoutAsked(text, q.text)
+	units := segment(text)
 	switch t {
 	case aDate:
 		if q.has[cNext] {
@@ -330,6 +330,35 @@ func (e *Engine) namesPerson(text string, units []unit) bool {
 		if !units[i].han && e.learner.cues.title.at(units, i) > 0 && e.learner.latinNameAt(s, i) != "" {
 			return true
 		}
+		if !units[i].han && e.namedInRole(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedInRole reports whether the sentence s names someone at unit i
+// with a role: a name of two words or more after a role ("负责人Sabine
+// Krüger") or before one, after a comma ("Christine Wendt, managing
+// director of …").
+func (e *Engine) namedInRole(s sentence, i int) bool {
+	roles := &e.learner.cues.role
+	name := e.learner.latinNameAt(s, i)
+	if name == "" || i > 0 && !s.units[i-1].han && s.units[i-1].capital && strings.TrimSpace(s.text[endOf(s.units[i-1]):s.units[i].start]) == "" {
+		return false // not where a name begins
+	}
+	before := s.text[:s.units[i].start]
+	if slices.ContainsFunc(roles.chinese, func(w string) bool { return strings.HasSuffix(before, w) }) {
+		return true
+	}
+	end := s.units[i].start + len(name)
+	if !strings.HasPrefix(strings.TrimSpace(s.text[end:]), ",") {
+		return false
+	}
+	for j := i; j < len(s.units); j++ {
+		if s.units[j].start > end {
+			return roles.at(s.units, j) > 0 || j+1 < len(s.units) && roles.at(s.units, j+1) > 0
+		}
 	}
 	return false
 }
@@ -407,10 +436,11 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			}
 			// For "who", a person before an organisation, which holds the
 			// kind asked for too.
-			person := want == aPerson && e.namesPerson(withoutAsked(s, q.text), segment(s))
+			unasked := withoutAsked(s, q.text)
+			person := want == aPerson && e.namesPerson(unasked, segment(unasked))
 			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q), cover: in / max(total, 1),
 				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
-			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(withoutAsked(s, q.text), segment(s))
+			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, segment(unasked))
 			wt := &e.weights
 			score := wt.release*releaseScore[r.ID]/top + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
 				e.kindWeight(q, c, person, deadline)

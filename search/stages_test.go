@@ -746,6 +746,33 @@ func TestSearchInAllLanguagesMayAnswerBetter(t *testing.T) {
 	}
 }
 
+func TestPersonNamedWithRole(t *testing.T) {
+	// Someone is named with a role before or after their name, in any
+	// language's sentence; numbers and names the question gives are
+	// taken out of the sentence first, which must not upset the reading.
+	e := testEngine(t)
+	q := e.read("Who said in 2027 that the 450 visitors were glad?", corpus.English)
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{`Christine Wendt, managing director of Kessler Präzisionstechnik, said: "We met more customers."`, true},
+		{"伍珀塔尔市经济促进局国际合作负责人Sabine Krüger通过视频致辞。", true},
+		{"In 2027 the 450 visitors met Dr. Sabine Krug in the hall.", true},
+		{"Kessler Präzisionstechnik, Chemnitz, was there.", false},
+		{"The Hedong Wastewater Treatment Plant, a project of the city, is old.", false},
+	}
+	for _, tt := range tests {
+		units := segment(tt.sentence)
+		if got := e.namesPerson(tt.sentence, units); got != tt.want {
+			t.Errorf("namesPerson(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+		if got := e.holds(tt.sentence, aPerson, q); tt.want && !got {
+			t.Errorf("holds(%q, person) = false", tt.sentence)
+		}
+	}
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
