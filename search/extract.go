@@ -200,7 +200,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	case anAge:
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units)
 	case anOrdinal:
-		return ordinalPattern.MatchString(stripDates(text))
+		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:
 		return cues.reasons.in(text, units)
 	case aFrequency:
@@ -778,13 +778,31 @@ func namesOrdinal(text string, n int) bool {
 		}
 	}
 	for _, u := range segment(text) {
-		for w, v := range ordinalWords {
-			if v == n && !u.han && strings.HasPrefix(u.key, w) {
-				return true
-			}
+		if v, ok := ordinalWordOf(u); ok && v == n {
+			return true
 		}
 	}
 	return n == 1 && strings.Contains(text, "首")
+}
+
+// ordinalWordOf is the number of the ordinal word u begins with
+// ("zweiten", "second").
+func ordinalWordOf(u unit) (int, bool) {
+	if u.han {
+		return 0, false
+	}
+	for w, v := range ordinalWords {
+		if strings.HasPrefix(u.key, w) {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// isOrdinalWord reports whether u is an ordinal word.
+func isOrdinalWord(u unit) bool {
+	_, ok := ordinalWordOf(u)
+	return ok
 }
 
 // sharesCharacter reports whether a Chinese word of words has a character

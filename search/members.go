@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -578,11 +579,13 @@ func (e *Engine) sayJoinedOn(a *answerer, c *corpus.City, name string) {
 
 // firstOfRegion answers whether the city asked about was the first
 // member from region: "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?"
-// No: Taicang joined before. A member whose join date the sources do not
-// give joined no later than the source that lists it. It reports false
-// when the city is no member of that region, or when a member's place
-// before or after it cannot be told.
-func (e *Engine) firstOfRegion(lang corpus.Lang, asked *corpus.City, region *corpus.Region) (answer.Answer, bool) {
+// No: Taicang joined before. With ordinal, it says which member from
+// region it was: "烟台是山东省第几个加入联盟的城市？" The second. A member
+// whose join date the sources do not give joined no later than the
+// source that lists it. It reports false when the city is no member of
+// that region, or when a member's place before or after it cannot be
+// told.
+func (e *Engine) firstOfRegion(lang corpus.Lang, asked *corpus.City, region *corpus.Region, ordinal bool) (answer.Answer, bool) {
 	if !asked.IsMember() || asked.Region != region.Key || !joinDated(asked) {
 		return answer.Answer{}, false
 	}
@@ -603,12 +606,31 @@ func (e *Engine) firstOfRegion(lang corpus.Lang, asked *corpus.City, region *cor
 		}
 	}
 	name := cityNameWithLocal(asked, lang)
-	if len(earlier) == 0 {
+	switch {
+	case ordinal && len(earlier) > 0:
+		a.say("firstOfRegion.nth", name, ordinalWord(lang, len(earlier)+1), regionName(region, lang), onDate(lang, asked.Joined), list(lang, earlier))
+	case len(earlier) == 0:
 		a.say("firstOfRegion.yes", name, regionName(region, lang), onDate(lang, asked.Joined))
-	} else {
+	default:
 		a.say("firstOfRegion.no", name, regionName(region, lang), list(lang, earlier), name, onDate(lang, asked.Joined))
 	}
 	return a.done(answer.KindMembership, confidenceFact), true
+}
+
+// ordinalWord writes n as an ordinal in lang's words up to ten ("second",
+// "zweite", 二 for 第二个), in digits above.
+func ordinalWord(lang corpus.Lang, n int) string {
+	if n < 1 || n > 10 {
+		switch lang {
+		case corpus.English:
+			return fmt.Sprint(ordinalArg(lang, n))
+		case corpus.German:
+			return strconv.Itoa(n) + "."
+		}
+		return strconv.Itoa(n)
+	}
+	keys := [...]string{"ordinal.1", "ordinal.2", "ordinal.3", "ordinal.4", "ordinal.5", "ordinal.6", "ordinal.7", "ordinal.8", "ordinal.9", "ordinal.10"}
+	return msg(lang, keys[n-1])
 }
 
 // sayFoundingMember answers whether c is a founding member, when the

@@ -87,11 +87,12 @@ var rules = []rule{
 	}},
 	// "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?", "Is Yantai the
 	// first ISA city from Shandong?"
+	// "烟台是山东省第几个加入联盟的城市？": which one it was.
 	{"first-of-region", func(q *question) bool {
-		return len(q.cities) == 1 && len(q.regions) == 1 && slices.Equal(q.numbers, []int{1}) &&
+		return len(q.cities) == 1 && len(q.regions) == 1 && (slices.Equal(q.numbers, []int{1}) || q.expects == anOrdinal) &&
 			(q.memberish || q.has[cCity] || q.has[cAlliance])
 	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
-		return e.firstOfRegion(q.lang, q.cities[0].city, q.regions[0])
+		return e.firstOfRegion(q.lang, q.cities[0].city, q.regions[0], q.expects == anOrdinal)
 	})},
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover").

@@ -1396,9 +1396,9 @@ func TestCityWhereAnAssemblyMet(t *testing.T) {
 }
 
 func TestFirstOfRegion(t *testing.T) {
-	// Whether a city was the first member from its region is told by the
-	// dates the members joined, or were listed by; a member listed only
-	// after the city joined leaves it open.
+	// Whether a city was the first member from its region, or which one
+	// it was, is told by the dates the members joined, or were listed by;
+	// a member listed only after the city joined leaves it open.
 	e := engineWith(t, "testdata/eval")
 	tests := []struct {
 		question, rule string
@@ -1408,6 +1408,10 @@ func TestFirstOfRegion(t *testing.T) {
 		{"Ist Yantai die erste Mitgliedsstadt aus Shandong?", "first-of-region", []string{"Nein", "Weihai"}},
 		{"Ist Taicang das erste Mitglied aus Jiangsu?", "first-of-region", []string{"Ja", "Taicang"}},
 		{"烟台是山东省第一个加入联盟的城市吗？", "first-of-region", []string{"不是", "威海"}},
+		// Which one it was, in words.
+		{"烟台是山东省第几个加入联盟的城市？", "first-of-region", []string{"第二个", "威海"}},
+		{"Die wievielte Mitgliedsstadt aus Shandong ist Yantai?", "first-of-region", []string{"zweite", "Weihai"}},
+		{"Which number member from Shandong is Yantai?", "first-of-region", []string{"second", "Weihai"}},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.question, "")
