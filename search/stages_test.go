@@ -995,6 +995,17 @@ func TestReasonQuestion(t *testing.T) {
 			t.Errorf("%s: rule %s: %s; want rule %s with %q", tt.q, a.Rule, a.Text, tt.rule, tt.want)
 		}
 	}
+	// A sentence that justifies a step gives a reason too.
+	q := e.read("Warum tritt Hildesheim aus?", corpus.German)
+	for sentence, want := range map[string]bool{
+		"Der Rat der Stadt begründete den Schritt mit Haushaltszwängen.": true,
+		"The council left, citing budget constraints.":                   true,
+		"Der Rat der Stadt tagte am 3. Mai.":                             false,
+	} {
+		if got := e.holds(sentence, aReason, q); got != want {
+			t.Errorf("holds(%q, reason) = %v, want %v", sentence, got, want)
+		}
+	}
 }
 
 func TestMembershipApplied(t *testing.T) {
