@@ -58,15 +58,17 @@ var evalSuites = []evalSuite{
 	// secretariat, assemblies), in wordings of their own: written by a
 	// helper who had not seen the engine, for the engine's authors to
 	// work on. 38 were right at the first run, 67 after the fixes it
-	// showed in the learner in the sixth session, 76 in the seventh.
-	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.76,
+	// showed in the learner in the sixth session, 76 in the seventh, 78
+	// in the eighth.
+	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.78,
 		now: time.Date(2028, time.July, 10, 12, 0, 0, 0, time.UTC)},
 	// A second development set for learning facts, written blind by a
 	// helper in the seventh session: 12 short releases of 2029 in wordings
 	// chosen to be unusual, and 100 questions. Training data: its failures
 	// are looked at. 54 were right at the first run, 82 at the end of
-	// the session, most of it from fixes of the learner it showed.
-	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.82,
+	// the session, most of it from fixes of the learner it showed; 84 in
+	// the eighth.
+	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.84,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.85,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -74,8 +76,8 @@ var evalSuites = []evalSuite{
 	// work on the suites above: four releases of its own and 80 questions.
 	// It reached 60; 59 since the dictionaries keep eight senses a word,
 	// not three, which gave more elsewhere (a Chinese release's 人员
-	// now counts the secretariat's staff).
-	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.73,
+	// now counts the secretariat's staff); 63 at the eighth session's end.
+	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.78,
 		now: time.Date(2026, time.December, 2, 12, 0, 0, 0, time.UTC)},
 	// A second blind set, by another helper who had not seen the engine,
 	// after the work on all the sets above: seven releases, 114 questions.
@@ -91,9 +93,9 @@ var evalSuites = []evalSuite{
 	// them (58 %) were right at the first run, before any change for them.
 	// It reached 97; 95 since the third glossary, whose Chinese words
 	// (友好学校, 集装箱) cut two questions into more subjects than a
-	// passage covers; 101 later, and 100 since the dictionaries keep
-	// eight senses a word, not three.
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.72,
+	// passage covers; 101 later, 100 since the dictionaries keep eight
+	// senses a word, not three, and 101 at the eighth session's end.
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.73,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -110,7 +112,7 @@ var evalSuites = []evalSuite{
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.62,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.63,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -128,14 +130,14 @@ var evalSuites = []evalSuite{
 	// about a release in another language. 79 of them (53.7 %) were right
 	// at the first run, after this session's changes; the engine of the
 	// session's start had 77 (52.4 %).
-	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.61,
+	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.65,
 		now: time.Date(2027, time.January, 21, 12, 0, 0, 0, time.UTC)},
 	// An eighth blind set, by an eighth helper who had not seen the
 	// engine, written at the start of the fifth session: eight releases,
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.58,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.61,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
@@ -145,7 +147,7 @@ var evalSuites = []evalSuite{
 	// 80 of them (53.3 %) were right at the first run, with the engine of
 	// the session's start and with its first change (byNamesAlone); 85
 	// (56.7 %) at the session's end, none of its questions debugged.
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.58,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.63,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -155,8 +157,9 @@ var evalSuites = []evalSuite{
 	// them across languages. 82 of them (54.7 %) were right at the first
 	// run, with the engine of the session's start and with its first two
 	// changes alike; 87 (58.0 %) at the session's end, none of its
-	// questions debugged.
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.58,
+	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
+	// changes were found on the other sets (its failures were not read).
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.64,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -164,8 +167,9 @@ var evalSuites = []evalSuite{
 	// admits another (Changzhou), a member that leaves (Hildesheim) and a
 	// new press spokesman, and 150 questions, 95 of them across languages.
 	// 84 of them (56.0 %) were right at the first run, with the engine of
-	// the session's start.
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.56,
+	// the session's start; 89 (59.3 %) at the session's end, none of its
+	// questions or failures read.
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.59,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 }
 
