@@ -423,15 +423,17 @@ func (e *Engine) coordinator(lang corpus.Lang, newestOnly bool) answer.Answer {
 		sayPerson(a, o)
 		return a.done(answer.KindCoordinator, confidenceFact)
 	}
-	slices.Reverse(offices) // tell the story in order
+	// The newest office first, as things stand; those before it after.
 	for i, o := range offices {
 		asOf := a.cite(o.Cite)
-		if i > 0 {
-			a.say("coordinator.later", o.Organisation, o.Role.In(lang), asOf)
-			sayPerson(a, o)
-			continue
+		switch {
+		case len(offices) == 1:
+			a.say("coordinator.on_german_side_is_responsible", o.Organisation, cityNameFor(e, o.City, lang), asOf, o.Role.In(lang))
+		case i == 0:
+			a.say("coordinator.now", o.Organisation, o.Role.In(lang), asOf)
+		default:
+			a.say("coordinator.before", o.Organisation, cityNameFor(e, o.City, lang), asOf, o.Role.In(lang))
 		}
-		a.say("coordinator.on_german_side_is_responsible", o.Organisation, cityNameFor(e, o.City, lang), asOf, o.Role.In(lang))
 		for _, p := range e.data.Alliance.People {
 			if p.Organisation == o.Organisation && p.Name != o.Person {
 				a.cite(p.Cite)

@@ -773,6 +773,22 @@ func TestPersonNamedWithRole(t *testing.T) {
 	}
 }
 
+func TestCoordinatorNewestFirst(t *testing.T) {
+	// The German office as things stand comes first, the one before it
+	// after: BWA (2022), then PKS (2021).
+	e := testEngine(t)
+	for _, question := range []string{"Wer leitet das deutsche Sekretariat der ISA?", "Who runs the ISA's German secretariat?"} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		bwa, pks := strings.Index(a.Text, "BWA"), strings.Index(a.Text, "PKS")
+		if a.Rule != "german-secretariat" || bwa < 0 || pks < 0 || bwa > pks {
+			t.Errorf("%s: rule %s: %s", question, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
