@@ -347,7 +347,7 @@ func (e *Engine) namedInRole(s sentence, i int) bool {
 	if name == "" || i > 0 && !s.units[i-1].han && s.units[i-1].capital && strings.TrimSpace(s.text[endOf(s.units[i-1]):s.units[i].start]) == "" {
 		return false // not where a name begins
 	}
-	before := s.text[:s.units[i].start]
+	before := strings.TrimRightFunc(s.text[:s.units[i].start], unicode.IsSpace)
 	if slices.ContainsFunc(roles.chinese, func(w string) bool { return strings.HasSuffix(before, w) }) {
 		return true
 	}
@@ -437,10 +437,14 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			// For "who", a person before an organisation, which holds the
 			// kind asked for too.
 			unasked := withoutAsked(s, q.text)
-			person := want == aPerson && e.namesPerson(unasked, segment(unasked))
+			var units []unit
+			if want == aPerson {
+				units = segment(unasked)
+			}
+			person := want == aPerson && e.namesPerson(unasked, units)
 			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q), cover: in / max(total, 1),
-				counts: counted != nil && e.counts(r.Lang, withoutAsked(s, q.text), counted)}
-			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, segment(unasked))
+				counts: counted != nil && e.counts(r.Lang, unasked, counted)}
+			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 			wt := &e.weights
 			score := wt.release*releaseScore[r.ID]/top + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
 				e.kindWeight(q, c, person, deadline)
@@ -785,19 +789,23 @@ func namesOrdinal(text string, n int) bool {
 	return n == 1 && strings.Contains(text, "首")
 }
 
-// ordinalWordOf is the number of the ordinal word u begins with
-// ("zweiten", "second").
+// ordinalWordOf is the number of the ordinal word u is, with a German
+// ending or none ("zweiten", "second"; not "erstellt", "Drittel").
 func ordinalWordOf(u unit) (int, bool) {
 	if u.han {
 		return 0, false
 	}
 	for w, v := range ordinalWords {
-		if strings.HasPrefix(u.key, w) {
+		if rest, ok := strings.CutPrefix(u.key, w); ok && (rest == "" || strings.HasSuffix(w, "e") && slices.Contains(ordinalEndings, rest)) {
 			return v, true
 		}
 	}
 	return 0, false
 }
+
+// ordinalEndings are the endings a German ordinal (on -e) takes: erste,
+// ersten, erster, erstes, erstem.
+var ordinalEndings = []string{"", "n", "r", "s", "m"}
 
 // isOrdinalWord reports whether u is an ordinal word.
 func isOrdinalWord(u unit) bool {

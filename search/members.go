@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -607,7 +606,9 @@ func (e *Engine) firstOfRegion(lang corpus.Lang, asked *corpus.City, region *cor
 	}
 	name := cityNameWithLocal(asked, lang)
 	switch {
-	case ordinal && len(earlier) > 0:
+	case ordinal && len(earlier) == 0:
+		a.say("firstOfRegion.first", name, ordinalWord(lang, 1), regionName(region, lang), onDate(lang, asked.Joined))
+	case ordinal:
 		a.say("firstOfRegion.nth", name, ordinalWord(lang, len(earlier)+1), regionName(region, lang), onDate(lang, asked.Joined), list(lang, earlier))
 	case len(earlier) == 0:
 		a.say("firstOfRegion.yes", name, regionName(region, lang), onDate(lang, asked.Joined))
@@ -620,10 +621,10 @@ func (e *Engine) firstOfRegion(lang corpus.Lang, asked *corpus.City, region *cor
 // ordinalWord writes n as an ordinal in lang's words up to ten ("second",
 // "zweite", 二 for 第二个), in digits above.
 func ordinalWord(lang corpus.Lang, n int) string {
-	if n < 1 || n > 10 {
+	if n > 10 {
 		switch lang {
 		case corpus.English:
-			return fmt.Sprint(ordinalArg(lang, n))
+			return englishOrdinal(n)
 		case corpus.German:
 			return strconv.Itoa(n) + "."
 		}
@@ -686,6 +687,11 @@ func ordinalArg(lang corpus.Lang, n int) any {
 	if lang != corpus.English {
 		return n
 	}
+	return englishOrdinal(n)
+}
+
+// englishOrdinal writes n as an English ordinal in digits: "21st".
+func englishOrdinal(n int) string {
 	suffix := "th"
 	switch {
 	case n%100 >= 11 && n%100 <= 13:

@@ -51,24 +51,30 @@ func TestRomanisedNameFindsChineseRelease(t *testing.T) {
 func TestPlaceFoundByHowItReads(t *testing.T) {
 	// A German city's Chinese name is written in characters for their
 	// sound, in more than one way: 艾森纳赫 is 埃森纳赫, Eisenach. Two
-	// characters that read as a Chinese city's name are no other way of
-	// writing it.
+	// characters that read as a name are no other way of writing it
+	// (艾森 is no 埃森, Essen), nor is a Chinese city's name.
 	table := gazetteerTable([]corpus.Place{
 		{Country: corpus.Germany, Name: "Eisenach", Names: corpus.Text{corpus.Chinese: "埃森纳赫"}},
-		{Country: corpus.China, Name: "Huzhou", Names: corpus.Text{corpus.Chinese: "湖州"}},
+		{Country: corpus.Germany, Name: "Essen", Names: corpus.Text{corpus.Chinese: "埃森"}},
+		{Country: corpus.China, Name: "Huaihua", Names: corpus.Text{corpus.Chinese: "怀化市"}},
 	})
 	for text, want := range map[string]string{
 		"艾森纳赫是哪天加入的？": "Eisenach",
-		"埃森纳赫是成员吗？":   "Eisenach",
-		"胡州是成员吗？":     "",
+		"艾森是成员吗？":     "",
+		"淮化市是成员吗？":    "",
 	} {
 		var got string
-		if found := table.lookup(text, segment(text), nil); len(found) > 0 {
+		if found := table.bySound(text, nil); len(found) > 0 {
 			got = found[0].nonMember.Name
 		}
 		if got != want {
 			t.Errorf("%s: found %q, want %q", text, got, want)
 		}
+	}
+	// A release's text is not read by sound: 没因此 reads as 美因茨.
+	mainz := gazetteerTable([]corpus.Place{{Country: corpus.Germany, Name: "Mainz", Names: corpus.Text{corpus.Chinese: "美因茨"}}})
+	if found := mainz.lookup("他们并没因此放弃合作。", segment("他们并没因此放弃合作。"), nil); len(found) > 0 {
+		t.Errorf("found %v in a sentence that names no place", found)
 	}
 }
 

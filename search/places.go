@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,20 +64,23 @@ type placeTable struct {
 	latin map[string]*place
 	han   map[string]*place
 	// sounds finds a German place by how its Chinese name reads, for the
-	// other ways of writing it: 艾森纳赫 is Eisenach (埃森纳赫) too.
-	sounds   map[string]*place
-	maxWords int
+	// other ways of writing it: 艾森纳赫 is Eisenach (埃森纳赫) too. It
+	// is made the first time a question needs it (bySound).
+	sounds     map[string]*place
+	maxSound   int
+	soundsOnce sync.Once
+	maxWords   int
 	// maxHan is the most characters of a Chinese name: 英戈尔施塔特 has six.
 	maxHan int
 }
 
 func newPlaceTable() *placeTable {
-	return &placeTable{latin: map[string]*place{}, han: map[string]*place{}, sounds: map[string]*place{}}
+	return &placeTable{latin: map[string]*place{}, han: map[string]*place{}}
 }
 
 // gazetteerTable makes a table of the gazetteer's places.
 func gazetteerTable(places []corpus.Place) *placeTable {
-	t := &placeTable{latin: make(map[string]*place, 2*len(places)), han: make(map[string]*place, len(places)), sounds: map[string]*place{}}
+	t := &placeTable{latin: make(map[string]*place, 2*len(places)), han: make(map[string]*place, len(places))}
 	for _, g := range places {
 		name := g.Name
 		if g.Country == corpus.China {
@@ -110,11 +114,6 @@ func (t *placeTable) add(p *place) {
 		if strings.IndexFunc(n, isHan) >= 0 {
 			if _, ok := t.han[n]; !ok {
 				t.han[n] = p
-			}
-			if key := soundKey(n); key != "" && p.country == corpus.Germany {
-				if _, ok := t.sounds[key]; !ok {
-					t.sounds[key] = p
-				}
 			}
 			t.maxHan = max(t.maxHan, utf8.RuneCountInString(n))
 			continue
@@ -231,11 +230,7 @@ func (t *placeTable) lookup(text string, units []unit, taken []foundPlace) []fou
 			if end < 0 || !free(i, end) {
 				continue
 			}
-			p := t.han[text[i:end]]
-			if p == nil {
-				p = t.sounds[soundKey(text[i:end])]
-			}
-			if p != nil {
+			if p := t.han[text[i:end]]; p != nil {
 				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
 				i, matched = end, true
 			}
@@ -408,10 +403,53 @@ func (f *placeFinder) cityBefore(text string) string {
 	return ""
 }
 
+// bySound finds the German places of t that text, a question's words
+// nothing else explained, names in other characters of the same sound,
+// where none of taken is. Only in a question: a release's text has too
+// many runs of characters that read as a name (没因此 as 美因茨).
+func (t *placeTable) bySound(text string, taken []foundPlace) []foundPlace {
+	t.soundsOnce.Do(func() {
+		t.sounds = map[string]*place{}
+		for name, p := range t.han {
+			if p.country != corpus.Germany {
+				continue
+			}
+			if key := soundKey(name); key != "" {
+				if _, ok := t.sounds[key]; !ok {
+					t.sounds[key] = p
+				}
+				t.maxSound = max(t.maxSound, utf8.RuneCountInString(name))
+			}
+		}
+	})
+	free := func(start, end int) bool {
+		return !slices.ContainsFunc(taken, func(p foundPlace) bool { return start < p.end && p.start < end })
+	}
+	var out []foundPlace
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		matched := false
+		for n := t.maxSound; isHan(r) && n >= minSoundRunes && !matched; n-- {
+			end := runeEnd(text, i, n)
+			if end < 0 || !free(i, end) {
+				continue
+			}
+			if p := t.sounds[soundKey(text[i:end])]; p != nil {
+				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
+				i, matched = end, true
+			}
+		}
+		if !matched {
+			i += size
+		}
+	}
+	return out
+}
+
 // minSoundRunes is the fewest characters of a Chinese name found by how
 // it reads: a German city's name written in characters for their sound
 // has three or more; two characters that read as a city's are more
-// often a word (胡州 is no 湖州).
+// often a word (艾森, "Essen" as 埃森 writes it, is no name).
 const minSoundRunes = 3
 
 // soundKey is how a Chinese name of minSoundRunes characters or more

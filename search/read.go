@@ -435,15 +435,17 @@ func (e *Engine) gazetteerCities(q *question) {
 			taken = append(taken, foundPlace{start: u.start, end: endOf(u)})
 		}
 	}
-	for _, p := range e.gazetteer().lookup(q.text, q.unknown, taken) {
+	found := e.gazetteer().lookup(q.text, q.unknown, taken)
+	found = append(found, e.gazetteer().bySound(q.text, slices.Concat(taken, found))...)
+	for _, p := range found {
 		if e.learner.places.commonWord(p) {
 			continue // 代表, "representative", is also a county's name
 		}
-		// A city of the data named as the dictionary does not know it
-		// (艾森纳赫 for Eisenach, which a release says joined) is that
-		// city.
+		// A city of the data that the question names in characters the
+		// data do not give (艾森纳赫 for Eisenach, which a release says
+		// joined) is that city.
 		city := p.nonMember
-		if c, ok := e.cities[city.Name]; ok {
+		if c, ok := e.cities[city.Name]; ok && c.Country == city.Country {
 			city = c
 		}
 		q.addSense(sense{city: city, weak: true}, cityMention{city: city, typed: p.name, weak: true,

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -173,7 +174,7 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []t
 		// more ("走访至少8个德国成员城市" for "How many German member cities
 		// does the new deputy secretary-general want to visit?" in
 		// another language than the sentence on someone's deputy).
-		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || best.byCity && !c.byCity || c.cover > best.cover || c.cover == best.cover && c.score > best.score) {
+		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || best.byCity && !c.byCity || c.cover > best.cover || c.cover == best.cover && c.score > best.score && (!c.byCity || best.byCity)) {
 			found, best = more, c
 		}
 		// A sentence that holds the fact and all of the subject ends the
@@ -378,8 +379,11 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		// does not say Freiburg.
 		terms := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title)
 		terms.near = near
-		names := e.withLead(p, terms)
-		coverage, ok := covers(topic, terms, names)
+		wider := terms
+		if slices.ContainsFunc(topic, func(w topicWord) bool { return w.name && !w.foundIn(terms) }) {
+			wider = e.withLead(p, terms)
+		}
+		coverage, ok := covers(topic, terms, wider)
 		if quoting {
 			// What someone said: any passage that names the speaker,
 			// those on the question's subject first.
@@ -721,9 +725,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		// their concept has in every language ("Vollversammlung" is
 		// 全体大会 too).
 		texts = q.subjectWords
-		for _, text := range texts {
-			variants[text] = e.conceptWords(text)
-		}
+		maps.Copy(variants, e.conceptVariants(texts))
 	}
 	topic := e.topicOf(texts, names, variants, q.lang)
 	for i := range topic {
@@ -741,15 +743,21 @@ func (e *Engine) topicWords(q *question) []topicWord {
 // the fair it was held at.
 var synonymConcepts = []concept{cAssembly, cChina, cGermany}
 
-// conceptWords are the keywords, in every language, of the synonym
-// concepts a keyword of the question names.
-func (e *Engine) conceptWords(keyword string) []string {
-	var out []string
-	for _, m := range e.dict.find(segment(keyword)) {
-		for _, s := range m.senses {
-			if slices.Contains(synonymConcepts, s.concept) {
+// conceptVariants are the keywords, in every language, of the synonym
+// concepts each of texts names, by text; but a single Chinese character
+// (中 of China), which too many words hold.
+func (e *Engine) conceptVariants(texts []string) map[string][]string {
+	out := map[string][]string{}
+	for _, text := range texts {
+		for _, m := range e.dict.find(segment(text)) {
+			for _, s := range m.senses {
+				if !slices.Contains(synonymConcepts, s.concept) {
+					continue
+				}
 				for _, w := range e.lexicon.keywords[s.concept] {
-					out = append(out, strings.TrimSuffix(w, "*"))
+					if w = strings.TrimSuffix(w, "*"); utf8.RuneCountInString(w) > 1 || strings.IndexFunc(w, isHan) < 0 {
+						out[text] = append(out[text], w)
+					}
 				}
 			}
 		}
@@ -793,11 +801,7 @@ func (e *Engine) hintWords(q *question) []topicWord {
 		texts = append(texts, q.text[u.start:endOf(q.content[j])])
 		i = j
 	}
-	variants := map[string][]string{}
-	for _, text := range texts {
-		variants[text] = e.conceptWords(text)
-	}
-	return e.topicOf(texts, nil, variants, q.lang)
+	return e.topicOf(texts, nil, e.conceptVariants(texts), q.lang)
 }
 
 // topicOf makes topic words of texts, with their index terms in every
@@ -817,7 +821,16 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 			if !e.index.hasLang(l) {
 				continue // no release to search or cover in l
 			}
-			words := append([]string{text}, variants[text]...)
+			words := []string{text}
+			for _, v := range variants[text] {
+				// A word's variant in Chinese characters is a Chinese
+				// word, which another language's analyser would cut
+				// into characters (中 and 国 of 中国 are in 德国 too); a
+				// name's is looked for whole in any text (parts).
+				if w.name || (strings.IndexFunc(v, isHan) >= 0) == (l == corpus.Chinese) {
+					words = append(words, v)
+				}
+			}
 			words = append(words, e.translator.translations(text, l)...)
 			// A brand's name ("ReCycle") is no word to translate.
 			if !w.name && !camelCase(text) {

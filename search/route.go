@@ -87,12 +87,18 @@ var rules = []rule{
 	}},
 	// "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?", "Is Yantai the
 	// first ISA city from Shandong?"
-	// "烟台是山东省第几个加入联盟的城市？": which one it was.
+	// "烟台是山东省第几个加入联盟的城市？": which one it was, from the
+	// region and of all members ("Als wievieltes Mitglied trat Taicang
+	// aus Jiangsu bei?" may ask either); not at which assembly.
 	{"first-of-region", func(q *question) bool {
-		return len(q.cities) == 1 && len(q.regions) == 1 && (slices.Equal(q.numbers, []int{1}) || q.expects == anOrdinal) &&
+		return len(q.cities) == 1 && len(q.regions) == 1 && (slices.Equal(q.numbers, []int{1}) || q.expects == anOrdinal && !q.has[cAssembly]) &&
 			(q.memberish || q.has[cCity] || q.has[cAlliance])
 	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
-		return e.firstOfRegion(q.lang, q.cities[0].city, q.regions[0], q.expects == anOrdinal)
+		a, ok := e.firstOfRegion(q.lang, q.cities[0].city, q.regions[0], q.expects == anOrdinal)
+		if ok && q.expects == anOrdinal {
+			a = combine([]answer.Answer{a, membership(e, q)})
+		}
+		return a, ok
 	})},
 	// "Is X a member?" may describe X in words of its own ("die
 	// Messestadt Hannover").
@@ -397,7 +403,11 @@ func membershipOrNo(_ context.Context, e *Engine, q *question) (answer.Answer, b
 func holding(compose func(e *Engine, q *question) answer.Answer) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		a := compose(e, q)
-		return a, e.givesExpected(q, a), nil
+		// An office's or a person's place may be the one the question
+		// asks from: "Wo in Foshan sitzt das ISA-Sekretariat?" is
+		// answered by its address in Foshan.
+		where := q.expects == aPlace && len(e.placesIn(citationsCut.ReplaceAllString(a.Text, ""))) > 0
+		return a, where || e.givesExpected(q, a), nil
 	}
 }
 

@@ -1439,6 +1439,9 @@ func TestFirstOfRegion(t *testing.T) {
 		{"烟台是山东省第几个加入联盟的城市？", "first-of-region", []string{"第二个", "威海"}},
 		{"Die wievielte Mitgliedsstadt aus Shandong ist Yantai?", "first-of-region", []string{"zweite", "Weihai"}},
 		{"Which number member from Shandong is Yantai?", "first-of-region", []string{"second", "Weihai"}},
+		{"Die wievielte Mitgliedsstadt aus Jiangsu ist Taicang?", "first-of-region", []string{"die erste Mitgliedsstadt"}},
+		// Asked as which member of all, the answer says that too.
+		{"Als wievieltes Mitglied trat Taicang aus Jiangsu der ISA bei?", "first-of-region", []string{"erste", "43. Mitglied"}},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.question, "")
@@ -1452,6 +1455,21 @@ func TestFirstOfRegion(t *testing.T) {
 			if !strings.Contains(a.Text, want) {
 				t.Errorf("%q: %s; want %q", tt.question, a.Text, want)
 			}
+		}
+	}
+}
+
+func TestFirstOfRegionNotOfAssemblies(t *testing.T) {
+	// At which assembly a city joined is no place among its region's
+	// members.
+	e := engineWith(t, "testdata/eval")
+	for _, question := range []string{"Auf der wievielten Plenarversammlung wurde Taicang aus Jiangsu aufgenommen?", "江苏太仓是在第几届全体大会上加入联盟的？"} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule == "first-of-region" {
+			t.Errorf("%s: %s", question, a.Text)
 		}
 	}
 }
@@ -1645,7 +1663,7 @@ func TestHintsAreNoQuestionWords(t *testing.T) {
 func TestHintsNameTheCountry(t *testing.T) {
 	// A country's adjective and its name are one concept: "chinesische"
 	// is said by "from China" and 中国 in a sentence too.
-	e := testEngine(t)
+	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range []struct {
 		question, hint, lang, sentence string
 	}{
@@ -1653,13 +1671,25 @@ func TestHintsNameTheCountry(t *testing.T) {
 		{"Wie viele chinesische Firmen haben ausgestellt?", "chinesische", "zh", "共有62家中国企业参展。"},
 		{"How many German companies exhibited?", "German", "de", "84 Firmen kamen aus Deutschland."},
 	} {
-		i := slices.IndexFunc(e.hintWords(e.read(tt.question, "")), func(w topicWord) bool { return w.text == tt.hint })
+		hints := e.hintWords(e.read(tt.question, ""))
+		i := slices.IndexFunc(hints, func(w topicWord) bool { return w.text == tt.hint })
 		if i < 0 {
 			t.Errorf("%s: no hint %q", tt.question, tt.hint)
 			continue
 		}
-		if w := e.hintWords(e.read(tt.question, ""))[i]; !w.foundIn(e.termSet(corpus.Lang(tt.lang), tt.sentence)) {
-			t.Errorf("%s: hint %q not in %q; terms %v", tt.question, tt.hint, tt.sentence, w.terms)
+		if !hints[i].foundIn(e.termSet(corpus.Lang(tt.lang), tt.sentence)) {
+			t.Errorf("%s: hint %q not in %q; terms %v", tt.question, tt.hint, tt.sentence, hints[i].terms)
+		}
+	}
+	// Nor does the one country say the other: 德国 has a 国 as 中国 has.
+	for question, sentence := range map[string]string{
+		"Wie viele chinesische Firmen haben ausgestellt?": "84家德国企业参展。",
+		"How many German companies exhibited?":            "其中有62家中国企业。",
+	} {
+		for _, w := range e.hintWords(e.read(question, "")) {
+			if w.foundIn(e.termSet(corpus.Chinese, sentence)) {
+				t.Errorf("%s: hint %q found in %q; terms %v", question, w.text, sentence, w.terms)
+			}
 		}
 	}
 }
@@ -1795,6 +1825,33 @@ func addReleases(t *testing.T, e *Engine, texts ...string) {
 		}
 		if err := e.Add(t.Context(), r); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+func TestOrdinalWords(t *testing.T) {
+	// The catalogue has every ordinal word ordinalWord picks; above ten,
+	// digits.
+	want := map[corpus.Lang][]string{
+		corpus.German:  {"erste", "zweite", "zehnte", "11."},
+		corpus.English: {"first", "second", "tenth", "11th"},
+		corpus.Chinese: {"一", "二", "十", "11"},
+	}
+	for lang, words := range want {
+		for i, n := range []int{1, 2, 10, 11} {
+			if got := ordinalWord(lang, n); got != words[i] {
+				t.Errorf("ordinalWord(%s, %d) = %q, want %q", lang, n, got, words[i])
+			}
+		}
+		for n := 1; n <= 10; n++ {
+			if got := ordinalWord(lang, n); got == "" || strings.Contains(got, "ordinal") {
+				t.Errorf("ordinalWord(%s, %d) = %q", lang, n, got)
+			}
+		}
+	}
+	for word, want := range map[string]bool{"zweiten": true, "second": true, "erstellt": false, "Drittel": false, "seconds": false} {
+		if got := isOrdinalWord(segment(word)[0]); got != want {
+			t.Errorf("isOrdinalWord(%q) = %v, want %v", word, got, want)
 		}
 	}
 }

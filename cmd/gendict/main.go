@@ -88,12 +88,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+
+	"github.com/isa-alliance/isabot/search/bilingual"
 )
 
 // Limits of the output.
 const (
-	maxTranslations = 8 // per word and direction
-	maxWords        = 2 // in a headword or a translation
+	maxTranslations = bilingual.MaxTranslations // per word and direction: what package bilingual reads
+	maxWords        = 2                         // in a headword or a translation
 )
 
 func main() {
