@@ -570,6 +570,25 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 	default:
 		return nil
 	}
+	if i, ok := countedUnit(q, cue); ok {
+		if words := e.topicOf([]string{q.units[i].raw}, nil, nil, q.lang); len(words) == 1 {
+			return &words[0]
+		}
+		return nil
+	}
+	for _, w := range cue.chinese {
+		if before, after, ok := strings.Cut(q.text, w); ok {
+			if r, _ := utf8.DecodeRuneInString(after); isHan(r) {
+				return e.chineseCounted(q, before, after)
+			}
+		}
+	}
+	return nil
+}
+
+// countedUnit is the index of the Latin word that a question's cue for
+// "how many" (or "the how-manieth") counts, if it has one.
+func countedUnit(q *question, cue *cueList) (int, bool) {
 	for i := range q.units {
 		if q.units[i].han {
 			continue
@@ -587,20 +606,10 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 				q.lang == corpus.English && !q.units[i+n].capital && !plural(q.units[i+n]) && plural(q.units[next]):
 				n++
 			}
-			if words := e.topicOf([]string{q.units[i+n].raw}, nil, nil, q.lang); len(words) == 1 {
-				return &words[0]
-			}
-			return nil
+			return i + n, true
 		}
 	}
-	for _, w := range cue.chinese {
-		if before, after, ok := strings.Cut(q.text, w); ok {
-			if r, _ := utf8.DecodeRuneInString(after); isHan(r) {
-				return e.chineseCounted(q, before, after)
-			}
-		}
-	}
-	return nil
+	return 0, false
 }
 
 // chineseCounted is what a Chinese question counts after its 多少 or 几:

@@ -13,8 +13,8 @@ import (
 var pinyinFile string
 
 // readings are pinyinFile's readings by character, read the first time a
-// name needs them: only a release that names someone in characters alone
-// does.
+// name needs them: a release that names someone in characters alone, or
+// a question with Chinese words nothing else explained (placeTable.bySound).
 var readings = sync.OnceValue(func() map[rune]string {
 	table := make(map[rune]string, strings.Count(pinyinFile, "\n"))
 	for line := range strings.Lines(pinyinFile) {

@@ -153,11 +153,14 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	return q
 }
 
-// countsUnknown reports whether what q asks the number of is a word
-// nothing explained.
+// countsUnknown reports whether what q asks the number of is a Latin
+// word nothing explained.
 func (e *Engine) countsUnknown(q *question) bool {
-	w := e.countedNoun(q)
-	return w != nil && slices.ContainsFunc(q.unknown, func(u unit) bool { return strings.Contains(w.text, u.raw) })
+	if q.expects != aNumber {
+		return false
+	}
+	i, ok := countedUnit(q, &e.message.asksNumber)
+	return ok && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.start == q.units[i].start })
 }
 
 // namesGazetteerCity reports whether a capitalised word is, as typed, the
