@@ -314,9 +314,10 @@ func officeName(o *corpus.Office) string {
 }
 
 // contactDetails answers for the details wanted of the offices of kind
-// that a contact answer gives; of those people's offices, when the
-// question names people.
-func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, people []*corpus.Person) answer.Answer {
+// that a contact answer gives, as of the time asked, if any ("her e-mail
+// address in 2021"); of those people's offices, when the question names
+// people.
+func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, asked corpus.Date, people []*corpus.Person) answer.Answer {
 	a := e.newAnswer(lang)
 	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {
 		if w := e.data.Alliance.Website; w.URL != "" {
@@ -324,7 +325,11 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, p
 			return a.done(answer.KindContact, confidenceFact)
 		}
 	}
-	lead, offices, _ := e.contactOffices(kind, corpus.Date{})
+	lead, offices, _ := e.contactOffices(kind, asked)
+	if lead != nil && replaced(lead, offices) {
+		// The newest office's first, as in the contact's answer.
+		lead, offices = offices[0], append(slices.Clone(offices[1:]), lead)
+	}
 	if lead != nil {
 		offices = append([]*corpus.Office{lead}, offices...)
 	}

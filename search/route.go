@@ -472,7 +472,7 @@ func membership(e *Engine, q *question) answer.Answer {
 }
 
 func contactDetails(e *Engine, q *question) answer.Answer {
-	return e.contactDetails(q.lang, requestedDetails(q.has), officeAsked(e, q), q.people)
+	return e.contactDetails(q.lang, requestedDetails(q.has), officeAsked(e, q), timeAsked(q), q.people)
 }
 
 // officeAsked is the office whose contact a question asks for: the

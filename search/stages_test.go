@@ -789,6 +789,26 @@ func TestCoordinatorNewestFirst(t *testing.T) {
 	}
 }
 
+func TestContactDetailsNewestFirst(t *testing.T) {
+	// The details of the office as things stand come first; those of a
+	// year asked for, alone.
+	e := testEngine(t)
+	a, err := e.Answer(t.Context(), "What is the ISA's e-mail address?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bwa, pks := strings.Index(a.Text, "isa@bwa-deutschland.com"), strings.Index(a.Text, "isa@pks-gmbh.net"); bwa < 0 || pks >= 0 && pks < bwa {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+	a, err = e.Answer(t.Context(), "Welche E-Mail-Adresse hatte die ISA 2021?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "isa@pks-gmbh.net") || strings.Contains(a.Text, "isa@bwa-deutschland.com") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
