@@ -170,7 +170,7 @@ var rules = []rule{
 	{"others-organisation-contact", func(q *question) bool {
 		return !q.has[cAlliance] && q.namesOtherOrganisation(q.contactWords, contactPrepositions, 1, 4)
 	}, fromReleases},
-	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, fact(contactDetails)},
+	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
 	{"contact", func(q *question) bool {
 		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
 	}, holding(func(e *Engine, q *question) answer.Answer {

@@ -809,6 +809,19 @@ func TestContactDetailsNewestFirst(t *testing.T) {
 	}
 }
 
+func TestContactDetailsGiveWay(t *testing.T) {
+	// "Since when" of the press contact is no address: the rule for
+	// contact details gives way to the releases' text.
+	e := engineWith(t, "testdata/blind9")
+	a, err := e.Answer(t.Context(), "Seit wann ist Albrecht Sprecher des ISA-Büros?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "contact-details" || !strings.Contains(a.Text, "3. Mai") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
