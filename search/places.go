@@ -204,13 +204,10 @@ func (f *placeFinder) commonWord(p foundPlace) bool {
 // lookup finds the places of t that text, cut into units, names where
 // none of taken is.
 func (t *placeTable) lookup(text string, units []unit, taken []foundPlace) []foundPlace {
-	free := func(start, end int) bool {
-		return !slices.ContainsFunc(taken, func(p foundPlace) bool { return start < p.end && p.start < end })
-	}
 	var out []foundPlace
 	for i := 0; i < len(units); {
 		n := t.latinAt(units, i)
-		if n == 0 || !free(units[i].start, endOf(units[i+n-1])) {
+		if n == 0 || !free(taken, units[i].start, endOf(units[i+n-1])) {
 			i++
 			continue
 		}
@@ -218,19 +215,28 @@ func (t *placeTable) lookup(text string, units []unit, taken []foundPlace) []fou
 		out = append(out, foundPlace{place: t.latin[unitKey(units[i:i+n])], name: text[start:end], start: start, end: end})
 		i += n
 	}
+	return append(out, hanPlaces(text, taken, t.maxHan, 2, func(name string) *place { return t.han[name] })...)
+}
+
+// free reports whether no place of taken overlaps start to end.
+func free(taken []foundPlace, start, end int) bool {
+	return !slices.ContainsFunc(taken, func(p foundPlace) bool { return start < p.end && p.start < end })
+}
+
+// hanPlaces finds, left to right, the places that runs of Chinese
+// characters of text name by find, the longest run first, of longest to
+// shortest characters, where none of taken is.
+func hanPlaces(text string, taken []foundPlace, longest, shortest int, find func(name string) *place) []foundPlace {
+	var out []foundPlace
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isHan(r) {
-			i += size
-			continue
-		}
 		matched := false
-		for n := t.maxHan; n >= 2 && !matched; n-- {
+		for n := longest; isHan(r) && n >= shortest && !matched; n-- {
 			end := runeEnd(text, i, n)
-			if end < 0 || !free(i, end) {
+			if end < 0 || !free(taken, i, end) {
 				continue
 			}
-			if p := t.han[text[i:end]]; p != nil {
+			if p := find(text[i:end]); p != nil {
 				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
 				i, matched = end, true
 			}
@@ -422,28 +428,7 @@ func (t *placeTable) bySound(text string, taken []foundPlace) []foundPlace {
 			}
 		}
 	})
-	free := func(start, end int) bool {
-		return !slices.ContainsFunc(taken, func(p foundPlace) bool { return start < p.end && p.start < end })
-	}
-	var out []foundPlace
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		matched := false
-		for n := t.maxSound; isHan(r) && n >= minSoundRunes && !matched; n-- {
-			end := runeEnd(text, i, n)
-			if end < 0 || !free(i, end) {
-				continue
-			}
-			if p := t.sounds[soundKey(text[i:end])]; p != nil {
-				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
-				i, matched = end, true
-			}
-		}
-		if !matched {
-			i += size
-		}
-	}
-	return out
+	return hanPlaces(text, taken, t.maxSound, minSoundRunes, func(name string) *place { return t.sounds[soundKey(name)] })
 }
 
 // minSoundRunes is the fewest characters of a Chinese name found by how
