@@ -1888,3 +1888,38 @@ func TestOrdinalWords(t *testing.T) {
 		}
 	}
 }
+
+func TestWithLead(t *testing.T) {
+	// A later paragraph is read with its release's first; the first, and
+	// a part other than the body, alone.
+	e := engineWith(t, "testdata/eval")
+	var r *corpus.Release
+	for i := range e.data.Releases {
+		if full := e.full(&e.data.Releases[i]); len(full.Body) > 1 {
+			r = &e.data.Releases[i]
+			break
+		}
+	}
+	if r == nil {
+		t.Fatal("no release with two paragraphs")
+	}
+	full := e.full(r)
+	lead := e.termSet(r.Lang, full.Body[0])
+	for _, tt := range []struct {
+		kind     part
+		index    int
+		withLead bool
+	}{{partBody, 1, true}, {partBody, 0, false}, {partTitle, 0, false}} {
+		p, ok := passageAt(full, tt.kind, tt.index)
+		if !ok {
+			t.Fatalf("no passage %v %d", tt.kind, tt.index)
+		}
+		own := e.termSet(r.Lang, p.Text+"\n"+r.Title)
+		wider := e.withLead(&p, own)
+		for term := range lead.terms {
+			if wider.terms[term] != (tt.withLead || own.terms[term]) {
+				t.Errorf("part %v %d: term %q of the lead in the wider terms: %v", tt.kind, tt.index, term, wider.terms[term])
+			}
+		}
+	}
+}
