@@ -193,7 +193,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
 			slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
 	case aNumber:
-		return digitsPattern.MatchString(stripOrdinals(stripDates(text))) || cues.numberWords.in(text, units)
+		counted := stripOrdinals(stripDates(text)) // 第十二届 counts nothing
+		return digitsPattern.MatchString(counted) || cues.numberWords.in(counted, segment(counted))
 	case anAmount:
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
 			cues.freeOfCharge.in(text, units)
@@ -265,17 +266,31 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 }
 
 // withoutAsked takes the quoted names and the numbers that the question
-// gives out of a sentence.
+// gives out of a sentence, but not out of a date: the 12 of "the 12th
+// assembly" leaves "2026年11月12日至13日" a date, not a 13.
 func withoutAsked(text, asked string) string {
 	asked = strings.ToLower(asked)
-	drop := func(m string) string {
-		if strings.Contains(asked, strings.ToLower(strings.Trim(m, `„“”"«»「『」』`))) {
+	isAsked := func(m string) bool {
+		return strings.Contains(asked, strings.ToLower(strings.Trim(m, `„“”"«»「『」』`)))
+	}
+	text = quotedName.ReplaceAllStringFunc(text, func(m string) string {
+		if isAsked(m) {
 			return ""
 		}
 		return m
+	})
+	dates := findDates(text)
+	var b strings.Builder
+	last := 0
+	for _, m := range numberPattern.FindAllStringIndex(text, -1) {
+		inDate := slices.ContainsFunc(dates, func(d dateSpan) bool { return d.start <= m[0] && m[1] <= d.end })
+		if !inDate && isAsked(text[m[0]:m[1]]) {
+			b.WriteString(text[last:m[0]])
+			last = m[1]
+		}
 	}
-	text = quotedName.ReplaceAllStringFunc(text, drop)
-	return numberPattern.ReplaceAllStringFunc(text, drop)
+	b.WriteString(text[last:])
+	return b.String()
 }
 
 // phoneInText finds a phone or fax number in a sentence: with a country
@@ -294,9 +309,9 @@ var webAddress = regexp.MustCompile(`(?i)\bwww\.[a-z0-9-]+\.[a-z]{2,}|https?://\
 // assembly is no answer to "how many".
 func stripOrdinals(s string) string {
 	return ordinalPattern.ReplaceAllStringFunc(s, func(m string) string {
-		if r, size := utf8.DecodeLastRuneInString(m); unicode.IsLetter(r) && !strings.HasSuffix(m, "st") &&
+		if r, size := utf8.DecodeLastRuneInString(m); unicode.IsLetter(r) && !strings.HasPrefix(m, "第") && !strings.HasSuffix(m, "st") &&
 			!strings.HasSuffix(m, "nd") && !strings.HasSuffix(m, "rd") && !strings.HasSuffix(m, "th") {
-			return m[len(m)-size:] // "9. ISA": the word stays
+			return m[len(m)-size:] // "9. ISA": the word stays; of 第十二 nothing
 		}
 		return ""
 	})

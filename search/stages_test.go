@@ -732,6 +732,23 @@ func TestPlaceAnswersWhere(t *testing.T) {
 	}
 }
 
+func TestNumberAnswersHowMany(t *testing.T) {
+	// Neither a date, even with the question's own number in it, nor an
+	// ordinal, in figures or in Chinese numerals, says how many.
+	e := testEngine(t)
+	q := e.read("Wie viele Teilnehmer hatte die 12. Plenarversammlung in Zhuzhou?", corpus.German)
+	for sentence, want := range map[string]bool{
+		"中德工业城市联盟（ISA）第十二届全体大会于2026年11月12日至13日在湖南省株洲市举行。":                    false,
+		"Die 12. Plenarversammlung fand am 12. und 13. November 2026 statt.": false,
+		"来自38个成员城市的约260名代表出席了会议。":                                            true,
+		"Zwölf Delegationen kamen nach Zhuzhou.":                             true,
+	} {
+		if got := e.holds(sentence, aNumber, q); got != want {
+			t.Errorf("holds(%q, number) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
 func TestSearchInAllLanguagesMayAnswerBetter(t *testing.T) {
 	// The sentence found with the question's words translated wins over
 	// the one found with its own words when both hold as much of its
