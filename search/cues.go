@@ -26,7 +26,7 @@ type cues struct {
 	assembly, assemblyFuture, assemblyHost, decision                      cueList
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
-	freeOfCharge, reasons, frequencies, measureWords                      cueList
+	freeOfCharge, reasons, frequencies, measureWords, totals              cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
@@ -61,6 +61,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"free_of_charge":  &c.freeOfCharge,
 		"reasons":         &c.reasons,
 		"frequencies":     &c.frequencies,
+		"totals":          &c.totals,
 		"measure_words":   &c.measureWords,
 		"name_boundaries": &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
 		"alliance_contact":  &c.allianceContact,

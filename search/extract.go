@@ -506,6 +506,10 @@ func (e *Engine) kindWeight(q *question, c candidate, person, deadline bool) flo
 	if c.counts {
 		w += wt.counts // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 	}
+	if totals := &e.learner.cues.totals; c.holds && (q.expects == anAmount || q.expects == aNumber) &&
+		totals.in(q.text, q.units) && totals.in(s, segment(s)) {
+		w += wt.total // "insgesamt 2,6 Millionen Euro" for "das Gesamtbudget", not one city's share
+	}
 	return w
 }
 
@@ -517,9 +521,9 @@ type sentenceWeights struct {
 	around  float64 // a subject word in its paragraph or release title only
 	hints   float64 // all of the question's other words
 	// what it holds of the kind of fact asked for (kindWeight)
-	holds, byCity, dayOrMonth, deadline, second, person, ordinal, counts float64
-	pair                                                                 float64 // less for two sentences than for one
-	rank                                                                 float64 // less for each passage before its own
+	holds, byCity, dayOrMonth, deadline, second, person, ordinal, counts, total float64
+	pair                                                                        float64 // less for two sentences than for one
+	rank                                                                        float64 // less for each passage before its own
 }
 
 // defaultSentenceWeights were set by hand, question by question, then
@@ -528,7 +532,7 @@ type sentenceWeights struct {
 // to 0.75 (1,459).
 var defaultSentenceWeights = sentenceWeights{
 	release: 1.5, around: 0.3, hints: 0.75,
-	holds: 3, byCity: 2, dayOrMonth: 0.5, deadline: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1,
+	holds: 3, byCity: 2, dayOrMonth: 0.5, deadline: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1, total: 0.5,
 	pair: 0.05, rank: 0.01,
 }
 

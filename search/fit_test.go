@@ -82,6 +82,7 @@ func TestFitSentenceWeights(t *testing.T) {
 		{"byCity", func(w *sentenceWeights) *float64 { return &w.byCity }},
 		{"ordinal", func(w *sentenceWeights) *float64 { return &w.ordinal }},
 		{"deadline", func(w *sentenceWeights) *float64 { return &w.deadline }},
+		{"total", func(w *sentenceWeights) *float64 { return &w.total }},
 	}
 	for round := range 2 {
 		improved := false

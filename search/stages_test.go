@@ -749,6 +749,26 @@ func TestNumberAnswersHowMany(t *testing.T) {
 	}
 }
 
+func TestTotalAnswersTotal(t *testing.T) {
+	// Asked for a whole sum, the sentence that gives it weighs more than
+	// one that gives a share; asked for a share, neither does.
+	e := testEngine(t)
+	whole := candidate{sentence: "Für die ersten vier Jahre stehen insgesamt 2,6 Millionen Euro bereit.", holds: true}
+	share := candidate{sentence: "Davon trägt die Stadt Solingen 900.000 Euro.", holds: true}
+	for question, wantMore := range map[string]bool{
+		"Wie hoch ist das Gesamtbudget der Energiepartnerschaft?": true,
+		"What is the project's total budget?":                     true,
+		"这个项目的总预算是多少？":                                            true,
+		"Wie viel zahlt Solingen für die Energiepartnerschaft?":   false,
+	} {
+		q := e.read(question, "")
+		w, s := e.kindWeight(q, whole, false, false), e.kindWeight(q, share, false, false)
+		if got := w > s; got != wantMore {
+			t.Errorf("%q: the whole sum weighs %.2f, a share %.2f", question, w, s)
+		}
+	}
+}
+
 func TestSearchInAllLanguagesMayAnswerBetter(t *testing.T) {
 	// The sentence found with the question's words translated wins over
 	// the one found with its own words when both hold as much of its
