@@ -407,7 +407,7 @@ const maxAnswerPassages = 6
 // other words, its hints.
 func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) candidate {
 	want := q.expects
-	deadline := want == aDate && e.message.asksDeadline.in(q.text, q.units)
+	marked := e.boundaryAsked(q)
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -462,7 +462,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 			wt := &e.weights
 			score := wt.release*releaseScore[r.ID]/top + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
-				e.kindWeight(q, c, person, deadline)
+				e.kindWeight(q, c, person, marked)
 			if !slices.Contains(sentences, s) {
 				score -= wt.pair
 			}
@@ -477,10 +477,10 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 
 // kindWeight weighs what candidate c's sentence holds of what question q
 // asks for: the kind of fact most, and more for a day or month than a
-// year alone, for a date given as a deadline when a deadline is asked
+// year alone, for a date given as a deadline or a start when one is asked
 // for, for the second kind of fact asked for, for a person asked who,
 // for the ordinal q names and for a number of what it counts.
-func (e *Engine) kindWeight(q *question, c candidate, person, deadline bool) float64 {
+func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueList) float64 {
 	s, wt, w := c.sentence, &e.weights, 0.0
 	switch {
 	case c.byCity:
@@ -491,8 +491,8 @@ func (e *Engine) kindWeight(q *question, c candidate, person, deadline bool) flo
 	if c.holds && q.expects == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
 		w += wt.dayOrMonth // a day or month, not a year alone ("Innovationspreis 2026")
 	}
-	if c.holds && deadline && e.givesDeadline(s) {
-		w += wt.deadline // "bis zum 31. März 2027" for "Bis wann läuft die Frist?"
+	if c.holds && marked != nil && givesMarkedDate(s, marked) {
+		w += wt.boundary // "bis zum 31. März 2027" for "Bis wann läuft die Frist?", "Ab dem 1. Januar" for "Ab wann?"
 	}
 	if q.alsoExpects != anyText && e.holds(s, q.alsoExpects, q) {
 		w += wt.second // both facts asked for: "wann und wo"
@@ -521,7 +521,7 @@ type sentenceWeights struct {
 	around  float64 // a subject word in its paragraph or release title only
 	hints   float64 // all of the question's other words
 	// what it holds of the kind of fact asked for (kindWeight)
-	holds, byCity, dayOrMonth, deadline, second, person, ordinal, counts, total float64
+	holds, byCity, dayOrMonth, boundary, second, person, ordinal, counts, total float64
 	pair                                                                        float64 // less for two sentences than for one
 	rank                                                                        float64 // less for each passage before its own
 }
@@ -532,7 +532,7 @@ type sentenceWeights struct {
 // to 0.75 (1,459).
 var defaultSentenceWeights = sentenceWeights{
 	release: 1.5, around: 0.3, hints: 0.75,
-	holds: 3, byCity: 2, dayOrMonth: 0.5, deadline: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1, total: 0.5,
+	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1, total: 0.5,
 	pair: 0.05, rank: 0.01,
 }
 
@@ -676,11 +676,27 @@ func hanSuffix(s string) string {
 	return s[strings.LastIndexFunc(s, func(r rune) bool { return !isHan(r) })+1:]
 }
 
-// givesDeadline reports whether a sentence gives a date as a deadline: a
-// marker right before it ("bis zum 31. März 2027", "until 29 January")
-// or, in Chinese, right after it ("2027年3月31日前").
-func (e *Engine) givesDeadline(s string) bool {
-	markers := &e.message.deadlineMarkers
+// boundaryAsked is the list of words that mark a date as the bound the
+// question asks for: its deadline ("Bis wann …?", 截止日期) or its start
+// ("Ab wann …?", "Since when …?"); nil if it asks for neither.
+func (e *Engine) boundaryAsked(q *question) *cueList {
+	m := e.message
+	switch {
+	case q.expects != aDate:
+		return nil
+	case m.asksDeadline.in(q.text, q.units):
+		return &m.deadlineMarkers
+	case m.asksStart.in(q.text, q.units):
+		return &m.startMarkers
+	}
+	return nil
+}
+
+// givesMarkedDate reports whether a sentence gives a date with one of
+// markers: right before it ("bis zum 31. März 2027", "until 29 January",
+// "ab dem 1. Januar 2027") or, in Chinese, right after it ("2027年3月31日前",
+// "2027年1月1日起").
+func givesMarkedDate(s string, markers *cueList) bool {
 	spans := findDates(s)
 	for _, loc := range yearPattern.FindAllStringIndex(s, -1) {
 		spans = append(spans, dateSpan{start: loc[0], end: loc[1]}) // "by 2028"

@@ -81,7 +81,7 @@ func TestFitSentenceWeights(t *testing.T) {
 		{"dayOrMonth", func(w *sentenceWeights) *float64 { return &w.dayOrMonth }},
 		{"byCity", func(w *sentenceWeights) *float64 { return &w.byCity }},
 		{"ordinal", func(w *sentenceWeights) *float64 { return &w.ordinal }},
-		{"deadline", func(w *sentenceWeights) *float64 { return &w.deadline }},
+		{"boundary", func(w *sentenceWeights) *float64 { return &w.boundary }},
 		{"total", func(w *sentenceWeights) *float64 { return &w.total }},
 	}
 	for round := range 2 {

@@ -34,8 +34,10 @@ type messageCues struct {
 	// asksWhich asks which ones, followed by what ("Welche Funktionen",
 	// "which goods"); 哪些 and 哪几 ask for several.
 	asksWhich cueList
-	// asksDeadline asks for a date a text gives with a deadlineMarker.
+	// asksDeadline asks for a date a text gives with a deadlineMarker;
+	// asksStart for one it gives with a startMarker.
 	asksDeadline, deadlineMarkers cueList
+	asksStart, startMarkers       cueList
 	// listConjunctions join the last of several things named in a row to
 	// the others; enumeration finds such a row.
 	listConjunctions cueList
@@ -61,6 +63,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
+		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
 		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "place_prepositions": &m.placePrepositions,
 	})

@@ -762,7 +762,7 @@ func TestTotalAnswersTotal(t *testing.T) {
 		"Wie viel zahlt Solingen für die Energiepartnerschaft?":   false,
 	} {
 		q := e.read(question, "")
-		w, s := e.kindWeight(q, whole, false, false), e.kindWeight(q, share, false, false)
+		w, s := e.kindWeight(q, whole, false, nil), e.kindWeight(q, share, false, nil)
 		if got := w > s; got != wantMore {
 			t.Errorf("%q: the whole sum weighs %.2f, a share %.2f", question, w, s)
 		}
@@ -999,18 +999,43 @@ func TestMembershipLeavesLater(t *testing.T) {
 	}
 }
 
-func TestGivesDeadline(t *testing.T) {
+func TestGivesMarkedDate(t *testing.T) {
 	e := testEngine(t)
-	for s, want := range map[string]bool{
-		"Bewerbungen nehmen die Berufskollegs bis zum 31. März 2027 entgegen.": true,
-		"Member cities must register their delegations by 16 October 2026.":    true,
-		"The stations are to be built by 2028.":                                true,
-		"各成员城市须于2027年3月31日前向秘书处报名。":                                            true,
-		"The forum, organised by the city, opens on 5 May 2027.":               false,
-		"目前，大会定于2027年6月9日举行。":                                                  false,
+	deadline, start := &e.message.deadlineMarkers, &e.message.startMarkers
+	for _, tt := range []struct {
+		sentence string
+		markers  *cueList
+		want     bool
+	}{
+		{"Bewerbungen nehmen die Berufskollegs bis zum 31. März 2027 entgegen.", deadline, true},
+		{"Member cities must register their delegations by 16 October 2026.", deadline, true},
+		{"The stations are to be built by 2028.", deadline, true},
+		{"各成员城市须于2027年3月31日前向秘书处报名。", deadline, true},
+		{"The forum, organised by the city, opens on 5 May 2027.", deadline, false},
+		{"目前，大会定于2027年6月9日举行。", deadline, false},
+		{"Ab dem 1. Januar 2027 zahlen deutsche Mitgliedsstädte jährlich 7.500 Euro.", start, true},
+		{"自2027年1月1日起，德国成员城市每年缴纳7500欧元。", start, true},
+		{"The plenary assembly decided on 1 December 2026 to raise the fees.", start, false},
+		{"Ab dem 1. Januar 2027 zahlen deutsche Mitgliedsstädte jährlich 7.500 Euro.", deadline, false},
 	} {
-		if got := e.givesDeadline(s); got != want {
-			t.Errorf("givesDeadline(%q) = %v, want %v", s, got, want)
+		if got := givesMarkedDate(tt.sentence, tt.markers); got != tt.want {
+			t.Errorf("givesMarkedDate(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestBoundaryAsked(t *testing.T) {
+	e := testEngine(t)
+	for question, want := range map[string]*cueList{
+		"Bis wann läuft die Bewerbungsfrist?":           &e.message.deadlineMarkers,
+		"Ab wann gelten die neuen Beitragssätze?":       &e.message.startMarkers,
+		"Since when has Ludwigshafen been a member?":    &e.message.startMarkers,
+		"新会费从什么时候开始执行？":                                 &e.message.startMarkers,
+		"Wann wurde die Allianz gegründet?":             nil,
+		"Wie viele Mitglieder hat die Allianz ab 2027?": nil,
+	} {
+		if got := e.boundaryAsked(e.read(question, "")); got != want {
+			t.Errorf("boundaryAsked(%q) = %p, want %p", question, got, want)
 		}
 	}
 }
