@@ -744,13 +744,17 @@ func (e *Engine) topicWords(q *question) []topicWord {
 var synonymConcepts = []concept{cAssembly, cChina, cGermany}
 
 // conceptVariants are the keywords, in every language, of the synonym
-// concepts each of texts names, by text; but a single Chinese character
-// (中 of China), which too many words hold.
+// concepts each of texts names, and the names of the regions it names
+// ("Saxony" is Sachsen, 萨克森州), by text; but a single Chinese
+// character (中 of China), which too many words hold.
 func (e *Engine) conceptVariants(texts []string) map[string][]string {
 	out := map[string][]string{}
 	for _, text := range texts {
 		for _, m := range e.dict.find(segment(text)) {
 			for _, s := range m.senses {
+				if s.region != nil {
+					out[text] = slices.Concat(out[text], textValues(s.region.Names), s.region.Aliases)
+				}
 				if !slices.Contains(synonymConcepts, s.concept) {
 					continue
 				}

@@ -1757,7 +1757,8 @@ func TestHintsAreNoQuestionWords(t *testing.T) {
 
 func TestHintsNameTheCountry(t *testing.T) {
 	// A country's adjective and its name are one concept: "chinesische"
-	// is said by "from China" and 中国 in a sentence too.
+	// is said by "from China" and 中国 in a sentence too; a region is
+	// named by its name in every language.
 	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range []struct {
 		question, hint, lang, sentence string
@@ -1765,6 +1766,8 @@ func TestHintsNameTheCountry(t *testing.T) {
 		{"Wie viele chinesische Firmen haben ausgestellt?", "chinesische", "en", "84 companies from Germany and 62 from China."},
 		{"Wie viele chinesische Firmen haben ausgestellt?", "chinesische", "zh", "共有62家中国企业参展。"},
 		{"How many German companies exhibited?", "German", "de", "84 Firmen kamen aus Deutschland."},
+		{"How much are Saxony and Chemnitz putting into the project?", "Saxony", "de", "Davon tragen der Freistaat Sachsen und die Stadt Chemnitz 2,5 Millionen Euro."},
+		{"萨克森州为这个项目出资多少？", "萨克森州", "de", "Davon trägt der Freistaat Sachsen 2,5 Millionen Euro."},
 	} {
 		hints := e.hintWords(e.read(tt.question, ""))
 		i := slices.IndexFunc(hints, func(w topicWord) bool { return w.text == tt.hint })
