@@ -86,8 +86,23 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 			return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
 		}
 	}
-	best.also = e.secondFact(q, found, best, topic, hints)
+	best.also = cmp.Or(e.secondFact(q, found, best, topic, hints), e.listAfter(best))
 	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// listAfter is the paragraph that a sentence ending in a colon announces,
+// the list that follows it ("… nennt die Stadt drei Schwerpunkte:" and
+// "1. Elektromobilität …, 2. …"); "" if it ends otherwise.
+func (e *Engine) listAfter(c candidate) string {
+	p := c.found.p
+	if !strings.HasSuffix(strings.TrimSpace(c.sentence), ":") && !strings.HasSuffix(strings.TrimSpace(c.sentence), "：") || p.Kind != partBody {
+		return ""
+	}
+	next, ok := passageAt(e.full(p.Release), partBody, p.Index+1)
+	if !ok {
+		return ""
+	}
+	return next.Text
 }
 
 // secondFact is the sentence that gives the second kind of fact a

@@ -1792,6 +1792,21 @@ func TestHintsNameTheCountry(t *testing.T) {
 	}
 }
 
+func TestListAfterColon(t *testing.T) {
+	// A sentence that announces a list is quoted with the list.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"Test release: Zittau applies\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmitteilung. Zittau hat die Aufnahme in die ISA beantragt.\n\nIn ihrem Antrag nennt die Stadt Zittau drei Schwerpunkte für die Zusammenarbeit mit den chinesischen Mitgliedern:\n\n1. Textiltechnik, 2. Wasserstoff, 3. Berufsausbildung.\n",
+	)
+	a, err := e.Answer(t.Context(), "Welche Schwerpunkte nennt Zittau für die Zusammenarbeit?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Schwerpunkte") || !strings.Contains(a.Text, "Textiltechnik") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestCountAfterAJoin(t *testing.T) {
 	// The count as of a city's joining is the first a source gives from
 	// that day on, not the newest.
