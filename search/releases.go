@@ -503,6 +503,18 @@ func mentionsAll(topic []topicWord, terms termSet) bool {
 	return true
 }
 
+// coverWeight is how much a word of the topic counts for whether a
+// passage covers it: as in a sentence (topicWeight), but a verb or an
+// adverb of a German question half ("Welcher Verlag bringt die Ausgabe
+// des Jubiläumsbands heraus?" is about the publisher and the edition,
+// which a passage may name without "bringt … heraus").
+func coverWeight(w topicWord) float64 {
+	if w.minor {
+		return 0.5
+	}
+	return topicWeight(w)
+}
+
 // covers reports how much of the topic a passage's terms cover, and whether
 // that is enough to answer. Subject words count fully, names half. It is
 // enough when half the topic is covered, with a subject word among it
@@ -522,12 +534,12 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 			continue
 		}
 		found := w.foundIn(terms) || w.name && w.foundIn(wider)
-		total += topicWeight(w)
+		total += coverWeight(w)
 		switch {
 		case found:
-			got += topicWeight(w)
+			got += coverWeight(w)
 		case w.headIn(terms):
-			got += topicWeight(w) / 2
+			got += coverWeight(w) / 2
 			found = true
 		}
 		switch {
@@ -569,8 +581,10 @@ type topicWord struct {
 	// Kooperation" for "Kooperationschancen").
 	parts map[corpus.Lang][][]string
 	// noun marks a German noun (capitalised inside the sentence): the
-	// subject itself, which an answer must cover.
-	noun bool
+	// subject itself, which an answer must cover; minor a German word
+	// in small letters, a verb or an adverb ("bringt", "höchstens"),
+	// which says less of it.
+	noun, minor bool
 	// name marks the name of a person or place, which gives a question
 	// context but is not its subject.
 	name bool
@@ -687,7 +701,7 @@ func (ts termSet) has(t string) bool {
 // keywords: the words nothing explained, and the people it names.
 func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
-	names, nouns, spelled, kinds := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	names, nouns, minors, spelled, kinds := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i := 0; i < len(q.unknown); i++ {
 		// A run of Chinese characters, or a glossary phrase, is one
 		// topic.
@@ -708,6 +722,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
 			nouns[text] = true
+		}
+		if !u.han && q.lang == corpus.German && !u.capital && i == j {
+			minors[text] = true
 		}
 		if camelCase(text) {
 			names[text] = true // a brand's name: "ReCycle"
@@ -745,6 +762,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	topic := e.topicOf(texts, names, variants, q.lang)
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
+		topic[i].minor = minors[topic[i].text] && !topic[i].name
 		topic[i].spelled = spelled[topic[i].text]
 		topic[i].kind = kinds[topic[i].text]
 	}

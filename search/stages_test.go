@@ -1792,6 +1792,24 @@ func TestHintsNameTheCountry(t *testing.T) {
 	}
 }
 
+func TestVerbsCoverLess(t *testing.T) {
+	// A German question's verbs and adverbs count half for how much of
+	// its subject a passage covers: the publisher and the edition are
+	// more than half of it.
+	e := testEngine(t)
+	q := e.read("Welcher Verlag bringt die Ausgabe des Jubiläumsbands heraus?", corpus.German)
+	topic := e.topicWords(q)
+	for _, w := range topic {
+		if want := w.text == "bringt" || w.text == "heraus"; w.minor != want {
+			t.Errorf("%q: minor %v, want %v", w.text, w.minor, want)
+		}
+	}
+	passage := e.termSet(corpus.German, "Die chinesische Ausgabe erscheint im Verlag Foreign Languages Press.")
+	if c, ok := covers(topic, passage, passage); !ok {
+		t.Errorf("the passage does not cover %v: %.2f", topic, c)
+	}
+}
+
 func TestListAfterColon(t *testing.T) {
 	// A sentence that announces a list is quoted with the list.
 	e := engineWith(t, "")
