@@ -756,7 +756,8 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		// Messe 2026" is not the founding conference's), in the words
 		// their concept has in every language ("Vollversammlung" is
 		// 全体大会 too).
-		texts = q.subjectWords
+		// But not "How many", which asks, not of what.
+		texts = slices.DeleteFunc(slices.Clone(q.subjectWords), e.asksNumberAlone)
 		maps.Copy(variants, e.conceptVariants(texts))
 	}
 	topic := e.topicOf(texts, names, variants, q.lang)
@@ -767,6 +768,14 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].kind = kinds[topic[i].text]
 	}
 	return topic
+}
+
+// asksNumberAlone reports whether text is no more than words that ask
+// for a number: "How many", 多少.
+func (e *Engine) asksNumberAlone(text string) bool {
+	cues := &e.message.asksNumber
+	units := segment(text)
+	return slices.Contains(cues.chinese, text) || len(units) > 0 && cues.at(units, 0) == len(units)
 }
 
 // synonymConcepts are the concepts whose keywords all name the same

@@ -1792,6 +1792,18 @@ func TestHintsNameTheCountry(t *testing.T) {
 	}
 }
 
+func TestQuestionWordsAreNoTopic(t *testing.T) {
+	// A question of keywords alone is about them, not about "How many".
+	e := testEngine(t)
+	for _, question := range []string{"How many people attended the twelfth plenary assembly?", "全体大会有多少人参加？"} {
+		for _, w := range e.topicWords(e.read(question, "")) {
+			if w.text == "How many" || w.text == "多少" {
+				t.Errorf("%s: topic word %q", question, w.text)
+			}
+		}
+	}
+}
+
 func TestVerbsCoverLess(t *testing.T) {
 	// A German question's verbs and adverbs count half for how much of
 	// its subject a passage covers: the publisher and the edition are
