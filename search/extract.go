@@ -488,8 +488,9 @@ func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueLi
 	case c.holds && q.expects != anyText:
 		w += wt.holds
 	}
-	if c.holds && q.expects == aDate && slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
-		w += wt.dayOrMonth // a day or month, not a year alone ("Innovationspreis 2026")
+	if c.holds && q.expects == aDate && !e.message.asksYear.in(q.text, q.units) &&
+		slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
+		w += wt.dayOrMonth // a day or month, not a year alone ("Innovationspreis 2026"), unless a year is asked for
 	}
 	if c.holds && marked != nil && givesMarkedDate(s, marked) {
 		w += wt.boundary // "bis zum 31. März 2027" for "Bis wann läuft die Frist?", "Ab dem 1. Januar" for "Ab wann?"

@@ -44,8 +44,9 @@ type messageCues struct {
 	enumeration      *regexp.Regexp
 	// nowWords ask how things stand today.
 	nowWords cueList
-	// asksDay asks for the very day, not the month.
-	asksDay cueList
+	// asksDay asks for the very day, not the month; asksYear for the
+	// year alone.
+	asksDay, asksYear cueList
 	// placePrepositions say where something took place: "in Nanning".
 	placePrepositions cueList
 	// pronouns refer to what an earlier question of the message named:
@@ -65,7 +66,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
-		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "place_prepositions": &m.placePrepositions,
+		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

@@ -749,6 +749,25 @@ func TestNumberAnswersHowMany(t *testing.T) {
 	}
 }
 
+func TestMonthAnswersNoYearBetter(t *testing.T) {
+	// A day or month weighs more than a year alone, unless the question
+	// asks for the year.
+	e := testEngine(t)
+	withMonth := candidate{sentence: "Im Frühjahr 2027, am 3. März 2027, reisen sechs Ingenieure nach Solingen.", holds: true}
+	yearAlone := candidate{sentence: "Solingen will bis 2040 klimaneutral sein.", holds: true}
+	for question, monthMore := range map[string]bool{
+		"Wann will Solingen klimaneutral sein?":            true,
+		"In welchem Jahr will Solingen klimaneutral sein?": false,
+		"索林根打算哪一年实现气候中和？":                                  false,
+	} {
+		q := e.read(question, "")
+		m, y := e.kindWeight(q, withMonth, false, nil), e.kindWeight(q, yearAlone, false, nil)
+		if got := m > y; got != monthMore {
+			t.Errorf("%q: a month weighs %.2f, a year alone %.2f", question, m, y)
+		}
+	}
+}
+
 func TestTotalAnswersTotal(t *testing.T) {
 	// Asked for a whole sum, the sentence that gives it weighs more than
 	// one that gives a share; asked for a share, neither does.
