@@ -133,7 +133,9 @@ func plural(u unit) bool {
 	case u.han || utf8.RuneCountInString(u.key) < 4:
 		return false
 	case u.capital:
-		return strings.HasSuffix(u.key, "en") || strings.HasSuffix(u.key, "er") || strings.HasSuffix(u.key, "s")
+		// "Feldern", "Firmen", "Büros"; not "Preis", "Fluss".
+		return strings.HasSuffix(u.key, "en") || strings.HasSuffix(u.key, "er") || strings.HasSuffix(u.key, "ern") ||
+			strings.HasSuffix(u.key, "s") && !strings.HasSuffix(u.key, "is") && !strings.HasSuffix(u.key, "ss")
 	}
 	return strings.HasSuffix(u.key, "s") && !strings.HasSuffix(u.key, "ss")
 }

@@ -95,6 +95,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Wie oft im Jahr trifft sich der Lenkungskreis?", aFrequency},
 		{"How often will the mayors' forum take place?", aFrequency},
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aCity},
+		{"In welchen Feldern möchte Yantai mit den deutschen Mitgliedern kooperieren?", aList},
+		{"Welchen Preis hat Bottrop gewonnen?", anyText},
 		{"Which venue will host the 12th plenary assembly?", aPlace},
 		// A contact detail, not a number of things; but when one can call
 		// is asked for with a number.
