@@ -202,7 +202,7 @@ var rules = []rule{
 	// alliance's: words of its own, and no word for the alliance.
 	{"coordinator", func(q *question) bool {
 		return q.has[cCoordinator] && (q.unknownWords() <= 1 || q.has[cAlliance] || q.has[cSecretariat])
-	}, fact(coordinator)},
+	}, holding(coordinator)},
 	// "Wer wird zitiert?": the people quoted; if none, what the releases
 	// say.
 	{"quoted-people", func(q *question) bool { return q.has[cQuote] && q.has[cPerson] && q.unknownWords() == 0 },

@@ -1843,6 +1843,22 @@ func TestVerbsCoverLess(t *testing.T) {
 	}
 }
 
+func TestCoordinatorGivesWay(t *testing.T) {
+	// Asked what someone is responsible for, the German office's
+	// coordinator, which is no list of tasks, gives way to the release.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"测试新闻稿：联盟任命新副秘书长\"\ndate: 2027-01-10\nlang: zh\n---\n\n本文为虚构测试新闻稿。王小明自2027年1月1日起担任联盟副秘书长，主要负责成员城市联络、项目对接和青年交流三项工作。\n",
+	)
+	a, err := e.Answer(t.Context(), "新的副秘书长主要负责哪些工作？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "coordinator" || !strings.Contains(a.Text, "项目对接") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestListAfterColon(t *testing.T) {
 	// A sentence that announces a list is quoted with the list.
 	e := engineWith(t, "")
