@@ -219,7 +219,12 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		}
 		return emailPattern.MatchString(text) || phoneInText.MatchString(text)
 	case aPlace:
-		// A website is where one registers or downloads.
+		// A website is where one registers or downloads. Asked for a
+		// kind of place ("In welcher Halle …?", 哪个会议中心), a city is
+		// no answer.
+		if cues.placeWords.in(q.text, q.units) {
+			return cues.placeWords.in(text, units)
+		}
 		return len(e.placesAnswering(text, q)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
 	case aPerson:
 		// "Wer hat den Preis gewonnen?" may be answered by a company, a

@@ -732,6 +732,16 @@ func TestPlaceAnswersWhere(t *testing.T) {
 			t.Errorf("holds(%q, place) = %v, want %v", sentence, got, want)
 		}
 	}
+	// Asked for a kind of place, a city is none.
+	q = e.read("In welchem Gebäude in Mainz findet die Plenarversammlung statt?", corpus.German)
+	for sentence, want := range map[string]bool{
+		"13th plenary assembly: 9 June 2027, Mainz; 14th: Wiesbaden.":      false,
+		"Die Versammlung tagt im Kongresszentrum Rheingoldhalle in Mainz.": true,
+	} {
+		if got := e.holds(sentence, aPlace, q); got != want {
+			t.Errorf("holds(%q, place) = %v, want %v", sentence, got, want)
+		}
+	}
 }
 
 func TestNumberAnswersHowMany(t *testing.T) {
