@@ -530,7 +530,7 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 	var total, got float64
 	subject, covered, nounsMissed, names, namesCovered := 0, 0, 0, 0, 0
 	for _, w := range topic {
-		if w.kind {
+		if w.kind || !w.name && w.untranslatable(terms.lang) {
 			continue
 		}
 		found := w.foundIn(terms) || w.name && w.foundIn(wider)
@@ -648,6 +648,17 @@ func (w topicWord) share(terms termSet) float64 {
 	return 0.5 + 0.5*best
 }
 
+// untranslatable reports whether w, a word in Chinese characters, has no
+// term a German or English text in lang could hold ("让流进" of
+// 让流进下水道的雨水, which no dictionary translates). Such a word
+// cannot say that a passage in that language misses the subject.
+func (w topicWord) untranslatable(lang corpus.Lang) bool {
+	latin := func(t string) bool { return strings.IndexFunc(t, isHan) < 0 }
+	return lang != "" && lang != corpus.Chinese && strings.IndexFunc(w.text, isHan) >= 0 &&
+		!slices.ContainsFunc(w.terms[lang], latin) &&
+		!slices.ContainsFunc(w.parts[lang], func(parts []string) bool { return slices.ContainsFunc(parts, latin) })
+}
+
 func (w topicWord) foundIn(terms termSet) bool {
 	if w.romanised != "" && terms.chinese != "" && readsAs(terms.chinese, w.romanised) {
 		return true
@@ -672,6 +683,8 @@ func (w topicWord) foundIn(terms termSet) bool {
 // termSet is the analysed terms of a text.
 type termSet struct {
 	terms map[string]bool
+	// lang is the language of the text, when known.
+	lang corpus.Lang
 	// near makes has forgive a typo: a term within its typo budget and
 	// with the same first letter counts.
 	near bool
@@ -1232,7 +1245,7 @@ func (e *Engine) passageByID(id string) *passage {
 }
 
 func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
-	set := termSet{terms: map[string]bool{}}
+	set := termSet{terms: map[string]bool{}, lang: lang}
 	if lang == corpus.Chinese {
 		set.chinese = text
 	}

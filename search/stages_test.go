@@ -1885,6 +1885,27 @@ func TestReleaseSaysMoreThanData(t *testing.T) {
 	}
 }
 
+func TestUntranslatableWordsMissNothing(t *testing.T) {
+	// A run of Chinese characters that no dictionary translates (让流进)
+	// cannot be missing from a German passage; the words that translate
+	// must be there.
+	e := engineWith(t, "testdata/eval") // releases in all three languages
+	topic := e.withAttestedSenses(t.Context(), e.topicWords(e.read("这个项目要让流进下水道的雨水减少多少？", corpus.Chinese)), corpus.Chinese)
+	i := slices.IndexFunc(topic, func(w topicWord) bool { return w.text == "让流进" })
+	if i < 0 || !topic[i].untranslatable(corpus.German) || topic[i].untranslatable(corpus.Chinese) {
+		t.Fatalf("让流进 is no untranslatable topic word: %v", topic)
+	}
+	for passage, want := range map[string]bool{
+		"Ziel ist, dass 30 Prozent weniger Regenwasser in die Kanalisation fließt.": true,
+		"Ziel ist, dass 30 Prozent weniger Abfall auf die Deponie kommt.":           false,
+	} {
+		terms := e.termSet(corpus.German, passage)
+		if _, ok := covers(topic, terms, terms); ok != want {
+			t.Errorf("%q covers %v: %v, want %v", passage, topic, ok, want)
+		}
+	}
+}
+
 func TestListAfterColon(t *testing.T) {
 	// A sentence that announces a list is quoted with the list.
 	e := engineWith(t, "")
