@@ -977,12 +977,21 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 		lang  corpus.Lang
 		parts [][][]string // each part's senses, each sense's terms
 	}
+	type correction struct {
+		word  int
+		right string
+	}
 	var senses []sense
 	var compounds []compound
+	var corrections []correction
 	lookup := map[corpus.Lang][]string{}
 	for i, w := range topic {
 		if w.name || camelCase(w.text) {
 			continue
+		}
+		if right, ok := e.bilingual().Correct(w.text, lang); ok && !w.spelled && lang != corpus.Chinese {
+			corrections = append(corrections, correction{word: i, right: right})
+			lookup[lang] = append(lookup[lang], w.own...)
 		}
 		for _, l := range corpus.Langs() {
 			if l == lang || !e.index.hasLang(l) {
@@ -1005,7 +1014,7 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 			}
 		}
 	}
-	if len(senses) == 0 && len(compounds) == 0 {
+	if len(senses) == 0 && len(compounds) == 0 && len(corrections) == 0 {
 		return topic
 	}
 	known, err := e.index.known(ctx, lookup)
@@ -1018,6 +1027,21 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 	for _, s := range senses {
 		if attested(s.lang, s.terms) {
 			e.addVariant(&topic[s.word], s.lang, s.text, true)
+		}
+	}
+	// A word no release holds and the dictionaries know spelt otherwise
+	// by one letter is searched for as that word, in every language:
+	// "delgation" as "delegation", 代表团.
+	for _, c := range corrections {
+		if w := &topic[c.word]; !attested(lang, w.own) {
+			e.addVariant(w, lang, c.right, false)
+			for _, l := range corpus.Langs() {
+				if l != lang && e.index.hasLang(l) {
+					for _, t := range e.translate(c.right, lang, l) {
+						e.addVariant(w, l, t, true)
+					}
+				}
+			}
 		}
 	}
 	for _, c := range compounds {

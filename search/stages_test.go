@@ -1906,6 +1906,21 @@ func TestUntranslatableWordsMissNothing(t *testing.T) {
 	}
 }
 
+func TestMisspeltWordIsSearchedRight(t *testing.T) {
+	// A word no release holds, one letter from a word of the
+	// dictionaries, is searched for as that word in every language.
+	e := engineWith(t, "testdata/eval") // releases in all three languages
+	q := e.read("How big was the Deyang delgation?", corpus.English)
+	topic := e.withAttestedSenses(t.Context(), e.topicWords(q), corpus.English)
+	i := slices.IndexFunc(topic, func(w topicWord) bool { return w.text == "delgation" })
+	if i < 0 {
+		t.Fatalf("no topic word delgation: %v", topic)
+	}
+	if w := topic[i]; !slices.Contains(w.terms[corpus.English], "deleg") || !slices.Contains(w.terms[corpus.Chinese], "表团") {
+		t.Errorf("delgation is searched for as %v", w.terms)
+	}
+}
+
 func TestListAfterColon(t *testing.T) {
 	// A sentence that announces a list is quoted with the list.
 	e := engineWith(t, "")

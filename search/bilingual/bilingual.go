@@ -328,6 +328,73 @@ func (d *Dict) Headword(word string, from corpus.Lang) bool {
 	return t != nil && t.lookup(normalize(word)) != nil
 }
 
+// Correct finds the headword in from (German or English) that word
+// misspells by one letter, keeping its first letter: two letters
+// swapped ("seires"), else one left out ("delgation", "dealine"), else
+// one changed, else one added, in that order, as typists make them; of
+// several such words the one with the most translations, the common
+// word ("delegation", not "delugation"). False when there is none, or
+// two as likely. Words of fewer than five letters are not corrected:
+// too many others are one letter away.
+func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
+	w := []rune(normalize(word))
+	if len(w) < 5 || strings.ContainsRune(string(w), ' ') || d.Headword(string(w), from) {
+		return "", false
+	}
+	to := corpus.English
+	if from == corpus.English {
+		to = corpus.German
+	}
+	t := d.table(from, to)
+	if t == nil {
+		return "", false
+	}
+	alphabet := []rune("abcdefghijklmnopqrstuvwxyz")
+	if from == corpus.German {
+		alphabet = append(alphabet, 'ä', 'ö', 'ü', 'ß')
+	}
+	var swapped, leftOut, changed, added [][]rune
+	for i := 1; i < len(w); i++ {
+		if i+1 < len(w) {
+			swapped = append(swapped, slices.Concat(w[:i], []rune{w[i+1], w[i]}, w[i+2:]))
+		}
+		added = append(added, slices.Concat(w[:i], w[i+1:]))
+		for _, r := range alphabet {
+			if r != w[i] {
+				changed = append(changed, slices.Concat(w[:i], []rune{r}, w[i+1:]))
+			}
+		}
+	}
+	for i := 1; i <= len(w); i++ {
+		for _, r := range alphabet {
+			leftOut = append(leftOut, slices.Concat(w[:i], []rune{r}, w[i:]))
+		}
+	}
+	for _, edits := range [][][]rune{swapped, leftOut, changed, added} {
+		best, second, bestWord := 0, 0, ""
+		for _, c := range edits {
+			s := string(c)
+			i, ok := t.find(s) // the word itself, not a word of its stem
+			if !ok || s == bestWord {
+				continue
+			}
+			switch n := len(t.translations(i)); {
+			case n > best:
+				best, second, bestWord = n, best, s
+			case n > second:
+				second = n
+			}
+		}
+		switch {
+		case bestWord != "" && best > second:
+			return bestWord, true
+		case bestWord != "":
+			return "", false
+		}
+	}
+	return "", false
+}
+
 // normalize lowers word and separates its words by one space.
 func normalize(word string) string {
 	return strings.Join(strings.Fields(strings.ToLower(word)), " ")

@@ -511,3 +511,26 @@ func TestHeadword(t *testing.T) {
 		}
 	}
 }
+
+func TestCorrect(t *testing.T) {
+	d := embeddedDict(t)
+	for _, tt := range []struct {
+		word string
+		from corpus.Lang
+		want string // "" for no correction
+	}{
+		{"delgation", corpus.English, "delegation"},
+		{"seires", corpus.English, "series"},
+		{"dealine", corpus.English, "deadline"},
+		{"Jubliäum", corpus.German, "jubiläum"},
+		{"delegation", corpus.English, ""},  // spelt right
+		{"Zwickau", corpus.German, ""},      // a name, no word
+		{"bsu", corpus.English, ""},         // too short to say
+		{"xdelegation", corpus.English, ""}, // the first letter stays
+	} {
+		got, ok := d.Correct(tt.word, tt.from)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("Correct(%q) = %q, %v; want %q", tt.word, got, ok, tt.want)
+		}
+	}
+}
