@@ -92,7 +92,7 @@ var exclusive = []concept{cStop, cOutside}
 
 // lexiconFiles are the engine's word lists, embedded from data/.
 //
-//go:embed data/concepts.yaml data/stopwords.yaml data/glossary.yaml data/learn.yaml data/message.yaml
+//go:embed data/concepts.yaml data/stopwords.yaml data/glossary.yaml data/countries.yaml data/learn.yaml data/message.yaml
 var lexiconFiles embed.FS
 
 // The lexicon as parsed from its embedded files, kept beside them:
@@ -106,11 +106,12 @@ var lexiconFiles embed.FS
 var lexiconCache []byte
 
 // The files the lexicon is read from: the concepts' keywords, then the
-// glossary.
+// glossary, written for the press office's subjects and generated from
+// the country names of iso-codes (scripts/countries.sh).
 var (
 	keywordFiles   = []string{"data/concepts.yaml", "data/stopwords.yaml"}
-	glossaryFile   = "data/glossary.yaml"
-	lexiconSources = append(slices.Clone(keywordFiles), glossaryFile)
+	glossaryFiles  = []string{"data/glossary.yaml", "data/countries.yaml"}
+	lexiconSources = slices.Concat(keywordFiles, glossaryFiles)
 )
 
 // lexicon is what the engine knows of words: the keywords of each
@@ -168,11 +169,13 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			}
 		}
 	}
-	glossary, err := loadGlossary(fsys, glossaryFile)
-	if err != nil {
-		errs = append(errs, err)
+	for _, path := range glossaryFiles {
+		glossary, err := loadGlossary(fsys, path)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		lex.glossary = append(lex.glossary, glossary...)
 	}
-	lex.glossary = glossary
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}

@@ -14,11 +14,12 @@ func TestLoadLexicon(t *testing.T) {
 		t.Fatalf("embedded lexicon: %v", err)
 	}
 	glossary := "- {de: [Masken], en: [masks], zh: [口罩]}\n"
+	countries := "- {de: [Polen], en: [Poland], zh: [波兰]}\n"
 	stop := "stop: [der, die]\n"
 	tests := []struct {
-		name                       string
-		concepts, stopwords, gloss string
-		want                       []string // each error line must be there
+		name                                  string
+		concepts, stopwords, gloss, countries string
+		want                                  []string // each error line must be there
 	}{
 		{
 			name:     "a word twice in one concept",
@@ -51,6 +52,11 @@ func TestLoadLexicon(t *testing.T) {
 			want:  []string{`data/glossary.yaml:3: repeats the meaning at line 1`},
 		},
 		{
+			name:      "the country names are read as the glossary",
+			countries: "- {de: [Polen], en: [Poland], zh: [波兰]}\n- {de: [Polen], en: [Poland], zh: [波兰]}\n",
+			want:      []string{`data/countries.yaml:2: repeats the meaning at line 1`},
+		},
+		{
 			name:  "a word twice in one meaning, an unknown language",
 			gloss: "- {de: [Maske, Maske], fr: [masque]}\n",
 			want:  []string{`data/glossary.yaml:1: "Maske" is listed twice in one meaning`, `data/glossary.yaml:1: unknown language "fr"`},
@@ -62,6 +68,7 @@ func TestLoadLexicon(t *testing.T) {
 				"data/concepts.yaml":  {Data: []byte(tt.concepts + "\n")},
 				"data/stopwords.yaml": {Data: []byte(cmp.Or(tt.stopwords, stop))},
 				"data/glossary.yaml":  {Data: []byte(cmp.Or(tt.gloss, glossary))},
+				"data/countries.yaml": {Data: []byte(cmp.Or(tt.countries, countries))},
 			}
 			if tt.concepts == "" {
 				fsys["data/concepts.yaml"] = &fstest.MapFile{Data: []byte("founding: [gegründ*]\n")}

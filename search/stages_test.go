@@ -1921,6 +1921,20 @@ func TestMisspeltWordIsSearchedRight(t *testing.T) {
 	}
 }
 
+func TestCountriesInEveryLanguage(t *testing.T) {
+	// A country the question names is searched for by its names in every
+	// language: Kasachstan, Kazakhstan, 哈萨克斯坦.
+	e := engineWith(t, "testdata/eval") // releases in all three languages
+	topic := e.topicWords(e.read("Fährt der Zug durch Kasachstan?", corpus.German))
+	i := slices.IndexFunc(topic, func(w topicWord) bool { return w.text == "Kasachstan" })
+	if i < 0 {
+		t.Fatalf("no topic word Kasachstan: %v", topic)
+	}
+	if w := topic[i]; !slices.Contains(w.terms[corpus.English], "kazakhstan") || !slices.Contains(w.terms[corpus.Chinese], "萨克") {
+		t.Errorf("Kasachstan is searched for as %v", w.terms)
+	}
+}
+
 func TestListAfterColon(t *testing.T) {
 	// A sentence that announces a list is quoted with the list.
 	e := engineWith(t, "")
