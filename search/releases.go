@@ -989,9 +989,13 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 		if w.name || camelCase(w.text) {
 			continue
 		}
-		if right, ok := e.bilingual().Correct(w.text, lang); ok && !w.spelled && lang != corpus.Chinese {
-			corrections = append(corrections, correction{word: i, right: right})
-			lookup[lang] = append(lookup[lang], w.own...)
+		// A German word in small letters is a verb or an adjective, whose
+		// forms the dictionary lacks ("gewonnen" is no slip of "gewinnen").
+		if !w.spelled && (lang == corpus.English || lang == corpus.German && w.noun) {
+			if right, ok := e.bilingual().Correct(w.text, lang); ok {
+				corrections = append(corrections, correction{word: i, right: right})
+				lookup[lang] = append(lookup[lang], w.own...)
+			}
 		}
 		for _, l := range corpus.Langs() {
 			if l == lang || !e.index.hasLang(l) {

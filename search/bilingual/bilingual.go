@@ -329,13 +329,14 @@ func (d *Dict) Headword(word string, from corpus.Lang) bool {
 }
 
 // Correct finds the headword in from (German or English) that word
-// misspells by one letter, keeping its first letter: two letters
-// swapped ("seires"), else one left out ("delgation", "dealine"), else
-// one changed, else one added, in that order, as typists make them; of
-// several such words the one with the most translations, the common
-// word ("delegation", not "delugation"). False when there is none, or
-// two as likely. Words of fewer than five letters are not corrected:
-// too many others are one letter away.
+// misspells by one slip, keeping its first letter: two letters swapped
+// ("seires", "Jubliäum"), else one left out ("delgation", "dealine"), the
+// slips typists make most; of several such words the one with the most
+// translations, the common word ("delegation", not "delugation"). False
+// when there is none, or two as likely. A letter changed or added is no
+// slip it corrects: too many names are one such letter from a word
+// ("Schalke" from "schalte"). Nor are words of fewer than five letters
+// corrected: too many others are one letter away.
 func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	w := []rune(normalize(word))
 	if len(w) < 5 || strings.ContainsRune(string(w), ' ') || d.Headword(string(w), from) {
@@ -353,24 +354,16 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	if from == corpus.German {
 		alphabet = append(alphabet, 'ä', 'ö', 'ü', 'ß')
 	}
-	var swapped, leftOut, changed, added [][]rune
-	for i := 1; i < len(w); i++ {
-		if i+1 < len(w) {
-			swapped = append(swapped, slices.Concat(w[:i], []rune{w[i+1], w[i]}, w[i+2:]))
-		}
-		added = append(added, slices.Concat(w[:i], w[i+1:]))
-		for _, r := range alphabet {
-			if r != w[i] {
-				changed = append(changed, slices.Concat(w[:i], []rune{r}, w[i+1:]))
-			}
-		}
+	var swapped, leftOut [][]rune
+	for i := 1; i+1 < len(w); i++ {
+		swapped = append(swapped, slices.Concat(w[:i], []rune{w[i+1], w[i]}, w[i+2:]))
 	}
 	for i := 1; i <= len(w); i++ {
 		for _, r := range alphabet {
 			leftOut = append(leftOut, slices.Concat(w[:i], []rune{r}, w[i:]))
 		}
 	}
-	for _, edits := range [][][]rune{swapped, leftOut, changed, added} {
+	for _, edits := range [][][]rune{swapped, leftOut} {
 		best, second, bestWord := 0, 0, ""
 		for _, c := range edits {
 			s := string(c)
