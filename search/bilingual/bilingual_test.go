@@ -525,6 +525,7 @@ func TestCorrect(t *testing.T) {
 		{"Jubliäum", corpus.German, "jubiläum"},
 		{"delegation", corpus.English, ""},  // spelt right
 		{"Zwickau", corpus.German, ""},      // a name, no word
+		{"Schalke", corpus.German, ""},      // a name, a letter from "schalte"
 		{"bsu", corpus.English, ""},         // too short to say
 		{"xdelegation", corpus.English, ""}, // the first letter stays
 	} {
