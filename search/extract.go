@@ -185,6 +185,7 @@ var (
 // Foshan.
 func (e *Engine) holds(text string, t answerType, q *question) bool {
 	cues := e.learner.cues
+	raw := text
 	text = withoutAsked(text, q.text)
 	units := segment(text)
 	switch t {
@@ -195,7 +196,10 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
 			slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
 	case aNumber:
-		counted := stripOrdinals(stripDates(text)) // 第十二届 counts nothing
+		// The dates first, whole: the 12 of "the 12. Plenarversammlung"
+		// taken out of "2026年11月12日至13日" would leave a 13; and 第十二届
+		// counts nothing.
+		counted := withoutAsked(stripOrdinals(stripDates(raw)), q.text)
 		return digitsPattern.MatchString(counted) || cues.numberWords.in(counted, segment(counted))
 	case anAmount:
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
@@ -222,7 +226,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		// A website is where one registers or downloads. Asked for a
 		// kind of place ("In welcher Halle …?", 哪个会议中心), a city is
 		// no answer.
-		if cues.placeWords.in(q.text, q.units) {
+		if e.message.asksPlaceKind.in(q.text, q.units) {
 			return cues.placeWords.in(text, units)
 		}
 		return len(e.placesAnswering(text, q)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
@@ -273,31 +277,17 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 }
 
 // withoutAsked takes the quoted names and the numbers that the question
-// gives out of a sentence, but not out of a date: the 12 of "the 12th
-// assembly" leaves "2026年11月12日至13日" a date, not a 13.
+// gives out of a sentence.
 func withoutAsked(text, asked string) string {
 	asked = strings.ToLower(asked)
-	isAsked := func(m string) bool {
-		return strings.Contains(asked, strings.ToLower(strings.Trim(m, `„“”"«»「『」』`)))
-	}
-	text = quotedName.ReplaceAllStringFunc(text, func(m string) string {
-		if isAsked(m) {
+	drop := func(m string) string {
+		if strings.Contains(asked, strings.ToLower(strings.Trim(m, `„“”"«»「『」』`))) {
 			return ""
 		}
 		return m
-	})
-	dates := findDates(text)
-	var b strings.Builder
-	last := 0
-	for _, m := range numberPattern.FindAllStringIndex(text, -1) {
-		inDate := slices.ContainsFunc(dates, func(d dateSpan) bool { return d.start <= m[0] && m[1] <= d.end })
-		if !inDate && isAsked(text[m[0]:m[1]]) {
-			b.WriteString(text[last:m[0]])
-			last = m[1]
-		}
 	}
-	b.WriteString(text[last:])
-	return b.String()
+	text = quotedName.ReplaceAllStringFunc(text, drop)
+	return numberPattern.ReplaceAllStringFunc(text, drop)
 }
 
 // phoneInText finds a phone or fax number in a sentence: with a country

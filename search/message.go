@@ -44,6 +44,12 @@ type messageCues struct {
 	enumeration      *regexp.Regexp
 	// nowWords ask how things stand today.
 	nowWords cueList
+	// asksPlaceKind asks for a kind of place, which a city does not
+	// answer.
+	asksPlaceKind cueList
+	// functionCharacters make a run of Chinese characters words of a
+	// sentence, not a name.
+	functionCharacters cueList
 	// asksDay asks for the very day, not the month; asksYear for the
 	// year alone.
 	asksDay, asksYear cueList
@@ -66,7 +72,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
-		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "place_prepositions": &m.placePrepositions,
+		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

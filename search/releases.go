@@ -610,6 +610,10 @@ type topicWord struct {
 	// says what kind of thing it is: a passage with "Sitzplätze" holds
 	// part of "Fahrgastplätze".
 	head string
+	// wordy marks a run of Chinese characters that holds a function
+	// character (让 of 让流进): words of a sentence, not a name the
+	// dictionaries do not know (比亚迪, 张伟明).
+	wordy bool
 }
 
 // headIn reports whether the terms hold the head of the word, a German
@@ -648,13 +652,14 @@ func (w topicWord) share(terms termSet) float64 {
 	return 0.5 + 0.5*best
 }
 
-// untranslatable reports whether w, a word in Chinese characters, has no
+// untranslatable reports whether w, words in Chinese characters, has no
 // term a German or English text in lang could hold ("让流进" of
-// 让流进下水道的雨水, which no dictionary translates). Such a word
-// cannot say that a passage in that language misses the subject.
+// 让流进下水道的雨水, which no dictionary translates). Such words cannot
+// say that a passage in that language misses the subject; a name the
+// dictionaries do not know can (比亚迪 is not Bosch).
 func (w topicWord) untranslatable(lang corpus.Lang) bool {
 	latin := func(t string) bool { return strings.IndexFunc(t, isHan) < 0 }
-	return lang != "" && lang != corpus.Chinese && strings.IndexFunc(w.text, isHan) >= 0 &&
+	return lang != "" && lang != corpus.Chinese && w.wordy &&
 		!slices.ContainsFunc(w.terms[lang], latin) &&
 		!slices.ContainsFunc(w.parts[lang], func(parts []string) bool { return slices.ContainsFunc(parts, latin) })
 }
@@ -899,6 +904,9 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 				e.addVariant(&w, l, variant, l != lang && i > 0)
 			}
 		}
+		if !w.name && lang == corpus.Chinese {
+			w.wordy = e.message.functionCharacters.inText(text)
+		}
 		if !w.name && lang != corpus.Chinese && isRomanisable(text) && !e.bilingual().Headword(text, lang) {
 			w.romanised = strings.ToLower(text)
 		}
@@ -980,6 +988,7 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 	type correction struct {
 		word  int
 		right string
+		terms map[corpus.Lang][][]string // the right word's, and its translations', by language
 	}
 	var senses []sense
 	var compounds []compound
@@ -993,8 +1002,19 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 		// forms the dictionary lacks ("gewonnen" is no slip of "gewinnen").
 		if !w.spelled && (lang == corpus.English || lang == corpus.German && w.noun) {
 			if right, ok := e.bilingual().Correct(w.text, lang); ok {
-				corrections = append(corrections, correction{word: i, right: right})
+				c := correction{word: i, right: right, terms: map[corpus.Lang][][]string{lang: {searchTerms(e.index.analyze(lang, right))}}}
+				for _, l := range corpus.Langs() {
+					if l != lang && e.index.hasLang(l) {
+						for _, t := range e.translate(right, lang, l) {
+							c.terms[l] = append(c.terms[l], searchTerms(e.index.analyze(l, t)))
+						}
+					}
+				}
+				corrections = append(corrections, c)
 				lookup[lang] = append(lookup[lang], w.own...)
+				for l, senses := range c.terms {
+					lookup[l] = append(lookup[l], slices.Concat(senses...)...)
+				}
 			}
 		}
 		for _, l := range corpus.Langs() {
@@ -1033,11 +1053,17 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 			e.addVariant(&topic[s.word], s.lang, s.text, true)
 		}
 	}
-	// A word no release holds and the dictionaries know spelt otherwise
-	// by one letter is searched for as that word, in every language:
-	// "delgation" as "delegation", 代表团.
+	// A word no release holds, which the dictionaries know spelt
+	// otherwise by one slip, is searched for as that word, in every
+	// language, when a release holds it in one: "delgation" as
+	// "delegation", 代表团; not "Kassel" as "Kessel" where no release
+	// speaks of a boiler.
 	for _, c := range corrections {
-		if w := &topic[c.word]; !attested(lang, w.own) {
+		known := false
+		for l, senses := range c.terms {
+			known = known || slices.ContainsFunc(senses, func(terms []string) bool { return len(terms) > 0 && attested(l, terms) })
+		}
+		if w := &topic[c.word]; !attested(lang, w.own) && known {
 			e.addVariant(w, lang, c.right, false)
 			for _, l := range corpus.Langs() {
 				if l != lang && e.index.hasLang(l) {

@@ -339,7 +339,7 @@ func (d *Dict) Headword(word string, from corpus.Lang) bool {
 // corrected: too many others are one letter away.
 func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	w := []rune(normalize(word))
-	if len(w) < 5 || strings.ContainsRune(string(w), ' ') || d.Headword(string(w), from) {
+	if len(w) < 5 || len(w) > maxCorrected || strings.ContainsRune(string(w), ' ') || d.Headword(string(w), from) {
 		return "", false
 	}
 	to := corpus.English
@@ -387,6 +387,11 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	}
 	return "", false
 }
+
+// maxCorrected bounds the letters of a word Correct corrects: a longer one
+// is no word of the dictionary misspelt, and would cost a look-up for each
+// of its letters times the alphabet.
+const maxCorrected = 30
 
 // normalize lowers word and separates its words by one space.
 func normalize(word string) string {

@@ -523,11 +523,12 @@ func TestCorrect(t *testing.T) {
 		{"seires", corpus.English, "series"},
 		{"dealine", corpus.English, "deadline"},
 		{"Jubliäum", corpus.German, "jubiläum"},
-		{"delegation", corpus.English, ""},  // spelt right
-		{"Zwickau", corpus.German, ""},      // a name, no word
-		{"Schalke", corpus.German, ""},      // a name, a letter from "schalte"
-		{"bsu", corpus.English, ""},         // too short to say
-		{"xdelegation", corpus.English, ""}, // the first letter stays
+		{"delegation", corpus.English, ""},                   // spelt right
+		{"Zwickau", corpus.German, ""},                       // a name, no word
+		{"Schalke", corpus.German, ""},                       // a name, a letter from "schalte"
+		{strings.Repeat("delgation", 5), corpus.English, ""}, // too long to be a word
+		{"bsu", corpus.English, ""},                          // too short to say
+		{"xdelegation", corpus.English, ""},                  // the first letter stays
 	} {
 		got, ok := d.Correct(tt.word, tt.from)
 		if got != tt.want || ok != (tt.want != "") {
