@@ -32,61 +32,73 @@ func (m meaning) in(lang corpus.Lang) []string {
 
 func (m meaning) all() []string { return slices.Concat(m.DE, m.EN, m.ZH) }
 
-// loadGlossary reads the glossary at path: one meaning per entry, with
-// its words in each language. A word listed twice in one meaning, and a
-// meaning whose words another meaning all holds, are errors.
-func loadGlossary(fsys fs.FS, path string) ([]meaning, error) {
-	doc, err := readYAML(fsys, path)
-	if err != nil {
-		return nil, err
-	}
-	var errs []error
-	fail := func(line int, format string, args ...any) {
-		errs = append(errs, &corpus.FileError{Path: path, Line: line, Err: fmt.Errorf(format, args...)})
-	}
-	if doc.Kind != yaml.SequenceNode {
-		fail(doc.Line, "want a list of meanings")
-		return nil, errors.Join(errs...)
-	}
+// loadGlossary reads the glossary from the files at paths: one meaning
+// per entry, with its words in each language. A word listed twice in one
+// meaning, and a meaning whose words another meaning, in any of the
+// files, all holds, are errors.
+func loadGlossary(fsys fs.FS, paths []string) ([]meaning, error) {
 	var out []meaning
-	var lines []int
-	holders := map[string][]int{} // word → the meanings so far that hold it
-	for _, item := range doc.Content {
-		var m meaning
-		if err := item.Decode(&m); err != nil || item.Kind != yaml.MappingNode {
-			fail(item.Line, "want a meaning: {de: [...], en: [...], zh: [...]}")
+	var errs []error
+	type place struct {
+		path string
+		line int
+	}
+	var places []place            // where each meaning of out is
+	holders := map[string][]int{} // word → the meanings so far that hold it, in every file
+	for _, path := range paths {
+		doc, err := readYAML(fsys, path)
+		if err != nil {
+			errs = append(errs, err)
 			continue
 		}
-		for i := 0; i+1 < len(item.Content); i += 2 {
-			if lang := item.Content[i].Value; lang != "de" && lang != "en" && lang != "zh" {
-				fail(item.Content[i].Line, "unknown language %q", lang)
-			}
+		fail := func(line int, format string, args ...any) {
+			errs = append(errs, &corpus.FileError{Path: path, Line: line, Err: fmt.Errorf(format, args...)})
 		}
-		for _, ws := range [][]string{m.DE, m.EN, m.ZH} {
-			for i, w := range ws {
-				if slices.Contains(ws[:i], w) {
-					fail(item.Line, "%q is listed twice in one meaning", w)
+		if doc.Kind != yaml.SequenceNode {
+			fail(doc.Line, "want a list of meanings")
+			continue
+		}
+		for _, item := range doc.Content {
+			var m meaning
+			if err := item.Decode(&m); err != nil || item.Kind != yaml.MappingNode {
+				fail(item.Line, "want a meaning: {de: [...], en: [...], zh: [...]}")
+				continue
+			}
+			for i := 0; i+1 < len(item.Content); i += 2 {
+				if lang := item.Content[i].Value; lang != "de" && lang != "en" && lang != "zh" {
+					fail(item.Content[i].Line, "unknown language %q", lang)
 				}
 			}
-		}
-		// An earlier meaning that holds every word of this one: counted
-		// word by word, as comparing each pair of meanings took longer
-		// than reading the file.
-		words := slices.Compact(slices.Sorted(slices.Values(m.all())))
-		held := map[int]int{}
-		for _, w := range words {
-			for _, k := range holders[w] {
-				held[k]++
+			for _, ws := range [][]string{m.DE, m.EN, m.ZH} {
+				for i, w := range ws {
+					if slices.Contains(ws[:i], w) {
+						fail(item.Line, "%q is listed twice in one meaning", w)
+					}
+				}
 			}
+			// An earlier meaning that holds every word of this one:
+			// counted word by word, as comparing each pair of meanings
+			// took longer than reading the file.
+			words := slices.Compact(slices.Sorted(slices.Values(m.all())))
+			held := map[int]int{}
+			for _, w := range words {
+				for _, k := range holders[w] {
+					held[k]++
+				}
+			}
+			if k, ok := firstHolding(held, len(words)); ok {
+				if at := places[k]; at.path == path {
+					fail(item.Line, "repeats the meaning at line %d", at.line)
+				} else {
+					fail(item.Line, "repeats the meaning at %s:%d", at.path, at.line)
+				}
+			}
+			for _, w := range words {
+				holders[w] = append(holders[w], len(out))
+			}
+			out = append(out, m)
+			places = append(places, place{path, item.Line})
 		}
-		if k, ok := firstHolding(held, len(words)); ok {
-			fail(item.Line, "repeats the meaning at line %d", lines[k])
-		}
-		for _, w := range words {
-			holders[w] = append(holders[w], len(out))
-		}
-		out = append(out, m)
-		lines = append(lines, item.Line)
 	}
 	return out, errors.Join(errs...)
 }

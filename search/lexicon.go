@@ -169,13 +169,11 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 			}
 		}
 	}
-	for _, path := range glossaryFiles {
-		glossary, err := loadGlossary(fsys, path)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		lex.glossary = append(lex.glossary, glossary...)
+	glossary, err := loadGlossary(fsys, glossaryFiles)
+	if err != nil {
+		errs = append(errs, err)
 	}
+	lex.glossary = glossary
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}

@@ -57,6 +57,11 @@ func TestLoadLexicon(t *testing.T) {
 			want:      []string{`data/countries.yaml:2: repeats the meaning at line 1`},
 		},
 		{
+			name:      "a meaning repeated in another file",
+			countries: "- {de: [Masken], en: [masks], zh: [口罩]}\n",
+			want:      []string{`data/countries.yaml:1: repeats the meaning at data/glossary.yaml:1`},
+		},
+		{
 			name:  "a word twice in one meaning, an unknown language",
 			gloss: "- {de: [Maske, Maske], fr: [masque]}\n",
 			want:  []string{`data/glossary.yaml:1: "Maske" is listed twice in one meaning`, `data/glossary.yaml:1: unknown language "fr"`},

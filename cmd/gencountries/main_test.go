@@ -47,7 +47,10 @@ func TestGenerate(t *testing.T) {
 		{"alpha_2": "CN", "name": "China"},
 		{"alpha_2": "KR", "name": "Korea, Republic of", "common_name": "South Korea"},
 		{"alpha_2": "VG", "name": "Virgin Islands, British"},
-		{"alpha_2": "CI", "name": "Côte d'Ivoire"}
+		{"alpha_2": "CI", "name": "Côte d'Ivoire"},
+		{"alpha_2": "IS", "name": "Iceland"},
+		{"alpha_2": "VA", "name": "Holy See (Vatican City State)"},
+		{"alpha_2": "RU", "name": "Russian Federation"}
 	]}`
 	json := filepath.Join(root, "usr/share/iso-codes/json/iso_3166-1.json")
 	if err := os.MkdirAll(filepath.Dir(json), 0o755); err != nil {
@@ -56,9 +59,10 @@ func TestGenerate(t *testing.T) {
 	if err := os.WriteFile(json, []byte(list), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	names := []string{"China", "Côte d'Ivoire", "Poland", "South Korea"}
-	writeMO(t, filepath.Join(root, "usr/share/locale/de/LC_MESSAGES/iso_3166-1.mo"), names, []string{"China", "Côte d'Ivoire", "Polen", "Südkorea"})
-	writeMO(t, filepath.Join(root, "usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo"), names, []string{"中国", "科特迪瓦", "波兰", "韩国"})
+	// In the order of their original texts, as a catalogue keeps them.
+	names := []string{"China", "Côte d'Ivoire", "Iceland", "Poland", "Russian Federation", "South Korea"}
+	writeMO(t, filepath.Join(root, "usr/share/locale/de/LC_MESSAGES/iso_3166-1.mo"), names, []string{"China", "Côte d'Ivoire", "Island", "Polen", "Russische Föderation", "Südkorea"})
+	writeMO(t, filepath.Join(root, "usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo"), names, []string{"中国", "科特迪瓦", "冰岛", "波兰", "俄罗斯", "韩国"})
 	text, err := generate(root, "1.0")
 	if err != nil {
 		t.Fatal(err)
@@ -70,21 +74,39 @@ func TestGenerate(t *testing.T) {
 		}
 	}
 	want := []string{
-		`- {de: ["Côte d'Ivoire"], en: ["Côte d'Ivoire"], zh: [科特迪瓦]}`,
-		"- {de: [Südkorea], en: [South Korea], zh: [韩国]}",
-		"- {de: [Polen], en: [Poland], zh: [波兰]}",
+		`- {de: ["Côte d'Ivoire"], en: ["Côte d'Ivoire"], zh: ["科特迪瓦"]}`,
+		`- {en: ["Iceland"], zh: ["冰岛"]}`, // "Island" is an English word
+		`- {de: ["Südkorea"], en: ["South Korea"], zh: ["韩国"]}`,
+		`- {de: ["Polen"], en: ["Poland"], zh: ["波兰"]}`,
+		`- {de: ["Russische Föderation", "Russland"], en: ["Russian Federation", "Russia"], zh: ["俄罗斯"]}`,
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
 
-func TestReadMONoCatalogue(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "x.mo")
-	if err := os.WriteFile(path, []byte("not a catalogue, but long enough to be read"), 0o644); err != nil {
-		t.Fatal(err)
+func TestReadMOBadCatalogue(t *testing.T) {
+	le := binary.LittleEndian
+	header := func(n, originals, translations uint32) []byte {
+		var raw []byte
+		for _, v := range []uint32{0x950412de, 0, n, originals, translations, 0, 0} {
+			raw = le.AppendUint32(raw, v)
+		}
+		return raw
 	}
-	if _, err := readMO(path); err == nil {
-		t.Error("a file that is no catalogue was read")
+	for name, raw := range map[string][]byte{
+		"no catalogue":            []byte("not a catalogue, but long enough to be read"),
+		"too short":               []byte{0xde, 0x12, 0x04, 0x95},
+		"more messages than room": header(0xffffffff, 28, 28),
+		"a table out of range":    header(1, 1000, 28),
+		"a string out of range":   append(header(1, 28, 36), le.AppendUint32(le.AppendUint32(le.AppendUint32(le.AppendUint32(nil, 5), 1000), 0), 0)...),
+	} {
+		path := filepath.Join(t.TempDir(), "x.mo")
+		if err := os.WriteFile(path, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readMO(path); err == nil {
+			t.Errorf("%s: read", name)
+		}
 	}
 }
