@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,6 +54,11 @@ const (
 	confidenceClosest = 0.5
 )
 
+// closestGuess reports whether an answer from a release's text is said to
+// be the closest passage found, not the answer: its confidence is at most
+// confidenceClosest, which passageAnswer gives no sure answer.
+func closestGuess(a answer.Answer) bool { return a.Confidence <= confidenceClosest }
+
 // answerFromReleases answers with the passage of a release that best covers
 // what the question is about.
 func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.Answer, bool, error) {
@@ -90,20 +96,48 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	return e.passageAnswer(q, best, topic), true, nil
 }
 
-// listAfter is the paragraph that a sentence ending in a colon announces,
-// the list that follows it ("… nennt die Stadt drei Schwerpunkte:" and
-// "1. Elektromobilität …, 2. …"); "" if it ends otherwise.
+// listAfter is what a sentence ending in a colon announces: the paragraph
+// after it ("… nennt die Stadt drei Schwerpunkte:" and "1. Elektromobilität
+// …, 2. …"), or, when that is an item of a list, the items that follow it,
+// up to maxListItems; "" if the sentence ends otherwise.
 func (e *Engine) listAfter(c candidate) string {
 	p := c.found.p
 	if !strings.HasSuffix(strings.TrimSpace(c.sentence), ":") && !strings.HasSuffix(strings.TrimSpace(c.sentence), "：") || p.Kind != partBody {
 		return ""
 	}
-	next, ok := passageAt(e.full(p.Release), partBody, p.Index+1)
-	if !ok {
-		return ""
+	full := e.full(p.Release)
+	var items []string
+	for i := p.Index + 1; i < len(full.Body) && len(items) < maxListItems; i++ {
+		next := full.Body[i]
+		if len(items) > 0 && !isListItem(next) {
+			break
+		}
+		items = append(items, next)
+		if !isListItem(next) {
+			break // a paragraph, not a list: itself alone
+		}
 	}
-	return next.Text
+	return strings.Join(items, " ")
 }
+
+// maxListItems bounds the items of a list quoted after the sentence that
+// announces it.
+const maxListItems = 10
+
+// isListItem reports whether a paragraph is an item of a list: numbered or
+// marked ("1. Elektromobilität …", "• …"), or, as a Markdown list's items
+// are read without their marks, short and no sentence ("Textiltechnik").
+func isListItem(paragraph string) bool {
+	p := strings.TrimSpace(paragraph)
+	return listMark.MatchString(p) || len(p) <= maxListItemBytes && !strings.ContainsAny(p[max(len(p)-3, 0):], ".!?。！？")
+}
+
+// maxListItemBytes bounds an unmarked list item: a longer paragraph is
+// text.
+const maxListItemBytes = 160
+
+// listMark begins a numbered or marked item: "- ", "• ", "1. ", "2) ".
+var listMark = regexp.MustCompile(`^(?:[-•*–]\s|\d{1,2}[.)]\s)`)
 
 // secondFact is the sentence that gives the second kind of fact a
 // question asks for, when the sentence that answers it does not: "Wann
@@ -516,7 +550,10 @@ func coverWeight(w topicWord) float64 {
 }
 
 // covers reports how much of the topic a passage's terms cover, and whether
-// that is enough to answer. Subject words count fully, names half. It is
+// that is enough to answer. Subject words count fully, names and a German
+// question's words in small letters half (coverWeight), and words of a
+// Chinese question that no dictionary translates not at all in a German
+// or English passage (untranslatable). It is
 // enough when half the topic is covered, with a subject word among it
 // (two when there are three or more), every noun but at most one when
 // two other words or names are found (a translation may miss a
@@ -582,7 +619,8 @@ type topicWord struct {
 	parts map[corpus.Lang][][]string
 	// noun marks a German noun (capitalised inside the sentence): the
 	// subject itself, which an answer must cover; minor a German word
-	// in small letters, a verb or an adverb ("bringt", "höchstens"),
+	// in small letters in a question that writes its nouns with
+	// capitals, a verb, an adverb or an adjective ("bringt", "höchstens"),
 	// which says less of it.
 	noun, minor bool
 	// name marks the name of a person or place, which gives a question
@@ -720,6 +758,9 @@ func (ts termSet) has(t string) bool {
 func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
 	names, nouns, minors, spelled, kinds := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	// A question typed in small letters only has no words in small
+	// letters that say less than its nouns.
+	capitals := slices.ContainsFunc(q.units, func(u unit) bool { return !u.han && u.capital && u.start > 0 })
 	for i := 0; i < len(q.unknown); i++ {
 		// A run of Chinese characters, or a glossary phrase, is one
 		// topic.
@@ -741,7 +782,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
 			nouns[text] = true
 		}
-		if !u.han && q.lang == corpus.German && !u.capital && i == j {
+		if !u.han && q.lang == corpus.German && !u.capital && i == j && capitals {
 			minors[text] = true
 		}
 		if camelCase(text) {

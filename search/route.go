@@ -336,7 +336,7 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		if q.unknownWords() > 0 {
 			a, ok, err := e.answerFromReleases(ctx, q)
-			if err != nil || ok && a.Answered && a.Confidence > confidenceClosest {
+			if err != nil || ok && a.Answered && !closestGuess(a) {
 				return a, true, err
 			}
 		}

@@ -1956,7 +1956,7 @@ func TestCountriesInEveryLanguage(t *testing.T) {
 	if i < 0 {
 		t.Fatalf("no topic word Kasachstan: %v", topic)
 	}
-	if w := topic[i]; !slices.Contains(w.terms[corpus.English], "kazakhstan") || !slices.Contains(w.terms[corpus.Chinese], "萨克") {
+	if w := topic[i]; !slices.Contains(w.terms[corpus.English], "kazakhstan") || !slices.Contains(w.terms[corpus.Chinese], "克斯") { // 克斯 of 哈萨克斯坦, not of 萨克森
 		t.Errorf("Kasachstan is searched for as %v", w.terms)
 	}
 }
@@ -1972,6 +1972,18 @@ func TestListAfterColon(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(a.Text, "Schwerpunkte") || !strings.Contains(a.Text, "Textiltechnik") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+	// A Markdown list is a paragraph an item: all of them.
+	e = engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"Test release: Zittau applies\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmitteilung. Zittau hat die Aufnahme in die ISA beantragt.\n\nIn ihrem Antrag nennt die Stadt Zittau drei Schwerpunkte für die Zusammenarbeit mit den chinesischen Mitgliedern:\n\n- Textiltechnik\n- Wasserstoff\n- Berufsausbildung\n\nDie Entscheidung fällt im Mai.\n",
+	)
+	a, err = e.Answer(t.Context(), "Welche Schwerpunkte nennt Zittau für die Zusammenarbeit?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Textiltechnik") || !strings.Contains(a.Text, "Berufsausbildung") || strings.Contains(a.Text, "Entscheidung") {
 		t.Errorf("rule %s: %s", a.Rule, a.Text)
 	}
 }
