@@ -354,6 +354,8 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	if from == corpus.German {
 		alphabet = append(alphabet, 'ä', 'ö', 'ü', 'ß')
 	}
+	// The candidates are named after the typist's slip: swapped has the
+	// two letters back in order, leftOut the missing letter put in.
 	var swapped, leftOut [][]rune
 	for i := 1; i+1 < len(w); i++ {
 		swapped = append(swapped, slices.Concat(w[:i], []rune{w[i+1], w[i]}, w[i+2:]))
