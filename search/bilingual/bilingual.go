@@ -117,11 +117,7 @@ var directions = []direction{
 // files write them (in lower case), in order: German words are the parts
 // German compounds are split into.
 func (d *Dict) Words(lang corpus.Lang) []string {
-	to := corpus.English
-	if lang == corpus.English {
-		to = corpus.German
-	}
-	t := d.table(lang, to)
+	t := d.headwords(lang)
 	if t == nil {
 		return nil
 	}
@@ -320,12 +316,18 @@ func parseSpellings(file string) []spellingEnding {
 // of the dictionary itself, or a form of one: not translated from its
 // parts or word by word.
 func (d *Dict) Headword(word string, from corpus.Lang) bool {
+	t := d.headwords(from)
+	return t != nil && t.lookup(normalize(word)) != nil
+}
+
+// headwords is the table whose headwords are from's words (German or
+// English): the one to English, or English's to German; nil if none.
+func (d *Dict) headwords(from corpus.Lang) *table {
 	to := corpus.English
 	if from == corpus.English {
 		to = corpus.German
 	}
-	t := d.table(from, to)
-	return t != nil && t.lookup(normalize(word)) != nil
+	return d.table(from, to)
 }
 
 // Correct finds the headword in from (German or English) that word
@@ -342,11 +344,7 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	if len(w) < 5 || len(w) > maxCorrected || strings.ContainsRune(string(w), ' ') || d.Headword(string(w), from) {
 		return "", false
 	}
-	to := corpus.English
-	if from == corpus.English {
-		to = corpus.German
-	}
-	t := d.table(from, to)
+	t := d.headwords(from)
 	if t == nil {
 		return "", false
 	}
