@@ -226,7 +226,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		// A website is where one registers or downloads. Asked for a
 		// kind of place ("In welcher Halle …?", 哪个会议中心), a city is
 		// no answer.
-		if e.message.asksPlaceKind.in(q.text, q.units) {
+		if q.asksPlaceKind {
 			return cues.placeWords.in(text, units)
 		}
 		return len(e.placesAnswering(text, q)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
@@ -485,7 +485,7 @@ func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueLi
 	case c.holds && q.expects != anyText:
 		w += wt.holds
 	}
-	if c.holds && q.expects == aDate && !e.message.asksYear.in(q.text, q.units) &&
+	if c.holds && q.expects == aDate && !q.asksYear &&
 		slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
 		w += wt.dayOrMonth // a day or month, not a year alone ("Innovationspreis 2026"), unless a year is asked for
 	}
@@ -504,8 +504,7 @@ func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueLi
 	if c.counts {
 		w += wt.counts // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 	}
-	if totals := &e.learner.cues.totals; c.holds && (q.expects == anAmount || q.expects == aNumber) &&
-		totals.in(q.text, q.units) && totals.in(s, segment(s)) {
+	if c.holds && (q.expects == anAmount || q.expects == aNumber) && q.asksTotal && e.learner.cues.totals.in(s, segment(s)) {
 		w += wt.total // "insgesamt 2,6 Millionen Euro" for "das Gesamtbudget", not one city's share
 	}
 	return w

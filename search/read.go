@@ -50,8 +50,11 @@ type question struct {
 	// "heute", "现在".
 	asksNow bool
 	// asksDay is whether it asks for the very day: "具体哪一天", "an
-	// welchem Tag genau", "the exact date".
-	asksDay bool
+	// welchem Tag genau", "the exact date"; asksYear for the year alone
+	// ("In welchem Jahr …?"), asksTotal for a whole sum or count
+	// ("Gesamtbudget", 一共), asksPlaceKind for a kind of place ("In
+	// welcher Halle …?").
+	asksDay, asksYear, asksTotal, asksPlaceKind bool
 	// citiesOnlyWhere is whether the cities it names only say where an
 	// assembly met (onlyWhere).
 	citiesOnlyWhere bool
@@ -141,6 +144,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
+	q.asksYear = e.message.asksYear.in(q.text, q.units)
+	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
+	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units)
 	q.keepRealCities()
