@@ -108,12 +108,12 @@ func (e *Engine) listAfter(c candidate) string {
 	full := e.full(p.Release)
 	var items []string
 	for i := p.Index + 1; i < len(full.Body) && len(items) < maxListItems; i++ {
-		next := full.Body[i]
-		if len(items) > 0 && !isListItem(next) {
+		item := isListItem(full.Body[i])
+		if len(items) > 0 && !item {
 			break
 		}
-		items = append(items, next)
-		if !isListItem(next) {
+		items = append(items, full.Body[i])
+		if !item {
 			break // a paragraph, not a list: itself alone
 		}
 	}
@@ -1026,10 +1026,12 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 		lang  corpus.Lang
 		parts [][][]string // each part's senses, each sense's terms
 	}
+	// A correction is the senses of the word a topic word misspells: the
+	// word itself in the question's language, its translations in the
+	// others.
 	type correction struct {
-		word  int
-		right string
-		terms map[corpus.Lang][][]string // the right word's, and its translations', by language
+		word   int
+		senses []sense
 	}
 	var senses []sense
 	var compounds []compound
@@ -1043,18 +1045,18 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 		// forms the dictionary lacks ("gewonnen" is no slip of "gewinnen").
 		if !w.spelled && (lang == corpus.English || lang == corpus.German && w.noun) {
 			if right, ok := e.bilingual().Correct(w.text, lang); ok {
-				c := correction{word: i, right: right, terms: map[corpus.Lang][][]string{lang: {searchTerms(e.index.analyze(lang, right))}}}
+				c := correction{word: i, senses: []sense{{word: i, lang: lang, text: right, terms: searchTerms(e.index.analyze(lang, right))}}}
 				for _, l := range corpus.Langs() {
 					if l != lang && e.index.hasLang(l) {
 						for _, t := range e.translate(right, lang, l) {
-							c.terms[l] = append(c.terms[l], searchTerms(e.index.analyze(l, t)))
+							c.senses = append(c.senses, sense{word: i, lang: l, text: t, terms: searchTerms(e.index.analyze(l, t))})
 						}
 					}
 				}
 				corrections = append(corrections, c)
 				lookup[lang] = append(lookup[lang], w.own...)
-				for l, senses := range c.terms {
-					lookup[l] = append(lookup[l], slices.Concat(senses...)...)
+				for _, s := range c.senses {
+					lookup[s.lang] = append(lookup[s.lang], s.terms...)
 				}
 			}
 		}
@@ -1100,18 +1102,10 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 	// "delegation", 代表团; not "Kassel" as "Kessel" where no release
 	// speaks of a boiler.
 	for _, c := range corrections {
-		known := false
-		for l, senses := range c.terms {
-			known = known || slices.ContainsFunc(senses, func(terms []string) bool { return len(terms) > 0 && attested(l, terms) })
-		}
-		if w := &topic[c.word]; !attested(lang, w.own) && known {
-			e.addVariant(w, lang, c.right, false)
-			for _, l := range corpus.Langs() {
-				if l != lang && e.index.hasLang(l) {
-					for _, t := range e.translate(c.right, lang, l) {
-						e.addVariant(w, l, t, true)
-					}
-				}
+		known := slices.ContainsFunc(c.senses, func(s sense) bool { return len(s.terms) > 0 && attested(s.lang, s.terms) })
+		if w := &topic[c.word]; known && !attested(lang, w.own) {
+			for _, s := range c.senses {
+				e.addVariant(w, s.lang, s.text, s.lang != lang)
 			}
 		}
 	}
