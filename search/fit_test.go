@@ -72,6 +72,7 @@ func TestFitSentenceWeights(t *testing.T) {
 		at   func(*sentenceWeights) *float64
 	}{
 		{"release", func(w *sentenceWeights) *float64 { return &w.release }},
+		{"about", func(w *sentenceWeights) *float64 { return &w.about }},
 		{"hints", func(w *sentenceWeights) *float64 { return &w.hints }},
 		{"holds", func(w *sentenceWeights) *float64 { return &w.holds }},
 		{"around", func(w *sentenceWeights) *float64 { return &w.around }},

@@ -2184,3 +2184,22 @@ func TestWithLead(t *testing.T) {
 		}
 	}
 }
+
+func TestReleaseAboutTheSubject(t *testing.T) {
+	// A release whose title names the question's subject is about it; one
+	// that mentions it in passing is not, though the search ranks its
+	// paragraph higher: "When is the hackathon in Aachen?" is answered by
+	// the hackathon's release, not by the date of a reception in another.
+	e := testEngine(t)
+	q := e.read("When is the hackathon in Aachen?", corpus.English)
+	topic := e.withAttestedSenses(t.Context(), e.topicWords(q), q.lang)
+	fair := &corpus.Release{ID: "fair", Lang: corpus.English, Title: "The ISA joint pavilion at the trade fair"}
+	hackathon := &corpus.Release{ID: "hackathon", Lang: corpus.English, Title: "First industrial hackathon in Aachen"}
+	found := []scoredPassage{
+		{p: &passage{Release: fair, Text: "On 26 April 2028 the alliance invites guests to a reception. The winning team of the hackathon in Aachen will present its solution."}, score: 1, coverage: 1},
+		{p: &passage{Release: hackathon, Text: "From 17 to 19 March 2028, Aachen will host the first industrial hackathon of the alliance."}, score: 0.85, coverage: 1},
+	}
+	if c := e.bestSentence(q, found, topic, e.hintWords(q), nil); c.found.p.Release != hackathon {
+		t.Errorf("answered from %s: %s", c.found.p.Release.ID, c.sentence)
+	}
+}
