@@ -580,9 +580,10 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 			found = true
 		}
 		switch {
-		case !found && w.single():
+		case w.single():
 			// A lone Chinese character (派, 去) says too little, in too
-			// many senses, for a passage to need it.
+			// many senses, for a passage to need it, or to be about the
+			// question for holding it (包 of 饺子怎么包 in 包括).
 		case w.name:
 			names++
 			if found {

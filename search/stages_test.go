@@ -2203,3 +2203,16 @@ func TestReleaseAboutTheSubject(t *testing.T) {
 		t.Errorf("answered from %s: %s", c.found.p.Release.ID, c.sentence)
 	}
 }
+
+func TestLoneCharacterCoversNothing(t *testing.T) {
+	// A lone Chinese character of the question (包, wrap) is in too many
+	// words (包括, include) to say a passage is about it: a passage that
+	// holds it but not the word beside it (饺子) does not cover the
+	// question.
+	e := engineWith(t, "testdata/eval")
+	topic := e.withAttestedSenses(t.Context(), e.topicWords(e.read("饺子应该怎么包？", corpus.Chinese)), corpus.Chinese)
+	terms := e.termSet(corpus.Chinese, "芜湖市代表团计划于2028年5月访问德国，行程包括英戈尔施塔特和纽伦堡。")
+	if c, ok := covers(topic, terms, terms); ok {
+		t.Errorf("covers %v: %.2f", topic, c)
+	}
+}
