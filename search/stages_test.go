@@ -74,6 +74,7 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Who said that the fair showed how much the companies have to offer?", aPerson},
 		{"Wann und wo wurde der Preis verliehen?", aDate},
 		{"Wie viele Besucher hatte der Stand?", aNumber},
+		{"In wie vielen Gießereien sollen Pilotanlagen entstehen?", aNumber}, // a dative
 		{"Wie viel Geld kommt aus Fördermitteln?", anAmount},
 		{"What is the budget of the project?", anAmount},
 		{"How old is Clara Weidemann?", anAge},
