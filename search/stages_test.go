@@ -2217,3 +2217,24 @@ func TestLoneCharacterCoversNothing(t *testing.T) {
 		t.Errorf("covers %v: %.2f", topic, c)
 	}
 }
+
+func TestAboutSectionAnswersOnlyTheAlliance(t *testing.T) {
+	// A release's section about the alliance speaks of its members and
+	// founding, not of a trade fair stand, though "Gemeinschaftsstand"
+	// translates to "state" too ("eight federal states") and it holds a
+	// date (April 2016).
+	e := engineWith(t, "testdata/blind12")
+	e.now = func() time.Time { return time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC) }
+	for question, want := range map[string]string{
+		"Wann ist Anmeldeschluss für den ISA-Gemeinschaftsstand?":  "24 March 2028",
+		"Wie viele Mitglieder hat die Allianz nach dem Hackathon?": "49",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %s (rule %s), want %s", question, a.Text, a.Rule, want)
+		}
+	}
+}
