@@ -245,8 +245,11 @@ func (m *merger) join(j learnedMembership, cite corpus.Cite) {
 			c.Joined, c.JoinedCite = j.when, &cite
 		}
 		mergeNames(c, &j.city)
-	case !c.IsMember() && c.AsOf.Before(cite.AsOf):
-		// A data file that says otherwise as of a later date wins.
+	case (!c.IsMember() || c.Status == corpus.StatusGuest) && c.AsOf.Before(cite.AsOf):
+		// A data file that says otherwise as of a later date wins. A
+		// guest becomes a full member (the learner says so only of a
+		// guest a release calls one); its note still tells the guest
+		// years.
 		c.Status, c.Cite, c.Joined, c.JoinedCite = corpus.StatusMember, cite, j.when, &cite
 		m.learnedCity[i] = true
 	}

@@ -557,6 +557,10 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			case (!c.left || c.joining) && !member:
 				joinedThen.city = l.joined(s, p, cite)
 				out = addOnce(out, joinedThen)
+			case c.joining && p.city.Status == corpus.StatusGuest && l.cues.fullMember.in(s.text, s.units):
+				// A guest that becomes a full member joins as one.
+				joinedThen.city = *p.city
+				out = addOnce(out, joinedThen)
 			}
 		}
 	}

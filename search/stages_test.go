@@ -2238,3 +2238,25 @@ func TestAboutSectionAnswersOnlyTheAlliance(t *testing.T) {
 		}
 	}
 }
+
+func TestGuestBecomesFullMember(t *testing.T) {
+	// A city the data list with guest status is a full member from the
+	// day a release says it is one; a release that names a guest beside
+	// another city that joins leaves it a guest.
+	e := engineWith(t, "")
+	ask := func(question string) string {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Text
+	}
+	addReleases(t, e, "---\ntitle: \"Testmeldung: Görlitz tritt bei\"\ndate: 2028-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Görlitz ist der ISA am 8. Januar 2028 beigetreten, wie Dortmund im Jahr 2021.\n")
+	if got := ask("Is Dortmund a member?"); strings.Contains(got, "Joined") || !strings.Contains(got, "guest status") {
+		t.Errorf("a guest named beside a city that joins: %s", got)
+	}
+	addReleases(t, e, "---\ntitle: \"Testmeldung: Dortmund wird Vollmitglied\"\ndate: 2028-03-20\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Stadt Dortmund ist seit dem 17. März 2028 Vollmitglied der Chinesisch-Deutschen Industriestädteallianz (ISA).\n")
+	if got := ask("Since when has Dortmund been a full member of the ISA?"); !strings.Contains(got, "17 March 2028") {
+		t.Errorf("a guest that becomes a full member: %s", got)
+	}
+}
