@@ -787,7 +787,11 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			// what: searched for, but a passage need not hold it.
 			kinds[text] = true
 		}
-		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
+		// A word of something the data hold nothing on is the subject
+		// ("Kosten"), unless a German question writes it in small
+		// letters: a verb ("durchgeführt"), which a passage may say
+		// otherwise ("carried out").
+		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside && (u.capital || q.lang != corpus.German) {
 			nouns[text] = true
 		}
 		if !u.han && q.lang == corpus.German && !u.capital && i == j && capitals {

@@ -2260,3 +2260,17 @@ func TestGuestBecomesFullMember(t *testing.T) {
 		t.Errorf("a guest that becomes a full member: %s", got)
 	}
 }
+
+func TestOutsideVerbIsNoNoun(t *testing.T) {
+	// "durchgeführt" asks something the data hold nothing on, as
+	// "Kosten" does, but as a verb: a passage need not say it so.
+	e := testEngine(t)
+	q := e.read("Welches Institut hat die Befragung im Auftrag der ISA durchgeführt? Und die Kosten?", corpus.German)
+	nouns := map[string]bool{}
+	for _, w := range e.topicWords(q) {
+		nouns[w.text] = w.noun
+	}
+	if nouns["durchgeführt"] || !nouns["Kosten"] || !nouns["Institut"] {
+		t.Errorf("nouns %v, want Institut and Kosten, not durchgeführt", nouns)
+	}
+}
