@@ -69,9 +69,10 @@ var rules = []rule{
 			return e.prospective(q.lang), e.data.Alliance.Prospective.Source != ""
 		})},
 	// "Ist Köln vor Hamburg beigetreten?", not "Ab wann soll das neue
-	// Robotikinstitut von Aachen und Foshan loslegen?"
+	// Robotikinstitut von Aachen und Foshan loslegen?", nor "When is the
+	// first workshop of Dortmund and Luoyang planned?" (words of its own).
 	{"join-order", func(q *question) bool {
-		return len(q.cities) >= 2 && (q.has[cOrder] || q.has[cNew]) && (q.memberish || q.has[cWhen]) && !q.unknownLatinNoun()
+		return len(q.cities) >= 2 && (q.has[cOrder] || q.has[cNew]) && (q.memberish || q.has[cWhen] && q.unknownWords() == 0) && !q.unknownLatinNoun()
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.joinOrder(q.lang, q.cities) })},
 	// "Köln Mitglied im Fußballverein?" asks about another club, and "Wann
 	// wurde Köln gegründet?" about the city: neither about the ISA,

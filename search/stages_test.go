@@ -2274,3 +2274,25 @@ func TestOutsideVerbIsNoNoun(t *testing.T) {
 		t.Errorf("nouns %v, want Institut and Kosten, not durchgeführt", nouns)
 	}
 }
+
+func TestJoinOrderNeedsMembership(t *testing.T) {
+	// Two cities and "first" ask which joined first only when the
+	// question speaks of joining, or asks when and says nothing else: a
+	// joint workshop of two members is no membership ("joint" is no
+	// "join").
+	e := testEngine(t)
+	for question, want := range map[string]bool{
+		"Ist Köln vor Hamburg beigetreten?":                                 true,
+		"Which joined first, Foshan or Aachen?":                             true,
+		"When is the first joint workshop of Dortmund and Luoyang planned?": false,
+		"When did the first delegation from Foshan visit Aachen?":           false,
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == "join-order"; got != want {
+			t.Errorf("%s: rule %s, join order %v", question, a.Rule, want)
+		}
+	}
+}
