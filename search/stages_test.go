@@ -2296,3 +2296,24 @@ func TestJoinOrderNeedsMembership(t *testing.T) {
 		}
 	}
 }
+
+func TestKeywordPrefixesSpareOtherWords(t *testing.T) {
+	// A keyword's beginning ("join*") must not take words of their own
+	// that begin alike: a joint workshop, partner organisations, the
+	// authorities, a leading firm say nothing of joining,
+	// of who coordinates or of authors.
+	e := testEngine(t)
+	for _, question := range []string{
+		"What does the joint workshop cover?",
+		"How many partner organisations are involved?",
+		"Which authorities approved the plan?",
+		"Which leading firms attend?",
+	} {
+		q := e.read(question, corpus.English)
+		for _, c := range []concept{cJoin, cCoordinator, cOutside} {
+			if q.has[c] {
+				t.Errorf("%s: read as concept %d", question, c)
+			}
+		}
+	}
+}
