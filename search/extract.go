@@ -600,8 +600,13 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 	default:
 		return nil
 	}
-	if i, ok := countedUnit(q, cue); ok {
-		if words := e.topicOf([]string{q.units[i].raw}, nil, nil, q.lang); len(words) == 1 {
+	if from, i, ok := countedUnit(q, cue); ok {
+		text := q.units[i].raw
+		if q.lang == corpus.English {
+			// "how many partner organisations": partners count too.
+			text = q.text[q.units[from].start:endOf(q.units[i])]
+		}
+		if words := e.topicOf([]string{text}, nil, nil, q.lang); len(words) == 1 {
 			return &words[0]
 		}
 		return nil
@@ -617,8 +622,9 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 }
 
 // countedUnit is the index of the Latin word that a question's cue for
-// "how many" (or "the how-manieth") counts, if it has one.
-func countedUnit(q *question, cue *cueList) (int, bool) {
+// "how many" (or "the how-manieth") counts, if it has one, and of the
+// first word after the cue, the word that qualifies it or itself.
+func countedUnit(q *question, cue *cueList) (from, counted int, ok bool) {
 	for i := range q.units {
 		if q.units[i].han {
 			continue
@@ -636,10 +642,10 @@ func countedUnit(q *question, cue *cueList) (int, bool) {
 				q.lang == corpus.English && !q.units[i+n].capital && !plural(q.units[i+n]) && plural(q.units[next]):
 				n++
 			}
-			return i + n, true
+			return i + cue.at(q.units, i), i + n, true
 		}
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // chineseCounted is what a Chinese question counts after its 多少 or 几:

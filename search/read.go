@@ -165,7 +165,7 @@ func (e *Engine) countsUnknown(q *question) bool {
 	if q.expects != aNumber {
 		return false
 	}
-	i, ok := countedUnit(q, &e.message.asksNumber)
+	_, i, ok := countedUnit(q, &e.message.asksNumber)
 	return ok && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.start == q.units[i].start })
 }
 

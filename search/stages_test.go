@@ -333,6 +333,8 @@ func TestCountedWord(t *testing.T) {
 		// An English plural after the word that qualifies it.
 		{"How many exchange participants are planned?", "They hope for 40 participants next year.", true},
 		{"How many exchange participants are planned?", "The exchange was held 3 times.", false},
+		// Of an English compound, the word that qualifies counts too.
+		{"How many partner organisations are behind the project?", "Four partners are involved.", true},
 	}
 	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range tests {
