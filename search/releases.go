@@ -800,8 +800,8 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		if camelCase(text) {
 			names[text] = true // a brand's name: "ReCycle"
 		}
-		if u.word != 0 {
-			spelled[text] = true
+		if u.word != 0 && !slices.ContainsFunc(q.guessed, func(g unit) bool { return g.start == u.start }) {
+			spelled[text] = true // not "budjet", read as "budget" despite its typo
 		}
 	}
 	variants := map[string][]string{}

@@ -1938,15 +1938,22 @@ func TestUntranslatableWordsMissNothing(t *testing.T) {
 func TestMisspeltWordIsSearchedRight(t *testing.T) {
 	// A word no release holds, one letter from a word of the
 	// dictionaries, is searched for as that word in every language.
+	// So is one a keyword of the engine's lexicon read despite its typo
+	// ("budjet" as "budget"), and one with a letter changed.
 	e := engineWith(t, "testdata/eval") // releases in all three languages
-	q := e.read("How big was the Deyang delgation?", corpus.English)
-	topic := e.withAttestedSenses(t.Context(), e.topicWords(q), corpus.English)
-	i := slices.IndexFunc(topic, func(w topicWord) bool { return w.text == "delgation" })
-	if i < 0 {
-		t.Fatalf("no topic word delgation: %v", topic)
-	}
-	if w := topic[i]; !slices.Contains(w.terms[corpus.English], "deleg") || !slices.Contains(w.terms[corpus.Chinese], "表团") {
-		t.Errorf("delgation is searched for as %v", w.terms)
+	for _, tt := range []struct{ question, word, english, chinese string }{
+		{"How big was the Deyang delgation?", "delgation", "deleg", "表团"},
+		{"What is the total budjet of ReCycle Cities?", "budjet", "budget", "预算"},
+	} {
+		q := e.read(tt.question, corpus.English)
+		topic := e.withAttestedSenses(t.Context(), e.topicWords(q), corpus.English)
+		i := slices.IndexFunc(topic, func(w topicWord) bool { return w.text == tt.word })
+		if i < 0 {
+			t.Fatalf("no topic word %s: %v", tt.word, topic)
+		}
+		if w := topic[i]; !slices.Contains(w.terms[corpus.English], tt.english) || !slices.Contains(w.terms[corpus.Chinese], tt.chinese) {
+			t.Errorf("%s is searched for as %v", tt.word, w.terms)
+		}
 	}
 }
 

@@ -53,6 +53,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -363,7 +365,19 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 			leftOut = append(leftOut, slices.Concat(w[:i], []rune{r}, w[i:]))
 		}
 	}
-	for _, edits := range [][][]rune{swapped, leftOut} {
+	// A letter changed ("budjet") or added ("pllenary") comes last, and
+	// only in a word typed in small letters: a name is often one such
+	// slip from a word ("Schalke" from "schalte", "Kassel" from "Kessel").
+	var changed, added [][]rune
+	for i := 1; i < len(w) && !startsUpper(word); i++ {
+		for _, r := range alphabet {
+			if r != w[i] {
+				changed = append(changed, slices.Concat(w[:i], []rune{r}, w[i+1:]))
+			}
+		}
+		added = append(added, slices.Concat(w[:i], w[i+1:]))
+	}
+	for _, edits := range [][][]rune{swapped, leftOut, changed, added} {
 		best, second, bestWord := 0, 0, ""
 		for _, c := range edits {
 			s := string(c)
@@ -386,6 +400,11 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+func startsUpper(word string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(word))
+	return unicode.IsUpper(r)
 }
 
 // maxCorrected bounds the letters of a word Correct corrects: a longer one

@@ -523,6 +523,10 @@ func TestCorrect(t *testing.T) {
 		{"seires", corpus.English, "series"},
 		{"dealine", corpus.English, "deadline"},
 		{"Jubliäum", corpus.German, "jubiläum"},
+		{"budjet", corpus.English, "budget"},                 // a letter changed
+		{"plenery", corpus.English, "plenary"},               // a letter changed
+		{"deleggation", corpus.English, "delegation"},        // a letter added
+		{"Kessel", corpus.German, ""},                        // a word spelt right, a letter from Kassel
 		{"delegation", corpus.English, ""},                   // spelt right
 		{"Zwickau", corpus.German, ""},                       // a name, no word
 		{"Schalke", corpus.German, ""},                       // a name, a letter from "schalte"
