@@ -405,6 +405,7 @@ const maxAnswerPassages = 6
 func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) candidate {
 	want := q.expects
 	marked := e.boundaryAsked(q)
+	asked := q.askedOrdinal()
 	var best candidate
 	top := found[0].score
 	total := 0.0
@@ -466,7 +467,10 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 				units = segment(unasked)
 			}
 			person := want == aPerson && e.namesPerson(unasked, units)
-			c := candidate{found: f, sentence: s, holds: person || e.holds(s, want, q), cover: in / max(total, 1),
+			// "Wie viel Preisgeld bekommt der zweite Platz?" is not
+			// answered by the first prize's.
+			other := asked > 0 && namesOtherOrdinal(s, asked)
+			c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)), cover: in / max(total, 1),
 				counts: counted != nil && e.counts(r.Lang, unasked, counted)}
 			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 			wt := &e.weights
@@ -837,17 +841,41 @@ func (e *Engine) placesIn(text string) []foundPlace {
 // namesOrdinal reports whether a sentence names the n-th: "erste",
 // "first", "1.", "1st", 第一, 首届 for the first.
 func namesOrdinal(text string, n int) bool {
-	for _, m := range ordinalPattern.FindAllString(stripDates(text), -1) {
-		if chineseNumber(numeralPattern.FindString(m)) == n {
-			return true
+	return slices.Contains(ordinalsIn(text), n) || n == 1 && strings.Contains(text, "首")
+}
+
+// namesOtherOrdinal reports whether a sentence names the m-th of
+// something but not the n-th: "The first prize is worth EUR 6,000" says
+// nothing of the second place.
+func namesOtherOrdinal(text string, n int) bool {
+	ordinals := ordinalsIn(text)
+	return len(ordinals) > 0 && !slices.Contains(ordinals, n)
+}
+
+// ordinalsIn are the ordinals a text names, in digits, words or Chinese
+// numerals; not the day of a date ("1. März 2027", "am 5. Juni").
+func ordinalsIn(text string) []int {
+	var out []int
+	text = stripDates(text)
+	for _, at := range ordinalPattern.FindAllStringIndex(text, -1) {
+		m := text[at[0]:at[1]]
+		// "5. J" is the day of a month when "J" begins "Juni".
+		_, size := utf8.DecodeLastRuneInString(m)
+		rest := text[at[1]-size:]
+		if end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); end > 0 {
+			rest = rest[:end]
 		}
+		if _, month := corpus.MonthNamed(rest); month {
+			continue
+		}
+		out = append(out, chineseNumber(numeralPattern.FindString(m)))
 	}
 	for _, u := range segment(text) {
-		if v, ok := ordinalWordOf(u); ok && v == n {
-			return true
+		if v, ok := ordinalWordOf(u); ok {
+			out = append(out, v)
 		}
 	}
-	return n == 1 && strings.Contains(text, "首")
+	return out
 }
 
 // ordinalWordOf is the number of the ordinal word u is, with a German

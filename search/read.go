@@ -543,6 +543,20 @@ var ordinalWords = map[string]int{
 	"zehnte": 10, "elfte": 11, "zwolfte": 12,
 }
 
+// askedOrdinal is the one ordinal the question names ("der zweite
+// Platz", 第二名), 0 if it names none or several. Not an assembly's: the
+// sentences of the 12th plenary assembly need not say "12th" (ofAssembly).
+func (q *question) askedOrdinal() int {
+	if q.has[cAssembly] {
+		return 0
+	}
+	ordinals := ordinalsIn(q.text)
+	if len(ordinals) != 1 {
+		return 0
+	}
+	return ordinals[0]
+}
+
 // numberOf reads the number at unit i: digits ("9", "9th", "2020"), an
 // ordinal word, or a Chinese numeral (九, 十一, 二十三), which is as many
 // units as it has characters: width says how many.

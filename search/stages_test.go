@@ -2326,3 +2326,26 @@ func TestKeywordPrefixesSpareOtherWords(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherOrdinalIsNoAnswer(t *testing.T) {
+	// "der zweite Platz" is not answered by the first prize's sum, nor
+	// the second webinar by the first's date; a day of a month is no
+	// ordinal ("am 5. Juni").
+	e := testEngine(t)
+	for _, tt := range []struct {
+		question, sentence string
+		holds              bool
+	}{
+		{"Wie viel Preisgeld bekommt der zweite Platz?", "The first prize is worth EUR 6,000.", false},
+		{"Wie viel Preisgeld bekommt der zweite Platz?", "The second prize is worth EUR 4,000.", true},
+		{"When is the second webinar?", "The first webinar is on 21 October 2027.", false},
+		{"Worum geht es im Webinar am 5. Juni?", "Am 5. Juni geht es um Wasserstoff.", true},
+	} {
+		lang, _ := DetectLang(tt.question)
+		q := e.read(tt.question, lang)
+		found := []scoredPassage{{p: &passage{Text: tt.sentence, Release: &corpus.Release{ID: "r", Lang: corpus.English}}, score: 1, coverage: 1}}
+		if c := e.bestSentence(q, found, nil, nil, nil); c.holds != tt.holds {
+			t.Errorf("%s / %s: holds %v, want %v", tt.question, tt.sentence, c.holds, tt.holds)
+		}
+	}
+}
