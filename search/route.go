@@ -273,7 +273,10 @@ var rules = []rule{
 	// its text: these list releases.
 	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.dates) > 0 && q.unknownWords() == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.releasesOn(q.lang, q.dates[0]) })},
-	{"latest-releases", func(q *question) bool { return (q.has[cRelease] || q.has[cNew]) && q.unknownWords() == 0 },
+	// "What's new?", not "How old is the new spokeswoman?"
+	{"latest-releases", func(q *question) bool {
+		return (q.has[cRelease] || q.has[cNew] && q.expects == anyText) && q.unknownWords() == 0
+	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.latestReleases(q.lang) })},
 	{"names", func(q *question) bool {
 		return q.has[cName] && !q.has[cList] && (q.has[cAlliance] || q.unknownWords() == 0)

@@ -2349,3 +2349,22 @@ func TestOtherOrdinalIsNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+func TestNewIsNoReleaseWhenAFactIsAsked(t *testing.T) {
+	// "new" alone asks for the latest releases, unless the question asks
+	// for a kind of fact of something new.
+	e := testEngine(t)
+	for question, want := range map[string]bool{
+		"What's new?":                     true,
+		"Was gibt es Neues?":              true,
+		"How old is the new spokeswoman?": false,
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == "latest-releases"; got != want {
+			t.Errorf("%s: rule %s, latest releases %v", question, a.Rule, want)
+		}
+	}
+}
