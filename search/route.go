@@ -172,8 +172,10 @@ var rules = []rule{
 		return !q.has[cAlliance] && q.namesOtherOrganisation(q.contactWords, contactPrepositions, 1, 4)
 	}, fromReleases},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
+	// "Whom does Daniel Rehbein succeed as press officer?" names someone
+	// the data do not know: a release says whom.
 	{"contact", func(q *question) bool {
-		return q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0
+		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0)
 	}, holding(func(e *Engine, q *question) answer.Answer {
 		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
 	})},

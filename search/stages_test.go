@@ -2368,3 +2368,17 @@ func TestNewIsNoReleaseWhenAFactIsAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestPredecessorOfSomeoneUnknown(t *testing.T) {
+	// Whom a new press officer succeeds is in the release that names
+	// him, not in the contact's details.
+	e := engineWith(t, "testdata/blind11")
+	e.now = func() time.Time { return time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC) }
+	a, err := e.Answer(t.Context(), "Whom does Daniel Rehbein succeed as press officer?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "contact" || !strings.Contains(a.Text, "Kessler") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
