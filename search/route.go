@@ -46,9 +46,10 @@ var rules = []rule{
 	{"when-what", asksWhenOfNothing, declined(askBack)},
 	// "In welchem Bundesland liegt Bottrop?"
 	// Not "Durch welche Länder fährt die Bahn nach Lanzhou?": a subject
-	// of its own.
+	// of its own; nor "With Schweinfurt on board, from how many federal
+	// states are the members?": a count.
 	{"region-of", func(q *question) bool {
-		return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 && q.unknownWords() <= 1 && !q.unknownLatinNoun()
+		return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 && q.unknownWords() <= 1 && !q.unknownLatinNoun() && q.expects != aNumber
 	},
 		// "Which province is Panjin in, and when did it join?": both.
 		fact(func(e *Engine, q *question) answer.Answer {

@@ -2382,3 +2382,21 @@ func TestPredecessorOfSomeoneUnknown(t *testing.T) {
 		t.Errorf("rule %s: %s", a.Rule, a.Text)
 	}
 }
+
+func TestCountIsNoRegionOfACity(t *testing.T) {
+	// "In welchem Bundesland liegt Bottrop?" asks for a region; "how many
+	// federal states" beside a city asks for a count.
+	e := testEngine(t)
+	for question, want := range map[string]bool{
+		"In welchem Bundesland liegt Bottrop?":                                        true,
+		"With Bottrop on board, from how many federal states are the German members?": false,
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == "region-of"; got != want {
+			t.Errorf("%s: rule %s, region of a city %v", question, a.Rule, want)
+		}
+	}
+}
