@@ -428,7 +428,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 		title := e.termSet(r.Lang, r.Title)
 		about := 0.0
 		for _, w := range topic {
-			if w.foundIn(title) {
+			if !w.kind && !w.single() && w.foundIn(title) {
 				about += topicWeight(w)
 			}
 		}
@@ -606,8 +606,9 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 	}
 	if from, i, ok := countedUnit(q, cue); ok {
 		text := q.units[i].raw
-		if q.lang == corpus.English {
-			// "how many partner organisations": partners count too.
+		if q.lang == corpus.English && from < i && q.isUnknown(q.units[from]) {
+			// "how many partner organisations": partners count too; not
+			// "how many more cities", "how many new members".
 			text = q.text[q.units[from].start:endOf(q.units[i])]
 		}
 		if words := e.topicOf([]string{text}, nil, nil, q.lang); len(words) == 1 {
@@ -625,9 +626,9 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 	return nil
 }
 
-// countedUnit is the index of the Latin word that a question's cue for
-// "how many" (or "the how-manieth") counts, if it has one, and of the
-// first word after the cue, the word that qualifies it or itself.
+// countedUnit is the index of the first word after a question's cue for
+// "how many" (or "the how-manieth"), and of the Latin word the cue
+// counts: that word, or the one after it, which the first qualifies.
 func countedUnit(q *question, cue *cueList) (from, counted int, ok bool) {
 	for i := range q.units {
 		if q.units[i].han {
@@ -639,14 +640,15 @@ func countedUnit(q *question, cue *cueList) (from, counted int, ok bool) {
 			// firms); in English, a plural follows the word that
 			// qualifies it ("how many exchange participants", but "how
 			// many German apprentices" are counted as German).
-			next := i + n + 1
+			first := i + n
+			next := first + 1
 			switch {
 			case next >= len(q.units) || q.units[next].han:
 			case q.lang == corpus.German && !q.units[i+n].capital && q.units[next].capital,
 				q.lang == corpus.English && !q.units[i+n].capital && !plural(q.units[i+n]) && plural(q.units[next]):
 				n++
 			}
-			return i + cue.at(q.units, i), i + n, true
+			return first, i + n, true
 		}
 	}
 	return 0, 0, false
@@ -848,24 +850,19 @@ func namesOrdinal(text string, n int) bool {
 // something but not the n-th: "The first prize is worth EUR 6,000" says
 // nothing of the second place.
 func namesOtherOrdinal(text string, n int) bool {
-	ordinals := ordinalsIn(text)
-	return len(ordinals) > 0 && !slices.Contains(ordinals, n)
+	return len(ordinalsIn(text)) > 0 && !namesOrdinal(text, n)
 }
 
 // ordinalsIn are the ordinals a text names, in digits, words or Chinese
-// numerals; not the day of a date ("1. März 2027", "am 5. Juni").
+// numerals, each once; not the day of a date ("1. März 2027", "am 5.
+// Juni", "vom 5. bis 7. Juni", "on 1st March").
 func ordinalsIn(text string) []int {
 	var out []int
 	text = stripDates(text)
 	for _, at := range ordinalPattern.FindAllStringIndex(text, -1) {
 		m := text[at[0]:at[1]]
-		// "5. J" is the day of a month when "J" begins "Juni".
 		_, size := utf8.DecodeLastRuneInString(m)
-		rest := text[at[1]-size:]
-		if end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) }); end > 0 {
-			rest = rest[:end]
-		}
-		if _, month := corpus.MonthNamed(rest); month {
+		if monthFollows(text[at[1]-size:]) {
 			continue
 		}
 		out = append(out, chineseNumber(numeralPattern.FindString(m)))
@@ -875,7 +872,18 @@ func ordinalsIn(text string) []int {
 			out = append(out, v)
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// monthFollows reports whether one of the first three words of text
+// names a month: the ordinal before it is a day.
+func monthFollows(text string) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) || isHan(r) })
+	return slices.ContainsFunc(words[:min(3, len(words))], func(w string) bool {
+		_, ok := corpus.MonthNamed(w)
+		return ok
+	})
 }
 
 // ordinalWordOf is the number of the ordinal word u is, with a German

@@ -166,7 +166,7 @@ func (e *Engine) countsUnknown(q *question) bool {
 		return false
 	}
 	_, i, ok := countedUnit(q, &e.message.asksNumber)
-	return ok && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.start == q.units[i].start })
+	return ok && q.isUnknown(q.units[i])
 }
 
 // namesGazetteerCity reports whether a capitalised word is, as typed, the
@@ -440,7 +440,7 @@ func (e *Engine) gazetteerCities(q *question) {
 	// What the dictionary read is taken: a name there is no city.
 	var taken []foundPlace
 	for _, u := range q.units {
-		if !slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start }) {
+		if !q.isUnknown(u) {
 			taken = append(taken, foundPlace{start: u.start, end: endOf(u)})
 		}
 	}
@@ -541,6 +541,17 @@ var ordinalWords = map[string]int{
 	"tenth": 10, "eleventh": 11, "twelfth": 12,
 	"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9,
 	"zehnte": 10, "elfte": 11, "zwolfte": 12,
+}
+
+// isUnknown reports whether nothing explained unit u of the question.
+func (q *question) isUnknown(u unit) bool {
+	return slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start })
+}
+
+// isGuessed reports whether unit u was read as a keyword or name despite
+// a typo.
+func (q *question) isGuessed(u unit) bool {
+	return slices.ContainsFunc(q.guessed, func(x unit) bool { return x.start == u.start })
 }
 
 // askedOrdinal is the one ordinal the question names ("der zweite

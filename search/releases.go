@@ -787,11 +787,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			// what: searched for, but a passage need not hold it.
 			kinds[text] = true
 		}
-		// A word of something the data hold nothing on is the subject
-		// ("Kosten"), unless a German question writes it in small
-		// letters: a verb ("durchgeführt"), which a passage may say
-		// otherwise ("carried out").
-		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside && (u.capital || q.lang != corpus.German) {
+		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
 			nouns[text] = true
 		}
 		if !u.han && q.lang == corpus.German && !u.capital && i == j && capitals {
@@ -800,7 +796,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		if camelCase(text) {
 			names[text] = true // a brand's name: "ReCycle"
 		}
-		if u.word != 0 && !slices.ContainsFunc(q.guessed, func(g unit) bool { return g.start == u.start }) {
+		if u.word != 0 && !q.isGuessed(u) {
 			spelled[text] = true // not "budjet", read as "budget" despite its typo
 		}
 	}
@@ -901,7 +897,7 @@ func (e *Engine) hintWords(q *question) []topicWord {
 			}
 		}
 		return slices.ContainsFunc(q.people, func(p *corpus.Person) bool { return strings.Contains(p.Name, u.raw) }) ||
-			slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start })
+			q.isUnknown(u)
 	}
 	var texts []string
 	for i := 0; i < len(q.content); i++ {

@@ -673,8 +673,7 @@ func (q *question) namesOtherOrganisation(words []int, prepositions []string, ga
 		// Deutschen Städtetag", "of the Chinese embassy", "for the
 		// Hamburg port".
 		for _, v := range q.units[i+2 : min(i+2+reach, len(q.units))] {
-			at := func(w unit) bool { return w.start == v.start }
-			if slices.ContainsFunc(q.unknown, at) || slices.ContainsFunc(q.guessed, at) {
+			if q.isUnknown(v) || q.isGuessed(v) {
 				return true
 			}
 		}

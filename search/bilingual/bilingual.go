@@ -336,11 +336,12 @@ func (d *Dict) headwords(from corpus.Lang) *table {
 // misspells by one slip, keeping its first letter: two letters swapped
 // ("seires", "Jubliäum"), else one left out ("delgation", "dealine"), the
 // slips typists make most; of several such words the one with the most
-// translations, the common word ("delegation", not "delugation"). False
-// when there is none, or two as likely. A letter changed or added is no
-// slip it corrects: too many names are one such letter from a word
-// ("Schalke" from "schalte"). Nor are words of fewer than five letters
-// corrected: too many others are one letter away.
+// translations, the common word ("delegation", not "delugation"); then,
+// for a word typed in small letters only, one letter changed ("budjet")
+// or one added ("deleggation"): a name is often one such letter from a
+// word ("Schalke" from "schalte"). False when there is none, or two as
+// likely. The first letter is never changed, nor are words of fewer than
+// five letters corrected: too many others are one letter away.
 func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	w := []rune(normalize(word))
 	if len(w) < 5 || len(w) > maxCorrected || strings.ContainsRune(string(w), ' ') || d.Headword(string(w), from) {
@@ -365,17 +366,20 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 			leftOut = append(leftOut, slices.Concat(w[:i], []rune{r}, w[i:]))
 		}
 	}
-	// A letter changed ("budjet") or added ("pllenary") comes last, and
+	// A letter changed ("budjet") or added ("deleggation") comes last, and
 	// only in a word typed in small letters: a name is often one such
-	// slip from a word ("Schalke" from "schalte", "Kassel" from "Kessel").
+	// slip from a word ("Schalke" is a letter from "schalte", "Kassel"
+	// from "Kessel").
 	var changed, added [][]rune
-	for i := 1; i < len(w) && !startsUpper(word); i++ {
-		for _, r := range alphabet {
-			if r != w[i] {
-				changed = append(changed, slices.Concat(w[:i], []rune{r}, w[i+1:]))
+	if !startsUpper(word) {
+		for i := 1; i < len(w); i++ {
+			for _, r := range alphabet {
+				if r != w[i] {
+					changed = append(changed, slices.Concat(w[:i], []rune{r}, w[i+1:]))
+				}
 			}
+			added = append(added, slices.Concat(w[:i], w[i+1:]))
 		}
-		added = append(added, slices.Concat(w[:i], w[i+1:]))
 	}
 	for _, edits := range [][][]rune{swapped, leftOut, changed, added} {
 		best, second, bestWord := 0, 0, ""
@@ -402,6 +406,7 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	return "", false
 }
 
+// startsUpper reports whether a word is typed with a capital.
 func startsUpper(word string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(word))
 	return unicode.IsUpper(r)

@@ -526,7 +526,7 @@ func TestCorrect(t *testing.T) {
 		{"budjet", corpus.English, "budget"},                 // a letter changed
 		{"plenery", corpus.English, "plenary"},               // a letter changed
 		{"deleggation", corpus.English, "delegation"},        // a letter added
-		{"Kessel", corpus.German, ""},                        // a word spelt right, a letter from Kassel
+		{"Kassel", corpus.German, ""},                        // a name, a letter from "Kessel"
 		{"delegation", corpus.English, ""},                   // spelt right
 		{"Zwickau", corpus.German, ""},                       // a name, no word
 		{"Schalke", corpus.German, ""},                       // a name, a letter from "schalte"
