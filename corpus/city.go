@@ -41,6 +41,10 @@ type City struct {
 	// names that source.
 	Joined     Date  `yaml:"joined,omitempty"`
 	JoinedCite *Cite `yaml:"joined_cite,omitempty"`
+	// FullMember is when a member with guest status became a full
+	// member, where a source says; FullMemberCite names that source.
+	FullMember     Date  `yaml:"full_member,omitempty"`
+	FullMemberCite *Cite `yaml:"full_member_cite,omitempty"`
 	// Left is when a former member left, where a source says; LeftCite
 	// names that source.
 	Left     Date  `yaml:"left,omitempty"`

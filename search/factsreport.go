@@ -69,6 +69,8 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 				fact += " until " + j.until.Format(corpus.English)
 			}
 			add("suspended", fact, e.newerMembership(j, date))
+		case becomesFull:
+			add("full member", fmt.Sprintf("%s became a full member %s", cityLabel(&j.city), onDate(corpus.English, j.when)), e.newerMembership(j, date))
 		case applies:
 			add("applied", fmt.Sprintf("%s has applied to join (as of %s)", cityLabel(&j.city), j.when), e.newerMembership(j, date))
 		}

@@ -14,7 +14,8 @@ import (
 // release; by subject, the newest wins: the current contact is the
 // newest release's, the latest count the newest, a city a release says
 // joined is a member from then on, one it says left a former member, and
-// one it says applied has applied.
+// one it says applied has applied, a guest it says became a full member
+// is one.
 // The data files' own entries are kept, so an answer can say what was
 // true before.
 func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
@@ -57,6 +58,8 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 				m.apply(j, cite)
 			case suspends:
 				m.suspend(j, cite)
+			case becomesFull:
+				m.fullMember(j, cite)
 			}
 		}
 		for _, as := range k.assemblies {
@@ -245,13 +248,23 @@ func (m *merger) join(j learnedMembership, cite corpus.Cite) {
 			c.Joined, c.JoinedCite = j.when, &cite
 		}
 		mergeNames(c, &j.city)
-	case (!c.IsMember() || c.Status == corpus.StatusGuest) && c.AsOf.Before(cite.AsOf):
-		// A data file that says otherwise as of a later date wins. A
-		// guest becomes a full member (the learner says so only of a
-		// guest a release calls one); its note still tells the guest
-		// years.
+	case !c.IsMember() && c.AsOf.Before(cite.AsOf):
+		// A data file that says otherwise as of a later date wins.
 		c.Status, c.Cite, c.Joined, c.JoinedCite = corpus.StatusMember, cite, j.when, &cite
 		m.learnedCity[i] = true
+	}
+}
+
+// fullMember makes the member with guest status j names a full member
+// from when the release says, unless a data file says otherwise as of a
+// later date. When it joined stays what the data say.
+func (m *merger) fullMember(j learnedMembership, cite corpus.Cite) {
+	i := m.cityIndex(&j.city)
+	if i < 0 {
+		return
+	}
+	if c := &m.data.Cities[i]; c.Status == corpus.StatusGuest && c.AsOf.Before(cite.AsOf) {
+		c.Status, c.Cite, c.FullMember, c.FullMemberCite = corpus.StatusMember, cite, j.when, &cite
 	}
 }
 

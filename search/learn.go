@@ -56,8 +56,9 @@ type membershipChange uint8
 const (
 	joins membershipChange = iota
 	leaves
-	applies  // has applied to join, or is to be considered
-	suspends // its membership rests for a time: still a member
+	applies     // has applied to join, or is to be considered
+	suspends    // its membership rests for a time: still a member
+	becomesFull // a member with guest status becomes a full member
 )
 
 // learner learns facts from releases.
@@ -558,9 +559,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 				joinedThen.city = l.joined(s, p, cite)
 				out = addOnce(out, joinedThen)
 			case c.joining && p.city.Status == corpus.StatusGuest && l.cues.fullMember.in(s.text, s.units):
-				// A guest that becomes a full member joins as one.
-				joinedThen.city = *p.city
-				out = addOnce(out, joinedThen)
+				out = addOnce(out, learnedMembership{city: *p.city, when: joinedThen.when, change: becomesFull})
 			}
 		}
 	}

@@ -312,7 +312,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	}
 	// "When did it join?" is not answered by "yes, it is a member";
 	// "When does it leave?" is, with the day it leaves.
-	a.lacking = aspect.when && !(aspect.leaving && leaves) && !joinDated(c) && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
+	a.lacking = aspect.when && !(aspect.leaving && leaves) && !joinDated(c) && c.FullMemberCite == nil && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
 	switch c.Status {
 	case corpus.StatusMember:
 		switch {
@@ -549,21 +549,38 @@ func partNames(parts []corpus.Text, lang corpus.Lang) []string {
 }
 
 func (e *Engine) sayJoined(a *answerer, c *corpus.City) {
-	if !joinDated(c) {
+	switch {
+	case !joinDated(c) && c.FullMemberCite != nil:
+		// When it joined as a guest the release need not say.
+	case !joinDated(c):
 		a.say("joinOrder.sources_do_not_say_when", cityName(c, a.lang))
-		return
+	default:
+		when, at := e.joined(a, c)
+		a.say("sayJoined.joined", when, at)
 	}
-	when, at := e.joined(a, c)
-	a.say("sayJoined.joined", when, at)
+	e.sayFullMember(a, c)
+}
+
+// sayFullMember says since when a former guest is a full member, if it
+// is one.
+func (e *Engine) sayFullMember(a *answerer, c *corpus.City) {
+	if c.FullMemberCite != nil {
+		a.say("sayJoined.full_member_since", c.FullMember.Format(a.lang), a.cite(*c.FullMemberCite))
+	}
 }
 
 // sayJoinedFirst answers "when did it join" with the date, when the
 // sources give one, and the notes on the city; it reports whether they do.
 func (e *Engine) sayJoinedFirst(a *answerer, c *corpus.City, name string) bool {
-	if !joinDated(c) {
+	switch {
+	case c.FullMemberCite != nil:
+		// "Since when has Dortmund been a full member?"
+		a.say("sayJoinedFirst.full_member_since", name, c.FullMember.Format(a.lang), a.cite(*c.FullMemberCite))
+	case !joinDated(c):
 		return false
+	default:
+		e.sayJoinedOn(a, c, name)
 	}
-	e.sayJoinedOn(a, c, name)
 	if n := c.Note[a.lang]; n != "" {
 		a.parts = append(a.parts, n)
 	}

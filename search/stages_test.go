@@ -2258,6 +2258,9 @@ func TestGuestBecomesFullMember(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if !a.Answered {
+			t.Errorf("%s: not answered: %s", question, a.Text)
+		}
 		return a.Text
 	}
 	addReleases(t, e, "---\ntitle: \"Testmeldung: Görlitz tritt bei\"\ndate: 2028-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Görlitz ist der ISA am 8. Januar 2028 beigetreten, wie Dortmund im Jahr 2021.\n")
@@ -2265,7 +2268,11 @@ func TestGuestBecomesFullMember(t *testing.T) {
 		t.Errorf("a guest named beside a city that joins: %s", got)
 	}
 	addReleases(t, e, "---\ntitle: \"Testmeldung: Dortmund wird Vollmitglied\"\ndate: 2028-03-20\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Stadt Dortmund ist seit dem 17. März 2028 Vollmitglied der Chinesisch-Deutschen Industriestädteallianz (ISA).\n")
-	if got := ask("Since when has Dortmund been a full member of the ISA?"); !strings.Contains(got, "17 March 2028") {
+	if got := ask("Since when has Dortmund been a full member of the ISA?"); !strings.Contains(got, "full member of the ISA since 17 March 2028, with guest status before") {
+		t.Errorf("a guest that becomes a full member: %s", got)
+	}
+	// It became a full member then; when it joined the data say.
+	if got := ask("Ist Dortmund Mitglied?"); !strings.Contains(got, "Vollmitglied seit 17. März 2028") || strings.Contains(got, "Beigetreten am 17. März") {
 		t.Errorf("a guest that becomes a full member: %s", got)
 	}
 }
