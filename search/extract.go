@@ -398,10 +398,11 @@ type candidate struct {
 const maxAnswerPassages = 6
 
 // bestSentence weighs the sentences of the best passages found: the
-// expected fact counts most, then how well the passage matched, then the
-// share of the question's subject words in the sentence, and a little
-// those only in its paragraph or its release's title, and the question's
-// other words, its hints.
+// expected fact counts most, then how well the passage matched and how
+// much of the question's subject its release's title names, then the
+// share of the subject words in the sentence, and a little those only in
+// its paragraph or its release's title, and the question's other words,
+// its hints.
 func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) candidate {
 	want := q.expects
 	marked := e.boundaryAsked(q)

@@ -416,7 +416,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 			break
 		}
 		p := h.p
-		if p.Kind == partContact || p.Kind == partTitle || p.Kind == partAbout && !slices.ContainsFunc(aboutConcepts, func(c concept) bool { return q.has[c] }) || !ofYears(p, q.years) || !e.ofAssembly(p, q) {
+		if p.Kind == partContact || p.Kind == partTitle || p.Kind == partAbout && !asksAboutAlliance(q) || !ofYears(p, q.years) || !e.ofAssembly(p, q) {
 			continue
 		}
 		// The title names what the release is about, and so what each of
@@ -521,12 +521,14 @@ func ofYears(p *passage, years []int) bool {
 	})
 }
 
-// aboutConcepts are what a release's section about the alliance speaks
-// of: its founding, its members and where they are, its secretariat. Of
-// anything else it says nothing, though a translation may find a word
-// of it there ("Gemeinschaftsstand" as "stand" and "state", in "eight
-// federal states").
-var aboutConcepts = []concept{cFounding, cMember, cJoin, cFoundingMember, cGuest, cCity, cRegion, cAbout, cSecretariat}
+// asksAboutAlliance reports whether a question asks what a release's
+// section about the alliance speaks of: its name, founding, members and
+// where they are, its offices. Of anything else it says nothing, though
+// a translation may find a word of it there ("Gemeinschaftsstand" as
+// "stand" and "state", in "eight federal states").
+func asksAboutAlliance(q *question) bool {
+	return anyOf(q.has, cName, cFounding, cMember, cJoin, cFoundingMember, cGuest, cCity, cRegion, cAbout, cSecretariat, cCoordinator)
+}
 
 type scoredPassage struct {
 	p        *passage
