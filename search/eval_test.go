@@ -86,7 +86,7 @@ var evalSuites = []evalSuite{
 	// which gave two elsewhere; 82 since a city admitted at an assembly
 	// joined on the assembly's day (Schweinfurt on 12 November, where its
 	// own release says "seit dem 13. November"; the earlier date wins).
-	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.73,
+	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.75,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A third blind set, by a third helper who had not seen the engine:
 	// eight releases, 138 questions, 59 of them across languages. 80 of
@@ -115,7 +115,7 @@ var evalSuites = []evalSuite{
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.63,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.65,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -133,14 +133,14 @@ var evalSuites = []evalSuite{
 	// about a release in another language. 79 of them (53.7 %) were right
 	// at the first run, after this session's changes; the engine of the
 	// session's start had 77 (52.4 %).
-	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.66,
+	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.68,
 		now: time.Date(2027, time.January, 21, 12, 0, 0, 0, time.UTC)},
 	// An eighth blind set, by an eighth helper who had not seen the
 	// engine, written at the start of the fifth session: eight releases,
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.64,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.65,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
@@ -152,7 +152,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.64,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.65,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -164,7 +164,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.64,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.66,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -176,7 +176,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.58,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.62,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -187,7 +187,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.58,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.66,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -196,9 +196,11 @@ var evalSuites = []evalSuite{
 	// new press spokesman, and 150 questions, 103 of them across
 	// languages. 88 of them (58.7 %) were right with the engine of the
 	// session's start, 89 (59.3 %) with its first change; of the 103
-	// across languages 57, of the 130 that ask for a kind of fact 77.
-	// From this session on, blind11's and blind12's failures are read.
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.59,
+	// across languages 57, of the 130 that ask for a kind of fact 77;
+	// 91 (60.7 %) at the session's end, none of its questions or
+	// failures read. From this session on, blind11's and blind12's
+	// failures are read: they are training sets now.
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.60,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 }
 
