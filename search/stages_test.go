@@ -2277,28 +2277,6 @@ func TestGuestBecomesFullMember(t *testing.T) {
 	}
 }
 
-func TestJoinOrderNeedsMembership(t *testing.T) {
-	// Two cities and "first" ask which joined first only when the
-	// question speaks of joining, or asks when and says nothing else: a
-	// joint workshop of two members is no membership ("joint" is no
-	// "join").
-	e := testEngine(t)
-	for question, want := range map[string]bool{
-		"Ist Köln vor Hamburg beigetreten?":                                 true,
-		"Which joined first, Foshan or Aachen?":                             true,
-		"When is the first joint workshop of Dortmund and Luoyang planned?": false,
-		"When did the first delegation from Foshan visit Aachen?":           false,
-	} {
-		a, err := e.Answer(t.Context(), question, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := a.Rule == "join-order"; got != want {
-			t.Errorf("%s: rule %s, join order %v", question, a.Rule, want)
-		}
-	}
-}
-
 func TestKeywordPrefixesSpareOtherWords(t *testing.T) {
 	// A keyword's beginning ("join*") must not take words of their own
 	// that begin alike: a joint workshop, partner organisations, the
@@ -2316,26 +2294,6 @@ func TestKeywordPrefixesSpareOtherWords(t *testing.T) {
 			if q.has[c] {
 				t.Errorf("%s: read as concept %d", question, c)
 			}
-		}
-	}
-}
-
-func TestKeywordFormsStillRead(t *testing.T) {
-	// The forms that replaced a keyword's beginning still ask what it
-	// did: "originate" the founding, "leader" and "manages" who runs the
-	// alliance in Germany.
-	e := testEngine(t)
-	for question, rule := range map[string]string{
-		"When did the ISA originate?":                      "founding",
-		"Who is the leader of the ISA on the German side?": "coordinator",
-		"Who manages the alliance in Germany?":             "coordinator",
-	} {
-		a, err := e.Answer(t.Context(), question, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Rule != rule {
-			t.Errorf("%s: rule %s, want %s", question, a.Rule, rule)
 		}
 	}
 }
@@ -2364,25 +2322,6 @@ func TestOtherOrdinalIsNoAnswer(t *testing.T) {
 	}
 }
 
-func TestNewIsNoReleaseWhenAFactIsAsked(t *testing.T) {
-	// "new" alone asks for the latest releases, unless the question asks
-	// for a kind of fact of something new.
-	e := testEngine(t)
-	for question, want := range map[string]bool{
-		"What's new?":                     true,
-		"Was gibt es Neues?":              true,
-		"How old is the new spokeswoman?": false,
-	} {
-		a, err := e.Answer(t.Context(), question, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := a.Rule == "latest-releases"; got != want {
-			t.Errorf("%s: rule %s, latest releases %v", question, a.Rule, want)
-		}
-	}
-}
-
 func TestPredecessorOfSomeoneUnknown(t *testing.T) {
 	// Whom a new press officer succeeds is in the release that names
 	// him, not in the contact's details.
@@ -2394,24 +2333,6 @@ func TestPredecessorOfSomeoneUnknown(t *testing.T) {
 	}
 	if a.Rule == "contact" || !strings.Contains(a.Text, "Kessler") {
 		t.Errorf("rule %s: %s", a.Rule, a.Text)
-	}
-}
-
-func TestCountIsNoRegionOfACity(t *testing.T) {
-	// "In welchem Bundesland liegt Bottrop?" asks for a region; "how many
-	// federal states" beside a city asks for a count.
-	e := testEngine(t)
-	for question, want := range map[string]bool{
-		"In welchem Bundesland liegt Bottrop?":                                        true,
-		"With Bottrop on board, from how many federal states are the German members?": false,
-	} {
-		a, err := e.Answer(t.Context(), question, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := a.Rule == "region-of"; got != want {
-			t.Errorf("%s: rule %s, region of a city %v", question, a.Rule, want)
-		}
 	}
 }
 
@@ -2427,6 +2348,47 @@ func TestOrdinalsIn(t *testing.T) {
 	} {
 		if got := ordinalsIn(text); !slices.Equal(got, want) {
 			t.Errorf("ordinalsIn(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestRouteOfQuestion(t *testing.T) {
+	// Each rule answers its questions and leaves others alone.
+	e := testEngine(t)
+	for _, tt := range []struct {
+		question, rule string
+		routed         bool
+	}{
+		// Two cities and "first" ask which joined first when the
+		// question speaks of joining, or asks when and says nothing else:
+		// a joint workshop of two members is no membership ("joint" is
+		// no "join").
+		{"Ist Köln vor Hamburg beigetreten?", "join-order", true},
+		{"Which joined first, Foshan or Aachen?", "join-order", true},
+		{"When is the first joint workshop of Dortmund and Luoyang planned?", "join-order", false},
+		{"When did the first delegation from Foshan visit Aachen?", "join-order", false},
+		// The forms that replaced a keyword's beginning still ask what
+		// it did: "originate" the founding, "leader" and "manages" who
+		// runs the alliance in Germany.
+		{"When did the ISA originate?", "founding", true},
+		{"Who is the leader of the ISA on the German side?", "coordinator", true},
+		{"Who manages the alliance in Germany?", "coordinator", true},
+		// "new" alone asks for the latest releases, unless the question
+		// asks for a kind of fact of something new.
+		{"What's new?", "latest-releases", true},
+		{"Was gibt es Neues?", "latest-releases", true},
+		{"How old is the new spokeswoman?", "latest-releases", false},
+		// A region asked of a city; "how many federal states" beside a
+		// city asks for a count.
+		{"In welchem Bundesland liegt Bottrop?", "region-of", true},
+		{"With Bottrop on board, from how many federal states are the German members?", "region-of", false},
+	} {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == tt.rule; got != tt.routed {
+			t.Errorf("%s: rule %s; by %s: %v", tt.question, a.Rule, tt.rule, tt.routed)
 		}
 	}
 }
