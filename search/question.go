@@ -304,6 +304,30 @@ func (d *dictionary) find(units []unit) []match {
 }
 
 func (d *dictionary) exactAt(units []unit, i int) (match, bool) {
+	if m, ok := d.exactFrom(units, i); ok {
+		return m, true
+	}
+	return d.genitiveAt(units, i)
+}
+
+// genitiveAt matches a name in the German genitive, a capitalised word
+// with an s added: "Dortmunds Vollmitgliedschaft", "Wuhus Pläne".
+func (d *dictionary) genitiveAt(units []unit, i int) (match, bool) {
+	u := units[i]
+	base, ok := strings.CutSuffix(u.key, "s")
+	if u.han || !u.capital || !ok || len(base) < 3 {
+		return match{}, false
+	}
+	named := append([]unit{{raw: u.raw, key: base, capital: true, start: u.start}}, units[i+1:]...)
+	m, ok := d.exactFrom(named, 0)
+	if !ok || m.to != 1 || !slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.person != nil }) {
+		return match{}, false
+	}
+	m.from, m.to = i, i+1
+	return m, true
+}
+
+func (d *dictionary) exactFrom(units []unit, i int) (match, bool) {
 	for _, e := range d.byFirst[units[i].key] {
 		if i+len(e.units) > len(units) {
 			continue

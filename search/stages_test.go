@@ -2392,3 +2392,26 @@ func TestRouteOfQuestion(t *testing.T) {
 		}
 	}
 }
+
+func TestCityInTheGenitive(t *testing.T) {
+	// A German genitive adds an s to a city's name: "Dortmunds
+	// Vollmitgliedschaft", "nach dem Austritt Lanzhous" name the city,
+	// no typo of it. A word that only ends like a name stays what it is.
+	e := testEngine(t)
+	for question, want := range map[string]string{
+		"Wann hat der Stadtrat über Dortmunds Vollmitgliedschaft abgestimmt?": "Dortmund",
+		"Wie viele Mitglieder gab es nach dem Austritt Lanzhous?":             "Lanzhou",
+		"Wie hoch sind die Kosten?":                                           "",
+	} {
+		q := e.read(question, corpus.German)
+		var got string
+		for _, c := range q.cities {
+			if !c.fuzzy { // no typo: searched for by its names
+				got = c.city.Name
+			}
+		}
+		if got != want {
+			t.Errorf("%s: city %q, want %q", question, got, want)
+		}
+	}
+}
