@@ -415,25 +415,21 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	}
 	// The paragraphs of one release weigh as its best: the search says
 	// which release answers, the sentence itself which of its sentences.
-	releaseScore := map[string]float64{}
+	// A release whose title names the subject is about it; another may
+	// mention it in passing ("The winning team of the hackathon in Aachen
+	// will present …" in a release on a trade fair, for "Wann findet der
+	// Hackathon in Aachen statt?").
+	releaseScore, about := map[string]float64{}, map[string]float64{}
 	for _, f := range found[:min(len(found), maxAnswerPassages)] {
-		releaseScore[f.p.Release.ID] = max(releaseScore[f.p.Release.ID], f.score)
+		r := f.p.Release
+		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
+		if _, done := about[r.ID]; !done {
+			about[r.ID] = titleShare(topic, e.termSet(r.Lang, r.Title)) / max(total, 1)
+		}
 	}
 	for rank, f := range found[:min(len(found), maxAnswerPassages)] {
 		r := f.p.Release
 		context := e.termSet(r.Lang, f.p.Text+"\n"+r.Title)
-		// A release whose title names the subject is about it; another
-		// may mention it in passing ("The winning team of the hackathon
-		// in Aachen will present …" in a release on a trade fair, for
-		// "Wann findet der Hackathon in Aachen statt?").
-		title := e.termSet(r.Lang, r.Title)
-		about := 0.0
-		for _, w := range topic {
-			if !w.kind && !w.single() && w.foundIn(title) {
-				about += topicWeight(w)
-			}
-		}
-		about /= max(total, 1)
 		// One sentence, or two that together say more; on a tie the one.
 		sentences := splitSentences(f.p.Text)
 		var windows []string
@@ -475,7 +471,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 				counts: counted != nil && e.counts(r.Lang, unasked, counted)}
 			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 			wt := &e.weights
-			score := wt.release*releaseScore[r.ID]/top + wt.about*about + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
+			score := wt.release*releaseScore[r.ID]/top + wt.about*about[r.ID] + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
 				e.kindWeight(q, c, person, marked)
 			if !slices.Contains(sentences, s) {
 				score -= wt.pair
@@ -487,6 +483,19 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 		}
 	}
 	return best
+}
+
+// titleShare is the weight of the subject words a release's title
+// names; not a lone Chinese character nor a word for the kind of fact
+// asked for, which say nothing of what the release is about.
+func titleShare(topic []topicWord, title termSet) float64 {
+	share := 0.0
+	for _, w := range topic {
+		if !w.kind && !w.single() && w.foundIn(title) {
+			share += topicWeight(w)
+		}
+	}
+	return share
 }
 
 // kindWeight weighs what candidate c's sentence holds of what question q
@@ -844,14 +853,21 @@ func (e *Engine) placesIn(text string) []foundPlace {
 // namesOrdinal reports whether a sentence names the n-th: "erste",
 // "first", "1.", "1st", 第一, 首届 for the first.
 func namesOrdinal(text string, n int) bool {
-	return slices.Contains(ordinalsIn(text), n) || n == 1 && strings.Contains(text, "首")
+	return amongOrdinals(ordinalsIn(text), text, n)
 }
 
 // namesOtherOrdinal reports whether a sentence names the m-th of
 // something but not the n-th: "The first prize is worth EUR 6,000" says
 // nothing of the second place.
 func namesOtherOrdinal(text string, n int) bool {
-	return len(ordinalsIn(text)) > 0 && !namesOrdinal(text, n)
+	ordinals := ordinalsIn(text)
+	return len(ordinals) > 0 && !amongOrdinals(ordinals, text, n)
+}
+
+// amongOrdinals reports whether n is one of the ordinals of text, or the
+// first when it says 首 (首届).
+func amongOrdinals(ordinals []int, text string, n int) bool {
+	return slices.Contains(ordinals, n) || n == 1 && strings.Contains(text, "首")
 }
 
 // ordinalsIn are the ordinals a text names, in digits, words or Chinese

@@ -558,12 +558,6 @@ func (e *Engine) sayJoined(a *answerer, c *corpus.City) {
 		when, at := e.joined(a, c)
 		a.say("sayJoined.joined", when, at)
 	}
-	e.sayFullMember(a, c)
-}
-
-// sayFullMember says since when a former guest is a full member, if it
-// is one.
-func (e *Engine) sayFullMember(a *answerer, c *corpus.City) {
 	if c.FullMemberCite != nil {
 		a.say("sayJoined.full_member_since", c.FullMember.Format(a.lang), a.cite(*c.FullMemberCite))
 	}

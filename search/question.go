@@ -318,9 +318,9 @@ func (d *dictionary) genitiveAt(units []unit, i int) (match, bool) {
 	if u.han || !u.capital || !ok || len(base) < 3 {
 		return match{}, false
 	}
-	named := append([]unit{{raw: u.raw, key: base, capital: true, start: u.start}}, units[i+1:]...)
-	m, ok := d.exactFrom(named, 0)
-	if !ok || m.to != 1 || !slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.person != nil }) {
+	// A one-word name: the entries of several words cannot match one unit.
+	m, ok := d.exactFrom([]unit{{raw: u.raw, key: base, capital: true, start: u.start}}, 0)
+	if !ok || !slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.person != nil }) {
 		return match{}, false
 	}
 	m.from, m.to = i, i+1

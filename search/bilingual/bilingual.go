@@ -355,35 +355,51 @@ func (d *Dict) Correct(word string, from corpus.Lang) (string, bool) {
 	if from == corpus.German {
 		alphabet = append(alphabet, 'ä', 'ö', 'ü', 'ß')
 	}
-	// The candidates are named after the typist's slip: swapped has the
-	// two letters back in order, leftOut the missing letter put in.
-	var swapped, leftOut [][]rune
-	for i := 1; i+1 < len(w); i++ {
-		swapped = append(swapped, slices.Concat(w[:i], []rune{w[i+1], w[i]}, w[i+2:]))
-	}
-	for i := 1; i <= len(w); i++ {
-		for _, r := range alphabet {
-			leftOut = append(leftOut, slices.Concat(w[:i], []rune{r}, w[i:]))
+	// The candidates, made only when the slips before them found no
+	// word, are named after the typist's slip: swapped has the two
+	// letters back in order, leftOut the missing letter put in, changed
+	// the wrong letter right, added the extra letter out.
+	swapped := func() (out [][]rune) {
+		for i := 1; i+1 < len(w); i++ {
+			out = append(out, slices.Concat(w[:i], []rune{w[i+1], w[i]}, w[i+2:]))
 		}
+		return out
 	}
-	// A letter changed ("budjet") or added ("deleggation") comes last, and
-	// only in a word typed in small letters: a name is often one such
-	// slip from a word ("Schalke" is a letter from "schalte", "Kassel"
-	// from "Kessel").
-	var changed, added [][]rune
-	if !startsUpper(word) {
+	leftOut := func() (out [][]rune) {
+		for i := 1; i <= len(w); i++ {
+			for _, r := range alphabet {
+				out = append(out, slices.Concat(w[:i], []rune{r}, w[i:]))
+			}
+		}
+		return out
+	}
+	changed := func() (out [][]rune) {
 		for i := 1; i < len(w); i++ {
 			for _, r := range alphabet {
 				if r != w[i] {
-					changed = append(changed, slices.Concat(w[:i], []rune{r}, w[i+1:]))
+					out = append(out, slices.Concat(w[:i], []rune{r}, w[i+1:]))
 				}
 			}
-			added = append(added, slices.Concat(w[:i], w[i+1:]))
 		}
+		return out
 	}
-	for _, edits := range [][][]rune{swapped, leftOut, changed, added} {
+	added := func() (out [][]rune) {
+		for i := 1; i < len(w); i++ {
+			out = append(out, slices.Concat(w[:i], w[i+1:]))
+		}
+		return out
+	}
+	slips := []func() [][]rune{swapped, leftOut}
+	if !startsUpper(word) {
+		// A letter changed ("budjet") or added ("deleggation") comes
+		// last, and only in a word typed in small letters: a name is
+		// often one such slip from a word ("Schalke" is a letter from
+		// "schalte", "Kassel" from "Kessel").
+		slips = append(slips, changed, added)
+	}
+	for _, edits := range slips {
 		best, second, bestWord := 0, 0, ""
-		for _, c := range edits {
+		for _, c := range edits() {
 			s := string(c)
 			i, ok := t.find(s) // the word itself, not a word of its stem
 			if !ok || s == bestWord {
