@@ -60,8 +60,11 @@ type Count struct {
 type Assembly struct {
 	Number int  `yaml:"number"`
 	Date   Date `yaml:"date"`
-	Place  Text `yaml:"place"`
-	Note   Text `yaml:"note,omitempty"`
+	// LastDay is the last day of an assembly held on several days ("24–25
+	// April 2017"), zero for one held on one.
+	LastDay Date `yaml:"last_day,omitempty"`
+	Place   Text `yaml:"place"`
+	Note    Text `yaml:"note,omitempty"`
 	// Planned is the date an older source gave for an assembly since
 	// moved to Date.
 	Planned Date `yaml:"planned,omitempty"`

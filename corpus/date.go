@@ -136,6 +136,30 @@ func (d Date) Format(lang Lang) string {
 	return fmt.Sprintf("%d. %s %d", d.Day, month, d.Year)
 }
 
+// FormatDays formats the days from d to last as lang writes them: "24.–25.
+// April 2017", "24–25 April 2017", "2017年4月24日至25日"; d alone when last
+// is not a later day.
+func (d Date) FormatDays(last Date, lang Lang) string {
+	if d.Day == 0 || last.Day == 0 || !d.Time().Before(last.Time()) {
+		return d.Format(lang)
+	}
+	switch {
+	case lang == Chinese && d.Year == last.Year && d.Month == last.Month:
+		return fmt.Sprintf("%s至%d日", d.Format(lang), last.Day)
+	case lang == Chinese && d.Year == last.Year:
+		return fmt.Sprintf("%s至%d月%d日", d.Format(lang), last.Month, last.Day)
+	case lang == Chinese:
+		return d.Format(lang) + "至" + last.Format(lang)
+	case d.Year == last.Year && d.Month == last.Month && lang == English:
+		return fmt.Sprintf("%d–%s", d.Day, last.Format(lang))
+	case d.Year == last.Year && d.Month == last.Month:
+		return fmt.Sprintf("%d.–%s", d.Day, last.Format(lang))
+	case d.Year == last.Year:
+		return strings.TrimSuffix(d.Format(lang), " "+strconv.Itoa(d.Year)) + " – " + last.Format(lang)
+	}
+	return d.Format(lang) + " – " + last.Format(lang)
+}
+
 // UnmarshalYAML reads a date written as YYYY, YYYY-MM or YYYY-MM-DD. A bad
 // date is reported with its line, and decoding goes on with the rest.
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {

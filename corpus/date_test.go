@@ -122,6 +122,34 @@ func TestDateFormat(t *testing.T) {
 	}
 }
 
+func TestDateFormatDays(t *testing.T) {
+	day := func(y int, m time.Month, d int) Date { return Date{Year: y, Month: m, Day: d} }
+	tests := []struct {
+		first, last Date
+		lang        Lang
+		want        string
+	}{
+		{day(2017, time.April, 24), day(2017, time.April, 25), German, "24.–25. April 2017"},
+		{day(2017, time.April, 24), day(2017, time.April, 25), English, "24–25 April 2017"},
+		{day(2017, time.April, 24), day(2017, time.April, 25), Chinese, "2017年4月24日至25日"},
+		{day(2028, time.April, 30), day(2028, time.May, 2), German, "30. April – 2. Mai 2028"},
+		{day(2028, time.April, 30), day(2028, time.May, 2), English, "30 April – 2 May 2028"},
+		{day(2028, time.April, 30), day(2028, time.May, 2), Chinese, "2028年4月30日至5月2日"},
+		{day(2028, time.December, 31), day(2029, time.January, 1), Chinese, "2028年12月31日至2029年1月1日"},
+		{day(2028, time.December, 31), day(2029, time.January, 1), English, "31 December 2028 – 1 January 2029"},
+		// One day, no last day, a last day before the first, a month.
+		{day(2017, time.April, 24), day(2017, time.April, 24), German, "24. April 2017"},
+		{day(2017, time.April, 24), Date{}, English, "24 April 2017"},
+		{day(2017, time.April, 24), day(2017, time.April, 20), Chinese, "2017年4月24日"},
+		{Date{Year: 2018, Month: time.October}, day(2018, time.October, 20), German, "Oktober 2018"},
+	}
+	for _, tt := range tests {
+		if got := tt.first.FormatDays(tt.last, tt.lang); got != tt.want {
+			t.Errorf("%v.FormatDays(%v, %q) = %q, want %q", tt.first, tt.last, tt.lang, got, tt.want)
+		}
+	}
+}
+
 func TestDateString(t *testing.T) {
 	tests := []struct {
 		date Date

@@ -822,6 +822,12 @@ func (l *loader) loadAlliance(f dataFile, sources sourceSet) Alliance {
 	a.Counts = pick(a.Counts, keep("counts", len(a.Counts), func(i int) (string, Cite) {
 		return "member count", a.Counts[i].Cite
 	}))
+	for i, as := range a.Assemblies {
+		if !as.LastDay.IsZero() && (as.Date.Day == 0 || as.LastDay.Day == 0 || !as.Date.Time().Before(as.LastDay.Time())) {
+			l.fail(f.path, itemLines(f.root, "assemblies").at(i), fmt.Errorf("assembly %d: last_day %s is no day after its date %s", as.Number, as.LastDay, as.Date))
+			a.Assemblies[i].LastDay = Date{}
+		}
+	}
 	a.Assemblies = pick(a.Assemblies, keep("assemblies", len(a.Assemblies), func(i int) (string, Cite) {
 		return fmt.Sprintf("assembly %d", a.Assemblies[i].Number), a.Assemblies[i].Cite
 	}))

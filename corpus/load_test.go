@@ -970,6 +970,23 @@ func TestLoadBadAlliance(t *testing.T) {
 			},
 		},
 		{
+			name: "assembly whose last day is before its first",
+			alliance: testAlliance + `assemblies:
+  - {number: 3, date: 2017-04-24, last_day: 2017-04-25, place: {de: Hannover}, source: src-a, as_of: 2017}
+  - {number: 4, date: 2017-10-13, last_day: 2017-10-12, place: {de: Taizhou}, source: src-a, as_of: 2017}
+  - {number: 6, date: 2018-10, last_day: 2018-10-20, place: {de: Foshan}, source: src-a, as_of: 2018}
+`,
+			errs: []wantErr{
+				{file, "number: 4", "assembly 4: last_day 2017-10-12 is no day after its date 2017-10-13"},
+				{file, "number: 6", "assembly 6: last_day 2018-10-20 is no day after its date 2018-10"},
+			},
+			check: func(t *testing.T, a Alliance) {
+				if len(a.Assemblies) != 3 || a.Assemblies[0].LastDay.Day != 25 || !a.Assemblies[1].LastDay.IsZero() || !a.Assemblies[2].LastDay.IsZero() || a.Assemblies[1].Date.Day != 13 {
+					t.Errorf("assemblies = %+v, want all three, the last days of the 4th and 6th dropped", a.Assemblies)
+				}
+			},
+		},
+		{
 			name:     "unknown key",
 			alliance: testAlliance + "motto: Gemeinsam\n",
 			errs:     []wantErr{{file, "motto:", "field motto not found in type corpus.Alliance"}},

@@ -662,7 +662,7 @@ func (e *Engine) events(lang corpus.Lang, asked corpus.Date) answer.Answer {
 	}
 	assembly := false
 	for _, as := range al.Assemblies {
-		if within(as.Date, asked) {
+		if heldWithin(as, asked) {
 			assembly = true
 			e.sayAssembly(a, as, true)
 		}
@@ -732,7 +732,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 	}
 	switch {
 	case !asked.date.IsZero():
-		keeps = append(keeps, func(as corpus.Assembly) bool { return within(as.Date, asked.date) })
+		keeps = append(keeps, func(as corpus.Assembly) bool { return heldWithin(as, asked.date) })
 		nones = append(nones, msg(lang, "assemblies.none_for_date", forDate(lang, asked.date)))
 	case len(asked.years) > 0:
 		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(asked.years, as.Date.Year) })
@@ -844,10 +844,22 @@ func (e *Engine) sayAssembly(a *answerer, as corpus.Assembly, note bool) {
 	if !note {
 		return
 	}
-	// The cities it admitted, as far as their join dates say.
-	if admitted := e.membersOf(a.lang, func(c *corpus.City) bool {
+	// The cities it admitted, as far as their join dates say, unless its
+	// note names them.
+	admitted := e.membersOf(a.lang, func(c *corpus.City) bool {
 		return as.Date.Day != 0 && c.JoinedCite != nil && c.Joined == as.Date
-	}); len(admitted) > 0 {
+	})
+	noted := func(c *corpus.City) bool {
+		names := slices.Concat([]string{c.Name}, textValues(c.Names), c.Aliases)
+		for _, p := range c.Parts {
+			names = append(names, textValues(p)...)
+		}
+		return slices.ContainsFunc(names, func(n string) bool { return strings.Contains(as.Note[a.lang], n) })
+	}
+	if len(admitted) > 0 && !slices.ContainsFunc(admitted, func(c *corpus.City) bool { return !noted(c) }) {
+		admitted = nil
+	}
+	if len(admitted) > 0 {
 		a.say("sayAssembly.admitted", list(a.lang, memberNames(admitted, a.lang)))
 	}
 	// What it decided, as its release says it, in the asker's language
@@ -869,7 +881,7 @@ func (e *Engine) sayAssembly(a *answerer, as corpus.Assembly, note bool) {
 func whenAndWhere(lang corpus.Lang, as corpus.Assembly) string {
 	var parts []string
 	if !as.Date.IsZero() {
-		parts = append(parts, as.Date.Format(lang))
+		parts = append(parts, as.Date.FormatDays(as.LastDay, lang))
 	}
 	if p := as.Place.In(lang); p != "" {
 		parts = append(parts, p)
@@ -904,6 +916,16 @@ func (e *Engine) latestHeldAssembly(all []corpus.Assembly) corpus.Assembly {
 		return latestAssembly(all)
 	}
 	return latestAssembly(held)
+}
+
+// heldWithin reports whether an assembly met on a day of the date asked
+// for: "am 25. April 2017" finds the one of 24–25 April 2017.
+func heldWithin(as corpus.Assembly, asked corpus.Date) bool {
+	if within(as.Date, asked) {
+		return true
+	}
+	days := asked.Day != 0 && !as.LastDay.IsZero()
+	return days && !asked.Time().Before(as.Date.Time()) && !as.LastDay.Time().Before(asked.Time())
 }
 
 // heldIn reports whether an assembly took place in the city c.

@@ -369,9 +369,11 @@ func (m *merger) assembly(as corpus.Assembly) {
 		if x.Planned.IsZero() {
 			x.Planned = x.Date // the date first planned, through every move
 		}
-		x.Date, changed = as.Date, true
+		x.Date, x.LastDay, changed = as.Date, as.LastDay, true
 	case moreExact(as.Date, x.Date):
-		x.Date, changed = as.Date, true
+		x.Date, x.LastDay, changed = as.Date, as.LastDay, true
+	case as.Date == x.Date && x.LastDay.IsZero() && !as.LastDay.IsZero():
+		x.LastDay, changed = as.LastDay, true
 	}
 	for l, p := range as.Place {
 		if x.Place[l] == "" {

@@ -870,8 +870,8 @@ func heldOn(n int, assemblies []corpus.Assembly, released corpus.Date) (corpus.D
 
 var (
 	seasonPattern = regexp.MustCompile(`(?i)\b(?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall|jahr|year|in)\s+(?:of\s+)?(\d{4})\b|(\d{4})\s*年`)
-	dayRange      = regexp.MustCompile(`\b(\d{1,2})\.?\s*(?:und|bis|–|-|and|to)\s*\d{1,2}\.?\s+(\pL+)\.?\s+(\d{4})\b`)
-	zhDayRange    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?(?:至|到|-|–)\d{1,2}日`)
+	dayRange      = regexp.MustCompile(`\b(\d{1,2})\.?\s*(?:und|bis|–|-|and|to)\s*(\d{1,2})\.?\s+(\pL+)\.?\s+(\d{4})\b`)
+	zhDayRange    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?(?:至|到|-|–)(\d{1,2})日`)
 )
 
 // assemblies reads the plenary assemblies the release names by number:
@@ -895,8 +895,8 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 			i = len(out) - 1
 		}
 		as := &out[i]
-		if d := assemblyDate(s.text); moreExact(d, as.Date) {
-			as.Date = d
+		if d, last := assemblyDays(s.text); moreExact(d, as.Date) {
+			as.Date, as.LastDay = d, last
 		}
 		// A place the sentence marks as where it met ("in Weifang",
 		// 在南宁举行) beats one it only names: "Zibo admitted at the 13th
@@ -1026,8 +1026,33 @@ func assemblyDate(text string) corpus.Date {
 // und 16. Oktober 2025" as "15. Oktober 2025", "10月15日至16日" as
 // "10月15日".
 func firstDays(text string) string {
-	text = dayRange.ReplaceAllString(text, "$1. $2 $3")
+	text = dayRange.ReplaceAllString(text, "$1. $3 $4")
 	return zhDayRange.ReplaceAllString(text, "${1}年${2}月${3}日")
+}
+
+// assemblyDays is when a sentence says an assembly is held: its first day
+// (assemblyDate) and, for one held on several days ("am 15. und 16.
+// Oktober 2025", "10月15日至16日"), the last.
+func assemblyDays(text string) (first, last corpus.Date) {
+	first = assemblyDate(text)
+	if first.Day == 0 {
+		return first, corpus.Date{}
+	}
+	ranges := slices.Concat(dayRange.FindAllStringSubmatch(text, -1), zhDayRange.FindAllStringSubmatch(text, -1))
+	for _, m := range ranges {
+		from, to := m[1], m[2] // the days of "15. und 16. Oktober 2025"
+		if strings.Contains(m[0], "年") {
+			from, to = m[3], m[4]
+		}
+		day, _ := strconv.Atoi(from)
+		lastDay, _ := strconv.Atoi(to)
+		if day == first.Day && lastDay > day && lastDay <= 31 {
+			last = first
+			last.Day = lastDay
+			return first, last
+		}
+	}
+	return first, corpus.Date{}
 }
 
 // moreExact reports whether d says more than known: known is none, or d

@@ -155,10 +155,15 @@ func TestLearn(t *testing.T) {
 				"Musterhausen 2027-02-12", "", "Erika Muster: Oberbürgermeisterin"},
 			{corpus.German, "Plenum", "Auch Köln ist der ISA beigetreten. Weitere Städte haben den Wunsch geäußert, der ISA beizutreten.", "", "", ""},
 			{corpus.English, "13th plenary assembly", "The 13th plenary assembly of the alliance took place on 4 and 5 February 2027 in Foshan. It admitted the city of Neustadt as a new member.",
-				"Neustadt 2027-02-04", "13 2027-02-04 Foshan", ""},
+				"Neustadt 2027-02-04", "13 2027-02-04/2027-02-05 Foshan", ""},
 			{corpus.Chinese, "第十三届全体大会", "2027年2月4日，联盟第十三届全体大会在佛山举行。安徽省示范市（Shifan）正式加入联盟。示范市副市长王小明（Wang Xiaoming）表示欢迎。代表团访问了德国。",
 				"示范 2027-02-04", "13 2027-02-04 佛山", "Wang Xiaoming (王小明): 副市长"},
 			{corpus.German, "Vorschau", "Die 14. Plenarversammlung soll im Herbst 2027 in Hannover stattfinden.", "", "14 2027 Hannover", ""},
+			// An assembly of two days, its first and its last; another
+			// range of days in the sentence is not its.
+			{corpus.Chinese, "第十七届全体大会", "2028年6月15日至16日，联盟第十七届全体大会在威海举行。", "", "17 2028-06-15/2028-06-16 威海", ""},
+			{corpus.German, "Vorschau", "Die 18. Plenarversammlung findet vom 23. bis 24. April 2029 in Nürnberg statt.", "", "18 2029-04-23/2029-04-24 Nürnberg", ""},
+			{corpus.English, "Plenary", "The 18th plenary assembly meets on 23 April 2029 in Nuremberg, after the fair of 10-12 March 2029.", "", "18 2029-04-23 Nuremberg", ""},
 			{corpus.Chinese, "人事", "经秘书处研究决定，谭静怡（Tan Jingyi）自2027年3月1日起担任联盟秘书处副秘书长。", "", "", "Tan Jingyi (谭静怡): 副秘书长 since 2027-03-01"},
 			// An adverb between the name and the appointing verb.
 			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2026-11-01"},
@@ -251,7 +256,11 @@ func TestLearn(t *testing.T) {
 				joined = append(joined, j.city.Name+change+j.when.String()+until)
 			}
 			for _, as := range k.assemblies {
-				assemblies = append(assemblies, strings.TrimSpace(strings.Join([]string{strconv.Itoa(as.Number), as.Date.String(), as.Place.In(tt.lang)}, " ")))
+				days := as.Date.String()
+				if !as.LastDay.IsZero() {
+					days += "/" + as.LastDay.String()
+				}
+				assemblies = append(assemblies, strings.TrimSpace(strings.Join([]string{strconv.Itoa(as.Number), days, as.Place.In(tt.lang)}, " ")))
 			}
 			for _, p := range k.people {
 				name := p.Name

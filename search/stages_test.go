@@ -598,14 +598,14 @@ func TestSecondFact(t *testing.T) {
 
 func TestAnswersOfLearnedFacts(t *testing.T) {
 	// What the learndev releases teach, said as an answer: an assembly's
-	// answer names the cities that joined on its day, and what it decided
-	// as its release says it, in the release's language when the asker's
-	// is not it; whom someone followed, and since when they hold the
+	// answer names the cities that joined on its day, unless what it
+	// decided names them, and what it decided as its release says it, in
+	// the release's language when the asker's is not it; whom someone followed, and since when they hold the
 	// role (自2028年3月1日起，由陈思远接任联盟秘书长).
 	e := engineWith(t, "testdata/learndev")
 	e.now = func() time.Time { return time.Date(2028, 7, 10, 12, 0, 0, 0, time.UTC) }
 	tests := []struct{ question, says string }{
-		{"Wann war die 15. Plenarversammlung?", "Aufgenommen wurde: Siegen. Die Versammlung beschloss:"},
+		{"Wann war die 15. Plenarversammlung?", "23.–24. Mai 2028, Weihai (zuerst geplant für 18. Mai 2028). Die Versammlung beschloss: - die Aufnahme von Siegen"},
 		{"When was the 15th plenary assembly?", "Admitted: Siegen. Its decisions (in German): “Die Versammlung beschloss:"},
 		{"Wen hat Chen Siyuan als Generalsekretär abgelöst?", "Auf Liu Yi"},
 		{"Who did Chen Siyuan succeed?", "Chen Siyuan has held the role since 1 March 2028"},
@@ -2412,6 +2412,27 @@ func TestCityInTheGenitive(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s: city %q, want %q", question, got, want)
+		}
+	}
+}
+
+func TestAssemblyOfSeveralDays(t *testing.T) {
+	// An assembly held on two days is dated with both, and is the one
+	// of each of its days; the cities its note names are not named again.
+	e := testEngine(t)
+	tests := []struct{ question, want, not string }{
+		{"Wann war die 3. Plenarversammlung?", "24.–25. April 2017", "Aufgenommen wurde:"},
+		{"When was the 3rd plenary assembly?", "24–25 April 2017", "Admitted:"},
+		{"第三届全体大会是什么时候？", "2017年4月24日至25日", "新接纳成员："},
+		{"Welche Plenarversammlung fand am 25. April 2017 statt?", "3. Plenarversammlung", ""},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
+			t.Errorf("%q: %s; want %q, not %q", tt.question, a.Text, tt.want, tt.not)
 		}
 	}
 }
