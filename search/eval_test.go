@@ -202,6 +202,17 @@ var evalSuites = []evalSuite{
 	// failures are read: they are training sets now.
 	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.60,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
+	// A fourteenth blind set, by a fourteenth helper who had not seen the
+	// engine, written at the start of the eleventh session: eight
+	// releases, among them a new member (Magdeburg), the 16th plenary
+	// assembly and a new press spokesman, and 150 questions, 109 of them
+	// across languages. 87 of them (58.0 %) were right at the first run,
+	// with the engine of the session's start and with its first change
+	// alike; of the 109 across languages 54, of the 130 that ask for a
+	// kind of fact 75. From this session on, blind13's failures are read:
+	// it is a training set now.
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.57,
+		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
