@@ -31,7 +31,7 @@ type cues struct {
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
-	effective, takesEffect, fullMember                                    cueList
+	effective, takesEffect, membershipEnds, fullMember                    cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -80,6 +80,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"leave_particles":   &c.leaveParticles,
 		"effective":         &c.effective,
 		"takes_effect":      &c.takesEffect,
+		"membership_ends":   &c.membershipEnds,
 	})
 	if err != nil {
 		return nil, err

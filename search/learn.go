@@ -528,9 +528,20 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			// "The board approved the application on 27 June 2028; the
 			// membership takes effect on 1 July 2028": the day the one
 			// city joining becomes a member, though still to come.
-			if l.cues.membership.in(s.text, s.units) && l.cues.takesEffect.in(s.text, s.units) {
-				if dates, i := findDates(firstDays(s.text)), onlyJoin(out); len(dates) > 0 && i >= 0 {
+			// "Ihre Mitgliedschaft endete mit Ablauf des 30. Juni 2028":
+			// the day the one city leaving, undated, ceased to be a member.
+			dates := findDates(firstDays(s.text))
+			if len(dates) == 0 || !l.cues.membership.in(s.text, s.units) {
+				continue
+			}
+			switch {
+			case l.cues.takesEffect.in(s.text, s.units):
+				if i := onlyChange(out, joins); i >= 0 {
 					out[i].when, out[i].effective = dates[0].date, true
+				}
+			case l.cues.membershipEnds.in(s.text, s.units):
+				if i := onlyChange(out, leaves); i >= 0 && out[i].when.IsZero() {
+					out[i].when = dates[0].date
 				}
 			}
 			continue
@@ -544,7 +555,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
 			// Juli zu", "The board approved the application on 27 June":
 			// the one city the release says joined, on the earlier date.
-			if i := onlyJoin(out); i >= 0 {
+			if i := onlyChange(out, joins); i >= 0 {
 				joinedThen.city = out[i].city
 				out = addOnce(out, joinedThen)
 			}
@@ -804,12 +815,12 @@ func suspensionDates(s sentence, released corpus.Date) (from, until corpus.Date)
 	return from, until
 }
 
-// onlyJoin is the index in out of the one city it says joined; -1 if it
-// says none or several joined.
-func onlyJoin(out []learnedMembership) int {
+// onlyChange is the index in out of the one city it says made the
+// change; -1 if it says none or several did.
+func onlyChange(out []learnedMembership, change membershipChange) int {
 	only := -1
 	for i, m := range out {
-		if m.change == joins {
+		if m.change == change {
 			if only >= 0 {
 				return -1
 			}

@@ -196,6 +196,11 @@ func TestLearn(t *testing.T) {
 			// One joins as another leaves.
 			{corpus.English, "Zittau joins the ISA as Bottrop leaves", "", "Zittau 2027-03-01; Bottrop left 2027-03-01", "", ""},
 			{corpus.German, "Mitgliedschaft", "Die Stadt Hildesheim hat ihre Mitgliedschaft zum 30. Juni 2027 gekündigt.", "Hildesheim left 2027-06-30", "", ""},
+			// Leaving undated, and the day the membership ended in the
+			// sentence after; a membership that ends for another city
+			// leaves the day alone.
+			{corpus.German, "Bottrop scheidet aus der ISA aus", "Die Stadt Bottrop ist nicht mehr Mitglied der ISA. Ihre Mitgliedschaft endete mit Ablauf des 30. Juni 2028.", "Bottrop left 2028-06-30", "", ""},
+			{corpus.English, "Membership", "Chemnitz has left the alliance on 31 May 2027. Its membership ended after ten years; the partnership of Solingen ends on 30 June 2027.", "Chemnitz left 2027-05-31", "", ""},
 			// Each clause on its own: the chairs of a working group joined
 			// nothing.
 			{corpus.German, "Plenum", "Die Versammlung beschloss die Aufnahme von Zittau; die Gründung einer Arbeitsgruppe unter dem Vorsitz von Jena und Erfurt.", "Zittau 2027-03-01", "", ""},
