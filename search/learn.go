@@ -353,26 +353,49 @@ func (l *learner) count(about, body []sentence, cite corpus.Cite) *corpus.Count 
 	return c
 }
 
-// countNumber matches a number in a sentence.
-var countNumber = regexp.MustCompile(`\d+`)
+// writtenNumber is a number a sentence gives, in digits, in Chinese
+// numerals or as a word ("neun Bundesländern"), and where.
+type writtenNumber struct {
+	n, start, end int
+	word          bool
+}
+
+// numbersWritten finds the numbers of s, in order.
+func numbersWritten(s sentence) []writtenNumber {
+	var out []writtenNumber
+	for _, m := range numeralPattern.FindAllStringIndex(s.text, -1) {
+		numeral := s.text[m[0]:m[1]]
+		out = append(out, writtenNumber{n: chineseNumber(numeral), start: m[0], end: m[1], word: !isNumber(numeral)})
+	}
+	for _, u := range s.units {
+		if n, ok := cardinalWords[u.key]; ok && !u.han {
+			out = append(out, writtenNumber{n: n, start: u.start, end: endOf(u), word: true})
+		}
+	}
+	slices.SortFunc(out, func(a, b writtenNumber) int { return cmp.Compare(a.start, b.start) })
+	return out
+}
 
 // countIn fills what c lacks from the numbers of s: "51 Mitgliedsstädte",
 // "21 deutsche Städte aus 8 Bundesländern", "23 in Deutschland",
-// "共有51个成员城市", "德国城市22个", "德国8个联邦州"; and from ordinals
-// when ordinals count, in a sentence on a city that joins ("its 49th
-// member city").
+// "共有51个成员城市", "德国城市22个", "德国8个联邦州"; and from ordinals when
+// ordinals count, in a sentence on a city that joins ("its 49th member
+// city"). A number in words counts Länder or provinces only ("aus neun
+// Bundesländern", "十四个省份"): "zwei neue Mitglieder" are not all.
 func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
-	for _, m := range countNumber.FindAllStringIndex(s.text, -1) {
-		n, err := strconv.Atoi(s.text[m[0]:m[1]])
-		if err != nil || n == 0 || n >= 1000 || !ordinals && isOrdinalAt(s.text, m[0], m[1]) {
+	for _, m := range numbersWritten(s) {
+		if m.n == 0 || m.n >= 1000 || !ordinals && isOrdinalAt(s.text, m.start, m.end) {
 			continue
 		}
-		field := l.countedAfter(s.text[m[1]:], c)
-		if field == nil {
-			field = l.countedBefore(s.text[:m[0]], c)
+		field := l.countedAfter(s.text[m.end:], c)
+		if field == nil && !m.word {
+			field = l.countedBefore(s.text[:m.start], c)
+		}
+		if m.word && field != &c.Länder && field != &c.Provinces {
+			continue
 		}
 		if field != nil && *field == 0 {
-			*field = n
+			*field = m.n
 		}
 	}
 }

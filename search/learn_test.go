@@ -123,6 +123,16 @@ func TestLearn(t *testing.T) {
 			// The sides alone: 中方, 德方.
 			{corpus.Chinese, "", "两市加入后，联盟成员总数达到54个，其中中方31个、德方23个。", corpus.Count{Total: 54, Germany: 23, China: 31}},
 			{corpus.Chinese, "", "目前德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
+			// Numbers written as words and in Chinese numerals, which
+			// count Länder and provinces, not all members.
+			{corpus.German, "", "Die Allianz begrüßt zwei neue Mitglieder.", corpus.Count{}},
+			{corpus.Chinese, "", "联盟新增两个成员城市。", corpus.Count{}},
+			{corpus.German, "", "Seit dem 1. Juli 2028 zählt die Allianz 48 Mitgliedsstädte: 20 deutsche Städte aus neun Bundesländern und 28 chinesische Städte aus 14 Provinzen.",
+				corpus.Count{Total: 48, Germany: 20, China: 28, Länder: 9, Provinces: 14}},
+			{corpus.English, "Since 1 July 2028 the alliance has 48 member cities: 20 German cities from nine Länder and 28 Chinese cities from 14 provinces.", "",
+				corpus.Count{Total: 48, Germany: 20, China: 28, Länder: 9, Provinces: 14}},
+			{corpus.Chinese, "", "联盟共有48个成员城市，其中德国城市20个，来自九个联邦州；中国城市28个，来自十四个省份。",
+				corpus.Count{Total: 48, Germany: 20, China: 28, Länder: 9, Provinces: 14}},
 		}
 		for _, tt := range tests {
 			var about, body []string

@@ -38,7 +38,9 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 	}
 	// A release that gives the sides but not their Länder or provinces
 	// keeps those of the newest count with the same side: "22 in
-	// Germany" after "22 German cities from 9 Länder".
+	// Germany" after "22 German cities from 9 Länder". Not when a count
+	// between them gave the side another number: a city joined and
+	// another left, from Länder the two counts do not say.
 	for _, side := range []struct {
 		members func(corpus.Count) int
 		regions func(*corpus.Count) *int
@@ -52,8 +54,14 @@ func (e *Engine) latestCountOf(keep func(corpus.Count) bool) (corpus.Count, []co
 		same := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(c corpus.Count) bool {
 			return side.members(c) != side.members(latest) || *side.regions(&c) == 0
 		})
-		if len(same) > 0 {
-			known := slices.MaxFunc(same, byAsOf)
+		if len(same) == 0 {
+			continue
+		}
+		known := slices.MaxFunc(same, byAsOf)
+		changed := slices.ContainsFunc(e.data.Alliance.Counts, func(c corpus.Count) bool {
+			return side.members(c) > 0 && side.members(c) != side.members(latest) && byAsOf(c, known) > 0
+		})
+		if !changed {
 			*side.regions(&latest) = *side.regions(&known)
 			if !slices.ContainsFunc(agree, func(c corpus.Count) bool { return c.Cite == known.Cite }) {
 				agree = append(agree, known)

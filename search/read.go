@@ -543,6 +543,14 @@ var ordinalWords = map[string]int{
 	"zehnte": 10, "elfte": 11, "zwolfte": 12,
 }
 
+// cardinalWords are the numbers a release writes as words, by their
+// folded keys: "aus neun Bundesländern", "from nine Länder". One is left
+// out, as "ein" and "one" are more often an article or a pronoun.
+var cardinalWords = map[string]int{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwolf": 12,
+}
+
 // isUnknown reports whether nothing explained unit u of the question.
 func (q *question) isUnknown(u unit) bool {
 	return slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start })

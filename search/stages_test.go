@@ -1759,6 +1759,27 @@ func TestCountKeepsRegionsOfTheSameSide(t *testing.T) {
 	}
 }
 
+func TestCountKeepsNoRegionsOfAnotherSide(t *testing.T) {
+	// Between the count that gave the Länder and the newest, which gives
+	// the sides alone, a city joined and another left: the German side
+	// had another number, so its Länder are not the older count's.
+	e := engineWith(t, "")
+	release := func(i int, about string) string {
+		return fmt.Sprintf("---\ntitle: \"Test release %d\"\ndate: 2027-0%d-10\nlang: en\n---\n\nThis is a fictional test release.\n\nAbout the ISA\n\n%s\n", i, i+1, about)
+	}
+	addReleases(t, e,
+		release(0, "It has 48 member cities: 20 in Germany from 8 federal states and 28 in China from 14 provinces."),
+		release(1, "It has 49 member cities: 21 in Germany and 28 in China."),
+		release(2, "It has 48 member cities: 20 in Germany and 28 in China."))
+	a, err := e.Answer(t.Context(), "How many members does the ISA have?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "48") || strings.Contains(a.Text, "8 federal states") || !strings.Contains(a.Text, "14 provinces") {
+		t.Errorf("%s: want 48, no federal states, 14 provinces", a.Text)
+	}
+}
+
 func TestFaxNumberIsCalledSo(t *testing.T) {
 	e := testEngine(t)
 	q := e.read("What is Zhao Min's fax number?", "")
