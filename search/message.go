@@ -18,9 +18,11 @@ import (
 
 // messageCues are the word lists of data/message.yaml.
 type messageCues struct {
-	forwarded, headers, greetings, signOffs                           cueList
-	questionWords, questionVerbs                                      cueList
-	questionPrepositions, requests                                    cueList
+	forwarded, headers, greetings, signOffs cueList
+	questionWords, questionVerbs            cueList
+	questionPrepositions, requests          cueList
+	// media are where a journalist publishes, which a lead-in may name.
+	media                                                             cueList
 	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
 	// asksDuration asks for a number of days, weeks, years: durationUnits.
 	asksDuration, durationUnits cueList
@@ -64,7 +66,7 @@ func mustLoadMessageCues() *messageCues {
 	m := &messageCues{}
 	err := loadWordLists(lexiconFiles, "data/message.yaml", map[string]*cueList{
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
-		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests,
+		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests, "media": &m.media,
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
 		"asks_age":      &m.asksAge,
 		"asks_ordinal":  &m.asksOrdinal,
@@ -295,6 +297,14 @@ func (m *messageCues) leadIn(q string) int {
 			return c.start + strings.Index(q[c.start:], c.text)
 		}
 	}
+	// "Kurze Frage fürs Ruhrgebiet-Ressort: Ist Bottrop noch Mitglied?":
+	// a question that opens with its verb, after a colon.
+	if _, rest, ok := cutColon(q); ok {
+		rest = strings.TrimSpace(rest)
+		if units := segment(rest); len(units) > 0 && m.questionVerbs.at(units, 0) > 0 {
+			return len(q) - len(rest)
+		}
+	}
 	return 0
 }
 
@@ -322,7 +332,8 @@ func (m *messageCues) afterRequest(q string) int {
 // rest names its own ("Volontärin in Freiburg: wer leitet das
 // Sekretariat in Foshan?").
 func (e *Engine) droppable(lead, rest *question) bool {
-	if slices.ContainsFunc(lead.units, func(u unit) bool { return u.han && u.word != 0 || !u.han && e.translator.knows(u.key) }) {
+	known := slices.ContainsFunc(lead.units, func(u unit) bool { return u.han && u.word != 0 || !u.han && e.translator.knows(u.key) })
+	if known && !e.message.media.in(lead.text, lead.units) {
 		return false
 	}
 	names := func(q *question) bool {

@@ -1,6 +1,10 @@
 package search
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+)
 
 func TestUnwrap(t *testing.T) {
 	m := mustLoadMessageCues()
@@ -30,6 +34,35 @@ func TestUnwrap(t *testing.T) {
 	}
 }
 
+func TestLeadInNamingAMedium(t *testing.T) {
+	// A lead-in that names where the asker publishes is left out, though
+	// its words are known; one that names a subject stays.
+	e := engineWith(t, "testdata/blind13")
+	e.now = func() time.Time { return time.Date(2028, 7, 31, 12, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		question  string
+		droppable bool
+	}{
+		{"Kurze Frage fürs Ruhrgebiet-Ressort: Ist Bottrop noch ISA-Mitglied?", true},
+		{"Quick one for our Ruhr area newsletter: is Bottrop still a member?", true},
+		{"Kurze Frage zum Ruhrgebiet und zur Kohle: Ist Bottrop noch ISA-Mitglied?", false},
+	}
+	for _, tt := range tests {
+		i := e.message.leadIn(tt.question)
+		if i == 0 {
+			t.Errorf("%q: no lead-in", tt.question)
+			continue
+		}
+		if got := e.droppable(e.read(tt.question[:i], ""), e.read(tt.question[i:], "")); got != tt.droppable {
+			t.Errorf("%q: lead-in %q droppable %v, want %v", tt.question, tt.question[:i], got, tt.droppable)
+		}
+	}
+	a, err := e.Answer(t.Context(), "Moin, kurze Frage fürs Ruhrgebiet-Ressort: Ist Botrop eigentlich noch ISA-Mitglied?", "")
+	if err != nil || !a.Answered || !strings.Contains(a.Text, "30. Juni 2028") {
+		t.Errorf("answered %v: %s (%v)", a.Answered, a.Text, err)
+	}
+}
+
 func TestLeadIn(t *testing.T) {
 	m := mustLoadMessageCues()
 	tests := []struct{ question, core string }{
@@ -42,6 +75,10 @@ func TestLeadIn(t *testing.T) {
 		{"我们区外事办想了解一下德方负责联络的公司的地址", "德方负责联络的公司的地址"},
 		{"Our office would like to know whether Düsseldorf is a member.", "whether Düsseldorf is a member."},
 		{"麻烦问下，德国成员来自几个联邦州？", "德国成员来自几个联邦州？"},
+		// A question that opens with its verb after a colon.
+		{"Kurze Frage fürs Ruhrgebiet-Ressort: Ist Bottrop noch Mitglied?", "Ist Bottrop noch Mitglied?"},
+		{"Zur Messe: Gibt es einen Gemeinschaftsstand?", "Gibt es einen Gemeinschaftsstand?"},
+		{"Uhrzeit: 10:30", "Uhrzeit: 10:30"},
 	}
 	for _, tt := range tests {
 		if got := tt.question[m.leadIn(tt.question):]; got != tt.core {
