@@ -93,7 +93,9 @@ type Office struct {
 	Email      string   `yaml:"email,omitempty"`
 	Phone      string   `yaml:"phone,omitempty"`
 	Fax        string   `yaml:"fax,omitempty"`
-	Website    string   `yaml:"website,omitempty"`
+	// Mobile is the contact person's mobile number.
+	Mobile  string `yaml:"mobile,omitempty"`
+	Website string `yaml:"website,omitempty"`
 	// Since is when the office took the role, where a source says.
 	Since Date `yaml:"since,omitempty"`
 	// Current marks the newest entry of its kind that a source confirms.

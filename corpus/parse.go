@@ -195,12 +195,26 @@ func sectionHeading(s string) (section, string, bool) {
 			rest = strings.TrimSpace(rest[len(":"):])
 		case strings.HasPrefix(rest, "："):
 			rest = strings.TrimSpace(rest[len("："):])
+		case bracketed(rest):
+			rest = "" // "Pressekontakt (ab 2. Mai 2028)"
 		default:
 			continue // "Kontaktdaten", "Über die ISA hinaus"
 		}
 		return h.section, rest, true
 	}
 	return 0, "", false
+}
+
+// bracketed reports whether s is one remark in brackets, and nothing
+// more: "(ab 2. Mai 2028)", "（佛山）".
+func bracketed(s string) bool {
+	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		inner, ok := strings.CutPrefix(s, b[0])
+		if ok && strings.HasSuffix(inner, b[1]) && !strings.ContainsAny(strings.TrimSuffix(inner, b[1]), "()（）") {
+			return true
+		}
+	}
+	return false
 }
 
 // sections sorts the blocks that follow a release's title into its body,

@@ -576,6 +576,9 @@ func TestSectionHeadings(t *testing.T) {
 		{"Pressekontakt", sectionContact, ""},
 		{"关于联盟：", sectionAbout, ""},
 		{"About the alliance", sectionAbout, ""},
+		// A remark in brackets after the heading.
+		{"Pressekontakt (ab 2. Mai 2028)", sectionContact, ""},
+		{"新闻联系人（佛山）", sectionContact, ""},
 	}
 	for _, tt := range tests {
 		section, rest, ok := sectionHeading(tt.line)
@@ -583,7 +586,7 @@ func TestSectionHeadings(t *testing.T) {
 			t.Errorf("%q: section %v, rest %q, heading %v; want %v, %q", tt.line, section, rest, ok, tt.section, tt.rest)
 		}
 	}
-	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below"} {
+	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)"} {
 		if _, _, ok := sectionHeading(line); ok {
 			t.Errorf("%q read as a heading", line)
 		}

@@ -17,6 +17,7 @@ import (
 // from a release's text.
 type cues struct {
 	contactPerson, contactEmail, contactPhone, contactFax, contactWebsite cueList
+	contactMobile                                                         cueList
 	organisation, street, secretariatContact, pressContact                cueList
 	countVerbs, countMembers, countGermany, countChina                    cueList
 	countLaender, countProvinces                                          cueList
@@ -49,7 +50,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 	c := &cues{}
 	err := loadWordLists(fsys, path, map[string]*cueList{
 		"contact_person": &c.contactPerson, "contact_email": &c.contactEmail, "contact_phone": &c.contactPhone,
-		"contact_fax": &c.contactFax, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
+		"contact_fax": &c.contactFax, "contact_mobile": &c.contactMobile, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
 		"street": &c.street, "secretariat_contact": &c.secretariatContact, "press_contact": &c.pressContact, "count_verbs": &c.countVerbs,
 		"count_members": &c.countMembers, "count_germany": &c.countGermany, "count_china": &c.countChina,
 		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_with_alliance": &c.joinWithAlliance, "join_particle_verbs": &c.joinParticleVerbs, "join_particles": &c.joinParticles, "membership": &c.membership, "member_since": &c.memberSince, "member_word": &c.memberWord, "full_member": &c.fullMember, "join_not": &c.joinNot, "leave": &c.leave, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,

@@ -59,7 +59,7 @@ func (e *Engine) expected(q *question) answerType {
 	case m.asksOrdinal.in(q.text, q.units):
 		// "Als wievieltes Mitglied …?", 第几届
 		return anOrdinal
-	case anyOf(q.has, cEmail, cPhone, cFax) && asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(q.text, "?？!！. ")):
+	case anyOf(q.has, cEmail, cPhone, cMobile, cFax) && asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(q.text, "?？!！. ")):
 		// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist
 		// sie telefonisch erreichbar?" asks for one.
 		return aContact
@@ -80,7 +80,7 @@ func (e *Engine) expected(q *question) answerType {
 	case e.learner.cues.money.in(q.text, q.units):
 		// "What is the budget of ReCycle Cities?"
 		return anAmount
-	case anyOf(q.has, cEmail, cPhone, cFax):
+	case anyOf(q.has, cEmail, cPhone, cMobile, cFax):
 		// "What is Zhao Min's fax number?", not "When can I call?"
 		return aContact
 	case asksWhichCity(q):
@@ -220,6 +220,9 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		// A fax number is one the sentence calls so.
 		if q.has[cFax] && !q.has[cPhone] && !q.has[cEmail] {
 			return phoneInText.MatchString(text) && cues.contactFax.in(text, units)
+		}
+		if q.has[cMobile] && !q.has[cPhone] && !q.has[cEmail] {
+			return phoneInText.MatchString(text) && cues.contactMobile.in(text, units)
 		}
 		return emailPattern.MatchString(text) || phoneInText.MatchString(text)
 	case aPlace:

@@ -236,7 +236,7 @@ func (e *Engine) contact(lang corpus.Lang, kind string, asked corpus.Date, expla
 		lead, newer, before = newer[0], nil, lead
 	}
 	details := func(o *corpus.Office) string {
-		return officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cFax, cWebsite})
+		return officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cMobile, cFax, cWebsite})
 	}
 	asOf := a.cite(lead.Cite)
 	switch {
@@ -403,6 +403,8 @@ func officeDetails(o *corpus.Office, lang corpus.Lang, want []concept) string {
 			parts = append(parts, msg(lang, "officeDetails.e_mail")+o.Email)
 		case c == cPhone && o.Phone != "":
 			parts = append(parts, msg(lang, "officeDetails.phone")+o.Phone)
+		case c == cMobile && o.Mobile != "":
+			parts = append(parts, msg(lang, "officeDetails.mobile")+o.Mobile)
 		case c == cFax && o.Fax != "":
 			parts = append(parts, msg(lang, "officeDetails.fax")+o.Fax)
 		case c == cWebsite && o.Website != "":

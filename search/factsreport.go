@@ -98,7 +98,7 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 func describeOffice(o *corpus.Office) string {
 	parts := []string{officeName(o)}
 	parts = append(parts, o.Address...)
-	for _, s := range []string{o.Email, o.Phone, o.Fax, o.Website} {
+	for _, s := range []string{o.Email, o.Phone, o.Mobile, o.Fax, o.Website} {
 		if s != "" {
 			parts = append(parts, s)
 		}

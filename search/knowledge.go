@@ -168,6 +168,9 @@ func (m *merger) office(o corpus.Office) {
 		merged.Address = x.Address
 	}
 	merged.Fax = cmpOr(o.Fax, x.Fax)
+	if o.Person == x.Person {
+		merged.Mobile = cmpOr(o.Mobile, x.Mobile) // a person's own number
+	}
 	merged.Website = cmpOr(o.Website, x.Website)
 	merged.Since = since
 	*x = merged

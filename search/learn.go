@@ -169,7 +169,7 @@ var (
 // in China is the secretariat's; any other is the office in Germany.
 func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	o := &corpus.Office{Kind: corpus.OfficeGerman, Cite: cite}
-	for _, line := range r.Contact {
+	for _, line := range l.firstContact(r.Contact) {
 		for _, part := range contactParts(line) {
 			l.contactPart(o, part, r.Lang)
 		}
@@ -198,6 +198,25 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	return o
 }
 
+// firstContact is the lines of the first contact of a block that gives
+// one for each side ("中方：黄嘉怡，新闻官 … 德方：Tobias Wendland，新闻发言人
+// …"), without the side's label; the whole block if it gives one.
+func (l *learner) firstContact(lines []string) []string {
+	var out []string
+	for i, line := range lines {
+		side, rest, ok := cutColon(line)
+		if !ok || !l.cues.countChina.whole(side, segment(side)) && !l.cues.countGermany.whole(side, segment(side)) {
+			out = append(out, line)
+			continue
+		}
+		if i > 0 && len(out) > 0 {
+			break // the other side's
+		}
+		out = append(out, rest)
+	}
+	return out
+}
+
 // contactParts cuts a line of a contact block that holds an address
 // ("Elbbrücke PR GmbH, Große Elbstraße 145, 22767 Hamburg") or a name
 // and a role ("陈思远（Chen Siyuan），联盟新闻联络人") into its parts.
@@ -224,6 +243,9 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 		// ("德国联络处：...") does not overwrite it.
 		case l.cues.contactEmail.whole(label, units):
 			o.Email = cmpOr(o.Email, cmpOr(emailPattern.FindString(value), value))
+			return
+		case l.cues.contactMobile.whole(label, units):
+			o.Mobile = cmpOr(o.Mobile, normaliseDash(value))
 			return
 		case l.cues.contactPhone.whole(label, units):
 			o.Phone = cmpOr(o.Phone, normaliseDash(value))

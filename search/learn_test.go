@@ -71,10 +71,15 @@ func TestLearn(t *testing.T) {
 		}{
 			{[]string{"Ansprechpartnerin: Dr. Eva Muster", "Muster PR GmbH", "Hauptstraße 1", "10115 Berlin", "Tel: +49 30 1234 – 5", "E-Mail: isa@muster.example"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Dr. Eva Muster", Organisation: "Muster PR GmbH", City: "Berlin", Address: []string{"Hauptstraße 1", "10115 Berlin"}, Phone: "+49 30 1234-5", Email: "isa@muster.example"}},
-			{[]string{"Jane Roe", "Roe Communications Ltd, 1 High Street, 20095 Hamburg", "Phone: +49 40 555", "E-mail: press@roe.example"},
-				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jane Roe", Organisation: "Roe Communications Ltd", City: "Hamburg", Address: []string{"1 High Street", "20095 Hamburg"}, Phone: "+49 40 555", Email: "press@roe.example"}},
+			{[]string{"Jane Roe", "Roe Communications Ltd, 1 High Street, 20095 Hamburg", "Phone: +49 40 555", "Mobile: +49 160 555 1234", "E-mail: press@roe.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jane Roe", Organisation: "Roe Communications Ltd", City: "Hamburg", Address: []string{"1 High Street", "20095 Hamburg"}, Phone: "+49 40 555", Mobile: "+49 160 555 1234", Email: "press@roe.example"}},
 			{[]string{"中德工业城市联盟秘书处（佛山）", "邮箱：city@example.cn", "电话：+86 757 1234567", "德国联络处：Eva Muster", "邮箱：other@example.de"},
 				corpus.Office{Kind: corpus.OfficeSecretariat, Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 1234567", Email: "city@example.cn"}},
+			// A contact for each side: the first, without its label; the
+			// other side's city is no person.
+			{[]string{"中方：黄嘉怡，新闻官", "中德工业城市联盟秘书处（佛山）", "电话：+86 757 2878 4795", "邮箱：press@isa-secretariat.example",
+				"德方：Tobias Wendland，新闻发言人", "联盟德国办事处（ISA-Geschäftsstelle Deutschland），柏林", "电话：+49 30 23125-452"},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795", Email: "press@isa-secretariat.example"}},
 		}
 		for _, tt := range tests {
 			got := l.learn(release(corpus.German, "T", nil, nil, tt.contact)).contact
@@ -83,7 +88,7 @@ func TestLearn(t *testing.T) {
 				continue
 			}
 			if got.Kind != tt.want.Kind || got.Person != tt.want.Person || got.Organisation != tt.want.Organisation || got.City != tt.want.City ||
-				strings.Join(got.Address, "|") != strings.Join(tt.want.Address, "|") || got.Phone != tt.want.Phone || got.Email != tt.want.Email {
+				strings.Join(got.Address, "|") != strings.Join(tt.want.Address, "|") || got.Phone != tt.want.Phone || got.Mobile != tt.want.Mobile || got.Email != tt.want.Email {
 				t.Errorf("%q:\n got %+v\nwant %+v", tt.contact, *got, tt.want)
 			}
 		}

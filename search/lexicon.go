@@ -28,6 +28,7 @@ const (
 	cEmail
 	cPhone
 	cFax
+	cMobile
 	cAddress
 	cWebsite
 	cCoordinator
@@ -75,7 +76,7 @@ const (
 
 // conceptNames are the concepts' names in the lexicon's data files.
 var conceptNames = map[string]concept{
-	"founding": cFounding, "contact": cContact, "email": cEmail, "phone": cPhone, "fax": cFax,
+	"founding": cFounding, "contact": cContact, "email": cEmail, "phone": cPhone, "fax": cFax, "mobile": cMobile,
 	"address": cAddress, "website": cWebsite, "coordinator": cCoordinator, "secretariat": cSecretariat,
 	"member": cMember, "join": cJoin, "list": cList, "count": cCount, "new": cNew, "next": cNext,
 	"former": cFormer, "order": cOrder, "wish": cWish, "proposal": cProposal, "founding_member": cFoundingMember,

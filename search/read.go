@@ -359,7 +359,7 @@ func (r *reading) modifier(m match) {
 
 // subjectConceptList are the concepts whose keywords name what a question
 // is about, rather than how it asks: "Portal", not "wann".
-var subjectConceptList = []concept{cFounding, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
+var subjectConceptList = []concept{cFounding, cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
 	cAssembly, cRelease, cName, cProposal, cMember, cJoin, cCount}
 
 // addSense records what a keyword or name of the question means.
@@ -690,7 +690,7 @@ func camelCase(word string) bool {
 // them even with an unknown word in it.
 func (q *question) subjects() int {
 	n := 0
-	for _, c := range []concept{cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
+	for _, c := range []concept{cFounding, cProposal, cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
 		cMember, cJoin, cList, cCount, cNew, cRelease, cAssembly, cName} {
 		if q.has[c] {
 			n++

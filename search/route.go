@@ -148,7 +148,7 @@ var rules = []rule{
 	}, fromReleasesOrFacts},
 	{"greeting", func(q *question) bool {
 		return q.has[cGreeting] && q.unknownWords() == 0 &&
-			!anyOf(q.has, cFounding, cProposal, cContact, cEmail, cPhone, cFax, cAddress, cWebsite, cMember, cCount, cList)
+			!anyOf(q.has, cFounding, cProposal, cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite, cMember, cCount, cList)
 	}, declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, true) })},
 	{"help", func(q *question) bool { return q.has[cHelp] && q.unknownWords() == 0 },
 		declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, false) })},
@@ -722,11 +722,11 @@ func anyOf(has [numConcepts]bool, cs ...concept) bool {
 }
 
 // contactConcepts are the concepts of a contact and its details.
-var contactConcepts = []concept{cContact, cEmail, cPhone, cFax, cAddress, cWebsite}
+var contactConcepts = []concept{cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite}
 
 func requestedDetails(has [numConcepts]bool) []concept {
 	var out []concept
-	for _, c := range []concept{cEmail, cPhone, cFax, cAddress, cWebsite} {
+	for _, c := range []concept{cEmail, cPhone, cMobile, cFax, cAddress, cWebsite} {
 		if has[c] {
 			out = append(out, c)
 		}

@@ -41,7 +41,7 @@ const (
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-44"
+const learnerVersion = "isabot-learner-46"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {
@@ -161,7 +161,7 @@ func officeKey(o *corpus.Office) string {
 			field(t[l])
 		}
 	}
-	for _, s := range []string{o.Kind, o.Organisation, o.City, o.Person, o.Email, o.Phone, o.Fax, o.Website,
+	for _, s := range []string{o.Kind, o.Organisation, o.City, o.Person, o.Email, o.Phone, o.Mobile, o.Fax, o.Website,
 		o.Since.String(), strconv.FormatBool(o.Current)} {
 		field(s)
 	}
@@ -179,7 +179,7 @@ func officeKey(o *corpus.Office) string {
 func cloneOffice(o *corpus.Office) *corpus.Office {
 	c := *o
 	c.Kind, c.Organisation, c.City, c.Person = strings.Clone(o.Kind), strings.Clone(o.Organisation), strings.Clone(o.City), strings.Clone(o.Person)
-	c.Email, c.Phone, c.Fax, c.Website = strings.Clone(o.Email), strings.Clone(o.Phone), strings.Clone(o.Fax), strings.Clone(o.Website)
+	c.Email, c.Phone, c.Mobile, c.Fax, c.Website = strings.Clone(o.Email), strings.Clone(o.Phone), strings.Clone(o.Mobile), strings.Clone(o.Fax), strings.Clone(o.Website)
 	c.Role, c.PersonRole = cloneText(o.Role), cloneText(o.PersonRole)
 	c.Address = nil
 	for _, a := range o.Address {

@@ -2457,3 +2457,35 @@ func TestAssemblyOfSeveralDays(t *testing.T) {
 		}
 	}
 }
+
+func TestMobileNumberOfTheContact(t *testing.T) {
+	// A release's contact block may give the spokesman's mobile number:
+	// asked for, it is given; a later release of his that gives none
+	// keeps it; his successor's answer does not give it.
+	e := engineWith(t, "")
+	release := func(day int, person, mobile string) string {
+		block := "Pressekontakt\n\n" + person + ", Pressesprecher\nISA-Geschäftsstelle Deutschland, Berlin\nTelefon: +49 30 23125-452\n"
+		if mobile != "" {
+			block += "Mobil: " + mobile + "\n"
+		}
+		return fmt.Sprintf("---\ntitle: \"Testmeldung %d\"\ndate: 2028-05-%02d\nlang: de\n---\n\nDies ist eine fiktive Testmeldung.\n\n%s", day, day, block)
+	}
+	addReleases(t, e, release(2, "Tobias Wendland", "+49 160 5552871"), release(9, "Tobias Wendland", ""))
+	for _, question := range []string{"Wie ist die Handynummer des Pressesprechers?", "What is the press spokesman's mobile number?", "新闻发言人的手机号码是多少？"} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "contact-details" || !strings.Contains(a.Text, "+49 160 5552871") || !strings.Contains(a.Text, "Wendland") {
+			t.Errorf("%s: rule %s: %s", question, a.Rule, a.Text)
+		}
+	}
+	addReleases(t, e, release(20, "Lea Sommer", ""))
+	a, err := e.Answer(t.Context(), "Wer ist der Pressesprecher?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Lea Sommer") || strings.Contains(a.Text, "5552871") {
+		t.Errorf("the successor's contact: %s", a.Text)
+	}
+}
