@@ -683,9 +683,10 @@ func (e *Engine) chineseCounted(q *question, before, after string) *topicWord {
 	if len(next) > 0 {
 		n = e.chineseWordAt(next, 0)
 	}
+	time := e.learner.cues.timeMeasureWords.index(string(first), nil) == 0
 	if n > 1 {
 		noun = string(next[:n])
-	} else if words := e.chineseWords(hanSuffix(before)); measure && len(words) > 0 {
+	} else if words := e.chineseWords(hanSuffix(before)); measure && !time && len(words) > 0 {
 		noun = words[len(words)-1]
 	}
 	words := e.topicOf([]string{noun}, nil, nil, q.lang)

@@ -771,14 +771,15 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	// A question typed in small letters only has no words in small
 	// letters that say less than its nouns.
 	capitals := slices.ContainsFunc(q.units, func(u unit) bool { return !u.han && u.capital && u.start > 0 })
-	for i := 0; i < len(q.unknown); i++ {
+	unknown := e.unknownInWords(q)
+	for i := 0; i < len(unknown); i++ {
 		// A run of Chinese characters, or a glossary phrase, is one
 		// topic.
-		u, j := q.unknown[i], i
-		for j+1 < len(q.unknown) && sameWord(q.unknown[j], q.unknown[j+1]) {
+		u, j := unknown[i], i
+		for j+1 < len(unknown) && sameWord(unknown[j], unknown[j+1]) {
 			j++
 		}
-		text := q.text[u.start:endOf(q.unknown[j])]
+		text := q.text[u.start:endOf(unknown[j])]
 		i = j
 		if e.learner.cues.measureWords.index(text, nil) == 0 && utf8.RuneCountInString(text) == 1 {
 			continue // a measure word alone: the 篇 of 那篇新闻稿, the 名 of 几名
@@ -838,6 +839,34 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	}
 	return topic
 }
+
+// unknownInWords are the question's unknown units and the Chinese
+// numerals right before one, which may begin its word: the 一 of 一等奖,
+// the 五 of 五月访德. A numeral that counts stays out: before a known word
+// or a measure word (两个城市, 一位工程师), after a word that asks which
+// or each (哪一天, 每一场).
+func (e *Engine) unknownInWords(q *question) []unit {
+	var out []unit
+	for i, u := range q.units {
+		numeral := u.han && strings.Contains(chineseDigits, u.key) &&
+			i+1 < len(q.units) && q.units[i+1].start == endOf(u) && q.isUnknown(q.units[i+1]) &&
+			e.learner.cues.measureWords.index(q.text[endOf(u):], nil) != 0 &&
+			(i == 0 || !strings.Contains(countingDeterminers, q.units[i-1].key))
+		if numeral || q.isUnknown(u) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// isChineseWord reports whether the dictionaries know a Chinese word.
+func (e *Engine) isChineseWord(w string) bool {
+	return len(e.bilingual().Translate(w, corpus.Chinese, corpus.English)) > 0
+}
+
+// countingDeterminers come before a numeral that counts: 哪一天, 每一场,
+// 第一, 这两家.
+const countingDeterminers = "哪每第这那几"
 
 // asksNumberAlone reports whether text is no more than words that ask
 // for a number: "How many", 多少.
@@ -1262,7 +1291,7 @@ func (e *Engine) chineseWords(run string) []string {
 func (e *Engine) chineseWordAt(runes []rune, i int) int {
 	n := min(4, len(runes)-i)
 	for ; n > 1; n-- {
-		if len(e.bilingual().Translate(string(runes[i:i+n]), corpus.Chinese, corpus.English)) > 0 {
+		if e.isChineseWord(string(runes[i : i+n])) {
 			break
 		}
 	}

@@ -2489,3 +2489,32 @@ func TestMobileNumberOfTheContact(t *testing.T) {
 		t.Errorf("the successor's contact: %s", a.Text)
 	}
 }
+
+func TestChineseNumeralInWord(t *testing.T) {
+	// A numeral before unknown characters may begin their word (一等奖,
+	// 五月); one that counts does not (一位, 哪一天, 每一场), nor is the
+	// measure word it counts a subject (几年).
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		in, out  string
+	}{
+		{"合作奖一等奖的奖金是多少？", "一等", ""},
+		{"二等奖颁给了哪两家企业？", "二等", ""},
+		{"书里有一章写的是一位柳州工程师", "", "一"},
+		{"配对洽谈日安排在哪一天", "", "一"},
+		{"联盟的线上研讨会每一场最多能有多少人参加？", "", "一"},
+		// A unit of time after 几 is what is counted, no subject.
+		{"秘书长的任期是几年？", "任期", "年"},
+	}
+	for _, tt := range tests {
+		var texts []string
+		for _, w := range e.topicWords(e.read(tt.question, corpus.Chinese)) {
+			texts = append(texts, w.text)
+		}
+		all := strings.Join(texts, " ")
+		if tt.in != "" && !strings.Contains(all, tt.in) || tt.out != "" && strings.Contains(all, tt.out) {
+			t.Errorf("%s: topic %q, want %q in it, %q not", tt.question, texts, tt.in, tt.out)
+		}
+	}
+}
