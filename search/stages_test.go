@@ -1080,6 +1080,8 @@ func TestBoundaryAsked(t *testing.T) {
 		"Ab wann gelten die neuen Beitragssätze?":       &e.message.startMarkers,
 		"Since when has Ludwigshafen been a member?":    &e.message.startMarkers,
 		"新会费从什么时候开始执行？":                                 &e.message.startMarkers,
+		"余热利用项目什么时候结束？":                                 &e.message.deadlineMarkers,
+		"When does the pilot end?":                      &e.message.deadlineMarkers,
 		"Wann wurde die Allianz gegründet?":             nil,
 		"Wie viele Mitglieder hat die Allianz ab 2027?": nil,
 	} {
