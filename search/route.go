@@ -628,7 +628,12 @@ func (e *Engine) ofFounding(years []int) bool {
 
 // asksMembership reports whether the question asks whether cities are
 // members, rather than how to become one or how many there are.
-func asksMembership(q *question) bool { return q.memberish && !q.has[cHow] && !q.has[cCount] }
+// asksMembership reports whether a question asks about a city's
+// membership: not how to join, nor how many joined, but at which assembly
+// ("太仓是在第几届全体大会上加入联盟的？").
+func asksMembership(q *question) bool {
+	return q.memberish && !q.has[cHow] && (!q.has[cCount] || q.expects == anOrdinal && q.has[cAssembly])
+}
 
 func asksOfOtherOrganisation(q *question) bool {
 	return q.memberish && q.namesOtherOrganisation(q.memberWords, memberPrepositions, 0, 2) ||

@@ -2386,6 +2386,10 @@ func TestRouteOfQuestion(t *testing.T) {
 		// question speaks of joining, or asks when and says nothing else:
 		// a joint workshop of two members is no membership ("joint" is
 		// no "join").
+		// At which assembly a city joined asks its membership; how
+		// many-th member it was, a count.
+		{"太仓是在第几届全体大会上加入联盟的？", "membership", true},
+		{"Taicang ist als wievieltes Mitglied beigetreten?", "membership", false},
 		{"Ist Köln vor Hamburg beigetreten?", "join-order", true},
 		{"Which joined first, Foshan or Aachen?", "join-order", true},
 		{"When is the first joint workshop of Dortmund and Luoyang planned?", "join-order", false},
