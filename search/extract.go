@@ -177,6 +177,9 @@ var (
 	quotedName    = regexp.MustCompile(`[„“"«»「『]\p{Lu}[^„“”"«»」』.,;:!?]{0,40}[“”"«»」』]`)
 	yearPattern   = regexp.MustCompile(`\b(?:19|20)\d{2}\b|\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	digitsPattern = regexp.MustCompile(`\d`)
+	// An age after a name, between commas, as press releases give it:
+	// "Wendland, 38, arbeitete zuvor …", "Sarah Klein, 41, joined …".
+	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+,\s+([1-9]\d),\s`)
 )
 
 // holds reports whether a sentence of a release holds a fact of type t
@@ -205,7 +208,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
 			cues.freeOfCharge.in(text, units)
 	case anAge:
-		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units)
+		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || appositionAge.MatchString(text)
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:
@@ -989,6 +992,10 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		}
 	case anAmount:
 		return amountPattern.FindString(text)
+	case anAge:
+		if m := appositionAge.FindStringSubmatch(text); m != nil {
+			return m[1]
+		}
 	case aNumber:
 		if m := numberPattern.FindString(stripOrdinals(stripDates(text))); m != "" {
 			return m

@@ -2524,3 +2524,23 @@ func TestChineseNumeralInWord(t *testing.T) {
 		}
 	}
 }
+
+func TestAgeAfterAName(t *testing.T) {
+	// Press releases give an age between commas after the name.
+	e := testEngine(t)
+	q := e.read("Wie alt ist Tobias Wendland?", "")
+	for sentence, want := range map[string]string{
+		"Wendland, 38, arbeitete zuvor sieben Jahre als Redakteur.": "38",
+		"Die Pressesprecherin ist 41 Jahre alt.":                    "",
+		"Berlin, 12. Mai 2028, Pressemitteilung":                    "",
+		"Er betreut 12, später 15 Städte.":                          "",
+	} {
+		holds := e.holds(sentence, anAge, q)
+		if holds != (want != "" || strings.Contains(sentence, "Jahre alt")) {
+			t.Errorf("%q holds an age: %v", sentence, holds)
+		}
+		if got := e.factIn(sentence, anAge, q); got != want {
+			t.Errorf("%q: the age %q, want %q", sentence, got, want)
+		}
+	}
+}
