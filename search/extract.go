@@ -577,18 +577,19 @@ func topicWeight(w topicWord) float64 {
 }
 
 // kindWords are the words that name a kind of fact, if any: "Geld",
-// "Budget" an amount, "Halle" a place, "岁" an age, "Frist" a date.
-func (e *Engine) kindWords(t answerType) *cueList {
+// "Budget" an amount, "Halle" a place, "岁" an age, "Frist" and "endet" a
+// date.
+func (e *Engine) kindWords(t answerType) []*cueList {
 	cues := e.learner.cues
 	switch t {
 	case anAmount:
-		return &cues.money
+		return []*cueList{&cues.money}
 	case aPlace:
-		return &cues.placeWords
+		return []*cueList{&cues.placeWords}
 	case anAge:
-		return &cues.ageUnits
+		return []*cueList{&cues.ageUnits}
 	case aDate:
-		return &e.message.asksDeadline // "Bewerbungsfrist", 截止日期
+		return []*cueList{&e.message.asksDeadline, &e.message.asksEnd} // "Bewerbungsfrist", 截止日期, 结束
 	}
 	return nil
 }
@@ -724,7 +725,7 @@ func (e *Engine) boundaryAsked(q *question) *cueList {
 	switch {
 	case q.expects != aDate:
 		return nil
-	case m.asksDeadline.in(q.text, q.units):
+	case m.asksDeadline.in(q.text, q.units), m.asksEnd.in(q.text, q.units):
 		return &m.deadlineMarkers
 	case m.asksStart.in(q.text, q.units):
 		return &m.startMarkers
@@ -741,15 +742,13 @@ func givesMarkedDate(s string, markers *cueList) bool {
 	for _, loc := range yearPattern.FindAllStringIndex(s, -1) {
 		spans = append(spans, dateSpan{start: loc[0], end: loc[1]}) // "by 2028"
 	}
-	for _, d := range spans {
-		if markers.endsIn(s[:d.start]) {
-			return true // the marker ends right before the date
-		}
-		if slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasPrefix(s[d.end:], m) }) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(spans, func(d dateSpan) bool { return markedDate(s, d, markers) })
+}
+
+// markedDate reports whether a marker ends right before the date d of s,
+// or a Chinese one follows it.
+func markedDate(s string, d dateSpan, markers *cueList) bool {
+	return markers.endsIn(s[:d.start]) || slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasPrefix(s[d.end:], m) })
 }
 
 // durationWord is the counted word of a question for a duration: the
@@ -984,7 +983,16 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 	text = withoutAsked(text, q.text)
 	switch want {
 	case aDate:
-		if dates := findDates(firstDays(text)); len(dates) > 0 {
+		dates := findDates(firstDays(text))
+		if marked := e.boundaryAsked(q); marked != nil {
+			// "bis zum 31. März 2031" for "Wann endet …?", not the
+			// start before it: the marked date, or none.
+			dates = slices.DeleteFunc(findDates(text), func(d dateSpan) bool { return !markedDate(text, d, marked) })
+			if len(dates) == 0 {
+				return ""
+			}
+		}
+		if len(dates) > 0 {
 			return dates[0].date.Format(lang)
 		}
 		if m := yearPattern.FindString(text); m != "" {

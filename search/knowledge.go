@@ -412,7 +412,7 @@ func suffixRole(role, other string) bool {
 // not, nor does 16 October move 15 October (an assembly may last two
 // days or three, and sources name any of them).
 func moved(d, known corpus.Date) bool {
-	const assemblyDays = 3
+	const movedDays = 3
 	switch {
 	case d.IsZero() || known.IsZero():
 		return false
@@ -423,7 +423,7 @@ func moved(d, known corpus.Date) bool {
 	case d.Month != known.Month:
 		return true
 	}
-	return d.Day != 0 && known.Day != 0 && abs(d.Day-known.Day) >= assemblyDays
+	return d.Day != 0 && known.Day != 0 && abs(d.Day-known.Day) >= movedDays
 }
 
 func abs(n int) int {

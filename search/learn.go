@@ -203,15 +203,17 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 // …"), without the side's label; the whole block if it gives one.
 func (l *learner) firstContact(lines []string) []string {
 	var out []string
-	for i, line := range lines {
+	sided := false // whether a side's label came before
+	for _, line := range lines {
 		side, rest, ok := cutColon(line)
 		if !ok || !l.cues.countChina.whole(side, segment(side)) && !l.cues.countGermany.whole(side, segment(side)) {
 			out = append(out, line)
 			continue
 		}
-		if i > 0 && len(out) > 0 {
+		if sided {
 			break // the other side's
 		}
+		sided = true
 		out = append(out, rest)
 	}
 	return out
@@ -585,7 +587,12 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 					out[i].when, out[i].effective = dates[0].date, true
 				}
 			case l.cues.membershipEnds.in(s.text, s.units):
-				if i := onlyChange(out, leaves); i >= 0 && out[i].when.IsZero() {
+				// Of the city leaving, not of another the sentence names.
+				i := onlyChange(out, leaves)
+				if i < 0 || !out[i].when.IsZero() {
+					continue
+				}
+				if !slices.ContainsFunc(l.citiesOfClause(all, k), func(p foundPlace) bool { return p.city == nil || !sameCity(p.city, &out[i].city) }) {
 					out[i].when = dates[0].date
 				}
 			}
@@ -1094,18 +1101,19 @@ func assemblyDays(text string) (first, last corpus.Date) {
 	if first.Day == 0 {
 		return first, corpus.Date{}
 	}
-	ranges := slices.Concat(dayRange.FindAllStringSubmatch(text, -1), zhDayRange.FindAllStringSubmatch(text, -1))
-	for _, m := range ranges {
-		from, to := m[1], m[2] // the days of "15. und 16. Oktober 2025"
-		if strings.Contains(m[0], "年") {
-			from, to = m[3], m[4]
-		}
-		day, _ := strconv.Atoi(from)
-		lastDay, _ := strconv.Atoi(to)
-		if day == first.Day && lastDay > day && lastDay <= 31 {
+	// The last day of the range whose first day is the assembly's: not
+	// of "after the fair of 12-14 March" for "on 12 April".
+	for _, r := range []struct {
+		pattern   *regexp.Regexp
+		lastGroup int
+	}{{dayRange, 2}, {zhDayRange, 4}} {
+		for _, m := range r.pattern.FindAllStringSubmatch(text, -1) {
+			lastDay, _ := strconv.Atoi(m[r.lastGroup])
 			last = first
 			last.Day = lastDay
-			return first, last
+			if dates := findDates(firstDays(m[0])); len(dates) > 0 && dates[0].date == first && last.Time().Day() == lastDay && lastDay > first.Day {
+				return first, last // a day the month has
+			}
 		}
 	}
 	return first, corpus.Date{}

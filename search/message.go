@@ -39,7 +39,9 @@ type messageCues struct {
 	// asksDeadline asks for a date a text gives with a deadlineMarker;
 	// asksStart for one it gives with a startMarker.
 	asksDeadline, deadlineMarkers cueList
-	asksStart, startMarkers       cueList
+	// asksEnd asks when something ends: a date marked as a deadline's.
+	asksEnd                 cueList
+	asksStart, startMarkers cueList
 	// listConjunctions join the last of several things named in a row to
 	// the others; enumeration finds such a row.
 	listConjunctions cueList
@@ -71,7 +73,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_age":      &m.asksAge,
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
-		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers,
+		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich,
 		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
@@ -299,10 +301,11 @@ func (m *messageCues) leadIn(q string) int {
 	}
 	// "Kurze Frage fürs Ruhrgebiet-Ressort: Ist Bottrop noch Mitglied?":
 	// a question that opens with its verb, after a colon.
-	if _, rest, ok := cutColon(q); ok {
-		rest = strings.TrimSpace(rest)
-		if units := segment(rest); len(units) > 0 && m.questionVerbs.at(units, 0) > 0 {
-			return len(q) - len(rest)
+	if i := strings.IndexAny(q, ":："); i >= 0 {
+		_, size := utf8.DecodeRuneInString(q[i:])
+		start := i + size + len(q[i+size:]) - len(strings.TrimLeftFunc(q[i+size:], unicode.IsSpace))
+		if units := segment(q[start:]); len(units) > 0 && m.questionVerbs.at(units, 0) > 0 {
+			return start
 		}
 	}
 	return 0

@@ -79,6 +79,7 @@ func TestLeadIn(t *testing.T) {
 		{"Kurze Frage fürs Ruhrgebiet-Ressort: Ist Bottrop noch Mitglied?", "Ist Bottrop noch Mitglied?"},
 		{"Zur Messe: Gibt es einen Gemeinschaftsstand?", "Gibt es einen Gemeinschaftsstand?"},
 		{"Uhrzeit: 10:30", "Uhrzeit: 10:30"},
+		{"Kurze Frage fürs Ressort: Ist Bottrop noch Mitglied? ", "Ist Bottrop noch Mitglied? "},
 	}
 	for _, tt := range tests {
 		if got := tt.question[m.leadIn(tt.question):]; got != tt.core {

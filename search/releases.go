@@ -785,7 +785,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			continue // a measure word alone: the 篇 of 那篇新闻稿, the 名 of 几名
 		}
 		texts = append(texts, text)
-		if kind := e.kindWords(q.expects); kind != nil && kind.inText(text) {
+		if slices.ContainsFunc(e.kindWords(q.expects), func(kind *cueList) bool { return kind.inText(text) }) {
 			// "Geld" in "Wie viel Geld …?" says what is asked, not of
 			// what: searched for, but a passage need not hold it.
 			kinds[text] = true

@@ -627,10 +627,8 @@ func (e *Engine) ofFounding(years []int) bool {
 }
 
 // asksMembership reports whether the question asks whether cities are
-// members, rather than how to become one or how many there are.
-// asksMembership reports whether a question asks about a city's
-// membership: not how to join, nor how many joined, but at which assembly
-// ("太仓是在第几届全体大会上加入联盟的？").
+// members, rather than how to become one or how many there are; at which
+// assembly a city joined is its membership ("太仓是在第几届全体大会上加入联盟的？").
 func asksMembership(q *question) bool {
 	return q.memberish && !q.has[cHow] && (!q.has[cCount] || q.expects == anOrdinal && q.has[cAssembly])
 }

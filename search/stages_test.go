@@ -2468,7 +2468,6 @@ func TestMobileNumberOfTheContact(t *testing.T) {
 	// A release's contact block may give the spokesman's mobile number:
 	// asked for, it is given; a later release of his that gives none
 	// keeps it; his successor's answer does not give it.
-	e := engineWith(t, "")
 	release := func(day int, person, mobile string) string {
 		block := "Pressekontakt\n\n" + person + ", Pressesprecher\nISA-Geschäftsstelle Deutschland, Berlin\nTelefon: +49 30 23125-452\n"
 		if mobile != "" {
@@ -2476,23 +2475,29 @@ func TestMobileNumberOfTheContact(t *testing.T) {
 		}
 		return fmt.Sprintf("---\ntitle: \"Testmeldung %d\"\ndate: 2028-05-%02d\nlang: de\n---\n\nDies ist eine fiktive Testmeldung.\n\n%s", day, day, block)
 	}
-	addReleases(t, e, release(2, "Tobias Wendland", "+49 160 5552871"), release(9, "Tobias Wendland", ""))
-	for _, question := range []string{"Wie ist die Handynummer des Pressesprechers?", "What is the press spokesman's mobile number?", "新闻发言人的手机号码是多少？"} {
+	ask := func(e *Engine, question string) answer.Answer {
+		t.Helper()
 		a, err := e.Answer(t.Context(), question, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Rule != "contact-details" || !strings.Contains(a.Text, "+49 160 5552871") || !strings.Contains(a.Text, "Wendland") {
+		return a
+	}
+	e := engineWith(t, "")
+	addReleases(t, e, release(2, "Tobias Wendland", "+49 160 5552871"), release(9, "Tobias Wendland", ""))
+	for _, question := range []string{"Wie ist die Handynummer des Pressesprechers?", "What is the press spokesman's mobile number?", "新闻发言人的手机号码是多少？"} {
+		if a := ask(e, question); a.Rule != "contact-details" || !strings.Contains(a.Text, "+49 160 5552871") || !strings.Contains(a.Text, "Wendland") {
 			t.Errorf("%s: rule %s: %s", question, a.Rule, a.Text)
 		}
 	}
-	addReleases(t, e, release(20, "Lea Sommer", ""))
-	a, err := e.Answer(t.Context(), "Wer ist der Pressesprecher?", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(a.Text, "Lea Sommer") || strings.Contains(a.Text, "5552871") {
+	e = engineWith(t, "")
+	addReleases(t, e, release(2, "Tobias Wendland", "+49 160 5552871"), release(9, "Tobias Wendland", ""), release(20, "Lea Sommer", ""))
+	if a := ask(e, "Wer ist der Pressesprecher?"); !strings.Contains(a.Text, "Lea Sommer") || strings.Contains(a.Text, "5552871") {
 		t.Errorf("the successor's contact: %s", a.Text)
+	}
+	if !slices.ContainsFunc(e.data.Alliance.Offices, func(o corpus.Office) bool { return o.Person == "Tobias Wendland" && o.Mobile == "+49 160 5552871" }) ||
+		slices.ContainsFunc(e.data.Alliance.Offices, func(o corpus.Office) bool { return o.Person == "Lea Sommer" && o.Mobile != "" }) {
+		t.Errorf("offices %+v: want the number Tobias Wendland's, not Lea Sommer's", e.data.Alliance.Offices)
 	}
 }
 
@@ -2541,6 +2546,29 @@ func TestAgeAfterAName(t *testing.T) {
 		}
 		if got := e.factIn(sentence, anAge, q); got != want {
 			t.Errorf("%q: the age %q, want %q", sentence, got, want)
+		}
+	}
+}
+
+func TestEndDateInShort(t *testing.T) {
+	// Asked when something ends, the fact said in short is the date the
+	// text marks as an end, or none; "the end of" asks for no date.
+	e := testEngine(t)
+	tests := []struct{ question, sentence, want string }{
+		{"When does the project end?", "Das Projekt läuft vom 1. Juli 2028 bis zum 30. Juni 2031.", "30 June 2031"},
+		{"Wann endet das Projekt?", "The project runs from 1 October 2028 to 30 September 2031.", ""},
+		{"Wann beginnt das Projekt?", "Das Projekt läuft vom 1. Juli 2028 bis zum 30. Juni 2031.", "1. Juli 2028"},
+	}
+	for _, tt := range tests {
+		q := e.read(tt.question, "")
+		q.lang, _ = DetectLang(tt.question)
+		if got := e.factIn(tt.sentence, aDate, q); got != tt.want {
+			t.Errorf("%s: %q in short, want %q", tt.question, got, tt.want)
+		}
+	}
+	for _, question := range []string{"What did the jury do at the end of the presentations?", "到目前为止，联盟有多少成员？"} {
+		if got := e.read(question, "").expects; got == aDate {
+			t.Errorf("%s asks for a date", question)
 		}
 	}
 }
