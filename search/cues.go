@@ -28,7 +28,7 @@ type cues struct {
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
 	freeOfCharge, reasons, frequencies, measureWords, totals              cueList
-	timeMeasureWords                                                      cueList
+	timeMeasureWords, countingDeterminers                                 cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
@@ -58,15 +58,16 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
 		"decision": &c.decision, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "surname": &c.surname,
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,
-		"invested":           &c.invested,
-		"age_units":          &c.ageUnits,
-		"free_of_charge":     &c.freeOfCharge,
-		"reasons":            &c.reasons,
-		"frequencies":        &c.frequencies,
-		"totals":             &c.totals,
-		"measure_words":      &c.measureWords,
-		"time_measure_words": &c.timeMeasureWords,
-		"name_boundaries":    &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
+		"invested":             &c.invested,
+		"age_units":            &c.ageUnits,
+		"free_of_charge":       &c.freeOfCharge,
+		"reasons":              &c.reasons,
+		"frequencies":          &c.frequencies,
+		"totals":               &c.totals,
+		"measure_words":        &c.measureWords,
+		"time_measure_words":   &c.timeMeasureWords,
+		"counting_determiners": &c.countingDeterminers,
+		"name_boundaries":      &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
 		"alliance_contact":  &c.allianceContact,
 		"city_office":       &c.cityOffice,
 		"appointed":         &c.appointed,

@@ -59,7 +59,7 @@ func (e *Engine) expected(q *question) answerType {
 	case m.asksOrdinal.in(q.text, q.units):
 		// "Als wievieltes Mitglied …?", 第几届
 		return anOrdinal
-	case anyOf(q.has, cEmail, cPhone, cMobile, cFax) && asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(q.text, "?？!！. ")):
+	case anyOf(q.has, reachedBy...) && asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(q.text, "?？!！. ")):
 		// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist
 		// sie telefonisch erreichbar?" asks for one.
 		return aContact
@@ -80,7 +80,7 @@ func (e *Engine) expected(q *question) answerType {
 	case e.learner.cues.money.in(q.text, q.units):
 		// "What is the budget of ReCycle Cities?"
 		return anAmount
-	case anyOf(q.has, cEmail, cPhone, cMobile, cFax):
+	case anyOf(q.has, reachedBy...):
 		// "What is Zhao Min's fax number?", not "When can I call?"
 		return aContact
 	case asksWhichCity(q):
@@ -687,10 +687,10 @@ func (e *Engine) chineseCounted(q *question, before, after string) *topicWord {
 	if len(next) > 0 {
 		n = e.chineseWordAt(next, 0)
 	}
-	time := e.learner.cues.timeMeasureWords.index(string(first), nil) == 0
+	timeUnit := e.learner.cues.timeMeasureWords.index(string(first), nil) == 0
 	if n > 1 {
 		noun = string(next[:n])
-	} else if words := e.chineseWords(hanSuffix(before)); measure && !time && len(words) > 0 {
+	} else if words := e.chineseWords(hanSuffix(before)); measure && !timeUnit && len(words) > 0 {
 		noun = words[len(words)-1]
 	}
 	words := e.topicOf([]string{noun}, nil, nil, q.lang)

@@ -236,7 +236,7 @@ func (e *Engine) contact(lang corpus.Lang, kind string, asked corpus.Date, expla
 		lead, newer, before = newer[0], nil, lead
 	}
 	details := func(o *corpus.Office) string {
-		return officeDetails(o, lang, []concept{cAddress, cEmail, cPhone, cMobile, cFax, cWebsite})
+		return officeDetails(o, lang, slices.Concat([]concept{cAddress}, reachedBy, []concept{cWebsite}))
 	}
 	asOf := a.cite(lead.Cite)
 	switch {

@@ -359,8 +359,8 @@ func (r *reading) modifier(m match) {
 
 // subjectConceptList are the concepts whose keywords name what a question
 // is about, rather than how it asks: "Portal", not "wann".
-var subjectConceptList = []concept{cFounding, cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
-	cAssembly, cRelease, cName, cProposal, cMember, cJoin, cCount}
+var subjectConceptList = slices.Concat([]concept{cFounding, cCoordinator, cSecretariat,
+	cAssembly, cRelease, cName, cProposal, cMember, cJoin, cCount}, contactConcepts)
 
 // addSense records what a keyword or name of the question means.
 func (q *question) addSense(s sense, mention cityMention) {
@@ -690,8 +690,8 @@ func camelCase(word string) bool {
 // them even with an unknown word in it.
 func (q *question) subjects() int {
 	n := 0
-	for _, c := range []concept{cFounding, cProposal, cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite, cCoordinator, cSecretariat,
-		cMember, cJoin, cList, cCount, cNew, cRelease, cAssembly, cName} {
+	for _, c := range slices.Concat([]concept{cFounding, cProposal, cCoordinator, cSecretariat,
+		cMember, cJoin, cList, cCount, cNew, cRelease, cAssembly, cName}, contactConcepts) {
 		if q.has[c] {
 			n++
 		}

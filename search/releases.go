@@ -851,7 +851,7 @@ func (e *Engine) unknownInWords(q *question) []unit {
 		numeral := u.han && strings.Contains(chineseDigits, u.key) &&
 			i+1 < len(q.units) && q.units[i+1].start == endOf(u) && q.isUnknown(q.units[i+1]) &&
 			e.learner.cues.measureWords.index(q.text[endOf(u):], nil) != 0 &&
-			(i == 0 || !strings.Contains(countingDeterminers, q.units[i-1].key))
+			(i == 0 || !slices.Contains(e.learner.cues.countingDeterminers.chinese, q.units[i-1].key))
 		if numeral || q.isUnknown(u) {
 			out = append(out, u)
 		}
@@ -863,10 +863,6 @@ func (e *Engine) unknownInWords(q *question) []unit {
 func (e *Engine) isChineseWord(w string) bool {
 	return len(e.bilingual().Translate(w, corpus.Chinese, corpus.English)) > 0
 }
-
-// countingDeterminers come before a numeral that counts: 哪一天, 每一场,
-// 第一, 这两家.
-const countingDeterminers = "哪每第这那几"
 
 // asksNumberAlone reports whether text is no more than words that ask
 // for a number: "How many", 多少.

@@ -148,7 +148,7 @@ var rules = []rule{
 	}, fromReleasesOrFacts},
 	{"greeting", func(q *question) bool {
 		return q.has[cGreeting] && q.unknownWords() == 0 &&
-			!anyOf(q.has, cFounding, cProposal, cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite, cMember, cCount, cList)
+			!anyOf(q.has, slices.Concat([]concept{cFounding, cProposal, cMember, cCount, cList}, contactConcepts)...)
 	}, declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, true) })},
 	{"help", func(q *question) bool { return q.has[cHelp] && q.unknownWords() == 0 },
 		declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, false) })},
@@ -724,12 +724,17 @@ func anyOf(has [numConcepts]bool, cs ...concept) bool {
 	return false
 }
 
-// contactConcepts are the concepts of a contact and its details.
-var contactConcepts = []concept{cContact, cEmail, cPhone, cMobile, cFax, cAddress, cWebsite}
+// The contact details: those one reaches someone by, and all of them;
+// contactConcepts are those of a contact and its details.
+var (
+	reachedBy       = []concept{cEmail, cPhone, cMobile, cFax}
+	detailConcepts  = slices.Concat(reachedBy, []concept{cAddress, cWebsite})
+	contactConcepts = slices.Concat([]concept{cContact}, detailConcepts)
+)
 
 func requestedDetails(has [numConcepts]bool) []concept {
 	var out []concept
-	for _, c := range []concept{cEmail, cPhone, cMobile, cFax, cAddress, cWebsite} {
+	for _, c := range detailConcepts {
 		if has[c] {
 			out = append(out, c)
 		}
