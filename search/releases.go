@@ -840,11 +840,12 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	return topic
 }
 
-// unknownInWords are the question's unknown units and the Chinese
-// numerals right before one, which may begin its word: the 一 of 一等奖,
-// the 五 of 五月访德. A numeral that counts stays out: before a known word
-// or a measure word (两个城市, 一位工程师), after a word that asks which
-// or each (哪一天, 每一场).
+// unknownInWords are the question's unknown units, the known ones of a
+// glossary phrase with one of them (the "ersten" of "den ersten Platz"),
+// and the Chinese numerals right before one, which may begin its word:
+// the 一 of 一等奖, the 五 of 五月访德. A numeral that counts stays out:
+// before a known word or a measure word (两个城市, 一位工程师), after a
+// word that asks which or each (哪一天, 每一场).
 func (e *Engine) unknownInWords(q *question) []unit {
 	var out []unit
 	for i, u := range q.units {
@@ -852,7 +853,8 @@ func (e *Engine) unknownInWords(q *question) []unit {
 			i+1 < len(q.units) && q.units[i+1].start == endOf(u) && q.isUnknown(q.units[i+1]) &&
 			e.learner.cues.measureWords.index(q.text[endOf(u):], nil) != 0 &&
 			(i == 0 || !slices.Contains(e.learner.cues.countingDeterminers.chinese, q.units[i-1].key))
-		if numeral || q.isUnknown(u) {
+		phrase := !u.han && u.word != 0 && slices.ContainsFunc(q.unknown, func(x unit) bool { return x.word == u.word })
+		if numeral || phrase || q.isUnknown(u) {
 			out = append(out, u)
 		}
 	}

@@ -2517,10 +2517,13 @@ func TestChineseNumeralInWord(t *testing.T) {
 		{"联盟的线上研讨会每一场最多能有多少人参加？", "", "一"},
 		// A unit of time after 几 is what is counted, no subject.
 		{"秘书长的任期是几年？", "任期", "年"},
+		// An ordinal of a glossary phrase is part of it.
+		{"Wer hat den ersten Platz belegt?", "ersten Platz", ""},
 	}
 	for _, tt := range tests {
 		var texts []string
-		for _, w := range e.topicWords(e.read(tt.question, corpus.Chinese)) {
+		lang, _ := DetectLang(tt.question)
+		for _, w := range e.topicWords(e.read(tt.question, lang)) {
 			texts = append(texts, w.text)
 		}
 		all := strings.Join(texts, " ")
