@@ -118,7 +118,7 @@ var evalSuites = []evalSuite{
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.65,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.66,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -143,7 +143,7 @@ var evalSuites = []evalSuite{
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.65,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.66,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
@@ -155,7 +155,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.65,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.67,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -179,7 +179,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.62,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.63,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -190,7 +190,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.66,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.68,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -202,8 +202,9 @@ var evalSuites = []evalSuite{
 	// across languages 57, of the 130 that ask for a kind of fact 77;
 	// 91 (60.7 %) at the session's end, none of its questions or
 	// failures read. From this session on, blind11's and blind12's
-	// failures are read: they are training sets now.
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.60,
+	// failures are read: they are training sets now. Its own failures
+	// were read in the eleventh session (100 right at its end).
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.66,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 	// A fourteenth blind set, by a fourteenth helper who had not seen the
 	// engine, written at the start of the eleventh session: eight
