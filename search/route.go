@@ -140,7 +140,11 @@ var rules = []rule{
 	// "An welchen Tagen genau findet die 12. Plenarversammlung statt?":
 	// the date of an assembly named by its number is a fact of the data,
 	// whatever other words ask for it.
-	{"assembly-date", func(q *question) bool { return q.has[cAssembly] && len(q.numbers) > 0 && q.expects == aDate },
+	// Not "When will the new hydrogen working group hold its first
+	// meeting?": another body's.
+	{"assembly-date", func(q *question) bool {
+		return q.has[cAssembly] && len(q.numbers) > 0 && q.expects == aDate && q.unknownWords() <= 1
+	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
@@ -640,6 +644,11 @@ func asksOfOtherOrganisation(q *question) bool {
 
 func asksForMembers(q *question) bool {
 	unknown := q.unknownWords()
+	// "How old is the new press spokesman of the German office?" asks
+	// for no members.
+	if !slices.Contains([]answerType{anyText, aList, aCity, aPlace, aNumber}, q.expects) {
+		return false
+	}
 	switch {
 	case q.has[cList] && q.memberish:
 		return true

@@ -2389,6 +2389,12 @@ func TestRouteOfQuestion(t *testing.T) {
 		// At which assembly a city joined asks its membership; how
 		// many-th member it was, a count.
 		{"太仓是在第几届全体大会上加入联盟的？", "membership", true},
+		// The members answer no age, and an assembly's date no other
+		// body's meeting.
+		{"How old is the new press spokesman of the German ISA office?", "members", false},
+		{"Which German cities are members?", "members", true},
+		{"When is the new hydrogen and storage working group due to hold its first meeting?", "assembly-date", false},
+		{"Wann war die 3. Plenarversammlung?", "assembly-date", true},
 		{"Taicang ist als wievieltes Mitglied beigetreten?", "membership", false},
 		{"Ist Köln vor Hamburg beigetreten?", "join-order", true},
 		{"Which joined first, Foshan or Aachen?", "join-order", true},
