@@ -169,11 +169,13 @@ var (
 // in China is the secretariat's; any other is the office in Germany.
 func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	o := &corpus.Office{Kind: corpus.OfficeGerman, Cite: cite}
-	for _, line := range l.firstContact(r.Contact) {
+	lines, since := l.currentContact(r.Contact)
+	for _, line := range lines {
 		for _, part := range contactParts(line) {
 			l.contactPart(o, part, r.Lang)
 		}
 	}
+	o.Since = since
 	if o.Person == "" && o.Organisation == "" && o.Email == "" && o.Phone == "" {
 		return nil
 	}
@@ -198,25 +200,52 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	return o
 }
 
-// firstContact is the lines of the first contact of a block that gives
-// one for each side ("中方：黄嘉怡，新闻官 … 德方：Tobias Wendland，新闻发言人
-// …"), without the side's label; the whole block if it gives one.
-func (l *learner) firstContact(lines []string) []string {
-	var out []string
-	sided := false // whether a side's label came before
-	for _, line := range lines {
-		side, rest, ok := cutColon(line)
-		if !ok || !l.cues.countChina.whole(side, segment(side)) && !l.cues.countGermany.whole(side, segment(side)) {
-			out = append(out, line)
-			continue
-		}
-		if sided {
-			break // the other side's
-		}
-		sided = true
-		out = append(out, rest)
+// currentContact is the lines of the contact a block gives as the one to
+// turn to: of a block that gives one for each side ("中方：黄嘉怡，新闻官 …
+// 德方：Tobias Wendland，新闻发言人 …"), the first, without the side's
+// label; of one that gives the contacts before and from a day ("Bis 31.
+// Oktober 2027: Miriam Kessler … Ab 1. November 2027: Daniel Rehbein …"),
+// the one from that day, with the day; else the whole block.
+func (l *learner) currentContact(lines []string) (current []string, since corpus.Date) {
+	type group struct {
+		lines    []string
+		from     corpus.Date // the day a label "Ab 1. November 2027:" gives
+		labelled bool        // whether it starts at a side's label or a day's
 	}
-	return out
+	var groups []group
+	for _, line := range lines {
+		label, rest, ok := cutColon(line)
+		units := segment(label)
+		side := ok && (l.cues.countChina.whole(label, units) || l.cues.countGermany.whole(label, units))
+		dates := findDates(label)
+		dated := ok && len(dates) > 0 && len(units) <= 6
+		if side || dated || len(groups) == 0 {
+			g := group{labelled: side || dated}
+			if dated && l.cues.effective.endsIn(label[:dates[0].start]) {
+				g.from = dates[0].date
+			}
+			if side || dated {
+				line = rest
+			}
+			groups = append(groups, g)
+		}
+		if line != "" {
+			groups[len(groups)-1].lines = append(groups[len(groups)-1].lines, line)
+		}
+	}
+	for _, g := range groups {
+		if !g.from.IsZero() {
+			return g.lines, g.from
+		}
+	}
+	switch {
+	case len(groups) == 0:
+		return nil, corpus.Date{}
+	case !groups[0].labelled && len(groups) > 1:
+		// The lines before the first label head the first contact.
+		return slices.Concat(groups[0].lines, groups[1].lines), corpus.Date{}
+	}
+	return groups[0].lines, corpus.Date{}
 }
 
 // contactParts cuts a line of a contact block that holds an address

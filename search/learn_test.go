@@ -82,6 +82,11 @@ func TestLearn(t *testing.T) {
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795", Email: "press@isa-secretariat.example"}},
 			{[]string{"中德工业城市联盟秘书处（佛山）", "中方：黄嘉怡，新闻官", "电话：+86 757 2878 4795", "德方：Tobias Wendland，新闻发言人", "电话：+49 30 23125-452"},
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795"}},
+			// The contact from a day, not the one until the day before.
+			{[]string{"Bis 31. Oktober 2027:", "Miriam Kessler, Pressereferentin, Telefon +49 30 23125-452, miriam.kessler@isa-buero.example", "Ab 1. November 2027:",
+				"Daniel Rehbein", "Pressesprecher, ISA-Büro Deutschland", "Charlottenstraße 65, 10117 Berlin", "Telefon: +49 30 23125-480", "E-Mail: presse@isa-buero.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Daniel Rehbein", Organisation: "ISA-Büro Deutschland", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-480", Email: "presse@isa-buero.example",
+					Since: corpus.Date{Year: 2027, Month: 11, Day: 1}}},
 		}
 		for _, tt := range tests {
 			got := l.learn(release(corpus.German, "T", nil, nil, tt.contact)).contact
@@ -90,7 +95,8 @@ func TestLearn(t *testing.T) {
 				continue
 			}
 			if got.Kind != tt.want.Kind || got.Person != tt.want.Person || got.Organisation != tt.want.Organisation || got.City != tt.want.City ||
-				strings.Join(got.Address, "|") != strings.Join(tt.want.Address, "|") || got.Phone != tt.want.Phone || got.Mobile != tt.want.Mobile || got.Email != tt.want.Email {
+				strings.Join(got.Address, "|") != strings.Join(tt.want.Address, "|") || got.Phone != tt.want.Phone || got.Mobile != tt.want.Mobile || got.Email != tt.want.Email ||
+				got.Since != tt.want.Since {
 				t.Errorf("%q:\n got %+v\nwant %+v", tt.contact, *got, tt.want)
 			}
 		}
