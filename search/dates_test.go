@@ -59,3 +59,17 @@ func TestFirstDays(t *testing.T) {
 		}
 	}
 }
+
+func TestStripDates(t *testing.T) {
+	// The patterns find the day before the month alone, which comes
+	// first in these sentences: cut in the order of the text, both go.
+	for _, tt := range []struct{ text, want string }{
+		{"From March 2029, a weekly train leaves on 6 March 2029 and arrives on 25 March 2029.", "From , a weekly train leaves on  and arrives on ."},
+		{"Sie ist seit Juli 2025 dabei und wechselt zum 1. April 2029 nach Saarbrücken.", "Sie ist seit  dabei und wechselt zum  nach Saarbrücken."},
+		{"Die 48 Mitglieder trafen sich 2029.", "Die 48 Mitglieder trafen sich ."},
+	} {
+		if got := stripDates(tt.text); got != tt.want {
+			t.Errorf("stripDates(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

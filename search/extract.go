@@ -324,7 +324,12 @@ func stripOrdinals(s string) string {
 // is no answer to "how many", nor the 15 of "am 15. und 16. Oktober".
 func stripDates(s string) string {
 	s = firstDays(s)
-	for _, d := range slices.Backward(findDates(s)) {
+	// From the last in the text to the first: findDates gives them in
+	// the order of its patterns ("25 March 2029" before the "March 2029"
+	// of "From March 2029" earlier in the sentence).
+	spans := findDates(s)
+	slices.SortFunc(spans, func(a, b dateSpan) int { return b.start - a.start })
+	for _, d := range spans {
 		s = s[:d.start] + s[d.end:]
 	}
 	return yearPattern.ReplaceAllString(s, "")
