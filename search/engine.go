@@ -307,7 +307,7 @@ func lexiconDictionary(lex *lexicon) *dictionary {
 	// In a fixed order: typo matching prefers the entry added first.
 	for c := concept(1); c < numConcepts; c++ {
 		for _, w := range lex.keywords[c] {
-			d.add(w, sense{concept: c})
+			d.add(w.Text, sense{concept: c, lang: w.Lang})
 		}
 	}
 	// The analyzers' stop lists complete the lexicon's.

@@ -119,19 +119,39 @@ var (
 // concept, in the order the files list them (typo matching prefers the
 // first), and the glossary of the releases' subjects.
 type lexicon struct {
-	keywords map[concept][]string
+	keywords map[concept][]keyword
 	glossary []meaning
+}
+
+// keyword is a word of a concept, in every language or in one: a concept
+// may list its words by language ("stop: {de: [stand], en: [...]}"), so
+// that the German "Stand" of "Stand: 2022" is no meaning, but the
+// English "joint stand" is.
+type keyword struct {
+	Text string
+	Lang corpus.Lang // "" for every language
+}
+
+// sameLanguage reports whether two keywords may meet in one question:
+// one of them is of every language, or they are of the same.
+func (k keyword) sameLanguage(o keyword) bool {
+	return k.Lang == "" || o.Lang == "" || k.Lang == o.Lang
 }
 
 // loadLexicon reads the word lists of fsys. Every problem is a
 // *corpus.FileError with the file and line, joined into one error.
 func loadLexicon(fsys fs.FS) (*lexicon, error) {
-	lex := &lexicon{keywords: map[concept][]string{}}
+	lex := &lexicon{keywords: map[concept][]keyword{}}
 	var errs []error
 	fail := func(path string, line int, format string, args ...any) {
 		errs = append(errs, &corpus.FileError{Path: path, Line: line, Err: fmt.Errorf(format, args...)})
 	}
-	where := map[string]map[concept]string{} // word → concept → file:line
+	type listed struct {
+		concept concept
+		keyword keyword
+		at      string // file:line
+	}
+	where := map[string][]listed{} // by word
 	for _, path := range keywordFiles {
 		doc, err := readYAML(fsys, path)
 		if err != nil {
@@ -149,24 +169,26 @@ func loadLexicon(fsys fs.FS) (*lexicon, error) {
 				fail(path, key.Line, "unknown concept %q", key.Value)
 				continue
 			}
-			for _, w := range words(list, func(line int, msg string) { fail(path, line, "%s", msg) }) {
-				at := fmt.Sprintf("%s:%d", path, w.line)
-				seen := where[w.text]
-				if seen == nil {
-					seen = map[concept]string{}
-					where[w.text] = seen
-				}
-				if first, dup := seen[c]; dup {
-					fail(path, w.line, "%q is listed twice in %s (first at %s)", w.text, key.Value, first)
-					continue
-				}
-				for other, first := range seen {
-					if slices.Contains(exclusive, c) || slices.Contains(exclusive, other) {
-						fail(path, w.line, "%q is in %s and in %s (%s), which contradict each other", w.text, key.Value, nameOf(other), first)
+			for _, k := range keywordsOf(list, func(line int, format string, args ...any) { fail(path, line, format, args...) }) {
+				at := fmt.Sprintf("%s:%d", path, k.line)
+				conflict := false
+				for _, seen := range where[k.Text] {
+					if !seen.keyword.sameLanguage(k.keyword) {
+						continue
+					}
+					switch {
+					case seen.concept == c:
+						fail(path, k.line, "%q is listed twice in %s (first at %s)", k.Text, key.Value, seen.at)
+						conflict = true
+					case slices.Contains(exclusive, c) || slices.Contains(exclusive, seen.concept):
+						fail(path, k.line, "%q is in %s and in %s (%s), which contradict each other", k.Text, key.Value, nameOf(seen.concept), seen.at)
 					}
 				}
-				seen[c] = at
-				lex.keywords[c] = append(lex.keywords[c], w.text)
+				if conflict {
+					continue
+				}
+				where[k.Text] = append(where[k.Text], listed{concept: c, keyword: k.keyword, at: at})
+				lex.keywords[c] = append(lex.keywords[c], k.keyword)
 			}
 		}
 	}
@@ -205,7 +227,7 @@ type keptLexicon struct {
 
 type keptKeywords struct {
 	Concept concept
-	Words   []string
+	Words   []keyword
 }
 
 // lexiconHash hashes the lexicon's source files.
@@ -237,7 +259,7 @@ func decodeLexicon(cache []byte, hash uint64) (*lexicon, bool) {
 	if err := gob.NewDecoder(bytes.NewReader(cache)).Decode(&kept); err != nil || kept.Hash != hash {
 		return nil, false
 	}
-	lex := &lexicon{keywords: make(map[concept][]string, len(kept.Keywords)), glossary: kept.Glossary}
+	lex := &lexicon{keywords: make(map[concept][]keyword, len(kept.Keywords)), glossary: kept.Glossary}
 	for _, k := range kept.Keywords {
 		lex.keywords[k.Concept] = k.Words
 	}
@@ -272,6 +294,36 @@ func readYAML(fsys fs.FS, path string) (*yaml.Node, error) {
 type word struct {
 	text string
 	line int
+}
+
+// listedKeyword is a keyword with the line that lists it.
+type listedKeyword struct {
+	keyword
+	line int
+}
+
+// keywordsOf reads a concept's words: a list of words or of lists of
+// words, for every language, or a mapping of languages to such lists.
+func keywordsOf(n *yaml.Node, fail func(line int, format string, args ...any)) []listedKeyword {
+	var out []listedKeyword
+	add := func(n *yaml.Node, lang corpus.Lang) {
+		for _, w := range words(n, func(line int, msg string) { fail(line, "%s", msg) }) {
+			out = append(out, listedKeyword{keyword{Text: w.text, Lang: lang}, w.line})
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		add(n, "")
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		lang, err := corpus.ParseLang(n.Content[i].Value)
+		if err != nil {
+			fail(n.Content[i].Line, "%v", err)
+			continue
+		}
+		add(n.Content[i+1], lang)
+	}
+	return out
 }
 
 // words flattens a list of words or of lists of words (one line of the

@@ -38,6 +38,27 @@ func TestLoadLexicon(t *testing.T) {
 			want:     []string{`data/concepts.yaml:3: "anzahl" is in outside and in count (data/concepts.yaml:1), which contradict each other`},
 		},
 		{
+			name:      "a stop word of each language",
+			stopwords: "stop:\n  de: [der, stand]\n  en: [the, stand]\n",
+		},
+		{
+			name:      "a stop word twice in one language",
+			stopwords: "stop:\n  de: [der, stand]\n  en: [the]\n",
+			concepts:  "founding: [gegründ*]\nstop: [stand]\n",
+			want:      []string{`data/stopwords.yaml:2: "stand" is listed twice in stop (first at data/concepts.yaml:2)`},
+		},
+		{
+			name:      "a stop word of one language with a meaning in all",
+			stopwords: "stop:\n  en: [the, welche]\n",
+			concepts:  "list: [welche]\n",
+			want:      []string{`data/stopwords.yaml:2: "welche" is in stop and in list (data/concepts.yaml:1), which contradict each other`},
+		},
+		{
+			name:      "an unknown language of a concept",
+			stopwords: "stop:\n  fr: [le]\n",
+			want:      []string{`data/stopwords.yaml:2: unknown language "fr": want de, en or zh`},
+		},
+		{
 			name:     "two meanings of one word are fine",
 			concepts: "coordinator: [took over]\nnew: [took over]\n",
 		},

@@ -101,6 +101,15 @@ type sense struct {
 	// be a word ("Halle", "和平"), so it counts in questions about
 	// membership only.
 	weak bool
+	// lang is the only language of the questions in which the keyword
+	// has its meaning, if any: "stand" is a German stop word only.
+	lang corpus.Lang
+}
+
+// ofLanguage reports whether a sense holds in a question in lang. A
+// Chinese question's Latin words may be German or English.
+func (s sense) ofLanguage(lang corpus.Lang) bool {
+	return s.lang == "" || s.lang == lang || lang == corpus.Chinese || lang == ""
 }
 
 type entry struct {
@@ -497,7 +506,7 @@ func sameFirst(word string, r rune) bool {
 }
 
 func isStopEntry(e *entry) bool {
-	return len(e.senses) == 1 && e.senses[0].concept == cStop
+	return !slices.ContainsFunc(e.senses, func(s sense) bool { return s.concept != cStop })
 }
 
 func isNumber(s string) bool {

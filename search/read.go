@@ -111,6 +111,11 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	}
 	compound := -1 // the unit after a city that begins a compound
 	for n, m := range e.dict.find(q.units) {
+		// A keyword of another language means nothing here: the German
+		// stop word "Stand" is the English "stand".
+		if m.senses = slices.DeleteFunc(slices.Clone(m.senses), func(s sense) bool { return !s.ofLanguage(lang) }); len(m.senses) == 0 {
+			continue
+		}
 		// A brand's name ("SmartGrind") is no typo of a keyword, nor is a
 		// compound of known words ("Städtepartnerschaft") of a keyword
 		// other than a name ("Industriestädteallianz", "Kelsterbak"), nor

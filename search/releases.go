@@ -190,11 +190,14 @@ func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic, hints []topi
 }
 
 // bestPassages finds the passages that cover the question's topic, best
-// first, and the sentence among them that answers best. Exact words in the
-// question's own language first; then, when they find nothing or nothing
-// of the kind asked for, with their translations in every language; only
-// when those find nothing, the words the index does not know, with a typo
-// allowed.
+// first, and the sentence among them that answers best. It searches three
+// times: the exact words in the question's own language, then with their
+// translations in every language, then the words the index does not know
+// with a typo allowed; the best sentence of the three wins. A sentence in
+// the question's language that holds all of its subject may still be
+// bettered in another: "HeatLink项目的负责人是谁？" is answered by the
+// English release on HeatLink ("The project is led by Dr Annika Roth"),
+// not by a Chinese sentence that names the project and a city.
 func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []topicWord, counted *topicWord) ([]scoredPassage, candidate, error) {
 	searches := []func() (query.Query, bool, error){
 		func() (query.Query, bool, error) { return e.exactQuery(q, topic, []corpus.Lang{q.lang}), false, nil },
@@ -225,12 +228,6 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []t
 		// another language than the sentence on someone's deputy).
 		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || best.byCity && !c.byCity || c.cover > best.cover || c.cover == best.cover && c.score > best.score && (!c.byCity || best.byCity)) {
 			found, best = more, c
-		}
-		// A sentence that holds the fact and all of the subject ends the
-		// search; one that holds part of it (青年 of 青年营) may be bettered
-		// in another language.
-		if best.holds && best.cover >= 1 {
-			break
 		}
 	}
 	if len(found) == 0 {
@@ -820,15 +817,17 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
-	if len(texts) == 0 {
-		// Nothing unknown and no name: the question's keywords are its
-		// subject, when no fact of the data answered it ("Hannover
-		// Messe 2026" is not the founding conference's), in the words
-		// their concept has in every language ("Vollversammlung" is
-		// 全体大会 too).
+	if len(texts) == len(kinds) {
+		// Nothing unknown and no name, or only the kind of fact asked
+		// for ("Where was the ISA stand at Hannover Messe 2026?"): the
+		// question's keywords are its subject, when no fact of the data
+		// answered it ("Hannover Messe 2026" is not the founding
+		// conference's), in the words their concept has in every
+		// language ("Vollversammlung" is 全体大会 too).
 		// But not "How many", which asks, not of what.
-		texts = slices.DeleteFunc(slices.Clone(q.subjectWords), e.asksNumberAlone)
-		maps.Copy(variants, e.conceptVariants(texts))
+		subject := slices.DeleteFunc(slices.Clone(q.subjectWords), e.asksNumberAlone)
+		texts = append(texts, subject...)
+		maps.Copy(variants, e.conceptVariants(subject))
 	}
 	topic := e.topicOf(texts, names, variants, q.lang)
 	for i := range topic {
@@ -896,8 +895,8 @@ func (e *Engine) conceptVariants(texts []string) map[string][]string {
 				if !slices.Contains(synonymConcepts, s.concept) {
 					continue
 				}
-				for _, w := range e.lexicon.keywords[s.concept] {
-					if w = strings.TrimSuffix(w, "*"); utf8.RuneCountInString(w) > 1 || strings.IndexFunc(w, isHan) < 0 {
+				for _, k := range e.lexicon.keywords[s.concept] {
+					if w := strings.TrimSuffix(k.Text, "*"); utf8.RuneCountInString(w) > 1 || strings.IndexFunc(w, isHan) < 0 {
 						out[text] = append(out[text], w)
 					}
 				}

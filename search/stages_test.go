@@ -832,6 +832,54 @@ func TestSearchInAllLanguagesMayAnswerBetter(t *testing.T) {
 	}
 }
 
+func TestSearchGoesOnAfterACoveringSentence(t *testing.T) {
+	// A Chinese sentence that names the project covers the question's
+	// subject, but names no one who leads it; the English release on the
+	// project does.
+	e := engineWith(t, "testdata/blind10")
+	a, err := e.Answer(t.Context(), "HeatLink项目的负责人是谁？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Annika Roth") {
+		t.Errorf("rule %s: %s, want Annika Roth", a.Rule, a.Text)
+	}
+}
+
+func TestStopWordOfOneLanguage(t *testing.T) {
+	// "Stand" is a German stop word ("Wie ist der Stand?"), but an
+	// English question's "stand" is what it asks about.
+	e := testEngine(t)
+	for _, tt := range []struct {
+		q    string
+		lang corpus.Lang
+		want bool
+	}{
+		{"Wie ist der Stand bei der Mitgliedschaft von Köln?", corpus.German, false},
+		{"How many companies can the joint stand hold?", corpus.English, true},
+		{"联合展台stand有多大？", corpus.Chinese, false},
+	} {
+		q := e.read(tt.q, tt.lang)
+		got := slices.ContainsFunc(q.unknown, func(u unit) bool { return u.key == "stand" })
+		if got != tt.want {
+			t.Errorf("%s: stand unknown %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestKindOfFactIsNoSubject(t *testing.T) {
+	// "stand" says where is asked (a place), not of what: the question's
+	// keywords are its subject, as if it named nothing unknown.
+	e := engineWith(t, "testdata/eval")
+	a, err := e.Answer(t.Context(), "Where was the ISA stand at Hannover Messe 2026?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "B30") {
+		t.Errorf("rule %s: %s, want B30", a.Rule, a.Text)
+	}
+}
+
 func TestPersonNamedWithRole(t *testing.T) {
 	// Someone is named with a role before or after their name, in any
 	// language's sentence; numbers and names the question gives are
