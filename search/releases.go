@@ -200,8 +200,10 @@ func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic, hints []topi
 // not by a Chinese sentence that names the project and a city.
 func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []topicWord, counted *topicWord) ([]scoredPassage, candidate, error) {
 	searches := []func() (query.Query, bool, error){
-		func() (query.Query, bool, error) { return e.exactQuery(q, topic, []corpus.Lang{q.lang}), false, nil },
-		func() (query.Query, bool, error) { return e.exactQuery(q, topic, corpus.Langs()), false, nil },
+		func() (query.Query, bool, error) {
+			return e.exactQuery(q, topic, hints, []corpus.Lang{q.lang}), false, nil
+		},
+		func() (query.Query, bool, error) { return e.exactQuery(q, topic, hints, corpus.Langs()), false, nil },
 		func() (query.Query, bool, error) {
 			vocabulary, err := e.index.known(ctx, topicTerms(topic))
 			return e.typoQuery(topic, vocabulary), true, err
@@ -253,7 +255,7 @@ func (e *Engine) byNamesAlone(ctx context.Context, q *question, topic, hints []t
 	if q.expects == anyText || len(names) < 2 || len(names) == len(topic) {
 		return nil, candidate{}, nil
 	}
-	found, err := e.findPassages(ctx, q, names, e.exactQuery(q, names, corpus.Langs()), false)
+	found, err := e.findPassages(ctx, q, names, e.exactQuery(q, names, nil, corpus.Langs()), false)
 	if err != nil || len(found) == 0 {
 		return nil, candidate{}, err
 	}
@@ -295,12 +297,19 @@ func topicTerms(topic []topicWord) map[corpus.Lang][]string {
 	return terms
 }
 
+// hintWeight is how much a hint's term counts in a search, where a
+// subject word's counts 1.
+const hintWeight = 0.25
+
 // exactQuery asks for the topic's terms, and their translations', in the
 // fields of langs; the question's own language counts most. The
-// question's other words are left out: they are the engine's keywords and
-// the alliance's name, which nearly every passage has, and would only make
-// bleve score the whole corpus.
-func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang) query.Query {
+// question's other words, its hints, only add to the score of a passage
+// that holds a word of the subject, as names do: "Which German member
+// cities drew the most Chinese projects?" is about projects, and of the
+// passages on projects the one that names German member cities and
+// Chinese ones comes first. Alone they would make bleve score the whole
+// corpus: nearly every passage names a member city.
+func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpus.Lang) query.Query {
 	// A passage that holds none of the subject's words cannot cover it:
 	// the names, and the words for the kind of fact asked for, only add
 	// to the score of those that do, unless the question asks what
@@ -313,18 +322,21 @@ func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang)
 		seen := map[string]bool{}
 		// A name gives the question context, not its subject: the
 		// characters of 海尔布隆 should not outweigh "delegation".
-		term := func(t string, name bool) query.Query {
+		term := func(t string, weight float64) query.Query {
 			tq := bleve.NewTermQuery(t)
 			tq.SetField(textField[lang])
-			boost := 1.0
+			boost := weight
 			if lang == q.lang {
-				boost = 2
-			}
-			if name {
-				boost /= 2
+				boost *= 2
 			}
 			tq.SetBoost(boost)
 			return tq
+		}
+		weight := func(w topicWord) float64 {
+			if w.name {
+				return 0.5
+			}
+			return 1
 		}
 		add := func(w topicWord, q query.Query) {
 			if w.name || w.kind {
@@ -337,7 +349,7 @@ func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang)
 			for _, t := range w.terms[lang] {
 				if !seen[t] {
 					seen[t] = true
-					add(w, term(t, w.name))
+					add(w, term(t, weight(w)))
 				}
 			}
 			// A compound of the question is found by all its parts
@@ -346,9 +358,18 @@ func (e *Engine) exactQuery(q *question, topic []topicWord, langs []corpus.Lang)
 			for _, parts := range w.parts[lang] {
 				var cs []query.Query
 				for _, t := range parts {
-					cs = append(cs, term(t, w.name))
+					cs = append(cs, term(t, weight(w)))
 				}
 				add(w, bleve.NewConjunctionQuery(cs...))
+			}
+		}
+		// After the topic: a word of both is the subject's.
+		for _, w := range hints {
+			for _, t := range w.terms[lang] {
+				if !seen[t] {
+					seen[t] = true
+					names = append(names, term(t, hintWeight))
+				}
 			}
 		}
 	}

@@ -846,6 +846,19 @@ func TestSearchGoesOnAfterACoveringSentence(t *testing.T) {
 	}
 }
 
+func TestHintsRankPassages(t *testing.T) {
+	// "projects" is the subject, in many passages; the one that also
+	// names German member cities and Chinese projects answers.
+	e := engineWith(t, "testdata/blind14")
+	a, err := e.Answer(t.Context(), "Which German member cities drew the most Chinese projects?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Hamburg, Köln and Nürnberg") {
+		t.Errorf("rule %s: %s, want Hamburg, Köln and Nürnberg", a.Rule, a.Text)
+	}
+}
+
 func TestStopWordOfOneLanguage(t *testing.T) {
 	// "Stand" is a German stop word ("Wie ist der Stand?"), but an
 	// English question's "stand" is what it asks about.
