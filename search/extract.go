@@ -48,6 +48,17 @@ func (e *Engine) expected(q *question) answerType {
 			first = i
 		}
 	}
+	// A German or English question that opens with "which" and a plural
+	// asks which things, whatever question word a clause has after:
+	// "Which sectors will the secretariat favour when picking
+	// exhibitors?" asks no date. ("Which day …?" is a question word for
+	// a date, and "Which part of Hildesheim …, and how many homes …?"
+	// asks a number.)
+	if i := m.asksWhich.index(q.text, q.units); i >= 0 && i < first && (asksWhichCity(q) || e.asksSeveral(q)) {
+		if r, _ := utf8.DecodeRuneInString(q.text[i:]); !isHan(r) {
+			first = i
+		}
+	}
 	asks := func(l *cueList) bool { i := l.index(q.text, q.units); return i >= 0 && i <= first }
 	switch {
 	case m.asksReason.in(q.text, q.units):

@@ -98,6 +98,11 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Welche Städte leiten die Arbeitsgruppe Wasserstoff?", aCity},
 		{"In welchen Feldern möchte Yantai mit den deutschen Mitgliedern kooperieren?", aList},
 		{"Welchen Preis hat Bottrop gewonnen?", anyText},
+		// "which" and a plural first: a clause's "when" or "wer" asks
+		// nothing; a number asked after a singular "which" is asked.
+		{"Which sectors will the secretariat favour when picking exhibitors?", aList},
+		{"Which part of Hildesheim is the pilot area, and how many homes does it have?", aNumber},
+		{"Which day is the matchmaking, and who organises it?", aDate},
 		{"Welchen Bürgermeister hat Foshan entsandt?", anyText},
 		{"Which venue will host the 12th plenary assembly?", aPlace},
 		// A contact detail, not a number of things; but when one can call
