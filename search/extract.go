@@ -94,6 +94,10 @@ func (e *Engine) expected(q *question) answerType {
 	case anyOf(q.has, reachedBy...):
 		// "What is Zhao Min's fax number?", not "When can I call?"
 		return aContact
+	case e.asksWhichAgent(q):
+		// "Which mayor welcomed the delegates?", "Welches Institut hat
+		// die Befragung durchgeführt?"
+		return aPerson
 	case asksWhichCity(q):
 		// "Welche deutschen Städte haben Mannschaften geschickt?",
 		// 哪些中国城市: the question word and the city apart.
@@ -102,6 +106,29 @@ func (e *Engine) expected(q *question) answerType {
 		return aList
 	}
 	return anyText
+}
+
+// maxAgentOffset is how many words may come between "which" and the
+// role or organisation it asks for: "Which Zhaoqing vice mayor".
+const maxAgentOffset = 2
+
+// asksWhichAgent reports whether a German or English question asks which
+// person or organisation, by a role or a word for an organisation after
+// "which": "Which Nuremberg representative …?", "Welches Institut …?".
+func (e *Engine) asksWhichAgent(q *question) bool {
+	cues := e.learner.cues
+	for i := range q.units {
+		n := e.message.asksWhichAgent.at(q.units, i)
+		if n == 0 || q.units[i].han {
+			continue
+		}
+		for j := i + n; j < min(len(q.units), i+n+maxAgentOffset+1); j++ {
+			if cues.role.at(q.units, j) > 0 || cues.organisation.at(q.units, j) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asksSeveral reports whether a question asks which things, several:

@@ -103,7 +103,12 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Which sectors will the secretariat favour when picking exhibitors?", aList},
 		{"Which part of Hildesheim is the pilot area, and how many homes does it have?", aNumber},
 		{"Which day is the matchmaking, and who organises it?", aDate},
-		{"Welchen Bürgermeister hat Foshan entsandt?", anyText},
+		// "which" and a role or an organisation: who.
+		{"Which Nuremberg representative spoke at the launch?", aPerson},
+		{"Which mayor welcomed the delegates at the opening?", aPerson},
+		{"Welches Institut hat die Befragung durchgeführt?", aPerson},
+		{"Which research institute worked with the ISA on the survey?", aPerson},
+		{"Welchen Bürgermeister hat Foshan entsandt?", aPerson}, // one, not several: who
 		{"Which venue will host the 12th plenary assembly?", aPlace},
 		// A contact detail, not a number of things; but when one can call
 		// is asked for with a number.
