@@ -87,6 +87,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Wer hat für Changzhou den Beitrittsvertrag unterschrieben?", aPerson},
 		{"Welches Volumen haben die Vereinbarungen?", anAmount},
 		{"How much investment was signed?", anAmount},
+		{"Wie viele Mainzer Unternehmen haben in Ma'anshan investiert?", aNumber}, // a count
+		{"Roughly how many German-invested firms operate in Yantai?", aNumber},
 		{"What does the alliance say about the investment agreement?", anyText},
 		{"Als wievieltes Vollmitglied ist Bad Homburg beigetreten?", anOrdinal},
 		{"芜湖是联盟的第几个中国成员城市？", anOrdinal},
