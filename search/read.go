@@ -26,11 +26,15 @@ type question struct {
 	// modifiers are the cities that begin a compound ("Deyang-Delegation"):
 	// they give a search context, as a name does, but are not asked about.
 	modifiers []cityMention
-	regions   []*corpus.Region
-	people    []*corpus.Person
-	years     []int
-	numbers   []int // ordinals and other small numbers
-	unknown   []unit
+	// misspeltCities are the members a word names with a typo, which
+	// the question does not ask about as members ("Nürnbeg"): unknown
+	// words, searched for as the city too.
+	misspeltCities []cityMention
+	regions        []*corpus.Region
+	people         []*corpus.Person
+	years          []int
+	numbers        []int // ordinals and other small numbers
+	unknown        []unit
 	// content are the units that say what is asked about: all but stop
 	// words and the words for "who" and the alliance.
 	content []unit
@@ -509,6 +513,9 @@ func (q *question) keepRealCities() {
 			return false
 		}
 		q.unknown = append(q.unknown, c.units...)
+		if c.fuzzy && !c.weak {
+			q.misspeltCities = append(q.misspeltCities, c)
+		}
 		return true
 	})
 	slices.SortFunc(q.unknown, func(a, b unit) int { return a.start - b.start })

@@ -822,6 +822,13 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 	}
 	variants := map[string][]string{}
+	for _, c := range q.misspeltCities {
+		text := q.text[c.units[0].start:endOf(c.units[len(c.units)-1])]
+		if slices.Contains(texts, text) {
+			names[text] = true
+			variants[text] = append(textValues(c.city.Names), c.city.Name)
+		}
+	}
 	for _, p := range q.people {
 		texts = append(texts, p.Name)
 		names[p.Name] = true

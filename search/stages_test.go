@@ -871,6 +871,27 @@ func TestHintsRankPassages(t *testing.T) {
 	}
 }
 
+func TestMisspeltCityIsSearched(t *testing.T) {
+	// "Nürnbeg" is no member asked about, but a release on Nürnberg
+	// answers: the word is searched as the city too.
+	e := engineWith(t, "testdata/blind6")
+	q := e.read("Wer ist der deutsche Partner beim Zug zwischen Ma'anshan und Nürnbeg?", corpus.German)
+	i := slices.IndexFunc(e.topicWords(q), func(w topicWord) bool { return w.text == "Nürnbeg" })
+	if i < 0 {
+		t.Fatalf("no topic word Nürnbeg in %v", e.topicWords(q))
+	}
+	if w := e.topicWords(q)[i]; !w.name || !slices.Contains(w.terms[corpus.German], "nurnberg") {
+		t.Errorf("Nürnbeg: name %v, German terms %v; want a name with nurnberg", w.name, w.terms[corpus.German])
+	}
+	a, err := e.Answer(t.Context(), q.text, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Frankenrail") {
+		t.Errorf("rule %s: %s, want Frankenrail", a.Rule, a.Text)
+	}
+}
+
 func TestStopWordOfOneLanguage(t *testing.T) {
 	// "Stand" is a German stop word ("Wie ist der Stand?"), but an
 	// English question's "stand" is what it asks about.
