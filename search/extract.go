@@ -74,7 +74,8 @@ func (e *Engine) expected(q *question) answerType {
 		// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist
 		// sie telefonisch erreichbar?" asks for one.
 		return aContact
-	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) || e.learner.cues.invested.in(q.text, q.units) && !m.asksHowMany.in(q.text, q.units)):
+	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) || m.amountCompounds.in(q.text, q.units) ||
+		e.learner.cues.invested.in(q.text, q.units) && !m.asksHowMany.in(q.text, q.units)):
 		return anAmount
 	case asks(&m.asksNumber):
 		return aNumber

@@ -38,6 +38,8 @@ type messageCues struct {
 	asksWhich cueList
 	// asksHowMany asks how many things: a count, not an amount.
 	asksHowMany cueList
+	// amountCompounds are compounds that ask an amount of money.
+	amountCompounds cueList
 	// asksWhichAgent asks which one, before a role or an organisation:
 	// "Welcher Bürgermeister", "Which institute" (asksWhichAgent).
 	asksWhichAgent cueList
@@ -80,7 +82,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany,
+		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
 		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {

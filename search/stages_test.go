@@ -89,6 +89,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"How much investment was signed?", anAmount},
 		{"Wie viele Mainzer Unternehmen haben in Ma'anshan investiert?", aNumber}, // a count
 		{"Roughly how many German-invested firms operate in Yantai?", aNumber},
+		{"Wie hoch ist die Fördersumme je Gründerteam?", anAmount}, // a compound of "Summe"
+		{"Wie hoch ist das Auftragsvolumen?", anAmount},
 		{"What does the alliance say about the investment agreement?", anyText},
 		{"Als wievieltes Vollmitglied ist Bad Homburg beigetreten?", anOrdinal},
 		{"芜湖是联盟的第几个中国成员城市？", anOrdinal},
