@@ -199,29 +199,12 @@ func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic, hints []topi
 // English release on HeatLink ("The project is led by Dr Annika Roth"),
 // not by a Chinese sentence that names the project and a city.
 func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []topicWord, counted *topicWord) ([]scoredPassage, candidate, error) {
-	searches := []func() (query.Query, bool, error){
-		func() (query.Query, bool, error) {
-			return e.exactQuery(q, topic, hints, []corpus.Lang{q.lang}), false, nil
-		},
-		func() (query.Query, bool, error) { return e.exactQuery(q, topic, hints, corpus.Langs()), false, nil },
-		func() (query.Query, bool, error) {
-			vocabulary, err := e.index.known(ctx, topicTerms(topic))
-			return e.typoQuery(topic, vocabulary), true, err
-		},
-	}
 	var found []scoredPassage
 	var best candidate
-	for _, next := range searches {
-		pq, near, err := next()
-		if err != nil {
-			return nil, candidate{}, err
-		}
+	search := func(pq query.Query, near bool) error {
 		more, err := e.findPassages(ctx, q, topic, pq, near)
-		if err != nil {
-			return nil, candidate{}, err
-		}
-		if len(more) == 0 {
-			continue
+		if err != nil || len(more) == 0 {
+			return err
 		}
 		// A city for "who" holds less than a person or an organisation;
 		// of two that hold as much of the subject, the one that weighs
@@ -230,6 +213,24 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []t
 		// another language than the sentence on someone's deputy).
 		if c := e.bestSentence(q, more, topic, hints, counted); len(found) == 0 || c.holds && (!best.holds || best.byCity && !c.byCity || c.cover > best.cover || c.cover == best.cover && c.score > best.score && (!c.byCity || best.byCity)) {
 			found, best = more, c
+		}
+		return nil
+	}
+	for _, langs := range [][]corpus.Lang{{q.lang}, corpus.Langs()} {
+		if err := search(e.exactQuery(q, topic, hints, langs), false); err != nil {
+			return nil, candidate{}, err
+		}
+	}
+	// A typo is forgiven only when the words as typed found no sentence
+	// that holds the fact and all of the subject: the fuzzy search costs
+	// more than the others together.
+	if !best.holds || best.cover < 1 {
+		vocabulary, err := e.index.known(ctx, topicTerms(topic))
+		if err != nil {
+			return nil, candidate{}, err
+		}
+		if err := search(e.typoQuery(topic, vocabulary), true); err != nil {
+			return nil, candidate{}, err
 		}
 	}
 	if len(found) == 0 {
