@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -58,4 +59,53 @@ func checkWellFormed(t *testing.T, question string, a answer.Answer) {
 			}
 		}
 	}
+}
+
+// releaseSentences are sentences of releases in the shapes the engine
+// reads facts and answers from; the first cut past its end once, as its
+// dates come in the order of findDates's patterns, not of the text.
+var releaseSentences = []string{
+	"From March 2029, a weekly container train will leave on 6 March 2029 and arrive on 25 March 2029.",
+	"Haberland folgt auf Miriam Oltmanns, die seit Juli 2025 dabei ist; sie wechselt zum 1. April 2029 nach Saarbrücken.",
+	"Die Plenarversammlung fand am 15. und 16. Juni 2028 in Weihai statt; 48 Mitglieder: 21 deutsche Städte aus neun Bundesländern.",
+	"联盟现有48个成员城市，其中德国城市21个，中国城市27个，大会于2029年5月14日至15日举行。",
+	"Pressekontakt (ab 2. Mai 2028): Dr. Anna Keller, Tel. +49 30 1234 5678, presse@example.org",
+	"Bis 31. Oktober 2027: Miriam Kessler. Ab 1. November 2027: Daniel Rehbein, +49 171 555 8203.",
+	"Der 9. ISA-Tag, 3.–5. Mai, 2.450 Euro (anteilig), 12 %, 1,2 Mio. EUR, 第十一届, 十四个省份.",
+}
+
+// FuzzReleaseText runs what the engine does with a new release's text,
+// whatever it says: the facts learned from it, and the sentence
+// functions an answer weighs it with. None may panic; the dates found
+// must lie in the text.
+func FuzzReleaseText(f *testing.F) {
+	for _, s := range releaseSentences {
+		f.Add(s)
+	}
+	e := testEngine(f)
+	questions := make([]*question, 0, 3)
+	for _, q := range []string{"Wie viele Mitglieder hat die ISA?", "When does the train arrive?", "谁是新闻发言人？"} {
+		lang, _ := DetectLang(q)
+		questions = append(questions, e.read(cleanQuestion(q), lang))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, d := range findDates(text) {
+			if d.start < 0 || d.end > len(text) || d.start >= d.end {
+				t.Fatalf("findDates(%q): span %d–%d outside the text", text, d.start, d.end)
+			}
+		}
+		stripOrdinals(stripDates(text))
+		for _, lang := range corpus.Langs() {
+			r := corpus.Release{ID: "fuzz", Title: "Fuzz", Date: time.Date(2029, time.June, 15, 0, 0, 0, 0, time.UTC), Lang: lang, Body: strings.Split(text, "\n")}
+			e.learner.learn(&r)
+		}
+		for _, s := range splitSentences(text) {
+			for _, q := range questions {
+				for want := anyText; want <= aContact; want++ {
+					e.holds(s, want, q)
+					e.factIn(s, want, q)
+				}
+			}
+		}
+	})
 }

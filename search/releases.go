@@ -1499,7 +1499,9 @@ func splitSentences(text string) []string {
 	runes := []rune(text)
 	pos := 0 // byte offset of runes[i]
 	for i, r := range runes {
-		size := utf8.RuneLen(r)
+		// The size as written: a byte that is no UTF-8 is one rune
+		// (utf8.RuneError) of one byte, not of three.
+		_, size := utf8.DecodeRuneInString(text[pos:])
 		end := pos + size
 		switch r {
 		case '。', '！', '？':
