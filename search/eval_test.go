@@ -111,7 +111,7 @@ var evalSuites = []evalSuite{
 	// It reached 112; 110 since the dictionaries keep eight senses a
 	// word, which gave more elsewhere (an exchange rate is now found in a
 	// release on membership fees in euros and yuan).
-	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.73,
+	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.75,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A fifth blind set, by a fifth helper who had not seen the engine,
 	// written after all of this session's changes: eight releases, 136
@@ -128,7 +128,7 @@ var evalSuites = []evalSuite{
 	// session was measured on it; 94 (64.4 %) at the session's end, some
 	// of it from fixes found in its failures (the press contact, the
 	// assembly of a year).
-	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.67,
+	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.69,
 		now: time.Date(2026, time.December, 10, 12, 0, 0, 0, time.UTC)},
 	// A seventh blind set, by a seventh helper who had not seen the engine,
 	// written in the fourth session: eight releases, among them a plenary
@@ -143,7 +143,7 @@ var evalSuites = []evalSuite{
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.66,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.68,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
@@ -155,7 +155,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.67,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.68,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -167,7 +167,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.66,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.68,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -179,7 +179,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.63,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.64,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -190,7 +190,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.68,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.70,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -216,7 +216,7 @@ var evalSuites = []evalSuite{
 	// kind of fact 75; 87 at the session's end too, none of its questions
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.57,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.61,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
