@@ -43,7 +43,11 @@ type dateSpan struct {
 	start, end int
 }
 
-// findDates finds the dates that name at least a month and a year.
+// findDates finds the dates that name at least a month and a year, in
+// the order of its patterns, the most precise first ("25 March 2029"
+// before the "March 2029" earlier in the text), none overlapping
+// another: the first is the sentence's most precise date, not its
+// first.
 func findDates(text string) []dateSpan {
 	if !strings.ContainsAny(text, "0123456789") {
 		return nil // every date has a year

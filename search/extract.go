@@ -74,8 +74,8 @@ func (e *Engine) expected(q *question) answerType {
 		// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist
 		// sie telefonisch erreichbar?" asks for one.
 		return aContact
-	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) || m.amountCompounds.in(q.text, q.units) ||
-		e.learner.cues.invested.in(q.text, q.units) && !m.asksHowMany.in(q.text, q.units)):
+	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) ||
+		(m.amountCompounds.in(q.text, q.units) || e.learner.cues.invested.in(q.text, q.units)) && !m.asksHowMany.in(q.text, q.units)):
 		return anAmount
 	case asks(&m.asksNumber):
 		return aNumber
@@ -110,8 +110,12 @@ func (e *Engine) expected(q *question) answerType {
 }
 
 // maxAgentOffset is how many words may come between "which" and the
-// role or organisation it asks for: "Which Zhaoqing vice mayor".
-const maxAgentOffset = 2
+// role or organisation it asks for: "Which Zhaoqing vice mayor";
+// minAgentRunes how long the word must be.
+const (
+	maxAgentOffset = 2
+	minAgentRunes  = 3
+)
 
 // asksWhichAgent reports whether a German or English question asks which
 // person or organisation, by a role or a word for an organisation after
@@ -124,8 +128,14 @@ func (e *Engine) asksWhichAgent(q *question) bool {
 			continue
 		}
 		for j := i + n; j < min(len(q.units), i+n+maxAgentOffset+1); j++ {
-			if cues.role.at(q.units, j) > 0 || cues.organisation.at(q.units, j) > 0 {
+			// Not the "co" of "co-operation", nor a word a question
+			// verb or a stop word comes before ("Which did the mayor
+			// say …?").
+			if utf8.RuneCountInString(q.units[j].key) >= minAgentRunes && (cues.role.at(q.units, j) > 0 || cues.organisation.at(q.units, j) > 0) {
 				return true
+			}
+			if e.dict.isStop(q.units[j]) {
+				break
 			}
 		}
 	}

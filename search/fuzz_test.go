@@ -77,7 +77,7 @@ var releaseSentences = []string{
 // FuzzReleaseText runs what the engine does with a new release's text,
 // whatever it says: the facts learned from it, and the sentence
 // functions an answer weighs it with. None may panic; the dates found
-// must lie in the text.
+// must not overlap, and the sentences must be the text's.
 func FuzzReleaseText(f *testing.F) {
 	for _, s := range releaseSentences {
 		f.Add(s)
@@ -89,12 +89,20 @@ func FuzzReleaseText(f *testing.F) {
 		questions = append(questions, e.read(cleanQuestion(q), lang))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, d := range findDates(text) {
-			if d.start < 0 || d.end > len(text) || d.start >= d.end {
-				t.Fatalf("findDates(%q): span %d–%d outside the text", text, d.start, d.end)
+		dates := findDates(text)
+		for i, d := range dates {
+			for _, other := range dates[:i] {
+				if d.start < other.end && other.start < d.end {
+					t.Fatalf("findDates(%q): %q overlaps %q", text, text[d.start:d.end], text[other.start:other.end])
+				}
 			}
 		}
 		stripOrdinals(stripDates(text))
+		for _, s := range splitSentences(text) {
+			if !strings.Contains(text, s) {
+				t.Fatalf("splitSentences(%q): %q is not of the text", text, s)
+			}
+		}
 		for _, lang := range corpus.Langs() {
 			r := corpus.Release{ID: "fuzz", Title: "Fuzz", Date: time.Date(2029, time.June, 15, 0, 0, 0, 0, time.UTC), Lang: lang, Body: strings.Split(text, "\n")}
 			e.learner.learn(&r)

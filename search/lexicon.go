@@ -303,7 +303,8 @@ type listedKeyword struct {
 }
 
 // keywordsOf reads a concept's words: a list of words or of lists of
-// words, for every language, or a mapping of languages to such lists.
+// words, for every language, or a mapping of languages (de, en, zh, or
+// all for every language) to such lists.
 func keywordsOf(n *yaml.Node, fail func(line int, format string, args ...any)) []listedKeyword {
 	var out []listedKeyword
 	add := func(n *yaml.Node, lang corpus.Lang) {
@@ -316,6 +317,10 @@ func keywordsOf(n *yaml.Node, fail func(line int, format string, args ...any)) [
 		return out
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "all" {
+			add(n.Content[i+1], "")
+			continue
+		}
 		lang, err := corpus.ParseLang(n.Content[i].Value)
 		if err != nil {
 			fail(n.Content[i].Line, "%v", err)

@@ -505,6 +505,12 @@ func sameFirst(word string, r rune) bool {
 	return first == r
 }
 
+// isStop reports whether a unit, as written, is a stop word alone.
+func (d *dictionary) isStop(u unit) bool {
+	m, ok := d.exactAt([]unit{u}, 0)
+	return ok && !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cStop })
+}
+
 func isStopEntry(e *entry) bool {
 	return !slices.ContainsFunc(e.senses, func(s sense) bool { return s.concept != cStop })
 }

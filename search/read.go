@@ -114,10 +114,16 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		}
 	}
 	compound := -1 // the unit after a city that begins a compound
+	// The language the question is written in, which may not be the
+	// answer's (lang): a keyword of another language means nothing here
+	// (the German stop word "Stand" is the English "stand"), unless the
+	// language is not sure.
+	written, sure := DetectLang(text)
+	if !sure {
+		written = ""
+	}
 	for n, m := range e.dict.find(q.units) {
-		// A keyword of another language means nothing here: the German
-		// stop word "Stand" is the English "stand".
-		if m.senses = slices.DeleteFunc(slices.Clone(m.senses), func(s sense) bool { return !s.ofLanguage(lang) }); len(m.senses) == 0 {
+		if m.senses = slices.DeleteFunc(slices.Clone(m.senses), func(s sense) bool { return !s.ofLanguage(written) }); len(m.senses) == 0 {
 			continue
 		}
 		// A brand's name ("SmartGrind") is no typo of a keyword, nor is a

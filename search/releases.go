@@ -315,7 +315,7 @@ func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpu
 	// the names, and the words for the kind of fact asked for, only add
 	// to the score of those that do, unless the question asks what
 	// someone said.
-	var subject, names []query.Query
+	var subject, names, context []query.Query
 	for _, lang := range langs {
 		if !e.index.hasLang(lang) {
 			continue
@@ -369,17 +369,36 @@ func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpu
 			for _, t := range w.terms[lang] {
 				if !seen[t] {
 					seen[t] = true
-					names = append(names, term(t, hintWeight))
+					context = append(context, term(t, hintWeight))
 				}
 			}
 		}
 	}
 	// What someone said need not name the subject.
 	quoting := q.has[cQuote] && len(q.people) > 0
-	if len(subject) == 0 || len(names) == 0 || quoting {
+	// The hints add to the score of a passage that holds the subject.
+	// A question with no subject but names is asked with its names and
+	// hints alike: the passage that holds a hint may name the place only
+	// in its release's title or first paragraph ("Rund 240 … nahmen an
+	// der Versammlung teil" for "Wie viele Leute waren bei der
+	// Versammlung in Huzhou?"), and covers decides.
+	switch {
+	case quoting:
 		return disjunction(append(subject, names...))
+	case len(subject) == 0 && len(names) == 0:
+		return nil
+	case len(subject) == 0:
+		return disjunction(append(names, context...))
 	}
-	return query.NewBooleanQuery([]query.Query{disjunction(subject)}, names, nil)
+	return withOptional(disjunction(subject), append(names, context...))
+}
+
+// withOptional is must, with should adding to its hits' scores.
+func withOptional(must query.Query, should []query.Query) query.Query {
+	if len(should) == 0 {
+		return must
+	}
+	return query.NewBooleanQuery([]query.Query{must}, should, nil)
 }
 
 // typoQuery asks for the Latin words of five letters or more that the
@@ -846,7 +865,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
-	if len(texts) == len(kinds) {
+	if !slices.ContainsFunc(texts, func(t string) bool { return !kinds[t] }) {
 		// Nothing unknown and no name, or only the kind of fact asked
 		// for ("Where was the ISA stand at Hannover Messe 2026?"): the
 		// question's keywords are its subject, when no fact of the data

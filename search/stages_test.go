@@ -112,6 +112,9 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Which mayor welcomed the delegates at the opening?", aPerson},
 		{"Welches Institut hat die Befragung durchgeführt?", aPerson},
 		{"Which research institute worked with the ISA on the survey?", aPerson},
+		{"What did the mayor say about the rail link?", anyText},
+		{"Which co-operation projects were signed?", anyText}, // no organisation: the "co" of "co-"
+		{"Wie viele Projekte werden aus dem Gesamtbudget unterstützt?", aNumber},
 		{"Welchen Bürgermeister hat Foshan entsandt?", aPerson}, // one, not several: who
 		{"Which venue will host the 12th plenary assembly?", aPlace},
 		// A contact detail, not a number of things; but when one can call
@@ -905,12 +908,31 @@ func TestStopWordOfOneLanguage(t *testing.T) {
 	}{
 		{"Wie ist der Stand bei der Mitgliedschaft von Köln?", corpus.German, false},
 		{"How many companies can the joint stand hold?", corpus.English, true},
+		// The language it is written in counts, not the answer's.
+		{"Wie ist der Stand bei der Mitgliedschaft von Köln?", corpus.English, false},
+		{"How many companies can the joint stand hold?", corpus.German, true},
 		{"联合展台stand有多大？", corpus.Chinese, false},
 	} {
 		q := e.read(tt.q, tt.lang)
 		got := slices.ContainsFunc(q.unknown, func(u unit) bool { return u.key == "stand" })
 		if got != tt.want {
 			t.Errorf("%s: stand unknown %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestStopWordsOfEveryLanguage(t *testing.T) {
+	// Titles and chat words mean nothing in any language.
+	e := testEngine(t)
+	for _, text := range []string{"Frage aus dem Thread: wer ist Dr. Keller?", "Question from the channel: who is Dr. Keller?"} {
+		lang, _ := DetectLang(text)
+		q := e.read(text, lang)
+		var unknown []string
+		for _, u := range q.unknown {
+			unknown = append(unknown, u.raw)
+		}
+		if !slices.Equal(unknown, []string{"Keller"}) {
+			t.Errorf("%s: unknown %v, want [Keller]", text, unknown)
 		}
 	}
 }
