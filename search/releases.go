@@ -190,10 +190,12 @@ func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic, hints []topi
 }
 
 // bestPassages finds the passages that cover the question's topic, best
-// first, and the sentence among them that answers best. It searches three
-// times: the exact words in the question's own language, then with their
-// translations in every language, then the words the index does not know
-// with a typo allowed; the best sentence of the three wins. A sentence in
+// first, and the sentence among them that answers best. It searches the
+// exact words in the question's own language, then with their
+// translations in every language, and, only when neither found a
+// sentence that holds the fact and all of the subject, the words the
+// index does not know with a typo allowed; the best sentence wins. A
+// sentence in
 // the question's language that holds all of its subject may still be
 // bettered in another: "HeatLink项目的负责人是谁？" is answered by the
 // English release on HeatLink ("The project is led by Dr Annika Roth"),
@@ -304,12 +306,12 @@ const hintWeight = 0.25
 
 // exactQuery asks for the topic's terms, and their translations', in the
 // fields of langs; the question's own language counts most. The
-// question's other words, its hints, only add to the score of a passage
-// that holds a word of the subject, as names do: "Which German member
-// cities drew the most Chinese projects?" is about projects, and of the
+// question's other words, its hints, add to the score of a passage that
+// holds a word of the subject, as names do: "Which German member cities
+// drew the most Chinese projects?" is about projects, and of the
 // passages on projects the one that names German member cities and
-// Chinese ones comes first. Alone they would make bleve score the whole
-// corpus: nearly every passage names a member city.
+// Chinese ones comes first. Beside a subject they are no more than that:
+// nearly every passage names a member city.
 func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpus.Lang) query.Query {
 	// A passage that holds none of the subject's words cannot cover it:
 	// the names, and the words for the kind of fact asked for, only add
