@@ -195,11 +195,10 @@ func (e *Engine) elsewhereIn(q *question, r *corpus.Release, topic, hints []topi
 // translations in every language, and, only when neither found a
 // sentence that holds the fact and all of the subject, the words the
 // index does not know with a typo allowed; the best sentence wins. A
-// sentence in
-// the question's language that holds all of its subject may still be
-// bettered in another: "HeatLink项目的负责人是谁？" is answered by the
-// English release on HeatLink ("The project is led by Dr Annika Roth"),
-// not by a Chinese sentence that names the project and a city.
+// sentence in the question's language that holds all of its subject may
+// still be bettered in another: "HeatLink项目的负责人是谁？" is answered
+// by the English release on HeatLink ("The project is led by Dr Annika
+// Roth"), not by a Chinese sentence that names the project and a city.
 func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []topicWord, counted *topicWord) ([]scoredPassage, candidate, error) {
 	var found []scoredPassage
 	var best candidate
