@@ -508,11 +508,15 @@ func sameFirst(word string, r rune) bool {
 // isStop reports whether a unit, as written, is a stop word alone.
 func (d *dictionary) isStop(u unit) bool {
 	m, ok := d.exactAt([]unit{u}, 0)
-	return ok && !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cStop })
+	return ok && onlyStop(m.senses)
 }
 
-func isStopEntry(e *entry) bool {
-	return !slices.ContainsFunc(e.senses, func(s sense) bool { return s.concept != cStop })
+func isStopEntry(e *entry) bool { return onlyStop(e.senses) }
+
+// onlyStop reports whether senses mean nothing but a stop word, in some
+// language or other.
+func onlyStop(senses []sense) bool {
+	return !slices.ContainsFunc(senses, func(s sense) bool { return s.concept != cStop })
 }
 
 func isNumber(s string) bool {

@@ -212,7 +212,7 @@ func (e *Engine) isCompound(u unit) bool {
 // "start", "verliehen" no "verblieben", but "erreiche" is "erreichen";
 // a word read as a stop word only loses nothing ("think" as "thank").
 func (e *Engine) otherWord(u unit, m match) bool {
-	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cStop }) {
+	if onlyStop(m.senses) {
 		return false
 	}
 	stem := func(lang corpus.Lang, w string) string {
@@ -376,6 +376,10 @@ func (r *reading) modifier(m match) {
 // is about, rather than how it asks: "Portal", not "wann".
 var subjectConceptList = slices.Concat([]concept{cFounding, cCoordinator, cSecretariat,
 	cAssembly, cRelease, cName, cProposal, cMember, cJoin, cCount}, contactConcepts)
+
+// countedSubjects are the concepts subjects counts: the subjects', and
+// lists and what is new.
+var countedSubjects = slices.Concat(subjectConceptList, []concept{cList, cNew})
 
 // addSense records what a keyword or name of the question means.
 func (q *question) addSense(s sense, mention cityMention) {
@@ -708,8 +712,7 @@ func camelCase(word string) bool {
 // them even with an unknown word in it.
 func (q *question) subjects() int {
 	n := 0
-	for _, c := range slices.Concat([]concept{cFounding, cProposal, cCoordinator, cSecretariat,
-		cMember, cJoin, cList, cCount, cNew, cRelease, cAssembly, cName}, contactConcepts) {
+	for _, c := range countedSubjects {
 		if q.has[c] {
 			n++
 		}

@@ -334,12 +334,6 @@ func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpu
 			tq.SetBoost(boost)
 			return tq
 		}
-		weight := func(w topicWord) float64 {
-			if w.name {
-				return 0.5
-			}
-			return 1
-		}
 		add := func(w topicWord, q query.Query) {
 			if w.name || w.kind {
 				names = append(names, q)
@@ -351,7 +345,7 @@ func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpu
 			for _, t := range w.terms[lang] {
 				if !seen[t] {
 					seen[t] = true
-					add(w, term(t, weight(w)))
+					add(w, term(t, topicWeight(w)))
 				}
 			}
 			// A compound of the question is found by all its parts
@@ -360,7 +354,7 @@ func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpu
 			for _, parts := range w.parts[lang] {
 				var cs []query.Query
 				for _, t := range parts {
-					cs = append(cs, term(t, weight(w)))
+					cs = append(cs, term(t, topicWeight(w)))
 				}
 				add(w, bleve.NewConjunctionQuery(cs...))
 			}

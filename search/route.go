@@ -152,7 +152,7 @@ var rules = []rule{
 	}, fromReleasesOrFacts},
 	{"greeting", func(q *question) bool {
 		return q.has[cGreeting] && q.unknownWords() == 0 &&
-			!anyOf(q.has, slices.Concat([]concept{cFounding, cProposal, cMember, cCount, cList}, contactConcepts)...)
+			!anyOf(q.has, cFounding, cProposal, cMember, cCount, cList) && !anyOf(q.has, contactConcepts...)
 	}, declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, true) })},
 	{"help", func(q *question) bool { return q.has[cHelp] && q.unknownWords() == 0 },
 		declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, false) })},
