@@ -34,6 +34,7 @@ const (
 	aCity      // "which cities": a city the question does not name
 	aList      // "which goods": several things named in a row
 	aContact   // "Welche E-Mail-Adresse hat …?": an e-mail address, a phone or fax number
+	aTime      // "Um wie viel Uhr …?": a time of day
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -43,7 +44,7 @@ const (
 func (e *Engine) expected(q *question) answerType {
 	m := e.message
 	first := -1
-	for _, l := range []*cueList{&m.asksNumber, &m.asksDate, &m.asksDeadline, &m.asksPlace, &m.asksPerson} {
+	for _, l := range []*cueList{&m.asksTime, &m.asksNumber, &m.asksDate, &m.asksDeadline, &m.asksPlace, &m.asksPerson} {
 		if i := l.index(q.text, q.units); i >= 0 && (first < 0 || i < first) {
 			first = i
 		}
@@ -70,6 +71,10 @@ func (e *Engine) expected(q *question) answerType {
 	case m.asksOrdinal.in(q.text, q.units):
 		// "Als wievieltes Mitglied …?", 第几届
 		return anOrdinal
+	case asks(&m.asksTime):
+		// "Bis wie viel Uhr ist die Pressestelle zu erreichen?": a time,
+		// not the number "wie viel" asks for elsewhere.
+		return aTime
 	case anyOf(q.has, reachedBy...) && asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(q.text, "?？!！. ")):
 		// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist
 		// sie telefonisch erreichbar?" asks for one.
@@ -203,11 +208,11 @@ func (e *Engine) alsoExpected(q *question) answerType {
 	kinds := []struct {
 		cues *cueList
 		kind answerType
-	}{{&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksDeadline, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
+	}{{&m.asksTime, aTime}, {&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksDeadline, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
 	second, at := anyText, -1
 	for _, k := range kinds {
 		i := k.cues.index(q.text, q.units)
-		if i < 0 || k.kind == q.expects || (q.expects == anAmount || q.expects == aFrequency) && k.kind == aNumber {
+		if i < 0 || k.kind == q.expects || (q.expects == anAmount || q.expects == aFrequency || q.expects == aTime) && k.kind == aNumber {
 			continue
 		}
 		if at < 0 || i < at {
@@ -264,6 +269,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return cues.reasons.in(text, units)
 	case aFrequency:
 		return cues.frequencies.in(text, units)
+	case aTime:
+		return timeOfDay.MatchString(text)
 	case aCity:
 		return len(e.citiesAnswering(text, q)) > 0
 	case aList:
@@ -644,6 +651,8 @@ func (e *Engine) kindWords(t answerType) []*cueList {
 		return []*cueList{&cues.ageUnits}
 	case aDate:
 		return []*cueList{&e.message.asksDeadline, &e.message.asksEnd} // "Bewerbungsfrist", 截止日期, 结束
+	case aTime:
+		return []*cueList{&e.message.timeWords}
 	}
 	return nil
 }
@@ -1019,6 +1028,8 @@ func typeName(lang corpus.Lang, want answerType) string {
 		return msg(lang, "typeName.no_frequency")
 	case aContact:
 		return msg(lang, "typeName.no_contact")
+	case aTime:
+		return msg(lang, "typeName.no_time")
 	}
 	return ""
 }
@@ -1058,6 +1069,8 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		if m := appositionAge.FindStringSubmatch(text); m != nil {
 			return m[1]
 		}
+	case aTime:
+		return strings.TrimSpace(timeOfDay.FindString(text))
 	case aNumber:
 		if m := numberPattern.FindString(stripOrdinals(stripDates(text))); m != "" {
 			return m
@@ -1084,6 +1097,16 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 	}
 	return ""
 }
+
+// timeOfDay finds a time of day as releases write it: "15:00", "9.30
+// Uhr", "15 Uhr", "3 p.m.", "3pm", "下午3点", "15时30分". A number with a
+// dot is a time only before "Uhr" or "a.m."/"p.m." ("4.50 Euro" is not);
+// one before 点 or 时 only with a part of the day before it or minutes
+// after it ("3点建议" is not; 小时 is an hour's length).
+var timeOfDay = regexp.MustCompile(`(?i)\b(?:[01]?\d|2[0-3])[:：][0-5]\d\b(?:\s*(?:uhr|a\.m\.|p\.m\.))?|` +
+	`\b(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?(?:\s*uhr\b|\s?[ap]\.m\.|[ap]m\b)|` +
+	`(?:上午|下午|晚上|早上|中午|凌晨|傍晚)[0-9一二三四五六七八九十两]{1,3}[点时](?:半|[0-9一二三四五六七八九十]{1,3}分)?|` +
+	`[0-9]{1,2}[点时](?:半|[0-9]{1,2}分)`)
 
 // numberPattern finds a number: "64", "1.800", "4,8", "71 %".
 var numberPattern = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?(?:%|prozent|percent))?`)

@@ -43,6 +43,8 @@ type messageCues struct {
 	// asksWhichAgent asks which one, before a role or an organisation:
 	// "Welcher Bürgermeister", "Which institute" (asksWhichAgent).
 	asksWhichAgent cueList
+	// asksTime asks for a time of day; timeWords name one ("Uhrzeit").
+	asksTime, timeWords cueList
 	// asksDeadline asks for a date a text gives with a deadlineMarker;
 	// asksStart for one it gives with a startMarker.
 	asksDeadline, deadlineMarkers cueList
@@ -77,7 +79,7 @@ func mustLoadMessageCues() *messageCues {
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
 		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests, "media": &m.media,
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
-		"asks_age":      &m.asksAge,
+		"asks_age": &m.asksAge, "asks_time": &m.asksTime, "time_words": &m.timeWords,
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,

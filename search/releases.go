@@ -955,10 +955,10 @@ func (e *Engine) conceptVariants(texts []string) map[string][]string {
 // ("chinesische" is said by "from China"). They do not decide whether a
 // passage answers, but help say which of its sentences does.
 func (e *Engine) hintWords(q *question) []topicWord {
-	asking := e.message.asksNumber.spans(q.text, q.units)
+	asking := slices.Concat(e.message.asksNumber.spans(q.text, q.units), e.message.asksTime.spans(q.text, q.units))
 	notHint := func(u unit) bool {
-		// "wie viele", 多少: the question's words, which translate as
-		// "Zahl" and "number", say nothing of what it asks about.
+		// "wie viele", 多少, 几点: the question's words, which translate
+		// as "Zahl" and "number", say nothing of what it asks about.
 		if slices.ContainsFunc(asking, func(span [2]int) bool { return span[0] <= u.start && u.start < span[1] }) {
 			return true
 		}

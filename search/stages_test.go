@@ -122,7 +122,11 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"What is Zhao Min's fax number?", aContact},
 		{"Welche E-Mail-Adresse hat Anna Keller?", aContact},
 		{"周文的电话号码是多少？", aContact},
-		{"Bis wie viel Uhr ist die Pressestelle freitags telefonisch zu erreichen?", aNumber},
+		{"Bis wie viel Uhr ist die Pressestelle freitags telefonisch zu erreichen?", aTime},
+		// A time of day, not the number "wie viel" or 几 asks elsewhere.
+		{"What time do the evening concerts start?", aTime},
+		{"“ISA City Talk”每天几点开始？", aTime},
+		{"Um wie viel Uhr beginnt das Webinar?", aTime},
 		{"When can journalists reach the press office by phone?", aDate},
 		{"热线电话什么时候开通？", aDate},
 		{"Welche Funktionen hat die App?", aList},
@@ -279,6 +283,7 @@ func TestAlsoExpected(t *testing.T) {
 		{"Wann und wo wurde der Preis überreicht?", aDate, aPlace},
 		{"How many hydrogen stations does the corridor plan, and by when?", aNumber, aDate},
 		{"Wann wurde die ISA gegründet?", aDate, anyText},
+		{"An welchem Tag und zu welcher Uhrzeit findet die Infoveranstaltung statt?", aDate, aTime},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
@@ -1303,6 +1308,50 @@ func TestMembershipApplied(t *testing.T) {
 		if !strings.Contains(a.Text, want) || strings.HasPrefix(a.Text, "Ja") || strings.HasPrefix(a.Text, "Yes") {
 			t.Errorf("%s: %s, want a no and %q", q, a.Text, want)
 		}
+	}
+}
+
+func TestTimeOfDay(t *testing.T) {
+	// A time of day as releases write it, and numbers that are none.
+	tests := []struct {
+		sentence, time string
+	}{
+		{"Die Konzerte beginnen jeweils um 19.30 Uhr im Stadttheater.", "19.30 Uhr"},
+		{"All sessions start at 10:00 CET (16:00 Beijing time).", "10:00"},
+		{"The talks begin at 3 p.m. on the stage.", "3 p.m."},
+		{"The hotline is open until 5pm.", "5pm"},
+		{"秘书处将于2028年10月16日北京时间15:00举办线上说明会。", "15:00"},
+		{"开幕式于下午3点开始。", "下午3点"},
+		{"活动每天上午九点半开始。", "上午九点半"},
+		{"会议从14时30分开始。", "14时30分"},
+		{"Die Teilnahme kostet 4.50 Euro.", ""},
+		{"Die Sitzung dauerte 3 Stunden, an 2 am Tag.", ""},
+		{"会议持续3小时，提出了3点建议。", ""},
+		{"Am 12.05.2028 wurde der Vertrag unterzeichnet.", ""},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		lang, _ := DetectLang(tt.sentence)
+		q := e.read("Um wie viel Uhr?", lang)
+		if got := e.holds(tt.sentence, aTime, q); got != (tt.time != "") {
+			t.Errorf("holds(%q, aTime) = %v", tt.sentence, got)
+		}
+		if got := e.factIn(tt.sentence, aTime, q); got != tt.time {
+			t.Errorf("factIn(%q, aTime) = %q, want %q", tt.sentence, got, tt.time)
+		}
+	}
+}
+
+func TestTimeOfDayAnswered(t *testing.T) {
+	// "What time" is answered by the sentence with the time, in another
+	// language too, not by one with a date or a number alone.
+	e := engineWith(t, "testdata/blind9")
+	a, err := e.Answer(t.Context(), "What time do the ISA Digital Dialogues sessions start for viewers in China?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "16:00") {
+		t.Errorf("answered %v: %s", a.Answered, a.Text)
 	}
 }
 
