@@ -1355,6 +1355,26 @@ func TestTimeOfDayAnswered(t *testing.T) {
 	}
 }
 
+func TestKindOfFactAloneIsTheSubject(t *testing.T) {
+	// The budget is what "联盟2030年的预算是多少？" asks about, and the
+	// passage that names it answers; "Ab wie viel Uhr?" alone asks
+	// nothing of its own, and is answered with the question before it.
+	e := engineWith(t, "testdata/blind15")
+	a, err := e.Answer(t.Context(), "联盟2030年的预算是多少？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "1.85") {
+		t.Errorf("answered %v: %s", a.Answered, a.Text)
+	}
+	q := e.read("Ab wie viel Uhr?", corpus.German)
+	for _, w := range e.topicWords(q) {
+		if w.text == "Uhr" && !w.kind {
+			t.Errorf("Ab wie viel Uhr?: %q is a subject", w.text)
+		}
+	}
+}
+
 func TestFrequencyQuestion(t *testing.T) {
 	// "How often" is answered by a word for how often ("每年", "jährlich")
 	// or a number of times, not by any number.
