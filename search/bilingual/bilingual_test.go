@@ -61,6 +61,9 @@ func TestTranslate(t *testing.T) {
 		{"Jugendaustausch", de, en, []string{"youth exchange"}, true},
 		{"Wasserstoffwirtschaft", de, en, []string{"hydrogen economy"}, true},
 		{"Mitgliedsstädten", de, en, []string{"member city"}, true},
+		// a first part that is a compound itself, with its joint
+		{"Berufsbildungsprogramms", de, en, []string{"vocation education program"}, true},
+		{"Löwentanztruppe", de, en, []string{"lion dance troops", "lion dance company"}, true},
 		{"ISA-Sekretariat", de, en, []string{"secretariat"}, false},
 		{"Jugendaustausch", de, zh, []string{"青年交流", "青年交换", "青年交易所"}, true},
 		// English → German

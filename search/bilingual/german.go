@@ -91,7 +91,22 @@ func (t *table) part(first string) []hit {
 			}
 		}
 	}
-	return t.lookup(first)
+	if tr := t.lookup(first); tr != nil {
+		return tr
+	}
+	// A first part that is a compound itself: "Berufsbildungs-" of
+	// "Berufsbildungsprogramm", with or without its joint.
+	if tr := t.compound(first); tr != nil {
+		return tr
+	}
+	for _, joint := range linking {
+		if base, ok := strings.CutSuffix(first, joint); ok && utf8.RuneCountInString(base) >= 2*minPart {
+			if tr := t.compound(base); tr != nil {
+				return tr
+			}
+		}
+	}
+	return nil
 }
 
 // cutLast cuts s around the last sep, if both sides are long enough.
