@@ -829,6 +829,11 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		if !u.han && q.lang == corpus.German && !u.capital && i == j && capitals {
 			minors[text] = true
 		}
+		// English and Chinese write no nouns with capitals: a verb is
+		// what the dictionary gives as one ("reached", 交, 开始).
+		if q.lang != corpus.German && e.bilingual().Verb(text, q.lang) {
+			minors[text] = true
+		}
 		if camelCase(text) {
 			names[text] = true // a brand's name: "ReCycle"
 		}

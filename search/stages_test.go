@@ -1375,6 +1375,29 @@ func TestKindOfFactAloneIsTheSubject(t *testing.T) {
 	}
 }
 
+func TestVerbSaysLessThanNoun(t *testing.T) {
+	// An English or Chinese verb of the topic counts half, as a German
+	// word in small letters does: the dictionary says it is a verb.
+	tests := []struct {
+		question, verb, noun string
+	}{
+		{"Until what time can the press office be reached on weekdays?", "reached", "weekdays"},
+		{"萨尔布吕肯2029年实际要交多少会费？", "交", "会费"},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		lang, _ := DetectLang(tt.question)
+		q := e.read(tt.question, lang)
+		minor := map[string]bool{}
+		for _, w := range e.topicWords(q) {
+			minor[w.text] = w.minor
+		}
+		if !minor[tt.verb] || minor[tt.noun] {
+			t.Errorf("%s: minor %v, want %s and not %s", tt.question, minor, tt.verb, tt.noun)
+		}
+	}
+}
+
 func TestFrequencyQuestion(t *testing.T) {
 	// "How often" is answered by a word for how often ("每年", "jährlich")
 	// or a number of times, not by any number.

@@ -322,6 +322,21 @@ func (d *Dict) Headword(word string, from corpus.Lang) bool {
 	return t != nil && t.lookup(normalize(word)) != nil
 }
 
+// Verb reports whether word, in from, is a verb in its common sense: the
+// dictionary gives it, or the form of it that it knows, as a verb first
+// ("reached", 交, "teilnehmen"), not as a noun ("start", 会议).
+func (d *Dict) Verb(word string, from corpus.Lang) bool {
+	t := d.headwords(from)
+	if from == corpus.Chinese {
+		t = d.table(from, corpus.English)
+	}
+	if t == nil {
+		return false
+	}
+	hits := t.lookup(normalize(word))
+	return len(hits) > 0 && hits[0].pos == posVerb
+}
+
 // headwords is the table whose headwords are from's words (German or
 // English): the one to English, or English's to German; nil if none.
 func (d *Dict) headwords(from corpus.Lang) *table {

@@ -543,3 +543,30 @@ func TestCorrect(t *testing.T) {
 		}
 	}
 }
+
+func TestVerb(t *testing.T) {
+	// A word is a verb when the dictionary gives it as one first.
+	tests := []struct {
+		word string
+		lang corpus.Lang
+		verb bool
+	}{
+		{"reached", corpus.English, true},
+		{"joined", corpus.English, true},
+		{"weekdays", corpus.English, false},
+		{"fee", corpus.English, false},
+		{"交", corpus.Chinese, true},
+		{"举办", corpus.Chinese, true},
+		{"预算", corpus.Chinese, false},
+		{"会议", corpus.Chinese, false},
+		{"teilnehmen", corpus.German, true},
+		{"Teilnehmer", corpus.German, false},
+		{"qwertzuiop", corpus.German, false},
+	}
+	d := Embedded()
+	for _, tt := range tests {
+		if got := d.Verb(tt.word, tt.lang); got != tt.verb {
+			t.Errorf("Verb(%q, %s) = %v, want %v", tt.word, tt.lang, got, tt.verb)
+		}
+	}
+}
