@@ -428,7 +428,16 @@ func holding(compose func(e *Engine, q *question) answer.Answer) func(context.Co
 // know is an answer too, and the data's facts are the answer to a "why"
 // the rules let them answer (the founding's, to why it was founded).
 func (e *Engine) givesExpected(q *question, a answer.Answer) bool {
-	return !a.Answered || q.expects == anyText || q.expects == aReason || e.holds(citationsCut.ReplaceAllString(a.Text, ""), q.expects, q)
+	if !a.Answered || q.expects == anyText || q.expects == aReason {
+		return true
+	}
+	text := citationsCut.ReplaceAllString(a.Text, "")
+	if q.expects != aContact {
+		// A phone number is no date nor number of things: the 2048 of
+		// "+49 30 5557 2048" is no year.
+		text = emailPattern.ReplaceAllString(phoneInText.ReplaceAllString(text, ""), "")
+	}
+	return e.holds(text, q.expects, q)
 }
 
 // citationsCut matches what an answer cites rather than states: a

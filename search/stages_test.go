@@ -264,6 +264,9 @@ func TestGivesExpected(t *testing.T) {
 		{"Since when is Zhou Wenjing Secretary-General?", "Zhou Wenjing: Secretary-General (as of 13 January 2027). Named in the press release “New Secretary-General” of 13 January 2027.", false},
 		{"Ab wann ist Zhou Wenjing Generalsekretärin?", "Zhou Wenjing ist seit dem 1. Januar 2027 Generalsekretärin.", true},
 		{"Wohin wechselt Markus Feldmann?", "Markus Feldmann: Referent. Genannt in der Pressemitteilung „Delegation reist nach Zhuzhou“.", false},
+		// Nor does a phone number: 2048 is no year.
+		{"From what date does the new press spokesman take over?", "The ISA's press contact is Jonas Haberland: e-mail presse@isa.example, phone +49 30 5557 2048 (as of 18 May 2029).", false},
+		{"What is his phone number?", "The ISA's press contact is Jonas Haberland: phone +49 30 5557 2048 (as of 18 May 2029).", true},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
