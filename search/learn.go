@@ -105,10 +105,13 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 	var out []nameGloss
 	for _, text := range append([]string{r.Title}, r.Body...) {
 		for k, re := range glossPatterns {
-			for _, m := range re.FindAllStringSubmatch(text, -1) {
-				han, latin := m[1], strings.TrimSpace(m[2])
+			for _, at := range re.FindAllStringSubmatchIndex(text, -1) {
+				han, latin := text[at[2]:at[3]], strings.TrimSpace(text[at[4]:at[5]])
 				if k == 1 {
-					han, latin = m[2], m[1]
+					han, latin = text[at[4]:at[5]], text[at[2]:at[3]]
+					if fullName(text[:at[0]], latin, han) {
+						continue // "Zhou Haining (周海宁)": a person, not Haining
+					}
 				}
 				runes := []rune(han)
 				start := len(runes)
@@ -129,6 +132,20 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 		}
 	}
 	return out
+}
+
+// fullName reports whether the Latin name before a Chinese one in
+// brackets is the end of a longer name that reads as the Chinese: a
+// person's family name and given name ("Zhou Haining (周海宁)"), of which
+// the given name may be a place's name too.
+func fullName(before, latin, han string) bool {
+	words := strings.Fields(before)
+	if len(words) == 0 {
+		return false
+	}
+	family := words[len(words)-1]
+	r, _ := utf8.DecodeRuneInString(family)
+	return unicode.IsUpper(r) && readsAs(han, strings.ToLower(family+latin))
 }
 
 // empty reports whether nothing was learned.
@@ -162,6 +179,9 @@ var (
 	phonePattern  = regexp.MustCompile(`^\+?[\d(][\d ()/–-]{5,}\d$`)
 	postalPattern = regexp.MustCompile(`^(?:D-)?[0-9]{4,6}\s+(\pL.*)$`)
 	labelPattern  = regexp.MustCompile(`^([^:：]{1,30})[:：]\s*(.*)$`)
+	// labelledPhone is a number after its label without a colon: "Tel.
+	// +49 30 5557 2048", "Mobil +49 172 555 3391".
+	labelledPhone = regexp.MustCompile(`^(\pL[\pL.\s-]{0,18}?)\.?\s+(\+?[\d(][\d ()/–-]{5,}\d)$`)
 )
 
 // contact reads the contact block: the contact person, organisation,
@@ -298,6 +318,21 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 					o.PersonRole[corpus.Chinese] = "联系人"
 				}
 			}
+			return
+		}
+	}
+	if m := labelledPhone.FindStringSubmatch(part); m != nil {
+		label, number := strings.TrimSpace(m[1]), normaliseDash(m[2])
+		units := segment(label)
+		switch {
+		case l.cues.contactMobile.whole(label, units):
+			o.Mobile = cmpOr(o.Mobile, number)
+			return
+		case l.cues.contactFax.whole(label, units):
+			o.Fax = cmpOr(o.Fax, number)
+			return
+		case l.cues.contactPhone.whole(label, units):
+			o.Phone = cmpOr(o.Phone, number)
 			return
 		}
 	}

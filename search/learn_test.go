@@ -87,6 +87,11 @@ func TestLearn(t *testing.T) {
 				"Daniel Rehbein", "Pressesprecher, ISA-Büro Deutschland", "Charlottenstraße 65, 10117 Berlin", "Telefon: +49 30 23125-480", "E-Mail: presse@isa-buero.example"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Daniel Rehbein", Organisation: "ISA-Büro Deutschland", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-480", Email: "presse@isa-buero.example",
 					Since: corpus.Date{Year: 2027, Month: 11, Day: 1}}},
+			// Numbers after their labels without a colon, in a line.
+			{[]string{"ab 1. April 2029: Jonas Haberland, Pressesprecher, Tel. +49 30 5557 2048, Mobil +49 172 555 3391, Fax +49 30 5557 2049, presse@isa.example",
+				"ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jonas Haberland", Organisation: "ISA-Kontaktbüro Deutschland", City: "Berlin", Address: []string{"Luisenstraße 46", "10117 Berlin"},
+					Phone: "+49 30 5557 2048", Mobile: "+49 172 555 3391", Email: "presse@isa.example", Since: corpus.Date{Year: 2029, Month: 4, Day: 1}}},
 		}
 		for _, tt := range tests {
 			got := l.learn(release(corpus.German, "T", nil, nil, tt.contact)).contact
@@ -111,6 +116,15 @@ func TestLearn(t *testing.T) {
 			if got := l.learn(release(corpus.German, "T", nil, nil, contact)).contact; got != nil {
 				t.Errorf("%q: a city's press office taken as the alliance's contact: %+v", contact, *got)
 			}
+		}
+	})
+	t.Run("glosses", func(t *testing.T) {
+		// A place's name in both scripts, not a person's whose given
+		// name is a place's too (Haining, 海宁).
+		r := release(corpus.German, "T", []string{"Für chinesische Medien bleibt Zhou Haining (周海宁) der Ansprechpartner. Die Stadt Wuhu (芜湖) tritt bei."}, nil, nil)
+		got := l.glosses(r)
+		if len(got) != 1 || got[0] != (nameGloss{Chinese: "芜湖", Latin: "Wuhu"}) {
+			t.Errorf("glosses %+v, want 芜湖 = Wuhu only", got)
 		}
 	})
 	t.Run("count", func(t *testing.T) {
