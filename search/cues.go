@@ -32,6 +32,7 @@ type cues struct {
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
+	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions     cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
 }
@@ -68,23 +69,27 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"time_measure_words":   &c.timeMeasureWords,
 		"counting_determiners": &c.countingDeterminers,
 		"name_boundaries":      &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
-		"alliance_contact":  &c.allianceContact,
-		"city_office":       &c.cityOffice,
-		"appointed":         &c.appointed,
-		"appoints":          &c.appoints,
-		"appointed_before":  &c.appointedBefore,
-		"role_since":        &c.roleSince,
-		"join_object_verbs": &c.joinObjectVerbs,
-		"join_articles":     &c.joinArticles,
-		"join_participles":  &c.joinParticiples,
-		"join_no_object":    &c.joinNoObject,
-		"suspend":           &c.suspend,
-		"no_longer":         &c.noLonger,
-		"join_not_german":   &c.joinNotGerman,
-		"leave_particles":   &c.leaveParticles,
-		"effective":         &c.effective,
-		"takes_effect":      &c.takesEffect,
-		"membership_ends":   &c.membershipEnds,
+		"alliance_contact":      &c.allianceContact,
+		"city_office":           &c.cityOffice,
+		"appointed":             &c.appointed,
+		"appoints":              &c.appoints,
+		"appointed_before":      &c.appointedBefore,
+		"role_since":            &c.roleSince,
+		"join_object_verbs":     &c.joinObjectVerbs,
+		"join_articles":         &c.joinArticles,
+		"join_participles":      &c.joinParticiples,
+		"join_no_object":        &c.joinNoObject,
+		"leave_object_verbs":    &c.leaveObjectVerbs,
+		"leave_participles":     &c.leaveParticiples,
+		"becomes":               &c.becomes,
+		"location_prepositions": &c.locationPrepositions,
+		"suspend":               &c.suspend,
+		"no_longer":             &c.noLonger,
+		"join_not_german":       &c.joinNotGerman,
+		"leave_particles":       &c.leaveParticles,
+		"effective":             &c.effective,
+		"takes_effect":          &c.takesEffect,
+		"membership_ends":       &c.membershipEnds,
 	})
 	if err != nil {
 		return nil, err

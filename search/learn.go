@@ -679,6 +679,9 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		// "Salzgitter becomes the newest member as Hildesheim leaves":
 		// a member leaves, another city joins.
 		for _, p := range named {
+			if l.onlyWhere(s, p) {
+				continue // "Leiter des Büros in Berlin": where, not who
+			}
 			switch member := p.city != nil && p.city.IsMember(); {
 			case c.left && member:
 				out = addOnce(out, learnedMembership{city: *p.city, when: leaveDate(s), change: leaves})
@@ -703,6 +706,26 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 	return out
 }
 
+// becomesMember reports whether a clause says something becomes a
+// member: a verb of becoming, of becomes, with a member word after it
+// ("wird zum 1. Februar 2029 Mitglied der ISA").
+func becomesMember(s sentence, becomes, member *cueList) bool {
+	i := becomes.index(s.text, s.units)
+	return i >= 0 && member.index(s.text[i:], segment(s.text[i:])) > 0
+}
+
+// onlyWhere reports whether a clause names the place p only after a
+// place preposition: as where something is or happens, "in Berlin".
+func (l *learner) onlyWhere(s sentence, p foundPlace) bool {
+	before := strings.TrimSpace(s.text[:p.start])
+	for _, w := range l.cues.locationPrepositions.all {
+		if strings.HasSuffix(strings.ToLower(before), " "+w) || before == w || strings.IndexFunc(w, isHan) >= 0 && strings.HasSuffix(before, w) {
+			return !strings.Contains(s.text[:p.start]+s.text[p.end:], p.name)
+		}
+	}
+	return false
+}
+
 // membershipClause is what a clause says of memberships: that a city
 // left, joined, applied to join, or had its application or membership
 // approved.
@@ -722,7 +745,8 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	names := has(&l.cues.alliance)
 	about := names || has(&l.cues.membership)
 	c := membershipClause{
-		left: has(&l.cues.leave) && about || has(&l.cues.noLonger) && has(&l.cues.memberWord) && names ||
+		left: has(&l.cues.leave) && about && !l.actsOnOther(s, &l.cues.leaveObjectVerbs, &l.cues.leaveParticiples) ||
+			has(&l.cues.noLonger) && has(&l.cues.memberWord) && names ||
 			names && l.particleVerb(s.units, &l.cues.leaveParticles),
 		// "Ruhen wird die Mitgliedschaft der Stadt Solingen vom 1.
 		// Februar 2029 an": no leaving.
@@ -736,8 +760,9 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 		return membershipClause{applying: true}
 	}
 	c.approved = approved && (applied || has(&l.cues.membership))
-	c.joining = has(&l.cues.join) && !l.joinsOther(s) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
-		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0
+	c.joining = has(&l.cues.join) && !l.actsOnOther(s, &l.cues.joinObjectVerbs, &l.cues.joinParticiples) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
+		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0 ||
+		names && becomesMember(s, &l.cues.becomes, &l.cues.memberWord)
 	if has(&l.cues.joinNot) || lang == corpus.German && has(&l.cues.joinNotGerman) {
 		return membershipClause{}
 	}
@@ -797,12 +822,13 @@ func titleClauses(title string) []sentence {
 	return out
 }
 
-// joinsOther reports whether a clause says a city joined something other
-// than the alliance: the object of its verb of joining names something
-// else ("The port of Duisburg has joined the corridor", "ist dem
-// Netzwerk beigetreten", "宁波港加入该走廊").
-func (l *learner) joinsOther(s sentence) bool {
-	verbs, articles := &l.cues.joinObjectVerbs, &l.cues.joinArticles
+// actsOnOther reports whether a clause says a city joined or left
+// something other than the alliance: the object of its verb, of verbs or
+// participles, names something else ("The port of Duisburg has joined
+// the corridor", "ist dem Netzwerk beigetreten", "宁波港加入该走廊", "The
+// first train of the ISA Rail Link leaves the Neuss terminal").
+func (l *learner) actsOnOther(s sentence, verbs, participles *cueList) bool {
+	articles := &l.cues.joinArticles
 	names := func(units []unit) bool {
 		return slices.ContainsFunc(units, func(u unit) bool { return l.cues.alliance.inText(u.raw) })
 	}
@@ -817,7 +843,7 @@ func (l *learner) joinsOther(s sentence) bool {
 				return true
 			}
 		}
-		if l.cues.joinParticiples.at(s.units, i) > 0 && i >= 2 && articles.at(s.units, i-2) > 0 && !names(s.units[i-1:i]) {
+		if participles.at(s.units, i) > 0 && i >= 2 && articles.at(s.units, i-2) > 0 && !names(s.units[i-1:i]) {
 			return true
 		}
 	}

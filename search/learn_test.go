@@ -258,6 +258,16 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Corridor", "The port of Duisburg has joined the corridor as logistics partner.", "", "", ""},
 			{corpus.German, "Netzwerk", "Zittau ist dem Netzwerk der Wasserstoffstädte beigetreten.", "", "", ""},
 			{corpus.Chinese, "走廊", "宁波港加入该走廊，担任中方转运港。", "", "", ""},
+			// A city that leaves something else: "ISA" in a train's name,
+			// the object of the verb a terminal.
+			{corpus.English, "Rail link", "The first train of the ISA Rail Link leaves the Neuss trimodal terminal on 6 March 2029 and is scheduled to arrive in Nanchang on 25 March 2029.", "", "", ""},
+			// A city that becomes a member on a day; a city that says
+			// where, after "in", joined nothing.
+			{corpus.German, "Mitgliedschaft", "Die Landeshauptstadt Saarbrücken wird zum 1. Februar 2029 Mitglied der Chinesisch-Deutschen Industriestädteallianz (ISA).", "Saarbrücken 2029-02-01", "", ""},
+			{corpus.German, "Urkunde", "Die Beitrittsurkunde unterzeichnet Dr. Matthias Reinholz, Leiter des ISA-Kontaktbüros Deutschland in Berlin.", "", "", ""},
+			// 德城 (Decheng) is not named by 中德城市, "Chinese and German
+			// cities".
+			{corpus.Chinese, "对接会", "联盟将举办“中德城市企业对接会”，预计将有来自德国成员城市的约60家企业参加，作为新成员加入。", "", "", ""},
 			{corpus.English, "Membership", "Zittau joined the Sino-German Industrial Cities Alliance on 2 February 2027.", "Zittau 2027-02-02", "", ""},
 			{corpus.Chinese, "十堰", "2027年2月2日，十堰市正式加入中德工业城市联盟。十堰加入后，联盟共有50个成员城市。", "十堰 2027-02-02", "", ""},
 			// A city the sentence before names joined, in English; in a
@@ -462,5 +472,15 @@ Diese Testmeldung ist erfunden. Der ISA gehören nun 31 chinesische Städte an.
 		if !strings.Contains(a.Text, want) {
 			t.Errorf("%q: %s; want %q", question, a.Text, want)
 		}
+	}
+}
+
+func TestGazetteerCityBeforeDistrict(t *testing.T) {
+	// Two places of one name: the city, not the district, whichever the
+	// gazetteer lists first ("Changzhou" is 常州, not 长洲 of Wuzhou).
+	f := newPlaceFinder(nil, nil, testGazetteer, bilingual.Embedded)
+	found := f.find("Changzhou joined the alliance.")
+	if len(found) != 1 || found[0].names[corpus.Chinese] != "常州" {
+		t.Errorf("Changzhou: %+v", found)
 	}
 }

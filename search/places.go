@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -81,6 +82,10 @@ func newPlaceTable() *placeTable {
 // gazetteerTable makes a table of the gazetteer's places.
 func gazetteerTable(places []corpus.Place) *placeTable {
 	t := &placeTable{latin: make(map[string]*place, 2*len(places)), han: make(map[string]*place, len(places))}
+	// A name two places share is the city's before the district's or
+	// county's: "Changzhou" is 常州, not the district 长洲 of Wuzhou.
+	places = slices.Clone(places)
+	slices.SortStableFunc(places, func(a, b corpus.Place) int { return cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]) })
 	for _, g := range places {
 		name := g.Name
 		if g.Country == corpus.China {
@@ -96,6 +101,9 @@ func gazetteerTable(places []corpus.Place) *placeTable {
 	}
 	return t
 }
+
+// kindRank orders the kinds of place by which keeps a shared name.
+var kindRank = map[string]int{corpus.KindCity: 0, corpus.KindPrefecture: 1, corpus.KindCounty: 2, corpus.KindDistrict: 3}
 
 // placeNames are all the names of a place of the gazetteer.
 func placeNames(p corpus.Place) []string {
@@ -157,7 +165,7 @@ func (f *placeFinder) find(text string) []foundPlace {
 		// Hebei district of Tianjin).
 		out = append(out, slices.DeleteFunc(f.gazetteer().lookup(text, units, out), func(p foundPlace) bool {
 			r, _ := utf8.DecodeRuneInString(p.name)
-			return unicode.IsLower(r) || f.commonWord(p) || f.isRegion(p.name)
+			return unicode.IsLower(r) || f.commonWord(p) || f.isRegion(p.name) || f.cutsWord(text, p)
 		})...)
 	}
 	slices.SortStableFunc(out, func(a, b foundPlace) int { return a.start - b.start })
@@ -200,6 +208,39 @@ func (f *placeFinder) commonWord(p foundPlace) bool {
 	english := strings.ToLower(p.names[corpus.English])
 	return english == "" || !strings.Contains(strings.ToLower(tr[0].Word), english)
 }
+
+// cutsWord reports whether a gazetteer's Chinese place found in a text
+// ends inside a word of the dictionary that begins within it: the 德城
+// (Decheng) of 中德城市 is 德 and the 城 of 城市.
+func (f *placeFinder) cutsWord(text string, p foundPlace) bool {
+	if strings.IndexFunc(p.name, isHan) < 0 || f.dictionary == nil {
+		return false
+	}
+	d := f.dictionary()
+	for i, r := range p.name {
+		if i == 0 {
+			continue
+		}
+		start := p.start + i
+		for n, end := 2, start+utf8.RuneLen(r); n <= maxWordRunes; n++ {
+			if end >= len(text) {
+				break
+			}
+			next, size := utf8.DecodeRuneInString(text[end:])
+			if !isHan(next) {
+				break
+			}
+			end += size
+			if end > p.end && len(d.Translate(text[start:end], corpus.Chinese, corpus.English)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxWordRunes is the longest Chinese word cutsWord looks for.
+const maxWordRunes = 4
 
 // lookup finds the places of t that text, cut into units, names where
 // none of taken is.
