@@ -769,6 +769,39 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	return c
 }
 
+// givenName reports whether a place of the gazetteer that a text names
+// is rather a person's given name after the family name: 建华 of 沈建华,
+// "Lixin" of "Zhao Lixin", unless a suffix makes it a place (沈建华市 is
+// none, 向永康市 is).
+func (l *learner) givenName(text string, p foundPlace) bool {
+	if p.city != nil {
+		return false // a member is named as a member
+	}
+	before, after := text[:p.start], text[p.end:]
+	if strings.IndexFunc(p.name, isHan) >= 0 {
+		last, _ := utf8.DecodeLastRuneInString(before)
+		next, _ := utf8.DecodeRuneInString(after)
+		// The 苏 of 江苏常州 ends a word: no family name.
+		word := string(lastRunes(before, 2))
+		return slices.Contains(l.cues.surname.chinese, string(last)) && !slices.Contains(l.cues.placeSuffixes.chinese, string(next)) &&
+			(utf8.RuneCountInString(word) < 2 || !l.places.isRegion(word) && !l.places.isWord(word))
+	}
+	words := strings.Fields(before)
+	if len(words) == 0 {
+		return false
+	}
+	last := []rune(words[len(words)-1])
+	i := len(last)
+	for i > 0 && unicode.IsLetter(last[i-1]) && !isHan(last[i-1]) {
+		i--
+	}
+	family := strings.ToLower(string(last[i:])) // "Zhao" of "赵立新（Zhao"
+	return slices.ContainsFunc(l.cues.surname.chinese, func(name string) bool {
+		r, _ := utf8.DecodeRuneInString(name)
+		return readings()[r] == family
+	})
+}
+
 // citiesOfClause are the cities the k-th clause of all names: those it
 // names, else, when it refers back ("The city … joined"), the one the
 // clause before it in its paragraph names.
@@ -776,7 +809,7 @@ func (l *learner) citiesOfClause(all []sentence, k int) []foundPlace {
 	s := all[k]
 	// 中方 counts the Chinese side; it is no county of Hunan here.
 	named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
-		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil)
+		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.givenName(s.text, p)
 	})
 	if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
 		if before := l.places.find(all[k-1].text); len(before) == 1 {

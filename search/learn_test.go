@@ -265,6 +265,12 @@ func TestLearn(t *testing.T) {
 			// where, after "in", joined nothing.
 			{corpus.German, "Mitgliedschaft", "Die Landeshauptstadt Saarbrücken wird zum 1. Februar 2029 Mitglied der Chinesisch-Deutschen Industriestädteallianz (ISA).", "Saarbrücken 2029-02-01", "", ""},
 			{corpus.German, "Urkunde", "Die Beitrittsurkunde unterzeichnet Dr. Matthias Reinholz, Leiter des ISA-Kontaktbüros Deutschland in Berlin.", "", "", ""},
+			// A person's given name is no place: 建华 of 沈建华, "Lixin" of
+			// "Zhao Lixin".
+			{corpus.Chinese, "大会", "湖州市副市长沈建华在开幕式上表示，欢迎新成员加入联盟。", "", "", "Shen Jianhua (沈建华): 湖州市副市长"},
+			{corpus.Chinese, "大会", "襄阳市副市长赵立新（Zhao Lixin）代表襄阳市在大会上签署了入盟文件。", "襄阳 2027-03-01", "", "Zhao Lixin (赵立新): 襄阳市副市长"},
+			// But the 苏 of 江苏 is no family name.
+			{corpus.Chinese, "常州加入联盟", "经联盟理事会2027年2月20日批准，江苏常州正式加入中德工业城市联盟。", "常州 2027-02-20", "", ""},
 			// 德城 (Decheng) is not named by 中德城市, "Chinese and German
 			// cities".
 			{corpus.Chinese, "对接会", "联盟将举办“中德城市企业对接会”，预计将有来自德国成员城市的约60家企业参加，作为新成员加入。", "", "", ""},

@@ -209,6 +209,11 @@ func (f *placeFinder) commonWord(p foundPlace) bool {
 	return english == "" || !strings.Contains(strings.ToLower(tr[0].Word), english)
 }
 
+// isWord reports whether the dictionary knows a Chinese word.
+func (f *placeFinder) isWord(word string) bool {
+	return f.dictionary != nil && len(f.dictionary().Translate(word, corpus.Chinese, corpus.English)) > 0
+}
+
 // cutsWord reports whether a gazetteer's Chinese place found in a text
 // ends inside a word of the dictionary that begins within it: the 德城
 // (Decheng) of 中德城市 is 德 and the 城 of 城市.
@@ -216,7 +221,6 @@ func (f *placeFinder) cutsWord(text string, p foundPlace) bool {
 	if strings.IndexFunc(p.name, isHan) < 0 || f.dictionary == nil {
 		return false
 	}
-	d := f.dictionary()
 	for i, r := range p.name {
 		if i == 0 {
 			continue
@@ -231,7 +235,7 @@ func (f *placeFinder) cutsWord(text string, p foundPlace) bool {
 				break
 			}
 			end += size
-			if end > p.end && len(d.Translate(text[start:end], corpus.Chinese, corpus.English)) > 0 {
+			if end > p.end && f.isWord(text[start:end]) {
 				return true
 			}
 		}
