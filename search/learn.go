@@ -495,9 +495,16 @@ func (l *learner) countedAfter(after string, c *corpus.Count) *int {
 	after = strings.TrimLeft(after, " 个座家")
 	for _, k := range l.countKinds(c) {
 		for _, w := range k.list.chinese {
-			if strings.HasPrefix(after, w) {
-				return k.field
+			rest, ok := strings.CutPrefix(after, w)
+			if !ok {
+				continue
 			}
+			// A side counts its cities, not its companies: "22家德国企业".
+			country := k.field == &c.Germany || k.field == &c.China
+			if next, _ := utf8.DecodeRuneInString(rest); country && isHan(next) && !slices.ContainsFunc(l.cues.countMembers.chinese, func(m string) bool { return strings.HasPrefix(rest, m) }) {
+				return nil
+			}
+			return k.field
 		}
 	}
 	units := segment(firstRunes(after, 60))

@@ -146,6 +146,9 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "目前共有51个成员城市，其中德国城市22个，中国城市29个，分布在德国8个联邦州和中国14个省份。", "",
 				corpus.Count{Total: 51, Germany: 22, China: 29, Länder: 8, Provinces: 14}},
 			{corpus.Chinese, "", "芜湖是联盟的第29个中国成员城市。", corpus.Count{}},
+			// A side's companies are no count of its cities.
+			{corpus.Chinese, "", "培训地点为三个德国成员城市，共有22家德国企业提供培训岗位。", corpus.Count{}},
+			{corpus.Chinese, "", "联盟现有48个成员城市，其中21个德国城市、27个中国城市。", corpus.Count{Total: 48, Germany: 21, China: 27}},
 			{corpus.Chinese, "", "联盟成员城市总数增至50个，其中德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
 			// The sides alone: 中方, 德方.
 			{corpus.Chinese, "", "两市加入后，联盟成员总数达到54个，其中中方31个、德方23个。", corpus.Count{Total: 54, Germany: 23, China: 31}},
