@@ -33,6 +33,7 @@ type cues struct {
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
 	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions     cueList
+	sideWords                                                             cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
 }
@@ -82,6 +83,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"leave_object_verbs":    &c.leaveObjectVerbs,
 		"leave_participles":     &c.leaveParticiples,
 		"becomes":               &c.becomes,
+		"side_words":            &c.sideWords,
 		"location_prepositions": &c.locationPrepositions,
 		"suspend":               &c.suspend,
 		"no_longer":             &c.noLonger,

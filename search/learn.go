@@ -236,7 +236,7 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 	for _, line := range lines {
 		label, rest, ok := cutColon(line)
 		units := segment(label)
-		side := ok && (l.cues.countChina.whole(label, units) || l.cues.countGermany.whole(label, units))
+		side := ok && l.isSide(label)
 		dates := findDates(label)
 		dated := ok && len(dates) > 0 && len(units) <= 6
 		if side || dated || len(groups) == 0 {
@@ -261,11 +261,32 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 	switch {
 	case len(groups) == 0:
 		return nil, corpus.Date{}
-	case !groups[0].labelled && len(groups) > 1:
-		// The lines before the first label head the first contact.
+	case !groups[0].labelled && len(groups) > 1 && !slices.ContainsFunc(groups[0].lines, reachable):
+		// The lines before the first label head the first contact, when
+		// they give no way to reach anyone themselves.
 		return slices.Concat(groups[0].lines, groups[1].lines), corpus.Date{}
 	}
 	return groups[0].lines, corpus.Date{}
+}
+
+// reachable reports whether a line of a contact block gives a phone
+// number or an e-mail address.
+func reachable(line string) bool {
+	return emailPattern.MatchString(line) || phoneInText.MatchString(line)
+}
+
+// isSide reports whether a label of a contact block names a side: "中方",
+// "德国方面", "Deutsche Seite", "German side".
+func (l *learner) isSide(label string) bool {
+	label = strings.TrimSpace(label)
+	for _, w := range l.cues.sideWords.all {
+		if rest, ok := strings.CutSuffix(strings.ToLower(label), w); ok && rest != "" {
+			label = strings.TrimSpace(label[:len(rest)])
+			break
+		}
+	}
+	units := segment(label)
+	return l.cues.countChina.whole(label, units) || l.cues.countGermany.whole(label, units)
 }
 
 // contactParts cuts a line of a contact block that holds an address

@@ -87,6 +87,11 @@ func TestLearn(t *testing.T) {
 				"Daniel Rehbein", "Pressesprecher, ISA-Büro Deutschland", "Charlottenstraße 65, 10117 Berlin", "Telefon: +49 30 23125-480", "E-Mail: presse@isa-buero.example"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Daniel Rehbein", Organisation: "ISA-Büro Deutschland", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-480", Email: "presse@isa-buero.example",
 					Since: corpus.Date{Year: 2027, Month: 11, Day: 1}}},
+			// A whole contact, then the other side's under its label:
+			// the first, without the other's address.
+			{[]string{"中德工业城市联盟秘书处（佛山）", "周海宁，新闻联络人", "电话：+86 757 2878 4802", "电子邮箱：media@isa-secretariat.example",
+				"德国方面：", "Miriam Oltmanns，新闻专员", "ISA-Kontaktbüro Deutschland，Luisenstraße 46，10117 Berlin", "电话：+49 30 5557 2041"},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "周海宁", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4802", Email: "media@isa-secretariat.example"}},
 			// Numbers after their labels without a colon, in a line.
 			{[]string{"ab 1. April 2029: Jonas Haberland, Pressesprecher, Tel. +49 30 5557 2048, Mobil +49 172 555 3391, Fax +49 30 5557 2049, presse@isa.example",
 				"ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin"},
