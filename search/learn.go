@@ -118,7 +118,7 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 				for start > 0 && !l.cues.nameBoundaries.in(string(runes[start-1]), nil) {
 					start--
 				}
-				name := string(runes[start:])
+				name := l.withoutRegion(string(runes[start:]))
 				for _, suffix := range l.cues.placeSuffixes.chinese {
 					if trimmed, ok := strings.CutSuffix(name, suffix); ok && utf8.RuneCountInString(trimmed) >= 2 {
 						name = trimmed
@@ -132,6 +132,18 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 		}
 	}
 	return out
+}
+
+// withoutRegion takes off the region a Chinese place's name begins with:
+// 纽伦堡 of 巴伐利亚州纽伦堡, "Nürnberg in Bavaria".
+func (l *learner) withoutRegion(name string) string {
+	runes := []rune(name)
+	for k := len(runes) - 2; k >= 2; k-- {
+		if l.places.isRegion(string(runes[:k])) {
+			return string(runes[k:])
+		}
+	}
+	return name
 }
 
 // fullName reports whether the Latin name before a Chinese one in
@@ -206,9 +218,12 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	if l.cues.cityOffice.inText(block) && !l.cues.allianceContact.inText(block) {
 		return nil
 	}
-	if strings.HasPrefix(o.Phone, "+86") || l.cues.secretariatContact.inText(block) {
+	// Whose it is, the lines of the contact chosen say, not the other
+	// side's after it ("德国：Tobias Brandl … 中国：… 联盟秘书处 …").
+	chosen := strings.Join(lines, " ")
+	if strings.HasPrefix(o.Phone, "+86") || l.cues.secretariatContact.inText(chosen) {
 		o.Kind = corpus.OfficeSecretariat
-		o.Press = l.cues.pressContact.inText(block)
+		o.Press = l.cues.pressContact.inText(chosen)
 	}
 	if o.Person != "" && o.PersonRole == nil {
 		o.PersonRole = catalogText("contact.person_role")

@@ -87,6 +87,11 @@ func TestLearn(t *testing.T) {
 				"Daniel Rehbein", "Pressesprecher, ISA-Büro Deutschland", "Charlottenstraße 65, 10117 Berlin", "Telefon: +49 30 23125-480", "E-Mail: presse@isa-buero.example"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Daniel Rehbein", Organisation: "ISA-Büro Deutschland", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-480", Email: "presse@isa-buero.example",
 					Since: corpus.Date{Year: 2027, Month: 11, Day: 1}}},
+			// The German side first: the German office's, though the
+			// Chinese side's after it names the secretariat.
+			{[]string{"德国：", "Tobias Brandl", "联盟德国办公室（ISA-Büro Deutschland）新闻发言人", "Charlottenstraße 65, 10117 Berlin", "电话：+49 30 23125-433",
+				"中国：", "何晓雯（He Xiaowen）", "中德工业城市联盟秘书处 宣传联络部", "电话：+86 757 2878 4790"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Tobias Brandl", Organisation: "联盟德国办公室（ISA-Büro Deutschland）新闻发言人", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-433"}},
 			// A whole contact, then the other side's under its label:
 			// the first, without the other's address.
 			{[]string{"中德工业城市联盟秘书处（佛山）", "周海宁，新闻联络人", "电话：+86 757 2878 4802", "电子邮箱：media@isa-secretariat.example",
@@ -130,6 +135,11 @@ func TestLearn(t *testing.T) {
 		got := l.glosses(r)
 		if len(got) != 1 || got[0] != (nameGloss{Chinese: "芜湖", Latin: "Wuhu"}) {
 			t.Errorf("glosses %+v, want 芜湖 = Wuhu only", got)
+		}
+		// Without the region before it.
+		r = release(corpus.Chinese, "T", []string{"大会在巴伐利亚州纽伦堡（Nürnberg）举行。"}, nil, nil)
+		if got := l.glosses(r); len(got) != 1 || got[0] != (nameGloss{Chinese: "纽伦堡", Latin: "Nürnberg"}) {
+			t.Errorf("glosses %+v, want 纽伦堡 = Nürnberg", got)
 		}
 	})
 	t.Run("count", func(t *testing.T) {
