@@ -1401,6 +1401,9 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 				// "Clara Weidemann, youth coordinator of the ISA"
 				var qualified int
 				if name, qualified = l.latinNameBefore(s, from); name != "" {
+					if qualified < from && l.cues.joinArticles.at(s.units, qualified) > 0 {
+						qualified++ // "Jörg Seifert, dem Leiter des Amts": Leiter
+					}
 					role = s.text[s.units[qualified].start:endOf(s.units[i+n-1])]
 				}
 			}
