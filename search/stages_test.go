@@ -1401,6 +1401,29 @@ func TestVerbSaysLessThanNoun(t *testing.T) {
 	}
 }
 
+func TestNoMadeUpMemberships(t *testing.T) {
+	// blind15's releases hold a train that "leaves the Neuss terminal",
+	// an office "in Berlin" beside an accession, and companies counted
+	// by side: none of them changes who is a member.
+	e := engineWith(t, "testdata/blind15")
+	e.now = func() time.Time { return time.Date(2029, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	tests := []struct{ question, want string }{
+		{"Ist der Rhein-Kreis Neuss noch Mitglied der ISA?", "Ja,"},
+		{"Is Nanchang still a member of the alliance?", "Yes,"},
+		{"Ist Berlin Mitglied der ISA?", "Nein,"},
+		{"Wie viele deutsche Mitglieder hat die ISA?", "21"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: %s, want %q", tt.question, a.Text, tt.want)
+		}
+	}
+}
+
 func TestFrequencyQuestion(t *testing.T) {
 	// "How often" is answered by a word for how often ("每年", "jährlich")
 	// or a number of times, not by any number.
