@@ -1070,7 +1070,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 			return m[1]
 		}
 	case aTime:
-		return strings.TrimSpace(timeOfDay.FindString(text))
+		return timeOfDay.FindString(text)
 	case aNumber:
 		if m := numberPattern.FindString(stripOrdinals(stripDates(text))); m != "" {
 			return m
@@ -1099,12 +1099,13 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 }
 
 // timeOfDay finds a time of day as releases write it: "15:00", "9.30
-// Uhr", "15 Uhr", "3 p.m.", "3pm", "下午3点", "15时30分". A number with a
+// Uhr", "15 Uhr", "3 p.m.", "3pm", "3 pm" (not "3 am", German's "am"),
+// "下午3点", "15时30分". A number with a
 // dot is a time only before "Uhr" or "a.m."/"p.m." ("4.50 Euro" is not);
 // one before 点 or 时 only with a part of the day before it or minutes
 // after it ("3点建议" is not; 小时 is an hour's length).
 var timeOfDay = regexp.MustCompile(`(?i)\b(?:[01]?\d|2[0-3])[:：][0-5]\d\b(?:\s*(?:uhr|a\.m\.|p\.m\.))?|` +
-	`\b(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?(?:\s*uhr\b|\s?[ap]\.m\.|[ap]m\b)|` +
+	`\b(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?(?:\s*uhr\b|\s?[ap]\.m\.|[ap]m\b|\s?pm\b)|` +
 	`(?:上午|下午|晚上|早上|中午|凌晨|傍晚)[0-9一二三四五六七八九十两]{1,3}[点时](?:半|[0-9一二三四五六七八九十]{1,3}分)?|` +
 	`[0-9]{1,2}[点时](?:半|[0-9]{1,2}分)`)
 

@@ -151,13 +151,20 @@ func (l *learner) withoutRegion(name string) string {
 // person's family name and given name ("Zhou Haining (周海宁)"), of which
 // the given name may be a place's name too.
 func fullName(before, latin, han string) bool {
-	words := strings.Fields(before)
-	if len(words) == 0 {
-		return false
-	}
-	family := words[len(words)-1]
+	family := latinWordBefore(before)
 	r, _ := utf8.DecodeRuneInString(family)
 	return unicode.IsUpper(r) && readsAs(han, strings.ToLower(family+latin))
+}
+
+// latinWordBefore is the word in Latin letters that text ends with:
+// "Zhao" of "赵立新（Zhao ".
+func latinWordBefore(text string) string {
+	runes := []rune(strings.TrimRightFunc(text, unicode.IsSpace))
+	i := len(runes)
+	for i > 0 && unicode.IsLetter(runes[i-1]) && !isHan(runes[i-1]) {
+		i--
+	}
+	return string(runes[i:])
 }
 
 // empty reports whether nothing was learned.
@@ -290,13 +297,31 @@ func reachable(line string) bool {
 	return emailPattern.MatchString(line) || phoneInText.MatchString(line)
 }
 
+// setNumber sets the mobile, phone or fax number of o that label names
+// ("Mobil", "Tel.", 传真), unless o has one; false if it names none.
+func (l *learner) setNumber(o *corpus.Office, label string, units []unit, number string) bool {
+	var field *string
+	switch {
+	case l.cues.contactMobile.whole(label, units):
+		field = &o.Mobile
+	case l.cues.contactPhone.whole(label, units):
+		field = &o.Phone
+	case l.cues.contactFax.whole(label, units):
+		field = &o.Fax
+	default:
+		return false
+	}
+	*field = cmpOr(*field, normaliseDash(number))
+	return true
+}
+
 // isSide reports whether a label of a contact block names a side: "中方",
 // "德国方面", "Deutsche Seite", "German side".
 func (l *learner) isSide(label string) bool {
-	label = strings.TrimSpace(label)
+	label = strings.ToLower(strings.TrimSpace(label))
 	for _, w := range l.cues.sideWords.all {
-		if rest, ok := strings.CutSuffix(strings.ToLower(label), w); ok && rest != "" {
-			label = strings.TrimSpace(label[:len(rest)])
+		if rest, ok := strings.CutSuffix(label, w); ok && rest != "" {
+			label = strings.TrimSpace(rest)
 			break
 		}
 	}
@@ -331,14 +356,7 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 		case l.cues.contactEmail.whole(label, units):
 			o.Email = cmpOr(o.Email, cmpOr(emailPattern.FindString(value), value))
 			return
-		case l.cues.contactMobile.whole(label, units):
-			o.Mobile = cmpOr(o.Mobile, normaliseDash(value))
-			return
-		case l.cues.contactPhone.whole(label, units):
-			o.Phone = cmpOr(o.Phone, normaliseDash(value))
-			return
-		case l.cues.contactFax.whole(label, units):
-			o.Fax = cmpOr(o.Fax, normaliseDash(value))
+		case l.setNumber(o, label, units, value):
 			return
 		case l.cues.contactWebsite.whole(label, units):
 			o.Website = cmpOr(o.Website, value)
@@ -358,17 +376,7 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 		}
 	}
 	if m := labelledPhone.FindStringSubmatch(part); m != nil {
-		label, number := strings.TrimSpace(m[1]), normaliseDash(m[2])
-		units := segment(label)
-		switch {
-		case l.cues.contactMobile.whole(label, units):
-			o.Mobile = cmpOr(o.Mobile, number)
-			return
-		case l.cues.contactFax.whole(label, units):
-			o.Fax = cmpOr(o.Fax, number)
-			return
-		case l.cues.contactPhone.whole(label, units):
-			o.Phone = cmpOr(o.Phone, number)
+		if label := strings.TrimSpace(m[1]); l.setNumber(o, label, segment(label), m[2]) {
 			return
 		}
 	}
@@ -537,6 +545,7 @@ func (l *learner) countedAfter(after string, c *corpus.Count) *int {
 			}
 			// A side counts its cities, not its companies: "22家德国企业".
 			country := k.field == &c.Germany || k.field == &c.China
+			rest = strings.TrimPrefix(rest, "的") // 22个德国的成员城市
 			if next, _ := utf8.DecodeRuneInString(rest); country && isHan(next) && !slices.ContainsFunc(l.cues.countMembers.chinese, func(m string) bool { return strings.HasPrefix(rest, m) }) {
 				return nil
 			}
@@ -750,21 +759,43 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 }
 
 // becomesMember reports whether a clause says something becomes a
-// member: a verb of becoming, of becomes, with a member word after it
-// ("wird zum 1. Februar 2029 Mitglied der ISA").
-func becomesMember(s sentence, becomes, member *cueList) bool {
-	i := becomes.index(s.text, s.units)
-	return i >= 0 && member.index(s.text[i:], segment(s.text[i:])) > 0
+// member: a German verb of becoming with a member word right after it,
+// or after the day it takes effect ("wird zum 1. Februar 2029 Mitglied
+// der ISA"); not "wird als Mitglied der Jury auftreten".
+func (l *learner) becomesMember(s sentence) bool {
+	for i, u := range s.units {
+		n := l.cues.becomes.at(s.units, i)
+		if n == 0 || u.han {
+			continue
+		}
+		rest := s.text[endOf(s.units[i+n-1]):]
+		if d := findDates(rest); len(d) > 0 {
+			if lead := strings.TrimSpace(rest[:d[0].start]); l.cues.effective.whole(lead, segment(lead)) {
+				rest = rest[d[0].end:]
+			}
+		}
+		if l.cues.memberWord.at(segment(rest), 0) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyWhere reports whether a clause names the place p only after a
 // place preposition: as where something is or happens, "in Berlin".
 func (l *learner) onlyWhere(s sentence, p foundPlace) bool {
 	before := strings.TrimSpace(s.text[:p.start])
-	for _, w := range l.cues.locationPrepositions.all {
-		if strings.HasSuffix(strings.ToLower(before), " "+w) || before == w || strings.IndexFunc(w, isHan) >= 0 && strings.HasSuffix(before, w) {
-			return !strings.Contains(s.text[:p.start]+s.text[p.end:], p.name)
+	after := func(w string) bool {
+		if strings.IndexFunc(w, isHan) >= 0 {
+			// 在 and 于 alone, not the end of 现在 or 关于.
+			rest, ok := strings.CutSuffix(before, w)
+			return ok && (rest == "" || !l.places.isWord(lastRunes(rest, 1)+w))
 		}
+		words := strings.Fields(before)
+		return len(words) > 0 && strings.EqualFold(words[len(words)-1], w)
+	}
+	if slices.ContainsFunc(l.cues.locationPrepositions.all, after) {
+		return !strings.Contains(s.text[:p.start]+s.text[p.end:], p.name)
 	}
 	return false
 }
@@ -805,7 +836,7 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	c.approved = approved && (applied || has(&l.cues.membership))
 	c.joining = has(&l.cues.join) && !l.actsOnOther(s, &l.cues.joinObjectVerbs, &l.cues.joinParticiples) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
 		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0 ||
-		names && becomesMember(s, &l.cues.becomes, &l.cues.memberWord)
+		names && l.becomesMember(s)
 	if has(&l.cues.joinNot) || lang == corpus.German && has(&l.cues.joinNotGerman) {
 		return membershipClause{}
 	}
@@ -825,23 +856,17 @@ func (l *learner) givenName(text string, p foundPlace) bool {
 		last, _ := utf8.DecodeLastRuneInString(before)
 		next, _ := utf8.DecodeRuneInString(after)
 		// The 苏 of 江苏常州 ends a word: no family name.
-		word := string(lastRunes(before, 2))
+		word := lastRunes(before, 2)
 		return slices.Contains(l.cues.surname.chinese, string(last)) && !slices.Contains(l.cues.placeSuffixes.chinese, string(next)) &&
 			(utf8.RuneCountInString(word) < 2 || !l.places.isRegion(word) && !l.places.isWord(word))
 	}
-	words := strings.Fields(before)
-	if len(words) == 0 {
+	family := latinWordBefore(before)
+	if r, _ := utf8.DecodeRuneInString(family); !unicode.IsUpper(r) {
 		return false
 	}
-	last := []rune(words[len(words)-1])
-	i := len(last)
-	for i > 0 && unicode.IsLetter(last[i-1]) && !isHan(last[i-1]) {
-		i--
-	}
-	family := strings.ToLower(string(last[i:])) // "Zhao" of "赵立新（Zhao"
 	return slices.ContainsFunc(l.cues.surname.chinese, func(name string) bool {
 		r, _ := utf8.DecodeRuneInString(name)
-		return readings()[r] == family
+		return readings()[r] == strings.ToLower(family)
 	})
 }
 
@@ -1401,8 +1426,8 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 				// "Clara Weidemann, youth coordinator of the ISA"
 				var qualified int
 				if name, qualified = l.latinNameBefore(s, from); name != "" {
-					if qualified < from && l.cues.joinArticles.at(s.units, qualified) > 0 {
-						qualified++ // "Jörg Seifert, dem Leiter des Amts": Leiter
+					if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
+						qualified += n // "Jörg Seifert, dem Leiter des Amts": Leiter
 					}
 					role = s.text[s.units[qualified].start:endOf(s.units[i+n-1])]
 				}

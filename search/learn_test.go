@@ -101,7 +101,7 @@ func TestLearn(t *testing.T) {
 			{[]string{"ab 1. April 2029: Jonas Haberland, Pressesprecher, Tel. +49 30 5557 2048, Mobil +49 172 555 3391, Fax +49 30 5557 2049, presse@isa.example",
 				"ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jonas Haberland", Organisation: "ISA-Kontaktbüro Deutschland", City: "Berlin", Address: []string{"Luisenstraße 46", "10117 Berlin"},
-					Phone: "+49 30 5557 2048", Mobile: "+49 172 555 3391", Email: "presse@isa.example", Since: corpus.Date{Year: 2029, Month: 4, Day: 1}}},
+					Phone: "+49 30 5557 2048", Mobile: "+49 172 555 3391", Fax: "+49 30 5557 2049", Email: "presse@isa.example", Since: corpus.Date{Year: 2029, Month: 4, Day: 1}}},
 		}
 		for _, tt := range tests {
 			got := l.learn(release(corpus.German, "T", nil, nil, tt.contact)).contact
@@ -110,7 +110,7 @@ func TestLearn(t *testing.T) {
 				continue
 			}
 			if got.Kind != tt.want.Kind || got.Person != tt.want.Person || got.Organisation != tt.want.Organisation || got.City != tt.want.City ||
-				strings.Join(got.Address, "|") != strings.Join(tt.want.Address, "|") || got.Phone != tt.want.Phone || got.Mobile != tt.want.Mobile || got.Email != tt.want.Email ||
+				strings.Join(got.Address, "|") != strings.Join(tt.want.Address, "|") || got.Phone != tt.want.Phone || got.Mobile != tt.want.Mobile || got.Fax != tt.want.Fax || got.Email != tt.want.Email ||
 				got.Since != tt.want.Since {
 				t.Errorf("%q:\n got %+v\nwant %+v", tt.contact, *got, tt.want)
 			}
@@ -164,6 +164,7 @@ func TestLearn(t *testing.T) {
 			// A side's companies are no count of its cities.
 			{corpus.Chinese, "", "培训地点为三个德国成员城市，共有22家德国企业提供培训岗位。", corpus.Count{}},
 			{corpus.Chinese, "", "联盟现有48个成员城市，其中21个德国城市、27个中国城市。", corpus.Count{Total: 48, Germany: 21, China: 27}},
+			{corpus.Chinese, "", "联盟现有48个成员城市，其中21个德国的成员城市。", corpus.Count{Total: 48, Germany: 21}},
 			{corpus.Chinese, "", "联盟成员城市总数增至50个，其中德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
 			// The sides alone: 中方, 德方.
 			{corpus.Chinese, "", "两市加入后，联盟成员总数达到54个，其中中方31个、德方23个。", corpus.Count{Total: 54, Germany: 23, China: 31}},
@@ -284,6 +285,11 @@ func TestLearn(t *testing.T) {
 			// where, after "in", joined nothing.
 			{corpus.German, "Mitgliedschaft", "Die Landeshauptstadt Saarbrücken wird zum 1. Februar 2029 Mitglied der Chinesisch-Deutschen Industriestädteallianz (ISA).", "Saarbrücken 2029-02-01", "", ""},
 			{corpus.German, "Urkunde", "Die Beitrittsurkunde unterzeichnet Dr. Matthias Reinholz, Leiter des ISA-Kontaktbüros Deutschland in Berlin.", "", "", ""},
+			// Becoming something else than a member; 于 of 由于 is no
+			// place preposition.
+			{corpus.German, "Gastgeber", "Hannover wird am 1. März 2027 Gastgeber für jedes Mitglied der ISA.", "", "", ""},
+			{corpus.German, "Jury", "Der Oberbürgermeister von Hannover wird als Mitglied der Jury der ISA-Preisverleihung auftreten.", "", "", ""},
+			{corpus.Chinese, "大会", "由于宜宾市加入中德工业城市联盟，联盟成员总数增至48个。", "宜宾 2027-03-01", "", ""},
 			// A person's given name is no place: 建华 of 沈建华, "Lixin" of
 			// "Zhao Lixin".
 			{corpus.Chinese, "大会", "湖州市副市长沈建华在开幕式上表示，欢迎新成员加入联盟。", "", "", "Shen Jianhua (沈建华): 湖州市副市长"},
@@ -507,5 +513,16 @@ func TestGazetteerCityBeforeDistrict(t *testing.T) {
 	found := f.find("Changzhou joined the alliance.")
 	if len(found) != 1 || found[0].names[corpus.Chinese] != "常州" {
 		t.Errorf("Changzhou: %+v", found)
+	}
+	// A city with its suffix before a word that begins with it: 温州市 of
+	// 温州市政府; no 德城 in 中德城市.
+	for text, want := range map[string]string{"温州市政府": "温州市", "黄石市长说": "黄石市", "中德城市企业对接会": ""} {
+		got := ""
+		if found := f.find(text); len(found) > 0 {
+			got = found[0].name
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", text, got, want)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func gazetteerTable(places []corpus.Place) *placeTable {
 	// A name two places share is the city's before the district's or
 	// county's: "Changzhou" is 常州, not the district 长洲 of Wuzhou.
 	places = slices.Clone(places)
-	slices.SortStableFunc(places, func(a, b corpus.Place) int { return cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]) })
+	slices.SortStableFunc(places, func(a, b corpus.Place) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
 	for _, g := range places {
 		name := g.Name
 		if g.Country == corpus.China {
@@ -102,8 +102,21 @@ func gazetteerTable(places []corpus.Place) *placeTable {
 	return t
 }
 
-// kindRank orders the kinds of place by which keeps a shared name.
-var kindRank = map[string]int{corpus.KindCity: 0, corpus.KindPrefecture: 1, corpus.KindCounty: 2, corpus.KindDistrict: 3}
+// kindRank orders the kinds of place by which keeps a shared name: a
+// city first, a kind it does not know last.
+func kindRank(kind string) int {
+	switch kind {
+	case corpus.KindCity:
+		return 0
+	case corpus.KindPrefecture:
+		return 1
+	case corpus.KindCounty:
+		return 2
+	case corpus.KindDistrict:
+		return 3
+	}
+	return 4
+}
 
 // placeNames are all the names of a place of the gazetteer.
 func placeNames(p corpus.Place) []string {
@@ -221,7 +234,14 @@ func (f *placeFinder) cutsWord(text string, p foundPlace) bool {
 	if strings.IndexFunc(p.name, isHan) < 0 || f.dictionary == nil {
 		return false
 	}
-	for i, r := range p.name {
+	// Not from a place suffix on: 市政府 begins no word in 温州市.
+	name := p.name
+	for _, suffix := range placeSuffixes {
+		if trimmed, ok := strings.CutSuffix(name, suffix); ok && trimmed != "" {
+			name = trimmed
+		}
+	}
+	for i, r := range name {
 		if i == 0 {
 			continue
 		}
@@ -242,6 +262,9 @@ func (f *placeFinder) cutsWord(text string, p foundPlace) bool {
 	}
 	return false
 }
+
+// placeSuffixes end the full names of Chinese places: 温州市.
+var placeSuffixes = []string{"市", "县", "区", "州", "省", "镇", "旗"}
 
 // maxWordRunes is the longest Chinese word cutsWord looks for.
 const maxWordRunes = 4

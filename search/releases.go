@@ -880,14 +880,14 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	topic := e.topicOf(texts, names, variants, q.lang)
 	// The kind of fact asked for is the subject when the question has no
 	// other but the alliance or a year: "联盟2030年的预算是多少？" asks for
-	// the budget, which the passage must name; "Ab wie viel Uhr?" after
-	// another question asks nothing of its own.
-	onlyKinds := !slices.ContainsFunc(texts, func(t string) bool { return !kinds[t] }) && (q.has[cAlliance] || len(q.years) > 0)
+	// the budget, which the passage must name. Not without them: "Ab wie
+	// viel Uhr?" after another question asks nothing of its own.
+	kindIsSubject := !slices.ContainsFunc(texts, func(t string) bool { return !kinds[t] }) && (q.has[cAlliance] || len(q.years) > 0)
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
 		topic[i].minor = minors[topic[i].text] && !topic[i].name
 		topic[i].spelled = spelled[topic[i].text]
-		topic[i].kind = kinds[topic[i].text] && !onlyKinds
+		topic[i].kind = kinds[topic[i].text] && !kindIsSubject
 	}
 	return topic
 }

@@ -1323,6 +1323,7 @@ func TestTimeOfDay(t *testing.T) {
 		{"All sessions start at 10:00 CET (16:00 Beijing time).", "10:00"},
 		{"The talks begin at 3 p.m. on the stage.", "3 p.m."},
 		{"The hotline is open until 5pm.", "5pm"},
+		{"The hotline is open until 5 pm.", "5 pm"},
 		{"秘书处将于2028年10月16日北京时间15:00举办线上说明会。", "15:00"},
 		{"开幕式于下午3点开始。", "下午3点"},
 		{"活动每天上午九点半开始。", "上午九点半"},

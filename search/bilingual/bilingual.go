@@ -326,9 +326,12 @@ func (d *Dict) Headword(word string, from corpus.Lang) bool {
 // dictionary gives it, or the form of it that it knows, as a verb first
 // ("reached", 交, "teilnehmen"), not as a noun ("start", 会议).
 func (d *Dict) Verb(word string, from corpus.Lang) bool {
-	t := d.headwords(from)
-	if from == corpus.Chinese {
+	var t *table
+	switch from {
+	case corpus.Chinese:
 		t = d.table(from, corpus.English)
+	default:
+		t = d.headwords(from)
 	}
 	if t == nil {
 		return false

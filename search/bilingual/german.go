@@ -53,12 +53,20 @@ const minPart = 3
 // translation goes with the head's best three; a pair weighs the product
 // of their weights.
 func (t *table) compound(word string) []hit {
+	return t.compoundOf(word, true)
+}
+
+// compoundOf translates a compound from its parts; nested lets its first
+// part be a compound itself, once: "Berufsbildungsprogramm" is
+// Berufsbildung and Programm, Berufsbildung Beruf and Bildung, and no
+// deeper, as each level tries every split of the word.
+func (t *table) compoundOf(word string, nested bool) []hit {
 	if strings.Contains(word, " ") {
 		return nil
 	}
 	if first, last, ok := cutLast(word, "-"); ok {
 		head := t.lookup(last)
-		if tr := t.join(t.part(first), head); tr != nil {
+		if tr := t.join(t.part(first, nested), head); tr != nil {
 			return tr
 		}
 		return head // a name before the hyphen: "ISA-Sekretariat"
@@ -69,15 +77,16 @@ func (t *table) compound(word string) []hit {
 		if head == nil {
 			continue
 		}
-		if first := t.part(string(r[:i])); first != nil {
+		if first := t.part(string(r[:i]), nested); first != nil {
 			return t.join(first, head)
 		}
 	}
 	return nil
 }
 
-// part translates the first part of a compound, less a joint if need be.
-func (t *table) part(first string) []hit {
+// part translates the first part of a compound, less a joint if need be,
+// and when nested is set, as a compound of its own.
+func (t *table) part(first string, nested bool) []hit {
 	if utf8.RuneCountInString(first) < minPart {
 		return nil
 	}
@@ -91,17 +100,17 @@ func (t *table) part(first string) []hit {
 			}
 		}
 	}
-	if tr := t.lookup(first); tr != nil {
+	if tr := t.lookup(first); tr != nil || !nested {
 		return tr
 	}
 	// A first part that is a compound itself: "Berufsbildungs-" of
 	// "Berufsbildungsprogramm", with or without its joint.
-	if tr := t.compound(first); tr != nil {
+	if tr := t.compoundOf(first, false); tr != nil {
 		return tr
 	}
 	for _, joint := range linking {
 		if base, ok := strings.CutSuffix(first, joint); ok && utf8.RuneCountInString(base) >= 2*minPart {
-			if tr := t.compound(base); tr != nil {
+			if tr := t.compoundOf(base, false); tr != nil {
 				return tr
 			}
 		}
