@@ -33,7 +33,7 @@ type cues struct {
 	appoints, appointedBefore, roleSince                                  cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
 	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions     cueList
-	sideWords                                                             cueList
+	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
 }
@@ -84,6 +84,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"leave_participles":     &c.leaveParticiples,
 		"becomes":               &c.becomes,
 		"side_words":            &c.sideWords,
+		"conjunctions":          &c.conjunctions,
 		"location_prepositions": &c.locationPrepositions,
 		"suspend":               &c.suspend,
 		"no_longer":             &c.noLonger,

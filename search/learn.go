@@ -1537,7 +1537,8 @@ func (l *learner) latinNameBefore(s sentence, i int) (name string, role int) {
 			}
 			return "", 0
 		}
-		if s.units[k].capital || s.units[k].han {
+		// "Prof. Dr. Matthias Reinholz, und die Präsidentin": another's.
+		if s.units[k].capital || s.units[k].han || l.cues.conjunctions.at(s.units, k) > 0 {
 			return "", 0
 		}
 	}

@@ -227,6 +227,7 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2026-11-01"},
 			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
 			{corpus.German, "Koordination", "Koordiniert wird die Mitarbeit der Stadt von Jörg Seifert, dem Leiter des Amts für Wirtschaftsförderung.", "", "", "Jörg Seifert: Leiter"},
+			{corpus.German, "Klinik", "Es unterzeichneten der Direktor des Klinikums, Prof. Dr. Matthias Reinholz, und die Präsidentin des Krankenhauses.", "", "", ""},
 			// A name is not read into the verb after it (作工作报告); a name
 			// in characters alone is written in Latin letters too.
 			{corpus.Chinese, "大会", "联盟秘书长刘毅作工作报告。", "", "", "Liu Yi (刘毅): 秘书长"},
