@@ -849,6 +849,13 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			variants[text] = append(textValues(c.city.Names), c.city.Name)
 		}
 	}
+	// "der Saarbrücker Stadtrat": the city, in all its names, as a name.
+	for _, text := range texts {
+		if place, ok := e.cityOfAdjective(text); ok && !names[text] {
+			names[text] = true
+			variants[text] = slices.Concat(textValues(place.names), []string{place.name}, place.aliases)
+		}
+	}
 	for _, p := range q.people {
 		texts = append(texts, p.Name)
 		names[p.Name] = true
@@ -857,7 +864,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	// The cities it names, and those that begin a compound
 	// ("Deyang-Delegation").
 	for _, c := range slices.Concat(q.cities, q.modifiers) {
-		if !c.fuzzy {
+		// Read with a typo, a city is no subject; but "Saarbrücker" is
+		// Saarbrücken's adjective, no typo.
+		if !c.fuzzy || e.adjectiveOf(c) {
 			texts = append(texts, c.city.Name)
 			names[c.city.Name] = true
 			// A city is named in its own script in each language's
@@ -890,6 +899,28 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].kind = kinds[topic[i].text] && !kindIsSubject
 	}
 	return topic
+}
+
+// cityOfAdjective finds the city a German adjective of place is made
+// from: "Saarbrücker" of Saarbrücken, "Kölner" of Köln, "Münchner" of
+// München.
+func (e *Engine) cityOfAdjective(word string) (*place, bool) {
+	stem, ok := strings.CutSuffix(word, "er")
+	if r, _ := utf8.DecodeRuneInString(word); !ok || !unicode.IsUpper(r) || strings.ContainsAny(word, " -") || utf8.RuneCountInString(stem) < 3 {
+		return nil, false
+	}
+	for _, name := range []string{stem, stem + "en", strings.TrimSuffix(stem, "n") + "en"} {
+		if found := e.placesIn(name); len(found) == 1 && found[0].name == name {
+			return found[0].place, true
+		}
+	}
+	return nil, false
+}
+
+// adjectiveOf reports whether a city mention is the city's adjective.
+func (e *Engine) adjectiveOf(c cityMention) bool {
+	p, ok := e.cityOfAdjective(c.typed)
+	return ok && slices.Contains(slices.Concat([]string{p.name}, textValues(p.names), p.aliases), c.city.Name)
 }
 
 // unknownInWords are the question's unknown units, the known ones of a

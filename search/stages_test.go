@@ -1425,6 +1425,29 @@ func TestNoMadeUpMemberships(t *testing.T) {
 	}
 }
 
+func TestCityAdjectiveIsTheCity(t *testing.T) {
+	// "Saarbrücker" and "Magdeburger" name their cities, in every
+	// script: not a typo of Saarbrücken, nor an unknown word.
+	e := engineWith(t, "testdata/blind15")
+	tests := []struct{ question, city, chinese string }{
+		{"Wann hat der Saarbrücker Stadtrat den Beitritt beschlossen?", "Saarbrücken", "萨尔布吕肯"},
+		{"Wie viele Magdeburger Unternehmen haben Werke in China?", "Magdeburger", "马格德堡"},
+	}
+	for _, tt := range tests {
+		q := e.read(tt.question, corpus.German)
+		i := slices.IndexFunc(e.topicWords(q), func(w topicWord) bool { return w.text == tt.city })
+		if i < 0 {
+			t.Errorf("%s: no topic word %s", tt.question, tt.city)
+			continue
+		}
+		w := e.topicWords(q)[i]
+		if !w.name || !slices.ContainsFunc(w.parts[corpus.English], func(parts []string) bool { return strings.Join(parts, "") == tt.chinese }) &&
+			!slices.Contains(w.terms[corpus.Chinese], tt.chinese) {
+			t.Errorf("%s: %+v, want a name found as %s", tt.question, w, tt.chinese)
+		}
+	}
+}
+
 func TestFrequencyQuestion(t *testing.T) {
 	// "How often" is answered by a word for how often ("每年", "jährlich")
 	// or a number of times, not by any number.
