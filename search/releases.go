@@ -874,7 +874,10 @@ func (e *Engine) topicWords(q *question) []topicWord {
 			variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
-	if !slices.ContainsFunc(texts, func(t string) bool { return !kinds[t] }) {
+	// onlyKinds reports whether the texts so far say nothing but the
+	// kind of fact asked for, if anything.
+	onlyKinds := func() bool { return !slices.ContainsFunc(texts, func(t string) bool { return !kinds[t] }) }
+	if onlyKinds() {
 		// Nothing unknown and no name, or only the kind of fact asked
 		// for ("Where was the ISA stand at Hannover Messe 2026?"): the
 		// question's keywords are its subject, when no fact of the data
@@ -891,7 +894,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	// other but the alliance or a year: "联盟2030年的预算是多少？" asks for
 	// the budget, which the passage must name. Not without them: "Ab wie
 	// viel Uhr?" after another question asks nothing of its own.
-	kindIsSubject := !slices.ContainsFunc(texts, func(t string) bool { return !kinds[t] }) && (q.has[cAlliance] || len(q.years) > 0)
+	kindIsSubject := onlyKinds() && (q.has[cAlliance] || len(q.years) > 0)
 	for i := range topic {
 		topic[i].noun = nouns[topic[i].text]
 		topic[i].minor = minors[topic[i].text] && !topic[i].name
