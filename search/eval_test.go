@@ -239,6 +239,15 @@ var evalSuites = []evalSuite{
 	// languages), none of its questions or failures read.
 	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.63,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
+	// The seventeenth, written blind at the start of the fourteenth
+	// session: 8 releases of January to June 2030 (Lübeck joins, a new
+	// press spokesman, the 19th plenary in Chemnitz admits Xiangyang),
+	// 150 questions, 99 of them across languages. The session's honest
+	// measure: its questions, answers and releases are not read. Its
+	// first run, on the session's start (1fd2faf) and first commit
+	// (1c652d8) alike: 95/150; of the 99 across languages 63.
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.63,
+		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
