@@ -292,8 +292,10 @@ var rules = []rule{
 	{"members", asksForMembers, fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
 	{"events", func(q *question) bool { return len(q.dates) > 0 && q.unknownWords() == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.events(q.lang, q.dates[0]) })},
+	// Not "What is the new mobile number for press enquiries?", which
+	// asks for a contact detail the rules above could not give.
 	{"about", func(q *question) bool {
-		return q.unknownWords() == 0 && (q.has[cAbout] || q.has[cAlliance] && onlyAlliance(q))
+		return q.unknownWords() == 0 && (q.has[cAbout] || q.has[cAlliance] && onlyAlliance(q)) && !anyOf(q.has, contactConcepts...)
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.about(q.lang) })},
 	{"passage", func(*question) bool { return true }, fromReleases},
 }
