@@ -218,6 +218,10 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 	if o.Person == "" && o.Organisation == "" && o.Email == "" && o.Phone == "" {
 		return nil
 	}
+	l.detailsInBody(o, r.Body, r.Lang)
+	if o.Since.IsZero() {
+		o.Since = l.contactSince(o, r.Body)
+	}
 	// A release of a member city may give the city's press office: that
 	// is no contact of the alliance, unless it names the alliance, its
 	// address or its website.
@@ -240,6 +244,56 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 		o.Role = catalogText("contact.secretariat_office_role")
 	}
 	return o
+}
+
+// detailsInBody adds to a contact the numbers its block leaves out and
+// a list in the release's text gives: "So erreichen Medien die ISA ab
+// dem 1. September 2029:", then "Telefon: +49 30 4431 2210" and "Mobil:
+// +49 172 555 3841" as items. The list must give the block's phone
+// number or e-mail address too, or it may be another office's; the day
+// its head says it holds from is the contact's, when the block gives
+// none.
+func (l *learner) detailsInBody(o *corpus.Office, body []string, lang corpus.Lang) {
+	for i, head := range body {
+		if !strings.HasSuffix(head, ":") && !strings.HasSuffix(head, "：") {
+			continue
+		}
+		var listed corpus.Office
+		for _, item := range body[i+1:] {
+			if !isListItem(item) {
+				break
+			}
+			l.contactPart(&listed, strings.TrimSpace(strings.TrimLeft(item, "-•*– ")), lang)
+		}
+		same := listed.Phone != "" && listed.Phone == o.Phone || listed.Email != "" && strings.EqualFold(listed.Email, o.Email)
+		if !same {
+			continue
+		}
+		o.Mobile, o.Fax = cmpOr(o.Mobile, listed.Mobile), cmpOr(o.Fax, listed.Fax)
+		if d, ok := l.effectiveDate(sentence{text: head}); ok && o.Since.IsZero() {
+			o.Since = d
+		}
+	}
+}
+
+// contactSince is the day a sentence of the release's text says the
+// contact person takes up the press work from, "Leonie Haberkorn wird
+// zum 1. September 2029 Pressesprecherin der ISA-Kontaktstelle
+// Deutschland.", or zero: the sentence names the person and a press
+// role.
+func (l *learner) contactSince(o *corpus.Office, body []string) corpus.Date {
+	if o.Person == "" {
+		return corpus.Date{}
+	}
+	for _, s := range sentencesOf(body) {
+		if !strings.Contains(s.text, o.Person) || !l.cues.pressContact.in(s.text, s.units) {
+			continue
+		}
+		if d, ok := l.effectiveDate(s); ok {
+			return d
+		}
+	}
+	return corpus.Date{}
 }
 
 // currentContact is the lines of the contact a block gives as the one to

@@ -68,43 +68,62 @@ func TestLearn(t *testing.T) {
 		tests := []struct {
 			contact []string
 			want    corpus.Office
+			body    []string
 		}{
 			{[]string{"Ansprechpartnerin: Dr. Eva Muster", "Muster PR GmbH", "Hauptstraße 1", "10115 Berlin", "Tel: +49 30 1234 – 5", "E-Mail: isa@muster.example"},
-				corpus.Office{Kind: corpus.OfficeGerman, Person: "Dr. Eva Muster", Organisation: "Muster PR GmbH", City: "Berlin", Address: []string{"Hauptstraße 1", "10115 Berlin"}, Phone: "+49 30 1234-5", Email: "isa@muster.example"}},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Dr. Eva Muster", Organisation: "Muster PR GmbH", City: "Berlin", Address: []string{"Hauptstraße 1", "10115 Berlin"}, Phone: "+49 30 1234-5", Email: "isa@muster.example"}, nil},
 			{[]string{"Jane Roe", "Roe Communications Ltd, 1 High Street, 20095 Hamburg", "Phone: +49 40 555", "Mobile: +49 160 555 1234", "E-mail: press@roe.example"},
-				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jane Roe", Organisation: "Roe Communications Ltd", City: "Hamburg", Address: []string{"1 High Street", "20095 Hamburg"}, Phone: "+49 40 555", Mobile: "+49 160 555 1234", Email: "press@roe.example"}},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jane Roe", Organisation: "Roe Communications Ltd", City: "Hamburg", Address: []string{"1 High Street", "20095 Hamburg"}, Phone: "+49 40 555", Mobile: "+49 160 555 1234", Email: "press@roe.example"}, nil},
 			{[]string{"中德工业城市联盟秘书处（佛山）", "邮箱：city@example.cn", "电话：+86 757 1234567", "德国联络处：Eva Muster", "邮箱：other@example.de"},
-				corpus.Office{Kind: corpus.OfficeSecretariat, Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 1234567", Email: "city@example.cn"}},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 1234567", Email: "city@example.cn"}, nil},
 			// A contact for each side: the first, without its label; the
 			// other side's city is no person.
 			{[]string{"中方：黄嘉怡，新闻官", "中德工业城市联盟秘书处（佛山）", "电话：+86 757 2878 4795", "邮箱：press@isa-secretariat.example",
 				"德方：Tobias Wendland，新闻发言人", "联盟德国办事处（ISA-Geschäftsstelle Deutschland），柏林", "电话：+49 30 23125-452"},
-				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795", Email: "press@isa-secretariat.example"}},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795", Email: "press@isa-secretariat.example"}, nil},
 			{[]string{"中德工业城市联盟秘书处（佛山）", "中方：黄嘉怡，新闻官", "电话：+86 757 2878 4795", "德方：Tobias Wendland，新闻发言人", "电话：+49 30 23125-452"},
-				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795"}},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795"}, nil},
 			// The contact from a day, not the one until the day before.
 			{[]string{"Bis 31. Oktober 2027:", "Miriam Kessler, Pressereferentin, Telefon +49 30 23125-452, miriam.kessler@isa-buero.example", "Ab 1. November 2027:",
 				"Daniel Rehbein", "Pressesprecher, ISA-Büro Deutschland", "Charlottenstraße 65, 10117 Berlin", "Telefon: +49 30 23125-480", "E-Mail: presse@isa-buero.example"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Daniel Rehbein", Organisation: "ISA-Büro Deutschland", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-480", Email: "presse@isa-buero.example",
-					Since: corpus.Date{Year: 2027, Month: 11, Day: 1}}},
+					Since: corpus.Date{Year: 2027, Month: 11, Day: 1}}, nil},
 			// The German side first: the German office's, though the
 			// Chinese side's after it names the secretariat.
 			{[]string{"德国：", "Tobias Brandl", "联盟德国办公室（ISA-Büro Deutschland）新闻发言人", "Charlottenstraße 65, 10117 Berlin", "电话：+49 30 23125-433",
 				"中国：", "何晓雯（He Xiaowen）", "中德工业城市联盟秘书处 宣传联络部", "电话：+86 757 2878 4790"},
-				corpus.Office{Kind: corpus.OfficeGerman, Person: "Tobias Brandl", Organisation: "联盟德国办公室（ISA-Büro Deutschland）新闻发言人", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-433"}},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Tobias Brandl", Organisation: "联盟德国办公室（ISA-Büro Deutschland）新闻发言人", City: "Berlin", Address: []string{"Charlottenstraße 65", "10117 Berlin"}, Phone: "+49 30 23125-433"}, nil},
 			// A whole contact, then the other side's under its label:
 			// the first, without the other's address.
 			{[]string{"中德工业城市联盟秘书处（佛山）", "周海宁，新闻联络人", "电话：+86 757 2878 4802", "电子邮箱：media@isa-secretariat.example",
 				"德国方面：", "Miriam Oltmanns，新闻专员", "ISA-Kontaktbüro Deutschland，Luisenstraße 46，10117 Berlin", "电话：+49 30 5557 2041"},
-				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "周海宁", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4802", Email: "media@isa-secretariat.example"}},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "周海宁", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4802", Email: "media@isa-secretariat.example"}, nil},
 			// Numbers after their labels without a colon, in a line.
 			{[]string{"ab 1. April 2029: Jonas Haberland, Pressesprecher, Tel. +49 30 5557 2048, Mobil +49 172 555 3391, Fax +49 30 5557 2049, presse@isa.example",
 				"ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jonas Haberland", Organisation: "ISA-Kontaktbüro Deutschland", City: "Berlin", Address: []string{"Luisenstraße 46", "10117 Berlin"},
-					Phone: "+49 30 5557 2048", Mobile: "+49 172 555 3391", Fax: "+49 30 5557 2049", Email: "presse@isa.example", Since: corpus.Date{Year: 2029, Month: 4, Day: 1}}},
+					Phone: "+49 30 5557 2048", Mobile: "+49 172 555 3391", Fax: "+49 30 5557 2049", Email: "presse@isa.example", Since: corpus.Date{Year: 2029, Month: 4, Day: 1}}, nil},
+			// An office's name of two capitalised words is no person's:
+			// "-stelle", "-büro" end an office's.
+			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Luisenstraße 41, 10117 Berlin", "Telefon: +49 30 4431 2210", "E-Mail: presse@isa.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Leonie Haberkorn", Organisation: "ISA-Kontaktstelle Deutschland", City: "Berlin", Address: []string{"Luisenstraße 41", "10117 Berlin"},
+					Phone: "+49 30 4431 2210", Email: "presse@isa.example"}, nil},
+			// The text says from when the contact speaks for the press,
+			// and lists a number the block leaves out, beside one the
+			// block gives: the contact's.
+			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Telefon: +49 30 4431 2210", "E-Mail: presse@isa.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Leonie Haberkorn", Organisation: "ISA-Kontaktstelle Deutschland", Phone: "+49 30 4431 2210", Mobile: "+49 172 555 3841",
+					Email: "presse@isa.example", Since: corpus.Date{Year: 2029, Month: 9, Day: 1}},
+				[]string{"Leonie Haberkorn wird zum 1. September 2029 Pressesprecherin der ISA-Kontaktstelle Deutschland. Sie war zuvor in Chemnitz.",
+					"So erreichen Medien die ISA ab dem 1. September 2029:", "- Telefon: +49 30 4431 2210", "- Mobil: +49 172 555 3841", "- Sprechzeiten: Montag bis Freitag 9 bis 13 Uhr", "Weiterer Text."}},
+			// Not another office's numbers, nor a day of someone's that
+			// is no press role's.
+			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Telefon: +49 30 4431 2210"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Leonie Haberkorn", Organisation: "ISA-Kontaktstelle Deutschland", Phone: "+49 30 4431 2210"},
+				[]string{"Leonie Haberkorn reist ab dem 3. Mai 2029 nach Shanghai.", "Die Wirtschaftsförderung Chemnitz erreichen Sie so:", "Telefon: +49 371 488 1234", "Mobil: +49 170 555 1111"}},
 		}
 		for _, tt := range tests {
-			got := l.learn(release(corpus.German, "T", nil, nil, tt.contact)).contact
+			got := l.learn(release(corpus.German, "T", tt.body, nil, tt.contact)).contact
 			if got == nil {
 				t.Errorf("%q: no contact", tt.contact)
 				continue
