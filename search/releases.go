@@ -1584,25 +1584,34 @@ func splitSentences(text string) []string {
 }
 
 // abbreviationBefore reports whether the word before a full stop is an
-// abbreviation or an ordinal number: "a. D.", "u.a.", "Dr.", "11."; not a
-// number of four digits or more, a year that ends a sentence.
+// abbreviation or an ordinal number: "a. D.", "u.a.", "Dr.", "Do.",
+// "11."; not a number of four digits or more, a year that ends a
+// sentence, nor a short word that ends one: the particle of a German
+// verb ("nahm den Antrag an."), a Chinese surname ("said Li.").
 func abbreviationBefore(before []rune) bool {
 	i := len(before)
 	for i > 0 && !unicode.IsSpace(before[i-1]) {
 		i--
 	}
 	word := string(before[i:])
-	if strings.Contains(word, ".") || utf8.RuneCountInString(word) <= 2 {
+	if strings.Contains(word, ".") || utf8.RuneCountInString(word) == 1 {
 		return true
 	}
 	for _, r := range word {
 		if !unicode.IsDigit(r) {
-			return slices.Contains([]string{"Dr", "Prof", "St", "Nr", "bzw", "ca", "Mr", "Mrs", "Ms", "Tel", "vgl", "usw"}, word)
+			return slices.Contains(abbreviations, word)
 		}
 	}
 	// A German ordinal ("am 31. Januar"), but not a year, which ends a
 	// sentence ("bis einschließlich 31. Januar 2030. Einen …").
 	return utf8.RuneCountInString(word) < 4
+}
+
+// abbreviations are the words a full stop shortens that may stand before
+// a capital: titles, weekdays, "Nr.", "ca.".
+var abbreviations = []string{
+	"Dr", "Prof", "St", "Nr", "No", "bzw", "ca", "Mr", "Mrs", "Ms", "Hr", "Fr", "Jr", "Sr", "Co", "Tel", "vgl", "usw", "vs", "ff", "Bd", "Jh",
+	"Mo", "Di", "Mi", "Do", "Sa", "So", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
 }
 
 // snippet cuts text to a window around the first topic word and marks

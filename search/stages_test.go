@@ -309,6 +309,11 @@ func TestSplitSentences(t *testing.T) {
 		{"联盟成立于2016年。首批成员有十个。", []string{"联盟成立于2016年。", "首批成员有十个。"}},
 		// A year ends a sentence; a day, an ordinal, does not.
 		{"Sie ruht bis einschließlich 31. Januar 2030. Einen Antrag gab es.", []string{"Sie ruht bis einschließlich 31. Januar 2030.", "Einen Antrag gab es."}},
+		// A verb's particle ends a sentence, and so does a surname of two
+		// letters; a weekday's abbreviation and an initial do not.
+		{"Das Präsidium nahm den Antrag an. Unterzeichnet wurde in Berlin.", []string{"Das Präsidium nahm den Antrag an.", "Unterzeichnet wurde in Berlin."}},
+		{"The talk was given by Wang Li. Questions followed.", []string{"The talk was given by Wang Li.", "Questions followed."}},
+		{"Der Workshop ist am Do. 3. März mit Dr. H. Albers.", []string{"Der Workshop ist am Do. 3. März mit Dr. H. Albers."}},
 	}
 	for _, tt := range tests {
 		if got := splitSentences(tt.text); !slices.Equal(got, tt.want) {
