@@ -577,7 +577,8 @@ func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
 		if field == nil && !m.word {
 			field = l.countedBefore(s.text[:m.start], c)
 		}
-		if m.word && field != &c.Länder && field != &c.Provinces {
+		regions := field == &c.Länder || field == &c.Provinces
+		if m.word && !regions || !regions && l.cues.countFrom.endsIn(s.text[:m.start]) {
 			continue
 		}
 		if field != nil && *field == 0 {

@@ -180,6 +180,10 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "目前共有51个成员城市，其中德国城市22个，中国城市29个，分布在德国8个联邦州和中国14个省份。", "",
 				corpus.Count{Total: 51, Germany: 22, China: 29, Länder: 8, Provinces: 14}},
 			{corpus.Chinese, "", "芜湖是联盟的第29个中国成员城市。", corpus.Count{}},
+			// Where people came from is no count, though they "joined".
+			{corpus.English, "", "About 410 delegates from 42 member cities took part on site, and another 95 participants joined online. The alliance now has 49 members: 21 German and 28 Chinese cities.",
+				corpus.Count{Total: 49, Germany: 21, China: 28}},
+			{corpus.Chinese, "", "来自42个成员城市的约410名代表参加了会议。", corpus.Count{}},
 			// A side's companies are no count of its cities.
 			{corpus.Chinese, "", "培训地点为三个德国成员城市，共有22家德国企业提供培训岗位。", corpus.Count{}},
 			{corpus.Chinese, "", "联盟现有48个成员城市，其中21个德国城市、27个中国城市。", corpus.Count{Total: 48, Germany: 21, China: 27}},
