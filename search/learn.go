@@ -1194,7 +1194,7 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 	// China stattfinden; Ort und Termin gibt das Sekretariat in Foshan
 	// bekannt" does not meet in Foshan.
 	for _, s := range slices.Concat(titleClauses(r.Title), clausesOf(body)) {
-		n := l.assemblyNumber(s)
+		n, start := l.assemblyAt(s)
 		if n == 0 {
 			continue
 		}
@@ -1204,13 +1204,19 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 			i = len(out) - 1
 		}
 		as := &out[i]
-		if d, last := assemblyDays(s.text); moreExact(d, as.Date) {
+		// "2030年4月25日，开姆尼茨：园区循环经济（紧接第十九届全体大会举行）",
+		// "shortly after the 14th plenary assembly in Ingolstadt": the
+		// day of something after or before the assembly, not its own,
+		// and a place only where the sentence marks it as the
+		// assembly's.
+		beside := l.cues.besideAssembly.endsIn(s.text[:start])
+		if d, last := assemblyDays(s.text); !beside && moreExact(d, as.Date) {
 			as.Date, as.LastDay = d, last
 		}
 		// A place the sentence marks as where it met ("in Weifang",
 		// 在南宁举行) beats one it only names: "Zibo admitted at the 13th
 		// plenary assembly" does not say where.
-		if place, marked := l.assemblyPlace(s, r.Lang); len(place) > 0 && (len(as.Place) == 0 || marked && !placeMarked[n]) {
+		if place, marked := l.assemblyPlace(s, r.Lang); len(place) > 0 && (!beside || marked) && (len(as.Place) == 0 || marked && !placeMarked[n]) {
 			as.Place = place
 			placeMarked[n] = marked
 		}
@@ -1237,14 +1243,21 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 // assemblyNumber finds "11. Plenarversammlung", "12th plenary assembly",
 // "第十一届全体大会" in s, or 0.
 func (l *learner) assemblyNumber(s sentence) int {
+	n, _ := l.assemblyAt(s)
+	return n
+}
+
+// assemblyAt is assemblyNumber, and where in s its number starts.
+func (l *learner) assemblyAt(s sentence) (n, start int) {
 	for _, w := range l.cues.assembly.chinese {
 		i := strings.Index(s.text, w)
 		if i < 0 {
 			continue
 		}
-		before := lastRunes(strings.TrimSpace(s.text[:i]), 8)
-		if m := zhOrdinal.FindStringSubmatch(before); m != nil {
-			return chineseNumber(m[1])
+		text := strings.TrimRightFunc(s.text[:i], unicode.IsSpace)
+		before := lastRunes(text, 8)
+		if m := zhOrdinal.FindStringSubmatchIndex(before); m != nil {
+			return chineseNumber(before[m[2]:m[3]]), len(text) - len(before) + m[0]
 		}
 	}
 	for i := range s.units {
@@ -1255,11 +1268,11 @@ func (l *learner) assemblyNumber(s sentence) int {
 		// "11. ISA-Plenarversammlung".
 		for j := i - 1; j >= max(0, i-3); j-- {
 			if n, ok := ordinalUnit(s.text, s.units[j]); ok {
-				return n
+				return n, s.units[j].start
 			}
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 var zhOrdinal = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十百零两]+)\s*[届次]`)

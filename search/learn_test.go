@@ -345,6 +345,10 @@ func TestLearn(t *testing.T) {
 			// joined, nor a city of another clause.
 			{corpus.English, "Lanzhou", "Lanzhou, which was admitted at the sixth plenary assembly in October 2018, thanked the member cities.", "", "6 2018-10", ""},
 			{corpus.German, "Vorschau", "Die 15. Vollversammlung soll im Herbst 2029 in China stattfinden; Ort und Termin gibt das Sekretariat in Foshan rechtzeitig bekannt.", "", "15 2029", ""},
+			// Something after or before an assembly: not its day, nor a
+			// place the sentence does not mark as its own.
+			{corpus.Chinese, "工作坊", "2030年4月25日，开姆尼茨：园区循环经济（紧接第十九届全体大会举行）", "", "19", ""},
+			{corpus.English, "Secretary-General", "The appointment was confirmed on 15 April 2029, shortly after the 14th plenary assembly in Ingolstadt.", "", "14 Ingolstadt", ""},
 			// A membership that rests: from, until when.
 			{corpus.German, "Mitgliedschaft Solingens ruht", "Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028.", "Solingen suspended 2027-02-01 until 2028-01-31", "", ""},
 			{corpus.English, "Membership", "Panjin has suspended its membership of the alliance.", "Panjin suspended 2027-03-01", "", ""},
@@ -370,7 +374,7 @@ func TestLearn(t *testing.T) {
 				if !as.LastDay.IsZero() {
 					days += "/" + as.LastDay.String()
 				}
-				assemblies = append(assemblies, strings.TrimSpace(strings.Join([]string{strconv.Itoa(as.Number), days, as.Place.In(tt.lang)}, " ")))
+				assemblies = append(assemblies, strings.Join(strings.Fields(strconv.Itoa(as.Number)+" "+days+" "+as.Place.In(tt.lang)), " "))
 			}
 			for _, p := range k.people {
 				name := p.Name
