@@ -67,6 +67,12 @@ const (
 	// not answered with the member list. Like cTopic, it stays unknown,
 	// so the releases may still answer.
 	cOutside
+	// cAfield marks a subject far from the alliance's work, which its
+	// releases rarely speak of, such as the weather or a share price: an
+	// outside word that only a passage which names it answers ("Wie wird
+	// das Wetter nächste Woche in Foshan?" is not answered by a
+	// sentence on a week in Foshan).
+	cAfield
 	// cTopic marks a word of the glossary: a subject of the releases that
 	// the engine has no fact answer for. It is matched only so that
 	// Chinese questions are cut into the right words; it stays unknown.
@@ -83,13 +89,13 @@ var conceptNames = map[string]concept{
 	"guest": cGuest, "release": cRelease, "city": cCity, "germany": cGermany, "china": cChina,
 	"region": cRegion, "assembly": cAssembly, "name": cName, "about": cAbout, "quote": cQuote,
 	"person": cPerson, "when": cWhen, "where": cWhere, "how": cHow, "help": cHelp, "greeting": cGreeting,
-	"alliance": cAlliance, "stop": cStop, "outside": cOutside,
+	"alliance": cAlliance, "stop": cStop, "outside": cOutside, "afield": cAfield,
 }
 
 // exclusive are the concepts a word may not share with another: a stop
 // word carries no meaning, and an outside word names what no fact of the
 // data answers.
-var exclusive = []concept{cStop, cOutside}
+var exclusive = []concept{cStop, cOutside, cAfield}
 
 // lexiconFiles are the engine's word lists, embedded from data/.
 //

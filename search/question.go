@@ -32,6 +32,9 @@ type unit struct {
 	// outside marks a word for something the data holds nothing on
 	// ("Kosten"): an answer from a release must speak of it.
 	outside bool
+	// afield marks an outside word far from the alliance's work: the
+	// weather, a share price (cAfield).
+	afield bool
 }
 
 func segment(q string) []unit {

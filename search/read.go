@@ -316,13 +316,14 @@ func (r *reading) match(n int, m match) {
 	has := func(c concept) bool {
 		return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
 	}
-	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside }) {
+	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside && s.concept != cAfield }) {
 		// A subject word stays unknown, as one word. A word only near
 		// one out of scope is not: "gehalten" is no "Gehalt".
-		outside := has(cOutside) && !m.fuzzy
+		afield := has(cAfield) && !m.fuzzy
+		outside := has(cOutside) && !m.fuzzy || afield
 		q.has[cOutside] = q.has[cOutside] || outside
 		for i := m.from; i < m.to; i++ {
-			q.units[i].word, q.units[i].outside = n+1, outside
+			q.units[i].word, q.units[i].outside, q.units[i].afield = n+1, outside, afield
 		}
 		return
 	}

@@ -607,17 +607,21 @@ func coverWeight(w topicWord) float64 {
 // is not "Wie viele Einwohner hat Wuppertal?".
 func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 	var total, got float64
-	subject, covered, nounsMissed, names, namesCovered := 0, 0, 0, 0, 0
+	subject, covered, nounsMissed, afieldMissed, names, namesCovered := 0, 0, 0, 0, 0, 0
 	for _, w := range topic {
 		if w.kind || !w.name && w.untranslatable(terms.lang) {
 			continue
 		}
 		found := w.foundIn(terms) || w.name && w.foundIn(wider)
+		if w.afield {
+			// All of it: "shared counters" hold no share price.
+			found = w.share(terms) == 1
+		}
 		total += coverWeight(w)
 		switch {
 		case found:
 			got += coverWeight(w)
-		case w.headIn(terms):
+		case w.headIn(terms) && !w.afield:
 			got += coverWeight(w) / 2
 			found = true
 		}
@@ -639,11 +643,14 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 			if w.noun {
 				nounsMissed++
 			}
+			if w.afield {
+				afieldMissed++
+			}
 		}
 	}
 	c := got / max(total, 1)
 	switch {
-	case names > 0 && namesCovered == 0, c < minCoverage:
+	case names > 0 && namesCovered == 0, c < minCoverage, afieldMissed > 0:
 		return c, false
 	case subject == 0:
 		return c, true
@@ -675,6 +682,10 @@ type topicWord struct {
 	// kind marks a word for the kind of fact asked for ("Geld",
 	// "Budget"): searched for, but no passage must hold it.
 	kind bool
+	// afield marks a word of a subject far from the alliance's work
+	// ("Wetter", "share price"), when it is not the kind of fact asked
+	// for: only a passage that holds it answers.
+	afield bool
 	// own are its terms in the question's language, untranslated: a
 	// sentence that holds more of them says more of it (互派 and 教师 of
 	// 互派职业院校教师, not only 职业).
@@ -800,7 +811,7 @@ func (ts termSet) has(t string) bool {
 // keywords: the words nothing explained, and the people it names.
 func (e *Engine) topicWords(q *question) []topicWord {
 	var texts []string
-	names, nouns, minors, spelled, kinds := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	names, nouns, minors, spelled, kinds, afield := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	// A question typed in small letters only has no words in small
 	// letters that say less than its nouns.
 	capitals := slices.ContainsFunc(q.units, func(u unit) bool { return !u.han && u.capital && u.start > 0 })
@@ -825,6 +836,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		}
 		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
 			nouns[text] = true
+		}
+		if u.afield {
+			afield[text] = true
 		}
 		if !u.han && q.lang == corpus.German && !u.capital && i == j && capitals {
 			minors[text] = true
@@ -900,6 +914,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].minor = minors[topic[i].text] && !topic[i].name
 		topic[i].spelled = spelled[topic[i].text]
 		topic[i].kind = kinds[topic[i].text] && !kindIsSubject
+		topic[i].afield = afield[topic[i].text] && !topic[i].kind
 	}
 	return topic
 }

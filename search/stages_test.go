@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -2843,6 +2845,51 @@ func TestEndDateInShort(t *testing.T) {
 	for _, question := range []string{"What did the jury do at the end of the presentations?", "到目前为止，联盟有多少成员？"} {
 		if got := e.read(question, "").expects; got == aDate {
 			t.Errorf("%s asks for a date", question)
+		}
+	}
+}
+
+// TestAfieldWordMustBeNamed checks that a question on a subject far from
+// the alliance's work (the weather, a share price) is answered only by a
+// passage that names it: not by one that shares its other words.
+func TestAfieldWordMustBeNamed(t *testing.T) {
+	dir := t.TempDir()
+	release := `---
+title: "Testmeldung: Festwoche in Foshan"
+date: 2029-05-02
+lang: de
+place: Foshan
+---
+
+Die Festwoche in Foshan beginnt am 10. Mai 2029. Der Wetterdienst sagt für die Festwoche sonniges Wetter mit 28 Grad voraus.
+
+Die Aktie der Foshan Motoren AG wird an der Börse in Shenzhen gehandelt; ihre Beschäftigten teilen sich einen Bonus.
+`
+	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "releases", "2029-05-02-festwoche.md"), []byte(release), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e := engineWith(t, dir)
+	tests := []struct {
+		question string
+		answered bool
+	}{
+		{"Wie wird das Wetter in der Festwoche in Foshan?", true},
+		// A week in Foshan is not the weather of one.
+		{"Wie wird das Wetter nächste Woche in Foshan?", true},
+		// "teilen" holds no share price.
+		{"What is the share price of Foshan Motoren AG today?", false},
+		{"Wie hoch ist das Gehalt der Beschäftigten der Foshan Motoren AG?", false},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != tt.answered {
+			t.Errorf("%q: answered %v (rule %s), want %v: %s", tt.question, a.Answered, a.Rule, tt.answered, a.Text)
 		}
 	}
 }
