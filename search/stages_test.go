@@ -2882,6 +2882,7 @@ Die Aktie der Foshan Motoren AG wird an der Börse in Shenzhen gehandelt; ihre B
 		// "teilen" holds no share price.
 		{"What is the share price of Foshan Motoren AG today?", false},
 		{"Wie hoch ist das Gehalt der Beschäftigten der Foshan Motoren AG?", false},
+		{"Welches Visum brauche ich für die Festwoche in Foshan?", false},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.question, "")
