@@ -450,9 +450,9 @@ type candidate struct {
 	holds    bool
 	// cover is the share of the question's subject the sentence holds.
 	cover float64
-	// counts is whether it gives a number of what the question asks the
-	// number of (countedWord).
-	counts bool
+	// count is the number it gives of what the question asks the number
+	// of (countedWord), if any.
+	count string
 	// byCity is whether it answers "who" with a city only, which a
 	// person or an organisation beats.
 	byCity bool
@@ -534,8 +534,10 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			// "Wie viel Preisgeld bekommt der zweite Platz?" is not
 			// answered by the first prize's.
 			other := asked > 0 && namesOtherOrdinal(s, asked)
-			c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)), cover: in / max(total, 1),
-				counts: counted != nil && e.counts(r.Lang, unasked, counted)}
+			c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)), cover: in / max(total, 1)}
+			if counted != nil {
+				c.count = e.countOf(r.Lang, unasked, counted)
+			}
 			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 			wt := &e.weights
 			score := wt.release*releaseScore[r.ID]/top + wt.about*about[r.ID] + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
@@ -594,7 +596,7 @@ func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueLi
 	if slices.ContainsFunc(q.numbers, func(n int) bool { return namesOrdinal(s, n) }) {
 		w += wt.ordinal // "the first webinar": "das erste Webinar"
 	}
-	if c.counts {
+	if c.count != "" {
 		w += wt.counts // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 	}
 	if c.holds && (q.expects == anAmount || q.expects == aNumber) && q.asksTotal && e.learner.cues.totals.in(s, segment(s)) {
@@ -827,10 +829,10 @@ func (e *Engine) durationWord() *topicWord {
 	return w
 }
 
-// counts reports whether a sentence in lang gives a number of the counted
-// word: the word (in lang) among the three after a number, or for Chinese
-// the character right after it.
-func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) bool {
+// countOf is the number a sentence in lang gives of the counted word, as
+// written, or "": the word (in lang) among the three after a number, or
+// for Chinese the character right after it.
+func (e *Engine) countOf(lang corpus.Lang, sentence string, counted *topicWord) string {
 	sentence = stripDates(sentence)
 	for _, n := range e.numbersIn(sentence) {
 		number, after := sentence[n.start:n.end], sentence[n.end:]
@@ -839,7 +841,7 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 			// A share counts nothing.
 		case counted.terms == nil:
 			if strings.HasPrefix(strings.TrimSpace(after), counted.text) {
-				return true
+				return number
 			}
 		case lang == corpus.Chinese:
 			// The measure word and the noun: 420家企业, 18人代表团 for
@@ -854,7 +856,7 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 			}
 			if counted.foundIn(e.termSet(lang, head)) || !n.word && sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) ||
 				counted.foundIn(e.termSet(lang, lastRunes(sentence[:n.start], 3))) && e.learner.cues.measureWords.index(after, nil) == 0 {
-				return true
+				return number
 			}
 		default:
 			// A number in digits may have words between it and what it
@@ -866,11 +868,11 @@ func (e *Engine) counts(lang corpus.Lang, sentence string, counted *topicWord) b
 				near = 1
 			}
 			if terms := e.termSet(lang, strings.Join(words[:min(near, len(words))], " ")); counted.foundIn(terms) || counted.headIn(terms) {
-				return true
+				return number
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // numberSpan is where a sentence gives a number: in digits ("24",

@@ -1504,8 +1504,18 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	case found.coverage < minSureCoverage || best.cover < minSentenceCover && found.coverage < 1:
 		said = msg(q.lang, "passage.closest") + " " + said
 		confidence = min(confidence, confidenceClosest)
-	case r.Lang != q.lang && best.cover >= minFactCover && (q.expects != aNumber || best.counts):
-		if fact := e.factIn(text, q.expects, q); fact != "" {
+	case r.Lang != q.lang && best.cover >= minFactCover && (q.expects != aNumber || best.count != ""):
+		fact := e.factIn(text, q.expects, q)
+		if q.expects == aNumber {
+			// "19 member cities", not the 58 applications before it; and
+			// in digits, which read the same in every language ("acht"
+			// does not).
+			fact = ""
+			if strings.ContainsFunc(best.count, unicode.IsDigit) {
+				fact = best.count
+			}
+		}
+		if fact != "" {
 			said = msg(q.lang, "passage.fact", fact) + " " + said
 		}
 	}

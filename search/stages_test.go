@@ -377,8 +377,27 @@ func TestCountedWord(t *testing.T) {
 			continue
 		}
 		lang, _ := DetectLang(tt.sentence)
-		if got := e.counts(lang, tt.sentence, counted); got != tt.counts {
-			t.Errorf("%s: counts(%q) = %v, want %v", tt.question, tt.sentence, got, tt.counts)
+		if got := e.countOf(lang, tt.sentence, counted) != ""; got != tt.counts {
+			t.Errorf("%s: countOf(%q) = %v, want %v", tt.question, tt.sentence, got, tt.counts)
+		}
+	}
+}
+
+// TestCountOf checks which number of a sentence counts what a question
+// asks the number of: not the first number.
+func TestCountOf(t *testing.T) {
+	e := engineWith(t, "testdata/eval")
+	tests := []struct{ question, sentence, want string }{
+		{"Aus wie vielen Mitgliedsstädten kamen die Bewerbungen?", "The jury received 58 applications from 19 member cities.", "19"},
+		{"How many applications were there?", "The jury received 58 applications from 19 member cities.", "58"},
+		{"一天最多能处理多少个包裹？", "It can handle up to 120,000 parcels a day.", "120,000"},
+	}
+	for _, tt := range tests {
+		qlang, _ := DetectLang(tt.question)
+		counted := e.countedWord(t.Context(), e.read(tt.question, qlang))
+		lang, _ := DetectLang(tt.sentence)
+		if got := e.countOf(lang, tt.sentence, counted); got != tt.want {
+			t.Errorf("%s: countOf(%q) = %q, want %q", tt.question, tt.sentence, got, tt.want)
 		}
 	}
 }
@@ -397,7 +416,7 @@ func TestAttestedSenses(t *testing.T) {
 			t.Errorf("%s: 员工 found %v, want %v; terms %v", tt.dir, got, tt.uses, w.terms[corpus.Chinese])
 		}
 		counted := e.countedWord(t.Context(), e.read(question, corpus.German))
-		if got := e.counts(corpus.Chinese, sentence, counted); got != tt.uses {
+		if got := e.countOf(corpus.Chinese, sentence, counted) != ""; got != tt.uses {
 			t.Errorf("%s: counts(%q) = %v, want %v", tt.dir, sentence, got, tt.uses)
 		}
 	}
