@@ -72,6 +72,10 @@ func TestTranslate(t *testing.T) {
 		{"mayor", en, de, []string{"bürgermeister"}, true},
 		{"investments", en, de, []string{"investition"}, true},
 		{"cities", en, de, []string{"stadt"}, true},
+		// A plural with a rare sense of its own has its singular's too.
+		{"skills", en, zh, []string{"技术"}, true},
+		{"bags", en, zh, []string{"口袋"}, true},
+		{"companies", en, zh, []string{"公司"}, false},
 		// Chinese → English
 		{"氢", zh, en, []string{"hydrogen"}, true},
 		{"代表团", zh, en, []string{"delegation"}, true},
