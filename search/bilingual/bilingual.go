@@ -232,6 +232,9 @@ func (d *Dict) Translate(word string, from, to corpus.Lang) []Translation {
 		return nil
 	}
 	hits := d.hits(word, from, to)
+	if len(hits) == 0 && from == corpus.German {
+		hits = d.loanCompound(word, to)
+	}
 	if from == corpus.English {
 		// "centre" is also "center", which CC-CEDICT glosses.
 		for _, v := range americanSpellings(word) {
@@ -262,6 +265,58 @@ func (d *Dict) hits(word string, from, to corpus.Lang) []hit {
 		return nil
 	}
 	return pivot(word, toEn, fromEn, back)
+}
+
+// minLoanPart is the shortest part of a German compound with an English
+// part: "aft" and "art" end too many German words, and "select" and
+// "ion" are no compound.
+const minLoanPart = 4
+
+// loanCompound translates a German compound with an English part, which
+// no German dictionary lists: "Präsenzworkshop" is "presence workshop",
+// "Workshopreihe" "workshop series"; into Chinese, that English phrase
+// translated. It is tried only when the word is neither a German word
+// nor a compound of German ones, so that an English word at the end of
+// a German one ("Wirtschaft") is no part.
+func (d *Dict) loanCompound(word string, to corpus.Lang) []hit {
+	deEn, enDe := d.table(corpus.German, corpus.English), d.table(corpus.English, corpus.German)
+	if deEn == nil || enDe == nil || strings.ContainsAny(word, " -") {
+		return nil
+	}
+	english := func(w string) bool {
+		_, ok := enDe.find(w)
+		return ok && utf8.RuneCountInString(w) >= minLoanPart
+	}
+	r := []rune(word)
+	for i := minLoanPart; i <= len(r)-minLoanPart; i++ {
+		first, head := string(r[:i]), string(r[i:])
+		var phrase string
+		var weight float64
+		switch {
+		case english(head):
+			tr := deEn.part(first, true)
+			if tr == nil {
+				continue
+			}
+			phrase, weight = tr[0].word+" "+head, tr[0].weight
+		case english(first):
+			tr := deEn.lookup(head)
+			if tr == nil {
+				continue
+			}
+			phrase, weight = first+" "+tr[0].word, tr[0].weight
+		default:
+			continue
+		}
+		if to == corpus.English {
+			return []hit{{word: phrase, weight: weight, pos: posAny, made: true}}
+		}
+		if t := d.table(corpus.English, to); t != nil {
+			return t.translate(phrase)
+		}
+		return nil
+	}
+	return nil
 }
 
 // mergeHits adds more to hits, a translation in both keeping the higher

@@ -72,6 +72,10 @@ func TestTranslate(t *testing.T) {
 		{"mayor", en, de, []string{"bürgermeister"}, true},
 		{"investments", en, de, []string{"investition"}, true},
 		{"cities", en, de, []string{"stadt"}, true},
+		// A German compound with an English part: loan words.
+		{"Präsenzworkshop", de, en, []string{"presence workshop"}, true},
+		{"Workshopreihe", de, en, []string{"workshop series"}, true},
+		{"Workshopreihe", de, zh, []string{"车间系列", "作坊系列", "工作坊系列"}, false},
 		// A plural with a rare sense of its own has its singular's too.
 		{"skills", en, zh, []string{"技术"}, true},
 		{"bags", en, zh, []string{"口袋"}, true},
@@ -255,6 +259,9 @@ func TestTranslateNothing(t *testing.T) {
 		{"empty", "  ", corpus.German, corpus.English},
 		{"unknown word", "Xqzzyblorf", corpus.German, corpus.English},
 		{"Chinese is not stemmed", "氢气瓶子罐", corpus.Chinese, corpus.English},
+		// An English word is no German compound of an English and a
+		// German part: "select" and "ion".
+		{"English word", "selection", corpus.German, corpus.English},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
