@@ -420,7 +420,9 @@ func (r *reading) rest() {
 			numeral--
 			continue
 		}
-		if n, width, ok := numberOf(q.units, i); ok {
+		// The 五 of 星期五 (Friday), a word of the glossary, is no number.
+		inWord := u.han && u.word != 0 && i > 0 && q.units[i-1].word == u.word
+		if n, width, ok := numberOf(q.units, i); ok && !inWord {
 			if n >= 1900 && n <= 2100 {
 				q.years = append(q.years, n)
 			} else {

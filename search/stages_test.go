@@ -29,6 +29,9 @@ func TestQuestionNumbers(t *testing.T) {
 		{"第10届全体大会", []int{10}},
 		{"Who was the 41st member?", []int{41}},
 		{"die elfte Plenarversammlung", []int{11}},
+		// A weekday's numeral is part of its word.
+		{"星期五几点到几点可以打电话？", nil},
+		{"周五有五场活动吗？", []int{5}},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
