@@ -836,6 +836,10 @@ func (e *Engine) countOf(lang corpus.Lang, sentence string, counted *topicWord) 
 	sentence = stripDates(sentence)
 	for _, n := range e.numbersIn(sentence) {
 		number, after := sentence[n.start:n.end], sentence[n.end:]
+		// "2,5 Millionen Besucher", "530万人": the number with its scale.
+		if scale := scaleWord.FindString(after); scale != "" {
+			number += scale
+		}
 		switch {
 		case strings.HasSuffix(number, "%") || strings.HasPrefix(after, "%"):
 			// A share counts nothing.
@@ -1112,4 +1116,8 @@ var timeOfDay = regexp.MustCompile(`(?i)\b(?:[01]?\d|2[0-3])[:：][0-5]\d\b(?:\s
 	`[0-9]{1,2}[点时](?:半|[0-9]{1,2}分)`)
 
 // numberPattern finds a number: "64", "1.800", "4,8", "71 %".
+// scaleWord is a word of scale right after a number, as amountPattern
+// has them.
+var scaleWord = regexp.MustCompile(`^(?i:\s*(?:millionen|million|mio\.?|milliarden|billion|mrd\.?)\b|万|亿)`)
+
 var numberPattern = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?(?:%|prozent|percent))?`)

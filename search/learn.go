@@ -250,9 +250,9 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 // a list in the release's text gives: "So erreichen Medien die ISA ab
 // dem 1. September 2029:", then "Telefon: +49 30 4431 2210" and "Mobil:
 // +49 172 555 3841" as items. The list must give the block's phone
-// number or e-mail address too, or it may be another office's; the day
-// its head says it holds from is the contact's, when the block gives
-// none.
+// number too, and name no one else, or it may be another office's or
+// person's; the day its head says it holds from is the contact's, when
+// the block gives none.
 func (l *learner) detailsInBody(o *corpus.Office, body []string, lang corpus.Lang) {
 	for i, head := range body {
 		if !strings.HasSuffix(head, ":") && !strings.HasSuffix(head, "：") {
@@ -260,13 +260,17 @@ func (l *learner) detailsInBody(o *corpus.Office, body []string, lang corpus.Lan
 		}
 		var listed corpus.Office
 		for _, item := range body[i+1:] {
-			if !isListItem(item) {
-				break
+			if !isListItem(item) || strings.HasSuffix(item, ":") || strings.HasSuffix(item, "：") {
+				break // the list's end, or the next one's head
 			}
-			l.contactPart(&listed, strings.TrimSpace(strings.TrimLeft(item, "-•*– ")), lang)
+			for _, part := range contactParts(strings.TrimLeft(item, "-•*– ")) {
+				l.contactPart(&listed, part, lang)
+			}
 		}
-		same := listed.Phone != "" && listed.Phone == o.Phone || listed.Email != "" && strings.EqualFold(listed.Email, o.Email)
-		if !same {
+		// The phone number says whose the list is; a press inbox may
+		// be shared, and a list that names someone else is theirs. A
+		// list "bis zum 31. Mai 2030" is of the details before.
+		if listed.Phone == "" || listed.Phone != o.Phone || listed.Person != "" && listed.Person != o.Person || l.namesLastDay(head) {
 			continue
 		}
 		o.Mobile, o.Fax = cmpOr(o.Mobile, listed.Mobile), cmpOr(o.Fax, listed.Fax)
@@ -577,8 +581,12 @@ func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
 		if field == nil && !m.word {
 			field = l.countedBefore(s.text[:m.start], c)
 		}
-		regions := field == &c.Länder || field == &c.Provinces
-		if m.word && !regions || !regions && l.cues.countFrom.endsIn(s.text[:m.start]) {
+		// "410 delegates from 42 member cities": the cities people came
+		// from, after the count of the people; "Das Bündnis aus 49
+		// Mitgliedsstädten" is all of them.
+		before := s.text[:m.start]
+		cameFrom := l.cues.countFrom.endsIn(before) && strings.ContainsFunc(before, unicode.IsDigit)
+		if regions := field == &c.Länder || field == &c.Provinces; !regions && (m.word || cameFrom) {
 			continue
 		}
 		if field != nil && *field == 0 {
@@ -1128,13 +1136,19 @@ func onlyChange(out []learnedMembership, change membershipChange) int {
 	return only
 }
 
+// namesLastDay reports whether a text names the last day something holds:
+// "Bis zum 31. Mai 2030 gilt:".
+func (l *learner) namesLastDay(text string) bool {
+	return slices.ContainsFunc(findDates(text), func(d dateSpan) bool { return l.cues.untilDay.endsIn(text[:d.start]) })
+}
+
 // effectiveDate is the day a sentence says a change takes effect, though
 // still to come: a date right after a word that says so ("ab dem 1.
 // März", "with effect from 1 March", "自2029年3月1日起").
 func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 	text := firstDays(s.text)
 	for _, d := range findDates(text) {
-		if l.cues.effective.endsIn(text[:d.start]) {
+		if before := text[:d.start]; l.cues.effective.endsIn(before) && !l.cues.untilDay.endsIn(before) {
 			return d.date, true
 		}
 	}
@@ -1205,7 +1219,7 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 		}
 		as := &out[i]
 		// "2030年4月25日，开姆尼茨：园区循环经济（紧接第十九届全体大会举行）",
-		// "shortly after the 14th plenary assembly in Ingolstadt": the
+		// "shortly following the 14th plenary assembly in Ingolstadt": the
 		// day of something after or before the assembly, not its own,
 		// and a place only where the sentence marks it as the
 		// assembly's.

@@ -121,6 +121,14 @@ func TestLearn(t *testing.T) {
 			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Telefon: +49 30 4431 2210"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Leonie Haberkorn", Organisation: "ISA-Kontaktstelle Deutschland", Phone: "+49 30 4431 2210"},
 				[]string{"Leonie Haberkorn reist ab dem 3. Mai 2029 nach Shanghai.", "Die Wirtschaftsförderung Chemnitz erreichen Sie so:", "Telefon: +49 371 488 1234", "Mobil: +49 170 555 1111"}},
+			// A list that shares only a press inbox and names someone
+			// else, and one of the details until a day: neither is the
+			// contact's from then on.
+			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Telefon: +49 30 4431 2210", "E-Mail: presse@isa.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Leonie Haberkorn", Organisation: "ISA-Kontaktstelle Deutschland", Phone: "+49 30 4431 2210", Email: "presse@isa.example"},
+				[]string{"Für Fragen zur Plattform ab dem 1. Juni 2030:", "- Svenja Odenthal, Projektleiterin", "- Mobil: +49 151 555 0001", "- E-Mail: presse@isa.example",
+					"Bis zum 31. Mai 2030 gilt:", "- Telefon: +49 30 4431 2210", "- Mobil: +49 172 555 0002",
+					"Leonie Haberkorn war bis zum 31. August 2029 Pressesprecherin in Chemnitz."}},
 		}
 		for _, tt := range tests {
 			got := l.learn(release(corpus.German, "T", tt.body, nil, tt.contact)).contact
@@ -184,6 +192,7 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "", "About 410 delegates from 42 member cities took part on site, and another 95 participants joined online. The alliance now has 49 members: 21 German and 28 Chinese cities.",
 				corpus.Count{Total: 49, Germany: 21, China: 28}},
 			{corpus.Chinese, "", "来自42个成员城市的约410名代表参加了会议。", corpus.Count{}},
+			{corpus.German, "", "Das Bündnis aus 49 Mitgliedsstädten wächst weiter.", corpus.Count{Total: 49}},
 			// A side's companies are no count of its cities.
 			{corpus.Chinese, "", "培训地点为三个德国成员城市，共有22家德国企业提供培训岗位。", corpus.Count{}},
 			{corpus.Chinese, "", "联盟现有48个成员城市，其中21个德国城市、27个中国城市。", corpus.Count{Total: 48, Germany: 21, China: 27}},
@@ -348,7 +357,9 @@ func TestLearn(t *testing.T) {
 			// Something after or before an assembly: not its day, nor a
 			// place the sentence does not mark as its own.
 			{corpus.Chinese, "工作坊", "2030年4月25日，开姆尼茨：园区循环经济（紧接第十九届全体大会举行）", "", "19", ""},
-			{corpus.English, "Secretary-General", "The appointment was confirmed on 15 April 2029, shortly after the 14th plenary assembly in Ingolstadt.", "", "14 Ingolstadt", ""},
+			{corpus.English, "Secretary-General", "The appointment was confirmed on 15 April 2029, shortly following the 14th plenary assembly in Ingolstadt.", "", "14 Ingolstadt", ""},
+			// "Nach der" leads to the assembly's own day as often.
+			{corpus.German, "Arbeitsgruppen", "Nach der 19. Plenarversammlung am 12. und 13. Mai 2030 in Chemnitz tagen die Arbeitsgruppen.", "", "19 2030-05-12/2030-05-13 Chemnitz", ""},
 			// A membership that rests: from, until when.
 			{corpus.German, "Mitgliedschaft Solingens ruht", "Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028.", "Solingen suspended 2027-02-01 until 2028-01-31", "", ""},
 			{corpus.English, "Membership", "Panjin has suspended its membership of the alliance.", "Panjin suspended 2027-03-01", "", ""},

@@ -93,8 +93,8 @@ var conceptNames = map[string]concept{
 }
 
 // exclusive are the concepts a word may not share with another: a stop
-// word carries no meaning, and an outside word names what no fact of the
-// data answers.
+// word carries no meaning, and an outside or afield word names what no
+// fact of the data answers.
 var exclusive = []concept{cStop, cOutside, cAfield}
 
 // lexiconFiles are the engine's word lists, embedded from data/.

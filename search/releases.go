@@ -1505,15 +1505,16 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 		said = msg(q.lang, "passage.closest") + " " + said
 		confidence = min(confidence, confidenceClosest)
 	case r.Lang != q.lang && best.cover >= minFactCover && (q.expects != aNumber || best.count != ""):
-		fact := e.factIn(text, q.expects, q)
-		if q.expects == aNumber {
-			// "19 member cities", not the 58 applications before it; and
-			// in digits, which read the same in every language ("acht"
-			// does not).
-			fact = ""
-			if strings.ContainsFunc(best.count, unicode.IsDigit) {
+		var fact string
+		switch q.expects {
+		case aNumber:
+			// "19 member cities", not the 58 applications before it;
+			// only a number that reads the same in the asker's language.
+			if readsAlike(best.count, r.Lang, q.lang) {
 				fact = best.count
 			}
+		default:
+			fact = e.factIn(text, q.expects, q)
 		}
 		if fact != "" {
 			said = msg(q.lang, "passage.fact", fact) + " " + said
@@ -1526,6 +1527,21 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 		Sources:    []answer.Source{src},
 		Kind:       answer.KindPassage,
 	}
+}
+
+// readsAlike reports whether a number written in from reads the same in
+// to: digits alone, or with separators that both write alike ("1,150"
+// in English and Chinese). Not "acht", "530万" or "2,5 Millionen", whose
+// words do not; nor the German "5.000", which in English is five.
+func readsAlike(number string, from, to corpus.Lang) bool {
+	if number == "" || strings.ContainsFunc(number, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ',' }) {
+		return false
+	}
+	if !strings.ContainsAny(number, ".,") {
+		return true
+	}
+	german := func(l corpus.Lang) bool { return l == corpus.German }
+	return german(from) == german(to)
 }
 
 // quoteAnswer gives up to two passages in which the person asked about
@@ -1633,10 +1649,12 @@ func abbreviationBefore(before []rune) bool {
 }
 
 // abbreviations are the words a full stop shortens that may stand before
-// a capital: titles, weekdays, "Nr.", "ca.".
+// a capital: titles, German weekdays, "Nr.", "Fa.", "Mio.". Not the
+// English weekdays: "Sun" is a surname too ("given by Sun. Questions
+// followed.").
 var abbreviations = []string{
-	"Dr", "Prof", "St", "Nr", "No", "bzw", "ca", "Mr", "Mrs", "Ms", "Hr", "Fr", "Jr", "Sr", "Co", "Tel", "vgl", "usw", "vs", "ff", "Bd", "Jh",
-	"Mo", "Di", "Mi", "Do", "Sa", "So", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+	"Dr", "Prof", "St", "Nr", "No", "bzw", "ca", "Mr", "Mrs", "Ms", "Hr", "Fr", "Jr", "Sr", "Co", "Fa", "Tel", "vgl", "usw", "vs", "ff", "Bd", "Jh",
+	"Abs", "Str", "Mio", "Mrd", "Tsd", "Mo", "Di", "Mi", "Do", "Sa", "So",
 }
 
 // snippet cuts text to a window around the first topic word and marks

@@ -221,7 +221,8 @@ func readFile(fsys fs.FS, name string) (string, string, error) {
 // another, best first, at most MaxTranslations; nil if it knows none, or
 // if from and to are the same language. A German or English word not in
 // the dictionary is looked up by its stem; a German one then as a verb
-// form, then as a compound of two words it knows; a phrase word by word.
+// form, then as a compound of two words it knows, and last as a
+// compound with an English part (loanCompound); a phrase word by word.
 // German and Chinese go through English.
 func (d *Dict) Translate(word string, from, to corpus.Lang) []Translation {
 	if from == to {
@@ -280,7 +281,9 @@ const minLoanPart = 4
 // a German one ("Wirtschaft") is no part.
 func (d *Dict) loanCompound(word string, to corpus.Lang) []hit {
 	deEn, enDe := d.table(corpus.German, corpus.English), d.table(corpus.English, corpus.German)
-	if deEn == nil || enDe == nil || strings.ContainsAny(word, " -") {
+	if deEn == nil || enDe == nil || strings.ContainsAny(word, " -") || deEn.translate(word) != nil {
+		// A German word, or a compound of German words, that only has
+		// no translation into to: "Aussteller" is no "Aus" + "Steller".
 		return nil
 	}
 	english := func(w string) bool {

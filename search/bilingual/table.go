@@ -221,13 +221,6 @@ func (t *table) weight(word, tr string) float64 {
 // form of a verb.
 func (t *table) lookup(word string) []hit {
 	if i, ok := t.find(word); ok {
-		// An English plural may have senses of its own, rare ones
-		// ("skills" is 两手, "bags" 橐囊): its singular's come too.
-		if lemma, ok := englishSingular(word); ok && t.from == corpus.English {
-			if j, ok := t.find(lemma); ok {
-				return mergeHits(t.translations(j), t.translations(i))
-			}
-		}
 		return t.translations(i)
 	}
 	stem := stemmers[t.from]
@@ -333,15 +326,3 @@ func (t *table) sameStem(word, key string, stem func(string) string) []int {
 
 // round3 keeps three decimals, as the files do.
 func round3(w float64) float64 { return math.Round(w*1000) / 1000 }
-
-// englishSingular is the singular of an English plural made with -s or
-// -ies ("skills", "companies"), or false.
-func englishSingular(word string) (string, bool) {
-	if stem, ok := strings.CutSuffix(word, "ies"); ok && len(stem) > 1 {
-		return stem + "y", true
-	}
-	if stem, ok := strings.CutSuffix(word, "s"); ok && len(stem) > 2 && !strings.HasSuffix(stem, "s") && !strings.Contains(word, " ") {
-		return stem, true
-	}
-	return "", false
-}
