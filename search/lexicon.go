@@ -73,6 +73,11 @@ const (
 	// das Wetter nächste Woche in Foshan?" is not answered by a
 	// sentence on a week in Foshan).
 	cAfield
+	// cSpeak marks a word for speaking a language ("spricht", "speak",
+	// 会说): what a person can do, which a release's text says and no
+	// contact of the data. Like cTopic, it stays unknown, so the
+	// releases find it.
+	cSpeak
 	// cTopic marks a word of the glossary: a subject of the releases that
 	// the engine has no fact answer for. It is matched only so that
 	// Chinese questions are cut into the right words; it stays unknown.
@@ -89,7 +94,7 @@ var conceptNames = map[string]concept{
 	"guest": cGuest, "release": cRelease, "city": cCity, "germany": cGermany, "china": cChina,
 	"region": cRegion, "assembly": cAssembly, "name": cName, "about": cAbout, "quote": cQuote,
 	"person": cPerson, "when": cWhen, "where": cWhere, "how": cHow, "help": cHelp, "greeting": cGreeting,
-	"alliance": cAlliance, "stop": cStop, "outside": cOutside, "afield": cAfield,
+	"alliance": cAlliance, "stop": cStop, "outside": cOutside, "afield": cAfield, "speak": cSpeak,
 }
 
 // exclusive are the concepts a word may not share with another: a stop

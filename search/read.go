@@ -316,12 +316,15 @@ func (r *reading) match(n int, m match) {
 	has := func(c concept) bool {
 		return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
 	}
-	if !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cTopic && s.concept != cOutside && s.concept != cAfield }) {
+	if !slices.ContainsFunc(m.senses, func(s sense) bool {
+		return s.concept != cTopic && s.concept != cOutside && s.concept != cAfield && s.concept != cSpeak
+	}) {
 		// A subject word stays unknown, as one word. A word only near
 		// one out of scope is not: "gehalten" is no "Gehalt".
 		afield := has(cAfield) && !m.fuzzy
 		outside := has(cOutside) && !m.fuzzy || afield
 		q.has[cOutside] = q.has[cOutside] || outside
+		q.has[cSpeak] = q.has[cSpeak] || has(cSpeak)
 		for i := m.from; i < m.to; i++ {
 			q.units[i].word, q.units[i].outside, q.units[i].afield = n+1, outside, afield
 		}

@@ -176,6 +176,9 @@ var rules = []rule{
 	{"others-organisation-contact", func(q *question) bool {
 		return !q.has[cAlliance] && q.namesOtherOrganisation(q.contactWords, contactPrepositions, 1, 4)
 	}, fromReleases},
+	// "Spricht die neue Pressesprecherin Chinesisch?": what the
+	// release on her says, not her address.
+	{"speaks", func(q *question) bool { return q.has[cSpeak] && len(requestedDetails(q.has)) == 0 }, fromReleases},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
 	// "Whom does Daniel Rehbein succeed as press officer?" names someone
 	// the data do not know: a release says whom.

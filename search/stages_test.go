@@ -2946,3 +2946,18 @@ Die Aktie der Foshan Motoren AG wird an der Börse in Shenzhen gehandelt; ihre B
 		}
 	}
 }
+
+// TestSpeaksFromReleases checks that whether someone speaks a language
+// is answered from the release that says so, not with their address.
+func TestSpeaksFromReleases(t *testing.T) {
+	e := engineWith(t, "testdata/blind16")
+	for _, question := range []string{"Spricht die neue Pressesprecherin Chinesisch?", "spricht die neue kontaktperson chinesisch?"} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "speaks" || !strings.Contains(a.Text, "fließend Chinesisch") {
+			t.Errorf("%q: rule %s: %s", question, a.Rule, a.Text)
+		}
+	}
+}
