@@ -505,7 +505,9 @@ func contactDetails(e *Engine, q *question) answer.Answer {
 // secretariat's in China when it names the secretariat and not Germany,
 // or the secretariat's city; else the office in Germany.
 func officeAsked(e *Engine, q *question) string {
-	if q.has[cSecretariat] && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
+	// "Wer ist für Anfragen chinesischer Medien zuständig?": the
+	// secretariat's, in China.
+	if (q.has[cSecretariat] || q.has[cChina]) && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
 		return corpus.OfficeSecretariat
 	}
 	return corpus.OfficeGerman
