@@ -471,9 +471,15 @@ func (e *Engine) gazetteerCities(q *question) {
 	}
 	found := e.gazetteer().lookup(q.text, q.unknown, taken)
 	found = append(found, e.gazetteer().bySound(q.text, slices.Concat(taken, found))...)
+	// A question that writes names with capitals names no city in small
+	// letters: "… kamen sie?" is no Kamen.
+	capitals := slices.ContainsFunc(q.units, func(u unit) bool { return !u.han && u.capital && u.start > 0 })
 	for _, p := range found {
 		if e.learner.places.commonWord(p) {
 			continue // 代表, "representative", is also a county's name
+		}
+		if first, _ := utf8.DecodeRuneInString(q.text[p.start:]); capitals && unicode.IsLower(first) {
+			continue
 		}
 		// A city of the data that the question names in characters the
 		// data do not give (艾森纳赫 for Eisenach, which a release says

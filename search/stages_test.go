@@ -444,6 +444,27 @@ func TestCommonWordIsNoCity(t *testing.T) {
 	}
 }
 
+// TestLowerCaseWordIsNoCity: a question that writes its names with
+// capitals names no city of the gazetteer in small letters ("kamen" is no
+// Kamen), and still names one with a capital.
+func TestLowerCaseWordIsNoCity(t *testing.T) {
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		city     bool
+	}{
+		{"Aus wie vielen Mitgliedsstädten kamen die Bewerbungen für den Preis?", false},
+		{"Ist Kamen Mitglied der ISA?", true},
+	}
+	for _, tt := range tests {
+		q := e.read(tt.question, corpus.German)
+		named := slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == "Kamen" })
+		if named != tt.city {
+			t.Errorf("%q: Kamen named %v, want %v", tt.question, named, tt.city)
+		}
+	}
+}
+
 // TestPronounRefersToEarlierCity: a later question of a message that
 // names no city but refers to one is about the city named before.
 func TestPronounRefersToEarlierCity(t *testing.T) {
