@@ -339,6 +339,20 @@ func engineWith(t testing.TB, dir string) *Engine {
 	return NewEngine(data, idx)
 }
 
+// engineWithRelease is an engine over the embedded corpus and one more
+// release, written as the file name to a folder of the test's own.
+func engineWithRelease(t testing.TB, name, text string) *Engine {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "releases", name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return engineWith(t, dir)
+}
+
 func checkAnswer(q evalQuestion, a answer.Answer) []string {
 	var problems []string
 	if a.Lang != q.Lang {

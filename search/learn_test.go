@@ -514,7 +514,6 @@ func TestKeptLearning(t *testing.T) {
 func TestCountOfOneSideOnly(t *testing.T) {
 	// A newer release that counts the Chinese members only does not say
 	// how many German ones there are: the count that does answers.
-	dir := t.TempDir()
 	release := `---
 title: "Testmeldung: Neue chinesische Mitglieder"
 date: 2026-11-30
@@ -524,13 +523,7 @@ place: Foshan
 
 Diese Testmeldung ist erfunden. Der ISA gehören nun 31 chinesische Städte an.
 `
-	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "releases", "2026-11-30-test-count.md"), []byte(release), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := engineWith(t, dir)
+	e := engineWithRelease(t, "2026-11-30-test-count.md", release)
 	for question, want := range map[string]string{
 		"Wie viele deutsche Mitgliedsstädte hat die ISA?":    "20 deutsche",
 		"Wie viele chinesische Mitgliedsstädte hat die ISA?": "31",

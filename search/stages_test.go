@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -2925,7 +2923,6 @@ func TestReadsAlike(t *testing.T) {
 // the alliance's work (the weather, a share price) is answered only by a
 // passage that names it: not by one that shares its other words.
 func TestAfieldWordMustBeNamed(t *testing.T) {
-	dir := t.TempDir()
 	release := `---
 title: "Testmeldung: Festwoche in Foshan"
 date: 2029-05-02
@@ -2937,13 +2934,7 @@ Die Festwoche in Foshan beginnt am 10. Mai 2029. Der Wetterdienst sagt für die 
 
 Die Aktie der Foshan Motoren AG wird an der Börse in Shenzhen gehandelt; ihre Beschäftigten teilen sich einen Bonus.
 `
-	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "releases", "2029-05-02-festwoche.md"), []byte(release), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e := engineWith(t, dir)
+	e := engineWithRelease(t, "2029-05-02-festwoche.md", release)
 	tests := []struct {
 		question string
 		answered bool
