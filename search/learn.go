@@ -255,12 +255,12 @@ func (l *learner) contact(r *corpus.Release, cite corpus.Cite) *corpus.Office {
 // the block gives none.
 func (l *learner) detailsInBody(o *corpus.Office, body []string, lang corpus.Lang) {
 	for i, head := range body {
-		if !strings.HasSuffix(head, ":") && !strings.HasSuffix(head, "：") {
+		if !announcesList(head) {
 			continue
 		}
 		var listed corpus.Office
 		for _, item := range body[i+1:] {
-			if !isListItem(item) || strings.HasSuffix(item, ":") || strings.HasSuffix(item, "：") {
+			if !isListItem(item) || announcesList(item) {
 				break // the list's end, or the next one's head
 			}
 			for _, part := range contactParts(strings.TrimLeft(item, "-•*– ")) {

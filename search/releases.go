@@ -102,7 +102,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 // up to maxListItems; "" if the sentence ends otherwise.
 func (e *Engine) listAfter(c candidate) string {
 	p := c.found.p
-	if !strings.HasSuffix(strings.TrimSpace(c.sentence), ":") && !strings.HasSuffix(strings.TrimSpace(c.sentence), "：") || p.Kind != partBody {
+	if !announcesList(c.sentence) || p.Kind != partBody {
 		return ""
 	}
 	full := e.full(p.Release)
@@ -123,6 +123,13 @@ func (e *Engine) listAfter(c candidate) string {
 // maxListItems bounds the items of a list quoted after the sentence that
 // announces it.
 const maxListItems = 10
+
+// announcesList reports whether a sentence or paragraph ends as one that
+// announces a list does: with a colon.
+func announcesList(text string) bool {
+	text = strings.TrimSpace(text)
+	return strings.HasSuffix(text, ":") || strings.HasSuffix(text, "：")
+}
 
 // isListItem reports whether a paragraph is an item of a list: numbered or
 // marked ("1. Elektromobilität …", "• …"), or, as a Markdown list's items
