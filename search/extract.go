@@ -1088,7 +1088,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		}
 		var names []string
 		for _, p := range places {
-			name := cmpOr(p.names[lang], p.place.name)
+			name := cmp.Or(p.names[lang], p.place.name)
 			if !slices.Contains(names, name) {
 				names = append(names, name)
 			}

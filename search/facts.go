@@ -356,7 +356,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, a
 			who = o.Person + ", " + o.Organisation
 		}
 		if o.Kind == corpus.OfficeSecretariat && !o.Press {
-			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, cmpOr(o.City, e.secretariatCity()), lang), o.Organisation)
+			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), o.Organisation)
 		}
 		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))
 	}
@@ -501,7 +501,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 			details := officeDetails(o, lang, []concept{cEmail, cPhone})
 			// A contact block may give no city: the secretariat's is
 			// the one its sources last gave.
-			a.say("secretariat.isa_secretariat_is_in", cityNameFor(e, cmpOr(o.City, e.secretariatCity()), lang), o.Organisation, details, a.cite(o.Cite))
+			a.say("secretariat.isa_secretariat_is_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), o.Organisation, details, a.cite(o.Cite))
 		}
 	}
 	people := func() {

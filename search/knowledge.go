@@ -163,15 +163,15 @@ func (m *merger) office(o corpus.Office) {
 	merged := o
 	merged.Role = cmpText(x.Role, o.Role)
 	merged.PersonRole = cmpText(o.PersonRole, x.PersonRole)
-	merged.City = cmpOr(o.City, x.City)
+	merged.City = cmp.Or(o.City, x.City)
 	if len(merged.Address) == 0 {
 		merged.Address = x.Address
 	}
-	merged.Fax = cmpOr(o.Fax, x.Fax)
+	merged.Fax = cmp.Or(o.Fax, x.Fax)
 	if o.Person == x.Person {
-		merged.Mobile = cmpOr(o.Mobile, x.Mobile) // a person's own number
+		merged.Mobile = cmp.Or(o.Mobile, x.Mobile) // a person's own number
 	}
-	merged.Website = cmpOr(o.Website, x.Website)
+	merged.Website = cmp.Or(o.Website, x.Website)
 	merged.Since = since
 	*x = merged
 }
@@ -348,8 +348,8 @@ func mergeNames(a, b *corpus.City) {
 			a.Names[l] = n
 		}
 	}
-	a.Country = cmpOr(a.Country, b.Country)
-	a.Region = cmpOr(a.Region, b.Region)
+	a.Country = cmp.Or(a.Country, b.Country)
+	a.Region = cmp.Or(a.Region, b.Region)
 }
 
 // assembly merges what a release says of a plenary assembly with what is

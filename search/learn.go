@@ -273,7 +273,7 @@ func (l *learner) detailsInBody(o *corpus.Office, body []string, lang corpus.Lan
 		if listed.Phone == "" || listed.Phone != o.Phone || listed.Person != "" && listed.Person != o.Person || l.namesLastDay(head) {
 			continue
 		}
-		o.Mobile, o.Fax = cmpOr(o.Mobile, listed.Mobile), cmpOr(o.Fax, listed.Fax)
+		o.Mobile, o.Fax = cmp.Or(o.Mobile, listed.Mobile), cmp.Or(o.Fax, listed.Fax)
 		if d, ok := l.effectiveDate(sentence{text: head}); ok && o.Since.IsZero() {
 			o.Since = d
 		}
@@ -369,7 +369,7 @@ func (l *learner) setNumber(o *corpus.Office, label string, units []unit, number
 	default:
 		return false
 	}
-	*field = cmpOr(*field, normaliseDash(number))
+	*field = cmp.Or(*field, normaliseDash(number))
 	return true
 }
 
@@ -412,12 +412,12 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 		// The block's first office is the one it is for: a second one
 		// ("德国联络处：...") does not overwrite it.
 		case l.cues.contactEmail.whole(label, units):
-			o.Email = cmpOr(o.Email, cmpOr(emailPattern.FindString(value), value))
+			o.Email = cmp.Or(o.Email, cmp.Or(emailPattern.FindString(value), value))
 			return
 		case l.setNumber(o, label, units, value):
 			return
 		case l.cues.contactWebsite.whole(label, units):
-			o.Website = cmpOr(o.Website, value)
+			o.Website = cmp.Or(o.Website, value)
 			return
 		case l.cues.contactPerson.whole(label, units):
 			if value != "" && o.Person == "" {
@@ -441,18 +441,18 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 	units := segment(part)
 	switch {
 	case emailPattern.MatchString(part):
-		o.Email = cmpOr(o.Email, emailPattern.FindString(part))
+		o.Email = cmp.Or(o.Email, emailPattern.FindString(part))
 	case urlPattern.MatchString(part):
-		o.Website = cmpOr(o.Website, part)
+		o.Website = cmp.Or(o.Website, part)
 	case phonePattern.MatchString(part):
-		o.Phone = cmpOr(o.Phone, normaliseDash(part))
+		o.Phone = cmp.Or(o.Phone, normaliseDash(part))
 	case postalPattern.MatchString(part):
 		o.Address = append(o.Address, part)
-		o.City = cmpOr(o.City, strings.TrimSpace(postalPattern.FindStringSubmatch(part)[1]))
+		o.City = cmp.Or(o.City, strings.TrimSpace(postalPattern.FindStringSubmatch(part)[1]))
 	case l.cues.street.in(part, units) && strings.ContainsAny(part, "0123456789"):
 		o.Address = append(o.Address, part)
 	case l.cues.organisation.in(part, units):
-		o.Organisation = cmpOr(o.Organisation, part)
+		o.Organisation = cmp.Or(o.Organisation, part)
 	case o.Person == "" && (isLatinName(strings.TrimPrefix(strings.TrimPrefix(part, "Dr. "), "Prof. "), 2) || isChineseName(withoutAlias(part))):
 		o.Person = part
 	case o.Person != "" && o.PersonRole == nil && l.cues.pressContact.in(part, units):
@@ -502,13 +502,6 @@ func withoutAlias(s string) string {
 func isChineseName(s string) bool {
 	n := utf8.RuneCountInString(s)
 	return n >= 2 && n <= 4 && strings.IndexFunc(s, func(r rune) bool { return !isHan(r) }) < 0
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Member counts.
@@ -1350,7 +1343,7 @@ func assemblyDate(text string) corpus.Date {
 		return dates[0].date
 	}
 	if m := seasonPattern.FindStringSubmatch(text); m != nil {
-		y, _ := strconv.Atoi(cmpOr(m[1], m[2]))
+		y, _ := strconv.Atoi(cmp.Or(m[1], m[2]))
 		if y >= 1990 && y <= 2100 {
 			return corpus.Date{Year: y}
 		}
@@ -1433,7 +1426,7 @@ func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (corpus.Text, bool
 	}
 	place := corpus.Text{lang: at.name}
 	for l, n := range at.names {
-		place[l] = cmpOr(place[l], n)
+		place[l] = cmp.Or(place[l], n)
 	}
 	return place, marked
 }
@@ -1477,15 +1470,15 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 		since = l.roleSince(s)
 		for _, m := range l.chineseRoles(s.text) {
 			if name, latin := l.chineseNameAfter(s.text[m.end:]); name != "" {
-				add(cmpOr(latin, name), name, l.places.cityBefore(s.text[:m.start])+s.text[m.start:m.end])
+				add(cmp.Or(latin, name), name, l.places.cityBefore(s.text[:m.start])+s.text[m.start:m.end])
 				continue
 			}
 			if name, latin := l.chineseNameBefore(s.text[:m.start], s.text[m.end:]); name != "" {
-				add(cmpOr(latin, name), name, s.text[m.start:m.end])
+				add(cmp.Or(latin, name), name, s.text[m.start:m.end])
 				continue
 			}
 			if name, latin := l.chineseAppointee(s.text[:m.start]); name != "" {
-				add(cmpOr(latin, name), name, s.text[m.start:m.end])
+				add(cmp.Or(latin, name), name, s.text[m.start:m.end])
 			}
 		}
 		for i := 0; i < len(s.units); i++ {

@@ -89,10 +89,10 @@ func gazetteerTable(places []corpus.Place) *placeTable {
 	for _, g := range places {
 		name := g.Name
 		if g.Country == corpus.China {
-			name = cmpOr(g.Names[corpus.Chinese], g.Name)
+			name = cmp.Or(g.Names[corpus.Chinese], g.Name)
 		}
 		p := &place{name: name, names: g.Names, aliases: placeNames(g), country: g.Country, region: g.Region}
-		p.nonMember = &corpus.City{Name: cmpOr(g.Names[corpus.English], g.Name), Names: g.Names, Aliases: p.aliases,
+		p.nonMember = &corpus.City{Name: cmp.Or(g.Names[corpus.English], g.Name), Names: g.Names, Aliases: p.aliases,
 			Country: g.Country, Region: g.Region, Status: corpus.StatusNone}
 		if g.Country == corpus.Germany {
 			p.nonMember.Name = g.Name
@@ -404,9 +404,9 @@ func (p foundPlace) asCity() corpus.City {
 		names[l] = n
 	}
 	if strings.IndexFunc(p.name, isHan) >= 0 {
-		names[corpus.Chinese] = cmpOr(names[corpus.Chinese], p.name)
+		names[corpus.Chinese] = cmp.Or(names[corpus.Chinese], p.name)
 	}
-	return corpus.City{Name: cmpOr(p.place.name, p.name), Names: names, Aliases: p.aliases, Country: p.country, Region: p.region, Status: corpus.StatusMember}
+	return corpus.City{Name: cmp.Or(p.place.name, p.name), Names: names, Aliases: p.aliases, Country: p.country, Region: p.region, Status: corpus.StatusMember}
 }
 
 // isPlace reports whether word names a city or a region.
