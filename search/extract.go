@@ -1043,7 +1043,11 @@ func typeName(lang corpus.Lang, want answerType) string {
 // amountPattern finds an amount: a number, maybe with a word for
 // millions, and a currency ("4,8 Millionen Euro", "20.000 Euro",
 // "€5,000", "20 million yuan", "480万元").
-var amountPattern = regexp.MustCompile(`(?i)(?:€|\$)\s?\d[\d.,]*(?:\s*(?:million|millionen|mio\.?|milliarden|billion))?|\d[\d.,]*(?:\s*(?:million|millionen|mio\.?|milliarden|billion|万|亿))?\s*(?:euro|eur|€|yuan|rmb|dollar|usd|元|欧元|美元)`)
+var amountPattern = regexp.MustCompile(`(?i)(?:€|\$)\s?\d[\d.,]*(?:\s*(?:` + latinScales + `))?|\d[\d.,]*(?:\s*(?:` + latinScales + `|万|亿))?\s*(?:euro|eur|€|yuan|rmb|dollar|usd|元|欧元|美元)`)
+
+// latinScales are the German and English words of scale after a number,
+// as a regular expression's alternatives: "2,5 Millionen", "3.2 million".
+const latinScales = `million|millionen|mio\.?|milliarden|billion`
 
 // factIn states the fact of type want that a sentence holds, in the
 // language of question q: a date as it writes dates, an amount or a
@@ -1115,9 +1119,9 @@ var timeOfDay = regexp.MustCompile(`(?i)\b(?:[01]?\d|2[0-3])[:：][0-5]\d\b(?:\s
 	`(?:上午|下午|晚上|早上|中午|凌晨|傍晚)[0-9一二三四五六七八九十两]{1,3}[点时](?:半|[0-9一二三四五六七八九十]{1,3}分)?|` +
 	`[0-9]{1,2}[点时](?:半|[0-9]{1,2}分)`)
 
-// numberPattern finds a number: "64", "1.800", "4,8", "71 %".
-// scaleWord is a word of scale right after a number, as amountPattern
-// has them.
-var scaleWord = regexp.MustCompile(`^(?i:\s*(?:millionen|million|mio\.?|milliarden|billion|mrd\.?)\b|万|亿)`)
+// scaleWord is a word of scale right after a number: those of
+// latinScales, "Mrd." (which amounts do not read yet), 万 and 亿.
+var scaleWord = regexp.MustCompile(`^(?i:\s*(?:` + latinScales + `|mrd\.?)\b|万|亿)`)
 
+// numberPattern finds a number: "64", "1.800", "4,8", "71 %".
 var numberPattern = regexp.MustCompile(`\d+(?:[.,]\d+)*(?:\s?(?:%|prozent|percent))?`)
