@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -57,11 +58,13 @@ func DetectLang(text string) (corpus.Lang, bool) {
 	if han > 0 && strings.ContainsAny(text, chineseGrammar) {
 		return corpus.Chinese, true
 	}
-	// Umlauts say German, but less surely than words: a name such as
-	// Köln is written so in any language.
+	// Umlauts say German, but less surely than words, and only in a word
+	// in small letters: a name such as Köln is written so in any language
+	// ("Who signs Lübeck's certificate?").
 	de, en, umlauts := 0, 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if strings.ContainsAny(w, "äöüß") {
+	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		w := strings.ToLower(word)
+		if first, _ := utf8.DecodeRuneInString(word); strings.ContainsAny(w, "äöüß") && !unicode.IsUpper(first) {
 			umlauts++
 		}
 		if germanMarkerSet[w] {

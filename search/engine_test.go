@@ -138,6 +138,9 @@ func TestDetectLang(t *testing.T) {
 		// A name with an umlaut leans German but does not decide: a chat
 		// whose /lang is zh gets Chinese.
 		{"Köln", corpus.German, false},
+		{"Who signs Lübeck's certificate?", corpus.English, true},
+		{"Bürgermeister?", corpus.German, false},
+		{"Städte über 500.000 Einwohner?", corpus.German, true},
 		{"Sekretariat in Foshan?", corpus.German, false},
 		{"Wo ist das Sekretariat in Foshan?", corpus.German, true},
 		{"ISA stock price", corpus.English, false},

@@ -410,6 +410,13 @@ func (q *question) addSense(s sense, mention cityMention) {
 // what is asked about as the question's content.
 func (r *reading) rest() {
 	q := r.q
+	// The 月 and 日 of a date without a year (2月26日, 十月一日) belong to
+	// its numbers: they are no words of its subject.
+	for i, u := range q.units {
+		if i > 0 && u.han && strings.Contains(chineseDateSuffixes, u.key) && u.start == endOf(q.units[i-1]) && isNumeral(q.units[i-1]) {
+			r.covered[i], r.filler[i] = true, true
+		}
+	}
 	numeral := 0 // units left of a Chinese numeral read
 	for i, u := range q.units {
 		if !r.filler[i] {
@@ -608,6 +615,17 @@ func (q *question) askedOrdinal() int {
 		return 0
 	}
 	return ordinals[0]
+}
+
+// chineseDateSuffixes follow the numbers of a date: month, day, day.
+const chineseDateSuffixes = "月日号"
+
+// isNumeral reports whether a unit is digits or a Chinese numeral.
+func isNumeral(u unit) bool {
+	if u.han {
+		return strings.Contains(chineseDigits, u.key)
+	}
+	return u.key != "" && strings.Trim(u.key, "0123456789") == ""
 }
 
 // numberOf reads the number at unit i: digits ("9", "9th", "2020"), an

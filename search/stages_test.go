@@ -40,6 +40,20 @@ func TestQuestionNumbers(t *testing.T) {
 	}
 }
 
+func TestChineseDateWithoutYear(t *testing.T) {
+	// The 月 and 日 of a date are no unknown words of the subject, which
+	// a passage in another language would have to hold.
+	e := testEngine(t)
+	for _, text := range []string{"启动活动2月26日来了多少人？", "3月5号在哪里？", "十月一日开会吗？"} {
+		q := e.read(text, corpus.Chinese)
+		for _, u := range slices.Concat(q.unknown, q.content) {
+			if strings.Contains(chineseDateSuffixes, u.key) {
+				t.Errorf("%s: %q read as a word of the question", text, u.raw)
+			}
+		}
+	}
+}
+
 func TestCompoundParts(t *testing.T) {
 	tests := []struct {
 		word string
