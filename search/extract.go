@@ -686,15 +686,20 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 	default:
 		return nil
 	}
-	if from, i, ok := countedUnit(q, cue); ok {
-		text := q.units[i].raw
-		if q.lang == corpus.English && from < i && q.isUnknown(q.units[from]) {
-			// "how many partner organisations": partners count too; not
-			// "how many more cities", "how many new members".
-			text = q.text[q.units[from].start:endOf(q.units[i])]
-		}
-		if words := e.topicOf([]string{text}, nil, nil, q.lang); len(words) == 1 {
-			return &words[0]
+	// "Wie groß war die Delegation, und wie viele Firmen waren dabei?"
+	// counts the firms, not "war".
+	if spans := countedUnits(q, cue); len(spans) > 0 {
+		for _, span := range spans {
+			from, i := span[0], span[1]
+			text := q.units[i].raw
+			if q.lang == corpus.English && from < i && q.isUnknown(q.units[from]) {
+				// "how many partner organisations": partners count too; not
+				// "how many more cities", "how many new members".
+				text = q.text[q.units[from].start:endOf(q.units[i])]
+			}
+			if words := e.topicOf([]string{text}, nil, nil, q.lang); len(words) == 1 {
+				return &words[0]
+			}
 		}
 		return nil
 	}
@@ -708,10 +713,12 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 	return nil
 }
 
-// countedUnit is the index of the first word after a question's cue for
-// "how many" (or "the how-manieth"), and of the Latin word the cue
-// counts: that word, or the one after it, which the first qualifies.
-func countedUnit(q *question, cue *cueList) (from, counted int, ok bool) {
+// countedUnits are, for each of a question's cues for "how many" (or
+// "the how-manieth"), the index of the first word after it and of the
+// Latin word it counts: that word, or the one after it, which the first
+// qualifies.
+func countedUnits(q *question, cue *cueList) [][2]int {
+	var out [][2]int
 	for i := range q.units {
 		if q.units[i].han {
 			continue
@@ -730,10 +737,10 @@ func countedUnit(q *question, cue *cueList) (from, counted int, ok bool) {
 				q.lang == corpus.English && !q.units[i+n].capital && !plural(q.units[i+n]) && plural(q.units[next]):
 				n++
 			}
-			return first, i + n, true
+			out = append(out, [2]int{first, i + n})
 		}
 	}
-	return 0, 0, false
+	return out
 }
 
 // chineseCounted is what a Chinese question counts after its 多少 or 几:

@@ -180,8 +180,7 @@ func (e *Engine) countsUnknown(q *question) bool {
 	if q.expects != aNumber {
 		return false
 	}
-	_, i, ok := countedUnit(q, &e.message.asksNumber)
-	return ok && q.isUnknown(q.units[i])
+	return slices.ContainsFunc(countedUnits(q, &e.message.asksNumber), func(span [2]int) bool { return q.isUnknown(q.units[span[1]]) })
 }
 
 // namesGazetteerCity reports whether a capitalised word is, as typed, the

@@ -385,6 +385,9 @@ func TestCountedWord(t *testing.T) {
 		{"How many exchange participants are planned?", "The exchange was held 3 times.", false},
 		// Of an English compound, the word that qualifies counts too.
 		{"How many partner organisations are behind the project?", "Four partners are involved.", true},
+		// Of two cues for a number, the one that names what it counts.
+		{"Wie groß war die Delegation, und wie viele Firmen waren dabei?", "Dabei waren 23 Firmen.", true},
+		{"Wie groß war die Delegation, und wie viele Firmen waren dabei?", "Die Reise dauerte 8 Tage.", false},
 	}
 	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range tests {
