@@ -37,6 +37,29 @@ var datePatterns = []datePattern{
 	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{4})\b`), month: 1, year: 2, named: true},
 }
 
+// Days of a month, with or without a year: "12. Mai", "12–13 May", "May
+// 12", "5月12日", "十二日", "12号".
+var (
+	dayBeforeMonth = regexp.MustCompile(`\b\d{1,2}(?:\.|st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2}(?:\.|st|nd|rd|th)?)?\s+(\pL+)`)
+	dayAfterMonth  = regexp.MustCompile(`\b(\pL+)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`)
+	chineseDay     = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]`)
+)
+
+// namesDay reports whether a text names a day of a month.
+func namesDay(text string) bool {
+	if slices.ContainsFunc(findDates(text), func(d dateSpan) bool { return d.date.Day > 0 }) || chineseDay.MatchString(text) {
+		return true
+	}
+	for _, re := range []*regexp.Regexp{dayBeforeMonth, dayAfterMonth} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			if isMonth(m[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // dateSpan is a date found in a question, and where.
 type dateSpan struct {
 	date       corpus.Date

@@ -73,3 +73,27 @@ func TestStripDates(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesDay(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"am 12. Mai 2030", true},
+		{"am 12. Mai", true},
+		{"on 12–13 May", true},
+		{"on May 12", true},
+		{"双方商定于今年10月12日在威海举办", true},
+		{"十二日开幕", true},
+		{"im Oktober 2030", false},
+		{"in October", false},
+		{"今年10月在威海举办", false},
+		{"Mai 2030", false},
+		{"12 companies", false},
+	}
+	for _, tt := range tests {
+		if got := namesDay(tt.text); got != tt.want {
+			t.Errorf("namesDay(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -250,6 +250,9 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		if q.has[cNext] {
 			return e.namesTimeToCome(text) // the next one is still to come
 		}
+		if q.asksDay {
+			return namesDay(text) // "On what exact day …?" is not answered by "in October"
+		}
 		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
 			slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
 	case aNumber:

@@ -270,6 +270,28 @@ func TestReadCompoundWithCity(t *testing.T) {
 	}
 }
 
+func TestDayAskedNeedsADay(t *testing.T) {
+	// Asked for the very day, a sentence that gives only the month does
+	// not hold the fact; asked when, it does.
+	e := testEngine(t)
+	tests := []struct {
+		question, sentence string
+		holds              bool
+	}{
+		{"An welchem Tag genau findet der Hafendialog statt?", "Der Hafendialog findet im Oktober in Weihai statt.", false},
+		{"An welchem Tag genau findet der Hafendialog statt?", "Der Hafendialog findet am 12. Oktober in Weihai statt.", true},
+		{"Wann findet der Hafendialog statt?", "Der Hafendialog findet im Oktober in Weihai statt.", true},
+		{"港口对话具体哪一天举行？", "双方商定于今年10月在威海举办首届港口对话。", false},
+		{"港口对话具体哪一天举行？", "双方商定于今年10月12日在威海举办首届港口对话。", true},
+	}
+	for _, tt := range tests {
+		q := e.read(tt.question, "")
+		if got := e.holds(tt.sentence, aDate, q); got != tt.holds {
+			t.Errorf("%s: holds(%q) = %v, want %v", tt.question, tt.sentence, got, tt.holds)
+		}
+	}
+}
+
 func TestGivesExpected(t *testing.T) {
 	// What an answer cites (a release's title and the day it was
 	// published, an "as of" in brackets) gives no fact of the kind asked.
