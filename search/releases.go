@@ -687,7 +687,9 @@ type topicWord struct {
 	// "Einwohner"): spelt right, so the typo pass leaves it alone.
 	spelled bool
 	// kind marks a word for the kind of fact asked for ("Geld",
-	// "Budget"): searched for, but no passage must hold it.
+	// "Budget"), or for the kind of thing a name beside it is (the 项目
+	// of “SolarLoom”项目, the "platform" of the "Partnerbrücke"
+	// platform): searched for, but no passage must hold it.
 	kind bool
 	// afield marks a word of a subject far from the alliance's work
 	// ("Wetter", "share price"), when it is not the kind of fact asked
@@ -920,10 +922,43 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].noun = nouns[topic[i].text]
 		topic[i].minor = minors[topic[i].text] && !topic[i].name
 		topic[i].spelled = spelled[topic[i].text]
-		topic[i].kind = kinds[topic[i].text] && !kindIsSubject
+		topic[i].kind = kinds[topic[i].text] && !kindIsSubject || !topic[i].name && besideName(q.text, topic[i].text, topic)
 		topic[i].afield = afield[topic[i].text] && !topic[i].kind
 	}
 	return topic
+}
+
+// besideName reports whether text stands right before or after a name
+// in quotes or a brand's name in a question, which another word of the
+// topic says: “SolarLoom”项目, das Projekt „Partnerbrücke“, the
+// SolarLoom project. It says what kind of thing the name is, which a
+// release about it need not repeat. (Not the 招待会 of “ISA之夜”招待会:
+// its name says too little, a lone 夜.)
+func besideName(question, text string, topic []topicWord) bool {
+	at := strings.Index(question, text)
+	if at < 0 {
+		return false
+	}
+	spans := quotedName.FindAllStringIndex(question, -1)
+	for _, w := range topic {
+		if camelCase(w.text) {
+			if i := strings.Index(question, w.text); i >= 0 {
+				spans = append(spans, []int{i, i + len(w.text)})
+			}
+		}
+	}
+	for _, span := range spans {
+		named := slices.ContainsFunc(topic, func(w topicWord) bool {
+			i := strings.Index(question[span[0]:span[1]], w.text)
+			return w.text != text && i >= 0 && !w.single()
+		})
+		before := span[1] <= at && strings.TrimSpace(question[span[1]:at]) == ""
+		after := span[0] >= at+len(text) && strings.TrimSpace(question[at+len(text):span[0]]) == ""
+		if named && (before || after) {
+			return true
+		}
+	}
+	return false
 }
 
 // cityOfAdjective finds the city a German adjective of place is made

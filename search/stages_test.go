@@ -292,6 +292,34 @@ func TestDayAskedNeedsADay(t *testing.T) {
 	}
 }
 
+func TestWordBesideANameIsItsKind(t *testing.T) {
+	// The word beside a name in quotes or a brand's name says what the
+	// name is, which a release need not repeat; not beside a name that
+	// says too little on its own.
+	e := testEngine(t)
+	tests := []struct {
+		question, word string
+		kind           bool
+	}{
+		{"“SolarLoom”项目来自哪两座城市？", "项目", true},
+		{"Which cities is the SolarLoom project from?", "project", true},
+		{"Wann startet das Projekt „Partnerbrücke“?", "Projekt", true},
+		{"“ISA之夜”招待会在哪天举行？", "招待会", false},
+		{"Which cities is the recycling project from?", "project", false},
+	}
+	for _, tt := range tests {
+		q := e.read(tt.question, "")
+		i := slices.IndexFunc(e.topicWords(q), func(w topicWord) bool { return w.text == tt.word })
+		if i < 0 {
+			t.Errorf("%s: %q is no word of the topic", tt.question, tt.word)
+			continue
+		}
+		if got := e.topicWords(q)[i].kind; got != tt.kind {
+			t.Errorf("%s: %q kind = %v, want %v", tt.question, tt.word, got, tt.kind)
+		}
+	}
+}
+
 func TestGivesExpected(t *testing.T) {
 	// What an answer cites (a release's title and the day it was
 	// published, an "as of" in brackets) gives no fact of the kind asked.
