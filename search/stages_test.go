@@ -3040,3 +3040,28 @@ func TestSpeaksFromReleases(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthAskedIsNoSubject checks that "in welchem Monat" asks when, as
+// "in welchem Jahr" does: the founding's month, not a release's sentence
+// that holds the word "Monat".
+func TestMonthAskedIsNoSubject(t *testing.T) {
+	release := `---
+title: "Testmeldung: Ein Newsletter für die Presse"
+date: 2029-05-02
+lang: de
+place: Berlin
+---
+
+Ab Mai 2029 erscheint einmal im Monat ein Presse-Newsletter der ISA; die erste Ausgabe kommt am 6. Mai 2029.
+`
+	e := engineWithRelease(t, "2029-05-02-newsletter.md", release)
+	for _, question := range []string{"In welchem Monat und Jahr wurde die Allianz gegründet?", "In which month was the ISA founded?"} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "founding" || !strings.Contains(a.Text, "2016") {
+			t.Errorf("%q: rule %s: %s", question, a.Rule, a.Text)
+		}
+	}
+}
