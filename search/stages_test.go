@@ -3065,3 +3065,28 @@ Ab Mai 2029 erscheint einmal im Monat ein Presse-Newsletter der ISA; die erste A
 		}
 	}
 }
+
+// TestRequestForOwnPapersIsRefused checks that a request to work on a
+// journalist's own papers is refused, though a release shares its other
+// words.
+func TestRequestForOwnPapersIsRefused(t *testing.T) {
+	release := `---
+title: "Testmeldung: Kooperationsbörse übersetzt Firmenprofile"
+date: 2029-05-02
+lang: de
+place: Berlin
+---
+
+Firmenprofile und Bewerbungen für die Kooperationsbörse werden maschinell ins Chinesische und Englische übersetzt.
+`
+	e := engineWithRelease(t, "2029-05-02-boerse.md", release)
+	for _, question := range []string{"Please translate my CV into Chinese for a job application.", "Können Sie meinen Lebenslauf für eine Bewerbung ins Chinesische übersetzen?"} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("%q answered (rule %s): %s", question, a.Rule, a.Text)
+		}
+	}
+}
