@@ -1065,6 +1065,20 @@ func TestStopWordsOfEveryLanguage(t *testing.T) {
 	}
 }
 
+func TestPossessivesAreNoSubject(t *testing.T) {
+	// "unserer Stadt", "kamen sie": a local paper's own city and a verb
+	// of coming are no words a passage must hold.
+	e := testEngine(t)
+	q := e.read("Wie viele Delegierte waren in unserer Stadt, und aus wie vielen Städten kamen sie?", corpus.German)
+	var unknown []string
+	for _, u := range q.unknown {
+		unknown = append(unknown, u.raw)
+	}
+	if !slices.Equal(unknown, []string{"Delegierte"}) {
+		t.Errorf("unknown %v, want [Delegierte]", unknown)
+	}
+}
+
 func TestKindOfFactIsNoSubject(t *testing.T) {
 	// "stand" says where is asked (a place), not of what: the question's
 	// keywords are its subject, as if it named nothing unknown.
