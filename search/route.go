@@ -180,6 +180,13 @@ var rules = []rule{
 	// release on her says, not her address.
 	{"speaks", func(q *question) bool { return q.has[cSpeak] && len(requestedDetails(q.has)) == 0 }, fromReleases},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
+	// "Wo hat der neue Pressesprecher vorher gearbeitet?", "How old is
+	// the new spokesman?": what a release says of the contact person,
+	// by name, not his address. (Not "Who was the contact before …?":
+	// a person, whom the contact's answer names.)
+	{"contact-person", func(q *question) bool {
+		return q.has[cContact] && len(q.people) == 0 && q.expects != aPerson && (q.asksEarlier || q.expects == anAge)
+	}, aboutContactPerson},
 	// "Whom does Daniel Rehbein succeed as press officer?" names someone
 	// the data do not know: a release says whom.
 	{"contact", func(q *question) bool {
@@ -470,6 +477,23 @@ func fromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, b
 		return a, true, err
 	}
 	return e.notAnswered(q.lang), true, nil
+}
+
+// aboutContactPerson answers from the releases about the contact person
+// the question names by role, as if it named them; not at all when the
+// contact names no person.
+func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+	lead, _, _ := e.contactOffices(officeAsked(e, q), timeAsked(q))
+	if lead == nil || lead.Person == "" {
+		return answer.Answer{}, false, nil
+	}
+	person := e.personNamed(lead.Person)
+	if person == nil {
+		person = &corpus.Person{Name: lead.Person}
+	}
+	named := *q
+	named.people = []*corpus.Person{person}
+	return fromReleases(ctx, e, &named)
 }
 
 // reasonFromReleases answers with a release's sentence that gives a

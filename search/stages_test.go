@@ -3104,3 +3104,39 @@ Firmenprofile und Bewerbungen für die Kooperationsbörse werden maschinell ins 
 		}
 	}
 }
+
+// TestAboutTheContactPerson checks that a question about the contact
+// person named by role ("der neue Pressesprecher") is answered by what a
+// release says of that person, not by the contact's address.
+func TestAboutTheContactPerson(t *testing.T) {
+	release := `---
+title: "Testmeldung: Jan Probst wird Pressesprecher der ISA"
+date: 2029-05-02
+lang: de
+place: Berlin
+---
+
+Jan Probst ist ab dem 1. Mai 2029 Pressesprecher der ISA in Deutschland. Vorher hat der 44-Jährige acht Jahre als Redakteur bei einer Zeitung in Dresden gearbeitet.
+
+Pressekontakt:
+Jan Probst, Pressesprecher
+ISA-Büro Deutschland, Beispielstraße 1, 10117 Berlin
+Telefon: +49 30 5550 1234
+E-Mail: presse@isa-buero.example
+`
+	e := engineWithRelease(t, "2029-05-02-pressesprecher.md", release)
+	e.now = func() time.Time { return time.Date(2029, time.June, 1, 12, 0, 0, 0, time.UTC) }
+	tests := []struct{ question, rule, want string }{
+		{"Wie alt ist der neue Pressesprecher?", "contact-person", "44"},
+		{"Wer ist der neue Pressesprecher?", "contact", "Jan Probst"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != tt.rule || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%q: rule %s, want %s with %q: %s", tt.question, a.Rule, tt.rule, tt.want, a.Text)
+		}
+	}
+}
