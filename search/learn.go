@@ -305,12 +305,15 @@ func (l *learner) contactSince(o *corpus.Office, body []string) corpus.Date {
 // 德方：Tobias Wendland，新闻发言人 …"), the first, without the side's
 // label; of one that gives the contacts before and from a day ("Bis 31.
 // Oktober 2027: Miriam Kessler … Ab 1. November 2027: Daniel Rehbein …"),
-// the one from that day, with the day; else the whole block.
+// the one from that day, with the day; of one that lists two people one
+// after the other, each with a phone number or e-mail address and no
+// label, the first; else the whole block.
 func (l *learner) currentContact(lines []string) (current []string, since corpus.Date) {
 	type group struct {
 		lines    []string
 		from     corpus.Date // the day a label "Ab 1. November 2027:" gives
 		labelled bool        // whether it starts at a side's label or a day's
+		next     bool        // whether it starts at a name after another's details
 	}
 	var groups []group
 	for _, line := range lines {
@@ -319,8 +322,14 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 		side := ok && l.isSide(label)
 		dates := findDates(label)
 		dated := ok && len(dates) > 0 && len(units) <= 6
-		if side || dated || len(groups) == 0 {
-			g := group{labelled: side || dated}
+		// A line that starts with a name, without a label, after the
+		// ways to reach someone is the next contact's: "Till Vormweg"
+		// after "E-mail: press@isa-foshan.example", "Zhou Haining, press
+		// liaison, …, phone +86 …" after "Jonas Haberland, …, phone
+		// +49 …".
+		next := len(groups) > 0 && !ok && startsWithName(line) && slices.ContainsFunc(groups[len(groups)-1].lines, reachable)
+		if side || dated || next || len(groups) == 0 {
+			g := group{labelled: side || dated, next: next}
 			if dated && l.cues.effective.endsIn(label[:dates[0].start]) {
 				g.from = dates[0].date
 			}
@@ -331,6 +340,15 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 		}
 		if line != "" {
 			groups[len(groups)-1].lines = append(groups[len(groups)-1].lines, line)
+		}
+	}
+	// Lines after the details that give no way to reach anyone are
+	// the contacts' shared organisation and address, no next contact:
+	// "ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin".
+	for i := len(groups) - 1; i > 0; i-- {
+		if groups[i].next && !slices.ContainsFunc(groups[i].lines, reachable) {
+			groups[i-1].lines = append(groups[i-1].lines, groups[i].lines...)
+			groups = slices.Delete(groups, i, i+1)
 		}
 	}
 	for _, g := range groups {
@@ -347,6 +365,18 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 		return slices.Concat(groups[0].lines, groups[1].lines), corpus.Date{}
 	}
 	return groups[0].lines, corpus.Date{}
+}
+
+// startsWithName reports whether a line of a contact block starts with
+// something other than a way to reach someone, a web site, a postal
+// code or a labelled number: a person's or an organisation's name.
+func startsWithName(line string) bool {
+	parts := contactParts(line)
+	if len(parts) == 0 {
+		return false
+	}
+	first := parts[0]
+	return !reachable(first) && !urlPattern.MatchString(first) && !postalPattern.MatchString(first) && !labelledPhone.MatchString(first)
 }
 
 // reachable reports whether a line of a contact block gives a phone

@@ -103,6 +103,11 @@ func TestLearn(t *testing.T) {
 				"ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jonas Haberland", Organisation: "ISA-Kontaktbüro Deutschland", City: "Berlin", Address: []string{"Luisenstraße 46", "10117 Berlin"},
 					Phone: "+49 30 5557 2048", Mobile: "+49 172 555 3391", Fax: "+49 30 5557 2049", Email: "presse@isa.example", Since: corpus.Date{Year: 2029, Month: 4, Day: 1}}, nil},
+			// Two contacts one after the other, without labels: the
+			// first, not its details with the second's.
+			{[]string{"Jonas Haberland, press spokesman, ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin, phone +49 30 5557 2048, presse@isa.example",
+				"Zhou Haining (周海宁), press liaison, ISA secretariat in Foshan, phone +86 757 2878 4802, media@isa-secretariat.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jonas Haberland", Organisation: "ISA-Kontaktbüro Deutschland", City: "Berlin", Address: []string{"Luisenstraße 46", "10117 Berlin"}, Phone: "+49 30 5557 2048", Email: "presse@isa.example"}, nil},
 			// An office's name of two capitalised words is no person's:
 			// "-stelle", "-büro" end an office's.
 			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Luisenstraße 41, 10117 Berlin", "Telefon: +49 30 4431 2210", "E-Mail: presse@isa.example"},
@@ -141,6 +146,13 @@ func TestLearn(t *testing.T) {
 				got.Since != tt.want.Since {
 				t.Errorf("%q:\n got %+v\nwant %+v", tt.contact, *got, tt.want)
 			}
+		}
+		// Two contacts one after the other, each on lines of its own:
+		// nothing of the second's in the first.
+		two := []string{"Li Siying (黎思颖)", "Media Liaison, ISA Secretariat", "18 Chuangxin Avenue, Nanhai District, Foshan", "Phone: +86 757 2880 6613", "E-mail: press@isa-foshan.example",
+			"Till Vormweg", "Press Spokesman, ISA Liaison Office Germany", "Marienstraße 27, 10117 Berlin, Germany", "Phone: +49 30 5558 6100", "E-mail: presse@isa.example"}
+		if got := l.learn(release(corpus.English, "T", nil, nil, two)).contact; got == nil || got.Phone != "+86 757 2880 6613" || slices.Contains(got.Address, "Marienstraße 27") {
+			t.Errorf("%q: got %+v, want the first contact alone", two, got)
 		}
 		// A member city's release may give its own press office: no
 		// contact of the alliance.
