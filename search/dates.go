@@ -37,12 +37,13 @@ var datePatterns = []datePattern{
 	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{4})\b`), month: 1, year: 2, named: true},
 }
 
-// Days of a month, with or without a year: "12. Mai", "12–13 May", "May
-// 12", "5月12日", "十二日", "12号".
+// Days of a month, with or without a year: "12. Mai", "3.Oktober",
+// "12–13 May", "the 12th of May", "May 12", "5月12日", "十月十二日",
+// "5月12号"; a day after its month, not "3号馆" or "为期三日".
 var (
-	dayBeforeMonth = regexp.MustCompile(`\b\d{1,2}(?:\.|st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2}(?:\.|st|nd|rd|th)?)?\s+(\pL+)`)
+	dayBeforeMonth = regexp.MustCompile(`\b\d{1,2}(?:\.|st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2}(?:\.|st|nd|rd|th)?)?\s*(?:of\s+)?(\pL+)`)
 	dayAfterMonth  = regexp.MustCompile(`\b(\pL+)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b`)
-	chineseDay     = regexp.MustCompile(`(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]`)
+	chineseDay     = regexp.MustCompile(`月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]`)
 )
 
 // namesDay reports whether a text names a day of a month.

@@ -313,7 +313,6 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 		lines    []string
 		from     corpus.Date // the day a label "Ab 1. November 2027:" gives
 		labelled bool        // whether it starts at a side's label or a day's
-		next     bool        // whether it starts at a name after another's details
 	}
 	var groups []group
 	for _, line := range lines {
@@ -322,14 +321,16 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 		side := ok && l.isSide(label)
 		dates := findDates(label)
 		dated := ok && len(dates) > 0 && len(units) <= 6
-		// A line that starts with a name, without a label, after the
-		// ways to reach someone is the next contact's: "Till Vormweg"
-		// after "E-mail: press@isa-foshan.example", "Zhou Haining, press
+		// A line that starts with a person's name, without a label,
+		// after someone else's name and a way to reach them, is the
+		// next contact's: "Till Vormweg" after "Li Siying (黎思颖) …
+		// E-mail: press@isa-foshan.example", "Zhou Haining, press
 		// liaison, …, phone +86 …" after "Jonas Haberland, …, phone
 		// +49 …".
-		next := len(groups) > 0 && !ok && startsWithName(line) && slices.ContainsFunc(groups[len(groups)-1].lines, reachable)
+		next := len(groups) > 0 && !ok && l.startsWithPerson(line) &&
+			slices.ContainsFunc(groups[len(groups)-1].lines, reachable) && slices.ContainsFunc(groups[len(groups)-1].lines, l.startsWithPerson)
 		if side || dated || next || len(groups) == 0 {
-			g := group{labelled: side || dated, next: next}
+			g := group{labelled: side || dated}
 			if dated && l.cues.effective.endsIn(label[:dates[0].start]) {
 				g.from = dates[0].date
 			}
@@ -340,15 +341,6 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 		}
 		if line != "" {
 			groups[len(groups)-1].lines = append(groups[len(groups)-1].lines, line)
-		}
-	}
-	// Lines after the details that give no way to reach anyone are
-	// the contacts' shared organisation and address, no next contact:
-	// "ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin".
-	for i := len(groups) - 1; i > 0; i-- {
-		if groups[i].next && !slices.ContainsFunc(groups[i].lines, reachable) {
-			groups[i-1].lines = append(groups[i-1].lines, groups[i].lines...)
-			groups = slices.Delete(groups, i, i+1)
 		}
 	}
 	for _, g := range groups {
@@ -367,16 +359,25 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 	return groups[0].lines, corpus.Date{}
 }
 
-// startsWithName reports whether a line of a contact block starts with
-// something other than a way to reach someone, a web site, a postal
-// code or a labelled number: a person's or an organisation's name.
-func startsWithName(line string) bool {
+// startsWithPerson reports whether a line of a contact block starts
+// with a person's name: "Till Vormweg", "Li Siying (黎思颖)", "黄嘉怡，新闻官".
+func (l *learner) startsWithPerson(line string) bool {
 	parts := contactParts(line)
-	if len(parts) == 0 {
+	return len(parts) > 0 && l.isPerson(parts[0])
+}
+
+// isPerson reports whether a part of a contact block is a person's name,
+// not an office's or a street's: two to four capitalised words, or two
+// to four Chinese characters, with a title before it or the name in the
+// other script after it in brackets.
+func (l *learner) isPerson(part string) bool {
+	units := segment(part)
+	// "Vormweg" is a name, not a street: a street has a number.
+	if l.cues.organisation.in(part, units) || l.cues.street.in(part, units) && strings.ContainsAny(part, "0123456789") {
 		return false
 	}
-	first := parts[0]
-	return !reachable(first) && !urlPattern.MatchString(first) && !postalPattern.MatchString(first) && !labelledPhone.MatchString(first)
+	name := withoutAlias(part)
+	return isLatinName(strings.TrimPrefix(strings.TrimPrefix(name, "Dr. "), "Prof. "), 2) || isChineseName(name)
 }
 
 // reachable reports whether a line of a contact block gives a phone
@@ -483,7 +484,7 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 		o.Address = append(o.Address, part)
 	case l.cues.organisation.in(part, units):
 		o.Organisation = cmp.Or(o.Organisation, part)
-	case o.Person == "" && (isLatinName(strings.TrimPrefix(strings.TrimPrefix(part, "Dr. "), "Prof. "), 2) || isChineseName(withoutAlias(part))):
+	case o.Person == "" && l.isPerson(part):
 		o.Person = part
 	case o.Person != "" && o.PersonRole == nil && l.cues.pressContact.in(part, units):
 		o.PersonRole = catalogText("contact.press_contact_role") // "联盟新闻联络人"

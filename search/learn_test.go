@@ -151,8 +151,15 @@ func TestLearn(t *testing.T) {
 		// nothing of the second's in the first.
 		two := []string{"Li Siying (黎思颖)", "Media Liaison, ISA Secretariat", "18 Chuangxin Avenue, Nanhai District, Foshan", "Phone: +86 757 2880 6613", "E-mail: press@isa-foshan.example",
 			"Till Vormweg", "Press Spokesman, ISA Liaison Office Germany", "Marienstraße 27, 10117 Berlin, Germany", "Phone: +49 30 5558 6100", "E-mail: presse@isa.example"}
-		if got := l.learn(release(corpus.English, "T", nil, nil, two)).contact; got == nil || got.Phone != "+86 757 2880 6613" || slices.Contains(got.Address, "Marienstraße 27") {
+		if got := l.learn(release(corpus.English, "T", nil, nil, two)).contact; got == nil || got.Kind != corpus.OfficeSecretariat || got.Person != "Li Siying (黎思颖)" ||
+			got.Phone != "+86 757 2880 6613" || got.Email != "press@isa-foshan.example" || !slices.Equal(got.Address, []string{"18 Chuangxin Avenue"}) {
 			t.Errorf("%q: got %+v, want the first contact alone", two, got)
+		}
+		// An office's line after the person's e-mail is still theirs.
+		one := []string{"Li Siying", "E-Mail: li@isa-secretariat.example", "ISA-Sekretariat in Foshan", "Tel.: +86 757 2880 6613"}
+		if got := l.learn(release(corpus.German, "T", nil, nil, one)).contact; got == nil || got.Kind != corpus.OfficeSecretariat || got.Person != "Li Siying" ||
+			got.Organisation != "ISA-Sekretariat in Foshan" || got.Phone != "+86 757 2880 6613" {
+			t.Errorf("%q: got %+v, want one contact of the secretariat", one, got)
 		}
 		// A member city's release may give its own press office: no
 		// contact of the alliance.

@@ -33,6 +33,12 @@ type messageCues struct {
 	// asksSuccessor asks who followed someone in their role; asksEarlier
 	// what someone did before it.
 	asksSuccessor, asksEarlier cueList
+	// contactPersonRoles name the contact person by role: "der neue
+	// Pressesprecher", 新任发言人.
+	contactPersonRoles cueList
+	// nameKinds say what kind of thing a name beside them is: the 项目
+	// of “SolarLoom”项目, the "platform" of the "Partnerbrücke" platform.
+	nameKinds cueList
 	// asksWhich asks which ones, followed by what ("Welche Funktionen",
 	// "which goods"); 哪些 and 哪几 ask for several.
 	asksWhich cueList
@@ -84,7 +90,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
+		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "contact_person_roles": &m.contactPersonRoles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
 		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {

@@ -59,6 +59,9 @@ type question struct {
 	// ("Gesamtbudget", 一共), asksPlaceKind for a kind of place ("In
 	// welcher Halle …?").
 	asksDay, asksYear, asksTotal, asksPlaceKind bool
+	// namesContactPerson is whether it names the contact person by role:
+	// "der neue Pressesprecher", 新任发言人.
+	namesContactPerson bool
 	// citiesOnlyWhere is whether the cities it names only say where an
 	// assembly met (onlyWhere).
 	citiesOnlyWhere bool
@@ -159,6 +162,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
+	q.namesContactPerson = e.message.contactPersonRoles.in(q.text, q.units)
 	q.asksYear = e.message.asksYear.in(q.text, q.units)
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
@@ -619,10 +623,11 @@ func (q *question) askedOrdinal() int {
 // chineseDateSuffixes follow the numbers of a date: month, day, day.
 const chineseDateSuffixes = "月日号"
 
-// isNumeral reports whether a unit is digits or a Chinese numeral.
+// isNumeral reports whether a unit is digits or a Chinese numeral of a
+// day or month (一 to 十): not the 百 of 百日行动.
 func isNumeral(u unit) bool {
 	if u.han {
-		return strings.Contains(chineseDigits, u.key)
+		return utf8.RuneCountInString(u.key) == 1 && strings.Contains("一二三四五六七八九十", u.key)
 	}
 	return u.key != "" && strings.Trim(u.key, "0123456789") == ""
 }

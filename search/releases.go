@@ -922,10 +922,19 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].noun = nouns[topic[i].text]
 		topic[i].minor = minors[topic[i].text] && !topic[i].name
 		topic[i].spelled = spelled[topic[i].text]
-		topic[i].kind = kinds[topic[i].text] && !kindIsSubject || !topic[i].name && besideName(q.text, topic[i].text, topic)
+		topic[i].kind = kinds[topic[i].text] && !kindIsSubject || !afield[topic[i].text] && e.namesKindOf(q, topic, i)
 		topic[i].afield = afield[topic[i].text] && !topic[i].kind
 	}
 	return topic
+}
+
+// namesKindOf reports whether topic word i only says what kind of thing
+// a name beside it is (nameKinds, besideName): not any other word ("the
+// SolarLoom CEO"). A word far from the alliance's work ("the SolarLoom
+// share price") is none, whatever it stands beside.
+func (e *Engine) namesKindOf(q *question, topic []topicWord, i int) bool {
+	w := topic[i]
+	return !w.name && e.message.nameKinds.whole(w.text, segment(w.text)) && besideName(q.text, w.text, topic)
 }
 
 // besideName reports whether text stands right before or after a name
@@ -949,8 +958,7 @@ func besideName(question, text string, topic []topicWord) bool {
 	}
 	for _, span := range spans {
 		named := slices.ContainsFunc(topic, func(w topicWord) bool {
-			i := strings.Index(question[span[0]:span[1]], w.text)
-			return w.text != text && i >= 0 && !w.single()
+			return w.text != text && strings.Contains(question[span[0]:span[1]], w.text) && !w.single()
 		})
 		before := span[1] <= at && strings.TrimSpace(question[span[1]:at]) == ""
 		after := span[0] >= at+len(text) && strings.TrimSpace(question[at+len(text):span[0]]) == ""

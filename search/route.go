@@ -182,10 +182,11 @@ var rules = []rule{
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
 	// "Wo hat der neue Pressesprecher vorher gearbeitet?", "How old is
 	// the new spokesman?": what a release says of the contact person,
-	// by name, not his address. (Not "Who was the contact before …?":
-	// a person, whom the contact's answer names.)
+	// by name, not his address. Not "Who was the contact before …?":
+	// a person, whom the contact's answer names; nor the former
+	// spokeswoman, whom the current contact is not.
 	{"contact-person", func(q *question) bool {
-		return q.has[cContact] && len(q.people) == 0 && q.expects != aPerson && (q.asksEarlier || q.expects == anAge)
+		return q.namesContactPerson && len(q.people) == 0 && q.expects != aPerson && !q.has[cFormer] && !q.asksSuccessor && (q.asksEarlier || q.expects == anAge)
 	}, aboutContactPerson},
 	// "Whom does Daniel Rehbein succeed as press officer?" names someone
 	// the data do not know: a release says whom.
@@ -480,8 +481,8 @@ func fromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, b
 }
 
 // aboutContactPerson answers from the releases about the contact person
-// the question names by role, as if it named them; not at all when the
-// contact names no person.
+// the question names by role, as if it named them; when the contact
+// names no person, or no release says, the rules after it answer.
 func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 	lead, _, _ := e.contactOffices(officeAsked(e, q), timeAsked(q))
 	if lead == nil || lead.Person == "" {
@@ -493,7 +494,8 @@ func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Ans
 	}
 	named := *q
 	named.people = []*corpus.Person{person}
-	return fromReleases(ctx, e, &named)
+	a, ok, err := e.answerFromReleases(ctx, &named)
+	return a, err != nil || ok && a.Answered, err
 }
 
 // reasonFromReleases answers with a release's sentence that gives a

@@ -306,15 +306,19 @@ func TestWordBesideANameIsItsKind(t *testing.T) {
 		{"Wann startet das Projekt „Partnerbrücke“?", "Projekt", true},
 		{"“ISA之夜”招待会在哪天举行？", "招待会", false},
 		{"Which cities is the recycling project from?", "project", false},
+		// Another word than a kind of thing, or one far from the
+		// alliance's work, is a subject of its own.
+		{"Who is the SolarLoom CEO?", "CEO", false},
+		{"What is the SolarLoom share price?", "share price", false},
 	}
 	for _, tt := range tests {
-		q := e.read(tt.question, "")
-		i := slices.IndexFunc(e.topicWords(q), func(w topicWord) bool { return w.text == tt.word })
+		topic := e.topicWords(e.read(tt.question, ""))
+		i := slices.IndexFunc(topic, func(w topicWord) bool { return w.text == tt.word })
 		if i < 0 {
 			t.Errorf("%s: %q is no word of the topic", tt.question, tt.word)
 			continue
 		}
-		if got := e.topicWords(q)[i].kind; got != tt.kind {
+		if got := topic[i].kind; got != tt.kind {
 			t.Errorf("%s: %q kind = %v, want %v", tt.question, tt.word, got, tt.kind)
 		}
 	}
@@ -3094,7 +3098,7 @@ place: Berlin
 Firmenprofile und Bewerbungen für die Kooperationsbörse werden maschinell ins Chinesische und Englische übersetzt.
 `
 	e := engineWithRelease(t, "2029-05-02-boerse.md", release)
-	for _, question := range []string{"Please translate my CV into Chinese for a job application.", "Können Sie meinen Lebenslauf für eine Bewerbung ins Chinesische übersetzen?"} {
+	for _, question := range []string{"Please translate my CV into Chinese for a job application.", "Können Sie meinen Lebenslauf für eine Bewerbung ins Chinesische übersetzen?", "请把我的简历翻译成中文。"} {
 		a, err := e.Answer(context.Background(), question, "")
 		if err != nil {
 			t.Fatal(err)
@@ -3137,6 +3141,17 @@ E-Mail: presse@isa-buero.example
 		}
 		if a.Rule != tt.rule || !strings.Contains(a.Text, tt.want) {
 			t.Errorf("%q: rule %s, want %s with %q: %s", tt.question, a.Rule, tt.rule, tt.want, a.Text)
+		}
+	}
+	// Not the former spokesperson, whom the current contact is not, nor
+	// the press in general.
+	for _, question := range []string{"Where did the former spokeswoman work before?", "Was hat die Presse vorher über die Allianz berichtet?"} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule == "contact-person" {
+			t.Errorf("%q answered about the contact person: %s", question, a.Text)
 		}
 	}
 }
