@@ -59,8 +59,8 @@ func DetectLang(text string) (corpus.Lang, bool) {
 		return corpus.Chinese, true
 	}
 	// Umlauts say German, but less surely than words, and only in a word
-	// in small letters: a name such as Köln is written so in any language
-	// ("Who signs Lübeck's certificate?").
+	// that does not start with a capital: a name such as Köln is written
+	// so in any language ("Who signs Lübeck's certificate?").
 	de, en, umlauts := 0, 0, 0
 	for _, word := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		w := strings.ToLower(word)

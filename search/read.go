@@ -178,8 +178,8 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	return q
 }
 
-// countsUnknown reports whether what q asks the number of is a Latin
-// word nothing explained.
+// countsUnknown reports whether what q asks the number of, by any of its
+// cues for a number, is a Latin word nothing explained.
 func (e *Engine) countsUnknown(q *question) bool {
 	if q.expects != aNumber {
 		return false
