@@ -70,7 +70,7 @@ var evalSuites = []evalSuite{
 	// the eighth.
 	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.87,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
-	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.85,
+	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.86,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
 	// Written by a helper who had not seen the engine's code, after the
 	// work on the suites above: four releases of its own and 80 questions.
@@ -86,7 +86,7 @@ var evalSuites = []evalSuite{
 	// which gave two elsewhere; 82 since a city admitted at an assembly
 	// joined on the assembly's day (Schweinfurt on 12 November, where its
 	// own release says "seit dem 13. November"; the earlier date wins).
-	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.77,
+	{name: "blind2", questions: "testdata/blind2/questions.yaml", extra: "testdata/blind2", minScore: 0.78,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A third blind set, by a third helper who had not seen the engine:
 	// eight releases, 138 questions, 59 of them across languages. 80 of
@@ -101,7 +101,7 @@ var evalSuites = []evalSuite{
 	// eleventh, since 天 is a measure word (五天, 几天): "配对洽谈日安排在
 	// 哪一天" had been right because its lone 天, "day", found "Matchmaking
 	// Day".
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.73,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.75,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -118,7 +118,7 @@ var evalSuites = []evalSuite{
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.67,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.69,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -136,14 +136,14 @@ var evalSuites = []evalSuite{
 	// about a release in another language. 79 of them (53.7 %) were right
 	// at the first run, after this session's changes; the engine of the
 	// session's start had 77 (52.4 %).
-	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.68,
+	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.70,
 		now: time.Date(2027, time.January, 21, 12, 0, 0, 0, time.UTC)},
 	// An eighth blind set, by an eighth helper who had not seen the
 	// engine, written at the start of the fifth session: eight releases,
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.69,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.71,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
@@ -155,7 +155,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.72,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.75,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -179,7 +179,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.65,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.69,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -190,7 +190,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.70,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.72,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -204,7 +204,7 @@ var evalSuites = []evalSuite{
 	// failures read. From this session on, blind11's and blind12's
 	// failures are read: they are training sets now. Its own failures
 	// were read in the eleventh session (100 right at its end).
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.66,
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.69,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 	// A fourteenth blind set, by a fourteenth helper who had not seen the
 	// engine, written at the start of the eleventh session: eight
@@ -217,7 +217,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.63,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.65,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -228,7 +228,7 @@ var evalSuites = []evalSuite{
 	// same tags right: none of the session's changes, found on the
 	// training sets, reached one of its questions. A training set from
 	// the thirteenth session: 96 at its end.
-	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.65,
+	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.69,
 		now: time.Date(2029, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// A sixteenth, written the same way at the start of the thirteenth
 	// session: 8 releases of July to December 2029 (3 German, 3 English,
@@ -238,7 +238,7 @@ var evalSuites = []evalSuite{
 	// the 101 across languages 59. 95 at the session's end (60 across
 	// languages), none of its questions or failures read. A training set
 	// from the fourteenth session: 105 at its end.
-	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.69,
+	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.73,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The seventeenth, written blind at the start of the fourteenth
 	// session: 8 releases of January to June 2030 (Lübeck joins, a new
@@ -248,16 +248,18 @@ var evalSuites = []evalSuite{
 	// first run, on the session's start (1fd2faf) and first commit
 	// (1c652d8) alike: 95/150; of the 99 across languages 63. 96 at the
 	// session's end (one more out-of-scope question refused), 63 across
-	// languages.
-	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.63,
+	// languages. A training set from the fifteenth session: 108 at its
+	// end.
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.71,
 		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The eighteenth, written blind at the start of the fifteenth
 	// session: 8 releases of July to December 2030, 150 questions, 100 of
 	// them across languages. The session's honest measure: its
 	// questions, answers and releases are not read. Its first run, on the
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
-	// of the 100 across languages 55.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.58,
+	// of the 100 across languages 55. 91 at the session's end, 58 across
+	// languages.
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.60,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 }
 
