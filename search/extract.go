@@ -691,20 +691,21 @@ func (e *Engine) countedNoun(q *question) *topicWord {
 	}
 	// "Wie groß war die Delegation, und wie viele Firmen waren dabei?"
 	// counts the firms, not "war".
-	if spans := countedUnits(q, cue); len(spans) > 0 {
-		for _, span := range spans {
-			from, i := span[0], span[1]
-			text := q.units[i].raw
-			if q.lang == corpus.English && from < i && q.isUnknown(q.units[from]) {
-				// "how many partner organisations": partners count too; not
-				// "how many more cities", "how many new members".
-				text = q.text[q.units[from].start:endOf(q.units[i])]
-			}
-			if words := e.topicOf([]string{text}, nil, nil, q.lang); len(words) == 1 {
-				return &words[0]
-			}
+	spans := countedUnits(q, cue)
+	for _, span := range spans {
+		from, i := span[0], span[1]
+		text := q.units[i].raw
+		if q.lang == corpus.English && from < i && q.isUnknown(q.units[from]) {
+			// "how many partner organisations": partners count too; not
+			// "how many more cities", "how many new members".
+			text = q.text[q.units[from].start:endOf(q.units[i])]
 		}
-		return nil
+		if words := e.topicOf([]string{text}, nil, nil, q.lang); len(words) == 1 {
+			return &words[0]
+		}
+	}
+	if len(spans) > 0 {
+		return nil // a Latin cue's word, which counts nothing known
 	}
 	for _, w := range cue.chinese {
 		if before, after, ok := strings.Cut(q.text, w); ok {

@@ -372,12 +372,17 @@ func (l *learner) startsWithPerson(line string) bool {
 // other script after it in brackets.
 func (l *learner) isPerson(part string) bool {
 	units := segment(part)
-	// "Vormweg" is a name, not a street: a street has a number.
-	if l.cues.organisation.in(part, units) || l.cues.street.in(part, units) && strings.ContainsAny(part, "0123456789") {
+	if l.cues.organisation.in(part, units) || l.isStreet(part, units) {
 		return false
 	}
 	name := withoutAlias(part)
 	return isLatinName(strings.TrimPrefix(strings.TrimPrefix(name, "Dr. "), "Prof. "), 2) || isChineseName(name)
+}
+
+// isStreet reports whether a part of a contact block is a street with
+// its number: "Marienstraße 27", not the name "Till Vormweg".
+func (l *learner) isStreet(part string, units []unit) bool {
+	return l.cues.street.in(part, units) && strings.ContainsAny(part, "0123456789")
 }
 
 // reachable reports whether a line of a contact block gives a phone
@@ -480,7 +485,7 @@ func (l *learner) contactPart(o *corpus.Office, part string, lang corpus.Lang) {
 	case postalPattern.MatchString(part):
 		o.Address = append(o.Address, part)
 		o.City = cmp.Or(o.City, strings.TrimSpace(postalPattern.FindStringSubmatch(part)[1]))
-	case l.cues.street.in(part, units) && strings.ContainsAny(part, "0123456789"):
+	case l.isStreet(part, units):
 		o.Address = append(o.Address, part)
 	case l.cues.organisation.in(part, units):
 		o.Organisation = cmp.Or(o.Organisation, part)

@@ -41,7 +41,7 @@ var rules = []rule{
 	// in no fact of the data; when no release gives one, the facts the
 	// rules after it find are the answer ("Warum wurde die ISA
 	// gegründet?": the founding's).
-	{"reason", func(q *question) bool { return q.expects == aReason }, reasonFromReleases},
+	{"reason", func(q *question) bool { return q.expects == aReason }, ifReleasesAnswer},
 	// "Und wann war das?" on its own: the engine keeps no conversation.
 	{"when-what", asksWhenOfNothing, declined(askBack)},
 	// "In welchem Bundesland liegt Bottrop?"
@@ -494,13 +494,13 @@ func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Ans
 	}
 	named := *q
 	named.people = []*corpus.Person{person}
-	a, ok, err := e.answerFromReleases(ctx, &named)
-	return a, err != nil || ok && a.Answered, err
+	return ifReleasesAnswer(ctx, e, &named)
 }
 
-// reasonFromReleases answers with a release's sentence that gives a
-// reason, if one does; else the rules after it answer.
-func reasonFromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+// ifReleasesAnswer answers with a release's sentence, if one answers
+// ("Warum ist Bottrop ausgetreten?": a sentence that gives a reason);
+// else the rules after it answer.
+func ifReleasesAnswer(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 	a, ok, err := e.answerFromReleases(ctx, q)
 	return a, err != nil || ok && a.Answered, err
 }
