@@ -1680,11 +1680,16 @@ func splitSentences(text string) []string {
 // sentence, nor a short word that ends one: the particle of a German
 // verb ("nahm den Antrag an."), a Chinese surname ("said Li.").
 func abbreviationBefore(before []rune) bool {
+	// The word is the letters, digits and dots before the stop: not a
+	// bracket or Chinese text it is written against ("博士（Dr. Katrin").
 	i := len(before)
-	for i > 0 && !unicode.IsSpace(before[i-1]) {
+	for i > 0 && isWordOfAbbreviation(before[i-1]) {
 		i--
 	}
 	word := string(before[i:])
+	if word == "" {
+		return false
+	}
 	if strings.Contains(word, ".") || utf8.RuneCountInString(word) == 1 {
 		return true
 	}
@@ -1696,6 +1701,10 @@ func abbreviationBefore(before []rune) bool {
 	// A German ordinal ("am 31. Januar"), but not a year, which ends a
 	// sentence ("bis einschließlich 31. Januar 2030. Einen …").
 	return utf8.RuneCountInString(word) < 4
+}
+
+func isWordOfAbbreviation(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.') && !isHan(r)
 }
 
 // abbreviations are the words a full stop shortens that may stand before

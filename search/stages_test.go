@@ -388,6 +388,10 @@ func TestSplitSentences(t *testing.T) {
 		{"Auftraggeber ist die Fa. Müller aus Jena.", []string{"Auftraggeber ist die Fa. Müller aus Jena."}},
 		{"Das kostet 1,5 Mio. Euro.", []string{"Das kostet 1,5 Mio. Euro."}},
 		{"The talk was given by Sun. Questions followed.", []string{"The talk was given by Sun.", "Questions followed."}},
+		// A title written against a bracket or Chinese text.
+		{"副市长卡特琳·福尔拉特博士（Dr. Katrin Vollrath）接待了代表团。", []string{"副市长卡特琳·福尔拉特博士（Dr. Katrin Vollrath）接待了代表团。"}},
+		{"It was opened (by Prof. Hu Wei) at noon. Then the talks began.", []string{"It was opened (by Prof. Hu Wei) at noon.", "Then the talks began."}},
+		{"Sie kommt aus Halle (Saale). Dort lebt sie.", []string{"Sie kommt aus Halle (Saale).", "Dort lebt sie."}},
 	}
 	for _, tt := range tests {
 		if got := splitSentences(tt.text); !slices.Equal(got, tt.want) {
