@@ -577,3 +577,26 @@ func TestGazetteerCityBeforeDistrict(t *testing.T) {
 		}
 	}
 }
+
+func TestGazetteerBiggerCityOfAName(t *testing.T) {
+	// "Halle" is the name of Halle in Westphalia, and Halle (Saale)'s
+	// without its river: the bigger city, in Saxony-Anhalt, as the
+	// release on it means ("Halle (Saale) tritt bei … Der Stadtrat von
+	// Halle"). A name without another place's (Kempten of Kempten
+	// (Allgäu), Wetter of Wetter (Ruhr)) stays a word.
+	f := newPlaceFinder(nil, nil, testGazetteer, bilingual.Embedded)
+	for text, want := range map[string]string{
+		"Der Stadtrat von Halle stimmte zu.":     "DE-ST",
+		"Halle (Saale) tritt der Allianz bei.":   "DE-ST",
+		"Das Wetter in Ningbo war gut.":          "CN-ZJ",
+		"Frankfurt (Oder) liegt in Brandenburg.": "DE-BB",
+	} {
+		got := ""
+		if found := f.find(text); len(found) > 0 {
+			got = found[0].region
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", text, got, want)
+		}
+	}
+}
