@@ -98,6 +98,11 @@ func TestLearn(t *testing.T) {
 			{[]string{"中德工业城市联盟秘书处（佛山）", "周海宁，新闻联络人", "电话：+86 757 2878 4802", "电子邮箱：media@isa-secretariat.example",
 				"德国方面：", "Miriam Oltmanns，新闻专员", "ISA-Kontaktbüro Deutschland，Luisenstraße 46，10117 Berlin", "电话：+49 30 5557 2041"},
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "周海宁", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4802", Email: "media@isa-secretariat.example"}, nil},
+			// The other side's contact person under a label with the
+			// side's word for it: not the first's address.
+			{[]string{"何晓岚（He Xiaolan），媒体专员", "中德工业城市联盟秘书处", "广东省佛山市南海区中德路88号", "电话：+86 757 2878 6630",
+				"德方联系人：Tabea Lindqvist，新闻发言人", "ISA德国协调办公室", "Schiffbauerdamm 19, 10117 Berlin", "电话：+49 30 5557 3318"},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "何晓岚（He Xiaolan）", Organisation: "中德工业城市联盟秘书处", Address: []string{"广东省佛山市南海区中德路88号"}, Phone: "+86 757 2878 6630"}, nil},
 			// Numbers after their labels without a colon, in a line.
 			{[]string{"ab 1. April 2029: Jonas Haberland, Pressesprecher, Tel. +49 30 5557 2048, Mobil +49 172 555 3391, Fax +49 30 5557 2049, presse@isa.example",
 				"ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin"},
