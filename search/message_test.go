@@ -79,6 +79,9 @@ func TestLeadIn(t *testing.T) {
 		{"Kurze Frage fürs Ruhrgebiet-Ressort: Ist Bottrop noch Mitglied?", "Ist Bottrop noch Mitglied?"},
 		{"Zur Messe: Gibt es einen Gemeinschaftsstand?", "Gibt es einen Gemeinschaftsstand?"},
 		{"Uhrzeit: 10:30", "Uhrzeit: 10:30"},
+		// The preposition before the question word is the question's.
+		{"Unter welcher Nummer erreiche ich das Sekretariat?", "Unter welcher Nummer erreiche ich das Sekretariat?"},
+		{"Kurze Frage: Über welche Adresse erreiche ich die ISA?", "Über welche Adresse erreiche ich die ISA?"},
 		{"Kurze Frage fürs Ressort: Ist Bottrop noch Mitglied? ", "Ist Bottrop noch Mitglied? "},
 	}
 	for _, tt := range tests {
