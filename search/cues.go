@@ -36,6 +36,7 @@ type cues struct {
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
+	languages, languageUse                                                cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -93,6 +94,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"effective":             &c.effective,
 		"takes_effect":          &c.takesEffect,
 		"membership_ends":       &c.membershipEnds,
+		"languages":             &c.languages,
+		"language_use":          &c.languageUse,
 	})
 	if err != nil {
 		return nil, err

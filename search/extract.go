@@ -35,6 +35,7 @@ const (
 	aList      // "which goods": several things named in a row
 	aContact   // "Welche E-Mail-Adresse hat …?": an e-mail address, a phone or fax number
 	aTime      // "Um wie viel Uhr …?": a time of day
+	aLanguage  // "Welche Sprachen spricht …?": a language named
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
@@ -66,6 +67,10 @@ func (e *Engine) expected(q *question) answerType {
 		return aReason
 	case m.asksAge.in(q.text, q.units):
 		return anAge
+	case m.asksLanguage.in(q.text, q.units) || q.has[cSpeak]:
+		// "Welche Sprachen spricht die neue Sprecherin?", "Can I ask in
+		// Chinese?": a sentence that names languages.
+		return aLanguage
 	case m.asksFrequency.in(q.text, q.units):
 		return aFrequency
 	case m.asksOrdinal.in(q.text, q.units):
@@ -274,6 +279,17 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return cues.frequencies.in(text, units)
 	case aTime:
 		return timeOfDay.MatchString(text)
+	case aLanguage:
+		// "Chinese" and "deutsch" name peoples and things too: one
+		// language is one spoken, written or asked in; one joined to
+		// another word ("Chinese-German", "deutsch-chinesische") is none.
+		named := 0
+		for _, span := range cues.languages.spans(text, units) {
+			if !strings.HasPrefix(text[span[1]:], "-") && !strings.HasSuffix(text[:span[0]], "-") {
+				named++
+			}
+		}
+		return named > 1 || named == 1 && cues.languageUse.in(text, units)
 	case aCity:
 		return len(e.citiesAnswering(text, q)) > 0
 	case aList:
@@ -1047,6 +1063,8 @@ func typeName(lang corpus.Lang, want answerType) string {
 		return msg(lang, "typeName.no_contact")
 	case aTime:
 		return msg(lang, "typeName.no_time")
+	case aLanguage:
+		return msg(lang, "typeName.no_language")
 	}
 	return ""
 }

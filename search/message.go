@@ -24,6 +24,7 @@ type messageCues struct {
 	// media are where a journalist publishes, which a lead-in may name.
 	media                                                             cueList
 	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
+	asksLanguage                                                      cueList
 	// asksDuration asks for a number of days, weeks, years: durationUnits.
 	asksDuration, durationUnits cueList
 	// asksReason asks why: a reason, which no fact of the data gives.
@@ -85,7 +86,7 @@ func mustLoadMessageCues() *messageCues {
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
 		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests, "media": &m.media,
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
-		"asks_age": &m.asksAge, "asks_time": &m.asksTime, "time_words": &m.timeWords,
+		"asks_age": &m.asksAge, "asks_language": &m.asksLanguage, "asks_time": &m.asksTime, "time_words": &m.timeWords,
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,

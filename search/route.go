@@ -146,6 +146,15 @@ var rules = []rule{
 		return q.has[cAssembly] && len(q.numbers) > 0 && q.expects == aDate && q.unknownWords() <= 1
 	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
+	// "Wo hat der neue Pressesprecher vorher gearbeitet?", "How old is
+	// the new spokesman?", "新任发言人会说哪些语言？": what a release says
+	// of the contact person, by name, not his address. Not "Who was the
+	// contact before …?": a person, whom the contact's answer names; nor
+	// the former spokeswoman, whom the current contact is not.
+	{"contact-person", func(q *question) bool {
+		return q.namesContactPerson && len(q.people) == 0 && q.expects != aPerson && !q.has[cFormer] && !q.asksSuccessor &&
+			len(requestedDetails(q.has)) == 0 && (q.asksEarlier || q.expects == anAge || q.unknownWords() > 0)
+	}, aboutContactPerson},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
 		return n > 1 || n == 1 && q.unknownIsNoun() && q.subjects() < 2
@@ -180,14 +189,6 @@ var rules = []rule{
 	// release on her says, not her address.
 	{"speaks", func(q *question) bool { return q.has[cSpeak] && len(requestedDetails(q.has)) == 0 }, fromReleases},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
-	// "Wo hat der neue Pressesprecher vorher gearbeitet?", "How old is
-	// the new spokesman?": what a release says of the contact person,
-	// by name, not his address. Not "Who was the contact before …?":
-	// a person, whom the contact's answer names; nor the former
-	// spokeswoman, whom the current contact is not.
-	{"contact-person", func(q *question) bool {
-		return q.namesContactPerson && len(q.people) == 0 && q.expects != aPerson && !q.has[cFormer] && !q.asksSuccessor && (q.asksEarlier || q.expects == anAge)
-	}, aboutContactPerson},
 	// "Whom does Daniel Rehbein succeed as press officer?" names someone
 	// the data do not know: a release says whom.
 	{"contact", func(q *question) bool {

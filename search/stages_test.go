@@ -102,6 +102,9 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Warum ist Bottrop ausgetreten?", aReason},
 		{"博特罗普为什么退出联盟？", aReason},
 		{"Wer hat für Changzhou den Beitrittsvertrag unterschrieben?", aPerson},
+		{"Welche Sprachen spricht die neue Pressesprecherin?", aLanguage},
+		{"新任发言人会说哪些语言？", aLanguage},
+		{"Can journalists ask their questions in Chinese?", anyText},
 		{"Welches Volumen haben die Vereinbarungen?", anAmount},
 		{"How much investment was signed?", anAmount},
 		{"Wie viele Mainzer Unternehmen haben in Ma'anshan investiert?", aNumber}, // a count
@@ -901,6 +904,25 @@ func TestPlaceAnswersWhere(t *testing.T) {
 	} {
 		if got := e.holds(tt.sentence, aPlace, e.read(tt.question, corpus.German)); got != tt.want {
 			t.Errorf("%s: holds(%q, place) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestLanguageAnswersWhichLanguages(t *testing.T) {
+	// A language spoken or asked in, or two; not the alliance's
+	// "Chinese-German", nor Chinese investment.
+	e := testEngine(t)
+	q := e.read("Which languages does the new spokeswoman speak?", corpus.English)
+	for sentence, want := range map[string]bool{
+		"She speaks Mandarin and Swedish fluently.":                                        true,
+		"Anfragen werden auf Deutsch, Englisch und Chinesisch beantwortet.":                true,
+		"她的母语是瑞典语。":                                                                        true,
+		"She is the contact for the Chinese-German Industrial Cities Alliance in Germany.": false,
+		"She reported on Chinese investment in eastern Germany.":                           false,
+		"Die deutsch-chinesische Zusammenarbeit wächst.":                                   false,
+	} {
+		if got := e.holds(sentence, aLanguage, q); got != want {
+			t.Errorf("holds(%q, language) = %v, want %v", sentence, got, want)
 		}
 	}
 }
