@@ -570,6 +570,14 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			}
 		}
 	}
+	// None of the best passages holds the kind of fact asked for: one
+	// further down may ("Der 41-jährige Till Vormweg …" below the contact
+	// blocks that name him).
+	if !best.holds && want != anyText && len(found) > maxAnswerPassages {
+		if c := e.bestSentence(q, found[maxAnswerPassages:], topic, hints, counted); c.holds && c.cover >= best.cover {
+			return c
+		}
+	}
 	return best
 }
 

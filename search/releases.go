@@ -452,7 +452,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		// once the hits score no more than the best so far, none of them
 		// can win, and analysing them is wasted. Quotes take several, and
 		// a fact of a kind asked for may be in any of a few.
-		if !quoting && h.score <= best && (q.expects == anyText || len(found) >= maxAnswerPassages) {
+		if !quoting && h.score <= best && (q.expects == anyText || len(found) >= 2*maxAnswerPassages) {
 			break
 		}
 		p := h.p
