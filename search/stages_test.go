@@ -3181,3 +3181,26 @@ E-Mail: presse@isa-buero.example
 		}
 	}
 }
+
+func TestSentenceBelowTheBestPassages(t *testing.T) {
+	// Six passages name Lena Sommer and give no age; the seventh, which
+	// scores less, does: it answers. One below that holds less of the
+	// subject does not.
+	e := testEngine(t)
+	q := e.read("Wie alt ist Lena Sommer?", corpus.German)
+	topic := e.topicWords(q)
+	r := &corpus.Release{ID: "r", Lang: corpus.German, Title: "Lena Sommer wird Pressesprecherin"}
+	var found []scoredPassage
+	for i := range maxAnswerPassages {
+		found = append(found, scoredPassage{p: &passage{Release: r, Kind: partBody, Index: i, Text: "Lena Sommer ist ab Mai erreichbar unter presse@isa.example."},
+			score: 1 - float64(i)/10, coverage: 1})
+	}
+	age := scoredPassage{p: &passage{Release: r, Kind: partBody, Index: 7, Text: "Die 38-jährige Lena Sommer kommt aus Jena."}, score: 0.2, coverage: 1}
+	if got := e.bestSentence(q, append(slices.Clone(found), age), topic, nil, nil); got.sentence != age.p.Text {
+		t.Errorf("best sentence %q, want %q", got.sentence, age.p.Text)
+	}
+	other := scoredPassage{p: &passage{Release: r, Kind: partBody, Index: 7, Text: "Die 38-jährige Kollegin kommt aus Jena."}, score: 0.2, coverage: 1}
+	if got := e.bestSentence(q, append(slices.Clone(found), other), topic, nil, nil); got.sentence == other.p.Text {
+		t.Errorf("best sentence %q, which names no Lena Sommer", got.sentence)
+	}
+}
