@@ -67,9 +67,10 @@ func (e *Engine) expected(q *question) answerType {
 		return aReason
 	case m.asksAge.in(q.text, q.units):
 		return anAge
-	case m.asksLanguage.in(q.text, q.units) || q.has[cSpeak]:
-		// "Welche Sprachen spricht die neue Sprecherin?", "Can I ask in
-		// Chinese?": a sentence that names languages.
+	case m.asksLanguage.in(q.text, q.units) || q.has[cSpeak] && e.learner.cues.languages.in(q.text, q.units):
+		// "Welche Sprachen spricht die neue Sprecherin?", "Does she
+		// speak Chinese?": a sentence that names a language spoken. Not
+		// "Who will speak at the assembly?", which asks for a person.
 		return aLanguage
 	case m.asksFrequency.in(q.text, q.units):
 		return aFrequency
@@ -280,16 +281,14 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	case aTime:
 		return timeOfDay.MatchString(text)
 	case aLanguage:
-		// "Chinese" and "deutsch" name peoples and things too: one
-		// language is one spoken, written or asked in; one joined to
-		// another word ("Chinese-German", "deutsch-chinesische") is none.
-		named := 0
-		for _, span := range cues.languages.spans(text, units) {
-			if !strings.HasPrefix(text[span[1]:], "-") && !strings.HasSuffix(text[:span[0]], "-") {
-				named++
-			}
-		}
-		return named > 1 || named == 1 && cues.languageUse.in(text, units)
+		// "Chinese" and "deutsch" name peoples and things too ("German
+		// and Chinese companies"): a language is one spoken, written or
+		// asked in, and not one joined to another word ("Chinese-German",
+		// "deutsch-chinesische"); nor is "German-language press
+		// releases" a language someone speaks.
+		return slices.ContainsFunc(cues.languages.spans(text, units), func(span [2]int) bool {
+			return !strings.HasPrefix(text[span[1]:], "-") && !strings.HasSuffix(text[:span[0]], "-")
+		}) && cues.languageUse.in(text, units)
 	case aCity:
 		return len(e.citiesAnswering(text, q)) > 0
 	case aList:

@@ -595,6 +595,8 @@ func TestGazetteerBiggerCityOfAName(t *testing.T) {
 		"Halle (Saale) tritt der Allianz bei.":   "DE-ST",
 		"Das Wetter in Ningbo war gut.":          "CN-ZJ",
 		"Frankfurt (Oder) liegt in Brandenburg.": "DE-BB",
+		// Nor does a bigger city take another's name that folds alike.
+		"Die Stadt Lohne liegt im Oldenburger Münsterland.": "DE-NI",
 	} {
 		got := ""
 		if found := f.find(text); len(found) > 0 {

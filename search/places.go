@@ -83,29 +83,27 @@ func newPlaceTable() *placeTable {
 func gazetteerTable(places []corpus.Place) *placeTable {
 	t := &placeTable{latin: make(map[string]*place, 2*len(places)), han: make(map[string]*place, len(places))}
 	// A name two places share is the city's before the district's or
-	// county's: "Changzhou" is 常州, not the district 长洲 of Wuzhou; of
-	// two cities, the bigger one's.
+	// county's: "Changzhou" is 常州, not the district 长洲 of Wuzhou.
 	places = slices.Clone(places)
-	slices.SortStableFunc(places, func(a, b corpus.Place) int {
-		return cmp.Or(cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)), cmp.Compare(b.Population, a.Population))
-	})
-	named := make(map[string]bool, len(places))
+	slices.SortStableFunc(places, func(a, b corpus.Place) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
+	population := make(map[string]int, len(places))
 	for _, g := range places {
-		named[g.Name] = true
+		population[g.Name] = max(population[g.Name], g.Population)
 	}
 	for _, g := range places {
 		name := g.Name
 		if g.Country == corpus.China {
 			name = cmp.Or(g.Names[corpus.Chinese], g.Name)
 		}
-		aliases := placeNames(g)
-		// "Halle" is Halle (Saale) as often as Halle in Westphalia: the
-		// name without its river or region, where another place bears
-		// it, is the bigger city's.
-		if short, _, ok := strings.Cut(g.Name, " ("); ok && named[short] {
-			aliases = append(aliases, short)
+		p := &place{name: name, names: g.Names, aliases: placeNames(g), country: g.Country, region: g.Region}
+		// "Halle" is Halle (Saale) as often as Halle in Westphalia: a
+		// city's name without its river or region is its own where the
+		// place that bears that name is smaller.
+		if short, _, ok := strings.Cut(g.Name, " ("); ok && population[short] > 0 && g.Population > population[short] {
+			p.aliases = append(p.aliases, short)
+			key, _ := nameKey(short)
+			t.latin[key] = p
 		}
-		p := &place{name: name, names: g.Names, aliases: aliases, country: g.Country, region: g.Region}
 		p.nonMember = &corpus.City{Name: cmp.Or(g.Names[corpus.English], g.Name), Names: g.Names, Aliases: p.aliases,
 			Country: g.Country, Region: g.Region, Status: corpus.StatusNone}
 		if g.Country == corpus.Germany {

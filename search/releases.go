@@ -1687,7 +1687,9 @@ func abbreviationBefore(before []rune) bool {
 		i--
 	}
 	word := string(before[i:])
-	if word == "" {
+	// Digits written against a colon or a hyphen end a time or a number
+	// ("um 10:30.", "5557-20."), not an ordinal.
+	if word == "" || i > 0 && !unicode.IsSpace(before[i-1]) && strings.Trim(word, "0123456789") == "" {
 		return false
 	}
 	if strings.Contains(word, ".") || utf8.RuneCountInString(word) == 1 {
@@ -1703,6 +1705,9 @@ func abbreviationBefore(before []rune) bool {
 	return utf8.RuneCountInString(word) < 4
 }
 
+// isWordOfAbbreviation reports whether r may be part of the word before
+// a full stop that abbreviationBefore weighs: a letter, digit or dot, not
+// a Chinese character.
 func isWordOfAbbreviation(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.') && !isHan(r)
 }

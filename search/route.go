@@ -150,10 +150,14 @@ var rules = []rule{
 	// the new spokesman?", "新任发言人会说哪些语言？": what a release says
 	// of the contact person, by name, not his address. Not "Who was the
 	// contact before …?": a person, whom the contact's answer names; nor
-	// the former spokeswoman, whom the current contact is not.
+	// the former spokeswoman, whom the current contact is not; nor,
+	// unless it asks what they did before or their age, "Welche
+	// Erfahrung hat der Ansprechpartner für Dual Path?", someone else's
+	// contact: the question must ask about the new or the alliance's.
 	{"contact-person", func(q *question) bool {
 		return q.namesContactPerson && len(q.people) == 0 && q.expects != aPerson && !q.has[cFormer] && !q.asksSuccessor &&
-			len(requestedDetails(q.has)) == 0 && (q.asksEarlier || q.expects == anAge || q.unknownWords() > 0)
+			len(requestedDetails(q.has)) == 0 &&
+			(q.asksEarlier || q.expects == anAge || q.unknownWords() > 0 && (q.has[cNew] || q.has[cAlliance]) && len(q.cities) == 0 && !q.namesUnknown())
 	}, aboutContactPerson},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()

@@ -104,7 +104,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Wer hat für Changzhou den Beitrittsvertrag unterschrieben?", aPerson},
 		{"Welche Sprachen spricht die neue Pressesprecherin?", aLanguage},
 		{"新任发言人会说哪些语言？", aLanguage},
-		{"Can journalists ask their questions in Chinese?", anyText},
+		{"Does the new spokesman speak Chinese?", aLanguage},
+		{"Who will speak at the plenary assembly in Nanchang?", aPerson},
 		{"Welches Volumen haben die Vereinbarungen?", anAmount},
 		{"How much investment was signed?", anAmount},
 		{"Wie viele Mainzer Unternehmen haben in Ma'anshan investiert?", aNumber}, // a count
@@ -395,6 +396,9 @@ func TestSplitSentences(t *testing.T) {
 		{"副市长卡特琳·福尔拉特博士（Dr. Katrin Vollrath）接待了代表团。", []string{"副市长卡特琳·福尔拉特博士（Dr. Katrin Vollrath）接待了代表团。"}},
 		{"It was opened (by Prof. Hu Wei) at noon. Then the talks began.", []string{"It was opened (by Prof. Hu Wei) at noon.", "Then the talks began."}},
 		{"Sie kommt aus Halle (Saale). Dort lebt sie.", []string{"Sie kommt aus Halle (Saale).", "Dort lebt sie."}},
+		// A time or a number's last digits end it.
+		{"Der Festakt beginnt um 10:30. Danach folgt die Unterzeichnung.", []string{"Der Festakt beginnt um 10:30.", "Danach folgt die Unterzeichnung."}},
+		{"Das Büro hat die Nummer (Nr. 12). Dort sitzt sie.", []string{"Das Büro hat die Nummer (Nr. 12).", "Dort sitzt sie."}},
 	}
 	for _, tt := range tests {
 		if got := splitSentences(tt.text); !slices.Equal(got, tt.want) {
@@ -920,6 +924,8 @@ func TestLanguageAnswersWhichLanguages(t *testing.T) {
 		"She is the contact for the Chinese-German Industrial Cities Alliance in Germany.": false,
 		"She reported on Chinese investment in eastern Germany.":                           false,
 		"Die deutsch-chinesische Zusammenarbeit wächst.":                                   false,
+		"German and Chinese companies signed ten agreements.":                              false,
+		"She writes the alliance's German-language press releases.":                        false,
 	} {
 		if got := e.holds(sentence, aLanguage, q); got != want {
 			t.Errorf("holds(%q, language) = %v, want %v", sentence, got, want)
@@ -3148,6 +3154,8 @@ place: Berlin
 
 Jan Probst ist ab dem 1. Mai 2029 Pressesprecher der ISA in Deutschland. Vorher hat der 44-Jährige acht Jahre als Redakteur bei einer Zeitung in Dresden gearbeitet.
 
+Probst spricht fließend Englisch und Polnisch.
+
 Pressekontakt:
 Jan Probst, Pressesprecher
 ISA-Büro Deutschland, Beispielstraße 1, 10117 Berlin
@@ -3158,6 +3166,8 @@ E-Mail: presse@isa-buero.example
 	e.now = func() time.Time { return time.Date(2029, time.June, 1, 12, 0, 0, 0, time.UTC) }
 	tests := []struct{ question, rule, want string }{
 		{"Wie alt ist der neue Pressesprecher?", "contact-person", "44"},
+		// A question of its own about the new one: by name.
+		{"Welche Sprachen spricht der neue Pressesprecher?", "contact-person", "Polnisch"},
 		{"Wer ist der neue Pressesprecher?", "contact", "Jan Probst"},
 	}
 	for _, tt := range tests {
@@ -3171,7 +3181,9 @@ E-Mail: presse@isa-buero.example
 	}
 	// Not the former spokesperson, whom the current contact is not, nor
 	// the press in general.
-	for _, question := range []string{"Where did the former spokeswoman work before?", "Was hat die Presse vorher über die Allianz berichtet?"} {
+	// Nor someone else's contact person.
+	for _, question := range []string{"Where did the former spokeswoman work before?", "Was hat die Presse vorher über die Allianz berichtet?",
+		"Welche Sprachen spricht der Ansprechpartner für das Projekt SolarLoom?"} {
 		a, err := e.Answer(context.Background(), question, "")
 		if err != nil {
 			t.Fatal(err)
