@@ -36,7 +36,7 @@ type cues struct {
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
-	languages, languageUse                                                cueList
+	languages, languageUse, personPronouns                                cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -96,6 +96,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"membership_ends":       &c.membershipEnds,
 		"languages":             &c.languages,
 		"language_use":          &c.languageUse,
+		"person_pronouns":       &c.personPronouns,
 	})
 	if err != nil {
 		return nil, err

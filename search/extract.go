@@ -505,6 +505,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	// will present …" in a release on a trade fair, for "Wann findet der
 	// Hackathon in Aachen statt?").
 	releaseScore, about := map[string]float64{}, map[string]float64{}
+	speakers := e.speakersAsked(q, topic)
 	for _, f := range found[:min(len(found), maxAnswerPassages)] {
 		r := f.p.Release
 		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
@@ -520,7 +521,9 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 		var windows []string
 		for i := range sentences {
 			windows = append(windows, sentences[i])
-			if i+1 < len(sentences) {
+			// Whose languages a sentence names is its own subject's:
+			// not one of the next sentence's people.
+			if i+1 < len(sentences) && want != aLanguage {
 				windows = append(windows, sentences[i]+" "+sentences[i+1])
 			}
 		}
@@ -553,6 +556,9 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			// answered by the first prize's.
 			other := asked > 0 && namesOtherOrdinal(s, asked)
 			c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)), cover: in / max(total, 1)}
+			if want == aLanguage && c.holds && len(speakers) > 0 {
+				c.holds = e.speaksOf(s, sentences[0], speakers)
+			}
 			if counted != nil {
 				c.count = e.countOf(r.Lang, unasked, counted)
 			}
@@ -578,6 +584,40 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 		}
 	}
 	return best
+}
+
+// speakersAsked are the names of those whose languages a question asks
+// for: the people it names, by name, surname and alias, and, in English,
+// the other words it writes with a capital ("Does Matthias Oberländer
+// speak Chinese?").
+func (e *Engine) speakersAsked(q *question, topic []topicWord) []string {
+	if q.expects != aLanguage {
+		return nil
+	}
+	var names []string
+	for _, p := range q.people {
+		fields := strings.Fields(p.Name)
+		names = append(append(names, p.Name, fields[len(fields)-1]), p.Aliases...)
+	}
+	if q.lang == corpus.English {
+		for _, u := range q.unknown {
+			if u.latinNoun() {
+				names = append(names, u.raw)
+			}
+		}
+	}
+	return names
+}
+
+// speaksOf reports whether a sentence that names languages is about one
+// of the speakers: it names them, or it opens with "she" or "he" in a
+// paragraph whose first sentence names them ("Lindqvist studied … She
+// speaks Mandarin and Swedish fluently.").
+func (e *Engine) speaksOf(sentence, first string, speakers []string) bool {
+	named := func(text string) bool {
+		return slices.ContainsFunc(speakers, func(n string) bool { return strings.Contains(text, n) })
+	}
+	return named(sentence) || e.learner.cues.personPronouns.at(segment(sentence), 0) > 0 && named(first)
 }
 
 // titleShare is the weight of the subject words a release's title

@@ -3154,7 +3154,7 @@ place: Berlin
 
 Jan Probst ist ab dem 1. Mai 2029 Pressesprecher der ISA in Deutschland. Vorher hat der 44-Jährige acht Jahre als Redakteur bei einer Zeitung in Dresden gearbeitet.
 
-Probst spricht fließend Englisch und Polnisch.
+Probst spricht fließend Englisch und Polnisch. Er berichtet an Anna Weber, die Leiterin des Büros.
 
 Pressekontakt:
 Jan Probst, Pressesprecher
@@ -3181,6 +3181,10 @@ E-Mail: presse@isa-buero.example
 	}
 	// Not the former spokesperson, whom the current contact is not, nor
 	// the press in general.
+	// Nor are his languages another's whom the paragraph names.
+	if a, err := e.Answer(context.Background(), "Which languages does Anna Weber speak?", ""); err != nil || strings.Contains(a.Text, "Polnisch") {
+		t.Errorf("Anna Weber's languages: %s (%v)", a.Text, err)
+	}
 	// Nor someone else's contact person.
 	for _, question := range []string{"Where did the former spokeswoman work before?", "Was hat die Presse vorher über die Allianz berichtet?",
 		"Welche Sprachen spricht der Ansprechpartner für das Projekt SolarLoom?"} {
