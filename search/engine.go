@@ -372,15 +372,23 @@ func addNames(d *dictionary, data *corpus.Data) {
 		for _, a := range p.Aliases {
 			d.add(a, sense{person: p})
 		}
-		fields := strings.Fields(p.Name)
-		surname := fields[len(fields)-1]
-		if utf8.RuneCountInString(surname) >= 5 {
+		surname, alone := surnameOf(p)
+		if alone {
 			d.add(surname, sense{person: p})
 		}
 		for _, title := range []string{"herr", "frau", "mr", "mrs", "ms", "dr"} {
 			d.add(title+" "+surname, sense{person: p})
 		}
 	}
+}
+
+// surnameOf is the last word of someone's name, and whether it names them
+// alone: five letters or more, no word and no part of another name as
+// "Li" would be.
+func surnameOf(p *corpus.Person) (surname string, alone bool) {
+	fields := strings.Fields(p.Name)
+	surname = fields[len(fields)-1]
+	return surname, utf8.RuneCountInString(surname) >= 5
 }
 
 func textValues(t corpus.Text) []string {

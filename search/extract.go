@@ -505,7 +505,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	// will present …" in a release on a trade fair, for "Wann findet der
 	// Hackathon in Aachen statt?").
 	releaseScore, about := map[string]float64{}, map[string]float64{}
-	speakers := e.speakersAsked(q, topic)
+	speakers := speakersAsked(q)
 	for _, f := range found[:min(len(found), maxAnswerPassages)] {
 		r := f.p.Release
 		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
@@ -587,17 +587,19 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 }
 
 // speakersAsked are the names of those whose languages a question asks
-// for: the people it names, by name, surname and alias, and, in English,
-// the other words it writes with a capital ("Does Matthias Oberländer
-// speak Chinese?").
-func (e *Engine) speakersAsked(q *question, topic []topicWord) []string {
+// for: the people it names, by name, alias and a surname that names them
+// alone (surnameOf), and, in English, the other words it writes with a
+// capital ("Does Matthias Oberländer speak Chinese?").
+func speakersAsked(q *question) []string {
 	if q.expects != aLanguage {
 		return nil
 	}
 	var names []string
 	for _, p := range q.people {
-		fields := strings.Fields(p.Name)
-		names = append(append(names, p.Name, fields[len(fields)-1]), p.Aliases...)
+		names = append(append(names, p.Name), p.Aliases...)
+		if surname, alone := surnameOf(p); alone {
+			names = append(names, surname)
+		}
 	}
 	if q.lang == corpus.English {
 		for _, u := range q.unknown {

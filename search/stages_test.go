@@ -933,6 +933,22 @@ func TestLanguageAnswersWhichLanguages(t *testing.T) {
 	}
 }
 
+func TestSpeakersAsked(t *testing.T) {
+	// Whose languages: a person by name or a surname long enough to name
+	// them alone; not "Li" inside "Lindqvist".
+	e := testEngine(t)
+	q := &question{expects: aLanguage, people: []*corpus.Person{{Name: "Wang Li"}, {Name: "Jan Probst"}}}
+	for sentence, want := range map[string]bool{
+		"Probst spricht fließend Polnisch.":      true,
+		"Wang Li spricht Deutsch.":               true,
+		"Lindqvist spricht fließend Schwedisch.": false,
+	} {
+		if got := e.speaksOf(sentence, "", speakersAsked(q)); got != want {
+			t.Errorf("speaksOf(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
 func TestNumberAnswersHowMany(t *testing.T) {
 	// Neither a date, even with the question's own number in it, nor an
 	// ordinal, in figures or in Chinese numerals, says how many.
