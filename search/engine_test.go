@@ -67,6 +67,7 @@ func TestAnswerCityNames(t *testing.T) {
 		// "did you mean" the member.
 		{"Ist Aalen Mitglied?", []string{"Nein", "Meinten Sie Aachen?"}, nil},
 		{"Ist Paderborn Mitglied?", []string{"Nein, Paderborn ist kein Mitglied"}, []string{"Ja"}},
+		{"Ist Halle Mitglied?", []string{"Nein, Halle (Saale) ist kein Mitglied"}, []string{"Ja"}},
 		{"Is Dortmund a member?", []string{"guest status"}, nil},
 	}
 	e := testEngine(t)

@@ -41,7 +41,11 @@ func (a *answerer) say(key string, args ...any) {
 
 // cite adds the source of c and returns the "as of" phrase for it.
 func (a *answerer) cite(c corpus.Cite) string {
-	a.addSource(a.e.source(c.Source, c.AsOf))
+	// A city the gazetteer knows and no source lists has no citation:
+	// no empty source for it.
+	if c.Source != "" {
+		a.addSource(a.e.source(c.Source, c.AsOf))
+	}
 	return asOf(a.lang, c.AsOf)
 }
 

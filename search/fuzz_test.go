@@ -53,6 +53,9 @@ func checkWellFormed(t *testing.T, question string, a answer.Answer) {
 		t.Errorf("Answer(%q): answered without a source: %s", question, a.Text)
 	}
 	for _, s := range a.Sources {
+		if s.Title == "" && s.Ref == "" {
+			t.Errorf("Answer(%q): a source without title or reference: %s", question, a.Text)
+		}
 		for _, h := range s.Highlights {
 			if h.Start < 0 || h.End > len(s.Snippet) || h.Start >= h.End || !utf8.ValidString(s.Snippet[h.Start:h.End]) {
 				t.Errorf("Answer(%q): highlight %v outside snippet %q", question, h, s.Snippet)
