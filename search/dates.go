@@ -110,6 +110,52 @@ func findDates(text string) []dateSpan {
 	return found
 }
 
+// Days of a month without a year, with the day in a group: "1. Februar",
+// "1 February", "February 1st", "2月1日", "二月一日"; a month's name with a
+// capital ("may" is no May).
+var (
+	yearlessDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(\p{Lu}\pL+)`)
+	yearlessMonthDay = regexp.MustCompile(`\b(\p{Lu}\pL+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	yearlessChinese  = regexp.MustCompile(`([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*[日号]`)
+)
+
+// yearlessDays finds the days a text names without a year, in the year
+// of the day it was written on, or the year before when that day would
+// still be to come: "am 17. Dezember" in a release of February 2031 is 17
+// December 2030, "今年2月1日" in one of March 2031 is 1 February 2031.
+func yearlessDays(text string, written corpus.Date) []corpus.Date {
+	for _, d := range slices.Backward(findDates(text)) {
+		text = text[:d.start] + strings.Repeat(" ", d.end-d.start) + text[d.end:] // not "5. Mai" of "5. Mai 2035"
+	}
+	var out []corpus.Date
+	add := func(day int, month time.Month) {
+		d := corpus.Date{Year: written.Year, Month: month, Day: day}
+		if day < 1 || day > 31 || month < time.January || month > time.December {
+			return
+		}
+		if compareCoarse(d, written) > 0 {
+			d.Year--
+		}
+		out = append(out, d)
+	}
+	for _, m := range yearlessDayMonth.FindAllStringSubmatch(text, -1) {
+		if month, ok := corpus.MonthNamed(m[2]); ok {
+			day, _ := strconv.Atoi(m[1])
+			add(day, month)
+		}
+	}
+	for _, m := range yearlessMonthDay.FindAllStringSubmatch(text, -1) {
+		if month, ok := corpus.MonthNamed(m[1]); ok {
+			day, _ := strconv.Atoi(m[2])
+			add(day, month)
+		}
+	}
+	for _, m := range yearlessChinese.FindAllStringSubmatch(text, -1) {
+		add(chineseNumber(m[2]), time.Month(chineseNumber(m[1])))
+	}
+	return out
+}
+
 // within reports whether d falls in the time asked: the same year, the
 // same month if one is asked, and the same day if both give one.
 func within(d, asked corpus.Date) bool {

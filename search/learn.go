@@ -969,7 +969,7 @@ func (l *learner) citiesOfClause(all []sentence, k int) []foundPlace {
 	s := all[k]
 	// 中方 counts the Chinese side; it is no county of Hunan here.
 	named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
-		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.givenName(s.text, p)
+		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.givenName(s.text, p) || l.isAnaphor(s.text, p)
 	})
 	if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
 		if before := l.places.find(all[k-1].text); len(before) == 1 {
@@ -1084,6 +1084,16 @@ func (l *learner) startsWithAnaphor(s sentence) bool {
 	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
 }
 
+// isAnaphor reports whether a Chinese name found before 市 ends in a word
+// that refers back to a city: "这是该" of "这是该市入盟后" is no city.
+func (l *learner) isAnaphor(text string, p foundPlace) bool {
+	named := text[:p.end]
+	return slices.ContainsFunc(l.cues.anaphora.chinese, func(w string) bool {
+		before, ok := strings.CutSuffix(w, "市")
+		return ok && strings.HasSuffix(named, before) && strings.HasPrefix(text[p.end:], "市")
+	})
+}
+
 // joined is the city p that sentence s says joined, with its citation;
 // its join date is the membership's.
 func (l *learner) joined(s sentence, p foundPlace, cite corpus.Cite) corpus.City {
@@ -1185,14 +1195,22 @@ func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
-// else the first its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"),
-// no later than the release; zero if neither gives one.
+// else a day it gives without a year ("am 1. Februar"), else the first
+// date its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"), no later
+// than the release; zero if none.
 func joinDate(s sentence, released corpus.Date) corpus.Date {
 	for _, text := range []string{s.text, s.paragraph} {
 		for _, d := range findDates(firstDays(text)) {
 			if compareCoarse(d.date, released) <= 0 {
 				return d.date
 			}
+		}
+		if text != s.text {
+			continue
+		}
+		// "哈勒市于今年2月1日加入联盟": a day of the sentence without a year.
+		if days := yearlessDays(firstDays(text), released); len(days) > 0 {
+			return days[0]
 		}
 	}
 	return corpus.Date{}

@@ -216,6 +216,9 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "", "About 410 delegates from 42 member cities took part on site, and another 95 participants joined online. The alliance now has 49 members: 21 German and 28 Chinese cities.",
 				corpus.Count{Total: 49, Germany: 21, China: 28}},
 			{corpus.Chinese, "", "来自42个成员城市的约410名代表参加了会议。", corpus.Count{}},
+			// Nor where things are.
+			{corpus.English, "", "So far 23 host companies in 15 member cities have confirmed.", corpus.Count{}},
+			{corpus.Chinese, "", "目前共有23家接收企业，分布在15个成员城市。", corpus.Count{}},
 			{corpus.German, "", "Das Bündnis aus 49 Mitgliedsstädten wächst weiter.", corpus.Count{Total: 49}},
 			// A side's companies are no count of its cities.
 			{corpus.Chinese, "", "培训地点为三个德国成员城市，共有22家德国企业提供培训岗位。", corpus.Count{}},
@@ -304,6 +307,11 @@ func TestLearn(t *testing.T) {
 			// decision says, before the release's; and one in the title
 			// with no date, which keeps the body's.
 			{corpus.Chinese, "示范市正式加入联盟", "经联盟常务理事会2027年2月20日视频会议审议通过，安徽省示范市（Shifan）正式成为联盟成员城市。", "示范 2027-02-20", "", ""},
+			// A day without a year, of the release's year or the one
+			// before; "该市" refers back, and is no city "这是该".
+			{corpus.Chinese, "代表团", "示范市于今年2月1日加入联盟，这是该市入盟后接待的第一个中国代表团。", "示范 2027-02-01", "", ""},
+			{corpus.German, "Mitgliedschaft", "Zittau ist am 17. Dezember der ISA beigetreten.", "Zittau 2026-12-17", "", ""},
+			{corpus.English, "Membership", "Zittau joined the alliance on February 3rd.", "Zittau 2027-02-03", "", ""},
 			// A verb whose particle closes the clause; the city of an
 			// application the board approved is the one the release says
 			// joined, on the day of the approval.
