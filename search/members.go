@@ -962,9 +962,11 @@ func (e *Engine) joinedSince(a *answerer, asOf corpus.Date, country string) {
 }
 
 // cityNoted finds the one city of the data whose note, in any language,
-// holds every word of topic that is no name: "Nordosten" and "north-east"
-// in Panjin's "the first city from north-east China in the ISA".
-func (e *Engine) cityNoted(topic []topicWord) (*corpus.City, bool) {
+// holds every word of topic that is no name and every number asked:
+// "Nordosten" and "north-east" in Panjin's "the first city from
+// north-east China in the ISA"; not the host of the 4th plenary assembly
+// for the 20th's. A year asked may be of what the note leaves out.
+func (e *Engine) cityNoted(topic []topicWord, numbers []int) (*corpus.City, bool) {
 	if !slices.ContainsFunc(topic, func(w topicWord) bool { return !w.name }) {
 		return nil, false
 	}
@@ -984,7 +986,7 @@ func (e *Engine) cityNoted(topic []topicWord) (*corpus.City, bool) {
 		holds := func(w topicWord) bool {
 			return w.name || slices.ContainsFunc(notes, w.foundIn)
 		}
-		if slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) {
+		if slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) || !holdsNumbers(c.Note, numbers) {
 			continue
 		}
 		if found != nil {
@@ -993,6 +995,18 @@ func (e *Engine) cityNoted(topic []topicWord) (*corpus.City, bool) {
 		found = c
 	}
 	return found, found != nil
+}
+
+// holdsNumbers reports whether a text in some language gives every one
+// of numbers, in digits or Chinese numerals.
+func holdsNumbers(text corpus.Text, numbers []int) bool {
+	given := map[int]bool{}
+	for _, t := range text {
+		for _, n := range numeralPattern.FindAllString(t, -1) {
+			given[chineseNumber(n)] = true
+		}
+	}
+	return !slices.ContainsFunc(numbers, func(n int) bool { return !given[n] })
 }
 
 // wordsOnly drops the single Chinese characters of a text's terms: 来 of

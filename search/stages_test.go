@@ -1725,7 +1725,8 @@ func TestDictionaryClone(t *testing.T) {
 func TestCityNote(t *testing.T) {
 	// A question about a city the data's notes describe is answered by
 	// that city; a word found only as a single Chinese character of a
-	// note ("come" as 来 of 来自) finds none.
+	// note ("come" as 来 of 来自) finds none, nor a note with another
+	// number.
 	e := testEngine(t)
 	for _, tt := range []struct {
 		q, rule, want string
@@ -1733,6 +1734,9 @@ func TestCityNote(t *testing.T) {
 		{"Welche Stadt war die erste aus dem Nordosten Chinas in der ISA?", "city-note", "Panjin"},
 		{"What was the first city from northeast China to sign up?", "city-note", "Panjin"},
 		{"From how many Chinese provinces do the member cities come?", "", ""},
+		// A note must give the number asked: Taizhou hosted the 4th.
+		{"Welche Stadt war Gastgeber der 4. Plenarversammlung?", "city-note", "Taizhou"},
+		{"Welche Stadt war Gastgeber der 20. Plenarversammlung?", "", ""},
 	} {
 		a, err := e.Answer(t.Context(), tt.q, "")
 		if err != nil {
