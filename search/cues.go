@@ -36,7 +36,7 @@ type cues struct {
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
-	languages, languageUse, personPronouns                                cueList
+	languages, languageUse, personPronouns, deputy                        cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -97,6 +97,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"languages":             &c.languages,
 		"language_use":          &c.languageUse,
 		"person_pronouns":       &c.personPronouns,
+		"deputy":                &c.deputy,
 	})
 	if err != nil {
 		return nil, err

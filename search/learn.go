@@ -1547,6 +1547,13 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 			if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) {
 				from = i - 1 // "Heilbronner Wirtschaftsbürgermeister"
 			}
+			// "deputy district mayor": a deputy's role, a word apart.
+			for k := from - 1; k >= max(from-2, 0) && !s.units[k].han; k-- {
+				if l.cues.deputy.at(s.units, k) > 0 {
+					from = k
+					break
+				}
+			}
 			role := s.text[s.units[from].start:endOf(s.units[i+n-1])]
 			next := i + n
 			next += l.cues.roleLink.at(s.units, next) // "Jurysprecherin war ..."

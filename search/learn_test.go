@@ -334,6 +334,8 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Zittau admitted at the 13th plenary assembly", "The 13th plenary assembly met in Weimar on 27 February 2027.", "Zittau 2027-02-27", "13 2027-02-27 Weimar", ""},
 			// Since when: the day the sentence says the role is taken.
 			{corpus.Chinese, "人事", "中德工业城市联盟秘书处2月6日宣布，自2028年3月1日起，由陈思远接任联盟秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2028-03-01"},
+			// A deputy's role, a word before the role: no mayor.
+			{corpus.English, "Visit", "The delegation met Bao'an's deputy district mayor, Lin Zhiqiang.", "", "", "Lin Zhiqiang: deputy district mayor"},
 			// The words that give the role between the name and the role.
 			{corpus.English, "People", "Zhou Wen has been appointed Deputy Secretary-General, succeeding Rong Qiang.", "", "", "Zhou Wen: Deputy Secretary-General"},
 			// 中方 is the Chinese side, no county.

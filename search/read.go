@@ -582,9 +582,11 @@ func endOf(u unit) int { return u.start + len(u.raw) }
 
 var ordinalWords = map[string]int{
 	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-	"tenth": 10, "eleventh": 11, "twelfth": 12,
+	"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+	"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 	"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9,
-	"zehnte": 10, "elfte": 11, "zwolfte": 12,
+	"zehnte": 10, "elfte": 11, "zwolfte": 12, "dreizehnte": 13, "vierzehnte": 14, "funfzehnte": 15, "sechzehnte": 16,
+	"siebzehnte": 17, "achtzehnte": 18, "neunzehnte": 19, "zwanzigste": 20, "dreissigste": 30,
 }
 
 // cardinalWords are the numbers a release writes as words, by their

@@ -894,8 +894,12 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 
 // roleMatch says how well a role matches the content words of question q:
 // by the length of a Chinese role the text names, so that 副秘书长 wins
-// over the 秘书长 in it; 1 for any other match; 0 for none.
+// over the 秘书长 in it; 1 for any other match; 0 for none, and for a
+// deputy's role when the question asks for no deputy.
 func (e *Engine) roleMatch(role string, content []unit, q *question) int {
+	if deputy := &e.learner.cues.deputy; deputy.in(role, segment(role)) && !deputy.in(q.text, q.units) {
+		return 0 // the vice mayor is no mayor
+	}
 	if strings.IndexFunc(role, isHan) >= 0 {
 		// 青年营的负责人 asks for the youth camp's, not any 负责人.
 		inRole := !slices.ContainsFunc(q.unknown, func(u unit) bool { return u.han && !strings.Contains(role, u.key) })
