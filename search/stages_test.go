@@ -2631,6 +2631,12 @@ func TestOrdinalWords(t *testing.T) {
 			t.Errorf("isOrdinalWord(%q) = %v, want %v", word, got, want)
 		}
 	}
+	// Past the twelfth, and not the seventh of "seventeenth".
+	for word, want := range map[string]int{"seventeenth": 17, "sixteenth": 16, "neunzehnten": 19, "Zwanzigste": 20, "dritte": 3} {
+		if n, _, ok := numberOf(segment(word), 0); !ok || n != want {
+			t.Errorf("numberOf(%q) = %d, %v, want %d", word, n, ok, want)
+		}
+	}
 }
 
 func TestWithLead(t *testing.T) {
@@ -3238,5 +3244,26 @@ func TestSentenceBelowTheBestPassages(t *testing.T) {
 	other := scoredPassage{p: &passage{Release: r, Kind: partBody, Index: 7, Text: "Die 38-jährige Kollegin kommt aus Jena."}, score: 0.2, coverage: 1}
 	if got := e.bestSentence(q, append(slices.Clone(found), other), topic, nil, nil); got.sentence == other.p.Text {
 		t.Errorf("best sentence %q, which names no Lena Sommer", got.sentence)
+	}
+}
+
+func TestDeputyIsNoHolderOfTheRole(t *testing.T) {
+	// A release names a vice mayor: asked for the mayor, the engine does
+	// not answer with them; asked for the vice mayor, it does.
+	e := engineWithRelease(t, "2027-03-01-wuxi.txt", "无锡，2027年3月1日\n新闻稿\n测试稿：无锡代表团访问德国\n\n本新闻稿为虚构测试稿。无锡市副市长李慧敏（Li Huimin）率团访问了德国。\n")
+	for _, tt := range []struct {
+		q      string
+		person bool
+	}{
+		{"无锡市市长是谁？", false},
+		{"无锡市副市长是谁？", true},
+	} {
+		a, err := e.Answer(t.Context(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == "person-by-role" && strings.Contains(a.Text, "李慧敏"); got != tt.person {
+			t.Errorf("%s: %s: %s", tt.q, a.Rule, a.Text)
+		}
 	}
 }
