@@ -92,6 +92,11 @@ func (e *Engine) expected(q *question) answerType {
 		return aNumber
 	case asks(&m.asksDate) || asks(&m.asksDeadline): // a deadline is a date
 		return aDate
+	case m.asksAspect.in(q.text, q.units) && e.asksSeveral(q):
+		// "在哪些方面合作？": respects, no place.
+		return aList
+	case m.asksAspect.in(q.text, q.units):
+		return anyText
 	case asks(&m.asksPlace) && asksWhichCity(q):
 		return aCity
 	case asks(&m.asksPlace):

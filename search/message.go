@@ -25,6 +25,8 @@ type messageCues struct {
 	media                                                             cueList
 	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
 	asksLanguage                                                      cueList
+	// asksAspect asks in which respects or fields: "在哪些方面", no place.
+	asksAspect cueList
 	// asksDuration asks for a number of days, weeks, years: durationUnits.
 	asksDuration, durationUnits cueList
 	// asksReason asks why: a reason, which no fact of the data gives.
@@ -91,7 +93,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "contact_person_roles": &m.contactPersonRoles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
+		"asks_successor": &m.asksSuccessor, "asks_earlier": &m.asksEarlier, "contact_person_roles": &m.contactPersonRoles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
 		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {

@@ -98,6 +98,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"代表团一共多少人", aNumber},
 		{"烟台代表团是什么时候访问德国的？", aDate},
 		{"青年营是在哪两个城市举办的？", aPlace},
+		{"中德企业今后主要会在哪个领域合作？", anyText}, // 在哪 of a field: no place
+		{"两市在哪些方面合作？", aList},
 		{"Who will be the next member?", anyText},
 		{"Warum ist Bottrop ausgetreten?", aReason},
 		{"博特罗普为什么退出联盟？", aReason},
