@@ -352,13 +352,55 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 // Luoyang signed?" is not answered by Ludwigshafen.
 func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 	asked := strings.ToLower(q.text)
+	people := e.peopleSpans(text)
 	return slices.DeleteFunc(e.placesIn(text), func(p foundPlace) bool {
+		if slices.ContainsFunc(people, func(s span) bool { return s.start <= p.start && p.end <= s.end }) {
+			return true // "Malte Grünewald" is no place Grünewald
+		}
 		names := slices.Concat(textValues(p.names), []string{p.name}, p.aliases)
 		if city := cmp.Or(p.city, p.nonMember); city != nil {
 			names = slices.Concat(names, []string{city.Name}, textValues(city.Names), city.Aliases)
 		}
 		return slices.ContainsFunc(names, func(n string) bool { return n != "" && strings.Contains(asked, strings.ToLower(n)) })
 	})
+}
+
+// peopleSpans are where text names the people the data know, those with
+// a role and the contact persons, by their names or surnames ("Grünewald
+// bleibt der Geschäftsstelle erhalten").
+func (e *Engine) peopleSpans(text string) []span {
+	var names []string
+	add := func(p corpus.Person) {
+		if strings.TrimSpace(p.Name) == "" {
+			return
+		}
+		names = append(names, p.Name)
+		names = append(names, p.Aliases...)
+		if surname, alone := surnameOf(&p); alone {
+			names = append(names, surname)
+		}
+	}
+	for _, p := range e.data.Alliance.People {
+		add(p)
+	}
+	for _, o := range e.data.Alliance.Offices {
+		add(corpus.Person{Name: o.Person})
+	}
+	var out []span
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			out = append(out, span{i + j, i + j + len(n)})
+			i += j + len(n)
+		}
+	}
+	return out
 }
 
 // withoutAsked takes the quoted names and the numbers that the question
@@ -1169,7 +1211,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 			return m
 		}
 	case aPlace, aCity:
-		places := e.placesIn(text)
+		places := e.placesAnswering(text, q)
 		if want == aCity {
 			places = e.citiesAnswering(text, q)
 		}

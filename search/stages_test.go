@@ -3269,3 +3269,22 @@ func TestDeputyIsNoHolderOfTheRole(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceFactIsNoPersonNorAsked(t *testing.T) {
+	// The place a sentence gives for "where" is neither a place the
+	// question names nor a person's name the gazetteer has as a town
+	// (Grünewald), here the contact person's.
+	e := engineWithRelease(t, "2031-02-24-presse.txt", "Berlin, 24. Februar 2031\nPressemitteilung\nTestmeldung: Neue Pressesprecherin\n\n"+
+		"Diese Pressemitteilung ist eine fiktive Testmeldung. Yvonne Kasprzak wird Pressesprecherin der ISA.\n\n"+
+		"Pressekontakt:\nMalte Grünewald\nISA-Geschäftsstelle Deutschland\nSchumannstraße 14, 10117 Berlin\nTelefon: +49 30 5557 4410\n")
+	for _, tt := range []struct{ q, text, want string }{
+		{"Where did Ms Kasprzak work before?", "Kasprzak folgt auf Malte Grünewald. Grünewald bleibt der Geschäftsstelle erhalten.", ""},
+		{"Where did Ms Kasprzak work before?", "Zuletzt war sie Pressesprecherin in Duisburg.", "Duisburg"},
+		{"Where was the Foshan–Halle agreement signed?", "Foshan und Halle (Saale) unterzeichneten das Abkommen in Duisburg.", "Duisburg"},
+	} {
+		q := e.read(cleanQuestion(tt.q), corpus.English)
+		if got := e.factIn(tt.text, aPlace, q); got != tt.want {
+			t.Errorf("%s in %q: %q, want %q", tt.q, tt.text, got, tt.want)
+		}
+	}
+}
