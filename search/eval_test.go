@@ -77,7 +77,7 @@ var evalSuites = []evalSuite{
 	// It reached 60; 59 since the dictionaries keep eight senses a word,
 	// not three, which gave more elsewhere (a Chinese release's 人员
 	// now counts the secretariat's staff); 63 at the eighth session's end.
-	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.84,
+	{name: "blind", questions: "testdata/blind/questions.yaml", extra: "testdata/blind", minScore: 0.86,
 		now: time.Date(2026, time.December, 2, 12, 0, 0, 0, time.UTC)},
 	// A second blind set, by another helper who had not seen the engine,
 	// after the work on all the sets above: seven releases, 114 questions.
@@ -111,14 +111,14 @@ var evalSuites = []evalSuite{
 	// It reached 112; 110 since the dictionaries keep eight senses a
 	// word, which gave more elsewhere (an exchange rate is now found in a
 	// release on membership fees in euros and yuan).
-	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.78,
+	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.79,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A fifth blind set, by a fifth helper who had not seen the engine,
 	// written after all of this session's changes: eight releases, 136
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.72,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.74,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -128,7 +128,7 @@ var evalSuites = []evalSuite{
 	// session was measured on it; 94 (64.4 %) at the session's end, some
 	// of it from fixes found in its failures (the press contact, the
 	// assembly of a year).
-	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.71,
+	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.75,
 		now: time.Date(2026, time.December, 10, 12, 0, 0, 0, time.UTC)},
 	// A seventh blind set, by a seventh helper who had not seen the engine,
 	// written in the fourth session: eight releases, among them a plenary
@@ -143,7 +143,7 @@ var evalSuites = []evalSuite{
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.72,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.73,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
@@ -167,7 +167,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.71,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.72,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -179,7 +179,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.71,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.72,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -190,7 +190,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.73,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.77,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -204,7 +204,7 @@ var evalSuites = []evalSuite{
 	// failures read. From this session on, blind11's and blind12's
 	// failures are read: they are training sets now. Its own failures
 	// were read in the eleventh session (100 right at its end).
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.69,
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.70,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 	// A fourteenth blind set, by a fourteenth helper who had not seen the
 	// engine, written at the start of the eleventh session: eight
@@ -217,7 +217,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.68,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.69,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -238,7 +238,7 @@ var evalSuites = []evalSuite{
 	// the 101 across languages 59. 95 at the session's end (60 across
 	// languages), none of its questions or failures read. A training set
 	// from the fourteenth session: 105 at its end.
-	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.73,
+	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.75,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The seventeenth, written blind at the start of the fourteenth
 	// session: 8 releases of January to June 2030 (Lübeck joins, a new
@@ -250,7 +250,7 @@ var evalSuites = []evalSuite{
 	// session's end (one more out-of-scope question refused), 63 across
 	// languages. A training set from the fifteenth session: 108 at its
 	// end.
-	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.72,
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.73,
 		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The eighteenth, written blind at the start of the fifteenth
 	// session: 8 releases of July to December 2030, 150 questions, 100 of
@@ -259,7 +259,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.65,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.67,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -267,7 +267,7 @@ var evalSuites = []evalSuite{
 	// questions, answers and releases are not read. Its first run, on the
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.63,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.65,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
