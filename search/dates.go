@@ -119,40 +119,36 @@ var (
 	yearlessChinese  = regexp.MustCompile(`([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*[日号]`)
 )
 
-// yearlessDays finds the days a text names without a year, in the year
-// of the day it was written on, or the year before when that day would
-// still be to come: "am 17. Dezember" in a release of February 2031 is 17
-// December 2030, "今年2月1日" in one of March 2031 is 1 February 2031.
-func yearlessDays(text string, written corpus.Date) []corpus.Date {
-	for _, d := range slices.Backward(findDates(text)) {
-		text = text[:d.start] + strings.Repeat(" ", d.end-d.start) + text[d.end:] // not "5. Mai" of "5. Mai 2035"
+// yearlessSpans finds the days a text names without a year, and where:
+// their dates have no year. The days of dates with a year are not among
+// them ("5. Mai" of "5. Mai 2035").
+func yearlessSpans(text string) []dateSpan {
+	for _, d := range findDates(text) {
+		text = text[:d.start] + strings.Repeat(" ", d.end-d.start) + text[d.end:]
 	}
-	var out []corpus.Date
-	add := func(day int, month time.Month) {
-		d := corpus.Date{Year: written.Year, Month: month, Day: day}
-		if day < 1 || day > 31 || month < time.January || month > time.December {
-			return
-		}
-		if compareCoarse(d, written) > 0 {
-			d.Year--
-		}
-		out = append(out, d)
-	}
-	for _, m := range yearlessDayMonth.FindAllStringSubmatch(text, -1) {
-		if month, ok := corpus.MonthNamed(m[2]); ok {
-			day, _ := strconv.Atoi(m[1])
-			add(day, month)
+	var out []dateSpan
+	add := func(m []int, day, month int) {
+		if day >= 1 && day <= 31 && month >= 1 && month <= 12 {
+			out = append(out, dateSpan{date: corpus.Date{Month: time.Month(month), Day: day}, start: m[0], end: m[1]})
 		}
 	}
-	for _, m := range yearlessMonthDay.FindAllStringSubmatch(text, -1) {
-		if month, ok := corpus.MonthNamed(m[1]); ok {
-			day, _ := strconv.Atoi(m[2])
-			add(day, month)
+	group := func(m []int, n int) string { return text[m[2*n]:m[2*n+1]] }
+	for _, m := range yearlessDayMonth.FindAllStringSubmatchIndex(text, -1) {
+		if month, ok := corpus.MonthNamed(group(m, 2)); ok {
+			day, _ := strconv.Atoi(group(m, 1))
+			add(m, day, int(month))
 		}
 	}
-	for _, m := range yearlessChinese.FindAllStringSubmatch(text, -1) {
-		add(chineseNumber(m[2]), time.Month(chineseNumber(m[1])))
+	for _, m := range yearlessMonthDay.FindAllStringSubmatchIndex(text, -1) {
+		if month, ok := corpus.MonthNamed(group(m, 1)); ok {
+			day, _ := strconv.Atoi(group(m, 2))
+			add(m, day, int(month))
+		}
 	}
+	for _, m := range yearlessChinese.FindAllStringSubmatchIndex(text, -1) {
+		add(m, chineseNumber(group(m, 2)), chineseNumber(group(m, 1)))
+	}
+	slices.SortFunc(out, func(a, b dateSpan) int { return a.start - b.start })
 	return out
 }
 

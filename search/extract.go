@@ -92,10 +92,11 @@ func (e *Engine) expected(q *question) answerType {
 		return aNumber
 	case asks(&m.asksDate) || asks(&m.asksDeadline): // a deadline is a date
 		return aDate
-	case m.asksAspect.in(q.text, q.units) && e.asksSeveral(q):
-		// "在哪些方面合作？": respects, no place.
-		return aList
 	case m.asksAspect.in(q.text, q.units):
+		// "在哪些方面合作？": respects, no place.
+		if e.asksSeveral(q) {
+			return aList
+		}
 		return anyText
 	case asks(&m.asksPlace) && asksWhichCity(q):
 		return aCity
@@ -366,8 +367,9 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 }
 
 // peopleSpans are where text names the people the data know, those with
-// a role and the contact persons, by their names or surnames ("Grünewald
-// bleibt der Geschäftsstelle erhalten").
+// a role and the contact persons, by their names, and then by their
+// surnames ("Malte Grünewald … Grünewald bleibt der Geschäftsstelle
+// erhalten").
 func (e *Engine) peopleSpans(text string) []span {
 	var names []string
 	add := func(p corpus.Person) {
@@ -376,7 +378,9 @@ func (e *Engine) peopleSpans(text string) []span {
 		}
 		names = append(names, p.Name)
 		names = append(names, p.Aliases...)
-		if surname, alone := surnameOf(&p); alone {
+		// The surname alone after the whole name: not "Weimar" for the
+		// contact Jonas Weimar in a text on the city.
+		if surname, alone := surnameOf(&p); alone && strings.Contains(text, p.Name) {
 			names = append(names, surname)
 		}
 	}

@@ -614,7 +614,7 @@ func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
 		// from, after the count of the people; "Das Bündnis aus 49
 		// Mitgliedsstädten" is all of them.
 		before := s.text[:m.start]
-		cameFrom := l.cues.countFrom.endsIn(before) && strings.ContainsFunc(before, unicode.IsDigit)
+		cameFrom := l.cues.countFrom.endsIn(before) && countsBefore(before)
 		if regions := field == &c.Länder || field == &c.Provinces; !regions && (m.word || cameFrom) {
 			continue
 		}
@@ -623,6 +623,18 @@ func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
 		}
 	}
 }
+
+// countsBefore reports whether a text gives a number that is no year:
+// "23 host companies in", not "founded in April 2016, is now present in".
+func countsBefore(text string) bool {
+	return slices.ContainsFunc(digitsRun.FindAllString(text, -1), func(n string) bool {
+		v, _ := strconv.Atoi(n)
+		return v < 1900 || v > 2100
+	})
+}
+
+// digitsRun finds a run of digits.
+var digitsRun = regexp.MustCompile(`\d+`)
 
 // countedAfter is the count that the words after a number say it is: the
 // first cue among the next few words ("51 leistungsstarken
@@ -806,7 +818,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			}
 			continue
 		}
-		joinedThen := learnedMembership{when: joinDate(s, cite.AsOf)}
+		joinedThen := learnedMembership{when: l.joinDate(s, cite.AsOf)}
 		if d, ok := l.effectiveDate(s); ok {
 			joinedThen.when, joinedThen.effective = d, true
 		}
@@ -969,7 +981,7 @@ func (l *learner) citiesOfClause(all []sentence, k int) []foundPlace {
 	s := all[k]
 	// 中方 counts the Chinese side; it is no county of Hunan here.
 	named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
-		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.givenName(s.text, p) || l.isAnaphor(s.text, p)
+		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.givenName(s.text, p) || l.namelessBeforeCity(s.text, p)
 	})
 	if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
 		if before := l.places.find(all[k-1].text); len(before) == 1 {
@@ -1084,14 +1096,12 @@ func (l *learner) startsWithAnaphor(s sentence) bool {
 	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
 }
 
-// isAnaphor reports whether a Chinese name found before 市 ends in a word
-// that refers back to a city: "这是该" of "这是该市入盟后" is no city.
-func (l *learner) isAnaphor(text string, p foundPlace) bool {
-	named := text[:p.end]
-	return slices.ContainsFunc(l.cues.anaphora.chinese, func(w string) bool {
-		before, ok := strings.CutSuffix(w, "市")
-		return ok && strings.HasSuffix(named, before) && strings.HasPrefix(text[p.end:], "市")
-	})
+// namelessBeforeCity reports whether a Chinese "name" found before 市
+// ends in a character that makes no name: "这是该" of "这是该市入盟后",
+// 本市.
+func (l *learner) namelessBeforeCity(text string, p foundPlace) bool {
+	last, _ := utf8.DecodeLastRuneInString(p.name)
+	return strings.HasPrefix(text[p.end:], "市") && slices.Contains(l.cues.notANameBeforeCity.chinese, string(last))
 }
 
 // joined is the city p that sentence s says joined, with its citation;
@@ -1195,25 +1205,48 @@ func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
-// else a day it gives without a year ("am 1. Februar"), else the first
-// date its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"), no later
-// than the release; zero if none.
-func joinDate(s sentence, released corpus.Date) corpus.Date {
+// else the first its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"),
+// else a day of the sentence that a word gives its year ("哈勒市于今年2月1日
+// 加入联盟"); no later than the release, zero if none.
+func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 	for _, text := range []string{s.text, s.paragraph} {
 		for _, d := range findDates(firstDays(text)) {
 			if compareCoarse(d.date, released) <= 0 {
 				return d.date
 			}
 		}
-		if text != s.text {
-			continue
-		}
-		// "哈勒市于今年2月1日加入联盟": a day of the sentence without a year.
-		if days := yearlessDays(firstDays(text), released); len(days) > 0 {
-			return days[0]
+	}
+	for _, d := range l.daysOfYearNamed(firstDays(s.text), released) {
+		if compareCoarse(d, released) <= 0 {
+			return d
 		}
 	}
 	return corpus.Date{}
+}
+
+// daysOfYearNamed are the days a text names without a year, with a word
+// beside them that says which year: this year's ("今年2月1日", "am 1.
+// Februar dieses Jahres") or last year's (去年3月5日) as of the day it was
+// written. A day with no such word may be of any year, and is left out.
+func (l *learner) daysOfYearNamed(text string, written corpus.Date) []corpus.Date {
+	var out []corpus.Date
+	for _, span := range yearlessSpans(text) {
+		before, after := text[:span.start], strings.TrimLeft(text[span.end:], " ")
+		marked := func(list *cueList) bool {
+			return list.endsIn(before) || list.at(segment(after), 0) > 0
+		}
+		d := span.date
+		switch {
+		case marked(&l.cues.thisYear):
+			d.Year = written.Year
+		case marked(&l.cues.lastYear):
+			d.Year = written.Year - 1
+		default:
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // countryOfName guesses a city's country from its script: a name in
@@ -1329,6 +1362,9 @@ func (l *learner) assemblyAt(s sentence) (n, start int) {
 		// "11. ISA-Plenarversammlung".
 		for j := i - 1; j >= max(0, i-3); j-- {
 			if n, ok := ordinalUnit(s.text, s.units[j]); ok {
+				if tens := tensBefore(s.units, j); tens > 0 {
+					return tens + n, s.units[j-1].start // "twenty-first"
+				}
 				return n, s.units[j].start
 			}
 		}
@@ -1348,12 +1384,7 @@ func ordinalUnit(text string, u unit) (int, bool) {
 	if n, err := strconv.Atoi(digits); err == nil && slices.Contains([]string{"st", "nd", "rd", "th"}, u.key[len(digits):]) {
 		return n, true
 	}
-	for w, n := range ordinalWords {
-		if strings.HasPrefix(u.key, w) {
-			return n, true
-		}
-	}
-	return 0, false
+	return ordinalWordOf(u)
 }
 
 // chineseDigits are the characters of a Chinese numeral.
@@ -1547,9 +1578,14 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 			if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) {
 				from = i - 1 // "Heilbronner Wirtschaftsbürgermeister"
 			}
-			// "deputy district mayor": a deputy's role, a word apart.
+			// "deputy district mayor": a deputy's role, a word apart at
+			// most, with nothing but a space between ("and vice versa,
+			// Mayor Zhang Min" is the mayor).
 			for k := from - 1; k >= max(from-2, 0) && !s.units[k].han; k-- {
-				if l.cues.deputy.at(s.units, k) > 0 {
+				if strings.ContainsFunc(s.text[endOf(s.units[k]):s.units[from].start], unicode.IsPunct) {
+					break
+				}
+				if l.cues.deputy.at(s.units, k) > 0 && (k+1 == from || s.units[k+1].key != "versa") {
 					from = k
 					break
 				}

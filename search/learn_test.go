@@ -218,6 +218,7 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "", "来自42个成员城市的约410名代表参加了会议。", corpus.Count{}},
 			// Nor where things are.
 			{corpus.English, "", "So far 23 host companies in 15 member cities have confirmed.", corpus.Count{}},
+			{corpus.English, "", "The alliance, founded in April 2016, is now present in 53 member cities.", corpus.Count{Total: 53}},
 			{corpus.Chinese, "", "目前共有23家接收企业，分布在15个成员城市。", corpus.Count{}},
 			{corpus.German, "", "Das Bündnis aus 49 Mitgliedsstädten wächst weiter.", corpus.Count{Total: 49}},
 			// A side's companies are no count of its cities.
@@ -307,11 +308,19 @@ func TestLearn(t *testing.T) {
 			// decision says, before the release's; and one in the title
 			// with no date, which keeps the body's.
 			{corpus.Chinese, "示范市正式加入联盟", "经联盟常务理事会2027年2月20日视频会议审议通过，安徽省示范市（Shifan）正式成为联盟成员城市。", "示范 2027-02-20", "", ""},
-			// A day without a year, of the release's year or the one
-			// before; "该市" refers back, and is no city "这是该".
+			// A day without a year, of the year a word beside it says;
+			// one still to come, or of no year said, is no join date.
+			// "该市" refers back, and is no city "这是该".
 			{corpus.Chinese, "代表团", "示范市于今年2月1日加入联盟，这是该市入盟后接待的第一个中国代表团。", "示范 2027-02-01", "", ""},
-			{corpus.German, "Mitgliedschaft", "Zittau ist am 17. Dezember der ISA beigetreten.", "Zittau 2026-12-17", "", ""},
-			{corpus.English, "Membership", "Zittau joined the alliance on February 3rd.", "Zittau 2027-02-03", "", ""},
+			{corpus.Chinese, "成员", "示范市于去年3月5日加入联盟。", "示范 2026-03-05", "", ""},
+			{corpus.Chinese, "成员", "示范市将于今年12月1日正式加入联盟。", "示范 2027-03-01", "", ""},
+			{corpus.German, "Mitgliedschaft", "Zittau ist am 17. Dezember vergangenen Jahres der ISA beigetreten.", "Zittau 2026-12-17", "", ""},
+			{corpus.German, "Mitgliedschaft", "Zittau ist am 17. Dezember der ISA beigetreten.", "Zittau 2027-03-01", "", ""},
+			{corpus.English, "Membership", "Zittau joined the alliance on 3 February this year.", "Zittau 2027-02-03", "", ""},
+			// The paragraph's date beats a day of another clause.
+			{corpus.German, "Mitgliedschaft", "Die Stadt Zittau, die am 12. September eine Delegation empfangen hatte, ist nun dem Bündnis beigetreten. Die Aufnahme beschloss die Plenarversammlung am 28. Februar 2027.", "Zittau 2027-02-28", "", ""},
+			// 本市 is the publisher's own city, not the one before.
+			{corpus.Chinese, "代表团", "德国包岑市（Bautzen）代表团昨日抵达。本市于今年2月1日正式加入联盟。", "", "", ""},
 			// A verb whose particle closes the clause; the city of an
 			// application the board approved is the one the release says
 			// joined, on the day of the approval.
@@ -332,8 +341,11 @@ func TestLearn(t *testing.T) {
 			// Admitted at an assembly held: on its day; the place where it
 			// met, not the city the title names.
 			{corpus.English, "Zittau admitted at the 13th plenary assembly", "The 13th plenary assembly met in Weimar on 27 February 2027.", "Zittau 2027-02-27", "13 2027-02-27 Weimar", ""},
+			// An ordinal of tens and units in words.
+			{corpus.English, "Plenary", "The twenty-first plenary assembly met in Weimar on 27 February 2027.", "", "21 2027-02-27 Weimar", ""},
 			// Since when: the day the sentence says the role is taken.
 			{corpus.Chinese, "人事", "中德工业城市联盟秘书处2月6日宣布，自2028年3月1日起，由陈思远接任联盟秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2028-03-01"},
+			{corpus.English, "Visit", "German cities learn from Chinese ones and vice versa, Mayor Zhang Min of Taicang said.", "", "", "Zhang Min: Mayor"},
 			// A deputy's role, a word before the role: no mayor.
 			{corpus.English, "Visit", "The delegation met Bao'an's deputy district mayor, Lin Zhiqiang.", "", "", "Lin Zhiqiang: deputy district mayor"},
 			// The words that give the role between the name and the role.

@@ -962,11 +962,11 @@ func (e *Engine) joinedSince(a *answerer, asOf corpus.Date, country string) {
 }
 
 // cityNoted finds the one city of the data whose note, in any language,
-// holds every word of topic that is no name and every number asked:
+// holds every word of topic that is no name and every ordinal asked:
 // "Nordosten" and "north-east" in Panjin's "the first city from
 // north-east China in the ISA"; not the host of the 4th plenary assembly
-// for the 20th's. A year asked may be of what the note leaves out.
-func (e *Engine) cityNoted(topic []topicWord, numbers []int) (*corpus.City, bool) {
+// for the 20th's.
+func (e *Engine) cityNoted(topic []topicWord, ordinals []int) (*corpus.City, bool) {
 	if !slices.ContainsFunc(topic, func(w topicWord) bool { return !w.name }) {
 		return nil, false
 	}
@@ -986,7 +986,7 @@ func (e *Engine) cityNoted(topic []topicWord, numbers []int) (*corpus.City, bool
 		holds := func(w topicWord) bool {
 			return w.name || slices.ContainsFunc(notes, w.foundIn)
 		}
-		if slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) || !holdsNumbers(c.Note, numbers) {
+		if slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) || !holdsOrdinals(c.Note, ordinals) {
 			continue
 		}
 		if found != nil {
@@ -997,16 +997,14 @@ func (e *Engine) cityNoted(topic []topicWord, numbers []int) (*corpus.City, bool
 	return found, found != nil
 }
 
-// holdsNumbers reports whether a text in some language gives every one
-// of numbers, in digits or Chinese numerals.
-func holdsNumbers(text corpus.Text, numbers []int) bool {
-	given := map[int]bool{}
+// holdsOrdinals reports whether a text in some language names every one
+// of ordinals: "4th", "4.", "fourth", 第四.
+func holdsOrdinals(text corpus.Text, ordinals []int) bool {
+	var given []int
 	for _, t := range text {
-		for _, n := range numeralPattern.FindAllString(t, -1) {
-			given[chineseNumber(n)] = true
-		}
+		given = append(given, ordinalsIn(t)...)
 	}
-	return !slices.ContainsFunc(numbers, func(n int) bool { return !given[n] })
+	return !slices.ContainsFunc(ordinals, func(n int) bool { return !slices.Contains(given, n) })
 }
 
 // wordsOnly drops the single Chinese characters of a text's terms: 来 of

@@ -586,7 +586,25 @@ var ordinalWords = map[string]int{
 	"seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 	"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "funfte": 5, "sechste": 6, "siebte": 7, "achte": 8, "neunte": 9,
 	"zehnte": 10, "elfte": 11, "zwolfte": 12, "dreizehnte": 13, "vierzehnte": 14, "funfzehnte": 15, "sechzehnte": 16,
-	"siebzehnte": 17, "achtzehnte": 18, "neunzehnte": 19, "zwanzigste": 20, "dreissigste": 30,
+	"siebzehnte": 17, "achtzehnte": 18, "neunzehnte": 19, "zwanzigste": 20, "einundzwanzigste": 21, "zweiundzwanzigste": 22,
+	"dreiundzwanzigste": 23, "vierundzwanzigste": 24, "funfundzwanzigste": 25, "sechsundzwanzigste": 26,
+	"siebenundzwanzigste": 27, "achtundzwanzigste": 28, "neunundzwanzigste": 29, "dreissigste": 30,
+}
+
+// tensWords are the tens an English ordinal joins with a hyphen:
+// "twenty-first".
+var tensWords = map[string]int{"twenty": 20, "thirty": 30}
+
+// tensBefore are the tens that the unit before units[i], an ordinal word
+// of one to nine, adds to it: 20 for "twenty-first"; 0 if none.
+func tensBefore(units []unit, i int) int {
+	if i == 0 || units[i].start != endOf(units[i-1])+1 {
+		return 0
+	}
+	if n, ok := ordinalWordOf(units[i]); !ok || n > 9 {
+		return 0
+	}
+	return tensWords[units[i-1].key]
 }
 
 // cardinalWords are the numbers a release writes as words, by their
@@ -657,10 +675,12 @@ func numberOf(units []unit, i int) (n, width int, ok bool) {
 		n, err := strconv.Atoi(key)
 		return n, 1, err == nil
 	}
-	for w, n := range ordinalWords {
-		if strings.HasPrefix(u.key, w) {
-			return n, 1, true
-		}
+	if i+1 < len(units) && tensBefore(units, i+1) > 0 {
+		n, _ := ordinalWordOf(units[i+1])
+		return tensBefore(units, i+1) + n, 2, true // "twenty-first"
+	}
+	if n, ok := ordinalWordOf(u); ok {
+		return n, 1, true
 	}
 	return 0, 0, false
 }

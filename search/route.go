@@ -111,7 +111,7 @@ var rules = []rule{
 	// the data whose note says so.
 	{"city-note", func(q *question) bool { return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 },
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
-			c, ok := e.cityNoted(e.topicWords(q), q.numbers)
+			c, ok := e.cityNoted(e.topicWords(q), ordinalsIn(q.text))
 			if !ok {
 				return answer.Answer{}, false
 			}

@@ -1739,6 +1739,7 @@ func TestCityNote(t *testing.T) {
 		// A note must give the number asked: Taizhou hosted the 4th.
 		{"Welche Stadt war Gastgeber der 4. Plenarversammlung?", "city-note", "Taizhou"},
 		{"Welche Stadt war Gastgeber der 20. Plenarversammlung?", "", ""},
+		{"Which city was the first from northeast China among the 27 Chinese members?", "city-note", "Panjin"},
 	} {
 		a, err := e.Answer(t.Context(), tt.q, "")
 		if err != nil {
@@ -2633,8 +2634,10 @@ func TestOrdinalWords(t *testing.T) {
 			t.Errorf("isOrdinalWord(%q) = %v, want %v", word, got, want)
 		}
 	}
-	// Past the twelfth, and not the seventh of "seventeenth".
-	for word, want := range map[string]int{"seventeenth": 17, "sixteenth": 16, "neunzehnten": 19, "Zwanzigste": 20, "dritte": 3} {
+	// Past the twelfth, and not the seventh of "seventeenth" nor the
+	// first of "twenty-first".
+	for word, want := range map[string]int{"seventeenth": 17, "sixteenth": 16, "neunzehnten": 19, "Zwanzigste": 20, "dritte": 3,
+		"twenty-first": 21, "einundzwanzigsten": 21} {
 		if n, _, ok := numberOf(segment(word), 0); !ok || n != want {
 			t.Errorf("numberOf(%q) = %d, %v, want %d", word, n, ok, want)
 		}
@@ -3281,6 +3284,7 @@ func TestPlaceFactIsNoPersonNorAsked(t *testing.T) {
 		{"Where did Ms Kasprzak work before?", "Kasprzak folgt auf Malte Grünewald. Grünewald bleibt der Geschäftsstelle erhalten.", ""},
 		{"Where did Ms Kasprzak work before?", "Zuletzt war sie Pressesprecherin in Duisburg.", "Duisburg"},
 		{"Where was the Foshan–Halle agreement signed?", "Foshan und Halle (Saale) unterzeichneten das Abkommen in Duisburg.", "Duisburg"},
+		{"Where was the forum?", "Das Forum fand in Grünewald statt.", "Grunewald"}, // no person's surname here; its English name
 	} {
 		q := e.read(cleanQuestion(tt.q), corpus.English)
 		if got := e.factIn(tt.text, aPlace, q); got != tt.want {
