@@ -70,7 +70,7 @@ var evalSuites = []evalSuite{
 	// the eighth.
 	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.87,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
-	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.87,
+	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
 	// Written by a helper who had not seen the engine's code, after the
 	// work on the suites above: four releases of its own and 80 questions.
@@ -204,7 +204,7 @@ var evalSuites = []evalSuite{
 	// failures read. From this session on, blind11's and blind12's
 	// failures are read: they are training sets now. Its own failures
 	// were read in the eleventh session (100 right at its end).
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.70,
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.71,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 	// A fourteenth blind set, by a fourteenth helper who had not seen the
 	// engine, written at the start of the eleventh session: eight
@@ -217,7 +217,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.69,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.70,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -250,7 +250,7 @@ var evalSuites = []evalSuite{
 	// session's end (one more out-of-scope question refused), 63 across
 	// languages. A training set from the fifteenth session: 108 at its
 	// end.
-	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.73,
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.74,
 		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The eighteenth, written blind at the start of the fifteenth
 	// session: 8 releases of July to December 2030, 150 questions, 100 of
@@ -266,15 +266,18 @@ var evalSuites = []evalSuite{
 	// them across languages. The session's honest measure: its
 	// questions, answers and releases are not read. Its first run, on the
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
-	// of the 97 across languages 52. 95 at the session's end.
+	// of the 97 across languages 52. 95 at the session's end. A training
+	// set from the seventeenth session: 99 at its end.
 	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.65,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
 	// them across languages. The session's honest measure: its
 	// questions, answers and releases are not read. Its first run, on the
-	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150.
-	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.63,
+	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150;
+	// of the 97 across languages 59. 97 at the session's end, 59 across
+	// languages.
+	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.64,
 		now: time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
 
