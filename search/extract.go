@@ -352,9 +352,13 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 // not, in any script: "Where was the agreement between Ludwigshafen and
 // Luoyang signed?" is not answered by Ludwigshafen.
 func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
+	places := e.placesIn(text)
+	if len(places) == 0 {
+		return nil
+	}
 	asked := strings.ToLower(q.text)
 	people := e.peopleSpans(text)
-	return slices.DeleteFunc(e.placesIn(text), func(p foundPlace) bool {
+	return slices.DeleteFunc(places, func(p foundPlace) bool {
 		if slices.ContainsFunc(people, func(s span) bool { return s.start <= p.start && p.end <= s.end }) {
 			return true // "Malte Grünewald" is no place Grünewald
 		}
@@ -392,16 +396,8 @@ func (e *Engine) peopleSpans(text string) []span {
 	}
 	var out []span
 	for _, n := range names {
-		if n == "" {
-			continue
-		}
-		for i := 0; ; {
-			j := strings.Index(text[i:], n)
-			if j < 0 {
-				break
-			}
-			out = append(out, span{i + j, i + j + len(n)})
-			i += j + len(n)
+		if n != "" {
+			out = append(out, occurrences(text, n)...)
 		}
 	}
 	return out

@@ -1617,19 +1617,25 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 // span is a range of bytes of a text.
 type span struct{ start, end int }
 
+// occurrences are where text holds w, none overlapping.
+func occurrences(text, w string) []span {
+	var out []span
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return out
+		}
+		out = append(out, span{i + j, i + j + len(w)})
+		i += j + len(w)
+	}
+}
+
 // chineseRoles finds the Chinese roles in text, the longest where they
 // overlap: 副市长, not the 市长 in it.
 func (l *learner) chineseRoles(text string) []span {
 	var found []span
 	for _, w := range l.cues.role.chinese {
-		for i := 0; ; {
-			j := strings.Index(text[i:], w)
-			if j < 0 {
-				break
-			}
-			found = append(found, span{i + j, i + j + len(w)})
-			i += j + len(w)
-		}
+		found = append(found, occurrences(text, w)...)
 	}
 	slices.SortFunc(found, func(a, b span) int { return cmp.Or(a.start-b.start, b.end-a.end) })
 	var out []span
