@@ -727,7 +727,7 @@ func (e *Engine) assemblies(lang corpus.Lang, asked assemblyQuery) (answer.Answe
 	var nones []string
 	if len(asked.numbers) > 0 {
 		keeps = append(keeps, func(as corpus.Assembly) bool { return slices.Contains(asked.numbers, as.Number) })
-		nones = append(nones, msg(lang, "assemblies.no_date_for_number", ordinalArg(lang, asked.numbers[0])))
+		nones = append(nones, msg(lang, "assemblies.nothing_for_number", ordinalArg(lang, asked.numbers[0])))
 	}
 	if len(asked.cities) > 0 {
 		// "Did Taizhou host a plenary assembly?"
