@@ -37,7 +37,7 @@ type cues struct {
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
 	languages, languageUse, personPronouns, deputy                        cueList
-	notANameBeforeCity, thisYear, lastYear                                cueList
+	notANameBeforeCity, thisYear, lastYear, notDeputy                     cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -102,6 +102,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"not_a_name_before_city": &c.notANameBeforeCity,
 		"this_year":              &c.thisYear,
 		"last_year":              &c.lastYear,
+		"not_deputy":             &c.notDeputy,
 	})
 	if err != nil {
 		return nil, err

@@ -368,14 +368,10 @@ func addNames(d *dictionary, data *corpus.Data) {
 	}
 	for i := range data.Alliance.People {
 		p := &data.Alliance.People[i]
-		d.add(p.Name, sense{person: p})
-		for _, a := range p.Aliases {
-			d.add(a, sense{person: p})
+		for _, name := range namesOf(p, true) {
+			d.add(name, sense{person: p})
 		}
-		surname, alone := surnameOf(p)
-		if alone {
-			d.add(surname, sense{person: p})
-		}
+		surname, _ := surnameOf(p)
 		for _, title := range []string{"herr", "frau", "mr", "mrs", "ms", "dr"} {
 			d.add(title+" "+surname, sense{person: p})
 		}
@@ -389,6 +385,16 @@ func surnameOf(p *corpus.Person) (surname string, alone bool) {
 	fields := strings.Fields(p.Name)
 	surname = fields[len(fields)-1]
 	return surname, utf8.RuneCountInString(surname) >= 5
+}
+
+// namesOf are the names someone is called by: their name, its other
+// forms, and, with surname, the surname that names them alone.
+func namesOf(p *corpus.Person, surname bool) []string {
+	names := slices.Concat([]string{p.Name}, p.Aliases)
+	if last, alone := surnameOf(p); surname && alone {
+		names = append(names, last)
+	}
+	return names
 }
 
 func textValues(t corpus.Text) []string {

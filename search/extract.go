@@ -349,8 +349,10 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 }
 
 // placesAnswering are the places text names that the question q does
-// not, in any script: "Where was the agreement between Ludwigshafen and
-// Luoyang signed?" is not answered by Ludwigshafen.
+// not, in any script, and that are no part of a person's name the data
+// know: "Where was the agreement between Ludwigshafen and Luoyang
+// signed?" is not answered by Ludwigshafen, nor by Grünewald of the
+// contact Malte Grünewald.
 func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 	places := e.placesIn(text)
 	if len(places) == 0 {
@@ -380,13 +382,9 @@ func (e *Engine) peopleSpans(text string) []span {
 		if strings.TrimSpace(p.Name) == "" {
 			return
 		}
-		names = append(names, p.Name)
-		names = append(names, p.Aliases...)
 		// The surname alone after the whole name: not "Weimar" for the
 		// contact Jonas Weimar in a text on the city.
-		if surname, alone := surnameOf(&p); alone && strings.Contains(text, p.Name) {
-			names = append(names, surname)
-		}
+		names = append(names, namesOf(&p, strings.Contains(text, p.Name))...)
 	}
 	for _, p := range e.data.Alliance.People {
 		add(p)
@@ -643,10 +641,7 @@ func speakersAsked(q *question) []string {
 	}
 	var names []string
 	for _, p := range q.people {
-		names = append(append(names, p.Name), p.Aliases...)
-		if surname, alone := surnameOf(p); alone {
-			names = append(names, surname)
-		}
+		names = append(names, namesOf(p, true)...)
 	}
 	if q.lang == corpus.English {
 		for _, u := range q.unknown {

@@ -1231,9 +1231,9 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 func (l *learner) daysOfYearNamed(text string, written corpus.Date) []corpus.Date {
 	var out []corpus.Date
 	for _, span := range yearlessSpans(text) {
-		before, after := text[:span.start], strings.TrimLeft(text[span.end:], " ")
+		before, after := text[:span.start], segment(strings.TrimLeft(text[span.end:], " "))
 		marked := func(list *cueList) bool {
-			return list.endsIn(before) || list.at(segment(after), 0) > 0
+			return list.endsIn(before) || list.at(after, 0) > 0
 		}
 		d := span.date
 		switch {
@@ -1585,7 +1585,7 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 				if strings.ContainsFunc(s.text[endOf(s.units[k]):s.units[from].start], unicode.IsPunct) {
 					break
 				}
-				if l.cues.deputy.at(s.units, k) > 0 && (k+1 == from || s.units[k+1].key != "versa") {
+				if l.cues.deputy.at(s.units, k) > 0 && l.cues.notDeputy.at(s.units, k) == 0 {
 					from = k
 					break
 				}

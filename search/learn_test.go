@@ -346,6 +346,7 @@ func TestLearn(t *testing.T) {
 			// Since when: the day the sentence says the role is taken.
 			{corpus.Chinese, "人事", "中德工业城市联盟秘书处2月6日宣布，自2028年3月1日起，由陈思远接任联盟秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2028-03-01"},
 			{corpus.English, "Visit", "German cities learn from Chinese ones and vice versa, Mayor Zhang Min of Taicang said.", "", "", "Zhang Min: Mayor"},
+			{corpus.English, "Visit", "Cities learn from each other and vice versa Mayor Zhang Min of Taicang said.", "", "", "Zhang Min: Mayor"},
 			// A deputy's role, a word before the role: no mayor.
 			{corpus.English, "Visit", "The delegation met Bao'an's deputy district mayor, Lin Zhiqiang.", "", "", "Lin Zhiqiang: deputy district mayor"},
 			// The words that give the role between the name and the role.

@@ -675,9 +675,11 @@ func numberOf(units []unit, i int) (n, width int, ok bool) {
 		n, err := strconv.Atoi(key)
 		return n, 1, err == nil
 	}
-	if i+1 < len(units) && tensBefore(units, i+1) > 0 {
-		n, _ := ordinalWordOf(units[i+1])
-		return tensBefore(units, i+1) + n, 2, true // "twenty-first"
+	if i+1 < len(units) {
+		if tens := tensBefore(units, i+1); tens > 0 {
+			n, _ := ordinalWordOf(units[i+1])
+			return tens + n, 2, true // "twenty-first"
+		}
 	}
 	if n, ok := ordinalWordOf(u); ok {
 		return n, 1, true
