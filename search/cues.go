@@ -35,6 +35,7 @@ type cues struct {
 	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions     cueList
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
+	admitParticleVerbs, admitParticles                                    cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
 	languages, languageUse, personPronouns, deputy                        cueList
 	notANameBeforeCity, thisYear, lastYear, notDeputy                     cueList
@@ -92,6 +93,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"no_longer":              &c.noLonger,
 		"join_not_german":        &c.joinNotGerman,
 		"leave_particles":        &c.leaveParticles,
+		"admit_particle_verbs":   &c.admitParticleVerbs,
+		"admit_particles":        &c.admitParticles,
 		"effective":              &c.effective,
 		"takes_effect":           &c.takesEffect,
 		"membership_ends":        &c.membershipEnds,

@@ -925,7 +925,7 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	c := membershipClause{
 		left: has(&l.cues.leave) && about && !l.actsOnOther(s, &l.cues.leaveObjectVerbs, &l.cues.leaveParticiples) ||
 			has(&l.cues.noLonger) && has(&l.cues.memberWord) && names ||
-			names && l.particleVerb(s.units, &l.cues.leaveParticles),
+			names && l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.leaveParticles),
 		// "Ruhen wird die Mitgliedschaft der Stadt Solingen vom 1.
 		// Februar 2029 an": no leaving.
 		suspending: has(&l.cues.suspend) && about,
@@ -1069,20 +1069,22 @@ func (l *learner) actsOnOther(s sentence, verbs, participles *cueList) bool {
 }
 
 // joinsByParticle reports whether a German clause says a city joined with
-// a verb whose particle closes it: "Schweinfurt tritt der Allianz bei".
+// a verb whose particle closes it: "Schweinfurt tritt der Allianz bei",
+// "Die Versammlung nahm die Stadt Baoji als Mitglied auf".
 func (l *learner) joinsByParticle(s sentence) bool {
-	return l.particleVerb(s.units, &l.cues.joinParticles)
+	return l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.joinParticles) ||
+		l.particleVerb(s.units, &l.cues.admitParticleVerbs, &l.cues.admitParticles)
 }
 
-// particleVerb reports whether German units hold one of the verbs of
-// joining and leaving (join_particle_verbs) whose particle, of particles,
-// closes them: "tritt der Allianz bei", "tritt aus der ISA aus".
-func (l *learner) particleVerb(units []unit, particles *cueList) bool {
+// particleVerb reports whether German units hold one of verbs whose
+// particle, of particles, closes them: "tritt der Allianz bei", "tritt
+// aus der ISA aus", "nahm Baoji auf".
+func (l *learner) particleVerb(units []unit, verbs, particles *cueList) bool {
 	n := len(units)
 	if n < 2 || particles.at(units, n-1) == 0 {
 		return false
 	}
-	return slices.ContainsFunc(units[:n-1], func(u unit) bool { return !u.han && l.cues.joinParticleVerbs.at([]unit{u}, 0) > 0 })
+	return slices.ContainsFunc(units[:n-1], func(u unit) bool { return !u.han && verbs.at([]unit{u}, 0) > 0 })
 }
 
 // startsWithAnaphor reports whether a sentence's subject refers back:

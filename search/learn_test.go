@@ -392,6 +392,10 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Zittau", "Zittau joins the alliance with effect from 1 April 2027.", "Zittau 2027-04-01", "", ""},
 			// Leaving with a German verb whose particle closes the clause.
 			{corpus.German, "Austritt", "Die Stadt Bottrop tritt zum 31. Dezember 2027 aus der ISA aus.", "Bottrop left 2027-12-31", "", ""},
+			// Taken in by a verb whose particle closes the clause; not a
+			// city that appears somewhere with that particle.
+			{corpus.German, "Plenum", "Die Versammlung nahm die Stadt Zittau einstimmig mit Wirkung vom 6. März 2027 als Mitglied auf.", "Zittau 2027-03-06", "", ""},
+			{corpus.German, "Messe", "Auf der Hannover Messe tritt die Stadt Zittau am 6. März 2027 gemeinsam mit der ISA auf.", "", "", ""},
 			// The day a join takes effect beats the day it was decided.
 			{corpus.Chinese, "十堰", "湖北省十堰市的入盟申请，已于2027年2月26日经联盟理事会审议通过。自2027年3月1日起，十堰正式成为联盟第50个成员城市。", "十堰 2027-03-01", "", ""},
 			{corpus.English, "Membership", "The board accepted Zittau as a member on 20 February 2027 with effect from 1 March 2027.", "Zittau 2027-03-01", "", ""},

@@ -2543,6 +2543,18 @@ func TestParticleVerbQuestion(t *testing.T) {
 	}
 }
 
+func TestAdmittedInAYear(t *testing.T) {
+	// "nahm … auf" asks who joined: in a year, the members of that year.
+	e := testEngine(t)
+	a, err := e.Answer(t.Context(), "Welche Städte nahm die ISA 2021 auf?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule != "joined-in" || !a.Answered {
+		t.Errorf("rule %s, answered %v: %s", a.Rule, a.Answered, a.Text)
+	}
+}
+
 func TestJoinOfNoMember(t *testing.T) {
 	// When a city that never was a member joined is answered by its no;
 	// another question about it with a date is not.
