@@ -93,6 +93,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Wie viele Besucher hatte der Stand?", aNumber},
 		{"In wie vielen Gießereien sollen Pilotanlagen entstehen?", aNumber}, // a dative
 		{"Wie viel Geld kommt aus Fördermitteln?", anAmount},
+		{"Wie viel hat die Reise nach Deutschland gekostet?", anAmount}, // what it cost, not how many
+		{"这次访问花费了多少？", anAmount},
 		{"What is the budget of the project?", anAmount},
 		{"How old is Clara Weidemann?", anAge},
 		{"代表团一共多少人", aNumber},
