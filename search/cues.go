@@ -28,6 +28,7 @@ type cues struct {
 	role, title, roleLink, surname                                        cueList
 	currency, numberWords, placeWords, money, invested, ageUnits          cueList
 	freeOfCharge, reasons, frequencies, measureWords, totals              cueList
+	nounMeasureWords                                                      cueList
 	timeMeasureWords, countingDeterminers                                 cueList
 	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
 	appoints, appointedBefore, roleSince                                  cueList
@@ -70,6 +71,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"frequencies":          &c.frequencies,
 		"totals":               &c.totals,
 		"measure_words":        &c.measureWords,
+		"noun_measure_words":   &c.nounMeasureWords,
 		"time_measure_words":   &c.timeMeasureWords,
 		"counting_determiners": &c.countingDeterminers,
 		"name_boundaries":      &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,

@@ -971,12 +971,14 @@ func (e *Engine) countOf(lang corpus.Lang, sentence string, counted *topicWord) 
 			// measure word: 现有工作人员12名. A numeral's measure word
 			// is always there and shares its character with too many
 			// words (四所 and 交易所): the noun after it counts.
-			head := firstRunes(after, 4)
+			// A measure word that is itself what is counted says so
+			// after a numeral too: 三十六人 for "people".
+			head, measure := firstRunes(after, 4), firstRunes(after, 1)
 			if n.word {
-				_, size := utf8.DecodeRuneInString(after)
-				head = firstRunes(after[size:], 4)
+				head = firstRunes(after[len(measure):], 4)
 			}
 			if counted.foundIn(e.termSet(lang, head)) || !n.word && sharesCharacter(counted.terms[corpus.Chinese], firstRunes(after, 2)) ||
+				n.word && e.learner.cues.nounMeasureWords.whole(measure, nil) && sharesCharacter(counted.terms[corpus.Chinese], measure) ||
 				counted.foundIn(e.termSet(lang, lastRunes(sentence[:n.start], 3))) && e.learner.cues.measureWords.index(after, nil) == 0 {
 				return number
 			}

@@ -449,6 +449,10 @@ func TestCountedWord(t *testing.T) {
 		{"评审委员会有几名成员？", "评审委员会由七名成员组成。", true},
 		{"有多少市长出席？", "第二届市长论坛将于2027年举行。", false},
 		{"有多少个交易所？", "来自四所职业院校的学生。", false},
+		// A measure word that is itself what is counted.
+		{"How many people were in the delegation?", "代表团一行三十八人，来自十一个成员城市。", true},
+		{"How many days did the visit last?", "代表团在德国访问了八天。", true},
+		{"How many companies took part?", "代表团一行三十八人，来自十一个成员城市。", false},
 		// An English plural after the word that qualifies it.
 		{"How many exchange participants are planned?", "They hope for 40 participants next year.", true},
 		{"How many exchange participants are planned?", "The exchange was held 3 times.", false},
