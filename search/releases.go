@@ -1559,9 +1559,12 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 		switch q.expects {
 		case aNumber:
 			// "19 member cities", not the 58 applications before it;
-			// only a number that reads the same in the asker's language.
+			// only a number that reads the same in the asker's language,
+			// or a Chinese numeral, in digits (三十六 is 36).
 			if readsAlike(best.count, r.Lang, q.lang) {
 				fact = best.count
+			} else if n := chineseNumber(best.count); n > 0 {
+				fact = strconv.Itoa(n)
 			}
 		default:
 			fact = e.factIn(text, q.expects, q)

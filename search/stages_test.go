@@ -202,6 +202,33 @@ func TestCrossLanguageFact(t *testing.T) {
 	}
 }
 
+func TestCrossLanguageNumeral(t *testing.T) {
+	// A count in Chinese numerals is stated in digits.
+	release := `---
+title: "测试新闻稿：代表团访问德国"
+date: 2031-10-21
+lang: zh
+place: 台州
+---
+
+代表团由台州市副市长郑海澄率领，共三十六人，其中包括十九家企业的负责人。
+`
+	e := engineWithRelease(t, "2031-10-21-daibiaotuan.md", release)
+	tests := []struct{ q, fact string }{
+		{"How many people were in the delegation?", "In short: 36."},
+		{"Wie viele Personen waren in der Delegation?", "Kurz: 36."},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, tt.fact) {
+			t.Errorf("%s: %q, want it to start with %q", tt.q, a.Text, tt.fact)
+		}
+	}
+}
+
 func TestPlacesInText(t *testing.T) {
 	// A gazetteer's place whose Chinese name is a common word is no place
 	// in a release's sentence.
