@@ -23,11 +23,13 @@ type datePattern struct {
 }
 
 // datePatterns, most specific first: "25.04.2016", "2015-09-10",
-// "2016年4月25日", "23. April 2018", "April 23, 2018", "Oktober 2018".
+// "2016年4月25日", "二〇一六年四月二十五日", "23. April 2018", "April 23, 2018", "Oktober 2018".
 var datePatterns = []datePattern{
 	{re: regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`), day: 1, month: 2, year: 3},
 	{re: regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`), day: 3, month: 2, year: 1},
 	{re: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?`), day: 3, month: 2, year: 1},
+	// A date in Chinese numerals: "二〇三一年八月十七日".
+	{re: regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?`), day: 3, month: 2, year: 1},
 	{re: regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(\pL+)\.?\s+(\d{4})\b`), day: 1, month: 2, year: 3, named: true},
 	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), day: 2, month: 1, year: 3, named: true},
 	{re: regexp.MustCompile(`(?i)\b(?:ende|end of|late|year-end)\s+(\d{4})\b`), year: 1, at: time.December},
@@ -73,7 +75,7 @@ type dateSpan struct {
 // another: the first is the sentence's most precise date, not its
 // first.
 func findDates(text string) []dateSpan {
-	if !strings.ContainsAny(text, "0123456789") {
+	if !strings.ContainsAny(text, "0123456789") && !strings.Contains(text, "年") {
 		return nil // every date has a year
 	}
 	var found []dateSpan
@@ -90,16 +92,14 @@ func findDates(text string) []dateSpan {
 				return text[m[2*n]:m[2*n+1]]
 			}
 			var d corpus.Date
-			d.Year, _ = strconv.Atoi(group(p.year))
-			d.Day, _ = strconv.Atoi(group(p.day))
+			d.Year, d.Day = chineseNumber(group(p.year)), chineseNumber(group(p.day))
 			switch {
 			case p.at != 0:
 				d.Month = p.at
 			case p.named:
 				d.Month, _ = corpus.MonthNamed(group(p.month))
 			default:
-				n, _ := strconv.Atoi(group(p.month))
-				d.Month = time.Month(n)
+				d.Month = time.Month(chineseNumber(group(p.month)))
 			}
 			if d.Year < 1900 || d.Year > 2100 || d.Month < time.January || d.Month > time.December || d.Day < 0 || d.Day > 31 {
 				continue

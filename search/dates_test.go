@@ -17,6 +17,8 @@ func TestFindDates(t *testing.T) {
 		{"What happened on 2015-09-10?", []corpus.Date{{Year: 2015, Month: time.September, Day: 10}}},
 		{"2016年4月25日发生了什么？", []corpus.Date{{Year: 2016, Month: time.April, Day: 25}}},
 		{"2019年10月有哪些城市加入？", []corpus.Date{{Year: 2019, Month: time.October}}},
+		{"二〇三一年八月十七日至三十日，交流营在江门举行。", []corpus.Date{{Year: 2031, Month: time.August, Day: 17}}},
+		{"二〇二〇年十二月", []corpus.Date{{Year: 2020, Month: time.December}}},
 		{"Welche Versammlung fand am 1. April 2019 statt?", []corpus.Date{{Year: 2019, Month: time.April, Day: 1}}},
 		{"What happened on April 23, 2018?", []corpus.Date{{Year: 2018, Month: time.April, Day: 23}}},
 		{"on 23rd April 2018", []corpus.Date{{Year: 2018, Month: time.April, Day: 23}}},

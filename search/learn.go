@@ -1392,7 +1392,8 @@ func ordinalUnit(text string, u unit) (int, bool) {
 // chineseDigits are the characters of a Chinese numeral.
 const chineseDigits = "零一二三四五六七八九十百两"
 
-// chineseNumber reads 11, 十一, 二十三; 0 if s is none.
+// chineseNumber reads 11, 十一, 二十三, and digit by digit 二〇三一; 0 if
+// s is none.
 func chineseNumber(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
@@ -1401,6 +1402,17 @@ func chineseNumber(s string) int {
 	total, current := 0, 0
 	if s == "" {
 		return 0
+	}
+	if !strings.ContainsAny(s, "十百两") {
+		// Digits in a row: a year, 二〇三一.
+		for _, r := range strings.ReplaceAll(s, "〇", "零") {
+			i := strings.IndexRune(digits, r)
+			if i < 0 {
+				return 0
+			}
+			total = total*10 + i/len("一")
+		}
+		return total
 	}
 	for _, r := range s {
 		switch {
