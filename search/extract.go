@@ -551,14 +551,29 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	// Hackathon in Aachen statt?").
 	releaseScore, about := map[string]float64{}, map[string]float64{}
 	speakers := speakersAsked(q)
-	for _, f := range found[:min(len(found), maxAnswerPassages)] {
-		r := f.p.Release
-		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
+	aboutOf := func(r *corpus.Release) float64 {
 		if _, done := about[r.ID]; !done {
 			about[r.ID] = titleShare(topic, e.termSet(r.Lang, r.Title)) / max(total, 1)
 		}
+		return about[r.ID]
 	}
-	for rank, f := range found[:min(len(found), maxAnswerPassages)] {
+	weighed := found[:min(len(found), maxAnswerPassages)]
+	for _, f := range weighed {
+		r := f.p.Release
+		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
+		aboutOf(r)
+	}
+	// The paragraphs further down of a release whose title names all of
+	// the subject are weighed too, when their sentence holds as much of
+	// it as the best: the release on the project says who leads it in a
+	// paragraph that matched less than another release's mention of it.
+	topWeighed := len(weighed)
+	for _, f := range found[len(weighed):] {
+		if r := f.p.Release; releaseScore[r.ID] > 0 && aboutOf(r) >= 1 {
+			weighed = append(weighed, f)
+		}
+	}
+	for rank, f := range weighed {
 		r := f.p.Release
 		context := e.termSet(r.Lang, f.p.Text+"\n"+r.Title)
 		// One sentence, or two that together say more; on a tie the one.
@@ -615,7 +630,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 				score -= wt.pair
 			}
 			c.score = score - wt.rank*float64(rank)
-			if best.sentence == "" || c.score > best.score {
+			if best.sentence == "" || c.score > best.score && (rank < topWeighed || c.cover >= best.cover) {
 				best = c
 			}
 		}

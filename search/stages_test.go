@@ -3342,3 +3342,17 @@ func TestPlaceFactIsNoPersonNorAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestAboutReleaseWeighedFurtherDown(t *testing.T) {
+	// The release whose title names the whole subject answers with a
+	// paragraph further down than another release's passing mention.
+	e := engineWith(t, "testdata/blind19")
+	e.now = func() time.Time { return time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	a, err := e.Answer(t.Context(), "Who leads the hydrogen logistics project on the German side?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Oelschläger") {
+		t.Errorf("%s (rule %s)", a.Text, a.Rule)
+	}
+}
