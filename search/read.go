@@ -133,10 +133,13 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		// compound of known words ("Städtepartnerschaft") of a keyword
 		// other than a name ("Industriestädteallianz", "Kelsterbak"), nor
 		// a word of the dictionaries of a keyword's beginning ("Stadtrat"
-		// of "start*") or of another keyword ("Smart" of "start").
-		named := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil || s.concept == cAlliance })
+		// of "start*") or of another keyword ("Smart" of "start"), nor a
+		// headword of a place's name ("Menschen" of München).
+		place := slices.ContainsFunc(m.senses, func(s sense) bool { return s.city != nil || s.region != nil })
+		named := place || slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cAlliance })
 		brand := m.fuzzy && slices.ContainsFunc(q.units[m.from:m.to], func(u unit) bool {
-			return camelCase(u.raw) || !named && (e.isCompound(u) || (m.prefix || e.otherWord(u, m)) && e.isWord(u) || e.namesGazetteerCity(u))
+			return camelCase(u.raw) || !named && (e.isCompound(u) || (m.prefix || e.otherWord(u, m)) && e.isWord(u) || e.namesGazetteerCity(u)) ||
+				place && e.isHeadword(u)
 		})
 		switch {
 		case modifiesCompound(q, m):
@@ -237,6 +240,14 @@ func (e *Engine) isWord(u unit) bool {
 	}
 	dict := e.bilingual()
 	return len(dict.Translate(u.raw, corpus.German, corpus.English)) > 0 || len(dict.Translate(u.raw, corpus.English, corpus.German)) > 0
+}
+
+// isHeadword reports whether the bilingual dictionaries list a Latin unit,
+// or a form of it, as a German or English word: "Menschen", not
+// "Kelsterbak".
+func (e *Engine) isHeadword(u unit) bool {
+	dict := e.bilingual()
+	return !u.han && (dict.Headword(u.raw, corpus.German) || dict.Headword(u.raw, corpus.English))
 }
 
 // modifiesCompound reports whether a city's name begins a German compound

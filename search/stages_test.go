@@ -580,6 +580,21 @@ func TestLowerCaseWordIsNoCity(t *testing.T) {
 	}
 }
 
+func TestWordIsNoMisspeltCity(t *testing.T) {
+	// "Menschen" is a word, no typo of München; "Nürnbreg" is one of
+	// Nürnberg.
+	e := testEngine(t)
+	for question, want := range map[string]bool{
+		"Wie viele Menschen waren in der Delegation?": false,
+		"Ist Nürnbreg Mitglied der ISA?":              true,
+	} {
+		q := e.read(question, corpus.German)
+		if got := len(q.cities)+len(q.misspeltCities) > 0; got != want {
+			t.Errorf("%q: a city %v, want %v", question, got, want)
+		}
+	}
+}
+
 // TestPronounRefersToEarlierCity: a later question of a message that
 // names no city but refers to one is about the city named before.
 func TestPronounRefersToEarlierCity(t *testing.T) {
