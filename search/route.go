@@ -51,15 +51,11 @@ var rules = []rule{
 	{"region-of", func(q *question) bool {
 		return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 && q.unknownWords() <= 1 && !q.unknownLatinNoun() && q.expects != aNumber
 	},
-		// "Which province is Panjin in, and when did it join?": both;
-		// "… and is it the first member from that state?" too.
+		// "Which province is Panjin in, and when did it join?": both.
 		fact(func(e *Engine, q *question) answer.Answer {
 			region := e.regionOf(q.lang, q.cities)
 			if q.has[cWhen] && q.memberish {
 				return combine([]answer.Answer{region, membership(e, q)})
-			}
-			if first, ok := e.firstOfItsRegion(q); ok {
-				return combine([]answer.Answer{region, first})
 			}
 			return region
 		})},
@@ -97,10 +93,10 @@ var rules = []rule{
 	// region and of all members ("Als wievieltes Mitglied trat Taicang
 	// aus Jiangsu bei?" may ask either); not at which assembly.
 	{"first-of-region", func(q *question) bool {
-		return len(q.cities) == 1 && len(q.regions) == 1 && asksFirst(q) &&
+		return len(q.cities) == 1 && len(q.regions) == 1 && (slices.Equal(q.numbers, []int{1}) || q.expects == anOrdinal && !q.has[cAssembly]) &&
 			(q.memberish || q.has[cCity] || q.has[cAlliance])
 	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
-		a, ok := e.firstOfItsRegion(q)
+		a, ok := e.firstOfRegion(q.lang, q.cities[0].city, q.regions[0], q.expects == anOrdinal)
 		if ok && q.expects == anOrdinal {
 			a = combine([]answer.Answer{a, membership(e, q)})
 		}
@@ -575,29 +571,6 @@ func secretariat(e *Engine, q *question) answer.Answer {
 		cities = q.cityList()
 	}
 	return e.secretariat(q.lang, cities, q.has[cPerson])
-}
-
-// asksFirst reports whether a question asks whether a city was the first
-// of its region, or which one it was.
-func asksFirst(q *question) bool {
-	return slices.Equal(q.numbers, []int{1}) || q.expects == anOrdinal && !q.has[cAssembly]
-}
-
-// firstOfItsRegion answers whether the city a question names was the
-// first member of the region it names, else of its own region.
-func (e *Engine) firstOfItsRegion(q *question) (answer.Answer, bool) {
-	if len(q.cities) != 1 || !asksFirst(q) {
-		return answer.Answer{}, false
-	}
-	city := q.cities[0].city
-	region := e.regions[city.Region]
-	if len(q.regions) == 1 {
-		region = q.regions[0]
-	}
-	if region == nil {
-		return answer.Answer{}, false
-	}
-	return e.firstOfRegion(q.lang, city, region, q.expects == anOrdinal)
 }
 
 // foundingChecked is the date a yes-or-no question about the founding
