@@ -539,9 +539,14 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	asked := q.askedOrdinal()
 	var best candidate
 	top := found[0].score
-	total := 0.0
+	// total weighs the whole topic; named what a title can name of it
+	// (titleShare).
+	total, named := 0.0, 0.0
 	for _, w := range topic {
 		total += topicWeight(w)
+		if !w.kind && !w.single() {
+			named += topicWeight(w)
+		}
 	}
 	// The paragraphs of one release weigh as its best: the search says
 	// which release answers, the sentence itself which of its sentences.
@@ -549,27 +554,25 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	// mention it in passing ("The winning team of the hackathon in Aachen
 	// will present …" in a release on a trade fair, for "Wann findet der
 	// Hackathon in Aachen statt?").
-	releaseScore, about := map[string]float64{}, map[string]float64{}
+	releaseScore, about, titled := map[string]float64{}, map[string]float64{}, map[string]bool{}
 	speakers := speakersAsked(q)
-	aboutOf := func(r *corpus.Release) float64 {
-		if _, done := about[r.ID]; !done {
-			about[r.ID] = titleShare(topic, e.termSet(r.Lang, r.Title)) / max(total, 1)
-		}
-		return about[r.ID]
-	}
 	weighed := found[:min(len(found), maxAnswerPassages)]
 	for _, f := range weighed {
 		r := f.p.Release
 		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
-		aboutOf(r)
+		if _, done := about[r.ID]; !done {
+			share := titleShare(topic, e.termSet(r.Lang, r.Title))
+			about[r.ID], titled[r.ID] = share/max(total, 1), named > 0 && share >= named
+		}
 	}
 	// The paragraphs further down of a release whose title names all of
-	// the subject are weighed too, when their sentence holds as much of
-	// it as the best: the release on the project says who leads it in a
-	// paragraph that matched less than another release's mention of it.
+	// the subject are weighed too, as many more at most, when their
+	// sentence holds as much of it as the best: the release on the
+	// project says who leads it in a paragraph that matched less than
+	// another release's mention of it.
 	topWeighed := len(weighed)
 	for _, f := range found[len(weighed):] {
-		if r := f.p.Release; releaseScore[r.ID] > 0 && aboutOf(r) >= 1 {
+		if titled[f.p.Release.ID] && len(weighed) < 2*maxAnswerPassages {
 			weighed = append(weighed, f)
 		}
 	}
@@ -1036,6 +1039,9 @@ func (e *Engine) numbersIn(sentence string) []numberSpan {
 	// Chinese numerals count what their measure word follows: 七名成员,
 	// not the 一 of 统一, nor the 二 of the ordinal 第二届.
 	for _, loc := range chineseNumeral.FindAllStringIndex(sentence, -1) {
+		if chineseYear.MatchString(sentence[loc[0]:]) {
+			continue // 二〇二一年 is a year, no count of years
+		}
 		if e.learner.cues.measureWords.index(sentence[loc[1]:], nil) == 0 && !isOrdinalAt(sentence, loc[0], loc[1]) {
 			spans = append(spans, numberSpan{start: loc[0], end: loc[1], word: true})
 		}
@@ -1045,8 +1051,12 @@ func (e *Engine) numbersIn(sentence string) []numberSpan {
 }
 
 // chineseNumerals are the characters of numbers in Chinese numerals: 七,
-// 二十四, 两.
-const chineseNumerals = `[零一二三四五六七八九十百千万两]+`
+// 二十四, 两, 二〇三一.
+const chineseNumerals = `[零〇一二三四五六七八九十百千万两]+`
+
+// chineseYear finds a year in Chinese numerals at the start of a text:
+// 二〇三一年.
+var chineseYear = regexp.MustCompile(`^[零〇一二三四五六七八九]{4}年`)
 
 // chineseNumeral finds a number in Chinese numerals.
 var chineseNumeral = regexp.MustCompile(chineseNumerals)

@@ -1070,10 +1070,17 @@ func (l *learner) actsOnOther(s sentence, verbs, participles *cueList) bool {
 
 // joinsByParticle reports whether a German clause says a city joined with
 // a verb whose particle closes it: "Schweinfurt tritt der Allianz bei",
-// "Die Versammlung nahm die Stadt Baoji als Mitglied auf".
+// "Die Versammlung nahm die Stadt Baoji als Mitglied auf"; not "Leipzig
+// nahm die Gespräche mit Foshan auf", which takes in no member.
 func (l *learner) joinsByParticle(s sentence) bool {
-	return l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.joinParticles) ||
-		l.particleVerb(s.units, &l.cues.admitParticleVerbs, &l.cues.admitParticles)
+	return l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.joinParticles) || l.admits(s.text, s.units)
+}
+
+// admits reports whether German units say a city was taken in as a
+// member: a verb of taking in (admit_particle_verbs) whose particle closes
+// them, and a word for a member.
+func (l *learner) admits(text string, units []unit) bool {
+	return l.particleVerb(units, &l.cues.admitParticleVerbs, &l.cues.admitParticles) && l.cues.memberWord.in(text, units)
 }
 
 // particleVerb reports whether German units hold one of verbs whose
@@ -1392,8 +1399,8 @@ func ordinalUnit(text string, u unit) (int, bool) {
 // chineseDigits are the characters of a Chinese numeral.
 const chineseDigits = "零一二三四五六七八九十百两"
 
-// chineseNumber reads 11, 十一, 二十三, and digit by digit 二〇三一; 0 if
-// s is none.
+// chineseNumber reads 11, 十一, 二十三, and digit by digit a year, 二〇三一;
+// 0 if s is none.
 func chineseNumber(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
@@ -1404,7 +1411,11 @@ func chineseNumber(s string) int {
 		return 0
 	}
 	if !strings.ContainsAny(s, "十百两") {
-		// Digits in a row: a year, 二〇三一.
+		// One digit, or digits in a row for a year, 二〇三一; no other
+		// number is written so.
+		if n := utf8.RuneCountInString(s); n != 1 && n != 4 {
+			return 0
+		}
 		for _, r := range strings.ReplaceAll(s, "〇", "零") {
 			i := strings.IndexRune(digits, r)
 			if i < 0 {

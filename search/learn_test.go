@@ -396,6 +396,8 @@ func TestLearn(t *testing.T) {
 			// city that appears somewhere with that particle.
 			{corpus.German, "Plenum", "Die Versammlung nahm die Stadt Zittau einstimmig mit Wirkung vom 6. März 2027 als Mitglied auf.", "Zittau 2027-03-06", "", ""},
 			{corpus.German, "Messe", "Auf der Hannover Messe tritt die Stadt Zittau am 6. März 2027 gemeinsam mit der ISA auf.", "", "", ""},
+			{corpus.German, "Gespräche", "Die Stadt Zittau nahm am 1. März 2027 die Gespräche mit Foshan auf.", "", "", ""},
+			{corpus.German, "Programm", "Die ISA nahm am 1. März 2027 den Vorschlag aus Zittau in ihr Arbeitsprogramm auf.", "", "", ""},
 			// The day a join takes effect beats the day it was decided.
 			{corpus.Chinese, "十堰", "湖北省十堰市的入盟申请，已于2027年2月26日经联盟理事会审议通过。自2027年3月1日起，十堰正式成为联盟第50个成员城市。", "十堰 2027-03-01", "", ""},
 			{corpus.English, "Membership", "The board accepted Zittau as a member on 20 February 2027 with effect from 1 March 2027.", "Zittau 2027-03-01", "", ""},

@@ -150,13 +150,13 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 			r.match(n, m)
 		}
 	}
-	// "Tritt Köln der ISA bei?", "Wann nahm die ISA Baoji auf?", "Tritt
-	// Bottrop aus der ISA aus?": a German verb whose particle closes the
-	// question asks about joining or leaving.
+	// "Tritt Köln der ISA bei?", "Wann nahm die ISA Baoji als Mitglied
+	// auf?", "Tritt Bottrop aus der ISA aus?": a German verb whose
+	// particle closes the question asks about joining or leaving.
 	switch cues, l := e.learner.cues, e.learner; {
 	case l.particleVerb(q.units, &cues.joinParticleVerbs, &cues.joinParticles):
 		r.particleVerb(&cues.joinParticleVerbs, cJoin)
-	case l.particleVerb(q.units, &cues.admitParticleVerbs, &cues.admitParticles):
+	case l.admits(q.text, q.units):
 		r.particleVerb(&cues.admitParticleVerbs, cJoin)
 	case l.particleVerb(q.units, &cues.joinParticleVerbs, &cues.leaveParticles):
 		r.particleVerb(&cues.joinParticleVerbs, cFormer)

@@ -94,7 +94,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"In wie vielen Gießereien sollen Pilotanlagen entstehen?", aNumber}, // a dative
 		{"Wie viel Geld kommt aus Fördermitteln?", anAmount},
 		{"Wie viel hat die Reise nach Deutschland gekostet?", anAmount}, // what it cost, not how many
-		{"这次访问花费了多少？", anAmount},
+		{"这次访问耗资多少？", anAmount},
+		{"访问花费了几天？", aNumber}, // 花费 spends time too
 		{"What is the budget of the project?", anAmount},
 		{"How old is Clara Weidemann?", anAge},
 		{"代表团一共多少人", aNumber},
@@ -480,6 +481,9 @@ func TestCountedWord(t *testing.T) {
 		{"How many people were in the delegation?", "代表团一行三十八人，来自十一个成员城市。", true},
 		{"How many days did the visit last?", "代表团在德国访问了八天。", true},
 		{"How many companies took part?", "代表团一行三十八人，来自十一个成员城市。", false},
+		// A year in Chinese numerals counts no years, nor 周年 weeks.
+		{"How many years has the cooperation been running?", "双方的合作项目始于二〇二一年。", false},
+		{"How many weeks did the event last?", "佛山举行成立十六周年纪念活动。", false},
 		// An English plural after the word that qualifies it.
 		{"How many exchange participants are planned?", "They hope for 40 participants next year.", true},
 		{"How many exchange participants are planned?", "The exchange was held 3 times.", false},
@@ -2592,14 +2596,20 @@ func TestParticleVerbQuestion(t *testing.T) {
 }
 
 func TestAdmittedInAYear(t *testing.T) {
-	// "nahm … auf" asks who joined: in a year, the members of that year.
+	// "nahm … als Mitglied auf" asks who joined: in a year, the members
+	// of that year; "nahm … auf" alone takes in something else.
 	e := testEngine(t)
-	a, err := e.Answer(t.Context(), "Welche Städte nahm die ISA 2021 auf?", "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Rule != "joined-in" || !a.Answered {
-		t.Errorf("rule %s, answered %v: %s", a.Rule, a.Answered, a.Text)
+	for question, joined := range map[string]bool{
+		"Welche Städte nahm die ISA 2021 als Mitglied auf?":  true,
+		"Welche Themen nahm die Plenarversammlung 2019 auf?": false,
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == "joined-in"; got != joined {
+			t.Errorf("%s: rule %s, answered %v: %s", question, a.Rule, a.Answered, a.Text)
+		}
 	}
 }
 
@@ -3363,6 +3373,16 @@ func TestAboutReleaseWeighedFurtherDown(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !strings.Contains(a.Text, "Oelschläger") {
+		t.Errorf("%s (rule %s)", a.Text, a.Rule)
+	}
+	// A word for the kind of thing the name is ("Projekt") is no part
+	// of the subject a title must name.
+	e = engineWith(t, "testdata/blind20")
+	e.now = func() time.Time { return time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC) }
+	if a, err = e.Answer(t.Context(), "Wer leitet das Projekt ReCast?", ""); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Wehrhahn") {
 		t.Errorf("%s (rule %s)", a.Text, a.Rule)
 	}
 }
