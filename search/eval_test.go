@@ -101,7 +101,7 @@ var evalSuites = []evalSuite{
 	// eleventh, since 天 is a measure word (五天, 几天): "配对洽谈日安排在
 	// 哪一天" had been right because its lone 天, "day", found "Matchmaking
 	// Day".
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.76,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.77,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -111,7 +111,7 @@ var evalSuites = []evalSuite{
 	// It reached 112; 110 since the dictionaries keep eight senses a
 	// word, which gave more elsewhere (an exchange rate is now found in a
 	// release on membership fees in euros and yuan).
-	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.79,
+	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.80,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A fifth blind set, by a fifth helper who had not seen the engine,
 	// written after all of this session's changes: eight releases, 136
@@ -155,7 +155,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.77,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.78,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -167,7 +167,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.72,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.73,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -190,7 +190,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.75,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.76,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -217,7 +217,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.70,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.71,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -228,7 +228,7 @@ var evalSuites = []evalSuite{
 	// same tags right: none of the session's changes, found on the
 	// training sets, reached one of its questions. A training set from
 	// the thirteenth session: 96 at its end.
-	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.73,
+	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.75,
 		now: time.Date(2029, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// A sixteenth, written the same way at the start of the thirteenth
 	// session: 8 releases of July to December 2029 (3 German, 3 English,
@@ -259,7 +259,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.67,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.68,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -268,7 +268,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.65,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.67,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -277,15 +277,16 @@ var evalSuites = []evalSuite{
 	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150;
 	// of the 97 across languages 59. 97 at the session's end, 59 across
 	// languages. A training set from the eighteenth session.
-	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.64,
+	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.69,
 		now: time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The twenty-first, written blind at the start of the eighteenth
 	// session: 8 releases of January to June 2032, 150 questions, 101 of
 	// them across languages. The session's honest measure: its
 	// questions, answers and releases are not read. Its first run, on the
 	// session's start (a634b8e) and first commit (d105311) alike: 99/150;
-	// of the 101 across languages 61.
-	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.65,
+	// of the 101 across languages 61. 100 at the session's end, 62
+	// across languages.
+	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.66,
 		now: time.Date(2032, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
 
