@@ -23,7 +23,8 @@ type datePattern struct {
 }
 
 // datePatterns, most specific first: "25.04.2016", "2015-09-10",
-// "2016年4月25日", "二〇一六年四月二十五日", "23. April 2018", "April 23, 2018", "Oktober 2018".
+// "2016年4月25日", "二〇一六年四月二十五日", "23. April 2018", "April 23,
+// 2018", "Oktober 2018".
 var datePatterns = []datePattern{
 	{re: regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`), day: 1, month: 2, year: 3},
 	{re: regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`), day: 3, month: 2, year: 1},

@@ -1083,7 +1083,7 @@ func (l *learner) admits(text string, units []unit) bool {
 	return l.particleVerb(units, &l.cues.admitParticleVerbs, &l.cues.admitParticles) && l.cues.memberWord.in(text, units)
 }
 
-// particleVerb reports whether German units hold one of verbs whose
+// particleVerb reports whether German units hold one of the verbs whose
 // particle, of particles, closes them: "tritt der Allianz bei", "tritt
 // aus der ISA aus", "nahm Baoji auf".
 func (l *learner) particleVerb(units []unit, verbs, particles *cueList) bool {
