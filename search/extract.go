@@ -554,15 +554,14 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	// mention it in passing ("The winning team of the hackathon in Aachen
 	// will present …" in a release on a trade fair, for "Wann findet der
 	// Hackathon in Aachen statt?").
-	releaseScore, about, titled := map[string]float64{}, map[string]float64{}, map[string]bool{}
+	releaseScore, titleShares := map[string]float64{}, map[string]float64{}
 	speakers := speakersAsked(q)
 	weighed := found[:min(len(found), maxAnswerPassages)]
 	for _, f := range weighed {
 		r := f.p.Release
 		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
-		if _, done := about[r.ID]; !done {
-			share := titleShare(topic, e.termSet(r.Lang, r.Title))
-			about[r.ID], titled[r.ID] = share/max(total, 1), named > 0 && share >= named
+		if _, done := titleShares[r.ID]; !done {
+			titleShares[r.ID] = titleShare(topic, e.termSet(r.Lang, r.Title))
 		}
 	}
 	// The paragraphs further down of a release whose title names all of
@@ -572,7 +571,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	// another release's mention of it.
 	topWeighed := len(weighed)
 	for _, f := range found[len(weighed):] {
-		if titled[f.p.Release.ID] && len(weighed) < 2*maxAnswerPassages {
+		if share, ok := titleShares[f.p.Release.ID]; ok && named > 0 && share >= named && len(weighed) < 2*maxAnswerPassages {
 			weighed = append(weighed, f)
 		}
 	}
@@ -627,7 +626,7 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 			}
 			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 			wt := &e.weights
-			score := wt.release*releaseScore[r.ID]/top + wt.about*about[r.ID] + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
+			score := wt.release*releaseScore[r.ID]/top + wt.about*titleShares[r.ID]/max(total, 1) + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
 				e.kindWeight(q, c, person, marked)
 			if !slices.Contains(sentences, s) {
 				score -= wt.pair
