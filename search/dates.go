@@ -30,7 +30,7 @@ var datePatterns = []datePattern{
 	{re: regexp.MustCompile(`\b(\d{4})-(\d{1,2})-(\d{1,2})\b`), day: 3, month: 2, year: 1},
 	{re: regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?`), day: 3, month: 2, year: 1},
 	// A date in Chinese numerals: "二〇三一年八月十七日".
-	{re: regexp.MustCompile(`([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?`), day: 3, month: 2, year: 1},
+	{re: regexp.MustCompile(`(` + chineseYearNumerals + `)\s*年\s*([一二三四五六七八九十]{1,2})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?`), day: 3, month: 2, year: 1},
 	{re: regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(\pL+)\.?\s+(\d{4})\b`), day: 1, month: 2, year: 3, named: true},
 	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`), day: 2, month: 1, year: 3, named: true},
 	{re: regexp.MustCompile(`(?i)\b(?:ende|end of|late|year-end)\s+(\d{4})\b`), year: 1, at: time.December},
@@ -39,6 +39,10 @@ var datePatterns = []datePattern{
 	{re: regexp.MustCompile(`(\d{4})\s*年\s*初`), year: 1, at: time.January},
 	{re: regexp.MustCompile(`\b(\pL+)\.?\s+(\d{4})\b`), month: 1, year: 2, named: true},
 }
+
+// chineseYearNumerals are a year in Chinese numerals, digit by digit:
+// 二〇三一.
+const chineseYearNumerals = `[〇零一二三四五六七八九]{4}`
 
 // Days of a month, with or without a year: "12. Mai", "3.Oktober",
 // "12–13 May", "the 12th of May", "May 12", "5月12日", "十月十二日",

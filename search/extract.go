@@ -1055,7 +1055,7 @@ const chineseNumerals = `[零〇一二三四五六七八九十百千万两]+`
 
 // chineseYear finds a year in Chinese numerals at the start of a text:
 // 二〇三一年.
-var chineseYear = regexp.MustCompile(`^[零〇一二三四五六七八九]{4}年`)
+var chineseYear = regexp.MustCompile(`^` + chineseYearNumerals + `年`)
 
 // chineseNumeral finds a number in Chinese numerals.
 var chineseNumeral = regexp.MustCompile(chineseNumerals)
