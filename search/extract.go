@@ -39,10 +39,22 @@ const (
 )
 
 // expected reads what a question asks for, by its question words: "Jahr
-// des Büffels" asks for no date, "in welchem Jahr" does. The first
-// question word counts: "Who said that the fair showed how much …?" asks
-// for a person.
+// des Büffels" asks for no date, "in welchem Jahr" does. The first rule
+// of expectRules that holds decides.
 func (e *Engine) expected(q *question) answerType {
+	r := &expectReading{e: e, q: q, first: e.firstQuestionWord(q)}
+	for _, rule := range expectRules {
+		if rule.when(r) {
+			return rule.kind
+		}
+	}
+	return anyText
+}
+
+// firstQuestionWord is where the question's first question word is, or
+// -1: the first counts, "Who said that the fair showed how much …?"
+// asks for a person.
+func (e *Engine) firstQuestionWord(q *question) int {
 	m := e.message
 	first := -1
 	for _, l := range []*cueList{&m.asksTime, &m.asksNumber, &m.asksDate, &m.asksDeadline, &m.asksPlace, &m.asksPerson} {
@@ -61,69 +73,87 @@ func (e *Engine) expected(q *question) answerType {
 			first = i
 		}
 	}
-	asks := func(l *cueList) bool { i := l.index(q.text, q.units); return i >= 0 && i <= first }
-	switch {
-	case m.asksReason.in(q.text, q.units):
-		return aReason
-	case m.asksAge.in(q.text, q.units):
-		return anAge
-	case m.asksLanguage.in(q.text, q.units) || q.has[cSpeak] && e.learner.cues.languages.in(q.text, q.units):
-		// "Welche Sprachen spricht die neue Sprecherin?", "Does she
-		// speak Chinese?": a sentence that names a language spoken. Not
-		// "Who will speak at the assembly?", which asks for a person.
-		return aLanguage
-	case m.asksFrequency.in(q.text, q.units):
-		return aFrequency
-	case m.asksOrdinal.in(q.text, q.units):
-		// "Als wievieltes Mitglied …?", 第几届
-		return anOrdinal
-	case asks(&m.asksTime):
-		// "Bis wie viel Uhr ist die Pressestelle zu erreichen?": a time,
-		// not the number "wie viel" asks for elsewhere.
-		return aTime
-	case anyOf(q.has, reachedBy...) && asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(q.text, "?？!！. ")):
-		// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist
-		// sie telefonisch erreichbar?" asks for one.
-		return aContact
-	case asks(&m.asksNumber) && (e.learner.cues.money.in(q.text, q.units) ||
-		(m.amountCompounds.in(q.text, q.units) || e.learner.cues.invested.in(q.text, q.units)) && !m.asksHowMany.in(q.text, q.units)):
-		return anAmount
-	case asks(&m.asksNumber):
-		return aNumber
-	case asks(&m.asksDate) || asks(&m.asksDeadline): // a deadline is a date
-		return aDate
-	case m.asksAspect.in(q.text, q.units):
-		// "在哪些方面合作？": respects, no place.
-		if e.asksSeveral(q) {
-			return aList
-		}
-		return anyText
-	case asks(&m.asksPlace) && asksWhichCity(q):
-		return aCity
-	case asks(&m.asksPlace):
-		return aPlace
-	case asks(&m.asksPerson) && len(q.people) == 0 && !(q.memberish && anyOf(q.has, cNext, cNew, cJoin) && q.unknownWords() == 0):
-		// "Who will be the next member?" asks for cities; "Wer hat den
-		// Beitrittsvertrag unterschrieben?" for a person.
-		return aPerson
-	case e.learner.cues.money.in(q.text, q.units):
-		// "What is the budget of ReCycle Cities?"
-		return anAmount
-	case anyOf(q.has, reachedBy...):
-		// "What is Zhao Min's fax number?", not "When can I call?"
-		return aContact
-	case e.asksWhichAgent(q):
-		// "Which mayor welcomed the delegates?", "Welches Institut hat
-		// die Befragung durchgeführt?"
-		return aPerson
-	case asksWhichCity(q):
-		// "Welche deutschen Städte haben Mannschaften geschickt?",
-		// 哪些中国城市: the question word and the city apart.
-		return aCity
-	case e.asksSeveral(q):
-		return aList
-	}
-	return anyText
+	return first
+}
+
+// expectReading is a question as the rules of expectRules read it.
+type expectReading struct {
+	e     *Engine
+	q     *question
+	first int // where the first question word is
+}
+
+// says reports whether the question has a word of l anywhere.
+func (r *expectReading) says(l *cueList) bool { return l.in(r.q.text, r.q.units) }
+
+// asks reports whether a word of l is the question's first question
+// word (or comes before it).
+func (r *expectReading) asks(l *cueList) bool {
+	i := l.index(r.q.text, r.q.units)
+	return i >= 0 && i <= r.first
+}
+
+// expectRule gives the kind of fact a question asks for when it holds.
+type expectRule struct {
+	kind answerType
+	when func(*expectReading) bool
+}
+
+// expectRules are read in order; the first that holds decides.
+var expectRules = []expectRule{
+	{aReason, func(r *expectReading) bool { return r.says(&r.e.message.asksReason) }},
+	{anAge, func(r *expectReading) bool { return r.says(&r.e.message.asksAge) }},
+	// "Welche Sprachen spricht die neue Sprecherin?", "Does she speak
+	// Chinese?": a sentence that names a language spoken. Not "Who will
+	// speak at the assembly?", which asks for a person.
+	{aLanguage, func(r *expectReading) bool {
+		return r.says(&r.e.message.asksLanguage) || r.q.has[cSpeak] && r.says(&r.e.learner.cues.languages)
+	}},
+	{aFrequency, func(r *expectReading) bool { return r.says(&r.e.message.asksFrequency) }},
+	// "Als wievieltes Mitglied …?", 第几届
+	{anOrdinal, func(r *expectReading) bool { return r.says(&r.e.message.asksOrdinal) }},
+	// "Bis wie viel Uhr ist die Pressestelle zu erreichen?": a time, not
+	// the number "wie viel" asks for elsewhere.
+	{aTime, func(r *expectReading) bool { return r.asks(&r.e.message.asksTime) }},
+	// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist sie
+	// telefonisch erreichbar?" asks for one.
+	{aContact, func(r *expectReading) bool {
+		m := r.e.message
+		return anyOf(r.q.has, reachedBy...) && r.asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(r.q.text, "?？!！. "))
+	}},
+	// "Wie viel hat die Reise gekostet?", "Wie hoch ist die
+	// Investitionssumme?", not "Wie viele Investitionsprojekte?"
+	{anAmount, func(r *expectReading) bool {
+		m, cues := r.e.message, r.e.learner.cues
+		return r.asks(&m.asksNumber) && (r.says(&cues.money) ||
+			(r.says(&m.amountCompounds) || r.says(&cues.invested)) && !r.says(&m.asksHowMany))
+	}},
+	{aNumber, func(r *expectReading) bool { return r.asks(&r.e.message.asksNumber) }},
+	// A deadline is a date.
+	{aDate, func(r *expectReading) bool { return r.asks(&r.e.message.asksDate) || r.asks(&r.e.message.asksDeadline) }},
+	// "在哪些方面合作？": respects, no place.
+	{aList, func(r *expectReading) bool { return r.says(&r.e.message.asksAspect) && r.e.asksSeveral(r.q) }},
+	{anyText, func(r *expectReading) bool { return r.says(&r.e.message.asksAspect) }},
+	{aCity, func(r *expectReading) bool { return r.asks(&r.e.message.asksPlace) && asksWhichCity(r.q) }},
+	{aPlace, func(r *expectReading) bool { return r.asks(&r.e.message.asksPlace) }},
+	// "Wer hat den Beitrittsvertrag unterschrieben?" asks for a person,
+	// "Who will be the next member?" for cities.
+	{aPerson, func(r *expectReading) bool {
+		q := r.q
+		return r.asks(&r.e.message.asksPerson) && len(q.people) == 0 &&
+			!(q.memberish && anyOf(q.has, cNext, cNew, cJoin) && q.unknownWords() == 0)
+	}},
+	// "What is the budget of ReCycle Cities?"
+	{anAmount, func(r *expectReading) bool { return r.says(&r.e.learner.cues.money) }},
+	// "What is Zhao Min's fax number?", not "When can I call?"
+	{aContact, func(r *expectReading) bool { return anyOf(r.q.has, reachedBy...) }},
+	// "Which mayor welcomed the delegates?", "Welches Institut hat die
+	// Befragung durchgeführt?"
+	{aPerson, func(r *expectReading) bool { return r.e.asksWhichAgent(r.q) }},
+	// "Welche deutschen Städte haben Mannschaften geschickt?", 哪些中国城市:
+	// the question word and the city apart.
+	{aCity, func(r *expectReading) bool { return asksWhichCity(r.q) }},
+	{aList, func(r *expectReading) bool { return r.e.asksSeveral(r.q) }},
 }
 
 // maxAgentOffset is how many words may come between "which" and the
@@ -259,14 +289,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	units := segment(text)
 	switch t {
 	case aDate:
-		if q.has[cNext] {
-			return e.namesTimeToCome(text) // the next one is still to come
-		}
-		if q.asksDay {
-			return namesDay(text) // "On what exact day …?" is not answered by "in October"
-		}
-		return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
-			slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
+		return e.holdsDate(text, units, q)
 	case aNumber:
 		// The dates first, whole: the 12 of "the 12. Plenarversammlung"
 		// taken out of "2026年11月12日至13日" would leave a 13; and 第十二届
@@ -287,27 +310,13 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	case aTime:
 		return timeOfDay.MatchString(text)
 	case aLanguage:
-		// "Chinese" and "deutsch" name peoples and things too ("German
-		// and Chinese companies"): a language is one spoken, written or
-		// asked in, and not one joined to another word ("Chinese-German",
-		// "deutsch-chinesische"); nor is "German-language press
-		// releases" a language someone speaks.
-		return slices.ContainsFunc(cues.languages.spans(text, units), func(span [2]int) bool {
-			return !strings.HasPrefix(text[span[1]:], "-") && !strings.HasSuffix(text[:span[0]], "-")
-		}) && cues.languageUse.in(text, units)
+		return e.namesLanguageUsed(text, units)
 	case aCity:
 		return len(e.citiesAnswering(text, q)) > 0
 	case aList:
 		return e.message.enumeration.MatchString(text)
 	case aContact:
-		// A fax number is one the sentence calls so.
-		if q.has[cFax] && !q.has[cPhone] && !q.has[cEmail] {
-			return phoneInText.MatchString(text) && cues.contactFax.in(text, units)
-		}
-		if q.has[cMobile] && !q.has[cPhone] && !q.has[cEmail] {
-			return phoneInText.MatchString(text) && cues.contactMobile.in(text, units)
-		}
-		return emailPattern.MatchString(text) || phoneInText.MatchString(text)
+		return e.holdsContact(text, units, q)
 	case aPlace:
 		// A website is where one registers or downloads. Asked for a
 		// kind of place ("In welcher Halle …?", 哪个会议中心), a city is
@@ -323,6 +332,46 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return e.namesAgent(text, units) || len(e.citiesAnswering(text, q)) > 0
 	}
 	return true
+}
+
+// holdsDate reports whether a sentence gives a date: for the next one,
+// one still to come; for "On what exact day …?" a day, not "in October".
+func (e *Engine) holdsDate(text string, units []unit, q *question) bool {
+	switch {
+	case q.has[cNext]:
+		return e.namesTimeToCome(text)
+	case q.asksDay:
+		return namesDay(text)
+	}
+	return len(findDates(text)) > 0 || yearPattern.MatchString(text) ||
+		slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
+}
+
+// namesLanguageUsed reports whether a sentence names a language spoken,
+// written or asked in. "Chinese" and "deutsch" name peoples and things
+// too ("German and Chinese companies"), and a language joined to another
+// word ("Chinese-German", "deutsch-chinesische", "German-language press
+// releases") is none someone speaks.
+func (e *Engine) namesLanguageUsed(text string, units []unit) bool {
+	cues := e.learner.cues
+	return slices.ContainsFunc(cues.languages.spans(text, units), func(span [2]int) bool {
+		return !strings.HasPrefix(text[span[1]:], "-") && !strings.HasSuffix(text[:span[0]], "-")
+	}) && cues.languageUse.in(text, units)
+}
+
+// holdsContact reports whether a sentence gives an e-mail address or a
+// phone number; asked for a fax or mobile number only, one the sentence
+// calls so.
+func (e *Engine) holdsContact(text string, units []unit, q *question) bool {
+	cues := e.learner.cues
+	onlyOf := func(c concept) bool { return q.has[c] && !q.has[cPhone] && !q.has[cEmail] }
+	switch {
+	case onlyOf(cFax):
+		return phoneInText.MatchString(text) && cues.contactFax.in(text, units)
+	case onlyOf(cMobile):
+		return phoneInText.MatchString(text) && cues.contactMobile.in(text, units)
+	}
+	return emailPattern.MatchString(text) || phoneInText.MatchString(text)
 }
 
 // namesAgent reports whether a text names someone who may have done
@@ -534,104 +583,15 @@ const maxAnswerPassages = 6
 // its paragraph or its release's title, and the question's other words,
 // its hints.
 func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) candidate {
-	want := q.expects
-	marked := e.boundaryAsked(q)
-	asked := q.askedOrdinal()
+	w := e.newWeighing(q, found, topic, hints, counted)
+	weighed, topWeighed := w.passages(found)
 	var best candidate
-	top := found[0].score
-	// total weighs the whole topic; named what a title can name of it
-	// (titleShare).
-	total, named := 0.0, 0.0
-	for _, w := range topic {
-		total += topicWeight(w)
-		if !w.kind && !w.single() {
-			named += topicWeight(w)
-		}
-	}
-	// The paragraphs of one release weigh as its best: the search says
-	// which release answers, the sentence itself which of its sentences.
-	// A release whose title names the subject is about it; another may
-	// mention it in passing ("The winning team of the hackathon in Aachen
-	// will present …" in a release on a trade fair, for "Wann findet der
-	// Hackathon in Aachen statt?").
-	releaseScore, titleShares := map[string]float64{}, map[string]float64{}
-	speakers := speakersAsked(q)
-	weighed := found[:min(len(found), maxAnswerPassages)]
-	for _, f := range weighed {
-		r := f.p.Release
-		releaseScore[r.ID] = max(releaseScore[r.ID], f.score)
-		if _, done := titleShares[r.ID]; !done {
-			titleShares[r.ID] = titleShare(topic, e.termSet(r.Lang, r.Title))
-		}
-	}
-	// The paragraphs further down of a release whose title names all of
-	// the subject are weighed too, as many more at most, when their
-	// sentence holds as much of it as the best: the release on the
-	// project says who leads it in a paragraph that matched less than
-	// another release's mention of it.
-	topWeighed := len(weighed)
-	for _, f := range found[len(weighed):] {
-		if share, ok := titleShares[f.p.Release.ID]; ok && named > 0 && share >= named && len(weighed) < 2*maxAnswerPassages {
-			weighed = append(weighed, f)
-		}
-	}
 	for rank, f := range weighed {
 		r := f.p.Release
 		context := e.termSet(r.Lang, f.p.Text+"\n"+r.Title)
-		// One sentence, or two that together say more; on a tie the one.
 		sentences := splitSentences(f.p.Text)
-		var windows []string
-		for i := range sentences {
-			windows = append(windows, sentences[i])
-			// Whose languages a sentence names is its own subject's:
-			// not one of the next sentence's people.
-			if i+1 < len(sentences) && want != aLanguage {
-				windows = append(windows, sentences[i]+" "+sentences[i+1])
-			}
-		}
-		for _, s := range windows {
-			terms := e.termSet(r.Lang, s)
-			in, around := 0.0, 0.0
-			for _, w := range topic {
-				switch {
-				case w.foundIn(terms):
-					in += topicWeight(w) * w.share(terms)
-				case w.headIn(terms):
-					in += topicWeight(w) / 2
-				case w.foundIn(context):
-					around += topicWeight(w)
-				}
-			}
-			hinted := 0.0
-			for _, w := range hints {
-				hinted += w.share(terms)
-			}
-			// For "who", a person before an organisation, which holds the
-			// kind asked for too.
-			unasked := withoutAsked(s, q.text)
-			var units []unit
-			if want == aPerson {
-				units = segment(unasked)
-			}
-			person := want == aPerson && e.namesPerson(unasked, units)
-			// "Wie viel Preisgeld bekommt der zweite Platz?" is not
-			// answered by the first prize's.
-			other := asked > 0 && namesOtherOrdinal(s, asked)
-			c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)), cover: in / max(total, 1)}
-			if want == aLanguage && c.holds && len(speakers) > 0 {
-				c.holds = e.speaksOf(s, sentences[0], speakers)
-			}
-			if counted != nil {
-				c.count = e.countOf(r.Lang, unasked, counted)
-			}
-			c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
-			wt := &e.weights
-			score := wt.release*releaseScore[r.ID]/top + wt.about*titleShares[r.ID]/max(total, 1) + (in+wt.around*around)/max(total, 1) + wt.hints*hinted/max(float64(len(hints)), 1) +
-				e.kindWeight(q, c, person, marked)
-			if !slices.Contains(sentences, s) {
-				score -= wt.pair
-			}
-			c.score = score - wt.rank*float64(rank)
+		for _, s := range windows(sentences, q.expects) {
+			c := w.candidate(f, s, sentences, context, rank)
 			if best.sentence == "" || c.score > best.score && (rank < topWeighed || c.cover >= best.cover) {
 				best = c
 			}
@@ -640,12 +600,149 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	// None of the best passages holds the kind of fact asked for: one
 	// further down may ("Der 41-jährige Till Vormweg …" below the contact
 	// blocks that name him).
-	if !best.holds && want != anyText && len(found) > maxAnswerPassages {
+	if !best.holds && q.expects != anyText && len(found) > maxAnswerPassages {
 		if c := e.bestSentence(q, found[maxAnswerPassages:], topic, hints, counted); c.holds && c.cover >= best.cover {
 			return c
 		}
 	}
 	return best
+}
+
+// sentenceWeighing is what bestSentence weighs each sentence by, once
+// for all passages found.
+type sentenceWeighing struct {
+	e            *Engine
+	q            *question
+	topic, hints []topicWord
+	counted      *topicWord
+	marked       *cueList // the boundary of a period asked for
+	asked        int      // the ordinal asked for, or 0
+	speakers     []string
+	top          float64 // the best passage's score
+	total, named float64 // the topic's weight, and what a title can name of it
+	releaseScore map[string]float64
+	titleShares  map[string]float64
+}
+
+func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) *sentenceWeighing {
+	w := &sentenceWeighing{
+		e: e, q: q, topic: topic, hints: hints, counted: counted,
+		marked: e.boundaryAsked(q), asked: q.askedOrdinal(), speakers: speakersAsked(q),
+		top:          found[0].score,
+		releaseScore: map[string]float64{}, titleShares: map[string]float64{},
+	}
+	// total weighs the whole topic; named what a title can name of it
+	// (titleShare).
+	for _, t := range topic {
+		w.total += topicWeight(t)
+		if !t.kind && !t.single() {
+			w.named += topicWeight(t)
+		}
+	}
+	// The paragraphs of one release weigh as its best: the search says
+	// which release answers, the sentence itself which of its sentences.
+	// A release whose title names the subject is about it; another may
+	// mention it in passing ("The winning team of the hackathon in Aachen
+	// will present …" in a release on a trade fair, for "Wann findet der
+	// Hackathon in Aachen statt?").
+	for _, f := range found[:min(len(found), maxAnswerPassages)] {
+		r := f.p.Release
+		w.releaseScore[r.ID] = max(w.releaseScore[r.ID], f.score)
+		if _, done := w.titleShares[r.ID]; !done {
+			w.titleShares[r.ID] = titleShare(topic, e.termSet(r.Lang, r.Title))
+		}
+	}
+	return w
+}
+
+// passages are the passages found whose sentences are weighed, and how
+// many of them are the best: the paragraphs further down of a release
+// whose title names all of the subject are weighed too, as many more at
+// most, when their sentence holds as much of it as the best. The release
+// on the project says who leads it in a paragraph that matched less than
+// another release's mention of it.
+func (w *sentenceWeighing) passages(found []scoredPassage) ([]scoredPassage, int) {
+	weighed := found[:min(len(found), maxAnswerPassages)]
+	top := len(weighed)
+	for _, f := range found[len(weighed):] {
+		if share, ok := w.titleShares[f.p.Release.ID]; ok && w.named > 0 && share >= w.named && len(weighed) < 2*maxAnswerPassages {
+			weighed = append(weighed, f)
+		}
+	}
+	return weighed, top
+}
+
+// windows are the sentences of a passage and each with the next: one
+// sentence, or two that together say more; on a tie the one. Whose
+// languages a sentence names is its own subject's, not one of the next
+// sentence's people.
+func windows(sentences []string, want answerType) []string {
+	var windows []string
+	for i := range sentences {
+		windows = append(windows, sentences[i])
+		if i+1 < len(sentences) && want != aLanguage {
+			windows = append(windows, sentences[i]+" "+sentences[i+1])
+		}
+	}
+	return windows
+}
+
+// candidate weighs sentence s of passage f, whose sentences are
+// sentences and whose paragraph and title hold context; rank is the
+// passage's place among those weighed.
+func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []string, context termSet, rank int) candidate {
+	e, q, want := w.e, w.q, w.q.expects
+	r := f.p.Release
+	terms := e.termSet(r.Lang, s)
+	in, around := w.cover(terms, context)
+	hinted := 0.0
+	for _, h := range w.hints {
+		hinted += h.share(terms)
+	}
+	// For "who", a person before an organisation, which holds the kind
+	// asked for too.
+	unasked := withoutAsked(s, q.text)
+	var units []unit
+	if want == aPerson {
+		units = segment(unasked)
+	}
+	person := want == aPerson && e.namesPerson(unasked, units)
+	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
+	// the first prize's.
+	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
+	c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)), cover: in / max(w.total, 1)}
+	if want == aLanguage && c.holds && len(w.speakers) > 0 {
+		c.holds = e.speaksOf(s, sentences[0], w.speakers)
+	}
+	if w.counted != nil {
+		c.count = e.countOf(r.Lang, unasked, w.counted)
+	}
+	c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
+	wt := &e.weights
+	score := wt.release*w.releaseScore[r.ID]/w.top + wt.about*w.titleShares[r.ID]/max(w.total, 1) +
+		(in+wt.around*around)/max(w.total, 1) + wt.hints*hinted/max(float64(len(w.hints)), 1) +
+		e.kindWeight(q, c, person, w.marked)
+	if !slices.Contains(sentences, s) {
+		score -= wt.pair
+	}
+	c.score = score - wt.rank*float64(rank)
+	return c
+}
+
+// cover weighs the subject words a sentence's terms hold (in), a word's
+// head only half, and those only its paragraph or title holds (around).
+func (w *sentenceWeighing) cover(terms, context termSet) (in, around float64) {
+	for _, t := range w.topic {
+		switch {
+		case t.foundIn(terms):
+			in += topicWeight(t) * t.share(terms)
+		case t.headIn(terms):
+			in += topicWeight(t) / 2
+		case t.foundIn(context):
+			around += topicWeight(t)
+		}
+	}
+	return in, around
 }
 
 // speakersAsked are the names of those whose languages a question asks

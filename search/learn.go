@@ -770,87 +770,22 @@ func lastRunes(s string, n int) string {
 // says neither ("Kassel has applied to join", "plant den Austritt"); one
 // about leaving names the alliance ("left the ISA", not "left the fair").
 func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Cite, undated corpus.Date) []learnedMembership {
-	var out []learnedMembership
-	all := clausesOf(slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body))
-	for k, s := range all {
-		c := l.membershipClause(s, r.Lang)
-		if c.applying {
-			for _, p := range l.places.citiesNamed(s.text, &l.cues.city) {
-				if p.city == nil || !p.city.IsMember() {
-					out = addOnce(out, learnedMembership{city: l.cityOf(s, p), when: cite.AsOf, change: applies})
-				}
-			}
-			continue
-		}
-		if c.suspending {
-			for _, p := range l.citiesOfClause(all, k) {
-				if p.city != nil && p.city.IsMember() {
-					from, until := suspensionDates(s, cite.AsOf)
-					out = addOnce(out, learnedMembership{city: *p.city, when: from, until: until, change: suspends})
-				}
-			}
-			continue
-		}
-		if !c.left && !c.joining {
-			// "The board approved the application on 27 June 2028; the
-			// membership takes effect on 1 July 2028": the day the one
-			// city joining becomes a member, though still to come.
-			// "Ihre Mitgliedschaft endete mit Ablauf des 30. Juni 2028":
-			// the day the one city leaving, undated, ceased to be a member.
-			dates := findDates(firstDays(s.text))
-			if len(dates) == 0 || !l.cues.membership.in(s.text, s.units) {
-				continue
-			}
-			switch {
-			case l.cues.takesEffect.in(s.text, s.units):
-				if i := onlyChange(out, joins); i >= 0 {
-					out[i].when, out[i].effective = dates[0].date, true
-				}
-			case l.cues.membershipEnds.in(s.text, s.units):
-				// Of the city leaving, not of another the sentence names.
-				i := onlyChange(out, leaves)
-				if i < 0 || !out[i].when.IsZero() {
-					continue
-				}
-				if !slices.ContainsFunc(l.citiesOfClause(all, k), func(p foundPlace) bool { return p.city == nil || !sameCity(p.city, &out[i].city) }) {
-					out[i].when = dates[0].date
-				}
-			}
-			continue
-		}
-		joinedThen := learnedMembership{when: l.joinDate(s, cite.AsOf)}
-		if d, ok := l.effectiveDate(s); ok {
-			joinedThen.when, joinedThen.effective = d, true
-		}
-		named := l.citiesOfClause(all, k)
-		if len(named) == 0 && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
-			// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
-			// Juli zu", "The board approved the application on 27 June":
-			// the one city the release says joined, on the earlier date.
-			if i := onlyChange(out, joins); i >= 0 {
-				joinedThen.city = out[i].city
-				out = addOnce(out, joinedThen)
-			}
-		}
-		// "Salzgitter becomes the newest member as Hildesheim leaves":
-		// a member leaves, another city joins.
-		for _, p := range named {
-			if l.onlyWhere(s, p) {
-				continue // "Leiter des Büros in Berlin": where, not who
-			}
-			switch member := p.city != nil && p.city.IsMember(); {
-			case c.left && member:
-				out = addOnce(out, learnedMembership{city: *p.city, when: leaveDate(s), change: leaves})
-			case (!c.left || c.joining) && !member:
-				joinedThen.city = l.joined(s, p, cite)
-				out = addOnce(out, joinedThen)
-			case c.joining && p.city.Status == corpus.StatusGuest && l.cues.fullMember.in(s.text, s.units):
-				out = addOnce(out, learnedMembership{city: *p.city, when: joinedThen.when, change: becomesFull})
-			}
+	m := &membershipReading{l: l, cite: cite, all: clausesOf(slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body))}
+	for k, s := range m.all {
+		switch c := l.membershipClause(s, r.Lang); {
+		case c.applying:
+			m.applications(s)
+		case c.suspending:
+			m.suspensions(k, s)
+		case !c.left && !c.joining:
+			m.dateOfChange(k, s)
+		default:
+			m.changes(k, s, c)
 		}
 	}
 	// What no sentence dates, the release says as of its date, or of the
 	// assembly it reports on.
+	out := m.out
 	for i := range out {
 		if out[i].when.IsZero() {
 			out[i].when = undated
@@ -860,6 +795,98 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		}
 	}
 	return out
+}
+
+// membershipReading is what memberships has read of a release so far:
+// its clauses (the title's first) and the changes they state.
+type membershipReading struct {
+	l    *learner
+	all  []sentence
+	cite corpus.Cite
+	out  []learnedMembership
+}
+
+// applications adds the cities, not members, that a clause says applied.
+func (m *membershipReading) applications(s sentence) {
+	for _, p := range m.l.places.citiesNamed(s.text, &m.l.cues.city) {
+		if p.city == nil || !p.city.IsMember() {
+			m.out = addOnce(m.out, learnedMembership{city: m.l.cityOf(s, p), when: m.cite.AsOf, change: applies})
+		}
+	}
+}
+
+// suspensions adds the members whose membership clause k suspends.
+func (m *membershipReading) suspensions(k int, s sentence) {
+	for _, p := range m.l.citiesOfClause(m.all, k) {
+		if p.city != nil && p.city.IsMember() {
+			from, until := suspensionDates(s, m.cite.AsOf)
+			m.out = addOnce(m.out, learnedMembership{city: *p.city, when: from, until: until, change: suspends})
+		}
+	}
+}
+
+// dateOfChange dates the one change the release states by clause k,
+// which says when a membership begins or ends. "The board approved the
+// application on 27 June 2028; the membership takes effect on 1 July
+// 2028": the day the one city joining becomes a member, though still to
+// come. "Ihre Mitgliedschaft endete mit Ablauf des 30. Juni 2028": the
+// day the one city leaving, undated, ceased to be a member.
+func (m *membershipReading) dateOfChange(k int, s sentence) {
+	cues := m.l.cues
+	dates := findDates(firstDays(s.text))
+	if len(dates) == 0 || !cues.membership.in(s.text, s.units) {
+		return
+	}
+	switch {
+	case cues.takesEffect.in(s.text, s.units):
+		if i := onlyChange(m.out, joins); i >= 0 {
+			m.out[i].when, m.out[i].effective = dates[0].date, true
+		}
+	case cues.membershipEnds.in(s.text, s.units):
+		// Of the city leaving, not of another the sentence names.
+		i := onlyChange(m.out, leaves)
+		if i < 0 || !m.out[i].when.IsZero() {
+			return
+		}
+		if !slices.ContainsFunc(m.l.citiesOfClause(m.all, k), func(p foundPlace) bool { return p.city == nil || !sameCity(p.city, &m.out[i].city) }) {
+			m.out[i].when = dates[0].date
+		}
+	}
+}
+
+// changes adds the joins and departures clause k states.
+func (m *membershipReading) changes(k int, s sentence, c membershipClause) {
+	l := m.l
+	joinedThen := learnedMembership{when: l.joinDate(s, m.cite.AsOf)}
+	if d, ok := l.effectiveDate(s); ok {
+		joinedThen.when, joinedThen.effective = d, true
+	}
+	named := l.citiesOfClause(m.all, k)
+	if len(named) == 0 && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
+		// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
+		// Juli zu", "The board approved the application on 27 June":
+		// the one city the release says joined, on the earlier date.
+		if i := onlyChange(m.out, joins); i >= 0 {
+			joinedThen.city = m.out[i].city
+			m.out = addOnce(m.out, joinedThen)
+		}
+	}
+	// "Salzgitter becomes the newest member as Hildesheim leaves":
+	// a member leaves, another city joins.
+	for _, p := range named {
+		if l.onlyWhere(s, p) {
+			continue // "Leiter des Büros in Berlin": where, not who
+		}
+		switch member := p.city != nil && p.city.IsMember(); {
+		case c.left && member:
+			m.out = addOnce(m.out, learnedMembership{city: *p.city, when: leaveDate(s), change: leaves})
+		case (!c.left || c.joining) && !member:
+			joinedThen.city = l.joined(s, p, m.cite)
+			m.out = addOnce(m.out, joinedThen)
+		case c.joining && p.city.Status == corpus.StatusGuest && l.cues.fullMember.in(s.text, s.units):
+			m.out = addOnce(m.out, learnedMembership{city: *p.city, when: joinedThen.when, change: becomesFull})
+		}
+	}
 }
 
 // becomesMember reports whether a clause says something becomes a
@@ -923,28 +950,45 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	names := has(&l.cues.alliance)
 	about := names || has(&l.cues.membership)
 	c := membershipClause{
-		left: has(&l.cues.leave) && about && !l.actsOnOther(s, &l.cues.leaveObjectVerbs, &l.cues.leaveParticiples) ||
-			has(&l.cues.noLonger) && has(&l.cues.memberWord) && names ||
-			names && l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.leaveParticles),
 		// "Ruhen wird die Mitgliedschaft der Stadt Solingen vom 1.
 		// Februar 2029 an": no leaving.
 		suspending: has(&l.cues.suspend) && about,
 	}
-	if c.suspending {
-		c.left = false
-	}
+	c.left = !c.suspending && l.saysLeft(s, names, about)
 	applied, approved := has(&l.cues.applied), has(&l.cues.approved)
 	if !c.left && applied && !approved && (names || has(&l.cues.join)) {
 		return membershipClause{applying: true}
 	}
 	c.approved = approved && (applied || has(&l.cues.membership))
-	c.joining = has(&l.cues.join) && !l.actsOnOther(s, &l.cues.joinObjectVerbs, &l.cues.joinParticiples) || c.approved || names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
-		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0 ||
-		names && l.becomesMember(s)
+	c.joining = c.approved || l.saysJoined(s, names)
 	if has(&l.cues.joinNot) || lang == corpus.German && has(&l.cues.joinNotGerman) {
 		return membershipClause{}
 	}
 	return c
+}
+
+// saysLeft reports whether a clause says a city left: a word for leaving
+// about the alliance or a membership, not one that acts on another thing
+// ("left the fair"); "no longer a member" of the alliance; "tritt … aus".
+// names is whether the clause names the alliance, about whether it names
+// it or a membership.
+func (l *learner) saysLeft(s sentence, names, about bool) bool {
+	has := func(list *cueList) bool { return list.in(s.text, s.units) }
+	return has(&l.cues.leave) && about && !l.actsOnOther(s, &l.cues.leaveObjectVerbs, &l.cues.leaveParticiples) ||
+		has(&l.cues.noLonger) && has(&l.cues.memberWord) && names ||
+		names && l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.leaveParticles)
+}
+
+// saysJoined reports whether a clause says a city joined: a word for
+// joining that acts on no other thing, joining the alliance it names, a
+// particle verb ("tritt … bei", "nahm … als Mitglied auf"), a member
+// since a date, or becoming a member.
+func (l *learner) saysJoined(s sentence, names bool) bool {
+	has := func(list *cueList) bool { return list.in(s.text, s.units) }
+	return has(&l.cues.join) && !l.actsOnOther(s, &l.cues.joinObjectVerbs, &l.cues.joinParticiples) ||
+		names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
+		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0 ||
+		names && l.becomesMember(s)
 }
 
 // givenName reports whether a place of the gazetteer that a text names
@@ -1547,96 +1591,129 @@ func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (corpus.Text, bool
 // Generalsekretär Liu Yi", "Deputy Mayor Sun Haoran", "副市长王立新（Wang
 // Lixin）", "周雅琴教授".
 func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Cite) []corpus.Person {
-	var out []corpus.Person
-	var since corpus.Date // when the sentence says the role was taken
-	add := func(name, alias, role string) {
-		if name == "" || role == "" {
-			return
-		}
-		// A Chinese name the release gives in characters alone is
-		// written in Latin letters too, for the readers of German and
-		// English and for their questions: 陈思远 is Chen Siyuan.
-		if name == alias {
-			if latin := latinName(name, l.surnameLen(name)); latin != "" {
-				name = latin
-			}
-		}
-		// Named twice, once in Chinese script alone: one person.
-		if i := slices.IndexFunc(out, func(p corpus.Person) bool {
-			return p.Name == name || p.Name == alias || slices.Contains(p.Aliases, name)
-		}); i >= 0 {
-			if out[i].Name == alias && name != alias {
-				out[i].Name, out[i].Aliases = name, []string{alias}
-			}
-			return
-		}
-		p := corpus.Person{Name: name, Role: corpus.Text{r.Lang: role}, Since: since, Cite: cite}
-		if alias != "" && alias != name {
-			p.Aliases = []string{alias}
-		}
-		out = append(out, p)
-	}
+	p := &peopleReading{l: l, lang: r.Lang, cite: cite}
 	for _, s := range sentences {
-		since = l.roleSince(s)
-		for _, m := range l.chineseRoles(s.text) {
-			if name, latin := l.chineseNameAfter(s.text[m.end:]); name != "" {
-				add(cmp.Or(latin, name), name, l.places.cityBefore(s.text[:m.start])+s.text[m.start:m.end])
-				continue
-			}
-			if name, latin := l.chineseNameBefore(s.text[:m.start], s.text[m.end:]); name != "" {
-				add(cmp.Or(latin, name), name, s.text[m.start:m.end])
-				continue
-			}
-			if name, latin := l.chineseAppointee(s.text[:m.start]); name != "" {
-				add(cmp.Or(latin, name), name, s.text[m.start:m.end])
-			}
-		}
-		for i := 0; i < len(s.units); i++ {
-			if s.units[i].han {
-				continue
-			}
-			n := l.cues.role.at(s.units, i)
-			if n == 0 {
-				continue
-			}
-			from := i
-			if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) {
-				from = i - 1 // "Heilbronner Wirtschaftsbürgermeister"
-			}
-			// "deputy district mayor": a deputy's role, a word apart at
-			// most, with nothing but a space between ("and vice versa,
-			// Mayor Zhang Min" is the mayor).
-			for k := from - 1; k >= max(from-2, 0) && !s.units[k].han; k-- {
-				if strings.ContainsFunc(s.text[endOf(s.units[k]):s.units[from].start], unicode.IsPunct) {
-					break
-				}
-				if l.cues.deputy.at(s.units, k) > 0 && l.cues.notDeputy.at(s.units, k) == 0 {
-					from = k
-					break
-				}
-			}
-			role := s.text[s.units[from].start:endOf(s.units[i+n-1])]
-			next := i + n
-			next += l.cues.roleLink.at(s.units, next) // "Jurysprecherin war ..."
-			name := l.latinNameAt(s, next)
-			if name == "" {
-				// "Clara Weidemann, youth coordinator of the ISA"
-				var qualified int
-				if name, qualified = l.latinNameBefore(s, from); name != "" {
-					if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
-						qualified += n // "Jörg Seifert, dem Leiter des Amts": Leiter
-					}
-					role = s.text[s.units[qualified].start:endOf(s.units[i+n-1])]
-				}
-			}
-			if name == "" {
-				name = l.appointeeBefore(s, from) // "Zhou Wen has been appointed Deputy Secretary-General"
-			}
-			add(name, "", role)
-			i += n - 1
+		p.since = l.roleSince(s)
+		p.chinese(s)
+		p.latin(s)
+	}
+	return p.out
+}
+
+// peopleReading is what people has read of a release so far.
+type peopleReading struct {
+	l     *learner
+	lang  corpus.Lang
+	cite  corpus.Cite
+	since corpus.Date // when the sentence says the role was taken
+	out   []corpus.Person
+}
+
+// add adds a person by name, alias and role, once.
+func (p *peopleReading) add(name, alias, role string) {
+	if name == "" || role == "" {
+		return
+	}
+	// A Chinese name the release gives in characters alone is written in
+	// Latin letters too, for the readers of German and English and for
+	// their questions: 陈思远 is Chen Siyuan.
+	if name == alias {
+		if latin := latinName(name, p.l.surnameLen(name)); latin != "" {
+			name = latin
 		}
 	}
-	return out
+	// Named twice, once in Chinese script alone: one person.
+	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool {
+		return o.Name == name || o.Name == alias || slices.Contains(o.Aliases, name)
+	}); i >= 0 {
+		if p.out[i].Name == alias && name != alias {
+			p.out[i].Name, p.out[i].Aliases = name, []string{alias}
+		}
+		return
+	}
+	person := corpus.Person{Name: name, Role: corpus.Text{p.lang: role}, Since: p.since, Cite: p.cite}
+	if alias != "" && alias != name {
+		person.Aliases = []string{alias}
+	}
+	p.out = append(p.out, person)
+}
+
+// chinese adds the people a sentence names by a role in Chinese: the
+// name after the role, before it, or the one appointed to it.
+func (p *peopleReading) chinese(s sentence) {
+	l := p.l
+	for _, m := range l.chineseRoles(s.text) {
+		role := s.text[m.start:m.end]
+		if name, latin := l.chineseNameAfter(s.text[m.end:]); name != "" {
+			p.add(cmp.Or(latin, name), name, l.places.cityBefore(s.text[:m.start])+role)
+			continue
+		}
+		if name, latin := l.chineseNameBefore(s.text[:m.start], s.text[m.end:]); name != "" {
+			p.add(cmp.Or(latin, name), name, role)
+			continue
+		}
+		if name, latin := l.chineseAppointee(s.text[:m.start]); name != "" {
+			p.add(cmp.Or(latin, name), name, role)
+		}
+	}
+}
+
+// latin adds the people a sentence names by a role in Latin letters.
+func (p *peopleReading) latin(s sentence) {
+	l := p.l
+	for i := 0; i < len(s.units); i++ {
+		if s.units[i].han {
+			continue
+		}
+		n := l.cues.role.at(s.units, i)
+		if n == 0 {
+			continue
+		}
+		name, role := l.roleHolder(s, l.roleStart(s, i), i+n)
+		p.add(name, "", role)
+		i += n - 1
+	}
+}
+
+// roleStart is where the role whose word is unit i begins: at a city's
+// adjective before it ("Heilbronner Wirtschaftsbürgermeister"), or at a
+// deputy's word a word apart at most, with nothing but a space between
+// ("deputy district mayor"; "and vice versa, Mayor Zhang Min" is the
+// mayor).
+func (l *learner) roleStart(s sentence, i int) int {
+	from := i
+	if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) {
+		from = i - 1
+	}
+	for k := from - 1; k >= max(from-2, 0) && !s.units[k].han; k-- {
+		if strings.ContainsFunc(s.text[endOf(s.units[k]):s.units[from].start], unicode.IsPunct) {
+			break
+		}
+		if l.cues.deputy.at(s.units, k) > 0 && l.cues.notDeputy.at(s.units, k) == 0 {
+			return k
+		}
+	}
+	return from
+}
+
+// roleHolder is the name of who holds the role of units from to end,
+// and the role as the sentence gives it: the name after it ("Jurysprecherin
+// war ..."), before it ("Clara Weidemann, youth coordinator of the ISA"),
+// or appointed to it ("Zhou Wen has been appointed Deputy
+// Secretary-General").
+func (l *learner) roleHolder(s sentence, from, end int) (name, role string) {
+	role = s.text[s.units[from].start:endOf(s.units[end-1])]
+	next := end + l.cues.roleLink.at(s.units, end)
+	if name := l.latinNameAt(s, next); name != "" {
+		return name, role
+	}
+	if name, qualified := l.latinNameBefore(s, from); name != "" {
+		if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
+			qualified += n // "Jörg Seifert, dem Leiter des Amts": Leiter
+		}
+		return name, s.text[s.units[qualified].start:endOf(s.units[end-1])]
+	}
+	return l.appointeeBefore(s, from), role
 }
 
 // span is a range of bytes of a text.

@@ -304,48 +304,19 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	c, lang := m.city, a.lang
 	name := cityNameWithLocal(c, lang)
 	asOf := a.cite(c.Cite)
-	// The question may name a part of a grouping, or the city a district
-	// belongs to: say which member it is.
-	typed := strings.TrimSpace(m.typed)
-	partOf := ""
-	if typed != "" && fold(typed) != fold(c.Name) && !slices.ContainsFunc(textValues(c.Names), func(n string) bool { return fold(n) == fold(typed) }) {
-		partOf = typed
-	}
-	// A member a release says leaves on a day still to come then: gone
-	// once the day has come.
-	leaves := c.IsMember() && c.LeftCite != nil
 	if e.gone(c) {
 		e.sayLeft(a, c, name, aspect)
 		return
 	}
-	// "When did it join?" is not answered by "yes, it is a member";
-	// "When does it leave?" is, with the day it leaves.
+	// A member a release says leaves on a day still to come then: gone
+	// once the day has come. "When did it join?" is not answered by "yes,
+	// it is a member"; "When does it leave?" is, with the day it leaves.
+	leaves := c.IsMember() && c.LeftCite != nil
 	a.lacking = aspect.when && !(aspect.leaving && leaves) && !joinDated(c) && c.FullMemberCite == nil && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
 	switch c.Status {
 	case corpus.StatusMember:
-		switch {
-		case slices.ContainsFunc(c.Parts, func(p corpus.Text) bool { return namedBy(p, partOf) }):
-			others := slices.DeleteFunc(slices.Clone(c.Parts), func(p corpus.Text) bool { return namedBy(p, partOf) })
-			a.say("sayMembership.yes_is_part_of_isa", partOf, name, list(lang, partNames(c.Parts, lang)), list(lang, partNames(others, lang)), asOf)
-		case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
-			a.say("sayMembership.yes_as", partOf, name, asOf)
-		case aspect.founding && e.sayFoundingMember(a, c, name):
+		if done := e.sayMember(a, m, name, asOf, aspect); done {
 			return
-		case aspect.guest:
-			a.say("sayMembership.no_has_no_guest_status", name, asOf)
-		case aspect.when && !e.suspended(c) && e.sayJoinedFirst(a, c, name):
-			return
-		case len(c.Parts) > 0:
-			a.say("sayMembership.yes_grouping", name, list(lang, partNames(c.Parts, lang)), asOf)
-		default:
-			a.say("sayMembership.yes", name, asOf)
-		}
-		e.sayJoined(a, c)
-		if leaves {
-			a.say("sayMembership.leaves", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
-		}
-		if e.suspended(c) {
-			e.saySuspended(a, c, name)
 		}
 	case corpus.StatusGuest:
 		a.say("sayMembership.belongs_to_isa_with_guest", name, asOf)
@@ -368,6 +339,51 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	if c.Status == corpus.StatusNone || c.Status == corpus.StatusFormer {
 		e.sayDidYouMean(a, c.Name)
 	}
+}
+
+// sayMember says that a member is one, by the aspect asked about, when
+// it joined, whether it leaves, and whether its membership is
+// suspended. It reports whether the answer is done: an answer that leads
+// with the founding or the joining says all.
+func (e *Engine) sayMember(a *answerer, m cityMention, name, asOf string, aspect membershipAspect) (done bool) {
+	c, lang := m.city, a.lang
+	partOf := partTyped(m)
+	switch {
+	case slices.ContainsFunc(c.Parts, func(p corpus.Text) bool { return namedBy(p, partOf) }):
+		others := slices.DeleteFunc(slices.Clone(c.Parts), func(p corpus.Text) bool { return namedBy(p, partOf) })
+		a.say("sayMembership.yes_is_part_of_isa", partOf, name, list(lang, partNames(c.Parts, lang)), list(lang, partNames(others, lang)), asOf)
+	case partOf != "" && c.Country == corpus.China && c.Note[lang] != "":
+		a.say("sayMembership.yes_as", partOf, name, asOf)
+	case aspect.founding && e.sayFoundingMember(a, c, name):
+		return true
+	case aspect.guest:
+		a.say("sayMembership.no_has_no_guest_status", name, asOf)
+	case aspect.when && !e.suspended(c) && e.sayJoinedFirst(a, c, name):
+		return true
+	case len(c.Parts) > 0:
+		a.say("sayMembership.yes_grouping", name, list(lang, partNames(c.Parts, lang)), asOf)
+	default:
+		a.say("sayMembership.yes", name, asOf)
+	}
+	e.sayJoined(a, c)
+	if c.LeftCite != nil {
+		a.say("sayMembership.leaves", name, onDate(lang, c.Left), a.cite(*c.LeftCite))
+	}
+	if e.suspended(c) {
+		e.saySuspended(a, c, name)
+	}
+	return false
+}
+
+// partTyped is the name the question gave a member by, when it is none
+// of the member's own: a part of a grouping, or the city a district
+// belongs to, for the answer to say which member it is.
+func partTyped(m cityMention) string {
+	typed := strings.TrimSpace(m.typed)
+	if typed == "" || fold(typed) == fold(m.city.Name) || slices.ContainsFunc(textValues(m.city.Names), func(n string) bool { return fold(n) == fold(typed) }) {
+		return ""
+	}
+	return typed
 }
 
 // sayLeft says when c left, and, asked when it joined, that too: "When

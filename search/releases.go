@@ -819,15 +819,66 @@ func (ts termSet) has(t string) bool {
 // topicWords are what the question asks about beyond the engine's
 // keywords: the words nothing explained, and the people it names.
 func (e *Engine) topicWords(q *question) []topicWord {
-	var texts []string
-	names, nouns, minors, spelled, kinds, afield := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
+	d := &topicDraft{
+		names: map[string]bool{}, nouns: map[string]bool{}, minors: map[string]bool{},
+		spelled: map[string]bool{}, kinds: map[string]bool{}, afield: map[string]bool{},
+		variants: map[string][]string{},
+	}
+	e.addUnknownWords(d, q)
+	e.addNames(d, q)
+	if d.onlyKinds() {
+		// Nothing unknown and no name, or only the kind of fact asked
+		// for ("Where was the ISA stand at Hannover Messe 2026?"): the
+		// question's keywords are its subject, when no fact of the data
+		// answered it ("Hannover Messe 2026" is not the founding
+		// conference's), in the words their concept has in every
+		// language ("Vollversammlung" is 全体大会 too).
+		// But not "How many", which asks, not of what.
+		subject := slices.DeleteFunc(slices.Clone(q.subjectWords), e.asksNumberAlone)
+		d.texts = append(d.texts, subject...)
+		maps.Copy(d.variants, e.conceptVariants(subject))
+	}
+	topic := e.topicOf(d.texts, d.names, d.variants, q.lang)
+	// The kind of fact asked for is the subject when the question has no
+	// other but the alliance or a year: "联盟2030年的预算是多少？" asks for
+	// the budget, which the passage must name. Not without them: "Ab wie
+	// viel Uhr?" after another question asks nothing of its own.
+	kindIsSubject := d.onlyKinds() && (q.has[cAlliance] || len(q.years) > 0)
+	for i := range topic {
+		text := topic[i].text
+		topic[i].noun = d.nouns[text]
+		topic[i].minor = d.minors[text] && !topic[i].name
+		topic[i].spelled = d.spelled[text]
+		topic[i].kind = d.kinds[text] && !kindIsSubject || !d.afield[text] && e.namesKindOf(q, topic, i)
+		topic[i].afield = d.afield[text] && !topic[i].kind
+	}
+	return topic
+}
+
+// topicDraft is the texts of a question's topic as topicWords gathers
+// them, and what each is: a name, a noun, a minor word, spelled right,
+// the kind of fact asked for, a word of another field; and the other
+// names of a name.
+type topicDraft struct {
+	texts                                        []string
+	names, nouns, minors, spelled, kinds, afield map[string]bool
+	variants                                     map[string][]string
+}
+
+// onlyKinds reports whether the texts say nothing but the kind of fact
+// asked for, if anything.
+func (d *topicDraft) onlyKinds() bool {
+	return !slices.ContainsFunc(d.texts, func(t string) bool { return !d.kinds[t] })
+}
+
+// addUnknownWords adds the words of a question nothing explained: a run
+// of Chinese characters, or a glossary phrase, is one.
+func (e *Engine) addUnknownWords(d *topicDraft, q *question) {
 	// A question typed in small letters only has no words in small
 	// letters that say less than its nouns.
 	capitals := slices.ContainsFunc(q.units, func(u unit) bool { return !u.han && u.capital && u.start > 0 })
 	unknown := e.unknownInWords(q)
 	for i := 0; i < len(unknown); i++ {
-		// A run of Chinese characters, or a glossary phrase, is one
-		// topic.
 		u, j := unknown[i], i
 		for j+1 < len(unknown) && sameWord(unknown[j], unknown[j+1]) {
 			j++
@@ -837,95 +888,68 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		if e.learner.cues.measureWords.index(text, nil) == 0 && utf8.RuneCountInString(text) == 1 {
 			continue // a measure word alone: the 篇 of 那篇新闻稿, the 名 of 几名
 		}
-		texts = append(texts, text)
+		d.texts = append(d.texts, text)
 		if slices.ContainsFunc(e.kindWords(q.expects), func(kind *cueList) bool { return kind.inText(text) }) {
 			// "Geld" in "Wie viel Geld …?" says what is asked, not of
 			// what: searched for, but a passage need not hold it.
-			kinds[text] = true
+			d.kinds[text] = true
 		}
-		if !u.han && q.lang == corpus.German && u.capital && u.start > 0 || u.outside {
-			nouns[text] = true
+		latinGerman := !u.han && q.lang == corpus.German
+		if latinGerman && u.capital && u.start > 0 || u.outside {
+			d.nouns[text] = true
 		}
 		if u.afield {
-			afield[text] = true
-		}
-		if !u.han && q.lang == corpus.German && !u.capital && i == j && capitals {
-			minors[text] = true
+			d.afield[text] = true
 		}
 		// English and Chinese write no nouns with capitals: a verb is
 		// what the dictionary gives as one ("reached", 交, 开始).
-		if q.lang != corpus.German && e.bilingual().Verb(text, q.lang) {
-			minors[text] = true
+		if latinGerman && !u.capital && capitals || q.lang != corpus.German && e.bilingual().Verb(text, q.lang) {
+			d.minors[text] = true
 		}
 		if camelCase(text) {
-			names[text] = true // a brand's name: "ReCycle"
+			d.names[text] = true // a brand's name: "ReCycle"
 		}
 		if u.word != 0 && !q.isGuessed(u) {
-			spelled[text] = true // not "budjet", read as "budget" despite its typo
+			d.spelled[text] = true // not "budjet", read as "budget" despite its typo
 		}
 	}
-	variants := map[string][]string{}
+}
+
+// addNames adds the names a question gives: cities read with a typo,
+// cities by their adjective, people, and the cities it names and those
+// that begin a compound ("Deyang-Delegation"), each with its other
+// names.
+func (e *Engine) addNames(d *topicDraft, q *question) {
 	for _, c := range q.misspeltCities {
 		text := q.text[c.units[0].start:endOf(c.units[len(c.units)-1])]
-		if slices.Contains(texts, text) {
-			names[text] = true
-			variants[text] = append(textValues(c.city.Names), c.city.Name)
+		if slices.Contains(d.texts, text) {
+			d.names[text] = true
+			d.variants[text] = append(textValues(c.city.Names), c.city.Name)
 		}
 	}
 	// "der Saarbrücker Stadtrat": the city, in all its names, as a name.
-	for _, text := range texts {
-		if place, ok := e.cityOfAdjective(text); ok && !names[text] {
-			names[text] = true
-			variants[text] = slices.Concat(textValues(place.names), []string{place.name}, place.aliases)
+	for _, text := range d.texts {
+		if place, ok := e.cityOfAdjective(text); ok && !d.names[text] {
+			d.names[text] = true
+			d.variants[text] = slices.Concat(textValues(place.names), []string{place.name}, place.aliases)
 		}
 	}
 	for _, p := range q.people {
-		texts = append(texts, p.Name)
-		names[p.Name] = true
-		variants[p.Name] = p.Aliases // 孙浩然 for Sun Haoran
+		d.texts = append(d.texts, p.Name)
+		d.names[p.Name] = true
+		d.variants[p.Name] = p.Aliases // 孙浩然 for Sun Haoran
 	}
-	// The cities it names, and those that begin a compound
-	// ("Deyang-Delegation").
 	for _, c := range slices.Concat(q.cities, q.modifiers) {
 		// Read with a typo, a city is no subject; but "Saarbrücker" is
 		// Saarbrücken's adjective, no typo.
 		if !c.fuzzy || e.adjectiveOf(c) {
-			texts = append(texts, c.city.Name)
-			names[c.city.Name] = true
+			d.texts = append(d.texts, c.city.Name)
+			d.names[c.city.Name] = true
 			// A city is named in its own script in each language's
 			// releases: Huzhou, 湖州.
-			variants[c.city.Name] = textValues(c.city.Names)
+			d.variants[c.city.Name] = textValues(c.city.Names)
 		}
 	}
-	// onlyKinds reports whether the texts so far say nothing but the
-	// kind of fact asked for, if anything.
-	onlyKinds := func() bool { return !slices.ContainsFunc(texts, func(t string) bool { return !kinds[t] }) }
-	if onlyKinds() {
-		// Nothing unknown and no name, or only the kind of fact asked
-		// for ("Where was the ISA stand at Hannover Messe 2026?"): the
-		// question's keywords are its subject, when no fact of the data
-		// answered it ("Hannover Messe 2026" is not the founding
-		// conference's), in the words their concept has in every
-		// language ("Vollversammlung" is 全体大会 too).
-		// But not "How many", which asks, not of what.
-		subject := slices.DeleteFunc(slices.Clone(q.subjectWords), e.asksNumberAlone)
-		texts = append(texts, subject...)
-		maps.Copy(variants, e.conceptVariants(subject))
-	}
-	topic := e.topicOf(texts, names, variants, q.lang)
-	// The kind of fact asked for is the subject when the question has no
-	// other but the alliance or a year: "联盟2030年的预算是多少？" asks for
-	// the budget, which the passage must name. Not without them: "Ab wie
-	// viel Uhr?" after another question asks nothing of its own.
-	kindIsSubject := onlyKinds() && (q.has[cAlliance] || len(q.years) > 0)
-	for i := range topic {
-		topic[i].noun = nouns[topic[i].text]
-		topic[i].minor = minors[topic[i].text] && !topic[i].name
-		topic[i].spelled = spelled[topic[i].text]
-		topic[i].kind = kinds[topic[i].text] && !kindIsSubject || !afield[topic[i].text] && e.namesKindOf(q, topic, i)
-		topic[i].afield = afield[topic[i].text] && !topic[i].kind
-	}
-	return topic
 }
 
 // namesKindOf reports whether topic word i only says what kind of thing
@@ -1203,83 +1227,18 @@ func (e *Engine) chineseWordTerms(l corpus.Lang, variant string, terms []string)
 // a German compound's parts, each in the first of its senses used there,
 // all together ("Kooperationsbericht" is 合作 and 报告).
 func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang corpus.Lang) []topicWord {
-	type sense struct {
-		word  int
-		lang  corpus.Lang
-		text  string
-		terms []string
-	}
-	type compound struct {
-		word  int
-		lang  corpus.Lang
-		parts [][][]string // each part's senses, each sense's terms
-	}
-	// A correction is the senses of the word a topic word misspells: the
-	// word itself in the question's language, its translations in the
-	// others.
-	type correction struct {
-		word   int
-		senses []sense
-	}
-	var senses []sense
-	var compounds []compound
-	var corrections []correction
-	lookup := map[corpus.Lang][]string{}
-	for i, w := range topic {
-		if w.name || camelCase(w.text) {
-			continue
-		}
-		// A German word in small letters is a verb or an adjective, whose
-		// forms the dictionary lacks ("gewonnen" is no slip of "gewinnen").
-		if !w.spelled && (lang == corpus.English || lang == corpus.German && w.noun) {
-			if right, ok := e.bilingual().Correct(w.text, lang); ok {
-				c := correction{word: i, senses: []sense{{word: i, lang: lang, text: right, terms: searchTerms(e.index.analyze(lang, right))}}}
-				for _, l := range corpus.Langs() {
-					if l != lang && e.index.hasLang(l) {
-						for _, t := range e.translate(right, lang, l) {
-							c.senses = append(c.senses, sense{word: i, lang: l, text: t, terms: searchTerms(e.index.analyze(l, t))})
-						}
-					}
-				}
-				corrections = append(corrections, c)
-				lookup[lang] = append(lookup[lang], w.own...)
-				for _, s := range c.senses {
-					lookup[s.lang] = append(lookup[s.lang], s.terms...)
-				}
-			}
-		}
-		for _, l := range corpus.Langs() {
-			if l == lang || !e.index.hasLang(l) {
-				continue
-			}
-			for _, text := range e.rareSenses(w.text, lang, l) {
-				if terms := searchTerms(e.index.analyze(l, text)); len(terms) > 0 {
-					senses = append(senses, sense{word: i, lang: l, text: text, terms: terms})
-					lookup[l] = append(lookup[l], terms...)
-				}
-			}
-			if lang != corpus.German {
-				continue
-			}
-			if parts := e.partSenses(w.text, l); len(parts) > 1 {
-				compounds = append(compounds, compound{word: i, lang: l, parts: parts})
-				for _, part := range parts {
-					lookup[l] = append(lookup[l], slices.Concat(part...)...)
-				}
-			}
-		}
-	}
-	if len(senses) == 0 && len(compounds) == 0 && len(corrections) == 0 {
+	c := e.candidateSenses(topic, lang)
+	if len(c.senses) == 0 && len(c.compounds) == 0 && len(c.corrections) == 0 {
 		return topic
 	}
-	known, err := e.index.known(ctx, lookup)
+	known, err := e.index.known(ctx, c.lookup)
 	if err != nil {
 		return topic // only a help: the common senses are searched
 	}
 	attested := func(l corpus.Lang, terms []string) bool {
 		return !slices.ContainsFunc(terms, func(t string) bool { return !known[l][t] })
 	}
-	for _, s := range senses {
+	for _, s := range c.senses {
 		if attested(s.lang, s.terms) {
 			e.addVariant(&topic[s.word], s.lang, s.text, true)
 		}
@@ -1289,30 +1248,135 @@ func (e *Engine) withAttestedSenses(ctx context.Context, topic []topicWord, lang
 	// language, when a release holds it in one: "delgation" as
 	// "delegation", 代表团; not "Kassel" as "Kessel" where no release
 	// speaks of a boiler.
-	for _, c := range corrections {
-		known := slices.ContainsFunc(c.senses, func(s sense) bool { return len(s.terms) > 0 && attested(s.lang, s.terms) })
-		if w := &topic[c.word]; known && !attested(lang, w.own) {
-			for _, s := range c.senses {
+	for _, fix := range c.corrections {
+		known := slices.ContainsFunc(fix.senses, func(s otherSense) bool { return len(s.terms) > 0 && attested(s.lang, s.terms) })
+		if w := &topic[fix.word]; known && !attested(lang, w.own) {
+			for _, s := range fix.senses {
 				e.addVariant(w, s.lang, s.text, s.lang != lang)
 			}
 		}
 	}
-	for _, c := range compounds {
-		var group []string
-		for _, part := range c.parts {
-			i := slices.IndexFunc(part, func(terms []string) bool { return attested(c.lang, terms) })
-			if i < 0 {
-				group = nil
-				break
-			}
-			group = append(group, part[i]...)
-		}
-		if len(group) > 1 {
-			w := &topic[c.word]
-			w.parts[c.lang] = append(w.parts[c.lang], group)
+	for _, cp := range c.compounds {
+		if group := attestedParts(cp, attested); len(group) > 1 {
+			w := &topic[cp.word]
+			w.parts[cp.lang] = append(w.parts[cp.lang], group)
 		}
 	}
 	return topic
+}
+
+// otherSense is a sense of topic word number word in language lang, and
+// the terms it is searched by.
+type otherSense struct {
+	word  int
+	lang  corpus.Lang
+	text  string
+	terms []string
+}
+
+// compoundSenses are the senses of a German compound's parts in
+// language lang: each part's senses, each sense's terms.
+type compoundSenses struct {
+	word  int
+	lang  corpus.Lang
+	parts [][][]string
+}
+
+// correction is the senses of the word a topic word misspells: the word
+// itself in the question's language, its translations in the others.
+type correction struct {
+	word   int
+	senses []otherSense
+}
+
+// sensesToAttest is what withAttestedSenses asks the index about: the
+// senses, compounds and corrections of the topic's words, and all their
+// terms by language.
+type sensesToAttest struct {
+	senses      []otherSense
+	compounds   []compoundSenses
+	corrections []correction
+	lookup      map[corpus.Lang][]string
+}
+
+// candidateSenses gathers the topic words' senses in the other
+// languages, their compounds' parts and their corrections.
+func (e *Engine) candidateSenses(topic []topicWord, lang corpus.Lang) *sensesToAttest {
+	c := &sensesToAttest{lookup: map[corpus.Lang][]string{}}
+	for i, w := range topic {
+		if w.name || camelCase(w.text) {
+			continue
+		}
+		// A German word in small letters is a verb or an adjective, whose
+		// forms the dictionary lacks ("gewonnen" is no slip of "gewinnen").
+		if !w.spelled && (lang == corpus.English || lang == corpus.German && w.noun) {
+			if fix, ok := e.correctionOf(i, w.text, lang); ok {
+				c.corrections = append(c.corrections, fix)
+				c.lookup[lang] = append(c.lookup[lang], w.own...)
+				for _, s := range fix.senses {
+					c.lookup[s.lang] = append(c.lookup[s.lang], s.terms...)
+				}
+			}
+		}
+		for _, l := range corpus.Langs() {
+			if l != lang && e.index.hasLang(l) {
+				e.addOtherSenses(c, i, w.text, lang, l)
+			}
+		}
+	}
+	return c
+}
+
+// correctionOf is the correction of topic word number i, text, if the
+// dictionaries know it spelt otherwise by one slip.
+func (e *Engine) correctionOf(i int, text string, lang corpus.Lang) (correction, bool) {
+	right, ok := e.bilingual().Correct(text, lang)
+	if !ok {
+		return correction{}, false
+	}
+	c := correction{word: i, senses: []otherSense{{word: i, lang: lang, text: right, terms: searchTerms(e.index.analyze(lang, right))}}}
+	for _, l := range corpus.Langs() {
+		if l != lang && e.index.hasLang(l) {
+			for _, t := range e.translate(right, lang, l) {
+				c.senses = append(c.senses, otherSense{word: i, lang: l, text: t, terms: searchTerms(e.index.analyze(l, t))})
+			}
+		}
+	}
+	return c, true
+}
+
+// addOtherSenses adds the rarer senses in language l of topic word
+// number i, text, and, for a German word, its compound parts' senses.
+func (e *Engine) addOtherSenses(c *sensesToAttest, i int, text string, lang, l corpus.Lang) {
+	for _, sense := range e.rareSenses(text, lang, l) {
+		if terms := searchTerms(e.index.analyze(l, sense)); len(terms) > 0 {
+			c.senses = append(c.senses, otherSense{word: i, lang: l, text: sense, terms: terms})
+			c.lookup[l] = append(c.lookup[l], terms...)
+		}
+	}
+	if lang != corpus.German {
+		return
+	}
+	if parts := e.partSenses(text, l); len(parts) > 1 {
+		c.compounds = append(c.compounds, compoundSenses{word: i, lang: l, parts: parts})
+		for _, part := range parts {
+			c.lookup[l] = append(c.lookup[l], slices.Concat(part...)...)
+		}
+	}
+}
+
+// attestedParts is the terms of a compound's parts, each part in the
+// first of its senses the releases use, or nil if one part has none.
+func attestedParts(c compoundSenses, attested func(corpus.Lang, []string) bool) []string {
+	var group []string
+	for _, part := range c.parts {
+		i := slices.IndexFunc(part, func(terms []string) bool { return attested(c.lang, terms) })
+		if i < 0 {
+			return nil
+		}
+		group = append(group, part[i]...)
+	}
+	return group
 }
 
 // partSenses are the senses in to of each part of a German compound,
