@@ -181,22 +181,22 @@ func parseHeadings(path string, raw []byte) ([]heading, error) {
 
 // sectionHeading reports whether s is the heading of the about or contact
 // section, and returns any text after the heading's colon
-// ("Kontakt: Stefanie Behmer").
+// ("Kontakt: Stefanie Behmer"). A remark in brackets may follow the
+// heading: "Pressekontakt (ab 2. Mai 2028)", "Media contact (Germany):",
+// "媒体联系人（代理）：谭嘉欣".
 func sectionHeading(s string) (section, string, bool) {
 	s = strings.TrimSpace(s)
 	for _, h := range sectionHeadings {
 		if len(s) < len(h.text) || !strings.EqualFold(s[:len(h.text)], h.text) {
 			continue
 		}
-		rest := strings.TrimSpace(s[len(h.text):])
+		rest := strings.TrimSpace(withoutRemark(s[len(h.text):]))
 		switch {
 		case rest == "":
 		case strings.HasPrefix(rest, ":"):
 			rest = strings.TrimSpace(rest[len(":"):])
 		case strings.HasPrefix(rest, "："):
 			rest = strings.TrimSpace(rest[len("："):])
-		case bracketed(rest):
-			rest = "" // "Pressekontakt (ab 2. Mai 2028)"
 		default:
 			continue // "Kontaktdaten", "Über die ISA hinaus"
 		}
@@ -205,16 +205,23 @@ func sectionHeading(s string) (section, string, bool) {
 	return 0, "", false
 }
 
-// bracketed reports whether s is one remark in brackets, and nothing
-// more: "(ab 2. Mai 2028)", "（佛山）".
-func bracketed(s string) bool {
+// withoutRemark is s without a remark in brackets it opens with: "(ab 2.
+// Mai 2028)", "（代理）：谭嘉欣" is "：谭嘉欣". A remark that holds another
+// bracket, or is not closed, is none.
+func withoutRemark(s string) string {
+	s = strings.TrimSpace(s)
 	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
 		inner, ok := strings.CutPrefix(s, b[0])
-		if ok && strings.HasSuffix(inner, b[1]) && !strings.ContainsAny(strings.TrimSuffix(inner, b[1]), "()（）") {
-			return true
+		if !ok {
+			continue
 		}
+		end := strings.Index(inner, b[1])
+		if end < 0 || strings.ContainsAny(inner[:end], "()（）") {
+			return s
+		}
+		return inner[end+len(b[1]):]
 	}
-	return false
+	return s
 }
 
 // sections sorts the blocks that follow a release's title into its body,

@@ -579,6 +579,13 @@ func TestSectionHeadings(t *testing.T) {
 		// A remark in brackets after the heading.
 		{"Pressekontakt (ab 2. Mai 2028)", sectionContact, ""},
 		{"新闻联系人（佛山）", sectionContact, ""},
+		// A remark in brackets, then the colon and the contact.
+		{"Media contact (Germany):", sectionContact, ""},
+		{"媒体联系人（代理）：谭嘉欣", sectionContact, "谭嘉欣"},
+		{"Kontakt (Stadt Köln): Anna Schmitz", sectionContact, "Anna Schmitz"},
+		// The heading is the whole word for the contact person.
+		{"新闻联络人：邝晓彤", sectionContact, "邝晓彤"},
+		{"媒体联络人", sectionContact, ""},
 	}
 	for _, tt := range tests {
 		section, rest, ok := sectionHeading(tt.line)
@@ -586,7 +593,7 @@ func TestSectionHeadings(t *testing.T) {
 			t.Errorf("%q: section %v, rest %q, heading %v; want %v, %q", tt.line, section, rest, ok, tt.section, tt.rest)
 		}
 	}
-	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)"} {
+	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai"} {
 		if _, _, ok := sectionHeading(line); ok {
 			t.Errorf("%q read as a heading", line)
 		}

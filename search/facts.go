@@ -311,10 +311,10 @@ func replaced(o *corpus.Office, newer []*corpus.Office) bool {
 
 // officeName names an office by its person and organisation.
 func officeName(o *corpus.Office) string {
-	if o.Person != "" {
+	if o.Person != "" && o.Organisation != "" {
 		return o.Person + ", " + o.Organisation
 	}
-	return o.Organisation
+	return cmp.Or(o.Person, o.Organisation)
 }
 
 // contactDetails answers for the details wanted of the offices of kind
@@ -355,10 +355,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, a
 		if details == "" {
 			continue
 		}
-		who := o.Organisation
-		if o.Person != "" {
-			who = o.Person + ", " + o.Organisation
-		}
+		who := officeName(o)
 		if o.Kind == corpus.OfficeSecretariat && !o.Press {
 			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), o.Organisation)
 		}

@@ -1551,12 +1551,18 @@ func moreExact(d, known corpus.Date) bool {
 	return d.Year == known.Year && (known.Month == 0 && d.Month != 0 || known.Month == d.Month && known.Day == 0 && d.Day != 0)
 }
 
+// romanisedNameBefore ends where a Chinese name's romanisation in
+// brackets has given its family name: "苏慧敏（Su ".
+var romanisedNameBefore = regexp.MustCompile(`\p{Han}[（(]\p{Lu}\p{Ll}*\s+$`)
+
 // assemblyPlace is where a sentence says an assembly is held, in every
 // language the place's names are known in: the city after "in" or before
 // "举行", or the host city, marked; else the first city named, unless
 // the clause says that city joined.
 func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (corpus.Text, bool) {
-	found := l.places.find(s.text)
+	// The given name of a Chinese name written out after it is no place:
+	// the "Huimin" of 苏慧敏（Su Huimin）.
+	found := slices.DeleteFunc(l.places.find(s.text), func(p foundPlace) bool { return romanisedNameBefore.MatchString(s.text[:p.start]) })
 	if len(found) == 0 {
 		return nil, false
 	}
