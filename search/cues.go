@@ -39,7 +39,8 @@ type cues struct {
 	admitParticleVerbs, admitParticles                                    cueList
 	effective, takesEffect, membershipEnds, fullMember                    cueList
 	languages, languageUse, personPronouns, deputy                        cueList
-	notANameBeforeCity, thisYear, lastYear, notDeputy                     cueList
+	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
+	relativePronouns                                                      cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -108,6 +109,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"this_year":              &c.thisYear,
 		"last_year":              &c.lastYear,
 		"not_deputy":             &c.notDeputy,
+		"acting":                 &c.acting,
+		"relative_pronouns":      &c.relativePronouns,
 	})
 	if err != nil {
 		return nil, err

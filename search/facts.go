@@ -357,7 +357,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, a
 		}
 		who := officeName(o)
 		if o.Kind == corpus.OfficeSecretariat && !o.Press {
-			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), o.Organisation)
+			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), cmp.Or(o.Organisation, e.secretariatName()))
 		}
 		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))
 	}
@@ -382,10 +382,21 @@ func cityNameFor(e *Engine, name string, lang corpus.Lang) string {
 	return name
 }
 
+// secretariatCity and secretariatName are the city and the name the
+// secretariat's sources last gave: a contact block may give neither,
+// only a person.
 func (e *Engine) secretariatCity() string {
+	return e.secretariatLast(func(o *corpus.Office) string { return o.City })
+}
+
+func (e *Engine) secretariatName() string {
+	return e.secretariatLast(func(o *corpus.Office) string { return o.Organisation })
+}
+
+func (e *Engine) secretariatLast(field func(*corpus.Office) string) string {
 	for _, o := range e.offices(corpus.OfficeSecretariat) {
-		if o.City != "" {
-			return o.City
+		if v := field(o); v != "" {
+			return v
 		}
 	}
 	return ""
@@ -502,7 +513,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 			details := officeDetails(o, lang, []concept{cEmail, cPhone})
 			// A contact block may give no city: the secretariat's is
 			// the one its sources last gave.
-			a.say("secretariat.isa_secretariat_is_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), o.Organisation, details, a.cite(o.Cite))
+			a.say("secretariat.isa_secretariat_is_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), cmp.Or(o.Organisation, e.secretariatName()), details, a.cite(o.Cite))
 		}
 	}
 	people := func() {

@@ -1644,6 +1644,17 @@ func (p *peopleReading) add(name, alias, role string) {
 	p.out = append(p.out, person)
 }
 
+// appoint adds a person appointed to a role: a role the release gave them
+// before is the one they leave ("Deputy Secretary-General Rong Qiang
+// will serve as acting Secretary-General").
+func (p *peopleReading) appoint(name, role string) {
+	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool { return o.Name == name }); i >= 0 && role != "" {
+		p.out[i].Role, p.out[i].Since = corpus.Text{p.lang: role}, p.since
+		return
+	}
+	p.add(name, "", role)
+}
+
 // chinese adds the people a sentence names by a role in Chinese: the
 // name after the role, before it, or the one appointed to it.
 func (p *peopleReading) chinese(s sentence) {
@@ -1675,8 +1686,12 @@ func (p *peopleReading) latin(s sentence) {
 		if n == 0 {
 			continue
 		}
-		name, role := l.roleHolder(s, l.roleStart(s, i), i+n)
-		p.add(name, "", role)
+		name, role, appointed := l.roleHolder(s, l.roleStart(s, i), i+n)
+		if appointed {
+			p.appoint(name, role)
+		} else {
+			p.add(name, "", role)
+		}
 		i += n - 1
 	}
 }
@@ -1695,7 +1710,7 @@ func (l *learner) roleStart(s sentence, i int) int {
 		if strings.ContainsFunc(s.text[endOf(s.units[k]):s.units[from].start], unicode.IsPunct) {
 			break
 		}
-		if l.cues.deputy.at(s.units, k) > 0 && l.cues.notDeputy.at(s.units, k) == 0 {
+		if l.cues.deputy.at(s.units, k) > 0 && l.cues.notDeputy.at(s.units, k) == 0 || l.cues.acting.at(s.units, k) > 0 {
 			return k
 		}
 	}
@@ -1706,20 +1721,24 @@ func (l *learner) roleStart(s sentence, i int) int {
 // and the role as the sentence gives it: the name after it ("Jurysprecherin
 // war ..."), before it ("Clara Weidemann, youth coordinator of the ISA"),
 // or appointed to it ("Zhou Wen has been appointed Deputy
-// Secretary-General").
-func (l *learner) roleHolder(s sentence, from, end int) (name, role string) {
+// Secretary-General"), which appointed reports.
+func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appointed bool) {
 	role = s.text[s.units[from].start:endOf(s.units[end-1])]
 	next := end + l.cues.roleLink.at(s.units, end)
 	if name := l.latinNameAt(s, next); name != "" {
-		return name, role
+		return name, role, false
 	}
 	if name, qualified := l.latinNameBefore(s, from); name != "" {
 		if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
 			qualified += n // "Jörg Seifert, dem Leiter des Amts": Leiter
 		}
-		return name, s.text[s.units[qualified].start:endOf(s.units[end-1])]
+		if l.cues.relativePronouns.at(s.units, qualified) > 0 {
+			qualified = from // "Rong Qiang, who remains acting Secretary-General"
+		}
+		return name, s.text[s.units[qualified].start:endOf(s.units[end-1])], false
 	}
-	return l.appointeeBefore(s, from), role
+	name = l.appointeeBefore(s, from)
+	return name, role, name != ""
 }
 
 // span is a range of bytes of a text.
@@ -1801,6 +1820,11 @@ func (l *learner) appointeeBefore(s sentence, i int) string {
 			continue
 		}
 		for start := max(0, j-3); start < j; start++ {
+			// Not the "General Rong Qiang" of "Deputy
+			// Secretary-General Rong Qiang".
+			if strings.HasSuffix(s.text[:s.units[start].start], "-") {
+				continue
+			}
 			if name := l.latinNameAt(s, start); name != "" && s.units[start].start+len(name) == endOf(s.units[j-1]) {
 				return name
 			}

@@ -289,6 +289,11 @@ func TestLearn(t *testing.T) {
 			// An adverb between the name and the appointing verb.
 			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2026-11-01"},
 			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
+			// The role someone is appointed to, not the one they leave;
+			// an acting one is the role; a relative clause is no role.
+			{corpus.English, "Secretary-General", "With effect from 1 March 2033, Deputy Secretary-General Rong Qiang will serve as acting Secretary-General until the plenary assembly elects a successor.",
+				"", "", "Rong Qiang: acting Secretary-General since 2033-03-01"},
+			{corpus.English, "Deputy", "She serves alongside Rong Qiang, who remains acting Secretary-General until August.", "", "", "Rong Qiang: acting Secretary-General"},
 			{corpus.German, "Koordination", "Koordiniert wird die Mitarbeit der Stadt von Jörg Seifert, dem Leiter des Amts für Wirtschaftsförderung.", "", "", "Jörg Seifert: Leiter"},
 			{corpus.German, "Klinik", "Es unterzeichneten der Direktor des Klinikums, Prof. Dr. Matthias Reinholz, und die Präsidentin des Krankenhauses.", "", "", ""},
 			// A name is not read into the verb after it (作工作报告); a name

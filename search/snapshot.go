@@ -41,7 +41,7 @@ const (
 
 // learnerVersion is part of what kept learning is valid for: changing
 // how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-77"
+const learnerVersion = "isabot-learner-78"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {

@@ -3390,3 +3390,19 @@ func TestAboutReleaseWeighedFurtherDown(t *testing.T) {
 		t.Errorf("%s (rule %s)", a.Text, a.Rule)
 	}
 }
+
+func TestSecretariatNamedWhenABlockNamesOnlyAPerson(t *testing.T) {
+	// The newest contact block of the secretariat gives its acting press
+	// contact and her numbers, not the secretariat's name: the answer
+	// names it as the sources last did, with the newest details.
+	e := engineWithRelease(t, "2033-06-13-daili.txt", "佛山，2033年6月13日\n\n新闻稿\n\n秘书处新闻联络工作由谭嘉欣代理\n\n"+
+		"本文为虚构测试新闻稿。2033年6月1日至9月30日期间，秘书处的新闻联络工作由谭嘉欣代理。\n\n"+
+		"新闻联络人（代理）：谭嘉欣\n电话：+86 757 2878 4797\n电子邮箱：tanjiaxin@isa-foshan.example\n")
+	a, err := e.Answer(context.Background(), "Where is the ISA secretariat?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "tanjiaxin@isa-foshan.example") || strings.Contains(a.Text, "()") {
+		t.Errorf("secretariat: %s", a.Text)
+	}
+}
