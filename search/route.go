@@ -117,10 +117,12 @@ var rules = []rule{
 			}
 			return e.membership(q.lang, []cityMention{{city: c}}, membershipAspect{}), true
 		})},
-	// A name no gazetteer knows is said to be unknown.
+	// A name no gazetteer knows is said to be unknown, unless a release
+	// says what the question asks of it: "What did Feldhaus do before he
+	// became press officer?" names a person.
 	{"unknown-city", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun() && !q.has[cPerson]
-	}, fact(func(e *Engine, q *question) answer.Answer { return e.unknownCity(q.lang, q.unknownName()) })},
+	}, unlessReleaseSays(fact(func(e *Engine, q *question) answer.Answer { return e.unknownCity(q.lang, q.unknownName()) }))},
 	// "Who is the deputy secretary-general?" names a person by the role
 	// the data gives them.
 	{"person-by-role", func(q *question) bool { return q.has[cPerson] && len(q.people) == 0 && q.unknownWords() > 0 },

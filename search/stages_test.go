@@ -3406,3 +3406,27 @@ func TestSecretariatNamedWhenABlockNamesOnlyAPerson(t *testing.T) {
 		t.Errorf("secretariat: %s", a.Text)
 	}
 }
+
+func TestUnknownNameThatAReleaseExplains(t *testing.T) {
+	// A word no gazetteer knows, in a question that reads like one about
+	// membership, is no unknown city when a release says what is asked
+	// of it.
+	e := engineWithRelease(t, "2032-04-23-preis.txt", "Hannover, 23. April 2032\n\nPressemitteilung\n\nKooperationspreis für Solingen und Deyang\n\n"+
+		"Diese Pressemitteilung ist eine fiktive Testmeldung. Der ISA-Kooperationspreis wurde am 21. April 2032 auf der Hannover Messe verliehen. "+
+		"Er ging an zwei Unternehmen aus Solingen und Deyang.\n")
+	a, err := e.Answer(context.Background(), "An welchem Tag wurde der Kooperationspreis verliehen?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "21. April") || strings.Contains(a.Text, "kenne ich nicht") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+	// A name that no release holds either is still unknown.
+	a, err = e.Answer(context.Background(), "Ist Kleinmusterhausen Mitglied?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule != "unknown-city" {
+		t.Errorf("Kleinmusterhausen: rule %s: %s", a.Rule, a.Text)
+	}
+}
