@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/isa-alliance/isabot/corpus"
@@ -517,8 +518,9 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 		}
 	}
 	people := func() {
+		today := e.now()
 		for _, p := range e.data.Alliance.People {
-			if p.Successor == "" && strings.Contains(strings.ToLower(p.Role[corpus.English]), "secretariat") {
+			if holdsRoleOn(&p, today) && e.ofSecretariat(&p) {
 				a.say("common.name_details_as_of", personName(&p, lang), personRole(&p, lang), a.cite(p.Cite))
 			}
 		}
@@ -548,6 +550,26 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 		return e.notAnswered(lang)
 	}
 	return a.done(answer.KindSecretariat, confidenceFact)
+}
+
+// holdsRoleOn reports whether someone holds their role on day: taken by
+// then, and not yet handed on. An acting Secretary-General holds the role
+// until the day the one elected takes office.
+func holdsRoleOn(p *corpus.Person, day time.Time) bool {
+	taken := p.Since.IsZero() || !day.Before(p.Since.Time())
+	kept := p.Successor == "" || day.Before(p.Until.Time())
+	return taken && kept
+}
+
+// ofSecretariat reports whether someone's role, in a language of it,
+// is one of the secretariat's ("Generalsekretär", 副秘书长).
+func (e *Engine) ofSecretariat(p *corpus.Person) bool {
+	for lang, role := range p.Role {
+		if e.read(role, lang).has[cSecretariat] {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) person(lang corpus.Lang, people []*corpus.Person) answer.Answer {

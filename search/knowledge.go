@@ -455,54 +455,131 @@ func (m *merger) person(p corpus.Person) {
 				x.Aliases = append(slices.Clip(x.Aliases), alias) // the data files' slice stays as it is
 			}
 		}
-		if x.Since.IsZero() && sameRole(x.Role, p.Role) {
-			x.Since = p.Since // a later release may say since when
+		switch {
+		case !p.Since.IsZero() && otherRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf):
+			// A role of another's they take from a day: "Deputy
+			// Secretary-General Rong Qiang will serve as acting
+			// Secretary-General" from 1 March.
+			p.Aliases, p.Name = x.Aliases, x.Name
+			m.succeed(&p)
+			*x = p
+		case otherRole(x.Role, p.Role):
+		default:
+			// The same role, maybe in another language (秘书长 for the
+			// Secretary-General): its words, and since when, if the
+			// release says.
+			for lang, r := range p.Role {
+				if x.Role[lang] == "" {
+					x.Role = maps.Clone(x.Role) // the data files' map stays as it is
+					x.Role[lang] = r
+				}
+			}
+			if x.Since.IsZero() {
+				x.Since = p.Since
+				m.tookOverOn(x.Name, p.Since)
+			}
 		}
 		return
 	}
-	// A newer holder of a role the data give someone in more languages
-	// takes those words for it: 谭静怡, 副秘书长 from 2026, is the Deputy
-	// Secretary-General that Rong Qiang was as of 2022, and succeeds him.
+	m.succeed(&p)
+	m.data.Alliance.People = append(m.data.Alliance.People, p)
+}
+
+// succeed makes p the successor of the holder of p's role, if another
+// holds it: a newer holder of a role the data give someone in more
+// languages takes those words for it: 谭静怡, 副秘书长 from 2026, is the
+// Deputy Secretary-General that Rong Qiang was as of 2022, and succeeds
+// him.
+func (m *merger) succeed(p *corpus.Person) {
 	for i := range m.data.Alliance.People {
 		x := &m.data.Alliance.People[i]
-		if x.Successor == "" && sameRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf) {
-			role := maps.Clone(x.Role)
-			maps.Copy(role, p.Role)
-			p.Role = role
+		if x.Name != p.Name && x.Successor == "" && sameRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf) {
+			if !saysMore(p.Role, x.Role) {
+				role := maps.Clone(x.Role)
+				maps.Copy(role, p.Role)
+				p.Role = role
+			}
 			x.Successor, x.Until = p.Name, p.AsOf
 			if !p.Since.IsZero() {
 				x.Until = p.Since // the day the successor took over
 			}
-			break
+			return
 		}
 	}
-	m.data.Alliance.People = append(m.data.Alliance.People, p)
 }
 
-// sameRole reports whether two roles, each in some languages, are the
-// same in a language they share: equal, or the one ending in the other
-// (联盟秘书处副秘书长 and 副秘书长).
-func sameRole(a, b corpus.Text) bool {
-	for lang, ra := range a {
-		rb, ok := b[lang]
-		if !ok || ra == "" || rb == "" {
-			continue
+// otherRole reports whether two roles are given in a language they share
+// and are not the same.
+func otherRole(a, b corpus.Text) bool {
+	shared := false
+	for lang := range a {
+		if a[lang] != "" && b[lang] != "" {
+			shared = true
 		}
-		if strings.EqualFold(ra, rb) || suffixRole(ra, rb) || suffixRole(rb, ra) || qualifiedRole(ra, rb) || qualifiedRole(rb, ra) {
+	}
+	return shared && !sameRole(a, b)
+}
+
+// saysMore reports whether a role says more than the same role other,
+// in a language both are given in: "acting Secretary-General" is not all
+// that "Generalsekretär" says, and takes no words of it.
+func saysMore(role, other corpus.Text) bool {
+	for lang, r := range role {
+		if o, ok := other[lang]; ok && !strings.EqualFold(roleHead(r), roleHead(o)) && suffixRole(roleHead(r), roleHead(o)) {
 			return true
 		}
 	}
 	return false
 }
 
-// qualifiedRole reports whether role is the shorter role other with
-// whose it is after it: "Deputy Secretary-General of the ISA secretariat"
-// is a "Deputy Secretary-General", "stellvertretender Generalsekretär
-// des ISA-Sekretariats" a "stellvertretender Generalsekretär".
-func qualifiedRole(role, other string) bool {
-	rest, ok := strings.CutPrefix(strings.ToLower(role), strings.ToLower(other)+" ")
-	if !ok {
-		return false
+// tookOverOn dates the succession of whom a release names as the
+// successor once it says since when they hold the role: "Su Huimin …
+// takes office in August" and later "将于2033年8月1日正式就任".
+func (m *merger) tookOverOn(successor string, since corpus.Date) {
+	if since.IsZero() {
+		return
 	}
-	return slices.ContainsFunc([]string{"of ", "for ", "in ", "des ", "der ", "für "}, func(p string) bool { return strings.HasPrefix(rest, p) })
+	for i := range m.data.Alliance.People {
+		if x := &m.data.Alliance.People[i]; x.Successor == successor {
+			x.Until = since
+		}
+	}
+}
+
+// sameRole reports whether two roles, each in some languages, are the
+// same in a language they share: equal, or the one ending in the other
+// (联盟秘书处副秘书长 and 副秘书长), or the one with whose it is after it
+// the other ("Deputy Secretary-General of the ISA secretariat" is a
+// "Deputy Secretary-General"; "Secretary-General of the ISA secretariat"
+// is the role of an "acting Secretary-General").
+func sameRole(a, b corpus.Text) bool {
+	for lang, ra := range a {
+		rb, ok := b[lang]
+		if !ok || ra == "" || rb == "" {
+			continue
+		}
+		if sameRoleText(ra, rb) || sameRoleText(roleHead(ra), rb) || sameRoleText(ra, roleHead(rb)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRoleText reports whether two roles are equal, or the one ends in
+// the other and is no deputy's.
+func sameRoleText(a, b string) bool {
+	return strings.EqualFold(a, b) || suffixRole(a, b) || suffixRole(b, a)
+}
+
+// roleHead is a role without whose it is: "Deputy Secretary-General of the
+// ISA secretariat" is a "Deputy Secretary-General", "stellvertretender
+// Generalsekretär des ISA-Sekretariats" a "stellvertretender
+// Generalsekretär". A role that says nothing of whose is its own head.
+func roleHead(role string) string {
+	for _, p := range []string{" of ", " for ", " in ", " des ", " der ", " für "} {
+		if i := strings.Index(role, p); i > 0 {
+			return role[:i]
+		}
+	}
+	return role
 }

@@ -39,9 +39,10 @@ const (
 	learnedFile  = "isabot-learned.gob"
 )
 
-// learnerVersion is part of what kept learning is valid for: changing
-// how facts are learned must change it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-78"
+// learnerVersion is part of what kept learning and the kept merged facts
+// are valid for: changing how facts are learned or merged must change
+// it, as mappingVersion for the index.
+const learnerVersion = "isabot-learner-79"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {

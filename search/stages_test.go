@@ -3430,3 +3430,59 @@ func TestUnknownNameThatAReleaseExplains(t *testing.T) {
 		t.Errorf("Kleinmusterhausen: rule %s: %s", a.Rule, a.Text)
 	}
 }
+
+func TestMergeActingHolderThenTheElected(t *testing.T) {
+	// The deputy acts as Secretary-General from 1 March; the one elected
+	// is named without a day, then with the day she takes office. Until
+	// that day the acting one holds the role, the secretariat's answer
+	// says, and after it the elected one.
+	cite := func(y, m, d int) corpus.Cite {
+		return corpus.Cite{Source: "s", AsOf: corpus.Date{Year: y, Month: time.Month(m), Day: d}}
+	}
+	base := &corpus.Data{Alliance: corpus.Alliance{People: []corpus.Person{
+		{Name: "Liu Yi", Role: corpus.Text{corpus.English: "Secretary-General of the ISA secretariat in Foshan"}, Cite: cite(2022, 0, 0)},
+		{Name: "Rong Qiang", Role: corpus.Text{corpus.English: "Deputy Secretary-General of the ISA secretariat"}, Cite: cite(2022, 0, 0)},
+	}}}
+	learnt := map[string]*learned{}
+	add := func(id string, day time.Time, p corpus.Person) {
+		learnt[id] = &learned{release: &corpus.Release{ID: id, Date: day}, people: []corpus.Person{p}}
+	}
+	add("r1", time.Date(2033, 2, 7, 0, 0, 0, 0, time.UTC), corpus.Person{Name: "Rong Qiang", Role: corpus.Text{corpus.English: "acting Secretary-General"}, Since: corpus.Date{Year: 2033, Month: 3, Day: 1}})
+	add("r2", time.Date(2033, 5, 16, 0, 0, 0, 0, time.UTC), corpus.Person{Name: "Su Huimin", Role: corpus.Text{corpus.English: "Secretary-General"}})
+	add("r3", time.Date(2033, 6, 13, 0, 0, 0, 0, time.UTC), corpus.Person{Name: "Su Huimin", Aliases: []string{"苏慧敏"}, Role: corpus.Text{corpus.Chinese: "秘书长"}, Since: corpus.Date{Year: 2033, Month: 8, Day: 1}})
+	people := merge(base, learnt).Alliance.People
+	byName := map[string]corpus.Person{}
+	for _, p := range people {
+		byName[p.Name] = p
+	}
+	if p := byName["Liu Yi"]; p.Successor != "Rong Qiang" || p.Until != (corpus.Date{Year: 2033, Month: 3, Day: 1}) {
+		t.Errorf("Liu Yi: successor %q until %v", p.Successor, p.Until)
+	}
+	if p := byName["Rong Qiang"]; p.Role[corpus.English] != "acting Secretary-General" || p.Successor != "Su Huimin" || p.Until != (corpus.Date{Year: 2033, Month: 8, Day: 1}) {
+		t.Errorf("Rong Qiang: %+v", p)
+	}
+	if p := byName["Su Huimin"]; p.Role[corpus.Chinese] != "秘书长" || p.Since != (corpus.Date{Year: 2033, Month: 8, Day: 1}) {
+		t.Errorf("Su Huimin: %+v", p)
+	}
+	for _, tt := range []struct {
+		day  time.Time
+		want string
+	}{
+		{time.Date(2033, 2, 1, 0, 0, 0, 0, time.UTC), "Liu Yi"},
+		{time.Date(2033, 7, 1, 0, 0, 0, 0, time.UTC), "Rong Qiang"},
+		{time.Date(2033, 8, 1, 0, 0, 0, 0, time.UTC), "Su Huimin"},
+	} {
+		var holders []string
+		for _, p := range people {
+			if p.Name != "Liu Yi" && p.Name != "Rong Qiang" && p.Name != "Su Huimin" {
+				continue
+			}
+			if holdsRoleOn(&p, tt.day) {
+				holders = append(holders, p.Name)
+			}
+		}
+		if len(holders) != 1 || holders[0] != tt.want {
+			t.Errorf("on %s: %v hold the role, want %s", tt.day.Format(time.DateOnly), holders, tt.want)
+		}
+	}
+}
