@@ -65,6 +65,10 @@ type question struct {
 	// citiesOnlyWhere is whether the cities it names only say where an
 	// assembly met (onlyWhere).
 	citiesOnlyWhere bool
+	// contactKind is the kind of office whose contact person, named in
+	// no role of the data, the question names ("Is Miriam Osterkamp still
+	// the press contact?"), or "".
+	contactKind string
 	// asksSuccessor is whether it asks who followed someone: "Wer ist
 	// Nachfolger von Liu Yi?", "谁接替了刘毅？"; asksEarlier whether it asks
 	// what someone did before: "Was hat sie vorher gemacht?".
@@ -168,6 +172,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
 	q.namesContactPerson = e.message.contactPersonRoles.in(q.text, q.units)
+	q.contactKind = e.contactNamed(q)
 	q.asksYear = e.message.asksYear.in(q.text, q.units)
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
@@ -181,6 +186,27 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.countsOther = e.countsUnknown(q)
 	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
 	return q
+}
+
+// contactNamed is the kind of the newest office whose contact person the
+// question names by name, among the words nothing else explained: by
+// their whole name, or a surname long enough to name them alone.
+func (e *Engine) contactNamed(q *question) string {
+	if len(q.people) > 0 || len(q.unknown) == 0 {
+		return ""
+	}
+	for _, kind := range []string{corpus.OfficeGerman, corpus.OfficeSecretariat} {
+		for _, o := range e.offices(kind) {
+			if o.Person == "" {
+				continue
+			}
+			surname, alone := surnameOf(&corpus.Person{Name: o.Person})
+			if strings.Contains(q.text, o.Person) || alone && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.raw == surname }) {
+				return kind
+			}
+		}
+	}
+	return ""
 }
 
 // countsUnknown reports whether what q asks the number of, by any of its

@@ -161,6 +161,18 @@ var rules = []rule{
 			len(requestedDetails(q.has)) == 0 &&
 			(q.asksEarlier || q.expects == anAge || q.unknownWords() > 0 && (q.has[cNew] || q.has[cAlliance]) && len(q.cities) == 0 && !q.namesUnknown())
 	}, aboutContactPerson},
+	// "Is Miriam Osterkamp still the press contact?": whether someone a
+	// contact block named is the contact today is the contact of today,
+	// with those before.
+	{"contact-now", func(q *question) bool {
+		return q.contactKind != "" && q.asksNow && q.has[cContact] && len(requestedDetails(q.has)) == 0
+	}, holding(func(e *Engine, q *question) answer.Answer {
+		kind := q.contactKind
+		if officeAsked(e, q) == corpus.OfficeSecretariat {
+			kind = corpus.OfficeSecretariat // "… still the press contact in Foshan?"
+		}
+		return e.contact(q.lang, kind, timeAsked(q), q.has[cHow], false)
+	})},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
 		return n > 1 || n == 1 && q.unknownIsNoun() && q.subjects() < 2

@@ -3486,3 +3486,24 @@ func TestMergeActingHolderThenTheElected(t *testing.T) {
 		}
 	}
 }
+
+func TestStillTheContact(t *testing.T) {
+	// A contact person whom only contact blocks name, asked whether she
+	// still is the contact: the contact of today answers, not the
+	// release that named her.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"Testmeldung: Neue Ansprechpartnerin\"\ndate: 2033-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Pressearbeit übernimmt Anna Schmitz.\n\nPressekontakt:\nAnna Schmitz\nDeutsches Sekretariat der ISA\nTelefon: +49 30 1111 22\nE-Mail: schmitz@isa.example\n",
+		"---\ntitle: \"Testmeldung: Wechsel in der Pressestelle\"\ndate: 2033-05-02\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Ab sofort ist die Pressestelle neu besetzt.\n\nPressekontakt:\nJana Brandt\nDeutsches Sekretariat der ISA\nTelefon: +49 30 1111 33\nE-Mail: brandt@isa.example\n",
+	)
+	e.now = func() time.Time { return time.Date(2033, 6, 1, 0, 0, 0, 0, time.UTC) }
+	for _, q := range []string{"Is Anna Schmitz still the press contact?", "Ist Frau Schmitz noch Ansprechpartnerin für die Presse?"} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "Jana Brandt") {
+			t.Errorf("%s: %s", q, a.Text)
+		}
+	}
+}
