@@ -180,17 +180,20 @@ func parseHeadings(path string, raw []byte) ([]heading, error) {
 }
 
 // sectionHeading reports whether s is the heading of the about or contact
-// section, and returns any text after the heading's colon
-// ("Kontakt: Stefanie Behmer"). A remark in brackets may follow the
-// heading: "Pressekontakt (ab 2. Mai 2028)", "Media contact (Germany):",
-// "媒体联系人（代理）：谭嘉欣".
-func sectionHeading(s string) (section, string, bool) {
+// section, and returns the lines it gives the section: any text after the
+// heading's colon ("Kontakt: Stefanie Behmer"). A remark in brackets may
+// follow the heading ("Media contact (Germany):", "媒体联系人（代理）：谭嘉欣");
+// one that gives a day is a line of its own, as a label ("Pressekontakt
+// (ab 1. Juni 2033): Jana Brandt" gives "ab 1. Juni 2033:"). After a
+// remark, a sentence is no contact: "Kontakt (für Aussteller):
+// Unternehmen, die einen Stand buchen möchten, …" is the body's.
+func sectionHeading(s string) (section, []string, bool) {
 	s = strings.TrimSpace(s)
 	for _, h := range sectionHeadings {
 		if len(s) < len(h.text) || !strings.EqualFold(s[:len(h.text)], h.text) {
 			continue
 		}
-		rest := strings.TrimSpace(withoutRemark(s[len(h.text):]))
+		remark, rest := cutRemark(s[len(h.text):])
 		switch {
 		case rest == "":
 		case strings.HasPrefix(rest, ":"):
@@ -200,15 +203,30 @@ func sectionHeading(s string) (section, string, bool) {
 		default:
 			continue // "Kontaktdaten", "Über die ISA hinaus"
 		}
-		return h.section, rest, true
+		if remark != "" && utf8.RuneCountInString(rest) > maxRemarkedContact {
+			continue
+		}
+		var lines []string
+		if strings.ContainsFunc(remark, unicode.IsDigit) {
+			lines = append(lines, remark+":")
+		}
+		if rest != "" {
+			lines = append(lines, rest)
+		}
+		return h.section, lines, true
 	}
-	return 0, "", false
+	return 0, nil, false
 }
 
-// withoutRemark is s without a remark in brackets it opens with: "(ab 2.
-// Mai 2028)", "（代理）：谭嘉欣" is "：谭嘉欣". A remark that holds another
-// bracket, or is not closed, is none.
-func withoutRemark(s string) string {
+// maxRemarkedContact bounds the text after a heading with a remark: a
+// name, a role, a number, not a sentence.
+const maxRemarkedContact = 60
+
+// cutRemark cuts a remark in brackets from the start of s, and returns it
+// without its brackets and the rest: "(ab 2. Mai 2028)" is "ab 2. Mai
+// 2028" and "", "（代理）：谭嘉欣" is "代理" and "：谭嘉欣". A remark that
+// holds another bracket, or is not closed, is none.
+func cutRemark(s string) (remark, rest string) {
 	s = strings.TrimSpace(s)
 	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
 		inner, ok := strings.CutPrefix(s, b[0])
@@ -217,11 +235,11 @@ func withoutRemark(s string) string {
 		}
 		end := strings.Index(inner, b[1])
 		if end < 0 || strings.ContainsAny(inner[:end], "()（）") {
-			return s
+			return "", s
 		}
-		return inner[end+len(b[1]):]
+		return strings.TrimSpace(inner[:end]), strings.TrimSpace(inner[end+len(b[1]):])
 	}
-	return s
+	return "", s
 }
 
 // sections sorts the blocks that follow a release's title into its body,
@@ -238,15 +256,12 @@ func (f *releaseFile) sections(r *Release, blocks []block, after int, dehyphenat
 	for _, b := range blocks {
 		texts := b.texts()
 		first := clean(texts[0])
-		if next, rest, ok := sectionHeading(first); ok {
+		if next, lines, ok := sectionHeading(first); ok {
 			if len(r.Body) == 0 {
 				return f.errorf(b[0].num, "no body text before %q", first)
 			}
 			sec = next
-			texts = texts[1:]
-			if rest != "" {
-				texts = append([]string{rest}, texts...)
-			}
+			texts = append(lines, texts[1:]...)
 		}
 		switch sec {
 		case sectionBody, sectionAbout:

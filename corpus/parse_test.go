@@ -577,7 +577,7 @@ func TestSectionHeadings(t *testing.T) {
 		{"关于联盟：", sectionAbout, ""},
 		{"About the alliance", sectionAbout, ""},
 		// A remark in brackets after the heading.
-		{"Pressekontakt (ab 2. Mai 2028)", sectionContact, ""},
+		{"Pressekontakt (ab 2. Mai 2028)", sectionContact, "ab 2. Mai 2028:"},
 		{"新闻联系人（佛山）", sectionContact, ""},
 		// A remark in brackets, then the colon and the contact.
 		{"Media contact (Germany):", sectionContact, ""},
@@ -586,14 +586,17 @@ func TestSectionHeadings(t *testing.T) {
 		// The heading is the whole word for the contact person.
 		{"新闻联络人：邝晓彤", sectionContact, "邝晓彤"},
 		{"媒体联络人", sectionContact, ""},
+		// A remark that gives a day is a label of its own.
+		{"Pressekontakt (ab 1. Juni 2033): Jana Brandt", sectionContact, "ab 1. Juni 2033:|Jana Brandt"},
 	}
 	for _, tt := range tests {
-		section, rest, ok := sectionHeading(tt.line)
-		if !ok || section != tt.section || rest != tt.rest {
-			t.Errorf("%q: section %v, rest %q, heading %v; want %v, %q", tt.line, section, rest, ok, tt.section, tt.rest)
+		section, lines, ok := sectionHeading(tt.line)
+		if rest := strings.Join(lines, "|"); !ok || section != tt.section || rest != tt.rest {
+			t.Errorf("%q: section %v, lines %q, heading %v; want %v, %q", tt.line, section, rest, ok, tt.section, tt.rest)
 		}
 	}
-	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai"} {
+	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai",
+		"Kontakt (für Aussteller): Unternehmen, die einen Stand buchen möchten, melden sich bis Ende März beim Sekretariat."} {
 		if _, _, ok := sectionHeading(line); ok {
 			t.Errorf("%q read as a heading", line)
 		}

@@ -677,14 +677,14 @@ func (w *sentenceWeighing) passages(found []scoredPassage) ([]scoredPassage, int
 // languages a sentence names is its own subject's, not one of the next
 // sentence's people.
 func windows(sentences []string, want answerType) []string {
-	var windows []string
+	var out []string
 	for i := range sentences {
-		windows = append(windows, sentences[i])
+		out = append(out, sentences[i])
 		if i+1 < len(sentences) && want != aLanguage {
-			windows = append(windows, sentences[i]+" "+sentences[i+1])
+			out = append(out, sentences[i]+" "+sentences[i+1])
 		}
 	}
-	return windows
+	return out
 }
 
 // candidate weighs sentence s of passage f, whose sentences are

@@ -368,7 +368,7 @@ func (m *merger) assembly(as corpus.Assembly) {
 	}
 	changed := false
 	switch {
-	case moved(as.Date, x.Date) && !held(*x):
+	case moved(as.Date, x.Date):
 		if x.Planned.IsZero() {
 			x.Planned = x.Date // the date first planned, through every move
 		}
@@ -404,14 +404,6 @@ func suffixRole(role, other string) bool {
 	}
 	head = strings.ToLower(strings.TrimSpace(head))
 	return !strings.HasSuffix(head, "副") && !strings.HasSuffix(head, "deputy") && !strings.HasSuffix(head, "vice") && !strings.HasSuffix(head, "stellvertretender")
-}
-
-// held reports whether the source of what is known of an assembly
-// says it was held: on a day before or on the source's. Such an assembly
-// does not move; a later release's other date for it is another
-// event's ("在第21届全体大会上当选的新任秘书长…将于2033年8月1日正式就任").
-func held(as corpus.Assembly) bool {
-	return as.Date.Day != 0 && compareCoarse(as.Date, as.AsOf) <= 0
 }
 
 // moved reports whether a newer source's date for an assembly says

@@ -1356,6 +1356,12 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 		// day of something after or before the assembly, not its own,
 		// and a place only where the sentence marks it as the
 		// assembly's.
+		// "在第21届全体大会上当选的新任秘书长……将于2033年8月1日正式就任":
+		// the assembly is where someone was elected, and the clause's
+		// day and place are the taking of office's.
+		if zhAssemblyModifier.MatchString(s.text[start:]) {
+			continue
+		}
 		beside := l.cues.besideAssembly.endsIn(s.text[:start])
 		if d, last := assemblyDays(s.text); !beside && moreExact(d, as.Date) {
 			as.Date, as.LastDay = d, last
@@ -1551,6 +1557,11 @@ func moreExact(d, known corpus.Date) bool {
 	return d.Year == known.Year && (known.Month == 0 && d.Month != 0 || known.Month == d.Month && known.Day == 0 && d.Day != 0)
 }
 
+// zhAssemblyModifier is an assembly in a Chinese attributive clause,
+// at the start of the text: "第21届全体大会上当选的" describes whom the
+// clause is about.
+var zhAssemblyModifier = regexp.MustCompile(`^[^，。；]{0,12}?(?:大会|会议)上[^，。；的]{1,8}的`)
+
 // romanisedNameBefore ends where a Chinese name's romanisation in
 // brackets has given its family name: "苏慧敏（Su ".
 var romanisedNameBefore = regexp.MustCompile(`\p{Han}[（(]\p{Lu}\p{Ll}*\s+$`)
@@ -1644,11 +1655,14 @@ func (p *peopleReading) add(name, alias, role string) {
 	p.out = append(p.out, person)
 }
 
-// appoint adds a person appointed to a role: a role the release gave them
-// before is the one they leave ("Deputy Secretary-General Rong Qiang
-// will serve as acting Secretary-General").
+// appoint adds a person appointed to a role. Appointed from a day the
+// sentence gives, the role a release gave them before is the one they
+// leave ("With effect from 1 March 2033, Deputy Secretary-General Rong
+// Qiang will serve as acting Secretary-General"); else it is one more of
+// theirs ("Lord Mayor Anna Keller will serve as head of the delegation"),
+// and the first stays.
 func (p *peopleReading) appoint(name, role string) {
-	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool { return o.Name == name }); i >= 0 && role != "" {
+	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool { return o.Name == name }); i >= 0 && role != "" && !p.since.IsZero() {
 		p.out[i].Role, p.out[i].Since = corpus.Text{p.lang: role}, p.since
 		return
 	}
@@ -1698,9 +1712,9 @@ func (p *peopleReading) latin(s sentence) {
 
 // roleStart is where the role whose word is unit i begins: at a city's
 // adjective before it ("Heilbronner Wirtschaftsbürgermeister"), or at a
-// deputy's word a word apart at most, with nothing but a space between
-// ("deputy district mayor"; "and vice versa, Mayor Zhang Min" is the
-// mayor).
+// deputy's or an acting holder's word a word apart at most, with nothing
+// but a space between ("deputy district mayor", "acting
+// Secretary-General"; "and vice versa, Mayor Zhang Min" is the mayor).
 func (l *learner) roleStart(s sentence, i int) int {
 	from := i
 	if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) {
@@ -1728,12 +1742,11 @@ func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appo
 	if name := l.latinNameAt(s, next); name != "" {
 		return name, role, false
 	}
-	if name, qualified := l.latinNameBefore(s, from); name != "" {
+	// Not a relative clause after a name, which may say a role was
+	// someone's: "Tom Weber, who was Secretary-General until 2030".
+	if name, qualified := l.latinNameBefore(s, from); name != "" && l.cues.relativePronouns.at(s.units, qualified) == 0 {
 		if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
 			qualified += n // "Jörg Seifert, dem Leiter des Amts": Leiter
-		}
-		if l.cues.relativePronouns.at(s.units, qualified) > 0 {
-			qualified = from // "Rong Qiang, who remains acting Secretary-General"
 		}
 		return name, s.text[s.units[qualified].start:endOf(s.units[end-1])], false
 	}

@@ -283,17 +283,24 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Plenary", "The 18th plenary assembly meets on 12 April 2029 in Nuremberg, after the fair of 12-14 March 2029.", "", "18 2029-04-12 Nuremberg", ""},
 			{corpus.German, "Vorschau", "Die 18. Plenarversammlung tagt vom 30. bis 31. April 2029 in Nürnberg.", "", "18 2029-04-30 Nürnberg", ""},
 			{corpus.Chinese, "人事", "经秘书处研究决定，谭静怡（Tan Jingyi）自2027年3月1日起担任联盟秘书处副秘书长。", "", "", "Tan Jingyi (谭静怡): 副秘书长 since 2027-03-01"},
-			// A Chinese name's romanisation names no place: the "Huimin"
-			// of 苏慧敏（Su Huimin） is no town of Shandong.
-			{corpus.Chinese, "人事", "在第21届全体大会上当选的新任秘书长苏慧敏（Su Huimin）将于2033年8月1日正式就任。", "", "21 2033-08-01", "Su Huimin (苏慧敏): 秘书长 since 2033-08-01"},
+			// An assembly where someone was elected, in an attributive
+			// clause: the day and place are the taking of office's (and
+			// the "Huimin" of 苏慧敏（Su Huimin） is no town of Shandong).
+			{corpus.Chinese, "人事", "在第21届全体大会上当选的新任秘书长苏慧敏（Su Huimin）将于2033年8月1日正式就任。", "", "21", "Su Huimin (苏慧敏): 秘书长 since 2033-08-01"},
+			// A Chinese name's romanisation names no place.
+			{corpus.Chinese, "大会", "2033年4月6日举行的第21届全体大会选举苏慧敏（Su Huimin）为秘书长。", "", "21 2033-04-06", ""},
 			// An adverb between the name and the appointing verb.
 			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2026-11-01"},
 			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
-			// The role someone is appointed to, not the one they leave;
-			// an acting one is the role; a relative clause is no role.
+			// The role someone is appointed to from a day, not the one
+			// they leave; an acting one is the role; a relative clause
+			// gives no role.
 			{corpus.English, "Secretary-General", "With effect from 1 March 2033, Deputy Secretary-General Rong Qiang will serve as acting Secretary-General until the plenary assembly elects a successor.",
 				"", "", "Rong Qiang: acting Secretary-General since 2033-03-01"},
-			{corpus.English, "Deputy", "She serves alongside Rong Qiang, who remains acting Secretary-General until August.", "", "", "Rong Qiang: acting Secretary-General"},
+			{corpus.English, "Deputy", "She serves alongside Rong Qiang, who remains acting Secretary-General until August.", "", "", ""},
+			{corpus.English, "People", "Tom Weber, who was Secretary-General until 2030, welcomed the guests.", "", "", ""},
+			// One more role, from no day: the first stays.
+			{corpus.English, "Delegation", "Lord Mayor Anna Keller will serve as head of the delegation.", "", "", "Anna Keller: Lord Mayor"},
 			{corpus.German, "Koordination", "Koordiniert wird die Mitarbeit der Stadt von Jörg Seifert, dem Leiter des Amts für Wirtschaftsförderung.", "", "", "Jörg Seifert: Leiter"},
 			{corpus.German, "Klinik", "Es unterzeichneten der Direktor des Klinikums, Prof. Dr. Matthias Reinholz, und die Präsidentin des Krankenhauses.", "", "", ""},
 			// A name is not read into the verb after it (作工作报告); a name

@@ -315,7 +315,7 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	a.lacking = aspect.when && !(aspect.leaving && leaves) && !joinDated(c) && c.FullMemberCite == nil && (c.Status == corpus.StatusMember || c.Status == corpus.StatusGuest)
 	switch c.Status {
 	case corpus.StatusMember:
-		if done := e.sayMember(a, m, name, asOf, aspect); done {
+		if e.sayMember(a, m, name, asOf, aspect) {
 			return
 		}
 	case corpus.StatusGuest:

@@ -901,8 +901,10 @@ func (e *Engine) addUnknownWords(d *topicDraft, q *question) {
 		if u.afield {
 			d.afield[text] = true
 		}
-		// English and Chinese write no nouns with capitals: a verb is
-		// what the dictionary gives as one ("reached", 交, 开始).
+		// A German word in small letters beside capitalised nouns is a
+		// verb, an adverb or an adjective ("bringt", "höchstens"). English
+		// and Chinese write no nouns with capitals: a verb is what the
+		// dictionary gives as one ("reached", 交, 开始).
 		if latinGerman && !u.capital && capitals || q.lang != corpus.German && e.bilingual().Verb(text, q.lang) {
 			d.minors[text] = true
 		}
