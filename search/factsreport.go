@@ -76,7 +76,10 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 		}
 	}
 	for _, as := range k.assemblies {
-		fact := fmt.Sprintf("%s plenary assembly: %s", ordinalArg(corpus.English, as.Number), whenAndWhere(corpus.English, as))
+		fact := fmt.Sprintf("%s plenary assembly", ordinalArg(corpus.English, as.Number))
+		if w := whenAndWhere(corpus.English, as); w != "" {
+			fact += ": " + w // a release may name it only
+		}
 		if n := as.Note.In(corpus.English); n != "" {
 			fact += "; " + n
 		}

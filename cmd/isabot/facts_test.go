@@ -33,12 +33,17 @@ E-Mail: isa@muster.example
 	if err := os.WriteFile(filepath.Join(dir, "releases", "2027-01-10-test.md"), []byte(release), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A release that names an assembly and says nothing of it.
+	preview := "---\ntitle: \"Testmeldung: Vorschau\"\ndate: 2027-02-01\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Musterhausen bereitet sich auf die 13. Plenarversammlung vor.\n"
+	if err := os.WriteFile(filepath.Join(dir, "releases", "2027-02-01-vorschau.md"), []byte(preview), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out, stderr, err := run(t, "--data", dir, "facts")
 	if err != nil {
 		t.Fatalf("facts: %v\n%s", err, stderr)
 	}
 	for _, want := range []string{"2027-01-10-test (10 January 2027)", "joined", "Musterhausen joined on 8 January 2027", "Erika Muster, Muster PR GmbH; isa@muster.example",
-		"2021-02-11-isa-fruehlingsfest", "a newer data file says otherwise"} {
+		"2021-02-11-isa-fruehlingsfest", "a newer data file says otherwise", "13th plenary assembly\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("facts lack %q:\n%s", want, out)
 		}
