@@ -40,7 +40,7 @@ type cues struct {
 	effective, takesEffect, membershipEnds, fullMember                    cueList
 	languages, languageUse, personPronouns, deputy                        cueList
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
-	relativePronouns                                                      cueList
+	relativePronouns, appointedAs, elects                                 cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -111,6 +111,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"not_deputy":             &c.notDeputy,
 		"acting":                 &c.acting,
 		"relative_pronouns":      &c.relativePronouns,
+		"appointed_as":           &c.appointedAs,
+		"elects":                 &c.elects,
 	})
 	if err != nil {
 		return nil, err

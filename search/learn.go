@@ -1700,11 +1700,17 @@ func (p *peopleReading) latin(s sentence) {
 		if n == 0 {
 			continue
 		}
-		name, role, appointed := l.roleHolder(s, l.roleStart(s, i), i+n)
-		if appointed {
+		from := l.roleStart(s, i)
+		name, role, appointed := l.roleHolder(s, from, i+n)
+		switch {
+		case appointed:
 			p.appoint(name, role)
-		} else {
+		case name != "":
 			p.add(name, "", role)
+		default:
+			for _, name := range l.electedAs(s, from) {
+				p.add(name, "", role)
+			}
 		}
 		i += n - 1
 	}
@@ -1832,18 +1838,67 @@ func (l *learner) appointeeBefore(s sentence, i int) string {
 		if n := l.cues.appointedBefore.at(s.units, j); n == 0 || j+n != i {
 			continue
 		}
-		for start := max(0, j-3); start < j; start++ {
-			// Not the "General Rong Qiang" of "Deputy
-			// Secretary-General Rong Qiang".
-			if strings.HasSuffix(s.text[:s.units[start].start], "-") {
-				continue
-			}
-			if name := l.latinNameAt(s, start); name != "" && s.units[start].start+len(name) == endOf(s.units[j-1]) {
-				return name
-			}
+		if _, name := l.nameEndingAt(s, j); name != "" {
+			return name
 		}
 	}
 	return ""
+}
+
+// maxAsWords bounds the small words between "as" and the role it gives:
+// "as the alliance's new Secretary-General".
+const maxAsWords = 3
+
+// electedAs reads the names a role at unit from is given to by a word
+// for "as" after them: "elected Su Huimin as the alliance's new
+// Secretary-General", "elected Annette Kröger and Li Guodong as
+// co-presidents", "wählte Anna Keller zur Präsidentin".
+func (l *learner) electedAs(s sentence, from int) []string {
+	k := from - 1
+	for n := 0; k > 0 && n < maxAsWords && l.cues.appointedAs.at(s.units, k) == 0; n++ {
+		if s.units[k].han || s.units[k].capital && l.cues.role.at(s.units, k) == 0 && !strings.HasSuffix(s.units[k].raw, "'s") {
+			return nil
+		}
+		k--
+	}
+	if k <= 0 || l.cues.appointedAs.at(s.units, k) != 1 {
+		return nil
+	}
+	var names []string
+	for end := k; end > 0; {
+		start, name := l.nameEndingAt(s, end)
+		if name == "" {
+			return nil
+		}
+		names = append(names, name)
+		// "Annette Kröger and Li Guodong"
+		if start > 0 && l.cues.conjunctions.at(s.units, start-1) == 1 {
+			end = start - 1
+			continue
+		}
+		// Given by a verb that gives roles: not the predecessor of "Lena
+		// Brandt, who takes over from Jonas Albrecht as spokesperson".
+		if start == 0 || l.cues.elects.at(s.units, start-1) != 1 {
+			return nil
+		}
+		return names
+	}
+	return nil
+}
+
+// nameEndingAt reads the Latin name that ends right before unit end, and
+// the unit it starts at: not the "General Rong Qiang" of "Deputy
+// Secretary-General Rong Qiang".
+func (l *learner) nameEndingAt(s sentence, end int) (int, string) {
+	for start := max(0, end-3); start < end; start++ {
+		if strings.HasSuffix(s.text[:s.units[start].start], "-") {
+			continue
+		}
+		if name := l.latinNameAt(s, start); name != "" && s.units[start].start+len(name) == endOf(s.units[end-1]) {
+			return start, name
+		}
+	}
+	return 0, ""
 }
 
 // latinNameBefore reads the name that a role at unit i follows, set off

@@ -299,6 +299,12 @@ func TestLearn(t *testing.T) {
 				"", "", "Rong Qiang: acting Secretary-General since 2033-03-01"},
 			{corpus.English, "Deputy", "She serves alongside Rong Qiang, who remains acting Secretary-General until August.", "", "", ""},
 			{corpus.English, "People", "Tom Weber, who was Secretary-General until 2030, welcomed the guests.", "", "", ""},
+			// The names a role is given to by "as", one or two.
+			{corpus.English, "Plenary", "On 7 April the assembly elected Annette Kröger and Li Guodong as co-presidents for a term of three years.", "", "", "Li Guodong: co-presidents; Annette Kröger: co-presidents"},
+			{corpus.English, "Plenary", "The assembly also elected Su Huimin as the alliance's new Secretary-General.", "", "", "Su Huimin: Secretary-General"},
+			{corpus.English, "Jury", "The board appointed Jonas Berger as president of the jury.", "", "", "Jonas Berger: president"},
+			{corpus.German, "Wahl", "Die Versammlung wählte Anna Keller zur Präsidentin der Allianz.", "", "", "Anna Keller: Präsidentin"},
+			{corpus.English, "Press", "Lena Brandt, who takes over from Jonas Albrecht as spokesperson, starts on 1 October 2027.", "", "", ""},
 			// One more role, from no day: the first stays.
 			{corpus.English, "Delegation", "Lord Mayor Anna Keller will serve as head of the delegation.", "", "", "Anna Keller: Lord Mayor"},
 			{corpus.German, "Koordination", "Koordiniert wird die Mitarbeit der Stadt von Jörg Seifert, dem Leiter des Amts für Wirtschaftsförderung.", "", "", "Jörg Seifert: Leiter"},
