@@ -749,6 +749,8 @@ func TestReadTypoConcepts(t *testing.T) {
 		{"When will Wuxi formally receive its plaque?", cFormer, false},
 		{"Wann wurde der Innovationspreis überreicht?", cList, false},
 		{"Wie erreiche ich das Sekretariat per Mail?", cContact, true},
+		// Words for the press contact in a journalist's words.
+		{"who's the ISA's media person in Germany these days?", cContact, true},
 	} {
 		if got := e.read(tt.q, corpus.German).has[tt.concept]; got != tt.want {
 			t.Errorf("%s: concept %d %v, want %v", tt.q, tt.concept, got, tt.want)
