@@ -284,8 +284,10 @@ func (e *Engine) contactOffices(kind string, asked corpus.Date) (lead *corpus.Of
 		newestFirst(offices)
 	}
 	if !asked.IsZero() {
-		// "2028年1月联盟的新闻联系人是谁？": as the sources said then.
-		if then := slices.DeleteFunc(slices.Clone(offices), func(o *corpus.Office) bool { return compareCoarse(o.AsOf, asked) > 0 }); len(then) > 0 {
+		// "2028年1月联盟的新闻联系人是谁？": as the sources said then, or
+		// say the contact was from then: a later release of the same
+		// contact does not make her none in January.
+		if then := slices.DeleteFunc(slices.Clone(offices), func(o *corpus.Office) bool { return compareCoarse(cmp.Or(o.Since, o.AsOf), asked) > 0 }); len(then) > 0 {
 			offices = then
 		}
 	}

@@ -3505,3 +3505,24 @@ func TestStillTheContact(t *testing.T) {
 		}
 	}
 }
+
+func TestContactOfAMonthNamedAgainLater(t *testing.T) {
+	// The contact from 2 January, named again in February, was the
+	// contact in January: not the office of 2022 before her.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"Testmeldung: Neue Ansprechpartnerin\"\ndate: 2033-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Seit dem 2. Januar 2033 ist Anna Schmitz Ansprechpartnerin für die Presse.\n\nPressekontakt:\nAnna Schmitz\nDeutsches Sekretariat der ISA\nE-Mail: schmitz@isa.example\n",
+		"---\ntitle: \"Testmeldung: Forum\"\ndate: 2033-02-21\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Das Forum findet im März statt.\n\nPressekontakt:\nAnna Schmitz\nDeutsches Sekretariat der ISA\nE-Mail: schmitz@isa.example\n",
+		"---\ntitle: \"Testmeldung: Wechsel\"\ndate: 2033-05-02\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Pressestelle ist neu besetzt.\n\nPressekontakt:\nJana Brandt\nDeutsches Sekretariat der ISA\nE-Mail: brandt@isa.example\n",
+	)
+	e.now = func() time.Time { return time.Date(2033, 7, 1, 0, 0, 0, 0, time.UTC) }
+	for _, q := range []string{"Wer war im Januar 2033 Pressekontakt der ISA?", "2033年1月中旬，德国方面的新闻联系人是谁？"} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "Anna Schmitz") || strings.Contains(a.Text, "Foshan") {
+			t.Errorf("%s: %s", q, a.Text)
+		}
+	}
+}
