@@ -60,7 +60,7 @@ var evalSuites = []evalSuite{
 	// work on. 38 were right at the first run, 67 after the fixes it
 	// showed in the learner in the sixth session, 76 in the seventh, 78
 	// in the eighth.
-	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.80,
+	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.81,
 		now: time.Date(2028, time.July, 10, 12, 0, 0, 0, time.UTC)},
 	// A second development set for learning facts, written blind by a
 	// helper in the seventh session: 12 short releases of 2029 in wordings
@@ -74,8 +74,9 @@ var evalSuites = []evalSuite{
 	// short releases of 2033 on people and contacts (press contacts in
 	// Berlin and Foshan, acting and future ones, a secretary-general
 	// stepping down, a head of office retiring, phone numbers changed),
-	// and 100 questions. Training data: its failures are looked at.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.45,
+	// and 100 questions. Training data: its failures are looked at. 43
+	// were right at the first run, 56 at the session's end.
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.55,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -293,14 +294,17 @@ var evalSuites = []evalSuite{
 	// session's start (a634b8e) and first commit (d105311) alike: 99/150;
 	// of the 101 across languages 61. 100 at the session's end, 62
 	// across languages. A training set from the nineteenth session.
-	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.66,
+	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.67,
 		now: time.Date(2032, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twenty-second, written blind at the start of the nineteenth
 	// session: 8 releases of July to December 2032, 150 questions, 100 of
 	// them across languages. The session's honest measure: its
 	// questions, answers and releases are not read. Its first run, on
 	// the session's start (0c15bab) and first commit alike: 84/150; of
-	// the 100 across languages 50.
+	// the 100 across languages 50. 84 at the session's end too, the same
+	// tags right: the session's fixes, found on the training sets and a
+	// development set on people and contacts, reached none of its
+	// questions.
 	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.55,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
