@@ -407,13 +407,13 @@ func textValues(t corpus.Text) []string {
 	return out
 }
 
-// Answer answers question in lang, or in the question's own language when
-// lang is empty. It returns an error only when ctx ends or the index
+// Answer answers the questions of message in lang, or in the message's
+// own language when lang is empty. It returns an error only when ctx ends or the index
 // fails; any text, however hostile, gets an answer.
-func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) (answer.Answer, error) {
-	unwrapped := e.message.unwrap(firstRunes(question, maxMessageRunes))
+func (e *Engine) Answer(ctx context.Context, message string, lang corpus.Lang) (answer.Answer, error) {
+	unwrapped := e.message.unwrap(firstRunes(message, maxMessageRunes))
 	if strings.TrimSpace(unwrapped) == "" {
-		unwrapped = question // all greeting: it says what it says
+		unwrapped = message // all greeting: it says what it says
 	}
 	text := cleanQuestion(unwrapped)
 	if lang == "" {
@@ -427,14 +427,16 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 	answers := make([]answer.Answer, len(parts))
 	named := false           // whether the questions name a city themselves
 	var cities []cityMention // the cities the last question named
+	var prev *question       // the question before
 	for i, part := range parts {
-		a, q, err := e.answerPart(ctx, part, lang, cities)
+		a, q, err := e.answerPart(ctx, part, lang, cities, prev)
 		if err != nil {
 			return answer.Answer{}, err
 		}
 		if len(q.cities) > 0 {
 			cities = q.cities
 		}
+		prev = q
 		named = named || len(q.cities) > 0
 		answers[i] = a
 	}
@@ -453,7 +455,7 @@ func (e *Engine) Answer(ctx context.Context, question string, lang corpus.Lang) 
 			}
 		}
 	}
-	return e.finish(a, question, lang), nil
+	return e.finish(a, message, lang), nil
 }
 
 // maxQuestions bounds how many questions of one message are answered;
@@ -469,11 +471,12 @@ const (
 //
 // A question that names no city but refers to one ("When did it join?")
 // is about the cities an earlier question named.
-func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, earlier []cityMention) (answer.Answer, *question, error) {
+func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, earlier []cityMention, before *question) (answer.Answer, *question, error) {
 	whole := e.read(part, lang)
 	if len(whole.cities) == 0 && len(earlier) > 0 && e.message.pronouns.in(whole.text, whole.units) {
 		whole.cities = earlier
 	}
+	whole.before = before
 	if i := e.message.leadIn(part); i > 0 {
 		core := e.read(part[i:], lang)
 		if e.droppable(e.read(part[:i], lang), core) {
@@ -539,6 +542,8 @@ func combine(answers []answer.Answer) answer.Answer {
 	for _, a := range answers {
 		switch {
 		case !a.Answered:
+		case out.Answered && strings.Contains(out.Text, a.Text):
+			// Two questions the same passage answers: said once.
 		case !out.Answered:
 			out = a
 			out.Sources = slices.Clone(a.Sources)

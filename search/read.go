@@ -69,6 +69,9 @@ type question struct {
 	// no role of the data, the question names ("Is Miriam Osterkamp still
 	// the press contact?"), or "".
 	contactKind string
+	// before is the question of the message before this one, whose
+	// subject a short one may share: "这个展览总共花多少钱？谁出钱？".
+	before *question
 	// asksSuccessor is whether it asks who followed someone: "Wer ist
 	// Nachfolger von Liu Yi?", "谁接替了刘毅？"; asksEarlier whether it asks
 	// what someone did before: "Was hat sie vorher gemacht?".

@@ -70,6 +70,11 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	// The words besides the topic, and what "how many" counts, say which
 	// sentence answers, wherever it is looked for.
 	hints, counted := e.hintWords(q), e.countedWord(ctx, q)
+	if q.before != nil {
+		// What the question before was about may be this one's subject
+		// too: it adds to the score of a passage that holds it.
+		hints = append(hints, e.topicWords(q.before)...)
+	}
 	found, best, err := e.bestPassages(ctx, q, topic, hints, counted)
 	if err != nil || len(found) == 0 {
 		return answer.Answer{}, false, err

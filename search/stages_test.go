@@ -3526,3 +3526,21 @@ func TestContactOfAMonthNamedAgainLater(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUpSharesTheSubject(t *testing.T) {
+	// "谁出钱？" after a question on the exhibition asks who pays for the
+	// exhibition, not for the seminar another release names; the passage
+	// that answers both is said once.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"测试稿：竹木建筑展览在湖州开幕\"\ndate: 2033-03-01\nlang: zh\n---\n\n本文为虚构测试新闻稿。竹木建筑展览3月1日在湖州开幕。\n\n展览总投入80万元，由湖州市政府出资。\n",
+		"---\ntitle: \"测试稿：智能制造研讨会在佛山举行\"\ndate: 2033-03-05\nlang: zh\n---\n\n本文为虚构测试新闻稿。智能制造研讨会3月5日在佛山举行。\n\n研讨会由佛山市商务局出资举办。\n",
+	)
+	a, err := e.Answer(t.Context(), "这个竹木建筑展览总共花多少钱？谁出钱？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "湖州市政府") || strings.Contains(a.Text, "佛山市商务局") || strings.Count(a.Text, "总投入") != 1 {
+		t.Errorf("%s", a.Text)
+	}
+}
