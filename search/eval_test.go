@@ -285,7 +285,7 @@ var evalSuites = []evalSuite{
 	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150;
 	// of the 97 across languages 59. 97 at the session's end, 59 across
 	// languages. A training set from the eighteenth session.
-	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.69,
+	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.70,
 		now: time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The twenty-first, written blind at the start of the eighteenth
 	// session: 8 releases of January to June 2032, 150 questions, 101 of
@@ -301,11 +301,12 @@ var evalSuites = []evalSuite{
 	// them across languages. The session's honest measure: its
 	// questions, answers and releases are not read. Its first run, on
 	// the session's start (0c15bab) and first commit alike: 84/150; of
-	// the 100 across languages 50. 84 at the session's end too, the same
-	// tags right: the session's fixes, found on the training sets and a
-	// development set on people and contacts, reached none of its
+	// the 100 across languages 50. 85 at the session's end, 51 across
+	// languages: of the session's fixes, found on the training sets and a
+	// development set on people and contacts, only the last (a question
+	// shares the subject of the one before it) reached one of its
 	// questions.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.55,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.56,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
 
