@@ -65,10 +65,10 @@ type question struct {
 	// citiesOnlyWhere is whether the cities it names only say where an
 	// assembly met (onlyWhere).
 	citiesOnlyWhere bool
-	// contactKind is the kind of office whose contact person, named in
-	// no role of the data, the question names ("Is Miriam Osterkamp still
-	// the press contact?"), or "".
-	contactKind string
+	// contactPerson is a contact person of an office, named in no role of
+	// the data, whom the question names ("Is Miriam Osterkamp still the
+	// press contact?"), and contactKind the kind of that office; or "".
+	contactPerson, contactKind string
 	// before is the question of the message before this one, whose
 	// subject a short one may share: "这个展览总共花多少钱？谁出钱？".
 	before *question
@@ -175,7 +175,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
 	q.namesContactPerson = e.message.contactPersonRoles.in(q.text, q.units)
-	q.contactKind = e.contactNamed(q)
+	q.contactPerson, q.contactKind = e.contactNamed(q)
 	q.asksYear = e.message.asksYear.in(q.text, q.units)
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
@@ -191,12 +191,13 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	return q
 }
 
-// contactNamed is the kind of the newest office whose contact person the
-// question names by name, among the words nothing else explained: by
-// their whole name, or a surname long enough to name them alone.
-func (e *Engine) contactNamed(q *question) string {
+// contactNamed is the contact person of the newest office the question
+// names by name, among the words nothing else explained, and the kind of
+// that office: by their whole name, or a surname long enough to name
+// them alone.
+func (e *Engine) contactNamed(q *question) (person, kind string) {
 	if len(q.people) > 0 || len(q.unknown) == 0 {
-		return ""
+		return "", ""
 	}
 	for _, kind := range []string{corpus.OfficeGerman, corpus.OfficeSecretariat} {
 		for _, o := range e.offices(kind) {
@@ -205,11 +206,11 @@ func (e *Engine) contactNamed(q *question) string {
 			}
 			surname, alone := surnameOf(&corpus.Person{Name: o.Person})
 			if strings.Contains(q.text, o.Person) || alone && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.raw == surname }) {
-				return kind
+				return o.Person, kind
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // countsUnknown reports whether what q asks the number of, by any of its

@@ -173,6 +173,22 @@ var rules = []rule{
 		}
 		return e.contact(q.lang, kind, timeAsked(q), q.has[cHow], false)
 	})},
+	// "谭嘉欣的邮箱是什么？": the details of the office whose contact
+	// person the question names, whom only a contact block names, when
+	// that office has all of them (a fax asked for is the fax). Not
+	// "What's Miriam Osterkamp's new phone number in Duisburg?", which a
+	// release's text answers.
+	{"contact-details-named", func(q *question) bool {
+		return q.contactPerson != "" && len(requestedDetails(q.has)) > 0 && !q.asksNow && !q.has[cNew] && q.expects == aContact
+	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+		want := requestedDetails(q.has)
+		if !slices.ContainsFunc(e.offices(q.contactKind), func(o *corpus.Office) bool {
+			return o.Person == q.contactPerson && !slices.ContainsFunc(want, func(c concept) bool { return officeDetails(o, q.lang, []concept{c}) == "" })
+		}) {
+			return answer.Answer{}, false
+		}
+		return e.contactDetails(q.lang, want, q.contactKind, timeAsked(q), []*corpus.Person{{Name: q.contactPerson}}), true
+	})},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
 		return n > 1 || n == 1 && q.unknownIsNoun() && q.subjects() < 2

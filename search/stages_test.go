@@ -3544,3 +3544,25 @@ func TestFollowUpSharesTheSubject(t *testing.T) {
 		t.Errorf("%s", a.Text)
 	}
 }
+
+func TestDetailsOfAContactPersonNamedOnlyInABlock(t *testing.T) {
+	// Whom only a contact block names: her details are her office's, and
+	// a fax she has none of is none, not her phone.
+	e := engineWithRelease(t, "2033-05-30-daili.md", "---\ntitle: \"秘书处新闻联络工作由谭嘉欣代理\"\ndate: 2033-05-30\nlang: zh\n---\n\n"+
+		"本文为虚构测试新闻稿。2033年6月1日至9月30日期间，秘书处的新闻联络工作由谭嘉欣代理。\n\n"+
+		"媒体联系人（代理）：谭嘉欣\n中德工业城市联盟秘书处\n电话：+86 757 2878 4797\n电子邮箱：tanjiaxin@isa-foshan.example\n")
+	a, err := e.Answer(t.Context(), "谭嘉欣的邮箱是什么？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "tanjiaxin@isa-foshan.example") {
+		t.Errorf("e-mail: %s", a.Text)
+	}
+	a, err = e.Answer(t.Context(), "谭嘉欣的传真号码是多少？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "2878 4797") {
+		t.Errorf("fax: %s", a.Text)
+	}
+}
