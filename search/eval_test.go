@@ -75,8 +75,8 @@ var evalSuites = []evalSuite{
 	// Berlin and Foshan, acting and future ones, a secretary-general
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
-	// were right at the first run, 56 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.55,
+	// were right at the first run, 57 at the session's end.
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.56,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
