@@ -1804,7 +1804,7 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 	j := i
 	// A given name may be a place too ("Qin Haiyan", Haiyan county): only
 	// the first word of a name may not be one.
-	for j < len(s.units) && j-i < 4 && !s.units[j].han && s.units[j].capital &&
+	for j < len(s.units) && j-i < maxNameUnits && !s.units[j].han && s.units[j].capital &&
 		!(j == i && l.isNameWord(s.units[j])) && l.cues.role.at(s.units, j) == 0 && !isMonth(s.units[j].raw) {
 		j++
 		// A name ends at punctuation: "Liu Yi, der ...".
@@ -1886,11 +1886,14 @@ func (l *learner) electedAs(s sentence, from int) []string {
 	return nil
 }
 
-// nameEndingAt reads the Latin name that ends right before unit end, and
-// the unit it starts at: not the "General Rong Qiang" of "Deputy
-// Secretary-General Rong Qiang".
+// maxNameUnits bounds the units of a Latin name (latinNameAt).
+const maxNameUnits = 4
+
+// nameEndingAt reads the Latin name that ends right before unit end, the
+// earliest that does, and the unit it starts at: not the "General Rong
+// Qiang" of "Deputy Secretary-General Rong Qiang".
 func (l *learner) nameEndingAt(s sentence, end int) (int, string) {
-	for start := max(0, end-3); start < end; start++ {
+	for start := max(0, end-maxNameUnits); start < end; start++ {
 		if strings.HasSuffix(s.text[:s.units[start].start], "-") {
 			continue
 		}
@@ -1907,11 +1910,8 @@ func (l *learner) nameEndingAt(s sentence, end int) (int, string) {
 func (l *learner) latinNameBefore(s sentence, i int) (name string, role int) {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if strings.TrimSpace(s.text[endOf(s.units[k]):s.units[k+1].start]) == "," {
-			end := endOf(s.units[k])
-			for start := max(0, k-3); start < k; start++ {
-				if name := l.latinNameAt(s, start); name != "" && s.units[start].start+len(name) == end {
-					return name, k + 1
-				}
+			if _, name := l.nameEndingAt(s, k+1); name != "" {
+				return name, k + 1
 			}
 			return "", 0
 		}
