@@ -564,10 +564,12 @@ func holdsRoleOn(p *corpus.Person, day time.Time) bool {
 }
 
 // ofSecretariat reports whether someone's role, in a language of it,
-// is one of the secretariat's ("Generalsekretär", 副秘书长).
+// holds a word of the secretariat's ("Generalsekretär", 副秘书长).
 func (e *Engine) ofSecretariat(p *corpus.Person) bool {
-	for lang, role := range p.Role {
-		if e.read(role, lang).has[cSecretariat] {
+	for _, role := range p.Role {
+		if slices.ContainsFunc(e.dict.find(segment(role)), func(m match) bool {
+			return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cSecretariat })
+		}) {
 			return true
 		}
 	}

@@ -447,16 +447,15 @@ func (m *merger) person(p corpus.Person) {
 				x.Aliases = append(slices.Clip(x.Aliases), alias) // the data files' slice stays as it is
 			}
 		}
-		switch {
-		case !p.Since.IsZero() && otherRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf):
+		switch other := otherRole(x.Role, p.Role); {
+		case other && !p.Since.IsZero() && x.AsOf.Before(p.AsOf):
 			// A role of another's they take from a day: "Deputy
 			// Secretary-General Rong Qiang will serve as acting
 			// Secretary-General" from 1 March.
 			p.Aliases, p.Name = x.Aliases, x.Name
 			m.succeed(&p)
 			*x = p
-		case otherRole(x.Role, p.Role):
-		default:
+		case !other:
 			// The same role, maybe in another language (秘书长 for the
 			// Secretary-General): its words, and since when, if the
 			// release says.
