@@ -176,7 +176,9 @@ func (e *Engine) learnAll() {
 		if err != nil {
 			full = *r // a file gone since: nothing to learn from it
 		}
-		k := e.learner.learn(&full)
+		// A release learning fails on is searched by its text alone;
+		// Index.Sync, which learns it first, reports the failure.
+		k, _ := e.learner.learn(&full)
 		k.release = r
 		e.learned[id], fresh[id] = k, k
 	}
@@ -242,7 +244,8 @@ func (e *Engine) derive() {
 
 // Add puts a release into the corpus and the index while the engine
 // answers, and learns what it states: the next question finds it. A
-// release with the ID of one already there replaces it.
+// release with the ID of one already there replaces it. A *LearnError
+// says the release was added without the facts it states.
 func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -263,13 +266,23 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	base := *e.base
 	base.Releases = slices.Insert(releases, i, r)
 	e.base = &base
-	k := e.learner.learn(&base.Releases[i])
+	k, err := e.learner.learn(&base.Releases[i])
 	e.learned[r.ID] = k
 	_ = e.index.keepLearned(e.learningKey, map[string]*learned{r.ID: k})
 	e.data = merge(e.base, e.learned)
 	e.derive()
+	if err != nil {
+		return &LearnError{err: err}
+	}
 	return nil
 }
+
+// A LearnError says that a release was added, and is found by its text,
+// but that no facts could be learned from it.
+type LearnError struct{ err error }
+
+func (e *LearnError) Error() string { return e.err.Error() }
+func (e *LearnError) Unwrap() error { return e.err }
 
 // compareReleases orders releases oldest first, then by ID.
 func compareReleases(a, b corpus.Release) int { return compareReleasesAt(&a, &b) }

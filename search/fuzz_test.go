@@ -73,6 +73,7 @@ var releaseSentences = []string{
 	"Die Plenarversammlung fand am 15. und 16. Juni 2028 in Weihai statt; 48 Mitglieder: 21 deutsche Städte aus neun Bundesländern.",
 	"联盟现有48个成员城市，其中德国城市21个，中国城市27个，大会于2029年5月14日至15日举行。",
 	"Pressekontakt (ab 2. Mai 2028): Dr. Anna Keller, Tel. +49 30 1234 5678, presse@example.org",
+	"Nach einem langen Verfahren im Rat und im Präsidium lag am Ende der Antrag der Stadt Kiel vor; die Stadt ist der ISA beigetreten.",
 	"Bis 31. Oktober 2027: Miriam Kessler. Ab 1. November 2027: Daniel Rehbein, +49 171 555 8203.",
 	"Der 9. ISA-Tag, 3.–5. Mai, 2.450 Euro (anteilig), 12 %, 1,2 Mio. EUR, 第十一届, 十四个省份.",
 }
@@ -108,7 +109,7 @@ func FuzzReleaseText(f *testing.F) {
 		}
 		for _, lang := range corpus.Langs() {
 			r := corpus.Release{ID: "fuzz", Title: "Fuzz", Date: time.Date(2029, time.June, 15, 0, 0, 0, 0, time.UTC), Lang: lang, Body: strings.Split(text, "\n")}
-			e.learner.learn(&r)
+			e.learner.facts(&r)
 		}
 		for _, s := range splitSentences(text) {
 			for _, q := range questions {

@@ -554,13 +554,19 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		return ctx.Err()
 	}
 	idx.remove(batch, gone)
+	var problems []error
 	var learn func(r *corpus.Release, version string)
 	if idx.dir != "" {
 		l, key := newLearner(data), learningKey(data)
 		idx.loadLearned()
-		learn = func(r *corpus.Release, version string) { idx.learn(key, r.ID, l.learn(r), version) }
+		learn = func(r *corpus.Release, version string) {
+			k, err := l.learn(r)
+			if err != nil {
+				problems = append(problems, err)
+			}
+			idx.learn(key, r.ID, k, version)
+		}
 	}
-	var problems []error
 	for i, r := range changed {
 		idx.remove(batch, map[string]bool{r.ID: true})
 		full, err := data.Full(r)

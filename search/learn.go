@@ -2,7 +2,9 @@ package search
 
 import (
 	"cmp"
+	"fmt"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,8 +69,21 @@ type learner struct {
 	places *placeFinder
 }
 
-// learn reads r for the facts it states.
-func (l *learner) learn(r *corpus.Release) *learned {
+// learn reads r for the facts it states. A release the learner fails on
+// (a panic in one of its readers, a bug) states nothing: its text is
+// still searched, and the error says which release it was, with the
+// stack, rather than one release bringing the process down.
+func (l *learner) learn(r *corpus.Release) (k *learned, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			k, err = &learned{release: r}, fmt.Errorf("%s: learning its facts failed: %v\n%s", r.ID, p, debug.Stack())
+		}
+	}()
+	return l.facts(r), nil
+}
+
+// facts reads r for the facts it states.
+func (l *learner) facts(r *corpus.Release) *learned {
 	cite := corpus.Cite{Source: r.ID, AsOf: corpus.DateOf(r.Date)}
 	body := sentencesOf(r.Body)
 	about := sentencesOf(r.About)
@@ -1027,9 +1042,15 @@ func (l *learner) citiesOfClause(all []sentence, k int) []foundPlace {
 	named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
 		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.givenName(s.text, p) || l.namelessBeforeCity(s.text, p)
 	})
-	if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph && l.startsWithAnaphor(s) {
-		if before := l.places.find(all[k-1].text); len(before) == 1 {
-			return before
+	if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph {
+		if n := l.anaphorAtStart(s); n > 0 {
+			if before := l.places.find(all[k-1].text); len(before) == 1 {
+				// Named by the anaphor, where it stands in this clause:
+				// the place's span in the clause before is not in it.
+				p := before[0]
+				p.start, p.end = 0, n
+				return []foundPlace{p}
+			}
 		}
 	}
 	return named
@@ -1138,15 +1159,22 @@ func (l *learner) particleVerb(units []unit, verbs, particles *cueList) bool {
 	return slices.ContainsFunc(units[:n-1], func(u unit) bool { return !u.han && verbs.at([]unit{u}, 0) > 0 })
 }
 
-// startsWithAnaphor reports whether a sentence's subject refers back:
-// "The city in North Rhine-Westphalia joined ...", "该市...加入".
-func (l *learner) startsWithAnaphor(s sentence) bool {
+// anaphorAtStart is the length in bytes of the words that open a
+// sentence and refer back to a place named before, or 0: "The city" of
+// "The city in North Rhine-Westphalia joined ...", 该市 of "该市...加入".
+func (l *learner) anaphorAtStart(s sentence) int {
 	for _, w := range l.cues.anaphora.chinese {
 		if strings.HasPrefix(s.text, w) {
-			return true
+			return len(w)
 		}
 	}
-	return len(s.units) > 0 && l.cues.anaphora.at(s.units, 0) > 0
+	if len(s.units) == 0 {
+		return 0
+	}
+	if n := l.cues.anaphora.at(s.units, 0); n > 0 {
+		return endOf(s.units[n-1])
+	}
+	return 0
 }
 
 // namelessBeforeCity reports whether a Chinese "name" found before 市

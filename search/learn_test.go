@@ -55,6 +55,20 @@ func TestLearnedFactsGolden(t *testing.T) {
 
 // TestLearn learns from short releases, one kind of fact each, in the
 // three languages.
+// TestLearnFailure checks that a release the learner fails on states
+// nothing, and says which it was, rather than bringing the process down:
+// a learner without its cues fails on any.
+func TestLearnFailure(t *testing.T) {
+	r := &corpus.Release{ID: "2033-01-01-broken", Lang: corpus.German, Title: "T", Body: []string{"Kiel ist der ISA beigetreten."}}
+	k, err := (&learner{}).learn(r)
+	if err == nil || !strings.Contains(err.Error(), r.ID) {
+		t.Fatalf("learn: error %v, want one that names %s", err, r.ID)
+	}
+	if k == nil || !k.empty() || k.release != r {
+		t.Fatalf("learn: %+v, want nothing learned from the release", k)
+	}
+}
+
 func TestLearn(t *testing.T) {
 	data, problems := corpus.Load(corpus.Embedded())
 	if len(problems) > 0 {
@@ -141,7 +155,7 @@ func TestLearn(t *testing.T) {
 					"Leonie Haberkorn war bis zum 31. August 2029 Pressesprecherin in Chemnitz."}},
 		}
 		for _, tt := range tests {
-			got := l.learn(release(corpus.German, "T", tt.body, nil, tt.contact)).contact
+			got := l.facts(release(corpus.German, "T", tt.body, nil, tt.contact)).contact
 			if got == nil {
 				t.Errorf("%q: no contact", tt.contact)
 				continue
@@ -156,13 +170,13 @@ func TestLearn(t *testing.T) {
 		// nothing of the second's in the first.
 		two := []string{"Li Siying (黎思颖)", "Media Liaison, ISA Secretariat", "18 Chuangxin Avenue, Nanhai District, Foshan", "Phone: +86 757 2880 6613", "E-mail: press@isa-foshan.example",
 			"Till Vormweg", "Press Spokesman, ISA Liaison Office Germany", "Marienstraße 27, 10117 Berlin, Germany", "Phone: +49 30 5558 6100", "E-mail: presse@isa.example"}
-		if got := l.learn(release(corpus.English, "T", nil, nil, two)).contact; got == nil || got.Kind != corpus.OfficeSecretariat || got.Person != "Li Siying (黎思颖)" ||
+		if got := l.facts(release(corpus.English, "T", nil, nil, two)).contact; got == nil || got.Kind != corpus.OfficeSecretariat || got.Person != "Li Siying (黎思颖)" ||
 			got.Phone != "+86 757 2880 6613" || got.Email != "press@isa-foshan.example" || !slices.Equal(got.Address, []string{"18 Chuangxin Avenue"}) {
 			t.Errorf("%q: got %+v, want the first contact alone", two, got)
 		}
 		// An office's line after the person's e-mail is still theirs.
 		one := []string{"Li Siying", "E-Mail: li@isa-secretariat.example", "ISA-Sekretariat in Foshan", "Tel.: +86 757 2880 6613"}
-		if got := l.learn(release(corpus.German, "T", nil, nil, one)).contact; got == nil || got.Kind != corpus.OfficeSecretariat || got.Person != "Li Siying" ||
+		if got := l.facts(release(corpus.German, "T", nil, nil, one)).contact; got == nil || got.Kind != corpus.OfficeSecretariat || got.Person != "Li Siying" ||
 			got.Organisation != "ISA-Sekretariat in Foshan" || got.Phone != "+86 757 2880 6613" {
 			t.Errorf("%q: got %+v, want one contact of the secretariat", one, got)
 		}
@@ -174,7 +188,7 @@ func TestLearn(t *testing.T) {
 			{"联系人：王芳", "洛阳市人民政府新闻办公室", "电话：+86 379 1234567"},
 			{"德阳市商务局对外经贸合作科", "电话：+86 838 2201 556"},
 		} {
-			if got := l.learn(release(corpus.German, "T", nil, nil, contact)).contact; got != nil {
+			if got := l.facts(release(corpus.German, "T", nil, nil, contact)).contact; got != nil {
 				t.Errorf("%q: a city's press office taken as the alliance's contact: %+v", contact, *got)
 			}
 		}
@@ -248,7 +262,7 @@ func TestLearn(t *testing.T) {
 			if tt.body != "" {
 				body = []string{tt.body}
 			}
-			got := l.learn(release(tt.lang, "T", body, about, nil)).count
+			got := l.facts(release(tt.lang, "T", body, about, nil)).count
 			if got == nil {
 				got = &corpus.Count{}
 			}
@@ -405,6 +419,10 @@ func TestLearn(t *testing.T) {
 			// A city the sentence before names joined, in English; in a
 			// German participle's object, the alliance's short name.
 			{corpus.English, "Stand", "For the first time Zittau was part of the stand. The city joined the alliance in February 2027.", "Zittau 2027-02", "", ""},
+			// The city a clause names by "die Stadt", far into the
+			// clause before, which is longer.
+			{corpus.German, "Neues Mitglied", "Nach einem langen Verfahren im Rat und im Präsidium lag am Ende der Antrag der Stadt Kiel vor; die Stadt ist der ISA beigetreten.",
+				"Kiel 2027-03-01", "", ""},
 			{corpus.German, "Zittau", "Zittau ist der Städteallianz am 2. Februar 2027 beigetreten.", "Zittau 2027-02-02", "", ""},
 			// Exposed to change, no suspension; the day a count is of, no
 			// day a join takes effect; a day still to come, that day.
@@ -444,7 +462,7 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
 		for _, tt := range tests {
-			k := l.learn(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
+			k := l.facts(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
 			var joined, assemblies, people []string
 			for _, j := range k.memberships {
 				change := map[membershipChange]string{joins: " ", leaves: " left ", applies: " applied ", suspends: " suspended "}[j.change]

@@ -1954,7 +1954,7 @@ func TestLearnerKnowsWordsFromPlaces(t *testing.T) {
 	r := &corpus.Release{ID: "r", Lang: corpus.Chinese, Date: time.Date(2026, 12, 8, 0, 0, 0, 0, time.UTC),
 		Body: []string{"宁波与联盟签署合作协议，并于2026年12月7日正式加入中德工业城市联盟。"}}
 	var joined []string
-	for _, m := range e.learner.learn(r).memberships {
+	for _, m := range e.learner.facts(r).memberships {
 		joined = append(joined, m.city.Name)
 	}
 	if len(joined) != 1 || joined[0] != "Ningbo" {

@@ -409,7 +409,12 @@ func (a *app) index(ctx context.Context, engine *search.Engine, r corpus.Release
 	if old, ok := engine.Release(r.ID); ok && sameRelease(old, &r) {
 		return false, nil
 	}
-	if err := engine.Add(ctx, r); err != nil {
+	var learnErr *search.LearnError
+	switch err := engine.Add(ctx, r); {
+	case errors.As(err, &learnErr):
+		// Added and found by its text: it is announced all the same.
+		a.logger.Error("indexed a release, but learned no facts from it", "release", r.ID, "error", err)
+	case err != nil:
 		return false, fmt.Errorf("index %s: %w", r.ID, err)
 	}
 	a.logger.Info("indexed a release", "release", r.ID, "source", r.Source)
