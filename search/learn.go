@@ -322,30 +322,53 @@ func (l *learner) contactSince(o *corpus.Office, body []string) corpus.Date {
 // Oktober 2027: Miriam Kessler … Ab 1. November 2027: Daniel Rehbein …"),
 // the one from that day, with the day; of one that lists two people one
 // after the other, each with a phone number or e-mail address and no
-// label, the first; else the whole block.
+// label, the first, unless it is a city's office; else the whole block.
 func (l *learner) currentContact(lines []string) (current []string, since corpus.Date) {
-	type group struct {
-		lines    []string
-		from     corpus.Date // the day a label "Ab 1. November 2027:" gives
-		labelled bool        // whether it starts at a side's label or a day's
+	groups := l.contactGroups(lines)
+	for _, g := range groups {
+		if !g.from.IsZero() {
+			return g.lines, g.from
+		}
 	}
-	var groups []group
+	// A city's press office beside the alliance's is the city's contact,
+	// not the alliance's: "Stadt Hildesheim, Pressestelle …", then
+	// "ISA-Kontaktbüro Deutschland …".
+	if len(groups) > 1 && l.cityContact(groups[0].lines) {
+		if i := slices.IndexFunc(groups, func(g contactGroup) bool { return !l.cityContact(g.lines) }); i > 0 {
+			return groups[i].lines, corpus.Date{}
+		}
+	}
+	switch {
+	case len(groups) == 0:
+		return nil, corpus.Date{}
+	case !groups[0].labelled && len(groups) > 1 && !slices.ContainsFunc(groups[0].lines, reachable):
+		// The lines before the first label head the first contact, when
+		// they give no way to reach anyone themselves.
+		return slices.Concat(groups[0].lines, groups[1].lines), corpus.Date{}
+	}
+	return groups[0].lines, corpus.Date{}
+}
+
+// contactGroup is the lines of one contact in a contact block.
+type contactGroup struct {
+	lines    []string
+	from     corpus.Date // the day a label "Ab 1. November 2027:" gives
+	labelled bool        // whether it starts at a side's label or a day's
+}
+
+// contactGroups cuts a contact block into its contacts: at a side's
+// label or a day's, and where the next contact's person or office
+// begins.
+func (l *learner) contactGroups(lines []string) []contactGroup {
+	var groups []contactGroup
 	for _, line := range lines {
 		label, rest, ok := cutColon(line)
 		units := segment(label)
 		side := ok && l.isSide(label)
 		dates := findDates(label)
 		dated := ok && len(dates) > 0 && len(units) <= 6
-		// A line that starts with a person's name, without a label,
-		// after someone else's name and a way to reach them, is the
-		// next contact's: "Till Vormweg" after "Li Siying (黎思颖) …
-		// E-mail: press@isa-foshan.example", "Zhou Haining, press
-		// liaison, …, phone +86 …" after "Jonas Haberland, …, phone
-		// +49 …".
-		next := len(groups) > 0 && !ok && l.startsWithPerson(line) &&
-			slices.ContainsFunc(groups[len(groups)-1].lines, reachable) && slices.ContainsFunc(groups[len(groups)-1].lines, l.startsWithPerson)
-		if side || dated || next || len(groups) == 0 {
-			g := group{labelled: side || dated}
+		if side || dated || len(groups) == 0 || !ok && l.beginsContact(line, groups[len(groups)-1].lines) {
+			g := contactGroup{labelled: side || dated}
 			if dated && l.cues.effective.endsIn(label[:dates[0].start]) {
 				g.from = dates[0].date
 			}
@@ -358,20 +381,45 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 			groups[len(groups)-1].lines = append(groups[len(groups)-1].lines, line)
 		}
 	}
-	for _, g := range groups {
-		if !g.from.IsZero() {
-			return g.lines, g.from
-		}
+	return groups
+}
+
+// beginsContact reports whether a line without a label begins the next
+// contact after the lines of one before. A line that starts with a
+// person's name does after someone else's name and a way to reach them:
+// "Till Vormweg" after "Li Siying (黎思颖) … E-mail:
+// press@isa-foshan.example", "Zhou Haining, press liaison, …, phone +86
+// …" after "Jonas Haberland, …, phone +49 …". So does an office's name
+// right after a way to reach the one before, which has its office's
+// name: "ISA-Kontaktbüro Deutschland" after "Stadt Hildesheim,
+// Pressestelle" … "E-Mail: presse@hildesheim.example" (not
+// "ISA-Sekretariat in Foshan" after "Li Siying" and her e-mail address).
+func (l *learner) beginsContact(line string, before []string) bool {
+	if l.startsWithPerson(line) {
+		return slices.ContainsFunc(before, reachable) && slices.ContainsFunc(before, l.startsWithPerson)
 	}
-	switch {
-	case len(groups) == 0:
-		return nil, corpus.Date{}
-	case !groups[0].labelled && len(groups) > 1 && !slices.ContainsFunc(groups[0].lines, reachable):
-		// The lines before the first label head the first contact, when
-		// they give no way to reach anyone themselves.
-		return slices.Concat(groups[0].lines, groups[1].lines), corpus.Date{}
-	}
-	return groups[0].lines, corpus.Date{}
+	return l.officeLine(line) && l.namesOffice(before)
+}
+
+// cityContact reports whether the lines of a contact are a city's
+// office's that does not name the alliance.
+func (l *learner) cityContact(lines []string) bool {
+	text := strings.Join(lines, " ")
+	return l.cues.cityOffice.inText(text) && !l.cues.allianceContact.inText(text)
+}
+
+// officeLine reports whether a line of a contact block may name an
+// office: no way to reach it, no number (an address has one), no web
+// address, no person.
+func (l *learner) officeLine(line string) bool {
+	return !reachable(line) && !strings.ContainsFunc(line, unicode.IsDigit) && !urlPattern.MatchString(strings.TrimSpace(line)) &&
+		!l.startsWithPerson(line)
+}
+
+// namesOffice reports whether the lines of a contact name its office
+// and end with a way to reach it.
+func (l *learner) namesOffice(lines []string) bool {
+	return len(lines) > 0 && reachable(lines[len(lines)-1]) && slices.ContainsFunc(lines, l.officeLine)
 }
 
 // startsWithPerson reports whether a line of a contact block starts
@@ -387,7 +435,8 @@ func (l *learner) startsWithPerson(line string) bool {
 // other script after it in brackets.
 func (l *learner) isPerson(part string) bool {
 	units := segment(part)
-	if l.cues.organisation.in(part, units) || l.isStreet(part, units) {
+	// Nor a city's office: "Stadt Hildesheim".
+	if l.cues.organisation.in(part, units) || l.isStreet(part, units) || l.cues.cityOffice.at(units, 0) > 0 {
 		return false
 	}
 	name := withoutAlias(part)

@@ -112,6 +112,14 @@ func TestLearn(t *testing.T) {
 			{[]string{"中德工业城市联盟秘书处（佛山）", "周海宁，新闻联络人", "电话：+86 757 2878 4802", "电子邮箱：media@isa-secretariat.example",
 				"德国方面：", "Miriam Oltmanns，新闻专员", "ISA-Kontaktbüro Deutschland，Luisenstraße 46，10117 Berlin", "电话：+49 30 5557 2041"},
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "周海宁", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4802", Email: "media@isa-secretariat.example"}, nil},
+			// A city's press office before the alliance's: the alliance's,
+			// whose office's name follows the city's e-mail address.
+			{[]string{"Stadt Bochum, Pressestelle", "Eva Muster", "Telefon: +49 234 555 3014", "E-Mail: presse@bochum.example",
+				"ISA-Kontaktbüro Deutschland", "Jana Roe, Pressesprecherin", "Charlottenstraße 42, 10117 Berlin", "Telefon: +49 30 5557 2040", "E-Mail: presse@isa.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jana Roe", Organisation: "ISA-Kontaktbüro Deutschland", City: "Berlin", Address: []string{"Charlottenstraße 42", "10117 Berlin"},
+					Phone: "+49 30 5557 2040", Email: "presse@isa.example"}, nil},
+			{[]string{"示范市人民政府外事办公室", "新闻联络：王小明", "电话：+86 533 555 7021", "中德工业城市联盟秘书处（佛山）", "媒体联络：蔡小红", "电话：+86 757 2883 5012"},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "蔡小红", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2883 5012"}, nil},
 			// The other side's contact person under a label with the
 			// side's word for it: not the first's address.
 			{[]string{"何晓岚（He Xiaolan），媒体专员", "中德工业城市联盟秘书处", "广东省佛山市南海区中德路88号", "电话：+86 757 2878 6630",
