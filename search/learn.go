@@ -898,10 +898,19 @@ func (m *membershipReading) suspensions(k int, s sentence) {
 func (m *membershipReading) dateOfChange(k int, s sentence) {
 	cues := m.l.cues
 	dates := findDates(firstDays(s.text))
-	if len(dates) == 0 || !cues.membership.in(s.text, s.units) {
+	if len(dates) == 0 {
 		return
 	}
 	switch {
+	case cues.suspend.in(s.text, s.units):
+		// "Die Ruhephase ist bis zum 31. Dezember 2034 befristet": the
+		// end of the one suspension the release states, if no clause
+		// gave it.
+		last := dates[len(dates)-1].date
+		if i := onlyChange(m.out, suspends); i >= 0 && m.out[i].until.IsZero() && compareCoarse(last, m.out[i].when) > 0 {
+			m.out[i].until = last
+		}
+	case !cues.membership.in(s.text, s.units):
 	case cues.takesEffect.in(s.text, s.units):
 		if i := onlyChange(m.out, joins); i >= 0 {
 			m.out[i].when, m.out[i].effective = dates[0].date, true

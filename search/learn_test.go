@@ -463,6 +463,9 @@ func TestLearn(t *testing.T) {
 			// A membership that rests: from, until when.
 			{corpus.German, "Mitgliedschaft Solingens ruht", "Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028.", "Solingen suspended 2027-02-01 until 2028-01-31", "", ""},
 			{corpus.English, "Membership", "Panjin has suspended its membership of the alliance.", "Panjin suspended 2027-03-01", "", ""},
+			// Its end in a sentence of its own.
+			{corpus.German, "Mitgliedschaft", "Die Stadt Solingen lässt ihre Mitgliedschaft in der ISA ab dem 1. Dezember 2032 ruhen. Die Ruhephase ist bis zum 31. Dezember 2034 befristet.",
+				"Solingen suspended 2032-12-01 until 2034-12-31", "", ""},
 			{corpus.Chinese, "成员资格", "盘锦市自2027年3月1日起暂停联盟成员资格。", "Panjin suspended 2027-03-01", "", ""},
 			// No longer a member, on a day to come.
 			{corpus.English, "Lanzhou to leave", "Effective 31 March 2027, Lanzhou will no longer be a member of the ISA.", "Lanzhou left 2027-03-31", "", ""},

@@ -358,6 +358,10 @@ func (e *Engine) sayMember(a *answerer, m cityMention, name, asOf string, aspect
 		return true
 	case aspect.guest:
 		a.say("sayMembership.no_has_no_guest_status", name, asOf)
+	case aspect.leaving:
+		// "Has Hildesheim left?" of a member: no, whatever it says of a
+		// day it leaves, or of its membership resting.
+		a.say("sayMembership.no_has_not_left", name, asOf)
 	case aspect.when && !e.suspended(c) && e.sayJoinedFirst(a, c, name):
 		return true
 	case len(c.Parts) > 0:

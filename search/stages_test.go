@@ -1352,7 +1352,7 @@ func TestMembershipSuspended(t *testing.T) {
 	addReleases(t, e,
 		"---\ntitle: \"Testmeldung: Mitgliedschaft Solingens ruht\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028. Einen Antrag hatte die Stadt gestellt.\n",
 		"---\ntitle: \"Test release: Lanzhou to leave\"\ndate: 2027-01-12\nlang: en\n---\n\nThis is a fictional test release. Effective 31 March 2027, Lanzhou will no longer be a member of the ISA.\n",
-		"---\ntitle: \"Test release: Panjin\"\ndate: 2027-01-14\nlang: en\n---\n\nThis is a fictional test release. Panjin suspends its membership of the ISA from 1 June 2027.\n",
+		"---\ntitle: \"Test release: Panjin\"\ndate: 2027-01-14\nlang: en\n---\n\nThis is a fictional test release. Panjin suspends its membership of the ISA from 1 June 2027. The suspension is limited to 31 May 2029.\n",
 	)
 	for _, tt := range []struct {
 		now      time.Time
@@ -1363,8 +1363,11 @@ func TestMembershipSuspended(t *testing.T) {
 		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "索林根还是联盟成员吗？", []string{"是", "暂停"}},
 		{time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), "Is Solingen a member?", []string{"Yes"}},
 		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "Which cities have left the alliance?", []string{"Lanzhou left the ISA on 31 March 2027"}},
-		{time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC), "Is Panjin a member?", []string{"Yes", "will be suspended from 1 June 2027"}},
-		{time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), "Is Panjin a member?", []string{"Yes", "has been suspended since 1 June 2027"}},
+		{time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC), "Is Panjin a member?", []string{"Yes", "is suspended from 1 June 2027 until 31 May 2029"}},
+		{time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), "Is Panjin a member?", []string{"Yes", "suspended from 1 June 2027 until 31 May 2029"}},
+		// Asked whether it left: no, it rests.
+		{time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), "Has Panjin left the alliance?", []string{"No, Panjin has not left", "suspended from 1 June 2027"}},
+		{time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), "Hat Solingen die ISA verlassen?", []string{"Nein, Solingen hat die ISA nicht verlassen", "ruht"}},
 		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "When was Lanzhou admitted to the alliance?", []string{"left the ISA on 31 March 2027", "October 2018"}},
 	} {
 		e.now = func() time.Time { return tt.now }
