@@ -893,7 +893,7 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 					best = max(best, e.roleMatch(r, content, q))
 				}
 			}
-			if best > 0 {
+			if best > 0 && ofCitiesAsked(p, q.cities) {
 				out = append(out, found{p, best})
 			}
 		}
@@ -920,6 +920,21 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 		people = append(people, f.p)
 	}
 	return people
+}
+
+// ofCitiesAsked reports whether a person's role or organisation names
+// one of the cities a question names, if it names any: "希尔德斯海姆市长是谁？"
+// is not answered by a 市长 whose city the role does not say.
+func ofCitiesAsked(p *corpus.Person, cities []cityMention) bool {
+	if len(cities) == 0 {
+		return true
+	}
+	said := p.Organisation + " " + strings.Join(textValues(p.Role), " ")
+	return slices.ContainsFunc(cities, func(c cityMention) bool {
+		return slices.ContainsFunc(append(textValues(c.city.Names), c.city.Name), func(name string) bool {
+			return name != "" && strings.Contains(said, name)
+		})
+	})
 }
 
 // roleMatch says how well a role matches the content words of question q:

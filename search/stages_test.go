@@ -3348,6 +3348,22 @@ func TestDeputyIsNoHolderOfTheRole(t *testing.T) {
 	}
 }
 
+func TestRoleOfAnotherCity(t *testing.T) {
+	// A release names Heilbronn's mayor, in a role that names no city:
+	// asked for Hildesheim's, the engine does not answer with him.
+	e := engineWithRelease(t, "2032-11-12-zibo.txt", "淄博，2032年11月12日\n新闻稿\n测试稿：淄博代表团访问德国\n\n本新闻稿为虚构测试稿。"+
+		"11月4日，孙立峰与海尔布隆市市长凯·布兰德霍斯特博士（Dr. Kai Brandhorst）在海尔布隆市政厅签署两市友好合作意向书。\n")
+	for _, q := range []string{"希尔德斯海姆市长是谁？", "Wer ist Oberbürgermeister von Hildesheim?"} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Text, "Brandhorst") || strings.Contains(a.Text, "布兰德霍斯特") {
+			t.Errorf("%s: %s: %s", q, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestPlaceFactIsNoPersonNorAsked(t *testing.T) {
 	// The place a sentence gives for "where" is neither a place the
 	// question names nor a person's name the gazetteer has as a town
