@@ -933,6 +933,11 @@ func (m *membershipReading) changes(k int, s sentence, c membershipClause) {
 	joinedThen := learnedMembership{when: l.joinDate(s, m.cite.AsOf)}
 	if d, ok := l.effectiveDate(s); ok {
 		joinedThen.when, joinedThen.effective = d, true
+	} else if d, ok := dayToCome(s, m.cite.AsOf); ok {
+		// "Heilbronn will become a member of the ISA on 1 September
+		// 2032": the day it takes effect, not one its paragraph gives
+		// before it.
+		joinedThen.when, joinedThen.effective = d, true
 	}
 	named := l.citiesOfClause(m.all, k)
 	if len(named) == 0 && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
@@ -1280,6 +1285,17 @@ func addOnce(out []learnedMembership, m learnedMembership) []learnedMembership {
 		out[i].when, out[i].effective = m.when, m.effective
 	}
 	return out
+}
+
+// dayToCome is the first day of a sentence after the release's, when it
+// gives none before.
+func dayToCome(s sentence, released corpus.Date) (corpus.Date, bool) {
+	dates := findDates(firstDays(s.text))
+	if len(dates) == 0 || slices.ContainsFunc(dates, func(d dateSpan) bool { return compareCoarse(d.date, released) <= 0 }) {
+		return corpus.Date{}, false
+	}
+	d := dates[0].date
+	return d, d.Day > 0
 }
 
 // leaveDate is the date a sentence about leaving gives, which may be

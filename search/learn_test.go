@@ -427,6 +427,10 @@ func TestLearn(t *testing.T) {
 			// A city the sentence before names joined, in English; in a
 			// German participle's object, the alliance's short name.
 			{corpus.English, "Stand", "For the first time Zittau was part of the stand. The city joined the alliance in February 2027.", "Zittau 2027-02", "", ""},
+			// A join still to come, on its day, not the day of a vote
+			// its paragraph gives before.
+			{corpus.English, "Kiel joins", "Kiel will become a member of the ISA on 1 September 2027. The council voted for it on 15 February 2027; the board approved the application on 20 February 2027.",
+				"Kiel 2027-09-01", "", ""},
 			// The city a clause names by "die Stadt", far into the
 			// clause before, which is longer.
 			{corpus.German, "Neues Mitglied", "Nach einem langen Verfahren im Rat und im Präsidium lag am Ende der Antrag der Stadt Kiel vor; die Stadt ist der ISA beigetreten.",
