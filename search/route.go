@@ -267,7 +267,10 @@ var rules = []rule{
 			return fromReleases(ctx, e, q)
 		}},
 	{"former-members", func(q *question) bool {
-		return q.has[cFormer] && (q.memberish || anyOf(q.has, cCity, cPerson, cAlliance)) && len(q.cities) == 0
+		// Not of a person it names, known or not: "前任新闻联络人马蒂亚斯·克罗格
+		// (Matthias Kröger)离开联盟后去哪里工作？"
+		return q.has[cFormer] && (q.memberish || anyOf(q.has, cCity, cPerson, cAlliance)) && len(q.cities) == 0 && len(q.people) == 0 &&
+			!slices.ContainsFunc(q.unknown, unit.latinNoun)
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.formerMembers(q.lang) })},
 	{"membership-named", func(q *question) bool {
 		return len(q.cities) > 0 && !q.has[cAssembly] && !asksWhoDoes(q) && !asksOtherCities(q) &&

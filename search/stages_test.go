@@ -2951,6 +2951,11 @@ func TestRouteOfQuestion(t *testing.T) {
 		// city asks for a count.
 		{"In welchem Bundesland liegt Bottrop?", "region-of", true},
 		{"With Bottrop on board, from how many federal states are the German members?", "region-of", false},
+		// Who left asks for the former members, but not of someone
+		// named, known or not.
+		{"哪些城市退出了联盟？", "former-members", true},
+		{"Which cities have left the alliance?", "former-members", true},
+		{"前任新闻联络人马蒂亚斯·克罗格（Matthias Kröger）离开联盟后去哪里工作？", "former-members", false},
 	} {
 		a, err := e.Answer(t.Context(), tt.question, "")
 		if err != nil {
