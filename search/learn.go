@@ -1825,7 +1825,10 @@ func (p *peopleReading) latin(s sentence) {
 // Secretary-General"; "and vice versa, Mayor Zhang Min" is the mayor).
 func (l *learner) roleStart(s sentence, i int) int {
 	from := i
-	if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) {
+	// Not across a comma: "Tom Weber, Leiter des Amtes" names Weber; but
+	// "ISA-Generalsekretär".
+	if i > 0 && s.units[i-1].capital && !s.units[i-1].han && !l.isNameWord(s.units[i-1]) &&
+		!strings.ContainsAny(s.text[endOf(s.units[i-1]):s.units[i].start], ",;:") {
 		from = i - 1
 	}
 	for k := from - 1; k >= max(from-2, 0) && !s.units[k].han; k-- {
@@ -1856,10 +1859,39 @@ func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appo
 		if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
 			qualified += n // "Jörg Seifert, dem Leiter des Amts": Leiter
 		}
-		return name, s.text[s.units[qualified].start:endOf(s.units[end-1])], false
+		return name, s.text[s.units[qualified].start:l.roleEnd(s, end)], false
 	}
 	name = l.appointeeBefore(s, from)
 	return name, role, name != ""
+}
+
+// maxComplementUnits bounds what a role is of: an office's name, not a
+// clause.
+const maxComplementUnits = 8
+
+// roleEnd is where a role that ends before unit end ends with what it is
+// of, up to a comma or a date: "Leiter des ISA-Kontaktbüros Deutschland"
+// of "Dr. Jörg Ellerbrock, Leiter des ISA-Kontaktbüros Deutschland,
+// bedauerte …", "Secretary-General of the ISA secretariat in Foshan" of
+// "… since 1 November 2032". A role a word of which does not follow
+// ends with its word.
+func (l *learner) roleEnd(s sentence, end int) int {
+	last := endOf(s.units[end-1])
+	if end >= len(s.units) || l.cues.roleComplement.at(s.units, end) == 0 {
+		return last
+	}
+	dates := findDates(s.text)
+	for k := end; k < len(s.units) && k < end+maxComplementUnits; k++ {
+		u := s.units[k]
+		if u.han || strings.ContainsAny(s.text[endOf(s.units[k-1]):u.start], ",;:()\"“”„«»") || l.cues.roleSince.at(s.units, k) > 0 ||
+			slices.ContainsFunc(dates, func(d dateSpan) bool { return d.start <= u.start && u.start < d.end }) {
+			break
+		}
+		if k > end && l.cues.roleComplement.at(s.units, k) == 0 {
+			last = endOf(u)
+		}
+	}
+	return last
 }
 
 // span is a range of bytes of a text.

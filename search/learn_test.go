@@ -313,7 +313,14 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "大会", "2033年4月6日举行的第21届全体大会选举苏慧敏（Su Huimin）为秘书长。", "", "21 2033-04-06", ""},
 			// An adverb between the name and the appointing verb.
 			{corpus.Chinese, "人事", "自2026年11月1日起，陈思远正式出任中德工业城市联盟（ISA）秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2026-11-01"},
-			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator"},
+			{corpus.English, "Camp", "The camp was led by Clara Weidemann, youth coordinator of the ISA.", "", "", "Clara Weidemann: youth coordinator of the ISA"},
+			// A role after the name and a comma, with what it is of, up
+			// to a comma or a day; not a capitalised word before it
+			// across the comma, but across a hyphen.
+			{corpus.German, "Schritt", "Dr. Tom Weber, Leiter des ISA-Kontaktbüros Deutschland, bedauerte den Schritt.", "", "", "Tom Weber: Leiter des ISA-Kontaktbüros Deutschland"},
+			{corpus.English, "Target", "\"We have a target,\" said He Jiawen, Secretary-General of the ISA secretariat in Foshan since 1 November 2032.", "", "",
+				"He Jiawen: Secretary-General of the ISA secretariat in Foshan since 2032-11-01"},
+			{corpus.German, "Rede", "Liu Yi, ISA-Generalsekretär, sprach.", "", "", "Liu Yi: ISA-Generalsekretär"},
 			// The role someone is appointed to from a day, not the one
 			// they leave; an acting one is the role; a relative clause
 			// gives no role.
@@ -329,7 +336,7 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Press", "Lena Brandt, who takes over from Jonas Albrecht as spokesperson, starts on 1 October 2027.", "", "", ""},
 			// One more role, from no day: the first stays.
 			{corpus.English, "Delegation", "Lord Mayor Anna Keller will serve as head of the delegation.", "", "", "Anna Keller: Lord Mayor"},
-			{corpus.German, "Koordination", "Koordiniert wird die Mitarbeit der Stadt von Jörg Seifert, dem Leiter des Amts für Wirtschaftsförderung.", "", "", "Jörg Seifert: Leiter"},
+			{corpus.German, "Koordination", "Koordiniert wird die Mitarbeit der Stadt von Jörg Seifert, dem Leiter des Amts für Wirtschaftsförderung.", "", "", "Jörg Seifert: Leiter des Amts für Wirtschaftsförderung"},
 			{corpus.German, "Klinik", "Es unterzeichneten der Direktor des Klinikums, Prof. Dr. Matthias Reinholz, und die Präsidentin des Krankenhauses.", "", "", ""},
 			// A name is not read into the verb after it (作工作报告); a name
 			// in characters alone is written in Latin letters too.
@@ -407,7 +414,8 @@ func TestLearn(t *testing.T) {
 			// A city that becomes a member on a day; a city that says
 			// where, after "in", joined nothing.
 			{corpus.German, "Mitgliedschaft", "Die Landeshauptstadt Saarbrücken wird zum 1. Februar 2029 Mitglied der Chinesisch-Deutschen Industriestädteallianz (ISA).", "Saarbrücken 2029-02-01", "", ""},
-			{corpus.German, "Urkunde", "Die Beitrittsurkunde unterzeichnet Dr. Matthias Reinholz, Leiter des ISA-Kontaktbüros Deutschland in Berlin.", "", "", ""},
+			{corpus.German, "Urkunde", "Die Beitrittsurkunde unterzeichnet Dr. Matthias Reinholz, Leiter des ISA-Kontaktbüros Deutschland in Berlin.", "", "",
+				"Matthias Reinholz: Leiter des ISA-Kontaktbüros Deutschland in Berlin"},
 			// Becoming something else than a member; 于 of 由于 is no
 			// place preposition.
 			{corpus.German, "Gastgeber", "Hannover wird am 1. März 2027 Gastgeber für jedes Mitglied der ISA.", "", "", ""},

@@ -180,7 +180,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
-	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units)
+	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units) || e.beforeSomeone(q)
 	q.keepRealCities()
 	q.citiesOnlyWhere = e.onlyWhere(q)
 	q.roles = e.rolesIn(q)
@@ -829,6 +829,28 @@ func sameWord(a, b unit) bool {
 		return a.word != 0 && a.word == b.word
 	}
 	return a.han && b.han && b.start == endOf(a) && a.word == b.word
+}
+
+// beforeSomeone reports whether a question puts a word for "before"
+// right before a person it names, titles aside: "vor Dr. Sievers",
+// "before Sievers".
+func (e *Engine) beforeSomeone(q *question) bool {
+	for _, p := range q.people {
+		for _, name := range namesOf(p, true) {
+			i := strings.Index(q.text, name)
+			if i < 0 {
+				continue
+			}
+			units := segment(q.text[:i])
+			for len(units) > 0 && e.learner.cues.title.at(units, len(units)-1) > 0 {
+				units = units[:len(units)-1]
+			}
+			if len(units) > 0 && e.message.beforeSomeone.endsIn(q.text[:endOf(units[len(units)-1])]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onlyWhere reports whether every city the question names says where

@@ -2956,6 +2956,9 @@ func TestRouteOfQuestion(t *testing.T) {
 		{"哪些城市退出了联盟？", "former-members", true},
 		{"Which cities have left the alliance?", "former-members", true},
 		{"前任新闻联络人马蒂亚斯·克罗格（Matthias Kröger）离开联盟后去哪里工作？", "former-members", false},
+		// "vor" right before a person asks who came before them.
+		{"Wer war vor Dr. Liu Yi Generalsekretär?", "person-before", true},
+		{"Wer ist Dr. Liu Yi?", "person-before", false},
 	} {
 		a, err := e.Answer(t.Context(), tt.question, "")
 		if err != nil {
