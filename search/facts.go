@@ -225,6 +225,18 @@ func newestFirst(offices []*corpus.Office) {
 	})
 }
 
+// contactSince says since when the contact person of an office of kind
+// has been it, where a source gives the day.
+func (e *Engine) contactSince(lang corpus.Lang, kind string) (answer.Answer, bool) {
+	lead, _, _ := e.contactOffices(kind, corpus.Date{})
+	if lead == nil || lead.Person == "" || lead.Since.IsZero() {
+		return answer.Answer{}, false
+	}
+	a := e.newAnswer(lang)
+	a.say("contact.since", lead.Person, lead.PersonRole.In(lang), lead.Since.Format(lang), a.cite(lead.Cite))
+	return a.done(answer.KindContact, confidenceFact), true
+}
+
 // contact gives the contact person and details of an office of kind,
 // the newest first; explainRole adds what the contact's office does
 // ("How can a city join?").

@@ -1959,8 +1959,12 @@ func (l *learner) roleSince(s sentence) corpus.Date {
 	if !l.cues.roleSince.in(s.text, s.units) {
 		return corpus.Date{}
 	}
-	if dates := findDates(s.text); len(dates) > 0 {
-		return dates[0].date
+	// Not a day something lasts until: "until 31 July 2032: Matthias
+	// Kröger, …; from 1 August 2032: Svenja Hollstein, …".
+	for _, d := range findDates(s.text) {
+		if !l.cues.untilDay.endsIn(s.text[:d.start]) {
+			return d.date
+		}
 	}
 	return corpus.Date{}
 }

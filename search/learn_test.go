@@ -321,6 +321,10 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Target", "\"We have a target,\" said He Jiawen, Secretary-General of the ISA secretariat in Foshan since 1 November 2032.", "", "",
 				"He Jiawen: Secretary-General of the ISA secretariat in Foshan since 2032-11-01"},
 			{corpus.German, "Rede", "Liu Yi, ISA-Generalsekretär, sprach.", "", "", "Liu Yi: ISA-Generalsekretär"},
+			// The day someone takes a role from, not the day another
+			// holds it until.
+			{corpus.English, "Contact", "ISA Contact Office Germany until 31 July 2032: Tom Weber, press officer, from 1 August 2032: Jana Roe, press spokesperson.", "", "",
+				"Jana Roe: press spokesperson since 2032-08-01"},
 			// The role someone is appointed to from a day, not the one
 			// they leave; an acting one is the role; a relative clause
 			// gives no role.

@@ -223,6 +223,10 @@ var rules = []rule{
 	// release on her says, not her address.
 	{"speaks", func(q *question) bool { return q.has[cSpeak] && len(requestedDetails(q.has)) == 0 }, fromReleases},
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
+	// "Ab wann ist die neue Pressesprecherin zuständig?": the day the
+	// contact person took up the role, where a source gives it.
+	{"contact-since", func(q *question) bool { return q.has[cContact] && q.expects == aDate && len(q.people) == 0 },
+		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.contactSince(q.lang, officeAsked(e, q)) })},
 	// "Whom does Daniel Rehbein succeed as press officer?" names someone
 	// the data do not know: a release says whom.
 	{"contact", func(q *question) bool {

@@ -3356,6 +3356,28 @@ func TestDeputyIsNoHolderOfTheRole(t *testing.T) {
 	}
 }
 
+func TestContactSince(t *testing.T) {
+	// Asked since when, the contact person's first day, which the
+	// block's heading gives.
+	e := engineWithRelease(t, "2032-07-07-presse.txt", "Berlin, 7. Juli 2032\nPressemitteilung\nTestmeldung: Neue Pressesprecherin\n\n"+
+		"Dies ist eine fiktive Testmeldung. Zum 1. August 2032 übernimmt Jana Roe die Pressearbeit der ISA.\n\n"+
+		"Pressekontakt (ab 1. August 2032)\n\nJana Roe, Pressesprecherin\nISA-Kontaktbüro Deutschland\nCharlottenstraße 42\n10117 Berlin\nTelefon: +49 30 5557 2040\n")
+	e.now = func() time.Time { return time.Date(2032, 12, 1, 12, 0, 0, 0, time.UTC) }
+	for _, tt := range []struct{ q, want string }{
+		{"Ab wann ist die neue Pressesprecherin zuständig?", "seit dem 1. August 2032"},
+		{"Since when has the ISA had its current press contact?", "since 1 August 2032"},
+		{"新的新闻发言人是从哪一天开始负责媒体咨询的？", "2032年8月1日"},
+	} {
+		a, err := e.Answer(t.Context(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "contact-since" || !strings.Contains(a.Text, tt.want) || !strings.Contains(a.Text, "Jana Roe") {
+			t.Errorf("%s: %s: %s, want Jana Roe and %q", tt.q, a.Rule, a.Text, tt.want)
+		}
+	}
+}
+
 func TestRoleOfAnotherCity(t *testing.T) {
 	// A release names Heilbronn's mayor, in a role that names no city:
 	// asked for Hildesheim's, the engine does not answer with him.
