@@ -588,6 +588,9 @@ func TestSectionHeadings(t *testing.T) {
 		{"媒体联络人", sectionContact, ""},
 		// A remark that gives a day is a label of its own.
 		{"Pressekontakt (ab 1. Juni 2033): Jana Brandt", sectionContact, "ab 1. Juni 2033:|Jana Brandt"},
+		// Contacts, more than one.
+		{"Press contacts", sectionContact, ""},
+		{"Pressekontakte:", sectionContact, ""},
 	}
 	for _, tt := range tests {
 		section, lines, ok := sectionHeading(tt.line)

@@ -369,7 +369,7 @@ func (l *learner) contactGroups(lines []string) []contactGroup {
 		dated := ok && len(dates) > 0 && len(units) <= 6
 		if side || dated || len(groups) == 0 || !ok && l.beginsContact(line, groups[len(groups)-1].lines) {
 			g := contactGroup{labelled: side || dated}
-			if dated && l.cues.effective.endsIn(label[:dates[0].start]) {
+			if dated && l.startsFrom(label[:dates[0].start]) {
 				g.from = dates[0].date
 			}
 			if side || dated {
@@ -382,6 +382,12 @@ func (l *learner) contactGroups(lines []string) []contactGroup {
 		}
 	}
 	return groups
+}
+
+// startsFrom reports whether the words before a day say something
+// holds from it: "ab", "from".
+func (l *learner) startsFrom(before string) bool {
+	return l.cues.effective.endsIn(before) || l.cues.roleSince.endsIn(before)
 }
 
 // beginsContact reports whether a line without a label begins the next
