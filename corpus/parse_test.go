@@ -598,7 +598,7 @@ func TestSectionHeadings(t *testing.T) {
 			t.Errorf("%q: section %v, lines %q, heading %v; want %v, %q", tt.line, section, rest, ok, tt.section, tt.rest)
 		}
 	}
-	for _, line := range []string{"Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai",
+	for _, line := range []string{"Kontakte", "Contacts", "Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai",
 		"Kontakt (für Aussteller): Unternehmen, die einen Stand buchen möchten, melden sich bis Ende März beim Sekretariat."} {
 		if _, _, ok := sectionHeading(line); ok {
 			t.Errorf("%q read as a heading", line)

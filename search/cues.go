@@ -37,7 +37,7 @@ type cues struct {
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	admitParticleVerbs, admitParticles                                    cueList
-	effective, takesEffect, membershipEnds, fullMember                    cueList
+	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn   cueList
 	languages, languageUse, personPronouns, deputy                        cueList
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
 	relativePronouns, appointedAs, elects                                 cueList
@@ -61,7 +61,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"contact_fax": &c.contactFax, "contact_mobile": &c.contactMobile, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
 		"street": &c.street, "secretariat_contact": &c.secretariatContact, "press_contact": &c.pressContact, "count_verbs": &c.countVerbs,
 		"count_members": &c.countMembers, "count_germany": &c.countGermany, "count_china": &c.countChina,
-		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "count_from": &c.countFrom, "until_day": &c.untilDay, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_with_alliance": &c.joinWithAlliance, "join_particle_verbs": &c.joinParticleVerbs, "join_particles": &c.joinParticles, "membership": &c.membership, "member_since": &c.memberSince, "member_word": &c.memberWord, "full_member": &c.fullMember, "join_not": &c.joinNot, "leave": &c.leave, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,
+		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "count_from": &c.countFrom, "until_day": &c.untilDay, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_with_alliance": &c.joinWithAlliance, "join_particle_verbs": &c.joinParticleVerbs, "join_particles": &c.joinParticles, "membership": &c.membership, "member_since": &c.memberSince, "member_word": &c.memberWord, "full_member": &c.fullMember, "becomes_member_on": &c.becomesMemberOn, "join_not": &c.joinNot, "leave": &c.leave, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
 		"decision": &c.decision, "beside_assembly": &c.besideAssembly, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "role_complement": &c.roleComplement, "surname": &c.surname,
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,

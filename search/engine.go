@@ -177,10 +177,13 @@ func (e *Engine) learnAll() {
 			full = *r // a file gone since: nothing to learn from it
 		}
 		// A release learning fails on is searched by its text alone;
-		// Index.Sync, which learns it first, reports the failure.
-		k, _ := e.learner.learn(&full)
+		// `isabot facts` lists the failure (factsOf).
+		k := e.learner.learn(&full)
 		k.release = r
-		e.learned[id], fresh[id] = k, k
+		e.learned[id] = k
+		if k.failure == nil {
+			fresh[id] = k
+		}
 	}
 	if len(fresh) > 0 {
 		_ = e.index.keepLearned(e.learningKey, fresh)
@@ -266,13 +269,15 @@ func (e *Engine) Add(ctx context.Context, r corpus.Release) error {
 	base := *e.base
 	base.Releases = slices.Insert(releases, i, r)
 	e.base = &base
-	k, err := e.learner.learn(&base.Releases[i])
+	k := e.learner.learn(&base.Releases[i])
 	e.learned[r.ID] = k
-	_ = e.index.keepLearned(e.learningKey, map[string]*learned{r.ID: k})
+	if k.failure == nil {
+		_ = e.index.keepLearned(e.learningKey, map[string]*learned{r.ID: k})
+	}
 	e.data = merge(e.base, e.learned)
 	e.derive()
-	if err != nil {
-		return &LearnError{err: err}
+	if k.failure != nil {
+		return &LearnError{err: k.failure}
 	}
 	return nil
 }

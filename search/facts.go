@@ -226,10 +226,12 @@ func newestFirst(offices []*corpus.Office) {
 }
 
 // contactSince says since when the contact person of an office of kind
-// has been it, where a source gives the day.
+// has been it, where a source gives the day. An office learned from a
+// release without one is dated the release's day (merger.office), which
+// says when it was seen, not when the person began: no answer.
 func (e *Engine) contactSince(lang corpus.Lang, kind string) (answer.Answer, bool) {
 	lead, _, _ := e.contactOffices(kind, corpus.Date{})
-	if lead == nil || lead.Person == "" || lead.Since.IsZero() {
+	if lead == nil || lead.Person == "" || lead.Since.IsZero() || lead.Since == lead.Cite.AsOf {
 		return answer.Answer{}, false
 	}
 	a := e.newAnswer(lang)

@@ -13,8 +13,9 @@ import (
 type LearnedFact struct {
 	Release string      `json:"release"`
 	Date    corpus.Date `json:"date"`
-	// Kind is contact, secretariat, count, joined, assembly, person or
-	// name (a name given in Chinese and in Latin letters).
+	// Kind is contact, secretariat, count, joined, assembly, person,
+	// name (a name given in Chinese and in Latin letters), or failed (the
+	// learner failed on the release, which states nothing then).
 	Kind string `json:"kind"`
 	Fact string `json:"fact"`
 	// Contradicted says what a data file says instead, as of a later
@@ -46,6 +47,10 @@ func (e *Engine) factsOf(k *learned) []LearnedFact {
 	date := corpus.DateOf(k.release.Date)
 	add := func(kind, fact, contradicted string) {
 		out = append(out, LearnedFact{Release: k.release.ID, Date: date, Kind: kind, Fact: fact, Contradicted: contradicted})
+	}
+	if k.failure != nil {
+		first, _, _ := strings.Cut(k.failure.Error(), "\n")
+		add("failed", first, "")
 	}
 	if o := k.contact; o != nil {
 		kind := "contact"

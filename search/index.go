@@ -34,7 +34,7 @@ import (
 
 // mappingVersion is kept in an index's snapshot: changing the mapping
 // or the passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-14"
+const mappingVersion = "isabot-index-15"
 
 // The index holds one document per passage of a release: its title, each
 // body paragraph, its about section and its contact block. The text goes
@@ -560,9 +560,10 @@ func (idx *Index) Sync(ctx context.Context, data *corpus.Data, progress Progress
 		l, key := newLearner(data), learningKey(data)
 		idx.loadLearned()
 		learn = func(r *corpus.Release, version string) {
-			k, err := l.learn(r)
-			if err != nil {
-				problems = append(problems, err)
+			k := l.learn(r)
+			if k.failure != nil {
+				problems = append(problems, k.failure)
+				return // not kept: read again at the next start
 			}
 			idx.learn(key, r.ID, k, version)
 		}

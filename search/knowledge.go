@@ -157,7 +157,12 @@ func (m *merger) office(o corpus.Office) {
 		return // the data files say as much, as of then
 	}
 	since := x.Since
-	if since.IsZero() || o.Since.Before(since) {
+	switch {
+	case !samePerson(o.Person, x.Person):
+		// Another person at the same address: theirs is a start of its
+		// own, not the one before them.
+		since = o.Since
+	case since.IsZero() || o.Since.Before(since):
 		since = cmpDate(x.AsOf, o.Since)
 	}
 	merged := o
@@ -174,6 +179,21 @@ func (m *merger) office(o corpus.Office) {
 	merged.Website = cmp.Or(o.Website, x.Website)
 	merged.Since = since
 	*x = merged
+}
+
+// samePerson reports whether two contact blocks name the same person: by
+// the same name, or in Chinese characters and in pinyin (邝晓彤, Kuang
+// Xiaotong).
+func samePerson(a, b string) bool {
+	if a == b {
+		return true
+	}
+	han, latin := a, b
+	if strings.IndexFunc(han, isHan) < 0 {
+		han, latin = b, a
+	}
+	pinyin := strings.ToLower(strings.ReplaceAll(latin, " ", ""))
+	return strings.IndexFunc(latin, isHan) < 0 && isRomanisable(pinyin) && readsAs(han, pinyin)
 }
 
 // earlier reports whether d is before known, or the same time told more

@@ -29,6 +29,10 @@ type learned struct {
 	assemblies  []corpus.Assembly
 	people      []corpus.Person
 	glosses     []nameGloss
+	// failure says why nothing was learned, when the learner failed on
+	// the release (learn); it is not kept with what was learned, so a
+	// release is read again at the next start.
+	failure error
 }
 
 // nameGloss is a name a release gives in Chinese and in Latin letters:
@@ -71,15 +75,15 @@ type learner struct {
 
 // learn reads r for the facts it states. A release the learner fails on
 // (a panic in one of its readers, a bug) states nothing: its text is
-// still searched, and the error says which release it was, with the
+// still searched, and the failure says which release it was, with the
 // stack, rather than one release bringing the process down.
-func (l *learner) learn(r *corpus.Release) (k *learned, err error) {
+func (l *learner) learn(r *corpus.Release) (k *learned) {
 	defer func() {
 		if p := recover(); p != nil {
-			k, err = &learned{release: r}, fmt.Errorf("%s: learning its facts failed: %v\n%s", r.ID, p, debug.Stack())
+			k = &learned{release: r, failure: fmt.Errorf("%s: learning its facts failed: %v\n%s", r.ID, p, debug.Stack())}
 		}
 	}()
-	return l.facts(r), nil
+	return l.facts(r)
 }
 
 // facts reads r for the facts it states.
@@ -910,13 +914,22 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 	switch {
 	case cues.suspend.in(s.text, s.units):
 		// "Die Ruhephase ist bis zum 31. Dezember 2034 befristet": the
-		// end of the one suspension the release states, if no clause
-		// gave it.
-		last := dates[len(dates)-1].date
-		if i := onlyChange(m.out, suspends); i >= 0 && m.out[i].until.IsZero() && compareCoarse(last, m.out[i].when) > 0 {
-			m.out[i].until = last
+		// day after "bis" is the end of the one suspension the release
+		// states, if no clause gave it; not another day of the pause
+		// ("Während der Ruhephase lädt Solingen am 12. Juni 2033 …").
+		i := onlyChange(m.out, suspends)
+		if i < 0 || !m.out[i].until.IsZero() {
+			return
+		}
+		text := firstDays(s.text)
+		for _, d := range dates {
+			if cues.untilDay.endsIn(text[:d.start]) && compareCoarse(d.date, m.out[i].when) > 0 {
+				m.out[i].until = d.date
+				return
+			}
 		}
 	case !cues.membership.in(s.text, s.units):
+		// Neither of the cases below: a day of something else.
 	case cues.takesEffect.in(s.text, s.units):
 		if i := onlyChange(m.out, joins); i >= 0 {
 			m.out[i].when, m.out[i].effective = dates[0].date, true
@@ -939,7 +952,7 @@ func (m *membershipReading) changes(k int, s sentence, c membershipClause) {
 	joinedThen := learnedMembership{when: l.joinDate(s, m.cite.AsOf)}
 	if d, ok := l.effectiveDate(s); ok {
 		joinedThen.when, joinedThen.effective = d, true
-	} else if d, ok := dayToCome(s, m.cite.AsOf); ok {
+	} else if d, ok := l.dayToCome(s, m.cite.AsOf); ok {
 		// "Heilbronn will become a member of the ISA on 1 September
 		// 2032": the day it takes effect, not one its paragraph gives
 		// before it.
@@ -1293,16 +1306,30 @@ func addOnce(out []learnedMembership, m learnedMembership) []learnedMembership {
 	return out
 }
 
-// dayToCome is the first day of a sentence after the release's, when it
-// gives none before.
-func dayToCome(s sentence, released corpus.Date) (corpus.Date, bool) {
-	dates := findDates(firstDays(s.text))
+// dayToCome is the day after the release's that a sentence gives right
+// after its words for becoming a member, "will become a member of the
+// ISA on 1 September 2032", when it gives none before: not a later day
+// of something else ("ist der ISA beigetreten und richtet am 24. Oktober
+// 2033 einen Hafentag aus").
+func (l *learner) dayToCome(s sentence, released corpus.Date) (corpus.Date, bool) {
+	text := firstDays(s.text)
+	dates := findDates(text)
 	if len(dates) == 0 || slices.ContainsFunc(dates, func(d dateSpan) bool { return compareCoarse(d.date, released) <= 0 }) {
 		return corpus.Date{}, false
 	}
-	d := dates[0].date
-	return d, d.Day > 0
+	d := dates[0]
+	before := segment(text[:d.start])
+	for i := range before {
+		if n := l.cues.becomesMemberOn.at(before, i); n > 0 && len(before)-(i+n) <= maxDayAfterJoin {
+			return d.date, d.date.Day > 0
+		}
+	}
+	return corpus.Date{}, false
 }
+
+// maxDayAfterJoin bounds the words between "will become a member" and
+// its day: "of the Sino-German Industrial Cities Alliance (ISA) on".
+const maxDayAfterJoin = 9
 
 // leaveDate is the date a sentence about leaving gives, which may be
 // still to come ("zum 31. Dezember 2026"); zero if it gives none.

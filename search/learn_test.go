@@ -53,22 +53,26 @@ func TestLearnedFactsGolden(t *testing.T) {
 	}
 }
 
-// TestLearn learns from short releases, one kind of fact each, in the
-// three languages.
 // TestLearnFailure checks that a release the learner fails on states
 // nothing, and says which it was, rather than bringing the process down:
-// a learner without its cues fails on any.
+// a learner without its cues fails on any. The facts an editor checks
+// say so.
 func TestLearnFailure(t *testing.T) {
 	r := &corpus.Release{ID: "2033-01-01-broken", Lang: corpus.German, Title: "T", Body: []string{"Kiel ist der ISA beigetreten."}}
-	k, err := (&learner{}).learn(r)
-	if err == nil || !strings.Contains(err.Error(), r.ID) {
-		t.Fatalf("learn: error %v, want one that names %s", err, r.ID)
+	k := (&learner{}).learn(r)
+	if k.failure == nil || !strings.Contains(k.failure.Error(), r.ID) {
+		t.Fatalf("learn: failure %v, want one that names %s", k.failure, r.ID)
 	}
 	if k == nil || !k.empty() || k.release != r {
 		t.Fatalf("learn: %+v, want nothing learned from the release", k)
 	}
+	if facts := testEngine(t).factsOf(k); len(facts) != 1 || facts[0].Kind != "failed" || !strings.Contains(facts[0].Fact, r.ID) {
+		t.Errorf("facts of a release the learner failed on: %+v", facts)
+	}
 }
 
+// TestLearn learns from short releases, one kind of fact each, in the
+// three languages.
 func TestLearn(t *testing.T) {
 	data, problems := corpus.Load(corpus.Embedded())
 	if len(problems) > 0 {
@@ -198,6 +202,7 @@ func TestLearn(t *testing.T) {
 		for _, contact := range [][]string{
 			{"Jonas Eckert", "Press office, Department of Economic Affairs and Science", "City of Nuremberg"},
 			{"Ansprechpartnerin: Miriam Schaaf", "Stadtverwaltung Ludwigshafen am Rhein, Bereich Kommunikation"},
+			{"Landeshauptstadt Kiel, Presseamt", "Anna Muster", "Telefon: +49 431 555 1234", "E-Mail: presse@kiel.example"},
 			{"联系人：王芳", "洛阳市人民政府新闻办公室", "电话：+86 379 1234567"},
 			{"德阳市商务局对外经贸合作科", "电话：+86 838 2201 556"},
 		} {
@@ -448,6 +453,9 @@ func TestLearn(t *testing.T) {
 			// its paragraph gives before.
 			{corpus.English, "Kiel joins", "Kiel will become a member of the ISA on 1 September 2027. The council voted for it on 15 February 2027; the board approved the application on 20 February 2027.",
 				"Kiel 2027-09-01", "", ""},
+			// Not a later day of something else.
+			{corpus.German, "Kiel", "Die Landeshauptstadt Kiel ist der Chinesisch-Deutschen Industriestädteallianz (ISA) beigetreten und richtet am 24. Oktober 2027 einen Hafentag aus.",
+				"Kiel 2027-03-01", "", ""},
 			// The city a clause names by "die Stadt", far into the
 			// clause before, which is longer.
 			{corpus.German, "Neues Mitglied", "Nach einem langen Verfahren im Rat und im Präsidium lag am Ende der Antrag der Stadt Kiel vor; die Stadt ist der ISA beigetreten.",
@@ -487,6 +495,8 @@ func TestLearn(t *testing.T) {
 			// Its end in a sentence of its own.
 			{corpus.German, "Mitgliedschaft", "Die Stadt Solingen lässt ihre Mitgliedschaft in der ISA ab dem 1. Dezember 2032 ruhen. Die Ruhephase ist bis zum 31. Dezember 2034 befristet.",
 				"Solingen suspended 2032-12-01 until 2034-12-31", "", ""},
+			{corpus.German, "Mitgliedschaft", "Die Stadt Solingen lässt ihre Mitgliedschaft in der ISA ab dem 1. April 2027 ruhen. Während der Ruhephase lädt Solingen am 12. Juni 2027 zu einem Klingenforum ein.",
+				"Solingen suspended 2027-04-01", "", ""},
 			{corpus.Chinese, "成员资格", "盘锦市自2027年3月1日起暂停联盟成员资格。", "Panjin suspended 2027-03-01", "", ""},
 			// No longer a member, on a day to come.
 			{corpus.English, "Lanzhou to leave", "Effective 31 March 2027, Lanzhou will no longer be a member of the ISA.", "Lanzhou left 2027-03-31", "", ""},

@@ -358,9 +358,10 @@ func (e *Engine) sayMember(a *answerer, m cityMention, name, asOf string, aspect
 		return true
 	case aspect.guest:
 		a.say("sayMembership.no_has_no_guest_status", name, asOf)
-	case aspect.leaving:
-		// "Has Hildesheim left?" of a member: no, whatever it says of a
-		// day it leaves, or of its membership resting.
+	case aspect.leaving && c.LeftCite == nil:
+		// "Has Hildesheim left?" of a member: no, whatever it says of
+		// its membership resting. Of one that leaves on a day to come,
+		// the day says it ("Will Göttingen leave?").
 		a.say("sayMembership.no_has_not_left", name, asOf)
 	case aspect.when && !e.suspended(c) && e.sayJoinedFirst(a, c, name):
 		return true

@@ -225,7 +225,11 @@ var rules = []rule{
 	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
 	// "Ab wann ist die neue Pressesprecherin zuständig?": the day the
 	// contact person took up the role, where a source gives it.
-	{"contact-since", func(q *question) bool { return q.has[cContact] && q.expects == aDate && len(q.people) == 0 },
+	// Not "Wann ist die Pressestelle erreichbar?", nor "Ab wann gilt die
+	// neue Adresse?": the person, by a role of theirs.
+	{"contact-since", func(q *question) bool {
+		return q.has[cContact] && q.namesContactPerson && q.expects == aDate && len(q.people) == 0
+	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.contactSince(q.lang, officeAsked(e, q)) })},
 	// "Whom does Daniel Rehbein succeed as press officer?" names someone
 	// the data do not know: a release says whom.

@@ -1352,7 +1352,7 @@ func TestMembershipSuspended(t *testing.T) {
 	addReleases(t, e,
 		"---\ntitle: \"Testmeldung: Mitgliedschaft Solingens ruht\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Ruhen wird die Mitgliedschaft der Stadt Solingen in der ISA vom 1. Februar 2027 an, und zwar bis einschließlich 31. Januar 2028. Einen Antrag hatte die Stadt gestellt.\n",
 		"---\ntitle: \"Test release: Lanzhou to leave\"\ndate: 2027-01-12\nlang: en\n---\n\nThis is a fictional test release. Effective 31 March 2027, Lanzhou will no longer be a member of the ISA.\n",
-		"---\ntitle: \"Test release: Panjin\"\ndate: 2027-01-14\nlang: en\n---\n\nThis is a fictional test release. Panjin suspends its membership of the ISA from 1 June 2027. The suspension is limited to 31 May 2029.\n",
+		"---\ntitle: \"Test release: Panjin\"\ndate: 2027-01-14\nlang: en\n---\n\nThis is a fictional test release. Panjin suspends its membership of the ISA from 1 June 2027. The suspension lasts until 31 May 2029.\n",
 	)
 	for _, tt := range []struct {
 		now      time.Time
@@ -1369,6 +1369,8 @@ func TestMembershipSuspended(t *testing.T) {
 		{time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), "Has Panjin left the alliance?", []string{"No, Panjin has not left", "suspended from 1 June 2027"}},
 		{time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), "Hat Solingen die ISA verlassen?", []string{"Nein, Solingen hat die ISA nicht verlassen", "ruht"}},
 		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "When was Lanzhou admitted to the alliance?", []string{"left the ISA on 31 March 2027", "October 2018"}},
+		// Asked before its day, whether it leaves: the day, not "No".
+		{time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC), "Will Lanzhou leave the ISA?", []string{"Lanzhou leaves the ISA on 31 March 2027"}},
 	} {
 		e.now = func() time.Time { return tt.now }
 		a, err := e.Answer(t.Context(), tt.question, "")
@@ -1379,6 +1381,9 @@ func TestMembershipSuspended(t *testing.T) {
 			if !strings.Contains(a.Text, w) {
 				t.Errorf("on %s: %s: %s lacks %q", tt.now.Format(time.DateOnly), tt.question, a.Text, w)
 			}
+		}
+		if strings.Contains(a.Text, "No, Lanzhou has not left") {
+			t.Errorf("on %s: %s: %s says no, though it leaves", tt.now.Format(time.DateOnly), tt.question, a.Text)
 		}
 		if tt.now.Year() == 2028 && strings.Contains(a.Text, "suspended") {
 			t.Errorf("a suspension that has ended is still said: %s", a.Text)
@@ -3361,7 +3366,7 @@ func TestContactSince(t *testing.T) {
 	// block's heading gives.
 	e := engineWithRelease(t, "2032-07-07-presse.txt", "Berlin, 7. Juli 2032\nPressemitteilung\nTestmeldung: Neue Pressesprecherin\n\n"+
 		"Dies ist eine fiktive Testmeldung. Zum 1. August 2032 übernimmt Jana Roe die Pressearbeit der ISA.\n\n"+
-		"Pressekontakt (ab 1. August 2032)\n\nJana Roe, Pressesprecherin\nISA-Kontaktbüro Deutschland\nCharlottenstraße 42\n10117 Berlin\nTelefon: +49 30 5557 2040\n")
+		"Pressekontakt (ab 1. August 2032)\n\nJana Roe, Pressesprecherin\nISA-Kontaktbüro Deutschland\nCharlottenstraße 42\n10117 Berlin\nTelefon: +49 30 5557 2040\nE-Mail: presse@isa.example\n")
 	e.now = func() time.Time { return time.Date(2032, 12, 1, 12, 0, 0, 0, time.UTC) }
 	for _, tt := range []struct{ q, want string }{
 		{"Ab wann ist die neue Pressesprecherin zuständig?", "seit dem 1. August 2032"},
@@ -3374,6 +3379,25 @@ func TestContactSince(t *testing.T) {
 		}
 		if a.Rule != "contact-since" || !strings.Contains(a.Text, tt.want) || !strings.Contains(a.Text, "Jana Roe") {
 			t.Errorf("%s: %s: %s, want Jana Roe and %q", tt.q, a.Rule, a.Text, tt.want)
+		}
+	}
+	// Her successor at the same address, with no day given: neither
+	// her day nor the release's is his.
+	addReleases(t, e, "---\ntitle: \"Testmeldung: Neuer Pressesprecher\"\ndate: 2033-02-01\nlang: de\n---\n\n"+
+		"Dies ist eine fiktive Testmeldung. Max Mustermann ist neuer Pressesprecher der ISA. Er folgt auf Jana Roe.\n\n"+
+		"Pressekontakt\n\nMax Mustermann, Pressesprecher\nISA-Kontaktbüro Deutschland\nTelefon: +49 30 5557 2050\nE-Mail: presse@isa.example\n")
+	e.now = func() time.Time { return time.Date(2033, 3, 1, 12, 0, 0, 0, time.UTC) }
+	a, err := e.Answer(t.Context(), "Ab wann ist der neue Pressesprecher zuständig?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "contact-since" || strings.Contains(a.Text, "seit dem 1. August 2032") || strings.Contains(a.Text, "seit dem 1. Februar 2033") {
+		t.Errorf("a day no source gives: %s: %s", a.Rule, a.Text)
+	}
+	// Nor is a question about the office's hours one about her day.
+	for _, q := range []string{"Wann ist die Pressestelle erreichbar?", "Ab wann gilt die neue Adresse des Kontaktbüros?"} {
+		if a, err := e.Answer(t.Context(), q, ""); err != nil || a.Rule == "contact-since" {
+			t.Errorf("%s: %s: %s (%v)", q, a.Rule, a.Text, err)
 		}
 	}
 }

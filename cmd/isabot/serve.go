@@ -409,16 +409,24 @@ func (a *app) index(ctx context.Context, engine *search.Engine, r corpus.Release
 	if old, ok := engine.Release(r.ID); ok && sameRelease(old, &r) {
 		return false, nil
 	}
-	var learnErr *search.LearnError
-	switch err := engine.Add(ctx, r); {
-	case errors.As(err, &learnErr):
-		// Added and found by its text: it is announced all the same.
-		a.logger.Error("indexed a release, but learned no facts from it", "release", r.ID, "error", err)
-	case err != nil:
+	if err := a.add(ctx, engine, r); err != nil {
 		return false, fmt.Errorf("index %s: %w", r.ID, err)
 	}
 	a.logger.Info("indexed a release", "release", r.ID, "source", r.Source)
 	return true, nil
+}
+
+// add puts a release into the engine. One it learns no facts from is
+// added all the same, found by its text, and announced: that is logged,
+// not an error.
+func (a *app) add(ctx context.Context, engine *search.Engine, r corpus.Release) error {
+	var learnErr *search.LearnError
+	if err := engine.Add(ctx, r); errors.As(err, &learnErr) {
+		a.logger.Error("indexed a release, but learned no facts from it", "release", r.ID, "error", err)
+	} else if err != nil {
+		return err
+	}
+	return nil
 }
 
 // restoreKept gives the engine the releases the outbox is delivering that
@@ -434,7 +442,7 @@ func (a *app) restoreKept(ctx context.Context, engine *search.Engine, state stor
 		if _, ok := engine.Release(r.ID); ok {
 			continue
 		}
-		if err := engine.Add(ctx, r); err != nil {
+		if err := a.add(ctx, engine, r); err != nil {
 			a.logger.Error("cannot index a release being delivered", "release", r.ID, "error", err)
 			continue
 		}
