@@ -1342,9 +1342,15 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		}
 		return list(lang, names)
 	case aPerson:
+		// Not who is quoted saying it: "„… Matthias Kröger danken wir für
+		// vier Jahre Pressearbeit“, sagte Dr. Jörg Ellerbrock, Leiter des
+		// Kontaktbüros" names no one who was press officer.
+		quoteEnd := strings.LastIndexAny(text, "“”\"」»")
 		var names []string
 		for _, p := range e.learner.people(&corpus.Release{Lang: lang}, sentencesOf([]string{text}), corpus.Cite{}) {
-			names = append(names, p.Name)
+			if quoteEnd < 0 || strings.Index(text, p.Name) < quoteEnd {
+				names = append(names, p.Name)
+			}
 		}
 		return list(lang, names)
 	}

@@ -1900,25 +1900,32 @@ func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appo
 
 // maxComplementUnits bounds what a role is of: an office's name, not a
 // clause.
-const maxComplementUnits = 8
+const maxComplementUnits = 14
 
 // roleEnd is where a role that ends before unit end ends with what it is
-// of, up to a comma or a date: "Leiter des ISA-Kontaktbüros Deutschland"
-// of "Dr. Jörg Ellerbrock, Leiter des ISA-Kontaktbüros Deutschland,
-// bedauerte …", "Secretary-General of the ISA secretariat in Foshan" of
-// "… since 1 November 2032". A role a word of which does not follow
-// ends with its word.
+// of: "Leiter des ISA-Kontaktbüros Deutschland" of "Dr. Jörg Ellerbrock,
+// Leiter des ISA-Kontaktbüros Deutschland, bedauerte …", "Secretary-General
+// of the ISA secretariat in Foshan" of "… since 1 November 2032". What it
+// is of ends at a comma, a day, or a word that goes on with the sentence
+// (role_complement_end: "am Freitagmorgen", "vor rund 200 Gästen"); one
+// that runs on further is no part of the role, which then ends with its
+// word, as does a role that no word of role_complement follows.
 func (l *learner) roleEnd(s sentence, end int) int {
-	last := endOf(s.units[end-1])
+	role := endOf(s.units[end-1])
 	if end >= len(s.units) || l.cues.roleComplement.at(s.units, end) == 0 {
-		return last
+		return role
 	}
 	dates := findDates(s.text)
-	for k := end; k < len(s.units) && k < end+maxComplementUnits; k++ {
+	last := role
+	for k := end; k < len(s.units); k++ {
 		u := s.units[k]
 		if u.han || strings.ContainsAny(s.text[endOf(s.units[k-1]):u.start], ",;:()\"“”„«»") || l.cues.roleSince.at(s.units, k) > 0 ||
+			k > end && l.cues.roleComplementEnd.at(s.units, k) > 0 ||
 			slices.ContainsFunc(dates, func(d dateSpan) bool { return d.start <= u.start && u.start < d.end }) {
-			break
+			return last
+		}
+		if k >= end+maxComplementUnits {
+			return role
 		}
 		if k > end && l.cues.roleComplement.at(s.units, k) == 0 {
 			last = endOf(u)

@@ -265,3 +265,23 @@ func TestNewEngineOrdersReleases(t *testing.T) {
 		idx.Close()
 	}
 }
+
+func TestSamePerson(t *testing.T) {
+	// Contact blocks name one person in either script; a different name
+	// is another person, whose first day is their own.
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"邝晓彤", "Kuang Xiaotong", true},
+		{"Kuang Xiaotong", "邝晓彤", true},
+		{"Jana Roe", "Jana Roe", true},
+		{"Jana Roe", "Max Mustermann", false},
+		{"邝晓彤", "谭嘉欣", false},
+		{"邝晓彤", "Tan Jiaxin", false},
+	} {
+		if got := samePerson(tt.a, tt.b); got != tt.same {
+			t.Errorf("samePerson(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}

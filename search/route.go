@@ -904,7 +904,7 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 					best = max(best, e.roleMatch(r, content, q))
 				}
 			}
-			if best > 0 && ofCitiesAsked(p, q.cities) {
+			if best > 0 && e.ofCitiesAsked(p, q.cities) {
 				out = append(out, found{p, best})
 			}
 		}
@@ -933,19 +933,44 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 	return people
 }
 
-// ofCitiesAsked reports whether a person's role or organisation names
-// one of the cities a question names, if it names any: "希尔德斯海姆市长是谁？"
-// is not answered by a 市长 whose city the role does not say.
-func ofCitiesAsked(p *corpus.Person, cities []cityMention) bool {
+// ofCitiesAsked reports whether a person's role or organisation, or the
+// title of the source that names them, names one of the cities a question
+// names, if it names any: "希尔德斯海姆市长是谁？" is not answered by a 市长
+// whose city neither says; "Who is the Lord Mayor of Heilbronn?" is, by
+// the Lord Mayor a release on Heilbronn quotes.
+func (e *Engine) ofCitiesAsked(p *corpus.Person, cities []cityMention) bool {
 	if len(cities) == 0 {
 		return true
 	}
-	said := p.Organisation + " " + strings.Join(textValues(p.Role), " ")
+	said := []string{p.Organisation}
+	said = append(said, textValues(p.Role)...)
+	if src := e.sources[p.Source]; src != nil {
+		said = append(said, src.Title)
+	}
 	return slices.ContainsFunc(cities, func(c cityMention) bool {
 		return slices.ContainsFunc(append(textValues(c.city.Names), c.city.Name), func(name string) bool {
-			return name != "" && strings.Contains(said, name)
+			return name != "" && slices.ContainsFunc(said, func(text string) bool { return namesWord(text, name) })
 		})
 	})
+}
+
+// namesWord reports whether text holds name as a word of its own, not
+// inside another ("Hof" in "Hofmann"); a name in Chinese characters
+// anywhere.
+func namesWord(text, name string) bool {
+	for at := 0; ; {
+		i := strings.Index(text[at:], name)
+		if i < 0 {
+			return false
+		}
+		start, end := at+i, at+i+len(name)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if isHan([]rune(name)[0]) || (start == 0 || !unicode.IsLetter(before)) && (end == len(text) || !unicode.IsLetter(after)) {
+			return true
+		}
+		at = end
+	}
 }
 
 // roleMatch says how well a role matches the content words of question q:

@@ -3416,6 +3416,44 @@ func TestRoleOfAnotherCity(t *testing.T) {
 			t.Errorf("%s: %s: %s", q, a.Rule, a.Text)
 		}
 	}
+	// A release on Heilbronn quotes its Lord Mayor, by a role that
+	// names no city: he is Heilbronn's.
+	addReleases(t, e, "---\ntitle: \"Test release: Heilbronn joins the ISA\"\ndate: 2032-07-22\nlang: en\n---\n\n"+
+		"This is a fictional test release. \"We are glad to be part of it,\" said Lord Mayor Dr. Kai Brandhorst.\n")
+	if a, err := e.Answer(t.Context(), "Who is the Lord Mayor of Heilbronn?", ""); err != nil || a.Rule != "person-by-role" || !strings.Contains(a.Text, "Kai Brandhorst") {
+		t.Errorf("Heilbronn's Lord Mayor: %s: %s (%v)", a.Rule, a.Text, err)
+	}
+}
+
+func TestPersonFactIsNoSpeaker(t *testing.T) {
+	// The person a sentence names for "who" is not who is quoted saying
+	// it, a role of whose the learner reads.
+	e := testEngine(t)
+	q := e.read(cleanQuestion("Who was press officer before Jana Roe?"), corpus.English)
+	for sentence, want := range map[string]string{
+		"„Tom Weber danken wir für vier Jahre Pressearbeit“, sagte Dr. Jörg Ellerbrock, Leiter des ISA-Kontaktbüros Deutschland.": "",
+		"Dr. Jörg Ellerbrock, Leiter des ISA-Kontaktbüros Deutschland, dankte Tom Weber.":                                         "Jörg Ellerbrock",
+	} {
+		if got := e.factIn(sentence, aPerson, q); got != want {
+			t.Errorf("%q: the person %q, want %q", sentence, got, want)
+		}
+	}
+}
+
+func TestNamesWord(t *testing.T) {
+	for _, tt := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"Oberbürgermeister der Stadt Hof", "Hof", true},
+		{"Leiter der Firma Hofmann", "Hof", false},
+		{"Hof's mayor", "Hof", true},
+		{"海尔布隆市市长", "海尔布隆", true},
+	} {
+		if got := namesWord(tt.text, tt.name); got != tt.want {
+			t.Errorf("namesWord(%q, %q) = %v, want %v", tt.text, tt.name, got, tt.want)
+		}
+	}
 }
 
 func TestPlaceFactIsNoPersonNorAsked(t *testing.T) {
