@@ -308,8 +308,11 @@ var evalSuites = []evalSuite{
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
 	// 150 questions, 101 of them across languages. The session's honest
-	// measure: its questions, answers and releases are not read.
-	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0,
+	// measure: its questions, answers and releases are not read. On the
+	// session's start (393ad31) one of its releases made the learner
+	// panic; its first run, with that fixed (8f1e469): 94/150, 61 across
+	// languages. 93 at the session's end, 62 across languages.
+	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.61,
 		now: time.Date(2033, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
 
