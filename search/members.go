@@ -959,6 +959,14 @@ func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answe
 	if f.region == nil {
 		e.joinedSince(a, latest.AsOf, f.country)
 	}
+	// A member whose membership rests is counted, and said to rest: "How
+	// many active members does the ISA have?".
+	for i := range e.data.Cities {
+		c := &e.data.Cities[i]
+		if c.IsMember() && e.suspended(c) && f.keep(c) {
+			e.saySuspended(a, c, cityNameWithLocal(c, lang))
+		}
+	}
 	return a.done(answer.KindCount, confidenceFact)
 }
 

@@ -1362,6 +1362,8 @@ func TestMembershipSuspended(t *testing.T) {
 		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "Ist Solingen noch Mitglied?", []string{"Ja", "ruht vom 1. Februar 2027 bis zum 31. Januar 2028"}},
 		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "索林根还是联盟成员吗？", []string{"是", "暂停"}},
 		{time.Date(2028, 3, 1, 0, 0, 0, 0, time.UTC), "Is Solingen a member?", []string{"Yes"}},
+		// Counted, and said to rest.
+		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "Wie viele Mitglieder hat die ISA?", []string{"Mitgliedschaft von Solingen ruht"}},
 		{time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC), "Which cities have left the alliance?", []string{"Lanzhou left the ISA on 31 March 2027"}},
 		{time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC), "Is Panjin a member?", []string{"Yes", "is suspended from 1 June 2027 until 31 May 2029"}},
 		{time.Date(2027, 7, 1, 0, 0, 0, 0, time.UTC), "Is Panjin a member?", []string{"Yes", "suspended from 1 June 2027 until 31 May 2029"}},
