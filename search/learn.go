@@ -329,9 +329,9 @@ func (l *learner) contactSince(o *corpus.Office, body []string) corpus.Date {
 // label, the first, unless it is a city's office; else the whole block.
 func (l *learner) currentContact(lines []string) (current []string, since corpus.Date) {
 	groups := l.contactGroups(lines)
-	for _, g := range groups {
+	for i, g := range groups {
 		if !g.from.IsZero() {
-			return g.lines, g.from
+			return slices.Concat(headOf(groups[:i]), g.lines), g.from
 		}
 	}
 	// A city's press office beside the alliance's is the city's contact,
@@ -351,6 +351,22 @@ func (l *learner) currentContact(lines []string) (current []string, since corpus
 		return slices.Concat(groups[0].lines, groups[1].lines), corpus.Date{}
 	}
 	return groups[0].lines, corpus.Date{}
+}
+
+// headOf is the lines that head the dated contacts after groups: the
+// office's name before "until …:" and "from …:" ("ISA Contact Office
+// Germany"), the last group without a label, when it gives no way to
+// reach anyone itself.
+func headOf(groups []contactGroup) []string {
+	for i := len(groups) - 1; i >= 0; i-- {
+		if g := groups[i]; !g.labelled {
+			if slices.ContainsFunc(g.lines, reachable) {
+				return nil
+			}
+			return g.lines
+		}
+	}
+	return nil
 }
 
 // contactGroup is the lines of one contact in a contact block.

@@ -126,7 +126,8 @@ func TestLearn(t *testing.T) {
 			// city's.
 			{[]string{"City of Bochum, press office", "Eva Muster", "Phone: +49 234 555 2210", "Email: presse@bochum.example", "ISA Contact Office Germany",
 				"until 31 July 2032: Tom Weber, press officer, +49 30 5557 2031, t.weber@isa.example", "from 1 August 2032: Jana Roe, press spokesperson, +49 30 5557 2040, presse@isa.example"},
-				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jana Roe", Phone: "+49 30 5557 2040", Email: "presse@isa.example", Since: corpus.Date{Year: 2032, Month: 8, Day: 1}}, nil},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jana Roe", Organisation: "ISA Contact Office Germany", Phone: "+49 30 5557 2040", Email: "presse@isa.example",
+					Since: corpus.Date{Year: 2032, Month: 8, Day: 1}}, nil},
 			{[]string{"示范市人民政府外事办公室", "新闻联络：王小明", "电话：+86 533 555 7021", "中德工业城市联盟秘书处（佛山）", "媒体联络：蔡小红", "电话：+86 757 2883 5012"},
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "蔡小红", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2883 5012"}, nil},
 			// The other side's contact person under a label with the
