@@ -923,7 +923,8 @@ func (m *membershipReading) suspensions(k int, s sentence) {
 // day the one city leaving, undated, ceased to be a member.
 func (m *membershipReading) dateOfChange(k int, s sentence) {
 	cues := m.l.cues
-	dates := findDates(firstDays(s.text))
+	text := firstDays(s.text)
+	dates := findDates(text)
 	if len(dates) == 0 {
 		return
 	}
@@ -937,7 +938,6 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 		if i < 0 || !m.out[i].until.IsZero() {
 			return
 		}
-		text := firstDays(s.text)
 		for _, d := range dates {
 			if cues.untilDay.endsIn(text[:d.start]) && compareCoarse(d.date, m.out[i].when) > 0 {
 				m.out[i].until = d.date

@@ -961,11 +961,8 @@ func (e *Engine) count(lang corpus.Lang, f memberFilter, when corpus.Date) answe
 	}
 	// A member whose membership rests is counted, and said to rest: "How
 	// many active members does the ISA have?".
-	for i := range e.data.Cities {
-		c := &e.data.Cities[i]
-		if c.IsMember() && e.suspended(c) && f.keep(c) {
-			e.saySuspended(a, c, cityNameWithLocal(c, lang))
-		}
+	for _, c := range e.membersOf(lang, func(c *corpus.City) bool { return f.keep(c) && e.suspended(c) }) {
+		e.saySuspended(a, c, cityNameWithLocal(c, lang))
 	}
 	return a.done(answer.KindCount, confidenceFact)
 }
