@@ -40,7 +40,8 @@ type cues struct {
 	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn   cueList
 	languages, languageUse, personPronouns, deputy                        cueList
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
-	relativePronouns, appointedAs, elects                                 cueList
+	relativePronouns, appointedAs, elects, electedPassive                 cueList
+	passiveAuxiliaries, formerRole, cityRoles, immediately                cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -113,6 +114,11 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"relative_pronouns":      &c.relativePronouns,
 		"appointed_as":           &c.appointedAs,
 		"elects":                 &c.elects,
+		"elected_passive":        &c.electedPassive,
+		"passive_auxiliaries":    &c.passiveAuxiliaries,
+		"former_role":            &c.formerRole,
+		"city_roles":             &c.cityRoles,
+		"immediately":            &c.immediately,
 	})
 	if err != nil {
 		return nil, err

@@ -629,10 +629,12 @@ func (e *Engine) successors(lang corpus.Lang, people []*corpus.Person) answer.An
 	return a.done(answer.KindPerson, confidenceFact)
 }
 
-// personRole says someone's role, and since when where a source says.
+// personRole says someone's role, and since when where a source says: a
+// day other than the source's own, which dates an appointment the source
+// reports without a day ("mit sofortiger Wirkung").
 func personRole(p *corpus.Person, lang corpus.Lang) string {
 	role := p.Role.In(lang)
-	if !p.Since.IsZero() {
+	if !p.Since.IsZero() && p.Since != p.AsOf {
 		role += msg(lang, "person.since", p.Since.Format(lang))
 	}
 	return role

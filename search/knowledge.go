@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -379,7 +380,9 @@ func (m *merger) assembly(as corpus.Assembly) {
 	all := m.data.Alliance.Assemblies
 	i := slices.IndexFunc(all, func(x corpus.Assembly) bool { return x.Number == as.Number })
 	if i < 0 {
-		m.data.Alliance.Assemblies = append(all, as)
+		if !outOfOrder(all, as) {
+			m.data.Alliance.Assemblies = append(all, as)
+		}
 		return
 	}
 	x := &all[i]
@@ -415,6 +418,21 @@ func (m *merger) assembly(as corpus.Assembly) {
 	}
 }
 
+// outOfOrder reports whether an assembly the sources did not know yet is
+// dated before one of a lower number, or after one of a higher: the
+// alliance numbers its assemblies as it holds them, so the number was
+// someone else's count ("Ihre erste Plenarversammlung wird die neue
+// Mitgliedsstadt im Mai 2033 besuchen" is no 1st assembly).
+func outOfOrder(known []corpus.Assembly, as corpus.Assembly) bool {
+	return !as.Date.IsZero() && slices.ContainsFunc(known, func(x corpus.Assembly) bool {
+		if x.Date.IsZero() {
+			return false
+		}
+		c := compareCoarse(as.Date, x.Date)
+		return x.Number < as.Number && c < 0 || x.Number > as.Number && c > 0
+	})
+}
+
 // suffixRole reports whether role ends in the shorter role other, and is
 // not its deputy: "联盟秘书处秘书长" is a 秘书长, "联盟秘书处副秘书长" is not.
 func suffixRole(role, other string) bool {
@@ -422,8 +440,7 @@ func suffixRole(role, other string) bool {
 	if !ok {
 		return false
 	}
-	head = strings.ToLower(strings.TrimSpace(head))
-	return !strings.HasSuffix(head, "副") && !strings.HasSuffix(head, "deputy") && !strings.HasSuffix(head, "vice") && !strings.HasSuffix(head, "stellvertretender")
+	return !embeddedLanguage().cues.deputy.endsIn(head)
 }
 
 // moved reports whether a newer source's date for an assembly says
@@ -504,7 +521,7 @@ func (m *merger) person(p corpus.Person) {
 func (m *merger) succeed(p *corpus.Person) {
 	for i := range m.data.Alliance.People {
 		x := &m.data.Alliance.People[i]
-		if x.Name != p.Name && x.Successor == "" && sameRole(x.Role, p.Role) && x.AsOf.Before(p.AsOf) {
+		if x.Name != p.Name && x.Successor == "" && succeeds(x.Role, p.Role) && x.AsOf.Before(p.AsOf) {
 			if !saysMore(p.Role, x.Role) {
 				role := maps.Clone(x.Role)
 				maps.Copy(role, p.Role)
@@ -519,8 +536,47 @@ func (m *merger) succeed(p *corpus.Person) {
 	}
 }
 
+// succeeds reports whether who holds role takes over the role before:
+// the same role, and for a role every city has, the same city's: a bare
+// "Oberbürgermeister" of Dortmund does not succeed the one of Rostock,
+// nor "Oberbürgermeisterin von Kaiserslautern" the one of Aachen.
+func succeeds(before, role corpus.Text) bool {
+	if !cityRole(before) && !cityRole(role) {
+		return sameRole(before, role)
+	}
+	for lang, r := range role {
+		if b := before[lang]; b != "" && saysWhose(r) && strings.EqualFold(inMasculine(b), inMasculine(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysWhose reports whether a role says whose it is: "Oberbürgermeister
+// von Aachen", 威海市副市长; not "Oberbürgermeister", 副市长.
+func saysWhose(role string) bool {
+	if strings.IndexFunc(role, isHan) >= 0 {
+		return !slices.Contains(embeddedLanguage().cues.role.chinese, role)
+	}
+	return roleHead(role) != role
+}
+
+// cityRole reports whether a role, in any of its languages, is one every
+// city has.
+func cityRole(role corpus.Text) bool {
+	words := &embeddedLanguage().cues.cityRoles
+	for _, r := range role {
+		head := roleHead(r)
+		if words.inText(head) {
+			return true
+		}
+	}
+	return false
+}
+
 // otherRole reports whether two roles are given in a language they share
-// and are not the same.
+// and are not the same, or only in languages apart and only one is a
+// deputy's.
 func otherRole(a, b corpus.Text) bool {
 	shared := false
 	for lang := range a {
@@ -528,7 +584,23 @@ func otherRole(a, b corpus.Text) bool {
 			shared = true
 		}
 	}
-	return shared && !sameRole(a, b)
+	if !shared {
+		// In languages apart, a deputy's role is not the role itself:
+		// "Generalsekretärin" is not the 副秘书长 someone was.
+		return deputys(a) != deputys(b)
+	}
+	return !sameRole(a, b)
+}
+
+// deputys reports whether a role, in any of its languages, is a deputy's.
+func deputys(role corpus.Text) bool {
+	deputy := &embeddedLanguage().cues.deputy
+	for _, r := range role {
+		if deputy.inText(roleHead(r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // saysMore reports whether a role says more than the same role other,
@@ -569,12 +641,30 @@ func sameRole(a, b corpus.Text) bool {
 		if !ok || ra == "" || rb == "" {
 			continue
 		}
+		if lang == corpus.German {
+			ra, rb = inMasculine(ra), inMasculine(rb)
+		}
 		if sameRoleText(ra, rb) || sameRoleText(roleHead(ra), rb) || sameRoleText(ra, roleHead(rb)) {
 			return true
 		}
 	}
 	return false
 }
+
+// inMasculine is a German role with its head in the masculine form, as
+// the data give roles: "Generalsekretärin des ISA-Sekretariats" holds the
+// role "Generalsekretär des ISA-Sekretariats".
+func inMasculine(role string) string {
+	head := roleHead(role)
+	if stem, ok := strings.CutSuffix(head, "in"); ok && utf8.RuneCountInString(stem) >= minMasculineRunes {
+		return stem + role[len(head):]
+	}
+	return role
+}
+
+// minMasculineRunes is the shortest role left by cutting its feminine
+// ending: "Leiter" of "Leiterin".
+const minMasculineRunes = 5
 
 // sameRoleText reports whether two roles are equal, or the one ends in
 // the other and is no deputy's.
@@ -587,10 +677,11 @@ func sameRoleText(a, b string) bool {
 // Generalsekretär des ISA-Sekretariats" a "stellvertretender
 // Generalsekretär". A role that says nothing of whose is its own head.
 func roleHead(role string) string {
-	for _, p := range []string{" of ", " for ", " in ", " des ", " der ", " für "} {
-		if i := strings.Index(role, p); i > 0 {
-			return role[:i]
+	head := role
+	for _, p := range []string{" of ", " for ", " in ", " des ", " der ", " für ", " von ", " vom "} {
+		if i := strings.Index(head, p); i > 0 {
+			head = head[:i] // the first: "Generalsekretärin des ISA-Sekretariats in Foshan"
 		}
 	}
-	return role
+	return head
 }

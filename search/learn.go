@@ -1409,18 +1409,21 @@ func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
-// else the first its paragraph gives ("2027年2月4日，...举行。...正式加入联盟。"),
 // else a day of the sentence that a word gives its year ("哈勒市于今年2月1日
-// 加入联盟"); no later than the release, zero if none.
+// 加入联盟"), else the first its paragraph gives ("2027年2月4日，...举行。
+// ...正式加入联盟。"), not a day of something else the paragraph began with
+// ("2033年4月6日，…签署合作协议。这是罗斯托克今年2月1日加入联盟后…"); no later
+// than the release, zero if none.
 func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
-	for _, text := range []string{s.text, s.paragraph} {
-		for _, d := range findDates(firstDays(text)) {
-			if compareCoarse(d.date, released) <= 0 {
-				return d.date
-			}
-		}
+	var days []corpus.Date
+	for _, d := range findDates(firstDays(s.text)) {
+		days = append(days, d.date)
 	}
-	for _, d := range l.daysOfYearNamed(firstDays(s.text), released) {
+	days = append(days, l.daysOfYearNamed(firstDays(s.text), released)...)
+	for _, d := range findDates(firstDays(s.paragraph)) {
+		days = append(days, d.date)
+	}
+	for _, d := range days {
 		if compareCoarse(d, released) <= 0 {
 			return d
 		}
@@ -1762,6 +1765,9 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 	p := &peopleReading{l: l, lang: r.Lang, cite: cite}
 	for _, s := range sentences {
 		p.since = l.roleSince(s)
+		if p.since.IsZero() && l.cues.immediately.in(s.text, s.units) {
+			p.since = cite.AsOf // "wurde mit sofortiger Wirkung … ernannt"
+		}
 		p.chinese(s)
 		p.latin(s)
 	}
@@ -1812,12 +1818,15 @@ func (p *peopleReading) add(name, alias, role string) {
 // Qiang will serve as acting Secretary-General"); else it is one more of
 // theirs ("Lord Mayor Anna Keller will serve as head of the delegation"),
 // and the first stays.
-func (p *peopleReading) appoint(name, role string) {
-	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool { return o.Name == name }); i >= 0 && role != "" && !p.since.IsZero() {
-		p.out[i].Role, p.out[i].Since = corpus.Text{p.lang: role}, p.since
+func (p *peopleReading) appoint(name, role string, since corpus.Date) {
+	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool { return o.Name == name }); i >= 0 && role != "" && !since.IsZero() {
+		p.out[i].Role, p.out[i].Since = corpus.Text{p.lang: role}, since
 		return
 	}
 	p.add(name, "", role)
+	if i := len(p.out) - 1; i >= 0 && p.out[i].Name == name && p.out[i].Since.IsZero() {
+		p.out[i].Since = since
+	}
 }
 
 // chinese adds the people a sentence names by a role in Chinese: the
@@ -1855,12 +1864,12 @@ func (p *peopleReading) latin(s sentence) {
 		name, role, appointed := l.roleHolder(s, from, i+n)
 		switch {
 		case appointed:
-			p.appoint(name, role)
+			p.appoint(name, role, p.since)
 		case name != "":
 			p.add(name, "", role)
 		default:
 			for _, name := range l.electedAs(s, from) {
-				p.add(name, "", role)
+				p.appoint(name, s.text[s.units[from].start:l.roleEnd(s, i+n)], p.since)
 			}
 		}
 		i += n - 1
@@ -1897,6 +1906,9 @@ func (l *learner) roleStart(s sentence, i int) int {
 // or appointed to it ("Zhou Wen has been appointed Deputy
 // Secretary-General"), which appointed reports.
 func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appointed bool) {
+	if from > 0 && l.cues.formerRole.at(s.units, from-1) > 0 {
+		return "", "", false // "bisher stellvertretende Generalsekretärin": held no more
+	}
 	role = s.text[s.units[from].start:endOf(s.units[end-1])]
 	next := end + l.cues.roleLink.at(s.units, end)
 	if name := l.latinNameAt(s, next); name != "" {
@@ -1923,7 +1935,8 @@ const maxComplementUnits = 14
 // Leiter des ISA-Kontaktbüros Deutschland, bedauerte …", "Secretary-General
 // of the ISA secretariat in Foshan" of "… since 1 November 2032". What it
 // is of ends at a comma, a day, or a word that goes on with the sentence
-// (role_complement_end: "am Freitagmorgen", "vor rund 200 Gästen"); one
+// (role_complement_end: "am Freitagmorgen", "vor rund 200 Gästen";
+// elected_passive: "zur Leiterin des Amtes ernannt"); one
 // that runs on further is no part of the role, which then ends with its
 // word, as does a role that no word of role_complement follows.
 func (l *learner) roleEnd(s sentence, end int) int {
@@ -1936,7 +1949,7 @@ func (l *learner) roleEnd(s sentence, end int) int {
 	for k := end; k < len(s.units); k++ {
 		u := s.units[k]
 		if u.han || strings.ContainsAny(s.text[endOf(s.units[k-1]):u.start], ",;:()\"“”„«»") || l.cues.roleSince.at(s.units, k) > 0 ||
-			k > end && l.cues.roleComplementEnd.at(s.units, k) > 0 ||
+			k > end && (l.cues.roleComplementEnd.at(s.units, k) > 0 || l.cues.electedPassive.at(s.units, k) > 0) ||
 			slices.ContainsFunc(dates, func(d dateSpan) bool { return d.start <= u.start && u.start < d.end }) {
 			return last
 		}
@@ -2058,6 +2071,9 @@ func (l *learner) electedAs(s sentence, from int) []string {
 	if k <= 0 || l.cues.appointedAs.at(s.units, k) != 1 {
 		return nil
 	}
+	if name := l.passiveSubject(s, k); name != "" {
+		return []string{name}
+	}
 	var names []string
 	for end := k; end > 0; {
 		start, name := l.nameEndingAt(s, end)
@@ -2078,6 +2094,36 @@ func (l *learner) electedAs(s sentence, from int) []string {
 		return names
 	}
 	return nil
+}
+
+// passiveSubject is the name a sentence gives the role after "as" at
+// unit k by a passive: the name right before "as", after the auxiliary
+// ("Am Montag wurde Anna Keller zur Präsidentin gewählt"), else the name
+// the sentence begins with ("Tan Yuqing (谭雨晴), bisher stellvertretende
+// Generalsekretärin, wurde mit sofortiger Wirkung zur Generalsekretärin …
+// ernannt", "Zhou Wen has been appointed as …").
+func (l *learner) passiveSubject(s sentence, k int) string {
+	auxiliary := l.cues.passiveAuxiliaries.index(s.text, s.units)
+	if auxiliary < 0 || auxiliary > s.units[k].start || !l.cues.electedPassive.in(s.text, s.units) {
+		return ""
+	}
+	if start, name := l.nameEndingAt(s, k); name != "" {
+		if start > 0 && l.cues.passiveAuxiliaries.at(s.units, start-1) > 0 {
+			return name
+		}
+		return ""
+	}
+	return l.latinNameAt(s, clauseStart(s, auxiliary))
+}
+
+// clauseStart is the first unit after the last colon before byte end: a
+// list's item begins a clause ("4. Sekretariat: Tan Yuqing … wurde …").
+func clauseStart(s sentence, end int) int {
+	colon := strings.LastIndex(s.text[:end], ":")
+	if colon < 0 {
+		return 0
+	}
+	return max(0, slices.IndexFunc(s.units, func(u unit) bool { return u.start > colon }))
 }
 
 // maxNameUnits bounds the units of a Latin name (latinNameAt).
@@ -2103,9 +2149,19 @@ func (l *learner) nameEndingAt(s sentence, end int) (int, string) {
 // qualified starts: "Clara Weidemann, youth coordinator of the ISA".
 func (l *learner) latinNameBefore(s sentence, i int) (name string, role int) {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if strings.TrimSpace(s.text[endOf(s.units[k]):s.units[k+1].start]) == "," {
+		switch strings.TrimSpace(s.text[endOf(s.units[k]):s.units[k+1].start]) {
+		case ",":
 			if _, name := l.nameEndingAt(s, k+1); name != "" {
 				return name, k + 1
+			}
+			return "", 0
+		case "),":
+			// "Tan Yuqing (谭雨晴), Secretary-General of the ISA": the
+			// name before the one it is written in Chinese.
+			if open := openingParenthesis(s, k); open > 0 {
+				if _, name := l.nameEndingAt(s, open); name != "" {
+					return name, k + 1
+				}
 			}
 			return "", 0
 		}
@@ -2115,6 +2171,25 @@ func (l *learner) latinNameBefore(s sentence, i int) (name string, role int) {
 		}
 	}
 	return "", 0
+}
+
+// maxParenthesisUnits bounds the units of a name in parentheses after a
+// name: a name in Chinese characters, or in Latin letters.
+const maxParenthesisUnits = 4
+
+// openingParenthesis is the first unit inside the parentheses that close
+// after unit k, or 0 if they open further back than a name's length.
+func openingParenthesis(s sentence, k int) int {
+	for j := k; j > 0 && j > k-maxParenthesisUnits; j-- {
+		between := s.text[endOf(s.units[j-1]):s.units[j].start]
+		if strings.Contains(between, "(") || strings.Contains(between, "（") {
+			return j
+		}
+		if strings.TrimSpace(between) != "" {
+			return 0
+		}
+	}
+	return 0
 }
 
 // isNameWord reports whether a capitalised word is rather a place or a

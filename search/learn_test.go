@@ -346,8 +346,8 @@ func TestLearn(t *testing.T) {
 			// The names a role is given to by "as", one or two.
 			{corpus.English, "Plenary", "On 7 April the assembly elected Annette Kröger and Li Guodong as co-presidents for a term of three years.", "", "", "Li Guodong: co-presidents; Annette Kröger: co-presidents"},
 			{corpus.English, "Plenary", "The assembly also elected Su Huimin as the alliance's new Secretary-General.", "", "", "Su Huimin: Secretary-General"},
-			{corpus.English, "Jury", "The board appointed Jonas Berger as president of the jury.", "", "", "Jonas Berger: president"},
-			{corpus.German, "Wahl", "Die Versammlung wählte Anna Keller zur Präsidentin der Allianz.", "", "", "Anna Keller: Präsidentin"},
+			{corpus.English, "Jury", "The board appointed Jonas Berger as president of the jury.", "", "", "Jonas Berger: president of the jury"},
+			{corpus.German, "Wahl", "Die Versammlung wählte Anna Keller zur Präsidentin der Allianz.", "", "", "Anna Keller: Präsidentin der Allianz"},
 			{corpus.English, "Press", "Lena Brandt, who takes over from Jonas Albrecht as spokesperson, starts on 1 October 2027.", "", "", ""},
 			// One more role, from no day: the first stays.
 			{corpus.English, "Delegation", "Lord Mayor Anna Keller will serve as head of the delegation.", "", "", "Anna Keller: Lord Mayor"},
@@ -501,6 +501,20 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "成员资格", "盘锦市自2027年3月1日起暂停联盟成员资格。", "Panjin suspended 2027-03-01", "", ""},
 			// No longer a member, on a day to come.
 			{corpus.English, "Lanzhou to leave", "Effective 31 March 2027, Lanzhou will no longer be a member of the ISA.", "Lanzhou left 2027-03-31", "", ""},
+			// The day a membership begins, in a sentence of its own.
+			{corpus.German, "Rostock tritt bei", "Die Hanse- und Universitätsstadt Rostock wird Mitglied der ISA. Die Mitgliedschaft beginnt am 1. April 2027.", "Rostock 2027-04-01", "", ""},
+			// The day of the joining the sentence gives, though its year
+			// is this year's, not the day its paragraph began with.
+			{corpus.Chinese, "项目", "2027年2月20日，成员城市威海与罗斯托克在威海签署合作协议。这是罗斯托克今年2月1日加入联盟后参与的第一个合作项目。", "Rostock 2027-02-01", "", ""},
+			// Appointed by a passive, the subject named before what it
+			// held until then; a role held before is none.
+			{corpus.German, "Sekretariat", "4. Sekretariat: Tan Yuqing (谭雨晴), bisher stellvertretende Generalsekretärin, wurde mit sofortiger Wirkung zur Generalsekretärin des ISA-Sekretariats in Foshan ernannt.",
+				"", "", "Tan Yuqing: Generalsekretärin des ISA-Sekretariats in Foshan since 2027-03-01"},
+			{corpus.German, "Wahl", "Am Montag wurde Anna Keller zur Präsidentin gewählt.", "", "", "Anna Keller: Präsidentin"},
+			{corpus.English, "Secretariat", "Zhou Wen has been appointed as Deputy Secretary-General of the ISA.", "", "", "Zhou Wen: Deputy Secretary-General of the ISA"},
+			{corpus.German, "Rede", "Der frühere Oberbürgermeister Hans Müller sprach zu den Gästen.", "", "", ""},
+			// A name before its form in characters.
+			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing (谭雨晴), Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}

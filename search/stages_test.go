@@ -1320,6 +1320,45 @@ func TestDeadlineSentence(t *testing.T) {
 	}
 }
 
+func TestMergeSuccessorsByRole(t *testing.T) {
+	// Who succeeds whom: a role every city has only in the same city; a
+	// German role in the feminine is the role in the masculine; a
+	// deputy who becomes the holder, in another language, leaves the
+	// deputy's role.
+	asOf := func(y int) corpus.Cite { return corpus.Cite{Source: "s", AsOf: corpus.Date{Year: y}} }
+	de := func(role string) corpus.Text { return corpus.Text{corpus.German: role} }
+	tests := []struct {
+		name       string
+		before     corpus.Person
+		learnt     corpus.Person
+		successor  string
+		learntRole string
+	}{
+		{"mayors of two cities", corpus.Person{Name: "Henrik Lütjens", Role: de("Oberbürgermeister"), Cite: asOf(2030)},
+			corpus.Person{Name: "Marc Brügelmann", Role: de("Oberbürgermeister")}, "", "Oberbürgermeister"},
+		{"mayors of two named cities", corpus.Person{Name: "Torsten Harbusch", Role: de("Oberbürgermeister von Aachen"), Cite: asOf(2030)},
+			corpus.Person{Name: "Jutta Weyrauch", Role: de("Oberbürgermeisterin von Kaiserslautern")}, "", "Oberbürgermeisterin von Kaiserslautern"},
+		{"the mayor of one city", corpus.Person{Name: "Torsten Harbusch", Role: de("Oberbürgermeister von Aachen"), Cite: asOf(2030)},
+			corpus.Person{Name: "Jutta Weyrauch", Role: de("Oberbürgermeisterin von Aachen")}, "Jutta Weyrauch", "Oberbürgermeisterin von Aachen"},
+		{"in the feminine", corpus.Person{Name: "Liu Yi", Role: de("Generalsekretär des ISA-Sekretariats in Foshan"), Cite: asOf(2022)},
+			corpus.Person{Name: "Tan Yuqing", Role: de("Generalsekretärin des ISA-Sekretariats in Foshan")}, "Tan Yuqing", "Generalsekretärin des ISA-Sekretariats in Foshan"},
+		{"the deputy becomes the holder", corpus.Person{Name: "Tan Yuqing", Role: corpus.Text{corpus.English: "Deputy Secretary-General of the ISA"}, Cite: asOf(2030)},
+			corpus.Person{Name: "Tan Yuqing", Role: de("Generalsekretärin"), Since: corpus.Date{Year: 2031, Month: 5, Day: 18}}, "", "Generalsekretärin"},
+	}
+	for _, tt := range tests {
+		base := &corpus.Data{Alliance: corpus.Alliance{People: []corpus.Person{tt.before}}}
+		r := &corpus.Release{ID: "r", Date: time.Date(2031, 5, 18, 0, 0, 0, 0, time.UTC), Lang: corpus.German}
+		people := merge(base, map[string]*learned{r.ID: {release: r, people: []corpus.Person{tt.learnt}}}).Alliance.People
+		if people[0].Successor != tt.successor {
+			t.Errorf("%s: %s's successor %q, want %q", tt.name, people[0].Name, people[0].Successor, tt.successor)
+		}
+		learnt := people[len(people)-1]
+		if got := learnt.Role[corpus.German]; got != tt.learntRole || len(learnt.Role) != 1 && tt.successor == "" {
+			t.Errorf("%s: %s's role %v, want only %q", tt.name, learnt.Name, learnt.Role, tt.learntRole)
+		}
+	}
+}
+
 func TestMergeSuccessors(t *testing.T) {
 	// Two newer holders of the Secretary-General's role, one after the
 	// other: each succeeds the one before, and the deputy, whose role
