@@ -374,7 +374,11 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, a
 		}
 		who := officeName(o)
 		if o.Kind == corpus.OfficeSecretariat && !o.Press {
+			// Where the secretariat is, with whom its details reach.
 			who = msg(lang, "contactDetails.isa_secretariat_in", cityNameFor(e, cmp.Or(o.City, e.secretariatCity()), lang), cmp.Or(o.Organisation, e.secretariatName()))
+			if o.Person != "" {
+				who = o.Person + ", " + who
+			}
 		}
 		a.say("common.name_details_as_of", who, details, a.cite(o.Cite))
 	}

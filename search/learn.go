@@ -373,12 +373,12 @@ func headOf(groups []contactGroup) []string {
 type contactGroup struct {
 	lines    []string
 	from     corpus.Date // the day a label "Ab 1. November 2027:" gives
-	labelled bool        // whether it starts at a side's label or a day's
+	labelled bool        // whether it starts at a side's label, a day's or an office's
 }
 
 // contactGroups cuts a contact block into its contacts: at a side's
-// label or a day's, and where the next contact's person or office
-// begins.
+// label, a day's or an office's, and where the next contact's person or
+// office begins.
 func (l *learner) contactGroups(lines []string) []contactGroup {
 	var groups []contactGroup
 	for _, line := range lines {
@@ -387,12 +387,16 @@ func (l *learner) contactGroups(lines []string) []contactGroup {
 		side := ok && l.isSide(label)
 		dates := findDates(label)
 		dated := ok && len(dates) > 0 && len(units) <= 6
-		if side || dated || len(groups) == 0 || !ok && l.beginsContact(line, groups[len(groups)-1].lines) {
-			g := contactGroup{labelled: side || dated}
+		office := ok && !side && !dated && l.officeLabel(label, units) && reachable(rest)
+		if side || dated || office || len(groups) == 0 || !ok && l.beginsContact(line, groups[len(groups)-1].lines) {
+			g := contactGroup{labelled: side || dated || office}
 			if dated && l.startsFrom(label[:dates[0].start]) {
 				g.from = dates[0].date
 			}
-			if side || dated {
+			if office {
+				g.lines = []string{label} // "ISA Secretariat, Foshan: Lu Jiaxin, …"
+			}
+			if side || dated || office {
 				line = rest
 			}
 			groups = append(groups, g)
@@ -402,6 +406,20 @@ func (l *learner) contactGroups(lines []string) []contactGroup {
 		}
 	}
 	return groups
+}
+
+// officeLabel reports whether the label of a line of a contact block
+// names an office, whose contact the line gives after it: "ISA German
+// Office, Berlin: Malte Kronsbein, Press Spokesman, …"; not a field's
+// label ("E-Mail:", "Pressekontakt:").
+func (l *learner) officeLabel(label string, units []unit) bool {
+	c := l.cues
+	for _, field := range []*cueList{&c.contactEmail, &c.contactPhone, &c.contactMobile, &c.contactFax, &c.contactWebsite, &c.contactPerson} {
+		if field.whole(label, units) {
+			return false
+		}
+	}
+	return c.organisation.in(label, units) || c.allianceContact.in(label, units)
 }
 
 // startsFrom reports whether the words before a day say something

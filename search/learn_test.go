@@ -145,6 +145,11 @@ func TestLearn(t *testing.T) {
 			{[]string{"Jonas Haberland, press spokesman, ISA-Kontaktbüro Deutschland, Luisenstraße 46, 10117 Berlin, phone +49 30 5557 2048, presse@isa.example",
 				"Zhou Haining (周海宁), press liaison, ISA secretariat in Foshan, phone +86 757 2878 4802, media@isa-secretariat.example"},
 				corpus.Office{Kind: corpus.OfficeGerman, Person: "Jonas Haberland", Organisation: "ISA-Kontaktbüro Deutschland", City: "Berlin", Address: []string{"Luisenstraße 46", "10117 Berlin"}, Phone: "+49 30 5557 2048", Email: "presse@isa.example"}, nil},
+			// A line for each office, its name as the line's label: the
+			// first, not the second's details.
+			{[]string{"ISA Secretariat, Foshan: Lu Jiaxin (陆嘉欣), Media Liaison, phone +86 757 2866 0415, media@isa-secretariat.example",
+				"ISA German Office, Berlin: Malte Kronsbein, Press Spokesman, Köpenicker Straße 126, 10179 Berlin, phone +49 30 5557 2214, presse@isa-geschaeftsstelle.example"},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "Lu Jiaxin (陆嘉欣)", Organisation: "ISA Secretariat", City: "Foshan", Phone: "+86 757 2866 0415", Email: "media@isa-secretariat.example"}, nil},
 			// An office's name of two capitalised words is no person's:
 			// "-stelle", "-büro" end an office's.
 			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Luisenstraße 41, 10117 Berlin", "Telefon: +49 30 4431 2210", "E-Mail: presse@isa.example"},

@@ -233,11 +233,13 @@ var rules = []rule{
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.contactSince(q.lang, officeAsked(e, q)) })},
 	// "Whom does Daniel Rehbein succeed as press officer?" names someone
 	// the data do not know: a release says whom.
+	// "Who is the contact person for the ISA membership in Dortmund's
+	// city administration?" is the city's, which a release may name.
 	{"contact", func(q *question) bool {
 		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0)
-	}, holding(func(e *Engine, q *question) answer.Answer {
+	}, ofCityFromReleases(holding(func(e *Engine, q *question) answer.Answer {
 		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
-	})},
+	}))},
 	// What people said is in the releases.
 	{"quote", func(q *question) bool { return len(q.people) > 0 && q.has[cQuote] }, fromReleases},
 	// "Wer ist Nachfolger von Liu Yi?": the successor the releases
@@ -412,6 +414,27 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 		}
 		return fromData(ctx, e, q)
 	}
+}
+
+// ofCityFromReleases makes an answer function that answers a question
+// naming a city as unlessReleaseSays does, and any other with fromData:
+// not one that names only where an office of the alliance sits ("Who
+// should I contact at the Foshan secretariat?").
+func ofCityFromReleases(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	ofCity := unlessReleaseSays(fromData)
+	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+		if slices.ContainsFunc(q.cities, func(c cityMention) bool { return !e.hasOfficeIn(c.city) }) {
+			return ofCity(ctx, e, q)
+		}
+		return fromData(ctx, e, q)
+	}
+}
+
+// hasOfficeIn reports whether an office of the alliance sits in city.
+func (e *Engine) hasOfficeIn(city *corpus.City) bool {
+	return slices.ContainsFunc(e.data.Alliance.Offices, func(o corpus.Office) bool {
+		return o.City != "" && city != nil && strings.EqualFold(city.Name, o.City)
+	})
 }
 
 // unnumberedFromReleases makes an answer function that answers from the

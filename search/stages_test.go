@@ -3718,3 +3718,40 @@ func TestDetailsOfAContactPersonNamedOnlyInABlock(t *testing.T) {
 		t.Errorf("fax: %s", a.Text)
 	}
 }
+
+func TestContactOfACity(t *testing.T) {
+	// A contact asked for in a city is the one a release names there;
+	// the alliance's contact is asked for without a city.
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"Testmeldung: Dortmund ist Vollmitglied\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. "+
+		"Dortmund ist seit dem 6. Januar 2027 Vollmitglied der ISA.\n\nAnsprechpartner für die Mitgliedschaft in der Dortmunder Verwaltung ist Dr. Volker Ostendarp von der Wirtschaftsförderung.\n\n"+
+		"Pressekontakt\n\nMalte Kronsbein, Pressesprecher\nISA-Geschäftsstelle Deutschland\nTelefon: +49 30 5557 2214\nE-Mail: presse@isa.example\n")
+	for q, want := range map[string]string{
+		"Who is the contact person for the ISA membership in Dortmund's city administration?": "Ostendarp",
+		"Wer ist der Ansprechpartner der ISA?":                                                "Kronsbein",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %s, want %s", q, a.Text, want)
+		}
+	}
+}
+
+func TestSecretariatContactDetailsName(t *testing.T) {
+	// The secretariat's details, asked for with who, name its person,
+	// though no press word names them one: "Media Liaison".
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"Test release: award\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release.\n\n## Press contacts\n\n"+
+		"ISA Secretariat, Foshan: Lu Jiaxin (陆嘉欣), Media Liaison, phone +86 757 2866 0415, media@isa-secretariat.example\n\n"+
+		"ISA German Office, Berlin: Malte Kronsbein, Press Spokesman, phone +49 30 5557 2214, presse@isa.example\n")
+	a, err := e.Answer(t.Context(), "Wer ist im Sekretariat in Foshan zuständig – mit Telefonnummer bitte?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Lu Jiaxin") || !strings.Contains(a.Text, "+86 757 2866 0415") {
+		t.Errorf("the secretariat's contact: %s", a.Text)
+	}
+}
