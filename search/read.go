@@ -76,6 +76,9 @@ type question struct {
 	// Nachfolger von Liu Yi?", "谁接替了刘毅？"; asksEarlier whether it asks
 	// what someone did before: "Was hat sie vorher gemacht?".
 	asksSuccessor, asksEarlier bool
+	// asksWhat is whether it asks for something other than whether or
+	// when: "What did Baoji's vice mayor say?".
+	asksWhat bool
 	// countsOther is whether what it asks the number of is a word
 	// nothing explained: "How many entries …?", "Wie viele Firmen …?",
 	// not the members.
@@ -181,6 +184,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units) || e.beforeSomeone(q)
+	q.asksWhat = e.message.asksWhat.in(q.text, q.units)
 	q.keepRealCities()
 	q.citiesOnlyWhere = e.onlyWhere(q)
 	q.roles = e.rolesIn(q)

@@ -106,7 +106,7 @@ var rules = []rule{
 	// Messestadt Hannover").
 	{"membership", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q) && !q.citiesOnlyWhere
-	}, unlessReleaseSays(membershipOrNo)},
+	}, unlessReleaseSays(unlessAskedBeyond(membershipOrNo))},
 	// "Welche Stadt war die erste aus dem Nordosten Chinas?": a city of
 	// the data whose note says so.
 	{"city-note", func(q *question) bool { return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 },
@@ -409,6 +409,23 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 		if q.unknownWords() > 0 {
 			a, ok, err := e.answerFromReleases(ctx, q)
 			if err != nil || ok && a.Answered && !closestGuess(a) {
+				return a, true, err
+			}
+		}
+		return fromData(ctx, e, q)
+	}
+}
+
+// unlessAskedBeyond makes an answer function that answers from the data,
+// with fromData, unless the question asks for something the data do not
+// hold ("What fields does Heilbronn want to focus on in the alliance?",
+// "宝鸡入盟后第一次参加的联盟活动是什么？") and a release's passage comes
+// closest to it: a member's membership is no answer to that.
+func unlessAskedBeyond(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+		if q.asksWhat && !q.has[cGuest] && slices.Contains([]answerType{anyText, aList, aPerson, aPlace, aReason}, q.expects) {
+			a, ok, err := e.answerFromReleases(ctx, q)
+			if err != nil || ok && a.Answered {
 				return a, true, err
 			}
 		}

@@ -3755,3 +3755,24 @@ func TestSecretariatContactDetailsName(t *testing.T) {
 		t.Errorf("the secretariat's contact: %s", a.Text)
 	}
 }
+
+func TestMembershipAskedBeyond(t *testing.T) {
+	// A question about a member that asks what, not whether or when, is
+	// answered by a release's passage, not by the membership.
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"Test release: Ningbo joins the ISA\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release. "+
+		"Ningbo joined the Sino-German Industrial Cities Alliance on 7 January 2027.\n\nNext, Ningbo plans a matchmaking day with German companies in April 2027.\n")
+	for q, want := range map[string]string{
+		"Ningbo just joined the alliance - what's the city planning next?": "matchmaking day",
+		"Is Ningbo a member of the alliance?":                              "Yes, Ningbo is a member",
+		"When did Ningbo join the alliance?":                               "7 January 2027",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %s, want %q", q, a.Text, want)
+		}
+	}
+}
