@@ -712,6 +712,35 @@ func (idx *Index) known(ctx context.Context, terms map[corpus.Lang][]string) (ma
 	return out, nil
 }
 
+// maxTitleHits bounds the passages inTitle looks through for a title.
+const maxTitleHits = 50
+
+// inTitle reports whether the title of a release holds all the words of
+// phrase, as its field's analyzer reads them, in any language. (The index
+// keeps no positions, which a phrase query would need.)
+func (idx *Index) inTitle(ctx context.Context, phrase string) (bool, error) {
+	var qs []query.Query
+	for _, lang := range corpus.Langs() {
+		if idx.hasLang(lang) {
+			mq := query.NewMatchQuery(phrase)
+			mq.SetField(textField[lang])
+			mq.SetOperator(query.MatchQueryOperatorAnd)
+			qs = append(qs, mq)
+		}
+	}
+	if len(qs) == 0 {
+		return false, nil
+	}
+	hits, _, err := idx.search(ctx, query.NewDisjunctionQuery(qs), maxTitleHits)
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(hits, func(h hit) bool {
+		_, kind, _, ok := parseDocID(h.id)
+		return ok && kind == partTitle
+	}), nil
+}
+
 // hasLang reports whether releases in lang are indexed.
 func (idx *Index) hasLang(lang corpus.Lang) bool {
 	idx.mu.RLock()

@@ -66,6 +66,10 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if len(topic) == 0 {
 		return answer.Answer{}, false, nil
 	}
+	topic, err := e.withTitleNames(ctx, q, topic)
+	if err != nil {
+		return answer.Answer{}, false, err
+	}
 	topic = e.withAttestedSenses(ctx, topic, q.lang)
 	// The words besides the topic, and what "how many" counts, say which
 	// sentence answers, wherever it is looked for.
@@ -99,6 +103,50 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	}
 	best.also = cmp.Or(e.secondFact(q, found, best, topic, hints), e.listAfter(best))
 	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// withTitleNames makes one name of the words of a topic that stand side
+// by side in the question, each with a capital, when a release's title
+// holds them together: "Skills Bridge" of "Bis wann kann man sich für
+// die Skills Bridge bewerben?" is a programme's name, the same in every
+// language's releases, not two words to translate; a passage
+// of the release that names it in its title or lead covers it (titled).
+func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicWord) ([]topicWord, error) {
+	for i := 0; i < len(topic); i++ {
+		j := i
+		for j+1 < len(topic) && e.besideCapitalised(q.text, topic[j], topic[j+1]) {
+			j++
+		}
+		if j == i {
+			continue
+		}
+		start := strings.Index(q.text, topic[i].text)
+		phrase := q.text[start : strings.Index(q.text, topic[j].text)+len(topic[j].text)]
+		named, err := e.index.inTitle(ctx, phrase)
+		if err != nil {
+			return nil, err
+		}
+		if named {
+			// Read as a name, in its own words in every language.
+			name := e.topicOf([]string{phrase}, map[string]bool{phrase: true}, map[string][]string{phrase: {phrase}}, q.lang)[0]
+			name.name, name.titled = false, true
+			topic = slices.Replace(topic, i, j+1, name)
+		}
+		i = j
+	}
+	return topic, nil
+}
+
+// besideCapitalised reports whether two words of a topic, neither a
+// name, are Latin words with a capital that follow each other in the
+// question with a space between.
+func (e *Engine) besideCapitalised(question string, a, b topicWord) bool {
+	capital := func(w topicWord) bool {
+		r, _ := utf8.DecodeRuneInString(w.text)
+		return !w.name && unicode.IsUpper(r) && !strings.ContainsFunc(w.text, isHan)
+	}
+	i, j := strings.Index(question, a.text), strings.Index(question, b.text)
+	return capital(a) && capital(b) && i >= 0 && j > i+len(a.text) && strings.TrimSpace(question[i+len(a.text):j]) == ""
 }
 
 // listAfter is what a sentence ending in a colon announces: the paragraph
@@ -413,7 +461,7 @@ func withOptional(must query.Query, should []query.Query) query.Query {
 func (e *Engine) typoQuery(topic []topicWord, vocabulary map[corpus.Lang]map[string]bool) query.Query {
 	var qs []query.Query
 	for _, w := range topic {
-		if w.name || w.spelled || strings.IndexFunc(w.text, isHan) >= 0 || utf8.RuneCountInString(w.text) < 5 {
+		if w.name || w.titled || w.spelled || strings.IndexFunc(w.text, isHan) >= 0 || utf8.RuneCountInString(w.text) < 5 {
 			continue
 		}
 		for _, lang := range []corpus.Lang{corpus.German, corpus.English} {
@@ -474,7 +522,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		terms := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title)
 		terms.near = near
 		wider := terms
-		if slices.ContainsFunc(topic, func(w topicWord) bool { return w.name && !w.foundIn(terms) }) {
+		if slices.ContainsFunc(topic, func(w topicWord) bool { return (w.name || w.titled) && !w.foundIn(terms) }) {
 			wider = e.withLead(p, terms)
 		}
 		coverage, ok := covers(topic, terms, wider)
@@ -624,7 +672,7 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 		if w.kind || !w.name && w.untranslatable(terms.lang) {
 			continue
 		}
-		found := w.foundIn(terms) || w.name && w.foundIn(wider)
+		found := w.foundIn(terms) || (w.name || w.titled) && w.foundIn(wider)
 		if w.afield {
 			// All of it: "shared counters" hold no share price.
 			found = w.share(terms) == 1
@@ -688,6 +736,10 @@ type topicWord struct {
 	// name marks the name of a person or place, which gives a question
 	// context but is not its subject.
 	name bool
+	// titled marks a name a release's title gives ("Skills Bridge"):
+	// searched for as written, as a name is, but the question's subject,
+	// which a passage covers with its release's title or first paragraph.
+	titled bool
 	// spelled marks a word of the engine's dictionary (a glossary word,
 	// "Einwohner"): spelt right, so the typo pass leaves it alone.
 	spelled bool
@@ -1311,7 +1363,7 @@ type sensesToAttest struct {
 func (e *Engine) candidateSenses(topic []topicWord, lang corpus.Lang) *sensesToAttest {
 	c := &sensesToAttest{lookup: map[corpus.Lang][]string{}}
 	for i, w := range topic {
-		if w.name || camelCase(w.text) {
+		if w.name || w.titled || camelCase(w.text) {
 			continue
 		}
 		// A German word in small letters is a verb or an adjective, whose

@@ -3776,3 +3776,38 @@ func TestMembershipAskedBeyond(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleNames(t *testing.T) {
+	// Words side by side with capitals that a release's title holds are
+	// one name, searched as written: not words the question's other
+	// capitalised words, which no title holds, are.
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"Test release: ISA launches \\\"Skills Bridge 2033\\\"\"\ndate: 2027-01-10\nlang: en\n---\n\nThis is a fictional test release. The ISA launches an exchange of young skilled workers.\n\nApplications: from 1 February to 31 March 2027 through the ISA portal.\n")
+	for question, want := range map[string][]string{
+		"Bis wann kann man sich für die Skills Bridge bewerben?": {"Skills Bridge", "bewerben"},
+		"Wann beginnt die Grüne Brücke?":                         {"beginnt", "Grüne", "Brücke"},
+	} {
+		q := e.read(question, "")
+		topic, err := e.withTitleNames(t.Context(), q, e.topicWords(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range topic {
+			got = append(got, w.text)
+			if w.titled != (w.text == "Skills Bridge") {
+				t.Errorf("%s: %q titled %v", question, w.text, w.titled)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: topic %q, want %q", question, got, want)
+		}
+	}
+	a, err := e.Answer(t.Context(), "Bis wann kann man sich für die Skills Bridge bewerben?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "31 March 2027") {
+		t.Errorf("the deadline: %s", a.Text)
+	}
+}
