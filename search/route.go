@@ -1018,8 +1018,8 @@ func namesWord(text, name string) bool {
 // over the 秘书长 in it; 1 for any other match; 0 for none, and for a
 // deputy's role when the question asks for no deputy.
 func (e *Engine) roleMatch(role string, content []unit, q *question) int {
-	if deputy := &e.learner.cues.deputy; deputy.in(role, segment(role)) && !deputy.in(q.text, q.units) {
-		return 0 // the vice mayor is no mayor
+	if deputy := &e.learner.cues.deputy; deputy.in(role, segment(role)) != deputy.in(q.text, q.units) {
+		return 0 // the vice mayor is no mayor, nor the mayor the vice mayor
 	}
 	if strings.IndexFunc(role, isHan) >= 0 {
 		// 青年营的负责人 asks for the youth camp's, not any 负责人.

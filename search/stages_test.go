@@ -3811,3 +3811,18 @@ func TestTitleNames(t *testing.T) {
 		t.Errorf("the deadline: %s", a.Text)
 	}
 }
+
+func TestPersonByDeputyRole(t *testing.T) {
+	// Asked for the deputy, the deputy answers, not the holder of the
+	// role whose name the deputy's holds.
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"Testmeldung: Neue Generalsekretärin\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. "+
+		"Tan Yuqing wurde mit sofortiger Wirkung zur Generalsekretärin des ISA-Sekretariats in Foshan ernannt. Neuer stellvertretender Generalsekretär ist Feng Haoran.\n")
+	a, err := e.Answer(t.Context(), "Wer ist jetzt stellvertretender Generalsekretär im Sekretariat in Foshan?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Feng Haoran") || strings.Contains(a.Text, "Tan Yuqing") {
+		t.Errorf("the deputy: %s", a.Text)
+	}
+}
