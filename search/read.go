@@ -79,6 +79,9 @@ type question struct {
 	// asksWhat is whether it asks for something other than whether or
 	// when: "What did Baoji's vice mayor say?".
 	asksWhat bool
+	// memberOrdinal is whether an ordinal it gives counts members, not
+	// assemblies: "the 41st full member", 第41个成员.
+	memberOrdinal bool
 	// countsOther is whether what it asks the number of is a word
 	// nothing explained: "How many entries …?", "Wie viele Firmen …?",
 	// not the members.
@@ -185,6 +188,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units) || e.beforeSomeone(q)
 	q.asksWhat = e.message.asksWhat.in(q.text, q.units)
+	q.memberOrdinal = e.ordinalOfMember(q)
 	q.keepRealCities()
 	q.citiesOnlyWhere = e.onlyWhere(q)
 	q.roles = e.rolesIn(q)
@@ -823,6 +827,29 @@ func (q *question) subjects() int {
 		}
 	}
 	return n
+}
+
+// ordinalOfMember reports whether a number of the question stands right
+// before a word for a member, or one word before it: "41st full member",
+// "41. Vollmitglied", 第41个成员.
+func (e *Engine) ordinalOfMember(q *question) bool {
+	words := &e.learner.cues.memberWord
+	member := func(at int) bool {
+		switch {
+		case at >= len(q.units):
+			return false
+		case q.units[at].han:
+			rest := q.text[q.units[at].start:]
+			return slices.ContainsFunc(words.chinese, func(w string) bool { return strings.HasPrefix(rest, w) })
+		}
+		return words.at(q.units, at) > 0
+	}
+	for i := range q.units {
+		if n, width, ok := numberOf(q.units, i); ok && n < 1900 && (member(i+width) || member(i+width+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameWord reports whether two unknown units, b after a, belong to one

@@ -199,9 +199,10 @@ var rules = []rule{
 	}, declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, true) })},
 	{"help", func(q *question) bool { return q.has[cHelp] && q.unknownWords() == 0 },
 		declined(func(e *Engine, q *question) answer.Answer { return e.help(q.lang, false) })},
-	// "Welche Stadt war das 41. Mitglied?"
+	// "Welche Stadt war das 41. Mitglied?", "Which city joined as the
+	// 41st full member, and at which plenary assembly?"
 	{"nth-member", func(q *question) bool {
-		return q.memberish && len(q.numbers) > 0 && len(q.cities) == 0 && !q.has[cAssembly]
+		return q.memberish && len(q.numbers) > 0 && len(q.cities) == 0 && (!q.has[cAssembly] || q.memberOrdinal)
 	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.nthMember(q.lang, q.numbers[0]) })},
 	// "The phone number of the mayor of Aachen" is not the ISA's.
 	{"others-contact", func(q *question) bool {

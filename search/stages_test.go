@@ -3826,3 +3826,23 @@ func TestPersonByDeputyRole(t *testing.T) {
 		t.Errorf("the deputy: %s", a.Text)
 	}
 }
+
+func TestNthMemberAndItsAssembly(t *testing.T) {
+	// An ordinal before a word for a member counts members, though the
+	// question asks for the assembly too; one before an assembly counts
+	// assemblies.
+	e := engineWith(t, "")
+	for q, rule := range map[string]string{
+		"Which German city joined as the 41st full member, and at which plenary assembly?": "nth-member",
+		"第41个成员是哪个城市？":                                                                     "nth-member",
+		"Welche Stadt trat auf der 7. Plenarversammlung bei?":                              "assemblies",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != rule || !strings.Contains(a.Text, "Bad Homburg") {
+			t.Errorf("%s: rule %s: %s", q, a.Rule, a.Text)
+		}
+	}
+}
