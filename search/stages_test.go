@@ -98,6 +98,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"访问花费了几天？", aNumber}, // 花费 spends time too
 		{"What is the budget of the project?", anAmount},
 		{"How old is Clara Weidemann?", anAge},
+		{"Wie alt müssen Bewerberinnen und Bewerber sein?", anAge},
+		{"How old were the participants?", anAge},
 		{"代表团一共多少人", aNumber},
 		{"烟台代表团是什么时候访问德国的？", aDate},
 		{"青年营是在哪两个城市举办的？", aPlace},
