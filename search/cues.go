@@ -42,6 +42,7 @@ type cues struct {
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
 	relativePronouns, appointedAs, elects, electedPassive                 cueList
 	passiveAuxiliaries, formerRole, cityRoles, immediately                cueList
+	membershipBegins                                                      cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -119,6 +120,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"former_role":            &c.formerRole,
 		"city_roles":             &c.cityRoles,
 		"immediately":            &c.immediately,
+		"membership_begins":      &c.membershipBegins,
 	})
 	if err != nil {
 		return nil, err

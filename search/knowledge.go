@@ -27,7 +27,7 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 	d.Alliance.Counts = slices.Clone(base.Alliance.Counts)
 	d.Alliance.Assemblies = slices.Clone(base.Alliance.Assemblies)
 	d.Alliance.People = slices.Clone(base.Alliance.People)
-	m := merger{data: &d, sourceOf: map[string]string{}, learnedCity: map[int]bool{}, baseCounts: base.Alliance.Counts}
+	m := merger{data: &d, sourceOf: map[string]string{}, learnedCity: map[int]bool{}, baseCounts: base.Alliance.Counts, baseAssemblies: base.Alliance.Assemblies}
 	for _, s := range base.Sources {
 		if s.Release != "" {
 			m.sourceOf[s.Release] = s.ID
@@ -122,6 +122,9 @@ type merger struct {
 	learnedCity map[int]bool
 	// baseCounts are the data files' counts, which come first.
 	baseCounts []corpus.Count
+	// baseAssemblies are the data files' assemblies, whose order a
+	// release's numbers must keep.
+	baseAssemblies []corpus.Assembly
 }
 
 // cite is the citation of a fact learned from r, adding r to the sources
@@ -379,10 +382,11 @@ func mergeNames(a, b *corpus.City) {
 func (m *merger) assembly(as corpus.Assembly) {
 	all := m.data.Alliance.Assemblies
 	i := slices.IndexFunc(all, func(x corpus.Assembly) bool { return x.Number == as.Number })
+	if outOfOrder(m.baseAssemblies, as) {
+		return
+	}
 	if i < 0 {
-		if !outOfOrder(all, as) {
-			m.data.Alliance.Assemblies = append(all, as)
-		}
+		m.data.Alliance.Assemblies = append(all, as)
 		return
 	}
 	x := &all[i]
@@ -418,11 +422,11 @@ func (m *merger) assembly(as corpus.Assembly) {
 	}
 }
 
-// outOfOrder reports whether an assembly the sources did not know yet is
-// dated before one of a lower number, or after one of a higher: the
-// alliance numbers its assemblies as it holds them, so the number was
-// someone else's count ("Ihre erste Plenarversammlung wird die neue
-// Mitgliedsstadt im Mai 2033 besuchen" is no 1st assembly).
+// outOfOrder reports whether a release dates an assembly before one of a
+// lower number in the data files, or after one of a higher: the alliance
+// numbers its assemblies as it holds them, so the number was someone
+// else's count ("Ihre erste Plenarversammlung wird die neue
+// Mitgliedsstadt im Mai 2033 besuchen" is no 1st assembly, nor moves it).
 func outOfOrder(known []corpus.Assembly, as corpus.Assembly) bool {
 	return !as.Date.IsZero() && slices.ContainsFunc(known, func(x corpus.Assembly) bool {
 		if x.Date.IsZero() {

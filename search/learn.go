@@ -387,7 +387,8 @@ func (l *learner) contactGroups(lines []string) []contactGroup {
 		side := ok && l.isSide(label)
 		dates := findDates(label)
 		dated := ok && len(dates) > 0 && len(units) <= 6
-		office := ok && !side && !dated && l.officeLabel(label, units) && reachable(rest)
+		// A line an office's name labels, with someone to reach after it.
+		office := ok && !side && !dated && l.officeLabel(label, units) && reachable(rest) && l.startsWithPerson(rest)
 		if side || dated || office || len(groups) == 0 || !ok && l.beginsContact(line, groups[len(groups)-1].lines) {
 			g := contactGroup{labelled: side || dated || office}
 			if dated && l.startsFrom(label[:dates[0].start]) {
@@ -410,12 +411,12 @@ func (l *learner) contactGroups(lines []string) []contactGroup {
 
 // officeLabel reports whether the label of a line of a contact block
 // names an office, whose contact the line gives after it: "ISA German
-// Office, Berlin: Malte Kronsbein, Press Spokesman, …"; not a field's
-// label ("E-Mail:", "Pressekontakt:").
+// Office, Berlin: Malte Kronsbein, Press Spokesman, …"; not one with a
+// field's word ("E-Mail der ISA-Geschäftsstelle:", "Pressekontakt ISA:").
 func (l *learner) officeLabel(label string, units []unit) bool {
 	c := l.cues
 	for _, field := range []*cueList{&c.contactEmail, &c.contactPhone, &c.contactMobile, &c.contactFax, &c.contactWebsite, &c.contactPerson} {
-		if field.whole(label, units) {
+		if field.in(label, units) {
 			return false
 		}
 	}
@@ -968,6 +969,10 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 		if i := onlyChange(m.out, joins); i >= 0 {
 			m.out[i].when, m.out[i].effective = dates[0].date, true
 		}
+	case m.l.membershipBegins(s):
+		if i := onlyChange(m.out, joins); i >= 0 && !m.out[i].effective {
+			m.out[i].when, m.out[i].effective = dates[0].date, true
+		}
 	case cues.membershipEnds.in(s.text, s.units):
 		// Of the city leaving, not of another the sentence names.
 		i := onlyChange(m.out, leaves)
@@ -978,6 +983,17 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 			m.out[i].when = dates[0].date
 		}
 	}
+}
+
+// membershipBegins reports whether a sentence says a membership begins:
+// a word for it right before one of membership_begins.
+func (l *learner) membershipBegins(s sentence) bool {
+	for i := range s.units {
+		if n := l.cues.membership.at(s.units, i); n > 0 && l.cues.membershipBegins.at(s.units, i+n) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // changes adds the joins and departures clause k states.
@@ -1783,9 +1799,7 @@ func (l *learner) people(r *corpus.Release, sentences []sentence, cite corpus.Ci
 	p := &peopleReading{l: l, lang: r.Lang, cite: cite}
 	for _, s := range sentences {
 		p.since = l.roleSince(s)
-		if p.since.IsZero() && l.cues.immediately.in(s.text, s.units) {
-			p.since = cite.AsOf // "wurde mit sofortiger Wirkung … ernannt"
-		}
+		p.immediately = l.cues.immediately.in(s.text, s.units)
 		p.chinese(s)
 		p.latin(s)
 	}
@@ -1798,7 +1812,10 @@ type peopleReading struct {
 	lang  corpus.Lang
 	cite  corpus.Cite
 	since corpus.Date // when the sentence says the role was taken
-	out   []corpus.Person
+	// immediately is whether the sentence says a role is given from the
+	// day it is written: "wurde mit sofortiger Wirkung … ernannt".
+	immediately bool
+	out         []corpus.Person
 }
 
 // add adds a person by name, alias and role, once.
@@ -1847,6 +1864,16 @@ func (p *peopleReading) appoint(name, role string, since corpus.Date) {
 	}
 }
 
+// appointedOn is the day from which the sentence gives someone a role:
+// the day it says, else the release's if it says "with immediate
+// effect", else none.
+func (p *peopleReading) appointedOn() corpus.Date {
+	if p.since.IsZero() && p.immediately {
+		return p.cite.AsOf
+	}
+	return p.since
+}
+
 // chinese adds the people a sentence names by a role in Chinese: the
 // name after the role, before it, or the one appointed to it.
 func (p *peopleReading) chinese(s sentence) {
@@ -1882,12 +1909,12 @@ func (p *peopleReading) latin(s sentence) {
 		name, role, appointed := l.roleHolder(s, from, i+n)
 		switch {
 		case appointed:
-			p.appoint(name, role, p.since)
+			p.appoint(name, role, p.appointedOn())
 		case name != "":
 			p.add(name, "", role)
 		default:
 			for _, name := range l.electedAs(s, from) {
-				p.appoint(name, s.text[s.units[from].start:l.roleEnd(s, i+n)], p.since)
+				p.appoint(name, s.text[s.units[from].start:l.roleEnd(s, i+n)], p.appointedOn())
 			}
 		}
 		i += n - 1
@@ -1924,7 +1951,7 @@ func (l *learner) roleStart(s sentence, i int) int {
 // or appointed to it ("Zhou Wen has been appointed Deputy
 // Secretary-General"), which appointed reports.
 func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appointed bool) {
-	if from > 0 && l.cues.formerRole.at(s.units, from-1) > 0 {
+	if from > 0 && l.cues.formerRole.at(s.units, from-1) > 0 && strings.TrimSpace(s.text[endOf(s.units[from-1]):s.units[from].start]) == "" {
 		return "", "", false // "bisher stellvertretende Generalsekretärin": held no more
 	}
 	role = s.text[s.units[from].start:endOf(s.units[end-1])]
@@ -2131,7 +2158,21 @@ func (l *learner) passiveSubject(s sentence, k int) string {
 		}
 		return ""
 	}
-	return l.latinNameAt(s, clauseStart(s, auxiliary))
+	// The name the clause begins with is the auxiliary's subject: right
+	// before it, or before an insertion between commas; and the clause
+	// goes on to "as" without a comma ("Anna Keller was in Foshan, where
+	// Zhou Wen was named as …" names Zhou Wen). No article begins a name
+	// ("Der Vertrag wurde …").
+	first := clauseStart(s, auxiliary)
+	name := l.latinNameAt(s, first)
+	if name == "" || l.cues.joinArticles.at(s.units, first) > 0 || strings.Contains(s.text[auxiliary:s.units[k].start], ",") {
+		return ""
+	}
+	between := strings.TrimSpace(s.text[s.units[first].start+len(name) : auxiliary])
+	if between != "" && !(strings.HasPrefix(between, "(") || strings.HasPrefix(between, ",")) || between != "" && !strings.HasSuffix(between, ",") {
+		return ""
+	}
+	return name
 }
 
 // clauseStart is the first unit after the last colon before byte end: a
@@ -2191,14 +2232,17 @@ func (l *learner) latinNameBefore(s sentence, i int) (name string, role int) {
 	return "", 0
 }
 
-// maxParenthesisUnits bounds the units of a name in parentheses after a
-// name: a name in Chinese characters, or in Latin letters.
+// maxParenthesisUnits bounds the units of a name in Chinese characters in
+// parentheses after a name.
 const maxParenthesisUnits = 4
 
 // openingParenthesis is the first unit inside the parentheses that close
-// after unit k, or 0 if they open further back than a name's length.
+// after unit k, or 0 if they hold more than a name in Chinese characters.
 func openingParenthesis(s sentence, k int) int {
 	for j := k; j > 0 && j > k-maxParenthesisUnits; j-- {
+		if !s.units[j].han {
+			return 0 // not a name in characters: "Die Stadtwerke Bochum (ab 2034), …"
+		}
 		between := s.text[endOf(s.units[j-1]):s.units[j].start]
 		if strings.Contains(between, "(") || strings.Contains(between, "（") {
 			return j

@@ -150,6 +150,9 @@ func TestLearn(t *testing.T) {
 			{[]string{"ISA Secretariat, Foshan: Lu Jiaxin (陆嘉欣), Media Liaison, phone +86 757 2866 0415, media@isa-secretariat.example",
 				"ISA German Office, Berlin: Malte Kronsbein, Press Spokesman, Köpenicker Straße 126, 10179 Berlin, phone +49 30 5557 2214, presse@isa-geschaeftsstelle.example"},
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "Lu Jiaxin (陆嘉欣)", Organisation: "ISA Secretariat", City: "Foshan", Phone: "+86 757 2866 0415", Email: "media@isa-secretariat.example"}, nil},
+			// A label with a field's word is no office's.
+			{[]string{"Malte Kronsbein", "ISA-Geschäftsstelle Deutschland", "Telefon: +49 30 5557 2214", "E-Mail der ISA-Geschäftsstelle: presse@isa.example"},
+				corpus.Office{Kind: corpus.OfficeGerman, Person: "Malte Kronsbein", Organisation: "ISA-Geschäftsstelle Deutschland", Phone: "+49 30 5557 2214", Email: "presse@isa.example"}, nil},
 			// An office's name of two capitalised words is no person's:
 			// "-stelle", "-büro" end an office's.
 			{[]string{"ISA-Kontaktstelle Deutschland", "Leonie Haberkorn, Pressesprecherin", "Luisenstraße 41, 10117 Berlin", "Telefon: +49 30 4431 2210", "E-Mail: presse@isa.example"},
@@ -518,6 +521,16 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Wahl", "Am Montag wurde Anna Keller zur Präsidentin gewählt.", "", "", "Anna Keller: Präsidentin"},
 			{corpus.English, "Secretariat", "Zhou Wen has been appointed as Deputy Secretary-General of the ISA.", "", "", "Zhou Wen: Deputy Secretary-General of the ISA"},
 			{corpus.German, "Rede", "Der frühere Oberbürgermeister Hans Müller sprach zu den Gästen.", "", "", ""},
+			// Not a subject the clause does not begin with, nor one an
+			// article begins, nor a role that other words keep apart
+			// from "previously"; "ab sofort" dates no role it gives no one.
+			{corpus.English, "Deputy", "Anna Keller was in Foshan, where Zhou Wen was named as Deputy Secretary-General of the ISA.", "", "", ""},
+			{corpus.German, "Vertrag", "Der Vertrag wurde am Montag von Anna Keller unterzeichnet, die zur Präsidentin der Jury ernannt worden war.", "", "", ""},
+			{corpus.English, "Assembly", "As announced previously, Secretary-General Tan Yuqing will open the assembly.", "", "", "Tan Yuqing: Secretary-General"},
+			{corpus.German, "Bewerbung", "„Ab sofort können sich Unternehmen bewerben“, sagte Liu Yi, Generalsekretär des ISA-Sekretariats in Foshan.", "", "", "Liu Yi: Generalsekretär des ISA-Sekretariats in Foshan"},
+			{corpus.German, "Projekt", "Die Stadtwerke Bochum (ab 2034), Leiterin des Projekts, sagte zu.", "", "", ""},
+			// A membership's day is not that of a project it begins.
+			{corpus.German, "Magdeburg", "Magdeburg wird zum 1. August 2027 Mitglied der ISA. Das erste Projekt im Rahmen der Mitgliedschaft beginnt am 15. Oktober 2027.", "Magdeburg 2027-08-01", "", ""},
 			// A name before its form in characters.
 			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing (谭雨晴), Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A foreign name in characters, its parts joined by a dot.

@@ -77,11 +77,12 @@ type question struct {
 	// what someone did before: "Was hat sie vorher gemacht?".
 	asksSuccessor, asksEarlier bool
 	// asksWhat is whether it asks for something other than whether or
-	// when: "What did Baoji's vice mayor say?".
-	asksWhat bool
-	// memberOrdinal is whether an ordinal it gives counts members, not
-	// assemblies: "the 41st full member", 第41个成员.
-	memberOrdinal bool
+	// when: "What did Baoji's vice mayor say?"; asksKind whether it asks
+	// what kind of thing something is: "Was für ein Mitglied ist Aachen?".
+	asksWhat, asksKind bool
+	// memberOrdinal is the ordinal it gives that counts members, not
+	// assemblies: the 41 of "the 41st full member", 第41个成员; or 0.
+	memberOrdinal int
 	// countsOther is whether what it asks the number of is a word
 	// nothing explained: "How many entries …?", "Wie viele Firmen …?",
 	// not the members.
@@ -188,6 +189,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units) || e.beforeSomeone(q)
 	q.asksWhat = e.message.asksWhat.in(q.text, q.units)
+	q.asksKind = e.message.asksKind.in(q.text, q.units)
 	q.memberOrdinal = e.ordinalOfMember(q)
 	q.keepRealCities()
 	q.citiesOnlyWhere = e.onlyWhere(q)
@@ -829,10 +831,11 @@ func (q *question) subjects() int {
 	return n
 }
 
-// ordinalOfMember reports whether a number of the question stands right
-// before a word for a member, or one word before it: "41st full member",
-// "41. Vollmitglied", 第41个成员.
-func (e *Engine) ordinalOfMember(q *question) bool {
+// ordinalOfMember is the number of the question that stands right before
+// a word for a member, or a word in small letters or a character before
+// it: "41st full member", "41. Vollmitglied", 第41个成员; not "41.
+// Plenarversammlung Mitglied". 0 if none does.
+func (e *Engine) ordinalOfMember(q *question) int {
 	words := &e.learner.cues.memberWord
 	member := func(at int) bool {
 		switch {
@@ -844,12 +847,13 @@ func (e *Engine) ordinalOfMember(q *question) bool {
 		}
 		return words.at(q.units, at) > 0
 	}
+	modifier := func(at int) bool { return at < len(q.units) && (q.units[at].han || !q.units[at].capital) }
 	for i := range q.units {
-		if n, width, ok := numberOf(q.units, i); ok && n < 1900 && (member(i+width) || member(i+width+1)) {
-			return true
+		if n, width, ok := numberOf(q.units, i); ok && n < 1900 && (member(i+width) || modifier(i+width) && member(i+width+1)) {
+			return n
 		}
 	}
-	return false
+	return 0
 }
 
 // sameWord reports whether two unknown units, b after a, belong to one

@@ -113,26 +113,27 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 // of the release that names it in its title or lead covers it (titled).
 func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicWord) ([]topicWord, error) {
 	for i := 0; i < len(topic); i++ {
-		j := i
-		for j+1 < len(topic) && e.besideCapitalised(q.text, topic[j], topic[j+1]) {
-			j++
+		last := i
+		for last+1 < len(topic) && e.besideCapitalised(q.text, topic[last], topic[last+1]) {
+			last++
 		}
-		if j == i {
-			continue
+		// The longest run a title holds: "Skills Bridge" of "der Skills
+		// Bridge Bewerbungsschluss".
+		for j := last; j > i; j-- {
+			start := strings.Index(q.text, topic[i].text)
+			phrase := q.text[start : strings.Index(q.text, topic[j].text)+len(topic[j].text)]
+			named, err := e.index.inTitle(ctx, phrase)
+			if err != nil {
+				return nil, err
+			}
+			if named {
+				// Read as a name, in its own words in every language.
+				name := e.topicOf([]string{phrase}, map[string]bool{phrase: true}, map[string][]string{phrase: {phrase}}, q.lang)[0]
+				name.name, name.titled = false, true
+				topic = slices.Replace(topic, i, j+1, name)
+				break
+			}
 		}
-		start := strings.Index(q.text, topic[i].text)
-		phrase := q.text[start : strings.Index(q.text, topic[j].text)+len(topic[j].text)]
-		named, err := e.index.inTitle(ctx, phrase)
-		if err != nil {
-			return nil, err
-		}
-		if named {
-			// Read as a name, in its own words in every language.
-			name := e.topicOf([]string{phrase}, map[string]bool{phrase: true}, map[string][]string{phrase: {phrase}}, q.lang)[0]
-			name.name, name.titled = false, true
-			topic = slices.Replace(topic, i, j+1, name)
-		}
-		i = j
 	}
 	return topic, nil
 }

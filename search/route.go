@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"regexp"
 	"slices"
@@ -202,8 +203,10 @@ var rules = []rule{
 	// "Welche Stadt war das 41. Mitglied?", "Which city joined as the
 	// 41st full member, and at which plenary assembly?"
 	{"nth-member", func(q *question) bool {
-		return q.memberish && len(q.numbers) > 0 && len(q.cities) == 0 && (!q.has[cAssembly] || q.memberOrdinal)
-	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.nthMember(q.lang, q.numbers[0]) })},
+		return q.memberish && len(q.numbers) > 0 && len(q.cities) == 0 && (!q.has[cAssembly] || q.memberOrdinal > 0)
+	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+		return e.nthMember(q.lang, cmp.Or(q.memberOrdinal, q.numbers[0]))
+	})},
 	// "The phone number of the mayor of Aachen" is not the ISA's.
 	{"others-contact", func(q *question) bool {
 		return len(q.roles) > 0 && (len(requestedDetails(q.has)) > 0 || q.has[cContact])
@@ -424,7 +427,7 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 // closest to it: a member's membership is no answer to that.
 func unlessAskedBeyond(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-		if q.asksWhat && !q.has[cGuest] && slices.Contains([]answerType{anyText, aList, aPerson, aPlace, aReason}, q.expects) {
+		if q.asksWhat && !q.asksKind && !q.has[cGuest] && slices.Contains([]answerType{anyText, aList, aPerson, aPlace, aReason}, q.expects) {
 			a, ok, err := e.answerFromReleases(ctx, q)
 			if err != nil || ok && a.Answered {
 				return a, true, err

@@ -3848,3 +3848,37 @@ func TestNthMemberAndItsAssembly(t *testing.T) {
 		}
 	}
 }
+
+func TestNoMemberOrdinalBeforeAssembly(t *testing.T) {
+	// An ordinal before the assembly, not the member, counts assemblies.
+	e := engineWith(t, "")
+	a, err := e.Answer(t.Context(), "Welche Stadt wurde auf der 41. Plenarversammlung Mitglied?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "nth-member" {
+		t.Errorf("the 41st assembly read as the 41st member: %s", a.Text)
+	}
+}
+
+func TestMergeAssembliesOutOfOrder(t *testing.T) {
+	// A release's number out of order with the data files' assemblies is
+	// someone's own count: it neither moves an assembly nor hides one
+	// another release dates in order.
+	base := &corpus.Data{Alliance: corpus.Alliance{Assemblies: []corpus.Assembly{
+		{Number: 5, Date: corpus.Date{Year: 2018, Month: 4}, Cite: corpus.Cite{Source: "s", AsOf: corpus.Date{Year: 2018}}},
+		{Number: 6, Date: corpus.Date{Year: 2018, Month: 10}, Cite: corpus.Cite{Source: "s", AsOf: corpus.Date{Year: 2018}}},
+	}}}
+	learnt := map[string]*learned{}
+	for i, as := range []corpus.Assembly{{Number: 5, Date: corpus.Date{Year: 2034, Month: 5}}, {Number: 10, Date: corpus.Date{Year: 2033, Month: 11}}} {
+		r := &corpus.Release{ID: fmt.Sprint("r", i), Date: time.Date(2033, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC), Lang: corpus.German}
+		learnt[r.ID] = &learned{release: r, assemblies: []corpus.Assembly{as}}
+	}
+	got := map[int]corpus.Date{}
+	for _, as := range merge(base, learnt).Alliance.Assemblies {
+		got[as.Number] = as.Date
+	}
+	if got[5] != (corpus.Date{Year: 2018, Month: 4}) || got[10] != (corpus.Date{Year: 2033, Month: 11}) {
+		t.Errorf("assemblies %v", got)
+	}
+}
