@@ -3882,3 +3882,20 @@ func TestMergeAssembliesOutOfOrder(t *testing.T) {
 		t.Errorf("assemblies %v", got)
 	}
 }
+
+func TestMembershipLeavingAsked(t *testing.T) {
+	// "Is X leaving?" asks for the day it leaves, not the day it joined,
+	// which no source gives.
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"Testmeldung: Bottrop tritt aus\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. Die Stadt Bottrop wird zum 31. Dezember 2027 aus der ISA austreten.\n")
+	e.now = func() time.Time { return time.Date(2027, 6, 1, 0, 0, 0, 0, time.UTC) }
+	for _, q := range []string{"Is Bottrop leaving the alliance? If so, as of when?", "Wann tritt Bottrop aus der ISA aus?"} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, "31") {
+			t.Errorf("%s: answered %v: %s", q, a.Answered, a.Text)
+		}
+	}
+}
