@@ -76,7 +76,7 @@ var evalSuites = []evalSuite{
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
 	// were right at the first run, 57 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.57,
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.58,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -136,7 +136,7 @@ var evalSuites = []evalSuite{
 	// session was measured on it; 94 (64.4 %) at the session's end, some
 	// of it from fixes found in its failures (the press contact, the
 	// assembly of a year).
-	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.75,
+	{name: "blind6", questions: "testdata/blind6/questions.yaml", extra: "testdata/blind6", minScore: 0.76,
 		now: time.Date(2026, time.December, 10, 12, 0, 0, 0, time.UTC)},
 	// A seventh blind set, by a seventh helper who had not seen the engine,
 	// written in the fourth session: eight releases, among them a plenary
@@ -187,7 +187,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.72,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.73,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -198,7 +198,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.76,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.77,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -258,7 +258,7 @@ var evalSuites = []evalSuite{
 	// session's end (one more out-of-scope question refused), 63 across
 	// languages. A training set from the fifteenth session: 108 at its
 	// end.
-	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.74,
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.75,
 		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The eighteenth, written blind at the start of the fifteenth
 	// session: 8 releases of July to December 2030, 150 questions, 100 of
@@ -276,7 +276,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.67,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.68,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -294,7 +294,7 @@ var evalSuites = []evalSuite{
 	// session's start (a634b8e) and first commit (d105311) alike: 99/150;
 	// of the 101 across languages 61. 100 at the session's end, 62
 	// across languages. A training set from the nineteenth session.
-	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.67,
+	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.68,
 		now: time.Date(2032, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twenty-second, written blind at the start of the nineteenth
 	// session: 8 releases of July to December 2032, 150 questions, 100 of
@@ -303,7 +303,7 @@ var evalSuites = []evalSuite{
 	// session's end. A training set from the twentieth session on: its
 	// failures showed a city's press office taken for the ISA's contact,
 	// "Has Hildesheim left?" answered "Yes", another city's mayor.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.60,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.61,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
@@ -311,8 +311,12 @@ var evalSuites = []evalSuite{
 	// measure: its questions, answers and releases are not read. On the
 	// session's start (393ad31) one of its releases made the learner
 	// panic; its first run, with that fixed (8f1e469): 94/150, 61 across
-	// languages. 93 at the session's end, 62 across languages.
-	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.61,
+	// languages. 93 at the session's end, 62 across languages. A training
+	// set from the twenty-first session on: its failures showed a contact
+	// with no name ("ISA Secretariat, Foshan: Lu Jiaxin, …"), the release's
+	// day as a join's, a new Secretary-General not learned, the deputy
+	// asked for answered by the holder.
+	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.67,
 		now: time.Date(2033, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 24, written by a helper who had not seen the engine at
 	// the twenty-first session's start: 8 releases of July to December
@@ -320,7 +324,7 @@ var evalSuites = []evalSuite{
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (1f5098e): 94/150, 63 of the
 	// 105 across languages.
-	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0,
+	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.63,
 		now: time.Date(2033, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
 
