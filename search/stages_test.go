@@ -3899,3 +3899,16 @@ func TestMembershipLeavingAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestMembershipStatusAsked(t *testing.T) {
+	// A city's status is its membership, not an answer to whether it is
+	// a guest.
+	e := engineWith(t, "")
+	a, err := e.Answer(t.Context(), "What's Cologne's status in the ISA?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule != "membership" || strings.HasPrefix(a.Text, "No") || !strings.Contains(a.Text, "member") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
