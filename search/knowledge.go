@@ -655,15 +655,16 @@ func sameRole(a, b corpus.Text) bool {
 	return false
 }
 
-// inMasculine is a German role with its head in the masculine form, as
-// the data give roles: "Generalsekretärin des ISA-Sekretariats" holds the
-// role "Generalsekretär des ISA-Sekretariats".
+// inMasculine is a German role with its head in the masculine form and
+// without umlauts, to compare roles by: "Generalsekretärin des
+// ISA-Sekretariats" holds the role "Generalsekretär des ISA-Sekretariats",
+// "Landrätin" the "Landrat".
 func inMasculine(role string) string {
 	head := roleHead(role)
 	if stem, ok := strings.CutSuffix(head, "in"); ok && utf8.RuneCountInString(stem) >= minMasculineRunes {
-		return stem + role[len(head):]
+		role = stem + role[len(head):]
 	}
-	return role
+	return strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "Ä", "A", "Ö", "O", "Ü", "U").Replace(role)
 }
 
 // minMasculineRunes is the shortest role left by cutting its feminine

@@ -1342,6 +1342,8 @@ func TestMergeSuccessorsByRole(t *testing.T) {
 			corpus.Person{Name: "Jutta Weyrauch", Role: de("Oberbürgermeisterin von Kaiserslautern")}, "", "Oberbürgermeisterin von Kaiserslautern"},
 		{"the mayor of one city", corpus.Person{Name: "Torsten Harbusch", Role: de("Oberbürgermeister von Aachen"), Cite: asOf(2030)},
 			corpus.Person{Name: "Jutta Weyrauch", Role: de("Oberbürgermeisterin von Aachen")}, "Jutta Weyrauch", "Oberbürgermeisterin von Aachen"},
+		{"in the feminine, with an umlaut", corpus.Person{Name: "Hans Berg", Role: de("Landrat des Kreises Lippe"), Cite: asOf(2030)},
+			corpus.Person{Name: "Eva Roth", Role: de("Landrätin des Kreises Lippe")}, "Eva Roth", "Landrätin des Kreises Lippe"},
 		{"in the feminine", corpus.Person{Name: "Liu Yi", Role: de("Generalsekretär des ISA-Sekretariats in Foshan"), Cite: asOf(2022)},
 			corpus.Person{Name: "Tan Yuqing", Role: de("Generalsekretärin des ISA-Sekretariats in Foshan")}, "Tan Yuqing", "Generalsekretärin des ISA-Sekretariats in Foshan"},
 		{"the deputy becomes the holder", corpus.Person{Name: "Tan Yuqing", Role: corpus.Text{corpus.English: "Deputy Secretary-General of the ISA"}, Cite: asOf(2030)},
