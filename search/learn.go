@@ -2168,8 +2168,11 @@ func (l *learner) passiveSubject(s sentence, k int) string {
 	if name == "" || l.cues.joinArticles.at(s.units, first) > 0 || strings.Contains(s.text[auxiliary:s.units[k].start], ",") {
 		return ""
 	}
-	between := strings.TrimSpace(s.text[s.units[first].start+len(name) : auxiliary])
-	if between != "" && !(strings.HasPrefix(between, "(") || strings.HasPrefix(between, ",")) || between != "" && !strings.HasSuffix(between, ",") {
+	from := s.units[first].start
+	nameEnd := from + strings.Index(s.text[from:], name) + len(name) // after a title: "Dr. Anna Keller"
+	between := strings.TrimSpace(s.text[nameEnd:auxiliary])
+	inserted := (strings.HasPrefix(between, "(") || strings.HasPrefix(between, ",")) && strings.HasSuffix(between, ",")
+	if between != "" && !inserted {
 		return ""
 	}
 	return name

@@ -519,6 +519,7 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Sekretariat", "4. Sekretariat: Tan Yuqing (谭雨晴), bisher stellvertretende Generalsekretärin, wurde mit sofortiger Wirkung zur Generalsekretärin des ISA-Sekretariats in Foshan ernannt.",
 				"", "", "Tan Yuqing: Generalsekretärin des ISA-Sekretariats in Foshan since 2027-03-01"},
 			{corpus.German, "Wahl", "Am Montag wurde Anna Keller zur Präsidentin gewählt.", "", "", "Anna Keller: Präsidentin"},
+			{corpus.German, "Wahl", "Dr. Anna Keller wurde zur Präsidentin gewählt.", "", "", "Anna Keller: Präsidentin"},
 			{corpus.English, "Secretariat", "Zhou Wen has been appointed as Deputy Secretary-General of the ISA.", "", "", "Zhou Wen: Deputy Secretary-General of the ISA"},
 			{corpus.German, "Rede", "Der frühere Oberbürgermeister Hans Müller sprach zu den Gästen.", "", "", ""},
 			// Not a subject the clause does not begin with, nor one an

@@ -424,7 +424,8 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 // with fromData, unless the question asks for something the data do not
 // hold ("What fields does Heilbronn want to focus on in the alliance?",
 // "宝鸡入盟后第一次参加的联盟活动是什么？") and a release's passage comes
-// closest to it: a member's membership is no answer to that.
+// closest to it: a member's membership is no answer to that. What kind of
+// member a city is, or whether a guest, the membership answers.
 func unlessAskedBeyond(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		if q.asksWhat && !q.asksKind && !q.has[cGuest] && slices.Contains([]answerType{anyText, aList, aPerson, aPlace, aReason}, q.expects) {
@@ -1020,7 +1021,8 @@ func namesWord(text, name string) bool {
 // roleMatch says how well a role matches the content words of question q:
 // by the length of a Chinese role the text names, so that 副秘书长 wins
 // over the 秘书长 in it; 1 for any other match; 0 for none, and for a
-// deputy's role when the question asks for no deputy.
+// deputy's role when the question asks for no deputy, and for any other
+// when it asks for one.
 func (e *Engine) roleMatch(role string, content []unit, q *question) int {
 	if deputy := &e.learner.cues.deputy; deputy.in(role, segment(role)) != deputy.in(q.text, q.units) {
 		return 0 // the vice mayor is no mayor, nor the mayor the vice mayor
