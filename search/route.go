@@ -344,8 +344,10 @@ var rules = []rule{
 	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.dates) > 0 && q.unknownWords() == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.releasesOn(q.lang, q.dates[0]) })},
 	// "What's new?", not "How old is the new spokeswoman?"
+	// "德国那边的新闻办公室几点到几点有人？" asks a time, which no list of
+	// releases gives.
 	{"latest-releases", func(q *question) bool {
-		return (q.has[cRelease] || q.has[cNew] && q.expects == anyText) && q.unknownWords() == 0
+		return (q.has[cRelease] || q.has[cNew] && q.expects == anyText) && q.unknownWords() == 0 && slices.Contains([]answerType{anyText, aList, aDate}, q.expects)
 	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.latestReleases(q.lang) })},
 	{"names", func(q *question) bool {

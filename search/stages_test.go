@@ -3914,3 +3914,21 @@ func TestMembershipStatusAsked(t *testing.T) {
 		t.Errorf("rule %s: %s", a.Rule, a.Text)
 	}
 }
+
+func TestLatestReleasesNotForATime(t *testing.T) {
+	// A question for a time of day about the press office is no question
+	// for the latest releases, though 新闻 is a word for them.
+	e := engineWith(t, "")
+	for q, latest := range map[string]bool{
+		"德国那边的新闻办公室几点到几点有人？": false,
+		"最新的新闻稿是什么？":         true,
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (a.Rule == "latest-releases") != latest {
+			t.Errorf("%s: rule %s: %s", q, a.Rule, a.Text)
+		}
+	}
+}
