@@ -664,8 +664,11 @@ func inMasculine(role string) string {
 	if stem, ok := strings.CutSuffix(head, "in"); ok && utf8.RuneCountInString(stem) >= minMasculineRunes {
 		role = stem + role[len(head):]
 	}
-	return strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "Ä", "A", "Ö", "O", "Ü", "U").Replace(role)
+	return withoutUmlauts.Replace(role)
 }
+
+// withoutUmlauts writes German umlauts as their vowels.
+var withoutUmlauts = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "Ä", "A", "Ö", "O", "Ü", "U")
 
 // minMasculineRunes is the shortest role left by cutting its feminine
 // ending: "Leiter" of "Leiterin".

@@ -1818,8 +1818,8 @@ type peopleReading struct {
 	out         []corpus.Person
 }
 
-// add adds a person by name, alias and role, once.
-func (p *peopleReading) add(name, alias, role string) {
+// add adds a person by name, alias and role, held since a day, once.
+func (p *peopleReading) add(name, alias, role string, since corpus.Date) {
 	if name == "" || role == "" {
 		return
 	}
@@ -1840,7 +1840,7 @@ func (p *peopleReading) add(name, alias, role string) {
 		}
 		return
 	}
-	person := corpus.Person{Name: name, Role: corpus.Text{p.lang: role}, Since: p.since, Cite: p.cite}
+	person := corpus.Person{Name: name, Role: corpus.Text{p.lang: role}, Since: since, Cite: p.cite}
 	if alias != "" && alias != name {
 		person.Aliases = []string{alias}
 	}
@@ -1858,10 +1858,7 @@ func (p *peopleReading) appoint(name, role string, since corpus.Date) {
 		p.out[i].Role, p.out[i].Since = corpus.Text{p.lang: role}, since
 		return
 	}
-	p.add(name, "", role)
-	if i := len(p.out) - 1; i >= 0 && p.out[i].Name == name && p.out[i].Since.IsZero() {
-		p.out[i].Since = since
-	}
+	p.add(name, "", role, since)
 }
 
 // appointedOn is the day from which the sentence gives someone a role:
@@ -1881,15 +1878,15 @@ func (p *peopleReading) chinese(s sentence) {
 	for _, m := range l.chineseRoles(s.text) {
 		role := s.text[m.start:m.end]
 		if name, latin := l.chineseNameAfter(s.text[m.end:]); name != "" {
-			p.add(cmp.Or(latin, name), name, l.places.cityBefore(s.text[:m.start])+role)
+			p.add(cmp.Or(latin, name), name, l.places.cityBefore(s.text[:m.start])+role, p.since)
 			continue
 		}
 		if name, latin := l.chineseNameBefore(s.text[:m.start], s.text[m.end:]); name != "" {
-			p.add(cmp.Or(latin, name), name, role)
+			p.add(cmp.Or(latin, name), name, role, p.since)
 			continue
 		}
 		if name, latin := l.chineseAppointee(s.text[:m.start]); name != "" {
-			p.add(cmp.Or(latin, name), name, role)
+			p.add(cmp.Or(latin, name), name, role, p.since)
 		}
 	}
 }
@@ -1911,7 +1908,7 @@ func (p *peopleReading) latin(s sentence) {
 		case appointed:
 			p.appoint(name, role, p.appointedOn())
 		case name != "":
-			p.add(name, "", role)
+			p.add(name, "", role, p.since)
 		default:
 			for _, name := range l.electedAs(s, from) {
 				p.appoint(name, s.text[s.units[from].start:l.roleEnd(s, i+n)], p.appointedOn())

@@ -119,8 +119,8 @@ func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicW
 		}
 		// The longest run a title holds: "Skills Bridge" of "der Skills
 		// Bridge Bewerbungsschluss".
+		start := strings.Index(q.text, topic[i].text)
 		for j := last; j > i; j-- {
-			start := strings.Index(q.text, topic[i].text)
 			phrase := q.text[start : strings.Index(q.text, topic[j].text)+len(topic[j].text)]
 			named, err := e.index.inTitle(ctx, phrase)
 			if err != nil {

@@ -107,7 +107,7 @@ var rules = []rule{
 	// Messestadt Hannover").
 	{"membership", func(q *question) bool {
 		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q) && !q.citiesOnlyWhere
-	}, unlessReleaseSays(unlessAskedBeyond(membershipOrNo))},
+	}, releaseFirst(asksBeyondMembership, membershipOrNo)},
 	// "Welche Stadt war die erste aus dem Nordosten Chinas?": a city of
 	// the data whose note says so.
 	{"city-note", func(q *question) bool { return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 },
@@ -411,10 +411,19 @@ func maybe(compose func(e *Engine, q *question) (answer.Answer, bool)) func(cont
 // "Mit welcher Stadt verhandelt Heilbronn über eine Partnerschaft?" is
 // not answered by Heilbronn's membership when a release says it.
 func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
+	return releaseFirst(func(*question) bool { return false }, fromData)
+}
+
+// releaseFirst makes an answer function that answers as unlessReleaseSays
+// does, and, for a question that asks for what the data do not hold
+// (beyond), with a release's passage even when it is the closest guess:
+// the releases are searched once for both.
+func releaseFirst(beyond func(*question) bool, fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-		if q.unknownWords() > 0 {
+		asksBeyond := beyond(q)
+		if q.unknownWords() > 0 || asksBeyond {
 			a, ok, err := e.answerFromReleases(ctx, q)
-			if err != nil || ok && a.Answered && !closestGuess(a) {
+			if err != nil || ok && a.Answered && (asksBeyond || !closestGuess(a)) {
 				return a, true, err
 			}
 		}
@@ -422,22 +431,13 @@ func unlessReleaseSays(fromData func(context.Context, *Engine, *question) (answe
 	}
 }
 
-// unlessAskedBeyond makes an answer function that answers from the data,
-// with fromData, unless the question asks for something the data do not
-// hold ("What fields does Heilbronn want to focus on in the alliance?",
-// "宝鸡入盟后第一次参加的联盟活动是什么？") and a release's passage comes
-// closest to it: a member's membership is no answer to that. What kind of
-// member a city is, or whether a guest, the membership answers.
-func unlessAskedBeyond(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
-	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-		if q.asksWhat && !q.asksKind && !q.has[cGuest] && slices.Contains([]answerType{anyText, aList, aPerson, aPlace, aReason}, q.expects) {
-			a, ok, err := e.answerFromReleases(ctx, q)
-			if err != nil || ok && a.Answered {
-				return a, true, err
-			}
-		}
-		return fromData(ctx, e, q)
-	}
+// asksBeyondMembership reports whether a question about a member asks
+// for something its membership does not say ("What fields does
+// Heilbronn want to focus on in the alliance?", "宝鸡入盟后第一次参加的联盟活动是什么？"),
+// which a release's passage comes closer to. What kind of member a city
+// is, or whether a guest, the membership says.
+func asksBeyondMembership(q *question) bool {
+	return q.asksWhat && !q.asksKind && !q.has[cGuest] && slices.Contains([]answerType{anyText, aList, aPerson, aPlace, aReason}, q.expects)
 }
 
 // ofCityFromReleases makes an answer function that answers a question
