@@ -42,7 +42,7 @@ type cues struct {
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
 	relativePronouns, appointedAs, elects, electedPassive                 cueList
 	passiveAuxiliaries, formerRole, cityRoles, immediately                cueList
-	membershipBegins                                                      cueList
+	membershipBegins, roleOrganisations, roleOwnerBoundaries              cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -121,6 +121,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"city_roles":             &c.cityRoles,
 		"immediately":            &c.immediately,
 		"membership_begins":      &c.membershipBegins,
+		"role_organisations":     &c.roleOrganisations,
+		"role_owner_boundaries":  &c.roleOwnerBoundaries,
 	})
 	if err != nil {
 		return nil, err

@@ -963,6 +963,12 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 				return
 			}
 		}
+	case cues.takesEffect.in(s.text, s.units) && cues.leave.in(s.text, s.units):
+		// "Der Austritt wird zum 31. Oktober 2033 wirksam": the day the
+		// one city leaving ceases to be a member, not the release's.
+		if i := onlyChange(m.out, leaves); i >= 0 {
+			m.out[i].when, m.out[i].effective = dates[0].date, true
+		}
 	case !cues.membership.in(s.text, s.units):
 		// Neither of the cases below: a day of something else.
 	case cues.takesEffect.in(s.text, s.units):
@@ -1878,7 +1884,7 @@ func (p *peopleReading) chinese(s sentence) {
 	for _, m := range l.chineseRoles(s.text) {
 		role := s.text[m.start:m.end]
 		if name, latin := l.chineseNameAfter(s.text[m.end:]); name != "" {
-			p.add(cmp.Or(latin, name), name, l.places.cityBefore(s.text[:m.start])+role, p.since)
+			p.add(cmp.Or(latin, name), name, l.roleOwner(s.text[:m.start])+role, p.since)
 			continue
 		}
 		if name, latin := l.chineseNameBefore(s.text[:m.start], s.text[m.end:]); name != "" {
@@ -1889,6 +1895,59 @@ func (p *peopleReading) chinese(s sentence) {
 			p.add(cmp.Or(latin, name), name, role, p.since)
 		}
 	}
+}
+
+// maxOwnerRunes bounds the characters of what a Chinese role belongs
+// to: 开姆尼茨市经济促进局 has 10.
+const maxOwnerRunes = 14
+
+// roleOwner is what a Chinese role right after text belongs to: an
+// organisation (role_organisations), from the city it names or from the
+// clause's start (开姆尼茨市经济促进局局长, 经济促进局局长), else a city
+// (湖州市副市长), else nothing. Words before the organisation are left
+// out (role_owner_boundaries).
+func (l *learner) roleOwner(text string) string {
+	run := hanTail(text, maxOwnerRunes+1)
+	if !l.cues.roleOrganisations.endsIn(run) {
+		return l.places.cityBefore(text)
+	}
+	if found := l.places.find(run); len(found) > 0 {
+		return run[found[0].start:]
+	}
+	if utf8.RuneCountInString(run) <= maxOwnerRunes && !isHanBefore(text, len(text)-len(run)) {
+		return afterLast(run, l.cues.roleOwnerBoundaries.chinese)
+	}
+	return l.places.cityBefore(text)
+}
+
+// afterLast is text after the last of words in it; all of it if none is.
+func afterLast(text string, words []string) string {
+	cut := 0
+	for _, w := range words {
+		if i := strings.LastIndex(text, w); i >= 0 {
+			cut = max(cut, i+len(w))
+		}
+	}
+	return text[cut:]
+}
+
+// hanTail is the run of Chinese characters that ends text, n at most.
+func hanTail(text string, n int) string {
+	i := len(text)
+	for ; i > 0 && n > 0; n-- {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !isHan(r) {
+			break
+		}
+		i -= size
+	}
+	return text[i:]
+}
+
+// isHanBefore reports whether a Chinese character ends text[:i].
+func isHanBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isHan(r)
 }
 
 // latin adds the people a sentence names by a role in Latin letters.

@@ -1020,6 +1020,25 @@ func namesWord(text, name string) bool {
 	}
 }
 
+// namedRoleEnd is how many characters of a Chinese role's end text
+// names, its role word (秘书长, 局长) at least; 0 if it does not name it.
+func (e *Engine) namedRoleEnd(role, text string) int {
+	words := e.learner.chineseRoles(role)
+	if len(words) == 0 {
+		return 0
+	}
+	core := words[len(words)-1].start
+	for start := range role {
+		if start > core {
+			break
+		}
+		if strings.Contains(text, role[start:]) {
+			return utf8.RuneCountInString(role[start:])
+		}
+	}
+	return 0
+}
+
 // roleMatch says how well a role matches the content words of question q:
 // by the length of a Chinese role the text names, so that 副秘书长 wins
 // over the 秘书长 in it; 1 for any other match; 0 for none, and for a
@@ -1031,9 +1050,11 @@ func (e *Engine) roleMatch(role string, content []unit, q *question) int {
 	}
 	if strings.IndexFunc(role, isHan) >= 0 {
 		// 青年营的负责人 asks for the youth camp's, not any 负责人.
+		// The longer the end of the role the question names, the better:
+		// 商务局副局长 before any 副局长, the role's own word at least.
 		inRole := !slices.ContainsFunc(q.unknown, func(u unit) bool { return u.han && !strings.Contains(role, u.key) })
-		if strings.Contains(q.text, role) && inRole {
-			return utf8.RuneCountInString(role)
+		if named := e.namedRoleEnd(role, q.text); named > 0 && inRole {
+			return named
 		}
 		if !slices.ContainsFunc(content, func(u unit) bool { return !u.han || !strings.Contains(role, u.key) }) {
 			return 1
