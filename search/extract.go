@@ -1048,6 +1048,24 @@ func markedDate(s string, d dateSpan, markers *cueList) bool {
 	return markers.endsIn(s[:d.start]) || slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasPrefix(s[d.end:], m) })
 }
 
+// firstMarked is the first date or year of text that one of markers
+// marks, as lang writes it: "2019" of "die Solingen seit 2019 innehatte,
+// übernimmt ab dem 1. November 2033 …"; "" if none is marked.
+func firstMarked(text string, markers *cueList, lang corpus.Lang) string {
+	first, found := len(text), ""
+	for _, d := range findDates(text) {
+		if d.start < first && markedDate(text, d, markers) {
+			first, found = d.start, d.date.Format(lang)
+		}
+	}
+	for _, loc := range yearPattern.FindAllStringIndex(text, -1) {
+		if loc[0] < first && markedDate(text, dateSpan{start: loc[0], end: loc[1]}, markers) {
+			first, found = loc[0], strings.TrimSpace(strings.TrimSuffix(text[loc[0]:loc[1]], "年"))
+		}
+	}
+	return found
+}
+
 // durationWord is the counted word of a question for a duration: the
 // units of time, in each language.
 func (e *Engine) durationWord() *topicWord {
@@ -1301,16 +1319,12 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 	text = withoutAsked(text, q.text)
 	switch want {
 	case aDate:
-		dates := findDates(firstDays(text))
 		if marked := e.boundaryAsked(q); marked != nil {
 			// "bis zum 31. März 2031" for "Wann endet …?", not the
 			// start before it: the marked date, or none.
-			dates = slices.DeleteFunc(findDates(text), func(d dateSpan) bool { return !markedDate(text, d, marked) })
-			if len(dates) == 0 {
-				return ""
-			}
+			return firstMarked(text, marked, lang)
 		}
-		if len(dates) > 0 {
+		if dates := findDates(firstDays(text)); len(dates) > 0 {
 			return dates[0].date.Format(lang)
 		}
 		if m := yearPattern.FindString(text); m != "" {

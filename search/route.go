@@ -267,9 +267,10 @@ var rules = []rule{
 	{"german-secretariat", func(q *question) bool { return q.has[cSecretariat] && q.has[cGermany] }, holding(coordinator)},
 	{"secretariat", func(q *question) bool { return q.has[cSecretariat] }, holding(secretariat)},
 	// "Who is leading in the latest polls …?" leads nothing of the
-	// alliance's: words of its own, and no word for the alliance.
+	// alliance's: words of its own, and no word for the alliance; nor
+	// does "Which ISA working group did Solingen lead?": a city's.
 	{"coordinator", func(q *question) bool {
-		return q.has[cCoordinator] && (q.unknownWords() <= 1 || q.has[cAlliance] || q.has[cSecretariat])
+		return q.has[cCoordinator] && len(q.cities) == 0 && (q.unknownWords() <= 1 || q.has[cAlliance] || q.has[cSecretariat])
 	}, holding(coordinator)},
 	// "Wer wird zitiert?": the people quoted; if none, what the releases
 	// say.
@@ -782,6 +783,11 @@ func asksForMembers(q *question) bool {
 	// "How old is the new press spokesman of the German office?" asks
 	// for no members.
 	if !slices.Contains([]answerType{anyText, aList, aCity, aPlace, aNumber}, q.expects) {
+		return false
+	}
+	// "第23届全体大会有多少人参加？" counts the people at an assembly, whom
+	// its release counts.
+	if q.has[cAssembly] && q.has[cCount] && q.has[cPerson] {
 		return false
 	}
 	switch {

@@ -860,6 +860,8 @@ func TestCoordinatorNeedsTheAlliance(t *testing.T) {
 		{"Who is leading the polls before the German election?", "coordinator"},
 		{"Who runs the German football league?", "coordinator"},
 		{"Wer leitet die ISA in Deutschland?", ""},
+		// A city's part in the alliance, not the German office's.
+		{"Which ISA working group did Solingen lead?", "coordinator"},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(t.Context(), tt.question, "")
@@ -884,6 +886,8 @@ func TestOtherOrganisationsContact(t *testing.T) {
 		{"What is the address of the Chinese embassy in Berlin?", false, "others-organisation-contact"},
 		{"What is the phone number of the Chinese embassy?", false, "others-organisation-contact"},
 		{"What is the email of the Foshan city government?", false, "others-organisation-contact"},
+		// A site is a place, not a website.
+		{"Where is the lab's main site?", false, "passage"},
 		{"Wie lautet die Adresse des ISA-Büros?", true, "contact-details"},
 		{"What's the e-mail address of the secretariat in Foshan?", true, "contact-details"},
 	}
@@ -913,6 +917,8 @@ func TestMembersNeedTheirWords(t *testing.T) {
 		{"Welche Städte aus Bayern sind dabei?", true},
 		{"Welche chinesischen Städte sind dabei?", true},
 		{"Which German ones are in it?", true},
+		// The people at an assembly, whom its release counts.
+		{"第12届全体大会有多少人参加？", false},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(t.Context(), tt.question, "")
@@ -1637,6 +1643,26 @@ func TestTimeOfDay(t *testing.T) {
 		}
 		if got := e.factIn(tt.sentence, aTime, q); got != tt.time {
 			t.Errorf("factIn(%q, aTime) = %q, want %q", tt.sentence, got, tt.time)
+		}
+	}
+}
+
+func TestMarkedDateAnswered(t *testing.T) {
+	// "Since when" is answered by the first date or year a start's word
+	// marks, "until when" by an end's; none if none is marked.
+	tests := []struct {
+		question, sentence, want string
+	}{
+		{"Since when did Solingen lead the working group?", "Die Leitung, die Solingen seit 2019 innehatte, übernimmt ab dem 1. November 2033 Wuppertal.", "2019"},
+		{"Seit wann gibt es das Labor?", "Am 3. Mai 2030 unterzeichnet, arbeitet das Labor seit dem 1. Juni 2030.", "1. Juni 2030"},
+		{"Bis wann läuft das Projekt?", "Das Projekt startet am 1. September 2033 und läuft bis zum 31. August 2036.", "31. August 2036"},
+		{"Bis wann läuft das Projekt?", "Das Projekt startete am 1. September 2033.", ""},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		q := e.read(tt.question, "")
+		if got := e.factIn(tt.sentence, aDate, q); got != tt.want {
+			t.Errorf("%s: factIn(%q) = %q, want %q", tt.question, tt.sentence, got, tt.want)
 		}
 	}
 }
