@@ -591,6 +591,10 @@ func TestSectionHeadings(t *testing.T) {
 		// Contacts, more than one.
 		{"Press contacts", sectionContact, ""},
 		{"Pressekontakte:", sectionContact, ""},
+		// Chinese releases' "media contact" and "media enquiries".
+		{"媒体联系", sectionContact, ""},
+		{"媒体垂询：", sectionContact, ""},
+		{"Für Rückfragen:", sectionContact, ""},
 	}
 	for _, tt := range tests {
 		section, lines, ok := sectionHeading(tt.line)

@@ -42,7 +42,7 @@ func (e *Engine) Members(lang corpus.Lang, filter string) answer.Answer {
 func (e *Engine) Contact(lang corpus.Lang) answer.Answer {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	return e.finish(e.contact(lang, corpus.OfficeGerman, corpus.Date{}, false, false), "", lang)
+	return e.finish(e.contact(lang, officeChoice{kind: corpus.OfficeGerman}, corpus.Date{}, false, false), "", lang)
 }
 
 // Help says what the engine can answer, with examples.

@@ -225,12 +225,12 @@ func newestFirst(offices []*corpus.Office) {
 	})
 }
 
-// contactSince says since when the contact person of an office of kind
+// contactSince says since when the contact person of the offices chosen
 // has been it, where a source gives the day. An office learned from a
 // release without one is dated the release's day (merger.office), which
 // says when it was seen, not when the person began: no answer.
-func (e *Engine) contactSince(lang corpus.Lang, kind string) (answer.Answer, bool) {
-	lead, _, _ := e.contactOffices(kind, corpus.Date{})
+func (e *Engine) contactSince(lang corpus.Lang, choice officeChoice) (answer.Answer, bool) {
+	lead, _, _ := e.contactOffices(choice, corpus.Date{})
 	if lead == nil || lead.Person == "" || lead.Since.IsZero() || lead.Since == lead.Cite.AsOf {
 		return answer.Answer{}, false
 	}
@@ -239,12 +239,12 @@ func (e *Engine) contactSince(lang corpus.Lang, kind string) (answer.Answer, boo
 	return a.done(answer.KindContact, confidenceFact), true
 }
 
-// contact gives the contact person and details of an office of kind,
+// contact gives the contact person and details of the offices chosen,
 // the newest first; explainRole adds what the contact's office does
 // ("How can a city join?").
-func (e *Engine) contact(lang corpus.Lang, kind string, asked corpus.Date, explainRole, now bool) answer.Answer {
+func (e *Engine) contact(lang corpus.Lang, choice officeChoice, asked corpus.Date, explainRole, now bool) answer.Answer {
 	a := e.newAnswer(lang)
-	lead, newer, before := e.contactOffices(kind, asked)
+	lead, newer, before := e.contactOffices(choice, asked)
 	if lead == nil {
 		return e.notAnswered(lang)
 	}
@@ -283,15 +283,25 @@ func (e *Engine) contact(lang corpus.Lang, kind string, asked corpus.Date, expla
 	return a.done(answer.KindContact, confidenceFact)
 }
 
-// contactOffices picks the offices of kind a contact answer gives: the
+// officeChoice is the offices a contact question asks about: those of a
+// kind (corpus.OfficeGerman, corpus.OfficeSecretariat); for the German
+// kind, the secretariat's press contact beside them, unless the
+// question names the German side itself ("Wer ist Pressesprecherin der
+// ISA in Deutschland?").
+type officeChoice struct {
+	kind      string
+	inGermany bool
+}
+
+// contactOffices picks the offices chosen that a contact answer gives: the
 // newest one that names a person leads, as a journalist asks for someone;
 // newer ones without a person follow as newer sources; before is the
 // office the lead took over from, if the sources last name it before the
 // lead. A time asked for keeps the offices the sources gave by then, if
 // they gave any.
-func (e *Engine) contactOffices(kind string, asked corpus.Date) (lead *corpus.Office, newer []*corpus.Office, before *corpus.Office) {
-	offices := e.offices(kind)
-	if kind == corpus.OfficeGerman {
+func (e *Engine) contactOffices(choice officeChoice, asked corpus.Date) (lead *corpus.Office, newer []*corpus.Office, before *corpus.Office) {
+	offices := e.offices(choice.kind)
+	if choice.kind == corpus.OfficeGerman && !choice.inGermany {
 		// The secretariat's press contact stands beside the office in
 		// Germany: the newer answers.
 		offices = slices.Concat(offices, slices.DeleteFunc(e.offices(corpus.OfficeSecretariat), func(o *corpus.Office) bool { return !o.Press }))
@@ -338,15 +348,15 @@ func officeName(o *corpus.Office) string {
 // that a contact answer gives, as of the time asked, if any ("her e-mail
 // address in 2021"); of those people's offices, when the question names
 // people.
-func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, asked corpus.Date, people []*corpus.Person) answer.Answer {
+func (e *Engine) contactDetails(lang corpus.Lang, want []concept, choice officeChoice, asked corpus.Date, people []*corpus.Person) answer.Answer {
 	a := e.newAnswer(lang)
-	if len(want) == 1 && want[0] == cWebsite && kind == corpus.OfficeGerman {
+	if len(want) == 1 && want[0] == cWebsite && choice.kind == corpus.OfficeGerman {
 		if w := e.data.Alliance.Website; w.URL != "" {
 			a.say("contactDetails.isa_website_is", w.URL, a.cite(w.Cite))
 			return a.done(answer.KindContact, confidenceFact)
 		}
 	}
-	lead, offices, _ := e.contactOffices(kind, asked)
+	lead, offices, _ := e.contactOffices(choice, asked)
 	if lead != nil && replaced(lead, offices) {
 		// The newest office's first, as in the contact's answer.
 		lead, offices = offices[0], append(slices.Clone(offices[1:]), lead)
@@ -355,7 +365,7 @@ func (e *Engine) contactDetails(lang corpus.Lang, want []concept, kind string, a
 		offices = append([]*corpus.Office{lead}, offices...)
 	}
 	// "Frau Behmers E-Mail" asks for her details, not the newest office's.
-	named := slices.DeleteFunc(e.offices(kind), func(o *corpus.Office) bool {
+	named := slices.DeleteFunc(e.offices(choice.kind), func(o *corpus.Office) bool {
 		return !slices.ContainsFunc(people, func(p *corpus.Person) bool { return p.Name == o.Person || strings.HasSuffix(o.Person, " "+p.Name) })
 	})
 	if len(named) > 0 {

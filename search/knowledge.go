@@ -186,9 +186,11 @@ func (m *merger) office(o corpus.Office) {
 }
 
 // samePerson reports whether two contact blocks name the same person: by
-// the same name, or in Chinese characters and in pinyin (邝晓彤, Kuang
-// Xiaotong).
+// the same name, with or without its other script in brackets, or in
+// Chinese characters and in pinyin (邝晓彤, Kuang Xiaotong).
 func samePerson(a, b string) bool {
+	// "赵敏（Zhao Min）" is 赵敏.
+	a, b = withoutAlias(a), withoutAlias(b)
 	if a == b {
 		return true
 	}

@@ -384,9 +384,10 @@ func (l *learner) contactGroups(lines []string) []contactGroup {
 	for _, line := range lines {
 		label, rest, ok := cutColon(line)
 		units := segment(label)
-		side := ok && l.isSide(label)
+		// A side's label may say from when in brackets: "中方（自2033年10月1日起）".
+		side := ok && l.isSide(withoutAlias(label))
 		dates := findDates(label)
-		dated := ok && len(dates) > 0 && len(units) <= 6
+		dated := ok && len(dates) > 0 && (len(units) <= 6 || side)
 		// A line an office's name labels, with someone to reach after it.
 		office := ok && !side && !dated && l.officeLabel(label, units) && reachable(rest) && l.startsWithPerson(rest)
 		if side || dated || office || len(groups) == 0 || !ok && l.beginsContact(line, groups[len(groups)-1].lines) {

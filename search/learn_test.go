@@ -101,6 +101,10 @@ func TestLearn(t *testing.T) {
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795", Email: "press@isa-secretariat.example"}, nil},
 			{[]string{"中德工业城市联盟秘书处（佛山）", "中方：黄嘉怡，新闻官", "电话：+86 757 2878 4795", "德方：Tobias Wendland，新闻发言人", "电话：+49 30 23125-452"},
 				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "黄嘉怡", Organisation: "中德工业城市联盟秘书处（佛山）", Phone: "+86 757 2878 4795"}, nil},
+			// A side's label that says from when, in brackets.
+			{[]string{"中方（自2033年10月1日起）：苏晓雯", "联盟秘书处媒体联络", "电话：+86 757 2881 4431", "电子邮箱：media@isa-foshan.example", "德方：Mareike Szymanski", "电话：+49 30 5557 2100"},
+				corpus.Office{Kind: corpus.OfficeSecretariat, Person: "苏晓雯", Organisation: "联盟秘书处媒体联络", Phone: "+86 757 2881 4431", Email: "media@isa-foshan.example", Press: true,
+					Since: corpus.Date{Year: 2033, Month: 10, Day: 1}}, nil},
 			// The contact from a day, not the one until the day before.
 			{[]string{"Bis 31. Oktober 2027:", "Miriam Kessler, Pressereferentin, Telefon +49 30 23125-452, miriam.kessler@isa-buero.example", "Ab 1. November 2027:",
 				"Daniel Rehbein", "Pressesprecher, ISA-Büro Deutschland", "Charlottenstraße 65, 10117 Berlin", "Telefon: +49 30 23125-480", "E-Mail: presse@isa-buero.example"},

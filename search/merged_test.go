@@ -279,6 +279,9 @@ func TestSamePerson(t *testing.T) {
 		{"Jana Roe", "Max Mustermann", false},
 		{"邝晓彤", "谭嘉欣", false},
 		{"邝晓彤", "Tan Jiaxin", false},
+		// With the name in the other script in brackets.
+		{"赵敏（Zhao Min）", "赵敏", true},
+		{"Zhao Min (赵敏)", "Zhao Min", true},
 	} {
 		if got := samePerson(tt.a, tt.b); got != tt.same {
 			t.Errorf("samePerson(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)

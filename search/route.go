@@ -168,11 +168,11 @@ var rules = []rule{
 	{"contact-now", func(q *question) bool {
 		return q.contactKind != "" && q.asksNow && q.has[cContact] && len(requestedDetails(q.has)) == 0
 	}, holding(func(e *Engine, q *question) answer.Answer {
-		kind := q.contactKind
-		if officeAsked(e, q) == corpus.OfficeSecretariat {
-			kind = corpus.OfficeSecretariat // "… still the press contact in Foshan?"
+		choice := officeChoice{kind: q.contactKind, inGermany: q.has[cGermany]}
+		if officeAsked(e, q).kind == corpus.OfficeSecretariat {
+			choice.kind = corpus.OfficeSecretariat // "… still the press contact in Foshan?"
 		}
-		return e.contact(q.lang, kind, timeAsked(q), q.has[cHow], false)
+		return e.contact(q.lang, choice, timeAsked(q), q.has[cHow], false)
 	})},
 	// "谭嘉欣的邮箱是什么？": the details of the office whose contact
 	// person the question names, whom only a contact block names, when
@@ -188,7 +188,7 @@ var rules = []rule{
 		}) {
 			return answer.Answer{}, false
 		}
-		return e.contactDetails(q.lang, want, q.contactKind, timeAsked(q), []*corpus.Person{{Name: q.contactPerson}}), true
+		return e.contactDetails(q.lang, want, officeChoice{kind: q.contactKind}, timeAsked(q), []*corpus.Person{{Name: q.contactPerson}}), true
 	})},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
@@ -623,14 +623,15 @@ func contactDetails(e *Engine, q *question) answer.Answer {
 
 // officeAsked is the office whose contact a question asks for: the
 // secretariat's in China when it names the secretariat and not Germany,
-// or the secretariat's city; else the office in Germany.
-func officeAsked(e *Engine, q *question) string {
+// or the secretariat's city; else the office in Germany, only it when
+// the question names Germany.
+func officeAsked(e *Engine, q *question) officeChoice {
 	// "Wer ist für Anfragen chinesischer Medien zuständig?": the
 	// secretariat's, in China.
 	if (q.has[cSecretariat] || q.has[cChina]) && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
-		return corpus.OfficeSecretariat
+		return officeChoice{kind: corpus.OfficeSecretariat}
 	}
-	return corpus.OfficeGerman
+	return officeChoice{kind: corpus.OfficeGerman, inGermany: q.has[cGermany]}
 }
 
 // successor names who followed the people a question names in their

@@ -675,6 +675,24 @@ func TestContactDetailsOfAnother(t *testing.T) {
 	}
 }
 
+func TestContactInGermany(t *testing.T) {
+	// The secretariat's press contact, newer than the German office's,
+	// is no answer to a question for the German side.
+	e := engineWith(t, "testdata/blind16")
+	for _, question := range []string{
+		"Wer ist derzeit Pressesprecherin der ISA in Deutschland?",
+		"Unter welcher Nummer erreiche ich die Pressestelle der ISA in Deutschland?",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "Haberkorn") || strings.Contains(a.Text, "黄婉清") {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestSameRole(t *testing.T) {
 	tests := []struct {
 		a, b string
