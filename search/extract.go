@@ -795,7 +795,8 @@ func titleShare(topic []topicWord, title termSet) float64 {
 // asks for: the kind of fact most, and more for a day or month than a
 // year alone, for a date given as a deadline or a start when one is asked
 // for, for the second kind of fact asked for, for a person asked who,
-// for the ordinal q names and for a number of what it counts.
+// for the ordinal q names, for a number of what it counts and for what
+// someone did before, asked for.
 func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueList) float64 {
 	s, wt, w := c.sentence, &e.weights, 0.0
 	switch {
@@ -823,6 +824,9 @@ func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueLi
 	if c.count != "" {
 		w += wt.counts // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 	}
+	if q.asksEarlier && e.message.earlierMarkers.in(s, segment(s)) {
+		w += wt.earlier // "zuletzt war sie Pressereferentin …" for "Wo hat sie vorher gearbeitet?"
+	}
 	if c.holds && (q.expects == anAmount || q.expects == aNumber) && q.asksTotal && e.learner.cues.totals.in(s, segment(s)) {
 		w += wt.total // "insgesamt 2,6 Millionen Euro" for "das Gesamtbudget", not one city's share
 	}
@@ -838,9 +842,9 @@ type sentenceWeights struct {
 	around  float64 // a subject word in its paragraph or release title only
 	hints   float64 // all of the question's other words
 	// what it holds of the kind of fact asked for (kindWeight)
-	holds, byCity, dayOrMonth, boundary, second, person, ordinal, counts, total float64
-	pair                                                                        float64 // less for two sentences than for one
-	rank                                                                        float64 // less for each passage before its own
+	holds, byCity, dayOrMonth, boundary, second, person, ordinal, counts, total, earlier float64
+	pair                                                                                 float64 // less for two sentences than for one
+	rank                                                                                 float64 // less for each passage before its own
 }
 
 // defaultSentenceWeights were set by hand, question by question, then
@@ -850,7 +854,7 @@ type sentenceWeights struct {
 // tried, with 5 more questions right than without it.
 var defaultSentenceWeights = sentenceWeights{
 	release: 1.5, about: 1.5, around: 0.3, hints: 0.75,
-	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1, total: 0.5,
+	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1, total: 0.5, earlier: 1,
 	pair: 0.05, rank: 0.01,
 }
 

@@ -205,6 +205,31 @@ func TestCrossLanguageFact(t *testing.T) {
 	}
 }
 
+func TestEarlierWorkAnswered(t *testing.T) {
+	// What someone did before is the sentence that says so ("zuletzt
+	// war sie …"), not the one on the role they take now, which names a
+	// place too.
+	release := `---
+title: "Testmeldung: Jana Przybilla wird Pressesprecherin der ISA"
+date: 2031-04-20
+lang: de
+place: Berlin
+---
+
+Jana Przybilla arbeitet ab dem 1. Mai 2031 als Pressesprecherin der ISA in Berlin.
+
+Jana Przybilla hat in Bochum studiert. Zuletzt war sie Pressereferentin der Handelskammer in Duisburg.
+`
+	e := engineWithRelease(t, "2031-04-20-pressesprecherin.md", release)
+	a, err := e.Answer(context.Background(), "Wo hat Jana Przybilla vorher gearbeitet?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Duisburg") {
+		t.Errorf("(%s) %s", a.Rule, a.Text)
+	}
+}
+
 func TestCrossLanguageNumeral(t *testing.T) {
 	// A count in Chinese numerals is stated in digits.
 	release := `---
