@@ -618,8 +618,9 @@ type sentenceWeighing struct {
 	marked       *cueList // the boundary of a period asked for
 	asked        int      // the ordinal asked for, or 0
 	speakers     []string
-	top          float64 // the best passage's score
-	total, named float64 // the topic's weight, and what a title can name of it
+	askedNames   []string // the names of the people the question names
+	top          float64  // the best passage's score
+	total, named float64  // the topic's weight, and what a title can name of it
 	releaseScore map[string]float64
 	titleShares  map[string]float64
 }
@@ -627,7 +628,7 @@ type sentenceWeighing struct {
 func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []topicWord, counted *topicWord) *sentenceWeighing {
 	w := &sentenceWeighing{
 		e: e, q: q, topic: topic, hints: hints, counted: counted,
-		marked: e.boundaryAsked(q), asked: q.askedOrdinal(), speakers: speakersAsked(q),
+		marked: e.boundaryAsked(q), asked: q.askedOrdinal(), speakers: speakersAsked(q), askedNames: askedNames(q),
 		top:          found[0].score,
 		releaseScore: map[string]float64{}, titleShares: map[string]float64{},
 	}
@@ -653,6 +654,16 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 		}
 	}
 	return w
+}
+
+// askedNames are the names of the people a question names, each by all
+// the names they are called by: a sentence about them names one.
+func askedNames(q *question) []string {
+	var names []string
+	for _, p := range q.people {
+		names = append(names, namesOf(p, true)...)
+	}
+	return names
 }
 
 // passages are the passages found whose sentences are weighed, and how
@@ -707,10 +718,14 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 		units = segment(unasked)
 	}
 	person := want == aPerson && e.namesPerson(unasked, units)
+	// "Mit wie vielen Stimmen wurde Annette Kühlwein gewählt?" is not
+	// answered by the sentence on someone else's election.
+	otherPerson := len(w.askedNames) > 0 && !slices.ContainsFunc(w.askedNames, func(n string) bool { return strings.Contains(s, n) }) &&
+		e.namesPerson(s, segment(s))
 	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
-	c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)), cover: in / max(w.total, 1)}
+	c := candidate{found: f, sentence: s, holds: !other && !otherPerson && (person || e.holds(s, want, q)), cover: in / max(w.total, 1)}
 	if want == aLanguage && c.holds && len(w.speakers) > 0 {
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
 	}

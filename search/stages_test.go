@@ -230,6 +230,30 @@ Jana Przybilla hat in Bochum studiert. Zuletzt war sie Pressereferentin der Hand
 	}
 }
 
+func TestOtherPersonsFactNoAnswer(t *testing.T) {
+	// A question about someone is not answered by a number in a
+	// sentence about someone else.
+	release := `---
+title: "Testmeldung: Plenarversammlung wählt neue Präsidentin"
+date: 2031-04-20
+lang: de
+place: Mainz
+---
+
+Die Delegierten wählten Dr. Jana Przybilla, Oberbürgermeisterin von Mainz, zur Präsidentin der Allianz.
+
+Liang Qiming, Bürgermeister von Foshan, wurde für weitere drei Jahre als Präsident wiedergewählt.
+`
+	e := engineWithRelease(t, "2031-04-20-praesidentin.md", release)
+	a, err := e.Answer(context.Background(), "Für wie viele Jahre wurde Jana Przybilla zur Präsidentin gewählt?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Liang") {
+		t.Errorf("(%s) %s", a.Rule, a.Text)
+	}
+}
+
 func TestCrossLanguageNumeral(t *testing.T) {
 	// A count in Chinese numerals is stated in digits.
 	release := `---
