@@ -560,8 +560,10 @@ type candidate struct {
 	sentence string
 	score    float64
 	holds    bool
-	// cover is the share of the question's subject the sentence holds.
-	cover float64
+	// cover is the share of the question's subject the sentence holds;
+	// framed the share it holds with its paragraph and its release's
+	// title.
+	cover, framed float64
 	// count is the number it gives of what the question asks the number
 	// of (countedWord), if any.
 	count string
@@ -599,9 +601,10 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	}
 	// None of the best passages holds the kind of fact asked for: one
 	// further down may ("Der 41-jährige Till Vormweg …" below the contact
-	// blocks that name him).
+	// blocks that name him), with its paragraph and its release's title
+	// ("项目总投入2160万元人民币" in the release on the lab).
 	if !best.holds && q.expects != anyText && len(found) > maxAnswerPassages {
-		if c := e.bestSentence(q, found[maxAnswerPassages:], topic, hints, counted); c.holds && c.cover >= best.cover {
+		if c := e.bestSentence(q, found[maxAnswerPassages:], topic, hints, counted); c.holds && c.framed >= best.cover {
 			return c
 		}
 	}
@@ -725,7 +728,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
-	c := candidate{found: f, sentence: s, holds: !other && !otherPerson && (person || e.holds(s, want, q)), cover: in / max(w.total, 1)}
+	c := candidate{found: f, sentence: s, holds: !other && !otherPerson && (person || e.holds(s, want, q)), cover: in / max(w.total, 1), framed: (in + around) / max(w.total, 1)}
 	if want == aLanguage && c.holds && len(w.speakers) > 0 {
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
 	}

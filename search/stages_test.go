@@ -254,6 +254,20 @@ Liang Qiming, Bürgermeister von Foshan, wurde für weitere drei Jahre als Präs
 	}
 }
 
+func TestAnswerFramedByTitle(t *testing.T) {
+	// The amount is in a paragraph of the release on the lab that does
+	// not name it, whose title does; another release names the lab in a
+	// sentence without an amount.
+	e := engineWith(t, "testdata/blind24")
+	a, err := e.Answer(context.Background(), "How much is invested in the digital twin lab?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "2160万") {
+		t.Errorf("(%s) %s", a.Rule, a.Text)
+	}
+}
+
 func TestCrossLanguageNumeral(t *testing.T) {
 	// A count in Chinese numerals is stated in digits.
 	release := `---
