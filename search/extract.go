@@ -384,13 +384,7 @@ func (e *Engine) namesAgent(text string, units []unit) bool {
 // the question q does not, in any script; of the country it asks about,
 // if it names one side only ("Which Chinese cities …?").
 func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
-	country := ""
-	switch {
-	case q.has[cChina] && !q.has[cGermany]:
-		country = corpus.China
-	case q.has[cGermany] && !q.has[cChina]:
-		country = corpus.Germany
-	}
+	country := e.askedCountry(q)
 	return slices.DeleteFunc(e.placesAnswering(text, q), func(p foundPlace) bool {
 		city := cmp.Or(p.city, p.nonMember)
 		return city == nil || country != "" && city.Country != country
@@ -402,6 +396,49 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 // know: "Where was the agreement between Ludwigshafen and Luoyang
 // signed?" is not answered by Ludwigshafen, nor by Grünewald of the
 // contact Malte Grünewald.
+// askedCountry is the country of the cities a question asks for: the
+// one whose word stands before its word for cities ("Which Chinese
+// cities sent people to Germany?", 哪些中国成员城市), else the one country
+// it names, else none.
+func (e *Engine) askedCountry(q *question) string {
+	matches := e.dict.find(q.units)
+	for k, m := range matches {
+		if country := countryBefore(matches[:k], m.from); m.means(cCity) && country != "" {
+			return country
+		}
+	}
+	switch {
+	case q.has[cChina] && !q.has[cGermany]:
+		return corpus.China
+	case q.has[cGermany] && !q.has[cChina]:
+		return corpus.Germany
+	}
+	return ""
+}
+
+// countryBefore is the country whose word ends the matches right before
+// unit end, over the words for members between: "Chinese member cities".
+func countryBefore(matches []match, end int) string {
+	for k := len(matches) - 1; k >= 0 && matches[k].to == end; k-- {
+		m := matches[k]
+		switch {
+		case m.means(cChina):
+			return corpus.China
+		case m.means(cGermany):
+			return corpus.Germany
+		case !m.means(cMember):
+			return ""
+		}
+		end = m.from
+	}
+	return ""
+}
+
+// means reports whether a match of the dictionary means concept c.
+func (m match) means(c concept) bool {
+	return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
+}
+
 func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 	places := e.placesIn(text)
 	if len(places) == 0 {

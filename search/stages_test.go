@@ -268,6 +268,25 @@ func TestAnswerFramedByTitle(t *testing.T) {
 	}
 }
 
+func TestAskedCountry(t *testing.T) {
+	// The country of the cities asked for is the one before the word for
+	// cities, whatever other country the question names.
+	e := testEngine(t)
+	tests := []struct{ question, country string }{
+		{"Which Chinese cities sent people on the delegation trip to Germany?", corpus.China},
+		{"Which German member cities sent representatives on the trip to China?", corpus.Germany},
+		{"Welche deutschen Städte besuchte die chinesische Delegation?", corpus.Germany},
+		{"哪些中国城市参加了赴德代表团？", corpus.China},
+		{"Which cities in China joined?", corpus.China},
+		{"Which cities took part in the trip from China to Germany?", ""},
+	}
+	for _, tt := range tests {
+		if got := e.askedCountry(e.read(tt.question, "")); got != tt.country {
+			t.Errorf("%s: country %q, want %q", tt.question, got, tt.country)
+		}
+	}
+}
+
 func TestCrossLanguageNumeral(t *testing.T) {
 	// A count in Chinese numerals is stated in digits.
 	release := `---
