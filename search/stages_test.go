@@ -775,6 +775,19 @@ func TestContactInGermany(t *testing.T) {
 	}
 }
 
+func TestMediaContactOfTheSecretariat(t *testing.T) {
+	// "Medienkontakt" asks for the contact, not a role holder whose role
+	// names the secretariat.
+	e := engineWith(t, "testdata/blind19")
+	a, err := e.Answer(context.Background(), "Wer ist Medienkontakt beim ISA-Sekretariat in Foshan?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "麦嘉琪") {
+		t.Errorf("(%s) %s", a.Rule, a.Text)
+	}
+}
+
 func TestSameRole(t *testing.T) {
 	tests := []struct {
 		a, b string
