@@ -125,10 +125,12 @@ var sectionHeadings = mustParseHeadings(headingsFile)
 //go:embed headings.yaml
 var headingsFile []byte
 
-// heading is a section heading, in lower case.
+// heading is a section heading, in lower case; alone marks one that
+// starts its section only as a line of its own.
 type heading struct {
 	text    string
 	section section
+	alone   bool
 }
 
 // mustParseHeadings parses the embedded headings, which the tests check.
@@ -151,7 +153,7 @@ func parseHeadings(path string, raw []byte) ([]heading, error) {
 	if len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, &FileError{Path: path, Line: doc.Line, Err: errors.New("want a mapping of sections to lists of headings")}
 	}
-	sections := map[string]section{"about": sectionAbout, "contact": sectionContact}
+	sections := map[string]section{"about": sectionAbout, "contact": sectionContact, "contact_alone": sectionContact}
 	var out []heading
 	seen := map[string]int{}
 	m := doc.Content[0].Content
@@ -159,7 +161,7 @@ func parseHeadings(path string, raw []byte) ([]heading, error) {
 		key, list := m[i], m[i+1]
 		sec, ok := sections[key.Value]
 		if !ok {
-			return nil, &FileError{Path: path, Line: key.Line, Err: fmt.Errorf("unknown section %q, want about or contact", key.Value)}
+			return nil, &FileError{Path: path, Line: key.Line, Err: fmt.Errorf("unknown section %q, want about, contact or contact_alone", key.Value)}
 		}
 		if list.Kind != yaml.SequenceNode {
 			return nil, &FileError{Path: path, Line: list.Line, Err: fmt.Errorf("%s: want a list of headings", key.Value)}
@@ -173,7 +175,7 @@ func parseHeadings(path string, raw []byte) ([]heading, error) {
 				return nil, &FileError{Path: path, Line: n.Line, Err: fmt.Errorf("%q is listed twice (first at line %d)", text, first)}
 			}
 			seen[text] = n.Line
-			out = append(out, heading{text: text, section: sec})
+			out = append(out, heading{text: text, section: sec, alone: key.Value == "contact_alone"})
 		}
 	}
 	return out, nil
@@ -186,7 +188,8 @@ func parseHeadings(path string, raw []byte) ([]heading, error) {
 // one that gives a day is a line of its own, as a label ("Pressekontakt
 // (ab 1. Juni 2033): Jana Brandt" gives "ab 1. Juni 2033:"). After a
 // remark, a sentence is no contact: "Kontakt (für Aussteller):
-// Unternehmen, die einen Stand buchen möchten, …" is the body's.
+// Unternehmen, die einen Stand buchen möchten, …" is the body's; nor
+// is any text after a heading that stands alone ("媒体联系：…").
 func sectionHeading(s string) (section, []string, bool) {
 	s = strings.TrimSpace(s)
 	for _, h := range sectionHeadings {
@@ -203,7 +206,7 @@ func sectionHeading(s string) (section, []string, bool) {
 		default:
 			continue // "Kontaktdaten", "Über die ISA hinaus"
 		}
-		if remark != "" && utf8.RuneCountInString(rest) > maxRemarkedContact {
+		if remark != "" && utf8.RuneCountInString(rest) > maxRemarkedContact || h.alone && rest != "" {
 			continue
 		}
 		var lines []string

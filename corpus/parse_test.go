@@ -595,6 +595,7 @@ func TestSectionHeadings(t *testing.T) {
 		{"媒体联系", sectionContact, ""},
 		{"媒体垂询：", sectionContact, ""},
 		{"Für Rückfragen:", sectionContact, ""},
+		{"Für Rückfragen wenden Sie sich bitte an:", sectionContact, ""},
 	}
 	for _, tt := range tests {
 		section, lines, ok := sectionHeading(tt.line)
@@ -603,7 +604,9 @@ func TestSectionHeadings(t *testing.T) {
 		}
 	}
 	for _, line := range []string{"Kontakte", "Contacts", "Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai",
-		"Kontakt (für Aussteller): Unternehmen, die einen Stand buchen möchten, melden sich bis Ende März beim Sekretariat."} {
+		"Kontakt (für Aussteller): Unternehmen, die einen Stand buchen möchten, melden sich bis Ende März beim Sekretariat.",
+		// A heading that stands alone, with a sentence after it.
+		"Rückfragen: Bürgerinnen und Bürger können sich an das Bürgerbüro wenden.", "媒体联系：双方商定每季度召开一次视频会议。", "联络方式：双方商定每季度召开一次视频会议。"} {
 		if _, _, ok := sectionHeading(line); ok {
 			t.Errorf("%q read as a heading", line)
 		}

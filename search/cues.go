@@ -42,7 +42,7 @@ type cues struct {
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
 	relativePronouns, appointedAs, elects, electedPassive                 cueList
 	passiveAuxiliaries, formerRole, cityRoles, immediately                cueList
-	membershipBegins, roleOrganisations, roleOwnerBoundaries              cueList
+	membershipBegins, roleOrganisations                                   cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -122,7 +122,6 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"immediately":            &c.immediately,
 		"membership_begins":      &c.membershipBegins,
 		"role_organisations":     &c.roleOrganisations,
-		"role_owner_boundaries":  &c.roleOwnerBoundaries,
 	})
 	if err != nil {
 		return nil, err

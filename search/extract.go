@@ -391,19 +391,20 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 	})
 }
 
-// placesAnswering are the places text names that the question q does
-// not, in any script, and that are no part of a person's name the data
-// know: "Where was the agreement between Ludwigshafen and Luoyang
-// signed?" is not answered by Ludwigshafen, nor by Grünewald of the
-// contact Malte Grünewald.
 // askedCountry is the country of the cities a question asks for: the
-// one whose word stands before its word for cities ("Which Chinese
-// cities sent people to Germany?", 哪些中国成员城市), else the one country
-// it names, else none.
+// one whose word stands before its first word for cities or members
+// ("Which Chinese cities sent people to Germany?", 德国哪些城市, "Chinese
+// partner cities"),
+// else right after it ("Welche Städte in Deutschland besuchte die
+// Delegation aus chinesischen Städten?"), else the one country it names,
+// else none.
 func (e *Engine) askedCountry(q *question) string {
 	matches := e.dict.find(q.units)
-	for k, m := range matches {
-		if country := countryBefore(matches[:k], m.from); m.means(cCity) && country != "" {
+	if k := slices.IndexFunc(matches, func(m match) bool { return m.means(cCity) || m.means(cMember) }); k >= 0 {
+		if country := countryBefore(matches[:k], matches[k].from); country != "" {
+			return country
+		}
+		if country := countryAfter(matches[k+1:], matches[k].to); country != "" {
 			return country
 		}
 	}
@@ -416,29 +417,68 @@ func (e *Engine) askedCountry(q *question) string {
 	return ""
 }
 
-// countryBefore is the country whose word ends the matches right before
-// unit end, over the words for members between: "Chinese member cities".
+// countryBefore is the country whose word ends the matches before unit
+// end, over stop words, words for members and one other word between
+// ("Chinese member cities", "German SME cities").
 func countryBefore(matches []match, end int) string {
-	for k := len(matches) - 1; k >= 0 && matches[k].to == end; k-- {
+	other := 1
+	for k := len(matches) - 1; k >= 0; k-- {
 		m := matches[k]
-		switch {
-		case m.means(cChina):
-			return corpus.China
-		case m.means(cGermany):
-			return corpus.Germany
-		case !m.means(cMember):
-			return ""
+		if m.to < end {
+			// An unknown word between.
+			if other == 0 || m.to < end-1 {
+				return ""
+			}
+			other--
+		}
+		if country := countryOf(m); country != "" {
+			return country
+		}
+		if !m.means(cMember) && !m.means(cStop) {
+			if other == 0 {
+				return ""
+			}
+			other--
 		}
 		end = m.from
 	}
 	return ""
 }
 
-// means reports whether a match of the dictionary means concept c.
-func (m match) means(c concept) bool {
-	return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
+// countryAfter is the country whose word follows unit start among the
+// matches after it, over stop words only: "Städte in Deutschland".
+func countryAfter(matches []match, start int) string {
+	for _, m := range matches {
+		if m.from != start {
+			return ""
+		}
+		if country := countryOf(m); country != "" {
+			return country
+		}
+		if !m.means(cStop) {
+			return ""
+		}
+		start = m.to
+	}
+	return ""
 }
 
+// countryOf is the country a match of the dictionary names, if any.
+func countryOf(m match) string {
+	switch {
+	case m.means(cChina):
+		return corpus.China
+	case m.means(cGermany):
+		return corpus.Germany
+	}
+	return ""
+}
+
+// placesAnswering are the places text names that the question q does
+// not, in any script, and that are no part of a person's name the data
+// know: "Where was the agreement between Ludwigshafen and Luoyang
+// signed?" is not answered by Ludwigshafen, nor by Grünewald of the
+// contact Malte Grünewald.
 func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 	places := e.placesIn(text)
 	if len(places) == 0 {
@@ -1107,22 +1147,64 @@ func markedDate(s string, d dateSpan, markers *cueList) bool {
 	return markers.endsIn(s[:d.start]) || slices.ContainsFunc(markers.chinese, func(m string) bool { return strings.HasPrefix(s[d.end:], m) })
 }
 
-// firstMarked is the first date or year of text that one of markers
-// marks, as lang writes it: "2019" of "die Solingen seit 2019 innehatte,
-// übernimmt ab dem 1. November 2033 …"; "" if none is marked.
-func firstMarked(text string, markers *cueList, lang corpus.Lang) string {
-	first, found := len(text), ""
+// markedFact is the date or year of text that one of markers marks, as
+// lang writes it: the one nearest a name the question gives, whose date
+// it asks ("Since when did Solingen lead the group?" of "die Solingen
+// seit 2019 innehatte, übernimmt ab dem 1. November 2033 Wuppertal");
+// else the first day, else the first year; "" if none is marked.
+func markedFact(text string, markers *cueList, lang corpus.Lang, names []string) string {
+	var marked []dateSpan
 	for _, d := range findDates(text) {
-		if d.start < first && markedDate(text, d, markers) {
-			first, found = d.start, d.date.Format(lang)
+		if markedDate(text, d, markers) {
+			marked = append(marked, d)
 		}
 	}
+	days := len(marked)
 	for _, loc := range yearPattern.FindAllStringIndex(text, -1) {
-		if loc[0] < first && markedDate(text, dateSpan{start: loc[0], end: loc[1]}, markers) {
-			first, found = loc[0], strings.TrimSpace(strings.TrimSuffix(text[loc[0]:loc[1]], "年"))
+		if d := (dateSpan{start: loc[0], end: loc[1]}); markedDate(text, d, markers) {
+			marked = append(marked, d)
 		}
 	}
-	return found
+	if len(marked) == 0 {
+		return ""
+	}
+	best, _ := nearestTo(text, marked, names) // else the first day, or year
+	if best < days {
+		return marked[best].date.Format(lang)
+	}
+	return strings.TrimSpace(strings.TrimSuffix(text[marked[best].start:marked[best].end], "年"))
+}
+
+// nearestTo is the index of the span of spans nearest an occurrence of
+// one of names in text; false if text names none.
+func nearestTo(text string, spans []dateSpan, names []string) (int, bool) {
+	best, bestDistance := 0, -1
+	for _, name := range names {
+		for from := 0; name != ""; {
+			i := strings.Index(text[from:], name)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			for k, d := range spans {
+				if distance := abs(d.start - at); bestDistance < 0 || distance < bestDistance {
+					best, bestDistance = k, distance
+				}
+			}
+			from = at + len(name)
+		}
+	}
+	return best, bestDistance >= 0
+}
+
+// cityNames are all the names of the cities mentioned, in every language.
+func cityNames(cities []cityMention) []string {
+	var names []string
+	for _, c := range cities {
+		names = append(names, c.city.Name)
+		names = append(names, textValues(c.city.Names)...)
+	}
+	return names
 }
 
 // durationWord is the counted word of a question for a duration: the
@@ -1381,7 +1463,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		if marked := e.boundaryAsked(q); marked != nil {
 			// "bis zum 31. März 2031" for "Wann endet …?", not the
 			// start before it: the marked date, or none.
-			return firstMarked(text, marked, lang)
+			return markedFact(text, marked, lang, cityNames(q.cities))
 		}
 		if dates := findDates(firstDays(text)); len(dates) > 0 {
 			return dates[0].date.Format(lang)

@@ -595,9 +595,7 @@ func holdsRoleOn(p *corpus.Person, day time.Time) bool {
 // holds a word of the secretariat's ("Generalsekretär", 副秘书长).
 func (e *Engine) ofSecretariat(p *corpus.Person) bool {
 	for _, role := range p.Role {
-		if slices.ContainsFunc(e.dict.find(segment(role)), func(m match) bool {
-			return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cSecretariat })
-		}) {
+		if slices.ContainsFunc(e.dict.find(segment(role)), func(m match) bool { return m.means(cSecretariat) }) {
 			return true
 		}
 	}

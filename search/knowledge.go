@@ -177,7 +177,7 @@ func (m *merger) office(o corpus.Office) {
 		merged.Address = x.Address
 	}
 	merged.Fax = cmp.Or(o.Fax, x.Fax)
-	if o.Person == x.Person {
+	if samePerson(o.Person, x.Person) {
 		merged.Mobile = cmp.Or(o.Mobile, x.Mobile) // a person's own number
 	}
 	merged.Website = cmp.Or(o.Website, x.Website)

@@ -966,9 +966,15 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 		}
 	case cues.takesEffect.in(s.text, s.units) && cues.leave.in(s.text, s.units):
 		// "Der Austritt wird zum 31. Oktober 2033 wirksam": the day the
-		// one city leaving ceases to be a member, not the release's.
+		// one city leaving ceases to be a member, not the release's, nor
+		// the decision's before it ("Nach dem Ratsbeschluss vom 28. April
+		// wird der Austritt zum 31. Mai wirksam").
 		if i := onlyChange(m.out, leaves); i >= 0 {
-			m.out[i].when, m.out[i].effective = dates[0].date, true
+			when, ok := m.l.effectiveDate(s)
+			if !ok {
+				when = dates[0].date
+			}
+			m.out[i].when, m.out[i].effective = when, true
 		}
 	case !cues.membership.in(s.text, s.units):
 		// Neither of the cases below: a day of something else.
@@ -1899,14 +1905,18 @@ func (p *peopleReading) chinese(s sentence) {
 }
 
 // maxOwnerRunes bounds the characters of what a Chinese role belongs
-// to: 开姆尼茨市经济促进局 has 10.
-const maxOwnerRunes = 14
+// to: 开姆尼茨市经济促进局 has 10; maxBareOwnerRunes those of an
+// organisation that names no city and starts its clause (经济促进局):
+// a longer run may begin with other words (感谢经济促进局, 还有研究院).
+const (
+	maxOwnerRunes     = 14
+	maxBareOwnerRunes = 6
+)
 
 // roleOwner is what a Chinese role right after text belongs to: an
-// organisation (role_organisations), from the city it names or from the
-// clause's start (开姆尼茨市经济促进局局长, 经济促进局局长), else a city
-// (湖州市副市长), else nothing. Words before the organisation are left
-// out (role_owner_boundaries).
+// organisation (role_organisations), from the city it names
+// (开姆尼茨市经济促进局局长) or, short, from the clause's start
+// (经济促进局局长); else a city (湖州市副市长); else nothing.
 func (l *learner) roleOwner(text string) string {
 	run := hanTail(text, maxOwnerRunes+1)
 	if !l.cues.roleOrganisations.endsIn(run) {
@@ -1915,21 +1925,10 @@ func (l *learner) roleOwner(text string) string {
 	if found := l.places.find(run); len(found) > 0 {
 		return run[found[0].start:]
 	}
-	if utf8.RuneCountInString(run) <= maxOwnerRunes && !isHanBefore(text, len(text)-len(run)) {
-		return afterLast(run, l.cues.roleOwnerBoundaries.chinese)
+	if utf8.RuneCountInString(run) <= maxBareOwnerRunes && !isHanBefore(text, len(text)-len(run)) {
+		return run
 	}
 	return l.places.cityBefore(text)
-}
-
-// afterLast is text after the last of words in it; all of it if none is.
-func afterLast(text string, words []string) string {
-	cut := 0
-	for _, w := range words {
-		if i := strings.LastIndex(text, w); i >= 0 {
-			cut = max(cut, i+len(w))
-		}
-	}
-	return text[cut:]
 }
 
 // hanTail is the run of Chinese characters that ends text, n at most.

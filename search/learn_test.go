@@ -409,6 +409,7 @@ func TestLearn(t *testing.T) {
 			// The day the leaving takes effect, in a sentence of its own
 			// that names neither the city nor the alliance.
 			{corpus.German, "Austritt", "Die Stadt Bottrop verlässt die Chinesisch-Deutsche Industriestädteallianz (ISA). Der Austritt wird zum 31. Oktober 2027 wirksam.", "Bottrop left 2027-10-31", "", ""},
+			{corpus.German, "Austritt", "Die Stadt Bottrop verlässt die Chinesisch-Deutsche Industriestädteallianz (ISA). Nach dem Ratsbeschluss vom 28. April 2027 wird der Austritt zum 31. Mai 2027 wirksam.", "Bottrop left 2027-05-31", "", ""},
 			// Leaving undated, and the day the membership ended in the
 			// sentence after; a membership that ends for another city
 			// leaves the day alone.
@@ -455,11 +456,13 @@ func TestLearn(t *testing.T) {
 			// "Zhao Lixin".
 			{corpus.Chinese, "大会", "湖州市副市长沈建华在开幕式上表示，欢迎新成员加入联盟。", "", "", "Shen Jianhua (沈建华): 湖州市副市长"},
 			{corpus.Chinese, "大会", "襄阳市副市长赵立新（Zhao Lixin）代表襄阳市在大会上签署了入盟文件。", "襄阳 2027-03-01", "", "Zhao Lixin (赵立新): 襄阳市副市长"},
-			// A Chinese role keeps its organisation, from its city or from
-			// the clause's start, without the words before it.
+			// A Chinese role keeps its organisation, from its city or,
+			// short, from the clause's start; not the words before it.
 			{corpus.Chinese, "实验室", "开姆尼茨市经济促进局局长乌尔丽克·布兰道尔（Ulrike Brandauer）说：“我们很高兴。”", "", "", "Ulrike Brandauer (乌尔丽克·布兰道尔): 开姆尼茨市经济促进局局长"},
-			{corpus.Chinese, "代表团", "代表团由联盟秘书处秘书长何雨晴率领。", "", "", "He Yuqing (何雨晴): 联盟秘书处秘书长"},
-			{corpus.Chinese, "项目", "项目负责人为该办公室副主任卢婉清。", "", "", "Lu Wanqing (卢婉清): 办公室副主任"},
+			{corpus.Chinese, "实验室", "我们感谢开姆尼茨市经济促进局局长冯嘉树。", "", "", "Feng Jiashu (冯嘉树): 开姆尼茨市经济促进局局长"},
+			{corpus.Chinese, "实验室", "经济促进局局长冯嘉树出席了仪式。", "", "", "Feng Jiashu (冯嘉树): 经济促进局局长"},
+			{corpus.Chinese, "实验室", "我们感谢经济促进局局长冯嘉树。", "", "", "Feng Jiashu (冯嘉树): 局长"},
+			{corpus.Chinese, "项目", "项目负责人为该办公室副主任卢婉清。", "", "", "Lu Wanqing (卢婉清): 副主任"},
 			// But the 苏 of 江苏 is no family name.
 			{corpus.Chinese, "常州加入联盟", "经联盟理事会2027年2月20日批准，江苏常州正式加入中德工业城市联盟。", "常州 2027-02-20", "", ""},
 			// 德城 (Decheng) is not named by 中德城市, "Chinese and German
@@ -547,7 +550,7 @@ func TestLearn(t *testing.T) {
 			// A name before its form in characters.
 			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing (谭雨晴), Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A foreign name in characters, its parts joined by a dot.
-			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 联盟德国办公室代表"},
+			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
 		}
 		for _, tt := range tests {
 			k := l.facts(release(tt.lang, tt.title, []string{tt.body}, nil, nil))

@@ -290,6 +290,11 @@ type match struct {
 	keyword string
 }
 
+// means reports whether a match of the dictionary means concept c.
+func (m match) means(c concept) bool {
+	return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
+}
+
 // find matches the dictionary against the question's units from left to
 // right, longest match first. Units no entry covers are left out.
 func (d *dictionary) find(units []unit) []match {

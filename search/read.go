@@ -369,18 +369,15 @@ func (r *reading) match(n int, m match) {
 		}
 		q.guessed = append(q.guessed, q.units[m.from:m.to]...)
 	}
-	has := func(c concept) bool {
-		return slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == c })
-	}
 	if !slices.ContainsFunc(m.senses, func(s sense) bool {
 		return s.concept != cTopic && s.concept != cOutside && s.concept != cAfield && s.concept != cSpeak
 	}) {
 		// A subject word stays unknown, as one word. A word only near
 		// one out of scope is not: "gehalten" is no "Gehalt".
-		afield := has(cAfield) && !m.fuzzy
-		outside := has(cOutside) && !m.fuzzy || afield
+		afield := m.means(cAfield) && !m.fuzzy
+		outside := m.means(cOutside) && !m.fuzzy || afield
 		q.has[cOutside] = q.has[cOutside] || outside
-		q.has[cSpeak] = q.has[cSpeak] || has(cSpeak)
+		q.has[cSpeak] = q.has[cSpeak] || m.means(cSpeak)
 		for i := m.from; i < m.to; i++ {
 			q.units[i].word, q.units[i].outside, q.units[i].afield = n+1, outside, afield
 		}
@@ -390,13 +387,13 @@ func (r *reading) match(n int, m match) {
 	onlyOrder := !slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept != cOrder })
 	for i := m.from; i < m.to; i++ {
 		r.covered[i] = true
-		r.filler[i] = r.filler[i] || has(cStop) || has(cPerson) || has(cAlliance)
+		r.filler[i] = r.filler[i] || m.means(cStop) || m.means(cPerson) || m.means(cAlliance)
 		r.ordinal[i] = onlyOrder
 	}
-	if has(cMember) {
+	if m.means(cMember) {
 		q.memberWords = append(q.memberWords, m.to-1)
 	}
-	if slices.ContainsFunc(contactConcepts, has) {
+	if slices.ContainsFunc(contactConcepts, m.means) {
 		q.contactWords = append(q.contactWords, m.to-1)
 	}
 	typed := q.text[q.units[m.from].start:endOf(q.units[m.to-1])]

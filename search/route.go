@@ -168,7 +168,7 @@ var rules = []rule{
 	{"contact-now", func(q *question) bool {
 		return q.contactKind != "" && q.asksNow && q.has[cContact] && len(requestedDetails(q.has)) == 0
 	}, holding(func(e *Engine, q *question) answer.Answer {
-		choice := officeChoice{kind: q.contactKind, inGermany: q.has[cGermany]}
+		choice := officeChoice{kind: q.contactKind, inGermany: q.has[cGermany] && !q.has[cChina]}
 		if officeAsked(e, q).kind == corpus.OfficeSecretariat {
 			choice.kind = corpus.OfficeSecretariat // "… still the press contact in Foshan?"
 		}
@@ -268,9 +268,10 @@ var rules = []rule{
 	{"secretariat", func(q *question) bool { return q.has[cSecretariat] }, holding(secretariat)},
 	// "Who is leading in the latest polls …?" leads nothing of the
 	// alliance's: words of its own, and no word for the alliance; nor
-	// does "Which ISA working group did Solingen lead?": a city's.
+	// does "Which ISA working group did Solingen lead?": a city's, in
+	// words of its own ("Wer koordiniert die ISA in Solingen?" has none).
 	{"coordinator", func(q *question) bool {
-		return q.has[cCoordinator] && len(q.cities) == 0 && (q.unknownWords() <= 1 || q.has[cAlliance] || q.has[cSecretariat])
+		return q.has[cCoordinator] && (len(q.cities) == 0 || q.unknownWords() == 0) && (q.unknownWords() <= 1 || q.has[cAlliance] || q.has[cSecretariat])
 	}, holding(coordinator)},
 	// "Wer wird zitiert?": the people quoted; if none, what the releases
 	// say.
@@ -624,14 +625,14 @@ func contactDetails(e *Engine, q *question) answer.Answer {
 // officeAsked is the office whose contact a question asks for: the
 // secretariat's in China when it names the secretariat and not Germany,
 // or the secretariat's city; else the office in Germany, only it when
-// the question names Germany.
+// the question names Germany and not China.
 func officeAsked(e *Engine, q *question) officeChoice {
 	// "Wer ist für Anfragen chinesischer Medien zuständig?": the
 	// secretariat's, in China.
 	if (q.has[cSecretariat] || q.has[cChina]) && !q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return c.city.Name == e.secretariatCity() }) {
 		return officeChoice{kind: corpus.OfficeSecretariat}
 	}
-	return officeChoice{kind: corpus.OfficeGerman, inGermany: q.has[cGermany]}
+	return officeChoice{kind: corpus.OfficeGerman, inGermany: q.has[cGermany] && !q.has[cChina]}
 }
 
 // successor names who followed the people a question names in their
@@ -998,7 +999,9 @@ func (e *Engine) ofCitiesAsked(p *corpus.Person, cities []cityMention) bool {
 	}
 	said := []string{p.Organisation}
 	said = append(said, textValues(p.Role)...)
-	if src := e.sources[p.Source]; src != nil {
+	// A role that names a city is that city's: 开姆尼茨市经济促进局局长 is no
+	// office head of Foshan, whatever city the release's title names.
+	if src := e.sources[p.Source]; src != nil && !slices.ContainsFunc(textValues(p.Role), e.namesCity) {
 		said = append(said, src.Title)
 	}
 	return slices.ContainsFunc(cities, func(c cityMention) bool {
@@ -1025,6 +1028,11 @@ func namesWord(text, name string) bool {
 		}
 		at = end
 	}
+}
+
+// namesCity reports whether text names a city, a member or not.
+func (e *Engine) namesCity(text string) bool {
+	return slices.ContainsFunc(e.placesIn(text), func(p foundPlace) bool { return p.city != nil || p.nonMember != nil })
 }
 
 // namedRoleEnd is how many characters of a Chinese role's end text

@@ -279,6 +279,10 @@ func TestAskedCountry(t *testing.T) {
 		{"哪些中国城市参加了赴德代表团？", corpus.China},
 		{"Which cities in China joined?", corpus.China},
 		{"Which cities took part in the trip from China to Germany?", ""},
+		{"Welche Städte in Deutschland besuchte die Delegation aus chinesischen Städten?", corpus.Germany},
+		{"Which cities from the Chinese side visited German member cities?", corpus.China},
+		{"Which Chinese partner cities do German cities have?", corpus.China},
+		{"德国哪些城市接待了代表团？", corpus.Germany},
 	}
 	for _, tt := range tests {
 		if got := e.askedCountry(e.read(tt.question, "")); got != tt.country {
@@ -975,6 +979,7 @@ func TestCoordinatorNeedsTheAlliance(t *testing.T) {
 		{"Wer leitet die ISA in Deutschland?", ""},
 		// A city's part in the alliance, not the German office's.
 		{"Which ISA working group did Solingen lead?", "coordinator"},
+		{"Wer koordiniert die ISA in Solingen?", ""},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(t.Context(), tt.question, "")
@@ -1761,19 +1766,23 @@ func TestTimeOfDay(t *testing.T) {
 }
 
 func TestMarkedDateAnswered(t *testing.T) {
-	// "Since when" is answered by the first date or year a start's word
-	// marks, "until when" by an end's; none if none is marked.
+	// "Since when" is answered by a date or year a start's word marks,
+	// "until when" by an end's: the one nearest the city asked about,
+	// else the first day, else the first year; none if none is marked.
 	tests := []struct {
 		question, sentence, want string
 	}{
 		{"Since when did Solingen lead the working group?", "Die Leitung, die Solingen seit 2019 innehatte, übernimmt ab dem 1. November 2033 Wuppertal.", "2019"},
+		{"Since when does Wuppertal lead the working group?", "Die Leitung, die Solingen seit 2019 innehatte, übernimmt ab dem 1. November 2033 Wuppertal.", "1 November 2033"},
+		{"Bis wann läuft der Vertrag?", "Der Vertrag läuft bis 2036 und wurde bis zum 31. Dezember 2038 verlängert.", "31. Dezember 2038"},
 		{"Seit wann gibt es das Labor?", "Am 3. Mai 2030 unterzeichnet, arbeitet das Labor seit dem 1. Juni 2030.", "1. Juni 2030"},
 		{"Bis wann läuft das Projekt?", "Das Projekt startet am 1. September 2033 und läuft bis zum 31. August 2036.", "31. August 2036"},
 		{"Bis wann läuft das Projekt?", "Das Projekt startete am 1. September 2033.", ""},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
-		q := e.read(tt.question, "")
+		lang, _ := DetectLang(tt.question)
+		q := e.read(tt.question, lang)
 		if got := e.factIn(tt.sentence, aDate, q); got != tt.want {
 			t.Errorf("%s: factIn(%q) = %q, want %q", tt.question, tt.sentence, got, tt.want)
 		}
@@ -3522,6 +3531,27 @@ func TestSentenceBelowTheBestPassages(t *testing.T) {
 	other := scoredPassage{p: &passage{Release: elsewhere, Kind: partBody, Index: 7, Text: "Die 38-jährige Kollegin kommt aus Jena."}, score: 0.2, coverage: 1}
 	if got := e.bestSentence(q, append(slices.Clone(found), other), topic, nil, nil); got.sentence == other.p.Text {
 		t.Errorf("best sentence %q, which names no Lena Sommer", got.sentence)
+	}
+}
+
+func TestRoleThatNamesItsCity(t *testing.T) {
+	// A role that names its city is no answer for another city's, though
+	// the release's title names that one too.
+	e := engineWithRelease(t, "2027-03-01-foshan.txt", "佛山，2027年3月1日\n新闻稿\n测试稿：佛山与开姆尼茨签署合作协议\n\n本新闻稿为虚构测试稿。开姆尼茨市经济促进局局长乌尔丽克·布兰道尔（Ulrike Brandauer）出席了签约仪式。\n")
+	for _, tt := range []struct {
+		q      string
+		person bool
+	}{
+		{"佛山市经济促进局局长是谁？", false},
+		{"开姆尼茨市经济促进局局长是谁？", true},
+	} {
+		a, err := e.Answer(t.Context(), tt.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Rule == "person-by-role" && strings.Contains(a.Text, "布兰道尔"); got != tt.person {
+			t.Errorf("%s: %s: %s", tt.q, a.Rule, a.Text)
+		}
 	}
 }
 
