@@ -777,6 +777,16 @@ func TestContactInGermany(t *testing.T) {
 			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
 		}
 	}
+	// Naming both sides, or none, the newer press contact answers.
+	for _, question := range []string{"Wer sind die Pressekontakte der ISA in China und Deutschland?", "Who is the press contact of the ISA?"} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "黄婉清") {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
+		}
+	}
 }
 
 func TestMediaContactOfTheSecretariat(t *testing.T) {
