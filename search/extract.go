@@ -638,8 +638,7 @@ type candidate struct {
 	score    float64
 	holds    bool
 	// cover is the share of the question's subject the sentence holds;
-	// framed the share it holds with its paragraph and its release's
-	// title.
+	// framed the share it holds with its paragraph and title (framed).
 	cover, framed float64
 	// count is the number it gives of what the question asks the number
 	// of (countedWord), if any.
@@ -667,10 +666,10 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 	var best candidate
 	for rank, f := range weighed {
 		r := f.p.Release
-		context := e.termSet(r.Lang, f.p.Text+"\n"+r.Title)
+		around := surroundings{paragraph: e.termSet(r.Lang, f.p.Text), title: e.termSet(r.Lang, r.Title)}
 		sentences := splitSentences(f.p.Text)
 		for _, s := range windows(sentences, q.expects) {
-			c := w.candidate(f, s, sentences, context, rank)
+			c := w.candidate(f, s, sentences, around, rank)
 			if best.sentence == "" || c.score > best.score && (rank < topWeighed || c.cover >= best.cover) {
 				best = c
 			}
@@ -781,11 +780,12 @@ func windows(sentences []string, want answerType) []string {
 // candidate weighs sentence s of passage f, whose sentences are
 // sentences and whose paragraph and title hold context; rank is the
 // passage's place among those weighed.
-func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []string, context termSet, rank int) candidate {
+func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []string, context surroundings, rank int) candidate {
 	e, q, want := w.e, w.q, w.q.expects
 	r := f.p.Release
 	terms := e.termSet(r.Lang, s)
-	in, around := w.cover(terms, context)
+	in, inParagraph, inTitle := w.cover(terms, context)
+	around := inParagraph + inTitle
 	hinted := 0.0
 	for _, h := range w.hints {
 		hinted += h.share(terms)
@@ -805,7 +805,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
-	c := candidate{found: f, sentence: s, holds: !other && !otherPerson && (person || e.holds(s, want, q)), cover: in / max(w.total, 1), framed: (in + around) / max(w.total, 1)}
+	c := candidate{found: f, sentence: s, holds: !other && !otherPerson && (person || e.holds(s, want, q)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
 	if want == aLanguage && c.holds && len(w.speakers) > 0 {
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
 	}
@@ -824,20 +824,39 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	return c
 }
 
+// surroundings are the terms of a sentence's paragraph and of its
+// release's title.
+type surroundings struct{ paragraph, title termSet }
+
 // cover weighs the subject words a sentence's terms hold (in), a word's
-// head only half, and those only its paragraph or title holds (around).
-func (w *sentenceWeighing) cover(terms, context termSet) (in, around float64) {
+// head only half, and those only its paragraph holds, or only its
+// release's title.
+func (w *sentenceWeighing) cover(terms termSet, around surroundings) (in, inParagraph, inTitle float64) {
 	for _, t := range w.topic {
 		switch {
 		case t.foundIn(terms):
 			in += topicWeight(t) * t.share(terms)
 		case t.headIn(terms):
 			in += topicWeight(t) / 2
-		case t.foundIn(context):
-			around += topicWeight(t)
+		case t.foundIn(around.paragraph):
+			inParagraph += topicWeight(t)
+		case t.foundIn(around.title):
+			inTitle += topicWeight(t)
 		}
 	}
-	return in, around
+	return in, inParagraph, inTitle
+}
+
+// framed is how much of the subject a sentence holds with its paragraph,
+// and with its release's title when it holds some itself: "项目总投入2160
+// 万元人民币" in the release on the lab, "Sie spricht … Mandarin" after
+// "Osterkamp kommt von …"; not "Die 38-jährige Kollegin" under a title
+// that names Lena Sommer.
+func framed(in, inParagraph, inTitle float64) float64 {
+	if in == 0 {
+		return inParagraph
+	}
+	return in + inParagraph + inTitle
 }
 
 // speakersAsked are the names of those whose languages a question asks

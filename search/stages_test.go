@@ -3522,8 +3522,8 @@ E-Mail: presse@isa-buero.example
 
 func TestSentenceBelowTheBestPassages(t *testing.T) {
 	// Six passages name Lena Sommer and give no age; the seventh, which
-	// scores less, does: it answers. One below that holds less of the
-	// subject, in a release whose title does not name her, does not.
+	// scores less, does: it answers. One below that holds none of the
+	// subject, though its release's title names her, does not.
 	e := testEngine(t)
 	q := e.read("Wie alt ist Lena Sommer?", corpus.German)
 	topic := e.topicWords(q)
@@ -3537,8 +3537,7 @@ func TestSentenceBelowTheBestPassages(t *testing.T) {
 	if got := e.bestSentence(q, append(slices.Clone(found), age), topic, nil, nil); got.sentence != age.p.Text {
 		t.Errorf("best sentence %q, want %q", got.sentence, age.p.Text)
 	}
-	elsewhere := &corpus.Release{ID: "s", Lang: corpus.German, Title: "Neue Kolleginnen in der Geschäftsstelle"}
-	other := scoredPassage{p: &passage{Release: elsewhere, Kind: partBody, Index: 7, Text: "Die 38-jährige Kollegin kommt aus Jena."}, score: 0.2, coverage: 1}
+	other := scoredPassage{p: &passage{Release: r, Kind: partBody, Index: 7, Text: "Die 38-jährige Kollegin kommt aus Jena."}, score: 0.2, coverage: 1}
 	if got := e.bestSentence(q, append(slices.Clone(found), other), topic, nil, nil); got.sentence == other.p.Text {
 		t.Errorf("best sentence %q, which names no Lena Sommer", got.sentence)
 	}
