@@ -384,10 +384,9 @@ func (e *Engine) namesAgent(text string, units []unit) bool {
 // the question q does not, in any script; of the country it asks about,
 // if it names one side only ("Which Chinese cities …?").
 func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
-	country := e.askedCountry(q)
 	return slices.DeleteFunc(e.placesAnswering(text, q), func(p foundPlace) bool {
 		city := cmp.Or(p.city, p.nonMember)
-		return city == nil || country != "" && city.Country != country
+		return city == nil || q.countryAsked != "" && city.Country != q.countryAsked
 	})
 }
 
@@ -580,15 +579,20 @@ func stripDates(s string) string {
 	return yearPattern.ReplaceAllString(s, "")
 }
 
+// namesKnownPerson reports whether text names someone the sources name
+// in a role, by name or alias.
+func (e *Engine) namesKnownPerson(text string) bool {
+	return slices.ContainsFunc(e.data.Alliance.People, func(p corpus.Person) bool {
+		return strings.Contains(text, p.Name) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.Contains(text, a) })
+	})
+}
+
 // namesPerson reports whether a sentence names a person: one the data
 // know, one with a role or a title ("Projektleiterin Dr. Sabine Krug",
 // "副市长王立新").
 func (e *Engine) namesPerson(text string, units []unit) bool {
-	for i := range e.data.Alliance.People {
-		p := &e.data.Alliance.People[i]
-		if strings.Contains(text, p.Name) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.Contains(text, a) }) {
-			return true
-		}
+	if e.namesKnownPerson(text) {
+		return true
 	}
 	s := sentence{text: text, units: units}
 	if len(e.learner.people(&corpus.Release{}, []sentence{s}, corpus.Cite{})) > 0 {
@@ -735,6 +739,15 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 	return w
 }
 
+// ofOtherPerson reports whether sentence s names someone the sources
+// know, and no one the question names, when it names people: "Mit wie
+// vielen Stimmen wurde Annette Kühlwein gewählt?" is not answered by the
+// sentence on Liang Qiming's election.
+func (w *sentenceWeighing) ofOtherPerson(s string) bool {
+	return len(w.askedNames) > 0 && !slices.ContainsFunc(w.askedNames, func(n string) bool { return strings.Contains(s, n) }) &&
+		w.e.namesKnownPerson(s)
+}
+
 // askedNames are the names of the people a question names, each by all
 // the names they are called by: a sentence about them names one.
 func askedNames(q *question) []string {
@@ -798,14 +811,10 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 		units = segment(unasked)
 	}
 	person := want == aPerson && e.namesPerson(unasked, units)
-	// "Mit wie vielen Stimmen wurde Annette Kühlwein gewählt?" is not
-	// answered by the sentence on someone else's election.
-	otherPerson := len(w.askedNames) > 0 && !slices.ContainsFunc(w.askedNames, func(n string) bool { return strings.Contains(s, n) }) &&
-		e.namesPerson(s, segment(s))
 	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
-	c := candidate{found: f, sentence: s, holds: !other && !otherPerson && (person || e.holds(s, want, q)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
+	c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
 	if want == aLanguage && c.holds && len(w.speakers) > 0 {
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
 	}

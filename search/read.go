@@ -91,6 +91,9 @@ type question struct {
 	// Mitglieder hat die ISA, und wie viele davon sind chinesische
 	// Städte?" asks for all of them and one side.
 	countsTwice bool
+	// countryAsked is the country of the cities it asks for, if it
+	// names one (askedCountry): "Which Chinese cities …?".
+	countryAsked string
 	// roles are the words for a role no keyword explains ("mayor",
 	// "Bürgermeister", "市长"): someone's, maybe not the alliance's.
 	roles []unit
@@ -198,6 +201,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.alsoExpects = e.alsoExpected(q)
 	q.countsOther = e.countsUnknown(q)
 	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
+	q.countryAsked = e.askedCountry(q)
 	return q
 }
 

@@ -997,18 +997,21 @@ func (e *Engine) ofCitiesAsked(p *corpus.Person, cities []cityMention) bool {
 	if len(cities) == 0 {
 		return true
 	}
-	said := []string{p.Organisation}
-	said = append(said, textValues(p.Role)...)
+	roles := textValues(p.Role)
+	namesOne := func(said ...string) bool {
+		return slices.ContainsFunc(cities, func(c cityMention) bool {
+			return slices.ContainsFunc(append(textValues(c.city.Names), c.city.Name), func(name string) bool {
+				return name != "" && slices.ContainsFunc(said, func(text string) bool { return namesWord(text, name) })
+			})
+		})
+	}
+	if namesOne(append(roles, p.Organisation)...) {
+		return true
+	}
 	// A role that names a city is that city's: 开姆尼茨市经济促进局局长 is no
 	// office head of Foshan, whatever city the release's title names.
-	if src := e.sources[p.Source]; src != nil && !slices.ContainsFunc(textValues(p.Role), e.namesCity) {
-		said = append(said, src.Title)
-	}
-	return slices.ContainsFunc(cities, func(c cityMention) bool {
-		return slices.ContainsFunc(append(textValues(c.city.Names), c.city.Name), func(name string) bool {
-			return name != "" && slices.ContainsFunc(said, func(text string) bool { return namesWord(text, name) })
-		})
-	})
+	src := e.sources[p.Source]
+	return src != nil && namesOne(src.Title) && !slices.ContainsFunc(roles, e.namesCity)
 }
 
 // namesWord reports whether text holds name as a word of its own, not
