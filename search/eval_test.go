@@ -163,7 +163,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.79,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.80,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -225,7 +225,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.71,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.72,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -246,7 +246,7 @@ var evalSuites = []evalSuite{
 	// the 101 across languages 59. 95 at the session's end (60 across
 	// languages), none of its questions or failures read. A training set
 	// from the fourteenth session: 105 at its end.
-	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.75,
+	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.77,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The seventeenth, written blind at the start of the fourteenth
 	// session: 8 releases of January to June 2030 (Lübeck joins, a new
@@ -276,7 +276,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.68,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.69,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -294,7 +294,7 @@ var evalSuites = []evalSuite{
 	// session's start (a634b8e) and first commit (d105311) alike: 99/150;
 	// of the 101 across languages 61. 100 at the session's end, 62
 	// across languages. A training set from the nineteenth session.
-	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.68,
+	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.69,
 		now: time.Date(2032, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twenty-second, written blind at the start of the nineteenth
 	// session: 8 releases of July to December 2032, 150 questions, 100 of
@@ -323,14 +323,14 @@ var evalSuites = []evalSuite{
 	// 2033, 150 questions, 105 of them across languages. Its first run,
 	// on that session's start (1f5098e): 94/150, 63 of the 105 across
 	// languages. A training set from the twenty-second session on.
-	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.63,
+	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.67,
 		now: time.Date(2033, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 25, written by a helper who had not seen the engine at
 	// the twenty-second session's start: 8 releases of January to June
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.60,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
 

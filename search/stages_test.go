@@ -789,6 +789,24 @@ func TestContactInGermany(t *testing.T) {
 	}
 }
 
+func TestWordsOfTheReview(t *testing.T) {
+	// "most recently" asks for the newest members, not what someone did
+	// before; the Geschäftsstelle is the German office's.
+	e := testEngine(t)
+	for _, tt := range []struct{ question, rule string }{
+		{"Which city joined most recently?", "newest-members"},
+		{"Wie erreiche ich die Geschäftsstelle der ISA?", "contact"},
+	} {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != tt.rule || !a.Answered {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestMediaContactOfTheSecretariat(t *testing.T) {
 	// "Medienkontakt" asks for the contact, not a role holder whose role
 	// names the secretariat.
