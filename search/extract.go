@@ -393,10 +393,9 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 // askedCountry is the country of the cities a question asks for: the
 // one whose word stands before its first word for cities or members
 // ("Which Chinese cities sent people to Germany?", 德国哪些城市, "Chinese
-// partner cities"),
-// else right after it ("Welche Städte in Deutschland besuchte die
-// Delegation aus chinesischen Städten?"), else the one country it names,
-// else none.
+// partner cities"), else right after it ("Welche Städte in Deutschland
+// besuchte die Delegation aus chinesischen Städten?"), else the one
+// country it names, else none.
 func (e *Engine) askedCountry(q *question) string {
 	matches := e.dict.find(q.units)
 	if k := slices.IndexFunc(matches, func(m match) bool { return m.means(cCity) || m.means(cMember) }); k >= 0 {
@@ -791,8 +790,8 @@ func windows(sentences []string, want answerType) []string {
 }
 
 // candidate weighs sentence s of passage f, whose sentences are
-// sentences and whose paragraph and title hold context; rank is the
-// passage's place among those weighed.
+// sentences and whose paragraph and title hold context's terms; rank is
+// the passage's place among those weighed.
 func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []string, context surroundings, rank int) candidate {
 	e, q, want := w.e, w.q, w.q.expects
 	r := f.p.Release

@@ -168,9 +168,11 @@ var rules = []rule{
 	{"contact-now", func(q *question) bool {
 		return q.contactKind != "" && q.asksNow && q.has[cContact] && len(requestedDetails(q.has)) == 0
 	}, holding(func(e *Engine, q *question) answer.Answer {
-		choice := officeChoice{kind: q.contactKind, inGermany: q.has[cGermany] && !q.has[cChina]}
-		if officeAsked(e, q).kind == corpus.OfficeSecretariat {
-			choice.kind = corpus.OfficeSecretariat // "… still the press contact in Foshan?"
+		// The office of the person named, unless the question names the
+		// secretariat: "… still the press contact in Foshan?"
+		choice := officeAsked(e, q)
+		if choice.kind != corpus.OfficeSecretariat {
+			choice.kind = q.contactKind
 		}
 		return e.contact(q.lang, choice, timeAsked(q), q.has[cHow], false)
 	})},
