@@ -1137,7 +1137,12 @@ func hanPrefix(s string) string {
 
 // hanSuffix is the run of Chinese characters s ends with.
 func hanSuffix(s string) string {
-	return s[strings.LastIndexFunc(s, func(r rune) bool { return !isHan(r) })+1:]
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !isHan(r) })
+	if i < 0 {
+		return s
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // boundaryAsked is the list of words that mark a date as the bound the

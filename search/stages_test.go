@@ -1793,6 +1793,22 @@ func TestTimeOfDay(t *testing.T) {
 	}
 }
 
+func TestHanSuffix(t *testing.T) {
+	// The run of Chinese characters that ends a text, without the bytes
+	// of the character before it, which may take several.
+	for _, tt := range []struct{ text, want string }{
+		{"签署协议，联盟秘书处", "联盟秘书处"},
+		{"Tiedemann）联盟", "联盟"},
+		{"联盟秘书处", "联盟秘书处"},
+		{"ISA", ""},
+		{"", ""},
+	} {
+		if got := hanSuffix(tt.text); got != tt.want {
+			t.Errorf("hanSuffix(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestMarkedDateAnswered(t *testing.T) {
 	// "Since when" is answered by a date or year a start's word marks,
 	// "until when" by an end's: the one nearest the city asked about,
