@@ -361,7 +361,7 @@ func addNames(d *dictionary, data *corpus.Data) {
 	}
 	for i := range data.Cities {
 		c := &data.Cities[i]
-		names := append([]string{c.Name}, textValues(c.Names)...)
+		names := namesOfCity(c)
 		names = append(names, c.Aliases...)
 		for _, part := range c.Parts {
 			names = append(names, textValues(part)...)

@@ -395,9 +395,9 @@ func (e *Engine) citiesAnswering(text string, q *question) []foundPlace {
 // ("Which Chinese cities sent people to Germany?", 德国哪些城市, "Chinese
 // partner cities"), else right after it ("Welche Städte in Deutschland
 // besuchte die Delegation aus chinesischen Städten?"), else the one
-// country it names, else none.
-func (e *Engine) askedCountry(q *question) string {
-	matches := e.dict.find(q.units)
+// country it names, else none. matches are the dictionary's matches of
+// its words.
+func askedCountry(q *question, matches []match) string {
 	if k := slices.IndexFunc(matches, func(m match) bool { return m.means(cCity) || m.means(cMember) }); k >= 0 {
 		if country := countryBefore(matches[:k], matches[k].from); country != "" {
 			return country
@@ -490,7 +490,7 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 		}
 		names := slices.Concat(textValues(p.names), []string{p.name}, p.aliases)
 		if city := cmp.Or(p.city, p.nonMember); city != nil {
-			names = slices.Concat(names, []string{city.Name}, textValues(city.Names), city.Aliases)
+			names = slices.Concat(names, namesOfCity(city), city.Aliases)
 		}
 		return slices.ContainsFunc(names, func(n string) bool { return n != "" && strings.Contains(asked, strings.ToLower(n)) })
 	})
@@ -1166,11 +1166,17 @@ func (e *Engine) boundaryAsked(q *question) *cueList {
 // "ab dem 1. Januar 2027") or, in Chinese, right after it ("2027年3月31日前",
 // "2027年1月1日起").
 func givesMarkedDate(s string, markers *cueList) bool {
+	return len(markedSpans(s, markers)) > 0
+}
+
+// markedSpans are the dates of s that one of markers marks, then its
+// marked years ("by 2028"), each in the order s gives them.
+func markedSpans(s string, markers *cueList) []dateSpan {
 	spans := findDates(s)
 	for _, loc := range yearPattern.FindAllStringIndex(s, -1) {
-		spans = append(spans, dateSpan{start: loc[0], end: loc[1]}) // "by 2028"
+		spans = append(spans, dateSpan{start: loc[0], end: loc[1]})
 	}
-	return slices.ContainsFunc(spans, func(d dateSpan) bool { return markedDate(s, d, markers) })
+	return slices.DeleteFunc(spans, func(d dateSpan) bool { return !markedDate(s, d, markers) })
 }
 
 // markedDate reports whether a marker ends right before the date d of s,
@@ -1185,24 +1191,13 @@ func markedDate(s string, d dateSpan, markers *cueList) bool {
 // seit 2019 innehatte, übernimmt ab dem 1. November 2033 Wuppertal");
 // else the first day, else the first year; "" if none is marked.
 func markedFact(text string, markers *cueList, lang corpus.Lang, names []string) string {
-	var marked []dateSpan
-	for _, d := range findDates(text) {
-		if markedDate(text, d, markers) {
-			marked = append(marked, d)
-		}
-	}
-	days := len(marked)
-	for _, loc := range yearPattern.FindAllStringIndex(text, -1) {
-		if d := (dateSpan{start: loc[0], end: loc[1]}); markedDate(text, d, markers) {
-			marked = append(marked, d)
-		}
-	}
+	marked := markedSpans(text, markers)
 	if len(marked) == 0 {
 		return ""
 	}
 	best, _ := nearestTo(text, marked, names) // else the first day, or year
-	if best < days {
-		return marked[best].date.Format(lang)
+	if d := marked[best]; d.date.Year != 0 {
+		return d.date.Format(lang)
 	}
 	return strings.TrimSpace(strings.TrimSuffix(text[marked[best].start:marked[best].end], "年"))
 }
@@ -1229,12 +1224,12 @@ func nearestTo(text string, spans []dateSpan, names []string) (int, bool) {
 	return best, bestDistance >= 0
 }
 
-// cityNames are all the names of the cities mentioned, in every language.
-func cityNames(cities []cityMention) []string {
+// mentionedNames are all the names of the cities mentioned, in every
+// language.
+func mentionedNames(cities []cityMention) []string {
 	var names []string
 	for _, c := range cities {
-		names = append(names, c.city.Name)
-		names = append(names, textValues(c.city.Names)...)
+		names = append(names, namesOfCity(c.city)...)
 	}
 	return names
 }
@@ -1495,7 +1490,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		if marked := e.boundaryAsked(q); marked != nil {
 			// "bis zum 31. März 2031" for "Wann endet …?", not the
 			// start before it: the marked date, or none.
-			return markedFact(text, marked, lang, cityNames(q.cities))
+			return markedFact(text, marked, lang, mentionedNames(q.cities))
 		}
 		if dates := findDates(firstDays(text)); len(dates) > 0 {
 			return dates[0].date.Format(lang)

@@ -108,6 +108,11 @@ func asOf(lang corpus.Lang, d corpus.Date) string {
 	return msg(lang, "common.as_of", d.Format(lang))
 }
 
+// namesOfCity are a city's name and its names in each language.
+func namesOfCity(c *corpus.City) []string {
+	return append([]string{c.Name}, textValues(c.Names)...)
+}
+
 // cityName is a city's name as a reader of lang writes it.
 func cityName(c *corpus.City, lang corpus.Lang) string {
 	if n := c.Names[lang]; n != "" {
@@ -998,7 +1003,7 @@ func heldWithin(as corpus.Assembly, asked corpus.Date) bool {
 
 // heldIn reports whether an assembly took place in the city c.
 func heldIn(as corpus.Assembly, c *corpus.City) bool {
-	names := append([]string{c.Name}, textValues(c.Names)...)
+	names := namesOfCity(c)
 	return slices.ContainsFunc(textValues(as.Place), func(place string) bool {
 		return slices.ContainsFunc(names, func(n string) bool { return strings.Contains(fold(place), fold(n)) })
 	})

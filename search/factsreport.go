@@ -115,7 +115,7 @@ func describeOffice(o *corpus.Office) string {
 }
 
 func cityLabel(c *corpus.City) string {
-	names := append([]string{c.Name}, textValues(c.Names)...)
+	names := namesOfCity(c)
 	slices.Sort(names)
 	label := strings.Join(slices.Compact(names), " / ")
 	if c.Country != "" {

@@ -1905,11 +1905,12 @@ func (p *peopleReading) chinese(s sentence) {
 }
 
 // maxOwnerRunes bounds the characters of what a Chinese role belongs
-// to: 开姆尼茨市经济促进局 has 10; maxBareOwnerRunes those of an
-// organisation that names no city and starts its clause (经济促进局):
-// a longer run may begin with other words (感谢经济促进局, 还有研究院).
+// to, looked for among the characters before it: 开姆尼茨市经济促进局 has
+// 10; maxBareOwnerRunes those of an organisation that names no city and
+// starts its clause (经济促进局): a longer run may begin with other words
+// (感谢经济促进局, 还有研究院).
 const (
-	maxOwnerRunes     = 14
+	maxOwnerRunes     = 15
 	maxBareOwnerRunes = 6
 )
 
@@ -1918,36 +1919,18 @@ const (
 // (开姆尼茨市经济促进局局长) or, short, from the clause's start
 // (经济促进局局长); else a city (湖州市副市长); else nothing.
 func (l *learner) roleOwner(text string) string {
-	run := hanTail(text, maxOwnerRunes+1)
+	clause := hanSuffix(text)
+	run := lastRunes(clause, maxOwnerRunes)
 	if !l.cues.roleOrganisations.endsIn(run) {
 		return l.places.cityBefore(text)
 	}
 	if found := l.places.find(run); len(found) > 0 {
 		return run[found[0].start:]
 	}
-	if utf8.RuneCountInString(run) <= maxBareOwnerRunes && !isHanBefore(text, len(text)-len(run)) {
-		return run
+	if utf8.RuneCountInString(clause) <= maxBareOwnerRunes {
+		return clause
 	}
 	return l.places.cityBefore(text)
-}
-
-// hanTail is the run of Chinese characters that ends text, n at most.
-func hanTail(text string, n int) string {
-	i := len(text)
-	for ; i > 0 && n > 0; n-- {
-		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if !isHan(r) {
-			break
-		}
-		i -= size
-	}
-	return text[i:]
-}
-
-// isHanBefore reports whether a Chinese character ends text[:i].
-func isHanBefore(text string, i int) bool {
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return isHan(r)
 }
 
 // latin adds the people a sentence names by a role in Latin letters.

@@ -142,7 +142,8 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	if !sure {
 		written = ""
 	}
-	for n, m := range e.dict.find(q.units) {
+	matches := e.dict.find(q.units)
+	for n, m := range matches {
 		if m.senses = slices.DeleteFunc(slices.Clone(m.senses), func(s sense) bool { return !s.ofLanguage(written) }); len(m.senses) == 0 {
 			continue
 		}
@@ -201,7 +202,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.alsoExpects = e.alsoExpected(q)
 	q.countsOther = e.countsUnknown(q)
 	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
-	q.countryAsked = e.askedCountry(q)
+	q.countryAsked = askedCountry(q, matches)
 	return q
 }
 

@@ -1002,7 +1002,7 @@ func (e *Engine) ofCitiesAsked(p *corpus.Person, cities []cityMention) bool {
 	roles := textValues(p.Role)
 	namesOne := func(said ...string) bool {
 		return slices.ContainsFunc(cities, func(c cityMention) bool {
-			return slices.ContainsFunc(append(textValues(c.city.Names), c.city.Name), func(name string) bool {
+			return slices.ContainsFunc(namesOfCity(c.city), func(name string) bool {
 				return name != "" && slices.ContainsFunc(said, func(text string) bool { return namesWord(text, name) })
 			})
 		})

@@ -285,7 +285,7 @@ func TestAskedCountry(t *testing.T) {
 		{"德国哪些城市接待了代表团？", corpus.Germany},
 	}
 	for _, tt := range tests {
-		if got := e.askedCountry(e.read(tt.question, "")); got != tt.country {
+		if got := e.read(tt.question, "").countryAsked; got != tt.country {
 			t.Errorf("%s: country %q, want %q", tt.question, got, tt.country)
 		}
 	}
