@@ -441,12 +441,18 @@ func (e *Engine) Answer(ctx context.Context, message string, lang corpus.Lang) (
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	parts := e.withFollowUps(asked(text), lang)
+	parts := e.asked(text, lang)
 	answers := make([]answer.Answer, len(parts))
 	named := false           // whether the questions name a city themselves
 	var cities []cityMention // the cities the last question named
 	var prev *question       // the question before
 	for i, part := range parts {
+		if part.continues && !answers[i-1].Answered {
+			// "How old is Zhou Min, and what did she do before?": what
+			// the sentence asks is not known; nor is what it asks next.
+			answers[i] = answers[i-1]
+			continue
+		}
 		a, q, err := e.answerPart(ctx, part, lang, cities, prev)
 		if err != nil {
 			return answer.Answer{}, err
@@ -459,7 +465,7 @@ func (e *Engine) Answer(ctx context.Context, message string, lang corpus.Lang) (
 		answers[i] = a
 	}
 	a := combine(answers)
-	if len(parts) > 1 || parts[0] != text {
+	if len(parts) > 1 || parts[0].text != text {
 		// A question may need the sentence before it: "Ich schreibe über
 		// Köln. Ist die Stadt dabei?"
 		whole := e.read(text, lang)
@@ -489,12 +495,13 @@ const (
 //
 // A question that names no city but refers to one ("When did it join?")
 // is about the cities an earlier question named.
-func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, earlier []cityMention, before *question) (answer.Answer, *question, error) {
+func (e *Engine) answerPart(ctx context.Context, asked askedPart, lang corpus.Lang, earlier []cityMention, before *question) (answer.Answer, *question, error) {
+	part := asked.text
 	whole := e.read(part, lang)
 	if len(whole.cities) == 0 && len(earlier) > 0 && e.message.pronouns.in(whole.text, whole.units) {
 		whole.cities = earlier
 	}
-	whole.before = before
+	whole.before, whole.sharesSubject = before, asked.continues && before != nil
 	if i := e.message.leadIn(part); i > 0 {
 		core := e.read(part[i:], lang)
 		if e.droppable(e.read(part[:i], lang), core) {
@@ -508,10 +515,21 @@ func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, 
 	return a, whole, err
 }
 
+// askedPart is one question of a message.
+type askedPart struct {
+	text string
+	// continues is whether it continues the sentence of the question
+	// before ("…, und wann startet sie?"), whose subject it shares.
+	continues bool
+}
+
 // asked picks what a message asks: its questions, when it has sentences
 // around them such as a greeting and a signature, each on its own; else
-// the whole message.
-func asked(text string) []string {
+// the whole message. A question that asks nothing of its own joins the
+// one before (withFollowUps); a sentence that joins two questions gives
+// both (coordinated), unless the second asks nothing of its own ("…, and
+// when?").
+func (e *Engine) asked(text string, lang corpus.Lang) []askedPart {
 	sentences := splitSentences(text)
 	var questions []string
 	for _, s := range sentences {
@@ -522,9 +540,18 @@ func asked(text string) []string {
 		}
 	}
 	if len(questions) == 0 || len(sentences) == 1 {
-		return []string{text}
+		questions = []string{text}
 	}
-	return questions[:min(len(questions), maxQuestions)]
+	var parts []askedPart
+	for _, q := range e.withFollowUps(questions, lang) {
+		// The sentence as written, then each later clause that asks
+		// something of its own, with the sentence's subject.
+		parts = append(parts, askedPart{text: q})
+		for _, clause := range e.withFollowUps(e.message.coordinated(q), lang)[1:] {
+			parts = append(parts, askedPart{text: clause, continues: true})
+		}
+	}
+	return parts[:min(len(parts), maxQuestions)]
 }
 
 // maxFollowUpUnits bounds the words of a follow-up question: "Wie hoch?",
@@ -560,7 +587,7 @@ func combine(answers []answer.Answer) answer.Answer {
 	for _, a := range answers {
 		switch {
 		case !a.Answered:
-		case out.Answered && strings.Contains(out.Text, a.Text):
+		case out.Answered && saidIn(out.Text, a):
 			// Two questions the same passage answers: said once.
 		case !out.Answered:
 			out = a
@@ -579,6 +606,16 @@ func combine(answers []answer.Answer) answer.Answer {
 		return answers[0]
 	}
 	return out
+}
+
+// saidIn reports whether text says all that answer a says: its text, or
+// each passage it quotes.
+func saidIn(text string, a answer.Answer) bool {
+	if strings.Contains(text, a.Text) {
+		return true
+	}
+	quoted := func(s answer.Source) bool { return s.Snippet != "" && strings.Contains(text, s.Snippet) }
+	return len(a.Sources) > 0 && !slices.ContainsFunc(a.Sources, func(s answer.Source) bool { return !quoted(s) })
 }
 
 func (e *Engine) notAnswered(lang corpus.Lang) answer.Answer {

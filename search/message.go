@@ -89,6 +89,9 @@ type messageCues struct {
 	// pronouns refer to what an earlier question of the message named:
 	// "Where is Liuzhou? When did it join?"
 	pronouns cueList
+	// clauseConjunctions join a second question to a first in one
+	// sentence (coordinated).
+	clauseConjunctions cueList
 }
 
 func mustLoadMessageCues() *messageCues {
@@ -103,7 +106,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
-		"pronouns": &m.pronouns, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
+		"pronouns": &m.pronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))
@@ -387,4 +390,58 @@ func enumerationOf(conjunctions []string) *regexp.Regexp {
 	}
 	return regexp.MustCompile(`\p{L}[\p{L}\p{N}-]*(?:\s+[\p{L}\p{N}-]+){0,3},\s+[\p{L}\p{N}-]+(?:\s+[\p{L}\p{N}-]+){0,3}(?:,\s+[^,]{1,40})*,?\s+(?:` +
 		strings.Join(quoted, "|") + `)\s+\p{L}|\p{Han}、\p{Han}`)
+}
+
+// clauseBreak is where a sentence may join a second question to a first:
+// a comma, a semicolon or a dash between spaces.
+var clauseBreak = regexp.MustCompile(`\s*(?:[,;]|\s[–—-])\s*`)
+
+// coordinated cuts a question into the questions it joins, each ending
+// in "?": "Seit wann ist Eisenach Mitglied, und wer hat die Urkunde
+// unterschrieben?" asks a date and a person, each of a subject of its
+// own. A Latin clause is a question of its own when it opens with a
+// conjunction and then a question word or verb ("and is it the first
+// member from Thuringia?"); a Chinese one when it holds a question word
+// ("…多少会费，2034年实际交多少？"). The clause before must ask something
+// too: "Können Sie mir sagen, wann …" is one question.
+func (m *messageCues) coordinated(question string) []string {
+	var parts []string
+	start := 0
+	for _, br := range clauseBreak.FindAllStringIndex(question, -1) {
+		before, rest := question[start:br[0]], question[br[1]:]
+		if !m.asks(before) || !m.opensQuestion(rest) {
+			continue
+		}
+		parts = append(parts, asQuestion(before))
+		start = br[1]
+	}
+	if len(parts) == 0 {
+		return []string{question}
+	}
+	return append(parts, asQuestion(question[start:]))
+}
+
+// asks reports whether a clause asks something: it holds a question
+// word, or opens with a question verb ("Is Eisenach a member").
+func (m *messageCues) asks(clause string) bool {
+	units := segment(clause)
+	return m.questionWords.in(clause, units) || len(units) > 0 && !units[0].han && m.questionVerbs.at(units, 0) > 0
+}
+
+// opensQuestion reports whether the rest of a sentence after a break
+// starts a question of its own (coordinated).
+func (m *messageCues) opensQuestion(rest string) bool {
+	if strings.ContainsFunc(rest, isHan) {
+		clause, _, _ := strings.Cut(rest, ",")
+		return m.questionWords.in(clause, segment(clause))
+	}
+	units := segment(rest)
+	n := m.clauseConjunctions.at(units, 0)
+	return n > 0 && n < len(units) && (m.questionWords.at(units, n) > 0 || m.questionVerbs.at(units, n) > 0)
+}
+
+// asQuestion ends a clause with a question mark.
+func asQuestion(clause string) string {
+	clause = strings.TrimRight(clause, " ?")
+	return clause + "?"
 }

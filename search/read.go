@@ -72,6 +72,10 @@ type question struct {
 	// before is the question of the message before this one, whose
 	// subject a short one may share: "这个展览总共花多少钱？谁出钱？".
 	before *question
+	// sharesSubject is whether it continues the sentence of the question
+	// before, whose subject is its own too: "Wie heißt die neue
+	// Webinarreihe, und wann startet sie?".
+	sharesSubject bool
 	// asksSuccessor is whether it asks who followed someone: "Wer ist
 	// Nachfolger von Liu Yi?", "谁接替了刘毅？"; asksEarlier whether it asks
 	// what someone did before: "Was hat sie vorher gemacht?".

@@ -63,6 +63,9 @@ func closestGuess(a answer.Answer) bool { return a.Confidence <= confidenceClose
 // what the question is about.
 func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.Answer, bool, error) {
 	topic := e.topicWords(q)
+	if q.sharesSubject {
+		topic = withSharedWords(topic, e.topicWords(q.before))
+	}
 	if len(topic) == 0 {
 		return answer.Answer{}, false, nil
 	}
@@ -103,6 +106,17 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	}
 	best.also = cmp.Or(e.secondFact(q, found, best, topic, hints), e.listAfter(best))
 	return e.passageAnswer(q, best, topic), true, nil
+}
+
+// withSharedWords adds to a topic the words of the topic of the question
+// whose sentence it continues that it lacks.
+func withSharedWords(topic, shared []topicWord) []topicWord {
+	for _, w := range shared {
+		if !slices.ContainsFunc(topic, func(t topicWord) bool { return t.text == w.text }) {
+			topic = append(topic, w)
+		}
+	}
+	return topic
 }
 
 // withTitleNames makes one name of the words of a topic that stand side

@@ -2298,6 +2298,67 @@ func TestFollowUpQuestions(t *testing.T) {
 	}
 }
 
+func TestCoordinatedQuestions(t *testing.T) {
+	// A sentence that joins a second question to a first by a conjunction
+	// (or, in Chinese, a comma) asks both; a clause that asks nothing,
+	// or no conjunction before a question word, does not.
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		want     []string
+	}{
+		{"Seit wann ist Eisenach Mitglied der ISA, und wer hat die Beitrittsurkunde unterschrieben?",
+			[]string{"Seit wann ist Eisenach Mitglied der ISA?", "und wer hat die Beitrittsurkunde unterschrieben?"}},
+		{"Which German state does Eisenach belong to – and is it the first ISA member from that state?",
+			[]string{"Which German state does Eisenach belong to?", "and is it the first ISA member from that state?"}},
+		{"爱森纳赫是哪年加入的,由谁签字?", []string{"爱森纳赫是哪年加入的?", "由谁签字?"}},
+		{"Können Sie mir sagen, wann Eisenach beigetreten ist?", []string{"Können Sie mir sagen, wann Eisenach beigetreten ist?"}},
+		{"请问,联盟什么时候成立?", []string{"请问,联盟什么时候成立?"}},
+		{"What is the name of the company, which won the prize?", []string{"What is the name of the company, which won the prize?"}},
+		{"Wann und wo findet die Versammlung statt?", []string{"Wann und wo findet die Versammlung statt?"}},
+	}
+	for _, tt := range tests {
+		if got := e.message.coordinated(tt.question); !slices.Equal(got, tt.want) {
+			t.Errorf("coordinated(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+	// The sentence is asked as written, then its second question with
+	// the sentence's subject: the release's two numbers are both given.
+	release := `---
+title: "Testmeldung: Stadtrat Eisenach stimmt für den Beitritt zur ISA"
+date: 2034-01-23
+lang: de
+place: Eisenach
+---
+
+Dies ist eine fiktive Testmeldung.
+
+Der Stadtrat von Eisenach hat am 14. Dezember 2033 den Beitritt der Stadt zur ISA beschlossen.
+
+Für den Beitritt stimmten 29 Stadtratsmitglieder, dagegen stimmten vier.
+
+Die Wartburgstadt hat rund 42.000 Einwohnerinnen und Einwohner und ist seit mehr als 125 Jahren ein Standort des Automobilbaus.
+`
+	e = engineWithRelease(t, "2034-01-23-eisenach.md", release)
+	a, err := e.Answer(context.Background(), "How many councillors voted for joining the ISA, and how many inhabitants does Eisenach have?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"29 Stadtratsmitglieder", "42.000 Einwohnerinnen"} {
+		if strings.Count(a.Text, want) != 1 {
+			t.Errorf("answer does not say %q once: %s", want, a.Text)
+		}
+	}
+	// What the sentence asks first is not known: nor is what it asks next.
+	a, err = e.Answer(context.Background(), "How old is the head of the Eisenach city council, and what did she do before?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("answered: %s", a.Text)
+	}
+}
+
 func TestCityWhereAnAssemblyMet(t *testing.T) {
 	// A city that says where an assembly met is not what a question about
 	// the assembly's new members asks about.
