@@ -84,12 +84,17 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 }
 
 // gloss gives the city of the data that g's Latin name names g's Chinese
-// name, unless it has one.
+// name, unless it has one; another Chinese name than its own is one of
+// its aliases: a release may write 爱森纳赫 for the 埃森纳赫 of a gazetteer.
 func (m *merger) gloss(g nameGloss) {
 	named := &corpus.City{Name: g.Latin}
 	for i := range m.data.Cities {
 		c := &m.data.Cities[i]
-		if c.Names[corpus.Chinese] != "" || !sameCity(c, named) {
+		if !sameCity(c, named) || c.Names[corpus.Chinese] == g.Chinese || slices.Contains(c.Aliases, g.Chinese) {
+			continue
+		}
+		if c.Names[corpus.Chinese] != "" {
+			c.Aliases = append(slices.Clip(c.Aliases), g.Chinese) // the data files' slice stays as it is
 			continue
 		}
 		names := maps.Clone(c.Names) // the data files' map stays as it is

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -4204,5 +4206,54 @@ func TestLatestReleasesNotForATime(t *testing.T) {
 		if (a.Rule == "latest-releases") != latest {
 			t.Errorf("%s: rule %s: %s", q, a.Rule, a.Text)
 		}
+	}
+}
+
+func TestGlossIsAnotherName(t *testing.T) {
+	// A Chinese release that writes a city otherwise than the gazetteer
+	// gives the city another name: a question that writes it so asks of
+	// the city.
+	dir := t.TempDir()
+	releases := map[string]string{
+		"2034-01-23-eisenach.md": `---
+title: "Testmeldung: Eisenach tritt der ISA bei"
+date: 2034-01-23
+lang: de
+place: Eisenach
+---
+
+Dies ist eine fiktive Testmeldung. Die Stadt Eisenach ist der Chinesisch-Deutschen Industriestädteallianz (ISA) beigetreten.
+
+Der jährliche Mitgliedsbeitrag der Stadt beträgt 7.200 Euro.
+`,
+		"2034-04-18-liuzhou.md": `---
+title: "测试稿：爱森纳赫与柳州启动职业教育合作项目"
+date: 2034-04-18
+lang: zh
+place: 柳州
+---
+
+本稿为虚构的测试新闻稿。4月17日，德国爱森纳赫市（Eisenach）与广西柳州市在柳州签署合作协议。
+`,
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range releases {
+		if err := os.WriteFile(filepath.Join(dir, "releases", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := engineWith(t, dir)
+	q := e.read("爱森纳赫每年要交多少会费？", corpus.Chinese)
+	if len(q.cities) != 1 || q.cities[0].city.Name != "Eisenach" {
+		t.Fatalf("cities %+v, want Eisenach", q.cities)
+	}
+	a, err := e.Answer(context.Background(), "爱森纳赫每年要交多少会费？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "7.200 Euro") {
+		t.Errorf("answer lacks the fee: %s", a.Text)
 	}
 }
