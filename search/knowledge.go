@@ -73,11 +73,17 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 		}
 	}
 	// A Chinese name a release gives a city names it from then on, if
-	// the data give it none.
+	// the data give it none; the shortest first, for a longer one may
+	// hold words before the name (原则上同意多特蒙德).
+	var glosses []nameGloss
 	for _, k := range learnedInOrder(byRelease) {
-		for _, g := range k.glosses {
-			m.gloss(g)
-		}
+		glosses = append(glosses, k.glosses...)
+	}
+	slices.SortStableFunc(glosses, func(a, b nameGloss) int {
+		return cmp.Compare(utf8.RuneCountInString(a.Chinese), utf8.RuneCountInString(b.Chinese))
+	})
+	for _, g := range glosses {
+		m.gloss(g)
 	}
 	markCurrent(d.Alliance.Offices)
 	return &d
@@ -85,15 +91,19 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 
 // gloss gives the city of the data that g's Latin name names g's Chinese
 // name, unless it has one; another Chinese name than its own is one of
-// its aliases: a release may write 爱森纳赫 for the 埃森纳赫 of a gazetteer.
+// its aliases (a release may write 爱森纳赫 for the 埃森纳赫 of a
+// gazetteer), unless it ends in one it has: 威斯特法伦州博特罗普 is
+// Bottrop's 博特罗普 after words of the sentence.
 func (m *merger) gloss(g nameGloss) {
 	named := &corpus.City{Name: g.Latin}
 	for i := range m.data.Cities {
 		c := &m.data.Cities[i]
-		if !sameCity(c, named) || c.Names[corpus.Chinese] == g.Chinese || slices.Contains(c.Aliases, g.Chinese) {
+		own := c.Names[corpus.Chinese]
+		known := func(name string) bool { return name != "" && strings.HasSuffix(g.Chinese, name) }
+		if !sameCity(c, named) || known(own) || slices.ContainsFunc(c.Aliases, known) {
 			continue
 		}
-		if c.Names[corpus.Chinese] != "" {
+		if own != "" {
 			c.Aliases = append(slices.Clip(c.Aliases), g.Chinese) // the data files' slice stays as it is
 			continue
 		}

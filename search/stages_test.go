@@ -4234,6 +4234,8 @@ place: 柳州
 ---
 
 本稿为虚构的测试新闻稿。4月17日，德国爱森纳赫市（Eisenach）与广西柳州市在柳州签署合作协议。
+
+联盟主席团原则上同意爱森纳赫（Eisenach）参加明年的全体大会。
 `,
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
@@ -4248,6 +4250,10 @@ place: 柳州
 	q := e.read("爱森纳赫每年要交多少会费？", corpus.Chinese)
 	if len(q.cities) != 1 || q.cities[0].city.Name != "Eisenach" {
 		t.Fatalf("cities %+v, want Eisenach", q.cities)
+	}
+	// Not a gloss that holds words before a name it has.
+	if c := q.cities[0].city; slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.Contains(a, "同意") }) {
+		t.Errorf("aliases %q hold words before the name", c.Aliases)
 	}
 	a, err := e.Answer(context.Background(), "爱森纳赫每年要交多少会费？", "")
 	if err != nil {
