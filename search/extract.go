@@ -728,7 +728,9 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 	// mention it in passing ("The winning team of the hackathon in Aachen
 	// will present …" in a release on a trade fair, for "Wann findet der
 	// Hackathon in Aachen statt?").
-	for _, f := range found[:min(len(found), maxAnswerPassages)] {
+	// Every release found: one whose title names all of the subject has
+	// its paragraphs further down weighed too (passages).
+	for _, f := range found {
 		r := f.p.Release
 		w.releaseScore[r.ID] = max(w.releaseScore[r.ID], f.score)
 		if _, done := w.titleShares[r.ID]; !done {

@@ -4263,3 +4263,47 @@ place: 柳州
 		t.Errorf("answer lacks the fee: %s", a.Text)
 	}
 }
+
+func TestTitledReleaseBelowTheBest(t *testing.T) {
+	// The release whose title names the whole subject answers from a
+	// paragraph further down, though other releases' passages that
+	// mention the subject in passing matched better and filled the
+	// passages weighed first.
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, "releases", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("2034-02-09-dialogues.md", `---
+title: "Test release: ISA launches the Hydrogen Dialogues"
+date: 2034-02-09
+lang: en
+place: Berlin
+---
+
+This is a fictional test release. The Sino-German Industrial Cities Alliance (ISA) is launching a new event series on the production, transport and industrial use of green energy. Under the title "ISA Hydrogen Dialogues 2034", companies, research institutes, energy utilities and city administrations from German and Chinese member cities will meet five times between March and October 2034.
+`)
+	for i, month := range []string{"03", "04", "05", "06", "07", "08", "09"} {
+		write(fmt.Sprintf("2034-%s-1%d-other.md", month, i), fmt.Sprintf(`---
+title: "Test release: news from the alliance, part %d"
+date: 2034-%s-1%d
+lang: en
+place: Berlin
+---
+
+This is a fictional test release. The Hydrogen Dialogues drew %d participants to the hydrogen dialogue meeting in the city.
+`, i+1, month, i, 100+i))
+	}
+	e := engineWith(t, dir)
+	a, err := e.Answer(context.Background(), "氢能对话一共要举办几场？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "five times") {
+		t.Errorf("answer not from the release on the series: %s", a.Text)
+	}
+}
