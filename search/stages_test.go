@@ -418,6 +418,26 @@ func TestDayAskedNeedsADay(t *testing.T) {
 	}
 }
 
+func TestChineseMonthIsADate(t *testing.T) {
+	// A month a Chinese sentence names answers "when"; a number of
+	// months does not.
+	e := testEngine(t)
+	q := e.read("荣强是什么时候退休的？", "")
+	tests := []struct {
+		sentence string
+		holds    bool
+	}{
+		{"同日，何志远出任联盟副秘书长，接替已于今年1月退休的荣强。", true},
+		{"荣强于十一月退休。", true},
+		{"学员在当地企业进行为期3个月的实训。", false},
+	}
+	for _, tt := range tests {
+		if got := e.holds(tt.sentence, aDate, q); got != tt.holds {
+			t.Errorf("holds(%q) = %v, want %v", tt.sentence, got, tt.holds)
+		}
+	}
+}
+
 func TestWordBesideANameIsItsKind(t *testing.T) {
 	// The word beside a name in quotes or a brand's name says what the
 	// name is, which a release need not repeat; not beside a name that
