@@ -441,19 +441,13 @@ func (e *Engine) Answer(ctx context.Context, message string, lang corpus.Lang) (
 	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	parts := e.asked(text, lang)
-	answers := make([]answer.Answer, len(parts))
+	sentences := e.asked(text, lang)
+	answers := make([]answer.Answer, len(sentences))
 	named := false           // whether the questions name a city themselves
 	var cities []cityMention // the cities the last question named
 	var prev *question       // the question before
-	for i, part := range parts {
-		if part.continues && !answers[i-1].Answered {
-			// "How old is Zhou Min, and what did she do before?": what
-			// the sentence asks is not known; nor is what it asks next.
-			answers[i] = answers[i-1]
-			continue
-		}
-		a, q, err := e.answerPart(ctx, part, lang, cities, prev)
+	for i, s := range sentences {
+		a, q, err := e.answerSentence(ctx, s, lang, cities, prev)
 		if err != nil {
 			return answer.Answer{}, err
 		}
@@ -465,7 +459,7 @@ func (e *Engine) Answer(ctx context.Context, message string, lang corpus.Lang) (
 		answers[i] = a
 	}
 	a := combine(answers)
-	if len(parts) > 1 || parts[0].text != text {
+	if len(sentences) > 1 || sentences[0].text != text {
 		// A question may need the sentence before it: "Ich schreibe über
 		// Köln. Ist die Stadt dabei?"
 		whole := e.read(text, lang)
@@ -495,15 +489,15 @@ const (
 //
 // A question that names no city but refers to one ("When did it join?")
 // is about the cities an earlier question named.
-func (e *Engine) answerPart(ctx context.Context, asked askedPart, lang corpus.Lang, earlier []cityMention, before *question) (answer.Answer, *question, error) {
-	part := asked.text
+func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, earlier []cityMention, before *question, sharesSubject bool) (answer.Answer, *question, error) {
 	whole := e.read(part, lang)
 	if len(whole.cities) == 0 && len(earlier) > 0 && e.message.pronouns.in(whole.text, whole.units) {
 		whole.cities = earlier
 	}
-	whole.before, whole.sharesSubject = before, asked.continues && before != nil
+	whole.before, whole.sharesSubject = before, sharesSubject && before != nil
 	if i := e.message.leadIn(part); i > 0 {
 		core := e.read(part[i:], lang)
+		core.before, core.sharesSubject = whole.before, whole.sharesSubject
 		if e.droppable(e.read(part[:i], lang), core) {
 			a, err := e.route(ctx, core)
 			if err != nil || a.Answered {
@@ -515,21 +509,59 @@ func (e *Engine) answerPart(ctx context.Context, asked askedPart, lang corpus.La
 	return a, whole, err
 }
 
-// askedPart is one question of a message.
-type askedPart struct {
-	text string
-	// continues is whether it continues the sentence of the question
-	// before ("…, und wann startet sie?"), whose subject it shares.
-	continues bool
+// answerSentence answers one sentence of a message. A sentence that joins
+// several questions (coordinated) is answered as written, or, if that
+// finds nothing, by its first question alone; then each later one with
+// the sentence's subject, whose answer is added when it quotes a source
+// the sentence's answer quotes, or a release's passage after a fact of
+// the data ("Which province is Deyang in, and what is the city known
+// for?"): "…, and who leads it?" is not answered by another release, nor
+// by the alliance's data for "it".
+func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpus.Lang, earlier []cityMention, before *question) (answer.Answer, *question, error) {
+	a, q, err := e.answerPart(ctx, s.text, lang, earlier, before, false)
+	if err != nil || len(s.clauses) < 2 {
+		return a, q, err
+	}
+	if !a.Answered {
+		// "Wann ist Gotha beigetreten, und wie viele Einwohner hat es?"
+		// may ask one thing the sources do not know, and one they do.
+		if a, q, err = e.answerPart(ctx, s.clauses[0], lang, earlier, before, false); err != nil || !a.Answered {
+			return a, q, err
+		}
+	}
+	answers := []answer.Answer{a}
+	for _, clause := range s.clauses[1:] {
+		c, _, err := e.answerPart(ctx, clause, lang, q.cities, q, true)
+		if err != nil {
+			return answer.Answer{}, nil, err
+		}
+		if c.Answered && (sharesSource(a, c) || a.Kind != answer.KindPassage && c.Kind == answer.KindPassage) {
+			answers = append(answers, c)
+		}
+	}
+	return combine(answers), q, nil
+}
+
+// sharesSource reports whether two answers quote a source in common.
+func sharesSource(a, b answer.Answer) bool {
+	return slices.ContainsFunc(a.Sources, func(s answer.Source) bool {
+		return slices.ContainsFunc(b.Sources, func(o answer.Source) bool { return o.Ref == s.Ref })
+	})
+}
+
+// askedSentence is one question of a message, as written, and the
+// questions it joins (coordinated), if more than one.
+type askedSentence struct {
+	text    string
+	clauses []string
 }
 
 // asked picks what a message asks: its questions, when it has sentences
 // around them such as a greeting and a signature, each on its own; else
 // the whole message. A question that asks nothing of its own joins the
-// one before (withFollowUps); a sentence that joins two questions gives
-// both (coordinated), unless the second asks nothing of its own ("…, and
-// when?").
-func (e *Engine) asked(text string, lang corpus.Lang) []askedPart {
+// one before (withFollowUps); so does a clause of a sentence that joins
+// questions ("…, and when?").
+func (e *Engine) asked(text string, lang corpus.Lang) []askedSentence {
 	sentences := splitSentences(text)
 	var questions []string
 	for _, s := range sentences {
@@ -542,16 +574,15 @@ func (e *Engine) asked(text string, lang corpus.Lang) []askedPart {
 	if len(questions) == 0 || len(sentences) == 1 {
 		questions = []string{text}
 	}
-	var parts []askedPart
+	var out []askedSentence
 	for _, q := range e.withFollowUps(questions, lang) {
-		// The sentence as written, then each later clause that asks
-		// something of its own, with the sentence's subject.
-		parts = append(parts, askedPart{text: q})
-		for _, clause := range e.withFollowUps(e.message.coordinated(q), lang)[1:] {
-			parts = append(parts, askedPart{text: clause, continues: true})
+		s := askedSentence{text: q}
+		if clauses := e.withFollowUps(e.message.coordinated(q), lang); len(clauses) > 1 {
+			s.clauses = clauses
 		}
+		out = append(out, s)
 	}
-	return parts[:min(len(parts), maxQuestions)]
+	return out[:min(len(out), maxQuestions)]
 }
 
 // maxFollowUpUnits bounds the words of a follow-up question: "Wie hoch?",
@@ -609,12 +640,16 @@ func combine(answers []answer.Answer) answer.Answer {
 }
 
 // saidIn reports whether text says all that answer a says: its text, or
-// each passage it quotes.
+// each passage it quotes, in the pieces its snippet keeps ("…" marks
+// what a long one leaves out).
 func saidIn(text string, a answer.Answer) bool {
 	if strings.Contains(text, a.Text) {
 		return true
 	}
-	quoted := func(s answer.Source) bool { return s.Snippet != "" && strings.Contains(text, s.Snippet) }
+	quoted := func(s answer.Source) bool {
+		pieces := strings.FieldsFunc(s.Snippet, func(r rune) bool { return r == '…' })
+		return len(pieces) > 0 && !slices.ContainsFunc(pieces, func(p string) bool { return !strings.Contains(text, strings.TrimSpace(p)) })
+	}
 	return len(a.Sources) > 0 && !slices.ContainsFunc(a.Sources, func(s answer.Source) bool { return !quoted(s) })
 }
 

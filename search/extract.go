@@ -732,6 +732,7 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 	// mention it in passing ("The winning team of the hackathon in Aachen
 	// will present …" in a release on a trade fair, for "Wann findet der
 	// Hackathon in Aachen statt?").
+	//
 	// Every release found: one whose title names all of the subject has
 	// its paragraphs further down weighed too (passages).
 	for _, f := range found {

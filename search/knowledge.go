@@ -90,9 +90,9 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 }
 
 // gloss gives the city of the data that g's Latin name names g's Chinese
-// name, unless it has one; another Chinese name than its own is one of
-// its aliases (a release may write 爱森纳赫 for the 埃森纳赫 of a
-// gazetteer), unless it ends in one it has: 威斯特法伦州博特罗普 is
+// name, unless it has one; another Chinese name than its own, about as
+// long, is one of its aliases (a release may write 爱森纳赫 for the 埃森纳赫
+// of a gazetteer), unless it ends in one it has: 威斯特法伦州博特罗普 is
 // Bottrop's 博特罗普 after words of the sentence.
 func (m *merger) gloss(g nameGloss) {
 	named := &corpus.City{Name: g.Latin}
@@ -104,7 +104,11 @@ func (m *merger) gloss(g nameGloss) {
 			continue
 		}
 		if own != "" {
-			c.Aliases = append(slices.Clip(c.Aliases), g.Chinese) // the data files' slice stays as it is
+			// Another writing of the name is about as long: 爱森纳赫 of
+			// 埃森纳赫, not 联盟主席团原则上同意耶纳 of 耶拿.
+			if abs(utf8.RuneCountInString(g.Chinese)-utf8.RuneCountInString(own)) <= 1 {
+				c.Aliases = append(slices.Clip(c.Aliases), g.Chinese) // the data files' slice stays as it is
+			}
 			continue
 		}
 		names := maps.Clone(c.Names) // the data files' map stays as it is

@@ -144,7 +144,8 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 					}
 				}
 				g := nameGloss{Chinese: name, Latin: latin}
-				if utf8.RuneCountInString(name) >= 2 && l.places.isPlace(latin) && !slices.Contains(out, g) {
+				// Not an organisation of the place: "Jena（耶拿大学）".
+				if utf8.RuneCountInString(name) >= 2 && l.places.isPlace(latin) && !l.cues.roleOrganisations.endsIn(name) && !slices.Contains(out, g) {
 					out = append(out, g)
 				}
 			}

@@ -237,6 +237,11 @@ func TestLearn(t *testing.T) {
 		if got := l.glosses(r); len(got) != 1 || got[0] != (nameGloss{Chinese: "纽伦堡", Latin: "Nürnberg"}) {
 			t.Errorf("glosses %+v, want 纽伦堡 = Nürnberg", got)
 		}
+		// Not an organisation of the place.
+		r = release(corpus.Chinese, "T", []string{"德国Jena（耶拿大学）的专家也参加了签约仪式。"}, nil, nil)
+		if got := l.glosses(r); len(got) != 0 {
+			t.Errorf("glosses %+v, want none", got)
+		}
 	})
 	t.Run("count", func(t *testing.T) {
 		tests := []struct {

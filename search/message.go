@@ -393,7 +393,7 @@ func enumerationOf(conjunctions []string) *regexp.Regexp {
 }
 
 // clauseBreak is where a sentence may join a second question to a first:
-// a comma, a semicolon or a dash between spaces.
+// a comma, a semicolon or a dash after a space.
 var clauseBreak = regexp.MustCompile(`\s*(?:[,;]|\s[–—-])\s*`)
 
 // coordinated cuts a question into the questions it joins, each ending
@@ -401,15 +401,21 @@ var clauseBreak = regexp.MustCompile(`\s*(?:[,;]|\s[–—-])\s*`)
 // unterschrieben?" asks a date and a person, each of a subject of its
 // own. A Latin clause is a question of its own when it opens with a
 // conjunction and then a question word or verb ("and is it the first
-// member from Thuringia?"); a Chinese one when it holds a question word
-// ("…多少会费，2034年实际交多少？"). The clause before must ask something
-// too: "Können Sie mir sagen, wann …" is one question.
+// member from Thuringia?"), after a comma or dash, or, without one, with
+// a question word after three words or more ("Who is Friedhelm Ost and
+// what is his role?", not "When and where …?"); a Chinese one when it
+// holds a question word ("…多少会费，2034年实际交多少？"). The clause before
+// must ask something too: "Können Sie mir sagen, wann …" is one question.
 func (m *messageCues) coordinated(question string) []string {
 	var parts []string
 	start := 0
-	for _, br := range clauseBreak.FindAllStringIndex(question, -1) {
+	for _, br := range m.clauseBreaks(question) {
+		if br[0] < start {
+			continue
+		}
 		before, rest := question[start:br[0]], question[br[1]:]
-		if !m.asks(before) || !m.opensQuestion(rest) {
+		bare := br[0] == br[1]
+		if !m.asks(before) || !m.opensQuestion(rest, bare) || bare && len(segment(before)) < minClauseUnits {
 			continue
 		}
 		parts = append(parts, asQuestion(before))
@@ -421,6 +427,30 @@ func (m *messageCues) coordinated(question string) []string {
 	return append(parts, asQuestion(question[start:]))
 }
 
+// minClauseUnits is how many words a question must have before a
+// conjunction with no comma for what follows to be a question of its own.
+const minClauseUnits = 3
+
+// clauseBreaks are where a question may join another to it, in order:
+// each a comma, semicolon or dash, or, as an empty span, a Latin
+// conjunction with a space before it.
+func (m *messageCues) clauseBreaks(question string) [][2]int {
+	var out [][2]int
+	for _, br := range clauseBreak.FindAllStringIndex(question, -1) {
+		out = append(out, [2]int{br[0], br[1]})
+	}
+	units := segment(question)
+	for i, u := range units {
+		if i > 0 && !u.han && m.clauseConjunctions.at(units, i) > 0 && strings.HasSuffix(question[:u.start], " ") &&
+			!strings.HasSuffix(strings.TrimRight(question[:u.start], " "), ",") {
+			at := len(strings.TrimRight(question[:u.start], " "))
+			out = append(out, [2]int{at, at})
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
+	return out
+}
+
 // asks reports whether a clause asks something: it holds a question
 // word, or opens with a question verb ("Is Eisenach a member").
 func (m *messageCues) asks(clause string) bool {
@@ -429,19 +459,33 @@ func (m *messageCues) asks(clause string) bool {
 }
 
 // opensQuestion reports whether the rest of a sentence after a break
-// starts a question of its own (coordinated).
-func (m *messageCues) opensQuestion(rest string) bool {
-	if strings.ContainsFunc(rest, isHan) {
+// starts a question of its own (coordinated): a Chinese clause with a
+// question word, after a comma; a Latin one with a conjunction, then a
+// question word, maybe after its preposition ("and until when"), or,
+// after a comma or dash, a question verb; after a bare conjunction
+// (bare), a question word only.
+func (m *messageCues) opensQuestion(rest string, bare bool) bool {
+	rest = strings.TrimLeft(rest, " ")
+	if r, _ := utf8.DecodeRuneInString(rest); isHan(r) {
 		clause, _, _ := strings.Cut(rest, ",")
-		return m.questionWords.in(clause, segment(clause))
+		return !bare && m.questionWords.in(clause, segment(clause))
 	}
 	units := segment(rest)
 	n := m.clauseConjunctions.at(units, 0)
-	return n > 0 && n < len(units) && (m.questionWords.at(units, n) > 0 || m.questionVerbs.at(units, n) > 0)
+	if n == 0 || n >= len(units) {
+		return false
+	}
+	if m.questionVerbs.at(units, n) > 0 {
+		return !bare
+	}
+	if m.questionPrepositions.at(units, n) > 0 {
+		n++
+	}
+	return n < len(units) && m.questionWords.at(units, n) > 0
 }
 
 // asQuestion ends a clause with a question mark.
 func asQuestion(clause string) string {
-	clause = strings.TrimRight(clause, " ?")
+	clause = strings.Trim(clause, " ?")
 	return clause + "?"
 }

@@ -2338,6 +2338,11 @@ func TestCoordinatedQuestions(t *testing.T) {
 		{"请问,联盟什么时候成立?", []string{"请问,联盟什么时候成立?"}},
 		{"What is the name of the company, which won the prize?", []string{"What is the name of the company, which won the prize?"}},
 		{"Wann und wo findet die Versammlung statt?", []string{"Wann und wo findet die Versammlung statt?"}},
+		{"Who is Friedhelm Ost and what is his role for the alliance?", []string{"Who is Friedhelm Ost?", "and what is his role for the alliance?"}},
+		{"How many people and how many companies were in the delegation?", []string{"How many people?", "and how many companies were in the delegation?"}},
+		{"Is Eisenach a member and is it the first from Thuringia?", []string{"Is Eisenach a member and is it the first from Thuringia?"}},
+		{"Who leads the lab, and until when can companies apply?", []string{"Who leads the lab?", "and until when can companies apply?"}},
+		{"What is the budget of the lab, which Zigong (自贡) co-funds?", []string{"What is the budget of the lab, which Zigong (自贡) co-funds?"}},
 	}
 	for _, tt := range tests {
 		if got := e.message.coordinated(tt.question); !slices.Equal(got, tt.want) {
@@ -2378,6 +2383,26 @@ Die Wartburgstadt hat rund 42.000 Einwohnerinnen und Einwohner und ist seit mehr
 	}
 	if a.Answered {
 		t.Errorf("answered: %s", a.Text)
+	}
+
+	// A later question is answered from the release that answers the
+	// sentence, not another's; a sentence the sources cannot answer as a
+	// whole is answered by its first question alone, and its later ones;
+	// its questions do not count towards the message's questions.
+	e = engineWith(t, "testdata/coordinated")
+	for _, tt := range []struct{ question, says, not string }{
+		{"Who signed Gotha's accession document, and when was it signed?", "28. Juli 2034", "10月4日"},
+		{"Wann ist Gotha beigetreten, und wie viele Einwohner hat Gotha?", "46.000", ""},
+		{"Who leads the Solar Cities Lab, and until when can companies apply for the second round?", "15 January 2035", ""},
+		{"Wann ist Gotha beigetreten, und wer hat unterschrieben? Wie viele Einwohner hat Gotha? Bis wann kann man sich für die zweite Runde des Solar Cities Lab bewerben?", "15 January 2035", ""},
+	} {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.says) || tt.not != "" && strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s: %s\nwant it to say %q, not %q", tt.question, a.Text, tt.says, tt.not)
+		}
 	}
 }
 
@@ -4256,6 +4281,8 @@ place: 柳州
 本稿为虚构的测试新闻稿。4月17日，德国爱森纳赫市（Eisenach）与广西柳州市在柳州签署合作协议。
 
 联盟主席团原则上同意爱森纳赫（Eisenach）参加明年的全体大会。
+
+德国Eisenach（爱森纳赫大学）的专家也参加了签约仪式。主席团同意艾森纳赫（Eisenach）发言。
 `,
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
@@ -4272,8 +4299,9 @@ place: 柳州
 		t.Fatalf("cities %+v, want Eisenach", q.cities)
 	}
 	// Not a gloss that holds words before a name it has.
-	if c := q.cities[0].city; slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.Contains(a, "同意") }) {
-		t.Errorf("aliases %q hold words before the name", c.Aliases)
+	// Nor one that names an organisation of the city.
+	if c := q.cities[0].city; slices.ContainsFunc(c.Aliases, func(a string) bool { return strings.Contains(a, "同意") || strings.Contains(a, "大学") }) {
+		t.Errorf("aliases %q hold words before the name or an organisation", c.Aliases)
 	}
 	a, err := e.Answer(context.Background(), "爱森纳赫每年要交多少会费？", "")
 	if err != nil {
