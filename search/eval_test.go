@@ -60,7 +60,7 @@ var evalSuites = []evalSuite{
 	// work on. 38 were right at the first run, 67 after the fixes it
 	// showed in the learner in the sixth session, 76 in the seventh, 78
 	// in the eighth.
-	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.81,
+	{name: "learning dev", questions: "testdata/learndev/questions.yaml", extra: "testdata/learndev", minScore: 0.82,
 		now: time.Date(2028, time.July, 10, 12, 0, 0, 0, time.UTC)},
 	// A second development set for learning facts, written blind by a
 	// helper in the seventh session: 12 short releases of 2029 in wordings
@@ -68,7 +68,7 @@ var evalSuites = []evalSuite{
 	// are looked at. 54 were right at the first run, 82 at the end of
 	// the session, most of it from fixes of the learner it showed; 84 in
 	// the eighth.
-	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.87,
+	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.88,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	// A third, written blind by a helper in the nineteenth session: 12
 	// short releases of 2033 on people and contacts (press contacts in
@@ -76,7 +76,7 @@ var evalSuites = []evalSuite{
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
 	// were right at the first run, 57 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.58,
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.6,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -126,7 +126,7 @@ var evalSuites = []evalSuite{
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.74,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.75,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -151,7 +151,7 @@ var evalSuites = []evalSuite{
 	// among them a new member (Yantai) and a new press contact, and 150
 	// questions, 111 of them across languages. 79 of them (52.7 %) were
 	// right at the first run, before any change of the session.
-	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.73,
+	{name: "blind8", questions: "testdata/blind8/questions.yaml", extra: "testdata/blind8", minScore: 0.74,
 		now: time.Date(2027, time.March, 10, 12, 0, 0, 0, time.UTC)},
 	// A ninth blind set, by a ninth helper who had not seen the engine,
 	// written at the start of the sixth session: eight releases, among
@@ -198,7 +198,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.77,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.78,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -246,7 +246,7 @@ var evalSuites = []evalSuite{
 	// the 101 across languages 59. 95 at the session's end (60 across
 	// languages), none of its questions or failures read. A training set
 	// from the fourteenth session: 105 at its end.
-	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.77,
+	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.78,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The seventeenth, written blind at the start of the fourteenth
 	// session: 8 releases of January to June 2030 (Lübeck joins, a new
@@ -258,7 +258,7 @@ var evalSuites = []evalSuite{
 	// session's end (one more out-of-scope question refused), 63 across
 	// languages. A training set from the fifteenth session: 108 at its
 	// end.
-	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.75,
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.76,
 		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The eighteenth, written blind at the start of the fifteenth
 	// session: 8 releases of July to December 2030, 150 questions, 100 of
@@ -276,7 +276,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.69,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.71,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -285,7 +285,7 @@ var evalSuites = []evalSuite{
 	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150;
 	// of the 97 across languages 59. 97 at the session's end, 59 across
 	// languages. A training set from the eighteenth session.
-	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.69,
+	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.7,
 		now: time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The twenty-first, written blind at the start of the eighteenth
 	// session: 8 releases of January to June 2032, 150 questions, 101 of
@@ -294,7 +294,7 @@ var evalSuites = []evalSuite{
 	// session's start (a634b8e) and first commit (d105311) alike: 99/150;
 	// of the 101 across languages 61. 100 at the session's end, 62
 	// across languages. A training set from the nineteenth session.
-	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.69,
+	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.7,
 		now: time.Date(2032, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twenty-second, written blind at the start of the nineteenth
 	// session: 8 releases of July to December 2032, 150 questions, 100 of
@@ -316,21 +316,21 @@ var evalSuites = []evalSuite{
 	// with no name ("ISA Secretariat, Foshan: Lu Jiaxin, …"), the release's
 	// day as a join's, a new Secretary-General not learned, the deputy
 	// asked for answered by the holder.
-	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.67,
+	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.68,
 		now: time.Date(2033, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 24, written by a helper who had not seen the engine at
 	// the twenty-first session's start: 8 releases of July to December
 	// 2033, 150 questions, 105 of them across languages. Its first run,
 	// on that session's start (1f5098e): 94/150, 63 of the 105 across
 	// languages. A training set from the twenty-second session on.
-	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.67,
+	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.68,
 		now: time.Date(2033, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 25, written by a helper who had not seen the engine at
 	// the twenty-second session's start: 8 releases of January to June
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.60,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.65,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
