@@ -132,17 +132,14 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 						continue // "Zhou Haining (周海宁)": a person, not Haining
 					}
 				}
-				runes := []rune(han)
-				start := len(runes)
+				runes := []rune(l.withoutPlaceSuffix(han))
+				// A name has two characters at least, whatever they are
+				// (达 of 哥达 ends words too).
+				start := max(len(runes)-2, 0)
 				for start > 0 && !l.cues.nameBoundaries.in(string(runes[start-1]), nil) {
 					start--
 				}
-				name := l.withoutRegion(string(runes[start:]))
-				for _, suffix := range l.cues.placeSuffixes.chinese {
-					if trimmed, ok := strings.CutSuffix(name, suffix); ok && utf8.RuneCountInString(trimmed) >= 2 {
-						name = trimmed
-					}
-				}
+				name := l.withoutPlaceSuffix(l.withoutRegion(string(runes[start:])))
 				g := nameGloss{Chinese: name, Latin: latin}
 				// Not an organisation of the place: "Jena（耶拿大学）".
 				if utf8.RuneCountInString(name) >= 2 && l.places.isPlace(latin) && !l.cues.roleOrganisations.endsIn(name) && !slices.Contains(out, g) {
@@ -152,6 +149,17 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 		}
 	}
 	return out
+}
+
+// withoutPlaceSuffix takes off the ending of a Chinese place's name that
+// its short name leaves out (芜湖市 is 芜湖), when two characters remain.
+func (l *learner) withoutPlaceSuffix(name string) string {
+	for _, suffix := range l.cues.placeSuffixes.chinese {
+		if trimmed, ok := strings.CutSuffix(name, suffix); ok && utf8.RuneCountInString(trimmed) >= 2 {
+			return trimmed
+		}
+	}
+	return name
 }
 
 // withoutRegion takes off the region a Chinese place's name begins with:

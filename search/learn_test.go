@@ -237,6 +237,11 @@ func TestLearn(t *testing.T) {
 		if got := l.glosses(r); len(got) != 1 || got[0] != (nameGloss{Chinese: "纽伦堡", Latin: "Nürnberg"}) {
 			t.Errorf("glosses %+v, want 纽伦堡 = Nürnberg", got)
 		}
+		// A character that ends words may be the name's own: 达 of 哥达.
+		r = release(corpus.Chinese, "T", []string{"德国图林根州哥达市（Gotha）与四川自贡市签署备忘录。"}, nil, nil)
+		if got := l.glosses(r); len(got) != 1 || got[0] != (nameGloss{Chinese: "哥达", Latin: "Gotha"}) {
+			t.Errorf("glosses %+v, want 哥达 = Gotha", got)
+		}
 		// Not an organisation of the place.
 		r = release(corpus.Chinese, "T", []string{"德国Jena（耶拿大学）的专家也参加了签约仪式。"}, nil, nil)
 		if got := l.glosses(r); len(got) != 0 {
