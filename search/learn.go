@@ -1183,7 +1183,8 @@ func (l *learner) givenName(text string, p foundPlace) bool {
 	}
 	return slices.ContainsFunc(l.cues.surname.chinese, func(name string) bool {
 		r, _ := utf8.DecodeRuneInString(name)
-		return readings()[r] == strings.ToLower(family)
+		first, _ := commonReading(r)
+		return first == strings.ToLower(family)
 	})
 }
 

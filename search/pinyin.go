@@ -6,28 +6,39 @@ import (
 	"sync"
 )
 
-// pinyinFile is data/pinyin.tsv: each Chinese character and its reading
-// in Hanyu Pinyin without tones (cmd/genpinyin, PINYIN-LICENSE.md).
+// pinyinFile is data/pinyin.tsv: each Chinese character and its readings
+// in Hanyu Pinyin without tones, the most common first (cmd/genpinyin,
+// PINYIN-LICENSE.md).
 //
 //go:embed data/pinyin.tsv
 var pinyinFile string
 
 // readings are pinyinFile's readings by character, read the first time a
-// name needs them: a release that names someone in characters alone, or
-// a question with Chinese words nothing else explained (placeTable.bySound).
-var readings = sync.OnceValue(func() map[rune]string {
-	table := make(map[rune]string, strings.Count(pinyinFile, "\n"))
+// name or a Chinese word needs them: a release that names someone in
+// characters alone, a question with Chinese words nothing else explained
+// (placeTable.bySound), the dictionary's Chinese words, for typos.
+var readings = sync.OnceValue(func() map[rune][]string {
+	table := make(map[rune][]string, strings.Count(pinyinFile, "\n"))
 	for line := range strings.Lines(pinyinFile) {
-		char, reading, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		char, all, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 		if !ok || strings.HasPrefix(line, "#") {
 			continue
 		}
 		if r := []rune(char); len(r) == 1 {
-			table[r[0]] = reading
+			table[r[0]] = strings.Fields(all)
 		}
 	}
 	return table
 })
+
+// commonReading is the most common reading of a Chinese character, if it has
+// one.
+func commonReading(r rune) (string, bool) {
+	if all := readings()[r]; len(all) > 0 {
+		return all[0], true
+	}
+	return "", false
+}
 
 // latinName writes a Chinese name in Latin letters as Chinese names are
 // written in them, the surname (of surnameLen characters) first and the
@@ -36,7 +47,7 @@ var readings = sync.OnceValue(func() map[rune]string {
 func latinName(name string, surnameLen int) string {
 	var surname, given strings.Builder
 	for i, r := range []rune(name) {
-		reading, ok := readings()[r]
+		reading, ok := commonReading(r)
 		if !ok {
 			return ""
 		}
@@ -75,12 +86,11 @@ func isRomanisable(word string) bool {
 // spaces: 河洛 reads as "heluo". Each character is read by its first
 // reading. One character is no name: "yuan" is not 元.
 func readsAs(text, romanised string) bool {
-	table := readings()
 	runes := []rune(text)
 	for i := range runes {
 		rest, j := romanised, i
 		for ; j < len(runes) && rest != ""; j++ {
-			reading, ok := table[runes[j]]
+			reading, ok := commonReading(runes[j])
 			if !ok || !strings.HasPrefix(rest, reading) {
 				break
 			}

@@ -525,10 +525,9 @@ func soundKey(name string) string {
 	if len(runes) < minSoundRunes {
 		return ""
 	}
-	table := readings()
 	syllables := make([]string, len(runes))
 	for i, r := range runes {
-		reading, ok := table[r]
+		reading, ok := commonReading(r)
 		if !ok {
 			return ""
 		}

@@ -1,14 +1,11 @@
 package search
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/mozillazg/go-pinyin"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -132,7 +129,6 @@ type dictionary struct {
 	// their first character and by its readings.
 	hanByFirst   map[rune][]*entry
 	hanByReading map[string][]*entry
-	readings     map[rune][]string
 }
 
 func newDictionary() *dictionary {
@@ -141,7 +137,6 @@ func newDictionary() *dictionary {
 		wordsByFirst: map[rune][]*entry{},
 		hanByFirst:   map[rune][]*entry{},
 		hanByReading: map[string][]*entry{},
-		readings:     map[rune][]string{},
 	}
 }
 
@@ -178,20 +173,7 @@ func (d *dictionary) clone() *dictionary {
 	for k, list := range d.hanByReading {
 		c.hanByReading[k] = entries(list)
 	}
-	maps.Copy(c.readings, d.readings)
 	return c
-}
-
-// reading returns the pinyin readings of a Chinese character, tones
-// aside. Those of the dictionary's characters are looked up once, when
-// the dictionary is built: the library's lookup is slow.
-func (d *dictionary) reading(r rune) []string {
-	if rs, ok := d.readings[r]; ok {
-		return rs
-	}
-	args := pinyin.NewArgs()
-	args.Heteronym = true
-	return pinyin.SinglePinyin(r, args)
 }
 
 // addExact registers s with meaning m, to be found as written only, not
@@ -249,13 +231,9 @@ func (d *dictionary) add(s string, m sense) {
 		first, _ := utf8.DecodeRuneInString(units[0])
 		d.wordsByFirst[first] = append(d.wordsByFirst[first], e)
 	} else if m.concept != cStop && allHan(units) {
-		for _, u := range units {
-			r := []rune(u)[0]
-			d.readings[r] = d.reading(r)
-		}
 		first := []rune(units[0])[0]
 		d.hanByFirst[first] = append(d.hanByFirst[first], e)
-		for _, r := range d.readings[first] {
+		for _, r := range readings()[first] {
 			d.hanByReading[r] = append(d.hanByReading[r], e)
 		}
 	}
@@ -448,7 +426,7 @@ func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
 	// later) or with a character that sounds like it (the typo is first).
 	first := []rune(units[i].key)[0]
 	candidates := slices.Clone(d.hanByFirst[first])
-	for _, r := range d.reading(first) {
+	for _, r := range readings()[first] {
 		candidates = append(candidates, d.hanByReading[r]...)
 	}
 	// A character that starts a word of its own is not a typo: 成谁 is not
@@ -500,8 +478,8 @@ func (d *dictionary) fuzzyHanAt(units []unit, i int) (match, bool) {
 // homophones reports whether a typed character shares a reading with a
 // character of the dictionary, tones aside.
 func (d *dictionary) homophones(typed, known rune) bool {
-	for _, x := range d.reading(typed) {
-		if slices.Contains(d.readings[known], x) {
+	for _, x := range readings()[typed] {
+		if slices.Contains(readings()[known], x) {
 			return true
 		}
 	}
