@@ -436,12 +436,21 @@ func engineWith(t testing.TB, dir string) *Engine {
 // release, written as the file name to a folder of the test's own.
 func engineWithRelease(t testing.TB, name, text string) *Engine {
 	t.Helper()
+	return engineWithReleases(t, map[string]string{name: text})
+}
+
+// engineWithReleases is an engine over the embedded corpus and releases,
+// each text by its file name.
+func engineWithReleases(t testing.TB, releases map[string]string) *Engine {
+	t.Helper()
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "releases", name), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
+	for name, text := range releases {
+		if err := os.WriteFile(filepath.Join(dir, "releases", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return engineWith(t, dir)
 }

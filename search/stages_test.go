@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -4258,7 +4256,6 @@ func TestGlossIsAnotherName(t *testing.T) {
 	// A Chinese release that writes a city otherwise than the gazetteer
 	// gives the city another name: a question that writes it so asks of
 	// the city.
-	dir := t.TempDir()
 	releases := map[string]string{
 		"2034-01-23-eisenach.md": `---
 title: "Testmeldung: Eisenach tritt der ISA bei"
@@ -4285,15 +4282,7 @@ place: 柳州
 德国Eisenach（爱森纳赫大学）的专家也参加了签约仪式。主席团同意艾森纳赫（Eisenach）发言。
 `,
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, text := range releases {
-		if err := os.WriteFile(filepath.Join(dir, "releases", name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	e := engineWith(t, dir)
+	e := engineWithReleases(t, releases)
 	q := e.read("爱森纳赫每年要交多少会费？", corpus.Chinese)
 	if len(q.cities) != 1 || q.cities[0].city.Name != "Eisenach" {
 		t.Fatalf("cities %+v, want Eisenach", q.cities)
@@ -4317,16 +4306,7 @@ func TestTitledReleaseBelowTheBest(t *testing.T) {
 	// paragraph further down, though other releases' passages that
 	// mention the subject in passing matched better and filled the
 	// passages weighed first.
-	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "releases"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	write := func(name, text string) {
-		if err := os.WriteFile(filepath.Join(dir, "releases", name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("2034-02-09-dialogues.md", `---
+	releases := map[string]string{"2034-02-09-dialogues.md": `---
 title: "Test release: ISA launches the Hydrogen Dialogues"
 date: 2034-02-09
 lang: en
@@ -4334,9 +4314,9 @@ place: Berlin
 ---
 
 This is a fictional test release. The Sino-German Industrial Cities Alliance (ISA) is launching a new event series on the production, transport and industrial use of green energy. Under the title "ISA Hydrogen Dialogues 2034", companies, research institutes, energy utilities and city administrations from German and Chinese member cities will meet five times between March and October 2034.
-`)
+`}
 	for i, month := range []string{"03", "04", "05", "06", "07", "08", "09"} {
-		write(fmt.Sprintf("2034-%s-1%d-other.md", month, i), fmt.Sprintf(`---
+		releases[fmt.Sprintf("2034-%s-1%d-other.md", month, i)] = fmt.Sprintf(`---
 title: "Test release: news from the alliance, part %d"
 date: 2034-%s-1%d
 lang: en
@@ -4344,9 +4324,9 @@ place: Berlin
 ---
 
 This is a fictional test release. The Hydrogen Dialogues drew %d participants to the hydrogen dialogue meeting in the city.
-`, i+1, month, i, 100+i))
+`, i+1, month, i, 100+i)
 	}
-	e := engineWith(t, dir)
+	e := engineWithReleases(t, releases)
 	a, err := e.Answer(context.Background(), "氢能对话一共要举办几场？", "")
 	if err != nil {
 		t.Fatal(err)
