@@ -488,7 +488,8 @@ const (
 // dabei?"); with it, if that alone is answered.
 //
 // A question that names no city but refers to one ("When did it join?")
-// is about the cities an earlier question named.
+// is about the cities an earlier question named; one that continues the
+// sentence of the question before (sharesSubject) shares its subject.
 func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, earlier []cityMention, before *question, sharesSubject bool) (answer.Answer, *question, error) {
 	whole := e.read(part, lang)
 	if len(whole.cities) == 0 && len(earlier) > 0 && e.message.pronouns.in(whole.text, whole.units) {
@@ -525,9 +526,11 @@ func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpu
 	if !a.Answered {
 		// "Wann ist Gotha beigetreten, und wie viele Einwohner hat es?"
 		// may ask one thing the sources do not know, and one they do.
-		if a, q, err = e.answerPart(ctx, s.clauses[0], lang, earlier, before, false); err != nil || !a.Answered {
+		first, fq, err := e.answerPart(ctx, s.clauses[0], lang, earlier, before, false)
+		if err != nil || !first.Answered {
 			return a, q, err
 		}
+		a, q = first, fq
 	}
 	answers := []answer.Answer{a}
 	for _, clause := range s.clauses[1:] {
