@@ -13,10 +13,10 @@ import (
 //go:embed data/pinyin.tsv
 var pinyinFile string
 
-// readings are pinyinFile's readings by character, read the first time a
-// name or a Chinese word needs them: a release that names someone in
-// characters alone, a question with Chinese words nothing else explained
-// (placeTable.bySound), the dictionary's Chinese words, for typos.
+// readings are pinyinFile's readings by character, read once, when the
+// dictionary is built (its Chinese words by sound, for typos) or a name
+// needs them first: a release that names someone in characters alone, a
+// question with Chinese words nothing else explained (placeTable.bySound).
 var readings = sync.OnceValue(func() map[rune][]string {
 	table := make(map[rune][]string, strings.Count(pinyinFile, "\n"))
 	for line := range strings.Lines(pinyinFile) {
@@ -31,8 +31,8 @@ var readings = sync.OnceValue(func() map[rune][]string {
 	return table
 })
 
-// commonReading is the most common reading of a Chinese character, if it has
-// one.
+// commonReading is the most common reading of a Chinese character, if
+// it has one.
 func commonReading(r rune) (string, bool) {
 	if all := readings()[r]; len(all) > 0 {
 		return all[0], true
