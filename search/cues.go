@@ -41,8 +41,10 @@ type cues struct {
 	languages, languageUse, personPronouns, deputy                        cueList
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
 	relativePronouns, appointedAs, elects, electedPassive                 cueList
-	passiveAuxiliaries, formerRole, cityRoles, immediately                cueList
-	membershipBegins, roleOrganisations                                   cueList
+	// nameTitles follow a foreign name in Chinese: 博士.
+	nameTitles                                             cueList
+	passiveAuxiliaries, formerRole, cityRoles, immediately cueList
+	membershipBegins, roleOrganisations                    cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -113,6 +115,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"not_deputy":             &c.notDeputy,
 		"acting":                 &c.acting,
 		"relative_pronouns":      &c.relativePronouns,
+		"name_titles":            &c.nameTitles,
 		"appointed_as":           &c.appointedAs,
 		"elects":                 &c.elects,
 		"elected_passive":        &c.electedPassive,

@@ -2325,7 +2325,17 @@ func (l *learner) chineseNameAfter(text string) (name, latin string) {
 		text = strings.TrimPrefix(text, link)
 	}
 	if name := transliteratedName.FindString(text); name != "" {
-		return name, latinInBrackets(text[len(name):])
+		rest := text[len(name):]
+		// "克罗伊茨费尔特博士（Dr. Matthias Kreutzfeldt）": the name, then
+		// a title.
+		for _, title := range l.cues.nameTitles.chinese {
+			before, ok := strings.CutSuffix(name, title)
+			if last, _ := utf8.DecodeLastRuneInString(before); ok && !strings.ContainsRune("·・‧•", last) {
+				name = before
+				break
+			}
+		}
+		return name, latinInBrackets(rest)
 	}
 	var b strings.Builder
 	for _, r := range text {
@@ -2344,7 +2354,7 @@ func (l *learner) chineseNameAfter(text string) (name, latin string) {
 // transliteratedName is a foreign name in Chinese characters, its parts
 // joined by a middle dot: 马库斯·费尔德曼 (Markus Feldmann), whose first
 // part may look like a Chinese family name.
-var transliteratedName = regexp.MustCompile(`^\p{Han}{1,8}(?:[·・‧•]\p{Han}{1,8})+`)
+var transliteratedName = regexp.MustCompile(`^\p{Han}{1,8}(?:[·・‧•]\p{Han}{1,10})+`)
 
 // chineseNameBefore reads the name before a role that follows it
 // ("周雅琴教授（Zhou Yaqin）").
@@ -2420,8 +2430,18 @@ func (l *learner) surnameLen(name string) int {
 func latinInBrackets(text string) string {
 	for _, open := range []string{"（", "("} {
 		if after, ok := strings.CutPrefix(text, open); ok {
-			if end := strings.IndexAny(after, "）)"); end > 0 && isLatinName(after[:end], 1) {
-				return after[:end]
+			end := strings.IndexAny(after, "）)")
+			if end <= 0 {
+				continue
+			}
+			// Without the abbreviated titles before it: "Dr. Matthias
+			// Kreutzfeldt".
+			name := after[:end]
+			for title, rest, ok := strings.Cut(name, " "); ok && strings.HasSuffix(title, "."); title, rest, ok = strings.Cut(name, " ") {
+				name = rest
+			}
+			if isLatinName(name, 1) {
+				return name
 			}
 		}
 	}

@@ -561,6 +561,8 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing (谭雨晴), Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
+			// A title after it is none of it.
+			{corpus.Chinese, "项目", "爱森纳赫市市长马蒂亚斯·克罗伊茨费尔特博士（Dr. Matthias Kreutzfeldt）说：“我们有了第一个具体项目。”", "", "", "Matthias Kreutzfeldt (马蒂亚斯·克罗伊茨费尔特): 市长"},
 		}
 		for _, tt := range tests {
 			k := l.facts(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
