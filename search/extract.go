@@ -1202,7 +1202,7 @@ func markedFact(text string, markers *cueList, lang corpus.Lang, names []string)
 	if len(marked) == 0 {
 		return ""
 	}
-	best, _ := nearestTo(text, marked, names) // else the first day, or year
+	best := nearestTo(text, marked, names) // else the first day, or year
 	if d := marked[best]; d.date.Year != 0 {
 		return d.date.Format(lang)
 	}
@@ -1210,8 +1210,8 @@ func markedFact(text string, markers *cueList, lang corpus.Lang, names []string)
 }
 
 // nearestTo is the index of the span of spans nearest an occurrence of
-// one of names in text; false if text names none.
-func nearestTo(text string, spans []dateSpan, names []string) (int, bool) {
+// one of names in text; 0, the first, if text names none.
+func nearestTo(text string, spans []dateSpan, names []string) int {
 	best, bestDistance := 0, -1
 	for _, name := range names {
 		for from := 0; name != ""; {
@@ -1228,7 +1228,7 @@ func nearestTo(text string, spans []dateSpan, names []string) (int, bool) {
 			from = at + len(name)
 		}
 	}
-	return best, bestDistance >= 0
+	return best
 }
 
 // mentionedNames are all the names of the cities mentioned, in every
