@@ -36,6 +36,7 @@ type cues struct {
 	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions     cueList
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
+	negations, noLongerParticles, rolePossessives                         cueList
 	admitParticleVerbs, admitParticles                                    cueList
 	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn   cueList
 	languages, languageUse, personPronouns, deputy                        cueList
@@ -100,6 +101,9 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"no_longer":              &c.noLonger,
 		"join_not_german":        &c.joinNotGerman,
 		"leave_particles":        &c.leaveParticles,
+		"negations":              &c.negations,
+		"no_longer_particles":    &c.noLongerParticles,
+		"role_possessives":       &c.rolePossessives,
 		"admit_particle_verbs":   &c.admitParticleVerbs,
 		"admit_particles":        &c.admitParticles,
 		"effective":              &c.effective,

@@ -705,8 +705,16 @@ type sentenceWeighing struct {
 	asked        int      // the ordinal asked for, or 0
 	speakers     []string
 	askedNames   []string // the names of the people the question names
-	top          float64  // the best passage's score
-	total, named float64  // the topic's weight, and what a title can name of it
+	// asksRole is whether the question names a role: a person holds it,
+	// no city. Unless the question asks for a deputy, roleWords are the
+	// words of the topic that name it: a sentence that names it as a
+	// deputy's only does not hold them.
+	asksRole  bool
+	roleWords []topicWord
+	// askedCities are the cities the question names, members or not.
+	askedCities  []*corpus.City
+	top          float64 // the best passage's score
+	total, named float64 // the topic's weight, and what a title can name of it
 	releaseScore map[string]float64
 	titleShares  map[string]float64
 }
@@ -715,8 +723,23 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 	w := &sentenceWeighing{
 		e: e, q: q, topic: topic, hints: hints, counted: counted,
 		marked: e.boundaryAsked(q), asked: q.askedOrdinal(), speakers: speakersAsked(q), askedNames: askedNames(q),
+		asksRole:     e.learner.cues.role.in(q.text, q.units),
 		top:          found[0].score,
 		releaseScore: map[string]float64{}, titleShares: map[string]float64{},
+	}
+	for _, c := range q.cities {
+		w.askedCities = append(w.askedCities, c.city)
+	}
+	for _, p := range e.placesIn(q.text) {
+		// A place of the gazetteer in words the question reads otherwise
+		// is none: 中方, "the Chinese side", is also a county's name.
+		known := slices.ContainsFunc(q.units, func(u unit) bool { return u.start >= p.start && u.start < p.end && !q.isUnknown(u) })
+		if city := cmp.Or(p.city, p.nonMember); city != nil && (p.city != nil || !known) {
+			w.askedCities = append(w.askedCities, city)
+		}
+	}
+	if !e.learner.cues.deputy.in(q.text, q.units) {
+		w.roleWords = slices.DeleteFunc(slices.Clone(topic), func(t topicWord) bool { return !e.learner.cues.role.inText(t.text) })
 	}
 	// total weighs the whole topic; named what a title can name of it
 	// (titleShare).
@@ -752,6 +775,49 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 func (w *sentenceWeighing) ofOtherPerson(s string) bool {
 	return len(w.askedNames) > 0 && !slices.ContainsFunc(w.askedNames, func(n string) bool { return strings.Contains(s, n) }) &&
 		w.e.namesKnownPerson(s)
+}
+
+// ofOtherCity reports whether sentence s gives the role of a city the
+// question does not name, and of none it names: "Who is the mayor of
+// Wuhu?" is not answered by "…, Lord Mayor of Schweinfurt".
+func (w *sentenceWeighing) ofOtherCity(s string) bool {
+	if len(w.askedCities) == 0 {
+		return false
+	}
+	cues := w.e.learner.cues
+	roles := cues.role.spans(s, segment(s))
+	other := false
+	for _, p := range w.e.placesIn(s) {
+		// A city of the gazetteer the data do not hold is a city too.
+		city := cmp.Or(p.city, p.nonMember)
+		if city == nil || !slices.ContainsFunc(roles, func(r [2]int) bool { return cues.citysRole(s, p, r) }) {
+			continue
+		}
+		if p.city == nil && strings.IndexFunc(p.name, isHan) >= 0 && !strings.HasSuffix(p.name, "市") && !strings.HasPrefix(s[p.end:], "市") {
+			continue // 德方负责人: 德方, "the German side", is a county's name too
+		}
+		if slices.ContainsFunc(w.askedCities, func(c *corpus.City) bool { return sameCity(c, city) }) {
+			return false
+		}
+		other = true
+	}
+	return other
+}
+
+// citysRole reports whether the place p of text names the city whose
+// role is at r: right before it ("Kaiserslauterns Oberbürgermeisterin",
+// 施韦因富特市市长), or after it with a word of role_complement ("Lord
+// Mayor of Schweinfurt").
+func (c *cues) citysRole(text string, p foundPlace, r [2]int) bool {
+	switch {
+	case p.end <= r[0]:
+		gap := strings.TrimSpace(text[p.end:r[0]])
+		return gap == "" || slices.Contains(c.rolePossessives.all, strings.ToLower(gap))
+	case r[1] <= p.start:
+		gap := segment(text[r[1]:p.start])
+		return len(gap) > 0 && c.roleComplement.at(gap, 0) == len(gap)
+	}
+	return false
 }
 
 // askedNames are the names of the people a question names, each by all
@@ -804,6 +870,23 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	r := f.p.Release
 	terms := e.termSet(r.Lang, s)
 	in, inParagraph, inTitle := w.cover(terms, context)
+	// A sentence that names the role asked for as a deputy's only holds
+	// no answer: "Tao Jingwen, Vice Mayor of Wuhu" for the mayor.
+	deputyOnly := false
+	if without, cut := e.withoutDeputies(s); len(w.roleWords) > 0 && cut != "" {
+		stripped, deputies := e.termSet(r.Lang, without), e.termSet(r.Lang, cut)
+		deputyOnly = slices.ContainsFunc(w.roleWords, func(t topicWord) bool {
+			if r.Lang == corpus.Chinese && strings.ContainsFunc(t.text, isHan) {
+				// By the word itself: a character of it is no role.
+				return !strings.Contains(without, t.text) && strings.Contains(cut, t.text)
+			}
+			return !t.foundIn(stripped) && t.foundIn(deputies)
+		})
+		if deputyOnly {
+			terms = stripped
+			in, inParagraph, inTitle = w.cover(terms, context)
+		}
+	}
 	around := inParagraph + inTitle
 	hinted := 0.0
 	for _, h := range w.hints {
@@ -820,7 +903,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
-	c := candidate{found: f, sentence: s, holds: !other && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
+	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
 	if want == aLanguage && c.holds && len(w.speakers) > 0 {
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
 	}
@@ -828,6 +911,9 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 		c.count = e.countOf(r.Lang, unasked, w.counted)
 	}
 	c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
+	if c.byCity && w.asksRole {
+		c.holds, c.byCity = false, false // "Who is the mayor of Wuhu?" asks for no city
+	}
 	wt := &e.weights
 	score := wt.release*w.releaseScore[r.ID]/w.top + wt.about*w.titleShares[r.ID]/max(w.total, 1) +
 		(in+wt.around*around)/max(w.total, 1) + wt.hints*hinted/max(float64(len(w.hints)), 1) +
@@ -837,6 +923,53 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	}
 	c.score = score - wt.rank*float64(rank)
 	return c
+}
+
+// withoutDeputies is text without the deputies' roles it names, each
+// with the deputy's word, and those roles: the mayor a question asks for
+// is not the "Vice Mayor of Wuhu", the 副市长 or the "stellvertretende
+// Bürgermeisterin".
+func (e *Engine) withoutDeputies(text string) (without, cut string) {
+	cues := e.learner.cues
+	var b, roles strings.Builder
+	units, from := segment(text), 0
+	for i := 0; i < len(units); i++ {
+		u, end := units[i], -1
+		if u.start < from {
+			continue // in a role cut already
+		}
+		if u.han {
+			end = hanDeputyRoleEnd(text, u.start, cues)
+		} else if n := cues.deputy.at(units, i); n > 0 && cues.notDeputy.at(units, i) == 0 {
+			// "Vice Mayor", and "Vizebürgermeister" alone.
+			n += cues.role.at(units, i+n)
+			end = endOf(units[i+n-1])
+			i += n - 1
+		}
+		if end > 0 {
+			b.WriteString(text[from:u.start])
+			roles.WriteString(text[u.start:end] + " ")
+			from = end
+		}
+	}
+	return b.String() + text[from:], roles.String()
+}
+
+// hanDeputyRoleEnd is where the deputy's role that begins at byte start
+// of text ends (副市长), or -1 when none begins there.
+func hanDeputyRoleEnd(text string, start int, c *cues) int {
+	end := -1
+	for _, d := range c.deputy.chinese {
+		if !strings.HasPrefix(text[start:], d) {
+			continue
+		}
+		for _, r := range c.role.chinese {
+			if strings.HasPrefix(text[start+len(d):], r) {
+				end = max(end, start+len(d)+len(r))
+			}
+		}
+	}
+	return end
 }
 
 // surroundings are the terms of a sentence's paragraph and of its

@@ -1130,22 +1130,48 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	}
 	c.approved = approved && (applied || has(&l.cues.membership))
 	c.joining = c.approved || l.saysJoined(s, names)
-	if has(&l.cues.joinNot) || lang == corpus.German && has(&l.cues.joinNotGerman) {
+	if l.plansOrDenies(s) || lang == corpus.German && has(&l.cues.joinNotGerman) {
 		return membershipClause{}
 	}
 	return c
 }
 
+// plansOrDenies reports whether a clause holds a word of join_not, which
+// makes it a wish, a plan or a denial; not the "nicht" of "nicht mehr"
+// (no_longer), nor the "kein" of "kein Mitglied mehr", which say a city
+// left.
+func (l *learner) plansOrDenies(s sentence) bool {
+	not := &l.cues.joinNot
+	if slices.ContainsFunc(not.chinese, func(w string) bool { return strings.Contains(s.text, w) }) {
+		return true
+	}
+	noLonger := l.particleVerb(s.units, &l.cues.negations, &l.cues.noLongerParticles)
+	for i, u := range s.units {
+		if !u.han && not.at(s.units, i) > 0 && l.cues.noLonger.at(s.units, i) == 0 && !(noLonger && l.cues.negations.at(s.units, i) > 0) {
+			return true
+		}
+	}
+	return false
+}
+
 // saysLeft reports whether a clause says a city left: a word for leaving
 // about the alliance or a membership, not one that acts on another thing
-// ("left the fair"); "no longer a member" of the alliance; "tritt … aus".
+// ("left the fair"); "no longer a member" of the alliance, or no longer
+// belonging to it; "tritt … aus".
 // names is whether the clause names the alliance, about whether it names
 // it or a membership.
 func (l *learner) saysLeft(s sentence, names, about bool) bool {
 	has := func(list *cueList) bool { return list.in(s.text, s.units) }
 	return has(&l.cues.leave) && about && !l.actsOnOther(s, &l.cues.leaveObjectVerbs, &l.cues.leaveParticiples) ||
-		has(&l.cues.noLonger) && has(&l.cues.memberWord) && names ||
+		l.saysNoLonger(s.text, s.units) && (has(&l.cues.memberWord) || has(&l.cues.joinWithAlliance)) && names ||
 		names && l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.leaveParticles)
+}
+
+// saysNoLonger reports whether a text says "no longer": "nicht mehr",
+// 不再, or a German negation whose particle closes the sentence ("kein
+// Mitglied der ISA mehr").
+func (l *learner) saysNoLonger(text string, units []unit) bool {
+	return l.cues.noLonger.in(text, units) || l.particleVerb(units, &l.cues.negations, &l.cues.noLongerParticles)
 }
 
 // saysJoined reports whether a clause says a city joined: a word for

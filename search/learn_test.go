@@ -426,6 +426,12 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Bottrop scheidet aus der ISA aus", "Die Stadt Bottrop ist nicht mehr Mitglied der ISA. Ihre Mitgliedschaft endete mit Ablauf des 30. Juni 2028.", "Bottrop left 2028-06-30", "", ""},
 			{corpus.English, "Membership", "Chemnitz has left the alliance on 31 May 2027. Its membership ended after ten years; the partnership of Solingen ends on 30 June 2027.", "Chemnitz left 2027-05-31", "", ""},
 			{corpus.English, "Membership", "Bottrop is no longer a member of the ISA. The membership of Solingen ends on 30 June 2029.", "Bottrop left 2027-03-01", "", ""},
+			// No longer belonging, on the day the sentence gives: "nicht
+			// mehr", and a negation whose particle closes the sentence.
+			// "Nicht" says no plan here.
+			{corpus.German, "Bottrop scheidet aus der ISA aus", "Die Stadt Bottrop gehört der ISA seit dem 30. September 2027 nicht mehr an.", "Bottrop left 2027-09-30", "", ""},
+			{corpus.German, "Mitgliedschaft", "Bottrop ist seit dem 30. September 2027 kein Mitglied der ISA mehr.", "Bottrop left 2027-09-30", "", ""},
+			{corpus.German, "Mitgliedschaft", "Bottrop tritt der ISA nicht bei.", "", "", ""},
 			// Each clause on its own: the chairs of a working group joined
 			// nothing.
 			{corpus.German, "Plenum", "Die Versammlung beschloss die Aufnahme von Zittau; die Gründung einer Arbeitsgruppe unter dem Vorsitz von Jena und Erfurt.", "Zittau 2027-03-01", "", ""},

@@ -392,10 +392,18 @@ func partTyped(m cityMention) string {
 }
 
 // sayLeft says when c left, and, asked when it joined, that too: "When
-// was Lanzhou admitted?"
+// was Lanzhou admitted?" A "when" is no yes-or-no question: no "No" before
+// it, and when the sources do not date the joining asked about, the
+// question is not answered ("When did Bottrop join?").
 func (e *Engine) sayLeft(a *answerer, c *corpus.City, name string, aspect membershipAspect) {
-	a.say("sayMembership.left", name, onDate(a.lang, c.Left), a.cite(*c.LeftCite))
-	if aspect.when && joinDated(c) {
+	asOf := a.cite(*c.LeftCite)
+	if !aspect.when {
+		a.say("sayMembership.left", name, onDate(a.lang, c.Left), asOf)
+		return
+	}
+	a.say("sayLeft.left", name, onDate(a.lang, c.Left), asOf)
+	if !aspect.leaving {
+		a.lacking = !joinDated(c)
 		e.sayJoined(a, c)
 	}
 }

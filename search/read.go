@@ -182,6 +182,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		r.particleVerb(&cues.admitParticleVerbs, cJoin)
 	case l.particleVerb(q.units, &cues.joinParticleVerbs, &cues.leaveParticles):
 		r.particleVerb(&cues.joinParticleVerbs, cFormer)
+	case l.particleVerb(q.units, &cues.negations, &cues.noLongerParticles):
+		// "Seit wann ist Bottrop kein Mitglied mehr?"
+		r.q.has[cFormer] = true
 	}
 	r.rest()
 	e.gazetteerCities(q)

@@ -4206,6 +4206,57 @@ func TestMembershipLeavingAsked(t *testing.T) {
 	}
 }
 
+func TestWhenALeftCityJoinedIsNoYesOrNo(t *testing.T) {
+	// A city that left, whose joining no source dates: "When did it
+	// join?" is said what is known, with no "No" before it, and not
+	// answered; "When did it leave?" is answered with the day.
+	e := engineWithRelease(t, "2027-10-06-bottrop.txt", "Berlin, den 06.10.2027\n\nPressemitteilung\n\nTestmeldung: Bottrop scheidet aus der ISA aus\n\nDies ist eine fiktive Testmeldung. Die Stadt Bottrop gehört der Chinesisch-Deutschen Industriestädteallianz (ISA) seit dem 30. September 2027 nicht mehr an.\n")
+	e.now = func() time.Time { return time.Date(2027, 12, 1, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		q        string
+		answered bool
+	}{
+		{"When did Bottrop join the ISA?", false},
+		{"博特罗普当初是哪一年加入联盟的？", false},
+		{"When did Bottrop leave the ISA?", true},
+		{"Seit wann ist Bottrop kein Mitglied der ISA mehr?", true},
+		{"Ist Bottrop noch Mitglied?", true},
+	} {
+		a, err := e.Answer(t.Context(), tc.q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		yesOrNo := strings.HasSuffix(tc.q, "Mitglied?")
+		if a.Answered != tc.answered || !strings.Contains(a.Text, "30") || strings.HasPrefix(a.Text, "No") != yesOrNo && strings.HasPrefix(a.Text, "Nein") != yesOrNo {
+			t.Errorf("%s: answered %v: %s", tc.q, a.Answered, a.Text)
+		}
+	}
+}
+
+func TestMayorIsNoViceMayorOrAnotherCitysMayor(t *testing.T) {
+	// A release that names the vice mayor of one city and the lord mayor
+	// of another says nothing of the first one's mayor.
+	e := engineWithRelease(t, "2027-07-10-wuhu.txt", "Berlin, 10 July 2027\n\nPress release\n\nTest release: Schweinfurt and Wuhu sign a partnership\n\nThis is a fictional test release. Schweinfurt and Wuhu signed a partnership on robotics on 8 July 2027.\n\n\"Wuhu is where many of our customers are,\" said Dr. Ruth Lindemeyer, Lord Mayor of Schweinfurt.\n\nTao Jingwen, Vice Mayor of Wuhu, said the city's robot makers were looking for partners in Germany.\n")
+	e.now = func() time.Time { return time.Date(2027, 12, 1, 0, 0, 0, 0, time.UTC) }
+	for q, want := range map[string]string{
+		"Who is the mayor of Wuhu?":        "",
+		"芜湖市市长是谁？":                         "",
+		"Who is the vice mayor of Wuhu?":   "Tao Jingwen",
+		"Who is the mayor of Schweinfurt?": "Lindemeyer",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == "" && a.Answered && !closestGuess(a) || want != "" && !strings.Contains(a.Text, want) {
+			t.Errorf("%s: answered %v: %s", q, a.Answered, a.Text)
+		}
+		if want == "" && (strings.Contains(a.Text, "简而言之") || strings.Contains(a.Text, "In short")) {
+			t.Errorf("%s: a short answer: %s", q, a.Text)
+		}
+	}
+}
+
 func TestMembershipStatusAsked(t *testing.T) {
 	// A city's status is its membership, not an answer to whether it is
 	// a guest.
