@@ -1503,8 +1503,13 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		days = append(days, d.date)
 	}
 	days = append(days, l.daysOfYearNamed(firstDays(s.text), released)...)
-	for _, d := range findDates(firstDays(s.paragraph)) {
-		days = append(days, d.date)
+	for _, c := range clausesOf(sentencesOf([]string{s.paragraph})) {
+		if l.anotherCitysMembership(c, s) {
+			continue // "…; its neighbour Ma'anshan has belonged to the ISA since August 2016"
+		}
+		for _, d := range findDates(firstDays(c.text)) {
+			days = append(days, d.date)
+		}
 	}
 	for _, d := range days {
 		if compareCoarse(d, released) <= 0 {
@@ -1512,6 +1517,24 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		}
 	}
 	return corpus.Date{}
+}
+
+// anotherCitysMembership reports whether clause c of the paragraph of
+// clause s says a city s does not name joined or left: its dates are that
+// city's.
+func (l *learner) anotherCitysMembership(c, s sentence) bool {
+	if c.text == s.text {
+		return false
+	}
+	ownCities := l.places.citiesNamed(s.text, &l.cues.city)
+	others := slices.ContainsFunc(l.places.citiesNamed(c.text, &l.cues.city), func(p foundPlace) bool {
+		return !slices.ContainsFunc(ownCities, func(o foundPlace) bool { return o.name == p.name })
+	})
+	if !others {
+		return false
+	}
+	m := l.membershipClause(c, "")
+	return m.joining || m.left
 }
 
 // daysOfYearNamed are the days a text names without a year, with a word

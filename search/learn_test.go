@@ -426,6 +426,9 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Bottrop scheidet aus der ISA aus", "Die Stadt Bottrop ist nicht mehr Mitglied der ISA. Ihre Mitgliedschaft endete mit Ablauf des 30. Juni 2028.", "Bottrop left 2028-06-30", "", ""},
 			{corpus.English, "Membership", "Chemnitz has left the alliance on 31 May 2027. Its membership ended after ten years; the partnership of Solingen ends on 30 June 2027.", "Chemnitz left 2027-05-31", "", ""},
 			{corpus.English, "Membership", "Bottrop is no longer a member of the ISA. The membership of Solingen ends on 30 June 2029.", "Bottrop left 2027-03-01", "", ""},
+			// Two cities that join on a day to come; a member named beside
+			// them, with the day it joined, lends them no date.
+			{corpus.English, "Zittau and Wuhu to join the ISA on 1 August", "Zittau, in Saxony, and Wuhu, a city in Anhui province, will formally join the alliance on 1 August 2027. Wuhu has built up vehicle manufacturing. It becomes the alliance's second member from Anhui; its neighbour Ma'anshan has belonged to the ISA since August 2016.", "Zittau 2027-08-01; 芜湖 2027-08-01", "", ""},
 			// No longer belonging, on the day the sentence gives: "nicht
 			// mehr", and a negation whose particle closes the sentence.
 			// "Nicht" says no plan here.
