@@ -511,26 +511,34 @@ func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, 
 }
 
 // answerSentence answers one sentence of a message. A sentence that joins
-// several questions (coordinated) is answered as written, or, if that
-// finds nothing, by its first question alone; then each later one with
-// the sentence's subject, whose answer is added when it quotes a source
-// the sentence's answer quotes, or a release's passage after a fact of
-// the data ("Which province is Deyang in, and what is the city known
-// for?"): "…, and who leads it?" is not answered by another release, nor
-// by the alliance's data for "it".
+// several questions (coordinated) is answered as written; if that finds
+// nothing, or a fact of the data, which answers one of its questions at
+// most ("Wann wurde die ISA gegründet, und wer ist der Ansprechpartner?"
+// is answered by the contact), by its first question alone. Then each
+// later one is answered with the sentence's subject, and its answer added
+// when it quotes a source the first answer quotes, or is a release's
+// passage after a fact of the data ("Which province is Deyang in, and
+// what is the city known for?"), or a fact of the data after another, of
+// a question that does not refer back to the first one's subject: "…,
+// and who leads it?" is answered neither by another release nor by the
+// alliance's data for "it".
 func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpus.Lang, earlier []cityMention, before *question) (answer.Answer, *question, error) {
 	a, q, err := e.answerPart(ctx, s.text, lang, earlier, before, false)
 	if err != nil || len(s.clauses) < 2 {
 		return a, q, err
 	}
-	if !a.Answered {
+	if !a.Answered || a.Kind != answer.KindPassage {
 		// "Wann ist Gotha beigetreten, und wie viele Einwohner hat es?"
 		// may ask one thing the sources do not know, and one they do.
 		first, fq, err := e.answerPart(ctx, s.clauses[0], lang, earlier, before, false)
-		if err != nil || !first.Answered {
-			return a, q, err
+		switch {
+		case err != nil:
+			return answer.Answer{}, nil, err
+		case first.Answered:
+			a, q = first, fq
+		case !a.Answered:
+			return a, q, nil
 		}
-		a, q = first, fq
 	}
 	answers := []answer.Answer{a}
 	for _, clause := range s.clauses[1:] {
@@ -538,7 +546,10 @@ func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpu
 		if err != nil {
 			return answer.Answer{}, nil, err
 		}
-		if c.Answered && (sharesSource(a, c) || a.Kind != answer.KindPassage && c.Kind == answer.KindPassage) {
+		fromData := func(x answer.Answer) bool { return x.Kind != answer.KindPassage }
+		added := sharesSource(a, c) || fromData(a) && !fromData(c) ||
+			fromData(a) && fromData(c) && !e.message.pronouns.inText(clause)
+		if c.Answered && added && !slices.ContainsFunc(answers, func(x answer.Answer) bool { return x.Text == c.Text }) {
 			answers = append(answers, c)
 		}
 	}

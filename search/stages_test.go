@@ -2393,6 +2393,15 @@ Die Wartburgstadt hat rund 42.000 Einwohnerinnen und Einwohner und ist seit mehr
 		{"Wann ist Gotha beigetreten, und wie viele Einwohner hat Gotha?", "46.000", ""},
 		{"Who leads the Solar Cities Lab, and until when can companies apply for the second round?", "15 January 2035", ""},
 		{"Wann ist Gotha beigetreten, und wer hat unterschrieben? Wie viele Einwohner hat Gotha? Bis wann kann man sich für die zweite Runde des Solar Cities Lab bewerben?", "15 January 2035", ""},
+		// A fact of the data answers one question of the sentence: each
+		// is answered, the founding and the contact, the count and the
+		// secretariat; not the alliance's contact for "it".
+		{"Wann wurde die ISA gegründet, und wer ist der Ansprechpartner?", "April 2016", ""},
+		{"Wann wurde die ISA gegründet, und wer ist der Ansprechpartner?", "isa@bwa-deutschland.com", ""},
+		{"联盟是什么时候成立的，联系人是谁？", "2016年4月", ""},
+		{"联盟是什么时候成立的，联系人是谁？", "isa@bwa-deutschland.com", ""},
+		{"How many members does the ISA have, and where is the secretariat?", "Foshan", ""},
+		{"Which state is Gotha in, and who is its contact person?", "Thuringia", "bwa-deutschland"},
 	} {
 		a, err := e.Answer(context.Background(), tt.question, "")
 		if err != nil {
