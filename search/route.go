@@ -181,9 +181,14 @@ var rules = []rule{
 	// that office has all of them (a fax asked for is the fax). Not
 	// "What's Miriam Osterkamp's new phone number in Duisburg?", which a
 	// release's text answers.
+	// Not at another office than theirs: "Jonas Ebeling's direct number
+	// at the Foshan secretariat" is not his number in Berlin.
 	{"contact-details-named", func(q *question) bool {
 		return q.contactPerson != "" && len(requestedDetails(q.has)) > 0 && !q.asksNow && !q.has[cNew] && q.expects == aContact
 	}, maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+		if e.namesOffice(q) && officeAsked(e, q).kind != q.contactKind {
+			return answer.Answer{}, false
+		}
 		want := requestedDetails(q.has)
 		if !slices.ContainsFunc(e.offices(q.contactKind), func(o *corpus.Office) bool {
 			return o.Person == q.contactPerson && !slices.ContainsFunc(want, func(c concept) bool { return officeDetails(o, q.lang, []concept{c}) == "" })
@@ -456,6 +461,12 @@ func ofCityFromReleases(fromData func(context.Context, *Engine, *question) (answ
 		}
 		return fromData(ctx, e, q)
 	}
+}
+
+// namesOffice reports whether a question names an office of the
+// alliance: the secretariat, its side, or the city it sits in.
+func (e *Engine) namesOffice(q *question) bool {
+	return q.has[cSecretariat] || q.has[cChina] || q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return e.hasOfficeIn(c.city) })
 }
 
 // hasOfficeIn reports whether an office of the alliance sits in city.

@@ -4266,6 +4266,25 @@ func TestMayorIsNoViceMayorOrAnotherCitysMayor(t *testing.T) {
 	}
 }
 
+func TestContactDetailsAtAnotherOffice(t *testing.T) {
+	// A person's number at their office answers for them, not for them
+	// at another office of the alliance.
+	e := engineWith(t, "testdata/blind26")
+	e.now = func() time.Time { return time.Date(2034, 12, 31, 0, 0, 0, 0, time.UTC) }
+	for q, named := range map[string]bool{
+		"What is Jonas Ebeling's phone number?":                                            true,
+		"Could you give me Jonas Ebeling's direct phone number at the Foshan secretariat?": false,
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (a.Rule == "contact-details-named") != named {
+			t.Errorf("%s: rule %s: %s", q, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestMembershipStatusAsked(t *testing.T) {
 	// A city's status is its membership, not an answer to whether it is
 	// a guest.
