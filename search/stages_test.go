@@ -4285,6 +4285,22 @@ func TestContactDetailsAtAnotherOffice(t *testing.T) {
 	}
 }
 
+func TestWhatTheContactPersonDidBefore(t *testing.T) {
+	// What the new spokeswoman did before is what the release on her
+	// says, though not in words for "before", not her address.
+	e := engineWith(t, "testdata/blind26")
+	e.now = func() time.Time { return time.Date(2034, 12, 31, 0, 0, 0, 0, time.UTC) }
+	for _, q := range []string{"联盟在德国的新发言人以前做过什么工作？", "新发言人以前在哪里工作？"} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "contact-person" || !strings.Contains(a.Text, "Hörfunkredakteurin") {
+			t.Errorf("%s: rule %s: %s", q, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestMembershipStatusAsked(t *testing.T) {
 	// A city's status is its membership, not an answer to whether it is
 	// a guest.
