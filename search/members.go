@@ -220,6 +220,51 @@ func (e *Engine) saySuspended(a *answerer, c *corpus.City, name string) {
 
 // membersOf returns the member cities (guests included) matching keep,
 // sorted by their name in lang; not those gone.
+// regionWithMost answers which region has the most members of those f
+// keeps, from the members the sources name, and how many: several when
+// they have as many. A side whose count the sources give is said to be
+// named in part, when they name fewer.
+func (e *Engine) regionWithMost(lang corpus.Lang, f memberFilter) answer.Answer {
+	a := e.newAnswer(lang)
+	cities := e.membersOf(lang, f.keep)
+	byRegion := map[string][]*corpus.City{}
+	most := 0
+	for _, c := range cities {
+		a.cite(c.Cite)
+		if c.Region != "" {
+			byRegion[c.Region] = append(byRegion[c.Region], c)
+			most = max(most, len(byRegion[c.Region]))
+		}
+	}
+	if most == 0 {
+		return e.notAnswered(lang)
+	}
+	var regions, names []string
+	for _, r := range e.data.Regions {
+		if members := byRegion[r.Key]; len(members) == most {
+			regions = append(regions, regionName(&r, lang))
+			names = append(names, memberNames(members, lang)...)
+		}
+	}
+	latest, _, _ := e.latestCount()
+	key := "regionWithMost.one"
+	if len(regions) > 1 {
+		key = "regionWithMost.several"
+	}
+	a.say(key, list(lang, regions), most, list(lang, names), asOf(lang, latest.AsOf))
+	total := latest.Total
+	switch f.country {
+	case corpus.Germany:
+		total = latest.Germany
+	case corpus.China:
+		total = latest.China
+	}
+	if total > len(cities) {
+		a.say("regionWithMost.named", len(cities), total)
+	}
+	return a.done(answer.KindMembers, confidenceFact)
+}
+
 func (e *Engine) membersOf(lang corpus.Lang, keep func(*corpus.City) bool) []*corpus.City {
 	var out []*corpus.City
 	for i := range e.data.Cities {

@@ -53,6 +53,8 @@ type question struct {
 	// asksNow is whether it asks how things stand today: "noch", "still",
 	// "heute", "现在".
 	asksNow bool
+	// asksMost is whether it asks which has the most: "die meisten", 最多.
+	asksMost bool
 	// asksDay is whether it asks for the very day: "具体哪一天", "an
 	// welchem Tag genau", "the exact date"; asksYear for the year alone
 	// ("In welchem Jahr …?"), asksTotal for a whole sum or count
@@ -191,6 +193,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.preferCities()
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
+	q.asksMost = e.message.asksMost.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
 	q.namesContactPerson = e.message.contactPersonRoles.in(q.text, q.units)
 	q.contactPerson, q.contactKind = e.contactNamed(q)

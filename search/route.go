@@ -49,6 +49,21 @@ var rules = []rule{
 	// Not "Durch welche Länder fährt die Bahn nach Lanzhou?": a subject
 	// of its own; nor "With Schweinfurt on board, from how many federal
 	// states are the members?": a count.
+	// "Welches Bundesland stellt die meisten Mitglieder?", 哪个省的成员
+	// 城市最多？: the members, counted by their region.
+	{"region-with-most", func(q *question) bool {
+		return q.has[cRegion] && q.asksMost && len(q.regions) == 0 && len(q.cities) == 0 && (q.memberish || q.has[cCity] || q.has[cCount] || q.has[cAlliance])
+	}, fact(func(e *Engine, q *question) answer.Answer {
+		f := memberFilterOf(q)
+		switch m := e.message; {
+		case f.country != "":
+		case m.stateWords.in(q.text, q.units) && !m.provinceWords.in(q.text, q.units):
+			f.country = corpus.Germany
+		case m.provinceWords.in(q.text, q.units) && !m.stateWords.in(q.text, q.units):
+			f.country = corpus.China
+		}
+		return e.regionWithMost(q.lang, f)
+	})},
 	{"region-of", func(q *question) bool {
 		return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 && q.unknownWords() <= 1 && !q.unknownLatinNoun() && q.expects != aNumber
 	},

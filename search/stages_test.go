@@ -4301,6 +4301,27 @@ func TestWhatTheContactPersonDidBefore(t *testing.T) {
 	}
 }
 
+func TestRegionWithTheMostMembers(t *testing.T) {
+	// The members counted by region: a German Land for "Bundesland", a
+	// province for 省, without a city that left.
+	e := engineWithRelease(t, "2026-12-01-austritt.txt", "Berlin, den 01.12.2026\n\nPressemitteilung\n\nTestmeldung: Bottrop tritt aus der ISA aus\n\nDies ist eine fiktive Testmeldung. Die Stadt Bottrop ist am 30. November 2026 aus der Chinesisch-Deutschen Industriestädteallianz (ISA) ausgetreten.\n")
+	for q, want := range map[string][]string{
+		"Welches Bundesland stellt die meisten Mitglieder, und wie viele?": {"Nordrhein-Westfalen", ": 6 ("},
+		"哪个省的成员城市最多？":                                                      {"广东省", "8个"},
+		"Which province has the most member cities?":                       {"Guangdong", "8"},
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if a.Rule != "region-with-most" || !strings.Contains(a.Text, w) {
+				t.Errorf("%s: rule %s: %s; want %q", q, a.Rule, a.Text, w)
+			}
+		}
+	}
+}
+
 func TestMembershipStatusAsked(t *testing.T) {
 	// A city's status is its membership, not an answer to whether it is
 	// a guest.
