@@ -36,7 +36,7 @@ type cues struct {
 	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions     cueList
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
-	negations, noLongerParticles, rolePossessives                         cueList
+	negations, noLongerParticles, rolePossessives, percent                cueList
 	admitParticleVerbs, admitParticles                                    cueList
 	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn   cueList
 	languages, languageUse, personPronouns, deputy                        cueList
@@ -104,6 +104,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"negations":              &c.negations,
 		"no_longer_particles":    &c.noLongerParticles,
 		"role_possessives":       &c.rolePossessives,
+		"percent":                &c.percent,
 		"admit_particle_verbs":   &c.admitParticleVerbs,
 		"admit_particles":        &c.admitParticles,
 		"effective":              &c.effective,

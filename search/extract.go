@@ -1399,7 +1399,7 @@ func (e *Engine) countOf(lang corpus.Lang, sentence string, counted *topicWord) 
 			number += scale
 		}
 		switch {
-		case strings.HasSuffix(number, "%") || strings.HasPrefix(after, "%"):
+		case strings.HasSuffix(number, "%") || strings.HasPrefix(after, "%") || e.isPercent(sentence[:n.start], sentence[n.start:]):
 			// A share counts nothing.
 		case counted.terms == nil:
 			if strings.HasPrefix(strings.TrimSpace(after), counted.text) {
@@ -1444,6 +1444,14 @@ func (e *Engine) countOf(lang corpus.Lang, sentence string, counted *topicWord) 
 type numberSpan struct {
 	start, end int
 	word       bool
+}
+
+// isPercent reports whether the number that begins text, after before,
+// is a share: "34 percent", "34 Prozent", 百分之六十三.
+func (e *Engine) isPercent(before, text string) bool {
+	percent := e.learner.cues.percent
+	units := segment(text)
+	return len(units) > 1 && percent.at(units, 1) > 0 || slices.ContainsFunc(percent.chinese, func(w string) bool { return strings.HasSuffix(before, w) })
 }
 
 // numbersIn are the numbers a sentence gives, in order.

@@ -600,6 +600,11 @@ func TestCountedWord(t *testing.T) {
 		// Of two cues for a number, the one that names what it counts.
 		{"Wie groß war die Delegation, und wie viele Firmen waren dabei?", "Dabei waren 23 Firmen.", true},
 		{"Wie groß war die Delegation, und wie viele Firmen waren dabei?", "Die Reise dauerte 8 Tage.", false},
+		// A share counts nothing, in words for it too.
+		{"How many companies took part in the survey?", "34 percent of the companies questioned named data rules.", false},
+		{"Wie viele Unternehmen wurden befragt?", "34 Prozent der befragten Unternehmen nannten den Datenschutz.", false},
+		{"有多少家企业参与调查？", "百分之六十三的受访企业计划扩大合作。", false},
+		{"有多少家企业参与调查？", "共有四百八十六家企业参与。", true},
 	}
 	e := engineWith(t, "testdata/eval") // releases in all three languages
 	for _, tt := range tests {
