@@ -1745,6 +1745,7 @@ func TestReasonQuestion(t *testing.T) {
 	for _, tt := range []struct{ q, rule, want string }{
 		{"Warum ist Bottrop ausgetreten?", "reason", "Haushalt"},
 		{"博特罗普为什么退出中德工业城市联盟？", "reason", "Haushalt"},
+		{"Why is Bottrop pulling out of the alliance?", "reason", "Haushalt"},
 		{"Warum wurde die ISA gegründet?", "founding", "2016"},
 	} {
 		a, err := e.Answer(t.Context(), tt.q, "")
