@@ -37,6 +37,7 @@ type cues struct {
 	sideWords, conjunctions                                               cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
 	negations, noLongerParticles, rolePossessives, percent                cueList
+	allianceObjectEnds, belongParticleVerbs, belongParticles              cueList
 	admitParticleVerbs, admitParticles                                    cueList
 	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn   cueList
 	languages, languageUse, personPronouns, deputy                        cueList
@@ -105,6 +106,9 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"no_longer_particles":    &c.noLongerParticles,
 		"role_possessives":       &c.rolePossessives,
 		"percent":                &c.percent,
+		"alliance_object_ends":   &c.allianceObjectEnds,
+		"belong_particle_verbs":  &c.belongParticleVerbs,
+		"belong_particles":       &c.belongParticles,
 		"admit_particle_verbs":   &c.admitParticleVerbs,
 		"admit_particles":        &c.admitParticles,
 		"effective":              &c.effective,

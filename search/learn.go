@@ -1121,7 +1121,7 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 	c := membershipClause{
 		// "Ruhen wird die Mitgliedschaft der Stadt Solingen vom 1.
 		// Februar 2029 an": no leaving.
-		suspending: has(&l.cues.suspend) && about,
+		suspending: has(&l.cues.suspend) && about && !l.saysNoLonger(s.text, s.units),
 	}
 	c.left = !c.suspending && l.saysLeft(s, names, about)
 	applied, approved := has(&l.cues.applied), has(&l.cues.approved)
@@ -1129,7 +1129,8 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 		return membershipClause{applying: true}
 	}
 	c.approved = approved && (applied || has(&l.cues.membership))
-	c.joining = c.approved || l.saysJoined(s, names)
+	// "gehört der ISA nicht mehr an" belongs no more: no join.
+	c.joining = c.approved || l.saysJoined(s, names) && !(c.left && l.saysNoLonger(s.text, s.units))
 	if l.plansOrDenies(s) || lang == corpus.German && has(&l.cues.joinNotGerman) {
 		return membershipClause{}
 	}
@@ -1137,17 +1138,17 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 }
 
 // plansOrDenies reports whether a clause holds a word of join_not, which
-// makes it a wish, a plan or a denial; not the "nicht" of "nicht mehr"
-// (no_longer), nor the "kein" of "kein Mitglied mehr", which say a city
-// left.
+// makes it a wish, a plan or a denial; not the negation of a clause that
+// says "no longer" (saysNoLonger: "kein Mitglied mehr", "gehört … nicht
+// mehr an"), which says a city left.
 func (l *learner) plansOrDenies(s sentence) bool {
 	not := &l.cues.joinNot
 	if slices.ContainsFunc(not.chinese, func(w string) bool { return strings.Contains(s.text, w) }) {
 		return true
 	}
-	noLonger := l.particleVerb(s.units, &l.cues.negations, &l.cues.noLongerParticles)
+	noLonger := l.saysNoLonger(s.text, s.units)
 	for i, u := range s.units {
-		if !u.han && not.at(s.units, i) > 0 && l.cues.noLonger.at(s.units, i) == 0 && !(noLonger && l.cues.negations.at(s.units, i) > 0) {
+		if !u.han && not.at(s.units, i) > 0 && !(noLonger && l.cues.negations.at(s.units, i) > 0) {
 			return true
 		}
 	}
@@ -1167,11 +1168,18 @@ func (l *learner) saysLeft(s sentence, names, about bool) bool {
 		names && l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.leaveParticles)
 }
 
-// saysNoLonger reports whether a text says "no longer": "nicht mehr",
-// 不再, or a German negation whose particle closes the sentence ("kein
-// Mitglied der ISA mehr").
+// saysNoLonger reports whether a text says "no longer": "no longer",
+// 不再, or a German negation whose "mehr" closes the sentence ("kein
+// Mitglied der ISA mehr"), or comes right before the particle of a verb
+// for belonging that closes it ("gehört der ISA nicht mehr an").
 func (l *learner) saysNoLonger(text string, units []unit) bool {
-	return l.cues.noLonger.in(text, units) || l.particleVerb(units, &l.cues.negations, &l.cues.noLongerParticles)
+	if l.cues.noLonger.in(text, units) {
+		return true
+	}
+	if l.particleVerb(units, &l.cues.belongParticleVerbs, &l.cues.belongParticles) {
+		units = units[:len(units)-1]
+	}
+	return l.particleVerb(units, &l.cues.negations, &l.cues.noLongerParticles)
 }
 
 // saysJoined reports whether a clause says a city joined: a word for
@@ -1280,8 +1288,16 @@ func titleClauses(title string) []sentence {
 // first train of the ISA Rail Link leaves the Neuss terminal").
 func (l *learner) actsOnOther(s sentence, verbs, participles *cueList) bool {
 	articles := &l.cues.joinArticles
+	// The object names the alliance when an alliance word ends it: "the
+	// Sino-German Industrial Cities Alliance on 1 August", not "the ISA
+	// delegation" or "the ISA's Solar Cities Lab".
 	names := func(units []unit) bool {
-		return slices.ContainsFunc(units, func(u unit) bool { return l.cues.alliance.inText(u.raw) })
+		for k, u := range units {
+			if l.cues.alliance.inText(u.raw) && (k+1 == len(units) || l.cues.alliance.inText(units[k+1].raw) || l.cues.allianceObjectEnds.at(units, k+1) > 0) {
+				return true
+			}
+		}
+		return false
 	}
 	for i, u := range s.units {
 		if u.han {
@@ -1527,8 +1543,10 @@ func (l *learner) anotherCitysMembership(c, s sentence) bool {
 		return false
 	}
 	ownCities := l.places.citiesNamed(s.text, &l.cues.city)
+	// Not a place where something happened: "Die Aufnahme wurde am 2.
+	// Mai in Hannover beschlossen."
 	others := slices.ContainsFunc(l.places.citiesNamed(c.text, &l.cues.city), func(p foundPlace) bool {
-		return !slices.ContainsFunc(ownCities, func(o foundPlace) bool { return o.name == p.name })
+		return !l.onlyWhere(c, p) && !slices.ContainsFunc(ownCities, func(o foundPlace) bool { return o.name == p.name })
 	})
 	if !others {
 		return false

@@ -435,6 +435,19 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Bottrop scheidet aus der ISA aus", "Die Stadt Bottrop gehört der ISA seit dem 30. September 2027 nicht mehr an.", "Bottrop left 2027-09-30", "", ""},
 			{corpus.German, "Mitgliedschaft", "Bottrop ist seit dem 30. September 2027 kein Mitglied der ISA mehr.", "Bottrop left 2027-09-30", "", ""},
 			{corpus.German, "Mitgliedschaft", "Bottrop tritt der ISA nicht bei.", "", "", ""},
+			// A city that is no member belongs no more: it joined nothing.
+			// "Nicht mehr" that says no leaving (more than a guest, a pause
+			// that ended, a comparison) says nothing a sentence with "nicht"
+			// is read for.
+			{corpus.German, "Mitgliedschaft", "Zwickau gehört der ISA seit dem 30. September 2027 nicht mehr an.", "", "", ""},
+			{corpus.German, "Mitgliedschaft", "Dortmund ist nicht mehr nur Gast, sondern seit dem 1. Februar 2027 Vollmitglied der ISA.", "", "", ""},
+			{corpus.German, "Mitgliedschaft", "Die Mitgliedschaft der Stadt Köln in der ISA ruht seit dem 1. Februar 2027 nicht mehr.", "", "", ""},
+			{corpus.German, "Mitgliedschaft", "Die Stadt Zittau hat nicht mehr Einwohner als Zwickau, ist aber seit dem 1. Februar 2027 Mitglied der ISA.", "", "", ""},
+			// The day of the admission, though the sentence names where.
+			{corpus.German, "Mitgliedschaft", "Zittau ist neues Mitglied der ISA. Die Aufnahme wurde auf der Plenarversammlung am 2. Februar 2027 in Hannover beschlossen.", "Zittau 2027-02-02", "", ""},
+			// Joining something of the alliance's joins no alliance.
+			{corpus.English, "Delegation", "Wuhu's Vice Mayor Tao Jingwen will join the ISA delegation to Zittau on 12 October 2027.", "", "", "Tao Jingwen: Vice Mayor"},
+			{corpus.English, "Lab", "Companies from Zittau and Zwickau are invited to join the ISA's Solar Cities Lab from 1 November 2027.", "", "", ""},
 			// Each clause on its own: the chairs of a working group joined
 			// nothing.
 			{corpus.German, "Plenum", "Die Versammlung beschloss die Aufnahme von Zittau; die Gründung einer Arbeitsgruppe unter dem Vorsitz von Jena und Erfurt.", "Zittau 2027-03-01", "", ""},
