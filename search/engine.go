@@ -514,14 +514,10 @@ func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, 
 // several questions (coordinated) is answered as written; if that finds
 // nothing, or a fact of the data, which answers one of its questions at
 // most ("Wann wurde die ISA gegründet, und wer ist der Ansprechpartner?"
-// is answered by the contact), by its first question alone. Then each
-// later one is answered with the sentence's subject, and its answer added
-// when it quotes a source the first answer quotes, or is a release's
-// passage after a fact of the data ("Which province is Deyang in, and
-// what is the city known for?"), or a fact of the data after another, of
-// a question that does not refer back to the first one's subject: "…,
-// and who leads it?" is answered neither by another release nor by the
-// alliance's data for "it".
+// is answered by the contact), by its first question alone, unless that
+// finds no more than the closest passage. Then each later one is
+// answered with the sentence's subject, and its answer added when it
+// adds to the first (addsTo).
 func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpus.Lang, earlier []cityMention, before *question) (answer.Answer, *question, error) {
 	a, q, err := e.answerPart(ctx, s.text, lang, earlier, before, false)
 	if err != nil || len(s.clauses) < 2 {
@@ -534,7 +530,7 @@ func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpu
 		switch {
 		case err != nil:
 			return answer.Answer{}, nil, err
-		case first.Answered:
+		case first.Answered && !(a.Answered && closestGuess(first)):
 			a, q = first, fq
 		case !a.Answered:
 			return a, q, nil
@@ -546,14 +542,33 @@ func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpu
 		if err != nil {
 			return answer.Answer{}, nil, err
 		}
-		fromData := func(x answer.Answer) bool { return x.Kind != answer.KindPassage }
-		added := sharesSource(a, c) || fromData(a) && !fromData(c) ||
-			fromData(a) && fromData(c) && !e.message.pronouns.inText(clause)
-		if c.Answered && added && !slices.ContainsFunc(answers, func(x answer.Answer) bool { return x.Text == c.Text }) {
+		if c.Answered && e.addsTo(a, c, clause, q) && !slices.ContainsFunc(answers, func(x answer.Answer) bool { return x.Text == c.Text }) {
 			answers = append(answers, c)
 		}
 	}
 	return combine(answers), q, nil
+}
+
+// addsTo reports whether the answer c to a later question of a sentence,
+// clause, adds to the answer a to its first, q: one that quotes a source a
+// quotes; a release's passage after a fact of the data ("Which province is
+// Deyang in, and what is the city known for?"), not after another
+// release's ("…, and when was it signed?"); a fact of the data, when the
+// question does not refer back to the sentence's subject, or the fact
+// names its city ("…, and when did it join?"): "…, and who leads it?" is
+// not answered by the alliance's contact.
+func (e *Engine) addsTo(a, c answer.Answer, clause string, q *question) bool {
+	switch {
+	case sharesSource(a, c):
+		return true
+	case c.Kind == answer.KindPassage:
+		return a.Kind != answer.KindPassage
+	case !e.message.pronouns.inText(clause):
+		return true
+	}
+	return slices.ContainsFunc(q.cities, func(m cityMention) bool {
+		return slices.ContainsFunc(namesOfCity(m.city), func(name string) bool { return strings.Contains(c.Text, name) })
+	})
 }
 
 // sharesSource reports whether two answers quote a source in common.

@@ -218,8 +218,6 @@ func (e *Engine) saySuspended(a *answerer, c *corpus.City, name string) {
 	}
 }
 
-// membersOf returns the member cities (guests included) matching keep,
-// sorted by their name in lang; not those gone.
 // regionWithMost answers which region has the most members of those f
 // keeps, from the members the sources name, and how many: several when
 // they have as many. A side whose count the sources give is said to be
@@ -265,6 +263,8 @@ func (e *Engine) regionWithMost(lang corpus.Lang, f memberFilter) answer.Answer 
 	return a.done(answer.KindMembers, confidenceFact)
 }
 
+// membersOf returns the member cities (guests included) matching keep,
+// sorted by their name in lang; not those gone.
 func (e *Engine) membersOf(lang corpus.Lang, keep func(*corpus.City) bool) []*corpus.City {
 	var out []*corpus.City
 	for i := range e.data.Cities {

@@ -53,8 +53,12 @@ type question struct {
 	// asksNow is whether it asks how things stand today: "noch", "still",
 	// "heute", "现在".
 	asksNow bool
-	// asksMost is whether it asks which has the most: "die meisten", 最多.
+	// asksMost is whether it asks which has the most members: "die
+	// meisten Mitglieder", 成员城市最多.
 	asksMost bool
+	// namesStates and namesProvinces are whether it names the regions
+	// of Germany ("Bundesland") or of China (省).
+	namesStates, namesProvinces bool
 	// asksDay is whether it asks for the very day: "具体哪一天", "an
 	// welchem Tag genau", "the exact date"; asksYear for the year alone
 	// ("In welchem Jahr …?"), asksTotal for a whole sum or count
@@ -193,7 +197,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.preferCities()
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
-	q.asksMost = e.message.asksMost.in(q.text, q.units)
+	q.asksMost = e.asksMostMembers(q)
+	q.namesStates = e.message.stateWords.in(q.text, q.units)
+	q.namesProvinces = e.message.provinceWords.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
 	q.namesContactPerson = e.message.contactPersonRoles.in(q.text, q.units)
 	q.contactPerson, q.contactKind = e.contactNamed(q)
@@ -418,6 +424,30 @@ func (r *reading) match(n int, m match) {
 	for _, s := range m.senses {
 		q.addSense(s, cityMention{city: s.city, typed: typed, units: q.units[m.from:m.to], fuzzy: m.fuzzy, weak: s.weak})
 	}
+}
+
+// asksMostMembers reports whether a question asks which has the most
+// members: a word of asks_most a few words from a word for members
+// (learn.yaml member_word: "the most member cities", "die meisten
+// deutschen Mitglieder", 成员城市最多).
+// Not "most" alone, nor 最多 before a verb, which say "at most": a
+// Chinese question asks it with 最多 at its end or before 的.
+func (e *Engine) asksMostMembers(q *question) bool {
+	const near = 3
+	for _, span := range e.message.asksMost.spans(q.text, q.units) {
+		at := slices.IndexFunc(q.units, func(u unit) bool { return u.start >= span[0] })
+		if at < 0 {
+			continue
+		}
+		if rest := strings.TrimRight(q.text[span[1]:], "?？。!！ "); q.units[at].han && rest != "" && !strings.HasPrefix(rest, "的") {
+			continue
+		}
+		window := q.units[max(at-2*near, 0):min(at+2*near, len(q.units))]
+		if text := q.text[window[0].start:endOf(window[len(window)-1])]; e.learner.cues.memberWord.in(text, window) {
+			return true
+		}
+	}
+	return false
 }
 
 // particleVerb reads the verb of verbs in the question as concept c, its

@@ -45,25 +45,25 @@ var rules = []rule{
 	{"reason", func(q *question) bool { return q.expects == aReason }, ifReleasesAnswer},
 	// "Und wann war das?" on its own: the engine keeps no conversation.
 	{"when-what", asksWhenOfNothing, declined(askBack)},
-	// "In welchem Bundesland liegt Bottrop?"
-	// Not "Durch welche Länder fährt die Bahn nach Lanzhou?": a subject
-	// of its own; nor "With Schweinfurt on board, from how many federal
-	// states are the members?": a count.
 	// "Welches Bundesland stellt die meisten Mitglieder?", 哪个省的成员
 	// 城市最多？: the members, counted by their region.
 	{"region-with-most", func(q *question) bool {
-		return q.has[cRegion] && q.asksMost && len(q.regions) == 0 && len(q.cities) == 0 && (q.memberish || q.has[cCity] || q.has[cCount] || q.has[cAlliance])
+		return q.asksMost && (q.namesStates || q.namesProvinces) && len(q.regions) == 0 && len(q.cities) == 0 && len(q.years) == 0 && !anyOf(q.has, cGuest, cFormer, cNew, cJoin)
 	}, fact(func(e *Engine, q *question) answer.Answer {
 		f := memberFilterOf(q)
-		switch m := e.message; {
+		switch {
 		case f.country != "":
-		case m.stateWords.in(q.text, q.units) && !m.provinceWords.in(q.text, q.units):
+		case q.namesStates && !q.namesProvinces:
 			f.country = corpus.Germany
-		case m.provinceWords.in(q.text, q.units) && !m.stateWords.in(q.text, q.units):
+		case q.namesProvinces && !q.namesStates:
 			f.country = corpus.China
 		}
 		return e.regionWithMost(q.lang, f)
 	})},
+	// "In welchem Bundesland liegt Bottrop?"
+	// Not "Durch welche Länder fährt die Bahn nach Lanzhou?": a subject
+	// of its own; nor "With Schweinfurt on board, from how many federal
+	// states are the members?": a count.
 	{"region-of", func(q *question) bool {
 		return q.has[cRegion] && len(q.regions) == 0 && len(q.cities) > 0 && q.unknownWords() <= 1 && !q.unknownLatinNoun() && q.expects != aNumber
 	},
