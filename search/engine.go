@@ -550,19 +550,17 @@ func (e *Engine) answerSentence(ctx context.Context, s askedSentence, lang corpu
 }
 
 // addsTo reports whether the answer c to a later question of a sentence,
-// clause, adds to the answer a to its first, q: one that quotes a source a
-// quotes; a release's passage after a fact of the data ("Which province is
-// Deyang in, and what is the city known for?"), not after another
-// release's ("…, and when was it signed?"); a fact of the data, when the
-// question does not refer back to the sentence's subject, or the fact
-// names its city ("…, and when did it join?"): "…, and who leads it?" is
-// not answered by the alliance's contact.
+// clause, adds to the answer a to its first, q: a release's passage after
+// a fact of the data ("Which province is Deyang in, and what is the city
+// known for?"), or after a passage of the same release, not of another
+// ("…, and when was it signed?"); a fact of the data, when the question
+// does not refer back to the sentence's subject, or the fact names its
+// city ("…, and when did it join?"): "…, and who is its contact person?"
+// is not answered by the alliance's contact.
 func (e *Engine) addsTo(a, c answer.Answer, clause string, q *question) bool {
 	switch {
-	case sharesSource(a, c):
-		return true
 	case c.Kind == answer.KindPassage:
-		return a.Kind != answer.KindPassage
+		return a.Kind != answer.KindPassage || sharesSource(a, c)
 	case !e.message.pronouns.inText(clause):
 		return true
 	}
