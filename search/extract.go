@@ -723,7 +723,7 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 	w := &sentenceWeighing{
 		e: e, q: q, topic: topic, hints: hints, counted: counted,
 		marked: e.boundaryAsked(q), asked: q.askedOrdinal(), speakers: speakersAsked(q), askedNames: askedNames(q),
-		asksRole:     e.learner.cues.role.in(q.text, q.units),
+		asksRole:     slices.ContainsFunc(topic, func(t topicWord) bool { return e.namesRole(t.text) }),
 		top:          found[0].score,
 		releaseScore: map[string]float64{}, titleShares: map[string]float64{},
 	}
@@ -734,12 +734,13 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 		// A place of the gazetteer in words the question reads otherwise
 		// is none: 中方, "the Chinese side", is also a county's name.
 		known := slices.ContainsFunc(q.units, func(u unit) bool { return u.start >= p.start && u.start < p.end && !q.isUnknown(u) })
-		if city := cmp.Or(p.city, p.nonMember); city != nil && (p.city != nil || !known) {
+		city := cmp.Or(p.city, p.nonMember)
+		if city != nil && (p.city != nil || !known) && !slices.ContainsFunc(w.askedCities, func(c *corpus.City) bool { return sameCity(c, city) }) {
 			w.askedCities = append(w.askedCities, city)
 		}
 	}
 	if !e.learner.cues.deputy.in(q.text, q.units) {
-		w.roleWords = slices.DeleteFunc(slices.Clone(topic), func(t topicWord) bool { return !e.learner.cues.role.inText(t.text) })
+		w.roleWords = slices.DeleteFunc(slices.Clone(topic), func(t topicWord) bool { return !e.namesRole(t.text) })
 	}
 	// total weighs the whole topic; named what a title can name of it
 	// (titleShare).
@@ -785,7 +786,9 @@ func (w *sentenceWeighing) ofOtherCity(s string) bool {
 		return false
 	}
 	cues := w.e.learner.cues
-	roles := cues.role.spans(s, segment(s))
+	// A deputy's role is not the role asked for: 佛山市副市长 says
+	// nothing of Foshan's mayor.
+	roles := slices.DeleteFunc(cues.role.spans(s, segment(s)), func(r [2]int) bool { return w.e.deputysRole(s, r[0]) })
 	other := false
 	for _, p := range w.e.placesIn(s) {
 		// A city of the gazetteer the data do not hold is a city too.
@@ -805,9 +808,8 @@ func (w *sentenceWeighing) ofOtherCity(s string) bool {
 }
 
 // citysRole reports whether the place p of text names the city whose
-// role is at r: right before it ("Kaiserslauterns Oberbürgermeisterin",
-// 施韦因富特市市长), or after it with a word of role_complement ("Lord
-// Mayor of Schweinfurt").
+// role is at r: right before it ("Wuhu's mayor", 施韦因富特市市长), or
+// after it with a word of role_complement ("Lord Mayor of Schweinfurt").
 func (c *cues) citysRole(text string, p foundPlace, r [2]int) bool {
 	switch {
 	case p.end <= r[0]:
@@ -872,16 +874,19 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	in, inParagraph, inTitle := w.cover(terms, context)
 	// A sentence that names the role asked for as a deputy's only holds
 	// no answer: "Tao Jingwen, Vice Mayor of Wuhu" for the mayor.
+	// A sentence that names the role asked for as a deputy's only holds
+	// no answer: "Tao Jingwen, Vice Mayor of Wuhu" for the mayor.
 	deputyOnly := false
 	if without, cut := e.withoutDeputies(s); len(w.roleWords) > 0 && cut != "" {
 		stripped, deputies := e.termSet(r.Lang, without), e.termSet(r.Lang, cut)
-		deputyOnly = slices.ContainsFunc(w.roleWords, func(t topicWord) bool {
+		named := func(t topicWord, text string, terms termSet) bool {
 			if r.Lang == corpus.Chinese && strings.ContainsFunc(t.text, isHan) {
-				// By the word itself: a character of it is no role.
-				return !strings.Contains(without, t.text) && strings.Contains(cut, t.text)
+				return strings.Contains(text, t.text) // a character of it is no role
 			}
-			return !t.foundIn(stripped) && t.foundIn(deputies)
-		})
+			return t.foundIn(terms)
+		}
+		deputyOnly = !slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, without, stripped) }) &&
+			slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, cut, deputies) })
 		if deputyOnly {
 			terms = stripped
 			in, inParagraph, inTitle = w.cover(terms, context)
@@ -925,6 +930,17 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	return c
 }
 
+// namesRole reports whether a word of a question names a role: a Latin
+// word of the role cues, a Chinese word that ends in one (联合主席, not
+// 代表团, a delegation).
+func (e *Engine) namesRole(word string) bool {
+	role := &e.learner.cues.role
+	if strings.ContainsFunc(word, isHan) {
+		return slices.ContainsFunc(role.chinese, func(r string) bool { return strings.HasSuffix(word, r) })
+	}
+	return role.inText(word)
+}
+
 // withoutDeputies is text without the deputies' roles it names, each
 // with the deputy's word, and those roles: the mayor a question asks for
 // is not the "Vice Mayor of Wuhu", the 副市长 or the "stellvertretende
@@ -953,6 +969,14 @@ func (e *Engine) withoutDeputies(text string) (without, cut string) {
 		}
 	}
 	return b.String() + text[from:], roles.String()
+}
+
+// deputysRole reports whether the role that begins at byte start of
+// text is a deputy's: right after a deputy's word ("Vice Mayor", 副 of
+// 副市长), or beginning with one (副市长).
+func (e *Engine) deputysRole(text string, start int) bool {
+	deputy := &e.learner.cues.deputy
+	return deputy.endsIn(text[:start]) || slices.ContainsFunc(deputy.chinese, func(d string) bool { return strings.HasPrefix(text[start:], d) })
 }
 
 // hanDeputyRoleEnd is where the deputy's role that begins at byte start

@@ -441,12 +441,12 @@ func partTyped(m cityMention) string {
 // it, and when the sources do not date the joining asked about, the
 // question is not answered ("When did Bottrop join?").
 func (e *Engine) sayLeft(a *answerer, c *corpus.City, name string, aspect membershipAspect) {
-	asOf := a.cite(*c.LeftCite)
+	cited := a.cite(*c.LeftCite)
 	if !aspect.when {
-		a.say("sayMembership.left", name, onDate(a.lang, c.Left), asOf)
+		a.say("sayMembership.left", name, onDate(a.lang, c.Left), cited)
 		return
 	}
-	a.say("sayLeft.left", name, onDate(a.lang, c.Left), asOf)
+	a.say("sayLeft.left", name, onDate(a.lang, c.Left), cited)
 	if !aspect.leaving {
 		a.lacking = !joinDated(c)
 		e.sayJoined(a, c)

@@ -479,9 +479,10 @@ func ofCityFromReleases(fromData func(context.Context, *Engine, *question) (answ
 }
 
 // namesOffice reports whether a question names an office of the
-// alliance: the secretariat, its side, or the city it sits in.
+// alliance: the secretariat, or the city an office sits in; not a side
+// alone ("his phone number for Chinese journalists").
 func (e *Engine) namesOffice(q *question) bool {
-	return q.has[cSecretariat] || q.has[cChina] || q.has[cGermany] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return e.hasOfficeIn(c.city) })
+	return q.has[cSecretariat] || slices.ContainsFunc(q.cities, func(c cityMention) bool { return e.hasOfficeIn(c.city) })
 }
 
 // hasOfficeIn reports whether an office of the alliance sits in city.

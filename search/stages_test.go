@@ -4272,7 +4272,8 @@ func TestWhenALeftCityJoinedIsNoYesOrNo(t *testing.T) {
 			t.Fatal(err)
 		}
 		yesOrNo := strings.HasSuffix(tc.q, "Mitglied?")
-		if a.Answered != tc.answered || !strings.Contains(a.Text, "30") || strings.HasPrefix(a.Text, "No") != yesOrNo && strings.HasPrefix(a.Text, "Nein") != yesOrNo {
+		saysNo := strings.HasPrefix(a.Text, "No") || strings.HasPrefix(a.Text, "Nein") || strings.HasPrefix(a.Text, "不是")
+		if a.Answered != tc.answered || !strings.Contains(a.Text, "30") || saysNo != yesOrNo {
 			t.Errorf("%s: answered %v: %s", tc.q, a.Answered, a.Text)
 		}
 	}
@@ -4310,6 +4311,7 @@ func TestContactDetailsAtAnotherOffice(t *testing.T) {
 	for q, named := range map[string]bool{
 		"What is Jonas Ebeling's phone number?":                                            true,
 		"Could you give me Jonas Ebeling's direct phone number at the Foshan secretariat?": false,
+		"What is Jonas Ebeling's phone number for Chinese journalists?":                    true,
 	} {
 		a, err := e.Answer(t.Context(), q, "")
 		if err != nil {
