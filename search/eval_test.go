@@ -187,7 +187,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.73,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.74,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -225,7 +225,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.72,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.73,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -330,18 +330,25 @@ var evalSuites = []evalSuite{
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.65,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.66,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
-	// 2034, 150 questions, 98 of them across languages. The session's
-	// honest measure: its questions, answers and releases are not read.
-	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0,
+	// 2034, 150 questions, 98 of them across languages. Its first run, on
+	// that session's start (7a9e82a): 80/150, and 80 at its end. A
+	// training set from the twenty-fourth session on: its failures showed
+	// a city's leaving day taken for its joining, a vice mayor for the
+	// mayor, a founding and a contact asked in one sentence answered by
+	// the contact alone.
+	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.58,
 		now: time.Date(2034, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 27, written by a helper who had not seen the engine at
 	// the twenty-fourth session's start: 8 releases of January to June
 	// 2035, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
+	// Its first run, on the session's start (bb7e092, in a worktree):
+	// 106/150, 74 of the 101 across languages, 8 of its 20 unanswerable
+	// questions refused.
 	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0,
 		now: time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
