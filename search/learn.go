@@ -2537,6 +2537,6 @@ func isLatinName(s string, min int) bool {
 // character: verbs and particles that follow names. nameStarters end
 // what comes before a name.
 const (
-	nameEnders   = "表说率在于和与等的是为称指强了对将也作致、"
+	nameEnders   = "表说率在于和与等的是为称指强了对将也作致接陪出、"
 	nameStarters = "为是由和与及、，：:"
 )

@@ -445,6 +445,8 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Mitgliedschaft", "Die Stadt Zittau hat nicht mehr Einwohner als Zwickau, ist aber seit dem 1. Februar 2027 Mitglied der ISA.", "", "", ""},
 			// The day of the admission, though the sentence names where.
 			{corpus.German, "Mitgliedschaft", "Zittau ist neues Mitglied der ISA. Die Aufnahme wurde auf der Plenarversammlung am 2. Februar 2027 in Hannover beschlossen.", "Zittau 2027-02-02", "", ""},
+			// A name ends before the verb after it: 王丽 of 王丽接见.
+			{corpus.Chinese, "代表团", "佛山市副市长王丽接见了代表团。", "", "", "Wang Li (王丽): 佛山市副市长"},
 			// Joining something of the alliance's joins no alliance.
 			{corpus.English, "Delegation", "Wuhu's Vice Mayor Tao Jingwen will join the ISA delegation to Zittau on 12 October 2027.", "", "", "Tao Jingwen: Vice Mayor"},
 			{corpus.English, "Lab", "Companies from Zittau and Zwickau are invited to join the ISA's Solar Cities Lab from 1 November 2027.", "", "", ""},
