@@ -874,22 +874,23 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	in, inParagraph, inTitle := w.cover(terms, context)
 	// A sentence that names the role asked for as a deputy's only holds
 	// no answer: "Tao Jingwen, Vice Mayor of Wuhu" for the mayor.
-	// A sentence that names the role asked for as a deputy's only holds
-	// no answer: "Tao Jingwen, Vice Mayor of Wuhu" for the mayor.
 	deputyOnly := false
-	if without, cut := e.withoutDeputies(s); len(w.roleWords) > 0 && cut != "" {
-		stripped, deputies := e.termSet(r.Lang, without), e.termSet(r.Lang, cut)
-		named := func(t topicWord, text string, terms termSet) bool {
-			if r.Lang == corpus.Chinese && strings.ContainsFunc(t.text, isHan) {
-				return strings.Contains(text, t.text) // a character of it is no role
+	// Read only when the question asks for a role: most ask for none.
+	if len(w.roleWords) > 0 {
+		if without, cut := e.withoutDeputies(s); cut != "" {
+			stripped, deputies := e.termSet(r.Lang, without), e.termSet(r.Lang, cut)
+			named := func(t topicWord, text string, terms termSet) bool {
+				if r.Lang == corpus.Chinese && strings.ContainsFunc(t.text, isHan) {
+					return strings.Contains(text, t.text) // a character of it is no role
+				}
+				return t.foundIn(terms)
 			}
-			return t.foundIn(terms)
-		}
-		deputyOnly = !slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, without, stripped) }) &&
-			slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, cut, deputies) })
-		if deputyOnly {
-			terms = stripped
-			in, inParagraph, inTitle = w.cover(terms, context)
+			deputyOnly = !slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, without, stripped) }) &&
+				slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, cut, deputies) })
+			if deputyOnly {
+				terms = stripped
+				in, inParagraph, inTitle = w.cover(terms, context)
+			}
 		}
 	}
 	around := inParagraph + inTitle
