@@ -150,11 +150,17 @@ func textAt(lines []srcLine, i int) string {
 	return ""
 }
 
-// splitBlocks groups normalised lines into runs of non-blank lines.
+// splitBlocks groups normalised lines into runs of non-blank lines. The
+// marker of a list item ("* ", "- " or "• " at the start of a line) is
+// dropped when the item opens its block, follows another item or follows
+// a line that ends in a colon, so that the items join into sentences
+// (whether each item is one or the list is one). A dash that a hard wrap
+// put at the start of a line within a sentence stays where it is.
 func splitBlocks(lines []srcLine) []block {
 	var (
 		blocks []block
 		cur    block
+		inList bool
 	)
 	for _, l := range lines {
 		if l.text == "" {
@@ -162,7 +168,11 @@ func splitBlocks(lines []srcLine) []block {
 				blocks = append(blocks, cur)
 				cur = nil
 			}
+			inList = false
 			continue
+		}
+		if item, ok := listItem(l.text); ok && (len(cur) == 0 || inList || endsWithColon(cur[len(cur)-1].text)) {
+			l.text, inList = item, true
 		}
 		cur = append(cur, l)
 	}
@@ -170,6 +180,24 @@ func splitBlocks(lines []srcLine) []block {
 		blocks = append(blocks, cur)
 	}
 	return blocks
+}
+
+// listMarkers open the items of a plain-text list.
+var listMarkers = []string{"* ", "- ", "• "}
+
+// listItem returns the text of a line that opens a list item, without
+// its marker.
+func listItem(line string) (string, bool) {
+	for _, m := range listMarkers {
+		if rest, ok := strings.CutPrefix(line, m); ok && strings.TrimSpace(rest) != "" {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return "", false
+}
+
+func endsWithColon(line string) bool {
+	return strings.HasSuffix(line, ":") || strings.HasSuffix(line, "：")
 }
 
 // pressMarkers are the lines that say "press release", in lower case.

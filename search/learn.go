@@ -2200,13 +2200,18 @@ func (l *learner) roleSince(s sentence) corpus.Date {
 }
 
 // appointeeBefore reads the name before the words that give it the role
-// at unit i: "Zhou Wen has been appointed Deputy Secretary-General".
+// at unit i: "Zhou Wen has been appointed Deputy Secretary-General",
+// "Zhou Wen (周文) was appointed …".
 func (l *learner) appointeeBefore(s sentence, i int) string {
 	for j := i - 1; j >= max(1, i-4); j-- {
 		if n := l.cues.appointedBefore.at(s.units, j); n == 0 || j+n != i {
 			continue
 		}
-		if _, name := l.nameEndingAt(s, j); name != "" {
+		end := j
+		if strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]) == ")" {
+			end = openingParenthesis(s, j-1)
+		}
+		if _, name := l.nameEndingAt(s, end); end > 0 && name != "" {
 			return name
 		}
 	}

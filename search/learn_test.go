@@ -581,6 +581,9 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Projekt", "Die Stadtwerke Bochum (ab 2034), Leiterin des Projekts, sagte zu.", "", "", ""},
 			// A membership's day is not that of a project it begins.
 			{corpus.German, "Magdeburg", "Magdeburg wird zum 1. August 2027 Mitglied der ISA. Das erste Projekt im Rahmen der Mitgliedschaft beginnt am 15. Oktober 2027.", "Magdeburg 2027-08-01", "", ""},
+			// A name in characters between the name and the words that
+			// give the role.
+			{corpus.English, "Decisions", "Zhou Wen (周文) was appointed Secretary-General of the ISA secretariat in Foshan with effect from 1 June 2027.", "", "", "Zhou Wen: Secretary-General since 2027-06-01"},
 			// A name before its form in characters.
 			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing (谭雨晴), Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A foreign name in characters, its parts joined by a dot.

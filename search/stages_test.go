@@ -993,7 +993,7 @@ func TestAnswersOfLearnedFacts(t *testing.T) {
 	e := engineWith(t, "testdata/learndev")
 	e.now = func() time.Time { return time.Date(2028, 7, 10, 12, 0, 0, 0, time.UTC) }
 	tests := []struct{ question, says string }{
-		{"Wann war die 15. Plenarversammlung?", "23.–24. Mai 2028, Weihai (zuerst geplant für 18. Mai 2028). Die Versammlung beschloss: - die Aufnahme von Siegen"},
+		{"Wann war die 15. Plenarversammlung?", "23.–24. Mai 2028, Weihai (zuerst geplant für 18. Mai 2028). Die Versammlung beschloss: die Aufnahme von Siegen"},
 		{"When was the 15th plenary assembly?", "Admitted: Siegen. Its decisions (in German): “Die Versammlung beschloss:"},
 		{"Wen hat Chen Siyuan als Generalsekretär abgelöst?", "Auf Liu Yi"},
 		{"Who did Chen Siyuan succeed?", "Chen Siyuan has held the role since 1 March 2028"},
