@@ -93,9 +93,9 @@ type question struct {
 	// memberOrdinal is the ordinal it gives that counts members, not
 	// assemblies: the 41 of "the 41st full member", 第41个成员; or 0.
 	memberOrdinal int
-	// countsOther is whether what it asks the number of is a word
-	// nothing explained: "How many entries …?", "Wie viele Firmen …?",
-	// not the members.
+	// countsOther is whether what it asks the number of is not the
+	// members (Engine.countsOther): "How many entries …?", "Wie viele
+	// Leute kamen?", 做了几年.
 	countsOther bool
 	// countsTwice is whether it asks "how many" twice: "Wie viele
 	// Mitglieder hat die ISA, und wie viele davon sind chinesische
@@ -216,7 +216,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.roles = e.rolesIn(q)
 	q.expects = e.expected(q)
 	q.alsoExpects = e.alsoExpected(q)
-	q.countsOther = e.countsUnknown(q)
+	q.countsOther = e.countsOther(q, matches)
 	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
 	q.countryAsked = askedCountry(q, matches)
 	return q
@@ -244,13 +244,29 @@ func (e *Engine) contactNamed(q *question) (person, kind string) {
 	return "", ""
 }
 
-// countsUnknown reports whether what q asks the number of, by any of its
-// cues for a number, is a Latin word nothing explained.
-func (e *Engine) countsUnknown(q *question) bool {
-	if q.expects != aNumber {
+// countsOther reports whether what q asks the number of, by any of its
+// cues for a number, is not the members: a Latin word nothing explained
+// ("How many entries …?", "Wie viele Firmen …?"), a word for people ("Wie
+// viele Leute kamen?"), or a Chinese measure word that is what it counts
+// (做了几年, 多少人).
+func (e *Engine) countsOther(q *question, matches []match) bool {
+	if q.expects != aNumber && q.alsoExpects != aNumber {
 		return false
 	}
-	return slices.ContainsFunc(countedUnits(q, &e.message.asksNumber), func(span [2]int) bool { return q.isUnknown(q.units[span[1]]) })
+	people := func(u unit) bool {
+		return slices.ContainsFunc(matches, func(m match) bool {
+			return m.means(cPerson) && q.units[m.from].start <= u.start && u.start <= q.units[m.to-1].start
+		})
+	}
+	if slices.ContainsFunc(countedUnits(q, &e.message.asksNumber), func(span [2]int) bool {
+		u := q.units[span[1]]
+		return q.isUnknown(u) || people(u)
+	}) {
+		return true
+	}
+	return slices.ContainsFunc(e.message.asksNumber.spans(q.text, q.units), func(span [2]int) bool {
+		return e.learner.cues.nounMeasureWords.index(q.text[span[1]:], nil) == 0
+	})
 }
 
 // namesGazetteerCity reports whether a capitalised word is, as typed, the

@@ -4483,3 +4483,27 @@ This is a fictional test release. The Hydrogen Dialogues drew %d participants to
 		t.Errorf("answer not from the release on the series: %s", a.Text)
 	}
 }
+
+func TestCountsOtherThanMembers(t *testing.T) {
+	// The member count answers "how many" of members and cities, not of
+	// people or of years, nor of a word nothing explained.
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Wie viele Städte sind Mitglied?", false},
+		{"How many German cities are members?", false},
+		{"联盟有多少个成员城市？", false},
+		{"Wie viele Firmen stellten aus?", true},
+		{"Wann war der Städtetag, und wie viele Leute kamen?", true},
+		{"How many people came to the city forum?", true},
+		{"她在中国哪个城市工作过？做了几年？", true},
+		{"这个城市交流活动来了多少人？", true},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		if got := e.read(tt.text, "").countsOther; got != tt.want {
+			t.Errorf("%s: countsOther %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
