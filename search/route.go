@@ -248,7 +248,9 @@ var rules = []rule{
 	// "Spricht die neue Pressesprecherin Chinesisch?": what the
 	// release on her says, not her address.
 	{"speaks", func(q *question) bool { return q.has[cSpeak] && len(requestedDetails(q.has)) == 0 }, fromReleases},
-	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 }, holding(contactDetails)},
+	// "Zu welchen Zeiten ist die Pressestelle telefonisch erreichbar?"
+	// asks for hours, which only a release may give.
+	{"contact-details", func(q *question) bool { return len(requestedDetails(q.has)) > 0 && q.expects != aTime }, holding(contactDetails)},
 	// "Ab wann ist die neue Pressesprecherin zuständig?": the day the
 	// contact person took up the role, where a source gives it.
 	// Not "Wann ist die Pressestelle erreichbar?", nor "Ab wann gilt die
@@ -262,7 +264,7 @@ var rules = []rule{
 	// "Who is the contact person for the ISA membership in Dortmund's
 	// city administration?" is the city's, which a release may name.
 	{"contact", func(q *question) bool {
-		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0)
+		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0) && q.expects != aTime
 	}, ofCityFromReleases(holding(func(e *Engine, q *question) answer.Answer {
 		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
 	}))},

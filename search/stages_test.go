@@ -4507,3 +4507,25 @@ func TestCountsOtherThanMembers(t *testing.T) {
 		}
 	}
 }
+
+func TestContactHoursFromRelease(t *testing.T) {
+	// The data hold the press office's number, not its hours: a question
+	// for the times it can be called is answered by the release that
+	// gives them, not by the number.
+	e := engineWithRelease(t, "2035-03-10-hours.txt", "Berlin, 10. März 2035\n\nPressemitteilung\n\nNeue Sprechzeiten der Geschäftsstelle\n\n"+
+		"Die Geschäftsstelle der ISA in Berlin hat neue Räume bezogen.\n\n"+
+		"Die Pressestelle ist montags bis donnerstags von 9 bis 17 Uhr und freitags von 9 bis 13 Uhr erreichbar.\n\n"+
+		"Pressekontakt\n\nAnna Beispiel\nTel. +49 30 1234 5678\n")
+	for _, question := range []string{
+		"Zu welchen Zeiten ist die ISA-Pressestelle telefonisch erreichbar?",
+		"At what times can I call the press office?",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, "17 Uhr") {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
+		}
+	}
+}
