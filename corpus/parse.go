@@ -61,6 +61,9 @@ type releaseFile struct {
 type srcLine struct {
 	num  int // 1-based
 	text string
+	// item marks a list item whose marker splitBlocks dropped: no
+	// section heading, though it may read like one ("• Kontakt: …").
+	item bool
 }
 
 // newReleaseFile splits data into lines at LF, CRLF or a lone CR and
@@ -259,7 +262,7 @@ func (f *releaseFile) sections(r *Release, blocks []block, after int, dehyphenat
 	for _, b := range blocks {
 		texts := b.texts()
 		first := clean(texts[0])
-		if next, lines, ok := sectionHeading(first); ok {
+		if next, lines, ok := sectionHeading(first); ok && !b[0].item {
 			if len(r.Body) == 0 {
 				return f.errorf(b[0].num, "no body text before %q", first)
 			}

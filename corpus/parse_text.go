@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -150,37 +151,56 @@ func textAt(lines []srcLine, i int) string {
 	return ""
 }
 
-// splitBlocks groups normalised lines into runs of non-blank lines. The
-// marker of a list item ("* ", "- " or "• " at the start of a line) is
-// dropped when the item opens its block, follows another item or follows
-// a line that ends in a colon, so that the items join into sentences
-// (whether each item is one or the list is one). A dash that a hard wrap
-// put at the start of a line within a sentence stays where it is.
+// splitBlocks groups normalised lines into runs of non-blank lines; a
+// line of three or more "*", "-" or "_" separates them too. The marker of
+// a list item ("* ", "- " or "• " at the start of a line) is dropped when
+// the item opens its block, follows another item (or the lines that
+// continue it), or follows a line that ends in a colon and is followed
+// by another item; an item that does not end a sentence is closed with a
+// semicolon before the next. So a bulleted list reads as sentences, the
+// items of a list of names or clauses stay apart, and a dash that a hard
+// wrap put at the start of a line within a sentence stays where it is.
 func splitBlocks(lines []srcLine) []block {
 	var (
 		blocks []block
 		cur    block
-		inList bool
+		inList bool // the last item, or the lines that continue it
 	)
-	for _, l := range lines {
-		if l.text == "" {
-			if len(cur) > 0 {
-				blocks = append(blocks, cur)
-				cur = nil
-			}
-			inList = false
+	flush := func() {
+		if len(cur) > 0 {
+			blocks = append(blocks, cur)
+			cur = nil
+		}
+		inList = false
+	}
+	for i, l := range lines {
+		if l.text == "" || textRule.MatchString(l.text) {
+			flush()
 			continue
 		}
-		if item, ok := listItem(l.text); ok && (len(cur) == 0 || inList || endsWithColon(cur[len(cur)-1].text)) {
-			l.text, inList = item, true
+		var last *srcLine
+		if len(cur) > 0 {
+			last = &cur[len(cur)-1]
+		}
+		item, ok := listItem(l.text)
+		switch {
+		case ok && (last == nil || inList || endsWithColon(last.text) && i+1 < len(lines) && isListItem(lines[i+1].text)):
+			if last != nil && inList {
+				last.text = closeItem(last.text)
+			}
+			l.text, l.item, inList = item, true, true
+		case inList && endsSentence(last.text):
+			inList = false // text after the list
 		}
 		cur = append(cur, l)
 	}
-	if len(cur) > 0 {
-		blocks = append(blocks, cur)
-	}
+	flush()
 	return blocks
 }
+
+// textRule is a line that only separates, as a thematic break does in
+// Markdown: "* * *", "---".
+var textRule = regexp.MustCompile(`^(?:[*_-][ \t]*){3,}$`)
 
 // listMarkers open the items of a plain-text list.
 var listMarkers = []string{"* ", "- ", "• "}
@@ -189,15 +209,43 @@ var listMarkers = []string{"* ", "- ", "• "}
 // its marker.
 func listItem(line string) (string, bool) {
 	for _, m := range listMarkers {
-		if rest, ok := strings.CutPrefix(line, m); ok && strings.TrimSpace(rest) != "" {
+		if rest, ok := strings.CutPrefix(line, m); ok && strings.IndexFunc(rest, isWordRune) >= 0 {
 			return strings.TrimSpace(rest), true
 		}
 	}
 	return "", false
 }
 
+func isListItem(line string) bool {
+	_, ok := listItem(line)
+	return ok
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 func endsWithColon(line string) bool {
 	return strings.HasSuffix(line, ":") || strings.HasSuffix(line, "：")
+}
+
+// endsSentence reports whether a line ends with the mark that ends a
+// sentence or a list item.
+func endsSentence(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(".!?;。！？；", r)
+}
+
+// closeItem ends an item that does not end a sentence, so that it does
+// not run into the next: "Siegen" and "Zwickau" are "Siegen; Zwickau",
+// 接纳淄博为联盟成员 and 通过预算 "接纳淄博为联盟成员；通过预算".
+func closeItem(line string) string {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch {
+	case endsSentence(line) || r == ',' || r == '，' || r == '、' || endsWithColon(line):
+		return line
+	case unicode.Is(unicode.Han, r):
+		return line + "；"
+	}
+	return line + ";"
 }
 
 // pressMarkers are the lines that say "press release", in lower case.

@@ -2208,10 +2208,10 @@ func (l *learner) appointeeBefore(s sentence, i int) string {
 			continue
 		}
 		end := j
-		if strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]) == ")" {
+		if between := strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]); between == ")" || between == "）" {
 			end = openingParenthesis(s, j-1)
 		}
-		if _, name := l.nameEndingAt(s, end); end > 0 && name != "" {
+		if _, name := l.nameEndingAt(s, end); name != "" {
 			return name
 		}
 	}
@@ -2338,7 +2338,7 @@ func (l *learner) latinNameBefore(s sentence, i int) (name string, role int) {
 				return name, k + 1
 			}
 			return "", 0
-		case "),":
+		case "),", "），", "）,":
 			// "Tan Yuqing (谭雨晴), Secretary-General of the ISA": the
 			// name before the one it is written in Chinese.
 			if open := openingParenthesis(s, k); open > 0 {

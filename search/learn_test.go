@@ -584,6 +584,8 @@ func TestLearn(t *testing.T) {
 			// A name in characters between the name and the words that
 			// give the role.
 			{corpus.English, "Decisions", "Zhou Wen (周文) was appointed Secretary-General of the ISA secretariat in Foshan with effect from 1 June 2027.", "", "", "Zhou Wen: Secretary-General since 2027-06-01"},
+			{corpus.English, "Decisions", "Zhou Wen（周文）was appointed Secretary-General of the ISA secretariat in Foshan with effect from 1 June 2027.", "", "", "Zhou Wen: Secretary-General since 2027-06-01"},
+			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing（谭雨晴）, Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A name before its form in characters.
 			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing (谭雨晴), Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A foreign name in characters, its parts joined by a dot.

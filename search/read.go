@@ -244,30 +244,57 @@ func (e *Engine) contactNamed(q *question) (person, kind string) {
 	return "", ""
 }
 
-// countsOther reports whether what q asks the number of, by any of its
-// cues for a number, is not the members: a Latin word nothing explained
-// ("How many entries …?", "Wie viele Firmen …?"), a word for people ("Wie
-// viele Leute kamen?"), or a Chinese measure word that is what it counts
-// (做了几年, 多少人).
+// countsOther reports whether what q asks the number of, by its cues for
+// a number, is not the members: a Latin word nothing explained ("How many
+// entries …?", "Wie viele Firmen …?"), a word for people ("Wie viele
+// Leute kamen?"), or a Chinese measure word that is what it counts (做了几年,
+// 多少人), unless another of its cues counts the members ("Wie viele
+// Mitglieder hat die ISA, und wie viele Leute arbeiten im Sekretariat?");
+// cities may be others' ("How many entries, and from how many cities?").
 func (e *Engine) countsOther(q *question, matches []match) bool {
 	if q.expects != aNumber && q.alsoExpects != aNumber {
 		return false
 	}
-	people := func(u unit) bool {
+	means := func(i int, concepts ...concept) bool {
 		return slices.ContainsFunc(matches, func(m match) bool {
-			return m.means(cPerson) && q.units[m.from].start <= u.start && u.start <= q.units[m.to-1].start
+			return m.from <= i && i < m.to && slices.ContainsFunc(concepts, m.means)
 		})
 	}
-	if slices.ContainsFunc(countedUnits(q, &e.message.asksNumber), func(span [2]int) bool {
-		u := q.units[span[1]]
-		return q.isUnknown(u) || people(u)
-	}) {
-		return true
+	var members, other bool
+	count := func(i int) {
+		switch {
+		case means(i, countedMembers...):
+			members = true
+		case q.isUnknown(q.units[i]) || means(i, cPerson):
+			other = true
+		}
 	}
-	return slices.ContainsFunc(e.message.asksNumber.spans(q.text, q.units), func(span [2]int) bool {
-		return e.learner.cues.nounMeasureWords.index(q.text[span[1]:], nil) == 0
-	})
+	for _, span := range countedUnits(q, &e.message.asksNumber) {
+		count(span[1])
+	}
+	for _, span := range e.message.asksNumber.spans(q.text, q.units) {
+		after := q.text[span[1]:]
+		if r, _ := utf8.DecodeRuneInString(after); !isHan(r) {
+			continue
+		}
+		if e.learner.cues.nounMeasureWords.index(after, nil) == 0 {
+			other = true
+			continue
+		}
+		i := slices.IndexFunc(q.units, func(u unit) bool { return u.start == span[1] })
+		if e.learner.cues.measureWords.index(after, nil) == 0 {
+			i++ // 多少个城市: the cities
+		}
+		if i > 0 && i < len(q.units) {
+			count(i)
+		}
+	}
+	return other && !members
 }
+
+// countedMembers are the concepts of words that, counted, count the
+// members.
+var countedMembers = []concept{cMember, cFoundingMember, cGuest}
 
 // namesGazetteerCity reports whether a capitalised word is, as typed, the
 // name of a city of the gazetteer: "Zittau" is no typo of "Zitat".

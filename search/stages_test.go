@@ -4499,6 +4499,10 @@ func TestCountsOtherThanMembers(t *testing.T) {
 		{"How many people came to the city forum?", true},
 		{"她在中国哪个城市工作过？做了几年？", true},
 		{"这个城市交流活动来了多少人？", true},
+		// The members are counted too.
+		{"How many members does the ISA have, and how many people work at its secretariat?", false},
+		{"Wie viele Mitglieder und wie viele Einwohner hat die Allianz?", false},
+		{"联盟有多少个成员？有多少人在秘书处工作？", false},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
