@@ -583,10 +583,13 @@ func stripDates(s string) string {
 }
 
 // namesKnownPerson reports whether text names someone the sources name
-// in a role, by name or alias.
+// in a role, by name or alias, or as an office's contact person (whom a
+// contact block may name without a role: "Jana Kowalczyk", "Tel. …").
 func (e *Engine) namesKnownPerson(text string) bool {
 	return slices.ContainsFunc(e.data.Alliance.People, func(p corpus.Person) bool {
 		return strings.Contains(text, p.Name) || slices.ContainsFunc(p.Aliases, func(a string) bool { return strings.Contains(text, a) })
+	}) || slices.ContainsFunc(e.data.Alliance.Offices, func(o corpus.Office) bool {
+		return o.Person != "" && strings.Contains(text, o.Person)
 	})
 }
 
@@ -901,6 +904,10 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	// For "who", a person before an organisation, which holds the kind
 	// asked for too.
 	unasked := withoutAsked(s, q.text)
+	if q.contactPerson != "" {
+		// "Haberkorn女士向谁汇报工作？" is not answered by her name.
+		unasked = strings.ReplaceAll(unasked, q.contactPerson, "")
+	}
 	var units []unit
 	if want == aPerson {
 		units = segment(unasked)

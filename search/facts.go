@@ -269,14 +269,15 @@ func (e *Engine) contact(lang corpus.Lang, choice officeChoice, asked corpus.Dat
 		if lang == corpus.German {
 			role = capitalize(role) // it starts the sentence
 		}
-		a.say("contact.isa_is", role, lead.Person, lead.Organisation, details(lead), asOf)
+		a.say("contact.isa_is", role, personDetails(lang, lead.Person, lead.Organisation, details(lead)), asOf)
+		// "How can I reach …?": what the person's organisation is.
+		if explainRole && lead.Organisation != "" && lead.Role.In(lang) != "" {
+			a.say("common.name_role", shortOrg(lead.Organisation), lead.Role.In(lang))
+		}
 	case lead.Role.In(lang) != "":
 		a.say("contact.now", lead.Organisation, lead.Role.In(lang), details(lead), asOf)
 	default:
 		a.say("common.name_details_as_of", lead.Organisation, details(lead), asOf)
-	}
-	if explainRole {
-		a.say("contact.is", shortOrg(lead.Organisation), lead.Role.In(lang))
 	}
 	for _, o := range newer {
 		a.say("contact.newer_source", o.Organisation, o.Role.In(lang), details(o), a.cite(o.Cite))
@@ -286,6 +287,19 @@ func (e *Engine) contact(lang corpus.Lang, choice officeChoice, asked corpus.Dat
 		a.say("contact.until", lead.Since.Format(lang), officeName(before), officeDetails(before, lang, []concept{cEmail}))
 	}
 	return a.done(answer.KindContact, confidenceFact)
+}
+
+// personDetails is a contact person, their organisation if a source
+// names it, and their details if any: "Anna Beispiel, BWA: e-mail …".
+func personDetails(lang corpus.Lang, person, organisation, details string) string {
+	who := person
+	if organisation != "" {
+		who += msg(lang, "common.comma") + organisation
+	}
+	if details == "" {
+		return who
+	}
+	return msg(lang, "common.name_note", who, details)
 }
 
 // officeChoice is the offices a contact question asks about: those of a

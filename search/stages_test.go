@@ -4533,3 +4533,33 @@ func TestContactHoursFromRelease(t *testing.T) {
 		}
 	}
 }
+
+func TestContactPersonWithoutOrganisation(t *testing.T) {
+	// A contact block may name a person and a number, without an
+	// organisation or a role: the contact answer names the person,
+	// without an empty organisation, and answers "who".
+	e := engineWithRelease(t, "2035-03-10-rooms.txt", "Berlin, 10. März 2035\n\nPressemitteilung\n\nNeue Räume der Geschäftsstelle\n\n"+
+		"Die Geschäftsstelle der ISA in Berlin hat neue Räume bezogen.\n\nPressekontakt\n\nJana Kowalczyk\nTel. +49 30 1234 5678\n")
+	for _, tt := range []struct{ question, says string }{
+		{"Who is the ISA's contact person?", "The ISA's contact person is Jana Kowalczyk: phone +49 30 1234 5678 (as of 10 March 2035)."},
+		{"How can I contact the press office?", "The ISA's contact person is Jana Kowalczyk: phone"},
+		{"联盟的联系人是谁？", "联盟的联系人是Jana Kowalczyk：电话"},
+	} {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Rule != "contact" || !strings.Contains(a.Text, tt.says) || strings.Contains(a.Text, ", :") {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
+	}
+	// The organisation of the data's contact is not explained as if its
+	// role were a noun: "BWA is the took over …".
+	a, err := testEngine(t).Answer(t.Context(), "How can I contact the press office?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "is the took") {
+		t.Errorf("%s", a.Text)
+	}
+}
