@@ -273,9 +273,10 @@ var (
 	quotedName    = regexp.MustCompile(`[„“"«»「『]\p{Lu}[^„“”"«»」』.,;:!?]{0,40}[“”"«»」』]`)
 	yearPattern   = regexp.MustCompile(`\b(?:19|20)\d{2}\b|\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日`)
 	digitsPattern = regexp.MustCompile(`\d`)
-	// An age after a name, between commas, as press releases give it:
-	// "Wendland, 38, arbeitete zuvor …", "Sarah Klein, 41, joined …".
-	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+,\s+([1-9]\d),\s`)
+	// An age after a name, between commas or in brackets, as press
+	// releases give it: "Wendland, 38, arbeitete zuvor …", "Sarah Klein,
+	// 41, joined …", "Dr. Malte Sievers (46)".
+	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:,\s+([1-9]\d),\s|\s+[(（]([1-9]\d)[)）])`)
 )
 
 // holds reports whether a sentence of a release holds a fact of type t
@@ -1682,7 +1683,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		return amountPattern.FindString(text)
 	case anAge:
 		if m := appositionAge.FindStringSubmatch(text); m != nil {
-			return m[1]
+			return m[1] + m[2]
 		}
 	case aTime:
 		return timeOfDay.FindString(text)

@@ -4563,3 +4563,25 @@ func TestContactPersonWithoutOrganisation(t *testing.T) {
 		t.Errorf("%s", a.Text)
 	}
 }
+
+func TestHoldsAge(t *testing.T) {
+	// Years in a role are no age; an age after a name, between commas or
+	// in brackets, is.
+	tests := []struct {
+		sentence string
+		holds    bool
+	}{
+		{"Sie war seit 2029 Sprecherin in Chemnitz und hat zwei Jahre als Korrespondentin in Shanghai gearbeitet.", false},
+		{"Ihr Nachfolger wird zum 1. April 2033 Dr. Malte Sievers (46).", true},
+		{"Lena Brandt, 38, joined the office in 2030.", true},
+		{"Die 41 Jahre alte Juristin leitet das Büro.", true},
+		{"新任发言人今年35岁。", true},
+	}
+	e := testEngine(t)
+	q := e.read("Wie alt ist die neue Pressesprecherin?", corpus.German)
+	for _, tt := range tests {
+		if got := e.holds(tt.sentence, anAge, q); got != tt.holds {
+			t.Errorf("holds(%q, age) = %v, want %v", tt.sentence, got, tt.holds)
+		}
+	}
+}
