@@ -305,7 +305,10 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 // besides whether it is a member: when it joined, or when it leaves
 // (when and leaving), whether it founded the alliance, whether it is a
 // guest.
-type membershipAspect struct{ when, leaving, founding, guest bool }
+// membershipAspect is what a membership question asks about besides
+// whether a city is a member: when it joined, its leaving, whether it
+// founded the alliance, its guest status, whether it will join.
+type membershipAspect struct{ when, leaving, founding, guest, future bool }
 
 func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect membershipAspect) answer.Answer {
 	a := e.newAnswer(lang)
@@ -373,7 +376,13 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		}
 		a.say("sayMembership.is_not_on_any_current", name)
 	default:
-		e.sayNotMember(a, c.Country, name)
+		// "Will Munich join?": no source says what a city will do; that
+		// it is no member is no "No".
+		if aspect.future {
+			a.say("sayMembership.future_unknown", name)
+			a.lacking = true
+		}
+		e.sayNotMember(a, c.Country, name, !aspect.future)
 		if c.AppliedCite != nil {
 			a.say("sayMembership.applied", name, a.cite(*c.AppliedCite))
 		}
@@ -801,15 +810,17 @@ func englishOrdinal(n int) string {
 // sayNotMember answers for a place that is no member. The German members
 // are all named, so the answer for a German place is a plain no; of the
 // Chinese members the sources name only some.
-func (e *Engine) sayNotMember(a *answerer, country, name string) {
+func (e *Engine) sayNotMember(a *answerer, country, name string, sayNo bool) {
 	// The newest count of each side: a release may give the total alone.
 	german, _, okGerman := e.latestCountOf(givesMembersOf(corpus.Germany))
 	chinese, _, okChinese := e.latestCountOf(givesMembersOf(corpus.China))
 	germanNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.Germany }))
 	chineseNamed := len(e.membersOf(a.lang, func(c *corpus.City) bool { return c.Country == corpus.China }))
 	switch {
-	case country == corpus.Germany && okGerman:
+	case country == corpus.Germany && okGerman && sayNo:
 		a.say("sayNotMember.no_is_not_member_of", name, german.Germany, a.cite(german.Cite))
+	case country == corpus.Germany && okGerman:
+		a.say("sayNotMember.is_not_member_of", name, german.Germany, a.cite(german.Cite))
 	case country == corpus.China && okChinese:
 		a.say("sayNotMember.is_not_among_chinese_members", name, chinese.China, a.cite(chinese.Cite), chineseNamed)
 	case country == "" && okChinese:

@@ -53,6 +53,8 @@ type question struct {
 	// asksNow is whether it asks how things stand today: "noch", "still",
 	// "heute", "现在".
 	asksNow bool
+	// asksFuture is whether it asks what will be: "Will Munich join?".
+	asksFuture bool
 	// asksMost is whether it asks which has the most members: "die
 	// meisten Mitglieder", 成员城市最多.
 	asksMost bool
@@ -197,6 +199,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.preferCities()
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
 	q.asksNow = e.message.nowWords.in(q.text, q.units)
+	q.asksFuture = e.message.asksFuture.in(q.text, q.units)
 	q.asksMost = e.asksMostMembers(q)
 	q.namesStates = e.message.stateWords.in(q.text, q.units)
 	q.namesProvinces = e.message.provinceWords.in(q.text, q.units)

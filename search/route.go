@@ -656,7 +656,7 @@ func fromReleasesOrFacts(ctx context.Context, e *Engine, q *question) (answer.An
 // The decisions of the rules: what a question asks of a composer.
 
 func membership(e *Engine, q *question) answer.Answer {
-	return e.membership(q.lang, q.cities, membershipAspect{when: q.has[cWhen], leaving: q.has[cFormer], founding: q.has[cFoundingMember], guest: q.has[cGuest]})
+	return e.membership(q.lang, q.cities, membershipAspect{when: q.has[cWhen], leaving: q.has[cFormer], founding: q.has[cFoundingMember], guest: q.has[cGuest], future: q.asksFuture})
 }
 
 func contactDetails(e *Engine, q *question) answer.Answer {

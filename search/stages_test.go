@@ -4585,3 +4585,30 @@ func TestHoldsAge(t *testing.T) {
 		}
 	}
 }
+
+func TestFutureMembershipUnknown(t *testing.T) {
+	// No source says what a city will do: "Will Munich join?" is not
+	// answered "No", though Munich is no member; "Is Munich a member?"
+	// is.
+	e := testEngine(t)
+	tests := []struct {
+		question, says string
+		answered       bool
+	}{
+		{"Will Munich join the alliance?", "No source says whether Munich (München) will join the ISA. Munich (München) is not a member of the ISA", false},
+		{"Wird München der ISA beitreten?", "Ob München der ISA beitreten wird, sagt keine Quelle. München ist kein Mitglied", false},
+		{"慕尼黑会加入联盟吗？", "没有资料说明慕尼黑（München）是否会加入联盟。", false},
+		{"Is Munich a member?", "No, Munich (München) is not a member", true},
+		{"慕尼黑是会员吗？", "不是，慕尼黑（München）不是", true},
+		{"Will Cologne join the alliance?", "Yes, Cologne (Köln) is a member", true},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != tt.answered || !strings.Contains(a.Text, tt.says) {
+			t.Errorf("%s: answered %v (%s) %s", tt.question, a.Answered, a.Rule, a.Text)
+		}
+	}
+}
