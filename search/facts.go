@@ -553,7 +553,7 @@ func shortOrg(org string) string {
 
 // secretariat says where the secretariat is and who runs it, the people
 // first with peopleFirst; naming cities asks whether it is in one of them.
-func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirst bool) answer.Answer {
+func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirst, predecessors bool) answer.Answer {
 	a := e.newAnswer(lang)
 	offices := func() {
 		// The newest source's: releases repeat the secretariat's block,
@@ -569,8 +569,13 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 	people := func() {
 		today := e.now()
 		for _, p := range e.data.Alliance.People {
-			if holdsRoleOn(&p, today) && e.ofSecretariat(&p) {
-				a.say("common.name_details_as_of", personName(&p, lang), personRole(&p, lang), a.cite(p.Cite))
+			if !holdsRoleOn(&p, today) || !e.ofSecretariat(&p) {
+				continue
+			}
+			a.say("common.name_details_as_of", personName(&p, lang), personRole(&p, lang), a.cite(p.Cite))
+			// "秘书长是谁？他接替的是谁？"
+			if before := e.predecessorOf(&p); predecessors && before != nil {
+				a.say("successor.followed_by", personName(before, lang), before.Role.In(lang), personName(&p, lang), a.cite(p.Cite))
 			}
 		}
 	}

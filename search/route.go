@@ -702,7 +702,7 @@ func secretariat(e *Engine, q *question) answer.Answer {
 	if !anyOf(q.has, cWhere, cPerson) {
 		cities = q.cityList()
 	}
-	return e.secretariat(q.lang, cities, q.has[cPerson])
+	return e.secretariat(q.lang, cities, q.has[cPerson], q.asksSuccessor)
 }
 
 // foundingChecked is the date a yes-or-no question about the founding

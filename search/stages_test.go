@@ -4612,3 +4612,30 @@ func TestFutureMembershipUnknown(t *testing.T) {
 		}
 	}
 }
+
+func TestSecretariatPredecessor(t *testing.T) {
+	// "Whom did the new Secretary-General succeed?" names the holder
+	// and whom they followed, as a release says.
+	e := engineWith(t, "testdata/blind27")
+	e.now = func() time.Time { return time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	for _, tt := range []struct{ question, says string }{
+		{"Whom did the new Secretary-General succeed?", "Ou Jiaming (Secretary-General of the ISA secretariat in Foshan) was succeeded by Liang Zhenhua (as of 21 May 2035)."},
+		{"新任秘书长接替了谁？", "Ou Jiaming（联盟秘书处（佛山）秘书长）的继任者是Liang Zhenhua"},
+	} {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.says) {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
+	}
+	// Who holds the role, asked alone, is not told whom they followed.
+	a, err := e.Answer(t.Context(), "Who is the Secretary-General?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "succeeded by") {
+		t.Errorf("%s", a.Text)
+	}
+}
