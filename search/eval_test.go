@@ -68,7 +68,7 @@ var evalSuites = []evalSuite{
 	// are looked at. 54 were right at the first run, 82 at the end of
 	// the session, most of it from fixes of the learner it showed; 84 in
 	// the eighth.
-	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.88,
+	{name: "learning dev2", questions: "testdata/learndev2/questions.yaml", extra: "testdata/learndev2", minScore: 0.89,
 		now: time.Date(2029, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	// A third, written blind by a helper in the nineteenth session: 12
 	// short releases of 2033 on people and contacts (press contacts in
@@ -76,7 +76,7 @@ var evalSuites = []evalSuite{
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
 	// were right at the first run, 57 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.6,
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.61,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -144,7 +144,7 @@ var evalSuites = []evalSuite{
 	// about a release in another language. 79 of them (53.7 %) were right
 	// at the first run, after this session's changes; the engine of the
 	// session's start had 77 (52.4 %).
-	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.74,
+	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.75,
 		now: time.Date(2027, time.January, 21, 12, 0, 0, 0, time.UTC)},
 	// An eighth blind set, by an eighth helper who had not seen the
 	// engine, written at the start of the fifth session: eight releases,
@@ -175,7 +175,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.73,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.74,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -212,7 +212,7 @@ var evalSuites = []evalSuite{
 	// failures read. From this session on, blind11's and blind12's
 	// failures are read: they are training sets now. Its own failures
 	// were read in the eleventh session (100 right at its end).
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.72,
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.73,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 	// A fourteenth blind set, by a fourteenth helper who had not seen the
 	// engine, written at the start of the eleventh session: eight
@@ -236,7 +236,7 @@ var evalSuites = []evalSuite{
 	// same tags right: none of the session's changes, found on the
 	// training sets, reached one of its questions. A training set from
 	// the thirteenth session: 96 at its end.
-	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.77,
+	{name: "blind15", questions: "testdata/blind15/questions.yaml", extra: "testdata/blind15", minScore: 0.78,
 		now: time.Date(2029, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// A sixteenth, written the same way at the start of the thirteenth
 	// session: 8 releases of July to December 2029 (3 German, 3 English,
@@ -267,7 +267,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.68,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.69,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -316,7 +316,7 @@ var evalSuites = []evalSuite{
 	// with no name ("ISA Secretariat, Foshan: Lu Jiaxin, …"), the release's
 	// day as a join's, a new Secretary-General not learned, the deputy
 	// asked for answered by the holder.
-	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.68,
+	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.70,
 		now: time.Date(2033, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 24, written by a helper who had not seen the engine at
 	// the twenty-first session's start: 8 releases of July to December
@@ -348,13 +348,20 @@ var evalSuites = []evalSuite{
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (bb7e092, in a worktree):
 	// 106/150, 74 of the 101 across languages, 8 of its 20 unanswerable
-	// questions refused.
-	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0,
+	// questions refused; 106 at that session's end. A training set from
+	// the twenty-fifth session on: its failures showed a bulleted list of
+	// decisions read as one sentence, the member count given for "wie
+	// viele Leute", a phone number for the press office's hours, "No"
+	// to "Is Munich going to join?".
+	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.72,
 		now: time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 28, written by a helper who had not seen the engine at
 	// the twenty-fifth session's start: 8 releases of July to December
 	// 2035, 150 questions, 100 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
+	// Its first run, on the session's start (9069e37, in a worktree):
+	// 90/150, 59 of the 100 across languages, 9 of its 20 unanswerable
+	// questions refused.
 	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0,
 		now: time.Date(2035, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
