@@ -275,8 +275,11 @@ var (
 	digitsPattern = regexp.MustCompile(`\d`)
 	// An age after a name, between commas or in brackets, as press
 	// releases give it: "Wendland, 38, arbeitete zuvor …", "Sarah Klein,
-	// 41, joined …", "Dr. Malte Sievers (46)".
-	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:,\s+([1-9]\d),\s|\s+[(（]([1-9]\d)[)）])`)
+	// 41, joined …", "Dr. Malte Sievers (46)". In brackets only after two
+	// capitalised words of a sentence that names a person: "Jena (35)"
+	// and "Arbeitsgruppe Kreislaufwirtschaft (14)" count members.
+	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+,\s+([1-9]\d),\s`)
+	bracketAge    = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+[(（]([1-9]\d)[)）]`)
 )
 
 // holds reports whether a sentence of a release holds a fact of type t
@@ -301,7 +304,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
 			cues.freeOfCharge.in(text, units)
 	case anAge:
-		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || appositionAge.MatchString(text)
+		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || appositionAge.MatchString(text) ||
+			bracketAge.MatchString(text) && e.namesPerson(text, units)
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:
@@ -1683,7 +1687,10 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		return amountPattern.FindString(text)
 	case anAge:
 		if m := appositionAge.FindStringSubmatch(text); m != nil {
-			return m[1] + m[2]
+			return m[1]
+		}
+		if m := bracketAge.FindStringSubmatch(text); m != nil {
+			return m[1]
 		}
 	case aTime:
 		return timeOfDay.FindString(text)

@@ -552,7 +552,8 @@ func shortOrg(org string) string {
 }
 
 // secretariat says where the secretariat is and who runs it, the people
-// first with peopleFirst; naming cities asks whether it is in one of them.
+// first with peopleFirst, and whom each followed with predecessors;
+// naming cities asks whether it is in one of them.
 func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirst, predecessors bool) answer.Answer {
 	a := e.newAnswer(lang)
 	offices := func() {
@@ -573,7 +574,7 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 				continue
 			}
 			a.say("common.name_details_as_of", personName(&p, lang), personRole(&p, lang), a.cite(p.Cite))
-			// "秘书长是谁？他接替的是谁？"
+			// "新任秘书长接替了谁？"
 			if before := e.predecessorOf(&p); predecessors && before != nil {
 				a.say("successor.followed_by", personName(before, lang), before.Role.In(lang), personName(&p, lang), a.cite(p.Cite))
 			}

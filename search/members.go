@@ -298,21 +298,16 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 	return out
 }
 
-// membershipAspect is what a question asks of a member beyond whether it
-// is one: when it joined, whether it is a founding member, whether it has
-// guest status.
 // membershipAspect is what a question about a city's membership asks
 // besides whether it is a member: when it joined, or when it leaves
 // (when and leaving), whether it founded the alliance, whether it is a
-// guest.
-// membershipAspect is what a membership question asks about besides
-// whether a city is a member: when it joined, its leaving, whether it
-// founded the alliance, its guest status, whether it will join.
+// guest, whether it will join (future).
 type membershipAspect struct{ when, leaving, founding, guest, future bool }
 
 func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect membershipAspect) answer.Answer {
 	a := e.newAnswer(lang)
 	confidence := confidenceFact
+	future := false // a city that no source says will join
 	for _, m := range mentions {
 		if m.fuzzy {
 			confidence = confidenceGuessed
@@ -326,7 +321,11 @@ func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect mem
 			a.say("membership.did_you_mean", meant)
 		}
 		e.sayMembership(a, m, aspect)
+		future = future || aspect.future && m.city.Status == corpus.StatusNone
 	}
+	// Each city's answer sets lacking; one whose joining is asked and
+	// unknown leaves the question unanswered, whatever the order.
+	a.lacking = a.lacking || future
 	return a.done(answer.KindMembership, confidence)
 }
 
@@ -808,8 +807,9 @@ func englishOrdinal(n int) string {
 }
 
 // sayNotMember answers for a place that is no member. The German members
-// are all named, so the answer for a German place is a plain no; of the
-// Chinese members the sources name only some.
+// are all named, so the answer for a German place is a plain no, if sayNo
+// (not to "Will Munich join?", which no source answers); of the Chinese
+// members the sources name only some.
 func (e *Engine) sayNotMember(a *answerer, country, name string, sayNo bool) {
 	// The newest count of each side: a release may give the total alone.
 	german, _, okGerman := e.latestCountOf(givesMembersOf(corpus.Germany))

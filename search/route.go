@@ -655,8 +655,16 @@ func fromReleasesOrFacts(ctx context.Context, e *Engine, q *question) (answer.An
 
 // The decisions of the rules: what a question asks of a composer.
 
+// asksFutureJoin reports whether a question asks whether a city will
+// join, or plans to: "Will Munich join?", "Plant München einen
+// Beitritt?"; not "Wird München als Mitglied geführt?", nor whether it
+// will leave.
+func asksFutureJoin(q *question) bool {
+	return (q.asksFuture || q.has[cWish]) && q.has[cJoin] && !q.has[cFormer] && !q.has[cFoundingMember]
+}
+
 func membership(e *Engine, q *question) answer.Answer {
-	return e.membership(q.lang, q.cities, membershipAspect{when: q.has[cWhen], leaving: q.has[cFormer], founding: q.has[cFoundingMember], guest: q.has[cGuest], future: q.asksFuture})
+	return e.membership(q.lang, q.cities, membershipAspect{when: q.has[cWhen], leaving: q.has[cFormer], founding: q.has[cFoundingMember], guest: q.has[cGuest], future: asksFutureJoin(q)})
 }
 
 func contactDetails(e *Engine, q *question) answer.Answer {
@@ -702,7 +710,8 @@ func secretariat(e *Engine, q *question) answer.Answer {
 	if !anyOf(q.has, cWhere, cPerson) {
 		cities = q.cityList()
 	}
-	return e.secretariat(q.lang, cities, q.has[cPerson], q.asksSuccessor)
+	// "Who will succeed the Secretary-General?" asks for no predecessor.
+	return e.secretariat(q.lang, cities, q.has[cPerson], q.asksSuccessor && !q.asksFuture)
 }
 
 // foundingChecked is the date a yes-or-no question about the founding
