@@ -198,6 +198,28 @@ func (e *Engine) gone(c *corpus.City) bool {
 	return c.IsMember() && c.LeftCite != nil && compareCoarse(corpus.DateOf(e.now()), c.Left) >= 0
 }
 
+// joinsLater reports whether a source announced c's joining for a day
+// still to come: "Schweinfurt wird zum 1. Januar 2027 Mitglied", asked
+// before then. A join the source reports as done is done, whatever the
+// clock says.
+func (e *Engine) joinsLater(c *corpus.City) bool {
+	return c.IsMember() && joinDated(c) && compareCoarse(c.JoinedCite.AsOf, c.Joined) < 0 && compareCoarse(corpus.DateOf(e.now()), c.Joined) < 0
+}
+
+// sayJoinsLater says that c becomes a member on the day its source gives:
+// not yet one when asked whether it is, yes when asked whether it will
+// be, and the day when asked when.
+func (e *Engine) sayJoinsLater(a *answerer, c *corpus.City, name string, aspect membershipAspect) {
+	key := "sayMembership.not_yet_joins"
+	switch {
+	case aspect.when:
+		key = "sayMembership.joins"
+	case aspect.future:
+		key = "sayMembership.yes_joins"
+	}
+	a.say(key, name, onDate(a.lang, c.Joined), a.cite(*c.JoinedCite))
+}
+
 // suspended reports whether a release says c's membership rests, and the
 // time it rests has not ended.
 func (e *Engine) suspended(c *corpus.City) bool {
@@ -353,6 +375,10 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 	asOf := a.cite(c.Cite)
 	if e.gone(c) {
 		e.sayLeft(a, c, name, aspect)
+		return
+	}
+	if e.joinsLater(c) {
+		e.sayJoinsLater(a, c, name, aspect)
 		return
 	}
 	// A member a release says leaves on a day still to come then: gone
@@ -1043,12 +1069,23 @@ func (e *Engine) joinedSince(a *answerer, asOf corpus.Date, country string) {
 		return
 	}
 	slices.SortStableFunc(since, func(x, y *corpus.City) int { return compareCoarse(x.Joined, y.Joined) })
-	names := make([]string, len(since))
-	for i, c := range since {
+	// A member whose day has not come is one still to join.
+	var joined, later []string
+	for _, c := range since {
 		a.cite(*c.JoinedCite)
-		names[i] = cityName(c, a.lang) + msg(a.lang, "common.in_brackets", c.Joined.Format(a.lang))
+		name := cityName(c, a.lang) + msg(a.lang, "common.in_brackets", c.Joined.Format(a.lang))
+		if e.joinsLater(c) {
+			later = append(later, name)
+		} else {
+			joined = append(joined, name)
+		}
 	}
-	a.say("count.joined_since", list(a.lang, names))
+	if len(joined) > 0 {
+		a.say("count.joined_since", list(a.lang, joined))
+	}
+	if len(later) > 0 {
+		a.say("count.joins_later", list(a.lang, later))
+	}
 }
 
 // cityNoted finds the one city of the data whose note, in any language,

@@ -4652,3 +4652,37 @@ func TestSecretariatPredecessor(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinsOnADayToCome(t *testing.T) {
+	// A release says a city becomes a member on a day still to come:
+	// asked before then, it is not one yet, it will be, on that day.
+	e := engineWithRelease(t, "2026-11-20-schweinfurt.txt", "Berlin, 20. November 2026\n\nPressemitteilung\n\nSchweinfurt tritt der ISA bei\n\n"+
+		"Die Stadt Schweinfurt wird zum 1. Januar 2027 Mitglied der ISA. Das hat der Stadtrat beschlossen.\n\nPressekontakt\n\nJana Kowalczyk\nTel. +49 30 1234 5678\n")
+	e.now = func() time.Time { return time.Date(2026, time.December, 6, 12, 0, 0, 0, time.UTC) }
+	tests := []struct{ question, says string }{
+		{"Is Schweinfurt a member?", "Not yet: Schweinfurt becomes a member of the ISA on 1 January 2027 (as of 20 November 2026)."},
+		{"Ist Schweinfurt Mitglied?", "Noch nicht: Schweinfurt wird am 1. Januar 2027 Mitglied der ISA"},
+		{"Will Schweinfurt join the alliance?", "Yes: Schweinfurt becomes a member of the ISA on 1 January 2027"},
+		{"When does Schweinfurt join?", "Schweinfurt becomes a member of the ISA on 1 January 2027"},
+		{"Schweinfurt是联盟成员吗？", "还不是：Schweinfurt将于2027年1月1日成为中德工业城市联盟成员"},
+		{"How many members does the ISA have?", "Still to join: Schweinfurt (1 January 2027)."},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, tt.says) {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
+	}
+	// From that day on, it is one.
+	e.now = func() time.Time { return time.Date(2027, time.January, 2, 12, 0, 0, 0, time.UTC) }
+	a, err := e.Answer(t.Context(), "Is Schweinfurt a member?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Yes, Schweinfurt is a member") {
+		t.Errorf("on 2 January 2027: %s", a.Text)
+	}
+}
