@@ -575,7 +575,10 @@ func (e *Engine) secretariat(lang corpus.Lang, cities []*corpus.City, peopleFirs
 			}
 			a.say("common.name_details_as_of", personName(&p, lang), personRole(&p, lang), a.cite(p.Cite))
 			// "新任秘书长接替了谁？"
-			if before := e.predecessorOf(&p); predecessors && before != nil {
+			if !predecessors {
+				continue
+			}
+			if before := e.predecessorOf(&p); before != nil {
 				a.say("successor.followed_by", personName(before, lang), before.Role.In(lang), personName(&p, lang), a.cite(p.Cite))
 			}
 		}

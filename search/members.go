@@ -343,7 +343,7 @@ func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect mem
 			a.say("membership.did_you_mean", meant)
 		}
 		e.sayMembership(a, m, aspect)
-		future = future || aspect.future && m.city.Status == corpus.StatusNone
+		future = future || aspect.future && !m.city.IsMember() && m.city.Status != corpus.StatusFormer
 	}
 	// Each city's answer sets lacking; one whose joining is asked and
 	// unknown leaves the question unanswered, whatever the order.
@@ -402,10 +402,9 @@ func (e *Engine) sayMembership(a *answerer, m cityMention, aspect membershipAspe
 		a.say("sayMembership.is_not_on_any_current", name)
 	default:
 		// "Will Munich join?": no source says what a city will do; that
-		// it is no member is no "No".
+		// it is no member is no "No" (membership leaves it unanswered).
 		if aspect.future {
 			a.say("sayMembership.future_unknown", name)
-			a.lacking = true
 		}
 		e.sayNotMember(a, c.Country, name, !aspect.future)
 		if c.AppliedCite != nil {

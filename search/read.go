@@ -285,10 +285,13 @@ func (e *Engine) countsOther(q *question, matches []match) bool {
 			continue
 		}
 		i := slices.IndexFunc(q.units, func(u unit) bool { return u.start == span[1] })
+		if i < 0 {
+			continue
+		}
 		if e.learner.cues.measureWords.index(after, nil) == 0 {
 			i++ // 多少个城市: the cities
 		}
-		if i > 0 && i < len(q.units) {
+		if i < len(q.units) {
 			count(i)
 		}
 	}
