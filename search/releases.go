@@ -1847,10 +1847,10 @@ func abbreviationBefore(before []rune) bool {
 }
 
 // isWordOfAbbreviation reports whether r may be part of the word before
-// a full stop that abbreviationBefore weighs: a letter, digit or dot, not
-// a Chinese character.
+// a full stop that abbreviationBefore weighs: a letter, digit, dot or
+// hyphen ("Dr.-Ing.", "Dipl.-Kfm."), not a Chinese character.
 func isWordOfAbbreviation(r rune) bool {
-	return (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.') && !isHan(r)
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-') && !isHan(r)
 }
 
 // abbreviations are the words a full stop shortens that may stand before

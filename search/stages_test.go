@@ -536,6 +536,10 @@ func TestSplitSentences(t *testing.T) {
 		{"副市长卡特琳·福尔拉特博士（Dr. Katrin Vollrath）接待了代表团。", []string{"副市长卡特琳·福尔拉特博士（Dr. Katrin Vollrath）接待了代表团。"}},
 		{"It was opened (by Prof. Hu Wei) at noon. Then the talks began.", []string{"It was opened (by Prof. Hu Wei) at noon.", "Then the talks began."}},
 		{"Sie kommt aus Halle (Saale). Dort lebt sie.", []string{"Sie kommt aus Halle (Saale).", "Dort lebt sie."}},
+		// A title joined by a hyphen is an abbreviation; a range of
+		// years or a hyphenated name ends a sentence.
+		{"Die Leitung liegt bei Dr.-Ing. Paula Wrede vom IIRN. Sie lehrt.", []string{"Die Leitung liegt bei Dr.-Ing. Paula Wrede vom IIRN.", "Sie lehrt."}},
+		{"Es läuft 2036-2038. Dann endet es. Er kam aus Baden-Baden. Sie auch.", []string{"Es läuft 2036-2038.", "Dann endet es.", "Er kam aus Baden-Baden.", "Sie auch."}},
 		// A time or a number's last digits end it.
 		{"Der Festakt beginnt um 10:30. Danach folgt die Unterzeichnung.", []string{"Der Festakt beginnt um 10:30.", "Danach folgt die Unterzeichnung."}},
 		{"Das Büro hat die Nummer (Nr. 12). Dort sitzt sie.", []string{"Das Büro hat die Nummer (Nr. 12).", "Dort sitzt sie."}},
