@@ -42,7 +42,8 @@ const (
 // des Büffels" asks for no date, "in welchem Jahr" does. The first rule
 // of expectRules that holds decides.
 func (e *Engine) expected(q *question) answerType {
-	r := &expectReading{e: e, q: q, first: e.firstQuestionWord(q)}
+	words := e.askedWords(q)
+	r := &expectReading{e: e, q: q, words: words, first: e.firstQuestionWord(q, words)}
 	for _, rule := range expectRules {
 		if rule.when(r) {
 			return rule.kind
@@ -51,16 +52,41 @@ func (e *Engine) expected(q *question) answerType {
 	return anyText
 }
 
+// askedWord is a question word that says what kind of fact is asked
+// for: its list and where in the question it stands, in bytes.
+type askedWord struct {
+	cues       *cueList
+	start, end int
+}
+
+// askedWords are the question words of q that say what kind of fact is
+// asked for, first first. A word within a longer one is none: the 几 of
+// 几月几号, which asks for a date, not for the number 几 asks for alone.
+func (e *Engine) askedWords(q *question) []askedWord {
+	m := e.message
+	var words []askedWord
+	for _, l := range []*cueList{&m.asksTime, &m.asksNumber, &m.asksDate, &m.asksDeadline, &m.asksPlace, &m.asksPerson} {
+		for _, s := range l.spans(q.text, q.units) {
+			words = append(words, askedWord{cues: l, start: s[0], end: s[1]})
+		}
+	}
+	within := func(w askedWord) bool {
+		return slices.ContainsFunc(words, func(o askedWord) bool {
+			return o.start <= w.start && w.end <= o.end && o.end-o.start > w.end-w.start
+		})
+	}
+	words = slices.DeleteFunc(slices.Clone(words), within)
+	slices.SortStableFunc(words, func(a, b askedWord) int { return cmp.Compare(a.start, b.start) })
+	return words
+}
+
 // firstQuestionWord is where the question's first question word is, or
 // -1: the first counts, "Who said that the fair showed how much …?"
 // asks for a person.
-func (e *Engine) firstQuestionWord(q *question) int {
-	m := e.message
+func (e *Engine) firstQuestionWord(q *question, words []askedWord) int {
 	first := -1
-	for _, l := range []*cueList{&m.asksTime, &m.asksNumber, &m.asksDate, &m.asksDeadline, &m.asksPlace, &m.asksPerson} {
-		if i := l.index(q.text, q.units); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
+	if len(words) > 0 {
+		first = words[0].start
 	}
 	// A German or English question that opens with "which" and a plural
 	// asks which things, whatever question word a clause has after:
@@ -68,7 +94,7 @@ func (e *Engine) firstQuestionWord(q *question) int {
 	// exhibitors?" asks no date. ("Which day …?" is a question word for
 	// a date, and "Which part of Hildesheim …, and how many homes …?"
 	// asks a number.)
-	if i := m.asksWhich.index(q.text, q.units); i >= 0 && i < first && (asksWhichCity(q) || e.asksSeveral(q)) {
+	if i := e.message.asksWhich.index(q.text, q.units); i >= 0 && i < first && (asksWhichCity(q) || e.asksSeveral(q)) {
 		if r, _ := utf8.DecodeRuneInString(q.text[i:]); !isHan(r) {
 			first = i
 		}
@@ -80,7 +106,8 @@ func (e *Engine) firstQuestionWord(q *question) int {
 type expectReading struct {
 	e     *Engine
 	q     *question
-	first int // where the first question word is
+	words []askedWord // its question words (askedWords)
+	first int         // where the first question word is
 }
 
 // says reports whether the question has a word of l anywhere.
@@ -89,8 +116,7 @@ func (r *expectReading) says(l *cueList) bool { return l.in(r.q.text, r.q.units)
 // asks reports whether a word of l is the question's first question
 // word (or comes before it).
 func (r *expectReading) asks(l *cueList) bool {
-	i := l.index(r.q.text, r.q.units)
-	return i >= 0 && i <= r.first
+	return slices.ContainsFunc(r.words, func(w askedWord) bool { return w.cues == l && w.start <= r.first })
 }
 
 // expectRule gives the kind of fact a question asks for when it holds.
@@ -246,25 +272,18 @@ func asksWhichCity(q *question) bool {
 // asks for two: "Wann und wo wurde der Preis überreicht?" asks for a date
 // and a place, "How many stations, and by when?" a number and a date.
 func (e *Engine) alsoExpected(q *question) answerType {
-	m := e.message
-	kinds := []struct {
-		cues *cueList
-		kind answerType
-	}{{&m.asksTime, aTime}, {&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksDeadline, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
-	second, at := anyText, -1
-	for _, k := range kinds {
-		i := k.cues.index(q.text, q.units)
-		if i < 0 || k.kind == q.expects || (q.expects == anAmount || q.expects == aFrequency || q.expects == aTime) && k.kind == aNumber {
-			continue
-		}
-		if at < 0 || i < at {
-			second, at = k.kind, i
-		}
-	}
 	if q.expects == anyText {
 		return anyText
 	}
-	return second
+	m := e.message
+	kinds := map[*cueList]answerType{&m.asksTime: aTime, &m.asksNumber: aNumber, &m.asksDate: aDate, &m.asksDeadline: aDate, &m.asksPlace: aPlace, &m.asksPerson: aPerson}
+	for _, w := range e.askedWords(q) {
+		kind := kinds[w.cues]
+		if kind != q.expects && !((q.expects == anAmount || q.expects == aFrequency || q.expects == aTime) && kind == aNumber) {
+			return kind
+		}
+	}
+	return anyText
 }
 
 var (
@@ -281,6 +300,24 @@ var (
 	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+,\s+([1-9]\d),\s`)
 	bracketAge    = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+[(（]([1-9]\d)[)）]`)
 )
+
+// namesAgeOfAsked reports whether text gives an age after a name as
+// pattern reads it ("Kröger, 57,", "Malte Sievers (46)"), of a person
+// the question names, if it names any: "Kröger, 57, is Wuppertal's
+// deputy mayor; Li Guodong is vice-mayor of Zhuzhou." gives no age of Li
+// Guodong.
+func namesAgeOfAsked(text string, pattern *regexp.Regexp, q *question) bool {
+	names := askedNames(q)
+	for _, m := range pattern.FindAllStringSubmatchIndex(text, -1) {
+		named := text[m[0]:m[2]]
+		if len(names) == 0 || slices.ContainsFunc(names, func(n string) bool {
+			return strings.Contains(named, n) || strings.Contains(n, strings.TrimRight(named, ",( （"))
+		}) {
+			return true
+		}
+	}
+	return false
+}
 
 // holds reports whether a sentence of a release holds a fact of type t
 // that the question q does not give itself: "ReCycle Cities" does not
@@ -304,8 +341,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
 			cues.freeOfCharge.in(text, units)
 	case anAge:
-		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || appositionAge.MatchString(text) ||
-			bracketAge.MatchString(text) && e.namesPerson(text, units)
+		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || namesAgeOfAsked(text, appositionAge, q) ||
+			namesAgeOfAsked(text, bracketAge, q) && e.namesPerson(text, units)
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:
@@ -1177,7 +1214,7 @@ func (e *Engine) kindWords(t answerType) []*cueList {
 	case aPlace:
 		return []*cueList{&cues.placeWords}
 	case anAge:
-		return []*cueList{&cues.ageUnits}
+		return []*cueList{&cues.ageUnits, &e.message.asksAge} // "岁", and 年纪 of 多大年纪
 	case aDate:
 		return []*cueList{&e.message.asksDeadline, &e.message.asksEnd} // "Bewerbungsfrist", 截止日期, 结束
 	case aTime:

@@ -502,6 +502,9 @@ func TestAlsoExpected(t *testing.T) {
 		{"How many hydrogen stations does the corridor plan, and by when?", aNumber, aDate},
 		{"Wann wurde die ISA gegründet?", aDate, anyText},
 		{"An welchem Tag und zu welcher Uhrzeit findet die Infoveranstaltung statt?", aDate, aTime},
+		// The longest question word decides: 几月几号 asks a date, 几家 a number.
+		{"出发前的语言课几月几号开始？", aDate, anyText},
+		{"有几家企业参加？", aNumber, anyText},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
@@ -4589,6 +4592,20 @@ func TestHoldsAge(t *testing.T) {
 	for _, tt := range tests {
 		if got := e.holds(tt.sentence, anAge, q); got != tt.holds {
 			t.Errorf("holds(%q, age) = %v, want %v", tt.sentence, got, tt.holds)
+		}
+	}
+	// Asked for someone's age, the age after another's name is none.
+	q = e.read("Wie alt ist Friedhelm Ost?", corpus.German)
+	if len(q.people) == 0 {
+		t.Fatal("Friedhelm Ost is not read as a person")
+	}
+	for sentence, want := range map[string]bool{
+		"Kröger, 57, is deputy mayor; Friedhelm Ost is chairman.": false,
+		"Der Vorsitzende Dr. Friedhelm Ost (77) eröffnete.":       true,
+		"Friedhelm Ost, 77, eröffnete die Sitzung.":               true,
+	} {
+		if got := e.holds(sentence, anAge, q); got != want {
+			t.Errorf("holds(%q, age of Friedhelm Ost) = %v, want %v", sentence, got, want)
 		}
 	}
 }
