@@ -725,8 +725,11 @@ func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
 		if m.n == 0 || m.n >= 1000 || !ordinals && isOrdinalAt(s.text, m.start, m.end) {
 			continue
 		}
-		field := l.countedAfter(s.text[m.end:], c)
-		if field == nil && !m.word {
+		field, bracketed := l.countedInBrackets(s.text[:m.start], s.text[m.end:], c)
+		if !bracketed {
+			field = l.countedAfter(s.text[m.end:], c)
+		}
+		if field == nil && !m.word && !bracketed {
 			field = l.countedBefore(s.text[:m.start], c)
 		}
 		// "410 delegates from 42 member cities": the cities people came
@@ -741,6 +744,34 @@ func (l *learner) countIn(s sentence, c *corpus.Count, ordinals bool) {
 			*field = m.n
 		}
 	}
+}
+
+// countedInBrackets reads a count in brackets after its words, and
+// reports whether the number is in brackets: "aus Deutschland (21) und
+// China (28)" counts 21 German members, not 21 Chinese ones, whatever
+// follows.
+func (l *learner) countedInBrackets(before, after string, c *corpus.Count) (*int, bool) {
+	before = strings.TrimRightFunc(before, unicode.IsSpace)
+	open, ok := strings.CutSuffix(before, "(")
+	if !ok {
+		open, ok = strings.CutSuffix(before, "（")
+	}
+	if !ok || !strings.HasPrefix(strings.TrimLeft(after, " 个座家"), ")") && !strings.HasPrefix(strings.TrimLeft(after, " 个座家"), "）") {
+		return nil, false
+	}
+	open = strings.TrimRightFunc(open, unicode.IsSpace)
+	units := segment(open)
+	for _, k := range l.countKinds(c) {
+		if slices.ContainsFunc(k.list.chinese, func(w string) bool { return strings.HasSuffix(open, w) }) {
+			return k.field, true
+		}
+		for i := range units {
+			if n := k.list.at(units, i); n > 0 && i+n == len(units) && !units[i].han {
+				return k.field, true
+			}
+		}
+	}
+	return nil, true
 }
 
 // countsBefore reports whether a text gives a number that is no year:

@@ -284,6 +284,13 @@ func TestLearn(t *testing.T) {
 			// The sides alone: 中方, 德方.
 			{corpus.Chinese, "", "两市加入后，联盟成员总数达到54个，其中中方31个、德方23个。", corpus.Count{Total: 54, Germany: 23, China: 31}},
 			{corpus.Chinese, "", "目前德国城市21个、中国城市29个。", corpus.Count{Total: 50, Germany: 21, China: 29}},
+			// A count in brackets is of the words before it.
+			{corpus.German, "Ihr gehören 49 Mitgliedsstädte an, aus Deutschland (21) und China (28).", "",
+				corpus.Count{Total: 49, Germany: 21, China: 28}},
+			{corpus.Chinese, "联盟共有49个成员城市：德国（21个）和中国（28个）。", "",
+				corpus.Count{Total: 49, Germany: 21, China: 28}},
+			{corpus.English, "It has 49 member cities in Germany (21) and China (28).", "",
+				corpus.Count{Total: 49, Germany: 21, China: 28}},
 			// Numbers written as words and in Chinese numerals, which
 			// count Länder and provinces, not all members.
 			{corpus.German, "", "Die Allianz begrüßt zwei neue Mitglieder.", corpus.Count{}},

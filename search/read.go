@@ -278,6 +278,10 @@ func (e *Engine) countsOther(q *question, matches []match) bool {
 	for _, span := range e.message.asksNumber.spans(q.text, q.units) {
 		after := q.text[span[1]:]
 		if r, _ := utf8.DecodeRuneInString(after); !isHan(r) {
+			// 会员费是多少？: what comes before 是多少 is counted.
+			if i := countedBeforeCue(q, span[0]); i >= 0 && strings.Trim(after, "?？!！。. ") == "" {
+				count(i)
+			}
 			continue
 		}
 		if e.learner.cues.nounMeasureWords.index(after, nil) == 0 {
@@ -296,6 +300,18 @@ func (e *Engine) countsOther(q *question, matches []match) bool {
 		}
 	}
 	return other && !members
+}
+
+// countedBeforeCue is the Chinese character a question's cue for a
+// number at byte start asks the value of, past the verb between them:
+// the 费 of 会员费是多少, the 数 of 成员数量有多少; -1 if none.
+func countedBeforeCue(q *question, start int) int {
+	before := strings.TrimRightFunc(q.text[:start], func(r rune) bool { return strings.ContainsRune("是为有共一总约大概", r) })
+	r, size := utf8.DecodeLastRuneInString(before)
+	if !isHan(r) {
+		return -1
+	}
+	return slices.IndexFunc(q.units, func(u unit) bool { return u.start == len(before)-size })
 }
 
 // countedMembers are the concepts of words that, counted, count the

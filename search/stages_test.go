@@ -4505,6 +4505,9 @@ func TestCountsOtherThanMembers(t *testing.T) {
 		{"Wann war der Städtetag, und wie viele Leute kamen?", true},
 		{"How many people came to the city forum?", true},
 		{"她在中国哪个城市工作过？做了几年？", true},
+		// What 是多少 asks the value of: a fee, not the members.
+		{"会员费是多少？", true},
+		{"联盟成员是多少？", false},
 		{"这个城市交流活动来了多少人？", true},
 		// The members are counted too.
 		{"How many members does the ISA have, and how many people work at its secretariat?", false},
@@ -4626,6 +4629,9 @@ func TestFutureMembershipUnknown(t *testing.T) {
 		{"慕尼黑是会员吗？", "不是，慕尼黑（München）不是", true},
 		{"Will Cologne join the alliance?", "Yes, Cologne (Köln) is a member", true},
 		{"Plant München einen Beitritt zur ISA?", "Ob München der ISA beitreten wird, sagt keine Quelle.", false},
+		{"Wird München Mitglied werden?", "Ob München der ISA beitreten wird, sagt keine Quelle.", false},
+		{"慕尼黑会成为成员吗？", "没有资料说明慕尼黑（München）是否会加入联盟。", false},
+		{"Wann ist Köln Mitglied geworden?", "Köln ist der ISA am 24. April 2017 beigetreten", true},
 		// Not a question what will be.
 		{"Wird München als Mitglied geführt?", "Nein, München ist kein Mitglied", true},
 		{"München soll Mitglied sein – stimmt das?", "Nein, München ist kein Mitglied", true},
