@@ -168,8 +168,9 @@ func list(lang corpus.Lang, items []string) string {
 
 // founding answers when and where the alliance was founded and proposed;
 // a non-zero check is the date a yes-or-no question asks about ("Was the
-// ISA founded in 2015?").
-func (e *Engine) founding(lang corpus.Lang, check corpus.Date) answer.Answer {
+// ISA founded in 2015?"); age adds how old that makes it today ("Wie alt
+// ist die ISA?").
+func (e *Engine) founding(lang corpus.Lang, check corpus.Date, age bool) answer.Answer {
 	a := e.newAnswer(lang)
 	al := &e.data.Alliance
 	if f := al.Founded; !f.Date.IsZero() {
@@ -182,6 +183,9 @@ func (e *Engine) founding(lang corpus.Lang, check corpus.Date) answer.Answer {
 		}
 		a.cite(f.Cite)
 		a.say("founding.isa_was_founded_in", f.Date.Format(lang))
+		if today := corpus.DateOf(e.now()); age {
+			a.say("founding.age", completedYears(f.Date, today), today.Format(lang))
+		}
 	}
 	if c := al.FoundingConference; !c.Date.IsZero() {
 		a.cite(c.Cite)
@@ -195,6 +199,16 @@ func (e *Engine) founding(lang corpus.Lang, check corpus.Date) answer.Answer {
 		a.say("founding.alliance_was_proposed_on_in", p.Date.Format(lang), p.Place.In(lang), list(lang, e.cityNames(p.Cities, lang)))
 	}
 	return a.done(answer.KindFounding, confidenceFact)
+}
+
+// completedYears is how many whole years lie between from and to: a
+// month or year alone (April 2016) counts from its first day.
+func completedYears(from, to corpus.Date) int {
+	years := to.Year - from.Year
+	if to.Month < from.Month || to.Month == from.Month && to.Day < from.Day {
+		years--
+	}
+	return max(years, 0)
 }
 
 // cityNames gives the names of cities in lang, where the data knows them.

@@ -29,6 +29,9 @@ type messageCues struct {
 	asksAspect cueList
 	// asksDuration asks for a number of days, weeks, years: durationUnits.
 	asksDuration, durationUnits cueList
+	// asksYears asks for a number of years: "Seit wie vielen Jahren …?",
+	// 多少年.
+	asksYears cueList
 	// asksReason asks why: a reason, which no fact of the data gives.
 	asksReason cueList
 	// asksFrequency asks how often: "jährlich", "every two years".
@@ -108,7 +111,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
 		"asks_age": &m.asksAge, "asks_language": &m.asksLanguage, "asks_time": &m.asksTime, "time_words": &m.timeWords,
 		"asks_ordinal":  &m.asksOrdinal,
-		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits,
+		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits, "asks_years": &m.asksYears,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,

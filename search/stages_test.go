@@ -4713,3 +4713,36 @@ func TestJoinsOnADayToCome(t *testing.T) {
 		t.Errorf("on 2 January 2027: %s", a.Text)
 	}
 }
+
+func TestAllianceAge(t *testing.T) {
+	// How old the alliance is follows from its founding and today; how
+	// old a person is does not.
+	e := testEngine(t)
+	e.now = func() time.Time { return time.Date(2036, time.March, 5, 12, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		question, says string
+	}{
+		{"Wie alt ist die ISA?", "Sie ist damit 19 Jahre alt (Stand: 5. März 2036)."},
+		{"How many years has the ISA existed?", "That makes it 19 years old (as of 5 March 2036)."},
+		{"联盟有多少年历史？", "至今已有19年历史（截至2036年3月5日）。"},
+		{"Seit wie vielen Jahren gibt es die ISA?", "Sie ist damit 19 Jahre alt"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "founding" || !strings.Contains(a.Text, tt.says) {
+			t.Errorf("%s: (%s) %s\nwant %q", tt.question, a.Rule, a.Text, tt.says)
+		}
+	}
+	for _, question := range []string{"Wie alt ist Friedhelm Ost?", "Wann wurde die ISA gegründet?", "Wie viele Gäste kamen zur Gründungskonferenz?", "Wie alt ist die Ansprechpartnerin der ISA?", "How old is the head of the secretariat?"} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Text, "19 Jahre alt") || strings.Contains(a.Text, "19 years old") {
+			t.Errorf("%s: %s", question, a.Text)
+		}
+	}
+}
