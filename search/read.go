@@ -210,6 +210,15 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
+	if q.asksSuccessor && anyOf(q.has, cSecretariat, cCoordinator) && len(q.people) == 0 {
+		// "Wer war der Vorgänger des Generalsekretärs?": the word for the
+		// predecessor asks what the secretariat's answer says, no subject
+		// of a release's.
+		spans := e.message.asksSuccessor.spans(q.text, q.units)
+		q.unknown = slices.DeleteFunc(q.unknown, func(u unit) bool {
+			return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
+		})
+	}
 	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units) || e.beforeSomeone(q)
 	q.asksWhat = e.message.asksWhat.in(q.text, q.units)
 	q.asksKind = e.message.asksKind.in(q.text, q.units)

@@ -4658,6 +4658,10 @@ func TestSecretariatPredecessor(t *testing.T) {
 	for _, tt := range []struct{ question, says string }{
 		{"Whom did the new Secretary-General succeed?", "Ou Jiaming (Secretary-General of the ISA secretariat in Foshan) was succeeded by Liang Zhenhua (as of 21 May 2035)."},
 		{"新任秘书长接替了谁？", "Ou Jiaming（联盟秘书处（佛山）秘书长）的继任者是Liang Zhenhua"},
+		// The word for the predecessor is the question's, no subject
+		// of a release's.
+		{"Wer war der Vorgänger des Generalsekretärs?", "Auf Ou Jiaming (Generalsekretär des ISA-Sekretariats in Foshan) folgte Liang Zhenhua"},
+		{"Who was the previous Secretary-General?", "Ou Jiaming (Secretary-General of the ISA secretariat in Foshan) was succeeded by Liang Zhenhua"},
 	} {
 		a, err := e.Answer(t.Context(), tt.question, "")
 		if err != nil {
@@ -4743,6 +4747,25 @@ func TestAllianceAge(t *testing.T) {
 		}
 		if strings.Contains(a.Text, "19 Jahre alt") || strings.Contains(a.Text, "19 years old") {
 			t.Errorf("%s: %s", question, a.Text)
+		}
+	}
+}
+
+func TestPreviousAssembly(t *testing.T) {
+	// "previous" and "vorherige" are the last one held, as "letzte" is:
+	// no word of a release to search for ("die bisherige Adresse").
+	e := engineWith(t, "testdata/blind27")
+	e.now = func() time.Time { return time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	for question, says := range map[string]string{
+		"When was the previous plenary assembly?":        "21st plenary assembly: 19–20 May 2035, Nuremberg.",
+		"Wo fand die vorherige Plenarversammlung statt?": "21. Plenarversammlung: 19.–20. Mai 2035, Nürnberg.",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "assemblies" || !strings.Contains(a.Text, says) {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
 		}
 	}
 }
