@@ -496,6 +496,7 @@ func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, 
 		whole.cities = earlier
 	}
 	whole.before, whole.sharesSubject = before, sharesSubject && before != nil
+	e.referBack(whole, before)
 	if i := e.message.leadIn(part); i > 0 {
 		core := e.read(part[i:], lang)
 		core.before, core.sharesSubject = whole.before, whole.sharesSubject
@@ -509,6 +510,26 @@ func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, 
 	a, err := e.route(ctx, whole)
 	return a, whole, err
 }
+
+// referBack gives q, a question that asks about someone by a pronoun
+// and names no one, the people and the roles the question before asked
+// about: "Wer ist der Generalsekretär? Wen hat er abgelöst?" asks whom
+// the Secretary-General succeeded, 他接替的是谁？ the same after 秘书长是谁？.
+func (e *Engine) referBack(q, before *question) {
+	// A word of the coordinator's concept may be a verb too: 接替, "runs".
+	if before == nil || len(q.people) > 0 || len(q.cities) > 0 || anyOf(q.has, cContact, cSecretariat) ||
+		!e.message.personPronouns.in(q.text, q.units) {
+		return
+	}
+	q.people = before.people
+	for _, c := range personRoles {
+		q.has[c] = q.has[c] || before.has[c]
+	}
+}
+
+// personRoles are the concepts of the people a question may ask about
+// by their role.
+var personRoles = []concept{cContact, cSecretariat, cCoordinator}
 
 // answerSentence answers one sentence of a message. A sentence that joins
 // several questions (coordinated) is answered as written; if that finds
@@ -651,7 +672,16 @@ func combine(answers []answer.Answer) answer.Answer {
 			out = a
 			out.Sources = slices.Clone(a.Sources)
 		default:
-			out.Text += "\n\n" + a.Text
+			text := a.Text
+			if a.Kind != answer.KindPassage {
+				// A fact of the data that adds to one said: only what
+				// it adds ("Wer ist der Generalsekretär? Wen hat er
+				// abgelöst?" adds whom he followed).
+				if text = unsaid(out.Text, text); text == "" {
+					continue
+				}
+			}
+			out.Text += "\n\n" + text
 			out.Confidence = min(out.Confidence, a.Confidence)
 			for _, s := range a.Sources {
 				if !slices.ContainsFunc(out.Sources, func(o answer.Source) bool { return o.Ref == s.Ref }) {
@@ -664,6 +694,16 @@ func combine(answers []answer.Answer) answer.Answer {
 		return answers[0]
 	}
 	return out
+}
+
+// unsaid is text without the sentences that said says already.
+func unsaid(said, text string) string {
+	for _, s := range splitSentences(text) {
+		if strings.Contains(said, s) {
+			text = strings.Replace(text, s, "", 1)
+		}
+	}
+	return strings.Join(strings.Fields(text), " ")
 }
 
 // saidIn reports whether text says all that answer a says: its text, or

@@ -98,6 +98,9 @@ type messageCues struct {
 	// pronouns refer to what an earlier question of the message named:
 	// "Where is Liuzhou? When did it join?"
 	pronouns cueList
+	// personPronouns refer to the person a question before asked for:
+	// "Wen hat er abgelöst?", 他接替的是谁？
+	personPronouns cueList
 	// clauseConjunctions join a second question to a first in one
 	// sentence (coordinated).
 	clauseConjunctions cueList
@@ -115,7 +118,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
-		"pronouns": &m.pronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
+		"pronouns": &m.pronouns, "person_pronouns": &m.personPronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	})
 	if err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))

@@ -4769,3 +4769,32 @@ func TestPreviousAssembly(t *testing.T) {
 		}
 	}
 }
+
+func TestPronounRefersBack(t *testing.T) {
+	// "he", "sie", 他 in a later question of a message are the person
+	// the question before asked for by role; the answer adds what the
+	// first did not say, not all of it again.
+	e := engineWith(t, "testdata/blind27")
+	e.now = func() time.Time { return time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	tests := []struct{ question, adds string }{
+		{"秘书长是谁？他接替的是谁？", "\n\nOu Jiaming（联盟秘书处（佛山）秘书长）的继任者是Liang Zhenhua（截至2035年5月21日）。"},
+		{"Wer ist der Generalsekretär? Wen hat er abgelöst?", "\n\nAuf Ou Jiaming (Generalsekretär des ISA-Sekretariats in Foshan) folgte Liang Zhenhua (Stand: 21. Mai 2035)."},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(t.Context(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(a.Text, tt.adds) || strings.Count(a.Text, "Rong Qiang") != 1 {
+			t.Errorf("%s: %s", tt.question, a.Text)
+		}
+	}
+	// Said already: nothing added.
+	a, err := e.Answer(t.Context(), "Who is the Secretary-General? Since when has he held the post?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "\n\n") || !strings.Contains(a.Text, "Liang Zhenhua: Secretary-General since 1 June 2035") {
+		t.Errorf("%s", a.Text)
+	}
+}
