@@ -53,9 +53,10 @@ func (e *Engine) expected(q *question) answerType {
 }
 
 // askedWord is a question word that says what kind of fact is asked
-// for: its list and where in the question it stands, in bytes.
+// for: its list, the kind, and where in the question it stands, in bytes.
 type askedWord struct {
 	cues       *cueList
+	kind       answerType
 	start, end int
 }
 
@@ -64,10 +65,14 @@ type askedWord struct {
 // 几月几号, which asks for a date, not for the number 几 asks for alone.
 func (e *Engine) askedWords(q *question) []askedWord {
 	m := e.message
+	lists := []struct {
+		cues *cueList
+		kind answerType
+	}{{&m.asksTime, aTime}, {&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksDeadline, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
 	var words []askedWord
-	for _, l := range []*cueList{&m.asksTime, &m.asksNumber, &m.asksDate, &m.asksDeadline, &m.asksPlace, &m.asksPerson} {
-		for _, s := range l.spans(q.text, q.units) {
-			words = append(words, askedWord{cues: l, start: s[0], end: s[1]})
+	for _, l := range lists {
+		for _, s := range l.cues.spans(q.text, q.units) {
+			words = append(words, askedWord{cues: l.cues, kind: l.kind, start: s[0], end: s[1]})
 		}
 	}
 	within := func(w askedWord) bool {
@@ -275,12 +280,9 @@ func (e *Engine) alsoExpected(q *question) answerType {
 	if q.expects == anyText {
 		return anyText
 	}
-	m := e.message
-	kinds := map[*cueList]answerType{&m.asksTime: aTime, &m.asksNumber: aNumber, &m.asksDate: aDate, &m.asksDeadline: aDate, &m.asksPlace: aPlace, &m.asksPerson: aPerson}
 	for _, w := range e.askedWords(q) {
-		kind := kinds[w.cues]
-		if kind != q.expects && !((q.expects == anAmount || q.expects == aFrequency || q.expects == aTime) && kind == aNumber) {
-			return kind
+		if w.kind != q.expects && !((q.expects == anAmount || q.expects == aFrequency || q.expects == aTime) && w.kind == aNumber) {
+			return w.kind
 		}
 	}
 	return anyText
@@ -301,22 +303,39 @@ var (
 	bracketAge    = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+[(（]([1-9]\d)[)）]`)
 )
 
-// namesAgeOfAsked reports whether text gives an age after a name as
-// pattern reads it ("Kröger, 57,", "Malte Sievers (46)"), of a person
-// the question names, if it names any: "Kröger, 57, is Wuppertal's
-// deputy mayor; Li Guodong is vice-mayor of Zhuzhou." gives no age of Li
-// Guodong.
-func namesAgeOfAsked(text string, pattern *regexp.Regexp, q *question) bool {
+// ageOfAsked is the age text gives after a name as pattern reads it
+// ("Kröger, 57,", "Malte Sievers (46)"), of a person the question names,
+// if it names any, or "": "Kröger, 57, is Wuppertal's deputy mayor; Li
+// Guodong is vice-mayor of Zhuzhou." gives no age of Li Guodong.
+func ageOfAsked(text string, pattern *regexp.Regexp, q *question) string {
 	names := askedNames(q)
 	for _, m := range pattern.FindAllStringSubmatchIndex(text, -1) {
-		named := text[m[0]:m[2]]
+		// The name right before the age: the asked name whole ("Zhang
+		// Yi, 38," is no age of Liu Yi), or one word of it alone, as a
+		// release names someone again ("Liu, 63,", "Kröger, 57,").
+		named := nameBefore(strings.TrimRight(text[:m[2]], ",( （"))
 		if len(names) == 0 || slices.ContainsFunc(names, func(n string) bool {
-			return strings.Contains(named, n) || strings.Contains(n, strings.TrimRight(named, ",( （"))
+			return named == n || strings.HasSuffix(named, " "+n) || !strings.Contains(named, " ") && slices.Contains(strings.Fields(n), named)
 		}) {
-			return true
+			return text[m[2]:m[3]]
 		}
 	}
-	return false
+	return ""
+}
+
+// nameBefore is the run of capitalised words that ends text: "Dr.
+// Malte Sievers" of "… wird Dr. Malte Sievers".
+func nameBefore(text string) string {
+	words := strings.Fields(text)
+	i := len(words)
+	for i > 0 {
+		r, _ := utf8.DecodeRuneInString(words[i-1])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		i--
+	}
+	return strings.Join(words[i:], " ")
 }
 
 // holds reports whether a sentence of a release holds a fact of type t
@@ -341,8 +360,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
 			cues.freeOfCharge.in(text, units)
 	case anAge:
-		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || namesAgeOfAsked(text, appositionAge, q) ||
-			namesAgeOfAsked(text, bracketAge, q) && e.namesPerson(text, units)
+		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || ageOfAsked(text, appositionAge, q) != "" ||
+			ageOfAsked(text, bracketAge, q) != "" && e.namesPerson(text, units)
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:
@@ -1723,12 +1742,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 	case anAmount:
 		return amountPattern.FindString(text)
 	case anAge:
-		if m := appositionAge.FindStringSubmatch(text); m != nil {
-			return m[1]
-		}
-		if m := bracketAge.FindStringSubmatch(text); m != nil {
-			return m[1]
-		}
+		return cmp.Or(ageOfAsked(text, appositionAge, q), ageOfAsked(text, bracketAge, q))
 	case aTime:
 		return timeOfDay.FindString(text)
 	case aNumber:

@@ -71,6 +71,9 @@ func (a *answerer) done(kind answer.Kind, confidence float64) answer.Answer {
 	if a.lang == corpus.Chinese {
 		sep = ""
 	}
+	if a.lacking {
+		confidence = 0 // what it says is not the fact asked for
+	}
 	return answer.Answer{Answered: !a.lacking, Text: strings.Join(a.parts, sep), Confidence: confidence, Sources: a.sources, Kind: kind}
 }
 
@@ -183,7 +186,8 @@ func (e *Engine) founding(lang corpus.Lang, check corpus.Date, age bool) answer.
 		}
 		a.cite(f.Cite)
 		a.say("founding.isa_was_founded_in", f.Date.Format(lang))
-		if today := corpus.DateOf(e.now()); age {
+		if age {
+			today := corpus.DateOf(e.now())
 			a.say("founding.age", completedYears(f.Date, today), today.Format(lang))
 		}
 	}

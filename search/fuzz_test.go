@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -21,8 +22,12 @@ var hostileQuestions = []string{
 	"第九十九届全体大会", "999999999999999999999th plenary", "-1. Plenarversammlung",
 }
 
+// lackingQuestions are answered with what the sources say instead of
+// the fact asked for: not answered, so with no confidence either.
+var lackingQuestions = []string{"Will Munich join?", "Wird München Mitglied werden?", "慕尼黑会加入联盟吗？"}
+
 func FuzzAnswer(f *testing.F) {
-	for _, q := range hostileQuestions {
+	for _, q := range slices.Concat(hostileQuestions, lackingQuestions) {
 		f.Add(q)
 	}
 	e := testEngine(f)

@@ -688,6 +688,12 @@ func (l *learner) count(about, body []sentence, cite corpus.Cite) *corpus.Count 
 	if c.Total != 0 && c.Germany+c.China > c.Total {
 		return nil // a misreading: the parts cannot exceed the whole
 	}
+	if c.Total != 0 && c.Germany != 0 && c.China != 0 && c.Germany+c.China != c.Total {
+		// The two sides are all members: numbers that do not add up
+		// count something else ("Vertreter aus Deutschland (12) und
+		// China (15)").
+		c.Germany, c.China = 0, 0
+	}
 	return c
 }
 

@@ -291,6 +291,9 @@ func TestLearn(t *testing.T) {
 				corpus.Count{Total: 49, Germany: 21, China: 28}},
 			{corpus.English, "It has 49 member cities in Germany (21) and China (28).", "",
 				corpus.Count{Total: 49, Germany: 21, China: 28}},
+			// Two sides that do not add up to all count something else.
+			{corpus.German, "Die Allianz hat 49 Mitglieder; zur Versammlung kamen Vertreter aus Deutschland (12) und China (15).", "",
+				corpus.Count{Total: 49}},
 			// Numbers written as words and in Chinese numerals, which
 			// count Länder and provinces, not all members.
 			{corpus.German, "", "Die Allianz begrüßt zwei neue Mitglieder.", corpus.Count{}},

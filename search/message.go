@@ -32,6 +32,12 @@ type messageCues struct {
 	// asksYears asks for a number of years: "Seit wie vielen Jahren …?",
 	// 多少年.
 	asksYears cueList
+	// historyWords may say what a question for the alliance's age asks of
+	// it: "gibt es", 历史.
+	historyWords cueList
+	// countHeads end a Chinese word for the number of what comes before
+	// them: the 数 of 会员数是多少 asks how many members.
+	countHeads cueList
 	// asksReason asks why: a reason, which no fact of the data gives.
 	asksReason cueList
 	// asksFrequency asks how often: "jährlich", "every two years".
@@ -114,7 +120,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
 		"asks_age": &m.asksAge, "asks_language": &m.asksLanguage, "asks_time": &m.asksTime, "time_words": &m.timeWords,
 		"asks_ordinal":  &m.asksOrdinal,
-		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits, "asks_years": &m.asksYears,
+		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits, "asks_years": &m.asksYears, "history_words": &m.historyWords, "count_heads": &m.countHeads,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,

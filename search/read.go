@@ -95,6 +95,9 @@ type question struct {
 	// memberOrdinal is the ordinal it gives that counts members, not
 	// assemblies: the 41 of "the 41st full member", 第41个成员; or 0.
 	memberOrdinal int
+	// asksAllianceAge is whether it asks how old the alliance is: "Wie
+	// alt ist die ISA?", 联盟有多少年历史？
+	asksAllianceAge bool
 	// countsOther is whether what it asks the number of is not the
 	// members (Engine.countsOther): "How many entries …?", "Wie viele
 	// Leute kamen?", 做了几年.
@@ -229,6 +232,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.expects = e.expected(q)
 	q.alsoExpects = e.alsoExpected(q)
 	q.countsOther = e.countsOther(q, matches)
+	q.asksAllianceAge = e.asksAllianceAge(q)
 	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
 	q.countryAsked = askedCountry(q, matches)
 	return q
@@ -288,7 +292,7 @@ func (e *Engine) countsOther(q *question, matches []match) bool {
 		after := q.text[span[1]:]
 		if r, _ := utf8.DecodeRuneInString(after); !isHan(r) {
 			// 会员费是多少？: what comes before 是多少 is counted.
-			if i := countedBeforeCue(q, span[0]); i >= 0 && strings.Trim(after, "?？!！。. ") == "" {
+			if i := e.countedBeforeCue(q, span[0]); i >= 0 && strings.Trim(after, "?？!！。. ") == "" {
 				count(i)
 			}
 			continue
@@ -311,11 +315,52 @@ func (e *Engine) countsOther(q *question, matches []match) bool {
 	return other && !members
 }
 
+// asksAllianceAge reports whether a question asks how old the alliance
+// is today, and takes the words that ask it from its unknown words: "Wie alt ist die ISA?", "How many years has the ISA
+// existed?", "Wie lange gibt es die ISA schon?", 联盟有多少年历史？. It
+// names the alliance and nothing else, and no year: not "Wie alt ist
+// Friedhelm Ost?", nor "Wie alt ist die Ansprechpartnerin der ISA?", nor
+// 全体大会有几年历史？, nor "Wie alt wird die ISA 2030?". Its only words
+// the data do not explain are those asking it.
+func (e *Engine) asksAllianceAge(q *question) bool {
+	if !q.has[cAlliance] || len(q.people) > 0 || len(q.cities) > 0 || len(q.years) > 0 || len(q.dates) > 0 {
+		return false
+	}
+	for c, has := range q.has {
+		if has && !slices.Contains(allianceAgeConcepts, concept(c)) {
+			return false
+		}
+	}
+	m := e.message
+	var spans [][2]int
+	for _, l := range []*cueList{&m.asksAge, &m.asksYears, &m.asksDuration, &m.historyWords} {
+		spans = append(spans, l.spans(q.text, q.units)...)
+	}
+	asking := func(u unit) bool {
+		return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
+	}
+	if slices.ContainsFunc(q.unknown, func(u unit) bool { return !asking(u) }) ||
+		!(q.expects == anAge || m.asksYears.in(q.text, q.units) || m.asksDuration.in(q.text, q.units) || m.historyWords.in(q.text, q.units)) {
+		return false
+	}
+	// The words that ask it are understood, no subject of a release's.
+	q.unknown = slices.DeleteFunc(q.unknown, asking)
+	return true
+}
+
+// allianceAgeConcepts are the concepts a question for the alliance's age
+// may have.
+var allianceAgeConcepts = []concept{cAlliance, cFounding, cStop, cCount, cWhen}
+
 // countedBeforeCue is the Chinese character a question's cue for a
-// number at byte start asks the value of, past the verb between them:
-// the 费 of 会员费是多少, the 数 of 成员数量有多少; -1 if none.
-func countedBeforeCue(q *question, start int) int {
+// number at byte start asks the value of, past the verb between them
+// and a word for a number: the 费 of 会员费是多少, the 员 of 会员数是多少 and
+// of 会员的数目有多少; -1 if none.
+func (e *Engine) countedBeforeCue(q *question, start int) int {
 	before := strings.TrimRightFunc(q.text[:start], func(r rune) bool { return strings.ContainsRune("是为有共一总约大概", r) })
+	if rest, ok := cutChineseSuffix(&e.message.countHeads, before); ok {
+		before = strings.TrimSuffix(rest, "的")
+	}
 	r, size := utf8.DecodeLastRuneInString(before)
 	if !isHan(r) {
 		return -1

@@ -1828,12 +1828,23 @@ func abbreviationBefore(before []rune) bool {
 		i--
 	}
 	word := string(before[i:])
-	// Digits written against a colon or a hyphen end a time or a number
-	// ("um 10:30.", "5557-20."), not an ordinal.
+	// Digits written against a colon end a time ("um 10:30."), not an
+	// ordinal.
 	if word == "" || i > 0 && !unicode.IsSpace(before[i-1]) && strings.Trim(word, "0123456789") == "" {
 		return false
 	}
-	if strings.Contains(word, ".") || utf8.RuneCountInString(word) == 1 {
+	if strings.Contains(word, ".") {
+		return true
+	}
+	// Of a word joined by hyphens, the last part is shortened: the
+	// initial of "Hans-J.", the "Tel." of "Service-Tel.".
+	if i := strings.LastIndex(word, "-"); i >= 0 {
+		word = word[i+1:]
+		if word == "" || strings.Trim(word, "0123456789") == "" {
+			return false // the end of a range or a number: "2036-2038.", "5557-20."
+		}
+	}
+	if utf8.RuneCountInString(word) == 1 {
 		return true
 	}
 	for _, r := range word {

@@ -322,11 +322,15 @@ var rules = []rule{
 			!anyOf(q.has, cWhere, cWhen, cCount)
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.foundingMembers(q.lang) })},
 	// "Hannover Messe 2026" is not the founding conference of 2016.
-	{"founding", func(q *question) bool { return (q.has[cFounding] || q.has[cProposal]) && !q.namesUnknown() },
-		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
+	// "Wie alt ist die ISA?" is answered by the founding too.
+	{"founding", func(q *question) bool {
+		return (q.has[cFounding] || q.has[cProposal] || q.asksAllianceAge) && !q.namesUnknown()
+	},
+		func(_ context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 			check := foundingChecked(q)
-			return e.founding(q.lang, check, asksAllianceAge(e, q)), !check.IsZero() || e.ofFounding(q.years)
-		})},
+			a := e.founding(q.lang, check, q.asksAllianceAge)
+			return a, q.asksAllianceAge || (!check.IsZero() || e.ofFounding(q.years)) && e.givesExpected(q, a), nil
+		}},
 	// How many took part in an assembly, and who spoke, is in the
 	// releases' text.
 	{"assemblies", func(q *question) bool {
@@ -713,27 +717,6 @@ func secretariat(e *Engine, q *question) answer.Answer {
 	// "Who will succeed the Secretary-General?" asks for no predecessor.
 	return e.secretariat(q.lang, cities, q.has[cPerson], q.asksSuccessor && !q.asksFuture)
 }
-
-// asksAllianceAge reports whether a question about the founding asks how
-// old the alliance is: "Wie alt ist die ISA?", "How many years has the ISA
-// existed?", 联盟有多少年历史？. It names the alliance and nothing else: not
-// "Wie alt ist Friedhelm Ost?", nor "Wie alt ist die Ansprechpartnerin der
-// ISA?".
-func asksAllianceAge(e *Engine, q *question) bool {
-	if !q.has[cAlliance] || len(q.people) > 0 || len(q.cities) > 0 || q.unknownWords() > 0 {
-		return false
-	}
-	for c, has := range q.has {
-		if has && !slices.Contains(allianceAgeConcepts, concept(c)) {
-			return false
-		}
-	}
-	return q.expects == anAge || q.expects == aNumber && e.message.asksYears.in(q.text, q.units)
-}
-
-// allianceAgeConcepts are the concepts a question for the alliance's age
-// may have.
-var allianceAgeConcepts = []concept{cAlliance, cFounding, cStop, cCount, cWhen}
 
 // foundingChecked is the date a yes-or-no question about the founding
 // asks about ("Was the ISA founded in 2015?"), or none. In Chinese "吗"

@@ -543,6 +543,8 @@ func TestSplitSentences(t *testing.T) {
 		// years or a hyphenated name ends a sentence.
 		{"Die Leitung liegt bei Dr.-Ing. Paula Wrede vom IIRN. Sie lehrt.", []string{"Die Leitung liegt bei Dr.-Ing. Paula Wrede vom IIRN.", "Sie lehrt."}},
 		{"Es läuft 2036-2038. Dann endet es. Er kam aus Baden-Baden. Sie auch.", []string{"Es läuft 2036-2038.", "Dann endet es.", "Er kam aus Baden-Baden.", "Sie auch."}},
+		{"Es sprach Hans-J. Meier. Service-Tel. 0341 555 12 ist frei.", []string{"Es sprach Hans-J. Meier.", "Service-Tel. 0341 555 12 ist frei."}},
+		{"Siehe Seiten 10-12. Dann folgt mehr.", []string{"Siehe Seiten 10-12.", "Dann folgt mehr."}},
 		// A time or a number's last digits end it.
 		{"Der Festakt beginnt um 10:30. Danach folgt die Unterzeichnung.", []string{"Der Festakt beginnt um 10:30.", "Danach folgt die Unterzeichnung."}},
 		{"Das Büro hat die Nummer (Nr. 12). Dort sitzt sie.", []string{"Das Büro hat die Nummer (Nr. 12).", "Dort sitzt sie."}},
@@ -4508,6 +4510,9 @@ func TestCountsOtherThanMembers(t *testing.T) {
 		// What 是多少 asks the value of: a fee, not the members.
 		{"会员费是多少？", true},
 		{"联盟成员是多少？", false},
+		{"会员数是多少？", false},
+		{"会员人数是多少？", false},
+		{"联盟成员城市的数目是多少？", false},
 		{"这个城市交流活动来了多少人？", true},
 		// The members are counted too.
 		{"How many members does the ISA have, and how many people work at its secretariat?", false},
@@ -4606,10 +4611,14 @@ func TestHoldsAge(t *testing.T) {
 		"Kröger, 57, is deputy mayor; Friedhelm Ost is chairman.": false,
 		"Der Vorsitzende Dr. Friedhelm Ost (77) eröffnete.":       true,
 		"Friedhelm Ost, 77, eröffnete die Sitzung.":               true,
+		"Ernst Ost, 58, und Friedhelm Ost eröffneten.":            false,
 	} {
 		if got := e.holds(sentence, anAge, q); got != want {
 			t.Errorf("holds(%q, age of Friedhelm Ost) = %v, want %v", sentence, got, want)
 		}
+	}
+	if got := e.factIn("Annette Kröger, 57, und Friedhelm Ost, 77, eröffneten.", anAge, q); got != "77" {
+		t.Errorf("the age of Friedhelm Ost: %q, want 77", got)
 	}
 }
 
@@ -4730,6 +4739,10 @@ func TestAllianceAge(t *testing.T) {
 		{"How many years has the ISA existed?", "That makes it 19 years old (as of 5 March 2036)."},
 		{"联盟有多少年历史？", "至今已有19年历史（截至2036年3月5日）。"},
 		{"Seit wie vielen Jahren gibt es die ISA?", "Sie ist damit 19 Jahre alt"},
+		{"Wie lange gibt es die ISA schon?", "Sie ist damit 19 Jahre alt"},
+		{"联盟多少岁了？", "至今已有19年历史"},
+		{"联盟至今有多少年历史？", "至今已有19年历史"},
+		{"How many years ago was the ISA founded?", "That makes it 19 years old"},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(t.Context(), tt.question, "")
@@ -4740,12 +4753,15 @@ func TestAllianceAge(t *testing.T) {
 			t.Errorf("%s: (%s) %s\nwant %q", tt.question, a.Rule, a.Text, tt.says)
 		}
 	}
-	for _, question := range []string{"Wie alt ist Friedhelm Ost?", "Wann wurde die ISA gegründet?", "Wie viele Gäste kamen zur Gründungskonferenz?", "Wie alt ist die Ansprechpartnerin der ISA?", "How old is the head of the secretariat?"} {
+	// Nor of something else, or in another year.
+	for _, question := range []string{"Wie alt ist Friedhelm Ost?", "Wann wurde die ISA gegründet?", "Wie viele Gäste kamen zur Gründungskonferenz?",
+		"Wie alt ist die Ansprechpartnerin der ISA?", "How old is the head of the secretariat?", "Wie alt wird die ISA 2030?", "全体大会有几年历史？", "肇庆有多少年历史？",
+		"Seit wie vielen Jahren gibt es die Plenarversammlung?"} {
 		a, err := e.Answer(t.Context(), question, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(a.Text, "19 Jahre alt") || strings.Contains(a.Text, "19 years old") {
+		if strings.Contains(a.Text, "19 Jahre alt") || strings.Contains(a.Text, "19 years old") || strings.Contains(a.Text, "19年历史") {
 			t.Errorf("%s: %s", question, a.Text)
 		}
 	}
