@@ -1733,7 +1733,16 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 			// start before it: the marked date, or none.
 			return markedFact(text, marked, lang, mentionedNames(q.cities))
 		}
-		if dates := findDates(firstDays(text)); len(dates) > 0 {
+		days := firstDays(text)
+		if dates := findDates(days); len(dates) > 0 {
+			// Not asked until when, a deadline is not the day asked
+			// for: "can submit projects until 14 November 2035; the
+			// prize will be awarded on 12 December 2035".
+			for _, d := range dates {
+				if !markedDate(days, d, &e.message.deadlineMarkers) {
+					return d.date.Format(lang)
+				}
+			}
 			return dates[0].date.Format(lang)
 		}
 		if m := yearPattern.FindString(text); m != "" {

@@ -4815,3 +4815,24 @@ func TestPronounRefersBack(t *testing.T) {
 		t.Errorf("%s", a.Text)
 	}
 }
+
+func TestDateAskedIsNoDeadline(t *testing.T) {
+	// Asked when something happens, not until when, the date a sentence
+	// marks as a deadline is not the answer's short fact.
+	e := testEngine(t)
+	sentence := "Pairs of member cities can submit joint projects until 14 November 2035; the prize will be awarded on 12 December 2035 in Jena."
+	for _, tt := range []struct {
+		question string
+		lang     corpus.Lang
+		want     string
+	}{
+		{"When will the prize be awarded?", corpus.English, "12 December 2035"},
+		{"Until when can projects be submitted?", corpus.English, "14 November 2035"},
+		{"奖项几号颁发？", corpus.Chinese, "2035年12月12日"},
+	} {
+		q := e.read(tt.question, tt.lang)
+		if got := e.factIn(sentence, aDate, q); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
