@@ -512,20 +512,29 @@ func (e *Engine) answerPart(ctx context.Context, part string, lang corpus.Lang, 
 }
 
 // referBack gives q, a question that asks about someone by a pronoun
-// and names no one, the people and the roles the question before asked
-// about: "Wer ist der Generalsekretär? Wen hat er abgelöst?" asks whom
-// the Secretary-General succeeded, 他接替的是谁？ the same after 秘书长是谁？.
+// and names no one, the roles the question before asked about: "Wer ist
+// der Generalsekretär? Wen hat er abgelöst?" asks whom the
+// Secretary-General succeeded, 他接替的是谁？ the same after 秘书长是谁？. A
+// person the question before named is not passed on: what a release
+// says of them answers ("Wer ist Friederike Osterkamp? Was hat sie
+// unterschrieben?").
 func (e *Engine) referBack(q, before *question) {
 	// A word of the coordinator's concept may be a verb too: 接替, "runs".
-	if before == nil || len(q.people) > 0 || len(q.cities) > 0 || anyOf(q.has, cContact, cSecretariat) ||
-		!e.message.personPronouns.in(q.text, q.units) {
+	if before == nil || len(q.people) > 0 || len(q.cities) > 0 || anyOf(q.has, cContact, cSecretariat) || !e.refersToPerson(q) {
 		return
 	}
-	q.people = before.people
 	q.namesContactPerson = q.namesContactPerson || before.namesContactPerson
 	for _, c := range personRoles {
 		q.has[c] = q.has[c] || before.has[c]
 	}
+}
+
+// refersToPerson reports whether a question has a pronoun for a person:
+// 他 alone, not that of 其他 ("other") or 他们 ("they").
+func (e *Engine) refersToPerson(q *question) bool {
+	return slices.ContainsFunc(e.message.personPronouns.spans(q.text, q.units), func(s [2]int) bool {
+		return !strings.HasSuffix(q.text[:s[0]], "其") && !strings.HasPrefix(q.text[s[1]:], "们")
+	})
 }
 
 // personRoles are the concepts of the people a question may ask about
@@ -697,14 +706,20 @@ func combine(answers []answer.Answer) answer.Answer {
 	return out
 }
 
-// unsaid is text without the sentences that said says already.
+// unsaid is text without the sentences that said says already, each
+// with the space after it; its lines stay as they are.
 func unsaid(said, text string) string {
 	for _, s := range splitSentences(text) {
-		if strings.Contains(said, s) {
+		if !strings.Contains(said, s) {
+			continue
+		}
+		if cut := strings.Replace(text, s+" ", "", 1); cut != text {
+			text = cut
+		} else {
 			text = strings.Replace(text, s, "", 1)
 		}
 	}
-	return strings.Join(strings.Fields(text), " ")
+	return strings.TrimSpace(text)
 }
 
 // saidIn reports whether text says all that answer a says: its text, or

@@ -213,10 +213,11 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
-	if q.asksSuccessor && anyOf(q.has, cSecretariat, cCoordinator) && len(q.people) == 0 {
+	if q.asksSuccessor && anyOf(q.has, cSecretariat, cCoordinator, cAssembly) && !q.has[cContact] && len(q.people) == 0 {
 		// "Wer war der Vorgänger des Generalsekretärs?": the word for the
-		// predecessor asks what the secretariat's answer says, no subject
-		// of a release's.
+		// predecessor asks what the answer from the data says (whom the
+		// holder followed, the last assembly held), no subject of a
+		// release's. The press contact's answer names no predecessor.
 		spans := e.message.asksSuccessor.spans(q.text, q.units)
 		q.unknown = slices.DeleteFunc(q.unknown, func(u unit) bool {
 			return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })

@@ -743,7 +743,8 @@ func timeAsked(q *question) corpus.Date {
 }
 
 func assembliesAsked(q *question) assemblyQuery {
-	asked := assemblyQuery{numbers: q.numbers, cities: q.cityList(), years: q.years, next: q.has[cNext], newest: q.has[cNew], day: q.asksDay}
+	// "the previous plenary" is the last one held, as "the latest" is.
+	asked := assemblyQuery{numbers: q.numbers, cities: q.cityList(), years: q.years, next: q.has[cNext], newest: q.has[cNew] || q.asksSuccessor, day: q.asksDay}
 	if len(q.dates) > 0 {
 		asked.date = q.dates[0]
 	}

@@ -4769,7 +4769,8 @@ func TestAllianceAge(t *testing.T) {
 
 func TestPreviousAssembly(t *testing.T) {
 	// "previous" and "vorherige" are the last one held, as "letzte" is:
-	// no word of a release to search for ("die bisherige Adresse").
+	// no word of a release to search for ("die bisherige Adresse"). Of
+	// the coordinator they ask for those before, not the newest only.
 	e := engineWith(t, "testdata/blind27")
 	e.now = func() time.Time { return time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC) }
 	for question, says := range map[string]string{
@@ -4783,6 +4784,13 @@ func TestPreviousAssembly(t *testing.T) {
 		if a.Rule != "assemblies" || !strings.Contains(a.Text, says) {
 			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
 		}
+	}
+	a, err := e.Answer(t.Context(), "Who was the previous German coordinator?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Before that") {
+		t.Errorf("the coordinators before: %s", a.Text)
 	}
 }
 
@@ -4806,8 +4814,23 @@ func TestPronounRefersBack(t *testing.T) {
 			t.Errorf("%s: %s", tt.question, a.Text)
 		}
 	}
+	// Not the 他 of 其他 ("other"); a later answer keeps its lines.
+	a, err := e.Answer(t.Context(), "秘书长是谁？其他城市怎么加入联盟？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "\n\n") {
+		t.Errorf("其他 read as 他: %s", a.Text)
+	}
+	a, err = e.Answer(t.Context(), "Wer ist die Pressesprecherin? Welche Pressemitteilungen gibt es?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(a.Text, "\n•") != 3 {
+		t.Errorf("the list of releases lost its lines: %s", a.Text)
+	}
 	// Said already: nothing added.
-	a, err := e.Answer(t.Context(), "Who is the Secretary-General? Since when has he held the post?", "")
+	a, err = e.Answer(t.Context(), "Who is the Secretary-General? Since when has he held the post?", "")
 	if err != nil {
 		t.Fatal(err)
 	}
