@@ -234,6 +234,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.alsoExpects = e.alsoExpected(q)
 	q.countsOther = e.countsOther(q, matches)
 	q.asksAllianceAge = e.asksAllianceAge(q)
+	e.readMembershipYears(q)
 	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
 	q.countryAsked = askedCountry(q, matches)
 	return q
@@ -347,6 +348,29 @@ func (e *Engine) asksAllianceAge(q *question) bool {
 	// The words that ask it are understood, no subject of a release's.
 	q.unknown = slices.DeleteFunc(q.unknown, asking)
 	return true
+}
+
+// readMembershipYears reads "How many years has Cologne been a member?",
+// "Seit wie vielen Jahren ist Köln Mitglied?" and 科隆加入联盟多少年了？ as
+// asking since when the city is one: the day it joined answers, not the
+// member count the words for "how many" would give.
+func (e *Engine) readMembershipYears(q *question) {
+	m := e.message
+	// Not how long it was a guest before, which a release's text says.
+	if !q.memberish || len(q.cities) == 0 || anyOf(q.has, cAssembly, cGuest, cFormer) || !m.asksYears.in(q.text, q.units) && !m.asksDuration.in(q.text, q.units) {
+		return
+	}
+	spans := slices.Concat(m.asksYears.spans(q.text, q.units), m.asksDuration.spans(q.text, q.units))
+	asking := func(u unit) bool {
+		return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
+	}
+	// Words of its own beyond those ask more than that.
+	if slices.ContainsFunc(q.unknown, func(u unit) bool { return !asking(u) }) {
+		return
+	}
+	q.unknown = nil
+	q.has[cCount], q.has[cWhen] = false, true
+	q.expects, q.alsoExpects, q.countsOther = aDate, anyText, false
 }
 
 // allianceAgeConcepts are the concepts a question for the alliance's age

@@ -4859,3 +4859,27 @@ func TestDateAskedIsNoDeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestMembershipYears(t *testing.T) {
+	// How many years a city has been a member is answered by the day
+	// it joined, not by the member count "how many" would give.
+	e := testEngine(t)
+	for question, says := range map[string]string{
+		"How many years has Cologne been a member?": "Cologne (Köln) joined the ISA on 24 April 2017",
+		"Seit wie vielen Jahren ist Köln Mitglied?": "Köln ist der ISA am 24. April 2017 beigetreten",
+		"科隆加入联盟多少年了？":                               "科隆（Köln）于2017年4月24日加入联盟",
+	} {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, says) {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
+		}
+	}
+	// Words beyond those ask more: how long it was a guest before.
+	q := e.read("多特蒙德以来宾身份参加联盟多少年后才成为正式成员？", "")
+	if q.expects == aDate {
+		t.Errorf("how many years as a guest read as since when")
+	}
+}
