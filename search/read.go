@@ -218,10 +218,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		// predecessor asks what the answer from the data says (whom the
 		// holder followed, the last assembly held), no subject of a
 		// release's. The press contact's answer names no predecessor.
-		spans := e.message.asksSuccessor.spans(q.text, q.units)
-		q.unknown = slices.DeleteFunc(q.unknown, func(u unit) bool {
-			return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
-		})
+		q.unknown = slices.DeleteFunc(q.unknown, inCues(q, &e.message.asksSuccessor))
 	}
 	q.asksEarlier = e.message.asksEarlier.in(q.text, q.units) || e.beforeSomeone(q)
 	q.asksWhat = e.message.asksWhat.in(q.text, q.units)
@@ -334,13 +331,7 @@ func (e *Engine) asksAllianceAge(q *question) bool {
 		}
 	}
 	m := e.message
-	var spans [][2]int
-	for _, l := range []*cueList{&m.asksAge, &m.asksYears, &m.asksDuration, &m.historyWords} {
-		spans = append(spans, l.spans(q.text, q.units)...)
-	}
-	asking := func(u unit) bool {
-		return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
-	}
+	asking := inCues(q, &m.asksAge, &m.asksYears, &m.asksDuration, &m.historyWords)
 	if slices.ContainsFunc(q.unknown, func(u unit) bool { return !asking(u) }) ||
 		!(q.expects == anAge || m.asksYears.in(q.text, q.units) || m.asksDuration.in(q.text, q.units) || m.historyWords.in(q.text, q.units)) {
 		return false
@@ -360,10 +351,7 @@ func (e *Engine) readMembershipYears(q *question) {
 	if !q.memberish || len(q.cities) == 0 || anyOf(q.has, cAssembly, cGuest, cFormer) || !m.asksYears.in(q.text, q.units) && !m.asksDuration.in(q.text, q.units) {
 		return
 	}
-	spans := slices.Concat(m.asksYears.spans(q.text, q.units), m.asksDuration.spans(q.text, q.units))
-	asking := func(u unit) bool {
-		return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
-	}
+	asking := inCues(q, &m.asksYears, &m.asksDuration)
 	// Words of its own beyond those ask more than that.
 	if slices.ContainsFunc(q.unknown, func(u unit) bool { return !asking(u) }) {
 		return
@@ -371,6 +359,18 @@ func (e *Engine) readMembershipYears(q *question) {
 	q.unknown = nil
 	q.has[cCount], q.has[cWhen] = false, true
 	q.expects, q.alsoExpects, q.countsOther = aDate, anyText, false
+}
+
+// inCues is whether a unit of q stands in a cue of one of lists: the
+// words that ask what the question asks, which no release need hold.
+func inCues(q *question, lists ...*cueList) func(unit) bool {
+	var spans [][2]int
+	for _, l := range lists {
+		spans = append(spans, l.spans(q.text, q.units)...)
+	}
+	return func(u unit) bool {
+		return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
+	}
 }
 
 // allianceAgeConcepts are the concepts a question for the alliance's age

@@ -630,10 +630,7 @@ func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Ans
 	}
 	// "新发言人以前做过什么工作？": a release may say what came before in
 	// words of its own ("Danach war sie …"), with the person's name.
-	spans := e.message.asksEarlier.spans(q.text, q.units)
-	named.unknown = slices.DeleteFunc(slices.Clone(q.unknown), func(u unit) bool {
-		return slices.ContainsFunc(spans, func(s [2]int) bool { return u.start >= s[0] && u.start < s[1] })
-	})
+	named.unknown = slices.DeleteFunc(slices.Clone(q.unknown), inCues(q, &e.message.asksEarlier))
 	return ifReleasesAnswer(ctx, e, &named)
 }
 
