@@ -40,9 +40,9 @@ const (
 
 // expected reads what a question asks for, by its question words: "Jahr
 // des Büffels" asks for no date, "in welchem Jahr" does. The first rule
-// of expectRules that holds decides.
-func (e *Engine) expected(q *question) answerType {
-	words := e.askedWords(q)
+// of expectRules that holds decides; words are its question words
+// (askedWords).
+func (e *Engine) expected(q *question, words []askedWord) answerType {
 	r := &expectReading{e: e, q: q, words: words, first: e.firstQuestionWord(q, words)}
 	for _, rule := range expectRules {
 		if rule.when(r) {
@@ -273,14 +273,15 @@ func asksWhichCity(q *question) bool {
 	return q.has[cList] && q.has[cCity]
 }
 
-// alsoExpected reads the second kind of fact a question asks for, if it
-// asks for two: "Wann und wo wurde der Preis überreicht?" asks for a date
-// and a place, "How many stations, and by when?" a number and a date.
-func (e *Engine) alsoExpected(q *question) answerType {
+// alsoExpected reads the second kind of fact a question asks for, by its
+// question words (askedWords), if it asks for two: "Wann und wo wurde der
+// Preis überreicht?" asks for a date and a place, "How many stations, and
+// by when?" a number and a date.
+func alsoExpected(q *question, words []askedWord) answerType {
 	if q.expects == anyText {
 		return anyText
 	}
-	for _, w := range e.askedWords(q) {
+	for _, w := range words {
 		if w.kind != q.expects && !((q.expects == anAmount || q.expects == aFrequency || q.expects == aTime) && w.kind == aNumber) {
 			return w.kind
 		}

@@ -762,19 +762,13 @@ func (l *learner) countedInBrackets(before, after string, c *corpus.Count) (*int
 	if !ok {
 		open, ok = strings.CutSuffix(before, "（")
 	}
-	if !ok || !strings.HasPrefix(strings.TrimLeft(after, " 个座家"), ")") && !strings.HasPrefix(strings.TrimLeft(after, " 个座家"), "）") {
+	closed := strings.TrimLeft(after, " 个座家")
+	if !ok || !strings.HasPrefix(closed, ")") && !strings.HasPrefix(closed, "）") {
 		return nil, false
 	}
-	open = strings.TrimRightFunc(open, unicode.IsSpace)
-	units := segment(open)
 	for _, k := range l.countKinds(c) {
-		if slices.ContainsFunc(k.list.chinese, func(w string) bool { return strings.HasSuffix(open, w) }) {
+		if k.list.endsIn(open) {
 			return k.field, true
-		}
-		for i := range units {
-			if n := k.list.at(units, i); n > 0 && i+n == len(units) && !units[i].han {
-				return k.field, true
-			}
 		}
 	}
 	return nil, true

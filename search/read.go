@@ -227,8 +227,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.keepRealCities()
 	q.citiesOnlyWhere = e.onlyWhere(q)
 	q.roles = e.rolesIn(q)
-	q.expects = e.expected(q)
-	q.alsoExpects = e.alsoExpected(q)
+	asked := e.askedWords(q)
+	q.expects = e.expected(q, asked)
+	q.alsoExpects = alsoExpected(q, asked)
 	q.countsOther = e.countsOther(q, matches)
 	q.asksAllianceAge = e.asksAllianceAge(q)
 	e.readMembershipYears(q)
@@ -315,8 +316,9 @@ func (e *Engine) countsOther(q *question, matches []match) bool {
 }
 
 // asksAllianceAge reports whether a question asks how old the alliance
-// is today, and takes the words that ask it from its unknown words: "Wie alt ist die ISA?", "How many years has the ISA
-// existed?", "Wie lange gibt es die ISA schon?", 联盟有多少年历史？. It
+// is today, and takes the words that ask it from its unknown words: "Wie
+// alt ist die ISA?", "How many years has the ISA existed?", "Wie lange
+// gibt es die ISA schon?", 联盟有多少年历史？. It
 // names the alliance and nothing else, and no year: not "Wie alt ist
 // Friedhelm Ost?", nor "Wie alt ist die Ansprechpartnerin der ISA?", nor
 // 全体大会有几年历史？, nor "Wie alt wird die ISA 2030?". Its only words
