@@ -144,6 +144,7 @@ func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicW
 				// Read as a name, in its own words in every language.
 				name := e.topicOf([]string{phrase}, map[string]bool{phrase: true}, map[string][]string{phrase: {phrase}}, q.lang)[0]
 				name.name, name.titled = false, true
+				addTranslatedName(&name, topic[i:j+1], q.lang)
 				topic = slices.Replace(topic, i, j+1, name)
 				break
 			}
@@ -151,6 +152,34 @@ func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicW
 	}
 	return topic, nil
 }
+
+// addTranslatedName adds to name, a programme's name that a release's
+// title gives in the question's language, its words' translations in the
+// other languages, all together: a release in another language may name
+// it in its own words ("ISA氢能对话" for the "Hydrogen Dialogues").
+func addTranslatedName(name *topicWord, words []topicWord, lang corpus.Lang) {
+	for _, l := range corpus.Langs() {
+		if l == lang {
+			continue
+		}
+		groups := [][]string{nil}
+		for _, w := range words {
+			senses := w.terms[l][:min(len(w.terms[l]), maxNameSenses)]
+			var longer [][]string
+			for _, g := range groups {
+				for _, t := range senses {
+					longer = append(longer, append(slices.Clip(g), t))
+				}
+			}
+			groups = longer
+		}
+		name.parts[l] = append(name.parts[l], groups...)
+	}
+}
+
+// maxNameSenses bounds the senses of each word of a name that
+// addTranslatedName combines.
+const maxNameSenses = 4
 
 // besideCapitalised reports whether two words of a topic, neither a
 // name, are Latin words with a capital that follow each other in the
@@ -524,7 +553,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 			break
 		}
 		p := h.p
-		if p.Kind == partContact || p.Kind == partTitle || p.Kind == partAbout && !asksAboutAlliance(q) || !ofYears(p, q.years) || !e.ofAssembly(p, q) {
+		if p.Kind == partContact || p.Kind == partTitle || p.Kind == partAbout && !asksAboutAlliance(q) || !ofYears(p, q.years) || !e.ofAssembly(p, q, topic) {
 			continue
 		}
 		// The title names what the release is about, and so what each of
@@ -605,9 +634,11 @@ func (e *Engine) candidates(q *question, hits []hit) []scoredPassage {
 // ofAssembly reports whether a passage speaks of the plenary assembly a
 // question names by number: the agenda of the 12th is not that of the
 // 10th, nor are the twelve days of a youth camp its days. A passage names
-// its assembly, or its release's title does.
-func (e *Engine) ofAssembly(p *passage, q *question) bool {
-	if !q.has[cAssembly] || len(q.numbers) == 0 {
+// its assembly, or its release's title does. A meeting of a programme
+// the question names is that programme's, whatever the releases number
+// it: "the first online session of the Hydrogen Dialogues" (titled).
+func (e *Engine) ofAssembly(p *passage, q *question, topic []topicWord) bool {
+	if !q.has[cAssembly] || len(q.numbers) == 0 || slices.ContainsFunc(topic, func(w topicWord) bool { return w.titled }) {
 		return true
 	}
 	n := e.learner.assemblyNumber(sentence{text: p.Text, units: segment(p.Text)})

@@ -4174,6 +4174,23 @@ func TestTitleNames(t *testing.T) {
 	}
 }
 
+func TestTitleNameTranslated(t *testing.T) {
+	// A programme an English release's title names is named in a
+	// Chinese release in its own words; its "first session" is no
+	// plenary assembly numbered 1.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"Test release: ISA launches the \\\"Hydrogen Dialogues\\\"\"\ndate: 2036-01-20\nlang: en\n---\n\nThis is a fictional test release. Six meetings alternate between online sessions and meetings on site.\n",
+		"---\ntitle: \"测试稿：联盟第二十四届全体大会在洛阳举行\"\ndate: 2036-05-13\nlang: zh\n---\n\n本新闻稿是虚构测试稿。“ISA氢能对话”系列活动3月4日举行的首场线上会议吸引了630名参与者。\n")
+	a, err := e.Answer(t.Context(), "How many participants did the first online session of the Hydrogen Dialogues attract?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "630") {
+		t.Errorf("answered=%v: %s", a.Answered, a.Text)
+	}
+}
+
 func TestPersonByDeputyRole(t *testing.T) {
 	// Asked for the deputy, the deputy answers, not the holder of the
 	// role whose name the deputy's holds.

@@ -83,6 +83,9 @@ func TestTranslate(t *testing.T) {
 		{"交流", zh, en, []string{"exchange"}, true},
 		// English → Chinese
 		{"budget", en, zh, []string{"预算"}, true},
+		// a plural glossed on its own (会众 "participants") is its
+		// singular's too
+		{"participants", en, zh, []string{"参与者"}, false},
 		// British spellings, as the American ones CC-CEDICT glosses
 		{"centre", en, zh, []string{"中心"}, false},
 		{"organised", en, zh, []string{"组织"}, true},

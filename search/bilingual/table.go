@@ -218,10 +218,20 @@ func (t *table) weight(word, tr string) float64 {
 }
 
 // lookup finds word as it is, else by its stem, else, in German, as a
-// form of a verb.
+// form of a verb. An English plural the dictionary lists is its
+// singular's too, after its own senses: CC-CEDICT glosses 会众 as
+// "participants", and 参与者 as "participant".
 func (t *table) lookup(word string) []hit {
 	if i, ok := t.find(word); ok {
-		return t.translations(i)
+		tr := t.translations(i)
+		if j, ok := t.singular(word); ok {
+			for _, h := range t.translations(j) {
+				if !slices.ContainsFunc(tr, func(x hit) bool { return x.word == h.word }) {
+					tr = append(tr, h)
+				}
+			}
+		}
+		return tr
 	}
 	stem := stemmers[t.from]
 	if stem == nil {
@@ -234,6 +244,22 @@ func (t *table) lookup(word string) []hit {
 		return t.verb(word)
 	}
 	return nil
+}
+
+// singular finds the singular of an English plural: "participants" is
+// participant, "cities" city, "boxes" box.
+func (t *table) singular(word string) (int, bool) {
+	if t.from != corpus.English || !strings.HasSuffix(word, "s") || strings.HasSuffix(word, "ss") {
+		return 0, false
+	}
+	for _, ending := range [][2]string{{"ies", "y"}, {"s", ""}, {"es", ""}} {
+		if stem, ok := strings.CutSuffix(word, ending[0]); ok && stem != "" {
+			if i, ok := t.find(stem + ending[1]); ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // byStem merges the translations of the words that share word's stem,
