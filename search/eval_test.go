@@ -373,9 +373,20 @@ var evalSuites = []evalSuite{
 	// Its first run, on the session's start (521a20b, in a worktree):
 	// 105/150, 63 of the 96 across languages, 13 of its 20 unanswerable
 	// questions refused; 106 at that session's end (one more across
-	// languages, in Chinese).
-	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0,
+	// languages, in Chinese). A training set from the twenty-seventh
+	// session on: its failures showed a programme's name that a title
+	// gives searched only as written in every language.
+	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0.71,
 		now: time.Date(2036, time.June, 30, 12, 0, 0, 0, time.UTC)},
+	// Blind set 30, written by a helper who had not seen the engine at
+	// the twenty-seventh session's start: 8 releases of July to December
+	// 2036, 150 questions, 98 of them across languages. The session's
+	// honest measure: its questions, answers and releases are not read.
+	// Its first run, on the session's start (9a04aa0, in a worktree):
+	// 98/150, 65 of the 98 across languages, 8 of its 20 unanswerable
+	// questions refused.
+	{name: "blind30", questions: "testdata/blind30/questions.yaml", extra: "testdata/blind30", minScore: 0,
+		now: time.Date(2036, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
