@@ -73,6 +73,9 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if err != nil {
 		return answer.Answer{}, false, err
 	}
+	if topic, err = e.withNamesInChinese(ctx, q, topic); err != nil {
+		return answer.Answer{}, false, err
+	}
 	topic = e.withAttestedSenses(ctx, topic, q.lang)
 	// The words besides the topic, and what "how many" counts, say which
 	// sentence answers, wherever it is looked for.
@@ -152,6 +155,42 @@ func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicW
 	}
 	return topic, nil
 }
+
+// withNamesInChinese marks titled each Latin word of a German or English
+// question, but the dictionaries' words ("Scholarship", "Path"), that a Chinese
+// release holds as written: a name there, which
+// the release gives once, in its lead, and its other paragraphs need not
+// repeat (工匠桥's German name, “Handwerksbrücke”).
+func (e *Engine) withNamesInChinese(ctx context.Context, q *question, topic []topicWord) ([]topicWord, error) {
+	if q.lang == corpus.Chinese || !e.index.hasLang(corpus.Chinese) {
+		return topic, nil
+	}
+	var words []int
+	lookup := map[corpus.Lang][]string{}
+	for i, w := range topic {
+		terms := searchTerms(e.index.analyze(corpus.Chinese, w.text))
+		if w.name || w.titled || len(terms) != 1 || utf8.RuneCountInString(terms[0]) < minNameInChinese || strings.ContainsFunc(w.text, isHan) || e.bilingual().Headword(w.text, corpus.German) || e.bilingual().Headword(w.text, corpus.English) {
+			continue
+		}
+		words = append(words, i)
+		lookup[corpus.Chinese] = append(lookup[corpus.Chinese], terms[0])
+	}
+	if len(words) == 0 {
+		return topic, nil
+	}
+	known, err := e.index.known(ctx, lookup)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range words {
+		topic[i].titled = known[corpus.Chinese][lookup[corpus.Chinese][j]]
+	}
+	return topic, nil
+}
+
+// minNameInChinese is the fewest letters of a word that
+// withNamesInChinese takes for a name: "A2" in a Chinese text is a level.
+const minNameInChinese = 4
 
 // addTranslatedName adds to name, a programme's name that a release's
 // title gives in the question's language, its words' translations in the

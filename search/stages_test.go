@@ -4191,6 +4191,35 @@ func TestTitleNameTranslated(t *testing.T) {
 	}
 }
 
+func TestNameInChinese(t *testing.T) {
+	// A Chinese release gives a programme's German name once, in its
+	// lead: the name is the release's subject, which a later paragraph
+	// covers without naming it (titled); the dictionaries' words are no
+	// names, though the release holds "Scholarship" too.
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"测试稿：联盟启动“工匠桥”青年技工交流计划\"\ndate: 2036-03-27\nlang: zh\n---\n\n"+
+		"本新闻稿是虚构测试稿。联盟秘书处3月26日在佛山宣布，启动“工匠桥”中德青年技工交流计划（德文名称“Handwerksbrücke”，英文名称“Craft Bridge Scholarship”）。\n\n"+
+		"首批学员来自六个中国成员城市。报名条件为：年龄18至26岁，已完成职业教育，具备德语A2水平。\n")
+	question := "Welche Voraussetzungen muss man für die Handwerksbrücke oder das Scholarship mitbringen?"
+	q := e.read(question, "")
+	topic, err := e.withNamesInChinese(t.Context(), q, e.topicWords(q))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range topic {
+		if w.titled != (w.text == "Handwerksbrücke") {
+			t.Errorf("%q titled %v", w.text, w.titled)
+		}
+	}
+	a, err := e.Answer(t.Context(), "Welche Voraussetzungen muss man für die Handwerksbrücke mitbringen?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "A2") {
+		t.Errorf("answered=%v: %s", a.Answered, a.Text)
+	}
+}
+
 func TestPersonByDeputyRole(t *testing.T) {
 	// Asked for the deputy, the deputy answers, not the holder of the
 	// role whose name the deputy's holds.
