@@ -21,6 +21,16 @@ type Alliance struct {
 	Offices []Office `yaml:"offices"`
 	People  []Person `yaml:"people"`
 	Website Website  `yaml:"website"`
+	// Programmes are the members' programmes and projects that releases
+	// name in Chinese and in Latin letters: “蓝环”（BlueLoop）.
+	Programmes []Programme `yaml:"programmes,omitempty"`
+}
+
+// Programme is a programme or project a release names in two scripts.
+type Programme struct {
+	Chinese string `yaml:"zh"`
+	Latin   string `yaml:"latin"`
+	Cite    `yaml:",inline"`
 }
 
 // Name is the alliance's name in one language.

@@ -16,33 +16,33 @@ import (
 // cues are the word lists of data/learn.yaml, by which facts are learned
 // from a release's text.
 type cues struct {
-	contactPerson, contactEmail, contactPhone, contactFax, contactWebsite cueList
-	contactMobile                                                         cueList
-	organisation, street, secretariatContact, pressContact                cueList
-	countVerbs, countMembers, countGermany, countChina                    cueList
-	countLaender, countProvinces, countFrom, untilDay                     cueList
-	city, anaphora, join, joinWithAlliance, joinNot, leave, alliance      cueList
-	applied, approved, joinParticleVerbs, joinParticles, membership       cueList
-	memberSince, memberWord                                               cueList
-	assembly, assemblyFuture, assemblyHost, decision, besideAssembly      cueList
-	role, title, roleLink, roleComplement, roleComplementEnd, surname     cueList
-	currency, numberWords, placeWords, money, invested, ageUnits          cueList
-	freeOfCharge, reasons, frequencies, measureWords, totals              cueList
-	nounMeasureWords                                                      cueList
-	timeMeasureWords, countingDeterminers                                 cueList
-	nameBoundaries, placeSuffixes, allianceContact, cityOffice, appointed cueList
-	appoints, appointedBefore, roleSince                                  cueList
-	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject          cueList
-	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions     cueList
-	sideWords, conjunctions                                               cueList
-	suspend, noLonger, joinNotGerman, leaveParticles                      cueList
-	negations, noLongerParticles, rolePossessives, percent                cueList
-	allianceObjectEnds, belongParticleVerbs, belongParticles              cueList
-	admitParticleVerbs, admitParticles                                    cueList
-	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn   cueList
-	languages, languageUse, personPronouns, deputy                        cueList
-	notANameBeforeCity, thisYear, lastYear, notDeputy, acting             cueList
-	relativePronouns, appointedAs, elects, electedPassive                 cueList
+	contactPerson, contactEmail, contactPhone, contactFax, contactWebsite                cueList
+	contactMobile                                                                        cueList
+	organisation, street, secretariatContact, pressContact                               cueList
+	countVerbs, countMembers, countGermany, countChina                                   cueList
+	countLaender, countProvinces, countFrom, untilDay                                    cueList
+	city, anaphora, join, joinWithAlliance, joinNot, leave, alliance                     cueList
+	applied, approved, joinParticleVerbs, joinParticles, membership                      cueList
+	memberSince, memberWord                                                              cueList
+	assembly, assemblyFuture, assemblyHost, decision, besideAssembly                     cueList
+	role, title, roleLink, roleComplement, roleComplementEnd, surname                    cueList
+	currency, numberWords, placeWords, money, invested, ageUnits                         cueList
+	freeOfCharge, reasons, frequencies, measureWords, totals                             cueList
+	nounMeasureWords                                                                     cueList
+	timeMeasureWords, countingDeterminers                                                cueList
+	nameBoundaries, placeSuffixes, glossPrefixes, allianceContact, cityOffice, appointed cueList
+	appoints, appointedBefore, roleSince                                                 cueList
+	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject                         cueList
+	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions                    cueList
+	sideWords, conjunctions                                                              cueList
+	suspend, noLonger, joinNotGerman, leaveParticles                                     cueList
+	negations, noLongerParticles, rolePossessives, percent                               cueList
+	allianceObjectEnds, belongParticleVerbs, belongParticles                             cueList
+	admitParticleVerbs, admitParticles                                                   cueList
+	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn                  cueList
+	languages, languageUse, personPronouns, deputy                                       cueList
+	notANameBeforeCity, thisYear, lastYear, notDeputy, acting                            cueList
+	relativePronouns, appointedAs, elects, electedPassive                                cueList
 	// nameTitles follow a foreign name in Chinese: 博士.
 	nameTitles                                             cueList
 	passiveAuxiliaries, formerRole, cityRoles, immediately cueList
@@ -81,7 +81,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"noun_measure_words":   &c.nounMeasureWords,
 		"time_measure_words":   &c.timeMeasureWords,
 		"counting_determiners": &c.countingDeterminers,
-		"name_boundaries":      &c.nameBoundaries, "place_suffixes": &c.placeSuffixes,
+		"name_boundaries":      &c.nameBoundaries, "place_suffixes": &c.placeSuffixes, "gloss_prefixes": &c.glossPrefixes,
 		"alliance_contact":       &c.allianceContact,
 		"city_office":            &c.cityOffice,
 		"appointed":              &c.appointed,

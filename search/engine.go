@@ -60,6 +60,10 @@ type Engine struct {
 	sources     map[string]*corpus.Source // into data.Sources
 	cities      map[string]*corpus.City   // by canonical name
 	regions     map[string]*corpus.Region
+	// programmes are the other script's names of each programme's name
+	// (corpus.Alliance.Programmes): its Chinese name, or its Latin one in
+	// lower case.
+	programmes map[string][]string
 	// curated are the press office's curated answers (SetCurated).
 	curated []curatedEntry
 	// texts holds the text of the releases read last, of those loaded
@@ -241,6 +245,12 @@ func (e *Engine) derive() {
 	e.regions = map[string]*corpus.Region{}
 	for i := range e.data.Regions {
 		e.regions[e.data.Regions[i].Key] = &e.data.Regions[i]
+	}
+	e.programmes = map[string][]string{}
+	for _, p := range e.data.Alliance.Programmes {
+		latin := strings.ToLower(p.Latin)
+		e.programmes[p.Chinese] = append(e.programmes[p.Chinese], p.Latin)
+		e.programmes[latin] = append(e.programmes[latin], p.Chinese)
 	}
 	e.dict = buildDictionary(e.data, e.words)
 }

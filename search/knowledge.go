@@ -27,6 +27,7 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 	d.Alliance.Counts = slices.Clone(base.Alliance.Counts)
 	d.Alliance.Assemblies = slices.Clone(base.Alliance.Assemblies)
 	d.Alliance.People = slices.Clone(base.Alliance.People)
+	d.Alliance.Programmes = slices.Clone(base.Alliance.Programmes)
 	m := merger{data: &d, sourceOf: map[string]string{}, learnedCity: map[int]bool{}, baseCounts: base.Alliance.Counts, baseAssemblies: base.Alliance.Assemblies}
 	for _, s := range base.Sources {
 		if s.Release != "" {
@@ -71,13 +72,22 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 			p.Cite = cite
 			m.person(p)
 		}
+		for _, g := range k.glosses {
+			if g.Programme && !slices.ContainsFunc(d.Alliance.Programmes, func(p corpus.Programme) bool { return p.Chinese == g.Chinese && p.Latin == g.Latin }) {
+				d.Alliance.Programmes = append(d.Alliance.Programmes, corpus.Programme{Chinese: g.Chinese, Latin: g.Latin, Cite: cite})
+			}
+		}
 	}
 	// A Chinese name a release gives a city names it from then on, if
 	// the data give it none; the shortest first, for a longer one may
 	// hold words before the name (原则上同意多特蒙德).
 	var glosses []nameGloss
 	for _, k := range learnedInOrder(byRelease) {
-		glosses = append(glosses, k.glosses...)
+		for _, g := range k.glosses {
+			if !g.Programme {
+				glosses = append(glosses, g)
+			}
+		}
 	}
 	slices.SortStableFunc(glosses, func(a, b nameGloss) int {
 		return cmp.Compare(utf8.RuneCountInString(a.Chinese), utf8.RuneCountInString(b.Chinese))

@@ -40,6 +40,9 @@ type learned struct {
 type nameGloss struct {
 	Chinese string `json:"zh"`
 	Latin   string `json:"latin"`
+	// Programme marks the name of a programme or a project, in Chinese
+	// quotes: “蓝环”（BlueLoop）; else it is a place's.
+	Programme bool `json:"programme,omitempty"`
 }
 
 // learnedMembership is a city a release says joined, left, applied to
@@ -147,8 +150,38 @@ func (l *learner) glosses(r *corpus.Release) []nameGloss {
 				}
 			}
 		}
+		for _, at := range quotedGloss.FindAllStringSubmatch(text, -1) {
+			if g, ok := l.programmeGloss(at[1], at[2]); ok && !slices.Contains(out, g) {
+				out = append(out, g)
+			}
+		}
 	}
 	return out
+}
+
+// quotedGloss finds a name in Chinese quotes and what the brackets after
+// it hold, a few characters of what it names further at most: “蓝环”
+// （BlueLoop）, “工匠桥”中德青年技工交流计划（德文名称“Handwerksbrücke”）.
+var quotedGloss = regexp.MustCompile(`“(\p{Han}[\p{Han}\p{N}]{1,15})”\p{Han}{0,12}[（(]([^（()）]{2,80})[)）]`)
+
+// programmeGloss reads the brackets after a programme's or a project's
+// Chinese name as its Latin one, past a word that says which language it
+// is in ("英文名HeatLink", "德文名称：ISA-Partnerschaft"); ok is false if
+// they hold no Latin name.
+func (l *learner) programmeGloss(chinese, bracket string) (nameGloss, bool) {
+	latin := strings.TrimSpace(bracket)
+	for _, prefix := range l.cues.glossPrefixes.chinese {
+		if rest, ok := strings.CutPrefix(latin, prefix); ok {
+			latin = rest
+			break
+		}
+	}
+	latin = strings.Trim(latin, " ：:“”\"")
+	first, _ := utf8.DecodeRuneInString(latin)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) || strings.ContainsFunc(latin, isHan) {
+		return nameGloss{}, false
+	}
+	return nameGloss{Chinese: chinese, Latin: latin, Programme: true}, true
 }
 
 // withoutPlaceSuffix takes off the ending of a Chinese place's name that

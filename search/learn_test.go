@@ -247,6 +247,20 @@ func TestLearn(t *testing.T) {
 		if got := l.glosses(r); len(got) != 0 {
 			t.Errorf("glosses %+v, want none", got)
 		}
+		// A programme's name in Chinese quotes, with its Latin one in the
+		// brackets after it, past the words that say which language.
+		r = release(corpus.Chinese, "T", []string{"湖州和美因茨介绍了“蓝环”（BlueLoop）工业水循环项目。" +
+			"“热链”（英文名HeatLink）项目在马鞍山签约。" +
+			"秘书处宣布启动“工匠桥”中德青年技工交流计划（德文名称“Handwerksbrücke”）。" +
+			"“绿色工厂奖”（2036年起）每年颁发。"}, nil, nil)
+		want := []nameGloss{
+			{Chinese: "蓝环", Latin: "BlueLoop", Programme: true},
+			{Chinese: "热链", Latin: "HeatLink", Programme: true},
+			{Chinese: "工匠桥", Latin: "Handwerksbrücke", Programme: true},
+		}
+		if got := l.glosses(r); !slices.Equal(got, want) {
+			t.Errorf("glosses %+v, want %+v", got, want)
+		}
 	})
 	t.Run("count", func(t *testing.T) {
 		tests := []struct {

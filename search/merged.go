@@ -26,6 +26,7 @@ type mergedFacts struct {
 	// Assemblies and People are the alliance's.
 	Assemblies []corpus.Assembly
 	People     []corpus.Person
+	Programmes []corpus.Programme
 	// Sources are those merge added after the data files' own.
 	Sources []corpus.Source
 }
@@ -34,7 +35,7 @@ type mergedFacts struct {
 func factsOf(base, merged *corpus.Data) *mergedFacts {
 	return &mergedFacts{
 		Cities: merged.Cities, Offices: merged.Alliance.Offices, Counts: merged.Alliance.Counts,
-		Assemblies: merged.Alliance.Assemblies, People: merged.Alliance.People,
+		Assemblies: merged.Alliance.Assemblies, People: merged.Alliance.People, Programmes: merged.Alliance.Programmes,
 		Sources: merged.Sources[len(base.Sources):],
 	}
 }
@@ -50,6 +51,7 @@ func (m *mergedFacts) apply(base *corpus.Data) *corpus.Data {
 	d.Alliance.Counts = slices.Clone(m.Counts)
 	d.Alliance.Assemblies = slices.Clone(m.Assemblies)
 	d.Alliance.People = slices.Clone(m.People)
+	d.Alliance.Programmes = slices.Clone(m.Programmes)
 	return &d
 }
 

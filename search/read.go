@@ -98,6 +98,10 @@ type question struct {
 	// asksAllianceAge is whether it asks how old the alliance is: "Wie
 	// alt ist die ISA?", 联盟有多少年历史？
 	asksAllianceAge bool
+	// namesProgramme says the question names a programme or a project
+	// that a release names in both scripts ("蓝环", "BlueLoop"): it asks
+	// about that, which the releases say, not about the alliance.
+	namesProgramme bool
 	// countsOther is whether what it asks the number of is not the
 	// members (Engine.countsOther): "How many entries …?", "Wie viele
 	// Leute kamen?", 做了几年.
@@ -232,10 +236,27 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.alsoExpects = alsoExpected(q, asked)
 	q.countsOther = e.countsOther(q, matches)
 	q.asksAllianceAge = e.asksAllianceAge(q)
+	q.namesProgramme = e.namesProgramme(q)
 	e.readMembershipYears(q)
 	q.countsTwice = len(e.message.asksNumber.spans(q.text, q.units)) > 1
 	q.countryAsked = askedCountry(q, matches)
 	return q
+}
+
+// namesProgramme reports whether a question names a programme a release
+// gives in both scripts (Engine.programmes): its Chinese name, or its
+// Latin one among the words nothing else explained.
+func (e *Engine) namesProgramme(q *question) bool {
+	for name := range e.programmes {
+		if strings.ContainsFunc(name, isHan) {
+			if strings.Contains(q.text, name) {
+				return true
+			}
+		} else if slices.ContainsFunc(q.unknown, func(u unit) bool { return strings.EqualFold(u.raw, name) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // contactNamed is the contact person of the newest office the question

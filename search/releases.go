@@ -1293,6 +1293,7 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 				}
 			}
 			words = append(words, e.translator.translations(text, l)...)
+			words = append(words, e.programmeNames(text, l)...)
 			// A brand's name ("ReCycle") is no word to translate.
 			if !w.name && !camelCase(text) {
 				words = append(words, e.translate(text, lang, l)...)
@@ -1315,6 +1316,17 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 		}
 	}
 	return out
+}
+
+// programmeNames are the names in l's script of the programme that
+// text names in the other (“蓝环” and "BlueLoop"), if a release gives
+// them.
+func (e *Engine) programmeNames(text string, l corpus.Lang) []string {
+	chinese := strings.ContainsFunc(text, isHan)
+	if chinese == (l == corpus.Chinese) {
+		return nil
+	}
+	return e.programmes[strings.ToLower(text)]
 }
 
 // addVariant adds the index terms of variant, a form of w in l, to w's:

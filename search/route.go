@@ -214,7 +214,7 @@ var rules = []rule{
 	})},
 	{"unknown-subject", func(q *question) bool {
 		n := q.unknownWords()
-		return n > 1 || n == 1 && q.unknownIsNoun() && q.subjects() < 2
+		return n > 1 || n == 1 && (q.unknownIsNoun() && q.subjects() < 2 || q.namesProgramme)
 	}, fromReleasesOrFacts},
 	{"greeting", func(q *question) bool {
 		return q.has[cGreeting] && q.unknownWords() == 0 &&

@@ -4220,6 +4220,27 @@ func TestNameInChinese(t *testing.T) {
 	}
 }
 
+func TestProgrammeNames(t *testing.T) {
+	// A Chinese release names a project in both scripts; a Chinese
+	// question by its Chinese name finds the English release that only
+	// gives its Latin one, and the name is among the facts learned.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"测试稿：全体大会在洛阳举行\"\ndate: 2036-05-13\nlang: zh\n---\n\n本新闻稿是虚构测试稿。湖州和美因茨介绍了“蓝环”（BlueLoop）工业水循环项目，该项目将于6月1日正式启动。\n",
+		"---\ntitle: \"Test release: Huzhou and Mainz start a project to recycle industrial water\"\ndate: 2036-04-22\nlang: en\n---\n\nThis is a fictional test release. Huzhou and Mainz have agreed on a joint project to recycle process water.\n\n"+
+			"The lead partner of BlueLoop is Qingyuan Environmental Technology Co., Ltd. of Huzhou.\n")
+	if got := e.Alliance().Alliance.Programmes; len(got) != 1 || got[0].Chinese != "蓝环" || got[0].Latin != "BlueLoop" || got[0].Source == "" {
+		t.Errorf("programmes %+v, want 蓝环 = BlueLoop with its source", got)
+	}
+	a, err := e.Answer(t.Context(), "蓝环的牵头伙伴是谁？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "Qingyuan") {
+		t.Errorf("answered=%v: %s", a.Answered, a.Text)
+	}
+}
+
 func TestPersonByDeputyRole(t *testing.T) {
 	// Asked for the deputy, the deputy answers, not the holder of the
 	// role whose name the deputy's holds.
