@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"maps"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -73,7 +74,7 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 	if err != nil {
 		return answer.Answer{}, false, err
 	}
-	if topic, err = e.withNamesInChinese(ctx, q, topic); err != nil {
+	if err := e.withNamesInChinese(ctx, q, topic); err != nil {
 		return answer.Answer{}, false, err
 	}
 	topic = e.withAttestedSenses(ctx, topic, q.lang)
@@ -146,7 +147,7 @@ func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicW
 			if named {
 				// Read as a name, in its own words in every language.
 				name := e.topicOf([]string{phrase}, map[string]bool{phrase: true}, map[string][]string{phrase: {phrase}}, q.lang)[0]
-				name.name, name.titled = false, true
+				name.name, name.titled, name.programme = false, true, true
 				addTranslatedName(&name, topic[i:j+1], q.lang)
 				topic = slices.Replace(topic, i, j+1, name)
 				break
@@ -156,57 +157,65 @@ func (e *Engine) withTitleNames(ctx context.Context, q *question, topic []topicW
 	return topic, nil
 }
 
-// withNamesInChinese marks titled each Latin word of a German or English
-// question, but the dictionaries' words ("Scholarship", "Path"), that a Chinese
-// release holds as written: a name there, which
+// withNamesInChinese marks titled each word in Latin letters of a German
+// or English question that a Chinese release holds as written, unless
+// the dictionaries list it ("Scholarship", "Path"): a name there, which
 // the release gives once, in its lead, and its other paragraphs need not
-// repeat (工匠桥's German name, “Handwerksbrücke”).
-func (e *Engine) withNamesInChinese(ctx context.Context, q *question, topic []topicWord) ([]topicWord, error) {
+// repeat (工匠桥's German name, “Handwerksbrücke”). It marks the topic's
+// own words.
+func (e *Engine) withNamesInChinese(ctx context.Context, q *question, topic []topicWord) error {
 	if q.lang == corpus.Chinese || !e.index.hasLang(corpus.Chinese) {
-		return topic, nil
+		return nil
 	}
-	var words []int
-	lookup := map[corpus.Lang][]string{}
+	termOf := map[int]string{}
 	for i, w := range topic {
-		terms := searchTerms(e.index.analyze(corpus.Chinese, w.text))
-		if w.name || w.titled || len(terms) != 1 || utf8.RuneCountInString(terms[0]) < minNameInChinese || strings.ContainsFunc(w.text, isHan) || e.bilingual().Headword(w.text, corpus.German) || e.bilingual().Headword(w.text, corpus.English) {
+		if w.name || w.titled || utf8.RuneCountInString(w.text) < minNameInChinese || strings.ContainsFunc(w.text, func(r rune) bool { return !unicode.IsLetter(r) || isHan(r) }) ||
+			e.bilingual().Headword(w.text, corpus.German) || e.bilingual().Headword(w.text, corpus.English) {
 			continue
 		}
-		words = append(words, i)
-		lookup[corpus.Chinese] = append(lookup[corpus.Chinese], terms[0])
+		if terms := searchTerms(e.index.analyze(corpus.Chinese, w.text)); len(terms) == 1 {
+			termOf[i] = terms[0]
+		}
 	}
-	if len(words) == 0 {
-		return topic, nil
+	if len(termOf) == 0 {
+		return nil
 	}
-	known, err := e.index.known(ctx, lookup)
+	known, err := e.index.known(ctx, map[corpus.Lang][]string{corpus.Chinese: slices.Collect(maps.Values(termOf))})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for j, i := range words {
-		topic[i].titled = known[corpus.Chinese][lookup[corpus.Chinese][j]]
+	for i, t := range termOf {
+		topic[i].titled = known[corpus.Chinese][t]
 	}
-	return topic, nil
+	return nil
 }
 
 // minNameInChinese is the fewest letters of a word that
-// withNamesInChinese takes for a name: "A2" in a Chinese text is a level.
+// withNamesInChinese takes for a name: "Expo" may be one, "IHK" is too
+// short to tell.
 const minNameInChinese = 4
 
 // addTranslatedName adds to name, a programme's name that a release's
 // title gives in the question's language, its words' translations in the
 // other languages, all together: a release in another language may name
-// it in its own words ("ISA氢能对话" for the "Hydrogen Dialogues").
+// it in its own words ("ISA氢能对话" for the "Hydrogen Dialogues"). The
+// fewer senses of each word the longer the name, so that at most
+// maxNameGroups combinations are searched for.
 func addTranslatedName(name *topicWord, words []topicWord, lang corpus.Lang) {
+	senses := 1
+	for math.Pow(float64(senses+1), float64(len(words))) <= maxNameGroups {
+		senses++
+	}
 	for _, l := range corpus.Langs() {
 		if l == lang {
 			continue
 		}
 		groups := [][]string{nil}
 		for _, w := range words {
-			senses := w.terms[l][:min(len(w.terms[l]), maxNameSenses)]
+			terms := translatedTerms(w, l)
 			var longer [][]string
-			for _, g := range groups {
-				for _, t := range senses {
+			for _, t := range terms[:min(len(terms), senses)] {
+				for _, g := range groups {
 					longer = append(longer, append(slices.Clip(g), t))
 				}
 			}
@@ -216,9 +225,22 @@ func addTranslatedName(name *topicWord, words []topicWord, lang corpus.Lang) {
 	}
 }
 
-// maxNameSenses bounds the senses of each word of a name that
-// addTranslatedName combines.
-const maxNameSenses = 4
+// maxNameGroups bounds the combinations of its words' senses that
+// addTranslatedName gives a name in each language.
+const maxNameGroups = 16
+
+// translatedTerms are a word's terms in l but the word as written: in
+// Chinese, those in Chinese characters; in German and English, those
+// after the first, the word's own.
+func translatedTerms(w topicWord, l corpus.Lang) []string {
+	if l == corpus.Chinese {
+		return slices.DeleteFunc(slices.Clone(w.terms[l]), func(t string) bool { return !strings.ContainsFunc(t, isHan) })
+	}
+	if len(w.terms[l]) < 2 {
+		return nil
+	}
+	return w.terms[l][1:]
+}
 
 // besideCapitalised reports whether two words of a topic, neither a
 // name, are Latin words with a capital that follow each other in the
@@ -673,14 +695,19 @@ func (e *Engine) candidates(q *question, hits []hit) []scoredPassage {
 // ofAssembly reports whether a passage speaks of the plenary assembly a
 // question names by number: the agenda of the 12th is not that of the
 // 10th, nor are the twelve days of a youth camp its days. A passage names
-// its assembly, or its release's title does. A meeting of a programme
-// the question names is that programme's, whatever the releases number
-// it: "the first online session of the Hydrogen Dialogues" (titled).
+// its assembly, or its release's title does; for a question on a
+// programme the passage itself must name another to speak of another:
+// "the first online session of the Hydrogen Dialogues" is in a release
+// on the 24th plenary.
 func (e *Engine) ofAssembly(p *passage, q *question, topic []topicWord) bool {
-	if !q.has[cAssembly] || len(q.numbers) == 0 || slices.ContainsFunc(topic, func(w topicWord) bool { return w.titled }) {
+	if !q.has[cAssembly] || len(q.numbers) == 0 {
 		return true
 	}
 	n := e.learner.assemblyNumber(sentence{text: p.Text, units: segment(p.Text)})
+	programme := slices.ContainsFunc(topic, func(w topicWord) bool { return w.programme })
+	if n == 0 && programme {
+		return true
+	}
 	if n == 0 {
 		n = e.learner.assemblyNumber(sentence{text: p.Release.Title, units: segment(p.Release.Title)})
 	}
@@ -825,6 +852,10 @@ type topicWord struct {
 	// searched for as written, as a name is, but the question's subject,
 	// which a passage covers with its release's title or first paragraph.
 	titled bool
+	// programme marks a name of several words a release's title gives
+	// (withTitleNames), a programme's: "the first session" of it is not
+	// the first plenary assembly (ofAssembly).
+	programme bool
 	// spelled marks a word of the engine's dictionary (a glossary word,
 	// "Einwohner"): spelt right, so the typo pass leaves it alone.
 	spelled bool

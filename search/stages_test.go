@@ -4191,6 +4191,48 @@ func TestTitleNameTranslated(t *testing.T) {
 	}
 }
 
+func TestTranslatedNameBounded(t *testing.T) {
+	// However long a name, its words' senses make at most maxNameGroups
+	// combinations in each language: a title in Title Case may run to
+	// eight words.
+	var words []topicWord
+	for range 8 {
+		words = append(words, topicWord{terms: map[corpus.Lang][]string{
+			corpus.German:  {"own", "a", "b", "c", "d", "e"},
+			corpus.Chinese: {"own", "甲", "乙", "丙", "丁", "戊"},
+		}})
+	}
+	name := topicWord{parts: map[corpus.Lang][][]string{}}
+	addTranslatedName(&name, words, corpus.English)
+	for _, l := range []corpus.Lang{corpus.German, corpus.Chinese} {
+		if n := len(name.parts[l]); n == 0 || n > maxNameGroups {
+			t.Errorf("%s: %d combinations", l, n)
+		}
+		for _, g := range name.parts[l] {
+			if slices.Contains(g, "own") {
+				t.Errorf("%s: %v holds the word as written", l, g)
+			}
+		}
+	}
+}
+
+func TestAssemblyNumberWithName(t *testing.T) {
+	// A name a Chinese release holds is no programme whose sessions the
+	// releases number otherwise: the 24th plenary's delegates are not the
+	// 25th's.
+	e := engineWith(t, "")
+	addReleases(t, e,
+		"---\ntitle: \"测试稿：联盟第二十四届全体大会在洛阳举行\"\ndate: 2036-05-13\nlang: zh\n---\n\n本新闻稿是虚构测试稿。第二十四届全体大会通过Bilibili直播，共有1200名观众。\n\n大会由洛阳市市长梁文主持开幕，共有310名代表出席。\n",
+		"---\ntitle: \"测试稿：联盟第二十五届全体大会在卡塞尔举行\"\ndate: 2036-11-10\nlang: zh\n---\n\n本新闻稿是虚构测试稿。来自40个城市的代表出席大会。\n")
+	a, err := e.Answer(t.Context(), "Wie viele Delegierte kamen zur 25. Plenarversammlung, die auf Bilibili übertragen wurde?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "310") {
+		t.Errorf("the 24th's delegates: %s", a.Text)
+	}
+}
+
 func TestNameInChinese(t *testing.T) {
 	// A Chinese release gives a programme's German name once, in its
 	// lead: the name is the release's subject, which a later paragraph
@@ -4202,8 +4244,8 @@ func TestNameInChinese(t *testing.T) {
 		"首批学员来自六个中国成员城市。报名条件为：年龄18至26岁，已完成职业教育，具备德语A2水平。\n")
 	question := "Welche Voraussetzungen muss man für die Handwerksbrücke oder das Scholarship mitbringen?"
 	q := e.read(question, "")
-	topic, err := e.withNamesInChinese(t.Context(), q, e.topicWords(q))
-	if err != nil {
+	topic := e.topicWords(q)
+	if err := e.withNamesInChinese(t.Context(), q, topic); err != nil {
 		t.Fatal(err)
 	}
 	for _, w := range topic {

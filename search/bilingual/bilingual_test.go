@@ -245,6 +245,27 @@ func checkOrdered(t *testing.T, got []Translation) {
 	}
 }
 
+func TestPluralSenses(t *testing.T) {
+	// A plural with senses of its own keeps them alone, through English
+	// too: "Mittel" is "means", not the "mean" of 残忍 (cruel), nor is
+	// "Nachrichten" the "new" of 新生.
+	d := embeddedDict(t)
+	for _, tt := range []struct {
+		word     string
+		from, to corpus.Lang
+		not      string
+	}{
+		{"Mittel", corpus.German, corpus.Chinese, "残忍"},
+		{"Nachrichten", corpus.German, corpus.Chinese, "新生"},
+		{"means", corpus.English, corpus.Chinese, "残忍"},
+		{"its", corpus.English, corpus.Chinese, "它"},
+	} {
+		if got := words(d.Translate(tt.word, tt.from, tt.to)); slices.Contains(got, tt.not) {
+			t.Errorf("Translate(%q) = %v, holds %s", tt.word, got, tt.not)
+		}
+	}
+}
+
 func TestTranslateNothing(t *testing.T) {
 	d := embeddedDict(t)
 	tests := []struct {

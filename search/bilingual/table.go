@@ -218,15 +218,20 @@ func (t *table) weight(word, tr string) float64 {
 }
 
 // lookup finds word as it is, else by its stem, else, in German, as a
-// form of a verb. An English plural the dictionary lists is its
-// singular's too, after its own senses: CC-CEDICT glosses 会众 as
-// "participants", and 参与者 as "participant".
+// form of a verb. An English plural the dictionary glosses with one word
+// only is its singular's too, after that word: CC-CEDICT glosses 会众 as
+// "participants", and 参与者 as "participant". A plural with senses of
+// its own ("means", "news", "customs") keeps them alone.
 func (t *table) lookup(word string) []hit {
 	if i, ok := t.find(word); ok {
 		tr := t.translations(i)
-		if j, ok := t.singular(word); ok {
+		if j, ok := t.singular(word); ok && len(tr) == 1 {
 			for _, h := range t.translations(j) {
-				if !slices.ContainsFunc(tr, func(x hit) bool { return x.word == h.word }) {
+				if h.word != tr[0].word {
+					// Below the plural's own, and half as likely, where
+					// hits of several words are sorted by weight (pivot:
+					// "Protokoll" is "minutes", 纪要, before "minute").
+					h.weight = min(h.weight, tr[0].weight) / 2
 					tr = append(tr, h)
 				}
 			}
@@ -249,8 +254,13 @@ func (t *table) lookup(word string) []hit {
 // singular finds the singular of an English plural: "participants" is
 // participant, "cities" city, "boxes" box.
 func (t *table) singular(word string) (int, bool) {
-	if t.from != corpus.English || !strings.HasSuffix(word, "s") || strings.HasSuffix(word, "ss") {
+	if t.from != corpus.English || !strings.HasSuffix(word, "s") || len(word) < minPlural {
 		return 0, false
+	}
+	for _, end := range []string{"ss", "us", "is"} {
+		if strings.HasSuffix(word, end) {
+			return 0, false // "class", "campus", "analysis"
+		}
 	}
 	for _, ending := range [][2]string{{"ies", "y"}, {"s", ""}, {"es", ""}} {
 		if stem, ok := strings.CutSuffix(word, ending[0]); ok && stem != "" {
@@ -261,6 +271,10 @@ func (t *table) singular(word string) (int, bool) {
 	}
 	return 0, false
 }
+
+// minPlural is the shortest English word singular takes for a plural:
+// "its" is no plural of "it".
+const minPlural = 4
 
 // byStem merges the translations of the words that share word's stem,
 // each translation with its best weight.
