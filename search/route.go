@@ -296,7 +296,7 @@ var rules = []rule{
 	// words of its own ("Wer koordiniert die ISA in Solingen?" has none).
 	{"coordinator", func(q *question) bool {
 		return q.has[cCoordinator] && (len(q.cities) == 0 || q.unknownWords() == 0) && (q.unknownWords() <= 1 || q.has[cAlliance] || q.has[cSecretariat])
-	}, holding(coordinator)},
+	}, unlessReleaseSays(holding(coordinator))},
 	// "Wer wird zitiert?": the people quoted; if none, what the releases
 	// say.
 	{"quoted-people", func(q *question) bool { return q.has[cQuote] && q.has[cPerson] && q.unknownWords() == 0 },
