@@ -347,10 +347,12 @@ var rules = []rule{
 	// many visitors" and "how many took part in the assembly", nor "Wie
 	// viele Mitglieder hat der Deutsche Städtetag?": a noun the engine
 	// does not know is another organisation, unless the question names
-	// the alliance too.
+	// the alliance too. Nor does "Wie groß war der Stand auf der Hannover
+	// Messe 2036?", whose only words besides "wie groß" name where the
+	// alliance was founded.
 	{"count", func(q *question) bool {
 		return q.has[cCount] && (len(q.cities) == 0 || q.memberish) && !q.has[cAssembly] && !q.namesUnknown() && !q.countsOther &&
-			(q.memberish || q.has[cCity] || q.unknownWords() == 0) && (!q.unknownLatinNoun() || q.has[cAlliance])
+			(q.memberish || q.has[cCity] || q.unknownWords() == 0 && !q.has[cFounding]) && (!q.unknownLatinNoun() || q.has[cAlliance])
 	},
 		fact(func(e *Engine, q *question) answer.Answer {
 			// "How many members did the alliance have after Paderborn

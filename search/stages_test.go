@@ -4255,6 +4255,22 @@ func TestCoordinatorWordOfProject(t *testing.T) {
 	}
 }
 
+func TestSizeOfStandAtFoundingPlace(t *testing.T) {
+	// "Wie groß" asks the member count, but not of a question on the
+	// founding's place with no word for members: the stand at the
+	// Hannover Messe is a release's.
+	e := engineWith(t, "")
+	addReleases(t, e, "---\ntitle: \"Test release: 16 member cities, one stand at HANNOVER MESSE 2036\"\ndate: 2036-04-02\nlang: en\n---\n\n"+
+		"This is a fictional test release. Sixteen member cities share the ISA joint stand at Hannover Messe 2036.\n\nThe stand covers 380 square metres in Hall 2.\n")
+	a, err := e.Answer(t.Context(), "Wie groß war der Stand auf der Hannover Messe 2036?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "380") {
+		t.Errorf("rule %s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestNameInChinese(t *testing.T) {
 	// A Chinese release gives a programme's German name once, in its
 	// lead: the name is the release's subject, which a later paragraph
