@@ -34,6 +34,9 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 			m.sourceOf[s.Release] = s.ID
 		}
 	}
+	// A Chinese name a release gives a city names it from then on, if
+	// the data give it none (merger.gloss, after the releases' facts).
+	var placeGlosses []nameGloss
 	// Oldest first, so that a newer release's fact replaces an older one.
 	for _, k := range learnedInOrder(byRelease) {
 		if k.empty() {
@@ -73,30 +76,32 @@ func merge(base *corpus.Data, byRelease map[string]*learned) *corpus.Data {
 			m.person(p)
 		}
 		for _, g := range k.glosses {
-			if g.Programme && !slices.ContainsFunc(d.Alliance.Programmes, func(p corpus.Programme) bool { return p.Chinese == g.Chinese && p.Latin == g.Latin }) {
-				d.Alliance.Programmes = append(d.Alliance.Programmes, corpus.Programme{Chinese: g.Chinese, Latin: g.Latin, Cite: cite})
+			if g.Programme {
+				m.programme(g, cite)
+			} else {
+				placeGlosses = append(placeGlosses, g)
 			}
 		}
 	}
-	// A Chinese name a release gives a city names it from then on, if
-	// the data give it none; the shortest first, for a longer one may
-	// hold words before the name (原则上同意多特蒙德).
-	var glosses []nameGloss
-	for _, k := range learnedInOrder(byRelease) {
-		for _, g := range k.glosses {
-			if !g.Programme {
-				glosses = append(glosses, g)
-			}
-		}
-	}
-	slices.SortStableFunc(glosses, func(a, b nameGloss) int {
+	// The shortest first, for a longer one may hold words before the
+	// name (原则上同意多特蒙德).
+	slices.SortStableFunc(placeGlosses, func(a, b nameGloss) int {
 		return cmp.Compare(utf8.RuneCountInString(a.Chinese), utf8.RuneCountInString(b.Chinese))
 	})
-	for _, g := range glosses {
+	for _, g := range placeGlosses {
 		m.gloss(g)
 	}
 	markCurrent(d.Alliance.Offices)
 	return &d
+}
+
+// programme adds the programme g names in both scripts, unless a
+// release named it so before.
+func (m *merger) programme(g nameGloss, cite corpus.Cite) {
+	p := &m.data.Alliance.Programmes
+	if !slices.ContainsFunc(*p, func(x corpus.Programme) bool { return x.Chinese == g.Chinese && x.Latin == g.Latin }) {
+		*p = append(*p, corpus.Programme{Chinese: g.Chinese, Latin: g.Latin, Cite: cite})
+	}
 }
 
 // gloss gives the city of the data that g's Latin name names g's Chinese
