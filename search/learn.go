@@ -1750,7 +1750,7 @@ func (l *learner) assemblyAt(s sentence) (n, start int) {
 			continue
 		}
 		text := strings.TrimRightFunc(s.text[:i], unicode.IsSpace)
-		before := lastRunes(text, 8)
+		before := lastRunes(text, 24)
 		if m := zhOrdinal.FindStringSubmatchIndex(before); m != nil {
 			return chineseNumber(before[m[2]:m[3]]), len(text) - len(before) + m[0]
 		}
@@ -1773,7 +1773,10 @@ func (l *learner) assemblyAt(s sentence) (n, start int) {
 	return 0, 0
 }
 
-var zhOrdinal = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十百零两]+)\s*[届次]`)
+// zhOrdinal is an ordinal that ends in 届 or 次 right before the word
+// for an assembly, or before a name with no punctuation in between:
+// 第二十四届中德工业城市联盟全体大会.
+var zhOrdinal = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十百零两]+)\s*[届次][^第届次，。；：！？、,;:!?]{0,14}$`)
 
 // ordinalUnit reads "11." (a German ordinal), "11th" or "eleventh".
 func ordinalUnit(text string, u unit) (int, bool) {

@@ -354,6 +354,9 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "第十三届全体大会", "2027年2月4日，联盟第十三届全体大会在佛山举行。安徽省示范市（Shifan）正式加入联盟。示范市副市长王小明（Wang Xiaoming）表示欢迎。代表团访问了德国。",
 				"示范 2027-02-04", "13 2027-02-04 佛山", "Wang Xiaoming (王小明): 副市长"},
 			{corpus.German, "Vorschau", "Die 14. Plenarversammlung soll im Herbst 2027 in Hannover stattfinden.", "", "14 2027 Hannover", ""},
+			// The alliance's full name between the ordinal and the word
+			// for the assembly.
+			{corpus.Chinese, "大会", "第二十四届中德工业城市联盟全体大会于2036年11月6日至7日在浙江省湖州市举行。", "", "24 2036-11-06/2036-11-07 湖州", ""},
 			// An assembly of two days, its first and its last; another
 			// range of days in the sentence is not its.
 			{corpus.Chinese, "第十七届全体大会", "2028年6月15日至16日，联盟第十七届全体大会在威海举行。", "", "17 2028-06-15/2028-06-16 威海", ""},
