@@ -302,6 +302,9 @@ var (
 	// and "Arbeitsgruppe Kreislaufwirtschaft (14)" count members.
 	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+,\s+([1-9]\d),\s`)
 	bracketAge    = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+[(（]([1-9]\d)[)）]`)
+	// bracketedAge is an age in brackets that a text begins with: the
+	// rest of a sentence after a name.
+	bracketedAge = regexp.MustCompile(`^\s*[(（][1-9]\d[)）]`)
 )
 
 // ageOfAsked is the age text gives after a name as pattern reads it
@@ -692,6 +695,11 @@ func (e *Engine) namedInRole(s sentence, i int) bool {
 		return true
 	}
 	end := s.units[i].start + len(name)
+	// An age in brackets may stand between the name and the comma:
+	// "Annegret Bielke (46), Leiterin des Fachbereichs …".
+	if m := bracketedAge.FindStringIndex(s.text[end:]); m != nil {
+		end += m[1]
+	}
 	if !strings.HasPrefix(strings.TrimSpace(s.text[end:]), ",") {
 		return false
 	}
