@@ -327,6 +327,20 @@ func ageOfAsked(text string, pattern *regexp.Regexp, q *question) string {
 	return ""
 }
 
+// namesBeforeAge reports whether the name of two words or more before an
+// age in brackets is one the question gives: "Lena Kowalczyk (19)" in a
+// sentence that names her by no role answers "How old is Lena
+// Kowalczyk?".
+func namesBeforeAge(text string, q *question) bool {
+	for _, m := range bracketAge.FindAllStringSubmatchIndex(text, -1) {
+		named := nameBefore(strings.TrimRight(text[:m[2]], ",( （"))
+		if strings.Contains(named, " ") && strings.Contains(q.text, named) {
+			return true
+		}
+	}
+	return false
+}
+
 // nameBefore is the run of capitalised words that ends text: "Dr.
 // Malte Sievers" of "… wird Dr. Malte Sievers".
 func nameBefore(text string) string {
@@ -365,7 +379,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 			cues.freeOfCharge.in(text, units)
 	case anAge:
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || ageOfAsked(text, appositionAge, q) != "" ||
-			ageOfAsked(text, bracketAge, q) != "" && e.namesPerson(text, units)
+			ageOfAsked(text, bracketAge, q) != "" && (e.namesPerson(text, units) || namesBeforeAge(text, q))
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:

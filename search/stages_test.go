@@ -4768,6 +4768,17 @@ func TestHoldsAge(t *testing.T) {
 	if got := e.factIn("Annette Kröger, 57, und Friedhelm Ost, 77, eröffneten.", anAge, q); got != "77" {
 		t.Errorf("the age of Friedhelm Ost: %q, want 77", got)
 	}
+	// Someone no source knows, whom the question names: the age in
+	// brackets after that name, in a sentence that gives no role.
+	q = e.read("How old is Lena Kowalczyk?", corpus.English)
+	for sentence, want := range map[string]bool{
+		`"I had never been so far away," said Lena Kowalczyk (19), a trainee from Ingolstadt.`: true,
+		`"I had never been so far away," said Lena Brandt (19), a trainee from Ingolstadt.`:    false,
+	} {
+		if got := e.holds(sentence, anAge, q); got != want {
+			t.Errorf("holds(%q, age of Lena Kowalczyk) = %v, want %v", sentence, got, want)
+		}
+	}
 }
 
 func TestFutureMembershipUnknown(t *testing.T) {
