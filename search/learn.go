@@ -954,6 +954,11 @@ func lastRunes(s string, n int) string {
 // about leaving names the alliance ("left the ISA", not "left the fair").
 func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Cite, undated corpus.Date) []learnedMembership {
 	m := &membershipReading{l: l, cite: cite, all: clausesOf(slices.Concat([]sentence{{text: r.Title, units: segment(r.Title)}}, body))}
+	// A clause on joining that names no city speaks of the one city the
+	// release says joined, wherever it says so: "Zum 1. August 2036 wird
+	// die Lausitzer Stadt Mitglied der Allianz" may come before the
+	// clause that names Cottbus.
+	var unnamed []int
 	for k, s := range m.all {
 		switch c := l.membershipClause(s, r.Lang); {
 		case c.applying:
@@ -962,9 +967,14 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			m.suspensions(k, s)
 		case !c.left && !c.joining:
 			m.dateOfChange(k, s)
+		case !c.left && len(l.citiesOfClause(m.all, k)) == 0:
+			unnamed = append(unnamed, k)
 		default:
 			m.changes(k, s, c)
 		}
+	}
+	for _, k := range unnamed {
+		m.changes(k, m.all[k], l.membershipClause(m.all[k], r.Lang))
 	}
 	// What no sentence dates, the release says as of its date, or of the
 	// assembly it reports on.
@@ -1138,7 +1148,29 @@ func (l *learner) becomesMember(s sentence) bool {
 				rest = rest[d[0].end:]
 			}
 		}
-		if l.cues.memberWord.at(segment(rest), 0) > 0 {
+		if l.memberWordAfterSubject(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// memberWordAfterSubject reports whether text begins with a member word,
+// or with a subject of an article and at most two more words before one:
+// "die Lausitzer Stadt Mitglied der Allianz".
+func (l *learner) memberWordAfterSubject(text string) bool {
+	units := segment(text)
+	if l.cues.memberWord.at(units, 0) > 0 {
+		return true
+	}
+	if l.cues.becomesSubject.at(units, 0) == 0 {
+		return false
+	}
+	for j := 1; j < min(len(units), 4); j++ {
+		if units[j].han || strings.TrimSpace(text[endOf(units[j-1]):units[j].start]) != "" {
+			return false // a comma or another script ends the subject
+		}
+		if l.cues.memberWord.at(units, j) > 0 {
 			return true
 		}
 	}
@@ -1291,9 +1323,11 @@ func (l *learner) givenName(text string, p foundPlace) bool {
 // clause before it in its paragraph names.
 func (l *learner) citiesOfClause(all []sentence, k int) []foundPlace {
 	s := all[k]
-	// 中方 counts the Chinese side; it is no county of Hunan here.
+	// 中方 counts the Chinese side; it is no county of Hunan here; nor is
+	// "Mitglied" a town in "wird die Lausitzer Stadt Mitglied".
 	named := slices.DeleteFunc(l.places.citiesNamed(s.text, &l.cues.city), func(p foundPlace) bool {
-		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.givenName(s.text, p) || l.namelessBeforeCity(s.text, p)
+		return l.cues.countChina.whole(p.name, nil) || l.cues.countGermany.whole(p.name, nil) || l.cues.memberWord.whole(p.name, segment(p.name)) ||
+			l.givenName(s.text, p) || l.namelessBeforeCity(s.text, p)
 	})
 	if len(named) == 0 && k > 0 && all[k-1].paragraph == s.paragraph {
 		if n := l.anaphorAtStart(s); n > 0 {
@@ -1404,9 +1438,11 @@ func (l *learner) joinsByParticle(s sentence) bool {
 
 // admits reports whether German units say a city was taken in as a
 // member: a verb of taking in (admit_particle_verbs) whose particle closes
-// them, and a word for a member.
+// them, and a word for a member, or the alliance and a word for a city
+// ("Die ISA nimmt mit Cottbus erstmals eine Stadt aus Brandenburg auf").
 func (l *learner) admits(text string, units []unit) bool {
-	return l.particleVerb(units, &l.cues.admitParticleVerbs, &l.cues.admitParticles) && l.cues.memberWord.in(text, units)
+	return l.particleVerb(units, &l.cues.admitParticleVerbs, &l.cues.admitParticles) &&
+		(l.cues.memberWord.in(text, units) || l.cues.alliance.in(text, units) && l.cues.city.in(text, units))
 }
 
 // particleVerb reports whether German units hold one of the verbs whose

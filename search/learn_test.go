@@ -354,6 +354,11 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "第十三届全体大会", "2027年2月4日，联盟第十三届全体大会在佛山举行。安徽省示范市（Shifan）正式加入联盟。示范市副市长王小明（Wang Xiaoming）表示欢迎。代表团访问了德国。",
 				"示范 2027-02-04", "13 2027-02-04 佛山", "Wang Xiaoming (王小明): 副市长"},
 			{corpus.German, "Vorschau", "Die 14. Plenarversammlung soll im Herbst 2027 in Hannover stattfinden.", "", "14 2027 Hannover", ""},
+			// The city that joins, named in the sentence before the one
+			// that gives the day, which names it as the subject of
+			// "wird … Mitglied".
+			{corpus.German, "Magdeburg wird Mitglied der ISA", "Die ISA nimmt mit Magdeburg erstmals eine Stadt aus Sachsen-Anhalt auf. Zum 1. August 2027 wird die Lausitzer Stadt Mitglied der Allianz.",
+				"Magdeburg 2027-08-01", "", ""},
 			// The alliance's full name between the ordinal and the word
 			// for the assembly.
 			{corpus.Chinese, "大会", "第二十四届中德工业城市联盟全体大会于2036年11月6日至7日在浙江省湖州市举行。", "", "24 2036-11-06/2036-11-07 湖州", ""},
@@ -831,6 +836,52 @@ func TestGazetteerBiggerCityOfAName(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s: %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestJoinAnnouncedAhead(t *testing.T) {
+	// A release announces a join before its day, naming the city in one
+	// sentence and the day in a later one that calls it "die Stadt"; it
+	// counts the members as they will be. A later release counts one
+	// more.
+	e := engineWithReleases(t, map[string]string{
+		"2036-07-23-cottbus.md": `---
+title: "Testmeldung: Cottbus wird 48. Mitglied der ISA"
+date: 2036-07-23
+lang: de
+---
+
+Dies ist eine fiktive Testmeldung. Die ISA nimmt mit Cottbus erstmals eine Stadt aus Brandenburg auf. Zum 1. August 2036 wird die Lausitzer Stadt Mitglied der Allianz. Der Lenkungsausschuss der ISA stimmte dem Aufnahmeantrag am 16. Juli 2036 zu, nachdem sich die Cottbuser Stadtverordneten dafür ausgesprochen hatten.
+
+## Information zur ISA
+
+Die ISA hat ab August 48 Mitglieder: 21 deutsche Städte aus 9 Bundesländern und 27 chinesische Städte aus 14 Provinzen.
+`,
+		"2036-08-19-neu.md": `---
+title: "Testmeldung: Ein weiteres Mitglied"
+date: 2036-08-19
+lang: de
+---
+
+Dies ist eine fiktive Testmeldung. Die Stadt Baoji ist der ISA am 18. August 2036 beigetreten.
+
+## Information zur ISA
+
+Die ISA hat 49 Mitglieder: 21 deutsche Städte aus 9 Bundesländern und 28 chinesische Städte aus 15 Provinzen.
+`,
+	})
+	for q, want := range map[string]string{
+		"Seit wann ist Cottbus Mitglied der ISA?":                              "1. August 2036",
+		"How many members did the ISA have once Cottbus had joined?":           "48",
+		"Wie viele Mitglieder hatte die ISA, nachdem Cottbus beigetreten war?": "48",
+	} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %s lacks %q", q, a.Text, want)
 		}
 	}
 }

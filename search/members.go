@@ -140,19 +140,28 @@ func (e *Engine) countIn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 // day or count.
 func (e *Engine) countAfter(lang corpus.Lang, cities []*corpus.City) (answer.Answer, bool) {
 	var changed corpus.Date
+	var announced string // the release that states the last change
 	for _, c := range cities {
-		day := c.Joined
+		day, cite := c.Joined, c.JoinedCite
 		if c.LeftCite != nil {
-			day = c.Left
+			day, cite = c.Left, c.LeftCite
 		}
 		if day.IsZero() {
 			return answer.Answer{}, false
 		}
 		if compareCoarse(day, changed) > 0 {
-			changed = day
+			changed, announced = day, ""
+			if cite != nil {
+				announced = cite.Source
+			}
 		}
 	}
-	counts := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(c corpus.Count) bool { return compareCoarse(c.AsOf, changed) < 0 })
+	// The release that announces a change ahead of its day counts the
+	// members as they will be: "Zum 1. August 2036 wird die Lausitzer
+	// Stadt Mitglied … Damit zählt die ISA ab August 48 Mitglieder".
+	counts := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(c corpus.Count) bool {
+		return compareCoarse(c.AsOf, changed) < 0 && (announced == "" || c.Cite.Source != announced)
+	})
 	if changed.IsZero() || len(counts) == 0 {
 		return answer.Answer{}, false
 	}
