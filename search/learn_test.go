@@ -237,6 +237,11 @@ func TestLearn(t *testing.T) {
 		if got := l.glosses(r); len(got) != 1 || got[0] != (nameGloss{Chinese: "纽伦堡", Latin: "Nürnberg"}) {
 			t.Errorf("glosses %+v, want 纽伦堡 = Nürnberg", got)
 		}
+		// 城市 before the name is no part of it.
+		r = release(corpus.Chinese, "T", []string{"德国城市多特蒙德（Dortmund）由观察员身份转为正式成员。"}, nil, nil)
+		if got := l.glosses(r); len(got) != 1 || got[0] != (nameGloss{Chinese: "多特蒙德", Latin: "Dortmund"}) {
+			t.Errorf("glosses %+v, want 多特蒙德 = Dortmund", got)
+		}
 		// A character that ends words may be the name's own: 达 of 哥达.
 		r = release(corpus.Chinese, "T", []string{"德国图林根州哥达市（Gotha）与四川自贡市签署备忘录。"}, nil, nil)
 		if got := l.glosses(r); len(got) != 1 || got[0] != (nameGloss{Chinese: "哥达", Latin: "Gotha"}) {
@@ -473,6 +478,10 @@ func TestLearn(t *testing.T) {
 			// is read for.
 			{corpus.German, "Mitgliedschaft", "Zwickau gehört der ISA seit dem 30. September 2027 nicht mehr an.", "", "", ""},
 			{corpus.German, "Mitgliedschaft", "Dortmund ist nicht mehr nur Gast, sondern seit dem 1. Februar 2027 Vollmitglied der ISA.", "", "", ""},
+			// A guest becomes a full member; not while the city's
+			// council has yet to approve it.
+			{corpus.Chinese, "大会", "二、德国城市多特蒙德（Dortmund）自2027年11月7日起由观察员身份转为正式成员。", "Dortmund full 2027-11-07", "", ""},
+			{corpus.Chinese, "大会", "四、原则上同意多特蒙德（Dortmund）由观察员身份转为正式成员，具体生效尚需多特蒙德市议会批准。", "", "", ""},
 			{corpus.German, "Mitgliedschaft", "Die Mitgliedschaft der Stadt Köln in der ISA ruht seit dem 1. Februar 2027 nicht mehr.", "", "", ""},
 			{corpus.German, "Mitgliedschaft", "Die Stadt Zittau hat nicht mehr Einwohner als Zwickau, ist aber seit dem 1. Februar 2027 Mitglied der ISA.", "", "", ""},
 			// The day of the admission, though the sentence names where.
@@ -629,7 +638,7 @@ func TestLearn(t *testing.T) {
 			k := l.facts(release(tt.lang, tt.title, []string{tt.body}, nil, nil))
 			var joined, assemblies, people []string
 			for _, j := range k.memberships {
-				change := map[membershipChange]string{joins: " ", leaves: " left ", applies: " applied ", suspends: " suspended "}[j.change]
+				change := map[membershipChange]string{joins: " ", leaves: " left ", applies: " applied ", suspends: " suspended ", becomesFull: " full "}[j.change]
 				until := ""
 				if !j.until.IsZero() {
 					until = " until " + j.until.String()
