@@ -2181,6 +2181,9 @@ func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appo
 	// Not a relative clause after a name, which may say a role was
 	// someone's: "Tom Weber, who was Secretary-General until 2030".
 	if name, qualified := l.latinNameBefore(s, from); name != "" && l.cues.relativePronouns.at(s.units, qualified) == 0 {
+		if l.heldUntil(s.text[:strings.LastIndex(s.text[:s.units[from].start], name)]) {
+			return "", "", false // "until 31 July 2032: Tom Weber, press officer": held no more
+		}
 		if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
 			qualified += n // "Jörg Seifert, dem Leiter des Amts": Leiter
 		}
@@ -2283,6 +2286,19 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 		return ""
 	}
 	return s.text[s.units[i].start:endOf(s.units[j-1])]
+}
+
+// heldUntil reports whether text, what comes before a name, ends with
+// the day someone held a role until: "until 31 July 2032:", "bis zum 31.
+// Juli 2032:".
+func (l *learner) heldUntil(text string) bool {
+	text = strings.TrimRight(text, " :：")
+	dates := findDates(text)
+	if len(dates) == 0 {
+		return false
+	}
+	last := dates[len(dates)-1]
+	return strings.TrimSpace(text[last.end:]) == "" && l.cues.untilDay.endsIn(text[:last.start])
 }
 
 // roleSince is the day a sentence says someone takes or took a role:

@@ -1401,6 +1401,8 @@ func TestPersonNamedWithRole(t *testing.T) {
 		{`Christine Wendt, managing director of Kessler Präzisionstechnik, said: "We met more customers."`, true},
 		{"伍珀塔尔市经济促进局国际合作负责人Sabine Krüger通过视频致辞。", true},
 		{"Die Kontakte bündelt künftig Annegret Bielke (46), Leiterin des Fachbereichs Wirtschaftsförderung.", true},
+		{"Anke Thormählen (49), hydrogen officer of the city of Ludwigshafen, said: \"It is a raw material.\"", true},
+		{"Jana Reuter, Klimabeauftragte der Stadt Jena, sagte zu.", true},
 		{"In 2027 the 450 visitors met Dr. Sabine Krug in the hall.", true},
 		{"Kessler Präzisionstechnik, Chemnitz, was there.", false},
 		{"The Hedong Wastewater Treatment Plant, a project of the city, is old.", false},
