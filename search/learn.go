@@ -1156,25 +1156,36 @@ func (l *learner) becomesMember(s sentence) bool {
 }
 
 // memberWordAfterSubject reports whether text begins with a member word,
-// or with a subject of an article and at most two more words before one:
-// "die Lausitzer Stadt Mitglied der Allianz".
+// or with a subject of an article and one or two more words before a
+// member word of the alliance: "die Lausitzer Stadt Mitglied der
+// Allianz"; not "die Mitglieder der ISA" (the subject), nor "die Stadt
+// zudem Mitglied der Arbeitsgruppe".
 func (l *learner) memberWordAfterSubject(text string) bool {
 	units := segment(text)
 	if l.cues.memberWord.at(units, 0) > 0 {
 		return true
 	}
-	if l.cues.becomesSubject.at(units, 0) == 0 {
+	if l.cues.becomesSubject.at(units, 0) == 0 || len(units) < 2 || l.cues.memberWord.at(units, 1) > 0 {
 		return false
 	}
-	for j := 1; j < min(len(units), 4); j++ {
+	for j := 2; j < min(len(units), 4); j++ {
 		if units[j].han || strings.TrimSpace(text[endOf(units[j-1]):units[j].start]) != "" {
 			return false // a comma or another script ends the subject
 		}
-		if l.cues.memberWord.at(units, j) > 0 {
-			return true
+		if n := l.cues.memberWord.at(units, j); n > 0 {
+			return l.ofAlliance(units[j+n:])
 		}
 	}
 	return false
+}
+
+// ofAlliance reports whether units begin with the alliance, maybe after
+// an article: "der ISA", "der Allianz".
+func (l *learner) ofAlliance(units []unit) bool {
+	if n := l.cues.becomesSubject.at(units, 0); n > 0 {
+		units = units[n:]
+	}
+	return l.cues.alliance.at(units, 0) > 0
 }
 
 // onlyWhere reports whether a clause names the place p only after a
@@ -1438,11 +1449,13 @@ func (l *learner) joinsByParticle(s sentence) bool {
 
 // admits reports whether German units say a city was taken in as a
 // member: a verb of taking in (admit_particle_verbs) whose particle closes
-// them, and a word for a member, or the alliance and a word for a city
-// ("Die ISA nimmt mit Cottbus erstmals eine Stadt aus Brandenburg auf").
+// them, and a word for a member, or the alliance and a city as what is
+// taken in (admitted_city: "Die ISA nimmt mit Cottbus erstmals eine
+// Stadt aus Brandenburg auf"; not "nimmt mit der Stadt Erfurt Gespräche
+// auf").
 func (l *learner) admits(text string, units []unit) bool {
 	return l.particleVerb(units, &l.cues.admitParticleVerbs, &l.cues.admitParticles) &&
-		(l.cues.memberWord.in(text, units) || l.cues.alliance.in(text, units) && l.cues.city.in(text, units))
+		(l.cues.memberWord.in(text, units) || l.cues.alliance.in(text, units) && l.cues.admittedCity.in(text, units))
 }
 
 // particleVerb reports whether German units hold one of the verbs whose
@@ -1787,8 +1800,10 @@ func (l *learner) assemblyAt(s sentence) (n, start int) {
 		}
 		text := strings.TrimRightFunc(s.text[:i], unicode.IsSpace)
 		before := lastRunes(text, 24)
-		if m := zhOrdinal.FindStringSubmatchIndex(before); m != nil {
-			return chineseNumber(before[m[2]:m[3]]), len(text) - len(before) + m[0]
+		if all := zhOrdinal.FindAllStringSubmatchIndex(before, -1); len(all) > 0 {
+			if m := all[len(all)-1]; l.allianceBetween(before[m[4]:m[5]], before[m[1]:]) {
+				return chineseNumber(before[m[2]:m[3]]), len(text) - len(before) + m[0]
+			}
 		}
 	}
 	for i := range s.units {
@@ -1809,10 +1824,17 @@ func (l *learner) assemblyAt(s sentence) (n, start int) {
 	return 0, 0
 }
 
-// zhOrdinal is an ordinal that ends in 届 or 次 right before the word
-// for an assembly, or before a name with no punctuation in between:
-// 第二十四届中德工业城市联盟全体大会.
-var zhOrdinal = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十百零两]+)\s*[届次][^第届次，。；：！？、,;:!?]{0,14}$`)
+// zhOrdinal is an ordinal that ends in 届 or 次.
+var zhOrdinal = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十百零两]+)\s*([届次])`)
+
+// allianceBetween reports whether what stands between an ordinal ending
+// in counter and the word for an assembly lets the ordinal number it:
+// nothing, or after 届 the alliance's name (第二十四届中德工业城市联盟全体大会);
+// not another meeting's (第三届中德城市数字化安全会议, 第三次会议一致同意明年全体大会).
+func (l *learner) allianceBetween(counter, between string) bool {
+	between = strings.TrimSpace(between)
+	return between == "" || counter == "届" && l.cues.alliance.whole(between, segment(between))
+}
 
 // ordinalUnit reads "11." (a German ordinal), "11th" or "eleventh".
 func ordinalUnit(text string, u unit) (int, bool) {

@@ -364,6 +364,22 @@ func TestLearn(t *testing.T) {
 			// "wird … Mitglied".
 			{corpus.German, "Magdeburg wird Mitglied der ISA", "Die ISA nimmt mit Magdeburg erstmals eine Stadt aus Sachsen-Anhalt auf. Zum 1. August 2027 wird die Lausitzer Stadt Mitglied der Allianz.",
 				"Magdeburg 2027-08-01", "", ""},
+			// No join: the members as a subject, a member city that
+			// receives, a working group a member joins, talks and work
+			// taken up.
+			{corpus.German, "Treffen", "Das Jahrestreffen der ISA findet am 12. Mai 2027 in Köln statt. Erwartet werden die Mitglieder der ISA sowie Gäste aus Erfurt und Dresden.", "", "", ""},
+			{corpus.German, "Besuch", "Am 5. Mai 2027 wird die Mitgliedsstadt Köln eine Delegation aus Erfurt empfangen, teilte die ISA mit.", "", "", ""},
+			{corpus.German, "Neu", "Die Stadt Jena ist der ISA am 5. Januar 2027 beigetreten. Ab 1. März 2027 wird die Stadt zudem Mitglied der Arbeitsgruppe Wasserstoff der ISA.", "Jena 2027-01-05", "", ""},
+			{corpus.German, "Gespräche", "Die ISA nimmt mit der Stadt Erfurt Gespräche über eine Zusammenarbeit auf.", "", "", ""},
+			{corpus.German, "Büro", "Die neue Geschäftsstelle der ISA nimmt am 1. Februar 2027 in der Stadt Halle ihre Arbeit auf.", "", "", ""},
+			{corpus.German, "Projekt", "Die Stadt Magdeburg nimmt im März gemeinsam mit der ISA ein Wasserstoffprojekt auf.", "", "", ""},
+			// Another meeting's ordinal is no assembly's.
+			{corpus.Chinese, "会议", "第三届中德城市数字化安全会议于2027年3月10日在洛阳举行。", "", "", ""},
+			{corpus.Chinese, "会议", "这是洛阳第一次作为东道主城市承办全体大会。", "", "", ""},
+			{corpus.Chinese, "会议", "联盟理事会第三次会议一致同意明年全体大会在洛阳举行。", "", "", ""},
+			// A join in a clause that also says something is yet to be
+			// agreed.
+			{corpus.Chinese, "新成员", "德国耶拿市（Jena）于2027年3月1日正式加入中德工业城市联盟，双方具体合作项目尚需进一步商定。", "Jena 2027-03-01", "", ""},
 			// The alliance's full name between the ordinal and the word
 			// for the assembly.
 			{corpus.Chinese, "大会", "第二十四届中德工业城市联盟全体大会于2036年11月6日至7日在浙江省湖州市举行。", "", "24 2036-11-06/2036-11-07 湖州", ""},
@@ -880,6 +896,37 @@ Dies ist eine fiktive Testmeldung. Die Stadt Baoji ist der ISA am 18. August 203
 Die ISA hat 49 Mitglieder: 21 deutsche Städte aus 9 Bundesländern und 28 chinesische Städte aus 15 Provinzen.
 `,
 	})
+	// A release that only announces a join counts the members as they
+	// are: the count after it is a later release's.
+	e2 := engineWithReleases(t, map[string]string{
+		"2037-01-10-jena.md": `---
+title: "Testmeldung: Jena tritt bei"
+date: 2037-01-10
+lang: de
+---
+
+Dies ist eine fiktive Testmeldung. Die Stadt Jena wird zum 1. März 2037 Mitglied der ISA.
+
+## Information zur ISA
+
+Die ISA hat 47 Mitglieder: 20 deutsche Städte aus 8 Bundesländern und 27 chinesische Städte aus 14 Provinzen.
+`,
+		"2037-04-15-neu.md": `---
+title: "Testmeldung: Frühjahr"
+date: 2037-04-15
+lang: de
+---
+
+Dies ist eine fiktive Testmeldung. Die ISA traf sich in Köln.
+
+## Information zur ISA
+
+Die ISA hat 48 Mitglieder: 21 deutsche Städte aus 9 Bundesländern und 27 chinesische Städte aus 14 Provinzen.
+`,
+	})
+	if a, err := e2.Answer(t.Context(), "How many members did the ISA have once Jena had joined?", ""); err != nil || !strings.Contains(a.Text, "48") {
+		t.Errorf("after Jena joined: %s (%v), want 48", a.Text, err)
+	}
 	for q, want := range map[string]string{
 		"Seit wann ist Cottbus Mitglied der ISA?":                              "1. August 2036",
 		"How many members did the ISA have once Cottbus had joined?":           "48",

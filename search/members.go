@@ -156,11 +156,13 @@ func (e *Engine) countAfter(lang corpus.Lang, cities []*corpus.City) (answer.Ans
 			}
 		}
 	}
-	// The release that announces a change ahead of its day counts the
-	// members as they will be: "Zum 1. August 2036 wird die Lausitzer
-	// Stadt Mitglied … Damit zählt die ISA ab August 48 Mitglieder".
+	// The release that announces a change ahead of its day may count the
+	// members as they will be ("Zum 1. August 2036 wird die Lausitzer
+	// Stadt Mitglied … Damit zählt die ISA ab August 48 Mitglieder"), if
+	// its count is not the one before ("Die ISA hat 47 Mitglieder" of a
+	// release that only announces).
 	counts := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(c corpus.Count) bool {
-		return compareCoarse(c.AsOf, changed) < 0 && (announced == "" || c.Cite.Source != announced)
+		return compareCoarse(c.AsOf, changed) < 0 && (announced == "" || c.Cite.Source != announced || !e.countChanged(c))
 	})
 	if changed.IsZero() || len(counts) == 0 {
 		return answer.Answer{}, false
@@ -170,6 +172,15 @@ func (e *Engine) countAfter(lang corpus.Lang, cities []*corpus.City) (answer.Ans
 	a.cite(first.Cite)
 	a.parts = append(a.parts, countSentence(lang, first))
 	return a.done(answer.KindCount, confidenceFact), true
+}
+
+// countChanged reports whether count c differs from the newest count of
+// another source before it.
+func (e *Engine) countChanged(c corpus.Count) bool {
+	earlier := slices.DeleteFunc(slices.Clone(e.data.Alliance.Counts), func(o corpus.Count) bool {
+		return o.Cite.Source == c.Cite.Source || compareCoarse(o.AsOf, c.AsOf) >= 0
+	})
+	return len(earlier) > 0 && slices.MaxFunc(earlier, byAsOf).Total != c.Total
 }
 
 // countSentence says a count with what its source gives: "Stand Dezember
