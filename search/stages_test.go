@@ -95,7 +95,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Wie viel Geld kommt aus Fördermitteln?", anAmount},
 		{"Wie viel hat die Reise nach Deutschland gekostet?", anAmount}, // what it cost, not how many
 		{"这次访问耗资多少？", anAmount},
-		{"访问花费了几天？", aNumber}, // 花费 spends time too
+		{"访问花费了几天？", aNumber},    // 花费 spends time too
+		{"办公室因搬家关闭了哪几天？", aDate}, // which days, not how many
 		{"What is the budget of the project?", anAmount},
 		{"How old is Clara Weidemann?", anAge},
 		{"Wie alt müssen Bewerberinnen und Bewerber sein?", anAge},
