@@ -182,7 +182,8 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		case modifiesCompound(q, m):
 			compound = m.to // "Huzhou-Erklärung": neither Huzhou nor a statement
 			r.modifier(m)
-		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m), e.partOfHyphenedWord(q.text, q.units, m):
+		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m), e.partOfHyphenedWord(q.text, q.units, m),
+			e.endsChineseWord(q.units, m, matches):
 		default:
 			r.match(n, m)
 		}
@@ -506,6 +507,24 @@ func (e *Engine) partOfWord(units []unit, m match) bool {
 		return len(e.bilingual().Translate(units[from].key+units[to-1].key, corpus.Chinese, corpus.English)) > 0
 	}
 	return word(m.from-1, m.to) || word(m.from, m.to+1)
+}
+
+// endsChineseWord reports whether a measure word that is a stop word
+// ends a word of the dictionaries with the character before it, which
+// no keyword covers: the 家 of 搬家 or 专家 is no measure word (几家企业);
+// the 家 of 哪家 is. Not the particles 是, 在, 的, which end words as
+// often as they follow them (议会是, 安排在).
+func (e *Engine) endsChineseWord(units []unit, m match, matches []match) bool {
+	if m.to-m.from != 1 || m.from == 0 || !units[m.from].han || !m.means(cStop) ||
+		!slices.Contains(e.learner.cues.measureWords.chinese, units[m.from].key) {
+		return false
+	}
+	before := units[m.from-1]
+	if !before.han || endOf(before) != units[m.from].start ||
+		slices.ContainsFunc(matches, func(o match) bool { return o.from <= m.from-1 && m.from-1 < o.to }) {
+		return false
+	}
+	return e.isChineseWord(before.key + units[m.from].key)
 }
 
 // partOfHyphenedWord reports whether a Latin keyword is part of a word

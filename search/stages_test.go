@@ -2200,6 +2200,20 @@ func TestMeasureWordIsNoTopic(t *testing.T) {
 			t.Errorf("%s: topic %v, want no %s", question, got, measure)
 		}
 	}
+	// A measure word that ends a word with the character before it is
+	// that word's: the 家 of 厂家 (manufacturers), of 搬家 (moving house).
+	for question, word := range map[string]string{
+		"办公室因搬家关闭了哪几天？": "搬家",
+		"展会上有多少厂家参展？":   "厂家",
+	} {
+		var got []string
+		for _, w := range e.topicWords(e.read(question, corpus.Chinese)) {
+			got = append(got, w.text)
+		}
+		if !slices.ContainsFunc(got, func(t string) bool { return strings.Contains(t, word) }) {
+			t.Errorf("%s: topic %v, want %s in a word", question, got, word)
+		}
+	}
 }
 
 func TestPressContactOfTheSecretariat(t *testing.T) {
