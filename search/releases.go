@@ -1011,6 +1011,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		d.texts = append(d.texts, subject...)
 		maps.Copy(d.variants, e.conceptVariants(subject))
 	}
+	e.withVerbParticle(d, q)
 	topic := e.topicOf(d.texts, d.names, d.variants, q.lang)
 	// The kind of fact asked for is the subject when the question has no
 	// other but the alliance or a year: "联盟2030年的预算是多少？" asks for
@@ -1026,6 +1027,39 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].afield = d.afield[text] && !topic[i].kind
 	}
 	return topic
+}
+
+// withVerbParticle joins the particle that closes a German question to
+// the verb it belongs to, a word in small letters of the topic, when
+// the dictionary knows them together: "steuert … bei" is "beisteuert"
+// (contributes), not "steuert" (steers).
+func (e *Engine) withVerbParticle(d *topicDraft, q *question) {
+	if q.lang != corpus.German {
+		return
+	}
+	latin := slices.DeleteFunc(slices.Clone(q.units), func(u unit) bool { return u.han })
+	if len(latin) < 3 {
+		return
+	}
+	last := latin[len(latin)-1:]
+	if !e.message.verbParticles.whole(last[0].raw, last) {
+		return
+	}
+	particle := strings.ToLower(last[0].raw)
+	for i, text := range d.texts {
+		if !d.minors[text] {
+			continue
+		}
+		joined := particle + text
+		if len(e.translate(joined, corpus.German, corpus.English)) == 0 {
+			continue
+		}
+		d.texts[i] = joined
+		d.minors[joined], d.spelled[joined] = true, d.spelled[text]
+		// A German release splits the verb as the question does.
+		d.variants[joined] = append(d.variants[joined], text)
+		return
+	}
 }
 
 // topicDraft is the texts of a question's topic as topicWords gathers

@@ -2184,6 +2184,24 @@ func TestClosestPassageSaid(t *testing.T) {
 	}
 }
 
+func TestSeparableVerbIsOneWord(t *testing.T) {
+	// A German verb and the particle that closes the question are one
+	// word: "steuert … bei" contributes, "denken … nach" considers.
+	e := testEngine(t)
+	for question, want := range map[string]string{
+		"Wie viel Geld steuert der Projektfonds zu HeatLink bei?":                      "beisteuert",
+		"Wie viele chinesische Firmen denken über einen Standort in Deutschland nach?": "nachdenken",
+	} {
+		var got []string
+		for _, w := range e.topicWords(e.read(question, corpus.German)) {
+			got = append(got, w.text)
+		}
+		if !slices.Contains(got, want) {
+			t.Errorf("%s: topic %v, want %s", question, got, want)
+		}
+	}
+}
+
 func TestMeasureWordIsNoTopic(t *testing.T) {
 	// 名 of 几名 counts people, and 篇 of 那篇 a text: neither is what a
 	// question is about.
