@@ -353,7 +353,7 @@ var evalSuites = []evalSuite{
 	// decisions read as one sentence, the member count given for "wie
 	// viele Leute", a phone number for the press office's hours, "No"
 	// to "Is Munich going to join?".
-	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.73,
+	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.74,
 		now: time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 28, written by a helper who had not seen the engine at
 	// the twenty-fifth session's start: 8 releases of July to December
@@ -364,7 +364,7 @@ var evalSuites = []evalSuite{
 	// questions refused; 90 at that session's end. A training set from
 	// the twenty-sixth session on: its failures showed "Dr.-Ing." taken
 	// for a sentence's end.
-	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.61,
+	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.62,
 		now: time.Date(2035, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 29, written by a helper who had not seen the engine at
 	// the twenty-sixth session's start: 8 releases of January to June

@@ -2184,6 +2184,15 @@ func TestClosestPassageSaid(t *testing.T) {
 	}
 }
 
+// topicTexts are the texts of the topic words of question.
+func topicTexts(e *Engine, question string, lang corpus.Lang) []string {
+	var texts []string
+	for _, w := range e.topicWords(e.read(question, lang)) {
+		texts = append(texts, w.text)
+	}
+	return texts
+}
+
 func TestSeparableVerbIsOneWord(t *testing.T) {
 	// A German verb and the particle that closes the question are one
 	// word: "steuert … bei" contributes, "denken … nach" considers.
@@ -2192,10 +2201,7 @@ func TestSeparableVerbIsOneWord(t *testing.T) {
 		"Wie viel Geld steuert der Projektfonds zu HeatLink bei?":                      "beisteuert",
 		"Wie viele chinesische Firmen denken über einen Standort in Deutschland nach?": "nachdenken",
 	} {
-		var got []string
-		for _, w := range e.topicWords(e.read(question, corpus.German)) {
-			got = append(got, w.text)
-		}
+		got := topicTexts(e, question, corpus.German)
 		if !slices.Contains(got, want) {
 			t.Errorf("%s: topic %v, want %s", question, got, want)
 		}
@@ -2210,10 +2216,7 @@ func TestMeasureWordIsNoTopic(t *testing.T) {
 		"亚琛和佛山每年交换几名博士生？": "名",
 		"那篇新闻稿提到了什么展览？":   "篇",
 	} {
-		var got []string
-		for _, w := range e.topicWords(e.read(question, corpus.Chinese)) {
-			got = append(got, w.text)
-		}
+		got := topicTexts(e, question, corpus.Chinese)
 		if slices.Contains(got, measure) || len(got) == 0 {
 			t.Errorf("%s: topic %v, want no %s", question, got, measure)
 		}
@@ -2224,10 +2227,7 @@ func TestMeasureWordIsNoTopic(t *testing.T) {
 		"办公室因搬家关闭了哪几天？": "搬家",
 		"展会上有多少厂家参展？":   "厂家",
 	} {
-		var got []string
-		for _, w := range e.topicWords(e.read(question, corpus.Chinese)) {
-			got = append(got, w.text)
-		}
+		got := topicTexts(e, question, corpus.Chinese)
 		if !slices.ContainsFunc(got, func(t string) bool { return strings.Contains(t, word) }) {
 			t.Errorf("%s: topic %v, want %s in a word", question, got, word)
 		}
