@@ -2203,7 +2203,7 @@ func (l *learner) roleHolder(s sentence, from, end int) (name, role string, appo
 	// Not a relative clause after a name, which may say a role was
 	// someone's: "Tom Weber, who was Secretary-General until 2030".
 	if name, qualified := l.latinNameBefore(s, from); name != "" && l.cues.relativePronouns.at(s.units, qualified) == 0 {
-		if l.heldUntil(s.text[:strings.LastIndex(s.text[:s.units[from].start], name)]) {
+		if at := strings.LastIndex(s.text[:s.units[from].start], name); at >= 0 && l.heldUntil(s.text[:at]) {
 			return "", "", false // "until 31 July 2032: Tom Weber, press officer": held no more
 		}
 		if n := l.cues.joinArticles.at(s.units, qualified); n > 0 && qualified+n <= from {
