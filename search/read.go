@@ -511,16 +511,18 @@ func (e *Engine) partOfWord(units []unit, m match) bool {
 
 // endsChineseWord reports whether a measure word that is a stop word
 // ends a word of the dictionaries with the character before it, which
-// no keyword covers: the 家 of 搬家 or 专家 is no measure word (几家企业);
-// the 家 of 哪家 is. Not the particles 是, 在, 的, which end words as
-// often as they follow them (议会是, 安排在).
+// no keyword covers: the 家 of 搬家 or 厂家 is no measure word (几家企业);
+// the 家 of 哪家 is, and the 届 of 首届 (measure_determiners). Not the
+// particles 是, 在, 的, which end words as often as they follow them
+// (议会是, 安排在).
 func (e *Engine) endsChineseWord(units []unit, m match, matches []match) bool {
+	cues := e.learner.cues
 	if m.to-m.from != 1 || m.from == 0 || !units[m.from].han || !m.means(cStop) ||
-		!slices.Contains(e.learner.cues.measureWords.chinese, units[m.from].key) {
+		!slices.Contains(cues.measureWords.chinese, units[m.from].key) {
 		return false
 	}
 	before := units[m.from-1]
-	if !before.han || endOf(before) != units[m.from].start ||
+	if !before.han || endOf(before) != units[m.from].start || slices.Contains(cues.measureDeterminers.chinese, before.key) ||
 		slices.ContainsFunc(matches, func(o match) bool { return o.from <= m.from-1 && m.from-1 < o.to }) {
 		return false
 	}

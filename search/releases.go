@@ -1030,9 +1030,11 @@ func (e *Engine) topicWords(q *question) []topicWord {
 }
 
 // withVerbParticle joins the particle that closes a German question to
-// the verb it belongs to, a word in small letters of the topic, when
-// the dictionary knows them together: "steuert … bei" is "beisteuert"
-// (contributes), not "steuert" (steers).
+// the verb it belongs to, a word in small letters of the topic in the
+// particle's clause, when the dictionary has them together as a word of
+// its own, not as a compound of two: "steuert … bei" is "beisteuert"
+// (contributes), not "steuert" (steers); "zusätzliches … bei" is
+// nothing.
 func (e *Engine) withVerbParticle(d *topicDraft, q *question) {
 	if q.lang != corpus.German {
 		return
@@ -1046,18 +1048,24 @@ func (e *Engine) withVerbParticle(d *topicDraft, q *question) {
 		return
 	}
 	particle := strings.ToLower(last[0].raw)
+	clause := q.text[:last[0].start]
+	clauseStart := max(strings.LastIndex(clause, ","), strings.LastIndex(clause, " und "), strings.LastIndex(clause, " oder "))
 	for i, text := range d.texts {
-		if !d.minors[text] {
+		at := strings.Index(q.text, text)
+		if !d.minors[text] || at <= clauseStart || at >= last[0].start {
 			continue
 		}
 		joined := particle + text
-		if len(e.translate(joined, corpus.German, corpus.English)) == 0 {
+		if !e.bilingual().Headword(joined, corpus.German) {
 			continue
 		}
 		d.texts[i] = joined
 		d.minors[joined], d.spelled[joined] = true, d.spelled[text]
 		// A German release splits the verb as the question does.
 		d.variants[joined] = append(d.variants[joined], text)
+		// The particle is the verb's, no word of its own: the "fest"
+		// of "Was legt die Satzung fest?".
+		d.texts = slices.DeleteFunc(d.texts, func(t string) bool { return t == last[0].raw })
 		return
 	}
 }

@@ -2200,10 +2200,24 @@ func TestSeparableVerbIsOneWord(t *testing.T) {
 	for question, want := range map[string]string{
 		"Wie viel Geld steuert der Projektfonds zu HeatLink bei?":                      "beisteuert",
 		"Wie viele chinesische Firmen denken über einen Standort in Deutschland nach?": "nachdenken",
+		"Was legt die Satzung fest?":                                                   "festlegt",
 	} {
 		got := topicTexts(e, question, corpus.German)
 		if !slices.Contains(got, want) {
 			t.Errorf("%s: topic %v, want %s", question, got, want)
+		}
+	}
+	// Not a word before the verb, nor a verb of another clause, nor the
+	// particle itself; the particle joined is no word of its own.
+	for question, wrong := range map[string][]string{
+		"Wie viel zusätzliches Geld steuert der Projektfonds zu HeatLink bei?":         {"beizusätzliches", "bei"},
+		"Wie viele Partner tragen das Labor, und wer führt es auf deutscher Seite an?": {"antragen"},
+		"Wann ist Frau Kuang wieder zurück?":                                           {"zurückzurück"},
+		"Was legt die Satzung fest?":                                                   {"fest"},
+	} {
+		got := topicTexts(e, question, corpus.German)
+		if slices.ContainsFunc(got, func(t string) bool { return slices.Contains(wrong, t) }) {
+			t.Errorf("%s: topic %v, want none of %v", question, got, wrong)
 		}
 	}
 }
