@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -313,18 +314,29 @@ var (
 // Guodong is vice-mayor of Zhuzhou." gives no age of Li Guodong.
 func ageOfAsked(text string, pattern *regexp.Regexp, q *question) string {
 	names := askedNames(q)
-	for _, m := range pattern.FindAllStringSubmatchIndex(text, -1) {
-		// The name right before the age: the asked name whole ("Zhang
-		// Yi, 38," is no age of Liu Yi), or one word of it alone, as a
-		// release names someone again ("Liu, 63,", "Kröger, 57,").
-		named := nameBefore(strings.TrimRight(text[:m[2]], ",( （"))
+	for named, age := range namedAges(text, pattern) {
+		// The asked name whole ("Zhang Yi, 38," is no age of Liu Yi), or
+		// one word of it alone, as a release names someone again ("Liu,
+		// 63,", "Kröger, 57,").
 		if len(names) == 0 || slices.ContainsFunc(names, func(n string) bool {
 			return named == n || strings.HasSuffix(named, " "+n) || !strings.Contains(named, " ") && slices.Contains(strings.Fields(n), named)
 		}) {
-			return text[m[2]:m[3]]
+			return age
 		}
 	}
 	return ""
+}
+
+// namedAges are the ages pattern reads in text, each with the name right
+// before it.
+func namedAges(text string, pattern *regexp.Regexp) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for _, m := range pattern.FindAllStringSubmatchIndex(text, -1) {
+			if !yield(nameBefore(strings.TrimRight(text[:m[2]], ",( （")), text[m[2]:m[3]]) {
+				return
+			}
+		}
+	}
 }
 
 // namesBeforeAge reports whether the name of two words or more before an
@@ -332,8 +344,7 @@ func ageOfAsked(text string, pattern *regexp.Regexp, q *question) string {
 // sentence that names her by no role answers "How old is Lena
 // Kowalczyk?".
 func namesBeforeAge(text string, q *question) bool {
-	for _, m := range bracketAge.FindAllStringSubmatchIndex(text, -1) {
-		named := nameBefore(strings.TrimRight(text[:m[2]], ",( （"))
+	for named := range namedAges(text, bracketAge) {
 		if strings.Contains(named, " ") && strings.Contains(q.text, named) {
 			return true
 		}

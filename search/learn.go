@@ -957,8 +957,8 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 	// A clause on joining that names no city speaks of the one city the
 	// release says joined, wherever it says so: "Zum 1. August 2036 wird
 	// die Lausitzer Stadt Mitglied der Allianz" may come before the
-	// clause that names Cottbus.
-	var unnamed []int
+	// clause that names Cottbus. It is read after all the others.
+	var unnamed []func()
 	for k, s := range m.all {
 		switch c := l.membershipClause(s, r.Lang); {
 		case c.applying:
@@ -968,13 +968,13 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 		case !c.left && !c.joining:
 			m.dateOfChange(k, s)
 		case !c.left && len(l.citiesOfClause(m.all, k)) == 0:
-			unnamed = append(unnamed, k)
+			unnamed = append(unnamed, func() { m.changes(k, s, c) })
 		default:
 			m.changes(k, s, c)
 		}
 	}
-	for _, k := range unnamed {
-		m.changes(k, m.all[k], l.membershipClause(m.all[k], r.Lang))
+	for _, change := range unnamed {
+		change()
 	}
 	// What no sentence dates, the release says as of its date, or of the
 	// assembly it reports on.

@@ -924,20 +924,10 @@ Dies ist eine fiktive Testmeldung. Die ISA traf sich in Köln.
 Die ISA hat 48 Mitglieder: 21 deutsche Städte aus 9 Bundesländern und 27 chinesische Städte aus 14 Provinzen.
 `,
 	})
-	if a, err := e2.Answer(t.Context(), "How many members did the ISA have once Jena had joined?", ""); err != nil || !strings.Contains(a.Text, "48") {
-		t.Errorf("after Jena joined: %s (%v), want 48", a.Text, err)
-	}
-	for q, want := range map[string]string{
+	answersContain(t, e2, map[string]string{"How many members did the ISA have once Jena had joined?": "48"})
+	answersContain(t, e, map[string]string{
 		"Seit wann ist Cottbus Mitglied der ISA?":                              "1. August 2036",
 		"How many members did the ISA have once Cottbus had joined?":           "48",
 		"Wie viele Mitglieder hatte die ISA, nachdem Cottbus beigetreten war?": "48",
-	} {
-		a, err := e.Answer(t.Context(), q, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(a.Text, want) {
-			t.Errorf("%s: %s lacks %q", q, a.Text, want)
-		}
-	}
+	})
 }

@@ -182,8 +182,8 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		case modifiesCompound(q, m):
 			compound = m.to // "Huzhou-Erklärung": neither Huzhou nor a statement
 			r.modifier(m)
-		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m), e.partOfHyphenedWord(q.text, q.units, m),
-			e.endsChineseWord(q.units, m, matches):
+		case m.from == compound, brand, inSpan(q.units[m.from].start, r.spans), e.partOfWord(q.units, m, matches),
+			e.partOfHyphenedWord(q.text, q.units, m):
 		default:
 			r.match(n, m)
 		}
@@ -491,42 +491,36 @@ func modifiesCompound(q *question, m match) bool {
 	return ok && unicode.IsUpper(r)
 }
 
-// partOfWord reports whether a keyword that is one Chinese character
-// standing for a year or for China is part of a longer word of the
-// bilingual dictionary: the 年 of 青年营 is no year, the 中 of 会议中心 no
-// China.
-func (e *Engine) partOfWord(units []unit, m match) bool {
-	if m.to-m.from != 1 || !units[m.from].han ||
-		!slices.ContainsFunc(m.senses, func(s sense) bool { return s.concept == cWhen || s.concept == cChina }) {
+// partOfWord reports whether a keyword that is one Chinese character is
+// part of a longer word of the bilingual dictionary: one standing for a
+// year or for China with the character before or after it (the 年 of
+// 青年营 is no year, the 中 of 会议中心 no China); a measure word that is
+// a stop word with the character before it, which no keyword covers and
+// which does not determine it (measure_determiners): the 家 of 厂家 or
+// 搬家 is no measure word, the 家 of 哪家 and the 届 of 首届 are. Not the
+// particles 是, 在, 的, which end words as often as they follow them
+// (议会是, 安排在).
+func (e *Engine) partOfWord(units []unit, m match, matches []match) bool {
+	if m.to-m.from != 1 || !units[m.from].han {
 		return false
 	}
 	word := func(from, to int) bool {
 		if from < 0 || to > len(units) || !units[from].han || !units[to-1].han || units[to-1].start != endOf(units[from]) {
 			return false
 		}
-		return len(e.bilingual().Translate(units[from].key+units[to-1].key, corpus.Chinese, corpus.English)) > 0
+		return e.isChineseWord(units[from].key + units[to-1].key)
 	}
-	return word(m.from-1, m.to) || word(m.from, m.to+1)
-}
-
-// endsChineseWord reports whether a measure word that is a stop word
-// ends a word of the dictionaries with the character before it, which
-// no keyword covers: the 家 of 搬家 or 厂家 is no measure word (几家企业);
-// the 家 of 哪家 is, and the 届 of 首届 (measure_determiners). Not the
-// particles 是, 在, 的, which end words as often as they follow them
-// (议会是, 安排在).
-func (e *Engine) endsChineseWord(units []unit, m match, matches []match) bool {
 	cues := e.learner.cues
-	if m.to-m.from != 1 || m.from == 0 || !units[m.from].han || !m.means(cStop) ||
-		!slices.Contains(cues.measureWords.chinese, units[m.from].key) {
-		return false
+	switch {
+	case m.means(cWhen) || m.means(cChina):
+		return word(m.from-1, m.to) || word(m.from, m.to+1)
+	case m.means(cStop) && slices.Contains(cues.measureWords.chinese, units[m.from].key) && m.from > 0:
+		before := units[m.from-1]
+		return !slices.Contains(cues.measureDeterminers.chinese, before.key) &&
+			!slices.ContainsFunc(matches, func(o match) bool { return o.from <= m.from-1 && m.from-1 < o.to }) &&
+			word(m.from-1, m.to)
 	}
-	before := units[m.from-1]
-	if !before.han || endOf(before) != units[m.from].start || slices.Contains(cues.measureDeterminers.chinese, before.key) ||
-		slices.ContainsFunc(matches, func(o match) bool { return o.from <= m.from-1 && m.from-1 < o.to }) {
-		return false
-	}
-	return e.isChineseWord(before.key + units[m.from].key)
+	return false
 }
 
 // partOfHyphenedWord reports whether a Latin keyword is part of a word

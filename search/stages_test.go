@@ -3122,6 +3122,21 @@ func TestOtherOrganisationFromRelease(t *testing.T) {
 }
 
 // addReleases parses each text as a release file of its own and adds it
+// answersContain asks e each question and checks that its answer holds
+// the text given for it, with the rule that answered if not.
+func answersContain(t *testing.T, e *Engine, want map[string]string) {
+	t.Helper()
+	for question, text := range want {
+		a, err := e.Answer(t.Context(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, text) {
+			t.Errorf("%s: %s (rule %s), want %q", question, a.Text, a.Rule, text)
+		}
+	}
+}
+
 // to e, as publishing does.
 func addReleases(t *testing.T, e *Engine, texts ...string) {
 	t.Helper()
@@ -4138,18 +4153,10 @@ func TestContactOfACity(t *testing.T) {
 	addReleases(t, e, "---\ntitle: \"Testmeldung: Dortmund ist Vollmitglied\"\ndate: 2027-01-10\nlang: de\n---\n\nDies ist eine fiktive Testmeldung. "+
 		"Dortmund ist seit dem 6. Januar 2027 Vollmitglied der ISA.\n\nAnsprechpartner für die Mitgliedschaft in der Dortmunder Verwaltung ist Dr. Volker Ostendarp von der Wirtschaftsförderung.\n\n"+
 		"Pressekontakt\n\nMalte Kronsbein, Pressesprecher\nISA-Geschäftsstelle Deutschland\nTelefon: +49 30 5557 2214\nE-Mail: presse@isa.example\n")
-	for q, want := range map[string]string{
+	answersContain(t, e, map[string]string{
 		"Who is the contact person for the ISA membership in Dortmund's city administration?": "Ostendarp",
 		"Wer ist der Ansprechpartner der ISA?":                                                "Kronsbein",
-	} {
-		a, err := e.Answer(t.Context(), q, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(a.Text, want) {
-			t.Errorf("%s: %s, want %s", q, a.Text, want)
-		}
-	}
+	})
 }
 
 func TestSecretariatContactDetailsName(t *testing.T) {
@@ -4291,18 +4298,10 @@ func TestCoordinatorWordOfProject(t *testing.T) {
 	addReleases(t, e, "---\ntitle: \"Test release: Huzhou and Mainz start a project to recycle industrial water\"\ndate: 2036-04-22\nlang: en\n---\n\n"+
 		"This is a fictional test release. Huzhou and Mainz have agreed on a joint project to recycle process water.\n\n"+
 		"The project runs for three years, from 1 June 2036 to 31 May 2039. It is led by Dr. Wiebke Hallstein of the City of Mainz.\n")
-	for question, want := range map[string]string{
+	answersContain(t, e, map[string]string{
 		"Until when does the project run?": "31 May 2039",
 		"Wer leitet das Projekt?":          "Hallstein",
-	} {
-		a, err := e.Answer(t.Context(), question, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(a.Text, want) {
-			t.Errorf("%s: %s (rule %s), want %q", question, a.Text, a.Rule, want)
-		}
-	}
+	})
 }
 
 func TestSizeOfStandAtFoundingPlace(t *testing.T) {
