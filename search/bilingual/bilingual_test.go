@@ -57,6 +57,9 @@ func TestTranslate(t *testing.T) {
 		// German verb forms, found by their infinitive
 		{"startet", de, en, []string{"start", "launching", "begin"}, false},
 		{"unterzeichneten", de, en, []string{"sign"}, true},
+		// a stem that ends in t: kosten, not kosen ("cuddle")
+		{"kostet", de, en, []string{"cost"}, true},
+		{"arbeitet", de, en, []string{"work"}, true},
 		// German compounds the dictionary lacks, from their parts
 		{"Jugendaustausch", de, en, []string{"youth exchange"}, true},
 		{"Wasserstoffwirtschaft", de, en, []string{"hydrogen economy"}, true},
@@ -72,6 +75,8 @@ func TestTranslate(t *testing.T) {
 		{"mayor", en, de, []string{"bürgermeister"}, true},
 		{"investments", en, de, []string{"investition"}, true},
 		{"cities", en, de, []string{"stadt"}, true},
+		// a plural whose stem is too short to look up by
+		{"fees", en, de, []string{"gebühr"}, true},
 		// A German compound with an English part: loan words.
 		{"Präsenzworkshop", de, en, []string{"presence workshop"}, true},
 		{"Workshopreihe", de, en, []string{"workshop series"}, true},

@@ -5,8 +5,11 @@ import (
 	"unicode/utf8"
 )
 
-// verbEndings are the endings of German verb forms, longest first.
-var verbEndings = []string{"test", "tet", "ten", "est", "te", "et", "st", "t", "e"}
+// verbEndings are the endings of German verb forms, longest first, but
+// for the rare endings of the second person's past ("-tet", "-test"),
+// which come after "-et" and "-est": "kostet" is kosten, not kosen, and
+// "arbeitet" arbeiten.
+var verbEndings = []string{"ten", "est", "test", "te", "et", "tet", "st", "t", "e"}
 
 // verb finds a German verb form by its infinitive, which is what the
 // dictionary lists: "startet" is starten, "sagt" sagen, "behandelt"

@@ -245,6 +245,11 @@ func (t *table) lookup(word string) []hit {
 	if tr := t.byStem(word, stem); tr != nil {
 		return tr
 	}
+	// A plural whose stem is too short to be looked up by is its
+	// singular: "fees" is fee.
+	if i, ok := t.singular(word); ok {
+		return t.translations(i)
+	}
 	if t.from == corpus.German {
 		return t.verb(word)
 	}
