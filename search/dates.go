@@ -169,3 +169,92 @@ func within(d, asked corpus.Date) bool {
 func inSpan(i int, spans []dateSpan) bool {
 	return slices.ContainsFunc(spans, func(d dateSpan) bool { return i >= d.start && i < d.end })
 }
+
+// relativePeriod is a period a question names by its distance from the
+// day it is asked: the week or month before it (offset -1), its own (0)
+// or the one after it (1).
+type relativePeriod struct {
+	unit   periodUnit
+	offset int
+	words  cueList
+}
+
+// periodUnit is the length of a relative period.
+type periodUnit int
+
+const (
+	week periodUnit = iota
+	month
+)
+
+// relativePeriods are the periods message.yaml has words for, each
+// unit's before, its own and after.
+func relativePeriods() []relativePeriod {
+	var out []relativePeriod
+	for _, unit := range []periodUnit{week, month} {
+		for _, offset := range []int{-1, 0, 1} {
+			out = append(out, relativePeriod{unit: unit, offset: offset})
+		}
+	}
+	return out
+}
+
+// name is the period's list in message.yaml: "last_week", "next_month".
+func (p *relativePeriod) name() string {
+	return [...]string{"last_", "this_", "next_"}[p.offset+1] + [...]string{"week", "month"}[p.unit]
+}
+
+// period is the days from one day to another, both included.
+type period struct {
+	from, to corpus.Date
+}
+
+// around is the period p names, seen from day: a week runs from Monday
+// to Sunday. date is the month it is, or zero for a week.
+func (p *relativePeriod) around(day time.Time) (span period, date corpus.Date) {
+	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	var first, last time.Time
+	switch p.unit {
+	case week:
+		monday := day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
+		first = monday.AddDate(0, 0, 7*p.offset)
+		last = first.AddDate(0, 0, 6)
+	case month:
+		first = time.Date(day.Year(), day.Month()+time.Month(p.offset), 1, 0, 0, 0, 0, time.UTC)
+		last = first.AddDate(0, 1, -1)
+		date = corpus.Date{Year: first.Year(), Month: first.Month()}
+	}
+	return period{from: corpus.DateOf(first), to: corpus.DateOf(last)}, date
+}
+
+// periodOf is the days of a date: its day, or the days of its month.
+func periodOf(d corpus.Date) period {
+	if d.Day != 0 {
+		return period{from: d, to: d}
+	}
+	first := time.Date(d.Year, d.Month, 1, 0, 0, 0, 0, time.UTC)
+	return period{from: corpus.DateOf(first), to: corpus.DateOf(first.AddDate(0, 1, -1))}
+}
+
+// holds reports whether a date falls in the period, as far as it says: a
+// month does if one of its days does.
+func (p period) holds(d corpus.Date) bool {
+	return compareCoarse(d, p.from) >= 0 && compareCoarse(d, p.to) <= 0
+}
+
+// namesDayIn reports whether text, a sentence of a release of the year
+// given, names a date in one of the periods: with its year, or a day
+// without one, of the release's year.
+func namesDayIn(text string, year int, periods []period) bool {
+	if len(periods) == 0 {
+		return false
+	}
+	var dates []corpus.Date
+	for _, d := range findDates(text) {
+		dates = append(dates, d.date)
+	}
+	for _, d := range yearlessSpans(text) {
+		dates = append(dates, corpus.Date{Year: year, Month: d.date.Month, Day: d.date.Day})
+	}
+	return slices.ContainsFunc(periods, func(p period) bool { return slices.ContainsFunc(dates, p.holds) })
+}

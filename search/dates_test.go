@@ -127,3 +127,60 @@ func TestYearlessSpans(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativePeriods(t *testing.T) {
+	// Tuesday, 30 June 2037, and Saturday, 2 January 2038: a week runs
+	// from Monday to Sunday, and a period may lie in another year.
+	june30 := time.Date(2037, time.June, 30, 12, 0, 0, 0, time.UTC)
+	jan2 := time.Date(2038, time.January, 2, 12, 0, 0, 0, time.UTC)
+	day := func(y int, m time.Month, d int) corpus.Date { return corpus.Date{Year: y, Month: m, Day: d} }
+	tests := []struct {
+		now      time.Time
+		question string
+		want     period
+		month    corpus.Date // the date the question names, if a month
+	}{
+		{june30, "Wo war die Plenarversammlung letzten Monat?", period{day(2037, time.May, 1), day(2037, time.May, 31)}, corpus.Date{Year: 2037, Month: time.May}},
+		{june30, "What is next month's workshop about?", period{day(2037, time.July, 1), day(2037, time.July, 31)}, corpus.Date{Year: 2037, Month: time.July}},
+		{june30, "上周联盟颁发了什么奖？", period{day(2037, time.June, 22), day(2037, time.June, 28)}, corpus.Date{}},
+		{june30, "Was passiert nächste Woche?", period{day(2037, time.July, 6), day(2037, time.July, 12)}, corpus.Date{}},
+		{jan2, "Which award was handed out last month?", period{day(2037, time.December, 1), day(2037, time.December, 31)}, corpus.Date{Year: 2037, Month: time.December}},
+		{jan2, "Wer sprach diese Woche in Foshan?", period{day(2037, time.December, 28), day(2038, time.January, 3)}, corpus.Date{}},
+	}
+	e := testEngine(t)
+	for _, tt := range tests {
+		e.now = func() time.Time { return tt.now }
+		q := e.read(tt.question, "")
+		if len(q.periods) != 1 || q.periods[0] != tt.want {
+			t.Errorf("%s: periods %v, want %v", tt.question, q.periods, tt.want)
+		}
+		var months []corpus.Date
+		if !tt.month.IsZero() {
+			months = []corpus.Date{tt.month}
+		}
+		if !slices.Equal(q.dates, months) || len(q.years) > 0 {
+			t.Errorf("%s: dates %v and years %v, want %v and none", tt.question, q.dates, q.years, months)
+		}
+	}
+}
+
+func TestNamesDayIn(t *testing.T) {
+	july := []period{{corpus.Date{Year: 2037, Month: time.July, Day: 1}, corpus.Date{Year: 2037, Month: time.July, Day: 31}}}
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"The second workshop, on 8 July 2037, is about data spaces.", true},
+		{"Der zweite Workshop am 8. Juli ist Datenräumen gewidmet.", true}, // no year: the release's
+		{"第二场研讨会将于2037年7月8日举行。", true},
+		{"Im Juli 2037 folgt die dritte Runde.", true},
+		{"The first workshop, on 3 June 2037, is about robots.", false},
+		{"The second workshop, on 8 July 2036, is about data spaces.", false},
+		{"The workshop is about data spaces.", false},
+	}
+	for _, tt := range tests {
+		if got := namesDayIn(tt.sentence, 2037, july); got != tt.want {
+			t.Errorf("namesDayIn(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -1026,6 +1026,9 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	score := wt.release*w.releaseScore[r.ID]/w.top + wt.about*w.titleShares[r.ID]/max(w.total, 1) +
 		(in+wt.around*around)/max(w.total, 1) + wt.hints*hinted/max(float64(len(w.hints)), 1) +
 		e.kindWeight(q, c, person, w.marked)
+	if namesDayIn(s, r.Date.Year(), q.periods) {
+		score += wt.period
+	}
 	if !slices.Contains(sentences, s) {
 		score -= wt.pair
 	}
@@ -1232,6 +1235,7 @@ type sentenceWeights struct {
 	hints   float64 // all of the question's other words
 	// what it holds of the kind of fact asked for (kindWeight)
 	holds, byCity, dayOrMonth, boundary, second, person, ordinal, counts, total, earlier float64
+	period                                                                               float64 // a day in a period the question names ("last week")
 	pair                                                                                 float64 // less for two sentences than for one
 	rank                                                                                 float64 // less for each passage before its own
 }
@@ -1244,7 +1248,7 @@ type sentenceWeights struct {
 var defaultSentenceWeights = sentenceWeights{
 	release: 1.5, about: 1.5, around: 0.3, hints: 0.75,
 	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1, total: 0.5, earlier: 1,
-	pair: 0.05, rank: 0.01,
+	period: 0.3, pair: 0.05, rank: 0.01,
 }
 
 // topicWeight is how much a word of the topic counts: a name gives the

@@ -103,6 +103,9 @@ type messageCues struct {
 	// asksDay asks for the very day, not the month; asksYear for the
 	// year alone.
 	asksDay, asksYear cueList
+	// relativePeriods are the words that name a period by its distance
+	// from the day a question is asked: "letzten Monat", 明年.
+	relativePeriods []relativePeriod
 	// placePrepositions say where something took place: "in Nanning".
 	placePrepositions cueList
 	// pronouns refer to what an earlier question of the message named:
@@ -118,7 +121,8 @@ type messageCues struct {
 
 func mustLoadMessageCues() *messageCues {
 	m := &messageCues{}
-	err := loadWordLists(lexiconFiles, "data/message.yaml", map[string]*cueList{
+	m.relativePeriods = relativePeriods()
+	lists := map[string]*cueList{
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
 		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests, "media": &m.media,
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
@@ -129,8 +133,11 @@ func mustLoadMessageCues() *messageCues {
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "verb_particles": &m.verbParticles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
 		"pronouns": &m.pronouns, "person_pronouns": &m.personPronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
-	})
-	if err != nil {
+	}
+	for i := range m.relativePeriods {
+		lists[m.relativePeriods[i].name()] = &m.relativePeriods[i].words
+	}
+	if err := loadWordLists(lexiconFiles, "data/message.yaml", lists); err != nil {
 		panic(fmt.Sprintf("embedded message cues: %v", err))
 	}
 	m.enumeration = enumerationOf(m.listConjunctions.all)

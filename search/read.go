@@ -41,6 +41,10 @@ type question struct {
 	// dates are the dates the question names, to the month or day; their
 	// years are in years too.
 	dates []corpus.Date
+	// periods are the days of its dates, and of the periods it names by
+	// their distance from the day it is asked ("last week"), whose
+	// months are in dates.
+	periods []period
 	// guessed are the units read as a keyword or name with a typo.
 	guessed []unit
 	// memberWords are the indexes in units of the last unit of each word
@@ -146,7 +150,9 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	for _, d := range r.spans {
 		q.dates = append(q.dates, d.date)
 		q.years = append(q.years, d.date.Year)
+		q.periods = append(q.periods, periodOf(d.date))
 	}
+	e.readPeriods(&r)
 	for i, u := range q.units {
 		if inSpan(u.start, r.spans) {
 			r.covered[i], r.filler[i] = true, true
@@ -363,6 +369,28 @@ func (e *Engine) asksAllianceAge(q *question) bool {
 	// The words that ask it are understood, no subject of a release's.
 	q.unknown = slices.DeleteFunc(q.unknown, asking)
 	return true
+}
+
+// readPeriods reads the periods a question names by their distance from
+// the day it is asked ("letzten Monat", "next week", 上个月): their days,
+// and the month each is as a date the question names. Their words are
+// read as a date's, not as keywords ("nächsten" of "nächsten Monat" asks
+// for no next assembly). Their years are not years it names: a release
+// need not say the year of "next week", nor be of it ("Wie wird das
+// Wetter nächste Woche?" of a release on a festival week).
+func (e *Engine) readPeriods(r *reading) {
+	q := r.q
+	for i := range e.message.relativePeriods {
+		p := &e.message.relativePeriods[i]
+		for _, s := range p.words.spans(q.text, q.units) {
+			days, date := p.around(e.now())
+			q.periods = append(q.periods, days)
+			r.spans = append(r.spans, dateSpan{date: date, start: s[0], end: s[1]})
+			if date.Year != 0 {
+				q.dates = append(q.dates, date)
+			}
+		}
+	}
 }
 
 // readMembershipYears reads "How many years has Cologne been a member?",

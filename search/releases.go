@@ -608,9 +608,10 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	for _, h := range e.candidates(q, hits) {
 		// A passage scores its hit's score times its coverage, at most 1:
 		// once the hits score no more than the best so far, none of them
-		// can win, and analysing them is wasted. Quotes take several, and
-		// a fact of a kind asked for may be in any of a few.
-		if !quoting && h.score <= best && (q.expects == anyText || len(found) >= 2*maxAnswerPassages) {
+		// can win, and analysing them is wasted. Quotes take several, a
+		// fact of a kind asked for may be in any of a few, and so may a
+		// day in a period the question names ("next month's workshop").
+		if !quoting && h.score <= best && (q.expects == anyText && len(q.periods) == 0 || len(found) >= 2*maxAnswerPassages) {
 			break
 		}
 		p := h.p

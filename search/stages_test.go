@@ -5090,3 +5090,42 @@ func TestMembershipYears(t *testing.T) {
 		t.Errorf("how many years as a guest read as since when")
 	}
 }
+
+func TestPeriodAskedChoosesSentence(t *testing.T) {
+	// A day in the period a question names, by its distance from the
+	// day asked or as a date, chooses the sentence of the same subject
+	// that answers: "next month's workshop" is July's, not June's.
+	e := engineWithReleases(t, map[string]string{
+		"2037-05-12-workshops.md": `---
+title: "Test release: ISA workshop series on factory automation"
+date: 2037-05-12
+lang: en
+---
+This press release is a fictional test release. The ISA runs three online workshops on factory automation this summer.
+
+The first workshop, on 3 June 2037, is about collaborative robots and is hosted by Aachen and Zhuzhou.
+
+The second workshop, on 8 July 2037, is about industrial data spaces and is hosted by Köln and Foshan.
+
+The third workshop, on 9 September 2037, is about machine vision and is hosted by Jena and Huzhou.
+`,
+		"2037-06-24-award.md": `---
+title: "Test release: Green Factory Award 2037 goes to Solingen"
+date: 2037-06-24
+lang: en
+---
+This press release is a fictional test release. The ISA presented its Green Factory Award 2037 to a forging process from Solingen.
+`,
+	})
+	e.now = func() time.Time { return time.Date(2037, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	answersContain(t, e, map[string]string{
+		"What is next month's workshop about?":            "data spaces",
+		"Welcher Workshop findet nächsten Monat statt?":   "data spaces",
+		"下个月的研讨会由哪两个城市主办？":                                "Foshan",
+		"Which cities host the workshop this month?":      "Aachen",
+		"Which cities hosted the workshop in July 2037?":  "Köln",
+		"What is the workshop on 9 September 2037 about?": "machine vision",
+		"Welche Pressemitteilungen gab es letzten Monat?": "workshop series",
+		"Which press releases came out in June 2037?":     "Green Factory",
+	})
+}
