@@ -153,6 +153,9 @@ var expectRules = []expectRule{
 		m := r.e.message
 		return anyOf(r.q.has, reachedBy...) && r.asks(&m.asksNumber) && m.asksNumber.endsIn(strings.TrimRight(r.q.text, "?？!！. "))
 	}},
+	// "What share of the money comes from the companies?" asks a
+	// number, a share, not an amount of money.
+	{aNumber, func(r *expectReading) bool { return r.q.asksShare }},
 	// "Wie viel hat die Reise gekostet?", "Wie hoch ist die
 	// Investitionssumme?", not "Wie viele Investitionsprojekte?"
 	{anAmount, func(r *expectReading) bool {
@@ -380,11 +383,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	case aDate:
 		return e.holdsDate(text, units, q)
 	case aNumber:
-		// The dates first, whole: the 12 of "the 12. Plenarversammlung"
-		// taken out of "2026年11月12日至13日" would leave a 13; and 第十二届
-		// counts nothing.
-		counted := withoutAsked(stripOrdinals(stripDates(raw)), q.text)
-		return digitsPattern.MatchString(counted) || cues.numberWords.in(counted, segment(counted))
+		return e.holdsNumber(raw, q)
 	case anAmount:
 		return (digitsPattern.MatchString(text) || cues.numberWords.in(text, units)) && cues.currency.in(text, units) ||
 			cues.freeOfCharge.in(text, units)
@@ -422,6 +421,21 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		return e.namesAgent(text, units) || len(e.citiesAnswering(text, q)) > 0
 	}
 	return true
+}
+
+// holdsNumber reports whether text, a sentence, holds a number, or the
+// share a question asks for: a percentage or a part ("25 %", "two
+// thirds"). The dates go first, whole: the 12 of "the 12.
+// Plenarversammlung" taken out of "2026年11月12日至13日" would leave a 13;
+// and 第十二届 counts nothing.
+func (e *Engine) holdsNumber(text string, q *question) bool {
+	cues := e.learner.cues
+	counted := withoutAsked(stripOrdinals(stripDates(text)), q.text)
+	units := segment(counted)
+	if q.asksShare {
+		return strings.ContainsAny(counted, "%％") || cues.percent.in(counted, units) || cues.fractions.in(counted, units)
+	}
+	return digitsPattern.MatchString(counted) || cues.numberWords.in(counted, units)
 }
 
 // holdsDate reports whether a sentence gives a date: for the next one,
@@ -1260,12 +1274,16 @@ func topicWeight(w topicWord) float64 {
 	return 1
 }
 
-// kindWords are the words that name a kind of fact, if any: "Geld",
-// "Budget" an amount, "Halle" a place, "岁" an age, "Frist" and "endet" a
-// date.
-func (e *Engine) kindWords(t answerType) []*cueList {
+// kindWords are the words that name the kind of fact a question asks
+// for, if any: "Geld", "Budget" an amount, "Halle" a place, "岁" an age,
+// "Frist" and "endet" a date, "Anteil" a share.
+func (e *Engine) kindWords(q *question) []*cueList {
 	cues := e.learner.cues
-	switch t {
+	switch q.expects {
+	case aNumber:
+		if q.asksShare {
+			return []*cueList{&e.message.shareWords}
+		}
 	case anAmount:
 		return []*cueList{&cues.money}
 	case aPlace:

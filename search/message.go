@@ -71,6 +71,8 @@ type messageCues struct {
 	asksHowMany cueList
 	// amountCompounds are compounds that ask an amount of money.
 	amountCompounds cueList
+	// shareWords make a question for a number ask for a share.
+	shareWords cueList
 	// asksWhichAgent asks which one, before a role or an organisation:
 	// "Welcher Bürgermeister", "Which institute" (asksWhichAgent).
 	asksWhichAgent cueList
@@ -131,7 +133,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits, "asks_years": &m.asksYears, "history_words": &m.historyWords, "count_heads": &m.countHeads,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "verb_particles": &m.verbParticles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds,
+		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "verb_particles": &m.verbParticles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds, "share_words": &m.shareWords,
 		"pronouns": &m.pronouns, "person_pronouns": &m.personPronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	}
 	for i := range m.relativePeriods {

@@ -71,6 +71,9 @@ type question struct {
 	// ("Gesamtbudget", 一共), asksPlaceKind for a kind of place ("In
 	// welcher Halle …?").
 	asksDay, asksYear, asksTotal, asksPlaceKind bool
+	// asksShare is whether it asks for a number as a share of a whole:
+	// "What share of the money …?", 多大比例, a percentage or a fraction.
+	asksShare bool
 	// namesContactPerson is whether it names the contact person by role:
 	// "der neue Pressesprecher", 新任发言人.
 	namesContactPerson bool
@@ -222,6 +225,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.contactPerson, q.contactKind = e.contactNamed(q)
 	q.asksYear = e.message.asksYear.in(q.text, q.units)
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
+	q.asksShare = e.message.asksNumber.in(q.text, q.units) && e.message.shareWords.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	if q.asksSuccessor && anyOf(q.has, cSecretariat, cCoordinator, cAssembly) && !q.has[cContact] && len(q.people) == 0 {

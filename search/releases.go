@@ -1105,7 +1105,7 @@ func (e *Engine) addUnknownWords(d *topicDraft, q *question) {
 			continue // a measure word alone: the 篇 of 那篇新闻稿, the 名 of 几名
 		}
 		d.texts = append(d.texts, text)
-		if slices.ContainsFunc(e.kindWords(q.expects), func(kind *cueList) bool { return kind.inText(text) }) {
+		if slices.ContainsFunc(e.kindWords(q), func(kind *cueList) bool { return kind.inText(text) }) {
 			// "Geld" in "Wie viel Geld …?" says what is asked, not of
 			// what: searched for, but a passage need not hold it.
 			d.kinds[text] = true

@@ -5129,3 +5129,29 @@ This press release is a fictional test release. The ISA presented its Green Fact
 		"Which press releases came out in June 2037?":     "Green Factory",
 	})
 }
+
+func TestShareAsked(t *testing.T) {
+	// A question for a share asks a percentage or a part of a whole,
+	// even of money: not the amount the companies pay.
+	e := engineWithRelease(t, "2037-03-25-skills.md", `---
+title: "Test release: Skills Bridge exchange starts"
+date: 2037-03-25
+lang: en
+---
+This press release is a fictional test release. The Skills Bridge exchange has a budget of EUR 2.4 million, of which the participating companies contribute EUR 600,000.
+
+The ISA cooperation fund pays 40 percent of the costs, the member cities 35 percent and the participating companies the remaining 25 percent.
+`)
+	for question, want := range map[string]string{
+		"What share of the Skills Bridge money comes from the participating companies?":  "25 percent",
+		"Wie viel Prozent der Kosten trägt der Kooperationsfonds bei der Skills Bridge?": "40 percent",
+		"“技能桥”项目的资金里，成员城市出多大比例？":                                                         "35 percent",
+		"How much money do the companies contribute to the Skills Bridge?":               "600,000",
+	} {
+		q := e.read(question, "")
+		if q.expects != aNumber && !strings.Contains(want, "000") {
+			t.Errorf("%s: expects %v, want a number", question, q.expects)
+		}
+		answersContain(t, e, map[string]string{question: want})
+	}
+}
