@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -236,16 +237,29 @@ func periodOf(d corpus.Date) period {
 	return period{from: corpus.DateOf(first), to: corpus.DateOf(first.AddDate(0, 1, -1))}
 }
 
+// forDays says the period after "für", "for": "den 3. März 2019", "März
+// 2019", "22.–28. Juni 2037".
+func (p period) forDays(lang corpus.Lang) string {
+	switch {
+	case p.from == p.to:
+		return forDate(lang, p.from)
+	case p == periodOf(corpus.Date{Year: p.from.Year, Month: p.from.Month}):
+		return forDate(lang, corpus.Date{Year: p.from.Year, Month: p.from.Month})
+	}
+	return p.from.FormatDays(p.to, lang)
+}
+
 // holds reports whether a date falls in the period, as far as it says: a
 // month does if one of its days does.
 func (p period) holds(d corpus.Date) bool {
 	return compareCoarse(d, p.from) >= 0 && compareCoarse(d, p.to) <= 0
 }
 
-// namesDayIn reports whether text, a sentence of a release of the year
-// given, names a date in one of the periods: with its year, or a day
-// without one, of the release's year.
-func namesDayIn(text string, year int, periods []period) bool {
+// namesDayIn reports whether text, a sentence of a release published
+// on the day given, names a date in one of the periods: with its year,
+// or a day without one, in the year that puts it nearest the release (a
+// release of 20 November on "14 January" speaks of the next year's).
+func namesDayIn(text string, published time.Time, periods []period) bool {
 	if len(periods) == 0 {
 		return false
 	}
@@ -254,7 +268,20 @@ func namesDayIn(text string, year int, periods []period) bool {
 		dates = append(dates, d.date)
 	}
 	for _, d := range yearlessSpans(text) {
-		dates = append(dates, corpus.Date{Year: year, Month: d.date.Month, Day: d.date.Day})
+		dates = append(dates, nearestYear(d.date, published))
 	}
 	return slices.ContainsFunc(periods, func(p period) bool { return slices.ContainsFunc(dates, p.holds) })
+}
+
+// nearestYear is the day and month of d in the year that puts it nearest
+// to the day given: the year before, the same or the next.
+func nearestYear(d corpus.Date, day time.Time) corpus.Date {
+	best, gap := d, time.Duration(math.MaxInt64)
+	for _, y := range []int{day.Year() - 1, day.Year(), day.Year() + 1} {
+		t := time.Date(y, d.Month, d.Day, 0, 0, 0, 0, day.Location())
+		if g := max(t.Sub(day), day.Sub(t)); g < gap {
+			best, gap = corpus.Date{Year: y, Month: d.Month, Day: d.Day}, g
+		}
+	}
+	return best
 }

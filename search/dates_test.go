@@ -146,8 +146,13 @@ func TestRelativePeriods(t *testing.T) {
 		{june30, "Was passiert nächste Woche?", period{day(2037, time.July, 6), day(2037, time.July, 12)}, corpus.Date{}},
 		{jan2, "Which award was handed out last month?", period{day(2037, time.December, 1), day(2037, time.December, 31)}, corpus.Date{Year: 2037, Month: time.December}},
 		{jan2, "Wer sprach diese Woche in Foshan?", period{day(2037, time.December, 28), day(2038, time.January, 3)}, corpus.Date{}},
+		{jan2, "Welche Städte treten Anfang nächsten Monats bei?", period{day(2038, time.February, 1), day(2038, time.February, 28)}, corpus.Date{Year: 2038, Month: time.February}},
+		// This month is now: no date the question names.
+		{june30, "How many members does the ISA have this month?", period{day(2037, time.June, 1), day(2037, time.June, 30)}, corpus.Date{}},
+		// Named twice, read once.
+		{june30, "Was war letzten Monat, also im letzten Monat, los?", period{day(2037, time.May, 1), day(2037, time.May, 31)}, corpus.Date{Year: 2037, Month: time.May}},
 	}
-	e := testEngine(t)
+	e := engineWith(t, "")
 	for _, tt := range tests {
 		e.now = func() time.Time { return tt.now }
 		q := e.read(tt.question, "")
@@ -160,6 +165,26 @@ func TestRelativePeriods(t *testing.T) {
 		}
 		if !slices.Equal(q.dates, months) || len(q.years) > 0 {
 			t.Errorf("%s: dates %v and years %v, want %v and none", tt.question, q.dates, q.years, months)
+		}
+	}
+}
+
+func TestPeriodOfOtherDay(t *testing.T) {
+	// Words of a relative period that count it from another day, or
+	// that are part of a longer word, name no period of the day asked.
+	e := engineWith(t, "")
+	e.now = func() time.Time { return time.Date(2037, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	for _, question := range []string{
+		"What happens in the last week of July?",
+		"Was passiert im letzten Monat des Jahres?",
+		"What happens in the week after next week?",
+		"以下月份有哪些活动？",
+		"线上周年庆什么时候举办？",
+		"日本周边有成员城市吗？",
+		"下下周有什么活动？",
+	} {
+		if q := e.read(question, ""); len(q.periods) > 0 || len(q.dates) > 0 {
+			t.Errorf("%s: periods %v, dates %v, want none", question, q.periods, q.dates)
 		}
 	}
 }
@@ -178,8 +203,14 @@ func TestNamesDayIn(t *testing.T) {
 		{"The second workshop, on 8 July 2036, is about data spaces.", false},
 		{"The workshop is about data spaces.", false},
 	}
+	// A day without a year is the one nearest the release: a release
+	// of November speaks of next January.
+	january := []period{{corpus.Date{Year: 2038, Month: time.January, Day: 1}, corpus.Date{Year: 2038, Month: time.January, Day: 31}}}
+	if !namesDayIn("The next workshop is on 14 January.", time.Date(2037, time.November, 20, 0, 0, 0, 0, time.UTC), january) {
+		t.Error("14 January in a release of 20 November 2037 is not in January 2038")
+	}
 	for _, tt := range tests {
-		if got := namesDayIn(tt.sentence, 2037, july); got != tt.want {
+		if got := namesDayIn(tt.sentence, time.Date(2037, time.May, 12, 0, 0, 0, 0, time.UTC), july); got != tt.want {
 			t.Errorf("namesDayIn(%q) = %v, want %v", tt.sentence, got, tt.want)
 		}
 	}

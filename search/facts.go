@@ -1121,13 +1121,13 @@ func quotes(paragraph string) bool {
 
 func isQuotationMark(r rune) bool { return unicode.Is(unicode.Quotation_Mark, r) }
 
-// releasesOn answers what the releases of the date asked say: each
-// one's title and the start of its news text.
-func (e *Engine) releasesOn(lang corpus.Lang, asked corpus.Date) answer.Answer {
+// releasesOn answers what the releases of the days asked say (a day, a
+// month, "last week"): each one's title and the start of its news text.
+func (e *Engine) releasesOn(lang corpus.Lang, asked period) answer.Answer {
 	a := e.newAnswer(lang)
 	for i := range e.data.Releases {
 		r := &e.data.Releases[i]
-		if !within(corpus.DateOf(r.Date), asked) {
+		if !asked.holds(corpus.DateOf(r.Date)) {
 			continue
 		}
 		r = e.full(r)
@@ -1140,7 +1140,7 @@ func (e *Engine) releasesOn(lang corpus.Lang, asked corpus.Date) answer.Answer {
 		a.parts = append(a.parts, fromRelease(lang, r, []string{lead}))
 	}
 	if len(a.parts) == 0 {
-		a.say("releasesOn.sources_hold_no_press_release", forDate(lang, asked))
+		a.say("releasesOn.sources_hold_no_press_release", asked.forDays(lang))
 		return a.declined(answer.KindReleases)
 	}
 	return a.done(answer.KindReleases, confidenceFact)

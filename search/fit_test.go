@@ -76,6 +76,7 @@ func TestFitSentenceWeights(t *testing.T) {
 		{"hints", func(w *sentenceWeights) *float64 { return &w.hints }},
 		{"holds", func(w *sentenceWeights) *float64 { return &w.holds }},
 		{"around", func(w *sentenceWeights) *float64 { return &w.around }},
+		{"period", func(w *sentenceWeights) *float64 { return &w.period }},
 		{"second", func(w *sentenceWeights) *float64 { return &w.second }},
 		{"person", func(w *sentenceWeights) *float64 { return &w.person }},
 		{"counts", func(w *sentenceWeights) *float64 { return &w.counts }},

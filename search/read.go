@@ -38,8 +38,9 @@ type question struct {
 	// content are the units that say what is asked about: all but stop
 	// words and the words for "who" and the alliance.
 	content []unit
-	// dates are the dates the question names, to the month or day; their
-	// years are in years too.
+	// dates are the dates the question names, to the month or day, and
+	// the months before and after the day asked that it names ("letzten
+	// Monat"); the years of the first are in years too.
 	dates []corpus.Date
 	// periods are the days of its dates, and of the periods it names by
 	// their distance from the day it is asked ("last week"), whose
@@ -377,7 +378,8 @@ func (e *Engine) asksAllianceAge(q *question) bool {
 
 // readPeriods reads the periods a question names by their distance from
 // the day it is asked ("letzten Monat", "next week", 上个月): their days,
-// and the month each is as a date the question names. Their words are
+// and, for the month before or after, that month as a date the question
+// names ("this month" is now, as for a count of members). Their words are
 // read as a date's, not as keywords ("nächsten" of "nächsten Monat" asks
 // for no next assembly). Their years are not years it names: a release
 // need not say the year of "next week", nor be of it ("Wie wird das
@@ -387,14 +389,47 @@ func (e *Engine) readPeriods(r *reading) {
 	for i := range e.message.relativePeriods {
 		p := &e.message.relativePeriods[i]
 		for _, s := range p.words.spans(q.text, q.units) {
-			days, date := p.around(e.now())
+			if e.periodOfOtherDay(q, s) {
+				continue
+			}
+			r.spans = append(r.spans, dateSpan{start: s[0], end: s[1]})
+			days, month := p.around(e.now())
+			if slices.Contains(q.periods, days) {
+				continue
+			}
 			q.periods = append(q.periods, days)
-			r.spans = append(r.spans, dateSpan{date: date, start: s[0], end: s[1]})
-			if date.Year != 0 {
-				q.dates = append(q.dates, date)
+			if p.offset != 0 && !month.IsZero() {
+				q.dates = append(q.dates, month)
 			}
 		}
 	}
+}
+
+// periodOfOtherDay reports whether the words of a relative period at
+// span s count it from another day than the one asked: "the last week
+// of July", "the week after next week"; or are part of a longer Chinese
+// word (the 下月 of 以下月份, the 上周 of 线上周年庆, the 本周 of 日本周边)
+// or period (下下周, the week after next).
+func (e *Engine) periodOfOtherDay(q *question, s [2]int) bool {
+	m := e.message
+	before, _ := utf8.DecodeLastRuneInString(q.text[:s[0]])
+	first, _ := utf8.DecodeRuneInString(q.text[s[0]:])
+	if isHan(first) {
+		last, _ := utf8.DecodeLastRuneInString(q.text[:s[1]])
+		after, _ := utf8.DecodeRuneInString(q.text[s[1]:])
+		joined := string(last) + string(after)
+		return isHan(before) && (before == first || e.isChineseWord(string(before)+string(first))) ||
+			isHan(after) && e.isChineseWord(joined) && !slices.Contains(m.periodParts.chinese, joined)
+	}
+	for i, u := range q.units {
+		if u.start == s[0] && i > 0 && m.periodFrom.at(q.units, i-1) == 1 {
+			return true
+		}
+		if u.start >= s[1] {
+			return m.periodOf.at(q.units, i) > 0
+		}
+	}
+	return false
 }
 
 // readMembershipYears reads "How many years has Cologne been a member?",

@@ -610,8 +610,9 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		// once the hits score no more than the best so far, none of them
 		// can win, and analysing them is wasted. Quotes take several, a
 		// fact of a kind asked for may be in any of a few, and so may a
-		// day in a period the question names ("next month's workshop").
-		if !quoting && h.score <= best && (q.expects == anyText && len(q.periods) == 0 || len(found) >= 2*maxAnswerPassages) {
+		// day of a date or period the question names ("next month's
+		// workshop", "the workshop in July 2037").
+		if !quoting && h.score <= best && ((q.expects == anyText && len(q.periods) == 0) || len(found) >= 2*maxAnswerPassages) {
 			break
 		}
 		p := h.p

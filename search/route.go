@@ -373,8 +373,8 @@ var rules = []rule{
 		})},
 	// A question about what a release says of a subject is answered from
 	// its text: these list releases.
-	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.dates) > 0 && q.unknownWords() == 0 },
-		fact(func(e *Engine, q *question) answer.Answer { return e.releasesOn(q.lang, q.dates[0]) })},
+	{"releases-on", func(q *question) bool { return q.has[cRelease] && len(q.periods) > 0 && q.unknownWords() == 0 },
+		fact(func(e *Engine, q *question) answer.Answer { return e.releasesOn(q.lang, q.periods[0]) })},
 	// "What's new?", not "How old is the new spokeswoman?"
 	// "德国那边的新闻办公室几点到几点有人？" asks a time, which no list of
 	// releases gives.

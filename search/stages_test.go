@@ -5127,7 +5127,13 @@ This press release is a fictional test release. The ISA presented its Green Fact
 		"What is the workshop on 9 September 2037 about?": "machine vision",
 		"Welche Pressemitteilungen gab es letzten Monat?": "workshop series",
 		"Which press releases came out in June 2037?":     "Green Factory",
+		"Which press releases came out last week?":        "Green Factory",
+		"Welche Pressemitteilungen gab es diese Woche?":   "Für 29. Juni – 5. Juli 2037 nennen die Quellen keine Pressemitteilung",
 	})
+	// Last week's releases are those of its days only.
+	if a, err := e.Answer(t.Context(), "Which press releases came out last week?", ""); err != nil || strings.Contains(a.Text, "workshop") {
+		t.Errorf("last week's releases: %s, %v; want none of May", a.Text, err)
+	}
 }
 
 func TestShareAsked(t *testing.T) {

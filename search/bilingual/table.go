@@ -245,8 +245,8 @@ func (t *table) lookup(word string) []hit {
 	if tr := t.byStem(word, stem); tr != nil {
 		return tr
 	}
-	// A plural whose stem is too short to be looked up by is its
-	// singular: "fees" is fee.
+	// A plural that no word of its stem translates is its singular:
+	// "fees" is fee, whose stem is too short to be looked up by.
 	if i, ok := t.singular(word); ok {
 		return t.translations(i)
 	}
