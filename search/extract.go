@@ -423,17 +423,21 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	return true
 }
 
-// holdsNumber reports whether text, a sentence, holds a number, or the
-// share a question asks for: a percentage or a part ("25 %", "two
-// thirds"). The dates go first, whole: the 12 of "the 12.
+// holdsNumber reports whether text, a sentence, holds a number, the
+// share a question asks for (a percentage or a part: "25 %", "two
+// thirds") or the days from and to which something runs that it asks
+// how long runs (givesDuration). The dates go first, whole: the 12 of "the 12.
 // Plenarversammlung" taken out of "2026年11月12日至13日" would leave a 13;
 // and 第十二届 counts nothing.
 func (e *Engine) holdsNumber(text string, q *question) bool {
 	cues := e.learner.cues
 	counted := withoutAsked(stripOrdinals(stripDates(text)), q.text)
 	units := segment(counted)
-	if q.asksShare {
+	switch {
+	case q.asksShare:
 		return strings.ContainsAny(counted, "%％") || cues.percent.in(counted, units) || cues.fractions.in(counted, units)
+	case e.givesDuration(q, text):
+		return true
 	}
 	return digitsPattern.MatchString(counted) || cues.numberWords.in(counted, units)
 }
@@ -1227,7 +1231,7 @@ func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueLi
 	if slices.ContainsFunc(q.numbers, func(n int) bool { return namesOrdinal(s, n) }) {
 		w += wt.ordinal // "the first webinar": "das erste Webinar"
 	}
-	if c.count != "" {
+	if c.count != "" || e.givesDuration(q, s) {
 		w += wt.counts // "18人" for 多少人, "1,800 visitors" for "how many visitors"
 	}
 	if q.asksEarlier && e.message.earlierMarkers.in(s, segment(s)) {
@@ -1535,6 +1539,18 @@ func (e *Engine) durationWord() *topicWord {
 		}
 	}
 	return w
+}
+
+// givesDuration reports whether text gives how long something lasts,
+// asked by q, as the days it runs from and to in one sentence: "Das
+// Projekt läuft vom 1. Juli 2037 bis zum 30. Juni 2040" for "How long
+// does it run?", not a day in each of two ("seit Mai 2027 …", "Ab dem 1.
+// März 2031 …").
+func (e *Engine) givesDuration(q *question, text string) bool {
+	if q.expects != aNumber || !e.message.asksDuration.in(q.text, q.units) {
+		return false
+	}
+	return slices.ContainsFunc(splitSentences(text), func(s string) bool { return len(findDates(s))+len(yearlessSpans(s)) >= 2 })
 }
 
 // countOf is the number a sentence in lang gives of the counted word, as

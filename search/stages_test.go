@@ -5161,3 +5161,22 @@ The ISA cooperation fund pays 40 percent of the costs, the member cities 35 perc
 		answersContain(t, e, map[string]string{question: want})
 	}
 }
+
+func TestDurationByItsDays(t *testing.T) {
+	// How long something runs is the days it runs from and to, not
+	// another number of its release ("fünf Partner").
+	e := engineWithRelease(t, "2037-06-08-hylink.md", `---
+title: "Testmeldung: Ludwigshafen und Baoding starten HyLink"
+date: 2037-06-08
+lang: de
+---
+Diese Pressemitteilung ist eine fiktive Testmeldung. Ludwigshafen und Baoding starten das Wasserstoffprojekt HyLink.
+
+An HyLink sind fünf Partner beteiligt.
+
+Das Projekt HyLink läuft vom 1. Juli 2037 bis zum 30. Juni 2040.
+`)
+	answersContain(t, e, map[string]string{
+		"Wie lange läuft das Projekt HyLink?": "30. Juni 2040",
+	})
+}
