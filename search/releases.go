@@ -1097,7 +1097,7 @@ func (e *Engine) addUnknownWords(d *topicDraft, q *question) {
 	unknown := e.unknownInWords(q)
 	for i := 0; i < len(unknown); i++ {
 		u, j := unknown[i], i
-		for j+1 < len(unknown) && sameWord(unknown[j], unknown[j+1]) {
+		for j+1 < len(unknown) && (sameWord(unknown[j], unknown[j+1]) || e.glossedWithHyphen(q, u, unknown[j], unknown[j+1])) {
 			j++
 		}
 		text := q.text[u.start:endOf(unknown[j])]
@@ -1132,6 +1132,16 @@ func (e *Engine) addUnknownWords(d *topicDraft, q *question) {
 			d.spelled[text] = true // not "budjet", read as "budget" despite its typo
 		}
 	}
+}
+
+// glossedWithHyphen reports whether the Latin words of the question
+// from first to last and next after it, joined by a hyphen, are one word
+// of the glossary: "Ko-Präsidenten" is co-presidents, not "Ko" and
+// "Präsidenten". Another word with a hyphen stays its words, each
+// translated, corrected if misspelt ("Wasserstof-Anlagen").
+func (e *Engine) glossedWithHyphen(q *question, first, last, next unit) bool {
+	return !first.han && !next.han && q.text[endOf(last):next.start] == "-" &&
+		e.translator.knows(fold(q.text[first.start:endOf(next)]))
 }
 
 // addNames adds the names a question gives: cities read with a typo,

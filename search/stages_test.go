@@ -5180,3 +5180,25 @@ Das Projekt HyLink läuft vom 1. Juli 2037 bis zum 30. Juni 2040.
 		"Wie lange läuft das Projekt HyLink?": "30. Juni 2040",
 	})
 }
+
+func TestHyphenedGlossaryWord(t *testing.T) {
+	// Words joined by a hyphen that the glossary knows together are one
+	// word, translated as one: "Ko-Präsidenten" is co-presidents.
+	e := engineWithRelease(t, "2037-05-22-plenary.md", `---
+title: "Test release: 26th ISA plenary assembly in Luoyang"
+date: 2037-05-22
+lang: en
+---
+This press release is a fictional test release. The 26th plenary assembly of the ISA met on 20 and 21 May 2037 in Luoyang.
+
+Dr. Ulrike Brandhorst, Lord Mayor of Kaiserslautern, and Wei Lan, Vice Mayor of Huzhou, were elected co-presidents of the alliance for 2037 to 2039.
+`)
+	if got := topicTexts(e, "Wer sind die neuen Ko-Präsidenten der Allianz?", corpus.German); !slices.Contains(got, "Ko-Präsidenten") {
+		t.Errorf("topic %v, want Ko-Präsidenten", got)
+	}
+	// Others stay their words, each translated or corrected.
+	if got := topicTexts(e, "Woher kommt der Strom für die Wasserstof-Anlagen?", corpus.German); !slices.Contains(got, "Anlagen") {
+		t.Errorf("topic %v, want Anlagen alone", got)
+	}
+	answersContain(t, e, map[string]string{"Wer sind die neuen Ko-Präsidenten der Allianz?": "Brandhorst"})
+}
