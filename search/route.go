@@ -263,8 +263,10 @@ var rules = []rule{
 	// the data do not know: a release says whom.
 	// "Who is the contact person for the ISA membership in Dortmund's
 	// city administration?" is the city's, which a release may name.
+	// "Mit welcher Stadt hatte Jena Kontakt geknüpft?" asks for a city,
+	// no contact.
 	{"contact", func(q *question) bool {
-		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0) && q.expects != aTime
+		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0) && q.expects != aTime && q.expects != aCity
 	}, ofCityFromReleases(holding(func(e *Engine, q *question) answer.Answer {
 		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
 	}))},

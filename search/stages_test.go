@@ -5202,3 +5202,12 @@ Dr. Ulrike Brandhorst, Lord Mayor of Kaiserslautern, and Wei Lan, Vice Mayor of 
 	}
 	answersContain(t, e, map[string]string{"Wer sind die neuen Ko-Präsidenten der Allianz?": "Brandhorst"})
 }
+
+func TestContactWithACityIsNoContactPerson(t *testing.T) {
+	// "Kontakt" of a question for a city is no press contact's.
+	e := testEngine(t)
+	a, err := e.Answer(t.Context(), "Mit welcher chinesischen Stadt hat Köln Kontakt geknüpft?", "")
+	if err != nil || a.Rule == "contact" {
+		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
+	}
+}
