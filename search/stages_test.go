@@ -5211,3 +5211,17 @@ func TestContactWithACityIsNoContactPerson(t *testing.T) {
 		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
 	}
 }
+
+func TestAddressAsked(t *testing.T) {
+	// A question for an address asks for a street, not a city.
+	e := engineWithRelease(t, "2037-03-10-office.md", `---
+title: "Testmeldung: Neue ISA-Geschäftsstelle Deutschland startet am 1. April"
+date: 2037-03-10
+lang: de
+---
+Diese Pressemitteilung ist eine fiktive Testmeldung. Zum 1. April 2037 übernimmt die neu gegründete ISA-Geschäftsstelle Deutschland mit Sitz in Berlin das deutsche Sekretariat der Allianz.
+
+Die Geschäftsstelle befindet sich in der Schumannstraße 17, 10117 Berlin. Die Pressestelle ist montags bis freitags besetzt.
+`)
+	answersContain(t, e, map[string]string{"联盟新的德国办事处设在柏林什么地址？": "Schumannstraße 17"})
+}
