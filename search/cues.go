@@ -36,7 +36,7 @@ type cues struct {
 	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions                    cueList
 	sideWords, conjunctions                                                              cueList
 	suspend, noLonger, joinNotGerman, leaveParticles                                     cueList
-	negations, noLongerParticles, rolePossessives, percent, fractions                    cueList
+	negations, noLongerParticles, rolePossessives, percent, fractions, streetWords       cueList
 	allianceObjectEnds, belongParticleVerbs, belongParticles                             cueList
 	admitParticleVerbs, admitParticles                                                   cueList
 	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn                  cueList
@@ -107,6 +107,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"role_possessives":       &c.rolePossessives,
 		"percent":                &c.percent,
 		"fractions":              &c.fractions,
+		"street_words":           &c.streetWords,
 		"alliance_object_ends":   &c.allianceObjectEnds,
 		"belong_particle_verbs":  &c.belongParticleVerbs,
 		"belong_particles":       &c.belongParticles,

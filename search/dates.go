@@ -1,7 +1,6 @@
 package search
 
 import (
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -257,8 +256,10 @@ func (p period) holds(d corpus.Date) bool {
 
 // namesDayIn reports whether text, a sentence of a release published
 // on the day given, names a date in one of the periods: with its year,
-// or a day without one, in the year that puts it nearest the release (a
-// release of 20 November on "14 January" speaks of the next year's).
+// or a day without one, of the release's year or, more than half a year
+// before the release, of the next (a release of 20 November on "14
+// January" speaks of the next year's; one of June on "31. Dezember" of
+// its own).
 func namesDayIn(text string, published time.Time, periods []period) bool {
 	if len(periods) == 0 {
 		return false
@@ -268,20 +269,21 @@ func namesDayIn(text string, published time.Time, periods []period) bool {
 		dates = append(dates, d.date)
 	}
 	for _, d := range yearlessSpans(text) {
-		dates = append(dates, nearestYear(d.date, published))
+		dates = append(dates, yearOf(d.date, published))
 	}
 	return slices.ContainsFunc(periods, func(p period) bool { return slices.ContainsFunc(dates, p.holds) })
 }
 
-// nearestYear is the day and month of d in the year that puts it nearest
-// to the day given: the year before, the same or the next.
-func nearestYear(d corpus.Date, day time.Time) corpus.Date {
-	best, gap := d, time.Duration(math.MaxInt64)
-	for _, y := range []int{day.Year() - 1, day.Year(), day.Year() + 1} {
-		t := time.Date(y, d.Month, d.Day, 0, 0, 0, 0, day.Location())
-		if g := max(t.Sub(day), day.Sub(t)); g < gap {
-			best, gap = corpus.Date{Year: y, Month: d.Month, Day: d.Day}, g
-		}
+// yearOf is the day and month of d in the year of the day given, or in
+// the next when that puts it more than half a year before the day.
+func yearOf(d corpus.Date, day time.Time) corpus.Date {
+	d.Year = day.Year()
+	if day.Sub(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, day.Location())) > halfYear {
+		d.Year++
 	}
-	return best
+	return d
 }
+
+// halfYear is how far before a release a day without a year may lie and
+// still be of its year.
+const halfYear = 183 * 24 * time.Hour

@@ -149,6 +149,11 @@ func TestRelativePeriods(t *testing.T) {
 		{jan2, "Welche Städte treten Anfang nächsten Monats bei?", period{day(2038, time.February, 1), day(2038, time.February, 28)}, corpus.Date{Year: 2038, Month: time.February}},
 		// This month is now: no date the question names.
 		{june30, "How many members does the ISA have this month?", period{day(2037, time.June, 1), day(2037, time.June, 30)}, corpus.Date{}},
+		// "der" after the period begins the clause's subject.
+		{june30, "Wo tagte letzten Monat der Vorstand der ISA?", period{day(2037, time.May, 1), day(2037, time.May, 31)}, corpus.Date{Year: 2037, Month: time.May}},
+		// 周报 and 月份 make no other word of the period.
+		{june30, "上周报道了哪些新闻？", period{day(2037, time.June, 22), day(2037, time.June, 28)}, corpus.Date{}},
+		{june30, "本月份发表了哪些新闻稿？", period{day(2037, time.June, 1), day(2037, time.June, 30)}, corpus.Date{}},
 		// Named twice, read once.
 		{june30, "Was war letzten Monat, also im letzten Monat, los?", period{day(2037, time.May, 1), day(2037, time.May, 31)}, corpus.Date{Year: 2037, Month: time.May}},
 	}
@@ -208,6 +213,11 @@ func TestNamesDayIn(t *testing.T) {
 	january := []period{{corpus.Date{Year: 2038, Month: time.January, Day: 1}, corpus.Date{Year: 2038, Month: time.January, Day: 31}}}
 	if !namesDayIn("The next workshop is on 14 January.", time.Date(2037, time.November, 20, 0, 0, 0, 0, time.UTC), january) {
 		t.Error("14 January in a release of 20 November 2037 is not in January 2038")
+	}
+	// A day later in the year is the release's year's.
+	december := []period{{corpus.Date{Year: 2037, Month: time.December, Day: 1}, corpus.Date{Year: 2037, Month: time.December, Day: 31}}}
+	if !namesDayIn("Bewerbungen sind bis zum 31. Dezember möglich.", time.Date(2037, time.June, 20, 0, 0, 0, 0, time.UTC), december) {
+		t.Error("31 December in a release of 20 June 2037 is not in December 2037")
 	}
 	for _, tt := range tests {
 		if got := namesDayIn(tt.sentence, time.Date(2037, time.May, 12, 0, 0, 0, 0, time.UTC), july); got != tt.want {

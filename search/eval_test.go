@@ -76,7 +76,7 @@ var evalSuites = []evalSuite{
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
 	// were right at the first run, 57 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.61,
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.62,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -109,7 +109,7 @@ var evalSuites = []evalSuite{
 	// eleventh, since 天 is a measure word (五天, 几天): "配对洽谈日安排在
 	// 哪一天" had been right because its lone 天, "day", found "Matchmaking
 	// Day".
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.77,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.78,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -294,7 +294,7 @@ var evalSuites = []evalSuite{
 	// session's start (a634b8e) and first commit (d105311) alike: 99/150;
 	// of the 101 across languages 61. 100 at the session's end, 62
 	// across languages. A training set from the nineteenth session.
-	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.7,
+	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.71,
 		now: time.Date(2032, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twenty-second, written blind at the start of the nineteenth
 	// session: 8 releases of July to December 2032, 150 questions, 100 of
@@ -364,7 +364,7 @@ var evalSuites = []evalSuite{
 	// questions refused; 90 at that session's end. A training set from
 	// the twenty-sixth session on: its failures showed "Dr.-Ing." taken
 	// for a sentence's end.
-	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.62,
+	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.64,
 		now: time.Date(2035, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 29, written by a helper who had not seen the engine at
 	// the twenty-sixth session's start: 8 releases of January to June
@@ -376,7 +376,7 @@ var evalSuites = []evalSuite{
 	// languages, in Chinese). A training set from the twenty-seventh
 	// session on: its failures showed a programme's name that a title
 	// gives searched only as written in every language.
-	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0.72,
+	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0.73,
 		now: time.Date(2036, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 30, written by a helper who had not seen the engine at
 	// the twenty-seventh session's start: 8 releases of July to December
@@ -396,7 +396,7 @@ var evalSuites = []evalSuite{
 	// 90/150, 63 of the 98 across languages, 8 of its 20 unanswerable
 	// questions refused; the same 90 at that session's end. A training
 	// set from the twenty-ninth session on.
-	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0,
+	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0.64,
 		now: time.Date(2037, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 32, written by a helper who had not seen the engine at
 	// the twenty-ninth session's start: 8 releases of July to December

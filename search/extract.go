@@ -411,7 +411,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 		// kind of place ("In welcher Halle …?", 哪个会议中心), a city is
 		// no answer.
 		if q.asksPlaceKind {
-			return cues.placeWords.in(text, units)
+			return cues.placeWords.in(text, units) || cues.streetWords.in(text, units)
 		}
 		return len(e.placesAnswering(text, q)) > 0 || cues.placeWords.in(text, units) || webAddress.MatchString(text)
 	case aPerson:
@@ -1281,7 +1281,7 @@ func topicWeight(w topicWord) float64 {
 
 // kindWords are the words that name the kind of fact a question asks
 // for, if any: "Geld", "Budget" an amount, "Halle" a place, "岁" an age,
-// "Frist" and "endet" a date, "Anteil" a share.
+// "Frist" and "endet" a date, "Prozent" a share.
 func (e *Engine) kindWords(q *question) []*cueList {
 	cues := e.learner.cues
 	switch q.expects {

@@ -71,8 +71,9 @@ type messageCues struct {
 	asksHowMany cueList
 	// amountCompounds are compounds that ask an amount of money.
 	amountCompounds cueList
-	// shareWords make a question for a number ask for a share.
-	shareWords cueList
+	// asksShare asks for a share: a percentage or a fraction, which
+	// shareWords name.
+	asksShare, shareWords cueList
 	// asksWhichAgent asks which one, before a role or an organisation:
 	// "Welcher Bürgermeister", "Which institute" (asksWhichAgent).
 	asksWhichAgent cueList
@@ -108,11 +109,11 @@ type messageCues struct {
 	// relativePeriods are the words that name a period by its distance
 	// from the day a question is asked: "letzten Monat", 下周. periodOf
 	// after them or periodFrom before them count it from another day:
-	// "the last week of July", "the week after next week". periodParts
-	// begin with the last character of a Chinese period and name a part
-	// of it (下周末), where another word would make it none (上周年庆).
-	relativePeriods                   []relativePeriod
-	periodOf, periodFrom, periodParts cueList
+	// "the last week of July", "the week after next week";
+	// periodBreakers begin with the last character of a Chinese period
+	// and make it none (上周年庆).
+	relativePeriods                      []relativePeriod
+	periodOf, periodFrom, periodBreakers cueList
 	// placePrepositions say where something took place: "in Nanning".
 	placePrepositions cueList
 	// pronouns refer to what an earlier question of the message named:
@@ -138,7 +139,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits, "asks_years": &m.asksYears, "history_words": &m.historyWords, "count_heads": &m.countHeads,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
-		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "verb_particles": &m.verbParticles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds, "share_words": &m.shareWords, "period_of": &m.periodOf, "period_from": &m.periodFrom, "period_parts": &m.periodParts,
+		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "verb_particles": &m.verbParticles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds, "asks_share": &m.asksShare, "share_words": &m.shareWords, "period_of": &m.periodOf, "period_from": &m.periodFrom, "period_breakers": &m.periodBreakers,
 		"pronouns": &m.pronouns, "person_pronouns": &m.personPronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	}
 	for i := range m.relativePeriods {

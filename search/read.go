@@ -226,7 +226,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.contactPerson, q.contactKind = e.contactNamed(q)
 	q.asksYear = e.message.asksYear.in(q.text, q.units)
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
-	q.asksShare = e.message.asksNumber.in(q.text, q.units) && e.message.shareWords.in(q.text, q.units)
+	q.asksShare = e.message.asksShare.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	if q.asksSuccessor && anyOf(q.has, cSecretariat, cCoordinator, cAssembly) && !q.has[cContact] && len(q.people) == 0 {
@@ -406,20 +406,18 @@ func (e *Engine) readPeriods(r *reading) {
 }
 
 // periodOfOtherDay reports whether the words of a relative period at
-// span s count it from another day than the one asked: "the last week
-// of July", "the week after next week"; or are part of a longer Chinese
-// word (the 下月 of 以下月份, the 上周 of 线上周年庆, the 本周 of 日本周边)
-// or period (下下周, the week after next).
+// span s name no period of the day asked: they count it from another
+// day ("the last week of July", "the week after next week", 下下周), or
+// they are part of a longer Chinese word (the 下月 of 以下月份, the 上周 of
+// 线上周年庆, the 本周 of 日本周边).
 func (e *Engine) periodOfOtherDay(q *question, s [2]int) bool {
 	m := e.message
 	before, _ := utf8.DecodeLastRuneInString(q.text[:s[0]])
 	first, _ := utf8.DecodeRuneInString(q.text[s[0]:])
 	if isHan(first) {
 		last, _ := utf8.DecodeLastRuneInString(q.text[:s[1]])
-		after, _ := utf8.DecodeRuneInString(q.text[s[1]:])
-		joined := string(last) + string(after)
 		return isHan(before) && (before == first || e.isChineseWord(string(before)+string(first))) ||
-			isHan(after) && e.isChineseWord(joined) && !slices.Contains(m.periodParts.chinese, joined)
+			slices.ContainsFunc(m.periodBreakers.chinese, func(w string) bool { return strings.HasPrefix(string(last)+q.text[s[1]:], w) })
 	}
 	for i, u := range q.units {
 		if u.start == s[0] && i > 0 && m.periodFrom.at(q.units, i-1) == 1 {

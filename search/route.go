@@ -263,10 +263,12 @@ var rules = []rule{
 	// the data do not know: a release says whom.
 	// "Who is the contact person for the ISA membership in Dortmund's
 	// city administration?" is the city's, which a release may name.
-	// "Mit welcher Stadt hatte Jena Kontakt geknüpft?" asks for a city,
-	// no contact.
+	// "Mit welcher Stadt hatte Jena Kontakt geknüpft?" asks for a city
+	// with words beside the contact's, no contact; "In welcher Stadt ist
+	// der Ansprechpartner?" asks for the contact's.
 	{"contact", func(q *question) bool {
-		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0) && q.expects != aTime && q.expects != aCity
+		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0) && q.expects != aTime &&
+			!(q.expects == aCity && q.unknownWords() > 0)
 	}, ofCityFromReleases(holding(func(e *Engine, q *question) answer.Answer {
 		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
 	}))},

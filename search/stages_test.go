@@ -5160,6 +5160,15 @@ The ISA cooperation fund pays 40 percent of the costs, the member cities 35 perc
 		}
 		answersContain(t, e, map[string]string{question: want})
 	}
+	// A share word away from the question word asks no share, and an
+	// ordinal or a quarter of a year is no share.
+	if q := e.read("How many companies expect growth of more than 10 percent?", ""); q.asksShare {
+		t.Error("a count of companies read as a share")
+	}
+	q := e.read("What share of the member cities will get the results?", "")
+	if !q.asksShare || e.holds("In the third quarter, the secretariat will publish the full results.", aNumber, q) {
+		t.Errorf("asksShare %v; the third quarter holds a share", q.asksShare)
+	}
 }
 
 func TestDurationByItsDays(t *testing.T) {
@@ -5210,6 +5219,10 @@ func TestContactWithACityIsNoContactPerson(t *testing.T) {
 	if err != nil || a.Rule == "contact" {
 		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
 	}
+	// The contact's own city is the contact's.
+	if a, err := e.Answer(t.Context(), "In welcher Stadt ist der Ansprechpartner der ISA in China?", ""); err != nil || a.Rule != "contact" {
+		t.Errorf("the contact's city answered by rule %s: %s, %v", a.Rule, a.Text, err)
+	}
 }
 
 func TestAddressAsked(t *testing.T) {
@@ -5224,4 +5237,8 @@ Diese Pressemitteilung ist eine fiktive Testmeldung. Zum 1. April 2037 übernimm
 Die Geschäftsstelle befindet sich in der Schumannstraße 17, 10117 Berlin. Die Pressestelle ist montags bis freitags besetzt.
 `)
 	answersContain(t, e, map[string]string{"联盟新的德国办事处设在柏林什么地址？": "Schumannstraße 17"})
+	// A street is a place only for an address: "road map" is none.
+	if q := e.read("Where was the hydrogen road map presented?", ""); e.holds("The ISA presented its hydrogen road map on 5 February 2037.", aPlace, q) {
+		t.Error("a road map holds a place")
+	}
 }
