@@ -426,9 +426,9 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 // holdsNumber reports whether text, a sentence, holds a number, the
 // share a question asks for (a percentage or a part: "25 %", "two
 // thirds") or the days from and to which something runs that it asks
-// how long runs (givesDuration). The dates go first, whole: the 12 of "the 12.
-// Plenarversammlung" taken out of "2026年11月12日至13日" would leave a 13;
-// and 第十二届 counts nothing.
+// how long runs (givesDuration). The dates go first, whole: the 12 of
+// "the 12. Plenarversammlung" taken out of "2026年11月12日至13日" would
+// leave a 13; and 第十二届 counts nothing.
 func (e *Engine) holdsNumber(text string, q *question) bool {
 	cues := e.learner.cues
 	counted := withoutAsked(stripOrdinals(stripDates(text)), q.text)
