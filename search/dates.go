@@ -213,18 +213,14 @@ type period struct {
 // to Sunday. date is the month it is, or zero for a week.
 func (p *relativePeriod) around(day time.Time) (span period, date corpus.Date) {
 	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
-	var first, last time.Time
-	switch p.unit {
-	case week:
-		monday := day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
-		first = monday.AddDate(0, 0, 7*p.offset)
-		last = first.AddDate(0, 0, 6)
-	case month:
-		first = time.Date(day.Year(), day.Month()+time.Month(p.offset), 1, 0, 0, 0, 0, time.UTC)
-		last = first.AddDate(0, 1, -1)
+	if p.unit == month {
+		first := time.Date(day.Year(), day.Month()+time.Month(p.offset), 1, 0, 0, 0, 0, time.UTC)
 		date = corpus.Date{Year: first.Year(), Month: first.Month()}
+		return periodOf(date), date
 	}
-	return period{from: corpus.DateOf(first), to: corpus.DateOf(last)}, date
+	monday := day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
+	first := monday.AddDate(0, 0, 7*p.offset)
+	return period{from: corpus.DateOf(first), to: corpus.DateOf(first.AddDate(0, 0, 6))}, corpus.Date{}
 }
 
 // periodOf is the days of a date: its day, or the days of its month.

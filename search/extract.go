@@ -1307,7 +1307,7 @@ func (e *Engine) kindWords(q *question) []*cueList {
 // "how many", "wie viele", 多少 ("visitors", "Projekte", 人); nil if it
 // asks for no number.
 func (e *Engine) countedWord(ctx context.Context, q *question) *topicWord {
-	if q.expects == aNumber && e.message.asksDuration.in(q.text, q.units) {
+	if q.expects == aNumber && q.asksDuration {
 		return e.durationWord()
 	}
 	w := e.countedNoun(q)
@@ -1547,7 +1547,7 @@ func (e *Engine) durationWord() *topicWord {
 // does it run?", not a day in each of two ("seit Mai 2027 …", "Ab dem 1.
 // März 2031 …").
 func (e *Engine) givesDuration(q *question, text string) bool {
-	if q.expects != aNumber || !e.message.asksDuration.in(q.text, q.units) {
+	if q.expects != aNumber || !q.asksDuration {
 		return false
 	}
 	return slices.ContainsFunc(splitSentences(text), func(s string) bool { return len(findDates(s))+len(yearlessSpans(s)) >= 2 })

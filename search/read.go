@@ -73,8 +73,9 @@ type question struct {
 	// welcher Halle …?").
 	asksDay, asksYear, asksTotal, asksPlaceKind bool
 	// asksShare is whether it asks for a number as a share of a whole:
-	// "What share of the money …?", 多大比例, a percentage or a fraction.
-	asksShare bool
+	// "What share of the money …?", 多大比例, a percentage or a fraction;
+	// asksDuration whether it asks how long ("Wie lange …?", 多久).
+	asksShare, asksDuration bool
 	// namesContactPerson is whether it names the contact person by role:
 	// "der neue Pressesprecher", 新任发言人.
 	namesContactPerson bool
@@ -227,6 +228,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksYear = e.message.asksYear.in(q.text, q.units)
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksShare = e.message.asksShare.in(q.text, q.units)
+	q.asksDuration = e.message.asksDuration.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	if q.asksSuccessor && anyOf(q.has, cSecretariat, cCoordinator, cAssembly) && !q.has[cContact] && len(q.people) == 0 {
@@ -368,7 +370,7 @@ func (e *Engine) asksAllianceAge(q *question) bool {
 	m := e.message
 	asking := inCues(q, &m.asksAge, &m.asksYears, &m.asksDuration, &m.historyWords)
 	if slices.ContainsFunc(q.unknown, func(u unit) bool { return !asking(u) }) ||
-		!(q.expects == anAge || m.asksYears.in(q.text, q.units) || m.asksDuration.in(q.text, q.units) || m.historyWords.in(q.text, q.units)) {
+		!(q.expects == anAge || m.asksYears.in(q.text, q.units) || q.asksDuration || m.historyWords.in(q.text, q.units)) {
 		return false
 	}
 	// The words that ask it are understood, no subject of a release's.
@@ -437,7 +439,7 @@ func (e *Engine) periodOfOtherDay(q *question, s [2]int) bool {
 func (e *Engine) readMembershipYears(q *question) {
 	m := e.message
 	// Not how long it was a guest before, which a release's text says.
-	if !q.memberish || len(q.cities) == 0 || anyOf(q.has, cAssembly, cGuest, cFormer) || !m.asksYears.in(q.text, q.units) && !m.asksDuration.in(q.text, q.units) {
+	if !q.memberish || len(q.cities) == 0 || anyOf(q.has, cAssembly, cGuest, cFormer) || !m.asksYears.in(q.text, q.units) && !q.asksDuration {
 		return
 	}
 	asking := inCues(q, &m.asksYears, &m.asksDuration)
