@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -47,6 +48,13 @@ type cues struct {
 	nameTitles                                             cueList
 	passiveAuxiliaries, formerRole, cityRoles, immediately cueList
 	membershipBegins, roleOrganisations                    cueList
+	// The words by which a release names a day by its distance from its
+	// own date (releaseDays).
+	weekdays                                    [7]cueList // Sunday first, as time.Weekday
+	comingDay, dayNextWeek, dayThisWeek         cueList
+	releaseTomorrow, releaseYesterday           cueList
+	releaseDayAfterTomorrow, countedFromRelease cueList
+	weekUnits, dayUnits, countedAfter           cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -82,42 +90,48 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"time_measure_words":   &c.timeMeasureWords,
 		"counting_determiners": &c.countingDeterminers,
 		"name_boundaries":      &c.nameBoundaries, "place_suffixes": &c.placeSuffixes, "gloss_prefixes": &c.glossPrefixes,
-		"alliance_contact":       &c.allianceContact,
-		"city_office":            &c.cityOffice,
-		"appointed":              &c.appointed,
-		"appoints":               &c.appoints,
-		"appointed_before":       &c.appointedBefore,
-		"role_since":             &c.roleSince,
-		"join_object_verbs":      &c.joinObjectVerbs,
-		"join_articles":          &c.joinArticles,
-		"join_participles":       &c.joinParticiples,
-		"join_no_object":         &c.joinNoObject,
-		"leave_object_verbs":     &c.leaveObjectVerbs,
-		"leave_participles":      &c.leaveParticiples,
-		"becomes":                &c.becomes,
-		"side_words":             &c.sideWords,
-		"conjunctions":           &c.conjunctions,
-		"location_prepositions":  &c.locationPrepositions,
-		"suspend":                &c.suspend,
-		"no_longer":              &c.noLonger,
-		"join_not_german":        &c.joinNotGerman,
-		"leave_particles":        &c.leaveParticles,
-		"negations":              &c.negations,
-		"no_longer_particles":    &c.noLongerParticles,
-		"role_possessives":       &c.rolePossessives,
-		"percent":                &c.percent,
-		"fractions":              &c.fractions,
-		"street_words":           &c.streetWords,
-		"alliance_object_ends":   &c.allianceObjectEnds,
-		"belong_particle_verbs":  &c.belongParticleVerbs,
-		"belong_particles":       &c.belongParticles,
-		"admit_particle_verbs":   &c.admitParticleVerbs,
-		"admit_particles":        &c.admitParticles,
-		"effective":              &c.effective,
-		"takes_effect":           &c.takesEffect,
-		"membership_ends":        &c.membershipEnds,
-		"languages":              &c.languages,
-		"language_use":           &c.languageUse,
+		"alliance_contact":      &c.allianceContact,
+		"city_office":           &c.cityOffice,
+		"appointed":             &c.appointed,
+		"appoints":              &c.appoints,
+		"appointed_before":      &c.appointedBefore,
+		"role_since":            &c.roleSince,
+		"join_object_verbs":     &c.joinObjectVerbs,
+		"join_articles":         &c.joinArticles,
+		"join_participles":      &c.joinParticiples,
+		"join_no_object":        &c.joinNoObject,
+		"leave_object_verbs":    &c.leaveObjectVerbs,
+		"leave_participles":     &c.leaveParticiples,
+		"becomes":               &c.becomes,
+		"side_words":            &c.sideWords,
+		"conjunctions":          &c.conjunctions,
+		"location_prepositions": &c.locationPrepositions,
+		"suspend":               &c.suspend,
+		"no_longer":             &c.noLonger,
+		"join_not_german":       &c.joinNotGerman,
+		"leave_particles":       &c.leaveParticles,
+		"negations":             &c.negations,
+		"no_longer_particles":   &c.noLongerParticles,
+		"role_possessives":      &c.rolePossessives,
+		"percent":               &c.percent,
+		"fractions":             &c.fractions,
+		"street_words":          &c.streetWords,
+		"alliance_object_ends":  &c.allianceObjectEnds,
+		"belong_particle_verbs": &c.belongParticleVerbs,
+		"belong_particles":      &c.belongParticles,
+		"admit_particle_verbs":  &c.admitParticleVerbs,
+		"admit_particles":       &c.admitParticles,
+		"effective":             &c.effective,
+		"takes_effect":          &c.takesEffect,
+		"membership_ends":       &c.membershipEnds,
+		"languages":             &c.languages,
+		"language_use":          &c.languageUse,
+		"sunday":                &c.weekdays[time.Sunday], "monday": &c.weekdays[time.Monday], "tuesday": &c.weekdays[time.Tuesday],
+		"wednesday": &c.weekdays[time.Wednesday], "thursday": &c.weekdays[time.Thursday], "friday": &c.weekdays[time.Friday],
+		"saturday": &c.weekdays[time.Saturday], "coming_day": &c.comingDay, "day_next_week": &c.dayNextWeek, "day_this_week": &c.dayThisWeek,
+		"release_tomorrow": &c.releaseTomorrow, "release_yesterday": &c.releaseYesterday,
+		"release_day_after_tomorrow": &c.releaseDayAfterTomorrow, "counted_from_release": &c.countedFromRelease,
+		"week_units": &c.weekUnits, "day_units": &c.dayUnits, "counted_after": &c.countedAfter,
 		"person_pronouns":        &c.personPronouns,
 		"deputy":                 &c.deputy,
 		"not_a_name_before_city": &c.notANameBeforeCity,

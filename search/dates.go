@@ -251,16 +251,16 @@ func (p period) holds(d corpus.Date) bool {
 }
 
 // namesDayIn reports whether text, a sentence of a release published
-// on the day given, names a date in one of the periods: with its year,
-// or a day without one, of the release's year or, more than half a year
-// before the release, of the next (a release of 20 November on "14
+// on the day given, names a date in one of the periods: one of dates
+// (the days it names by their distance from the release's), one with its
+// year, or a day without one, of the release's year or, more than half a
+// year before the release, of the next (a release of 20 November on "14
 // January" speaks of the next year's; one of June on "31. Dezember" of
 // its own).
-func namesDayIn(text string, published time.Time, periods []period) bool {
+func namesDayIn(text string, published time.Time, periods []period, dates []corpus.Date) bool {
 	if len(periods) == 0 {
 		return false
 	}
-	var dates []corpus.Date
 	for _, d := range findDates(text) {
 		dates = append(dates, d.date)
 	}
@@ -283,3 +283,202 @@ func yearOf(d corpus.Date, day time.Time) corpus.Date {
 // halfYear is how far before a release a day without a year may lie and
 // still be of its year.
 const halfYear = 183 * 24 * time.Hour
+
+// releaseDay is a day a release names by its distance from its own date,
+// and where: "am kommenden Dienstag", 下周一, "in drei Wochen", "gestern".
+type releaseDay struct {
+	start, end int
+	// from is the day, seen from the release's.
+	from func(published time.Time) time.Time
+}
+
+// date is the day of a release published on the day given.
+func (d releaseDay) date(published time.Time) corpus.Date {
+	return corpus.DateOf(d.from(time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)))
+}
+
+// daysAfter is the day n days after the release's (before, for n < 0).
+func daysAfter(n int) func(time.Time) time.Time {
+	return func(day time.Time) time.Time { return day.AddDate(0, 0, n) }
+}
+
+// nextWeekday is the first weekday wd after the release's day: "next
+// Tuesday" in a release of a Tuesday is a week later.
+func nextWeekday(wd time.Weekday) func(time.Time) time.Time {
+	return func(day time.Time) time.Time { return day.AddDate(0, 0, (int(wd)-int(day.Weekday())+6)%7+1) }
+}
+
+// weekdayOfWeek is weekday wd of the release's week (weeks 0) or of the
+// week after it (1), weeks running from Monday to Sunday.
+func weekdayOfWeek(wd time.Weekday, weeks int) func(time.Time) time.Time {
+	return func(day time.Time) time.Time {
+		monday := day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
+		return monday.AddDate(0, 0, 7*weeks+(int(wd)+6)%7)
+	}
+}
+
+// releaseDates are the days a sentence of a release published on the
+// day given names by their distance from it.
+func (c *cues) releaseDates(text string, published time.Time) []corpus.Date {
+	var dates []corpus.Date
+	for _, d := range c.releaseDays(text) {
+		dates = append(dates, d.date(published))
+	}
+	return dates
+}
+
+// releaseDays finds the days a sentence of a release names by their
+// distance from its date (learn.yaml's weekdays, coming_day, release_today
+// and the others).
+func (c *cues) releaseDays(text string) []releaseDay {
+	var days []releaseDay
+	units := segment(text)
+	for i := 0; i < len(units); i++ {
+		if d, n := c.latinReleaseDay(units, i); n > 0 {
+			days = append(days, d)
+			i += n - 1
+		}
+	}
+	return append(days, c.chineseReleaseDays(text)...)
+}
+
+// latinReleaseDay is the day the Latin words from units[i] on name, and
+// how many words they are; 0 if they name none.
+func (c *cues) latinReleaseDay(units []unit, i int) (releaseDay, int) {
+	if units[i].han {
+		return releaseDay{}, 0
+	}
+	span := func(n int, from func(time.Time) time.Time) (releaseDay, int) {
+		return releaseDay{start: units[i].start, end: endOf(units[i+n-1]), from: from}, n
+	}
+	if n := c.comingDay.at(units, i); n > 0 && i+n < len(units) {
+		if wd, ok := c.weekdayAt(units, i+n); ok {
+			return span(n+1, nextWeekday(wd))
+		}
+	}
+	if wd, ok := c.weekdayAt(units, i); ok {
+		if n := c.dayNextWeek.at(units, i+1); n > 0 {
+			return span(n+1, weekdayOfWeek(wd, 1))
+		}
+		if n := c.dayThisWeek.at(units, i+1); n > 0 {
+			return span(n+1, weekdayOfWeek(wd, 0))
+		}
+	}
+	for _, counted := range c.daysFromRelease() {
+		if n := counted.words.at(units, i); n > 0 {
+			return span(n, daysAfter(counted.days))
+		}
+	}
+	if n := c.countedFromRelease.at(units, i); n > 0 && i+n+1 < len(units) {
+		count, ok := cardinalWords[units[i+n].key]
+		if digits, err := strconv.Atoi(units[i+n].key); err == nil {
+			count, ok = digits, true
+		}
+		switch {
+		case !ok:
+		case c.weekUnits.at(units, i+n+1) == 1:
+			return span(n+2, daysAfter(7*count))
+		case c.dayUnits.at(units, i+n+1) == 1:
+			return span(n+2, daysAfter(count))
+		}
+	}
+	return releaseDay{}, 0
+}
+
+// weekdayAt is the weekday units[i] names, if any.
+func (c *cues) weekdayAt(units []unit, i int) (time.Weekday, bool) {
+	for wd := range c.weekdays {
+		if c.weekdays[wd].at(units, i) == 1 {
+			return time.Weekday(wd), true
+		}
+	}
+	return 0, false
+}
+
+// daysCounted is a list of words for a day and how many days after the
+// release's it is.
+type daysCounted struct {
+	words *cueList
+	days  int
+}
+
+// daysFromRelease are the words for a day counted from the release's,
+// the longest first: "day after tomorrow" before "tomorrow".
+func (c *cues) daysFromRelease() []daysCounted {
+	return []daysCounted{{&c.releaseDayAfterTomorrow, 2}, {&c.releaseTomorrow, 1}, {&c.releaseYesterday, -1}}
+}
+
+// chineseNumeralsBefore are the digits or Chinese numerals a text ends
+// with: the 三 of 三周后.
+var chineseNumeralsBefore = regexp.MustCompile(`(?:[0-9]+|[` + chineseDigits + `]+)\s*$`)
+
+// chineseReleaseDays finds the days a Chinese text names by their
+// distance from its release's: 下周二, 本周五, 明天, 三周后, 10天后.
+func (c *cues) chineseReleaseDays(text string) []releaseDay {
+	var days []releaseDay
+	each := func(words []string, found func(start, end int)) {
+		for _, w := range words {
+			for at := 0; ; {
+				i := strings.Index(text[at:], w)
+				if i < 0 {
+					break
+				}
+				found(at+i, at+i+len(w))
+				at += i + len(w)
+			}
+		}
+	}
+	for wd := range c.weekdays {
+		each(c.weekdays[wd].chinese, func(start, end int) {
+			for _, week := range []struct {
+				words *cueList
+				n     int
+			}{{&c.dayNextWeek, 1}, {&c.dayThisWeek, 0}} {
+				if w, ok := longestSuffix(text[:start], week.words.chinese); ok {
+					days = append(days, releaseDay{start: start - len(w), end: end, from: weekdayOfWeek(time.Weekday(wd), week.n)})
+					return
+				}
+			}
+		})
+	}
+	for _, counted := range c.daysFromRelease() {
+		each(counted.words.chinese, func(start, end int) {
+			days = append(days, releaseDay{start: start, end: end, from: daysAfter(counted.days)})
+		})
+	}
+	for _, unit := range []struct {
+		words *cueList
+		days  int
+	}{{&c.weekUnits, 7}, {&c.dayUnits, 1}} {
+		each(unit.words.chinese, func(start, end int) {
+			number := chineseNumeralsBefore.FindString(text[:start])
+			after, ok := longestPrefix(text[end:], c.countedAfter.chinese)
+			if n := chineseNumber(strings.TrimSpace(number)); n > 0 && ok {
+				days = append(days, releaseDay{start: start - len(number), end: end + len(after), from: daysAfter(n * unit.days)})
+			}
+		})
+	}
+	return days
+}
+
+// longestSuffix is the longest of words that text ends with.
+func longestSuffix(text string, words []string) (string, bool) {
+	longest := ""
+	for _, w := range words {
+		if strings.HasSuffix(text, w) && len(w) > len(longest) {
+			longest = w
+		}
+	}
+	return longest, longest != ""
+}
+
+// longestPrefix is the longest of words that text begins with.
+func longestPrefix(text string, words []string) (string, bool) {
+	longest := ""
+	for _, w := range words {
+		if strings.HasPrefix(text, w) && len(w) > len(longest) {
+			longest = w
+		}
+	}
+	return longest, longest != ""
+}

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -211,17 +213,69 @@ func TestNamesDayIn(t *testing.T) {
 	// A day without a year is the one nearest the release: a release
 	// of November speaks of next January.
 	january := []period{{corpus.Date{Year: 2038, Month: time.January, Day: 1}, corpus.Date{Year: 2038, Month: time.January, Day: 31}}}
-	if !namesDayIn("The next workshop is on 14 January.", time.Date(2037, time.November, 20, 0, 0, 0, 0, time.UTC), january) {
+	if !namesDayIn("The next workshop is on 14 January.", time.Date(2037, time.November, 20, 0, 0, 0, 0, time.UTC), january, nil) {
 		t.Error("14 January in a release of 20 November 2037 is not in January 2038")
 	}
 	// A day later in the year is the release's year's.
 	december := []period{{corpus.Date{Year: 2037, Month: time.December, Day: 1}, corpus.Date{Year: 2037, Month: time.December, Day: 31}}}
-	if !namesDayIn("Bewerbungen sind bis zum 31. Dezember möglich.", time.Date(2037, time.June, 20, 0, 0, 0, 0, time.UTC), december) {
+	if !namesDayIn("Bewerbungen sind bis zum 31. Dezember möglich.", time.Date(2037, time.June, 20, 0, 0, 0, 0, time.UTC), december, nil) {
 		t.Error("31 December in a release of 20 June 2037 is not in December 2037")
 	}
 	for _, tt := range tests {
-		if got := namesDayIn(tt.sentence, time.Date(2037, time.May, 12, 0, 0, 0, 0, time.UTC), july); got != tt.want {
+		if got := namesDayIn(tt.sentence, time.Date(2037, time.May, 12, 0, 0, 0, 0, time.UTC), july, nil); got != tt.want {
 			t.Errorf("namesDayIn(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestReleaseDays(t *testing.T) {
+	// 14 July 2037 is a Tuesday.
+	published := time.Date(2037, time.July, 14, 9, 30, 0, 0, time.UTC)
+	day := func(month time.Month, d int) corpus.Date { return corpus.Date{Year: 2037, Month: month, Day: d} }
+	tests := []struct {
+		text string
+		want []corpus.Date
+	}{
+		{"Die Urkunde wird am kommenden Dienstag unterzeichnet.", []corpus.Date{day(time.July, 21)}},
+		{"The certificate will be signed next Thursday.", []corpus.Date{day(time.July, 16)}},
+		{"Die Sitzung ist am Freitag nächster Woche.", []corpus.Date{day(time.July, 24)}},
+		{"Journalists are invited to meet him in three weeks.", []corpus.Date{day(time.August, 4)}},
+		{"Sie wird morgen früh vorgestellt, die Bilanz gestern.", []corpus.Date{day(time.July, 13)}},
+		{"The delegation arrives tomorrow; the day after tomorrow it visits Jena.", []corpus.Date{day(time.July, 15), day(time.July, 16)}},
+		{"工程师将于下周一抵达湖州。", []corpus.Date{day(time.July, 20)}},
+		{"签约仪式定于本周五举行。", []corpus.Date{day(time.July, 17)}},
+		{"代表团将于明天出发，两周后返回，10天后提交报告。", []corpus.Date{day(time.July, 15), day(time.July, 28), day(time.July, 24)}},
+		// Not days counted from the release's.
+		{"Der Rat tagt am Montag.", nil},
+		{"Wir haben in acht Tagen mehr Werkhallen als Konferenzsäle gesehen.", nil},
+		{"Am Morgen des 3. Mai reiste sie ab.", nil},
+		{"The alliance today published its survey.", nil},
+		{"周一至周五开放。", nil},
+	}
+	cues := mustLoadCues()
+	for _, tt := range tests {
+		if got := cues.releaseDates(tt.text, published); !slices.Equal(got, tt.want) {
+			t.Errorf("releaseDates(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestReleaseDaySaid(t *testing.T) {
+	// The answer says which day "am kommenden Dienstag" of the release
+	// is, in the asker's language.
+	e := engineWith(t, "testdata/blind32")
+	tests := []struct{ question, want string }{
+		{"On what date is the press breakfast where journalists can meet the new spokesman?", "5 November 2037"},
+		{"An welchem Tag fand die erste Online-Infoveranstaltung zu Brückenschlag 2038 statt?", "22. Dezember 2037"},
+		{"亚琛的工程师什么时候到湖州？", "2037年8月31日"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
 		}
 	}
 }

@@ -449,9 +449,9 @@ func (e *Engine) holdsDate(text string, units []unit, q *question) bool {
 	case q.has[cNext]:
 		return e.namesTimeToCome(text)
 	case q.asksDay:
-		return namesDay(text)
+		return namesDay(text) || len(e.learner.cues.releaseDays(text)) > 0
 	}
-	return len(findDates(text)) > 0 || yearPattern.MatchString(text) || chineseMonth.MatchString(text) ||
+	return len(findDates(text)) > 0 || len(e.learner.cues.releaseDays(text)) > 0 || yearPattern.MatchString(text) || chineseMonth.MatchString(text) ||
 		slices.ContainsFunc(units, func(u unit) bool { return isMonth(u.raw) })
 }
 
@@ -885,6 +885,12 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 	return w
 }
 
+// namesDayAsked reports whether sentence s of release r names a day of
+// a period the question asks about.
+func (w *sentenceWeighing) namesDayAsked(s string, r *corpus.Release) bool {
+	return len(w.q.periods) > 0 && namesDayIn(s, r.Date, w.q.periods, w.e.learner.cues.releaseDates(s, r.Date))
+}
+
 // ofOtherPerson reports whether sentence s names someone the sources
 // know, and no one the question names, when it names people: "Mit wie
 // vielen Stimmen wurde Annette Kühlwein gewählt?" is not answered by the
@@ -1044,7 +1050,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	score := wt.release*w.releaseScore[r.ID]/w.top + wt.about*w.titleShares[r.ID]/max(w.total, 1) +
 		(in+wt.around*around)/max(w.total, 1) + wt.hints*hinted/max(float64(len(w.hints)), 1) +
 		e.kindWeight(q, c, person, w.marked)
-	if namesDayIn(s, r.Date, q.periods) {
+	if w.namesDayAsked(s, r) {
 		score += wt.period
 	}
 	if !slices.Contains(sentences, s) {
@@ -1216,7 +1222,7 @@ func (e *Engine) kindWeight(q *question, c candidate, person bool, marked *cueLi
 		w += wt.holds
 	}
 	if c.holds && q.expects == aDate && !q.asksYear &&
-		slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) {
+		(slices.ContainsFunc(findDates(s), func(d dateSpan) bool { return d.date.Month != 0 }) || len(e.learner.cues.releaseDays(s)) > 0) {
 		w += wt.dayOrMonth // a day or month, not a year alone ("Innovationspreis 2026"), unless a year is asked for
 	}
 	if c.holds && marked != nil && givesMarkedDate(s, marked) {

@@ -1880,11 +1880,26 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	}
 	return answer.Answer{
 		Answered:   true,
-		Text:       said,
+		Text:       said + e.releaseDaysSaid(q.lang, r, texts),
 		Confidence: confidence,
 		Sources:    []answer.Source{src},
 		Kind:       answer.KindPassage,
 	}
+}
+
+// releaseDaysSaid says which days the quoted texts of release r name by
+// their distance from its date, other than its own, so that the reader
+// need not count them out: "am kommenden Dienstag" is 21 July 2037.
+func (e *Engine) releaseDaysSaid(lang corpus.Lang, r *corpus.Release, texts []string) string {
+	var b strings.Builder
+	for _, text := range texts {
+		for _, d := range e.learner.cues.releaseDays(text) {
+			if day := d.date(r.Date); day != corpus.DateOf(r.Date) {
+				b.WriteString(" " + msg(lang, "passage.release_day", text[d.start:d.end], day.Format(lang)))
+			}
+		}
+	}
+	return b.String()
 }
 
 // readsAlike reports whether a number written in from reads the same in
