@@ -1053,7 +1053,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	if w.namesDayAsked(s, r) {
 		score += wt.period
 	}
-	if !slices.Contains(sentences, s) {
+	if !e.standsAlone(s, sentences) {
 		score -= wt.pair
 	}
 	c.score = score - wt.rank*float64(rank)
@@ -1181,6 +1181,16 @@ func speakersAsked(q *question) []string {
 		}
 	}
 	return names
+}
+
+// standsAlone reports whether s, one of a passage's sentences or two of
+// them, is one that says what it says without the sentence before it:
+// not two, and the first or one that names no one by a pronoun ("Zum 1.
+// Januar 2038 wechselt sie als Verbindungsreferentin …" says who only
+// with the sentence before, which weighs as much).
+func (e *Engine) standsAlone(s string, sentences []string) bool {
+	i := slices.Index(sentences, s)
+	return i == 0 || i > 0 && !e.learner.cues.personPronouns.in(s, segment(s))
 }
 
 // speaksOf reports whether a sentence that names languages is about one

@@ -5242,3 +5242,32 @@ Die Geschäftsstelle befindet sich in der Schumannstraße 17, 10117 Berlin. Die 
 		t.Error("a road map holds a place")
 	}
 }
+
+func TestPronounSentenceWithItsReferent(t *testing.T) {
+	// The sentence that answers names the person by a pronoun only: the
+	// answer quotes the sentence before, which names her, with it.
+	release := `---
+title: "Testmeldung: Neuer Pressesprecher der Geschäftsstelle"
+date: 2037-10-15
+lang: de
+place: Berlin
+---
+
+Malte Grünewald übernimmt zum 1. November 2037 die Pressestelle der ISA-Geschäftsstelle Deutschland.
+
+Johanna Reifferscheid bleibt bis zum 31. Oktober 2037 Ansprechpartnerin für die Presse. Zum 1. Januar 2038 wechselt sie als Verbindungsreferentin in das ISA-Sekretariat nach Foshan.
+`
+	e := engineWithRelease(t, "2037-10-15-pressestelle.md", release)
+	for _, question := range []string{
+		"Which member of the Berlin office staff moves to the Foshan secretariat, and in what role?",
+		"Wer geht als Verbindungsreferentin nach Foshan, und ab wann?",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, "Reifferscheid") {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
+		}
+	}
+}
