@@ -344,7 +344,11 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 // besides whether it is a member: when it joined, or when it leaves
 // (when and leaving), whether it founded the alliance, whether it is a
 // guest, whether it will join (future).
-type membershipAspect struct{ when, leaving, founding, guest, future bool }
+// membershipAspect is what a membership question asks besides whether:
+// when, whether it left, was a founding member, has guest status, will
+// join; whether marks one to be answered yes or no even when it asks
+// when too.
+type membershipAspect struct{ when, whether, leaving, founding, guest, future bool }
 
 func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect membershipAspect) answer.Answer {
 	a := e.newAnswer(lang)
@@ -461,7 +465,7 @@ func (e *Engine) sayMember(a *answerer, m cityMention, name, asOf string, aspect
 		// its membership resting. Of one that leaves on a day to come,
 		// the day says it ("Will Göttingen leave?").
 		a.say("sayMembership.no_has_not_left", name, asOf)
-	case aspect.when && !e.suspended(c) && e.sayJoinedFirst(a, c, name):
+	case aspect.when && !aspect.whether && !e.suspended(c) && e.sayJoinedFirst(a, c, name):
 		return true
 	case len(c.Parts) > 0:
 		a.say("sayMembership.yes_grouping", name, list(lang, partNames(c.Parts, lang)), asOf)

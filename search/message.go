@@ -106,6 +106,8 @@ type messageCues struct {
 	// asksDay asks for the very day, not the month; asksYear for the
 	// year alone.
 	asksDay, asksYear cueList
+	// whether makes a Chinese question one to answer yes or no.
+	whether cueList
 	// relativePeriods are the words that name a period by its distance
 	// from the day a question is asked: "letzten Monat", 下周. periodOf
 	// after them or periodFrom before them count it from another day:
@@ -140,7 +142,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "verb_particles": &m.verbParticles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds, "asks_share": &m.asksShare, "share_words": &m.shareWords, "period_of": &m.periodOf, "period_from": &m.periodFrom, "period_breakers": &m.periodBreakers,
-		"pronouns": &m.pronouns, "person_pronouns": &m.personPronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
+		"pronouns": &m.pronouns, "person_pronouns": &m.personPronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_whether": &m.whether, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,
 	}
 	for i := range m.relativePeriods {
 		lists[m.relativePeriods[i].name()] = &m.relativePeriods[i].words
@@ -525,4 +527,12 @@ func (m *messageCues) opensQuestion(rest string, bare bool) bool {
 func asQuestion(clause string) string {
 	clause = strings.Trim(clause, " ?")
 	return clause + "?"
+}
+
+// asksWhether reports whether question q is to be answered yes or no: it
+// begins with a question verb ("Ist …", "Is …"), or has a Chinese word
+// that says so (吗, 是否).
+func (m *messageCues) asksWhether(q *question) bool {
+	return len(q.units) > 0 && !q.units[0].han && m.questionVerbs.at(q.units, 0) > 0 ||
+		slices.ContainsFunc(m.whether.chinese, func(w string) bool { return strings.Contains(q.text, w) })
 }

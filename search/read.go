@@ -76,6 +76,9 @@ type question struct {
 	// "What share of the money …?", 多大比例, a percentage or a fraction;
 	// asksDuration whether it asks how long ("Wie lange …?", 多久).
 	asksShare, asksDuration bool
+	// asksWhether is whether it is to be answered yes or no: it begins
+	// with a question verb ("Ist …", "Is …"), or says so in Chinese (吗).
+	asksWhether bool
 	// namesContactPerson is whether it names the contact person by role:
 	// "der neue Pressesprecher", 新任发言人.
 	namesContactPerson bool
@@ -223,6 +226,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.namesStates = e.message.stateWords.in(q.text, q.units)
 	q.namesProvinces = e.message.provinceWords.in(q.text, q.units)
 	q.asksDay = e.message.asksDay.in(q.text, q.units)
+	q.asksWhether = e.message.asksWhether(q)
 	q.namesContactPerson = e.message.contactPersonRoles.in(q.text, q.units)
 	q.contactPerson, q.contactKind = e.contactNamed(q)
 	q.asksYear = e.message.asksYear.in(q.text, q.units)

@@ -671,7 +671,7 @@ func asksFutureJoin(q *question) bool {
 }
 
 func membership(e *Engine, q *question) answer.Answer {
-	return e.membership(q.lang, q.cities, membershipAspect{when: q.has[cWhen], leaving: q.has[cFormer], founding: q.has[cFoundingMember], guest: q.has[cGuest], future: asksFutureJoin(q)})
+	return e.membership(q.lang, q.cities, membershipAspect{when: q.has[cWhen], whether: q.asksWhether, leaving: q.has[cFormer], founding: q.has[cFoundingMember], guest: q.has[cGuest], future: asksFutureJoin(q)})
 }
 
 func contactDetails(e *Engine, q *question) answer.Answer {

@@ -5271,3 +5271,24 @@ Johanna Reifferscheid bleibt bis zum 31. Oktober 2037 Ansprechpartnerin für die
 		}
 	}
 }
+
+func TestMemberWhetherAndSinceWhen(t *testing.T) {
+	// Asked whether and since when, the answer says yes, then the day
+	// the release says the membership took effect ("voted to accept …
+	// with effect from 23 September 2037"), not the assembly's first.
+	e := engineWith(t, "testdata/blind32")
+	tests := []struct{ question, yes, day string }{
+		{"Ist Saarbrücken inzwischen Mitglied der Allianz, und falls ja, seit wann?", "Ja", "23. September 2037"},
+		{"Is Zibo a member, and since when?", "Yes", "23 September 2037"},
+		{"淄博是联盟成员吗？", "是的", "2037年9月23日"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.yes) || !strings.Contains(a.Text, tt.day) {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
+	}
+}
