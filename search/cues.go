@@ -50,11 +50,10 @@ type cues struct {
 	membershipBegins, roleOrganisations                    cueList
 	// The words by which a release names a day by its distance from its
 	// own date (releaseDays).
-	weekdays                                    [7]cueList // Sunday first, as time.Weekday
-	comingDay, dayNextWeek, dayThisWeek         cueList
-	releaseTomorrow, releaseYesterday           cueList
-	releaseDayAfterTomorrow, countedFromRelease cueList
-	weekUnits, dayUnits, countedAfter           cueList
+	weekdays                            [7]cueList // Sunday first, as time.Weekday
+	comingDay, dayNextWeek, dayThisWeek cueList
+	dayWeekBreakers, countedFromRelease cueList
+	weekUnits, dayUnits, countedAfter   cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -129,8 +128,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"sunday":                &c.weekdays[time.Sunday], "monday": &c.weekdays[time.Monday], "tuesday": &c.weekdays[time.Tuesday],
 		"wednesday": &c.weekdays[time.Wednesday], "thursday": &c.weekdays[time.Thursday], "friday": &c.weekdays[time.Friday],
 		"saturday": &c.weekdays[time.Saturday], "coming_day": &c.comingDay, "day_next_week": &c.dayNextWeek, "day_this_week": &c.dayThisWeek,
-		"release_tomorrow": &c.releaseTomorrow, "release_yesterday": &c.releaseYesterday,
-		"release_day_after_tomorrow": &c.releaseDayAfterTomorrow, "counted_from_release": &c.countedFromRelease,
+		"day_week_breakers": &c.dayWeekBreakers, "counted_from_release": &c.countedFromRelease,
 		"week_units": &c.weekUnits, "day_units": &c.dayUnits, "counted_after": &c.countedAfter,
 		"person_pronouns":        &c.personPronouns,
 		"deputy":                 &c.deputy,

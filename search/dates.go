@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -285,7 +287,7 @@ func yearOf(d corpus.Date, day time.Time) corpus.Date {
 const halfYear = 183 * 24 * time.Hour
 
 // releaseDay is a day a release names by its distance from its own date,
-// and where: "am kommenden Dienstag", 下周一, "in drei Wochen", "gestern".
+// and where: "am kommenden Dienstag", 下周一, "in drei Wochen".
 type releaseDay struct {
 	start, end int
 	// from is the day, seen from the release's.
@@ -297,7 +299,7 @@ func (d releaseDay) date(published time.Time) corpus.Date {
 	return corpus.DateOf(d.from(time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)))
 }
 
-// daysAfter is the day n days after the release's (before, for n < 0).
+// daysAfter is the day n days after the release's.
 func daysAfter(n int) func(time.Time) time.Time {
 	return func(day time.Time) time.Time { return day.AddDate(0, 0, n) }
 }
@@ -317,6 +319,10 @@ func weekdayOfWeek(wd time.Weekday, weeks int) func(time.Time) time.Time {
 	}
 }
 
+// maxCountedDays bounds a count of days or weeks from a release's date:
+// "in 99999999999 weeks" is no day.
+const maxCountedDays = 366
+
 // releaseDates are the days a sentence of a release published on the
 // day given names by their distance from it.
 func (c *cues) releaseDates(text string, published time.Time) []corpus.Date {
@@ -328,13 +334,13 @@ func (c *cues) releaseDates(text string, published time.Time) []corpus.Date {
 }
 
 // releaseDays finds the days a sentence of a release names by their
-// distance from its date (learn.yaml's weekdays, coming_day, release_today
-// and the others).
+// distance from its date (learn.yaml's weekdays, coming_day,
+// day_next_week, counted_from_release and the others).
 func (c *cues) releaseDays(text string) []releaseDay {
 	var days []releaseDay
 	units := segment(text)
 	for i := 0; i < len(units); i++ {
-		if d, n := c.latinReleaseDay(units, i); n > 0 {
+		if d, n := c.latinReleaseDay(text, units, i); n > 0 {
 			days = append(days, d)
 			i += n - 1
 		}
@@ -342,44 +348,40 @@ func (c *cues) releaseDays(text string) []releaseDay {
 	return append(days, c.chineseReleaseDays(text)...)
 }
 
-// latinReleaseDay is the day the Latin words from units[i] on name, and
-// how many words they are; 0 if they name none.
-func (c *cues) latinReleaseDay(units []unit, i int) (releaseDay, int) {
+// latinReleaseDay is the day the Latin words of text from units[i] on
+// name, and how many words they are; 0 if they name none.
+func (c *cues) latinReleaseDay(text string, units []unit, i int) (releaseDay, int) {
 	if units[i].han {
 		return releaseDay{}, 0
 	}
-	span := func(n int, from func(time.Time) time.Time) (releaseDay, int) {
-		return releaseDay{start: units[i].start, end: endOf(units[i+n-1]), from: from}, n
+	// The words of a day are next to each other: not "on Tuesday; next
+	// week the cities vote".
+	adjacent := func(a, b int) bool {
+		return b < len(units) && strings.TrimSpace(text[endOf(units[a]):units[b].start]) == ""
 	}
-	if n := c.comingDay.at(units, i); n > 0 && i+n < len(units) {
+	span := func(n int, from func(time.Time) time.Time) (releaseDay, int) {
+		start := units[i].start + strings.Index(text[units[i].start:], units[i].raw)
+		return releaseDay{start: start, end: endOf(units[i+n-1]), from: from}, n
+	}
+	if n := c.comingDay.at(units, i); n > 0 && adjacent(i+n-1, i+n) {
 		if wd, ok := c.weekdayAt(units, i+n); ok {
 			return span(n+1, nextWeekday(wd))
 		}
 	}
-	if wd, ok := c.weekdayAt(units, i); ok {
-		if n := c.dayNextWeek.at(units, i+1); n > 0 {
-			return span(n+1, weekdayOfWeek(wd, 1))
-		}
-		if n := c.dayThisWeek.at(units, i+1); n > 0 {
-			return span(n+1, weekdayOfWeek(wd, 0))
-		}
-	}
-	for _, counted := range c.daysFromRelease() {
-		if n := counted.words.at(units, i); n > 0 {
-			return span(n, daysAfter(counted.days))
+	if wd, ok := c.weekdayAt(units, i); ok && adjacent(i, i+1) {
+		for _, week := range c.weeksFromRelease() {
+			if n := week.words.at(units, i+1); n > 0 {
+				return span(n+1, weekdayOfWeek(wd, week.weeks))
+			}
 		}
 	}
-	if n := c.countedFromRelease.at(units, i); n > 0 && i+n+1 < len(units) {
+	if n := c.countedFromRelease.at(units, i); n > 0 && i+n+1 < len(units) && adjacent(i+n, i+n+1) {
 		count, ok := cardinalWords[units[i+n].key]
 		if digits, err := strconv.Atoi(units[i+n].key); err == nil {
 			count, ok = digits, true
 		}
-		switch {
-		case !ok:
-		case c.weekUnits.at(units, i+n+1) == 1:
+		if ok && 7*count <= maxCountedDays && c.weekUnits.at(units, i+n+1) == 1 {
 			return span(n+2, daysAfter(7*count))
-		case c.dayUnits.at(units, i+n+1) == 1:
-			return span(n+2, daysAfter(count))
 		}
 	}
 	return releaseDay{}, 0
@@ -395,25 +397,20 @@ func (c *cues) weekdayAt(units []unit, i int) (time.Weekday, bool) {
 	return 0, false
 }
 
-// daysCounted is a list of words for a day and how many days after the
+// weeksCounted is a list of words for a week and how many weeks after the
 // release's it is.
-type daysCounted struct {
+type weeksCounted struct {
 	words *cueList
-	days  int
+	weeks int
 }
 
-// daysFromRelease are the words for a day counted from the release's,
-// the longest first: "day after tomorrow" before "tomorrow".
-func (c *cues) daysFromRelease() []daysCounted {
-	return []daysCounted{{&c.releaseDayAfterTomorrow, 2}, {&c.releaseTomorrow, 1}, {&c.releaseYesterday, -1}}
+// weeksFromRelease are the words for the release's week and the next.
+func (c *cues) weeksFromRelease() []weeksCounted {
+	return []weeksCounted{{&c.dayNextWeek, 1}, {&c.dayThisWeek, 0}}
 }
-
-// chineseNumeralsBefore are the digits or Chinese numerals a text ends
-// with: the 三 of 三周后.
-var chineseNumeralsBefore = regexp.MustCompile(`(?:[0-9]+|[` + chineseDigits + `]+)\s*$`)
 
 // chineseReleaseDays finds the days a Chinese text names by their
-// distance from its release's: 下周二, 本周五, 明天, 三周后, 10天后.
+// distance from its release's: 下周二, 本周五, 三周后, 10天后.
 func (c *cues) chineseReleaseDays(text string) []releaseDay {
 	var days []releaseDay
 	each := func(words []string, found func(start, end int)) {
@@ -430,20 +427,14 @@ func (c *cues) chineseReleaseDays(text string) []releaseDay {
 	}
 	for wd := range c.weekdays {
 		each(c.weekdays[wd].chinese, func(start, end int) {
-			for _, week := range []struct {
-				words *cueList
-				n     int
-			}{{&c.dayNextWeek, 1}, {&c.dayThisWeek, 0}} {
+			for _, week := range c.weeksFromRelease() {
 				if w, ok := longestSuffix(text[:start], week.words.chinese); ok {
-					days = append(days, releaseDay{start: start - len(w), end: end, from: weekdayOfWeek(time.Weekday(wd), week.n)})
+					if _, broken := longestSuffix(text[:start], c.dayWeekBreakers.chinese); !broken {
+						days = append(days, releaseDay{start: start - len(w), end: end, from: weekdayOfWeek(time.Weekday(wd), week.weeks)})
+					}
 					return
 				}
 			}
-		})
-	}
-	for _, counted := range c.daysFromRelease() {
-		each(counted.words.chinese, func(start, end int) {
-			days = append(days, releaseDay{start: start, end: end, from: daysAfter(counted.days)})
 		})
 	}
 	for _, unit := range []struct {
@@ -451,14 +442,38 @@ func (c *cues) chineseReleaseDays(text string) []releaseDay {
 		days  int
 	}{{&c.weekUnits, 7}, {&c.dayUnits, 1}} {
 		each(unit.words.chinese, func(start, end int) {
-			number := chineseNumeralsBefore.FindString(text[:start])
-			after, ok := longestPrefix(text[end:], c.countedAfter.chinese)
-			if n := chineseNumber(strings.TrimSpace(number)); n > 0 && ok {
+			number := numeralsBefore(text[:start])
+			after, counted := longestPrefix(text[end:], c.countedAfter.chinese)
+			n := chineseNumber(number)
+			if n > 0 && n*unit.days <= maxCountedDays && counted && c.countsFromRelease(text[:start-len(number)]) {
 				days = append(days, releaseDay{start: start - len(number), end: end + len(after), from: daysAfter(n * unit.days)})
 			}
 		})
 	}
 	return days
+}
+
+// countsFromRelease reports whether a Chinese count of weeks or days
+// after before counts from the release's day: before ends a sentence or
+// clause, or with a word of counted_from_release (将于两周后); not 会议结束两周后.
+func (c *cues) countsFromRelease(before string) bool {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	_, marked := longestSuffix(before, c.countedFromRelease.chinese)
+	return before == "" || unicode.IsPunct(last) || unicode.IsSpace(last) || marked
+}
+
+// numeralsBefore is the run of digits or Chinese numerals text ends with:
+// the 三 of 三周后.
+func numeralsBefore(text string) string {
+	i := len(text)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsDigit(r) && !strings.ContainsRune(chineseDigits, r) {
+			break
+		}
+		i -= size
+	}
+	return text[i:]
 }
 
 // longestSuffix is the longest of words that text ends with.

@@ -240,23 +240,31 @@ func TestReleaseDays(t *testing.T) {
 		{"The certificate will be signed next Thursday.", []corpus.Date{day(time.July, 16)}},
 		{"Die Sitzung ist am Freitag nächster Woche.", []corpus.Date{day(time.July, 24)}},
 		{"Journalists are invited to meet him in three weeks.", []corpus.Date{day(time.August, 4)}},
-		{"Sie wird morgen früh vorgestellt, die Bilanz gestern.", []corpus.Date{day(time.July, 13)}},
-		{"The delegation arrives tomorrow; the day after tomorrow it visits Jena.", []corpus.Date{day(time.July, 15), day(time.July, 16)}},
 		{"工程师将于下周一抵达湖州。", []corpus.Date{day(time.July, 20)}},
-		{"签约仪式定于本周五举行。", []corpus.Date{day(time.July, 17)}},
-		{"代表团将于明天出发，两周后返回，10天后提交报告。", []corpus.Date{day(time.July, 15), day(time.July, 28), day(time.July, 24)}},
+		{"签约仪式定于本周五举行，下个星期三再次会谈。", []corpus.Date{day(time.July, 22), day(time.July, 17)}},
+		{"代表团将于两周后返回，10天后提交报告。", []corpus.Date{day(time.July, 28), day(time.July, 24)}},
 		// Not days counted from the release's.
 		{"Der Rat tagt am Montag.", nil},
+		{"The council met on Tuesday; next week the cities vote.", nil},
 		{"Wir haben in acht Tagen mehr Werkhallen als Konferenzsäle gesehen.", nil},
-		{"Am Morgen des 3. Mai reiste sie ab.", nil},
-		{"The alliance today published its survey.", nil},
+		{"Am Morgen des 3. Mai reiste sie ab, die Städte von morgen im Blick.", nil},
+		{"The cities of tomorrow; the alliance today published its survey.", nil},
+		{"共创更加美好的明天，说明天津的经验。", nil},
+		{"在市长陪同下周五参观了工厂，日本周一的代表也在。", nil},
+		{"会议结束两周后提交报告。", nil},
 		{"周一至周五开放。", nil},
+		{"The plant opens in 99999999999 weeks.", nil},
 	}
 	cues := mustLoadCues()
 	for _, tt := range tests {
 		if got := cues.releaseDates(tt.text, published); !slices.Equal(got, tt.want) {
 			t.Errorf("releaseDates(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+	// The words quoted are the ones the text gives.
+	text := "They meet ‘next Tuesday’ in Jena."
+	if days := cues.releaseDays(text); len(days) != 1 || text[days[0].start:days[0].end] != "next Tuesday" {
+		t.Errorf("releaseDays(%q) = %+v", text, days)
 	}
 }
 

@@ -1053,7 +1053,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	if w.namesDayAsked(s, r) {
 		score += wt.period
 	}
-	if !e.standsAlone(s, sentences) {
+	if !e.standsAlone(s, sentences, r.Lang) {
 		score -= wt.pair
 	}
 	c.score = score - wt.rank*float64(rank)
@@ -1185,12 +1185,53 @@ func speakersAsked(q *question) []string {
 
 // standsAlone reports whether s, one of a passage's sentences or two of
 // them, is one that says what it says without the sentence before it:
-// not two, and the first or one that names no one by a pronoun ("Zum 1.
-// Januar 2038 wechselt sie als Verbindungsreferentin …" says who only
-// with the sentence before, which weighs as much).
-func (e *Engine) standsAlone(s string, sentences []string) bool {
+// not two, and the first or one that does not name by a pronoun someone
+// the sentence before names ("Johanna Reifferscheid bleibt bis zum 31.
+// Oktober 2037 Ansprechpartnerin. Zum 1. Januar 2038 wechselt sie als
+// Verbindungsreferentin …" says who only with both, which weigh as much).
+func (e *Engine) standsAlone(s string, sentences []string, lang corpus.Lang) bool {
 	i := slices.Index(sentences, s)
-	return i == 0 || i > 0 && !e.learner.cues.personPronouns.in(s, segment(s))
+	return i == 0 || i > 0 && !(e.namesByPronoun(s) && e.namesSomeone(sentences[i-1], lang))
+}
+
+// namesSomeone reports whether a sentence names a person: one namesPerson
+// knows, or a name of Latin words the dictionary does not know ("Johanna
+// Reifferscheid bleibt …", not "Die ISA hat …").
+func (e *Engine) namesSomeone(text string, lang corpus.Lang) bool {
+	units := segment(text)
+	if e.namesPerson(text, units) {
+		return true
+	}
+	other := corpus.English
+	if lang == corpus.English {
+		other = corpus.German
+	}
+	s := sentence{text: text, units: units}
+	for i := range units {
+		if !units[i].han && e.learner.latinNameAt(s, i) != "" && len(e.translate(units[i].raw, lang, other)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesByPronoun reports whether a sentence names someone by a person
+// pronoun: a Latin one anywhere ("wechselt sie"), a Chinese one where a
+// clause begins (她将于…), not the 他 of 其他 or 他们.
+func (e *Engine) namesByPronoun(s string) bool {
+	pronouns := &e.learner.cues.personPronouns
+	units := segment(s)
+	for i := range units {
+		if !units[i].han && pronouns.at(units, i) > 0 {
+			return true
+		}
+	}
+	for _, clause := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsPunct(r) }) {
+		if _, ok := longestPrefix(strings.TrimSpace(clause), pronouns.chinese); ok && !strings.HasPrefix(strings.TrimSpace(clause), "他们") && !strings.HasPrefix(strings.TrimSpace(clause), "她们") {
+			return true
+		}
+	}
+	return false
 }
 
 // speaksOf reports whether a sentence that names languages is about one

@@ -343,11 +343,9 @@ func memberNames(cities []*corpus.City, lang corpus.Lang) []string {
 // membershipAspect is what a question about a city's membership asks
 // besides whether it is a member: when it joined, or when it leaves
 // (when and leaving), whether it founded the alliance, whether it is a
-// guest, whether it will join (future).
-// membershipAspect is what a membership question asks besides whether:
-// when, whether it left, was a founding member, has guest status, will
-// join; whether marks one to be answered yes or no even when it asks
-// when too.
+// guest, whether it will join (future). whether marks a question to be
+// answered yes or no even when it asks when too ("Is Zibo a member, and
+// since when?").
 type membershipAspect struct{ when, whether, leaving, founding, guest, future bool }
 
 func (e *Engine) membership(lang corpus.Lang, mentions []cityMention, aspect membershipAspect) answer.Answer {

@@ -1880,7 +1880,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	}
 	return answer.Answer{
 		Answered:   true,
-		Text:       said + e.releaseDaysSaid(q.lang, r, texts),
+		Text:       said + e.releaseDaysSaid(q, r, texts),
 		Confidence: confidence,
 		Sources:    []answer.Source{src},
 		Kind:       answer.KindPassage,
@@ -1888,14 +1888,21 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 }
 
 // releaseDaysSaid says which days the quoted texts of release r name by
-// their distance from its date, other than its own, so that the reader
-// need not count them out: "am kommenden Dienstag" is 21 July 2037.
-func (e *Engine) releaseDaysSaid(lang corpus.Lang, r *corpus.Release, texts []string) string {
+// their distance from its date, each once, so that the reader need not
+// count them out: "am kommenden Dienstag" is 21 July 2037. Not for a
+// question how long: "in drei Wochen" may say how long something took.
+func (e *Engine) releaseDaysSaid(q *question, r *corpus.Release, texts []string) string {
+	if q.asksDuration {
+		return ""
+	}
 	var b strings.Builder
+	said := map[string]bool{}
 	for _, text := range texts {
 		for _, d := range e.learner.cues.releaseDays(text) {
-			if day := d.date(r.Date); day != corpus.DateOf(r.Date) {
-				b.WriteString(" " + msg(lang, "passage.release_day", text[d.start:d.end], day.Format(lang)))
+			gloss := msg(q.lang, "passage.release_day", text[d.start:d.end], d.date(r.Date).Format(q.lang))
+			if !said[gloss] {
+				said[gloss] = true
+				b.WriteString(" " + gloss)
 			}
 		}
 	}

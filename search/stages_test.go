@@ -5292,3 +5292,41 @@ func TestMemberWhetherAndSinceWhen(t *testing.T) {
 		}
 	}
 }
+
+func TestPronounOfNoOneBefore(t *testing.T) {
+	// A pronoun that names no one the sentence before names ("sie" of
+	// the applications, 其他) does not bring that sentence in.
+	e := engineWithReleases(t, map[string]string{
+		"2037-05-10-bewerbung.md": `---
+title: "Testmeldung: Bewerbungsfrist für das Austauschprogramm"
+date: 2037-05-10
+lang: de
+place: Berlin
+---
+
+Die ISA hat heute ihren Jahresbericht vorgelegt. Bewerbungen für das Austauschprogramm sind bis zum 30. Juni 2037 möglich; sie sind per E-Mail einzureichen.
+`,
+		"2037-05-12-luntan.md": `---
+title: "测试稿：湖州将举办绿色工业论坛"
+date: 2037-05-12
+lang: zh
+place: 湖州
+---
+
+湖州市政府今天发布了年度工作报告。绿色工业论坛将于2037年6月18日在湖州举行，其他成员城市也将派代表参加。
+`,
+	})
+	tests := []struct{ question, unwanted string }{
+		{"Bis wann sind Bewerbungen für das Austauschprogramm möglich?", "Jahresbericht"},
+		{"绿色工业论坛什么时候在湖州举行？", "年度工作报告"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Text, tt.unwanted) || !a.Answered {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
+	}
+}
