@@ -263,6 +263,7 @@ func namesDayIn(text string, published time.Time, periods []period, dates []corp
 	if len(periods) == 0 {
 		return false
 	}
+	dates = slices.Clone(dates)
 	for _, d := range findDates(text) {
 		dates = append(dates, d.date)
 	}
@@ -357,11 +358,11 @@ func (c *cues) latinReleaseDay(text string, units []unit, i int) (releaseDay, in
 	// The words of a day are next to each other: not "on Tuesday; next
 	// week the cities vote".
 	adjacent := func(a, b int) bool {
-		return b < len(units) && strings.TrimSpace(text[endOf(units[a]):units[b].start]) == ""
+		return b < len(units) && strings.Trim(text[rawEnd(text, units[a]):units[b].start], " '‘’\"“”„") == ""
 	}
 	span := func(n int, from func(time.Time) time.Time) (releaseDay, int) {
 		start := units[i].start + strings.Index(text[units[i].start:], units[i].raw)
-		return releaseDay{start: start, end: endOf(units[i+n-1]), from: from}, n
+		return releaseDay{start: start, end: rawEnd(text, units[i+n-1]), from: from}, n
 	}
 	if n := c.comingDay.at(units, i); n > 0 && adjacent(i+n-1, i+n) {
 		if wd, ok := c.weekdayAt(units, i+n); ok {
@@ -380,11 +381,21 @@ func (c *cues) latinReleaseDay(text string, units []unit, i int) (releaseDay, in
 		if digits, err := strconv.Atoi(units[i+n].key); err == nil {
 			count, ok = digits, true
 		}
-		if ok && 7*count <= maxCountedDays && c.weekUnits.at(units, i+n+1) == 1 {
-			return span(n+2, daysAfter(7*count))
+		// "in two weeks' time", not "in drei Wochen errichtet", which
+		// says how long it took.
+		if ok && count <= maxCountedDays/7 && c.weekUnits.at(units, i+n+1) > 0 && adjacent(i+n+1, i+n+2) {
+			if m := c.countedAfter.at(units, i+n+2); m > 0 {
+				return span(n+2+m, daysAfter(7*count))
+			}
 		}
 	}
 	return releaseDay{}, 0
+}
+
+// rawEnd is where unit u ends in text: its raw text, which segment may
+// have trimmed of a leading apostrophe ("’next"), runs from its start on.
+func rawEnd(text string, u unit) int {
+	return u.start + strings.Index(text[u.start:], u.raw) + len(u.raw)
 }
 
 // weekdayAt is the weekday units[i] names, if any.
@@ -413,53 +424,44 @@ func (c *cues) weeksFromRelease() []weeksCounted {
 // distance from its release's: 下周二, 本周五, 三周后, 10天后.
 func (c *cues) chineseReleaseDays(text string) []releaseDay {
 	var days []releaseDay
-	each := func(words []string, found func(start, end int)) {
-		for _, w := range words {
-			for at := 0; ; {
-				i := strings.Index(text[at:], w)
-				if i < 0 {
+	for wd := range c.weekdays {
+		for _, span := range c.weekdays[wd].spans(text, nil) {
+			before := text[:span[0]]
+			if hasChineseSuffix(&c.dayWeekBreakers, before) {
+				continue
+			}
+			for _, week := range c.weeksFromRelease() {
+				if rest, ok := cutChineseSuffix(week.words, before); ok {
+					days = append(days, releaseDay{start: len(rest), end: span[1], from: weekdayOfWeek(time.Weekday(wd), week.weeks)})
 					break
 				}
-				found(at+i, at+i+len(w))
-				at += i + len(w)
 			}
 		}
-	}
-	for wd := range c.weekdays {
-		each(c.weekdays[wd].chinese, func(start, end int) {
-			for _, week := range c.weeksFromRelease() {
-				if w, ok := longestSuffix(text[:start], week.words.chinese); ok {
-					if _, broken := longestSuffix(text[:start], c.dayWeekBreakers.chinese); !broken {
-						days = append(days, releaseDay{start: start - len(w), end: end, from: weekdayOfWeek(time.Weekday(wd), week.weeks)})
-					}
-					return
-				}
-			}
-		})
 	}
 	for _, unit := range []struct {
 		words *cueList
 		days  int
 	}{{&c.weekUnits, 7}, {&c.dayUnits, 1}} {
-		each(unit.words.chinese, func(start, end int) {
-			number := numeralsBefore(text[:start])
-			after, counted := longestPrefix(text[end:], c.countedAfter.chinese)
+		for _, span := range unit.words.spans(text, nil) {
+			number := numeralsBefore(text[:span[0]])
 			n := chineseNumber(number)
-			if n > 0 && n*unit.days <= maxCountedDays && counted && c.countsFromRelease(text[:start-len(number)]) {
-				days = append(days, releaseDay{start: start - len(number), end: end + len(after), from: daysAfter(n * unit.days)})
+			k := slices.IndexFunc(c.countedAfter.chinese, func(w string) bool { return strings.HasPrefix(text[span[1]:], w) })
+			if n > 0 && n <= maxCountedDays/unit.days && k >= 0 && c.countsFromRelease(text[:span[0]-len(number)]) {
+				end := span[1] + len(c.countedAfter.chinese[k])
+				days = append(days, releaseDay{start: span[0] - len(number), end: end, from: daysAfter(n * unit.days)})
 			}
-		})
+		}
 	}
 	return days
 }
 
 // countsFromRelease reports whether a Chinese count of weeks or days
-// after before counts from the release's day: before ends a sentence or
-// clause, or with a word of counted_from_release (将于两周后); not 会议结束两周后.
+// after before counts from the release's day: before is empty or ends
+// with a punctuation mark or a space, or with a word of
+// counted_from_release (将于两周后); not 会议结束两周后.
 func (c *cues) countsFromRelease(before string) bool {
 	last, _ := utf8.DecodeLastRuneInString(before)
-	_, marked := longestSuffix(before, c.countedFromRelease.chinese)
-	return before == "" || unicode.IsPunct(last) || unicode.IsSpace(last) || marked
+	return before == "" || unicode.IsPunct(last) || unicode.IsSpace(last) || hasChineseSuffix(&c.countedFromRelease, before)
 }
 
 // numeralsBefore is the run of digits or Chinese numerals text ends with:
@@ -468,32 +470,10 @@ func numeralsBefore(text string) string {
 	i := len(text)
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.IsDigit(r) && !strings.ContainsRune(chineseDigits, r) {
+		if (r < '0' || r > '9') && !strings.ContainsRune(chineseDigits, r) {
 			break
 		}
 		i -= size
 	}
 	return text[i:]
-}
-
-// longestSuffix is the longest of words that text ends with.
-func longestSuffix(text string, words []string) (string, bool) {
-	longest := ""
-	for _, w := range words {
-		if strings.HasSuffix(text, w) && len(w) > len(longest) {
-			longest = w
-		}
-	}
-	return longest, longest != ""
-}
-
-// longestPrefix is the longest of words that text begins with.
-func longestPrefix(text string, words []string) (string, bool) {
-	longest := ""
-	for _, w := range words {
-		if strings.HasPrefix(text, w) && len(w) > len(longest) {
-			longest = w
-		}
-	}
-	return longest, longest != ""
 }

@@ -1194,9 +1194,33 @@ func (e *Engine) standsAlone(s string, sentences []string, lang corpus.Lang) boo
 	return i == 0 || i > 0 && !(e.namesByPronoun(s) && e.namesSomeone(sentences[i-1], lang))
 }
 
+// namesByPronoun reports whether a sentence names someone by a person
+// pronoun: a Latin one in small letters or where the sentence begins
+// ("wechselt sie"; not the formal "melden Sie sich an"), a Chinese one
+// where a clause begins (她将于…; not the 他 of 其他, nor 他们,
+// learn.yaml plural_pronouns).
+func (e *Engine) namesByPronoun(s string) bool {
+	cues := e.learner.cues
+	units := segment(s)
+	for i := range units {
+		if !units[i].han && (i == 0 || !units[i].capital) && cues.personPronouns.at(units, i) > 0 {
+			return true
+		}
+	}
+	for _, clause := range strings.FieldsFunc(s, unicode.IsPunct) {
+		clause = strings.TrimSpace(clause)
+		startsWith := func(w string) bool { return strings.HasPrefix(clause, w) }
+		if slices.ContainsFunc(cues.personPronouns.chinese, startsWith) && !slices.ContainsFunc(cues.pluralPronouns.chinese, startsWith) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesSomeone reports whether a sentence names a person: one namesPerson
-// knows, or a name of Latin words the dictionary does not know ("Johanna
-// Reifferscheid bleibt …", not "Die ISA hat …").
+// knows, or a name whose Latin words the dictionary does not know
+// ("Johanna Reifferscheid bleibt …"; not "Die ISA hat …", nor "The Green
+// Tech Forum opened …").
 func (e *Engine) namesSomeone(text string, lang corpus.Lang) bool {
 	units := segment(text)
 	if e.namesPerson(text, units) {
@@ -1206,28 +1230,10 @@ func (e *Engine) namesSomeone(text string, lang corpus.Lang) bool {
 	if lang == corpus.English {
 		other = corpus.German
 	}
+	unknown := func(w string) bool { return len(e.translate(w, lang, other)) == 0 }
 	s := sentence{text: text, units: units}
 	for i := range units {
-		if !units[i].han && e.learner.latinNameAt(s, i) != "" && len(e.translate(units[i].raw, lang, other)) == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// namesByPronoun reports whether a sentence names someone by a person
-// pronoun: a Latin one anywhere ("wechselt sie"), a Chinese one where a
-// clause begins (她将于…), not the 他 of 其他 or 他们.
-func (e *Engine) namesByPronoun(s string) bool {
-	pronouns := &e.learner.cues.personPronouns
-	units := segment(s)
-	for i := range units {
-		if !units[i].han && pronouns.at(units, i) > 0 {
-			return true
-		}
-	}
-	for _, clause := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsPunct(r) }) {
-		if _, ok := longestPrefix(strings.TrimSpace(clause), pronouns.chinese); ok && !strings.HasPrefix(strings.TrimSpace(clause), "他们") && !strings.HasPrefix(strings.TrimSpace(clause), "她们") {
+		if name := e.learner.latinNameAt(s, i); name != "" && !slices.ContainsFunc(strings.Fields(name), func(w string) bool { return !unknown(w) }) {
 			return true
 		}
 	}

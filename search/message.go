@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/isa-alliance/isabot/corpus"
 )
 
 // A message is more than its question: an e-mail has a greeting, a
@@ -533,7 +535,8 @@ func asQuestion(clause string) string {
 // begins with a question verb ("Ist …", "Is …"), or has a Chinese word
 // that says so (吗, 是否).
 func (m *messageCues) asksWhether(q *question) bool {
-	// Not the German "Was …?", which asks what.
-	return len(q.units) > 0 && !q.units[0].han && m.questionVerbs.at(q.units, 0) > 0 && m.questionWords.at(q.units, 0) == 0 ||
+	// Not the German "Was …?", which asks what; the English "Was Zibo
+	// ever a member?" asks whether.
+	return len(q.units) > 0 && !q.units[0].han && m.questionVerbs.at(q.units, 0) > 0 && !(q.lang == corpus.German && m.questionWords.at(q.units, 0) > 0) ||
 		slices.ContainsFunc(m.whether.chinese, func(w string) bool { return strings.Contains(q.text, w) })
 }

@@ -5330,3 +5330,25 @@ place: 湖州
 		}
 	}
 }
+
+func TestFormalSieIsNoPronoun(t *testing.T) {
+	// "melden Sie sich an" addresses the reader: the sentence before,
+	// which names a mayor, is no part of the answer.
+	release := `---
+title: "Testmeldung: Workshop zur Wasserstoffwirtschaft"
+date: 2037-04-01
+lang: de
+place: Kassel
+---
+
+Oberbürgermeister Tobias Lindner eröffnet den Workshop. Für den Workshop zur Wasserstoffwirtschaft melden Sie sich bitte bis zum 20. April 2037 an.
+`
+	e := engineWithRelease(t, "2037-04-01-workshop.md", release)
+	a, err := e.Answer(context.Background(), "Bis wann muss man sich für den Workshop zur Wasserstoffwirtschaft anmelden?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "20. April 2037") || strings.Contains(a.Text, "Lindner") {
+		t.Errorf("(%s) %s", a.Rule, a.Text)
+	}
+}
