@@ -303,7 +303,7 @@ var evalSuites = []evalSuite{
 	// session's end. A training set from the twentieth session on: its
 	// failures showed a city's press office taken for the ISA's contact,
 	// "Has Hildesheim left?" answered "Yes", another city's mayor.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.63,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.64,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
@@ -405,8 +405,12 @@ var evalSuites = []evalSuite{
 	// Its first run, on the session's start (4fd8319, in a worktree):
 	// 91/150, 58 of the 100 across languages, 11 of its 20 unanswerable
 	// questions refused; 93 at that session's end (60 across languages).
-	// A training set from the thirtieth session on.
-	{name: "blind32", questions: "testdata/blind32/questions.yaml", extra: "testdata/blind32", minScore: 0,
+	// A training set from the thirtieth session on: its failures showed
+	// days a release names by their distance from its date ("am
+	// kommenden Dienstag", 下周一), a pronoun's sentence quoted without
+	// the sentence that names her, a membership asked whether and since
+	// when answered without the yes.
+	{name: "blind32", questions: "testdata/blind32/questions.yaml", extra: "testdata/blind32", minScore: 0.66,
 		now: time.Date(2037, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 33, written by a helper who had not seen the engine at
 	// the thirtieth session's start: 8 releases of January to June 2038,
@@ -414,7 +418,7 @@ var evalSuites = []evalSuite{
 	// measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (d377607, in a worktree):
 	// 95/150, 58 of the 97 across languages, 14 of its 20 unanswerable
-	// questions refused.
+	// questions refused; 100 at that session's end (61 across languages).
 	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0,
 		now: time.Date(2038, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
