@@ -288,7 +288,7 @@ func yearOf(d corpus.Date, day time.Time) corpus.Date {
 const halfYear = 183 * 24 * time.Hour
 
 // releaseDay is a day a release names by its distance from its own date,
-// and where: "am kommenden Dienstag", 下周一, "in drei Wochen".
+// and where: "am kommenden Dienstag", 下周一, "in two weeks' time".
 type releaseDay struct {
 	start, end int
 	// from is the day, seen from the release's.

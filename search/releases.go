@@ -1890,7 +1890,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 // releaseDaysSaid says which days the quoted texts of release r name by
 // their distance from its date, each once, so that the reader need not
 // count them out: "am kommenden Dienstag" is 21 July 2037. Not for a
-// question how long: "in drei Wochen" may say how long something took.
+// question how long, which "in two weeks' time" answers as a length.
 func (e *Engine) releaseDaysSaid(q *question, r *corpus.Release, texts []string) string {
 	if q.asksDuration {
 		return ""
