@@ -213,7 +213,7 @@ func (e *Engine) asksWhichAgent(q *question) bool {
 			// Not the "co" of "co-operation", nor a word a question
 			// verb or a stop word comes before ("Which did the mayor
 			// say …?").
-			if utf8.RuneCountInString(q.units[j].key) >= minAgentRunes && (cues.role.at(q.units, j) > 0 || cues.organisation.at(q.units, j) > 0) {
+			if utf8.RuneCountInString(q.units[j].key) >= minAgentRunes && (cues.role.at(q.units, j) > 0 || cues.organisation.at(q.units, j) > 0 || e.message.agentNouns.at(q.units, j) > 0) {
 				return true
 			}
 			if e.dict.isStop(q.units[j]) {

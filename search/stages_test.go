@@ -139,6 +139,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		// "which" and a role or an organisation: who.
 		{"Which Nuremberg representative spoke at the launch?", aPerson},
 		{"Which mayor welcomed the delegates at the opening?", aPerson},
+		{"Which official from Zibo addressed the assembly?", aPerson}, // no role, a word for someone
+		{"Welcher Redner eröffnete die Versammlung?", aPerson},
 		{"Welches Institut hat die Befragung durchgeführt?", aPerson},
 		{"Which research institute worked with the ISA on the survey?", aPerson},
 		{"What did the mayor say about the rail link?", anyText},
