@@ -214,15 +214,25 @@ type period struct {
 // around is the period p names, seen from day: a week runs from Monday
 // to Sunday. date is the month it is, or zero for a week.
 func (p *relativePeriod) around(day time.Time) (span period, date corpus.Date) {
-	day = time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	day = dayOf(day)
 	if p.unit == month {
 		first := time.Date(day.Year(), day.Month()+time.Month(p.offset), 1, 0, 0, 0, 0, time.UTC)
 		date = corpus.Date{Year: first.Year(), Month: first.Month()}
 		return periodOf(date), date
 	}
-	monday := day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
-	first := monday.AddDate(0, 0, 7*p.offset)
+	first := mondayOf(day).AddDate(0, 0, 7*p.offset)
 	return period{from: corpus.DateOf(first), to: corpus.DateOf(first.AddDate(0, 0, 6))}, corpus.Date{}
+}
+
+// dayOf is the day of t, at midnight UTC: what days are counted from.
+func dayOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// mondayOf is the Monday of the week of day: weeks run from Monday to
+// Sunday.
+func mondayOf(day time.Time) time.Time {
+	return day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
 }
 
 // periodOf is the days of a date: its day, or the days of its month.
@@ -297,7 +307,7 @@ type releaseDay struct {
 
 // date is the day of a release published on the day given.
 func (d releaseDay) date(published time.Time) corpus.Date {
-	return corpus.DateOf(d.from(time.Date(published.Year(), published.Month(), published.Day(), 0, 0, 0, 0, time.UTC)))
+	return corpus.DateOf(d.from(dayOf(published)))
 }
 
 // daysAfter is the day n days after the release's.
@@ -312,12 +322,9 @@ func nextWeekday(wd time.Weekday) func(time.Time) time.Time {
 }
 
 // weekdayOfWeek is weekday wd of the release's week (weeks 0) or of the
-// week after it (1), weeks running from Monday to Sunday.
+// week after it (1).
 func weekdayOfWeek(wd time.Weekday, weeks int) func(time.Time) time.Time {
-	return func(day time.Time) time.Time {
-		monday := day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
-		return monday.AddDate(0, 0, 7*weeks+(int(wd)+6)%7)
-	}
+	return func(day time.Time) time.Time { return mondayOf(day).AddDate(0, 0, 7*weeks+(int(wd)+6)%7) }
 }
 
 // maxCountedDays bounds a count of days or weeks from a release's date:

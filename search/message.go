@@ -497,7 +497,13 @@ func (m *messageCues) clauseBreaks(question string) [][2]int {
 // word, or opens with a question verb ("Is Eisenach a member").
 func (m *messageCues) asks(clause string) bool {
 	units := segment(clause)
-	return m.questionWords.in(clause, units) || len(units) > 0 && !units[0].han && m.questionVerbs.at(units, 0) > 0
+	return m.questionWords.in(clause, units) || m.opensWithQuestionVerb(units)
+}
+
+// opensWithQuestionVerb reports whether words open with a question verb:
+// "Is …", "Ist …".
+func (m *messageCues) opensWithQuestionVerb(units []unit) bool {
+	return len(units) > 0 && !units[0].han && m.questionVerbs.at(units, 0) > 0
 }
 
 // opensQuestion reports whether the rest of a sentence after a break
@@ -538,6 +544,6 @@ func asQuestion(clause string) string {
 func (m *messageCues) asksWhether(q *question) bool {
 	// Not the German "Was …?", which asks what; the English "Was Zibo
 	// ever a member?" asks whether.
-	return len(q.units) > 0 && !q.units[0].han && m.questionVerbs.at(q.units, 0) > 0 && !(q.lang == corpus.German && m.questionWords.at(q.units, 0) > 0) ||
+	return m.opensWithQuestionVerb(q.units) && !(q.lang == corpus.German && m.questionWords.at(q.units, 0) > 0) ||
 		slices.ContainsFunc(m.whether.chinese, func(w string) bool { return strings.Contains(q.text, w) })
 }
