@@ -419,8 +419,18 @@ var evalSuites = []evalSuite{
 	// Its first run, on the session's start (d377607, in a worktree):
 	// 95/150, 58 of the 97 across languages, 14 of its 20 unanswerable
 	// questions refused; 100 at that session's end (61 across languages).
+	// A training set from the thirty-first session on.
 	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0,
 		now: time.Date(2038, time.June, 30, 12, 0, 0, 0, time.UTC)},
+	// Blind set 34, written by a helper who had not seen the engine at
+	// the thirty-first session's start: 8 releases of July to December
+	// 2038, 150 questions, 102 of them across languages. The session's
+	// honest measure: its questions, answers and releases are not read.
+	// Its first run, on the session's start (aa5edfa, in a worktree):
+	// 92/150, 61 of the 102 across languages, 9 of its 20 unanswerable
+	// questions refused.
+	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0,
+		now: time.Date(2038, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
