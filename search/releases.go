@@ -278,6 +278,26 @@ func (e *Engine) listAfter(c candidate) string {
 	return strings.Join(items, " ")
 }
 
+// listHead is the paragraph that announces the list a passage is an item
+// of, which says what the item is about: "45 percent from the
+// participating companies," is a share of "The money comes from three
+// sources:". It is "" for a passage that is no item of a list.
+func (e *Engine) listHead(p *passage) string {
+	if p.Kind != partBody || !isListItem(p.Text) {
+		return ""
+	}
+	body := e.full(p.Release).Body
+	for i := min(p.Index, len(body)) - 1; i >= 0; i-- {
+		switch {
+		case announcesList(body[i]):
+			return body[i]
+		case !isListItem(body[i]):
+			return ""
+		}
+	}
+	return ""
+}
+
 // maxListItems bounds the items of a list quoted after the sentence that
 // announces it.
 const maxListItems = 10
@@ -619,20 +639,9 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 		if p.Kind == partContact || p.Kind == partTitle || p.Kind == partAbout && !asksAboutAlliance(q) || !ofYears(p, q.years) || !e.ofAssembly(p, q, topic) {
 			continue
 		}
-		// The title names what the release is about, and so what each of
-		// its paragraphs is about: "Projektleiterin ist Dr. Krug" answers
-		// who leads the project of the title. Its first paragraph names
-		// the places and people it is about, which a later one need not
-		// name again: "When is the bamboo and wood architecture exhibition
-		// in Freiburg?" is answered by a paragraph on the exhibition that
-		// does not say Freiburg.
 		terms := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title)
 		terms.near = near
-		wider := terms
-		if slices.ContainsFunc(topic, func(w topicWord) bool { return (w.name || w.titled) && !w.foundIn(terms) }) {
-			wider = e.withLead(p, terms)
-		}
-		coverage, ok := covers(topic, terms, wider)
+		coverage, ok := e.passageCovers(p, topic, terms)
 		if quoting {
 			// What someone said: any passage that names the speaker,
 			// those on the question's subject first.
@@ -645,6 +654,37 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 	}
 	slices.SortStableFunc(found, func(a, b scoredPassage) int { return cmp.Compare(b.score, a.score) })
 	return found, nil
+}
+
+// passageCovers reports how much of the topic a passage covers, and
+// whether that is enough to answer (covers), with terms those of the
+// passage and its release's title. The title names what the release is
+// about, and so what each of its paragraphs is about: "Projektleiterin
+// ist Dr. Krug" answers who leads the project of the title. Its first
+// paragraph names the places and people it is about, which a later one
+// need not name again: "When is the bamboo and wood architecture
+// exhibition in Freiburg?" is answered by a paragraph on the exhibition
+// that does not say Freiburg. The paragraph that announces a list says
+// what its items are about ("45 percent from the participating
+// companies," after "The money comes from three sources:"): with it, an
+// item covers the topic, but as it says so of all of them alike, an
+// item's coverage is the mean of the two.
+func (e *Engine) passageCovers(p *passage, topic []topicWord, terms termSet) (float64, bool) {
+	withLead := func(terms termSet) termSet {
+		if slices.ContainsFunc(topic, func(w topicWord) bool { return (w.name || w.titled) && !w.foundIn(terms) }) {
+			return e.withLead(p, terms)
+		}
+		return terms
+	}
+	coverage, ok := covers(topic, terms, withLead(terms))
+	head := e.listHead(p)
+	if ok || head == "" {
+		return coverage, ok
+	}
+	listed := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title+"\n"+head)
+	listed.near = terms.near
+	withHead, ok := covers(topic, listed, withLead(listed))
+	return (coverage + withHead) / 2, ok
 }
 
 // withLead is terms, the terms of passage p and its release's title,
@@ -1844,7 +1884,9 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	r := found.p.Release
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
-	texts := []string{text}
+	// An item of a list is quoted after the paragraph that announces the
+	// list, which says what it is about.
+	texts := []string{strings.TrimSpace(e.listHead(found.p) + " " + text)}
 	if best.also != "" {
 		texts = append(texts, best.also)
 	}

@@ -5354,3 +5354,41 @@ Oberbürgermeister Tobias Lindner eröffnet den Workshop. Für den Workshop zur 
 		t.Errorf("(%s) %s", a.Rule, a.Text)
 	}
 }
+
+func TestListItemCoveredWithItsHead(t *testing.T) {
+	// An item of a list is about what the paragraph that announces the
+	// list says: "40 percent from the host cities" answers what share
+	// of the budget the cities pay, though only its head speaks of
+	// money; it is quoted after its head.
+	e := engineWithRelease(t, "2037-03-02-fund.md", `---
+title: "Test release: Kassel and Weifang start a battery recycling project"
+date: 2037-03-02
+lang: en
+place: Kassel
+---
+
+The member cities Kassel and Weifang start a joint project on recycling batteries from electric buses. It runs for two years.
+
+The budget of EUR 900,000 is shared as follows:
+
+- 40 percent from the host cities,
+- 35 percent from the recycling firms,
+- 25 percent from the ISA cooperation fund.
+
+The first results are expected in spring 2038.
+`)
+	tests := []struct{ question, want string }{
+		{"What share of the budget do the host cities pay?", "40 percent"},
+		{"Wie viel Prozent des Budgets tragen die Gastgeberstädte?", "40 percent"},
+		{"预算中有百分之几来自回收企业？", "35 percent"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, tt.want) || !strings.Contains(a.Text, "shared as follows") {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
+	}
+}
