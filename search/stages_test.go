@@ -5392,3 +5392,31 @@ The first results are expected in spring 2038.
 		}
 	}
 }
+
+func TestNowInOtherWords(t *testing.T) {
+	// "at this point" and "zum jetzigen Zeitpunkt" ask how things stand
+	// today, as "now" does: no subject of their own, no city whose note
+	// speaks of a "Stelle" (point).
+	e := testEngine(t)
+	for _, question := range []string{
+		"How many member cities does the alliance have at this point?",
+		"Wie viele Mitglieder hat die ISA zum jetzigen Zeitpunkt?",
+		"How many members does the ISA have as things stand?",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule != "count" || !strings.Contains(a.Text, "47") {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
+		}
+		if q := e.read(question, ""); !q.asksNow {
+			t.Errorf("%s: asks now %v", question, q.asksNow)
+		}
+	}
+	// A question how many that a city's note would hold is not answered
+	// with the city.
+	if a, _ := e.Answer(context.Background(), "How many cities from north-east China are members?", ""); a.Rule == "city-note" {
+		t.Errorf("how many answered with a city: %s", a.Text)
+	}
+}
