@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -34,7 +35,7 @@ import (
 
 // mappingVersion is kept in an index's snapshot: changing the mapping
 // or the passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-17"
+const mappingVersion = "isabot-index-18"
 
 // The index holds one document per passage of a release: its title, each
 // body paragraph, its about section and its contact block. The text goes
@@ -69,6 +70,12 @@ func init() {
 	}
 }
 
+// compoundEndings are German word endings that are words too ("schaft"),
+// at which no compound is split.
+//
+//go:embed data/compound-endings.txt
+var compoundEndings string
+
 // germanCompoundFilter is bleve's dictionary compound filter with the
 // German words of the bilingual dictionaries.
 func germanCompoundFilter() analysis.TokenFilter {
@@ -82,6 +89,11 @@ func germanCompoundFilter() analysis.TokenFilter {
 	for _, w := range all {
 		if n := utf8.RuneCountInString(w); n >= minCompoundPart && n <= maxCompoundPart && !strings.ContainsAny(w, " -") {
 			words.AddToken(foldGerman(normalize, w))
+		}
+	}
+	for _, ending := range strings.Split(compoundEndings, "\n") {
+		if ending != "" && !strings.HasPrefix(ending, "#") {
+			delete(words, ending)
 		}
 	}
 	return compound.NewDictionaryCompoundFilter(words, minCompound, minCompoundPart, maxCompoundPart, true)

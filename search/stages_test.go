@@ -66,11 +66,20 @@ func TestCompoundParts(t *testing.T) {
 		{"Beitragssätze", []string{"beitrag", "satz"}},
 		{"Städtebündnis", []string{"stadt", "bundnis"}},
 		{"Stadt", nil},
+		{"Partnerschaftsvertrag", []string{"partnerschaft", "vertrag"}},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
 		if got := compoundParts(e.index.analyze(corpus.German, tt.word)); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: parts %v, want %v", tt.word, got, tt.want)
+		}
+	}
+	// Not split at an ending that is a word too (compound-endings.txt):
+	// "Mitgliedschaft" is no member's shaft, "Gesellschaft" no donkey's
+	// sheep.
+	for _, word := range []string{"Mitgliedschaft", "Gesellschaft", "Freundschaft", "Ergebnisse"} {
+		if got := compoundParts(e.index.analyze(corpus.German, word)); len(got) > 1 {
+			t.Errorf("%s: parts %v", word, got)
 		}
 	}
 	// Translated part by part, each in its senses, best first.
@@ -5418,5 +5427,35 @@ func TestNowInOtherWords(t *testing.T) {
 	// with the city.
 	if a, _ := e.Answer(context.Background(), "How many cities from north-east China are members?", ""); a.Rule == "city-note" {
 		t.Errorf("how many answered with a city: %s", a.Text)
+	}
+}
+
+func TestFeeAndCityHallInOtherWords(t *testing.T) {
+	// A release's "Jahresbeitrag" is the membership fee asked for in any
+	// language, and its "Stadtverwaltung" the city hall.
+	e := engineWithRelease(t, "2037-09-14-gera.md", `---
+title: "Testmeldung: Gera tritt der ISA bei"
+date: 2037-09-14
+lang: de
+place: Gera
+---
+
+Die Stadt Gera ist seit dem 1. September 2037 Mitglied der Chinesisch-Deutschen Industriestädteallianz (ISA).
+
+Der Jahresbeitrag der Stadt beträgt 5.900 Euro. Ansprechpartner in der Stadtverwaltung ist Jonas Pfeiffer, Leiter des Büros für internationale Beziehungen.
+`)
+	tests := []struct{ question, want string }{
+		{"Wie hoch ist der Mitgliedsbeitrag, den Gera pro Jahr zahlt?", "5.900"},
+		{"How much is Gera's annual membership fee?", "5.900"},
+		{"Who is the contact person at Gera city hall?", "Pfeiffer"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
+		}
 	}
 }
