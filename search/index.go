@@ -71,7 +71,7 @@ func init() {
 }
 
 // compoundEndings are German word endings that are words too ("schaft"),
-// at which no compound is split.
+// which are no part of a compound.
 //
 //go:embed data/compound-endings.txt
 var compoundEndings string
@@ -91,8 +91,8 @@ func germanCompoundFilter() analysis.TokenFilter {
 			words.AddToken(foldGerman(normalize, w))
 		}
 	}
-	for _, ending := range strings.Split(compoundEndings, "\n") {
-		if ending != "" && !strings.HasPrefix(ending, "#") {
+	for _, line := range strings.Split(compoundEndings, "\n") {
+		if ending := strings.TrimSpace(line); ending != "" && !strings.HasPrefix(ending, "#") {
 			delete(words, ending)
 		}
 	}

@@ -278,24 +278,36 @@ func (e *Engine) listAfter(c candidate) string {
 	return strings.Join(items, " ")
 }
 
-// listHead is the paragraph that announces the list a passage is an item
+// listHead is the sentence that announces the list a passage is an item
 // of, which says what the item is about: "45 percent from the
 // participating companies," is a share of "The money comes from three
-// sources:". It is "" for a passage that is no item of a list.
+// sources:". It is "" for a passage that is no item of a list, or that
+// announces one itself ("Oberbürgermeister Jan Kühn sagte dazu:"). The
+// last item may end as a sentence does ("25 percent from the fund."):
+// short, after an item.
 func (e *Engine) listHead(p *passage) string {
-	if p.Kind != partBody || !isListItem(p.Text) {
+	body := e.full(p.Release).Body
+	if p.Kind != partBody || p.Index >= len(body) || announcesList(p.Text) || !isListItem(p.Text) && !lastListItem(body, p.Index) {
 		return ""
 	}
-	body := e.full(p.Release).Body
-	for i := min(p.Index, len(body)) - 1; i >= 0; i-- {
+	for i := p.Index - 1; i >= 0; i-- {
 		switch {
 		case announcesList(body[i]):
+			if sentences := splitSentences(body[i]); len(sentences) > 0 {
+				return sentences[len(sentences)-1]
+			}
 			return body[i]
 		case !isListItem(body[i]):
 			return ""
 		}
 	}
 	return ""
+}
+
+// lastListItem reports whether paragraph i of a body is the last item of
+// a list whose items before it are no sentences: short, after an item.
+func lastListItem(body []string, i int) bool {
+	return i > 0 && len(strings.TrimSpace(body[i])) <= maxListItemBytes && isListItem(body[i-1]) && !announcesList(body[i-1])
 }
 
 // maxListItems bounds the items of a list quoted after the sentence that
@@ -670,20 +682,20 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 // item covers the topic, but as it says so of all of them alike, an
 // item's coverage is the mean of the two.
 func (e *Engine) passageCovers(p *passage, topic []topicWord, terms termSet) (float64, bool) {
-	withLead := func(terms termSet) termSet {
+	wider := func(terms termSet) termSet {
 		if slices.ContainsFunc(topic, func(w topicWord) bool { return (w.name || w.titled) && !w.foundIn(terms) }) {
 			return e.withLead(p, terms)
 		}
 		return terms
 	}
-	coverage, ok := covers(topic, terms, withLead(terms))
+	coverage, ok := covers(topic, terms, wider(terms))
 	head := e.listHead(p)
 	if ok || head == "" {
 		return coverage, ok
 	}
 	listed := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title+"\n"+head)
 	listed.near = terms.near
-	withHead, ok := covers(topic, listed, withLead(listed))
+	withHead, ok := covers(topic, listed, wider(listed))
 	return (coverage + withHead) / 2, ok
 }
 
@@ -1884,7 +1896,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	r := found.p.Release
 	src := releaseSource(r)
 	src.Snippet, src.Highlights = e.snippet(r.Lang, text, topic)
-	// An item of a list is quoted after the paragraph that announces the
+	// An item of a list is quoted after the sentence that announces the
 	// list, which says what it is about.
 	texts := []string{strings.TrimSpace(e.listHead(found.p) + " " + text)}
 	if best.also != "" {
