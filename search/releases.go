@@ -1910,7 +1910,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	// is about: a date next to a word of it may be another event's.
 	confidence := confidenceNoTopic + (confidenceWholeTopic-confidenceNoTopic)*found.coverage
 	switch {
-	case found.coverage < minSureCoverage || best.cover < minSentenceCover && found.coverage < 1:
+	case found.coverage < minSureCoverage || best.cover < minSentenceCover && found.coverage < 1 || e.givesNoTotal(q, text):
 		said = msg(q.lang, "passage.closest") + " " + said
 		confidence = min(confidence, confidenceClosest)
 	case r.Lang != q.lang && best.cover >= minFactCover && (q.expects != aNumber || best.count != ""):
@@ -1939,6 +1939,14 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 		Sources:    []answer.Source{src},
 		Kind:       answer.KindPassage,
 	}
+}
+
+// givesNoTotal reports whether a question asks for a whole sum or count
+// ("in total", insgesamt, 一共) that a sentence does not say it gives: "Der
+// Jahresbeitrag für Jena beträgt 6.800 Euro" is one member's fee, not what
+// the alliance collects in total.
+func (e *Engine) givesNoTotal(q *question, text string) bool {
+	return q.asksTotal && (q.expects == anAmount || q.expects == aNumber) && !e.learner.cues.totals.in(text, segment(text))
 }
 
 // releaseDaysSaid says which days the quoted texts of release r name by

@@ -5470,3 +5470,35 @@ Der Jahresbeitrag der Stadt beträgt 5.900 Euro. Ansprechpartner in der Stadtver
 		}
 	}
 }
+
+func TestTotalNotGivenIsNoSureAnswer(t *testing.T) {
+	// A question for a whole sum, answered by one share of it, is told
+	// the passage may not answer it; one that gives the total is not.
+	e := engineWithRelease(t, "2037-09-14-gera.md", `---
+title: "Testmeldung: Gera tritt der ISA bei"
+date: 2037-09-14
+lang: de
+place: Gera
+---
+
+Die Stadt Gera ist seit dem 1. September 2037 Mitglied der ISA. Der Jahresbeitrag für Gera beträgt 5.900 Euro.
+
+Das Austauschprojekt der Stadt mit Zibo kostet insgesamt 84.000 Euro.
+`)
+	tests := []struct {
+		question string
+		sure     bool
+	}{
+		{"How much does the ISA collect in membership fees in total?", false},
+		{"Wie viel kostet das Austauschprojekt von Gera insgesamt?", true},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sure := a.Confidence > confidenceClosest; !a.Answered || sure != tt.sure {
+			t.Errorf("%s: confidence %.2f, want sure %v: %s", tt.question, a.Confidence, tt.sure, a.Text)
+		}
+	}
+}
