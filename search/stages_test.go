@@ -5502,3 +5502,26 @@ Das Austauschprojekt der Stadt mit Zibo kostet insgesamt 84.000 Euro.
 		}
 	}
 }
+
+func TestTakingPartIsOneKeyword(t *testing.T) {
+	// "taking part" says what "participate" says: its "taking" is no
+	// word a passage must hold.
+	e := engineWithRelease(t, "2037-06-02-austausch.md", `---
+title: "Testmeldung: Austausch junger Fachkräfte startet"
+date: 2037-06-02
+lang: de
+place: Köln
+---
+
+Die ISA startet einen Austausch junger Fachkräfte für zwei Jahre.
+
+Am Austausch beteiligen sich die deutschen Mitgliedsstädte Solingen und Fulda sowie die chinesischen Mitgliedsstädte Liuzhou und Deyang.
+`)
+	a, err := e.Answer(context.Background(), "Which German cities are taking part in the exchange?", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Text, "Solingen") || !strings.Contains(a.Text, "Fulda") {
+		t.Errorf("(%s) %s", a.Rule, a.Text)
+	}
+}
