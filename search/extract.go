@@ -1362,6 +1362,8 @@ func (e *Engine) kindWords(q *question) []*cueList {
 		return []*cueList{&e.message.asksDeadline, &e.message.asksEnd} // "Bewerbungsfrist", 截止日期, 结束
 	case aTime:
 		return []*cueList{&e.message.timeWords}
+	case aLanguage:
+		return []*cueList{&e.message.languageWords}
 	}
 	return nil
 }

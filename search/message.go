@@ -27,6 +27,9 @@ type messageCues struct {
 	media                                                             cueList
 	asksDate, asksPlace, asksPerson, asksNumber, asksAge, asksOrdinal cueList
 	asksLanguage                                                      cueList
+	// languageWords name languages as the kind of fact asked for: a
+	// passage need not hold them ("Sie spricht Deutsch und Chinesisch").
+	languageWords cueList
 	// asksAspect asks in which respects or fields: "在哪些方面", no place.
 	asksAspect cueList
 	// asksDuration asks for a number of days, weeks, years: durationUnits.
@@ -139,7 +142,7 @@ func mustLoadMessageCues() *messageCues {
 		"forwarded": &m.forwarded, "headers": &m.headers, "greetings": &m.greetings, "sign_offs": &m.signOffs,
 		"question_words": &m.questionWords, "question_verbs": &m.questionVerbs, "question_prepositions": &m.questionPrepositions, "requests": &m.requests, "media": &m.media,
 		"asks_date": &m.asksDate, "asks_place": &m.asksPlace, "asks_person": &m.asksPerson, "asks_number": &m.asksNumber,
-		"asks_age": &m.asksAge, "asks_language": &m.asksLanguage, "asks_time": &m.asksTime, "time_words": &m.timeWords,
+		"asks_age": &m.asksAge, "asks_language": &m.asksLanguage, "language_words": &m.languageWords, "asks_time": &m.asksTime, "time_words": &m.timeWords,
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits, "asks_years": &m.asksYears, "history_words": &m.historyWords, "count_heads": &m.countHeads,
 		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "asks_end": &m.asksEnd,

@@ -5525,3 +5525,40 @@ Am Austausch beteiligen sich die deutschen Mitgliedsstädte Solingen und Fulda s
 		t.Errorf("(%s) %s", a.Rule, a.Text)
 	}
 }
+
+func TestLanguagesAskedNeedNotBeNamed(t *testing.T) {
+	// "languages" names the kind of fact asked for: the sentence that
+	// names the languages need not say "Sprachen".
+	e := engineWithReleases(t, map[string]string{
+		"2037-04-01-sprecher.md": `---
+title: "Testmeldung: Tobias Wernicke wird Pressesprecher der ISA"
+date: 2037-04-01
+lang: de
+place: Köln
+---
+
+Tobias Wernicke ist vom 1. April 2037 an Pressesprecher der ISA. Er hat in Bochum Sinologie studiert und arbeitete zuletzt als Redakteur in Hamburg. Er spricht Deutsch, Englisch und Chinesisch.
+`,
+		"2037-05-10-exchange.md": `---
+title: "Test release: the trainee exchange grows"
+date: 2037-05-10
+lang: en
+place: Foshan
+---
+
+The new trainees spend three days a week in a company and two days in language classes, in German and Chinese.
+`})
+	for _, question := range []string{
+		"Which languages does the new press spokesperson speak?",
+		"Welche Sprachen spricht der neue Pressesprecher?",
+		"新闻发言人会说哪些语言？",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Text, "Chinesisch") {
+			t.Errorf("%s: (%s) %s", question, a.Rule, a.Text)
+		}
+	}
+}
