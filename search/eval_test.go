@@ -76,7 +76,7 @@ var evalSuites = []evalSuite{
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
 	// were right at the first run, 57 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.62,
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.63,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -119,7 +119,7 @@ var evalSuites = []evalSuite{
 	// It reached 112; 110 since the dictionaries keep eight senses a
 	// word, which gave more elsewhere (an exchange rate is now found in a
 	// release on membership fees in euros and yuan).
-	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.80,
+	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.82,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A fifth blind set, by a fifth helper who had not seen the engine,
 	// written after all of this session's changes: eight releases, 136
@@ -163,7 +163,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.81,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.82,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -246,7 +246,7 @@ var evalSuites = []evalSuite{
 	// the 101 across languages 59. 95 at the session's end (60 across
 	// languages), none of its questions or failures read. A training set
 	// from the fourteenth session: 105 at its end.
-	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.78,
+	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.79,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The seventeenth, written blind at the start of the fourteenth
 	// session: 8 releases of January to June 2030 (Lübeck joins, a new
@@ -276,7 +276,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.7,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.71,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -294,7 +294,7 @@ var evalSuites = []evalSuite{
 	// session's start (a634b8e) and first commit (d105311) alike: 99/150;
 	// of the 101 across languages 61. 100 at the session's end, 62
 	// across languages. A training set from the nineteenth session.
-	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.71,
+	{name: "blind21", questions: "testdata/blind21/questions.yaml", extra: "testdata/blind21", minScore: 0.72,
 		now: time.Date(2032, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twenty-second, written blind at the start of the nineteenth
 	// session: 8 releases of July to December 2032, 150 questions, 100 of
@@ -323,14 +323,14 @@ var evalSuites = []evalSuite{
 	// 2033, 150 questions, 105 of them across languages. Its first run,
 	// on that session's start (1f5098e): 94/150, 63 of the 105 across
 	// languages. A training set from the twenty-second session on.
-	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.68,
+	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.69,
 		now: time.Date(2033, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 25, written by a helper who had not seen the engine at
 	// the twenty-second session's start: 8 releases of January to June
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.66,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.67,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
@@ -340,7 +340,7 @@ var evalSuites = []evalSuite{
 	// a city's leaving day taken for its joining, a vice mayor for the
 	// mayor, a founding and a contact asked in one sentence answered by
 	// the contact alone.
-	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.58,
+	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.59,
 		now: time.Date(2034, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 27, written by a helper who had not seen the engine at
 	// the twenty-fourth session's start: 8 releases of January to June
@@ -353,7 +353,7 @@ var evalSuites = []evalSuite{
 	// decisions read as one sentence, the member count given for "wie
 	// viele Leute", a phone number for the press office's hours, "No"
 	// to "Is Munich going to join?".
-	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.73,
+	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.74,
 		now: time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 28, written by a helper who had not seen the engine at
 	// the twenty-fifth session's start: 8 releases of July to December
@@ -396,7 +396,7 @@ var evalSuites = []evalSuite{
 	// 90/150, 63 of the 98 across languages, 8 of its 20 unanswerable
 	// questions refused; the same 90 at that session's end. A training
 	// set from the twenty-ninth session on.
-	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0.64,
+	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0.66,
 		now: time.Date(2037, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 32, written by a helper who had not seen the engine at
 	// the twenty-ninth session's start: 8 releases of July to December
@@ -419,8 +419,8 @@ var evalSuites = []evalSuite{
 	// Its first run, on the session's start (d377607, in a worktree):
 	// 95/150, 58 of the 97 across languages, 14 of its 20 unanswerable
 	// questions refused; 100 at that session's end (61 across languages).
-	// A training set from the thirty-first session on.
-	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0,
+	// A training set from the thirty-first session on: 106 at its end.
+	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0.7,
 		now: time.Date(2038, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 34, written by a helper who had not seen the engine at
 	// the thirty-first session's start: 8 releases of July to December
@@ -428,7 +428,7 @@ var evalSuites = []evalSuite{
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (aa5edfa, in a worktree):
 	// 92/150, 61 of the 102 across languages, 9 of its 20 unanswerable
-	// questions refused.
+	// questions refused; 91 at that session's end (60 across languages).
 	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0,
 		now: time.Date(2038, time.December, 31, 12, 0, 0, 0, time.UTC)},
 }
