@@ -1290,15 +1290,13 @@ func (l *learner) saysNoLonger(text string, units []unit) bool {
 }
 
 // saysJoined reports whether a clause says a city joined: a word for
-// joining that acts on no other thing, joining the alliance it names, or
-// becoming a full member, which only the alliance's members are ("…
-// decided that Dortmund becomes a full member again"), a particle verb
-// ("tritt … bei", "nahm … als Mitglied auf"), a member since a date, or
-// becoming a member.
+// joining that acts on no other thing, joining the alliance it names, a
+// particle verb ("tritt … bei", "nahm … als Mitglied auf"), a member
+// since a date, or becoming a member.
 func (l *learner) saysJoined(s sentence, names bool) bool {
 	has := func(list *cueList) bool { return list.in(s.text, s.units) }
 	return has(&l.cues.join) && !l.actsOnOther(s, &l.cues.joinObjectVerbs, &l.cues.joinParticiples) ||
-		(names || has(&l.cues.fullMember)) && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
+		names && has(&l.cues.joinWithAlliance) || l.joinsByParticle(s) ||
 		names && has(&l.cues.memberSince) && has(&l.cues.memberWord) && len(findDates(s.text)) > 0 ||
 		names && l.becomesMember(s)
 }

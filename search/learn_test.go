@@ -636,10 +636,6 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Assembly", "As announced previously, Secretary-General Tan Yuqing will open the assembly.", "", "", "Tan Yuqing: Secretary-General"},
 			{corpus.German, "Bewerbung", "„Ab sofort können sich Unternehmen bewerben“, sagte Liu Yi, Generalsekretär des ISA-Sekretariats in Foshan.", "", "", "Liu Yi: Generalsekretär des ISA-Sekretariats in Foshan"},
 			{corpus.German, "Projekt", "Die Stadtwerke Bochum (ab 2034), Leiterin des Projekts, sagte zu.", "", "", ""},
-			// A guest becomes a full member: only the alliance's members
-			// are, though the clause does not name it; not a wish.
-			{corpus.English, "Assembly", "The assembly also decided unanimously that Dortmund, which had held guest status for many years, becomes a full member again.", "Dortmund full 2027-03-01", "", ""},
-			{corpus.English, "Assembly", "Dortmund hopes that it becomes a full member soon.", "", "", ""},
 			// A membership's day is not that of a project it begins.
 			{corpus.German, "Magdeburg", "Magdeburg wird zum 1. August 2027 Mitglied der ISA. Das erste Projekt im Rahmen der Mitgliedschaft beginnt am 15. Oktober 2027.", "Magdeburg 2027-08-01", "", ""},
 			// A name in characters between the name and the words that

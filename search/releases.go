@@ -282,12 +282,13 @@ func (e *Engine) listAfter(c candidate) string {
 // of, which says what the item is about: "45 percent from the
 // participating companies," is a share of "The money comes from three
 // sources:". It is "" for a passage that is no item of a list, or that
-// announces one itself ("Oberbürgermeister Jan Kühn sagte dazu:"). The
-// last item may end as a sentence does ("25 percent from the fund."):
-// short, after an item.
+// announces one itself ("Oberbürgermeister Jan Kühn sagte dazu:"). A
+// last item that ends as a sentence does ("25 percent from the fund.")
+// is no item here: a paragraph after a list reads the same ("Die
+// Teilnahme kostet 300 Euro.").
 func (e *Engine) listHead(p *passage) string {
 	body := e.full(p.Release).Body
-	if p.Kind != partBody || p.Index >= len(body) || announcesList(p.Text) || !isListItem(p.Text) && !lastListItem(body, p.Index) {
+	if p.Kind != partBody || p.Index >= len(body) || announcesList(p.Text) || !isListItem(p.Text) {
 		return ""
 	}
 	for i := p.Index - 1; i >= 0; i-- {
@@ -302,12 +303,6 @@ func (e *Engine) listHead(p *passage) string {
 		}
 	}
 	return ""
-}
-
-// lastListItem reports whether paragraph i of a body is the last item of
-// a list whose items before it are no sentences: short, after an item.
-func lastListItem(body []string, i int) bool {
-	return i > 0 && len(strings.TrimSpace(body[i])) <= maxListItemBytes && isListItem(body[i-1]) && !announcesList(body[i-1])
 }
 
 // maxListItems bounds the items of a list quoted after the sentence that
@@ -1910,7 +1905,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 	// is about: a date next to a word of it may be another event's.
 	confidence := confidenceNoTopic + (confidenceWholeTopic-confidenceNoTopic)*found.coverage
 	switch {
-	case found.coverage < minSureCoverage || best.cover < minSentenceCover && found.coverage < 1 || e.givesNoTotal(q, text):
+	case found.coverage < minSureCoverage || best.cover < minSentenceCover && found.coverage < 1:
 		said = msg(q.lang, "passage.closest") + " " + said
 		confidence = min(confidence, confidenceClosest)
 	case r.Lang != q.lang && best.cover >= minFactCover && (q.expects != aNumber || best.count != ""):
@@ -1939,14 +1934,6 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 		Sources:    []answer.Source{src},
 		Kind:       answer.KindPassage,
 	}
-}
-
-// givesNoTotal reports whether a question asks for a whole sum or count
-// ("in total", insgesamt, 一共) that a sentence does not say it gives: "Der
-// Jahresbeitrag für Jena beträgt 6.800 Euro" is one member's fee, not what
-// the alliance collects in total.
-func (e *Engine) givesNoTotal(q *question, text string) bool {
-	return q.asksTotal && (q.expects == anAmount || q.expects == aNumber) && !e.learner.cues.totals.in(text, segment(text))
 }
 
 // releaseDaysSaid says which days the quoted texts of release r name by

@@ -5382,7 +5382,9 @@ The project was agreed in Kassel in February 2037 after two years of talks. The 
 
 - 40 percent from the host cities,
 - 35 percent from the recycling firms,
-- 25 percent from the ISA cooperation fund.
+- 25 percent from the ISA cooperation fund
+
+Applications for the pilot sites are open until 31 March 2037.
 
 Mayor Jan Kühn said:
 
@@ -5392,8 +5394,9 @@ Mayor Jan Kühn said:
 		{"What share of the budget do the host cities pay?", "40 percent", "The budget of EUR 900,000 is shared as follows:"},
 		{"Wie viel Prozent des Budgets tragen die Gastgeberstädte?", "40 percent", "The budget of EUR 900,000 is shared as follows:"},
 		{"预算中有百分之几来自回收企业？", "35 percent", "The budget of EUR 900,000 is shared as follows:"},
-		// The last item, which ends as a sentence does.
-		{"What share of the budget comes from the ISA cooperation fund?", "25 percent", "The budget of EUR 900,000 is shared as follows:"},
+		// A paragraph after the list, which ends as its last item
+		// does, is no item of it.
+		{"Until when are applications for the pilot sites open?", "31 March 2037", ""},
 		// A paragraph that announces what follows is no item of the
 		// list before it.
 		{"What did Mayor Kühn say?", "We learn a lot", ""},
@@ -5467,38 +5470,6 @@ Der Jahresbeitrag der Stadt beträgt 5.900 Euro. Ansprechpartner in der Stadtver
 		}
 		if !a.Answered || !strings.Contains(a.Text, tt.want) {
 			t.Errorf("%s: (%s) %s", tt.question, a.Rule, a.Text)
-		}
-	}
-}
-
-func TestTotalNotGivenIsNoSureAnswer(t *testing.T) {
-	// A question for a whole sum, answered by one share of it, is told
-	// the passage may not answer it; one that gives the total is not.
-	e := engineWithRelease(t, "2037-09-14-gera.md", `---
-title: "Testmeldung: Gera tritt der ISA bei"
-date: 2037-09-14
-lang: de
-place: Gera
----
-
-Die Stadt Gera ist seit dem 1. September 2037 Mitglied der ISA. Der Jahresbeitrag für Gera beträgt 5.900 Euro.
-
-Das Austauschprojekt der Stadt mit Zibo kostet insgesamt 84.000 Euro.
-`)
-	tests := []struct {
-		question string
-		sure     bool
-	}{
-		{"How much does the ISA collect in membership fees in total?", false},
-		{"Wie viel kostet das Austauschprojekt von Gera insgesamt?", true},
-	}
-	for _, tt := range tests {
-		a, err := e.Answer(context.Background(), tt.question, "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if sure := a.Confidence > confidenceClosest; !a.Answered || sure != tt.sure {
-			t.Errorf("%s: confidence %.2f, want sure %v: %s", tt.question, a.Confidence, tt.sure, a.Text)
 		}
 	}
 }
