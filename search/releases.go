@@ -671,11 +671,11 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 // paragraph names the places and people it is about, which a later one
 // need not name again: "When is the bamboo and wood architecture
 // exhibition in Freiburg?" is answered by a paragraph on the exhibition
-// that does not say Freiburg. The paragraph that announces a list says
+// that does not say Freiburg. The sentence that announces a list says
 // what its items are about ("45 percent from the participating
 // companies," after "The money comes from three sources:"): with it, an
-// item covers the topic, but as it says so of all of them alike, an
-// item's coverage is the mean of the two.
+// item that does not cover the topic alone may, but as it says so of all
+// of them alike, an item's coverage is the mean of the two.
 func (e *Engine) passageCovers(p *passage, topic []topicWord, terms termSet) (float64, bool) {
 	wider := func(terms termSet) termSet {
 		if slices.ContainsFunc(topic, func(w topicWord) bool { return (w.name || w.titled) && !w.foundIn(terms) }) {
