@@ -287,8 +287,12 @@ func (e *Engine) listAfter(c candidate) string {
 // is no item here: a paragraph after a list reads the same ("Die
 // Teilnahme kostet 300 Euro.").
 func (e *Engine) listHead(p *passage) string {
+	if p.Kind != partBody || announcesList(p.Text) || !isListItem(p.Text) {
+		return ""
+	}
+	// Only an item's release is read: an archive's may be on disk.
 	body := e.full(p.Release).Body
-	if p.Kind != partBody || p.Index >= len(body) || announcesList(p.Text) || !isListItem(p.Text) {
+	if p.Index >= len(body) {
 		return ""
 	}
 	for i := p.Index - 1; i >= 0; i-- {
@@ -684,8 +688,11 @@ func (e *Engine) passageCovers(p *passage, topic []topicWord, terms termSet) (fl
 		return terms
 	}
 	coverage, ok := covers(topic, terms, wider(terms))
+	if ok {
+		return coverage, ok
+	}
 	head := e.listHead(p)
-	if ok || head == "" {
+	if head == "" {
 		return coverage, ok
 	}
 	listed := e.termSet(p.Release.Lang, p.Text+"\n"+p.Release.Title+"\n"+head)
