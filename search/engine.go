@@ -56,10 +56,13 @@ type Engine struct {
 	learningKey string
 	data        *corpus.Data
 	dict        *dictionary
-	releases    map[string]*corpus.Release
-	sources     map[string]*corpus.Source // into data.Sources
-	cities      map[string]*corpus.City   // by canonical name
-	regions     map[string]*corpus.Region
+	// peopleSounds finds the people of data by how a Chinese text
+	// writes their names (peopleBySound).
+	peopleSounds soundNames[*corpus.Person]
+	releases     map[string]*corpus.Release
+	sources      map[string]*corpus.Source // into data.Sources
+	cities       map[string]*corpus.City   // by canonical name
+	regions      map[string]*corpus.Region
 	// programmes are the other script's names of each programme's name
 	// (corpus.Alliance.Programmes): its Chinese name, or its Latin one in
 	// lower case.
@@ -253,6 +256,7 @@ func (e *Engine) derive() {
 		e.programmes[latin] = append(e.programmes[latin], p.Chinese)
 	}
 	e.dict = buildDictionary(e.data, e.words)
+	e.peopleSounds = soundsOfPeople(e.data.Alliance.People)
 }
 
 // Add puts a release into the corpus and the index while the engine

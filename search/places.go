@@ -67,10 +67,13 @@ type placeTable struct {
 	// sounds finds a German place by how its Chinese name reads, for the
 	// other ways of writing it: 艾森纳赫 is Eisenach (埃森纳赫) too. It
 	// is made the first time a question needs it (bySound).
-	sounds     map[string]*place
-	maxSound   int
-	soundsOnce sync.Once
-	maxWords   int
+	sounds map[string]*place
+	// latinSounds finds a German place by the consonants of its Latin
+	// name (soundNames), made with sounds.
+	latinSounds soundNames[*place]
+	maxSound    int
+	soundsOnce  sync.Once
+	maxWords    int
 	// maxHan is the most characters of a Chinese name: 英戈尔施塔特 has six.
 	maxHan int
 }
@@ -304,10 +307,28 @@ func free(taken []foundPlace, start, end int) bool {
 }
 
 // hanPlaces finds, left to right, the places that runs of Chinese
-// characters of text name by find, the longest run first, of longest to
-// shortest characters, where none of taken is.
+// characters of text name by find (hanNames).
 func hanPlaces(text string, taken []foundPlace, longest, shortest int, find func(name string) *place) []foundPlace {
 	var out []foundPlace
+	for _, n := range hanNames(text, taken, longest, shortest, func(name string) (*place, bool) { p := find(name); return p, p != nil }) {
+		out = append(out, foundPlace{place: n.value, name: n.name, start: n.start, end: n.end})
+	}
+	return out
+}
+
+// hanName is a name a run of Chinese characters of a text holds, and
+// what it names.
+type hanName[T any] struct {
+	value      T
+	name       string
+	start, end int // bytes of the text
+}
+
+// hanNames finds, left to right, the names that runs of Chinese
+// characters of text hold by find, the longest run first, of longest to
+// shortest characters, where none of taken is.
+func hanNames[T any](text string, taken []foundPlace, longest, shortest int, find func(name string) (T, bool)) []hanName[T] {
+	var out []hanName[T]
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		matched := false
@@ -316,8 +337,8 @@ func hanPlaces(text string, taken []foundPlace, longest, shortest int, find func
 			if end < 0 || !free(taken, i, end) {
 				continue
 			}
-			if p := find(text[i:end]); p != nil {
-				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
+			if v, ok := find(text[i:end]); ok {
+				out = append(out, hanName[T]{value: v, name: text[i:end], start: i, end: end})
 				i, matched = end, true
 			}
 		}
@@ -491,11 +512,15 @@ func (f *placeFinder) cityBefore(text string) string {
 
 // bySound finds the German places of t that text, a question's words
 // nothing else explained, names in other characters of the same sound,
-// where none of taken is. Only in a question: a release's text has too
-// many runs of characters that read as a name (没因此 as 美因茨).
-func (t *placeTable) bySound(text string, taken []foundPlace) []foundPlace {
+// where none of taken is: by how their Chinese name reads, else, in a run
+// of characters soundLike, by the consonants of their Latin name (施韦因
+// 富特 for Schweinfurt, which the gazetteer gives no Chinese name). Only
+// in a question: a release's text has too many runs of characters that
+// read as a name (没因此 as 美因茨).
+func (t *placeTable) bySound(text string, taken []foundPlace, soundLike func(run string) bool) []foundPlace {
 	t.soundsOnce.Do(func() {
 		t.sounds = map[string]*place{}
+		t.latinSounds = soundNames[*place]{}
 		for name, p := range t.han {
 			if p.country != corpus.Germany {
 				continue
@@ -507,8 +532,22 @@ func (t *placeTable) bySound(text string, taken []foundPlace) []foundPlace {
 				t.maxSound = max(t.maxSound, utf8.RuneCountInString(name))
 			}
 		}
+		for _, p := range t.latin {
+			if p.country == corpus.Germany {
+				t.latinSounds.add(p.name, p)
+			}
+		}
 	})
-	return hanPlaces(text, taken, t.maxSound, minSoundRunes, func(name string) *place { return t.sounds[soundKey(name)] })
+	found := hanPlaces(text, taken, t.maxSound, minSoundRunes, func(name string) *place { return t.sounds[soundKey(name)] })
+	for _, run := range freeHanRuns(text, slices.Concat(taken, found)) {
+		if !soundLike(text[run[0]:run[1]]) {
+			continue
+		}
+		if p, ok := t.latinSounds.find(text[run[0]:run[1]]); ok {
+			found = append(found, foundPlace{place: p, name: text[run[0]:run[1]], start: run[0], end: run[1]})
+		}
+	}
+	return found
 }
 
 // minSoundRunes is the fewest characters of a Chinese name found by how

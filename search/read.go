@@ -217,6 +217,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		r.q.has[cFormer] = true
 	}
 	r.rest()
+	e.peopleBySound(q)
 	e.gazetteerCities(q)
 	q.preferCities()
 	q.memberish = anyOf(q.has, cMember, cJoin, cFoundingMember, cGuest)
@@ -280,7 +281,7 @@ func (e *Engine) namesProgramme(q *question) bool {
 // contactNamed is the contact person of the newest office the question
 // names by name, among the words nothing else explained, and the kind of
 // that office: by their whole name, or a surname long enough to name
-// them alone.
+// them alone, in Latin letters or in Chinese characters for its sound.
 func (e *Engine) contactNamed(q *question) (person, kind string) {
 	if len(q.people) > 0 || len(q.unknown) == 0 {
 		return "", ""
@@ -291,7 +292,8 @@ func (e *Engine) contactNamed(q *question) (person, kind string) {
 				continue
 			}
 			surname, alone := surnameOf(&corpus.Person{Name: o.Person})
-			if strings.Contains(q.text, o.Person) || alone && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.raw == surname }) {
+			if strings.Contains(q.text, o.Person) || alone && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.raw == surname }) ||
+				alone && e.writesBySound(q, surname) {
 				return o.Person, kind
 			}
 		}
@@ -828,7 +830,7 @@ func (e *Engine) gazetteerCities(q *question) {
 		}
 	}
 	found := e.gazetteer().lookup(q.text, q.unknown, taken)
-	found = append(found, e.gazetteer().bySound(q.text, slices.Concat(taken, found))...)
+	found = append(found, e.gazetteer().bySound(q.text, slices.Concat(taken, found), e.writtenForSound)...)
 	// A question that writes names with capitals names no city in small
 	// letters: "… kamen sie?" is no Kamen.
 	capitals := slices.ContainsFunc(q.units, func(u unit) bool { return !u.han && u.capital && u.start > 0 })
