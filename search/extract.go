@@ -604,8 +604,44 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 		if city := cmp.Or(p.city, p.nonMember); city != nil {
 			names = slices.Concat(names, namesOfCity(city), city.Aliases)
 		}
-		return slices.ContainsFunc(names, func(n string) bool { return n != "" && strings.Contains(asked, strings.ToLower(n)) })
+		named := func(n string) bool { return n != "" && strings.Contains(asked, strings.ToLower(n)) }
+		if !slices.ContainsFunc(names, named) {
+			return false
+		}
+		// A place the question names as who did something is where they
+		// did it when the sentence puts it after a preposition of place:
+		// "Where did Deyang and Bottrop sign?", "…于2038年9月15日在德阳签署…".
+		return !e.afterPlacePreposition(text, p.start) ||
+			slices.ContainsFunc(names, func(n string) bool { return named(n) && e.placedIn(asked, strings.ToLower(n)) })
 	})
+}
+
+// placedIn reports whether text gives name after a preposition of place
+// anywhere.
+func (e *Engine) placedIn(text, name string) bool {
+	for at := 0; ; {
+		i := strings.Index(text[at:], name)
+		if i < 0 {
+			return false
+		}
+		if e.afterPlacePreposition(text, at+i) {
+			return true
+		}
+		at += i + len(name)
+	}
+}
+
+// afterPlacePreposition reports whether text has a preposition of place
+// right before start: "in Nanning", "在德阳".
+func (e *Engine) afterPlacePreposition(text string, start int) bool {
+	before := strings.TrimRight(text[:start], " ")
+	for _, w := range e.message.placePrepositions.chinese {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	last := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
+	return last != "" && len(before) < start && slices.Contains(e.message.placePrepositions.all, strings.ToLower(last))
 }
 
 // peopleSpans are where text names the people the data know, those with

@@ -5533,3 +5533,30 @@ The new trainees spend three days a week in a company and two days in language c
 		}
 	}
 }
+
+func TestAskedPlaceAnswersWhereAfterAPreposition(t *testing.T) {
+	// The place a question names as who did something answers where they
+	// did it, when the release puts it after a preposition of place.
+	e := engineWithReleases(t, map[string]string{
+		"2038-09-16-korridor.md": `---
+title: "测试新闻稿：德阳与博特罗普启动氢能物流走廊"
+date: 2038-09-16
+lang: zh
+place: 德阳
+---
+
+德阳与博特罗普于2038年9月15日在德阳签署合作协议，共同启动氢能物流走廊示范项目。
+`})
+	for _, question := range []string{
+		"Where did Deyang and Bottrop sign the hydrogen agreement?",
+		"Wo haben Deyang und Bottrop den Wasserstoffvertrag unterzeichnet?",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || closestGuess(a) || !strings.Contains(a.Text, "在德阳签署") {
+			t.Errorf("%s: (%s, %.2f) %s", question, a.Rule, a.Confidence, a.Text)
+		}
+	}
+}
