@@ -761,7 +761,8 @@ func (e *Engine) firstOfRegion(lang corpus.Lang, asked *corpus.City, region *cor
 	case len(earlier) == 0:
 		a.say("firstOfRegion.yes", name, regionName(region, lang), onDate(lang, asked.Joined))
 	default:
-		a.say("firstOfRegion.no", name, regionName(region, lang), list(lang, earlier), name, onDate(lang, asked.Joined))
+		// Not the first: which one it is.
+		a.say("firstOfRegion.no", name, ordinalWord(lang, len(earlier)+1), regionName(region, lang), onDate(lang, asked.Joined), list(lang, earlier))
 	}
 	return a.done(answer.KindMembership, confidenceFact), true
 }

@@ -2550,10 +2550,10 @@ func TestFirstOfRegion(t *testing.T) {
 		question, rule string
 		contains       []string
 	}{
-		{"Is Yantai the first ISA city from Shandong?", "first-of-region", []string{"No", "Weihai", "3 July 2025"}},
-		{"Ist Yantai die erste Mitgliedsstadt aus Shandong?", "first-of-region", []string{"Nein", "Weihai"}},
+		{"Is Yantai the first ISA city from Shandong?", "first-of-region", []string{"No", "the second", "Weihai", "3 July 2025"}},
+		{"Ist Yantai die erste Mitgliedsstadt aus Shandong?", "first-of-region", []string{"Nein", "die zweite", "Weihai"}},
 		{"Ist Taicang das erste Mitglied aus Jiangsu?", "first-of-region", []string{"Ja", "Taicang"}},
-		{"烟台是山东省第一个加入联盟的城市吗？", "first-of-region", []string{"不是", "威海"}},
+		{"烟台是山东省第一个加入联盟的城市吗？", "first-of-region", []string{"不是", "第二个", "威海"}},
 		// Which one it was, in words.
 		{"烟台是山东省第几个加入联盟的城市？", "first-of-region", []string{"第二个", "威海"}},
 		{"Die wievielte Mitgliedsstadt aus Shandong ist Yantai?", "first-of-region", []string{"zweite", "Weihai"}},
