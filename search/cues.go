@@ -50,11 +50,11 @@ type cues struct {
 	membershipBegins, roleOrganisations                    cueList
 	// The words by which a release names a day by its distance from its
 	// own date (releaseDays).
-	weekdays                            [7]cueList // Sunday first, as time.Weekday
-	comingDay, dayNextWeek, dayThisWeek cueList
-	dayWeekBreakers, countedFromRelease cueList
-	pluralPronouns                      cueList
-	weekUnits, dayUnits, countedAfter   cueList
+	weekdays                                                  [7]cueList // Sunday first, as time.Weekday
+	comingDay, pastDay, dayNextWeek, dayThisWeek, dayLastWeek cueList
+	dayWeekBreakers, countedFromRelease                       cueList
+	pluralPronouns                                            cueList
+	weekUnits, dayUnits, countedAfter                         cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -136,6 +136,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"coming_day":             &c.comingDay,
 		"day_next_week":          &c.dayNextWeek,
 		"day_this_week":          &c.dayThisWeek,
+		"past_day":               &c.pastDay,
+		"day_last_week":          &c.dayLastWeek,
 		"day_week_breakers":      &c.dayWeekBreakers,
 		"counted_from_release":   &c.countedFromRelease,
 		"week_units":             &c.weekUnits,

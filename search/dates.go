@@ -321,8 +321,13 @@ func nextWeekday(wd time.Weekday) func(time.Time) time.Time {
 	return func(day time.Time) time.Time { return day.AddDate(0, 0, (int(wd)-int(day.Weekday())+6)%7+1) }
 }
 
-// weekdayOfWeek is weekday wd of the release's week (weeks 0) or of the
-// week after it (1).
+// lastWeekday is the last day before the release's that is a wd.
+func lastWeekday(wd time.Weekday) func(time.Time) time.Time {
+	return func(day time.Time) time.Time { return day.AddDate(0, 0, -((int(day.Weekday())-int(wd)+6)%7 + 1)) }
+}
+
+// weekdayOfWeek is weekday wd of the release's week (weeks 0), of the
+// week after it (1) or before it (-1).
 func weekdayOfWeek(wd time.Weekday, weeks int) func(time.Time) time.Time {
 	return func(day time.Time) time.Time { return mondayOf(day).AddDate(0, 0, 7*weeks+(int(wd)+6)%7) }
 }
@@ -376,6 +381,11 @@ func (c *cues) latinReleaseDay(text string, units []unit, i int) (releaseDay, in
 			return span(n+1, nextWeekday(wd))
 		}
 	}
+	if n := c.pastDay.at(units, i); n > 0 && adjacent(i+n-1, i+n) {
+		if wd, ok := c.weekdayAt(units, i+n); ok {
+			return span(n+1, lastWeekday(wd))
+		}
+	}
 	if wd, ok := c.weekdayAt(units, i); ok && adjacent(i, i+1) {
 		for _, week := range c.weeksFromRelease() {
 			if n := week.words.at(units, i+1); n > 0 {
@@ -422,9 +432,10 @@ type weeksCounted struct {
 	weeks int
 }
 
-// weeksFromRelease are the words for the release's week and the next.
+// weeksFromRelease are the words for the release's week, the next and
+// the last.
 func (c *cues) weeksFromRelease() []weeksCounted {
-	return []weeksCounted{{&c.dayNextWeek, 1}, {&c.dayThisWeek, 0}}
+	return []weeksCounted{{&c.dayNextWeek, 1}, {&c.dayThisWeek, 0}, {&c.dayLastWeek, -1}}
 }
 
 // chineseReleaseDays finds the days a Chinese text names by their

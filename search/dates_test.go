@@ -243,6 +243,9 @@ func TestReleaseDays(t *testing.T) {
 		{"工程师将于下周一抵达湖州。", []corpus.Date{day(time.July, 20)}},
 		{"签约仪式定于本周五举行，下个星期三再次会谈。", []corpus.Date{day(time.July, 22), day(time.July, 17)}},
 		{"代表团将于两周后返回，10天后提交报告。", []corpus.Date{day(time.July, 28), day(time.July, 24)}},
+		{"Die Delegation kehrte am vergangenen Sonntag zurück.", []corpus.Date{day(time.July, 12)}},
+		{"The delegation returned last Tuesday.", []corpus.Date{day(time.July, 7)}},
+		{"代表团于上周日返回江门，上个星期三在科隆签约。", []corpus.Date{day(time.July, 12), day(time.July, 8)}},
 		// Not days counted from the release's.
 		{"Der Rat tagt am Montag.", nil},
 		{"The council met on Tuesday; next week the cities vote.", nil},
@@ -251,6 +254,7 @@ func TestReleaseDays(t *testing.T) {
 		{"The cities of tomorrow; the alliance today published its survey.", nil},
 		{"共创更加美好的明天，说明天津的经验。", nil},
 		{"在市长陪同下周五参观了工厂，日本周一的代表也在。", nil},
+		{"活动于线上周五举行，晚上周六休息。", nil},
 		{"会议结束两周后提交报告。", nil},
 		{"周一至周五开放。", nil},
 		{"The plant opens in 99999999999 weeks' time, 将于4611686018427387904周后.", nil},
