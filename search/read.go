@@ -572,9 +572,10 @@ func modifiesCompound(q *question, m match) bool {
 // which does not determine it (measure_determiners): the 家 of 厂家 or
 // 搬家 is no measure word, the 家 of 哪家 and the 届 of 首届 are. Not the
 // particles 是, 在, 的, which end words as often as they follow them
-// (议会是, 安排在).
+// (议会是, 安排在). A keyword guessed from a typo is part of a word when
+// its first or last character is.
 func (e *Engine) partOfWord(units []unit, m match, matches []match) bool {
-	if m.to-m.from != 1 || !units[m.from].han {
+	if !units[m.from].han {
 		return false
 	}
 	word := func(from, to int) bool {
@@ -582,6 +583,14 @@ func (e *Engine) partOfWord(units []unit, m match, matches []match) bool {
 			return false
 		}
 		return e.isChineseWord(units[from].key + units[to-1].key)
+	}
+	if m.fuzzy {
+		// A typo guessed across a word is none: the 经系 of 已经系统地
+		// is no 惊喜 (surprise).
+		return word(m.from-1, m.from+1) || word(m.to-1, m.to+1)
+	}
+	if m.to-m.from != 1 {
+		return false
 	}
 	cues := e.learner.cues
 	switch {
