@@ -608,10 +608,12 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 		if !slices.ContainsFunc(names, named) {
 			return false
 		}
-		// A place the question names as who did something is where they
-		// did it when the sentence puts it after a preposition of place:
-		// "Where did Deyang and Bottrop sign?", "…于2038年9月15日在德阳签署…".
-		return !e.afterPlacePreposition(text, p.start) ||
+		// Of the places a question names as those who did something
+		// together, where they did it is the one the sentence puts after a
+		// preposition of place: "Where did Deyang and Bottrop sign?",
+		// "…于2038年9月15日在德阳签署…". One place is what the question is
+		// about: not where "the Nanning trainees" train.
+		return len(q.cities) < 2 || !e.afterPlacePreposition(text, p.start) ||
 			slices.ContainsFunc(names, func(n string) bool { return named(n) && e.placedIn(asked, strings.ToLower(n)) })
 	})
 }
@@ -632,16 +634,19 @@ func (e *Engine) placedIn(text, name string) bool {
 }
 
 // afterPlacePreposition reports whether text has a preposition of place
-// right before start: "in Nanning", "在德阳".
+// right before start: "in Nanning", "在德阳"; not the 在 of a word (现在,
+// 正在), nor a Latin one that a space does not part from the name.
 func (e *Engine) afterPlacePreposition(text string, start int) bool {
 	before := strings.TrimRight(text[:start], " ")
 	for _, w := range e.message.placePrepositions.chinese {
-		if strings.HasSuffix(before, w) {
-			return true
+		if rest, ok := strings.CutSuffix(before, w); ok {
+			prev, _ := utf8.DecodeLastRuneInString(rest)
+			return !isHan(prev) || !e.isChineseWord(string(prev)+w)
 		}
 	}
+	spaced := len(before) < start
 	last := before[strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })+1:]
-	return last != "" && len(before) < start && slices.Contains(e.message.placePrepositions.all, strings.ToLower(last))
+	return spaced && last != "" && slices.Contains(e.message.placePrepositions.all, strings.ToLower(last))
 }
 
 // peopleSpans are where text names the people the data know, those with

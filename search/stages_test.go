@@ -5559,4 +5559,37 @@ place: 德阳
 			t.Errorf("%s: (%s, %.2f) %s", question, a.Rule, a.Confidence, a.Text)
 		}
 	}
+	// One place the question names is what it is about, not where; and
+	// the 在 of 现在 (now) is no preposition.
+	e = engineWithReleases(t, map[string]string{
+		"2038-03-20-trainees.md": `---
+title: "Test release: trainees from Nanning go to Bottrop"
+date: 2038-03-20
+lang: en
+place: Bottrop
+---
+
+The selection interviews took place in Nanning in March. From September, the 20 trainees from Nanning will spend six months at companies in Bottrop.
+`,
+		"2038-03-21-zhongka.md": `---
+title: "测试新闻稿：烟台氢能重卡"
+date: 2038-03-21
+lang: zh
+place: 烟台
+---
+
+现在烟台已有40辆氢燃料电池重卡投入运营。
+`})
+	for question, wrong := range map[string]string{
+		"Where will the Nanning trainees be trained?": "selection interviews",
+		"烟台的氢能重卡在哪里生产？":                               "投入运营",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered && !closestGuess(a) && strings.Contains(a.Text, wrong) {
+			t.Errorf("%s: (%s, %.2f) %s", question, a.Rule, a.Confidence, a.Text)
+		}
+	}
 }
