@@ -2,6 +2,7 @@ package search
 
 import (
 	_ "embed" // the readings of Chinese characters
+	"slices"
 	"strings"
 	"sync"
 )
@@ -30,6 +31,36 @@ var readings = sync.OnceValue(func() map[rune][]string {
 	}
 	return table
 })
+
+// pinyinSyllables are the readings of all characters.
+var pinyinSyllables = sync.OnceValue(func() map[string]bool {
+	all := map[string]bool{}
+	for _, rs := range readings() {
+		for _, r := range rs {
+			all[r] = true
+		}
+	}
+	return all
+})
+
+// romanisedChinese reports whether a name is written in syllables of
+// Hanyu Pinyin, word by word: "Luo Zhijian", not "Malte Eschenbach".
+func romanisedChinese(name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	return len(words) > 0 && !slices.ContainsFunc(words, func(w string) bool { return !syllables(w) })
+}
+
+// syllables reports whether word splits into syllables of Hanyu Pinyin.
+func syllables(word string) bool {
+	splits := make([]bool, len(word)+1) // splits[i]: word[:i] splits
+	splits[0] = true
+	for i := 1; i <= len(word); i++ {
+		for j := max(0, i-6); j < i && !splits[i]; j++ {
+			splits[i] = splits[j] && pinyinSyllables()[word[j:i]]
+		}
+	}
+	return splits[len(word)]
+}
 
 // commonReading is the most common reading of a Chinese character, if
 // it has one.

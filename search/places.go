@@ -73,6 +73,9 @@ type placeTable struct {
 	latinSounds soundNames[*place]
 	maxSound    int
 	soundsOnce  sync.Once
+	// foreign are the characters of foreign names (foreignCharacters).
+	foreign     map[rune]bool
+	foreignOnce sync.Once
 	maxWords    int
 	// maxHan is the most characters of a Chinese name: 英戈尔施塔特 has six.
 	maxHan int

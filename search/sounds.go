@@ -1,9 +1,12 @@
 package search
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/isa-alliance/isabot/corpus"
 )
@@ -16,11 +19,9 @@ import (
 // gives one character's initial (b and p are P, d and t T; s, sch and z
 // S), vowels are left out, and an l or r that closes a syllable may be
 // dropped or written 尔: the keys of the two sides meet when they are
-// the same name.
-
-// soundKeyLetters are the consonant classes of a key, one letter each:
-// P (b, p), T (d, t), K (g, k), F (f, v), W (w), S (s, sch, z), H (h,
-// ch), M, N (n, ng), L (l, r), Y (j).
+// the same name. The classes are a letter each: P (b, p), T (d, t), K (g,
+// k), F (f, v), W (w), S (s, sch, z), H (h, ch), M, N (n, ng), L (l, r),
+// Y (j).
 
 // minSoundClasses is the fewest consonants of a key that finds a name:
 // two consonants are in too many names.
@@ -130,9 +131,9 @@ var latinClass = [256]byte{
 
 // hanSounds are the keys a run of Chinese characters written for their
 // sound may stand for, each character by its most common reading: the
-// classes its initial may render, and the n its final may close with
-// ("因" is Y or none, then N or none). Nil when a character has no
-// reading.
+// classes its initial may render, each its own consonant, and the n its
+// final may close with (因 is Y or none, then N or none). Nil when a
+// character has no reading, or the run has too many readings to tell.
 func hanSounds(run string) []string {
 	keys := []string{""}
 	for _, r := range run {
@@ -140,34 +141,50 @@ func hanSounds(run string) []string {
 		if !ok {
 			return nil
 		}
-		var options []string
-		for _, initial := range pinyinInitials(reading) {
-			options = append(options, initial)
-			if strings.HasSuffix(reading, "n") || strings.HasSuffix(reading, "ng") {
-				options = append(options, initial+"N")
-			}
-		}
+		nasal := strings.HasSuffix(reading, "n") || strings.HasSuffix(reading, "ng")
 		var more []string
 		for _, k := range keys {
-			for _, o := range options {
-				if len(more) < maxSoundKeys*8 {
-					more = append(more, joinClasses(k, o))
+			for _, initial := range pinyinInitials(reading) {
+				// The n a final closes with is an N of its own, or the
+				// next syllable's initial n: 汉娜 is Hanna.
+				base := k
+				if strings.HasSuffix(k, nasalEnd) {
+					base = strings.TrimSuffix(k, nasalEnd)
+					if initial != "N" {
+						base += "N"
+					}
+				}
+				key := base + initial
+				more = appendNew(more, key)
+				if nasal {
+					more = appendNew(more, key+nasalEnd)
 				}
 			}
 		}
+		if len(more) > maxHanKeys {
+			return nil // too many readings to tell
+		}
 		keys = more
+	}
+	for i, k := range keys {
+		keys[i] = strings.ReplaceAll(k, nasalEnd, "N")
 	}
 	return keys
 }
 
-// joinClasses appends classes to a key, a class the key ends with once.
-func joinClasses(key, classes string) string {
-	for i := 0; i < len(classes); i++ {
-		if key == "" || key[len(key)-1] != classes[i] {
-			key += classes[i : i+1]
-		}
+// nasalEnd marks, while hanSounds reads, the n a syllable's final closes
+// with: it is an N of the key, unless the next syllable begins with one.
+const nasalEnd = "n"
+
+// maxHanKeys bounds the keys a run of characters is read as.
+const maxHanKeys = 512
+
+// appendNew appends s to list unless list holds it.
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
 	}
-	return key
+	return append(list, s)
 }
 
 // pinyinInitials are the classes a reading's initial may render in a
@@ -292,11 +309,20 @@ func (e *Engine) soundRuns(q *question) [][2]int {
 			taken = append(taken, foundPlace{start: u.start, end: endOf(u)})
 		}
 	}
-	runs := freeHanRuns(q.text, taken)
+	// A run far longer than a name is none, whatever words it begins
+	// or ends with.
+	runs := slices.DeleteFunc(freeHanRuns(q.text, taken), func(run [2]int) bool {
+		return utf8.RuneCountInString(q.text[run[0]:run[1]]) > maxSoundRunes+2*maxWordRunes
+	})
 	for i, run := range runs {
 		runs[i] = e.withoutEdgeWords(q.text, run)
 	}
-	return slices.DeleteFunc(runs, func(run [2]int) bool { return !e.writtenForSound(q.text[run[0]:run[1]]) })
+	return slices.DeleteFunc(runs, func(run [2]int) bool {
+		// A given name before the dot of 马蒂亚斯·克罗格 names no one
+		// alone.
+		given := strings.HasPrefix(q.text[run[1]:], "·")
+		return given || !e.writtenForSound(q.text[run[0]:run[1]])
+	})
 }
 
 // withoutEdgeWords is a run of Chinese characters of text without the
@@ -344,6 +370,13 @@ func (e *Engine) writtenForSound(run string) bool {
 	if n := e.learner.surnameLen(run); n > 0 && len(runes) <= n+2 {
 		return false
 	}
+	// Written in the characters of foreign names, but for one: 红烧肉
+	// (braised pork) reads as Hölzel, but its characters name nothing
+	// foreign.
+	foreign := e.gazetteer().foreignCharacters()
+	if len(slices.DeleteFunc(slices.Clone(runes), func(r rune) bool { return foreign[r] })) > 1 {
+		return false
+	}
 	inWord := make([]bool, len(runes))
 	for i := range runes {
 		for j := i + 2; j <= min(len(runes), i+maxWordRunes); j++ {
@@ -364,15 +397,66 @@ func (e *Engine) writtenForSound(run string) bool {
 }
 
 // soundsOfPeople keys the people of the data by the sounds of their
-// names, and of their surnames that name them alone.
+// names, and of their surnames that name them alone; not those whose
+// names are Chinese, written in characters for their meaning.
 func soundsOfPeople(people []corpus.Person) soundNames[*corpus.Person] {
 	s := soundNames[*corpus.Person]{}
 	for i := range people {
 		p := &people[i]
+		if romanisedChinese(p.Name) {
+			continue
+		}
 		s.add(p.Name, p)
 		if surname, alone := surnameOf(p); alone {
 			s.add(surname, p)
 		}
 	}
 	return s
+}
+
+// foreignCharacters are the characters Chinese writes foreign names in,
+// by sound: those of the Chinese names of the world's countries
+// (data/countries.yaml) and of the gazetteer's German places. Made once.
+func (t *placeTable) foreignCharacters() map[rune]bool {
+	t.foreignOnce.Do(func() {
+		t.foreign = map[rune]bool{}
+		for _, r := range countryNameCharacters() {
+			t.foreign[r] = true
+		}
+		for name, p := range t.han {
+			if p.country == corpus.Germany {
+				for _, r := range name {
+					if isHan(r) {
+						t.foreign[r] = true
+					}
+				}
+			}
+		}
+	})
+	return t.foreign
+}
+
+// countryNameCharacters are the characters of the Chinese names of the
+// world's countries.
+func countryNameCharacters() []rune {
+	file, err := lexiconFiles.ReadFile("data/countries.yaml")
+	if err != nil {
+		panic(err) // embedded at build time
+	}
+	var countries []map[string][]string
+	if err := yaml.Unmarshal(file, &countries); err != nil {
+		panic(fmt.Sprintf("data/countries.yaml: %v", err)) // checked by the tests
+	}
+	var out []rune
+	for _, c := range countries {
+		for _, name := range c["zh"] {
+			out = append(out, []rune(strings.Map(func(r rune) rune {
+				if isHan(r) {
+					return r
+				}
+				return -1
+			}, name))...)
+		}
+	}
+	return out
 }

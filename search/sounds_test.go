@@ -25,6 +25,9 @@ func TestNamesMeetByTheirSound(t *testing.T) {
 		{"Hinrichsen", "欣里希森", true},
 		{"Chemnitz", "开姆尼茨", true},
 		{"Johann", "约翰", true},
+		{"Dortmund", "多特蒙德", true}, // each syllable its consonant
+		{"Hanna", "汉娜", true},      // one n
+		{"Hölzel", "红烧肉", true},    // the same consonants: writtenForSound tells
 		{"Essenbach", "施韦因富特", false},
 		{"Eschenbach", "屈纳特", false},
 		{"Schweinfurt", "法尔肯海因", false},
@@ -33,6 +36,25 @@ func TestNamesMeetByTheirSound(t *testing.T) {
 		meet := slices.ContainsFunc(latinSounds(test.latin), func(key string) bool { return slices.Contains(han, key) })
 		if meet != test.meet {
 			t.Errorf("%s and %s: meet %v, want %v (%v, %v)", test.latin, test.han, meet, test.meet, latinSounds(test.latin), han)
+		}
+	}
+}
+
+func TestRunsWrittenForTheirSound(t *testing.T) {
+	// A name written for its sound is in the characters of foreign names,
+	// not two words, nor a Chinese name.
+	e := engineWith(t, "")
+	for run, want := range map[string]bool{
+		"施韦因富特": true, "埃申巴赫": true, "屈纳特": true, "哈特科普夫": true,
+		"红烧肉": false, "末班车": false, "参展商": false, "住宿费用": false, "谭嘉欣": false,
+	} {
+		if got := e.writtenForSound(run); got != want {
+			t.Errorf("writtenForSound(%s) = %v, want %v", run, got, want)
+		}
+	}
+	for name, want := range map[string]bool{"Luo Zhijian": true, "Zhou Hanlin": true, "Malte Eschenbach": false, "Kühnert": false} {
+		if got := romanisedChinese(name); got != want {
+			t.Errorf("romanisedChinese(%s) = %v, want %v", name, got, want)
 		}
 	}
 }

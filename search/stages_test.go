@@ -5593,3 +5593,14 @@ place: 烟台
 		}
 	}
 }
+
+func TestTypoNotGuessedAcrossAWord(t *testing.T) {
+	// Characters that sound like a word of the glossary are no typo of it
+	// when they belong to words of their own: the 经系 of 已经系统地 is no
+	// 惊喜.
+	e := engineWith(t, "")
+	q := e.read("有多少比例的企业已经系统地利用生产余热？", corpus.Chinese)
+	for _, u := range q.guessed {
+		t.Errorf("guessed %q as a typo", u.raw)
+	}
+}
