@@ -198,7 +198,7 @@ var evalSuites = []evalSuite{
 	// run, with the engine of the session's start and with its first five
 	// changes alike; of the 96 across languages 47, of the 130 that ask
 	// for a kind of fact 78.
-	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.77,
+	{name: "blind12", questions: "testdata/blind12/questions.yaml", extra: "testdata/blind12", minScore: 0.78,
 		now: time.Date(2028, time.March, 31, 12, 0, 0, 0, time.UTC)},
 	// A thirteenth blind set, by a thirteenth helper who had not seen the
 	// engine, written at the start of the tenth session: eight releases,
@@ -276,7 +276,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.71,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.72,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -330,7 +330,7 @@ var evalSuites = []evalSuite{
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.67,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.68,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
@@ -340,7 +340,7 @@ var evalSuites = []evalSuite{
 	// a city's leaving day taken for its joining, a vice mayor for the
 	// mayor, a founding and a contact asked in one sentence answered by
 	// the contact alone.
-	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.59,
+	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.6,
 		now: time.Date(2034, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 27, written by a helper who had not seen the engine at
 	// the twenty-fourth session's start: 8 releases of January to June
@@ -376,7 +376,7 @@ var evalSuites = []evalSuite{
 	// languages, in Chinese). A training set from the twenty-seventh
 	// session on: its failures showed a programme's name that a title
 	// gives searched only as written in every language.
-	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0.73,
+	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0.74,
 		now: time.Date(2036, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 30, written by a helper who had not seen the engine at
 	// the twenty-seventh session's start: 8 releases of July to December
@@ -429,7 +429,11 @@ var evalSuites = []evalSuite{
 	// Its first run, on the session's start (aa5edfa, in a worktree):
 	// 92/150, 61 of the 102 across languages, 9 of its 20 unanswerable
 	// questions refused; 91 at that session's end (60 across languages).
-	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0,
+	// A training set from the thirty-second session on: its failures
+	// showed names a Chinese question writes in characters for their
+	// sound (施韦因富特, 埃申巴赫), a place the question names that is
+	// where two cities signed, a release's 上周日. 97 at its end.
+	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0.64,
 		now: time.Date(2038, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 35, written by a helper who had not seen the engine at
 	// the thirty-second session's start: 8 releases of January to June
@@ -437,7 +441,8 @@ var evalSuites = []evalSuite{
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (aba52ac, in a worktree):
 	// 82/150, 53 of the 100 across languages, 11 of its 20 unanswerable
-	// questions refused.
+	// questions refused; 82 at that session's end, the same questions
+	// failing (53 across languages).
 	{name: "blind35", questions: "testdata/blind35/questions.yaml", extra: "testdata/blind35", minScore: 0,
 		now: time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
