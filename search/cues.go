@@ -50,11 +50,11 @@ type cues struct {
 	membershipBegins, roleOrganisations                    cueList
 	// The words by which a release names a day by its distance from its
 	// own date (releaseDays).
-	weekdays                                                  [7]cueList // Sunday first, as time.Weekday
-	comingDay, pastDay, dayNextWeek, dayThisWeek, dayLastWeek cueList
-	dayWeekBreakers, countedFromRelease                       cueList
-	pluralPronouns                                            cueList
-	weekUnits, dayUnits, countedAfter                         cueList
+	weekdays                                                                               [7]cueList // Sunday first, as time.Weekday
+	comingDay, pastDay, pastDayEvery, pastDayWithin, dayNextWeek, dayThisWeek, dayLastWeek cueList
+	dayWeekBreakers, countedFromRelease                                                    cueList
+	pluralPronouns                                                                         cueList
+	weekUnits, dayUnits, countedAfter                                                      cueList
 }
 
 // mustLoadCues loads the embedded word lists, which are fixed when the
@@ -137,6 +137,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"day_next_week":          &c.dayNextWeek,
 		"day_this_week":          &c.dayThisWeek,
 		"past_day":               &c.pastDay,
+		"past_day_every":         &c.pastDayEvery,
+		"past_day_within":        &c.pastDayWithin,
 		"day_last_week":          &c.dayLastWeek,
 		"day_week_breakers":      &c.dayWeekBreakers,
 		"counted_from_release":   &c.countedFromRelease,

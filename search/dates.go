@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/isa-alliance/isabot/corpus"
+	"github.com/isa-alliance/isabot/search/bilingual"
 )
 
 // datePattern finds a date in a question; day, month and year are the
@@ -381,8 +382,8 @@ func (c *cues) latinReleaseDay(text string, units []unit, i int) (releaseDay, in
 			return span(n+1, nextWeekday(wd))
 		}
 	}
-	if n := c.pastDay.at(units, i); n > 0 && adjacent(i+n-1, i+n) {
-		if wd, ok := c.weekdayAt(units, i+n); ok {
+	if n := c.pastDay.at(units, i); n > 0 && adjacent(i+n-1, i+n) && (i == 0 || c.pastDayEvery.at(units, i-1) == 0) {
+		if wd, ok := c.weekdayAt(units, i+n); ok && (i+n+1 >= len(units) || c.pastDayWithin.at(units, i+n+1) == 0) {
 			return span(n+1, lastWeekday(wd))
 		}
 	}
@@ -445,7 +446,7 @@ func (c *cues) chineseReleaseDays(text string) []releaseDay {
 	for wd := range c.weekdays {
 		for _, span := range c.weekdays[wd].spans(text, nil) {
 			before := text[:span[0]]
-			if hasChineseSuffix(&c.dayWeekBreakers, before) {
+			if hasChineseSuffix(&c.dayWeekBreakers, before) || continuesWord(text, span[1]) {
 				continue
 			}
 			for _, week := range c.weeksFromRelease() {
@@ -471,6 +472,15 @@ func (c *cues) chineseReleaseDays(text string) []releaseDay {
 		}
 	}
 	return days
+}
+
+// continuesWord reports whether the Chinese character at end of text
+// makes a word of the dictionaries with the one before it: the 日 of
+// 上周日程 (last week's schedule) and the 四 of 上周四川 are no weekday's.
+func continuesWord(text string, end int) bool {
+	last, size := utf8.DecodeLastRuneInString(text[:end])
+	next, _ := utf8.DecodeRuneInString(text[end:])
+	return size > 0 && isHan(next) && bilingual.Embedded().Headword(string(last)+string(next), corpus.Chinese)
 }
 
 // countsFromRelease reports whether a Chinese count of weeks or days

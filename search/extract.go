@@ -596,26 +596,34 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 	}
 	asked := strings.ToLower(q.text)
 	people := e.peopleSpans(text)
-	return slices.DeleteFunc(places, func(p foundPlace) bool {
+	var others, where []foundPlace
+	for _, p := range places {
 		if slices.ContainsFunc(people, func(s span) bool { return s.start <= p.start && p.end <= s.end }) {
-			return true // "Malte Grünewald" is no place Grünewald
+			continue // "Malte Grünewald" is no place Grünewald
 		}
 		names := slices.Concat(textValues(p.names), []string{p.name}, p.aliases)
 		if city := cmp.Or(p.city, p.nonMember); city != nil {
 			names = slices.Concat(names, namesOfCity(city), city.Aliases)
 		}
 		named := func(n string) bool { return n != "" && strings.Contains(asked, strings.ToLower(n)) }
-		if !slices.ContainsFunc(names, named) {
-			return false
+		switch {
+		case !slices.ContainsFunc(names, named):
+			others = append(others, p)
+		case len(q.cities) >= 2 && e.afterPlacePreposition(text, p.start) &&
+			!slices.ContainsFunc(names, func(n string) bool { return named(n) && e.placedIn(asked, strings.ToLower(n)) }):
+			where = append(where, p)
 		}
-		// Of the places a question names as those who did something
-		// together, where they did it is the one the sentence puts after a
-		// preposition of place: "Where did Deyang and Bottrop sign?",
-		// "…于2038年9月15日在德阳签署…". One place is what the question is
-		// about: not where "the Nanning trainees" train.
-		return len(q.cities) < 2 || !e.afterPlacePreposition(text, p.start) ||
-			slices.ContainsFunc(names, func(n string) bool { return named(n) && e.placedIn(asked, strings.ToLower(n)) })
-	})
+	}
+	// Of the places a question names as those who did something
+	// together, where they did it is the one the sentence puts after a
+	// preposition of place, unless it names another: "Where did Deyang
+	// and Bottrop sign?", "…于2038年9月15日在德阳签署…"; but "Companies in
+	// Deyang and Bottrop signed … in Beijing". One place is what the
+	// question is about: not where "the Nanning trainees" train.
+	if len(others) > 0 {
+		return others
+	}
+	return where
 }
 
 // placedIn reports whether text gives name after a preposition of place

@@ -5571,6 +5571,15 @@ place: Bottrop
 
 The selection interviews took place in Nanning in March. From September, the 20 trainees from Nanning will spend six months at companies in Bottrop.
 `,
+		"2038-09-16-corridor.md": `---
+title: "Test release: a hydrogen corridor"
+date: 2038-09-16
+lang: en
+place: Beijing
+---
+
+Companies in Deyang and Bottrop signed the hydrogen corridor agreement in Beijing on 15 September 2038.
+`,
 		"2038-03-21-zhongka.md": `---
 title: "测试新闻稿：烟台氢能重卡"
 date: 2038-03-21
@@ -5583,6 +5592,7 @@ place: 烟台
 	for question, wrong := range map[string]string{
 		"Where will the Nanning trainees be trained?": "selection interviews",
 		"烟台的氢能重卡在哪里生产？":                               "投入运营",
+		"德阳和博特罗普在哪里签署氢能走廊协议？":                         "德阳和北京",
 	} {
 		a, err := e.Answer(context.Background(), question, "")
 		if err != nil {
