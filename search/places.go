@@ -515,12 +515,12 @@ func (f *placeFinder) cityBefore(text string) string {
 
 // bySound finds the German places of t that text, a question's words
 // nothing else explained, names in other characters of the same sound,
-// where none of taken is: by how their Chinese name reads, else, in a run
-// of characters soundLike, by the consonants of their Latin name (施韦因
-// 富特 for Schweinfurt, which the gazetteer gives no Chinese name). Only
+// where none of taken is: by how their Chinese name reads, else, in one
+// of runs (Engine.soundRuns), by the consonants of their Latin name (施韦
+// 因富特 for Schweinfurt, which the gazetteer gives no Chinese name). Only
 // in a question: a release's text has too many runs of characters that
 // read as a name (没因此 as 美因茨).
-func (t *placeTable) bySound(text string, taken []foundPlace, soundLike func(run string) bool) []foundPlace {
+func (t *placeTable) bySound(text string, taken []foundPlace, runs [][2]int) []foundPlace {
 	t.soundsOnce.Do(func() {
 		t.sounds = map[string]*place{}
 		t.latinSounds = soundNames[*place]{}
@@ -542,8 +542,8 @@ func (t *placeTable) bySound(text string, taken []foundPlace, soundLike func(run
 		}
 	})
 	found := hanPlaces(text, taken, t.maxSound, minSoundRunes, func(name string) *place { return t.sounds[soundKey(name)] })
-	for _, run := range freeHanRuns(text, slices.Concat(taken, found)) {
-		if !soundLike(text[run[0]:run[1]]) {
+	for _, run := range runs {
+		if !free(taken, run[0], run[1]) || !free(found, run[0], run[1]) {
 			continue
 		}
 		if p, ok := t.latinSounds.find(text[run[0]:run[1]]); ok {

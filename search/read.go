@@ -839,7 +839,7 @@ func (e *Engine) gazetteerCities(q *question) {
 		}
 	}
 	found := e.gazetteer().lookup(q.text, q.unknown, taken)
-	found = append(found, e.gazetteer().bySound(q.text, slices.Concat(taken, found), e.writtenForSound)...)
+	found = append(found, e.gazetteer().bySound(q.text, slices.Concat(taken, found), e.soundRuns(q))...)
 	// A question that writes names with capitals names no city in small
 	// letters: "… kamen sie?" is no Kamen.
 	capitals := slices.ContainsFunc(q.units, func(u unit) bool { return !u.han && u.capital && u.start > 0 })
