@@ -310,28 +310,10 @@ func free(taken []foundPlace, start, end int) bool {
 }
 
 // hanPlaces finds, left to right, the places that runs of Chinese
-// characters of text name by find (hanNames).
+// characters of text name by find, the longest run first, of longest to
+// shortest characters, where none of taken is.
 func hanPlaces(text string, taken []foundPlace, longest, shortest int, find func(name string) *place) []foundPlace {
 	var out []foundPlace
-	for _, n := range hanNames(text, taken, longest, shortest, func(name string) (*place, bool) { p := find(name); return p, p != nil }) {
-		out = append(out, foundPlace{place: n.value, name: n.name, start: n.start, end: n.end})
-	}
-	return out
-}
-
-// hanName is a name a run of Chinese characters of a text holds, and
-// what it names.
-type hanName[T any] struct {
-	value      T
-	name       string
-	start, end int // bytes of the text
-}
-
-// hanNames finds, left to right, the names that runs of Chinese
-// characters of text hold by find, the longest run first, of longest to
-// shortest characters, where none of taken is.
-func hanNames[T any](text string, taken []foundPlace, longest, shortest int, find func(name string) (T, bool)) []hanName[T] {
-	var out []hanName[T]
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		matched := false
@@ -340,8 +322,8 @@ func hanNames[T any](text string, taken []foundPlace, longest, shortest int, fin
 			if end < 0 || !free(taken, i, end) {
 				continue
 			}
-			if v, ok := find(text[i:end]); ok {
-				out = append(out, hanName[T]{value: v, name: text[i:end], start: i, end: end})
+			if p := find(text[i:end]); p != nil {
+				out = append(out, foundPlace{place: p, name: text[i:end], start: i, end: end})
 				i, matched = end, true
 			}
 		}

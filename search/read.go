@@ -286,6 +286,7 @@ func (e *Engine) contactNamed(q *question) (person, kind string) {
 	if len(q.people) > 0 || len(q.unknown) == 0 {
 		return "", ""
 	}
+	sounds := e.soundRuns(q)
 	for _, kind := range []string{corpus.OfficeGerman, corpus.OfficeSecretariat} {
 		for _, o := range e.offices(kind) {
 			if o.Person == "" {
@@ -293,7 +294,7 @@ func (e *Engine) contactNamed(q *question) (person, kind string) {
 			}
 			surname, alone := surnameOf(&corpus.Person{Name: o.Person})
 			if strings.Contains(q.text, o.Person) || alone && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.raw == surname }) ||
-				alone && e.writesBySound(q, surname) {
+				alone && writesBySound(q.text, sounds, surname) {
 				return o.Person, kind
 			}
 		}

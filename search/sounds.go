@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/isa-alliance/isabot/corpus"
 )
 
@@ -348,13 +346,16 @@ func (e *Engine) withoutEdgeWords(text string, run [2]int) [2]int {
 	return run
 }
 
-// writesBySound reports whether a question writes name in Chinese
-// characters for its sound.
-func (e *Engine) writesBySound(q *question, name string) bool {
+// writesBySound reports whether one of runs, a question's soundRuns in
+// its text, writes name in Chinese characters for its sound.
+func writesBySound(text string, runs [][2]int, name string) bool {
+	if len(runs) == 0 {
+		return false
+	}
 	names := soundNames[string]{}
 	names.add(name, name)
-	return slices.ContainsFunc(e.soundRuns(q), func(run [2]int) bool {
-		_, ok := names.find(q.text[run[0]:run[1]])
+	return slices.ContainsFunc(runs, func(run [2]int) bool {
+		_, ok := names.find(text[run[0]:run[1]])
 		return ok
 	})
 }
@@ -421,7 +422,9 @@ func (t *placeTable) foreignCharacters() map[rune]bool {
 	t.foreignOnce.Do(func() {
 		t.foreign = map[rune]bool{}
 		for _, r := range countryNameCharacters() {
-			t.foreign[r] = true
+			if isHan(r) {
+				t.foreign[r] = true
+			}
 		}
 		for name, p := range t.han {
 			if p.country == corpus.Germany {
@@ -439,23 +442,14 @@ func (t *placeTable) foreignCharacters() map[rune]bool {
 // countryNameCharacters are the characters of the Chinese names of the
 // world's countries.
 func countryNameCharacters() []rune {
-	file, err := lexiconFiles.ReadFile("data/countries.yaml")
+	countries, err := loadGlossary(lexiconFiles, []string{"data/countries.yaml"})
 	if err != nil {
-		panic(err) // embedded at build time
-	}
-	var countries []map[string][]string
-	if err := yaml.Unmarshal(file, &countries); err != nil {
-		panic(fmt.Sprintf("data/countries.yaml: %v", err)) // checked by the tests
+		panic(fmt.Sprintf("embedded countries: %v", err)) // fixed at build time, checked by the tests
 	}
 	var out []rune
 	for _, c := range countries {
-		for _, name := range c["zh"] {
-			out = append(out, []rune(strings.Map(func(r rune) rune {
-				if isHan(r) {
-					return r
-				}
-				return -1
-			}, name))...)
+		for _, name := range c.ZH {
+			out = append(out, []rune(name)...)
 		}
 	}
 	return out
