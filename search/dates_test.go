@@ -196,6 +196,27 @@ func TestPeriodOfOtherDay(t *testing.T) {
 	}
 }
 
+func TestThisYear(t *testing.T) {
+	// "This year" names the year asked in; 今年多大 asks an age.
+	e := engineWith(t, "")
+	e.now = func() time.Time { return time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	for question, want := range map[string][]int{
+		"Wie viele Besucher hatte der Stand auf der diesjährigen Hannover Messe?": {2039},
+		"Which cities joined this year?":                                          {2039},
+		"今年汉诺威工博会上联盟展区有多大？":                                                       {2039},
+		"谭静怡今年多大？":                                                                {},
+		"联盟至今有多少成员？":                                                              {},
+	} {
+		if q := e.read(question, ""); !slices.Equal(q.years, want) && len(q.years)+len(want) > 0 {
+			t.Errorf("%s: years %v, want %v", question, q.years, want)
+		}
+	}
+	// The fair of this year is not the founding's.
+	if a, err := e.Answer(t.Context(), "Wie viele Besucher hatte der Gemeinschaftsstand auf der diesjährigen Hannover Messe?", ""); err != nil || a.Rule == "founding" {
+		t.Errorf("answered by %s: %s (%v)", a.Rule, a.Text, err)
+	}
+}
+
 func TestNamesDayIn(t *testing.T) {
 	july := []period{{corpus.Date{Year: 2037, Month: time.July, Day: 1}, corpus.Date{Year: 2037, Month: time.July, Day: 31}}}
 	tests := []struct {

@@ -149,6 +149,13 @@ func (tr *translator) knows(key string) bool { return len(tr.latin[key]) > 0 }
 // questions run Chinese words together.
 func (tr *translator) translations(word string, lang corpus.Lang) []string {
 	meanings := tr.latin[fold(word)]
+	if len(meanings) == 0 && strings.Contains(word, " ") {
+		// A phrase whose last word is inflected ("refuelling stations").
+		key := fold(word)
+		for _, base := range baseForms(key[strings.LastIndex(key, " ")+1:]) {
+			meanings = append(meanings, tr.latin[key[:strings.LastIndex(key, " ")+1]+base]...)
+		}
+	}
 	if strings.IndexFunc(word, isHan) >= 0 {
 		for _, h := range tr.han {
 			if strings.Contains(word, h.word) && !slices.Contains(meanings, h.meaning) {

@@ -331,7 +331,7 @@ func (d *dictionary) exactFrom(units []unit, i int) (match, bool) {
 		for j, k := range e.units {
 			u := units[i+j]
 			last := j == len(e.units)-1
-			if !(u.key == k || (last && e.prefix && strings.HasPrefix(u.key, k))) || (j > 0 && u.han != units[i].han) {
+			if !(u.key == k || last && (e.prefix && strings.HasPrefix(u.key, k) || j > 0 && inflectionOf(u.key, k))) || (j > 0 && u.han != units[i].han) {
 				ok = false
 				break
 			}
@@ -341,6 +341,25 @@ func (d *dictionary) exactFrom(units []unit, i int) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// inflectionOf reports whether a Latin word is base with a plural's or a
+// case's ending: the last word of a phrase is inflected as the phrase
+// is ("refuelling stations", "Neuen Seidenstraßen").
+func inflectionOf(word, base string) bool {
+	return slices.Contains(baseForms(word), base)
+}
+
+// baseForms are the words of four letters or more that a Latin word is
+// with a plural's or a case's ending added.
+func baseForms(word string) []string {
+	var out []string
+	for _, ending := range []string{"s", "es", "e", "n", "en"} {
+		if base, ok := strings.CutSuffix(word, ending); ok && utf8.RuneCountInString(base) >= 4 && !strings.ContainsFunc(base, isHan) {
+			out = append(out, base)
+		}
+	}
+	return out
 }
 
 func (d *dictionary) prefixAt(units []unit, i int) (match, bool) {

@@ -392,7 +392,9 @@ func (e *Engine) asksAllianceAge(q *question) bool {
 // read as a date's, not as keywords ("nächsten" of "nächsten Monat" asks
 // for no next assembly). Their years are not years it names: a release
 // need not say the year of "next week", nor be of it ("Wie wird das
-// Wetter nächste Woche?" of a release on a festival week).
+// Wetter nächste Woche?" of a release on a festival week). "This year"
+// is a year it names: "die diesjährige Hannover Messe" is not the fair
+// of the founding.
 func (e *Engine) readPeriods(r *reading) {
 	q := r.q
 	for i := range e.message.relativePeriods {
@@ -410,6 +412,15 @@ func (e *Engine) readPeriods(r *reading) {
 			if p.offset != 0 && !month.IsZero() {
 				q.dates = append(q.dates, month)
 			}
+		}
+	}
+	for _, s := range e.message.thisYear.spans(q.text, q.units) {
+		if e.periodOfOtherDay(q, s) {
+			continue
+		}
+		r.spans = append(r.spans, dateSpan{start: s[0], end: s[1]})
+		if year := e.now().Year(); !slices.Contains(q.years, year) {
+			q.years = append(q.years, year)
 		}
 	}
 }

@@ -5223,6 +5223,34 @@ Dr. Ulrike Brandhorst, Lord Mayor of Kaiserslautern, and Wei Lan, Vice Mayor of 
 	answersContain(t, e, map[string]string{"Wer sind die neuen Ko-Präsidenten der Allianz?": "Brandhorst"})
 }
 
+func TestInflectedGlossaryPhrase(t *testing.T) {
+	// A glossary phrase is found with its last word inflected: "hydrogen
+	// refuelling stations" is the phrase, which the glossary translates
+	// as a whole (加氢站), not "refuelling" and "stations" each.
+	e := engineWithRelease(t, "2039-03-09-h2.md", `---
+title: "测试新闻稿：佛山与博特罗普启动氢能重卡项目"
+date: 2039-03-09
+lang: zh
+---
+本新闻稿为虚构测试稿。项目将投入60辆氢燃料电池重型卡车，并新建4座加氢站（佛山3座、博特罗普1座）。
+`)
+	if got := topicTexts(e, "How many hydrogen refuelling stations is the project building?", corpus.English); !slices.Contains(got, "hydrogen refuelling stations") {
+		t.Errorf("topic %v, want the phrase whole", got)
+	}
+	answersContain(t, e, map[string]string{"How many hydrogen refuelling stations is the project building, and in which cities?": "4"})
+	for word, base := range map[string]string{"stations": "station", "Tankstellen": "tankstelle"} {
+		if !inflectionOf(fold(word), base) {
+			t.Errorf("%s is no inflection of %s", word, base)
+		}
+	}
+	// Not a word that only begins like it, nor a short one.
+	for word, base := range map[string]string{"stationary": "station", "fees": "fee"} {
+		if inflectionOf(word, base) {
+			t.Errorf("%s read as an inflection of %s", word, base)
+		}
+	}
+}
+
 func TestContactWithACityIsNoContactPerson(t *testing.T) {
 	// "Kontakt" of a question for a city is no press contact's.
 	e := testEngine(t)
@@ -5425,6 +5453,7 @@ func TestNowInOtherWords(t *testing.T) {
 		"How many member cities does the alliance have at this point?",
 		"Wie viele Mitglieder hat die ISA zum jetzigen Zeitpunkt?",
 		"How many members does the ISA have as things stand?",
+		"Wie viele Mitgliedsstädte hat die Allianz im Moment?",
 	} {
 		a, err := e.Answer(context.Background(), question, "")
 		if err != nil {
