@@ -5251,6 +5251,24 @@ lang: zh
 	}
 }
 
+func TestLanguageAndLessonsAcrossLanguages(t *testing.T) {
+	// 德语 is German and 课时 are Unterrichtsstunden: the glossary
+	// translates them, where no dictionary does.
+	e := engineWithRelease(t, "2039-04-12-azubis.md", `---
+title: "Testmeldung: 34 Auszubildende aus Liuzhou zu Gast in Wuppertal"
+date: 2039-04-12
+lang: de
+---
+Diese Pressemitteilung ist eine erfundene Testmeldung. Vom 28. März bis zum 8. April 2039 haben 34 Auszubildende aus Liuzhou in Betrieben in Wuppertal mitgearbeitet.
+
+Sie lernen die Berufe Industriemechaniker und Mechatroniker. Zur Vorbereitung hatten alle Teilnehmenden in ihren Heimatstädten einen Deutschkurs mit 120 Unterrichtsstunden absolviert.
+`)
+	answersContain(t, e, map[string]string{
+		"学员们出发前在国内上了多少课时的德语？":                                  "120",
+		"Which trades are the Chinese apprentices trained in?": "Mechatroniker",
+	})
+}
+
 func TestContactWithACityIsNoContactPerson(t *testing.T) {
 	// "Kontakt" of a question for a city is no press contact's.
 	e := testEngine(t)
