@@ -5269,6 +5269,37 @@ Sie lernen die Berufe Industriemechaniker und Mechatroniker. Zur Vorbereitung ha
 	})
 }
 
+func TestHeavyTrucksAcrossLanguages(t *testing.T) {
+	// 重卡 is the Lkw of a German question: the Chinese release that
+	// says so is the one on the project, not a German one that names
+	// hydrogen and the cities in a list of dates.
+	e := engineWithReleases(t, map[string]string{
+		"2039-03-09-h2link.md": `---
+title: "测试新闻稿：佛山与博特罗普签约 中德氢能重卡物流示范项目启动"
+date: 2039-03-09
+lang: zh
+---
+本新闻稿为虚构测试稿。2039年3月7日，佛山市与德国博特罗普市在佛山市南海区签署合作协议，共同启动中德氢能重卡物流示范项目。
+`,
+		"2039-06-29-webinare.md": `---
+title: "Testmeldung: ISA startet Webinarreihe zu Wasserstoff"
+date: 2039-06-29
+lang: de
+---
+Diese Pressemitteilung ist eine erfundene Testmeldung. Die ISA bietet ab Juli 2039 eine Webinarreihe über Wasserstoff an.
+
+Die Termine: 12. Juli 2039: Grundlagen. 26. Juli 2039: Schwere Lkw mit Brennstoffzelle – Erfahrungen aus dem Projekt in Foshan und Bottrop. 9. August 2039: Häfen.
+`,
+	})
+	question := "Wann und wo wurde der Vertrag über das Wasserstoff-Lkw-Projekt von Foshan und Bottrop unterzeichnet?"
+	answersContain(t, e, map[string]string{question: "南海"})
+	for _, w := range e.topicWords(e.read(question, corpus.German)) {
+		if w.text == "Lkw" && !slices.Contains(w.terms[corpus.Chinese], "重卡") {
+			t.Errorf("Lkw is searched as %v in Chinese, want 重卡 among them", w.terms[corpus.Chinese])
+		}
+	}
+}
+
 func TestContactWithACityIsNoContactPerson(t *testing.T) {
 	// "Kontakt" of a question for a city is no press contact's.
 	e := testEngine(t)
