@@ -958,10 +958,12 @@ func (e *Engine) sayAssembly(a *answerer, as corpus.Assembly, note bool) {
 	if !note {
 		return
 	}
-	// The cities it admitted, as far as their join dates say, unless its
-	// note names them.
+	// The cities it admitted, as far as their join dates say (on one of
+	// its days: "effective 20 May" of an assembly of 19 and 20 May),
+	// unless its note names them.
 	admitted := e.membersOf(a.lang, func(c *corpus.City) bool {
-		return as.Date.Day != 0 && c.JoinedCite != nil && c.Joined == as.Date
+		last := cmp.Or(as.LastDay, as.Date)
+		return as.Date.Day != 0 && c.JoinedCite != nil && !c.Joined.Before(as.Date) && !last.Before(c.Joined)
 	})
 	noted := func(c *corpus.City) bool {
 		names := slices.Concat([]string{c.Name}, textValues(c.Names), c.Aliases)

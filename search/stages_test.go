@@ -5300,6 +5300,28 @@ Die Termine: 12. Juli 2039: Grundlagen. 26. Juli 2039: Schwere Lkw mit Brennstof
 	}
 }
 
+func TestAdmittedOnAnAssemblysSecondDay(t *testing.T) {
+	// A city whose membership takes effect on the second day of a
+	// two-day assembly was admitted by it; 吸纳 (admits) is a decision.
+	e := engineWithRelease(t, "2039-05-23-plenary.txt", `洛阳, 2039年5月23日
+
+新闻稿
+
+测试新闻稿：中德工业城市联盟第二十八届全体大会在洛阳闭幕 长春加入联盟
+
+中德工业城市联盟第二十八届全体大会于2039年5月19日至20日在洛阳举行。大会作出以下主要决议：
+
+一、吸纳吉林省长春市为联盟新成员，自2039年5月20日起生效。
+
+二、同意多特蒙德市提出的退出申请。
+`)
+	e.now = func() time.Time { return time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	answersContain(t, e, map[string]string{
+		"Which city was admitted at last month's plenary assembly?": "Admitted: Changchun",
+		"When was the 28th plenary assembly?":                       "一、吸纳吉林省长春市",
+	})
+}
+
 func TestContactWithACityIsNoContactPerson(t *testing.T) {
 	// "Kontakt" of a question for a city is no press contact's.
 	e := testEngine(t)
