@@ -648,6 +648,12 @@ func (e *Engine) nthMember(lang corpus.Lang, nth int) (answer.Answer, bool) {
 			a.cite(*c.JoinedCite)
 		}
 		a.say("common.name_note", cityNameWithLocal(c, lang), c.Note[lang])
+		// The day too: "Which city joined as the 41st full member, and
+		// when?" The note says at which assembly.
+		if joinDated(c) {
+			when, _ := e.joined(a, c)
+			a.say("sayJoined.joined", when, "")
+		}
 	}
 	if len(a.parts) == 0 {
 		return answer.Answer{}, false

@@ -3631,6 +3631,15 @@ func TestReadsAlike(t *testing.T) {
 // TestAfieldWordMustBeNamed checks that a question on a subject far from
 // the alliance's work (the weather, a share price) is answered only by a
 // passage that names it: not by one that shares its other words.
+func TestPoemIsWrittenByNobody(t *testing.T) {
+	// A poem asked for is out of scope, whatever words stand between 一首
+	// and 诗: not the closest passage of the release on the festival.
+	a, err := testEngine(t).Answer(t.Context(), "请帮我写一首关于春节的诗。", "")
+	if err != nil || a.Answered {
+		t.Errorf("answered (rule %s): %s (%v)", a.Rule, a.Text, err)
+	}
+}
+
 func TestAfieldWordMustBeNamed(t *testing.T) {
 	release := `---
 title: "Testmeldung: Festwoche in Foshan"
@@ -4412,6 +4421,10 @@ func TestNthMemberAndItsAssembly(t *testing.T) {
 		}
 		if a.Rule != rule || !strings.Contains(a.Text, "Bad Homburg") {
 			t.Errorf("%s: rule %s: %s", q, a.Rule, a.Text)
+		}
+		// The member counted says the day it joined too.
+		if a.Rule == "nth-member" && !strings.Contains(a.Text, "2019") {
+			t.Errorf("%s: no day it joined: %s", q, a.Text)
 		}
 	}
 }
