@@ -598,6 +598,10 @@ func TestCountedWord(t *testing.T) {
 		{"一天最多能处理多少个包裹？", "It can handle up to 120,000 parcels a day.", true},
 		{"一天最多能处理多少个包裹？", "Around 650 new jobs are expected.", false},
 		{"第一批学员有多少人？", "The first intake will have 48 trainees.", true},
+		// A measure word that begins a word is that word: 人口 is the
+		// population, no people counted.
+		{"长春有多少人口？", "Changchun hat rund 9 Millionen Einwohner.", true},
+		{"长春有多少人口？", "Over two days, 212 delegates from 44 member cities met.", false},
 		{"第一批学员有多少人？", "16 instructors will spend ten weeks in Ingolstadt.", false},
 		{"德国方面有几家企业参展？", "12 German companies exhibit.", true},
 		{"课程一共几年？", "The course takes 3 years.", true},
