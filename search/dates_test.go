@@ -197,17 +197,20 @@ func TestPeriodOfOtherDay(t *testing.T) {
 }
 
 func TestThisYear(t *testing.T) {
-	// "This year" names the year asked in; 今年多大 asks an age.
+	// "This year" names the year asked in; beside an age or an
+	// anniversary it is when that is reached.
 	e := engineWith(t, "")
 	e.now = func() time.Time { return time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC) }
 	for question, want := range map[string][]int{
 		"Wie viele Besucher hatte der Stand auf der diesjährigen Hannover Messe?": {2039},
 		"Which cities joined this year?":                                          {2039},
 		"今年汉诺威工博会上联盟展区有多大？":                                                       {2039},
-		"谭静怡今年多大？":                                                                {},
-		"联盟至今有多少成员？":                                                              {},
+		"谭静怡今年多大？":                                                                nil,
+		"How old is the alliance this year?":                                      nil,
+		"联盟今年成立十周年，具体是哪天成立的？":                                                     nil,
+		"联盟至今有多少成员？":                                                              nil,
 	} {
-		if q := e.read(question, ""); !slices.Equal(q.years, want) && len(q.years)+len(want) > 0 {
+		if q := e.read(question, ""); !slices.Equal(q.years, want) {
 			t.Errorf("%s: years %v, want %v", question, q.years, want)
 		}
 	}

@@ -962,8 +962,7 @@ func (e *Engine) sayAssembly(a *answerer, as corpus.Assembly, note bool) {
 	// its days: "effective 20 May" of an assembly of 19 and 20 May),
 	// unless its note names them.
 	admitted := e.membersOf(a.lang, func(c *corpus.City) bool {
-		last := cmp.Or(as.LastDay, as.Date)
-		return as.Date.Day != 0 && c.JoinedCite != nil && !c.Joined.Before(as.Date) && !last.Before(c.Joined)
+		return as.Date.Day != 0 && c.JoinedCite != nil && c.Joined.Day != 0 && heldWithin(as, c.Joined)
 	})
 	noted := func(c *corpus.City) bool {
 		names := slices.Concat([]string{c.Name}, textValues(c.Names), c.Aliases)

@@ -148,12 +148,16 @@ func (tr *translator) knows(key string) bool { return len(tr.latin[key]) > 0 }
 // word matches a meaning when it contains one of its Chinese words:
 // questions run Chinese words together.
 func (tr *translator) translations(word string, lang corpus.Lang) []string {
-	meanings := tr.latin[fold(word)]
-	if len(meanings) == 0 && strings.Contains(word, " ") {
+	key := fold(word)
+	meanings := tr.latin[key]
+	if space := strings.LastIndex(key, " "); len(meanings) == 0 && space > 0 {
 		// A phrase whose last word is inflected ("refuelling stations").
-		key := fold(word)
-		for _, base := range baseForms(key[strings.LastIndex(key, " ")+1:]) {
-			meanings = append(meanings, tr.latin[key[:strings.LastIndex(key, " ")+1]+base]...)
+		for _, base := range baseForms(key[space+1:]) {
+			for _, m := range tr.latin[key[:space+1]+base] {
+				if !slices.Contains(meanings, m) {
+					meanings = append(meanings, m)
+				}
+			}
 		}
 	}
 	if strings.IndexFunc(word, isHan) >= 0 {

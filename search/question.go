@@ -302,7 +302,36 @@ func (d *dictionary) exactAt(units []unit, i int) (match, bool) {
 	if m, ok := d.exactFrom(units, i); ok {
 		return m, true
 	}
+	if m, ok := d.inflectedFrom(units, i); ok {
+		return m, true
+	}
 	return d.genitiveAt(units, i)
+}
+
+// inflectedFrom matches a glossary phrase whose last word the question
+// inflects: "hydrogen refuelling stations" is the phrase "hydrogen
+// refuelling station". Not a keyword's phrase, whose words may begin
+// others: "Gibt es Seiten" is no "gibt es seit".
+func (d *dictionary) inflectedFrom(units []unit, i int) (match, bool) {
+	for _, e := range d.byFirst[units[i].key] {
+		n := len(e.units)
+		if n < 2 || e.prefix || i+n > len(units) || !onlyTopic(e.senses) {
+			continue
+		}
+		ok := inflectionOf(units[i+n-1].key, e.units[n-1])
+		for j := 0; ok && j < n-1; j++ {
+			ok = units[i+j].key == e.units[j] && units[i+j].han == units[i].han
+		}
+		if ok && !units[i+n-1].han {
+			return match{from: i, to: i + n, senses: e.senses}, true
+		}
+	}
+	return match{}, false
+}
+
+// onlyTopic reports whether every sense is a glossary word's.
+func onlyTopic(senses []sense) bool {
+	return !slices.ContainsFunc(senses, func(s sense) bool { return s.concept != cTopic })
 }
 
 // genitiveAt matches a name in the German genitive, a capitalised word
@@ -331,7 +360,7 @@ func (d *dictionary) exactFrom(units []unit, i int) (match, bool) {
 		for j, k := range e.units {
 			u := units[i+j]
 			last := j == len(e.units)-1
-			if !(u.key == k || last && (e.prefix && strings.HasPrefix(u.key, k) || j > 0 && inflectionOf(u.key, k))) || (j > 0 && u.han != units[i].han) {
+			if !(u.key == k || (last && e.prefix && strings.HasPrefix(u.key, k))) || (j > 0 && u.han != units[i].han) {
 				ok = false
 				break
 			}
@@ -343,19 +372,24 @@ func (d *dictionary) exactFrom(units []unit, i int) (match, bool) {
 	return match{}, false
 }
 
-// inflectionOf reports whether a Latin word is base with a plural's or a
-// case's ending: the last word of a phrase is inflected as the phrase
-// is ("refuelling stations", "Neuen Seidenstraßen").
+// inflectionEndings are the endings of plurals and cases by which a
+// phrase's last word is inflected ("refuelling stations", "Neuen
+// Seidenstraßen").
+const inflectionEndings = "s es e n en"
+
+// inflectionOf reports whether a Latin word is base, of four letters or
+// more, with an inflection's ending.
 func inflectionOf(word, base string) bool {
-	return slices.Contains(baseForms(word), base)
+	ending, ok := strings.CutPrefix(word, base)
+	return ok && utf8.RuneCountInString(base) >= 4 && slices.Contains(strings.Fields(inflectionEndings), ending)
 }
 
 // baseForms are the words of four letters or more that a Latin word is
-// with a plural's or a case's ending added.
+// with an inflection's ending added.
 func baseForms(word string) []string {
 	var out []string
-	for _, ending := range []string{"s", "es", "e", "n", "en"} {
-		if base, ok := strings.CutSuffix(word, ending); ok && utf8.RuneCountInString(base) >= 4 && !strings.ContainsFunc(base, isHan) {
+	for _, ending := range strings.Fields(inflectionEndings) {
+		if base, ok := strings.CutSuffix(word, ending); ok && inflectionOf(word, base) {
 			out = append(out, base)
 		}
 	}

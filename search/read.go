@@ -414,6 +414,9 @@ func (e *Engine) readPeriods(r *reading) {
 			}
 		}
 	}
+	if e.message.thisYearAges.in(q.text, q.units) {
+		return
+	}
 	for _, s := range e.message.thisYear.spans(q.text, q.units) {
 		if e.periodOfOtherDay(q, s) {
 			continue

@@ -5255,6 +5255,11 @@ lang: zh
 		t.Errorf("topic %v, want the phrase whole", got)
 	}
 	answersContain(t, e, map[string]string{"How many hydrogen refuelling stations is the project building, and in which cities?": "4"})
+	// A keyword's phrase is not found so: "Gibt es Seiten" is no "gibt
+	// es seit" (since when there is), and the question asks no founding.
+	if a, err := e.Answer(t.Context(), "Gibt es Seiten auf Chinesisch?", ""); err != nil || a.Rule == "founding" {
+		t.Errorf("Gibt es Seiten: rule %s: %s (%v)", a.Rule, a.Text, err)
+	}
 	for word, base := range map[string]string{"stations": "station", "Tankstellen": "tankstelle"} {
 		if !inflectionOf(fold(word), base) {
 			t.Errorf("%s is no inflection of %s", word, base)
