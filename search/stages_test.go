@@ -4738,6 +4738,9 @@ func TestCountsOtherThanMembers(t *testing.T) {
 		{"会员人数是多少？", false},
 		{"联盟成员城市的数目是多少？", false},
 		{"这个城市交流活动来了多少人？", true},
+		// Guests are people.
+		{"来了多少嘉宾？", true},
+		{"How many guests attended?", true},
 		// The members are counted too.
 		{"How many members does the ISA have, and how many people work at its secretariat?", false},
 		{"Wie viele Mitglieder und wie viele Einwohner hat die Allianz?", false},
