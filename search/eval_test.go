@@ -109,7 +109,7 @@ var evalSuites = []evalSuite{
 	// eleventh, since 天 is a measure word (五天, 几天): "配对洽谈日安排在
 	// 哪一天" had been right because its lone 天, "day", found "Matchmaking
 	// Day".
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.78,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.79,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -267,7 +267,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.69,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.7,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -303,7 +303,7 @@ var evalSuites = []evalSuite{
 	// session's end. A training set from the twentieth session on: its
 	// failures showed a city's press office taken for the ISA's contact,
 	// "Has Hildesheim left?" answered "Yes", another city's mayor.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.64,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.65,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
@@ -410,7 +410,7 @@ var evalSuites = []evalSuite{
 	// kommenden Dienstag", 下周一), a pronoun's sentence quoted without
 	// the sentence that names her, a membership asked whether and since
 	// when answered without the yes.
-	{name: "blind32", questions: "testdata/blind32/questions.yaml", extra: "testdata/blind32", minScore: 0.66,
+	{name: "blind32", questions: "testdata/blind32/questions.yaml", extra: "testdata/blind32", minScore: 0.67,
 		now: time.Date(2037, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 33, written by a helper who had not seen the engine at
 	// the thirtieth session's start: 8 releases of January to June 2038,
@@ -433,7 +433,7 @@ var evalSuites = []evalSuite{
 	// showed names a Chinese question writes in characters for their
 	// sound (施韦因富特, 埃申巴赫), a place the question names that is
 	// where two cities signed, a release's 上周日. 98 at its end.
-	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0.65,
+	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0.66,
 		now: time.Date(2038, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 35, written by a helper who had not seen the engine at
 	// the thirty-second session's start: 8 releases of January to June
@@ -442,8 +442,11 @@ var evalSuites = []evalSuite{
 	// Its first run, on the session's start (aba52ac, in a worktree):
 	// 82/150, 53 of the 100 across languages, 11 of its 20 unanswerable
 	// questions refused; 82 at that session's end, the same questions
-	// failing (53 across languages).
-	{name: "blind35", questions: "testdata/blind35/questions.yaml", extra: "testdata/blind35", minScore: 0,
+	// failing (53 across languages). A training set from the
+	// thirty-third session on: its failures showed glossary phrases with
+	// an inflected last word, "this year" as a year, an assembly's
+	// admissions on its second day, 课时 and 德语. 89 at its end.
+	{name: "blind35", questions: "testdata/blind35/questions.yaml", extra: "testdata/blind35", minScore: 0.59,
 		now: time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 36, written by a helper who had not seen the engine at
 	// the thirty-third session's start: 8 releases of July to December
