@@ -1511,14 +1511,6 @@ func countedUnits(q *question, cue *cueList) [][2]int {
 func (e *Engine) chineseCounted(q *question, before, after string) *topicWord {
 	first, size := utf8.DecodeRuneInString(after)
 	noun, measure := string(first), e.learner.cues.measureWords.index(after, nil) == 0
-	if run := []rune(hanPrefix(after)); measure && len(run) > 1 {
-		// A measure word that begins a word is that word: 多少人口 counts
-		// the population, 多少项目 projects; not when the next character
-		// begins a longer one: 多少人参加 counts people who take part.
-		if n := e.chineseWordAt(run, 0); n > 1 && e.chineseWordAt(run, 1) < n {
-			measure = false
-		}
-	}
 	if measure {
 		after = after[size:]
 	}

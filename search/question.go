@@ -299,11 +299,14 @@ func (d *dictionary) find(units []unit) []match {
 }
 
 func (d *dictionary) exactAt(units []unit, i int) (match, bool) {
-	if m, ok := d.exactFrom(units, i); ok {
-		return m, true
+	exact, ok := d.exactFrom(units, i)
+	// The longer wins: "city halls" is the phrase "city hall", not the
+	// keyword "city".
+	if inflected, found := d.inflectedFrom(units, i); found && (!ok || inflected.to > exact.to) {
+		return inflected, true
 	}
-	if m, ok := d.inflectedFrom(units, i); ok {
-		return m, true
+	if ok {
+		return exact, true
 	}
 	return d.genitiveAt(units, i)
 }

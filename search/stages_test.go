@@ -598,10 +598,6 @@ func TestCountedWord(t *testing.T) {
 		{"一天最多能处理多少个包裹？", "It can handle up to 120,000 parcels a day.", true},
 		{"一天最多能处理多少个包裹？", "Around 650 new jobs are expected.", false},
 		{"第一批学员有多少人？", "The first intake will have 48 trainees.", true},
-		// A measure word that begins a word is that word: 人口 is the
-		// population, no people counted.
-		{"长春有多少人口？", "Changchun hat rund 9 Millionen Einwohner.", true},
-		{"长春有多少人口？", "Over two days, 212 delegates from 44 member cities met.", false},
 		{"第一批学员有多少人？", "16 instructors will spend ten weeks in Ingolstadt.", false},
 		{"德国方面有几家企业参展？", "12 German companies exhibit.", true},
 		{"课程一共几年？", "The course takes 3 years.", true},
@@ -3632,18 +3628,23 @@ func TestReadsAlike(t *testing.T) {
 	}
 }
 
-// TestAfieldWordMustBeNamed checks that a question on a subject far from
-// the alliance's work (the weather, a share price) is answered only by a
-// passage that names it: not by one that shares its other words.
 func TestPoemIsWrittenByNobody(t *testing.T) {
 	// A poem asked for is out of scope, whatever words stand between 一首
 	// and 诗: not the closest passage of the release on the festival.
-	a, err := testEngine(t).Answer(t.Context(), "请帮我写一首关于春节的诗。", "")
+	e := testEngine(t)
+	a, err := e.Answer(t.Context(), "请帮我写一首关于春节的诗。", "")
 	if err != nil || a.Answered {
 		t.Errorf("answered (rule %s): %s (%v)", a.Rule, a.Text, err)
 	}
+	// The 诗 of a name is no poem.
+	if a, err := e.Answer(t.Context(), "请问秘书处的诗琳女士的电话是多少？", ""); err != nil || a.Rule == "outside-subject" {
+		t.Errorf("a name read as a poem: %s (%v)", a.Text, err)
+	}
 }
 
+// TestAfieldWordMustBeNamed checks that a question on a subject far from
+// the alliance's work (the weather, a share price) is answered only by a
+// passage that names it: not by one that shares its other words.
 func TestAfieldWordMustBeNamed(t *testing.T) {
 	release := `---
 title: "Testmeldung: Festwoche in Foshan"
@@ -4738,9 +4739,6 @@ func TestCountsOtherThanMembers(t *testing.T) {
 		{"会员人数是多少？", false},
 		{"联盟成员城市的数目是多少？", false},
 		{"这个城市交流活动来了多少人？", true},
-		// Guests are people.
-		{"来了多少嘉宾？", true},
-		{"How many guests attended?", true},
 		// The members are counted too.
 		{"How many members does the ISA have, and how many people work at its secretariat?", false},
 		{"Wie viele Mitglieder und wie viele Einwohner hat die Allianz?", false},
@@ -5258,6 +5256,10 @@ lang: zh
 		t.Errorf("topic %v, want the phrase whole", got)
 	}
 	answersContain(t, e, map[string]string{"How many hydrogen refuelling stations is the project building, and in which cities?": "4"})
+	// The longer match wins: "city halls" is the phrase, not "city".
+	if got := topicTexts(e, "Which city halls took part?", corpus.English); !slices.Contains(got, "city halls") {
+		t.Errorf("topic %v, want city halls", got)
+	}
 	// A keyword's phrase is not found so: "Gibt es Seiten" is no "gibt
 	// es seit" (since when there is), and the question asks no founding.
 	if a, err := e.Answer(t.Context(), "Gibt es Seiten auf Chinesisch?", ""); err != nil || a.Rule == "founding" {
