@@ -316,20 +316,9 @@ func (d *dictionary) exactAt(units []unit, i int) (match, bool) {
 // refuelling station". Not a keyword's phrase, whose words may begin
 // others: "Gibt es Seiten" is no "gibt es seit".
 func (d *dictionary) inflectedFrom(units []unit, i int) (match, bool) {
-	for _, e := range d.byFirst[units[i].key] {
-		n := len(e.units)
-		if n < 2 || e.prefix || i+n > len(units) || !onlyTopic(e.senses) {
-			continue
-		}
-		ok := inflectionOf(units[i+n-1].key, e.units[n-1])
-		for j := 0; ok && j < n-1; j++ {
-			ok = units[i+j].key == e.units[j] && units[i+j].han == units[i].han
-		}
-		if ok && !units[i+n-1].han {
-			return match{from: i, to: i + n, senses: e.senses}, true
-		}
-	}
-	return match{}, false
+	return d.entryFrom(units, i,
+		func(e *entry) bool { return len(e.units) > 1 && !e.prefix && onlyTopic(e.senses) },
+		func(_ *entry, u unit, k string) bool { return !u.han && inflectionOf(u.key, k) })
 }
 
 // onlyTopic reports whether every sense is a glossary word's.
@@ -355,21 +344,33 @@ func (d *dictionary) genitiveAt(units []unit, i int) (match, bool) {
 }
 
 func (d *dictionary) exactFrom(units []unit, i int) (match, bool) {
+	return d.entryFrom(units, i, func(*entry) bool { return true },
+		func(e *entry, u unit, k string) bool { return u.key == k || e.prefix && strings.HasPrefix(u.key, k) })
+}
+
+// entryFrom matches the first entry, longest first, that keep accepts and
+// whose units are the question's from i, in one script: each as written
+// but the last, which lastMatches compares.
+func (d *dictionary) entryFrom(units []unit, i int, keep func(*entry) bool, lastMatches func(e *entry, u unit, key string) bool) (match, bool) {
 	for _, e := range d.byFirst[units[i].key] {
-		if i+len(e.units) > len(units) {
+		n := len(e.units)
+		if i+n > len(units) || !keep(e) {
 			continue
 		}
 		ok := true
 		for j, k := range e.units {
 			u := units[i+j]
-			last := j == len(e.units)-1
-			if !(u.key == k || (last && e.prefix && strings.HasPrefix(u.key, k))) || (j > 0 && u.han != units[i].han) {
+			same := u.key == k
+			if j == n-1 {
+				same = lastMatches(e, u, k)
+			}
+			if !same || (j > 0 && u.han != units[i].han) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			return match{from: i, to: i + len(e.units), senses: e.senses}, true
+			return match{from: i, to: i + n, senses: e.senses}, true
 		}
 	}
 	return match{}, false
