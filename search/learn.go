@@ -1622,7 +1622,7 @@ func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
 // else a day of the sentence that a word gives its year ("哈勒市于今年2月1日
-// 加入联盟"), else the first its paragraph gives ("2027年2月4日，...举行。
+// 加入联盟"), else one without a year, of the release's, else the first its paragraph gives ("2027年2月4日，...举行。
 // ...正式加入联盟。"), not a day of something else the paragraph began with
 // ("2033年4月6日，…签署合作协议。这是罗斯托克今年2月1日加入联盟后…"); no later
 // than the release, zero if none.
@@ -1632,6 +1632,12 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		days = append(days, d.date)
 	}
 	days = append(days, l.daysOfYearNamed(firstDays(s.text), released)...)
+	// A day of its own clause without a year is of the release's year
+	// ("after Magdeburg joined on 1 October" of a release of November),
+	// sooner than a day of another clause ("Wuxi had applied in May").
+	for _, d := range yearlessSpans(firstDays(s.text)) {
+		days = append(days, yearOf(d.date, released.Time()))
+	}
 	for _, c := range clausesOf(sentencesOf([]string{s.paragraph})) {
 		if l.anotherCitysMembership(c, s) {
 			continue // "…; its neighbour Ma'anshan has belonged to the ISA since August 2016"

@@ -450,7 +450,11 @@ func (e *Engine) bestPassages(ctx context.Context, q *question, topic, hints []t
 // found.
 func (e *Engine) byNamesAlone(ctx context.Context, q *question, topic, hints []topicWord, counted *topicWord) ([]scoredPassage, candidate, error) {
 	names := slices.DeleteFunc(slices.Clone(topic), func(w topicWord) bool { return !w.name })
-	if q.expects == anyText || len(names) < 2 || len(names) == len(topic) {
+	// A subject far from the alliance's work only a passage holding it
+	// answers: not a release on Dortmund and Köln "Wer hat das
+	// Bundesliga-Spiel zwischen Dortmund und Köln gewonnen?".
+	afield := slices.ContainsFunc(topic, func(w topicWord) bool { return w.afield })
+	if q.expects == anyText || len(names) < 2 || len(names) == len(topic) || afield {
 		return nil, candidate{}, nil
 	}
 	found, err := e.findPassages(ctx, q, names, e.exactQuery(q, names, nil, corpus.Langs()), false)

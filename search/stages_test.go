@@ -5741,3 +5741,129 @@ func TestTypoNotGuessedAcrossAWord(t *testing.T) {
 		t.Errorf("guessed %q as a typo", u.raw)
 	}
 }
+
+func TestJoinedOnADayWithoutItsYear(t *testing.T) {
+	// "after Magdeburg joined on 1 October" dates Magdeburg's joining in
+	// the release's year, not by another city's application of May
+	// that its paragraph names.
+	e := engineWithRelease(t, "2039-11-17-plenary.txt", `Luoyang, 17 November 2039
+
+Press release
+
+Test release: 28th ISA plenary assembly in Luoyang admits Wuxi
+
+The 28th plenary assembly of the Sino-German Industrial Cities Alliance (ISA) was held in Luoyang on 15 and 16 November 2039.
+
+The assembly unanimously admitted the city of Wuxi in Jiangsu province, with effect from 16 November 2039. Wuxi, a centre of semiconductors, had applied in May 2039. It was the second accession this year, after Magdeburg joined on 1 October.
+`)
+	e.now = func() time.Time { return time.Date(2039, time.December, 31, 12, 0, 0, 0, time.UTC) }
+	answersContain(t, e, map[string]string{
+		"Seit wann ist Magdeburg Mitglied?": "1. Oktober 2039",
+		"When did Wuxi join?":               "16 November 2039",
+	})
+}
+
+func TestWhichCityAskedWithAWordUnknown(t *testing.T) {
+	// A word the engine does not know, in a question that asks which
+	// city, is not the name of a city it does not know.
+	e := engineWithRelease(t, "2039-11-17-plenary.txt", `洛阳, 2039年11月17日
+
+新闻稿
+
+测试新闻稿：中德工业城市联盟第二十八届全体大会在洛阳闭幕
+
+中德工业城市联盟第二十八届全体大会于2039年11月15日至16日在洛阳举行。大会吸纳江苏省无锡市为联盟新成员，自2039年11月16日起生效。
+`)
+	e.now = func() time.Time { return time.Date(2039, time.December, 31, 12, 0, 0, 0, time.UTC) }
+	a, err := e.Answer(t.Context(), "上个月的全体大会新吸收了哪个城市入盟？", "")
+	if err != nil || a.Rule == "unknown-city" || !strings.Contains(a.Text, "无锡") {
+		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
+	}
+	// A name it does not know is still one.
+	if a, err := e.Answer(t.Context(), "Ist die Stadt Xyzberg Mitglied?", ""); err != nil || a.Rule != "unknown-city" {
+		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
+	}
+}
+
+func TestMembersTakingPartInWhatAReleaseSays(t *testing.T) {
+	// "Which cities' representatives take part?" asks what a release
+	// says, which the member list does not.
+	e := engineWithRelease(t, "2039-06-29-webinar.txt", `Bonn, 29. Juni 2039
+
+Pressemitteilung
+
+Testmeldung: ISA startet Webinarreihe „Kommunen und Wasserstoff“
+
+Die ISA startet im Juli eine Webinarreihe. An der Diskussion nehmen Vertreter aus Foshan, Bottrop und Rostock teil.
+`)
+	e.now = func() time.Time { return time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	a, err := e.Answer(t.Context(), "有哪些城市的代表参加讨论？", "")
+	if err != nil || !strings.Contains(a.Text, "Rostock") || strings.Contains(a.Text, "亚琛") {
+		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
+	}
+	// A member list by region is still the member list.
+	if a, err := e.Answer(t.Context(), "Welche Städte aus Bayern sind Mitglied?", ""); err != nil || a.Rule != "members" {
+		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
+	}
+}
+
+func TestFootballIsAfield(t *testing.T) {
+	// A football result is not the alliance's work, though its members
+	// are named, and a release names them together.
+	e := engineWithRelease(t, "2039-12-05-delegation.txt", `Köln, 5. Dezember 2039
+
+Pressemitteilung
+
+Testmeldung: Delegation aus Chengdu besucht Köln und Dortmund
+
+In Köln und Dortmund unterzeichneten Unternehmen aus Chengdu und Shanghai am 30. November 2039 drei Absichtserklärungen.
+`)
+	for _, q := range []string{
+		"Wer hat das letzte Bundesliga-Spiel zwischen Dortmund und Köln gewonnen?",
+		"Who won the football match between Chengdu and Shanghai?",
+		"德甲谁是冠军？",
+	} {
+		if a, err := e.Answer(t.Context(), q, ""); err != nil || a.Answered {
+			t.Errorf("%s: answered by rule %s: %s, %v", q, a.Rule, a.Text, err)
+		}
+	}
+}
+
+func TestSeasonsAndOfficesAcrossLanguages(t *testing.T) {
+	// 春季 is the German release's Frühjahr; the English "finalists" its
+	// Endrunde; "Ko-Präsidentschaft" the co-presidents of an English one.
+	e := engineWithReleases(t, map[string]string{
+		"2039-08-19-magdeburg.txt": `Magdeburg, 19. August 2039
+
+Pressemitteilung
+
+Testmeldung: Magdeburg plant Fachkonferenz
+
+Für das Frühjahr 2040 ist eine gemeinsame Fachkonferenz „Schwere Maschinen, grüne Energie“ in Magdeburg geplant.
+`,
+		"2039-12-15-preis.txt": `Chemnitz, 15. Dezember 2039
+
+Pressemitteilung
+
+Testmeldung: ISA-Städtepreis verliehen
+
+Eine siebenköpfige Jury wählte im Oktober zehn Projekte in die Endrunde.
+`,
+		"2039-11-17-plenary.txt": `Luoyang, 17 November 2039
+
+Press release
+
+Test release: the plenary assembly elects co-presidents
+
+The assembly elected Dr. Felicitas Brandauer, Lord Mayor of Göttingen, and He Jianmin, Mayor of Luoyang, as co-presidents for 2040 and 2041.
+
+Key dates: 1 January 2040: Dr. Brandauer and He Jianmin take office as co-presidents.
+`,
+	})
+	e.now = func() time.Time { return time.Date(2039, time.December, 31, 12, 0, 0, 0, time.UTC) }
+	answersContain(t, e, map[string]string{
+		"马格德堡计划2040年春季举办什么活动？":                       "Fachkonferenz",
+		"How many finalists did the jury shortlist?": "zehn Projekte",
+		"Wer übernimmt die Ko-Präsidentschaft?":      "Brandauer",
+	})
+}
