@@ -5867,3 +5867,22 @@ Key dates: 1 January 2040: Dr. Brandauer and He Jianmin take office as co-presid
 		"Wer übernimmt die Ko-Präsidentschaft?":      "Brandauer",
 	})
 }
+
+func TestContributionAsksAnAmount(t *testing.T) {
+	// "How much does X put into …?", 出资多少 ask an amount of money: the
+	// sentence with one, not the one counting the partners who signed.
+	e := engineWithRelease(t, "2039-10-20-harbour.txt", `Hamburg, 20 October 2039
+
+Press release
+
+Test release: "H2 Harbour Bridge" – Hamburg and Weihai launch a hydrogen project
+
+On 18 October 2039, five partners signed the cooperation agreement for the project "H2 Harbour Bridge" at Hamburg City Hall.
+
+The project runs for three years. The ISA cooperation fund contributes EUR 2.5 million and the Weihai municipal government CNY 21 million; the partners cover the remaining EUR 1.6 million themselves.
+`)
+	answersContain(t, e, map[string]string{
+		"How much does the ISA cooperation fund put into H2 Harbour Bridge?": "EUR 2.5 million",
+		"威海市政府为这个项目出资多少？":                                                    "CNY 21 million",
+	})
+}
