@@ -306,6 +306,9 @@ var (
 	// and "Arbeitsgruppe Kreislaufwirtschaft (14)" count members.
 	appositionAge = regexp.MustCompile(`\p{Lu}\p{Ll}+,\s+([1-9]\d),\s`)
 	bracketAge    = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+[(（]([1-9]\d)[)）]`)
+	// surnameAge is an age in brackets after one capitalised word: a
+	// surname when the question names it (askedSurnameAge).
+	surnameAge = regexp.MustCompile(`\p{Lu}\p{Ll}+\s+[(（]([1-9]\d)[)）]`)
 	// bracketedAge is an age in brackets that a text begins with: the
 	// rest of a sentence after a name.
 	bracketedAge = regexp.MustCompile(`^\s*[(（][1-9]\d[)）]`)
@@ -355,6 +358,20 @@ func namesBeforeAge(text string, q *question) bool {
 	return false
 }
 
+// askedSurnameAge is the age in brackets after a surname alone that the
+// question names, as a release names someone again: "Osterkamp (44)
+// kennt beide Länder" answers "Wie alt ist Frau Dr. Osterkamp?"; "Jena
+// (35)", which counts members, answers no question that does not name
+// Jena.
+func askedSurnameAge(text string, q *question) string {
+	for named, age := range namedAges(text, surnameAge) {
+		if !strings.Contains(named, " ") && slices.ContainsFunc(q.units, func(u unit) bool { return u.capital && u.raw == named }) {
+			return age
+		}
+	}
+	return ""
+}
+
 // nameBefore is the run of capitalised words that ends text: "Dr.
 // Malte Sievers" of "… wird Dr. Malte Sievers".
 func nameBefore(text string) string {
@@ -389,7 +406,8 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 			cues.freeOfCharge.in(text, units)
 	case anAge:
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || ageOfAsked(text, appositionAge, q) != "" ||
-			ageOfAsked(text, bracketAge, q) != "" && (e.namesPerson(text, units) || namesBeforeAge(text, q))
+			ageOfAsked(text, bracketAge, q) != "" && (e.namesPerson(text, units) || namesBeforeAge(text, q)) ||
+			askedSurnameAge(text, q) != ""
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:
@@ -1938,7 +1956,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 	case anAmount:
 		return amountPattern.FindString(text)
 	case anAge:
-		return cmp.Or(ageOfAsked(text, appositionAge, q), ageOfAsked(text, bracketAge, q))
+		return cmp.Or(ageOfAsked(text, appositionAge, q), ageOfAsked(text, bracketAge, q), askedSurnameAge(text, q))
 	case aTime:
 		return timeOfDay.FindString(text)
 	case aNumber:

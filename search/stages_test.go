@@ -5886,3 +5886,39 @@ The project runs for three years. The ISA cooperation fund contributes EUR 2.5 m
 		"威海市政府为这个项目出资多少？":                                                    "CNY 21 million",
 	})
 }
+
+func TestAgeAfterASurnameAlone(t *testing.T) {
+	// A release names someone again by surname, with an age in brackets:
+	// hers when the question names her, not a count after a city.
+	e := engineWithRelease(t, "2039-09-30-sprecherin.md", `---
+title: "Testmeldung: Dr. Mareike Osterkamp wird Pressesprecherin der ISA"
+date: 2039-09-30
+lang: de
+---
+Ab dem 1. November 2039 ist Dr. Mareike Osterkamp Pressesprecherin der ISA-Geschäftsstelle Deutschland in Berlin.
+
+Osterkamp (44) kennt beide Länder aus eigener Anschauung. Aus Jena (35) und Halle (12) kamen die Gäste der Antrittsfeier.
+`)
+	answersContain(t, e, map[string]string{
+		"Wie alt ist Frau Dr. Osterkamp?": "Osterkamp (44)",
+		"How old is Osterkamp?":           "44",
+	})
+	if a, err := e.Answer(t.Context(), "Wie alt ist der neue Pressesprecher?", ""); err != nil || strings.Contains(a.Text, "35") {
+		t.Errorf("an age from a count after a city: %s, %v", a.Text, err)
+	}
+}
+
+func TestInternshipPlacesAcrossLanguages(t *testing.T) {
+	// Praktikumsplätze are the 实习岗位 of a Chinese release.
+	e := engineWithRelease(t, "2039-09-08-jiaoliu.txt", `株洲, 2039年9月8日
+
+新闻稿
+
+测试新闻稿：第三期中德青年技工交流计划在株洲启动
+
+交流为期10周，至2039年11月11日结束。27家中德企业为学员提供实习岗位。
+`)
+	answersContain(t, e, map[string]string{
+		"Wie viele Unternehmen stellen Praktikumsplätze bereit?": "27家",
+	})
+}
