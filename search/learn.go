@@ -2305,9 +2305,12 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 	for j < len(s.units) && j-i < maxNameUnits && !s.units[j].han && s.units[j].capital &&
 		!(j == i && l.isNameWord(s.units[j])) && l.cues.role.at(s.units, j) == 0 && !isMonth(s.units[j].raw) {
 		j++
-		// A name ends at punctuation: "Liu Yi, der ...".
-		if j < len(s.units) && strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]) != "" {
-			break
+		// A name ends at punctuation: "Liu Yi, der ..."; a hyphen joins
+		// a double surname ("Katrin Oswald-Brehm").
+		if j < len(s.units) {
+			if gap := strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]); gap != "" && gap != "-" {
+				break
+			}
 		}
 	}
 	if j-i < 2 {

@@ -5922,3 +5922,21 @@ func TestInternshipPlacesAcrossLanguages(t *testing.T) {
 		"Wie viele Unternehmen stellen Praktikumsplätze bereit?": "27家",
 	})
 }
+
+func TestDoubleSurnameNamesAPerson(t *testing.T) {
+	// "Katrin Oswald-Brehm, Leiterin des Amts …" names a person, whom
+	// "Who will coordinate …?" asks for.
+	e := engineWithRelease(t, "2039-08-19-magdeburg.txt", `Magdeburg, 19. August 2039
+
+Pressemitteilung
+
+Testmeldung: Magdeburg wird Mitglied der ISA
+
+„Mit Magdeburg ist die ISA nun in neun Bundesländern vertreten“, sagte Dr. Benedikt Auerhammer.
+
+Ansprechpartnerin in der Stadtverwaltung ist Katrin Oswald-Brehm, Leiterin des Amts für Wirtschaftsförderung, die künftig die China-Kontakte der Stadt koordiniert.
+`)
+	answersContain(t, e, map[string]string{
+		"Who will coordinate Magdeburg's China contacts inside the city administration?": "Katrin Oswald-Brehm",
+	})
+}
