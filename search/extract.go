@@ -360,12 +360,12 @@ func namesBeforeAge(text string, q *question) bool {
 
 // askedSurnameAge is the age in brackets after a surname alone that the
 // question names, as a release names someone again: "Osterkamp (44)
-// kennt beide Länder" answers "Wie alt ist Frau Dr. Osterkamp?"; "Jena
-// (35)", which counts members, answers no question that does not name
-// Jena.
-func askedSurnameAge(text string, q *question) string {
+// kennt beide Länder" answers "Wie alt ist Frau Dr. Osterkamp?"; not
+// "Schüler (17)" for "Wie alt sind die Schüler?", a word of the
+// dictionaries, nor "Jena (35)" for a question that does not name Jena.
+func (e *Engine) askedSurnameAge(text string, q *question) string {
 	for named, age := range namedAges(text, surnameAge) {
-		if !strings.Contains(named, " ") && slices.ContainsFunc(q.units, func(u unit) bool { return u.capital && u.raw == named }) {
+		if !strings.Contains(named, " ") && slices.ContainsFunc(q.units, func(u unit) bool { return u.capital && u.raw == named && !e.isHeadword(u) }) {
 			return age
 		}
 	}
@@ -407,7 +407,7 @@ func (e *Engine) holds(text string, t answerType, q *question) bool {
 	case anAge:
 		return digitsPattern.MatchString(text) && cues.ageUnits.in(text, units) || ageOfAsked(text, appositionAge, q) != "" ||
 			ageOfAsked(text, bracketAge, q) != "" && (e.namesPerson(text, units) || namesBeforeAge(text, q)) ||
-			askedSurnameAge(text, q) != ""
+			e.askedSurnameAge(text, q) != ""
 	case anOrdinal:
 		return ordinalPattern.MatchString(stripDates(text)) || slices.ContainsFunc(units, isOrdinalWord)
 	case aReason:
@@ -1956,7 +1956,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 	case anAmount:
 		return amountPattern.FindString(text)
 	case anAge:
-		return cmp.Or(ageOfAsked(text, appositionAge, q), ageOfAsked(text, bracketAge, q), askedSurnameAge(text, q))
+		return cmp.Or(ageOfAsked(text, appositionAge, q), ageOfAsked(text, bracketAge, q), e.askedSurnameAge(text, q))
 	case aTime:
 		return timeOfDay.FindString(text)
 	case aNumber:

@@ -1542,6 +1542,14 @@ func addOnce(out []learnedMembership, m learnedMembership) []learnedMembership {
 func (l *learner) dayToCome(s sentence, released corpus.Date) (corpus.Date, bool) {
 	text := firstDays(s.text)
 	dates := findDates(text)
+	if len(dates) == 0 {
+		// "Magdeburg will join on 1 December": of the release's year, or
+		// the next.
+		for _, d := range yearlessSpans(text) {
+			d.date = yearOf(d.date, released.Time())
+			dates = append(dates, d)
+		}
+	}
 	if len(dates) == 0 || slices.ContainsFunc(dates, func(d dateSpan) bool { return compareCoarse(d.date, released) <= 0 }) {
 		return corpus.Date{}, false
 	}
@@ -1622,7 +1630,8 @@ func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
 // else a day of the sentence that a word gives its year ("哈勒市于今年2月1日
-// 加入联盟"), else one without a year, of the release's, else the first its paragraph gives ("2027年2月4日，...举行。
+// 加入联盟"), else one it gives without a year (yearOfJoinDay), else the
+// first its paragraph gives ("2027年2月4日，...举行。
 // ...正式加入联盟。"), not a day of something else the paragraph began with
 // ("2033年4月6日，…签署合作协议。这是罗斯托克今年2月1日加入联盟后…"); no later
 // than the release, zero if none.
@@ -1632,11 +1641,10 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		days = append(days, d.date)
 	}
 	days = append(days, l.daysOfYearNamed(firstDays(s.text), released)...)
-	// A day of its own clause without a year is of the release's year
-	// ("after Magdeburg joined on 1 October" of a release of November),
-	// sooner than a day of another clause ("Wuxi had applied in May").
+	// A day of its own clause without a year, sooner than a day of another
+	// clause ("Wuxi had applied in May").
 	for _, d := range yearlessSpans(firstDays(s.text)) {
-		days = append(days, yearOf(d.date, released.Time()))
+		days = append(days, l.yearOfJoinDay(s, d.date, released))
 	}
 	for _, c := range clausesOf(sentencesOf([]string{s.paragraph})) {
 		if l.anotherCitysMembership(c, s) {
@@ -1652,6 +1660,20 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		}
 	}
 	return corpus.Date{}
+}
+
+// yearOfJoinDay is a day without a year that clause s gives for a city's
+// joining, in the release's year ("after Magdeburg joined on 1 October"
+// of a release of November 2039), or, when the clause says the city will
+// join, the next ("will join on 1 December" of a release of December).
+// joinDate leaves out a day after the release: one still to come, or a
+// visit's on an itinerary ("3月24日：雷根斯堡，拜访联盟新成员").
+func (l *learner) yearOfJoinDay(s sentence, d, released corpus.Date) corpus.Date {
+	if l.cues.becomesMemberOn.in(s.text, s.units) {
+		return yearOf(d, released.Time())
+	}
+	d.Year = released.Year
+	return d
 }
 
 // anotherCitysMembership reports whether clause c of the paragraph of
@@ -1670,8 +1692,9 @@ func (l *learner) anotherCitysMembership(c, s sentence) bool {
 	if !others {
 		return false
 	}
+	// Its application is its own too: "Wuxi had applied in May 2039."
 	m := l.membershipClause(c, "")
-	return m.joining || m.left
+	return m.joining || m.left || m.applying || l.cues.applied.in(c.text, c.units)
 }
 
 // daysOfYearNamed are the days a text names without a year, with a word

@@ -139,7 +139,7 @@ var rules = []rule{
 	// says what the question asks of it: "What did Feldhaus do before he
 	// became press officer?" names a person.
 	{"unknown-city", func(q *question) bool {
-		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun() && !q.has[cPerson] && !asksForCity(q)
+		return asksMembership(q) && len(q.cities) == 0 && q.unknownWords() == 1 && len(q.regions) == 0 && q.unknownIsNoun() && !q.has[cPerson] && !asksWhichChineseCity(q)
 	}, unlessReleaseSays(fact(func(e *Engine, q *question) answer.Answer { return e.unknownCity(q.lang, q.unknownName()) }))},
 	// "Who is the deputy secretary-general?" names a person by the role
 	// the data gives them.
@@ -392,9 +392,7 @@ var rules = []rule{
 		return q.has[cName] && !q.has[cList] && (q.has[cAlliance] || q.unknownWords() == 0)
 	},
 		fact(func(e *Engine, q *question) answer.Answer { return e.names(q.lang, e.abbreviationsIn(q)) })},
-	// "有哪些城市的代表参加讨论？" asks which cities took part in what a
-	// release says, in words the member list does not hold.
-	{"members", asksForMembers, unnamedFromReleases(fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) }))},
+	{"members", asksForMembers, fact(func(e *Engine, q *question) answer.Answer { return e.members(q.lang, memberFilterOf(q)) })},
 	{"events", func(q *question) bool { return len(q.dates) > 0 && q.unknownWords() == 0 },
 		fact(func(e *Engine, q *question) answer.Answer { return e.events(q.lang, q.dates[0]) })},
 	// Not "What is the new mobile number for press enquiries?", which
@@ -489,21 +487,6 @@ func ofCityFromReleases(fromData func(context.Context, *Engine, *question) (answ
 	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
 		if slices.ContainsFunc(q.cities, func(c cityMention) bool { return !e.hasOfficeIn(c.city) }) {
 			return ofCity(ctx, e, q)
-		}
-		return fromData(ctx, e, q)
-	}
-}
-
-// unnamedFromReleases makes an answer function that answers a question
-// naming no city and no region as unlessReleaseSays does, and any other
-// with fromData: "有哪些城市的代表参加讨论？" asks which cities took part
-// in what a release says; "Which other city from Jiangsu was in the
-// alliance before Changzhou?" asks the member list.
-func unnamedFromReleases(fromData func(context.Context, *Engine, *question) (answer.Answer, bool, error)) func(context.Context, *Engine, *question) (answer.Answer, bool, error) {
-	unnamed := unlessReleaseSays(fromData)
-	return func(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-		if len(q.cities) == 0 && len(q.regions) == 0 {
-			return unnamed(ctx, e, q)
 		}
 		return fromData(ctx, e, q)
 	}
@@ -830,11 +813,13 @@ func asksOtherCities(q *question) bool {
 	return q.has[cList] && q.has[cCity] && !slices.ContainsFunc(q.cities, grouping)
 }
 
-// asksForCity reports whether the question asks which city, or which
-// cities: a word it names that the engine does not know is not the city
-// ("上个月的全体大会新吸收了哪个城市入盟？").
-func asksForCity(q *question) bool {
-	return asksOtherCities(q) || q.has[cCity] && q.expects == aPlace
+// asksWhichChineseCity reports whether a Chinese question asks which
+// city (哪个城市, 哪些城市): a word of it the engine does not know is no
+// city's name, which the gazetteer would know in Chinese ("上个月的全体大会
+// 新吸收了哪个城市入盟？"). A German or English one may name a place the
+// engine does not know ("Welche Stadt im Elsass ist Mitglied?").
+func asksWhichChineseCity(q *question) bool {
+	return q.lang == corpus.Chinese && q.has[cCity] && (q.expects == aPlace || q.expects == aCity)
 }
 
 // asksWhoDoes reports whether the question asks who does something the

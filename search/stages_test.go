@@ -5761,6 +5761,28 @@ The assembly unanimously admitted the city of Wuxi in Jiangsu province, with eff
 		"Seit wann ist Magdeburg Mitglied?": "1. Oktober 2039",
 		"When did Wuxi join?":               "16 November 2039",
 	})
+	// The release's year, however long before it: 1 April of a release
+	// of November.
+	e = engineWithRelease(t, "2039-11-17-plenary.txt", `Luoyang, 17 November 2039
+
+Press release
+
+Test release: the ISA admits Wuxi
+
+The assembly admitted the city of Wuxi in Jiangsu province. Wuxi had applied in May 2039. It was the second accession in a year, after Magdeburg joined on 1 April.
+`)
+	answersContain(t, e, map[string]string{"When did Magdeburg join?": "1 April 2039"})
+	// A day still to come, of the release's year, not the application's.
+	e = engineWithRelease(t, "2039-11-17-plenary.txt", `Luoyang, 17 November 2039
+
+Press release
+
+Test release: the ISA admits Wuxi
+
+The assembly admitted the city of Wuxi in Jiangsu province. Wuxi had applied in May 2039. Magdeburg will join on 1 December.
+`)
+	e.now = func() time.Time { return time.Date(2039, time.November, 20, 12, 0, 0, 0, time.UTC) }
+	answersContain(t, e, map[string]string{"Is Magdeburg a member?": "1 December 2039"})
 }
 
 func TestWhichCityAskedWithAWordUnknown(t *testing.T) {
@@ -5785,28 +5807,6 @@ func TestWhichCityAskedWithAWordUnknown(t *testing.T) {
 	}
 }
 
-func TestMembersTakingPartInWhatAReleaseSays(t *testing.T) {
-	// "Which cities' representatives take part?" asks what a release
-	// says, which the member list does not.
-	e := engineWithRelease(t, "2039-06-29-webinar.txt", `Bonn, 29. Juni 2039
-
-Pressemitteilung
-
-Testmeldung: ISA startet Webinarreihe „Kommunen und Wasserstoff“
-
-Die ISA startet im Juli eine Webinarreihe. An der Diskussion nehmen Vertreter aus Foshan, Bottrop und Rostock teil.
-`)
-	e.now = func() time.Time { return time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC) }
-	a, err := e.Answer(t.Context(), "有哪些城市的代表参加讨论？", "")
-	if err != nil || !strings.Contains(a.Text, "Rostock") || strings.Contains(a.Text, "亚琛") {
-		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
-	}
-	// A member list by region is still the member list.
-	if a, err := e.Answer(t.Context(), "Welche Städte aus Bayern sind Mitglied?", ""); err != nil || a.Rule != "members" {
-		t.Errorf("answered by rule %s: %s, %v", a.Rule, a.Text, err)
-	}
-}
-
 func TestFootballIsAfield(t *testing.T) {
 	// A football result is not the alliance's work, though its members
 	// are named, and a release names them together.
@@ -5820,7 +5820,7 @@ In Köln und Dortmund unterzeichneten Unternehmen aus Chengdu und Shanghai am 30
 `)
 	for _, q := range []string{
 		"Wer hat das letzte Bundesliga-Spiel zwischen Dortmund und Köln gewonnen?",
-		"Who won the football match between Chengdu and Shanghai?",
+		"Who won the Champions League match between Chengdu and Shanghai?",
 		"德甲谁是冠军？",
 	} {
 		if a, err := e.Answer(t.Context(), q, ""); err != nil || a.Answered {
@@ -5897,14 +5897,16 @@ lang: de
 ---
 Ab dem 1. November 2039 ist Dr. Mareike Osterkamp Pressesprecherin der ISA-Geschäftsstelle Deutschland in Berlin.
 
-Osterkamp (44) kennt beide Länder aus eigener Anschauung. Aus Jena (35) und Halle (12) kamen die Gäste der Antrittsfeier.
+Osterkamp (44) kennt beide Länder aus eigener Anschauung. Aus Jena (35) und Halle (12) kamen die Gäste der Antrittsfeier, Schüler (17) und Studierende (23).
 `)
 	answersContain(t, e, map[string]string{
 		"Wie alt ist Frau Dr. Osterkamp?": "Osterkamp (44)",
 		"How old is Osterkamp?":           "44",
 	})
-	if a, err := e.Answer(t.Context(), "Wie alt ist der neue Pressesprecher?", ""); err != nil || strings.Contains(a.Text, "35") {
-		t.Errorf("an age from a count after a city: %s, %v", a.Text, err)
+	for _, q := range []string{"Wie alt ist der neue Pressesprecher?", "Wie alt sind die Schüler?"} {
+		if a, err := e.Answer(t.Context(), q, ""); err != nil || strings.Contains(a.Text, "35") || strings.Contains(a.Text, "(17)") {
+			t.Errorf("%s: an age from a count: %s, %v", q, a.Text, err)
+		}
 	}
 }
 
