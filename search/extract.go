@@ -858,6 +858,11 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 		r := f.p.Release
 		around := surroundings{paragraph: e.termSet(r.Lang, f.p.Text), title: e.termSet(r.Lang, r.Title)}
 		sentences := splitSentences(f.p.Text)
+		if items := e.listUnder(f.p); items != "" {
+			// A heading says what the items under it are: weighed
+			// with them.
+			sentences = []string{f.p.Text + ": " + items}
+		}
 		for _, s := range windows(sentences, q.expects) {
 			c := w.candidate(f, s, sentences, around, rank)
 			if best.sentence == "" || c.score > best.score && (rank < topWeighed || c.cover >= best.cover) {

@@ -5942,3 +5942,28 @@ Ansprechpartnerin in der Stadtverwaltung ist Katrin Oswald-Brehm, Leiterin des A
 		"Who will coordinate Magdeburg's China contacts inside the city administration?": "Katrin Oswald-Brehm",
 	})
 }
+
+func TestHeadingSaysWhatItsListIs(t *testing.T) {
+	// The items under a Markdown heading are what the heading says: the
+	// host cities, though no item names the exchange.
+	e := engineWithRelease(t, "2033-07-03-exchange.md", `---
+title: "Test release: ISA launches the \"Young Engineers Exchange\" – 60 places in 2033/34"
+date: 2033-07-03
+lang: en
+---
+The ISA Young Engineers Exchange offers 60 places in its first round. "Our host companies in Foshan are already asking when the first group will arrive," said the secretary-general.
+
+## Host cities in the first round
+
+- In China: Foshan, Zhuzhou, Huzhou, Weihai and Deyang
+- In Germany: Chemnitz, Ingolstadt, Aachen, Hildesheim and Ludwigshafen
+
+## Funding
+
+The first round has a budget of EUR 742,000.
+`)
+	answersContain(t, e, map[string]string{
+		"Which Chinese cities are hosting participants in the first round of the Young Engineers Exchange?": "Zhuzhou, Huzhou, Weihai and Deyang",
+		"交流项目第一轮有哪些德国接待城市？":                                                                                 "Ingolstadt, Aachen",
+	})
+}
