@@ -362,10 +362,14 @@ func namesBeforeAge(text string, q *question) bool {
 // question names, as a release names someone again: "Osterkamp (44)
 // kennt beide Länder" answers "Wie alt ist Frau Dr. Osterkamp?"; not
 // "Schüler (17)" for "Wie alt sind die Schüler?", a word of the
-// dictionaries, nor "Jena (35)" for a question that does not name Jena.
+// dictionaries, unless it ends a name of two words or more ("Jonas
+// Fischer"), nor "Jena (35)" for a question that does not name Jena.
 func (e *Engine) askedSurnameAge(text string, q *question) string {
 	for named, age := range namedAges(text, surnameAge) {
-		if !strings.Contains(named, " ") && slices.ContainsFunc(q.units, func(u unit) bool { return u.capital && u.raw == named && !e.isHeadword(u) }) {
+		// A common word may be the surname of someone the question
+		// names whole ("Wie alt ist Jonas Fischer?").
+		surname := func(u unit) bool { return strings.Contains(nameBefore(q.text[:endOf(u)]), " ") }
+		if !strings.Contains(named, " ") && slices.ContainsFunc(q.units, func(u unit) bool { return u.capital && u.raw == named && (surname(u) || !e.isHeadword(u)) }) {
 			return age
 		}
 	}
@@ -858,11 +862,6 @@ func (e *Engine) bestSentence(q *question, found []scoredPassage, topic, hints [
 		r := f.p.Release
 		around := surroundings{paragraph: e.termSet(r.Lang, f.p.Text), title: e.termSet(r.Lang, r.Title)}
 		sentences := splitSentences(f.p.Text)
-		if items := e.listUnder(f.p); items != "" {
-			// A heading says what the items under it are: weighed
-			// with them.
-			sentences = []string{f.p.Text + ": " + items}
-		}
 		for _, s := range windows(sentences, q.expects) {
 			c := w.candidate(f, s, sentences, around, rank)
 			if best.sentence == "" || c.score > best.score && (rank < topWeighed || c.cover >= best.cover) {

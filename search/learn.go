@@ -1103,6 +1103,10 @@ func (m *membershipReading) changes(k int, s sentence, c membershipClause) {
 		// 2032": the day it takes effect, not one its paragraph gives
 		// before it.
 		joinedThen.when, joinedThen.effective = d, true
+	} else if d, ok := l.joinDayWithoutYear(s, m.cite.AsOf); ok && compareCoarse(d, m.cite.AsOf) > 0 {
+		// "with effect from 1 January" of a release of December: the
+		// next year's.
+		joinedThen.when, joinedThen.effective = d, true
 	}
 	named := l.citiesOfClause(m.all, k)
 	if len(named) == 0 && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
@@ -1630,8 +1634,8 @@ func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
 // else a day of the sentence that a word gives its year ("哈勒市于今年2月1日
-// 加入联盟"), else one it gives without a year (yearOfJoinDay), else the
-// first its paragraph gives ("2027年2月4日，...举行。
+// 加入联盟"), else one it gives without a year beside its word for
+// joining (joinDayWithoutYear), else the first its paragraph gives ("2027年2月4日，...举行。
 // ...正式加入联盟。"), not a day of something else the paragraph began with
 // ("2033年4月6日，…签署合作协议。这是罗斯托克今年2月1日加入联盟后…"); no later
 // than the release, zero if none.
@@ -1641,10 +1645,10 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		days = append(days, d.date)
 	}
 	days = append(days, l.daysOfYearNamed(firstDays(s.text), released)...)
-	// A day of its own clause without a year, sooner than a day of another
-	// clause ("Wuxi had applied in May").
-	for _, d := range yearlessSpans(firstDays(s.text)) {
-		days = append(days, l.yearOfJoinDay(s, d.date, released))
+	// A day of its own clause without a year, beside its word for joining,
+	// sooner than a day of another clause ("Wuxi had applied in May").
+	if d, ok := l.joinDayWithoutYear(s, released); ok {
+		days = append(days, d)
 	}
 	for _, c := range clausesOf(sentencesOf([]string{s.paragraph})) {
 		if l.anotherCitysMembership(c, s) {
@@ -1662,19 +1666,51 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 	return corpus.Date{}
 }
 
-// yearOfJoinDay is a day without a year that clause s gives for a city's
-// joining, in the release's year ("after Magdeburg joined on 1 October"
-// of a release of November 2039), or, when the clause says the city will
-// join, the next ("will join on 1 December" of a release of December).
-// joinDate leaves out a day after the release: one still to come, or a
-// visit's on an itinerary ("3月24日：雷根斯堡，拜访联盟新成员").
-func (l *learner) yearOfJoinDay(s sentence, d, released corpus.Date) corpus.Date {
-	if l.cues.becomesMemberOn.in(s.text, s.units) {
-		return yearOf(d, released.Time())
+// joinDayWithoutYear is the day without a year that a clause gives
+// beside its verb for joining ("after Magdeburg joined on 1 October", "于
+// 10月1日加入联盟", "am 1. Oktober beigetreten"), in the year that puts it before the release: of the
+// release's year, or the one before ("joined on 1 October" of a release
+// of January). A day right after a word that it takes effect ("with
+// effect from 1 January") is still to come, of the release's year or the
+// next, which joinDate leaves out. A day elsewhere in the clause is
+// another event's ("which will host the hydrogen day on 2 March").
+func (l *learner) joinDayWithoutYear(s sentence, released corpus.Date) (corpus.Date, bool) {
+	text := firstDays(s.text)
+	for _, span := range yearlessSpans(text) {
+		if before := text[:span.start]; l.cues.effective.endsIn(before) && !l.cues.untilDay.endsIn(before) {
+			// Not a deadline: "Um Anmeldung bis zum 23. August wird
+			// gebeten."
+			return yearOf(span.date, released.Time()), true
+		}
+		before, after := segment(text[:span.start]), segment(text[span.end:])
+		// A verb of joining, not a noun ("Beitrittsurkunde"), whose day
+		// may be a signing's.
+		joins := func(units []unit, i int) bool {
+			return l.cues.joinObjectVerbs.at(units, i) > 0 || l.cues.joinParticiples.at(units, i) > 0
+		}
+		near := false
+		for i := max(len(before)-maxUnitsToJoinDay, 0); i < len(before); i++ {
+			near = near || joins(before, i)
+		}
+		for i := range min(len(after), maxUnitsToJoinDay) {
+			near = near || joins(after, i)
+		}
+		if !near {
+			continue
+		}
+		d := span.date
+		d.Year = released.Year
+		if compareCoarse(d, released) > 0 {
+			d.Year--
+		}
+		return d, true
 	}
-	d.Year = released.Year
-	return d
+	return corpus.Date{}, false
 }
+
+// maxUnitsToJoinDay bounds the words between a day and the word for
+// joining it belongs to: "joined the ISA on", "am 1. Oktober der ISA".
+const maxUnitsToJoinDay = 4
 
 // anotherCitysMembership reports whether clause c of the paragraph of
 // clause s says a city s does not name joined or left: its dates are that
@@ -2331,7 +2367,7 @@ func (l *learner) latinNameAt(s sentence, i int) string {
 		// A name ends at punctuation: "Liu Yi, der ..."; a hyphen joins
 		// a double surname ("Katrin Oswald-Brehm").
 		if j < len(s.units) {
-			if gap := strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]); gap != "" && gap != "-" {
+			if gap := s.text[endOf(s.units[j-1]):s.units[j].start]; strings.TrimSpace(gap) != "" && gap != "-" {
 				break
 			}
 		}

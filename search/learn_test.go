@@ -448,14 +448,15 @@ func TestLearn(t *testing.T) {
 			// decision says, before the release's; and one in the title
 			// with no date, which keeps the body's.
 			{corpus.Chinese, "示范市正式加入联盟", "经联盟常务理事会2027年2月20日视频会议审议通过，安徽省示范市（Shifan）正式成为联盟成员城市。", "示范 2027-02-20", "", ""},
-			// A day without a year, of the year a word beside it says;
-			// one still to come, or of no year said, is no join date.
+			// A day without a year, of the year a word beside it says,
+			// or, beside a verb of joining, of the last such day before
+			// the release; one still to come is no join date.
 			// "该市" refers back, and is no city "这是该".
 			{corpus.Chinese, "代表团", "示范市于今年2月1日加入联盟，这是该市入盟后接待的第一个中国代表团。", "示范 2027-02-01", "", ""},
 			{corpus.Chinese, "成员", "示范市于去年3月5日加入联盟。", "示范 2026-03-05", "", ""},
 			{corpus.Chinese, "成员", "示范市将于今年12月1日正式加入联盟。", "示范 2027-03-01", "", ""},
 			{corpus.German, "Mitgliedschaft", "Zittau ist am 17. Dezember vergangenen Jahres der ISA beigetreten.", "Zittau 2026-12-17", "", ""},
-			{corpus.German, "Mitgliedschaft", "Zittau ist am 17. Dezember der ISA beigetreten.", "Zittau 2027-03-01", "", ""},
+			{corpus.German, "Mitgliedschaft", "Zittau ist am 17. Dezember der ISA beigetreten.", "Zittau 2026-12-17", "", ""},
 			{corpus.English, "Membership", "Zittau joined the alliance on 3 February this year.", "Zittau 2027-02-03", "", ""},
 			// The paragraph's date beats a day of another clause.
 			{corpus.German, "Mitgliedschaft", "Die Stadt Zittau, die am 12. September eine Delegation empfangen hatte, ist nun dem Bündnis beigetreten. Die Aufnahme beschloss die Plenarversammlung am 28. Februar 2027.", "Zittau 2027-02-28", "", ""},

@@ -278,29 +278,6 @@ func (e *Engine) listAfter(c candidate) string {
 	return strings.Join(items, " ")
 }
 
-// listUnder is what a heading stands over, the items of a list after it
-// ("Host cities in the first round" over "In China: Foshan, Zhuzhou, …"
-// and "In Germany: …"), joined; "" for a passage that is no heading (a
-// short paragraph with no sentence's end, after one that is no such
-// paragraph), or that no items follow.
-func (e *Engine) listUnder(p *passage) string {
-	// One that ends in a colon announces its list (listAfter); one with
-	// a colon inside is the first item of a list that none announces
-	// ("21 October 2027: Hydrogen buses …").
-	if p.Kind != partBody || listMark.MatchString(p.Text) || !isListItem(p.Text) || strings.ContainsAny(p.Text, ":：") {
-		return ""
-	}
-	body := e.full(p.Release).Body
-	if p.Index >= len(body) || p.Index > 0 && isListItem(body[p.Index-1]) {
-		return ""
-	}
-	var items []string
-	for i := p.Index + 1; i < len(body) && len(items) < maxListItems && isListItem(body[i]); i++ {
-		items = append(items, strings.TrimSpace(body[i]))
-	}
-	return strings.Join(items, "; ")
-}
-
 // listHead is the sentence that announces the list a passage is an item
 // of, which says what the item is about: "45 percent from the
 // participating companies," is a share of "The money comes from three

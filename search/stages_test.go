@@ -5772,6 +5772,26 @@ Test release: the ISA admits Wuxi
 The assembly admitted the city of Wuxi in Jiangsu province. Wuxi had applied in May 2039. It was the second accession in a year, after Magdeburg joined on 1 April.
 `)
 	answersContain(t, e, map[string]string{"When did Magdeburg join?": "1 April 2039"})
+	// Beside its word for joining only, in the year before the release;
+	// a day after "with effect from" is still to come.
+	for _, tt := range []struct{ file, dateline, sentence, want, not string }{
+		{"2040-01-15-plenary.txt", "15 January 2040", "Magdeburg, which joined the ISA on 1 October, hosts the next assembly.", "1 October 2039", ""},
+		{"2039-12-10-plenary.txt", "10 December 2039", "The assembly admitted the city of Magdeburg, with effect from 1 January.", "1 January 2040", ""},
+		{"2039-11-17-plenary.txt", "17 November 2039", "The assembly admitted the city of Magdeburg, which will host the hydrogen day on 2 March.", "", "2 March"},
+	} {
+		e := engineWithRelease(t, tt.file, "Luoyang, "+tt.dateline+`
+
+Press release
+
+Test release: the plenary assembly in Luoyang
+
+`+tt.sentence+`
+`)
+		a, err := e.Answer(t.Context(), "When did Magdeburg join?", "")
+		if err != nil || !strings.Contains(a.Text, tt.want) || tt.not != "" && strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s: %s, %v", tt.sentence, a.Text, err)
+		}
+	}
 	// A day still to come, of the release's year, not the application's.
 	e = engineWithRelease(t, "2039-11-17-plenary.txt", `Luoyang, 17 November 2039
 
@@ -5820,7 +5840,8 @@ In Köln und Dortmund unterzeichneten Unternehmen aus Chengdu und Shanghai am 30
 `)
 	for _, q := range []string{
 		"Wer hat das letzte Bundesliga-Spiel zwischen Dortmund und Köln gewonnen?",
-		"Who won the Champions League match between Chengdu and Shanghai?",
+		"Who won the football match between Chengdu and Shanghai?",
+		"Wer hat das Fußballspiel zwischen Köln und Dortmund gewonnen?",
 		"德甲谁是冠军？",
 	} {
 		if a, err := e.Answer(t.Context(), q, ""); err != nil || a.Answered {
@@ -5903,6 +5924,16 @@ Osterkamp (44) kennt beide Länder aus eigener Anschauung. Aus Jena (35) und Hal
 		"Wie alt ist Frau Dr. Osterkamp?": "Osterkamp (44)",
 		"How old is Osterkamp?":           "44",
 	})
+	// A common word is a surname of the person the question names whole.
+	f := engineWithRelease(t, "2039-10-01-referent.txt", `Berlin, 1. Oktober 2039
+
+Pressemitteilung
+
+Testmeldung: Jonas Fischer wird Pressereferent der ISA
+
+Ab dem 1. November 2039 ist Jonas Fischer Pressereferent der ISA-Geschäftsstelle Deutschland in Berlin. Fischer (31) war zuvor Redakteur in Leipzig.
+`)
+	answersContain(t, f, map[string]string{"Wie alt ist Jonas Fischer?": "31"})
 	for _, q := range []string{"Wie alt ist der neue Pressesprecher?", "Wie alt sind die Schüler?"} {
 		if a, err := e.Answer(t.Context(), q, ""); err != nil || strings.Contains(a.Text, "35") || strings.Contains(a.Text, "(17)") {
 			t.Errorf("%s: an age from a count: %s, %v", q, a.Text, err)
@@ -5940,30 +5971,5 @@ Ansprechpartnerin in der Stadtverwaltung ist Katrin Oswald-Brehm, Leiterin des A
 `)
 	answersContain(t, e, map[string]string{
 		"Who will coordinate Magdeburg's China contacts inside the city administration?": "Katrin Oswald-Brehm",
-	})
-}
-
-func TestHeadingSaysWhatItsListIs(t *testing.T) {
-	// The items under a Markdown heading are what the heading says: the
-	// host cities, though no item names the exchange.
-	e := engineWithRelease(t, "2033-07-03-exchange.md", `---
-title: "Test release: ISA launches the \"Young Engineers Exchange\" – 60 places in 2033/34"
-date: 2033-07-03
-lang: en
----
-The ISA Young Engineers Exchange offers 60 places in its first round. "Our host companies in Foshan are already asking when the first group will arrive," said the secretary-general.
-
-## Host cities in the first round
-
-- In China: Foshan, Zhuzhou, Huzhou, Weihai and Deyang
-- In Germany: Chemnitz, Ingolstadt, Aachen, Hildesheim and Ludwigshafen
-
-## Funding
-
-The first round has a budget of EUR 742,000.
-`)
-	answersContain(t, e, map[string]string{
-		"Which Chinese cities are hosting participants in the first round of the Young Engineers Exchange?": "Zhuzhou, Huzhou, Weihai and Deyang",
-		"交流项目第一轮有哪些德国接待城市？":                                                                                 "Ingolstadt, Aachen",
 	})
 }
