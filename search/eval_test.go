@@ -126,7 +126,7 @@ var evalSuites = []evalSuite{
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.75,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.76,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -316,14 +316,14 @@ var evalSuites = []evalSuite{
 	// with no name ("ISA Secretariat, Foshan: Lu Jiaxin, …"), the release's
 	// day as a join's, a new Secretary-General not learned, the deputy
 	// asked for answered by the holder.
-	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.69,
+	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.7,
 		now: time.Date(2033, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 24, written by a helper who had not seen the engine at
 	// the twenty-first session's start: 8 releases of July to December
 	// 2033, 150 questions, 105 of them across languages. Its first run,
 	// on that session's start (1f5098e): 94/150, 63 of the 105 across
 	// languages. A training set from the twenty-second session on.
-	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.69,
+	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.7,
 		now: time.Date(2033, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 25, written by a helper who had not seen the engine at
 	// the twenty-second session's start: 8 releases of January to June
@@ -386,7 +386,7 @@ var evalSuites = []evalSuite{
 	// 98/150, 65 of the 98 across languages, 8 of its 20 unanswerable
 	// questions refused; the same 98 at that session's end. A training
 	// set from the twenty-eighth session on.
-	{name: "blind30", questions: "testdata/blind30/questions.yaml", extra: "testdata/blind30", minScore: 0.7,
+	{name: "blind30", questions: "testdata/blind30/questions.yaml", extra: "testdata/blind30", minScore: 0.71,
 		now: time.Date(2036, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 31, written by a helper who had not seen the engine at
 	// the twenty-eighth session's start: 8 releases of January to June
@@ -458,7 +458,7 @@ var evalSuites = []evalSuite{
 	// a joining day without a year, contributions as amounts of money,
 	// an age after a surname, a double surname, seasons and professional
 	// football. 109 at its end.
-	{name: "blind36", questions: "testdata/blind36/questions.yaml", extra: "testdata/blind36", minScore: 0,
+	{name: "blind36", questions: "testdata/blind36/questions.yaml", extra: "testdata/blind36", minScore: 0.72,
 		now: time.Date(2039, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 37, written by a helper who had not seen the engine at
 	// the thirty-fourth session's start: 8 releases of January to June
@@ -466,7 +466,8 @@ var evalSuites = []evalSuite{
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (75a0e64, in a worktree):
 	// 98/150, 63 of the 109 across languages, 14 of its 20 unanswerable
-	// questions refused.
+	// questions refused; 98 at that session's end, the same questions
+	// failing.
 	{name: "blind37", questions: "testdata/blind37/questions.yaml", extra: "testdata/blind37", minScore: 0,
 		now: time.Date(2040, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
