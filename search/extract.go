@@ -365,11 +365,11 @@ func namesBeforeAge(text string, q *question) bool {
 // dictionaries, unless it ends a name of two words or more ("Jonas
 // Fischer"), nor "Jena (35)" for a question that does not name Jena.
 func (e *Engine) askedSurnameAge(text string, q *question) string {
+	// A common word may be the surname of someone the question names
+	// whole ("Wie alt ist Jonas Fischer?").
+	endsName := func(u unit) bool { return strings.Contains(nameBefore(q.text[:endOf(u)]), " ") }
 	for named, age := range namedAges(text, surnameAge) {
-		// A common word may be the surname of someone the question
-		// names whole ("Wie alt ist Jonas Fischer?").
-		surname := func(u unit) bool { return strings.Contains(nameBefore(q.text[:endOf(u)]), " ") }
-		if !strings.Contains(named, " ") && slices.ContainsFunc(q.units, func(u unit) bool { return u.capital && u.raw == named && (surname(u) || !e.isHeadword(u)) }) {
+		if !strings.Contains(named, " ") && slices.ContainsFunc(q.units, func(u unit) bool { return u.capital && u.raw == named && (endsName(u) || !e.isHeadword(u)) }) {
 			return age
 		}
 	}

@@ -1634,11 +1634,11 @@ func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
 // else a day of the sentence that a word gives its year ("哈勒市于今年2月1日
-// 加入联盟"), else one it gives without a year beside its word for
-// joining (joinDayWithoutYear), else the first its paragraph gives ("2027年2月4日，...举行。
-// ...正式加入联盟。"), not a day of something else the paragraph began with
-// ("2033年4月6日，…签署合作协议。这是罗斯托克今年2月1日加入联盟后…"); no later
-// than the release, zero if none.
+// 加入联盟"), else one it gives without a year beside its verb for
+// joining (joinDayWithoutYear), else the first its paragraph gives
+// ("2027年2月4日，...举行。...正式加入联盟。"), not a day of something else
+// the paragraph began with ("2033年4月6日，…签署合作协议。这是罗斯托克今年2月1日
+// 加入联盟后…"); no later than the release, zero if none.
 func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 	var days []corpus.Date
 	for _, d := range findDates(firstDays(s.text)) {
@@ -1667,14 +1667,19 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 }
 
 // joinDayWithoutYear is the day without a year that a clause gives
-// beside its verb for joining ("after Magdeburg joined on 1 October", "于
-// 10月1日加入联盟", "am 1. Oktober beigetreten"), in the year that puts it before the release: of the
-// release's year, or the one before ("joined on 1 October" of a release
-// of January). A day right after a word that it takes effect ("with
-// effect from 1 January") is still to come, of the release's year or the
-// next, which joinDate leaves out. A day elsewhere in the clause is
-// another event's ("which will host the hydrogen day on 2 March").
+// beside its verb for joining ("after Magdeburg joined on 1 October",
+// "am 1. Oktober beigetreten", "于10月1日加入联盟"), in the year that puts
+// it before the release: the release's, or the one before ("joined on 1
+// October" of a release of January). A day right after a word that it
+// takes effect ("with effect from 1 January") is still to come, of the
+// release's year or the next, which joinDate leaves out. A day elsewhere
+// in the clause is another event's ("which will host the hydrogen day on
+// 2 March"), and one beside a noun of joining may be a signing's
+// ("Beitrittsurkunde").
 func (l *learner) joinDayWithoutYear(s sentence, released corpus.Date) (corpus.Date, bool) {
+	joins := func(units []unit, i int) bool {
+		return l.cues.joinObjectVerbs.at(units, i) > 0 || l.cues.joinParticiples.at(units, i) > 0
+	}
 	text := firstDays(s.text)
 	for _, span := range yearlessSpans(text) {
 		if before := text[:span.start]; l.cues.effective.endsIn(before) && !l.cues.untilDay.endsIn(before) {
@@ -1683,11 +1688,6 @@ func (l *learner) joinDayWithoutYear(s sentence, released corpus.Date) (corpus.D
 			return yearOf(span.date, released.Time()), true
 		}
 		before, after := segment(text[:span.start]), segment(text[span.end:])
-		// A verb of joining, not a noun ("Beitrittsurkunde"), whose day
-		// may be a signing's.
-		joins := func(units []unit, i int) bool {
-			return l.cues.joinObjectVerbs.at(units, i) > 0 || l.cues.joinParticiples.at(units, i) > 0
-		}
 		near := false
 		for i := max(len(before)-maxUnitsToJoinDay, 0); i < len(before); i++ {
 			near = near || joins(before, i)
@@ -1708,7 +1708,7 @@ func (l *learner) joinDayWithoutYear(s sentence, released corpus.Date) (corpus.D
 	return corpus.Date{}, false
 }
 
-// maxUnitsToJoinDay bounds the words between a day and the word for
+// maxUnitsToJoinDay bounds the words between a day and the verb for
 // joining it belongs to: "joined the ISA on", "am 1. Oktober der ISA".
 const maxUnitsToJoinDay = 4
 
