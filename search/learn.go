@@ -1625,11 +1625,18 @@ func (l *learner) namesLastDay(text string) bool {
 func (l *learner) effectiveDate(s sentence) (corpus.Date, bool) {
 	text := firstDays(s.text)
 	for _, d := range findDates(text) {
-		if before := text[:d.start]; l.cues.effective.endsIn(before) && !l.cues.untilDay.endsIn(before) {
+		if l.takesEffectAfter(text[:d.start]) {
 			return d.date, true
 		}
 	}
 	return corpus.Date{}, false
+}
+
+// takesEffectAfter reports whether text, what comes before a day, ends
+// with a word that the day is when something takes effect ("ab dem",
+// "with effect from", 自), not the last day of something ("bis zum").
+func (l *learner) takesEffectAfter(before string) bool {
+	return l.cues.effective.endsIn(before) && !l.cues.untilDay.endsIn(before)
 }
 
 // joinDate is the date a sentence about joining gives ("in May 2025"),
@@ -1682,7 +1689,7 @@ func (l *learner) joinDayWithoutYear(s sentence, released corpus.Date) (corpus.D
 	}
 	text := firstDays(s.text)
 	for _, span := range yearlessSpans(text) {
-		if before := text[:span.start]; l.cues.effective.endsIn(before) && !l.cues.untilDay.endsIn(before) {
+		if l.takesEffectAfter(text[:span.start]) {
 			// Not a deadline: "Um Anmeldung bis zum 23. August wird
 			// gebeten."
 			return yearOf(span.date, released.Time()), true
