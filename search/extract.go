@@ -1700,6 +1700,12 @@ func (e *Engine) countOf(lang corpus.Lang, sentence string, counted *topicWord) 
 		if scale := scaleWord.FindString(after); scale != "" {
 			number += scale
 		}
+		// What it counts is in its own sentence: not the
+		// "Bewerbungsschluss" that follows "die diesjährigen 56 nicht
+		// mitgerechnet." in a window of two.
+		if sentences := splitSentences(after); len(sentences) > 0 {
+			after = sentences[0]
+		}
 		switch {
 		case strings.HasSuffix(number, "%") || strings.HasPrefix(after, "%") || e.isPercent(sentence[:n.start], sentence[n.start:]):
 			// A share counts nothing.

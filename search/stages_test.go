@@ -5973,3 +5973,73 @@ Ansprechpartnerin in der Stadtverwaltung ist Katrin Oswald-Brehm, Leiterin des A
 		"Who will coordinate Magdeburg's China contacts inside the city administration?": "Katrin Oswald-Brehm",
 	})
 }
+
+func TestCountStaysInItsSentence(t *testing.T) {
+	// A number near the end of its sentence ("die 30 nicht
+	// eingerechnet."): it counts nothing of the next one, which a window
+	// of two sentences joins to it.
+	e := engineWithRelease(t, "2039-11-05-sommerakademie.txt", `Berlin, 5. November 2039
+
+Pressemitteilung
+
+Testmeldung: Vierte Sommerakademie der ISA für Nachwuchsingenieure
+
+Die Sommerakademie der ISA für Nachwuchsingenieure fand 2039 zum vierten Mal in Chemnitz statt.
+
+Für die 30 Plätze gingen 212 Bewerbungen ein.
+
+Seit 2036 haben 95 Nachwuchsingenieure an der Sommerakademie teilgenommen, die 30 nicht eingerechnet. Bewerbungen für 2040 sind bis zum 31. Januar 2040 möglich.
+`)
+	answersContain(t, e, map[string]string{
+		"How many applications came in for the summer academy?": "212",
+		"暑期学院收到了多少份申请？":                                         "212",
+	})
+}
+
+func TestInterpretationNamesLanguagesUsed(t *testing.T) {
+	// Languages an assembly is interpreted into are languages used, in a
+	// sentence without "language" or "spoken".
+	e := engineWithRelease(t, "2039-08-12-luntan.md", `---
+title: "测试稿：中德氢能论坛将于10月在佛山举行"
+date: 2039-08-12
+lang: zh
+---
+中德工业城市联盟将于2039年10月15日在佛山举办中德氢能论坛。预计约200名代表出席。
+
+论坛全程提供中文、德文和英文同声传译。
+`)
+	answersContain(t, e, map[string]string{
+		"In which languages will the hydrogen forum be interpreted?": "德文",
+		"In welche Sprachen wird das Wasserstoffforum gedolmetscht?": "英文",
+	})
+}
+
+func TestFarewellsDeadlinesAndReworkAcrossLanguages(t *testing.T) {
+	// Words of the glossary's: a farewell (Verabschiedung, 欢送仪式), an
+	// application deadline (Bewerbungsschluss, 截止日期) and a rework rate
+	// (Nacharbeitsquote, 返修率), asked in another language.
+	e := engineWithReleases(t, map[string]string{
+		"2039-05-02-austausch.txt": `Köln, 2. Mai 2039
+
+Pressemitteilung
+
+Testmeldung: 30 Auszubildende aus ISA-Städten reisen nach Wuxi
+
+Die offizielle Verabschiedung der Gruppe findet am 20. Mai 2039 im Historischen Rathaus von Köln statt.
+
+Bewerbungsschluss für die nächste Runde ist der 15. Februar 2040.
+`,
+		"2039-06-20-jiang.md": `---
+title: "测试稿：“焊装双城实验室”获联盟创新奖"
+date: 2039-06-20
+lang: zh
+---
+“焊装双城实验室”利用人工智能检测焊点质量，使返修率下降了27%。
+`,
+	})
+	answersContain(t, e, map[string]string{
+		"学徒欢送仪式在哪里举行？":                                              "Rathaus",
+		"下一轮的报名截止日期是哪天？":                                            "15. Februar 2040",
+		"Um wie viel Prozent sank die Nacharbeitsquote des Labors?": "27%",
+	})
+}
