@@ -48,6 +48,9 @@ type cues struct {
 	nameTitles                                             cueList
 	passiveAuxiliaries, formerRole, cityRoles, immediately cueList
 	membershipBegins, roleOrganisations                    cueList
+	// leads are the words by which a sentence says who leads or
+	// coordinates something: "die das Programm leitet", 负责协调.
+	leads cueList
 	// The words by which a release names a day by its distance from its
 	// own date (releaseDays).
 	weekdays                                                                               [7]cueList // Sunday first, as time.Weekday
@@ -148,6 +151,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"plural_pronouns":        &c.pluralPronouns,
 		"person_pronouns":        &c.personPronouns,
 		"deputy":                 &c.deputy,
+		"leads":                  &c.leads,
 		"not_a_name_before_city": &c.notANameBeforeCity,
 		"this_year":              &c.thisYear,
 		"last_year":              &c.lastYear,

@@ -1121,14 +1121,37 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	score := wt.release*w.releaseScore[r.ID]/w.top + wt.about*w.titleShares[r.ID]/max(w.total, 1) +
 		(in+wt.around*around)/max(w.total, 1) + wt.hints*hinted/max(float64(len(w.hints)), 1) +
 		e.kindWeight(q, c, person, w.marked)
-	if w.namesDayAsked(s, r) {
-		score += wt.period
-	}
+	score += w.beside(s, r, person)
 	if !e.standsAlone(s, sentences, r.Lang) {
 		score -= wt.pair
 	}
 	c.score = score - wt.rank*float64(rank)
 	return c
+}
+
+// beside is what sentence s of release r weighs for what it says beside
+// the kind of fact asked for: a day of a period the question names, or
+// that the person it names leads what is asked about.
+func (w *sentenceWeighing) beside(s string, r *corpus.Release, person bool) float64 {
+	wt, weight := &w.e.weights, 0.0
+	if w.namesDayAsked(s, r) {
+		weight += wt.period
+	}
+	if person && w.saysWhoLeads(s, r) {
+		weight += wt.leads
+	}
+	return weight
+}
+
+// saysWhoLeads reports whether sentence s of release r says that the
+// person it names leads or coordinates something, for a question for a
+// coordinator ("Who is in charge of the exchange on the German side?"):
+// that person answers, not one who signed or spoke. It says which
+// sentence of the release that answers best, not which release; nor
+// does it for a question for a role, which its holder answers
+// ("主管经济事务的副市长").
+func (w *sentenceWeighing) saysWhoLeads(s string, r *corpus.Release) bool {
+	return w.q.has[cCoordinator] && !w.asksRole && w.releaseScore[r.ID] == w.top && w.e.learner.cues.leads.in(s, segment(s))
 }
 
 // namesRole reports whether a word of a question names a role: a Latin
@@ -1388,6 +1411,7 @@ type sentenceWeights struct {
 	period  float64 // a day of a date or period the question names ("last week")
 	// what it holds of the kind of fact asked for (kindWeight)
 	holds, byCity, dayOrMonth, boundary, second, person, ordinal, counts, total, earlier float64
+	leads                                                                                float64 // a person it says leads what a question for a coordinator asks about
 	pair                                                                                 float64 // less for two sentences than for one
 	rank                                                                                 float64 // less for each passage before its own
 }
@@ -1400,7 +1424,7 @@ type sentenceWeights struct {
 // set by hand: 1 chose a ceremony's date over its winner, 0.3 did not.
 var defaultSentenceWeights = sentenceWeights{
 	release: 1.5, about: 1.5, around: 0.3, hints: 0.75,
-	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, ordinal: 0.5, counts: 1, total: 0.5, earlier: 1,
+	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, leads: 1, ordinal: 0.5, counts: 1, total: 0.5, earlier: 1,
 	period: 0.3, pair: 0.05, rank: 0.01,
 }
 

@@ -79,6 +79,7 @@ func TestFitSentenceWeights(t *testing.T) {
 		{"period", func(w *sentenceWeights) *float64 { return &w.period }},
 		{"second", func(w *sentenceWeights) *float64 { return &w.second }},
 		{"person", func(w *sentenceWeights) *float64 { return &w.person }},
+		{"leads", func(w *sentenceWeights) *float64 { return &w.leads }},
 		{"counts", func(w *sentenceWeights) *float64 { return &w.counts }},
 		{"dayOrMonth", func(w *sentenceWeights) *float64 { return &w.dayOrMonth }},
 		{"byCity", func(w *sentenceWeights) *float64 { return &w.byCity }},

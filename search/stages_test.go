@@ -6043,3 +6043,33 @@ lang: zh
 		"Um wie viel Prozent sank die Nacharbeitsquote des Labors?": "27%",
 	})
 }
+
+func TestWhoLeadsAProgramme(t *testing.T) {
+	// "Who is in charge of …?" is answered by the person a sentence says
+	// leads or coordinates it, not by a sentence on the programme that
+	// names only its organisers; a role ending in one of the roles'
+	// words ("Referentin", "Abteilungsleiterin") follows a name.
+	e := engineWithRelease(t, "2039-04-14-werkstattwochen.txt", `Dortmund, 14. April 2039
+
+Pressemitteilung
+
+Testmeldung: „Werkstattwochen“ – 40 junge Fachkräfte aus ISA-Städten arbeiten in Wuhan
+
+Mit den „Werkstattwochen“ der Chinesisch-Deutschen Industriestädteallianz (ISA) arbeiten in diesem Herbst 40 junge Fachkräfte aus sieben deutschen Mitgliedsstädten vier Wochen lang in Betrieben in Wuhan.
+
+„Wer einmal in Wuhan an einer Fertigungslinie stand, sieht sein Handwerk mit anderen Augen“, sagte Marlene Vogtherr, Referentin für Berufsbildung in der ISA-Geschäftsstelle Deutschland, die das Programm leitet. Auf chinesischer Seite koordiniert Zhou Minghui (周明辉) vom Sekretariat der Allianz die Werkstattwochen.
+`)
+	answersContain(t, e, map[string]string{
+		"Who is in charge of the workshop weeks on the German side?":     "Vogtherr",
+		"Wer ist auf deutscher Seite für die Werkstattwochen zuständig?": "Vogtherr",
+		"德国青年技工来武汉的项目，中方由谁负责协调？":                                         "周明辉",
+	})
+	for _, sentence := range []string{
+		"Das sagte Marlene Vogtherr, Referentin für Berufsbildung in der ISA-Geschäftsstelle.",
+		"Jana Pohlmann, Abteilungsleiterin im Wirtschaftsamt, stellte das Programm vor.",
+	} {
+		if !e.namesPerson(sentence, segment(sentence)) {
+			t.Errorf("%q names no person", sentence)
+		}
+	}
+}
