@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -1961,8 +1962,10 @@ const latinScales = `million|millionen|mio\.?|milliarden|billion`
 // factIn states the fact of type want that a sentence holds, in the
 // language of question q: a date as it writes dates, an amount or a
 // number as written, the places as it names them, the people as named;
-// "" if none. What the question gives itself is no fact of the answer.
-func (e *Engine) factIn(text string, want answerType, q *question) string {
+// "" if none. What the question gives itself is no fact of the answer. A
+// day without a year is of the year of published, the day of the release
+// that names it, if known.
+func (e *Engine) factIn(text string, want answerType, q *question, published time.Time) string {
 	lang := q.lang
 	text = withoutAsked(text, q.text)
 	switch want {
@@ -1983,6 +1986,11 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 				}
 			}
 			return dates[0].date.Format(lang)
+		}
+		// "6月6日晚，…颁奖典礼在广西柳州举行" for "An welchem Tag …?": 6. Juni
+		// 2040, as the asker writes days, not 6月6日.
+		if spans := yearlessSpans(days); len(spans) > 0 && !published.IsZero() {
+			return yearOf(spans[0].date, published).Format(lang)
 		}
 		if m := yearPattern.FindString(text); m != "" {
 			return strings.TrimSpace(strings.TrimSuffix(m, "年"))

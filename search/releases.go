@@ -1932,7 +1932,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 				fact = strconv.Itoa(n)
 			}
 		default:
-			fact = e.factIn(text, q.expects, q)
+			fact = e.factIn(text, q.expects, q, r.Date)
 		}
 		if fact != "" {
 			said = msg(q.lang, "passage.fact", fact) + " " + said

@@ -1837,7 +1837,7 @@ func TestTimeOfDay(t *testing.T) {
 		if got := e.holds(tt.sentence, aTime, q); got != (tt.time != "") {
 			t.Errorf("holds(%q, aTime) = %v", tt.sentence, got)
 		}
-		if got := e.factIn(tt.sentence, aTime, q); got != tt.time {
+		if got := e.factIn(tt.sentence, aTime, q, time.Time{}); got != tt.time {
 			t.Errorf("factIn(%q, aTime) = %q, want %q", tt.sentence, got, tt.time)
 		}
 	}
@@ -1877,7 +1877,7 @@ func TestMarkedDateAnswered(t *testing.T) {
 	for _, tt := range tests {
 		lang, _ := DetectLang(tt.question)
 		q := e.read(tt.question, lang)
-		if got := e.factIn(tt.sentence, aDate, q); got != tt.want {
+		if got := e.factIn(tt.sentence, aDate, q, time.Time{}); got != tt.want {
 			t.Errorf("%s: factIn(%q) = %q, want %q", tt.question, tt.sentence, got, tt.want)
 		}
 	}
@@ -2135,7 +2135,7 @@ func TestCitiesAnswering(t *testing.T) {
 	if want := []string{"Ingolstadt", "Nürnberg"}; !slices.Equal(got, want) {
 		t.Errorf("cities %v, want %v", got, want)
 	}
-	if fact := e.factIn("参赛的有株洲、柳州、英戈尔施塔特和纽伦堡的球队。", aCity, q); !strings.Contains(fact, "Ingolstadt") || strings.Contains(fact, "Zhuzhou") || strings.Contains(fact, "Liuzhou") {
+	if fact := e.factIn("参赛的有株洲、柳州、英戈尔施塔特和纽伦堡的球队。", aCity, q, time.Time{}); !strings.Contains(fact, "Ingolstadt") || strings.Contains(fact, "Zhuzhou") || strings.Contains(fact, "Liuzhou") {
 		t.Errorf("fact %q, want Ingolstadt and Nürnberg only", fact)
 	}
 }
@@ -3575,7 +3575,7 @@ func TestAgeAfterAName(t *testing.T) {
 		if holds != (want != "" || strings.Contains(sentence, "Jahre alt")) {
 			t.Errorf("%q holds an age: %v", sentence, holds)
 		}
-		if got := e.factIn(sentence, anAge, q); got != want {
+		if got := e.factIn(sentence, anAge, q, time.Time{}); got != want {
 			t.Errorf("%q: the age %q, want %q", sentence, got, want)
 		}
 	}
@@ -3593,7 +3593,7 @@ func TestEndDateInShort(t *testing.T) {
 	for _, tt := range tests {
 		q := e.read(tt.question, "")
 		q.lang, _ = DetectLang(tt.question)
-		if got := e.factIn(tt.sentence, aDate, q); got != tt.want {
+		if got := e.factIn(tt.sentence, aDate, q, time.Time{}); got != tt.want {
 			t.Errorf("%s: %q in short, want %q", tt.question, got, tt.want)
 		}
 	}
@@ -3927,7 +3927,7 @@ func TestPersonFactIsNoSpeaker(t *testing.T) {
 		"„Tom Weber danken wir für vier Jahre Pressearbeit“, sagte Dr. Jörg Ellerbrock, Leiter des ISA-Kontaktbüros Deutschland.": "",
 		"Dr. Jörg Ellerbrock, Leiter des ISA-Kontaktbüros Deutschland, dankte Tom Weber.":                                         "Jörg Ellerbrock",
 	} {
-		if got := e.factIn(sentence, aPerson, q); got != want {
+		if got := e.factIn(sentence, aPerson, q, time.Time{}); got != want {
 			t.Errorf("%q: the person %q, want %q", sentence, got, want)
 		}
 	}
@@ -3963,7 +3963,7 @@ func TestPlaceFactIsNoPersonNorAsked(t *testing.T) {
 		{"Where was the forum?", "Das Forum fand in Grünewald statt.", "Grunewald"}, // no person's surname here; its English name
 	} {
 		q := e.read(cleanQuestion(tt.q), corpus.English)
-		if got := e.factIn(tt.text, aPlace, q); got != tt.want {
+		if got := e.factIn(tt.text, aPlace, q, time.Time{}); got != tt.want {
 			t.Errorf("%s in %q: %q, want %q", tt.q, tt.text, got, tt.want)
 		}
 	}
@@ -4842,7 +4842,7 @@ func TestHoldsAge(t *testing.T) {
 			t.Errorf("holds(%q, age of Friedhelm Ost) = %v, want %v", sentence, got, want)
 		}
 	}
-	if got := e.factIn("Annette Kröger, 57, und Friedhelm Ost, 77, eröffneten.", anAge, q); got != "77" {
+	if got := e.factIn("Annette Kröger, 57, und Friedhelm Ost, 77, eröffneten.", anAge, q, time.Time{}); got != "77" {
 		t.Errorf("the age of Friedhelm Ost: %q, want 77", got)
 	}
 	// Someone no source knows, whom the question names: the age in
@@ -5090,7 +5090,7 @@ func TestDateAskedIsNoDeadline(t *testing.T) {
 		{"奖项几号颁发？", corpus.Chinese, "2035年12月12日"},
 	} {
 		q := e.read(tt.question, tt.lang)
-		if got := e.factIn(sentence, aDate, q); got != tt.want {
+		if got := e.factIn(sentence, aDate, q, time.Time{}); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.question, got, tt.want)
 		}
 	}
@@ -6072,4 +6072,20 @@ Mit den „Werkstattwochen“ der Chinesisch-Deutschen Industriestädteallianz (
 			t.Errorf("%q names no person", sentence)
 		}
 	}
+}
+
+func TestDayWithoutYearStatedInTheAskersLanguage(t *testing.T) {
+	// A Chinese release's day without a year ("6月6日晚") is stated for a
+	// German or English asker as they write days, in the release's year.
+	e := engineWithRelease(t, "2039-06-09-jiang.md", `---
+title: "测试稿：2039年度联盟“城市合作奖”在株洲揭晓"
+date: 2039-06-09
+lang: zh
+---
+6月7日晚，2039年度中德工业城市联盟“城市合作奖”颁奖典礼在湖南株洲举行。
+`)
+	answersContain(t, e, map[string]string{
+		"An welchem Tag wurde der Städtekooperationspreis in Zhuzhou verliehen?": "Kurz: 7. Juni 2039.",
+		"On which day was the city cooperation award ceremony held in Zhuzhou?":  "In short: 7 June 2039.",
+	})
 }
