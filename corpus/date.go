@@ -105,8 +105,12 @@ var monthNames = map[Lang][12]string{
 }
 
 // Format writes the date as a reader of lang expects it:
-// "25. April 2016", "25 April 2016", "2016年4月25日".
+// "25. April 2016", "25 April 2016", "2016年4月25日"; a day without its
+// year as "25. April", "25 April", "4月25日".
 func (d Date) Format(lang Lang) string {
+	if d.Year == 0 && d.Month != 0 && d.Day != 0 {
+		return strings.TrimSuffix(strings.TrimPrefix(Date{Year: 1, Month: d.Month, Day: d.Day}.Format(lang), "1年"), " 1")
+	}
 	if d.IsZero() {
 		return ""
 	}

@@ -114,6 +114,11 @@ func TestDateFormat(t *testing.T) {
 		{Date{}, German, ""},
 		{Date{}, English, ""},
 		{Date{}, Chinese, ""},
+
+		// A day without its year.
+		{Date{Month: time.June, Day: 20}, German, "20. Juni"},
+		{Date{Month: time.June, Day: 20}, English, "20 June"},
+		{Date{Month: time.June, Day: 20}, Chinese, "6月20日"},
 	}
 	for _, tt := range tests {
 		if got := tt.date.Format(tt.lang); got != tt.want {

@@ -260,6 +260,10 @@ func (p period) forDays(lang corpus.Lang) string {
 // holds reports whether a date falls in the period, as far as it says: a
 // month does if one of its days does.
 func (p period) holds(d corpus.Date) bool {
+	if p.from.Year == 0 {
+		// A day asked without its year ("am 15. Mai") is that day of any.
+		return d.Month == p.from.Month && d.Day == p.from.Day
+	}
 	return compareCoarse(d, p.from) >= 0 && compareCoarse(d, p.to) <= 0
 }
 

@@ -161,6 +161,12 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		q.periods = append(q.periods, periodOf(d.date))
 	}
 	e.readPeriods(&r)
+	// A day without a year ("am 15. Mai", 5月15日) is that day of any
+	// year: a day, not a word of the subject ("Mai" is no 可以).
+	for _, d := range yearlessSpans(text) {
+		r.spans = append(r.spans, d)
+		q.periods = append(q.periods, periodOf(d.date))
+	}
 	for i, u := range q.units {
 		if inSpan(u.start, r.spans) {
 			r.covered[i], r.filler[i] = true, true

@@ -6089,3 +6089,31 @@ lang: zh
 		"On which day was the city cooperation award ceremony held in Zhuzhou?":  "In short: 7 June 2039.",
 	})
 }
+
+func TestDayWithoutYearInAQuestion(t *testing.T) {
+	// "am 20. Juni" names a day of any year, which a sentence of a
+	// release in another language gives as 6月20日: not the words "Juni"
+	// and "Mai", which the dictionaries translate as 可以 ("may").
+	e := engineWithRelease(t, "2039-04-02-koeln.md", `---
+title: "测试稿：联盟今年在科隆举办两场研讨会"
+date: 2039-04-02
+lang: zh
+---
+中德工业城市联盟今年将在科隆举办两场研讨会。
+
+5月15日，第一场研讨会讨论氢能物流。6月20日，第二场研讨会讨论电池回收。
+`)
+	answersContain(t, e, map[string]string{
+		"Worum geht es bei dem Seminar in Köln am 20. Juni?": "电池",
+		"What is the seminar in Cologne on 15 May about?":    "氢能",
+	})
+	q := e.read("Worum geht es bei dem Seminar in Köln am 20. Juni?", corpus.German)
+	if want := (period{from: corpus.Date{Month: time.June, Day: 20}, to: corpus.Date{Month: time.June, Day: 20}}); !slices.Contains(q.periods, want) {
+		t.Errorf("periods %v, want %v", q.periods, want)
+	}
+	for _, w := range e.topicWords(q) {
+		if w.text == "Juni" {
+			t.Errorf("topic word %q", w.text)
+		}
+	}
+}
