@@ -6117,3 +6117,36 @@ lang: zh
 		}
 	}
 }
+
+func TestOnBehalfOfAndAwardCeremonies(t *testing.T) {
+	// "on behalf of" says for whom someone acts, nothing of the subject;
+	// 颁奖仪式 is an award ceremony, which "presented the award" held.
+	e := engineWithReleases(t, map[string]string{
+		"2039-03-12-plenary.txt": `Ulm, 12 March 2039
+
+Press release
+
+Test release: 30th plenary assembly of the ISA opens in Ulm
+
+Lord Mayor Dr. Jana Seidelmann welcomed the 300 delegates to the opening of the 30th plenary assembly in Ulm.
+`,
+		"2039-05-20-award.md": `---
+title: "Test release: ISA Circular City Award 2039 goes to Jiaxing and Ulm"
+date: 2039-05-20
+lang: en
+---
+The alliance presented the award on 19 May 2039 in Kassel, at its spring conference.
+`,
+	})
+	answersContain(t, e, map[string]string{
+		"Who welcomed the delegates on behalf of the host city at the opening of the 30th plenary?": "Seidelmann",
+		"循环城市奖的颁奖仪式是哪天举行的？":                                                                         "2039年5月19日",
+	})
+	for _, question := range []string{"Who spoke on behalf of the host city?", "Wer sprach im Namen der Gastgeberstadt?"} {
+		for _, w := range e.topicWords(e.read(question, "")) {
+			if w.text == "behalf" || w.text == "Namen" {
+				t.Errorf("%s: topic word %q", question, w.text)
+			}
+		}
+	}
+}
