@@ -1165,7 +1165,7 @@ func holdsOrdinals(text corpus.Text, ordinals []int) bool {
 // wordsOnly drops the single Chinese characters of a text's terms: 来 of
 // 来自 is no evidence of "come", nor 四 of 第四届 of "four".
 func wordsOnly(terms termSet) termSet {
-	out := termSet{terms: make(map[string]bool, len(terms.terms)), near: terms.near}
+	out := termSet{terms: make(map[string]bool, len(terms.terms)), near: terms.near, sequence: terms.sequence}
 	for t := range terms.terms {
 		if utf8.RuneCountInString(t) > 1 || !isHan([]rune(t)[0]) {
 			out.terms[t] = true

@@ -847,7 +847,7 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 		found := w.foundIn(terms) || (w.name || w.titled) && w.foundIn(wider)
 		if w.afield {
 			// All of it: "shared counters" hold no share price.
-			found = w.share(terms) == 1
+			found = w.heldWhole(terms)
 		}
 		total += coverWeight(w)
 		switch {
@@ -986,6 +986,36 @@ func (w topicWord) share(terms termSet) float64 {
 	return 0.5 + 0.5*best
 }
 
+// heldWhole reports whether terms hold all of w, in its own words or in
+// one of its translations, a phrase as one: "a joint booth to share … at
+// the usual price" holds no share price (股价), "youth exchange … at a
+// rate of" no exchange rate.
+func (w topicWord) heldWhole(terms termSet) bool {
+	if !w.foundIn(terms) {
+		return false
+	}
+	if len(w.own) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(append([][]string{w.own}, w.translated...), func(group []string) bool {
+		if len(group) > 1 && strings.IndexFunc(strings.Join(group, ""), isHan) < 0 {
+			return containsRun(terms.sequence, group)
+		}
+		return len(group) > 0 && !slices.ContainsFunc(group, func(t string) bool { return !terms.has(t) })
+	})
+}
+
+// containsRun reports whether run stands in sequence, its terms side by
+// side.
+func containsRun(sequence, run []string) bool {
+	for i := 0; i+len(run) <= len(sequence); i++ {
+		if slices.Equal(sequence[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
 // untranslatable reports whether w, words in Chinese characters, has no
 // term a German or English text in lang could hold ("让流进" of
 // 让流进下水道的雨水, which no dictionary translates). Such words cannot
@@ -1030,6 +1060,9 @@ type termSet struct {
 	// chinese is the text when it is Chinese, for the names written in
 	// pinyin that it holds (topicWord.romanised).
 	chinese string
+	// sequence is the text's terms in order, for a phrase that must be
+	// held as one (heldWhole).
+	sequence []string
 }
 
 func (ts termSet) has(t string) bool {
@@ -1891,6 +1924,7 @@ func (e *Engine) termSet(lang corpus.Lang, text string) termSet {
 	}
 	for _, t := range e.index.analyze(lang, text) {
 		set.terms[t.text] = true
+		set.sequence = append(set.sequence, t.text)
 	}
 	return set
 }

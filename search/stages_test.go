@@ -6150,3 +6150,33 @@ The alliance presented the award on 19 May 2039 in Kassel, at its spring confere
 		}
 	}
 }
+
+func TestWordAfieldHeldAsAPhrase(t *testing.T) {
+	// A word far from the alliance's work is held only as a whole: "share"
+	// and "price" apart are no share price, "exchange" and "rate" apart no
+	// exchange rate; "an exchange rate of 7.8" is one.
+	e := engineWithRelease(t, "2039-02-10-booth.txt", `Berlin, 10 February 2039
+
+Press release
+
+Test release: ISA member cities to share a joint booth at Hannover Messe 2039
+
+"The pavilion gives small firms a place in Hall 6 for a fraction of the usual price," said the head of events. The youth exchange of the alliance will grow at a rate of ten places a year.
+`)
+	for _, question := range []string{"What is today's share price of BYD?", "比亚迪今天股价多少", "What is today's euro to yuan exchange rate?"} {
+		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
+			t.Errorf("%s: answered %q, %v", question, a.Text, err)
+		}
+	}
+	budget := engineWithRelease(t, "2039-03-01-budget.txt", `Foshan, 1 March 2039
+
+Press release
+
+Test release: ISA budget for the Green Port project set
+
+The budget of CNY 78 million was converted at an exchange rate of 7.8 yuan per euro.
+`)
+	answersContain(t, budget, map[string]string{
+		"At which exchange rate was the Green Port budget converted?": "7.8",
+	})
+}
