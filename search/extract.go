@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -1145,14 +1144,16 @@ func (w *sentenceWeighing) beside(s string, r *corpus.Release, person bool) floa
 }
 
 // saysWhoLeads reports whether sentence s of release r says that the
-// person it names leads or coordinates something, for a question for a
-// coordinator ("Who is in charge of the exchange on the German side?"):
+// person it names leads or coordinates something, for a question that
+// asks so ("Who is in charge of the exchange on the German side?"; not
+// "Who organised …?", which a mayor who "heads the board" does not):
 // that person answers, not one who signed or spoke. It says which
 // sentence of the release that answers best, not which release; nor
 // does it for a question for a role, which its holder answers
 // ("主管经济事务的副市长").
 func (w *sentenceWeighing) saysWhoLeads(s string, r *corpus.Release) bool {
-	return w.q.has[cCoordinator] && !w.asksRole && w.releaseScore[r.ID] == w.top && w.e.learner.cues.leads.in(s, segment(s))
+	leads := &w.e.learner.cues.leads
+	return leads.in(w.q.text, w.q.units) && !w.asksRole && w.releaseScore[r.ID] == w.top && leads.in(s, segment(s))
 }
 
 // namesRole reports whether a word of a question names a role: a Latin
@@ -1962,10 +1963,8 @@ const latinScales = `million|millionen|mio\.?|milliarden|billion`
 // factIn states the fact of type want that a sentence holds, in the
 // language of question q: a date as it writes dates, an amount or a
 // number as written, the places as it names them, the people as named;
-// "" if none. What the question gives itself is no fact of the answer. A
-// day without a year is of the year of published, the day of the release
-// that names it, if known.
-func (e *Engine) factIn(text string, want answerType, q *question, published time.Time) string {
+// "" if none. What the question gives itself is no fact of the answer.
+func (e *Engine) factIn(text string, want answerType, q *question) string {
 	lang := q.lang
 	text = withoutAsked(text, q.text)
 	switch want {
@@ -1987,10 +1986,17 @@ func (e *Engine) factIn(text string, want answerType, q *question, published tim
 			}
 			return dates[0].date.Format(lang)
 		}
-		// "6月6日晚，…颁奖典礼在广西柳州举行" for "An welchem Tag …?": 6. Juni
-		// 2040, as the asker writes days, not 6月6日.
-		if spans := yearlessSpans(days); len(spans) > 0 && !published.IsZero() {
-			return yearOf(spans[0].date, published).Format(lang)
+		// "6月6日晚，…颁奖典礼在广西柳州举行" for "An welchem Tag …?": 6. Juni,
+		// as the asker writes days, with no year, which the sentence does
+		// not give (its event may be past or still to come); not a
+		// deadline, unless it gives no other day.
+		if spans := yearlessSpans(days); len(spans) > 0 {
+			for _, d := range spans {
+				if !markedDate(days, d, &e.message.deadlineMarkers) {
+					return d.date.Format(lang)
+				}
+			}
+			return spans[0].date.Format(lang)
 		}
 		if m := yearPattern.FindString(text); m != "" {
 			return strings.TrimSpace(strings.TrimSuffix(m, "年"))

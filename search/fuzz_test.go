@@ -120,7 +120,7 @@ func FuzzReleaseText(f *testing.F) {
 			for _, q := range questions {
 				for want := anyText; want <= aContact; want++ {
 					e.holds(s, want, q)
-					e.factIn(s, want, q, time.Time{})
+					e.factIn(s, want, q)
 				}
 			}
 		}

@@ -1119,7 +1119,27 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].kind = d.kinds[text] && !kindIsSubject || !d.afield[text] && e.namesKindOf(q, topic, i)
 		topic[i].afield = d.afield[text] && !topic[i].kind
 	}
-	return topic
+	return append(topic, e.dayWords(q)...)
+}
+
+// dayWords are the days a question names without a year ("am 3.
+// Oktober"), as words of its subject in every language, the day with its
+// month: a passage that names the day holds them ("Am 3. Oktober 2040
+// empfängt Köln eine Delegation aus Wuxi" for "Wer besucht Köln am 3.
+// Oktober?").
+func (e *Engine) dayWords(q *question) []topicWord {
+	var out []topicWord
+	for _, p := range q.periods {
+		if p.from.Year != 0 || p.from != p.to {
+			continue
+		}
+		w := topicWord{text: p.from.Format(q.lang), terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}}
+		for _, lang := range corpus.Langs() {
+			w.parts[lang] = [][]string{searchTerms(e.index.analyze(lang, p.from.Format(lang)))}
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // withVerbParticle joins the particle that closes a German question to
@@ -1966,7 +1986,7 @@ func (e *Engine) passageAnswer(q *question, best candidate, topic []topicWord) a
 				fact = strconv.Itoa(n)
 			}
 		default:
-			fact = e.factIn(text, q.expects, q, r.Date)
+			fact = e.factIn(text, q.expects, q)
 		}
 		if fact != "" {
 			said = msg(q.lang, "passage.fact", fact) + " " + said
@@ -2153,7 +2173,7 @@ func isWordOfAbbreviation(r rune) bool {
 // followed.").
 var abbreviations = []string{
 	"Dr", "Prof", "St", "Nr", "No", "bzw", "ca", "Mr", "Mrs", "Ms", "Hr", "Fr", "Jr", "Sr", "Co", "Fa", "Tel", "vgl", "usw", "vs", "ff", "Bd", "Jh",
-	"Abs", "Str", "Mio", "Mrd", "Tsd", "Mo", "Di", "Mi", "Do", "Sa", "So",
+	"Abs", "Str", "Mio", "Mrd", "Tsd", "Mo", "Di", "Mi", "Do", "Sa", "So", "sog", "ehem", "Mill", "inkl", "zzgl", "max", "min", "gem", "evtl",
 }
 
 // snippet cuts text to a window around the first topic word and marks

@@ -320,7 +320,7 @@ var rules = []rule{
 	}, fact(func(e *Engine, q *question) answer.Answer { return e.formerMembers(q.lang) })},
 	{"membership-named", func(q *question) bool {
 		return len(q.cities) > 0 && !q.has[cAssembly] && !asksWhoDoes(q) && !asksOtherCities(q) &&
-			(q.memberish || q.has[cWhen] || q.unknownWords() == 0 || q.has[cList] && slices.ContainsFunc(q.cities, grouping)) &&
+			(q.memberish || q.has[cWhen] || q.unknownWords() == 0 && len(q.periods) == 0 || q.has[cList] && slices.ContainsFunc(q.cities, grouping)) &&
 			(q.memberish || !anyOf(q.has, cFounding, cProposal))
 	}, unlessReleaseSays(membershipOrNo)},
 	{"founding-members", func(q *question) bool {
@@ -1156,10 +1156,11 @@ func (e *Engine) roleMatch(role string, content []unit, q *question) int {
 		}
 		latin++
 		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) }) {
-			if q.isUnknown(u) && u.latinNoun() {
+			if q.isUnknown(u) && u.latinNoun() && !e.learner.cues.organisation.inText(u.raw) {
 				// "Wer ist auf deutscher Seite für die Werkstattwochen
 				// zuständig?" asks of what no role names, as 青年营的
-				// 负责人 does: a noun the engine does not know.
+				// 负责人 does: a noun the engine does not know, but a word
+				// of an organisation's name ("PKS GmbH").
 				return 0
 			}
 			missed++
