@@ -76,7 +76,7 @@ var evalSuites = []evalSuite{
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
 	// were right at the first run, 57 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.63,
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.64,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -109,7 +109,7 @@ var evalSuites = []evalSuite{
 	// eleventh, since 天 is a measure word (五天, 几天): "配对洽谈日安排在
 	// 哪一天" had been right because its lone 天, "day", found "Matchmaking
 	// Day".
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.79,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.8,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -175,7 +175,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.75,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.76,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -258,7 +258,7 @@ var evalSuites = []evalSuite{
 	// session's end (one more out-of-scope question refused), 63 across
 	// languages. A training set from the fifteenth session: 108 at its
 	// end.
-	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.76,
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.77,
 		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The eighteenth, written blind at the start of the fifteenth
 	// session: 8 releases of July to December 2030, 150 questions, 100 of
@@ -285,7 +285,7 @@ var evalSuites = []evalSuite{
 	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150;
 	// of the 97 across languages 59. 97 at the session's end, 59 across
 	// languages. A training set from the eighteenth session.
-	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.7,
+	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.71,
 		now: time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The twenty-first, written blind at the start of the eighteenth
 	// session: 8 releases of January to June 2032, 150 questions, 101 of
@@ -303,7 +303,7 @@ var evalSuites = []evalSuite{
 	// session's end. A training set from the twentieth session on: its
 	// failures showed a city's press office taken for the ISA's contact,
 	// "Has Hildesheim left?" answered "Yes", another city's mayor.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.65,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.66,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
@@ -323,14 +323,14 @@ var evalSuites = []evalSuite{
 	// 2033, 150 questions, 105 of them across languages. Its first run,
 	// on that session's start (1f5098e): 94/150, 63 of the 105 across
 	// languages. A training set from the twenty-second session on.
-	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.7,
+	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.71,
 		now: time.Date(2033, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 25, written by a helper who had not seen the engine at
 	// the twenty-second session's start: 8 releases of January to June
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.68,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.69,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
@@ -462,13 +462,16 @@ var evalSuites = []evalSuite{
 		now: time.Date(2039, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 37, written by a helper who had not seen the engine at
 	// the thirty-fourth session's start: 8 releases of January to June
-	// 2040, 150 questions, 109 of them across languages. The session's
-	// honest measure: its questions, answers and releases are not read.
-	// Its first run, on the session's start (75a0e64, in a worktree):
-	// 98/150, 63 of the 109 across languages, 14 of its 20 unanswerable
-	// questions refused; 98 at that session's end, the same questions
-	// failing.
-	{name: "blind37", questions: "testdata/blind37/questions.yaml", extra: "testdata/blind37", minScore: 0,
+	// 2040, 150 questions, 109 of them across languages. Its first run,
+	// on that session's start (75a0e64, in a worktree): 98/150, 63 of the
+	// 109 across languages, 14 of its 20 unanswerable questions refused;
+	// 98 at that session's end, the same questions failing. A training
+	// set from the thirty-fifth session on: its failures showed counts
+	// read across a sentence's end, interpreting as a language used, who
+	// leads or coordinates, roles ending in a role's word, days without a
+	// year, and words of the glossary (Bewerbungsschluss, Verabschiedung,
+	// Nacharbeitsquote). 106 at its end.
+	{name: "blind37", questions: "testdata/blind37/questions.yaml", extra: "testdata/blind37", minScore: 0.7,
 		now: time.Date(2040, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 38, written by a helper who had not seen the engine at
 	// the thirty-fifth session's start: 8 releases of July to December
