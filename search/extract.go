@@ -1232,6 +1232,13 @@ type surroundings struct{ paragraph, title termSet }
 func (w *sentenceWeighing) cover(terms termSet, around surroundings) (in, inParagraph, inTitle float64) {
 	for _, t := range w.topic {
 		switch {
+		case t.day:
+			// The day asked, held: more of the subject, though the
+			// subject's weight (total) does not count it, as a sentence
+			// may name the day otherwise ("gestern").
+			if t.foundIn(terms) {
+				in++
+			}
 		case t.foundIn(terms):
 			in += topicWeight(t) * t.share(terms)
 		case t.headIn(terms):
@@ -1433,7 +1440,10 @@ var defaultSentenceWeights = sentenceWeights{
 // topicWeight is how much a word of the topic counts: a name gives the
 // question context, not its subject.
 func topicWeight(w topicWord) float64 {
-	if w.name {
+	switch {
+	case w.day:
+		return 0 // a bonus when held (sentenceWeighing.cover), no loss when not
+	case w.name:
 		return 0.5
 	}
 	return 1
@@ -1989,10 +1999,12 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		// "6月6日晚，…颁奖典礼在广西柳州举行" for "An welchem Tag …?": 6. Juni,
 		// as the asker writes days, with no year, which the sentence does
 		// not give (its event may be past or still to come); not a
-		// deadline, unless it gives no other day.
+		// deadline ("until 14 November"), unless it gives no other day,
+		// nor a range's last day ("vom 3. bis 5. Juni"). Not 前 after a
+		// day, which may end what is asked ("于6月8日前结束").
 		if spans := yearlessSpans(days); len(spans) > 0 {
 			for _, d := range spans {
-				if !markedDate(days, d, &e.message.deadlineMarkers) {
+				if !e.message.deadlineMarkers.endsIn(days[:d.start]) || yearlessRangeEnd.MatchString(days[:d.start]) {
 					return d.date.Format(lang)
 				}
 			}
@@ -2039,6 +2051,11 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 	}
 	return ""
 }
+
+// yearlessRangeEnd ends the text before the last day of a range of days
+// without a year, whose "bis" marks no deadline: "vom 3. bis " of "vom
+// 3. bis 5. Juni".
+var yearlessRangeEnd = regexp.MustCompile(`\d{1,2}\.?\s*(?:bis|to|–|-)\s*$`)
 
 // timeOfDay finds a time of day as releases write it: "15:00", "9.30
 // Uhr", "15 Uhr", "3 p.m.", "3pm", "3 pm" (not "3 am", German's "am"),

@@ -3,6 +3,7 @@ package search
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"maps"
 	"math"
 	"regexp"
@@ -558,6 +559,13 @@ func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpu
 				}
 				add(w, bleve.NewConjunctionQuery(cs...))
 			}
+			for _, run := range w.runs[lang] {
+				var cs []query.Query
+				for _, t := range run {
+					cs = append(cs, term(t, 1))
+				}
+				add(w, bleve.NewConjunctionQuery(cs...))
+			}
 		}
 		// After the topic: a word of both is the subject's.
 		for _, w := range hints {
@@ -840,7 +848,18 @@ func coverWeight(w topicWord) float64 {
 func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 	var total, got float64
 	subject, covered, nounsMissed, afieldMissed, names, namesCovered := 0, 0, 0, 0, 0, 0
+	days := 0
 	for _, w := range topic {
+		if w.day {
+			// Held, the day asked says the passage is about it; not held,
+			// the passage may name it otherwise ("gestern").
+			days++
+			if w.foundIn(terms) {
+				subject++
+				covered++
+			}
+			continue
+		}
 		if w.kind || !w.name && w.untranslatable(terms.lang) {
 			continue
 		}
@@ -885,7 +904,9 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 	case names > 0 && namesCovered == 0, c < minCoverage, afieldMissed > 0:
 		return c, false
 	case subject == 0:
-		return c, true
+		// Names and a day alone ("What happens in Cologne on 15 May?")
+		// need a passage that names the day (subject counts it).
+		return c, days == 0
 	}
 	return c, covered > 0 && (subject < 3 || covered >= 2) && (nounsMissed == 0 || nounsMissed == 1 && covered+namesCovered >= 2)
 }
@@ -908,6 +929,13 @@ type topicWord struct {
 	// name marks the name of a person or place, which gives a question
 	// context but is not its subject.
 	name bool
+	// day marks a day the question names without a year ("am 3.
+	// Oktober", dayWords): a passage that names it is searched for, by
+	// its day and month side by side (runs), and covers it; one that
+	// does not may still answer, as "Gestern" names the day too, which
+	// the period asked for weighs (namesDayAsked).
+	day  bool
+	runs map[corpus.Lang][][]string
 	// titled marks a name a release's title gives ("Skills Bridge"):
 	// searched for as written, as a name is, but the question's subject,
 	// which a passage covers with its release's title or first paragraph.
@@ -1046,6 +1074,11 @@ func (w topicWord) foundIn(terms termSet) bool {
 			}
 		}
 	}
+	for _, runs := range w.runs {
+		if slices.ContainsFunc(runs, func(run []string) bool { return containsRun(terms.sequence, run) }) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -1123,19 +1156,29 @@ func (e *Engine) topicWords(q *question) []topicWord {
 }
 
 // dayWords are the days a question names without a year ("am 3.
-// Oktober"), as words of its subject in every language, the day with its
-// month: a passage that names the day holds them ("Am 3. Oktober 2040
-// empfängt Köln eine Delegation aus Wuxi" for "Wer besucht Köln am 3.
-// Oktober?").
+// Oktober"), searched for in every language, the day and its month side
+// by side: "Am 3. Oktober 2040 empfängt Köln eine Delegation aus Wuxi"
+// for "Wer besucht Köln am 3. Oktober?", not "am 23. Oktober" nor
+// "Cologne may send 15 delegates" for "on 15 May".
 func (e *Engine) dayWords(q *question) []topicWord {
 	var out []topicWord
 	for _, p := range q.periods {
 		if p.from.Year != 0 || p.from != p.to {
 			continue
 		}
-		w := topicWord{text: p.from.Format(q.lang), terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}}
+		w := topicWord{text: p.from.Format(q.lang), day: true, terms: map[corpus.Lang][]string{}, runs: map[corpus.Lang][][]string{}}
 		for _, lang := range corpus.Langs() {
-			w.parts[lang] = [][]string{searchTerms(e.index.analyze(lang, p.from.Format(lang)))}
+			written := []string{p.from.Format(lang)}
+			if lang == corpus.English {
+				written = append(written, fmt.Sprintf("%s %d", p.from.Time().Month(), p.from.Day)) // "May 15"
+			}
+			for _, text := range written {
+				var run []string
+				for _, t := range e.index.analyze(lang, text) {
+					run = append(run, t.text)
+				}
+				w.runs[lang] = append(w.runs[lang], run)
+			}
 		}
 		out = append(out, w)
 	}
@@ -2173,7 +2216,7 @@ func isWordOfAbbreviation(r rune) bool {
 // followed.").
 var abbreviations = []string{
 	"Dr", "Prof", "St", "Nr", "No", "bzw", "ca", "Mr", "Mrs", "Ms", "Hr", "Fr", "Jr", "Sr", "Co", "Fa", "Tel", "vgl", "usw", "vs", "ff", "Bd", "Jh",
-	"Abs", "Str", "Mio", "Mrd", "Tsd", "Mo", "Di", "Mi", "Do", "Sa", "So", "sog", "ehem", "Mill", "inkl", "zzgl", "max", "min", "gem", "evtl",
+	"Abs", "Str", "Mio", "Mrd", "Tsd", "Mo", "Di", "Mi", "Do", "Sa", "So", "sog", "ehem", "inkl", "zzgl", "evtl",
 }
 
 // snippet cuts text to a window around the first topic word and marks
