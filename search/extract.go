@@ -1420,7 +1420,7 @@ type sentenceWeights struct {
 	period  float64 // a day of a date or period the question names ("last week")
 	// what it holds of the kind of fact asked for (kindWeight)
 	holds, byCity, dayOrMonth, boundary, second, person, ordinal, counts, total, earlier float64
-	leads                                                                                float64 // a person it says leads what a question for a coordinator asks about
+	leads                                                                                float64 // a person it says leads or coordinates, for a question that asks who does (saysWhoLeads)
 	pair                                                                                 float64 // less for two sentences than for one
 	rank                                                                                 float64 // less for each passage before its own
 }

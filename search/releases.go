@@ -1170,7 +1170,7 @@ func (e *Engine) dayWords(q *question) []topicWord {
 		for _, lang := range corpus.Langs() {
 			written := []string{p.from.Format(lang)}
 			if lang == corpus.English {
-				written = append(written, fmt.Sprintf("%s %d", p.from.Time().Month(), p.from.Day)) // "May 15"
+				written = append(written, fmt.Sprintf("%s %d", p.from.Month, p.from.Day)) // "May 15"
 			}
 			for _, text := range written {
 				var run []string
