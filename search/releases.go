@@ -1532,6 +1532,10 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 				}
 			}
 			words = append(words, e.translator.translations(text, l)...)
+			if spaced := strings.ReplaceAll(text, "-", " "); spaced != text {
+				// "the second-prize project": the glossary's "second prize".
+				words = append(words, e.translator.translations(spaced, l)...)
+			}
 			words = append(words, e.programmeNames(text, l)...)
 			// A brand's name ("ReCycle") is no word to translate.
 			if !w.name && !camelCase(text) {

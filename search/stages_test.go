@@ -6543,3 +6543,24 @@ Mayor Uwe Schneidewind opened the ISA youth camp in Wuppertal on 1 July 2040 and
 	answerHolds(t, e, "Who leads the youth camp in Wuppertal?", "Lena Fuchs", "")
 	answerHolds(t, e, "Who runs the youth camp in Wuppertal?", "Lena Fuchs", "")
 }
+
+func TestHyphenedWordsOfAGlossaryPhrase(t *testing.T) {
+	// "the second-prize project" is the glossary's "second prize", 二等奖,
+	// not a second (第二) of any prize.
+	e := engineWithRelease(t, "2039-06-12-jiang.md", `---
+title: "测试稿：2039年度联盟“城市合作奖”揭晓"
+date: 2039-06-12
+lang: zh
+---
+2039年度中德工业城市联盟“城市合作奖”评审委员会第二次会议评出三个获奖项目。
+
+二等奖（奖金人民币12万元）：德阳与索林根合作的“涡轮叶片精密磨削”项目。
+`)
+	w := e.topicOf([]string{"second-prize"}, nil, nil, corpus.English)
+	if len(w) != 1 || !slices.Contains(w[0].terms[corpus.Chinese], "二等") {
+		t.Errorf("second-prize: %+v, want the terms of 二等奖", w)
+	}
+	answersContain(t, e, map[string]string{
+		"Which cities are behind the second-prize project?": "德阳与索林根",
+	})
+}
