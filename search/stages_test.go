@@ -6564,3 +6564,32 @@ lang: zh
 		"Which cities are behind the second-prize project?": "德阳与索林根",
 	})
 }
+
+func TestHeadsOfGovernmentAreAfield(t *testing.T) {
+	// The chancellor and the national economy are far from the
+	// alliance's work: only a passage that names them answers.
+	e := engineWithRelease(t, "2039-04-20-messe.txt", `Hannover, 20. April 2039
+
+Pressemitteilung
+
+Testmeldung: ISA-Gemeinschaftsstand auf der Hannover Messe 2039 eröffnet
+
+Der Gemeinschaftsstand der ISA auf der Hannover Messe 2039 wurde heute eröffnet. 40 Unternehmen aus 18 Mitgliedsstädten stellen dort aus; die Wirtschaft der Region wuchs zuletzt um 2 Prozent.
+`)
+	for _, question := range []string{"Wer ist gerade Bundeskanzler?", "Who is the current chancellor?", "德国2039年的GDP增长率是多少？"} {
+		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
+			t.Errorf("%s: answered %q, %v", question, a.Text, err)
+		}
+	}
+	visit := engineWithRelease(t, "2039-04-21-besuch.txt", `Hannover, 21. April 2039
+
+Pressemitteilung
+
+Testmeldung: Bundeskanzlerin besucht den ISA-Gemeinschaftsstand
+
+Bundeskanzlerin Dr. Petra Albers besuchte am 21. April 2039 den Gemeinschaftsstand der ISA auf der Hannover Messe.
+`)
+	answersContain(t, visit, map[string]string{
+		"Wann besuchte die Bundeskanzlerin den Stand der ISA?": "21. April 2039",
+	})
+}
