@@ -276,7 +276,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.72,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.73,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -323,7 +323,7 @@ var evalSuites = []evalSuite{
 	// 2033, 150 questions, 105 of them across languages. Its first run,
 	// on that session's start (1f5098e): 94/150, 63 of the 105 across
 	// languages. A training set from the twenty-second session on.
-	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.7,
+	{name: "blind24", questions: "testdata/blind24/questions.yaml", extra: "testdata/blind24", minScore: 0.71,
 		now: time.Date(2033, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 25, written by a helper who had not seen the engine at
 	// the twenty-second session's start: 8 releases of January to June
@@ -470,8 +470,8 @@ var evalSuites = []evalSuite{
 	// read across a sentence's end, interpreting as a language used, who
 	// leads or coordinates, roles ending in a role's word, days without a
 	// year, and words of the glossary (Bewerbungsschluss, Verabschiedung,
-	// Nacharbeitsquote). 106 at its end.
-	{name: "blind37", questions: "testdata/blind37/questions.yaml", extra: "testdata/blind37", minScore: 0.7,
+	// Nacharbeitsquote). 107 at its end.
+	{name: "blind37", questions: "testdata/blind37/questions.yaml", extra: "testdata/blind37", minScore: 0.71,
 		now: time.Date(2040, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 38, written by a helper who had not seen the engine at
 	// the thirty-fifth session's start: 8 releases of July to December
