@@ -108,10 +108,8 @@ var monthNames = map[Lang][12]string{
 // "25. April 2016", "25 April 2016", "2016年4月25日"; a day without its
 // year as "25. April", "25 April", "4月25日".
 func (d Date) Format(lang Lang) string {
-	if d.Year == 0 && d.Month != 0 && d.Day != 0 {
-		return strings.TrimSuffix(strings.TrimPrefix(Date{Year: 1, Month: d.Month, Day: d.Day}.Format(lang), "1年"), " 1")
-	}
-	if d.IsZero() {
+	yearless := d.Year == 0 && d.Month != 0 && d.Day != 0
+	if d.IsZero() && !yearless {
 		return ""
 	}
 	if lang == Chinese {
@@ -120,6 +118,8 @@ func (d Date) Format(lang Lang) string {
 			return fmt.Sprintf("%d年", d.Year)
 		case d.Day == 0:
 			return fmt.Sprintf("%d年%d月", d.Year, d.Month)
+		case yearless:
+			return fmt.Sprintf("%d月%d日", d.Month, d.Day)
 		}
 		return fmt.Sprintf("%d年%d月%d日", d.Year, d.Month, d.Day)
 	}
@@ -131,13 +131,19 @@ func (d Date) Format(lang Lang) string {
 		names = monthNames[German]
 	}
 	month := names[d.Month-1]
+	var day string
 	switch {
 	case d.Day == 0:
 		return fmt.Sprintf("%s %d", month, d.Year)
 	case lang == English:
-		return fmt.Sprintf("%d %s %d", d.Day, month, d.Year)
+		day = fmt.Sprintf("%d %s", d.Day, month)
+	default:
+		day = fmt.Sprintf("%d. %s", d.Day, month)
 	}
-	return fmt.Sprintf("%d. %s %d", d.Day, month, d.Year)
+	if yearless {
+		return day
+	}
+	return fmt.Sprintf("%s %d", day, d.Year)
 }
 
 // FormatDays formats the days from d to last as lang writes them: "24.–25.

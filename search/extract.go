@@ -898,6 +898,9 @@ type sentenceWeighing struct {
 	// deputy's only does not hold them.
 	asksRole  bool
 	roleWords []topicWord
+	// asksWhoLeads is whether it asks, in a word of leading, who leads or
+	// coordinates something, and names no role (saysWhoLeads).
+	asksWhoLeads bool
 	// askedCities are the cities the question names, members or not.
 	askedCities  []*corpus.City
 	top          float64 // the best passage's score
@@ -926,6 +929,7 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 			w.askedCities = append(w.askedCities, city)
 		}
 	}
+	w.asksWhoLeads = !w.asksRole && e.learner.cues.leads.in(q.text, q.units)
 	if !e.learner.cues.deputy.in(q.text, q.units) {
 		w.roleWords = slices.DeleteFunc(slices.Clone(topic), func(t topicWord) bool { return !e.namesRole(t.text) })
 	}
@@ -1152,8 +1156,7 @@ func (w *sentenceWeighing) beside(s string, r *corpus.Release, person bool) floa
 // does it for a question for a role, which its holder answers
 // ("主管经济事务的副市长").
 func (w *sentenceWeighing) saysWhoLeads(s string, r *corpus.Release) bool {
-	leads := &w.e.learner.cues.leads
-	return leads.in(w.q.text, w.q.units) && !w.asksRole && w.releaseScore[r.ID] == w.top && leads.in(s, segment(s))
+	return w.asksWhoLeads && w.releaseScore[r.ID] == w.top && w.e.learner.cues.leads.in(s, segment(s))
 }
 
 // namesRole reports whether a word of a question names a role: a Latin

@@ -552,17 +552,12 @@ func (e *Engine) exactQuery(q *question, topic, hints []topicWord, langs []corpu
 			// A compound of the question is found by all its parts
 			// together: "Chancen der Kooperation" for
 			// "Kooperationschancen".
-			for _, parts := range w.parts[lang] {
+			// A day asked (runs) weighs nothing of the subject, but is
+			// searched for as a word of it is.
+			for _, parts := range slices.Concat(w.parts[lang], w.runs[lang]) {
 				var cs []query.Query
 				for _, t := range parts {
-					cs = append(cs, term(t, topicWeight(w)))
-				}
-				add(w, bleve.NewConjunctionQuery(cs...))
-			}
-			for _, run := range w.runs[lang] {
-				var cs []query.Query
-				for _, t := range run {
-					cs = append(cs, term(t, 1))
+					cs = append(cs, term(t, cmp.Or(topicWeight(w), 1)))
 				}
 				add(w, bleve.NewConjunctionQuery(cs...))
 			}
@@ -848,12 +843,12 @@ func coverWeight(w topicWord) float64 {
 func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 	var total, got float64
 	subject, covered, nounsMissed, afieldMissed, names, namesCovered := 0, 0, 0, 0, 0, 0
-	days := 0
+	dayAsked := false
 	for _, w := range topic {
 		if w.day {
 			// Held, the day asked says the passage is about it; not held,
 			// the passage may name it otherwise ("gestern").
-			days++
+			dayAsked = true
 			if w.foundIn(terms) {
 				subject++
 				covered++
@@ -906,7 +901,7 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 	case subject == 0:
 		// Names and a day alone ("What happens in Cologne on 15 May?")
 		// need a passage that names the day (subject counts it).
-		return c, days == 0
+		return c, !dayAsked
 	}
 	return c, covered > 0 && (subject < 3 || covered >= 2) && (nounsMissed == 0 || nounsMissed == 1 && covered+namesCovered >= 2)
 }
@@ -1173,11 +1168,7 @@ func (e *Engine) dayWords(q *question) []topicWord {
 				written = append(written, fmt.Sprintf("%s %d", p.from.Month, p.from.Day)) // "May 15"
 			}
 			for _, text := range written {
-				var run []string
-				for _, t := range e.index.analyze(lang, text) {
-					run = append(run, t.text)
-				}
-				w.runs[lang] = append(w.runs[lang], run)
+				w.runs[lang] = append(w.runs[lang], e.termSet(lang, text).sequence)
 			}
 		}
 		out = append(out, w)
