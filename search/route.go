@@ -101,6 +101,17 @@ var rules = []rule{
 		if q.expects == anyText {
 			return refuse(ctx, e, q)
 		}
+		// "Who is the oldest participant in the exchange?": an exchange
+		// a release speaks of is that release's subject, not another
+		// organisation, and its closest passage answers as it would any
+		// question about a release.
+		speaks, err := e.releasesSpeakOf(ctx, q.memberOrganisation(), q.lang)
+		if err != nil {
+			return answer.Answer{}, false, err
+		}
+		if speaks {
+			return releaseFirst(func(*question) bool { return true }, refuse)(ctx, e, q)
+		}
 		return unlessReleaseSays(refuse)(ctx, e, q)
 	}},
 	// "Ist Wuxi die erste Mitgliedsstadt aus Jiangsu?", "Is Yantai the
@@ -845,7 +856,7 @@ func asksMembership(q *question) bool {
 }
 
 func asksOfOtherOrganisation(q *question) bool {
-	return q.memberish && q.namesOtherOrganisation(q.memberWords, memberPrepositions, 0, 2) ||
+	return len(q.memberOrganisation()) > 0 ||
 		len(q.cities) > 0 && q.has[cFounding] && !q.memberish && !q.has[cAlliance] && !q.has[cProposal]
 }
 
@@ -878,6 +889,47 @@ func asksForMembers(q *question) bool {
 	return q.has[cGermany] != q.has[cChina] && q.has[cAlliance] && unknown == 0
 }
 
+// memberOrganisation is the name of the organisation other than the
+// alliance that a question asks membership of, if any: "HSV" of "Ist
+// Köln Mitglied im HSV?".
+func (q *question) memberOrganisation() []unit {
+	if !q.memberish {
+		return nil
+	}
+	return q.otherOrganisation(q.memberWords, memberPrepositions, 0, 2)
+}
+
+// releasesSpeakOf reports whether a release holds each of the words, in
+// one of their senses: an organisation it names.
+func (e *Engine) releasesSpeakOf(ctx context.Context, words []unit, lang corpus.Lang) (bool, error) {
+	if len(words) == 0 {
+		return false, nil
+	}
+	for _, u := range words {
+		senses := e.topicOf([]string{u.raw}, nil, nil, lang)
+		known, err := e.index.known(ctx, senses[0].terms)
+		if err != nil {
+			return false, err
+		}
+		if !anyKnown(known) {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// anyKnown reports whether the index holds one of the terms looked up.
+func anyKnown(known map[corpus.Lang]map[string]bool) bool {
+	for _, terms := range known {
+		for _, ok := range terms {
+			if ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // namesOtherOrganisation reports whether a question names another
 // organisation after one of the words at the indexes given (for
 // membership, for a contact), gap words after it at most, and one of
@@ -885,6 +937,13 @@ func asksForMembers(q *question) bool {
 // "Mitglied im", "member of", "phone number of" and the like ("Mitglied
 // im HSV", "member of FIFA", "the phone number of the Chinese embassy").
 func (q *question) namesOtherOrganisation(words []int, prepositions []string, gap, reach int) bool {
+	return len(q.otherOrganisation(words, prepositions, gap, reach)) > 0
+}
+
+// otherOrganisation is the words namesOtherOrganisation takes for another
+// organisation's name: the unknown words within reach of the
+// preposition, none if it names none.
+func (q *question) otherOrganisation(words []int, prepositions []string, gap, reach int) []unit {
 	for _, w := range words {
 		i := w
 		if gap > 0 && i+2 < len(q.units) && !slices.Contains(prepositions, q.units[i+1].key) {
@@ -896,13 +955,14 @@ func (q *question) namesOtherOrganisation(words []int, prepositions []string, ga
 		// The name may follow an article, an adjective or a city: "im
 		// Deutschen Städtetag", "of the Chinese embassy", "for the
 		// Hamburg port".
-		for _, v := range q.units[i+2 : min(i+2+reach, len(q.units))] {
-			if q.isUnknown(v) || q.isGuessed(v) {
-				return true
-			}
+		name := slices.DeleteFunc(slices.Clone(q.units[i+2:min(i+2+reach, len(q.units))]), func(v unit) bool {
+			return !q.isUnknown(v) && !q.isGuessed(v)
+		})
+		if len(name) > 0 {
+			return name
 		}
 	}
-	return false
+	return nil
 }
 
 // memberPrepositions come before the organisation one is a member of,

@@ -6593,3 +6593,85 @@ Bundeskanzlerin Dr. Petra Albers besuchte am 21. April 2039 den Gemeinschaftssta
 		"Wann besuchte die Bundeskanzlerin den Stand der ISA?": "21. April 2039",
 	})
 }
+
+// delegationRelease is a Chinese release on a delegation whose youngest
+// member it names by her age.
+const delegationRelease = `---
+title: "测试稿：中方代表团访问德国"
+date: 2041-11-06
+lang: zh
+place: 佛山
+---
+
+本新闻稿为虚构测试稿。2041年10月27日至11月3日，中方成员城市经贸代表团访问了德国汉堡和科隆。
+
+## 代表团成员
+
+代表团成员中企业代表三十八人、城市政府代表十五人。年龄最小的成员是二十六岁的柳州工程师韦思琪。
+`
+
+func TestMemberOfWhatAReleaseSpeaksOf(t *testing.T) {
+	// "member of the delegation" names no other organisation when a
+	// release speaks of the delegation: its passage answers, as it would
+	// any question about a release, even as the closest found. An
+	// organisation no release names is still another's.
+	e := engineWithRelease(t, "2041-11-06-daibiaotuan.md", delegationRelease)
+	answerHolds(t, e, "Who was the youngest member of the delegation, and how old is she?", "韦思琪", "")
+	answerHolds(t, e, "Wer war das jüngste Mitglied der Delegation?", "韦思琪", "")
+	for _, question := range []string{"Ist Wuppertal Mitglied im Deutschen Städtetag?", "Who is the youngest member of the Bundestag?"} {
+		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
+			t.Errorf("%s: answered %q, %v", question, a.Text, err)
+		}
+	}
+}
+
+func TestYoungestAndOldestAcrossLanguages(t *testing.T) {
+	// The youngest and the oldest of a group, in every language: 年龄最小
+	// for "youngest"; "jüngste" is the newest as well, which German says
+	// by age.
+	e := engineWithRelease(t, "2041-11-06-daibiaotuan.md", `---
+title: "测试稿：中方代表团访问德国"
+date: 2041-11-06
+lang: zh
+place: 佛山
+---
+
+本新闻稿为虚构测试稿。代表团共五十三人，来自十二个成员城市，于11月3日访问科隆。
+
+代表团中年龄最大的是六十二岁的企业家王建国，年龄最小的是二十六岁的柳州工程师韦思琪。
+`)
+	answerHolds(t, e, "Who was the youngest in the delegation?", "韦思琪", "")
+	answerHolds(t, e, "Wer war der Älteste in der Delegation?", "王建国", "")
+}
+
+func TestWhichDaysAskForADate(t *testing.T) {
+	// "An welchen Tagen …?" asks for a date: its "welchen" is no "which"
+	// of a list, as "In welchen Städten …?" is one.
+	e := testEngine(t)
+	for question, want := range map[string]answerType{
+		"An welchen Tagen tagte die 29. Plenarversammlung?": aDate,
+		"On which days did the assembly meet?":              aDate,
+		"第29届全体大会在哪几天举行？":                                   aDate,
+		"In welchen Städten war die Delegation?":            aList,
+	} {
+		if got := e.read(question, "").expects; got != want {
+			t.Errorf("%s: expects %v, want %v", question, got, want)
+		}
+	}
+}
+
+func TestPeopleLivingAreInhabitants(t *testing.T) {
+	// "How many people live in Rostock?" asks for its inhabitants,
+	// whom a German release counts.
+	e := engineWithRelease(t, "2040-07-10-rostock.txt", `Rostock, 10. Juli 2040
+
+Pressemitteilung
+
+Testmeldung: Rostock wird Mitglied der ISA
+
+Die Hansestadt Rostock tritt der ISA zum 1. August 2040 bei. Rostock hat rund 212.000 Einwohnerinnen und Einwohner und ist die größte Stadt Mecklenburg-Vorpommerns.
+`)
+	answersContain(t, e, map[string]string{
+		"How many people live in Rostock according to the announcement?": "212.000",
+	})
+}
