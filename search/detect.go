@@ -105,12 +105,16 @@ func isCJKPunct(r rune) bool {
 
 // Letter groups far more common in one of the two languages.
 var (
-	germanSpellings  = []string{"sch", "ei", "ie", "ung", "tz", "pf", "cht", "lich", "keit", "heit", "ä", "ö", "ü", "ß"}
-	englishSpellings = []string{"th", "wh", "ou", "ea", "ee", "oo", "ing", "tion", "ph", "ce ", "ly ", "y "}
+	germanSpellings = []string{"sch", "ei", "ie", "ung", "tz", "pf", "cht", "lich", "keit", "heit", "ä", "ö", "ü", "ß"}
+	// "ing" ends an English word, and is inside German ones
+	// ("voranbringen", "Ingenieur").
+	englishSpellings = []string{"th", "wh", "ou", "ea", "ee", "oo", "ing ", "ings ", "tion", "ph", "ce ", "ly ", "y "}
 )
 
+// spellingCues counts the letter groups of each language in text, whose
+// words are each followed by a space.
 func spellingCues(text string) (de, en int) {
-	s := strings.ToLower(text) + " "
+	s := strings.Join(strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }), " ") + " "
 	for _, c := range germanSpellings {
 		de += strings.Count(s, c)
 	}

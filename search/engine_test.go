@@ -145,6 +145,10 @@ func TestDetectLang(t *testing.T) {
 		{"Sekretariat in Foshan?", corpus.German, false},
 		{"Wo ist das Sekretariat in Foshan?", corpus.German, true},
 		{"ISA stock price", corpus.English, false},
+		// "will" is a word of both; the "ing" inside a German verb is no
+		// English ending.
+		{"Welche Branchen will Rostock voranbringen?", corpus.German, false},
+		{"Rostock developing?", corpus.English, false},
 		{"email?", corpus.German, false},
 		{"", corpus.German, false},
 	}

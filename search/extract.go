@@ -1068,28 +1068,11 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	e, q, want := w.e, w.q, w.q.expects
 	r := f.p.Release
 	terms := e.termSet(r.Lang, s)
-	in, inParagraph, inTitle := w.cover(terms, context)
-	// A sentence that names the role asked for as a deputy's only holds
-	// no answer: "Tao Jingwen, Vice Mayor of Wuhu" for the mayor.
-	deputyOnly := false
-	// Read only when the question asks for a role: most ask for none.
-	if len(w.roleWords) > 0 {
-		if without, cut := e.withoutDeputies(s); cut != "" {
-			stripped, deputies := e.termSet(r.Lang, without), e.termSet(r.Lang, cut)
-			named := func(t topicWord, text string, terms termSet) bool {
-				if r.Lang == corpus.Chinese && strings.ContainsFunc(t.text, isHan) {
-					return strings.Contains(text, t.text) // a character of it is no role
-				}
-				return t.foundIn(terms)
-			}
-			deputyOnly = !slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, without, stripped) }) &&
-				slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, cut, deputies) })
-			if deputyOnly {
-				terms = stripped
-				in, inParagraph, inTitle = w.cover(terms, context)
-			}
-		}
+	deputyOnly, stripped := w.deputyOnly(s, r.Lang)
+	if deputyOnly {
+		terms = stripped
 	}
+	in, inParagraph, inTitle := w.cover(terms, context)
 	around := inParagraph + inTitle
 	hinted := 0.0
 	for _, h := range w.hints {
@@ -1111,6 +1094,12 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
 	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
+	if want == aList && !c.holds && !other && e.listAfter(c) != "" {
+		// "In der Allianz will Rostock vor allem drei Branchen
+		// voranbringen:" holds the list it announces, which the answer
+		// gives after it.
+		c.holds = true
+	}
 	if want == aLanguage && c.holds && len(w.speakers) > 0 {
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
 	}
@@ -1131,6 +1120,32 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	}
 	c.score = score - wt.rank*float64(rank)
 	return c
+}
+
+// deputyOnly reports whether sentence s, in language lang, names the
+// role the question asks for as a deputy's only, which holds no answer:
+// "Tao Jingwen, Vice Mayor of Wuhu" for the mayor. If so, terms are the
+// sentence's terms without the deputy's role. It is read only when the
+// question asks for a role: most ask for none.
+func (w *sentenceWeighing) deputyOnly(s string, lang corpus.Lang) (only bool, terms termSet) {
+	if len(w.roleWords) == 0 {
+		return false, termSet{}
+	}
+	e := w.e
+	without, cut := e.withoutDeputies(s)
+	if cut == "" {
+		return false, termSet{}
+	}
+	stripped, deputies := e.termSet(lang, without), e.termSet(lang, cut)
+	named := func(t topicWord, text string, terms termSet) bool {
+		if lang == corpus.Chinese && strings.ContainsFunc(t.text, isHan) {
+			return strings.Contains(text, t.text) // a character of it is no role
+		}
+		return t.foundIn(terms)
+	}
+	only = !slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, without, stripped) }) &&
+		slices.ContainsFunc(w.roleWords, func(t topicWord) bool { return named(t, cut, deputies) })
+	return only, stripped
 }
 
 // beside is what sentence s of release r weighs for what it says beside

@@ -6675,3 +6675,29 @@ Die Hansestadt Rostock tritt der ISA zum 1. August 2040 bei. Rostock hat rund 21
 		"How many people live in Rostock according to the announcement?": "212.000",
 	})
 }
+
+func TestAnnouncedListHoldsTheList(t *testing.T) {
+	// A sentence that announces a list holds the list for "which"
+	// things, and the answer gives the items after it; "mainly" and "vor
+	// allem" say how much, not what.
+	e := engineWithRelease(t, "2040-07-10-rostock.txt", `Rostock, 10. Juli 2040
+
+Pressemitteilung
+
+Testmeldung: Rostock wird Mitglied der ISA
+
+Die Hansestadt Rostock tritt der ISA zum 1. August 2040 bei.
+
+In der Allianz will Rostock vor allem drei Branchen voranbringen:
+
+– die Offshore-Windenergie und ihre Zulieferindustrie,
+– den Schiffbau und die Meerestechnik,
+– die Wasserstoffwirtschaft rund um den Überseehafen.
+
+Über die ISA
+
+Die ISA vernetzt Unternehmen, Branchen und Forschungseinrichtungen aus Industriestädten beider Länder.
+`)
+	answerHolds(t, e, "Which industries does Rostock mainly want to develop through its ISA membership?", "Schiffbau", "")
+	answerHolds(t, e, "Welche Branchen will Rostock vor allem voranbringen?", "Schiffbau", "")
+}
