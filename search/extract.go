@@ -99,10 +99,17 @@ func (e *Engine) firstQuestionWord(q *question, words []askedWord) int {
 	// "Which sectors will the secretariat favour when picking
 	// exhibitors?" asks no date. ("Which day …?" is a question word for
 	// a date, and "Which part of Hildesheim …, and how many homes …?"
-	// asks a number.)
-	if i := e.message.asksWhich.index(q.text, q.units); i >= 0 && i < first && (asksWhichCity(q) || e.asksSeveral(q)) {
-		if r, _ := utf8.DecodeRuneInString(q.text[i:]); !isHan(r) {
-			first = i
+	// asks a number; so is "An welchen Tagen …?", whose "an welchen" is
+	// the date's question word too.)
+	spans := e.message.asksWhich.spans(q.text, q.units)
+	if len(spans) == 0 {
+		return first
+	}
+	which := slices.MinFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	datesToo := first >= 0 && words[0].kind == aDate && which[1] > first
+	if which[0] < first && !datesToo && (asksWhichCity(q) || e.asksSeveral(q)) {
+		if r, _ := utf8.DecodeRuneInString(q.text[which[0]:]); !isHan(r) {
+			first = which[0]
 		}
 	}
 	return first

@@ -101,10 +101,13 @@ var rules = []rule{
 		if q.expects == anyText {
 			return refuse(ctx, e, q)
 		}
-		// "Who is the oldest participant in the exchange?": an exchange
-		// a release speaks of is that release's subject, not another
-		// organisation, and its closest passage answers as it would any
-		// question about a release.
+		// "Who is the oldest participant in the exchange?": a person
+		// is no member city, and an exchange a release speaks of is
+		// that release's subject, not another organisation: its closest
+		// passage answers as it would any question about a release.
+		if q.expects != aPerson && q.expects != anAge {
+			return unlessReleaseSays(refuse)(ctx, e, q)
+		}
 		speaks, err := e.releasesSpeakOf(ctx, q.memberOrganisation(), q.lang)
 		if err != nil {
 			return answer.Answer{}, false, err
@@ -899,15 +902,22 @@ func (q *question) memberOrganisation() []unit {
 	return q.otherOrganisation(q.memberWords, memberPrepositions, 0, 2)
 }
 
-// releasesSpeakOf reports whether a release holds each of the words, in
-// one of their senses: an organisation it names.
+// releasesSpeakOf reports whether the releases hold each of the words,
+// as written or in the glossary's words for it in any language: an
+// organisation they name (the delegation, 代表团), not one a dictionary's
+// sense of the word finds ("Linke" as "verbinden").
 func (e *Engine) releasesSpeakOf(ctx context.Context, words []unit, lang corpus.Lang) (bool, error) {
 	if len(words) == 0 {
 		return false, nil
 	}
 	for _, u := range words {
-		senses := e.topicOf([]string{u.raw}, nil, nil, lang)
-		known, err := e.index.known(ctx, senses[0].terms)
+		lookup := map[corpus.Lang][]string{lang: searchTerms(e.index.analyze(lang, u.raw))}
+		for _, l := range corpus.Langs() {
+			for _, t := range e.translator.translations(u.raw, l) {
+				lookup[l] = append(lookup[l], searchTerms(e.index.analyze(l, t))...)
+			}
+		}
+		known, err := e.index.known(ctx, lookup)
 		if err != nil {
 			return false, err
 		}

@@ -6594,86 +6594,51 @@ Bundeskanzlerin Dr. Petra Albers besuchte am 21. April 2039 den Gemeinschaftssta
 	})
 }
 
-// delegationRelease is a Chinese release on a delegation whose youngest
-// member it names by her age.
-const delegationRelease = `---
-title: "测试稿：中方代表团访问德国"
-date: 2041-11-06
-lang: zh
-place: 佛山
+func TestMemberOfWhatAReleaseSpeaksOf(t *testing.T) {
+	// "participant in the exchange" names no other organisation when a
+	// release speaks of the exchange: a person is no member city, and
+	// the release's passage answers, as it would any question about a
+	// release, even as the closest found. An organisation no release
+	// names, as written or in the glossary's words, is still another's.
+	e := engineWithRelease(t, "2041-07-24-exchange.md", `---
+title: "Test release: Young Engineers Exchange"
+date: 2041-07-24
+lang: en
+place: Chemnitz
 ---
 
-本新闻稿为虚构测试稿。2041年10月27日至11月3日，中方成员城市经贸代表团访问了德国汉堡和科隆。
+This is a fictional test release. Forty young people take part in the exchange between Chemnitz and Liuzhou.
 
-## 代表团成员
-
-代表团成员中企业代表三十八人、城市政府代表十五人。年龄最小的成员是二十六岁的柳州工程师韦思琪。
-`
-
-func TestMemberOfWhatAReleaseSpeaksOf(t *testing.T) {
-	// "member of the delegation" names no other organisation when a
-	// release speaks of the delegation: its passage answers, as it would
-	// any question about a release, even as the closest found. An
-	// organisation no release names is still another's.
-	e := engineWithRelease(t, "2041-11-06-daibiaotuan.md", delegationRelease)
-	answerHolds(t, e, "Who was the youngest member of the delegation, and how old is she?", "韦思琪", "")
-	answerHolds(t, e, "Wer war das jüngste Mitglied der Delegation?", "韦思琪", "")
-	for _, question := range []string{"Ist Wuppertal Mitglied im Deutschen Städtetag?", "Who is the youngest member of the Bundestag?"} {
+The youngest is Mia Kranich, an 18-year-old apprentice from Nuremberg; the oldest is Tan Yuxin, a 27-year-old doctoral student in vehicle engineering from Zhuzhou.
+`)
+	answerHolds(t, e, "Who is the oldest participant in the exchange, and what is their field?", "Tan Yuxin", "")
+	for _, question := range []string{
+		"Ist Wuppertal Mitglied im Deutschen Städtetag?",
+		"Who is the youngest member of the football club?",
+		"Since when has Cologne been a member of Die Linke?",
+	} {
 		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
 			t.Errorf("%s: answered %q, %v", question, a.Text, err)
 		}
 	}
 }
 
-func TestYoungestAndOldestAcrossLanguages(t *testing.T) {
-	// The youngest and the oldest of a group, in every language: 年龄最小
-	// for "youngest"; "jüngste" is the newest as well, which German says
-	// by age.
-	e := engineWithRelease(t, "2041-11-06-daibiaotuan.md", `---
-title: "测试稿：中方代表团访问德国"
-date: 2041-11-06
-lang: zh
-place: 佛山
----
-
-本新闻稿为虚构测试稿。代表团共五十三人，来自十二个成员城市，于11月3日访问科隆。
-
-代表团中年龄最大的是六十二岁的企业家王建国，年龄最小的是二十六岁的柳州工程师韦思琪。
-`)
-	answerHolds(t, e, "Who was the youngest in the delegation?", "韦思琪", "")
-	answerHolds(t, e, "Wer war der Älteste in der Delegation?", "王建国", "")
-}
-
 func TestWhichDaysAskForADate(t *testing.T) {
-	// "An welchen Tagen …?" asks for a date: its "welchen" is no "which"
-	// of a list, as "In welchen Städten …?" is one.
+	// "An welchen Tagen …?" asks for a date: its "an welchen" is the
+	// date's question word, no "which" of a list, as it is in "An
+	// welchen Projekten …?" and "In welchen Städten …?".
 	e := testEngine(t)
 	for question, want := range map[string]answerType{
-		"An welchen Tagen tagte die 29. Plenarversammlung?": aDate,
-		"On which days did the assembly meet?":              aDate,
-		"第29届全体大会在哪几天举行？":                                   aDate,
-		"In welchen Städten war die Delegation?":            aList,
+		"An welchen Tagen tagte die 29. Plenarversammlung?":   aDate,
+		"On which days did the assembly meet?":                aDate,
+		"第29届全体大会在哪几天举行？":                                     aDate,
+		"In welchen Städten war die Delegation?":              aList,
+		"An welchen Projekten arbeiten Heilbronn und Yantai?": aList,
 	} {
 		if got := e.read(question, "").expects; got != want {
 			t.Errorf("%s: expects %v, want %v", question, got, want)
 		}
 	}
-}
-
-func TestPeopleLivingAreInhabitants(t *testing.T) {
-	// "How many people live in Rostock?" asks for its inhabitants,
-	// whom a German release counts.
-	e := engineWithRelease(t, "2040-07-10-rostock.txt", `Rostock, 10. Juli 2040
-
-Pressemitteilung
-
-Testmeldung: Rostock wird Mitglied der ISA
-
-Die Hansestadt Rostock tritt der ISA zum 1. August 2040 bei. Rostock hat rund 212.000 Einwohnerinnen und Einwohner und ist die größte Stadt Mecklenburg-Vorpommerns.
-`)
-	answersContain(t, e, map[string]string{
-		"How many people live in Rostock according to the announcement?": "212.000",
-	})
 }
 
 func TestAnnouncedListHoldsTheList(t *testing.T) {
@@ -6700,4 +6665,45 @@ Die ISA vernetzt Unternehmen, Branchen und Forschungseinrichtungen aus Industrie
 `)
 	answerHolds(t, e, "Which industries does Rostock mainly want to develop through its ISA membership?", "Schiffbau", "")
 	answerHolds(t, e, "Welche Branchen will Rostock vor allem voranbringen?", "Schiffbau", "")
+}
+
+func TestPartOfARelativeMonth(t *testing.T) {
+	// "Anfang letzten Monats" is last month, no beginning asked about,
+	// and a trip that "zu Ende ging" ended: the subject is the
+	// delegation and its trip to Germany (访德).
+	e := engineWithRelease(t, "2040-11-06-daibiaotuan.md", `---
+title: "测试稿：中方代表团访问德国"
+date: 2040-11-06
+lang: zh
+place: 佛山
+---
+
+本新闻稿为虚构测试稿。2040年10月27日至11月3日，中方成员城市经贸代表团访问了德国汉堡和科隆。代表团共五十三人，来自十二个成员城市。
+`)
+	e.now = func() time.Time { return time.Date(2040, time.December, 31, 12, 0, 0, 0, time.UTC) }
+	answerHolds(t, e, "Wie groß war die chinesische Delegation, deren Deutschlandreise Anfang letzten Monats zu Ende ging?", "五十三人", "")
+	q := e.read("Was geschah Ende letzten Monats?", corpus.German)
+	if len(q.periods) != 1 || q.periods[0].from != (corpus.Date{Year: 2040, Month: time.November, Day: 1}) {
+		t.Errorf("Ende letzten Monats: periods %v, want November 2040", q.periods)
+	}
+}
+
+func TestOtherOrganisationWithoutReleases(t *testing.T) {
+	// An engine whose index holds no release refuses a question of
+	// another organisation's members, as it does with releases.
+	data, problems := corpus.Load(corpus.Embedded())
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	idx, err := NewMemIndex(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	e := NewEngine(data, idx)
+	for _, question := range []string{"Seit wann ist Köln Mitglied im Fußballverein?", "Who is the oldest member of the delegation?"} {
+		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
+			t.Errorf("%s: answered %q, %v", question, a.Text, err)
+		}
+	}
 }
