@@ -6707,3 +6707,27 @@ func TestOtherOrganisationWithoutReleases(t *testing.T) {
 		}
 	}
 }
+
+func TestPrioritiesWithinTheAlliance(t *testing.T) {
+	// "within the alliance" says where a fact holds, nothing of what it
+	// is; priorities are a city's Schwerpunkte, and its point person is
+	// the representative it named.
+	e := engineWithRelease(t, "2039-01-19-rostock.txt", `Rostock, 19. Januar 2039
+
+Pressemitteilung
+
+Testmeldung: Rostock wird Mitglied der ISA
+
+Die Hansestadt Rostock tritt der ISA zum 1. Februar 2039 bei. Rostock hat Tobias Reinwald, Leiter der Wirtschaftsförderung, zum Vertreter der Stadt in der ISA benannt.
+
+In der Allianz will Rostock drei Schwerpunkte setzen:
+
+– die Offshore-Windenergie,
+– den Schiffbau,
+– grünen Wasserstoff.
+`)
+	answersContain(t, e, map[string]string{
+		"What three priorities does Rostock want to pursue inside the ISA?": "Schiffbau",
+		"Who is Rostock's point person for the ISA?":                        "Tobias Reinwald",
+	})
+}
