@@ -27,7 +27,7 @@ type cues struct {
 	memberSince, memberWord, becomesSubject, admittedCity, measureDeterminers            cueList
 	assembly, assemblyFuture, assemblyHost, decision, besideAssembly                     cueList
 	role, title, roleLink, roleComplement, roleComplementEnd, surname                    cueList
-	currency, numberWords, placeWords, money, invested, ageUnits                         cueList
+	currency, numberWords, placeWords, money, invested, ageUnits, measureUnits           cueList
 	freeOfCharge, reasons, frequencies, measureWords, totals                             cueList
 	nounMeasureWords                                                                     cueList
 	timeMeasureWords, countingDeterminers                                                cueList
@@ -84,6 +84,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,
 		"invested":             &c.invested,
 		"age_units":            &c.ageUnits,
+		"measure_units":        &c.measureUnits,
 		"free_of_charge":       &c.freeOfCharge,
 		"reasons":              &c.reasons,
 		"frequencies":          &c.frequencies,

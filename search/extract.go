@@ -908,6 +908,9 @@ type sentenceWeighing struct {
 	// asksWhoLeads is whether it asks, in a word of leading, who leads or
 	// coordinates something, and names no role (saysWhoLeads).
 	asksWhoLeads bool
+	// countsUnits is whether what it counts is a unit of measure
+	// (kilometres, 吨).
+	countsUnits bool
 	// askedCities are the cities the question names, members or not.
 	askedCities  []*corpus.City
 	top          float64 // the best passage's score
@@ -937,6 +940,7 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 		}
 	}
 	w.asksWhoLeads = !w.asksRole && e.learner.cues.leads.in(q.text, q.units)
+	w.countsUnits = counted != nil && e.learner.cues.measureUnits.inText(counted.text)
 	if !e.learner.cues.deputy.in(q.text, q.units) {
 		w.roleWords = slices.DeleteFunc(slices.Clone(topic), func(t topicWord) bool { return !e.namesRole(t.text) })
 	}
@@ -1112,6 +1116,8 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	}
 	if w.counted != nil {
 		c.count = e.countOf(r.Lang, unasked, w.counted)
+		// "How many kilometres …?" is answered by a number of them only.
+		c.holds = c.holds && (c.count != "" || !w.countsUnits)
 	}
 	c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 	if c.byCity && w.asksRole {

@@ -6731,3 +6731,23 @@ In der Allianz will Rostock drei Schwerpunkte setzen:
 		"Who is Rostock's point person for the ISA?":                        "Tobias Reinwald",
 	})
 }
+
+func TestUnitsOfMeasureAreCounted(t *testing.T) {
+	// "How many kilometres …?" is answered by a number of kilometres,
+	// not by a sentence that counts partners; 四千八百吨 are tonnes.
+	e := engineWithRelease(t, "2040-08-19-qingneng.md", `---
+title: "测试稿：佛山与伍珀塔尔启动氢能重卡项目"
+date: 2040-08-19
+lang: zh
+place: 佛山
+---
+
+本新闻稿为虚构测试稿。项目合作伙伴共六家，卡车将在佛山和伍珀塔尔运营。
+
+项目全面运行后，预计每年可减少二氧化碳排放约四千八百吨。
+`)
+	answerHolds(t, e, "Wie viele Tonnen CO2 will das Projekt pro Jahr einsparen?", "四千八百吨", "")
+	if a, err := e.Answer(t.Context(), "How many kilometres will the hydrogen trucks run in Wuppertal?", ""); err != nil || a.Answered {
+		t.Errorf("kilometres: answered %q, %v", a.Text, err)
+	}
+}
