@@ -2074,6 +2074,14 @@ func (l *learner) assemblyPlace(s sentence, lang corpus.Lang) (corpus.Text, bool
 	for l, n := range at.names {
 		place[l] = cmp.Or(place[l], n)
 	}
+	// A place's own name in Latin letters is its German and English
+	// name where the data give none: 汉堡 is Hamburg, not 汉堡, in an
+	// English answer.
+	if strings.IndexFunc(at.place.name, isHan) < 0 {
+		for _, l := range []corpus.Lang{corpus.German, corpus.English} {
+			place[l] = cmp.Or(place[l], at.place.name)
+		}
+	}
 	return place, marked
 }
 

@@ -244,6 +244,19 @@ func (m *messageCues) withoutTrailingSignature(lines []string) string {
 func (m *messageCues) withoutSignOff(line string) string {
 	i := strings.LastIndexAny(line, "?？")
 	if i < 0 {
+		// A request that asks without a question mark, and signs off
+		// after its full stop: "Ich brauche … der Pressestelle. Mit
+		// freundlichen Grüßen, K. Brandt".
+		for j := 0; ; j++ {
+			end := strings.Index(line[j:], ". ")
+			if end < 0 {
+				break
+			}
+			j += end
+			if m.isSignOff(strings.TrimSpace(line[j+2:])) {
+				return line[:j+1]
+			}
+		}
 		i = strings.LastIndexAny(line, ",，")
 	}
 	if i < 0 {
@@ -258,6 +271,23 @@ func (m *messageCues) withoutSignOff(line string) string {
 		return line[:i]
 	}
 	return line[:i+size]
+}
+
+// greetingEnd is where the greeting that opens a line ends, and the
+// length of what ends it: a comma, an exclamation mark, or a dash
+// between spaces ("Good morning – who is …?"); -1 if nothing does.
+func greetingEnd(line string) (at, size int) {
+	at, size = -1, 0
+	if i := strings.IndexAny(line, ",，!！"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(line[i:])
+		at, size = i, n
+	}
+	for _, dash := range []string{" – ", " — ", " - "} {
+		if i := strings.Index(line, dash); i >= 0 && (at < 0 || i < at) {
+			at, size = i, len(dash)
+		}
+	}
+	return at, size
 }
 
 func (m *messageCues) startsWith(list *cueList, line string) bool {
@@ -291,8 +321,7 @@ func (m *messageCues) withoutGreeting(line string) string {
 		if short {
 			return ""
 		}
-		if i := strings.IndexAny(line, ",，!！"); i >= 0 && utf8.RuneCountInString(line[:i]) <= 30 {
-			_, size := utf8.DecodeRuneInString(line[i:])
+		if i, size := greetingEnd(line); i >= 0 && utf8.RuneCountInString(line[:i]) <= 30 {
 			return strings.TrimSpace(line[i+size:])
 		}
 	}

@@ -26,6 +26,12 @@ func TestUnwrap(t *testing.T) {
 		{"王老师好！我们想了解德方负责联络的公司的地址，麻烦告知，谢谢🙏\n李明\n深圳宝安区外事办", "我们想了解德方负责联络的公司的地址，麻烦告知"},
 		{"Danke, wann wurde die ISA gegründet?", "Danke, wann wurde die ISA gegründet?"},
 		{"Hallo", ""},
+		// A greeting before a dash; a request without a question mark
+		// that signs off after its full stop, a name's initial after it.
+		{"Good morning – Who is the head of the ISA's office in Germany? Cheers!", "Who is the head of the ISA's office in Germany?"},
+		{"Hi - wann wurde die ISA gegründet?", "wann wurde die ISA gegründet?"},
+		{"Guten Tag, ich brauche die Telefonnummer der Pressestelle. Mit freundlichen Grüßen, K. Brandt", "ich brauche die Telefonnummer der Pressestelle."},
+		{"Ich brauche die Telefonnummer von Frau K. Brandt. Danke", "Ich brauche die Telefonnummer von Frau K. Brandt."},
 	}
 	for _, tt := range tests {
 		if got := m.unwrap(tt.message); got != tt.want {

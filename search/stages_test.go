@@ -6751,3 +6751,18 @@ place: 佛山
 		t.Errorf("kilometres: answered %q, %v", a.Text, err)
 	}
 }
+
+func TestAssemblyPlaceInTheAnswersLanguage(t *testing.T) {
+	// A place a Chinese release names in characters is named in Latin
+	// letters in a German or English answer: Hamburg, not 汉堡.
+	e := engineWithRelease(t, "2040-03-05-quanti-dahui.txt", `马鞍山，2040年3月5日
+
+新闻稿
+
+测试稿：联盟第三十二届全体大会将于9月在马鞍山举行
+
+本新闻稿为虚构测试稿。中德工业城市联盟第三十二届全体大会将于2040年9月18日至19日在马鞍山举行。上一届即第三十一届全体大会于2039年10月在汉堡举行。
+`)
+	answerHolds(t, e, "Where did the 31st plenary assembly take place?", "Hamburg", "汉堡")
+	answerHolds(t, e, "Wo findet die 32. Plenarversammlung statt?", "Ma'anshan", "马鞍山")
+}
