@@ -21,7 +21,7 @@ const (
 		"phone address website latest news release press german chinese state states province provinces joined " +
 		"say said about tell me number pls please thanks secretariat secretary coordinator alliance munich cologne " +
 		"nuremberg hanover bavaria hesse saxony westphalia guest it will would there this that they their our your " +
-		"tomorrow today yesterday weather rain "
+		"tomorrow today yesterday weather rain membership joining "
 )
 
 var (

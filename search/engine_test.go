@@ -149,6 +149,7 @@ func TestDetectLang(t *testing.T) {
 		// English ending.
 		{"Welche Branchen will Rostock voranbringen?", corpus.German, false},
 		{"Rostock developing?", corpus.English, false},
+		{"Solingen membership?", corpus.English, true},
 		{"email?", corpus.German, false},
 		{"", corpus.German, false},
 	}

@@ -1105,7 +1105,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
 	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
-	if want == aList && !c.holds && !other && e.listAfter(c) != "" {
+	if want == aList && !c.holds && !other && e.announcesItems(c) {
 		// "In der Allianz will Rostock vor allem drei Branchen
 		// voranbringen:" holds the list it announces, which the answer
 		// gives after it.
@@ -1115,9 +1115,7 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
 	}
 	if w.counted != nil {
-		c.count = e.countOf(r.Lang, unasked, w.counted)
-		// "How many kilometres …?" is answered by a number of them only.
-		c.holds = c.holds && (c.count != "" || !w.countsUnits)
+		c.count, c.holds = w.countIn(r.Lang, unasked, terms, c.holds)
 	}
 	c.byCity = want == aPerson && c.holds && !person && !e.namesAgent(unasked, units)
 	if c.byCity && w.asksRole {
@@ -1133,6 +1131,16 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	}
 	c.score = score - wt.rank*float64(rank)
 	return c
+}
+
+// countIn is the number a sentence (without the question's own words,
+// unasked; terms its terms) gives of what the question counts, and
+// whether it still holds the answer it held: "How many kilometres …?"
+// is answered by a sentence that names kilometres, however it writes
+// them ("9.800 km", 公里), not by one that counts partners.
+func (w *sentenceWeighing) countIn(lang corpus.Lang, unasked string, terms termSet, held bool) (count string, holds bool) {
+	count = w.e.countOf(lang, unasked, w.counted)
+	return count, held && (count != "" || !w.countsUnits || w.counted.foundIn(terms))
 }
 
 // deputyOnly reports whether sentence s, in language lang, names the

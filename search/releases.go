@@ -279,6 +279,18 @@ func (e *Engine) listAfter(c candidate) string {
 	return strings.Join(items, " ")
 }
 
+// announcesItems reports whether a candidate's sentence announces the
+// items of a list that follows it: not a quote after "sagte:", which
+// listAfter gives as well.
+func (e *Engine) announcesItems(c candidate) bool {
+	p := c.found.p
+	if !announcesList(c.sentence) || p.Kind != partBody {
+		return false
+	}
+	body := e.full(p.Release).Body
+	return p.Index+1 < len(body) && isListItem(body[p.Index+1])
+}
+
 // listHead is the sentence that announces the list a passage is an item
 // of, which says what the item is about: "45 percent from the
 // participating companies," is a share of "The money comes from three
@@ -326,15 +338,18 @@ func announcesList(text string) bool {
 // are read without their marks, short and no sentence ("Textiltechnik").
 func isListItem(paragraph string) bool {
 	p := strings.TrimSpace(paragraph)
-	return listMark.MatchString(p) || len(p) <= maxListItemBytes && !strings.ContainsAny(p[max(len(p)-3, 0):], ".!?。！？")
+	// A quote is said, not listed: „Wir haben viel vor.“
+	quoted := strings.IndexAny(p, "„“\"「『") == 0
+	return listMark.MatchString(p) || len(p) <= maxListItemBytes && !quoted && !strings.ContainsAny(p[max(len(p)-3, 0):], ".!?。！？")
 }
 
 // maxListItemBytes bounds an unmarked list item: a longer paragraph is
 // text.
 const maxListItemBytes = 160
 
-// listMark begins a numbered or marked item: "- ", "• ", "1. ", "2) ".
-var listMark = regexp.MustCompile(`^(?:[-•*–]\s|\d{1,2}[.)]\s)`)
+// listMark begins a numbered or marked item: "- ", "• ", "1. ", "2) ",
+// "一、", "（二）".
+var listMark = regexp.MustCompile(`^(?:[-•*–]\s|\d{1,2}[.)]\s|\d{1,2}、|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])`)
 
 // secondFact is the sentence that gives the second kind of fact a
 // question asks for, when the sentence that answers it does not: "Wann

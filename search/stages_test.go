@@ -6665,6 +6665,36 @@ Die ISA vernetzt Unternehmen, Branchen und Forschungseinrichtungen aus Industrie
 `)
 	answerHolds(t, e, "Which industries does Rostock mainly want to develop through its ISA membership?", "Schiffbau", "")
 	answerHolds(t, e, "Welche Branchen will Rostock vor allem voranbringen?", "Schiffbau", "")
+	// Items numbered in Chinese; a colon before a quote announces no
+	// list (written by a review of the change).
+	zh := engineWithRelease(t, "2027-01-26-yantai.txt", `烟台，2027年1月26日
+
+新闻稿
+
+测试新闻稿：烟台市正式加入中德工业城市联盟
+
+烟台希望在以下三个领域与德国成员城市开展合作：
+
+一、新能源汽车零部件和智能制造；
+二、海洋工程装备和港口物流；
+三、职业教育和技术工人培训。
+`)
+	answerHolds(t, zh, "In welchen Feldern möchte Yantai mit den deutschen Mitgliedern kooperieren?", "职业教育", "")
+	quote := engineWithRelease(t, "2040-07-10-rostock.txt", `Rostock, 10. Juli 2040
+
+Pressemitteilung
+
+Testmeldung: Rostock wird Mitglied der ISA
+
+Rostock ist bekannt für Offshore-Windenergie, Schiffbau und Wasserstoffwirtschaft.
+
+Zu den Branchen, die Rostock in der Allianz voranbringen will, sagte Oberbürgermeisterin Eva Kranz:
+
+„Wir haben viel vor, und wir freuen uns auf die Partner in China.“
+`)
+	if a, err := quote.Answer(t.Context(), "Welche Branchen will Rostock in der Allianz voranbringen?", ""); err != nil || strings.Contains(a.Text, "Wir haben viel vor") && !closestGuess(a) {
+		t.Errorf("a quote announced by a colon given as the list: %q, %v", a.Text, err)
+	}
 }
 
 func TestPartOfARelativeMonth(t *testing.T) {
@@ -6750,6 +6780,18 @@ place: 佛山
 	if a, err := e.Answer(t.Context(), "How many kilometres will the hydrogen trucks run in Wuppertal?", ""); err != nil || a.Answered {
 		t.Errorf("kilometres: answered %q, %v", a.Text, err)
 	}
+	// Units written short, or in Chinese after a Chinese numeral (written
+	// by a review of the change).
+	short := engineWithRelease(t, "2040-08-20-lkw.txt", `Wuppertal, 20. August 2040
+
+Pressemitteilung
+
+Testmeldung: Wasserstoff-Lkw für Wuppertal
+
+Die zwölf Lkw fahren pro Jahr zusammen rund 9.800 km.
+`)
+	answerHolds(t, short, "Wie viele Kilometer fahren die Wasserstoff-Lkw pro Jahr?", "9.800 km", "")
+	answerHolds(t, e, "How many tonnes of CO2 will the project save each year?", "四千八百吨", "")
 }
 
 func TestAssemblyPlaceInTheAnswersLanguage(t *testing.T) {
@@ -6765,4 +6807,18 @@ func TestAssemblyPlaceInTheAnswersLanguage(t *testing.T) {
 `)
 	answerHolds(t, e, "Where did the 31st plenary assembly take place?", "Hamburg", "汉堡")
 	answerHolds(t, e, "Wo findet die 32. Plenarversammlung statt?", "Ma'anshan", "马鞍山")
+}
+
+func TestWhenSomethingEnds(t *testing.T) {
+	// "zu Ende" asks when something ends: no stop words (written by a
+	// review of the change).
+	e := engineWithRelease(t, "2040-01-10-austausch.txt", `Chemnitz, 10. Januar 2040
+
+Pressemitteilung
+
+Testmeldung: Austauschprogramm Chemnitz–Liuzhou
+
+Das Austauschprogramm zwischen Chemnitz und Liuzhou beginnt am 1. März 2040. Die Bewerbungsfrist geht am 15. Februar 2040 zu Ende.
+`)
+	answerHolds(t, e, "Wann ist die Bewerbungsfrist zu Ende?", "15. Februar 2040", "")
 }
