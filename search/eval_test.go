@@ -144,7 +144,7 @@ var evalSuites = []evalSuite{
 	// about a release in another language. 79 of them (53.7 %) were right
 	// at the first run, after this session's changes; the engine of the
 	// session's start had 77 (52.4 %).
-	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.76,
+	{name: "blind7", questions: "testdata/blind7/questions.yaml", extra: "testdata/blind7", minScore: 0.77,
 		now: time.Date(2027, time.January, 21, 12, 0, 0, 0, time.UTC)},
 	// An eighth blind set, by an eighth helper who had not seen the
 	// engine, written at the start of the fifth session: eight releases,
@@ -163,7 +163,7 @@ var evalSuites = []evalSuite{
 	// (56.7 %) at the session's end, none of its questions debugged; 95
 	// at the end of the eighth (94 for a while, since a country's single
 	// character, 中, no longer says China in a hint).
-	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.82,
+	{name: "blind9", questions: "testdata/blind9/questions.yaml", extra: "testdata/blind9", minScore: 0.84,
 		now: time.Date(2027, time.June, 24, 12, 0, 0, 0, time.UTC)},
 	// A tenth blind set, by a tenth helper who had not seen the engine,
 	// written at the start of the seventh session: eight releases, among
@@ -285,7 +285,7 @@ var evalSuites = []evalSuite{
 	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150;
 	// of the 97 across languages 59. 97 at the session's end, 59 across
 	// languages. A training set from the eighteenth session.
-	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.71,
+	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.72,
 		now: time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The twenty-first, written blind at the start of the eighteenth
 	// session: 8 releases of January to June 2032, 150 questions, 101 of
@@ -303,7 +303,7 @@ var evalSuites = []evalSuite{
 	// session's end. A training set from the twentieth session on: its
 	// failures showed a city's press office taken for the ISA's contact,
 	// "Has Hildesheim left?" answered "Yes", another city's mayor.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.66,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.67,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
@@ -330,7 +330,7 @@ var evalSuites = []evalSuite{
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.69,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.7,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
@@ -340,7 +340,7 @@ var evalSuites = []evalSuite{
 	// a city's leaving day taken for its joining, a vice mayor for the
 	// mayor, a founding and a contact asked in one sentence answered by
 	// the contact alone.
-	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.6,
+	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.61,
 		now: time.Date(2034, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 27, written by a helper who had not seen the engine at
 	// the twenty-fourth session's start: 8 releases of January to June
@@ -364,7 +364,7 @@ var evalSuites = []evalSuite{
 	// questions refused; 90 at that session's end. A training set from
 	// the twenty-sixth session on: its failures showed "Dr.-Ing." taken
 	// for a sentence's end.
-	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.64,
+	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.66,
 		now: time.Date(2035, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 29, written by a helper who had not seen the engine at
 	// the twenty-sixth session's start: 8 releases of January to June
@@ -396,7 +396,7 @@ var evalSuites = []evalSuite{
 	// 90/150, 63 of the 98 across languages, 8 of its 20 unanswerable
 	// questions refused; the same 90 at that session's end. A training
 	// set from the twenty-ninth session on.
-	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0.66,
+	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0.67,
 		now: time.Date(2037, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 32, written by a helper who had not seen the engine at
 	// the twenty-ninth session's start: 8 releases of July to December
@@ -410,7 +410,7 @@ var evalSuites = []evalSuite{
 	// kommenden Dienstag", 下周一), a pronoun's sentence quoted without
 	// the sentence that names her, a membership asked whether and since
 	// when answered without the yes.
-	{name: "blind32", questions: "testdata/blind32/questions.yaml", extra: "testdata/blind32", minScore: 0.67,
+	{name: "blind32", questions: "testdata/blind32/questions.yaml", extra: "testdata/blind32", minScore: 0.68,
 		now: time.Date(2037, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 33, written by a helper who had not seen the engine at
 	// the thirtieth session's start: 8 releases of January to June 2038,
@@ -446,7 +446,7 @@ var evalSuites = []evalSuite{
 	// thirty-third session on: its failures showed glossary phrases with
 	// an inflected last word, "this year" as a year, an assembly's
 	// admissions on its second day, 课时 and 德语. 89 at its end.
-	{name: "blind35", questions: "testdata/blind35/questions.yaml", extra: "testdata/blind35", minScore: 0.59,
+	{name: "blind35", questions: "testdata/blind35/questions.yaml", extra: "testdata/blind35", minScore: 0.6,
 		now: time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 36, written by a helper who had not seen the engine at
 	// the thirty-third session's start: 8 releases of July to December
@@ -475,12 +475,17 @@ var evalSuites = []evalSuite{
 		now: time.Date(2040, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 38, written by a helper who had not seen the engine at
 	// the thirty-fifth session's start: 8 releases of July to December
-	// 2040, 150 questions, 100 of them across languages. The session's
-	// honest measure: its questions, answers and releases are not read.
-	// Its first run, on the session's start (787bbf4, in a worktree):
-	// 102/150, 68 of the 100 across languages, 9 of its 20 unanswerable
-	// questions refused; 103 at that session's end.
-	{name: "blind38", questions: "testdata/blind38/questions.yaml", extra: "testdata/blind38", minScore: 0,
+	// 2040, 150 questions, 100 of them across languages. That session's
+	// honest measure. Its first run, on that session's start (787bbf4,
+	// in a worktree): 102/150, 68 of the 100 across languages, 9 of its
+	// 20 unanswerable questions refused; 103 at that session's end. A
+	// training set from the thirty-sixth session on: its failures showed
+	// a member of a delegation taken for another organisation's, "An
+	// welchen Tagen", a list announced by a colon, adverbs of degree
+	// ("mainly", "vor allem"), a count of kilometres answered by a count
+	// of partners, "Anfang letzten Monats" and a trip to Germany (访德).
+	// 107 at its end.
+	{name: "blind38", questions: "testdata/blind38/questions.yaml", extra: "testdata/blind38", minScore: 0.71,
 		now: time.Date(2040, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 39, written by a helper who had not seen the engine at
 	// the thirty-sixth session's start: 8 releases of January to June
