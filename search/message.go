@@ -247,14 +247,14 @@ func (m *messageCues) withoutSignOff(line string) string {
 		// A request that asks without a question mark, and signs off
 		// after its full stop: "Ich brauche … der Pressestelle. Mit
 		// freundlichen Grüßen, K. Brandt".
-		for j := 0; ; j++ {
-			end := strings.Index(line[j:], ". ")
-			if end < 0 {
+		for at := 0; ; {
+			i := strings.Index(line[at:], ". ")
+			if i < 0 {
 				break
 			}
-			j += end
-			if m.isSignOff(strings.TrimSpace(line[j+2:])) {
-				return line[:j+1]
+			at += i + 1
+			if m.isSignOff(strings.TrimSpace(line[at:])) {
+				return line[:at]
 			}
 		}
 		i = strings.LastIndexAny(line, ",，")
