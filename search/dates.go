@@ -128,10 +128,11 @@ var (
 )
 
 // yearlessSpans finds the days a text names without a year, and where:
-// their dates have no year. The days of dates with a year are not among
-// them ("5. Mai" of "5. Mai 2035").
-func yearlessSpans(text string) []dateSpan {
-	for _, d := range findDates(text) {
+// their dates have no year. The days of its dates with a year, which the
+// caller found (findDates), are not among them ("5. Mai" of "5. Mai
+// 2035").
+func yearlessSpans(text string, dated []dateSpan) []dateSpan {
+	for _, d := range dated {
 		text = text[:d.start] + strings.Repeat(" ", d.end-d.start) + text[d.end:]
 	}
 	var out []dateSpan
@@ -279,10 +280,11 @@ func namesDayIn(text string, published time.Time, periods []period, dates []corp
 		return false
 	}
 	dates = slices.Clone(dates)
-	for _, d := range findDates(text) {
+	dated := findDates(text)
+	for _, d := range dated {
 		dates = append(dates, d.date)
 	}
-	for _, d := range yearlessSpans(text) {
+	for _, d := range yearlessSpans(text, dated) {
 		dates = append(dates, yearOf(d.date, published))
 	}
 	return slices.ContainsFunc(periods, func(p period) bool { return slices.ContainsFunc(dates, p.holds) })

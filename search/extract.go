@@ -1105,11 +1105,11 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
 	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
-	if want == aList && !c.holds && !other && e.announcesItems(c) {
+	if want == aList && !c.holds && !other {
 		// "In der Allianz will Rostock vor allem drei Branchen
 		// voranbringen:" holds the list it announces, which the answer
 		// gives after it.
-		c.holds = true
+		_, c.holds = e.listAfter(c)
 	}
 	if want == aLanguage && c.holds && len(w.speakers) > 0 {
 		c.holds = e.speaksOf(s, sentences[0], w.speakers)
@@ -1761,7 +1761,10 @@ func (e *Engine) givesDuration(q *question, text string) bool {
 	if q.expects != aNumber || !q.asksDuration {
 		return false
 	}
-	return slices.ContainsFunc(splitSentences(text), func(s string) bool { return len(findDates(s))+len(yearlessSpans(s)) >= 2 })
+	return slices.ContainsFunc(splitSentences(text), func(s string) bool {
+		dated := findDates(s)
+		return len(dated)+len(yearlessSpans(s, dated)) >= 2
+	})
 }
 
 // countOf is the number a sentence in lang gives of the counted word, as
@@ -2024,16 +2027,12 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 			return markedFact(text, marked, lang, mentionedNames(q.cities))
 		}
 		days := firstDays(text)
-		if dates := findDates(days); len(dates) > 0 {
+		dates := findDates(days)
+		if len(dates) > 0 {
 			// Not asked until when, a deadline is not the day asked
 			// for: "can submit projects until 14 November 2035; the
 			// prize will be awarded on 12 December 2035".
-			for _, d := range dates {
-				if !markedDate(days, d, &e.message.deadlineMarkers) {
-					return d.date.Format(lang)
-				}
-			}
-			return dates[0].date.Format(lang)
+			return firstButDeadlines(dates, func(d dateSpan) bool { return markedDate(days, d, &e.message.deadlineMarkers) }).Format(lang)
 		}
 		// "6月6日晚，…颁奖典礼在广西柳州举行" for "An welchem Tag …?": 6. Juni,
 		// as the asker writes days, with no year, which the sentence does
@@ -2041,13 +2040,11 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		// deadline ("until 14 November"), unless it gives no other day,
 		// nor a range's last day ("vom 3. bis 5. Juni"). Not 前 after a
 		// day, which may end what is asked ("于6月8日前结束").
-		if spans := yearlessSpans(days); len(spans) > 0 {
-			for _, d := range spans {
-				if !e.message.deadlineMarkers.endsIn(days[:d.start]) || yearlessRangeEnd.MatchString(days[:d.start]) {
-					return d.date.Format(lang)
-				}
-			}
-			return spans[0].date.Format(lang)
+		if spans := yearlessSpans(days, dates); len(spans) > 0 {
+			return firstButDeadlines(spans, func(d dateSpan) bool {
+				before := days[:d.start]
+				return e.message.deadlineMarkers.endsIn(before) && !yearlessRangeEnd.MatchString(before)
+			}).Format(lang)
 		}
 		if m := yearPattern.FindString(text); m != "" {
 			return strings.TrimSpace(strings.TrimSuffix(m, "年"))
@@ -2089,6 +2086,17 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		return list(lang, names)
 	}
 	return ""
+}
+
+// firstButDeadlines is the date of the first of spans that is no
+// deadline, or of the first if all are; spans is not empty.
+func firstButDeadlines(spans []dateSpan, deadline func(dateSpan) bool) corpus.Date {
+	for _, d := range spans {
+		if !deadline(d) {
+			return d.date
+		}
+	}
+	return spans[0].date
 }
 
 // yearlessRangeEnd ends the text before the last day of a range of days

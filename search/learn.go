@@ -1549,7 +1549,7 @@ func (l *learner) dayToCome(s sentence, released corpus.Date) (corpus.Date, bool
 	if len(dates) == 0 {
 		// "Magdeburg will join on 1 December": of the release's year, or
 		// the next.
-		for _, d := range yearlessSpans(text) {
+		for _, d := range yearlessSpans(text, dates) {
 			d.date = yearOf(d.date, released.Time())
 			dates = append(dates, d)
 		}
@@ -1688,7 +1688,7 @@ func (l *learner) joinDayWithoutYear(s sentence, released corpus.Date) (corpus.D
 		return l.cues.joinObjectVerbs.at(units, i) > 0 || l.cues.joinParticiples.at(units, i) > 0
 	}
 	text := firstDays(s.text)
-	for _, span := range yearlessSpans(text) {
+	for _, span := range yearlessSpans(text, findDates(text)) {
 		if l.takesEffectAfter(text[:span.start]) {
 			// Not a deadline: "Um Anmeldung bis zum 23. August wird
 			// gebeten."
@@ -1746,7 +1746,7 @@ func (l *learner) anotherCitysMembership(c, s sentence) bool {
 // written. A day with no such word may be of any year, and is left out.
 func (l *learner) daysOfYearNamed(text string, written corpus.Date) []corpus.Date {
 	var out []corpus.Date
-	for _, span := range yearlessSpans(text) {
+	for _, span := range yearlessSpans(text, findDates(text)) {
 		before, after := text[:span.start], segment(strings.TrimLeft(text[span.end:], " "))
 		marked := func(list *cueList) bool {
 			return list.endsIn(before) || list.at(after, 0) > 0

@@ -154,8 +154,9 @@ type cityMention struct {
 func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q := &question{text: text, lang: lang, units: segment(text)}
 	r := reading{q: q, covered: make([]bool, len(q.units)), filler: make([]bool, len(q.units)), ordinal: make([]bool, len(q.units))}
-	r.spans = findDates(text)
-	for _, d := range r.spans {
+	dated := findDates(text)
+	r.spans = dated
+	for _, d := range dated {
 		q.dates = append(q.dates, d.date)
 		q.years = append(q.years, d.date.Year)
 		q.periods = append(q.periods, periodOf(d.date))
@@ -163,7 +164,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	e.readPeriods(&r)
 	// A day without a year ("am 15. Mai", 5月15日) is that day of any
 	// year: a day, not a word of the subject ("Mai" is no 可以).
-	for _, d := range yearlessSpans(text) {
+	for _, d := range yearlessSpans(text, dated) {
 		r.spans = append(r.spans, d)
 		q.periods = append(q.periods, periodOf(d.date))
 	}

@@ -109,7 +109,8 @@ func (e *Engine) answerFromReleases(ctx context.Context, q *question) (answer.An
 			return e.doesNotSay(q.lang, best.found.p.Release, q.expects), true, nil
 		}
 	}
-	best.also = cmp.Or(e.secondFact(q, found, best, topic, hints), e.listAfter(best))
+	listed, _ := e.listAfter(best)
+	best.also = cmp.Or(e.secondFact(q, found, best, topic, hints), listed)
 	return e.passageAnswer(q, best, topic), true, nil
 }
 
@@ -258,37 +259,26 @@ func (e *Engine) besideCapitalised(question string, a, b topicWord) bool {
 // listAfter is what a sentence ending in a colon announces: the paragraph
 // after it ("… nennt die Stadt drei Schwerpunkte:" and "1. Elektromobilität
 // …, 2. …"), or, when that is an item of a list, the items that follow it,
-// up to maxListItems; "" if the sentence ends otherwise.
-func (e *Engine) listAfter(c candidate) string {
+// up to maxListItems; "" if the sentence ends otherwise. items reports
+// whether it is a list's items, not a paragraph (a quote after "sagte:").
+func (e *Engine) listAfter(c candidate) (text string, items bool) {
 	p := c.found.p
 	if !announcesList(c.sentence) || p.Kind != partBody {
-		return ""
+		return "", false
 	}
 	full := e.full(p.Release)
-	var items []string
-	for i := p.Index + 1; i < len(full.Body) && len(items) < maxListItems; i++ {
+	var list []string
+	for i := p.Index + 1; i < len(full.Body) && len(list) < maxListItems; i++ {
 		item := isListItem(full.Body[i])
-		if len(items) > 0 && !item {
+		if !item && len(list) == 0 {
+			return full.Body[i], false // a paragraph, not a list: itself alone
+		}
+		if !item {
 			break
 		}
-		items = append(items, full.Body[i])
-		if !item {
-			break // a paragraph, not a list: itself alone
-		}
+		list = append(list, full.Body[i])
 	}
-	return strings.Join(items, " ")
-}
-
-// announcesItems reports whether a candidate's sentence announces the
-// items of a list that follows it: not a quote after "sagte:", which
-// listAfter gives as well.
-func (e *Engine) announcesItems(c candidate) bool {
-	p := c.found.p
-	if !announcesList(c.sentence) || p.Kind != partBody {
-		return false
-	}
-	body := e.full(p.Release).Body
-	return p.Index+1 < len(body) && isListItem(body[p.Index+1])
+	return strings.Join(list, " "), len(list) > 0
 }
 
 // listHead is the sentence that announces the list a passage is an item

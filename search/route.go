@@ -105,15 +105,14 @@ var rules = []rule{
 		// is no member city, and an exchange a release speaks of is
 		// that release's subject, not another organisation: its closest
 		// passage answers as it would any question about a release.
-		if q.expects != aPerson && q.expects != anAge {
-			return unlessReleaseSays(refuse)(ctx, e, q)
-		}
-		speaks, err := e.releasesSpeakOf(ctx, q.memberOrganisation(), q.lang)
-		if err != nil {
-			return answer.Answer{}, false, err
-		}
-		if speaks {
-			return releaseFirst(func(*question) bool { return true }, refuse)(ctx, e, q)
+		if q.expects == aPerson || q.expects == anAge {
+			speaks, err := e.releasesSpeakOf(ctx, q.memberOrganisation(), q.lang)
+			if err != nil {
+				return answer.Answer{}, false, err
+			}
+			if speaks {
+				return releaseFirst(func(*question) bool { return true }, refuse)(ctx, e, q)
+			}
 		}
 		return unlessReleaseSays(refuse)(ctx, e, q)
 	}},
@@ -259,7 +258,7 @@ var rules = []rule{
 	// economic development agency": another organisation's, which only
 	// a release may give.
 	{"others-organisation-contact", func(q *question) bool {
-		return !q.has[cAlliance] && q.namesOtherOrganisation(q.contactWords, contactPrepositions, 1, 4)
+		return !q.has[cAlliance] && len(q.otherOrganisation(q.contactWords, contactPrepositions, 1, 4)) > 0
 	}, fromReleases},
 	// "Spricht die neue Pressesprecherin Chinesisch?": what the
 	// release on her says, not her address.
@@ -940,19 +939,11 @@ func anyKnown(known map[corpus.Lang]map[string]bool) bool {
 	return false
 }
 
-// namesOtherOrganisation reports whether a question names another
-// organisation after one of the words at the indexes given (for
-// membership, for a contact), gap words after it at most, and one of
-// prepositions, within reach words of it: an unknown word after
-// "Mitglied im", "member of", "phone number of" and the like ("Mitglied
-// im HSV", "member of FIFA", "the phone number of the Chinese embassy").
-func (q *question) namesOtherOrganisation(words []int, prepositions []string, gap, reach int) bool {
-	return len(q.otherOrganisation(words, prepositions, gap, reach)) > 0
-}
-
-// otherOrganisation is the words namesOtherOrganisation takes for another
-// organisation's name: the unknown words within reach of the
-// preposition, none if it names none.
+// otherOrganisation is the name of another organisation that a question
+// gives after one of the words at the indexes given (for membership, for
+// a contact), gap words after it at most, and one of prepositions: the
+// unknown words within reach of it, none if it names none. "Mitglied im
+// HSV", "member of FIFA", "the phone number of the Chinese embassy".
 func (q *question) otherOrganisation(words []int, prepositions []string, gap, reach int) []unit {
 	for _, w := range words {
 		i := w
