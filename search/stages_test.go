@@ -3135,6 +3135,16 @@ func TestOtherOrganisationFromRelease(t *testing.T) {
 // addReleases parses each text as a release file of its own and adds it
 // answersContain asks e each question and checks that its answer holds
 // the text given for it, with the rule that answered if not.
+// refuses checks that e answers none of the questions: it says it cannot.
+func refuses(t *testing.T, e *Engine, questions ...string) {
+	t.Helper()
+	for _, question := range questions {
+		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
+			t.Errorf("%s: answered by rule %s: %q, %v", question, a.Rule, a.Text, err)
+		}
+	}
+}
+
 func answersContain(t *testing.T, e *Engine, want map[string]string) {
 	t.Helper()
 	for question, text := range want {
@@ -3632,10 +3642,7 @@ func TestPoemIsWrittenByNobody(t *testing.T) {
 	// A poem asked for is out of scope, whatever words stand between 一首
 	// and 诗: not the closest passage of the release on the festival.
 	e := testEngine(t)
-	a, err := e.Answer(t.Context(), "请帮我写一首关于春节的诗。", "")
-	if err != nil || a.Answered {
-		t.Errorf("answered (rule %s): %s (%v)", a.Rule, a.Text, err)
-	}
+	refuses(t, e, "请帮我写一首关于春节的诗。")
 	// The 诗 of a name is no poem.
 	if a, err := e.Answer(t.Context(), "请问秘书处的诗琳女士的电话是多少？", ""); err != nil || a.Rule == "outside-subject" {
 		t.Errorf("a name read as a poem: %s (%v)", a.Text, err)
@@ -5838,16 +5845,12 @@ Testmeldung: Delegation aus Chengdu besucht Köln und Dortmund
 
 In Köln und Dortmund unterzeichneten Unternehmen aus Chengdu und Shanghai am 30. November 2039 drei Absichtserklärungen.
 `)
-	for _, q := range []string{
+	refuses(t, e,
 		"Wer hat das letzte Bundesliga-Spiel zwischen Dortmund und Köln gewonnen?",
 		"Who won the football match between Chengdu and Shanghai?",
 		"Wer hat das Fußballspiel zwischen Köln und Dortmund gewonnen?",
 		"德甲谁是冠军？",
-	} {
-		if a, err := e.Answer(t.Context(), q, ""); err != nil || a.Answered {
-			t.Errorf("%s: answered by rule %s: %s, %v", q, a.Rule, a.Text, err)
-		}
-	}
+	)
 }
 
 func TestSeasonsAndOfficesAcrossLanguages(t *testing.T) {
@@ -6164,11 +6167,7 @@ Test release: ISA member cities to share a joint booth at Hannover Messe 2039
 
 "The pavilion gives small firms a place in Hall 6 for a fraction of the usual price," said the head of events. The youth exchange of the alliance will grow at a rate of ten places a year.
 `)
-	for _, question := range []string{"What is today's share price of BYD?", "比亚迪今天股价多少", "What is today's euro to yuan exchange rate?"} {
-		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
-			t.Errorf("%s: answered %q, %v", question, a.Text, err)
-		}
-	}
+	refuses(t, e, "What is today's share price of BYD?", "比亚迪今天股价多少", "What is today's euro to yuan exchange rate?")
 	budget := engineWithRelease(t, "2039-03-01-budget.txt", `Foshan, 1 March 2039
 
 Press release
@@ -6576,11 +6575,7 @@ Testmeldung: ISA-Gemeinschaftsstand auf der Hannover Messe 2039 eröffnet
 
 Der Gemeinschaftsstand der ISA auf der Hannover Messe 2039 wurde heute eröffnet. 40 Unternehmen aus 18 Mitgliedsstädten stellen dort aus; die Wirtschaft der Region wuchs zuletzt um 2 Prozent.
 `)
-	for _, question := range []string{"Wer ist gerade Bundeskanzler?", "Who is the current chancellor?", "德国2039年的GDP增长率是多少？"} {
-		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
-			t.Errorf("%s: answered %q, %v", question, a.Text, err)
-		}
-	}
+	refuses(t, e, "Wer ist gerade Bundeskanzler?", "Who is the current chancellor?", "德国2039年的GDP增长率是多少？")
 	visit := engineWithRelease(t, "2039-04-21-besuch.txt", `Hannover, 21. April 2039
 
 Pressemitteilung
@@ -6612,15 +6607,11 @@ This is a fictional test release. Forty young people take part in the exchange b
 The youngest is Mia Kranich, an 18-year-old apprentice from Nuremberg; the oldest is Tan Yuxin, a 27-year-old doctoral student in vehicle engineering from Zhuzhou.
 `)
 	answerHolds(t, e, "Who is the oldest participant in the exchange, and what is their field?", "Tan Yuxin", "")
-	for _, question := range []string{
+	refuses(t, e,
 		"Ist Wuppertal Mitglied im Deutschen Städtetag?",
 		"Who is the youngest member of the football club?",
 		"Since when has Cologne been a member of Die Linke?",
-	} {
-		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
-			t.Errorf("%s: answered %q, %v", question, a.Text, err)
-		}
-	}
+	)
 }
 
 func TestWhichDaysAskForADate(t *testing.T) {
@@ -6731,11 +6722,7 @@ func TestOtherOrganisationWithoutReleases(t *testing.T) {
 	}
 	t.Cleanup(func() { idx.Close() })
 	e := NewEngine(data, idx)
-	for _, question := range []string{"Seit wann ist Köln Mitglied im Fußballverein?", "Who is the oldest member of the delegation?"} {
-		if a, err := e.Answer(t.Context(), question, ""); err != nil || a.Answered {
-			t.Errorf("%s: answered %q, %v", question, a.Text, err)
-		}
-	}
+	refuses(t, e, "Seit wann ist Köln Mitglied im Fußballverein?", "Who is the oldest member of the delegation?")
 }
 
 func TestPrioritiesWithinTheAlliance(t *testing.T) {
@@ -6777,9 +6764,7 @@ place: 佛山
 项目全面运行后，预计每年可减少二氧化碳排放约四千八百吨。
 `)
 	answerHolds(t, e, "Wie viele Tonnen CO2 will das Projekt pro Jahr einsparen?", "四千八百吨", "")
-	if a, err := e.Answer(t.Context(), "How many kilometres will the hydrogen trucks run in Wuppertal?", ""); err != nil || a.Answered {
-		t.Errorf("kilometres: answered %q, %v", a.Text, err)
-	}
+	refuses(t, e, "How many kilometres will the hydrogen trucks run in Wuppertal?")
 	// Units written short, or in Chinese after a Chinese numeral (written
 	// by a review of the change).
 	short := engineWithRelease(t, "2040-08-20-lkw.txt", `Wuppertal, 20. August 2040
