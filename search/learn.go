@@ -967,7 +967,7 @@ func (l *learner) memberships(r *corpus.Release, body []sentence, cite corpus.Ci
 			m.suspensions(k, s)
 		case !c.left && !c.joining:
 			m.dateOfChange(k, s)
-		case !c.left && len(l.citiesOfClause(m.all, k)) == 0:
+		case !c.left && !slices.ContainsFunc(l.citiesOfClause(m.all, k), mayJoin):
 			unnamed = append(unnamed, func() { m.changes(k, s, c) })
 		default:
 			m.changes(k, s, c)
@@ -1109,7 +1109,7 @@ func (m *membershipReading) changes(k int, s sentence, c membershipClause) {
 		joinedThen.when, joinedThen.effective = d, true
 	}
 	named := l.citiesOfClause(m.all, k)
-	if len(named) == 0 && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
+	if !slices.ContainsFunc(named, mayJoin) && !c.left && (l.cues.city.in(s.text, s.units) || c.approved) {
 		// "Der Vorstand stimmte dem Aufnahmeantrag der Stadt am 28.
 		// Juli zu", "The board approved the application on 27 June":
 		// the one city the release says joined, on the earlier date.
@@ -1134,6 +1134,15 @@ func (m *membershipReading) changes(k int, s sentence, c membershipClause) {
 			m.out = addOnce(m.out, learnedMembership{city: *p.city, when: joinedThen.when, change: becomesFull})
 		}
 	}
+}
+
+// mayJoin reports whether a place a clause names may be a city that
+// joins: no member but one with guest status. A clause on joining that
+// names only members speaks of another city: "the alliance's 30th
+// plenary assembly admitted the city unanimously, with effect from 11
+// May 2041", meeting in Nuremberg's town hall.
+func mayJoin(p foundPlace) bool {
+	return p.city == nil || !p.city.IsMember() || p.city.Status == corpus.StatusGuest
 }
 
 // becomesMember reports whether a clause says something becomes a
@@ -1648,10 +1657,13 @@ func (l *learner) takesEffectAfter(before string) bool {
 // 加入联盟后…"); no later than the release, zero if none.
 func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 	var days []corpus.Date
-	for _, d := range findDates(firstDays(s.text)) {
-		days = append(days, d.date)
+	text := firstDays(s.text)
+	for _, d := range findDates(text) {
+		if !l.ofMemberBefore(text, d.start) {
+			days = append(days, d.date)
+		}
 	}
-	days = append(days, l.daysOfYearNamed(firstDays(s.text), released)...)
+	days = append(days, l.daysOfYearNamed(text, released)...)
 	// A day of its own clause without a year, beside its word for joining,
 	// sooner than a day of another clause ("Wuxi had applied in May").
 	if d, ok := l.joinDayWithoutYear(s, released); ok {
@@ -1661,8 +1673,11 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		if l.anotherCitysMembership(c, s) {
 			continue // "…; its neighbour Ma'anshan has belonged to the ISA since August 2016"
 		}
-		for _, d := range findDates(firstDays(c.text)) {
-			days = append(days, d.date)
+		clause := firstDays(c.text)
+		for _, d := range findDates(clause) {
+			if !l.ofMemberBefore(clause, d.start) {
+				days = append(days, d.date)
+			}
 		}
 	}
 	for _, d := range days {
@@ -1671,6 +1686,21 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 		}
 	}
 	return corpus.Date{}
+}
+
+// ofMemberBefore reports whether the day at offset at of text is in a
+// relative clause on a member named right before it: "Wuhu … is the
+// second member from Anhui, after Ma'anshan, which joined in August
+// 2016" says when Ma'anshan joined, not Wuhu.
+func (l *learner) ofMemberBefore(text string, at int) bool {
+	comma := strings.LastIndex(text[:at], ",")
+	if comma < 0 || l.cues.relativePronouns.at(segment(text[comma+1:at]), 0) == 0 {
+		return false
+	}
+	before := strings.TrimRight(text[:comma], " ")
+	return slices.ContainsFunc(l.places.citiesNamed(before, &l.cues.city), func(p foundPlace) bool {
+		return p.end == len(before) && p.city != nil && p.city.IsMember()
+	})
 }
 
 // joinDayWithoutYear is the day without a year that a clause gives

@@ -483,6 +483,11 @@ func TestLearn(t *testing.T) {
 			// Two cities that join on a day to come; a member named beside
 			// them, with the day it joined, lends them no date.
 			{corpus.English, "Zittau and Wuhu to join the ISA on 1 August", "Zittau, in Saxony, and Wuhu, a city in Anhui province, will formally join the alliance on 1 August 2027. Wuhu has built up vehicle manufacturing. It becomes the alliance's second member from Anhui; its neighbour Ma'anshan has belonged to the ISA since August 2016.", "Zittau 2027-08-01; 芜湖 2027-08-01", "", ""},
+			// The day of a relative clause on a member is that member's;
+			// a clause that names members only, and "the city", speaks of
+			// the one joining.
+			{corpus.English, "Plenary admits Wuhu", "Wuhu, home to about 3.8 million people, is the second member from Anhui, after Ma'anshan, which joined in August 2016.", "芜湖 2027-03-01", "", ""},
+			{corpus.English, "Plenary admits Wuhu", "Meeting in Nuremberg's town hall, the plenary assembly admitted the city unanimously, with effect from 11 February 2027. Wuhu is the second member from Anhui, after Ma'anshan, which joined in August 2016.", "芜湖 2027-02-11", "", ""},
 			// No longer belonging, on the day the sentence gives: "nicht
 			// mehr", and a negation whose particle closes the sentence.
 			// "Nicht" says no plan here.
