@@ -137,9 +137,10 @@ var rules = []rule{
 		return asksMembership(q) && len(q.cities) > 0 && q.unknownWords() <= 2 && !asksWhoDoes(q) && !asksOtherCities(q) && !q.citiesOnlyWhere
 	}, releaseFirst(asksBeyondMembership, membershipOrNo)},
 	// "Welche Stadt war die erste aus dem Nordosten Chinas?": a city of
-	// the data whose note says so; not "how many", which no city answers.
+	// the data whose note says so; not "how many", which no city answers,
+	// nor "哪两座城市", which one city does not.
 	{"city-note", func(q *question) bool {
-		return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 && q.expects != aNumber
+		return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 && q.expects != aNumber && !q.asksSeveral
 	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
 			c, ok := e.cityNoted(e.topicWords(q), ordinalsIn(q.text))

@@ -2073,6 +2073,21 @@ func TestDictionaryClone(t *testing.T) {
 	}
 }
 
+func TestCityNoteAnswersOneCity(t *testing.T) {
+	// No one city of a note answers which two: Yunfu's "founding group"
+	// is no working group either. The release on the working group does.
+	e := engineWithRelease(t, "2041-05-12-wg.txt", "Nuremberg, 12 May 2041\nPress release\n30th plenary assembly in Nuremberg\n\nA working group \"Hydrogen and Heavy Industry\" was set up; Bottrop and Deyang will chair it jointly.\n")
+	for _, q := range []string{"新成立的工作组由哪两座城市牵头？", "Which two cities lead the new working group?"} {
+		a, err := e.Answer(t.Context(), q, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Rule == "city-note" || !strings.Contains(a.Text, "Bottrop") {
+			t.Errorf("%s: %s: %s", q, a.Rule, a.Text)
+		}
+	}
+}
+
 func TestCityNote(t *testing.T) {
 	// A question about a city the data's notes describe is answered by
 	// that city; a word found only as a single Chinese character of a
