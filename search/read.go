@@ -1005,6 +1005,12 @@ func (q *question) isUnknown(u unit) bool {
 	return slices.ContainsFunc(q.unknown, func(x unit) bool { return x.start == u.start })
 }
 
+// isContent reports whether unit u is a word of the question's content,
+// no stop word: "number" in "phone number of", not "ist".
+func (q *question) isContent(u unit) bool {
+	return slices.ContainsFunc(q.content, func(x unit) bool { return x.start == u.start })
+}
+
 // isGuessed reports whether unit u was read as a keyword or name despite
 // a typo.
 func (q *question) isGuessed(u unit) bool {

@@ -670,8 +670,15 @@ func ifReleasesAnswer(ctx context.Context, e *Engine, q *question) (answer.Answe
 // speech at the founding conference?" is answered by the founding's
 // speakers. (A city would be answered by its membership.)
 func fromReleasesOrFacts(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-	if q.expects == anyText || len(q.cities) > 0 {
+	switch {
+	case q.expects == anyText || len(q.cities) > 0:
 		return fromReleases(ctx, e, q)
+	case q.expects == aContact && (q.namesContactPerson || q.has[cSecretariat] || q.has[cContact]):
+		// "Unter welcher Handynummer ist der neue Pressesprecher in
+		// dringenden Fällen erreichbar?": the contact's details, which
+		// the release found may not give; not someone's the question
+		// names and the sources do not know.
+		return ifReleasesAnswer(ctx, e, q)
 	}
 	return e.answerFromReleases(ctx, q)
 }
@@ -948,8 +955,8 @@ func anyKnown(known map[corpus.Lang]map[string]bool) bool {
 func (q *question) otherOrganisation(words []int, prepositions []string, gap, reach int) []unit {
 	for _, w := range words {
 		i := w
-		if gap > 0 && i+2 < len(q.units) && !slices.Contains(prepositions, q.units[i+1].key) {
-			i++ // "phone number of", "contact person for"
+		if gap > 0 && i+2 < len(q.units) && !slices.Contains(prepositions, q.units[i+1].key) && q.isContent(q.units[i+1]) {
+			i++ // "phone number of", "contact person for"; not "Handynummer ist der neue Pressesprecher"
 		}
 		if i+1 >= len(q.units) || !slices.Contains(prepositions, q.units[i+1].key) {
 			continue

@@ -1479,6 +1479,22 @@ func TestContactDetailsGiveWay(t *testing.T) {
 	}
 }
 
+func TestContactDetailsBesideWordsOfTheirOwn(t *testing.T) {
+	// Words the engine does not know beside a request for the contact's
+	// details ("in dringenden Fällen", 新闻部门) name no other
+	// organisation, and a release that does not give the details leaves
+	// them to the sources that do. A person the sources do not know gets
+	// no one else's number.
+	answersContain(t, engineWith(t, "testdata/blind39"), map[string]string{
+		"Unter welcher Handynummer ist der neue Pressesprecher in dringenden Fällen erreichbar?": "+49 160 5550 8127",
+	})
+	e := engineWith(t, "testdata/blind32")
+	answersContain(t, e, map[string]string{
+		"现在要联系ISA德国办事处的新闻部门，应该打哪个电话？": "+49 30 5557 3400",
+	})
+	refuses(t, e, "What is Dr. Mareike Stolzenberg's direct phone number?")
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
