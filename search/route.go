@@ -646,6 +646,13 @@ func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Ans
 	}
 	named := *q
 	named.people = []*corpus.Person{person}
+	// "新任新闻发言人伊韦森今年多大？" writes the person's name for its
+	// sound: no word of the subject beside it.
+	for _, run := range e.soundRuns(q) {
+		if slices.ContainsFunc(namesOf(person, true), func(name string) bool { return writesBySound(q.text, [][2]int{run}, name) }) {
+			named.unknown = slices.DeleteFunc(slices.Clone(named.unknown), func(u unit) bool { return u.start >= run[0] && u.start < run[1] })
+		}
+	}
 	a, ok, err := ifReleasesAnswer(ctx, e, &named)
 	if err != nil || ok || !q.asksEarlier {
 		return a, ok, err

@@ -1495,6 +1495,15 @@ func TestContactDetailsBesideWordsOfTheirOwn(t *testing.T) {
 	refuses(t, e, "What is Dr. Mareike Stolzenberg's direct phone number?")
 }
 
+func TestAgeAskedInChinese(t *testing.T) {
+	// 今年 of 今年多大 is no word of the subject ("For nine years Kästl
+	// was …" is not how old he is), and the contact person's name
+	// written for its sound (伊韦森, Iversen) is the person, not a
+	// subject of its own.
+	answersContain(t, engineWith(t, "testdata/blind39"), map[string]string{"Kästl今年多大？": "38"})
+	answersContain(t, engineWith(t, "testdata/blind20"), map[string]string{"新任新闻发言人伊韦森今年多大？": "38"})
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
