@@ -104,6 +104,16 @@ var monthNames = map[Lang][12]string{
 	English: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 }
 
+// MonthName is the name of month m in lang, German or English: "März",
+// "March".
+func MonthName(m time.Month, lang Lang) string {
+	names, ok := monthNames[lang]
+	if !ok || m < time.January || m > time.December {
+		return ""
+	}
+	return names[m-1]
+}
+
 // Format writes the date as a reader of lang expects it:
 // "25. April 2016", "25 April 2016", "2016年4月25日"; a day without its
 // year as "25. April", "25 April", "4月25日".

@@ -161,6 +161,30 @@ func yearlessSpans(text string, dated []dateSpan) []dateSpan {
 	return out
 }
 
+// yearlessMonths are the months a question names alone, without a day
+// or a year, outside the spans taken: "die Wirtschaftsdelegation im
+// April", "the April delegation", 10月那一场. A Latin month is written
+// whole and with a capital, and does not begin the question: "May I
+// ask …", "Jan Petersen" name no month.
+func yearlessMonths(text string, units []unit, taken []dateSpan) []dateSpan {
+	var out []dateSpan
+	for i, u := range units {
+		if u.han || !u.capital || i == 0 || inSpan(u.start, taken) {
+			continue
+		}
+		m, ok := corpus.MonthNamed(u.raw)
+		if ok && (strings.EqualFold(u.raw, corpus.MonthName(m, corpus.German)) || strings.EqualFold(u.raw, corpus.MonthName(m, corpus.English))) {
+			out = append(out, dateSpan{date: corpus.Date{Month: m}, start: u.start, end: endOf(u)})
+		}
+	}
+	for _, m := range chineseMonth.FindAllStringSubmatchIndex(text, -1) {
+		if n := chineseNumber(text[m[2]:m[3]]); n >= 1 && n <= 12 && !inSpan(m[0], taken) {
+			out = append(out, dateSpan{date: corpus.Date{Month: time.Month(n)}, start: m[0], end: m[1]})
+		}
+	}
+	return out
+}
+
 // within reports whether d falls in the time asked: the same year, the
 // same month if one is asked, and the same day if both give one.
 func within(d, asked corpus.Date) bool {

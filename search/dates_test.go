@@ -130,6 +130,33 @@ func TestYearlessSpans(t *testing.T) {
 	}
 }
 
+func TestYearlessMonths(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []time.Month
+	}{
+		{"Wer leitete die Wirtschaftsdelegation im April?", []time.Month{time.April}},
+		{"Which cities did the April delegation visit?", []time.Month{time.April}},
+		{"氢能系列活动10月那一场在哪个城市？", []time.Month{time.October}},
+		{"四月份的代表团有多少人？", []time.Month{time.April}},
+		{"May I ask who leads the delegation?", nil}, // a verb
+		{"Wer ist Jan Petersen?", nil},               // a name, no month written whole
+		{"项目为期3个月", nil},                             // a number of months
+		{"代表团10月5日抵达", nil},                          // a day
+		{"am 5. Mai 2035", nil},                      // a date with its year
+	} {
+		units := segment(tt.text)
+		dated := findDates(tt.text)
+		var got []time.Month
+		for _, s := range yearlessMonths(tt.text, units, append(dated, yearlessSpans(tt.text, dated)...)) {
+			got = append(got, s.date.Month)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("yearlessMonths(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestRelativePeriods(t *testing.T) {
 	// Tuesday, 30 June 2037, and Saturday, 2 January 2038: a week runs
 	// from Monday to Sunday, and a period may lie in another year.

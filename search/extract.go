@@ -486,7 +486,7 @@ func (e *Engine) holdsDate(text string, units []unit, q *question) bool {
 
 // chineseMonth is a month a Chinese text names: "已于今年1月退休", 十一月; not
 // the 个月 of a number of months.
-var chineseMonth = regexp.MustCompile(`(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月`)
+var chineseMonth = regexp.MustCompile(`(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月`)
 
 // namesLanguageUsed reports whether a sentence names a language spoken,
 // written or asked in. "Chinese" and "deutsch" name peoples and things

@@ -46,6 +46,9 @@ type question struct {
 	// their distance from the day it is asked ("last week"), whose
 	// months are in dates.
 	periods []period
+	// months are the months it names alone, without a day or a year,
+	// where it names them.
+	months []dateSpan
 	// guessed are the units read as a keyword or name with a typo.
 	guessed []unit
 	// memberWords are the indexes in units of the last unit of each word
@@ -171,6 +174,10 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 		r.spans = append(r.spans, d)
 		q.periods = append(q.periods, periodOf(d.date))
 	}
+	// A month alone ("im April") is of no year the question says: no
+	// period. It stays a word of the question, for the rules, but the
+	// releases are searched for it in every language (monthWords).
+	q.months = yearlessMonths(text, q.units, r.spans)
 	for i, u := range q.units {
 		if inSpan(u.start, r.spans) {
 			r.covered[i], r.filler[i] = true, true

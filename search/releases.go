@@ -1152,7 +1152,27 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		topic[i].kind = d.kinds[text] && !kindIsSubject || !d.afield[text] && e.namesKindOf(q, topic, i)
 		topic[i].afield = d.afield[text] && !topic[i].kind
 	}
-	return append(topic, e.dayWords(q)...)
+	return slices.Concat(topic, e.dayWords(q), e.monthWords(q))
+}
+
+// monthWords are the months a question names alone ("im April"), each
+// searched for as its name in every language ("April", "4月"): a passage
+// that names it covers it, as a day asked (dayWords), and one that does
+// not may still answer. "Wer leitete die chinesische
+// Wirtschaftsdelegation im April?" is answered by "南昌市副市长熊雅琴任团长"
+// in the release on the delegation of April, which says 4月 elsewhere.
+func (e *Engine) monthWords(q *question) []topicWord {
+	var out []topicWord
+	for _, d := range q.months {
+		m := d.date.Month
+		name := map[corpus.Lang]string{corpus.German: corpus.MonthName(m, corpus.German), corpus.English: corpus.MonthName(m, corpus.English), corpus.Chinese: fmt.Sprintf("%d月", m)}
+		w := topicWord{text: name[q.lang], terms: map[corpus.Lang][]string{}, runs: map[corpus.Lang][][]string{}}
+		for lang, text := range name {
+			w.runs[lang] = append(w.runs[lang], e.termSet(lang, text).sequence)
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // dayWords are the days a question names without a year ("am 3.
@@ -1254,6 +1274,9 @@ func (e *Engine) addUnknownWords(d *topicDraft, q *question) {
 		i = j
 		if e.learner.cues.measureWords.index(text, nil) == 0 && utf8.RuneCountInString(text) == 1 {
 			continue // a measure word alone: the 篇 of 那篇新闻稿, the 名 of 几名
+		}
+		if inSpan(u.start, q.months) {
+			continue // a month alone: monthWords
 		}
 		d.texts = append(d.texts, text)
 		if slices.ContainsFunc(e.kindWords(q), func(kind *cueList) bool { return kind.inText(text) }) {

@@ -1504,6 +1504,16 @@ func TestAgeAskedInChinese(t *testing.T) {
 	answersContain(t, engineWith(t, "testdata/blind20"), map[string]string{"新任新闻发言人伊韦森今年多大？": "38"})
 }
 
+func TestMonthAloneInEveryLanguage(t *testing.T) {
+	// "im April" is searched for as April, 4月: the Chinese release on the
+	// delegation of April answers, not a German one that says a
+	// delegation will come "im April" (nor one that names it "April").
+	answersContain(t, engineWith(t, "testdata/blind39"), map[string]string{
+		"Which German cities did the April delegation from the Chinese member cities visit?": "Chemnitz",
+		"Aus wie vielen chinesischen Mitgliedsstädten kam die Delegation im April?":          "九",
+	})
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
