@@ -1514,6 +1514,16 @@ func TestMonthAloneInEveryLanguage(t *testing.T) {
 	})
 }
 
+func TestChairedIsLed(t *testing.T) {
+	// "Its nine members were chaired by Prof. Dr. Marlene Aufderheide"
+	// says who led the jury (learn.yaml leads), not "The alliance's
+	// co-presidents … presented the prizes".
+	answersContain(t, engineWith(t, "testdata/blind39"), map[string]string{
+		"Wer leitete die Jurry beim Green Factory Award?":  "Aufderheide",
+		"Who chaired the jury of the Green Factory Award?": "Aufderheide",
+	})
+}
+
 func TestCountOfMembers(t *testing.T) {
 	// The member count answers "how many" of the members, not of a
 	// word nothing explained; asked twice, it gives all and each side.
