@@ -164,26 +164,32 @@ func yearlessSpans(text string, dated []dateSpan) []dateSpan {
 // yearlessMonths are the months a question names alone, without a day
 // or a year, outside the spans taken: "die Wirtschaftsdelegation im
 // April", "the April delegation", 10月那一场. A Latin month is written
-// whole and with a capital, and does not begin the question: "May I
-// ask …", "Jan Petersen" name no month.
+// whole, as a name is, and does not begin the question: "May I ask …",
+// "Jan Petersen", "the MAY report" name no month ("August Bebel" still
+// does: "seit November Ihr Ansprechpartner" is a month before a word
+// with a capital too). 月 after a number that counts times is none: 一月
+// 一次 is once a month.
 func yearlessMonths(text string, units []unit, taken []dateSpan) []dateSpan {
 	var out []dateSpan
 	for i, u := range units {
-		if u.han || !u.capital || i == 0 || inSpan(u.start, taken) {
+		if u.han || i == 0 || inSpan(u.start, taken) {
 			continue
 		}
 		m, ok := corpus.MonthNamed(u.raw)
-		if ok && (strings.EqualFold(u.raw, corpus.MonthName(m, corpus.German)) || strings.EqualFold(u.raw, corpus.MonthName(m, corpus.English))) {
+		if ok && (u.raw == corpus.MonthName(m, corpus.German) || u.raw == corpus.MonthName(m, corpus.English)) {
 			out = append(out, dateSpan{date: corpus.Date{Month: m}, start: u.start, end: endOf(u)})
 		}
 	}
 	for _, m := range chineseMonth.FindAllStringSubmatchIndex(text, -1) {
-		if n := chineseNumber(text[m[2]:m[3]]); n >= 1 && n <= 12 && !inSpan(m[0], taken) {
+		if n := chineseNumber(text[m[2]:m[3]]); n >= 1 && n <= 12 && !inSpan(m[0], taken) && !countsTimes.MatchString(text[m[1]:]) {
 			out = append(out, dateSpan{date: corpus.Date{Month: time.Month(n)}, start: m[0], end: m[1]})
 		}
 	}
 	return out
 }
+
+// countsTimes begins a text with a number of times: the 一次 of 一月一次.
+var countsTimes = regexp.MustCompile(`^[一二两三四五六七八九十几0-9]+次`)
 
 // within reports whether d falls in the time asked: the same year, the
 // same month if one is asked, and the same day if both give one.

@@ -144,6 +144,8 @@ func TestYearlessMonths(t *testing.T) {
 		{"项目为期3个月", nil},                             // a number of months
 		{"代表团10月5日抵达", nil},                          // a day
 		{"am 5. Mai 2035", nil},                      // a date with its year
+		{"What did the MAY report say?", nil},
+		{"联盟一月一次开会吗？", nil}, // once a month
 	} {
 		units := segment(tt.text)
 		dated := findDates(tt.text)

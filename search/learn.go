@@ -1689,12 +1689,18 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 }
 
 // ofMemberBefore reports whether the day at offset at of text is in a
-// relative clause on a member named right before it: "Wuhu … is the
-// second member from Anhui, after Ma'anshan, which joined in August
-// 2016" says when Ma'anshan joined, not Wuhu.
+// relative clause on the membership of a member named right before it:
+// "Wuhu … is the second member from Anhui, after Ma'anshan, which joined
+// in August 2016" says when Ma'anshan joined, not Wuhu; "… admitted at
+// the assembly in Chemnitz, which hosted it on 11 February" says when
+// the city joined.
 func (l *learner) ofMemberBefore(text string, at int) bool {
 	comma := strings.LastIndex(text[:at], ",")
-	if comma < 0 || l.cues.relativePronouns.at(segment(text[comma+1:at]), 0) == 0 {
+	if comma < 0 {
+		return false
+	}
+	relative := sentence{text: text[comma+1:], units: segment(text[comma+1:])}
+	if l.cues.relativePronouns.at(relative.units, 0) == 0 || !l.membershipClause(relative, "").joining && !l.cues.membership.in(relative.text, relative.units) && !l.cues.memberWord.in(relative.text, relative.units) {
 		return false
 	}
 	before := strings.TrimRight(text[:comma], " ")

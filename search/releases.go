@@ -1156,19 +1156,26 @@ func (e *Engine) topicWords(q *question) []topicWord {
 }
 
 // monthWords are the months a question names alone ("im April"), each
-// searched for as its name in every language ("April", "4月"): a passage
-// that names it covers it, as a day asked (dayWords), and one that does
-// not may still answer. "Wer leitete die chinesische
-// Wirtschaftsdelegation im April?" is answered by "南昌市副市长熊雅琴任团长"
-// in the release on the delegation of April, which says 4月 elsewhere.
+// searched for as its name in every language ("April", 4月, 四月), a
+// word of the subject: a German or English word for it alone is never
+// found in a Chinese release. "Aus wie vielen chinesischen
+// Mitgliedsstädten kam die Delegation im April?" is answered by
+// "九个中国成员城市" in the Chinese release on the delegation of April.
 func (e *Engine) monthWords(q *question) []topicWord {
+	chineseMonthNames := [12]string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"}
 	var out []topicWord
 	for _, d := range q.months {
 		m := d.date.Month
-		name := map[corpus.Lang]string{corpus.German: corpus.MonthName(m, corpus.German), corpus.English: corpus.MonthName(m, corpus.English), corpus.Chinese: fmt.Sprintf("%d月", m)}
-		w := topicWord{text: name[q.lang], terms: map[corpus.Lang][]string{}, runs: map[corpus.Lang][][]string{}}
-		for lang, text := range name {
-			w.runs[lang] = append(w.runs[lang], e.termSet(lang, text).sequence)
+		names := map[corpus.Lang][]string{
+			corpus.German:  {corpus.MonthName(m, corpus.German)},
+			corpus.English: {corpus.MonthName(m, corpus.English)},
+			corpus.Chinese: {fmt.Sprintf("%d月", m), chineseMonthNames[m-1] + "月"},
+		}
+		w := topicWord{text: names[q.lang][0], terms: map[corpus.Lang][]string{}, runs: map[corpus.Lang][][]string{}}
+		for lang, written := range names {
+			for _, text := range written {
+				w.runs[lang] = append(w.runs[lang], e.termSet(lang, text).sequence)
+			}
 		}
 		out = append(out, w)
 	}

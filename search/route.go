@@ -140,7 +140,7 @@ var rules = []rule{
 	// the data whose note says so; not "how many", which no city answers,
 	// nor "哪两座城市", which one city does not.
 	{"city-note", func(q *question) bool {
-		return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 && q.expects != aNumber && !q.asksSeveral
+		return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 && q.expects != aNumber && !q.asksWhichNumber
 	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
 			c, ok := e.cityNoted(e.topicWords(q), ordinalsIn(q.text))
@@ -189,7 +189,11 @@ var rules = []rule{
 	// Erfahrung hat der Ansprechpartner für Dual Path?", someone else's
 	// contact: the question must ask about the new or the alliance's.
 	{"contact-person", func(q *question) bool {
-		return q.namesContactPerson && len(q.people) == 0 && q.expects != aPerson && !q.has[cFormer] && !q.asksSuccessor &&
+		// "伊韦森今年多大？" names the contact person in characters for the
+		// sound of their name, which no release writes: a name in Latin
+		// letters ("Kästl今年多大？") is searched for as written.
+		byName := q.contactPerson != "" && (q.asksEarlier || q.expects == anAge) && !strings.Contains(q.text, contactSurname(q))
+		return (q.namesContactPerson || byName) && len(q.people) == 0 && q.expects != aPerson && !q.has[cFormer] && !q.asksSuccessor &&
 			len(requestedDetails(q.has)) == 0 &&
 			(q.asksEarlier || q.expects == anAge || q.unknownWords() > 0 && (q.has[cNew] || q.has[cAlliance]) && len(q.cities) == 0 && !q.namesUnknown())
 	}, aboutContactPerson},
@@ -636,30 +640,37 @@ func fromReleases(ctx context.Context, e *Engine, q *question) (answer.Answer, b
 // the question names by role, as if it named them; when the contact
 // names no person, or no release says, the rules after it answer.
 func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
-	lead, _, _ := e.contactOffices(officeAsked(e, q), timeAsked(q))
-	if lead == nil || lead.Person == "" {
-		return answer.Answer{}, false, nil
+	name := q.contactPerson // named by name alone: "伊韦森今年多大？"
+	if q.namesContactPerson || name == "" {
+		lead, _, _ := e.contactOffices(officeAsked(e, q), timeAsked(q))
+		if lead == nil || lead.Person == "" {
+			return answer.Answer{}, false, nil
+		}
+		name = lead.Person
 	}
-	person := e.personNamed(lead.Person)
+	person := e.personNamed(name)
 	if person == nil {
-		person = &corpus.Person{Name: lead.Person}
+		person = &corpus.Person{Name: name}
 	}
 	named := *q
 	named.people = []*corpus.Person{person}
 	// "新任新闻发言人伊韦森今年多大？" writes the person's name for its
 	// sound: no word of the subject beside it.
-	for _, run := range e.soundRuns(q) {
-		if slices.ContainsFunc(namesOf(person, true), func(name string) bool { return writesBySound(q.text, [][2]int{run}, name) }) {
-			named.unknown = slices.DeleteFunc(slices.Clone(named.unknown), func(u unit) bool { return u.start >= run[0] && u.start < run[1] })
-		}
+	runs := e.soundRuns(q)
+	ofName := func(u unit) bool {
+		return slices.ContainsFunc(runs, func(run [2]int) bool {
+			return u.start >= run[0] && u.start < run[1] &&
+				slices.ContainsFunc(namesOf(person, true), func(n string) bool { return writesBySound(q.text, [][2]int{run}, n) })
+		})
 	}
+	named.unknown = slices.DeleteFunc(slices.Clone(q.unknown), ofName)
 	a, ok, err := ifReleasesAnswer(ctx, e, &named)
 	if err != nil || ok || !q.asksEarlier {
 		return a, ok, err
 	}
 	// "新发言人以前做过什么工作？": a release may say what came before in
 	// words of its own ("Danach war sie …"), with the person's name.
-	named.unknown = slices.DeleteFunc(slices.Clone(q.unknown), inCues(q, &e.message.asksEarlier))
+	named.unknown = slices.DeleteFunc(named.unknown, inCues(q, &e.message.asksEarlier))
 	return ifReleasesAnswer(ctx, e, &named)
 }
 
@@ -680,11 +691,12 @@ func fromReleasesOrFacts(ctx context.Context, e *Engine, q *question) (answer.An
 	switch {
 	case q.expects == anyText || len(q.cities) > 0:
 		return fromReleases(ctx, e, q)
-	case q.expects == aContact && (q.namesContactPerson || q.has[cSecretariat] || q.has[cContact]):
+	case q.expects == aContact && q.namesContactPerson && (q.has[cNew] || q.asksNow) && len(e.unknownPeople(q)) == 0:
 		// "Unter welcher Handynummer ist der neue Pressesprecher in
-		// dringenden Fällen erreichbar?": the contact's details, which
-		// the release found may not give; not someone's the question
-		// names and the sources do not know.
+		// dringenden Fällen erreichbar?": the new or current contact's
+		// details, which the release found may not give. Not a
+		// project's contact person (氢能装备项目的联系人), nor someone the
+		// sources do not know.
 		return ifReleasesAnswer(ctx, e, q)
 	}
 	return e.answerFromReleases(ctx, q)
@@ -705,7 +717,53 @@ func membership(e *Engine, q *question) answer.Answer {
 }
 
 func contactDetails(e *Engine, q *question) answer.Answer {
-	return e.contactDetails(q.lang, requestedDetails(q.has), officeAsked(e, q), timeAsked(q), q.people)
+	return e.contactDetails(q.lang, requestedDetails(q.has), officeAsked(e, q), timeAsked(q), slices.Concat(q.people, e.unknownPeople(q)))
+}
+
+// unknownPeople are the people a question names whom the sources do not
+// know: a Latin word nothing explained, written with a capital in a
+// Chinese question, inside an English sentence, or, in German, where no
+// dictionary has it as a word ("Herrn Stolzenbergs Durchwahl"), and no
+// contact block names. Their details are no one else's; a former
+// contact's are ("Ich habe bisher immer Frau Dallmann angerufen – wen
+// erreiche ich stattdessen?").
+func (e *Engine) unknownPeople(q *question) []*corpus.Person {
+	var out []*corpus.Person
+	end := -1 // where the last name taken ends
+	for _, u := range q.unknown {
+		if u.han || !u.capital || camelCase(u.raw) || e.contactBlockNames(u.raw) {
+			continue
+		}
+		if q.lang != corpus.Chinese && (u.start == 0 || q.lang != corpus.English && e.isHeadword(u)) {
+			continue
+		}
+		if len(out) > 0 && strings.TrimSpace(q.text[end:u.start]) == "" {
+			out[len(out)-1].Name += " " + u.raw // "Mareike Stolzenberg"
+		} else {
+			out = append(out, &corpus.Person{Name: u.raw})
+		}
+		end = endOf(u)
+	}
+	return out
+}
+
+// contactSurname is the surname of the contact person a question names.
+func contactSurname(q *question) string {
+	surname, _ := surnameOf(&corpus.Person{Name: q.contactPerson})
+	return surname
+}
+
+// contactBlockNames reports whether an office's contact, now or before,
+// has name as a word of their name.
+func (e *Engine) contactBlockNames(name string) bool {
+	for _, kind := range []string{corpus.OfficeGerman, corpus.OfficeSecretariat} {
+		if slices.ContainsFunc(e.offices(kind), func(o *corpus.Office) bool {
+			return slices.ContainsFunc(strings.Fields(o.Person), func(w string) bool { return strings.TrimSuffix(name, "s") == w || name == w })
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // officeAsked is the office whose contact a question asks for: the

@@ -1480,19 +1480,17 @@ func TestContactDetailsGiveWay(t *testing.T) {
 }
 
 func TestContactDetailsBesideWordsOfTheirOwn(t *testing.T) {
-	// Words the engine does not know beside a request for the contact's
-	// details ("in dringenden Fällen", 新闻部门) name no other
+	// Words the engine does not know beside a request for the new
+	// contact's details ("in dringenden Fällen") name no other
 	// organisation, and a release that does not give the details leaves
-	// them to the sources that do. A person the sources do not know gets
-	// no one else's number.
-	answersContain(t, engineWith(t, "testdata/blind39"), map[string]string{
-		"Unter welcher Handynummer ist der neue Pressesprecher in dringenden Fällen erreichbar?": "+49 160 5550 8127",
-	})
-	e := engineWith(t, "testdata/blind32")
+	// them to the sources that do. A project's contact person, and a
+	// person the sources do not know, get no one else's number.
+	e := engineWith(t, "testdata/blind39")
 	answersContain(t, e, map[string]string{
-		"现在要联系ISA德国办事处的新闻部门，应该打哪个电话？": "+49 30 5557 3400",
+		"Unter welcher Handynummer ist der neue Pressesprecher in dringenden Fällen erreichbar?": "+49 160 5550 8127",
+		"What is Dr. Mareike Stolzenberg's direct phone number?":                                 "no contact details for Mareike Stolzenberg",
 	})
-	refuses(t, e, "What is Dr. Mareike Stolzenberg's direct phone number?")
+	refuses(t, e, "氢能装备项目的联系人电话是多少？", "What is Dr. Mareike Stolzenberg's direct phone number?", "Wie lautet die Durchwahl von Frau Stolzenberg?")
 }
 
 func TestAgeAskedInChinese(t *testing.T) {
