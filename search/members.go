@@ -1138,7 +1138,12 @@ func (e *Engine) cityNoted(topic []topicWord, ordinals []int) (*corpus.City, boo
 				notes = append(notes, wordsOnly(e.termSet(l, note)))
 			}
 		}
+		// A Chinese word is held as written: 研究机构 is no 机构 of
+		// "联盟在德国的联络机构（PKS公司）位于柏林" in Berlin's note.
 		holds := func(w topicWord) bool {
+			if zh := c.Note[corpus.Chinese]; strings.ContainsFunc(w.text, isHan) && zh != "" {
+				return strings.Contains(zh, w.text)
+			}
 			return w.name || slices.ContainsFunc(notes, w.foundIn)
 		}
 		if slices.ContainsFunc(topic, func(w topicWord) bool { return !holds(w) }) || !holdsOrdinals(c.Note, ordinals) {

@@ -2131,6 +2131,18 @@ func TestCityNoteAnswersOneCity(t *testing.T) {
 	}
 }
 
+func TestCityNoteHoldsChineseWordsWhole(t *testing.T) {
+	// A Chinese word of a note as written: 研究机构 is no 机构 of Berlin's
+	// "联盟在德国的联络机构（PKS公司）位于柏林".
+	a, err := engineWith(t, "testdata/blind38").Answer(t.Context(), "德方牵头的研究机构位于哪座城市？", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Rule == "city-note" {
+		t.Errorf("%s: %s", a.Rule, a.Text)
+	}
+}
+
 func TestCityNote(t *testing.T) {
 	// A question about a city the data's notes describe is answered by
 	// that city; a word found only as a single Chinese character of a
