@@ -57,6 +57,10 @@ func TestFirstDays(t *testing.T) {
 		{"on 4 and 5 November 2026 at the NCC", "on 4. November 2026 at the NCC"},
 		{"2026年3月2日至6日，代表团访问了德国。", "2026年3月2日，代表团访问了德国。"},
 		{"2025年10月15日到16日在湖州举行", "2025年10月15日在湖州举行"},
+		// Two months, the year once, after the last.
+		{"Zwischen dem 4. März und dem 25. November 2041 treffen sich", "Zwischen dem 4. März 2041 treffen sich"},
+		{"from 4 March to 25 November 2041", "from 4 March 2041"},
+		{"am 4. Projekt und 25. Oktober 2041", "am 4. Projekt und 25. Oktober 2041"}, // no month before
 	}
 	for _, tt := range tests {
 		if got := firstDays(tt.text); got != tt.want {

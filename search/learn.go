@@ -1827,6 +1827,10 @@ var (
 	seasonPattern = regexp.MustCompile(`(?i)\b(?:frühjahr|frühling|sommer|herbst|winter|spring|summer|autumn|fall|jahr|year|in)\s+(?:of\s+)?(\d{4})\b|(\d{4})\s*年`)
 	dayRange      = regexp.MustCompile(`\b(\d{1,2})\.?\s*(?:und|bis|–|-|and|to)\s*(\d{1,2})\.?\s+(\pL+)\.?\s+(\d{4})\b`)
 	zhDayRange    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?(?:至|到|-|–)(\d{1,2})日`)
+	// monthsRange is a range of days of two months with the year once,
+	// after the last: "zwischen dem 4. März und dem 25. November 2041",
+	// "from 4 March to 25 November 2041".
+	monthsRange = regexp.MustCompile(`\b(\d{1,2})(\.?\s*)(\pL+)\s+(?:und|bis|bis zum|and|to|until|–|-)\s+(?:dem\s+|zum\s+|the\s+)?\d{1,2}\.?\s*(\pL+)\s+(\d{4})\b`)
 )
 
 // assemblies reads the plenary assemblies the release names by number:
@@ -2024,8 +2028,16 @@ func assemblyDate(text string) corpus.Date {
 
 // firstDays writes the ranges of days in text as their first day: "15.
 // und 16. Oktober 2025" as "15. Oktober 2025", "10月15日至16日" as
-// "10月15日".
+// "10月15日", "zwischen dem 4. März und dem 25. November 2041" as
+// "zwischen dem 4. März 2041".
 func firstDays(text string) string {
+	text = monthsRange.ReplaceAllStringFunc(text, func(r string) string {
+		m := monthsRange.FindStringSubmatch(r)
+		if !isMonth(m[3]) || !isMonth(m[4]) {
+			return r
+		}
+		return m[1] + m[2] + m[3] + " " + m[5]
+	})
 	text = dayRange.ReplaceAllString(text, "$1. $3 $4")
 	return zhDayRange.ReplaceAllString(text, "${1}年${2}月${3}日")
 }

@@ -1502,6 +1502,14 @@ func TestAgeAskedInChinese(t *testing.T) {
 	answersContain(t, engineWith(t, "testdata/blind20"), map[string]string{"新任新闻发言人伊韦森今年多大？": "38"})
 }
 
+func TestStartOfARangeOfTwoMonths(t *testing.T) {
+	// "Zwischen dem 4. März und dem 25. November 2041": the series
+	// starts on 4 March 2041, whose year the range gives once.
+	answersContain(t, engineWith(t, "testdata/blind39"), map[string]string{
+		"When does the ISA's new hydrogen event series start?": "In short: 4 March 2041",
+	})
+}
+
 func TestMonthAloneInEveryLanguage(t *testing.T) {
 	// "im April" is searched for as April, 4月: the Chinese release on the
 	// delegation of April answers, not a German one that says a
