@@ -1141,9 +1141,14 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	topic := e.topicOf(d.texts, d.names, d.variants, q.lang)
 	// The kind of fact asked for is the subject when the question has no
 	// other but the alliance or a year: "联盟2030年的预算是多少？" asks for
-	// the budget, which the passage must name. Not without them: "Ab wie
-	// viel Uhr?" after another question asks nothing of its own.
-	kindIsSubject := d.onlyKinds() && (q.has[cAlliance] || len(q.years) > 0)
+	// the budget, which the passage must name. So it is beside a verb
+	// (minor) of a year or an assembly: "Wie hoch ist das Budget 2042, das
+	// die Plenarversammlung beschlossen hat?"; not of the alliance alone:
+	// "Zu welchen Zeiten ist die Pressestelle der ISA besetzt?" asks
+	// about the press office. Not without them: "Ab wie viel Uhr?" after
+	// another question asks nothing of its own.
+	kindIsSubject := d.onlyKinds() && (q.has[cAlliance] || len(q.years) > 0) ||
+		d.onlyKindsAndMinors() && (len(q.years) > 0 || q.has[cAssembly])
 	for i := range topic {
 		text := topic[i].text
 		topic[i].noun = d.nouns[text]
@@ -1263,6 +1268,12 @@ type topicDraft struct {
 // asked for, if anything.
 func (d *topicDraft) onlyKinds() bool {
 	return !slices.ContainsFunc(d.texts, func(t string) bool { return !d.kinds[t] })
+}
+
+// onlyKindsAndMinors reports whether the draft's words are the kind of
+// fact asked for and words that say less of it (a verb: "beschlossen").
+func (d *topicDraft) onlyKindsAndMinors() bool {
+	return !slices.ContainsFunc(d.texts, func(t string) bool { return !d.kinds[t] && !d.minors[t] })
 }
 
 // addUnknownWords adds the words of a question nothing explained: a run

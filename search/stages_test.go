@@ -1510,6 +1510,16 @@ func TestStartOfARangeOfTwoMonths(t *testing.T) {
 	})
 }
 
+func TestKindOfFactBesideAVerbOfAnAssembly(t *testing.T) {
+	// The budget is the subject of "Wie hoch ist das Budget 2042, das die
+	// Plenarversammlung beschlossen hat?": the passage must name it, not
+	// "beschlossen", which the English release does not say.
+	answersContain(t, engineWith(t, "testdata/blind39"), map[string]string{
+		"Wie hoch ist das Budget 2042, das die Plenarversammlung beschlossen hat?": "EUR 1.58 million",
+		"全体大会通过的2042年预算是多少？":                                                       "EUR 1.58 million",
+	})
+}
+
 func TestMonthAloneInEveryLanguage(t *testing.T) {
 	// "im April" is searched for as April, 4月: the Chinese release on the
 	// delegation of April answers, not a German one that says a
