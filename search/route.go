@@ -180,6 +180,9 @@ var rules = []rule{
 		return q.has[cAssembly] && len(q.numbers) > 0 && q.expects == aDate && q.unknownWords() <= 1
 	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) { return e.assemblies(q.lang, assembliesAsked(q)) })},
+	// "Can I still call extension 4410 with press questions?": a number
+	// of the question's own, which a release may say is no longer in use.
+	{"contact-number", func(q *question) bool { return anyOf(q.has, contactConcepts...) }, aboutNumberAsked},
 	// "Wo hat der neue Pressesprecher vorher gearbeitet?", "How old is
 	// the new spokesman?", "新任发言人会说哪些语言？": what a release says
 	// of the contact person, by name, not his address. Not "Who was the
@@ -743,6 +746,45 @@ func (e *Engine) unknownPeople(q *question) []*corpus.Person {
 			out = append(out, &corpus.Person{Name: u.raw})
 		}
 		end = endOf(u)
+	}
+	return out
+}
+
+// aboutNumberAsked answers from the release that speaks of a number the
+// question gives beside its words for a contact (numbersAsked), if one
+// does, and with the contact as it is now, whom to call instead; else
+// the rules after it answer.
+func aboutNumberAsked(ctx context.Context, e *Engine, q *question) (answer.Answer, bool, error) {
+	numbers := numbersAsked(q)
+	if len(numbers) == 0 {
+		return answer.Answer{}, false, nil
+	}
+	// What the release says of the number is the answer, not a contact
+	// detail it gives: "Kann ich noch die Durchwahl 4410 anrufen?"
+	withNumbers := *q
+	withNumbers.expects = anyText
+	withNumbers.unknown = slices.Concat(q.unknown, numbers)
+	slices.SortFunc(withNumbers.unknown, func(a, b unit) int { return a.start - b.start })
+	a, ok, err := ifReleasesAnswer(ctx, e, &withNumbers)
+	if err != nil || !ok {
+		return a, ok, err
+	}
+	return combine([]answer.Answer{a, e.contact(q.lang, officeAsked(e, q), timeAsked(q), false, true)}), true, nil
+}
+
+// numbersAsked are the numbers of three digits or more a question gives
+// that are no year, or that follow a word for a contact: the extension
+// of "alte Durchwahl 2041" and "extension 4410".
+func numbersAsked(q *question) []unit {
+	var out []unit
+	for i, u := range q.units {
+		if utf8.RuneCountInString(u.raw) < 3 || strings.IndexFunc(u.raw, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+			continue
+		}
+		n, _ := strconv.Atoi(u.raw)
+		if n < 1900 || n > 2100 || slices.Contains(q.contactWords, i-1) {
+			out = append(out, u)
+		}
 	}
 	return out
 }

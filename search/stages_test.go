@@ -1520,6 +1520,15 @@ func TestKindOfFactBesideAVerbOfAnAssembly(t *testing.T) {
 	})
 }
 
+func TestNumberAskedOfTheContact(t *testing.T) {
+	// An extension the question gives is what a release says of it,
+	// then whom to call now; not the contact's details alone.
+	e := engineWith(t, "testdata/blind39")
+	for _, want := range []string{"will not be used for press enquiries", "+49 30 5550 4400"} {
+		answersContain(t, e, map[string]string{"Can I still call extension 4410 with press questions?": want})
+	}
+}
+
 func TestMonthAloneInEveryLanguage(t *testing.T) {
 	// "im April" is searched for as April, 4月: the Chinese release on the
 	// delegation of April answers, not a German one that says a
