@@ -61,6 +61,9 @@ func TestFirstDays(t *testing.T) {
 		{"Zwischen dem 4. März und dem 25. November 2041 treffen sich", "Zwischen dem 4. März 2041 treffen sich"},
 		{"from 4 March to 25 November 2041", "from 4 March 2041"},
 		{"am 4. Projekt und 25. Oktober 2041", "am 4. Projekt und 25. Oktober 2041"}, // no month before
+		{"finden am 4. Mai und 25. November 2041 statt", "finden am 4. Mai und 25. November 2041 statt"},
+		{"vom 28. Dezember bis 9. Januar 2041", "vom 28. Dezember 2040"},
+		{"4. März–25. November 2041", "4. März 2041"},
 	}
 	for _, tt := range tests {
 		if got := firstDays(tt.text); got != tt.want {

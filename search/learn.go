@@ -1689,18 +1689,14 @@ func (l *learner) joinDate(s sentence, released corpus.Date) corpus.Date {
 }
 
 // ofMemberBefore reports whether the day at offset at of text is in a
-// relative clause on the membership of a member named right before it:
-// "Wuhu … is the second member from Anhui, after Ma'anshan, which joined
-// in August 2016" says when Ma'anshan joined, not Wuhu; "… admitted at
-// the assembly in Chemnitz, which hosted it on 11 February" says when
-// the city joined.
+// relative clause on a member named right before it, which speaks of
+// that member: "Wuhu … is the second member from Anhui, after Ma'anshan,
+// which joined in August 2016" says when Ma'anshan joined, not Wuhu;
+// nor is "…, after Ma'anshan, which signed a partnership on 12 May 2026"
+// a day of Wuhu's.
 func (l *learner) ofMemberBefore(text string, at int) bool {
 	comma := strings.LastIndex(text[:at], ",")
-	if comma < 0 {
-		return false
-	}
-	relative := sentence{text: text[comma+1:], units: segment(text[comma+1:])}
-	if l.cues.relativePronouns.at(relative.units, 0) == 0 || !l.membershipClause(relative, "").joining && !l.cues.membership.in(relative.text, relative.units) && !l.cues.memberWord.in(relative.text, relative.units) {
+	if comma < 0 || l.cues.relativePronouns.at(segment(text[comma+1:at]), 0) == 0 {
 		return false
 	}
 	before := strings.TrimRight(text[:comma], " ")
@@ -1828,9 +1824,10 @@ var (
 	dayRange      = regexp.MustCompile(`\b(\d{1,2})\.?\s*(?:und|bis|–|-|and|to)\s*(\d{1,2})\.?\s+(\pL+)\.?\s+(\d{4})\b`)
 	zhDayRange    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日?(?:至|到|-|–)(\d{1,2})日`)
 	// monthsRange is a range of days of two months with the year once,
-	// after the last: "zwischen dem 4. März und dem 25. November 2041",
-	// "from 4 March to 25 November 2041".
-	monthsRange = regexp.MustCompile(`\b(\d{1,2})(\.?\s*)(\pL+)\s+(?:und|bis|bis zum|and|to|until|–|-)\s+(?:dem\s+|zum\s+|the\s+)?\d{1,2}\.?\s*(\pL+)\s+(\d{4})\b`)
+	// after the last: "vom 4. März bis zum 25. November 2041", "from 4
+	// March to 25 November 2041", "zwischen dem 4. März und dem 25.
+	// November 2041"; not two days ("am 4. Mai und 25. November 2041").
+	monthsRange = regexp.MustCompile(`\b(?:((?i:zwischen dem|between))\s+)?(\d{1,2})(\.?\s*)(\pL+)\s*(bis|to|until|und|and|–|-)\s*(?:dem\s+|zum\s+|the\s+)?\d{1,2}\.?\s*(\pL+)\s+(\d{4})\b`)
 )
 
 // assemblies reads the plenary assemblies the release names by number:
@@ -2033,10 +2030,21 @@ func assemblyDate(text string) corpus.Date {
 func firstDays(text string) string {
 	text = monthsRange.ReplaceAllStringFunc(text, func(r string) string {
 		m := monthsRange.FindStringSubmatch(r)
-		if !isMonth(m[3]) || !isMonth(m[4]) {
-			return r
+		first, ok1 := corpus.MonthNamed(m[4])
+		last, ok2 := corpus.MonthNamed(m[6])
+		joined := m[5] == "und" || m[5] == "and"
+		if !ok1 || !ok2 || joined && m[1] == "" {
+			return r // two days, not a range: "am 4. Mai und 25. November 2041"
 		}
-		return m[1] + m[2] + m[3] + " " + m[5]
+		year, _ := strconv.Atoi(m[7])
+		if first > last {
+			year-- // "vom 28. Dezember bis 9. Januar 2041" begins in 2040
+		}
+		between := ""
+		if m[1] != "" {
+			between = m[1] + " "
+		}
+		return between + m[2] + m[3] + m[4] + " " + strconv.Itoa(year)
 	})
 	text = dayRange.ReplaceAllString(text, "$1. $3 $4")
 	return zhDayRange.ReplaceAllString(text, "${1}年${2}月${3}日")

@@ -487,8 +487,8 @@ func TestLearn(t *testing.T) {
 			// a clause that names members only, and "the city", speaks of
 			// the one joining.
 			{corpus.English, "Plenary admits Wuhu", "Wuhu, home to about 3.8 million people, is the second member from Anhui, after Ma'anshan, which joined in August 2016.", "芜湖 2027-03-01", "", ""},
-			{corpus.English, "Plenary admits Zittau", "Zittau was admitted at the plenary assembly in Chemnitz, which hosted it on 11 February 2027.", "Zittau 2027-02-11", "", ""},
 			{corpus.English, "Plenary admits Wuhu", "Wuhu is the second member from Anhui, after Ma'anshan, which has been a member since August 2016.", "芜湖 2027-03-01", "", ""},
+			{corpus.English, "Plenary admits Wuhu", "Wuhu has joined the alliance as its 50th member, after Ma'anshan, which signed a partnership with Solingen on 12 May 2026.", "芜湖 2027-03-01", "", ""},
 			{corpus.English, "Plenary admits Wuhu", "Meeting in Nuremberg's town hall, the plenary assembly admitted the city unanimously, with effect from 11 February 2027. Wuhu is the second member from Anhui, after Ma'anshan, which joined in August 2016.", "芜湖 2027-02-11", "", ""},
 			// No longer belonging, on the day the sentence gives: "nicht
 			// mehr", and a negation whose particle closes the sentence.

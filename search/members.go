@@ -1138,11 +1138,13 @@ func (e *Engine) cityNoted(topic []topicWord, ordinals []int) (*corpus.City, boo
 				notes = append(notes, wordsOnly(e.termSet(l, note)))
 			}
 		}
-		// A Chinese word is held as written: 研究机构 is no 机构 of
+		// A Chinese word is held as written, or but for its last
+		// character (东北部 by 东北): 研究机构 is no 机构 of
 		// "联盟在德国的联络机构（PKS公司）位于柏林" in Berlin's note.
 		holds := func(w topicWord) bool {
-			if zh := c.Note[corpus.Chinese]; strings.ContainsFunc(w.text, isHan) && zh != "" {
-				return strings.Contains(zh, w.text)
+			if zh := c.Note[corpus.Chinese]; !w.name && strings.ContainsFunc(w.text, isHan) && zh != "" {
+				runes := []rune(w.text)
+				return strings.Contains(zh, w.text) || len(runes) >= 3 && strings.Contains(zh, string(runes[:len(runes)-1]))
 			}
 			return w.name || slices.ContainsFunc(notes, w.foundIn)
 		}

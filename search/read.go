@@ -79,9 +79,9 @@ type question struct {
 	// "What share of the money …?", 多大比例, a percentage or a fraction;
 	// asksDuration whether it asks how long ("Wie lange …?", 多久).
 	asksShare, asksDuration bool
-	// asksWhichNumber is whether it asks which two or more ("哪两座城市",
+	// asksTwoOrMore is whether it asks which two or more ("哪两座城市",
 	// "which three cities"): no one city answers.
-	asksWhichNumber bool
+	asksTwoOrMore bool
 	// asksWhether is whether it is to be answered yes or no: it begins
 	// with a question verb ("Ist …", "Is …"), or says so in Chinese (吗).
 	asksWhether bool
@@ -251,7 +251,7 @@ func (e *Engine) read(text string, lang corpus.Lang) *question {
 	q.asksTotal = e.learner.cues.totals.in(q.text, q.units)
 	q.asksShare = e.message.asksShare.in(q.text, q.units)
 	q.asksDuration = e.message.asksDuration.in(q.text, q.units)
-	q.asksWhichNumber = e.message.asksWhichNumber.in(q.text, q.units)
+	q.asksTwoOrMore = e.message.asksTwoOrMore.in(q.text, q.units)
 	q.asksPlaceKind = e.message.asksPlaceKind.in(q.text, q.units)
 	q.asksSuccessor = e.message.asksSuccessor.in(q.text, q.units)
 	if q.asksSuccessor && anyOf(q.has, cSecretariat, cCoordinator, cAssembly) && !q.has[cContact] && len(q.people) == 0 {

@@ -1147,8 +1147,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	// "Zu welchen Zeiten ist die Pressestelle der ISA besetzt?" asks
 	// about the press office. Not without them: "Ab wie viel Uhr?" after
 	// another question asks nothing of its own.
-	kindIsSubject := d.onlyKinds() && (q.has[cAlliance] || len(q.years) > 0) ||
-		d.onlyKindsAndMinors() && (len(q.years) > 0 || q.has[cAssembly])
+	kindIsSubject := d.onlyKinds() && q.has[cAlliance] || d.onlyKindsAndMinors() && (len(q.years) > 0 || q.has[cAssembly])
 	for i := range topic {
 		text := topic[i].text
 		topic[i].noun = d.nouns[text]

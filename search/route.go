@@ -140,7 +140,7 @@ var rules = []rule{
 	// the data whose note says so; not "how many", which no city answers,
 	// nor "哪两座城市", which one city does not.
 	{"city-note", func(q *question) bool {
-		return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 && q.expects != aNumber && !q.asksWhichNumber
+		return len(q.cities) == 0 && q.has[cCity] && q.unknownWords() > 0 && q.expects != aNumber && !q.asksTwoOrMore
 	},
 		maybe(func(e *Engine, q *question) (answer.Answer, bool) {
 			c, ok := e.cityNoted(e.topicWords(q), ordinalsIn(q.text))
@@ -673,7 +673,7 @@ func aboutContactPerson(ctx context.Context, e *Engine, q *question) (answer.Ans
 	}
 	// "新发言人以前做过什么工作？": a release may say what came before in
 	// words of its own ("Danach war sie …"), with the person's name.
-	named.unknown = slices.DeleteFunc(named.unknown, inCues(q, &e.message.asksEarlier))
+	named.unknown = slices.DeleteFunc(slices.Clone(named.unknown), inCues(q, &e.message.asksEarlier))
 	return ifReleasesAnswer(ctx, e, &named)
 }
 
@@ -694,12 +694,13 @@ func fromReleasesOrFacts(ctx context.Context, e *Engine, q *question) (answer.An
 	switch {
 	case q.expects == anyText || len(q.cities) > 0:
 		return fromReleases(ctx, e, q)
-	case q.expects == aContact && q.namesContactPerson && (q.has[cNew] || q.asksNow) && len(e.unknownPeople(q)) == 0:
+	case q.expects == aContact && (q.namesContactPerson || q.has[cSecretariat] || q.has[cContact]) &&
+		len(e.unknownPeople(q)) == 0 && !e.message.nameKinds.in(q.text, q.units):
 		// "Unter welcher Handynummer ist der neue Pressesprecher in
-		// dringenden Fällen erreichbar?": the new or current contact's
-		// details, which the release found may not give. Not a
-		// project's contact person (氢能装备项目的联系人), nor someone the
-		// sources do not know.
+		// dringenden Fällen erreichbar?", 现在要联系ISA德国办事处的新闻部门，
+		// 应该打哪个电话？: the contact's details, which the release found
+		// may not give. Not a project's contact person (氢能装备项目的联系人,
+		// a kind of name), nor someone the sources do not know.
 		return ifReleasesAnswer(ctx, e, q)
 	}
 	return e.answerFromReleases(ctx, q)
@@ -724,12 +725,13 @@ func contactDetails(e *Engine, q *question) answer.Answer {
 }
 
 // unknownPeople are the people a question names whom the sources do not
-// know: a Latin word nothing explained, written with a capital in a
-// Chinese question, inside an English sentence, or, in German, where no
-// dictionary has it as a word ("Herrn Stolzenbergs Durchwahl"), and no
-// contact block names. Their details are no one else's; a former
-// contact's are ("Ich habe bisher immer Frau Dallmann angerufen – wen
-// erreiche ich stattdessen?").
+// know: a Latin word nothing explained, written with a capital, that no
+// contact block names and that is a name: after a title ("Frau Vogel",
+// "Mr Wolf"), or in a Chinese question, or inside the sentence where no
+// dictionary has it as a word ("Dr. Mareike Stolzenberg's direct phone
+// number"; not the "Press Desk"). Their details are no one else's; a
+// former contact's are ("Ich habe bisher immer Frau Dallmann angerufen –
+// wen erreiche ich stattdessen?").
 func (e *Engine) unknownPeople(q *question) []*corpus.Person {
 	var out []*corpus.Person
 	end := -1 // where the last name taken ends
@@ -737,7 +739,9 @@ func (e *Engine) unknownPeople(q *question) []*corpus.Person {
 		if u.han || !u.capital || camelCase(u.raw) || e.contactBlockNames(u.raw) {
 			continue
 		}
-		if q.lang != corpus.Chinese && (u.start == 0 || q.lang != corpus.English && e.isHeadword(u)) {
+		i := slices.IndexFunc(q.units, func(v unit) bool { return v.start == u.start })
+		titled := i > 0 && e.learner.cues.title.at(q.units, i-1) > 0
+		if !titled && q.lang != corpus.Chinese && (u.start == 0 || e.isHeadword(u)) {
 			continue
 		}
 		if len(out) > 0 && strings.TrimSpace(q.text[end:u.start]) == "" {
@@ -791,6 +795,9 @@ func numbersAsked(q *question) []unit {
 
 // contactSurname is the surname of the contact person a question names.
 func contactSurname(q *question) string {
+	if strings.TrimSpace(q.contactPerson) == "" {
+		return ""
+	}
 	surname, _ := surnameOf(&corpus.Person{Name: q.contactPerson})
 	return surname
 }

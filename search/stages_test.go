@@ -1490,7 +1490,12 @@ func TestContactDetailsBesideWordsOfTheirOwn(t *testing.T) {
 		"Unter welcher Handynummer ist der neue Pressesprecher in dringenden Fällen erreichbar?": "+49 160 5550 8127",
 		"What is Dr. Mareike Stolzenberg's direct phone number?":                                 "no contact details for Mareike Stolzenberg",
 	})
-	refuses(t, e, "氢能装备项目的联系人电话是多少？", "What is Dr. Mareike Stolzenberg's direct phone number?", "Wie lautet die Durchwahl von Frau Stolzenberg?")
+	refuses(t, e, "氢能装备项目的联系人电话是多少？", "What is Dr. Mareike Stolzenberg's direct phone number?", "Wie lautet die Durchwahl von Frau Stolzenberg?",
+		"Welche Durchwahl hat Frau Vogel?") // a name after a title, though a word of the dictionary
+	// A word of the dictionary with a capital is no one's name.
+	answersContain(t, e, map[string]string{"What is the phone number of the ISA Press Desk?": "+49 30 5550 4400"})
+	// The office named, in words of the question's own (新闻部门).
+	answersContain(t, engineWith(t, "testdata/blind32"), map[string]string{"现在要联系ISA德国办事处的新闻部门，应该打哪个电话？": "+49 30 5557 3400"})
 }
 
 func TestAnswersOfBlind39(t *testing.T) {
@@ -2171,6 +2176,7 @@ func TestCityNote(t *testing.T) {
 		{"Welche Stadt war Gastgeber der 4. Plenarversammlung?", "city-note", "Taizhou"},
 		{"Welche Stadt war Gastgeber der 20. Plenarversammlung?", "", ""},
 		{"Which city was the first from northeast China among the 27 Chinese members?", "city-note", "Panjin"},
+		{"哪个城市是第一个来自中国东北部的成员？", "city-note", "盘锦"}, // 东北部 by the note's 东北
 	} {
 		a, err := e.Answer(t.Context(), tt.q, "")
 		if err != nil {
