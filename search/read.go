@@ -1,6 +1,7 @@
 package search
 
 import (
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -305,19 +306,29 @@ func (e *Engine) contactNamed(q *question) (person, kind string) {
 		return "", ""
 	}
 	sounds := e.soundRuns(q)
-	for _, kind := range []string{corpus.OfficeGerman, corpus.OfficeSecretariat} {
-		for _, o := range e.offices(kind) {
-			if o.Person == "" {
-				continue
-			}
-			surname, alone := surnameOf(&corpus.Person{Name: o.Person})
-			if strings.Contains(q.text, o.Person) || alone && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.raw == surname }) ||
-				alone && writesBySound(q.text, sounds, surname) {
-				return o.Person, kind
-			}
+	for o := range e.contactPeople() {
+		surname, alone := surnameOf(&corpus.Person{Name: o.Person})
+		if strings.Contains(q.text, o.Person) || alone && slices.ContainsFunc(q.unknown, func(u unit) bool { return u.raw == surname }) ||
+			alone && writesBySound(q.text, sounds, surname) {
+			return o.Person, o.Kind
 		}
 	}
 	return "", ""
+}
+
+// contactPeople are the offices that name a contact person, now or
+// before: the German office's first, then the secretariat's, each as
+// offices orders them.
+func (e *Engine) contactPeople() iter.Seq[*corpus.Office] {
+	return func(yield func(*corpus.Office) bool) {
+		for _, kind := range []string{corpus.OfficeGerman, corpus.OfficeSecretariat} {
+			for _, o := range e.offices(kind) {
+				if o.Person != "" && !yield(o) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // countsOther reports whether what q asks the number of, by its cues for

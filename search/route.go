@@ -805,10 +805,8 @@ func contactSurname(q *question) string {
 // contactBlockNames reports whether an office's contact, now or before,
 // has name as a word of their name.
 func (e *Engine) contactBlockNames(name string) bool {
-	for _, kind := range []string{corpus.OfficeGerman, corpus.OfficeSecretariat} {
-		if slices.ContainsFunc(e.offices(kind), func(o *corpus.Office) bool {
-			return slices.ContainsFunc(strings.Fields(o.Person), func(w string) bool { return strings.TrimSuffix(name, "s") == w || name == w })
-		}) {
+	for o := range e.contactPeople() {
+		if slices.ContainsFunc(strings.Fields(o.Person), func(w string) bool { return strings.TrimSuffix(name, "s") == w || name == w }) {
 			return true
 		}
 	}
