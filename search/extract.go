@@ -76,10 +76,17 @@ func (e *Engine) askedWords(q *question) []askedWord {
 			words = append(words, askedWord{cues: l.cues, kind: l.kind, start: s[0], end: s[1]})
 		}
 	}
+	// Nor is a word that begins within a Chinese word for "which": the
+	// 几个 of 哪几个城市 asks which cities, not how many. (A German one
+	// may: "welchen Tagen" of "An welchen Tagen …?" asks a date.)
+	which := slices.DeleteFunc(m.asksWhich.spans(q.text, q.units), func(s [2]int) bool {
+		r, _ := utf8.DecodeRuneInString(q.text[s[0]:])
+		return !isHan(r)
+	})
 	within := func(w askedWord) bool {
 		return slices.ContainsFunc(words, func(o askedWord) bool {
 			return o.start <= w.start && w.end <= o.end && o.end-o.start > w.end-w.start
-		})
+		}) || slices.ContainsFunc(which, func(s [2]int) bool { return s[0] < w.start && w.start < s[1] })
 	}
 	words = slices.DeleteFunc(slices.Clone(words), within)
 	slices.SortStableFunc(words, func(a, b askedWord) int { return cmp.Compare(a.start, b.start) })
@@ -253,6 +260,24 @@ func (e *Engine) asksSeveral(q *question) bool {
 		}
 	}
 	return false
+}
+
+// severalCities reports whether places name two cities or more: not
+// 开姆尼茨 and 开姆尼茨市 of one.
+func severalCities(places []foundPlace) bool {
+	return slices.ContainsFunc(places, func(p foundPlace) bool {
+		return !sameCity(cmp.Or(p.city, p.nonMember), cmp.Or(places[0].city, places[0].nonMember))
+	})
+}
+
+// asksSeveralCities reports whether a question that asks which cities
+// asks for more than one: "哪几个城市", or its word for cities is a plural
+// ("In welchen deutschen Städten …?", "which cities"), not "Which city
+// hosts …?".
+func (e *Engine) asksSeveralCities(q *question) bool {
+	return e.asksSeveral(q) || slices.ContainsFunc(q.units, func(u unit) bool {
+		return plural(u) && slices.ContainsFunc(e.dict.find([]unit{u}), func(m match) bool { return m.means(cCity) })
+	})
 }
 
 // namesSubject reports whether a unit is a keyword of a subject of the
@@ -627,7 +652,7 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 	people := e.peopleSpans(text)
 	var others, where []foundPlace
 	for _, p := range places {
-		if slices.ContainsFunc(people, func(s span) bool { return s.start <= p.start && p.end <= s.end }) {
+		if slices.ContainsFunc(people, func(s span) bool { return s.start <= p.start && p.end <= s.end }) || e.isSurname(text, p) {
 			continue // "Malte Grünewald" is no place Grünewald
 		}
 		names := slices.Concat(textValues(p.names), []string{p.name}, p.aliases)
@@ -653,6 +678,22 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 		return others
 	}
 	return where
+}
+
+// isSurname reports whether a place of the gazetteer that is no member
+// stands in text as someone's surname: right after a capitalised word
+// that no dictionary knows, a given name ("Friederike Laubach"), not
+// after a word ("Landkreis Laubach").
+func (e *Engine) isSurname(text string, p foundPlace) bool {
+	if p.city != nil {
+		return false
+	}
+	before := segment(text[:p.start])
+	if len(before) == 0 {
+		return false
+	}
+	u := before[len(before)-1]
+	return !u.han && u.capital && strings.TrimSpace(text[endOf(u):p.start]) == "" && !e.isHeadword(u) && len(e.placesIn(u.raw)) == 0
 }
 
 // placedIn reports whether text gives name after a preposition of place
@@ -908,6 +949,9 @@ type sentenceWeighing struct {
 	// asksWhoLeads is whether it asks, in a word of leading, who leads or
 	// coordinates something, and names no role (saysWhoLeads).
 	asksWhoLeads bool
+	// asksCities is whether it asks which cities, several
+	// (asksSeveralCities).
+	asksCities bool
 	// countsUnits is whether what it counts is a unit of measure
 	// (kilometres, 吨).
 	countsUnits bool
@@ -940,6 +984,7 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 		}
 	}
 	w.asksWhoLeads = !w.asksRole && e.learner.cues.leads.in(q.text, q.units)
+	w.asksCities = q.expects == aCity && e.asksSeveralCities(q)
 	w.countsUnits = counted != nil && e.learner.cues.measureUnits.inText(counted.text)
 	if !e.learner.cues.deputy.in(q.text, q.units) {
 		w.roleWords = slices.DeleteFunc(slices.Clone(topic), func(t topicWord) bool { return !e.namesRole(t.text) })
@@ -1170,8 +1215,9 @@ func (w *sentenceWeighing) deputyOnly(s string, lang corpus.Lang) (only bool, te
 }
 
 // beside is what sentence s of release r weighs for what it says beside
-// the kind of fact asked for: a day of a period the question names, or
-// that the person it names leads what is asked about.
+// the kind of fact asked for: a day of a period the question names, that
+// the person it names leads what is asked about, or several cities for
+// "which cities".
 func (w *sentenceWeighing) beside(s string, r *corpus.Release, person bool) float64 {
 	wt, weight := &w.e.weights, 0.0
 	if w.namesDayAsked(s, r) {
@@ -1179,6 +1225,9 @@ func (w *sentenceWeighing) beside(s string, r *corpus.Release, person bool) floa
 	}
 	if person && w.saysWhoLeads(s, r) {
 		weight += wt.leads
+	}
+	if w.asksCities && severalCities(w.e.citiesAnswering(s, w.q)) {
+		weight += wt.several // "学员将在英戈尔施塔特、开姆尼茨、凯泽斯劳滕和马格德堡…实习" for "In welchen deutschen Städten …?", not a sentence naming one
 	}
 	return weight
 }
@@ -1460,6 +1509,7 @@ type sentenceWeights struct {
 	// what it holds of the kind of fact asked for (kindWeight)
 	holds, byCity, dayOrMonth, boundary, second, person, ordinal, counts, total, earlier float64
 	leads                                                                                float64 // a person it says leads or coordinates, for a question that asks who does (saysWhoLeads)
+	several                                                                              float64 // two cities or more, for a question that asks which cities
 	pair                                                                                 float64 // less for two sentences than for one
 	rank                                                                                 float64 // less for each passage before its own
 }
@@ -1472,7 +1522,7 @@ type sentenceWeights struct {
 // set by hand: 1 chose a ceremony's date over its winner, 0.3 did not.
 var defaultSentenceWeights = sentenceWeights{
 	release: 1.5, about: 1.5, around: 0.3, hints: 0.75,
-	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, leads: 1, ordinal: 0.5, counts: 1, total: 0.5, earlier: 1,
+	holds: 3, byCity: 2, dayOrMonth: 0.5, boundary: 0.5, second: 1.5, person: 1, leads: 1, ordinal: 0.5, counts: 1, total: 0.5, earlier: 1, several: 0.5,
 	period: 0.3, pair: 0.05, rank: 0.01,
 }
 
