@@ -1047,7 +1047,7 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 				return
 			}
 		}
-	case cues.takesEffect.in(s.text, s.units) && cues.leave.in(s.text, s.units):
+	case cues.takesEffect.in(s.text, s.units) && cues.leave.in(s.text, s.units) && !m.l.membershipTakesEffect(s):
 		// "Der Austritt wird zum 31. Oktober 2033 wirksam": the day the
 		// one city leaving ceases to be a member, not the release's, nor
 		// the decision's before it ("Nach dem Ratsbeschluss vom 28. April
@@ -1079,6 +1079,20 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 			m.out[i].when = dates[0].date
 		}
 	}
+}
+
+// membershipTakesEffect reports whether a clause says a membership takes
+// effect, which a leaving named after it does not say: "the membership
+// takes effect on 1 July 2028, the day after Hildesheim's withdrawal
+// becomes effective" dates a joining; "Der Austritt wird zum 31. Mai
+// wirksam" a leaving.
+func (l *learner) membershipTakesEffect(s sentence) bool {
+	effect := l.cues.takesEffect.spans(s.text, s.units)
+	leave := l.cues.leave.spans(s.text, s.units)
+	if len(effect) == 0 || len(leave) > 0 && leave[0][0] < effect[0][0] {
+		return false
+	}
+	return l.cues.membership.inText(s.text[:effect[0][0]])
 }
 
 // membershipBegins reports whether a sentence says a membership begins:
@@ -1243,7 +1257,7 @@ func (l *learner) membershipClause(s sentence, lang corpus.Lang) membershipClaus
 		// Februar 2029 an": no leaving.
 		suspending: has(&l.cues.suspend) && about && !l.saysNoLonger(s.text, s.units),
 	}
-	c.left = !c.suspending && l.saysLeft(s, names, about)
+	c.left = !c.suspending && l.saysLeft(s, names, about) && !l.membershipTakesEffect(s)
 	applied, approved := has(&l.cues.applied), has(&l.cues.approved)
 	if !c.left && applied && !approved && (names || has(&l.cues.join)) {
 		return membershipClause{applying: true}
@@ -1377,14 +1391,26 @@ var clauseBreaks = regexp.MustCompile(`;\s+|；|:\s+-\s+|\s+[-–—]\s+`)
 func clausesOf(sentences []sentence) []sentence {
 	var out []sentence
 	for _, s := range sentences {
-		for _, c := range clauseBreaks.Split(s.text, -1) {
+		// An aside between two dashes is a clause of its own, and the
+		// words around it one: "Die 33. Plenarversammlung findet – anders
+		// als im Oktober angekündigt – am 5. und 6. Mai 2042 statt".
+		asides := dashedAside.FindAllString(s.text, -1)
+		for _, c := range clauseBreaks.Split(dashedAside.ReplaceAllString(s.text, " "), -1) {
 			if c = strings.TrimSpace(c); c != "" {
 				out = append(out, sentence{text: c, paragraph: s.paragraph, units: segment(c)})
+			}
+		}
+		for _, a := range asides {
+			if a = strings.Trim(a, " –—"); a != "" {
+				out = append(out, sentence{text: a, paragraph: s.paragraph, units: segment(a)})
 			}
 		}
 	}
 	return out
 }
+
+// dashedAside is words set off by a dash on each side, within a clause.
+var dashedAside = regexp.MustCompile(`\s+[–—]\s+[^–—;]{1,80}?\s+[–—]\s+`)
 
 // titleClauses cuts a title into its clauses, each a headline of its own:
 // "希尔德斯海姆6月30日退出联盟 第十六届全体大会改期" names no place of the
@@ -1863,7 +1889,9 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 			continue
 		}
 		beside := l.cues.besideAssembly.endsIn(s.text[:start])
-		if d, last := assemblyDays(s.text); !beside && moreExact(d, as.Date) {
+		// A day the release gave before is bettered by the range it
+		// begins: "am 5. und 6. Mai 2042" after "5. Mai 2042: …".
+		if d, last := assemblyDays(s.text); !beside && (moreExact(d, as.Date) || d == as.Date && as.LastDay.IsZero() && !last.IsZero()) {
 			as.Date, as.LastDay = d, last
 		}
 		// A place the sentence marks as where it met ("in Weifang",

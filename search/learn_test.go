@@ -644,6 +644,18 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Assembly", "As announced previously, Secretary-General Tan Yuqing will open the assembly.", "", "", "Tan Yuqing: Secretary-General"},
 			{corpus.German, "Bewerbung", "„Ab sofort können sich Unternehmen bewerben“, sagte Liu Yi, Generalsekretär des ISA-Sekretariats in Foshan.", "", "", "Liu Yi: Generalsekretär des ISA-Sekretariats in Foshan"},
 			{corpus.German, "Projekt", "Die Stadtwerke Bochum (ab 2034), Leiterin des Projekts, sagte zu.", "", "", ""},
+			// Leaving, and the day the withdrawal takes effect; a
+			// membership that takes effect the day after another city's
+			// withdrawal dates the joining, not the leaving.
+			{corpus.English, "Plenary", "The assembly took note that the city of Bottrop is leaving the alliance. Its withdrawal takes effect on 30 November 2041.", "Bottrop left 2041-11-30", "", ""},
+			{corpus.English, "Salzgitter joins", "The alliance today welcomed Salzgitter as its newest member. The board approved the application on 27 June 2028; the membership takes effect on 1 July 2028, the day after Hildesheim's withdrawal becomes effective.", "Salzgitter 2028-07-01", "", ""},
+			// An aside between dashes keeps the assembly's number and
+			// its days one clause; a day it was given before is bettered
+			// by the range that begins with it, and the day of something
+			// on its margins is not its own.
+			{corpus.German, "Plenarversammlung", "Die 33. Plenarversammlung in Magdeburg findet – anders als im Oktober angekündigt – am 5. und 6. Mai 2042 statt.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
+			{corpus.German, "Plenarversammlung", "Am 5. Mai 2042 beginnt die 33. Plenarversammlung. Die 33. Plenarversammlung tagt am 5. und 6. Mai 2042 in Magdeburg.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
+			{corpus.German, "Pressegespräche", "Pressegespräch am 12. April 2042 am Rande der 33. Plenarversammlung.", "", "33", ""},
 			// A membership's day is not that of a project it begins.
 			{corpus.German, "Magdeburg", "Magdeburg wird zum 1. August 2027 Mitglied der ISA. Das erste Projekt im Rahmen der Mitgliedschaft beginnt am 15. Oktober 2027.", "Magdeburg 2027-08-01", "", ""},
 			// A name in characters between the name and the words that
