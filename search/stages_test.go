@@ -179,6 +179,7 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Aus welchen chinesischen Städten kommen die jungen Fachkräfte?", aCity}, // welchen, a dative plural
 		{"明年6月德方回访团准备去哪几个城市？", aCity},                                             // the 几个 of 哪几个 asks which, not how many
 		{"An welchen Tagen genau findet die Plenarversammlung statt?", aDate},
+		{"Bad Homburg was admitted as which full member of the alliance?", anOrdinal},
 		{"Which companies are partners in the project?", aPerson},
 		{"联盟创新奖第二名是哪家企业？", aPerson},
 		{"Wie heißt der Bürgermeister, der die Versammlung eröffnet hat?", aPerson},
@@ -1547,6 +1548,12 @@ func TestAnswersOfBlind40(t *testing.T) {
 		// Asked which cities, a sentence naming four beats one naming
 		// Chemnitz and Friederike Laubach, who is no town Laubach.
 		{"several cities for which cities", "In welchen deutschen Städten absolvieren die chinesischen Nachwuchstechniker ihr Praktikum?", "英戈尔施塔特、开姆尼茨"},
+		// 作为 ("as") is no word of the subject: the member's note says
+		// which member it was, not a release that names Taicang.
+		{"as which member", "太仓是作为第几个成员加入联盟的？", "第43个成员"},
+		// A city that left is no member from the day its withdrawal
+		// took effect.
+		{"left", "Bottrop现在还是联盟成员吗？", "2041年11月30日退出"},
 	} {
 		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
 	}
