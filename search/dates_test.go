@@ -194,6 +194,11 @@ func TestRelativePeriods(t *testing.T) {
 		{june30, "本月份发表了哪些新闻稿？", period{day(2037, time.June, 1), day(2037, time.June, 30)}, corpus.Date{}},
 		// Named twice, read once.
 		{june30, "Was war letzten Monat, also im letzten Monat, los?", period{day(2037, time.May, 1), day(2037, time.May, 31)}, corpus.Date{Year: 2037, Month: time.May}},
+		// How many months or weeks ago.
+		{june30, "Wo tagte die Plenarversammlung vor zwei Monaten?", period{day(2037, time.April, 1), day(2037, time.April, 30)}, corpus.Date{Year: 2037, Month: time.April}},
+		{june30, "What happened 2 months ago?", period{day(2037, time.April, 1), day(2037, time.April, 30)}, corpus.Date{Year: 2037, Month: time.April}},
+		{june30, "Which award was handed out three weeks ago?", period{day(2037, time.June, 8), day(2037, time.June, 14)}, corpus.Date{}},
+		{jan2, "两个月前的全体大会在哪里举行？", period{day(2037, time.November, 1), day(2037, time.November, 30)}, corpus.Date{Year: 2037, Month: time.November}},
 	}
 	e := engineWith(t, "")
 	for _, tt := range tests {
@@ -208,6 +213,17 @@ func TestRelativePeriods(t *testing.T) {
 		}
 		if !slices.Equal(q.dates, months) || len(q.years) > 0 {
 			t.Errorf("%s: dates %v and years %v, want %v and none", tt.question, q.dates, q.years, months)
+		}
+	}
+}
+
+func TestNoPeriodAgo(t *testing.T) {
+	// A number of months or weeks that does not count back from the day
+	// asked names no period.
+	e := engineWith(t, "")
+	for _, question := range []string{"Die Reise dauert zwei Monate.", "Seit zwei Monaten ist Wuhu Mitglied.", "How long were the two weeks of the exchange?", "交流为期两个月。"} {
+		if q := e.read(question, ""); len(q.periods) > 0 {
+			t.Errorf("%s: periods %v, want none", question, q.periods)
 		}
 	}
 }

@@ -443,6 +443,7 @@ func (e *Engine) readPeriods(r *reading) {
 			}
 		}
 	}
+	e.readAgo(r)
 	if e.message.thisYearAges.in(q.text, q.units) {
 		return
 	}
@@ -455,6 +456,77 @@ func (e *Engine) readPeriods(r *reading) {
 			q.years = append(q.years, year)
 		}
 	}
+}
+
+// readAgo reads the months and weeks a question names by how long
+// before the day asked they were: "vor zwei Monaten" is the month two
+// before this one, "three weeks ago" the week three before this one, as
+// "letzten Monat" is the month one before.
+func (e *Engine) readAgo(r *reading) {
+	q, m := r.q, e.message
+	for i := range q.units {
+		n, width, ok := countAt(q.units, i)
+		if !ok || n < 1 || i+width >= len(q.units) {
+			continue
+		}
+		length, after := month, cueEnd(&m.monthUnits, q.text, q.units, i+width)
+		if after == 0 {
+			length, after = week, cueEnd(&m.weekUnits, q.text, q.units, i+width)
+		}
+		start, end := q.units[i].start, after
+		switch {
+		case after == 0:
+			continue
+		case i > 0 && m.agoBefore.at(q.units, i-1) > 0:
+			start = q.units[i-1].start
+		default:
+			k := slices.IndexFunc(q.units, func(u unit) bool { return u.start >= after })
+			if k < 0 {
+				continue
+			}
+			if end = cueEnd(&m.agoAfter, q.text, q.units, k); end == 0 {
+				continue
+			}
+		}
+		days, date := (&relativePeriod{unit: length, offset: -n}).around(e.now())
+		r.spans = append(r.spans, dateSpan{start: start, end: end})
+		if !slices.Contains(q.periods, days) {
+			q.periods = append(q.periods, days)
+			if !date.IsZero() {
+				q.dates = append(q.dates, date)
+			}
+		}
+	}
+}
+
+// countAt reads a number of things at unit i: digits, a number word
+// ("zwei", "three") or a Chinese numeral (两); width is how many units it
+// takes.
+func countAt(units []unit, i int) (n, width int, ok bool) {
+	u := units[i]
+	switch {
+	case u.han:
+		return numberOf(units, i)
+	case cardinalWords[u.key] > 0:
+		return cardinalWords[u.key], 1, true
+	}
+	n, err := strconv.Atoi(u.key)
+	return n, 1, err == nil
+}
+
+// cueEnd is where a cue of l that begins at unit i ends in text, in
+// bytes, or 0 if none begins there.
+func cueEnd(l *cueList, text string, units []unit, i int) int {
+	if n := l.at(units, i); n > 0 && !units[i].han {
+		return endOf(units[i+n-1])
+	}
+	end := 0
+	for _, w := range l.chinese {
+		if strings.HasPrefix(text[units[i].start:], w) {
+			end = max(end, units[i].start+len(w))
+		}
+	}
+	return end
 }
 
 // periodOfOtherDay reports whether the words of a relative period at
