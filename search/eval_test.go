@@ -225,7 +225,7 @@ var evalSuites = []evalSuite{
 	// or failures read: the session's changes, found on the training
 	// sets, moved none of them. A training set from the twelfth session:
 	// 92 at its end.
-	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.75,
+	{name: "blind14", questions: "testdata/blind14/questions.yaml", extra: "testdata/blind14", minScore: 0.76,
 		now: time.Date(2028, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// A fifteenth, written the same way at the start of the twelfth
 	// session: 8 releases of January to June 2029 (3 German, 3 English,
@@ -267,7 +267,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.7,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.71,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -276,7 +276,7 @@ var evalSuites = []evalSuite{
 	// session's start (c757246) and first commit (02fc089) alike: 91/150;
 	// of the 97 across languages 52. 95 at the session's end. A training
 	// set from the seventeenth session: 99 at its end.
-	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.72,
+	{name: "blind19", questions: "testdata/blind19/questions.yaml", extra: "testdata/blind19", minScore: 0.73,
 		now: time.Date(2031, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The twentieth, written blind at the start of the seventeenth
 	// session: 8 releases of July to December 2031, 150 questions, 97 of
@@ -420,7 +420,7 @@ var evalSuites = []evalSuite{
 	// 95/150, 58 of the 97 across languages, 14 of its 20 unanswerable
 	// questions refused; 100 at that session's end (61 across languages).
 	// A training set from the thirty-first session on: 105 at its end.
-	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0.7,
+	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0.71,
 		now: time.Date(2038, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 34, written by a helper who had not seen the engine at
 	// the thirty-first session's start: 8 releases of July to December
@@ -433,7 +433,7 @@ var evalSuites = []evalSuite{
 	// showed names a Chinese question writes in characters for their
 	// sound (施韦因富特, 埃申巴赫), a place the question names that is
 	// where two cities signed, a release's 上周日. 98 at its end.
-	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0.67,
+	{name: "blind34", questions: "testdata/blind34/questions.yaml", extra: "testdata/blind34", minScore: 0.68,
 		now: time.Date(2038, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 35, written by a helper who had not seen the engine at
 	// the thirty-second session's start: 8 releases of January to June
@@ -505,12 +505,17 @@ var evalSuites = []evalSuite{
 		now: time.Date(2041, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 40, written by a helper who had not seen the engine at
 	// the thirty-seventh session's start: 8 releases of July to December
-	// 2041, 150 questions, 96 of them across languages. The session's
-	// honest measure: its questions, answers and releases are not read.
-	// Its first run, on the session's start (6293525, in a worktree):
-	// 99/150, 60 of the 96 across languages, 16 of its 20 unanswerable
-	// questions refused.
-	{name: "blind40", questions: "testdata/blind40/questions.yaml", extra: "testdata/blind40", minScore: 0,
+	// 2041, 150 questions, 96 of them across languages. Its first run,
+	// on that session's start (6293525): 99/150, 100 at its end. A
+	// training set from the thirty-eighth session on. Its failures
+	// showed "Aus welchen … Städten" and 哪几个城市 not read as which
+	// cities, a sentence naming one city (and a surname, Laubach, read
+	// as a town) beating one that names four, "is leaving … Its
+	// withdrawal takes effect" not learned (Bottrop still "a member"
+	// with confidence 0.95), "am 5. und 6. Mai" after a dashed aside
+	// lost, "as which member" and 作为 not read, "vor zwei Monaten"
+	// unread. 107 at its end.
+	{name: "blind40", questions: "testdata/blind40/questions.yaml", extra: "testdata/blind40", minScore: 0.71,
 		now: time.Date(2041, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 41, written by a helper who had not seen the engine at
 	// the thirty-eighth session's start: 8 releases of January to June
