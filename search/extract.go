@@ -76,13 +76,17 @@ func (e *Engine) askedWords(q *question) []askedWord {
 			words = append(words, askedWord{cues: l.cues, kind: l.kind, start: s[0], end: s[1]})
 		}
 	}
-	// Nor is a word that begins within a Chinese word for "which": the
-	// 几个 of 哪几个城市 asks which cities, not how many. (A German one
-	// may: "welchen Tagen" of "An welchen Tagen …?" asks a date.)
-	which := slices.DeleteFunc(m.asksWhich.spans(q.text, q.units), func(s [2]int) bool {
-		r, _ := utf8.DecodeRuneInString(q.text[s[0]:])
-		return !isHan(r)
-	})
+	// Asked which cities, nor is a word that begins within a Chinese
+	// word for "which": the 几个 of 哪几个城市 asks which cities, not how
+	// many. (Not 哪几位, which asks for people, nor a German word:
+	// "welchen Tagen" of "An welchen Tagen …?" asks a date.)
+	var which [][2]int
+	if e.asksWhichCity(q) {
+		which = slices.DeleteFunc(m.asksWhich.spans(q.text, q.units), func(s [2]int) bool {
+			r, _ := utf8.DecodeRuneInString(q.text[s[0]:])
+			return !isHan(r)
+		})
+	}
 	within := func(w askedWord) bool {
 		return slices.ContainsFunc(words, func(o askedWord) bool {
 			return o.start <= w.start && w.end <= o.end && o.end-o.start > w.end-w.start
@@ -114,7 +118,7 @@ func (e *Engine) firstQuestionWord(q *question, words []askedWord) int {
 	}
 	which := slices.MinFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	datesToo := first >= 0 && words[0].kind == aDate && which[1] > first
-	if which[0] < first && !datesToo && (asksWhichCity(q) || e.asksSeveral(q)) {
+	if which[0] < first && !datesToo && (e.asksWhichCity(q) || e.asksSeveral(q)) {
 		if r, _ := utf8.DecodeRuneInString(q.text[which[0]:]); !isHan(r) {
 			first = which[0]
 		}
@@ -183,7 +187,7 @@ var expectRules = []expectRule{
 	// "在哪些方面合作？": respects, no place.
 	{aList, func(r *expectReading) bool { return r.says(&r.e.message.asksAspect) && r.e.asksSeveral(r.q) }},
 	{anyText, func(r *expectReading) bool { return r.says(&r.e.message.asksAspect) }},
-	{aCity, func(r *expectReading) bool { return r.asks(&r.e.message.asksPlace) && asksWhichCity(r.q) }},
+	{aCity, func(r *expectReading) bool { return r.asks(&r.e.message.asksPlace) && r.e.asksWhichCity(r.q) }},
 	{aPlace, func(r *expectReading) bool { return r.asks(&r.e.message.asksPlace) }},
 	// "Wer hat den Beitrittsvertrag unterschrieben?" asks for a person,
 	// "Who will be the next member?" for cities.
@@ -201,7 +205,7 @@ var expectRules = []expectRule{
 	{aPerson, func(r *expectReading) bool { return r.e.asksWhichAgent(r.q) }},
 	// "Welche deutschen Städte haben Mannschaften geschickt?", 哪些中国城市:
 	// the question word and the city apart.
-	{aCity, func(r *expectReading) bool { return asksWhichCity(r.q) }},
+	{aCity, func(r *expectReading) bool { return r.e.asksWhichCity(r.q) }},
 	{aList, func(r *expectReading) bool { return r.e.asksSeveral(r.q) }},
 }
 
@@ -271,13 +275,11 @@ func severalCities(places []foundPlace) bool {
 }
 
 // asksSeveralCities reports whether a question that asks which cities
-// asks for more than one: "哪几个城市", or its word for cities is a plural
-// ("In welchen deutschen Städten …?", "which cities"), not "Which city
-// hosts …?".
+// asks for more than one: "哪几个城市", or a plural of cities ("In
+// welchen deutschen Städten …?", "Welche Städte …?", "which cities"),
+// not "Which city hosts …?".
 func (e *Engine) asksSeveralCities(q *question) bool {
-	return e.asksSeveral(q) || slices.ContainsFunc(q.units, func(u unit) bool {
-		return plural(u) && slices.ContainsFunc(e.dict.find([]unit{u}), func(m match) bool { return m.means(cCity) })
-	})
+	return e.asksSeveral(q) || e.message.cityPlurals.in(q.text, q.units)
 }
 
 // namesSubject reports whether a unit is a keyword of a subject of the
@@ -304,9 +306,11 @@ func plural(u unit) bool {
 }
 
 // asksWhichCity reports whether a question asks which city or cities:
-// it has the words for both.
-func asksWhichCity(q *question) bool {
-	return q.has[cList] && q.has[cCity]
+// it has the words for both, or for cities and "which" after a
+// preposition ("Aus welchen chinesischen Städten …?"), which the list
+// concept leaves out: "Welchen Preis …?" asks no list.
+func (e *Engine) asksWhichCity(q *question) bool {
+	return q.has[cCity] && (q.has[cList] || e.message.asksWhich.in(q.text, q.units))
 }
 
 // alsoExpected reads the second kind of fact a question asks for, by its
@@ -682,8 +686,11 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 
 // isSurname reports whether a place of the gazetteer that is no member
 // stands in text as someone's surname: right after a capitalised word
-// that no dictionary knows, a given name ("Friederike Laubach"), not
-// after a word ("Landkreis Laubach").
+// that no dictionary knows, a given name, which a role, a title or
+// Chinese text comes before ("开姆尼茨市手工业协会代表Friederike Laubach",
+// "Vizebürgermeister Gao Jianping"); not after a word ("Landkreis
+// Laubach") nor one an article or preposition comes before ("in der
+// Lutherstadt Wittenberg", "bei Siemens Erlangen").
 func (e *Engine) isSurname(text string, p foundPlace) bool {
 	if p.city != nil {
 		return false
@@ -693,7 +700,13 @@ func (e *Engine) isSurname(text string, p foundPlace) bool {
 		return false
 	}
 	u := before[len(before)-1]
-	return !u.han && u.capital && strings.TrimSpace(text[endOf(u):p.start]) == "" && !e.isHeadword(u) && len(e.placesIn(u.raw)) == 0
+	if u.han || !u.capital || strings.TrimSpace(text[endOf(u):p.start]) != "" || e.isHeadword(u) || len(e.placesIn(u.raw)) > 0 {
+		return false
+	}
+	lead := strings.TrimSpace(text[:u.start])
+	last, _ := utf8.DecodeLastRuneInString(lead)
+	cues := e.learner.cues
+	return lead == "" || isHan(last) || cues.role.endsIn(lead) || cues.title.endsIn(lead)
 }
 
 // placedIn reports whether text gives name after a preposition of place

@@ -1047,7 +1047,7 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 				return
 			}
 		}
-	case cues.takesEffect.in(s.text, s.units) && cues.leave.in(s.text, s.units) && !m.l.membershipTakesEffect(s):
+	case cues.takesEffect.in(s.text, s.units) && (cues.leave.in(s.text, s.units) || cues.leaveNouns.in(s.text, s.units)) && !m.l.membershipTakesEffect(s):
 		// "Der Austritt wird zum 31. Oktober 2033 wirksam": the day the
 		// one city leaving ceases to be a member, not the release's, nor
 		// the decision's before it ("Nach dem Ratsbeschluss vom 28. April
@@ -1082,17 +1082,18 @@ func (m *membershipReading) dateOfChange(k int, s sentence) {
 }
 
 // membershipTakesEffect reports whether a clause says a membership takes
-// effect, which a leaving named after it does not say: "the membership
-// takes effect on 1 July 2028, the day after Hildesheim's withdrawal
-// becomes effective" dates a joining; "Der Austritt wird zum 31. Mai
-// wirksam" a leaving.
+// effect, which a leaving it names after a comma does not change: "the
+// membership takes effect on 1 July 2028, the day after Hildesheim's
+// withdrawal becomes effective" dates a joining; "Der Austritt wird zum
+// 31. Mai wirksam" and "Bottrop hat seine Mitgliedschaft zum 31.
+// Dezember wirksam gekündigt" a leaving.
 func (l *learner) membershipTakesEffect(s sentence) bool {
 	effect := l.cues.takesEffect.spans(s.text, s.units)
-	leave := l.cues.leave.spans(s.text, s.units)
-	if len(effect) == 0 || len(leave) > 0 && leave[0][0] < effect[0][0] {
+	if len(effect) == 0 || l.cues.leave.inText(s.text[:effect[0][0]]) {
 		return false
 	}
-	return l.cues.membership.inText(s.text[:effect[0][0]])
+	rest, _, _ := strings.Cut(s.text[effect[0][0]:], ",")
+	return l.cues.membership.inText(s.text[:effect[0][0]]) && !l.cues.leave.inText(rest)
 }
 
 // membershipBegins reports whether a sentence says a membership begins:
@@ -1391,25 +1392,31 @@ var clauseBreaks = regexp.MustCompile(`;\s+|；|:\s+-\s+|\s+[-–—]\s+`)
 func clausesOf(sentences []sentence) []sentence {
 	var out []sentence
 	for _, s := range sentences {
-		// An aside between two dashes is a clause of its own, and the
-		// words around it one: "Die 33. Plenarversammlung findet – anders
-		// als im Oktober angekündigt – am 5. und 6. Mai 2042 statt".
-		asides := dashedAside.FindAllString(s.text, -1)
-		for _, c := range clauseBreaks.Split(dashedAside.ReplaceAllString(s.text, " "), -1) {
+		for _, c := range clauseBreaks.Split(s.text, -1) {
 			if c = strings.TrimSpace(c); c != "" {
 				out = append(out, sentence{text: c, paragraph: s.paragraph, units: segment(c)})
-			}
-		}
-		for _, a := range asides {
-			if a = strings.Trim(a, " –—"); a != "" {
-				out = append(out, sentence{text: a, paragraph: s.paragraph, units: segment(a)})
 			}
 		}
 	}
 	return out
 }
 
-// dashedAside is words set off by a dash on each side, within a clause.
+// withAsidesKept sets off the asides of sentences between two dashes
+// with commas, which clauseBreaks do not split at: "Die 33.
+// Plenarversammlung findet – anders als im Oktober angekündigt – am 5.
+// und 6. Mai 2042 statt" is one clause, whose assembly meets on its days.
+func withAsidesKept(sentences []sentence) []sentence {
+	out := slices.Clone(sentences)
+	for i, s := range out {
+		if text := dashedAside.ReplaceAllStringFunc(s.text, func(a string) string { return ", " + strings.Trim(a, " –—") + ", " }); text != s.text {
+			out[i] = sentence{text: text, paragraph: s.paragraph, units: segment(text)}
+		}
+	}
+	return out
+}
+
+// dashedAside is words set off by a dash on each side: an en or em dash
+// between spaces.
 var dashedAside = regexp.MustCompile(`\s+[–—]\s+[^–—;]{1,80}?\s+[–—]\s+`)
 
 // titleClauses cuts a title into its clauses, each a headline of its own:
@@ -1866,7 +1873,7 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 	// Clause by clause: "Die 15. Vollversammlung soll im Herbst 2029 in
 	// China stattfinden; Ort und Termin gibt das Sekretariat in Foshan
 	// bekannt" does not meet in Foshan.
-	for _, s := range slices.Concat(titleClauses(r.Title), clausesOf(body)) {
+	for _, s := range slices.Concat(titleClauses(r.Title), clausesOf(withAsidesKept(body))) {
 		n, start := l.assemblyAt(s)
 		if n == 0 {
 			continue
@@ -1890,8 +1897,11 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 		}
 		beside := l.cues.besideAssembly.endsIn(s.text[:start])
 		// A day the release gave before is bettered by the range it
-		// begins: "am 5. und 6. Mai 2042" after "5. Mai 2042: …".
-		if d, last := assemblyDays(s.text); !beside && (moreExact(d, as.Date) || d == as.Date && as.LastDay.IsZero() && !last.IsZero()) {
+		// begins, where the assembly is what the clause is about: "Die
+		// 33. Plenarversammlung findet am 5. und 6. Mai 2042 statt" after
+		// "5. Mai 2042: …", not "Ein Workshop zur 33. Plenarversammlung
+		// findet am 5. und 6. Mai statt".
+		if d, last := assemblyDays(s.text); !beside && (moreExact(d, as.Date) || d == as.Date && as.LastDay.IsZero() && !last.IsZero() && isSubject(s.text[:start])) {
 			as.Date, as.LastDay = d, last
 		}
 		// A place the sentence marks as where it met ("in Weifang",
@@ -1920,6 +1930,11 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 	}
 	return out
 }
+
+// isSubject reports whether the words before an assembly's number make
+// it the clause's subject: none, or an article ("Die 33.
+// Plenarversammlung …").
+func isSubject(before string) bool { return len(strings.Fields(before)) <= 1 }
 
 // assemblyNumber finds "11. Plenarversammlung", "12th plenary assembly",
 // "第十一届全体大会" in s, or 0.

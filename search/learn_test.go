@@ -655,7 +655,13 @@ func TestLearn(t *testing.T) {
 			// on its margins is not its own.
 			{corpus.German, "Plenarversammlung", "Die 33. Plenarversammlung in Magdeburg findet – anders als im Oktober angekündigt – am 5. und 6. Mai 2042 statt.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
 			{corpus.German, "Plenarversammlung", "Am 5. Mai 2042 beginnt die 33. Plenarversammlung. Die 33. Plenarversammlung tagt am 5. und 6. Mai 2042 in Magdeburg.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
-			{corpus.German, "Pressegespräche", "Pressegespräch am 12. April 2042 am Rande der 33. Plenarversammlung.", "", "33", ""},
+			{corpus.German, "Plenarversammlung", "Am 5. Mai 2042, Magdeburg: Pressegespräch am Rande der 33. Plenarversammlung. Die 33. Plenarversammlung findet – anders als im Oktober angekündigt – am 5. und 6. Mai 2042 statt.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
+			{corpus.German, "Plenarversammlung", "Die 33. Plenarversammlung tagt am 5. Mai 2042 in Magdeburg. Ein Workshop zur 33. Plenarversammlung findet am 5. und 6. Mai 2042 statt.", "", "33 2042-05-05 Magdeburg", ""},
+			// Words of leaving that leave no alliance, and a membership
+			// ended, not begun, on a day.
+			{corpus.English, "Bottrop", "The mayor of Bottrop, who is leaving office on 30 June 2027, thanked the alliance.", "", "", ""},
+			{corpus.English, "Bottrop", "Bottrop announced the withdrawal of its application for funding from the ISA innovation fund on 3 May 2027.", "", "", ""},
+			{corpus.German, "Bottrop", "Bottrop hat seine Mitgliedschaft in der ISA zum 31. Dezember 2027 wirksam gekündigt.", "Bottrop left 2027-12-31", "", ""},
 			// A membership's day is not that of a project it begins.
 			{corpus.German, "Magdeburg", "Magdeburg wird zum 1. August 2027 Mitglied der ISA. Das erste Projekt im Rahmen der Mitgliedschaft beginnt am 15. Oktober 2027.", "Magdeburg 2027-08-01", "", ""},
 			// A name in characters between the name and the words that

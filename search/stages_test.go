@@ -180,6 +180,9 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"明年6月德方回访团准备去哪几个城市？", aCity},                                             // the 几个 of 哪几个 asks which, not how many
 		{"An welchen Tagen genau findet die Plenarversammlung statt?", aDate},
 		{"Bad Homburg was admitted as which full member of the alliance?", anOrdinal},
+		{"Mareike Sandvoß works as which official?", aPerson},      // "as which" alone asks no ordinal
+		{"Welchen Preis hat die Stadt Bottrop gewonnen?", anyText}, // welchen, singular, asks no list of cities
+		{"有哪些企业参加了对接会？", aPerson},                                  // the 哪些 of 有哪些 hides no word of a number
 		{"Which companies are partners in the project?", aPerson},
 		{"联盟创新奖第二名是哪家企业？", aPerson},
 		{"Wie heißt der Bürgermeister, der die Versammlung eröffnet hat?", aPerson},
@@ -1548,14 +1551,46 @@ func TestAnswersOfBlind40(t *testing.T) {
 		// Asked which cities, a sentence naming four beats one naming
 		// Chemnitz and Friederike Laubach, who is no town Laubach.
 		{"several cities for which cities", "In welchen deutschen Städten absolvieren die chinesischen Nachwuchstechniker ihr Praktikum?", "英戈尔施塔特、开姆尼茨"},
-		// 作为 ("as") is no word of the subject: the member's note says
-		// which member it was, not a release that names Taicang.
-		{"as which member", "太仓是作为第几个成员加入联盟的？", "第43个成员"},
 		// A city that left is no member from the day its withdrawal
 		// took effect.
 		{"left", "Bottrop现在还是联盟成员吗？", "2041年11月30日退出"},
 	} {
 		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
+	}
+}
+
+func TestWhichInTheAccusativeAsksNoList(t *testing.T) {
+	// "Welchen Namen …?" asks the names, not a list: welchen is a word
+	// for which only after a preposition ("In welchen Städten …?").
+	a, err := testEngine(t).Answer(t.Context(), "Welchen Namen trägt die Allianz?", "")
+	if err != nil || a.Rule != "names" {
+		t.Errorf("rule %q (%v), want names: %s", a.Rule, err, a.Text)
+	}
+}
+
+func TestSurnameIsNoPlace(t *testing.T) {
+	// A town of the gazetteer right after a given name, which a role,
+	// a title or Chinese text comes before, is someone's surname; after
+	// an article or preposition and a word, a place.
+	e := testEngine(t)
+	tests := []struct {
+		text, place string
+		surname     bool
+	}{
+		{"开姆尼茨市手工业协会代表Friederike Laubach说：好。", "Laubach", true},
+		{"Oberbürgermeisterin Friederike Laubach sagte: Gut.", "Laubach", true},
+		{"in der Lutherstadt Wittenberg", "Wittenberg", false},
+		{"bei Siemens Erlangen und Bosch Reutlingen", "Erlangen", false},
+		{"Die Domstadt Passau", "Passau", false},
+	}
+	for _, tt := range tests {
+		i := slices.IndexFunc(e.placesIn(tt.text), func(p foundPlace) bool { return p.name == tt.place })
+		if i < 0 {
+			t.Fatalf("%s: no place %s", tt.text, tt.place)
+		}
+		if got := e.isSurname(tt.text, e.placesIn(tt.text)[i]); got != tt.surname {
+			t.Errorf("%s: %s is a surname: %v, want %v", tt.text, tt.place, got, tt.surname)
+		}
 	}
 }
 
