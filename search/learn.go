@@ -2242,13 +2242,15 @@ func (p *peopleReading) add(name, alias, role string, since corpus.Date) {
 }
 
 // appoint adds a person appointed to a role. Appointed from a day the
-// sentence gives, the role a release gave them before is the one they
-// leave ("With effect from 1 March 2033, Deputy Secretary-General Rong
-// Qiang will serve as acting Secretary-General"); else it is one more of
-// theirs ("Lord Mayor Anna Keller will serve as head of the delegation"),
-// and the first stays.
-func (p *peopleReading) appoint(name, role string, since corpus.Date) {
-	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool { return o.Name == name }); i >= 0 && role != "" && !since.IsZero() {
+// sentence gives, or elected to it, the role a release gave them before
+// is the one they leave or the one that described them ("With effect
+// from 1 March 2033, Deputy Secretary-General Rong Qiang will serve as
+// acting Secretary-General", "Liang Qiuping, Mayor of Jiangmen, was
+// elected Chinese co-president"); else it is one more of theirs ("Lord
+// Mayor Anna Keller will serve as head of the delegation"), and the first
+// stays.
+func (p *peopleReading) appoint(name, role string, since corpus.Date, elected bool) {
+	if i := slices.IndexFunc(p.out, func(o corpus.Person) bool { return o.Name == name }); i >= 0 && role != "" && (elected || !since.IsZero()) {
 		p.out[i].Role, p.out[i].Since = corpus.Text{p.lang: role}, since
 		return
 	}
@@ -2329,12 +2331,12 @@ func (p *peopleReading) latin(s sentence) {
 		name, role, appointed := l.roleHolder(s, from, i+n)
 		switch {
 		case appointed:
-			p.appoint(name, role, p.appointedOn())
+			p.appoint(name, role, p.appointedOn(), l.cues.electedPassive.endsIn(s.text[:s.units[from].start]))
 		case name != "":
 			p.add(name, "", role, p.since)
 		default:
 			for _, name := range l.electedAs(s, from) {
-				p.appoint(name, s.text[s.units[from].start:l.roleEnd(s, i+n)], p.appointedOn())
+				p.appoint(name, s.text[s.units[from].start:l.roleEnd(s, i+n)], p.appointedOn(), false)
 			}
 		}
 		i += n - 1
@@ -2531,14 +2533,33 @@ func (l *learner) appointeeBefore(s sentence, i int) string {
 			continue
 		}
 		end := j
-		if between := strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]); between == ")" || between == "）" {
+		switch between := strings.TrimSpace(s.text[endOf(s.units[j-1]):s.units[j].start]); between {
+		case ")", "）":
 			end = openingParenthesis(s, j-1)
+		case ",":
+			end = appositionStart(s, j-1)
 		}
 		if _, name := l.nameEndingAt(s, end); name != "" {
 			return name
 		}
 	}
 	return ""
+}
+
+// maxAppositionUnits bounds an apposition between a name and the words
+// that appoint it: "Liang Qiuping, Mayor of Jiangmen, was elected …".
+const maxAppositionUnits = 8
+
+// appositionStart is where the apposition that ends with unit last
+// begins, after the comma before it; or last+1 when none does within
+// maxAppositionUnits, which no name ends before.
+func appositionStart(s sentence, last int) int {
+	for k := last - 1; k >= max(0, last-maxAppositionUnits); k-- {
+		if strings.Contains(s.text[endOf(s.units[k]):s.units[k+1].start], ",") {
+			return k + 1
+		}
+	}
+	return last + 1
 }
 
 // maxAsWords bounds the small words between "as" and the role it gives:

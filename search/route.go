@@ -1238,6 +1238,12 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 	return people
 }
 
+// namesCountry reports whether a unit is a word for Germany or China:
+// "German", "chinesische".
+func (e *Engine) namesCountry(u unit) bool {
+	return slices.ContainsFunc(e.dict.find([]unit{u}), func(m match) bool { return countryOf(m) != "" })
+}
+
 // ofCitiesAsked reports whether a person's role or organisation, or the
 // title of the source that names them, names one of the cities a question
 // names, if it names any: "希尔德斯海姆市长是谁？" is not answered by a 市长
@@ -1337,6 +1343,9 @@ func (e *Engine) roleMatch(role string, content []unit, q *question) int {
 		}
 		latin++
 		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) }) {
+			if e.namesCountry(u) && slices.ContainsFunc(segment(role), e.namesCountry) {
+				return 0 // "the German co-president" is no "Chinese co-president"
+			}
 			if q.isUnknown(u) && u.latinNoun() && !e.learner.cues.organisation.inText(u.raw) {
 				// "Wer ist auf deutscher Seite für die Werkstattwochen
 				// zuständig?" asks of what no role names, as 青年营的

@@ -1554,8 +1554,16 @@ func TestAnswersOfBlind40(t *testing.T) {
 		// A city that left is no member from the day its withdrawal
 		// took effect.
 		{"left", "Bottrop现在还是联盟成员吗？", "2041年11月30日退出"},
+		// Kopräsidentin is a co-president; Liang Qiuping, "Mayor of
+		// Jiangmen, was elected Chinese co-president".
+		{"co-president", "Wer wird ab nächstem Monat chinesische Kopräsidentin der Allianz?", "Liang Qiuping"},
+		{"co-president in English", "Who is the Chinese co-president?", "Liang Qiuping: Chinese co-president"},
 	} {
 		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
+	}
+	// The German co-president is not the Chinese one.
+	if a, err := e.Answer(t.Context(), "Who is the German co-president?", ""); err != nil || strings.Contains(a.Text, "Liang") {
+		t.Errorf("Who is the German co-president?: %s (%v), want no Liang Qiuping", a.Text, err)
 	}
 }
 
