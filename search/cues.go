@@ -23,6 +23,7 @@ type cues struct {
 	countVerbs, countMembers, countGermany, countChina                                   cueList
 	countLaender, countProvinces, countFrom, untilDay                                    cueList
 	city, anaphora, join, joinWithAlliance, joinNot, leave, leaveNouns, alliance         cueList
+	leaveAlliance                                                                        cueList
 	applied, approved, joinParticleVerbs, joinParticles, membership                      cueList
 	memberSince, memberWord, becomesSubject, admittedCity, measureDeterminers            cueList
 	assembly, assemblyFuture, assemblyHost, decision, besideAssembly                     cueList
@@ -43,7 +44,7 @@ type cues struct {
 	effective, takesEffect, membershipEnds, fullMember, becomesMemberOn                  cueList
 	languages, languageUse, personPronouns, deputy                                       cueList
 	notANameBeforeCity, thisYear, lastYear, notDeputy, acting                            cueList
-	relativePronouns, appointedAs, elects, electedPassive                                cueList
+	relativePronouns, appointedAs, elects, electedPassive, electedTo, assemblyOf         cueList
 	// nameTitles follow a foreign name in Chinese: 博士.
 	nameTitles                                             cueList
 	passiveAuxiliaries, formerRole, cityRoles, immediately cueList
@@ -78,7 +79,7 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"contact_fax": &c.contactFax, "contact_mobile": &c.contactMobile, "contact_website": &c.contactWebsite, "organisation": &c.organisation,
 		"street": &c.street, "secretariat_contact": &c.secretariatContact, "press_contact": &c.pressContact, "count_verbs": &c.countVerbs,
 		"count_members": &c.countMembers, "count_germany": &c.countGermany, "count_china": &c.countChina,
-		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "count_from": &c.countFrom, "until_day": &c.untilDay, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_with_alliance": &c.joinWithAlliance, "join_particle_verbs": &c.joinParticleVerbs, "join_particles": &c.joinParticles, "membership": &c.membership, "member_since": &c.memberSince, "member_word": &c.memberWord, "becomes_subject": &c.becomesSubject, "admitted_city": &c.admittedCity, "measure_determiners": &c.measureDeterminers, "full_member": &c.fullMember, "becomes_member_on": &c.becomesMemberOn, "join_not": &c.joinNot, "leave": &c.leave, "leave_nouns": &c.leaveNouns, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,
+		"count_laender": &c.countLaender, "count_provinces": &c.countProvinces, "count_from": &c.countFrom, "until_day": &c.untilDay, "city": &c.city, "anaphora": &c.anaphora, "join": &c.join, "join_with_alliance": &c.joinWithAlliance, "join_particle_verbs": &c.joinParticleVerbs, "join_particles": &c.joinParticles, "membership": &c.membership, "member_since": &c.memberSince, "member_word": &c.memberWord, "becomes_subject": &c.becomesSubject, "admitted_city": &c.admittedCity, "measure_determiners": &c.measureDeterminers, "full_member": &c.fullMember, "becomes_member_on": &c.becomesMemberOn, "join_not": &c.joinNot, "leave": &c.leave, "leave_nouns": &c.leaveNouns, "leave_alliance": &c.leaveAlliance, "alliance": &c.alliance, "applied": &c.applied, "approved": &c.approved,
 		"assembly": &c.assembly, "assembly_future": &c.assemblyFuture, "assembly_host": &c.assemblyHost,
 		"decision": &c.decision, "beside_assembly": &c.besideAssembly, "role": &c.role, "title": &c.title, "role_link": &c.roleLink, "role_complement": &c.roleComplement, "role_complement_end": &c.roleComplementEnd, "surname": &c.surname,
 		"currency": &c.currency, "number_words": &c.numberWords, "place_words": &c.placeWords, "money": &c.money,
@@ -163,6 +164,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"appointed_as":           &c.appointedAs,
 		"elects":                 &c.elects,
 		"elected_passive":        &c.electedPassive,
+		"elected_to":             &c.electedTo,
+		"assembly_of":            &c.assemblyOf,
 		"passive_auxiliaries":    &c.passiveAuxiliaries,
 		"former_role":            &c.formerRole,
 		"city_roles":             &c.cityRoles,

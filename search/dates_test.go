@@ -199,6 +199,8 @@ func TestRelativePeriods(t *testing.T) {
 		{june30, "What happened 2 months ago?", period{day(2037, time.April, 1), day(2037, time.April, 30)}, corpus.Date{Year: 2037, Month: time.April}},
 		{june30, "Which award was handed out three weeks ago?", period{day(2037, time.June, 8), day(2037, time.June, 14)}, corpus.Date{}},
 		{jan2, "两个月前的全体大会在哪里举行？", period{day(2037, time.November, 1), day(2037, time.November, 30)}, corpus.Date{Year: 2037, Month: time.November}},
+		{june30, "十二个月前的全体大会在哪里？", period{day(2036, time.June, 1), day(2036, time.June, 30)}, corpus.Date{Year: 2036, Month: time.June}},
+		{june30, "What happened a month ago?", period{day(2037, time.May, 1), day(2037, time.May, 31)}, corpus.Date{Year: 2037, Month: time.May}},
 	}
 	e := engineWith(t, "")
 	for _, tt := range tests {
@@ -221,7 +223,8 @@ func TestNoPeriodAgo(t *testing.T) {
 	// A number of months or weeks that does not count back from the day
 	// asked names no period.
 	e := engineWith(t, "")
-	for _, question := range []string{"Die Reise dauert zwei Monate.", "Seit zwei Monaten ist Wuhu Mitglied.", "How long were the two weeks of the exchange?", "交流为期两个月。"} {
+	for _, question := range []string{"Die Reise dauert zwei Monate.", "Seit zwei Monaten ist Wuhu Mitglied.", "How long were the two weeks of the exchange?", "交流为期两个月。",
+		"Which city joined less than two months ago?", "Was war bis vor zwei Monaten?", "代表团两周前往德国。", "What happened 9223372036854775807 months ago?"} {
 		if q := e.read(question, ""); len(q.periods) > 0 {
 			t.Errorf("%s: periods %v, want none", question, q.periods)
 		}

@@ -78,7 +78,7 @@ func (e *Engine) askedWords(q *question) []askedWord {
 	}
 	// Asked which cities, nor is a word that begins within a Chinese
 	// word for "which": the 几个 of 哪几个城市 asks which cities, not how
-	// many. (Not 哪几位, which asks for people, nor a German word:
+	// many. (Elsewhere it is: 哪几位 is read as before. Nor in German:
 	// "welchen Tagen" of "An welchen Tagen …?" asks a date.)
 	var which [][2]int
 	if e.asksWhichCity(q) {
@@ -686,11 +686,10 @@ func (e *Engine) placesAnswering(text string, q *question) []foundPlace {
 
 // isSurname reports whether a place of the gazetteer that is no member
 // stands in text as someone's surname: right after a capitalised word
-// that no dictionary knows, a given name, which a role, a title or
-// Chinese text comes before ("开姆尼茨市手工业协会代表Friederike Laubach",
-// "Vizebürgermeister Gao Jianping"); not after a word ("Landkreis
-// Laubach") nor one an article or preposition comes before ("in der
-// Lutherstadt Wittenberg", "bei Siemens Erlangen").
+// that no dictionary knows, a given name ("代表Friederike Laubach", "sagte
+// Friederike Laubach"), unless an article or a preposition comes before
+// that word, which makes it part of a place's name or a company's ("in
+// der Lutherstadt Wittenberg", "bei Siemens Erlangen").
 func (e *Engine) isSurname(text string, p foundPlace) bool {
 	if p.city != nil {
 		return false
@@ -703,10 +702,7 @@ func (e *Engine) isSurname(text string, p foundPlace) bool {
 	if u.han || !u.capital || strings.TrimSpace(text[endOf(u):p.start]) != "" || e.isHeadword(u) || len(e.placesIn(u.raw)) > 0 {
 		return false
 	}
-	lead := strings.TrimSpace(text[:u.start])
-	last, _ := utf8.DecodeLastRuneInString(lead)
-	cues := e.learner.cues
-	return lead == "" || isHan(last) || cues.role.endsIn(lead) || cues.title.endsIn(lead)
+	return len(before) == 1 || !e.dict.isStop(before[len(before)-2])
 }
 
 // placedIn reports whether text gives name after a preposition of place

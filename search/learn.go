@@ -1298,9 +1298,31 @@ func (l *learner) plansOrDenies(s sentence) bool {
 // it or a membership.
 func (l *learner) saysLeft(s sentence, names, about bool) bool {
 	has := func(list *cueList) bool { return list.in(s.text, s.units) }
-	return has(&l.cues.leave) && about && !l.actsOnOther(s, &l.cues.leaveObjectVerbs, &l.cues.leaveParticiples) ||
+	return has(&l.cues.leave) && about && !l.actsOnOther(s, &l.cues.leaveObjectVerbs, &l.cues.leaveParticiples) || l.leavesAlliance(s) ||
 		l.saysNoLonger(s.text, s.units) && (has(&l.cues.memberWord) || has(&l.cues.joinWithAlliance)) && names ||
 		names && l.particleVerb(s.units, &l.cues.joinParticleVerbs, &l.cues.leaveParticles)
+}
+
+// maxLeaveObjectUnits bounds the words between a word of leave_alliance
+// and the alliance's name it leaves: "the withdrawal of Bottrop from the
+// alliance", "leaving the Sino-German Industrial Cities Alliance"; not
+// "the withdrawal of its application for funding from the ISA".
+const maxLeaveObjectUnits = 6
+
+// leavesAlliance reports whether a clause says a city leaves the
+// alliance by a word of leave_alliance with a name of the alliance
+// (alliance) a few words after it.
+func (l *learner) leavesAlliance(s sentence) bool {
+	for i := range s.units {
+		if n := l.cues.leaveAlliance.at(s.units, i); n > 0 {
+			for j := i + n; j < min(len(s.units), i+n+maxLeaveObjectUnits); j++ {
+				if l.cues.alliance.at(s.units, j) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // saysNoLonger reports whether a text says "no longer": "no longer",
@@ -1897,11 +1919,11 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 		}
 		beside := l.cues.besideAssembly.endsIn(s.text[:start])
 		// A day the release gave before is bettered by the range it
-		// begins, where the assembly is what the clause is about: "Die
-		// 33. Plenarversammlung findet am 5. und 6. Mai 2042 statt" after
-		// "5. Mai 2042: …", not "Ein Workshop zur 33. Plenarversammlung
-		// findet am 5. und 6. Mai statt".
-		if d, last := assemblyDays(s.text); !beside && (moreExact(d, as.Date) || d == as.Date && as.LastDay.IsZero() && !last.IsZero() && isSubject(s.text[:start])) {
+		// begins, where the clause is about the assembly: "Die 33.
+		// Plenarversammlung findet am 5. und 6. Mai 2042 statt" after "5.
+		// Mai 2042: …", not "Ein Workshop zur 33. Plenarversammlung findet
+		// am 5. und 6. Mai statt".
+		if d, last := assemblyDays(s.text); !beside && (moreExact(d, as.Date) || d == as.Date && as.LastDay.IsZero() && !last.IsZero() && !l.ofAssembly(s.text[:start])) {
 			as.Date, as.LastDay = d, last
 		}
 		// A place the sentence marks as where it met ("in Weifang",
@@ -1931,10 +1953,14 @@ func (l *learner) assemblies(r *corpus.Release, body []sentence, cite corpus.Cit
 	return out
 }
 
-// isSubject reports whether the words before an assembly's number make
-// it the clause's subject: none, or an article ("Die 33.
-// Plenarversammlung …").
-func isSubject(before string) bool { return len(strings.Fields(before)) <= 1 }
+// ofAssembly reports whether the words before an assembly's number make
+// it what something else is of or for: a preposition, maybe with an
+// article, right before it ("Ein Workshop zur 33. Plenarversammlung", "a
+// workshop for the 33rd plenary assembly"; not "Am 5. und 6. Mai 2042
+// tagt die 33. Plenarversammlung").
+func (l *learner) ofAssembly(before string) bool {
+	return l.cues.assemblyOf.endsIn(before)
+}
 
 // assemblyNumber finds "11. Plenarversammlung", "12th plenary assembly",
 // "第十一届全体大会" in s, or 0.
@@ -2331,7 +2357,7 @@ func (p *peopleReading) latin(s sentence) {
 		name, role, appointed := l.roleHolder(s, from, i+n)
 		switch {
 		case appointed:
-			p.appoint(name, role, p.appointedOn(), l.cues.electedPassive.endsIn(s.text[:s.units[from].start]))
+			p.appoint(name, role, p.appointedOn(), l.cues.electedTo.endsIn(s.text[:s.units[from].start]))
 		case name != "":
 			p.add(name, "", role, p.since)
 		default:

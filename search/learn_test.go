@@ -657,13 +657,16 @@ func TestLearn(t *testing.T) {
 			{corpus.German, "Plenarversammlung", "Am 5. Mai 2042 beginnt die 33. Plenarversammlung. Die 33. Plenarversammlung tagt am 5. und 6. Mai 2042 in Magdeburg.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
 			{corpus.German, "Plenarversammlung", "Am 5. Mai 2042, Magdeburg: Pressegespräch am Rande der 33. Plenarversammlung. Die 33. Plenarversammlung findet – anders als im Oktober angekündigt – am 5. und 6. Mai 2042 statt.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
 			{corpus.German, "Plenarversammlung", "Die 33. Plenarversammlung tagt am 5. Mai 2042 in Magdeburg. Ein Workshop zur 33. Plenarversammlung findet am 5. und 6. Mai 2042 statt.", "", "33 2042-05-05 Magdeburg", ""},
+			{corpus.German, "Plenarversammlung", "Am 5. Mai 2042 beginnt die 33. Plenarversammlung. In Magdeburg tagt die 33. Plenarversammlung am 5. und 6. Mai 2042.", "", "33 2042-05-05/2042-05-06 Magdeburg", ""},
 			// Elected past an apposition, to a role that replaces the
 			// one it gave.
 			{corpus.English, "Plenary", "Liang Qiuping, Mayor of Jiangmen, was elected Chinese co-president.", "", "", "Liang Qiuping: Chinese co-president"},
 			{corpus.English, "Plenary", "Henning Stratmann, Lord Mayor of Solingen, was re-elected German co-president.", "", "", "Henning Stratmann: German co-president"},
+			{corpus.English, "Delegation", "Anna Keller, Lord Mayor of Bochum, was appointed head of the delegation.", "", "", "Anna Keller: Lord Mayor of Bochum"},
 			// Words of leaving that leave no alliance, and a membership
 			// ended, not begun, on a day.
 			{corpus.English, "Bottrop", "The mayor of Bottrop, who is leaving office on 30 June 2027, thanked the alliance.", "", "", ""},
+			{corpus.English, "Bottrop", "Bottrop is leaving the Sino-German Industrial Cities Alliance. Its withdrawal takes effect on 30 November 2041.", "Bottrop left 2041-11-30", "", ""},
 			{corpus.English, "Bottrop", "Bottrop announced the withdrawal of its application for funding from the ISA innovation fund on 3 May 2027.", "", "", ""},
 			{corpus.German, "Bottrop", "Bottrop hat seine Mitgliedschaft in der ISA zum 31. Dezember 2027 wirksam gekündigt.", "Bottrop left 2027-12-31", "", ""},
 			// A membership's day is not that of a project it begins.

@@ -461,27 +461,37 @@ func (e *Engine) readPeriods(r *reading) {
 // readAgo reads the months and weeks a question names by how long
 // before the day asked they were: "vor zwei Monaten" is the month two
 // before this one, "three weeks ago" the week three before this one, as
-// "letzten Monat" is the month one before.
+// "letzten Monat" is the month one before. Not "less than two months
+// ago", "bis vor zwei Monaten", which name no one month (agoQualifiers),
+// nor the 前 of 前往 ("go to").
 func (e *Engine) readAgo(r *reading) {
 	q, m := r.q, e.message
-	for i := range q.units {
-		n, width, ok := countAt(q.units, i)
-		if !ok || n < 1 || i+width >= len(q.units) {
+	for i := 0; i < len(q.units); i++ {
+		n, width, ok := e.countAt(q.units, i)
+		if !ok {
 			continue
 		}
-		length, after := month, cueEnd(&m.monthUnits, q.text, q.units, i+width)
-		if after == 0 {
-			length, after = week, cueEnd(&m.weekUnits, q.text, q.units, i+width)
+		at := i
+		i += width - 1 // a Chinese numeral's characters are one number: 十二
+		if n < 1 || n > maxAgo || at+width >= len(q.units) || at > 0 && m.agoQualifiers.endsIn(q.text[:q.units[at].start]) {
+			continue
 		}
-		start, end := q.units[i].start, after
+		length, after := month, cueEnd(&m.monthUnits, q.text, q.units, at+width)
+		if after == 0 {
+			length, after = week, cueEnd(&m.weekUnits, q.text, q.units, at+width)
+		}
+		start, end := q.units[at].start, after
 		switch {
 		case after == 0:
 			continue
-		case i > 0 && m.agoBefore.at(q.units, i-1) > 0:
-			start = q.units[i-1].start
+		case at > 0 && m.agoBefore.at(q.units, at-1) > 0:
+			start = q.units[at-1].start
+			if at > 1 && m.agoQualifiers.endsIn(q.text[:start]) {
+				continue
+			}
 		default:
 			k := slices.IndexFunc(q.units, func(u unit) bool { return u.start >= after })
-			if k < 0 {
+			if k < 0 || slices.ContainsFunc(m.agoBreakers.chinese, func(w string) bool { return strings.HasPrefix(q.text[q.units[k].start:], w) }) {
 				continue
 			}
 			if end = cueEnd(&m.agoAfter, q.text, q.units, k); end == 0 {
@@ -499,16 +509,22 @@ func (e *Engine) readAgo(r *reading) {
 	}
 }
 
+// maxAgo bounds the months or weeks ago a question may name: a century's
+// months.
+const maxAgo = 1200
+
 // countAt reads a number of things at unit i: digits, a number word
-// ("zwei", "three") or a Chinese numeral (两); width is how many units it
-// takes.
-func countAt(units []unit, i int) (n, width int, ok bool) {
+// ("zwei", "three", and for one "a", "einem": ago_one) or a Chinese
+// numeral (两); width is how many units it takes.
+func (e *Engine) countAt(units []unit, i int) (n, width int, ok bool) {
 	u := units[i]
 	switch {
 	case u.han:
 		return numberOf(units, i)
 	case cardinalWords[u.key] > 0:
 		return cardinalWords[u.key], 1, true
+	case e.message.agoOne.at(units, i) > 0:
+		return 1, 1, true
 	}
 	n, err := strconv.Atoi(u.key)
 	return n, 1, err == nil

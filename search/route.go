@@ -1238,10 +1238,15 @@ func (e *Engine) peopleByRole(content []unit, q *question) []*corpus.Person {
 	return people
 }
 
-// namesCountry reports whether a unit is a word for Germany or China:
-// "German", "chinesische".
-func (e *Engine) namesCountry(u unit) bool {
-	return slices.ContainsFunc(e.dict.find([]unit{u}), func(m match) bool { return countryOf(m) != "" })
+// countryOfUnit is the country a unit is a word for, or "": "German",
+// "chinesische".
+func (e *Engine) countryOfUnit(u unit) string {
+	for _, m := range e.dict.find([]unit{u}) {
+		if country := countryOf(m); country != "" {
+			return country
+		}
+	}
+	return ""
 }
 
 // ofCitiesAsked reports whether a person's role or organisation, or the
@@ -1343,7 +1348,10 @@ func (e *Engine) roleMatch(role string, content []unit, q *question) int {
 		}
 		latin++
 		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, u.key) }) {
-			if e.namesCountry(u) && slices.ContainsFunc(segment(role), e.namesCountry) {
+			if asked := e.countryOfUnit(u); asked != "" && slices.ContainsFunc(segment(role), func(r unit) bool {
+				other := e.countryOfUnit(r)
+				return other != "" && other != asked
+			}) {
 				return 0 // "the German co-president" is no "Chinese co-president"
 			}
 			if q.isUnknown(u) && u.latinNoun() && !e.learner.cues.organisation.inText(u.raw) {

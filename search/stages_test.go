@@ -1577,9 +1577,8 @@ func TestWhichInTheAccusativeAsksNoList(t *testing.T) {
 }
 
 func TestSurnameIsNoPlace(t *testing.T) {
-	// A town of the gazetteer right after a given name, which a role,
-	// a title or Chinese text comes before, is someone's surname; after
-	// an article or preposition and a word, a place.
+	// A town of the gazetteer right after a given name is someone's
+	// surname; after an article or preposition and a word, a place.
 	e := testEngine(t)
 	tests := []struct {
 		text, place string
@@ -1587,6 +1586,7 @@ func TestSurnameIsNoPlace(t *testing.T) {
 	}{
 		{"开姆尼茨市手工业协会代表Friederike Laubach说：好。", "Laubach", true},
 		{"Oberbürgermeisterin Friederike Laubach sagte: Gut.", "Laubach", true},
+		{"„Gut“, sagte Friederike Laubach.", "Laubach", true},
 		{"in der Lutherstadt Wittenberg", "Wittenberg", false},
 		{"bei Siemens Erlangen und Bosch Reutlingen", "Erlangen", false},
 		{"Die Domstadt Passau", "Passau", false},
