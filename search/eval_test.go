@@ -396,7 +396,7 @@ var evalSuites = []evalSuite{
 	// 90/150, 63 of the 98 across languages, 8 of its 20 unanswerable
 	// questions refused; the same 90 at that session's end. A training
 	// set from the twenty-ninth session on.
-	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0.69,
+	{name: "blind31", questions: "testdata/blind31/questions.yaml", extra: "testdata/blind31", minScore: 0.7,
 		now: time.Date(2037, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 32, written by a helper who had not seen the engine at
 	// the twenty-ninth session's start: 8 releases of July to December
@@ -513,9 +513,10 @@ var evalSuites = []evalSuite{
 	// as a town) beating one that names four, "is leaving … Its
 	// withdrawal takes effect" not learned (Bottrop still "a member"
 	// with confidence 0.95), "am 5. und 6. Mai" after a dashed aside
-	// lost, "as which member" not read, "vor zwei Monaten" unread. 106
-	// at its end.
-	{name: "blind40", questions: "testdata/blind40/questions.yaml", extra: "testdata/blind40", minScore: 0.7,
+	// lost, "as which member" not read, "vor zwei Monaten" unread,
+	// Kopräsidentin unknown and an election after an apposition not
+	// learned. 108 at its end.
+	{name: "blind40", questions: "testdata/blind40/questions.yaml", extra: "testdata/blind40", minScore: 0.72,
 		now: time.Date(2041, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 41, written by a helper who had not seen the engine at
 	// the thirty-eighth session's start: 8 releases of January to June
