@@ -352,7 +352,9 @@ func (e *Engine) countsOther(q *question, matches []match) bool {
 		switch {
 		case means(i, countedMembers...):
 			members = true
-		case q.isUnknown(q.units[i]) || means(i, cPerson):
+		case q.isUnknown(q.units[i]) || means(i, cPerson) || means(i, cStop) && plural(q.units[i]):
+			// A plural noun the stop words hold is counted too: "How
+			// many journalists …?"
 			other = true
 		}
 	}

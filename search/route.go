@@ -291,7 +291,7 @@ var rules = []rule{
 	// der Ansprechpartner?" asks for the contact's.
 	{"contact", func(q *question) bool {
 		return (q.has[cContact] || q.has[cHow] && q.memberish && len(q.cities) == 0) && !(q.asksSuccessor && q.unknownWords() > 0) && q.expects != aTime &&
-			!(q.expects == aCity && q.unknownWords() > 0)
+			!(q.expects == aCity && q.unknownWords() > 0) && q.expects != aNumber
 	}, ofCityFromReleases(holding(func(e *Engine, q *question) answer.Answer {
 		return e.contact(q.lang, officeAsked(e, q), timeAsked(q), q.has[cHow], q.asksNow)
 	}))},

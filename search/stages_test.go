@@ -1558,6 +1558,8 @@ func TestAnswersOfBlind40(t *testing.T) {
 		// Jiangmen, was elected Chinese co-president".
 		{"co-president", "Wer wird ab nächstem Monat chinesische Kopräsidentin der Allianz?", "Liang Qiuping"},
 		{"co-president in English", "Who is the Chinese co-president?", "Liang Qiuping: Chinese co-president"},
+		// "How many" journalists asks no contact details.
+		{"how many, not the contact", "How many journalists can attend each press talk?", "bis zu 25 Journalistinnen"},
 	} {
 		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
 	}
@@ -1622,6 +1624,8 @@ func TestCountOfMembers(t *testing.T) {
 		{"Wie viele Mitgliedsstädte hat die ISA?", true, "47"},
 		{"Wie viele Mitglieder hat die ISA, und wie viele davon sind chinesische Städte?", true, "47"},
 		{"How many Chinese member cities are there?", true, "27"},
+		// A plural the stop words hold is counted, not the members.
+		{"How many journalists have signed up for the press talk in Chemnitz?", false, ""},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(t.Context(), tt.question, "")
