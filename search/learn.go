@@ -2577,8 +2577,9 @@ func (l *learner) appointeeBefore(s sentence, i int) string {
 const maxAppositionUnits = 8
 
 // appositionStart is where the apposition that ends with unit last
-// begins, after the comma before it; or last+1 when none does within
-// maxAppositionUnits, which no name ends before.
+// begins, after the comma before it; or last+1, right after the comma
+// that follows it, when no comma comes within maxAppositionUnits before:
+// then the name is the one right before that comma.
 func appositionStart(s sentence, last int) int {
 	for k := last - 1; k >= max(0, last-maxAppositionUnits); k-- {
 		if strings.Contains(s.text[endOf(s.units[k]):s.units[k+1].start], ",") {
