@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -201,6 +202,9 @@ func sectionHeading(s string) (section, []string, bool) {
 		}
 		remark, rest := cutRemark(s[len(h.text):])
 		switch {
+		case remark == "" && datedRemark(s[len(h.text):]):
+			// "Pressekontakt ab 1. April 2042": a remark without brackets.
+			remark, rest = strings.TrimRight(rest, ":："), ""
 		case rest == "":
 		case strings.HasPrefix(rest, ":"):
 			rest = strings.TrimSpace(rest[len(":"):])
@@ -223,6 +227,20 @@ func sectionHeading(s string) (section, []string, bool) {
 	}
 	return 0, nil, false
 }
+
+// datedRemark reports whether the text after a heading is a remark that
+// gives a day without brackets: "ab 1. April 2042", "from 1 April 2042:".
+// It follows a space, has a year, and is a few words, not a sentence.
+func datedRemark(after string) bool {
+	rest := strings.TrimRight(strings.TrimSpace(after), ":：")
+	first, _ := utf8.DecodeRuneInString(after)
+	return unicode.IsSpace(first) && remarkYear.MatchString(rest) && len(strings.Fields(rest)) <= maxRemarkWords
+}
+
+// remarkYear is a year in a remark; maxRemarkWords bounds its words.
+var remarkYear = regexp.MustCompile(`(?:^|\D)(?:19|20)\d\d(?:\D|$)`)
+
+const maxRemarkWords = 5
 
 // maxRemarkedContact bounds the text after a heading with a remark: a
 // name, a role, a number, not a sentence.

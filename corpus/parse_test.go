@@ -588,6 +588,9 @@ func TestSectionHeadings(t *testing.T) {
 		{"媒体联络人", sectionContact, ""},
 		// A remark that gives a day is a label of its own.
 		{"Pressekontakt (ab 1. Juni 2033): Jana Brandt", sectionContact, "ab 1. Juni 2033:|Jana Brandt"},
+		// One without brackets, with a colon or without.
+		{"Pressekontakt ab 1. April 2042", sectionContact, "ab 1. April 2042:"},
+		{"Press contact from 1 April 2042:", sectionContact, "from 1 April 2042:"},
 		// Contacts, more than one.
 		{"Press contacts", sectionContact, ""},
 		{"Pressekontakte:", sectionContact, ""},
@@ -603,7 +606,7 @@ func TestSectionHeadings(t *testing.T) {
 			t.Errorf("%q: section %v, lines %q, heading %v; want %v, %q", tt.line, section, rest, ok, tt.section, tt.rest)
 		}
 	}
-	for _, line := range []string{"Kontakte", "Contacts", "Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai",
+	for _, line := range []string{"Kontakte", "Contacts", "Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai", "Kontaktdaten 2042", "Pressekontakt ab Mai", "Kontakt für die Messe im Mai 2042 und alle anderen Anfragen",
 		"Kontakt (für Aussteller): Unternehmen, die einen Stand buchen möchten, melden sich bis Ende März beim Sekretariat.",
 		// A heading that stands alone, with a sentence after it.
 		"Rückfragen: Bürgerinnen und Bürger können sich an das Bürgerbüro wenden.", "媒体联系：双方商定每季度召开一次视频会议。", "联络方式：双方商定每季度召开一次视频会议。"} {

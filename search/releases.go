@@ -1558,6 +1558,12 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 				continue // no release to search or cover in l
 			}
 			words := []string{text}
+			if !w.name && l != corpus.Chinese && strings.ContainsFunc(text, isHan) {
+				// Another language's analyser cuts a Chinese word into
+				// characters, which any Chinese text holds: 年 of 青年 in
+				// every date.
+				words = nil
+			}
 			for _, v := range variants[text] {
 				// A word's variant in Chinese characters is a Chinese
 				// word, which another language's analyser would cut
@@ -1589,8 +1595,11 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 		}
 		// A word the question's own language drops as a stop word is
 		// no subject, whatever it may mean elsewhere; nor is one with
-		// nothing to search for (the "e" of "e-mobility").
-		if len(e.index.analyze(lang, text)) > 0 && (len(w.terms) > 0 || len(w.parts) > 0) {
+		// nothing to search for (the "e" of "e-mobility"). A Chinese
+		// word that no release's language can say is, and no passage
+		// holds it: 芜湖 where all releases are English.
+		chinese := lang == corpus.Chinese && strings.ContainsFunc(text, isHan)
+		if len(e.index.analyze(lang, text)) > 0 && (len(w.terms) > 0 || len(w.parts) > 0 || chinese) {
 			out = append(out, w)
 		}
 	}

@@ -1569,6 +1569,23 @@ func TestAnswersOfBlind40(t *testing.T) {
 	}
 }
 
+func TestAnswersOfBlind41(t *testing.T) {
+	// What blind41's releases showed, once it became a training set.
+	e := engineWith(t, "testdata/blind41")
+	e.now = func() time.Time { return time.Date(2042, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	for _, tt := range []struct{ name, question, want string }{
+		// "Pressekontakt ab 1. April 2042" heads the contact block: the
+		// new spokesman, his mobile number and the day he starts.
+		{"contact from a day", "Ab wann ist der Neue als Pressesprecher zuständig?", "1. April 2042"},
+		{"mobile of the contact", "What is the mobile number of the new press spokesman?", "+49 172 5550 3916"},
+		// 年 of 青年 is in every Chinese date: a Chinese release is no
+		// answer for holding the characters of the question's words.
+		{"no Chinese word in its characters", "青年交流项目总共花费多少？", "312.000 Euro"},
+	} {
+		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
+	}
+}
+
 func TestWhichInTheAccusativeAsksNoList(t *testing.T) {
 	// "Welchen Namen …?" asks the names, not a list: welchen is a word
 	// for which only after a preposition ("In welchen Städten …?").
