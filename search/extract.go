@@ -1108,6 +1108,12 @@ func (w *sentenceWeighing) passages(found []scoredPassage) ([]scoredPassage, int
 			weighed = append(weighed, f)
 		}
 	}
+	// Passages that score as the last of the best are among them: the
+	// paragraphs of a release its title matched, in the order they
+	// stand, all score alike.
+	for top < len(weighed) && weighed[top].score >= weighed[top-1].score {
+		top++
+	}
 	return weighed, top
 }
 

@@ -1588,6 +1588,14 @@ func TestAnswersOfBlind41(t *testing.T) {
 	}
 }
 
+func TestPassagesTiedWithTheBestAreWeighed(t *testing.T) {
+	// The paragraphs of a release whose title matches all score alike,
+	// in the order they stand: one below the sixth, which says who leads
+	// the project, is weighed as the six above it are.
+	e := engineWith(t, "testdata/blind33")
+	answersContain(t, e, map[string]string{"Who's running ClearFlow?": "Ostendorp"})
+}
+
 func TestWhichInTheAccusativeAsksNoList(t *testing.T) {
 	// "Welchen Namen …?" asks the names, not a list: welchen is a word
 	// for which only after a preposition ("In welchen Städten …?").
