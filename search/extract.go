@@ -163,8 +163,13 @@ var expectRules = []expectRule{
 	// "Als wievieltes Mitglied …?", 第几届
 	{anOrdinal, func(r *expectReading) bool { return r.says(&r.e.message.asksOrdinal) }},
 	// "Bis wie viel Uhr ist die Pressestelle zu erreichen?": a time, not
-	// the number "wie viel" asks for elsewhere.
-	{aTime, func(r *expectReading) bool { return r.asks(&r.e.message.asksTime) }},
+	// the number "wie viel" asks for elsewhere; "What are the office
+	// hours …?" too, not a list, unless it asks the day first ("An
+	// welchem Tag und zu welcher Uhrzeit …?").
+	{aTime, func(r *expectReading) bool {
+		m := r.e.message
+		return r.asks(&m.asksTime) || r.says(&m.asksTime) && !r.asks(&m.asksDate)
+	}},
 	// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist sie
 	// telefonisch erreichbar?" asks for one.
 	{aContact, func(r *expectReading) bool {

@@ -167,6 +167,7 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"What time do the evening concerts start?", aTime},
 		{"“ISA City Talk”每天几点开始？", aTime},
 		{"Um wie viel Uhr beginnt das Webinar?", aTime},
+		{"What are the office hours of the ISA press office in Berlin?", aTime}, // hours, not a list
 		{"When can journalists reach the press office by phone?", aDate},
 		{"热线电话什么时候开通？", aDate},
 		{"Welche Funktionen hat die App?", aList},
