@@ -109,7 +109,7 @@ var evalSuites = []evalSuite{
 	// eleventh, since 天 is a measure word (五天, 几天): "配对洽谈日安排在
 	// 哪一天" had been right because its lone 天, "day", found "Matchmaking
 	// Day".
-	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.79,
+	{name: "blind3", questions: "testdata/blind3/questions.yaml", extra: "testdata/blind3", minScore: 0.81,
 		now: time.Date(2026, time.December, 3, 12, 0, 0, 0, time.UTC)},
 	// A fourth blind set, by a fourth helper who had not seen the engine:
 	// eight releases, 150 questions, 80 of them across languages. 76 of
@@ -175,7 +175,7 @@ var evalSuites = []evalSuite{
 	// changes alike; 87 (58.0 %) at the session's end, none of its
 	// questions debugged; 96 (64.0 %) at the end of the eighth, whose
 	// changes were found on the other sets (its failures were not read).
-	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.76,
+	{name: "blind10", questions: "testdata/blind10/questions.yaml", extra: "testdata/blind10", minScore: 0.78,
 		now: time.Date(2027, time.September, 30, 12, 0, 0, 0, time.UTC)},
 	// An eleventh blind set, by an eleventh helper who had not seen the
 	// engine, written at the start of the eighth session: eight releases,
@@ -187,7 +187,7 @@ var evalSuites = []evalSuite{
 	// questions or failures read; 88 since a release's passage that is no
 	// closest guess beats the data's answer when the question has words of
 	// its own (two more right elsewhere, one here lost).
-	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.75,
+	{name: "blind11", questions: "testdata/blind11/questions.yaml", extra: "testdata/blind11", minScore: 0.76,
 		now: time.Date(2027, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// A twelfth blind set, by a twelfth helper who had not seen the
 	// engine, written at the start of the ninth session: eight releases,
@@ -212,7 +212,7 @@ var evalSuites = []evalSuite{
 	// failures read. From this session on, blind11's and blind12's
 	// failures are read: they are training sets now. Its own failures
 	// were read in the eleventh session (100 right at its end).
-	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.74,
+	{name: "blind13", questions: "testdata/blind13/questions.yaml", extra: "testdata/blind13", minScore: 0.75,
 		now: time.Date(2028, time.July, 31, 12, 0, 0, 0, time.UTC)},
 	// A fourteenth blind set, by a fourteenth helper who had not seen the
 	// engine, written at the start of the eleventh session: eight
@@ -258,7 +258,7 @@ var evalSuites = []evalSuite{
 	// session's end (one more out-of-scope question refused), 63 across
 	// languages. A training set from the fifteenth session: 108 at its
 	// end.
-	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.77,
+	{name: "blind17", questions: "testdata/blind17/questions.yaml", extra: "testdata/blind17", minScore: 0.78,
 		now: time.Date(2030, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// The eighteenth, written blind at the start of the fifteenth
 	// session: 8 releases of July to December 2030, 150 questions, 100 of
@@ -267,7 +267,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.71,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.72,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -303,7 +303,7 @@ var evalSuites = []evalSuite{
 	// session's end. A training set from the twentieth session on: its
 	// failures showed a city's press office taken for the ISA's contact,
 	// "Has Hildesheim left?" answered "Yes", another city's mayor.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.68,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.69,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
@@ -330,7 +330,7 @@ var evalSuites = []evalSuite{
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.72,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.73,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
@@ -340,7 +340,7 @@ var evalSuites = []evalSuite{
 	// a city's leaving day taken for its joining, a vice mayor for the
 	// mayor, a founding and a contact asked in one sentence answered by
 	// the contact alone.
-	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.61,
+	{name: "blind26", questions: "testdata/blind26/questions.yaml", extra: "testdata/blind26", minScore: 0.62,
 		now: time.Date(2034, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 27, written by a helper who had not seen the engine at
 	// the twenty-fourth session's start: 8 releases of January to June
@@ -353,7 +353,7 @@ var evalSuites = []evalSuite{
 	// decisions read as one sentence, the member count given for "wie
 	// viele Leute", a phone number for the press office's hours, "No"
 	// to "Is Munich going to join?".
-	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.74,
+	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.75,
 		now: time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 28, written by a helper who had not seen the engine at
 	// the twenty-fifth session's start: 8 releases of July to December
@@ -376,7 +376,7 @@ var evalSuites = []evalSuite{
 	// languages, in Chinese). A training set from the twenty-seventh
 	// session on: its failures showed a programme's name that a title
 	// gives searched only as written in every language.
-	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0.75,
+	{name: "blind29", questions: "testdata/blind29/questions.yaml", extra: "testdata/blind29", minScore: 0.76,
 		now: time.Date(2036, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 30, written by a helper who had not seen the engine at
 	// the twenty-seventh session's start: 8 releases of July to December
@@ -420,7 +420,7 @@ var evalSuites = []evalSuite{
 	// 95/150, 58 of the 97 across languages, 14 of its 20 unanswerable
 	// questions refused; 100 at that session's end (61 across languages).
 	// A training set from the thirty-first session on: 105 at its end.
-	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0.71,
+	{name: "blind33", questions: "testdata/blind33/questions.yaml", extra: "testdata/blind33", minScore: 0.73,
 		now: time.Date(2038, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 34, written by a helper who had not seen the engine at
 	// the thirty-first session's start: 8 releases of July to December
@@ -458,7 +458,7 @@ var evalSuites = []evalSuite{
 	// a joining day without a year, contributions as amounts of money,
 	// an age after a surname, a double surname, seasons and professional
 	// football. 109 at its end.
-	{name: "blind36", questions: "testdata/blind36/questions.yaml", extra: "testdata/blind36", minScore: 0.72,
+	{name: "blind36", questions: "testdata/blind36/questions.yaml", extra: "testdata/blind36", minScore: 0.74,
 		now: time.Date(2039, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 37, written by a helper who had not seen the engine at
 	// the thirty-fourth session's start: 8 releases of January to June
@@ -471,7 +471,7 @@ var evalSuites = []evalSuite{
 	// leads or coordinates, roles ending in a role's word, days without a
 	// year, and words of the glossary (Bewerbungsschluss, Verabschiedung,
 	// Nacharbeitsquote). 107 at its end.
-	{name: "blind37", questions: "testdata/blind37/questions.yaml", extra: "testdata/blind37", minScore: 0.7,
+	{name: "blind37", questions: "testdata/blind37/questions.yaml", extra: "testdata/blind37", minScore: 0.71,
 		now: time.Date(2040, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 38, written by a helper who had not seen the engine at
 	// the thirty-fifth session's start: 8 releases of July to December
@@ -517,16 +517,22 @@ var evalSuites = []evalSuite{
 	// Kopräsidentin unknown, an election after an apposition not
 	// learned, "How many journalists …?" given the press contact. 109 at
 	// its end.
-	{name: "blind40", questions: "testdata/blind40/questions.yaml", extra: "testdata/blind40", minScore: 0.72,
+	{name: "blind40", questions: "testdata/blind40/questions.yaml", extra: "testdata/blind40", minScore: 0.73,
 		now: time.Date(2041, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 41, written by a helper who had not seen the engine at
 	// the thirty-eighth session's start: 8 releases of January to June
-	// 2042, 150 questions, 114 of them across languages. The session's
-	// honest measure: its questions, answers and releases are not read.
-	// Its first run, on the session's start (da996af, in a worktree):
-	// 101/150, 74 of the 114 across languages, 9 of its 20 unanswerable
-	// questions refused (1 of the 10 near misses).
-	{name: "blind41", questions: "testdata/blind41/questions.yaml", extra: "testdata/blind41", minScore: 0,
+	// 2042, 150 questions, 114 of them across languages. Its first run,
+	// on that session's start (da996af): 101/150, 102 at its end. A
+	// training set from the thirty-ninth session on. Its failures showed
+	// a contact heading with its day and no brackets ("Pressekontakt ab
+	// 1. April 2042") not read, so the new spokesman went unlearned; a
+	// Chinese question's words looked for in single characters (年 of
+	// 青年 in every date), which sent it to a Chinese release; Leute
+	// untranslated; the paragraph that answered below the six best when
+	// all scored alike; "1." of a numbered list no first; "office hours"
+	// after "What are the" read as a list; and near misses answered (9
+	// of 10).
+	{name: "blind41", questions: "testdata/blind41/questions.yaml", extra: "testdata/blind41", minScore: 0.72,
 		now: time.Date(2042, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 42, written by a helper who had not seen the engine at
 	// the thirty-ninth session's start: 8 releases of July to December
