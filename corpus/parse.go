@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -204,7 +203,7 @@ func sectionHeading(s string) (section, []string, bool) {
 		switch {
 		case remark == "" && datedRemark(s[len(h.text):]):
 			// "Pressekontakt ab 1. April 2042": a remark without brackets.
-			remark, rest = strings.TrimRight(rest, ":："), ""
+			remark, rest = rest, ""
 		case rest == "":
 		case strings.HasPrefix(rest, ":"):
 			rest = strings.TrimSpace(rest[len(":"):])
@@ -229,18 +228,24 @@ func sectionHeading(s string) (section, []string, bool) {
 }
 
 // datedRemark reports whether the text after a heading is a remark that
-// gives a day without brackets: "ab 1. April 2042", "from 1 April 2042:".
-// It follows a space, has a year, and is a few words, not a sentence.
+// gives a day without brackets: "ab 1. April 2042", "from 1 April 2042".
+// It follows a space, and is a word or two before a date written as a
+// dateline writes it, and nothing after: not "Media enquiries from 1
+// April 2033:", which announces a list of the body, nor "Kontakt besteht
+// seit 2019."
 func datedRemark(after string) bool {
-	rest := strings.TrimRight(strings.TrimSpace(after), ":：")
 	first, _ := utf8.DecodeRuneInString(after)
-	return unicode.IsSpace(first) && remarkYear.MatchString(rest) && len(strings.Fields(rest)) <= maxRemarkWords
+	rest := strings.TrimSpace(after)
+	at := strings.IndexFunc(rest, unicode.IsDigit)
+	if !unicode.IsSpace(first) || at <= 0 || len(strings.Fields(rest[:at])) > maxRemarkWords {
+		return false
+	}
+	_, err := parseDateline(strings.TrimSpace(rest[:at]) + ", " + rest[at:])
+	return err == nil
 }
 
-// remarkYear is a year in a remark; maxRemarkWords bounds its words.
-var remarkYear = regexp.MustCompile(`(?:^|\D)(?:19|20)\d\d(?:\D|$)`)
-
-const maxRemarkWords = 5
+// maxRemarkWords bounds the words before a remark's date.
+const maxRemarkWords = 2
 
 // maxRemarkedContact bounds the text after a heading with a remark: a
 // name, a role, a number, not a sentence.

@@ -588,9 +588,10 @@ func TestSectionHeadings(t *testing.T) {
 		{"媒体联络人", sectionContact, ""},
 		// A remark that gives a day is a label of its own.
 		{"Pressekontakt (ab 1. Juni 2033): Jana Brandt", sectionContact, "ab 1. Juni 2033:|Jana Brandt"},
-		// One without brackets, with a colon or without.
+		// One without brackets: a word or two, and a date.
 		{"Pressekontakt ab 1. April 2042", sectionContact, "ab 1. April 2042:"},
-		{"Press contact from 1 April 2042:", sectionContact, "from 1 April 2042:"},
+		{"Press contact from 1 April 2042", sectionContact, "from 1 April 2042:"},
+		{"Pressekontakt ab 1.4.2042", sectionContact, "ab 1.4.2042:"},
 		// Contacts, more than one.
 		{"Press contacts", sectionContact, ""},
 		{"Pressekontakte:", sectionContact, ""},
@@ -607,6 +608,9 @@ func TestSectionHeadings(t *testing.T) {
 		}
 	}
 	for _, line := range []string{"Kontakte", "Contacts", "Kontaktdaten der Städte", "联系人员众多", "About the alliance's members, see below", "Pressekontakt (ab Mai) und Termine (bis Juni)", "Contact (Germany) details follow", "Kontakt (ab Mai", "Kontaktdaten 2042", "Pressekontakt ab Mai", "Kontakt für die Messe im Mai 2042 und alle anderen Anfragen",
+		// A line of the body that begins with a heading's words and
+		// gives a day or a year.
+		"Media enquiries from 1 April 2033:", "Kontakt besteht seit 2019.", "Contact was lost in 2041.", "Media contact for the 2042 fair", "Über die ISA 2042", "Kontakt Tel. 030 1988-12", "Press contact 2042: Jana Brandt",
 		"Kontakt (für Aussteller): Unternehmen, die einen Stand buchen möchten, melden sich bis Ende März beim Sekretariat.",
 		// A heading that stands alone, with a sentence after it.
 		"Rückfragen: Bürgerinnen und Bürger können sich an das Bürgerbüro wenden.", "媒体联系：双方商定每季度召开一次视频会议。", "联络方式：双方商定每季度召开一次视频会议。"} {

@@ -790,9 +790,8 @@ func withoutAsked(text, asked string) string {
 var phoneInText = regexp.MustCompile(`(?:\+\d{1,3}[\s(]|\b0\d{2,5}[\s/-]|\(0\d{2,5}\)\s?)[\d\s()/–-]{4,}\d`)
 
 // ordinalPattern finds an ordinal number: "9. ISA-Plenarversammlung",
-// "12th", "第十二届" ("第9届"), and the number that begins an item of a
-// numbered list ("1. 11 February 2042 – …").
-var ordinalPattern = regexp.MustCompile(`^\d{1,2}[.)]\s|\b\d{1,3}\.\s*\p{L}|\b\d{1,3}(?:st|nd|rd|th)\b|第\s*[0-9零一二三四五六七八九十百两]+`)
+// "12th", "第十二届" ("第9届").
+var ordinalPattern = regexp.MustCompile(`\b\d{1,3}\.\s*\p{L}|\b\d{1,3}(?:st|nd|rd|th)\b|第\s*[0-9零一二三四五六七八九十百两]+`)
 
 // webAddress finds a web address: "www.isa-portal.de", "https://…".
 var webAddress = regexp.MustCompile(`(?i)\bwww\.[a-z0-9-]+\.[a-z]{2,}|https?://\S+`)

@@ -1560,8 +1560,16 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 			words := []string{text}
 			if !w.name && l != corpus.Chinese && strings.ContainsFunc(text, isHan) {
 				// Another language's analyser cuts a Chinese word into
-				// characters, which any Chinese text holds: 年 of 青年 in
-				// every date.
+				// characters: a German or English text holds it when it
+				// holds them in a row ("Shen Jiayi (沈嘉怡)"), not any of
+				// them; a Chinese text, indexed in single characters and
+				// pairs, holds them all (年 of 青年 in every date).
+				if chars := searchTerms(e.index.analyze(l, text)); len(chars) > 0 {
+					if w.runs == nil {
+						w.runs = map[corpus.Lang][][]string{}
+					}
+					w.runs[l] = append(w.runs[l], chars)
+				}
 				words = nil
 			}
 			for _, v := range variants[text] {

@@ -1582,8 +1582,8 @@ func TestAnswersOfBlind41(t *testing.T) {
 		// 年 of 青年 is in every Chinese date: a Chinese release is no
 		// answer for holding the characters of the question's words.
 		{"no Chinese word in its characters", "青年交流项目总共花费多少？", "312.000 Euro"},
-		// "1." that begins a numbered list's item is its first.
-		{"numbered item", "Wann findet das erste Webinar der Wasserstoff-Reihe statt?", "1. 11 February 2042"},
+		// But an English text holds a Chinese name in brackets whole.
+		{"Chinese name in an English release", "沈嘉怡是谁？", "Shen Jiayi (沈嘉怡), managing director"},
 		// Leute are people, whom a sentence counts.
 		{"people counted", "Wie viele Leute dürfen höchstens bei einer Sitzung der Hydrogen Dialogues dabei sein?", "400 people"},
 	} {
