@@ -108,6 +108,10 @@ type Office struct {
 	Website string `yaml:"website,omitempty"`
 	// Since is when the office took the role, where a source says.
 	Since Date `yaml:"since,omitempty"`
+	// SinceSeen marks a Since that no source says: the day of the first
+	// release that named the office, which orders offices but is no
+	// answer to since when.
+	SinceSeen bool `yaml:"-"`
 	// Current marks the newest entry of its kind that a source confirms.
 	Current bool `yaml:"current,omitempty"`
 	// Press marks an office of the secretariat whose contact block names

@@ -251,10 +251,11 @@ func newestFirst(offices []*corpus.Office) {
 // contactSince says since when the contact person of the offices chosen
 // has been it, where a source gives the day. An office learned from a
 // release without one is dated the release's day (merger.office), which
-// says when it was seen, not when the person began: no answer.
+// says when it was seen, not when the person began: no answer, however
+// many later releases repeat it (SinceSeen).
 func (e *Engine) contactSince(lang corpus.Lang, choice officeChoice) (answer.Answer, bool) {
 	lead, _, _ := e.contactOffices(choice, corpus.Date{})
-	if lead == nil || lead.Person == "" || lead.Since.IsZero() || lead.Since == lead.Cite.AsOf {
+	if lead == nil || lead.Person == "" || lead.Since.IsZero() || lead.SinceSeen {
 		return answer.Answer{}, false
 	}
 	a := e.newAnswer(lang)

@@ -184,7 +184,7 @@ func (m *merger) office(o corpus.Office) {
 			x.Organisation == o.Organisation && x.Person == o.Person)
 	})
 	if o.Since.IsZero() {
-		o.Since = o.AsOf
+		o.Since, o.SinceSeen = o.AsOf, true
 	}
 	if i < 0 {
 		m.data.Alliance.Offices = append(offices, o)
@@ -194,14 +194,21 @@ func (m *merger) office(o corpus.Office) {
 	if !x.AsOf.Before(o.AsOf) {
 		return // the data files say as much, as of then
 	}
-	since := x.Since
+	since, seen := x.Since, x.SinceSeen
 	switch {
 	case !samePerson(o.Person, x.Person):
 		// Another person at the same address: theirs is a start of its
 		// own, not the one before them.
-		since = o.Since
+		since, seen = o.Since, o.SinceSeen
 	case since.IsZero() || o.Since.Before(since):
-		since = cmpDate(x.AsOf, o.Since)
+		since, seen = o.Since, o.SinceSeen
+		if x.AsOf.Before(since) {
+			since, seen = x.AsOf, true
+		}
+	case seen && !o.SinceSeen:
+		// The day a newer source says beats the day the office was
+		// first seen.
+		since, seen = o.Since, false
 	}
 	merged := o
 	merged.Role = cmpText(x.Role, o.Role)
@@ -215,7 +222,7 @@ func (m *merger) office(o corpus.Office) {
 		merged.Mobile = cmp.Or(o.Mobile, x.Mobile) // a person's own number
 	}
 	merged.Website = cmp.Or(o.Website, x.Website)
-	merged.Since = since
+	merged.Since, merged.SinceSeen = since, seen
 	*x = merged
 }
 

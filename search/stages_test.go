@@ -1591,6 +1591,25 @@ func TestAnswersOfBlind41(t *testing.T) {
 	}
 }
 
+func TestContactSinceOnlyWhereASourceSaysIt(t *testing.T) {
+	// Two releases name the same press contact, neither says since
+	// when: the day of the first is when she was seen, not when she
+	// began, and no answer to "Ab wann …?" (though it stays the day
+	// until which the contact before her is given).
+	release := func(day, title string) string {
+		return "Berlin, " + day + "\n\nPressemitteilung\n\n" + title + "\n\nDies ist eine fiktive Testmeldung. Die ISA lädt zu einem Fachforum ein.\n\n" +
+			"Pressekontakt\nJana Brandt\nPressesprecherin\nISA-Kontaktstelle Deutschland\nTelefon: +49 30 1234 5678\nE-Mail: presse@isa-kontakt.example\n"
+	}
+	e := engineWithReleases(t, map[string]string{
+		"2042-03-10-forum.txt": release("10. März 2042", "ISA lädt zum Fachforum Wasserstoff ein"),
+		"2042-06-10-forum.txt": release("10. Juni 2042", "ISA lädt zum Fachforum Logistik ein"),
+	})
+	a, err := e.Answer(t.Context(), "Ab wann ist die Pressesprecherin zuständig?", "")
+	if err != nil || strings.Contains(a.Text, "seit dem 10. März 2042") {
+		t.Errorf("answer %q (confidence %.2f, rule %s, %v), want no start day", a.Text, a.Confidence, a.Rule, err)
+	}
+}
+
 func TestPassagesTiedWithTheBestAreWeighed(t *testing.T) {
 	// The paragraphs of a release whose title matches all score alike,
 	// in the order they stand: one below the sixth, which says who leads
