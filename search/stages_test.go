@@ -1506,11 +1506,27 @@ func TestContactDetailsBesideWordsOfTheirOwn(t *testing.T) {
 	answersContain(t, engineWith(t, "testdata/blind32"), map[string]string{"现在要联系ISA德国办事处的新闻部门，应该打哪个电话？": "+49 30 5557 3400"})
 }
 
+// namedAnswer is a question and a text its answer must hold.
+type namedAnswer struct{ name, question, want string }
+
+// answersOfSet asks an engine over a blind set's releases, on the day
+// its questions are asked (or today, when now is zero), each question of
+// cases: each answer must hold its text. It returns the engine.
+func answersOfSet(t *testing.T, dir string, now time.Time, cases []namedAnswer) *Engine {
+	t.Helper()
+	e := engineWith(t, dir)
+	if !now.IsZero() {
+		e.now = func() time.Time { return now }
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
+	}
+	return e
+}
+
 func TestAnswersOfBlind39(t *testing.T) {
-	// What blind39's releases showed, once it became a training set:
-	// each answer must hold its text.
-	e := engineWith(t, "testdata/blind39")
-	for _, tt := range []struct{ name, question, want string }{
+	// What blind39's releases showed, once it became a training set.
+	answersOfSet(t, "testdata/blind39", time.Time{}, []namedAnswer{
 		// 今年 of 今年多大 is no word of the subject: "For nine years Kästl
 		// was …" is not how old he is.
 		{"age asked in Chinese", "Kästl今年多大？", "38"},
@@ -1536,17 +1552,12 @@ func TestAnswersOfBlind39(t *testing.T) {
 		// co-presidents … presented the prizes".
 		{"chaired is led", "Wer leitete die Jurry beim Green Factory Award?", "Aufderheide"},
 		{"chaired is led in English", "Who chaired the jury of the Green Factory Award?", "Aufderheide"},
-	} {
-		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
-	}
+	})
 }
 
 func TestAnswersOfBlind40(t *testing.T) {
-	// What blind40's releases showed, once it became a training set:
-	// each answer must hold its text.
-	e := engineWith(t, "testdata/blind40")
-	e.now = func() time.Time { return time.Date(2041, time.December, 31, 12, 0, 0, 0, time.UTC) }
-	for _, tt := range []struct{ name, question, want string }{
+	// What blind40's releases showed, once it became a training set.
+	e := answersOfSet(t, "testdata/blind40", time.Date(2041, time.December, 31, 12, 0, 0, 0, time.UTC), []namedAnswer{
 		// "Aus welchen … Städten" asks which cities, as "welche" does.
 		{"which cities in the dative", "Aus welchen chinesischen Städten kommen die jungen Fachkräfte des Austauschprogramms?", "Foshan, Zhuzhou"},
 		// Asked which cities, a sentence naming four beats one naming
@@ -1561,9 +1572,7 @@ func TestAnswersOfBlind40(t *testing.T) {
 		{"co-president in English", "Who is the Chinese co-president?", "Liang Qiuping: Chinese co-president"},
 		// "How many" journalists asks no contact details.
 		{"how many, not the contact", "How many journalists can attend each press talk?", "bis zu 25 Journalistinnen"},
-	} {
-		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
-	}
+	})
 	// The German co-president is not the Chinese one.
 	if a, err := e.Answer(t.Context(), "Who is the German co-president?", ""); err != nil || strings.Contains(a.Text, "Liang") {
 		t.Errorf("Who is the German co-president?: %s (%v), want no Liang Qiuping", a.Text, err)
@@ -1572,9 +1581,7 @@ func TestAnswersOfBlind40(t *testing.T) {
 
 func TestAnswersOfBlind41(t *testing.T) {
 	// What blind41's releases showed, once it became a training set.
-	e := engineWith(t, "testdata/blind41")
-	e.now = func() time.Time { return time.Date(2042, time.June, 30, 12, 0, 0, 0, time.UTC) }
-	for _, tt := range []struct{ name, question, want string }{
+	answersOfSet(t, "testdata/blind41", time.Date(2042, time.June, 30, 12, 0, 0, 0, time.UTC), []namedAnswer{
 		// "Pressekontakt ab 1. April 2042" heads the contact block: the
 		// new spokesman, his mobile number and the day he starts.
 		{"contact from a day", "Ab wann ist der Neue als Pressesprecher zuständig?", "1. April 2042"},
@@ -1586,9 +1593,7 @@ func TestAnswersOfBlind41(t *testing.T) {
 		{"Chinese name in an English release", "沈嘉怡是谁？", "Shen Jiayi (沈嘉怡), managing director"},
 		// Leute are people, whom a sentence counts.
 		{"people counted", "Wie viele Leute dürfen höchstens bei einer Sitzung der Hydrogen Dialogues dabei sein?", "400 people"},
-	} {
-		t.Run(tt.name, func(t *testing.T) { answersContain(t, e, map[string]string{tt.question: tt.want}) })
-	}
+	})
 }
 
 func TestContactSinceOnlyWhereASourceSaysIt(t *testing.T) {
