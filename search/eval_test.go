@@ -386,7 +386,7 @@ var evalSuites = []evalSuite{
 	// 98/150, 65 of the 98 across languages, 8 of its 20 unanswerable
 	// questions refused; the same 98 at that session's end. A training
 	// set from the twenty-eighth session on.
-	{name: "blind30", questions: "testdata/blind30/questions.yaml", extra: "testdata/blind30", minScore: 0.7,
+	{name: "blind30", questions: "testdata/blind30/questions.yaml", extra: "testdata/blind30", minScore: 0.72,
 		now: time.Date(2036, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 31, written by a helper who had not seen the engine at
 	// the twenty-eighth session's start: 8 releases of January to June

@@ -164,11 +164,13 @@ var expectRules = []expectRule{
 	{anOrdinal, func(r *expectReading) bool { return r.says(&r.e.message.asksOrdinal) }},
 	// "Bis wie viel Uhr ist die Pressestelle zu erreichen?": a time, not
 	// the number "wie viel" asks for elsewhere; "What are the office
-	// hours …?" too, not a list, unless it asks the day first ("An
-	// welchem Tag und zu welcher Uhrzeit …?").
+	// hours …?" too, not a list: no other question word comes before
+	// the hours ("An welchem Tag und zu welcher Uhrzeit …?", "Who can I
+	// reach outside office hours?", "Which city extended its opening
+	// hours?").
 	{aTime, func(r *expectReading) bool {
 		m := r.e.message
-		return r.asks(&m.asksTime) || r.says(&m.asksTime) && !r.asks(&m.asksDate)
+		return r.asks(&m.asksTime) || len(r.words) > 0 && r.words[0].cues == &m.asksTime && !r.e.asksWhichCity(r.q)
 	}},
 	// 传真号码是多少: no number of things, but "Bis wie viel Uhr ist sie
 	// telefonisch erreichbar?" asks for one.

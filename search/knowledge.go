@@ -175,8 +175,8 @@ func (m *merger) cite(r *corpus.Release) corpus.Cite {
 
 // office merges a contact block with the office it repeats (the same
 // e-mail, or the same organisation and person): the newer one's details
-// win, the first time it was seen stays as Since. Another office is
-// added.
+// win. Its Since is the day the newest source that says one says, else
+// the first time it was seen (SinceSeen). Another office is added.
 func (m *merger) office(o corpus.Office) {
 	offices := m.data.Alliance.Offices
 	i := slices.IndexFunc(offices, func(x corpus.Office) bool {
@@ -200,15 +200,14 @@ func (m *merger) office(o corpus.Office) {
 		// Another person at the same address: theirs is a start of its
 		// own, not the one before them.
 		since, seen = o.Since, o.SinceSeen
-	case since.IsZero() || o.Since.Before(since):
-		since, seen = o.Since, o.SinceSeen
-		if x.AsOf.Before(since) {
-			since, seen = x.AsOf, true
-		}
-	case seen && !o.SinceSeen:
-		// The day a newer source says beats the day the office was
-		// first seen.
-		since, seen = o.Since, false
+	case !o.SinceSeen:
+		since, seen = o.Since, false // the day the newer source says, over any said or seen before
+	case !since.IsZero() && !seen:
+		// A day a source said stays: the newer release only saw the
+		// office.
+	default:
+		// Seen only: the first time it was.
+		since, seen = cmpDate(cmp.Or(since, x.AsOf), o.Since), true
 	}
 	merged := o
 	merged.Role = cmpText(x.Role, o.Role)

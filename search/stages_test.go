@@ -168,6 +168,10 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"“ISA City Talk”每天几点开始？", aTime},
 		{"Um wie viel Uhr beginnt das Webinar?", aTime},
 		{"What are the office hours of the ISA press office in Berlin?", aTime}, // hours, not a list
+		{"Who can I reach outside office hours?", aPerson},
+		{"Wie viele Besucher kamen während der Öffnungszeiten?", aNumber},
+		{"How much does admission cost during opening hours?", anAmount},
+		{"Welche Stadt hat ihre Öffnungszeiten verlängert?", aCity},
 		{"When can journalists reach the press office by phone?", aDate},
 		{"热线电话什么时候开通？", aDate},
 		{"Welche Funktionen hat die App?", aList},
@@ -1601,18 +1605,25 @@ func TestContactSinceOnlyWhereASourceSaysIt(t *testing.T) {
 	// when: the day of the first is when she was seen, not when she
 	// began, and no answer to "Ab wann …?" (though it stays the day
 	// until which the contact before her is given).
-	release := func(day, title string) string {
+	release := func(day, title, heading string) string {
 		return "Berlin, " + day + "\n\nPressemitteilung\n\n" + title + "\n\nDies ist eine fiktive Testmeldung. Die ISA lädt zu einem Fachforum ein.\n\n" +
-			"Pressekontakt\nJana Brandt\nPressesprecherin\nISA-Kontaktstelle Deutschland\nTelefon: +49 30 1234 5678\nE-Mail: presse@isa-kontakt.example\n"
+			heading + "\nJana Brandt\nPressesprecherin\nISA-Kontaktstelle Deutschland\nTelefon: +49 30 1234 5678\nE-Mail: presse@isa-kontakt.example\n"
 	}
 	e := engineWithReleases(t, map[string]string{
-		"2042-03-10-forum.txt": release("10. März 2042", "ISA lädt zum Fachforum Wasserstoff ein"),
-		"2042-06-10-forum.txt": release("10. Juni 2042", "ISA lädt zum Fachforum Logistik ein"),
+		"2042-03-10-forum.txt": release("10. März 2042", "ISA lädt zum Fachforum Wasserstoff ein", "Pressekontakt"),
+		"2042-06-10-forum.txt": release("10. Juni 2042", "ISA lädt zum Fachforum Logistik ein", "Pressekontakt"),
 	})
 	a, err := e.Answer(t.Context(), "Ab wann ist die Pressesprecherin zuständig?", "")
 	if err != nil || strings.Contains(a.Text, "seit dem 10. März 2042") {
 		t.Errorf("answer %q (confidence %.2f, rule %s, %v), want no start day", a.Text, a.Confidence, a.Rule, err)
 	}
+	// A day the first says stays when a later one, before that day,
+	// names her without one.
+	e = engineWithReleases(t, map[string]string{
+		"2042-03-10-forum.txt": release("10. März 2042", "ISA lädt zum Fachforum Wasserstoff ein", "Pressekontakt ab 1. April 2042"),
+		"2042-03-20-forum.txt": release("20. März 2042", "ISA lädt zum Fachforum Logistik ein", "Pressekontakt"),
+	})
+	answersContain(t, e, map[string]string{"Ab wann ist die Pressesprecherin zuständig?": "seit dem 1. April 2042"})
 }
 
 func TestPassagesTiedWithTheBestAreWeighed(t *testing.T) {
