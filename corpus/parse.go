@@ -235,13 +235,18 @@ func sectionHeading(s string) (section, []string, bool) {
 // seit 2019."
 func datedRemark(after string) bool {
 	first, _ := utf8.DecodeRuneInString(after)
-	rest := strings.TrimSpace(after)
-	at := strings.IndexFunc(rest, unicode.IsDigit)
-	if !unicode.IsSpace(first) || at <= 0 || len(strings.Fields(rest[:at])) > maxRemarkWords {
+	words := strings.Fields(after)
+	if !unicode.IsSpace(first) {
 		return false
 	}
-	_, err := parseDateline(strings.TrimSpace(rest[:at]) + ", " + rest[at:])
-	return err == nil
+	// The words before the date are a dateline's place: "ab, 1. April
+	// 2042", "from, April 1, 2042".
+	for n := 1; n <= maxRemarkWords && n < len(words); n++ {
+		if _, err := parseDateline(strings.Join(words[:n], " ") + ", " + strings.Join(words[n:], " ")); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // maxRemarkWords bounds the words before a remark's date.

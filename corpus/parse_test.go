@@ -592,6 +592,8 @@ func TestSectionHeadings(t *testing.T) {
 		{"Pressekontakt ab 1. April 2042", sectionContact, "ab 1. April 2042:"},
 		{"Press contact from 1 April 2042", sectionContact, "from 1 April 2042:"},
 		{"Pressekontakt ab 1.4.2042", sectionContact, "ab 1.4.2042:"},
+		{"Press contact from April 1, 2042", sectionContact, "from April 1, 2042:"},
+		{"Press contact as of 1 April 2042", sectionContact, "as of 1 April 2042:"},
 		// Contacts, more than one.
 		{"Press contacts", sectionContact, ""},
 		{"Pressekontakte:", sectionContact, ""},

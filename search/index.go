@@ -35,7 +35,7 @@ import (
 
 // mappingVersion is kept in an index's snapshot: changing the mapping
 // or the passage split must change it, so that old indexes are rebuilt.
-const mappingVersion = "isabot-index-20"
+const mappingVersion = "isabot-index-21"
 
 // The index holds one document per passage of a release: its title, each
 // body paragraph, its about section and its contact block. The text goes
