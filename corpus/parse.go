@@ -234,11 +234,10 @@ func sectionHeading(s string) (section, []string, bool) {
 // April 2033:", which announces a list of the body, nor "Kontakt besteht
 // seit 2019."
 func datedRemark(after string) bool {
-	first, _ := utf8.DecodeRuneInString(after)
-	words := strings.Fields(after)
-	if !unicode.IsSpace(first) {
+	if first, _ := utf8.DecodeRuneInString(after); !unicode.IsSpace(first) {
 		return false
 	}
+	words := strings.Fields(after)
 	// The words before the date are a dateline's place: "ab, 1. April
 	// 2042", "from, April 1, 2042".
 	for n := 1; n <= maxRemarkWords && n < len(words); n++ {

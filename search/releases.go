@@ -1548,8 +1548,9 @@ func (e *Engine) hintWords(q *question) []topicWord {
 func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[string][]string, lang corpus.Lang) []topicWord {
 	var out []topicWord
 	for _, text := range texts {
-		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}, name: names[text],
-			own: searchTerms(e.index.analyze(lang, text))}
+		w := topicWord{text: text, terms: map[corpus.Lang][]string{}, parts: map[corpus.Lang][][]string{}, runs: map[corpus.Lang][][]string{},
+			name: names[text], own: searchTerms(e.index.analyze(lang, text))}
+		han := strings.ContainsFunc(text, isHan)
 		// In each language: the word itself (names and loan words are
 		// shared), the glossary's words of that language and the
 		// dictionaries' translations.
@@ -1558,16 +1559,13 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 				continue // no release to search or cover in l
 			}
 			words := []string{text}
-			if !w.name && l != corpus.Chinese && strings.ContainsFunc(text, isHan) {
+			if !w.name && l != corpus.Chinese && han {
 				// Another language's analyser cuts a Chinese word into
 				// characters: a German or English text holds it when it
 				// holds them in a row ("Shen Jiayi (沈嘉怡)"), not any of
 				// them; a Chinese text, indexed in single characters and
 				// pairs, holds them all (年 of 青年 in every date).
 				if chars := searchTerms(e.index.analyze(l, text)); len(chars) > 0 {
-					if w.runs == nil {
-						w.runs = map[corpus.Lang][][]string{}
-					}
 					w.runs[l] = append(w.runs[l], chars)
 				}
 				words = nil
@@ -1604,10 +1602,9 @@ func (e *Engine) topicOf(texts []string, names map[string]bool, variants map[str
 		// A word the question's own language drops as a stop word is
 		// no subject, whatever it may mean elsewhere; nor is one with
 		// nothing to search for (the "e" of "e-mobility"). A Chinese
-		// word that no release's language can say is, and no passage
-		// holds it: 芜湖 where all releases are English.
-		chinese := lang == corpus.Chinese && strings.ContainsFunc(text, isHan)
-		if len(e.index.analyze(lang, text)) > 0 && (len(w.terms) > 0 || len(w.parts) > 0 || chinese) {
+		// word that no release's language can say is one, which no
+		// passage holds: 芜湖 where all releases are English.
+		if len(e.index.analyze(lang, text)) > 0 && (len(w.terms) > 0 || len(w.parts) > 0 || lang == corpus.Chinese && han) {
 			out = append(out, w)
 		}
 	}
