@@ -544,6 +544,12 @@ var evalSuites = []evalSuite{
 	// questions refused (4 of the 10 near misses). 109 at its end.
 	{name: "blind42", questions: "testdata/blind42/questions.yaml", extra: "testdata/blind42", minScore: 0,
 		now: time.Date(2042, time.December, 31, 12, 0, 0, 0, time.UTC)},
+	// blind43, written at the start of the fortieth session by a helper
+	// who had not seen the engine: 8 releases of January to June 2043,
+	// 150 questions, 106 of them across languages. The session's honest
+	// measure: its questions, answers and releases are not read.
+	{name: "blind43", questions: "testdata/blind43/questions.yaml", extra: "testdata/blind43", minScore: 0,
+		now: time.Date(2043, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
 
 // TestEvaluationSet asks every question of each evaluation suite and
