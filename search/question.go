@@ -266,6 +266,9 @@ type match struct {
 	// found.
 	prefix  bool
 	keyword string
+	// partial marks a match of a keyword's beginning by a longer word
+	// ("beitritt*" of "Beitrittsurkunde").
+	partial bool
 }
 
 // means reports whether a match of the dictionary means concept c.
@@ -414,7 +417,7 @@ func (d *dictionary) prefixAt(units []unit, i int) (match, bool) {
 	if best == nil {
 		return match{}, false
 	}
-	return match{from: i, to: i + 1, senses: best.senses}, true
+	return match{from: i, to: i + 1, senses: best.senses, partial: u.key != best.units[0]}, true
 }
 
 // fuzzyAt forgives typos: a Latin word within its typo budget of a known

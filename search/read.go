@@ -144,6 +144,9 @@ type question struct {
 	// subjectWords are the words that say what it is about, as typed:
 	// keywords of a subject ("Portal", "门户网站") and unknown words.
 	subjectWords []string
+	// begun are the words that a keyword only begins ("beitritt*" of
+	// "Beitrittsurkunde"), which may say more than the keyword (ownHead).
+	begun []unit
 }
 
 type cityMention struct {
@@ -650,6 +653,25 @@ func (e *Engine) isCompound(u unit) bool {
 	return slices.ContainsFunc(compoundSpans(e.index.analyze(corpus.German, u.raw)), func(t term) bool { return 2*(t.end-t.start) >= n })
 }
 
+// ownHead returns the last word of a German compound when it is a word
+// of the dictionaries that no keyword is: "Urkunde" of
+// "Beitrittsurkunde", not "Städte" of "Mitgliedsstädte".
+func (e *Engine) ownHead(u unit) (string, bool) {
+	if u.han {
+		return "", false
+	}
+	parts := compoundSpans(e.index.analyze(corpus.German, u.raw))
+	// The filter counts a part's start in letters of the folded word,
+	// which has as many as the word unless a letter was spelt out.
+	letters := []rune(u.raw)
+	if len(parts) < 2 || parts[len(parts)-1].start >= len(letters) || len(e.dict.find(segment(parts[len(parts)-1].text))) > 0 {
+		return "", false
+	}
+	head := letters[parts[len(parts)-1].start:]
+	head[0] = unicode.ToUpper(head[0])
+	return string(head), true
+}
+
 // otherWord reports whether a word read as a keyword with a typo is
 // another word than the keyword, not a form of it: a keyword other than a
 // stop word, with another stem in German and in English. "Smart" is no
@@ -808,6 +830,9 @@ func (r *reading) match(n int, m match) {
 		r.covered[i] = true
 		r.filler[i] = r.filler[i] || m.means(cStop) || m.means(cPerson) || m.means(cAlliance)
 		r.ordinal[i] = onlyOrder
+	}
+	if m.partial {
+		q.begun = append(q.begun, q.units[m.from])
 	}
 	if m.means(cMember) {
 		q.memberWords = append(q.memberWords, m.to-1)

@@ -1124,6 +1124,14 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		variants: map[string][]string{},
 	}
 	e.addUnknownWords(d, q)
+	// The "Beitrittsurkunde" is a document, which a passage on joining
+	// need not name: its last word is the subject's.
+	for _, u := range q.begun {
+		if head, ok := e.ownHead(u); ok {
+			d.texts = append(d.texts, head)
+			d.nouns[head] = true
+		}
+	}
 	e.addNames(d, q)
 	if d.onlyKinds() {
 		// Nothing unknown and no name, or only the kind of fact asked

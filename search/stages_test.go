@@ -7033,3 +7033,32 @@ Das Austauschprogramm zwischen Chemnitz und Liuzhou beginnt am 1. März 2040. Di
 `)
 	answerHolds(t, e, "Wann ist die Bewerbungsfrist zu Ende?", "15. Februar 2040", "")
 }
+
+func TestCompoundOfAKeywordWithAHeadOfItsOwn(t *testing.T) {
+	// A German compound that a keyword begins is about its last word when
+	// no keyword is that word: the place where the "Beitrittsurkunde" is
+	// signed is not where a delegation signed agreements.
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		heads    []string
+	}{
+		{"Wo wird die Beitrittsurkunde unterschrieben?", []string{"Urkunde"}},
+		{"Wie hoch ist der Mitgliedsbeitrag?", nil}, // a keyword for costs
+		{"Welche Mitgliedsstädte liegen in Bayern?", nil},
+		{"Wie hoch ist die Mitgliederzahl?", nil},
+		{"Seit wann gibt es die Mitgliedschaft?", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, u := range e.read(tt.question, corpus.German).begun {
+			if head, ok := e.ownHead(u); ok {
+				got = append(got, head)
+			}
+		}
+		if !slices.Equal(got, tt.heads) {
+			t.Errorf("%s: heads of their own %q, want %q", tt.question, got, tt.heads)
+		}
+	}
+	answersContain(t, engineWith(t, "testdata/blind42"), map[string]string{"Wo wird die Beitrittsurkunde unterschrieben?": "St. Johann"})
+}
