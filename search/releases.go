@@ -694,7 +694,7 @@ func (e *Engine) findPassages(ctx context.Context, q *question, topic []topicWor
 // of them alike, an item's coverage is the mean of the two.
 func (e *Engine) passageCovers(p *passage, topic []topicWord, terms termSet) (float64, bool) {
 	wider := func(terms termSet) termSet {
-		if slices.ContainsFunc(topic, func(w topicWord) bool { return (w.name || w.titled) && !w.foundIn(terms) }) {
+		if slices.ContainsFunc(topic, func(w topicWord) bool { return w.context() && !w.foundIn(terms) }) {
 			return e.withLead(p, terms)
 		}
 		return terms
@@ -863,7 +863,7 @@ func covers(topic []topicWord, terms, wider termSet) (float64, bool) {
 		if w.kind || !w.name && w.untranslatable(terms.lang) {
 			continue
 		}
-		found := w.foundIn(terms) || (w.name || w.titled) && w.foundIn(wider)
+		found := w.foundIn(terms) || w.context() && w.foundIn(wider)
 		if w.afield {
 			// All of it: "shared counters" hold no share price.
 			found = w.heldWhole(terms)
@@ -936,6 +936,11 @@ type topicWord struct {
 	// the period asked for weighs (namesDayAsked).
 	day  bool
 	runs map[corpus.Lang][][]string
+	// month marks a month the question names alone ("im April",
+	// monthWords): the date of what a release is about, which its first
+	// paragraph gives and a later one need not repeat ("代表团共46人" of
+	// the delegation that came in April).
+	month bool
 	// titled marks a name a release's title gives ("Skills Bridge"):
 	// searched for as written, as a name is, but the question's subject,
 	// which a passage covers with its release's title or first paragraph.
@@ -977,6 +982,11 @@ type topicWord struct {
 	// dictionaries do not know (比亚迪, 张伟明).
 	wordy bool
 }
+
+// context reports whether w is a word of the question's context, which a
+// release's first paragraph gives for all of it: a name, a name its
+// title gives, or a month.
+func (w topicWord) context() bool { return w.name || w.titled || w.month }
 
 // headIn reports whether the terms hold the head of the word, a German
 // compound, though not the word: "Kisten" of "Transportkisten".
@@ -1183,7 +1193,7 @@ func (e *Engine) monthWords(q *question) []topicWord {
 			corpus.English: {corpus.MonthName(m, corpus.English)},
 			corpus.Chinese: {fmt.Sprintf("%d月", m), chineseMonthNames[m-1] + "月"},
 		}
-		w := topicWord{text: names[q.lang][0], terms: map[corpus.Lang][]string{}, runs: map[corpus.Lang][][]string{}}
+		w := topicWord{text: names[q.lang][0], terms: map[corpus.Lang][]string{}, runs: map[corpus.Lang][][]string{}, month: true}
 		for lang, written := range names {
 			for _, text := range written {
 				w.runs[lang] = append(w.runs[lang], e.termSet(lang, text).sequence)

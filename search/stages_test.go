@@ -7062,3 +7062,11 @@ func TestCompoundOfAKeywordWithAHeadOfItsOwn(t *testing.T) {
 	}
 	answersContain(t, engineWith(t, "testdata/blind42"), map[string]string{"Wo wird die Beitrittsurkunde unterschrieben?": "St. Johann"})
 }
+
+func TestMonthOfTheLeadFramesLaterParagraphs(t *testing.T) {
+	// A release's first paragraph dates what it is about; a later one
+	// on the same delegation need not name the month again.
+	e := engineWith(t, "testdata/blind39")
+	e.now = func() time.Time { return time.Date(2041, time.June, 30, 12, 0, 0, 0, time.UTC) }
+	answersContain(t, e, map[string]string{"How many companies sent representatives with the April delegation?": "21"})
+}
