@@ -655,21 +655,31 @@ func (e *Engine) isCompound(u unit) bool {
 
 // ownHead returns the last word of a German compound when it is a word
 // of the dictionaries that no keyword is: "Urkunde" of
-// "Beitrittsurkunde", not "Städte" of "Mitgliedsstädte".
+// "Beitrittsurkunde", not "Städte" of "Mitgliedsstädte" nor "Kosten" of
+// "Beitrittskosten".
 func (e *Engine) ownHead(u unit) (string, bool) {
 	if u.han {
 		return "", false
 	}
 	parts := compoundSpans(e.index.analyze(corpus.German, u.raw))
-	// The filter counts a part's start in letters of the folded word,
-	// which has as many as the word unless a letter was spelt out.
-	letters := []rune(u.raw)
-	if len(parts) < 2 || parts[len(parts)-1].start >= len(letters) || len(e.dict.find(segment(parts[len(parts)-1].text))) > 0 {
+	if len(parts) < 2 {
 		return "", false
 	}
-	head := letters[parts[len(parts)-1].start:]
-	head[0] = unicode.ToUpper(head[0])
-	return string(head), true
+	// The analyser folds the word before it finds its parts ("ß" is
+	// "ss", "ue" is "u"), so the part's place in it is not the head's in
+	// the word as typed: the head is the shortest ending that the
+	// analyser reads as the part.
+	part := parts[len(parts)-1].text
+	letters := []rune(u.raw)
+	for i := len(letters) - 1; i > 0; i-- {
+		terms := e.index.analyze(corpus.German, string(letters[i:]))
+		if len(terms) == 0 || terms[0].text != part {
+			continue
+		}
+		head := string(unicode.ToUpper(letters[i])) + string(letters[i+1:])
+		return head, len(e.dict.find(segment(head))) == 0
+	}
+	return "", false
 }
 
 // otherWord reports whether a word read as a keyword with a typo is

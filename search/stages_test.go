@@ -7048,6 +7048,10 @@ func TestCompoundOfAKeywordWithAHeadOfItsOwn(t *testing.T) {
 		{"Welche Mitgliedsstädte liegen in Bayern?", nil},
 		{"Wie hoch ist die Mitgliederzahl?", nil},
 		{"Seit wann gibt es die Mitgliedschaft?", nil},
+		// Typed with "ue" or "ß", folded before it is cut into words.
+		{"Wer hat die Gruendungsurkunde unterschrieben?", []string{"Urkunde"}},
+		{"Wann ist das Beitrittsgrußwort?", []string{"Wort"}},
+		{"Was kosten die Beitrittskosten?", nil}, // Kosten is a keyword
 	}
 	for _, tt := range tests {
 		var got []string
