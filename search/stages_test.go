@@ -7074,3 +7074,17 @@ func TestMonthOfTheLeadFramesLaterParagraphs(t *testing.T) {
 	e.now = func() time.Time { return time.Date(2041, time.June, 30, 12, 0, 0, 0, time.UTC) }
 	answersContain(t, e, map[string]string{"How many companies sent representatives with the April delegation?": "21"})
 }
+
+func TestCurrencyOfAnAmountIsItsKind(t *testing.T) {
+	// "in yuan" says what kind of amount is asked for, as "Budget" does:
+	// the passage with the budget need not name the currency as asked
+	// (万元人民币).
+	e := engineWith(t, "testdata/blind41")
+	q := e.read("What is the total budget of the smart water grid project in yuan?", corpus.English)
+	for _, w := range e.topicWords(q) {
+		if w.text == "yuan" && !w.kind {
+			t.Errorf("yuan is a word of the subject, want the kind of fact asked for")
+		}
+	}
+	answersContain(t, e, map[string]string{"What is the total budget of the smart water grid project in yuan?": "1860万"})
+}
