@@ -7088,3 +7088,17 @@ func TestCurrencyOfAnAmountIsItsKind(t *testing.T) {
 	}
 	answersContain(t, e, map[string]string{"What is the total budget of the smart water grid project in yuan?": "1860万"})
 }
+
+func TestValueAndWorthAskForAnAmount(t *testing.T) {
+	// "the total value of the deals", "what was it worth": an amount of
+	// money, as "budget" and "cost" ask.
+	e := testEngine(t)
+	for _, question := range []string{
+		"What is the total value of the deals the delegation intends, in euros?",
+		"How much was the biggest single deal worth?",
+	} {
+		if got := e.read(question, corpus.English).expects; got != anAmount {
+			t.Errorf("%s: expects %v, want an amount", question, got)
+		}
+	}
+}
