@@ -7102,3 +7102,15 @@ func TestValueAndWorthAskForAnAmount(t *testing.T) {
 		}
 	}
 }
+
+func TestZurVerfuegungSaysNothingOfTheSubject(t *testing.T) {
+	// "steht … zur Verfügung" says that something is there, not what:
+	// no passage need name a Verfügung.
+	e := testEngine(t)
+	q := e.read("Wie viel Geld steht für das Projekt insgesamt zur Verfügung?", corpus.German)
+	for _, w := range e.topicWords(q) {
+		if strings.Contains(w.text, "Verfügung") {
+			t.Errorf("topic word %q, want none of zur Verfügung", w.text)
+		}
+	}
+}
