@@ -7114,3 +7114,23 @@ func TestZurVerfuegungSaysNothingOfTheSubject(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberOfAsksANumber(t *testing.T) {
+	// "die Zahl der Nutzer", "the maximum number of participants" ask a
+	// number; "the phone number of" asks none.
+	e := testEngine(t)
+	tests := []struct {
+		question string
+		lang     corpus.Lang
+		want     answerType
+	}{
+		{"Welches Ziel hat das Sekretariat für die Zahl der Nutzer bis Ende 2027?", corpus.German, aNumber},
+		{"What's the maximum number of participants for the online workshop?", corpus.English, aNumber},
+		{"What is the phone number of the ISA press office in Berlin?", corpus.English, aContact},
+	}
+	for _, tt := range tests {
+		if got := e.read(tt.question, tt.lang).expects; got != tt.want {
+			t.Errorf("%s: expects %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}
