@@ -1134,8 +1134,9 @@ func (e *Engine) topicWords(q *question) []topicWord {
 		variants: map[string][]string{},
 	}
 	e.addUnknownWords(d, q)
-	// The "Beitrittsurkunde" is a document, which a passage on joining
-	// need not name: its last word is the subject's.
+	// A keyword's compound whose last word is a word of its own asks
+	// about that word: the "Beitrittsurkunde" is a document, which a
+	// passage on joining need not name.
 	for _, u := range q.begun {
 		if head, ok := e.ownHead(u); ok {
 			d.texts = append(d.texts, head)
