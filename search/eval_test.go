@@ -119,14 +119,14 @@ var evalSuites = []evalSuite{
 	// It reached 112; 110 since the dictionaries keep eight senses a
 	// word, which gave more elsewhere (an exchange rate is now found in a
 	// release on membership fees in euros and yuan).
-	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.81,
+	{name: "blind4", questions: "testdata/blind4/questions.yaml", extra: "testdata/blind4", minScore: 0.82,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A fifth blind set, by a fifth helper who had not seen the engine,
 	// written after all of this session's changes: eight releases, 136
 	// questions, 88 of them across languages. 67 of them (49.3 %) were
 	// right at the first run; 75 after a third glossary, written without
 	// it, and two fixes found in its failures.
-	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.76,
+	{name: "blind5", questions: "testdata/blind5/questions.yaml", extra: "testdata/blind5", minScore: 0.77,
 		now: time.Date(2026, time.December, 4, 12, 0, 0, 0, time.UTC)},
 	// A sixth blind set, by a sixth helper who had not seen the engine,
 	// written at the start of the fourth session: eight releases, among
@@ -267,7 +267,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.72,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.73,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -316,7 +316,7 @@ var evalSuites = []evalSuite{
 	// with no name ("ISA Secretariat, Foshan: Lu Jiaxin, …"), the release's
 	// day as a join's, a new Secretary-General not learned, the deputy
 	// asked for answered by the holder.
-	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.7,
+	{name: "blind23", questions: "testdata/blind23/questions.yaml", extra: "testdata/blind23", minScore: 0.71,
 		now: time.Date(2033, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 24, written by a helper who had not seen the engine at
 	// the twenty-first session's start: 8 releases of July to December
@@ -353,7 +353,7 @@ var evalSuites = []evalSuite{
 	// decisions read as one sentence, the member count given for "wie
 	// viele Leute", a phone number for the press office's hours, "No"
 	// to "Is Munich going to join?".
-	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.75,
+	{name: "blind27", questions: "testdata/blind27/questions.yaml", extra: "testdata/blind27", minScore: 0.76,
 		now: time.Date(2035, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 28, written by a helper who had not seen the engine at
 	// the twenty-fifth session's start: 8 releases of July to December
@@ -364,7 +364,7 @@ var evalSuites = []evalSuite{
 	// questions refused; 90 at that session's end. A training set from
 	// the twenty-sixth session on: its failures showed "Dr.-Ing." taken
 	// for a sentence's end.
-	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.66,
+	{name: "blind28", questions: "testdata/blind28/questions.yaml", extra: "testdata/blind28", minScore: 0.67,
 		now: time.Date(2035, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 29, written by a helper who had not seen the engine at
 	// the twenty-sixth session's start: 8 releases of January to June
@@ -485,7 +485,7 @@ var evalSuites = []evalSuite{
 	// ("mainly", "vor allem"), a count of kilometres answered by a count
 	// of partners, "Anfang letzten Monats" and a trip to Germany (访德).
 	// 107 at its end.
-	{name: "blind38", questions: "testdata/blind38/questions.yaml", extra: "testdata/blind38", minScore: 0.72,
+	{name: "blind38", questions: "testdata/blind38/questions.yaml", extra: "testdata/blind38", minScore: 0.73,
 		now: time.Date(2040, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 39, written by a helper who had not seen the engine at
 	// the thirty-sixth session's start: 8 releases of January to June
@@ -533,7 +533,7 @@ var evalSuites = []evalSuite{
 	// list; a numbered list's items in one sentence, so "the first
 	// webinar" got the series' months; and near misses answered (9 of
 	// 10). 107 at the thirty-ninth session's end.
-	{name: "blind41", questions: "testdata/blind41/questions.yaml", extra: "testdata/blind41", minScore: 0.71,
+	{name: "blind41", questions: "testdata/blind41/questions.yaml", extra: "testdata/blind41", minScore: 0.72,
 		now: time.Date(2042, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 42, written by a helper who had not seen the engine at
 	// the thirty-ninth session's start: 8 releases of July to December
@@ -548,13 +548,17 @@ var evalSuites = []evalSuite{
 	// preferred to the older one that announced it (newest wins, 8 of
 	// 11); Chinese questions on German releases weakest (7 of 17), with
 	// 中小企业日 cut into 中小企业 and 日 (sun); and near misses
-	// answered (6 of 10).
-	{name: "blind42", questions: "testdata/blind42/questions.yaml", extra: "testdata/blind42", minScore: 0,
+	// answered (6 of 10). 110 at the fortieth session's end.
+	{name: "blind42", questions: "testdata/blind42/questions.yaml", extra: "testdata/blind42", minScore: 0.73,
 		now: time.Date(2042, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// blind43, written at the start of the fortieth session by a helper
 	// who had not seen the engine: 8 releases of January to June 2043,
 	// 150 questions, 106 of them across languages. The session's honest
-	// measure: its questions, answers and releases are not read.
+	// measure: its questions, answers and releases are not read. Its
+	// first run, on the session's start (8f44089, in a worktree):
+	// 91/150, 60 of the 106 across languages, 11 of its 20 unanswerable
+	// questions refused (3 of the 10 near misses). 91 at its end, the
+	// same questions right.
 	{name: "blind43", questions: "testdata/blind43/questions.yaml", extra: "testdata/blind43", minScore: 0,
 		now: time.Date(2043, time.June, 30, 12, 0, 0, 0, time.UTC)},
 }
