@@ -1571,7 +1571,7 @@ func (e *Engine) kindWords(q *question) []*cueList {
 			return []*cueList{&e.message.shareWords}
 		}
 	case anAmount:
-		return []*cueList{&cues.money, &cues.currency} // "Budget", "in yuan"
+		return []*cueList{&cues.money}
 	case aPlace:
 		return []*cueList{&cues.placeWords}
 	case anAge:

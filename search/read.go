@@ -669,15 +669,17 @@ func (e *Engine) ownHead(u unit) (string, bool) {
 	// "ss", "ue" is "u"), so the part's place in it is not the head's in
 	// the word as typed: the head is the shortest ending that the
 	// analyser reads as the part.
+	// It is a word of the dictionaries of its own: "Egelung" of
+	// "Nachfolgeregelung", cut after the keyword's "nachfolger", is none.
 	part := parts[len(parts)-1].text
 	letters := []rune(u.raw)
-	for i := len(letters) - 1; i > 0; i-- {
+	for i := len(letters) - 1; i > max(0, len(letters)-maxCompoundPart-3); i-- {
 		terms := e.index.analyze(corpus.German, string(letters[i:]))
 		if len(terms) == 0 || terms[0].text != part {
 			continue
 		}
-		head := string(unicode.ToUpper(letters[i])) + string(letters[i+1:])
-		return head, len(e.dict.find(segment(head))) == 0
+		head := unit{raw: string(unicode.ToUpper(letters[i])) + string(letters[i+1:])}
+		return head.raw, e.isHeadword(head) && len(e.dict.find(segment(head.raw))) == 0
 	}
 	return "", false
 }

@@ -1138,7 +1138,7 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	// about that word: the "Beitrittsurkunde" is a document, which a
 	// passage on joining need not name.
 	for _, u := range q.begun {
-		if head, ok := e.ownHead(u); ok {
+		if head, ok := e.ownHead(u); ok && q.lang == corpus.German {
 			d.texts = append(d.texts, head)
 			d.nouns[head] = true
 		}
