@@ -668,8 +668,8 @@ func (e *Engine) ownHead(u unit) (string, bool) {
 	// The analyser folds the word before it finds its parts ("ß" is
 	// "ss", "ue" is "u"), so the part's place in it is not the head's in
 	// the word as typed: the head is the shortest ending that the
-	// analyser reads as the part.
-	// It is a word of the dictionaries of its own: "Egelung" of
+	// analyser reads as the part, within a part's length of the end. It
+	// must be a word of the dictionaries of its own: "Egelung" of
 	// "Nachfolgeregelung", cut after the keyword's "nachfolger", is none.
 	part := parts[len(parts)-1].text
 	letters := []rune(u.raw)
