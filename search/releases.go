@@ -1136,11 +1136,14 @@ func (e *Engine) topicWords(q *question) []topicWord {
 	e.addUnknownWords(d, q)
 	// A keyword's compound whose last word is a word of its own asks
 	// about that word: the "Beitrittsurkunde" is a document, which a
-	// passage on joining need not name.
-	for _, u := range q.begun {
-		if head, ok := e.ownHead(u); ok && q.lang == corpus.German {
-			d.texts = append(d.texts, head)
-			d.nouns[head] = true
+	// passage on joining need not name. Only German is cut so; the
+	// compound is analysed only then.
+	if q.lang == corpus.German {
+		for _, u := range q.begun {
+			if head, ok := e.ownHead(u); ok {
+				d.texts = append(d.texts, head)
+				d.nouns[head] = true
+			}
 		}
 	}
 	e.addNames(d, q)
