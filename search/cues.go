@@ -33,7 +33,7 @@ type cues struct {
 	nounMeasureWords                                                                     cueList
 	timeMeasureWords, countingDeterminers                                                cueList
 	nameBoundaries, placeSuffixes, glossPrefixes, allianceContact, cityOffice, appointed cueList
-	appoints, appointedBefore, roleSince                                                 cueList
+	appoints, appointedBefore, roleSince, roleSinceAfter, roleTaken                      cueList
 	joinObjectVerbs, joinParticiples, joinArticles, joinNoObject                         cueList
 	leaveObjectVerbs, leaveParticiples, becomes, locationPrepositions                    cueList
 	sideWords, conjunctions                                                              cueList
@@ -101,6 +101,8 @@ func loadCues(fsys fs.FS, path string) (*cues, error) {
 		"appoints":               &c.appoints,
 		"appointed_before":       &c.appointedBefore,
 		"role_since":             &c.roleSince,
+		"role_since_after":       &c.roleSinceAfter,
+		"role_taken":             &c.roleTaken,
 		"join_object_verbs":      &c.joinObjectVerbs,
 		"join_articles":          &c.joinArticles,
 		"join_participles":       &c.joinParticiples,
@@ -324,6 +326,16 @@ func (l *cueList) spans(text string, units []unit) [][2]int {
 		}
 	}
 	return out
+}
+
+// startsIn reports whether a cue of l begins text: its first words, or,
+// for a Chinese cue, its first characters (起 after a date).
+func (l *cueList) startsIn(text string) bool {
+	text = strings.TrimLeft(text, " ")
+	if slices.ContainsFunc(l.chinese, func(w string) bool { return strings.HasPrefix(text, w) }) {
+		return true
+	}
+	return l.at(segment(text), 0) > 0
 }
 
 // endsIn reports whether a cue of l ends text: its last words, or, for a

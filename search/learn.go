@@ -2444,7 +2444,7 @@ func (l *learner) roleEnd(s sentence, end int) int {
 	last := role
 	for k := end; k < len(s.units); k++ {
 		u := s.units[k]
-		if u.han || strings.ContainsAny(s.text[endOf(s.units[k-1]):u.start], ",;:()\"“”„«»") || l.cues.roleSince.at(s.units, k) > 0 ||
+		if u.han || strings.ContainsAny(s.text[endOf(s.units[k-1]):u.start], ",;:()\"“”„«»") || l.cues.roleSince.at(s.units, k) > 0 || l.cues.roleTaken.at(s.units, k) > 0 ||
 			k > end && (l.cues.roleComplementEnd.at(s.units, k) > 0 || l.cues.electedPassive.at(s.units, k) > 0) ||
 			slices.ContainsFunc(dates, func(d dateSpan) bool { return d.start <= u.start && u.start < d.end }) {
 			return last
@@ -2534,16 +2534,20 @@ func (l *learner) heldUntil(text string) bool {
 }
 
 // roleSince is the day a sentence says someone takes or took a role:
-// its first date, when it says so ("ab 1. Mai 2028", "took office on",
-// 自2028年3月1日起); zero if it does not.
+// the first day it gives after the words that say so ("ab 1. Mai 2028",
+// 自2028年3月1日起), or any but one something lasts until when it says a
+// role is taken ("took office on"); zero if none. Not the month of "a
+// delegation from Yichang … will travel … in November".
 func (l *learner) roleSince(s sentence) corpus.Date {
-	if !l.cues.roleSince.in(s.text, s.units) {
-		return corpus.Date{}
-	}
-	// Not a day something lasts until: "until 31 July 2032: Matthias
-	// Kröger, …; from 1 August 2032: Svenja Hollstein, …".
+	taken := l.cues.roleTaken.in(s.text, s.units)
 	for _, d := range findDates(s.text) {
-		if !l.cues.untilDay.endsIn(s.text[:d.start]) {
+		before := s.text[:d.start]
+		if l.cues.untilDay.endsIn(before) {
+			// "until 31 July 2032: Matthias Kröger, …; from 1 August
+			// 2032: Svenja Hollstein, …".
+			continue
+		}
+		if taken || l.cues.roleSince.endsIn(before) || l.cues.roleSinceAfter.startsIn(s.text[d.end:]) {
 			return d.date
 		}
 	}

@@ -525,6 +525,10 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Plenary", "The twenty-first plenary assembly met in Weimar on 27 February 2027.", "", "21 2027-02-27 Weimar", ""},
 			// Since when: the day the sentence says the role is taken.
 			{corpus.Chinese, "人事", "中德工业城市联盟秘书处2月6日宣布，自2028年3月1日起，由陈思远接任联盟秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2028-03-01"},
+			{corpus.Chinese, "人事", "2043年4月1日起，陈思远出任联盟秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2043-04-01"},
+			// Not a day after "from" that names a place.
+			{corpus.English, "Visit", "Ou Jiaming (区嘉铭), Secretary-General of the ISA secretariat, announced a return visit: a delegation from Yichang and Liuzhou will travel to Ingolstadt in November 2043.", "", "",
+				"Ou Jiaming: Secretary-General of the ISA secretariat"},
 			{corpus.English, "Visit", "German cities learn from Chinese ones and vice versa, Mayor Zhang Min of Taicang said.", "", "", "Zhang Min: Mayor"},
 			{corpus.English, "Visit", "Cities learn from each other and vice versa Mayor Zhang Min of Taicang said.", "", "", "Zhang Min: Mayor"},
 			// A deputy's role, a word before the role: no mayor.
