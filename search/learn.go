@@ -2784,6 +2784,9 @@ func (l *learner) chineseNameAfter(text string) (name, latin string) {
 		}
 		return name, latinInBrackets(rest)
 	}
+	if name, latin := l.glossedName(text); name != "" {
+		return name, latin
+	}
 	var b strings.Builder
 	for _, r := range text {
 		if !isHan(r) || utf8.RuneCountInString(b.String()) == 3 || strings.ContainsRune(nameEnders, r) {
@@ -2796,6 +2799,65 @@ func (l *learner) chineseNameAfter(text string) (name, latin string) {
 		return "", ""
 	}
 	return name, latinInBrackets(text[len(name):])
+}
+
+// glossedName reads the name text begins with in characters, less a
+// title after it, when brackets right after give it in Latin letters and
+// the characters are written for it: 萨尔费尔德博士（Dr. Henrik Saalfeld）
+// for its sound, 区嘉铭（Ou Jiaming）, whose family name is of a rare
+// reading (区 is mostly qu), for its given name's pinyin.
+func (l *learner) glossedName(text string) (name, latin string) {
+	end := strings.IndexFunc(text, func(r rune) bool { return !isHan(r) })
+	if end <= 0 {
+		return "", ""
+	}
+	latin = latinInBrackets(text[end:])
+	if !isLatinName(latin, 2) {
+		return "", ""
+	}
+	name = text[:end]
+	for _, title := range l.cues.nameTitles.chinese {
+		if before, ok := strings.CutSuffix(name, title); ok {
+			name = before
+			break
+		}
+	}
+	if !writtenFor(name, latin) {
+		return "", ""
+	}
+	return name, latin
+}
+
+// writtenFor reports whether a name in Chinese characters writes a
+// Latin one: a Chinese name by its pinyin, given name at least, a
+// foreign one by its sound, whole or its last word.
+func writtenFor(han, latin string) bool {
+	runes := []rune(han)
+	if len(runes) < 2 || len(runes) > maxSoundRunes {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(latin))
+	if romanisedChinese(latin) {
+		return readsWhole(runes, strings.Join(words, "")) || len(words) == 2 && readsWhole(runes[1:], words[1])
+	}
+	sounds := soundNames[string]{}
+	sounds.add(latin, latin)
+	sounds.add(words[len(words)-1], latin)
+	_, ok := sounds.find(han)
+	return ok
+}
+
+// readsWhole reports whether runes, each by its most common reading,
+// read as romanised and nothing more: 刘毅 as "liuyi", not 的刘毅.
+func readsWhole(runes []rune, romanised string) bool {
+	for _, r := range runes {
+		reading, ok := commonReading(r)
+		if !ok || !strings.HasPrefix(romanised, reading) {
+			return false
+		}
+		romanised = romanised[len(reading):]
+	}
+	return romanised == ""
 }
 
 // transliteratedName is a foreign name in Chinese characters, its parts

@@ -684,6 +684,12 @@ func TestLearn(t *testing.T) {
 			{corpus.English, "Award", "\"That is it,\" said Tan Yuqing (谭雨晴), Secretary-General of the ISA, who presented the awards.", "", "", "Tan Yuqing: Secretary-General of the ISA"},
 			// A foreign name in characters, its parts joined by a dot.
 			{corpus.Chinese, "大会", "联盟德国办公室代表马库斯·费尔德曼（Markus Feldmann）代表德国成员城市发言。", "", "", "Markus Feldmann (马库斯·费尔德曼): 代表"},
+			// A name in characters with its Latin one in brackets: written
+			// for its sound, or for its pinyin, given name at least (区 is
+			// mostly read qu); not with a word before it (的刘毅).
+			{corpus.Chinese, "计划", "联盟德国办事处主任萨尔费尔德博士（Dr. Henrik Saalfeld）表示：“德国的中小企业需要伙伴。”", "", "", "Henrik Saalfeld (萨尔费尔德): 主任"},
+			{corpus.Chinese, "计划", "联盟秘书长区嘉铭（Ou Jiaming）表示：“很多中小企业有合作的想法。”", "", "", "Ou Jiaming (区嘉铭): 秘书长"},
+			{corpus.Chinese, "人事", "区嘉敏自2034年3月1日起担任联盟秘书长，接替自2019年起担任秘书长的刘毅（Liu Yi）。", "", "", ""},
 			// A title after it is none of it.
 			{corpus.Chinese, "项目", "爱森纳赫市市长马蒂亚斯·克罗伊茨费尔特博士（Dr. Matthias Kreutzfeldt）说：“我们有了第一个具体项目。”", "", "", "Matthias Kreutzfeldt (马蒂亚斯·克罗伊茨费尔特): 市长"},
 		}
