@@ -249,6 +249,31 @@ func (e *Engine) asksWhichAgent(q *question) bool {
 	return false
 }
 
+// asksOrganisation reports whether a question for a person asks for an
+// organisation: "Which company …?", 哪家企业, "Which university did the
+// delegation visit?"; not "Which mayor …?".
+func (e *Engine) asksOrganisation(q *question) bool {
+	if e.message.asksOrganisation.in(q.text, q.units) {
+		return true
+	}
+	organisations := &e.learner.cues.organisation
+	for i := range q.units {
+		n := e.message.asksWhichAgent.at(q.units, i)
+		if n == 0 || q.units[i].han {
+			continue
+		}
+		for j := i + n; j < min(len(q.units), i+n+maxAgentOffset+1); j++ {
+			if organisations.at(q.units, j) > 0 {
+				return true
+			}
+			if e.learner.cues.role.at(q.units, j) > 0 || e.dict.isStop(q.units[j]) {
+				break
+			}
+		}
+	}
+	return false
+}
+
 // asksSeveral reports whether a question asks which things, several:
 // 哪些, 哪几, or "welche", "which" before a plural ("Welche Funktionen
 // hat die App?", "Which goods …?") that no subject of the data names
@@ -554,7 +579,13 @@ func (e *Engine) holdsContact(text string, units []unit, q *question) bool {
 // namesAgent reports whether a text names someone who may have done
 // something: a person, an organisation, or a name in quotes.
 func (e *Engine) namesAgent(text string, units []unit) bool {
-	return e.namesPerson(text, units) || e.learner.cues.organisation.in(text, units) || quotedName.MatchString(text)
+	return e.namesPerson(text, units) || e.namesOrganisation(text, units)
+}
+
+// namesOrganisation reports whether text names an organisation, by a
+// word of one or a name in quotes.
+func (e *Engine) namesOrganisation(text string, units []unit) bool {
+	return e.learner.cues.organisation.in(text, units) || quotedName.MatchString(text)
 }
 
 // citiesAnswering are the cities, members or not, that text names and
@@ -962,6 +993,9 @@ type sentenceWeighing struct {
 	// deputy's only does not hold them.
 	asksRole  bool
 	roleWords []topicWord
+	// asksOrganisation is whether it asks for an organisation, which no
+	// person answers (asksOrganisation).
+	asksOrganisation bool
 	// asksWhoLeads is whether it asks, in a word of leading, who leads or
 	// coordinates something, and names no role (saysWhoLeads).
 	asksWhoLeads bool
@@ -1000,6 +1034,7 @@ func (e *Engine) newWeighing(q *question, found []scoredPassage, topic, hints []
 		}
 	}
 	w.asksWhoLeads = !w.asksRole && e.learner.cues.leads.in(q.text, q.units)
+	w.asksOrganisation = q.expects == aPerson && e.asksOrganisation(q)
 	w.asksCities = q.expects == aCity && e.asksSeveralCities(q)
 	w.countsUnits = counted != nil && e.learner.cues.measureUnits.inText(counted.text)
 	if !e.learner.cues.deputy.in(q.text, q.units) {
@@ -1167,11 +1202,15 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 	if want == aPerson {
 		units = segment(unasked)
 	}
-	person := want == aPerson && e.namesPerson(unasked, units)
+	person := want == aPerson && !w.asksOrganisation && e.namesPerson(unasked, units)
+	holds := person || e.holds(s, want, q)
+	if w.asksOrganisation {
+		holds = e.namesOrganisation(unasked, units)
+	}
 	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
-	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
+	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && holds && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
 	if want == aList && !c.holds && !other {
 		// "In der Allianz will Rostock vor allem drei Branchen
 		// voranbringen:" holds the list it announces, which the answer

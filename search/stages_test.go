@@ -206,6 +206,43 @@ func TestExpectedAnswerType(t *testing.T) {
 	}
 }
 
+// TestOrganisationAskedIsNoPerson: a question for an organisation is
+// not answered by a sentence that names only a person, however much of
+// its subject the sentence holds. "Which university …?" was answered
+// by the lead of the release on the delegation, which names its head,
+// not by the stop in Aachen at the RWTH.
+func TestOrganisationAskedIsNoPerson(t *testing.T) {
+	e := testEngine(t)
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Which university did the delegation visit in Aachen?", true},
+		{"Which company is the lead partner of the project?", true},
+		{"Welches Institut hat die Studie erstellt?", true},
+		{"哪家企业获得了一等奖？", true},
+		{"Which mayor opened the assembly?", false},
+		{"Welcher Bürgermeister hat die Versammlung eröffnet?", false},
+		{"Who led the delegation?", false},
+	} {
+		if got := e.asksOrganisation(e.read(tt.text, "")); got != tt.want {
+			t.Errorf("%s: asks for an organisation %v, want %v", tt.text, got, tt.want)
+		}
+	}
+	e = engineWith(t, "testdata/blind41")
+	day := time.Date(2042, time.June, 30, 12, 0, 0, 0, time.UTC)
+	e.now = func() time.Time { return day }
+	for question, want := range map[string]string{
+		"Which university did the delegation visit in Aachen?": "RWTH Aachen",
+		"Who headed the delegation to Aachen?":                 "Lu Siyuan",
+	} {
+		a, err := e.Answer(context.Background(), question, "")
+		if err != nil || !strings.Contains(a.Text, want) {
+			t.Errorf("%s: %q, %v; want %q", question, a.Text, err, want)
+		}
+	}
+}
+
 func TestCrossLanguageFact(t *testing.T) {
 	// A question about a release in another language gets the fact asked
 	// for in its own language before the quote, a number only when it
