@@ -197,6 +197,7 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"Welches Ziel hat das Sekretariat für die Zahl der Nutzer bis Ende 2027?", aNumber},
 		{"What's the maximum number of participants for the online workshop?", aNumber},
 		{"What is the phone number of the ISA press office in Berlin?", aContact}, // "number of" alone asks no number
+		{"On which dates did the apprentice exchange run?", aDate},                // days, not a list
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
