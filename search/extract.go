@@ -2143,7 +2143,9 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 			// Not asked until when, a deadline is not the day asked
 			// for: "can submit projects until 14 November 2035; the
 			// prize will be awarded on 12 December 2035".
-			return firstButDeadlines(dates, func(d dateSpan) bool { return markedDate(days, d, &e.message.deadlineMarkers) }).Format(lang)
+			return firstButDeadlines(dates, func(d dateSpan) bool {
+				return markedDate(days, d, &e.message.deadlineMarkers) || e.supersededDay(days, dates, d)
+			}).Format(lang)
 		}
 		// "6月6日晚，…颁奖典礼在广西柳州举行" for "An welchem Tag …?": 6. Juni,
 		// as the asker writes days, with no year, which the sentence does
@@ -2201,6 +2203,31 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 
 // firstButDeadlines is the date of the first of spans that is no
 // deadline, or of the first if all are; spans is not empty.
+// supersededDay reports whether the clause of day d of text says it is
+// the day something was planned for before it was moved: "nicht wie
+// geplant am 3. Dezember", "das für den 8. Juli geplant war", 原定于12月3日.
+// The clause runs back to the day before it at most: "原定于12月3日举行的
+// 中小企业日推迟至3月18日" moves it to 3月18日.
+func (e *Engine) supersededDay(text string, dates []dateSpan, d dateSpan) bool {
+	start := 0
+	for _, other := range dates {
+		if other.end <= d.start {
+			start = max(start, other.end)
+		}
+	}
+	before, after := text[start:d.start], text[d.end:]
+	if i := strings.LastIndexAny(before, clauseEnds); i >= 0 {
+		before = before[i:]
+	}
+	if i := strings.IndexAny(after, clauseEnds); i >= 0 {
+		after = after[:i]
+	}
+	return e.message.supersededBefore.inText(before) || e.message.supersededAfter.inText(after)
+}
+
+// clauseEnds end the clause of a day.
+const clauseEnds = ",;:，；："
+
 func firstButDeadlines(spans []dateSpan, deadline func(dateSpan) bool) corpus.Date {
 	for _, d := range spans {
 		if !deadline(d) {

@@ -207,6 +207,26 @@ func TestExpectedAnswerType(t *testing.T) {
 	}
 }
 
+// TestMovedDayIsTheNewOne: the short answer to "when" from a sentence
+// that moves something is the day it is moved to, not the one it was
+// planned for.
+func TestMovedDayIsTheNewOne(t *testing.T) {
+	e := testEngine(t)
+	q := e.read("When is the forum?", corpus.English)
+	for sentence, want := range map[string]string{
+		"Das Forum, das für den 8. und 9. Juli 2043 in der Stadthalle geplant war, wird auf den 14. und 15. Oktober 2043 verschoben.": "14 October 2043",
+		"Der Mittelstandstag findet nicht wie geplant am 3. Dezember 2042 statt, sondern am 18. März 2043.":                           "18 March 2043",
+		"原定于2042年12月3日举行的中小企业日推迟至2043年3月18日。":                                                                                         "18 March 2043",
+		"The forum, originally scheduled for 8 July 2043, will take place on 14 October 2043.":                                        "14 October 2043",
+		"The forum was postponed from 8 July 2043 to 14 October 2043.":                                                                "14 October 2043",
+		"The forum will take place on 8 July 2043, as planned.":                                                                       "8 July 2043",
+	} {
+		if got := e.factIn(sentence, aDate, q); got != want {
+			t.Errorf("%s: %q, want %q", sentence, got, want)
+		}
+	}
+}
+
 // TestOrganisationAskedIsNoPerson: a question for an organisation is
 // not answered by a sentence that names only a person, however much of
 // its subject the sentence holds. "Which university …?" was answered
