@@ -69,7 +69,7 @@ func (e *Engine) askedWords(q *question) []askedWord {
 	lists := []struct {
 		cues *cueList
 		kind answerType
-	}{{&m.asksTime, aTime}, {&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksDeadline, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}}
+	}{{&m.asksTime, aTime}, {&m.asksNumber, aNumber}, {&m.asksDate, aDate}, {&m.asksDeadline, aDate}, {&m.asksPlace, aPlace}, {&m.asksPerson, aPerson}, {&m.asksOrganisation, aPerson}}
 	var words []askedWord
 	for _, l := range lists {
 		for _, s := range l.cues.spans(q.text, q.units) {
@@ -200,7 +200,7 @@ var expectRules = []expectRule{
 	// "Who will be the next member?" for cities.
 	{aPerson, func(r *expectReading) bool {
 		q := r.q
-		return r.asks(&r.e.message.asksPerson) && len(q.people) == 0 &&
+		return (r.asks(&r.e.message.asksPerson) || r.asks(&r.e.message.asksOrganisation)) && len(q.people) == 0 &&
 			!(q.memberish && anyOf(q.has, cNext, cNew, cJoin) && q.unknownWords() == 0)
 	}},
 	// "What is the budget of ReCycle Cities?"
@@ -251,27 +251,40 @@ func (e *Engine) asksWhichAgent(q *question) bool {
 
 // asksOrganisation reports whether a question for a person asks for an
 // organisation: "Which company …?", 哪家企业, "Which university did the
-// delegation visit?"; not "Which mayor …?".
+// delegation visit?"; not someone of one, "Which university president
+// spoke?", "Which company's CEO …?", 哪家企业的董事长, nor "Which mayor
+// …?".
 func (e *Engine) asksOrganisation(q *question) bool {
-	if e.message.asksOrganisation.in(q.text, q.units) {
-		return true
+	cues := e.learner.cues
+	if spans := e.message.asksOrganisation.spans(q.text, q.units); len(spans) > 0 {
+		// Any of them: 哪家 is in 哪家企业的董事长 too.
+		return !slices.ContainsFunc(spans, func(span [2]int) bool { return e.roleOf(q.text[span[1]:]) })
 	}
-	organisations := &e.learner.cues.organisation
 	for i := range q.units {
 		n := e.message.asksWhichAgent.at(q.units, i)
 		if n == 0 || q.units[i].han {
 			continue
 		}
 		for j := i + n; j < min(len(q.units), i+n+maxAgentOffset+1); j++ {
-			if organisations.at(q.units, j) > 0 {
-				return true
+			if cues.organisation.at(q.units, j) > 0 {
+				return j+1 == len(q.units) || !e.roleOf(q.text[q.units[j+1].start:])
 			}
-			if e.learner.cues.role.at(q.units, j) > 0 || e.dict.isStop(q.units[j]) {
+			if cues.role.at(q.units, j) > 0 || e.dict.isStop(q.units[j]) {
 				break
 			}
 		}
 	}
 	return false
+}
+
+// roleOf reports whether text, after the words for an organisation,
+// begins with a role of it: "president", "'s CEO", 的董事长.
+func (e *Engine) roleOf(text string) bool {
+	text = strings.TrimLeft(text, " ")
+	for _, of := range []string{"'s ", "’s ", "的"} {
+		text = strings.TrimPrefix(text, of)
+	}
+	return e.learner.cues.role.startsIn(text)
 }
 
 // asksSeveral reports whether a question asks which things, several:
@@ -579,13 +592,7 @@ func (e *Engine) holdsContact(text string, units []unit, q *question) bool {
 // namesAgent reports whether a text names someone who may have done
 // something: a person, an organisation, or a name in quotes.
 func (e *Engine) namesAgent(text string, units []unit) bool {
-	return e.namesPerson(text, units) || e.namesOrganisation(text, units)
-}
-
-// namesOrganisation reports whether text names an organisation, by a
-// word of one or a name in quotes.
-func (e *Engine) namesOrganisation(text string, units []unit) bool {
-	return e.learner.cues.organisation.in(text, units) || quotedName.MatchString(text)
+	return e.namesPerson(text, units) || e.learner.cues.organisation.in(text, units) || quotedName.MatchString(text)
 }
 
 // citiesAnswering are the cities, members or not, that text names and
@@ -993,8 +1000,9 @@ type sentenceWeighing struct {
 	// deputy's only does not hold them.
 	asksRole  bool
 	roleWords []topicWord
-	// asksOrganisation is whether it asks for an organisation, which no
-	// person answers (asksOrganisation).
+	// asksOrganisation is whether it asks for an organisation: a
+	// sentence that names a person gets no more for it
+	// (asksOrganisation).
 	asksOrganisation bool
 	// asksWhoLeads is whether it asks, in a word of leading, who leads or
 	// coordinates something, and names no role (saysWhoLeads).
@@ -1203,14 +1211,10 @@ func (w *sentenceWeighing) candidate(f scoredPassage, s string, sentences []stri
 		units = segment(unasked)
 	}
 	person := want == aPerson && !w.asksOrganisation && e.namesPerson(unasked, units)
-	holds := person || e.holds(s, want, q)
-	if w.asksOrganisation {
-		holds = e.namesOrganisation(unasked, units)
-	}
 	// "Wie viel Preisgeld bekommt der zweite Platz?" is not answered by
 	// the first prize's.
 	other := w.asked > 0 && namesOtherOrdinal(s, w.asked)
-	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && holds && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
+	c := candidate{found: f, sentence: s, holds: !other && !deputyOnly && (person || e.holds(s, want, q)) && !w.ofOtherPerson(s) && !(want == aPerson && w.asksRole && w.ofOtherCity(s)), cover: in / max(w.total, 1), framed: framed(in, inParagraph, inTitle) / max(w.total, 1)}
 	if want == aList && !c.holds && !other {
 		// "In der Allianz will Rostock vor allem drei Branchen
 		// voranbringen:" holds the list it announces, which the answer
@@ -2156,7 +2160,7 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 		if spans := yearlessSpans(days, dates); len(spans) > 0 {
 			return firstButDeadlines(spans, func(d dateSpan) bool {
 				before := days[:d.start]
-				return e.message.deadlineMarkers.endsIn(before) && !yearlessRangeEnd.MatchString(before)
+				return e.message.deadlineMarkers.endsIn(before) && !yearlessRangeEnd.MatchString(before) || e.supersededDay(days, spans, d)
 			}).Format(lang)
 		}
 		if m := yearPattern.FindString(text); m != "" {
@@ -2203,31 +2207,6 @@ func (e *Engine) factIn(text string, want answerType, q *question) string {
 
 // firstButDeadlines is the date of the first of spans that is no
 // deadline, or of the first if all are; spans is not empty.
-// supersededDay reports whether the clause of day d of text says it is
-// the day something was planned for before it was moved: "nicht wie
-// geplant am 3. Dezember", "das für den 8. Juli geplant war", 原定于12月3日.
-// The clause runs back to the day before it at most: "原定于12月3日举行的
-// 中小企业日推迟至3月18日" moves it to 3月18日.
-func (e *Engine) supersededDay(text string, dates []dateSpan, d dateSpan) bool {
-	start := 0
-	for _, other := range dates {
-		if other.end <= d.start {
-			start = max(start, other.end)
-		}
-	}
-	before, after := text[start:d.start], text[d.end:]
-	if i := strings.LastIndexAny(before, clauseEnds); i >= 0 {
-		before = before[i:]
-	}
-	if i := strings.IndexAny(after, clauseEnds); i >= 0 {
-		after = after[:i]
-	}
-	return e.message.supersededBefore.inText(before) || e.message.supersededAfter.inText(after)
-}
-
-// clauseEnds end the clause of a day.
-const clauseEnds = ",;:，；："
-
 func firstButDeadlines(spans []dateSpan, deadline func(dateSpan) bool) corpus.Date {
 	for _, d := range spans {
 		if !deadline(d) {
@@ -2236,6 +2215,28 @@ func firstButDeadlines(spans []dateSpan, deadline func(dateSpan) bool) corpus.Da
 	}
 	return spans[0].date
 }
+
+// supersededDay reports whether day d of text, among its dates, is the
+// day something was planned for before it was moved: the words right
+// before it say so ("nicht wie geplant am 3. Dezember", 原定于12月3日),
+// or those that end its clause, which ends at the next day ("das für den
+// 8. Juli geplant war,").
+func (e *Engine) supersededDay(text string, dates []dateSpan, d dateSpan) bool {
+	end := len(text)
+	for _, other := range dates {
+		if other.start >= d.end {
+			end = min(end, other.start)
+		}
+	}
+	after := text[d.end:end]
+	if i := strings.IndexAny(after, clauseEnds); i >= 0 {
+		after = after[:i]
+	}
+	return e.message.supersededBefore.endsIn(text[:d.start]) || e.message.supersededAfter.endsIn(after)
+}
+
+// clauseEnds end the clause of a day.
+const clauseEnds = ",;:，；："
 
 // yearlessRangeEnd ends the text before the last day of a range of days
 // without a year, whose "bis" marks no deadline: "vom 3. bis " of "vom

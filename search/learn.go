@@ -2803,9 +2803,8 @@ func (l *learner) chineseNameAfter(text string) (name, latin string) {
 
 // glossedName reads the name text begins with in characters, less a
 // title after it, when brackets right after give it in Latin letters and
-// the characters are written for it: 萨尔费尔德博士（Dr. Henrik Saalfeld）
-// for its sound, 区嘉铭（Ou Jiaming）, whose family name is of a rare
-// reading (区 is mostly qu), for its given name's pinyin.
+// the characters are written for it (writtenFor): 萨尔费尔德博士（Dr.
+// Henrik Saalfeld） for its sound, 区嘉铭（Ou Jiaming） for its pinyin.
 func (l *learner) glossedName(text string) (name, latin string) {
 	end := strings.IndexFunc(text, func(r rune) bool { return !isHan(r) })
 	if end <= 0 {
@@ -2829,8 +2828,10 @@ func (l *learner) glossedName(text string) (name, latin string) {
 }
 
 // writtenFor reports whether a name in Chinese characters writes a
-// Latin one: a Chinese name by its pinyin, given name at least, a
-// foreign one by its sound, whole or its last word.
+// Latin one: a Chinese name, of three characters at most (海天味业
+// (Haitian Weiye) is a company's), by its pinyin, the family name's by
+// any of its character's readings (区 is mostly qu, as a family name
+// ou); a foreign one by its sound, whole or its last word.
 func writtenFor(han, latin string) bool {
 	runes := []rune(han)
 	if len(runes) < 2 || len(runes) > maxSoundRunes {
@@ -2838,7 +2839,11 @@ func writtenFor(han, latin string) bool {
 	}
 	words := strings.Fields(strings.ToLower(latin))
 	if romanisedChinese(latin) {
-		return readsWhole(runes, strings.Join(words, "")) || len(words) == 2 && readsWhole(runes[1:], words[1])
+		if len(words) != 2 || len(runes) > 3 {
+			return false
+		}
+		return readsWhole(runes, words[0]+words[1]) ||
+			slices.Contains(readings()[runes[0]], words[0]) && readsWhole(runes[1:], words[1])
 	}
 	sounds := soundNames[string]{}
 	sounds.add(latin, latin)
@@ -2945,7 +2950,7 @@ func latinInBrackets(text string) string {
 			}
 			// Without the abbreviated titles before it: "Dr. Matthias
 			// Kreutzfeldt".
-			name := after[:end]
+			name := strings.TrimSpace(after[:end])
 			for title, rest, ok := strings.Cut(name, " "); ok && strings.HasSuffix(title, "."); title, rest, ok = strings.Cut(name, " ") {
 				name = rest
 			}

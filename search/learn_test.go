@@ -690,6 +690,12 @@ func TestLearn(t *testing.T) {
 			{corpus.Chinese, "计划", "联盟德国办事处主任萨尔费尔德博士（Dr. Henrik Saalfeld）表示：“德国的中小企业需要伙伴。”", "", "", "Henrik Saalfeld (萨尔费尔德): 主任"},
 			{corpus.Chinese, "计划", "联盟秘书长区嘉铭（Ou Jiaming）表示：“很多中小企业有合作的想法。”", "", "", "Ou Jiaming (区嘉铭): 秘书长"},
 			{corpus.Chinese, "人事", "区嘉敏自2034年3月1日起担任联盟秘书长，接替自2019年起担任秘书长的刘毅（Liu Yi）。", "", "", ""},
+			{corpus.Chinese, "计划", "联盟秘书长的嘉铭（Ou Jiaming）表示：“很多中小企业有合作的想法。”", "", "", ""},
+			{corpus.Chinese, "计划", "中方代表海天味业（Haitian Weiye）发言。", "", "", ""},
+			{corpus.Chinese, "计划", "联盟秘书长区嘉铭（ Ou Jiaming ）表示：“很多中小企业有合作的想法。”", "", "", "Ou Jiaming (区嘉铭): 秘书长"},
+			// Since "seit dem"; not from the first day of a visit.
+			{corpus.German, "Amt", "Oberbürgermeister Peter Kleine ist seit dem 1. Mai 2040 im Amt.", "", "", "Peter Kleine: Oberbürgermeister since 2040-05-01"},
+			{corpus.Chinese, "访问", "联盟秘书长陈思远从2043年3月1日至5月1日访问德国。", "", "", "Chen Siyuan (陈思远): 秘书长"},
 			// A title after it is none of it.
 			{corpus.Chinese, "项目", "爱森纳赫市市长马蒂亚斯·克罗伊茨费尔特博士（Dr. Matthias Kreutzfeldt）说：“我们有了第一个具体项目。”", "", "", "Matthias Kreutzfeldt (马蒂亚斯·克罗伊茨费尔特): 市长"},
 		}

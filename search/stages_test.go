@@ -198,6 +198,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"What's the maximum number of participants for the online workshop?", aNumber},
 		{"What is the phone number of the ISA press office in Berlin?", aContact}, // "number of" alone asks no number
 		{"On which dates did the apprentice exchange run?", aDate},                // days, not a list
+		{"Wie hoch ist der Haushalt der Allianz für das Jahr 2045?", anAmount},    // money, not the number of trucks
+		{"萨尔费尔德博士的年薪是多少？", anAmount},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
@@ -219,7 +221,17 @@ func TestMovedDayIsTheNewOne(t *testing.T) {
 		"原定于2042年12月3日举行的中小企业日推迟至2043年3月18日。":                                                                                         "18 March 2043",
 		"The forum, originally scheduled for 8 July 2043, will take place on 14 October 2043.":                                        "14 October 2043",
 		"The forum was postponed from 8 July 2043 to 14 October 2043.":                                                                "14 October 2043",
-		"The forum will take place on 8 July 2043, as planned.":                                                                       "8 July 2043",
+		"Der Workshop, der am 1. Mai 2043 stattfinden sollte, beginnt am 3. Mai 2043.":                                                "3 May 2043",
+		"原定于12月3日举行的中小企业日推迟至3月18日。":                                                                                                   "18 March",
+		"Der Mittelstandstag findet nicht wie geplant am 3. Dezember statt, sondern am 18. März.":                                     "18 March",
+		// Not moved: the day as planned, and no day the words of another
+		// clause mark.
+		"As originally planned the forum takes place on 3 May 2043; registration opens on 1 April 2043.":                  "3 May 2043",
+		"Das Forum findet wie ursprünglich geplant am 3. Mai 2043 statt; die Anmeldung ist ab dem 1. April 2043 möglich.": "3 May 2043",
+		"论坛按原计划于2043年5月3日举行，2043年4月1日开始报名。":                                                                               "3 May 2043",
+		"Nach der Anmeldung bis zum 20. April 2043 findet die Auswahl statt und am 3. Mai 2043 die Preisverleihung.":      "3 May 2043",
+		"The forum takes place on 3 May 2043 and the workshop that was scheduled for 8 July 2043 is cancelled.":           "3 May 2043",
+		"The forum on 3 May 2043 was planned by the secretariat and registration opens on 1 April 2043.":                  "3 May 2043",
 	} {
 		if got := e.factIn(sentence, aDate, q); got != want {
 			t.Errorf("%s: %q, want %q", sentence, got, want)
@@ -227,11 +239,11 @@ func TestMovedDayIsTheNewOne(t *testing.T) {
 	}
 }
 
-// TestOrganisationAskedIsNoPerson: a question for an organisation is
-// not answered by a sentence that names only a person, however much of
-// its subject the sentence holds. "Which university …?" was answered
-// by the lead of the release on the delegation, which names its head,
-// not by the stop in Aachen at the RWTH.
+// TestOrganisationAskedIsNoPerson: for a question for an organisation, a
+// sentence that names a person is worth no more than one that names an
+// organisation. "Which university …?" was answered by the lead of the
+// release on the delegation, which names its head, not by the stop in
+// Aachen at the RWTH.
 func TestOrganisationAskedIsNoPerson(t *testing.T) {
 	e := testEngine(t)
 	for _, tt := range []struct {
@@ -245,6 +257,9 @@ func TestOrganisationAskedIsNoPerson(t *testing.T) {
 		{"Which mayor opened the assembly?", false},
 		{"Welcher Bürgermeister hat die Versammlung eröffnet?", false},
 		{"Who led the delegation?", false},
+		{"Which university president spoke?", false},
+		{"Which company's CEO signed the agreement?", false},
+		{"哪家企业的董事长出席了会议？", false},
 	} {
 		if got := e.asksOrganisation(e.read(tt.text, "")); got != tt.want {
 			t.Errorf("%s: asks for an organisation %v, want %v", tt.text, got, tt.want)
