@@ -209,6 +209,18 @@ func TestExpectedAnswerType(t *testing.T) {
 	}
 }
 
+// TestLeaderIsOneWhoLeads: a leader's title says who leads: the study's
+// "Studienleiter", in German, answers who led it, asked in English.
+func TestLeaderIsOneWhoLeads(t *testing.T) {
+	e := engineWith(t, "testdata/blind43")
+	day := time.Date(2043, time.June, 30, 12, 0, 0, 0, time.UTC)
+	e.now = func() time.Time { return day }
+	a, err := e.Answer(context.Background(), "Who led the study at the Kassel institute?", "")
+	if err != nil || !strings.Contains(a.Text, "Grevenbroich") {
+		t.Errorf("%q, %v; want the Studienleiter Grevenbroich", a.Text, err)
+	}
+}
+
 // TestMovedDayIsTheNewOne: the short answer to "when" from a sentence
 // that moves something is the day it is moved to, not the one it was
 // planned for.
