@@ -551,14 +551,25 @@ var evalSuites = []evalSuite{
 	// answered (6 of 10). 110 at the fortieth session's end.
 	{name: "blind42", questions: "testdata/blind42/questions.yaml", extra: "testdata/blind42", minScore: 0.73,
 		now: time.Date(2042, time.December, 31, 12, 0, 0, 0, time.UTC)},
-	// blind43, written at the start of the fortieth session by a helper
-	// who had not seen the engine: 8 releases of January to June 2043,
-	// 150 questions, 106 of them across languages. The session's honest
-	// measure: its questions, answers and releases are not read. Its
-	// first run, on the session's start (8f44089, in a worktree):
-	// 91/150, 60 of the 106 across languages, 11 of its 20 unanswerable
-	// questions refused (3 of the 10 near misses). 91 at its end, the
-	// same questions right.
+	// Blind set 43, written by a helper who had not seen the engine at
+	// the fortieth session's start: 8 releases of January to June 2043,
+	// 150 questions, 106 of them across languages. Its first run, on that
+	// session's start (8f44089, in a worktree): 91/150, 91 at its end. A
+	// training set from the forty-first session on. Its failures showed
+	// a German name written in Chinese characters for its sound
+	// (萨尔费尔德博士（Dr. Henrik Saalfeld）) and a Chinese one of a rare
+	// family-name reading (区嘉铭, Ou) learnt as nobody; a role held
+	// "since November" from "a delegation from Yichang … in November";
+	// a person preferred where an organisation was asked for ("Which
+	// university …?"); "Haushalt" and 年薪 not read as money; the
+	// originally planned day given as the short answer for a moved
+	// forum; "Studienleiter" not read as who led; the typo pass's
+	// fewer passages outweighing a better sentence of the exact search
+	// (not fixed: blocking it lost as much); dictionary gaps between
+	// English and Chinese (grant/资助, scheme/计划: a pivot through
+	// German lost 40); and "Which four fields does the new funding
+	// programme …?" read as asking an amount (not fixed). 95 at the
+	// forty-first session's end.
 	{name: "blind43", questions: "testdata/blind43/questions.yaml", extra: "testdata/blind43", minScore: 0,
 		now: time.Date(2043, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// blind44, written at the start of the forty-first session by a
