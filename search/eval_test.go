@@ -76,7 +76,7 @@ var evalSuites = []evalSuite{
 	// stepping down, a head of office retiring, phone numbers changed),
 	// and 100 questions. Training data: its failures are looked at. 43
 	// were right at the first run, 57 at the session's end.
-	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.64,
+	{name: "learning dev3", questions: "testdata/learndev3/questions.yaml", extra: "testdata/learndev3", minScore: 0.65,
 		now: time.Date(2033, time.July, 1, 12, 0, 0, 0, time.UTC)},
 	{name: "new releases", questions: "testdata/eval/questions/*.yaml", extra: "testdata/eval", minScore: 0.88,
 		now: time.Date(2026, time.October, 1, 12, 0, 0, 0, time.UTC)},
@@ -246,7 +246,7 @@ var evalSuites = []evalSuite{
 	// the 101 across languages 59. 95 at the session's end (60 across
 	// languages), none of its questions or failures read. A training set
 	// from the fourteenth session: 105 at its end.
-	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.79,
+	{name: "blind16", questions: "testdata/blind16/questions.yaml", extra: "testdata/blind16", minScore: 0.8,
 		now: time.Date(2029, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The seventeenth, written blind at the start of the fourteenth
 	// session: 8 releases of January to June 2030 (Lübeck joins, a new
@@ -267,7 +267,7 @@ var evalSuites = []evalSuite{
 	// session's start (23a1b10) and first commit (a763bc1) alike: 88/150;
 	// of the 100 across languages 55. 91 at the session's end, 58 across
 	// languages.
-	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.73,
+	{name: "blind18", questions: "testdata/blind18/questions.yaml", extra: "testdata/blind18", minScore: 0.74,
 		now: time.Date(2030, time.December, 20, 12, 0, 0, 0, time.UTC)},
 	// The nineteenth, written blind at the start of the sixteenth
 	// session: 8 releases of January to June 2031, 150 questions, 97 of
@@ -285,7 +285,7 @@ var evalSuites = []evalSuite{
 	// session's start (a2b9e48) and first commit (bc055a8) alike: 96/150;
 	// of the 97 across languages 59. 97 at the session's end, 59 across
 	// languages. A training set from the eighteenth session.
-	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.71,
+	{name: "blind20", questions: "testdata/blind20/questions.yaml", extra: "testdata/blind20", minScore: 0.72,
 		now: time.Date(2031, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// The twenty-first, written blind at the start of the eighteenth
 	// session: 8 releases of January to June 2032, 150 questions, 101 of
@@ -303,7 +303,7 @@ var evalSuites = []evalSuite{
 	// session's end. A training set from the twentieth session on: its
 	// failures showed a city's press office taken for the ISA's contact,
 	// "Has Hildesheim left?" answered "Yes", another city's mayor.
-	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.69,
+	{name: "blind22", questions: "testdata/blind22/questions.yaml", extra: "testdata/blind22", minScore: 0.7,
 		now: time.Date(2032, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 23, written by a helper who had not seen the engine at
 	// the twentieth session's start: 8 releases of January to June 2033,
@@ -330,7 +330,7 @@ var evalSuites = []evalSuite{
 	// 2034, 150 questions, 101 of them across languages. The session's
 	// honest measure: its questions, answers and releases are not read.
 	// Its first run, on the session's start (b1cf5d2): 91/150.
-	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.73,
+	{name: "blind25", questions: "testdata/blind25/questions.yaml", extra: "testdata/blind25", minScore: 0.74,
 		now: time.Date(2034, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 26, written by a helper who had not seen the engine at
 	// the twenty-third session's start: 8 releases of July to December
@@ -446,7 +446,7 @@ var evalSuites = []evalSuite{
 	// thirty-third session on: its failures showed glossary phrases with
 	// an inflected last word, "this year" as a year, an assembly's
 	// admissions on its second day, 课时 and 德语. 89 at its end.
-	{name: "blind35", questions: "testdata/blind35/questions.yaml", extra: "testdata/blind35", minScore: 0.6,
+	{name: "blind35", questions: "testdata/blind35/questions.yaml", extra: "testdata/blind35", minScore: 0.61,
 		now: time.Date(2039, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// Blind set 36, written by a helper who had not seen the engine at
 	// the thirty-third session's start: 8 releases of July to December
@@ -549,7 +549,7 @@ var evalSuites = []evalSuite{
 	// 11); Chinese questions on German releases weakest (7 of 17), with
 	// 中小企业日 cut into 中小企业 and 日 (sun); and near misses
 	// answered (6 of 10). 110 at the fortieth session's end.
-	{name: "blind42", questions: "testdata/blind42/questions.yaml", extra: "testdata/blind42", minScore: 0.73,
+	{name: "blind42", questions: "testdata/blind42/questions.yaml", extra: "testdata/blind42", minScore: 0.74,
 		now: time.Date(2042, time.December, 31, 12, 0, 0, 0, time.UTC)},
 	// Blind set 43, written by a helper who had not seen the engine at
 	// the fortieth session's start: 8 releases of January to June 2043,
@@ -570,7 +570,7 @@ var evalSuites = []evalSuite{
 	// German lost 40); and "Which four fields does the new funding
 	// programme …?" read as asking an amount (not fixed). 95 at the
 	// forty-first session's end.
-	{name: "blind43", questions: "testdata/blind43/questions.yaml", extra: "testdata/blind43", minScore: 0,
+	{name: "blind43", questions: "testdata/blind43/questions.yaml", extra: "testdata/blind43", minScore: 0.63,
 		now: time.Date(2043, time.June, 30, 12, 0, 0, 0, time.UTC)},
 	// blind44, written at the start of the forty-first session by a
 	// helper who had not seen the engine: 8 releases of July to December
