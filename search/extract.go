@@ -266,8 +266,10 @@ func (e *Engine) asksOrganisation(q *question) bool {
 			continue
 		}
 		for j := i + n; j < min(len(q.units), i+n+maxAgentOffset+1); j++ {
-			if cues.organisation.at(q.units, j) > 0 {
-				return j+1 == len(q.units) || !e.roleOf(q.text[q.units[j+1].start:])
+			if utf8.RuneCountInString(q.units[j].key) >= minAgentRunes && cues.organisation.at(q.units, j) > 0 {
+				// Not a role of it after it, nor in its compound
+				// ("Institutsdirektor").
+				return !e.roleOf(q.text[endOf(q.units[j]):]) && !e.endsInRole(q.units[j].key)
 			}
 			if cues.role.at(q.units, j) > 0 || e.dict.isStop(q.units[j]) {
 				break
@@ -278,13 +280,32 @@ func (e *Engine) asksOrganisation(q *question) bool {
 }
 
 // roleOf reports whether text, after the words for an organisation,
-// begins with a role of it: "president", "'s CEO", 的董事长.
+// begins with a role of it or a word for someone: "president", "'s
+// CEO", "official", 的董事长, and 大学的校长 after 哪所.
 func (e *Engine) roleOf(text string) bool {
 	text = strings.TrimLeft(text, " ")
-	for _, of := range []string{"'s ", "’s ", "的"} {
+	for _, of := range []string{"'s ", "’s "} {
 		text = strings.TrimPrefix(text, of)
 	}
-	return e.learner.cues.role.startsIn(text)
+	if i := strings.Index(text, "的"); i >= 0 && utf8.RuneCountInString(text[:i]) <= maxOwnerOfRole && !strings.ContainsFunc(text[:i], func(r rune) bool { return !isHan(r) }) {
+		text = text[i+len("的"):]
+	}
+	return e.learner.cues.role.startsIn(text) || e.message.agentNouns.startsIn(text)
+}
+
+// maxOwnerOfRole is the most characters of the organisation before 的
+// and a role: 研究所 of 哪家研究所的所长.
+const maxOwnerOfRole = 4
+
+// endsInRole reports whether a word, folded, is a compound that ends in
+// a role: "institutsdirektor", "universitatsprasidentin".
+func (e *Engine) endsInRole(key string) bool {
+	for i := range key {
+		if i >= minAgentRunes && e.learner.cues.role.startsIn(key[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksSeveral reports whether a question asks which things, several:
@@ -2228,11 +2249,16 @@ func (e *Engine) supersededDay(text string, dates []dateSpan, d dateSpan) bool {
 			end = min(end, other.start)
 		}
 	}
-	after := text[d.end:end]
+	before, after := text[:d.start], text[d.end:end]
+	if i := strings.LastIndexAny(before, clauseEnds); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		before = before[i+size:] // "findet in Kassel statt, am 3. Mai" is no "statt am"
+	}
 	if i := strings.IndexAny(after, clauseEnds); i >= 0 {
 		after = after[:i]
 	}
-	return e.message.supersededBefore.endsIn(text[:d.start]) || e.message.supersededAfter.endsIn(after)
+	m := e.message
+	return m.supersededBefore.endsIn(before) || m.supersededAfter.endsIn(after) && !m.asPlanned.endsIn(after)
 }
 
 // clauseEnds end the clause of a day.

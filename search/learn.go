@@ -2534,12 +2534,14 @@ func (l *learner) heldUntil(text string) bool {
 }
 
 // roleSince is the day a sentence says someone takes or took a role:
-// the first day it gives after the words that say so ("ab 1. Mai 2028",
-// 自2028年3月1日起), or any but one something lasts until when it says a
-// role is taken ("took office on"); zero if none. Not the month of "a
-// delegation from Yichang … will travel … in November".
+// the first day after the words that say so ("ab 1. Mai 2028",
+// 自2028年3月1日起), else, when it says a role is taken ("took office
+// on"), its first day but one something lasts until; zero if none. Not
+// the month of "a delegation from Yichang … will travel … in November",
+// nor the day a release announces a role that is taken later
+// ("2月6日宣布，自3月1日起，由陈思远接任").
 func (l *learner) roleSince(s sentence) corpus.Date {
-	taken := l.cues.roleTaken.in(s.text, s.units)
+	var first corpus.Date
 	for _, d := range findDates(s.text) {
 		before := s.text[:d.start]
 		if l.cues.untilDay.endsIn(before) {
@@ -2547,9 +2549,15 @@ func (l *learner) roleSince(s sentence) corpus.Date {
 			// 2032: Svenja Hollstein, …".
 			continue
 		}
-		if taken || l.cues.roleSince.endsIn(before) || l.cues.roleSinceAfter.startsIn(s.text[d.end:]) {
+		if l.cues.roleSince.endsIn(before) || l.cues.roleSinceAfter.startsIn(s.text[d.end:]) {
 			return d.date
 		}
+		if first.IsZero() {
+			first = d.date
+		}
+	}
+	if l.cues.roleTaken.in(s.text, s.units) {
+		return first
 	}
 	return corpus.Date{}
 }
@@ -2828,10 +2836,10 @@ func (l *learner) glossedName(text string) (name, latin string) {
 }
 
 // writtenFor reports whether a name in Chinese characters writes a
-// Latin one: a Chinese name, of three characters at most (海天味业
-// (Haitian Weiye) is a company's), by its pinyin, the family name's by
-// any of its character's readings (区 is mostly qu, as a family name
-// ou); a foreign one by its sound, whole or its last word.
+// Latin one: by its pinyin, the family name's by any of its character's
+// readings (区 is mostly qu, as a family name ou), or by its sound,
+// whole or its last word (萨尔费尔德 for Saalfeld). A name in pinyin has
+// three characters at most: 海天味业 (Haitian Weiye) is a company's.
 func writtenFor(han, latin string) bool {
 	runes := []rune(han)
 	if len(runes) < 2 || len(runes) > maxSoundRunes {
@@ -2842,8 +2850,11 @@ func writtenFor(han, latin string) bool {
 		if len(words) != 2 || len(runes) > 3 {
 			return false
 		}
-		return readsWhole(runes, words[0]+words[1]) ||
-			slices.Contains(readings()[runes[0]], words[0]) && readsWhole(runes[1:], words[1])
+		if readsWhole(runes, words[0]+words[1]) || slices.Contains(readings()[runes[0]], words[0]) && readsWhole(runes[1:], words[1]) {
+			return true
+		}
+		// "Tina Heinemann" spells as pinyin too: 海涅曼 is written for
+		// its sound.
 	}
 	sounds := soundNames[string]{}
 	sounds.add(latin, latin)

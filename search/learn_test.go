@@ -696,6 +696,10 @@ func TestLearn(t *testing.T) {
 			// Since "seit dem"; not from the first day of a visit.
 			{corpus.German, "Amt", "Oberbürgermeister Peter Kleine ist seit dem 1. Mai 2040 im Amt.", "", "", "Peter Kleine: Oberbürgermeister since 2040-05-01"},
 			{corpus.Chinese, "访问", "联盟秘书长陈思远从2043年3月1日至5月1日访问德国。", "", "", "Chen Siyuan (陈思远): 秘书长"},
+			// The day the role is taken, not the day it is announced.
+			{corpus.Chinese, "人事", "中德工业城市联盟秘书处2028年2月6日宣布，自2028年3月1日起，由陈思远接任联盟秘书长。", "", "", "Chen Siyuan (陈思远): 秘书长 since 2028-03-01"},
+			// A foreign name that spells as pinyin too, by its sound.
+			{corpus.Chinese, "计划", "联盟德国办事处主任海涅曼博士（Dr. Tina Heinemann）表示：“我们需要伙伴。”", "", "", "Tina Heinemann (海涅曼): 主任"},
 			// A title after it is none of it.
 			{corpus.Chinese, "项目", "爱森纳赫市市长马蒂亚斯·克罗伊茨费尔特博士（Dr. Matthias Kreutzfeldt）说：“我们有了第一个具体项目。”", "", "", "Matthias Kreutzfeldt (马蒂亚斯·克罗伊茨费尔特): 市长"},
 		}

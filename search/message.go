@@ -85,18 +85,18 @@ type messageCues struct {
 	// one of agentNouns: "Welcher Bürgermeister", "Which institute",
 	// "Which official" (asksWhichAgent).
 	asksWhichAgent, agentNouns cueList
-	// asksOrganisation asks for an organisation, not a person: "Which
-	// company …?" (asksOrganisation).
+	// asksOrganisation asks who, an organisation: "Which company …?"
+	// asks as "who" does, but not for a person (asksOrganisation).
 	asksOrganisation cueList
 	// asksTime asks for a time of day; timeWords name one ("Uhrzeit").
 	asksTime, timeWords cueList
 	// asksDeadline asks for a date a text gives with a deadlineMarker;
 	// asksStart for one it gives with a startMarker.
 	asksDeadline, deadlineMarkers cueList
-	// supersededBefore and supersededAfter mark, in the clause of a day,
-	// the day something was planned for before it was moved
-	// (supersededDay).
-	supersededBefore, supersededAfter cueList
+	// supersededBefore and supersededAfter mark a day as the one
+	// something was planned for before it was moved: right before it, or
+	// ending its clause, unless asPlanned ends it (supersededDay).
+	supersededBefore, supersededAfter, asPlanned cueList
 	// asksEnd asks when something ends: a date marked as a deadline's.
 	asksEnd                 cueList
 	asksStart, startMarkers cueList
@@ -170,7 +170,7 @@ func mustLoadMessageCues() *messageCues {
 		"asks_age": &m.asksAge, "asks_language": &m.asksLanguage, "language_words": &m.languageWords, "asks_time": &m.asksTime, "time_words": &m.timeWords,
 		"asks_ordinal":  &m.asksOrdinal,
 		"asks_duration": &m.asksDuration, "duration_units": &m.durationUnits, "asks_years": &m.asksYears, "history_words": &m.historyWords, "count_heads": &m.countHeads,
-		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "superseded_before": &m.supersededBefore, "superseded_after": &m.supersededAfter, "asks_end": &m.asksEnd,
+		"asks_deadline": &m.asksDeadline, "deadline_markers": &m.deadlineMarkers, "superseded_before": &m.supersededBefore, "superseded_after": &m.supersededAfter, "as_planned": &m.asPlanned, "asks_end": &m.asksEnd,
 		"asks_start": &m.asksStart, "start_markers": &m.startMarkers,
 		"asks_successor": &m.asksSuccessor, "asks_what": &m.asksWhat, "asks_kind": &m.asksKind, "asks_earlier": &m.asksEarlier, "earlier_markers": &m.earlierMarkers, "before_someone": &m.beforeSomeone, "contact_person_roles": &m.contactPersonRoles, "verb_particles": &m.verbParticles, "name_kinds": &m.nameKinds, "asks_reason": &m.asksReason, "asks_frequency": &m.asksFrequency, "asks_which": &m.asksWhich, "asks_aspect": &m.asksAspect, "asks_which_agent": &m.asksWhichAgent, "agent_nouns": &m.agentNouns, "asks_organisation": &m.asksOrganisation, "asks_how_many": &m.asksHowMany, "amount_compounds": &m.amountCompounds, "asks_share": &m.asksShare, "share_words": &m.shareWords, "asks_two_or_more": &m.asksTwoOrMore, "period_of": &m.periodOf, "period_from": &m.periodFrom, "period_breakers": &m.periodBreakers, "this_year": &m.thisYear, "this_year_ages": &m.thisYearAges, "ago_before": &m.agoBefore, "ago_after": &m.agoAfter, "month_units": &m.monthUnits, "week_units": &m.weekUnits, "ago_one": &m.agoOne, "ago_qualifiers": &m.agoQualifiers, "ago_breakers": &m.agoBreakers, "city_plurals": &m.cityPlurals,
 		"pronouns": &m.pronouns, "person_pronouns": &m.personPronouns, "clause_conjunctions": &m.clauseConjunctions, "list_conjunctions": &m.listConjunctions, "now_words": &m.nowWords, "asks_future": &m.asksFuture, "state_words": &m.stateWords, "asks_most": &m.asksMost, "province_words": &m.provinceWords, "asks_day": &m.asksDay, "asks_whether": &m.whether, "asks_year": &m.asksYear, "asks_place_kind": &m.asksPlaceKind, "function_characters": &m.functionCharacters, "place_prepositions": &m.placePrepositions,

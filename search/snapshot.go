@@ -42,7 +42,7 @@ const (
 // learnerVersion is part of what kept learning and the kept merged facts
 // are valid for: changing how facts are learned or merged must change
 // it, as mappingVersion for the index.
-const learnerVersion = "isabot-learner-133"
+const learnerVersion = "isabot-learner-134"
 
 // snapshot is what an index keeps of the releases in it.
 type snapshot struct {

@@ -200,6 +200,8 @@ func TestExpectedAnswerType(t *testing.T) {
 		{"On which dates did the apprentice exchange run?", aDate},                // days, not a list
 		{"Wie hoch ist der Haushalt der Allianz für das Jahr 2045?", anAmount},    // money, not the number of trucks
 		{"萨尔费尔德博士的年薪是多少？", anAmount},
+		{"Wie hoch ist der CO2-Gehalt der Luft?", aNumber}, // content, no salary
+		{"How many workers earn the minimum wage?", aNumber},
 	}
 	e := testEngine(t)
 	for _, tt := range tests {
@@ -244,6 +246,8 @@ func TestMovedDayIsTheNewOne(t *testing.T) {
 		"Nach der Anmeldung bis zum 20. April 2043 findet die Auswahl statt und am 3. Mai 2043 die Preisverleihung.":      "3 May 2043",
 		"The forum takes place on 3 May 2043 and the workshop that was scheduled for 8 July 2043 is cancelled.":           "3 May 2043",
 		"The forum on 3 May 2043 was planned by the secretariat and registration opens on 1 April 2043.":                  "3 May 2043",
+		"The forum will take place on 3 May 2043 as had been planned; registration opens on 1 April 2043.":                "3 May 2043",
+		"Die Jahreskonferenz findet in Kassel statt, am 3. Mai 2043; die Anmeldung endet am 1. April 2043.":               "3 May 2043",
 	} {
 		if got := e.factIn(sentence, aDate, q); got != want {
 			t.Errorf("%s: %q, want %q", sentence, got, want)
@@ -272,6 +276,10 @@ func TestOrganisationAskedIsNoPerson(t *testing.T) {
 		{"Which university president spoke?", false},
 		{"Which company's CEO signed the agreement?", false},
 		{"哪家企业的董事长出席了会议？", false},
+		{"Welcher Institutsdirektor hat die Studie geleitet?", false},
+		{"Which ministry official spoke?", false},
+		{"哪所大学的校长出席了会议？", false},
+		{"Who spoke about which co-operation project?", false},
 	} {
 		if got := e.asksOrganisation(e.read(tt.text, "")); got != tt.want {
 			t.Errorf("%s: asks for an organisation %v, want %v", tt.text, got, tt.want)
