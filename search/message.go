@@ -312,14 +312,7 @@ func greetingEnd(line string) (at, size int) {
 }
 
 func (m *messageCues) startsWith(list *cueList, line string) bool {
-	line = strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) })
-	units := segment(line)
-	for _, w := range list.chinese {
-		if strings.HasPrefix(line, w) {
-			return true
-		}
-	}
-	return len(units) > 0 && !units[0].han && list.at(units, 0) > 0
+	return list.startsIn(strings.TrimLeftFunc(line, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
 }
 
 func (m *messageCues) isHeader(line string) bool {
