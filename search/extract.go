@@ -284,7 +284,7 @@ func (e *Engine) asksOrganisation(q *question) bool {
 // CEO", "official", 的董事长, and 大学的校长 after 哪所.
 func (e *Engine) roleOf(text string) bool {
 	text = strings.TrimLeft(text, " ")
-	for _, of := range []string{"'s ", "’s "} {
+	for _, of := range e.learner.cues.rolePossessives.all {
 		text = strings.TrimPrefix(text, of)
 	}
 	if i := strings.Index(text, "的"); i >= 0 && utf8.RuneCountInString(text[:i]) <= maxOwnerOfRole && !strings.ContainsFunc(text[:i], func(r rune) bool { return !isHan(r) }) {
